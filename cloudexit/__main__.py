@@ -1,0 +1,3 @@
+from cloudexit.cli.main import run
+
+run()

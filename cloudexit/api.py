@@ -1,0 +1,40 @@
+"""The library API: the same steps the CLI runs, callable from scripts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cloudexit.catalog.loader import Catalog, load_catalog
+from cloudexit.emit import emit as _emit
+from cloudexit.model.inventory import Inventory
+from cloudexit.model.io import load_inventory as _load_inventory
+from cloudexit.model.io import load_policy as _load_policy
+from cloudexit.model.plan import Plan
+from cloudexit.model.policy import Policy
+from cloudexit.optimise import plan as _plan
+
+
+def load_inventory(*paths: str | Path) -> Inventory:
+    """Read and merge inventory.json files; raises InputError naming the file and field."""
+    return _load_inventory(*paths)
+
+
+def load_policy(path: str | Path | None = None) -> Policy:
+    """Read policy.yaml; no path gives the default policy."""
+    return _load_policy(path)
+
+
+def plan(
+    inventory: Inventory,
+    policy: Policy | str | Path | None = None,
+    catalog: Catalog | None = None,
+) -> Plan:
+    """Place every resource of the inventory under the policy."""
+    if not isinstance(policy, Policy):
+        policy = _load_policy(policy)
+    return _plan(inventory, catalog or load_catalog(), policy)
+
+
+def emit(plan: Plan, out_dir: str | Path, templates: str | Path | None = None) -> list[Path]:
+    """Write plan.json, Terraform and the runbook into ``out_dir``; returns the files written."""
+    return _emit(plan, out_dir, templates)

@@ -1,0 +1,97 @@
+"""Load providers/ and mappings/ into one validated, cross-checked Catalog."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cloudexit.catalog.schema import (
+    KindMapping,
+    KindsFile,
+    Product,
+    ProviderFile,
+    Region,
+    SourceType,
+    SourceTypesFile,
+)
+from cloudexit.datafiles import data_dir
+from cloudexit.errors import InputError
+from cloudexit.model.io import read_yaml, validate
+from cloudexit.model.kinds import Kind
+
+
+@dataclass(frozen=True)
+class Catalog:
+    providers: dict[str, ProviderFile]
+    kinds: dict[Kind, KindMapping]
+    source_types: dict[str, SourceType] = field(default_factory=dict)
+
+    def provider(self, provider_id: str) -> ProviderFile:
+        try:
+            return self.providers[provider_id]
+        except KeyError:
+            raise InputError(f"unknown provider {provider_id!r}; known: {', '.join(sorted(self.providers))}") from None
+
+    def product(self, provider_id: str, product_id: str) -> Product:
+        for product in self.provider(provider_id).products:
+            if product.id == product_id:
+                return product
+        raise KeyError(f"{provider_id}/{product_id}")
+
+    def region(self, provider_id: str, code: str) -> Region:
+        for region in self.provider(provider_id).regions:
+            if region.code == code:
+                return region
+        raise KeyError(f"{provider_id}/{code}")
+
+    def targets(self) -> list[str]:
+        return sorted(p for p, f in self.providers.items() if f.role == "target")
+
+    def kind_for(self, native_type: str) -> Kind:
+        """Canonical kind of a native type (case-insensitive); OTHER when unknown."""
+        entry = self.source_types.get(native_type.lower())
+        return entry.kind if entry else Kind.OTHER
+
+
+def load_catalog(providers_dir: Path | None = None, mappings_dir: Path | None = None) -> Catalog:
+    providers_dir = providers_dir or data_dir("providers")
+    mappings_dir = mappings_dir or data_dir("mappings")
+    providers: dict[str, ProviderFile] = {}
+    for path in sorted(providers_dir.glob("*.yaml")):
+        provider = validate(ProviderFile, read_yaml(path), path)
+        if provider.id != path.stem:
+            raise InputError(f"{path}: id {provider.id!r} does not match the file name")
+        providers[provider.id] = provider
+    kinds: dict[Kind, KindMapping] = {}
+    for path in sorted(mappings_dir.glob("kinds*.yaml")):
+        for mapping in validate(KindsFile, read_yaml(path), path).kinds:
+            if mapping.kind in kinds:
+                raise InputError(f"{path}: kind {mapping.kind.value} is mapped twice")
+            kinds[mapping.kind] = mapping
+    source_types: dict[str, SourceType] = {}
+    for path in sorted((mappings_dir / "sources").glob("*.yaml")):
+        types_file = validate(SourceTypesFile, read_yaml(path), path)
+        for name, entry in types_file.types.items():
+            key = name.lower()
+            if key in source_types and source_types[key] != entry:
+                raise InputError(f"{path}: type {name!r} is mapped differently in another file")
+            source_types[key] = entry
+    catalog = Catalog(providers=providers, kinds=kinds, source_types=source_types)
+    _check_references(catalog, mappings_dir)
+    return catalog
+
+
+def _check_references(catalog: Catalog, mappings_dir: Path) -> None:
+    for kind, mapping in sorted(catalog.kinds.items()):
+        for provider_id, target in sorted(mapping.targets.items()):
+            if provider_id not in catalog.providers:
+                raise InputError(f"{mappings_dir}: kind {kind.value} maps to unknown provider {provider_id!r}")
+            selector = target.select
+            while selector is not None:
+                known = {p.id for p in catalog.providers[provider_id].products}
+                for product_id in selector.products:
+                    if product_id not in known:
+                        raise InputError(
+                            f"{mappings_dir}: kind {kind.value} on {provider_id} names unknown product {product_id!r}"
+                        )
+                selector = selector.storage

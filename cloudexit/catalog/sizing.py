@@ -1,0 +1,119 @@
+"""Prices per region and unit, and the cheapest products that meet a resource's needs."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from cloudexit.catalog.schema import Price, Product, ProductSelector, ProviderFile
+from cloudexit.model.inventory import Resource
+from cloudexit.model.money import HOURS_PER_MONTH
+
+
+@dataclass(frozen=True)
+class Needs:
+    vcpu: float | None = None
+    memory_gib: float | None = None
+    architecture: str | None = None
+    gpu_count: int = 0
+    storage_gib: float | None = None
+    engine: str | None = None
+
+
+def needs_of(resource: Resource, headroom: float) -> Needs:
+    """What the resource needs, right-sized from observed CPU peak plus headroom when known."""
+    a = resource.attributes
+    vcpu = a.vcpu
+    if vcpu and resource.utilisation and resource.utilisation.cpu_p95 is not None:
+        used = vcpu * resource.utilisation.cpu_p95 / 100 * (1 + headroom)
+        vcpu = max(1.0, min(vcpu, math.ceil(used)))
+    memory = a.memory_gib
+    if memory and resource.utilisation and resource.utilisation.memory_p95 is not None:
+        used_memory = memory * resource.utilisation.memory_p95 / 100 * (1 + headroom)
+        memory = max(1.0, min(memory, used_memory))
+    return Needs(
+        vcpu=vcpu,
+        memory_gib=memory,
+        architecture=a.architecture,
+        gpu_count=a.gpu_count or 0,
+        storage_gib=a.storage_gib,
+        engine=a.engine,
+    )
+
+
+def price_in(product: Product, region: str) -> Price | None:
+    """The product's price in a region: a region-specific price wins over a general one."""
+    specific = [p for p in product.prices if region in p.regions]
+    general = [p for p in product.prices if not p.regions]
+    chosen = specific or general
+    return chosen[0] if chosen else None
+
+
+def offered_in(product: Product, region: str) -> bool:
+    return (not product.regions or region in product.regions) and price_in(product, region) is not None
+
+
+def to_eur(amount: Decimal, currency: str, rates: Mapping[str, Decimal]) -> Decimal | None:
+    if currency == "EUR":
+        return amount
+    rate = rates.get(currency)
+    return None if rate is None else amount * rate
+
+
+def monthly_price(price: Price, quantity: Decimal, rates: Mapping[str, Decimal]) -> Decimal | None:
+    """Monthly EUR for ``quantity`` units; None when the currency has no exchange rate."""
+    if price.unit == "hour":
+        amount = price.amount * HOURS_PER_MONTH * quantity
+    else:
+        free = price.free_quantity or Decimal(0)
+        amount = price.amount * max(Decimal(0), quantity - free)
+    return to_eur(amount, price.currency, rates)
+
+
+def select_products(provider: ProviderFile, selector: ProductSelector, region: str) -> list[Product]:
+    chosen = []
+    for product in provider.products:
+        if product.deprecated or product.service != selector.service:
+            continue
+        if selector.products and product.id not in selector.products:
+            continue
+        if selector.families and product.family not in selector.families:
+            continue
+        if selector.engine and selector.engine not in product.specs.engines:
+            continue
+        if offered_in(product, region):
+            chosen.append(product)
+    return sorted(chosen, key=lambda p: p.id)
+
+
+def fits(product: Product, needs: Needs) -> bool:
+    s = product.specs
+    if needs.vcpu and (s.vcpu is None or s.vcpu < needs.vcpu):
+        return False
+    if needs.memory_gib and (s.memory_gib is None or s.memory_gib < needs.memory_gib):
+        return False
+    if needs.architecture and s.architecture and s.architecture != needs.architecture:
+        return False
+    if needs.gpu_count and (s.gpu_count or 0) < needs.gpu_count:
+        return False
+    if not needs.gpu_count and (s.gpu_count or 0) > 0:
+        return False
+    return True
+
+
+def cheapest_fit(products: Iterable[Product], needs: Needs, region: str) -> Product | None:
+    """The cheapest product meeting the needs; ties go to the smaller, then the lower id."""
+    best: tuple[Decimal, float, float, str, Product] | None = None
+    for product in products:
+        if not fits(product, needs):
+            continue
+        price = price_in(product, region)
+        if price is None:
+            continue
+        hourly = price.amount if price.unit == "hour" else price.amount / HOURS_PER_MONTH
+        key = (hourly, product.specs.vcpu or 0, product.specs.memory_gib or 0, product.id, product)
+        if best is None or key[:4] < best[:4]:
+            best = key
+    return best[4] if best else None

@@ -1,0 +1,73 @@
+"""The `cloudexit` command: a thin Typer layer over the library."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from typing import Annotated
+
+import click
+import typer
+
+from cloudexit.cli import plan as plan_cmd
+from cloudexit.cli import schema as schema_cmd
+from cloudexit.errors import CloudexitError
+
+app = typer.Typer(
+    name="cloudexit",
+    help="Plan an exit from the US hyperscalers to European clouds.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from cloudexit import __version__
+
+        typer.echo(f"cloudexit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
+    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on failure.")] = False,
+) -> None:
+    """Inventory, catalogue, optimiser and artefacts for a move to European clouds."""
+
+
+app.command("plan")(plan_cmd.plan)
+app.add_typer(schema_cmd.app, name="schema")
+
+
+def run(argv: list[str] | None = None) -> None:
+    """Entry point: maps errors to exit codes (1 runtime, 2 input) and one line on stderr."""
+    args = sys.argv[1:] if argv is None else argv
+    debug = "--debug" in args
+    try:
+        app(args=args, prog_name="cloudexit", standalone_mode=False)
+    except click.exceptions.Exit as done:
+        sys.exit(done.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(2)
+    except click.exceptions.Abort:
+        typer.echo("cloudexit: aborted", err=True)
+        sys.exit(1)
+    except CloudexitError as exc:
+        if debug:
+            traceback.print_exc()
+        typer.echo(f"cloudexit: error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        typer.echo("cloudexit: interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - last resort: one line unless --debug
+        if debug:
+            traceback.print_exc()
+        typer.echo(f"cloudexit: internal error: {type(exc).__name__}: {exc} (rerun with --debug)", err=True)
+        sys.exit(1)

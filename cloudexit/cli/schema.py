@@ -1,0 +1,37 @@
+"""`cloudexit schema {inventory,plan,policy}`: the JSON Schema of each file."""
+
+from __future__ import annotations
+
+import json
+
+import typer
+
+from cloudexit.model.inventory import Inventory
+from cloudexit.model.plan import Plan
+from cloudexit.model.policy import Policy
+
+app = typer.Typer(help="Print the JSON Schema of inventory.json, plan.json or policy.yaml.", no_args_is_help=True)
+
+MODELS = {"inventory": Inventory, "plan": Plan, "policy": Policy}
+
+
+def schema_text(name: str) -> str:
+    return json.dumps(MODELS[name].model_json_schema(mode="validation"), indent=2, sort_keys=True) + "\n"
+
+
+@app.command("inventory")
+def inventory() -> None:
+    """JSON Schema of inventory.json."""
+    typer.echo(schema_text("inventory"), nl=False)
+
+
+@app.command("plan")
+def plan() -> None:
+    """JSON Schema of plan.json."""
+    typer.echo(schema_text("plan"), nl=False)
+
+
+@app.command("policy")
+def policy() -> None:
+    """JSON Schema of policy.yaml."""
+    typer.echo(schema_text("policy"), nl=False)

@@ -1,0 +1,40 @@
+"""The one Jinja environment every emitter uses: strict, sorted, user-overridable."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+
+from cloudexit.datafiles import data_dir
+
+
+def hcl_string(value: Any) -> str:
+    """A quoted HCL string literal; ${ and %{ are escaped so values never interpolate."""
+    text = json.dumps(str(value), ensure_ascii=False)
+    return text.replace("${", "$${").replace("%{", "%%{")
+
+
+def money(value: Decimal | str | float | int) -> str:
+    return f"{Decimal(str(value)):,.2f}"
+
+
+def make_environment(user_templates: Path | None = None) -> Environment:
+    loaders = []
+    if user_templates is not None:
+        loaders.append(FileSystemLoader(str(user_templates)))
+    loaders.append(FileSystemLoader(str(data_dir("templates"))))
+    env = Environment(
+        loader=ChoiceLoader(loaders),
+        undefined=StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["hcl"] = hcl_string
+    env.filters["money"] = money
+    return env

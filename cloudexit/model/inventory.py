@@ -1,0 +1,133 @@
+"""inventory.json: what runs today, from any source, in one schema."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from cloudexit.model.kinds import Kind
+from cloudexit.model.money import Amount
+
+INVENTORY_SCHEMA_VERSION = "1.0"
+
+SourceProvider = Literal["aws", "azure", "gcp", "openstack", "onprem", "other"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Attributes(_Strict):
+    """Typed sizing facts. Every field is optional: sources know different things."""
+
+    instance_type: str | None = Field(None, description="Native size name, e.g. m5.large, Standard_D2s_v3")
+    vcpu: float | None = Field(None, ge=0)
+    memory_gib: float | None = Field(None, ge=0)
+    architecture: Literal["x86_64", "arm64"] | None = None
+    gpu_count: int | None = Field(None, ge=0)
+    gpu_model: str | None = None
+    os: str | None = Field(None, description="linux, windows, or a distribution name")
+    storage_gib: float | None = Field(None, ge=0, description="Provisioned or used size")
+    storage_class: str | None = Field(None, description="ssd, hdd, gp3, Premium_LRS, STANDARD ...")
+    iops: int | None = Field(None, ge=0)
+    throughput_mibps: float | None = Field(None, ge=0)
+    engine: str | None = Field(None, description="postgresql, mysql, redis, dynamodb ...")
+    engine_version: str | None = None
+    high_availability: bool | None = None
+    node_count: int | None = Field(None, ge=0)
+    object_count: int | None = Field(None, ge=0)
+    item_count: int | None = Field(None, ge=0)
+    billing_mode: str | None = None
+    state: str | None = Field(None, description="running, stopped ...; stopped resources are flagged")
+    monthly_egress_gib: float | None = Field(None, ge=0)
+    details: dict[str, Any] = Field(
+        default_factory=dict,
+        description="Native facts kept for emitters (rules, listeners, records), never secrets",
+    )
+
+
+class Utilisation(_Strict):
+    cpu_mean: float | None = Field(None, ge=0, le=100, description="Percent")
+    cpu_p95: float | None = Field(None, ge=0, le=100, description="Percent")
+    memory_p95: float | None = Field(None, ge=0, le=100, description="Percent")
+    period_days: int | None = Field(None, ge=1)
+    source: str | None = None
+
+
+class MonthlyCost(_Strict):
+    amount: Amount
+    currency: str = Field(pattern=r"^[A-Z]{3}$")
+    source: str = Field(description="Where the figure comes from: billing export, catalogue entry ...")
+
+
+class Resource(_Strict):
+    id: str = Field(min_length=1, description="Native, globally unique id (ARN, ARM id, CAI name)")
+    provider: SourceProvider
+    account: str = Field(description="AWS account, Azure subscription, GCP project, OpenStack project")
+    region: str = Field(description="Native region code; 'global' for global services")
+    type: str = Field(min_length=1, description="Native type, e.g. AWS::EC2::Instance, aws_instance")
+    kind: Kind
+    name: str
+    tags: dict[str, str] = Field(default_factory=dict)
+    attributes: Attributes = Field(default_factory=Attributes)
+    utilisation: Utilisation | None = None
+    monthly_cost: MonthlyCost | None = None
+    depends_on: list[str] = Field(default_factory=list)
+    planned: bool = Field(False, description="Exists only in a Terraform plan, not yet created")
+
+
+class Source(_Strict):
+    kind: str = Field(description="aws, azure, gcp, openstack, or import:<format>")
+    location: str = Field(description="Accounts, subscriptions, scope or file name scanned")
+    resources: int = Field(0, ge=0)
+
+
+IssueCode = Literal[
+    "access_denied",
+    "throttled",
+    "region_disabled",
+    "service_error",
+    "unsupported_type",
+    "skipped",
+    "invalid_data",
+    "not_found",
+]
+
+
+class CollectionIssue(_Strict):
+    code: IssueCode
+    message: str
+    source: str = Field(description="Which source produced the issue")
+    scope: str = Field("", description="account/region/service, or file and position")
+    resource_id: str | None = None
+
+
+class Inventory(_Strict):
+    schema_version: Literal["1.0"] = INVENTORY_SCHEMA_VERSION
+    generated_at: str | None = Field(None, description="ISO 8601; the only timestamp in the file")
+    sources: list[Source] = Field(default_factory=list)
+    resources: list[Resource] = Field(default_factory=list)
+    issues: list[CollectionIssue] = Field(default_factory=list)
+
+    @field_validator("resources")
+    @classmethod
+    def _unique_ids(cls, resources: list[Resource]) -> list[Resource]:
+        seen: set[str] = set()
+        for index, resource in enumerate(resources):
+            if resource.id in seen:
+                raise ValueError(f"duplicate resource id {resource.id!r} at resources[{index}]")
+            seen.add(resource.id)
+        return resources
+
+    @model_validator(mode="after")
+    def _sorted(self) -> Inventory:
+        self.resources.sort(key=lambda r: r.id)
+        for r in self.resources:
+            r.depends_on.sort()
+        self.issues.sort(key=lambda i: (i.source, i.scope, i.code, i.resource_id or "", i.message))
+        self.sources.sort(key=lambda s: (s.kind, s.location))
+        return self
+
+    def by_id(self) -> dict[str, Resource]:
+        return {r.id: r for r in self.resources}

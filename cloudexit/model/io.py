@@ -1,0 +1,158 @@
+"""Reading and writing the pipeline's files, with errors that name the file and field."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from cloudexit.errors import InputError
+from cloudexit.model.inventory import INVENTORY_SCHEMA_VERSION, Inventory
+from cloudexit.model.policy import Policy
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def describe_validation_error(path: str | Path, error: ValidationError, data: Any = None) -> str:
+    """One line: the file, the first failing field (with a resource id when there is one) and why."""
+    first = error.errors()[0]
+    location = first.get("loc", ())
+    parts: list[str] = []
+    for item in location:
+        if isinstance(item, int):
+            parts[-1:] = [f"{parts[-1]}[{item}]" if parts else f"[{item}]"]
+        else:
+            parts.append(str(item))
+    field = ".".join(parts) or "(top level)"
+    hint = ""
+    if data is not None and len(location) >= 2 and location[0] == "resources":
+        try:
+            rid = data["resources"][location[1]].get("id")
+        except (KeyError, IndexError, TypeError, AttributeError):
+            rid = None
+        if rid:
+            hint = f" (resource {rid})"
+    more = len(error.errors()) - 1
+    extra = f"; {more} more problem{'s' if more > 1 else ''}" if more else ""
+    message = first.get("msg", "invalid")
+    if message.startswith("Value error, "):
+        message = message[len("Value error, ") :]
+    return f"{path}: {field}{hint}: {message}{extra}"
+
+
+def read_json(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read: {exc}") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}: invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
+
+
+def read_yaml(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read: {exc}") from None
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1} column {mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise InputError(f"{path}: invalid YAML{where}: {problem}") from None
+
+
+def validate(model: type[M], data: Any, path: str | Path) -> M:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(describe_validation_error(path, exc, data)) from None
+
+
+def load_inventory(*paths: str | Path) -> Inventory:
+    """Load and merge one or more inventory.json files."""
+    if not paths:
+        raise InputError("no inventory file given")
+    merged: Inventory | None = None
+    for raw in paths:
+        path = Path(raw)
+        data = read_json(path)
+        if not isinstance(data, dict):
+            raise InputError(f"{path}: an inventory is a JSON object, found {type(data).__name__}")
+        version = data.get("schema_version")
+        if version != INVENTORY_SCHEMA_VERSION:
+            raise InputError(
+                f"{path}: schema_version {version!r} is not supported "
+                f"(this cloudexit reads {INVENTORY_SCHEMA_VERSION!r})"
+            )
+        inventory = validate(Inventory, data, path)
+        merged = inventory if merged is None else merge_inventories([merged, inventory], str(path))
+    assert merged is not None
+    return merged
+
+
+def merge_inventories(inventories: Sequence[Inventory], label: str = "inventory") -> Inventory:
+    seen: set[str] = set()
+    for inventory in inventories:
+        for resource in inventory.resources:
+            if resource.id in seen:
+                raise InputError(f"{label}: duplicate resource id {resource.id!r} across inventories")
+            seen.add(resource.id)
+    stamps = sorted(i.generated_at for i in inventories if i.generated_at)
+    return Inventory(
+        generated_at=stamps[-1] if stamps else None,
+        sources=[s for i in inventories for s in i.sources],
+        resources=[r for i in inventories for r in i.resources],
+        issues=[x for i in inventories for x in i.issues],
+    )
+
+
+def load_policy(path: str | Path | None) -> Policy:
+    if path is None:
+        return Policy()
+    path = Path(path)
+    data = read_yaml(path)
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise InputError(f"{path}: a policy is a YAML mapping, found {type(data).__name__}")
+    return validate(Policy, data, path)
+
+
+def dumps(model: BaseModel) -> str:
+    """Deterministic JSON: sorted keys, two-space indent, trailing newline."""
+    data = model.model_dump(mode="json", exclude_none=True)
+    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def save(model: BaseModel, path: str | Path) -> None:
+    write_text_atomic(Path(path), dumps(model))
+
+
+def iter_files(paths: Iterable[str | Path]) -> list[Path]:
+    return sorted(Path(p) for p in paths)

@@ -1,0 +1,110 @@
+"""plan.json: every placement and why, what could not be placed, totals and solver facts."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from cloudexit.model.inventory import Inventory
+from cloudexit.model.money import Amount
+from cloudexit.model.policy import Policy
+
+PLAN_SCHEMA_VERSION = "1.0"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class SolveStatus(StrEnum):
+    OPTIMAL = "optimal"
+    FEASIBLE = "feasible"
+    INFEASIBLE = "infeasible"
+    NOT_SOLVED = "not_solved"
+    TRIVIAL = "trivial"
+
+
+class Risk(_Strict):
+    jurisdiction: float = 0
+    certification: float = 0
+    fidelity: float = 0
+    concentration: float = 0
+    total: float = 0
+
+
+class Option(_Strict):
+    provider: str
+    region: str
+    product: str | None = Field(description="Product id in providers/, None when nothing is bought")
+    product_name: str | None = None
+    quantity: float = Field(1, description="Units of the product's price unit per month")
+    monthly_cost: Amount
+    migration_cost: Amount
+    risk: Risk
+    strategy: str
+    fidelity: str
+    terraform: str | None = None
+    retain: bool = False
+    unverified_prices: list[str] = Field(default_factory=list)
+
+
+class Alternative(_Strict):
+    provider: str
+    region: str
+    product: str | None
+    monthly_cost_delta: Amount
+    risk_delta: float
+
+
+class Placement(_Strict):
+    resource_id: str
+    kind: str
+    choice: Option
+    reason: str
+    runner_up: Alternative | None = None
+
+
+class Unplaced(_Strict):
+    resource_id: str
+    kind: str
+    code: Literal["no_mapping", "no_option", "missing_price", "retired", "not_migratable", "infeasible"]
+    reason: str
+
+
+class Totals(_Strict):
+    currency: str = "EUR"
+    current_monthly: Amount
+    current_monthly_unpriced: int = Field(0, description="Resources with no known current cost")
+    target_monthly: Amount
+    retained_monthly: Amount
+    one_off_migration: Amount
+    horizon_months: int
+    horizon_saving: Amount
+
+
+class SolverInfo(_Strict):
+    solver: str
+    status: SolveStatus
+    objective: Amount | None = None
+    bound: Amount | None = None
+    gap: float | None = None
+    time_s: float | None = Field(
+        None, description="Wall time in seconds; only written with --timings, as it varies by run"
+    )
+    variables: int = 0
+    constraints: int = 0
+    classes: int = 0
+
+
+class Plan(_Strict):
+    schema_version: Literal["1.0"] = PLAN_SCHEMA_VERSION
+    generated_at: str | None = None
+    policy: Policy
+    inventory: Inventory
+    placements: list[Placement] = Field(default_factory=list)
+    unplaced: list[Unplaced] = Field(default_factory=list)
+    totals: Totals
+    solver: SolverInfo
+    warnings: list[str] = Field(default_factory=list)

@@ -1,0 +1,135 @@
+"""policy.yaml: what the organisation allows, requires and can afford."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from cloudexit.model.kinds import Kind
+from cloudexit.model.money import Amount
+
+POLICY_SCHEMA_VERSION = "1.0"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Selector(_Strict):
+    """Which resources a rule applies to. Empty fields match everything; all given must hold."""
+
+    ids: list[str] = Field(default_factory=list)
+    tags: dict[str, str] = Field(default_factory=dict, description="Every pair must match")
+    kinds: list[Kind] = Field(default_factory=list)
+    source_providers: list[str] = Field(default_factory=list)
+
+    def is_empty(self) -> bool:
+        return not (self.ids or self.tags or self.kinds or self.source_providers)
+
+
+class Residency(_Strict):
+    allowed_countries: list[str] = Field(
+        default_factory=list, description="ISO 3166 alpha-2 codes; empty: any country"
+    )
+    allowed_regions: list[str] = Field(
+        default_factory=list, description="provider/region codes; empty: any region"
+    )
+
+
+class CertificationRule(_Strict):
+    match: Selector = Field(default_factory=Selector)
+    certifications: list[str] = Field(min_length=1, description="Every one is required")
+
+
+class ProviderRule(_Strict):
+    match: Selector = Field(default_factory=Selector)
+    pin: str | None = Field(None, description="provider or provider/region the resources must use")
+    forbid: list[str] = Field(default_factory=list, description="providers they must not use")
+
+    @model_validator(mode="after")
+    def _says_something(self) -> ProviderRule:
+        if self.pin is None and not self.forbid:
+            raise ValueError("a provider rule needs 'pin' or 'forbid'")
+        return self
+
+
+class Colocation(_Strict):
+    tag_keys: list[str] = Field(
+        default_factory=list, description="Resources sharing a value of one of these tags share a site"
+    )
+    from_dependencies: bool = Field(
+        False, description="Resources linked by depends_on share provider and region"
+    )
+
+
+class AntiAffinity(_Strict):
+    tag_key: str = Field(description="Resources with the same value of this tag...")
+    level: Literal["provider", "region"] = Field("region", description="...must differ at this level")
+
+
+class Capacity(_Strict):
+    provider: str
+    region: str | None = None
+    max_vcpu: float | None = Field(None, ge=0)
+    max_memory_gib: float | None = Field(None, ge=0)
+    max_storage_gib: float | None = Field(None, ge=0)
+    max_instances: int | None = Field(None, ge=0)
+
+
+class RiskWeights(_Strict):
+    """Euros per month charged for one point of each risk, so risk and cost add up."""
+
+    jurisdiction: Amount = Decimal("40")
+    certification: Amount = Decimal("40")
+    fidelity: Amount = Decimal("10")
+    concentration: Amount = Decimal("5")
+
+
+class SolverOptions(_Strict):
+    name: Literal["cbc", "highs"] = "cbc"
+    time_limit_s: float = Field(60, gt=0)
+    gap: float = Field(0.001, ge=0, le=1)
+
+
+class Policy(_Strict):
+    schema_version: Literal["1.0"] = POLICY_SCHEMA_VERSION
+    targets: list[str] = Field(
+        default_factory=lambda: ["ionos", "opennebula", "ovhcloud", "scaleway"],
+        description="Target providers considered",
+    )
+    residency: Residency = Field(default_factory=Residency)
+    certifications: list[CertificationRule] = Field(default_factory=list)
+    providers: list[ProviderRule] = Field(default_factory=list)
+    colocation: Colocation = Field(default_factory=Colocation)
+    anti_affinity: list[AntiAffinity] = Field(default_factory=list)
+    min_providers: int = Field(1, ge=1)
+    max_providers: int | None = Field(None, ge=1)
+    max_spend_share: float | None = Field(None, gt=0, le=1, description="Per provider, 0-1")
+    capacity: list[Capacity] = Field(default_factory=list)
+    monthly_budget: Amount | None = Field(None, gt=0)
+    allow_retain: bool = True
+    retire_stopped: bool = False
+    horizon_months: int = Field(36, ge=1)
+    day_rate: Amount = Field(Decimal("800"), ge=0, description="EUR per engineer day")
+    parallel_run_months: Amount = Field(Decimal("1"), ge=0)
+    bandwidth_mbps: float = Field(1000, gt=0)
+    headroom: float = Field(0.2, ge=0, le=2, description="Added to observed peak when right-sizing")
+    currency: Literal["EUR"] = "EUR"
+    exchange_rates: dict[str, Amount] = Field(
+        default_factory=lambda: {"USD": Decimal("0.86")},
+        description="Units of EUR per unit of each currency",
+    )
+    risk_weights: RiskWeights = Field(default_factory=RiskWeights)
+    solver: SolverOptions = Field(default_factory=SolverOptions)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Policy:
+        if self.max_providers is not None and self.max_providers < self.min_providers:
+            raise ValueError(
+                f"max_providers ({self.max_providers}) is below min_providers ({self.min_providers})"
+            )
+        if not self.targets:
+            raise ValueError("targets: at least one target provider is needed")
+        return self

@@ -1,0 +1,1 @@
+"""Risk scores: jurisdiction exposure, certification gaps, service fidelity, concentration."""

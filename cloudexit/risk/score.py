@@ -1,0 +1,27 @@
+"""Risk points per option. Points are multiplied by the policy's euro weights."""
+
+from __future__ import annotations
+
+from cloudexit.catalog.schema import ProviderFile
+
+EXPOSURE_POINTS = {"none": 0.0, "low": 1.0, "medium": 2.0, "high": 4.0}
+FIDELITY_POINTS = {"native": 0.0, "compatible": 1.0, "self_managed": 2.0, "none": 4.0}
+
+
+def jurisdiction_points(provider: ProviderFile) -> float:
+    return EXPOSURE_POINTS[provider.company.exposure]
+
+
+def fidelity_points(fidelity: str) -> float:
+    return FIDELITY_POINTS[fidelity]
+
+
+def certifications_in(provider: ProviderFile, region: str, service: str | None) -> set[str]:
+    found = set()
+    for cert in provider.certifications:
+        if cert.regions and region not in cert.regions:
+            continue
+        if cert.services and service is not None and service not in cert.services:
+            continue
+        found.add(cert.name)
+    return found
