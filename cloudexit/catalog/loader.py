@@ -47,6 +47,11 @@ class Catalog:
     def targets(self) -> list[str]:
         return sorted(p for p, f in self.providers.items() if f.role == "target")
 
+    def skip_reason(self, native_type: str) -> str | None:
+        """Why a native type is not an exit workload (IAM object, account container), if so."""
+        entry = self.source_types.get(native_type.lower())
+        return entry.skip if entry else None
+
     def kind_for(self, native_type: str) -> Kind:
         """Canonical kind of a native type (case-insensitive); OTHER when unknown."""
         entry = self.source_types.get(native_type.lower())

@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def repo_dir() -> Path:
+    return REPO
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """Read-only reference data and real exports kept beside the repository."""
+    path = REPO.parent / "shared"
+    if not path.is_dir():
+        pytest.skip("the shared reference folder beside the repository is absent")
+    return path
