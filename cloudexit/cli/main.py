@@ -9,6 +9,8 @@ from typing import Annotated
 import click
 import typer
 
+from cloudexit.cli import inventory as inventory_cmd
+from cloudexit.cli import permissions as permissions_cmd
 from cloudexit.cli import plan as plan_cmd
 from cloudexit.cli import schema as schema_cmd
 from cloudexit.errors import CloudexitError
@@ -41,6 +43,8 @@ def main(
 
 
 app.command("plan")(plan_cmd.plan)
+app.add_typer(inventory_cmd.app, name="inventory")
+app.add_typer(permissions_cmd.app, name="permissions")
 app.add_typer(schema_cmd.app, name="schema")
 
 

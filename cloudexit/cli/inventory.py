@@ -1,0 +1,7 @@
+"""`cloudexit inventory {aws,azure,gcp,openstack,import}`: build inventory.json."""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(help="Build inventory.json from a cloud (read-only) or from exports.", no_args_is_help=True)
