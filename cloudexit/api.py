@@ -6,6 +6,7 @@ from pathlib import Path
 
 from cloudexit.catalog.loader import Catalog, load_catalog
 from cloudexit.emit import emit as _emit
+from cloudexit.errors import InputError
 from cloudexit.model.inventory import Inventory
 from cloudexit.model.io import load_inventory as _load_inventory
 from cloudexit.model.io import load_policy as _load_policy
@@ -22,6 +23,15 @@ def load_inventory(*paths: str | Path) -> Inventory:
 def load_policy(path: str | Path | None = None) -> Policy:
     """Read policy.yaml; no path gives the default policy."""
     return _load_policy(path)
+
+
+def load_catalog_dir(folder: str | Path) -> Catalog:
+    """A catalogue from a folder holding providers/ and mappings/ (a user's own rates)."""
+    folder = Path(folder)
+    for sub in ("providers", "mappings"):
+        if not (folder / sub).is_dir():
+            raise InputError(f"{folder}: catalogue folder has no {sub}/ subfolder")
+    return load_catalog(folder / "providers", folder / "mappings")
 
 
 def plan(

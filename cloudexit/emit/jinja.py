@@ -18,7 +18,7 @@ def hcl_string(value: Any) -> str:
     return text.replace("${", "$${").replace("%{", "%%{")
 
 
-def money(value: Decimal | str | float | int) -> str:
+def money(value: Decimal | str | float) -> str:
     return f"{Decimal(str(value)):,.2f}"
 
 

@@ -41,8 +41,7 @@ def describe_validation_error(path: str | Path, error: ValidationError, data: An
     more = len(error.errors()) - 1
     extra = f"; {more} more problem{'s' if more > 1 else ''}" if more else ""
     message = first.get("msg", "invalid")
-    if message.startswith("Value error, "):
-        message = message[len("Value error, ") :]
+    message = message.removeprefix("Value error, ")
     return f"{path}: {field}{hint}: {message}{extra}"
 
 

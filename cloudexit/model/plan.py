@@ -11,7 +11,7 @@ from cloudexit.model.inventory import Inventory
 from cloudexit.model.money import Amount
 from cloudexit.model.policy import Policy
 
-PLAN_SCHEMA_VERSION = "1.0"
+PLAN_SCHEMA_VERSION: Literal["1.0"] = "1.0"
 
 
 class _Strict(BaseModel):

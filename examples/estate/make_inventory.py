@@ -161,7 +161,7 @@ for fn, mem_mb in (("shop-thumbnailer", 1024), ("shop-invoice-pdf", 512), ("shop
 add("aws", AWS_ACCOUNT, USE1, "AWS::ECR::Repository", "container.registry", arn("ecr", USE1, "repository/shop"),
     "shop", shop, {"storage_gib": 42}, cost=4.20)
 zone = add("aws", AWS_ACCOUNT, "global", "AWS::Route53::HostedZone", "network.dns_zone",
-           f"arn:aws:route53:::hostedzone/Z0SHOP123", "shop.example.com", shop,
+           "arn:aws:route53:::hostedzone/Z0SHOP123", "shop.example.com", shop,
            {"details": {"zone_name": "shop.example.com", "records": [
                {"name": "www", "type": "CNAME", "ttl": 300, "values": ["shop-alb.example.net"]},
                {"name": "api", "type": "CNAME", "ttl": 300, "values": ["shop-alb.example.net"]},
