@@ -25,8 +25,9 @@ def plan(
     """Place every resource under the policy and write the artefacts."""
     inventory = api.load_inventory(*inventories)
     chosen_policy = api.load_policy(policy)
-    result = api.plan(inventory, chosen_policy, api.load_catalog_dir(catalog) if catalog else None)
-    written = api.emit(result, out, templates)
+    chosen_catalog = api.load_catalog_dir(catalog) if catalog else api.load_catalog()
+    result = api.plan(inventory, chosen_policy, chosen_catalog)
+    written = api.emit(result, out, templates, chosen_catalog)
     t = result.totals
     typer.echo(
         f"planned {len(result.placements)} of {len(inventory.resources)} resources "

@@ -6,6 +6,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from cloudexit.catalog.loader import Catalog, load_catalog
 from cloudexit.emit.jinja import make_environment
 from cloudexit.emit.plan_json import write_plan
 from cloudexit.emit.runbook import write_runbook
@@ -15,8 +16,14 @@ from cloudexit.model.plan import Plan
 ARTEFACTS = ("plan.json", "runbook.md", "terraform")
 
 
-def emit(plan: Plan, out_dir: str | Path, templates: str | Path | None = None) -> list[Path]:
+def emit(
+    plan: Plan,
+    out_dir: str | Path,
+    templates: str | Path | None = None,
+    catalog: Catalog | None = None,
+) -> list[Path]:
     """Write every artefact into a staging folder, then move them into ``out_dir`` together."""
+    catalog = catalog or load_catalog()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     env = make_environment(Path(templates) if templates else None)
@@ -24,7 +31,7 @@ def emit(plan: Plan, out_dir: str | Path, templates: str | Path | None = None) -
     try:
         write_plan(plan, stage)
         write_terraform(plan, stage, env)
-        write_runbook(plan, stage, env)
+        write_runbook(plan, stage, env, catalog)
         written: list[Path] = []
         for name in sorted(p.name for p in stage.iterdir()):
             target = out / name

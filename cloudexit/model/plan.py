@@ -42,6 +42,7 @@ class Option(_Strict):
     quantity: float = Field(1, description="Units of the product's price unit per month")
     monthly_cost: Amount
     migration_cost: Amount
+    effort_days: float = Field(0, ge=0, description="Engineer days the move takes (mapping hint)")
     risk: Risk
     strategy: str
     fidelity: str
