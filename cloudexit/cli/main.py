@@ -17,6 +17,7 @@ from cloudexit.cli import inventory as inventory_cmd
 from cloudexit.cli import permissions as permissions_cmd
 from cloudexit.cli import plan as plan_cmd
 from cloudexit.cli import schema as schema_cmd
+from cloudexit.cli import terraform as terraform_cmd
 from cloudexit.errors import CloudexitError
 
 app = typer.Typer(
@@ -50,6 +51,7 @@ app.command("plan")(plan_cmd.plan)
 app.add_typer(inventory_cmd.app, name="inventory")
 app.add_typer(permissions_cmd.app, name="permissions")
 app.add_typer(schema_cmd.app, name="schema")
+app.add_typer(terraform_cmd.app, name="terraform")
 
 
 def run(argv: list[str] | None = None) -> int:
