@@ -68,5 +68,6 @@ def check_load(folder: Path) -> list[Finding]:
             text = diag.get("Summary", "")
             if diag.get("Detail"):
                 text = f"{text}: {diag['Detail']}"
+            text = text.replace(str(copy) + "/", "")
             findings.append(Finding(rel, where, severity, text))  # type: ignore[arg-type]
     return findings
