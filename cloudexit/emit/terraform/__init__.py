@@ -126,7 +126,7 @@ def render_site(site: Site, env: Environment) -> dict[str, str]:
 def write_terraform(plan: Plan, out_dir: Path, env: Environment, catalog: Catalog | None = None) -> list[Path]:
     written = []
     for site in build_sites(plan, env, catalog):
-        folder = out_dir / "terraform" / site.provider / site.region
+        folder = out_dir / "terraform" / site.provider / site.region.replace("/", "-")
         for name, text in render_site(site, env).items():
             write_text_atomic(folder / name, text)
             written.append(folder / name)

@@ -49,6 +49,14 @@ class Subnet:
     index: int = 0
 
 
+    @property
+    def block(self) -> ipaddress.IPv4Network | ipaddress.IPv6Network:
+        return ipaddress.ip_network(self.cidr, strict=False)
+
+    def host(self, n: int) -> str:
+        return str(self.block.network_address + n)
+
+
 @dataclass
 class Network:
     local: str
