@@ -55,7 +55,7 @@ def choose_type(env: Environment, provider: str, kind: Kind, mapped: str | None)
         return default, note
     if mapped:
         return None, f"no template for {mapped} yet: write it by hand"
-    return None, f"{provider} has no Terraform resource for {kind.value} in this mapping"
+    return None, f"no template writes {kind.value} on {provider}: nothing generated"
 
 
 def build_sites(plan: Plan, env: Environment, catalog: Catalog | None = None) -> list[Site]:
