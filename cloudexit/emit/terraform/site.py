@@ -15,6 +15,7 @@ from typing import Any
 
 from cloudexit.catalog.loader import Catalog
 from cloudexit.catalog.schema import Product
+from cloudexit.errors import InputError
 from cloudexit.model.inventory import Resource
 from cloudexit.model.kinds import Kind
 from cloudexit.model.plan import Option, Placement
@@ -104,18 +105,18 @@ class Item:
     def vcpu(self) -> int:
         spec = self.product.specs.vcpu if self.product else None
         value = spec or self.resource.attributes.vcpu or 1
-        return max(1, int(round(value)))
+        return max(1, round(value))
 
     @property
     def memory_gib(self) -> int:
         spec = self.product.specs.memory_gib if self.product else None
         value = spec or self.resource.attributes.memory_gib or 1
-        return max(1, int(round(value)))
+        return max(1, round(value))
 
     @property
     def storage_gib(self) -> int:
         value = self.resource.attributes.storage_gib or (self.product.specs.storage_gib if self.product else None)
-        return max(1, int(round(value or 10)))
+        return max(1, round(value or 10))
 
     @property
     def engine_version(self) -> str | None:
@@ -250,7 +251,7 @@ def _product(catalog: Catalog | None, option: Option) -> Product | None:
         return None
     try:
         return catalog.product(option.provider, option.product)
-    except (KeyError, Exception):  # noqa: BLE001 - an unknown product just means no specs
+    except (KeyError, InputError):  # an unknown product just means no specs
         return None
 
 
@@ -258,10 +259,10 @@ def _zone(catalog: Catalog | None, provider: str, region: str) -> str:
     if catalog is not None:
         try:
             zones = catalog.region(provider, region).zones
-        except (KeyError, Exception):  # noqa: BLE001 - region not in the catalogue
+        except (KeyError, InputError):  # region not in the catalogue
             zones = []
         if zones:
-            return sorted(zones)[0]
+            return min(zones)
     return region
 
 
@@ -346,9 +347,9 @@ def build_site(
             if dep in by_source_subnet and item.subnet is None:
                 item.subnet = by_source_subnet[dep]
         if item.subnet is None:
-            net = next((by_source_net[d] for d in r.depends_on if d in by_source_net), None)
-            if net is not None:
-                item.subnet = net.subnets[0]
+            owner = next((by_source_net[d] for d in r.depends_on if d in by_source_net), None)
+            if owner is not None:
+                item.subnet = owner.subnets[0]
         item.security_groups = [
             by_id[d] for d in r.depends_on if d in by_id and by_id[d].resource.kind == Kind.SECURITY_GROUP
         ]
