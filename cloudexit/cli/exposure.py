@@ -11,7 +11,13 @@ import typer
 from cloudexit.errors import InputError
 from cloudexit.model.io import load_inventory, read_json, validate
 from cloudexit.model.plan import Plan
-from cloudexit.risk.exposure import Exposure, assess, assess_plan, load_control_planes, parse_scenario
+from cloudexit.risk.exposure import (
+    Exposure,
+    assess,
+    assess_plan,
+    load_control_planes,
+    parse_scenario,
+)
 
 
 def exposure(

@@ -20,8 +20,8 @@ def grouped_bars(title: str, series: dict[str, dict[str, Decimal]], unit: str = 
     peak = max((float(v) for values in series.values() for v in values.values()), default=0.0) or 1.0
     bar, gap, label_w, chart_w = 14, 10, 190, 420
     height = 40 + len(categories) * (len(names) * bar + gap) + 20 * len(names)
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{label_w + chart_w + 120}" '
-             f'height="{height}" aria-label="{escape(title)}"><title>{escape(title)}</title>']
+    parts = [(f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{label_w + chart_w + 120}" '
+             f'height="{height}" aria-label="{escape(title)}"><title>{escape(title)}</title>')]
     y = 30
     for category in categories:
         parts.append(f'<text x="{label_w - 6}" y="{y + bar}" text-anchor="end" class="label">{escape(category)}</text>')
@@ -47,8 +47,8 @@ def share_bar(title: str, values: dict[str, Decimal]) -> str:
     total = float(sum(values.values(), Decimal(0))) or 1.0
     width, x = 600, 0.0
     items = sorted(values.items(), key=lambda kv: (-kv[1], kv[0]))
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" '
-             f'height="{50 + 18 * len(items)}" aria-label="{escape(title)}"><title>{escape(title)}</title>']
+    parts = [(f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" '
+             f'height="{50 + 18 * len(items)}" aria-label="{escape(title)}"><title>{escape(title)}</title>')]
     for index, (name, value) in enumerate(items):
         share = float(value) / total
         colour = PALETTE[index % len(PALETTE)]
@@ -66,8 +66,8 @@ def timeline(rows: list[tuple[str, int, int]]) -> str:
     """Gantt bars: (label, start day, duration days)."""
     end = max((start + length for _, start, length in rows), default=1) or 1
     label_w, chart_w, bar = 200, 460, 20
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{label_w + chart_w + 60}" '
-             f'height="{30 + len(rows) * (bar + 6)}" aria-label="Migration waves"><title>Migration waves</title>']
+    parts = [(f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{label_w + chart_w + 60}" '
+             f'height="{30 + len(rows) * (bar + 6)}" aria-label="Migration waves"><title>Migration waves</title>')]
     for index, (label, start, length) in enumerate(rows):
         y = 10 + index * (bar + 6)
         x = label_w + chart_w * start / end
@@ -90,13 +90,13 @@ def scatter(title: str, points: list[tuple[float, float]], x_label: str, y_label
     y0, y1 = min(ys), max(ys) or 1.0
     sx = (width - 2 * pad) / ((x1 - x0) or 1.0)
     sy = (height - 2 * pad) / ((y1 - y0) or 1.0)
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" height="{height}" '
-             f'aria-label="{escape(title)}"><title>{escape(title)}</title>',
+    parts = [(f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" height="{height}" '
+             f'aria-label="{escape(title)}"><title>{escape(title)}</title>'),
              f'<line x1="{pad}" y1="{height - pad}" x2="{width - pad}" y2="{height - pad}" stroke="#333"/>',
              f'<line x1="{pad}" y1="{pad}" x2="{pad}" y2="{height - pad}" stroke="#333"/>',
              f'<text x="{width / 2}" y="{height - 12}" text-anchor="middle" class="label">{escape(x_label)}</text>',
-             f'<text x="14" y="{height / 2}" transform="rotate(-90 14 {height / 2})" text-anchor="middle" '
-             f'class="label">{escape(y_label)}</text>']
+             (f'<text x="14" y="{height / 2}" transform="rotate(-90 14 {height / 2})" text-anchor="middle" '
+             f'class="label">{escape(y_label)}</text>')]
     coords = [(pad + (x - x0) * sx, height - pad - (y - y0) * sy) for x, y in sorted(points)]
     parts.append('<polyline fill="none" stroke="#1f77b4" points="'
                  + " ".join(f"{cx:.1f},{cy:.1f}" for cx, cy in coords) + '"/>')

@@ -138,14 +138,18 @@ class Exposure(_Data):
     resource_share: float
 
 
-def _site_fails(provider: str, region: str, resource: Resource, scenario: Scenario) -> bool:
+def _site_fails(provider: str, region: str, resource: Resource, scenario: Scenario) -> str | None:
+    """The reason the resource is down in the scenario, or None."""
     if provider != scenario.provider:
-        return False
+        return None
     if scenario.region is not None and region != scenario.region:
-        return False
+        return None
     if not scenario.services:
-        return True
-    return any(_matches(s.match, resource) for s in scenario.services)
+        return f"{provider}/{region} unavailable"
+    for service in scenario.services:
+        if _matches(service.match, resource):
+            return f"{service.service} failing" + (f" in {scenario.region}" if scenario.region else "")
+    return None
 
 
 def assess(
@@ -166,10 +170,9 @@ def assess(
     impact: dict[str, tuple[Impact, str]] = {}
     for rid, resource in resources.items():
         provider, region = sites[rid]
-        if _site_fails(provider, region, resource, scenario):
-            where = f"{provider}/{region}" + (f" {', '.join(s.service for s in scenario.services)}"
-                                              if scenario.services else "")
-            impact[rid] = ("down", where)
+        reason = _site_fails(provider, region, resource, scenario)
+        if reason is not None:
+            impact[rid] = ("down", reason)
     if scenario.region is not None:
         for anchor in data.anchors:
             if anchor.provider != scenario.provider or anchor.region != scenario.region:
