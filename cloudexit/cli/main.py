@@ -11,7 +11,7 @@ import typer
 try:  # typer >= 0.20 vendors click
     from typer._click import exceptions as click_exceptions
 except ImportError:  # pragma: no cover - older typer
-    from click import exceptions as click_exceptions
+    from click import exceptions as click_exceptions  # type: ignore[no-redef]
 
 from cloudexit.cli import exposure as exposure_cmd
 from cloudexit.cli import inventory as inventory_cmd

@@ -36,16 +36,16 @@ def dependency_graph(plan: Plan, waves: list[Wave]) -> str:
         lines.extend(f"  {a} --> {b}" for a, b in edges)
         return "\n".join(lines)
     groups: Counter[tuple[int, str]] = Counter((w, r.kind.value) for w, r in moved.values())
-    node = {key: f"g{i}" for i, key in enumerate(sorted(groups))}
+    group_node = {key: f"g{i}" for i, key in enumerate(sorted(groups))}
     for wave in waves:
         lines.append(f'  subgraph w{wave.number}["Wave {wave.number}: {_label(wave.name)}"]')
         for (number, kind), count in sorted(groups.items()):
             if number == wave.number:
-                lines.append(f'    {node[(number, kind)]}["{count} x {kind}"]')
+                lines.append(f'    {group_node[(number, kind)]}["{count} x {kind}"]')
         lines.append("  end")
     edges = sorted(
         {
-            (node[(w, r.kind.value)], node[(moved[dep][0], moved[dep][1].kind.value)])
+            (group_node[(w, r.kind.value)], group_node[(moved[dep][0], moved[dep][1].kind.value)])
             for w, r in moved.values()
             for dep in r.depends_on
             if dep in moved and (w, r.kind.value) != (moved[dep][0], moved[dep][1].kind.value)
