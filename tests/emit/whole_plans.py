@@ -11,10 +11,12 @@ from cloudexit.model.policy import Policy
 # Product per kind on each target, as a catalogue of that provider would name it.
 PRODUCTS = {
     "scaleway": {"compute.vm": "PRO2-S", "kubernetes.node_pool": "PRO2-M", "database.postgresql": "DB-PRO2-XS",
-                 "database.mysql": "DB-PRO2-XS", "cache.redis": "RED1-S", "network.load_balancer": "LB-S"},
-    "ovhcloud": {"compute.vm": "b3-16", "kubernetes.node_pool": "b3-32", "database.postgresql": "db1-15",
-                 "database.mysql": "db1-7", "cache.redis": "db1-4", "database.document": "db1-7",
-                 "network.load_balancer": "small"},
+                 "database.mysql": "DB-PRO2-XS", "cache.redis": "RED1-S", "network.load_balancer": "LB-S",
+                 "storage.block": "sbs_15k"},
+    "ovhcloud": {"compute.vm": "b3-16", "kubernetes.node_pool": "b3-32",
+                 "database.postgresql": "postgresql-business-b3-16", "database.mysql": "mysql-essential-b3-8",
+                 "cache.redis": "valkey-production-b3-8", "database.document": "mongodb-production-b3-16",
+                 "network.load_balancer": "loadbalancer-m"},
     "ionos": {},
     "opennebula": {},
 }

@@ -226,9 +226,9 @@ class Site:
 
     @property
     def short_region(self) -> str:
-        """Leading letters of a region code (GRA11 -> GRA), for services named by city."""
-        match = re.match(r"[A-Za-z]+", self.region)
-        return match.group(0) if match else self.region
+        """City letters of a numbered region code (GRA11 -> GRA); other codes unchanged."""
+        match = re.fullmatch(r"([A-Za-z]+)\d+", self.region)
+        return match.group(1) if match else self.region
 
     @property
     def subnets(self) -> list[Subnet]:

@@ -5,7 +5,7 @@ resource "ovh_cloud_project_database" "ana_mysql" {
   engine       = "mysql"
   version      = "8"
   plan         = "essential"
-  flavor       = "db1-7"
+  flavor       = "b3-8"
   disk_size    = 250
   nodes {
     region     = "GRA"
@@ -21,7 +21,7 @@ resource "ovh_cloud_project_database" "ana_warehouse_pg" {
   engine       = "postgresql"
   version      = "15"
   plan         = "business"
-  flavor       = "db1-15"
+  flavor       = "b3-16"
   disk_size    = 1000
   nodes {
     region     = "GRA"
@@ -41,8 +41,18 @@ resource "ovh_cloud_project_database" "firestore_default" {
   description  = "firestore-default"
   engine       = "mongodb"
   version      = "7.0"
-  plan         = "essential"
-  flavor       = "db1-7"
+  plan         = "production"
+  flavor       = "b3-16"
+  nodes {
+    region     = "GRA"
+    network_id = ovh_cloud_network_private_vrack.analytics.id
+    subnet_id  = ovh_cloud_network_private_vrack_subnet.analytics_ew1.id
+  }
+  nodes {
+    region     = "GRA"
+    network_id = ovh_cloud_network_private_vrack.analytics.id
+    subnet_id  = ovh_cloud_network_private_vrack_subnet.analytics_ew1.id
+  }
   nodes {
     region     = "GRA"
     network_id = ovh_cloud_network_private_vrack.analytics.id
@@ -56,8 +66,18 @@ resource "ovh_cloud_project_database" "ana_cache" {
   description  = "ana-cache"
   engine       = "valkey"
   version      = "8.0"
-  plan         = "essential"
-  flavor       = "db1-4"
+  plan         = "production"
+  flavor       = "b3-8"
+  nodes {
+    region     = "GRA"
+    network_id = ovh_cloud_network_private_vrack.analytics.id
+    subnet_id  = ovh_cloud_network_private_vrack_subnet.analytics_ew1.id
+  }
+  nodes {
+    region     = "GRA"
+    network_id = ovh_cloud_network_private_vrack.analytics.id
+    subnet_id  = ovh_cloud_network_private_vrack_subnet.analytics_ew1.id
+  }
   nodes {
     region     = "GRA"
     network_id = ovh_cloud_network_private_vrack.analytics.id
@@ -72,7 +92,7 @@ resource "ovh_cloud_project_database" "psql_erp" {
   engine       = "postgresql"
   version      = "16"
   plan         = "business"
-  flavor       = "db1-15"
+  flavor       = "b3-16"
   disk_size    = 512
   nodes {
     region     = "GRA"
@@ -92,8 +112,18 @@ resource "ovh_cloud_project_database" "cosmos_portal" {
   description  = "cosmos-portal"
   engine       = "mongodb"
   version      = "7.0"
-  plan         = "essential"
-  flavor       = "db1-7"
+  plan         = "production"
+  flavor       = "b3-16"
+  nodes {
+    region     = "GRA"
+    network_id = ovh_cloud_network_private_vrack.analytics.id
+    subnet_id  = ovh_cloud_network_private_vrack_subnet.analytics_ew1.id
+  }
+  nodes {
+    region     = "GRA"
+    network_id = ovh_cloud_network_private_vrack.analytics.id
+    subnet_id  = ovh_cloud_network_private_vrack_subnet.analytics_ew1.id
+  }
   nodes {
     region     = "GRA"
     network_id = ovh_cloud_network_private_vrack.analytics.id
@@ -107,8 +137,18 @@ resource "ovh_cloud_project_database" "redis_portal" {
   description  = "redis-portal"
   engine       = "valkey"
   version      = "8.0"
-  plan         = "essential"
-  flavor       = "db1-4"
+  plan         = "production"
+  flavor       = "b3-8"
+  nodes {
+    region     = "GRA"
+    network_id = ovh_cloud_network_private_vrack.analytics.id
+    subnet_id  = ovh_cloud_network_private_vrack_subnet.analytics_ew1.id
+  }
+  nodes {
+    region     = "GRA"
+    network_id = ovh_cloud_network_private_vrack.analytics.id
+    subnet_id  = ovh_cloud_network_private_vrack_subnet.analytics_ew1.id
+  }
   nodes {
     region     = "GRA"
     network_id = ovh_cloud_network_private_vrack.analytics.id
@@ -122,8 +162,18 @@ resource "ovh_cloud_project_database" "shop_cache" {
   description  = "shop-cache"
   engine       = "valkey"
   version      = "8.0"
-  plan         = "essential"
-  flavor       = "db1-4"
+  plan         = "production"
+  flavor       = "b3-8"
+  nodes {
+    region     = "GRA"
+    network_id = ovh_cloud_network_private_vrack.shop_vpc.id
+    subnet_id  = ovh_cloud_network_private_vrack_subnet.shop_data.id
+  }
+  nodes {
+    region     = "GRA"
+    network_id = ovh_cloud_network_private_vrack.shop_vpc.id
+    subnet_id  = ovh_cloud_network_private_vrack_subnet.shop_data.id
+  }
   nodes {
     region     = "GRA"
     network_id = ovh_cloud_network_private_vrack.shop_vpc.id
@@ -136,9 +186,9 @@ resource "ovh_cloud_project_database" "crm_aurora" {
   service_name = var.service_name
   description  = "crm-aurora"
   engine       = "postgresql"
-  version      = "15.4"
+  version      = "15"
   plan         = "business"
-  flavor       = "db1-15"
+  flavor       = "b3-16"
   disk_size    = 300
   nodes {
     region     = "GRA"
@@ -159,7 +209,7 @@ resource "ovh_cloud_project_database" "shop_catalog" {
   engine       = "mysql"
   version      = "8"
   plan         = "essential"
-  flavor       = "db1-7"
+  flavor       = "b3-8"
   disk_size    = 200
   nodes {
     region     = "GRA"
@@ -173,9 +223,9 @@ resource "ovh_cloud_project_database" "shop_orders" {
   service_name = var.service_name
   description  = "shop-orders"
   engine       = "postgresql"
-  version      = "15.4"
+  version      = "15"
   plan         = "business"
-  flavor       = "db1-15"
+  flavor       = "b3-16"
   disk_size    = 500
   nodes {
     region     = "GRA"

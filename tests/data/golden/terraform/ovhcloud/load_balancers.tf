@@ -4,7 +4,7 @@ resource "ovh_cloud_project_loadbalancer" "dash_lb" {
   region_name  = "GRA11"
   name         = "dash-lb"
   description  = "cloudexit: from gcp compute.googleapis.com/ForwardingRule //compute.googleapis.com/projects/retail-analytics-prod/regions/europe-west1/forwardingRules/dash-lb"
-  flavor_id    = var.flavor_ids["small"]
+  flavor_id    = var.flavor_ids["medium"]
   network = {
     private = {
       network = {
@@ -32,7 +32,7 @@ resource "ovh_cloud_project_loadbalancer" "lb_erp" {
   region_name  = "GRA11"
   name         = "lb-erp"
   description  = "cloudexit: from azure microsoft.network/loadbalancers /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.network/loadbalancers/lb-erp"
-  flavor_id    = var.flavor_ids["small"]
+  flavor_id    = var.flavor_ids["medium"]
   network = {
     private = {
       network = {
@@ -84,7 +84,7 @@ resource "ovh_cloud_project_loadbalancer" "shop_alb" {
   region_name  = "GRA11"
   name         = "shop-alb"
   description  = "cloudexit: from aws AWS::ElasticLoadBalancingV2::LoadBalancer arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/shop-alb/50dc6c495c0c9188"
-  flavor_id    = var.flavor_ids["small"]
+  flavor_id    = var.flavor_ids["medium"]
   network = {
     private = {
       network = {

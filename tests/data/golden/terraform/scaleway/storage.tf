@@ -2,7 +2,7 @@
 resource "scaleway_block_volume" "etl_1" {
   name       = "etl-1"
   size_in_gb = 100
-  iops       = 5000
+  iops       = 15000
   tags       = ["app=analytics", "classification=internal", "cloudexit-source=gcp-etl-1", "env=prod", "owner=team-data"]
 }
 
@@ -10,7 +10,7 @@ resource "scaleway_block_volume" "etl_1" {
 resource "scaleway_block_volume" "etl_2" {
   name       = "etl-2"
   size_in_gb = 100
-  iops       = 5000
+  iops       = 15000
   tags       = ["app=analytics", "classification=internal", "cloudexit-source=gcp-etl-2", "env=prod", "owner=team-data"]
 }
 
@@ -18,7 +18,7 @@ resource "scaleway_block_volume" "etl_2" {
 resource "scaleway_block_volume" "etl_3" {
   name       = "etl-3"
   size_in_gb = 100
-  iops       = 5000
+  iops       = 15000
   tags       = ["app=analytics", "classification=internal", "cloudexit-source=gcp-etl-3", "env=prod", "owner=team-data"]
 }
 
@@ -26,7 +26,7 @@ resource "scaleway_block_volume" "etl_3" {
 resource "scaleway_block_volume" "etl_4" {
   name       = "etl-4"
   size_in_gb = 100
-  iops       = 5000
+  iops       = 15000
   tags       = ["app=analytics", "classification=internal", "cloudexit-source=gcp-etl-4", "env=prod", "owner=team-data"]
 }
 
@@ -58,7 +58,7 @@ resource "scaleway_object_bucket" "retail_analytics_prod_lake" {
 resource "scaleway_block_volume" "vm_erp_1_osdisk" {
   name       = "vm-erp-1-osdisk"
   size_in_gb = 128
-  iops       = 5000
+  iops       = 15000
   tags       = ["app=erp", "classification=confidential", "cloudexit-source=azure-vm-erp-1-osdisk", "env=prod", "owner=team-erp"]
 }
 
@@ -66,7 +66,7 @@ resource "scaleway_block_volume" "vm_erp_1_osdisk" {
 resource "scaleway_block_volume" "vm_erp_2_osdisk" {
   name       = "vm-erp-2-osdisk"
   size_in_gb = 128
-  iops       = 5000
+  iops       = 15000
   tags       = ["app=erp", "classification=confidential", "cloudexit-source=azure-vm-erp-2-osdisk", "env=prod", "owner=team-erp"]
 }
 
@@ -74,7 +74,7 @@ resource "scaleway_block_volume" "vm_erp_2_osdisk" {
 resource "scaleway_block_volume" "vm_erp_3_osdisk" {
   name       = "vm-erp-3-osdisk"
   size_in_gb = 128
-  iops       = 5000
+  iops       = 15000
   tags       = ["app=erp", "classification=confidential", "cloudexit-source=azure-vm-erp-3-osdisk", "env=prod", "owner=team-erp"]
 }
 
@@ -82,7 +82,7 @@ resource "scaleway_block_volume" "vm_erp_3_osdisk" {
 resource "scaleway_block_volume" "vm_erp_4_osdisk" {
   name       = "vm-erp-4-osdisk"
   size_in_gb = 128
-  iops       = 5000
+  iops       = 15000
   tags       = ["app=erp", "classification=confidential", "cloudexit-source=azure-vm-erp-4-osdisk", "env=prod", "owner=team-erp"]
 }
 
@@ -102,7 +102,7 @@ resource "scaleway_object_bucket" "sterpdocs" {
 resource "scaleway_block_volume" "shop_app_1_data" {
   name       = "shop-app-1-data"
   size_in_gb = 200
-  iops       = 5000
+  iops       = 15000
   tags       = ["app=shop", "cloudexit-source=aws-shop-app-1-data", "env=prod", "owner=team-web"]
 }
 
@@ -110,7 +110,7 @@ resource "scaleway_block_volume" "shop_app_1_data" {
 resource "scaleway_block_volume" "shop_app_2_data" {
   name       = "shop-app-2-data"
   size_in_gb = 200
-  iops       = 5000
+  iops       = 15000
   tags       = ["app=shop", "cloudexit-source=aws-shop-app-2-data", "env=prod", "owner=team-web"]
 }
 
@@ -118,7 +118,7 @@ resource "scaleway_block_volume" "shop_app_2_data" {
 resource "scaleway_block_volume" "shop_app_3_data" {
   name       = "shop-app-3-data"
   size_in_gb = 200
-  iops       = 5000
+  iops       = 15000
   tags       = ["app=shop", "cloudexit-source=aws-shop-app-3-data", "env=prod", "owner=team-web"]
 }
 
@@ -126,7 +126,7 @@ resource "scaleway_block_volume" "shop_app_3_data" {
 resource "scaleway_block_volume" "shop_app_4_data" {
   name       = "shop-app-4-data"
   size_in_gb = 200
-  iops       = 5000
+  iops       = 15000
   tags       = ["app=shop", "cloudexit-source=aws-shop-app-4-data", "env=prod", "owner=team-web"]
 }
 
@@ -134,7 +134,7 @@ resource "scaleway_block_volume" "shop_app_4_data" {
 resource "scaleway_block_volume" "shop_web_1_root" {
   name       = "shop-web-1-root"
   size_in_gb = 50
-  iops       = 5000
+  iops       = 15000
   tags       = ["app=shop", "cloudexit-source=aws-shop-web-1-root", "env=prod", "owner=team-web"]
 }
 
@@ -142,7 +142,7 @@ resource "scaleway_block_volume" "shop_web_1_root" {
 resource "scaleway_block_volume" "shop_web_2_root" {
   name       = "shop-web-2-root"
   size_in_gb = 50
-  iops       = 5000
+  iops       = 15000
   tags       = ["app=shop", "cloudexit-source=aws-shop-web-2-root", "env=prod", "owner=team-web"]
 }
 
@@ -150,7 +150,7 @@ resource "scaleway_block_volume" "shop_web_2_root" {
 resource "scaleway_block_volume" "shop_web_3_root" {
   name       = "shop-web-3-root"
   size_in_gb = 50
-  iops       = 5000
+  iops       = 15000
   tags       = ["app=shop", "cloudexit-source=aws-shop-web-3-root", "env=prod", "owner=team-web"]
 }
 
@@ -158,7 +158,7 @@ resource "scaleway_block_volume" "shop_web_3_root" {
 resource "scaleway_block_volume" "shop_web_4_root" {
   name       = "shop-web-4-root"
   size_in_gb = 50
-  iops       = 5000
+  iops       = 15000
   tags       = ["app=shop", "cloudexit-source=aws-shop-web-4-root", "env=prod", "owner=team-web"]
 }
 
@@ -166,7 +166,7 @@ resource "scaleway_block_volume" "shop_web_4_root" {
 resource "scaleway_block_volume" "shop_web_5_root" {
   name       = "shop-web-5-root"
   size_in_gb = 50
-  iops       = 5000
+  iops       = 15000
   tags       = ["app=shop", "cloudexit-source=aws-shop-web-5-root", "env=prod", "owner=team-web"]
 }
 
@@ -174,7 +174,7 @@ resource "scaleway_block_volume" "shop_web_5_root" {
 resource "scaleway_block_volume" "shop_web_6_root" {
   name       = "shop-web-6-root"
   size_in_gb = 50
-  iops       = 5000
+  iops       = 15000
   tags       = ["app=shop", "cloudexit-source=aws-shop-web-6-root", "env=prod", "owner=team-web"]
 }
 
