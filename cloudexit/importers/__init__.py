@@ -38,7 +38,12 @@ def _reader(fmt: str) -> Callable[[ImportContext], None]:
     return reader
 
 
-def import_file(path: str | Path, format: str | None = None, planned: bool = False, catalog: Catalog | None = None) -> ImportContext:
+def import_file(
+    path: str | Path,
+    format: str | None = None,
+    planned: bool = False,
+    catalog: Catalog | None = None,
+) -> ImportContext:
     """Import one file; the returned context holds its resources, issues and skipped count."""
     path = Path(path)
     if format is not None and format not in FORMATS:
@@ -77,7 +82,9 @@ def _merge(ctx: ImportContext, resources: dict[str, Resource]) -> int:
     kept = 0
     for resource in ctx.resources:
         if resource.id in resources:
-            ctx.skip(resource.id, resource.type, "already imported from an earlier file", resource.name)
+            ctx.skip(
+                resource.id, resource.type, "already imported from an earlier file", resource.name
+            )
             continue
         resources[resource.id] = resource
         kept += 1

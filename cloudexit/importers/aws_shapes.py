@@ -20,7 +20,10 @@ _GIB = 1024**3
 def pascal(value: Any) -> Any:
     """Upper-case the first letter of every key, recursively."""
     if isinstance(value, dict):
-        return {(k[:1].upper() + k[1:] if isinstance(k, str) else k): pascal(v) for k, v in value.items()}
+        return {
+            (k[:1].upper() + k[1:] if isinstance(k, str) else k): pascal(v)
+            for k, v in value.items()
+        }
     if isinstance(value, list):
         return [pascal(v) for v in value]
     return value
@@ -37,7 +40,11 @@ def dig(value: Any, *path: str) -> Any:
 def aws_tags(value: Any) -> dict[str, str]:
     """Tags as ``[{Key, Value}]`` (EC2, RDS), ``[{TagName, TagValue}]`` or a plain map."""
     if isinstance(value, dict):
-        return {str(k): str(v) for k, v in value.items() if v is not None and not isinstance(v, (dict, list))}
+        return {
+            str(k): str(v)
+            for k, v in value.items()
+            if v is not None and not isinstance(v, (dict, list))
+        }
     tags: dict[str, str] = {}
     if isinstance(value, list):
         for item in value:
@@ -56,12 +63,19 @@ def _os(platform: Any) -> str | None:
 
 
 def ec2_instance(r: dict[str, Any]) -> Fields:
-    cores, threads = number(dig(r, "CpuOptions", "CoreCount")), number(dig(r, "CpuOptions", "ThreadsPerCore"))
+    cores, threads = (
+        number(dig(r, "CpuOptions", "CoreCount")),
+        number(dig(r, "CpuOptions", "ThreadsPerCore")),
+    )
     arch = text(r.get("Architecture"))
     return {
         "instance_type": text(r.get("InstanceType")),
         "vcpu": cores * threads if cores and threads else None,
-        "architecture": "arm64" if arch == "arm64" else "x86_64" if arch in ("x86_64", "i386") else None,
+        "architecture": "arm64"
+        if arch == "arm64"
+        else "x86_64"
+        if arch in ("x86_64", "i386")
+        else None,
         "os": _os(r.get("PlatformDetails") or r.get("Platform")),
         "state": text(dig(r, "State", "Name")),
         "details": {"image_id": text(r.get("ImageId")), "subnet_id": text(r.get("SubnetId"))},
@@ -103,7 +117,9 @@ def rds_cluster(r: dict[str, Any]) -> Fields:
         "engine_version": text(r.get("EngineVersion")),
         "storage_gib": positive(r.get("AllocatedStorage")),
         "high_availability": multi if isinstance(multi, bool) else None,
-        "node_count": len(r["DBClusterMembers"]) if isinstance(r.get("DBClusterMembers"), list) else None,
+        "node_count": len(r["DBClusterMembers"])
+        if isinstance(r.get("DBClusterMembers"), list)
+        else None,
         "state": text(r.get("Status")),
     }
 
@@ -152,7 +168,11 @@ def replication_group(r: dict[str, Any]) -> Fields:
 
 
 def eks_cluster(r: dict[str, Any]) -> Fields:
-    return {"engine": "kubernetes", "engine_version": text(r.get("Version")), "state": text(r.get("Status"))}
+    return {
+        "engine": "kubernetes",
+        "engine_version": text(r.get("Version")),
+        "state": text(r.get("Status")),
+    }
 
 
 def eks_nodegroup(r: dict[str, Any]) -> Fields:
@@ -167,7 +187,10 @@ def eks_nodegroup(r: dict[str, Any]) -> Fields:
 
 def efs(r: dict[str, Any]) -> Fields:
     size = positive(dig(r, "SizeInBytes", "Value"))
-    return {"storage_gib": round(size / _GIB, 3) if size else None, "state": text(r.get("LifeCycleState"))}
+    return {
+        "storage_gib": round(size / _GIB, 3) if size else None,
+        "state": text(r.get("LifeCycleState")),
+    }
 
 
 def autoscaling_group(r: dict[str, Any]) -> Fields:
@@ -181,7 +204,9 @@ def search_domain(r: dict[str, Any]) -> Fields:
         "instance_type": text(dig(cluster, "InstanceType")),
         "node_count": count(dig(cluster, "InstanceCount")),
         "storage_gib": positive(dig(r, "EBSOptions", "VolumeSize")),
-        "engine": "opensearch" if version and version.lower().startswith("opensearch") else "elasticsearch",
+        "engine": "opensearch"
+        if version and version.lower().startswith("opensearch")
+        else "elasticsearch",
         "engine_version": version,
     }
 
@@ -198,7 +223,10 @@ def redshift(r: dict[str, Any]) -> Fields:
 def load_balancer(r: dict[str, Any]) -> Fields:
     return {
         "state": text(dig(r, "State", "Code")),
-        "details": {"load_balancer_type": text(r.get("Type")) or "classic", "scheme": text(r.get("Scheme"))},
+        "details": {
+            "load_balancer_type": text(r.get("Type")) or "classic",
+            "scheme": text(r.get("Scheme")),
+        },
     }
 
 
@@ -218,7 +246,12 @@ def security_group(r: dict[str, Any]) -> Fields:
                 )
         return out
 
-    return {"details": {"ingress": rules(r.get("IpPermissions")), "egress": rules(r.get("IpPermissionsEgress"))}}
+    return {
+        "details": {
+            "ingress": rules(r.get("IpPermissions")),
+            "egress": rules(r.get("IpPermissionsEgress")),
+        }
+    }
 
 
 def cidr(r: dict[str, Any]) -> Fields:
@@ -259,5 +292,7 @@ READERS: dict[str, Callable[[dict[str, Any]], Fields]] = {
     "AWS::S3::Bucket": s3_bucket,
 }
 
-GONE_STATES = frozenset({"terminated", "shutting-down", "deleted", "deleting", "deleted-failed", "failed-deletion"})
+GONE_STATES = frozenset(
+    {"terminated", "shutting-down", "deleted", "deleting", "deleted-failed", "failed-deletion"}
+)
 """States of resources that no longer exist (or are going): excluded from the inventory."""

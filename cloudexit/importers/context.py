@@ -32,7 +32,9 @@ class ImportContext:
     def source(self) -> str:
         return f"import:{self.format}"
 
-    def issue(self, code: IssueCode, message: str, scope: str = "", resource_id: str | None = None) -> None:
+    def issue(
+        self, code: IssueCode, message: str, scope: str = "", resource_id: str | None = None
+    ) -> None:
         self.issues.append(
             CollectionIssue(
                 code=code,

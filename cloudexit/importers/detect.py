@@ -49,13 +49,17 @@ def detect(path: Path) -> str:
             return "cloud-asset"
         if isinstance(first, dict) and "resourceType" in first:
             return "aws-config"
-        raise InputError(f"{path}: JSON lines whose first object is neither a Cloud Asset nor an AWS Config item")
+        raise InputError(
+            f"{path}: JSON lines whose first object is neither a Cloud Asset nor an AWS Config item"
+        )
     shape = _shape(path)
     found = _decide(shape)
     if found:
         return found
     keys = ", ".join(shape.keys[:8]) or ("a list" if shape.top_array else "nothing")
-    raise InputError(f"{path}: cannot tell which export this is (top level holds {keys}); pass --format")
+    raise InputError(
+        f"{path}: cannot tell which export this is (top level holds {keys}); pass --format"
+    )
 
 
 def _head(path: Path, size: int = 65536) -> bytes:
@@ -68,7 +72,9 @@ def _detect_text(path: Path, head: bytes) -> str:
     first_line = head.split(b"\n", 1)[0].decode("utf-8", errors="replace").lower()
     if "server name" in first_line and "cores" in first_line:
         return "migrate-csv"
-    raise InputError(f"{path}: neither JSON nor a server CSV with 'Server name' and 'Cores' columns")
+    raise InputError(
+        f"{path}: neither JSON nor a server CSV with 'Server name' and 'Cores' columns"
+    )
 
 
 def _is_json_lines(head: bytes) -> bool:
@@ -132,7 +138,11 @@ def _decide(shape: _Shape) -> str | None:
         return "terraform-json"
     if "version" in keys and keys & {"lineage", "serial", "modules", "resources"}:
         return "tfstate"
-    if keys & _CONFIG_KEYS or {"resourceType", "configurationItemStatus"} <= keys or {"Results", "QueryInfo"} <= keys:
+    if (
+        keys & _CONFIG_KEYS
+        or {"resourceType", "configurationItemStatus"} <= keys
+        or {"Results", "QueryInfo"} <= keys
+    ):
         return "aws-config"
     if keys & {"results", "assets"} or keys & {"assetType", "asset_type"}:
         return "cloud-asset"

@@ -88,7 +88,9 @@ def _position(last: str, counts: dict[str, int], handle: IO[bytes]) -> str:
         offset = ""
     if not last:
         return f"invalid JSON{offset}"
-    return f"invalid or truncated JSON in {readable_prefix(last)} item {counts.get(last, 0)}{offset}"
+    return (
+        f"invalid or truncated JSON in {readable_prefix(last)} item {counts.get(last, 0)}{offset}"
+    )
 
 
 def _reason(exc: Exception) -> str:

@@ -84,7 +84,9 @@ def _redact(value: Any, sensitive: Any) -> Any:
     if isinstance(value, list):
         items: list[Any] = []
         for index, item in enumerate(value):
-            mask = sensitive[index] if isinstance(sensitive, list) and index < len(sensitive) else None
+            mask = (
+                sensitive[index] if isinstance(sensitive, list) and index < len(sensitive) else None
+            )
             cleaned = _redact(item, mask)
             if cleaned is not DROPPED:
                 items.append(cleaned)

@@ -19,7 +19,9 @@ from cloudexit.importers.redact import redact
 from cloudexit.importers.terraform_refs import ConfigGraph
 from cloudexit.importers.terraform_resources import TerraformInstance, TerraformMapper
 
-_STATE_RESOURCE = re.compile(r"^(values|prior_state\.values)\.root_module(\.child_modules\.item)*\.resources\.item$")
+_STATE_RESOURCE = re.compile(
+    r"^(values|prior_state\.values)\.root_module(\.child_modules\.item)*\.resources\.item$"
+)
 _CONFIG_MODULE = r"configuration\.root_module((?:\.module_calls\.[^.]+\.module)*)"
 _CONFIG_RESOURCE = re.compile(rf"^{_CONFIG_MODULE}\.resources\.item$")
 _CONFIG_OUTPUTS = re.compile(rf"^{_CONFIG_MODULE}\.outputs$")
@@ -75,14 +77,21 @@ def read(ctx: ImportContext) -> None:
         elif isinstance(value, dict) and value.get("mode", "managed") == "managed":
             address = value.get("address")
             if not isinstance(address, str):
-                raise InputError(f"{ctx.path}: {prefix.replace('.item', '[]')}: a resource without an address")
+                raise InputError(
+                    f"{ctx.path}: {prefix.replace('.item', '[]')}: a resource without an address"
+                )
             depends = [d for d in value.get("depends_on") or [] if isinstance(d, str)]
             if prefix.startswith("prior_state"):
                 prior_depends[address] = depends
             else:
                 values = redact(value.get("values") or {}, value.get("sensitive_values"))
                 state_entries.append(
-                    TerraformInstance(address=address, type=str(value.get("type")), values=values, depends_on=depends)
+                    TerraformInstance(
+                        address=address,
+                        type=str(value.get("type")),
+                        values=values,
+                        depends_on=depends,
+                    )
                 )
     if not seen_format:
         raise InputError(f"{ctx.path}: no format_version: not the output of `terraform show -json`")
@@ -101,13 +110,17 @@ def _from_change(change: Any, ctx: ImportContext) -> TerraformInstance | None:
     address, tf_type = change.get("address"), change.get("type")
     body = change.get("change")
     if not isinstance(address, str) or not isinstance(tf_type, str) or not isinstance(body, dict):
-        raise InputError(f"{ctx.path}: resource_changes[]: an entry without address, type or change")
+        raise InputError(
+            f"{ctx.path}: resource_changes[]: an entry without address, type or change"
+        )
     actions = [a for a in body.get("actions") or [] if isinstance(a, str)]
     if not actions:
         raise InputError(f"{ctx.path}: resource_changes[] {address}: change.actions is missing")
     if actions == ["create"]:
         values = redact(body.get("after") or {}, body.get("after_sensitive"))
-        return TerraformInstance(address=address, type=tf_type, values=values, planned=True, action="create")
+        return TerraformInstance(
+            address=address, type=tf_type, values=values, planned=True, action="create"
+        )
     if body.get("before") is None:
         # read (data) or forget: nothing exists to import
         return None

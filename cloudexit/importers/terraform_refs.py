@@ -96,7 +96,9 @@ class ConfigGraph:
         if root in _IGNORED_ROOTS or root == "data" or len(parts) < 2:
             return set()
         if root == "var":
-            return self._resolve_all(_parent(module), self.module_inputs.get((module, parts[1]), set()), seen)
+            return self._resolve_all(
+                _parent(module), self.module_inputs.get((module, parts[1]), set()), seen
+            )
         if root == "module":
             child = _join(module, f"module.{parts[1]}")
             if len(parts) >= 3:
@@ -107,7 +109,9 @@ class ConfigGraph:
         address = _join(module, f"{parts[0]}.{parts[1]}")
         return {address} if address in self.resources else set()
 
-    def _resolve_all(self, module: str | None, refs: Iterable[str], seen: set[tuple[str, str]]) -> set[str]:
+    def _resolve_all(
+        self, module: str | None, refs: Iterable[str], seen: set[tuple[str, str]]
+    ) -> set[str]:
         if module is None:
             return set()
         found: set[str] = set()

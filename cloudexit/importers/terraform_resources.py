@@ -30,7 +30,9 @@ _PROVIDERS: tuple[tuple[str, SourceProvider, str], ...] = (
 _AWS_GLOBAL = re.compile(r"^aws_(iam_|route53_|cloudfront_|organizations_|waf_|budgets_)")
 _AWS_ZONE = re.compile(r"^([a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d+)")
 _GCP_ZONE = re.compile(r"^([a-z]+-[a-z]+\d+)-[a-z]$")
-_GCP_SELF_LINK = re.compile(r"^https://(?:www\.)?([a-z0-9-]+)\.googleapis\.com/(?:[a-z0-9-]+/)?(v[0-9a-z]+)/(.+)$")
+_GCP_SELF_LINK = re.compile(
+    r"^https://(?:www\.)?([a-z0-9-]+)\.googleapis\.com/(?:[a-z0-9-]+/)?(v[0-9a-z]+)/(.+)$"
+)
 _TERMINATED = frozenset({"terminated", "shutting-down", "deleted", "deleting"})
 _ENGINE_FIELD = {
     "aws_db_instance": "engine",
@@ -93,11 +95,17 @@ class TerraformMapper:
         values = instance.values if isinstance(instance.values, dict) else {}
         tf_type = instance.type
         rid = self._id(tf_type, values) or self.fallback_id(instance.address)
-        if tf_type == "azurerm_resource_group" and text(values.get("name")) and text(values.get("location")):
+        if (
+            tf_type == "azurerm_resource_group"
+            and text(values.get("name"))
+            and text(values.get("location"))
+        ):
             self._group_locations[values["name"]] = values["location"].replace(" ", "").lower()
         scope = instance.address
         if instance.planned and not self.ctx.planned:
-            self.ctx.skip(rid, tf_type, "planned, not created yet (pass --planned to include it)", scope)
+            self.ctx.skip(
+                rid, tf_type, "planned, not created yet (pass --planned to include it)", scope
+            )
             return
         kind = self.ctx.classify(tf_type, rid, scope)
         if kind is None:
@@ -107,7 +115,9 @@ class TerraformMapper:
             self.ctx.skip(rid, tf_type, f"resource is {state}", scope)
             return
         if rid in self._ids:
-            self.ctx.skip(rid, tf_type, "the same resource appears again under another address", scope)
+            self.ctx.skip(
+                rid, tf_type, "the same resource appears again under another address", scope
+            )
             return
         self._ids.add(rid)
         provider, catalog_id = provider_of(tf_type)
@@ -164,7 +174,9 @@ class TerraformMapper:
                     dep = f"{item.module}.{dep}"
                 targets.add(dep)
             targets.discard(item.config_address)
-            depends = sorted({rid for t in targets for rid in by_config.get(t, [])} - {item.fields["id"]})
+            depends = sorted(
+                {rid for t in targets for rid in by_config.get(t, [])} - {item.fields["id"]}
+            )
             self.ctx.add(**item.fields, depends_on=depends)
         self._pending.clear()
 
@@ -219,7 +231,12 @@ class TerraformMapper:
                     return region
             zone = text(values.get("availability_zone"))
             match = _AWS_ZONE.match(zone) if zone else None
-            return text(values.get("region")) or (match.group(1) if match else None) or configured or "unknown"
+            return (
+                text(values.get("region"))
+                or (match.group(1) if match else None)
+                or configured
+                or "unknown"
+            )
         if provider == "azure":
             location = text(values.get("location"))
             return location.replace(" ", "").lower() if location else configured or "unknown"
@@ -241,7 +258,15 @@ class TerraformMapper:
         tags = values.get("tags")
         if isinstance(tags, dict) and isinstance(tags.get("Name"), str) and tags["Name"]:
             return str(tags["Name"])
-        for key in ("name", "identifier", "bucket", "function_name", "domain_name", "cluster_identifier", "display_name"):
+        for key in (
+            "name",
+            "identifier",
+            "bucket",
+            "function_name",
+            "domain_name",
+            "cluster_identifier",
+            "display_name",
+        ):
             found = text(values.get(key))
             if found:
                 return found
@@ -256,7 +281,9 @@ def _tags(values: dict[str, Any]) -> dict[str, str]:
         return {str(t): "" for t in raw if isinstance(t, str)}
     if not isinstance(raw, dict):
         return {}
-    return {str(k): str(v) for k, v in raw.items() if v is not None and not isinstance(v, (dict, list))}
+    return {
+        str(k): str(v) for k, v in raw.items() if v is not None and not isinstance(v, (dict, list))
+    }
 
 
 def _module_of(address: str) -> str:

@@ -59,7 +59,9 @@ def text(value: Any) -> str | None:
 
 def _clean(fields: Fields) -> Fields:
     out = {k: v for k, v in fields.items() if v is not None and k != "details"}
-    details = {k: v for k, v in (fields.get("details") or {}).items() if v not in (None, "", [], {})}
+    details = {
+        k: v for k, v in (fields.get("details") or {}).items() if v not in (None, "", [], {})
+    }
     if details:
         out["details"] = details
     return out
@@ -150,7 +152,11 @@ def aws_lambda_function(v: dict[str, Any]) -> Fields:
     return {
         "memory_gib": memory / 1024 if memory else None,
         "architecture": "arm64" if isinstance(arch, list) and "arm64" in arch else None,
-        "details": {"runtime": text(v.get("runtime")), "timeout_s": v.get("timeout"), "handler": text(v.get("handler"))},
+        "details": {
+            "runtime": text(v.get("runtime")),
+            "timeout_s": v.get("timeout"),
+            "handler": text(v.get("handler")),
+        },
     }
 
 
@@ -191,12 +197,23 @@ def aws_elasticache_replication_group(v: dict[str, Any]) -> Fields:
 
 
 def aws_lb(v: dict[str, Any]) -> Fields:
-    return {"details": {"load_balancer_type": text(v.get("load_balancer_type")) or "application", "internal": v.get("internal")}}
+    return {
+        "details": {
+            "load_balancer_type": text(v.get("load_balancer_type")) or "application",
+            "internal": v.get("internal"),
+        }
+    }
 
 
 def aws_elb(v: dict[str, Any]) -> Fields:
     keys = ("lb_port", "lb_protocol", "instance_port", "instance_protocol")
-    return {"details": {"load_balancer_type": "classic", "internal": v.get("internal"), "listeners": _rules(blocks(v, "listener"), keys)}}
+    return {
+        "details": {
+            "load_balancer_type": "classic",
+            "internal": v.get("internal"),
+            "listeners": _rules(blocks(v, "listener"), keys),
+        }
+    }
 
 
 def aws_lb_listener(v: dict[str, Any]) -> Fields:
@@ -229,7 +246,9 @@ def aws_elasticsearch_domain(v: dict[str, Any]) -> Fields:
         "instance_type": text(cluster.get("instance_type")),
         "node_count": count(cluster.get("instance_count")),
         "storage_gib": positive(ebs.get("volume_size")),
-        "engine": "opensearch" if version and version.lower().startswith("opensearch") else "elasticsearch",
+        "engine": "opensearch"
+        if version and version.lower().startswith("opensearch")
+        else "elasticsearch",
         "engine_version": version,
     }
 
@@ -243,7 +262,11 @@ def aws_neptune_cluster_instance(v: dict[str, Any]) -> Fields:
 
 
 def aws_docdb(v: dict[str, Any]) -> Fields:
-    return {"instance_type": text(v.get("instance_class")), "engine": "mongodb", "engine_version": text(v.get("engine_version"))}
+    return {
+        "instance_type": text(v.get("instance_class")),
+        "engine": "mongodb",
+        "engine_version": text(v.get("engine_version")),
+    }
 
 
 def aws_autoscaling_group(v: dict[str, Any]) -> Fields:
@@ -254,7 +277,15 @@ def aws_autoscaling_group(v: dict[str, Any]) -> Fields:
 
 
 def aws_security_group(v: dict[str, Any]) -> Fields:
-    keys = ("protocol", "from_port", "to_port", "cidr_blocks", "ipv6_cidr_blocks", "security_groups", "self")
+    keys = (
+        "protocol",
+        "from_port",
+        "to_port",
+        "cidr_blocks",
+        "ipv6_cidr_blocks",
+        "security_groups",
+        "self",
+    )
     return {
         "details": {
             "ingress": _rules(blocks(v, "ingress"), keys),
@@ -265,7 +296,15 @@ def aws_security_group(v: dict[str, Any]) -> Fields:
 
 
 def aws_security_group_rule(v: dict[str, Any]) -> Fields:
-    keys = ("type", "protocol", "from_port", "to_port", "cidr_blocks", "ipv6_cidr_blocks", "security_group_id")
+    keys = (
+        "type",
+        "protocol",
+        "from_port",
+        "to_port",
+        "cidr_blocks",
+        "ipv6_cidr_blocks",
+        "security_group_id",
+    )
     return {"details": {k: v.get(k) for k in keys}}
 
 
@@ -274,11 +313,20 @@ def aws_cidr(v: dict[str, Any]) -> Fields:
 
 
 def aws_efs(v: dict[str, Any]) -> Fields:
-    return {"details": {"performance_mode": text(v.get("performance_mode")), "throughput_mode": text(v.get("throughput_mode"))}}
+    return {
+        "details": {
+            "performance_mode": text(v.get("performance_mode")),
+            "throughput_mode": text(v.get("throughput_mode")),
+        }
+    }
 
 
 def aws_redshift_cluster(v: dict[str, Any]) -> Fields:
-    return {"instance_type": text(v.get("node_type")), "node_count": count(v.get("number_of_nodes")), "engine": "redshift"}
+    return {
+        "instance_type": text(v.get("node_type")),
+        "node_count": count(v.get("number_of_nodes")),
+        "engine": "redshift",
+    }
 
 
 def aws_msk_cluster(v: dict[str, Any]) -> Fields:
@@ -294,7 +342,10 @@ def aws_msk_cluster(v: dict[str, Any]) -> Fields:
 
 
 def aws_kinesis_stream(v: dict[str, Any]) -> Fields:
-    return {"node_count": count(v.get("shard_count")), "details": {"retention_hours": v.get("retention_period")}}
+    return {
+        "node_count": count(v.get("shard_count")),
+        "details": {"retention_hours": v.get("retention_period")},
+    }
 
 
 def aws_sqs_queue(v: dict[str, Any]) -> Fields:
@@ -302,7 +353,13 @@ def aws_sqs_queue(v: dict[str, Any]) -> Fields:
 
 
 def aws_route53_record(v: dict[str, Any]) -> Fields:
-    return {"details": {"record_type": text(v.get("type")), "ttl": v.get("ttl"), "records": v.get("records")}}
+    return {
+        "details": {
+            "record_type": text(v.get("type")),
+            "ttl": v.get("ttl"),
+            "records": v.get("records"),
+        }
+    }
 
 
 # --- Azure -----------------------------------------------------------------------------------
@@ -329,7 +386,9 @@ def azurerm_virtual_machine(v: dict[str, Any]) -> Fields:
         "os": _azure_os(v),
         "storage_gib": _total(positive(os_disk.get("disk_size_gb")), *data),
         "storage_class": text(os_disk.get("managed_disk_type")),
-        "details": {"image": {k: image.get(k) for k in ("publisher", "offer", "sku") if image.get(k)}},
+        "details": {
+            "image": {k: image.get(k) for k in ("publisher", "offer", "sku") if image.get(k)}
+        },
     }
 
 
@@ -342,7 +401,9 @@ def _azure_new_vm(os_name: str) -> Reader:
             "os": os_name,
             "storage_gib": positive(os_disk.get("disk_size_gb")),
             "storage_class": text(os_disk.get("storage_account_type")),
-            "details": {"image": {k: image.get(k) for k in ("publisher", "offer", "sku") if image.get(k)}},
+            "details": {
+                "image": {k: image.get(k) for k in ("publisher", "offer", "sku") if image.get(k)}
+            },
         }
 
     return read
@@ -354,7 +415,11 @@ def _azure_scale_set(os_name: str | None) -> Reader:
         if isinstance(sku, list):
             sku = block(v, "sku")
         if isinstance(sku, dict):
-            return {"instance_type": text(sku.get("name")), "node_count": count(sku.get("capacity")), "os": os_name}
+            return {
+                "instance_type": text(sku.get("name")),
+                "node_count": count(sku.get("capacity")),
+                "os": os_name,
+            }
         return {"instance_type": text(sku), "node_count": count(v.get("instances")), "os": os_name}
 
     return read
@@ -390,7 +455,10 @@ def azurerm_storage_account(v: dict[str, Any]) -> Fields:
     tier, replication = text(v.get("account_tier")), text(v.get("account_replication_type"))
     return {
         "storage_class": f"{tier}_{replication}" if tier and replication else tier,
-        "details": {"account_kind": text(v.get("account_kind")), "access_tier": text(v.get("access_tier"))},
+        "details": {
+            "account_kind": text(v.get("account_kind")),
+            "access_tier": text(v.get("access_tier")),
+        },
     }
 
 
@@ -415,7 +483,11 @@ def azurerm_kubernetes_cluster_node_pool(v: dict[str, Any]) -> Fields:
 def azurerm_redis_cache(v: dict[str, Any]) -> Fields:
     sku, family, capacity = text(v.get("sku_name")), text(v.get("family")), v.get("capacity")
     size = f"{sku} {family}{capacity}" if sku and family and capacity is not None else sku
-    return {"instance_type": size, "engine": "redis", "engine_version": text(v.get("redis_version"))}
+    return {
+        "instance_type": size,
+        "engine": "redis",
+        "engine_version": text(v.get("redis_version")),
+    }
 
 
 def azurerm_firewall(v: dict[str, Any]) -> Fields:
@@ -437,17 +509,33 @@ def azurerm_network_security_rule(v: dict[str, Any]) -> Fields:
 
 
 def azurerm_network_security_group(v: dict[str, Any]) -> Fields:
-    keys = ("name", "direction", "access", "priority", "protocol", "source_address_prefix", "destination_port_range")
+    keys = (
+        "name",
+        "direction",
+        "access",
+        "priority",
+        "protocol",
+        "source_address_prefix",
+        "destination_port_range",
+    )
     return {"details": {"rules": _rules(blocks(v, "security_rule"), keys)}}
 
 
 def azurerm_cidr(v: dict[str, Any]) -> Fields:
-    return {"details": {"address_space": v.get("address_space"), "address_prefixes": v.get("address_prefixes")}}
+    return {
+        "details": {
+            "address_space": v.get("address_space"),
+            "address_prefixes": v.get("address_prefixes"),
+        }
+    }
 
 
 def azurerm_app_service_plan(v: dict[str, Any]) -> Fields:
     sku = block(v, "sku")
-    return {"instance_type": text(v.get("sku_name")) or text(sku.get("size")), "os": (text(v.get("os_type")) or "").lower() or None}
+    return {
+        "instance_type": text(v.get("sku_name")) or text(sku.get("size")),
+        "os": (text(v.get("os_type")) or "").lower() or None,
+    }
 
 
 def azurerm_cosmosdb_account(v: dict[str, Any]) -> Fields:
@@ -504,7 +592,10 @@ def google_container_node_pool(v: dict[str, Any]) -> Fields:
 
 
 def google_storage_bucket(v: dict[str, Any]) -> Fields:
-    return {"storage_class": text(v.get("storage_class")), "details": {"location": text(v.get("location"))}}
+    return {
+        "storage_class": text(v.get("storage_class")),
+        "details": {"location": text(v.get("location"))},
+    }
 
 
 def google_compute_disk(v: dict[str, Any]) -> Fields:
@@ -564,11 +655,22 @@ def openstack_db_instance_v1(v: dict[str, Any]) -> Fields:
 
 
 def openstack_containerinfra_cluster_v1(v: dict[str, Any]) -> Fields:
-    return {"instance_type": text(v.get("flavor")), "node_count": count(v.get("node_count")), "engine": "kubernetes"}
+    return {
+        "instance_type": text(v.get("flavor")),
+        "node_count": count(v.get("node_count")),
+        "engine": "kubernetes",
+    }
 
 
 def openstack_secgroup_rule(v: dict[str, Any]) -> Fields:
-    keys = ("direction", "ethertype", "protocol", "port_range_min", "port_range_max", "remote_ip_prefix")
+    keys = (
+        "direction",
+        "ethertype",
+        "protocol",
+        "port_range_min",
+        "port_range_max",
+        "remote_ip_prefix",
+    )
     return {"details": {k: v.get(k) for k in keys}}
 
 

@@ -18,7 +18,9 @@ from cloudexit.importers.redact import mask_from_paths, redact
 from cloudexit.importers.terraform_resources import TerraformInstance, TerraformMapper
 
 _HEADER = ("module", "mode", "type", "name", "each", "provider")
-_WANTED = frozenset({"version", "resources.item.instances.item", *(f"resources.item.{k}" for k in _HEADER)})
+_WANTED = frozenset(
+    {"version", "resources.item.instances.item", *(f"resources.item.{k}" for k in _HEADER)}
+)
 SUPPORTED_VERSION = 4
 
 
@@ -74,7 +76,9 @@ def _check_version(ctx: ImportContext, version: Any) -> None:
             "upgrade the state with Terraform 0.12 or later, then import the output of "
             "`terraform show -json`"
         )
-    raise InputError(f"{ctx.path}: state format version {version!r} is not supported (this cloudexit reads 4)")
+    raise InputError(
+        f"{ctx.path}: state format version {version!r} is not supported (this cloudexit reads 4)"
+    )
 
 
 def _flush(ctx: ImportContext, mapper: TerraformMapper, resource: _Resource, ordinal: int) -> None:
@@ -87,11 +91,15 @@ def _flush(ctx: ImportContext, mapper: TerraformMapper, resource: _Resource, ord
         resource.waiting.clear()
 
 
-def _add(ctx: ImportContext, mapper: TerraformMapper, header: dict[str, Any], instance: Any, ordinal: int) -> None:
+def _add(
+    ctx: ImportContext, mapper: TerraformMapper, header: dict[str, Any], instance: Any, ordinal: int
+) -> None:
     if header.get("mode") != "managed":
         return
     if not isinstance(instance, dict):
-        raise InputError(f"{ctx.path}: resources[{ordinal - 1}].instances[]: an instance is not an object")
+        raise InputError(
+            f"{ctx.path}: resources[{ordinal - 1}].instances[]: an instance is not an object"
+        )
     address = _address(header, instance.get("index_key"))
     attributes = instance.get("attributes")
     if attributes is None and isinstance(instance.get("attributes_flat"), dict):
