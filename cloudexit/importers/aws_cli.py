@@ -302,6 +302,8 @@ def add_item(ctx: ImportContext, listing: Listing, item: Any, owner: Any) -> Non
     arn = item.get(listing.arn) if listing.arn else None
     zone = dig(item, "Placement", "AvailabilityZone") or item.get("AvailabilityZone")
     region = "global" if listing.type in _GLOBAL_TYPES else _region(arn, zone)
+    if region == "unknown" and isinstance(item.get("BucketRegion"), str):
+        region = item["BucketRegion"]
     account = (
         _account(arn)
         or (item.get("OwnerId") if isinstance(item.get("OwnerId"), str) else None)

@@ -96,7 +96,7 @@ def _position(last: str, counts: dict[str, int], handle: IO[bytes]) -> str:
 def _reason(exc: Exception) -> str:
     text = str(exc).strip().splitlines()
     first = text[0] if text else type(exc).__name__
-    if "premature EOF" in first or "Incomplete" in type(exc).__name__:
+    if "premature EOF" in first:
         return f"file ends early ({first})"
     return first
 

@@ -30,9 +30,7 @@ _PROVIDERS: tuple[tuple[str, SourceProvider, str], ...] = (
 _AWS_GLOBAL = re.compile(r"^aws_(iam_|route53_|cloudfront_|organizations_|waf_|budgets_)")
 _AWS_ZONE = re.compile(r"^([a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d+)")
 _GCP_ZONE = re.compile(r"^([a-z]+-[a-z]+\d+)-[a-z]$")
-_GCP_SELF_LINK = re.compile(
-    r"^https://(?:www\.)?([a-z0-9-]+)\.googleapis\.com/(?:[a-z0-9-]+/)?(v[0-9a-z]+)/(.+)$"
-)
+_GCP_SELF_LINK = re.compile(r"^https://([a-z0-9-]+)\.googleapis\.com/(?:([a-z0-9-]+)/)?v[0-9a-z.]+/(.+)$")
 _TERMINATED = frozenset({"terminated", "shutting-down", "deleted", "deleting"})
 _ENGINE_FIELD = {
     "aws_db_instance": "engine",
@@ -193,7 +191,8 @@ class TerraformMapper:
         if link:
             match = _GCP_SELF_LINK.match(link)
             if match:
-                return f"//{match.group(1)}.googleapis.com/{match.group(3)}"
+                service = match.group(2) if match.group(1) == "www" and match.group(2) else match.group(1)
+                return f"//{service}.googleapis.com/{match.group(3)}"
         if not native:
             return None
         if tf_type.startswith("openstack_") and re.fullmatch(r"[0-9a-f-]{32,36}", native):
@@ -249,6 +248,8 @@ class TerraformMapper:
                     candidate = candidate.rsplit("/", 1)[-1]
                     match = _GCP_ZONE.match(candidate)
                     return match.group(1) if match else candidate.lower()
+            if "/global/" in rid:
+                return "global"
             return configured or "unknown"
         if provider == "openstack":
             return text(values.get("region")) or configured or "unknown"
