@@ -10,7 +10,7 @@ skipped with its reason, and the result is the same Inventory a live scan produc
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from cloudexit.catalog.loader import Catalog, load_catalog
@@ -90,6 +90,3 @@ def _merge(ctx: ImportContext, resources: dict[str, Resource]) -> int:
         kept += 1
     return kept
 
-
-def formats() -> Sequence[str]:
-    return FORMATS

@@ -16,7 +16,7 @@ from cloudexit.importers.jsonstream import json_lines, walk
 from cloudexit.importers.redact import redact
 from cloudexit.importers.refine import engine_kind, engine_name
 from cloudexit.importers.specs import fill_specs
-from cloudexit.importers.terraform_sizing import count, positive, text
+from cloudexit.importers.terraform_sizing import count, mapping, positive, text
 from cloudexit.model.inventory import Attributes
 
 _ITEMS = frozenset({"item", "results.item", "assets.item"})
@@ -102,8 +102,8 @@ def _add(ctx: ImportContext, item: Any, where: str, links: dict[str, set[str]]) 
         ctx.issue("invalid_data", "an asset without name or asset type", where)
         return
     item = redact(item)
-    resource = item.get("resource") if isinstance(item.get("resource"), dict) else {}
-    data = resource.get("data") if isinstance(resource.get("data"), dict) else {}
+    resource = mapping(item.get("resource"))
+    data = mapping(resource.get("data"))
     display = (
         text(_get(item, "displayName", "display_name"))
         or text(data.get("displayName"))

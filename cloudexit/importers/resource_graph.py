@@ -13,7 +13,7 @@ from cloudexit.importers.context import ImportContext
 from cloudexit.importers.jsonstream import walk
 from cloudexit.importers.redact import redact
 from cloudexit.importers.specs import fill_specs
-from cloudexit.importers.terraform_sizing import count, positive, text
+from cloudexit.importers.terraform_sizing import count, mapping, positive, text
 from cloudexit.model.inventory import Attributes, Resource
 from cloudexit.model.kinds import Kind
 
@@ -59,7 +59,7 @@ def _add(ctx: ImportContext, item: Any, references: dict[str, set[str]]) -> None
     rid: str = item["id"]
     native_type = item["type"].lower()
     name = str(item.get("name") or rid.rsplit("/", 1)[-1])
-    properties = item.get("properties") if isinstance(item.get("properties"), dict) else {}
+    properties = mapping(item.get("properties"))
     state = (text(properties.get("provisioningState")) or "").lower()
     if state in _GONE:
         ctx.skip(rid, native_type, f"resource is {state}", name)
@@ -129,7 +129,7 @@ def _link(resources: list[Resource], references: dict[str, set[str]]) -> None:
 
 
 def _sizing(native_type: str, item: dict[str, Any], p: dict[str, Any]) -> dict[str, Any]:
-    sku = item.get("sku") if isinstance(item.get("sku"), dict) else {}
+    sku = mapping(item.get("sku"))
     fields: dict[str, Any] = {}
     if native_type == "microsoft.compute/virtualmachines":
         storage = p.get("storageProfile") or {}

@@ -240,14 +240,12 @@ class TerraformMapper:
             location = text(values.get("location"))
             return location.replace(" ", "").lower() if location else configured or "unknown"
         if provider == "gcp":
-            region = text(values.get("region"))
-            zone = text(values.get("zone"))
-            location = text(values.get("location"))
-            for candidate in (region, zone, location):
-                if candidate:
-                    candidate = candidate.rsplit("/", 1)[-1]
-                    match = _GCP_ZONE.match(candidate)
-                    return match.group(1) if match else candidate.lower()
+            for key in ("region", "zone", "location"):
+                found = text(values.get(key))
+                if found:
+                    last = found.rsplit("/", 1)[-1]
+                    match = _GCP_ZONE.match(last)
+                    return match.group(1) if match else last.lower()
             if "/global/" in rid:
                 return "global"
             return configured or "unknown"

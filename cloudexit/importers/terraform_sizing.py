@@ -30,6 +30,11 @@ def blocks(values: dict[str, Any], name: str) -> list[dict[str, Any]]:
     return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
 
 
+def mapping(value: Any) -> dict[str, Any]:
+    """``value`` when it is an object, else an empty one."""
+    return value if isinstance(value, dict) else {}
+
+
 def number(value: Any) -> float | None:
     if isinstance(value, bool) or value is None:
         return None
