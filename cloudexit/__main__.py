@@ -1,3 +1,3 @@
-from cloudexit.cli.main import run
+from cloudexit.cli.main import entry_point
 
-run()
+entry_point()

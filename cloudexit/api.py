@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cloudexit.catalog.loader import Catalog, load_catalog
+from cloudexit.catalog.loader import Catalog
+from cloudexit.catalog.loader import load_catalog as _load_catalog
 from cloudexit.emit import emit as _emit
+from cloudexit.errors import InputError
 from cloudexit.model.inventory import Inventory
 from cloudexit.model.io import load_inventory as _load_inventory
 from cloudexit.model.io import load_policy as _load_policy
@@ -24,6 +26,20 @@ def load_policy(path: str | Path | None = None) -> Policy:
     return _load_policy(path)
 
 
+def load_catalog() -> Catalog:
+    """The bundled catalogue."""
+    return _load_catalog()
+
+
+def load_catalog_dir(folder: str | Path) -> Catalog:
+    """A catalogue from a folder holding providers/ and mappings/ (a user's own rates)."""
+    folder = Path(folder)
+    for sub in ("providers", "mappings"):
+        if not (folder / sub).is_dir():
+            raise InputError(f"{folder}: catalogue folder has no {sub}/ subfolder")
+    return _load_catalog(folder / "providers", folder / "mappings")
+
+
 def plan(
     inventory: Inventory,
     policy: Policy | str | Path | None = None,
@@ -32,9 +48,14 @@ def plan(
     """Place every resource of the inventory under the policy."""
     if not isinstance(policy, Policy):
         policy = _load_policy(policy)
-    return _plan(inventory, catalog or load_catalog(), policy)
+    return _plan(inventory, catalog or _load_catalog(), policy)
 
 
-def emit(plan: Plan, out_dir: str | Path, templates: str | Path | None = None) -> list[Path]:
+def emit(
+    plan: Plan,
+    out_dir: str | Path,
+    templates: str | Path | None = None,
+    catalog: Catalog | None = None,
+) -> list[Path]:
     """Write plan.json, Terraform and the runbook into ``out_dir``; returns the files written."""
-    return _emit(plan, out_dir, templates)
+    return _emit(plan, out_dir, templates, catalog)

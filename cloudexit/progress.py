@@ -51,7 +51,8 @@ def progress_display(enabled: bool | None = None) -> Iterator[Progress]:
         yield SilentProgress()
         return
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress as RichProgress, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import Progress as RichProgress
 
     with RichProgress(
         TextColumn("{task.description}"),

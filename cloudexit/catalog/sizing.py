@@ -98,9 +98,7 @@ def fits(product: Product, needs: Needs) -> bool:
         return False
     if needs.gpu_count and (s.gpu_count or 0) < needs.gpu_count:
         return False
-    if not needs.gpu_count and (s.gpu_count or 0) > 0:
-        return False
-    return True
+    return not (not needs.gpu_count and (s.gpu_count or 0) > 0)
 
 
 def cheapest_fit(products: Iterable[Product], needs: Needs, region: str) -> Product | None:

@@ -6,9 +6,14 @@ import sys
 import traceback
 from typing import Annotated
 
-import click
 import typer
 
+try:  # typer >= 0.20 vendors click
+    from typer._click import exceptions as click_exceptions
+except ImportError:  # pragma: no cover - older typer
+    from click import exceptions as click_exceptions  # type: ignore[no-redef]
+
+from cloudexit.cli import exposure as exposure_cmd
 from cloudexit.cli import inventory as inventory_cmd
 from cloudexit.cli import permissions as permissions_cmd
 from cloudexit.cli import plan as plan_cmd
@@ -43,35 +48,41 @@ def main(
 
 
 app.command("plan")(plan_cmd.plan)
+app.command("exposure")(exposure_cmd.exposure)
 app.add_typer(inventory_cmd.app, name="inventory")
 app.add_typer(permissions_cmd.app, name="permissions")
 app.add_typer(schema_cmd.app, name="schema")
 
 
-def run(argv: list[str] | None = None) -> None:
+def run(argv: list[str] | None = None) -> int:
     """Entry point: maps errors to exit codes (1 runtime, 2 input) and one line on stderr."""
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
     try:
-        app(args=args, prog_name="cloudexit", standalone_mode=False)
-    except click.exceptions.Exit as done:
-        sys.exit(done.exit_code)
-    except click.ClickException as exc:
+        result = app(args=args, prog_name="cloudexit", standalone_mode=False)
+    except typer.Exit as done:
+        return done.exit_code
+    except click_exceptions.ClickException as exc:
         exc.show()
-        sys.exit(2)
-    except click.exceptions.Abort:
+        return 2
+    except typer.Abort:
         typer.echo("cloudexit: aborted", err=True)
-        sys.exit(1)
+        return 1
     except CloudexitError as exc:
         if debug:
             traceback.print_exc()
         typer.echo(f"cloudexit: error: {exc}", err=True)
-        sys.exit(exc.exit_code)
+        return exc.exit_code
     except KeyboardInterrupt:
         typer.echo("cloudexit: interrupted", err=True)
-        sys.exit(130)
+        return 130
     except Exception as exc:  # noqa: BLE001 - last resort: one line unless --debug
         if debug:
             traceback.print_exc()
         typer.echo(f"cloudexit: internal error: {type(exc).__name__}: {exc} (rerun with --debug)", err=True)
-        sys.exit(1)
+        return 1
+    return result if isinstance(result, int) else 0
+
+
+def entry_point() -> None:
+    sys.exit(run())

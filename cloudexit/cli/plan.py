@@ -14,6 +14,10 @@ def plan(
     inventories: Annotated[list[Path], typer.Argument(help="inventory.json files to plan together")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for plan.json, terraform/, runbook.md")],
     policy: Annotated[Path | None, typer.Option("--policy", "-p", help="policy.yaml")] = None,
+    catalog: Annotated[
+        Path | None,
+        typer.Option("--catalog", help="Folder with providers/ and mappings/ replacing the bundled catalogue"),
+    ] = None,
     templates: Annotated[
         Path | None, typer.Option("--templates", help="Folder of templates overriding the bundled ones")
     ] = None,
@@ -21,8 +25,9 @@ def plan(
     """Place every resource under the policy and write the artefacts."""
     inventory = api.load_inventory(*inventories)
     chosen_policy = api.load_policy(policy)
-    result = api.plan(inventory, chosen_policy)
-    written = api.emit(result, out, templates)
+    chosen_catalog = api.load_catalog_dir(catalog) if catalog else api.load_catalog()
+    result = api.plan(inventory, chosen_policy, chosen_catalog)
+    written = api.emit(result, out, templates, chosen_catalog)
     t = result.totals
     typer.echo(
         f"planned {len(result.placements)} of {len(inventory.resources)} resources "

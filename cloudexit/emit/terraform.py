@@ -29,7 +29,7 @@ def sites(plan: Plan) -> dict[tuple[str, str], list[Placement]]:
 
 def write_terraform(plan: Plan, out_dir: Path, env: Environment) -> list[Path]:
     written = []
-    for (provider, region), placements in sites(plan).items():
+    for (provider, region) in sites(plan):
         local, source, version = PROVIDER_SOURCES[provider]
         folder = out_dir / "terraform" / provider / region
         text = env.get_template("terraform/common/versions.tf.j2").render(

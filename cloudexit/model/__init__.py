@@ -12,7 +12,7 @@ from cloudexit.model.inventory import (
 )
 from cloudexit.model.kinds import DATA_KINDS, Kind
 from cloudexit.model.money import Money
-from cloudexit.model.plan import Plan, Placement, SolveStatus, Unplaced
+from cloudexit.model.plan import Placement, Plan, SolveStatus, Unplaced
 from cloudexit.model.policy import Policy
 
 __all__ = [

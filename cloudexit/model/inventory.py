@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from cloudexit.model.kinds import Kind
 from cloudexit.model.money import Amount
 
-INVENTORY_SCHEMA_VERSION = "1.0"
+INVENTORY_SCHEMA_VERSION: Literal["1.0"] = "1.0"
 
 SourceProvider = Literal["aws", "azure", "gcp", "openstack", "onprem", "other"]
 

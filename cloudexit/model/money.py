@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
-HOURS_PER_MONTH = Decimal("730")
+HOURS_PER_MONTH = Decimal(730)
 """The billing month every public cloud price list uses (8,760 hours / 12)."""
 
 Amount = Annotated[

@@ -11,7 +11,7 @@ from cloudexit.model.inventory import Inventory
 from cloudexit.model.money import Amount
 from cloudexit.model.policy import Policy
 
-PLAN_SCHEMA_VERSION = "1.0"
+PLAN_SCHEMA_VERSION: Literal["1.0"] = "1.0"
 
 
 class _Strict(BaseModel):
@@ -37,11 +37,12 @@ class Risk(_Strict):
 class Option(_Strict):
     provider: str
     region: str
-    product: str | None = Field(description="Product id in providers/, None when nothing is bought")
+    product: str | None = Field(None, description="Product id in providers/, None when nothing is bought")
     product_name: str | None = None
     quantity: float = Field(1, description="Units of the product's price unit per month")
     monthly_cost: Amount
     migration_cost: Amount
+    effort_days: float = Field(0, ge=0, description="Engineer days the move takes (mapping hint)")
     risk: Risk
     strategy: str
     fidelity: str
@@ -53,7 +54,7 @@ class Option(_Strict):
 class Alternative(_Strict):
     provider: str
     region: str
-    product: str | None
+    product: str | None = None
     monthly_cost_delta: Amount
     risk_delta: float
 

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from cloudexit.model.kinds import Kind
 from cloudexit.model.money import Amount
 
-POLICY_SCHEMA_VERSION = "1.0"
+POLICY_SCHEMA_VERSION: Literal["1.0"] = "1.0"
 
 
 class _Strict(BaseModel):
@@ -81,10 +81,10 @@ class Capacity(_Strict):
 class RiskWeights(_Strict):
     """Euros per month charged for one point of each risk, so risk and cost add up."""
 
-    jurisdiction: Amount = Decimal("40")
-    certification: Amount = Decimal("40")
-    fidelity: Amount = Decimal("10")
-    concentration: Amount = Decimal("5")
+    jurisdiction: Amount = Decimal(40)
+    certification: Amount = Decimal(40)
+    fidelity: Amount = Decimal(10)
+    concentration: Amount = Decimal(5)
 
 
 class SolverOptions(_Strict):
@@ -112,8 +112,8 @@ class Policy(_Strict):
     allow_retain: bool = True
     retire_stopped: bool = False
     horizon_months: int = Field(36, ge=1)
-    day_rate: Amount = Field(Decimal("800"), ge=0, description="EUR per engineer day")
-    parallel_run_months: Amount = Field(Decimal("1"), ge=0)
+    day_rate: Amount = Field(Decimal(800), ge=0, description="EUR per engineer day")
+    parallel_run_months: Amount = Field(Decimal(1), ge=0)
     bandwidth_mbps: float = Field(1000, gt=0)
     headroom: float = Field(0.2, ge=0, le=2, description="Added to observed peak when right-sizing")
     currency: Literal["EUR"] = "EUR"

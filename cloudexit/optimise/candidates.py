@@ -190,6 +190,7 @@ def build_candidates(resource: Resource, catalog: Catalog, policy: Policy) -> Ca
                     quantity=float(quantity),
                     monthly_cost=quantize(monthly),
                     migration_cost=quantize(migration),
+                    effort_days=target.effort_days,
                     risk=Risk(jurisdiction=j, fidelity=f, total=j + f),
                     strategy=target.strategy,
                     fidelity=target.fidelity,

@@ -1,0 +1,35 @@
+"""Small builders shared by tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from cloudexit.catalog import Catalog, load_catalog
+
+FIXTURE_CATALOG = Path(__file__).resolve().parent / "data" / "catalog"
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "estate"
+
+
+def fixture_catalog() -> Catalog:
+    return load_catalog(FIXTURE_CATALOG / "providers", FIXTURE_CATALOG / "mappings")
+
+
+def resource(rid: str, kind: str = "compute.vm", **overrides: Any) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "id": rid,
+        "provider": "aws",
+        "account": "123456789012",
+        "region": "us-east-1",
+        "type": "AWS::EC2::Instance",
+        "kind": kind,
+        "name": rid,
+        "attributes": {"vcpu": 2, "memory_gib": 8},
+        "monthly_cost": {"amount": "70.08", "currency": "USD", "source": "test"},
+    }
+    item.update(overrides)
+    return item
+
+
+def inventory(*resources: dict[str, Any]) -> dict[str, Any]:
+    return {"schema_version": "1.0", "generated_at": "2026-11-01T00:00:00Z", "resources": list(resources)}
