@@ -64,3 +64,19 @@ def test_cloud_asset_search_results(imports_dir: Path) -> None:
 def test_cloud_asset_search_api_page(imports_dir: Path) -> None:
     [cluster] = import_file(imports_dir / "gcp-search-api.json").resources
     assert cluster.kind is Kind.KUBERNETES_CLUSTER and cluster.region == "europe-west4"
+
+
+def test_cloud_asset_export_lines(imports_dir: Path) -> None:
+    ctx = import_file(imports_dir / "gcp-asset-export.jsonl")
+    assert ctx.format == "cloud-asset"
+    found = {r.type: r for r in ctx.resources}
+    vm, disk = found["compute.googleapis.com/Instance"], found["compute.googleapis.com/Disk"]
+    assert (vm.attributes.vcpu, vm.attributes.memory_gib, vm.attributes.storage_gib) == (8, 32, 100)
+    assert (vm.region, vm.account, vm.tags) == ("europe-west9", "acme-web", {"tier": "front"})
+    # the instance uses the disk; the disk's list of users is not a dependency back
+    assert vm.depends_on == [disk.id] and disk.depends_on == []
+    cache = next(r for r in ctx.resources if r.kind is Kind.REDIS)
+    assert cache.attributes.memory_gib == 5
+    assert ctx.skipped == 1
+    text = dumps(import_files([imports_dir / "gcp-asset-export.jsonl"]))
+    assert "gce-fake-token" not in text and "redis-fake-auth" not in text
