@@ -36,3 +36,13 @@ def test_load_several_inventories_merges_them(tmp_path):
     b.write_text(json.dumps(inventory(resource("i-1"))))
     with pytest.raises(cloudexit.InputError, match="duplicate resource id 'i-1' across inventories"):
         cloudexit.load_inventory(a, b)
+
+
+def test_plan_with_retained_resources_round_trips_through_json(tmp_path):
+    inv = cloudexit.Inventory.model_validate(inventory(resource("i-1"), resource("i-2", kind="security.identity",
+                                                                                   type="AWS::IAM::Role")))
+    plan = cloudexit.plan(inv, cloudexit.Policy(targets=["scaleway"]), catalog=fixture_catalog())
+    retained = [p for p in plan.placements if p.choice.retain]
+    assert retained and retained[0].choice.product is None
+    cloudexit.emit(plan, tmp_path, catalog=fixture_catalog())
+    assert cloudexit.Plan.model_validate_json((tmp_path / "plan.json").read_text()) == plan

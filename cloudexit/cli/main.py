@@ -11,9 +11,10 @@ import typer
 try:  # typer >= 0.20 vendors click
     from typer._click import exceptions as click_exceptions
 except ImportError:  # pragma: no cover - older typer
-    from click import exceptions as click_exceptions
+    from click import exceptions as click_exceptions  # type: ignore[no-redef]
 
 from cloudexit.cli import catalog as catalog_cmd
+from cloudexit.cli import exposure as exposure_cmd
 from cloudexit.cli import inventory as inventory_cmd
 from cloudexit.cli import permissions as permissions_cmd
 from cloudexit.cli import plan as plan_cmd
@@ -48,6 +49,7 @@ def main(
 
 
 app.command("plan")(plan_cmd.plan)
+app.command("exposure")(exposure_cmd.exposure)
 app.add_typer(catalog_cmd.app, name="catalog")
 app.add_typer(inventory_cmd.app, name="inventory")
 app.add_typer(permissions_cmd.app, name="permissions")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import typer
+from pydantic import BaseModel
 
 from cloudexit.model.inventory import Inventory
 from cloudexit.model.plan import Plan
@@ -12,7 +13,7 @@ from cloudexit.model.policy import Policy
 
 app = typer.Typer(help="Print the JSON Schema of inventory.json, plan.json or policy.yaml.", no_args_is_help=True)
 
-MODELS = {"inventory": Inventory, "plan": Plan, "policy": Policy}
+MODELS: dict[str, type[BaseModel]] = {"inventory": Inventory, "plan": Plan, "policy": Policy}
 
 
 def schema_text(name: str) -> str:

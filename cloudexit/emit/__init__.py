@@ -1,4 +1,4 @@
-"""Artefacts from a plan: plan.json, Terraform, runbook. Written whole or not at all."""
+"""Artefacts from a plan: plan.json, Terraform, runbook, report. Written whole or not at all."""
 
 from __future__ import annotations
 
@@ -9,11 +9,12 @@ from pathlib import Path
 from cloudexit.catalog.loader import Catalog, load_catalog
 from cloudexit.emit.jinja import make_environment
 from cloudexit.emit.plan_json import write_plan
+from cloudexit.emit.report import write_report
 from cloudexit.emit.runbook import write_runbook
 from cloudexit.emit.terraform import write_terraform
 from cloudexit.model.plan import Plan
 
-ARTEFACTS = ("plan.json", "runbook.md", "terraform")
+ARTEFACTS = ("plan.json", "report.html", "runbook.md", "terraform")
 
 
 def emit(
@@ -32,6 +33,7 @@ def emit(
         write_plan(plan, stage)
         write_terraform(plan, stage, env)
         write_runbook(plan, stage, env, catalog)
+        write_report(plan, stage, env, catalog)
         written: list[Path] = []
         for name in sorted(p.name for p in stage.iterdir()):
             target = out / name

@@ -22,6 +22,19 @@ def money(value: Decimal | str | float) -> str:
     return f"{Decimal(str(value)):,.2f}"
 
 
+def percent(value: float) -> str:
+    return f"{value * 100:.1f} %"
+
+
+def duration(hours: float) -> str:
+    """Hours as a human reads them: minutes under an hour, days above two."""
+    if hours < 1:
+        return f"{max(1, round(hours * 60))} min"
+    if hours < 48:
+        return f"{hours:.1f} h"
+    return f"{hours / 24:.1f} days"
+
+
 def make_environment(user_templates: Path | None = None) -> Environment:
     loaders = []
     if user_templates is not None:
@@ -37,4 +50,6 @@ def make_environment(user_templates: Path | None = None) -> Environment:
     )
     env.filters["hcl"] = hcl_string
     env.filters["money"] = money
+    env.filters["percent"] = percent
+    env.filters["duration"] = duration
     return env

@@ -2,18 +2,52 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment
 
 from cloudexit.catalog.loader import Catalog
+from cloudexit.emit.mermaid import dependency_graph, gantt, start_date
+from cloudexit.emit.summary import summarise
+from cloudexit.emit.waves import load_methods, plan_waves
 from cloudexit.model.io import write_text_atomic
 from cloudexit.model.plan import Plan
 
 
+def runbook_context(plan: Plan, catalog: Catalog, env: Environment) -> dict[str, Any]:
+    methods = load_methods(env)
+    waves = plan_waves(plan, methods)
+    resources = plan.inventory.by_id()
+    alternatives: dict[str, dict[str, set[str]]] = defaultdict(lambda: {"chosen": set(), "runner_up": set()})
+    for p in plan.placements:
+        entry = alternatives[p.kind]
+        entry["chosen"].add(f"{p.choice.provider}/{p.choice.region}")
+        if p.runner_up is not None:
+            entry["runner_up"].add(f"{p.runner_up.provider}/{p.runner_up.region}")
+    portability = {
+        kind: methods.for_kind(resources[next(p.resource_id for p in plan.placements if p.kind == kind)].kind)
+        for kind in sorted(alternatives)
+    }
+    return {
+        "plan": plan,
+        "resources": resources,
+        "summary": summarise(plan, catalog),
+        "waves": waves,
+        "total_days": sum(w.duration_days for w in waves),
+        "start": start_date(plan),
+        "methods": methods,
+        "retained": [p for p in plan.placements if p.choice.retain],
+        "alternatives": {k: {n: sorted(v) for n, v in alternatives[k].items()} for k in sorted(alternatives)},
+        "portability": portability,
+        "graph": dependency_graph(plan, waves),
+        "gantt": gantt(plan, waves),
+    }
+
+
 def write_runbook(plan: Plan, out_dir: Path, env: Environment, catalog: Catalog) -> list[Path]:
     path = out_dir / "runbook.md"
-    resources = plan.inventory.by_id()
-    text = env.get_template("runbook/runbook.md.j2").render(plan=plan, resources=resources)
+    text = env.get_template("runbook/runbook.md.j2").render(**runbook_context(plan, catalog, env))
     write_text_atomic(path, text)
     return [path]

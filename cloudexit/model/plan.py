@@ -37,7 +37,7 @@ class Risk(_Strict):
 class Option(_Strict):
     provider: str
     region: str
-    product: str | None = Field(description="Product id in providers/, None when nothing is bought")
+    product: str | None = Field(None, description="Product id in providers/, None when nothing is bought")
     product_name: str | None = None
     quantity: float = Field(1, description="Units of the product's price unit per month")
     monthly_cost: Amount
@@ -54,7 +54,7 @@ class Option(_Strict):
 class Alternative(_Strict):
     provider: str
     region: str
-    product: str | None
+    product: str | None = None
     monthly_cost_delta: Amount
     risk_delta: float
 

@@ -1,0 +1,175 @@
+"""Migration waves: foundations, data stores, services in dependency order, cut-over."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from jinja2 import Environment
+from pydantic import BaseModel, ConfigDict, Field
+
+from cloudexit.errors import InputError
+from cloudexit.model.inventory import Resource
+from cloudexit.model.kinds import DATA_KINDS, Kind
+from cloudexit.model.plan import Placement, Plan
+
+FOUNDATION_CATEGORIES = frozenset({"network", "security", "container"})
+SERVICE_IN_FOUNDATION = frozenset({Kind.LOAD_BALANCER, Kind.TARGET_GROUP, Kind.API_GATEWAY})
+CUTOVER_KINDS = frozenset({Kind.DNS_ZONE, Kind.CDN})
+
+
+class Method(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: str
+    tools: list[str] = Field(default_factory=list)
+    steps: list[str] = Field(min_length=1)
+    downtime_minutes: int = Field(ge=0)
+    portability: str
+
+
+class Methods(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    methods: dict[str, Method]
+    checklists: dict[str, list[str]]
+    dora_triggers: list[str]
+
+    def for_kind(self, kind: Kind) -> Method:
+        return self.methods.get(kind.value) or self.methods.get(kind.category) or self.methods["other"]
+
+
+def load_methods(env: Environment) -> Methods:
+    """methods.yaml through the template loader, so a user's template folder can replace it."""
+    import yaml
+
+    assert env.loader is not None
+    source, filename, _ = env.loader.get_source(env, "runbook/methods.yaml")
+    try:
+        return Methods.model_validate(yaml.safe_load(source))
+    except Exception as exc:  # noqa: BLE001 - a user's override is input: report it as such
+        raise InputError(f"{filename}: invalid runbook methods: {str(exc).splitlines()[0]}") from None
+
+
+def transfer_hours(gib: float, bandwidth_mbps: float) -> float:
+    """Hours to copy ``gib`` at ``bandwidth_mbps`` (GiB of 2^30 bytes, megabits of 10^6 bits)."""
+    return gib * 8 * 2**30 / (bandwidth_mbps * 1e6) / 3600
+
+
+@dataclass
+class Step:
+    resource: Resource
+    placement: Placement
+    method: Method
+    data_gib: float
+    transfer_hours: float
+
+
+@dataclass
+class Wave:
+    number: int
+    name: str
+    purpose: str
+    steps: list[Step] = field(default_factory=list)
+    start_day: int = 0
+
+    @property
+    def duration_days(self) -> int:
+        """Steps in a wave run in parallel: the longest copy plus the longest piece of work."""
+        copy = max((s.transfer_hours for s in self.steps), default=0.0) / 24
+        effort = max((s.placement.choice.effort_days for s in self.steps), default=0.0)
+        return max(1, math.ceil(copy + effort))
+
+    @property
+    def downtime_minutes(self) -> int:
+        return max((s.method.downtime_minutes for s in self.steps), default=0)
+
+    @property
+    def data_gib(self) -> float:
+        return sum(s.data_gib for s in self.steps)
+
+    @property
+    def transfer_hours(self) -> float:
+        return max((s.transfer_hours for s in self.steps), default=0.0)
+
+
+def _service_levels(ids: set[str], resources: dict[str, Resource]) -> dict[str, int]:
+    """Longest chain of dependencies among the services: a service moves after what it uses."""
+    levels: dict[str, int] = {}
+    visiting: set[str] = set()
+
+    def level(rid: str) -> int:
+        if rid in levels:
+            return levels[rid]
+        if rid in visiting:  # a cycle: break it where it closes
+            return 0
+        visiting.add(rid)
+        deps = [d for d in resources[rid].depends_on if d in ids]
+        value = 1 + max((level(d) for d in deps), default=-1)
+        visiting.discard(rid)
+        levels[rid] = value
+        return value
+
+    for rid in sorted(ids):
+        level(rid)
+    return levels
+
+
+def plan_waves(plan: Plan, methods: Methods) -> list[Wave]:
+    resources = plan.inventory.by_id()
+    moving = [p for p in plan.placements if not p.choice.retain]
+    bandwidth = plan.policy.bandwidth_mbps
+
+    def step(p: Placement) -> Step:
+        r = resources[p.resource_id]
+        gib = (r.attributes.storage_gib or 0.0) if r.kind in DATA_KINDS else 0.0
+        return Step(r, p, methods.for_kind(r.kind), gib, transfer_hours(gib, bandwidth))
+
+    foundation, data, services, cutover = [], [], [], []
+    for p in moving:
+        kind = resources[p.resource_id].kind
+        if kind in CUTOVER_KINDS:
+            cutover.append(p)
+        elif kind in DATA_KINDS:
+            data.append(p)
+        elif kind.category in FOUNDATION_CATEGORIES and kind not in SERVICE_IN_FOUNDATION:
+            foundation.append(p)
+        else:
+            services.append(p)
+    waves: list[Wave] = []
+
+    def add(name: str, purpose: str, items: list[Placement]) -> None:
+        if items:
+            wave = Wave(len(waves) + 1, name, purpose, [step(p) for p in sorted(items, key=lambda p: p.resource_id)])
+            waves.append(wave)
+
+    add("Foundations", "Networks, security groups, registries and secret stores on the target; VPN to the source.",
+        foundation)
+    add("Data replication", "Copy or replicate every data store while the source keeps serving.", data)
+    levels = _service_levels({p.resource_id for p in services}, resources)
+    for level in sorted(set(levels.values())):
+        batch = [p for p in services if levels[p.resource_id] == level]
+        add(f"Services tier {level + 1}",
+            "Deploy and cut over the services" + (" that only use data stores and foundations." if level == 0
+                                                  else " that call the tier before."), batch)
+    add("DNS and CDN cut-over", "Switch names and edge caching to the target; keep TTLs low until sign-off.", cutover)
+    day = 0
+    for wave in waves:
+        wave.start_day = day
+        day += wave.duration_days
+    return waves
+
+
+def wave_of(waves: list[Wave]) -> dict[str, int]:
+    return {s.resource.id: w.number for w in waves for s in w.steps}
+
+
+def as_dict(wave: Wave) -> dict[str, Any]:
+    return {
+        "number": wave.number,
+        "name": wave.name,
+        "start_day": wave.start_day,
+        "duration_days": wave.duration_days,
+        "resources": [s.resource.id for s in wave.steps],
+    }

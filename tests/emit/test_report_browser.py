@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import cloudexit
+from tests.emit.test_runbook import make_plan
+from tests.helpers import fixture_catalog
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+needs_browser = pytest.mark.skipif(CHROMIUM is None, reason="no chromium binary on this machine")
+
+
+def render(page: Path, tmp_path: Path) -> tuple[str, list[str]]:
+    """The DOM a headless Chromium built from the page, and every console message it logged."""
+    assert CHROMIUM is not None
+    result = subprocess.run(
+        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         f"--user-data-dir={tmp_path / 'profile'}", "--enable-logging=stderr", "--v=0",
+         "--dump-dom", page.as_uri()],
+        capture_output=True, text=True, timeout=120, check=False,
+    )
+    console = [line for line in result.stderr.splitlines() if ":CONSOLE" in line]
+    return result.stdout, console
+
+
+@needs_browser
+def test_harness_sees_console_errors(tmp_path):
+    page = tmp_path / "broken.html"
+    page.write_text('<html><body><script>throw new Error("broken page")</script></body></html>')
+    _, console = render(page, tmp_path)
+    assert any("broken page" in line for line in console)
+
+
+@needs_browser
+def test_report_renders_without_errors(tmp_path):
+    cloudexit.emit(make_plan(), tmp_path / "out", catalog=fixture_catalog())
+    dom, console = render(tmp_path / "out" / "report.html", tmp_path)
+    assert console == []
+    assert "<h1>Cloud exit report</h1>" in dom
+    assert dom.count("<svg") >= 5
+    assert 'id="kpis"' in dom
+
+
+def test_report_needs_no_network(tmp_path):
+    cloudexit.emit(make_plan(), tmp_path, catalog=fixture_catalog())
+    html = (tmp_path / "report.html").read_text()
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html)
+    assert "<script" not in html and "@import" not in html

@@ -1,0 +1,123 @@
+from __future__ import annotations
+
+import itertools
+import json
+import re
+
+import cloudexit
+from cloudexit.emit.jinja import make_environment
+from cloudexit.emit.waves import load_methods, plan_waves, transfer_hours
+from cloudexit.model import Inventory, Kind
+from tests.helpers import fixture_catalog, inventory, resource
+
+
+def small_estate() -> Inventory:
+    return Inventory.model_validate(
+        inventory(
+            resource("vpc", kind="network.vpc", type="AWS::EC2::VPC", attributes={}, monthly_cost=None),
+            resource("db", kind="database.postgresql", type="AWS::RDS::DBInstance",
+                     attributes={"vcpu": 4, "memory_gib": 16, "storage_gib": 900}, depends_on=["vpc"],
+                     monthly_cost={"amount": "600", "currency": "USD", "source": "test"}),
+            resource("bucket", kind="storage.object", type="AWS::S3::Bucket", attributes={"storage_gib": 4500},
+                     monthly_cost={"amount": "100", "currency": "USD", "source": "test"}),
+            resource("app", depends_on=["db", "vpc"]),
+            resource("web", depends_on=["app"]),
+            resource("iam", kind="security.identity", type="AWS::IAM::Role", attributes={}, monthly_cost=None),
+        )
+    )
+
+
+def make_plan(**policy):
+    return cloudexit.plan(small_estate(), cloudexit.Policy(targets=["ovhcloud", "scaleway"], **policy),
+                          catalog=fixture_catalog())
+
+
+def test_transfer_time_follows_size_and_bandwidth():
+    assert transfer_hours(1000, 1000) == 1000 * 8 * 2**30 / 1e9 / 3600
+    assert round(transfer_hours(4500, 100), 1) == 107.4
+
+
+def test_waves_put_data_first_and_respect_dependencies():
+    plan = make_plan()
+    waves = plan_waves(plan, load_methods(make_environment()))
+    number = {s.resource.id: w.number for w in waves for s in w.steps}
+    assert [w.name for w in waves] == ["Foundations", "Data replication", "Services tier 1", "Services tier 2"]
+    assert number["vpc"] < number["db"] == number["bucket"] < number["app"] < number["web"]
+    resources = plan.inventory.by_id()
+    for rid, wave in number.items():
+        for dep in resources[rid].depends_on:
+            if dep in number:
+                assert number[dep] <= wave
+    data = waves[1]
+    assert data.data_gib == 5400
+    assert data.transfer_hours == transfer_hours(4500, plan.policy.bandwidth_mbps)
+    starts = [w.start_day for w in waves]
+    assert starts == sorted(starts) and starts[0] == 0
+    assert all(b.start_day == a.start_day + a.duration_days for a, b in itertools.pairwise(waves))
+
+
+def test_slower_bandwidth_lengthens_the_data_wave():
+    fast = plan_waves(make_plan(bandwidth_mbps=1000), load_methods(make_environment()))
+    slow = plan_waves(make_plan(bandwidth_mbps=10), load_methods(make_environment()))
+    assert slow[1].duration_days > fast[1].duration_days
+    assert slow[1].duration_days >= round(transfer_hours(4500, 10) / 24)
+
+
+def test_runbook_has_every_section(tmp_path):
+    plan = make_plan()
+    cloudexit.emit(plan, tmp_path, catalog=fixture_catalog())
+    text = (tmp_path / "runbook.md").read_text()
+    for heading in ("## Summary", "## Schedule", "## Dependencies", "## Wave 1: Foundations",
+                    "## Wave 2: Data replication", "## Not migrated", "## Exit strategy (DORA Article 28(8))",
+                    "### Triggers", "### Chosen alternatives", "### Timeline", "### Data portability"):
+        assert heading in text
+    assert "PostgreSQL logical replication" in text and "rclone" in text
+    assert "```mermaid\ngantt" in text and "```mermaid\nflowchart LR" in text
+    assert "Payback:" in text and "Owner: ___" in text and "- [ ] Final sync" in text
+    assert re.search(r"\| iam \| security.identity \| aws/us-east-1 \| identities are rebuilt", text)
+    assert "Spend under non-EU jurisdiction | 100.0 % |" in text
+
+
+def test_payback_and_jurisdiction_figures(tmp_path):
+    plan = make_plan()
+    from cloudexit.emit.summary import summarise
+
+    s = summarise(plan, fixture_catalog())
+    saving = plan.totals.current_monthly - plan.totals.target_monthly - plan.totals.retained_monthly
+    assert s.monthly_saving == saving
+    assert s.payback_months is not None
+    assert abs(float(s.payback_months) - float(plan.totals.one_off_migration / saving)) < 0.06
+    assert s.non_eu_before.resources == 6
+    moved = sum(1 for p in plan.placements if not p.choice.retain)
+    assert s.non_eu_after.resources == 6 - moved
+
+
+def test_user_methods_override_the_bundled_ones(tmp_path):
+    folder = tmp_path / "templates" / "runbook"
+    folder.mkdir(parents=True)
+    bundled = (make_environment().loader.get_source(make_environment(), "runbook/methods.yaml")[0])
+    (folder / "methods.yaml").write_text(bundled.replace("PostgreSQL logical replication to the target",
+                                                         "Our own PostgreSQL procedure"))
+    plan = make_plan()
+    cloudexit.emit(plan, tmp_path / "out", templates=tmp_path / "templates", catalog=fixture_catalog())
+    assert "Our own PostgreSQL procedure" in (tmp_path / "out" / "runbook.md").read_text()
+
+
+def test_large_estates_collapse_the_graph_to_kinds():
+    many = [resource(f"vm-{i:03d}") for i in range(200)]
+    inv = Inventory.model_validate(inventory(*many))
+    plan = cloudexit.plan(inv, cloudexit.Policy(targets=["scaleway"]), catalog=fixture_catalog())
+    from cloudexit.emit.mermaid import dependency_graph
+
+    graph = dependency_graph(plan, plan_waves(plan, load_methods(make_environment())))
+    assert "200 x compute.vm" in graph
+    assert graph.count("\n") < 10
+
+
+def test_artefacts_are_deterministic(tmp_path):
+    for name in ("a", "b"):
+        cloudexit.emit(make_plan(), tmp_path / name, catalog=fixture_catalog())
+    for artefact in ("runbook.md", "report.html", "plan.json"):
+        assert (tmp_path / "a" / artefact).read_bytes() == (tmp_path / "b" / artefact).read_bytes()
+    assert json.loads((tmp_path / "a" / "plan.json").read_text())["placements"]
+    assert Kind.POSTGRESQL.value in (tmp_path / "a" / "report.html").read_text()
