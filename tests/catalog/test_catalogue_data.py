@@ -2,23 +2,29 @@
 
 from __future__ import annotations
 
-from cloudexit.catalog import load_catalog
+import pytest
+
+from cloudexit.catalog import Catalog, load_catalog
 from cloudexit.catalog.validate import check_catalog
 from cloudexit.datafiles import data_dir
 
 
-def test_every_bundled_provider_file_loads_and_validates():
+@pytest.fixture(scope="module")
+def bundled() -> Catalog:
+    return load_catalog()
+
+
+def test_every_bundled_provider_file_loads_and_validates(bundled):
     providers = sorted(data_dir("providers").glob("*.yaml"))
     assert providers, "the bundled catalogue has no provider files"
     report = check_catalog(data_dir("providers"), data_dir("mappings"))
     assert report.problems == []
     assert sorted(report.providers) == sorted(p.stem for p in providers)
-    catalog = load_catalog()
-    assert sorted(catalog.providers) == sorted(p.stem for p in providers)
+    assert sorted(bundled.providers) == sorted(p.stem for p in providers)
 
 
-def test_source_clouds_have_us_jurisdiction_egress_and_resolvable_sizes():
-    catalog = load_catalog()
+def test_source_clouds_have_us_jurisdiction_egress_and_resolvable_sizes(bundled):
+    catalog = bundled
     for pid in ("aws", "azure", "gcp"):
         provider = catalog.providers[pid]
         assert provider.role == "source"
@@ -36,8 +42,8 @@ def test_source_clouds_have_us_jurisdiction_egress_and_resolvable_sizes():
         assert sum(1 for p in compute if p.specs.memory_gib is None) <= 1
 
 
-def test_every_priced_compute_size_has_a_list_price_where_it_is_priced():
-    catalog = load_catalog()
+def test_every_priced_compute_size_has_a_list_price_where_it_is_priced(bundled):
+    catalog = bundled
     for pid in ("aws", "azure", "gcp"):
         for product in catalog.providers[pid].products:
             if product.service != "compute":
