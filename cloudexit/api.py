@@ -44,11 +44,13 @@ def plan(
     inventory: Inventory,
     policy: Policy | str | Path | None = None,
     catalog: Catalog | None = None,
+    frontier: int = 0,
 ) -> Plan:
-    """Place every resource of the inventory under the policy."""
+    """Place every resource of the inventory under the policy; ``frontier`` > 0 also computes
+    that many points of the cost/sovereignty-risk frontier."""
     if not isinstance(policy, Policy):
         policy = _load_policy(policy)
-    return _plan(inventory, catalog or _load_catalog(), policy)
+    return _plan(inventory, catalog or _load_catalog(), policy, frontier)
 
 
 def emit(

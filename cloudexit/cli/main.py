@@ -14,6 +14,7 @@ except ImportError:  # pragma: no cover - older typer
     from click import exceptions as click_exceptions  # type: ignore[no-redef]
 
 from cloudexit.cli import catalog as catalog_cmd
+from cloudexit.cli import explain as explain_cmd
 from cloudexit.cli import exposure as exposure_cmd
 from cloudexit.cli import inventory as inventory_cmd
 from cloudexit.cli import permissions as permissions_cmd
@@ -51,6 +52,7 @@ def main(
 
 app.command("plan")(plan_cmd.plan)
 app.command("exposure")(exposure_cmd.exposure)
+app.command("explain")(explain_cmd.explain)
 app.add_typer(catalog_cmd.app, name="catalog")
 app.add_typer(inventory_cmd.app, name="inventory")
 app.add_typer(permissions_cmd.app, name="permissions")

@@ -8,6 +8,9 @@ from typing import Annotated
 import typer
 
 from cloudexit import api
+from cloudexit.errors import InputError, RuntimeFailure
+from cloudexit.model.plan import SolveStatus
+from cloudexit.optimise import plan_timed
 
 
 def plan(
@@ -21,12 +24,20 @@ def plan(
     templates: Annotated[
         Path | None, typer.Option("--templates", help="Folder of templates overriding the bundled ones")
     ] = None,
+    frontier: Annotated[
+        int, typer.Option("--frontier", min=0, help="Also compute N points of the cost/sovereignty-risk frontier")
+    ] = 0,
+    timings: Annotated[
+        bool, typer.Option("--timings", help="Record the solve time in plan.json (it then differs run to run)")
+    ] = False,
 ) -> None:
     """Place every resource under the policy and write the artefacts."""
     inventory = api.load_inventory(*inventories)
     chosen_policy = api.load_policy(policy)
     chosen_catalog = api.load_catalog_dir(catalog) if catalog else api.load_catalog()
-    result = api.plan(inventory, chosen_policy, chosen_catalog)
+    result, seconds = plan_timed(inventory, chosen_catalog, chosen_policy, frontier)
+    if timings:
+        result.solver.time_s = round(seconds, 3)
     written = api.emit(result, out, templates, chosen_catalog)
     t = result.totals
     typer.echo(
@@ -36,5 +47,13 @@ def plan(
         f"{len(written)} files in {out}",
         err=True,
     )
+    s = result.solver
+    typer.echo(f"solver {s.solver}: {s.status.value}, objective {s.objective}, bound {s.bound}, "
+               f"gap {s.gap}, {s.classes} classes, {seconds:.2f} s", err=True)
     for warning in result.warnings:
         typer.echo(f"warning: {warning}", err=True)
+    if s.status is SolveStatus.INFEASIBLE:
+        first = next((w for w in result.warnings if w.startswith("infeasible: ")), "infeasible")
+        raise InputError(f"{policy or 'policy'}: {first} (plan.json in {out} records what could not be placed)")
+    if s.status is SolveStatus.NOT_SOLVED:
+        raise RuntimeFailure(f"no plan found within solver.time_limit_s = {chosen_policy.solver.time_limit_s:g} s")

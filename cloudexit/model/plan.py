@@ -99,6 +99,24 @@ class SolverInfo(_Strict):
     classes: int = 0
 
 
+class Baseline(_Strict):
+    """The cheapest option per resource under the same policy, ignoring constraints that
+    link resources: what optimisation is measured against."""
+
+    objective: Amount
+    target_monthly: Amount
+    violations: list[str] = Field(default_factory=list, description="Policy constraints greedy broke")
+    saving: Amount | None = Field(None, description="Greedy objective minus plan objective, when greedy is feasible")
+
+
+class FrontierPoint(_Strict):
+    max_jurisdiction_risk: float
+    monthly_cost: Amount
+    risk: float
+    objective: Amount
+    placements_changed: int = Field(0, description="Resources placed differently from the plan")
+
+
 class Plan(_Strict):
     schema_version: Literal["1.0"] = PLAN_SCHEMA_VERSION
     generated_at: str | None = None
@@ -108,4 +126,6 @@ class Plan(_Strict):
     unplaced: list[Unplaced] = Field(default_factory=list)
     totals: Totals
     solver: SolverInfo
+    baseline: Baseline | None = None
+    frontier: list[FrontierPoint] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)

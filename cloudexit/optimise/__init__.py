@@ -1,5 +1,21 @@
-"""Placement: candidates per resource, then the cost- and risk-minimal choice."""
+"""Placement: candidates per resource, units of identical resources, a MILP over them."""
 
-from cloudexit.optimise.planner import plan
+from __future__ import annotations
 
-__all__ = ["plan"]
+from cloudexit.catalog.loader import Catalog
+from cloudexit.model.inventory import Inventory
+from cloudexit.model.plan import Plan
+from cloudexit.model.policy import Policy
+from cloudexit.optimise.planner import plan as _plan
+
+
+def plan(inventory: Inventory, catalog: Catalog, policy: Policy, frontier: int = 0) -> Plan:
+    """The cost- and risk-minimal plan; see plan_timed for the solve time as well."""
+    return _plan(inventory, catalog, policy, frontier)[0]
+
+
+def plan_timed(inventory: Inventory, catalog: Catalog, policy: Policy, frontier: int = 0) -> tuple[Plan, float]:
+    return _plan(inventory, catalog, policy, frontier)
+
+
+__all__ = ["plan", "plan_timed"]

@@ -68,7 +68,7 @@ def egress_cost(resource: Resource, catalog: Catalog, policy: Policy) -> Decimal
     return None
 
 
-def _required_certifications(resource: Resource, policy: Policy) -> set[str]:
+def required_certifications(resource: Resource, policy: Policy) -> set[str]:
     needed: set[str] = set()
     for rule in policy.certifications:
         if matches(rule.match, resource):
@@ -145,7 +145,7 @@ def build_candidates(resource: Resource, catalog: Catalog, policy: Policy) -> Ca
     found = Candidates(resource)
     mapping = catalog.kinds.get(resource.kind)
     allowed, pinned_region = _allowed_providers(resource, policy)
-    needed_certs = _required_certifications(resource, policy)
+    needed_certs = required_certifications(resource, policy)
     current = current_monthly_eur(resource, policy)
     egress = egress_cost(resource, catalog, policy)
     transfer_months = Decimal(0)

@@ -1,14 +1,17 @@
-"""From inventory, catalogue and policy to a Plan."""
+"""From inventory, catalogue and policy to a Plan: candidates, units, solve, re-check, explain."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
 from cloudexit.catalog.loader import Catalog
-from cloudexit.model.inventory import Inventory
+from cloudexit.errors import RuntimeFailure
+from cloudexit.model.inventory import Inventory, Resource
 from cloudexit.model.money import quantize
 from cloudexit.model.plan import (
     Alternative,
+    Baseline,
+    FrontierPoint,
     Placement,
     Plan,
     SolverInfo,
@@ -17,60 +20,192 @@ from cloudexit.model.plan import (
     Unplaced,
 )
 from cloudexit.model.policy import Policy
-from cloudexit.optimise.candidates import build_candidates, current_monthly_eur
-from cloudexit.optimise.objective import option_score
+from cloudexit.optimise import milp
+from cloudexit.optimise.candidates import current_monthly_eur
+from cloudexit.optimise.checks import violations
+from cloudexit.optimise.diagnose import infeasibility, unplaceable
+from cloudexit.optimise.units import Row, Unit, Units, build_units
 
 
-def plan(inventory: Inventory, catalog: Catalog, policy: Policy) -> Plan:
-    placements: list[Placement] = []
+def _placeable(inventory: Inventory, catalog: Catalog, policy: Policy) -> tuple[list[Resource], list[Unplaced]]:
+    keep: list[Resource] = []
     unplaced: list[Unplaced] = []
-    warnings: set[str] = set()
-    for resource in inventory.resources:
-        mapping = catalog.kinds.get(resource.kind)
+    for r in inventory.resources:
+        mapping = catalog.kinds.get(r.kind)
         if mapping is None:
-            unplaced.append(Unplaced(resource_id=resource.id, kind=resource.kind.value, code="no_mapping",
-                                     reason=f"no mapping for kind {resource.kind.value}"))
-            continue
-        if policy.retire_stopped and resource.attributes.state == "stopped":
-            unplaced.append(Unplaced(resource_id=resource.id, kind=resource.kind.value, code="retired",
+            unplaced.append(Unplaced(resource_id=r.id, kind=r.kind.value, code="no_mapping",
+                                     reason=f"no mapping for kind {r.kind.value}"))
+        elif policy.retire_stopped and r.attributes.state == "stopped":
+            unplaced.append(Unplaced(resource_id=r.id, kind=r.kind.value, code="retired",
                                      reason="stopped at scan time; retire_stopped is set"))
-            continue
-        found = build_candidates(resource, catalog, policy)
-        if not found.options:
-            reason = mapping.not_migratable or "; ".join(found.excluded[:3]) or "no target offers this kind"
-            code = "not_migratable" if mapping.not_migratable else "no_option"
-            unplaced.append(Unplaced(resource_id=resource.id, kind=resource.kind.value, code=code, reason=reason))
-            continue
-        ranked = sorted(found.options, key=lambda o: (option_score(o, policy), o.provider, o.region, o.product or ""))
-        best = ranked[0]
-        runner = ranked[1] if len(ranked) > 1 else None
-        for price_id in best.unverified_prices:
-            warnings.add(f"unverified price used: {price_id}")
-        placements.append(
-            Placement(
-                resource_id=resource.id,
-                kind=resource.kind.value,
-                choice=best,
-                reason=f"lowest {policy.horizon_months}-month cost plus weighted risk of {len(ranked)} options",
-                runner_up=Alternative(
-                    provider=runner.provider,
-                    region=runner.region,
-                    product=runner.product,
-                    monthly_cost_delta=runner.monthly_cost - best.monthly_cost,
-                    risk_delta=runner.risk.total - best.risk.total,
-                ) if runner else None,
+        else:
+            keep.append(r)
+    return keep, unplaced
+
+
+def _assignment(units: Units, counts: dict[tuple[str, int], int]) -> dict[str, Row]:
+    """Counts back to resources: members in id order take options in option order."""
+    result: dict[str, Row] = {}
+    for unit in units.units:
+        members = iter(unit.members)
+        for k, row in enumerate(unit.rows):
+            for _ in range(counts.get((unit.key, k), 0)):
+                result[next(members)] = row
+    return result
+
+
+def _objective(assignment: dict[str, Row]) -> float:
+    return sum(r.score for r in assignment.values())
+
+
+def _reason(unit: Unit, row: Row, policy: Policy) -> str:
+    best = unit.rows[0]
+    if row is best or row.score == best.score:
+        return (f"lowest {policy.horizon_months}-month cost plus weighted risk of {len(unit.rows)} options")
+    why = []
+    if unit.group:
+        why.append(f"co-location group {unit.group}")
+    if unit.anti:
+        why.append("anti-affinity " + ", ".join(a.split("@")[0] for a in unit.anti))
+    if policy.max_spend_share is not None:
+        why.append(f"max_spend_share {policy.max_spend_share}")
+    if policy.min_providers > 1 or policy.max_providers is not None:
+        why.append("provider count")
+    if policy.capacity:
+        why.append("capacity")
+    if policy.monthly_budget is not None:
+        why.append("monthly budget")
+    return (f"its best option alone is {best.site[0]}/{best.site[1]}; placed here to meet "
+            + (", ".join(why) or "the policy"))
+
+
+def _runner_up(unit: Unit, row: Row) -> Alternative | None:
+    for other in unit.rows:
+        if other.site != row.site:
+            return Alternative(
+                provider=other.site[0],
+                region=other.site[1],
+                product=other.option.product,
+                monthly_cost_delta=other.option.monthly_cost - row.option.monthly_cost,
+                risk_delta=other.option.risk.total - row.option.risk.total,
             )
-        )
+    return None
+
+
+def plan(inventory: Inventory, catalog: Catalog, policy: Policy, frontier: int = 0) -> tuple[Plan, float]:
+    candidates_for, unplaced = _placeable(inventory, catalog, policy)
+    units = build_units(inventory, catalog, policy, candidates_for)
+    mappings = catalog.kinds
+    resources = inventory.by_id()
+    for rid, excluded in sorted(units.no_option.items()):
+        r = resources[rid]
+        mapping = mappings[r.kind]
+        code = "not_migratable" if mapping.not_migratable else "no_option"
+        reason = mapping.not_migratable or "; ".join(excluded[:3]) or "no target offers this kind"
+        unplaced.append(Unplaced(resource_id=rid, kind=r.kind.value, code=code, reason=reason))
+    warnings = set(unplaceable({k: v for k, v in units.no_option.items()
+                                if not mappings[resources[k].kind].not_migratable}, inventory, policy))
+
+    unit_of = {rid: u for u in units.units for rid in u.members}
+    greedy = {rid: u.rows[0] for u in units.units for rid in u.members}
+    greedy_broken = violations(greedy, units, inventory, policy)
+    classes = len(units.units)
+    if not units.units:
+        solution = milp.Solution(status=SolveStatus.TRIVIAL, objective=0.0, bound=0.0, solver="none")
+        assignment: dict[str, Row] = {}
+    elif not greedy_broken:
+        # The objective is a sum over resources: when each resource's own best option meets every
+        # constraint, that assignment is optimal and no solver is needed.
+        value = _objective(greedy)
+        solution = milp.Solution(status=SolveStatus.OPTIMAL, objective=value, bound=value, solver="none")
+        assignment = greedy
+    else:
+        solution = milp.solve(units.units, policy)
+        if solution.status in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE):
+            if solution.bound is None:
+                solution.bound = milp.lp_bound(units.units, policy)
+            assignment = _assignment(units, solution.counts)
+            broken = violations(assignment, units, inventory, policy)
+            if broken or len(assignment) != len(greedy):
+                raise RuntimeFailure(f"solver {solution.solver} returned a plan that breaks the policy: {broken[0] if broken else 'resources left unassigned'}")
+        else:
+            assignment = {}
+            reasons = infeasibility(units, policy) if solution.status == SolveStatus.INFEASIBLE else [
+                f"no solution found within {policy.solver.time_limit_s:g} s; raise solver.time_limit_s"]
+            for line in reasons:
+                warnings.add(f"infeasible: {line}" if solution.status == SolveStatus.INFEASIBLE else line)
+            for rid in sorted(greedy):
+                unplaced.append(Unplaced(resource_id=rid, kind=resources[rid].kind.value, code="infeasible",
+                                         reason=reasons[0]))
+
+    placements = []
+    for rid, row in sorted(assignment.items()):
+        unit = unit_of[rid]
+        for price_id in row.option.unverified_prices:
+            warnings.add(f"unverified price used: {price_id}")
+        placements.append(Placement(resource_id=rid, kind=resources[rid].kind.value, choice=row.option,
+                                    reason=_reason(unit, row, policy), runner_up=_runner_up(unit, row)))
+    objective = solution.objective
+    bound = solution.bound
+    gap = None
+    if objective is not None and bound is not None:
+        gap = max(0.0, (objective - bound) / abs(objective)) if objective else 0.0
+    greedy_value = _objective(greedy)
+    baseline = Baseline(
+        objective=quantize(Decimal(str(greedy_value))),
+        target_monthly=quantize(Decimal(str(sum(r.monthly for r in greedy.values() if r.target)))),
+        violations=greedy_broken,
+        saving=quantize(Decimal(str(greedy_value - objective))) if objective is not None and not greedy_broken
+        else None,
+    ) if greedy else None
+    points = _frontier(units, policy, assignment, frontier) if frontier and assignment else []
     return Plan(
         generated_at=inventory.generated_at,
         policy=policy,
         inventory=inventory,
         placements=placements,
-        unplaced=unplaced,
+        unplaced=sorted(unplaced, key=lambda u: u.resource_id),
         totals=totals(inventory, placements, policy),
-        solver=SolverInfo(solver="greedy", status=SolveStatus.FEASIBLE if placements else SolveStatus.TRIVIAL),
+        solver=SolverInfo(
+            solver=solution.solver,
+            status=solution.status,
+            objective=quantize(Decimal(str(objective))) if objective is not None else None,
+            bound=quantize(Decimal(str(bound))) if bound is not None else None,
+            gap=round(gap, 6) if gap is not None else None,
+            variables=solution.variables,
+            constraints=solution.constraints,
+            classes=classes,
+        ),
+        baseline=baseline,
+        frontier=points,
         warnings=sorted(warnings),
-    )
+    ), solution.seconds
+
+
+def _frontier(units: Units, policy: Policy, chosen: dict[str, Row], steps: int) -> list[FrontierPoint]:
+    """Cost against sovereignty risk by epsilon-constraint on total jurisdiction points."""
+    high = sum(r.option.risk.jurisdiction for r in chosen.values())
+    lowest = milp.solve(units.units, policy, objective="jurisdiction")
+    if lowest.objective is None:
+        return []
+    low = lowest.objective
+    points: list[FrontierPoint] = []
+    for i in range(steps):
+        eps = high - (high - low) * i / max(1, steps - 1)
+        found = milp.solve(units.units, policy, max_jurisdiction=eps + 1e-9)
+        if found.objective is None:
+            continue
+        assignment = _assignment(units, found.counts)
+        changed = sum(1 for rid, row in assignment.items()
+                      if rid not in chosen or (chosen[rid].site, chosen[rid].option.product) != (row.site, row.option.product))
+        points.append(FrontierPoint(
+            max_jurisdiction_risk=round(eps, 6),
+            monthly_cost=quantize(Decimal(str(sum(r.monthly for r in assignment.values())))),
+            risk=round(sum(r.option.risk.jurisdiction for r in assignment.values()), 6),
+            objective=quantize(Decimal(str(found.objective))),
+            placements_changed=changed,
+        ))
+    return points
 
 
 def totals(inventory: Inventory, placements: list[Placement], policy: Policy) -> Totals:

@@ -66,7 +66,7 @@ sgs = {tier: add("aws", AWS_ACCOUNT, USE1, "AWS::EC2::SecurityGroup", "network.s
 
 data_tags = {**shop, "classification": "confidential"}
 pg = add("aws", AWS_ACCOUNT, USE1, "AWS::RDS::DBInstance", "database.postgresql",
-         arn("rds", USE1, "db:shop-orders"), "shop-orders", {**data_tags, "data": "orders"},
+         arn("rds", USE1, "db:shop-orders"), "shop-orders", {**data_tags, "data": "orders", "colocate": "shop-data"},
          {"instance_type": "db.r5.large", "vcpu": 2, "memory_gib": 16, "engine": "postgresql",
           "engine_version": "15.4", "storage_gib": 500, "storage_class": "gp3", "high_availability": True},
          cost=612.40, depends_on=[subnets["data"], sgs["db"]], utilisation={"cpu_mean": 31, "cpu_p95": 58})
@@ -84,7 +84,7 @@ carts = add("aws", AWS_ACCOUNT, USE1, "AWS::DynamoDB::Table", "database.keyvalue
             {"engine": "dynamodb", "storage_gib": 120, "item_count": 230_000_000, "billing_mode": "PROVISIONED"},
             cost=420.00)
 redis = add("aws", AWS_ACCOUNT, USE1, "AWS::ElastiCache::ReplicationGroup", "cache.redis",
-            arn("elasticache", USE1, "replicationgroup:shop-cache"), "shop-cache", shop,
+            arn("elasticache", USE1, "replicationgroup:shop-cache"), "shop-cache", {**shop, "colocate": "shop-data"},
             {"instance_type": "cache.m5.large", "vcpu": 2, "memory_gib": 6.38, "engine": "redis",
              "engine_version": "7.1", "node_count": 2}, cost=226.30, depends_on=[subnets["data"]])
 buckets = {}
@@ -234,7 +234,8 @@ for i in range(1, 5):
                        utilisation={"cpu_mean": 28, "cpu_p95": 55}))
 for i in range(1, 3):
     add("azure", AZ_SUB, WEU, "microsoft.compute/virtualmachines", "compute.vm",
-        arm("rg-erp", "microsoft.compute/virtualmachines", f"vm-erp-report-{i}"), f"vm-erp-report-{i}", erp,
+        arm("rg-erp", "microsoft.compute/virtualmachines", f"vm-erp-report-{i}"), f"vm-erp-report-{i}",
+        {**erp, "colocate": "erp-reporting"},
         {"instance_type": "Standard_E8s_v5", "vcpu": 8, "memory_gib": 64, "architecture": "x86_64", "os": "linux",
          "state": "running"}, cost=367.92, depends_on=[snet, erp_sql], utilisation={"cpu_mean": 10, "cpu_p95": 38})
 lb = add("azure", AZ_SUB, WEU, "microsoft.network/loadbalancers", "network.load_balancer",
@@ -303,7 +304,7 @@ ana_pg = add("gcp", GCP_PROJECT, EW1, "sqladmin.googleapis.com/Instance", "datab
              {"instance_type": "db-custom-8-32768", "vcpu": 8, "memory_gib": 32, "engine": "postgresql",
               "engine_version": "15", "storage_gib": 1000, "high_availability": True}, cost=1190.00)
 lake = add("gcp", GCP_PROJECT, EW1, "storage.googleapis.com/Bucket", "storage.object",
-           f"//storage.googleapis.com/{GCP_PROJECT}-lake", f"{GCP_PROJECT}-lake", ana,
+           f"//storage.googleapis.com/{GCP_PROJECT}-lake", f"{GCP_PROJECT}-lake", {**ana, "colocate": "analytics-etl"},
            {"storage_gib": 12288, "object_count": 48_000_000, "storage_class": "STANDARD"}, cost=246.00)
 add("gcp", GCP_PROJECT, EW1, "storage.googleapis.com/Bucket", "storage.object",
     f"//storage.googleapis.com/{GCP_PROJECT}-exports", f"{GCP_PROJECT}-exports", ana,
@@ -314,7 +315,8 @@ for i in range(1, 5):
             cai("compute", f"zones/{EW1}-b/disks/etl-{i}"), f"etl-{i}", ana,
             {"storage_gib": 100, "storage_class": "pd-balanced"}, cost=10.00)
     workers.append(add("gcp", GCP_PROJECT, EW1, "compute.googleapis.com/Instance", "compute.vm",
-                       cai("compute", f"zones/{EW1}-b/instances/etl-{i}"), f"etl-{i}", ana,
+                       cai("compute", f"zones/{EW1}-b/instances/etl-{i}"), f"etl-{i}",
+                       {**ana, "colocate": "analytics-etl"},
                        {"instance_type": "n2-standard-4", "vcpu": 4, "memory_gib": 16, "architecture": "x86_64",
                         "os": "linux", "state": "running"}, cost=141.62,
                        depends_on=[d, sub, fw, lake, ana_sql, ana_pg], utilisation={"cpu_mean": 52, "cpu_p95": 88}))

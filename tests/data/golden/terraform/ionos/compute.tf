@@ -22,6 +22,10 @@ resource "ionoscloud_server" "etl_1" {
     value = "gcp-etl-1"
   }
   label {
+    key   = "colocate"
+    value = "analytics-etl"
+  }
+  label {
     key   = "env"
     value = "prod"
   }
@@ -63,6 +67,10 @@ resource "ionoscloud_server" "etl_2" {
   label {
     key   = "cloudexit-source"
     value = "gcp-etl-2"
+  }
+  label {
+    key   = "colocate"
+    value = "analytics-etl"
   }
   label {
     key   = "env"
@@ -108,6 +116,10 @@ resource "ionoscloud_server" "etl_3" {
     value = "gcp-etl-3"
   }
   label {
+    key   = "colocate"
+    value = "analytics-etl"
+  }
+  label {
     key   = "env"
     value = "prod"
   }
@@ -149,6 +161,10 @@ resource "ionoscloud_server" "etl_4" {
   label {
     key   = "cloudexit-source"
     value = "gcp-etl-4"
+  }
+  label {
+    key   = "colocate"
+    value = "analytics-etl"
   }
   label {
     key   = "env"
@@ -473,6 +489,10 @@ resource "ionoscloud_server" "vm_erp_report_1" {
     value = "azure-vm-erp-report-1"
   }
   label {
+    key   = "colocate"
+    value = "erp-reporting"
+  }
+  label {
     key   = "env"
     value = "prod"
   }
@@ -513,6 +533,10 @@ resource "ionoscloud_server" "vm_erp_report_2" {
   label {
     key   = "cloudexit-source"
     value = "azure-vm-erp-report-2"
+  }
+  label {
+    key   = "colocate"
+    value = "erp-reporting"
   }
   label {
     key   = "env"

@@ -61,6 +61,7 @@ resource "ionoscloud_s3_bucket" "retail_analytics_prod_lake" {
     "app"              = "analytics"
     "classification"   = "internal"
     "cloudexit-source" = "gcp-retail-analytics-prod-lake"
+    "colocate"         = "analytics-etl"
     "env"              = "prod"
     "owner"            = "team-data"
   }

@@ -13,6 +13,7 @@ resource "opennebula_virtual_machine" "etl_1" {
     "app"              = "analytics"
     "classification"   = "internal"
     "cloudexit-source" = "gcp-etl-1"
+    "colocate"         = "analytics-etl"
     "env"              = "prod"
     "owner"            = "team-data"
   }
@@ -44,6 +45,7 @@ resource "opennebula_virtual_machine" "etl_2" {
     "app"              = "analytics"
     "classification"   = "internal"
     "cloudexit-source" = "gcp-etl-2"
+    "colocate"         = "analytics-etl"
     "env"              = "prod"
     "owner"            = "team-data"
   }
@@ -75,6 +77,7 @@ resource "opennebula_virtual_machine" "etl_3" {
     "app"              = "analytics"
     "classification"   = "internal"
     "cloudexit-source" = "gcp-etl-3"
+    "colocate"         = "analytics-etl"
     "env"              = "prod"
     "owner"            = "team-data"
   }
@@ -106,6 +109,7 @@ resource "opennebula_virtual_machine" "etl_4" {
     "app"              = "analytics"
     "classification"   = "internal"
     "cloudexit-source" = "gcp-etl-4"
+    "colocate"         = "analytics-etl"
     "env"              = "prod"
     "owner"            = "team-data"
   }
@@ -321,6 +325,7 @@ resource "opennebula_virtual_machine" "vm_erp_report_1" {
     "app"              = "erp"
     "classification"   = "confidential"
     "cloudexit-source" = "azure-vm-erp-report-1"
+    "colocate"         = "erp-reporting"
     "env"              = "prod"
     "owner"            = "team-erp"
   }
@@ -348,6 +353,7 @@ resource "opennebula_virtual_machine" "vm_erp_report_2" {
     "app"              = "erp"
     "classification"   = "confidential"
     "cloudexit-source" = "azure-vm-erp-report-2"
+    "colocate"         = "erp-reporting"
     "env"              = "prod"
     "owner"            = "team-erp"
   }

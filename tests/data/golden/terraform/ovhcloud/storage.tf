@@ -57,6 +57,7 @@ resource "ovh_cloud_project_storage" "retail_analytics_prod_lake" {
     "app"              = "analytics"
     "classification"   = "internal"
     "cloudexit-source" = "gcp-retail-analytics-prod-lake"
+    "colocate"         = "analytics-etl"
     "env"              = "prod"
     "owner"            = "team-data"
   }

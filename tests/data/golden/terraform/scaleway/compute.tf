@@ -17,7 +17,7 @@ resource "scaleway_instance_server" "etl_1" {
   name                  = "etl-1"
   type                  = "PRO2-S"
   image                 = var.image
-  tags                  = ["app=analytics", "classification=internal", "cloudexit-source=gcp-etl-1", "env=prod", "owner=team-data"]
+  tags                  = ["app=analytics", "classification=internal", "cloudexit-source=gcp-etl-1", "colocate=analytics-etl", "env=prod", "owner=team-data"]
   security_group_id     = scaleway_instance_security_group.allow_internal.id
   additional_volume_ids = [scaleway_block_volume.etl_1.id]
   root_volume {
@@ -34,7 +34,7 @@ resource "scaleway_instance_server" "etl_2" {
   name                  = "etl-2"
   type                  = "PRO2-S"
   image                 = var.image
-  tags                  = ["app=analytics", "classification=internal", "cloudexit-source=gcp-etl-2", "env=prod", "owner=team-data"]
+  tags                  = ["app=analytics", "classification=internal", "cloudexit-source=gcp-etl-2", "colocate=analytics-etl", "env=prod", "owner=team-data"]
   security_group_id     = scaleway_instance_security_group.allow_internal.id
   additional_volume_ids = [scaleway_block_volume.etl_2.id]
   root_volume {
@@ -51,7 +51,7 @@ resource "scaleway_instance_server" "etl_3" {
   name                  = "etl-3"
   type                  = "PRO2-S"
   image                 = var.image
-  tags                  = ["app=analytics", "classification=internal", "cloudexit-source=gcp-etl-3", "env=prod", "owner=team-data"]
+  tags                  = ["app=analytics", "classification=internal", "cloudexit-source=gcp-etl-3", "colocate=analytics-etl", "env=prod", "owner=team-data"]
   security_group_id     = scaleway_instance_security_group.allow_internal.id
   additional_volume_ids = [scaleway_block_volume.etl_3.id]
   root_volume {
@@ -68,7 +68,7 @@ resource "scaleway_instance_server" "etl_4" {
   name                  = "etl-4"
   type                  = "PRO2-S"
   image                 = var.image
-  tags                  = ["app=analytics", "classification=internal", "cloudexit-source=gcp-etl-4", "env=prod", "owner=team-data"]
+  tags                  = ["app=analytics", "classification=internal", "cloudexit-source=gcp-etl-4", "colocate=analytics-etl", "env=prod", "owner=team-data"]
   security_group_id     = scaleway_instance_security_group.allow_internal.id
   additional_volume_ids = [scaleway_block_volume.etl_4.id]
   root_volume {
@@ -183,7 +183,7 @@ resource "scaleway_instance_server" "vm_erp_report_1" {
   name  = "vm-erp-report-1"
   type  = "PRO2-S"
   image = var.image
-  tags  = ["app=erp", "classification=confidential", "cloudexit-source=azure-vm-erp-report-1", "env=prod", "owner=team-erp"]
+  tags  = ["app=erp", "classification=confidential", "cloudexit-source=azure-vm-erp-report-1", "colocate=erp-reporting", "env=prod", "owner=team-erp"]
   root_volume {
     size_in_gb  = 20
     volume_type = "sbs_volume"
@@ -198,7 +198,7 @@ resource "scaleway_instance_server" "vm_erp_report_2" {
   name  = "vm-erp-report-2"
   type  = "PRO2-S"
   image = var.image
-  tags  = ["app=erp", "classification=confidential", "cloudexit-source=azure-vm-erp-report-2", "env=prod", "owner=team-erp"]
+  tags  = ["app=erp", "classification=confidential", "cloudexit-source=azure-vm-erp-report-2", "colocate=erp-reporting", "env=prod", "owner=team-erp"]
   root_volume {
     size_in_gb  = 20
     volume_type = "sbs_volume"

@@ -187,7 +187,7 @@ resource "scaleway_redis_cluster" "shop_cache" {
   user_name    = "cloudexit_admin"
   password     = random_password.shop_cache.result
   cluster_size = 1
-  tags         = ["app=shop", "cloudexit-source=aws-shop-cache", "env=prod", "owner=team-web"]
+  tags         = ["app=shop", "cloudexit-source=aws-shop-cache", "colocate=shop-data", "env=prod", "owner=team-web"]
   private_network {
     id = scaleway_vpc_private_network.shop_data.id
   }
@@ -264,7 +264,7 @@ resource "scaleway_rdb_instance" "shop_orders" {
   password          = random_password.shop_orders.result
   volume_type       = "sbs_5k"
   volume_size_in_gb = 500
-  tags              = ["app=shop", "classification=confidential", "cloudexit-source=aws-shop-orders", "data=orders", "env=prod", "owner=team-web"]
+  tags              = ["app=shop", "classification=confidential", "cloudexit-source=aws-shop-orders", "colocate=shop-data", "data=orders", "env=prod", "owner=team-web"]
   private_network {
     pn_id       = scaleway_vpc_private_network.shop_data.id
     enable_ipam = true

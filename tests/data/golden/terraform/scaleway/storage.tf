@@ -49,6 +49,7 @@ resource "scaleway_object_bucket" "retail_analytics_prod_lake" {
     "app"              = "analytics"
     "classification"   = "internal"
     "cloudexit-source" = "gcp-retail-analytics-prod-lake"
+    "colocate"         = "analytics-etl"
     "env"              = "prod"
     "owner"            = "team-data"
   }

@@ -1,0 +1,227 @@
+"""The placement MILP, kept behind this one module: build, solve, read.
+
+Variables: an integer count per (unit, option), a binary per target provider ("used") and per
+(co-location group, site). Every constraint carries a name that says what it enforces.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pulp
+
+from cloudexit.model.plan import SolveStatus
+from cloudexit.model.policy import Policy
+from cloudexit.optimise.units import Row, Site, Unit
+
+FAMILIES = ("colocation", "anti_affinity", "providers", "spend_share", "capacity", "budget")
+
+
+@dataclass
+class Solution:
+    status: SolveStatus
+    counts: dict[tuple[str, int], int] = field(default_factory=dict)
+    objective: float | None = None
+    bound: float | None = None
+    seconds: float = 0.0
+    variables: int = 0
+    constraints: int = 0
+    solver: str = "cbc"
+
+
+def _name(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_]", "_", text)[:200]
+
+
+def _expr(pairs: list[tuple[pulp.LpVariable, float]]) -> pulp.LpAffineExpression:
+    # LpAffineExpression from pairs is linear in size; summing expressions is quadratic.
+    return pulp.LpAffineExpression(pairs)
+
+
+def build(units: list[Unit], policy: Policy, drop: frozenset[str] = frozenset(),
+          objective: str = "score", max_jurisdiction: float | None = None,
+          ) -> tuple[pulp.LpProblem, dict[tuple[str, int], pulp.LpVariable]]:
+    problem = pulp.LpProblem("placement", pulp.LpMinimize)
+    x: dict[tuple[str, int], pulp.LpVariable] = {}
+    for unit in units:
+        for k in range(len(unit.rows)):
+            if unit.count == 1:
+                x[(unit.key, k)] = pulp.LpVariable(f"x_{unit.key}_{k}", cat=pulp.LpBinary)
+            else:
+                x[(unit.key, k)] = pulp.LpVariable(f"x_{unit.key}_{k}", 0, unit.count, cat=pulp.LpInteger)
+    weights: dict[str, Callable[[Row], float]] = {
+        "score": lambda r: r.score, "monthly": lambda r: r.monthly,
+        "jurisdiction": lambda r: r.option.risk.jurisdiction}
+    weight = weights[objective]
+    problem += _expr([(x[(u.key, k)], weight(r)) for u in units for k, r in enumerate(u.rows)])
+    for unit in units:
+        problem += _expr([(x[(unit.key, k)], 1.0) for k in range(len(unit.rows))]) == unit.count, f"assign_{unit.key}"
+    if max_jurisdiction is not None:
+        problem += _expr([(x[(u.key, k)], r.option.risk.jurisdiction) for u in units for k, r in enumerate(u.rows)]) \
+            <= max_jurisdiction, "frontier_jurisdiction"
+    targets = sorted({r.site[0] for u in units for r in u.rows if r.target})
+    used = {p: pulp.LpVariable(f"used_{_name(p)}", cat=pulp.LpBinary) for p in targets}
+    for unit in units:
+        at: dict[str, list[int]] = defaultdict(list)
+        for k, r in enumerate(unit.rows):
+            if r.target:
+                at[r.site[0]].append(k)
+        for provider, ks in sorted(at.items()):
+            problem += _expr([(x[(unit.key, k)], 1.0) for k in ks] + [(used[provider], -float(unit.count))]) <= 0, \
+                f"provider_used_{unit.key}_{_name(provider)}"
+    for provider in targets:
+        # "used" only when something is placed there, or min_providers could count an empty provider.
+        problem += _expr([(used[provider], 1.0)] + [(x[(u.key, k)], -1.0) for u in units
+                                                   for k, r in enumerate(u.rows) if r.target and r.site[0] == provider]) \
+            <= 0, f"provider_used_needs_placement_{_name(provider)}"
+    if "providers" not in drop and targets:
+        total_used = _expr([(used[p], 1.0) for p in targets])
+        if policy.min_providers > 1:
+            problem += total_used >= policy.min_providers, "min_providers"
+        if policy.max_providers is not None:
+            problem += total_used <= policy.max_providers, "max_providers"
+    if "spend_share" not in drop and policy.max_spend_share is not None and len(targets) > 0:
+        share = policy.max_spend_share
+        for provider in targets:
+            pairs: list[tuple[pulp.LpVariable, float]] = []
+            for u in units:
+                for k, r in enumerate(u.rows):
+                    if r.target:
+                        pairs.append((x[(u.key, k)], r.monthly * ((1.0 if r.site[0] == provider else 0.0) - share)))
+            problem += _expr(pairs) <= 0, f"max_spend_share_{_name(provider)}"
+    if "capacity" not in drop:
+        for index, cap in enumerate(policy.capacity):
+            chosen = [(u, k, r) for u in units for k, r in enumerate(u.rows)
+                      if r.target and r.site[0] == cap.provider and (cap.region is None or r.site[1] == cap.region)]
+            for attribute, limit in (("vcpu", cap.max_vcpu), ("memory_gib", cap.max_memory_gib),
+                                     ("storage_gib", cap.max_storage_gib), ("instances", cap.max_instances)):
+                if limit is not None:
+                    problem += _expr([(x[(u.key, k)], float(getattr(r, attribute))) for u, k, r in chosen]) <= limit, \
+                        f"capacity_{index}_{_name(cap.provider)}_{_name(cap.region or 'all')}_{attribute}"
+    if "budget" not in drop and policy.monthly_budget is not None:
+        problem += _expr([(x[(u.key, k)], r.monthly) for u in units for k, r in enumerate(u.rows)]) \
+            <= float(policy.monthly_budget), "monthly_budget"
+    if "anti_affinity" not in drop:
+        anti_units: dict[str, list[Unit]] = defaultdict(list)
+        for u in units:
+            for a in u.anti:
+                anti_units[a].append(u)
+        for name, members in sorted(anti_units.items()):
+            if sum(u.count for u in members) < 2:
+                continue
+            level = name.rsplit("@", 1)[1]
+            places: dict[Site | str, list[tuple[Unit, int]]] = defaultdict(list)
+            for u in members:
+                for k, r in enumerate(u.rows):
+                    places[r.site if level == "region" else r.site[0]].append((u, k))
+            for place, at_place in sorted(places.items(), key=lambda kv: str(kv[0])):
+                if len(at_place) > 1 or any(u.count > 1 for u, _ in at_place):
+                    problem += _expr([(x[(u.key, k)], 1.0) for u, k in at_place]) <= 1, \
+                        f"anti_affinity_{_name(name)}_{_name(str(place))}"
+    if "colocation" not in drop:
+        grouped: dict[str, list[Unit]] = defaultdict(list)
+        for u in units:
+            if u.group is not None:
+                grouped[u.group].append(u)
+        for group, members in sorted(grouped.items()):
+            sites = sorted({r.site for u in members for r in u.rows})
+            y = {s: pulp.LpVariable(f"site_{_name(group)}_{_name(s[0])}_{_name(s[1])}", cat=pulp.LpBinary)
+                 for s in sites}
+            problem += _expr([(v, 1.0) for v in y.values()]) == 1, f"colocation_one_site_{_name(group)}"
+            for u in members:
+                for s in sites:
+                    ks = [k for k, r in enumerate(u.rows) if r.site == s]
+                    problem += _expr([(x[(u.key, k)], 1.0) for k in ks] + [(y[s], -float(u.count))]) == 0, \
+                        f"colocation_{_name(group)}_{u.key}_{_name(s[0])}_{_name(s[1])}"
+    return problem, x
+
+
+def solve(units: list[Unit], policy: Policy, drop: frozenset[str] = frozenset(), objective: str = "score",
+          max_jurisdiction: float | None = None, time_limit: float | None = None) -> Solution:
+    problem, x = build(units, policy, drop, objective, max_jurisdiction)
+    limit = time_limit if time_limit is not None else policy.solver.time_limit_s
+    name = policy.solver.name
+    if name == "highs":
+        try:
+            import highspy  # noqa: F401
+        except ImportError:
+            from cloudexit.errors import InputError
+
+            raise InputError("policy solver.name is 'highs' but HiGHS is not installed: "
+                             "pip install 'cloudexit[highs]'") from None
+        solver = pulp.HiGHS(msg=False, timeLimit=limit, gapRel=policy.solver.gap)
+    else:
+        with tempfile.NamedTemporaryFile(prefix="cloudexit-cbc-", suffix=".log", delete=False) as log:
+            pass
+        solver = pulp.PULP_CBC_CMD(msg=False, timeLimit=limit, gapRel=policy.solver.gap, threads=1,
+                                   logPath=log.name)
+    started = time.perf_counter()
+    problem.solve(solver)
+    seconds = time.perf_counter() - started
+    bound: float | None = None
+    if name == "highs":
+        try:
+            bound = float(problem.solverModel.getInfo().mip_dual_bound)
+        except (AttributeError, TypeError, ValueError):
+            bound = None
+    else:
+        bound = _cbc_bound(Path(log.name))
+        Path(log.name).unlink(missing_ok=True)
+    # sol_status tells whether a solution exists; status alone can say Optimal after a time limit.
+    found = problem.sol_status in (pulp.LpSolutionOptimal, pulp.LpSolutionIntegerFeasible)
+    if problem.status == pulp.LpStatusInfeasible or (not found and problem.sol_status == pulp.LpSolutionInfeasible):
+        status = SolveStatus.INFEASIBLE
+    elif not found:
+        status = SolveStatus.NOT_SOLVED
+    elif problem.sol_status == pulp.LpSolutionOptimal:
+        status = SolveStatus.OPTIMAL
+    else:
+        status = SolveStatus.FEASIBLE
+    counts: dict[tuple[str, int], int] = {}
+    if found:
+        for key, var in x.items():
+            value = round(var.value() or 0)
+            if value:
+                counts[key] = value
+    return Solution(
+        status=status,
+        counts=counts,
+        objective=pulp.value(problem.objective) if found else None,
+        bound=bound if found else None,
+        seconds=seconds,
+        variables=len(problem.variables()),
+        constraints=problem.numConstraints(),
+        solver=name,
+    )
+
+
+def _cbc_bound(log: Path) -> float | None:
+    """CBC's proven bound from its log: the objective when the search completed, else "best possible"."""
+    try:
+        text = log.read_text(errors="replace")
+    except OSError:
+        return None
+    partial = re.search(r"best possible (-?[0-9.eE+-]+)", text)
+    if partial:
+        return float(partial.group(1))
+    if "Search completed" in text or "Optimal solution found" in text:
+        value = re.search(r"Objective value:\s+(-?[0-9.eE+-]+)", text)
+        return float(value.group(1)) if value else None
+    return None
+
+
+def lp_bound(units: list[Unit], policy: Policy) -> float | None:
+    """A proven lower bound: the optimum of the LP relaxation of the same model."""
+    problem, _ = build(units, policy)
+    for var in problem.variables():
+        var.cat = pulp.LpContinuous
+    problem.solve(pulp.PULP_CBC_CMD(msg=False, timeLimit=policy.solver.time_limit_s))
+    if problem.status != pulp.LpStatusOptimal:
+        return None
+    return float(pulp.value(problem.objective))

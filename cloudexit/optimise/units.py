@@ -1,0 +1,181 @@
+"""Resources grouped into units the solver sees: identical resources share one integer count.
+
+Two resources aggregate when they would get the same candidates (kind, sizing, cost, the tags
+and ids the policy looks at) and sit in the same co-location and anti-affinity groups.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from cloudexit.catalog.loader import Catalog
+from cloudexit.model.inventory import Inventory, Resource
+from cloudexit.model.plan import Option
+from cloudexit.model.policy import Policy
+from cloudexit.optimise.candidates import build_candidates
+from cloudexit.optimise.objective import option_score
+
+Site = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class Row:
+    """One option with the numbers the solver needs."""
+
+    option: Option
+    site: Site
+    score: float
+    monthly: float
+    vcpu: float
+    memory_gib: float
+    storage_gib: float
+    instances: int
+    target: bool
+
+
+@dataclass
+class Unit:
+    key: str
+    members: list[str]
+    rows: list[Row]
+    group: str | None = None
+    anti: list[str] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.members)
+
+
+@dataclass
+class Units:
+    units: list[Unit]
+    no_option: dict[str, list[str]]
+    """resource id -> why nothing can take it"""
+    groups: dict[str, list[str]]
+    """co-location group -> member resource ids (only resources with options)"""
+
+
+def _policy_tag_keys(policy: Policy) -> set[str]:
+    keys: set[str] = set(policy.colocation.tag_keys) | {a.tag_key for a in policy.anti_affinity}
+    for selector in [*(c.match for c in policy.certifications), *(p.match for p in policy.providers)]:
+        keys.update(selector.tags)
+    return keys
+
+
+def _policy_ids(policy: Policy) -> set[str]:
+    selectors = [*(c.match for c in policy.certifications), *(p.match for p in policy.providers)]
+    return {i for selector in selectors for i in selector.ids}
+
+
+def candidate_signature(resource: Resource, tag_keys: set[str], ids: set[str]) -> str:
+    """Everything candidate generation reads, so equal signatures give equal candidates."""
+    data = resource.model_dump(mode="json", include={"kind", "provider", "region", "attributes", "utilisation",
+                                                     "monthly_cost"})
+    data["attributes"].pop("details", None)
+    data["tags"] = {k: v for k, v in sorted(resource.tags.items()) if k in tag_keys}
+    if resource.id in ids:
+        data["id"] = resource.id
+    return json.dumps(data, sort_keys=True)
+
+
+def colocation_groups(inventory: Inventory, policy: Policy, placeable: set[str]) -> dict[str, str]:
+    """resource id -> group name, by shared tag values and, if asked, by dependencies."""
+    parent: dict[str, str] = {rid: rid for rid in placeable}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    label: dict[str, str] = {}
+    for key in policy.colocation.tag_keys:
+        by_value: dict[str, list[str]] = defaultdict(list)
+        for r in inventory.resources:
+            if r.id in placeable and key in r.tags:
+                by_value[r.tags[key]].append(r.id)
+        for value, members in sorted(by_value.items()):
+            for other in members[1:]:
+                union(members[0], other)
+            label.setdefault(find(members[0]), f"{key}={value}")
+    if policy.colocation.from_dependencies:
+        for r in inventory.resources:
+            for dep in r.depends_on:
+                if r.id in placeable and dep in placeable:
+                    union(r.id, dep)
+    by_root: dict[str, list[str]] = defaultdict(list)
+    for rid in sorted(placeable):
+        by_root[find(rid)].append(rid)
+    groups: dict[str, str] = {}
+    for root, ids in by_root.items():
+        if len(ids) > 1:
+            name = label.get(root) or f"depends-on:{root}"
+            for rid in ids:
+                groups[rid] = name
+    return groups
+
+
+def _row(option: Option, catalog: Catalog, policy: Policy) -> Row:
+    vcpu = memory = storage = 0.0
+    instances = 0
+    if option.product is not None and not option.retain:
+        specs = catalog.product(option.provider, option.product).specs
+        if specs.vcpu:
+            vcpu = specs.vcpu * option.quantity
+            memory = (specs.memory_gib or 0) * option.quantity
+            instances = int(option.quantity)
+        storage = float(option.quantity) if specs.vcpu is None and specs.memory_gib is None else 0.0
+    return Row(
+        option=option,
+        site=(option.provider, option.region),
+        score=float(option_score(option, policy)),
+        monthly=float(option.monthly_cost),
+        vcpu=vcpu,
+        memory_gib=memory,
+        storage_gib=storage,
+        instances=instances,
+        target=not option.retain,
+    )
+
+
+def build_units(inventory: Inventory, catalog: Catalog, policy: Policy, candidates_for: list[Resource]) -> Units:
+    tag_keys, ids = _policy_tag_keys(policy), _policy_ids(policy)
+    cache: dict[str, tuple[list[Row], list[str]]] = {}
+    rows_of: dict[str, list[Row]] = {}
+    no_option: dict[str, list[str]] = {}
+    for resource in candidates_for:
+        signature = candidate_signature(resource, tag_keys, ids)
+        if signature not in cache:
+            found = build_candidates(resource, catalog, policy)
+            rows = sorted((_row(o, catalog, policy) for o in found.options),
+                          key=lambda r: (r.score, r.site, r.option.product or ""))
+            cache[signature] = (rows, found.excluded)
+        rows, excluded = cache[signature]
+        if rows:
+            rows_of[resource.id] = rows
+        else:
+            no_option[resource.id] = excluded
+    groups = colocation_groups(inventory, policy, set(rows_of))
+    by_id = inventory.by_id()
+    buckets: dict[tuple[str, str | None, tuple[str, ...]], list[str]] = defaultdict(list)
+    for rid in sorted(rows_of):
+        resource = by_id[rid]
+        anti = tuple(sorted(f"{a.tag_key}={resource.tags[a.tag_key]}@{a.level}"
+                            for a in policy.anti_affinity if a.tag_key in resource.tags))
+        signature = candidate_signature(resource, tag_keys, ids)
+        buckets[(signature, groups.get(rid), anti)].append(rid)
+    units = [
+        Unit(key=f"u{index}", members=members, rows=rows_of[members[0]], group=group, anti=list(anti))
+        for index, ((_, group, anti), members) in enumerate(sorted(buckets.items(), key=lambda kv: kv[1][0]))
+    ]
+    member_groups: dict[str, list[str]] = defaultdict(list)
+    for rid, name in groups.items():
+        member_groups[name].append(rid)
+    return Units(units=units, no_option=no_option, groups=dict(sorted(member_groups.items())))

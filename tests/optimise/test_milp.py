@@ -1,0 +1,171 @@
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+
+import cloudexit
+from cloudexit.cli.main import run
+from cloudexit.model import Inventory, Policy
+from cloudexit.optimise import plan_timed
+from tests.helpers import FIXTURE_CATALOG, fixture_catalog, inventory, resource
+
+
+def vms(n: int, **extra) -> list[dict]:
+    return [resource(f"vm-{i:02d}", **extra) for i in range(n)]
+
+
+def solve(resources: list[dict], **policy):
+    policy.setdefault("targets", ["ovhcloud", "scaleway"])
+    # Jurisdiction risk off unless a test sets it, so prices alone decide between the fixture providers.
+    policy.setdefault("risk_weights", {"jurisdiction": 0})
+    inv = Inventory.model_validate(inventory(*resources))
+    return cloudexit.plan(inv, Policy(**policy), catalog=fixture_catalog())
+
+
+def sites(plan) -> dict[str, str]:
+    return {p.resource_id: f"{p.choice.provider}/{p.choice.region}" for p in plan.placements}
+
+
+def test_unconstrained_plan_takes_each_resources_cheapest_option_without_a_solver():
+    plan = solve(vms(3), allow_retain=False)
+    # gp-2-8 at Scaleway (0.045 EUR/h) beats b-2-8 at OVHcloud (0.05) in the fixture catalogue.
+    assert {p.choice.product for p in plan.placements} == {"gp-2-8"}
+    assert plan.solver.solver == "none" and plan.solver.status.value == "optimal"
+    assert plan.solver.gap == 0
+    assert plan.baseline.violations == [] and plan.baseline.saving == 0
+
+
+def test_identical_resources_share_one_class():
+    plan = solve(vms(30), allow_retain=False, max_spend_share=0.6)
+    assert plan.solver.classes == 1
+    counts = {}
+    for p in plan.placements:
+        counts[p.choice.provider] = counts.get(p.choice.provider, 0) + 1
+    # 30 VMs, no provider above 60 % of spend: the known optimum puts as many as allowed on the cheaper one.
+    spend = {p: sum(float(x.choice.monthly_cost) for x in plan.placements if x.choice.provider == p) for p in counts}
+    assert max(spend.values()) <= 0.6 * sum(spend.values()) + 1e-6
+    assert counts["scaleway"] == 18 and counts["ovhcloud"] == 12
+
+
+def test_min_providers_forces_a_second_provider():
+    plan = solve(vms(2), allow_retain=False, min_providers=2)
+    assert {p.choice.provider for p in plan.placements} == {"ovhcloud", "scaleway"}
+    assert plan.baseline.violations == ["min_providers 2: only 1 used"]
+    assert Decimal(plan.baseline.objective) < Decimal(plan.solver.objective)
+
+
+def test_max_providers_keeps_to_one():
+    plan = solve([*vms(1), resource("pg", kind="database.postgresql", type="AWS::RDS::DBInstance",
+                                    attributes={"vcpu": 4, "memory_gib": 16})],
+                 allow_retain=False, max_providers=1)
+    assert {p.choice.provider for p in plan.placements} == {"ovhcloud"}
+
+
+def test_colocation_by_tag_puts_the_group_on_one_site():
+    group = [resource("a", tags={"app": "x"}), resource("pg", kind="database.postgresql", type="AWS::RDS::DBInstance",
+                                                         attributes={"vcpu": 4, "memory_gib": 16}, tags={"app": "x"})]
+    plan = solve(group, allow_retain=False, colocation={"tag_keys": ["app"]})
+    assert len(set(sites(plan).values())) == 1
+    assert any("co-location" in v for v in plan.baseline.violations)
+
+
+def test_colocation_from_dependencies():
+    group = [resource("a", depends_on=["pg"]), resource("pg", kind="database.postgresql", type="AWS::RDS::DBInstance",
+                                                         attributes={"vcpu": 4, "memory_gib": 16})]
+    plan = solve(group, allow_retain=False, colocation={"from_dependencies": True})
+    assert len(set(sites(plan).values())) == 1
+
+
+def test_anti_affinity_splits_a_pair_across_regions():
+    pair = vms(2, tags={"ha": "web"})
+    plan = solve(pair, allow_retain=False, anti_affinity=[{"tag_key": "ha", "level": "region"}])
+    assert len(set(sites(plan).values())) == 2
+    plan = solve(pair, allow_retain=False, anti_affinity=[{"tag_key": "ha", "level": "provider"}])
+    assert {p.choice.provider for p in plan.placements} == {"ovhcloud", "scaleway"}
+
+
+def test_capacity_limits_a_provider():
+    plan = solve(vms(4), allow_retain=False, capacity=[{"provider": "scaleway", "max_vcpu": 4}])
+    on_scaleway = [p for p in plan.placements if p.choice.provider == "scaleway"]
+    assert len(on_scaleway) == 2
+
+
+def test_budget_trades_risk_for_cost():
+    expensive_risk = solve(vms(2), allow_retain=False, risk_weights={"jurisdiction": 1000})
+    assert {p.choice.provider for p in expensive_risk.placements} == {"ovhcloud"}
+    budget = Decimal(70)
+    cheap = solve(vms(2), allow_retain=False, risk_weights={"jurisdiction": 1000}, monthly_budget=budget)
+    assert sum(p.choice.monthly_cost for p in cheap.placements) <= budget
+    assert "scaleway" in {p.choice.provider for p in cheap.placements}
+
+
+def test_impossible_budget_names_the_constraint_and_the_cheapest_cost():
+    plan = solve(vms(2), allow_retain=False, monthly_budget=Decimal(10))
+    assert plan.solver.status.value == "infeasible"
+    assert any("monthly_budget EUR 10 is below the cheapest placement" in w for w in plan.warnings)
+    assert {u.code for u in plan.unplaced} == {"infeasible"}
+
+
+def test_missing_certification_names_resources_and_kind():
+    secret = vms(3, tags={"classification": "secret"})
+    plan = solve(secret, allow_retain=False, targets=["scaleway"],
+                 certifications=[{"match": {"tags": {"classification": "secret"}}, "certifications": ["SecNumCloud"]}])
+    assert ("3 resources tagged classification=secret need SecNumCloud; no option offers it for kind compute.vm"
+            in plan.warnings)
+
+
+def test_conflicting_colocation_and_anti_affinity_are_explained():
+    pair = vms(2, tags={"ha": "x", "app": "y"})
+    plan = solve(pair, allow_retain=False, colocation={"tag_keys": ["app"]},
+                 anti_affinity=[{"tag_key": "ha", "level": "region"}])
+    assert plan.solver.status.value == "infeasible"
+    assert any("anti-affinity ha=x" in w and "co-location" in w for w in plan.warnings)
+
+
+def test_runner_up_and_explain(tmp_path, capsys):
+    plan = solve(vms(1), allow_retain=False)
+    ru = plan.placements[0].runner_up
+    assert ru is not None and (ru.provider, ru.region) != (plan.placements[0].choice.provider,
+                                                           plan.placements[0].choice.region)
+    cloudexit.emit(plan, tmp_path, catalog=fixture_catalog())
+    assert run(["explain", str(tmp_path / "plan.json"), "vm-00"]) == 0
+    out = capsys.readouterr().out
+    assert "placed: scaleway/" in out and "runner-up:" in out
+    assert run(["explain", str(tmp_path / "plan.json"), "nope"]) == 2
+
+
+def test_frontier_trades_cost_for_sovereignty():
+    inv = Inventory.model_validate(inventory(*vms(4)))
+    plan, _ = plan_timed(inv, fixture_catalog(), Policy(targets=["ovhcloud", "scaleway"], allow_retain=False,
+                                                        min_providers=1), frontier=3)
+    risks = [p.risk for p in plan.frontier]
+    costs = [Decimal(p.monthly_cost) for p in plan.frontier]
+    assert risks == sorted(risks, reverse=True) and risks[-1] == 0
+    assert costs == sorted(costs)
+
+
+def test_cli_exit_2_on_infeasible_policy_keeps_the_plan(tmp_path, capsys):
+    inv = tmp_path / "inventory.json"
+    inv.write_text(json.dumps(inventory(*vms(2))))
+    policy = tmp_path / "policy.yaml"
+    policy.write_text("targets: [ovhcloud, scaleway]\nallow_retain: false\nmonthly_budget: 1\n")
+    code = run(["plan", str(inv), "--policy", str(policy), "--catalog", str(FIXTURE_CATALOG), "--out", str(tmp_path / "o")])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "monthly_budget EUR 1 is below the cheapest placement" in err.splitlines()[-1]
+    assert (tmp_path / "o" / "plan.json").exists()
+
+
+@pytest.mark.parametrize("solver", ["cbc", "highs"])
+def test_solvers_agree_and_runs_are_deterministic(solver):
+    pytest.importorskip("highspy") if solver == "highs" else None
+    resources = [*vms(2, tags={"ha": "a"}), *[resource(f"x-{i}", attributes={"vcpu": 4, "memory_gib": 16})
+                                              for i in range(5)]]
+    policy = {"allow_retain": False, "max_spend_share": 0.7, "anti_affinity": [{"tag_key": "ha", "level": "provider"}],
+                  "solver": {"name": solver}}
+    first, second = solve(resources, **policy), solve(resources, **policy)
+    assert first.model_dump_json() == second.model_dump_json()
+    reference = solve(resources, **{**policy, "solver": {"name": "cbc"}})
+    assert abs(float(first.solver.objective) - float(reference.solver.objective)) <= 1e-3 * float(reference.solver.objective)
