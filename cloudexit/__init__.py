@@ -1,7 +1,7 @@
 """cloudexit: plan an exit from the US hyperscalers to European clouds.
 
     import cloudexit
-    inventory = cloudexit.load_inventory("inventory.json")
+    inventory = cloudexit.inventory("import", "terraform.tfstate")  # or ("aws", profile=...)
     plan = cloudexit.plan(inventory, "policy.yaml")
     cloudexit.emit(plan, "out")
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from cloudexit.api import emit, load_inventory, load_policy, plan
+from cloudexit.api import emit, inventory, load_inventory, load_policy, plan
 from cloudexit.catalog import Catalog, load_catalog
 from cloudexit.errors import CloudexitError, InputError, RuntimeFailure
 from cloudexit.model import Inventory, Kind, Plan, Policy, Resource
@@ -32,6 +32,7 @@ __all__ = [
     "RuntimeFailure",
     "__version__",
     "emit",
+    "inventory",
     "load_catalog",
     "load_inventory",
     "load_policy",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from cloudexit.catalog.loader import Catalog
 from cloudexit.catalog.loader import load_catalog as _load_catalog
@@ -14,6 +15,31 @@ from cloudexit.model.io import load_policy as _load_policy
 from cloudexit.model.plan import Plan
 from cloudexit.model.policy import Policy
 from cloudexit.optimise import plan as _plan
+
+
+def inventory(source: str, *paths: str | Path, **options: Any) -> Inventory:
+    """Build an inventory, read-only: ``source`` is a cloud ("aws", "azure", "gcp", "openstack")
+    scanned with the options its connector takes, or "import" for export files given as paths.
+
+        cloudexit.inventory("aws", profile="prod", regions=["eu-west-1"])
+        cloudexit.inventory("import", "terraform.tfstate", "assets.jsonl")
+    """
+    if source == "import":
+        from cloudexit.importers import import_files
+
+        return import_files(paths, **options)
+    if paths:
+        raise InputError(f"inventory {source!r} takes options, not file paths")
+    scanners = {"aws": _scan_aws}
+    if source not in scanners:
+        raise InputError(f"unknown inventory source {source!r}; choose from import, {', '.join(sorted(scanners))}")
+    return scanners[source](**options)
+
+
+def _scan_aws(**options: Any) -> Inventory:
+    from cloudexit.connectors.aws import scan
+
+    return scan(**options)
 
 
 def load_inventory(*paths: str | Path) -> Inventory:

@@ -46,3 +46,15 @@ def test_plan_with_retained_resources_round_trips_through_json(tmp_path):
     assert retained and retained[0].choice.product is None
     cloudexit.emit(plan, tmp_path, catalog=fixture_catalog())
     assert cloudexit.Plan.model_validate_json((tmp_path / "plan.json").read_text()) == plan
+
+
+def test_inventory_from_exports_through_the_library(tmp_path):
+    state = tmp_path / "terraform.tfstate"
+    state.write_text(json.dumps({"version": 4, "terraform_version": "1.9.0", "resources": [
+        {"mode": "managed", "type": "aws_instance", "name": "web", "provider": 'provider["registry.terraform.io/hashicorp/aws"]',
+         "instances": [{"attributes": {"id": "i-1", "arn": "arn:aws:ec2:eu-west-1:1:instance/i-1",
+                                       "instance_type": "m5.large", "tags": {"Name": "web"}}}]}]}))
+    inv = cloudexit.inventory("import", state)
+    assert [(r.kind.value, r.attributes.instance_type) for r in inv.resources] == [("compute.vm", "m5.large")]
+    with pytest.raises(cloudexit.InputError, match="unknown inventory source 'ibm'"):
+        cloudexit.inventory("ibm")

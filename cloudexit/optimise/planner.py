@@ -92,9 +92,11 @@ def _runner_up(unit: Unit, row: Row) -> Alternative | None:
     return None
 
 
-def plan(inventory: Inventory, catalog: Catalog, policy: Policy, frontier: int = 0) -> tuple[Plan, float]:
+def plan(
+    inventory: Inventory, catalog: Catalog, policy: Policy, frontier: int = 0, aggregate: bool = True
+) -> tuple[Plan, float]:
     candidates_for, unplaced = _placeable(inventory, catalog, policy)
-    units = build_units(inventory, catalog, policy, candidates_for)
+    units = build_units(inventory, catalog, policy, candidates_for, aggregate)
     mappings = catalog.kinds
     resources = inventory.by_id()
     for rid, excluded in sorted(units.no_option.items()):

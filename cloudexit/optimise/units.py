@@ -145,7 +145,10 @@ def _row(option: Option, catalog: Catalog, policy: Policy) -> Row:
     )
 
 
-def build_units(inventory: Inventory, catalog: Catalog, policy: Policy, candidates_for: list[Resource]) -> Units:
+def build_units(
+    inventory: Inventory, catalog: Catalog, policy: Policy, candidates_for: list[Resource], aggregate: bool = True
+) -> Units:
+    """``aggregate=False`` gives one unit per resource: the plain one-binary-per-option model."""
     tag_keys, ids = _policy_tag_keys(policy), _policy_ids(policy)
     cache: dict[str, tuple[list[Row], list[str]]] = {}
     rows_of: dict[str, list[Row]] = {}
@@ -170,7 +173,7 @@ def build_units(inventory: Inventory, catalog: Catalog, policy: Policy, candidat
         anti = tuple(sorted(f"{a.tag_key}={resource.tags[a.tag_key]}@{a.level}"
                             for a in policy.anti_affinity if a.tag_key in resource.tags))
         signature = candidate_signature(resource, tag_keys, ids)
-        buckets[(signature, groups.get(rid), anti)].append(rid)
+        buckets[(signature if aggregate else rid, groups.get(rid), anti)].append(rid)
     units = [
         Unit(key=f"u{index}", members=members, rows=rows_of[members[0]], group=group, anti=list(anti))
         for index, ((_, group, anti), members) in enumerate(sorted(buckets.items(), key=lambda kv: kv[1][0]))
