@@ -69,7 +69,17 @@ POLICY = {
 }
 
 
-def run_one(n: int, aggregate: bool) -> dict:
+def budget_for(n: int) -> Decimal:
+    """A budget 0.2 % above the cost of the best plan without one, so that it binds."""
+    from cloudexit import load_catalog
+    from cloudexit.model import Inventory, Policy
+    from cloudexit.optimise.planner import plan
+
+    unbudgeted, _ = plan(Inventory.model_validate(estate(n)), load_catalog(), Policy.model_validate(POLICY))
+    return (unbudgeted.totals.target_monthly * Decimal("1.002")).quantize(Decimal(1))
+
+
+def run_one(n: int, aggregate: bool, budget: Decimal) -> dict:
     from cloudexit import load_catalog
     from cloudexit.model import Inventory, Policy
     from cloudexit.model.io import save
@@ -77,10 +87,6 @@ def run_one(n: int, aggregate: bool) -> dict:
 
     catalog = load_catalog()
     inventory = Inventory.model_validate(estate(n))
-    policy = Policy.model_validate(POLICY)
-    started = time.perf_counter()
-    unbudgeted, _ = plan(inventory, catalog, policy, aggregate=aggregate)
-    budget = (unbudgeted.totals.target_monthly * Decimal("1.002")).quantize(Decimal(1))
     policy = Policy.model_validate({**POLICY, "monthly_budget": str(budget)})
     started = time.perf_counter()
     result, solve_s = plan(inventory, catalog, policy, aggregate=aggregate)
@@ -97,8 +103,11 @@ def run_one(n: int, aggregate: bool) -> dict:
 
 
 def main(argv: list[str]) -> None:
+    if argv and argv[0] == "--budget":
+        print(budget_for(int(argv[1])))
+        return
     if argv and argv[0] == "--one":
-        print(json.dumps(run_one(int(argv[1]), argv[2] == "aggregated")))
+        print(json.dumps(run_one(int(argv[1]), argv[2] == "aggregated", Decimal(argv[3]))))
         return
     plain = set()
     sizes = []
@@ -110,8 +119,10 @@ def main(argv: list[str]) -> None:
             (mode.add if mode is plain else mode.append)(int(arg))  # type: ignore[attr-defined]
     rows = []
     for n in sizes or [1000, 10000, 100000]:
+        budget = subprocess.run([sys.executable, __file__, "--budget", str(n)], capture_output=True, text=True,
+                                check=True).stdout.strip().splitlines()[-1]
         for model in ["aggregated", *(["plain"] if n in plain else [])]:
-            out = subprocess.run([sys.executable, __file__, "--one", str(n), model], capture_output=True,
+            out = subprocess.run([sys.executable, __file__, "--one", str(n), model, budget], capture_output=True,
                                  text=True, check=True)
             rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
             print(rows[-1], file=sys.stderr)

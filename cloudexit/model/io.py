@@ -132,9 +132,10 @@ def load_policy(path: str | Path | None) -> Policy:
 
 
 def dumps(model: BaseModel) -> str:
-    """Deterministic JSON: sorted keys, two-space indent, trailing newline."""
-    data = model.model_dump(mode="json", exclude_none=True)
-    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    """Deterministic JSON: fixed field order, two-space indent, trailing newline."""
+    # Serialised by pydantic-core straight to text: a 100,000-resource plan never exists as a dict.
+    # Field order is the models' own, and lists are sorted by the models, so output is stable.
+    return model.model_dump_json(indent=2, exclude_none=True) + "\n"
 
 
 def write_text_atomic(path: Path, text: str) -> None:
