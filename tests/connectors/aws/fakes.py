@@ -1,0 +1,262 @@
+"""Local stand-ins on the wire: a proxy in front of moto that adds latency or answers with AWS
+errors in each protocol's real shape, a reader for moto's request recording, and an SSO portal."""
+
+from __future__ import annotations
+
+import base64
+import http.client
+import json
+import re
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any, Self
+from urllib.parse import parse_qs, urlsplit
+
+SCOPE = re.compile(r"Credential=[^/]+/\d{8}/(?P<region>[^/]+)/(?P<service>[^/]+)/aws4_request")
+REST_XML = {"s3", "route53", "cloudfront"}
+
+
+@dataclass(frozen=True)
+class Request:
+    method: str
+    path: str
+    region: str
+    service: str
+    """The signing name from the credential scope (ec2, elasticloadbalancing, monitoring ...)."""
+    action: str | None
+    """Operation name for query, JSON and CBOR protocols; None for REST ones."""
+    protocol: str
+
+
+@dataclass(frozen=True)
+class Fault:
+    code: str
+    status: int = 400
+    message: str = "injected by the test proxy"
+
+
+Rule = Callable[[Request], Fault | None]
+
+
+def _cbor_text(value: str) -> bytes:
+    data = value.encode()
+    if len(data) < 24:
+        return bytes([0x60 + len(data)]) + data
+    return bytes([0x78, len(data)]) + data
+
+
+def cbor_map(values: dict[str, str]) -> bytes:
+    """A CBOR map of short text strings: all an rpc-v2-cbor error body needs."""
+    out = bytes([0xA0 + len(values)])
+    for key, value in values.items():
+        out += _cbor_text(key) + _cbor_text(value)
+    return out
+
+
+def describe(method: str, path: str, headers: dict[str, str], body: bytes) -> Request:
+    match = SCOPE.search(headers.get("authorization", ""))
+    region, service = (match["region"], match["service"]) if match else ("", "")
+    if "x-amz-target" in headers:
+        return Request(method, path, region, service, headers["x-amz-target"].rsplit(".", 1)[-1], "json")
+    if "/operation/" in path and headers.get("smithy-protocol") == "rpc-v2-cbor":
+        return Request(method, path, region, service, path.rsplit("/operation/", 1)[1], "cbor")
+    if headers.get("content-type", "").startswith("application/x-www-form-urlencoded"):
+        action = parse_qs(body.decode()).get("Action", [None])[0]
+        return Request(method, path, region, service, action, "ec2" if service == "ec2" else "query")
+    return Request(method, path, region, service, None, "rest-xml" if service in REST_XML else "rest-json")
+
+
+def error_response(request: Request, fault: Fault) -> tuple[dict[str, str], bytes]:
+    code, message = fault.code, fault.message
+    if request.protocol == "ec2":
+        body = (f"<Response><Errors><Error><Code>{code}</Code><Message>{message}</Message></Error></Errors>"
+                "<RequestID>proxy</RequestID></Response>")
+        return {"Content-Type": "text/xml"}, body.encode()
+    if request.protocol in ("query", "rest-xml"):
+        body = (f"<ErrorResponse><Error><Type>Sender</Type><Code>{code}</Code><Message>{message}</Message>"
+                "</Error><RequestId>proxy</RequestId></ErrorResponse>")
+        return {"Content-Type": "text/xml"}, body.encode()
+    if request.protocol == "cbor":
+        return {"Content-Type": "application/cbor", "smithy-protocol": "rpc-v2-cbor"}, cbor_map(
+            {"__type": code, "message": message}
+        )
+    return {"Content-Type": "application/x-amz-json-1.1", "x-amzn-ErrorType": code}, json.dumps(
+        {"__type": code, "message": message}
+    ).encode()
+
+
+class Proxy:
+    """An HTTP proxy in front of moto: optional latency per request and fault rules."""
+
+    def __init__(self, upstream: str, *, latency: float = 0.0, rules: list[Rule] | None = None) -> None:
+        parts = urlsplit(upstream)
+        self.upstream = (parts.hostname or "127.0.0.1", parts.port or 80)
+        self.latency = latency
+        self.rules = list(rules or [])
+        self.seen: Counter[tuple[str, str, str | None]] = Counter()
+        self.faults: Counter[tuple[str, str, str | None]] = Counter()
+        self._lock = threading.Lock()
+        proxy = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args: Any) -> None:
+                return None
+
+            def _handle(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length) if length else b""
+                headers = {k.lower(): v for k, v in self.headers.items()}
+                request = describe(self.command, self.path, headers, body)
+                key = (request.region, request.service, request.action)
+                with proxy._lock:
+                    proxy.seen[key] += 1
+                if proxy.latency:
+                    time.sleep(proxy.latency)
+                for rule in proxy.rules:
+                    fault = rule(request)
+                    if fault is not None:
+                        with proxy._lock:
+                            proxy.faults[key] += 1
+                        extra, payload = error_response(request, fault)
+                        self._reply(fault.status, extra, payload)
+                        return
+                connection = http.client.HTTPConnection(*proxy.upstream, timeout=60)
+                try:
+                    forward = {k: v for k, v in self.headers.items() if k.lower() != "connection"}
+                    connection.request(self.command, self.path, body=body or None, headers=forward)
+                    response = connection.getresponse()
+                    payload = response.read()
+                    passed = {
+                        k: v for k, v in response.getheaders()
+                        if k.lower() not in ("connection", "transfer-encoding", "content-length")
+                    }
+                    self._reply(response.status, passed, payload)
+                finally:
+                    connection.close()
+
+            def _reply(self, status: int, headers: dict[str, str], payload: bytes) -> None:
+                self.send_response(status)
+                for name, value in headers.items():
+                    self.send_header(name, value)
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                if self.command != "HEAD":
+                    self.wfile.write(payload)
+
+            do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = do_PATCH = _handle
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self._server.server_address[1]}"
+
+    def __enter__(self) -> Self:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+
+def deny_region(region: str, code: str = "AccessDenied") -> Rule:
+    def rule(request: Request) -> Fault | None:
+        if request.region != region:
+            return None
+        json_code = code if request.protocol in ("ec2", "query", "rest-xml") else f"{code}Exception"
+        return Fault(json_code, 403, "User is not authorized to perform this action")
+
+    return rule
+
+
+def throttle(action: str, times: int, region: str | None = None) -> Rule:
+    """Answer ``action`` with Throttling ``times`` times (or always, times < 0), then let it pass."""
+    left = {"n": times}
+    lock = threading.Lock()
+
+    def rule(request: Request) -> Fault | None:
+        if request.action != action or (region and request.region != region):
+            return None
+        with lock:
+            if left["n"] == 0:
+                return None
+            left["n"] -= 1
+        code = "RequestLimitExceeded" if request.protocol == "ec2" else "Throttling"
+        return Fault(code, 503 if request.protocol == "ec2" else 400, "Rate exceeded")
+
+    return rule
+
+
+def recorded_requests(moto_url: str) -> list[dict[str, Any]]:
+    connection = http.client.HTTPConnection(*urlsplit(moto_url).netloc.split(":"))
+    connection.request("GET", "/moto-api/recorder/download-recording")
+    text = connection.getresponse().read().decode()
+    entries = []
+    for line in text.splitlines():
+        if line.strip():
+            entry = json.loads(line)
+            body = entry.get("body") or ""
+            entry["body_bytes"] = base64.b64decode(body) if entry.get("body_encoded") else body.encode()
+            entries.append(entry)
+    return entries
+
+
+def moto_api(moto_url: str, path: str) -> None:
+    connection = http.client.HTTPConnection(*urlsplit(moto_url).netloc.split(":"))
+    connection.request("POST", path, body=b"")
+    response = connection.getresponse()
+    response.read()
+    assert response.status == 200, (path, response.status)
+
+
+class SsoPortal:
+    """The AWS SSO portal's GetRoleCredentials, for one bearer token."""
+
+    def __init__(self, token: str, access_key: str) -> None:
+        portal = self
+        self.calls: list[str] = []
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: Any) -> None:
+                return None
+
+            def do_GET(self) -> None:
+                portal.calls.append(self.path)
+                if self.headers.get("x-amz-sso_bearer_token") != token:
+                    payload = json.dumps({"message": "Session token not found or invalid"}).encode()
+                    self.send_response(401)
+                    self.send_header("x-amzn-ErrorType", "UnauthorizedException")
+                else:
+                    payload = json.dumps({"roleCredentials": {
+                        "accessKeyId": access_key, "secretAccessKey": "sso-secret", "sessionToken": "sso-session",
+                        "expiration": int((time.time() + 3600) * 1000),
+                    }}).encode()
+                    self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self._server.server_address[1]}"
+
+    def __enter__(self) -> Self:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()
