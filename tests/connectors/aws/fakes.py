@@ -16,7 +16,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Self
 from urllib.parse import parse_qs, urlsplit
 
-SCOPE = re.compile(r"Credential=[^/]+/\d{8}/(?P<region>[^/]+)/(?P<service>[^/]+)/aws4_request")
+SCOPE = re.compile(r"Credential=(?P<key>[^/]+)/\d{8}/(?P<region>[^/]+)/(?P<service>[^/]+)/aws4_request")
 REST_XML = {"s3", "route53", "cloudfront"}
 
 
@@ -30,6 +30,8 @@ class Request:
     action: str | None
     """Operation name for query, JSON and CBOR protocols; None for REST ones."""
     protocol: str
+    access_key: str = ""
+    body: bytes = b""
 
 
 @dataclass(frozen=True)
@@ -58,16 +60,20 @@ def cbor_map(values: dict[str, str]) -> bytes:
 
 
 def describe(method: str, path: str, headers: dict[str, str], body: bytes) -> Request:
+    """What an AWS request is: region, signing service and, where the protocol names it, operation."""
     match = SCOPE.search(headers.get("authorization", ""))
-    region, service = (match["region"], match["service"]) if match else ("", "")
+    region, service, key = (match["region"], match["service"], match["key"]) if match else ("", "", "")
+
+    def made(action: str | None, protocol: str) -> Request:
+        return Request(method, path, region, service, action, protocol, key, body)
+
     if "x-amz-target" in headers:
-        return Request(method, path, region, service, headers["x-amz-target"].rsplit(".", 1)[-1], "json")
+        return made(headers["x-amz-target"].rsplit(".", 1)[-1], "json")
     if "/operation/" in path and headers.get("smithy-protocol") == "rpc-v2-cbor":
-        return Request(method, path, region, service, path.rsplit("/operation/", 1)[1], "cbor")
+        return made(path.rsplit("/operation/", 1)[1], "cbor")
     if headers.get("content-type", "").startswith("application/x-www-form-urlencoded"):
-        action = parse_qs(body.decode()).get("Action", [None])[0]
-        return Request(method, path, region, service, action, "ec2" if service == "ec2" else "query")
-    return Request(method, path, region, service, None, "rest-xml" if service in REST_XML else "rest-json")
+        return made(parse_qs(body.decode()).get("Action", [None])[0], "ec2" if service == "ec2" else "query")
+    return made(None, "rest-xml" if service in REST_XML else "rest-json")
 
 
 def error_response(request: Request, fault: Fault) -> tuple[dict[str, str], bytes]:
@@ -168,12 +174,14 @@ class Proxy:
         self._server.server_close()
 
 
-def deny_region(region: str, code: str = "AccessDenied") -> Rule:
+def deny_region(region: str, xml_code: str = "AccessDenied", json_code: str = "AccessDeniedException") -> Rule:
+    """Refuse every request signed for ``region``, with the code each protocol family uses."""
+
     def rule(request: Request) -> Fault | None:
         if request.region != region:
             return None
-        json_code = code if request.protocol in ("ec2", "query", "rest-xml") else f"{code}Exception"
-        return Fault(json_code, 403, "User is not authorized to perform this action")
+        code = xml_code if request.protocol in ("ec2", "query", "rest-xml") else json_code
+        return Fault(code, 403, "User is not authorized to perform this action")
 
     return rule
 
@@ -192,6 +200,13 @@ def throttle(action: str, times: int, region: str | None = None) -> Rule:
             left["n"] -= 1
         code = "RequestLimitExceeded" if request.protocol == "ec2" else "Throttling"
         return Fault(code, 503 if request.protocol == "ec2" else 400, "Rate exceeded")
+
+    return rule
+
+
+def always(action: str, code: str, status: int) -> Rule:
+    def rule(request: Request) -> Fault | None:
+        return Fault(code, status, "injected failure") if request.action == action else None
 
     return rule
 
@@ -260,3 +275,56 @@ class SsoPortal:
     def __exit__(self, *exc: object) -> None:
         self._server.shutdown()
         self._server.server_close()
+
+
+def _client_models(clients: list[str]) -> dict[str, list[Any]]:
+    import botocore.session
+
+    session = botocore.session.get_session()
+    by_signing: dict[str, list[Any]] = {}
+    for client in clients:
+        model = session.get_service_model(client)
+        by_signing.setdefault(model.signing_name, []).append(model)
+    return by_signing
+
+
+def _uri_pattern(template: str) -> tuple[re.Pattern[str], set[str]]:
+    path, _, query = template.partition("?")
+    parts = []
+    for piece in re.split(r"(\{[^}]+\})", path):
+        if piece.startswith("{"):
+            parts.append(".+" if piece.endswith("+}") else "[^/]+")
+        else:
+            parts.append(re.escape(piece))
+    keys = {part.split("=", 1)[0] for part in query.split("&") if part}
+    return re.compile("".join(parts)), keys
+
+
+def operations_of(entries: list[dict[str, Any]], clients: list[str]) -> list[tuple[str, str]]:
+    """(client, operation) of each recorded request, matched against the botocore service models."""
+    models = _client_models(clients)
+    out = []
+    for entry in entries:
+        headers = {k.lower(): v for k, v in entry["headers"].items()}
+        url = urlsplit(entry["url"])
+        request = describe(entry["method"], url.path, headers, entry["body_bytes"])
+        candidates = models.get(request.service, [])
+        found: tuple[str, str] | None = None
+        if request.action:
+            found = next(((m.service_name, request.action) for m in candidates
+                          if request.action in m.operation_names), None)
+        else:
+            query = set(parse_qs(url.query, keep_blank_values=True))
+            best = -1
+            for model in candidates:
+                for name in model.operation_names:
+                    http = model.operation_model(name).http
+                    pattern, keys = _uri_pattern(http.get("requestUri", "/"))
+                    if http.get("method") != entry["method"] or not keys <= query:
+                        continue
+                    if pattern.fullmatch(url.path) and len(keys) * 1000 + len(pattern.pattern) > best:
+                        best = len(keys) * 1000 + len(pattern.pattern)
+                        found = (model.service_name, name)
+        assert found is not None, f"unrecognised request {entry['method']} {entry['url']} ({request.service})"
+        out.append(found)
+    return out

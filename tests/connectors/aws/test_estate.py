@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from cloudexit.connectors.aws import scan
+from cloudexit.connectors.aws import RESOURCE_TYPES, scan
+from cloudexit.connectors.aws.permissions import iam_action, policy
 from cloudexit.model.inventory import Inventory, Resource
 from cloudexit.model.io import dumps
 from tests.connectors.aws.estate import MANAGEMENT, REGIONS, ROLE, SECRET_VALUE, Estate, seed
-from tests.connectors.aws.fakes import moto_api, recorded_requests
+from tests.connectors.aws.fakes import moto_api, operations_of, recorded_requests
 
 
 @pytest.fixture(scope="module")
@@ -230,3 +232,31 @@ def test_sources_name_each_account_and_its_regions(scanned):
 def test_monthly_cost_is_unknown_without_a_catalogue_price(scanned):
     _, inventory, _ = scanned
     assert all(r.monthly_cost is None for r in inventory.resources)
+
+
+MUTATING = re.compile(
+    r"^(Create|Delete|Put|Update|Modify|Run|Terminate|Start|Stop|Reboot|Attach|Detach|Associate|Disassociate|"
+    r"Authorize|Revoke|Tag|Untag|Register|Deregister|Set|Add|Remove|Enable|Disable|Restore|Copy|Import|Send|"
+    r"Publish|Invoke|Execute|Purge|Change|Allocate|Release|Replace|Reset|Upload|Restart)"
+)
+
+
+def test_every_request_the_scan_sent_was_a_read(scanned):
+    _, _, requests = scanned
+    clients = sorted({rt.service for rt in RESOURCE_TYPES} | {"sts", "organizations", "cloudwatch", "ec2"})
+    operations = operations_of(requests, clients)
+    assert len(operations) == len(requests) > 300
+    names = Counter(op for _, op in operations)
+    assert not [op for op in names if MUTATING.match(op)]
+    assert {op for op in names if not op.startswith(("Describe", "List", "Get"))} == {"AssumeRole"}
+    assert names["AssumeRole"] == 2  # one per member account
+
+
+def test_the_generated_policy_allows_every_call_the_scan_made(scanned):
+    _, _, requests = scanned
+    clients = sorted({rt.service for rt in RESOURCE_TYPES} | {"sts", "organizations", "cloudwatch", "ec2"})
+    statements = policy(RESOURCE_TYPES, org=True, role_name=ROLE)["Statement"]
+    allowed = {a for s in statements for a in s["Action"]}
+    used = {iam_action(c, o) for c, o in operations_of(requests, clients)} - {"sts:GetCallerIdentity"}
+    assert used <= allowed
+    assert allowed - used == set()  # and the estate exercises every permission the policy grants
