@@ -13,11 +13,11 @@ from cloudexit.model.inventory import Attributes
 
 def _main_type(item: Item) -> str | None:
     """The most common instance type among the group's instances, else the first override."""
-    seen = Counter(i["InstanceType"] for i in item.get("Instances", []) if i.get("InstanceType"))
+    seen = Counter(str(i["InstanceType"]) for i in item.get("Instances", []) if i.get("InstanceType"))
     if seen:
         return min(seen.items(), key=lambda kv: (-kv[1], kv[0]))[0]
     overrides = (item.get("MixedInstancesPolicy") or {}).get("LaunchTemplate", {}).get("Overrides", [])
-    return next((o["InstanceType"] for o in overrides if o.get("InstanceType")), None)
+    return next((str(o["InstanceType"]) for o in overrides if o.get("InstanceType")), None)
 
 
 def _finish(reader: Reader, items: list[Item]) -> list[Item]:

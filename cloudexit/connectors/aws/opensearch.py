@@ -31,7 +31,8 @@ def _attributes(item: Item, scope: Scope) -> Attributes:
     ebs = item.get("EBSOptions") or {}
     count = cluster.get("InstanceCount")
     engine, version = _engine(item)
-    storage = ebs.get("VolumeSize") * (count or 1) if ebs.get("EBSEnabled") and ebs.get("VolumeSize") else None
+    size = ebs.get("VolumeSize") if ebs.get("EBSEnabled") else None
+    storage = size * (count or 1) if size else None
     return Attributes(
         instance_type=cluster.get("InstanceType"),
         node_count=count,

@@ -10,8 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import threading
 import zipfile
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,14 +27,23 @@ AMI = "ami-12345678"
 SECRET_VALUE = "correct-horse-battery-staple"
 
 
+_CLIENTS_LOCK = threading.Lock()  # boto3's default session is not safe to create clients from in parallel
+
+
 @dataclass
 class Account:
     id: str
     url: str
     credentials: dict[str, str] = field(default_factory=dict)
+    clients: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False)
 
     def client(self, service: str, region: str = "eu-west-1") -> Any:
-        return boto3.client(service, region_name=region, endpoint_url=self.url, **self.credentials)
+        with _CLIENTS_LOCK:
+            if (service, region) not in self.clients:
+                self.clients[(service, region)] = boto3.client(
+                    service, region_name=region, endpoint_url=self.url, **self.credentials
+                )
+            return self.clients[(service, region)]
 
 
 @dataclass
@@ -40,9 +51,11 @@ class Estate:
     accounts: list[Account]
     expected: Counter[tuple[str, str, str]] = field(default_factory=Counter)
     facts: dict[str, Any] = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
 
     def add(self, account: Account, region: str, native: str, count: int = 1) -> None:
-        self.expected[(account.id, region, native)] += count
+        with self.lock:
+            self.expected[(account.id, region, native)] += count
 
 
 def organisation(url: str, members: int = 2) -> list[Account]:
@@ -344,13 +357,26 @@ def globals_(estate: Estate, account: Account) -> None:
 def seed(url: str) -> Estate:
     accounts = organisation(url)
     estate = Estate(accounts)
-    for account in accounts:
-        for region in REGIONS:
-            net = basics(estate, account, region)
-            if account.id == MANAGEMENT and region == "eu-west-1":
-                estate.facts["net"] = net
-                services(estate, account, region, net)
-    globals_(estate, accounts[0])
-    for n, member in enumerate(accounts[1:]):
-        buckets(estate, member, {f"member-{n}-data": "eu-west-1"})
+
+    def region(account: Account, name: str) -> None:
+        net = basics(estate, account, name)
+        if account.id == MANAGEMENT and name == "eu-west-1":
+            estate.facts["net"] = net
+            services(estate, account, name, net)
+
+    with ThreadPoolExecutor(4) as pool:
+        done = [pool.submit(region, a, r) for a in accounts for r in REGIONS]
+        done.append(pool.submit(globals_, estate, accounts[0]))
+        for n, member in enumerate(accounts[1:]):
+            done.append(pool.submit(buckets, estate, member, {f"member-{n}-data": "eu-west-1"}))
+        for future in done:
+            future.result()
+    return estate
+
+
+def single_account(url: str, regions: tuple[str, ...] = REGIONS) -> Estate:
+    """The basic estate in one account, no organisation."""
+    estate = Estate([Account(MANAGEMENT, url)])
+    for region in regions:
+        estate.facts[region] = basics(estate, estate.accounts[0], region)
     return estate
