@@ -4,6 +4,7 @@ errors in each protocol's real shape, a reader for moto's request recording, and
 from __future__ import annotations
 
 import base64
+import functools
 import http.client
 import json
 import re
@@ -278,7 +279,8 @@ class SsoPortal:
         self._server.server_close()
 
 
-def _client_models(clients: list[str]) -> dict[str, list[Any]]:
+@functools.cache
+def _client_models(clients: tuple[str, ...]) -> dict[str, list[Any]]:
     import botocore.session
 
     session = botocore.session.get_session()
@@ -303,7 +305,7 @@ def _uri_pattern(template: str) -> tuple[re.Pattern[str], set[str]]:
 
 def operations_of(entries: list[dict[str, Any]], clients: list[str]) -> list[tuple[str, str]]:
     """(client, operation) of each recorded request, matched against the botocore service models."""
-    models = _client_models(clients)
+    models = _client_models(tuple(clients))
     out = []
     for entry in entries:
         headers = {k.lower(): v for k, v in entry["headers"].items()}
