@@ -14,7 +14,7 @@ from cloudexit.catalog.loader import Catalog
 from cloudexit.connectors.aws import metrics
 from cloudexit.connectors.aws.declare import Item, ResourceType, tag_dict
 from cloudexit.connectors.aws.issues import SOURCE, issue
-from cloudexit.connectors.aws.pricing import PriceBook
+from cloudexit.connectors.aws.pricing import monthly_cost
 from cloudexit.connectors.aws.reader import Reader
 from cloudexit.model.inventory import Attributes, CollectionIssue, Resource
 
@@ -22,7 +22,6 @@ from cloudexit.model.inventory import Attributes, CollectionIssue, Resource
 @dataclass(frozen=True)
 class Context:
     catalog: Catalog
-    prices: PriceBook
     regions: frozenset[str]
     """Regions scanned in this account: items placed elsewhere (S3 buckets) are left out."""
     details: Executor | None = None
@@ -92,7 +91,7 @@ def collect(rt: ResourceType, reader: Reader, ctx: Context) -> Collected:
     if rt.unsupported:
         _report_unsupported(out, ctx, label)
     for resource in out.resources:
-        resource.monthly_cost = ctx.prices.monthly_cost(resource)
+        resource.monthly_cost = monthly_cost(resource, ctx.catalog)
     return out
 
 

@@ -1,124 +1,59 @@
-"""Today's monthly cost from the catalogue's AWS list prices, when it has one for the type and region.
+"""Today's monthly cost, from the catalogue's AWS list prices when it has one for the type and region.
 
-Matching is by the native size name (m5.large, db.r6g.large, cache.t4g.small, gp3) within the
-catalogue service of the resource's kind; the product id may carry a prefix (``ec2-m5.large``).
-No price found means no figure: a missing cost is None, never zero.
+One small function picks the catalogue product for a resource (its size name, or the product
+a fixed-fee resource is billed as) and asks ``Catalog.list_price``. No price found means no
+figure: a missing cost is None, never zero. Only resources whose list price is their whole
+running cost, or its main part (an instance's hours), are priced.
 """
 
 from __future__ import annotations
 
-import re
-from collections import defaultdict
 from decimal import Decimal
 
 from cloudexit.catalog.loader import Catalog
-from cloudexit.catalog.schema import Price, Product
-from cloudexit.catalog.sizing import price_in
 from cloudexit.model.inventory import MonthlyCost, Resource
-from cloudexit.model.kinds import Kind
-from cloudexit.model.money import HOURS_PER_MONTH
 
-SERVICE_OF_KIND: dict[Kind, str] = {
-    Kind.VM: "compute",
-    Kind.POSTGRESQL: "database",
-    Kind.MYSQL: "database",
-    Kind.MARIADB: "database",
-    Kind.SQLSERVER: "database",
-    Kind.ORACLE: "database",
-    Kind.DOCUMENT: "database",
-    Kind.GRAPH: "database",
-    Kind.REDIS: "cache",
-    Kind.MEMCACHED: "cache",
-    Kind.SEARCH: "search",
-    Kind.BLOCK_VOLUME: "block_storage",
+FIXED_FEE = {
+    "AWS::EKS::Cluster": "eks-control-plane",
+    "AWS::EC2::EIP": "elastic-ip",
+    "AWS::Route53::HostedZone": "route53-hosted-zone",
 }
-PRICED_TYPES = frozenset(
-    {
-        "AWS::EC2::Instance",
-        "AWS::EC2::Volume",
-        "AWS::RDS::DBInstance",
-        "AWS::DocDB::DBInstance",
-        "AWS::Neptune::DBInstance",
-        "AWS::ElastiCache::CacheCluster",
-        "AWS::ElastiCache::ReplicationGroup",
-        "AWS::OpenSearchService::Domain",
-        "AWS::MSK::Cluster",
-    }
-)
-_SUFFIX = re.compile(r"[-:/]")
+LOAD_BALANCERS = {"application": "alb", "network": "nlb"}
 
 
-def _keys(product: Product) -> set[str]:
-    keys = {product.id.lower(), product.name.lower()}
-    for text in (product.id.lower(), product.name.lower()):
-        parts = _SUFFIX.split(text)
-        keys.update("-".join(parts[i:]) for i in range(1, len(parts)))
-    return keys
+def _product(resource: Resource) -> tuple[str, Decimal, str] | None:
+    """(catalogue product id, quantity, what the figure leaves out) for a resource, if priceable."""
+    a = resource.attributes
+    native = resource.type
+    if native == "AWS::EC2::Instance" and a.instance_type:
+        if a.os == "windows" or a.state == "stopped":
+            return None  # catalogue rates are Linux; a stopped instance bills no hours
+        return a.instance_type, Decimal(1), ""
+    if native == "AWS::RDS::DBInstance" and a.instance_type and a.engine:
+        standby = 2 if a.high_availability else 1
+        note = ", x2 for the Multi-AZ standby" if standby == 2 else ""
+        return f"rds/{a.engine}/{a.instance_type}", Decimal(standby), note + "; storage not included"
+    if native in ("AWS::ElastiCache::ReplicationGroup", "AWS::ElastiCache::CacheCluster") and a.instance_type:
+        nodes = a.node_count or 1
+        return f"elasticache/{a.instance_type}", Decimal(nodes), f", x{nodes} nodes" if nodes > 1 else ""
+    if native == "AWS::EC2::Volume" and a.storage_class and a.storage_gib is not None:
+        extra = "; provisioned IOPS not included" if a.storage_class in ("io1", "io2") else ""
+        return f"ebs-{a.storage_class}", Decimal(str(a.storage_gib)), f", {a.storage_gib} GiB{extra}"
+    if native == "AWS::ElasticLoadBalancingV2::LoadBalancer":
+        product = LOAD_BALANCERS.get(str(a.details.get("load_balancer_type")))
+        return (product, Decimal(1), "; capacity units not included") if product else None
+    if native in FIXED_FEE:
+        return FIXED_FEE[native], Decimal(1), ""
+    return None
 
 
-class PriceBook:
-    """AWS list prices from a catalogue, indexed by catalogue service and size name."""
-
-    def __init__(self, catalog: Catalog | None, provider: str = "aws") -> None:
-        self._index: dict[tuple[str, str], list[Product]] = defaultdict(list)
-        source = catalog.providers.get(provider) if catalog else None
-        for product in source.products if source else []:
-            if product.deprecated:
-                continue
-            for key in sorted(_keys(product)):
-                self._index[(product.service, key)].append(product)
-        self.provider = provider
-
-    def monthly_cost(self, resource: Resource) -> MonthlyCost | None:
-        if resource.type not in PRICED_TYPES:
-            return None
-        a = resource.attributes
-        service = "stream" if resource.type == "AWS::MSK::Cluster" else SERVICE_OF_KIND.get(resource.kind)
-        size = a.storage_class if resource.kind is Kind.BLOCK_VOLUME else a.instance_type
-        if service is None or not size:
-            return None
-        if resource.kind is Kind.VM and (a.os == "windows" or a.state == "stopped"):
-            return None  # catalogue rates are Linux; a stopped instance bills no compute
-        found = self._find(service, size.lower(), resource.region, a.engine)
-        if found is None:
-            return None
-        product, price = found
-        quantity, why = self._quantity(resource, price)
-        if quantity is None:
-            return None
-        per_month = HOURS_PER_MONTH if price.unit == "hour" else Decimal(1)
-        amount = (price.amount * per_month * quantity).quantize(Decimal("0.01"))
-        unverified = "" if price.verified else ", unverified"
-        return MonthlyCost(
-            amount=amount,
-            currency=price.currency,
-            source=(
-                f"list price: {self.provider}/{product.id} {price.amount} {price.currency}/{price.unit}"
-                f"{why} ({price.source.url}, {price.source.retrieved}{unverified})"
-            ),
-        )
-
-    def _find(self, service: str, size: str, region: str, engine: str | None) -> tuple[Product, Price] | None:
-        for product in self._index.get((service, size), []):
-            if product.regions and region not in product.regions:
-                continue
-            if engine and product.specs.engines and engine not in product.specs.engines:
-                continue
-            price = price_in(product, region)
-            if price is not None and price.unit in ("hour", "month", "gib_month"):
-                return product, price
+def monthly_cost(resource: Resource, catalog: Catalog | None) -> MonthlyCost | None:
+    found = _product(resource) if catalog is not None else None
+    if catalog is None or found is None:
         return None
-
-    @staticmethod
-    def _quantity(resource: Resource, price: Price) -> tuple[Decimal | None, str]:
-        a = resource.attributes
-        if price.unit == "gib_month":
-            if a.storage_gib is None:
-                return None, ""
-            return Decimal(str(a.storage_gib)), f" x {a.storage_gib} GiB"
-        count = Decimal(a.node_count or 1)
-        why = f" x {a.node_count} nodes" if (a.node_count or 1) > 1 else ""
-        if resource.type == "AWS::RDS::DBInstance" and a.high_availability:
-            count *= 2
-            why += " x 2 (Multi-AZ standby)"
-        return count, why
+    product, quantity, note = found
+    region = "us-east-1" if resource.region == "global" else resource.region
+    price = catalog.list_price("aws", region, product, quantity)
+    if price is None:
+        return None
+    return MonthlyCost(amount=price.monthly_eur, currency="EUR", source=price.source + note)

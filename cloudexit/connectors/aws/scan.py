@@ -15,7 +15,6 @@ from cloudexit.connectors.aws.accounts import DEFAULT_ROLE, Account, caller_acco
 from cloudexit.connectors.aws.declare import ResourceType, Scope
 from cloudexit.connectors.aws.enumerator import Collected, Context, collect
 from cloudexit.connectors.aws.issues import SOURCE
-from cloudexit.connectors.aws.pricing import PriceBook
 from cloudexit.connectors.aws.reader import Reader, RegionCache
 from cloudexit.connectors.aws.regions import regions_for
 from cloudexit.connectors.aws.session import Clients, base_session
@@ -72,7 +71,6 @@ def scan(
     endpoint_url = endpoint_url or os.environ.get("AWS_ENDPOINT_URL") or None
     progress = progress or SilentProgress()
     catalog = catalog or load_catalog()
-    prices = PriceBook(catalog)
     detail_workers = detail_workers or workers
 
     base = base_session(profile)
@@ -108,7 +106,6 @@ def scan(
         contexts = {
             a.id: Context(
                 catalog=catalog,
-                prices=prices,
                 regions=frozenset(account_regions[a.id]),
                 details=None if sequential else details,
                 metrics=metrics_days > 0,

@@ -12,12 +12,14 @@ from cloudexit.catalog.schema import ProviderFile
 from cloudexit.connectors.aws import RESOURCE_TYPES, ec2
 from cloudexit.connectors.aws.declare import Scope, tag_dict
 from cloudexit.connectors.aws.metrics import p95
-from cloudexit.connectors.aws.pricing import PriceBook
+from cloudexit.connectors.aws.pricing import monthly_cost
 from cloudexit.connectors.aws.rds import engine_of
 from cloudexit.connectors.aws.registry import DEDICATED
 from cloudexit.connectors.aws.tagging import native_type
 from cloudexit.model.inventory import Attributes, Resource
 from cloudexit.model.kinds import Kind
+from cloudexit.model.money import quantize
+from cloudexit.model.policy import Policy
 
 
 @pytest.mark.parametrize(
@@ -99,21 +101,25 @@ def test_instances_from_a_recorded_describe_instances_response(shared_dir):
 
 def _catalog() -> Catalog:
     source = {"url": "https://aws.amazon.com/ec2/pricing/on-demand/", "retrieved": "2026-11-01"}
+
+    def product(pid: str, service: str, amount: str, unit: str = "hour", **extra: object) -> dict[str, object]:
+        price = {"amount": amount, "currency": "USD", "unit": unit, "source": source, **extra}
+        return {"id": pid, "name": pid, "service": service, "family": "x", "prices": [price]}
+
     provider = ProviderFile.model_validate({
         "id": "aws", "name": "AWS", "role": "source", "currency": "USD",
         "company": {"legal_name": "x", "headquarters": "x", "country": "US", "eu_controlled": False,
                     "exposure": "high", "exposure_reason": "x", "source": source},
-        "regions": [{"code": "eu-west-1", "name": "Ireland", "city": "Dublin", "country": "IE"},
+        "regions": [{"code": "us-east-1", "name": "Virginia", "city": "Ashburn", "country": "US"},
+                    {"code": "eu-west-1", "name": "Ireland", "city": "Dublin", "country": "IE"},
                     {"code": "eu-central-1", "name": "Frankfurt", "city": "Frankfurt", "country": "DE"}],
         "products": [
-            {"id": "ec2-m5.large", "name": "m5.large", "service": "compute", "family": "general_purpose",
-             "prices": [{"amount": "0.107", "currency": "USD", "unit": "hour", "regions": ["eu-west-1"],
-                         "source": source}]},
-            {"id": "rds-postgresql-db.m5.large", "name": "db.m5.large", "service": "database",
-             "family": "general_purpose", "specs": {"engines": ["postgresql"]},
-             "prices": [{"amount": "0.2", "currency": "USD", "unit": "hour", "source": source, "verified": False}]},
-            {"id": "ebs-gp3", "name": "gp3", "service": "block_storage", "family": "ssd",
-             "prices": [{"amount": "0.088", "currency": "USD", "unit": "gib_month", "source": source}]},
+            product("m5.large", "compute", "0.107", regions=["eu-west-1"]),
+            product("rds/postgresql/db.m5.large", "database", "0.2", verified=False),
+            product("elasticache/cache.r6g.large", "cache", "0.2"),
+            product("ebs-gp3", "block_storage", "0.088", "gib_month"),
+            product("eks-control-plane", "kubernetes", "0.1"),
+            product("route53-hosted-zone", "dns", "0.5", "zone_month"),
         ],
     })
     base = load_catalog()
@@ -125,16 +131,29 @@ def _resource(native: str, kind: Kind, region: str = "eu-west-1", **attributes: 
                     name="x", attributes=Attributes.model_validate(attributes))
 
 
+def eur(usd: str, hours: int = 730) -> Decimal:
+    return quantize(Decimal(usd) * hours * Policy().exchange_rates["USD"])
+
+
 def test_list_prices_fill_monthly_cost_when_the_catalogue_has_them():
-    book = PriceBook(_catalog())
-    vm = book.monthly_cost(_resource("AWS::EC2::Instance", Kind.VM, instance_type="m5.large", os="linux"))
-    assert vm is not None and (vm.amount, vm.currency) == (Decimal("78.11"), "USD")
-    assert vm.source.startswith("list price: aws/ec2-m5.large 0.107 USD/hour")
-    db = book.monthly_cost(_resource("AWS::RDS::DBInstance", Kind.POSTGRESQL, instance_type="db.m5.large",
-                                     engine="postgresql", high_availability=True))
-    assert db is not None and db.amount == Decimal("292.00") and "Multi-AZ" in db.source and "unverified" in db.source
-    disk = book.monthly_cost(_resource("AWS::EC2::Volume", Kind.BLOCK_VOLUME, storage_class="gp3", storage_gib=500))
-    assert disk is not None and disk.amount == Decimal("44.00")
+    catalog = _catalog()
+    vm = monthly_cost(_resource("AWS::EC2::Instance", Kind.VM, instance_type="m5.large", os="linux"), catalog)
+    assert vm is not None and (vm.amount, vm.currency) == (eur("0.107"), "EUR")
+    assert vm.source == "list price: aws/m5.large eu-west-1"
+    db = monthly_cost(_resource("AWS::RDS::DBInstance", Kind.POSTGRESQL, instance_type="db.m5.large",
+                                engine="postgresql", high_availability=True), catalog)
+    assert db is not None and db.amount == eur("0.4")
+    assert "(unverified)" in db.source and "Multi-AZ" in db.source and "storage not included" in db.source
+    cache = monthly_cost(_resource("AWS::ElastiCache::ReplicationGroup", Kind.REDIS,
+                                   instance_type="cache.r6g.large", node_count=3), catalog)
+    assert cache is not None and cache.amount == eur("0.6")
+    disk = monthly_cost(_resource("AWS::EC2::Volume", Kind.BLOCK_VOLUME, storage_class="gp3", storage_gib=500),
+                        catalog)
+    assert disk is not None and disk.amount == eur("44", hours=1)
+    eks = monthly_cost(_resource("AWS::EKS::Cluster", Kind.KUBERNETES_CLUSTER), catalog)
+    assert eks is not None and eks.amount == eur("0.1")
+    zone = monthly_cost(_resource("AWS::Route53::HostedZone", Kind.DNS_ZONE, region="global"), catalog)
+    assert zone is not None and zone.amount == eur("0.5", hours=1)
 
 
 @pytest.mark.parametrize(
@@ -149,5 +168,5 @@ def test_list_prices_fill_monthly_cost_when_the_catalogue_has_them():
     ],
 )
 def test_no_list_price_means_no_cost_never_zero(resource):
-    assert PriceBook(_catalog()).monthly_cost(resource) is None
-    assert PriceBook(None).monthly_cost(resource) is None
+    assert monthly_cost(resource, _catalog()) is None
+    assert monthly_cost(resource, None) is None

@@ -9,9 +9,10 @@ from typing import Any
 
 import pytest
 
+from cloudexit.catalog import load_catalog
 from cloudexit.connectors.aws import RESOURCE_TYPES, scan
 from cloudexit.connectors.aws.permissions import iam_action, policy
-from cloudexit.model.inventory import Inventory, Resource
+from cloudexit.model.inventory import Inventory, MonthlyCost, Resource
 from cloudexit.model.io import dumps
 from tests.connectors.aws.estate import MANAGEMENT, REGIONS, ROLE, SECRET_VALUE, Estate, seed
 from tests.connectors.aws.fakes import moto_api, operations_of, recorded_requests
@@ -229,9 +230,23 @@ def test_sources_name_each_account_and_its_regions(scanned):
     assert sum(s.resources for s in inventory.sources) == len(inventory.resources)
 
 
-def test_monthly_cost_is_unknown_without_a_catalogue_price(scanned):
+def test_monthly_cost_comes_from_catalogue_list_prices_or_stays_unknown(scanned):
     _, inventory, _ = scanned
-    assert all(r.monthly_cost is None for r in inventory.resources)
+    catalog = load_catalog()
+    priced = [r for r in inventory.resources if r.monthly_cost is not None]
+    assert all(r.monthly_cost.currency == "EUR" and r.monthly_cost.source.startswith("list price: aws/")
+               for r in priced)
+    assert all(r.monthly_cost is None for r in inventory.resources
+               if r.type in ("AWS::S3::Bucket", "AWS::SQS::Queue", "AWS::Lambda::Function"))
+    web = next(r for r in inventory.resources if r.type == "AWS::EC2::Instance" and r.name == "web")
+    expected = catalog.list_price("aws", web.region, "m5.large")
+    assert web.monthly_cost == (None if expected is None else MonthlyCost(
+        amount=expected.monthly_eur, currency="EUR", source=expected.source))
+    redis = one(inventory, "AWS::ElastiCache::ReplicationGroup", "sessions")
+    expected = catalog.list_price("aws", "eu-west-1", "elasticache/cache.r6g.large")
+    assert (redis.monthly_cost.amount if redis.monthly_cost else None) == (expected.monthly_eur if expected else None)
+    stopped = next(r for r in inventory.resources if r.type == "AWS::EC2::Instance" and r.attributes.state == "stopped")
+    assert stopped.monthly_cost is None
 
 
 MUTATING = re.compile(
