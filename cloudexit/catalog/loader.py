@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from cloudexit.catalog import lookup
@@ -93,8 +93,17 @@ class Catalog:
 
 
 def load_catalog(providers_dir: Path | None = None, mappings_dir: Path | None = None) -> Catalog:
-    providers_dir = providers_dir or data_dir("providers")
-    mappings_dir = mappings_dir or data_dir("mappings")
+    """Load and cross-check the catalogue. The result is immutable, so loads of unchanged files
+    are shared within a process (parsing and validating the bundled data takes seconds)."""
+    providers_dir = (providers_dir or data_dir("providers")).resolve()
+    mappings_dir = (mappings_dir or data_dir("mappings")).resolve()
+    files = [*providers_dir.glob("*.yaml"), *mappings_dir.glob("kinds*.yaml"), *(mappings_dir / "sources").glob("*.yaml")]
+    signature = tuple(sorted((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files))
+    return _load_catalog(providers_dir, mappings_dir, signature)
+
+
+@lru_cache(maxsize=8)
+def _load_catalog(providers_dir: Path, mappings_dir: Path, signature: tuple[tuple[str, int, int], ...]) -> Catalog:
     providers: dict[str, ProviderFile] = {}
     for path in sorted(providers_dir.glob("*.yaml")):
         provider = validate(ProviderFile, read_yaml(path), path)

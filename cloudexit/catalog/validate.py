@@ -6,11 +6,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cloudexit.catalog.loader import Catalog, reference_problems
-from cloudexit.catalog.schema import KindMapping, KindsFile, ProviderFile, SourceTypesFile
+from cloudexit.catalog.schema import (
+    KindMapping,
+    KindsFile,
+    ProductSelector,
+    ProviderFile,
+    SourceTypesFile,
+)
+from cloudexit.catalog.sizing import select_products
 from cloudexit.errors import InputError
 from cloudexit.model.io import read_yaml, validate
 from cloudexit.model.kinds import Kind
 from cloudexit.model.policy import Policy
+from cloudexit.tfcheck.facts import load_facts
 
 
 @dataclass
@@ -24,7 +32,18 @@ class Report:
         return not self.problems
 
 
-def check_catalog(providers_dir: Path, mappings_dir: Path) -> Report:
+# Terraform provider sources whose resource types a target's mappings may name. OVHcloud has no
+# resources of its own for some objects (images, ports, pools) and uses the OpenStack provider there.
+TERRAFORM_SOURCES: dict[str, tuple[str, ...]] = {
+    "ovhcloud": ("ovh/ovh", "terraform-provider-openstack/openstack"),
+    "ionos": ("ionos-cloud/ionoscloud",),
+    "scaleway": ("scaleway/scaleway",),
+    "opennebula": ("OpenNebula/opennebula",),
+}
+
+
+def check_catalog(providers_dir: Path, mappings_dir: Path, schemas: Path | None = None) -> Report:
+    """Problems and unverified figures; ``schemas`` is a provider-schema reference (default: the shipped facts)."""
     report = Report()
     for path in sorted(providers_dir.glob("*.yaml")):
         try:
@@ -58,7 +77,62 @@ def check_catalog(providers_dir: Path, mappings_dir: Path) -> Report:
             report.problems.append(str(exc))
     catalog = Catalog(providers=report.providers, kinds=kinds)
     report.problems.extend(reference_problems(catalog, mappings_dir))
+    report.problems.extend(selector_problems(catalog, mappings_dir))
+    report.problems.extend(terraform_problems(catalog, mappings_dir, terraform_types(schemas)))
     return report
+
+
+def _selectors(selector: ProductSelector | None) -> list[ProductSelector]:
+    found = []
+    while selector is not None:
+        found.append(selector)
+        selector = selector.storage
+    return found
+
+
+def selector_problems(catalog: Catalog, mappings_dir: Path) -> list[str]:
+    """Every mapping selector that matches no product in any region of its provider."""
+    problems: list[str] = []
+    for kind, mapping in sorted(catalog.kinds.items()):
+        for provider_id, target in sorted(mapping.targets.items()):
+            provider = catalog.providers.get(provider_id)
+            if provider is None:
+                continue
+            for selector in _selectors(target.select):
+                if not any(select_products(provider, selector, region.code) for region in provider.regions):
+                    problems.append(
+                        f"{mappings_dir}: kind {kind.value} on {provider_id}: selector "
+                        f"{selector.model_dump(exclude_none=True, exclude_defaults=True, exclude={'storage'})} "
+                        "matches no product in any region"
+                    )
+    return problems
+
+
+def terraform_types(schemas: Path | None = None) -> dict[str, set[str]] | None:
+    """Resource types per Terraform provider source; None when no schema file can be read."""
+    try:
+        facts = load_facts(schemas)
+    except InputError:
+        return None
+    return {source: set(entry.get("all_resource_types", [])) for source, entry in facts["providers"].items()}
+
+
+def terraform_problems(catalog: Catalog, mappings_dir: Path, known: dict[str, set[str]] | None) -> list[str]:
+    """Every mapped Terraform type its provider's schema does not register (skipped without a schema)."""
+    if known is None:
+        return []
+    problems: list[str] = []
+    for kind, mapping in sorted(catalog.kinds.items()):
+        for provider_id, target in sorted(mapping.targets.items()):
+            sources = TERRAFORM_SOURCES.get(provider_id)
+            if target.terraform is None or sources is None or not any(s in known for s in sources):
+                continue
+            if not any(target.terraform in known.get(source, set()) for source in sources):
+                problems.append(
+                    f"{mappings_dir}: kind {kind.value} on {provider_id}: Terraform type {target.terraform!r} "
+                    f"is not a resource of {' or '.join(sources)}"
+                )
+    return problems
 
 
 def _provider_problems(path: Path, provider: ProviderFile) -> list[str]:
