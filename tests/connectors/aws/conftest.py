@@ -33,6 +33,21 @@ def aws_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         yield home
 
 
+@pytest.fixture(scope="session", autouse=True)
+def catalogue_once() -> Iterator[None]:
+    """Scans load the bundled catalogue for kinds and prices; load it once for all AWS tests."""
+    import importlib
+
+    from cloudexit.catalog import load_catalog
+
+    scan_module = importlib.import_module("cloudexit.connectors.aws.scan")  # the package exports scan()
+
+    catalog = load_catalog()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(scan_module, "load_catalog", lambda: catalog)
+        yield
+
+
 @pytest.fixture(scope="session")
 def moto_url(aws_env: Path) -> Iterator[str]:
     from moto.moto_api import recorder
