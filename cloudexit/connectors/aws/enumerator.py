@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterator
-from concurrent.futures import Executor
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,11 +21,16 @@ from cloudexit.model.inventory import Attributes, CollectionIssue, Resource
 
 @dataclass(frozen=True)
 class Context:
-    catalog: Catalog
+    catalogue: Future[Catalog]
+    """Loaded in the background while the first reads are in flight."""
     regions: frozenset[str]
     """Regions scanned in this account: items placed elsewhere (S3 buckets) are left out."""
     details: Executor | None = None
     metrics: bool = True
+
+    @property
+    def catalog(self) -> Catalog:
+        return self.catalogue.result()
 
 
 @dataclass

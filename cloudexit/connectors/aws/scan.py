@@ -70,8 +70,33 @@ def scan(
     types = registry.select(services)
     endpoint_url = endpoint_url or os.environ.get("AWS_ENDPOINT_URL") or None
     progress = progress or SilentProgress()
-    catalog = catalog or load_catalog()
     detail_workers = detail_workers or workers
+    with ThreadPoolExecutor(1, thread_name_prefix="aws-catalogue") as loader:
+        catalogue: Future[Catalog] = loader.submit(lambda: catalog or load_catalog())
+        return _scan(
+            types=types, catalogue=catalogue, profile=profile, regions=regions, org=org, role_name=role_name,
+            accounts=accounts, endpoint_url=endpoint_url, metrics_days=metrics_days, workers=workers,
+            detail_workers=detail_workers, max_attempts=max_attempts, home_region=home_region, progress=progress,
+        )
+
+
+def _scan(
+    *,
+    types: tuple[ResourceType, ...],
+    catalogue: Future[Catalog],
+    profile: str | None,
+    regions: Sequence[str] | None,
+    org: bool,
+    role_name: str,
+    accounts: Sequence[str] | None,
+    endpoint_url: str | None,
+    metrics_days: int,
+    workers: int,
+    detail_workers: int,
+    max_attempts: int,
+    home_region: str | None,
+    progress: Progress,
+) -> Inventory:
 
     base = base_session(profile)
     home = home_region or base.get_config_variable("region") or "us-east-1"
@@ -105,7 +130,7 @@ def scan(
         ]
         contexts = {
             a.id: Context(
-                catalog=catalog,
+                catalogue=catalogue,
                 regions=frozenset(account_regions[a.id]),
                 details=None if sequential else details,
                 metrics=metrics_days > 0,

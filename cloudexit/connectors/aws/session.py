@@ -54,6 +54,15 @@ class Clients:
             return client
 
 
+def _keep_timestamps_raw(session: Any) -> None:
+    """The inventory records no timestamps; parsing every one (launch, creation times) costs CPU."""
+    session.get_component("response_parser_factory").set_parser_defaults(timestamp_parser=_raw)
+
+
+def _raw(value: Any) -> Any:
+    return value
+
+
 def base_session(profile: str | None) -> Any:
     """The caller's session from the default chain or a named (also SSO) profile."""
     require_boto3()
@@ -62,6 +71,7 @@ def base_session(profile: str | None) -> Any:
 
     session = botocore.session.Session(profile=profile)
     readonly.install(session.get_component("event_emitter"))
+    _keep_timestamps_raw(session)
     try:
         session.get_scoped_config()
     except botocore.exceptions.ProfileNotFound:
@@ -104,5 +114,6 @@ def assumed_session(base: Any, clients: Clients, role_arn: str, home_region: str
     session = botocore.session.Session()
     session.register_component("data_loader", base.get_component("data_loader"))
     readonly.install(session.get_component("event_emitter"))
+    _keep_timestamps_raw(session)
     session.get_component("credential_provider").insert_before("env", _Assumed())
     return session

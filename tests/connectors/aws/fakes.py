@@ -107,6 +107,7 @@ class Proxy:
         self.seen: Counter[tuple[str, str, str | None]] = Counter()
         self.faults: Counter[tuple[str, str, str | None]] = Counter()
         self.requests: list[Request] = []
+        self.upstream_seconds: Counter[tuple[str, str, str | None]] = Counter()
         self._lock = threading.Lock()
         proxy = self
 
@@ -136,7 +137,8 @@ class Proxy:
                         extra, payload = error_response(request, fault)
                         self._reply(fault.status, extra, payload)
                         return
-                connection = http.client.HTTPConnection(*proxy.upstream, timeout=60)
+                connection = http.client.HTTPConnection(*proxy.upstream, timeout=300)
+                started = time.perf_counter()
                 try:
                     forward = {k: v for k, v in self.headers.items() if k.lower() != "connection"}
                     connection.request(self.command, self.path, body=body or None, headers=forward)
@@ -149,6 +151,8 @@ class Proxy:
                     self._reply(response.status, passed, payload)
                 finally:
                     connection.close()
+                    with proxy._lock:
+                        proxy.upstream_seconds[key] += time.perf_counter() - started
 
             def _reply(self, status: int, headers: dict[str, str], payload: bytes) -> None:
                 lines = [f"HTTP/1.1 {status} {http.client.responses.get(status, '')}"]
