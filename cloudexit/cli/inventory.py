@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from cloudexit.cli import inventory_import
+from cloudexit.cli import inventory_aws, inventory_import
 
 app = typer.Typer(help="Build inventory.json from a cloud (read-only) or from exports.", no_args_is_help=True)
+app.command("aws")(inventory_aws.aws)
 app.command("import")(inventory_import.import_)
