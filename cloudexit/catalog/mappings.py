@@ -19,7 +19,10 @@ from cloudexit.model.kinds import Kind
 
 def mapping_files(mappings_dir: Path) -> list[Path]:
     """Every file the kind mappings are read from, in reading order."""
-    return [*sorted(mappings_dir.glob("kinds*.yaml")), *sorted((mappings_dir / "targets").glob("*.yaml"))]
+    return [
+        *sorted(mappings_dir.glob("kinds*.yaml")),
+        *sorted((mappings_dir / "targets").glob("*.yaml")),
+    ]
 
 
 def read_kind_mappings(mappings_dir: Path) -> tuple[dict[Kind, KindMapping], list[str]]:
@@ -47,13 +50,17 @@ def read_kind_mappings(mappings_dir: Path) -> tuple[dict[Kind, KindMapping], lis
             problems.append(str(exc))
             continue
         if targets_file.provider != path.stem:
-            problems.append(f"{path}: provider {targets_file.provider!r} does not match the file name")
+            problems.append(
+                f"{path}: provider {targets_file.provider!r} does not match the file name"
+            )
             continue
         for kind, target in targets_file.kinds.items():
             if kind not in entries:
                 problems.append(f"{path}: kind {kind.value} is not described in kinds.yaml")
             elif targets_file.provider in targets[kind]:
-                problems.append(f"{path}: kind {kind.value} on {targets_file.provider} is mapped twice")
+                problems.append(
+                    f"{path}: kind {kind.value} on {targets_file.provider} is mapped twice"
+                )
             else:
                 targets[kind][targets_file.provider] = target
     kinds: dict[Kind, KindMapping] = {}

@@ -123,7 +123,9 @@ class Product(_Data):
     service: Service
     family: str = Field(description="general_purpose, compute, memory, gpu, ... or a plan tier")
     specs: Specs = Field(default_factory=Specs)
-    regions: list[str] = Field(default_factory=list, description="Where offered; empty: every region")
+    regions: list[str] = Field(
+        default_factory=list, description="Where offered; empty: every region"
+    )
     prices: list[Price] = Field(min_length=1)
     deprecated: bool = False
 
@@ -199,7 +201,9 @@ class KindEntry(_Data):
 
     kind: Kind
     description: str
-    targets: dict[str, TargetMapping] = Field(default_factory=dict, description="Targets written inline")
+    targets: dict[str, TargetMapping] = Field(
+        default_factory=dict, description="Targets written inline"
+    )
     not_migratable: str | None = Field(None, description="Why nothing can take it, if so")
 
 
