@@ -10,17 +10,19 @@ from __future__ import annotations
 from cloudexit.model.inventory import Inventory, Resource
 from cloudexit.model.kinds import Kind
 
-ATTACHED_KINDS: frozenset[tuple[Kind, Kind]] = frozenset({
-    (Kind.VM, Kind.BLOCK_VOLUME),
-    (Kind.VM_GROUP, Kind.BLOCK_VOLUME),
-    (Kind.VM, Kind.NETWORK_INTERFACE),
-    (Kind.VM, Kind.PUBLIC_IP),
-    (Kind.NETWORK_INTERFACE, Kind.PUBLIC_IP),
-    (Kind.LOAD_BALANCER, Kind.PUBLIC_IP),
-    (Kind.LOAD_BALANCER, Kind.TARGET_GROUP),
-    (Kind.KUBERNETES_NODE_POOL, Kind.KUBERNETES_CLUSTER),
-    (Kind.SUBNET, Kind.NETWORK),
-})
+ATTACHED_KINDS: frozenset[tuple[Kind, Kind]] = frozenset(
+    {
+        (Kind.VM, Kind.BLOCK_VOLUME),
+        (Kind.VM_GROUP, Kind.BLOCK_VOLUME),
+        (Kind.VM, Kind.NETWORK_INTERFACE),
+        (Kind.VM, Kind.PUBLIC_IP),
+        (Kind.NETWORK_INTERFACE, Kind.PUBLIC_IP),
+        (Kind.LOAD_BALANCER, Kind.PUBLIC_IP),
+        (Kind.LOAD_BALANCER, Kind.TARGET_GROUP),
+        (Kind.KUBERNETES_NODE_POOL, Kind.KUBERNETES_CLUSTER),
+        (Kind.SUBNET, Kind.NETWORK),
+    }
+)
 """(kind, kind) pairs a depends_on link between means attachment, in either direction."""
 
 _NATIVE_KEYS = ("attached_to", "replica_of", "primary")
@@ -44,8 +46,11 @@ def attachments(inventory: Inventory) -> list[tuple[str, str]]:
     for r in inventory.resources:
         for other in r.depends_on:
             dep = by_id.get(other)
-            if dep is not None and dep.id != r.id and (
-                    (r.kind, dep.kind) in ATTACHED_KINDS or (dep.kind, r.kind) in ATTACHED_KINDS):
+            if (
+                dep is not None
+                and dep.id != r.id
+                and ((r.kind, dep.kind) in ATTACHED_KINDS or (dep.kind, r.kind) in ATTACHED_KINDS)
+            ):
                 pairs.add((r.id, dep.id))
         for other in _native(r):
             if other in by_id and other != r.id:
