@@ -7,7 +7,7 @@ import codecs
 import gzip
 import io
 from pathlib import Path
-from typing import IO
+from typing import IO, cast
 
 from cloudexit.errors import InputError
 
@@ -76,7 +76,7 @@ def open_input(path: Path) -> IO[bytes]:
     if head.startswith(_GZIP):
         handle.close()
         unpacked = gzip.GzipFile(path, "rb")
-        handle = unpacked
+        handle = cast(IO[bytes], unpacked)
         try:
             head = unpacked.peek(4)[:4]
         except (OSError, EOFError) as exc:
