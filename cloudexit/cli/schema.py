@@ -12,15 +12,24 @@ from cloudexit.model.plan import Plan
 from cloudexit.model.policy import Policy
 from cloudexit.model.suppliers import SupplierRegister
 
-app = typer.Typer(help="Print the JSON Schema of inventory.json, plan.json, policy.yaml, suppliers.yaml or a drills file.", no_args_is_help=True)
+app = typer.Typer(
+    help="Print the JSON Schema of inventory.json, plan.json, policy.yaml, suppliers.yaml or a drills file.",
+    no_args_is_help=True,
+)
 
 MODELS: dict[str, type[BaseModel]] = {
-    "inventory": Inventory, "plan": Plan, "policy": Policy, "suppliers": SupplierRegister,
+    "inventory": Inventory,
+    "plan": Plan,
+    "policy": Policy,
+    "suppliers": SupplierRegister,
 }
 
 
 def schema_text(name: str) -> str:
-    return json.dumps(MODELS[name].model_json_schema(mode="validation"), indent=2, sort_keys=True) + "\n"
+    return (
+        json.dumps(MODELS[name].model_json_schema(mode="validation"), indent=2, sort_keys=True)
+        + "\n"
+    )
 
 
 @app.command("inventory")
@@ -52,4 +61,7 @@ def drills() -> None:
     """JSON Schema of a drills file (`cloudexit drill`)."""
     from cloudexit.dependence.drills import DrillFile
 
-    typer.echo(json.dumps(DrillFile.model_json_schema(mode="validation"), indent=2, sort_keys=True) + "\n", nl=False)
+    typer.echo(
+        json.dumps(DrillFile.model_json_schema(mode="validation"), indent=2, sort_keys=True) + "\n",
+        nl=False,
+    )
