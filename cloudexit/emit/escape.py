@@ -20,8 +20,10 @@ _SHORT = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
 def _needs_escape(ch: str) -> bool:
-    return ch in _SHORT or unicodedata.category(ch) in _ENCODED_CATEGORIES or (
-        unicodedata.category(ch) == "Zs" and ch != " "
+    return (
+        ch in _SHORT
+        or unicodedata.category(ch) in _ENCODED_CATEGORIES
+        or (unicodedata.category(ch) == "Zs" and ch != " ")
     )
 
 
@@ -59,7 +61,8 @@ def hcl_map(values: Mapping[Any, Any]) -> str:
     if not values:
         return "{}"
     rows = "\n".join(
-        f"{hcl_string(k)} = {hcl_string(v)}" for k, v in sorted(values.items(), key=lambda kv: str(kv[0]))
+        f"{hcl_string(k)} = {hcl_string(v)}"
+        for k, v in sorted(values.items(), key=lambda kv: str(kv[0]))
     )
     return "{\n" + rows + "\n}"
 
@@ -90,7 +93,11 @@ def md_code(value: Any) -> str:
     text = visible(value).replace("|", "\\|")  # GFM splits table cells at | even in code spans
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * (longest + 1)
-    pad = " " if text.startswith("`") or text.endswith("`") or (text.startswith(" ") and text.strip()) else ""
+    pad = (
+        " "
+        if text.startswith("`") or text.endswith("`") or (text.startswith(" ") and text.strip())
+        else ""
+    )
     return f"{fence}{pad}{text}{pad}{fence}" if text else "` `"
 
 
@@ -104,7 +111,8 @@ def mermaid_label(value: Any) -> str:
     marks is written as a #code; entity, so quotes, brackets, %% directives, fences and
     line breaks stay text."""
     return "".join(
-        ch if ch in _MERMAID_MARKS or unicodedata.category(ch)[0] in "LMN" else f"#{ord(ch)};" for ch in str(value)
+        ch if ch in _MERMAID_MARKS or unicodedata.category(ch)[0] in "LMN" else f"#{ord(ch)};"
+        for ch in str(value)
     )
 
 

@@ -20,9 +20,13 @@ def dependency_graph(plan: Plan, waves: list[Wave]) -> str:
     if len(moved) <= MAX_NODES:
         node = {rid: f"n{i}" for i, rid in enumerate(sorted(moved))}
         for wave in waves:
-            lines.append(f'  subgraph w{wave.number}["Wave {wave.number}: {mermaid_label(wave.name)}"]')
+            lines.append(
+                f'  subgraph w{wave.number}["Wave {wave.number}: {mermaid_label(wave.name)}"]'
+            )
             for s in wave.steps:
-                lines.append(f'    {node[s.resource.id]}["{mermaid_label(s.resource.name)}<br/>{s.resource.kind.value}"]')
+                lines.append(
+                    f'    {node[s.resource.id]}["{mermaid_label(s.resource.name)}<br/>{s.resource.kind.value}"]'
+                )
             lines.append("  end")
         edges = sorted(
             (node[rid], node[dep])
@@ -69,5 +73,7 @@ def gantt(plan: Plan, waves: list[Wave]) -> str:
     for wave in waves:
         lines.append(f"  section Wave {wave.number}")
         begin = start + dt.timedelta(days=wave.start_day)
-        lines.append(f"  {mermaid_label(wave.name)} :w{wave.number}, {begin.isoformat()}, {wave.duration_days}d")
+        lines.append(
+            f"  {mermaid_label(wave.name)} :w{wave.number}, {begin.isoformat()}, {wave.duration_days}d"
+        )
     return "\n".join(lines)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from enum import StrEnum
 from typing import Literal
 
@@ -37,7 +38,9 @@ class Risk(_Strict):
 class Option(_Strict):
     provider: str
     region: str
-    product: str | None = Field(None, description="Product id in providers/, None when nothing is bought")
+    product: str | None = Field(
+        None, description="Product id in providers/, None when nothing is bought"
+    )
     product_name: str | None = None
     quantity: float = Field(1, description="Units of the product's price unit per month")
     monthly_cost: Amount
@@ -65,12 +68,18 @@ class Placement(_Strict):
     choice: Option
     reason: str
     runner_up: Alternative | None = None
+    inter_site_monthly: Amount = Field(
+        Decimal(0),
+        description="EUR a month for traffic to dependencies placed on other sites (egress of this site)",
+    )
 
 
 class Unplaced(_Strict):
     resource_id: str
     kind: str
-    code: Literal["no_mapping", "no_option", "missing_price", "retired", "not_migratable", "infeasible"]
+    code: Literal[
+        "no_mapping", "no_option", "missing_price", "retired", "not_migratable", "infeasible"
+    ]
     reason: str
 
 
@@ -98,7 +107,8 @@ class SolverInfo(_Strict):
     constraints: int = 0
     classes: int = 0
     pruned_options: int = Field(
-        0, description="Options left out of the model because another region of the same provider is as good in every respect"
+        0,
+        description="Options left out of the model because another region of the same provider is as good in every respect",
     )
 
 
@@ -108,8 +118,12 @@ class Baseline(_Strict):
 
     objective: Amount
     target_monthly: Amount
-    violations: list[str] = Field(default_factory=list, description="Policy constraints greedy broke")
-    saving: Amount | None = Field(None, description="Greedy objective minus plan objective, when greedy is feasible")
+    violations: list[str] = Field(
+        default_factory=list, description="Policy constraints greedy broke"
+    )
+    saving: Amount | None = Field(
+        None, description="Greedy objective minus plan objective, when greedy is feasible"
+    )
 
 
 class FrontierPoint(_Strict):

@@ -14,7 +14,15 @@ from typing import Any
 from cloudexit.errors import InputError
 from cloudexit.tfcheck.findings import Finding
 
-META_ARGUMENTS = {"count", "for_each", "depends_on", "provider", "lifecycle", "provisioner", "connection"}
+META_ARGUMENTS = {
+    "count",
+    "for_each",
+    "depends_on",
+    "provider",
+    "lifecycle",
+    "provisioner",
+    "connection",
+}
 # Blocks that run commands or programs on the machine applying the plan: generated
 # Terraform never needs them, so one found there is an injection, not a choice.
 COMMAND_RESOURCES = {"terraform_data", "null_resource"}
@@ -37,13 +45,20 @@ def _unquote(key: str) -> str:
 
 
 def _is_block(value: Any) -> bool:
-    return isinstance(value, list) and bool(value) and all(
-        isinstance(item, dict) and item.get("__is_block__") for item in value
+    return (
+        isinstance(value, list)
+        and bool(value)
+        and all(isinstance(item, dict) and item.get("__is_block__") for item in value)
     )
 
 
 def _literal(value: Any) -> str | None:
-    if isinstance(value, str) and value.startswith('"') and value.endswith('"') and "${" not in value:
+    if (
+        isinstance(value, str)
+        and value.startswith('"')
+        and value.endswith('"')
+        and "${" not in value
+    ):
         return value[1:-1]
     return None
 
@@ -61,7 +76,9 @@ class _Checker:
     def add(self, file: str, where: str, message: str, severity: str = "error") -> None:
         self.findings.append(Finding(file, where, severity, message))  # type: ignore[arg-type]
 
-    def body(self, file: str, where: str, node: dict[str, Any], body: dict[str, Any], meta: bool) -> None:
+    def body(
+        self, file: str, where: str, node: dict[str, Any], body: dict[str, Any], meta: bool
+    ) -> None:
         attributes = node["attributes"]
         blocks = node["blocks"]
         present = {k for k in body if k not in MARKERS}
@@ -72,13 +89,19 @@ class _Checker:
                 continue
             if name in blocks:
                 if not _is_block(value):
-                    self.add(file, here, f"{name!r} is a block: write `{name} {{ ... }}`, not `{name} = ...`")
+                    self.add(
+                        file,
+                        here,
+                        f"{name!r} is a block: write `{name} {{ ... }}`, not `{name} = ...`",
+                    )
                     continue
                 self.block(file, here, blocks[name], value)
             elif name in attributes:
                 facts = attributes[name]
                 if _is_block(value):
-                    self.add(file, here, f"{name!r} is an argument: write `{name} = ...`, not a block")
+                    self.add(
+                        file, here, f"{name!r} is an argument: write `{name} = ...`, not a block"
+                    )
                     continue
                 if facts.get("computed"):
                     self.add(file, here, f"{name!r} is computed by the provider and cannot be set")
@@ -88,7 +111,9 @@ class _Checker:
                 literal = _literal(value)
                 if literal is not None and facts.get("enums") and literal not in facts["enums"]:
                     allowed = ", ".join(facts["enums"])
-                    self.add(file, here, f"{literal!r} is not one of the accepted values: {allowed}")
+                    self.add(
+                        file, here, f"{literal!r} is not one of the accepted values: {allowed}"
+                    )
                 if "nested" in facts:
                     self.nested(file, here, facts["nested"], value)
             else:
@@ -101,10 +126,16 @@ class _Checker:
             if name not in present and (block.get("required") or block.get("min_items")):
                 self.add(file, where, f"required block {name!r} is missing")
 
-    def block(self, file: str, where: str, node: dict[str, Any], items: list[dict[str, Any]]) -> None:
+    def block(
+        self, file: str, where: str, node: dict[str, Any], items: list[dict[str, Any]]
+    ) -> None:
         count = len(items)
         if node.get("max_items") and count > node["max_items"]:
-            self.add(file, where, f"at most {node['max_items']} {where.rsplit('.', 1)[-1]!r} blocks allowed, found {count}")
+            self.add(
+                file,
+                where,
+                f"at most {node['max_items']} {where.rsplit('.', 1)[-1]!r} blocks allowed, found {count}",
+            )
         if node.get("min_items") and count < node["min_items"]:
             self.add(file, where, f"at least {node['min_items']} blocks needed, found {count}")
         if node.get("nesting") == "single" and count > 1:
@@ -130,18 +161,31 @@ class _Checker:
                 for name_q, body in named.items():
                     where = f"{rtype}.{_unquote(name_q)}"
                     if rtype in COMMAND_RESOURCES:
-                        self.add(file, where, f"{rtype} runs commands on apply: not allowed in generated Terraform")
-                    for provisioner in body.get("provisioner", []) if isinstance(body, dict) else []:
+                        self.add(
+                            file,
+                            where,
+                            f"{rtype} runs commands on apply: not allowed in generated Terraform",
+                        )
+                    for provisioner in (
+                        body.get("provisioner", []) if isinstance(body, dict) else []
+                    ):
                         for kind in provisioner if isinstance(provisioner, dict) else []:
                             if kind not in MARKERS:
-                                self.add(file, f"{where}.provisioner", f"provisioner {_unquote(kind)!r} runs commands "
-                                         "on apply: not allowed in generated Terraform")
+                                self.add(
+                                    file,
+                                    f"{where}.provisioner",
+                                    f"provisioner {_unquote(kind)!r} runs commands "
+                                    "on apply: not allowed in generated Terraform",
+                                )
         for entry in doc.get("data", []):
             for dtype_q, named in entry.items():
                 if _unquote(dtype_q) in COMMAND_DATA_SOURCES:
                     for name_q in named:
-                        self.add(file, f"data.{_unquote(dtype_q)}.{_unquote(name_q)}",
-                                 "the external data source runs a program on plan: not allowed in generated Terraform")
+                        self.add(
+                            file,
+                            f"data.{_unquote(dtype_q)}.{_unquote(name_q)}",
+                            "the external data source runs a program on plan: not allowed in generated Terraform",
+                        )
 
     def document(self, file: str, doc: dict[str, Any]) -> None:
         self.commands(file, doc)
@@ -158,7 +202,12 @@ class _Checker:
                         continue
                     schema = self.providers[source]["resources"].get(rtype)
                     if schema is None:
-                        self.add(file, where, f"{rtype} is not described in the schema facts; arguments unchecked", "warning")
+                        self.add(
+                            file,
+                            where,
+                            f"{rtype} is not described in the schema facts; arguments unchecked",
+                            "warning",
+                        )
                         continue
                     if schema.get("deprecated"):
                         self.add(file, where, f"resource type {rtype} is deprecated", "warning")
@@ -168,7 +217,12 @@ class _Checker:
                 local = _unquote(local_q)
                 source = self.locals.get(local)
                 if source is None:
-                    self.add(file, f"provider.{local}", f"no schema facts for provider {local!r}", "warning")
+                    self.add(
+                        file,
+                        f"provider.{local}",
+                        f"no schema facts for provider {local!r}",
+                        "warning",
+                    )
                     continue
                 node = self.providers[source]["provider"]
                 extra = {k: v for k, v in body.items() if k != "alias"}

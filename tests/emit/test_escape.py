@@ -25,7 +25,9 @@ from tests.helpers import inventory, resource
 
 # Every character Python, Terraform or a Markdown/Mermaid reader may take as a line end.
 LINE_BREAKS = ["\n", "\r", "\r\n", "\v", "\f", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
-INJECTION = '\nresource "terraform_data" "x" {\n  provisioner "local-exec" {\n    command = "id"\n  }\n}\n'
+INJECTION = (
+    '\nresource "terraform_data" "x" {\n  provisioner "local-exec" {\n    command = "id"\n  }\n}\n'
+)
 
 
 def test_hcl_string_is_one_line_and_never_interpolates():
@@ -70,7 +72,10 @@ def test_markdown_text_has_no_markup_and_no_line_break():
     assert md_text("# title") == "\\# title"
     assert md_text("1. item") == "1\\. item"
     assert md_text("snake_case and 10.0.0.0/8") == "snake_case and 10.0.0.0/8"
-    assert md_text("*bold* [link](x) ![img](y) $math$") == "\\*bold\\* \\[link\\](x) \\!\\[img\\](y) \\$math\\$"
+    assert (
+        md_text("*bold* [link](x) ![img](y) $math$")
+        == "\\*bold\\* \\[link\\](x) \\!\\[img\\](y) \\$math\\$"
+    )
 
 
 def test_inline_code_fence_is_longer_than_any_backtick_run():
@@ -92,24 +97,54 @@ def test_mermaid_label_neutralises_quotes_directives_and_breaks():
 def test_injected_block_in_ids_and_names_stays_data(provider):
     vpc = "vpc-1" + INJECTION
     subnet = "subnet-1\u2028" + INJECTION
-    inv = Inventory.model_validate(inventory(
-        resource(vpc, kind="network.vpc", type="AWS::EC2::VPC", attributes={"details": {"cidr_block": "10.1.0.0/16"}}),
-        resource(subnet, kind="network.subnet", type="AWS::EC2::Subnet", depends_on=[vpc],
-                 attributes={"details": {"cidr_block": "10.1.2.0/24"}}),
-        resource("i-1" + INJECTION, type="AWS::EC2::Instance" + INJECTION, name="web" + INJECTION,
-                 depends_on=[subnet], tags={"app\x1e": "shop" + INJECTION}),
-        resource("lb-1", kind="network.load_balancer", type="AWS::ElasticLoadBalancingV2::LoadBalancer",
-                 name="lb", depends_on=[subnet],
-                 attributes={"details": {"listeners": [{"port": 80, "protocol": "TCP" + INJECTION}]}}),
-    ))
+    inv = Inventory.model_validate(
+        inventory(
+            resource(
+                vpc,
+                kind="network.vpc",
+                type="AWS::EC2::VPC",
+                attributes={"details": {"cidr_block": "10.1.0.0/16"}},
+            ),
+            resource(
+                subnet,
+                kind="network.subnet",
+                type="AWS::EC2::Subnet",
+                depends_on=[vpc],
+                attributes={"details": {"cidr_block": "10.1.2.0/24"}},
+            ),
+            resource(
+                "i-1" + INJECTION,
+                type="AWS::EC2::Instance" + INJECTION,
+                name="web" + INJECTION,
+                depends_on=[subnet],
+                tags={"app\x1e": "shop" + INJECTION},
+            ),
+            resource(
+                "lb-1",
+                kind="network.load_balancer",
+                type="AWS::ElasticLoadBalancingV2::LoadBalancer",
+                name="lb",
+                depends_on=[subnet],
+                attributes={
+                    "details": {"listeners": [{"port": 80, "protocol": "TCP" + INJECTION}]}
+                },
+            ),
+        )
+    )
     env = make_environment()
-    (site,) = build_sites(whole_plan(inv, provider, "fr-par" if provider == "scaleway" else "GRA11"), env)
+    (site,) = build_sites(
+        whole_plan(inv, provider, "fr-par" if provider == "scaleway" else "GRA11"), env
+    )
     files = render_site(site, env)
     for name, text in files.items():
         if name.endswith(".tf"):
             parsed = hcl2.loads(text)
             types = {t.strip('"') for entry in parsed.get("resource", []) for t in entry}
             assert "terraform_data" not in types, name
-            assert not re.search(r"^\s*(resource|provisioner)\s+\"(terraform_data|local-exec)\"", text, re.MULTILINE)
+            assert not re.search(
+                r"^\s*(resource|provisioner)\s+\"(terraform_data|local-exec)\"", text, re.MULTILINE
+            )
     readme = files["README.md"]
-    assert not re.search(r"^\s*(resource|provisioner|#+ )\s*\"?(terraform_data|local-exec)", readme, re.MULTILINE)
+    assert not re.search(
+        r"^\s*(resource|provisioner|#+ )\s*\"?(terraform_data|local-exec)", readme, re.MULTILINE
+    )
