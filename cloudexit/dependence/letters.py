@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from cloudexit.catalog.loader import Catalog
 from cloudexit.dependence.jurisdiction import hosting_jurisdiction
-from cloudexit.dependence.markdown import md_inline
+from cloudexit.emit.escape import md_text as md_inline
 from cloudexit.model.suppliers import Supplier, SupplierRegister
 
 

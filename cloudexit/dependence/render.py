@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from cloudexit.dependence.check import CheckReport, Metric
 from cloudexit.dependence.drills import DrillResult
-from cloudexit.dependence.markdown import md_inline
+from cloudexit.emit.escape import md_text as md_inline
 
 
 def _value(metric: Metric, value: float | None = None) -> str:

@@ -12,7 +12,6 @@ from cloudexit.dependence.discover import (
     suggest,
 )
 from cloudexit.dependence.letters import letters
-from cloudexit.dependence.markdown import md_inline
 from tests.dependence.conftest import register
 from tests.helpers import EXAMPLE
 
@@ -105,8 +104,3 @@ def test_letters_command_writes_one_file_per_supplier(tmp_path, capsys):
     assert "PickMaster Warehouse Systems" in (tmp_path / "pickmaster.md").read_text(
         encoding="utf-8"
     )
-
-
-def test_md_inline_neutralises_block_and_inline_markup():
-    assert md_inline("# a|b\n`x`") == "\\# a\\|b \\`x\\`"
-    assert md_inline("1. first") == "1\\. first"
