@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from cloudexit.model.inventory import Inventory
 from cloudexit.model.money import Amount
 from cloudexit.model.policy import Policy
+from cloudexit.model.sovereignty import EstateSovereignty, SovereigntyGrade
 
 PLAN_SCHEMA_VERSION: Literal["1.0"] = "1.0"
 
@@ -49,6 +50,9 @@ class Option(_Strict):
     terraform: str | None = None
     retain: bool = False
     unverified_prices: list[str] = Field(default_factory=list)
+    sovereignty: SovereigntyGrade | None = Field(
+        None, description="EU Cloud Sovereignty Framework levels where the option runs; None: not assessed"
+    )
 
 
 class Alternative(_Strict):
@@ -132,3 +136,6 @@ class Plan(_Strict):
     baseline: Baseline | None = None
     frontier: list[FrontierPoint] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+    sovereignty: EstateSovereignty | None = Field(
+        None, description="SEAL distribution per objective before and after, weighted by spend and criticality"
+    )

@@ -25,6 +25,8 @@ from cloudexit.optimise.candidates import current_monthly_eur
 from cloudexit.optimise.checks import violations
 from cloudexit.optimise.diagnose import infeasibility, unplaceable
 from cloudexit.optimise.units import Row, Unit, Units, build_units
+from cloudexit.sovereignty.data import load_sovereignty
+from cloudexit.sovereignty.estate import estate
 
 
 def _placeable(inventory: Inventory, catalog: Catalog, policy: Policy) -> tuple[list[Resource], list[Unplaced]]:
@@ -161,7 +163,7 @@ def plan(
         else None,
     ) if greedy else None
     points = _frontier(units, policy, assignment, frontier) if frontier and assignment else []
-    return Plan(
+    result = Plan(
         generated_at=inventory.generated_at,
         policy=policy,
         inventory=inventory,
@@ -182,7 +184,9 @@ def plan(
         baseline=baseline,
         frontier=points,
         warnings=sorted(warnings),
-    ), solution.seconds
+    )
+    result.sovereignty = estate(result, load_sovereignty())
+    return result, solution.seconds
 
 
 def _frontier(units: Units, policy: Policy, chosen: dict[str, Row], steps: int) -> list[FrontierPoint]:
