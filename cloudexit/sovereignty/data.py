@@ -79,8 +79,8 @@ def _resolve(file: ProviderSovereignty) -> dict[str, Resolved]:
         if a.id in done:
             return done[a.id]
         parent = resolve(by_id[a.inherits]) if a.inherits else None
-        objectives = dict(parent.objectives) if parent else {}
-        objectives.update(a.objectives)
+        objectives: dict[str, Grade] = dict(parent.objectives) if parent else {}
+        objectives.update({str(k): v for k, v in a.objectives.items()})
         result = Resolved(
             provider=file.provider,
             id=a.id,

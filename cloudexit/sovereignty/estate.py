@@ -71,14 +71,14 @@ def rollup(stage: Literal["before", "after"], resources: list[Resource], grades:
         mean = 0.0
         for r in resources:
             grade = grades[r.id]
-            level = grade.levels[objective] if grade is not None else 0  # type: ignore[index]
+            level = grade.levels[objective] if grade is not None else 0
             share = weights[r.id] / total if total else 0.0
             shares[str(level)] += share
             mean += level * share
             if level < minimum_for(gates[r.id], objective):
                 below += share
         objectives.append(ObjectiveRollup(
-            objective=objective,  # type: ignore[arg-type]
+            objective=objective,
             title=data.framework.title(objective),
             distribution={k: round(v, 4) for k, v in shares.items()},
             mean_level=round(mean, 2),
@@ -104,7 +104,7 @@ def _stay_options(resources: list[Resource], after: EstateRollup, policy: Policy
                               for gate in sovereignty_gates(r, policy)
                               if (failure := gate_failure(gate, grade)) is not None})
             lower = [o for o in OBJECTIVES if grade.levels[o] < round(next(
-                x.mean_level for x in after.objectives if x.objective == o))]  # type: ignore[index]
+                x.mean_level for x in after.objectives if x.objective == o))]
             if failing:
                 verdict = f"fails {', '.join(failing)}"
             elif grade.score < after.score:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from cloudexit.model.policy import SovereigntyGate
-from cloudexit.model.sovereignty import SovereigntyGrade
+from cloudexit.model.sovereignty import Objective, SovereigntyGrade
 from cloudexit.sovereignty.data import Resolved, SovereigntyData
 from cloudexit.sovereignty.schema import OBJECTIVES
 
 
-def score(levels: dict[str, int], data: SovereigntyData) -> float:
+def score(levels: dict[Objective, int], data: SovereigntyData) -> float:
     """The framework's weighted score: each objective's level as a share of SEAL-4, times its weight."""
     return round(sum(data.framework.weight(o) * levels[o] / 4 for o in OBJECTIVES) * 100, 1)
 
@@ -35,13 +35,13 @@ def jurisdiction(a: Resolved, region: str | None = None) -> str:
 
 
 def grade_of(a: Resolved, data: SovereigntyData, region: str | None = None) -> SovereigntyGrade:
-    levels = {o: a.level(o) or 0 for o in OBJECTIVES}
+    levels: dict[Objective, int] = {o: a.level(o) or 0 for o in OBJECTIVES}
     return SovereigntyGrade(
         assessment=f"{a.provider}/{a.id}",
         operator=a.operator.name,
         jurisdiction=jurisdiction(a, region),
-        levels=levels,  # type: ignore[arg-type]
-        unassessed=[o for o in OBJECTIVES if a.level(o) is None],  # type: ignore[misc]
+        levels=levels,
+        unassessed=[o for o in OBJECTIVES if a.level(o) is None],
         score=score(levels, data),
     )
 
