@@ -10,6 +10,7 @@ from jinja2 import Environment
 
 from cloudexit.catalog.loader import Catalog
 from cloudexit.emit import svg
+from cloudexit.emit.sovereignty import objective_charts, sovereignty_context
 from cloudexit.emit.summary import summarise
 from cloudexit.emit.waves import load_methods, plan_waves
 from cloudexit.model.io import write_text_atomic
@@ -49,6 +50,8 @@ def report_context(plan: Plan, catalog: Catalog, env: Environment) -> dict[str, 
         "timeline": svg.timeline([(f"{w.number}. {w.name}", w.start_day, w.duration_days) for w in waves]),
         "frontier": svg.scatter("Cost against sovereignty risk", points, "EUR per month", "risk points")
         if points else "",
+        "sovereignty_charts": objective_charts(plan),
+        **sovereignty_context(plan),
     }
 
 
