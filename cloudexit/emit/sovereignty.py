@@ -36,16 +36,29 @@ def objective_charts(plan: Plan) -> list[str]:
     if plan.sovereignty is None:
         return []
     charts = []
-    for before, after in zip(plan.sovereignty.before.objectives, plan.sovereignty.after.objectives, strict=True):
-        charts.append(svg.level_bars(
-            f"{before.objective} {before.title}",
-            {"today": before.distribution, "after the plan": after.distribution},
-            LEVELS,
-        ))
+    for before, after in zip(
+        plan.sovereignty.before.objectives, plan.sovereignty.after.objectives, strict=True
+    ):
+        charts.append(
+            svg.level_bars(
+                f"{before.objective} {before.title}",
+                {"today": before.distribution, "after the plan": after.distribution},
+                LEVELS,
+            )
+        )
     return charts
 
 
 def sovereignty_context(plan: Plan) -> dict[str, Any]:
-    rows = list(zip(plan.sovereignty.before.objectives, plan.sovereignty.after.objectives, strict=True)) \
-        if plan.sovereignty else []
-    return {"sovereignty": plan.sovereignty, "sovereignty_rows": rows, "sovereignty_sites": sites_after(plan)}
+    rows = (
+        list(
+            zip(plan.sovereignty.before.objectives, plan.sovereignty.after.objectives, strict=True)
+        )
+        if plan.sovereignty
+        else []
+    )
+    return {
+        "sovereignty": plan.sovereignty,
+        "sovereignty_rows": rows,
+        "sovereignty_sites": sites_after(plan),
+    }

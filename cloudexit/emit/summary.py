@@ -92,9 +92,17 @@ def after_site(plan: Plan) -> dict[str, tuple[str, str, Decimal | None]]:
     for resource in plan.inventory.resources:
         placement = placed.get(resource.id)
         if placement is not None:
-            sites[resource.id] = (placement.choice.provider, placement.choice.region, placement.choice.monthly_cost)
+            sites[resource.id] = (
+                placement.choice.provider,
+                placement.choice.region,
+                placement.choice.monthly_cost,
+            )
         else:
-            sites[resource.id] = (resource.provider, resource.region, current_monthly_eur(resource, plan.policy))
+            sites[resource.id] = (
+                resource.provider,
+                resource.region,
+                current_monthly_eur(resource, plan.policy),
+            )
     return sites
 
 
@@ -116,7 +124,11 @@ def _concentration(spend: dict[str, Decimal]) -> Concentration:
         return Concentration(top_provider="-", top_share=0.0, hhi=0)
     shares = {p: float(v / total) for p, v in spend.items()}
     top = max(sorted(shares), key=lambda p: shares[p])
-    return Concentration(top_provider=top, top_share=shares[top], hhi=round(sum((s * 100) ** 2 for s in shares.values())))
+    return Concentration(
+        top_provider=top,
+        top_share=shares[top],
+        hhi=round(sum((s * 100) ** 2 for s in shares.values())),
+    )
 
 
 def _by(items: list[tuple[str, Decimal]]) -> dict[str, Decimal]:
@@ -144,13 +156,19 @@ def summarise(plan: Plan, catalog: Catalog) -> Summary:
         one_off=t.one_off_migration,
         monthly_saving=quantize(saving),
         payback_months=payback,
-        non_eu_before=_share([(is_non_eu(r.provider, catalog, r.region), cost) for r, cost in before]),
-        non_eu_after=_share([(is_non_eu(provider, catalog, regions[r.id]), cost) for r, provider, cost in after]),
+        non_eu_before=_share(
+            [(is_non_eu(r.provider, catalog, r.region), cost) for r, cost in before]
+        ),
+        non_eu_after=_share(
+            [(is_non_eu(provider, catalog, regions[r.id]), cost) for r, provider, cost in after]
+        ),
         concentration_before=_concentration(spend_before),
         concentration_after=_concentration(spend_after),
         spend_before=spend_before,
         spend_after=spend_after,
         spend_by_kind_before=_by([(r.kind.value, cost) for r, cost in before]),
         spend_by_kind_after=_by([(r.kind.value, cost) for r, _, cost in after]),
-        spend_by_jurisdiction_after=_by([(jurisdiction_label(p, catalog, regions[r.id]), cost) for r, p, cost in after]),
+        spend_by_jurisdiction_after=_by(
+            [(jurisdiction_label(p, catalog, regions[r.id]), cost) for r, p, cost in after]
+        ),
     )

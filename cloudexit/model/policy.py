@@ -58,7 +58,8 @@ class ProviderRule(_Strict):
 
 class Colocation(_Strict):
     tag_keys: list[str] = Field(
-        default_factory=list, description="Resources sharing a value of one of these tags share a site"
+        default_factory=list,
+        description="Resources sharing a value of one of these tags share a site",
     )
     from_dependencies: bool = Field(
         False, description="Resources linked by depends_on share provider and region"
@@ -67,7 +68,9 @@ class Colocation(_Strict):
 
 class AntiAffinity(_Strict):
     tag_key: str = Field(description="Resources with the same value of this tag...")
-    level: Literal["provider", "region"] = Field("region", description="...must differ at this level")
+    level: Literal["provider", "region"] = Field(
+        "region", description="...must differ at this level"
+    )
 
 
 class Capacity(_Strict):
@@ -97,13 +100,17 @@ class SovereigntyGate(_Strict):
     min_levels: dict[Objective, int] = Field(
         default_factory=dict, description="Minimum SEAL level (0-4) per objective SOV-1..SOV-8"
     )
-    min_score: float | None = Field(None, ge=0, le=100, description="Minimum framework-weighted score, 0-100")
+    min_score: float | None = Field(
+        None, ge=0, le=100, description="Minimum framework-weighted score, 0-100"
+    )
 
     @model_validator(mode="after")
     def _says_something(self) -> SovereigntyGate:
         for objective, level in self.min_levels.items():
             if not 0 <= level <= 4:
-                raise ValueError(f"min_levels.{objective}: SEAL levels run from 0 to 4, not {level}")
+                raise ValueError(
+                    f"min_levels.{objective}: SEAL levels run from 0 to 4, not {level}"
+                )
         if not self.min_levels and self.min_score is None:
             raise ValueError(f"gate {self.name!r} needs min_levels or min_score")
         return self
@@ -112,7 +119,9 @@ class SovereigntyGate(_Strict):
 class Sovereignty(_Strict):
     """Gates and the weights of the estate roll-up (spend times criticality)."""
 
-    classification_tag: str = Field("data_classification", description="Tag holding a resource's data classification")
+    classification_tag: str = Field(
+        "data_classification", description="Tag holding a resource's data classification"
+    )
     criticality_tag: str = Field("criticality", description="Tag holding a resource's criticality")
     criticality_weights: dict[str, float] = Field(
         default_factory=lambda: {"low": 1.0, "medium": 2.0, "high": 3.0, "critical": 4.0},

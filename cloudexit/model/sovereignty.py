@@ -16,10 +16,14 @@ class _Strict(BaseModel):
 class SovereigntyGrade(_Strict):
     """The EU Cloud Sovereignty Framework levels of the place a resource runs."""
 
-    assessment: str = Field(description="Assessment id in sovereignty/<provider>.yaml (provider, site or offer)")
+    assessment: str = Field(
+        description="Assessment id in sovereignty/<provider>.yaml (provider, site or offer)"
+    )
     operator: str
     jurisdiction: str = Field(description="Control and exposure paths in words")
-    levels: dict[Objective, int] = Field(description="SEAL level 0-4 per objective; unassessed counts as 0")
+    levels: dict[Objective, int] = Field(
+        description="SEAL level 0-4 per objective; unassessed counts as 0"
+    )
     unassessed: list[Objective] = Field(default_factory=list)
     score: float = Field(description="Framework-weighted score, 0-100")
 
@@ -27,10 +31,16 @@ class SovereigntyGrade(_Strict):
 class ObjectiveRollup(_Strict):
     objective: Objective
     title: str
-    distribution: dict[str, float] = Field(description="SEAL level (0-4) -> weighted share of the estate")
+    distribution: dict[str, float] = Field(
+        description="SEAL level (0-4) -> weighted share of the estate"
+    )
     mean_level: float
-    below_minimum_share: float = Field(description="Weighted share below the policy's gate for the resource")
-    weakest_criterion: str | None = Field(None, description="The unmet criterion carrying the most weight")
+    below_minimum_share: float = Field(
+        description="Weighted share below the policy's gate for the resource"
+    )
+    weakest_criterion: str | None = Field(
+        None, description="The unmet criterion carrying the most weight"
+    )
 
 
 class EstateRollup(_Strict):
@@ -55,7 +65,9 @@ class StayOption(_Strict):
 
 
 class EstateSovereignty(_Strict):
-    weighting: str = Field(description="How resources are weighted: monthly spend times criticality")
+    weighting: str = Field(
+        description="How resources are weighted: monthly spend times criticality"
+    )
     before: EstateRollup
     after: EstateRollup
     stay_options: list[StayOption] = Field(default_factory=list)

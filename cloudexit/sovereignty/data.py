@@ -87,7 +87,9 @@ def _resolve(file: ProviderSovereignty) -> dict[str, Resolved]:
             kind=a.kind,
             name=a.name,
             operator=a.operator or (parent.operator if parent else None),  # type: ignore[arg-type]
-            exposures=tuple(a.exposures if a.exposures is not None else (parent.exposures if parent else ())),
+            exposures=tuple(
+                a.exposures if a.exposures is not None else (parent.exposures if parent else ())
+            ),
             objectives={o: objectives[o] for o in OBJECTIVES},
             sources=dict(file.sources),
             regions=tuple(a.scope.regions),

@@ -18,7 +18,7 @@ def _where(locations: list[str]) -> str:
 
 
 def jurisdiction(a: Resolved, region: str | None = None) -> str:
-    """"EU-controlled (DE), exposed via IONOS Cloud Inc. to US CLOUD Act for us/ewr" - never a yes/no flip.
+    """ "EU-controlled (DE), exposed via IONOS Cloud Inc. to US CLOUD Act for us/ewr" - never a yes/no flip.
 
     With a region, only the exposure paths that reach it are named."""
     op = a.operator
@@ -31,7 +31,11 @@ def jurisdiction(a: Resolved, region: str | None = None) -> str:
     paths = [p for p in a.exposures if region is None or not p.locations or region in p.locations]
     if not paths:
         return head
-    return head + ", " + "; ".join(f"exposed via {p.via} to {p.law} for {_where(p.locations)}" for p in paths)
+    return (
+        head
+        + ", "
+        + "; ".join(f"exposed via {p.via} to {p.law} for {_where(p.locations)}" for p in paths)
+    )
 
 
 def grade_of(a: Resolved, data: SovereigntyData, region: str | None = None) -> SovereigntyGrade:
@@ -46,7 +50,9 @@ def grade_of(a: Resolved, data: SovereigntyData, region: str | None = None) -> S
     )
 
 
-def grade_at(data: SovereigntyData, provider: str, region: str, product: str | None = None) -> SovereigntyGrade | None:
+def grade_at(
+    data: SovereigntyData, provider: str, region: str, product: str | None = None
+) -> SovereigntyGrade | None:
     a = data.for_site(provider, region, product)
     return grade_of(a, data, region) if a is not None else None
 
@@ -55,8 +61,11 @@ def gate_failure(gate: SovereigntyGate, grade: SovereigntyGrade | None) -> str |
     """Why an option fails the gate, or None. A place with no assessment fails every gate."""
     if grade is None:
         return f"sovereignty gate {gate.name}: no sovereignty assessment for this place"
-    short = [f"{o} SEAL-{grade.levels[o]} < {need}" for o, need in sorted(gate.min_levels.items())
-             if grade.levels[o] < need]
+    short = [
+        f"{o} SEAL-{grade.levels[o]} < {need}"
+        for o, need in sorted(gate.min_levels.items())
+        if grade.levels[o] < need
+    ]
     if gate.min_score is not None and grade.score < gate.min_score:
         short.append(f"score {grade.score:g} < {gate.min_score:g}")
     return f"sovereignty gate {gate.name}: {', '.join(short)}" if short else None
@@ -64,4 +73,6 @@ def gate_failure(gate: SovereigntyGate, grade: SovereigntyGrade | None) -> str |
 
 def minimum_for(gates: list[SovereigntyGate], objective: str) -> int:
     """The highest minimum the gates set on the objective (0: no gate)."""
-    return max((level for g in gates for o, level in g.min_levels.items() if o == objective), default=0)
+    return max(
+        (level for g in gates for o, level in g.min_levels.items() if o == objective), default=0
+    )

@@ -10,7 +10,16 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from cloudexit.model.sovereignty import Objective
 
-OBJECTIVES: tuple[Objective, ...] = ("SOV-1", "SOV-2", "SOV-3", "SOV-4", "SOV-5", "SOV-6", "SOV-7", "SOV-8")
+OBJECTIVES: tuple[Objective, ...] = (
+    "SOV-1",
+    "SOV-2",
+    "SOV-3",
+    "SOV-4",
+    "SOV-5",
+    "SOV-6",
+    "SOV-7",
+    "SOV-8",
+)
 EvidenceKind = Literal[
     "statute",
     "regulator",
@@ -43,7 +52,13 @@ class Source(_Data):
     @classmethod
     def _as_text(cls, value: object) -> object:
         # YAML reads 2026-04-27 as a date and 2025 as a number
-        return value.isoformat() if isinstance(value, dt.date) else str(value) if isinstance(value, int) else value
+        return (
+            value.isoformat()
+            if isinstance(value, dt.date)
+            else str(value)
+            if isinstance(value, int)
+            else value
+        )
 
 
 class SealLevel(_Data):
@@ -84,14 +99,18 @@ class Framework(_Data):
 
 
 class Fact(_Data):
-    criterion: str = Field(description="C3A criterion id (SOV-1-02-C1) or CSF contributing factor (CSF SOV-2)")
+    criterion: str = Field(
+        description="C3A criterion id (SOV-1-02-C1) or CSF contributing factor (CSF SOV-2)"
+    )
     holds: bool
     statement: str
     source: str = Field(description="Key into the file's sources")
 
 
 class Grade(_Data):
-    level: int | None = Field(ge=0, le=4, description="SEAL level; null: not assessed (counts as 0)")
+    level: int | None = Field(
+        ge=0, le=4, description="SEAL level; null: not assessed (counts as 0)"
+    )
     facts: list[Fact] = Field(default_factory=list)
     note: str | None = None
 
@@ -110,7 +129,9 @@ Control = Literal["EU", "non-EU", "customer", "unknown"]
 class Operator(_Data):
     name: str
     country: str = Field(pattern=r"^[A-Z]{2}$")
-    controlled_from: Control = Field(description="Where the operator's ultimate control sits; customer: you run it")
+    controlled_from: Control = Field(
+        description="Where the operator's ultimate control sits; customer: you run it"
+    )
     parent: str | None = None
 
 
@@ -132,12 +153,16 @@ class Assessment(_Data):
     id: str
     kind: Literal["provider", "site", "offer"]
     name: str
-    inherits: str | None = Field(None, description="Assessment whose objectives and exposures apply unless given")
+    inherits: str | None = Field(
+        None, description="Assessment whose objectives and exposures apply unless given"
+    )
     scope: Scope = Field(default_factory=Scope)
     operator: Operator | None = None
     exposures: list[ExposurePath] | None = None
     objectives: dict[Objective, Grade] = Field(default_factory=dict)
-    placeable: bool = Field(True, description="False: an offer the catalogue cannot place (scored for comparison)")
+    placeable: bool = Field(
+        True, description="False: an offer the catalogue cannot place (scored for comparison)"
+    )
 
 
 class ProviderSovereignty(_Data):
@@ -159,11 +184,18 @@ class ProviderSovereignty(_Data):
                 for fact in grade.facts:
                     if fact.source not in self.sources:
                         raise ValueError(f"{a.id} {objective}: unknown source {fact.source!r}")
-                    if not (fact.criterion.startswith(objective + "-") or fact.criterion == f"CSF {objective}"):
-                        raise ValueError(f"{a.id} {objective}: criterion {fact.criterion!r} belongs to another objective")
+                    if not (
+                        fact.criterion.startswith(objective + "-")
+                        or fact.criterion == f"CSF {objective}"
+                    ):
+                        raise ValueError(
+                            f"{a.id} {objective}: criterion {fact.criterion!r} belongs to another objective"
+                        )
             for path in a.exposures or []:
                 if path.source not in self.sources:
-                    raise ValueError(f"{a.id}: exposure via {path.via}: unknown source {path.source!r}")
+                    raise ValueError(
+                        f"{a.id}: exposure via {path.via}: unknown source {path.source!r}"
+                    )
         own = self.assessments[0]
         missing = [o for o in OBJECTIVES if o not in own.objectives]
         if missing:

@@ -12,8 +12,35 @@ from cloudexit.sovereignty.data import load_sovereignty
 from cloudexit.sovereignty.grade import grade_at, grade_of, score
 from cloudexit.sovereignty.schema import OBJECTIVES, ProviderSovereignty
 
-EU = {"AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT", "LT", "LU",
-      "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK"}
+EU = {
+    "AT",
+    "BE",
+    "BG",
+    "CY",
+    "CZ",
+    "DE",
+    "DK",
+    "EE",
+    "ES",
+    "FI",
+    "FR",
+    "GR",
+    "HR",
+    "HU",
+    "IE",
+    "IT",
+    "LT",
+    "LU",
+    "LV",
+    "MT",
+    "NL",
+    "PL",
+    "PT",
+    "RO",
+    "SE",
+    "SI",
+    "SK",
+}
 
 
 def test_every_catalogue_provider_has_all_eight_objectives_each_level_backed_by_dated_facts():
@@ -33,7 +60,16 @@ def test_every_catalogue_provider_has_all_eight_objectives_each_level_backed_by_
 
 def test_the_framework_weights_give_the_score():
     data = load_sovereignty()
-    assert [o.weight for o in data.framework.objectives] == [0.15, 0.10, 0.10, 0.15, 0.20, 0.15, 0.10, 0.05]
+    assert [o.weight for o in data.framework.objectives] == [
+        0.15,
+        0.10,
+        0.10,
+        0.15,
+        0.20,
+        0.15,
+        0.10,
+        0.05,
+    ]
     assert score(dict.fromkeys(OBJECTIVES, 4), data) == 100.0
     assert score({**dict.fromkeys(OBJECTIVES, 0), "SOV-5": 4}, data) == 20.0
 
@@ -62,7 +98,10 @@ def test_an_eu_parent_with_a_foreign_subsidiary_names_the_path_only_where_it_rea
     catalog = load_catalog()
     whole = jurisdiction_label("ionos", catalog)
     assert whole.startswith("EU-controlled")
-    assert "exposed via IONOS Cloud Inc. (US subsidiary) to US CLOUD Act for us/ewr, us/las, us/mci" in whole
+    assert (
+        "exposed via IONOS Cloud Inc. (US subsidiary) to US CLOUD Act for us/ewr, us/las, us/mci"
+        in whole
+    )
     assert "exposed" not in jurisdiction_label("ionos", catalog, "de/fra")
     assert "US CLOUD Act" in jurisdiction_label("ionos", catalog, "us/las")
     assert is_non_eu("aws", catalog, "eu-central-1")

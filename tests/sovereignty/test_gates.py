@@ -14,7 +14,9 @@ def _plan(gates: list[dict], allow_retain: bool = False):
         allow_retain=allow_retain,
         sovereignty={"classification_tag": "classification", "gates": gates},
     )
-    return cloudexit.plan(Inventory.model_validate(inventory(*resources)), policy, catalog=fixture_catalog())
+    return cloudexit.plan(
+        Inventory.model_validate(inventory(*resources)), policy, catalog=fixture_catalog()
+    )
 
 
 def _providers(plan) -> dict[str, str]:
@@ -24,7 +26,9 @@ def _providers(plan) -> dict[str, str]:
 def test_a_gate_moves_the_resources_it_matches_and_only_those():
     free = _plan([])
     assert set(_providers(free).values()) == {"scaleway"}
-    gated = _plan([{"name": "restricted", "classifications": ["restricted"], "min_levels": {"SOV-7": 3}}])
+    gated = _plan(
+        [{"name": "restricted", "classifications": ["restricted"], "min_levels": {"SOV-7": 3}}]
+    )
     placed = _providers(gated)
     assert placed == {"vm-0": "ovhcloud", "vm-1": "ovhcloud", "vm-open": "scaleway"}
     for p in gated.placements:
@@ -41,18 +45,27 @@ def test_a_minimum_score_is_a_gate_too():
 
 
 def test_an_infeasible_gate_is_named_with_the_resources_it_blocks():
-    plan = _plan([{"name": "supply-chain", "classifications": ["restricted"], "min_levels": {"SOV-5": 4}}],
-                 allow_retain=True)
+    plan = _plan(
+        [{"name": "supply-chain", "classifications": ["restricted"], "min_levels": {"SOV-5": 4}}],
+        allow_retain=True,
+    )
     unplaced = {u.resource_id: u for u in plan.unplaced}
     assert set(unplaced) == {"vm-0", "vm-1"}
     assert "sovereignty gate supply-chain: SOV-5 SEAL-1 < 4" in unplaced["vm-0"].reason
-    assert any(w.startswith("sovereignty gate supply-chain leaves no option for 2 resources of kind compute.vm: "
-                            "vm-0, vm-1") for w in plan.warnings)
+    assert any(
+        w.startswith(
+            "sovereignty gate supply-chain leaves no option for 2 resources of kind compute.vm: "
+            "vm-0, vm-1"
+        )
+        for w in plan.warnings
+    )
 
 
 def test_plan_records_levels_per_placement_and_the_estate_before_and_after():
-    plan = _plan([{"name": "restricted", "classifications": ["restricted"], "min_levels": {"SOV-7": 3}}],
-                 allow_retain=True)
+    plan = _plan(
+        [{"name": "restricted", "classifications": ["restricted"], "min_levels": {"SOV-7": 3}}],
+        allow_retain=True,
+    )
     estate = plan.sovereignty
     assert estate is not None
     assert [o.objective for o in estate.after.objectives] == [f"SOV-{i}" for i in range(1, 9)]
