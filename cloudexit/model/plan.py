@@ -53,6 +53,14 @@ class Option(_Strict):
     terraform: str | None = None
     retain: bool = False
     unverified_prices: list[str] = Field(default_factory=list)
+    replicas: int = Field(
+        1, ge=1, description="Nodes run on the target: 2 or more for an HA or multi-node source"
+    )
+    costs: dict[str, Amount] = Field(
+        default_factory=dict,
+        description="monthly_cost by part: compute, replicas, storage, operations (self-managed), egress, "
+        "requests and duration (serverless)",
+    )
     sovereignty: SovereigntyGrade | None = Field(
         None,
         description="EU Cloud Sovereignty Framework levels where the option runs; None: not assessed",

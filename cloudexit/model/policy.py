@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from cloudexit.model.kinds import Kind
+from cloudexit.model.limits import Limits
 from cloudexit.model.money import Amount
 from cloudexit.model.sovereignty import Objective
 
@@ -147,6 +148,25 @@ class RiskWeights(_Strict):
     concentration: Amount = Decimal(5)
 
 
+class RunningCosts(_Strict):
+    """Overrides of the bundled running-cost assumptions (mappings/running-costs.yaml)."""
+
+    operations_hours_month: dict[Kind, float] = Field(
+        default_factory=dict,
+        description="Engineer hours a month to run one self-managed service of each kind",
+    )
+    function_requests_month: float = Field(
+        1_000_000,
+        ge=0,
+        description="Invocations a month assumed for a function whose usage is unknown",
+    )
+    function_seconds_per_request: float = Field(
+        0.2,
+        ge=0,
+        description="Run time per invocation assumed for a function whose usage is unknown",
+    )
+
+
 class SolverOptions(_Strict):
     name: Literal["cbc", "highs"] = "cbc"
     time_limit_s: float = Field(60, gt=0)
@@ -182,8 +202,12 @@ class Policy(_Strict):
         description="Units of EUR per unit of each currency",
     )
     risk_weights: RiskWeights = Field(default_factory=RiskWeights)
+    running_costs: RunningCosts = Field(default_factory=RunningCosts)
     sovereignty: Sovereignty = Field(default_factory=Sovereignty)
     solver: SolverOptions = Field(default_factory=SolverOptions)
+    limits: Limits = Field(
+        default_factory=Limits, description="Hard limits `cloudexit check` enforces"
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Policy:
