@@ -171,8 +171,9 @@ def replication_group(r: dict[str, Any]) -> Fields:
 def eks_cluster(r: dict[str, Any]) -> Fields:
     return {
         "engine": "kubernetes",
-        "engine_version": text(r.get("Version")),
-        "state": text(r.get("Status")),
+        # AWS Config spells the keys Version/Status, the EKS API (and so the CLI) version/status
+        "engine_version": text(r.get("Version") or r.get("version")),
+        "state": text(r.get("Status") or r.get("status")),
     }
 
 
