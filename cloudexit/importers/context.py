@@ -116,7 +116,7 @@ def child_setting(native_type: str) -> str | None:
     ARM child types (server parameters, database settings), Terraform settings resources, and
     runs (jobs) that are not infrastructure."""
     folded = native_type.lower()
-    if folded in _RUNS or folded.endswith("/job") or folded.endswith("/operation"):
+    if folded in _RUNS or folded.endswith(("/job", "/operation")):
         return "a job or operation run, not infrastructure to move"
     if folded.startswith("microsoft.") and folded.count("/") >= 2:
         return "a setting of its parent resource, moved with it"
