@@ -159,6 +159,13 @@ LISTINGS: tuple[Listing, ...] = (
         name="TargetGroupName",
     ),
     Listing(
+        "ClusterInfoList",
+        "AWS::MSK::Cluster",
+        "ClusterName",
+        arn="ClusterArn",
+        name="ClusterName",
+    ),
+    Listing(
         "CacheClusters",
         "AWS::ElastiCache::CacheCluster",
         "CacheClusterId",

@@ -121,3 +121,70 @@ def test_errors_in_a_top_level_list_name_it_once(tmp_path):
         import_file(path, "cloud-asset")
     message = str(caught.value)
     assert "item item" not in message and "b'" not in message and "byte" not in message
+
+
+def test_msk_clusters_from_aws_kafka_list_clusters(tmp_path):
+    data = {
+        "ClusterInfoList": [
+            {
+                "ClusterArn": "arn:aws:kafka:eu-central-1:111122223333:cluster/events/abc-1",
+                "ClusterName": "events",
+                "State": "ACTIVE",
+                "NumberOfBrokerNodes": 3,
+                "BrokerNodeGroupInfo": {
+                    "InstanceType": "kafka.m5.large",
+                    "StorageInfo": {"EbsStorageInfo": {"VolumeSize": 1000}},
+                },
+                "CurrentBrokerSoftwareInfo": {"KafkaVersion": "3.6.0"},
+            }
+        ]
+    }
+    (cluster,) = import_file(write(tmp_path, "kafka.json", data)).resources
+    assert (cluster.kind.value, cluster.region, cluster.account) == (
+        "messaging.stream",
+        "eu-central-1",
+        "111122223333",
+    )
+    assert cluster.attributes.node_count == 3 and cluster.attributes.storage_gib == 3000
+    assert cluster.attributes.instance_type == "kafka.m5.large"
+
+
+def test_gcloud_asset_get_history_keeps_each_assets_last_window(tmp_path):
+    vm = "//compute.googleapis.com/projects/p/zones/europe-west1-b/instances/vm1"
+
+    def version(start, machine):
+        return {
+            "window": {"startTime": start},
+            "asset": {
+                "name": vm,
+                "assetType": "compute.googleapis.com/Instance",
+                "resource": {
+                    "location": "europe-west1-b",
+                    "data": {
+                        "name": "vm1",
+                        "status": "RUNNING",
+                        "machineType": f"https://www.googleapis.com/compute/v1/projects/p/zones/europe-west1-b/machineTypes/{machine}",
+                    },
+                },
+            },
+        }
+
+    gone = {
+        "window": {"startTime": "2026-10-02T00:00:00Z"},
+        "deleted": True,
+        "asset": {"name": vm.replace("vm1", "old"), "assetType": "compute.googleapis.com/Instance"},
+    }
+    path = write(
+        tmp_path,
+        "history.json",
+        [
+            version("2026-10-05T00:00:00Z", "n2-standard-4"),
+            gone,
+            version("2026-10-01T00:00:00Z", "n2-standard-2"),
+        ],
+    )
+    ctx = import_file(path)
+    assert ctx.format == "cloud-asset"
+    (instance,) = ctx.resources
+    assert instance.attributes.instance_type == "n2-standard-4"
+    assert ctx.skipped == 1
