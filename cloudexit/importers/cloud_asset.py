@@ -72,7 +72,7 @@ def _keep_latest(
     name = asset.get("name")
     if not isinstance(name, str):
         return
-    window = entry.get("window") if isinstance(entry.get("window"), dict) else {}
+    window = mapping(entry.get("window"))
     start = str(window.get("startTime") or window.get("start_time") or "")
     if name not in history or start >= history[name][0]:
         history[name] = (start, bool(entry.get("deleted")), asset, where)
