@@ -201,7 +201,7 @@ class Item:
     def records(self) -> list[dict[str, Any]]:
         """DNS records, one per value, names relative to the zone ('' for the apex)."""
         zone = self.zone_name
-        rows = []
+        rows: list[dict[str, Any]] = []
         for record in self.details.get("records", []):
             name = str(record.get("name", "")).rstrip(".").lower()
             if name in ("@", zone):
