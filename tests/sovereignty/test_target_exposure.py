@@ -29,7 +29,9 @@ def _plan():
     resources = [
         resource("db", kind="compute.vm"),
         resource("app", depends_on=["db"]),
-        resource("gcp-vm", provider="gcp", region="europe-west1", type="compute.googleapis.com/Instance"),
+        resource(
+            "gcp-vm", provider="gcp", region="europe-west1", type="compute.googleapis.com/Instance"
+        ),
     ]
     policy = Policy(targets=["scaleway"], risk_weights={"jurisdiction": 0}, allow_retain=True)
     inv = Inventory.model_validate(inventory(*resources))
