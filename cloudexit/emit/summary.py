@@ -36,9 +36,14 @@ class Summary:
     current_monthly: Decimal
     target_monthly: Decimal
     retained_monthly: Decimal
+    unplaced_monthly: Decimal
+    retired_monthly: Decimal
+    after_monthly: Decimal
     one_off: Decimal
     monthly_saving: Decimal
     payback_months: Decimal | None
+    payback_note: str | None
+    npv: Decimal | None
     non_eu_before: Share
     non_eu_after: Share
     concentration_before: Concentration
@@ -70,11 +75,14 @@ def jurisdiction_label(provider: str, catalog: Catalog) -> str:
 def after_site(plan: Plan) -> dict[str, tuple[str, str, Decimal | None]]:
     """Where each resource runs once the plan is done, and its monthly EUR (None: unknown)."""
     placed = {p.resource_id: p for p in plan.placements}
+    retired = {u.resource_id for u in plan.unplaced if u.code == "retired"}
     sites: dict[str, tuple[str, str, Decimal | None]] = {}
     for resource in plan.inventory.resources:
         placement = placed.get(resource.id)
         if placement is not None:
             sites[resource.id] = (placement.choice.provider, placement.choice.region, placement.choice.monthly_cost)
+        elif resource.id in retired:
+            sites[resource.id] = (resource.provider, resource.region, Decimal(0))
         else:
             sites[resource.id] = (resource.provider, resource.region, current_monthly_eur(resource, plan.policy))
     return sites
@@ -114,17 +122,22 @@ def summarise(plan: Plan, catalog: Catalog) -> Summary:
     sites = after_site(plan)
     after = [(r, sites[r.id][0], sites[r.id][2] or Decimal(0)) for r in resources]
     t = plan.totals
-    saving = t.current_monthly - t.target_monthly - t.retained_monthly
-    payback = quantize(t.one_off_migration / saving, Decimal("0.1")) if saving > 0 else None
+    after_monthly = t.after_monthly if t.after_monthly is not None else t.target_monthly + t.retained_monthly
+    saving = t.current_monthly - after_monthly
     spend_before = _by([(r.provider, cost) for r, cost in before])
     spend_after = _by([(provider, cost) for _, provider, cost in after])
     return Summary(
         current_monthly=t.current_monthly,
         target_monthly=t.target_monthly,
         retained_monthly=t.retained_monthly,
+        unplaced_monthly=t.unplaced_monthly,
+        retired_monthly=t.retired_monthly,
+        after_monthly=after_monthly,
         one_off=t.one_off_migration,
         monthly_saving=quantize(saving),
-        payback_months=payback,
+        payback_months=t.payback_months,
+        payback_note=t.payback_note,
+        npv=t.npv,
         non_eu_before=_share([(is_non_eu(r.provider, catalog), cost) for r, cost in before]),
         non_eu_after=_share([(is_non_eu(provider, catalog), cost) for _, provider, cost in after]),
         concentration_before=_concentration(spend_before),

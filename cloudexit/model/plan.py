@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from cloudexit.model.inventory import Inventory
 from cloudexit.model.money import Amount
@@ -75,14 +76,40 @@ class Unplaced(_Strict):
 
 
 class Totals(_Strict):
+    """Today and after on one footing: every resource counts on both sides.
+
+    ``after_monthly = target_monthly + retained_monthly + unplaced_monthly``; resources retired
+    count today and at 0 after; ``monthly_saving = current_monthly - after_monthly``."""
+
     currency: str = "EUR"
     current_monthly: Amount
     current_monthly_unpriced: int = Field(0, description="Resources with no known current cost")
     target_monthly: Amount
     retained_monthly: Amount
+    unplaced_monthly: Amount = Field(
+        Decimal(0), description="Today's cost of resources not placed that keep running on the source"
+    )
+    retired_monthly: Amount = Field(Decimal(0), description="Today's cost of resources retired (0 after)")
+    after_monthly: Amount | None = Field(None, description="target + retained + unplaced")
+    monthly_saving: Amount | None = Field(None, description="current_monthly - after_monthly")
+    unpriced_target_monthly: Amount = Field(
+        Decimal(0), description="Part of target_monthly for resources with no known cost today (counted after only)"
+    )
     one_off_migration: Amount
     horizon_months: int
     horizon_saving: Amount
+    payback_months: Amount | None = Field(None, description="one-off / monthly saving; None when there is none")
+    payback_note: str | None = Field(None, description="Why there is no payback")
+    discount_rate: float = Field(0, description="Yearly rate used for npv")
+    npv: Amount | None = Field(None, description="Net present value of the move over the horizon")
+
+    @model_validator(mode="after")
+    def _footing(self) -> Totals:
+        if self.after_monthly is None:
+            self.after_monthly = self.target_monthly + self.retained_monthly + self.unplaced_monthly
+        if self.monthly_saving is None:
+            self.monthly_saving = self.current_monthly - self.after_monthly
+        return self
 
 
 class SolverInfo(_Strict):

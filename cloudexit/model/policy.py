@@ -119,6 +119,9 @@ class Policy(_Strict):
     horizon_months: int = Field(36, ge=1)
     day_rate: Amount = Field(Decimal(800), ge=0, description="EUR per engineer day")
     parallel_run_months: Amount = Field(Decimal(1), ge=0)
+    discount_rate: float = Field(
+        0.05, ge=0, le=1, description="Yearly rate for the net present value of the move (0.05: 5 %)"
+    )
     bandwidth_mbps: float = Field(1000, gt=0)
     headroom: float = Field(0.2, ge=0, le=2, description="Added to observed peak when right-sizing")
     currency: Literal["EUR"] = "EUR"

@@ -20,8 +20,7 @@ from cloudexit.model.plan import (
     Unplaced,
 )
 from cloudexit.model.policy import Policy
-from cloudexit.optimise import milp
-from cloudexit.optimise.candidates import current_monthly_eur
+from cloudexit.optimise import footing, milp
 from cloudexit.optimise.checks import violations
 from cloudexit.optimise.diagnose import infeasibility, unplaceable
 from cloudexit.optimise.units import Row, Unit, Units, build_units
@@ -167,7 +166,7 @@ def plan(
         inventory=inventory,
         placements=placements,
         unplaced=sorted(unplaced, key=lambda u: u.resource_id),
-        totals=totals(inventory, placements, policy),
+        totals=totals(inventory, placements, policy, unplaced, solution.status),
         solver=SolverInfo(
             solver=solution.solver,
             status=solution.status,
@@ -211,25 +210,12 @@ def _frontier(units: Units, policy: Policy, chosen: dict[str, Row], steps: int) 
     return points
 
 
-def totals(inventory: Inventory, placements: list[Placement], policy: Policy) -> Totals:
-    current = Decimal(0)
-    unpriced = 0
-    for resource in inventory.resources:
-        cost = current_monthly_eur(resource, policy)
-        if cost is None:
-            unpriced += 1
-        else:
-            current += cost
-    target = sum((p.choice.monthly_cost for p in placements if not p.choice.retain), Decimal(0))
-    retained = sum((p.choice.monthly_cost for p in placements if p.choice.retain), Decimal(0))
-    one_off = sum((p.choice.migration_cost for p in placements), Decimal(0))
-    months = Decimal(policy.horizon_months)
-    return Totals(
-        current_monthly=quantize(current),
-        current_monthly_unpriced=unpriced,
-        target_monthly=quantize(target),
-        retained_monthly=quantize(retained),
-        one_off_migration=quantize(one_off),
-        horizon_months=policy.horizon_months,
-        horizon_saving=quantize((current - target - retained) * months - one_off),
-    )
+def totals(
+    inventory: Inventory,
+    placements: list[Placement],
+    policy: Policy,
+    unplaced: list[Unplaced] | None = None,
+    status: SolveStatus | None = None,
+) -> Totals:
+    """The business case's figures on one footing (see ``footing.totals``)."""
+    return footing.totals(inventory, placements, policy, unplaced, status)
