@@ -66,12 +66,17 @@ class Placement(_Strict):
     choice: Option
     reason: str
     runner_up: Alternative | None = None
+    size_before: str | None = Field(None, description="vCPU and memory today, or 'size unknown'")
+    size_source: str | None = Field(None, description="Where size_before comes from when the source did not report it")
+    size_after: str | None = Field(None, description="vCPU and memory of the chosen product")
 
 
 class Unplaced(_Strict):
     resource_id: str
     kind: str
-    code: Literal["no_mapping", "no_option", "missing_price", "retired", "not_migratable", "infeasible"]
+    code: Literal[
+        "no_mapping", "no_option", "missing_price", "retired", "not_migratable", "infeasible", "size_unknown"
+    ]
     reason: str
 
 

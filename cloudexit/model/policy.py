@@ -124,6 +124,14 @@ class Policy(_Strict):
     )
     bandwidth_mbps: float = Field(1000, gt=0)
     headroom: float = Field(0.2, ge=0, le=2, description="Added to observed peak when right-sizing")
+    size_from_cost: bool = Field(
+        True, description="Size a resource with no known size or class from today's cost (with a warning)"
+    )
+    unknown_size: Literal["place", "leave"] = Field(
+        "place",
+        description="A resource whose size stays unknown: placed on the smallest product with a warning "
+        "naming it, or left unplaced",
+    )
     currency: Literal["EUR"] = "EUR"
     exchange_rates: dict[str, Amount] = Field(
         default_factory=lambda: {"USD": Decimal("0.86")},

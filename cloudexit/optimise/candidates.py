@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from cloudexit.catalog.loader import Catalog
-from cloudexit.catalog.schema import Product, ProviderFile, TargetMapping
+from cloudexit.catalog.schema import Product, ProviderFile, Specs, TargetMapping
 from cloudexit.catalog.sizing import (
     cheapest_fit,
     monthly_price,
@@ -19,6 +19,7 @@ from cloudexit.model.inventory import Resource
 from cloudexit.model.money import quantize
 from cloudexit.model.plan import Option, Risk
 from cloudexit.model.policy import Policy, Selector
+from cloudexit.optimise.sizes import resolve_size
 from cloudexit.risk.score import certifications_in, fidelity_points, jurisdiction_points
 
 GIB_PER_MBPS_HOUR = Decimal("0.4190951585769653")  # 1 Mbit/s for an hour, in GiB
@@ -106,6 +107,7 @@ def _price_target(
     region: str,
     target: TargetMapping,
     policy: Policy,
+    specs: Specs | None = None,
 ) -> tuple[Product | None, Decimal, Decimal, list[str]] | str:
     """(product, quantity, monthly EUR, unverified price ids), or the reason it cannot be priced."""
     if target.select is None or target.sizing == "none":
@@ -116,7 +118,7 @@ def _price_target(
     if offered is not None and target.select.service == "compute":
         products = [p for p in products if p.id in offered]
         among = " among the flavours the policy's capacity lists"
-    needs = needs_of(resource, policy.headroom)
+    needs = needs_of(resource, policy.headroom, specs)
     unverified: list[str] = []
     if target.sizing in ("instance", "instance_plus_storage", "per_node"):
         product = cheapest_fit(products, needs, region)
@@ -159,6 +161,7 @@ def _price_target(
 def build_candidates(resource: Resource, catalog: Catalog, policy: Policy) -> Candidates:
     found = Candidates(resource)
     mapping = catalog.kinds.get(resource.kind)
+    specs = resolve_size(resource, catalog, policy).specs
     allowed, pinned_region = _allowed_providers(resource, policy)
     needed_certs = required_certifications(resource, policy)
     current = current_monthly_eur(resource, policy)
@@ -184,7 +187,7 @@ def build_candidates(resource: Resource, catalog: Catalog, policy: Policy) -> Ca
             if missing:
                 found.excluded.append(f"{where}: lacks {', '.join(sorted(missing))}")
                 continue
-            priced = _price_target(resource, provider, region.code, target, policy)
+            priced = _price_target(resource, provider, region.code, target, policy, specs)
             if isinstance(priced, str):
                 found.excluded.append(f"{where}: {priced}")
                 continue

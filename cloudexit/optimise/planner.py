@@ -5,13 +5,14 @@ from __future__ import annotations
 from decimal import Decimal
 
 from cloudexit.catalog.loader import Catalog
-from cloudexit.errors import RuntimeFailure
+from cloudexit.errors import InputError, RuntimeFailure
 from cloudexit.model.inventory import Inventory, Resource
 from cloudexit.model.money import quantize
 from cloudexit.model.plan import (
     Alternative,
     Baseline,
     FrontierPoint,
+    Option,
     Placement,
     Plan,
     SolverInfo,
@@ -23,6 +24,7 @@ from cloudexit.model.policy import Policy
 from cloudexit.optimise import footing, milp
 from cloudexit.optimise.checks import violations
 from cloudexit.optimise.diagnose import infeasibility, unplaceable
+from cloudexit.optimise.sizes import resolve_size, sized_by_instance
 from cloudexit.optimise.units import Row, Unit, Units, build_units
 
 
@@ -37,9 +39,43 @@ def _placeable(inventory: Inventory, catalog: Catalog, policy: Policy) -> tuple[
         elif policy.retire_stopped and r.attributes.state == "stopped":
             unplaced.append(Unplaced(resource_id=r.id, kind=r.kind.value, code="retired",
                                      reason="stopped at scan time; retire_stopped is set"))
+        elif policy.unknown_size == "leave" and resolve_size(r, catalog, policy).state == "unknown":
+            unplaced.append(Unplaced(resource_id=r.id, kind=r.kind.value, code="size_unknown",
+                                     reason="size unknown: no vCPU or memory reported, class "
+                                     f"{r.attributes.instance_type or '-'} not in the catalogue, no cost to size "
+                                     "from; policy unknown_size is leave"))
         else:
             keep.append(r)
     return keep, unplaced
+
+
+def _size_after(option: Option, catalog: Catalog) -> str | None:
+    if option.retain or option.product is None:
+        return None
+    try:
+        specs = catalog.product(option.provider, option.product).specs
+    except (KeyError, InputError):
+        return None
+    if specs.vcpu is None and specs.memory_gib is None:
+        return None
+    parts = [f"{specs.vcpu:g} vCPU"] if specs.vcpu is not None else []
+    if specs.memory_gib is not None:
+        parts.append(f"{specs.memory_gib:g} GiB")
+    each = ", ".join(parts)
+    return each if option.quantity == 1 else f"{option.quantity:g} x {each}"
+
+
+def _size_warnings(inventory: Inventory, catalog: Catalog, policy: Policy, placed: dict[str, Row],
+                   left: set[str]) -> list[str]:
+    """One line per resource placed by vCPU and memory, or left, whose size is not reported or catalogued."""
+    found = []
+    for r in inventory.resources:
+        row = placed.get(r.id)
+        if r.id in left or (row is not None and sized_by_instance(row.option, catalog, r.kind)):
+            line = resolve_size(r, catalog, policy).warning(r, leave=r.id in left)
+            if line:
+                found.append(line)
+    return found
 
 
 def _assignment(units: Units, counts: dict[tuple[str, int], int]) -> dict[str, Row]:
@@ -144,8 +180,14 @@ def plan(
         unit = unit_of[rid]
         for price_id in row.option.unverified_prices:
             warnings.add(f"unverified price used: {price_id}")
+        size = resolve_size(resources[rid], catalog, policy)
         placements.append(Placement(resource_id=rid, kind=resources[rid].kind.value, choice=row.option,
-                                    reason=_reason(unit, row, policy), runner_up=_runner_up(unit, row)))
+                                    reason=_reason(unit, row, policy), runner_up=_runner_up(unit, row),
+                                    size_before=size.label() if size.state != "not_needed" else None,
+                                    size_source=size.how if size.state in ("class", "cost", "unknown") else None,
+                                    size_after=_size_after(row.option, catalog)))
+    left = {u.resource_id for u in unplaced if u.code == "size_unknown"}
+    warnings.update(_size_warnings(inventory, catalog, policy, assignment, left))
     objective = solution.objective
     bound = solution.bound
     gap = None
