@@ -77,7 +77,7 @@ def base_names(provider: str, name: str, rules: SizeRules) -> list[str]:
     bare = name.strip()
     for prefix in rules.prefixes.get(provider, []):
         if bare.lower().startswith(prefix):
-            bare = bare[len(prefix):]
+            bare = bare[len(prefix) :]
             found.append(bare)
             break
     for suffix in rules.suffixes.get(provider, []):
@@ -87,7 +87,9 @@ def base_names(provider: str, name: str, rules: SizeRules) -> list[str]:
     return found
 
 
-def class_size(catalog: _SpecsLookup, provider: str, name: str | None, rules: SizeRules | None = None) -> ClassSize | None:
+def class_size(
+    catalog: _SpecsLookup, provider: str, name: str | None, rules: SizeRules | None = None
+) -> ClassSize | None:
     """vCPU and memory of a native class or tier name, and where they come from; None when unknown."""
     if not name:
         return None
@@ -102,13 +104,22 @@ def class_size(catalog: _SpecsLookup, provider: str, name: str | None, rules: Si
     key = name.strip().lower()
     for fact in rules.classes:
         if fact.provider == provider and key in {n.lower() for n in fact.names}:
-            return ClassSize(specs=Specs(vcpu=fact.vcpu, memory_gib=fact.memory_gib),
-                             how=f"class {name} ({fact.source.url})", verified=fact.verified)
+            return ClassSize(
+                specs=Specs(vcpu=fact.vcpu, memory_gib=fact.memory_gib),
+                how=f"class {name} ({fact.source.url})",
+                verified=fact.verified,
+            )
     for tier in rules.tiers:
-        match = re.match(tier.pattern, name.strip().rsplit("/", 1)[-1], re.IGNORECASE) if tier.provider == provider else None
+        match = (
+            re.match(tier.pattern, name.strip().rsplit("/", 1)[-1], re.IGNORECASE)
+            if tier.provider == provider
+            else None
+        )
         if match:
             vcores = float(match.group(1))
-            return ClassSize(specs=Specs(vcpu=vcores, memory_gib=vcores * tier.memory_gib_per_vcore),
-                             how=f"tier {name}: {vcores:g} vCores x {tier.memory_gib_per_vcore:g} GiB ({tier.source.url})",
-                             verified=tier.verified)
+            return ClassSize(
+                specs=Specs(vcpu=vcores, memory_gib=vcores * tier.memory_gib_per_vcore),
+                how=f"tier {name}: {vcores:g} vCores x {tier.memory_gib_per_vcore:g} GiB ({tier.source.url})",
+                verified=tier.verified,
+            )
     return None

@@ -80,11 +80,19 @@ def after_site(plan: Plan) -> dict[str, tuple[str, str, Decimal | None]]:
     for resource in plan.inventory.resources:
         placement = placed.get(resource.id)
         if placement is not None:
-            sites[resource.id] = (placement.choice.provider, placement.choice.region, placement.choice.monthly_cost)
+            sites[resource.id] = (
+                placement.choice.provider,
+                placement.choice.region,
+                placement.choice.monthly_cost,
+            )
         elif resource.id in retired:
             sites[resource.id] = (resource.provider, resource.region, Decimal(0))
         else:
-            sites[resource.id] = (resource.provider, resource.region, current_monthly_eur(resource, plan.policy))
+            sites[resource.id] = (
+                resource.provider,
+                resource.region,
+                current_monthly_eur(resource, plan.policy),
+            )
     return sites
 
 
@@ -106,7 +114,11 @@ def _concentration(spend: dict[str, Decimal]) -> Concentration:
         return Concentration(top_provider="-", top_share=0.0, hhi=0)
     shares = {p: float(v / total) for p, v in spend.items()}
     top = max(sorted(shares), key=lambda p: shares[p])
-    return Concentration(top_provider=top, top_share=shares[top], hhi=round(sum((s * 100) ** 2 for s in shares.values())))
+    return Concentration(
+        top_provider=top,
+        top_share=shares[top],
+        hhi=round(sum((s * 100) ** 2 for s in shares.values())),
+    )
 
 
 def _by(items: list[tuple[str, Decimal]]) -> dict[str, Decimal]:
@@ -122,7 +134,9 @@ def summarise(plan: Plan, catalog: Catalog) -> Summary:
     sites = after_site(plan)
     after = [(r, sites[r.id][0], sites[r.id][2] or Decimal(0)) for r in resources]
     t = plan.totals
-    after_monthly = t.after_monthly if t.after_monthly is not None else t.target_monthly + t.retained_monthly
+    after_monthly = (
+        t.after_monthly if t.after_monthly is not None else t.target_monthly + t.retained_monthly
+    )
     saving = t.current_monthly - after_monthly
     spend_before = _by([(r.provider, cost) for r, cost in before])
     spend_after = _by([(provider, cost) for _, provider, cost in after])
@@ -146,5 +160,7 @@ def summarise(plan: Plan, catalog: Catalog) -> Summary:
         spend_after=spend_after,
         spend_by_kind_before=_by([(r.kind.value, cost) for r, cost in before]),
         spend_by_kind_after=_by([(r.kind.value, cost) for r, _, cost in after]),
-        spend_by_jurisdiction_after=_by([(jurisdiction_label(p, catalog), cost) for _, p, cost in after]),
+        spend_by_jurisdiction_after=_by(
+            [(jurisdiction_label(p, catalog), cost) for _, p, cost in after]
+        ),
     )

@@ -38,7 +38,9 @@ class Risk(_Strict):
 class Option(_Strict):
     provider: str
     region: str
-    product: str | None = Field(None, description="Product id in providers/, None when nothing is bought")
+    product: str | None = Field(
+        None, description="Product id in providers/, None when nothing is bought"
+    )
     product_name: str | None = None
     quantity: float = Field(1, description="Units of the product's price unit per month")
     monthly_cost: Amount
@@ -67,15 +69,27 @@ class Placement(_Strict):
     reason: str
     runner_up: Alternative | None = None
     size_before: str | None = Field(None, description="vCPU and memory today, or 'size unknown'")
-    size_source: str | None = Field(None, description="Where size_before comes from when the source did not report it")
+    size_source: str | None = Field(
+        None, description="Where size_before comes from when the source did not report it"
+    )
     size_after: str | None = Field(None, description="vCPU and memory of the chosen product")
+    inter_site_monthly: Amount = Field(
+        Decimal(0),
+        description="EUR a month for traffic to dependencies placed on other sites (egress of this site)",
+    )
 
 
 class Unplaced(_Strict):
     resource_id: str
     kind: str
     code: Literal[
-        "no_mapping", "no_option", "missing_price", "retired", "not_migratable", "infeasible", "size_unknown"
+        "no_mapping",
+        "no_option",
+        "missing_price",
+        "retired",
+        "not_migratable",
+        "infeasible",
+        "size_unknown",
     ]
     reason: str
 
@@ -92,18 +106,24 @@ class Totals(_Strict):
     target_monthly: Amount
     retained_monthly: Amount
     unplaced_monthly: Amount = Field(
-        Decimal(0), description="Today's cost of resources not placed that keep running on the source"
+        Decimal(0),
+        description="Today's cost of resources not placed that keep running on the source",
     )
-    retired_monthly: Amount = Field(Decimal(0), description="Today's cost of resources retired (0 after)")
+    retired_monthly: Amount = Field(
+        Decimal(0), description="Today's cost of resources retired (0 after)"
+    )
     after_monthly: Amount | None = Field(None, description="target + retained + unplaced")
     monthly_saving: Amount | None = Field(None, description="current_monthly - after_monthly")
     unpriced_target_monthly: Amount = Field(
-        Decimal(0), description="Part of target_monthly for resources with no known cost today (counted after only)"
+        Decimal(0),
+        description="Part of target_monthly for resources with no known cost today (counted after only)",
     )
     one_off_migration: Amount
     horizon_months: int
     horizon_saving: Amount
-    payback_months: Amount | None = Field(None, description="one-off / monthly saving; None when there is none")
+    payback_months: Amount | None = Field(
+        None, description="one-off / monthly saving; None when there is none"
+    )
     payback_note: str | None = Field(None, description="Why there is no payback")
     discount_rate: float = Field(0, description="Yearly rate used for npv")
     npv: Amount | None = Field(None, description="Net present value of the move over the horizon")
@@ -130,7 +150,8 @@ class SolverInfo(_Strict):
     constraints: int = 0
     classes: int = 0
     pruned_options: int = Field(
-        0, description="Options left out of the model because another region of the same provider is as good in every respect"
+        0,
+        description="Options left out of the model because another region of the same provider is as good in every respect",
     )
 
 
@@ -140,8 +161,12 @@ class Baseline(_Strict):
 
     objective: Amount
     target_monthly: Amount
-    violations: list[str] = Field(default_factory=list, description="Policy constraints greedy broke")
-    saving: Amount | None = Field(None, description="Greedy objective minus plan objective, when greedy is feasible")
+    violations: list[str] = Field(
+        default_factory=list, description="Policy constraints greedy broke"
+    )
+    saving: Amount | None = Field(
+        None, description="Greedy objective minus plan objective, when greedy is feasible"
+    )
 
 
 class FrontierPoint(_Strict):

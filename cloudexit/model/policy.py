@@ -57,16 +57,27 @@ class ProviderRule(_Strict):
 
 class Colocation(_Strict):
     tag_keys: list[str] = Field(
-        default_factory=list, description="Resources sharing a value of one of these tags share a site"
+        default_factory=list,
+        description="Resources sharing a value of one of these tags share a site",
     )
     from_dependencies: bool = Field(
-        False, description="Resources linked by depends_on share provider and region"
+        False,
+        description="Traffic between resources linked by depends_on is priced as egress of the sending site "
+        "when they end up on different sites, so the optimiser keeps them together where that pays",
+    )
+    dependency_traffic_gib: float = Field(
+        10,
+        ge=0,
+        description="GiB a month assumed between two dependent resources, each way together, "
+        "when the inventory gives no figure",
     )
 
 
 class AntiAffinity(_Strict):
     tag_key: str = Field(description="Resources with the same value of this tag...")
-    level: Literal["provider", "region"] = Field("region", description="...must differ at this level")
+    level: Literal["provider", "region"] = Field(
+        "region", description="...must differ at this level"
+    )
 
 
 class Capacity(_Strict):
@@ -120,12 +131,16 @@ class Policy(_Strict):
     day_rate: Amount = Field(Decimal(800), ge=0, description="EUR per engineer day")
     parallel_run_months: Amount = Field(Decimal(1), ge=0)
     discount_rate: float = Field(
-        0.05, ge=0, le=1, description="Yearly rate for the net present value of the move (0.05: 5 %)"
+        0.05,
+        ge=0,
+        le=1,
+        description="Yearly rate for the net present value of the move (0.05: 5 %)",
     )
     bandwidth_mbps: float = Field(1000, gt=0)
     headroom: float = Field(0.2, ge=0, le=2, description="Added to observed peak when right-sizing")
     size_from_cost: bool = Field(
-        True, description="Size a resource with no known size or class from today's cost (with a warning)"
+        True,
+        description="Size a resource with no known size or class from today's cost (with a warning)",
     )
     unknown_size: Literal["place", "leave"] = Field(
         "place",

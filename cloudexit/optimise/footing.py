@@ -22,7 +22,11 @@ def annuity_factor(rate: float, months: int) -> Decimal:
 
 
 def payback(
-    one_off: Decimal, saving: Decimal, moved: int, status: SolveStatus | None, unknown_today: int = 0
+    one_off: Decimal,
+    saving: Decimal,
+    moved: int,
+    status: SolveStatus | None,
+    unknown_today: int = 0,
 ) -> tuple[Decimal | None, str | None]:
     """Months until the saving repays the one-off cost, or why there is no payback.
 
@@ -33,8 +37,10 @@ def payback(
     if moved == 0:
         return None, "nothing moves"
     if saving <= 0 and unknown_today:
-        return None, (f"{unknown_today} moved resource{'s have' if unknown_today > 1 else ' has'} no known cost "
-                      "today (import a bill or set monthly_cost): the saving cannot be judged")
+        return None, (
+            f"{unknown_today} moved resource{'s have' if unknown_today > 1 else ' has'} no known cost "
+            "today (import a bill or set monthly_cost): the saving cannot be judged"
+        )
     if saving <= 0:
         return None, "the estate after the plan does not cost less per month"
     return quantize(one_off / saving, Decimal("0.1")), None
@@ -59,9 +65,19 @@ def totals(
         else:
             current += cost
     moving = [p for p in placements if not p.choice.retain]
-    target = sum((p.choice.monthly_cost for p in moving), Decimal(0))
-    unpriced_target = sum((p.choice.monthly_cost for p in moving if cost_of.get(p.resource_id) is None), Decimal(0))
-    retained = sum((p.choice.monthly_cost for p in placements if p.choice.retain), Decimal(0))
+    target = sum((p.choice.monthly_cost + p.inter_site_monthly for p in moving), Decimal(0))
+    unpriced_target = sum(
+        (
+            p.choice.monthly_cost + p.inter_site_monthly
+            for p in moving
+            if cost_of.get(p.resource_id) is None
+        ),
+        Decimal(0),
+    )
+    retained = sum(
+        (p.choice.monthly_cost + p.inter_site_monthly for p in placements if p.choice.retain),
+        Decimal(0),
+    )
     running = retired = Decimal(0)
     for u in unplaced or []:
         cost = cost_of.get(u.resource_id) or Decimal(0)
@@ -93,5 +109,7 @@ def totals(
         payback_months=months_back,
         payback_note=note,
         discount_rate=policy.discount_rate,
-        npv=None if unsolved else quantize(saving * annuity_factor(policy.discount_rate, months) - one_off),
+        npv=None
+        if unsolved
+        else quantize(saving * annuity_factor(policy.discount_rate, months) - one_off),
     )

@@ -25,25 +25,52 @@ from cloudexit.optimise import footing, milp
 from cloudexit.optimise.checks import violations
 from cloudexit.optimise.diagnose import infeasibility, unplaceable
 from cloudexit.optimise.sizes import resolve_size, sized_by_instance
-from cloudexit.optimise.units import Row, Unit, Units, build_units
+from cloudexit.optimise.units import (
+    Row,
+    Unit,
+    Units,
+    assignment_objective,
+    build_units,
+    link_monthly,
+)
 
 
-def _placeable(inventory: Inventory, catalog: Catalog, policy: Policy) -> tuple[list[Resource], list[Unplaced]]:
+def _placeable(
+    inventory: Inventory, catalog: Catalog, policy: Policy
+) -> tuple[list[Resource], list[Unplaced]]:
     keep: list[Resource] = []
     unplaced: list[Unplaced] = []
     for r in inventory.resources:
         mapping = catalog.kinds.get(r.kind)
         if mapping is None:
-            unplaced.append(Unplaced(resource_id=r.id, kind=r.kind.value, code="no_mapping",
-                                     reason=f"no mapping for kind {r.kind.value}"))
+            unplaced.append(
+                Unplaced(
+                    resource_id=r.id,
+                    kind=r.kind.value,
+                    code="no_mapping",
+                    reason=f"no mapping for kind {r.kind.value}",
+                )
+            )
         elif policy.retire_stopped and r.attributes.state == "stopped":
-            unplaced.append(Unplaced(resource_id=r.id, kind=r.kind.value, code="retired",
-                                     reason="stopped at scan time; retire_stopped is set"))
+            unplaced.append(
+                Unplaced(
+                    resource_id=r.id,
+                    kind=r.kind.value,
+                    code="retired",
+                    reason="stopped at scan time; retire_stopped is set",
+                )
+            )
         elif policy.unknown_size == "leave" and resolve_size(r, catalog, policy).state == "unknown":
-            unplaced.append(Unplaced(resource_id=r.id, kind=r.kind.value, code="size_unknown",
-                                     reason="size unknown: no vCPU or memory reported, class "
-                                     f"{r.attributes.instance_type or '-'} not in the catalogue, no cost to size "
-                                     "from; policy unknown_size is leave"))
+            unplaced.append(
+                Unplaced(
+                    resource_id=r.id,
+                    kind=r.kind.value,
+                    code="size_unknown",
+                    reason="size unknown: no vCPU or memory reported, class "
+                    f"{r.attributes.instance_type or '-'} not in the catalogue, no cost to size "
+                    "from; policy unknown_size is leave",
+                )
+            )
         else:
             keep.append(r)
     return keep, unplaced
@@ -65,8 +92,9 @@ def _size_after(option: Option, catalog: Catalog) -> str | None:
     return each if option.quantity == 1 else f"{option.quantity:g} x {each}"
 
 
-def _size_warnings(inventory: Inventory, catalog: Catalog, policy: Policy, placed: dict[str, Row],
-                   left: set[str]) -> list[str]:
+def _size_warnings(
+    inventory: Inventory, catalog: Catalog, policy: Policy, placed: dict[str, Row], left: set[str]
+) -> list[str]:
     """One line per resource placed by vCPU and memory, or left, whose size is not reported or catalogued."""
     found = []
     for r in inventory.resources:
@@ -89,14 +117,10 @@ def _assignment(units: Units, counts: dict[tuple[str, int], int]) -> dict[str, R
     return result
 
 
-def _objective(assignment: dict[str, Row]) -> float:
-    return sum(r.score for r in assignment.values())
-
-
 def _reason(unit: Unit, row: Row, policy: Policy) -> str:
     best = unit.rows[0]
     if row is best or row.score == best.score:
-        return (f"lowest {policy.horizon_months}-month cost plus weighted risk of {len(unit.rows)} options")
+        return f"lowest {policy.horizon_months}-month cost plus weighted risk of {len(unit.rows)} options"
     why = []
     if unit.group:
         why.append(f"co-location group {unit.group}")
@@ -110,8 +134,9 @@ def _reason(unit: Unit, row: Row, policy: Policy) -> str:
         why.append("capacity")
     if policy.monthly_budget is not None:
         why.append("monthly budget")
-    return (f"its best option alone is {best.site[0]}/{best.site[1]}; placed here to meet "
-            + (", ".join(why) or "the policy"))
+    return f"its best option alone is {best.site[0]}/{best.site[1]}; placed here to meet " + (
+        ", ".join(why) or "the policy"
+    )
 
 
 def _runner_up(unit: Unit, row: Row) -> Alternative | None:
@@ -128,7 +153,11 @@ def _runner_up(unit: Unit, row: Row) -> Alternative | None:
 
 
 def plan(
-    inventory: Inventory, catalog: Catalog, policy: Policy, frontier: int = 0, aggregate: bool = True
+    inventory: Inventory,
+    catalog: Catalog,
+    policy: Policy,
+    frontier: int = 0,
+    aggregate: bool = True,
 ) -> tuple[Plan, float]:
     candidates_for, unplaced = _placeable(inventory, catalog, policy)
     units = build_units(inventory, catalog, policy, candidates_for, aggregate)
@@ -140,52 +169,99 @@ def plan(
         code = "not_migratable" if mapping.not_migratable else "no_option"
         reason = mapping.not_migratable or "; ".join(excluded[:3]) or "no target offers this kind"
         unplaced.append(Unplaced(resource_id=rid, kind=r.kind.value, code=code, reason=reason))
-    warnings = set(unplaceable({k: v for k, v in units.no_option.items()
-                                if not mappings[resources[k].kind].not_migratable}, inventory, policy))
+    warnings = set(
+        unplaceable(
+            {
+                k: v
+                for k, v in units.no_option.items()
+                if not mappings[resources[k].kind].not_migratable
+            },
+            inventory,
+            policy,
+        )
+    )
 
     unit_of = {rid: u for u in units.units for rid in u.members}
     greedy = {rid: u.rows[0] for u in units.units for rid in u.members}
     greedy_broken = violations(greedy, units, inventory, policy)
     classes = len(units.units)
     if not units.units:
-        solution = milp.Solution(status=SolveStatus.TRIVIAL, objective=0.0, bound=0.0, solver="none")
+        solution = milp.Solution(
+            status=SolveStatus.TRIVIAL, objective=0.0, bound=0.0, solver="none"
+        )
         assignment: dict[str, Row] = {}
-    elif not greedy_broken:
-        # The objective is a sum over resources: when each resource's own best option meets every
-        # constraint, that assignment is optimal and no solver is needed.
-        value = _objective(greedy)
-        solution = milp.Solution(status=SolveStatus.OPTIMAL, objective=value, bound=value, solver="none")
+    elif not greedy_broken and not units.links:
+        # Without priced links the objective is a sum over resources: when each resource's own best
+        # option meets every constraint, that assignment is optimal and no solver is needed.
+        value = assignment_objective(greedy, units)
+        solution = milp.Solution(
+            status=SolveStatus.OPTIMAL, objective=value, bound=value, solver="none"
+        )
         assignment = greedy
     else:
-        solution = milp.solve(units.units, policy)
+        solution = milp.solve(
+            units.units, policy, links=units.links, egress_eur_gib=units.egress_eur_gib
+        )
         if solution.status in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE):
             if solution.bound is None:
-                solution.bound = milp.lp_bound(units.units, policy)
+                solution.bound = milp.lp_bound(
+                    units.units, policy, links=units.links, egress_eur_gib=units.egress_eur_gib
+                )
             assignment = _assignment(units, solution.counts)
             broken = violations(assignment, units, inventory, policy)
             if broken or len(assignment) != len(greedy):
-                raise RuntimeFailure(f"solver {solution.solver} returned a plan that breaks the policy: {broken[0] if broken else 'resources left unassigned'}")
+                raise RuntimeFailure(
+                    f"solver {solution.solver} returned a plan that breaks the policy: {broken[0] if broken else 'resources left unassigned'}"
+                )
         else:
             assignment = {}
-            reasons = infeasibility(units, policy) if solution.status == SolveStatus.INFEASIBLE else [
-                f"no solution found within {policy.solver.time_limit_s:g} s; raise solver.time_limit_s"]
+            reasons = (
+                infeasibility(units, policy)
+                if solution.status == SolveStatus.INFEASIBLE
+                else [
+                    f"no solution found within {policy.solver.time_limit_s:g} s; raise solver.time_limit_s"
+                ]
+            )
             for line in reasons:
-                warnings.add(f"infeasible: {line}" if solution.status == SolveStatus.INFEASIBLE else line)
+                warnings.add(
+                    f"infeasible: {line}" if solution.status == SolveStatus.INFEASIBLE else line
+                )
             for rid in sorted(greedy):
-                unplaced.append(Unplaced(resource_id=rid, kind=resources[rid].kind.value, code="infeasible",
-                                         reason=reasons[0]))
+                unplaced.append(
+                    Unplaced(
+                        resource_id=rid,
+                        kind=resources[rid].kind.value,
+                        code="infeasible",
+                        reason=reasons[0],
+                    )
+                )
 
     placements = []
+    traffic_cost = link_monthly(assignment, units)
+    if units.links:
+        warnings.add(
+            f"traffic between dependent resources on different sites assumed at "
+            f"{policy.colocation.dependency_traffic_gib:g} GiB a month per dependency "
+            "(colocation.dependency_traffic_gib), priced as egress of the sending site"
+        )
     for rid, row in sorted(assignment.items()):
         unit = unit_of[rid]
         for price_id in row.option.unverified_prices:
             warnings.add(f"unverified price used: {price_id}")
         size = resolve_size(resources[rid], catalog, policy)
-        placements.append(Placement(resource_id=rid, kind=resources[rid].kind.value, choice=row.option,
-                                    reason=_reason(unit, row, policy), runner_up=_runner_up(unit, row),
-                                    size_before=size.label() if size.state != "not_needed" else None,
-                                    size_source=size.how if size.state in ("class", "cost", "unknown") else None,
-                                    size_after=_size_after(row.option, catalog)))
+        placements.append(
+            Placement(
+                resource_id=rid,
+                kind=resources[rid].kind.value,
+                choice=row.option,
+                reason=_reason(unit, row, policy),
+                runner_up=_runner_up(unit, row),
+                size_before=size.label() if size.state != "not_needed" else None,
+                size_source=size.how if size.state in ("class", "cost", "unknown") else None,
+                size_after=_size_after(row.option, catalog),
+                inter_site_monthly=quantize(Decimal(str(traffic_cost.get(rid, 0.0)))),
+            )
+        )
     left = {u.resource_id for u in unplaced if u.code == "size_unknown"}
     warnings.update(_size_warnings(inventory, catalog, policy, assignment, left))
     objective = solution.objective
@@ -193,14 +269,21 @@ def plan(
     gap = None
     if objective is not None and bound is not None:
         gap = max(0.0, (objective - bound) / abs(objective)) if objective else 0.0
-    greedy_value = _objective(greedy)
-    baseline = Baseline(
-        objective=quantize(Decimal(str(greedy_value))),
-        target_monthly=quantize(Decimal(str(sum(r.monthly for r in greedy.values() if r.target)))),
-        violations=greedy_broken,
-        saving=quantize(Decimal(str(greedy_value - objective))) if objective is not None and not greedy_broken
-        else None,
-    ) if greedy else None
+    greedy_value = assignment_objective(greedy, units)
+    baseline = (
+        Baseline(
+            objective=quantize(Decimal(str(greedy_value))),
+            target_monthly=quantize(
+                Decimal(str(sum(r.monthly for r in greedy.values() if r.target)))
+            ),
+            violations=greedy_broken,
+            saving=quantize(Decimal(str(greedy_value - objective)))
+            if objective is not None and not greedy_broken
+            else None,
+        )
+        if greedy
+        else None
+    )
     points = _frontier(units, policy, assignment, frontier) if frontier and assignment else []
     return Plan(
         generated_at=inventory.generated_at,
@@ -226,7 +309,9 @@ def plan(
     ), solution.seconds
 
 
-def _frontier(units: Units, policy: Policy, chosen: dict[str, Row], steps: int) -> list[FrontierPoint]:
+def _frontier(
+    units: Units, policy: Policy, chosen: dict[str, Row], steps: int
+) -> list[FrontierPoint]:
     """Cost against sovereignty risk by epsilon-constraint on total jurisdiction points."""
     high = sum(r.option.risk.jurisdiction for r in chosen.values())
     lowest = milp.solve(units.units, policy, objective="jurisdiction")
@@ -236,19 +321,31 @@ def _frontier(units: Units, policy: Policy, chosen: dict[str, Row], steps: int) 
     points: list[FrontierPoint] = []
     for i in range(steps):
         eps = high - (high - low) * i / max(1, steps - 1)
-        found = milp.solve(units.units, policy, max_jurisdiction=eps + 1e-9)
+        found = milp.solve(
+            units.units,
+            policy,
+            max_jurisdiction=eps + 1e-9,
+            links=units.links,
+            egress_eur_gib=units.egress_eur_gib,
+        )
         if found.objective is None:
             continue
         assignment = _assignment(units, found.counts)
-        changed = sum(1 for rid, row in assignment.items()
-                      if rid not in chosen or (chosen[rid].site, chosen[rid].option.product) != (row.site, row.option.product))
-        points.append(FrontierPoint(
-            max_jurisdiction_risk=round(eps, 6),
-            monthly_cost=quantize(Decimal(str(sum(r.monthly for r in assignment.values())))),
-            risk=round(sum(r.option.risk.jurisdiction for r in assignment.values()), 6),
-            objective=quantize(Decimal(str(found.objective))),
-            placements_changed=changed,
-        ))
+        changed = sum(
+            1
+            for rid, row in assignment.items()
+            if rid not in chosen
+            or (chosen[rid].site, chosen[rid].option.product) != (row.site, row.option.product)
+        )
+        points.append(
+            FrontierPoint(
+                max_jurisdiction_risk=round(eps, 6),
+                monthly_cost=quantize(Decimal(str(sum(r.monthly for r in assignment.values())))),
+                risk=round(sum(r.option.risk.jurisdiction for r in assignment.values()), 6),
+                objective=quantize(Decimal(str(found.objective))),
+                placements_changed=changed,
+            )
+        )
     return points
 
 

@@ -47,8 +47,14 @@ class SizeFinding:
         if self.state == "cost":
             return f"size of {resource.id} derived from today's cost: {self.how}"
         if self.state == "unknown":
-            what = "left unplaced (policy unknown_size: leave)" if leave else "placed on the smallest product that fits"
-            return f"size unknown for {resource.id} ({resource.type}{self._class(resource)}): {what}"
+            what = (
+                "left unplaced (policy unknown_size: leave)"
+                if leave
+                else "placed on the smallest product that fits"
+            )
+            return (
+                f"size unknown for {resource.id} ({resource.type}{self._class(resource)}): {what}"
+            )
         if self.state == "class" and not self.verified:
             return f"size of {resource.id} from an unverified class fact: {self.how}"
         return None
@@ -59,8 +65,15 @@ class SizeFinding:
         return f", class {name} not in the catalogue" if name else ", no class or size reported"
 
 
-CLASS_SIZED = ("compute.vm", "compute.vm_group", "kubernetes.node_pool", "database.", "cache.", "analytics.",
-               "messaging.stream")
+CLASS_SIZED = (
+    "compute.vm",
+    "compute.vm_group",
+    "kubernetes.node_pool",
+    "database.",
+    "cache.",
+    "analytics.",
+    "messaging.stream",
+)
 """Kinds whose size at the source is a class or a tier (instances, managed databases, clusters)."""
 
 
@@ -94,8 +107,13 @@ def _from_cost(resource: Resource, catalog: Catalog, policy: Policy) -> SizeFind
         return None
     best: tuple[Decimal, str, Specs] | None = None
     for product in source.products:
-        if (product.service != "compute" or product.family != "general_purpose" or not product.specs.vcpu
-                or product.specs.gpu_count or product.specs.architecture == "arm64"):
+        if (
+            product.service != "compute"
+            or product.family != "general_purpose"
+            or not product.specs.vcpu
+            or product.specs.gpu_count
+            or product.specs.architecture == "arm64"
+        ):
             continue
         price = price_in(product, resource.region)
         monthly = monthly_price(price, Decimal(1), policy.exchange_rates) if price else None
@@ -108,16 +126,21 @@ def _from_cost(resource: Resource, catalog: Catalog, policy: Policy) -> SizeFind
         return None
     monthly, product_id, specs = best
     return SizeFinding(
-        state="cost", specs=Specs(vcpu=specs.vcpu, memory_gib=specs.memory_gib),
+        state="cost",
+        specs=Specs(vcpu=specs.vcpu, memory_gib=specs.memory_gib),
         how=f"EUR {today:.2f} a month buys at most {resource.provider} {product_id} "
-            f"({specs.vcpu:g} vCPU, {specs.memory_gib or 0:g} GiB, EUR {monthly:.2f}) in {resource.region}",
+        f"({specs.vcpu:g} vCPU, {specs.memory_gib or 0:g} GiB, EUR {monthly:.2f}) in {resource.region}",
     )
 
 
 def resolve_size(resource: Resource, catalog: Catalog, policy: Policy) -> SizeFinding:
     a = resource.attributes
     if a.vcpu is not None or a.memory_gib is not None:
-        return SizeFinding(state="reported", specs=Specs(vcpu=a.vcpu, memory_gib=a.memory_gib), how="reported by the source")
+        return SizeFinding(
+            state="reported",
+            specs=Specs(vcpu=a.vcpu, memory_gib=a.memory_gib),
+            how="reported by the source",
+        )
     if not needs_size(resource, catalog):
         return SizeFinding(state="not_needed", specs=None, how="not sized by vCPU or memory")
     found = class_size(catalog, resource.provider, a.instance_type)

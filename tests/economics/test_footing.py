@@ -16,16 +16,28 @@ from tests.helpers import EXAMPLE, fixture_catalog, inventory, resource
 
 
 def estate() -> Inventory:
-    return Inventory.model_validate(inventory(
-        resource("web"),
-        resource("app", attributes={"vcpu": 4, "memory_gib": 16},
-                 monthly_cost={"amount": "300", "currency": "EUR", "source": "test"}),
-        resource("db", kind="database.postgresql", type="AWS::RDS::DBInstance",
-                 attributes={"vcpu": 2, "memory_gib": 8, "storage_gib": 100},
-                 monthly_cost={"amount": "400", "currency": "EUR", "source": "test"}),
-        resource("old", attributes={"vcpu": 2, "memory_gib": 8, "state": "stopped"},
-                 monthly_cost={"amount": "50", "currency": "EUR", "source": "test"}),
-    ))
+    return Inventory.model_validate(
+        inventory(
+            resource("web"),
+            resource(
+                "app",
+                attributes={"vcpu": 4, "memory_gib": 16},
+                monthly_cost={"amount": "300", "currency": "EUR", "source": "test"},
+            ),
+            resource(
+                "db",
+                kind="database.postgresql",
+                type="AWS::RDS::DBInstance",
+                attributes={"vcpu": 2, "memory_gib": 8, "storage_gib": 100},
+                monthly_cost={"amount": "400", "currency": "EUR", "source": "test"},
+            ),
+            resource(
+                "old",
+                attributes={"vcpu": 2, "memory_gib": 8, "state": "stopped"},
+                monthly_cost={"amount": "50", "currency": "EUR", "source": "test"},
+            ),
+        )
+    )
 
 
 def make_plan(estate_: Inventory | None = None, **policy: object) -> Plan:
@@ -38,16 +50,24 @@ def assert_identity(plan: Plan) -> None:
     assert t.after_monthly == t.target_monthly + t.retained_monthly + t.unplaced_monthly
     assert t.monthly_saving == t.current_monthly - t.after_monthly
     assert t.horizon_saving == t.monthly_saving * t.horizon_months - t.one_off_migration
-    costs = {r.id: cloudexit.optimise.candidates.current_monthly_eur(r, plan.policy) for r in plan.inventory.resources}
-    running = sum((costs[u.resource_id] or Decimal(0) for u in plan.unplaced if u.code != "retired"), Decimal(0))
+    costs = {
+        r.id: cloudexit.optimise.candidates.current_monthly_eur(r, plan.policy)
+        for r in plan.inventory.resources
+    }
+    running = sum(
+        (costs[u.resource_id] or Decimal(0) for u in plan.unplaced if u.code != "retired"),
+        Decimal(0),
+    )
     assert t.unplaced_monthly == running.quantize(Decimal("0.01"))
     if t.payback_months is not None:
         assert t.payback_months == (t.one_off_migration / t.monthly_saving).quantize(Decimal("0.1"))
 
 
 def test_resources_left_unplaced_still_cost_after():
-    forbidden = make_plan(allow_retain=False,
-                          providers=[{"match": {"ids": ["db"]}, "forbid": ["ovhcloud", "scaleway"]}])
+    forbidden = make_plan(
+        allow_retain=False,
+        providers=[{"match": {"ids": ["db"]}, "forbid": ["ovhcloud", "scaleway"]}],
+    )
     free = make_plan(allow_retain=False)
     assert [u.resource_id for u in forbidden.unplaced] == ["db"]
     assert forbidden.totals.unplaced_monthly == Decimal(400)
@@ -75,7 +95,9 @@ def test_infeasible_plan_has_no_payback(tmp_path):
     cloudexit.emit(plan, tmp_path, catalog=fixture_catalog())
     runbook = (tmp_path / "runbook.md").read_text()
     assert "Payback: none: the plan is infeasible" in runbook
-    assert "0.0 months" not in runbook and "0.0 months" not in (tmp_path / "report.html").read_text()
+    assert (
+        "0.0 months" not in runbook and "0.0 months" not in (tmp_path / "report.html").read_text()
+    )
 
 
 def test_plan_that_moves_nothing_has_no_payback():
@@ -86,7 +108,9 @@ def test_plan_that_moves_nothing_has_no_payback():
 
 
 def test_moved_resources_without_a_cost_today_do_not_pass_for_a_loss():
-    unpriced = Inventory.model_validate(inventory(resource("a", monthly_cost=None), resource("b", monthly_cost=None)))
+    unpriced = Inventory.model_validate(
+        inventory(resource("a", monthly_cost=None), resource("b", monthly_cost=None))
+    )
     t = make_plan(unpriced).totals
     assert t.current_monthly == 0 and t.unpriced_target_monthly == t.target_monthly > 0
     assert t.payback_months is None and "no known cost today" in (t.payback_note or "")
@@ -102,7 +126,9 @@ def test_npv_discounts_the_saving():
 
 
 def test_identity_on_the_example_estate():
-    plan = api.plan(api.load_inventory(EXAMPLE / "inventory.json"), EXAMPLE / "policy.yaml", api.load_catalog())
+    plan = api.plan(
+        api.load_inventory(EXAMPLE / "inventory.json"), EXAMPLE / "policy.yaml", api.load_catalog()
+    )
     assert_identity(plan)
     t = plan.totals
     assert t.unplaced_monthly > 0 and t.payback_months is not None

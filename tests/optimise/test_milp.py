@@ -44,7 +44,10 @@ def test_identical_resources_share_one_class():
     for p in plan.placements:
         counts[p.choice.provider] = counts.get(p.choice.provider, 0) + 1
     # 30 VMs, no provider above 60 % of spend: the known optimum puts as many as allowed on the cheaper one.
-    spend = {p: sum(float(x.choice.monthly_cost) for x in plan.placements if x.choice.provider == p) for p in counts}
+    spend = {
+        p: sum(float(x.choice.monthly_cost) for x in plan.placements if x.choice.provider == p)
+        for p in counts
+    }
     assert max(spend.values()) <= 0.6 * sum(spend.values()) + 1e-6
     assert counts["scaleway"] == 18 and counts["ovhcloud"] == 12
 
@@ -54,7 +57,9 @@ def test_a_region_no_better_than_another_of_the_same_provider_is_pruned_but_stil
     # b-2-8 costs the same in GRA and PAR: PAR adds nothing the solver could need.
     assert plan.solver.pruned_options == 1
     assert {p.choice.region for p in plan.placements} == {"GRA"}
-    assert {(p.runner_up.region, p.runner_up.monthly_cost_delta) for p in plan.placements} == {("PAR", 0)}
+    assert {(p.runner_up.region, p.runner_up.monthly_cost_delta) for p in plan.placements} == {
+        ("PAR", 0)
+    }
 
 
 def test_a_regional_capacity_limit_keeps_every_region_of_its_provider():
@@ -65,8 +70,12 @@ def test_a_regional_capacity_limit_keeps_every_region_of_its_provider():
 
 
 def test_co_located_resources_keep_every_option():
-    plan = solve(vms(3, tags={"app": "shop"}), targets=["ovhcloud"], allow_retain=False,
-                 colocation={"tag_keys": ["app"]})
+    plan = solve(
+        vms(3, tags={"app": "shop"}),
+        targets=["ovhcloud"],
+        allow_retain=False,
+        colocation={"tag_keys": ["app"]},
+    )
     assert plan.solver.pruned_options == 0
     assert len({p.choice.region for p in plan.placements}) == 1
 
@@ -79,25 +88,123 @@ def test_min_providers_forces_a_second_provider():
 
 
 def test_max_providers_keeps_to_one():
-    plan = solve([*vms(1), resource("pg", kind="database.postgresql", type="AWS::RDS::DBInstance",
-                                    attributes={"vcpu": 4, "memory_gib": 16})],
-                 allow_retain=False, max_providers=1)
+    plan = solve(
+        [
+            *vms(1),
+            resource(
+                "pg",
+                kind="database.postgresql",
+                type="AWS::RDS::DBInstance",
+                attributes={"vcpu": 4, "memory_gib": 16},
+            ),
+        ],
+        allow_retain=False,
+        max_providers=1,
+    )
     assert {p.choice.provider for p in plan.placements} == {"ovhcloud"}
 
 
 def test_colocation_by_tag_puts_the_group_on_one_site():
-    group = [resource("a", tags={"app": "x"}), resource("pg", kind="database.postgresql", type="AWS::RDS::DBInstance",
-                                                         attributes={"vcpu": 4, "memory_gib": 16}, tags={"app": "x"})]
+    group = [
+        resource("a", tags={"app": "x"}),
+        resource(
+            "pg",
+            kind="database.postgresql",
+            type="AWS::RDS::DBInstance",
+            attributes={"vcpu": 4, "memory_gib": 16},
+            tags={"app": "x"},
+        ),
+    ]
     plan = solve(group, allow_retain=False, colocation={"tag_keys": ["app"]})
     assert len(set(sites(plan).values())) == 1
     assert any("co-location" in v for v in plan.baseline.violations)
 
 
-def test_colocation_from_dependencies():
-    group = [resource("a", depends_on=["pg"]), resource("pg", kind="database.postgresql", type="AWS::RDS::DBInstance",
-                                                         attributes={"vcpu": 4, "memory_gib": 16})]
-    plan = solve(group, allow_retain=False, colocation={"from_dependencies": True})
+def _app_and_db() -> list[dict]:
+    # Alone, the VM is cheapest at Scaleway and the database at OVHcloud (the fixture has no Scaleway PG).
+    return [
+        resource("a", depends_on=["pg"]),
+        resource(
+            "pg",
+            kind="database.postgresql",
+            type="AWS::RDS::DBInstance",
+            attributes={"vcpu": 4, "memory_gib": 16},
+        ),
+    ]
+
+
+def test_heavy_traffic_between_dependencies_keeps_them_together():
+    plan = solve(
+        _app_and_db(),
+        allow_retain=False,
+        colocation={"from_dependencies": True, "dependency_traffic_gib": 20000},
+    )
     assert len(set(sites(plan).values())) == 1
+    assert all(p.inter_site_monthly == 0 for p in plan.placements)
+
+
+def test_light_traffic_between_dependencies_is_priced_not_forced():
+    plan = solve(
+        _app_and_db(),
+        allow_retain=False,
+        colocation={"from_dependencies": True, "dependency_traffic_gib": 10},
+    )
+    assert {p.resource_id: p.choice.provider for p in plan.placements} == {
+        "a": "scaleway",
+        "pg": "ovhcloud",
+    }
+    # 10 GiB a month, half sent from each side at 0.01 EUR/GiB.
+    assert {p.resource_id: p.inter_site_monthly for p in plan.placements} == {
+        "a": Decimal("0.05"),
+        "pg": Decimal("0.05"),
+    }
+    assert any("dependency_traffic_gib" in w for w in plan.warnings)
+
+
+def test_a_dependency_only_the_source_can_take_never_makes_the_plan_infeasible():
+    # The role has no target (not migratable); the VM still moves and pays for its traffic back to the source.
+    group = [
+        resource("a", depends_on=["role"]),
+        resource("role", kind="security.identity", type="AWS::IAM::Role"),
+    ]
+    plan = solve(group, colocation={"from_dependencies": True, "dependency_traffic_gib": 10})
+    assert plan.solver.status.value == "optimal"
+    assert sites(plan)["a"] in (
+        "scaleway/fr-par",
+        "scaleway/nl-ams",
+        "ovhcloud/GRA",
+        "ovhcloud/PAR",
+    )
+
+
+def _vm_and_disk(attached: bool) -> list[dict]:
+    disk = resource(
+        "disk", kind="storage.block", type="AWS::EC2::Volume", attributes={"storage_gib": 500}
+    )
+    # The disk alone is cheapest at OVHcloud (0.04 EUR/GiB against 0.08), the VM at Scaleway.
+    return [resource("vm", depends_on=["disk"] if attached else []), disk]
+
+
+def test_an_attached_disk_goes_where_its_vm_goes_whatever_the_policy():
+    apart = solve(_vm_and_disk(attached=False), allow_retain=False)
+    assert len(set(sites(apart).values())) == 2
+    together = solve(_vm_and_disk(attached=True), allow_retain=False)
+    assert len(set(sites(together).values())) == 1
+    assert together.baseline.violations and "attached:" in together.baseline.violations[0]
+
+
+def test_a_co_location_group_no_target_can_hold_stays_together_on_the_source():
+    # vm-x can only go to Scaleway, vm-y only to OVHcloud: no common target site, so both are kept.
+    group = [resource("vm-x", tags={"app": "x"}), resource("vm-y", tags={"app": "x"})]
+    rules = [
+        {"match": {"ids": ["vm-x"]}, "pin": "scaleway"},
+        {"match": {"ids": ["vm-y"]}, "pin": "ovhcloud"},
+    ]
+    plan = solve(group, colocation={"tag_keys": ["app"]}, providers=rules)
+    assert plan.solver.status.value == "optimal"
+    assert {p.choice.retain for p in plan.placements} == {True}
+    refused = solve(group, colocation={"tag_keys": ["app"]}, providers=rules, allow_retain=False)
+    assert refused.solver.status.value == "infeasible"
 
 
 def test_anti_affinity_splits_a_pair_across_regions():
@@ -119,23 +226,33 @@ def test_flavours_a_site_offers_limit_its_compute_products():
     cheapest = solve(vms(2), targets=["ovhcloud"], allow_retain=False, residency=only_gra)
     assert {p.choice.product for p in cheapest.placements} == {"b-2-8"}
     offered = {"provider": "ovhcloud", "region": "GRA", "flavors": ["b-4-16", "c-8-16"]}
-    plan = solve(vms(2), targets=["ovhcloud"], allow_retain=False, residency=only_gra, capacity=[offered])
+    plan = solve(
+        vms(2), targets=["ovhcloud"], allow_retain=False, residency=only_gra, capacity=[offered]
+    )
     assert {p.choice.product for p in plan.placements} == {"b-4-16"}
 
 
 def test_a_site_offering_no_fitting_flavour_is_excluded_with_the_reason():
     offered = {"provider": "ovhcloud", "flavors": ["b-2-8"]}
-    plan = solve([resource("big", attributes={"vcpu": 8, "memory_gib": 16})], targets=["ovhcloud"], allow_retain=False,
-                 capacity=[offered])
+    plan = solve(
+        [resource("big", attributes={"vcpu": 8, "memory_gib": 16})],
+        targets=["ovhcloud"],
+        allow_retain=False,
+        capacity=[offered],
+    )
     assert plan.placements == []
-    assert "fits the sizing among the flavours the policy's capacity lists" in plan.unplaced[0].reason
+    assert (
+        "fits the sizing among the flavours the policy's capacity lists" in plan.unplaced[0].reason
+    )
 
 
 def test_budget_trades_risk_for_cost():
     expensive_risk = solve(vms(2), allow_retain=False, risk_weights={"jurisdiction": 1000})
     assert {p.choice.provider for p in expensive_risk.placements} == {"ovhcloud"}
     budget = Decimal(70)
-    cheap = solve(vms(2), allow_retain=False, risk_weights={"jurisdiction": 1000}, monthly_budget=budget)
+    cheap = solve(
+        vms(2), allow_retain=False, risk_weights={"jurisdiction": 1000}, monthly_budget=budget
+    )
     assert sum(p.choice.monthly_cost for p in cheap.placements) <= budget
     assert "scaleway" in {p.choice.provider for p in cheap.placements}
 
@@ -149,16 +266,28 @@ def test_impossible_budget_names_the_constraint_and_the_cheapest_cost():
 
 def test_missing_certification_names_resources_and_kind():
     secret = vms(3, tags={"classification": "secret"})
-    plan = solve(secret, allow_retain=False, targets=["scaleway"],
-                 certifications=[{"match": {"tags": {"classification": "secret"}}, "certifications": ["SecNumCloud"]}])
-    assert ("3 resources tagged classification=secret need SecNumCloud; no option offers it for kind compute.vm"
-            in plan.warnings)
+    plan = solve(
+        secret,
+        allow_retain=False,
+        targets=["scaleway"],
+        certifications=[
+            {"match": {"tags": {"classification": "secret"}}, "certifications": ["SecNumCloud"]}
+        ],
+    )
+    assert (
+        "3 resources tagged classification=secret need SecNumCloud; no option offers it for kind compute.vm"
+        in plan.warnings
+    )
 
 
 def test_conflicting_colocation_and_anti_affinity_are_explained():
     pair = vms(2, tags={"ha": "x", "app": "y"})
-    plan = solve(pair, allow_retain=False, colocation={"tag_keys": ["app"]},
-                 anti_affinity=[{"tag_key": "ha", "level": "region"}])
+    plan = solve(
+        pair,
+        allow_retain=False,
+        colocation={"tag_keys": ["app"]},
+        anti_affinity=[{"tag_key": "ha", "level": "region"}],
+    )
     assert plan.solver.status.value == "infeasible"
     assert any("anti-affinity ha=x" in w and "co-location" in w for w in plan.warnings)
 
@@ -166,8 +295,10 @@ def test_conflicting_colocation_and_anti_affinity_are_explained():
 def test_runner_up_and_explain(tmp_path, capsys):
     plan = solve(vms(1), allow_retain=False)
     ru = plan.placements[0].runner_up
-    assert ru is not None and (ru.provider, ru.region) != (plan.placements[0].choice.provider,
-                                                           plan.placements[0].choice.region)
+    assert ru is not None and (ru.provider, ru.region) != (
+        plan.placements[0].choice.provider,
+        plan.placements[0].choice.region,
+    )
     cloudexit.emit(plan, tmp_path, catalog=fixture_catalog())
     assert run(["explain", str(tmp_path / "plan.json"), "vm-00"]) == 0
     out = capsys.readouterr().out
@@ -177,8 +308,12 @@ def test_runner_up_and_explain(tmp_path, capsys):
 
 def test_frontier_trades_cost_for_sovereignty():
     inv = Inventory.model_validate(inventory(*vms(4)))
-    plan, _ = plan_timed(inv, fixture_catalog(), Policy(targets=["ovhcloud", "scaleway"], allow_retain=False,
-                                                        min_providers=1), frontier=3)
+    plan, _ = plan_timed(
+        inv,
+        fixture_catalog(),
+        Policy(targets=["ovhcloud", "scaleway"], allow_retain=False, min_providers=1),
+        frontier=3,
+    )
     risks = [p.risk for p in plan.frontier]
     costs = [Decimal(p.monthly_cost) for p in plan.frontier]
     assert risks == sorted(risks, reverse=True) and risks[-1] == 0
@@ -190,7 +325,18 @@ def test_cli_exit_2_on_infeasible_policy_keeps_the_plan(tmp_path, capsys):
     inv.write_text(json.dumps(inventory(*vms(2))))
     policy = tmp_path / "policy.yaml"
     policy.write_text("targets: [ovhcloud, scaleway]\nallow_retain: false\nmonthly_budget: 1\n")
-    code = run(["plan", str(inv), "--policy", str(policy), "--catalog", str(FIXTURE_CATALOG), "--out", str(tmp_path / "o")])
+    code = run(
+        [
+            "plan",
+            str(inv),
+            "--policy",
+            str(policy),
+            "--catalog",
+            str(FIXTURE_CATALOG),
+            "--out",
+            str(tmp_path / "o"),
+        ]
+    )
     err = capsys.readouterr().err
     assert code == 2
     assert "monthly_budget EUR 1 is below the cheapest placement" in err.splitlines()[-1]
@@ -200,11 +346,19 @@ def test_cli_exit_2_on_infeasible_policy_keeps_the_plan(tmp_path, capsys):
 @pytest.mark.parametrize("solver", ["cbc", "highs"])
 def test_solvers_agree_and_runs_are_deterministic(solver):
     pytest.importorskip("highspy") if solver == "highs" else None
-    resources = [*vms(2, tags={"ha": "a"}), *[resource(f"x-{i}", attributes={"vcpu": 4, "memory_gib": 16})
-                                              for i in range(5)]]
-    policy = {"allow_retain": False, "max_spend_share": 0.7, "anti_affinity": [{"tag_key": "ha", "level": "provider"}],
-                  "solver": {"name": solver}}
+    resources = [
+        *vms(2, tags={"ha": "a"}),
+        *[resource(f"x-{i}", attributes={"vcpu": 4, "memory_gib": 16}) for i in range(5)],
+    ]
+    policy = {
+        "allow_retain": False,
+        "max_spend_share": 0.7,
+        "anti_affinity": [{"tag_key": "ha", "level": "provider"}],
+        "solver": {"name": solver},
+    }
     first, second = solve(resources, **policy), solve(resources, **policy)
     assert first.model_dump_json() == second.model_dump_json()
     reference = solve(resources, **{**policy, "solver": {"name": "cbc"}})
-    assert abs(float(first.solver.objective) - float(reference.solver.objective)) <= 1e-3 * float(reference.solver.objective)
+    assert abs(float(first.solver.objective) - float(reference.solver.objective)) <= 1e-3 * float(
+        reference.solver.objective
+    )
