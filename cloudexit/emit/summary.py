@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
@@ -11,6 +12,7 @@ from cloudexit.model.inventory import Resource
 from cloudexit.model.money import quantize
 from cloudexit.model.plan import Plan
 from cloudexit.optimise.candidates import current_monthly_eur
+from cloudexit.optimise.switching import load_switching_rules
 
 US_HYPERSCALERS = frozenset({"aws", "azure", "gcp"})
 
@@ -53,6 +55,17 @@ class Summary:
     spend_by_kind_before: dict[str, Decimal]
     spend_by_kind_after: dict[str, Decimal]
     spend_by_jurisdiction_after: dict[str, Decimal]
+    waiting: Waiting | None = None
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """What moving the data once switching charges are banned would save, and what the delay costs."""
+
+    saves: Decimal
+    until: str
+    days: int
+    forgone_saving: Decimal
 
 
 def is_non_eu(provider: str, catalog: Catalog) -> bool:
@@ -128,6 +141,24 @@ def _by(items: list[tuple[str, Decimal]]) -> dict[str, Decimal]:
     return {k: quantize(v) for k, v in sorted(grouped.items())}
 
 
+def waiting(plan: Plan) -> Waiting | None:
+    """Switching egress charged before the Data Act's ban, against the saving forgone by waiting."""
+    charged = [line for line in plan.switching if line.waiting_saves > 0]
+    if not charged:
+        return None
+    until = load_switching_rules().data_act.no_charges_from
+    first = min(dt.date.fromisoformat(line.date) for line in charged)
+    days = (until - first).days
+    monthly = plan.totals.monthly_saving or Decimal(0)
+    forgone = max(Decimal(0), monthly) * Decimal(days) * 12 / Decimal(365)
+    return Waiting(
+        saves=quantize(sum((line.waiting_saves for line in charged), Decimal(0))),
+        until=until.isoformat(),
+        days=days,
+        forgone_saving=quantize(forgone),
+    )
+
+
 def summarise(plan: Plan, catalog: Catalog) -> Summary:
     resources: list[Resource] = plan.inventory.resources
     before = [(r, current_monthly_eur(r, plan.policy) or Decimal(0)) for r in resources]
@@ -160,6 +191,7 @@ def summarise(plan: Plan, catalog: Catalog) -> Summary:
         spend_after=spend_after,
         spend_by_kind_before=_by([(r.kind.value, cost) for r, cost in before]),
         spend_by_kind_after=_by([(r.kind.value, cost) for r, _, cost in after]),
+        waiting=waiting(plan),
         spend_by_jurisdiction_after=_by(
             [(jurisdiction_label(p, catalog), cost) for _, p, cost in after]
         ),

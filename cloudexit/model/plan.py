@@ -52,6 +52,10 @@ class Option(_Strict):
     terraform: str | None = None
     retain: bool = False
     unverified_prices: list[str] = Field(default_factory=list)
+    switching_egress: Amount = Field(
+        Decimal(0),
+        description="Part of migration_cost: egress of the switch under the rule of its date",
+    )
 
 
 class Alternative(_Strict):
@@ -94,6 +98,27 @@ class Unplaced(_Strict):
     reason: str
 
 
+class SwitchingLine(_Strict):
+    """The one-off egress of one wave from one source account, under the rule of the wave's date."""
+
+    wave: int
+    wave_name: str
+    date: str
+    provider: str
+    account: str
+    data_gib: float
+    free_gib: float = Field(
+        0, description="Covered by the provider's free allowance (once per account and month)"
+    )
+    list_cost: Amount = Field(description="At list price after the free allowance")
+    charged: Amount = Field(description="What the rule of the date allows to be charged")
+    basis: str
+    waiting_saves: Amount = Field(
+        Decimal(0),
+        description="Saved by moving this data once switching charges are banned (EU Data Act Art. 29(1))",
+    )
+
+
 class Totals(_Strict):
     """Today and after on one footing: every resource counts on both sides.
 
@@ -119,6 +144,10 @@ class Totals(_Strict):
         description="Part of target_monthly for resources with no known cost today (counted after only)",
     )
     one_off_migration: Amount
+    switching_egress: Amount = Field(
+        Decimal(0),
+        description="Part of one_off_migration: egress of the switch under the rule of each wave's date",
+    )
     horizon_months: int
     horizon_saving: Amount
     payback_months: Amount | None = Field(
@@ -188,4 +217,7 @@ class Plan(_Strict):
     solver: SolverInfo
     baseline: Baseline | None = None
     frontier: list[FrontierPoint] = Field(default_factory=list)
+    switching: list[SwitchingLine] = Field(
+        default_factory=list, description="Dated one-off egress per wave"
+    )
     warnings: list[str] = Field(default_factory=list)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import Literal
 
@@ -103,6 +104,22 @@ class RiskWeights(_Strict):
     concentration: Amount = Decimal(5)
 
 
+class Switching(_Strict):
+    """What a switch away from the source costs in egress, by date."""
+
+    start_date: dt.date | None = Field(
+        None, description="Day 0 of the migration; default: the inventory's date"
+    )
+    data_act: bool = Field(
+        True,
+        description="Apply the EU Data Act (Regulation (EU) 2023/2854) Art. 29 to switching egress",
+    )
+    exit_programmes: list[str] = Field(
+        default_factory=list,
+        description="Source providers whose free-egress exit programme is used (it requires a full exit)",
+    )
+
+
 class SolverOptions(_Strict):
     name: Literal["cbc", "highs"] = "cbc"
     time_limit_s: float = Field(60, gt=0)
@@ -153,6 +170,7 @@ class Policy(_Strict):
         description="Units of EUR per unit of each currency",
     )
     risk_weights: RiskWeights = Field(default_factory=RiskWeights)
+    switching: Switching = Field(default_factory=Switching)
     solver: SolverOptions = Field(default_factory=SolverOptions)
 
     @model_validator(mode="after")

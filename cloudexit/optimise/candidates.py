@@ -20,6 +20,7 @@ from cloudexit.model.money import quantize
 from cloudexit.model.plan import Option, Risk
 from cloudexit.model.policy import Policy, Selector
 from cloudexit.optimise.sizes import resolve_size
+from cloudexit.optimise.switching import estimate as switching_estimate
 from cloudexit.risk.score import certifications_in, fidelity_points, jurisdiction_points
 
 GIB_PER_MBPS_HOUR = Decimal("0.4190951585769653")  # 1 Mbit/s for an hour, in GiB
@@ -179,7 +180,7 @@ def build_candidates(resource: Resource, catalog: Catalog, policy: Policy) -> Ca
     allowed, pinned_region = _allowed_providers(resource, policy)
     needed_certs = required_certifications(resource, policy)
     current = current_monthly_eur(resource, policy)
-    egress = egress_cost(resource, catalog, policy)
+    egress = switching_estimate(resource, catalog, policy)
     transfer_months = Decimal(0)
     if data_gib(resource):
         hours = data_gib(resource) / (Decimal(str(policy.bandwidth_mbps)) * GIB_PER_MBPS_HOUR)
@@ -215,7 +216,9 @@ def build_candidates(resource: Resource, catalog: Catalog, policy: Policy) -> Ca
                 )
                 continue
             parallel = (current or Decimal(0)) * (policy.parallel_run_months + transfer_months)
-            migration = egress + Decimal(str(target.effort_days)) * policy.day_rate + parallel
+            migration = (
+                quantize(egress) + Decimal(str(target.effort_days)) * policy.day_rate + parallel
+            )
             j = jurisdiction_points(provider)
             f = fidelity_points(target.fidelity)
             found.options.append(
@@ -233,6 +236,7 @@ def build_candidates(resource: Resource, catalog: Catalog, policy: Policy) -> Ca
                     fidelity=target.fidelity,
                     terraform=target.terraform,
                     unverified_prices=sorted(unverified),
+                    switching_egress=quantize(egress),
                 )
             )
     if policy.allow_retain and current is not None:

@@ -86,6 +86,7 @@ def totals(
         else:
             running += cost
     one_off = quantize(sum((p.choice.migration_cost for p in placements), Decimal(0)))
+    switching = quantize(sum((p.choice.switching_egress for p in placements), Decimal(0)))
     current, target, retained, running = (quantize(v) for v in (current, target, retained, running))
     after = target + retained + running
     saving = current - after
@@ -104,6 +105,7 @@ def totals(
         monthly_saving=quantize(saving),
         unpriced_target_monthly=quantize(unpriced_target),
         one_off_migration=quantize(one_off),
+        switching_egress=switching,
         horizon_months=months,
         horizon_saving=quantize(saving * months - one_off),
         payback_months=months_back,

@@ -21,7 +21,7 @@ from cloudexit.model.plan import (
     Unplaced,
 )
 from cloudexit.model.policy import Policy
-from cloudexit.optimise import footing, milp
+from cloudexit.optimise import footing, milp, switching
 from cloudexit.optimise.checks import violations
 from cloudexit.optimise.diagnose import infeasibility, unplaceable
 from cloudexit.optimise.sizes import resolve_size, sized_by_instance
@@ -285,7 +285,7 @@ def plan(
         else None
     )
     points = _frontier(units, policy, assignment, frontier) if frontier and assignment else []
-    return Plan(
+    result = Plan(
         generated_at=inventory.generated_at,
         policy=policy,
         inventory=inventory,
@@ -306,7 +306,11 @@ def plan(
         baseline=baseline,
         frontier=points,
         warnings=sorted(warnings),
-    ), solution.seconds
+    )
+    if placements:
+        switching.date_switching(result, catalog)
+        result.totals = totals(inventory, result.placements, policy, unplaced, solution.status)
+    return result, solution.seconds
 
 
 def _frontier(
