@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from cloudexit.model.kinds import Kind
+from cloudexit.model.limits import Limits
 from cloudexit.model.money import Amount
 
 POLICY_SCHEMA_VERSION: Literal["1.0"] = "1.0"
@@ -172,6 +173,9 @@ class Policy(_Strict):
     risk_weights: RiskWeights = Field(default_factory=RiskWeights)
     switching: Switching = Field(default_factory=Switching)
     solver: SolverOptions = Field(default_factory=SolverOptions)
+    limits: Limits = Field(
+        default_factory=Limits, description="Hard limits `cloudexit check` enforces"
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Policy:
