@@ -29,10 +29,16 @@ class SolveStatus(StrEnum):
 
 class Risk(_Strict):
     jurisdiction: float = 0
-    certification: float = 0
+    certification: float = Field(0, description="Baseline certifications the site lacks")
     fidelity: float = 0
-    concentration: float = 0
+    concentration: float = Field(
+        0, description="From the provider's and region's share of the plan's target spend"
+    )
     total: float = 0
+    stake: float = Field(
+        1,
+        description="Multiplies the weighted risk: today's cost against the reference, times criticality",
+    )
 
 
 class Option(_Strict):

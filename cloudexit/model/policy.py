@@ -121,6 +121,27 @@ class Switching(_Strict):
     )
 
 
+class RiskStake(_Strict):
+    """How much a resource's risk weighs: today's monthly cost against a reference, times a
+    criticality read from a tag."""
+
+    reference_monthly: Amount | None = Field(
+        None,
+        gt=0,
+        description="A resource costing this much a month today carries risk at the plain weights; "
+        "default: the estate's mean cost per priced resource, so the weights keep their scale",
+    )
+    minimum: float = Field(
+        0.1, ge=0, description="Floor of the cost factor, so free resources still count"
+    )
+    unpriced: float = Field(1, ge=0, description="Cost factor of a resource with no known cost")
+    criticality_tag: str = "criticality"
+    criticality: dict[str, float] = Field(
+        default_factory=lambda: {"critical": 4.0, "high": 2.0, "medium": 1.0, "low": 0.5},
+        description="Factor per value of the criticality tag (case-insensitive)",
+    )
+
+
 class SolverOptions(_Strict):
     name: Literal["cbc", "highs"] = "cbc"
     time_limit_s: float = Field(60, gt=0)
@@ -141,6 +162,9 @@ class Policy(_Strict):
     min_providers: int = Field(1, ge=1)
     max_providers: int | None = Field(None, ge=1)
     max_spend_share: float | None = Field(None, gt=0, le=1, description="Per provider, 0-1")
+    max_region_spend_share: float | None = Field(
+        None, gt=0, le=1, description="Per provider region, share of target spend, 0-1"
+    )
     capacity: list[Capacity] = Field(default_factory=list)
     monthly_budget: Amount | None = Field(None, gt=0)
     allow_retain: bool = True
@@ -171,6 +195,7 @@ class Policy(_Strict):
         description="Units of EUR per unit of each currency",
     )
     risk_weights: RiskWeights = Field(default_factory=RiskWeights)
+    risk_stake: RiskStake = Field(default_factory=RiskStake)
     switching: Switching = Field(default_factory=Switching)
     solver: SolverOptions = Field(default_factory=SolverOptions)
     limits: Limits = Field(

@@ -21,7 +21,13 @@ from cloudexit.model.plan import Option, Risk
 from cloudexit.model.policy import Policy, Selector
 from cloudexit.optimise.sizes import resolve_size
 from cloudexit.optimise.switching import estimate as switching_estimate
-from cloudexit.risk.score import certifications_in, fidelity_points, jurisdiction_points
+from cloudexit.risk.certifications import canonical
+from cloudexit.risk.score import (
+    certification_gap_points,
+    certifications_in,
+    fidelity_points,
+    jurisdiction_points,
+)
 
 GIB_PER_MBPS_HOUR = Decimal("0.4190951585769653")  # 1 Mbit/s for an hour, in GiB
 
@@ -74,7 +80,7 @@ def required_certifications(resource: Resource, policy: Policy) -> set[str]:
     needed: set[str] = set()
     for rule in policy.certifications:
         if matches(rule.match, resource):
-            needed.update(rule.certifications)
+            needed.update(canonical(name) for name in rule.certifications)
     return needed
 
 
@@ -173,9 +179,35 @@ def _price_target(
     return product, quantity, monthly, unverified
 
 
+def stake_of(resource: Resource, policy: Policy) -> float:
+    """What is at stake: today's monthly cost against the policy's reference, times criticality."""
+    rules = policy.risk_stake
+    current = current_monthly_eur(resource, policy)
+    if current is None or rules.reference_monthly is None:
+        factor = rules.unpriced
+    else:
+        factor = max(rules.minimum, float(current / rules.reference_monthly))
+    level = resource.tags.get(rules.criticality_tag)
+    if level is not None:
+        by_level = {k.casefold(): v for k, v in rules.criticality.items()}
+        factor *= by_level.get(level.casefold(), 1.0)
+    return round(factor, 6)
+
+
+def _risk(jurisdiction: float, certification: float, fidelity: float, stake: float) -> Risk:
+    return Risk(
+        jurisdiction=jurisdiction,
+        certification=certification,
+        fidelity=fidelity,
+        total=jurisdiction + certification + fidelity,
+        stake=stake,
+    )
+
+
 def build_candidates(resource: Resource, catalog: Catalog, policy: Policy) -> Candidates:
     found = Candidates(resource)
     mapping = catalog.kinds.get(resource.kind)
+    stake = stake_of(resource, policy)
     specs = resolve_size(resource, catalog, policy).specs
     allowed, pinned_region = _allowed_providers(resource, policy)
     needed_certs = required_certifications(resource, policy)
@@ -201,7 +233,8 @@ def build_candidates(resource: Resource, catalog: Catalog, policy: Policy) -> Ca
             if policy.residency.allowed_regions and where not in policy.residency.allowed_regions:
                 continue
             service = target.select.service if target.select else None
-            missing = needed_certs - certifications_in(provider, region.code, service)
+            held = certifications_in(provider, region.code, service)
+            missing = needed_certs - held
             if missing:
                 found.excluded.append(f"{where}: lacks {', '.join(sorted(missing))}")
                 continue
@@ -231,7 +264,7 @@ def build_candidates(resource: Resource, catalog: Catalog, policy: Policy) -> Ca
                     monthly_cost=quantize(monthly),
                     migration_cost=quantize(migration),
                     effort_days=target.effort_days,
-                    risk=Risk(jurisdiction=j, fidelity=f, total=j + f),
+                    risk=_risk(j, certification_gap_points(held), f, stake),
                     strategy=target.strategy,
                     fidelity=target.fidelity,
                     terraform=target.terraform,
@@ -242,9 +275,8 @@ def build_candidates(resource: Resource, catalog: Catalog, policy: Policy) -> Ca
     if policy.allow_retain and current is not None:
         source = catalog.providers.get(resource.provider)
         j = jurisdiction_points(source) if source else 4.0
-        missing = needed_certs - (
-            certifications_in(source, resource.region, None) if source else set()
-        )
+        held = certifications_in(source, resource.region, None) if source else set()
+        missing = needed_certs - held
         if not missing:
             found.options.append(
                 Option(
@@ -253,7 +285,7 @@ def build_candidates(resource: Resource, catalog: Catalog, policy: Policy) -> Ca
                     product=None,
                     monthly_cost=quantize(current),
                     migration_cost=Decimal(0),
-                    risk=Risk(jurisdiction=j, total=j),
+                    risk=_risk(j, certification_gap_points(held), 0.0, stake),
                     strategy="retain",
                     fidelity="native",
                     retain=True,

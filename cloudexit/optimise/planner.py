@@ -21,7 +21,7 @@ from cloudexit.model.plan import (
     Unplaced,
 )
 from cloudexit.model.policy import Policy
-from cloudexit.optimise import footing, milp, switching
+from cloudexit.optimise import concentration, footing, milp, switching
 from cloudexit.optimise.checks import violations
 from cloudexit.optimise.diagnose import infeasibility, unplaceable
 from cloudexit.optimise.sizes import resolve_size, sized_by_instance
@@ -159,8 +159,10 @@ def plan(
     frontier: int = 0,
     aggregate: bool = True,
 ) -> tuple[Plan, float]:
+    policy = concentration.with_stake_reference(inventory, policy)
     candidates_for, unplaced = _placeable(inventory, catalog, policy)
     units = build_units(inventory, catalog, policy, candidates_for, aggregate)
+    concentration.weigh(units, policy, aggregate)
     mappings = catalog.kinds
     resources = inventory.by_id()
     for rid, excluded in sorted(units.no_option.items()):
@@ -310,6 +312,9 @@ def plan(
     if placements:
         switching.date_switching(result, catalog)
         result.totals = totals(inventory, result.placements, policy, unplaced, solution.status)
+        rise = concentration.rise_warning(result)
+        if rise:
+            result.warnings = sorted({*result.warnings, rise})
     return result, solution.seconds
 
 
