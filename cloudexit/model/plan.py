@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from cloudexit.model.inventory import Inventory
 from cloudexit.model.money import Amount
 from cloudexit.model.policy import Policy
+from cloudexit.model.sovereignty import EstateSovereignty, SovereigntyGrade
 
 PLAN_SCHEMA_VERSION: Literal["1.0"] = "1.0"
 
@@ -61,6 +62,18 @@ class Option(_Strict):
     switching_egress: Amount = Field(
         Decimal(0),
         description="Part of migration_cost: egress of the switch under the rule of its date",
+    )
+    replicas: int = Field(
+        1, ge=1, description="Nodes run on the target: 2 or more for an HA or multi-node source"
+    )
+    costs: dict[str, Amount] = Field(
+        default_factory=dict,
+        description="monthly_cost by part: compute, replicas, storage, operations (self-managed), egress, "
+        "requests and duration (serverless)",
+    )
+    sovereignty: SovereigntyGrade | None = Field(
+        None,
+        description="EU Cloud Sovereignty Framework levels where the option runs; None: not assessed",
     )
 
 
@@ -227,3 +240,7 @@ class Plan(_Strict):
         default_factory=list, description="Dated one-off egress per wave"
     )
     warnings: list[str] = Field(default_factory=list)
+    sovereignty: EstateSovereignty | None = Field(
+        None,
+        description="SEAL distribution per objective before and after, weighted by spend and criticality",
+    )

@@ -33,6 +33,8 @@ from cloudexit.optimise.units import (
     build_units,
     link_monthly,
 )
+from cloudexit.sovereignty.data import load_sovereignty
+from cloudexit.sovereignty.estate import estate
 
 
 def _placeable(
@@ -315,6 +317,7 @@ def plan(
         rise = concentration.rise_warning(result)
         if rise:
             result.warnings = sorted({*result.warnings, rise})
+    result.sovereignty = estate(result, load_sovereignty())
     return result, solution.seconds
 
 

@@ -31,6 +31,13 @@ def estate() -> Inventory:
         inventory(
             *(vm(f"vm{i}", 2 + 2 * (i % 3), 8 * (1 + i % 3), str(40 + 30 * i)) for i in range(8)),
             resource(
+                "bucket",
+                kind="storage.object",
+                type="AWS::S3::Bucket",
+                attributes={"storage_gib": 500},
+                monthly_cost={"amount": "20", "currency": "EUR", "source": "test"},
+            ),
+            resource(
                 "db",
                 kind="database.postgresql",
                 type="AWS::RDS::DBInstance",
