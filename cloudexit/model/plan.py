@@ -83,6 +83,10 @@ class Alternative(_Strict):
     product: str | None = None
     monthly_cost_delta: Amount
     risk_delta: float
+    score_delta: Amount | None = Field(
+        None, description="Horizon cost plus weighted risk of the runner-up minus the choice's"
+    )
+    retain: bool = Field(False, description="The runner-up is keeping the resource on its source")
 
 
 class Placement(_Strict):

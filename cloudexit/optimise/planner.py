@@ -9,7 +9,6 @@ from cloudexit.errors import InputError, RuntimeFailure
 from cloudexit.model.inventory import Inventory, Resource
 from cloudexit.model.money import quantize
 from cloudexit.model.plan import (
-    Alternative,
     Baseline,
     FrontierPoint,
     Option,
@@ -21,13 +20,12 @@ from cloudexit.model.plan import (
     Unplaced,
 )
 from cloudexit.model.policy import Policy
-from cloudexit.optimise import concentration, footing, milp, switching
+from cloudexit.optimise import concentration, explain, footing, milp, switching
 from cloudexit.optimise.checks import violations
 from cloudexit.optimise.diagnose import infeasibility, unplaceable
 from cloudexit.optimise.sizes import resolve_size, sized_by_instance
 from cloudexit.optimise.units import (
     Row,
-    Unit,
     Units,
     assignment_objective,
     build_units,
@@ -119,41 +117,6 @@ def _assignment(units: Units, counts: dict[tuple[str, int], int]) -> dict[str, R
     return result
 
 
-def _reason(unit: Unit, row: Row, policy: Policy) -> str:
-    best = unit.rows[0]
-    if row is best or row.score == best.score:
-        return f"lowest {policy.horizon_months}-month cost plus weighted risk of {len(unit.rows)} options"
-    why = []
-    if unit.group:
-        why.append(f"co-location group {unit.group}")
-    if unit.anti:
-        why.append("anti-affinity " + ", ".join(a.split("@")[0] for a in unit.anti))
-    if policy.max_spend_share is not None:
-        why.append(f"max_spend_share {policy.max_spend_share}")
-    if policy.min_providers > 1 or policy.max_providers is not None:
-        why.append("provider count")
-    if policy.capacity:
-        why.append("capacity")
-    if policy.monthly_budget is not None:
-        why.append("monthly budget")
-    return f"its best option alone is {best.site[0]}/{best.site[1]}; placed here to meet " + (
-        ", ".join(why) or "the policy"
-    )
-
-
-def _runner_up(unit: Unit, row: Row) -> Alternative | None:
-    for other in unit.all_rows or unit.rows:
-        if other.site != row.site:
-            return Alternative(
-                provider=other.site[0],
-                region=other.site[1],
-                product=other.option.product,
-                monthly_cost_delta=other.option.monthly_cost - row.option.monthly_cost,
-                risk_delta=other.option.risk.total - row.option.risk.total,
-            )
-    return None
-
-
 def plan(
     inventory: Inventory,
     catalog: Catalog,
@@ -171,7 +134,11 @@ def plan(
         r = resources[rid]
         mapping = mappings[r.kind]
         code = "not_migratable" if mapping.not_migratable else "no_option"
-        reason = mapping.not_migratable or "; ".join(excluded[:3]) or "no target offers this kind"
+        reason = (
+            mapping.not_migratable
+            or explain.unplaced_reason(excluded)
+            or "no target offers this kind"
+        )
         unplaced.append(Unplaced(resource_id=rid, kind=r.kind.value, code=code, reason=reason))
     warnings = set(
         unplaceable(
@@ -248,18 +215,24 @@ def plan(
             f"{policy.colocation.dependency_traffic_gib:g} GiB a month per dependency "
             "(colocation.dependency_traffic_gib), priced as egress of the sending site"
         )
+    standing = set(violations(assignment, units, inventory, policy)) if assignment else set()
+    probes = 0
     for rid, row in sorted(assignment.items()):
         unit = unit_of[rid]
         for price_id in row.option.unverified_prices:
             warnings.add(f"unverified price used: {price_id}")
         size = resolve_size(resources[rid], catalog, policy)
+        binds: list[str] | None = None
+        if row.score > unit.rows[0].score and probes < explain.MAX_PROBES:
+            probes += 1
+            binds = explain.binding(rid, unit, row, assignment, units, inventory, policy, standing)
         placements.append(
             Placement(
                 resource_id=rid,
                 kind=resources[rid].kind.value,
                 choice=row.option,
-                reason=_reason(unit, row, policy),
-                runner_up=_runner_up(unit, row),
+                reason=explain.reason(unit, row, policy, binds),
+                runner_up=explain.runner_up(unit, row, policy),
                 size_before=size.label() if size.state != "not_needed" else None,
                 size_source=size.how if size.state in ("class", "cost", "unknown") else None,
                 size_after=_size_after(row.option, catalog),
