@@ -63,6 +63,13 @@ class Option(_Strict):
         Decimal(0),
         description="Part of migration_cost: egress of the switch under the rule of its date",
     )
+    second_hand_prices: list[str] = Field(
+        default_factory=list,
+        description="Products whose price rests on a second-hand, undated or over-12-month-old source",
+    )
+    second_hand_monthly: Amount = Field(
+        Decimal(0), description="The part of monthly_cost priced from those sources"
+    )
     replicas: int = Field(
         1, ge=1, description="Nodes run on the target: 2 or more for an HA or multi-node source"
     )
@@ -179,6 +186,14 @@ class Totals(_Strict):
     payback_note: str | None = Field(None, description="Why there is no payback")
     discount_rate: float = Field(0, description="Yearly rate used for npv")
     npv: Amount | None = Field(None, description="Net present value of the move over the horizon")
+
+    second_hand_monthly: Amount = Field(
+        Decimal(0),
+        description="Target monthly spend priced from second-hand, undated or over-12-month-old sources",
+    )
+    second_hand_share: float = Field(
+        0, description="second_hand_monthly / target_monthly (0 when nothing is moved)"
+    )
 
     @model_validator(mode="after")
     def _footing(self) -> Totals:

@@ -87,6 +87,7 @@ def totals(
             running += cost
     one_off = quantize(sum((p.choice.migration_cost for p in placements), Decimal(0)))
     switching = quantize(sum((p.choice.switching_egress for p in placements), Decimal(0)))
+    second_hand = sum((p.choice.second_hand_monthly for p in moving), Decimal(0))
     current, target, retained, running = (quantize(v) for v in (current, target, retained, running))
     after = target + retained + running
     saving = current - after
@@ -111,6 +112,8 @@ def totals(
         payback_months=months_back,
         payback_note=note,
         discount_rate=policy.discount_rate,
+        second_hand_monthly=quantize(second_hand),
+        second_hand_share=round(float(second_hand / target), 4) if target else 0.0,
         npv=None
         if unsolved
         else quantize(saving * annuity_factor(policy.discount_rate, months) - one_off),

@@ -262,13 +262,17 @@ def plan(
         else None
     )
     points = _frontier(units, policy, assignment, frontier) if frontier and assignment else []
+    figures = totals(inventory, placements, policy, unplaced, solution.status)
+    weak_line = second_hand_warning(placements, figures)
+    if weak_line:
+        warnings.add(weak_line)
     result = Plan(
         generated_at=inventory.generated_at,
         policy=policy,
         inventory=inventory,
         placements=placements,
         unplaced=sorted(unplaced, key=lambda u: u.resource_id),
-        totals=totals(inventory, placements, policy, unplaced, solution.status),
+        totals=figures,
         solver=SolverInfo(
             solver=solution.solver,
             status=solution.status,
@@ -343,3 +347,18 @@ def totals(
 ) -> Totals:
     """The business case's figures on one footing (see ``footing.totals``)."""
     return footing.totals(inventory, placements, policy, unplaced, status)
+
+
+def second_hand_warning(placements: list[Placement], figures: Totals) -> str | None:
+    """One line: the share of target spend priced from second-hand, undated or stale sources."""
+    if not figures.second_hand_monthly:
+        return None
+    products = sorted(
+        {pid for p in placements if not p.choice.retain for pid in p.choice.second_hand_prices}
+    )
+    shown = ", ".join(products[:5]) + (", ..." if len(products) > 5 else "")
+    return (
+        f"{figures.second_hand_share:.1%} of target spend (EUR {figures.second_hand_monthly} of "
+        f"{figures.target_monthly} a month) rests on second-hand, undated or over-12-month-old "
+        f"prices ({len(products)} products: {shown})"
+    )
