@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from enum import StrEnum
 from typing import Literal
 
@@ -51,6 +52,14 @@ class Option(_Strict):
     terraform: str | None = None
     retain: bool = False
     unverified_prices: list[str] = Field(default_factory=list)
+    replicas: int = Field(
+        1, ge=1, description="Nodes run on the target: 2 or more for an HA or multi-node source"
+    )
+    costs: dict[str, Amount] = Field(
+        default_factory=dict,
+        description="monthly_cost by part: compute, replicas, storage, operations (self-managed), egress, "
+        "requests and duration (serverless)",
+    )
 
 
 class Alternative(_Strict):
@@ -67,6 +76,10 @@ class Placement(_Strict):
     choice: Option
     reason: str
     runner_up: Alternative | None = None
+    inter_site_monthly: Amount = Field(
+        Decimal(0),
+        description="EUR a month for traffic to dependencies placed on other sites (egress of this site)",
+    )
 
 
 class Unplaced(_Strict):

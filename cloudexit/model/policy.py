@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from cloudexit.model.kinds import Kind
+from cloudexit.model.limits import Limits
 from cloudexit.model.money import Amount
 
 POLICY_SCHEMA_VERSION: Literal["1.0"] = "1.0"
@@ -61,7 +62,15 @@ class Colocation(_Strict):
         description="Resources sharing a value of one of these tags share a site",
     )
     from_dependencies: bool = Field(
-        False, description="Resources linked by depends_on share provider and region"
+        False,
+        description="Traffic between resources linked by depends_on is priced as egress of the sending site "
+        "when they end up on different sites, so the optimiser keeps them together where that pays",
+    )
+    dependency_traffic_gib: float = Field(
+        10,
+        ge=0,
+        description="GiB a month assumed between two dependent resources, each way together, "
+        "when the inventory gives no figure",
     )
 
 
@@ -93,6 +102,25 @@ class RiskWeights(_Strict):
     certification: Amount = Decimal(40)
     fidelity: Amount = Decimal(10)
     concentration: Amount = Decimal(5)
+
+
+class RunningCosts(_Strict):
+    """Overrides of the bundled running-cost assumptions (mappings/running-costs.yaml)."""
+
+    operations_hours_month: dict[Kind, float] = Field(
+        default_factory=dict,
+        description="Engineer hours a month to run one self-managed service of each kind",
+    )
+    function_requests_month: float = Field(
+        1_000_000,
+        ge=0,
+        description="Invocations a month assumed for a function whose usage is unknown",
+    )
+    function_seconds_per_request: float = Field(
+        0.2,
+        ge=0,
+        description="Run time per invocation assumed for a function whose usage is unknown",
+    )
 
 
 class SolverOptions(_Strict):
@@ -130,7 +158,11 @@ class Policy(_Strict):
         description="Units of EUR per unit of each currency",
     )
     risk_weights: RiskWeights = Field(default_factory=RiskWeights)
+    running_costs: RunningCosts = Field(default_factory=RunningCosts)
     solver: SolverOptions = Field(default_factory=SolverOptions)
+    limits: Limits = Field(
+        default_factory=Limits, description="Hard limits `cloudexit check` enforces"
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Policy:
