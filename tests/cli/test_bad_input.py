@@ -76,8 +76,10 @@ def test_json_nested_ten_thousand_deep_is_refused_in_one_line(capsys, tmp_path):
         ),
         (
             "residency: {allowed_regions: [scaleway/nl-amsterdam]}\n",
-            "residency.allowed_regions[0]: unknown region 'scaleway/nl-amsterdam'; "
-            "did you mean scaleway/nl-ams?",
+            (
+                "residency.allowed_regions[0]: unknown region 'scaleway/nl-amsterdam'; "
+                "did you mean scaleway/nl-ams?"
+            ),
         ),
         (
             "capacity:\n  - {provider: ovhcloud, region: GRA7, max_vcpu: 8}\n",
