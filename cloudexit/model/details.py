@@ -19,6 +19,8 @@ PORT_FIELDS = ("port", "from_port", "to_port")
 def _port(value: Any) -> bool:
     if isinstance(value, bool):
         return False
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # protobuf numbers arrive as floats (80.0)
     if isinstance(value, str):
         value = value.strip()
         if not value.lstrip("-").isdigit():
@@ -40,6 +42,8 @@ def _is_cidr(value: Any) -> bool:
 def _whole(value: Any) -> bool:
     if isinstance(value, str) and value.strip().isdigit():
         return True
+    if isinstance(value, float) and value.is_integer():
+        return value >= 0
     return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 

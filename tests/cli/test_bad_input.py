@@ -164,6 +164,18 @@ def test_details_emitters_cannot_read_are_refused_before_the_solve(
     assert "resources[1].attributes.details (resource i-2)" in err and expected in err
 
 
+def test_details_as_other_sources_write_them_are_accepted(capsys, tmp_path):
+    inv = estate()
+    inv["resources"][1]["attributes"]["details"] = {
+        "port": 80.0,  # protobuf numbers arrive as floats
+        "listeners": [{"port": "443", "protocol": "HTTPS"}],
+        "rules": [{"from_port": -1, "cidr": "10.0.0.0/8"}],
+        "records": [{"ttl": 86400}],
+    }
+    code, err = plan(capsys, tmp_path, inv)
+    assert code == 0, err
+
+
 def test_a_missing_templates_folder_exits_2_before_the_solve(capsys, tmp_path):
     err = one_line_error(
         *plan(capsys, tmp_path, estate(), None, "--templates", str(tmp_path / "nope"))
