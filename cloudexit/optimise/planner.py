@@ -23,6 +23,7 @@ from cloudexit.model.policy import Policy
 from cloudexit.optimise import concentration, explain, footing, milp, switching
 from cloudexit.optimise.checks import violations
 from cloudexit.optimise.diagnose import infeasibility, unplaceable
+from cloudexit.optimise.inputs import check_currencies, check_policy, pin_warnings
 from cloudexit.optimise.sizes import resolve_size, sized_by_instance
 from cloudexit.optimise.units import (
     Row,
@@ -123,7 +124,10 @@ def plan(
     policy: Policy,
     frontier: int = 0,
     aggregate: bool = True,
+    label: str = "policy",
 ) -> tuple[Plan, float]:
+    check_policy(policy, catalog, label)
+    check_currencies(inventory, catalog, policy, label)
     policy = concentration.with_stake_reference(inventory, policy)
     candidates_for, unplaced = _placeable(inventory, catalog, policy)
     units = build_units(inventory, catalog, policy, candidates_for, aggregate)
@@ -241,6 +245,11 @@ def plan(
         )
     left = {u.resource_id for u in unplaced if u.code == "size_unknown"}
     warnings.update(_size_warnings(inventory, catalog, policy, assignment, left))
+    warnings.update(
+        pin_warnings(
+            inventory, catalog, policy, {rid: r.option.provider for rid, r in assignment.items()}
+        )
+    )
     objective = solution.objective
     bound = solution.bound
     gap = None
