@@ -1,11 +1,16 @@
-"""Attached parts stay together on the example estate, with and without priced dependencies."""
+"""On the example estate: attached parts stay together, with and without priced dependencies,
+and every HA source is HA on its target, in the price and in the Terraform."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
 from cloudexit import api
 from cloudexit.catalog import load_catalog
+from cloudexit.emit.jinja import make_environment
+from cloudexit.emit.terraform import write_terraform
 from cloudexit.model.io import load_inventory
 from cloudexit.model.policy import Policy
 from cloudexit.optimise import plan
@@ -37,3 +42,34 @@ def test_the_example_splits_no_attached_pair(from_dependencies: bool) -> None:
     # Volumes to VMs, node pools to clusters, subnets to networks, target group to its load balancer.
     assert len(pairs) >= 22
     assert [(a, b) for a, b in pairs if a in site and b in site and site[a] != site[b]] == []
+
+
+def test_every_ha_source_of_the_example_is_ha_on_its_target_and_priced_so(tmp_path) -> None:
+    inventory = load_inventory(EXAMPLE / "inventory.json")
+    catalog = load_catalog()
+    result = plan(inventory, catalog, api.load_policy(EXAMPLE / "policy.yaml"))
+    resources = inventory.by_id()
+    ha = [
+        p
+        for p in result.placements
+        if not p.choice.retain
+        and resources[p.resource_id].kind.category in ("database", "cache")
+        and (
+            resources[p.resource_id].attributes.high_availability
+            or (resources[p.resource_id].attributes.node_count or 1) > 1
+        )
+    ]
+    assert len(ha) >= 4
+    for p in ha:
+        nodes = catalog.product(p.choice.provider, p.choice.product or "").specs.nodes or 1
+        assert p.choice.replicas >= 2, p.resource_id
+        # Either the product itself runs the nodes or each extra node is paid for.
+        assert nodes >= 2 or p.choice.costs["replicas"] > 0, p.resource_id
+    write_terraform(result, tmp_path, make_environment(), catalog)
+    written = "\n".join(f.read_text() for f in sorted(tmp_path.rglob("*.tf")))
+    ha_marks = re.compile(r"(is_ha_cluster|instances|replicas|cluster_size)\s+=\s+(true|[2-9])\b")
+    for p in ha:
+        name = resources[p.resource_id].name
+        after = written[written.index(f'"{name}"') :]
+        block = after[: after.find('\nresource "') % (len(after) + 1)]
+        assert ha_marks.search(block) or block.count("nodes {") >= 2, name
