@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from cloudexit.model.inventory import Inventory
 from cloudexit.model.money import Amount
 from cloudexit.model.policy import Policy
+from cloudexit.model.sovereignty import EstateSovereignty, SovereigntyGrade
 
 PLAN_SCHEMA_VERSION: Literal["1.0"] = "1.0"
 
@@ -59,6 +60,10 @@ class Option(_Strict):
         default_factory=dict,
         description="monthly_cost by part: compute, replicas, storage, operations (self-managed), egress, "
         "requests and duration (serverless)",
+    )
+    sovereignty: SovereigntyGrade | None = Field(
+        None,
+        description="EU Cloud Sovereignty Framework levels where the option runs; None: not assessed",
     )
 
 
@@ -154,3 +159,7 @@ class Plan(_Strict):
     baseline: Baseline | None = None
     frontier: list[FrontierPoint] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+    sovereignty: EstateSovereignty | None = Field(
+        None,
+        description="SEAL distribution per objective before and after, weighted by spend and criticality",
+    )

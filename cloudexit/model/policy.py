@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from cloudexit.model.kinds import Kind
 from cloudexit.model.limits import Limits
 from cloudexit.model.money import Amount
+from cloudexit.model.sovereignty import Objective
 
 POLICY_SCHEMA_VERSION: Literal["1.0"] = "1.0"
 
@@ -95,6 +96,49 @@ class Capacity(_Strict):
     )
 
 
+class SovereigntyGate(_Strict):
+    """A hard floor on the EU Cloud Sovereignty Framework for the resources it matches: an option
+    below any minimum is not offered to them, retaining included."""
+
+    name: str = Field(min_length=1, description="Named in exclusions and infeasibility messages")
+    match: Selector = Field(default_factory=Selector)
+    classifications: list[str] = Field(
+        default_factory=list,
+        description="Values of sovereignty.classification_tag the gate applies to; empty: any",
+    )
+    min_levels: dict[Objective, int] = Field(
+        default_factory=dict, description="Minimum SEAL level (0-4) per objective SOV-1..SOV-8"
+    )
+    min_score: float | None = Field(
+        None, ge=0, le=100, description="Minimum framework-weighted score, 0-100"
+    )
+
+    @model_validator(mode="after")
+    def _says_something(self) -> SovereigntyGate:
+        for objective, level in self.min_levels.items():
+            if not 0 <= level <= 4:
+                raise ValueError(
+                    f"min_levels.{objective}: SEAL levels run from 0 to 4, not {level}"
+                )
+        if not self.min_levels and self.min_score is None:
+            raise ValueError(f"gate {self.name!r} needs min_levels or min_score")
+        return self
+
+
+class Sovereignty(_Strict):
+    """Gates and the weights of the estate roll-up (spend times criticality)."""
+
+    classification_tag: str = Field(
+        "data_classification", description="Tag holding a resource's data classification"
+    )
+    criticality_tag: str = Field("criticality", description="Tag holding a resource's criticality")
+    criticality_weights: dict[str, float] = Field(
+        default_factory=lambda: {"low": 1.0, "medium": 2.0, "high": 3.0, "critical": 4.0},
+        description="Weight per criticality tag value; untagged or unknown values weigh 1",
+    )
+    gates: list[SovereigntyGate] = Field(default_factory=list)
+
+
 class RiskWeights(_Strict):
     """Euros per month charged for one point of each risk, so risk and cost add up."""
 
@@ -159,6 +203,7 @@ class Policy(_Strict):
     )
     risk_weights: RiskWeights = Field(default_factory=RiskWeights)
     running_costs: RunningCosts = Field(default_factory=RunningCosts)
+    sovereignty: Sovereignty = Field(default_factory=Sovereignty)
     solver: SolverOptions = Field(default_factory=SolverOptions)
     limits: Limits = Field(
         default_factory=Limits, description="Hard limits `cloudexit check` enforces"

@@ -18,7 +18,8 @@ from cloudexit.model.inventory import Resource
 from cloudexit.model.kinds import Kind
 from cloudexit.model.money import quantize
 from cloudexit.model.plan import Option, Risk
-from cloudexit.model.policy import Policy, Selector
+from cloudexit.model.policy import Policy, Selector, SovereigntyGate
+from cloudexit.model.sovereignty import SovereigntyGrade
 from cloudexit.optimise.running import (
     RunningCostData,
     cheapest_replicated,
@@ -30,6 +31,8 @@ from cloudexit.optimise.running import (
     self_managed_needs,
 )
 from cloudexit.risk.score import certifications_in, fidelity_points, jurisdiction_points
+from cloudexit.sovereignty.data import load_sovereignty
+from cloudexit.sovereignty.grade import gate_failure, grade_at
 
 GIB_PER_MBPS_HOUR = Decimal("0.4190951585769653")  # 1 Mbit/s for an hour, in GiB
 
@@ -84,6 +87,25 @@ def required_certifications(resource: Resource, policy: Policy) -> set[str]:
         if matches(rule.match, resource):
             needed.update(rule.certifications)
     return needed
+
+
+def sovereignty_gates(resource: Resource, policy: Policy) -> list[SovereigntyGate]:
+    """The policy's sovereignty gates that apply to the resource (selector and data classification)."""
+    tag = policy.sovereignty.classification_tag
+    return [
+        g
+        for g in policy.sovereignty.gates
+        if matches(g.match, resource)
+        and (not g.classifications or resource.tags.get(tag) in g.classifications)
+    ]
+
+
+def _gate_failure(gates: list[SovereigntyGate], grade: SovereigntyGrade | None) -> str | None:
+    for gate in gates:
+        failure = gate_failure(gate, grade)
+        if failure is not None:
+            return failure
+    return None
 
 
 def _allowed_providers(resource: Resource, policy: Policy) -> tuple[set[str], str | None]:
@@ -276,6 +298,8 @@ def _price_product(
 def build_candidates(resource: Resource, catalog: Catalog, policy: Policy) -> Candidates:
     found = Candidates(resource)
     mapping = catalog.kinds.get(resource.kind)
+    sovereignty = load_sovereignty()
+    gates = sovereignty_gates(resource, policy)
     allowed, pinned_region = _allowed_providers(resource, policy)
     needed_certs = required_certifications(resource, policy)
     current = current_monthly_eur(resource, policy)
@@ -314,6 +338,11 @@ def build_candidates(resource: Resource, catalog: Catalog, policy: Policy) -> Ca
                 priced.monthly,
                 priced.unverified,
             )
+            grade = grade_at(sovereignty, provider_id, region.code, product.id if product else None)
+            blocked = _gate_failure(gates, grade)
+            if blocked is not None:
+                found.excluded.append(f"{where}: {blocked}")
+                continue
             if egress is None:
                 found.excluded.append(
                     f"{where}: no egress price for {resource.provider}/{resource.region}"
@@ -340,6 +369,7 @@ def build_candidates(resource: Resource, catalog: Catalog, policy: Policy) -> Ca
                     unverified_prices=sorted(set(unverified)),
                     replicas=priced.replicas,
                     costs={k: quantize(v) for k, v in sorted(priced.costs.items()) if v},
+                    sovereignty=grade,
                 )
             )
     if policy.allow_retain and current is not None:
@@ -348,7 +378,11 @@ def build_candidates(resource: Resource, catalog: Catalog, policy: Policy) -> Ca
         missing = needed_certs - (
             certifications_in(source, resource.region, None) if source else set()
         )
-        if not missing:
+        grade = grade_at(sovereignty, resource.provider, resource.region)
+        blocked = _gate_failure(gates, grade)
+        if blocked is not None:
+            found.excluded.append(f"retain on {resource.provider}/{resource.region}: {blocked}")
+        elif not missing:
             found.options.append(
                 Option(
                     provider=resource.provider,
@@ -360,6 +394,7 @@ def build_candidates(resource: Resource, catalog: Catalog, policy: Policy) -> Ca
                     strategy="retain",
                     fidelity="native",
                     retain=True,
+                    sovereignty=grade,
                 )
             )
     return found

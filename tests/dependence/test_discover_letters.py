@@ -89,7 +89,8 @@ def test_letters_escape_what_suppliers_are_called(catalog):
         suppliers=[{"id": "x", "name": "Evil\n# Heading <script>", "functions": ["sales"]}]
     )
     text = letters(hostile, catalog, "Acme")[0].text
-    assert "\n# Heading" not in text and "<script>" not in text
+    assert "\n# Heading" not in text
+    assert text.count("<script>") == text.count("\\<script>") > 0
 
 
 def test_letters_command_writes_one_file_per_supplier(tmp_path, capsys):
