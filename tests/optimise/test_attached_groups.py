@@ -4,6 +4,7 @@ and every HA source is HA on its target, in the price and in the Terraform."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +12,7 @@ from cloudexit import api
 from cloudexit.catalog import load_catalog
 from cloudexit.emit.jinja import make_environment
 from cloudexit.emit.terraform import write_terraform
+from cloudexit.importers import import_files
 from cloudexit.model.io import load_inventory
 from cloudexit.model.policy import Policy
 from cloudexit.optimise import plan
@@ -73,3 +75,27 @@ def test_every_ha_source_of_the_example_is_ha_on_its_target_and_priced_so(tmp_pa
         after = written[written.index(f'"{name}"') :]
         block = after[: after.find('\nresource "') % (len(after) + 1)]
         assert ha_marks.search(block) or block.count("nodes {") >= 2, name
+
+
+WITH_ATTACHMENTS = [
+    "gcp-cai-export-forseti.jsonl",
+    "tfplan-aws-55res-checkov.json",
+    "tfplan-aws-infracost-v0.14.json",
+    "tfplan-azure-firewall-infracost.json",
+    "tfplan-azure-vms-tfcompliance.json",
+    "tfstate-showjson-aws-infracost-v0.14.json",
+    "tfstate-v4-openstack-lb-inframap.tfstate.json",
+]
+
+
+@pytest.mark.parametrize("name", WITH_ATTACHMENTS)
+def test_real_exports_split_no_attached_pair(shared_dir: Path, name: str) -> None:
+    inventory = import_files([shared_dir / "corpus" / name], planned=True)
+    pairs = attachments(inventory)
+    assert pairs
+    for from_dependencies in (False, True):
+        policy = Policy(colocation={"from_dependencies": from_dependencies})
+        result = plan(inventory, load_catalog(), policy)
+        assert result.solver.status.value == "optimal"
+        site = {p.resource_id: (p.choice.provider, p.choice.region) for p in result.placements}
+        assert [(a, b) for a, b in pairs if site.get(a) != site.get(b)] == []
