@@ -13,11 +13,14 @@ from cloudexit.catalog import load_catalog
 from cloudexit.emit.jinja import make_environment
 from cloudexit.emit.terraform import write_terraform
 from cloudexit.importers import import_files
+from cloudexit.model.inventory import Inventory, Resource
 from cloudexit.model.io import load_inventory
 from cloudexit.model.policy import Policy
 from cloudexit.optimise import plan
 from cloudexit.optimise.attachments import attachments
-from tests.helpers import EXAMPLE
+from cloudexit.tfcheck.facts import load_facts
+from cloudexit.tfcheck.schema_check import check_schema
+from tests.helpers import EXAMPLE, resource
 
 
 @pytest.mark.parametrize("from_dependencies", [False, True])
@@ -99,3 +102,32 @@ def test_real_exports_split_no_attached_pair(shared_dir: Path, name: str) -> Non
         assert result.solver.status.value == "optimal"
         site = {p.resource_id: (p.choice.provider, p.choice.region) for p in result.placements}
         assert [(a, b) for a, b in pairs if site.get(a) != site.get(b)] == []
+
+
+@pytest.mark.parametrize(
+    ("target", "machine", "apart"),
+    [
+        ("opennebula", "opennebula_virtual_machine", '"ANTI_AFFINED"'),
+        ("scaleway", "scaleway_instance_server", '"max_availability"'),
+    ],
+)
+def test_a_self_managed_ha_service_gets_its_replica_kept_apart(
+    tmp_path: Path, target: str, machine: str, apart: str
+) -> None:
+    # An HA key-value table has no managed equivalent: it runs on two VMs of the target.
+    table = Resource.model_validate(
+        {
+            **resource("table", kind="database.keyvalue", type="AWS::DynamoDB::Table"),
+            "attributes": {"engine": "dynamodb", "storage_gib": 40, "high_availability": True},
+        }
+    )
+    inventory = Inventory(resources=[table])
+    catalog = load_catalog()
+    result = plan(inventory, catalog, Policy(targets=[target], allow_retain=False))
+    (placed,) = result.placements
+    assert placed.choice.fidelity == "self_managed" and placed.choice.replicas == 2
+    write_terraform(result, tmp_path, make_environment(), catalog)
+    written = "\n".join(f.read_text() for f in sorted(tmp_path.rglob("*.tf")))
+    assert written.count(f'resource "{machine}"') == 2
+    assert apart in written
+    assert [f for f in check_schema(tmp_path, load_facts()) if f.severity == "error"] == []
