@@ -59,10 +59,13 @@ def plan(
     ] = None,
 ) -> None:
     """Place every resource under the policy and write the artefacts."""
+    if templates is not None and not templates.is_dir():
+        raise InputError(f"--templates: {templates} is not a folder")
     inventory = api.load_inventory(*inventories)
     chosen_policy = api.load_policy(policy)
     chosen_catalog = api.load_catalog_dir(catalog) if catalog else api.load_catalog()
-    result, seconds = plan_timed(inventory, chosen_catalog, chosen_policy, frontier)
+    label = str(policy) if policy else "policy"
+    result, seconds = plan_timed(inventory, chosen_catalog, chosen_policy, frontier, label=label)
     if timings:
         result.solver.time_s = round(seconds, 3)
     if drills is not None:

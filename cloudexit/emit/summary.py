@@ -53,7 +53,7 @@ class Summary:
 
 
 def is_non_eu(provider: str, catalog: Catalog, region: str | None = None) -> bool:
-    """Whether the operator there is controlled from outside the EU (sovereignty/ facts, else the
+    """Whether the operator there is controlled from outside the EU (providers/sovereignty/ facts, else the
     catalogue's company facts); unknown US clouds count as such. An EU-controlled operator with a
     foreign subsidiary stays EU-controlled: its exposure paths are named, not flipped into a label."""
     assessment = _assessment(provider, region)

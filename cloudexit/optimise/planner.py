@@ -24,6 +24,7 @@ from cloudexit.optimise import milp
 from cloudexit.optimise.candidates import current_monthly_eur
 from cloudexit.optimise.checks import violations
 from cloudexit.optimise.diagnose import infeasibility, unplaceable
+from cloudexit.optimise.inputs import check_currencies, check_policy, pin_warnings
 from cloudexit.optimise.units import (
     Row,
     Unit,
@@ -118,7 +119,10 @@ def plan(
     policy: Policy,
     frontier: int = 0,
     aggregate: bool = True,
+    label: str = "policy",
 ) -> tuple[Plan, float]:
+    check_policy(policy, catalog, label)
+    check_currencies(inventory, catalog, policy, label)
     candidates_for, unplaced = _placeable(inventory, catalog, policy)
     units = build_units(inventory, catalog, policy, candidates_for, aggregate)
     mappings = catalog.kinds
@@ -218,6 +222,11 @@ def plan(
                 inter_site_monthly=quantize(Decimal(str(traffic_cost.get(rid, 0.0)))),
             )
         )
+    warnings.update(
+        pin_warnings(
+            inventory, catalog, policy, {rid: r.option.provider for rid, r in assignment.items()}
+        )
+    )
     objective = solution.objective
     bound = solution.bound
     gap = None
@@ -239,13 +248,17 @@ def plan(
         else None
     )
     points = _frontier(units, policy, assignment, frontier) if frontier and assignment else []
+    figures = totals(inventory, placements, policy)
+    weak_line = second_hand_warning(placements, figures)
+    if weak_line:
+        warnings.add(weak_line)
     result = Plan(
         generated_at=inventory.generated_at,
         policy=policy,
         inventory=inventory,
         placements=placements,
         unplaced=sorted(unplaced, key=lambda u: u.resource_id),
-        totals=totals(inventory, placements, policy),
+        totals=figures,
         solver=SolverInfo(
             solver=solution.solver,
             status=solution.status,
@@ -324,6 +337,9 @@ def totals(inventory: Inventory, placements: list[Placement], policy: Policy) ->
     )
     one_off = sum((p.choice.migration_cost for p in placements), Decimal(0))
     months = Decimal(policy.horizon_months)
+    second_hand = sum(
+        (p.choice.second_hand_monthly for p in placements if not p.choice.retain), Decimal(0)
+    )
     return Totals(
         current_monthly=quantize(current),
         current_monthly_unpriced=unpriced,
@@ -332,4 +348,21 @@ def totals(inventory: Inventory, placements: list[Placement], policy: Policy) ->
         one_off_migration=quantize(one_off),
         horizon_months=policy.horizon_months,
         horizon_saving=quantize((current - target - retained) * months - one_off),
+        second_hand_monthly=quantize(second_hand),
+        second_hand_share=round(float(second_hand / target), 4) if target else 0.0,
+    )
+
+
+def second_hand_warning(placements: list[Placement], figures: Totals) -> str | None:
+    """One line: the share of target spend priced from second-hand, undated or stale sources."""
+    if not figures.second_hand_monthly:
+        return None
+    products = sorted(
+        {pid for p in placements if not p.choice.retain for pid in p.choice.second_hand_prices}
+    )
+    shown = ", ".join(products[:5]) + (", ..." if len(products) > 5 else "")
+    return (
+        f"{figures.second_hand_share:.1%} of target spend (EUR {figures.second_hand_monthly} of "
+        f"{figures.target_monthly} a month) rests on second-hand, undated or over-12-month-old "
+        f"prices ({len(products)} products: {shown})"
     )
