@@ -5,7 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 from cloudexit.catalog.loader import Catalog
-from cloudexit.errors import RuntimeFailure
 from cloudexit.model.inventory import Inventory, Resource
 from cloudexit.model.money import quantize
 from cloudexit.model.plan import (
@@ -22,7 +21,7 @@ from cloudexit.model.plan import (
 from cloudexit.model.policy import Policy
 from cloudexit.optimise import milp
 from cloudexit.optimise.candidates import current_monthly_eur
-from cloudexit.optimise.checks import violations
+from cloudexit.optimise.decide import assignment_of, decide, objective_of
 from cloudexit.optimise.diagnose import infeasibility, unplaceable
 from cloudexit.optimise.units import Row, Unit, Units, build_units
 
@@ -41,21 +40,6 @@ def _placeable(inventory: Inventory, catalog: Catalog, policy: Policy) -> tuple[
         else:
             keep.append(r)
     return keep, unplaced
-
-
-def _assignment(units: Units, counts: dict[tuple[str, int], int]) -> dict[str, Row]:
-    """Counts back to resources: members in id order take options in option order."""
-    result: dict[str, Row] = {}
-    for unit in units.units:
-        members = iter(unit.members)
-        for k, row in enumerate(unit.rows):
-            for _ in range(counts.get((unit.key, k), 0)):
-                result[next(members)] = row
-    return result
-
-
-def _objective(assignment: dict[str, Row]) -> float:
-    return sum(r.score for r in assignment.values())
 
 
 def _reason(unit: Unit, row: Row, policy: Policy) -> str:
@@ -109,36 +93,18 @@ def plan(
                                 if not mappings[resources[k].kind].not_migratable}, inventory, policy))
 
     unit_of = {rid: u for u in units.units for rid in u.members}
-    greedy = {rid: u.rows[0] for u in units.units for rid in u.members}
-    greedy_broken = violations(greedy, units, inventory, policy)
+    decision = decide(units, inventory, policy)
+    solution, assignment = decision.solution, decision.assignment
+    greedy, greedy_broken = decision.greedy, decision.greedy_broken
     classes = len(units.units)
-    if not units.units:
-        solution = milp.Solution(status=SolveStatus.TRIVIAL, objective=0.0, bound=0.0, solver="none")
-        assignment: dict[str, Row] = {}
-    elif not greedy_broken:
-        # The objective is a sum over resources: when each resource's own best option meets every
-        # constraint, that assignment is optimal and no solver is needed.
-        value = _objective(greedy)
-        solution = milp.Solution(status=SolveStatus.OPTIMAL, objective=value, bound=value, solver="none")
-        assignment = greedy
-    else:
-        solution = milp.solve(units.units, policy)
-        if solution.status in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE):
-            if solution.bound is None:
-                solution.bound = milp.lp_bound(units.units, policy)
-            assignment = _assignment(units, solution.counts)
-            broken = violations(assignment, units, inventory, policy)
-            if broken or len(assignment) != len(greedy):
-                raise RuntimeFailure(f"solver {solution.solver} returned a plan that breaks the policy: {broken[0] if broken else 'resources left unassigned'}")
-        else:
-            assignment = {}
-            reasons = infeasibility(units, policy) if solution.status == SolveStatus.INFEASIBLE else [
-                f"no solution found within {policy.solver.time_limit_s:g} s; raise solver.time_limit_s"]
-            for line in reasons:
-                warnings.add(f"infeasible: {line}" if solution.status == SolveStatus.INFEASIBLE else line)
-            for rid in sorted(greedy):
-                unplaced.append(Unplaced(resource_id=rid, kind=resources[rid].kind.value, code="infeasible",
-                                         reason=reasons[0]))
+    if solution.status in (SolveStatus.INFEASIBLE, SolveStatus.NOT_SOLVED):
+        reasons = infeasibility(units, policy) if solution.status == SolveStatus.INFEASIBLE else [
+            f"no solution found within {policy.solver.time_limit_s:g} s; raise solver.time_limit_s"]
+        for line in reasons:
+            warnings.add(f"infeasible: {line}" if solution.status == SolveStatus.INFEASIBLE else line)
+        for rid in sorted(greedy):
+            unplaced.append(Unplaced(resource_id=rid, kind=resources[rid].kind.value, code="infeasible",
+                                     reason=reasons[0]))
 
     placements = []
     for rid, row in sorted(assignment.items()):
@@ -152,7 +118,7 @@ def plan(
     gap = None
     if objective is not None and bound is not None:
         gap = max(0.0, (objective - bound) / abs(objective)) if objective else 0.0
-    greedy_value = _objective(greedy)
+    greedy_value = objective_of(greedy)
     baseline = Baseline(
         objective=quantize(Decimal(str(greedy_value))),
         target_monthly=quantize(Decimal(str(sum(r.monthly for r in greedy.values() if r.target)))),
@@ -198,7 +164,7 @@ def _frontier(units: Units, policy: Policy, chosen: dict[str, Row], steps: int) 
         found = milp.solve(units.units, policy, max_jurisdiction=eps + 1e-9)
         if found.objective is None:
             continue
-        assignment = _assignment(units, found.counts)
+        assignment = assignment_of(units, found.counts)
         changed = sum(1 for rid, row in assignment.items()
                       if rid not in chosen or (chosen[rid].site, chosen[rid].option.product) != (row.site, row.option.product))
         points.append(FrontierPoint(

@@ -208,3 +208,33 @@ def test_solvers_agree_and_runs_are_deterministic(solver):
     assert first.model_dump_json() == second.model_dump_json()
     reference = solve(resources, **{**policy, "solver": {"name": "cbc"}})
     assert abs(float(first.solver.objective) - float(reference.solver.objective)) <= 1e-3 * float(reference.solver.objective)
+
+
+CBC_STOPPED_ON_GAP = """Cbc0010I After 0 nodes, 1 on tree, 1878 best solution, best possible 1860.5 (0.07 seconds)
+Cbc0010I After 100 nodes, 8 on tree, 1875 best solution, best possible 1871.25 (0.20 seconds)
+
+Result - Optimal solution found (within gap tolerance)
+
+Objective value:                1875.00000000
+Lower bound:                    1873.883
+Gap:                            0.00
+Enumerated nodes:               100
+"""
+
+CBC_COMPLETED = """Cbc0010I After 0 nodes, 1 on tree, 1890 best solution, best possible 1860.5 (0.07 seconds)
+
+Result - Optimal solution found
+
+Objective value:                1887.00000000
+Enumerated nodes:               4
+"""
+
+
+@pytest.mark.parametrize(("log", "bound"), [(CBC_STOPPED_ON_GAP, 1873.883), (CBC_COMPLETED, 1887.0),
+                                            ("Cbc0010I After 0 nodes, best possible 1860.5\n", None)])
+def test_cbc_bound_comes_from_the_final_result_not_a_progress_line(tmp_path, log, bound):
+    from cloudexit.optimise.milp import _cbc_bound
+
+    path = tmp_path / "cbc.log"
+    path.write_text(log)
+    assert _cbc_bound(path) == bound

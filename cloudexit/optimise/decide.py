@@ -1,0 +1,64 @@
+"""From units to an assignment: the greedy when it meets the policy, else the solver, re-checked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cloudexit.errors import RuntimeFailure
+from cloudexit.model.inventory import Inventory
+from cloudexit.model.plan import SolveStatus
+from cloudexit.model.policy import Policy
+from cloudexit.optimise import milp
+from cloudexit.optimise.checks import violations
+from cloudexit.optimise.units import Row, Units
+
+
+@dataclass
+class Decision:
+    assignment: dict[str, Row]
+    """resource id -> chosen option; empty when no plan was found"""
+    solution: milp.Solution
+    greedy: dict[str, Row]
+    """each resource's own best option, the baseline"""
+    greedy_broken: list[str]
+    """the policy constraints the greedy breaks"""
+
+
+def assignment_of(units: Units, counts: dict[tuple[str, int], int]) -> dict[str, Row]:
+    """Counts back to resources: members in id order take options in option order."""
+    result: dict[str, Row] = {}
+    for unit in units.units:
+        members = iter(unit.members)
+        for k, row in enumerate(unit.rows):
+            for _ in range(counts.get((unit.key, k), 0)):
+                result[next(members)] = row
+    return result
+
+
+def objective_of(assignment: dict[str, Row]) -> float:
+    return sum(r.score for r in assignment.values())
+
+
+def decide(units: Units, inventory: Inventory, policy: Policy) -> Decision:
+    greedy = {rid: u.rows[0] for u in units.units for rid in u.members}
+    greedy_broken = violations(greedy, units, inventory, policy)
+    if not units.units:
+        return Decision({}, milp.Solution(status=SolveStatus.TRIVIAL, objective=0.0, bound=0.0, solver="none"),
+                        greedy, greedy_broken)
+    if not greedy_broken:
+        # The objective is a sum over resources: when each resource's own best option meets every
+        # constraint, that assignment is optimal and no solver is needed.
+        value = objective_of(greedy)
+        return Decision(greedy, milp.Solution(status=SolveStatus.OPTIMAL, objective=value, bound=value,
+                                              solver="none"), greedy, greedy_broken)
+    solution = milp.solve(units.units, policy)
+    if solution.status not in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE):
+        return Decision({}, solution, greedy, greedy_broken)
+    if solution.bound is None:
+        solution.bound = milp.lp_bound(units.units, policy)
+    assignment = assignment_of(units, solution.counts)
+    broken = violations(assignment, units, inventory, policy)
+    if broken or len(assignment) != len(greedy):
+        raise RuntimeFailure(f"solver {solution.solver} returned a plan that breaks the policy: "
+                             f"{broken[0] if broken else 'resources left unassigned'}")
+    return Decision(assignment, solution, greedy, greedy_broken)
