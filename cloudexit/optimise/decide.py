@@ -43,14 +43,22 @@ def decide(units: Units, inventory: Inventory, policy: Policy) -> Decision:
     greedy = {rid: u.rows[0] for u in units.units for rid in u.members}
     greedy_broken = violations(greedy, units, inventory, policy)
     if not units.units:
-        return Decision({}, milp.Solution(status=SolveStatus.TRIVIAL, objective=0.0, bound=0.0, solver="none"),
-                        greedy, greedy_broken)
+        return Decision(
+            {},
+            milp.Solution(status=SolveStatus.TRIVIAL, objective=0.0, bound=0.0, solver="none"),
+            greedy,
+            greedy_broken,
+        )
     if not greedy_broken:
         # The objective is a sum over resources: when each resource's own best option meets every
         # constraint, that assignment is optimal and no solver is needed.
         value = objective_of(greedy)
-        return Decision(greedy, milp.Solution(status=SolveStatus.OPTIMAL, objective=value, bound=value,
-                                              solver="none"), greedy, greedy_broken)
+        return Decision(
+            greedy,
+            milp.Solution(status=SolveStatus.OPTIMAL, objective=value, bound=value, solver="none"),
+            greedy,
+            greedy_broken,
+        )
     solution = milp.solve(units.units, policy)
     if solution.status not in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE):
         return Decision({}, solution, greedy, greedy_broken)
@@ -59,6 +67,8 @@ def decide(units: Units, inventory: Inventory, policy: Policy) -> Decision:
     assignment = assignment_of(units, solution.counts)
     broken = violations(assignment, units, inventory, policy)
     if broken or len(assignment) != len(greedy):
-        raise RuntimeFailure(f"solver {solution.solver} returned a plan that breaks the policy: "
-                             f"{broken[0] if broken else 'resources left unassigned'}")
+        raise RuntimeFailure(
+            f"solver {solution.solver} returned a plan that breaks the policy: "
+            f"{broken[0] if broken else 'resources left unassigned'}"
+        )
     return Decision(assignment, solution, greedy, greedy_broken)

@@ -26,17 +26,31 @@ from cloudexit.optimise.diagnose import infeasibility, unplaceable
 from cloudexit.optimise.units import Row, Unit, Units, build_units
 
 
-def _placeable(inventory: Inventory, catalog: Catalog, policy: Policy) -> tuple[list[Resource], list[Unplaced]]:
+def _placeable(
+    inventory: Inventory, catalog: Catalog, policy: Policy
+) -> tuple[list[Resource], list[Unplaced]]:
     keep: list[Resource] = []
     unplaced: list[Unplaced] = []
     for r in inventory.resources:
         mapping = catalog.kinds.get(r.kind)
         if mapping is None:
-            unplaced.append(Unplaced(resource_id=r.id, kind=r.kind.value, code="no_mapping",
-                                     reason=f"no mapping for kind {r.kind.value}"))
+            unplaced.append(
+                Unplaced(
+                    resource_id=r.id,
+                    kind=r.kind.value,
+                    code="no_mapping",
+                    reason=f"no mapping for kind {r.kind.value}",
+                )
+            )
         elif policy.retire_stopped and r.attributes.state == "stopped":
-            unplaced.append(Unplaced(resource_id=r.id, kind=r.kind.value, code="retired",
-                                     reason="stopped at scan time; retire_stopped is set"))
+            unplaced.append(
+                Unplaced(
+                    resource_id=r.id,
+                    kind=r.kind.value,
+                    code="retired",
+                    reason="stopped at scan time; retire_stopped is set",
+                )
+            )
         else:
             keep.append(r)
     return keep, unplaced
@@ -45,7 +59,7 @@ def _placeable(inventory: Inventory, catalog: Catalog, policy: Policy) -> tuple[
 def _reason(unit: Unit, row: Row, policy: Policy) -> str:
     best = unit.rows[0]
     if row is best or row.score == best.score:
-        return (f"lowest {policy.horizon_months}-month cost plus weighted risk of {len(unit.rows)} options")
+        return f"lowest {policy.horizon_months}-month cost plus weighted risk of {len(unit.rows)} options"
     why = []
     if unit.group:
         why.append(f"co-location group {unit.group}")
@@ -59,8 +73,9 @@ def _reason(unit: Unit, row: Row, policy: Policy) -> str:
         why.append("capacity")
     if policy.monthly_budget is not None:
         why.append("monthly budget")
-    return (f"its best option alone is {best.site[0]}/{best.site[1]}; placed here to meet "
-            + (", ".join(why) or "the policy"))
+    return f"its best option alone is {best.site[0]}/{best.site[1]}; placed here to meet " + (
+        ", ".join(why) or "the policy"
+    )
 
 
 def _runner_up(unit: Unit, row: Row) -> Alternative | None:
@@ -77,7 +92,11 @@ def _runner_up(unit: Unit, row: Row) -> Alternative | None:
 
 
 def plan(
-    inventory: Inventory, catalog: Catalog, policy: Policy, frontier: int = 0, aggregate: bool = True
+    inventory: Inventory,
+    catalog: Catalog,
+    policy: Policy,
+    frontier: int = 0,
+    aggregate: bool = True,
 ) -> tuple[Plan, float]:
     candidates_for, unplaced = _placeable(inventory, catalog, policy)
     units = build_units(inventory, catalog, policy, candidates_for, aggregate)
@@ -89,8 +108,17 @@ def plan(
         code = "not_migratable" if mapping.not_migratable else "no_option"
         reason = mapping.not_migratable or "; ".join(excluded[:3]) or "no target offers this kind"
         unplaced.append(Unplaced(resource_id=rid, kind=r.kind.value, code=code, reason=reason))
-    warnings = set(unplaceable({k: v for k, v in units.no_option.items()
-                                if not mappings[resources[k].kind].not_migratable}, inventory, policy))
+    warnings = set(
+        unplaceable(
+            {
+                k: v
+                for k, v in units.no_option.items()
+                if not mappings[resources[k].kind].not_migratable
+            },
+            inventory,
+            policy,
+        )
+    )
 
     unit_of = {rid: u for u in units.units for rid in u.members}
     decision = decide(units, inventory, policy)
@@ -98,34 +126,61 @@ def plan(
     greedy, greedy_broken = decision.greedy, decision.greedy_broken
     classes = len(units.units)
     if solution.status in (SolveStatus.INFEASIBLE, SolveStatus.NOT_SOLVED):
-        reasons = infeasibility(units, policy) if solution.status == SolveStatus.INFEASIBLE else [
-            f"no solution found within {policy.solver.time_limit_s:g} s; raise solver.time_limit_s"]
+        reasons = (
+            infeasibility(units, policy)
+            if solution.status == SolveStatus.INFEASIBLE
+            else [
+                f"no solution found within {policy.solver.time_limit_s:g} s; raise solver.time_limit_s"
+            ]
+        )
         for line in reasons:
-            warnings.add(f"infeasible: {line}" if solution.status == SolveStatus.INFEASIBLE else line)
+            warnings.add(
+                f"infeasible: {line}" if solution.status == SolveStatus.INFEASIBLE else line
+            )
         for rid in sorted(greedy):
-            unplaced.append(Unplaced(resource_id=rid, kind=resources[rid].kind.value, code="infeasible",
-                                     reason=reasons[0]))
+            unplaced.append(
+                Unplaced(
+                    resource_id=rid,
+                    kind=resources[rid].kind.value,
+                    code="infeasible",
+                    reason=reasons[0],
+                )
+            )
 
     placements = []
     for rid, row in sorted(assignment.items()):
         unit = unit_of[rid]
         for price_id in row.option.unverified_prices:
             warnings.add(f"unverified price used: {price_id}")
-        placements.append(Placement(resource_id=rid, kind=resources[rid].kind.value, choice=row.option,
-                                    reason=_reason(unit, row, policy), runner_up=_runner_up(unit, row)))
+        placements.append(
+            Placement(
+                resource_id=rid,
+                kind=resources[rid].kind.value,
+                choice=row.option,
+                reason=_reason(unit, row, policy),
+                runner_up=_runner_up(unit, row),
+            )
+        )
     objective = solution.objective
     bound = solution.bound
     gap = None
     if objective is not None and bound is not None:
         gap = max(0.0, (objective - bound) / abs(objective)) if objective else 0.0
     greedy_value = objective_of(greedy)
-    baseline = Baseline(
-        objective=quantize(Decimal(str(greedy_value))),
-        target_monthly=quantize(Decimal(str(sum(r.monthly for r in greedy.values() if r.target)))),
-        violations=greedy_broken,
-        saving=quantize(Decimal(str(greedy_value - objective))) if objective is not None and not greedy_broken
-        else None,
-    ) if greedy else None
+    baseline = (
+        Baseline(
+            objective=quantize(Decimal(str(greedy_value))),
+            target_monthly=quantize(
+                Decimal(str(sum(r.monthly for r in greedy.values() if r.target)))
+            ),
+            violations=greedy_broken,
+            saving=quantize(Decimal(str(greedy_value - objective)))
+            if objective is not None and not greedy_broken
+            else None,
+        )
+        if greedy
+        else None
+    )
     points = _frontier(units, policy, assignment, frontier) if frontier and assignment else []
     return Plan(
         generated_at=inventory.generated_at,
@@ -151,7 +206,9 @@ def plan(
     ), solution.seconds
 
 
-def _frontier(units: Units, policy: Policy, chosen: dict[str, Row], steps: int) -> list[FrontierPoint]:
+def _frontier(
+    units: Units, policy: Policy, chosen: dict[str, Row], steps: int
+) -> list[FrontierPoint]:
     """Cost against sovereignty risk by epsilon-constraint on total jurisdiction points."""
     high = sum(r.option.risk.jurisdiction for r in chosen.values())
     lowest = milp.solve(units.units, policy, objective="jurisdiction")
@@ -165,15 +222,21 @@ def _frontier(units: Units, policy: Policy, chosen: dict[str, Row], steps: int) 
         if found.objective is None:
             continue
         assignment = assignment_of(units, found.counts)
-        changed = sum(1 for rid, row in assignment.items()
-                      if rid not in chosen or (chosen[rid].site, chosen[rid].option.product) != (row.site, row.option.product))
-        points.append(FrontierPoint(
-            max_jurisdiction_risk=round(eps, 6),
-            monthly_cost=quantize(Decimal(str(sum(r.monthly for r in assignment.values())))),
-            risk=round(sum(r.option.risk.jurisdiction for r in assignment.values()), 6),
-            objective=quantize(Decimal(str(found.objective))),
-            placements_changed=changed,
-        ))
+        changed = sum(
+            1
+            for rid, row in assignment.items()
+            if rid not in chosen
+            or (chosen[rid].site, chosen[rid].option.product) != (row.site, row.option.product)
+        )
+        points.append(
+            FrontierPoint(
+                max_jurisdiction_risk=round(eps, 6),
+                monthly_cost=quantize(Decimal(str(sum(r.monthly for r in assignment.values())))),
+                risk=round(sum(r.option.risk.jurisdiction for r in assignment.values()), 6),
+                objective=quantize(Decimal(str(found.objective))),
+                placements_changed=changed,
+            )
+        )
     return points
 
 

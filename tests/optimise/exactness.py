@@ -33,16 +33,32 @@ class Instance:
     """every option of each resource, unpruned"""
 
 
-def _row(policy: Policy, provider: str, region: str, monthly: Decimal, vcpu: int, retain: bool = False) -> Row:
+def _row(
+    policy: Policy, provider: str, region: str, monthly: Decimal, vcpu: int, retain: bool = False
+) -> Row:
     j = 4.0 if retain else JURISDICTION[provider]
-    option = Option(provider=provider, region=region, product=None if retain else f"vm{vcpu}",
-                    monthly_cost=monthly, migration_cost=Decimal(0 if retain else 900),
-                    risk=Risk(jurisdiction=j, total=j), strategy="retain" if retain else "rehost",
-                    fidelity="native", retain=retain)
-    return Row(option=option, site=(provider, region), score=float(option_score(option, policy)),
-               monthly=float(monthly), vcpu=0.0 if retain else float(vcpu),
-               memory_gib=0.0 if retain else 4.0 * vcpu, storage_gib=0.0, instances=0 if retain else 1,
-               target=not retain)
+    option = Option(
+        provider=provider,
+        region=region,
+        product=None if retain else f"vm{vcpu}",
+        monthly_cost=monthly,
+        migration_cost=Decimal(0 if retain else 900),
+        risk=Risk(jurisdiction=j, total=j),
+        strategy="retain" if retain else "rehost",
+        fidelity="native",
+        retain=retain,
+    )
+    return Row(
+        option=option,
+        site=(provider, region),
+        score=float(option_score(option, policy)),
+        monthly=float(monthly),
+        vcpu=0.0 if retain else float(vcpu),
+        memory_gib=0.0 if retain else 4.0 * vcpu,
+        storage_gib=0.0,
+        instances=0 if retain else 1,
+        target=not retain,
+    )
 
 
 def _option_set(rng: random.Random, policy: Policy) -> list[Row]:
@@ -83,8 +99,13 @@ def random_policy(rng: random.Random) -> dict:
         if rng.random() < 0.5:
             capacity.append({"provider": provider, "max_vcpu": rng.choice([4, 8, 12])})
         else:
-            capacity.append({"provider": provider, "region": rng.choice(REGIONS[provider]),
-                             "max_instances": rng.choice([1, 2, 3])})
+            capacity.append(
+                {
+                    "provider": provider,
+                    "region": rng.choice(REGIONS[provider]),
+                    "max_instances": rng.choice([1, 2, 3]),
+                }
+            )
     policy["capacity"] = capacity
     return policy
 
@@ -110,8 +131,13 @@ def random_instance(seed: int) -> Instance:
         cheapest = sum(min(r.monthly for r in option_sets[set_of[x["id"]]]) for x in resources)
         policy_data["monthly_budget"] = str(round(cheapest * rng.choice([1.0, 1.05, 1.15, 1.3]), 2))
         policy = Policy.model_validate(policy_data)
-        option_sets = [[_row(policy, *r.site, r.option.monthly_cost, int(r.vcpu), r.option.retain) for r in rows]
-                       for rows in option_sets]
+        option_sets = [
+            [
+                _row(policy, *r.site, r.option.monthly_cost, int(r.vcpu), r.option.retain)
+                for r in rows
+            ]
+            for rows in option_sets
+        ]
     inv = Inventory.model_validate(inventory(*resources))
     rows_of = {r.id: option_sets[set_of[r.id]] for r in inv.resources}
     app_members: dict[str, list[str]] = defaultdict(list)
@@ -125,9 +151,20 @@ def random_instance(seed: int) -> Instance:
         anti = (f"ha={r.tags['ha']}@{level}",) if "ha" in r.tags else ()
         buckets[(set_of[r.id], group_of.get(r.id), anti)].append(r.id)
     units = []
-    for index, ((set_index, group, anti), members) in enumerate(sorted(buckets.items(), key=lambda kv: kv[1][0])):
+    for index, ((set_index, group, anti), members) in enumerate(
+        sorted(buckets.items(), key=lambda kv: kv[1][0])
+    ):
         rows = option_sets[set_index]
-        units.append(Unit(key=f"u{index}", members=members, rows=rows, group=group, anti=list(anti), all_rows=rows))
+        units.append(
+            Unit(
+                key=f"u{index}",
+                members=members,
+                rows=rows,
+                group=group,
+                anti=list(anti),
+                all_rows=rows,
+            )
+        )
     pruned = 0
     for unit in units:
         unit.rows = prune_dominated(unit, policy)
@@ -135,7 +172,9 @@ def random_instance(seed: int) -> Instance:
     groups: dict[str, list[str]] = defaultdict(list)
     for rid, name in group_of.items():
         groups[name].append(rid)
-    return Instance(inv, policy, Units(units=units, pruned=pruned, no_option={}, groups=dict(groups)), rows_of)
+    return Instance(
+        inv, policy, Units(units=units, pruned=pruned, no_option={}, groups=dict(groups)), rows_of
+    )
 
 
 def reference_optimum(instance: Instance) -> float | None:
@@ -143,9 +182,14 @@ def reference_optimum(instance: Instance) -> float | None:
     policy = instance.policy
     tags = {r.id: r.tags for r in instance.inventory.resources}
     problem = pulp.LpProblem("reference", pulp.LpMinimize)
-    x = {(rid, k): pulp.LpVariable(f"x_{rid}_{k}", cat=pulp.LpBinary)
-         for rid, rows in instance.rows_of.items() for k in range(len(rows))}
-    options = [(rid, k, row) for rid, rows in instance.rows_of.items() for k, row in enumerate(rows)]
+    x = {
+        (rid, k): pulp.LpVariable(f"x_{rid}_{k}", cat=pulp.LpBinary)
+        for rid, rows in instance.rows_of.items()
+        for k in range(len(rows))
+    }
+    options = [
+        (rid, k, row) for rid, rows in instance.rows_of.items() for k, row in enumerate(rows)
+    ]
     problem += pulp.lpSum(row.score * x[(rid, k)] for rid, k, row in options)
     for rid, rows in instance.rows_of.items():
         problem += pulp.lpSum(x[(rid, k)] for k in range(len(rows))) == 1
@@ -162,8 +206,12 @@ def reference_optimum(instance: Instance) -> float | None:
         problem += pulp.lpSum(z.values()) == 1
         for rid in members:
             for s in sites:
-                problem += pulp.lpSum(x[(rid, k)] for k, row in enumerate(instance.rows_of[rid]) if row.site == s) \
+                problem += (
+                    pulp.lpSum(
+                        x[(rid, k)] for k, row in enumerate(instance.rows_of[rid]) if row.site == s
+                    )
                     == z[s]
+                )
     level = policy.anti_affinity[0].level
     for members in by_ha.values():
         at: dict[object, list[tuple[str, int]]] = defaultdict(list)
@@ -186,16 +234,30 @@ def reference_optimum(instance: Instance) -> float | None:
     if policy.max_spend_share is not None:
         total = pulp.lpSum(row.monthly * x[(rid, k)] for rid, k, row in options if row.target)
         for p in targets:
-            spend = pulp.lpSum(row.monthly * x[(rid, k)] for rid, k, row in options if row.target and row.site[0] == p)
+            spend = pulp.lpSum(
+                row.monthly * x[(rid, k)]
+                for rid, k, row in options
+                if row.target and row.site[0] == p
+            )
             problem += spend <= policy.max_spend_share * total
     for cap in policy.capacity:
-        chosen = [(rid, k, row) for rid, k, row in options
-                  if row.target and row.site[0] == cap.provider and cap.region in (None, row.site[1])]
+        chosen = [
+            (rid, k, row)
+            for rid, k, row in options
+            if row.target and row.site[0] == cap.provider and cap.region in (None, row.site[1])
+        ]
         for attribute, limit in (("vcpu", cap.max_vcpu), ("instances", cap.max_instances)):
             if limit is not None:
-                problem += pulp.lpSum(float(getattr(row, attribute)) * x[(rid, k)] for rid, k, row in chosen) <= limit
+                problem += (
+                    pulp.lpSum(
+                        float(getattr(row, attribute)) * x[(rid, k)] for rid, k, row in chosen
+                    )
+                    <= limit
+                )
     if policy.monthly_budget is not None:
-        problem += pulp.lpSum(row.monthly * x[(rid, k)] for rid, k, row in options) <= float(policy.monthly_budget)
+        problem += pulp.lpSum(row.monthly * x[(rid, k)] for rid, k, row in options) <= float(
+            policy.monthly_budget
+        )
     problem.solve(pulp.PULP_CBC_CMD(msg=False, gapRel=0, threads=1))
     if problem.sol_status != pulp.LpSolutionOptimal:
         assert problem.status == pulp.LpStatusInfeasible, pulp.LpStatus[problem.status]

@@ -21,20 +21,29 @@ SOLVERS = ["cbc", "highs"]
 def check(seed: int, solver: str) -> None:
     instance = random_instance(seed)
     instance.policy = instance.policy.model_copy(
-        update={"solver": instance.policy.solver.model_copy(update={"name": solver})})
+        update={"solver": instance.policy.solver.model_copy(update={"name": solver})}
+    )
     expected = reference_optimum(instance)
     decision = decide(instance.units, instance.inventory, instance.policy)
     status = decision.solution.status
     if expected is None:
-        assert status == SolveStatus.INFEASIBLE, f"seed {seed}: reference infeasible, model says {status}"
+        assert status == SolveStatus.INFEASIBLE, (
+            f"seed {seed}: reference infeasible, model says {status}"
+        )
         return
-    assert status == SolveStatus.OPTIMAL, f"seed {seed}: reference optimum {expected}, model says {status}"
-    assert violations(decision.assignment, instance.units, instance.inventory, instance.policy) == []
+    assert status == SolveStatus.OPTIMAL, (
+        f"seed {seed}: reference optimum {expected}, model says {status}"
+    )
+    assert (
+        violations(decision.assignment, instance.units, instance.inventory, instance.policy) == []
+    )
     assert sorted(decision.assignment) == sorted(instance.rows_of)
     for rid, row in decision.assignment.items():
         assert row in instance.rows_of[rid]
     value = objective_of(decision.assignment)
-    assert value == pytest.approx(expected, rel=1e-9, abs=1e-6), f"seed {seed}: {value} against {expected}"
+    assert value == pytest.approx(expected, rel=1e-9, abs=1e-6), (
+        f"seed {seed}: {value} against {expected}"
+    )
     assert decision.solution.objective == pytest.approx(expected, rel=1e-9, abs=1e-6)
     assert decision.solution.bound is not None and decision.solution.bound <= expected + 1e-6
 
@@ -57,15 +66,27 @@ def test_the_generator_reaches_every_constraint_family() -> None:
     for seed in FAST:
         instance = random_instance(seed)
         p = instance.policy
-        seen.update(name for name, on in [
-            ("colocation", any(u.group for u in instance.units.units)),
-            ("anti_affinity", any(u.anti for u in instance.units.units)),
-            ("providers", p.min_providers > 1 or p.max_providers is not None),
-            ("spend_share", p.max_spend_share is not None),
-            ("capacity", bool(p.capacity)),
-            ("budget", p.monthly_budget is not None),
-            ("pruning", instance.units.pruned > 0),
-            ("infeasible", reference_optimum(instance) is None),
-        ] if on)
-    assert seen == {"colocation", "anti_affinity", "providers", "spend_share", "capacity", "budget", "pruning",
-                    "infeasible"}
+        seen.update(
+            name
+            for name, on in [
+                ("colocation", any(u.group for u in instance.units.units)),
+                ("anti_affinity", any(u.anti for u in instance.units.units)),
+                ("providers", p.min_providers > 1 or p.max_providers is not None),
+                ("spend_share", p.max_spend_share is not None),
+                ("capacity", bool(p.capacity)),
+                ("budget", p.monthly_budget is not None),
+                ("pruning", instance.units.pruned > 0),
+                ("infeasible", reference_optimum(instance) is None),
+            ]
+            if on
+        )
+    assert seen == {
+        "colocation",
+        "anti_affinity",
+        "providers",
+        "spend_share",
+        "capacity",
+        "budget",
+        "pruning",
+        "infeasible",
+    }

@@ -22,8 +22,17 @@ from cloudexit.model.plan import Option, Placement
 
 # Kinds that need a private network at the site.
 NETWORKED = {
-    Kind.VM, Kind.VM_GROUP, Kind.KUBERNETES_CLUSTER, Kind.KUBERNETES_NODE_POOL, Kind.POSTGRESQL,
-    Kind.MYSQL, Kind.MARIADB, Kind.REDIS, Kind.DOCUMENT, Kind.LOAD_BALANCER, Kind.SQLSERVER,
+    Kind.VM,
+    Kind.VM_GROUP,
+    Kind.KUBERNETES_CLUSTER,
+    Kind.KUBERNETES_NODE_POOL,
+    Kind.POSTGRESQL,
+    Kind.MYSQL,
+    Kind.MARIADB,
+    Kind.REDIS,
+    Kind.DOCUMENT,
+    Kind.LOAD_BALANCER,
+    Kind.SQLSERVER,
 }
 NETWORK_KINDS = {Kind.NETWORK, Kind.SUBNET}
 
@@ -48,7 +57,6 @@ class Subnet:
     network: Network
     source: Resource | None = None
     index: int = 0
-
 
     @property
     def block(self) -> ipaddress.IPv4Network | ipaddress.IPv6Network:
@@ -115,7 +123,9 @@ class Item:
 
     @property
     def storage_gib(self) -> int:
-        value = self.resource.attributes.storage_gib or (self.product.specs.storage_gib if self.product else None)
+        value = self.resource.attributes.storage_gib or (
+            self.product.specs.storage_gib if self.product else None
+        )
         return max(1, round(value or 10))
 
     @property
@@ -144,20 +154,44 @@ class Item:
         rules = []
         for rule in self.details.get("rules", []):
             protocol = str(rule.get("protocol", "any")).lower()
-            protocol = {"-1": "any", "all": "any", "*": "any", "6": "tcp", "17": "udp", "1": "icmp"}.get(protocol, protocol)
+            protocol = {
+                "-1": "any",
+                "all": "any",
+                "*": "any",
+                "6": "tcp",
+                "17": "udp",
+                "1": "icmp",
+            }.get(protocol, protocol)
             low, high = rule.get("from_port"), rule.get("to_port")
-            if protocol in ("any", "icmp") or low is None or (int(low) <= 1 and int(high or 65535) >= 65535):
+            if (
+                protocol in ("any", "icmp")
+                or low is None
+                or (int(low) <= 1 and int(high or 65535) >= 65535)
+            ):
                 low = high = None
             else:
                 low, high = int(low), int(high if high is not None else low)
-            rules.append({
-                "direction": "egress" if str(rule.get("direction", "")).lower() in ("egress", "outbound") else "ingress",
-                "protocol": protocol,
-                "from_port": low,
-                "to_port": high,
-                "cidr": rule.get("cidr") or "0.0.0.0/0",
-            })
-        return sorted(rules, key=lambda r: (r["direction"], r["protocol"], r["from_port"] or 0, r["to_port"] or 0, r["cidr"]))
+            rules.append(
+                {
+                    "direction": "egress"
+                    if str(rule.get("direction", "")).lower() in ("egress", "outbound")
+                    else "ingress",
+                    "protocol": protocol,
+                    "from_port": low,
+                    "to_port": high,
+                    "cidr": rule.get("cidr") or "0.0.0.0/0",
+                }
+            )
+        return sorted(
+            rules,
+            key=lambda r: (
+                r["direction"],
+                r["protocol"],
+                r["from_port"] or 0,
+                r["to_port"] or 0,
+                r["cidr"],
+            ),
+        )
 
     @property
     def zone_name(self) -> str:
@@ -177,8 +211,15 @@ class Item:
             values = record.get("values") or ([record["value"]] if record.get("value") else [])
             for n, value in enumerate(sorted(str(v) for v in values)):
                 local = identifier(f"{name or 'apex'}-{record.get('type', 'a')}-{n + 1}")
-                rows.append({"local": local, "name": name, "type": str(record.get("type", "A")).upper(),
-                             "ttl": int(record.get("ttl") or 3600), "value": value})
+                rows.append(
+                    {
+                        "local": local,
+                        "name": name,
+                        "type": str(record.get("type", "A")).upper(),
+                        "ttl": int(record.get("ttl") or 3600),
+                        "value": value,
+                    }
+                )
         return sorted(rows, key=lambda r: r["local"])
 
     @property
@@ -187,7 +228,9 @@ class Item:
         for listener in self.details.get("listeners", []):
             port = int(listener.get("port", 0))
             if port:
-                rows.append({"port": port, "protocol": str(listener.get("protocol", "TCP")).upper()})
+                rows.append(
+                    {"port": port, "protocol": str(listener.get("protocol", "TCP")).upper()}
+                )
         return sorted(rows, key=lambda r: r["port"])
 
     @property
@@ -290,18 +333,23 @@ def build_site(
     subnets = [(p, r) for p, r, _, _ in ordered if r.kind == Kind.SUBNET]
     by_source_net: dict[str, Network] = {}
     for _, r in vpcs:
-        net = Network(unique(identifier(r.name)), slug(r.name), r.attributes.details.get("cidr_block"), r)
+        net = Network(
+            unique(identifier(r.name)), slug(r.name), r.attributes.details.get("cidr_block"), r
+        )
         site.networks.append(net)
         by_source_net[r.id] = net
     needs_network = bool(subnets) or any(
-        r.kind in NETWORKED or (t or "").endswith(("instance_server", "_instance", "_server", "virtual_machine"))
+        r.kind in NETWORKED
+        or (t or "").endswith(("instance_server", "_instance", "_server", "virtual_machine"))
         for _, r, t, _ in ordered
     )
     if needs_network and not site.networks:
         site.networks.append(Network(unique("main"), "main", None))
     by_source_subnet: dict[str, Subnet] = {}
     for _, r in subnets:
-        parent = next((by_source_net[d] for d in r.depends_on if d in by_source_net), site.networks[0])
+        parent = next(
+            (by_source_net[d] for d in r.depends_on if d in by_source_net), site.networks[0]
+        )
         cidr = r.attributes.details.get("cidr_block") or parent.cidr or "10.0.0.0/16"
         sub = Subnet(unique(identifier(r.name)), slug(r.name), cidr, parent, r)
         parent.subnets.append(sub)
@@ -310,7 +358,9 @@ def build_site(
         if not net.subnets:
             # No source subnet lands here: one subnet spanning the network, or a private range.
             cidr = net.cidr or f"10.{200 + index}.0.0/16"
-            net.subnets.append(Subnet(unique(f"{net.local}_default"), f"{net.name}-default", cidr, net))
+            net.subnets.append(
+                Subnet(unique(f"{net.local}_default"), f"{net.name}-default", cidr, net)
+            )
     for index, sub in enumerate(site.subnets):
         sub.index = index
         ipaddress.ip_network(sub.cidr, strict=False)
@@ -351,11 +401,22 @@ def build_site(
             if owner is not None:
                 item.subnet = owner.subnets[0]
         item.security_groups = [
-            by_id[d] for d in r.depends_on if d in by_id and by_id[d].resource.kind == Kind.SECURITY_GROUP
+            by_id[d]
+            for d in r.depends_on
+            if d in by_id and by_id[d].resource.kind == Kind.SECURITY_GROUP
         ]
-        item.volumes = [by_id[d] for d in r.depends_on if d in by_id and by_id[d].resource.kind == Kind.BLOCK_VOLUME]
+        item.volumes = [
+            by_id[d]
+            for d in r.depends_on
+            if d in by_id and by_id[d].resource.kind == Kind.BLOCK_VOLUME
+        ]
         item.cluster = next(
-            (by_id[d] for d in r.depends_on if d in by_id and by_id[d].resource.kind == Kind.KUBERNETES_CLUSTER), None
+            (
+                by_id[d]
+                for d in r.depends_on
+                if d in by_id and by_id[d].resource.kind == Kind.KUBERNETES_CLUSTER
+            ),
+            None,
         )
     for item in site.items:
         if item.resource.kind == Kind.LOAD_BALANCER:
@@ -375,8 +436,13 @@ def build_site(
             item.attached_to = next((i for i in site.items if item in i.volumes), None)
         if kind == Kind.PUBLIC_IP:
             item.attached_to = next(
-                (i for i in site.items if i is not item and uses(item.resource, i.resource)
-                 and i.resource.kind in (Kind.VM, Kind.LOAD_BALANCER)),
+                (
+                    i
+                    for i in site.items
+                    if i is not item
+                    and uses(item.resource, i.resource)
+                    and i.resource.kind in (Kind.VM, Kind.LOAD_BALANCER)
+                ),
                 None,
             )
             if item.attached_to is not None:
@@ -390,11 +456,14 @@ def r_id_in(item: Item, user: Item) -> bool:
 
 def _wire_backends(lb: Item, site: Site, resources: dict[str, Resource]) -> None:
     groups = [
-        resources[d] for d in lb.resource.depends_on
+        resources[d]
+        for d in lb.resource.depends_on
         if d in resources and resources[d].kind == Kind.TARGET_GROUP
     ]
     servers: list[str] = [d for g in groups for d in g.depends_on]
-    servers += [d for d in lb.resource.depends_on if d in resources and resources[d].kind == Kind.VM]
+    servers += [
+        d for d in lb.resource.depends_on if d in resources and resources[d].kind == Kind.VM
+    ]
     lb.backends = [i for i in site.items if i.resource.id in servers and i.resource.kind == Kind.VM]
     if groups:
         port = groups[0].attributes.details.get("port")
