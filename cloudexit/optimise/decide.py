@@ -10,7 +10,7 @@ from cloudexit.model.plan import SolveStatus
 from cloudexit.model.policy import Policy
 from cloudexit.optimise import milp
 from cloudexit.optimise.checks import violations
-from cloudexit.optimise.units import Row, Units
+from cloudexit.optimise.units import Row, Units, assignment_objective
 
 
 @dataclass
@@ -35,10 +35,6 @@ def assignment_of(units: Units, counts: dict[tuple[str, int], int]) -> dict[str,
     return result
 
 
-def objective_of(assignment: dict[str, Row]) -> float:
-    return sum(r.score for r in assignment.values())
-
-
 def decide(units: Units, inventory: Inventory, policy: Policy) -> Decision:
     greedy = {rid: u.rows[0] for u in units.units for rid in u.members}
     greedy_broken = violations(greedy, units, inventory, policy)
@@ -49,21 +45,25 @@ def decide(units: Units, inventory: Inventory, policy: Policy) -> Decision:
             greedy,
             greedy_broken,
         )
-    if not greedy_broken:
-        # The objective is a sum over resources: when each resource's own best option meets every
-        # constraint, that assignment is optimal and no solver is needed.
-        value = objective_of(greedy)
+    if not greedy_broken and not units.links:
+        # Without priced links the objective is a sum over resources: when each resource's own best
+        # option meets every constraint, that assignment is optimal and no solver is needed.
+        value = assignment_objective(greedy, units)
         return Decision(
             greedy,
             milp.Solution(status=SolveStatus.OPTIMAL, objective=value, bound=value, solver="none"),
             greedy,
             greedy_broken,
         )
-    solution = milp.solve(units.units, policy)
+    solution = milp.solve(
+        units.units, policy, links=units.links, egress_eur_gib=units.egress_eur_gib
+    )
     if solution.status not in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE):
         return Decision({}, solution, greedy, greedy_broken)
     if solution.bound is None:
-        solution.bound = milp.lp_bound(units.units, policy)
+        solution.bound = milp.lp_bound(
+            units.units, policy, links=units.links, egress_eur_gib=units.egress_eur_gib
+        )
     assignment = assignment_of(units, solution.counts)
     broken = violations(assignment, units, inventory, policy)
     if broken or len(assignment) != len(greedy):

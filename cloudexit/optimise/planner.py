@@ -21,9 +21,16 @@ from cloudexit.model.plan import (
 from cloudexit.model.policy import Policy
 from cloudexit.optimise import milp
 from cloudexit.optimise.candidates import current_monthly_eur
-from cloudexit.optimise.decide import assignment_of, decide, objective_of
+from cloudexit.optimise.decide import assignment_of, decide
 from cloudexit.optimise.diagnose import infeasibility, unplaceable
-from cloudexit.optimise.units import Row, Unit, Units, build_units
+from cloudexit.optimise.units import (
+    Row,
+    Unit,
+    Units,
+    assignment_objective,
+    build_units,
+    link_monthly,
+)
 
 
 def _placeable(
@@ -148,6 +155,13 @@ def plan(
             )
 
     placements = []
+    traffic_cost = link_monthly(assignment, units)
+    if units.links:
+        warnings.add(
+            f"traffic between dependent resources on different sites assumed at "
+            f"{policy.colocation.dependency_traffic_gib:g} GiB a month per dependency "
+            "(colocation.dependency_traffic_gib), priced as egress of the sending site"
+        )
     for rid, row in sorted(assignment.items()):
         unit = unit_of[rid]
         for price_id in row.option.unverified_prices:
@@ -159,6 +173,7 @@ def plan(
                 choice=row.option,
                 reason=_reason(unit, row, policy),
                 runner_up=_runner_up(unit, row),
+                inter_site_monthly=quantize(Decimal(str(traffic_cost.get(rid, 0.0)))),
             )
         )
     objective = solution.objective
@@ -166,7 +181,7 @@ def plan(
     gap = None
     if objective is not None and bound is not None:
         gap = max(0.0, (objective - bound) / abs(objective)) if objective else 0.0
-    greedy_value = objective_of(greedy)
+    greedy_value = assignment_objective(greedy, units)
     baseline = (
         Baseline(
             objective=quantize(Decimal(str(greedy_value))),
@@ -218,7 +233,13 @@ def _frontier(
     points: list[FrontierPoint] = []
     for i in range(steps):
         eps = high - (high - low) * i / max(1, steps - 1)
-        found = milp.solve(units.units, policy, max_jurisdiction=eps + 1e-9)
+        found = milp.solve(
+            units.units,
+            policy,
+            max_jurisdiction=eps + 1e-9,
+            links=units.links,
+            egress_eur_gib=units.egress_eur_gib,
+        )
         if found.objective is None:
             continue
         assignment = assignment_of(units, found.counts)
@@ -249,8 +270,14 @@ def totals(inventory: Inventory, placements: list[Placement], policy: Policy) ->
             unpriced += 1
         else:
             current += cost
-    target = sum((p.choice.monthly_cost for p in placements if not p.choice.retain), Decimal(0))
-    retained = sum((p.choice.monthly_cost for p in placements if p.choice.retain), Decimal(0))
+    target = sum(
+        (p.choice.monthly_cost + p.inter_site_monthly for p in placements if not p.choice.retain),
+        Decimal(0),
+    )
+    retained = sum(
+        (p.choice.monthly_cost + p.inter_site_monthly for p in placements if p.choice.retain),
+        Decimal(0),
+    )
     one_off = sum((p.choice.migration_cost for p in placements), Decimal(0))
     months = Decimal(policy.horizon_months)
     return Totals(

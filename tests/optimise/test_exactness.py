@@ -9,7 +9,8 @@ import pytest
 
 from cloudexit.model.plan import SolveStatus
 from cloudexit.optimise.checks import violations
-from cloudexit.optimise.decide import decide, objective_of
+from cloudexit.optimise.decide import decide
+from cloudexit.optimise.units import assignment_objective
 from tests.optimise.exactness import random_instance, reference_optimum
 
 # 1078 and 1151 once caught pruning under a spend-share cap: one too dear, one declared infeasible.
@@ -40,7 +41,7 @@ def check(seed: int, solver: str) -> None:
     assert sorted(decision.assignment) == sorted(instance.rows_of)
     for rid, row in decision.assignment.items():
         assert row in instance.rows_of[rid]
-    value = objective_of(decision.assignment)
+    value = assignment_objective(decision.assignment, instance.units)
     assert value == pytest.approx(expected, rel=1e-9, abs=1e-6), (
         f"seed {seed}: {value} against {expected}"
     )
