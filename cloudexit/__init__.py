@@ -8,12 +8,33 @@ cloudexit.emit(plan, "out")
 
 from __future__ import annotations
 
+from importlib import import_module
 from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING, Any
 
-from cloudexit.api import emit, inventory, load_inventory, load_policy, plan
-from cloudexit.catalog import Catalog, load_catalog
 from cloudexit.errors import CloudexitError, InputError, RuntimeFailure
-from cloudexit.model import Inventory, Kind, Plan, Policy, Resource
+
+if TYPE_CHECKING:
+    from cloudexit.api import emit, inventory, load_inventory, load_policy, plan
+    from cloudexit.catalog import Catalog, load_catalog
+    from cloudexit.model import Inventory, Kind, Plan, Policy, Resource
+
+# The API pulls in the optimiser and the emitters; a command that only reads the catalogue
+# should not pay for importing them, so names resolve on first use.
+_LAZY = {
+    **dict.fromkeys(
+        ["emit", "inventory", "load_inventory", "load_policy", "plan"], "cloudexit.api"
+    ),
+    **dict.fromkeys(["Catalog", "load_catalog"], "cloudexit.catalog"),
+    **dict.fromkeys(["Inventory", "Kind", "Plan", "Policy", "Resource"], "cloudexit.model"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'cloudexit' has no attribute {name!r}")
+
 
 try:
     __version__ = version("cloudexit")

@@ -8,14 +8,12 @@ from typing import Any, TypeVar
 
 from cloudexit.catalog.loader import Catalog
 from cloudexit.catalog.loader import load_catalog as _load_catalog
-from cloudexit.emit import emit as _emit
 from cloudexit.errors import InputError
 from cloudexit.model.inventory import Inventory
 from cloudexit.model.io import load_inventory as _load_inventory
 from cloudexit.model.io import load_policy as _load_policy
 from cloudexit.model.plan import Plan
 from cloudexit.model.policy import Policy
-from cloudexit.optimise import plan as _plan
 
 _Scan = TypeVar("_Scan")
 
@@ -128,6 +126,8 @@ def plan(
     that many points of the cost/sovereignty-risk frontier."""
     if not isinstance(policy, Policy):
         policy = _load_policy(policy)
+    from cloudexit.optimise import plan as _plan
+
     return _plan(inventory, catalog or _load_catalog(), policy, frontier)
 
 
@@ -138,4 +138,6 @@ def emit(
     catalog: Catalog | None = None,
 ) -> list[Path]:
     """Write plan.json, Terraform and the runbook into ``out_dir``; returns the files written."""
+    from cloudexit.emit import emit as _emit
+
     return _emit(plan, out_dir, templates, catalog)

@@ -7,10 +7,8 @@ from typing import Annotated
 
 import typer
 
-from cloudexit import api
 from cloudexit.errors import InputError, RuntimeFailure
 from cloudexit.model.plan import SolveStatus
-from cloudexit.optimise import plan_timed
 
 
 def plan(
@@ -45,6 +43,9 @@ def plan(
     ] = False,
 ) -> None:
     """Place every resource under the policy and write the artefacts."""
+    from cloudexit import api
+    from cloudexit.optimise import plan_timed
+
     inventory = api.load_inventory(*inventories)
     chosen_policy = api.load_policy(policy)
     chosen_catalog = api.load_catalog_dir(catalog) if catalog else api.load_catalog()

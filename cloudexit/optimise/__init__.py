@@ -6,17 +6,20 @@ from cloudexit.catalog.loader import Catalog
 from cloudexit.model.inventory import Inventory
 from cloudexit.model.plan import Plan
 from cloudexit.model.policy import Policy
-from cloudexit.optimise.planner import plan as _plan
 
 
 def plan(inventory: Inventory, catalog: Catalog, policy: Policy, frontier: int = 0) -> Plan:
     """The cost- and risk-minimal plan; see plan_timed for the solve time as well."""
+    from cloudexit.optimise.planner import plan as _plan
+
     return _plan(inventory, catalog, policy, frontier)[0]
 
 
 def plan_timed(
     inventory: Inventory, catalog: Catalog, policy: Policy, frontier: int = 0
 ) -> tuple[Plan, float]:
+    from cloudexit.optimise.planner import plan as _plan
+
     return _plan(inventory, catalog, policy, frontier)
 
 
