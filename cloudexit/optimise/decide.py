@@ -8,7 +8,7 @@ from cloudexit.errors import RuntimeFailure
 from cloudexit.model.inventory import Inventory
 from cloudexit.model.plan import SolveStatus
 from cloudexit.model.policy import Policy
-from cloudexit.optimise import milp
+from cloudexit.optimise import highs, milp
 from cloudexit.optimise.checks import violations
 from cloudexit.optimise.units import Row, Units, assignment_objective
 
@@ -35,6 +35,19 @@ def assignment_of(units: Units, counts: dict[tuple[str, int], int]) -> dict[str,
     return result
 
 
+def counts_of(units: Units, assignment: dict[str, Row]) -> dict[tuple[str, int], int]:
+    """An assignment as the solver's counts (the inverse of ``assignment_of``)."""
+    counts: dict[tuple[str, int], int] = {}
+    for unit in units.units:
+        index = {id(row): k for k, row in enumerate(unit.rows)}
+        for rid in unit.members:
+            row = assignment.get(rid)
+            if row is not None and id(row) in index:
+                key = (unit.key, index[id(row)])
+                counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
 def decide(units: Units, inventory: Inventory, policy: Policy) -> Decision:
     greedy = {rid: u.rows[0] for u in units.units for rid in u.members}
     greedy_broken = violations(greedy, units, inventory, policy)
@@ -55,9 +68,13 @@ def decide(units: Units, inventory: Inventory, policy: Policy) -> Decision:
             greedy,
             greedy_broken,
         )
-    solution = milp.solve(
-        units.units, policy, links=units.links, egress_eur_gib=units.egress_eur_gib
-    )
+    if policy.solver.name == "highs":
+        start = None if greedy_broken else counts_of(units, greedy)
+        solution = highs.solve(units.units, policy, units.links, units.egress_eur_gib, start=start)
+    else:
+        solution = milp.solve(
+            units.units, policy, links=units.links, egress_eur_gib=units.egress_eur_gib
+        )
     if solution.status not in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE):
         return Decision({}, solution, greedy, greedy_broken)
     if solution.bound is None:

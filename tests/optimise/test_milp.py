@@ -66,7 +66,9 @@ def test_a_regional_capacity_limit_keeps_every_region_of_its_provider():
     cap = [{"provider": "ovhcloud", "region": "GRA", "max_vcpu": 2}]
     plan = solve(vms(3), targets=["ovhcloud"], allow_retain=False, capacity=cap)
     assert plan.solver.pruned_options == 0
-    assert sorted(p.choice.region for p in plan.placements) == ["GRA", "PAR", "PAR"]
+    # GRA and PAR cost the same: any split with at most one 2-vCPU machine in GRA is optimal.
+    regions = [p.choice.region for p in plan.placements]
+    assert len(regions) == 3 and regions.count("GRA") <= 1
 
 
 def test_co_located_resources_keep_every_option():
