@@ -8,8 +8,10 @@ cloudexit.emit(plan, "out")
 
 from __future__ import annotations
 
+import sys
 from importlib import import_module
 from importlib.metadata import PackageNotFoundError, version
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from cloudexit.errors import CloudexitError, InputError, RuntimeFailure
@@ -34,6 +36,18 @@ def __getattr__(name: str) -> Any:
     if name in _LAZY:
         return getattr(import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'cloudexit' has no attribute {name!r}")
+
+
+class _Package(ModuleType):
+    def __setattr__(self, name: str, value: Any) -> None:
+        # Importing the subpackage cloudexit.emit binds it here, over the API function of the
+        # same name; the function stays what ``cloudexit.emit`` means.
+        if name == "emit" and isinstance(value, ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
 
 
 try:

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from cloudexit.catalog import lookup
 from cloudexit.catalog.compiled import Compiler, LazyFiles
+from cloudexit.catalog.mappings import mapping_files, read_kind_mappings
 from cloudexit.catalog.schema import (
     KindMapping,
-    KindsFile,
     Product,
     ProviderFile,
     Region,
@@ -110,7 +110,7 @@ def load_catalog(providers_dir: Path | None = None, mappings_dir: Path | None = 
     mappings_dir = (mappings_dir or data_dir("mappings")).resolve()
     files = [
         *providers_dir.glob("*.yaml"),
-        *mappings_dir.glob("kinds*.yaml"),
+        *mapping_files(mappings_dir),
         *(mappings_dir / "sources").glob("*.yaml"),
     ]
     signature = tuple(sorted((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files))
@@ -131,13 +131,9 @@ def _load_catalog(
 
     provider_paths = {path.stem: path for path in sorted(providers_dir.glob("*.yaml"))}
     providers = LazyFiles(provider_paths, read_provider)
-    kinds: dict[Kind, KindMapping] = {}
-    kind_paths = sorted(mappings_dir.glob("kinds*.yaml"))
-    for path in kind_paths:
-        for mapping in compiler.load(KindsFile, path).kinds:
-            if mapping.kind in kinds:
-                raise InputError(f"{path}: kind {mapping.kind.value} is mapped twice")
-            kinds[mapping.kind] = mapping
+    kinds, problems = read_kind_mappings(mappings_dir)
+    if problems:
+        raise InputError(problems[0])
     source_types: dict[str, SourceType] = {}
     for path in sorted((mappings_dir / "sources").glob("*.yaml")):
         types_file = compiler.load(SourceTypesFile, path)
@@ -148,7 +144,9 @@ def _load_catalog(
             source_types[key] = entry
     catalog = Catalog(providers=providers, kinds=kinds, source_types=source_types)
     # The cross-check reads every provider; a marker records that these exact files passed it.
-    checked = compiler.marker("references", [*provider_paths.values(), *kind_paths])
+    checked = compiler.marker(
+        "references", [*provider_paths.values(), *mapping_files(mappings_dir)]
+    )
     if checked is None or not checked.exists():
         _check_references(catalog, mappings_dir)
         compiler.record(checked)

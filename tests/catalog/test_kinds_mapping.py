@@ -1,4 +1,4 @@
-"""mappings/kinds.yaml: every kind is mapped or explained, every mapping resolves and prices on its provider."""
+"""mappings/ (kinds.yaml and targets/): every kind is mapped or explained, every mapping resolves and prices on its provider."""
 
 from __future__ import annotations
 
@@ -181,8 +181,9 @@ def test_per_node_sizing_counts_nodes(catalog: Catalog) -> None:
                 "attributes": {"vcpu": 4, "memory_gib": 16, "node_count": nodes},
             }
         )
+        # The machines scale with the nodes; operating a self-managed pool does not.
         return {
-            (o.provider, o.region): o.monthly_cost
+            (o.provider, o.region): o.costs.get("compute", o.monthly_cost)
             for o in build_candidates(pool, catalog, Policy()).options
         }
 
@@ -201,10 +202,9 @@ def catalog_copy(tmp_path: Path, repo_dir: Path) -> Path:
 
 
 def _edit_kinds(root: Path, kind: str, provider: str, **changes: object) -> None:
-    path = root / "mappings" / "kinds.yaml"
+    path = root / "mappings" / "targets" / f"{provider}.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    entry = next(k for k in data["kinds"] if k["kind"] == kind)
-    entry["targets"][provider].update(changes)
+    data["kinds"][kind].update(changes)
     path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
 
 
