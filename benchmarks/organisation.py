@@ -34,31 +34,56 @@ from decimal import Decimal
 from pathlib import Path
 
 REGIONS = [  # eight source regions over three clouds
-    ("aws", "us-east-1"), ("aws", "eu-west-1"), ("aws", "eu-central-1"),
-    ("azure", "westeurope"), ("azure", "northeurope"), ("azure", "eastus"),
-    ("gcp", "europe-west1"), ("gcp", "us-central1"),
+    ("aws", "us-east-1"),
+    ("aws", "eu-west-1"),
+    ("aws", "eu-central-1"),
+    ("azure", "westeurope"),
+    ("azure", "northeurope"),
+    ("azure", "eastus"),
+    ("gcp", "europe-west1"),
+    ("gcp", "us-central1"),
 ]
 TYPES = {
-    "aws": {"compute.vm": "AWS::EC2::Instance", "storage.block": "AWS::EC2::Volume",
-            "storage.object": "AWS::S3::Bucket", "database.postgresql": "AWS::RDS::DBInstance",
-            "database.mysql": "AWS::RDS::DBInstance", "cache.redis": "AWS::ElastiCache::ReplicationGroup",
-            "messaging.queue": "AWS::SQS::Queue", "network.load_balancer": "AWS::ElasticLoadBalancingV2::LoadBalancer"},
-    "azure": {"compute.vm": "Microsoft.Compute/virtualMachines", "storage.block": "Microsoft.Compute/disks",
-              "storage.object": "Microsoft.Storage/storageAccounts",
-              "database.postgresql": "Microsoft.DBforPostgreSQL/flexibleServers",
-              "database.mysql": "Microsoft.DBforMySQL/flexibleServers", "cache.redis": "Microsoft.Cache/Redis",
-              "messaging.queue": "Microsoft.ServiceBus/namespaces",
-              "network.load_balancer": "Microsoft.Network/loadBalancers"},
-    "gcp": {"compute.vm": "compute.googleapis.com/Instance", "storage.block": "compute.googleapis.com/Disk",
-            "storage.object": "storage.googleapis.com/Bucket",
-            "database.postgresql": "sqladmin.googleapis.com/Instance",
-            "database.mysql": "sqladmin.googleapis.com/Instance", "cache.redis": "redis.googleapis.com/Instance",
-            "messaging.queue": "pubsub.googleapis.com/Topic",
-            "network.load_balancer": "compute.googleapis.com/ForwardingRule"},
+    "aws": {
+        "compute.vm": "AWS::EC2::Instance",
+        "storage.block": "AWS::EC2::Volume",
+        "storage.object": "AWS::S3::Bucket",
+        "database.postgresql": "AWS::RDS::DBInstance",
+        "database.mysql": "AWS::RDS::DBInstance",
+        "cache.redis": "AWS::ElastiCache::ReplicationGroup",
+        "messaging.queue": "AWS::SQS::Queue",
+        "network.load_balancer": "AWS::ElasticLoadBalancingV2::LoadBalancer",
+    },
+    "azure": {
+        "compute.vm": "Microsoft.Compute/virtualMachines",
+        "storage.block": "Microsoft.Compute/disks",
+        "storage.object": "Microsoft.Storage/storageAccounts",
+        "database.postgresql": "Microsoft.DBforPostgreSQL/flexibleServers",
+        "database.mysql": "Microsoft.DBforMySQL/flexibleServers",
+        "cache.redis": "Microsoft.Cache/Redis",
+        "messaging.queue": "Microsoft.ServiceBus/namespaces",
+        "network.load_balancer": "Microsoft.Network/loadBalancers",
+    },
+    "gcp": {
+        "compute.vm": "compute.googleapis.com/Instance",
+        "storage.block": "compute.googleapis.com/Disk",
+        "storage.object": "storage.googleapis.com/Bucket",
+        "database.postgresql": "sqladmin.googleapis.com/Instance",
+        "database.mysql": "sqladmin.googleapis.com/Instance",
+        "cache.redis": "redis.googleapis.com/Instance",
+        "messaging.queue": "pubsub.googleapis.com/Topic",
+        "network.load_balancer": "compute.googleapis.com/ForwardingRule",
+    },
 }
 KINDS = [  # (kind, share of resources)
-    ("compute.vm", 0.45), ("storage.block", 0.2), ("storage.object", 0.1), ("database.postgresql", 0.06),
-    ("database.mysql", 0.04), ("cache.redis", 0.04), ("messaging.queue", 0.06), ("network.load_balancer", 0.05),
+    ("compute.vm", 0.45),
+    ("storage.block", 0.2),
+    ("storage.object", 0.1),
+    ("database.postgresql", 0.06),
+    ("database.mysql", 0.04),
+    ("cache.redis", 0.04),
+    ("messaging.queue", 0.06),
+    ("network.load_balancer", 0.05),
 ]
 VCPU = [(1, 0.08), (2, 0.32), (4, 0.3), (8, 0.18), (16, 0.08), (32, 0.03), (64, 0.01)]
 
@@ -73,8 +98,11 @@ def _attributes(rng: random.Random, kind: str) -> tuple[dict, dict | None, float
         vcpu = int(_pick(rng, VCPU))  # type: ignore[call-overload]
         ratio = rng.choice([2, 4, 4, 8])
         attributes: dict = {"vcpu": vcpu, "memory_gib": vcpu * ratio}
-        usage = {"cpu_p95": round(min(100.0, 100 * rng.betavariate(2, 5)), 1),
-                 "memory_p95": round(min(100.0, 100 * rng.betavariate(3, 4)), 1), "period_days": 30}
+        usage = {
+            "cpu_p95": round(min(100.0, 100 * rng.betavariate(2, 5)), 1),
+            "memory_p95": round(min(100.0, 100 * rng.betavariate(3, 4)), 1),
+            "period_days": 30,
+        }
         cost = vcpu * (0.0416 if ratio <= 4 else 0.0504) * 730 * rng.uniform(0.9, 1.25)
         if kind != "compute.vm":
             attributes["engine"] = kind.split(".")[1]
@@ -83,7 +111,11 @@ def _attributes(rng: random.Random, kind: str) -> tuple[dict, dict | None, float
         return attributes, usage, cost
     if kind == "storage.block":
         gib = max(8, round(math.exp(rng.gauss(math.log(100), 1.1))))
-        return {"storage_gib": gib, "storage_class": rng.choice(["ssd", "ssd", "hdd"])}, None, gib * 0.08
+        return (
+            {"storage_gib": gib, "storage_class": rng.choice(["ssd", "ssd", "hdd"])},
+            None,
+            gib * 0.08,
+        )
     if kind == "storage.object":
         gib = max(1, round(math.exp(rng.gauss(math.log(400), 1.6))))
         return {"storage_gib": gib}, None, gib * 0.023
@@ -106,8 +138,12 @@ def estate(n: int, seed: int = 11) -> dict:
         provider, region = REGIONS[(team * 3 + rng.randrange(3)) % len(REGIONS)]
         kind = str(_pick(rng, KINDS))  # type: ignore[arg-type]
         attributes, usage, cost = _attributes(rng, kind)
-        tags = {"team": f"team-{team:04d}", "app": f"app-{team:04d}-{rng.randrange(6)}",
-                "env": rng.choice(["prod", "prod", "staging", "dev"]), "cost-centre": f"cc-{team % 97:03d}"}
+        tags = {
+            "team": f"team-{team:04d}",
+            "app": f"app-{team:04d}-{rng.randrange(6)}",
+            "env": rng.choice(["prod", "prod", "staging", "dev"]),
+            "cost-centre": f"cc-{team % 97:03d}",
+        }
         if team in confidential:
             tags["classification"] = "confidential"
         if i % 5 == 0:  # a fifth of the estate in co-location groups of 3 to 12
@@ -120,8 +156,14 @@ def estate(n: int, seed: int = 11) -> dict:
             tags["ha-pair"] = f"p{pairs // 2:06d}"
             pairs += 1
         item = {
-            "id": f"r{i:07d}", "provider": provider, "account": f"acct-{team % 40:02d}", "region": region,
-            "type": TYPES[provider][kind], "kind": kind, "name": f"{tags['app']}-{i}", "tags": tags,
+            "id": f"r{i:07d}",
+            "provider": provider,
+            "account": f"acct-{team % 40:02d}",
+            "region": region,
+            "type": TYPES[provider][kind],
+            "kind": kind,
+            "name": f"{tags['app']}-{i}",
+            "tags": tags,
             "attributes": attributes,
             "monthly_cost": {"amount": f"{cost:.2f}", "currency": "USD", "source": "generated"},
         }
@@ -134,14 +176,24 @@ def estate(n: int, seed: int = 11) -> dict:
 def policy(n: int, time_limit: float, budget: Decimal | None) -> dict:
     data: dict = {
         "targets": ["ionos", "opennebula", "ovhcloud", "scaleway"],
-        "residency": {"allowed_countries": ["DE", "FR", "NL", "BE", "ES", "IT", "PL", "AT", "LU", "IE"]},
-        "certifications": [{"match": {"tags": {"classification": "confidential"}},
-                            "certifications": ["ISO 27001"]}],
+        "residency": {
+            "allowed_countries": ["DE", "FR", "NL", "BE", "ES", "IT", "PL", "AT", "LU", "IE"]
+        },
+        "certifications": [
+            {"match": {"tags": {"classification": "confidential"}}, "certifications": ["ISO 27001"]}
+        ],
         "colocation": {"tag_keys": ["colocate"]},
         "anti_affinity": [{"tag_key": "ha-pair", "level": "region"}],
-        "min_providers": 2, "max_providers": 3, "max_spend_share": 0.6,
-        "capacity": [{"provider": "opennebula", "max_vcpu": max(64, n // 10),
-                      "max_memory_gib": max(256, n // 3)}],
+        "min_providers": 2,
+        "max_providers": 3,
+        "max_spend_share": 0.6,
+        "capacity": [
+            {
+                "provider": "opennebula",
+                "max_vcpu": max(64, n // 10),
+                "max_memory_gib": max(256, n // 3),
+            }
+        ],
         "allow_retain": True,
         "exchange_rates": {"USD": "0.86"},
         "solver": {"name": "highs", "time_limit_s": time_limit, "gap": 0.001},
@@ -177,10 +229,20 @@ def run_one(n: int, time_limit: float, budget: Decimal | None) -> dict:
         sizes = {p.name: p.stat().st_size for p in out.iterdir() if p.is_file()}
     s = result.solver
     return {
-        "resources": n, "classes": s.classes, "variables": s.variables, "constraints": s.constraints,
-        "status": s.status.value, "gap": s.gap, "objective": str(s.objective), "read_s": round(read_s, 2),
-        "solve_s": round(solve_s, 2), "plan_s": round(planned_s, 2), "total_s": round(total_s, 2),
-        "peak_mib": _peak_mib(), "placed": len(result.placements), "unplaced": len(result.unplaced),
+        "resources": n,
+        "classes": s.classes,
+        "variables": s.variables,
+        "constraints": s.constraints,
+        "status": s.status.value,
+        "gap": s.gap,
+        "objective": str(s.objective),
+        "read_s": round(read_s, 2),
+        "solve_s": round(solve_s, 2),
+        "plan_s": round(planned_s, 2),
+        "total_s": round(total_s, 2),
+        "peak_mib": _peak_mib(),
+        "placed": len(result.placements),
+        "unplaced": len(result.unplaced),
         "target_monthly": str(result.totals.target_monthly),
         "report_mib": round(sizes.get("report.html", 0) / 2**20, 1),
         "plan_mib": round(sizes.get("plan.json", 0) / 2**20, 1),
@@ -193,8 +255,11 @@ def budget_for(n: int) -> Decimal:
     from cloudexit.model import Inventory, Policy
     from cloudexit.optimise.planner import plan
 
-    result, _ = plan(Inventory.model_validate(estate(n)), load_catalog(),
-                     Policy.model_validate(policy(n, 600, None)))
+    result, _ = plan(
+        Inventory.model_validate(estate(n)),
+        load_catalog(),
+        Policy.model_validate(policy(n, 600, None)),
+    )
     spend = result.totals.target_monthly + result.totals.retained_monthly
     return (spend * Decimal("1.01")).quantize(Decimal(1))
 
@@ -220,13 +285,25 @@ def main(argv: list[str]) -> None:
             sizes.append(int(arg))
     rows = []
     for n in sizes or [10000, 100000]:
-        budget = fixed_budget or subprocess.run(
-            [sys.executable, __file__, "--budget", str(n)], capture_output=True, text=True, check=True
-        ).stdout.strip().splitlines()[-1]
+        budget = (
+            fixed_budget
+            or subprocess.run(
+                [sys.executable, __file__, "--budget", str(n)],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            .stdout.strip()
+            .splitlines()[-1]
+        )
         results = []
         for _ in range(runs):
-            out = subprocess.run([sys.executable, __file__, "--one", str(n), str(limit), budget],
-                                 capture_output=True, text=True, check=True)
+            out = subprocess.run(
+                [sys.executable, __file__, "--one", str(n), str(limit), budget],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
             results.append(json.loads(out.stdout.strip().splitlines()[-1]))
             print(results[-1], file=sys.stderr)
         row = dict(results[0])
@@ -237,13 +314,17 @@ def main(argv: list[str]) -> None:
         row["gap"] = max((r["gap"] or 0) for r in results)
         row["status"] = "/".join(sorted({r["status"] for r in results}))
         rows.append(row)
-    print("| resources | classes | variables | constraints | status | gap (worst) | solve s | "
-          "plan s | end to end s (range) | peak MiB | plan.json MiB | report.html MiB |")
+    print(
+        "| resources | classes | variables | constraints | status | gap (worst) | solve s | "
+        "plan s | end to end s (range) | peak MiB | plan.json MiB | report.html MiB |"
+    )
     print("|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
-        print(f"| {r['resources']:,} | {r['classes']:,} | {r['variables']:,} | {r['constraints']:,} | "
-              f"{r['status']} | {r['gap']} | {r['solve_s']} | {r['plan_s']} | {r['total_s']} "
-              f"({r['total_s_range']}) | {r['peak_mib']} | {r['plan_mib']} | {r['report_mib']} |")
+        print(
+            f"| {r['resources']:,} | {r['classes']:,} | {r['variables']:,} | {r['constraints']:,} | "
+            f"{r['status']} | {r['gap']} | {r['solve_s']} | {r['plan_s']} | {r['total_s']} "
+            f"({r['total_s_range']}) | {r['peak_mib']} | {r['plan_mib']} | {r['report_mib']} |"
+        )
 
 
 if __name__ == "__main__":
