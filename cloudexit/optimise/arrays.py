@@ -61,8 +61,12 @@ def build(
     policy: Policy,
     links: Sequence[Link] = (),
     egress_eur_gib: Mapping[Site, float] | None = None,
+    margin: float = 0.0,
 ) -> Model:
-    """Every constraint of ``milp.build`` with ``drop`` empty and the score objective."""
+    """Every constraint of ``milp.build`` with ``drop`` empty and the score objective.
+
+    ``margin`` tightens the spend share, capacity and budget by that fraction, for a relaxation
+    whose rounded solution should still fit."""
     m = Model()
     for u in units:
         for k, r in enumerate(u.rows):
@@ -89,7 +93,7 @@ def build(
         high = float(policy.max_providers) if policy.max_providers is not None else INF
         m.row([(used[p], 1.0) for p in targets], low, high)
     if policy.max_spend_share is not None and targets:
-        share = policy.max_spend_share
+        share = max(0.0, policy.max_spend_share - margin)
         spend = [
             (m.x[(u.key, k)], r.site[0], r.monthly)
             for u in units
@@ -119,12 +123,16 @@ def build(
             ("instances", cap.max_instances),
         ):
             if limit is not None:
-                m.row([(c, float(getattr(r, attribute))) for c, r in chosen], -INF, float(limit))
+                m.row(
+                    [(c, float(getattr(r, attribute))) for c, r in chosen],
+                    -INF,
+                    float(limit) * (1 - margin),
+                )
     if policy.monthly_budget is not None:
         m.row(
             [(m.x[(u.key, k)], r.monthly) for u in units for k, r in enumerate(u.rows)],
             -INF,
-            float(policy.monthly_budget),
+            float(policy.monthly_budget) * (1 - margin),
         )
     anti_units: dict[str, list[Unit]] = defaultdict(list)
     for u in units:

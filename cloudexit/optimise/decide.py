@@ -10,6 +10,7 @@ from cloudexit.model.plan import SolveStatus
 from cloudexit.model.policy import Policy
 from cloudexit.optimise import highs, milp
 from cloudexit.optimise.checks import violations
+from cloudexit.optimise.rounding import round_relaxation
 from cloudexit.optimise.units import Row, Units, assignment_objective
 
 
@@ -48,6 +49,49 @@ def counts_of(units: Units, assignment: dict[str, Row]) -> dict[tuple[str, int],
     return counts
 
 
+def _solve_highs(
+    units: Units,
+    inventory: Inventory,
+    policy: Policy,
+    greedy: dict[str, Row],
+    greedy_broken: list[str],
+) -> milp.Solution:
+    """HiGHS from a start that meets the policy: the greedy when it does, else the rounded
+    relaxation when it does; at the time limit without a better plan, that start is the plan."""
+    limit = policy.solver.time_limit_s
+    start: dict[tuple[str, int], int] | None = None
+    bound: float | None = None
+    if not greedy_broken:
+        start = counts_of(units, greedy)
+    else:
+        rounded = round_relaxation(
+            units.units, policy, units.links, units.egress_eur_gib, time_limit=limit / 2
+        )
+        if rounded is not None:
+            bound = rounded.bound
+            candidate = assignment_of(units, rounded.counts)
+            if len(candidate) == len(greedy) and not violations(
+                candidate, units, inventory, policy
+            ):
+                start = rounded.counts
+    solution = highs.solve(
+        units.units, policy, units.links, units.egress_eur_gib, time_limit=limit, start=start
+    )
+    if solution.status == SolveStatus.NOT_SOLVED and start is not None:
+        value = assignment_objective(assignment_of(units, start), units)
+        return milp.Solution(
+            status=SolveStatus.FEASIBLE,
+            counts=start,
+            objective=value,
+            bound=bound,
+            seconds=solution.seconds,
+            variables=solution.variables,
+            constraints=solution.constraints,
+            solver="highs",
+        )
+    return solution
+
+
 def decide(units: Units, inventory: Inventory, policy: Policy) -> Decision:
     greedy = {rid: u.rows[0] for u in units.units for rid in u.members}
     greedy_broken = violations(greedy, units, inventory, policy)
@@ -69,8 +113,7 @@ def decide(units: Units, inventory: Inventory, policy: Policy) -> Decision:
             greedy_broken,
         )
     if policy.solver.name == "highs":
-        start = None if greedy_broken else counts_of(units, greedy)
-        solution = highs.solve(units.units, policy, units.links, units.egress_eur_gib, start=start)
+        solution = _solve_highs(units, inventory, policy, greedy, greedy_broken)
     else:
         solution = milp.solve(
             units.units, policy, links=units.links, egress_eur_gib=units.egress_eur_gib

@@ -55,7 +55,7 @@ def new_highs(time_limit: float, gap: float) -> Any:
     return h
 
 
-def pass_model(h: Any, model: arrays.Model) -> None:
+def pass_model(h: Any, model: arrays.Model, relax: bool = False) -> None:
     import highspy
 
     floats = np.float64
@@ -73,8 +73,9 @@ def pass_model(h: Any, model: arrays.Model) -> None:
     lp.a_matrix_.start_ = np.asarray(model.starts, dtype=np.int32)
     lp.a_matrix_.index_ = np.asarray(model.index, dtype=np.int32)
     lp.a_matrix_.value_ = np.asarray(model.value, dtype=floats)
-    kinds = highspy.HighsVarType
-    lp.integrality_ = [kinds.kInteger if i else kinds.kContinuous for i in model.integer]
+    if not relax:
+        kinds = highspy.HighsVarType
+        lp.integrality_ = [kinds.kInteger if i else kinds.kContinuous for i in model.integer]
     h.passModel(lp)
 
 

@@ -91,3 +91,51 @@ def test_the_generator_reaches_every_constraint_family() -> None:
         "pruning",
         "infeasible",
     }
+
+
+@pytest.mark.parametrize("seed", FAST)
+def test_at_the_time_limit_the_rounded_relaxation_is_the_plan(seed: int, monkeypatch) -> None:
+    """When HiGHS stops without a plan, a start that meets every constraint comes back with its
+    bound; never a plan that breaks one, and "infeasible" only from the solver."""
+    from cloudexit.optimise import decide as decide_module
+    from cloudexit.optimise.milp import Solution
+
+    instance = random_instance(seed)
+    expected = reference_optimum(instance)
+    monkeypatch.setattr(
+        decide_module.highs, "solve", lambda *a, **k: Solution(status=SolveStatus.NOT_SOLVED)
+    )
+    decision = decide(instance.units, instance.inventory, instance.policy)
+    if not decision.greedy_broken:
+        assert decision.solution.status == SolveStatus.OPTIMAL
+        return
+    if decision.solution.status == SolveStatus.NOT_SOLVED:
+        assert decision.assignment == {}
+        return
+    assert expected is not None
+    assert decision.solution.status == SolveStatus.FEASIBLE
+    assert violations(decision.assignment, instance.units, instance.inventory, instance.policy) == []
+    value = assignment_objective(decision.assignment, instance.units)
+    assert value >= expected - 1e-6
+    assert decision.solution.bound is not None and decision.solution.bound <= expected + 1e-6
+
+
+def test_the_rounded_relaxation_usually_meets_the_policy() -> None:
+    from cloudexit.optimise.decide import assignment_of
+    from cloudexit.optimise.rounding import round_relaxation
+
+    met = tried = 0
+    for seed in range(40):
+        instance = random_instance(seed)
+        greedy = {rid: u.rows[0] for u in instance.units.units for rid in u.members}
+        if not violations(greedy, instance.units, instance.inventory, instance.policy):
+            continue
+        if reference_optimum(instance) is None:
+            continue
+        tried += 1
+        rounded = round_relaxation(instance.units.units, instance.policy)
+        if rounded is None:
+            continue
+        plan = assignment_of(instance.units, rounded.counts)
+        met += not violations(plan, instance.units, instance.inventory, instance.policy)
+    assert tried >= 10 and met >= tried // 2, (met, tried)
