@@ -109,6 +109,23 @@ def build(
                 -INF,
                 0.0,
             )
+    if policy.max_region_spend_share is not None:
+        region_share = max(0.0, policy.max_region_spend_share - margin)
+        spent = [
+            (m.x[(u.key, k)], r.site, r.monthly)
+            for u in units
+            for k, r in enumerate(u.rows)
+            if r.target
+        ]
+        for site in sorted({site for _, site, _ in spent}):
+            m.row(
+                [
+                    (c, monthly * ((1.0 if at == site else 0.0) - region_share))
+                    for c, at, monthly in spent
+                ],
+                -INF,
+                0.0,
+            )
     for cap in policy.capacity:
         chosen = [
             (m.x[(u.key, k)], r)

@@ -109,6 +109,7 @@ def assignment_objective(assignment: dict[str, Row], units: Units) -> float:
 
 def _policy_tag_keys(policy: Policy) -> set[str]:
     keys: set[str] = set(policy.colocation.tag_keys) | {a.tag_key for a in policy.anti_affinity}
+    keys.add(policy.risk_stake.criticality_tag)
     for selector in [
         *(c.match for c in policy.certifications),
         *(p.match for p in policy.providers),
@@ -347,7 +348,12 @@ def prune_dominated(unit: Unit, policy: Policy) -> list[Row]:
     (provider counts, provider-wide capacity, budget, the frontier's jurisdiction bound, and
     under a spend-share cap the monthly cost exactly) is no worse for the kept option, so any
     plan using the dropped one stays feasible and no dearer with the kept one instead."""
-    if unit.group is not None or unit.anti or unit.linked:
+    if (
+        unit.group is not None
+        or unit.anti
+        or unit.linked
+        or policy.max_region_spend_share is not None
+    ):
         return unit.rows
     regional = {cap.provider for cap in policy.capacity if cap.region is not None}
     capped = policy.max_spend_share is not None
