@@ -61,12 +61,15 @@ def plan(
     ] = None,
 ) -> None:
     """Place every resource under the policy and write the artefacts."""
+    if templates is not None and not templates.is_dir():
+        raise InputError(f"--templates: {templates} is not a folder")
     # An unwritable, full or busy --out is said before the solve; the lock lasts the command.
     folder = ctx.with_resource(OutputFolder(out))
     inventory = api.load_inventory(*inventories)
     chosen_policy = api.load_policy(policy)
     chosen_catalog = api.load_catalog_dir(catalog) if catalog else api.load_catalog()
-    result, seconds = plan_timed(inventory, chosen_catalog, chosen_policy, frontier)
+    label = str(policy) if policy else "policy"
+    result, seconds = plan_timed(inventory, chosen_catalog, chosen_policy, frontier, label=label)
     if timings:
         result.solver.time_s = round(seconds, 3)
     if drills is not None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -16,7 +16,7 @@ POLICY_SCHEMA_VERSION: Literal["1.0"] = "1.0"
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
 
 class Selector(_Strict):
@@ -142,10 +142,10 @@ class Sovereignty(_Strict):
 class RiskWeights(_Strict):
     """Euros per month charged for one point of each risk, so risk and cost add up."""
 
-    jurisdiction: Amount = Decimal(40)
-    certification: Amount = Decimal(40)
-    fidelity: Amount = Decimal(10)
-    concentration: Amount = Decimal(5)
+    jurisdiction: Amount = Field(Decimal(40), ge=0)
+    certification: Amount = Field(Decimal(40), ge=0)
+    fidelity: Amount = Field(Decimal(10), ge=0)
+    concentration: Amount = Field(Decimal(5), ge=0)
 
 
 class RunningCosts(_Strict):
@@ -197,7 +197,7 @@ class Policy(_Strict):
     bandwidth_mbps: float = Field(1000, gt=0)
     headroom: float = Field(0.2, ge=0, le=2, description="Added to observed peak when right-sizing")
     currency: Literal["EUR"] = "EUR"
-    exchange_rates: dict[str, Amount] = Field(
+    exchange_rates: dict[str, Annotated[Amount, Field(gt=0)]] = Field(
         default_factory=lambda: {"USD": Decimal("0.86")},
         description="Units of EUR per unit of each currency",
     )

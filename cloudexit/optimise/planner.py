@@ -24,6 +24,7 @@ from cloudexit.optimise import milp
 from cloudexit.optimise.candidates import current_monthly_eur
 from cloudexit.optimise.checks import violations
 from cloudexit.optimise.diagnose import infeasibility, unplaceable
+from cloudexit.optimise.inputs import check_currencies, check_policy, pin_warnings
 from cloudexit.optimise.units import (
     Row,
     Unit,
@@ -118,7 +119,10 @@ def plan(
     policy: Policy,
     frontier: int = 0,
     aggregate: bool = True,
+    label: str = "policy",
 ) -> tuple[Plan, float]:
+    check_policy(policy, catalog, label)
+    check_currencies(inventory, catalog, policy, label)
     candidates_for, unplaced = _placeable(inventory, catalog, policy)
     units = build_units(inventory, catalog, policy, candidates_for, aggregate)
     mappings = catalog.kinds
@@ -218,6 +222,11 @@ def plan(
                 inter_site_monthly=quantize(Decimal(str(traffic_cost.get(rid, 0.0)))),
             )
         )
+    warnings.update(
+        pin_warnings(
+            inventory, catalog, policy, {rid: r.option.provider for rid, r in assignment.items()}
+        )
+    )
     objective = solution.objective
     bound = solution.bound
     gap = None

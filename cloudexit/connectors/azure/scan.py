@@ -81,7 +81,7 @@ def collect(
     session.sign_in(credential, endpoint)
     run = _Run(
         scan=scan,
-        kwargs=session.client_kwargs(endpoint, scan.retries),
+        kwargs=session.client_kwargs(endpoint, scan.retries, frozenset(TYPES)),
         credential=credential,
         collector=Collector(SOURCE, catalog or load_catalog()),
         progress=progress or SilentProgress(),
