@@ -105,7 +105,7 @@ def _inventory(tmp_path: Path) -> Path:
 
 def test_unwritable_out_is_bad_input_before_the_solve(tmp_path, capsys, monkeypatch):
     solved = []
-    monkeypatch.setattr(plan_cli, "plan_timed", lambda *a: solved.append(1))
+    monkeypatch.setattr(plan_cli, "plan_timed", lambda *a, **k: solved.append(1))
     (tmp_path / "file").write_text("x")
     code = run(["plan", str(_inventory(tmp_path)), "--out", str(tmp_path / "file" / "out")])
     err = capsys.readouterr().err
@@ -120,7 +120,7 @@ def test_unwritable_out_is_bad_input_before_the_solve(tmp_path, capsys, monkeypa
 def test_signal_during_the_solve_exits_with_its_code_and_one_line(
     tmp_path, capsys, monkeypatch, signum, code
 ):
-    def killed(*_args):
+    def killed(*_args, **_kwargs):
         os.kill(os.getpid(), signum)
         raise AssertionError("the signal handler raises first")
 
