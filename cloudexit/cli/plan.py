@@ -78,9 +78,19 @@ def plan(
     t = result.totals
     typer.echo(
         f"planned {len(result.placements)} of {len(inventory.resources)} resources "
-        f"({len(result.unplaced)} not placed); EUR/month {t.current_monthly} today -> "
-        f"{t.target_monthly} target + {t.retained_monthly} kept; one-off {t.one_off_migration}; "
-        f"{len(written)} files in {out}",
+        f"({len(result.unplaced)} not placed); EUR/month {t.current_monthly} today -> {t.after_monthly} after "
+        f"({t.target_monthly} target + {t.retained_monthly} kept + {t.unplaced_monthly} not placed); "
+        f"one-off {t.one_off_migration}; {len(written)} files in {out}",
+        err=True,
+    )
+    payback = (
+        f"payback {t.payback_months} months"
+        if t.payback_months is not None
+        else f"no payback: {t.payback_note}"
+    )
+    typer.echo(
+        f"saving EUR/month {t.monthly_saving}; {payback}; NPV {t.npv if t.npv is not None else '-'} "
+        f"over {t.horizon_months} months",
         err=True,
     )
     s = result.solver
