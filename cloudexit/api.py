@@ -9,6 +9,8 @@ from typing import Any, TypeVar
 
 from cloudexit.catalog.loader import Catalog
 from cloudexit.catalog.loader import load_catalog as _load_catalog
+from cloudexit.emit import OutputFolder
+from cloudexit.emit import emit as _emit
 from cloudexit.errors import InputError
 from cloudexit.model.inventory import Inventory
 from cloudexit.model.io import load_inventory as _load_inventory
@@ -162,8 +164,8 @@ def emit(
     out_dir: str | Path,
     templates: str | Path | None = None,
     catalog: Catalog | None = None,
+    output: OutputFolder | None = None,
 ) -> list[Path]:
-    """Write plan.json, Terraform and the runbook into ``out_dir``; returns the files written."""
-    from cloudexit.emit import emit as _emit
-
-    return _emit(plan, out_dir, templates, catalog)
+    """Write plan.json, Terraform and the runbook into ``out_dir``, all or nothing; returns the
+    files written. ``output``: an OutputFolder opened (and locked) before the solve."""
+    return _emit(plan, out_dir, templates, catalog, output)
