@@ -260,7 +260,10 @@ def _price_product(
     product: Product | None
     if target.sizing in ("instance", "instance_plus_storage", "per_node"):
         needed = copies_needed(resource) if target.sizing != "per_node" else 1
-        found = cheapest_replicated(products, needs, region, needed, float(data_gib(resource)))
+        fixed = provider.id in running.fixed_node_plans
+        found = cheapest_replicated(
+            products, needs, region, needed, float(data_gib(resource)), fixed
+        )
         if found is None:
             return f"no {target.select.service} product on {provider.id}/{region} fits the sizing{among}"
         product, copies = found
