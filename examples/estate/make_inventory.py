@@ -7,8 +7,10 @@ illustrative figures in USD. Run: python examples/estate/make_inventory.py
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
+
+from cloudexit.model.inventory import Inventory
+from cloudexit.model.io import dumps
 
 AWS_ACCOUNT = "123456789012"
 AZ_SUB = "7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10"
@@ -18,7 +20,7 @@ resources: list[dict] = []
 
 
 def add(provider, account, region, type_, kind, rid, name, tags, attributes=None, cost=None,
-        depends_on=(), utilisation=None):
+        depends_on=(), utilisation=None, topology=None):
     item = {
         "id": rid,
         "provider": provider,
@@ -29,6 +31,7 @@ def add(provider, account, region, type_, kind, rid, name, tags, attributes=None
         "name": name,
         "tags": tags,
         "attributes": attributes or {},
+        "topology": topology or {},
         "depends_on": sorted(depends_on),
     }
     if cost is not None:
@@ -39,6 +42,24 @@ def add(provider, account, region, type_, kind, rid, name, tags, attributes=None
     return rid
 
 
+def cidr_end(value):
+    return {"kind": "cidr", "value": value}
+
+
+ANY = {"kind": "any"}
+
+
+def allow(direction, protocol, ports, peer, priority=None, action="allow", local=ANY):
+    """One firewall rule; ``ports`` as (low, high) pairs, none for every port."""
+    rule = {"direction": direction, "action": action, "protocol": protocol,
+            "ports": [{"low": lo, "high": hi} for lo, hi in ports],
+            "sources": [peer if direction == "ingress" else local],
+            "destinations": [local if direction == "ingress" else peer]}
+    if priority is not None:
+        rule["priority"] = priority
+    return rule
+
+
 def arn(service, region, rest):
     return f"arn:aws:{service}:{region}:{AWS_ACCOUNT}:{rest}"
 
@@ -47,22 +68,25 @@ def arn(service, region, rest):
 USE1 = "us-east-1"
 shop = {"app": "shop", "env": "prod", "owner": "team-web"}
 vpc = add("aws", AWS_ACCOUNT, USE1, "AWS::EC2::VPC", "network.vpc", arn("ec2", USE1, "vpc/vpc-0a1b2c3d"),
-          "shop-vpc", shop, {"details": {"cidr_block": "10.20.0.0/16"}})
+          "shop-vpc", shop, topology={"cidrs": ["10.20.0.0/16"]})
 subnets = {}
 for tier, cidr in (("public", "10.20.0.0/20"), ("app", "10.20.16.0/20"), ("data", "10.20.32.0/20")):
     subnets[tier] = add("aws", AWS_ACCOUNT, USE1, "AWS::EC2::Subnet", "network.subnet",
                         arn("ec2", USE1, f"subnet/subnet-{tier}01"), f"shop-{tier}", shop,
-                        {"details": {"cidr_block": cidr, "availability_zone": "us-east-1a"}}, depends_on=[vpc])
+                        {"details": {"availability_zone": "us-east-1a"}}, depends_on=[vpc],
+                        topology={"cidrs": [cidr]})
+# AWS security groups: ingress as configured, and the egress rule every new group starts with.
+all_out = allow("egress", "any", [], cidr_end("0.0.0.0/0"))
 sg_rules = {
-    "web": [{"direction": "ingress", "protocol": "tcp", "from_port": 443, "to_port": 443, "cidr": "0.0.0.0/0"},
-            {"direction": "ingress", "protocol": "tcp", "from_port": 80, "to_port": 80, "cidr": "0.0.0.0/0"}],
-    "app": [{"direction": "ingress", "protocol": "tcp", "from_port": 8080, "to_port": 8080, "cidr": "10.20.0.0/20"}],
-    "db": [{"direction": "ingress", "protocol": "tcp", "from_port": 5432, "to_port": 5432, "cidr": "10.20.16.0/20"},
-           {"direction": "ingress", "protocol": "tcp", "from_port": 3306, "to_port": 3306, "cidr": "10.20.16.0/20"}],
+    "web": [allow("ingress", "tcp", [(443, 443)], cidr_end("0.0.0.0/0")),
+            allow("ingress", "tcp", [(80, 80)], cidr_end("0.0.0.0/0")), all_out],
+    "app": [allow("ingress", "tcp", [(8080, 8080)], cidr_end("10.20.0.0/20")), all_out],
+    "db": [allow("ingress", "tcp", [(5432, 5432)], cidr_end("10.20.16.0/20")),
+           allow("ingress", "tcp", [(3306, 3306)], cidr_end("10.20.16.0/20")), all_out],
 }
 sgs = {tier: add("aws", AWS_ACCOUNT, USE1, "AWS::EC2::SecurityGroup", "network.security_group",
                  arn("ec2", USE1, f"security-group/sg-{tier}0001"), f"shop-{tier}-sg", shop,
-                 {"details": {"rules": rules}}, depends_on=[vpc]) for tier, rules in sg_rules.items()}
+                 depends_on=[vpc], topology={"firewall_rules": rules}) for tier, rules in sg_rules.items()}
 
 data_tags = {**shop, "classification": "confidential"}
 pg = add("aws", AWS_ACCOUNT, USE1, "AWS::RDS::DBInstance", "database.postgresql",
@@ -138,12 +162,13 @@ add("aws", AWS_ACCOUNT, USE1, "AWS::EC2::Instance", "compute.vm", arn("ec2", USE
      "state": "stopped"}, cost=0.80, depends_on=[subnets["public"], sgs["web"]])
 tg = add("aws", AWS_ACCOUNT, USE1, "AWS::ElasticLoadBalancingV2::TargetGroup", "network.target_group",
          arn("elasticloadbalancing", USE1, "targetgroup/shop-web/6d0ecf831eec9f09"), "shop-web-tg", shop,
-         {"details": {"protocol": "HTTP", "port": 80, "health_check_path": "/healthz"}}, depends_on=web_vms)
+         depends_on=web_vms,
+         topology={"target_port": 80, "health_check": {"protocol": "HTTP", "port": 80, "path": "/healthz"}})
 alb = add("aws", AWS_ACCOUNT, USE1, "AWS::ElasticLoadBalancingV2::LoadBalancer", "network.load_balancer",
           arn("elasticloadbalancing", USE1, "loadbalancer/app/shop-alb/50dc6c495c0c9188"), "shop-alb", shop,
-          {"details": {"scheme": "internet-facing", "type": "application",
-                       "listeners": [{"protocol": "HTTPS", "port": 443}, {"protocol": "HTTP", "port": 80}]}},
-          cost=32.85, depends_on=[tg, subnets["public"], sgs["web"]])
+          {"details": {"scheme": "internet-facing", "type": "application"}},
+          cost=32.85, depends_on=[tg, subnets["public"], sgs["web"]],
+          topology={"listeners": [{"protocol": "HTTPS", "port": 443}, {"protocol": "HTTP", "port": 80}]})
 eip = add("aws", AWS_ACCOUNT, USE1, "AWS::EC2::EIP", "network.public_ip", arn("ec2", USE1, "eip/eipalloc-0shopnat"),
           "shop-nat-ip", shop, {}, cost=3.65)
 eks = add("aws", AWS_ACCOUNT, USE1, "AWS::EKS::Cluster", "kubernetes.cluster", arn("eks", USE1, "cluster/shop-k8s"),
@@ -162,11 +187,10 @@ add("aws", AWS_ACCOUNT, USE1, "AWS::ECR::Repository", "container.registry", arn(
     "shop", shop, {"storage_gib": 42}, cost=4.20)
 zone = add("aws", AWS_ACCOUNT, "global", "AWS::Route53::HostedZone", "network.dns_zone",
            "arn:aws:route53:::hostedzone/Z0SHOP123", "shop.example.com", shop,
-           {"details": {"zone_name": "shop.example.com", "records": [
+           cost=0.50, topology={"zone_name": "shop.example.com", "records": [
                {"name": "www", "type": "CNAME", "ttl": 300, "values": ["shop-alb.example.net"]},
                {"name": "api", "type": "CNAME", "ttl": 300, "values": ["shop-alb.example.net"]},
-               {"name": "@", "type": "MX", "ttl": 3600, "values": ["10 mail.example.com"]}]}},
-           cost=0.50)
+               {"name": "@", "type": "MX", "ttl": 3600, "values": ["10 mail.example.com"]}]})
 add("aws", AWS_ACCOUNT, "global", "AWS::CloudFront::Distribution", "network.cdn",
     "arn:aws:cloudfront::123456789012:distribution/E2SHOPCDN", "shop-cdn", shop,
     {"monthly_egress_gib": 2400}, cost=204.00, depends_on=[buckets["shop-assets"], alb, zone])
@@ -198,14 +222,23 @@ WEU = "westeurope"
 erp = {"app": "erp", "env": "prod", "owner": "team-erp", "classification": "confidential"}
 vnet = add("azure", AZ_SUB, WEU, "microsoft.network/virtualnetworks", "network.vpc",
            arm("rg-erp", "microsoft.network/virtualnetworks", "vnet-erp"), "vnet-erp", erp,
-           {"details": {"cidr_block": "10.40.0.0/16"}})
+           topology={"cidrs": ["10.40.0.0/16"]})
 snet = add("azure", AZ_SUB, WEU, "microsoft.network/virtualnetworks/subnets", "network.subnet",
            arm("rg-erp", "microsoft.network/virtualnetworks", "vnet-erp/subnets/snet-app"), "snet-app", erp,
-           {"details": {"cidr_block": "10.40.1.0/24"}}, depends_on=[vnet])
+           depends_on=[vnet], topology={"cidrs": ["10.40.1.0/24"]})
 nsg = add("azure", AZ_SUB, WEU, "microsoft.network/networksecuritygroups", "network.security_group",
           arm("rg-erp", "microsoft.network/networksecuritygroups", "nsg-erp"), "nsg-erp", erp,
-          {"details": {"rules": [{"direction": "ingress", "protocol": "tcp", "from_port": 443, "to_port": 443,
-                                  "cidr": "0.0.0.0/0"}]}})
+          topology={"firewall_rules": [
+              # The rule the ERP team added, then the default rules every Azure NSG has.
+              allow("ingress", "tcp", [(443, 443)], {"kind": "tag", "value": "Internet"}, priority=100),
+              allow("ingress", "any", [], {"kind": "tag", "value": "VirtualNetwork"}, priority=65000,
+                    local={"kind": "tag", "value": "VirtualNetwork"}),
+              allow("ingress", "any", [], {"kind": "tag", "value": "AzureLoadBalancer"}, priority=65001),
+              allow("ingress", "any", [], ANY, priority=65500, action="deny"),
+              allow("egress", "any", [], {"kind": "tag", "value": "VirtualNetwork"}, priority=65000,
+                    local={"kind": "tag", "value": "VirtualNetwork"}),
+              allow("egress", "any", [], {"kind": "tag", "value": "Internet"}, priority=65001),
+              allow("egress", "any", [], ANY, priority=65500, action="deny")]})
 erp_pg = add("azure", AZ_SUB, WEU, "microsoft.dbforpostgresql/flexibleservers", "database.postgresql",
              arm("rg-erp", "microsoft.dbforpostgresql/flexibleservers", "psql-erp"), "psql-erp", erp,
              {"instance_type": "Standard_D4ds_v5", "vcpu": 4, "memory_gib": 16, "engine": "postgresql",
@@ -240,8 +273,8 @@ for i in range(1, 3):
          "state": "running"}, cost=367.92, depends_on=[snet, erp_sql], utilisation={"cpu_mean": 10, "cpu_p95": 38})
 lb = add("azure", AZ_SUB, WEU, "microsoft.network/loadbalancers", "network.load_balancer",
          arm("rg-erp", "microsoft.network/loadbalancers", "lb-erp"), "lb-erp", erp,
-         {"details": {"scheme": "internet-facing", "listeners": [{"protocol": "TCP", "port": 443}]}},
-         cost=18.25, depends_on=erp_vms)
+         {"details": {"scheme": "internet-facing"}},
+         cost=18.25, depends_on=erp_vms, topology={"listeners": [{"protocol": "TCP", "port": 443}]})
 add("azure", AZ_SUB, WEU, "microsoft.network/publicipaddresses", "network.public_ip",
     arm("rg-erp", "microsoft.network/publicipaddresses", "pip-lb-erp"), "pip-lb-erp", erp, {}, cost=3.65,
     depends_on=[lb])
@@ -268,9 +301,8 @@ add("azure", AZ_SUB, WEU, "microsoft.keyvault/vaults", "security.secrets",
     arm("rg-erp", "microsoft.keyvault/vaults", "kv-erp"), "kv-erp", erp, {}, cost=1.20)
 add("azure", AZ_SUB, "global", "microsoft.network/dnszones", "network.dns_zone",
     arm("rg-erp", "microsoft.network/dnszones", "erp.example.com"), "erp.example.com", erp,
-    {"details": {"zone_name": "erp.example.com",
-                 "records": [{"name": "portal", "type": "A", "ttl": 300, "values": ["203.0.113.10"]}]}},
-    cost=0.50)
+    cost=0.50, topology={"zone_name": "erp.example.com",
+                         "records": [{"name": "portal", "type": "A", "ttl": 300, "values": ["203.0.113.10"]}]})
 EUS = "eastus"
 for i in range(1, 3):
     add("azure", AZ_SUB, EUS, "microsoft.compute/virtualmachines", "compute.vm",
@@ -290,11 +322,11 @@ net = add("gcp", GCP_PROJECT, "global", "compute.googleapis.com/Network", "netwo
           cai("compute", "global/networks/analytics"), "analytics", ana, {})
 sub = add("gcp", GCP_PROJECT, EW1, "compute.googleapis.com/Subnetwork", "network.subnet",
           cai("compute", f"regions/{EW1}/subnetworks/analytics-ew1"), "analytics-ew1", ana,
-          {"details": {"cidr_block": "10.60.0.0/20"}}, depends_on=[net])
+          depends_on=[net], topology={"cidrs": ["10.60.0.0/20"]})
 fw = add("gcp", GCP_PROJECT, "global", "compute.googleapis.com/Firewall", "network.security_group",
          cai("compute", "global/firewalls/allow-internal"), "allow-internal", ana,
-         {"details": {"rules": [{"direction": "ingress", "protocol": "tcp", "from_port": 0, "to_port": 65535,
-                                 "cidr": "10.60.0.0/16"}]}}, depends_on=[net])
+         depends_on=[net],
+         topology={"firewall_rules": [allow("ingress", "tcp", [], cidr_end("10.60.0.0/16"), priority=1000)]})
 ana_sql = add("gcp", GCP_PROJECT, EW1, "sqladmin.googleapis.com/Instance", "database.mysql",
               f"//cloudsql.googleapis.com/projects/{GCP_PROJECT}/instances/ana-mysql", "ana-mysql", ana,
               {"instance_type": "db-custom-4-16384", "vcpu": 4, "memory_gib": 16, "engine": "mysql",
@@ -345,11 +377,12 @@ add("gcp", GCP_PROJECT, "global", "firestore.googleapis.com/Database", "database
     {"storage_gib": 18, "engine": "firestore"}, cost=21.00)
 add("gcp", GCP_PROJECT, EW1, "compute.googleapis.com/ForwardingRule", "network.load_balancer",
     cai("compute", f"regions/{EW1}/forwardingRules/dash-lb"), "dash-lb", ana,
-    {"details": {"scheme": "internet-facing", "listeners": [{"protocol": "HTTPS", "port": 443}]}}, cost=18.26)
+    {"details": {"scheme": "internet-facing"}}, cost=18.26,
+    topology={"listeners": [{"protocol": "HTTPS", "port": 443}]})
 add("gcp", GCP_PROJECT, "global", "dns.googleapis.com/ManagedZone", "network.dns_zone",
     f"//dns.googleapis.com/projects/{GCP_PROJECT}/managedZones/analytics-example-com", "analytics.example.com", ana,
-    {"details": {"zone_name": "analytics.example.com",
-                 "records": [{"name": "dash", "type": "A", "ttl": 300, "values": ["198.51.100.7"]}]}}, cost=0.20)
+    cost=0.20, topology={"zone_name": "analytics.example.com",
+                         "records": [{"name": "dash", "type": "A", "ttl": 300, "values": ["198.51.100.7"]}]})
 add("gcp", GCP_PROJECT, EW1, "artifactregistry.googleapis.com/Repository", "container.registry",
     f"//artifactregistry.googleapis.com/projects/{GCP_PROJECT}/locations/{EW1}/repositories/images", "images", ana,
     {"storage_gib": 25}, cost=2.50)
@@ -361,7 +394,7 @@ add("gcp", GCP_PROJECT, "global", "bigquery.googleapis.com/Dataset", "analytics.
     cost=18.00)
 
 inventory = {
-    "schema_version": "1.0",
+    "schema_version": "2.0",
     "generated_at": "2026-11-02T09:00:00Z",
     "sources": [
         {"kind": "aws", "location": f"account {AWS_ACCOUNT}: us-east-1, eu-west-1",
@@ -374,5 +407,6 @@ inventory = {
     "resources": sorted(resources, key=lambda r: r["id"]),
     "issues": [],
 }
-Path(__file__).with_name("inventory.json").write_text(json.dumps(inventory, indent=2, sort_keys=True) + "\n")
+# Written through the model, so the file holds the attachments its dependencies imply.
+Path(__file__).with_name("inventory.json").write_text(dumps(Inventory.model_validate(inventory)))
 print(f"{len(resources)} resources")

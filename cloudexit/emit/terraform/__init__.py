@@ -15,6 +15,8 @@ from pathlib import Path
 from jinja2 import Environment, TemplateNotFound
 
 from cloudexit.catalog.loader import Catalog
+from cloudexit.emit.terraform.addressing import allocate
+from cloudexit.emit.terraform.firewall import CAPABILITIES, translate
 from cloudexit.emit.terraform.hclfmt import format_hcl
 from cloudexit.emit.terraform.site import Site, Skipped, build_site
 from cloudexit.emit.terraform.targets import (
@@ -78,7 +80,14 @@ def build_sites(plan: Plan, env: Environment, catalog: Catalog | None = None) ->
                 continue
             rtype, note = choose_type(env, provider, resource.kind, placement.choice.terraform)
             rows.append((placement, resource, rtype, note))
-        built.append(_finish(build_site(provider, region, rows, resources, catalog)))
+        group_type, _ = choose_type(env, provider, Kind.SECURITY_GROUP, None)
+        built.append(_finish(build_site(provider, region, rows, resources, catalog, group_type)))
+    readdress = allocate(built)
+    for site in built:
+        ranges = [sub.cidr for sub in site.subnets]
+        for item in site.items:
+            if item.resource.kind == Kind.SECURITY_GROUP and site.provider in CAPABILITIES:
+                item.firewall = translate(item.resource.topology.firewall_rules, ranges, site.provider, readdress)
     return built
 
 
