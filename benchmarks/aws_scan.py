@@ -31,11 +31,25 @@ sys.path.insert(0, str(REPO))
 
 from tests.connectors.aws.fakes import Proxy
 
-REGIONS = ("eu-west-1", "eu-west-2", "eu-west-3", "eu-central-1", "eu-north-1", "us-east-1", "us-east-2",
-           "us-west-2")
+REGIONS = (
+    "eu-west-1",
+    "eu-west-2",
+    "eu-west-3",
+    "eu-central-1",
+    "eu-north-1",
+    "us-east-1",
+    "us-east-2",
+    "us-west-2",
+)
 AMI = "ami-12345678"
-ENV = {"AWS_ACCESS_KEY_ID": "bench", "AWS_SECRET_ACCESS_KEY": "bench", "MOTO_EC2_LOAD_DEFAULT_AMIS": "false",
-       "AWS_EC2_METADATA_DISABLED": "true", "AWS_CONFIG_FILE": os.devnull, "AWS_SHARED_CREDENTIALS_FILE": os.devnull}
+ENV = {
+    "AWS_ACCESS_KEY_ID": "bench",
+    "AWS_SECRET_ACCESS_KEY": "bench",
+    "MOTO_EC2_LOAD_DEFAULT_AMIS": "false",
+    "AWS_EC2_METADATA_DISABLED": "true",
+    "AWS_CONFIG_FILE": os.devnull,
+    "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
+}
 
 
 def free_port() -> int:
@@ -48,7 +62,9 @@ def start_moto() -> tuple[subprocess.Popen[bytes], str]:
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
-        env={**os.environ, **ENV}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env={**os.environ, **ENV},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     for _ in range(100):
         try:
@@ -81,24 +97,38 @@ def seed(url: str, scale: int) -> None:
 
     os.environ.update(ENV)
     role = boto3.client("iam", region_name="us-east-1", endpoint_url=url).create_role(
-        RoleName="bench", AssumeRolePolicyDocument="{}")["Role"]["Arn"]
+        RoleName="bench", AssumeRolePolicyDocument="{}"
+    )["Role"]["Arn"]
     code = lambda_zip()
     jobs: list[Callable[[], Any]] = []
     for region in REGIONS:
-        c = {s: boto3.client(s, region_name=region, endpoint_url=url)
-             for s in ("ec2", "sqs", "sns", "dynamodb", "secretsmanager", "logs", "lambda", "s3")}
+        c = {
+            s: boto3.client(s, region_name=region, endpoint_url=url)
+            for s in ("ec2", "sqs", "sns", "dynamodb", "secretsmanager", "logs", "lambda", "s3")
+        }
         vpc = c["ec2"].create_vpc(CidrBlock="10.0.0.0/16")["Vpc"]["VpcId"]
-        subnets = [c["ec2"].create_subnet(VpcId=vpc, CidrBlock=f"10.0.{n}.0/24")["Subnet"]["SubnetId"]
-                   for n in range(4)]
+        subnets = [
+            c["ec2"].create_subnet(VpcId=vpc, CidrBlock=f"10.0.{n}.0/24")["Subnet"]["SubnetId"]
+            for n in range(4)
+        ]
         for n in range(4 * scale):
-            jobs.append(lambda c=c, s=subnets[n % 4]: c["ec2"].run_instances(
-                ImageId=AMI, MinCount=100, MaxCount=100, InstanceType="m5.large", SubnetId=s))
+            jobs.append(
+                lambda c=c, s=subnets[n % 4]: c["ec2"].run_instances(
+                    ImageId=AMI, MinCount=100, MaxCount=100, InstanceType="m5.large", SubnetId=s
+                )
+            )
         for n in range(100 * scale):
-            jobs.append(lambda c=c, r=region: c["ec2"].create_volume(Size=100, VolumeType="gp3",
-                                                                     AvailabilityZone=f"{r}a"))
+            jobs.append(
+                lambda c=c, r=region: c["ec2"].create_volume(
+                    Size=100, VolumeType="gp3", AvailabilityZone=f"{r}a"
+                )
+            )
         for n in range(30 * scale):
-            jobs.append(lambda c=c, n=n, v=vpc: c["ec2"].create_security_group(
-                GroupName=f"sg-{n}", Description="bench", VpcId=v))
+            jobs.append(
+                lambda c=c, n=n, v=vpc: c["ec2"].create_security_group(
+                    GroupName=f"sg-{n}", Description="bench", VpcId=v
+                )
+            )
         for _ in range(5 * scale):
             jobs.append(lambda c=c: c["ec2"].allocate_address(Domain="vpc"))
         for n in range(100 * scale):
@@ -106,34 +136,79 @@ def seed(url: str, scale: int) -> None:
         for n in range(50 * scale):
             jobs.append(lambda c=c, n=n: c["sns"].create_topic(Name=f"topic-{n}"))
         for n in range(20 * scale):
-            jobs.append(lambda c=c, n=n: c["dynamodb"].create_table(
-                TableName=f"table-{n}", BillingMode="PAY_PER_REQUEST",
-                KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
-                AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}]))
+            jobs.append(
+                lambda c=c, n=n: c["dynamodb"].create_table(
+                    TableName=f"table-{n}",
+                    BillingMode="PAY_PER_REQUEST",
+                    KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
+                    AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}],
+                )
+            )
         for n in range(60 * scale):
-            jobs.append(lambda c=c, n=n: c["secretsmanager"].create_secret(Name=f"secret-{n}", SecretString="x"))
-            jobs.append(lambda c=c, n=n: c["logs"].create_log_group(logGroupName=f"logs-{n}", tags={"team": "a"}))
+            jobs.append(
+                lambda c=c, n=n: c["secretsmanager"].create_secret(
+                    Name=f"secret-{n}", SecretString="x"
+                )
+            )
+            jobs.append(
+                lambda c=c, n=n: c["logs"].create_log_group(
+                    logGroupName=f"logs-{n}", tags={"team": "a"}
+                )
+            )
         for n in range(10 * scale):
-            jobs.append(lambda c=c, n=n: c["lambda"].create_function(
-                FunctionName=f"fn-{n}", Runtime="python3.12", Role=role, Handler="handler.handle",
-                Code={"ZipFile": code}))
+            jobs.append(
+                lambda c=c, n=n: c["lambda"].create_function(
+                    FunctionName=f"fn-{n}",
+                    Runtime="python3.12",
+                    Role=role,
+                    Handler="handler.handle",
+                    Code={"ZipFile": code},
+                )
+            )
         for n in range(25 * scale):
-            config = {} if region == "us-east-1" else {"CreateBucketConfiguration": {"LocationConstraint": region}}
-            jobs.append(lambda c=c, n=n, r=region, config=config: c["s3"].create_bucket(
-                Bucket=f"bench-{r}-{n}", **config))
+            config = (
+                {}
+                if region == "us-east-1"
+                else {"CreateBucketConfiguration": {"LocationConstraint": region}}
+            )
+            jobs.append(
+                lambda c=c, n=n, r=region, config=config: c["s3"].create_bucket(
+                    Bucket=f"bench-{r}-{n}", **config
+                )
+            )
     with ThreadPoolExecutor(8) as pool:
         for future in [pool.submit(job) for job in jobs]:
             future.result()
 
 
-def run_scan(endpoint: str, workers: int, out: Path, metrics_days: int) -> tuple[float, float, float, int]:
+def run_scan(
+    endpoint: str, workers: int, out: Path, metrics_days: int
+) -> tuple[float, float, float, int]:
     """Wall seconds, CPU seconds, peak RSS in MiB and resources of one ``cloudexit inventory aws`` process."""
-    command = [sys.executable, "-m", "cloudexit", "inventory", "aws", "--output", str(out),
-               "--endpoint-url", endpoint, "--regions", ",".join(REGIONS), "--workers", str(workers),
-               "--metrics-days", str(metrics_days)]
+    command = [
+        sys.executable,
+        "-m",
+        "cloudexit",
+        "inventory",
+        "aws",
+        "--output",
+        str(out),
+        "--endpoint-url",
+        endpoint,
+        "--regions",
+        ",".join(REGIONS),
+        "--workers",
+        str(workers),
+        "--metrics-days",
+        str(metrics_days),
+    ]
     start = time.perf_counter()
-    child = subprocess.Popen(command, env={**os.environ, **ENV, "PYTHONPATH": str(REPO)},
-                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    child = subprocess.Popen(
+        command,
+        env={**os.environ, **ENV, "PYTHONPATH": str(REPO)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     _, status, usage = os.wait4(child.pid, 0)
     wall = time.perf_counter() - start
     error = child.stderr.read().decode() if child.stderr else ""
@@ -144,14 +219,26 @@ def run_scan(endpoint: str, workers: int, out: Path, metrics_days: int) -> tuple
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--workers", type=int, action="append", help="parallel reads (repeatable); default 16")
-    parser.add_argument("--latency", type=float, default=0.05, help="seconds added to every request")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--workers", type=int, action="append", help="parallel reads (repeatable); default 16"
+    )
+    parser.add_argument(
+        "--latency", type=float, default=0.05, help="seconds added to every request"
+    )
     parser.add_argument("--scale", type=int, default=1, help="multiply the estate")
-    parser.add_argument("--no-sequential", action="store_true", help="skip the one-at-a-time baseline")
-    parser.add_argument("--metrics-days", type=int, default=0,
-                        help="CloudWatch days per scan; 0 (default) because moto answers GetMetricData "
-                             "in seconds of its own CPU, which would measure moto, not the scan")
+    parser.add_argument(
+        "--no-sequential", action="store_true", help="skip the one-at-a-time baseline"
+    )
+    parser.add_argument(
+        "--metrics-days",
+        type=int,
+        default=0,
+        help="CloudWatch days per scan; 0 (default) because moto answers GetMetricData "
+        "in seconds of its own CPU, which would measure moto, not the scan",
+    )
     args = parser.parse_args()
     runs = sorted(set(args.workers or [16]), reverse=True)
     if not args.no_sequential and 1 not in runs:
@@ -168,24 +255,45 @@ def main() -> None:
                 before = sum(proxy.seen.values())
                 moto_before = cpu_seconds(server.pid)
                 wall, cpu, peak, resources = run_scan(
-                    proxy.url, workers, Path(folder) / f"inventory-{workers}.json", args.metrics_days)
+                    proxy.url,
+                    workers,
+                    Path(folder) / f"inventory-{workers}.json",
+                    args.metrics_days,
+                )
                 moto_cpu = cpu_seconds(server.pid) - moto_before
-                rows.append((workers, resources, sum(proxy.seen.values()) - before, wall, cpu, moto_cpu, peak))
+                rows.append(
+                    (
+                        workers,
+                        resources,
+                        sum(proxy.seen.values()) - before,
+                        wall,
+                        cpu,
+                        moto_cpu,
+                        peak,
+                    )
+                )
                 print(f"workers {workers}: {wall:.1f} s", file=sys.stderr)
                 for key, seconds in proxy.upstream_seconds.most_common(8):
-                    print(f"  moto {key}: {seconds:.1f} s over {proxy.seen[key]} calls", file=sys.stderr)
+                    print(
+                        f"  moto {key}: {seconds:.1f} s over {proxy.seen[key]} calls",
+                        file=sys.stderr,
+                    )
                 proxy.upstream_seconds.clear()
     finally:
         server.terminate()
         server.wait()
     sequential = next((r[3] for r in rows if r[0] == 1), None)
     print(f"\n{len(REGIONS)} regions, {args.latency * 1000:.0f} ms added to every request\n")
-    print("| workers | resources | requests | wall time | speed-up | scan CPU | moto CPU | scan peak RSS |")
+    print(
+        "| workers | resources | requests | wall time | speed-up | scan CPU | moto CPU | scan peak RSS |"
+    )
     print("|---|---|---|---|---|---|---|---|")
     for workers, resources, requests, wall, cpu, moto_cpu, peak in rows:
         speedup = f"{sequential / wall:.1f}x" if sequential else "-"
-        print(f"| {workers} | {resources} | {requests} | {wall:.1f} s | {speedup} | {cpu:.1f} s | {moto_cpu:.1f} s "
-              f"| {peak:.0f} MiB |")
+        print(
+            f"| {workers} | {resources} | {requests} | {wall:.1f} s | {speedup} | {cpu:.1f} s | {moto_cpu:.1f} s "
+            f"| {peak:.0f} MiB |"
+        )
 
 
 if __name__ == "__main__":

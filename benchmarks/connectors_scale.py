@@ -33,20 +33,59 @@ def _azure_rows(vms: int) -> list[dict[str, Any]]:
     base = f"/subscriptions/{SUB}/resourceGroups/bench/providers"
     rows: list[dict[str, Any]] = []
     for i in range(vms):
-        vm, disk, nic = (f"{base}/Microsoft.Compute/virtualMachines/vm-{i}",
-                         f"{base}/Microsoft.Compute/disks/vm-{i}-os", f"{base}/Microsoft.Network/networkInterfaces/vm-{i}")
-        common = {"location": "westeurope", "subscriptionId": SUB, "resourceGroup": "bench", "tags": {"n": str(i)},
-                  "kind": "", "managedBy": "", "zones": None, "sku": None}
-        rows.append({**common, "id": vm, "name": f"vm-{i}", "type": "microsoft.compute/virtualmachines", "properties": {
-            "hardwareProfile": {"vmSize": "Standard_D2s_v3"},
-            "storageProfile": {"osDisk": {"osType": "Linux", "diskSizeGB": 64, "managedDisk": {"id": disk}}},
-            "networkProfile": {"networkInterfaces": [{"id": nic}]},
-            "extended": {"instanceView": {"powerState": {"code": "PowerState/running"}}}}})
-        rows.append({**common, "id": disk, "name": f"vm-{i}-os", "type": "microsoft.compute/disks",
-                     "sku": {"name": "Premium_LRS"}, "managedBy": vm,
-                     "properties": {"diskSizeGB": 64, "diskState": "Attached"}})
-        rows.append({**common, "id": nic, "name": f"vm-{i}", "type": "microsoft.network/networkinterfaces",
-                     "properties": {"ipConfigurations": [{"properties": {"privateIPAddress": "10.0.0.4"}}]}})
+        vm, disk, nic = (
+            f"{base}/Microsoft.Compute/virtualMachines/vm-{i}",
+            f"{base}/Microsoft.Compute/disks/vm-{i}-os",
+            f"{base}/Microsoft.Network/networkInterfaces/vm-{i}",
+        )
+        common = {
+            "location": "westeurope",
+            "subscriptionId": SUB,
+            "resourceGroup": "bench",
+            "tags": {"n": str(i)},
+            "kind": "",
+            "managedBy": "",
+            "zones": None,
+            "sku": None,
+        }
+        rows.append(
+            {
+                **common,
+                "id": vm,
+                "name": f"vm-{i}",
+                "type": "microsoft.compute/virtualmachines",
+                "properties": {
+                    "hardwareProfile": {"vmSize": "Standard_D2s_v3"},
+                    "storageProfile": {
+                        "osDisk": {"osType": "Linux", "diskSizeGB": 64, "managedDisk": {"id": disk}}
+                    },
+                    "networkProfile": {"networkInterfaces": [{"id": nic}]},
+                    "extended": {"instanceView": {"powerState": {"code": "PowerState/running"}}},
+                },
+            }
+        )
+        rows.append(
+            {
+                **common,
+                "id": disk,
+                "name": f"vm-{i}-os",
+                "type": "microsoft.compute/disks",
+                "sku": {"name": "Premium_LRS"},
+                "managedBy": vm,
+                "properties": {"diskSizeGB": 64, "diskState": "Attached"},
+            }
+        )
+        rows.append(
+            {
+                **common,
+                "id": nic,
+                "name": f"vm-{i}",
+                "type": "microsoft.network/networkinterfaces",
+                "properties": {
+                    "ipConfigurations": [{"properties": {"privateIPAddress": "10.0.0.4"}}]
+                },
+            }
+        )
     return rows
 
 
@@ -59,28 +98,62 @@ def azure(vms: int) -> tuple[int, int, float]:
     catalog = load_catalog()
     with fake.server.running():
         started = time.perf_counter()
-        inventory = collect(AzureScan(endpoint_url=fake.server.url, subscriptions=(SUB,), metrics=False),
-                            credential=StaticToken(), catalog=catalog)
+        inventory = collect(
+            AzureScan(endpoint_url=fake.server.url, subscriptions=(SUB,), metrics=False),
+            credential=StaticToken(),
+            catalog=catalog,
+        )
         elapsed = time.perf_counter() - started
     return len(inventory.resources), len(fake.server.requests), elapsed
 
 
 def _gcp_assets(vms: int) -> list[dict[str, Any]]:
     zone = "https://www.googleapis.com/compute/v1/projects/bench/zones/europe-west1-b"
-    assets = [{"name": "//cloudresourcemanager.googleapis.com/projects/4242",
-               "asset_type": "cloudresourcemanager.googleapis.com/Project",
-               "resource": {"data": {"projectId": "bench", "projectNumber": "4242"},
-                            "parent": "//cloudresourcemanager.googleapis.com/organizations/111222333"}}]
+    assets = [
+        {
+            "name": "//cloudresourcemanager.googleapis.com/projects/4242",
+            "asset_type": "cloudresourcemanager.googleapis.com/Project",
+            "resource": {
+                "data": {"projectId": "bench", "projectNumber": "4242"},
+                "parent": "//cloudresourcemanager.googleapis.com/organizations/111222333",
+            },
+        }
+    ]
     for i in range(vms):
         parent = "//cloudresourcemanager.googleapis.com/projects/4242"
-        assets.append({"name": f"//compute.googleapis.com/projects/bench/zones/europe-west1-b/instances/vm-{i}",
-                       "asset_type": "compute.googleapis.com/Instance", "resource": {"parent": parent, "data": {
-                           "name": f"vm-{i}", "machineType": f"{zone}/machineTypes/n2-standard-8", "status": "RUNNING",
-                           "zone": zone, "disks": [{"source": f"{zone}/disks/vm-{i}"}], "labels": {"n": str(i)}}}})
-        assets.append({"name": f"//compute.googleapis.com/projects/bench/zones/europe-west1-b/disks/vm-{i}",
-                       "asset_type": "compute.googleapis.com/Disk", "resource": {"parent": parent, "data": {
-                           "name": f"vm-{i}", "sizeGb": "100", "type": f"{zone}/diskTypes/pd-balanced", "zone": zone,
-                           "users": [f"{zone}/instances/vm-{i}"]}}})
+        assets.append(
+            {
+                "name": f"//compute.googleapis.com/projects/bench/zones/europe-west1-b/instances/vm-{i}",
+                "asset_type": "compute.googleapis.com/Instance",
+                "resource": {
+                    "parent": parent,
+                    "data": {
+                        "name": f"vm-{i}",
+                        "machineType": f"{zone}/machineTypes/n2-standard-8",
+                        "status": "RUNNING",
+                        "zone": zone,
+                        "disks": [{"source": f"{zone}/disks/vm-{i}"}],
+                        "labels": {"n": str(i)},
+                    },
+                },
+            }
+        )
+        assets.append(
+            {
+                "name": f"//compute.googleapis.com/projects/bench/zones/europe-west1-b/disks/vm-{i}",
+                "asset_type": "compute.googleapis.com/Disk",
+                "resource": {
+                    "parent": parent,
+                    "data": {
+                        "name": f"vm-{i}",
+                        "sizeGb": "100",
+                        "type": f"{zone}/diskTypes/pd-balanced",
+                        "zone": zone,
+                        "users": [f"{zone}/instances/vm-{i}"],
+                    },
+                },
+            }
+        )
     return assets
 
 
@@ -97,8 +170,11 @@ def gcp(vms: int) -> tuple[int, int, float]:
     catalog = load_catalog()
     with fake.server.running():
         started = time.perf_counter()
-        inventory = collect(GcpScan(scope="projects/bench", endpoint_url=fake.server.url),
-                            credentials=AnonymousCredentials(), catalog=catalog)  # type: ignore[no-untyped-call]
+        inventory = collect(
+            GcpScan(scope="projects/bench", endpoint_url=fake.server.url),
+            credentials=AnonymousCredentials(),
+            catalog=catalog,
+        )  # type: ignore[no-untyped-call]
         elapsed = time.perf_counter() - started
     return len(inventory.resources), len(fake.server.requests), elapsed
 
@@ -115,22 +191,34 @@ def openstack(vms: int) -> tuple[int, int, float]:
     for i in range(vms):
         server = copy.deepcopy(template)
         server.update(id=f"{i:08x}-1111-4000-8000-000000000000", name=f"vm-{i}")
-        server["os-extended-volumes:volumes_attached"] = [{"id": f"{i:08x}-2222-4000-8000-000000000000"}]
+        server["os-extended-volumes:volumes_attached"] = [
+            {"id": f"{i:08x}-2222-4000-8000-000000000000"}
+        ]
         gra["servers"].append(server)
-        gra["volumes"].append({**copy.deepcopy(volume), "id": f"{i:08x}-2222-4000-8000-000000000000",
-                               "name": f"vm-{i}-data"})
+        gra["volumes"].append(
+            {
+                **copy.deepcopy(volume),
+                "id": f"{i:08x}-2222-4000-8000-000000000000",
+                "name": f"vm-{i}-data",
+            }
+        )
     folder = Path(tempfile.mkdtemp())
     catalog = load_catalog()
     with fake.server.running():
-        os.environ["OS_CLIENT_CONFIG_FILE"] = str(clouds_yaml(folder / "clouds.yaml",
-                                                              f"{fake.server.url}/identity/v3", ["GRA11"]))
+        os.environ["OS_CLIENT_CONFIG_FILE"] = str(
+            clouds_yaml(folder / "clouds.yaml", f"{fake.server.url}/identity/v3", ["GRA11"])
+        )
         started = time.perf_counter()
         inventory = collect(OpenStackScan(cloud="ovh-prod"), catalog=catalog)
         elapsed = time.perf_counter() - started
     return len(inventory.resources), len(fake.server.requests), elapsed
 
 
-RUNS: dict[str, Callable[[int], tuple[int, int, float]]] = {"azure": azure, "gcp": gcp, "openstack": openstack}
+RUNS: dict[str, Callable[[int], tuple[int, int, float]]] = {
+    "azure": azure,
+    "gcp": gcp,
+    "openstack": openstack,
+}
 
 
 def main() -> None:
@@ -144,16 +232,26 @@ def main() -> None:
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(json.dumps({"found": found, "requests": requests, "elapsed": elapsed, "rss": rss}))
         return
-    print("| cloud | VMs | resources | HTTP requests | scan time | resources/s | peak RSS (process) |")
+    print(
+        "| cloud | VMs | resources | HTTP requests | scan time | resources/s | peak RSS (process) |"
+    )
     print("|---|---|---|---|---|---|---|")
     for cloud in args.cloud or list(RUNS):
         for vms in args.vms or [2000]:
             # each run in a fresh process, so the peak memory is that run's own
-            done = subprocess.run([sys.executable, __file__, "--one", cloud, str(vms)], check=True,
-                                  capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+            done = subprocess.run(
+                [sys.executable, __file__, "--one", cloud, str(vms)],
+                check=True,
+                capture_output=True,
+                text=True,
+                env={**os.environ, "PYTHONPATH": str(REPO)},
+            )
             r = json.loads(done.stdout.strip().splitlines()[-1])
-            print(f"| {cloud} | {vms} | {r['found']} | {r['requests']} | {r['elapsed']:.1f} s | "
-                  f"{r['found'] / r['elapsed']:,.0f} | {r['rss']:.0f} MiB |", flush=True)
+            print(
+                f"| {cloud} | {vms} | {r['found']} | {r['requests']} | {r['elapsed']:.1f} s | "
+                f"{r['found'] / r['elapsed']:,.0f} | {r['rss']:.0f} MiB |",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

@@ -58,7 +58,9 @@ def _instance(number: int, index: int | None, bulk: int) -> dict[str, object]:
             "instance_state": "running",
             "root_block_device": [{"volume_size": 50, "volume_type": "gp3", "iops": 3000}],
             "user_data": "#!/bin/bash\n" + "echo provisioning step\n" * bulk,
-            "iam_policy_document": json.dumps({"Statement": [{"Effect": "Allow", "Action": f"s3:Get{k}"} for k in range(120)]}),
+            "iam_policy_document": json.dumps(
+                {"Statement": [{"Effect": "Allow", "Action": f"s3:Get{k}"} for k in range(120)]}
+            ),
             "tags": {"Name": f"web-{number}", "team": f"team-{number % 17}"},
             **settings,
         },
@@ -72,14 +74,24 @@ def generate(path: Path, size_mb: int, bulk: int = 400) -> int:
     target = size_mb * 1_000_000
     instances = 0
     with path.open("w", encoding="utf-8") as out:
-        out.write('{"version": 4, "terraform_version": "1.7.5", "serial": 1, "lineage": "bench", "outputs": {},\n')
+        out.write(
+            '{"version": 4, "terraform_version": "1.7.5", "serial": 1, "lineage": "bench", "outputs": {},\n'
+        )
         out.write(' "resources": [\n')
         vpc = {
             "mode": "managed",
             "type": "aws_vpc",
             "name": "main",
             "provider": 'provider["registry.terraform.io/hashicorp/aws"]',
-            "instances": [{"schema_version": 1, "attributes": {"arn": "arn:aws:ec2:eu-west-1:111122223333:vpc/vpc-1", "id": "vpc-1"}}],
+            "instances": [
+                {
+                    "schema_version": 1,
+                    "attributes": {
+                        "arn": "arn:aws:ec2:eu-west-1:111122223333:vpc/vpc-1",
+                        "id": "vpc-1",
+                    },
+                }
+            ],
         }
         out.write(json.dumps(vpc))
         instances += 1
@@ -92,7 +104,9 @@ def generate(path: Path, size_mb: int, bulk: int = 400) -> int:
                 "type": "aws_instance",
                 "name": f"web_{number}",
                 "provider": 'provider["registry.terraform.io/hashicorp/aws"]',
-                "instances": [_instance(number, i, bulk) for i in range(4)] if counted else [_instance(number, None, bulk)],
+                "instances": [_instance(number, i, bulk) for i in range(4)]
+                if counted
+                else [_instance(number, None, bulk)],
             }
             out.write(",\n")
             out.write(json.dumps(resource))
@@ -104,24 +118,35 @@ def generate(path: Path, size_mb: int, bulk: int = 400) -> int:
 
 def measure(code: str, path: Path) -> tuple[int, int, float, int]:
     env = dict(os.environ, PYTHONPATH=str(REPO))
-    result = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, env=env, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(path)], capture_output=True, text=True, env=env, check=True
+    )
     imported, skipped, seconds, peak_kib = result.stdout.split()
     return int(imported), int(skipped), float(seconds), int(peak_kib)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--size-mb", type=int, action="append", help="state size in MB (repeatable; default 500)")
-    parser.add_argument("--baseline", action="store_true", help="also measure json.load of the same file")
     parser.add_argument(
-        "--user-data-lines", type=int, default=400, help="bulk per instance (400 lines: about 17 kB an instance)"
+        "--size-mb", type=int, action="append", help="state size in MB (repeatable; default 500)"
+    )
+    parser.add_argument(
+        "--baseline", action="store_true", help="also measure json.load of the same file"
+    )
+    parser.add_argument(
+        "--user-data-lines",
+        type=int,
+        default=400,
+        help="bulk per instance (400 lines: about 17 kB an instance)",
     )
     parser.add_argument("--keep", type=Path, help="write the states into this folder and keep them")
     args = parser.parse_args()
     sizes = args.size_mb or [500]
     folder = args.keep or Path(tempfile.mkdtemp(prefix="cloudexit-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
-    print("| state size | instances | imported | import time | import peak RSS | json.load peak RSS |")
+    print(
+        "| state size | instances | imported | import time | import peak RSS | json.load peak RSS |"
+    )
     print("|---|---|---|---|---|---|")
     try:
         for size in sizes:

@@ -1,9 +1,9 @@
 """cloudexit: plan an exit from the US hyperscalers to European clouds.
 
-    import cloudexit
-    inventory = cloudexit.inventory("import", "terraform.tfstate")  # or ("aws", profile=...)
-    plan = cloudexit.plan(inventory, "policy.yaml")
-    cloudexit.emit(plan, "out")
+import cloudexit
+inventory = cloudexit.inventory("import", "terraform.tfstate")  # or ("aws", profile=...)
+plan = cloudexit.plan(inventory, "policy.yaml")
+cloudexit.emit(plan, "out")
 """
 
 from __future__ import annotations

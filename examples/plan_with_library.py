@@ -1,6 +1,6 @@
 """Plan the example estate from Python and print where each application goes.
 
-    python examples/plan_with_library.py [OUT_DIR]
+python examples/plan_with_library.py [OUT_DIR]
 """
 
 from __future__ import annotations
@@ -26,8 +26,10 @@ def main(out_dir: str = "out-library") -> None:
     for (app, provider, region), count in sorted(sites.items()):
         print(f"{app:10} {provider:11} {region:12} {count:3} resources")
     totals = plan.totals
-    print(f"EUR/month today {totals.current_monthly}, target {totals.target_monthly}, "
-          f"kept {totals.retained_monthly}; one-off {totals.one_off_migration}")
+    print(
+        f"EUR/month today {totals.current_monthly}, target {totals.target_monthly}, "
+        f"kept {totals.retained_monthly}; one-off {totals.one_off_migration}"
+    )
     for written in cloudexit.emit(plan, out_dir):
         print(written)
 

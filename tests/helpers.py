@@ -32,4 +32,8 @@ def resource(rid: str, kind: str = "compute.vm", **overrides: Any) -> dict[str, 
 
 
 def inventory(*resources: dict[str, Any]) -> dict[str, Any]:
-    return {"schema_version": "1.0", "generated_at": "2026-11-01T00:00:00Z", "resources": list(resources)}
+    return {
+        "schema_version": "1.0",
+        "generated_at": "2026-11-01T00:00:00Z",
+        "resources": list(resources),
+    }

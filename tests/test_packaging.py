@@ -18,7 +18,11 @@ def test_wheel_ships_data_and_templates(tmp_path):
     assert "cloudexit/tfcheck/schema_facts.json" in names
     for folder in ("providers", "mappings", "templates"):
         shipped = {n for n in names if n.startswith(f"cloudexit/_data/{folder}/")}
-        in_repo = {f"cloudexit/_data/{p.relative_to(REPO).as_posix()}" for p in (REPO / folder).rglob("*") if p.is_file()}
+        in_repo = {
+            f"cloudexit/_data/{p.relative_to(REPO).as_posix()}"
+            for p in (REPO / folder).rglob("*")
+            if p.is_file()
+        }
         assert in_repo <= shipped
         assert shipped or folder == "providers"
     assert not any(n.startswith("tests/") for n in names)

@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-_CUSTOM = re.compile(r"^(?:(?P<series>[a-z0-9]+)-)?custom-(?P<vcpu>\d+)-(?P<mib>\d+)(?P<ext>-ext)?$")
+_CUSTOM = re.compile(
+    r"^(?:(?P<series>[a-z0-9]+)-)?custom-(?P<vcpu>\d+)-(?P<mib>\d+)(?P<ext>-ext)?$"
+)
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,9 @@ class Catalog:
         try:
             return self.providers[provider_id]
         except KeyError:
-            raise InputError(f"unknown provider {provider_id!r}; known: {', '.join(sorted(self.providers))}") from None
+            raise InputError(
+                f"unknown provider {provider_id!r}; known: {', '.join(sorted(self.providers))}"
+            ) from None
 
     def product(self, provider_id: str, product_id: str) -> Product:
         for product in self.provider(provider_id).products:
@@ -89,7 +91,9 @@ class Catalog:
         provider = self.providers.get(provider_id)
         if provider is None:
             return None
-        return lookup.list_price(provider, self._indexes[provider_id], region, product_id, quantity, rates)
+        return lookup.list_price(
+            provider, self._indexes[provider_id], region, product_id, quantity, rates
+        )
 
 
 def load_catalog(providers_dir: Path | None = None, mappings_dir: Path | None = None) -> Catalog:
@@ -97,13 +101,19 @@ def load_catalog(providers_dir: Path | None = None, mappings_dir: Path | None = 
     are shared within a process (parsing and validating the bundled data takes seconds)."""
     providers_dir = (providers_dir or data_dir("providers")).resolve()
     mappings_dir = (mappings_dir or data_dir("mappings")).resolve()
-    files = [*providers_dir.glob("*.yaml"), *mappings_dir.glob("kinds*.yaml"), *(mappings_dir / "sources").glob("*.yaml")]
+    files = [
+        *providers_dir.glob("*.yaml"),
+        *mappings_dir.glob("kinds*.yaml"),
+        *(mappings_dir / "sources").glob("*.yaml"),
+    ]
     signature = tuple(sorted((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files))
     return _load_catalog(providers_dir, mappings_dir, signature)
 
 
 @lru_cache(maxsize=8)
-def _load_catalog(providers_dir: Path, mappings_dir: Path, signature: tuple[tuple[str, int, int], ...]) -> Catalog:
+def _load_catalog(
+    providers_dir: Path, mappings_dir: Path, signature: tuple[tuple[str, int, int], ...]
+) -> Catalog:
     providers: dict[str, ProviderFile] = {}
     for path in sorted(providers_dir.glob("*.yaml")):
         provider = validate(ProviderFile, read_yaml(path), path)

@@ -46,7 +46,9 @@ def find_product(index: Mapping[str, list[Product]], name: str) -> Product | Non
     return matches[0] if matches else None
 
 
-def specs_for(provider: ProviderFile, index: Mapping[str, list[Product]], name: str) -> Specs | None:
+def specs_for(
+    provider: ProviderFile, index: Mapping[str, list[Product]], name: str
+) -> Specs | None:
     product = find_product(index, name)
     if product is not None:
         return product.specs

@@ -123,7 +123,9 @@ class Product(_Data):
     service: Service
     family: str = Field(description="general_purpose, compute, memory, gpu, ... or a plan tier")
     specs: Specs = Field(default_factory=Specs)
-    regions: list[str] = Field(default_factory=list, description="Where offered; empty: every region")
+    regions: list[str] = Field(
+        default_factory=list, description="Where offered; empty: every region"
+    )
     prices: list[Price] = Field(min_length=1)
     deprecated: bool = False
 

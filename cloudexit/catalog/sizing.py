@@ -63,7 +63,9 @@ def price_in(product: Product, region: str) -> Price | None:
 
 
 def offered_in(product: Product, region: str) -> bool:
-    return (not product.regions or region in product.regions) and price_in(product, region) is not None
+    return (not product.regions or region in product.regions) and price_in(
+        product, region
+    ) is not None
 
 
 def to_eur(amount: Decimal, currency: str, rates: Mapping[str, Decimal]) -> Decimal | None:
@@ -83,7 +85,9 @@ def monthly_price(price: Price, quantity: Decimal, rates: Mapping[str, Decimal])
     return to_eur(amount, price.currency, rates)
 
 
-def select_products(provider: ProviderFile, selector: ProductSelector, region: str) -> list[Product]:
+def select_products(
+    provider: ProviderFile, selector: ProductSelector, region: str
+) -> list[Product]:
     chosen = []
     for product in provider.products:
         if product.deprecated or product.service != selector.service:

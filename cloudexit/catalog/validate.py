@@ -99,7 +99,9 @@ def selector_problems(catalog: Catalog, mappings_dir: Path) -> list[str]:
             if provider is None:
                 continue
             for selector in _selectors(target.select):
-                if not any(select_products(provider, selector, region.code) for region in provider.regions):
+                if not any(
+                    select_products(provider, selector, region.code) for region in provider.regions
+                ):
                     problems.append(
                         f"{mappings_dir}: kind {kind.value} on {provider_id}: selector "
                         f"{selector.model_dump(exclude_none=True, exclude_defaults=True, exclude={'storage'})} "
@@ -114,10 +116,15 @@ def terraform_types(schemas: Path | None = None) -> dict[str, set[str]] | None:
         facts = load_facts(schemas)
     except InputError:
         return None
-    return {source: set(entry.get("all_resource_types", [])) for source, entry in facts["providers"].items()}
+    return {
+        source: set(entry.get("all_resource_types", []))
+        for source, entry in facts["providers"].items()
+    }
 
 
-def terraform_problems(catalog: Catalog, mappings_dir: Path, known: dict[str, set[str]] | None) -> list[str]:
+def terraform_problems(
+    catalog: Catalog, mappings_dir: Path, known: dict[str, set[str]] | None
+) -> list[str]:
     """Every mapped Terraform type its provider's schema does not register (skipped without a schema)."""
     if known is None:
         return []

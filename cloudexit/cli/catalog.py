@@ -12,11 +12,15 @@ from cloudexit.catalog.loader import Catalog
 from cloudexit.catalog.schema import Price, Product, ProviderFile
 from cloudexit.errors import InputError
 
-app = typer.Typer(help="List, show, validate and refresh the provider catalogue.", no_args_is_help=True)
+app = typer.Typer(
+    help="List, show, validate and refresh the provider catalogue.", no_args_is_help=True
+)
 
 CatalogOption = Annotated[
     Path | None,
-    typer.Option("--catalog", help="Folder with providers/ and mappings/ instead of the bundled catalogue"),
+    typer.Option(
+        "--catalog", help="Folder with providers/ and mappings/ instead of the bundled catalogue"
+    ),
 ]
 
 
@@ -54,14 +58,32 @@ def _number(value: float | None) -> str:
 
 @app.command("list")
 def list_products(
-    provider: Annotated[str | None, typer.Option("--provider", "-p", help="Only this provider")] = None,
-    service: Annotated[str | None, typer.Option("--service", "-s", help="Only this service (compute, egress ...)")] = None,
+    provider: Annotated[
+        str | None, typer.Option("--provider", "-p", help="Only this provider")
+    ] = None,
+    service: Annotated[
+        str | None, typer.Option("--service", "-s", help="Only this service (compute, egress ...)")
+    ] = None,
     catalog: CatalogOption = None,
 ) -> None:
     """One line per product: provider, id, service, family, vCPU, memory, lowest price, priced regions."""
     loaded = _load(catalog)
-    providers = [loaded.provider(provider)] if provider else [loaded.providers[p] for p in sorted(loaded.providers)]
-    header = ["provider", "product", "service", "family", "vcpu", "memory_gib", "from", "priced_regions", "unverified"]
+    providers = (
+        [loaded.provider(provider)]
+        if provider
+        else [loaded.providers[p] for p in sorted(loaded.providers)]
+    )
+    header = [
+        "provider",
+        "product",
+        "service",
+        "family",
+        "vcpu",
+        "memory_gib",
+        "from",
+        "priced_regions",
+        "unverified",
+    ]
     rows: list[list[str]] = []
     for prov in providers:
         for product in sorted(prov.products, key=lambda p: (p.service, p.id)):
@@ -69,9 +91,19 @@ def list_products(
                 continue
             regions = sorted({r for p in product.prices for r in p.regions}) or ["all"]
             unverified = sum(1 for p in product.prices if not p.verified)
-            rows.append([prov.id, product.id, product.service, product.family, _number(product.specs.vcpu),
-                         _number(product.specs.memory_gib), _cheapest(product), str(len(regions)) if regions != ["all"]
-                         else "all", str(unverified) if unverified else ""])
+            rows.append(
+                [
+                    prov.id,
+                    product.id,
+                    product.service,
+                    product.family,
+                    _number(product.specs.vcpu),
+                    _number(product.specs.memory_gib),
+                    _cheapest(product),
+                    str(len(regions)) if regions != ["all"] else "all",
+                    str(unverified) if unverified else "",
+                ]
+            )
     if sys.stdout.isatty():
         from rich.console import Console
         from rich.table import Table
@@ -102,7 +134,9 @@ def show(
 
     found = find_product(index_products(prov), product)
     if found is None:
-        raise InputError(f"{provider}: no product {product!r}; try `cloudexit catalog list --provider {provider}`")
+        raise InputError(
+            f"{provider}: no product {product!r}; try `cloudexit catalog list --provider {provider}`"
+        )
     _show_product(prov, found)
 
 
@@ -110,7 +144,8 @@ def _show_provider(prov: ProviderFile) -> None:
     c = prov.company
     lines = [
         f"{prov.name} ({prov.id}), role {prov.role}, prices in {prov.currency}",
-        f"company: {c.legal_name}, {c.headquarters} ({c.country})" + (f", parent {c.parent}" if c.parent else ""),
+        f"company: {c.legal_name}, {c.headquarters} ({c.country})"
+        + (f", parent {c.parent}" if c.parent else ""),
         f"jurisdiction exposure: {c.exposure}; laws: {', '.join(c.extraterritorial_laws) or 'none'}",
         f"  {c.exposure_reason}",
         f"  source: {c.source.url} (retrieved {c.source.retrieved})",
@@ -128,7 +163,10 @@ def _show_provider(prov: ProviderFile) -> None:
         services[p.service] = services.get(p.service, 0) + 1
     prices = [price for p in prov.products for price in p.prices]
     unverified = sum(1 for price in prices if not price.verified)
-    lines.append(f"products ({len(prov.products)}): " + ", ".join(f"{s} {n}" for s, n in sorted(services.items())))
+    lines.append(
+        f"products ({len(prov.products)}): "
+        + ", ".join(f"{s} {n}" for s, n in sorted(services.items()))
+    )
     lines.append(f"prices: {len(prices)} entries, {unverified} unverified")
     typer.echo("\n".join(lines))
 
@@ -137,9 +175,13 @@ def _show_product(prov: ProviderFile, product: Product) -> None:
     specs = product.specs.model_dump(exclude_none=True, exclude_defaults=True)
     lines = [
         f"{prov.id}/{product.id}: {product.name}",
-        f"service {product.service}, family {product.family}" + (" (deprecated)" if product.deprecated else ""),
-        "specs: " + (", ".join(f"{k} {_number(v) if isinstance(v, float) else v}" for k, v in specs.items())
-                     or "none recorded"),
+        f"service {product.service}, family {product.family}"
+        + (" (deprecated)" if product.deprecated else ""),
+        "specs: "
+        + (
+            ", ".join(f"{k} {_number(v) if isinstance(v, float) else v}" for k, v in specs.items())
+            or "none recorded"
+        ),
     ]
     if product.regions:
         lines.append("offered in: " + ", ".join(product.regions))
@@ -159,7 +201,10 @@ def _show_product(prov: ProviderFile, product: Product) -> None:
 def validate_catalogue(
     catalog: CatalogOption = None,
     list_unverified: Annotated[
-        bool, typer.Option("--list-unverified", help="Print every unverified figure, not only the counts")
+        bool,
+        typer.Option(
+            "--list-unverified", help="Print every unverified figure, not only the counts"
+        ),
     ] = False,
 ) -> None:
     """Check every file and cross-reference; exit 2 with one line per problem."""
@@ -190,16 +235,21 @@ def validate_catalogue(
 @app.command("refresh")
 def refresh(
     provider: Annotated[
-        list[str] | None, typer.Option("--provider", "-p", help="Provider to refresh (repeatable); default all")
+        list[str] | None,
+        typer.Option("--provider", "-p", help="Provider to refresh (repeatable); default all"),
     ] = None,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the <provider>.changes.yaml files")] = Path(
-        "catalog-refresh"
-    ),
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Folder for the <provider>.changes.yaml files")
+    ] = Path("catalog-refresh"),
     endpoint: Annotated[
-        str | None, typer.Option("--endpoint", help="Base URL replacing the public price list (one provider)")
+        str | None,
+        typer.Option("--endpoint", help="Base URL replacing the public price list (one provider)"),
     ] = None,
     region: Annotated[
-        list[str] | None, typer.Option("--region", "-r", help="Region to fetch (repeatable); default the catalogue's")
+        list[str] | None,
+        typer.Option(
+            "--region", "-r", help="Region to fetch (repeatable); default the catalogue's"
+        ),
     ] = None,
     catalog: CatalogOption = None,
 ) -> None:
@@ -209,12 +259,16 @@ def refresh(
     chosen = sorted(set(provider)) if provider else sorted(FETCHERS)
     unknown = [p for p in chosen if p not in FETCHERS]
     if unknown:
-        raise InputError(f"--provider: no price list fetcher for {', '.join(unknown)}; known: {', '.join(FETCHERS)}")
+        raise InputError(
+            f"--provider: no price list fetcher for {', '.join(unknown)}; known: {', '.join(FETCHERS)}"
+        )
     if endpoint and len(chosen) != 1:
         raise InputError("--endpoint needs exactly one --provider")
     providers_dir, _ = _folders(catalog)
     if out.resolve() == providers_dir.resolve():
-        raise InputError(f"--out {out}: refresh never writes into the catalogue; choose another folder")
+        raise InputError(
+            f"--out {out}: refresh never writes into the catalogue; choose another folder"
+        )
     loaded = _load(catalog)
     for provider_id in chosen:
         fetcher = FETCHERS[provider_id]

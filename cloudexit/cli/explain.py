@@ -22,8 +22,10 @@ def explain(
     if resource_id not in resources:
         named = [r.id for r in loaded.inventory.resources if r.name == resource_id]
         if len(named) != 1:
-            raise InputError(f"{plan}: no resource {resource_id!r} in this plan"
-                             + (f" ({len(named)} share that name)" if named else ""))
+            raise InputError(
+                f"{plan}: no resource {resource_id!r} in this plan"
+                + (f" ({len(named)} share that name)" if named else "")
+            )
         resource_id = named[0]
     r = resources[resource_id]
     lines = [f"{r.name} ({r.kind.value}, {r.provider}/{r.region}, {r.type})", f"  id: {r.id}"]
@@ -37,8 +39,10 @@ def explain(
         lines += [
             f"  placed: {where}, product {c.product_name or c.product or '-'} x {c.quantity:g}",
             f"  EUR/month {c.monthly_cost}, one-off EUR {c.migration_cost}, effort {c.effort_days:g} days",
-            (f"  risk {c.risk.total:g} (jurisdiction {c.risk.jurisdiction:g}, fidelity {c.risk.fidelity:g}); "
-            f"strategy {c.strategy}, fidelity {c.fidelity}"),
+            (
+                f"  risk {c.risk.total:g} (jurisdiction {c.risk.jurisdiction:g}, fidelity {c.risk.fidelity:g}); "
+                f"strategy {c.strategy}, fidelity {c.fidelity}"
+            ),
             f"  why: {placement.reason}",
         ]
         if c.unverified_prices:
@@ -47,6 +51,8 @@ def explain(
         if ru is None:
             lines.append("  runner-up: none (no other site could take it)")
         else:
-            lines.append(f"  runner-up: {ru.provider}/{ru.region} {ru.product or '-'}: "
-                         f"{ru.monthly_cost_delta:+} EUR/month, risk {ru.risk_delta:+g}")
+            lines.append(
+                f"  runner-up: {ru.provider}/{ru.region} {ru.product or '-'}: "
+                f"{ru.monthly_cost_delta:+} EUR/month, risk {ru.risk_delta:+g}"
+            )
     typer.echo("\n".join(lines))

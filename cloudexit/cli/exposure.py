@@ -22,11 +22,17 @@ from cloudexit.risk.exposure import (
 
 def exposure(
     inventory: Annotated[Path, typer.Argument(help="inventory.json")],
-    plan: Annotated[Path | None, typer.Option("--plan", help="plan.json: also show the estate after the plan")] = None,
+    plan: Annotated[
+        Path | None, typer.Option("--plan", help="plan.json: also show the estate after the plan")
+    ] = None,
     scenario: Annotated[
         list[str] | None,
-        typer.Option("--scenario", "-s", help="aws/us-east-1 (region), aws (provider), aws/dynamodb (service), "
-                     "or a named outage such as aws-2025-10-20; repeatable"),
+        typer.Option(
+            "--scenario",
+            "-s",
+            help="aws/us-east-1 (region), aws (provider), aws/dynamodb (service), "
+            "or a named outage such as aws-2025-10-20; repeatable",
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables")] = False,
 ) -> None:
@@ -37,15 +43,21 @@ def exposure(
     if plan is not None:
         chosen_plan = validate(Plan, read_json(plan), plan)
         if {r.id for r in chosen_plan.inventory.resources} != {r.id for r in inv.resources}:
-            raise InputError(f"{plan}: the plan was made from a different inventory than {inventory}")
+            raise InputError(
+                f"{plan}: the plan was made from a different inventory than {inventory}"
+            )
     results: list[Exposure] = []
     for name in scenario or [s.id for s in data.scenarios]:
         parsed = parse_scenario(name, data)
-        results.append(assess(inv, parsed, data, policy=chosen_plan.policy if chosen_plan else None))
+        results.append(
+            assess(inv, parsed, data, policy=chosen_plan.policy if chosen_plan else None)
+        )
         if chosen_plan is not None:
             results.append(assess_plan(chosen_plan, parsed, data))
     if as_json:
-        typer.echo(json.dumps([r.model_dump(mode="json") for r in results], indent=2, sort_keys=True))
+        typer.echo(
+            json.dumps([r.model_dump(mode="json") for r in results], indent=2, sort_keys=True)
+        )
         return
     _print_tables(results)
 
@@ -56,11 +68,26 @@ def _print_tables(results: list[Exposure]) -> None:
 
     console = Console()
     summary = Table(title="Outage exposure")
-    for column in ("scenario", "stage", "down", "unreachable", "control plane", "resources hit", "spend hit"):
+    for column in (
+        "scenario",
+        "stage",
+        "down",
+        "unreachable",
+        "control plane",
+        "resources hit",
+        "spend hit",
+    ):
         summary.add_column(column, justify="left" if column in ("scenario", "stage") else "right")
     for r in results:
-        summary.add_row(r.scenario, r.stage, str(r.down), str(r.unreachable), str(r.control_plane),
-                        f"{r.resource_share * 100:.1f} %", f"{r.spend_share * 100:.1f} %")
+        summary.add_row(
+            r.scenario,
+            r.stage,
+            str(r.down),
+            str(r.unreachable),
+            str(r.control_plane),
+            f"{r.resource_share * 100:.1f} %",
+            f"{r.spend_share * 100:.1f} %",
+        )
     console.print(summary)
     for r in results:
         if not r.affected:
@@ -69,5 +96,12 @@ def _print_tables(results: list[Exposure]) -> None:
         for column in ("resource", "kind", "where", "impact", "why", "EUR/month"):
             detail.add_column(column)
         for a in r.affected:
-            detail.add_row(a.name, a.kind, f"{a.provider}/{a.region}", a.impact, a.via, a.monthly_cost or "unknown")
+            detail.add_row(
+                a.name,
+                a.kind,
+                f"{a.provider}/{a.region}",
+                a.impact,
+                a.via,
+                a.monthly_cost or "unknown",
+            )
         console.print(detail)

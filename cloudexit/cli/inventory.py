@@ -12,7 +12,9 @@ from cloudexit.cli import (
     inventory_openstack,
 )
 
-app = typer.Typer(help="Build inventory.json from a cloud (read-only) or from exports.", no_args_is_help=True)
+app = typer.Typer(
+    help="Build inventory.json from a cloud (read-only) or from exports.", no_args_is_help=True
+)
 app.command("aws")(inventory_aws.aws)
 app.command("azure")(inventory_azure.azure)
 app.command("gcp")(inventory_gcp.gcp)

@@ -22,32 +22,49 @@ def split_list(values: list[str] | None) -> list[str] | None:
 def aws(
     output: Annotated[Path, typer.Option("--output", "-o", help="inventory.json to write")],
     profile: Annotated[
-        str | None, typer.Option("--profile", help="AWS profile (also SSO); default: the standard chain")
+        str | None,
+        typer.Option("--profile", help="AWS profile (also SSO); default: the standard chain"),
     ] = None,
     regions: Annotated[
-        list[str] | None, typer.Option("--regions", help="Regions to scan (comma-separated); default: every enabled one")
+        list[str] | None,
+        typer.Option(
+            "--regions", help="Regions to scan (comma-separated); default: every enabled one"
+        ),
     ] = None,
     org: Annotated[
         bool, typer.Option("--org", help="Scan every active account of the AWS Organization")
     ] = False,
     role_name: Annotated[
         str | None,
-        typer.Option("--role-name", help="Read-only role assumed in each other account "
-                     "(default OrganizationAccountAccessRole)"),
+        typer.Option(
+            "--role-name",
+            help="Read-only role assumed in each other account "
+            "(default OrganizationAccountAccessRole)",
+        ),
     ] = None,
     accounts: Annotated[
-        list[str] | None, typer.Option("--accounts", help="Only these account ids (comma-separated)")
+        list[str] | None,
+        typer.Option("--accounts", help="Only these account ids (comma-separated)"),
     ] = None,
     endpoint_url: Annotated[
         str | None,
-        typer.Option("--endpoint-url", envvar="AWS_ENDPOINT_URL", help="An AWS-compatible endpoint for every service"),
+        typer.Option(
+            "--endpoint-url",
+            envvar="AWS_ENDPOINT_URL",
+            help="An AWS-compatible endpoint for every service",
+        ),
     ] = None,
     services: Annotated[
         list[str] | None,
-        typer.Option("--services", help="Only these clients (ec2, rds, s3 ...) or CloudFormation types"),
+        typer.Option(
+            "--services", help="Only these clients (ec2, rds, s3 ...) or CloudFormation types"
+        ),
     ] = None,
     metrics_days: Annotated[
-        int, typer.Option("--metrics-days", help="Days of CloudWatch CPU for right-sizing; 0 skips metrics")
+        int,
+        typer.Option(
+            "--metrics-days", help="Days of CloudWatch CPU for right-sizing; 0 skips metrics"
+        ),
     ] = 14,
     workers: Annotated[int, typer.Option("--workers", help="Parallel reads")] = 16,
 ) -> None:

@@ -22,4 +22,7 @@ def write(inventory: Inventory, output: Path, label: str) -> None:
     save(inventory, output)
     codes = Counter(issue.code for issue in inventory.issues)
     issues = ", ".join(f"{count} {code}" for code, count in sorted(codes.items())) or "none"
-    typer.echo(f"{label}: {len(inventory.resources)} resources written to {output}; issues: {issues}", err=True)
+    typer.echo(
+        f"{label}: {len(inventory.resources)} resources written to {output}; issues: {issues}",
+        err=True,
+    )

@@ -85,7 +85,9 @@ def run(argv: list[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - last resort: one line unless --debug
         if debug:
             traceback.print_exc()
-        typer.echo(f"cloudexit: internal error: {type(exc).__name__}: {exc} (rerun with --debug)", err=True)
+        typer.echo(
+            f"cloudexit: internal error: {type(exc).__name__}: {exc} (rerun with --debug)", err=True
+        )
         return 1
     return result if isinstance(result, int) else 0
 

@@ -11,13 +11,16 @@ from cloudexit.cli.inventory_aws import split_list
 
 def aws(
     org: Annotated[
-        bool, typer.Option("--org", help="Add listing the organisation and assuming the member role")
+        bool,
+        typer.Option("--org", help="Add listing the organisation and assuming the member role"),
     ] = False,
     role_name: Annotated[
-        str | None, typer.Option("--role-name", help="Member role name for the assume-role statement")
+        str | None,
+        typer.Option("--role-name", help="Member role name for the assume-role statement"),
     ] = None,
     services: Annotated[
-        list[str] | None, typer.Option("--services", help="Only the reads of these clients or types")
+        list[str] | None,
+        typer.Option("--services", help="Only the reads of these clients or types"),
     ] = None,
 ) -> None:
     """Print the minimal read-only IAM policy (JSON) for `cloudexit inventory aws`."""
@@ -26,5 +29,6 @@ def aws(
     from cloudexit.connectors.aws.registry import select
 
     typer.echo(
-        policy_json(select(split_list(services)), org=org, role_name=role_name or DEFAULT_ROLE), nl=False
+        policy_json(select(split_list(services)), org=org, role_name=role_name or DEFAULT_ROLE),
+        nl=False,
     )

@@ -14,21 +14,34 @@ from cloudexit.optimise import plan_timed
 
 
 def plan(
-    inventories: Annotated[list[Path], typer.Argument(help="inventory.json files to plan together")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for plan.json, terraform/, runbook.md")],
+    inventories: Annotated[
+        list[Path], typer.Argument(help="inventory.json files to plan together")
+    ],
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Folder for plan.json, terraform/, runbook.md")
+    ],
     policy: Annotated[Path | None, typer.Option("--policy", "-p", help="policy.yaml")] = None,
     catalog: Annotated[
         Path | None,
-        typer.Option("--catalog", help="Folder with providers/ and mappings/ replacing the bundled catalogue"),
+        typer.Option(
+            "--catalog", help="Folder with providers/ and mappings/ replacing the bundled catalogue"
+        ),
     ] = None,
     templates: Annotated[
-        Path | None, typer.Option("--templates", help="Folder of templates overriding the bundled ones")
+        Path | None,
+        typer.Option("--templates", help="Folder of templates overriding the bundled ones"),
     ] = None,
     frontier: Annotated[
-        int, typer.Option("--frontier", min=0, help="Also compute N points of the cost/sovereignty-risk frontier")
+        int,
+        typer.Option(
+            "--frontier", min=0, help="Also compute N points of the cost/sovereignty-risk frontier"
+        ),
     ] = 0,
     timings: Annotated[
-        bool, typer.Option("--timings", help="Record the solve time in plan.json (it then differs run to run)")
+        bool,
+        typer.Option(
+            "--timings", help="Record the solve time in plan.json (it then differs run to run)"
+        ),
     ] = False,
 ) -> None:
     """Place every resource under the policy and write the artefacts."""
@@ -48,18 +61,32 @@ def plan(
         err=True,
     )
     s = result.solver
-    typer.echo(f"solver {s.solver}: {s.status.value}, objective {s.objective}, bound {s.bound}, "
-               f"gap {s.gap}, {s.classes} classes, {seconds:.2f} s", err=True)
+    typer.echo(
+        f"solver {s.solver}: {s.status.value}, objective {s.objective}, bound {s.bound}, "
+        f"gap {s.gap}, {s.classes} classes, {seconds:.2f} s",
+        err=True,
+    )
     unverified_prefix = "unverified price used: "
-    unverified = [w.removeprefix(unverified_prefix) for w in result.warnings if w.startswith(unverified_prefix)]
+    unverified = [
+        w.removeprefix(unverified_prefix)
+        for w in result.warnings
+        if w.startswith(unverified_prefix)
+    ]
     for warning in result.warnings:
         if not warning.startswith(unverified_prefix):
             typer.echo(f"warning: {warning}", err=True)
     if unverified:
-        typer.echo(f"warning: {len(unverified)} unverified prices used (listed in plan.json warnings): "
-                   f"{', '.join(unverified[:5])}{', ...' if len(unverified) > 5 else ''}", err=True)
+        typer.echo(
+            f"warning: {len(unverified)} unverified prices used (listed in plan.json warnings): "
+            f"{', '.join(unverified[:5])}{', ...' if len(unverified) > 5 else ''}",
+            err=True,
+        )
     if s.status is SolveStatus.INFEASIBLE:
         first = next((w for w in result.warnings if w.startswith("infeasible: ")), "infeasible")
-        raise InputError(f"{policy or 'policy'}: {first} (plan.json in {out} records what could not be placed)")
+        raise InputError(
+            f"{policy or 'policy'}: {first} (plan.json in {out} records what could not be placed)"
+        )
     if s.status is SolveStatus.NOT_SOLVED:
-        raise RuntimeFailure(f"no plan found within solver.time_limit_s = {chosen_policy.solver.time_limit_s:g} s")
+        raise RuntimeFailure(
+            f"no plan found within solver.time_limit_s = {chosen_policy.solver.time_limit_s:g} s"
+        )

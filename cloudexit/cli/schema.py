@@ -11,13 +11,18 @@ from cloudexit.model.inventory import Inventory
 from cloudexit.model.plan import Plan
 from cloudexit.model.policy import Policy
 
-app = typer.Typer(help="Print the JSON Schema of inventory.json, plan.json or policy.yaml.", no_args_is_help=True)
+app = typer.Typer(
+    help="Print the JSON Schema of inventory.json, plan.json or policy.yaml.", no_args_is_help=True
+)
 
 MODELS: dict[str, type[BaseModel]] = {"inventory": Inventory, "plan": Plan, "policy": Policy}
 
 
 def schema_text(name: str) -> str:
-    return json.dumps(MODELS[name].model_json_schema(mode="validation"), indent=2, sort_keys=True) + "\n"
+    return (
+        json.dumps(MODELS[name].model_json_schema(mode="validation"), indent=2, sort_keys=True)
+        + "\n"
+    )
 
 
 @app.command("inventory")

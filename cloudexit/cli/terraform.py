@@ -9,7 +9,10 @@ import typer
 
 from cloudexit.errors import RuntimeFailure
 
-app = typer.Typer(help="Check generated Terraform: offline, or with your terraform/tofu binary.", no_args_is_help=True)
+app = typer.Typer(
+    help="Check generated Terraform: offline, or with your terraform/tofu binary.",
+    no_args_is_help=True,
+)
 
 
 @app.command("check")
@@ -17,9 +20,14 @@ def check(
     folder: Annotated[Path, typer.Argument(help="Folder of Terraform modules, e.g. out/terraform")],
     schemas: Annotated[
         Path | None,
-        typer.Option("--schemas", help="Provider-schema reference or derived facts file (default: bundled facts)"),
+        typer.Option(
+            "--schemas",
+            help="Provider-schema reference or derived facts file (default: bundled facts)",
+        ),
     ] = None,
-    warnings: Annotated[bool, typer.Option("--warnings/--no-warnings", help="List warnings too")] = True,
+    warnings: Annotated[
+        bool, typer.Option("--warnings/--no-warnings", help="List warnings too")
+    ] = True,
 ) -> None:
     """Schema, `terraform fmt` and configuration-loader checks, without network."""
     from cloudexit.tfcheck.run import NOT_RUN, check_folder
@@ -40,7 +48,9 @@ def check(
 @app.command("validate")
 def validate(
     folder: Annotated[Path, typer.Argument(help="Folder of Terraform modules, e.g. out/terraform")],
-    binary: Annotated[str | None, typer.Option("--binary", help="terraform or tofu executable")] = None,
+    binary: Annotated[
+        str | None, typer.Option("--binary", help="terraform or tofu executable")
+    ] = None,
 ) -> None:
     """`init -backend=false` and `validate` in every module; needs providers from the network."""
     from cloudexit.tfcheck.validate import validate as run_validate

@@ -79,7 +79,12 @@ def compute_cost(catalog: Catalog, provider: str, resource: Resource) -> Monthly
     machines, disks, managed services) gets no figure rather than a wrong one.
     """
     a = resource.attributes
-    if resource.kind not in _PRICED_KINDS or not a.instance_type or a.state == "stopped" or a.os == "windows":
+    if (
+        resource.kind not in _PRICED_KINDS
+        or not a.instance_type
+        or a.state == "stopped"
+        or a.os == "windows"
+    ):
         return None
     count = 1 if resource.kind == Kind.VM else a.node_count
     if not count:
@@ -106,9 +111,13 @@ class Collector:
     _skipped: Counter[tuple[str, str, str]] = field(default_factory=Counter)
     _unknown: Counter[tuple[str, str]] = field(default_factory=Counter)
 
-    def issue(self, code: IssueCode, message: str, scope: str = "", resource_id: str | None = None) -> None:
+    def issue(
+        self, code: IssueCode, message: str, scope: str = "", resource_id: str | None = None
+    ) -> None:
         self.issues.append(
-            CollectionIssue(code=code, message=message, source=self.source, scope=scope, resource_id=resource_id)
+            CollectionIssue(
+                code=code, message=message, source=self.source, scope=scope, resource_id=resource_id
+            )
         )
 
     def classify(self, native_type: str, scope: str) -> Kind | None:
@@ -140,7 +149,12 @@ class Collector:
         utilisation: Any = None,
     ) -> Resource | None:
         if id in self.resources:
-            self.issue("invalid_data", "the same resource id was returned twice; the first is kept", account, id)
+            self.issue(
+                "invalid_data",
+                "the same resource id was returned twice; the first is kept",
+                account,
+                id,
+            )
             return None
         try:
             resource = Resource(

@@ -25,7 +25,9 @@ def dependency_graph(plan: Plan, waves: list[Wave]) -> str:
         for wave in waves:
             lines.append(f'  subgraph w{wave.number}["Wave {wave.number}: {_label(wave.name)}"]')
             for s in wave.steps:
-                lines.append(f'    {node[s.resource.id]}["{_label(s.resource.name)}<br/>{s.resource.kind.value}"]')
+                lines.append(
+                    f'    {node[s.resource.id]}["{_label(s.resource.name)}<br/>{s.resource.kind.value}"]'
+                )
             lines.append("  end")
         edges = sorted(
             (node[rid], node[dep])
@@ -72,5 +74,7 @@ def gantt(plan: Plan, waves: list[Wave]) -> str:
     for wave in waves:
         lines.append(f"  section Wave {wave.number}")
         begin = start + dt.timedelta(days=wave.start_day)
-        lines.append(f"  {_label(wave.name)} :w{wave.number}, {begin.isoformat()}, {wave.duration_days}d")
+        lines.append(
+            f"  {_label(wave.name)} :w{wave.number}, {begin.isoformat()}, {wave.duration_days}d"
+        )
     return "\n".join(lines)

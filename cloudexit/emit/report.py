@@ -38,23 +38,35 @@ def report_context(plan: Plan, catalog: Catalog, env: Environment) -> dict[str, 
         "summary": summary,
         "waves": waves,
         "cost_by_provider": svg.grouped_bars(
-            "Monthly cost by provider", {"today": summary.spend_before, "after the plan": summary.spend_after}
+            "Monthly cost by provider",
+            {"today": summary.spend_before, "after the plan": summary.spend_after},
         ),
         "cost_by_kind": svg.grouped_bars(
-            "Monthly cost by kind", {"today": summary.spend_by_kind_before, "after the plan": summary.spend_by_kind_after}
+            "Monthly cost by kind",
+            {"today": summary.spend_by_kind_before, "after the plan": summary.spend_by_kind_after},
         ),
-        "share_by_provider": svg.share_bar("Spend share per provider after the plan", summary.spend_after),
-        "share_by_jurisdiction": svg.share_bar("Spend share per jurisdiction after the plan",
-                                               summary.spend_by_jurisdiction_after),
-        "timeline": svg.timeline([(f"{w.number}. {w.name}", w.start_day, w.duration_days) for w in waves]),
-        "frontier": svg.scatter("Cost against sovereignty risk", points, "EUR per month", "risk points")
-        if points else "",
+        "share_by_provider": svg.share_bar(
+            "Spend share per provider after the plan", summary.spend_after
+        ),
+        "share_by_jurisdiction": svg.share_bar(
+            "Spend share per jurisdiction after the plan", summary.spend_by_jurisdiction_after
+        ),
+        "timeline": svg.timeline(
+            [(f"{w.number}. {w.name}", w.start_day, w.duration_days) for w in waves]
+        ),
+        "frontier": svg.scatter(
+            "Cost against sovereignty risk", points, "EUR per month", "risk points"
+        )
+        if points
+        else "",
     }
 
 
 def write_report(plan: Plan, out_dir: Path, env: Environment, catalog: Catalog) -> list[Path]:
     path = out_dir / "report.html"
     html_env = env.overlay(autoescape=True)
-    text = html_env.get_template("report/report.html.j2").render(**report_context(plan, catalog, env))
+    text = html_env.get_template("report/report.html.j2").render(
+        **report_context(plan, catalog, env)
+    )
     write_text_atomic(path, text)
     return [path]

@@ -20,14 +20,18 @@ def runbook_context(plan: Plan, catalog: Catalog, env: Environment) -> dict[str,
     methods = load_methods(env)
     waves = plan_waves(plan, methods)
     resources = plan.inventory.by_id()
-    alternatives: dict[str, dict[str, set[str]]] = defaultdict(lambda: {"chosen": set(), "runner_up": set()})
+    alternatives: dict[str, dict[str, set[str]]] = defaultdict(
+        lambda: {"chosen": set(), "runner_up": set()}
+    )
     for p in plan.placements:
         entry = alternatives[p.kind]
         entry["chosen"].add(f"{p.choice.provider}/{p.choice.region}")
         if p.runner_up is not None:
             entry["runner_up"].add(f"{p.runner_up.provider}/{p.runner_up.region}")
     portability = {
-        kind: methods.for_kind(resources[next(p.resource_id for p in plan.placements if p.kind == kind)].kind)
+        kind: methods.for_kind(
+            resources[next(p.resource_id for p in plan.placements if p.kind == kind)].kind
+        )
         for kind in sorted(alternatives)
     }
     return {
@@ -39,7 +43,9 @@ def runbook_context(plan: Plan, catalog: Catalog, env: Environment) -> dict[str,
         "start": start_date(plan),
         "methods": methods,
         "retained": [p for p in plan.placements if p.choice.retain],
-        "alternatives": {k: {n: sorted(v) for n, v in alternatives[k].items()} for k in sorted(alternatives)},
+        "alternatives": {
+            k: {n: sorted(v) for n, v in alternatives[k].items()} for k in sorted(alternatives)
+        },
         "portability": portability,
         "graph": dependency_graph(plan, waves),
         "gantt": gantt(plan, waves),

@@ -74,9 +74,17 @@ def after_site(plan: Plan) -> dict[str, tuple[str, str, Decimal | None]]:
     for resource in plan.inventory.resources:
         placement = placed.get(resource.id)
         if placement is not None:
-            sites[resource.id] = (placement.choice.provider, placement.choice.region, placement.choice.monthly_cost)
+            sites[resource.id] = (
+                placement.choice.provider,
+                placement.choice.region,
+                placement.choice.monthly_cost,
+            )
         else:
-            sites[resource.id] = (resource.provider, resource.region, current_monthly_eur(resource, plan.policy))
+            sites[resource.id] = (
+                resource.provider,
+                resource.region,
+                current_monthly_eur(resource, plan.policy),
+            )
     return sites
 
 
@@ -98,7 +106,11 @@ def _concentration(spend: dict[str, Decimal]) -> Concentration:
         return Concentration(top_provider="-", top_share=0.0, hhi=0)
     shares = {p: float(v / total) for p, v in spend.items()}
     top = max(sorted(shares), key=lambda p: shares[p])
-    return Concentration(top_provider=top, top_share=shares[top], hhi=round(sum((s * 100) ** 2 for s in shares.values())))
+    return Concentration(
+        top_provider=top,
+        top_share=shares[top],
+        hhi=round(sum((s * 100) ** 2 for s in shares.values())),
+    )
 
 
 def _by(items: list[tuple[str, Decimal]]) -> dict[str, Decimal]:
@@ -133,5 +145,7 @@ def summarise(plan: Plan, catalog: Catalog) -> Summary:
         spend_after=spend_after,
         spend_by_kind_before=_by([(r.kind.value, cost) for r, cost in before]),
         spend_by_kind_after=_by([(r.kind.value, cost) for r, _, cost in after]),
-        spend_by_jurisdiction_after=_by([(jurisdiction_label(p, catalog), cost) for _, p, cost in after]),
+        spend_by_jurisdiction_after=_by(
+            [(jurisdiction_label(p, catalog), cost) for _, p, cost in after]
+        ),
     )

@@ -37,7 +37,9 @@ class Methods(BaseModel):
     dora_triggers: list[str]
 
     def for_kind(self, kind: Kind) -> Method:
-        return self.methods.get(kind.value) or self.methods.get(kind.category) or self.methods["other"]
+        return (
+            self.methods.get(kind.value) or self.methods.get(kind.category) or self.methods["other"]
+        )
 
 
 def load_methods(env: Environment) -> Methods:
@@ -49,7 +51,9 @@ def load_methods(env: Environment) -> Methods:
     try:
         return Methods.model_validate(yaml.safe_load(source))
     except Exception as exc:  # noqa: BLE001 - a user's override is input: report it as such
-        raise InputError(f"{filename}: invalid runbook methods: {str(exc).splitlines()[0]}") from None
+        raise InputError(
+            f"{filename}: invalid runbook methods: {str(exc).splitlines()[0]}"
+        ) from None
 
 
 def transfer_hours(gib: float, bandwidth_mbps: float) -> float:
@@ -141,19 +145,42 @@ def plan_waves(plan: Plan, methods: Methods) -> list[Wave]:
 
     def add(name: str, purpose: str, items: list[Placement]) -> None:
         if items:
-            wave = Wave(len(waves) + 1, name, purpose, [step(p) for p in sorted(items, key=lambda p: p.resource_id)])
+            wave = Wave(
+                len(waves) + 1,
+                name,
+                purpose,
+                [step(p) for p in sorted(items, key=lambda p: p.resource_id)],
+            )
             waves.append(wave)
 
-    add("Foundations", "Networks, security groups, registries and secret stores on the target; VPN to the source.",
-        foundation)
-    add("Data replication", "Copy or replicate every data store while the source keeps serving.", data)
+    add(
+        "Foundations",
+        "Networks, security groups, registries and secret stores on the target; VPN to the source.",
+        foundation,
+    )
+    add(
+        "Data replication",
+        "Copy or replicate every data store while the source keeps serving.",
+        data,
+    )
     levels = _service_levels({p.resource_id for p in services}, resources)
     for level in sorted(set(levels.values())):
         batch = [p for p in services if levels[p.resource_id] == level]
-        add(f"Services tier {level + 1}",
-            "Deploy and cut over the services" + (" that only use data stores and foundations." if level == 0
-                                                  else " that call the tier before."), batch)
-    add("DNS and CDN cut-over", "Switch names and edge caching to the target; keep TTLs low until sign-off.", cutover)
+        add(
+            f"Services tier {level + 1}",
+            "Deploy and cut over the services"
+            + (
+                " that only use data stores and foundations."
+                if level == 0
+                else " that call the tier before."
+            ),
+            batch,
+        )
+    add(
+        "DNS and CDN cut-over",
+        "Switch names and edge caching to the target; keep TTLs low until sign-off.",
+        cutover,
+    )
     day = 0
     for wave in waves:
         wave.start_day = day

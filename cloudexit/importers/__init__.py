@@ -89,4 +89,3 @@ def _merge(ctx: ImportContext, resources: dict[str, Resource]) -> int:
         resources[resource.id] = resource
         kept += 1
     return kept
-

@@ -30,7 +30,9 @@ _PROVIDERS: tuple[tuple[str, SourceProvider, str], ...] = (
 _AWS_GLOBAL = re.compile(r"^aws_(iam_|route53_|cloudfront_|organizations_|waf_|budgets_)")
 _AWS_ZONE = re.compile(r"^([a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d+)")
 _GCP_ZONE = re.compile(r"^([a-z]+-[a-z]+\d+)-[a-z]$")
-_GCP_SELF_LINK = re.compile(r"^https://([a-z0-9-]+)\.googleapis\.com/(?:([a-z0-9-]+)/)?v[0-9a-z.]+/(.+)$")
+_GCP_SELF_LINK = re.compile(
+    r"^https://([a-z0-9-]+)\.googleapis\.com/(?:([a-z0-9-]+)/)?v[0-9a-z.]+/(.+)$"
+)
 _TERMINATED = frozenset({"terminated", "shutting-down", "deleted", "deleting"})
 _ENGINE_FIELD = {
     "aws_db_instance": "engine",
@@ -191,7 +193,9 @@ class TerraformMapper:
         if link:
             match = _GCP_SELF_LINK.match(link)
             if match:
-                service = match.group(2) if match.group(1) == "www" and match.group(2) else match.group(1)
+                service = (
+                    match.group(2) if match.group(1) == "www" and match.group(2) else match.group(1)
+                )
                 return f"//{service}.googleapis.com/{match.group(3)}"
         if not native:
             return None

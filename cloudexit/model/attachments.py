@@ -40,7 +40,9 @@ def link_attachments(resources: Sequence[Resource]) -> None:
             _pair(other, resource)
             if other.kind == Kind.SECURITY_GROUP and resource.kind != Kind.SECURITY_GROUP:
                 if other.id not in resource.topology.security_groups:
-                    resource.topology.security_groups = sorted({*resource.topology.security_groups, other.id})
+                    resource.topology.security_groups = sorted(
+                        {*resource.topology.security_groups, other.id}
+                    )
 
 
 def _pair(child: Resource, parent: Resource) -> None:

@@ -25,7 +25,9 @@ class _Strict(BaseModel):
 class Attributes(_Strict):
     """Typed sizing facts. Every field is optional: sources know different things."""
 
-    instance_type: str | None = Field(None, description="Native size name, e.g. m5.large, Standard_D2s_v3")
+    instance_type: str | None = Field(
+        None, description="Native size name, e.g. m5.large, Standard_D2s_v3"
+    )
     vcpu: float | None = Field(None, ge=0)
     memory_gib: float | None = Field(None, ge=0)
     architecture: Literal["x86_64", "arm64"] | None = None
@@ -43,7 +45,9 @@ class Attributes(_Strict):
     object_count: int | None = Field(None, ge=0)
     item_count: int | None = Field(None, ge=0)
     billing_mode: str | None = None
-    state: str | None = Field(None, description="running, stopped ...; stopped resources are flagged")
+    state: str | None = Field(
+        None, description="running, stopped ...; stopped resources are flagged"
+    )
     monthly_egress_gib: float | None = Field(None, ge=0)
     details: dict[str, Any] = Field(
         default_factory=dict,
@@ -62,15 +66,21 @@ class Utilisation(_Strict):
 class MonthlyCost(_Strict):
     amount: Amount
     currency: str = Field(pattern=r"^[A-Z]{3}$")
-    source: str = Field(description="Where the figure comes from: billing export, catalogue entry ...")
+    source: str = Field(
+        description="Where the figure comes from: billing export, catalogue entry ..."
+    )
 
 
 class Resource(_Strict):
     id: str = Field(min_length=1, description="Native, globally unique id (ARN, ARM id, CAI name)")
     provider: SourceProvider
-    account: str = Field(description="AWS account, Azure subscription, GCP project, OpenStack project")
+    account: str = Field(
+        description="AWS account, Azure subscription, GCP project, OpenStack project"
+    )
     region: str = Field(description="Native region code; 'global' for global services")
-    type: str = Field(min_length=1, description="Native type, e.g. AWS::EC2::Instance, aws_instance")
+    type: str = Field(
+        min_length=1, description="Native type, e.g. AWS::EC2::Instance, aws_instance"
+    )
     kind: Kind
     name: str
     tags: dict[str, str] = Field(default_factory=dict)

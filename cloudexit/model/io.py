@@ -60,7 +60,9 @@ def read_json(path: Path) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError(f"{path}: invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
+        raise InputError(
+            f"{path}: invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
+        ) from None
 
 
 def read_yaml(path: Path) -> Any:
@@ -112,7 +114,9 @@ def merge_inventories(inventories: Sequence[Inventory], label: str = "inventory"
     for inventory in inventories:
         for resource in inventory.resources:
             if resource.id in seen:
-                raise InputError(f"{label}: duplicate resource id {resource.id!r} across inventories")
+                raise InputError(
+                    f"{label}: duplicate resource id {resource.id!r} across inventories"
+                )
             seen.add(resource.id)
     stamps = sorted(i.generated_at for i in inventories if i.generated_at)
     return Inventory(

@@ -38,13 +38,15 @@ def migrate_1_0(data: dict[str, Any]) -> dict[str, Any]:
         topology, problems = _topology(details)
         resource["topology"] = topology
         for problem in problems:
-            issues.append({
-                "code": "unsupported_rule",
-                "message": problem,
-                "source": "migration:1.0",
-                "scope": "attributes.details",
-                "resource_id": resource.get("id"),
-            })
+            issues.append(
+                {
+                    "code": "unsupported_rule",
+                    "message": problem,
+                    "source": "migration:1.0",
+                    "scope": "attributes.details",
+                    "resource_id": resource.get("id"),
+                }
+            )
     return out
 
 
@@ -62,7 +64,9 @@ def _topology(details: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
             try:
                 converted.append(_rule(rule).model_dump(exclude_none=True))
             except (ValueError, TypeError, ValidationError) as exc:
-                problems.append(f"rule {n + 1} not migrated ({_reason(exc)}): re-run the inventory to read it")
+                problems.append(
+                    f"rule {n + 1} not migrated ({_reason(exc)}): re-run the inventory to read it"
+                )
         topology["firewall_rules"] = converted
     shaped = [k for k in _SOURCE_SHAPED if details.get(k)]
     if shaped:
@@ -73,8 +77,11 @@ def _topology(details: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     listeners = details.pop("listeners", None)
     if isinstance(listeners, list):
         topology["listeners"] = [
-            Listener(protocol=str(x.get("protocol") or "TCP").upper(), port=int(x["port"])).model_dump(exclude_none=True)
-            for x in listeners if isinstance(x, dict) and x.get("port")
+            Listener(
+                protocol=str(x.get("protocol") or "TCP").upper(), port=int(x["port"])
+            ).model_dump(exclude_none=True)
+            for x in listeners
+            if isinstance(x, dict) and x.get("port")
         ]
     if isinstance(details.get("zone_name"), str):
         topology["zone_name"] = details.pop("zone_name")
@@ -116,13 +123,15 @@ def _rule(raw: Any) -> FirewallRule:
             ports = [PortRange(low=low, high=high)]
     peer = Endpoint(kind="cidr", value=str(raw["cidr"]))
     egress = str(raw.get("direction", "")).lower() in ("egress", "outbound")
-    return FirewallRule.model_validate({
-        "direction": "egress" if egress else "ingress",
-        "protocol": protocol,
-        "ports": ports,
-        "sources": [{"kind": "any"}] if egress else [peer],
-        "destinations": [peer] if egress else [{"kind": "any"}],
-    })
+    return FirewallRule.model_validate(
+        {
+            "direction": "egress" if egress else "ingress",
+            "protocol": protocol,
+            "ports": ports,
+            "sources": [{"kind": "any"}] if egress else [peer],
+            "destinations": [peer] if egress else [{"kind": "any"}],
+        }
+    )
 
 
 def _record(raw: dict[str, Any]) -> dict[str, Any]:

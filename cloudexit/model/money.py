@@ -12,8 +12,11 @@ HOURS_PER_MONTH = Decimal(730)
 
 Amount = Annotated[
     Decimal,
-    PlainSerializer(lambda d: format(d.normalize(), "f") if d == d.to_integral() else str(d),
-                    return_type=str, when_used="json"),
+    PlainSerializer(
+        lambda d: format(d.normalize(), "f") if d == d.to_integral() else str(d),
+        return_type=str,
+        when_used="json",
+    ),
 ]
 """A decimal amount, written to JSON as an exact string."""
 

@@ -37,7 +37,9 @@ class Risk(_Strict):
 class Option(_Strict):
     provider: str
     region: str
-    product: str | None = Field(None, description="Product id in providers/, None when nothing is bought")
+    product: str | None = Field(
+        None, description="Product id in providers/, None when nothing is bought"
+    )
     product_name: str | None = None
     quantity: float = Field(1, description="Units of the product's price unit per month")
     monthly_cost: Amount
@@ -70,7 +72,9 @@ class Placement(_Strict):
 class Unplaced(_Strict):
     resource_id: str
     kind: str
-    code: Literal["no_mapping", "no_option", "missing_price", "retired", "not_migratable", "infeasible"]
+    code: Literal[
+        "no_mapping", "no_option", "missing_price", "retired", "not_migratable", "infeasible"
+    ]
     reason: str
 
 
@@ -98,7 +102,8 @@ class SolverInfo(_Strict):
     constraints: int = 0
     classes: int = 0
     pruned_options: int = Field(
-        0, description="Options left out of the model because another region of the same provider is as good in every respect"
+        0,
+        description="Options left out of the model because another region of the same provider is as good in every respect",
     )
 
 
@@ -108,8 +113,12 @@ class Baseline(_Strict):
 
     objective: Amount
     target_monthly: Amount
-    violations: list[str] = Field(default_factory=list, description="Policy constraints greedy broke")
-    saving: Amount | None = Field(None, description="Greedy objective minus plan objective, when greedy is feasible")
+    violations: list[str] = Field(
+        default_factory=list, description="Policy constraints greedy broke"
+    )
+    saving: Amount | None = Field(
+        None, description="Greedy objective minus plan objective, when greedy is feasible"
+    )
 
 
 class FrontierPoint(_Strict):

@@ -57,7 +57,8 @@ class ProviderRule(_Strict):
 
 class Colocation(_Strict):
     tag_keys: list[str] = Field(
-        default_factory=list, description="Resources sharing a value of one of these tags share a site"
+        default_factory=list,
+        description="Resources sharing a value of one of these tags share a site",
     )
     from_dependencies: bool = Field(
         False, description="Resources linked by depends_on share provider and region"
@@ -66,7 +67,9 @@ class Colocation(_Strict):
 
 class AntiAffinity(_Strict):
     tag_key: str = Field(description="Resources with the same value of this tag...")
-    level: Literal["provider", "region"] = Field("region", description="...must differ at this level")
+    level: Literal["provider", "region"] = Field(
+        "region", description="...must differ at this level"
+    )
 
 
 class Capacity(_Strict):

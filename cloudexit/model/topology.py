@@ -147,16 +147,21 @@ class Attachment(_Strict):
 
 
 class Topology(_Strict):
-    cidrs: list[str] = Field(default_factory=list, description="Address ranges of a network or subnet")
+    cidrs: list[str] = Field(
+        default_factory=list, description="Address ranges of a network or subnet"
+    )
     firewall_rules: list[FirewallRule] = Field(default_factory=list)
     listeners: list[Listener] = Field(default_factory=list)
     health_check: HealthCheck | None = None
-    target_port: int | None = Field(None, ge=1, le=65535, description="Backend port of a target group")
+    target_port: int | None = Field(
+        None, ge=1, le=65535, description="Backend port of a target group"
+    )
     zone_name: str | None = None
     records: list[DnsRecord] = Field(default_factory=list)
     attachments: list[Attachment] = Field(default_factory=list)
     security_groups: list[str] = Field(
-        default_factory=list, description="Resource ids of the security groups applied to this resource"
+        default_factory=list,
+        description="Resource ids of the security groups applied to this resource",
     )
 
     @field_validator("cidrs")
@@ -168,7 +173,9 @@ class Topology(_Strict):
                 out.append(str(ipaddress.ip_network(value, strict=False)))
             except ValueError:
                 raise ValueError(f"{value!r} is not an address range") from None
-        return sorted(set(out), key=lambda c: (ipaddress.ip_network(c).version, ipaddress.ip_network(c)))
+        return sorted(
+            set(out), key=lambda c: (ipaddress.ip_network(c).version, ipaddress.ip_network(c))
+        )
 
     @field_validator("attachments")
     @classmethod

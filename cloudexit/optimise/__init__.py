@@ -14,7 +14,9 @@ def plan(inventory: Inventory, catalog: Catalog, policy: Policy, frontier: int =
     return _plan(inventory, catalog, policy, frontier)[0]
 
 
-def plan_timed(inventory: Inventory, catalog: Catalog, policy: Policy, frontier: int = 0) -> tuple[Plan, float]:
+def plan_timed(
+    inventory: Inventory, catalog: Catalog, policy: Policy, frontier: int = 0
+) -> tuple[Plan, float]:
     return _plan(inventory, catalog, policy, frontier)
 
 

@@ -122,14 +122,26 @@ def _price_target(
         product = cheapest_fit(products, needs, region)
         if product is None:
             return f"no {target.select.service} product on {provider.id}/{region} fits the sizing{among}"
-        quantity = Decimal(resource.attributes.node_count or 1) if target.sizing == "per_node" else Decimal(1)
+        quantity = (
+            Decimal(resource.attributes.node_count or 1)
+            if target.sizing == "per_node"
+            else Decimal(1)
+        )
     elif target.sizing == "per_gib":
-        product = min(products, key=lambda p: (price_in(p, region).amount, p.id)) if products else None  # type: ignore[union-attr]
+        product = (
+            min(products, key=lambda p: (price_in(p, region).amount, p.id))  # type: ignore[union-attr]
+            if products
+            else None
+        )
         if product is None:
             return f"no {target.select.service} product on {provider.id}/{region}"
         quantity = max(Decimal(1), data_gib(resource))
     else:
-        product = min(products, key=lambda p: (price_in(p, region).amount, p.id)) if products else None  # type: ignore[union-attr]
+        product = (
+            min(products, key=lambda p: (price_in(p, region).amount, p.id))  # type: ignore[union-attr]
+            if products
+            else None
+        )
         if product is None:
             return f"no {target.select.service} product on {provider.id}/{region}"
         quantity = Decimal(1)
@@ -143,7 +155,9 @@ def _price_target(
     if target.sizing == "instance_plus_storage" and target.select.storage and needs.storage_gib:
         stores = select_products(provider, target.select.storage, region)
         if not stores:
-            return f"no {target.select.storage.service} product on {provider.id}/{region} for the data"
+            return (
+                f"no {target.select.storage.service} product on {provider.id}/{region} for the data"
+            )
         store = min(stores, key=lambda p: (price_in(p, region).amount, p.id))  # type: ignore[union-attr]
         store_price = price_in(store, region)
         assert store_price is not None
@@ -175,7 +189,10 @@ def build_candidates(resource: Resource, catalog: Catalog, policy: Policy) -> Ca
             where = f"{provider_id}/{region.code}"
             if pinned_region and region.code != pinned_region:
                 continue
-            if policy.residency.allowed_countries and region.country not in policy.residency.allowed_countries:
+            if (
+                policy.residency.allowed_countries
+                and region.country not in policy.residency.allowed_countries
+            ):
                 continue
             if policy.residency.allowed_regions and where not in policy.residency.allowed_regions:
                 continue
@@ -190,7 +207,9 @@ def build_candidates(resource: Resource, catalog: Catalog, policy: Policy) -> Ca
                 continue
             product, quantity, monthly, unverified = priced
             if egress is None:
-                found.excluded.append(f"{where}: no egress price for {resource.provider}/{resource.region}")
+                found.excluded.append(
+                    f"{where}: no egress price for {resource.provider}/{resource.region}"
+                )
                 continue
             parallel = (current or Decimal(0)) * (policy.parallel_run_months + transfer_months)
             migration = egress + Decimal(str(target.effort_days)) * policy.day_rate + parallel
@@ -216,7 +235,9 @@ def build_candidates(resource: Resource, catalog: Catalog, policy: Policy) -> Ca
     if policy.allow_retain and current is not None:
         source = catalog.providers.get(resource.provider)
         j = jurisdiction_points(source) if source else 4.0
-        missing = needed_certs - (certifications_in(source, resource.region, None) if source else set())
+        missing = needed_certs - (
+            certifications_in(source, resource.region, None) if source else set()
+        )
         if not missing:
             found.options.append(
                 Option(

@@ -13,14 +13,18 @@ from cloudexit.model.policy import Policy
 from cloudexit.optimise.units import Row, Units
 
 
-def violations(assignment: dict[str, Row], units: Units, inventory: Inventory, policy: Policy) -> list[str]:
+def violations(
+    assignment: dict[str, Row], units: Units, inventory: Inventory, policy: Policy
+) -> list[str]:
     found: list[str] = []
     resources = inventory.by_id()
     for group, members in units.groups.items():
         sites = sorted({assignment[m].site for m in members if m in assignment})
         if len(sites) > 1:
-            found.append(f"co-location group {group} is split over {len(sites)} sites: "
-                         + ", ".join(f"{p}/{r}" for p, r in sites))
+            found.append(
+                f"co-location group {group} is split over {len(sites)} sites: "
+                + ", ".join(f"{p}/{r}" for p, r in sites)
+            )
     for rule in policy.anti_affinity:
         by_value: dict[str, list[str]] = defaultdict(list)
         for rid in assignment:
@@ -28,9 +32,14 @@ def violations(assignment: dict[str, Row], units: Units, inventory: Inventory, p
             if value is not None:
                 by_value[value].append(rid)
         for value, members in sorted(by_value.items()):
-            places = [assignment[m].site if rule.level == "region" else assignment[m].site[0] for m in members]
+            places = [
+                assignment[m].site if rule.level == "region" else assignment[m].site[0]
+                for m in members
+            ]
             if len(set(places)) < len(places):
-                found.append(f"anti-affinity {rule.tag_key}={value}: {len(members)} resources share a {rule.level}")
+                found.append(
+                    f"anti-affinity {rule.tag_key}={value}: {len(members)} resources share a {rule.level}"
+                )
     spend: dict[str, float] = defaultdict(float)
     for row in assignment.values():
         if row.target:
@@ -44,16 +53,29 @@ def violations(assignment: dict[str, Row], units: Units, inventory: Inventory, p
     if policy.max_spend_share is not None and total_target > 0:
         for provider, amount in sorted(spend.items()):
             if amount > policy.max_spend_share * total_target + 1e-6:
-                found.append(f"max_spend_share {policy.max_spend_share:.0%}: {provider} takes "
-                             f"{amount / total_target:.1%} of target spend")
+                found.append(
+                    f"max_spend_share {policy.max_spend_share:.0%}: {provider} takes "
+                    f"{amount / total_target:.1%} of target spend"
+                )
     for cap in policy.capacity:
-        rows = [r for r in assignment.values()
-                if r.target and r.site[0] == cap.provider and (cap.region is None or r.site[1] == cap.region)]
-        for attribute, limit in (("vcpu", cap.max_vcpu), ("memory_gib", cap.max_memory_gib),
-                                 ("storage_gib", cap.max_storage_gib), ("instances", cap.max_instances)):
+        rows = [
+            r
+            for r in assignment.values()
+            if r.target
+            and r.site[0] == cap.provider
+            and (cap.region is None or r.site[1] == cap.region)
+        ]
+        for attribute, limit in (
+            ("vcpu", cap.max_vcpu),
+            ("memory_gib", cap.max_memory_gib),
+            ("storage_gib", cap.max_storage_gib),
+            ("instances", cap.max_instances),
+        ):
             used_amount = sum(float(getattr(r, attribute)) for r in rows)
             if limit is not None and used_amount > limit + 1e-6:
-                found.append(f"capacity {cap.provider}/{cap.region or '*'} {attribute}: {used_amount:g} > {limit:g}")
+                found.append(
+                    f"capacity {cap.provider}/{cap.region or '*'} {attribute}: {used_amount:g} > {limit:g}"
+                )
     if policy.monthly_budget is not None:
         monthly = sum(r.monthly for r in assignment.values())
         if monthly > float(policy.monthly_budget) + 1e-6:

@@ -20,36 +20,58 @@ def unplaceable(no_option: dict[str, list[str]], inventory: Inventory, policy: P
         r = resources[rid]
         needed = tuple(sorted(required_certifications(r, policy)))
         if needed and excluded and all("lacks" in e for e in excluded):
-            tags = sorted({f"{k}={v}" for rule in policy.certifications
-                           for k, v in rule.match.tags.items() if r.tags.get(k) == v})
+            tags = sorted(
+                {
+                    f"{k}={v}"
+                    for rule in policy.certifications
+                    for k, v in rule.match.tags.items()
+                    if r.tags.get(k) == v
+                }
+            )
             who = f"tagged {', '.join(tags)}" if tags else "matched by a certification rule"
             buckets[(r.kind.value, needed, who)] += 1
         else:
-            buckets[(r.kind.value, (), "; ".join(excluded[:2]) or "no target offers this kind")] += 1
+            buckets[
+                (r.kind.value, (), "; ".join(excluded[:2]) or "no target offers this kind")
+            ] += 1
     lines = []
     for (kind, needed, who), count in sorted(buckets.items()):
         plural = "resources" if count > 1 else "resource"
         if needed:
             verb = "need" if count > 1 else "needs"
-            lines.append(f"{count} {plural} {who} {verb} {', '.join(needed)}; no option offers it for kind {kind}")
+            lines.append(
+                f"{count} {plural} {who} {verb} {', '.join(needed)}; no option offers it for kind {kind}"
+            )
         else:
-            lines.append(f"{count} {plural} of kind {kind} {'have' if count > 1 else 'has'} no option: {who}")
+            lines.append(
+                f"{count} {plural} of kind {kind} {'have' if count > 1 else 'has'} no option: {who}"
+            )
     return lines
 
 
 def infeasibility(units: Units, policy: Policy) -> list[str]:
     """Which constraint families conflict, found by dropping each in turn, with specifics."""
-    culprits = [family for family in milp.FAMILIES
-                if milp.solve(units.units, policy, drop=frozenset({family}),
-                              time_limit=min(10.0, policy.solver.time_limit_s)).status.value in ("optimal", "feasible")]
+    culprits = [
+        family
+        for family in milp.FAMILIES
+        if milp.solve(
+            units.units,
+            policy,
+            drop=frozenset({family}),
+            time_limit=min(10.0, policy.solver.time_limit_s),
+        ).status.value
+        in ("optimal", "feasible")
+    ]
     lines: list[str] = []
     if "colocation" in culprits or not culprits:
         for group in sorted({u.group for u in units.units if u.group}):
             members = [u for u in units.units if u.group == group]
             common = set.intersection(*({r.site for r in u.rows} for u in members))
             if not common:
-                lines.append(f"co-location group {group}: its {sum(u.count for u in members)} resources share no "
-                             "site that every one of them can use")
+                lines.append(
+                    f"co-location group {group}: its {sum(u.count for u in members)} resources share no "
+                    "site that every one of them can use"
+                )
     if "anti_affinity" in culprits:
         anti: dict[str, list[Unit]] = defaultdict(list)
         for u in units.units:
@@ -60,24 +82,44 @@ def infeasibility(units: Units, policy: Policy) -> list[str]:
             places = {r.site if level == "region" else r.site[0] for u in members for r in u.rows}
             count = sum(u.count for u in members)
             if len(places) < count or any(u.group for u in members):
-                lines.append(f"anti-affinity {name.split('@')[0]}: {count} resources must use different "
-                             f"{level}s{' but share a co-location group' if any(u.group for u in members) else ''}")
+                lines.append(
+                    f"anti-affinity {name.split('@')[0]}: {count} resources must use different "
+                    f"{level}s{' but share a co-location group' if any(u.group for u in members) else ''}"
+                )
     if "budget" in culprits and policy.monthly_budget is not None:
-        cheapest = milp.solve(units.units, policy, drop=frozenset({"budget"}), objective="monthly",
-                              time_limit=min(10.0, policy.solver.time_limit_s))
+        cheapest = milp.solve(
+            units.units,
+            policy,
+            drop=frozenset({"budget"}),
+            objective="monthly",
+            time_limit=min(10.0, policy.solver.time_limit_s),
+        )
         if cheapest.objective is not None:
-            lines.append(f"monthly_budget EUR {policy.monthly_budget} is below the cheapest placement that meets the "
-                         f"other constraints, EUR {cheapest.objective:,.2f} a month")
+            lines.append(
+                f"monthly_budget EUR {policy.monthly_budget} is below the cheapest placement that meets the "
+                f"other constraints, EUR {cheapest.objective:,.2f} a month"
+            )
     if "providers" in culprits:
         available = sorted({r.site[0] for u in units.units for r in u.rows if r.target})
-        lines.append(f"min_providers {policy.min_providers} / max_providers {policy.max_providers}: "
-                     f"{len(available)} target providers can take resources ({', '.join(available)})")
+        lines.append(
+            f"min_providers {policy.min_providers} / max_providers {policy.max_providers}: "
+            f"{len(available)} target providers can take resources ({', '.join(available)})"
+        )
     if "spend_share" in culprits:
-        lines.append(f"max_spend_share {policy.max_spend_share}: the targets that can take the resources cannot "
-                     "split the spend that evenly")
+        lines.append(
+            f"max_spend_share {policy.max_spend_share}: the targets that can take the resources cannot "
+            "split the spend that evenly"
+        )
     if "capacity" in culprits:
-        lines.append("capacity limits: the listed provider/region quotas cannot hold the resources that must go there")
+        lines.append(
+            "capacity limits: the listed provider/region quotas cannot hold the resources that must go there"
+        )
     if not lines:
-        lines.append("the constraints conflict only in combination: " + (", ".join(culprits) or
-                     "no single constraint family can be dropped to make the policy feasible"))
+        lines.append(
+            "the constraints conflict only in combination: "
+            + (
+                ", ".join(culprits)
+                or "no single constraint family can be dropped to make the policy feasible"
+            )
+        )
     return lines

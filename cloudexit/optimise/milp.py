@@ -44,9 +44,13 @@ def _expr(pairs: list[tuple[pulp.LpVariable, float]]) -> pulp.LpAffineExpression
     return pulp.LpAffineExpression(pairs)
 
 
-def build(units: list[Unit], policy: Policy, drop: frozenset[str] = frozenset(),
-          objective: str = "score", max_jurisdiction: float | None = None,
-          ) -> tuple[pulp.LpProblem, dict[tuple[str, int], pulp.LpVariable]]:
+def build(
+    units: list[Unit],
+    policy: Policy,
+    drop: frozenset[str] = frozenset(),
+    objective: str = "score",
+    max_jurisdiction: float | None = None,
+) -> tuple[pulp.LpProblem, dict[tuple[str, int], pulp.LpVariable]]:
     problem = pulp.LpProblem("placement", pulp.LpMinimize)
     x: dict[tuple[str, int], pulp.LpVariable] = {}
     for unit in units:
@@ -54,17 +58,33 @@ def build(units: list[Unit], policy: Policy, drop: frozenset[str] = frozenset(),
             if unit.count == 1:
                 x[(unit.key, k)] = pulp.LpVariable(f"x_{unit.key}_{k}", cat=pulp.LpBinary)
             else:
-                x[(unit.key, k)] = pulp.LpVariable(f"x_{unit.key}_{k}", 0, unit.count, cat=pulp.LpInteger)
+                x[(unit.key, k)] = pulp.LpVariable(
+                    f"x_{unit.key}_{k}", 0, unit.count, cat=pulp.LpInteger
+                )
     weights: dict[str, Callable[[Row], float]] = {
-        "score": lambda r: r.score, "monthly": lambda r: r.monthly,
-        "jurisdiction": lambda r: r.option.risk.jurisdiction}
+        "score": lambda r: r.score,
+        "monthly": lambda r: r.monthly,
+        "jurisdiction": lambda r: r.option.risk.jurisdiction,
+    }
     weight = weights[objective]
     problem += _expr([(x[(u.key, k)], weight(r)) for u in units for k, r in enumerate(u.rows)])
     for unit in units:
-        problem += _expr([(x[(unit.key, k)], 1.0) for k in range(len(unit.rows))]) == unit.count, f"assign_{unit.key}"
+        problem += (
+            _expr([(x[(unit.key, k)], 1.0) for k in range(len(unit.rows))]) == unit.count,
+            f"assign_{unit.key}",
+        )
     if max_jurisdiction is not None:
-        problem += _expr([(x[(u.key, k)], r.option.risk.jurisdiction) for u in units for k, r in enumerate(u.rows)]) \
-            <= max_jurisdiction, "frontier_jurisdiction"
+        problem += (
+            _expr(
+                [
+                    (x[(u.key, k)], r.option.risk.jurisdiction)
+                    for u in units
+                    for k, r in enumerate(u.rows)
+                ]
+            )
+            <= max_jurisdiction,
+            "frontier_jurisdiction",
+        )
     targets = sorted({r.site[0] for u in units for r in u.rows if r.target})
     used = {p: pulp.LpVariable(f"used_{_name(p)}", cat=pulp.LpBinary) for p in targets}
     for unit in units:
@@ -73,13 +93,28 @@ def build(units: list[Unit], policy: Policy, drop: frozenset[str] = frozenset(),
             if r.target:
                 at[r.site[0]].append(k)
         for provider, ks in sorted(at.items()):
-            problem += _expr([(x[(unit.key, k)], 1.0) for k in ks] + [(used[provider], -float(unit.count))]) <= 0, \
-                f"provider_used_{unit.key}_{_name(provider)}"
+            problem += (
+                _expr(
+                    [(x[(unit.key, k)], 1.0) for k in ks] + [(used[provider], -float(unit.count))]
+                )
+                <= 0,
+                f"provider_used_{unit.key}_{_name(provider)}",
+            )
     for provider in targets:
         # "used" only when something is placed there, or min_providers could count an empty provider.
-        problem += _expr([(used[provider], 1.0)] + [(x[(u.key, k)], -1.0) for u in units
-                                                   for k, r in enumerate(u.rows) if r.target and r.site[0] == provider]) \
-            <= 0, f"provider_used_needs_placement_{_name(provider)}"
+        problem += (
+            _expr(
+                [(used[provider], 1.0)]
+                + [
+                    (x[(u.key, k)], -1.0)
+                    for u in units
+                    for k, r in enumerate(u.rows)
+                    if r.target and r.site[0] == provider
+                ]
+            )
+            <= 0,
+            f"provider_used_needs_placement_{_name(provider)}",
+        )
     if "providers" not in drop and targets:
         total_used = _expr([(used[p], 1.0) for p in targets])
         if policy.min_providers > 1:
@@ -93,20 +128,41 @@ def build(units: list[Unit], policy: Policy, drop: frozenset[str] = frozenset(),
             for u in units:
                 for k, r in enumerate(u.rows):
                     if r.target:
-                        pairs.append((x[(u.key, k)], r.monthly * ((1.0 if r.site[0] == provider else 0.0) - share)))
+                        pairs.append(
+                            (
+                                x[(u.key, k)],
+                                r.monthly * ((1.0 if r.site[0] == provider else 0.0) - share),
+                            )
+                        )
             problem += _expr(pairs) <= 0, f"max_spend_share_{_name(provider)}"
     if "capacity" not in drop:
         for index, cap in enumerate(policy.capacity):
-            chosen = [(u, k, r) for u in units for k, r in enumerate(u.rows)
-                      if r.target and r.site[0] == cap.provider and (cap.region is None or r.site[1] == cap.region)]
-            for attribute, limit in (("vcpu", cap.max_vcpu), ("memory_gib", cap.max_memory_gib),
-                                     ("storage_gib", cap.max_storage_gib), ("instances", cap.max_instances)):
+            chosen = [
+                (u, k, r)
+                for u in units
+                for k, r in enumerate(u.rows)
+                if r.target
+                and r.site[0] == cap.provider
+                and (cap.region is None or r.site[1] == cap.region)
+            ]
+            for attribute, limit in (
+                ("vcpu", cap.max_vcpu),
+                ("memory_gib", cap.max_memory_gib),
+                ("storage_gib", cap.max_storage_gib),
+                ("instances", cap.max_instances),
+            ):
                 if limit is not None:
-                    problem += _expr([(x[(u.key, k)], float(getattr(r, attribute))) for u, k, r in chosen]) <= limit, \
-                        f"capacity_{index}_{_name(cap.provider)}_{_name(cap.region or 'all')}_{attribute}"
+                    problem += (
+                        _expr([(x[(u.key, k)], float(getattr(r, attribute))) for u, k, r in chosen])
+                        <= limit,
+                        f"capacity_{index}_{_name(cap.provider)}_{_name(cap.region or 'all')}_{attribute}",
+                    )
     if "budget" not in drop and policy.monthly_budget is not None:
-        problem += _expr([(x[(u.key, k)], r.monthly) for u in units for k, r in enumerate(u.rows)]) \
-            <= float(policy.monthly_budget), "monthly_budget"
+        problem += (
+            _expr([(x[(u.key, k)], r.monthly) for u in units for k, r in enumerate(u.rows)])
+            <= float(policy.monthly_budget),
+            "monthly_budget",
+        )
     if "anti_affinity" not in drop:
         anti_units: dict[str, list[Unit]] = defaultdict(list)
         for u in units:
@@ -122,8 +178,10 @@ def build(units: list[Unit], policy: Policy, drop: frozenset[str] = frozenset(),
                     places[r.site if level == "region" else r.site[0]].append((u, k))
             for place, at_place in sorted(places.items(), key=lambda kv: str(kv[0])):
                 if len(at_place) > 1 or any(u.count > 1 for u, _ in at_place):
-                    problem += _expr([(x[(u.key, k)], 1.0) for u, k in at_place]) <= 1, \
-                        f"anti_affinity_{_name(name)}_{_name(str(place))}"
+                    problem += (
+                        _expr([(x[(u.key, k)], 1.0) for u, k in at_place]) <= 1,
+                        f"anti_affinity_{_name(name)}_{_name(str(place))}",
+                    )
     if "colocation" not in drop:
         grouped: dict[str, list[Unit]] = defaultdict(list)
         for u in units:
@@ -131,19 +189,34 @@ def build(units: list[Unit], policy: Policy, drop: frozenset[str] = frozenset(),
                 grouped[u.group].append(u)
         for group, members in sorted(grouped.items()):
             sites = sorted({r.site for u in members for r in u.rows})
-            y = {s: pulp.LpVariable(f"site_{_name(group)}_{_name(s[0])}_{_name(s[1])}", cat=pulp.LpBinary)
-                 for s in sites}
-            problem += _expr([(v, 1.0) for v in y.values()]) == 1, f"colocation_one_site_{_name(group)}"
+            y = {
+                s: pulp.LpVariable(
+                    f"site_{_name(group)}_{_name(s[0])}_{_name(s[1])}", cat=pulp.LpBinary
+                )
+                for s in sites
+            }
+            problem += (
+                _expr([(v, 1.0) for v in y.values()]) == 1,
+                f"colocation_one_site_{_name(group)}",
+            )
             for u in members:
                 for s in sites:
                     ks = [k for k, r in enumerate(u.rows) if r.site == s]
-                    problem += _expr([(x[(u.key, k)], 1.0) for k in ks] + [(y[s], -float(u.count))]) == 0, \
-                        f"colocation_{_name(group)}_{u.key}_{_name(s[0])}_{_name(s[1])}"
+                    problem += (
+                        _expr([(x[(u.key, k)], 1.0) for k in ks] + [(y[s], -float(u.count))]) == 0,
+                        f"colocation_{_name(group)}_{u.key}_{_name(s[0])}_{_name(s[1])}",
+                    )
     return problem, x
 
 
-def solve(units: list[Unit], policy: Policy, drop: frozenset[str] = frozenset(), objective: str = "score",
-          max_jurisdiction: float | None = None, time_limit: float | None = None) -> Solution:
+def solve(
+    units: list[Unit],
+    policy: Policy,
+    drop: frozenset[str] = frozenset(),
+    objective: str = "score",
+    max_jurisdiction: float | None = None,
+    time_limit: float | None = None,
+) -> Solution:
     problem, x = build(units, policy, drop, objective, max_jurisdiction)
     limit = time_limit if time_limit is not None else policy.solver.time_limit_s
     name = policy.solver.name
@@ -153,16 +226,19 @@ def solve(units: list[Unit], policy: Policy, drop: frozenset[str] = frozenset(),
         except ImportError:
             from cloudexit.errors import InputError
 
-            raise InputError("policy solver.name is 'highs' but HiGHS is not installed: "
-                             "pip install 'cloudexit[highs]'") from None
+            raise InputError(
+                "policy solver.name is 'highs' but HiGHS is not installed: "
+                "pip install 'cloudexit[highs]'"
+            ) from None
     # CBC reports its proven bound only in its log; the folder goes away whatever the solve does.
     with tempfile.TemporaryDirectory(prefix="cloudexit-cbc-") as folder:
         log = Path(folder) / "cbc.log"
         if name == "highs":
             solver = pulp.HiGHS(msg=False, timeLimit=limit, gapRel=policy.solver.gap)
         else:
-            solver = pulp.PULP_CBC_CMD(msg=False, timeLimit=limit, gapRel=policy.solver.gap, threads=1,
-                                       logPath=str(log))
+            solver = pulp.PULP_CBC_CMD(
+                msg=False, timeLimit=limit, gapRel=policy.solver.gap, threads=1, logPath=str(log)
+            )
         started = time.perf_counter()
         problem.solve(solver)
         seconds = time.perf_counter() - started
@@ -176,7 +252,9 @@ def solve(units: list[Unit], policy: Policy, drop: frozenset[str] = frozenset(),
             bound = _cbc_bound(log)
     # sol_status tells whether a solution exists; status alone can say Optimal after a time limit.
     found = problem.sol_status in (pulp.LpSolutionOptimal, pulp.LpSolutionIntegerFeasible)
-    if problem.status == pulp.LpStatusInfeasible or (not found and problem.sol_status == pulp.LpSolutionInfeasible):
+    if problem.status == pulp.LpStatusInfeasible or (
+        not found and problem.sol_status == pulp.LpSolutionInfeasible
+    ):
         status = SolveStatus.INFEASIBLE
     elif not found:
         status = SolveStatus.NOT_SOLVED

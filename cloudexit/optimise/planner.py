@@ -27,17 +27,31 @@ from cloudexit.optimise.diagnose import infeasibility, unplaceable
 from cloudexit.optimise.units import Row, Unit, Units, build_units
 
 
-def _placeable(inventory: Inventory, catalog: Catalog, policy: Policy) -> tuple[list[Resource], list[Unplaced]]:
+def _placeable(
+    inventory: Inventory, catalog: Catalog, policy: Policy
+) -> tuple[list[Resource], list[Unplaced]]:
     keep: list[Resource] = []
     unplaced: list[Unplaced] = []
     for r in inventory.resources:
         mapping = catalog.kinds.get(r.kind)
         if mapping is None:
-            unplaced.append(Unplaced(resource_id=r.id, kind=r.kind.value, code="no_mapping",
-                                     reason=f"no mapping for kind {r.kind.value}"))
+            unplaced.append(
+                Unplaced(
+                    resource_id=r.id,
+                    kind=r.kind.value,
+                    code="no_mapping",
+                    reason=f"no mapping for kind {r.kind.value}",
+                )
+            )
         elif policy.retire_stopped and r.attributes.state == "stopped":
-            unplaced.append(Unplaced(resource_id=r.id, kind=r.kind.value, code="retired",
-                                     reason="stopped at scan time; retire_stopped is set"))
+            unplaced.append(
+                Unplaced(
+                    resource_id=r.id,
+                    kind=r.kind.value,
+                    code="retired",
+                    reason="stopped at scan time; retire_stopped is set",
+                )
+            )
         else:
             keep.append(r)
     return keep, unplaced
@@ -61,7 +75,7 @@ def _objective(assignment: dict[str, Row]) -> float:
 def _reason(unit: Unit, row: Row, policy: Policy) -> str:
     best = unit.rows[0]
     if row is best or row.score == best.score:
-        return (f"lowest {policy.horizon_months}-month cost plus weighted risk of {len(unit.rows)} options")
+        return f"lowest {policy.horizon_months}-month cost plus weighted risk of {len(unit.rows)} options"
     why = []
     if unit.group:
         why.append(f"co-location group {unit.group}")
@@ -75,8 +89,9 @@ def _reason(unit: Unit, row: Row, policy: Policy) -> str:
         why.append("capacity")
     if policy.monthly_budget is not None:
         why.append("monthly budget")
-    return (f"its best option alone is {best.site[0]}/{best.site[1]}; placed here to meet "
-            + (", ".join(why) or "the policy"))
+    return f"its best option alone is {best.site[0]}/{best.site[1]}; placed here to meet " + (
+        ", ".join(why) or "the policy"
+    )
 
 
 def _runner_up(unit: Unit, row: Row) -> Alternative | None:
@@ -93,7 +108,11 @@ def _runner_up(unit: Unit, row: Row) -> Alternative | None:
 
 
 def plan(
-    inventory: Inventory, catalog: Catalog, policy: Policy, frontier: int = 0, aggregate: bool = True
+    inventory: Inventory,
+    catalog: Catalog,
+    policy: Policy,
+    frontier: int = 0,
+    aggregate: bool = True,
 ) -> tuple[Plan, float]:
     candidates_for, unplaced = _placeable(inventory, catalog, policy)
     units = build_units(inventory, catalog, policy, candidates_for, aggregate)
@@ -105,21 +124,34 @@ def plan(
         code = "not_migratable" if mapping.not_migratable else "no_option"
         reason = mapping.not_migratable or "; ".join(excluded[:3]) or "no target offers this kind"
         unplaced.append(Unplaced(resource_id=rid, kind=r.kind.value, code=code, reason=reason))
-    warnings = set(unplaceable({k: v for k, v in units.no_option.items()
-                                if not mappings[resources[k].kind].not_migratable}, inventory, policy))
+    warnings = set(
+        unplaceable(
+            {
+                k: v
+                for k, v in units.no_option.items()
+                if not mappings[resources[k].kind].not_migratable
+            },
+            inventory,
+            policy,
+        )
+    )
 
     unit_of = {rid: u for u in units.units for rid in u.members}
     greedy = {rid: u.rows[0] for u in units.units for rid in u.members}
     greedy_broken = violations(greedy, units, inventory, policy)
     classes = len(units.units)
     if not units.units:
-        solution = milp.Solution(status=SolveStatus.TRIVIAL, objective=0.0, bound=0.0, solver="none")
+        solution = milp.Solution(
+            status=SolveStatus.TRIVIAL, objective=0.0, bound=0.0, solver="none"
+        )
         assignment: dict[str, Row] = {}
     elif not greedy_broken:
         # The objective is a sum over resources: when each resource's own best option meets every
         # constraint, that assignment is optimal and no solver is needed.
         value = _objective(greedy)
-        solution = milp.Solution(status=SolveStatus.OPTIMAL, objective=value, bound=value, solver="none")
+        solution = milp.Solution(
+            status=SolveStatus.OPTIMAL, objective=value, bound=value, solver="none"
+        )
         assignment = greedy
     else:
         solution = milp.solve(units.units, policy)
@@ -129,37 +161,66 @@ def plan(
             assignment = _assignment(units, solution.counts)
             broken = violations(assignment, units, inventory, policy)
             if broken or len(assignment) != len(greedy):
-                raise RuntimeFailure(f"solver {solution.solver} returned a plan that breaks the policy: {broken[0] if broken else 'resources left unassigned'}")
+                raise RuntimeFailure(
+                    f"solver {solution.solver} returned a plan that breaks the policy: {broken[0] if broken else 'resources left unassigned'}"
+                )
         else:
             assignment = {}
-            reasons = infeasibility(units, policy) if solution.status == SolveStatus.INFEASIBLE else [
-                f"no solution found within {policy.solver.time_limit_s:g} s; raise solver.time_limit_s"]
+            reasons = (
+                infeasibility(units, policy)
+                if solution.status == SolveStatus.INFEASIBLE
+                else [
+                    f"no solution found within {policy.solver.time_limit_s:g} s; raise solver.time_limit_s"
+                ]
+            )
             for line in reasons:
-                warnings.add(f"infeasible: {line}" if solution.status == SolveStatus.INFEASIBLE else line)
+                warnings.add(
+                    f"infeasible: {line}" if solution.status == SolveStatus.INFEASIBLE else line
+                )
             for rid in sorted(greedy):
-                unplaced.append(Unplaced(resource_id=rid, kind=resources[rid].kind.value, code="infeasible",
-                                         reason=reasons[0]))
+                unplaced.append(
+                    Unplaced(
+                        resource_id=rid,
+                        kind=resources[rid].kind.value,
+                        code="infeasible",
+                        reason=reasons[0],
+                    )
+                )
 
     placements = []
     for rid, row in sorted(assignment.items()):
         unit = unit_of[rid]
         for price_id in row.option.unverified_prices:
             warnings.add(f"unverified price used: {price_id}")
-        placements.append(Placement(resource_id=rid, kind=resources[rid].kind.value, choice=row.option,
-                                    reason=_reason(unit, row, policy), runner_up=_runner_up(unit, row)))
+        placements.append(
+            Placement(
+                resource_id=rid,
+                kind=resources[rid].kind.value,
+                choice=row.option,
+                reason=_reason(unit, row, policy),
+                runner_up=_runner_up(unit, row),
+            )
+        )
     objective = solution.objective
     bound = solution.bound
     gap = None
     if objective is not None and bound is not None:
         gap = max(0.0, (objective - bound) / abs(objective)) if objective else 0.0
     greedy_value = _objective(greedy)
-    baseline = Baseline(
-        objective=quantize(Decimal(str(greedy_value))),
-        target_monthly=quantize(Decimal(str(sum(r.monthly for r in greedy.values() if r.target)))),
-        violations=greedy_broken,
-        saving=quantize(Decimal(str(greedy_value - objective))) if objective is not None and not greedy_broken
-        else None,
-    ) if greedy else None
+    baseline = (
+        Baseline(
+            objective=quantize(Decimal(str(greedy_value))),
+            target_monthly=quantize(
+                Decimal(str(sum(r.monthly for r in greedy.values() if r.target)))
+            ),
+            violations=greedy_broken,
+            saving=quantize(Decimal(str(greedy_value - objective)))
+            if objective is not None and not greedy_broken
+            else None,
+        )
+        if greedy
+        else None
+    )
     points = _frontier(units, policy, assignment, frontier) if frontier and assignment else []
     return Plan(
         generated_at=inventory.generated_at,
@@ -185,7 +246,9 @@ def plan(
     ), solution.seconds
 
 
-def _frontier(units: Units, policy: Policy, chosen: dict[str, Row], steps: int) -> list[FrontierPoint]:
+def _frontier(
+    units: Units, policy: Policy, chosen: dict[str, Row], steps: int
+) -> list[FrontierPoint]:
     """Cost against sovereignty risk by epsilon-constraint on total jurisdiction points."""
     high = sum(r.option.risk.jurisdiction for r in chosen.values())
     lowest = milp.solve(units.units, policy, objective="jurisdiction")
@@ -199,15 +262,21 @@ def _frontier(units: Units, policy: Policy, chosen: dict[str, Row], steps: int) 
         if found.objective is None:
             continue
         assignment = _assignment(units, found.counts)
-        changed = sum(1 for rid, row in assignment.items()
-                      if rid not in chosen or (chosen[rid].site, chosen[rid].option.product) != (row.site, row.option.product))
-        points.append(FrontierPoint(
-            max_jurisdiction_risk=round(eps, 6),
-            monthly_cost=quantize(Decimal(str(sum(r.monthly for r in assignment.values())))),
-            risk=round(sum(r.option.risk.jurisdiction for r in assignment.values()), 6),
-            objective=quantize(Decimal(str(found.objective))),
-            placements_changed=changed,
-        ))
+        changed = sum(
+            1
+            for rid, row in assignment.items()
+            if rid not in chosen
+            or (chosen[rid].site, chosen[rid].option.product) != (row.site, row.option.product)
+        )
+        points.append(
+            FrontierPoint(
+                max_jurisdiction_risk=round(eps, 6),
+                monthly_cost=quantize(Decimal(str(sum(r.monthly for r in assignment.values())))),
+                risk=round(sum(r.option.risk.jurisdiction for r in assignment.values()), 6),
+                objective=quantize(Decimal(str(found.objective))),
+                placements_changed=changed,
+            )
+        )
     return points
 
 

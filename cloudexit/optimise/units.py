@@ -64,7 +64,10 @@ class Units:
 
 def _policy_tag_keys(policy: Policy) -> set[str]:
     keys: set[str] = set(policy.colocation.tag_keys) | {a.tag_key for a in policy.anti_affinity}
-    for selector in [*(c.match for c in policy.certifications), *(p.match for p in policy.providers)]:
+    for selector in [
+        *(c.match for c in policy.certifications),
+        *(p.match for p in policy.providers),
+    ]:
         keys.update(selector.tags)
     return keys
 
@@ -76,8 +79,10 @@ def _policy_ids(policy: Policy) -> set[str]:
 
 def candidate_signature(resource: Resource, tag_keys: set[str], ids: set[str]) -> str:
     """Everything candidate generation reads, so equal signatures give equal candidates."""
-    data = resource.model_dump(mode="json", include={"kind", "provider", "region", "attributes", "utilisation",
-                                                     "monthly_cost"})
+    data = resource.model_dump(
+        mode="json",
+        include={"kind", "provider", "region", "attributes", "utilisation", "monthly_cost"},
+    )
     data["attributes"].pop("details", None)
     data["tags"] = {k: v for k, v in sorted(resource.tags.items()) if k in tag_keys}
     if resource.id in ids:
@@ -151,7 +156,11 @@ def _row(option: Option, catalog: Catalog, policy: Policy) -> Row:
 
 
 def build_units(
-    inventory: Inventory, catalog: Catalog, policy: Policy, candidates_for: list[Resource], aggregate: bool = True
+    inventory: Inventory,
+    catalog: Catalog,
+    policy: Policy,
+    candidates_for: list[Resource],
+    aggregate: bool = True,
 ) -> Units:
     """``aggregate=False`` gives one unit per resource: the plain one-binary-per-option model."""
     tag_keys, ids = _policy_tag_keys(policy), _policy_ids(policy)
@@ -162,8 +171,10 @@ def build_units(
         signature = candidate_signature(resource, tag_keys, ids)
         if signature not in cache:
             found = build_candidates(resource, catalog, policy)
-            rows = sorted((_row(o, catalog, policy) for o in found.options),
-                          key=lambda r: (r.score, r.site, r.option.product or ""))
+            rows = sorted(
+                (_row(o, catalog, policy) for o in found.options),
+                key=lambda r: (r.score, r.site, r.option.product or ""),
+            )
             cache[signature] = (rows, found.excluded)
         rows, excluded = cache[signature]
         if rows:
@@ -175,14 +186,27 @@ def build_units(
     buckets: dict[tuple[str, str | None, tuple[str, ...]], list[str]] = defaultdict(list)
     for rid in sorted(rows_of):
         resource = by_id[rid]
-        anti = tuple(sorted(f"{a.tag_key}={resource.tags[a.tag_key]}@{a.level}"
-                            for a in policy.anti_affinity if a.tag_key in resource.tags))
+        anti = tuple(
+            sorted(
+                f"{a.tag_key}={resource.tags[a.tag_key]}@{a.level}"
+                for a in policy.anti_affinity
+                if a.tag_key in resource.tags
+            )
+        )
         signature = candidate_signature(resource, tag_keys, ids)
         buckets[(signature if aggregate else rid, groups.get(rid), anti)].append(rid)
     units = [
-        Unit(key=f"u{index}", members=members, rows=rows_of[members[0]], group=group, anti=list(anti),
-             all_rows=rows_of[members[0]])
-        for index, ((_, group, anti), members) in enumerate(sorted(buckets.items(), key=lambda kv: kv[1][0]))
+        Unit(
+            key=f"u{index}",
+            members=members,
+            rows=rows_of[members[0]],
+            group=group,
+            anti=list(anti),
+            all_rows=rows_of[members[0]],
+        )
+        for index, ((_, group, anti), members) in enumerate(
+            sorted(buckets.items(), key=lambda kv: kv[1][0])
+        )
     ]
     pruned = 0
     if aggregate:
@@ -192,7 +216,9 @@ def build_units(
     member_groups: dict[str, list[str]] = defaultdict(list)
     for rid, name in groups.items():
         member_groups[name].append(rid)
-    return Units(units=units, pruned=pruned, no_option=no_option, groups=dict(sorted(member_groups.items())))
+    return Units(
+        units=units, pruned=pruned, no_option=no_option, groups=dict(sorted(member_groups.items()))
+    )
 
 
 def _dominates(a: Row, b: Row) -> bool:

@@ -36,7 +36,9 @@ class Source(_Data):
 class ServiceMatch(_Data):
     """A source service, recognised by native type prefixes or by kind."""
 
-    types: list[str] = Field(default_factory=list, description="Native type prefixes, case-insensitive")
+    types: list[str] = Field(
+        default_factory=list, description="Native type prefixes, case-insensitive"
+    )
     kinds: list[str] = Field(default_factory=list)
 
 
@@ -78,7 +80,9 @@ def load_control_planes(path: Path | None = None) -> ControlPlanes:
 
 def _matches(match: ServiceMatch, resource: Resource) -> bool:
     native = resource.type.lower()
-    return any(native.startswith(t.lower()) for t in match.types) or resource.kind.value in match.kinds
+    return (
+        any(native.startswith(t.lower()) for t in match.types) or resource.kind.value in match.kinds
+    )
 
 
 class Scenario(_Data):
@@ -95,20 +99,34 @@ class Scenario(_Data):
 def parse_scenario(text: str, data: ControlPlanes) -> Scenario:
     for named in data.scenarios:
         if named.id == text:
-            return Scenario(name=named.id, title=named.title, provider=named.provider, region=named.region,
-                            services=named.services, source=named.source)
+            return Scenario(
+                name=named.id,
+                title=named.title,
+                provider=named.provider,
+                region=named.region,
+                services=named.services,
+                source=named.source,
+            )
     provider, _, rest = text.partition("/")
     if provider not in data.services:
         known = ", ".join(sorted(data.services))
         names = ", ".join(s.id for s in data.scenarios)
-        raise InputError(f"scenario {text!r}: unknown provider {provider!r} (known: {known}; named: {names})")
+        raise InputError(
+            f"scenario {text!r}: unknown provider {provider!r} (known: {known}; named: {names})"
+        )
     if not rest:
         return Scenario(name=text, title=f"{provider} unavailable everywhere", provider=provider)
     services = data.services[provider]
     if rest in services:
-        return Scenario(name=text, title=f"{provider} {rest} unavailable in every region", provider=provider,
-                        services=[ScenarioService(service=rest, match=services[rest])])
-    return Scenario(name=text, title=f"{provider} region {rest} unavailable", provider=provider, region=rest)
+        return Scenario(
+            name=text,
+            title=f"{provider} {rest} unavailable in every region",
+            provider=provider,
+            services=[ScenarioService(service=rest, match=services[rest])],
+        )
+    return Scenario(
+        name=text, title=f"{provider} region {rest} unavailable", provider=provider, region=rest
+    )
 
 
 Impact = Literal["down", "unreachable", "control_plane"]
@@ -134,7 +152,9 @@ class Exposure(_Data):
     down: int
     unreachable: int
     control_plane: int
-    spend_share: float = Field(description="Share of known monthly spend that is down or unreachable")
+    spend_share: float = Field(
+        description="Share of known monthly spend that is down or unreachable"
+    )
     resource_share: float
 
 
@@ -148,7 +168,9 @@ def _site_fails(provider: str, region: str, resource: Resource, scenario: Scenar
         return f"{provider}/{region} unavailable"
     for service in scenario.services:
         if _matches(service.match, resource):
-            return f"{service.service} failing" + (f" in {scenario.region}" if scenario.region else "")
+            return f"{service.service} failing" + (
+                f" in {scenario.region}" if scenario.region else ""
+            )
     return None
 
 
@@ -179,8 +201,15 @@ def assess(
                 continue
             for rid, resource in resources.items():
                 provider, _ = sites[rid]
-                if rid not in impact and provider == anchor.provider and _matches(anchor.match, resource):
-                    impact[rid] = ("control_plane", f"{anchor.service} control plane in {anchor.region}: {anchor.effect}")
+                if (
+                    rid not in impact
+                    and provider == anchor.provider
+                    and _matches(anchor.match, resource)
+                ):
+                    impact[rid] = (
+                        "control_plane",
+                        f"{anchor.service} control plane in {anchor.region}: {anchor.effect}",
+                    )
     dependants: dict[str, list[str]] = defaultdict(list)
     for rid, resource in resources.items():
         for dep in resource.depends_on:
@@ -208,7 +237,10 @@ def assess(
         for rid, (level, via) in sorted(impact.items())
     ]
     total = sum((c for c in costs.values() if c is not None), Decimal(0))
-    hit = sum((costs[a.resource_id] or Decimal(0) for a in affected if a.impact != "control_plane"), Decimal(0))
+    hit = sum(
+        (costs[a.resource_id] or Decimal(0) for a in affected if a.impact != "control_plane"),
+        Decimal(0),
+    )
     counted = [a for a in affected if a.impact != "control_plane"]
     return Exposure(
         scenario=scenario.name,

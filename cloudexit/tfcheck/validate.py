@@ -39,7 +39,9 @@ def validate(folder: Path, binary: str | None = None) -> list[ValidateResult]:
     try:
         from python_terraform import Terraform
     except ImportError:
-        raise InputError("terraform validate needs python-terraform: install cloudexit[terraform]") from None
+        raise InputError(
+            "terraform validate needs python-terraform: install cloudexit[terraform]"
+        ) from None
     path = find_binary(binary)
     results = []
     for module in modules(folder):

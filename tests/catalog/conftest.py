@@ -33,7 +33,11 @@ class PriceLists:
             return json.loads((RECORDED / "ovhcloud-catalog.json").read_text())
         if path == "/products":
             file = RECORDED / f"scaleway-page{query.get('page', ['1'])[0]}.json"
-            return json.loads(file.read_text()) if file.is_file() else {"products": [], "total_count": 0}
+            return (
+                json.loads(file.read_text())
+                if file.is_file()
+                else {"products": [], "total_count": 0}
+            )
         return None
 
 
@@ -67,32 +71,64 @@ def price_lists() -> Iterator[PriceLists]:
         server.server_close()
 
 
-def provider_file(pid: str, role: str, currency: str, regions: list[str], products: list[dict[str, Any]]) -> dict[str, Any]:
+def provider_file(
+    pid: str, role: str, currency: str, regions: list[str], products: list[dict[str, Any]]
+) -> dict[str, Any]:
     return {
         "id": pid,
         "name": pid,
         "role": role,
         "currency": currency,
         "company": {
-            "legal_name": f"{pid} test", "headquarters": "Test", "country": "FR", "eu_controlled": True,
-            "exposure": "none", "exposure_reason": "test", "source": SOURCE,
+            "legal_name": f"{pid} test",
+            "headquarters": "Test",
+            "country": "FR",
+            "eu_controlled": True,
+            "exposure": "none",
+            "exposure_reason": "test",
+            "source": SOURCE,
         },
         "regions": [{"code": r, "name": r, "city": r, "country": "FR"} for r in regions],
         "products": products,
     }
 
 
-def price(amount: str, unit: str = "hour", regions: list[str] | None = None, currency: str = "USD", **extra: Any) -> dict[str, Any]:
-    return {"amount": amount, "currency": currency, "unit": unit, "regions": regions or [], "source": SOURCE, **extra}
+def price(
+    amount: str,
+    unit: str = "hour",
+    regions: list[str] | None = None,
+    currency: str = "USD",
+    **extra: Any,
+) -> dict[str, Any]:
+    return {
+        "amount": amount,
+        "currency": currency,
+        "unit": unit,
+        "regions": regions or [],
+        "source": SOURCE,
+        **extra,
+    }
 
 
 def compute(pid: str, vcpu: float, memory: float, *prices: dict[str, Any]) -> dict[str, Any]:
-    return {"id": pid, "name": pid, "service": "compute", "family": "general_purpose",
-            "specs": {"vcpu": vcpu, "memory_gib": memory}, "prices": list(prices)}
+    return {
+        "id": pid,
+        "name": pid,
+        "service": "compute",
+        "family": "general_purpose",
+        "specs": {"vcpu": vcpu, "memory_gib": memory},
+        "prices": list(prices),
+    }
 
 
 def egress(*prices: dict[str, Any]) -> dict[str, Any]:
-    return {"id": "internet-egress", "name": "egress", "service": "egress", "family": "internet", "prices": list(prices)}
+    return {
+        "id": "internet-egress",
+        "name": "egress",
+        "service": "egress",
+        "family": "internet",
+        "prices": list(prices),
+    }
 
 
 @pytest.fixture
@@ -102,30 +138,65 @@ def small_catalog(tmp_path: Path) -> Path:
     (root / "providers").mkdir(parents=True)
     (root / "mappings" / "sources").mkdir(parents=True)
     files = {
-        "aws": provider_file("aws", "source", "USD", ["us-east-1", "eu-west-1"], [
-            egress(price("0.09", "gib", free_quantity="100")),
-            compute("m5.large", 2, 8, price("0.096", regions=["us-east-1"])),
-            {"id": "rds/mysql/db.t3.large", "name": "db.t3.large", "service": "database", "family": "relational",
-             "specs": {"vcpu": 2, "memory_gib": 8, "engines": ["mysql"]},
-             "prices": [price("0.136", regions=["us-east-1"], verified=False)]},
-        ]),
-        "azure": provider_file("azure", "source", "USD", ["westeurope"], [
-            egress(price("0.087", "gib", free_quantity="100", verified=False)),
-            compute("Standard_D2s_v3", 2, 8, price("0.12", regions=["westeurope"])),
-            compute("Standard_B2s", 2, 4, price("0.048", regions=["westeurope"])),
-        ]),
-        "gcp": provider_file("gcp", "source", "USD", ["us-central1", "europe-west1"], [
-            egress(price("0.12", "gib")),
-            compute("n2-standard-4", 4, 16, price("0.194236", regions=["us-central1"])),
-            compute("custom/n2/vcpu", 1, 0, price("0.033174", regions=["us-central1"])),
-            compute("custom/n2/memory", 0, 1, price("0.004446", regions=["us-central1"])),
-        ]),
-        "ovhcloud": provider_file("ovhcloud", "target", "EUR", ["gra", "sbg"], [
-            compute("b3-8", 2, 8, price("0.0681", currency="EUR")),
-        ]),
-        "scaleway": provider_file("scaleway", "target", "EUR", ["fr-par"], [
-            compute("POP2-2C-8G", 2, 8, price("0.0735", currency="EUR", regions=["fr-par"])),
-        ]),
+        "aws": provider_file(
+            "aws",
+            "source",
+            "USD",
+            ["us-east-1", "eu-west-1"],
+            [
+                egress(price("0.09", "gib", free_quantity="100")),
+                compute("m5.large", 2, 8, price("0.096", regions=["us-east-1"])),
+                {
+                    "id": "rds/mysql/db.t3.large",
+                    "name": "db.t3.large",
+                    "service": "database",
+                    "family": "relational",
+                    "specs": {"vcpu": 2, "memory_gib": 8, "engines": ["mysql"]},
+                    "prices": [price("0.136", regions=["us-east-1"], verified=False)],
+                },
+            ],
+        ),
+        "azure": provider_file(
+            "azure",
+            "source",
+            "USD",
+            ["westeurope"],
+            [
+                egress(price("0.087", "gib", free_quantity="100", verified=False)),
+                compute("Standard_D2s_v3", 2, 8, price("0.12", regions=["westeurope"])),
+                compute("Standard_B2s", 2, 4, price("0.048", regions=["westeurope"])),
+            ],
+        ),
+        "gcp": provider_file(
+            "gcp",
+            "source",
+            "USD",
+            ["us-central1", "europe-west1"],
+            [
+                egress(price("0.12", "gib")),
+                compute("n2-standard-4", 4, 16, price("0.194236", regions=["us-central1"])),
+                compute("custom/n2/vcpu", 1, 0, price("0.033174", regions=["us-central1"])),
+                compute("custom/n2/memory", 0, 1, price("0.004446", regions=["us-central1"])),
+            ],
+        ),
+        "ovhcloud": provider_file(
+            "ovhcloud",
+            "target",
+            "EUR",
+            ["gra", "sbg"],
+            [
+                compute("b3-8", 2, 8, price("0.0681", currency="EUR")),
+            ],
+        ),
+        "scaleway": provider_file(
+            "scaleway",
+            "target",
+            "EUR",
+            ["fr-par"],
+            [
+                compute("POP2-2C-8G", 2, 8, price("0.0735", currency="EUR", regions=["fr-par"])),
+            ],
+        ),
     }
     for name, data in files.items():
         (root / "providers" / f"{name}.yaml").write_text(yaml.safe_dump(data, sort_keys=False))

@@ -41,15 +41,26 @@ def test_validate_reports_one_line_per_problem_and_exits_2(small_catalog, capsys
 
 
 def test_validate_lists_unverified_figures(small_catalog, capsys):
-    code, out, _ = cli(capsys, "catalog", "validate", "--catalog", str(small_catalog), "--list-unverified")
+    code, out, _ = cli(
+        capsys, "catalog", "validate", "--catalog", str(small_catalog), "--list-unverified"
+    )
     assert code == 0
     assert "unverified: aws/rds/mysql/db.t3.large: 0.136 USD/hour in us-east-1" in out
     assert "unverified: azure/internet-egress" in out
 
 
 def test_list_filters_and_prints_plain_rows_in_pipes(small_catalog, capsys):
-    code, out, _ = cli(capsys, "catalog", "list", "--catalog", str(small_catalog), "--provider", "azure",
-                       "--service", "compute")
+    code, out, _ = cli(
+        capsys,
+        "catalog",
+        "list",
+        "--catalog",
+        str(small_catalog),
+        "--provider",
+        "azure",
+        "--service",
+        "compute",
+    )
     assert code == 0
     rows = [line.split("\t") for line in out.strip().splitlines()]
     assert rows[0][:3] == ["provider", "product", "service"]
@@ -58,7 +69,9 @@ def test_list_filters_and_prints_plain_rows_in_pipes(small_catalog, capsys):
 
 
 def test_list_unknown_provider_exits_2(small_catalog, capsys):
-    code, _, err = cli(capsys, "catalog", "list", "--catalog", str(small_catalog), "--provider", "nope")
+    code, _, err = cli(
+        capsys, "catalog", "list", "--catalog", str(small_catalog), "--provider", "nope"
+    )
     assert code == 2
     assert "unknown provider 'nope'" in err
 
@@ -67,31 +80,55 @@ def test_show_provider_and_product(small_catalog, capsys):
     code, out, _ = cli(capsys, "catalog", "show", "aws", "--catalog", str(small_catalog))
     assert code == 0
     assert "jurisdiction exposure: none" in out and "regions (2):" in out
-    code, out, _ = cli(capsys, "catalog", "show", "aws", "db.t3.large", "--catalog", str(small_catalog))
+    code, out, _ = cli(
+        capsys, "catalog", "show", "aws", "db.t3.large", "--catalog", str(small_catalog)
+    )
     assert code == 0
     assert out.startswith("aws/rds/mysql/db.t3.large")
     assert "0.136 USD/hour in us-east-1 [unverified]" in out
-    code, _, err = cli(capsys, "catalog", "show", "aws", "zz9.huge", "--catalog", str(small_catalog))
+    code, _, err = cli(
+        capsys, "catalog", "show", "aws", "zz9.huge", "--catalog", str(small_catalog)
+    )
     assert code == 2 and "no product 'zz9.huge'" in err
 
 
 def refresh(capsys, catalog, out, provider, endpoint, *extra):
-    return cli(capsys, "catalog", "refresh", "--catalog", str(catalog), "--out", str(out), "--provider", provider,
-               "--endpoint", endpoint, *extra)
+    return cli(
+        capsys,
+        "catalog",
+        "refresh",
+        "--catalog",
+        str(catalog),
+        "--out",
+        str(out),
+        "--provider",
+        provider,
+        "--endpoint",
+        endpoint,
+        *extra,
+    )
 
 
 def changes(out, provider):
     return yaml.safe_load((out / f"{provider}.changes.yaml").read_text())
 
 
-def test_refresh_aws_reads_the_offer_files_linux_shared_only(small_catalog, price_lists, tmp_path, capsys):
+def test_refresh_aws_reads_the_offer_files_linux_shared_only(
+    small_catalog, price_lists, tmp_path, capsys
+):
     before = (small_catalog / "providers" / "aws.yaml").read_text()
     code, out, err = refresh(capsys, small_catalog, tmp_path / "out", "aws", price_lists.base)
     assert code == 0, err
     result = changes(tmp_path / "out", "aws")
     assert result["counts"]["fetched"] == 3
     assert result["new_prices"] == [
-        {"product": "m5.large", "region": "eu-west-1", "unit": "hour", "fetched": "0.107", "currency": "USD"},
+        {
+            "product": "m5.large",
+            "region": "eu-west-1",
+            "unit": "hour",
+            "fetched": "0.107",
+            "currency": "USD",
+        },
     ]
     assert [r["product"] for r in result["new_products"]] == ["t3.medium", "zz9.huge"]
     assert "/offers/v1.0/aws/AmazonEC2/20261101/eu-west-1/index.json" in price_lists.requests
@@ -100,19 +137,39 @@ def test_refresh_aws_reads_the_offer_files_linux_shared_only(small_catalog, pric
     assert "aws: 3 prices fetched" in out
 
 
-def test_refresh_azure_follows_next_page_link_and_skips_windows_and_spot(small_catalog, price_lists, tmp_path, capsys):
-    code, _, err = refresh(capsys, small_catalog, tmp_path / "out", "azure", price_lists.base + "/api/retail/prices")
+def test_refresh_azure_follows_next_page_link_and_skips_windows_and_spot(
+    small_catalog, price_lists, tmp_path, capsys
+):
+    code, _, err = refresh(
+        capsys, small_catalog, tmp_path / "out", "azure", price_lists.base + "/api/retail/prices"
+    )
     assert code == 0, err
     result = changes(tmp_path / "out", "azure")
-    assert result["counts"] == {"fetched": 3, "unchanged": 1, "changed": 1, "new_prices": 0, "new_products": 1,
-                                "ambiguous": 0}
-    assert result["changed"] == [{"product": "Standard_D2s_v3", "region": "westeurope", "unit": "hour",
-                                  "fetched": "0.125", "currency": "USD", "catalogue": "0.12 USD/hour"}]
+    assert result["counts"] == {
+        "fetched": 3,
+        "unchanged": 1,
+        "changed": 1,
+        "new_prices": 0,
+        "new_products": 1,
+        "ambiguous": 0,
+    }
+    assert result["changed"] == [
+        {
+            "product": "Standard_D2s_v3",
+            "region": "westeurope",
+            "unit": "hour",
+            "fetched": "0.125",
+            "currency": "USD",
+            "catalogue": "0.12 USD/hour",
+        }
+    ]
     assert len(price_lists.requests) == 2
     assert "armRegionName+eq+%27westeurope%27" in price_lists.requests[0]
 
 
-def test_refresh_ovhcloud_reads_plan_and_addon_pricings(small_catalog, price_lists, tmp_path, capsys):
+def test_refresh_ovhcloud_reads_plan_and_addon_pricings(
+    small_catalog, price_lists, tmp_path, capsys
+):
     endpoint = price_lists.base + "/v1/order/catalog/public/cloud"
     code, _, err = refresh(capsys, small_catalog, tmp_path / "out", "ovhcloud", endpoint)
     assert code == 0, err
@@ -124,12 +181,24 @@ def test_refresh_ovhcloud_reads_plan_and_addon_pricings(small_catalog, price_lis
 
 
 def test_refresh_scaleway_pages_through_the_catalogue(small_catalog, price_lists, tmp_path, capsys):
-    code, _, err = refresh(capsys, small_catalog, tmp_path / "out", "scaleway", price_lists.base + "/products")
+    code, _, err = refresh(
+        capsys, small_catalog, tmp_path / "out", "scaleway", price_lists.base + "/products"
+    )
     assert code == 0, err
     result = changes(tmp_path / "out", "scaleway")
-    assert result["counts"]["fetched"] == 2  # the per-GB storage price has no hourly or monthly unit
-    assert result["changed"] == [{"product": "POP2-2C-8G", "region": "fr-par", "unit": "hour", "fetched": "0.091",
-                                  "currency": "EUR", "catalogue": "0.0735 EUR/hour"}]
+    assert (
+        result["counts"]["fetched"] == 2
+    )  # the per-GB storage price has no hourly or monthly unit
+    assert result["changed"] == [
+        {
+            "product": "POP2-2C-8G",
+            "region": "fr-par",
+            "unit": "hour",
+            "fetched": "0.091",
+            "currency": "EUR",
+            "catalogue": "0.0735 EUR/hour",
+        }
+    ]
     assert [r["product"] for r in result["new_products"]] == ["/compute/dev1_s/run_fr-par-1"]
     assert sum("page=" in r for r in price_lists.requests) == 2
 
@@ -138,21 +207,47 @@ def test_refresh_output_is_byte_identical_across_runs(small_catalog, price_lists
     endpoint = price_lists.base + "/api/retail/prices"
     refresh(capsys, small_catalog, tmp_path / "a", "azure", endpoint)
     refresh(capsys, small_catalog, tmp_path / "b", "azure", endpoint)
-    assert (tmp_path / "a" / "azure.changes.yaml").read_bytes() == (tmp_path / "b" / "azure.changes.yaml").read_bytes()
+    assert (tmp_path / "a" / "azure.changes.yaml").read_bytes() == (
+        tmp_path / "b" / "azure.changes.yaml"
+    ).read_bytes()
 
 
 def test_refresh_usage_errors_exit_2(small_catalog, tmp_path, capsys):
-    code, _, err = cli(capsys, "catalog", "refresh", "--catalog", str(small_catalog), "--provider", "aws",
-                       "--provider", "azure", "--endpoint", "http://127.0.0.1:9")
+    code, _, err = cli(
+        capsys,
+        "catalog",
+        "refresh",
+        "--catalog",
+        str(small_catalog),
+        "--provider",
+        "aws",
+        "--provider",
+        "azure",
+        "--endpoint",
+        "http://127.0.0.1:9",
+    )
     assert code == 2 and "--endpoint needs exactly one --provider" in err
-    code, _, err = cli(capsys, "catalog", "refresh", "--catalog", str(small_catalog), "--provider", "ionos")
+    code, _, err = cli(
+        capsys, "catalog", "refresh", "--catalog", str(small_catalog), "--provider", "ionos"
+    )
     assert code == 2 and "no price list fetcher for ionos" in err
-    code, _, err = cli(capsys, "catalog", "refresh", "--catalog", str(small_catalog), "--provider", "aws",
-                       "--out", str(small_catalog / "providers"))
+    code, _, err = cli(
+        capsys,
+        "catalog",
+        "refresh",
+        "--catalog",
+        str(small_catalog),
+        "--provider",
+        "aws",
+        "--out",
+        str(small_catalog / "providers"),
+    )
     assert code == 2 and "never writes into the catalogue" in err
 
 
-def test_refresh_unreachable_price_list_exits_1_with_one_line(small_catalog, price_lists, tmp_path, capsys):
+def test_refresh_unreachable_price_list_exits_1_with_one_line(
+    small_catalog, price_lists, tmp_path, capsys
+):
     copy = tmp_path / "copy"
     shutil.copytree(small_catalog, copy)
     code, _, err = refresh(capsys, copy, tmp_path / "out", "azure", price_lists.base + "/missing")

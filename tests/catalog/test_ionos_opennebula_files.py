@@ -64,7 +64,9 @@ def test_families_engines_and_units(provider: ProviderFile) -> None:
     for product in provider.products:
         if product.service == "compute":
             assert product.family in COMPUTE_FAMILIES, product.id
-            assert product.specs.vcpu and product.specs.memory_gib and product.specs.architecture, product.id
+            assert product.specs.vcpu and product.specs.memory_gib and product.specs.architecture, (
+                product.id
+            )
             assert {p.unit for p in product.prices} <= {"hour", "month"}, product.id
         if product.service in ("database", "cache"):
             assert product.specs.engines and set(product.specs.engines) <= ENGINES, product.id
@@ -83,8 +85,15 @@ def test_every_product_is_priced_wherever_it_is_offered(provider: ProviderFile) 
 
 def _rates(products: list[Product]) -> tuple[Decimal, Decimal]:
     """Per-core and per-GiB rate solved from two products of different shape."""
-    a, b = products[0], next(p for p in products if p.specs.memory_gib / p.specs.vcpu != products[0].specs.memory_gib
-                                 / products[0].specs.vcpu)
+    a, b = (
+        products[0],
+        next(
+            p
+            for p in products
+            if p.specs.memory_gib / p.specs.vcpu
+            != products[0].specs.memory_gib / products[0].specs.vcpu
+        ),
+    )
     pa, pb = a.prices[0].amount, b.prices[0].amount
     ca, ma = Decimal(str(a.specs.vcpu)), Decimal(str(a.specs.memory_gib))
     cb, mb = Decimal(str(b.specs.vcpu)), Decimal(str(b.specs.memory_gib))
@@ -92,26 +101,41 @@ def _rates(products: list[Product]) -> tuple[Decimal, Decimal]:
     return (pa - ram * ma) / ca, ram
 
 
-def test_composable_servers_are_priced_cores_times_rate_plus_ram_times_rate(provider: ProviderFile) -> None:
+def test_composable_servers_are_priced_cores_times_rate_plus_ram_times_rate(
+    provider: ProviderFile,
+) -> None:
     grids: dict[str, list[Product]] = defaultdict(list)
     for product in provider.products:
-        if product.service in ("compute", "database", "cache") and not product.specs.local_storage_gib:
+        if (
+            product.service in ("compute", "database", "cache")
+            and not product.specs.local_storage_gib
+        ):
             grids[product.id.split("-")[0]].append(product)
     assert grids
     for prefix, products in grids.items():
         core, ram = _rates(products)
         assert core > 0 and ram > 0, prefix
         for product in products:
-            expected = core * Decimal(str(product.specs.vcpu)) + ram * Decimal(str(product.specs.memory_gib))
+            expected = core * Decimal(str(product.specs.vcpu)) + ram * Decimal(
+                str(product.specs.memory_gib)
+            )
             # Amounts are rounded to 4 or 6 places, so the solved rates carry a tiny relative error.
-            assert abs(product.prices[0].amount - expected) <= expected * Decimal("0.0001"), product.id
+            assert abs(product.prices[0].amount - expected) <= expected * Decimal("0.0001"), (
+                product.id
+            )
             if product.service == "compute" and product.family in GIB_PER_CORE:
-                assert product.specs.memory_gib == product.specs.vcpu * GIB_PER_CORE[product.family], product.id
+                assert (
+                    product.specs.memory_gib == product.specs.vcpu * GIB_PER_CORE[product.family]
+                ), product.id
 
 
 def test_ionos_locations_are_the_terraform_providers(ionos: ProviderFile, shared_dir: Path) -> None:
-    reference = json.loads((shared_dir / "reference" / "terraform-provider-schemas.json").read_text(encoding="utf-8"))
-    locations = set(reference["providers"]["ionos-cloud/ionoscloud"]["enumerations"]["locations"]["values"])
+    reference = json.loads(
+        (shared_dir / "reference" / "terraform-provider-schemas.json").read_text(encoding="utf-8")
+    )
+    locations = set(
+        reference["providers"]["ionos-cloud/ionoscloud"]["enumerations"]["locations"]["values"]
+    )
     codes = {r.code for r in ionos.regions}
     assert locations <= codes
     assert codes - locations == {"de/fkb"}
@@ -159,7 +183,9 @@ def test_certifications_only_count_when_verified(ionos: ProviderFile) -> None:
 def test_opennebula_rates_are_marked_as_defaults_to_replace(opennebula: ProviderFile) -> None:
     assert {r.code for r in opennebula.regions} >= {"default"}
     for region in opennebula.regions:
-        assert region.source is not None and "USER-DEFINED DEFAULT" in (region.source.note or ""), region.code
+        assert region.source is not None and "USER-DEFINED DEFAULT" in (region.source.note or ""), (
+            region.code
+        )
     for product in opennebula.products:
         for price in product.prices:
             assert not price.verified, product.id
@@ -174,8 +200,13 @@ def test_both_files_load_into_the_catalogue(repo_dir: Path) -> None:
     assert price is not None and price.monthly_eur > 0
 
 
-IONOS_FIRST_HAND_HOSTS = ("https://docs.ionos.com/", "https://cloud.ionos.de/", "https://cloud.ionos.com/",
-                          "https://cloud.ionos.co.uk/", "https://github.com/ionos-cloud/")
+IONOS_FIRST_HAND_HOSTS = (
+    "https://docs.ionos.com/",
+    "https://cloud.ionos.de/",
+    "https://cloud.ionos.com/",
+    "https://cloud.ionos.co.uk/",
+    "https://github.com/ionos-cloud/",
+)
 UNIVIE = "https://zid.univie.ac.at/en/server-housing/costs/"
 
 
@@ -190,7 +221,9 @@ def test_ionos_verified_only_from_ionos_itself_and_second_hand_says_so(ionos: Pr
                 assert price.source.url.startswith(IONOS_FIRST_HAND_HOSTS), product.id
             else:
                 note = price.source.note or ""
-                assert any(word in note for word in ("second-hand", "derived", "as quoted")), product.id
+                assert any(word in note for word in ("second-hand", "derived", "as quoted")), (
+                    product.id
+                )
 
 
 def test_ionos_recorded_rates(ionos: ProviderFile) -> None:
@@ -203,15 +236,25 @@ def test_ionos_recorded_rates(ionos: ProviderFile) -> None:
     assert _product(ionos, "volume-ssd-premium").prices[0].amount == Decimal("0.15")
     eu_egress = price_in(_product(ionos, "egress-internet"), "de/fra")
     us_egress = price_in(_product(ionos, "egress-internet"), "us/ewr")
-    assert eu_egress is not None and eu_egress.amount == Decimal("0.05") and eu_egress.free_quantity is None
-    assert us_egress is not None and us_egress.amount == Decimal("0.036") and us_egress.free_quantity == 2048
+    assert (
+        eu_egress is not None
+        and eu_egress.amount == Decimal("0.05")
+        and eu_egress.free_quantity is None
+    )
+    assert (
+        us_egress is not None
+        and us_egress.amount == Decimal("0.036")
+        and us_egress.free_quantity == 2048
+    )
 
 
 def test_opennebula_defaults_are_the_published_univie_rates(opennebula: ProviderFile) -> None:
     vms = [p for p in opennebula.products if p.service == "compute"]
     core, ram = _rates(vms)
     # EUR 20 per vCPU and EUR 20 per GB RAM a year, billed per month.
-    assert abs(core - Decimal(20) / 12) < Decimal("0.0001") and abs(ram - Decimal(20) / 12) < Decimal("0.0001")
+    assert abs(core - Decimal(20) / 12) < Decimal("0.0001") and abs(
+        ram - Decimal(20) / 12
+    ) < Decimal("0.0001")
     assert _product(opennebula, "vm-2c-8g").prices[0].amount == Decimal("16.6667")
     datastore = _product(opennebula, "datastore-volume").prices[0]
     assert datastore.amount == Decimal("0.15") / 12

@@ -18,7 +18,12 @@ from cloudexit.model.kinds import Kind
 from cloudexit.model.policy import Policy
 from cloudexit.optimise.candidates import build_candidates
 
-TARGETS = {"ovhcloud": "OVHcloud", "ionos": "IONOS", "scaleway": "Scaleway", "opennebula": "OpenNebula"}
+TARGETS = {
+    "ovhcloud": "OVHcloud",
+    "ionos": "IONOS",
+    "scaleway": "Scaleway",
+    "opennebula": "OpenNebula",
+}
 SIZE_FREE = "none"
 
 
@@ -50,7 +55,9 @@ def test_a_provider_left_out_of_a_kind_is_named_in_its_description(catalog: Cata
             continue
         for pid, name in TARGETS.items():
             if pid not in mapping.targets:
-                assert name in mapping.description, f"{kind.value}: {pid} is neither mapped nor explained"
+                assert name in mapping.description, (
+                    f"{kind.value}: {pid} is neither mapped nor explained"
+                )
 
 
 def test_every_selector_resolves_in_some_region(catalog: Catalog) -> None:
@@ -59,7 +66,9 @@ def test_every_selector_resolves_in_some_region(catalog: Catalog) -> None:
         provider = catalog.providers[pid]
         selector = target.select
         while selector is not None:
-            assert any(select_products(provider, selector, r.code) for r in provider.regions), f"{kind.value} on {pid}"
+            assert any(select_products(provider, selector, r.code) for r in provider.regions), (
+                f"{kind.value} on {pid}"
+            )
             selector = selector.storage
 
 
@@ -78,32 +87,59 @@ def test_self_managed_options_run_on_compute(catalog: Catalog) -> None:
         if target.fidelity == "self_managed" and target.select is not None:
             found += 1
             assert target.select.service == "compute", f"{kind.value} on {pid}"
-            assert target.sizing in ("instance", "instance_plus_storage", "per_node"), f"{kind.value} on {pid}"
+            assert target.sizing in ("instance", "instance_plus_storage", "per_node"), (
+                f"{kind.value} on {pid}"
+            )
             if target.sizing == "instance_plus_storage":
                 storage = target.select.storage
-                assert storage is not None and storage.service in ("block_storage", "object_storage")
+                assert storage is not None and storage.service in (
+                    "block_storage",
+                    "object_storage",
+                )
     assert found
 
 
 def test_data_kinds_with_a_storage_selector_add_storage_to_the_price(catalog: Catalog) -> None:
-    resource = Resource.model_validate({
-        "id": "db-1", "provider": "aws", "account": "1", "region": "eu-west-1", "type": "AWS::DynamoDB::Table",
-        "kind": "database.keyvalue", "name": "orders", "attributes": {"vcpu": 2, "memory_gib": 8, "storage_gib": 0},
-    })
-    bigger = resource.model_copy(update={"attributes": resource.attributes.model_copy(update={"storage_gib": 500})})
-    small = {(o.provider, o.region): o.monthly_cost for o in build_candidates(resource, catalog, Policy()).options}
-    large = {(o.provider, o.region): o.monthly_cost for o in build_candidates(bigger, catalog, Policy()).options}
+    resource = Resource.model_validate(
+        {
+            "id": "db-1",
+            "provider": "aws",
+            "account": "1",
+            "region": "eu-west-1",
+            "type": "AWS::DynamoDB::Table",
+            "kind": "database.keyvalue",
+            "name": "orders",
+            "attributes": {"vcpu": 2, "memory_gib": 8, "storage_gib": 0},
+        }
+    )
+    bigger = resource.model_copy(
+        update={"attributes": resource.attributes.model_copy(update={"storage_gib": 500})}
+    )
+    small = {
+        (o.provider, o.region): o.monthly_cost
+        for o in build_candidates(resource, catalog, Policy()).options
+    }
+    large = {
+        (o.provider, o.region): o.monthly_cost
+        for o in build_candidates(bigger, catalog, Policy()).options
+    }
     assert small and set(small) == set(large)
     assert all(large[key] > small[key] for key in small)
 
 
 def test_terraform_types_exist_in_the_reference_schema(catalog: Catalog, shared_dir: Path) -> None:
-    reference = json.loads((shared_dir / "reference" / "terraform-provider-schemas.json").read_text(encoding="utf-8"))
-    registered = {source: set(entry["all_resource_types"]) for source, entry in reference["providers"].items()}
+    reference = json.loads(
+        (shared_dir / "reference" / "terraform-provider-schemas.json").read_text(encoding="utf-8")
+    )
+    registered = {
+        source: set(entry["all_resource_types"]) for source, entry in reference["providers"].items()
+    }
     for kind, pid in mapped(catalog):
         tf = catalog.kinds[kind].targets[pid].terraform
         if tf is not None:
-            assert any(tf in registered[source] for source in TERRAFORM_SOURCES[pid]), f"{kind.value} on {pid}: {tf}"
+            assert any(tf in registered[source] for source in TERRAFORM_SOURCES[pid]), (
+                f"{kind.value} on {pid}: {tf}"
+            )
 
 
 def test_every_priced_mapping_gives_an_option_for_a_resource_of_its_kind(catalog: Catalog) -> None:
@@ -112,10 +148,18 @@ def test_every_priced_mapping_gives_an_option_for_a_resource_of_its_kind(catalog
         mapping = catalog.kinds[kind]
         if not mapping.targets:
             continue
-        resource = Resource.model_validate({
-            "id": f"r-{kind.value}", "provider": "aws", "account": "1", "region": "eu-west-1", "type": "test",
-            "kind": kind.value, "name": kind.value, "attributes": {"storage_gib": 50, "node_count": 2},
-        })
+        resource = Resource.model_validate(
+            {
+                "id": f"r-{kind.value}",
+                "provider": "aws",
+                "account": "1",
+                "region": "eu-west-1",
+                "type": "test",
+                "kind": kind.value,
+                "name": kind.value,
+                "attributes": {"storage_gib": 50, "node_count": 2},
+            }
+        )
         found = build_candidates(resource, catalog, policy)
         offered = {o.provider for o in found.options if not o.retain}
         assert offered == set(mapping.targets), f"{kind.value}: {found.excluded[:3]}"
@@ -125,12 +169,22 @@ def test_every_priced_mapping_gives_an_option_for_a_resource_of_its_kind(catalog
 
 def test_per_node_sizing_counts_nodes(catalog: Catalog) -> None:
     def cost(nodes: int) -> dict[tuple[str, str], Decimal]:
-        pool = Resource.model_validate({
-            "id": "pool", "provider": "aws", "account": "1", "region": "eu-west-1", "type": "AWS::EKS::Nodegroup",
-            "kind": "kubernetes.node_pool", "name": "pool", "attributes": {"vcpu": 4, "memory_gib": 16,
-                                                                           "node_count": nodes},
-        })
-        return {(o.provider, o.region): o.monthly_cost for o in build_candidates(pool, catalog, Policy()).options}
+        pool = Resource.model_validate(
+            {
+                "id": "pool",
+                "provider": "aws",
+                "account": "1",
+                "region": "eu-west-1",
+                "type": "AWS::EKS::Nodegroup",
+                "kind": "kubernetes.node_pool",
+                "name": "pool",
+                "attributes": {"vcpu": 4, "memory_gib": 16, "node_count": nodes},
+            }
+        )
+        return {
+            (o.provider, o.region): o.monthly_cost
+            for o in build_candidates(pool, catalog, Policy()).options
+        }
 
     one, three = cost(1), cost(3)
     assert one
@@ -155,14 +209,21 @@ def _edit_kinds(root: Path, kind: str, provider: str, **changes: object) -> None
 
 
 def test_validate_reports_a_selector_that_matches_nothing(catalog_copy: Path) -> None:
-    _edit_kinds(catalog_copy, "database.postgresql", "ionos", select={"service": "database", "engine": "oracle"})
+    _edit_kinds(
+        catalog_copy,
+        "database.postgresql",
+        "ionos",
+        select={"service": "database", "engine": "oracle"},
+    )
     report = check_catalog(catalog_copy / "providers", catalog_copy / "mappings")
     lines = [p for p in report.problems if "matches no product" in p]
     assert len(lines) == 1
     assert "database.postgresql on ionos" in lines[0] and "oracle" in lines[0]
 
 
-def test_validate_reports_an_unknown_terraform_type_only_when_a_schema_is_readable(catalog_copy: Path) -> None:
+def test_validate_reports_an_unknown_terraform_type_only_when_a_schema_is_readable(
+    catalog_copy: Path,
+) -> None:
     _edit_kinds(catalog_copy, "compute.vm", "scaleway", terraform="scaleway_instance_serverx")
     report = check_catalog(catalog_copy / "providers", catalog_copy / "mappings")
     expected = (
@@ -170,11 +231,15 @@ def test_validate_reports_an_unknown_terraform_type_only_when_a_schema_is_readab
         "is not a resource of scaleway/scaleway"
     )
     assert [p for p in report.problems if "Terraform type" in p] == [expected]
-    absent = check_catalog(catalog_copy / "providers", catalog_copy / "mappings", catalog_copy / "no-schemas.json")
+    absent = check_catalog(
+        catalog_copy / "providers", catalog_copy / "mappings", catalog_copy / "no-schemas.json"
+    )
     assert absent.problems == []
 
 
-def test_validate_accepts_the_full_reference_file(catalog: Catalog, repo_dir: Path, shared_dir: Path) -> None:
+def test_validate_accepts_the_full_reference_file(
+    catalog: Catalog, repo_dir: Path, shared_dir: Path
+) -> None:
     reference = shared_dir / "reference" / "terraform-provider-schemas.json"
     report = check_catalog(repo_dir / "providers", repo_dir / "mappings", reference)
     assert report.problems == []

@@ -66,9 +66,16 @@ def test_list_price_marks_unverified_figures(catalog):
 
 
 def test_list_price_per_unit_products_use_quantity_and_free_allowance(catalog):
-    found = catalog.list_price("aws", "eu-west-1", "internet-egress", quantity=Decimal(600), rates=RATES)
+    found = catalog.list_price(
+        "aws", "eu-west-1", "internet-egress", quantity=Decimal(600), rates=RATES
+    )
     assert found.monthly_eur == quantize(Decimal("0.09") * (600 - 100) * RATES["USD"])
-    assert catalog.list_price("aws", "eu-west-1", "internet-egress", quantity=Decimal(50), rates=RATES).monthly_eur == 0
+    assert (
+        catalog.list_price(
+            "aws", "eu-west-1", "internet-egress", quantity=Decimal(50), rates=RATES
+        ).monthly_eur
+        == 0
+    )
 
 
 def test_list_price_gcp_custom_type_from_per_unit_prices(catalog):

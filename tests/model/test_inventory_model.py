@@ -21,7 +21,9 @@ def test_round_trip_is_lossless_and_byte_stable():
 
 
 def test_money_stays_decimal_and_is_written_as_exact_string():
-    inv = Inventory.model_validate(inventory(resource("a", monthly_cost={"amount": "0.10", "currency": "USD", "source": "x"})))
+    inv = Inventory.model_validate(
+        inventory(resource("a", monthly_cost={"amount": "0.10", "currency": "USD", "source": "x"}))
+    )
     assert inv.resources[0].monthly_cost.amount == Decimal("0.10")
     assert json.loads(dumps(inv))["resources"][0]["monthly_cost"]["amount"] == "0.10"
 
@@ -49,13 +51,36 @@ def test_unknown_field_is_rejected():
 
 def test_taxonomy_covers_what_an_exit_moves():
     values = {k.value for k in Kind}
-    for needed in ("compute.vm", "storage.block", "storage.object", "storage.file", "database.postgresql",
-                   "database.mysql", "database.keyvalue", "database.document", "cache.redis",
-                   "kubernetes.cluster", "kubernetes.node_pool", "compute.container_service", "compute.function",
-                   "messaging.queue", "messaging.topic", "messaging.stream", "network.load_balancer",
-                   "network.dns_zone", "network.cdn", "container.registry", "security.secrets", "network.vpc",
-                   "network.subnet", "network.security_group", "network.public_ip", "analytics.search",
-                   "analytics.warehouse", "other"):
+    for needed in (
+        "compute.vm",
+        "storage.block",
+        "storage.object",
+        "storage.file",
+        "database.postgresql",
+        "database.mysql",
+        "database.keyvalue",
+        "database.document",
+        "cache.redis",
+        "kubernetes.cluster",
+        "kubernetes.node_pool",
+        "compute.container_service",
+        "compute.function",
+        "messaging.queue",
+        "messaging.topic",
+        "messaging.stream",
+        "network.load_balancer",
+        "network.dns_zone",
+        "network.cdn",
+        "container.registry",
+        "security.secrets",
+        "network.vpc",
+        "network.subnet",
+        "network.security_group",
+        "network.public_ip",
+        "analytics.search",
+        "analytics.warehouse",
+        "other",
+    ):
         assert needed in values
     assert Kind.POSTGRESQL.category == "database"
 
@@ -68,6 +93,17 @@ def test_example_estate_is_realistic():
     ids = {r.id for r in inv.resources}
     assert all(dep in ids for r in inv.resources for dep in r.depends_on)
     kinds = {r.kind for r in inv.resources}
-    for needed in (Kind.VM, Kind.POSTGRESQL, Kind.MYSQL, Kind.KEY_VALUE, Kind.DOCUMENT, Kind.OBJECT_BUCKET,
-                   Kind.KUBERNETES_CLUSTER, Kind.FUNCTION, Kind.QUEUE, Kind.LOAD_BALANCER, Kind.DNS_ZONE):
+    for needed in (
+        Kind.VM,
+        Kind.POSTGRESQL,
+        Kind.MYSQL,
+        Kind.KEY_VALUE,
+        Kind.DOCUMENT,
+        Kind.OBJECT_BUCKET,
+        Kind.KUBERNETES_CLUSTER,
+        Kind.FUNCTION,
+        Kind.QUEUE,
+        Kind.LOAD_BALANCER,
+        Kind.DNS_ZONE,
+    ):
         assert needed in kinds

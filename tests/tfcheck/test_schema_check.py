@@ -9,7 +9,7 @@ from cloudexit.errors import InputError
 from cloudexit.tfcheck.facts import SHIPPED, derive, dumps, load_facts
 from cloudexit.tfcheck.schema_check import check_schema
 
-BAD = '''
+BAD = """
 resource "scaleway_instance_server" "web" {
   name  = "web"
   bogus = 1
@@ -49,7 +49,7 @@ provider "scaleway" {
   region  = "fr-par"
   unknown = 1
 }
-'''
+"""
 
 
 @pytest.fixture(scope="module")
@@ -70,8 +70,10 @@ def test_each_kind_of_mistake_is_named(tmp_path, reference):
         "scaleway_instance_server.web.bogus: unknown argument 'bogus'",
         "scaleway_instance_server.web.id: 'id' is computed by the provider and cannot be set",
         "scaleway_instance_server.web.private_network[0]: required argument 'pn_id' is missing",
-        ("scaleway_instance_server.web.root_volume: 'root_volume' is a block: write `root_volume { ... }`, "
-        "not `root_volume = ...`"),
+        (
+            "scaleway_instance_server.web.root_volume: 'root_volume' is a block: write `root_volume { ... }`, "
+            "not `root_volume = ...`"
+        ),
         "scaleway_instance_server.web.state: 'flying' is not one of the accepted values: standby, started, stopped",
         "ovh_cloud_security_group.sg: required argument 'service_name' is missing",
         "ovh_cloud_security_group.sg.rule: 'rule' is an argument: write `rule = ...`, not a block",
@@ -88,7 +90,9 @@ def test_argument_read_from_the_environment_may_be_left_out(tmp_path, reference)
 
 def test_shipped_facts_are_derived_from_the_reference(reference):
     expected = dumps(derive(json.loads(reference.read_text())))
-    assert SHIPPED.read_text() == expected, "regenerate: python -m cloudexit.tfcheck.facts REFERENCE OUT"
+    assert SHIPPED.read_text() == expected, (
+        "regenerate: python -m cloudexit.tfcheck.facts REFERENCE OUT"
+    )
 
 
 def test_shipped_and_full_reference_give_the_same_findings(tmp_path, reference):

@@ -34,7 +34,9 @@ def read_offer_file(path: Path, region: str) -> list[Observed]:
     skus: dict[str, str] = {}
     with path.open("rb") as handle:
         for sku, entry in ijson.kvitems(handle, "products"):
-            if entry.get("productFamily") == "Compute Instance" and _wanted(entry.get("attributes", {})):
+            if entry.get("productFamily") == "Compute Instance" and _wanted(
+                entry.get("attributes", {})
+            ):
                 skus[sku] = entry["attributes"]["instanceType"]
     observed: list[Observed] = []
     with path.open("rb") as handle:
@@ -46,8 +48,15 @@ def read_offer_file(path: Path, region: str) -> list[Observed]:
                     usd = dimension.get("pricePerUnit", {}).get("USD")
                     if dimension.get("unit") != "Hrs" or usd is None or Decimal(usd) == 0:
                         continue
-                    observed.append(Observed(product=skus[sku], region=region, unit="hour",
-                                             amount=Decimal(usd).normalize(), currency="USD"))
+                    observed.append(
+                        Observed(
+                            product=skus[sku],
+                            region=region,
+                            unit="hour",
+                            amount=Decimal(usd).normalize(),
+                            currency="USD",
+                        )
+                    )
     return observed
 
 
@@ -56,7 +65,9 @@ def fetch(endpoint: str, regions: list[str]) -> list[Observed]:
     try:
         region_index_url = index["offers"]["AmazonEC2"]["currentRegionIndexUrl"]
     except (KeyError, TypeError):
-        raise RuntimeFailure(f"{endpoint}{INDEX}: no offers.AmazonEC2.currentRegionIndexUrl") from None
+        raise RuntimeFailure(
+            f"{endpoint}{INDEX}: no offers.AmazonEC2.currentRegionIndexUrl"
+        ) from None
     region_index = get_json(resolve(endpoint, region_index_url.lstrip("/")))
     observed: list[Observed] = []
     with tempfile.TemporaryDirectory(prefix="cloudexit-aws-") as tmp:
@@ -64,7 +75,10 @@ def fetch(endpoint: str, regions: list[str]) -> list[Observed]:
             entry = region_index.get("regions", {}).get(region)
             if entry is None:
                 continue
-            target = download(resolve(endpoint, entry["currentVersionUrl"].lstrip("/")), Path(tmp) / f"{region}.json")
+            target = download(
+                resolve(endpoint, entry["currentVersionUrl"].lstrip("/")),
+                Path(tmp) / f"{region}.json",
+            )
             observed.extend(read_offer_file(target, region))
             target.unlink()
     return observed

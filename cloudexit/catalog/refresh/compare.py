@@ -37,7 +37,9 @@ class Changes:
 
     def as_data(self) -> dict[str, Any]:
         def ordered(rows: list[dict[str, str]]) -> list[dict[str, str]]:
-            return sorted(rows, key=lambda r: (r["product"], r["region"], r["unit"], r.get("fetched", "")))
+            return sorted(
+                rows, key=lambda r: (r["product"], r["region"], r["unit"], r.get("fetched", ""))
+            )
 
         return {
             "provider": self.provider,
@@ -61,7 +63,12 @@ def _catalogue_region(provider: ProviderFile | None, region: str) -> str:
     if provider is None or not region:
         return region
     codes = {r.code for r in provider.regions}
-    for candidate in (region, region.lower(), region.rsplit("-", 1)[0], re.sub(r"\d+$", "", region).lower()):
+    for candidate in (
+        region,
+        region.lower(),
+        region.rsplit("-", 1)[0],
+        re.sub(r"\d+$", "", region).lower(),
+    ):
         if candidate in codes:
             return candidate
     return region
@@ -85,7 +92,9 @@ def _match(index: dict[str, list[Product]], obs: Observed) -> Product | None:
     return None
 
 
-def compare(provider_id: str, provider: ProviderFile | None, observed: list[Observed], endpoint: str) -> Changes:
+def compare(
+    provider_id: str, provider: ProviderFile | None, observed: list[Observed], endpoint: str
+) -> Changes:
     changes = Changes(provider=provider_id, endpoint=endpoint, fetched=len(observed))
     index = index_products(provider) if provider is not None else {}
     grouped: dict[tuple[str, str, str], set[Observed]] = defaultdict(set)
@@ -104,7 +113,11 @@ def compare(provider_id: str, provider: ProviderFile | None, observed: list[Obse
         price = price_in(product, region)
         if price is None:
             changes.new_prices.append(_row(first, region, product.id))
-        elif price.amount == first.amount and price.currency == first.currency and price.unit == first.unit:
+        elif (
+            price.amount == first.amount
+            and price.currency == first.currency
+            and price.unit == first.unit
+        ):
             changes.unchanged += 1
         else:
             row = _row(first, region, product.id)

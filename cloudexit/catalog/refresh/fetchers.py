@@ -22,9 +22,29 @@ class Fetcher:
 FETCHERS: dict[str, Fetcher] = {
     f.provider: f
     for f in (
-        Fetcher("aws", aws.ENDPOINT, aws.fetch, "AWS Price List offer files (EC2 Linux on-demand)", True),
-        Fetcher("azure", azure.ENDPOINT, azure.fetch, "Azure Retail Prices API (VM Linux pay-as-you-go)", True),
-        Fetcher("ovhcloud", ovhcloud.ENDPOINT, ovhcloud.fetch, "OVHcloud public order catalogue (Public Cloud)", False),
-        Fetcher("scaleway", scaleway.ENDPOINT, scaleway.fetch, "Scaleway public product catalogue", False),
+        Fetcher(
+            "aws", aws.ENDPOINT, aws.fetch, "AWS Price List offer files (EC2 Linux on-demand)", True
+        ),
+        Fetcher(
+            "azure",
+            azure.ENDPOINT,
+            azure.fetch,
+            "Azure Retail Prices API (VM Linux pay-as-you-go)",
+            True,
+        ),
+        Fetcher(
+            "ovhcloud",
+            ovhcloud.ENDPOINT,
+            ovhcloud.fetch,
+            "OVHcloud public order catalogue (Public Cloud)",
+            False,
+        ),
+        Fetcher(
+            "scaleway",
+            scaleway.ENDPOINT,
+            scaleway.fetch,
+            "Scaleway public product catalogue",
+            False,
+        ),
     )
 }

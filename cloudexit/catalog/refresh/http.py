@@ -16,7 +16,9 @@ TIMEOUT_S = 60
 
 
 def _open(url: str) -> Any:
-    request = urllib.request.Request(url, headers={"Accept": "application/json", "User-Agent": "cloudexit"})
+    request = urllib.request.Request(
+        url, headers={"Accept": "application/json", "User-Agent": "cloudexit"}
+    )
     try:
         return urllib.request.urlopen(request, timeout=TIMEOUT_S)
     except urllib.error.HTTPError as exc:
@@ -32,7 +34,9 @@ def get_json(url: str) -> Any:
     try:
         return json.loads(body)
     except json.JSONDecodeError as exc:
-        raise RuntimeFailure(f"{url}: the answer is not JSON ({exc.msg} at line {exc.lineno})") from None
+        raise RuntimeFailure(
+            f"{url}: the answer is not JSON ({exc.msg} at line {exc.lineno})"
+        ) from None
 
 
 def download(url: str, target: Path) -> Path:

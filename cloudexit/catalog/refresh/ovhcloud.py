@@ -19,7 +19,11 @@ def _unit(pricing: dict[str, Any]) -> Unit | None:
     capacities = pricing.get("capacities", [])
     if "consumption" in capacities or pricing.get("type") == "consumption":
         return "hour"
-    if pricing.get("interval") == 1 and pricing.get("intervalUnit") == "month" and "renew" in capacities:
+    if (
+        pricing.get("interval") == 1
+        and pricing.get("intervalUnit") == "month"
+        and "renew" in capacities
+    ):
         return "month"
     return None
 
@@ -40,7 +44,9 @@ def fetch(endpoint: str, regions: list[str]) -> list[Observed]:
     observed: list[Observed] = []
     for offer in [*catalog.get("plans", []), *catalog.get("addons", [])]:
         code = str(offer.get("planCode", ""))
-        keys = tuple(k for k in (str(offer.get("invoiceName", "")), code.split(".")[0]) if k and k != code)
+        keys = tuple(
+            k for k in (str(offer.get("invoiceName", "")), code.split(".")[0]) if k and k != code
+        )
         for pricing in offer.get("pricings", []):
             unit = _unit(pricing)
             if unit is None or pricing.get("mode", "default") != "default":
@@ -49,7 +55,15 @@ def fetch(endpoint: str, regions: list[str]) -> list[Observed]:
             for region in _regions(offer):
                 if wanted and region and region not in wanted and region.lower() not in wanted:
                     continue
-                observed.append(Observed(product=code, region=region, unit=unit, amount=amount,
-                                         currency=currency, keys=keys))
+                observed.append(
+                    Observed(
+                        product=code,
+                        region=region,
+                        unit=unit,
+                        amount=amount,
+                        currency=currency,
+                        keys=keys,
+                    )
+                )
             break
     return observed

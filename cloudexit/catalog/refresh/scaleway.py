@@ -41,17 +41,35 @@ def fetch(endpoint: str, regions: list[str]) -> list[Observed]:
         for product in products:
             price = product.get("price", {})
             retail = price.get("retail_price")
-            measure = price.get("unit_of_measure") or product.get("unit_of_measure") or {"unit": "hour", "size": 1}
+            measure = (
+                price.get("unit_of_measure")
+                or product.get("unit_of_measure")
+                or {"unit": "hour", "size": 1}
+            )
             unit = UNITS.get(str(measure.get("unit")))
             if retail is None or unit is None or int(measure.get("size", 1)) != 1:
                 continue
             region = _region(product.get("locality", {}))
-            if wanted and region and region not in wanted and region.rsplit("-", 1)[0] not in wanted:
+            if (
+                wanted
+                and region
+                and region not in wanted
+                and region.rsplit("-", 1)[0] not in wanted
+            ):
                 continue
-            amount = (Decimal(int(retail.get("units", 0))) + Decimal(int(retail.get("nanos", 0))) / Decimal(10**9))
-            observed.append(Observed(product=str(product.get("sku", "")), region=region, unit=unit,
-                                     amount=amount.normalize(), currency=str(retail.get("currency_code", "EUR")),
-                                     keys=_keys(product)))
+            amount = Decimal(int(retail.get("units", 0))) + Decimal(
+                int(retail.get("nanos", 0))
+            ) / Decimal(10**9)
+            observed.append(
+                Observed(
+                    product=str(product.get("sku", "")),
+                    region=region,
+                    unit=unit,
+                    amount=amount.normalize(),
+                    currency=str(retail.get("currency_code", "EUR")),
+                    keys=_keys(product),
+                )
+            )
         seen += len(products)
         if not products or seen >= int(page.get("total_count", seen)):
             return observed

@@ -34,14 +34,18 @@ def caller_account(clients: Clients, home_region: str, profile: str | None) -> s
             "no AWS credentials found: use --profile, AWS_PROFILE, environment variables or an SSO login"
         ) from None
     except (bx.SSOTokenLoadError, bx.UnauthorizedSSOTokenError, bx.TokenRetrievalError) as error:
-        raise InputError(f"AWS SSO login needed ({error}): run aws sso login --profile {profile or 'default'}") from None
+        raise InputError(
+            f"AWS SSO login needed ({error}): run aws sso login --profile {profile or 'default'}"
+        ) from None
     except bx.ClientError as error:
         raise InputError(f"AWS credentials were refused: {error}") from None
     except (bx.EndpointConnectionError, bx.ConnectTimeoutError) as error:
         raise RuntimeFailure(f"cannot reach AWS: {error}") from None
 
 
-def organisation_accounts(clients: Clients, home_region: str, issues: list[CollectionIssue]) -> list[tuple[str, str]]:
+def organisation_accounts(
+    clients: Clients, home_region: str, issues: list[CollectionIssue]
+) -> list[tuple[str, str]]:
     """(id, name) of the organisation's active accounts; a refusal is an issue, not a stop."""
     from botocore.exceptions import BotoCoreError, ClientError
 
@@ -54,7 +58,13 @@ def organisation_accounts(clients: Clients, home_region: str, issues: list[Colle
                 if str(status).upper() == "ACTIVE":
                     found.append((str(account["Id"]), str(account.get("Name") or account["Id"])))
     except (ClientError, BotoCoreError) as error:
-        issues.append(issue(error, "organization", "organizations:ListAccounts (scanning the caller's account only)"))
+        issues.append(
+            issue(
+                error,
+                "organization",
+                "organizations:ListAccounts (scanning the caller's account only)",
+            )
+        )
         return []
     return sorted(found)
 

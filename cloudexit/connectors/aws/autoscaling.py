@@ -13,10 +13,14 @@ from cloudexit.model.inventory import Attributes
 
 def _main_type(item: Item) -> str | None:
     """The most common instance type among the group's instances, else the first override."""
-    seen = Counter(str(i["InstanceType"]) for i in item.get("Instances", []) if i.get("InstanceType"))
+    seen = Counter(
+        str(i["InstanceType"]) for i in item.get("Instances", []) if i.get("InstanceType")
+    )
     if seen:
         return min(seen.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-    overrides = (item.get("MixedInstancesPolicy") or {}).get("LaunchTemplate", {}).get("Overrides", [])
+    overrides = (
+        (item.get("MixedInstancesPolicy") or {}).get("LaunchTemplate", {}).get("Overrides", [])
+    )
     return next((str(o["InstanceType"]) for o in overrides if o.get("InstanceType")), None)
 
 
@@ -42,7 +46,8 @@ def _attributes(item: Item, scope: Scope) -> Attributes:
             "desired_capacity": item.get("DesiredCapacity"),
             "instances": sorted(i["InstanceId"] for i in item.get("Instances", [])),
             "launch_configuration": item.get("LaunchConfigurationName"),
-            "launch_template": template.get("LaunchTemplateName") or template.get("LaunchTemplateId"),
+            "launch_template": template.get("LaunchTemplateName")
+            or template.get("LaunchTemplateId"),
             "max_size": item.get("MaxSize"),
             "min_size": item.get("MinSize"),
             "subnets": _subnets(item),

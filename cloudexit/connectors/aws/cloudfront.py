@@ -9,7 +9,9 @@ from cloudexit.connectors.aws.declare import Item, ResourceType, Scope, tag_dict
 from cloudexit.connectors.aws.reader import Reader
 from cloudexit.model.inventory import Attributes
 
-S3_ORIGIN = re.compile(r"^(?P<bucket>[a-z0-9][a-z0-9.\-]*?)\.s3(?:[.\-][a-z0-9\-]+)?\.amazonaws\.com$")
+S3_ORIGIN = re.compile(
+    r"^(?P<bucket>[a-z0-9][a-z0-9.\-]*?)\.s3(?:[.\-][a-z0-9\-]+)?\.amazonaws\.com$"
+)
 
 
 def _detail(reader: Reader, items: list[Item]) -> list[Item]:

@@ -20,8 +20,13 @@ if TYPE_CHECKING:
 
 Item = dict[str, Any]
 
-PARTITION_PREFIXES = (("cn-", "aws-cn"), ("us-gov-", "aws-us-gov"), ("us-iso-", "aws-iso"),
-                      ("us-isob-", "aws-iso-b"), ("eusc-", "aws-eusc"))
+PARTITION_PREFIXES = (
+    ("cn-", "aws-cn"),
+    ("us-gov-", "aws-us-gov"),
+    ("us-iso-", "aws-iso"),
+    ("us-isob-", "aws-iso-b"),
+    ("eusc-", "aws-eusc"),
+)
 
 
 def partition_of(region: str) -> str:

@@ -12,7 +12,12 @@ def _detail(reader: Reader, items: list[Item]) -> list[Item]:
     for item in items:
         table = reader.call("dynamodb", "DescribeTable", TableName=item["_key"])["Table"]
         table["_tags"] = tag_dict(
-            [t for t in reader.items("dynamodb", "ListTagsOfResource", "Tags[]", {"ResourceArn": table["TableArn"]})]
+            [
+                t
+                for t in reader.items(
+                    "dynamodb", "ListTagsOfResource", "Tags[]", {"ResourceArn": table["TableArn"]}
+                )
+            ]
         )
         out.append(table)
     return out
@@ -29,11 +34,16 @@ def _attributes(item: Item, scope: object) -> Attributes:
         state=item.get("TableStatus"),
         details={
             "global_table_regions": sorted(r["RegionName"] for r in item.get("Replicas", [])),
-            "indexes": len(item.get("GlobalSecondaryIndexes", [])) + len(item.get("LocalSecondaryIndexes", [])),
-            "read_capacity": throughput.get("ReadCapacityUnits") if billing == "PROVISIONED" else None,
+            "indexes": len(item.get("GlobalSecondaryIndexes", []))
+            + len(item.get("LocalSecondaryIndexes", [])),
+            "read_capacity": throughput.get("ReadCapacityUnits")
+            if billing == "PROVISIONED"
+            else None,
             "stream": (item.get("StreamSpecification") or {}).get("StreamViewType"),
             "table_class": (item.get("TableClassSummary") or {}).get("TableClass", "STANDARD"),
-            "write_capacity": throughput.get("WriteCapacityUnits") if billing == "PROVISIONED" else None,
+            "write_capacity": throughput.get("WriteCapacityUnits")
+            if billing == "PROVISIONED"
+            else None,
         },
     )
 
@@ -43,7 +53,9 @@ TABLE = ResourceType(
     service="dynamodb",
     operation="ListTables",
     items="TableNames[]",
-    id=lambda i, s: str(i.get("TableArn") or s.arn("dynamodb", f"table/{i.get('TableName') or i['_key']}")),
+    id=lambda i, s: str(
+        i.get("TableArn") or s.arn("dynamodb", f"table/{i.get('TableName') or i['_key']}")
+    ),
     name=lambda i: str(i.get("TableName") or i["_key"]),
     tags="_tags",
     detail=_detail,

@@ -58,7 +58,9 @@ def type_specs(spec: Item | None) -> dict[str, Any]:
         out["architecture"] = "arm64" if "arm64" in arches else "x86_64"
     if gpus:
         out["gpu_count"] = sum(int(g.get("Count", 0)) for g in gpus)
-        out["gpu_model"] = " ".join(filter(None, [gpus[0].get("Manufacturer"), gpus[0].get("Name")]))
+        out["gpu_model"] = " ".join(
+            filter(None, [gpus[0].get("Manufacturer"), gpus[0].get("Name")])
+        )
     return out
 
 
@@ -78,7 +80,9 @@ def _instance_attributes(item: Item, scope: Scope) -> Attributes:
     specs = type_specs(item.get("_type_specs"))
     if item.get("Architecture"):
         specs["architecture"] = architecture(item["Architecture"])
-    platform = item.get("PlatformDetails") or ("Windows" if item.get("Platform") == "windows" else "Linux/UNIX")
+    platform = item.get("PlatformDetails") or (
+        "Windows" if item.get("Platform") == "windows" else "Linux/UNIX"
+    )
     state = item.get("State", {}).get("Name")
     return Attributes(
         instance_type=item.get("InstanceType"),
@@ -136,7 +140,9 @@ def _volume_attributes(item: Item, scope: Scope) -> Attributes:
         throughput_mibps=item.get("Throughput"),
         state=item.get("State"),
         details={
-            "attached_to": sorted(a["InstanceId"] for a in item.get("Attachments", []) if a.get("InstanceId")),
+            "attached_to": sorted(
+                a["InstanceId"] for a in item.get("Attachments", []) if a.get("InstanceId")
+            ),
             "availability_zone": item.get("AvailabilityZone"),
             "encrypted": item.get("Encrypted"),
             "snapshot_id": item.get("SnapshotId") or None,
@@ -167,7 +173,9 @@ VPC = ResourceType(
             "cidr_blocks": sorted(c["CidrBlock"] for c in i.get("CidrBlockAssociationSet", []))
             or [i.get("CidrBlock")],
             "ipv6_cidr_blocks": sorted(
-                c["Ipv6CidrBlock"] for c in i.get("Ipv6CidrBlockAssociationSet", []) if c.get("Ipv6CidrBlock")
+                c["Ipv6CidrBlock"]
+                for c in i.get("Ipv6CidrBlockAssociationSet", [])
+                if c.get("Ipv6CidrBlock")
             ),
             "is_default": i.get("IsDefault", False),
         },
@@ -187,7 +195,9 @@ SUBNET = ResourceType(
             "availability_zone": i.get("AvailabilityZone"),
             "cidr_block": i.get("CidrBlock"),
             "ipv6_cidr_blocks": sorted(
-                c["Ipv6CidrBlock"] for c in i.get("Ipv6CidrBlockAssociationSet", []) if c.get("Ipv6CidrBlock")
+                c["Ipv6CidrBlock"]
+                for c in i.get("Ipv6CidrBlockAssociationSet", [])
+                if c.get("Ipv6CidrBlock")
             ),
             "map_public_ip_on_launch": i.get("MapPublicIpOnLaunch", False),
             "vpc_id": i.get("VpcId"),
@@ -206,10 +216,16 @@ def _rule(permission: Item) -> dict[str, Any]:
         "cidr_blocks": sorted(r["CidrIp"] for r in permission.get("IpRanges", [])),
         "ipv6_cidr_blocks": sorted(r["CidrIpv6"] for r in permission.get("Ipv6Ranges", [])),
         "prefix_lists": sorted(r["PrefixListId"] for r in permission.get("PrefixListIds", [])),
-        "security_groups": sorted(g["GroupId"] for g in permission.get("UserIdGroupPairs", []) if g.get("GroupId")),
+        "security_groups": sorted(
+            g["GroupId"] for g in permission.get("UserIdGroupPairs", []) if g.get("GroupId")
+        ),
         "descriptions": sorted(
-            {r["Description"] for key in ("IpRanges", "Ipv6Ranges", "PrefixListIds", "UserIdGroupPairs")
-             for r in permission.get(key, []) if r.get("Description")}
+            {
+                r["Description"]
+                for key in ("IpRanges", "Ipv6Ranges", "PrefixListIds", "UserIdGroupPairs")
+                for r in permission.get(key, [])
+                if r.get("Description")
+            }
         ),
     }
 

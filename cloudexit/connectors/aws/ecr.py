@@ -15,7 +15,9 @@ def _detail(reader: Reader, items: list[Item]) -> list[Item]:
         sizes = [
             int(image.get("imageSizeInBytes") or 0)
             for image in reader.items(
-                "ecr", "DescribeImages", "imageDetails[]",
+                "ecr",
+                "DescribeImages",
+                "imageDetails[]",
                 {"repositoryName": item["repositoryName"], "registryId": item["registryId"]},
             )
         ]

@@ -14,7 +14,9 @@ DESCRIBE_SERVICES_BATCH = 10  # the DescribeServices limit
 
 
 def _cluster_detail(reader: Reader, items: list[Item]) -> list[Item]:
-    found = reader.call("ecs", "DescribeClusters", clusters=[i["_key"] for i in items], include=["TAGS"])
+    found = reader.call(
+        "ecs", "DescribeClusters", clusters=[i["_key"] for i in items], include=["TAGS"]
+    )
     return [dict(c) for c in found.get("clusters", [])]
 
 
@@ -47,7 +49,9 @@ def _service_detail(reader: Reader, items: list[Item]) -> list[Item]:
         by_cluster[item["_parent"]].append(item["_key"])
     out: list[Item] = []
     for cluster, arns in by_cluster.items():
-        found = reader.call("ecs", "DescribeServices", cluster=cluster, services=arns, include=["TAGS"])
+        found = reader.call(
+            "ecs", "DescribeServices", cluster=cluster, services=arns, include=["TAGS"]
+        )
         for service in found.get("services", []):
             task = service.get("taskDefinition")
             if task:
@@ -63,7 +67,9 @@ def _task_definition(reader: Reader, arn: str) -> Item:
     with cache.lock:
         known = cache.task_definitions.get(arn)
     if known is None:
-        known = dict(reader.call("ecs", "DescribeTaskDefinition", taskDefinition=arn)["taskDefinition"])
+        known = dict(
+            reader.call("ecs", "DescribeTaskDefinition", taskDefinition=arn)["taskDefinition"]
+        )
         with cache.lock:
             cache.task_definitions[arn] = known
     return known
@@ -88,9 +94,14 @@ def _service_attributes(item: Item, scope: Scope) -> Attributes:
         details={
             "cluster": item.get("clusterArn"),
             "launch_type": item.get("launchType")
-            or ",".join(sorted(p["capacityProvider"] for p in item.get("capacityProviderStrategy", []))) or None,
+            or ",".join(
+                sorted(p["capacityProvider"] for p in item.get("capacityProviderStrategy", []))
+            )
+            or None,
             "load_balancers": sorted(
-                lb["targetGroupArn"] for lb in item.get("loadBalancers", []) if lb.get("targetGroupArn")
+                lb["targetGroupArn"]
+                for lb in item.get("loadBalancers", [])
+                if lb.get("targetGroupArn")
             ),
             "running_count": item.get("runningCount"),
             "sizing": "per task" if cpu or memory else None,

@@ -10,7 +10,9 @@ FILE_SYSTEM = ResourceType(
     service="efs",
     operation="DescribeFileSystems",
     items="FileSystems[]",
-    id=lambda i, s: str(i.get("FileSystemArn") or s.arn("elasticfilesystem", f"file-system/{i['FileSystemId']}")),
+    id=lambda i, s: str(
+        i.get("FileSystemArn") or s.arn("elasticfilesystem", f"file-system/{i['FileSystemId']}")
+    ),
     name=lambda i: str(i.get("Name") or i["FileSystemId"]),
     attributes=lambda i, s: Attributes(
         storage_gib=gib((i.get("SizeInBytes") or {}).get("Value")),

@@ -56,7 +56,9 @@ CLUSTER = ResourceType(
 def _nodegroup_detail(reader: Reader, items: list[Item]) -> list[Item]:
     return [
         dict(
-            reader.call("eks", "DescribeNodegroup", clusterName=i["_parent"], nodegroupName=i["_key"])["nodegroup"]
+            reader.call(
+                "eks", "DescribeNodegroup", clusterName=i["_parent"], nodegroupName=i["_key"]
+            )["nodegroup"]
         )
         for i in items
     ]

@@ -39,7 +39,8 @@ def _group_attributes(item: Item, scope: Scope) -> Attributes:
         instance_type=item.get("CacheNodeType"),
         node_count=len(item.get("MemberClusters", [])),
         engine=engine,
-        high_availability=item.get("AutomaticFailover") == "enabled" or item.get("MultiAZ") == "enabled",
+        high_availability=item.get("AutomaticFailover") == "enabled"
+        or item.get("MultiAZ") == "enabled",
         state=item.get("Status"),
         **_memory(item),
         details={

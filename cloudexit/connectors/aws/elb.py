@@ -12,14 +12,19 @@ from cloudexit.model.inventory import Attributes
 
 
 def _tags_v2(reader: Reader, arn: str) -> dict[str, str]:
-    descriptions = reader.call("elbv2", "DescribeTags", ResourceArns=[arn]).get("TagDescriptions", [])
+    descriptions = reader.call("elbv2", "DescribeTags", ResourceArns=[arn]).get(
+        "TagDescriptions", []
+    )
     return tag_dict(descriptions[0].get("Tags")) if descriptions else {}
 
 
 def _targets(reader: Reader, group_arn: str) -> list[Item]:
     health = reader.call("elbv2", "DescribeTargetHealth", TargetGroupArn=group_arn)
     return sorted(
-        ({"id": d["Target"]["Id"], "port": d["Target"].get("Port")} for d in health.get("TargetHealthDescriptions", [])),
+        (
+            {"id": d["Target"]["Id"], "port": d["Target"].get("Port")}
+            for d in health.get("TargetHealthDescriptions", [])
+        ),
         key=lambda t: (str(t["id"]), t["port"] or 0),
     )
 
@@ -41,18 +46,28 @@ def _lb_detail(reader: Reader, items: list[Item]) -> list[Item]:
                 {
                     "port": listener.get("Port"),
                     "protocol": listener.get("Protocol"),
-                    "certificates": sorted(c["CertificateArn"] for c in listener.get("Certificates", [])),
+                    "certificates": sorted(
+                        c["CertificateArn"] for c in listener.get("Certificates", [])
+                    ),
                     "default_actions": [
                         {"type": a.get("Type"), "target_group": a.get("TargetGroupArn")}
                         for a in listener.get("DefaultActions", [])
                     ],
                 }
-                for listener in reader.items("elbv2", "DescribeListeners", "Listeners[]", {"LoadBalancerArn": arn})
+                for listener in reader.items(
+                    "elbv2", "DescribeListeners", "Listeners[]", {"LoadBalancerArn": arn}
+                )
             ),
             key=lambda x: (x["port"] or 0, str(x["protocol"])),
         )
-        groups = list(reader.items("elbv2", "DescribeTargetGroups", "TargetGroups[]", {"LoadBalancerArn": arn}))
-        item["_target_groups"] = {g["TargetGroupArn"]: _targets(reader, g["TargetGroupArn"]) for g in groups}
+        groups = list(
+            reader.items(
+                "elbv2", "DescribeTargetGroups", "TargetGroups[]", {"LoadBalancerArn": arn}
+            )
+        )
+        item["_target_groups"] = {
+            g["TargetGroupArn"]: _targets(reader, g["TargetGroupArn"]) for g in groups
+        }
     return items
 
 

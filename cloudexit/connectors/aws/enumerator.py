@@ -122,7 +122,9 @@ def _details(
         if error is not None:
             first = batch[0].get("_key") if len(batch) == 1 else None
             out.issues.append(
-                issue(error, label, f"details of {len(batch)} item(s)", str(first) if first else None)
+                issue(
+                    error, label, f"details of {len(batch)} item(s)", str(first) if first else None
+                )
             )
         detailed.extend(items_out)
     return detailed
@@ -183,7 +185,9 @@ def _build(
         return None
 
 
-def _utilisation(rt: ResourceType, reader: Reader, items: list[Item], out: Collected, label: str) -> None:
+def _utilisation(
+    rt: ResourceType, reader: Reader, items: list[Item], out: Collected, label: str
+) -> None:
     cpu = rt.cpu
     assert cpu is not None
     ids = {r.id for r in out.resources}

@@ -66,7 +66,9 @@ def classify(error: BaseException) -> IssueCode:
     return "service_error"
 
 
-def issue(error: BaseException, scope: str, what: str, resource_id: str | None = None) -> CollectionIssue:
+def issue(
+    error: BaseException, scope: str, what: str, resource_id: str | None = None
+) -> CollectionIssue:
     code = classify(error)
     detail = str(error) or type(error).__name__
     if code == "throttled":

@@ -11,7 +11,9 @@ def _detail(reader: Reader, items: list[Item]) -> list[Item]:
     for item in items:
         summary = reader.call("kinesis", "DescribeStreamSummary", StreamARN=item["StreamARN"])
         item.update(summary.get("StreamDescriptionSummary", {}))
-        tags = reader.items("kinesis", "ListTagsForStream", "Tags[]", {"StreamARN": item["StreamARN"]})
+        tags = reader.items(
+            "kinesis", "ListTagsForStream", "Tags[]", {"StreamARN": item["StreamARN"]}
+        )
         item["_tags"] = tag_dict(list(tags))
     return items
 

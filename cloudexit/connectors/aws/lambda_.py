@@ -12,7 +12,9 @@ from cloudexit.model.inventory import Attributes
 
 def _detail(reader: Reader, items: list[Item]) -> list[Item]:
     for item in items:
-        item["_tags"] = reader.call("lambda", "ListTags", Resource=item["FunctionArn"]).get("Tags", {})
+        item["_tags"] = reader.call("lambda", "ListTags", Resource=item["FunctionArn"]).get(
+            "Tags", {}
+        )
     return items
 
 

@@ -61,7 +61,9 @@ def series(
         }
         for page in reader.pages("cloudwatch", "GetMetricData", params, region):
             for result in page.get("MetricDataResults", []):
-                pairs = sorted(zip(result.get("Timestamps", []), result.get("Values", []), strict=False))
+                pairs = sorted(
+                    zip(result.get("Timestamps", []), result.get("Values", []), strict=False)
+                )
                 out[by_id[result["Id"]]].extend(float(v) for _, v in pairs)
     return out
 
@@ -76,7 +78,9 @@ def cpu_utilisation(
     reader: Reader, namespace: str, dimension: str, targets: Sequence[tuple[str, str]]
 ) -> dict[str, Utilisation]:
     """Mean and p95 of hourly CPU averages per resource id; resources without data are absent."""
-    queries = [Query(rid, namespace, "CPUUtilization", ((dimension, value),)) for rid, value in targets]
+    queries = [
+        Query(rid, namespace, "CPUUtilization", ((dimension, value),)) for rid, value in targets
+    ]
     days = reader.metrics_days
     found = series(reader, queries, days=days, period=3600)
     out: dict[str, Utilisation] = {}

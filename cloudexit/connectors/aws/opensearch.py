@@ -11,11 +11,15 @@ DESCRIBE_BATCH = 5  # the DescribeDomains limit
 
 
 def _detail(reader: Reader, items: list[Item]) -> list[Item]:
-    found = reader.call("opensearch", "DescribeDomains", DomainNames=[i["DomainName"] for i in items])
+    found = reader.call(
+        "opensearch", "DescribeDomains", DomainNames=[i["DomainName"] for i in items]
+    )
     out = []
     for domain in found.get("DomainStatusList", []):
         domain = dict(domain)
-        domain["_tags"] = tag_dict(reader.call("opensearch", "ListTags", ARN=domain["ARN"]).get("TagList"))
+        domain["_tags"] = tag_dict(
+            reader.call("opensearch", "ListTags", ARN=domain["ARN"]).get("TagList")
+        )
         out.append(domain)
     return out
 
@@ -42,7 +46,9 @@ def _attributes(item: Item, scope: Scope) -> Attributes:
         storage_class=ebs.get("VolumeType"),
         high_availability=cluster.get("ZoneAwarenessEnabled"),
         details={
-            "dedicated_master_count": cluster.get("DedicatedMasterCount") if cluster.get("DedicatedMasterEnabled") else 0,
+            "dedicated_master_count": cluster.get("DedicatedMasterCount")
+            if cluster.get("DedicatedMasterEnabled")
+            else 0,
             "dedicated_master_type": cluster.get("DedicatedMasterType"),
             "warm_nodes": cluster.get("WarmCount") if cluster.get("WarmEnabled") else 0,
         },
@@ -63,7 +69,10 @@ DOMAIN = ResourceType(
     attributes=_attributes,
     depends_on=lambda i, s: [
         *(subnet_arn(s, x) for x in (i.get("VPCOptions") or {}).get("SubnetIds", [])),
-        *(security_group_arn(s, x) for x in (i.get("VPCOptions") or {}).get("SecurityGroupIds", [])),
+        *(
+            security_group_arn(s, x)
+            for x in (i.get("VPCOptions") or {}).get("SecurityGroupIds", [])
+        ),
     ],
     covers=("AWS::Elasticsearch::Domain",),
 )

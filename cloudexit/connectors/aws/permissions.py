@@ -41,10 +41,17 @@ def actions(types: Iterable[ResourceType]) -> list[str]:
     return sorted({iam_action(c, o) for c, o in calls if (c, o) != ("sts", "GetCallerIdentity")})
 
 
-def policy(types: Iterable[ResourceType], *, org: bool = False, role_name: str | None = None) -> dict[str, Any]:
+def policy(
+    types: Iterable[ResourceType], *, org: bool = False, role_name: str | None = None
+) -> dict[str, Any]:
     """An IAM policy document. ``org`` adds what the management account needs to walk members."""
     statements: list[dict[str, Any]] = [
-        {"Sid": "CloudexitInventoryRead", "Effect": "Allow", "Action": actions(types), "Resource": "*"}
+        {
+            "Sid": "CloudexitInventoryRead",
+            "Effect": "Allow",
+            "Action": actions(types),
+            "Resource": "*",
+        }
     ]
     if org:
         statements.append(
@@ -66,5 +73,7 @@ def policy(types: Iterable[ResourceType], *, org: bool = False, role_name: str |
     return {"Version": "2012-10-17", "Statement": statements}
 
 
-def policy_json(types: Iterable[ResourceType], *, org: bool = False, role_name: str | None = None) -> str:
+def policy_json(
+    types: Iterable[ResourceType], *, org: bool = False, role_name: str | None = None
+) -> str:
     return json.dumps(policy(types, org=org, role_name=role_name), indent=2) + "\n"

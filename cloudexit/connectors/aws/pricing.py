@@ -32,13 +32,28 @@ def _product(resource: Resource) -> tuple[str, Decimal, str] | None:
     if native == "AWS::RDS::DBInstance" and a.instance_type and a.engine:
         standby = 2 if a.high_availability else 1
         note = ", x2 for the Multi-AZ standby" if standby == 2 else ""
-        return f"rds/{a.engine}/{a.instance_type}", Decimal(standby), note + "; storage not included"
-    if native in ("AWS::ElastiCache::ReplicationGroup", "AWS::ElastiCache::CacheCluster") and a.instance_type:
+        return (
+            f"rds/{a.engine}/{a.instance_type}",
+            Decimal(standby),
+            note + "; storage not included",
+        )
+    if (
+        native in ("AWS::ElastiCache::ReplicationGroup", "AWS::ElastiCache::CacheCluster")
+        and a.instance_type
+    ):
         nodes = a.node_count or 1
-        return f"elasticache/{a.instance_type}", Decimal(nodes), f", x{nodes} nodes" if nodes > 1 else ""
+        return (
+            f"elasticache/{a.instance_type}",
+            Decimal(nodes),
+            f", x{nodes} nodes" if nodes > 1 else "",
+        )
     if native == "AWS::EC2::Volume" and a.storage_class and a.storage_gib is not None:
         extra = "; provisioned IOPS not included" if a.storage_class in ("io1", "io2") else ""
-        return f"ebs-{a.storage_class}", Decimal(str(a.storage_gib)), f", {a.storage_gib} GiB{extra}"
+        return (
+            f"ebs-{a.storage_class}",
+            Decimal(str(a.storage_gib)),
+            f", {a.storage_gib} GiB{extra}",
+        )
     if native == "AWS::ElasticLoadBalancingV2::LoadBalancer":
         product = LOAD_BALANCERS.get(str(a.details.get("load_balancer_type")))
         return (product, Decimal(1), "; capacity units not included") if product else None

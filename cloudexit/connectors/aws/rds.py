@@ -105,11 +105,18 @@ DB_INSTANCE = ResourceType(
 
 def _cluster_finish(reader: Reader, items: list[Item]) -> list[Item]:
     """Aurora reports used storage only as the VolumeBytesUsed metric."""
-    aurora = [i for i in items if str(i.get("Engine", "")).startswith(("aurora", "docdb", "neptune"))]
+    aurora = [
+        i for i in items if str(i.get("Engine", "")).startswith(("aurora", "docdb", "neptune"))
+    ]
     if aurora and reader.metrics_days:
         queries = [
-            metrics.Query(i["DBClusterArn"], "AWS/RDS", "VolumeBytesUsed",
-                          (("DBClusterIdentifier", i["DBClusterIdentifier"]),), "Maximum")
+            metrics.Query(
+                i["DBClusterArn"],
+                "AWS/RDS",
+                "VolumeBytesUsed",
+                (("DBClusterIdentifier", i["DBClusterIdentifier"]),),
+                "Maximum",
+            )
             for i in aurora
         ]
         used = metrics.latest(reader, queries, region=reader.scope.region)

@@ -53,7 +53,11 @@ class Reader:
         return getattr(self.client(service, region), method_name(operation))(**params)
 
     def pages(
-        self, service: str, operation: str, params: Mapping[str, Any] | None = None, region: str | None = None
+        self,
+        service: str,
+        operation: str,
+        params: Mapping[str, Any] | None = None,
+        region: str | None = None,
     ) -> Iterator[Any]:
         client = self.client(service, region)
         method = method_name(operation)
@@ -93,7 +97,9 @@ class Reader:
         try:
             return {
                 t["InstanceType"]: t
-                for t in self.items("ec2", "DescribeInstanceTypes", "InstanceTypes[]", {"InstanceTypes": names})
+                for t in self.items(
+                    "ec2", "DescribeInstanceTypes", "InstanceTypes[]", {"InstanceTypes": names}
+                )
             }
         except ClientError as error:
             if error.response.get("Error", {}).get("Code") != "InvalidInstanceType":

@@ -24,9 +24,21 @@ def regions_for(
         found = clients.get("ec2", home_region).describe_regions(AllRegions=True).get("Regions", [])
     except (ClientError, BotoCoreError) as error:
         if requested:
-            issues.append(issue(error, f"{account}/{home_region}", "ec2:DescribeRegions (using the regions given)"))
+            issues.append(
+                issue(
+                    error,
+                    f"{account}/{home_region}",
+                    "ec2:DescribeRegions (using the regions given)",
+                )
+            )
             return sorted(set(requested))
-        issues.append(issue(error, f"{account}/{home_region}", "ec2:DescribeRegions (scanning the home region only)"))
+        issues.append(
+            issue(
+                error,
+                f"{account}/{home_region}",
+                "ec2:DescribeRegions (scanning the home region only)",
+            )
+        )
         return [home_region]
     status = {r["RegionName"]: r.get("OptInStatus", "opt-in-not-required") for r in found}
     enabled = sorted(name for name, state in status.items() if state in ENABLED)
@@ -37,7 +49,11 @@ def regions_for(
         if region in enabled:
             chosen.append(region)
             continue
-        why = "is not enabled in this account" if region in status else "is not a region this account knows"
+        why = (
+            "is not enabled in this account"
+            if region in status
+            else "is not a region this account knows"
+        )
         issues.append(
             CollectionIssue(
                 code="region_disabled",

@@ -21,7 +21,9 @@ def _record(r: Item) -> dict[str, Any]:
         "type": r.get("Type"),
         "ttl": r.get("TTL"),
         "values": sorted(v["Value"] for v in r.get("ResourceRecords", [])),
-        "alias": {"dns_name": alias.get("DNSName"), "zone_id": alias.get("HostedZoneId")} if alias else None,
+        "alias": {"dns_name": alias.get("DNSName"), "zone_id": alias.get("HostedZoneId")}
+        if alias
+        else None,
         "set_identifier": r.get("SetIdentifier"),
         "weight": r.get("Weight"),
         "region": r.get("Region"),
@@ -32,12 +34,17 @@ def _record(r: Item) -> dict[str, Any]:
 def _detail(reader: Reader, items: list[Item]) -> list[Item]:
     for item in items:
         records = reader.items(
-            "route53", "ListResourceRecordSets", "ResourceRecordSets[]", {"HostedZoneId": item["Id"]}
+            "route53",
+            "ListResourceRecordSets",
+            "ResourceRecordSets[]",
+            {"HostedZoneId": item["Id"]},
         )
         item["_records"] = sorted(
             (_record(r) for r in records), key=lambda r: json.dumps(r, sort_keys=True)
         )
-        found = reader.call("route53", "ListTagsForResource", ResourceType="hostedzone", ResourceId=zone_id(item))
+        found = reader.call(
+            "route53", "ListTagsForResource", ResourceType="hostedzone", ResourceId=zone_id(item)
+        )
         item["_tags"] = tag_dict((found.get("ResourceTagSet") or {}).get("Tags"))
     return items
 
@@ -53,7 +60,9 @@ HOSTED_ZONE = ResourceType(
     detail=_detail,
     reads=("route53:ListResourceRecordSets", "route53:ListTagsForResource"),
     attributes=lambda i, s: Attributes(
-        object_count=len(i.get("_records", [])) if "_records" in i else i.get("ResourceRecordSetCount"),
+        object_count=len(i.get("_records", []))
+        if "_records" in i
+        else i.get("ResourceRecordSetCount"),
         details={
             "private": (i.get("Config") or {}).get("PrivateZone", False),
             "records": i.get("_records", []),

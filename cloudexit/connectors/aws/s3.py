@@ -20,14 +20,18 @@ def _detail(reader: Reader, items: list[Item]) -> list[Item]:
         name = item["Name"]
         region = item.get("BucketRegion")
         if not region:
-            location = reader.call("s3", "GetBucketLocation", Bucket=name).get("LocationConstraint") or ""
+            location = (
+                reader.call("s3", "GetBucketLocation", Bucket=name).get("LocationConstraint") or ""
+            )
             region = LEGACY_LOCATIONS.get(location, location)
         item["_region"] = region
-        item["_versioning"] = reader.call("s3", "GetBucketVersioning", region=region, Bucket=name).get(
-            "Status", "Disabled"
-        )
+        item["_versioning"] = reader.call(
+            "s3", "GetBucketVersioning", region=region, Bucket=name
+        ).get("Status", "Disabled")
         try:
-            item["_tags"] = tag_dict(reader.call("s3", "GetBucketTagging", region=region, Bucket=name)["TagSet"])
+            item["_tags"] = tag_dict(
+                reader.call("s3", "GetBucketTagging", region=region, Bucket=name)["TagSet"]
+            )
         except ClientError as error:
             if code_of(error) != "NoSuchTagSet":
                 raise
@@ -46,19 +50,30 @@ def _storage(reader: Reader, items: list[Item]) -> list[Item]:
         wanted = {b["Name"] for b in buckets}
         series: list[tuple[str, str]] = []
         for metric in reader.items(
-            "cloudwatch", "ListMetrics", "Metrics[]",
-            {"Namespace": "AWS/S3", "MetricName": "BucketSizeBytes"}, region=region,
+            "cloudwatch",
+            "ListMetrics",
+            "Metrics[]",
+            {"Namespace": "AWS/S3", "MetricName": "BucketSizeBytes"},
+            region=region,
         ):
             dims = {d["Name"]: d["Value"] for d in metric.get("Dimensions", [])}
             if dims.get("BucketName") in wanted and dims.get("StorageType"):
                 series.append((dims["BucketName"], dims["StorageType"]))
         queries = [
-            metrics.Query(f"size/{bucket}/{storage}", "AWS/S3", "BucketSizeBytes",
-                          (("BucketName", bucket), ("StorageType", storage)))
+            metrics.Query(
+                f"size/{bucket}/{storage}",
+                "AWS/S3",
+                "BucketSizeBytes",
+                (("BucketName", bucket), ("StorageType", storage)),
+            )
             for bucket, storage in sorted(set(series))
         ] + [
-            metrics.Query(f"count/{bucket}", "AWS/S3", "NumberOfObjects",
-                          (("BucketName", bucket), ("StorageType", "AllStorageTypes")))
+            metrics.Query(
+                f"count/{bucket}",
+                "AWS/S3",
+                "NumberOfObjects",
+                (("BucketName", bucket), ("StorageType", "AllStorageTypes")),
+            )
             for bucket in sorted(wanted)
         ]
         values = metrics.latest(reader, queries, region=region)

@@ -74,9 +74,20 @@ def scan(
     with ThreadPoolExecutor(1, thread_name_prefix="aws-catalogue") as loader:
         catalogue: Future[Catalog] = loader.submit(lambda: catalog or load_catalog())
         return _scan(
-            types=types, catalogue=catalogue, profile=profile, regions=regions, org=org, role_name=role_name,
-            accounts=accounts, endpoint_url=endpoint_url, metrics_days=metrics_days, workers=workers,
-            detail_workers=detail_workers, max_attempts=max_attempts, home_region=home_region, progress=progress,
+            types=types,
+            catalogue=catalogue,
+            profile=profile,
+            regions=regions,
+            org=org,
+            role_name=role_name,
+            accounts=accounts,
+            endpoint_url=endpoint_url,
+            metrics_days=metrics_days,
+            workers=workers,
+            detail_workers=detail_workers,
+            max_attempts=max_attempts,
+            home_region=home_region,
+            progress=progress,
         )
 
 
@@ -103,17 +114,31 @@ def _scan(
     issues: list[CollectionIssue] = []
 
     def make_clients(session: object) -> Clients:
-        return Clients(session, endpoint_url=endpoint_url, max_attempts=max_attempts, pool=workers + detail_workers)
+        return Clients(
+            session,
+            endpoint_url=endpoint_url,
+            max_attempts=max_attempts,
+            pool=workers + detail_workers,
+        )
 
     base_clients = make_clients(base)
     own = caller_account(base_clients, home, profile)
     sequential = workers == 1 and detail_workers == 1
-    with ThreadPoolExecutor(workers, thread_name_prefix="aws-scan") as pool, ThreadPoolExecutor(
-        detail_workers, thread_name_prefix="aws-detail"
-    ) as details:
+    with (
+        ThreadPoolExecutor(workers, thread_name_prefix="aws-scan") as pool,
+        ThreadPoolExecutor(detail_workers, thread_name_prefix="aws-detail") as details,
+    ):
         chosen = resolve(
-            base=base, base_clients=base_clients, make_clients=make_clients, home_region=home, own=own,
-            org=org, accounts=accounts, role_name=role_name, pool=pool, issues=issues,
+            base=base,
+            base_clients=base_clients,
+            make_clients=make_clients,
+            home_region=home,
+            own=own,
+            org=org,
+            accounts=accounts,
+            role_name=role_name,
+            pool=pool,
+            issues=issues,
         )
         account_regions = dict(
             zip(
@@ -140,23 +165,32 @@ def _scan(
         caches: dict[tuple[str, str], RegionCache] = defaultdict(RegionCache)
         for task in tasks:
             caches[(task.account.id, task.region)]  # created here, so threads only read the dict
-        bar = progress.add(f"AWS: {len(chosen)} account(s), {len(tasks)} type reads", total=len(tasks))
+        bar = progress.add(
+            f"AWS: {len(chosen)} account(s), {len(tasks)} type reads", total=len(tasks)
+        )
 
         def run(task: Task) -> Collected:
             reader = Reader(
-                task.account.clients, Scope(task.account.id, task.region),
-                caches[(task.account.id, task.region)], metrics_days,
+                task.account.clients,
+                Scope(task.account.id, task.region),
+                caches[(task.account.id, task.region)],
+                metrics_days,
             )
             try:
                 return collect(task.type, reader, contexts[task.account.id])
             except CloudexitError:
                 raise
             except Exception as error:  # noqa: BLE001 - one type's bug must not lose the whole scan
-                return Collected(issues=[CollectionIssue(
-                    code="service_error",
-                    message=f"reading {task.type.type} failed: {type(error).__name__}: {error}",
-                    source=SOURCE, scope=task.label,
-                )])
+                return Collected(
+                    issues=[
+                        CollectionIssue(
+                            code="service_error",
+                            message=f"reading {task.type.type} failed: {type(error).__name__}: {error}",
+                            source=SOURCE,
+                            scope=task.label,
+                        )
+                    ]
+                )
             finally:
                 progress.advance(bar)
 
@@ -181,10 +215,15 @@ def _assemble(
     for task, collected in sorted(results, key=lambda tr: tr[0].label):
         for resource in collected.resources:
             if resource.id in resources:
-                issues.append(CollectionIssue(
-                    code="invalid_data", message="listed twice; the first reading is kept",
-                    source=SOURCE, scope=task.label, resource_id=resource.id,
-                ))
+                issues.append(
+                    CollectionIssue(
+                        code="invalid_data",
+                        message="listed twice; the first reading is kept",
+                        source=SOURCE,
+                        scope=task.label,
+                        resource_id=resource.id,
+                    )
+                )
                 continue
             resources[resource.id] = resource
     issues.extend(_collapse_regions(results))
@@ -195,7 +234,8 @@ def _assemble(
         Source(
             kind="aws",
             location=f"account {a.id} ({a.name}), regions: {', '.join(account_regions[a.id]) or 'none'}"
-            if a.name != a.id else f"account {a.id}, regions: {', '.join(account_regions[a.id]) or 'none'}",
+            if a.name != a.id
+            else f"account {a.id}, regions: {', '.join(account_regions[a.id]) or 'none'}",
             resources=counts[a.id],
         )
         for a in accounts
@@ -219,11 +259,14 @@ def _collapse_regions(results: list[tuple[Task, Collected]]) -> list[CollectionI
         codes = {c.refused for _, c in entries}
         if len(entries) > 1 and len(codes) == 1 and codes <= {"access_denied", "region_disabled"}:
             first = entries[0][1].issues[0]
-            out.append(CollectionIssue(
-                code=first.code,
-                message=f"all {len(entries)} resource types refused in {region}; first: {first.message}",
-                source=SOURCE, scope=f"{account}/{region}",
-            ))
+            out.append(
+                CollectionIssue(
+                    code=first.code,
+                    message=f"all {len(entries)} resource types refused in {region}; first: {first.message}",
+                    source=SOURCE,
+                    scope=f"{account}/{region}",
+                )
+            )
         else:
             out.extend(i for _, c in entries for i in c.issues)
     for task, collected in results:

@@ -15,7 +15,9 @@ SECRET = ResourceType(
     attributes=lambda i, s: Attributes(
         details={
             "kms_key": i.get("KmsKeyId"),
-            "replicated_to": sorted(r["Region"] for r in i.get("ReplicationStatus", []) if r.get("Region")),
+            "replicated_to": sorted(
+                r["Region"] for r in i.get("ReplicationStatus", []) if r.get("Region")
+            ),
             "rotation": bool(i.get("RotationEnabled")),
         },
     ),

@@ -26,7 +26,9 @@ def require_boto3() -> Any:
 class Clients:
     """Thread-safe cache of botocore clients for one account, each guarded by the read-only hook."""
 
-    def __init__(self, session: Any, *, endpoint_url: str | None, max_attempts: int, pool: int) -> None:
+    def __init__(
+        self, session: Any, *, endpoint_url: str | None, max_attempts: int, pool: int
+    ) -> None:
         from botocore.config import Config
 
         self.session = session
@@ -75,7 +77,9 @@ def base_session(profile: str | None) -> Any:
     try:
         session.get_scoped_config()
     except botocore.exceptions.ProfileNotFound:
-        raise InputError(f"--profile: AWS profile {profile!r} is not in the AWS config files") from None
+        raise InputError(
+            f"--profile: AWS profile {profile!r} is not in the AWS config files"
+        ) from None
     return session
 
 

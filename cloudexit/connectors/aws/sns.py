@@ -11,7 +11,9 @@ def _detail(reader: Reader, items: list[Item]) -> list[Item]:
     for item in items:
         arn = item["TopicArn"]
         item.update(reader.call("sns", "GetTopicAttributes", TopicArn=arn).get("Attributes", {}))
-        item["_tags"] = tag_dict(reader.call("sns", "ListTagsForResource", ResourceArn=arn).get("Tags"))
+        item["_tags"] = tag_dict(
+            reader.call("sns", "ListTagsForResource", ResourceArn=arn).get("Tags")
+        )
     return items
 
 

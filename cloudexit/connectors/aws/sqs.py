@@ -14,9 +14,9 @@ def _detail(reader: Reader, items: list[Item]) -> list[Item]:
 
     for item in items:
         url = item["_key"]
-        attributes = reader.call("sqs", "GetQueueAttributes", QueueUrl=url, AttributeNames=["All"]).get(
-            "Attributes", {}
-        )
+        attributes = reader.call(
+            "sqs", "GetQueueAttributes", QueueUrl=url, AttributeNames=["All"]
+        ).get("Attributes", {})
         item.update(attributes)
         item["_tags"] = reader.call("sqs", "ListQueueTags", QueueUrl=url).get("Tags", {})
         redrive = attributes.get("RedrivePolicy")

@@ -87,7 +87,9 @@ def arn_parts(arn: str) -> tuple[str, str, str]:
         return "", "", arn
     service, resource = parts[2], parts[5]
     if service == "elasticloadbalancing" and resource.startswith("loadbalancer/"):
-        kind = "loadbalancer/" + ("app" if "/app/" in resource else "net" if "/net/" in resource else "")
+        kind = "loadbalancer/" + (
+            "app" if "/app/" in resource else "net" if "/net/" in resource else ""
+        )
         return service, kind.rstrip("/"), resource
     if service == "apigateway":
         segments = resource.strip("/").split("/")

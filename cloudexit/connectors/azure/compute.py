@@ -26,7 +26,9 @@ def virtual_machine(facts: Facts) -> None:
     )
     image = facts.prop("storageProfile.imageReference")
     if isinstance(image, dict):
-        facts.details["image"] = {k: image[k] for k in ("publisher", "offer", "sku", "version") if image.get(k)}
+        facts.details["image"] = {
+            k: image[k] for k in ("publisher", "offer", "sku", "version") if image.get(k)
+        }
     if facts.item.get("zones"):
         facts.details["zones"] = sorted(facts.item["zones"])
     facts.depend(*(dig(d, "managedDisk.id") for d in disks))
@@ -39,7 +41,9 @@ def scale_set(facts: Facts) -> None:
     facts.set(node_count=int(facts.sku("capacity") or 0))
     os_type = facts.prop("virtualMachineProfile.storageProfile.osDisk.osType")
     facts.set(os=os_type.lower() if isinstance(os_type, str) else None)
-    for nic in facts.prop("virtualMachineProfile.networkProfile.networkInterfaceConfigurations", []):
+    for nic in facts.prop(
+        "virtualMachineProfile.networkProfile.networkInterfaceConfigurations", []
+    ):
         for ip in dig(nic, "properties.ipConfigurations", []):
             facts.depend(dig(ip, "properties.subnet"))
             facts.depend(*dig(ip, "properties.loadBalancerBackendAddressPools", []))
@@ -68,7 +72,10 @@ def snapshot(facts: Facts) -> None:
 
 def image(facts: Facts) -> None:
     os_disk = facts.prop("storageProfile.osDisk", {})
-    facts.set(storage_gib=number(os_disk.get("diskSizeGB")), os=(os_disk.get("osType") or "").lower() or None)
+    facts.set(
+        storage_gib=number(os_disk.get("diskSizeGB")),
+        os=(os_disk.get("osType") or "").lower() or None,
+    )
     facts.depend(dig(facts.item, "properties.sourceVirtualMachine"))
 
 

@@ -29,7 +29,10 @@ def managed_cluster(facts: Facts) -> None:
     for pool in pools:
         facts.depend(pool.get("vnetSubnetID"))
         name = pool.get("name") or "pool"
-        facts.child({"id": f"{facts.item['id']}/agentpools/{name}", "name": name, "properties": pool}, AGENT_POOL)
+        facts.child(
+            {"id": f"{facts.item['id']}/agentpools/{name}", "name": name, "properties": pool},
+            AGENT_POOL,
+        )
 
 
 def agent_pool(facts: Facts) -> None:

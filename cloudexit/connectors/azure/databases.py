@@ -35,7 +35,9 @@ def _vcores(facts: Facts) -> None:
 
 
 def sql_server(facts: Facts) -> None:
-    facts.set(engine="sqlserver", engine_version=facts.prop("version"), state=_state(facts.prop("state")))
+    facts.set(
+        engine="sqlserver", engine_version=facts.prop("version"), state=_state(facts.prop("state"))
+    )
     facts.details["fqdn"] = facts.prop("fullyQualifiedDomainName")
 
 
@@ -80,7 +82,10 @@ def flexible_server(engine: str) -> Extractor:
             state=_state(facts.prop("state")),
         )
         facts.details["tier"] = facts.sku("tier")
-        facts.depend(facts.prop("network.delegatedSubnetResourceId"), facts.prop("network.privateDnsZoneArmResourceId"))
+        facts.depend(
+            facts.prop("network.delegatedSubnetResourceId"),
+            facts.prop("network.privateDnsZoneArmResourceId"),
+        )
 
     return extract
 
@@ -108,15 +113,24 @@ _COSMOS_APIS = (
 
 
 def cosmos_account(facts: Facts) -> None:
-    capabilities = {str(c.get("name", "")).lower() for c in facts.prop("capabilities", []) if isinstance(c, dict)}
-    engine, kind = ("mongodb", Kind.DOCUMENT) if (facts.item.get("kind") or "").lower() == "mongodb" else (
-        "cosmosdb-nosql", Kind.DOCUMENT)
+    capabilities = {
+        str(c.get("name", "")).lower()
+        for c in facts.prop("capabilities", [])
+        if isinstance(c, dict)
+    }
+    engine, kind = (
+        ("mongodb", Kind.DOCUMENT)
+        if (facts.item.get("kind") or "").lower() == "mongodb"
+        else ("cosmosdb-nosql", Kind.DOCUMENT)
+    )
     for capability, api, api_kind in _COSMOS_APIS:
         if capability in capabilities:
             engine, kind = api, api_kind
             break
     facts.kind = kind
-    locations = [loc.get("locationName") for loc in facts.prop("locations", []) if isinstance(loc, dict)]
+    locations = [
+        loc.get("locationName") for loc in facts.prop("locations", []) if isinstance(loc, dict)
+    ]
     facts.set(
         engine=engine,
         billing_mode="serverless" if "enableserverless" in capabilities else "provisioned",
@@ -141,7 +155,9 @@ def redis_cache(facts: Facts) -> None:
     memory = sizes.get(int(capacity)) if capacity is not None else None
     tier = str(sku.get("name", ""))
     facts.set(
-        instance_type=f"{tier} {family}{capacity}".strip() if capacity is not None else tier or None,
+        instance_type=f"{tier} {family}{capacity}".strip()
+        if capacity is not None
+        else tier or None,
         memory_gib=memory * shards if memory else None,
         engine="redis",
         engine_version=str(facts.prop("redisVersion")) if facts.prop("redisVersion") else None,
@@ -153,14 +169,20 @@ def redis_cache(facts: Facts) -> None:
 
 def redis_enterprise(facts: Facts) -> None:
     name = facts.sku() or ""
-    facts.set(instance_type=name or None, engine="redis", node_count=int(facts.sku("capacity") or 0) or None)
+    facts.set(
+        instance_type=name or None,
+        engine="redis",
+        node_count=int(facts.sku("capacity") or 0) or None,
+    )
 
 
 TYPES = [
     declare("microsoft.sql/servers", "2023-08-01", sql_server),
     declare("microsoft.sql/servers/databases", "2023-08-01", sql_database),
     declare("microsoft.sql/managedinstances", "2023-08-01", managed_instance),
-    declare("microsoft.dbforpostgresql/flexibleservers", "2024-08-01", flexible_server("postgresql")),
+    declare(
+        "microsoft.dbforpostgresql/flexibleservers", "2024-08-01", flexible_server("postgresql")
+    ),
     declare("microsoft.dbformysql/flexibleservers", "2023-12-30", flexible_server("mysql")),
     declare("microsoft.dbforpostgresql/servers", "2017-12-01", single_server("postgresql")),
     declare("microsoft.dbformysql/servers", "2017-12-01", single_server("mysql")),

@@ -47,7 +47,9 @@ def query(
                 query=QUERY,
                 subscriptions=subs_chunk,
                 management_groups=groups,
-                options=QueryRequestOptions(skip_token=skip_token, top=page_size, result_format="objectArray"),
+                options=QueryRequestOptions(
+                    skip_token=skip_token, top=page_size, result_format="objectArray"
+                ),
             )
             response = client.resources(request)
             yield rows(response.data)

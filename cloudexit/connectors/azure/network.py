@@ -20,7 +20,10 @@ def _one_or_many(props: dict[str, Any], single: str, many: str) -> list[str]:
 
 def virtual_network(facts: Facts) -> None:
     facts.details["address_space"] = sorted(facts.prop("addressSpace.addressPrefixes", []))
-    peerings = [arm_id(dig(p, "properties.remoteVirtualNetwork")) for p in facts.prop("virtualNetworkPeerings", [])]
+    peerings = [
+        arm_id(dig(p, "properties.remoteVirtualNetwork"))
+        for p in facts.prop("virtualNetworkPeerings", [])
+    ]
     if any(peerings):
         facts.details["peerings"] = sorted(p for p in peerings if p)
     for subnet in facts.prop("subnets", []):
@@ -34,8 +37,12 @@ def subnet(facts: Facts) -> None:
     delegations = [dig(d, "properties.serviceName") for d in facts.prop("delegations", [])]
     if any(delegations):
         facts.details["delegations"] = sorted(d for d in delegations if d)
-    facts.depend(parent_id(facts.item["id"]), facts.prop("networkSecurityGroup"), facts.prop("routeTable"),
-                 facts.prop("natGateway"))
+    facts.depend(
+        parent_id(facts.item["id"]),
+        facts.prop("networkSecurityGroup"),
+        facts.prop("routeTable"),
+        facts.prop("natGateway"),
+    )
 
 
 def _rule(rule: dict[str, Any]) -> dict[str, Any]:
@@ -48,14 +55,18 @@ def _rule(rule: dict[str, Any]) -> dict[str, Any]:
         "protocol": props.get("protocol"),
         "source": _one_or_many(props, "sourceAddressPrefix", "sourceAddressPrefixes"),
         "source_ports": _one_or_many(props, "sourcePortRange", "sourcePortRanges"),
-        "destination": _one_or_many(props, "destinationAddressPrefix", "destinationAddressPrefixes"),
+        "destination": _one_or_many(
+            props, "destinationAddressPrefix", "destinationAddressPrefixes"
+        ),
         "destination_ports": _one_or_many(props, "destinationPortRange", "destinationPortRanges"),
     }
 
 
 def security_group(facts: Facts) -> None:
     rules = [_rule(r) for r in facts.prop("securityRules", []) if isinstance(r, dict)]
-    facts.details["rules"] = sorted(rules, key=lambda r: (str(r["direction"]), r["priority"] or 0, str(r["name"])))
+    facts.details["rules"] = sorted(
+        rules, key=lambda r: (str(r["direction"]), r["priority"] or 0, str(r["name"]))
+    )
 
 
 def load_balancer(facts: Facts) -> None:
@@ -64,7 +75,9 @@ def load_balancer(facts: Facts) -> None:
     for frontend in facts.prop("frontendIPConfigurations", []):
         props = frontend.get("properties") or {}
         facts.depend(props.get("publicIPAddress"), props.get("subnet"))
-        frontends.append({"name": frontend.get("name"), "private_ip": props.get("privateIPAddress")})
+        frontends.append(
+            {"name": frontend.get("name"), "private_ip": props.get("privateIPAddress")}
+        )
     for pool in facts.prop("backendAddressPools", []):
         for config in dig(pool, "properties.backendIPConfigurations", []):
             ref = arm_id(config)
@@ -85,8 +98,12 @@ def load_balancer(facts: Facts) -> None:
     )
     facts.details["probes"] = sorted(
         (
-            {"name": p.get("name"), "protocol": dig(p, "properties.protocol"), "port": dig(p, "properties.port"),
-             "path": dig(p, "properties.requestPath")}
+            {
+                "name": p.get("name"),
+                "protocol": dig(p, "properties.protocol"),
+                "port": dig(p, "properties.port"),
+                "path": dig(p, "properties.requestPath"),
+            }
             for p in facts.prop("probes", [])
         ),
         key=lambda p: str(p["name"]),
@@ -102,7 +119,9 @@ def application_gateway(facts: Facts) -> None:
     for config in facts.prop("gatewayIPConfigurations", []):
         facts.depend(dig(config, "properties.subnet"))
     for frontend in facts.prop("frontendIPConfigurations", []):
-        facts.depend(dig(frontend, "properties.publicIPAddress"), dig(frontend, "properties.subnet"))
+        facts.depend(
+            dig(frontend, "properties.publicIPAddress"), dig(frontend, "properties.subnet")
+        )
     ports = {arm_id(p): dig(p, "properties.port") for p in facts.prop("frontendPorts", [])}
     facts.details["listeners"] = sorted(
         (
@@ -157,7 +176,8 @@ def network_interface(facts: Facts) -> None:
         facts.depend(props.get("subnet"), props.get("publicIPAddress"))
     facts.depend(facts.prop("networkSecurityGroup"))
     facts.details["private_ips"] = sorted(
-        str(dig(c, "properties.privateIPAddress")) for c in facts.prop("ipConfigurations", [])
+        str(dig(c, "properties.privateIPAddress"))
+        for c in facts.prop("ipConfigurations", [])
         if dig(c, "properties.privateIPAddress")
     )
     vm = arm_id(facts.prop("virtualMachine"))
@@ -189,7 +209,11 @@ def dns_zone(facts: Facts) -> None:
         {
             k: v
             for k, v in (
-                ("zone_type", facts.prop("zoneType") or ("Private" if "privatedns" in facts.item["type"] else None)),
+                (
+                    "zone_type",
+                    facts.prop("zoneType")
+                    or ("Private" if "privatedns" in facts.item["type"] else None),
+                ),
                 ("record_sets", facts.prop("numberOfRecordSets")),
                 ("name_servers", sorted(facts.prop("nameServers") or [])),
             )

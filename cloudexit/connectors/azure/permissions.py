@@ -19,13 +19,19 @@ SCOPES = (
 )
 
 GRANTS = (
-    Grant("Reader", SCOPES,
-          "list subscriptions, query Resource Graph, list and read resources (*/read), read Azure Monitor "
-          "platform metrics"),
-    Grant("Monitoring Reader", SCOPES,
-          "Azure Monitor metrics (Microsoft.Insights/metrics/read) for CPU, memory and blob capacity; already "
-          "inside Reader, needed only where Reader is replaced by a narrower custom role; skip with --no-metrics",
-          required=False),
+    Grant(
+        "Reader",
+        SCOPES,
+        "list subscriptions, query Resource Graph, list and read resources (*/read), read Azure Monitor "
+        "platform metrics",
+    ),
+    Grant(
+        "Monitoring Reader",
+        SCOPES,
+        "Azure Monitor metrics (Microsoft.Insights/metrics/read) for CPU, memory and blob capacity; already "
+        "inside Reader, needed only where Reader is replaced by a narrower custom role; skip with --no-metrics",
+        required=False,
+    ),
 )
 
 NOT_NEEDED = (
@@ -50,7 +56,11 @@ def text() -> str:
     lines = ["Azure: role assignments for `cloudexit inventory azure` (read-only)", ""]
     for grant in GRANTS:
         need = "required" if grant.required else "optional"
-        lines += [f"- {grant.role} ({need})", f"    scope: {grant.scope}", f"    why:   {grant.why}"]
+        lines += [
+            f"- {grant.role} ({need})",
+            f"    scope: {grant.scope}",
+            f"    why:   {grant.why}",
+        ]
     lines += ["", "Not needed:"] + [f"- {item}" for item in NOT_NEEDED]
     lines += ["", "Custom role alternative (Actions):"] + [f"- {action}" for action in ACTIONS]
     lines += [

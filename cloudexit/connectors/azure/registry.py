@@ -27,7 +27,12 @@ def parent_id(resource_id: str, levels: int = 1) -> str:
 
 
 _SUB_RESOURCES = frozenset(
-    {"backendaddresspools", "frontendipconfigurations", "ipconfigurations", "gatewayipconfigurations"}
+    {
+        "backendaddresspools",
+        "frontendipconfigurations",
+        "ipconfigurations",
+        "gatewayipconfigurations",
+    }
 )
 
 
@@ -75,8 +80,12 @@ class Facts:
         self.set(instance_type=size)
         specs = self.sizes(size)
         if specs is not None:
-            self.set(vcpu=specs.vcpu, memory_gib=specs.memory_gib, architecture=specs.architecture,
-                     gpu_count=specs.gpu_count or None)
+            self.set(
+                vcpu=specs.vcpu,
+                memory_gib=specs.memory_gib,
+                architecture=specs.architecture,
+                gpu_count=specs.gpu_count or None,
+            )
         else:
             self.details["size_unresolved"] = True
 
@@ -104,6 +113,7 @@ class TypeSpec:
     metrics: str | None = None
 
 
-def declare(type_name: str, api_version: str, extract: Extractor, metrics: str | None = None) -> TypeSpec:
+def declare(
+    type_name: str, api_version: str, extract: Extractor, metrics: str | None = None
+) -> TypeSpec:
     return TypeSpec(type_name.lower(), api_version, extract, metrics)
-

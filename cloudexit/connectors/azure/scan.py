@@ -62,14 +62,21 @@ def collect(
     now: dt.datetime | None = None,
 ) -> Inventory:
     """Read every resource the identity can see in the chosen scope. Never writes."""
-    for module in ("azure.core", "azure.mgmt.resource.resources", "azure.mgmt.resource.subscriptions",
-                   "azure.mgmt.resourcegraph", "azure.mgmt.monitor"):
+    for module in (
+        "azure.core",
+        "azure.mgmt.resource.resources",
+        "azure.mgmt.resource.subscriptions",
+        "azure.mgmt.resourcegraph",
+        "azure.mgmt.monitor",
+    ):
         require_extra(module, "azure")
     if credential is None:
         require_extra("azure.identity", "azure")
     from cloudexit.connectors.azure import session
 
-    endpoint = session.resolve_endpoint(scan.cloud, scan.endpoint_url, scan.credential_scope, scan.authority)
+    endpoint = session.resolve_endpoint(
+        scan.cloud, scan.endpoint_url, scan.credential_scope, scan.authority
+    )
     credential = credential or session.default_credential(endpoint)
     session.sign_in(credential, endpoint)
     run = _Run(
@@ -108,8 +115,11 @@ class _Run:
                 rows = self._from_graph(subscriptions)
             except session.SDK_ERRORS as exc:
                 code, text = session.describe(exc)
-                self.collector.issue(code, f"Resource Graph query failed, listed through Resource Manager: {text}",
-                                     "resourcegraph")
+                self.collector.issue(
+                    code,
+                    f"Resource Graph query failed, listed through Resource Manager: {text}",
+                    "resourcegraph",
+                )
             else:
                 used_graph = True
                 for row in rows:
@@ -136,24 +146,34 @@ class _Run:
             self.collector.locations.update(f"subscription {s}" for s in chosen)
             return chosen
         if self.scan.management_groups:
-            self.collector.locations.update(f"management group {g}" for g in self.scan.management_groups)
+            self.collector.locations.update(
+                f"management group {g}" for g in self.scan.management_groups
+            )
             return []
         client = SubscriptionClient(self.credential, **self.kwargs)
         try:
-            found = [(s.subscription_id, s.display_name, s.state) for s in client.subscriptions.list()]
+            found = [
+                (s.subscription_id, s.display_name, s.state) for s in client.subscriptions.list()
+            ]
         except session.SDK_ERRORS as exc:
-            raise RuntimeFailure(f"Azure: cannot list subscriptions: {session.describe(exc)[1]}") from None
+            raise RuntimeFailure(
+                f"Azure: cannot list subscriptions: {session.describe(exc)[1]}"
+            ) from None
         chosen = []
         for sub_id, name, state in sorted(found, key=lambda s: str(s[0])):
             state = str(getattr(state, "value", state) or "")
             if state.lower() in {"disabled", "deleted"}:
-                self.collector.issue("skipped", f"subscription {name or sub_id} is {state}", str(sub_id).lower())
+                self.collector.issue(
+                    "skipped", f"subscription {name or sub_id} is {state}", str(sub_id).lower()
+                )
                 continue
             chosen.append(str(sub_id).lower())
             self.names[str(sub_id).lower()] = str(name or sub_id)
         if not chosen:
-            raise RuntimeFailure("Azure: no enabled subscription is visible to this identity; grant Reader or "
-                                 "pass --subscription")
+            raise RuntimeFailure(
+                "Azure: no enabled subscription is visible to this identity; grant Reader or "
+                "pass --subscription"
+            )
         self.collector.locations.update(f"subscription {s}" for s in chosen)
         return chosen
 
@@ -169,7 +189,9 @@ class _Run:
                 found.update(s.lower() for s in arm.management_group_subscriptions(client, group))
             except session.SDK_ERRORS as exc:
                 code, text = session.describe(exc)
-                self.collector.issue(code, f"cannot list subscriptions of management group {group}: {text}", group)
+                self.collector.issue(
+                    code, f"cannot list subscriptions of management group {group}: {text}", group
+                )
         return sorted(found)
 
     # -- listing -------------------------------------------------------------------------
@@ -183,7 +205,9 @@ class _Run:
         client = ResourceGraphClient(self.credential, **self.kwargs)
         task = self.progress.add("azure: Resource Graph", total=None)
         rows: list[dict[str, Any]] = []
-        for page in graph.query(client, subscriptions, self.scan.management_groups, self.scan.page_size):
+        for page in graph.query(
+            client, subscriptions, self.scan.management_groups, self.scan.page_size
+        ):
             rows.extend(page)
             self.progress.advance(task, len(page))
         return rows
@@ -193,7 +217,9 @@ class _Run:
 
         from cloudexit.connectors.azure import arm, session
 
-        task = self.progress.add("azure: subscriptions (Resource Manager)", total=len(subscriptions))
+        task = self.progress.add(
+            "azure: subscriptions (Resource Manager)", total=len(subscriptions)
+        )
         for subscription in subscriptions:
             client = ResourceManagementClient(self.credential, subscription, **self.kwargs)
             try:
@@ -204,12 +230,17 @@ class _Run:
                 self.progress.advance(task)
                 continue
 
-            def read(item: dict[str, Any], client: Any = client) -> tuple[dict[str, Any], Exception | None]:
+            def read(
+                item: dict[str, Any], client: Any = client
+            ) -> tuple[dict[str, Any], Exception | None]:
                 spec = TYPES.get(str(item.get("type", "")).lower())
                 if spec is None or item.get("properties"):
                     return item, None
                 try:
-                    return {**item, **arm.get_resource(client, str(item["id"]), spec.api_version)}, None
+                    return {
+                        **item,
+                        **arm.get_resource(client, str(item["id"]), spec.api_version),
+                    }, None
                 except session.SDK_ERRORS as exc:
                     return item, exc
 
@@ -218,8 +249,12 @@ class _Run:
                     item.setdefault("subscriptionId", subscription)
                     if error is not None:
                         code, text = session.describe(error)
-                        self.collector.issue(code, f"read without properties: {text}", subscription,
-                                             arm_id(item.get("id")))
+                        self.collector.issue(
+                            code,
+                            f"read without properties: {text}",
+                            subscription,
+                            arm_id(item.get("id")),
+                        )
                     self._process(item)
             self.progress.advance(task)
 
@@ -228,8 +263,11 @@ class _Run:
     def _process(self, raw: dict[str, Any]) -> None:
         item = _normalise(raw)
         if not item["id"] or not item["type"]:
-            self.collector.issue("invalid_data", f"a resource without id or type was returned: {raw.get('name')!r}",
-                                 item["subscriptionId"])
+            self.collector.issue(
+                "invalid_data",
+                f"a resource without id or type was returned: {raw.get('name')!r}",
+                item["subscriptionId"],
+            )
             return
         scope = item["subscriptionId"]
         kind = self.collector.classify(item["type"], scope)
@@ -241,8 +279,12 @@ class _Run:
             try:
                 spec.extract(facts)
             except (AttributeError, KeyError, TypeError, ValueError) as exc:
-                self.collector.issue("invalid_data", f"{item['type']}: unexpected properties ({exc})", scope,
-                                     item["id"])
+                self.collector.issue(
+                    "invalid_data",
+                    f"{item['type']}: unexpected properties ({exc})",
+                    scope,
+                    item["id"],
+                )
                 facts = Facts(item, facts.sizes)
         if facts.skip:
             self.collector.skip(item["type"], scope, facts.skip)
@@ -255,7 +297,10 @@ class _Run:
             kind=facts.kind or kind,
             name=item["name"],
             tags=item["tags"],
-            attributes={**facts.attributes, "details": {k: v for k, v in sorted(facts.details.items())}},
+            attributes={
+                **facts.attributes,
+                "details": {k: v for k, v in sorted(facts.details.items())},
+            },
             depends_on=facts.depends_on,
         )
         self.children.extend(facts.children)
@@ -277,14 +322,25 @@ class _Run:
         client = MonitorManagementClient(self.credential, wanted[0][0].account, **self.kwargs)
         task = self.progress.add("azure: Azure Monitor metrics", total=len(wanted))
 
-        def read(entry: tuple[Resource, str | None]) -> tuple[Resource, str | None, Any, Exception | None]:
+        def read(
+            entry: tuple[Resource, str | None],
+        ) -> tuple[Resource, str | None, Any, Exception | None]:
             resource, family = entry
             try:
                 if family == "blob":
-                    return resource, family, metrics.blob_capacity_gib(client, resource.id, self.now), None
+                    return (
+                        resource,
+                        family,
+                        metrics.blob_capacity_gib(client, resource.id, self.now),
+                        None,
+                    )
                 # a scale set's metrics are per instance (average, minimum across them): memory per node
                 value = metrics.vm_utilisation(
-                    client, resource.id, resource.attributes.memory_gib, self.now, self.scan.metrics_days
+                    client,
+                    resource.id,
+                    resource.attributes.memory_gib,
+                    self.now,
+                    self.scan.metrics_days,
                 )
                 return resource, family, value, None
             except session.SDK_ERRORS as exc:
@@ -296,7 +352,9 @@ class _Run:
                 self.progress.advance(task)
                 if error is not None:
                     code, text = session.describe(error)
-                    failures.setdefault((code, resource.account), []).append(f"{resource.id}: {text}")
+                    failures.setdefault((code, resource.account), []).append(
+                        f"{resource.id}: {text}"
+                    )
                 elif value is not None and family == "blob":
                     resource.attributes.storage_gib = value
                     resource.attributes.details["storage_source"] = "azure-monitor BlobCapacity"

@@ -25,7 +25,11 @@ from cloudexit.model.inventory import IssueCode
 
 CLOUDS: dict[str, tuple[str, str, str]] = {
     # name: (Resource Manager endpoint, token scope, sign-in authority)
-    "public": ("https://management.azure.com", "https://management.azure.com/.default", "login.microsoftonline.com"),
+    "public": (
+        "https://management.azure.com",
+        "https://management.azure.com/.default",
+        "login.microsoftonline.com",
+    ),
     "usgov": (
         "https://management.usgovcloudapi.net",
         "https://management.core.usgovcloudapi.net/.default",
@@ -58,7 +62,9 @@ def resolve_endpoint(
 ) -> Endpoint:
     """Resource Manager endpoint and token scope for a named cloud, or an explicit endpoint."""
     if cloud not in CLOUDS:
-        raise InputError(f"--cloud: unknown Azure cloud {cloud!r}; known: {', '.join(sorted(CLOUDS))}")
+        raise InputError(
+            f"--cloud: unknown Azure cloud {cloud!r}; known: {', '.join(sorted(CLOUDS))}"
+        )
     url, scope, login = CLOUDS[cloud]
     sign_in: str | None = login if cloud != "public" else None
     if endpoint_url:
@@ -66,7 +72,9 @@ def resolve_endpoint(
         if parsed.scheme not in {"http", "https"} or not parsed.netloc:
             raise InputError(f"--endpoint-url: {endpoint_url!r} is not an http(s) URL")
         if parsed.scheme == "http" and not _loopback(parsed.hostname or ""):
-            raise InputError(f"--endpoint-url: {endpoint_url!r}: tokens are sent over plain http only to loopback")
+            raise InputError(
+                f"--endpoint-url: {endpoint_url!r}: tokens are sent over plain http only to loopback"
+            )
         url = endpoint_url.rstrip("/")
         known = {u: s for u, s, _ in CLOUDS.values()}
         scope = known.get(url, f"{url}/.default")

@@ -6,7 +6,9 @@ from cloudexit.connectors.azure.registry import Facts, declare
 
 
 def storage_account(facts: Facts) -> None:
-    facts.set(storage_class=facts.sku(), state=(facts.prop("statusOfPrimary") or "").lower() or None)
+    facts.set(
+        storage_class=facts.sku(), state=(facts.prop("statusOfPrimary") or "").lower() or None
+    )
     facts.details.update(
         {
             k: v
@@ -23,4 +25,6 @@ def storage_account(facts: Facts) -> None:
         facts.depend(rule)
 
 
-TYPES = [declare("microsoft.storage/storageaccounts", "2023-05-01", storage_account, metrics="blob")]
+TYPES = [
+    declare("microsoft.storage/storageaccounts", "2023-05-01", storage_account, metrics="blob")
+]

@@ -18,7 +18,13 @@ def service_plan(facts: Facts) -> None:
         os=_os(kind, facts.prop("reserved")),
         state=(facts.prop("status") or "").lower() or None,
     )
-    facts.details.update({k: v for k, v in (("tier", facts.sku("tier")), ("sites", facts.prop("numberOfSites"))) if v})
+    facts.details.update(
+        {
+            k: v
+            for k, v in (("tier", facts.sku("tier")), ("sites", facts.prop("numberOfSites")))
+            if v
+        }
+    )
     facts.details.pop("size_unresolved", None)
 
 
@@ -27,7 +33,9 @@ def site(facts: Facts) -> None:
     if "functionapp" in kind:
         facts.kind = Kind.FUNCTION
     runtime = facts.prop("siteConfig.linuxFxVersion") or facts.prop("siteConfig.windowsFxVersion")
-    facts.set(os=_os(kind, facts.prop("reserved")), state=(facts.prop("state") or "").lower() or None)
+    facts.set(
+        os=_os(kind, facts.prop("reserved")), state=(facts.prop("state") or "").lower() or None
+    )
     facts.details.update(
         {
             k: v

@@ -34,11 +34,13 @@ class ReadOnlyInterceptor(AssetServiceRestInterceptor):
 
     def __getattribute__(self, name: str) -> Any:
         if name.startswith("pre_"):
-            rpc = name[len("pre_"):]
+            rpc = name[len("pre_") :]
 
             def guard(request: Any, metadata: Any) -> tuple[Any, Any]:
                 if not is_allowed(rpc, request):
-                    raise ReadOnlyViolation(f"refused Cloud Asset RPC {rpc}: the GCP connector only reads")
+                    raise ReadOnlyViolation(
+                        f"refused Cloud Asset RPC {rpc}: the GCP connector only reads"
+                    )
                 return request, metadata
 
             return guard
@@ -55,11 +57,15 @@ def _as_dict(message: Any) -> dict[str, Any]:
     return dict(MessageToDict(type(message).pb(message)))
 
 
-def search(client: AssetServiceClient, scope: str, retries: int, page_size: int = 500) -> Iterator[list[dict[str, Any]]]:
+def search(
+    client: AssetServiceClient, scope: str, retries: int, page_size: int = 500
+) -> Iterator[list[dict[str, Any]]]:
     token = ""
     while True:
         request = {"scope": scope, "page_size": page_size, "page_token": token}
-        page = with_retries(functools.partial(client.search_all_resources, request=request, retry=None), retries)
+        page = with_retries(
+            functools.partial(client.search_all_resources, request=request, retry=None), retries
+        )
         yield [_as_dict(result) for result in page.results]
         token = page.next_page_token
         if not token:
@@ -67,13 +73,24 @@ def search(client: AssetServiceClient, scope: str, retries: int, page_size: int 
 
 
 def list_assets(
-    client: AssetServiceClient, scope: str, asset_types: list[str], retries: int, page_size: int = 1000
+    client: AssetServiceClient,
+    scope: str,
+    asset_types: list[str],
+    retries: int,
+    page_size: int = 1000,
 ) -> Iterator[list[dict[str, Any]]]:
     token = ""
     while True:
-        request = {"parent": scope, "content_type": ContentType.RESOURCE, "asset_types": asset_types,
-                   "page_size": page_size, "page_token": token}
-        page = with_retries(functools.partial(client.list_assets, request=request, retry=None), retries)
+        request = {
+            "parent": scope,
+            "content_type": ContentType.RESOURCE,
+            "asset_types": asset_types,
+            "page_size": page_size,
+            "page_token": token,
+        }
+        page = with_retries(
+            functools.partial(client.list_assets, request=request, retry=None), retries
+        )
         yield [_as_dict(asset) for asset in page.assets]
         token = page.next_page_token
         if not token:
@@ -88,7 +105,9 @@ def default_credentials() -> Any:
     from cloudexit.errors import RuntimeFailure
 
     try:
-        credentials, _ = google.auth.default(scopes=["https://www.googleapis.com/auth/cloud-platform"])
+        credentials, _ = google.auth.default(
+            scopes=["https://www.googleapis.com/auth/cloud-platform"]
+        )
     except DefaultCredentialsError as exc:
         raise RuntimeFailure(
             f"no Google application default credentials ({str(exc).splitlines()[0]}): run "

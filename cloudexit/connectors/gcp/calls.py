@@ -34,7 +34,9 @@ def _retry_after(exc: gexc.GoogleAPICallError) -> float | None:
         return None
 
 
-def with_retries(call: Callable[[], T], retries: int, sleep: Callable[[float], None] = time.sleep) -> T:
+def with_retries(
+    call: Callable[[], T], retries: int, sleep: Callable[[float], None] = time.sleep
+) -> T:
     """Retry throttling and unavailability, waiting as long as the service asks."""
     for attempt in range(retries + 1):
         try:
@@ -51,9 +53,13 @@ def describe(exc: Exception) -> tuple[IssueCode, str]:
     if isinstance(exc, gexc.GoogleAPICallError):
         message = _REQUEST_PREFIX.sub("", str(exc.message or ""))
         over_grpc = callable(getattr(exc.response, "code", None))
-        status = getattr(exc.grpc_status_code, "name", exc.code) if over_grpc else f"HTTP {exc.code}"
+        status = (
+            getattr(exc.grpc_status_code, "name", exc.code) if over_grpc else f"HTTP {exc.code}"
+        )
         text = f"{status} {message}".strip()
-        if isinstance(exc, gexc.PermissionDenied | gexc.Forbidden | gexc.Unauthenticated | gexc.Unauthorized):
+        if isinstance(
+            exc, gexc.PermissionDenied | gexc.Forbidden | gexc.Unauthenticated | gexc.Unauthorized
+        ):
             return "access_denied", text
         if isinstance(exc, gexc.NotFound):
             return "not_found", text

@@ -35,7 +35,11 @@ def instance(facts: Facts) -> None:
         facts.depend(nic.get("subnetwork") or nic.get("network"))
     for item in facts.get("metadata.items", []):
         if item.get("key") == "created-by" and "instanceGroupManagers" in str(item.get("value")):
-            facts.note(managed_by=cai_ref(f"projects/{facts.project}/{str(item['value']).split('/', 2)[2]}"))
+            facts.note(
+                managed_by=cai_ref(
+                    f"projects/{facts.project}/{str(item['value']).split('/', 2)[2]}"
+                )
+            )
 
 
 def disk(facts: Facts) -> None:
@@ -47,14 +51,18 @@ def disk(facts: Facts) -> None:
         state="attached" if facts.get("users") else "unattached",
     )
     facts.location = last_segment(facts.get("zone")) or last_segment(facts.get("region"))
-    facts.note(attached_to=sorted(filter(None, (cai_ref(u) for u in facts.get("users", [])))),
-               replica_zones=sorted(last_segment(z) or "" for z in facts.get("replicaZones", [])))
+    facts.note(
+        attached_to=sorted(filter(None, (cai_ref(u) for u in facts.get("users", [])))),
+        replica_zones=sorted(last_segment(z) or "" for z in facts.get("replicaZones", [])),
+    )
 
 
 def image(facts: Facts) -> None:
     archive = number(facts.get("archiveSizeBytes"))
     facts.set(storage_gib=number(facts.get("diskSizeGb")))
-    facts.note(archive_gib=round(archive / 1024**3, 3) if archive else None, family=facts.get("family"))
+    facts.note(
+        archive_gib=round(archive / 1024**3, 3) if archive else None, family=facts.get("family")
+    )
     facts.depend(facts.get("sourceDisk"))
 
 

@@ -16,8 +16,11 @@ def cluster(facts: Facts) -> None:
         state=(facts.get("status") or "").lower() or None,
     )
     facts.location = facts.get("location") or facts.get("zone")
-    facts.note(autopilot=facts.get("autopilot.enabled") or None, locations=sorted(facts.get("locations", [])),
-               private_nodes=facts.get("privateClusterConfig.enablePrivateNodes") or None)
+    facts.note(
+        autopilot=facts.get("autopilot.enabled") or None,
+        locations=sorted(facts.get("locations", [])),
+        private_nodes=facts.get("privateClusterConfig.enablePrivateNodes") or None,
+    )
     network = facts.get("networkConfig.network") or facts.get("network")
     subnet = facts.get("networkConfig.subnetwork")
     if not subnet and facts.get("subnetwork"):
@@ -47,7 +50,10 @@ def node_pool(facts: Facts) -> None:
 
 def repository(facts: Facts) -> None:
     size = number(facts.get("sizeBytes"))
-    facts.set(storage_gib=round(size / 1024**3, 3) if size else None, engine=(facts.get("format") or "").lower() or None)
+    facts.set(
+        storage_gib=round(size / 1024**3, 3) if size else None,
+        engine=(facts.get("format") or "").lower() or None,
+    )
     facts.note(mode=facts.get("mode"), location=last_segment(facts.name.split("/repositories/")[0]))
 
 

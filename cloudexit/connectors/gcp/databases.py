@@ -9,8 +9,11 @@ from cloudexit.connectors.gcp.registry import Facts, declare, last_segment
 from cloudexit.jsonvalues import number
 from cloudexit.model.kinds import Kind
 
-_ENGINES = (("POSTGRES", "postgresql", Kind.POSTGRESQL), ("MYSQL", "mysql", Kind.MYSQL),
-            ("SQLSERVER", "sqlserver", Kind.SQLSERVER))
+_ENGINES = (
+    ("POSTGRES", "postgresql", Kind.POSTGRESQL),
+    ("MYSQL", "mysql", Kind.MYSQL),
+    ("SQLSERVER", "sqlserver", Kind.SQLSERVER),
+)
 _DB_CUSTOM = re.compile(r"^db-(?:[a-z0-9]+-)?custom-(\d+)-(\d+)$")
 
 
@@ -18,8 +21,12 @@ def _engine(database_version: str) -> tuple[str | None, str | None, Kind | None]
     """MYSQL_8_0 -> (mysql, 8.0), POSTGRES_16 -> (postgresql, 16), SQLSERVER_2019_STANDARD -> (sqlserver, 2019)."""
     for prefix, engine, kind in _ENGINES:
         if database_version.upper().startswith(prefix):
-            rest = database_version[len(prefix):].strip("_").split("_")
-            version = ".".join(p for p in rest if p.isdigit()) if engine != "sqlserver" else (rest[0] or None)
+            rest = database_version[len(prefix) :].strip("_").split("_")
+            version = (
+                ".".join(p for p in rest if p.isdigit())
+                if engine != "sqlserver"
+                else (rest[0] or None)
+            )
             return engine, version or None, kind
     return None, None, None
 
@@ -53,13 +60,18 @@ def sql_instance(facts: Facts) -> None:
         state="stopped" if stopped else (facts.get("state") or "").lower() or None,
     )
     facts.location = facts.get("region") or facts.get("gceZone")
-    facts.note(database_version=facts.get("databaseVersion"), instance_type=facts.get("instanceType"),
-               edition=facts.get("settings.edition"))
+    facts.note(
+        database_version=facts.get("databaseVersion"),
+        instance_type=facts.get("instanceType"),
+        edition=facts.get("settings.edition"),
+    )
     facts.depend(facts.get("settings.ipConfiguration.privateNetwork"))
     master = facts.get("masterInstanceName")
     if master:
         project, _, name = str(master).rpartition(":")
-        facts.depends_on.add(f"//cloudsql.googleapis.com/projects/{project or facts.project}/instances/{name}")
+        facts.depends_on.add(
+            f"//cloudsql.googleapis.com/projects/{project or facts.project}/instances/{name}"
+        )
 
 
 def redis_instance(facts: Facts) -> None:
@@ -113,7 +125,9 @@ def bigtable_cluster(facts: Facts) -> None:
 
 def spanner_instance(facts: Facts) -> None:
     facts.set(engine="spanner", node_count=int(facts.get("nodeCount") or 0) or None)
-    facts.note(processing_units=facts.get("processingUnits"), config=last_segment(facts.get("config")))
+    facts.note(
+        processing_units=facts.get("processingUnits"), config=last_segment(facts.get("config"))
+    )
 
 
 TYPES = [

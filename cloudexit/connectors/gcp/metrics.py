@@ -42,9 +42,24 @@ class Metric:
 # Memory of a VM is only known where the Ops Agent runs in it.
 METRICS = (
     Metric("compute.googleapis.com/instance/cpu/utilization", VM, "gce_instance", "cpu", 100.0),
-    Metric("agent.googleapis.com/memory/percent_used", VM, "gce_instance", "memory", 1.0, (("state", "used"),)),
-    Metric("cloudsql.googleapis.com/database/cpu/utilization", SQL, "cloudsql_database", "cpu", 100.0),
-    Metric("cloudsql.googleapis.com/database/memory/utilization", SQL, "cloudsql_database", "memory", 100.0),
+    Metric(
+        "agent.googleapis.com/memory/percent_used",
+        VM,
+        "gce_instance",
+        "memory",
+        1.0,
+        (("state", "used"),),
+    ),
+    Metric(
+        "cloudsql.googleapis.com/database/cpu/utilization", SQL, "cloudsql_database", "cpu", 100.0
+    ),
+    Metric(
+        "cloudsql.googleapis.com/database/memory/utilization",
+        SQL,
+        "cloudsql_database",
+        "memory",
+        100.0,
+    ),
 )
 ASSET_TYPES = frozenset(m.asset_type for m in METRICS)
 

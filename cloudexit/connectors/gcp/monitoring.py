@@ -42,8 +42,12 @@ class ReadOnlyGuard(  # grpc has no type information: its bases are Any
     @staticmethod
     def _check(details: Any) -> None:
         if not is_read(details.method):
-            method = details.method.decode() if isinstance(details.method, bytes) else details.method
-            raise ReadOnlyViolation(f"refused Cloud Monitoring method {method}: the GCP connector only reads")
+            method = (
+                details.method.decode() if isinstance(details.method, bytes) else details.method
+            )
+            raise ReadOnlyViolation(
+                f"refused Cloud Monitoring method {method}: the GCP connector only reads"
+            )
 
     def intercept_unary_unary(self, continuation: Any, details: Any, request: Any) -> Any:
         self._check(details)
@@ -72,7 +76,9 @@ def make_client(credentials: Any, endpoint: str | None) -> monitoring_v3.MetricS
     else:
         host = f"{parts.hostname}:{parts.port or 443}"
         channel = MetricServiceGrpcTransport.create_channel(host, credentials=credentials)
-    transport = MetricServiceGrpcTransport(host=host, channel=grpc.intercept_channel(channel, ReadOnlyGuard()))
+    transport = MetricServiceGrpcTransport(
+        host=host, channel=grpc.intercept_channel(channel, ReadOnlyGuard())
+    )
     return monitoring_v3.MetricServiceClient(transport=transport)
 
 
@@ -83,7 +89,11 @@ def _number(value: Any) -> float | None:
 
 def _series(raw: Any) -> Series:
     numbers = (_number(point.value) for point in raw.points)
-    return Series(dict(raw.resource.labels), dict(raw.metric.labels), tuple(n for n in numbers if n is not None))
+    return Series(
+        dict(raw.resource.labels),
+        dict(raw.metric.labels),
+        tuple(n for n in numbers if n is not None),
+    )
 
 
 def time_series(
@@ -109,7 +119,9 @@ def time_series(
             page_token=token,
         )
         page = with_retries(
-            functools.partial(client.list_time_series, request=request, retry=None, timeout=60.0), retries)
+            functools.partial(client.list_time_series, request=request, retry=None, timeout=60.0),
+            retries,
+        )
         yield [_series(raw) for raw in page.time_series]
         token = page.next_page_token
         if not token:

@@ -12,7 +12,9 @@ def network(facts: Facts) -> None:
         auto_create_subnetworks=facts.get("autoCreateSubnetworks"),
         routing_mode=facts.get("routingConfig.routingMode"),
         mtu=facts.get("mtu"),
-        peerings=sorted(filter(None, (cai_ref(p.get("network")) for p in facts.get("peerings", [])))),
+        peerings=sorted(
+            filter(None, (cai_ref(p.get("network")) for p in facts.get("peerings", [])))
+        ),
     )
 
 
@@ -21,7 +23,8 @@ def subnetwork(facts: Facts) -> None:
     facts.note(
         address_prefixes=[facts.get("ipCidrRange")] if facts.get("ipCidrRange") else [],
         secondary_ranges=sorted(
-            f"{r.get('rangeName')}={r.get('ipCidrRange')}" for r in facts.get("secondaryIpRanges", [])
+            f"{r.get('rangeName')}={r.get('ipCidrRange')}"
+            for r in facts.get("secondaryIpRanges", [])
         ),
         private_google_access=facts.get("privateIpGoogleAccess"),
         purpose=facts.get("purpose"),
@@ -31,7 +34,8 @@ def subnetwork(facts: Facts) -> None:
 
 def _rules(entries: list[dict[str, Any]]) -> list[str]:
     return sorted(
-        f"{e.get('IPProtocol') or e.get('ipProtocol')}:{','.join(e.get('ports', [])) or 'all'}" for e in entries
+        f"{e.get('IPProtocol') or e.get('ipProtocol')}:{','.join(e.get('ports', [])) or 'all'}"
+        for e in entries
     )
 
 
@@ -90,18 +94,26 @@ def url_map(facts: Facts) -> None:
     facts.depend(facts.get("defaultService"))
     for matcher in facts.get("pathMatchers", []):
         facts.depend(matcher.get("defaultService"))
-    facts.note(hosts=sorted({h for rule in facts.get("hostRules", []) for h in rule.get("hosts", [])}))
+    facts.note(
+        hosts=sorted({h for rule in facts.get("hostRules", []) for h in rule.get("hosts", [])})
+    )
 
 
 def address(facts: Facts) -> None:
     facts.location = last_segment(facts.get("region"))
-    facts.note(address=facts.get("address"), address_type=facts.get("addressType"), status=facts.get("status"),
-               users=sorted(filter(None, (cai_ref(u) for u in facts.get("users", [])))))
+    facts.note(
+        address=facts.get("address"),
+        address_type=facts.get("addressType"),
+        status=facts.get("status"),
+        users=sorted(filter(None, (cai_ref(u) for u in facts.get("users", [])))),
+    )
 
 
 def router(facts: Facts) -> None:
     facts.location = last_segment(facts.get("region"))
-    facts.note(nat=sorted(n.get("name", "") for n in facts.get("nats", [])), asn=facts.get("bgp.asn"))
+    facts.note(
+        nat=sorted(n.get("name", "") for n in facts.get("nats", [])), asn=facts.get("bgp.asn")
+    )
     facts.depend(facts.get("network"))
 
 

@@ -70,7 +70,10 @@ def custom_machine_specs(machine_type: str) -> Specs | None:
     shared = _SHARED_CORE_CUSTOM.match(machine_type)
     if shared is None:
         return None
-    return Specs(vcpu=_SHARED_CORE[shared.group("share")], memory_gib=round(int(shared.group("mem")) / 1024, 3))
+    return Specs(
+        vcpu=_SHARED_CORE[shared.group("share")],
+        memory_gib=round(int(shared.group("mem")) / 1024, 3),
+    )
 
 
 _STOPPED = frozenset({"TERMINATED", "STOPPED", "SUSPENDED", "STOPPING", "SUSPENDING"})
@@ -123,8 +126,12 @@ class Facts:
         if specs is None:
             self.details["size_unresolved"] = True
             return
-        self.set(vcpu=specs.vcpu, memory_gib=specs.memory_gib, architecture=specs.architecture,
-                 gpu_count=specs.gpu_count or None)
+        self.set(
+            vcpu=specs.vcpu,
+            memory_gib=specs.memory_gib,
+            architecture=specs.architecture,
+            gpu_count=specs.gpu_count or None,
+        )
 
     def child(self, name: str, asset_type: str, data: dict[str, Any]) -> None:
         """A nested resource (a GKE node pool) reported as a resource of its own, where its parent is."""
@@ -142,4 +149,3 @@ class TypeSpec:
 
 def declare(asset_type: str, extract: Extractor) -> TypeSpec:
     return TypeSpec(asset_type, extract)
-

@@ -48,7 +48,9 @@ SOURCE: Final = "gcp"
 PROJECT_TYPE = "cloudresourcemanager.googleapis.com/Project"
 _SCOPE = re.compile(r"^(projects|folders|organizations)/[A-Za-z0-9._:-]+$")
 _Child = tuple[str, str, dict[str, Any], str | None, str | None]
-_PROJECT_IN_NAME = re.compile(r"^//(?:[^/]+/(?:v\d+/)?projects|appengine\.googleapis\.com/apps)/([^/]+)(?:/|$)")
+_PROJECT_IN_NAME = re.compile(
+    r"^//(?:[^/]+/(?:v\d+/)?projects|appengine\.googleapis\.com/apps)/([^/]+)(?:/|$)"
+)
 
 
 @dataclass(frozen=True)
@@ -90,11 +92,22 @@ def collect(
     from cloudexit.connectors.gcp import assets
 
     if credentials is None:
-        credentials = assets.anonymous_credentials() if scan.anonymous else assets.default_credentials()
+        credentials = (
+            assets.anonymous_credentials() if scan.anonymous else assets.default_credentials()
+        )
     client = assets.make_client(credentials, scan.endpoint_url)
-    collector = Collector(SOURCE, catalog or load_catalog())  # after the cheap checks: it takes a moment
+    collector = Collector(
+        SOURCE, catalog or load_catalog()
+    )  # after the cheap checks: it takes a moment
     collector.locations.add(scan.scope)
-    run = _Run(scan, client, collector, progress or SilentProgress(), credentials, now or dt.datetime.now(dt.UTC))
+    run = _Run(
+        scan,
+        client,
+        collector,
+        progress or SilentProgress(),
+        credentials,
+        now or dt.datetime.now(dt.UTC),
+    )
     run.execute()
     collector.price()
     return collector.inventory()
@@ -117,16 +130,31 @@ class _Run:
     def execute(self) -> None:
         from cloudexit.connectors.gcp import assets
 
-        searched_ok = self._read("search", lambda: assets.search(
-            self.client, self.scan.scope, self.scan.retries, min(self.scan.page_size, 500)), self.searched)
-        listed_ok = self._read("list", lambda: assets.list_assets(
-            self.client, self.scan.scope, sorted({*TYPES, PROJECT_TYPE}), self.scan.retries,
-            self.scan.page_size), self.listed)
+        searched_ok = self._read(
+            "search",
+            lambda: assets.search(
+                self.client, self.scan.scope, self.scan.retries, min(self.scan.page_size, 500)
+            ),
+            self.searched,
+        )
+        listed_ok = self._read(
+            "list",
+            lambda: assets.list_assets(
+                self.client,
+                self.scan.scope,
+                sorted({*TYPES, PROJECT_TYPE}),
+                self.scan.retries,
+                self.scan.page_size,
+            ),
+            self.listed,
+        )
         if not searched_ok and not listed_ok:
             from cloudexit.errors import RuntimeFailure
 
             first = self.collector.issues[0].message if self.collector.issues else "no answer"
-            raise RuntimeFailure(f"GCP: Cloud Asset Inventory gave nothing for {self.scan.scope}: {first}")
+            raise RuntimeFailure(
+                f"GCP: Cloud Asset Inventory gave nothing for {self.scan.scope}: {first}"
+            )
         self._project_ids()
         children: list[_Child] = []
         for name in sorted(set(self.searched) | set(self.listed)):
@@ -149,9 +177,14 @@ class _Run:
                 self.progress.advance(task, len(page))
         except calls.SDK_ERRORS as exc:
             code, text = calls.describe(exc)
-            consequence = ("resources listed without their configuration" if what == "list"
-                           else "only the resource types that have an extractor are listed")
-            self.collector.issue(code, f"Cloud Asset {what} failed ({text}): {consequence}", self.scan.scope)
+            consequence = (
+                "resources listed without their configuration"
+                if what == "list"
+                else "only the resource types that have an extractor are listed"
+            )
+            self.collector.issue(
+                code, f"Cloud Asset {what} failed ({text}): {consequence}", self.scan.scope
+            )
             into.clear()
             return False
         return True
@@ -168,7 +201,9 @@ class _Run:
                 if entry.get("displayName") and not str(entry["displayName"]).isdigit():
                     self.projects.setdefault(number, str(entry["displayName"]))
 
-    def _account(self, name: str, searched: dict[str, Any] | None, listed: dict[str, Any] | None) -> str | None:
+    def _account(
+        self, name: str, searched: dict[str, Any] | None, listed: dict[str, Any] | None
+    ) -> str | None:
         in_name = _PROJECT_IN_NAME.match(name)
         if in_name and not in_name.group(1).isdigit():
             return in_name.group(1)
@@ -185,8 +220,14 @@ class _Run:
         searched, listed = self.searched.get(name), self.listed.get(name)
         entry = listed or searched or {}
         data = (listed or {}).get("resource", {}).get("data") or {}
-        return self._add(name, str(entry.get("assetType", "")), data, self._account(name, searched, listed),
-                         searched, listed)
+        return self._add(
+            name,
+            str(entry.get("assetType", "")),
+            data,
+            self._account(name, searched, listed),
+            searched,
+            listed,
+        )
 
     def _add(
         self,
@@ -202,19 +243,31 @@ class _Run:
         kind = self.collector.classify(asset_type, account)
         if kind is None:
             return []
-        facts = Facts(name, project, data, lambda size: size_specs(self.collector.catalog, "gcp", size), self._data_of)
+        facts = Facts(
+            name,
+            project,
+            data,
+            lambda size: size_specs(self.collector.catalog, "gcp", size),
+            self._data_of,
+        )
         spec = TYPES.get(asset_type)
         if spec is not None and data:
             try:
                 spec.extract(facts)
             except (AttributeError, KeyError, TypeError, ValueError) as exc:
-                self.collector.issue("invalid_data", f"{asset_type}: unexpected configuration ({exc})", account,
-                                     name)
+                self.collector.issue(
+                    "invalid_data", f"{asset_type}: unexpected configuration ({exc})", account, name
+                )
                 facts = Facts(name, project, data, facts.sizes, self._data_of)
         elif spec is not None:
             facts.details["configuration_unavailable"] = True
-        location = (facts.location or (listed or {}).get("resource", {}).get("location")
-                    or (searched or {}).get("location") or parent_location or location_in_name(name))
+        location = (
+            facts.location
+            or (listed or {}).get("resource", {}).get("location")
+            or (searched or {}).get("location")
+            or parent_location
+            or location_in_name(name)
+        )
         labels = (searched or {}).get("labels") or data.get("labels") or {}
         if "state" not in facts.attributes and searched and searched.get("state"):
             facts.set(state=state_of(searched["state"]))
@@ -230,7 +283,10 @@ class _Run:
             attributes={**facts.attributes, "details": dict(sorted(facts.details.items()))},
             depends_on=facts.depends_on,
         )
-        return [(child, child_type, child_data, project, where) for child, child_type, child_data, where in facts.children]
+        return [
+            (child, child_type, child_data, project, where)
+            for child, child_type, child_data, where in facts.children
+        ]
 
     # -- metrics -------------------------------------------------------------------------
 
@@ -238,18 +294,29 @@ class _Run:
         from cloudexit.connectors.gcp import metrics
 
         wanted = sorted(
-            (r for r in self.collector.resources.values()
-             if r.type in METRIC_ASSET_TYPES and r.attributes.state != "stopped" and "/" not in r.account),
+            (
+                r
+                for r in self.collector.resources.values()
+                if r.type in METRIC_ASSET_TYPES
+                and r.attributes.state != "stopped"
+                and "/" not in r.account
+            ),
             key=lambda r: r.id,
         )
         if not wanted:
             return
         if self.scan.endpoint_url and not self.scan.monitoring_endpoint:
-            self.collector.issue("skipped", "Cloud Monitoring not read: the Cloud Asset endpoint is overridden "
-                                 "and no Monitoring endpoint was given (--monitoring-endpoint)", self.scan.scope)
+            self.collector.issue(
+                "skipped",
+                "Cloud Monitoring not read: the Cloud Asset endpoint is overridden "
+                "and no Monitoring endpoint was given (--monitoring-endpoint)",
+                self.scan.scope,
+            )
             return
-        jobs = sorted({(r.account, m) for r in wanted for m in METRICS if m.asset_type == r.type},
-                      key=lambda job: (job[0], METRICS.index(job[1])))
+        jobs = sorted(
+            {(r.account, m) for r in wanted for m in METRICS if m.asset_type == r.type},
+            key=lambda job: (job[0], METRICS.index(job[1])),
+        )
         found = self._read_metrics(jobs)
         days = self.scan.metrics_days
         for resource in wanted:
@@ -262,7 +329,9 @@ class _Run:
                     measured[metric.measure] = metrics.first_match(values, keys)
             resource.utilisation = metrics.utilisation(measured["cpu"], measured["memory"], days)
 
-    def _read_metrics(self, jobs: list[tuple[str, Metric]]) -> dict[tuple[str, str], dict[tuple[str, ...], list[float]]]:
+    def _read_metrics(
+        self, jobs: list[tuple[str, Metric]]
+    ) -> dict[tuple[str, str], dict[tuple[str, ...], list[float]]]:
         """One list call (with its pages) per project and metric type, a few at a time; a read that
         fails gives nothing for its metric type and one issue per project."""
         from cloudexit.connectors.gcp import calls, metrics, monitoring
@@ -272,10 +341,14 @@ class _Run:
         start = end - dt.timedelta(days=self.scan.metrics_days)
         task = self.progress.add("gcp: Cloud Monitoring metrics", total=len(jobs))
 
-        def read(job: tuple[str, Metric]) -> tuple[str, Metric, list[metrics.Series], Exception | None]:
+        def read(
+            job: tuple[str, Metric],
+        ) -> tuple[str, Metric, list[metrics.Series], Exception | None]:
             project, metric = job
             try:
-                pages = monitoring.time_series(client, project, metric, start, end, self.scan.retries)
+                pages = monitoring.time_series(
+                    client, project, metric, start, end, self.scan.retries
+                )
                 return project, metric, [series for page in pages for series in page], None
             except calls.SDK_ERRORS as exc:
                 return project, metric, [], exc

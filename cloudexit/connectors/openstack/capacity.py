@@ -23,7 +23,11 @@ def _headroom(limits: Any, limit: str, used: str, scale: float = 1.0) -> float |
 
 
 def region_capacity(
-    provider: str, region: str, compute_limits: Any, volume_limits: Any, flavors: list[str] | None = None
+    provider: str,
+    region: str,
+    compute_limits: Any,
+    volume_limits: Any,
+    flavors: list[str] | None = None,
 ) -> Capacity:
     """Quota headroom (None where a limit is unlimited or unreadable) and the flavours offered."""
     instances = _headroom(compute_limits, "instances", "instances_used")
@@ -33,7 +37,9 @@ def region_capacity(
         max_vcpu=_headroom(compute_limits, "total_cores", "total_cores_used"),
         max_memory_gib=_headroom(compute_limits, "total_ram", "total_ram_used", 1024),
         max_instances=int(instances) if instances is not None else None,
-        max_storage_gib=_headroom(volume_limits, "max_total_volume_gigabytes", "total_gigabytes_used"),
+        max_storage_gib=_headroom(
+            volume_limits, "max_total_volume_gigabytes", "total_gigabytes_used"
+        ),
         flavors=sorted({f for f in flavors or []}) or None,
     )
 
@@ -52,11 +58,16 @@ def flavor_row(region: str, flavor: Any) -> dict[str, Any]:
     }
 
 
-def write(path: Path, capacities: list[Capacity], flavors: list[dict[str, Any]], source: str) -> None:
+def write(
+    path: Path, capacities: list[Capacity], flavors: list[dict[str, Any]], source: str
+) -> None:
     """``capacity:`` can be pasted into policy.yaml as it is; ``flavors:`` records what each region offers."""
     document = {
         "source": source,
-        "capacity": [c.model_dump(mode="json", exclude_none=True) for c in sorted(capacities, key=lambda c: c.region or "")],
+        "capacity": [
+            c.model_dump(mode="json", exclude_none=True)
+            for c in sorted(capacities, key=lambda c: c.region or "")
+        ],
         "flavors": sorted(flavors, key=lambda f: (f["region"], f["name"], f["id"])),
     }
     if path.suffix.lower() in {".yaml", ".yml"}:

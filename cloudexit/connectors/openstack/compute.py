@@ -22,7 +22,11 @@ def gpus(extra_specs: dict[str, Any] | None) -> tuple[int, str | None]:
 def flavor_specs(flavor: Any) -> dict[str, Any]:
     """A flavour (embedded in the server or from the flavour list) as sizing attributes."""
     count, model = gpus(getattr(flavor, "extra_specs", None))
-    ram, vcpus, disk = getattr(flavor, "ram", None), getattr(flavor, "vcpus", None), getattr(flavor, "disk", None)
+    ram, vcpus, disk = (
+        getattr(flavor, "ram", None),
+        getattr(flavor, "vcpus", None),
+        getattr(flavor, "disk", None),
+    )
     return {
         "instance_type": getattr(flavor, "original_name", None) or getattr(flavor, "name", None),
         "vcpu": float(vcpus) if vcpus is not None else None,
@@ -36,7 +40,9 @@ def flavor_specs(flavor: Any) -> dict[str, Any]:
 def server(facts: Facts) -> None:
     item, context = facts.item, facts.context
     flavor: Any = item.flavor
-    if not getattr(flavor, "vcpus", None):  # before compute 2.47 a server names its flavour by id only
+    if not getattr(
+        flavor, "vcpus", None
+    ):  # before compute 2.47 a server names its flavour by id only
         flavor = context.flavors.get(getattr(flavor, "id", None) or "")
     if flavor is not None:
         facts.set(**flavor_specs(flavor))

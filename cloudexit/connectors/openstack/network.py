@@ -14,16 +14,25 @@ def network(facts: Facts) -> None:
         facts.skip = "network of the provider or another project: not part of the estate"
         return
     facts.tags = tags_of(item)
-    facts.note(external=item.is_router_external or None, shared=item.is_shared or None, mtu=item.mtu,
-               network_type=item.provider_network_type, segmentation_id=item.provider_segmentation_id)
+    facts.note(
+        external=item.is_router_external or None,
+        shared=item.is_shared or None,
+        mtu=item.mtu,
+        network_type=item.provider_network_type,
+        segmentation_id=item.provider_segmentation_id,
+    )
 
 
 def subnet(facts: Facts) -> None:
     item = facts.item
     facts.tags = tags_of(item)
-    facts.note(address_prefixes=[item.cidr] if item.cidr else [], gateway=item.gateway_ip, dhcp=item.is_dhcp_enabled,
-               dns_nameservers=sorted(item.dns_nameservers or []),
-               allocation_pools=[f"{p['start']}-{p['end']}" for p in item.allocation_pools or []])
+    facts.note(
+        address_prefixes=[item.cidr] if item.cidr else [],
+        gateway=item.gateway_ip,
+        dhcp=item.is_dhcp_enabled,
+        dns_nameservers=sorted(item.dns_nameservers or []),
+        allocation_pools=[f"{p['start']}-{p['end']}" for p in item.allocation_pools or []],
+    )
     facts.depend("network", item.network_id)
 
 
@@ -31,9 +40,17 @@ def _rule(rule: dict[str, Any], context: Context) -> dict[str, Any]:
     low, high = rule.get("port_range_min"), rule.get("port_range_max")
     ports = "all" if low is None else str(low) if low == high else f"{low}-{high}"
     remote = rule.get("remote_ip_prefix") or (
-        context.rid("security_group", rule["remote_group_id"]) if rule.get("remote_group_id") else "any")
-    return {"direction": rule.get("direction"), "ethertype": rule.get("ethertype"),
-            "protocol": rule.get("protocol") or "any", "ports": ports, "remote": remote}
+        context.rid("security_group", rule["remote_group_id"])
+        if rule.get("remote_group_id")
+        else "any"
+    )
+    return {
+        "direction": rule.get("direction"),
+        "ethertype": rule.get("ethertype"),
+        "protocol": rule.get("protocol") or "any",
+        "ports": ports,
+        "remote": remote,
+    }
 
 
 def security_group(facts: Facts) -> None:
@@ -47,9 +64,13 @@ def router(facts: Facts) -> None:
     item = facts.item
     gateway = item.external_gateway_info or {}
     facts.tags = tags_of(item)
-    facts.note(external_network=facts.context.rid("network", gateway["network_id"]) if gateway.get("network_id") else None,
-               snat=gateway.get("enable_snat"),
-               routes=sorted(f"{r.get('destination')} via {r.get('nexthop')}" for r in item.routes or []))
+    facts.note(
+        external_network=facts.context.rid("network", gateway["network_id"])
+        if gateway.get("network_id")
+        else None,
+        snat=gateway.get("enable_snat"),
+        routes=sorted(f"{r.get('destination')} via {r.get('nexthop')}" for r in item.routes or []),
+    )
     for port in facts.context.ports_of(item.id):
         facts.depend("subnet", *(ip.get("subnet_id") for ip in port.fixed_ips or []))
 
@@ -59,27 +80,49 @@ def floating_ip(facts: Facts) -> None:
     owner = next((p.device_id for p in facts.context.ports if p.id == item.port_id), None)
     facts.tags = tags_of(item)
     facts.set(state="attached" if item.port_id else "unattached")
-    facts.note(address=item.floating_ip_address, fixed_address=item.fixed_ip_address,
-               attached_to=facts.context.rid("server", owner) if owner else None)
+    facts.note(
+        address=item.floating_ip_address,
+        fixed_address=item.fixed_ip_address,
+        attached_to=facts.context.rid("server", owner) if owner else None,
+    )
     facts.depend("router", item.router_id)
 
 
 def load_balancer(facts: Facts) -> None:
     item, context = facts.item, facts.context
     conn = context.connection
-    listeners = [l for l in conn.load_balancer.listeners() if any(lb.get("id") == item.id for lb in l.load_balancers or [])]
-    pools = [p for p in conn.load_balancer.pools() if any(lb.get("id") == item.id for lb in p.loadbalancers or [])]
+    listeners = [
+        l
+        for l in conn.load_balancer.listeners()
+        if any(lb.get("id") == item.id for lb in l.load_balancers or [])
+    ]
+    pools = [
+        p
+        for p in conn.load_balancer.pools()
+        if any(lb.get("id") == item.id for lb in p.loadbalancers or [])
+    ]
     members = {p.id: list(conn.load_balancer.members(p.id)) for p in pools}
     facts.set(instance_type=item.flavor_id, state=(item.operating_status or "").lower() or None)
     facts.tags = tags_of(item)
     facts.note(
         vip_address=item.vip_address,
         provider=item.provider,
-        listeners=sorted(({"name": l.name, "protocol": l.protocol, "port": l.protocol_port} for l in listeners),
-                         key=lambda l: (l["port"] or 0, str(l["name"]))),
-        pools=sorted(({"name": p.name, "protocol": p.protocol, "algorithm": p.lb_algorithm,
-                       "members": sorted(f"{m.address}:{m.protocol_port}" for m in members[p.id])} for p in pools),
-                     key=lambda p: str(p["name"])),
+        listeners=sorted(
+            ({"name": l.name, "protocol": l.protocol, "port": l.protocol_port} for l in listeners),
+            key=lambda l: (l["port"] or 0, str(l["name"])),
+        ),
+        pools=sorted(
+            (
+                {
+                    "name": p.name,
+                    "protocol": p.protocol,
+                    "algorithm": p.lb_algorithm,
+                    "members": sorted(f"{m.address}:{m.protocol_port}" for m in members[p.id]),
+                }
+                for p in pools
+            ),
+            key=lambda p: str(p["name"]),
+        ),
     )
     facts.depend("subnet", item.vip_subnet_id)
     for pool_members in members.values():
@@ -90,11 +133,17 @@ def load_balancer(facts: Facts) -> None:
 def zone(facts: Facts) -> None:
     item = facts.item
     conn = facts.context.connection
-    records = [{"name": r.name, "type": r.type, "ttl": r.ttl, "records": sorted(r.records or [])}
-               for r in conn.dns.recordsets(item.id)]
+    records = [
+        {"name": r.name, "type": r.type, "ttl": r.ttl, "records": sorted(r.records or [])}
+        for r in conn.dns.recordsets(item.id)
+    ]
     facts.region = "global"
-    facts.note(ttl=item.ttl, email=item.email, zone_type=item.type,
-               records=sorted(records, key=lambda r: (str(r["name"]), str(r["type"]))))
+    facts.note(
+        ttl=item.ttl,
+        email=item.email,
+        zone_type=item.type,
+        records=sorted(records, key=lambda r: (str(r["name"]), str(r["type"]))),
+    )
 
 
 def _networks(conn: Any, context: Context) -> Any:
@@ -128,9 +177,17 @@ def _zones(conn: Any, context: Context) -> Any:
 TYPES = [
     declare("OS::Neutron::Net", "network", "network", _networks, network),
     declare("OS::Neutron::Subnet", "subnet", "network", _subnets, subnet),
-    declare("OS::Neutron::SecurityGroup", "security_group", "network", _security_groups, security_group),
+    declare(
+        "OS::Neutron::SecurityGroup", "security_group", "network", _security_groups, security_group
+    ),
     declare("OS::Neutron::Router", "router", "network", _routers, router),
     declare("OS::Neutron::FloatingIP", "floating_ip", "network", _floating_ips, floating_ip),
-    declare("OS::Octavia::LoadBalancer", "load_balancer", "load-balancer", _load_balancers, load_balancer),
+    declare(
+        "OS::Octavia::LoadBalancer",
+        "load_balancer",
+        "load-balancer",
+        _load_balancers,
+        load_balancer,
+    ),
     declare("OS::Designate::Zone", "zone", "dns", _zones, zone),
 ]

@@ -40,8 +40,14 @@ class Context:
         return [p for p in self.ports if p.device_id == device_id]
 
     def devices_at(self, address: str) -> list[str]:
-        return sorted({p.device_id for p in self.ports for ip in p.fixed_ips or [] if ip.get("ip_address") == address
-                       and p.device_id})
+        return sorted(
+            {
+                p.device_id
+                for p in self.ports
+                for ip in p.fixed_ips or []
+                if ip.get("ip_address") == address and p.device_id
+            }
+        )
 
 
 @dataclass
@@ -82,8 +88,14 @@ class TypeSpec:
     key: Callable[[Any], str] = lambda item: str(item.id)
 
 
-def declare(heat_type: str, short: str, service: str, lister: Lister, extract: Extractor,
-            key: Callable[[Any], str] | None = None) -> TypeSpec:
+def declare(
+    heat_type: str,
+    short: str,
+    service: str,
+    lister: Lister,
+    extract: Extractor,
+    key: Callable[[Any], str] | None = None,
+) -> TypeSpec:
     return TypeSpec(heat_type, short, service, lister, extract, key or (lambda item: str(item.id)))
 
 

@@ -35,7 +35,9 @@ class OpenStackResult:
     flavors: list[dict[str, Any]] = field(default_factory=list)
 
 
-def collect(scan: OpenStackScan, *, catalog: Catalog | None = None, progress: Progress | None = None) -> Inventory:
+def collect(
+    scan: OpenStackScan, *, catalog: Catalog | None = None, progress: Progress | None = None
+) -> Inventory:
     """Read every resource of the project in each region. Never writes."""
     return scan_cloud(scan, catalog=catalog, progress=progress).inventory
 
@@ -58,8 +60,11 @@ def scan_cloud(
     display = progress or SilentProgress()
     task = display.add(f"openstack: {cloud} regions", total=len(regions))
     for index, region in enumerate(sorted(regions)):
-        conn = first if index == 0 and first.config.region_name == region else session.connect(
-            cloud, region, scan.retries, scan.endpoint_url)
+        conn = (
+            first
+            if index == 0 and first.config.region_name == region
+            else session.connect(cloud, region, scan.retries, scan.endpoint_url)
+        )
         _Region(cloud, region, conn, collector, result, scan.capacity_provider).run()
         display.advance(task)
     collector.price()
@@ -81,7 +86,9 @@ class _Region:
     capacity_provider: str
 
     def __post_init__(self) -> None:
-        self.context = Context(self.cloud, self.region, str(self.conn.current_project_id), connection=self.conn)
+        self.context = Context(
+            self.cloud, self.region, str(self.conn.current_project_id), connection=self.conn
+        )
         self.scope = f"{self.cloud}/{self.region}"
         self.collector.locations.add(self.scope)
 
@@ -91,8 +98,11 @@ class _Region:
         try:
             return call()
         except session.MISSING_SERVICE:
-            self.collector.issue("skipped", f"{what}: no {service} service in the catalogue of {self.region}",
-                                 self.scope)
+            self.collector.issue(
+                "skipped",
+                f"{what}: no {service} service in the catalogue of {self.region}",
+                self.scope,
+            )
         except session.SDK_ERRORS as exc:
             code, text = session.describe(exc)
             self.collector.issue(code, f"{what}: {text}", self.scope)
@@ -100,13 +110,21 @@ class _Region:
 
     def run(self) -> None:
         conn, context = self.conn, self.context
-        flavors = self._try("flavours", "compute", lambda: list(conn.compute.flavors(details=True)), [])
+        flavors = self._try(
+            "flavours", "compute", lambda: list(conn.compute.flavors(details=True)), []
+        )
         context.flavors = {f.id: f for f in flavors} | {f.name: f for f in flavors}
         context.ports = self._try("ports", "network", lambda: list(conn.network.ports()), [])
-        context.floating_ips = self._try("floating IPs", "network", lambda: list(conn.network.ips()), [])
-        context.images = {i.id: i for i in self._try("images", "image", lambda: list(conn.image.images()), [])}
+        context.floating_ips = self._try(
+            "floating IPs", "network", lambda: list(conn.network.ips()), []
+        )
+        context.images = {
+            i.id: i for i in self._try("images", "image", lambda: list(conn.image.images()), [])
+        }
         for spec in TYPES:
-            items = self._try(spec.type, spec.service, functools.partial(_listed, spec, conn, context), [])
+            items = self._try(
+                spec.type, spec.service, functools.partial(_listed, spec, conn, context), []
+            )
             for item in sorted(items, key=spec.key):
                 self._add(spec, item)
         self._capacity(flavors)
@@ -126,7 +144,9 @@ class _Region:
             code, text = session.describe(exc)
             self.collector.issue(code, f"{spec.type}: details unavailable: {text}", self.scope, rid)
         except (AttributeError, KeyError, TypeError, ValueError) as exc:
-            self.collector.issue("invalid_data", f"{spec.type}: unexpected data ({exc})", self.scope, rid)
+            self.collector.issue(
+                "invalid_data", f"{spec.type}: unexpected data ({exc})", self.scope, rid
+            )
         if facts.skip:
             self.collector.skip(spec.type, account, facts.skip)
             return
@@ -145,11 +165,20 @@ class _Region:
     def _capacity(self, flavors: list[Any]) -> None:
         from cloudexit.connectors.openstack import capacity
 
-        compute_limits = self._try("compute limits", "compute", lambda: self.conn.compute.get_limits().absolute, None)
-        volume_limits = self._try("volume limits", "block-storage",
-                                  lambda: self.conn.block_storage.get_limits().absolute, None)
+        compute_limits = self._try(
+            "compute limits", "compute", lambda: self.conn.compute.get_limits().absolute, None
+        )
+        volume_limits = self._try(
+            "volume limits",
+            "block-storage",
+            lambda: self.conn.block_storage.get_limits().absolute,
+            None,
+        )
         names = [f.name for f in flavors if f.name]
         if compute_limits is not None or names:
             self.result.capacity.append(
-                capacity.region_capacity(self.capacity_provider, self.region, compute_limits, volume_limits, names))
+                capacity.region_capacity(
+                    self.capacity_provider, self.region, compute_limits, volume_limits, names
+                )
+            )
         self.result.flavors.extend(capacity.flavor_row(self.region, f) for f in flavors)

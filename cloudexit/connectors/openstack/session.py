@@ -59,7 +59,9 @@ def configured_regions(cloud: str) -> list[str]:
     names = [r.name for r in regions]
     if cloud not in names:
         known = ", ".join(sorted(set(names))) or "none (no clouds.yaml and no OS_AUTH_URL)"
-        raise InputError(f"--cloud: no OpenStack cloud named {cloud!r} in clouds.yaml or OS_* variables; known: {known}")
+        raise InputError(
+            f"--cloud: no OpenStack cloud named {cloud!r} in clouds.yaml or OS_* variables; known: {known}"
+        )
     return sorted({r.region_name for r in regions if r.name == cloud and r.region_name})
 
 
@@ -85,13 +87,19 @@ def catalogue_regions(conn: Any) -> list[str]:
     """Regions that have a compute endpoint in the token's service catalogue."""
     access = conn.session.auth.get_access(conn.session)
     endpoints = access.service_catalog.get_endpoints(service_type="compute", interface="public")
-    return sorted({e.get("region_id") or e.get("region") for e in endpoints.get("compute", [])} - {None})
+    return sorted(
+        {e.get("region_id") or e.get("region") for e in endpoints.get("compute", [])} - {None}
+    )
 
 
 SDK_ERRORS = (os_exceptions.SDKException, ks_exceptions.ClientException)
-MISSING_SERVICE = (os_exceptions.EndpointNotFound, os_exceptions.ServiceDiscoveryException,
-                   os_exceptions.ServiceDisabledException,
-                   ks_exceptions.EndpointNotFound, ks_exceptions.DiscoveryFailure)
+MISSING_SERVICE = (
+    os_exceptions.EndpointNotFound,
+    os_exceptions.ServiceDiscoveryException,
+    os_exceptions.ServiceDisabledException,
+    ks_exceptions.EndpointNotFound,
+    ks_exceptions.DiscoveryFailure,
+)
 
 
 def describe(exc: Exception) -> tuple[IssueCode, str]:

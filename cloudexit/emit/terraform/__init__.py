@@ -51,7 +51,9 @@ def _has_template(env: Environment, name: str) -> bool:
     return True
 
 
-def choose_type(env: Environment, provider: str, kind: Kind, mapped: str | None) -> tuple[str | None, str | None]:
+def choose_type(
+    env: Environment, provider: str, kind: Kind, mapped: str | None
+) -> tuple[str | None, str | None]:
     """The resource type to write, and a note for the README when it is not the mapped one."""
     if kind == Kind.TARGET_GROUP:
         return None, "written as the backends of the load balancer that uses it"
@@ -59,7 +61,11 @@ def choose_type(env: Environment, provider: str, kind: Kind, mapped: str | None)
         return mapped, None
     default = DEFAULT_TYPES.get(provider, {}).get(kind)
     if default and _has_template(env, f"terraform/{provider}/{default}.tf.j2"):
-        note = f"the mapping names {mapped}; written as {default}" if mapped and mapped != default else None
+        note = (
+            f"the mapping names {mapped}; written as {default}"
+            if mapped and mapped != default
+            else None
+        )
         return default, note
     if mapped:
         return None, f"no template for {mapped} yet: write it by hand"
@@ -87,7 +93,9 @@ def build_sites(plan: Plan, env: Environment, catalog: Catalog | None = None) ->
         ranges = [sub.cidr for sub in site.subnets]
         for item in site.items:
             if item.resource.kind == Kind.SECURITY_GROUP and site.provider in CAPABILITIES:
-                item.firewall = translate(item.resource.topology.firewall_rules, ranges, site.provider, readdress)
+                item.firewall = translate(
+                    item.resource.topology.firewall_rules, ranges, site.provider, readdress
+                )
     return built
 
 
@@ -119,11 +127,16 @@ def render_site(site: Site, env: Environment) -> dict[str, str]:
     local, source, version = PROVIDER_SOURCES[provider]
     ctx = {"site": site, "provider_local": local}
     chunks: dict[str, list[str]] = defaultdict(list)
-    chunks["network.tf"].append(env.get_template(f"terraform/{provider}/network.tf.j2").render(**ctx))
+    chunks["network.tf"].append(
+        env.get_template(f"terraform/{provider}/network.tf.j2").render(**ctx)
+    )
     for item in site.items:
         text = env.get_template(f"terraform/{provider}/{item.rtype}.tf.j2").render(item=item, **ctx)
         chunks[file_for(item.resource.kind)].append(text)
-    files = {name: "\n\n".join(t.strip("\n") for t in parts if t.strip()) for name, parts in chunks.items()}
+    files = {
+        name: "\n\n".join(t.strip("\n") for t in parts if t.strip())
+        for name, parts in chunks.items()
+    }
     files["providers.tf"] = env.get_template(f"terraform/{provider}/providers.tf.j2").render(**ctx)
     files["variables.tf"] = env.get_template(f"terraform/{provider}/variables.tf.j2").render(**ctx)
     files["outputs.tf"] = env.get_template("terraform/common/outputs.tf.j2").render(**ctx)
@@ -138,7 +151,9 @@ def render_site(site: Site, env: Environment) -> dict[str, str]:
     return dict(sorted(out.items()))
 
 
-def write_terraform(plan: Plan, out_dir: Path, env: Environment, catalog: Catalog | None = None) -> list[Path]:
+def write_terraform(
+    plan: Plan, out_dir: Path, env: Environment, catalog: Catalog | None = None
+) -> list[Path]:
     written = []
     for site in build_sites(plan, env, catalog):
         folder = out_dir / "terraform" / site.provider / site.region.replace("/", "-")
@@ -146,4 +161,3 @@ def write_terraform(plan: Plan, out_dir: Path, env: Environment, catalog: Catalo
             write_text_atomic(folder / name, text)
             written.append(folder / name)
     return written
-

@@ -91,7 +91,9 @@ def allocate(sites: Sequence[Site]) -> Readdressing:
                 new = _free(DEFAULT_PREFIX, taken)
                 net.cidr = str(new)
                 empty = [sub for sub in net.subnets if not sub.cidr]
-                parts = new.subnets(new_prefix=DEFAULT_PREFIX + 4) if len(empty) > 1 else iter([new])
+                parts = (
+                    new.subnets(new_prefix=DEFAULT_PREFIX + 4) if len(empty) > 1 else iter([new])
+                )
                 for sub, part in zip(empty, parts, strict=False):
                     sub.cidr = str(part)
                 taken.append(new)
@@ -120,5 +122,7 @@ def allocate(sites: Sequence[Site]) -> Readdressing:
 def _blocks(network: str | None, subnets: list[str]) -> list[IPv4]:
     """The IPv4 blocks a network occupies: its own range, or its subnets' when it has none."""
     raw = [network] if network else subnets
-    blocks = [b for b in (ipaddress.ip_network(c, strict=False) for c in raw) if isinstance(b, IPv4)]
+    blocks = [
+        b for b in (ipaddress.ip_network(c, strict=False) for c in raw) if isinstance(b, IPv4)
+    ]
     return sorted(set(blocks))

@@ -30,16 +30,21 @@ class Capabilities:
     """Where the target's load balancers send health checks from; none known means reported."""
 
 
-_EVERYTHING = Capabilities(frozenset({"tcp", "udp", "icmp", "icmpv6", "any", "esp", "ah", "gre"}), icmp_type=True)
+_EVERYTHING = Capabilities(
+    frozenset({"tcp", "udp", "icmp", "icmpv6", "any", "esp", "ah", "gre"}), icmp_type=True
+)
 
 CAPABILITIES: dict[str, Capabilities] = {
     "scaleway": Capabilities(frozenset({"tcp", "udp", "icmp", "any"})),
-    "ovhcloud": Capabilities(frozenset({"tcp", "udp", "icmp", "icmpv6", "any", "esp", "ah", "gre"})),
+    "ovhcloud": Capabilities(
+        frozenset({"tcp", "udp", "icmp", "icmpv6", "any", "esp", "ah", "gre"})
+    ),
     "ionos": Capabilities(
         frozenset({"tcp", "udp", "icmp", "icmpv6", "any", "esp", "ah", "gre"}), icmp_type=True
     ),
-    "opennebula": Capabilities(frozenset({"tcp", "udp", "icmp", "icmpv6", "any", "esp", "ah"}), ipv6=False,
-                               icmp_type=True),
+    "opennebula": Capabilities(
+        frozenset({"tcp", "udp", "icmp", "icmpv6", "any", "esp", "ah"}), ipv6=False, icmp_type=True
+    ),
 }
 
 
@@ -93,7 +98,9 @@ def _same(cidr: str) -> str:
     return cidr
 
 
-def _peer_ranges(end: Endpoint, site_ranges: list[str], caps: Capabilities, readdress: Readdress) -> list[str] | str:
+def _peer_ranges(
+    end: Endpoint, site_ranges: list[str], caps: Capabilities, readdress: Readdress
+) -> list[str] | str:
     """Address ranges for one far end, or why it cannot be written."""
     if end.kind == "any":
         return [ANY_V4]
@@ -116,11 +123,15 @@ def _peer_ranges(end: Endpoint, site_ranges: list[str], caps: Capabilities, read
 def _local_ok(ends: list[Endpoint]) -> str | None:
     """None when the rule applies to every member of the group; else why it cannot be written."""
     for end in ends:
-        if end.kind == "any" or (end.kind == "tag" and end.value.lower() in ("virtualnetwork", "*")):
+        if end.kind == "any" or (
+            end.kind == "tag" and end.value.lower() in ("virtualnetwork", "*")
+        ):
             continue
         if end.kind in ("tag", "group"):
             continue  # GCP target tags, Azure ASGs: the members the group is applied to
-        return f"the rule applies only to {end.text} inside the group, which a target group cannot say"
+        return (
+            f"the rule applies only to {end.text} inside the group, which a target group cannot say"
+        )
     return None
 
 
@@ -144,13 +155,18 @@ def _expand(
         return "the target's rules take IPv4 ranges only"
     ports: list[tuple[int | None, int | None]] = [(None, None)]
     if rule.protocol in ("tcp", "udp") and rule.ports:
-        ports = [(p.low, p.high) for p in rule.ports if not (p.low <= 1 and p.high >= 65535)] or [(None, None)]
+        ports = [(p.low, p.high) for p in rule.ports if not (p.low <= 1 and p.high >= 65535)] or [
+            (None, None)
+        ]
         if len(ports) < len(rule.ports):
             ports = [(None, None)]  # one range covers every port
-    return sorted({
-        TargetRule(rule.direction, rule.protocol, lo, hi, cidr, rule.icmp_type)
-        for cidr in sorted(set(ranges)) for lo, hi in ports
-    })
+    return sorted(
+        {
+            TargetRule(rule.direction, rule.protocol, lo, hi, cidr, rule.icmp_type)
+            for cidr in sorted(set(ranges))
+            for lo, hi in ports
+        }
+    )
 
 
 def _protocols_overlap(a: str, b: str) -> bool:
@@ -201,11 +217,16 @@ def translate(
             continue
         # A deny is kept by the drop policy whatever its peers: only its overlap with allows matters.
         peers = [ANY_V4 if e.kind != "cidr" else readdress(e.value) for e in rule.peers]
-        wide = FirewallRule.model_validate({**rule.model_dump(), "sources": [{"kind": "any"}],
-                                            "destinations": [{"kind": "any"}]})
+        wide = FirewallRule.model_validate(
+            {**rule.model_dump(), "sources": [{"kind": "any"}], "destinations": [{"kind": "any"}]}
+        )
         expanded = _expand(wide, [], _EVERYTHING)
         assert not isinstance(expanded, str)
-        shapes = [TargetRule(r.direction, r.protocol, r.from_port, r.to_port, p) for r in expanded for p in peers]
+        shapes = [
+            TargetRule(r.direction, r.protocol, r.from_port, r.to_port, p)
+            for r in expanded
+            for p in peers
+        ]
         denies.append((rule, shapes))
         out.kept_by_policy.append(describe(rule))
     written: set[TargetRule] = set()
@@ -217,16 +238,21 @@ def translate(
             out.untranslated.append(Untranslated(describe(rule), expanded))
             continue
         blocking = [
-            d for d, shapes in denies
+            d
+            for d, shapes in denies
             if _precedes(d, rule) and any(_overlaps(a, s) for a in expanded for s in shapes)
         ]
         if blocking:
-            out.untranslated.append(Untranslated(
-                describe(rule),
-                f"a deny rule evaluated first ({describe(blocking[0])}) covers part of it; "
-                "written without it the rule would let that traffic through",
-            ))
+            out.untranslated.append(
+                Untranslated(
+                    describe(rule),
+                    f"a deny rule evaluated first ({describe(blocking[0])}) covers part of it; "
+                    "written without it the rule would let that traffic through",
+                )
+            )
             continue
         written.update(expanded)
-    out.rules = sorted(written, key=lambda r: (r.direction, r.protocol, r.from_port or 0, r.to_port or 0, r.cidr))
+    out.rules = sorted(
+        written, key=lambda r: (r.direction, r.protocol, r.from_port or 0, r.to_port or 0, r.cidr)
+    )
     return out

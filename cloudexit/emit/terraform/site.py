@@ -24,8 +24,17 @@ from cloudexit.model.plan import Option, Placement
 
 # Kinds that need a private network at the site.
 NETWORKED = {
-    Kind.VM, Kind.VM_GROUP, Kind.KUBERNETES_CLUSTER, Kind.KUBERNETES_NODE_POOL, Kind.POSTGRESQL,
-    Kind.MYSQL, Kind.MARIADB, Kind.REDIS, Kind.DOCUMENT, Kind.LOAD_BALANCER, Kind.SQLSERVER,
+    Kind.VM,
+    Kind.VM_GROUP,
+    Kind.KUBERNETES_CLUSTER,
+    Kind.KUBERNETES_NODE_POOL,
+    Kind.POSTGRESQL,
+    Kind.MYSQL,
+    Kind.MARIADB,
+    Kind.REDIS,
+    Kind.DOCUMENT,
+    Kind.LOAD_BALANCER,
+    Kind.SQLSERVER,
 }
 NETWORK_KINDS = {Kind.NETWORK, Kind.SUBNET}
 
@@ -50,7 +59,6 @@ class Subnet:
     network: Network
     source: Resource | None = None
     index: int = 0
-
 
     @property
     def block(self) -> ipaddress.IPv4Network | ipaddress.IPv6Network:
@@ -114,7 +122,9 @@ class Item:
 
     @property
     def storage_gib(self) -> int:
-        value = self.resource.attributes.storage_gib or (self.product.specs.storage_gib if self.product else None)
+        value = self.resource.attributes.storage_gib or (
+            self.product.specs.storage_gib if self.product else None
+        )
         return max(1, round(value or 10))
 
     @property
@@ -159,8 +169,15 @@ class Item:
                 name = name[: -len(zone) - 1]
             for n, value in enumerate(sorted(record.values)):
                 local = identifier(f"{name or 'apex'}-{record.type.lower()}-{n + 1}")
-                rows.append({"local": local, "name": name, "type": record.type.upper(),
-                             "ttl": record.ttl or 3600, "value": value})
+                rows.append(
+                    {
+                        "local": local,
+                        "name": name,
+                        "type": record.type.upper(),
+                        "ttl": record.ttl or 3600,
+                        "value": value,
+                    }
+                )
         return sorted(rows, key=lambda r: r["local"])
 
     @property
@@ -279,14 +296,17 @@ def build_site(
         site.networks.append(net)
         by_source_net[r.id] = net
     needs_network = bool(subnets) or any(
-        r.kind in NETWORKED or (t or "").endswith(("instance_server", "_instance", "_server", "virtual_machine"))
+        r.kind in NETWORKED
+        or (t or "").endswith(("instance_server", "_instance", "_server", "virtual_machine"))
         for _, r, t, _ in ordered
     )
     if needs_network and not site.networks:
         site.networks.append(Network(unique("main"), "main", None))
     by_source_subnet: dict[str, Subnet] = {}
     for _, r in subnets:
-        parent = next((by_source_net[d] for d in r.depends_on if d in by_source_net), site.networks[0])
+        parent = next(
+            (by_source_net[d] for d in r.depends_on if d in by_source_net), site.networks[0]
+        )
         cidr = _first_v4(r) or parent.cidr
         sub = Subnet(unique(identifier(r.name)), slug(r.name), cidr or "", parent, r)
         parent.subnets.append(sub)
@@ -295,7 +315,9 @@ def build_site(
         if not net.subnets:
             # No source subnet lands here: one subnet spanning the network; a network without
             # a range gets one when the plan's sites are addressed (addressing.allocate).
-            net.subnets.append(Subnet(unique(f"{net.local}_default"), f"{net.name}-default", net.cidr or "", net))
+            net.subnets.append(
+                Subnet(unique(f"{net.local}_default"), f"{net.name}-default", net.cidr or "", net)
+            )
     for index, sub in enumerate(site.subnets):
         sub.index = index
 
@@ -352,9 +374,18 @@ def build_site(
             if owner is not None:
                 item.subnet = owner.subnets[0]
         item.security_groups = [by_id[d] for d in r.topology.security_groups if d in by_id]
-        item.volumes = [by_id[d] for d in r.depends_on if d in by_id and by_id[d].resource.kind == Kind.BLOCK_VOLUME]
+        item.volumes = [
+            by_id[d]
+            for d in r.depends_on
+            if d in by_id and by_id[d].resource.kind == Kind.BLOCK_VOLUME
+        ]
         item.cluster = next(
-            (by_id[d] for d in r.depends_on if d in by_id and by_id[d].resource.kind == Kind.KUBERNETES_CLUSTER), None
+            (
+                by_id[d]
+                for d in r.depends_on
+                if d in by_id and by_id[d].resource.kind == Kind.KUBERNETES_CLUSTER
+            ),
+            None,
         )
     for item in site.items:
         if item.resource.kind == Kind.LOAD_BALANCER:
@@ -374,8 +405,13 @@ def build_site(
             item.attached_to = next((i for i in site.items if item in i.volumes), None)
         if kind == Kind.PUBLIC_IP:
             item.attached_to = next(
-                (i for i in site.items if i is not item and uses(item.resource, i.resource)
-                 and i.resource.kind in (Kind.VM, Kind.LOAD_BALANCER)),
+                (
+                    i
+                    for i in site.items
+                    if i is not item
+                    and uses(item.resource, i.resource)
+                    and i.resource.kind in (Kind.VM, Kind.LOAD_BALANCER)
+                ),
                 None,
             )
             if item.attached_to is not None:
@@ -396,13 +432,18 @@ def r_id_in(item: Item, user: Item) -> bool:
 
 def _wire_backends(lb: Item, site: Site, resources: dict[str, Resource]) -> None:
     groups = [
-        resources[d] for d in lb.resource.depends_on
+        resources[d]
+        for d in lb.resource.depends_on
         if d in resources and resources[d].kind == Kind.TARGET_GROUP
     ]
     servers: list[str] = [d for g in groups for d in g.depends_on]
-    servers += [d for d in lb.resource.depends_on if d in resources and resources[d].kind == Kind.VM]
+    servers += [
+        d for d in lb.resource.depends_on if d in resources and resources[d].kind == Kind.VM
+    ]
     lb.backends = [i for i in site.items if i.resource.id in servers and i.resource.kind == Kind.VM]
     if groups:
         topology = groups[0].topology
-        lb.backend_port = topology.target_port or (topology.health_check.port if topology.health_check else None)
+        lb.backend_port = topology.target_port or (
+            topology.health_check.port if topology.health_check else None
+        )
         lb.health_check_path = topology.health_check.path if topology.health_check else None

@@ -106,9 +106,15 @@ def file_for(kind: Kind) -> str:
 # A resource of these types cannot stand alone: it needs the linked item at the same site.
 NEEDS_LINK: dict[str, tuple[str, str]] = {
     "scaleway_k8s_pool": ("cluster", "its Kubernetes cluster is not placed in this region"),
-    "ovh_cloud_project_kube_nodepool": ("cluster", "its Kubernetes cluster is not placed in this region"),
+    "ovh_cloud_project_kube_nodepool": (
+        "cluster",
+        "its Kubernetes cluster is not placed in this region",
+    ),
     "ionoscloud_k8s_node_pool": ("cluster", "its Kubernetes cluster is not placed in this region"),
-    "ionoscloud_volume": ("attached_to", "IONOS volumes belong to a server; no server using it is placed here"),
+    "ionoscloud_volume": (
+        "attached_to",
+        "IONOS volumes belong to a server; no server using it is placed here",
+    ),
 }
 
 # Same kind, another resource type, depending on what the item is attached to.

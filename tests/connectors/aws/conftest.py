@@ -40,7 +40,9 @@ def catalogue_once() -> Iterator[None]:
 
     from cloudexit.catalog import load_catalog
 
-    scan_module = importlib.import_module("cloudexit.connectors.aws.scan")  # the package exports scan()
+    scan_module = importlib.import_module(
+        "cloudexit.connectors.aws.scan"
+    )  # the package exports scan()
 
     catalog = load_catalog()
     with pytest.MonkeyPatch.context() as mp:
@@ -53,7 +55,9 @@ def moto_url(aws_env: Path) -> Iterator[str]:
     from moto.moto_api import recorder
     from moto.server import ThreadedMotoServer
 
-    if recorder._location != str(aws_env / "moto-recording"):  # moto was imported before the env was set
+    if recorder._location != str(
+        aws_env / "moto-recording"
+    ):  # moto was imported before the env was set
         recorder._location = str(aws_env / "moto-recording")
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)

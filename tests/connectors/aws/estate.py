@@ -27,7 +27,9 @@ AMI = "ami-12345678"
 SECRET_VALUE = "correct-horse-battery-staple"
 
 
-_CLIENTS_LOCK = threading.Lock()  # boto3's default session is not safe to create clients from in parallel
+_CLIENTS_LOCK = (
+    threading.Lock()
+)  # boto3's default session is not safe to create clients from in parallel
 
 
 @dataclass
@@ -67,13 +69,21 @@ def organisation(url: str, members: int = 2) -> list[Account]:
     for n in range(members):
         status = org.create_account(Email=f"member{n}@example.com", AccountName=f"member-{n}")
         account_id = status["CreateAccountStatus"]["AccountId"]
-        creds = sts.assume_role(RoleArn=f"arn:aws:iam::{account_id}:role/{ROLE}", RoleSessionName="seed")
+        creds = sts.assume_role(
+            RoleArn=f"arn:aws:iam::{account_id}:role/{ROLE}", RoleSessionName="seed"
+        )
         c = creds["Credentials"]
-        accounts.append(Account(account_id, url, {
-            "aws_access_key_id": c["AccessKeyId"],
-            "aws_secret_access_key": c["SecretAccessKey"],
-            "aws_session_token": c["SessionToken"],
-        }))
+        accounts.append(
+            Account(
+                account_id,
+                url,
+                {
+                    "aws_access_key_id": c["AccessKeyId"],
+                    "aws_secret_access_key": c["SecretAccessKey"],
+                    "aws_session_token": c["SessionToken"],
+                },
+            )
+        )
     return accounts
 
 
@@ -90,18 +100,29 @@ def network(estate: Estate, account: Account, region: str) -> dict[str, Any]:
     clear_default_network(ec2)
     vpc = ec2.create_vpc(CidrBlock="10.0.0.0/16")["Vpc"]["VpcId"]
     subnets = [
-        ec2.create_subnet(VpcId=vpc, CidrBlock=f"10.0.{n}.0/24", AvailabilityZone=f"{region}{zone}")["Subnet"][
-            "SubnetId"
-        ]
+        ec2.create_subnet(
+            VpcId=vpc, CidrBlock=f"10.0.{n}.0/24", AvailabilityZone=f"{region}{zone}"
+        )["Subnet"]["SubnetId"]
         for n, zone in ((1, "a"), (2, "b"))
     ]
-    group = ec2.create_security_group(GroupName="app", Description="app servers", VpcId=vpc)["GroupId"]
+    group = ec2.create_security_group(GroupName="app", Description="app servers", VpcId=vpc)[
+        "GroupId"
+    ]
     ec2.authorize_security_group_ingress(
         GroupId=group,
         IpPermissions=[
-            {"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "IpRanges": [{"CidrIp": "0.0.0.0/0"}]},
-            {"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22,
-             "IpRanges": [{"CidrIp": "10.0.0.0/8", "Description": "admin"}]},
+            {
+                "IpProtocol": "tcp",
+                "FromPort": 443,
+                "ToPort": 443,
+                "IpRanges": [{"CidrIp": "0.0.0.0/0"}],
+            },
+            {
+                "IpProtocol": "tcp",
+                "FromPort": 22,
+                "ToPort": 22,
+                "IpRanges": [{"CidrIp": "10.0.0.0/8", "Description": "admin"}],
+            },
         ],
     )
     estate.add(account, region, "AWS::EC2::VPC")
@@ -115,47 +136,76 @@ def basics(estate: Estate, account: Account, region: str) -> dict[str, Any]:
     an Elastic IP, queues, a topic, a table, a secret and a tagged log group."""
     net = network(estate, account, region)
     ec2 = account.client("ec2", region)
-    tags = [{"ResourceType": "instance", "Tags": [{"Key": "Name", "Value": "web"}, {"Key": "team", "Value": "shop"}]}]
+    tags = [
+        {
+            "ResourceType": "instance",
+            "Tags": [{"Key": "Name", "Value": "web"}, {"Key": "team", "Value": "shop"}],
+        }
+    ]
     web = [
         i["InstanceId"]
         for i in ec2.run_instances(
-            ImageId=AMI, MinCount=2, MaxCount=2, InstanceType="m5.large", SubnetId=net["subnets"][0],
-            SecurityGroupIds=[net["group"]], TagSpecifications=tags,
+            ImageId=AMI,
+            MinCount=2,
+            MaxCount=2,
+            InstanceType="m5.large",
+            SubnetId=net["subnets"][0],
+            SecurityGroupIds=[net["group"]],
+            TagSpecifications=tags,
         )["Instances"]
     ]
-    stopped = ec2.run_instances(ImageId=AMI, MinCount=1, MaxCount=1, InstanceType="t3.micro",
-                                SubnetId=net["subnets"][1])["Instances"][0]["InstanceId"]
+    stopped = ec2.run_instances(
+        ImageId=AMI, MinCount=1, MaxCount=1, InstanceType="t3.micro", SubnetId=net["subnets"][1]
+    )["Instances"][0]["InstanceId"]
     ec2.stop_instances(InstanceIds=[stopped])
-    gone = ec2.run_instances(ImageId=AMI, MinCount=1, MaxCount=1, InstanceType="t3.nano",
-                             SubnetId=net["subnets"][1])["Instances"][0]["InstanceId"]
+    gone = ec2.run_instances(
+        ImageId=AMI, MinCount=1, MaxCount=1, InstanceType="t3.nano", SubnetId=net["subnets"][1]
+    )["Instances"][0]["InstanceId"]
     ec2.terminate_instances(InstanceIds=[gone])
     estate.add(account, region, "AWS::EC2::Instance", 3)  # the terminated one is not listed
-    data = ec2.create_volume(Size=500, VolumeType="gp3", Iops=4000, Throughput=250,
-                             AvailabilityZone=f"{region}a")["VolumeId"]
-    estate.add(account, region, "AWS::EC2::Volume", 4)  # one root volume per live instance, plus data
+    data = ec2.create_volume(
+        Size=500, VolumeType="gp3", Iops=4000, Throughput=250, AvailabilityZone=f"{region}a"
+    )["VolumeId"]
+    estate.add(
+        account, region, "AWS::EC2::Volume", 4
+    )  # one root volume per live instance, plus data
     address = ec2.allocate_address(Domain="vpc")["AllocationId"]
     ec2.associate_address(AllocationId=address, InstanceId=web[0])
     estate.add(account, region, "AWS::EC2::EIP")
 
     sqs = account.client("sqs", region)
     dead = sqs.create_queue(QueueName="jobs-dead")["QueueUrl"]
-    dead_arn = sqs.get_queue_attributes(QueueUrl=dead, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
-    sqs.create_queue(QueueName="jobs", tags={"team": "shop"},
-                     Attributes={"RedrivePolicy": json.dumps({"deadLetterTargetArn": dead_arn, "maxReceiveCount": 5})})
+    dead_arn = sqs.get_queue_attributes(QueueUrl=dead, AttributeNames=["QueueArn"])["Attributes"][
+        "QueueArn"
+    ]
+    sqs.create_queue(
+        QueueName="jobs",
+        tags={"team": "shop"},
+        Attributes={
+            "RedrivePolicy": json.dumps({"deadLetterTargetArn": dead_arn, "maxReceiveCount": 5})
+        },
+    )
     estate.add(account, region, "AWS::SQS::Queue", 2)
-    account.client("sns", region).create_topic(Name="events", Tags=[{"Key": "team", "Value": "shop"}])
+    account.client("sns", region).create_topic(
+        Name="events", Tags=[{"Key": "team", "Value": "shop"}]
+    )
     estate.add(account, region, "AWS::SNS::Topic")
     dynamodb = account.client("dynamodb", region)
     dynamodb.create_table(
-        TableName="orders", BillingMode="PAY_PER_REQUEST",
+        TableName="orders",
+        BillingMode="PAY_PER_REQUEST",
         KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
         AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}],
         Tags=[{"Key": "team", "Value": "shop"}],
     )
     for n in range(3):
-        dynamodb.put_item(TableName="orders", Item={"id": {"S": f"order-{n}"}, "total": {"N": str(n * 10)}})
+        dynamodb.put_item(
+            TableName="orders", Item={"id": {"S": f"order-{n}"}, "total": {"N": str(n * 10)}}
+        )
     estate.add(account, region, "AWS::DynamoDB::Table")
-    account.client("secretsmanager", region).create_secret(Name="db-password", SecretString=SECRET_VALUE)
+    account.client("secretsmanager", region).create_secret(
+        Name="db-password", SecretString=SECRET_VALUE
+    )
     estate.add(account, region, "AWS::SecretsManager::Secret")
     account.client("logs", region).create_log_group(logGroupName="app", tags={"team": "shop"})
     estate.add(account, region, "AWS::Logs::LogGroup")
@@ -173,52 +223,94 @@ def services(estate: Estate, account: Account, region: str, net: dict[str, Any])
     """One of each regional service the inventory reads, in one account and region."""
     add = estate.add
     ec2 = account.client("ec2", region)
-    gpu = ec2.run_instances(ImageId=AMI, MinCount=1, MaxCount=1, InstanceType="g4dn.xlarge",
-                            SubnetId=net["subnets"][0])["Instances"][0]["InstanceId"]
+    gpu = ec2.run_instances(
+        ImageId=AMI, MinCount=1, MaxCount=1, InstanceType="g4dn.xlarge", SubnetId=net["subnets"][0]
+    )["Instances"][0]["InstanceId"]
     add(account, region, "AWS::EC2::Instance")
     add(account, region, "AWS::EC2::Volume")
     estate.facts["gpu"] = gpu
 
     elbv2 = account.client("elbv2", region)
-    lb = elbv2.create_load_balancer(Name="shop", Subnets=net["subnets"], SecurityGroups=[net["group"]])
+    lb = elbv2.create_load_balancer(
+        Name="shop", Subnets=net["subnets"], SecurityGroups=[net["group"]]
+    )
     lb_arn = lb["LoadBalancers"][0]["LoadBalancerArn"]
     tg_arn = elbv2.create_target_group(Name="shop-web", Protocol="HTTP", Port=80, VpcId=net["vpc"])[
-        "TargetGroups"][0]["TargetGroupArn"]
+        "TargetGroups"
+    ][0]["TargetGroupArn"]
     elbv2.register_targets(TargetGroupArn=tg_arn, Targets=[{"Id": i} for i in net["web"]])
-    elbv2.create_listener(LoadBalancerArn=lb_arn, Protocol="HTTP", Port=80,
-                          DefaultActions=[{"Type": "forward", "TargetGroupArn": tg_arn}])
+    elbv2.create_listener(
+        LoadBalancerArn=lb_arn,
+        Protocol="HTTP",
+        Port=80,
+        DefaultActions=[{"Type": "forward", "TargetGroupArn": tg_arn}],
+    )
     add(account, region, "AWS::ElasticLoadBalancingV2::LoadBalancer")
     add(account, region, "AWS::ElasticLoadBalancingV2::TargetGroup")
     estate.facts.update(lb=lb_arn, target_group=tg_arn)
     elb = account.client("elb", region)
-    elb.create_load_balancer(LoadBalancerName="legacy", Subnets=[net["subnets"][0]],
-                             Listeners=[{"Protocol": "HTTP", "LoadBalancerPort": 80, "InstancePort": 8080}])
-    elb.register_instances_with_load_balancer(LoadBalancerName="legacy", Instances=[{"InstanceId": net["web"][1]}])
+    elb.create_load_balancer(
+        LoadBalancerName="legacy",
+        Subnets=[net["subnets"][0]],
+        Listeners=[{"Protocol": "HTTP", "LoadBalancerPort": 80, "InstancePort": 8080}],
+    )
+    elb.register_instances_with_load_balancer(
+        LoadBalancerName="legacy", Instances=[{"InstanceId": net["web"][1]}]
+    )
     add(account, region, "AWS::ElasticLoadBalancing::LoadBalancer")
-    add(account, region, "AWS::EC2::SecurityGroup")  # a classic ELB without groups gets a default_elb_ one
+    add(
+        account, region, "AWS::EC2::SecurityGroup"
+    )  # a classic ELB without groups gets a default_elb_ one
 
     autoscaling = account.client("autoscaling", region)
-    autoscaling.create_launch_configuration(LaunchConfigurationName="workers", ImageId=AMI, InstanceType="c5.large")
+    autoscaling.create_launch_configuration(
+        LaunchConfigurationName="workers", ImageId=AMI, InstanceType="c5.large"
+    )
     autoscaling.create_auto_scaling_group(
-        AutoScalingGroupName="workers", LaunchConfigurationName="workers", MinSize=2, MaxSize=6, DesiredCapacity=2,
-        VPCZoneIdentifier=",".join(net["subnets"]), TargetGroupARNs=[tg_arn],
+        AutoScalingGroupName="workers",
+        LaunchConfigurationName="workers",
+        MinSize=2,
+        MaxSize=6,
+        DesiredCapacity=2,
+        VPCZoneIdentifier=",".join(net["subnets"]),
+        TargetGroupARNs=[tg_arn],
     )
     add(account, region, "AWS::AutoScaling::AutoScalingGroup")
     add(account, region, "AWS::EC2::Instance", 2)  # the group's instances are instances too
     add(account, region, "AWS::EC2::Volume", 2)
 
     rds = account.client("rds", region)
-    rds.create_db_subnet_group(DBSubnetGroupName="data", DBSubnetGroupDescription="data", SubnetIds=net["subnets"])
+    rds.create_db_subnet_group(
+        DBSubnetGroupName="data", DBSubnetGroupDescription="data", SubnetIds=net["subnets"]
+    )
     rds.create_db_instance(
-        DBInstanceIdentifier="orders-db", DBInstanceClass="db.m5.large", Engine="postgres", EngineVersion="16.3",
-        AllocatedStorage=200, StorageType="gp3", MasterUsername="app", MasterUserPassword="not-read-1",
-        DBSubnetGroupName="data", MultiAZ=True, VpcSecurityGroupIds=[net["group"]],
+        DBInstanceIdentifier="orders-db",
+        DBInstanceClass="db.m5.large",
+        Engine="postgres",
+        EngineVersion="16.3",
+        AllocatedStorage=200,
+        StorageType="gp3",
+        MasterUsername="app",
+        MasterUserPassword="not-read-1",
+        DBSubnetGroupName="data",
+        MultiAZ=True,
+        VpcSecurityGroupIds=[net["group"]],
         Tags=[{"Key": "team", "Value": "shop"}],
     )
-    rds.create_db_cluster(DBClusterIdentifier="ledger", Engine="aurora-mysql", EngineVersion="8.0.mysql_aurora.3.05.2",
-                          MasterUsername="app", MasterUserPassword="not-read-2", DBSubnetGroupName="data")
-    rds.create_db_instance(DBInstanceIdentifier="ledger-1", DBInstanceClass="db.r6g.large", Engine="aurora-mysql",
-                           DBClusterIdentifier="ledger")
+    rds.create_db_cluster(
+        DBClusterIdentifier="ledger",
+        Engine="aurora-mysql",
+        EngineVersion="8.0.mysql_aurora.3.05.2",
+        MasterUsername="app",
+        MasterUserPassword="not-read-2",
+        DBSubnetGroupName="data",
+    )
+    rds.create_db_instance(
+        DBInstanceIdentifier="ledger-1",
+        DBInstanceClass="db.r6g.large",
+        Engine="aurora-mysql",
+        DBClusterIdentifier="ledger",
+    )
     add(account, region, "AWS::RDS::DBInstance", 2)
     add(account, region, "AWS::RDS::DBCluster")
     add(account, region, "AWS::RDS::DBSubnetGroup")
@@ -226,31 +318,58 @@ def services(estate: Estate, account: Account, region: str, net: dict[str, Any])
     iam = account.client("iam", "us-east-1")
     role = iam.create_role(RoleName="service", AssumeRolePolicyDocument="{}")["Role"]["Arn"]
     account.client("lambda", region).create_function(
-        FunctionName="resize", Runtime="python3.12", Role=role, Handler="handler.handle", Code={"ZipFile": _zip()},
-        MemorySize=1024, Architectures=["arm64"], Tags={"team": "shop"},
+        FunctionName="resize",
+        Runtime="python3.12",
+        Role=role,
+        Handler="handler.handle",
+        Code={"ZipFile": _zip()},
+        MemorySize=1024,
+        Architectures=["arm64"],
+        Tags={"team": "shop"},
         VpcConfig={"SubnetIds": net["subnets"], "SecurityGroupIds": [net["group"]]},
         Environment={"Variables": {"TOKEN": SECRET_VALUE}},
     )
     add(account, region, "AWS::Lambda::Function")
 
     eks = account.client("eks", region)
-    eks.create_cluster(name="platform", roleArn=role, version="1.29",
-                       resourcesVpcConfig={"subnetIds": net["subnets"], "securityGroupIds": [net["group"]]})
-    eks.create_nodegroup(clusterName="platform", nodegroupName="arm", nodeRole=role, subnets=net["subnets"],
-                         instanceTypes=["m6g.large"], amiType="AL2_ARM_64",
-                         scalingConfig={"minSize": 1, "maxSize": 5, "desiredSize": 3})
+    eks.create_cluster(
+        name="platform",
+        roleArn=role,
+        version="1.29",
+        resourcesVpcConfig={"subnetIds": net["subnets"], "securityGroupIds": [net["group"]]},
+    )
+    eks.create_nodegroup(
+        clusterName="platform",
+        nodegroupName="arm",
+        nodeRole=role,
+        subnets=net["subnets"],
+        instanceTypes=["m6g.large"],
+        amiType="AL2_ARM_64",
+        scalingConfig={"minSize": 1, "maxSize": 5, "desiredSize": 3},
+    )
     add(account, region, "AWS::EKS::Cluster")
     add(account, region, "AWS::EKS::Nodegroup")
 
     ecs = account.client("ecs", region)
     cluster = ecs.create_cluster(clusterName="apps")["cluster"]["clusterArn"]
     task = ecs.register_task_definition(
-        family="api", containerDefinitions=[{"name": "api", "image": "nginx", "memory": 512}],
-        cpu="512", memory="1024", requiresCompatibilities=["FARGATE"], networkMode="awsvpc",
+        family="api",
+        containerDefinitions=[{"name": "api", "image": "nginx", "memory": 512}],
+        cpu="512",
+        memory="1024",
+        requiresCompatibilities=["FARGATE"],
+        networkMode="awsvpc",
     )["taskDefinition"]["taskDefinitionArn"]
-    ecs.create_service(cluster="apps", serviceName="api", taskDefinition=task, desiredCount=3, launchType="FARGATE",
-                       networkConfiguration={"awsvpcConfiguration": {"subnets": net["subnets"],
-                                                                     "securityGroups": [net["group"]]}})
+    ecs.create_service(
+        cluster="apps",
+        serviceName="api",
+        taskDefinition=task,
+        desiredCount=3,
+        launchType="FARGATE",
+        networkConfiguration={
+            "awsvpcConfiguration": {"subnets": net["subnets"], "securityGroups": [net["group"]]}
+        },
+    )
     add(account, region, "AWS::ECS::Cluster")
     add(account, region, "AWS::ECS::Service")
     estate.facts["ecs_cluster"] = cluster
@@ -258,40 +377,63 @@ def services(estate: Estate, account: Account, region: str, net: dict[str, Any])
     ecr = account.client("ecr", region)
     ecr.create_repository(repositoryName="api")
     manifest = {
-        "schemaVersion": 2, "mediaType": "application/vnd.docker.distribution.manifest.v2+json",
-        "config": {"digest": "sha256:" + "a" * 64, "size": 10,
-                   "mediaType": "application/vnd.docker.container.image.v1+json"},
-        "layers": [{"digest": "sha256:" + "b" * 64, "size": 1000,
-                    "mediaType": "application/vnd.docker.image.rootfs.diff.tar.gzip"}],
+        "schemaVersion": 2,
+        "mediaType": "application/vnd.docker.distribution.manifest.v2+json",
+        "config": {
+            "digest": "sha256:" + "a" * 64,
+            "size": 10,
+            "mediaType": "application/vnd.docker.container.image.v1+json",
+        },
+        "layers": [
+            {
+                "digest": "sha256:" + "b" * 64,
+                "size": 1000,
+                "mediaType": "application/vnd.docker.image.rootfs.diff.tar.gzip",
+            }
+        ],
     }
     ecr.put_image(repositoryName="api", imageManifest=json.dumps(manifest), imageTag="v1")
     add(account, region, "AWS::ECR::Repository")
 
     cache = account.client("elasticache", region)
-    cache.create_replication_group(ReplicationGroupId="sessions", ReplicationGroupDescription="sessions",
-                                   CacheNodeType="cache.r6g.large", Engine="redis", NumCacheClusters=1)
-    cache.create_cache_cluster(CacheClusterId="pages", Engine="memcached", CacheNodeType="cache.t3.small",
-                               NumCacheNodes=2)
+    cache.create_replication_group(
+        ReplicationGroupId="sessions",
+        ReplicationGroupDescription="sessions",
+        CacheNodeType="cache.r6g.large",
+        Engine="redis",
+        NumCacheClusters=1,
+    )
+    cache.create_cache_cluster(
+        CacheClusterId="pages", Engine="memcached", CacheNodeType="cache.t3.small", NumCacheNodes=2
+    )
     add(account, region, "AWS::ElastiCache::ReplicationGroup")
     add(account, region, "AWS::ElastiCache::CacheCluster")
 
-    account.client("efs", region).create_file_system(CreationToken="shared", Tags=[{"Key": "Name", "Value": "shared"}])
+    account.client("efs", region).create_file_system(
+        CreationToken="shared", Tags=[{"Key": "Name", "Value": "shared"}]
+    )
     add(account, region, "AWS::EFS::FileSystem")
     account.client("apigateway", region).create_rest_api(name="public", tags={"team": "shop"})
     account.client("apigatewayv2", region).create_api(Name="events", ProtocolType="HTTP")
     add(account, region, "AWS::ApiGateway::RestApi")
     add(account, region, "AWS::ApiGatewayV2::Api")
     account.client("opensearch", region).create_domain(
-        DomainName="search", EngineVersion="OpenSearch_2.11",
+        DomainName="search",
+        EngineVersion="OpenSearch_2.11",
         ClusterConfig={"InstanceType": "r6g.large.search", "InstanceCount": 3},
         EBSOptions={"EBSEnabled": True, "VolumeSize": 100, "VolumeType": "gp3"},
     )
     add(account, region, "AWS::OpenSearchService::Domain")
     account.client("kafka", region).create_cluster_v2(
-        ClusterName="stream", Provisioned={
-            "BrokerNodeGroupInfo": {"InstanceType": "kafka.m5.large", "ClientSubnets": net["subnets"],
-                                    "StorageInfo": {"EbsStorageInfo": {"VolumeSize": 1000}}},
-            "KafkaVersion": "3.5.1", "NumberOfBrokerNodes": 3,
+        ClusterName="stream",
+        Provisioned={
+            "BrokerNodeGroupInfo": {
+                "InstanceType": "kafka.m5.large",
+                "ClientSubnets": net["subnets"],
+                "StorageInfo": {"EbsStorageInfo": {"VolumeSize": 1000}},
+            },
+            "KafkaVersion": "3.5.1",
+            "NumberOfBrokerNodes": 3,
         },
     )
     add(account, region, "AWS::MSK::Cluster")
@@ -301,56 +443,141 @@ def services(estate: Estate, account: Account, region: str, net: dict[str, Any])
     now = dt.datetime.now(dt.UTC).replace(minute=0, second=0, microsecond=0)
     cpu = [float(10 * (h % 10)) for h in range(100)]  # 0..90 repeating: mean 45, p95 90
     cloudwatch = account.client("cloudwatch", region)
-    for namespace, dimension, value in (("AWS/EC2", "InstanceId", net["web"][0]),
-                                        ("AWS/RDS", "DBInstanceIdentifier", "orders-db")):
-        cloudwatch.put_metric_data(Namespace=namespace, MetricData=[
-            {"MetricName": "CPUUtilization", "Dimensions": [{"Name": dimension, "Value": value}],
-             "Timestamp": now - dt.timedelta(hours=h + 1), "Value": v}
-            for h, v in enumerate(cpu)
-        ])
+    for namespace, dimension, value in (
+        ("AWS/EC2", "InstanceId", net["web"][0]),
+        ("AWS/RDS", "DBInstanceIdentifier", "orders-db"),
+    ):
+        cloudwatch.put_metric_data(
+            Namespace=namespace,
+            MetricData=[
+                {
+                    "MetricName": "CPUUtilization",
+                    "Dimensions": [{"Name": dimension, "Value": value}],
+                    "Timestamp": now - dt.timedelta(hours=h + 1),
+                    "Value": v,
+                }
+                for h, v in enumerate(cpu)
+            ],
+        )
     estate.facts["cpu"] = cpu
 
 
 def buckets(estate: Estate, account: Account, names: dict[str, str]) -> None:
     for name, region in names.items():
         s3 = account.client("s3", region)
-        config = {} if region == "us-east-1" else {"CreateBucketConfiguration": {"LocationConstraint": region}}
+        config = (
+            {}
+            if region == "us-east-1"
+            else {"CreateBucketConfiguration": {"LocationConstraint": region}}
+        )
         s3.create_bucket(Bucket=name, **config)
         if region in REGIONS:
             estate.add(account, region, "AWS::S3::Bucket")
 
 
 def globals_(estate: Estate, account: Account) -> None:
-    buckets(estate, account, {"shop-logs": "eu-west-1", "shop-assets": "eu-central-1", "shop-archive": OUTSIDE})
+    buckets(
+        estate,
+        account,
+        {"shop-logs": "eu-west-1", "shop-assets": "eu-central-1", "shop-archive": OUTSIDE},
+    )
     s3 = account.client("s3", "eu-west-1")
     s3.put_bucket_versioning(Bucket="shop-logs", VersioningConfiguration={"Status": "Enabled"})
-    s3.put_bucket_tagging(Bucket="shop-logs", Tagging={"TagSet": [{"Key": "team", "Value": "shop"}]})
-    day = dt.datetime.now(dt.UTC).replace(hour=0, minute=0, second=0, microsecond=0) - dt.timedelta(days=1)
-    account.client("cloudwatch", "eu-west-1").put_metric_data(Namespace="AWS/S3", MetricData=[
-        {"MetricName": "BucketSizeBytes", "Timestamp": day, "Value": 3 * 1024**3, "Unit": "Bytes",
-         "Dimensions": [{"Name": "BucketName", "Value": "shop-logs"}, {"Name": "StorageType", "Value": "StandardStorage"}]},
-        {"MetricName": "BucketSizeBytes", "Timestamp": day, "Value": 1024**3, "Unit": "Bytes",
-         "Dimensions": [{"Name": "BucketName", "Value": "shop-logs"}, {"Name": "StorageType", "Value": "GlacierStorage"}]},
-        {"MetricName": "NumberOfObjects", "Timestamp": day, "Value": 12345, "Unit": "Count",
-         "Dimensions": [{"Name": "BucketName", "Value": "shop-logs"}, {"Name": "StorageType", "Value": "AllStorageTypes"}]},
-    ])
+    s3.put_bucket_tagging(
+        Bucket="shop-logs", Tagging={"TagSet": [{"Key": "team", "Value": "shop"}]}
+    )
+    day = dt.datetime.now(dt.UTC).replace(hour=0, minute=0, second=0, microsecond=0) - dt.timedelta(
+        days=1
+    )
+    account.client("cloudwatch", "eu-west-1").put_metric_data(
+        Namespace="AWS/S3",
+        MetricData=[
+            {
+                "MetricName": "BucketSizeBytes",
+                "Timestamp": day,
+                "Value": 3 * 1024**3,
+                "Unit": "Bytes",
+                "Dimensions": [
+                    {"Name": "BucketName", "Value": "shop-logs"},
+                    {"Name": "StorageType", "Value": "StandardStorage"},
+                ],
+            },
+            {
+                "MetricName": "BucketSizeBytes",
+                "Timestamp": day,
+                "Value": 1024**3,
+                "Unit": "Bytes",
+                "Dimensions": [
+                    {"Name": "BucketName", "Value": "shop-logs"},
+                    {"Name": "StorageType", "Value": "GlacierStorage"},
+                ],
+            },
+            {
+                "MetricName": "NumberOfObjects",
+                "Timestamp": day,
+                "Value": 12345,
+                "Unit": "Count",
+                "Dimensions": [
+                    {"Name": "BucketName", "Value": "shop-logs"},
+                    {"Name": "StorageType", "Value": "AllStorageTypes"},
+                ],
+            },
+        ],
+    )
     route53 = account.client("route53", "us-east-1")
-    zone = route53.create_hosted_zone(Name="shop.example", CallerReference="shop")["HostedZone"]["Id"]
-    route53.change_resource_record_sets(HostedZoneId=zone, ChangeBatch={"Changes": [
-        {"Action": "CREATE", "ResourceRecordSet": {"Name": "www.shop.example", "Type": "A", "TTL": 300,
-                                                   "ResourceRecords": [{"Value": "192.0.2.10"}]}},
-        {"Action": "CREATE", "ResourceRecordSet": {"Name": "shop.example", "Type": "MX", "TTL": 3600,
-                                                   "ResourceRecords": [{"Value": "10 mail.shop.example"}]}},
-    ]})
+    zone = route53.create_hosted_zone(Name="shop.example", CallerReference="shop")["HostedZone"][
+        "Id"
+    ]
+    route53.change_resource_record_sets(
+        HostedZoneId=zone,
+        ChangeBatch={
+            "Changes": [
+                {
+                    "Action": "CREATE",
+                    "ResourceRecordSet": {
+                        "Name": "www.shop.example",
+                        "Type": "A",
+                        "TTL": 300,
+                        "ResourceRecords": [{"Value": "192.0.2.10"}],
+                    },
+                },
+                {
+                    "Action": "CREATE",
+                    "ResourceRecordSet": {
+                        "Name": "shop.example",
+                        "Type": "MX",
+                        "TTL": 3600,
+                        "ResourceRecords": [{"Value": "10 mail.shop.example"}],
+                    },
+                },
+            ]
+        },
+    )
     estate.add(account, "global", "AWS::Route53::HostedZone")
-    account.client("cloudfront", "us-east-1").create_distribution(DistributionConfig={
-        "CallerReference": "assets", "Comment": "", "Enabled": True,
-        "Origins": {"Quantity": 1, "Items": [{"Id": "assets", "DomainName": "shop-assets.s3.amazonaws.com",
-                                               "S3OriginConfig": {"OriginAccessIdentity": ""}}]},
-        "DefaultCacheBehavior": {"TargetOriginId": "assets", "ViewerProtocolPolicy": "allow-all", "MinTTL": 0,
-                                 "ForwardedValues": {"QueryString": False, "Cookies": {"Forward": "none"}},
-                                 "TrustedSigners": {"Enabled": False, "Quantity": 0}},
-    })
+    account.client("cloudfront", "us-east-1").create_distribution(
+        DistributionConfig={
+            "CallerReference": "assets",
+            "Comment": "",
+            "Enabled": True,
+            "Origins": {
+                "Quantity": 1,
+                "Items": [
+                    {
+                        "Id": "assets",
+                        "DomainName": "shop-assets.s3.amazonaws.com",
+                        "S3OriginConfig": {"OriginAccessIdentity": ""},
+                    }
+                ],
+            },
+            "DefaultCacheBehavior": {
+                "TargetOriginId": "assets",
+                "ViewerProtocolPolicy": "allow-all",
+                "MinTTL": 0,
+                "ForwardedValues": {"QueryString": False, "Cookies": {"Forward": "none"}},
+                "TrustedSigners": {"Enabled": False, "Quantity": 0},
+            },
+        }
+    )
     estate.add(account, "global", "AWS::CloudFront::Distribution")
 
 

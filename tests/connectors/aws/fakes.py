@@ -17,7 +17,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Self
 from urllib.parse import parse_qs, urlsplit
 
-SCOPE = re.compile(r"Credential=(?P<key>[^/]+)/\d{8}/(?P<region>[^/]+)/(?P<service>[^/]+)/aws4_request")
+SCOPE = re.compile(
+    r"Credential=(?P<key>[^/]+)/\d{8}/(?P<region>[^/]+)/(?P<service>[^/]+)/aws4_request"
+)
 REST_XML = {"s3", "route53", "cloudfront"}
 
 
@@ -63,7 +65,9 @@ def cbor_map(values: dict[str, str]) -> bytes:
 def describe(method: str, path: str, headers: dict[str, str], body: bytes) -> Request:
     """What an AWS request is: region, signing service and, where the protocol names it, operation."""
     match = SCOPE.search(headers.get("authorization", ""))
-    region, service, key = (match["region"], match["service"], match["key"]) if match else ("", "", "")
+    region, service, key = (
+        (match["region"], match["service"], match["key"]) if match else ("", "", "")
+    )
 
     def made(action: str | None, protocol: str) -> Request:
         return Request(method, path, region, service, action, protocol, key, body)
@@ -73,19 +77,25 @@ def describe(method: str, path: str, headers: dict[str, str], body: bytes) -> Re
     if "/operation/" in path and headers.get("smithy-protocol") == "rpc-v2-cbor":
         return made(path.rsplit("/operation/", 1)[1], "cbor")
     if headers.get("content-type", "").startswith("application/x-www-form-urlencoded"):
-        return made(parse_qs(body.decode()).get("Action", [None])[0], "ec2" if service == "ec2" else "query")
+        return made(
+            parse_qs(body.decode()).get("Action", [None])[0], "ec2" if service == "ec2" else "query"
+        )
     return made(None, "rest-xml" if service in REST_XML else "rest-json")
 
 
 def error_response(request: Request, fault: Fault) -> tuple[dict[str, str], bytes]:
     code, message = fault.code, fault.message
     if request.protocol == "ec2":
-        body = (f"<Response><Errors><Error><Code>{code}</Code><Message>{message}</Message></Error></Errors>"
-                "<RequestID>proxy</RequestID></Response>")
+        body = (
+            f"<Response><Errors><Error><Code>{code}</Code><Message>{message}</Message></Error></Errors>"
+            "<RequestID>proxy</RequestID></Response>"
+        )
         return {"Content-Type": "text/xml"}, body.encode()
     if request.protocol in ("query", "rest-xml"):
-        body = (f"<ErrorResponse><Error><Type>Sender</Type><Code>{code}</Code><Message>{message}</Message>"
-                "</Error><RequestId>proxy</RequestId></ErrorResponse>")
+        body = (
+            f"<ErrorResponse><Error><Type>Sender</Type><Code>{code}</Code><Message>{message}</Message>"
+            "</Error><RequestId>proxy</RequestId></ErrorResponse>"
+        )
         return {"Content-Type": "text/xml"}, body.encode()
     if request.protocol == "cbor":
         return {"Content-Type": "application/cbor", "smithy-protocol": "rpc-v2-cbor"}, cbor_map(
@@ -120,7 +130,9 @@ class _Loopback:
 class Proxy(_Loopback):
     """An HTTP proxy in front of moto: optional latency per request and fault rules."""
 
-    def __init__(self, upstream: str, *, latency: float = 0.0, rules: list[Rule] | None = None) -> None:
+    def __init__(
+        self, upstream: str, *, latency: float = 0.0, rules: list[Rule] | None = None
+    ) -> None:
         parts = urlsplit(upstream)
         self.upstream = (parts.hostname or "127.0.0.1", parts.port or 80)
         self.latency = latency
@@ -166,7 +178,8 @@ class Proxy(_Loopback):
                     response = connection.getresponse()
                     payload = response.read()
                     passed = {
-                        k: v for k, v in response.getheaders()
+                        k: v
+                        for k, v in response.getheaders()
                         if k.lower() not in ("connection", "transfer-encoding", "content-length")
                     }
                     self._reply(response.status, passed, payload)
@@ -187,7 +200,9 @@ class Proxy(_Loopback):
         self._serve(Handler)
 
 
-def deny_region(region: str, xml_code: str = "AccessDenied", json_code: str = "AccessDeniedException") -> Rule:
+def deny_region(
+    region: str, xml_code: str = "AccessDenied", json_code: str = "AccessDeniedException"
+) -> Rule:
     """Refuse every request signed for ``region``, with the code each protocol family uses."""
 
     def rule(request: Request) -> Fault | None:
@@ -233,7 +248,9 @@ def recorded_requests(moto_url: str) -> list[dict[str, Any]]:
         if line.strip():
             entry = json.loads(line)
             body = entry.get("body") or ""
-            entry["body_bytes"] = base64.b64decode(body) if entry.get("body_encoded") else body.encode()
+            entry["body_bytes"] = (
+                base64.b64decode(body) if entry.get("body_encoded") else body.encode()
+            )
             entries.append(entry)
     return entries
 
@@ -264,10 +281,16 @@ class SsoPortal(_Loopback):
                     self.send_response(401)
                     self.send_header("x-amzn-ErrorType", "UnauthorizedException")
                 else:
-                    payload = json.dumps({"roleCredentials": {
-                        "accessKeyId": access_key, "secretAccessKey": "sso-secret", "sessionToken": "sso-session",
-                        "expiration": int((time.time() + 3600) * 1000),
-                    }}).encode()
+                    payload = json.dumps(
+                        {
+                            "roleCredentials": {
+                                "accessKeyId": access_key,
+                                "secretAccessKey": "sso-secret",
+                                "sessionToken": "sso-session",
+                                "expiration": int((time.time() + 3600) * 1000),
+                            }
+                        }
+                    ).encode()
                     self.send_response(200)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(payload)))
@@ -312,8 +335,14 @@ def operations_of(entries: list[dict[str, Any]], clients: list[str]) -> list[tup
         candidates = models.get(request.service, [])
         found: tuple[str, str] | None = None
         if request.action:
-            found = next(((m.service_name, request.action) for m in candidates
-                          if request.action in m.operation_names), None)
+            found = next(
+                (
+                    (m.service_name, request.action)
+                    for m in candidates
+                    if request.action in m.operation_names
+                ),
+                None,
+            )
         else:
             query = set(parse_qs(url.query, keep_blank_values=True))
             best = -1
@@ -323,9 +352,14 @@ def operations_of(entries: list[dict[str, Any]], clients: list[str]) -> list[tup
                     pattern, keys = _uri_pattern(http.get("requestUri", "/"))
                     if http.get("method") != entry["method"] or not keys <= query:
                         continue
-                    if pattern.fullmatch(url.path) and len(keys) * 1000 + len(pattern.pattern) > best:
+                    if (
+                        pattern.fullmatch(url.path)
+                        and len(keys) * 1000 + len(pattern.pattern) > best
+                    ):
                         best = len(keys) * 1000 + len(pattern.pattern)
                         found = (model.service_name, name)
-        assert found is not None, f"unrecognised request {entry['method']} {entry['url']} ({request.service})"
+        assert found is not None, (
+            f"unrecognised request {entry['method']} {entry['url']} ({request.service})"
+        )
         out.append(found)
     return out

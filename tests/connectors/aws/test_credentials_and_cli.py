@@ -25,12 +25,19 @@ def test_named_profile_gives_credentials_and_home_region(moto, aws_env, monkeypa
     one_queue(moto, "eu-central-1")
     config, credentials = aws_env / "profile-config", aws_env / "profile-credentials"
     config.write_text("[profile audit]\nregion = eu-central-1\n")
-    credentials.write_text("[audit]\naws_access_key_id = AKIAAUDITPROFILE0001\naws_secret_access_key = s\n")
+    credentials.write_text(
+        "[audit]\naws_access_key_id = AKIAAUDITPROFILE0001\naws_secret_access_key = s\n"
+    )
     monkeypatch.setenv("AWS_CONFIG_FILE", str(config))
     monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(credentials))
     with Proxy(moto) as proxy:
-        inventory = scan(profile="audit", regions=["eu-central-1"], endpoint_url=proxy.url, services=["sqs"],
-                         metrics_days=0)
+        inventory = scan(
+            profile="audit",
+            regions=["eu-central-1"],
+            endpoint_url=proxy.url,
+            services=["sqs"],
+            metrics_days=0,
+        )
     assert [r.name for r in inventory.resources] == ["jobs"]
     keys = {key for key in (r.access_key for r in proxy.requests)}
     assert keys == {"AKIAAUDITPROFILE0001"}
@@ -42,10 +49,16 @@ def test_sso_profile_fetches_role_credentials_from_the_portal(moto, aws_env, mon
     start_url = "https://example.awsapps.com/start"
     cache = tmp_path / ".aws" / "sso" / "cache"
     cache.mkdir(parents=True)
-    (cache / f"{hashlib.sha1(start_url.encode()).hexdigest()}.json").write_text(json.dumps({
-        "startUrl": start_url, "region": "eu-west-1", "accessToken": "sso-bearer",
-        "expiresAt": "2099-01-01T00:00:00Z",
-    }))
+    (cache / f"{hashlib.sha1(start_url.encode()).hexdigest()}.json").write_text(
+        json.dumps(
+            {
+                "startUrl": start_url,
+                "region": "eu-west-1",
+                "accessToken": "sso-bearer",
+                "expiresAt": "2099-01-01T00:00:00Z",
+            }
+        )
+    )
     config = tmp_path / "config"
     config.write_text(
         "[profile sso-reader]\n"
@@ -61,8 +74,13 @@ def test_sso_profile_fetches_role_credentials_from_the_portal(moto, aws_env, mon
     monkeypatch.delenv("AWS_SECRET_ACCESS_KEY")
     with SsoPortal("sso-bearer", "AKIASSOREADONLY00001") as portal, Proxy(moto) as proxy:
         monkeypatch.setenv("AWS_ENDPOINT_URL_SSO", portal.url)
-        inventory = scan(profile="sso-reader", regions=["eu-west-1"], endpoint_url=proxy.url, services=["sqs"],
-                         metrics_days=0)
+        inventory = scan(
+            profile="sso-reader",
+            regions=["eu-west-1"],
+            endpoint_url=proxy.url,
+            services=["sqs"],
+            metrics_days=0,
+        )
     assert [r.name for r in inventory.resources] == ["jobs"]
     assert len(portal.calls) == 1 and "role_name=ReadOnly" in portal.calls[0]
     assert {r.access_key for r in proxy.requests} == {"AKIASSOREADONLY00001"}
@@ -89,11 +107,27 @@ def test_missing_extra_says_what_to_install(monkeypatch):
 def test_command_writes_an_inventory(moto, tmp_path, capsys):
     one_queue(moto)
     out = tmp_path / "inventory.json"
-    code = run(["inventory", "aws", "--output", str(out), "--endpoint-url", moto, "--regions", "eu-west-1",
-                "--services", "sqs,ec2", "--metrics-days", "0"])
+    code = run(
+        [
+            "inventory",
+            "aws",
+            "--output",
+            str(out),
+            "--endpoint-url",
+            moto,
+            "--regions",
+            "eu-west-1",
+            "--services",
+            "sqs,ec2",
+            "--metrics-days",
+            "0",
+        ]
+    )
     assert code == 0
     inventory = load_inventory(out)
-    assert [r.type for r in inventory.resources if r.type == "AWS::SQS::Queue"] == ["AWS::SQS::Queue"]
+    assert [r.type for r in inventory.resources if r.type == "AWS::SQS::Queue"] == [
+        "AWS::SQS::Queue"
+    ]
     err = capsys.readouterr().err
     assert f"wrote {out}" in err and "1 account(s)" in err
 
@@ -102,8 +136,23 @@ def test_command_reads_the_endpoint_from_the_environment(moto, tmp_path, monkeyp
     one_queue(moto)
     monkeypatch.setenv("AWS_ENDPOINT_URL", moto)
     out = tmp_path / "inventory.json"
-    assert run(["inventory", "aws", "-o", str(out), "--regions", "eu-west-1", "--services", "sqs",
-                "--metrics-days", "0"]) == 0
+    assert (
+        run(
+            [
+                "inventory",
+                "aws",
+                "-o",
+                str(out),
+                "--regions",
+                "eu-west-1",
+                "--services",
+                "sqs",
+                "--metrics-days",
+                "0",
+            ]
+        )
+        == 0
+    )
     assert [r.name for r in load_inventory(out).resources] == ["jobs"]
 
 
@@ -142,6 +191,11 @@ def test_progress_counts_every_type_read(moto):
             return None
 
     progress = Recorder()
-    scan(regions=["eu-west-1", "eu-central-1"], endpoint_url=moto, services=["sqs", "s3"], metrics_days=0,
-         progress=progress)
+    scan(
+        regions=["eu-west-1", "eu-central-1"],
+        endpoint_url=moto,
+        services=["sqs", "s3"],
+        metrics_days=0,
+        progress=progress,
+    )
     assert progress.total == progress.done == 3  # sqs in two regions, s3 once per account

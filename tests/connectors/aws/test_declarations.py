@@ -31,8 +31,14 @@ from cloudexit.model.policy import Policy
         ("arn:aws:sqs:eu-west-1:123456789012:jobs", "AWS::SQS::Queue"),
         ("arn:aws:sns:eu-west-1:123456789012:events", "AWS::SNS::Topic"),
         ("arn:aws:sns:eu-west-1:123456789012:events:5d4f-1b2c", "aws:sns:subscription"),
-        ("arn:aws:elasticloadbalancing:eu-west-1:1:loadbalancer/app/shop/50dc6c", "AWS::ElasticLoadBalancingV2::LoadBalancer"),
-        ("arn:aws:elasticloadbalancing:eu-west-1:1:loadbalancer/legacy", "AWS::ElasticLoadBalancing::LoadBalancer"),
+        (
+            "arn:aws:elasticloadbalancing:eu-west-1:1:loadbalancer/app/shop/50dc6c",
+            "AWS::ElasticLoadBalancingV2::LoadBalancer",
+        ),
+        (
+            "arn:aws:elasticloadbalancing:eu-west-1:1:loadbalancer/legacy",
+            "AWS::ElasticLoadBalancing::LoadBalancer",
+        ),
         ("arn:aws:apigateway:eu-west-1::/restapis/a1b2", "AWS::ApiGateway::RestApi"),
         ("arn:aws:states:eu-west-1:1:stateMachine:flow", "AWS::StepFunctions::StateMachine"),
         ("arn:aws:glue:eu-west-1:1:job/etl", "aws:glue:job"),
@@ -83,7 +89,9 @@ def test_every_dedicated_type_has_a_kind_in_the_mappings():
 
 def test_instances_from_a_recorded_describe_instances_response(shared_dir):
     """A real DescribeInstances body (13 t2.micro, 10 terminated) through the EC2 declaration."""
-    data = json.loads((shared_dir / "corpus" / "aws-ec2-describe-instances-c7n-placebo.json").read_text())["data"]
+    data = json.loads(
+        (shared_dir / "corpus" / "aws-ec2-describe-instances-c7n-placebo.json").read_text()
+    )["data"]
     from cloudexit.connectors.aws.reader import search
 
     items = search(ec2.INSTANCE.items, data)
@@ -91,44 +99,80 @@ def test_instances_from_a_recorded_describe_instances_response(shared_dir):
     assert (len(items), len(kept)) == (13, 3)
     scope = Scope("644160558196", "us-east-1")
     for item in kept:
-        item["_type_specs"] = {"VCpuInfo": {"DefaultVCpus": 1}, "MemoryInfo": {"SizeInMiB": 1024},
-                               "ProcessorInfo": {"SupportedArchitectures": ["i386", "x86_64"]}}
+        item["_type_specs"] = {
+            "VCpuInfo": {"DefaultVCpus": 1},
+            "MemoryInfo": {"SizeInMiB": 1024},
+            "ProcessorInfo": {"SupportedArchitectures": ["i386", "x86_64"]},
+        }
         a = ec2.INSTANCE.attributes(item, scope)
-        assert (a.instance_type, a.vcpu, a.memory_gib, a.architecture, a.os) == ("t2.micro", 1, 1, "x86_64", "linux")
+        assert (a.instance_type, a.vcpu, a.memory_gib, a.architecture, a.os) == (
+            "t2.micro",
+            1,
+            1,
+            "x86_64",
+            "linux",
+        )
         assert a.state == item["State"]["Name"]
-        assert ec2.INSTANCE.id(item, scope) == f"arn:aws:ec2:us-east-1:644160558196:instance/{item['InstanceId']}"
+        assert (
+            ec2.INSTANCE.id(item, scope)
+            == f"arn:aws:ec2:us-east-1:644160558196:instance/{item['InstanceId']}"
+        )
 
 
 def _catalog() -> Catalog:
     source = {"url": "https://aws.amazon.com/ec2/pricing/on-demand/", "retrieved": "2026-11-01"}
 
-    def product(pid: str, service: str, amount: str, unit: str = "hour", **extra: object) -> dict[str, object]:
+    def product(
+        pid: str, service: str, amount: str, unit: str = "hour", **extra: object
+    ) -> dict[str, object]:
         price = {"amount": amount, "currency": "USD", "unit": unit, "source": source, **extra}
         return {"id": pid, "name": pid, "service": service, "family": "x", "prices": [price]}
 
-    provider = ProviderFile.model_validate({
-        "id": "aws", "name": "AWS", "role": "source", "currency": "USD",
-        "company": {"legal_name": "x", "headquarters": "x", "country": "US", "eu_controlled": False,
-                    "exposure": "high", "exposure_reason": "x", "source": source},
-        "regions": [{"code": "us-east-1", "name": "Virginia", "city": "Ashburn", "country": "US"},
-                    {"code": "eu-west-1", "name": "Ireland", "city": "Dublin", "country": "IE"},
-                    {"code": "eu-central-1", "name": "Frankfurt", "city": "Frankfurt", "country": "DE"}],
-        "products": [
-            product("m5.large", "compute", "0.107", regions=["eu-west-1"]),
-            product("rds/postgresql/db.m5.large", "database", "0.2", verified=False),
-            product("elasticache/cache.r6g.large", "cache", "0.2"),
-            product("ebs-gp3", "block_storage", "0.088", "gib_month"),
-            product("eks-control-plane", "kubernetes", "0.1"),
-            product("route53-hosted-zone", "dns", "0.5", "zone_month"),
-        ],
-    })
+    provider = ProviderFile.model_validate(
+        {
+            "id": "aws",
+            "name": "AWS",
+            "role": "source",
+            "currency": "USD",
+            "company": {
+                "legal_name": "x",
+                "headquarters": "x",
+                "country": "US",
+                "eu_controlled": False,
+                "exposure": "high",
+                "exposure_reason": "x",
+                "source": source,
+            },
+            "regions": [
+                {"code": "us-east-1", "name": "Virginia", "city": "Ashburn", "country": "US"},
+                {"code": "eu-west-1", "name": "Ireland", "city": "Dublin", "country": "IE"},
+                {"code": "eu-central-1", "name": "Frankfurt", "city": "Frankfurt", "country": "DE"},
+            ],
+            "products": [
+                product("m5.large", "compute", "0.107", regions=["eu-west-1"]),
+                product("rds/postgresql/db.m5.large", "database", "0.2", verified=False),
+                product("elasticache/cache.r6g.large", "cache", "0.2"),
+                product("ebs-gp3", "block_storage", "0.088", "gib_month"),
+                product("eks-control-plane", "kubernetes", "0.1"),
+                product("route53-hosted-zone", "dns", "0.5", "zone_month"),
+            ],
+        }
+    )
     base = load_catalog()
     return Catalog(providers={"aws": provider}, kinds=base.kinds, source_types=base.source_types)
 
 
 def _resource(native: str, kind: Kind, region: str = "eu-west-1", **attributes: object) -> Resource:
-    return Resource(id=f"arn:{native}", provider="aws", account="1", region=region, type=native, kind=kind,
-                    name="x", attributes=Attributes.model_validate(attributes))
+    return Resource(
+        id=f"arn:{native}",
+        provider="aws",
+        account="1",
+        region=region,
+        type=native,
+        kind=kind,
+        name="x",
+        attributes=Attributes.model_validate(attributes),
+    )
 
 
 def eur(usd: str, hours: int = 730) -> Decimal:
@@ -137,29 +181,56 @@ def eur(usd: str, hours: int = 730) -> Decimal:
 
 def test_list_prices_fill_monthly_cost_when_the_catalogue_has_them():
     catalog = _catalog()
-    vm = monthly_cost(_resource("AWS::EC2::Instance", Kind.VM, instance_type="m5.large", os="linux"), catalog)
+    vm = monthly_cost(
+        _resource("AWS::EC2::Instance", Kind.VM, instance_type="m5.large", os="linux"), catalog
+    )
     assert vm is not None and (vm.amount, vm.currency) == (eur("0.107"), "EUR")
     assert vm.source == "list price: aws/m5.large eu-west-1"
-    db = monthly_cost(_resource("AWS::RDS::DBInstance", Kind.POSTGRESQL, instance_type="db.m5.large",
-                                engine="postgresql", high_availability=True), catalog)
+    db = monthly_cost(
+        _resource(
+            "AWS::RDS::DBInstance",
+            Kind.POSTGRESQL,
+            instance_type="db.m5.large",
+            engine="postgresql",
+            high_availability=True,
+        ),
+        catalog,
+    )
     assert db is not None and db.amount == eur("0.4")
-    assert "(unverified)" in db.source and "Multi-AZ" in db.source and "storage not included" in db.source
-    cache = monthly_cost(_resource("AWS::ElastiCache::ReplicationGroup", Kind.REDIS,
-                                   instance_type="cache.r6g.large", node_count=3), catalog)
+    assert (
+        "(unverified)" in db.source
+        and "Multi-AZ" in db.source
+        and "storage not included" in db.source
+    )
+    cache = monthly_cost(
+        _resource(
+            "AWS::ElastiCache::ReplicationGroup",
+            Kind.REDIS,
+            instance_type="cache.r6g.large",
+            node_count=3,
+        ),
+        catalog,
+    )
     assert cache is not None and cache.amount == eur("0.6")
-    disk = monthly_cost(_resource("AWS::EC2::Volume", Kind.BLOCK_VOLUME, storage_class="gp3", storage_gib=500),
-                        catalog)
+    disk = monthly_cost(
+        _resource("AWS::EC2::Volume", Kind.BLOCK_VOLUME, storage_class="gp3", storage_gib=500),
+        catalog,
+    )
     assert disk is not None and disk.amount == eur("44", hours=1)
     eks = monthly_cost(_resource("AWS::EKS::Cluster", Kind.KUBERNETES_CLUSTER), catalog)
     assert eks is not None and eks.amount == eur("0.1")
-    zone = monthly_cost(_resource("AWS::Route53::HostedZone", Kind.DNS_ZONE, region="global"), catalog)
+    zone = monthly_cost(
+        _resource("AWS::Route53::HostedZone", Kind.DNS_ZONE, region="global"), catalog
+    )
     assert zone is not None and zone.amount == eur("0.5", hours=1)
 
 
 @pytest.mark.parametrize(
     "resource",
     [
-        _resource("AWS::EC2::Instance", Kind.VM, region="eu-central-1", instance_type="m5.large"),  # no price there
+        _resource(
+            "AWS::EC2::Instance", Kind.VM, region="eu-central-1", instance_type="m5.large"
+        ),  # no price there
         _resource("AWS::EC2::Instance", Kind.VM, instance_type="m5.large", os="windows"),
         _resource("AWS::EC2::Instance", Kind.VM, instance_type="m5.large", state="stopped"),
         _resource("AWS::EC2::Instance", Kind.VM, instance_type="c5.large"),

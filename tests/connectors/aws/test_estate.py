@@ -25,15 +25,26 @@ def scanned(moto_url: str) -> Iterator[tuple[Estate, Inventory, list[dict[str, A
     moto_api(moto_url, "/moto-api/recorder/reset-recording")
     moto_api(moto_url, "/moto-api/recorder/start-recording")
     try:
-        inventory = scan(regions=list(REGIONS), org=True, role_name=ROLE, endpoint_url=moto_url, workers=8)
+        inventory = scan(
+            regions=list(REGIONS), org=True, role_name=ROLE, endpoint_url=moto_url, workers=8
+        )
     finally:
         moto_api(moto_url, "/moto-api/recorder/stop-recording")
     yield estate, inventory, recorded_requests(moto_url)
 
 
-def one(inventory: Inventory, native: str, name: str, account: str = MANAGEMENT, region: str = "eu-west-1") -> Resource:
-    found = [r for r in inventory.resources
-             if r.type == native and r.name == name and r.account == account and r.region == region]
+def one(
+    inventory: Inventory,
+    native: str,
+    name: str,
+    account: str = MANAGEMENT,
+    region: str = "eu-west-1",
+) -> Resource:
+    found = [
+        r
+        for r in inventory.resources
+        if r.type == native and r.name == name and r.account == account and r.region == region
+    ]
     assert len(found) == 1, (native, name, [r.id for r in found])
     return found[0]
 
@@ -60,8 +71,11 @@ def test_types_without_a_reader_are_listed_and_reported(scanned):
     _, inventory, _ = scanned
     assert Counter(i.code for i in inventory.issues) == {"unsupported_type": 6}
     scopes = sorted(i.scope for i in inventory.issues)
-    assert scopes == sorted(f"{a}/{r}/AWS::Logs::LogGroup" for a in {x.account for x in inventory.resources}
-                            for r in REGIONS)
+    assert scopes == sorted(
+        f"{a}/{r}/AWS::Logs::LogGroup"
+        for a in {x.account for x in inventory.resources}
+        for r in REGIONS
+    )
     log_group = one(inventory, "AWS::Logs::LogGroup", "app")
     assert log_group.tags == {"team": "shop"}
 
@@ -69,10 +83,18 @@ def test_types_without_a_reader_are_listed_and_reported(scanned):
 def test_instances_are_sized_from_their_type(scanned):
     estate, inventory, _ = scanned
     net = estate.facts["net"]
-    by_id = {r.id.rsplit("/", 1)[-1]: r for r in inventory.resources if r.type == "AWS::EC2::Instance"}
+    by_id = {
+        r.id.rsplit("/", 1)[-1]: r for r in inventory.resources if r.type == "AWS::EC2::Instance"
+    }
     web = by_id[net["web"][0]].attributes
     assert (web.instance_type, web.vcpu, web.memory_gib, web.architecture, web.os, web.state) == (
-        "m5.large", 2, 8, "x86_64", "linux", "running")
+        "m5.large",
+        2,
+        8,
+        "x86_64",
+        "linux",
+        "running",
+    )
     assert by_id[net["stopped"]].attributes.state == "stopped"
     assert net["terminated"] not in by_id
     gpu = by_id[estate.facts["gpu"]].attributes
@@ -85,30 +107,68 @@ def test_volumes_addresses_and_security_group_rules(scanned):
     net = estate.facts["net"]
     volume = next(r for r in inventory.resources if r.id.endswith(net["data_volume"]))
     a = volume.attributes
-    assert (a.storage_gib, a.storage_class, a.iops, a.throughput_mibps, a.state) == (500, "gp3", 4000, 250, "available")
+    assert (a.storage_gib, a.storage_class, a.iops, a.throughput_mibps, a.state) == (
+        500,
+        "gp3",
+        4000,
+        250,
+        "available",
+    )
     group = one(inventory, "AWS::EC2::SecurityGroup", "app")
     assert group.attributes.details["ingress"] == [
-        {"cidr_blocks": ["0.0.0.0/0"], "descriptions": [], "from_port": 443, "ipv6_cidr_blocks": [],
-         "prefix_lists": [], "protocol": "tcp", "security_groups": [], "to_port": 443},
-        {"cidr_blocks": ["10.0.0.0/8"], "descriptions": ["admin"], "from_port": 22, "ipv6_cidr_blocks": [],
-         "prefix_lists": [], "protocol": "tcp", "security_groups": [], "to_port": 22},
+        {
+            "cidr_blocks": ["0.0.0.0/0"],
+            "descriptions": [],
+            "from_port": 443,
+            "ipv6_cidr_blocks": [],
+            "prefix_lists": [],
+            "protocol": "tcp",
+            "security_groups": [],
+            "to_port": 443,
+        },
+        {
+            "cidr_blocks": ["10.0.0.0/8"],
+            "descriptions": ["admin"],
+            "from_port": 22,
+            "ipv6_cidr_blocks": [],
+            "prefix_lists": [],
+            "protocol": "tcp",
+            "security_groups": [],
+            "to_port": 22,
+        },
     ]
-    eip = next(r for r in inventory.resources if r.type == "AWS::EC2::EIP" and r.account == MANAGEMENT
-               and r.region == "eu-west-1")
+    eip = next(
+        r
+        for r in inventory.resources
+        if r.type == "AWS::EC2::EIP" and r.account == MANAGEMENT and r.region == "eu-west-1"
+    )
     assert eip.depends_on == [f"arn:aws:ec2:eu-west-1:{MANAGEMENT}:instance/{net['web'][0]}"]
 
 
 def test_databases(scanned):
     _, inventory, _ = scanned
     db = one(inventory, "AWS::RDS::DBInstance", "orders-db").attributes
-    assert (db.engine, db.engine_version, db.instance_type, db.storage_gib, db.storage_class, db.high_availability) == (
-        "postgresql", "16.3", "db.m5.large", 200, "gp3", True)
+    assert (
+        db.engine,
+        db.engine_version,
+        db.instance_type,
+        db.storage_gib,
+        db.storage_class,
+        db.high_availability,
+    ) == ("postgresql", "16.3", "db.m5.large", 200, "gp3", True)
     assert (db.vcpu, db.memory_gib) == (2, 8)
     cluster = one(inventory, "AWS::RDS::DBCluster", "ledger").attributes
-    assert (cluster.engine, cluster.node_count, cluster.details["members"]) == ("mysql", 1, ["ledger-1"])
+    assert (cluster.engine, cluster.node_count, cluster.details["members"]) == (
+        "mysql",
+        1,
+        ["ledger-1"],
+    )
     table = one(inventory, "AWS::DynamoDB::Table", "orders")
-    assert (table.attributes.engine, table.attributes.item_count, table.attributes.billing_mode) == (
-        "dynamodb", 3, "PAY_PER_REQUEST")
+    assert (
+        table.attributes.engine,
+        table.attributes.item_count,
+        table.attributes.billing_mode,
+    ) == ("dynamodb", 3, "PAY_PER_REQUEST")
     assert table.tags == {"team": "shop"}
     assert table.attributes.storage_gib is not None
     redis = one(inventory, "AWS::ElastiCache::ReplicationGroup", "sessions").attributes
@@ -116,7 +176,12 @@ def test_databases(scanned):
     memcached = one(inventory, "AWS::ElastiCache::CacheCluster", "pages").attributes
     assert (memcached.engine, memcached.node_count) == ("memcached", 2)
     search = one(inventory, "AWS::OpenSearchService::Domain", "search").attributes
-    assert (search.engine, search.engine_version, search.node_count, search.storage_gib) == ("opensearch", "2.11", 3, 300)
+    assert (search.engine, search.engine_version, search.node_count, search.storage_gib) == (
+        "opensearch",
+        "2.11",
+        3,
+        300,
+    )
 
 
 def test_buckets_sit_in_their_region_sized_from_cloudwatch(scanned):
@@ -125,8 +190,10 @@ def test_buckets_sit_in_their_region_sized_from_cloudwatch(scanned):
     assert logs.id == "arn:aws:s3:::shop-logs"
     assert (logs.attributes.storage_gib, logs.attributes.object_count) == (4, 12345)
     assert logs.attributes.details["versioning"] == "Enabled"
-    assert logs.attributes.details["bytes_by_storage_class"] == {"GlacierStorage": 1024**3,
-                                                                 "StandardStorage": 3 * 1024**3}
+    assert logs.attributes.details["bytes_by_storage_class"] == {
+        "GlacierStorage": 1024**3,
+        "StandardStorage": 3 * 1024**3,
+    }
     assert logs.tags == {"team": "shop"}
     assets = one(inventory, "AWS::S3::Bucket", "shop-assets", region="eu-central-1")
     assert assets.attributes.storage_gib is None  # no metric: unknown, not zero
@@ -136,12 +203,20 @@ def test_buckets_sit_in_their_region_sized_from_cloudwatch(scanned):
 def test_compute_services(scanned):
     _, inventory, _ = scanned
     fn = one(inventory, "AWS::Lambda::Function", "resize")
-    assert (fn.attributes.memory_gib, fn.attributes.architecture, fn.attributes.details["runtime"]) == (
-        1, "arm64", "python3.12")
+    assert (
+        fn.attributes.memory_gib,
+        fn.attributes.architecture,
+        fn.attributes.details["runtime"],
+    ) == (1, "arm64", "python3.12")
     assert fn.tags == {"team": "shop"}
     nodes = one(inventory, "AWS::EKS::Nodegroup", "arm").attributes
-    assert (nodes.instance_type, nodes.node_count, nodes.vcpu, nodes.memory_gib, nodes.architecture) == (
-        "m6g.large", 3, 2, 8, "arm64")
+    assert (
+        nodes.instance_type,
+        nodes.node_count,
+        nodes.vcpu,
+        nodes.memory_gib,
+        nodes.architecture,
+    ) == ("m6g.large", 3, 2, 8, "arm64")
     assert one(inventory, "AWS::EKS::Cluster", "platform").attributes.engine_version == "1.29"
     service = one(inventory, "AWS::ECS::Service", "api").attributes
     assert (service.vcpu, service.memory_gib, service.node_count) == (0.5, 1, 3)
@@ -151,7 +226,11 @@ def test_compute_services(scanned):
     assert repo.object_count == 1
     kafka = one(inventory, "AWS::MSK::Cluster", "stream").attributes
     assert (kafka.instance_type, kafka.node_count, kafka.storage_gib, kafka.engine_version) == (
-        "kafka.m5.large", 3, 3000, "3.5.1")
+        "kafka.m5.large",
+        3,
+        3000,
+        "3.5.1",
+    )
     assert one(inventory, "AWS::Kinesis::Stream", "clicks").attributes.node_count == 4
     queue = one(inventory, "AWS::SQS::Queue", "jobs")
     assert queue.tags == {"team": "shop"}
@@ -191,7 +270,10 @@ def test_dependencies(scanned):
     assert one(inventory, "AWS::EKS::Cluster", "platform").id in nodegroup.depends_on
     db = one(inventory, "AWS::RDS::DBInstance", "orders-db")
     assert one(inventory, "AWS::RDS::DBSubnetGroup", "data").id in db.depends_on
-    assert one(inventory, "AWS::ECS::Cluster", "apps").id in one(inventory, "AWS::ECS::Service", "api").depends_on
+    assert (
+        one(inventory, "AWS::ECS::Cluster", "apps").id
+        in one(inventory, "AWS::ECS::Service", "api").depends_on
+    )
     ids = {r.id for r in inventory.resources}
     member = one(inventory, "AWS::RDS::DBInstance", "ledger-1")
     assert one(inventory, "AWS::RDS::DBCluster", "ledger").id in member.depends_on
@@ -207,8 +289,11 @@ def test_cpu_utilisation_for_instances_and_databases(scanned):
     db = one(inventory, "AWS::RDS::DBInstance", "orders-db")
     for resource in (web, db):
         assert resource.utilisation is not None
-        assert (resource.utilisation.cpu_mean, resource.utilisation.cpu_p95, resource.utilisation.period_days) == (
-            sum(cpu) / len(cpu), expected_p95, 14)
+        assert (
+            resource.utilisation.cpu_mean,
+            resource.utilisation.cpu_p95,
+            resource.utilisation.period_days,
+        ) == (sum(cpu) / len(cpu), expected_p95, 14)
     stopped = next(r for r in inventory.resources if r.id.endswith(estate.facts["net"]["stopped"]))
     assert stopped.utilisation is None
 
@@ -216,9 +301,16 @@ def test_cpu_utilisation_for_instances_and_databases(scanned):
 def test_secret_values_never_leave_aws(scanned):
     _, inventory, requests = scanned
     assert SECRET_VALUE not in dumps(inventory)
-    assert one(inventory, "AWS::SecretsManager::Secret", "db-password").kind.value == "security.secrets"
-    assert not [r for r in requests if b"GetSecretValue" in r["body_bytes"]
-                or "GetSecretValue" in r["headers"].get("X-Amz-Target", "")]
+    assert (
+        one(inventory, "AWS::SecretsManager::Secret", "db-password").kind.value
+        == "security.secrets"
+    )
+    assert not [
+        r
+        for r in requests
+        if b"GetSecretValue" in r["body_bytes"]
+        or "GetSecretValue" in r["headers"].get("X-Amz-Target", "")
+    ]
 
 
 def test_sources_name_each_account_and_its_regions(scanned):
@@ -234,18 +326,32 @@ def test_monthly_cost_comes_from_catalogue_list_prices_or_stays_unknown(scanned)
     _, inventory, _ = scanned
     catalog = load_catalog()
     priced = [r for r in inventory.resources if r.monthly_cost is not None]
-    assert all(r.monthly_cost.currency == "EUR" and r.monthly_cost.source.startswith("list price: aws/")
-               for r in priced)
-    assert all(r.monthly_cost is None for r in inventory.resources
-               if r.type in ("AWS::S3::Bucket", "AWS::SQS::Queue", "AWS::Lambda::Function"))
+    assert all(
+        r.monthly_cost.currency == "EUR" and r.monthly_cost.source.startswith("list price: aws/")
+        for r in priced
+    )
+    assert all(
+        r.monthly_cost is None
+        for r in inventory.resources
+        if r.type in ("AWS::S3::Bucket", "AWS::SQS::Queue", "AWS::Lambda::Function")
+    )
     web = next(r for r in inventory.resources if r.type == "AWS::EC2::Instance" and r.name == "web")
     expected = catalog.list_price("aws", web.region, "m5.large")
-    assert web.monthly_cost == (None if expected is None else MonthlyCost(
-        amount=expected.monthly_eur, currency="EUR", source=expected.source))
+    assert web.monthly_cost == (
+        None
+        if expected is None
+        else MonthlyCost(amount=expected.monthly_eur, currency="EUR", source=expected.source)
+    )
     redis = one(inventory, "AWS::ElastiCache::ReplicationGroup", "sessions")
     expected = catalog.list_price("aws", "eu-west-1", "elasticache/cache.r6g.large")
-    assert (redis.monthly_cost.amount if redis.monthly_cost else None) == (expected.monthly_eur if expected else None)
-    stopped = next(r for r in inventory.resources if r.type == "AWS::EC2::Instance" and r.attributes.state == "stopped")
+    assert (redis.monthly_cost.amount if redis.monthly_cost else None) == (
+        expected.monthly_eur if expected else None
+    )
+    stopped = next(
+        r
+        for r in inventory.resources
+        if r.type == "AWS::EC2::Instance" and r.attributes.state == "stopped"
+    )
     assert stopped.monthly_cost is None
 
 
@@ -258,7 +364,9 @@ MUTATING = re.compile(
 
 def test_every_request_the_scan_sent_was_a_read(scanned):
     _, _, requests = scanned
-    clients = sorted({rt.service for rt in RESOURCE_TYPES} | {"sts", "organizations", "cloudwatch", "ec2"})
+    clients = sorted(
+        {rt.service for rt in RESOURCE_TYPES} | {"sts", "organizations", "cloudwatch", "ec2"}
+    )
     operations = operations_of(requests, clients)
     assert len(operations) == len(requests) > 300
     names = Counter(op for _, op in operations)
@@ -269,9 +377,13 @@ def test_every_request_the_scan_sent_was_a_read(scanned):
 
 def test_the_generated_policy_allows_every_call_the_scan_made(scanned):
     _, _, requests = scanned
-    clients = sorted({rt.service for rt in RESOURCE_TYPES} | {"sts", "organizations", "cloudwatch", "ec2"})
+    clients = sorted(
+        {rt.service for rt in RESOURCE_TYPES} | {"sts", "organizations", "cloudwatch", "ec2"}
+    )
     statements = policy(RESOURCE_TYPES, org=True, role_name=ROLE)["Statement"]
     allowed = {a for s in statements for a in s["Action"]}
-    used = {iam_action(c, o) for c, o in operations_of(requests, clients)} - {"sts:GetCallerIdentity"}
+    used = {iam_action(c, o) for c, o in operations_of(requests, clients)} - {
+        "sts:GetCallerIdentity"
+    }
     assert used <= allowed
     assert allowed - used == set()  # and the estate exercises every permission the policy grants

@@ -35,7 +35,9 @@ def test_the_guard_refuses_before_anything_is_sent(moto, service, method, params
         guarded = clients(moto)
         with pytest.raises(ReadOnlyViolation, match="refused"):
             getattr(guarded.get(service, "eu-west-1"), method)(**params)
-        guarded.get("ec2", "eu-west-1").describe_regions()  # a read does go out: the recording works
+        guarded.get(
+            "ec2", "eu-west-1"
+        ).describe_regions()  # a read does go out: the recording works
     finally:
         moto_api(moto, "/moto-api/recorder/stop-recording")
     assert [b"DescribeRegions" in r["body_bytes"] for r in recorded_requests(moto)] == [True]
@@ -43,7 +45,9 @@ def test_the_guard_refuses_before_anything_is_sent(moto, service, method, params
 
 def test_sessions_for_member_accounts_are_guarded_too(moto):
     base = clients(moto)
-    session = assumed_session(base.session, base, "arn:aws:iam::210987654321:role/reader", "eu-west-1")
+    session = assumed_session(
+        base.session, base, "arn:aws:iam::210987654321:role/reader", "eu-west-1"
+    )
     member = Clients(session, endpoint_url=moto, max_attempts=2, pool=2)
     assert member.get("sts", "eu-west-1").get_caller_identity()["Account"] == "210987654321"
     with pytest.raises(ReadOnlyViolation):
@@ -86,10 +90,16 @@ def test_permissions_command_prints_the_policy(capsys):
     assert document["Version"] == "2012-10-17"
     assert "ec2:DescribeInstances" in read["Action"] and "s3:ListAllMyBuckets" in read["Action"]
     assert all(":" in a and "*" not in a for a in read["Action"])
-    assert all(a.split(":", 1)[1].startswith(("Describe", "List", "Get", "GET")) for a in read["Action"])
+    assert all(
+        a.split(":", 1)[1].startswith(("Describe", "List", "Get", "GET")) for a in read["Action"]
+    )
     assert accounts["Action"] == ["organizations:ListAccounts"]
-    assert assume == {"Sid": "CloudexitAssumeMemberRole", "Effect": "Allow", "Action": ["sts:AssumeRole"],
-                      "Resource": "arn:aws:iam::*:role/InventoryReader"}
+    assert assume == {
+        "Sid": "CloudexitAssumeMemberRole",
+        "Effect": "Allow",
+        "Action": ["sts:AssumeRole"],
+        "Resource": "arn:aws:iam::*:role/InventoryReader",
+    }
 
 
 def test_permissions_for_some_services_only(capsys):

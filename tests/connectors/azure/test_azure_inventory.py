@@ -25,8 +25,12 @@ BASE = f"/subscriptions/{SUB}/resourcegroups/shop-prod/providers"
 
 def scan(arm, catalog, **options):
     options.setdefault("retries", 1)
-    return collect(AzureScan(endpoint_url=arm.server.url, **options), credential=StaticToken(), catalog=catalog,
-                   now=NOW)
+    return collect(
+        AzureScan(endpoint_url=arm.server.url, **options),
+        credential=StaticToken(),
+        catalog=catalog,
+        now=NOW,
+    )
 
 
 def test_graph_scan_reads_every_subscription_with_sizes_and_links(arm, connector_catalog):
@@ -35,29 +39,47 @@ def test_graph_scan_reads_every_subscription_with_sizes_and_links(arm, connector
 
     web = by_id[f"{BASE}/microsoft.compute/virtualmachines/web-1"]
     assert (web.kind, web.region, web.account) == (Kind.VM, "westeurope", SUB)
-    assert (web.attributes.instance_type, web.attributes.vcpu, web.attributes.memory_gib) == ("Standard_D2s_v3", 2, 8)
-    assert (web.attributes.os, web.attributes.state, web.attributes.storage_gib) == ("linux", "running", 158)
-    assert web.depends_on == sorted([
-        f"{BASE}/microsoft.compute/disks/web-1_data",
-        f"{BASE}/microsoft.compute/disks/web-1_os",
-        f"{BASE}/microsoft.network/networkinterfaces/web-1-nic",
-    ])
+    assert (web.attributes.instance_type, web.attributes.vcpu, web.attributes.memory_gib) == (
+        "Standard_D2s_v3",
+        2,
+        8,
+    )
+    assert (web.attributes.os, web.attributes.state, web.attributes.storage_gib) == (
+        "linux",
+        "running",
+        158,
+    )
+    assert web.depends_on == sorted(
+        [
+            f"{BASE}/microsoft.compute/disks/web-1_data",
+            f"{BASE}/microsoft.compute/disks/web-1_os",
+            f"{BASE}/microsoft.network/networkinterfaces/web-1-nic",
+        ]
+    )
     assert by_id[f"{BASE}/microsoft.compute/virtualmachines/batch-1"].attributes.state == "stopped"
     unknown_size = by_id[f"{BASE}/microsoft.compute/virtualmachines/sap-1"].attributes
     assert unknown_size.vcpu is None and unknown_size.details["size_unresolved"] is True
 
     nic = by_id[f"{BASE}/microsoft.network/networkinterfaces/web-1-nic"]
-    assert nic.depends_on == sorted([
-        f"{BASE}/microsoft.network/networksecuritygroups/web-nsg",
-        f"{BASE}/microsoft.network/publicipaddresses/web-pip",
-        f"{BASE}/microsoft.network/virtualnetworks/shop-vnet/subnets/app",
-    ])
+    assert nic.depends_on == sorted(
+        [
+            f"{BASE}/microsoft.network/networksecuritygroups/web-nsg",
+            f"{BASE}/microsoft.network/publicipaddresses/web-pip",
+            f"{BASE}/microsoft.network/virtualnetworks/shop-vnet/subnets/app",
+        ]
+    )
     subnet = by_id[f"{BASE}/microsoft.network/virtualnetworks/shop-vnet/subnets/app"]
-    assert subnet.kind == Kind.SUBNET and subnet.attributes.details["address_prefixes"] == ["10.20.1.0/24"]
+    assert subnet.kind == Kind.SUBNET and subnet.attributes.details["address_prefixes"] == [
+        "10.20.1.0/24"
+    ]
     assert f"{BASE}/microsoft.network/virtualnetworks/shop-vnet" in subnet.depends_on
-    rules = by_id[f"{BASE}/microsoft.network/networksecuritygroups/web-nsg"].attributes.details["rules"]
+    rules = by_id[f"{BASE}/microsoft.network/networksecuritygroups/web-nsg"].attributes.details[
+        "rules"
+    ]
     assert [(r["name"], r["priority"], r["destination_ports"]) for r in rules] == [
-        ("allow-https", 100, ["443", "8443"]), ("allow-ssh-office", 110, ["22"])]
+        ("allow-https", 100, ["443", "8443"]),
+        ("allow-ssh-office", 110, ["22"]),
+    ]
 
     lb = by_id[f"{BASE}/microsoft.network/loadbalancers/shop-lb"]
     assert f"{BASE}/microsoft.network/networkinterfaces/web-1-nic" in lb.depends_on
@@ -66,49 +88,92 @@ def test_graph_scan_reads_every_subscription_with_sizes_and_links(arm, connector
     assert (vmss.kind, vmss.attributes.node_count, vmss.attributes.vcpu) == (Kind.VM_GROUP, 3, 4)
     assert f"{BASE}/microsoft.network/loadbalancers/shop-lb" in vmss.depends_on
     agw = by_id[f"{BASE}/microsoft.network/applicationgateways/shop-agw"]
-    assert agw.attributes.details["listeners"][0]["port"] == 443 and agw.attributes.details["waf"] is True
+    assert (
+        agw.attributes.details["listeners"][0]["port"] == 443
+        and agw.attributes.details["waf"] is True
+    )
 
     function = by_id[f"{BASE}/microsoft.web/sites/shop-func"]
     assert function.kind == Kind.FUNCTION
     assert by_id[f"{BASE}/microsoft.web/sites/shop-web"].kind == Kind.APP_SERVICE
-    assert f"{BASE}/microsoft.web/serverfarms/shop-plan" in by_id[f"{BASE}/microsoft.web/sites/shop-web"].depends_on
+    assert (
+        f"{BASE}/microsoft.web/serverfarms/shop-plan"
+        in by_id[f"{BASE}/microsoft.web/sites/shop-web"].depends_on
+    )
 
     orders = by_id[f"{BASE}/microsoft.sql/servers/shop-sql/databases/orders"]
     assert (orders.attributes.vcpu, orders.attributes.storage_gib) == (2, 32)
     assert orders.depends_on == [f"{BASE}/microsoft.sql/servers/shop-sql"]
-    assert by_id[f"{BASE}/microsoft.sql/servers/shop-sql/databases/legacy"].attributes.details["dtu"] == 20
+    assert (
+        by_id[f"{BASE}/microsoft.sql/servers/shop-sql/databases/legacy"].attributes.details["dtu"]
+        == 20
+    )
     assert f"{BASE}/microsoft.sql/servers/shop-sql/databases/master" not in by_id
     pg = by_id[f"{BASE}/microsoft.dbforpostgresql/flexibleservers/shop-pg"]
-    assert (pg.kind, pg.attributes.vcpu, pg.attributes.engine_version, pg.attributes.high_availability) == (
-        Kind.POSTGRESQL, 2, "16", True)
+    assert (
+        pg.kind,
+        pg.attributes.vcpu,
+        pg.attributes.engine_version,
+        pg.attributes.high_availability,
+    ) == (Kind.POSTGRESQL, 2, "16", True)
     assert by_id[f"{BASE}/microsoft.dbformysql/flexibleservers/shop-mysql"].kind == Kind.MYSQL
-    assert by_id[f"{BASE}/microsoft.documentdb/databaseaccounts/shop-cosmos"].attributes.billing_mode == "serverless"
-    assert by_id[f"{BASE}/microsoft.documentdb/databaseaccounts/shop-mongo"].attributes.engine == "mongodb"
+    assert (
+        by_id[f"{BASE}/microsoft.documentdb/databaseaccounts/shop-cosmos"].attributes.billing_mode
+        == "serverless"
+    )
+    assert (
+        by_id[f"{BASE}/microsoft.documentdb/databaseaccounts/shop-mongo"].attributes.engine
+        == "mongodb"
+    )
     redis = by_id[f"{BASE}/microsoft.cache/redis/shop-redis"]
-    assert (redis.kind, redis.attributes.memory_gib, redis.attributes.high_availability) == (Kind.REDIS, 1, True)
+    assert (redis.kind, redis.attributes.memory_gib, redis.attributes.high_availability) == (
+        Kind.REDIS,
+        1,
+        True,
+    )
 
     aks = by_id[f"{BASE}/microsoft.containerservice/managedclusters/shop-aks"]
     assert (aks.attributes.node_count, aks.attributes.engine_version) == (5, "1.29.4")
     pool = by_id[f"{BASE}/microsoft.containerservice/managedclusters/shop-aks/agentpools/user"]
-    assert (pool.kind, pool.attributes.node_count, pool.attributes.vcpu, pool.attributes.details["max_count"]) == (
-        Kind.KUBERNETES_NODE_POOL, 2, 4, 5)
+    assert (
+        pool.kind,
+        pool.attributes.node_count,
+        pool.attributes.vcpu,
+        pool.attributes.details["max_count"],
+    ) == (Kind.KUBERNETES_NODE_POOL, 2, 4, 5)
     assert aks.id in pool.depends_on
 
     assert by_id[f"{BASE}/microsoft.network/dnszones/example.com"].region == "global"
-    assert by_id[f"{BASE}/microsoft.eventhub/namespaces/shop-eh"].attributes.details["kafka"] is True
+    assert (
+        by_id[f"{BASE}/microsoft.eventhub/namespaces/shop-eh"].attributes.details["kafka"] is True
+    )
     assert by_id[f"{BASE}/microsoft.servicebus/namespaces/shop-sb"].kind == Kind.QUEUE
-    assert by_id[f"{BASE}/microsoft.containerregistry/registries/shopacr"].kind == Kind.CONTAINER_REGISTRY
+    assert (
+        by_id[f"{BASE}/microsoft.containerregistry/registries/shopacr"].kind
+        == Kind.CONTAINER_REGISTRY
+    )
 
     # the recorded Resource Graph row of the shared corpus (table format, other subscription)
-    corpus_vm = by_id[f"/subscriptions/{CORPUS_SUBSCRIPTION}/resourcegroups/test_vm/providers/"
-                      "microsoft.compute/virtualmachines/cctestvm"]
-    assert (corpus_vm.region, corpus_vm.attributes.instance_type, corpus_vm.attributes.storage_gib) == (
-        "southcentralus", "Basic_A0", 1053)
+    corpus_vm = by_id[
+        f"/subscriptions/{CORPUS_SUBSCRIPTION}/resourcegroups/test_vm/providers/"
+        "microsoft.compute/virtualmachines/cctestvm"
+    ]
+    assert (
+        corpus_vm.region,
+        corpus_vm.attributes.instance_type,
+        corpus_vm.attributes.storage_gib,
+    ) == ("southcentralus", "Basic_A0", 1053)
     assert corpus_vm.tags == {"schedule": "on=(M-U,8);off=(M-U,18);tz=pt", "testtag": "testvalue"}
 
-    assert all(r.id == r.id.lower() and all(d == d.lower() for d in r.depends_on) for r in inventory.resources)
+    assert all(
+        r.id == r.id.lower() and all(d == d.lower() for d in r.depends_on)
+        for r in inventory.resources
+    )
     issues = {(i.code, i.message) for i in inventory.issues}
-    assert ("skipped", "1 × microsoft.sql/servers/databases skipped: system database of a logical server") in issues
+    assert (
+        "skipped",
+        "1 × microsoft.sql/servers/databases skipped: system database of a logical server",
+    ) in issues
     assert any(code == "skipped" and "userassignedidentities" in m for code, m in issues)
     assert any(code == "unsupported_type" and "maps/accounts" in m for code, m in issues)
     assert ("skipped", "subscription old-lab is Disabled") in issues
@@ -116,7 +181,9 @@ def test_graph_scan_reads_every_subscription_with_sizes_and_links(arm, connector
 
 
 def test_key_vault_keeps_its_name_only(arm, connector_catalog):
-    vault = scan(arm, connector_catalog, metrics=False).by_id()[f"{BASE}/microsoft.keyvault/vaults/shop-kv"]
+    vault = scan(arm, connector_catalog, metrics=False).by_id()[
+        f"{BASE}/microsoft.keyvault/vaults/shop-kv"
+    ]
     assert vault.kind == Kind.SECRET_STORE and vault.name == "shop-kv"
     text = vault.model_dump_json()
     assert "vault.azure.net" not in text and "accessPolicies" not in text and "objectId" not in text
@@ -140,7 +207,9 @@ def test_table_result_format_gives_the_same_inventory(arm, connector_catalog):
 
 
 def test_rows_of_the_recorded_table_response(shared_dir):
-    body = json.loads((shared_dir / "corpus" / "azure-resourcegraph-table-response-c7n.json").read_text())
+    body = json.loads(
+        (shared_dir / "corpus" / "azure-resourcegraph-table-response-c7n.json").read_text()
+    )
     found = rows(body["data"])
     assert body["totalRecords"] == 2 and len(found) == 1
     assert found[0]["type"] == "microsoft.compute/virtualmachines"
@@ -154,21 +223,37 @@ def test_utilisation_and_blob_capacity_from_azure_monitor(arm, connector_catalog
     # hourly CPU 1..20 %: mean 10.5, nearest-rank p95 19; memory 6 of 8 GiB free in 18 hours, 2 in 2
     assert web is not None
     assert (web.cpu_mean, web.cpu_p95, web.memory_p95, web.period_days, web.source) == (
-        10.5, 19.0, 75.0, 14, "azure-monitor")
+        10.5,
+        19.0,
+        75.0,
+        14,
+        "azure-monitor",
+    )
     account = by_id[f"{BASE}/microsoft.storage/storageaccounts/shopassets"]
     assert account.attributes.storage_gib == 500.0
     stopped = f"{BASE}/microsoft.compute/virtualmachines/batch-1"
-    asked = {r.path.lower() for r in arm.server.seen("GET", "/providers/microsoft.insights/metrics$")}
+    asked = {
+        r.path.lower() for r in arm.server.seen("GET", "/providers/microsoft.insights/metrics$")
+    }
     assert f"{stopped}/providers/microsoft.insights/metrics" not in asked
-    request = arm.server.seen("GET", "shopassets/blobServices/default/providers/Microsoft.Insights/metrics$")[0]
+    request = arm.server.seen(
+        "GET", "shopassets/blobServices/default/providers/Microsoft.Insights/metrics$"
+    )[0]
     assert request.param("metricnames") == "BlobCapacity"
     assert request.param("timespan") == "2026-10-31T00:00:00Z/2026-11-02T00:00:00Z"
 
 
 def test_metrics_denied_are_one_issue_per_subscription_and_keep_resources(arm, connector_catalog):
-    arm.server.fail("GET", r"/providers/microsoft\.insights/metrics$",
-                    arm_error(403, "AuthorizationFailed", "does not have authorization to perform action "
-                              "'Microsoft.Insights/metrics/read'"), times=None)
+    arm.server.fail(
+        "GET",
+        r"/providers/microsoft\.insights/metrics$",
+        arm_error(
+            403,
+            "AuthorizationFailed",
+            "does not have authorization to perform action 'Microsoft.Insights/metrics/read'",
+        ),
+        times=None,
+    )
     inventory = scan(arm, connector_catalog)
     denied = [i for i in inventory.issues if i.code == "access_denied"]
     assert sorted(i.scope for i in denied) == sorted([SUB, CORPUS_SUBSCRIPTION])
@@ -177,34 +262,58 @@ def test_metrics_denied_are_one_issue_per_subscription_and_keep_resources(arm, c
 
 
 def test_throttling_waits_for_retry_after_then_gives_up_as_an_issue(arm, connector_catalog):
-    arm.server.fail("POST", "resourcegraph", arm_error(429, "RateLimiting", "Please retry after 1 second",
-                                                       {"Retry-After": "1"}))
-    arm.server.fail("GET", "web-1/providers/microsoft.insights/metrics$",
-                    arm_error(429, "TooManyRequests", "throttled", {"Retry-After": "0"}), times=None)
+    arm.server.fail(
+        "POST",
+        "resourcegraph",
+        arm_error(429, "RateLimiting", "Please retry after 1 second", {"Retry-After": "1"}),
+    )
+    arm.server.fail(
+        "GET",
+        "web-1/providers/microsoft.insights/metrics$",
+        arm_error(429, "TooManyRequests", "throttled", {"Retry-After": "0"}),
+        times=None,
+    )
     started = time.monotonic()
     inventory = scan(arm, connector_catalog, retries=1)
     assert time.monotonic() - started >= 1.0
     assert len(arm.server.seen("POST", "resourcegraph")) == 5  # the throttled page was asked again
     assert not any("Resource Graph" in i.message for i in inventory.issues)
     throttled = [i for i in inventory.issues if i.code == "throttled"]
-    assert len(throttled) == 1 and "web-1" in throttled[0].message and "gave up after retries" in throttled[0].message
+    assert (
+        len(throttled) == 1
+        and "web-1" in throttled[0].message
+        and "gave up after retries" in throttled[0].message
+    )
     assert len(arm.server.seen("GET", "web-1/providers/microsoft.insights/metrics$")) == 2
 
 
 def test_falls_back_to_resource_manager_when_resource_graph_is_denied(arm, connector_catalog):
-    arm.server.fail("POST", "resourcegraph", arm_error(403, "AuthorizationFailed", "no Resource Graph access"),
-                    times=None)
+    arm.server.fail(
+        "POST",
+        "resourcegraph",
+        arm_error(403, "AuthorizationFailed", "no Resource Graph access"),
+        times=None,
+    )
     inventory = scan(arm, connector_catalog, metrics=False)
     assert [(i.code, i.scope) for i in inventory.issues if "Resource Graph" in i.message] == [
-        ("access_denied", "resourcegraph")]
+        ("access_denied", "resourcegraph")
+    ]
     by_id = inventory.by_id()
     # the recorded ARM list of the corpus subscription: 78 resources over 31 types, mixed-case types
     corpus = [r for r in inventory.resources if r.account == CORPUS_SUBSCRIPTION]
-    skipped = sum(int(i.message.split(" ")[0]) for i in inventory.issues
-                  if i.scope == CORPUS_SUBSCRIPTION and i.code == "skipped")
+    skipped = sum(
+        int(i.message.split(" ")[0])
+        for i in inventory.issues
+        if i.scope == CORPUS_SUBSCRIPTION and i.code == "skipped"
+    )
     assert len(corpus) + skipped == 78
-    assert {r.type for r in corpus} >= {"microsoft.compute/virtualmachines", "microsoft.web/serverfarms"}
-    plan = next(r for r in corpus if r.type == "microsoft.web/serverfarms" and r.name == "functionshost")
+    assert {r.type for r in corpus} >= {
+        "microsoft.compute/virtualmachines",
+        "microsoft.web/serverfarms",
+    }
+    plan = next(
+        r for r in corpus if r.type == "microsoft.web/serverfarms" and r.name == "functionshost"
+    )
     assert (plan.attributes.instance_type, plan.attributes.os) == ("S1", "linux")
     # properties come from a GET by id with the type's API version
     web = by_id[f"{BASE}/microsoft.compute/virtualmachines/web-1"]
@@ -212,11 +321,15 @@ def test_falls_back_to_resource_manager_when_resource_graph_is_denied(arm, conne
     get = arm.server.seen("GET", "virtualMachines/web-1$")
     assert get and get[0].param("api-version") == "2024-07-01"
     assert f"{BASE}/microsoft.network/virtualnetworks/shop-vnet/subnets/data" in by_id
-    assert len(arm.server.seen("GET", f"^/subscriptions/{CORPUS_SUBSCRIPTION}/resources$")) == 8  # 78 in pages of 10
+    assert (
+        len(arm.server.seen("GET", f"^/subscriptions/{CORPUS_SUBSCRIPTION}/resources$")) == 8
+    )  # 78 in pages of 10
 
 
 def test_resource_manager_only_and_one_subscription(arm, connector_catalog):
-    inventory = scan(arm, connector_catalog, resource_graph=False, metrics=False, subscriptions=(SUB.upper(),))
+    inventory = scan(
+        arm, connector_catalog, resource_graph=False, metrics=False, subscriptions=(SUB.upper(),)
+    )
     assert not arm.server.seen("POST") and not arm.server.seen("GET", "^/subscriptions$")
     assert {r.account for r in inventory.resources} == {SUB}
     assert inventory.sources[0].location == f"subscription {SUB}"
@@ -226,7 +339,9 @@ def test_management_group_scope(arm, connector_catalog):
     inventory = scan(arm, connector_catalog, metrics=False, management_groups=("shop-mg",))
     assert arm.server.seen("POST", "resourcegraph")[0].json()["managementGroups"] == ["shop-mg"]
     assert {r.account for r in inventory.resources} == {SUB}
-    arm.server.fail("POST", "resourcegraph", arm_error(400, "BadRequest", "query failed"), times=None)
+    arm.server.fail(
+        "POST", "resourcegraph", arm_error(400, "BadRequest", "query failed"), times=None
+    )
     fallback = scan(arm, connector_catalog, metrics=False, management_groups=("shop-mg",))
     assert arm.server.seen("GET", "managementGroups/shop-mg/descendants$")
     assert {r.account for r in fallback.resources} == {SUB}
@@ -234,16 +349,24 @@ def test_management_group_scope(arm, connector_catalog):
 
 def test_same_inputs_give_identical_files(arm, connector_catalog):
     first = scan(arm, connector_catalog).model_copy(update={"generated_at": "2026-11-02T00:00:00Z"})
-    second = scan(arm, connector_catalog).model_copy(update={"generated_at": "2026-11-02T00:00:00Z"})
+    second = scan(arm, connector_catalog).model_copy(
+        update={"generated_at": "2026-11-02T00:00:00Z"}
+    )
     assert dumps(first) == dumps(second)
 
 
 def test_resources_in_the_fixture_are_all_read(arm, connector_catalog):
-    fixture = json.loads((Path(__file__).resolve().parents[2] / "data" / "azure" / "resources.json").read_text())
+    fixture = json.loads(
+        (Path(__file__).resolve().parents[2] / "data" / "azure" / "resources.json").read_text()
+    )
     inventory = scan(arm, connector_catalog, metrics=False)
     ids = set(inventory.by_id())
     skipped = {"master", "shop-id"}
-    missing = [row["id"] for row in fixture["rows"] if row["id"].lower() not in ids and row["name"] not in skipped]
+    missing = [
+        row["id"]
+        for row in fixture["rows"]
+        if row["id"].lower() not in ids and row["name"] not in skipped
+    ]
     assert missing == []
 
 
@@ -252,8 +375,18 @@ def test_running_linux_machines_carry_their_catalogue_list_price(arm, connector_
     one = connector_catalog.list_price("azure", "westeurope", "Standard_D2s_v3")
     three = connector_catalog.list_price("azure", "westeurope", "Standard_D4s_v3", Decimal(3))
     web = by_id[f"{BASE}/microsoft.compute/virtualmachines/web-1"].monthly_cost
-    assert web is not None and (web.amount, web.currency, web.source) == (one.monthly_eur, "EUR", one.source)
+    assert web is not None and (web.amount, web.currency, web.source) == (
+        one.monthly_eur,
+        "EUR",
+        one.source,
+    )
     workers = by_id[f"{BASE}/microsoft.compute/virtualmachinescalesets/workers"].monthly_cost
-    assert workers is not None and workers.amount == three.monthly_eur and workers.source.endswith("x3 machines")
+    assert (
+        workers is not None
+        and workers.amount == three.monthly_eur
+        and workers.source.endswith("x3 machines")
+    )
     for unpriced in ("virtualmachines/batch-1", "virtualmachines/sap-1", "disks/web-1_os"):
-        assert by_id[f"{BASE}/microsoft.compute/{unpriced}"].monthly_cost is None  # stopped, unknown, not compute
+        assert (
+            by_id[f"{BASE}/microsoft.compute/{unpriced}"].monthly_cost is None
+        )  # stopped, unknown, not compute

@@ -11,9 +11,15 @@ from tests.connectors.azure.fake_arm import StaticToken
 
 
 def test_azure_through_the_library(arm, connector_catalog):
-    inventory = cloudexit.inventory("azure", endpoint_url=arm.server.url, metrics=False, retries=1,
-                                    subscriptions=[arm.subscription], credential=StaticToken(),
-                                    catalog=connector_catalog)
+    inventory = cloudexit.inventory(
+        "azure",
+        endpoint_url=arm.server.url,
+        metrics=False,
+        retries=1,
+        subscriptions=[arm.subscription],
+        credential=StaticToken(),
+        catalog=connector_catalog,
+    )
     assert {s.kind for s in inventory.sources} == {"azure"}
     assert {r.account for r in inventory.resources} == {arm.subscription}
     assert any(r.kind == Kind.VM and r.name == "web-1" for r in inventory.resources)
@@ -21,7 +27,9 @@ def test_azure_through_the_library(arm, connector_catalog):
 
 @pytest.mark.parametrize("source", ["azure", "gcp", "openstack"])
 def test_an_unknown_option_is_named(source):
-    with pytest.raises(InputError, match=rf"inventory '{source}': unknown option subscripton; choose from .*"):
+    with pytest.raises(
+        InputError, match=rf"inventory '{source}': unknown option subscripton; choose from .*"
+    ):
         cloudexit.inventory(source, subscripton="x")
 
 

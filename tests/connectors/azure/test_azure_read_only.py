@@ -15,16 +15,30 @@ SUB = "5c1f6e38-2b7a-4f0e-9d41-7e0a3c9b8d21"
 
 def clients(arm):
     kwargs = client_kwargs(resolve_endpoint(endpoint_url=arm.server.url), retries=1)
-    return ResourceManagementClient(StaticToken(), SUB, **kwargs), ResourceGraphClient(StaticToken(), **kwargs)
+    return ResourceManagementClient(StaticToken(), SUB, **kwargs), ResourceGraphClient(
+        StaticToken(), **kwargs
+    )
 
 
 @pytest.mark.parametrize(
     ("method", "url", "allowed"),
     [
         ("GET", "https://management.azure.com/subscriptions/x/resources", True),
-        ("POST", "https://management.azure.com/providers/Microsoft.ResourceGraph/resources?api-version=1", True),
-        ("POST", "https://management.azure.com/subscriptions/x/providers/Microsoft.Compute/register", False),
-        ("POST", "https://management.azure.com/providers/Microsoft.ResourceGraph/resources/extra", False),
+        (
+            "POST",
+            "https://management.azure.com/providers/Microsoft.ResourceGraph/resources?api-version=1",
+            True,
+        ),
+        (
+            "POST",
+            "https://management.azure.com/subscriptions/x/providers/Microsoft.Compute/register",
+            False,
+        ),
+        (
+            "POST",
+            "https://management.azure.com/providers/Microsoft.ResourceGraph/resources/extra",
+            False,
+        ),
         ("PUT", "https://management.azure.com/subscriptions/x/resourcegroups/rg", False),
         ("PATCH", "https://management.azure.com/subscriptions/x/resourcegroups/rg", False),
         ("DELETE", "https://management.azure.com/subscriptions/x/resourcegroups/rg", False),
@@ -40,7 +54,9 @@ def test_sdk_writes_are_refused_before_they_are_sent(arm):
     with pytest.raises(ReadOnlyViolation, match="refused PUT"):
         rm.resource_groups.create_or_update("shop-prod", {"location": "westeurope"})
     with pytest.raises(ReadOnlyViolation, match="refused DELETE"):
-        rm.resources.begin_delete_by_id(f"/subscriptions/{SUB}/resourceGroups/shop-prod", api_version="2024-03-01")
+        rm.resources.begin_delete_by_id(
+            f"/subscriptions/{SUB}/resourceGroups/shop-prod", api_version="2024-03-01"
+        )
     with pytest.raises(ReadOnlyViolation, match="refused PUT"):
         graph.graph_query.create_or_update(
             SUB, "shop-prod", "q", {"location": "global", "properties": {"query": "Resources"}}
@@ -50,9 +66,15 @@ def test_sdk_writes_are_refused_before_they_are_sent(arm):
 
 def test_provider_registration_from_inside_the_pipeline_is_refused(arm):
     """A 409 MissingSubscriptionRegistration makes the SDK POST a registration on its own."""
-    arm.server.fail("GET", "^/subscriptions/[^/]+/resources$", arm_error(
-        409, "MissingSubscriptionRegistration",
-        "The subscription is not registered to use namespace 'Microsoft.Compute'."))
+    arm.server.fail(
+        "GET",
+        "^/subscriptions/[^/]+/resources$",
+        arm_error(
+            409,
+            "MissingSubscriptionRegistration",
+            "The subscription is not registered to use namespace 'Microsoft.Compute'.",
+        ),
+    )
     rm, _ = clients(arm)
     with pytest.raises(ReadOnlyViolation, match="refused POST .*register"):
         list(rm.resources.list())

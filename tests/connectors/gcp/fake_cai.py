@@ -17,12 +17,21 @@ from tests.connectors.gcp.fake_monitoring import FakeMonitoring
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "gcp"
 _LOCATION_KEYS = ("zone", "region", "location", "locationId", "gceZone")
-_STATUS = {403: "PERMISSION_DENIED", 404: "NOT_FOUND", 429: "RESOURCE_EXHAUSTED", 500: "INTERNAL", 400: "INVALID_ARGUMENT"}
+_STATUS = {
+    403: "PERMISSION_DENIED",
+    404: "NOT_FOUND",
+    429: "RESOURCE_EXHAUSTED",
+    500: "INTERNAL",
+    400: "INVALID_ARGUMENT",
+}
 
 
 def google_error(status: int, message: str, headers: dict[str, str] | None = None) -> Reply:
-    return Reply(status, {"error": {"code": status, "message": message, "status": _STATUS.get(status, "UNKNOWN")}},
-                 headers or {})
+    return Reply(
+        status,
+        {"error": {"code": status, "message": message, "status": _STATUS.get(status, "UNKNOWN")}},
+        headers or {},
+    )
 
 
 def _camel(name: str) -> str:
@@ -38,7 +47,8 @@ class FakeCai:
         self.by_name = {a["name"]: a for a in self.exported}
         self.projects = {
             a["resource"]["data"]["projectNumber"]: a["resource"]["data"]["projectId"]
-            for a in self.exported if a["asset_type"] == "cloudresourcemanager.googleapis.com/Project"
+            for a in self.exported
+            if a["asset_type"] == "cloudresourcemanager.googleapis.com/Project"
         }
         self.list_page, self.search_page = list_page, search_page
         self._answers: dict[tuple[str, str, tuple[str, ...]], list[dict[str, Any]]] = {}
@@ -46,10 +56,14 @@ class FakeCai:
         self.monitoring = FakeMonitoring()
 
     def route(self, request: Request, server: FakeServer) -> Reply:
-        match = re.fullmatch(r"/v1/((?:projects|folders|organizations)/[^/:]+):searchAllResources", request.path)
+        match = re.fullmatch(
+            r"/v1/((?:projects|folders|organizations)/[^/:]+):searchAllResources", request.path
+        )
         if request.method == "GET" and match:
             return self._search(match.group(1), request)
-        match = re.fullmatch(r"/v1/((?:projects|folders|organizations)/[^/:]+)/assets", request.path)
+        match = re.fullmatch(
+            r"/v1/((?:projects|folders|organizations)/[^/:]+)/assets", request.path
+        )
         if request.method == "GET" and match:
             return self._list(match.group(1), request)
         return google_error(404, f"Method not found: {request.method} {request.path}")
@@ -64,7 +78,10 @@ class FakeCai:
         parent = asset["resource"].get("parent")
         while parent:
             relative = parent.split("googleapis.com/", 1)[-1]
-            if relative.startswith(("projects/", "folders/", "organizations/")) and relative.count("/") == 1:
+            if (
+                relative.startswith(("projects/", "folders/", "organizations/"))
+                and relative.count("/") == 1
+            ):
                 chain.append(relative)
             owner = self.by_name.get(parent)
             parent = owner["resource"].get("parent") if owner else None
@@ -102,21 +119,32 @@ class FakeCai:
     def _rest_asset(self, asset: dict[str, Any]) -> dict[str, Any]:
         resource = {_camel(k): v for k, v in asset["resource"].items()}
         resource["location"] = self._location(asset)
-        return {"name": asset["name"], "assetType": asset["asset_type"], "resource": resource,
-                "ancestors": self._ancestors(asset), "updateTime": "2026-11-01T00:00:00Z"}
+        return {
+            "name": asset["name"],
+            "assetType": asset["asset_type"],
+            "resource": resource,
+            "ancestors": self._ancestors(asset),
+            "updateTime": "2026-11-01T00:00:00Z",
+        }
 
     def _search_result(self, asset: dict[str, Any]) -> dict[str, Any]:
         data = asset["resource"].get("data") or {}
         result: dict[str, Any] = {
             "name": asset["name"],
             "assetType": asset["asset_type"],
-            "displayName": str(data.get("displayName") or data.get("name") or asset["name"]).rsplit("/", 1)[-1],
+            "displayName": str(data.get("displayName") or data.get("name") or asset["name"]).rsplit(
+                "/", 1
+            )[-1],
             "location": self._location(asset),
             "parentFullResourceName": asset["resource"].get("parent", ""),
         }
         if self._project_number(asset):
             result["project"] = f"projects/{self._project_number(asset)}"
-        labels = data.get("labels") or data.get("resourceLabels") or (data.get("settings") or {}).get("userLabels")
+        labels = (
+            data.get("labels")
+            or data.get("resourceLabels")
+            or (data.get("settings") or {}).get("userLabels")
+        )
         if isinstance(labels, dict) and labels:
             result["labels"] = labels
         for key in ("status", "state", "lifecycleState"):
@@ -145,12 +173,17 @@ class FakeCai:
 
     def _list(self, scope: str, request: Request) -> Reply:
         if request.param("contentType") not in {"RESOURCE", "1"}:
-            return google_error(400, f"contentType must be RESOURCE, got {request.param('contentType')}")
+            return google_error(
+                400, f"contentType must be RESOURCE, got {request.param('contentType')}"
+            )
         types = tuple(sorted(request.query.get("assetTypes", [])))
         key = ("list", scope, types)
         if key not in self._answers:
-            assets = [self._rest_asset(a) for a in self.exported
-                      if self._in_scope(a, scope) and (not types or a["asset_type"] in types)]
+            assets = [
+                self._rest_asset(a)
+                for a in self.exported
+                if self._in_scope(a, scope) and (not types or a["asset_type"] in types)
+            ]
             self._answers[key] = sorted(assets, key=lambda r: r["name"])
         reply = self._page(self._answers[key], request, "assets", self.list_page)
         reply.body["readTime"] = "2026-11-01T00:00:00Z"

@@ -15,9 +15,19 @@ from cloudexit.connectors.gcp.monitoring import is_read
 
 @pytest.mark.parametrize(
     ("rpc", "allowed"),
-    [("search_all_resources", True), ("list_assets", True), ("get_feed", True), ("query_assets", True),
-     ("create_feed", False), ("update_feed", False), ("delete_feed", False), ("export_assets", False),
-     ("analyze_iam_policy_longrunning", False), ("create_saved_query", False), ("batch_get_assets_history", False)],
+    [
+        ("search_all_resources", True),
+        ("list_assets", True),
+        ("get_feed", True),
+        ("query_assets", True),
+        ("create_feed", False),
+        ("update_feed", False),
+        ("delete_feed", False),
+        ("export_assets", False),
+        ("analyze_iam_policy_longrunning", False),
+        ("create_saved_query", False),
+        ("batch_get_assets_history", False),
+    ],
 )
 def test_rpc_names(rpc, allowed):
     assert is_allowed(rpc) is allowed
@@ -26,15 +36,26 @@ def test_rpc_names(rpc, allowed):
 def test_writes_are_refused_before_they_are_sent(cai):
     client = make_client(AnonymousCredentials(), cai.server.url)
     with pytest.raises(ReadOnlyViolation, match="create_feed"):
-        client.create_feed(request={"parent": "projects/shop-prod", "feed_id": "f", "feed": {"name": "x"}})
+        client.create_feed(
+            request={"parent": "projects/shop-prod", "feed_id": "f", "feed": {"name": "x"}}
+        )
     with pytest.raises(ReadOnlyViolation, match="delete_feed"):
         client.delete_feed(name="projects/shop-prod/feeds/f")
     with pytest.raises(ReadOnlyViolation, match="export_assets"):
-        client.export_assets(request={"parent": "projects/shop-prod",
-                                      "output_config": {"gcs_destination": {"uri": "gs://b/o"}}})
+        client.export_assets(
+            request={
+                "parent": "projects/shop-prod",
+                "output_config": {"gcs_destination": {"uri": "gs://b/o"}},
+            }
+        )
     with pytest.raises(ReadOnlyViolation, match="query_assets"):
-        client.query_assets(request={"parent": "projects/shop-prod", "statement": "SELECT 1",
-                                     "output_config": {"bigquery_destination": {"dataset": "d", "table": "t"}}})
+        client.query_assets(
+            request={
+                "parent": "projects/shop-prod",
+                "statement": "SELECT 1",
+                "output_config": {"bigquery_destination": {"dataset": "d", "table": "t"}},
+            }
+        )
     assert cai.server.requests == []
 
 
@@ -47,13 +68,15 @@ def test_a_plain_query_is_let_through(cai):
 
 @pytest.mark.parametrize(
     ("method", "allowed"),
-    [("/google.monitoring.v3.MetricService/ListTimeSeries", True),
-     ("/google.monitoring.v3.MetricService/GetMetricDescriptor", True),
-     (b"/google.monitoring.v3.MetricService/ListMonitoredResourceDescriptors", True),
-     ("/google.monitoring.v3.MetricService/CreateTimeSeries", False),
-     ("/google.monitoring.v3.MetricService/CreateServiceTimeSeries", False),
-     ("/google.monitoring.v3.MetricService/CreateMetricDescriptor", False),
-     ("/google.monitoring.v3.MetricService/DeleteMetricDescriptor", False)],
+    [
+        ("/google.monitoring.v3.MetricService/ListTimeSeries", True),
+        ("/google.monitoring.v3.MetricService/GetMetricDescriptor", True),
+        (b"/google.monitoring.v3.MetricService/ListMonitoredResourceDescriptors", True),
+        ("/google.monitoring.v3.MetricService/CreateTimeSeries", False),
+        ("/google.monitoring.v3.MetricService/CreateServiceTimeSeries", False),
+        ("/google.monitoring.v3.MetricService/CreateMetricDescriptor", False),
+        ("/google.monitoring.v3.MetricService/DeleteMetricDescriptor", False),
+    ],
 )
 def test_monitoring_method_names(method, allowed):
     assert is_read(method) is allowed
@@ -62,17 +85,24 @@ def test_monitoring_method_names(method, allowed):
 def test_monitoring_writes_are_refused_before_they_are_sent(cai):
     client = monitoring.make_client(AnonymousCredentials(), cai.monitoring.url)
     with pytest.raises(ReadOnlyViolation, match="CreateTimeSeries"):
-        client.create_time_series(name="projects/shop-prod", time_series=[{"metric": {"type": "custom.googleapis.com/x"}}])
+        client.create_time_series(
+            name="projects/shop-prod", time_series=[{"metric": {"type": "custom.googleapis.com/x"}}]
+        )
     with pytest.raises(ReadOnlyViolation, match="CreateMetricDescriptor"):
-        client.create_metric_descriptor(name="projects/shop-prod", metric_descriptor={"type": "custom.googleapis.com/x"})
+        client.create_metric_descriptor(
+            name="projects/shop-prod", metric_descriptor={"type": "custom.googleapis.com/x"}
+        )
     with pytest.raises(ReadOnlyViolation, match="DeleteMetricDescriptor"):
-        client.delete_metric_descriptor(name="projects/shop-prod/metricDescriptors/custom.googleapis.com/x")
+        client.delete_metric_descriptor(
+            name="projects/shop-prod/metricDescriptors/custom.googleapis.com/x"
+        )
     assert cai.monitoring.calls == []
 
 
 def test_monitoring_list_is_let_through(cai):
     client = monitoring.make_client(AnonymousCredentials(), cai.monitoring.url)
-    series = client.list_time_series(name="projects/shop-prod", filter='metric.type = "x"',
-                                     interval={"end_time": {"seconds": 1}})
+    series = client.list_time_series(
+        name="projects/shop-prod", filter='metric.type = "x"', interval={"end_time": {"seconds": 1}}
+    )
     assert list(series) == []
     assert cai.monitoring.calls == ["/google.monitoring.v3.MetricService/ListTimeSeries"]

@@ -15,8 +15,13 @@ from cloudexit.errors import InputError
 
 @pytest.mark.parametrize(
     ("machine_type", "vcpu", "memory_gib"),
-    [("custom-4-16384", 4, 16), ("n2-custom-8-32768", 8, 32), ("n2d-custom-4-16384-ext", 4, 16),
-     ("e2-custom-small-2048", 0.5, 2), ("e2-custom-6-12288", 6, 12)],
+    [
+        ("custom-4-16384", 4, 16),
+        ("n2-custom-8-32768", 8, 32),
+        ("n2d-custom-4-16384-ext", 4, 16),
+        ("e2-custom-small-2048", 0.5, 2),
+        ("e2-custom-6-12288", 6, 12),
+    ],
 )
 def test_custom_machine_types(machine_type, vcpu, memory_gib):
     specs = custom_machine_specs(machine_type)
@@ -28,14 +33,23 @@ def test_named_machine_types_are_not_custom():
 
 
 def test_references_become_full_resource_names():
-    assert cai_ref("https://www.googleapis.com/compute/beta/projects/p/zones/z/instanceGroups/g") == (
-        "//compute.googleapis.com/projects/p/zones/z/instanceGroups/g")
+    assert cai_ref(
+        "https://www.googleapis.com/compute/beta/projects/p/zones/z/instanceGroups/g"
+    ) == ("//compute.googleapis.com/projects/p/zones/z/instanceGroups/g")
     assert cai_ref("https://compute.googleapis.com/compute/v1/projects/p/global/networks/n") == (
-        "//compute.googleapis.com/projects/p/global/networks/n")
+        "//compute.googleapis.com/projects/p/global/networks/n"
+    )
     assert cai_ref("projects/p/topics/t", "pubsub") == "//pubsub.googleapis.com/projects/p/topics/t"
-    assert cai_ref("default", project="p") == "//compute.googleapis.com/projects/p/global/networks/default"
+    assert (
+        cai_ref("default", project="p")
+        == "//compute.googleapis.com/projects/p/global/networks/default"
+    )
     assert cai_ref(None) is None
-    assert (region_of("us-central1-c"), region_of("EU"), region_of(None)) == ("us-central1", "eu", "global")
+    assert (region_of("us-central1-c"), region_of("EU"), region_of(None)) == (
+        "us-central1",
+        "eu",
+        "global",
+    )
 
 
 def test_scope_is_checked():
@@ -58,8 +72,22 @@ def test_permissions_command(capsys):
 
 def test_command_writes_inventory(cai, tmp_path, capsys, connector_catalog_dir):
     out = tmp_path / "inventory.json"
-    code = run(["inventory", "gcp", "--scope", "projects/shop-prod", "--endpoint-url", cai.server.url,
-                "--anonymous", "--no-progress", "--catalog", str(connector_catalog_dir), "--output", str(out)])
+    code = run(
+        [
+            "inventory",
+            "gcp",
+            "--scope",
+            "projects/shop-prod",
+            "--endpoint-url",
+            cai.server.url,
+            "--anonymous",
+            "--no-progress",
+            "--catalog",
+            str(connector_catalog_dir),
+            "--output",
+            str(out),
+        ]
+    )
     err = capsys.readouterr().err
     assert code == 0, err
     data = json.loads(out.read_text())

@@ -34,6 +34,8 @@ def cloud(tmp_path, monkeypatch) -> Iterator[FakeOpenStack]:
             monkeypatch.delenv(name)
     fake = FakeOpenStack()
     with fake.server.running():
-        config = clouds_yaml(tmp_path / "clouds.yaml", f"{fake.server.url}/identity/v3", ["GRA11", "SBG5"])
+        config = clouds_yaml(
+            tmp_path / "clouds.yaml", f"{fake.server.url}/identity/v3", ["GRA11", "SBG5"]
+        )
         monkeypatch.setenv("OS_CLIENT_CONFIG_FILE", str(config))
         yield fake

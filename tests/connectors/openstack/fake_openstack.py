@@ -15,7 +15,16 @@ from tests.connectors.fakehttp import FakeServer, Reply, Request
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "openstack"
 TOKEN = "gAAAAAB-test-token"
-FULL_SERVICES = ("compute", "volumev3", "network", "image", "object-store", "load-balancer", "container-infra", "dns")
+FULL_SERVICES = (
+    "compute",
+    "volumev3",
+    "network",
+    "image",
+    "object-store",
+    "load-balancer",
+    "container-infra",
+    "dns",
+)
 BASIC_SERVICES = ("compute", "volumev3", "network", "image", "object-store")
 
 
@@ -51,39 +60,95 @@ class FakeOpenStack:
         }[service]
 
     def _catalog(self) -> list[dict[str, Any]]:
-        catalog = [{"type": "identity", "name": "keystone", "id": "identity", "endpoints": [
-            {"id": f"identity-{i}", "interface": i, "region": "GRA11", "region_id": "GRA11",
-             "url": f"{self.server.url}/identity/v3"} for i in ("public", "internal")]}]
-        names = {"compute": "nova", "volumev3": "cinderv3", "network": "neutron", "image": "glance",
-                 "object-store": "swift", "load-balancer": "octavia", "container-infra": "magnum", "dns": "designate"}
+        catalog = [
+            {
+                "type": "identity",
+                "name": "keystone",
+                "id": "identity",
+                "endpoints": [
+                    {
+                        "id": f"identity-{i}",
+                        "interface": i,
+                        "region": "GRA11",
+                        "region_id": "GRA11",
+                        "url": f"{self.server.url}/identity/v3",
+                    }
+                    for i in ("public", "internal")
+                ],
+            }
+        ]
+        names = {
+            "compute": "nova",
+            "volumev3": "cinderv3",
+            "network": "neutron",
+            "image": "glance",
+            "object-store": "swift",
+            "load-balancer": "octavia",
+            "container-infra": "magnum",
+            "dns": "designate",
+        }
         for service in FULL_SERVICES:
             endpoints = [
-                {"id": f"{service}-{region}", "interface": "public", "region": region, "region_id": region,
-                 "url": self._endpoint(region, service)}
-                for region in sorted(self.regions) if service in self.services[region]
+                {
+                    "id": f"{service}-{region}",
+                    "interface": "public",
+                    "region": region,
+                    "region_id": region,
+                    "url": self._endpoint(region, service),
+                }
+                for region in sorted(self.regions)
+                if service in self.services[region]
             ]
-            catalog.append({"type": service, "name": names[service], "id": service, "endpoints": endpoints})
+            catalog.append(
+                {"type": service, "name": names[service], "id": service, "endpoints": endpoints}
+            )
         return catalog
 
     def _token(self, request: Request) -> Reply:
         body = request.json()
         password = body["auth"]["identity"]["password"]["user"]
         if password.get("password") != "s3cret":
-            return Reply(401, {"error": {"code": 401, "title": "Unauthorized",
-                                         "message": "The request you have made requires authentication."}})
+            return Reply(
+                401,
+                {
+                    "error": {
+                        "code": 401,
+                        "title": "Unauthorized",
+                        "message": "The request you have made requires authentication.",
+                    }
+                },
+            )
         token = {
-            "methods": ["password"], "expires_at": "2099-01-01T00:00:00.000000Z", "issued_at": "2026-11-01T00:00:00Z",
-            "user": {"id": "u1", "name": password["name"], "domain": {"id": "default", "name": "Default"}},
-            "project": {"id": self.project_id, "name": self.project_name, "domain": {"id": "default", "name": "Default"}},
-            "roles": [{"id": "r1", "name": "reader"}], "catalog": self._catalog(), "audit_ids": ["a"],
+            "methods": ["password"],
+            "expires_at": "2099-01-01T00:00:00.000000Z",
+            "issued_at": "2026-11-01T00:00:00Z",
+            "user": {
+                "id": "u1",
+                "name": password["name"],
+                "domain": {"id": "default", "name": "Default"},
+            },
+            "project": {
+                "id": self.project_id,
+                "name": self.project_name,
+                "domain": {"id": "default", "name": "Default"},
+            },
+            "roles": [{"id": "r1", "name": "reader"}],
+            "catalog": self._catalog(),
+            "audit_ids": ["a"],
         }
         return Reply(201, {"token": token}, {"X-Subject-Token": TOKEN})
 
     def _identity(self, request: Request) -> Reply:
-        rest = request.path[len("/identity"):].rstrip("/")
-        version = {"id": "v3.14", "status": "stable", "updated": "2020-04-07T00:00:00Z",
-                   "links": [{"rel": "self", "href": f"{self.server.url}/identity/v3/"}],
-                   "media-types": [{"base": "application/json", "type": "application/vnd.openstack.identity-v3+json"}]}
+        rest = request.path[len("/identity") :].rstrip("/")
+        version = {
+            "id": "v3.14",
+            "status": "stable",
+            "updated": "2020-04-07T00:00:00Z",
+            "links": [{"rel": "self", "href": f"{self.server.url}/identity/v3/"}],
+            "media-types": [
+                {"base": "application/json", "type": "application/vnd.openstack.identity-v3+json"}
+            ],
+        }
         if rest == "" and request.method == "GET":
             return Reply(300, {"versions": {"values": [version]}})
         if rest == "/v3" and request.method == "GET":
@@ -101,7 +166,9 @@ class FakeOpenStack:
             return Reply(401, {"error": {"code": 401, "message": "missing or bad token"}})
         match = re.fullmatch(r"/([A-Z0-9]+)/([a-z-]+)(/.*)?", request.path)
         if not match or match.group(1) not in self.regions:
-            return Reply(404, {"itemNotFound": {"code": 404, "message": f"no route {request.path}"}})
+            return Reply(
+                404, {"itemNotFound": {"code": 404, "message": f"no route {request.path}"}}
+            )
         region, service, rest = match.group(1), match.group(2), (match.group(3) or "").rstrip("/")
         data = self.regions[region]
         handler = getattr(self, "_" + service.replace("-", "_"), None)
@@ -111,13 +178,23 @@ class FakeOpenStack:
 
     def _versions(self, region: str, service: str, versions: list[dict[str, Any]]) -> Reply:
         for version in versions:
-            version["links"] = [{"rel": "self", "href": f"{self.server.url}/{region}/{service}/{version.pop('path')}/"}]
+            version["links"] = [
+                {
+                    "rel": "self",
+                    "href": f"{self.server.url}/{region}/{service}/{version.pop('path')}/",
+                }
+            ]
         return Reply(200, {"versions": versions})
 
     def _compute(self, region: str, data: dict[str, Any], rest: str, request: Request) -> Reply:
-        version = {"id": "v2.1", "status": "CURRENT", "version": "2.96", "min_version": "2.1",
-                   "updated": "2013-07-23T11:33:21Z",
-                   "links": [{"rel": "self", "href": f"{self.server.url}/{region}/compute/v2.1/"}]}
+        version = {
+            "id": "v2.1",
+            "status": "CURRENT",
+            "version": "2.96",
+            "min_version": "2.1",
+            "updated": "2013-07-23T11:33:21Z",
+            "links": [{"rel": "self", "href": f"{self.server.url}/{region}/compute/v2.1/"}],
+        }
         if rest in ("", "/v2.1"):
             return Reply(200, {"version": version}) if rest else Reply(200, {"versions": [version]})
         rest = rest.removeprefix("/v2.1")
@@ -136,26 +213,58 @@ class FakeOpenStack:
             flavors = {f["id"]: f for f in data["flavors"]}
             for server in servers:
                 flavor = flavors[server["flavor"]["id"]]
-                server["flavor"] = {"original_name": flavor["name"], "vcpus": flavor["vcpus"], "ram": flavor["ram"],
-                                    "disk": flavor["disk"], "ephemeral": 0, "swap": 0,
-                                    "extra_specs": flavor["extra_specs"]}
+                server["flavor"] = {
+                    "original_name": flavor["name"],
+                    "vcpus": flavor["vcpus"],
+                    "ram": flavor["ram"],
+                    "disk": flavor["disk"],
+                    "ephemeral": 0,
+                    "swap": 0,
+                    "extra_specs": flavor["extra_specs"],
+                }
         marker = request.param("marker")
         start = next((i + 1 for i, s in enumerate(servers) if s["id"] == marker), 0)
         page = servers[start : start + self.servers_page]
         body: dict[str, Any] = {"servers": page}
         if start + self.servers_page < len(servers):
-            body["servers_links"] = [{"rel": "next", "href": f"{self.server.url}/{region}/compute/v2.1/servers/detail"
-                                                             f"?limit={self.servers_page}&marker={page[-1]['id']}"}]
+            body["servers_links"] = [
+                {
+                    "rel": "next",
+                    "href": f"{self.server.url}/{region}/compute/v2.1/servers/detail"
+                    f"?limit={self.servers_page}&marker={page[-1]['id']}",
+                }
+            ]
         return Reply(200, body)
 
     def _volume(self, region: str, data: dict[str, Any], rest: str, request: Request) -> Reply:
         if rest == "":
-            return self._versions(region, "volume", [{"id": "v3.0", "status": "CURRENT", "version": "3.70",
-                                                      "min_version": "3.0", "path": "v3"}])
+            return self._versions(
+                region,
+                "volume",
+                [
+                    {
+                        "id": "v3.0",
+                        "status": "CURRENT",
+                        "version": "3.70",
+                        "min_version": "3.0",
+                        "path": "v3",
+                    }
+                ],
+            )
         rest = rest.removeprefix(f"/v3/{self.project_id}").removeprefix("/v3")
         if rest == "":
-            return Reply(200, {"version": {"id": "v3.0", "status": "CURRENT", "version": "3.70", "min_version": "3.0",
-                                           "links": []}})
+            return Reply(
+                200,
+                {
+                    "version": {
+                        "id": "v3.0",
+                        "status": "CURRENT",
+                        "version": "3.70",
+                        "min_version": "3.0",
+                        "links": [],
+                    }
+                },
+            )
         if rest == "/volumes/detail":
             return Reply(200, {"volumes": data["volumes"]})
         if rest == "/limits":
@@ -164,54 +273,112 @@ class FakeOpenStack:
 
     def _network(self, region: str, data: dict[str, Any], rest: str, request: Request) -> Reply:
         if rest == "":
-            return self._versions(region, "network", [{"id": "v2.0", "status": "CURRENT", "path": "v2.0"}])
+            return self._versions(
+                region, "network", [{"id": "v2.0", "status": "CURRENT", "path": "v2.0"}]
+            )
         rest = rest.removeprefix("/v2.0")
-        collections = {"/networks": "networks", "/subnets": "subnets", "/security-groups": "security_groups",
-                       "/routers": "routers", "/floatingips": "floatingips", "/ports": "ports"}
+        collections = {
+            "/networks": "networks",
+            "/subnets": "subnets",
+            "/security-groups": "security_groups",
+            "/routers": "routers",
+            "/floatingips": "floatingips",
+            "/ports": "ports",
+        }
         if rest in collections:
             return Reply(200, {collections[rest]: data[collections[rest]]})
-        return Reply(404, {"NeutronError": {"type": "HTTPNotFound", "message": f"no {rest}", "detail": ""}})
+        return Reply(
+            404, {"NeutronError": {"type": "HTTPNotFound", "message": f"no {rest}", "detail": ""}}
+        )
 
     def _image(self, region: str, data: dict[str, Any], rest: str, request: Request) -> Reply:
         if rest == "":
-            return self._versions(region, "image", [{"id": "v2.16", "status": "CURRENT", "path": "v2"}])
+            return self._versions(
+                region, "image", [{"id": "v2.16", "status": "CURRENT", "path": "v2"}]
+            )
         if rest == "/v2/images":
-            return Reply(200, {"images": data["images"], "first": "/v2/images", "schema": "/v2/schemas/images"})
+            return Reply(
+                200,
+                {"images": data["images"], "first": "/v2/images", "schema": "/v2/schemas/images"},
+            )
         return Reply(404, {"message": f"no {rest}", "code": "404 Not Found", "title": "Not Found"})
 
-    def _object_store(self, region: str, data: dict[str, Any], rest: str, request: Request) -> Reply:
+    def _object_store(
+        self, region: str, data: dict[str, Any], rest: str, request: Request
+    ) -> Reply:
         if rest == f"/v1/AUTH_{self.project_id}":
             marker = request.param("marker")
             containers = [c for c in data["containers"] if marker is None or c["name"] > marker]
             limit = int(request.param("limit") or 10000)
-            return Reply(200, containers[:limit], {"X-Account-Container-Count": str(len(data["containers"]))})
+            return Reply(
+                200, containers[:limit], {"X-Account-Container-Count": str(len(data["containers"]))}
+            )
         if rest in ("", "/info"):
             return Reply(200, {"swift": {"version": "2.31.1"}})
         return Reply(404, b"<html><h1>Not Found</h1></html>", {"Content-Type": "text/html"})
 
-    def _load_balancer(self, region: str, data: dict[str, Any], rest: str, request: Request) -> Reply:
+    def _load_balancer(
+        self, region: str, data: dict[str, Any], rest: str, request: Request
+    ) -> Reply:
         if rest == "":
-            return self._versions(region, "load-balancer", [{"id": "v2.27", "status": "CURRENT", "path": "v2"}])
+            return self._versions(
+                region, "load-balancer", [{"id": "v2.27", "status": "CURRENT", "path": "v2"}]
+            )
         rest = rest.removeprefix("/v2.0").removeprefix("/v2")
         members = re.fullmatch(r"/lbaas/pools/([^/]+)/members", rest)
         if members:
             return Reply(200, {"members": data["members"].get(members.group(1), [])})
-        collections = {"/lbaas/loadbalancers": "loadbalancers", "/lbaas/listeners": "listeners", "/lbaas/pools": "pools"}
+        collections = {
+            "/lbaas/loadbalancers": "loadbalancers",
+            "/lbaas/listeners": "listeners",
+            "/lbaas/pools": "pools",
+        }
         if rest in collections:
             return Reply(200, {collections[rest]: data[collections[rest]]})
         return Reply(404, {"faultcode": "Client", "faultstring": f"no {rest}", "debuginfo": None})
 
-    def _container_infra(self, region: str, data: dict[str, Any], rest: str, request: Request) -> Reply:
+    def _container_infra(
+        self, region: str, data: dict[str, Any], rest: str, request: Request
+    ) -> Reply:
         if rest == "":
-            return Reply(200, {"versions": [{"id": "v1", "status": "CURRENT", "max_version": "1.11", "min_version": "1.1",
-                                             "links": [{"rel": "self", "href": f"{self.server.url}/{region}/container-infra/v1/"}]}]})
+            return Reply(
+                200,
+                {
+                    "versions": [
+                        {
+                            "id": "v1",
+                            "status": "CURRENT",
+                            "max_version": "1.11",
+                            "min_version": "1.1",
+                            "links": [
+                                {
+                                    "rel": "self",
+                                    "href": f"{self.server.url}/{region}/container-infra/v1/",
+                                }
+                            ],
+                        }
+                    ]
+                },
+            )
         rest = rest.removeprefix("/v1")
         if rest == "":
-            return Reply(200, {"id": "v1", "status": "CURRENT", "max_version": "1.11", "min_version": "1.1",
-                               "links": [{"rel": "self", "href": f"{self.server.url}/{region}/container-infra/v1/"}]})
+            return Reply(
+                200,
+                {
+                    "id": "v1",
+                    "status": "CURRENT",
+                    "max_version": "1.11",
+                    "min_version": "1.1",
+                    "links": [
+                        {"rel": "self", "href": f"{self.server.url}/{region}/container-infra/v1/"}
+                    ],
+                },
+            )
         if rest == "/clusters":
             return Reply(200, {"clusters": data["clusters"]})
-        return Reply(404, {"errors": [{"status": 404, "title": "Not Found", "detail": f"no {rest}"}]})
+        return Reply(
+            404, {"errors": [{"status": 404, "title": "Not Found", "detail": f"no {rest}"}]}
+        )
 
     def _dns(self, region: str, data: dict[str, Any], rest: str, request: Request) -> Reply:
         if rest == "":
@@ -219,8 +386,23 @@ class FakeOpenStack:
         rest = rest.removeprefix("/v2")
         recordsets = re.fullmatch(r"/zones/([^/]+)/recordsets", rest)
         if recordsets:
-            return Reply(200, {"recordsets": data["recordsets"].get(recordsets.group(1), []), "links": {},
-                               "metadata": {"total_count": len(data["recordsets"].get(recordsets.group(1), []))}})
+            return Reply(
+                200,
+                {
+                    "recordsets": data["recordsets"].get(recordsets.group(1), []),
+                    "links": {},
+                    "metadata": {
+                        "total_count": len(data["recordsets"].get(recordsets.group(1), []))
+                    },
+                },
+            )
         if rest == "/zones":
-            return Reply(200, {"zones": data["zones"], "links": {}, "metadata": {"total_count": len(data["zones"])}})
+            return Reply(
+                200,
+                {
+                    "zones": data["zones"],
+                    "links": {},
+                    "metadata": {"total_count": len(data["zones"])},
+                },
+            )
         return Reply(404, {"code": 404, "type": "not_found", "message": f"no {rest}"})

@@ -35,11 +35,31 @@ def test_every_region_with_sizes_links_and_kinds(cloud, connector_catalog):
     by_id = inventory.by_id()
 
     web = by_id[rid("server", 1)]
-    assert (web.kind, web.account, web.region, web.type) == (Kind.VM, PROJECT, "GRA11", "OS::Nova::Server")
-    assert (web.attributes.instance_type, web.attributes.vcpu, web.attributes.memory_gib) == ("b2-7", 2, 6.836)
-    assert (web.attributes.state, web.attributes.os, web.attributes.storage_gib) == ("running", "ubuntu", 50)
-    assert web.depends_on == sorted([rid("volume", 101), rid("subnet", 311), rid("security_group", 401),
-                                     rid("security_group", 402), rid("floating_ip", 701)])
+    assert (web.kind, web.account, web.region, web.type) == (
+        Kind.VM,
+        PROJECT,
+        "GRA11",
+        "OS::Nova::Server",
+    )
+    assert (web.attributes.instance_type, web.attributes.vcpu, web.attributes.memory_gib) == (
+        "b2-7",
+        2,
+        6.836,
+    )
+    assert (web.attributes.state, web.attributes.os, web.attributes.storage_gib) == (
+        "running",
+        "ubuntu",
+        50,
+    )
+    assert web.depends_on == sorted(
+        [
+            rid("volume", 101),
+            rid("subnet", 311),
+            rid("security_group", 401),
+            rid("security_group", 402),
+            rid("floating_ip", 701),
+        ]
+    )
     assert web.tags == {"role": "web", "shop": ""}
     assert by_id[rid("server", 2)].attributes.state == "stopped"
     gpu = by_id[rid("server", 3)].attributes
@@ -47,13 +67,19 @@ def test_every_region_with_sizes_links_and_kinds(cloud, connector_catalog):
     assert by_id[rid("server", 11, "SBG5")].region == "SBG5"
 
     volume = by_id[rid("volume", 103)].attributes
-    assert (volume.storage_gib, volume.storage_class, volume.details["bootable"]) == (200, "high-speed", True)
+    assert (volume.storage_gib, volume.storage_class, volume.details["bootable"]) == (
+        200,
+        "high-speed",
+        True,
+    )
     assert by_id[rid("volume", 102)].attributes.state == "available"
     assert by_id[rid("subnet", 311)].depends_on == [rid("network", 302)]
     assert rid("network", 301) not in by_id  # the provider's external network
     rules = by_id[rid("security_group", 402)].attributes.details["rules"]
     assert [(r["protocol"], r["ports"], r["remote"]) for r in rules] == [
-        ("tcp", "22", "203.0.113.0/24"), ("tcp", "443", "0.0.0.0/0")]
+        ("tcp", "22", "203.0.113.0/24"),
+        ("tcp", "443", "0.0.0.0/0"),
+    ]
     assert by_id[rid("router", 501)].depends_on == [rid("subnet", 311)]
     fip = by_id[rid("floating_ip", 701)]
     assert (fip.kind, fip.attributes.details["attached_to"]) == (Kind.PUBLIC_IP, rid("server", 1))
@@ -61,21 +87,40 @@ def test_every_region_with_sizes_links_and_kinds(cloud, connector_catalog):
 
     lb = by_id[rid("load_balancer", 801)]
     assert lb.depends_on == sorted([rid("server", 1), rid("subnet", 311)])
-    assert lb.attributes.details["listeners"] == [{"name": "https", "port": 443, "protocol": "HTTPS"}]
+    assert lb.attributes.details["listeners"] == [
+        {"name": "https", "port": 443, "protocol": "HTTPS"}
+    ]
     assert lb.attributes.details["pools"][0]["members"] == ["10.0.0.11:80"]
 
     assets = by_id["ovh-prod/GRA11/container/shop-assets"]
-    assert (assets.kind, assets.attributes.storage_gib, assets.attributes.object_count) == (Kind.OBJECT_BUCKET, 1, 1200)
+    assert (assets.kind, assets.attributes.storage_gib, assets.attributes.object_count) == (
+        Kind.OBJECT_BUCKET,
+        1,
+        1200,
+    )
     k8s = by_id[rid("cluster", 901)]
-    assert (k8s.kind, k8s.attributes.node_count, k8s.attributes.vcpu, k8s.attributes.engine_version) == (
-        Kind.KUBERNETES_CLUSTER, 3, 4, "v1.27.4")
+    assert (
+        k8s.kind,
+        k8s.attributes.node_count,
+        k8s.attributes.vcpu,
+        k8s.attributes.engine_version,
+    ) == (Kind.KUBERNETES_CLUSTER, 3, 4, "v1.27.4")
     zone = by_id[rid("zone", 1001)]
     assert zone.region == "global"
-    assert [(r["type"], r["records"]) for r in zone.attributes.details["records"]][2] == ("A", ["51.38.2.20"])
-    assert [r.name for r in inventory.resources if r.type == "OS::Glance::Image"] == ["shop-golden-2026-10"]
+    assert [(r["type"], r["records"]) for r in zone.attributes.details["records"]][2] == (
+        "A",
+        ["51.38.2.20"],
+    )
+    assert [r.name for r in inventory.resources if r.type == "OS::Glance::Image"] == [
+        "shop-golden-2026-10"
+    ]
 
     issues = {(i.code, i.scope, i.message) for i in inventory.issues}
-    assert ("skipped", "ovh-prod/SBG5", "OS::Octavia::LoadBalancer: no load-balancer service in the catalogue of SBG5") in issues
+    assert (
+        "skipped",
+        "ovh-prod/SBG5",
+        "OS::Octavia::LoadBalancer: no load-balancer service in the catalogue of SBG5",
+    ) in issues
     assert any(code == "skipped" and "OS::Neutron::Net skipped" in m for code, _, m in issues)
     assert inventory.sources[0].location == "ovh-prod/GRA11, ovh-prod/SBG5"
 
@@ -92,16 +137,31 @@ def test_servers_page_through_links_and_flavours_resolve_by_id(cloud, connector_
 def test_capacity_is_quota_headroom_per_region(cloud, connector_catalog):
     result = scan(connector_catalog)
     gra, sbg = sorted(result.capacity, key=lambda c: c.region or "")
-    assert (gra.provider, gra.region, gra.max_vcpu, gra.max_memory_gib, gra.max_instances, gra.max_storage_gib) == (
-        "ovhcloud", "GRA11", 200 - 14, round((409600 - 67000) / 1024, 3), 50 - 3, 10000 - 350)
-    assert (sbg.max_vcpu, sbg.max_memory_gib, sbg.max_storage_gib, sbg.max_instances) == (None, None, None, 19)
+    assert (
+        gra.provider,
+        gra.region,
+        gra.max_vcpu,
+        gra.max_memory_gib,
+        gra.max_instances,
+        gra.max_storage_gib,
+    ) == ("ovhcloud", "GRA11", 200 - 14, round((409600 - 67000) / 1024, 3), 50 - 3, 10000 - 350)
+    assert (sbg.max_vcpu, sbg.max_memory_gib, sbg.max_storage_gib, sbg.max_instances) == (
+        None,
+        None,
+        None,
+        19,
+    )
     t1 = next(f for f in result.flavors if f["name"] == "t1-45")
     assert (t1["region"], t1["vcpu"], t1["gpu_count"], t1["disk_gib"]) == ("GRA11", 8, 1, 400)
 
 
 def test_forbidden_service_is_an_issue_and_the_rest_is_kept(cloud, connector_catalog):
-    cloud.server.fail("GET", "/volumes/detail$", fault(403, "forbidden", "Policy doesn't allow volume:get_all"),
-                      times=None)
+    cloud.server.fail(
+        "GET",
+        "/volumes/detail$",
+        fault(403, "forbidden", "Policy doesn't allow volume:get_all"),
+        times=None,
+    )
     inventory = scan(connector_catalog).inventory
     denied = [i for i in inventory.issues if i.code == "access_denied"]
     assert {i.scope for i in denied} == {"ovh-prod/GRA11", "ovh-prod/SBG5"}
@@ -110,10 +170,17 @@ def test_forbidden_service_is_an_issue_and_the_rest_is_kept(cloud, connector_cat
 
 
 def test_throttling_waits_for_retry_after_then_gives_up_as_an_issue(cloud, connector_catalog):
-    cloud.server.fail("GET", "^/GRA11/compute/v2.1/servers/detail$",
-                      fault(429, "overLimit", "This request was rate-limited.", {"Retry-After": "1"}))
-    cloud.server.fail("GET", "^/GRA11/network/v2.0/routers$",
-                      fault(429, "overLimit", "rate-limited", {"Retry-After": "0"}), times=None)
+    cloud.server.fail(
+        "GET",
+        "^/GRA11/compute/v2.1/servers/detail$",
+        fault(429, "overLimit", "This request was rate-limited.", {"Retry-After": "1"}),
+    )
+    cloud.server.fail(
+        "GET",
+        "^/GRA11/network/v2.0/routers$",
+        fault(429, "overLimit", "rate-limited", {"Retry-After": "0"}),
+        times=None,
+    )
     started = time.monotonic()
     inventory = scan(connector_catalog, regions=("GRA11",)).inventory
     assert time.monotonic() - started >= 1.0
@@ -123,7 +190,9 @@ def test_throttling_waits_for_retry_after_then_gives_up_as_an_issue(cloud, conne
     assert len(cloud.server.seen("GET", "^/GRA11/network/v2.0/routers$")) == 2
 
 
-def test_regions_come_from_the_catalogue_when_none_is_configured(cloud, connector_catalog, tmp_path):
+def test_regions_come_from_the_catalogue_when_none_is_configured(
+    cloud, connector_catalog, tmp_path
+):
     clouds_yaml(tmp_path / "clouds.yaml", f"{cloud.server.url}/identity/v3")
     inventory = scan(connector_catalog).inventory
     assert {r.region for r in inventory.resources} >= {"GRA11", "SBG5"}
@@ -131,20 +200,28 @@ def test_regions_come_from_the_catalogue_when_none_is_configured(cloud, connecto
 
 def test_endpoint_url_replaces_the_configured_keystone(cloud, connector_catalog, tmp_path):
     clouds_yaml(tmp_path / "clouds.yaml", "http://127.0.0.1:9/identity/v3", ["GRA11"])
-    inventory = collect(OpenStackScan(cloud="ovh-prod", endpoint_url=f"{cloud.server.url}/identity/v3"),
-                        catalog=connector_catalog)
+    inventory = collect(
+        OpenStackScan(cloud="ovh-prod", endpoint_url=f"{cloud.server.url}/identity/v3"),
+        catalog=connector_catalog,
+    )
     assert rid("server", 1) in inventory.by_id()
 
 
 def test_bad_password_and_unknown_cloud_fail_in_one_line(cloud, connector_catalog, tmp_path):
     with pytest.raises(InputError, match="no OpenStack cloud named 'nope'.*known: ovh-prod"):
         scan(connector_catalog, cloud="nope")
-    clouds_yaml(tmp_path / "clouds.yaml", f"{cloud.server.url}/identity/v3", ["GRA11"], password="wrong")
+    clouds_yaml(
+        tmp_path / "clouds.yaml", f"{cloud.server.url}/identity/v3", ["GRA11"], password="wrong"
+    )
     with pytest.raises(RuntimeFailure, match="OpenStack sign-in to cloud 'ovh-prod' failed"):
         scan(connector_catalog)
 
 
 def test_same_inputs_give_identical_files(cloud, connector_catalog):
-    first = scan(connector_catalog).inventory.model_copy(update={"generated_at": "2026-11-02T00:00:00Z"})
-    second = scan(connector_catalog).inventory.model_copy(update={"generated_at": "2026-11-02T00:00:00Z"})
+    first = scan(connector_catalog).inventory.model_copy(
+        update={"generated_at": "2026-11-02T00:00:00Z"}
+    )
+    second = scan(connector_catalog).inventory.model_copy(
+        update={"generated_at": "2026-11-02T00:00:00Z"}
+    )
     assert dumps(first) == dumps(second)

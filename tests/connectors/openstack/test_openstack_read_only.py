@@ -37,4 +37,6 @@ def test_sdk_writes_are_refused_before_they_are_sent(cloud):
     with pytest.raises(ReadOnlyViolation, match="refused POST .*/action"):
         conn.compute.stop_server("00000001-0000-4000-8000-000000000001")
     assert {r.method for r in cloud.server.requests[signed_in:]} <= {"GET"}
-    assert [r.path for r in cloud.server.requests if r.method == "POST"] == ["/identity/v3/auth/tokens"]
+    assert [r.path for r in cloud.server.requests if r.method == "POST"] == [
+        "/identity/v3/auth/tokens"
+    ]

@@ -32,10 +32,27 @@ def test_permissions_command(capsys):
     assert "reader (required)" in capsys.readouterr().out
 
 
-def test_command_writes_inventory_and_capacity_for_the_policy(cloud, tmp_path, capsys, connector_catalog_dir):
+def test_command_writes_inventory_and_capacity_for_the_policy(
+    cloud, tmp_path, capsys, connector_catalog_dir
+):
     out, capacity = tmp_path / "inventory.json", tmp_path / "capacity.yaml"
-    code = run(["inventory", "openstack", "--cloud", "ovh-prod", "--region", "GRA11", "--no-progress",
-                "--catalog", str(connector_catalog_dir), "--output", str(out), "--capacity-out", str(capacity)])
+    code = run(
+        [
+            "inventory",
+            "openstack",
+            "--cloud",
+            "ovh-prod",
+            "--region",
+            "GRA11",
+            "--no-progress",
+            "--catalog",
+            str(connector_catalog_dir),
+            "--output",
+            str(out),
+            "--capacity-out",
+            str(capacity),
+        ]
+    )
     err = capsys.readouterr().err
     assert code == 0, err
     assert "openstack: capacity of 1 region(s) and 3 flavours written to" in err
@@ -43,15 +60,34 @@ def test_command_writes_inventory_and_capacity_for_the_policy(cloud, tmp_path, c
     document = yaml.safe_load(capacity.read_text())
     policy = Policy(capacity=document["capacity"])  # pasted into policy.yaml as it is
     assert policy.capacity[0].model_dump(exclude_none=True) == {
-        "provider": "ovhcloud", "region": "GRA11", "max_vcpu": 186.0, "max_memory_gib": 334.57,
-        "max_storage_gib": 9650.0, "max_instances": 47, "flavors": ["b2-15", "b2-7", "t1-45"]}
+        "provider": "ovhcloud",
+        "region": "GRA11",
+        "max_vcpu": 186.0,
+        "max_memory_gib": 334.57,
+        "max_storage_gib": 9650.0,
+        "max_instances": 47,
+        "flavors": ["b2-15", "b2-7", "t1-45"],
+    }
     assert [f["name"] for f in document["flavors"]] == ["b2-15", "b2-7", "t1-45"]
 
 
 def test_capacity_only_as_json(cloud, tmp_path, capsys, connector_catalog_dir):
     capacity = tmp_path / "capacity.json"
-    code = run(["inventory", "openstack", "--cloud", "ovh-prod", "--capacity-provider", "private-dc",
-                "--catalog", str(connector_catalog_dir), "--no-progress", "--capacity-out", str(capacity)])
+    code = run(
+        [
+            "inventory",
+            "openstack",
+            "--cloud",
+            "ovh-prod",
+            "--capacity-provider",
+            "private-dc",
+            "--catalog",
+            str(connector_catalog_dir),
+            "--no-progress",
+            "--capacity-out",
+            str(capacity),
+        ]
+    )
     assert code == 0, capsys.readouterr().err
     document = json.loads(capacity.read_text())
     assert [c["region"] for c in document["capacity"]] == ["GRA11", "SBG5"]
