@@ -11,6 +11,7 @@ from jinja2 import Environment
 from cloudexit.catalog.loader import Catalog
 from cloudexit.emit.mermaid import dependency_graph, gantt, start_date
 from cloudexit.emit.summary import summarise
+from cloudexit.emit.terraform import firewall_gaps
 from cloudexit.emit.waves import load_methods, plan_waves
 from cloudexit.model.io import write_text_atomic
 from cloudexit.model.plan import Plan
@@ -49,6 +50,7 @@ def runbook_context(plan: Plan, catalog: Catalog, env: Environment) -> dict[str,
         "portability": portability,
         "graph": dependency_graph(plan, waves),
         "gantt": gantt(plan, waves),
+        "firewall_gaps": firewall_gaps(plan, env, catalog),
     }
 
 

@@ -38,11 +38,11 @@ def link_attachments(resources: Sequence[Resource]) -> None:
                 continue
             _pair(resource, other)
             _pair(other, resource)
-            if other.kind == Kind.SECURITY_GROUP and resource.kind != Kind.SECURITY_GROUP:
-                if other.id not in resource.topology.security_groups:
-                    resource.topology.security_groups = sorted(
-                        {*resource.topology.security_groups, other.id}
-                    )
+            applies = other.kind == Kind.SECURITY_GROUP and resource.kind != Kind.SECURITY_GROUP
+            if applies and other.id not in resource.topology.security_groups:
+                resource.topology.security_groups = sorted(
+                    {*resource.topology.security_groups, other.id}
+                )
 
 
 def _pair(child: Resource, parent: Resource) -> None:

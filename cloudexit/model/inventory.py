@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from cloudexit.model.attachments import link_attachments
 from cloudexit.model.kinds import Kind
+from cloudexit.model.migrate import migrate_1_0
 from cloudexit.model.money import Amount
 from cloudexit.model.topology import Topology
 
@@ -125,6 +126,13 @@ class Inventory(_Strict):
     sources: list[Source] = Field(default_factory=list)
     resources: list[Resource] = Field(default_factory=list)
     issues: list[CollectionIssue] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _migrate(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("schema_version") == "1.0":
+            return migrate_1_0(data)
+        return data
 
     @field_validator("resources")
     @classmethod

@@ -14,7 +14,6 @@ from pydantic import BaseModel, ValidationError
 
 from cloudexit.errors import InputError
 from cloudexit.model.inventory import INVENTORY_SCHEMA_VERSION, Inventory
-from cloudexit.model.migrate import migrate_1_0
 from cloudexit.model.policy import Policy
 
 M = TypeVar("M", bound=BaseModel)
@@ -95,10 +94,7 @@ def load_inventory(*paths: str | Path) -> Inventory:
         if not isinstance(data, dict):
             raise InputError(f"{path}: an inventory is a JSON object, found {type(data).__name__}")
         version = data.get("schema_version")
-        if version == "1.0":
-            data = migrate_1_0(data)
-            version = data["schema_version"]
-        if version != INVENTORY_SCHEMA_VERSION:
+        if version not in (INVENTORY_SCHEMA_VERSION, "1.0"):
             raise InputError(
                 f"{path}: schema_version {version!r} is not supported "
                 f"(this cloudexit reads {INVENTORY_SCHEMA_VERSION!r} and migrates '1.0')"

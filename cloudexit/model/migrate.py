@@ -107,7 +107,7 @@ def _reason(exc: Exception) -> str:
 
 def _rule(raw: Any) -> FirewallRule:
     if not isinstance(raw, dict):
-        raise ValueError("not an object")
+        raise TypeError("not an object")
     unknown = sorted(set(raw) - _RULE_KEYS)
     if unknown:
         raise ValueError(f"unknown field {', '.join(unknown)}")

@@ -1036,7 +1036,11 @@ fw = add(
     ana,
     depends_on=[net],
     topology={
-        "firewall_rules": [allow("ingress", "tcp", [], cidr_end("10.60.0.0/16"), priority=1000)]
+        "firewall_rules": [
+            allow("ingress", "tcp", [], cidr_end("10.60.0.0/16"), priority=1000),
+            # The egress rule every VPC network has, implied by GCP.
+            allow("egress", "any", [], cidr_end("0.0.0.0/0"), priority=65535),
+        ]
     },
 )
 ana_sql = add(

@@ -81,24 +81,14 @@ def _shift(cidr: str, old: IPv4, new: IPv4) -> str:
 
 
 def allocate(sites: Sequence[Site]) -> Readdressing:
-    """Give every site network ranges no other network of the plan uses; in place."""
+    """Give every site network ranges no other network of the plan uses; in place.
+
+    Source ranges are placed first, so a network without one never takes a source's range."""
     taken: list[IPv4] = []
     moves: list[tuple[IPv4, IPv4]] = []
     for site in sites:
         for net in site.networks:
-            blocks = _blocks(net.cidr, [s.cidr for s in net.subnets if s.cidr])
-            if not blocks:
-                new = _free(DEFAULT_PREFIX, taken)
-                net.cidr = str(new)
-                empty = [sub for sub in net.subnets if not sub.cidr]
-                parts = (
-                    new.subnets(new_prefix=DEFAULT_PREFIX + 4) if len(empty) > 1 else iter([new])
-                )
-                for sub, part in zip(empty, parts, strict=False):
-                    sub.cidr = str(part)
-                taken.append(new)
-                continue
-            for old in blocks:
+            for old in _blocks(net.cidr, [s.cidr for s in net.subnets if s.cidr]):
                 if not any(old.overlaps(t) for t in taken):
                     taken.append(old)
                     continue
@@ -111,11 +101,26 @@ def allocate(sites: Sequence[Site]) -> Readdressing:
                 for sub in net.subnets:
                     if sub.cidr:
                         sub.cidr = _shift(sub.cidr, old, new)
-            for sub in net.subnets:
-                if not sub.cidr:
-                    block = _free(24, taken)
-                    taken.append(block)
-                    sub.cidr = str(block)
+    for site in sites:
+        for net in site.networks:
+            empty = [sub for sub in net.subnets if not sub.cidr]
+            if not empty:
+                continue
+            if net.cidr is None and len(empty) == len(net.subnets):
+                new = _free(DEFAULT_PREFIX, taken)
+                taken.append(new)
+                net.cidr = str(new)
+                if len(empty) == 1:
+                    empty[0].cidr = str(new)
+                    continue
+                parts = list(new.subnets(new_prefix=min(DEFAULT_PREFIX + 8, 32)))
+                for sub, part in zip(empty, parts, strict=False):
+                    sub.cidr = str(part)
+                continue
+            for sub in empty:
+                block = _free(24, taken)
+                taken.append(block)
+                sub.cidr = str(block)
     return Readdressing(moves)
 
 

@@ -42,8 +42,9 @@ CAPABILITIES: dict[str, Capabilities] = {
     "ionos": Capabilities(
         frozenset({"tcp", "udp", "icmp", "icmpv6", "any", "esp", "ah", "gre"}), icmp_type=True
     ),
+    # IPv4 only (ip and size); IPSEC would cover ESP and AH together, so neither is offered.
     "opennebula": Capabilities(
-        frozenset({"tcp", "udp", "icmp", "icmpv6", "any", "esp", "ah"}), ipv6=False, icmp_type=True
+        frozenset({"tcp", "udp", "icmp", "any"}), ipv6=False, icmp_type=True
     ),
 }
 
@@ -182,7 +183,7 @@ def _ports_overlap(a: TargetRule, b: TargetRule) -> bool:
 
 def _ranges_overlap(a: str, b: str) -> bool:
     x, y = ipaddress.ip_network(a), ipaddress.ip_network(b)
-    return x.version == y.version and x.overlaps(y)  # type: ignore[arg-type]
+    return x.version == y.version and x.overlaps(y)
 
 
 def _overlaps(allow: TargetRule, deny: TargetRule) -> bool:

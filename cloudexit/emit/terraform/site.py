@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cloudexit.catalog.loader import Catalog
+from cloudexit.catalog.schema import Product
 from cloudexit.emit.terraform.addressing import Move
 from cloudexit.emit.terraform.firewall import TargetRule, Translation
-from cloudexit.catalog.schema import Product
 from cloudexit.errors import InputError
 from cloudexit.model.inventory import Resource
 from cloudexit.model.kinds import Kind
