@@ -1,34 +1,18 @@
-"""The one Jinja environment every emitter uses: strict, sorted, user-overridable."""
+"""The one Jinja environment every emitter uses: strict, sorted, user-overridable.
+
+Every value a template writes goes through an escaping filter of its output language
+(cloudexit.emit.escape); HTML templates are autoescaped.
+"""
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from cloudexit.datafiles import data_dir
-
-
-def hcl_string(value: Any) -> str:
-    """A quoted HCL string literal; ${ and %{ are escaped so values never interpolate."""
-    text = json.dumps(str(value), ensure_ascii=False)
-    return text.replace("${", "$${").replace("%{", "%%{")
-
-
-def hcl_list(values: Any) -> str:
-    """A one-line HCL list of strings."""
-    return "[" + ", ".join(hcl_string(v) for v in values) + "]"
-
-
-def hcl_map(values: dict[str, Any]) -> str:
-    """A multi-line HCL map of strings with quoted keys, sorted; the layout pass aligns it."""
-    if not values:
-        return "{}"
-    rows = "\n".join(f"{hcl_string(k)} = {hcl_string(v)}" for k, v in sorted(values.items()))
-    return "{\n" + rows + "\n}"
+from cloudexit.emit.escape import FILTERS
 
 
 def money(value: Decimal | str | float) -> str:
@@ -56,15 +40,15 @@ def make_environment(user_templates: Path | None = None) -> Environment:
     env = Environment(
         loader=ChoiceLoader(loaders),
         undefined=StrictUndefined,
-        autoescape=False,
+        autoescape=select_autoescape(
+            enabled_extensions=("html", "html.j2"), default_for_string=False
+        ),
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["hcl"] = hcl_string
+    env.filters.update(FILTERS)
     env.filters["money"] = money
-    env.filters["hcl_list"] = hcl_list
-    env.filters["hcl_map"] = hcl_map
     env.filters["percent"] = percent
     env.filters["duration"] = duration
     return env

@@ -5,15 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
+from cloudexit.emit.escape import mermaid_label
 from cloudexit.emit.waves import Wave
 from cloudexit.model.plan import Plan
 
 MAX_NODES = 150
 DEFAULT_START = dt.date(2027, 1, 4)
-
-
-def _label(text: str) -> str:
-    return text.replace('"', "#quot;").replace("[", "(").replace("]", ")")
 
 
 def dependency_graph(plan: Plan, waves: list[Wave]) -> str:
@@ -23,10 +20,12 @@ def dependency_graph(plan: Plan, waves: list[Wave]) -> str:
     if len(moved) <= MAX_NODES:
         node = {rid: f"n{i}" for i, rid in enumerate(sorted(moved))}
         for wave in waves:
-            lines.append(f'  subgraph w{wave.number}["Wave {wave.number}: {_label(wave.name)}"]')
+            lines.append(
+                f'  subgraph w{wave.number}["Wave {wave.number}: {mermaid_label(wave.name)}"]'
+            )
             for s in wave.steps:
                 lines.append(
-                    f'    {node[s.resource.id]}["{_label(s.resource.name)}<br/>{s.resource.kind.value}"]'
+                    f'    {node[s.resource.id]}["{mermaid_label(s.resource.name)}<br/>{s.resource.kind.value}"]'
                 )
             lines.append("  end")
         edges = sorted(
@@ -40,7 +39,7 @@ def dependency_graph(plan: Plan, waves: list[Wave]) -> str:
     groups: Counter[tuple[int, str]] = Counter((w, r.kind.value) for w, r in moved.values())
     group_node = {key: f"g{i}" for i, key in enumerate(sorted(groups))}
     for wave in waves:
-        lines.append(f'  subgraph w{wave.number}["Wave {wave.number}: {_label(wave.name)}"]')
+        lines.append(f'  subgraph w{wave.number}["Wave {wave.number}: {mermaid_label(wave.name)}"]')
         for (number, kind), count in sorted(groups.items()):
             if number == wave.number:
                 lines.append(f'    {group_node[(number, kind)]}["{count} x {kind}"]')
@@ -75,6 +74,6 @@ def gantt(plan: Plan, waves: list[Wave]) -> str:
         lines.append(f"  section Wave {wave.number}")
         begin = start + dt.timedelta(days=wave.start_day)
         lines.append(
-            f"  {_label(wave.name)} :w{wave.number}, {begin.isoformat()}, {wave.duration_days}d"
+            f"  {mermaid_label(wave.name)} :w{wave.number}, {begin.isoformat()}, {wave.duration_days}d"
         )
     return "\n".join(lines)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from enum import StrEnum
 from typing import Literal
 
@@ -67,6 +68,10 @@ class Placement(_Strict):
     choice: Option
     reason: str
     runner_up: Alternative | None = None
+    inter_site_monthly: Amount = Field(
+        Decimal(0),
+        description="EUR a month for traffic to dependencies placed on other sites (egress of this site)",
+    )
 
 
 class Unplaced(_Strict):

@@ -61,7 +61,15 @@ class Colocation(_Strict):
         description="Resources sharing a value of one of these tags share a site",
     )
     from_dependencies: bool = Field(
-        False, description="Resources linked by depends_on share provider and region"
+        False,
+        description="Traffic between resources linked by depends_on is priced as egress of the sending site "
+        "when they end up on different sites, so the optimiser keeps them together where that pays",
+    )
+    dependency_traffic_gib: float = Field(
+        10,
+        ge=0,
+        description="GiB a month assumed between two dependent resources, each way together, "
+        "when the inventory gives no figure",
     )
 
 

@@ -10,7 +10,7 @@ from collections import defaultdict
 
 from cloudexit.model.inventory import Inventory
 from cloudexit.model.policy import Policy
-from cloudexit.optimise.units import Row, Units
+from cloudexit.optimise.units import SOURCE, Row, Units, group_site
 
 
 def violations(
@@ -19,11 +19,13 @@ def violations(
     found: list[str] = []
     resources = inventory.by_id()
     for group, members in units.groups.items():
-        sites = sorted({assignment[m].site for m in members if m in assignment})
+        sites = sorted({group_site(assignment[m]) for m in members if m in assignment})
         if len(sites) > 1:
             found.append(
                 f"co-location group {group} is split over {len(sites)} sites: "
-                + ", ".join(f"{p}/{r}" for p, r in sites)
+                + ", ".join(
+                    "kept on the source" if s == SOURCE else f"{s[0]}/{s[1]}" for s in sites
+                )
             )
     for rule in policy.anti_affinity:
         by_value: dict[str, list[str]] = defaultdict(list)

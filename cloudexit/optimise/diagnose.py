@@ -8,7 +8,7 @@ from cloudexit.model.inventory import Inventory
 from cloudexit.model.policy import Policy
 from cloudexit.optimise import milp
 from cloudexit.optimise.candidates import required_certifications
-from cloudexit.optimise.units import Unit, Units
+from cloudexit.optimise.units import Unit, Units, group_site
 
 
 def unplaceable(no_option: dict[str, list[str]], inventory: Inventory, policy: Policy) -> list[str]:
@@ -66,7 +66,7 @@ def infeasibility(units: Units, policy: Policy) -> list[str]:
     if "colocation" in culprits or not culprits:
         for group in sorted({u.group for u in units.units if u.group}):
             members = [u for u in units.units if u.group == group]
-            common = set.intersection(*({r.site for r in u.rows} for u in members))
+            common = set.intersection(*({group_site(r) for r in u.rows} for u in members))
             if not common:
                 lines.append(
                     f"co-location group {group}: its {sum(u.count for u in members)} resources share no "

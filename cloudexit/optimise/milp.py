@@ -1,7 +1,8 @@
 """The placement MILP, kept behind this one module: build, solve, read.
 
 Variables: an integer count per (unit, option), a binary per target provider ("used") and per
-(co-location group, site). Every constraint carries a name that says what it enforces.
+(co-location group, site), and per priced dependency and site a share of traffic leaving that site.
+Every constraint carries a name that says what it enforces.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import re
 import tempfile
 import time
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +19,7 @@ import pulp
 
 from cloudexit.model.plan import SolveStatus
 from cloudexit.model.policy import Policy
-from cloudexit.optimise.units import Row, Site, Unit
+from cloudexit.optimise.units import Link, Row, Site, Unit, group_site
 
 FAMILIES = ("colocation", "anti_affinity", "providers", "spend_share", "capacity", "budget")
 
@@ -50,6 +51,8 @@ def build(
     drop: frozenset[str] = frozenset(),
     objective: str = "score",
     max_jurisdiction: float | None = None,
+    links: Sequence[Link] = (),
+    egress_eur_gib: Mapping[Site, float] | None = None,
 ) -> tuple[pulp.LpProblem, dict[tuple[str, int], pulp.LpVariable]]:
     problem = pulp.LpProblem("placement", pulp.LpMinimize)
     x: dict[tuple[str, int], pulp.LpVariable] = {}
@@ -67,7 +70,11 @@ def build(
         "jurisdiction": lambda r: r.option.risk.jurisdiction,
     }
     weight = weights[objective]
-    problem += _expr([(x[(u.key, k)], weight(r)) for u in units for k, r in enumerate(u.rows)])
+    terms = [(x[(u.key, k)], weight(r)) for u in units for k, r in enumerate(u.rows)]
+    if objective != "jurisdiction":
+        per_month = 1.0 if objective == "monthly" else float(policy.horizon_months)
+        terms += _traffic(problem, units, x, links, egress_eur_gib or {}, per_month)
+    problem += _expr(terms)
     for unit in units:
         problem += (
             _expr([(x[(unit.key, k)], 1.0) for k in range(len(unit.rows))]) == unit.count,
@@ -188,7 +195,8 @@ def build(
             if u.group is not None:
                 grouped[u.group].append(u)
         for group, members in sorted(grouped.items()):
-            sites = sorted({r.site for u in members for r in u.rows})
+            # Members kept on their sources count as one place, so a group no target can take stays together.
+            sites = sorted({group_site(r) for u in members for r in u.rows})
             y = {
                 s: pulp.LpVariable(
                     f"site_{_name(group)}_{_name(s[0])}_{_name(s[1])}", cat=pulp.LpBinary
@@ -201,12 +209,48 @@ def build(
             )
             for u in members:
                 for s in sites:
-                    ks = [k for k, r in enumerate(u.rows) if r.site == s]
+                    ks = [k for k, r in enumerate(u.rows) if group_site(r) == s]
                     problem += (
                         _expr([(x[(u.key, k)], 1.0) for k in ks] + [(y[s], -float(u.count))]) == 0,
                         f"colocation_{_name(group)}_{u.key}_{_name(s[0])}_{_name(s[1])}",
                     )
     return problem, x
+
+
+def _traffic(
+    problem: pulp.LpProblem,
+    units: list[Unit],
+    x: dict[tuple[str, int], pulp.LpVariable],
+    links: Sequence[Link],
+    egress: Mapping[Site, float],
+    per_month: float,
+) -> list[tuple[pulp.LpVariable, float]]:
+    """Objective terms for dependencies on different sites: each side's half of the traffic leaves
+    its site at that site's egress price. ``out >= here(a) - here(b)`` is 1 exactly when a is at the
+    site and b is not; both ends are single-resource units."""
+    unit_of = {u.members[0]: u for u in units if u.count == 1}
+    terms: list[tuple[pulp.LpVariable, float]] = []
+    for index, link in enumerate(links):
+        ua, ub = unit_of.get(link.a), unit_of.get(link.b)
+        if ua is None or ub is None:
+            continue
+        sites = sorted({r.site for r in ua.rows} | {r.site for r in ub.rows})
+        for sender, receiver, side in ((ua, ub, "a"), (ub, ua, "b")):
+            for s in sites:
+                price = egress.get(s, 0.0) * link.gib_month / 2 * per_month
+                here = [(x[(sender.key, k)], 1.0) for k, r in enumerate(sender.rows) if r.site == s]
+                if price <= 0 or not here:
+                    continue
+                out = pulp.LpVariable(f"out_{index}_{side}_{_name(s[0])}_{_name(s[1])}", 0, 1)
+                there = [
+                    (x[(receiver.key, k)], -1.0) for k, r in enumerate(receiver.rows) if r.site == s
+                ]
+                problem += (
+                    _expr([(out, -1.0), *here, *there]) <= 0,
+                    f"traffic_{index}_{side}_{_name(s[0])}_{_name(s[1])}",
+                )
+                terms.append((out, price))
+    return terms
 
 
 def solve(
@@ -216,8 +260,10 @@ def solve(
     objective: str = "score",
     max_jurisdiction: float | None = None,
     time_limit: float | None = None,
+    links: Sequence[Link] = (),
+    egress_eur_gib: Mapping[Site, float] | None = None,
 ) -> Solution:
-    problem, x = build(units, policy, drop, objective, max_jurisdiction)
+    problem, x = build(units, policy, drop, objective, max_jurisdiction, links, egress_eur_gib)
     limit = time_limit if time_limit is not None else policy.solver.time_limit_s
     name = policy.solver.name
     if name == "highs":
@@ -295,9 +341,14 @@ def _cbc_bound(log: Path) -> float | None:
     return None
 
 
-def lp_bound(units: list[Unit], policy: Policy) -> float | None:
+def lp_bound(
+    units: list[Unit],
+    policy: Policy,
+    links: Sequence[Link] = (),
+    egress_eur_gib: Mapping[Site, float] | None = None,
+) -> float | None:
     """A proven lower bound: the optimum of the LP relaxation of the same model."""
-    problem, _ = build(units, policy)
+    problem, _ = build(units, policy, links=links, egress_eur_gib=egress_eur_gib)
     for var in problem.variables():
         var.cat = pulp.LpContinuous
     problem.solve(pulp.PULP_CBC_CMD(msg=False, timeLimit=policy.solver.time_limit_s))

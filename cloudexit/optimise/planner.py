@@ -24,7 +24,14 @@ from cloudexit.optimise import milp
 from cloudexit.optimise.candidates import current_monthly_eur
 from cloudexit.optimise.checks import violations
 from cloudexit.optimise.diagnose import infeasibility, unplaceable
-from cloudexit.optimise.units import Row, Unit, Units, build_units
+from cloudexit.optimise.units import (
+    Row,
+    Unit,
+    Units,
+    assignment_objective,
+    build_units,
+    link_monthly,
+)
 
 
 def _placeable(
@@ -66,10 +73,6 @@ def _assignment(units: Units, counts: dict[tuple[str, int], int]) -> dict[str, R
             for _ in range(counts.get((unit.key, k), 0)):
                 result[next(members)] = row
     return result
-
-
-def _objective(assignment: dict[str, Row]) -> float:
-    return sum(r.score for r in assignment.values())
 
 
 def _reason(unit: Unit, row: Row, policy: Policy) -> str:
@@ -145,19 +148,23 @@ def plan(
             status=SolveStatus.TRIVIAL, objective=0.0, bound=0.0, solver="none"
         )
         assignment: dict[str, Row] = {}
-    elif not greedy_broken:
-        # The objective is a sum over resources: when each resource's own best option meets every
-        # constraint, that assignment is optimal and no solver is needed.
-        value = _objective(greedy)
+    elif not greedy_broken and not units.links:
+        # Without priced links the objective is a sum over resources: when each resource's own best
+        # option meets every constraint, that assignment is optimal and no solver is needed.
+        value = assignment_objective(greedy, units)
         solution = milp.Solution(
             status=SolveStatus.OPTIMAL, objective=value, bound=value, solver="none"
         )
         assignment = greedy
     else:
-        solution = milp.solve(units.units, policy)
+        solution = milp.solve(
+            units.units, policy, links=units.links, egress_eur_gib=units.egress_eur_gib
+        )
         if solution.status in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE):
             if solution.bound is None:
-                solution.bound = milp.lp_bound(units.units, policy)
+                solution.bound = milp.lp_bound(
+                    units.units, policy, links=units.links, egress_eur_gib=units.egress_eur_gib
+                )
             assignment = _assignment(units, solution.counts)
             broken = violations(assignment, units, inventory, policy)
             if broken or len(assignment) != len(greedy):
@@ -188,6 +195,13 @@ def plan(
                 )
 
     placements = []
+    traffic_cost = link_monthly(assignment, units)
+    if units.links:
+        warnings.add(
+            f"traffic between dependent resources on different sites assumed at "
+            f"{policy.colocation.dependency_traffic_gib:g} GiB a month per dependency "
+            "(colocation.dependency_traffic_gib), priced as egress of the sending site"
+        )
     for rid, row in sorted(assignment.items()):
         unit = unit_of[rid]
         for price_id in row.option.unverified_prices:
@@ -199,6 +213,7 @@ def plan(
                 choice=row.option,
                 reason=_reason(unit, row, policy),
                 runner_up=_runner_up(unit, row),
+                inter_site_monthly=quantize(Decimal(str(traffic_cost.get(rid, 0.0)))),
             )
         )
     objective = solution.objective
@@ -206,7 +221,7 @@ def plan(
     gap = None
     if objective is not None and bound is not None:
         gap = max(0.0, (objective - bound) / abs(objective)) if objective else 0.0
-    greedy_value = _objective(greedy)
+    greedy_value = assignment_objective(greedy, units)
     baseline = (
         Baseline(
             objective=quantize(Decimal(str(greedy_value))),
@@ -258,7 +273,13 @@ def _frontier(
     points: list[FrontierPoint] = []
     for i in range(steps):
         eps = high - (high - low) * i / max(1, steps - 1)
-        found = milp.solve(units.units, policy, max_jurisdiction=eps + 1e-9)
+        found = milp.solve(
+            units.units,
+            policy,
+            max_jurisdiction=eps + 1e-9,
+            links=units.links,
+            egress_eur_gib=units.egress_eur_gib,
+        )
         if found.objective is None:
             continue
         assignment = _assignment(units, found.counts)
@@ -289,8 +310,14 @@ def totals(inventory: Inventory, placements: list[Placement], policy: Policy) ->
             unpriced += 1
         else:
             current += cost
-    target = sum((p.choice.monthly_cost for p in placements if not p.choice.retain), Decimal(0))
-    retained = sum((p.choice.monthly_cost for p in placements if p.choice.retain), Decimal(0))
+    target = sum(
+        (p.choice.monthly_cost + p.inter_site_monthly for p in placements if not p.choice.retain),
+        Decimal(0),
+    )
+    retained = sum(
+        (p.choice.monthly_cost + p.inter_site_monthly for p in placements if p.choice.retain),
+        Decimal(0),
+    )
     one_off = sum((p.choice.migration_cost for p in placements), Decimal(0))
     months = Decimal(policy.horizon_months)
     return Totals(

@@ -1,7 +1,9 @@
 """Resources grouped into units the solver sees: identical resources share one integer count.
 
 Two resources aggregate when they would get the same candidates (kind, sizing, cost, the tags
-and ids the policy looks at) and sit in the same co-location and anti-affinity groups.
+and ids the policy looks at) and sit in the same co-location and anti-affinity groups. Attached
+parts (a disk and its VM) form a co-location group whatever the policy says; resources linked by
+a priced dependency stay one per unit so the traffic between them can be charged.
 """
 
 from __future__ import annotations
@@ -11,13 +13,17 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from cloudexit.catalog.loader import Catalog
+from cloudexit.catalog.sizing import price_in, to_eur
 from cloudexit.model.inventory import Inventory, Resource
 from cloudexit.model.plan import Option
 from cloudexit.model.policy import Policy
+from cloudexit.optimise.attachments import attachments
 from cloudexit.optimise.candidates import build_candidates
 from cloudexit.optimise.objective import option_score
 
 Site = tuple[str, str]
+SOURCE: Site = ("source", "kept")
+"""Where a co-location group stands when every member is kept on its source, wherever that is."""
 
 
 @dataclass(frozen=True)
@@ -45,10 +51,21 @@ class Unit:
     anti: list[str] = field(default_factory=list)
     all_rows: list[Row] = field(default_factory=list)
     """every option, for runner-ups and explanations"""
+    linked: bool = False
+    """its traffic to a dependency is priced, so every site of its options matters"""
 
     @property
     def count(self) -> int:
         return len(self.members)
+
+
+@dataclass(frozen=True)
+class Link:
+    """Two dependent resources; when they are on different sites each sends half the traffic."""
+
+    a: str
+    b: str
+    gib_month: float
 
 
 @dataclass
@@ -60,6 +77,34 @@ class Units:
     """resource id -> why nothing can take it"""
     groups: dict[str, list[str]]
     """co-location group -> member resource ids (only resources with options)"""
+    links: list[Link] = field(default_factory=list)
+    """dependencies whose traffic is priced when split (colocation.from_dependencies)"""
+    egress_eur_gib: dict[Site, float] = field(default_factory=dict)
+    """EUR per GiB leaving each site the links can use"""
+    horizon_months: int = 36
+
+
+def group_site(row: Row) -> Site:
+    """The place a co-location group is counted at: its site, or the source for a kept member."""
+    return SOURCE if row.option.retain else row.site
+
+
+def link_monthly(assignment: dict[str, Row], units: Units) -> dict[str, float]:
+    """Resource id -> EUR a month its traffic to dependencies on other sites costs."""
+    cost: dict[str, float] = defaultdict(float)
+    for link in units.links:
+        ra, rb = assignment.get(link.a), assignment.get(link.b)
+        if ra is None or rb is None or ra.site == rb.site:
+            continue
+        cost[link.a] += units.egress_eur_gib.get(ra.site, 0.0) * link.gib_month / 2
+        cost[link.b] += units.egress_eur_gib.get(rb.site, 0.0) * link.gib_month / 2
+    return dict(cost)
+
+
+def assignment_objective(assignment: dict[str, Row], units: Units) -> float:
+    """The solver's objective for a finished assignment: scores plus priced inter-site traffic."""
+    traffic = sum(link_monthly(assignment, units).values())
+    return sum(r.score for r in assignment.values()) + traffic * units.horizon_months
 
 
 def _policy_tag_keys(policy: Policy) -> set[str]:
@@ -91,7 +136,7 @@ def candidate_signature(resource: Resource, tag_keys: set[str], ids: set[str]) -
 
 
 def colocation_groups(inventory: Inventory, policy: Policy, placeable: set[str]) -> dict[str, str]:
-    """resource id -> group name, by shared tag values and, if asked, by dependencies."""
+    """resource id -> group name: attached parts always, and resources sharing a policy tag value."""
     parent: dict[str, str] = {rid: rid for rid in placeable}
 
     def find(x: str) -> str:
@@ -115,21 +160,57 @@ def colocation_groups(inventory: Inventory, policy: Policy, placeable: set[str])
             for other in members[1:]:
                 union(members[0], other)
             label.setdefault(find(members[0]), f"{key}={value}")
-    if policy.colocation.from_dependencies:
-        for r in inventory.resources:
-            for dep in r.depends_on:
-                if r.id in placeable and dep in placeable:
-                    union(r.id, dep)
+    for part, whole in attachments(inventory):
+        if part in placeable and whole in placeable:
+            union(part, whole)
     by_root: dict[str, list[str]] = defaultdict(list)
     for rid in sorted(placeable):
         by_root[find(rid)].append(rid)
     groups: dict[str, str] = {}
     for root, ids in by_root.items():
         if len(ids) > 1:
-            name = label.get(root) or f"depends-on:{root}"
+            name = label.get(root) or f"attached:{root}"
             for rid in ids:
                 groups[rid] = name
     return groups
+
+
+def dependency_links(
+    inventory: Inventory, policy: Policy, placeable: set[str], groups: dict[str, str]
+) -> list[Link]:
+    """The depends_on pairs whose split is priced; none unless colocation.from_dependencies."""
+    if not policy.colocation.from_dependencies:
+        return []
+    pairs: set[tuple[str, str]] = set()
+    for r in inventory.resources:
+        for dep in r.depends_on:
+            if r.id in placeable and dep in placeable and dep != r.id:
+                same_group = r.id in groups and groups.get(dep) == groups[r.id]
+                if not same_group:
+                    pairs.add((min(r.id, dep), max(r.id, dep)))
+    gib = float(policy.colocation.dependency_traffic_gib)
+    return [Link(a, b, gib) for a, b in sorted(pairs)] if gib > 0 else []
+
+
+def egress_per_gib(catalog: Catalog, policy: Policy, sites: set[Site]) -> dict[Site, float]:
+    """EUR per GiB out of each site: its provider's internet or instance egress price there."""
+    prices: dict[Site, float] = {}
+    for provider_id, region in sorted(sites):
+        provider = catalog.providers.get(provider_id)
+        if provider is None:
+            continue
+        products = sorted(
+            (p for p in provider.products if p.service == "egress"),
+            key=lambda p: (p.family not in ("internet", "instance"), p.id),
+        )
+        for product in products:
+            price = price_in(product, region)
+            if price is not None and price.unit == "gib":
+                eur = to_eur(price.amount, price.currency, policy.exchange_rates)
+                if eur is not None:
+                    prices[(provider_id, region)] = float(eur)
+                    break
+    return prices
 
 
 def _row(option: Option, catalog: Catalog, policy: Policy) -> Row:
@@ -182,6 +263,8 @@ def build_units(
         else:
             no_option[resource.id] = excluded
     groups = colocation_groups(inventory, policy, set(rows_of))
+    links = dependency_links(inventory, policy, set(rows_of), groups)
+    linked = {rid for link in links for rid in (link.a, link.b)}
     by_id = inventory.by_id()
     buckets: dict[tuple[str, str | None, tuple[str, ...]], list[str]] = defaultdict(list)
     for rid in sorted(rows_of):
@@ -194,7 +277,8 @@ def build_units(
             )
         )
         signature = candidate_signature(resource, tag_keys, ids)
-        buckets[(signature if aggregate else rid, groups.get(rid), anti)].append(rid)
+        single = not aggregate or rid in linked
+        buckets[(rid if single else signature, groups.get(rid), anti)].append(rid)
     units = [
         Unit(
             key=f"u{index}",
@@ -203,6 +287,7 @@ def build_units(
             group=group,
             anti=list(anti),
             all_rows=rows_of[members[0]],
+            linked=members[0] in linked,
         )
         for index, ((_, group, anti), members) in enumerate(
             sorted(buckets.items(), key=lambda kv: kv[1][0])
@@ -216,8 +301,15 @@ def build_units(
     member_groups: dict[str, list[str]] = defaultdict(list)
     for rid, name in groups.items():
         member_groups[name].append(rid)
+    link_sites = {r.site for rid in linked for r in rows_of[rid]}
     return Units(
-        units=units, pruned=pruned, no_option=no_option, groups=dict(sorted(member_groups.items()))
+        units=units,
+        pruned=pruned,
+        no_option=no_option,
+        groups=dict(sorted(member_groups.items())),
+        links=links,
+        egress_eur_gib=egress_per_gib(catalog, policy, link_sites),
+        horizon_months=policy.horizon_months,
     )
 
 
@@ -239,11 +331,11 @@ def _dominates(a: Row, b: Row) -> bool:
 def prune_dominated(unit: Unit, policy: Policy) -> list[Row]:
     """Drop options another region of the same provider beats or equals on every count.
 
-    Only for units no site-level constraint ties down: no co-location group or anti-affinity,
+    Only for units no site-level constraint ties down: no co-location group, anti-affinity or priced link,
     and no capacity limit on one region of the provider. Everything else the solver sees
     (provider counts, spend share, provider-wide capacity, budget, the frontier's
     jurisdiction bound) is the same for both, so the dropped option can never be needed."""
-    if unit.group is not None or unit.anti:
+    if unit.group is not None or unit.anti or unit.linked:
         return unit.rows
     regional = {cap.provider for cap in policy.capacity if cap.region is not None}
     kept: list[Row] = []

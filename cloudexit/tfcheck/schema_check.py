@@ -23,6 +23,10 @@ META_ARGUMENTS = {
     "provisioner",
     "connection",
 }
+# Blocks that run commands or programs on the machine applying the plan: generated
+# Terraform never needs them, so one found there is an injection, not a choice.
+COMMAND_RESOURCES = {"terraform_data", "null_resource"}
+COMMAND_DATA_SOURCES = {"external"}
 MARKERS = ("__is_block__", "__comments__", "__inline_comments__", "__start_line__", "__end_line__")
 
 
@@ -149,12 +153,49 @@ class _Checker:
                 if isinstance(item, dict):
                     self.body(file, f"{where}[{index}]", node, item, meta=False)
 
-    def document(self, file: str, doc: dict[str, Any]) -> None:
+    def commands(self, file: str, doc: dict[str, Any]) -> None:
+        """Provisioners, terraform_data, null_resource and external data sources, as errors."""
         for entry in doc.get("resource", []):
             for rtype_q, named in entry.items():
                 rtype = _unquote(rtype_q)
                 for name_q, body in named.items():
                     where = f"{rtype}.{_unquote(name_q)}"
+                    if rtype in COMMAND_RESOURCES:
+                        self.add(
+                            file,
+                            where,
+                            f"{rtype} runs commands on apply: not allowed in generated Terraform",
+                        )
+                    for provisioner in (
+                        body.get("provisioner", []) if isinstance(body, dict) else []
+                    ):
+                        for kind in provisioner if isinstance(provisioner, dict) else []:
+                            if kind not in MARKERS:
+                                self.add(
+                                    file,
+                                    f"{where}.provisioner",
+                                    f"provisioner {_unquote(kind)!r} runs commands "
+                                    "on apply: not allowed in generated Terraform",
+                                )
+        for entry in doc.get("data", []):
+            for dtype_q, named in entry.items():
+                if _unquote(dtype_q) in COMMAND_DATA_SOURCES:
+                    for name_q in named:
+                        self.add(
+                            file,
+                            f"data.{_unquote(dtype_q)}.{_unquote(name_q)}",
+                            "the external data source runs a program on plan: not allowed in generated Terraform",
+                        )
+
+    def document(self, file: str, doc: dict[str, Any]) -> None:
+        self.commands(file, doc)
+        for entry in doc.get("resource", []):
+            for rtype_q, named in entry.items():
+                rtype = _unquote(rtype_q)
+                for name_q, body in named.items():
+                    where = f"{rtype}.{_unquote(name_q)}"
+                    if rtype in COMMAND_RESOURCES:
+                        continue
                     source = self.owner.get(rtype)
                     if source is None:
                         self.add(file, where, f"unknown resource type {rtype!r}")

@@ -120,8 +120,9 @@ def test_colocation_by_tag_puts_the_group_on_one_site():
     assert any("co-location" in v for v in plan.baseline.violations)
 
 
-def test_colocation_from_dependencies():
-    group = [
+def _app_and_db() -> list[dict]:
+    # Alone, the VM is cheapest at Scaleway and the database at OVHcloud (the fixture has no Scaleway PG).
+    return [
         resource("a", depends_on=["pg"]),
         resource(
             "pg",
@@ -130,8 +131,80 @@ def test_colocation_from_dependencies():
             attributes={"vcpu": 4, "memory_gib": 16},
         ),
     ]
-    plan = solve(group, allow_retain=False, colocation={"from_dependencies": True})
+
+
+def test_heavy_traffic_between_dependencies_keeps_them_together():
+    plan = solve(
+        _app_and_db(),
+        allow_retain=False,
+        colocation={"from_dependencies": True, "dependency_traffic_gib": 20000},
+    )
     assert len(set(sites(plan).values())) == 1
+    assert all(p.inter_site_monthly == 0 for p in plan.placements)
+
+
+def test_light_traffic_between_dependencies_is_priced_not_forced():
+    plan = solve(
+        _app_and_db(),
+        allow_retain=False,
+        colocation={"from_dependencies": True, "dependency_traffic_gib": 10},
+    )
+    assert {p.resource_id: p.choice.provider for p in plan.placements} == {
+        "a": "scaleway",
+        "pg": "ovhcloud",
+    }
+    # 10 GiB a month, half sent from each side at 0.01 EUR/GiB.
+    assert {p.resource_id: p.inter_site_monthly for p in plan.placements} == {
+        "a": Decimal("0.05"),
+        "pg": Decimal("0.05"),
+    }
+    assert any("dependency_traffic_gib" in w for w in plan.warnings)
+
+
+def test_a_dependency_only_the_source_can_take_never_makes_the_plan_infeasible():
+    # The role has no target (not migratable); the VM still moves and pays for its traffic back to the source.
+    group = [
+        resource("a", depends_on=["role"]),
+        resource("role", kind="security.identity", type="AWS::IAM::Role"),
+    ]
+    plan = solve(group, colocation={"from_dependencies": True, "dependency_traffic_gib": 10})
+    assert plan.solver.status.value == "optimal"
+    assert sites(plan)["a"] in (
+        "scaleway/fr-par",
+        "scaleway/nl-ams",
+        "ovhcloud/GRA",
+        "ovhcloud/PAR",
+    )
+
+
+def _vm_and_disk(attached: bool) -> list[dict]:
+    disk = resource(
+        "disk", kind="storage.block", type="AWS::EC2::Volume", attributes={"storage_gib": 500}
+    )
+    # The disk alone is cheapest at OVHcloud (0.04 EUR/GiB against 0.08), the VM at Scaleway.
+    return [resource("vm", depends_on=["disk"] if attached else []), disk]
+
+
+def test_an_attached_disk_goes_where_its_vm_goes_whatever_the_policy():
+    apart = solve(_vm_and_disk(attached=False), allow_retain=False)
+    assert len(set(sites(apart).values())) == 2
+    together = solve(_vm_and_disk(attached=True), allow_retain=False)
+    assert len(set(sites(together).values())) == 1
+    assert together.baseline.violations and "attached:" in together.baseline.violations[0]
+
+
+def test_a_co_location_group_no_target_can_hold_stays_together_on_the_source():
+    # vm-x can only go to Scaleway, vm-y only to OVHcloud: no common target site, so both are kept.
+    group = [resource("vm-x", tags={"app": "x"}), resource("vm-y", tags={"app": "x"})]
+    rules = [
+        {"match": {"ids": ["vm-x"]}, "pin": "scaleway"},
+        {"match": {"ids": ["vm-y"]}, "pin": "ovhcloud"},
+    ]
+    plan = solve(group, colocation={"tag_keys": ["app"]}, providers=rules)
+    assert plan.solver.status.value == "optimal"
+    assert {p.choice.retain for p in plan.placements} == {True}
+    refused = solve(group, colocation={"tag_keys": ["app"]}, providers=rules, allow_retain=False)
+    assert refused.solver.status.value == "infeasible"
 
 
 def test_anti_affinity_splits_a_pair_across_regions():

@@ -114,3 +114,46 @@ def test_invalid_hcl_names_the_file(tmp_path):
     (tmp_path / "main.tf").write_text('resource "x" "y" {\n  a = \n')
     with pytest.raises(InputError, match="main.tf: not valid HCL"):
         check_schema(tmp_path, load_facts())
+
+
+COMMANDS = """
+resource "terraform_data" "x" {
+  provisioner "local-exec" {
+    command = "id"
+  }
+}
+
+resource "null_resource" "n" {}
+
+resource "scaleway_instance_ip" "ip" {
+  provisioner "remote-exec" {
+    inline = ["id"]
+  }
+}
+
+data "external" "e" {
+  program = ["sh", "-c", "id"]
+}
+"""
+
+
+def test_blocks_that_run_commands_are_errors(tmp_path):
+    (tmp_path / "main.tf").write_text(COMMANDS)
+    found = {
+        f"{f.where}: {f.message}"
+        for f in check_schema(tmp_path, load_facts())
+        if f.severity == "error"
+    }
+    assert found == {
+        "terraform_data.x: terraform_data runs commands on apply: not allowed in generated Terraform",
+        (
+            "terraform_data.x.provisioner: provisioner 'local-exec' runs commands on apply: "
+            "not allowed in generated Terraform"
+        ),
+        "null_resource.n: null_resource runs commands on apply: not allowed in generated Terraform",
+        (
+            "scaleway_instance_ip.ip.provisioner: provisioner 'remote-exec' runs commands on apply: "
+            "not allowed in generated Terraform"
+        ),
+        "data.external.e: the external data source runs a program on plan: not allowed in generated Terraform",
+    }

@@ -111,9 +111,9 @@ def firewall_gaps(
                 rows.append(
                     {
                         "site": f"{site.provider}/{site.region}",
-                        "group": item.resource.name.replace("|", "\\|"),
-                        "rule": gap.rule.replace("|", "\\|"),
-                        "reason": gap.reason.replace("|", "\\|"),
+                        "group": item.resource.name,
+                        "rule": gap.rule,
+                        "reason": gap.reason,
                     }
                 )
     return rows

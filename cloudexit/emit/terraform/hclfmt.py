@@ -79,8 +79,10 @@ def format_hcl(text: str) -> str:
     """Re-indent, align `=` runs, drop trailing blanks and doubled blank lines."""
     lines: list[_Line] = []
     previous_blank = True
-    for raw in text.splitlines():
-        stripped = raw.strip()
+    # HCL ends lines at \n only; str.splitlines() would also split at \v, \f, \x1c-\x1e,
+    # U+0085, U+2028 and U+2029, which are ordinary characters to Terraform.
+    for raw in text.split("\n"):
+        stripped = raw.strip(" \t\r")
         if not stripped:
             if not previous_blank:
                 lines.append(_Line("", 0, False, None))
