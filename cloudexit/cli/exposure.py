@@ -8,10 +8,13 @@ from typing import Annotated
 
 import typer
 
+from cloudexit.dependence.drills import DrillResult
 from cloudexit.errors import InputError
+from cloudexit.model.inventory import Inventory
 from cloudexit.model.io import load_inventory, read_json, validate
 from cloudexit.model.plan import Plan
 from cloudexit.risk.exposure import (
+    ControlPlanes,
     Exposure,
     assess,
     assess_plan,
@@ -35,6 +38,14 @@ def exposure(
         ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables")] = False,
+    suppliers: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--suppliers",
+            help="Supplier register (YAML or CSV): also the suppliers and business "
+            "functions the outage hits; repeatable",
+        ),
+    ] = None,
 ) -> None:
     """Which resources and what share of spend fail or become unreachable in an outage."""
     inv = load_inventory(inventory)
@@ -47,19 +58,50 @@ def exposure(
                 f"{plan}: the plan was made from a different inventory than {inventory}"
             )
     results: list[Exposure] = []
-    for name in scenario or [s.id for s in data.scenarios]:
+    names = scenario or [s.id for s in data.scenarios]
+    for name in names:
         parsed = parse_scenario(name, data)
         results.append(
             assess(inv, parsed, data, policy=chosen_plan.policy if chosen_plan else None)
         )
         if chosen_plan is not None:
             results.append(assess_plan(chosen_plan, parsed, data))
+    drills = _supplier_drills(suppliers, names, inv, chosen_plan, data) if suppliers else None
     if as_json:
-        typer.echo(
-            json.dumps([r.model_dump(mode="json") for r in results], indent=2, sort_keys=True)
-        )
+        payload: object = [r.model_dump(mode="json") for r in results]
+        if drills is not None:
+            payload = {
+                "exposure": payload,
+                "functions": [d.model_dump(mode="json") for d in drills],
+            }
+        typer.echo(json.dumps(payload, indent=2, sort_keys=True))
         return
     _print_tables(results)
+    if drills is not None:
+        from cloudexit.dependence.render import drills_markdown
+
+        typer.echo(drills_markdown(drills), nl=False)
+
+
+def _supplier_drills(
+    paths: list[Path], names: list[str], inv: Inventory, plan: Plan | None, data: ControlPlanes
+) -> list[DrillResult]:
+    """Each scenario as a drill with the register: which suppliers and functions it hits."""
+    from cloudexit.catalog.loader import load_catalog
+    from cloudexit.dependence.drills import Drill, run_drill
+    from cloudexit.dependence.functions import resolve
+    from cloudexit.dependence.register import load_register
+
+    register = load_register(*paths)
+    functions = resolve(register, inv)
+    catalog = load_catalog()
+    found: list[DrillResult] = []
+    for name in names:
+        drill = Drill(id=name, scenario=name)
+        found.append(run_drill(drill, inv, register, functions, data, catalog))
+        if plan is not None:
+            found.append(run_drill(drill, inv, register, functions, data, catalog, plan))
+    return found
 
 
 def _print_tables(results: list[Exposure]) -> None:

@@ -14,12 +14,15 @@ except ImportError:  # pragma: no cover - older typer
     from click import exceptions as click_exceptions  # type: ignore[no-redef]
 
 from cloudexit.cli import catalog as catalog_cmd
+from cloudexit.cli import check as check_cmd
+from cloudexit.cli import drill as drill_cmd
 from cloudexit.cli import explain as explain_cmd
 from cloudexit.cli import exposure as exposure_cmd
 from cloudexit.cli import inventory as inventory_cmd
 from cloudexit.cli import permissions as permissions_cmd
 from cloudexit.cli import plan as plan_cmd
 from cloudexit.cli import schema as schema_cmd
+from cloudexit.cli import suppliers as suppliers_cmd
 from cloudexit.cli import terraform as terraform_cmd
 from cloudexit.errors import CloudexitError
 
@@ -53,10 +56,13 @@ def main(
 app.command("plan")(plan_cmd.plan)
 app.command("exposure")(exposure_cmd.exposure)
 app.command("explain")(explain_cmd.explain)
+app.command("check")(check_cmd.check)
+app.command("drill")(drill_cmd.drill)
 app.add_typer(catalog_cmd.app, name="catalog")
 app.add_typer(inventory_cmd.app, name="inventory")
 app.add_typer(permissions_cmd.app, name="permissions")
 app.add_typer(schema_cmd.app, name="schema")
+app.add_typer(suppliers_cmd.app, name="suppliers")
 app.add_typer(terraform_cmd.app, name="terraform")
 
 

@@ -10,12 +10,19 @@ from pydantic import BaseModel
 from cloudexit.model.inventory import Inventory
 from cloudexit.model.plan import Plan
 from cloudexit.model.policy import Policy
+from cloudexit.model.suppliers import SupplierRegister
 
 app = typer.Typer(
-    help="Print the JSON Schema of inventory.json, plan.json or policy.yaml.", no_args_is_help=True
+    help="Print the JSON Schema of inventory.json, plan.json, policy.yaml, suppliers.yaml or a drills file.",
+    no_args_is_help=True,
 )
 
-MODELS: dict[str, type[BaseModel]] = {"inventory": Inventory, "plan": Plan, "policy": Policy}
+MODELS: dict[str, type[BaseModel]] = {
+    "inventory": Inventory,
+    "plan": Plan,
+    "policy": Policy,
+    "suppliers": SupplierRegister,
+}
 
 
 def schema_text(name: str) -> str:
@@ -41,3 +48,20 @@ def plan() -> None:
 def policy() -> None:
     """JSON Schema of policy.yaml."""
     typer.echo(schema_text("policy"), nl=False)
+
+
+@app.command("suppliers")
+def suppliers() -> None:
+    """JSON Schema of suppliers.yaml (business functions and the suppliers they rely on)."""
+    typer.echo(schema_text("suppliers"), nl=False)
+
+
+@app.command("drills")
+def drills() -> None:
+    """JSON Schema of a drills file (`cloudexit drill`)."""
+    from cloudexit.dependence.drills import DrillFile
+
+    typer.echo(
+        json.dumps(DrillFile.model_json_schema(mode="validation"), indent=2, sort_keys=True) + "\n",
+        nl=False,
+    )

@@ -10,6 +10,7 @@ from jinja2 import Environment
 
 from cloudexit.catalog.loader import Catalog
 from cloudexit.emit import svg
+from cloudexit.emit.sovereignty import objective_charts, sovereignty_context
 from cloudexit.emit.summary import summarise
 from cloudexit.emit.waves import load_methods, plan_waves
 from cloudexit.model.io import write_text_atomic
@@ -59,6 +60,8 @@ def report_context(plan: Plan, catalog: Catalog, env: Environment) -> dict[str, 
         )
         if points
         else "",
+        "sovereignty_charts": objective_charts(plan),
+        **sovereignty_context(plan),
     }
 
 

@@ -10,6 +10,7 @@ from jinja2 import Environment
 
 from cloudexit.catalog.loader import Catalog
 from cloudexit.emit.mermaid import dependency_graph, gantt, start_date
+from cloudexit.emit.sovereignty import sovereignty_context
 from cloudexit.emit.summary import summarise
 from cloudexit.emit.terraform import firewall_gaps
 from cloudexit.emit.waves import load_methods, plan_waves
@@ -51,6 +52,7 @@ def runbook_context(plan: Plan, catalog: Catalog, env: Environment) -> dict[str,
         "graph": dependency_graph(plan, waves),
         "gantt": gantt(plan, waves),
         "firewall_gaps": firewall_gaps(plan, env, catalog),
+        **sovereignty_context(plan),
     }
 
 

@@ -11,6 +11,8 @@ from cloudexit.model.inventory import Resource
 from cloudexit.model.money import quantize
 from cloudexit.model.plan import Plan
 from cloudexit.optimise.candidates import current_monthly_eur
+from cloudexit.sovereignty.data import Resolved, load_sovereignty
+from cloudexit.sovereignty.grade import jurisdiction
 
 US_HYPERSCALERS = frozenset({"aws", "azure", "gcp"})
 
@@ -50,21 +52,37 @@ class Summary:
     spend_by_jurisdiction_after: dict[str, Decimal]
 
 
-def is_non_eu(provider: str, catalog: Catalog) -> bool:
-    """Whether a provider falls under non-EU extraterritorial law; unknown US clouds count as such."""
+def is_non_eu(provider: str, catalog: Catalog, region: str | None = None) -> bool:
+    """Whether the operator there is controlled from outside the EU (sovereignty/ facts, else the
+    catalogue's company facts); unknown US clouds count as such. An EU-controlled operator with a
+    foreign subsidiary stays EU-controlled: its exposure paths are named, not flipped into a label."""
+    assessment = _assessment(provider, region)
+    if assessment is not None:
+        return assessment.operator.controlled_from == "non-EU"
     facts = catalog.providers.get(provider)
     if facts is None:
         return provider in US_HYPERSCALERS
-    return not facts.company.eu_controlled or bool(facts.company.extraterritorial_laws)
+    return not facts.company.eu_controlled
 
 
-def jurisdiction_label(provider: str, catalog: Catalog) -> str:
+def _assessment(provider: str, region: str | None) -> Resolved | None:
+    data = load_sovereignty()
+    if region is not None:
+        return data.for_site(provider, region)
+    found = data.resolved.get(provider)
+    return found.get(provider) if found else None
+
+
+def jurisdiction_label(provider: str, catalog: Catalog, region: str | None = None) -> str:
+    """Control and exposure paths in words, for the place (or the provider when region is None)."""
+    assessment = _assessment(provider, region)
+    if assessment is not None:
+        return jurisdiction(assessment, region)
     facts = catalog.providers.get(provider)
     if facts is None:
         return "US" if provider in US_HYPERSCALERS else "unknown"
-    if is_non_eu(provider, catalog):
-        return f"non-EU ({facts.company.country})"
-    return f"EU ({facts.company.country})"
+    control = "EU" if facts.company.eu_controlled else "non-EU"
+    return f"{control}-controlled ({facts.company.country})"
 
 
 def after_site(plan: Plan) -> dict[str, tuple[str, str, Decimal | None]]:
@@ -125,6 +143,7 @@ def summarise(plan: Plan, catalog: Catalog) -> Summary:
     before = [(r, current_monthly_eur(r, plan.policy) or Decimal(0)) for r in resources]
     sites = after_site(plan)
     after = [(r, sites[r.id][0], sites[r.id][2] or Decimal(0)) for r in resources]
+    regions = {r.id: sites[r.id][1] for r in resources}
     t = plan.totals
     saving = t.current_monthly - t.target_monthly - t.retained_monthly
     payback = quantize(t.one_off_migration / saving, Decimal("0.1")) if saving > 0 else None
@@ -137,8 +156,12 @@ def summarise(plan: Plan, catalog: Catalog) -> Summary:
         one_off=t.one_off_migration,
         monthly_saving=quantize(saving),
         payback_months=payback,
-        non_eu_before=_share([(is_non_eu(r.provider, catalog), cost) for r, cost in before]),
-        non_eu_after=_share([(is_non_eu(provider, catalog), cost) for _, provider, cost in after]),
+        non_eu_before=_share(
+            [(is_non_eu(r.provider, catalog, r.region), cost) for r, cost in before]
+        ),
+        non_eu_after=_share(
+            [(is_non_eu(provider, catalog, regions[r.id]), cost) for r, provider, cost in after]
+        ),
         concentration_before=_concentration(spend_before),
         concentration_after=_concentration(spend_after),
         spend_before=spend_before,
@@ -146,6 +169,6 @@ def summarise(plan: Plan, catalog: Catalog) -> Summary:
         spend_by_kind_before=_by([(r.kind.value, cost) for r, cost in before]),
         spend_by_kind_after=_by([(r.kind.value, cost) for r, _, cost in after]),
         spend_by_jurisdiction_after=_by(
-            [(jurisdiction_label(p, catalog), cost) for _, p, cost in after]
+            [(jurisdiction_label(p, catalog, regions[r.id]), cost) for r, p, cost in after]
         ),
     )

@@ -158,3 +158,44 @@ def scatter(title: str, points: list[tuple[float, float]], x_label: str, y_label
         )
     parts.append("</svg>")
     return "".join(parts)
+
+
+def level_bars(title: str, rows: dict[str, dict[str, float]], levels: tuple[str, ...]) -> str:
+    """One stacked bar per row (today, after the plan) of the share at each SEAL level."""
+    colours = ("#d62728", "#ff7f0e", "#bcbd22", "#2ca02c", "#1a7f37")
+    label_w, width, bar = 110, 480, 20
+    height = 40 + len(rows) * (bar + 8) + 24
+    parts = [
+        (
+            f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{label_w + width + 20}" '
+            f'height="{height}" aria-label="{escape(title)}"><title>{escape(title)}</title>'
+            f'<text x="0" y="16" class="label">{escape(title)}</text>'
+        )
+    ]
+    y = 26
+    for name, shares in rows.items():
+        parts.append(
+            f'<text x="{label_w - 6}" y="{y + bar - 5}" text-anchor="end" class="label">{escape(name)}</text>'
+        )
+        x = float(label_w)
+        for index, level in enumerate(levels):
+            share = shares.get(level, 0.0)
+            if share <= 0:
+                continue
+            parts.append(
+                f'<rect x="{x:.1f}" y="{y}" width="{width * share:.1f}" height="{bar}" '
+                f'fill="{colours[index % len(colours)]}"><title>{escape(name)} SEAL-{escape(level)}: '
+                f"{share * 100:.1f} %</title></rect>"
+            )
+            x += width * share
+        y += bar + 8
+    for index, level in enumerate(levels):
+        parts.append(
+            f'<rect x="{label_w + index * 90}" y="{y + 4}" width="12" height="12" '
+            f'fill="{colours[index % len(colours)]}"/>'
+        )
+        parts.append(
+            f'<text x="{label_w + index * 90 + 16}" y="{y + 14}" class="label">SEAL-{escape(level)}</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)

@@ -53,7 +53,23 @@ def import_file(
     fmt = format or detect(path)
     ctx = ImportContext(path=path, format=fmt, catalog=catalog or load_catalog(), planned=planned)
     _reader(fmt)(ctx)
+    if format is not None and not ctx.resources and not ctx.skipped:
+        _refuse_forced(path, format)
     return ctx
+
+
+def _refuse_forced(path: Path, format: str) -> None:
+    """A format given by hand that reads nothing at all is a wrong guess, not an empty export."""
+    try:
+        found = detect(path)
+    except InputError:
+        found = None
+    if found is not None and found != format:
+        raise InputError(
+            f"{path}: --format {format} finds nothing here; the file looks like {found}"
+        )
+    if found is None:
+        raise InputError(f"{path}: --format {format} finds no resource in this file")
 
 
 def import_files(

@@ -15,7 +15,7 @@ from typing import Any
 from cloudexit.importers.aws_cli import add_aws_resource
 from cloudexit.importers.aws_shapes import aws_tags, pascal
 from cloudexit.importers.context import ImportContext
-from cloudexit.importers.jsonstream import json_lines, walk
+from cloudexit.importers.jsonstream import json_lines, open_binary, walk
 from cloudexit.model.inventory import Resource
 
 _LISTS = frozenset(
@@ -140,7 +140,7 @@ def read(ctx: ImportContext) -> None:
 
 
 def _looks_like_lines(ctx: ImportContext) -> bool:
-    with ctx.path.open("rb") as handle:
+    with open_binary(ctx.path) as handle:
         first = handle.readline().strip()
         rest = handle.readline().strip()
     if not first.startswith(b"{") or not rest.startswith(b"{"):

@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from cloudexit.importers.context import ImportContext
-from cloudexit.importers.jsonstream import json_lines, walk
+from cloudexit.importers.jsonstream import json_lines, open_binary, walk
 from cloudexit.importers.redact import redact
 from cloudexit.importers.refine import engine_kind, engine_name
 from cloudexit.importers.specs import fill_specs
@@ -68,7 +68,7 @@ def _links(data: dict[str, Any]) -> set[str]:
 
 
 def _is_lines(ctx: ImportContext) -> bool:
-    with ctx.path.open("rb") as handle:
+    with open_binary(ctx.path) as handle:
         first = handle.readline().strip()
     return (
         first.startswith(b"{") and first.endswith(b"}") and b"\n" not in first and _complete(first)

@@ -43,7 +43,7 @@ def detect(path: Path) -> str:
         raise InputError(f"{path}: the file is empty")
     if stripped[:1] not in (b"{", b"["):
         return _detect_text(path, stripped)
-    if _is_json_lines(head):
+    if _is_json_lines(path, head):
         first = json.loads(head.lstrip().split(b"\n", 1)[0])
         if isinstance(first, dict) and ("asset_type" in first or "assetType" in first):
             return "cloud-asset"
@@ -77,12 +77,14 @@ def _detect_text(path: Path, head: bytes) -> str:
     )
 
 
-def _is_json_lines(head: bytes) -> bool:
+def _is_json_lines(path: Path, head: bytes) -> bool:
     lines = [line for line in head.split(b"\n") if line.strip()]
     if len(lines) < 2 or not lines[0].lstrip().startswith(b"{"):
         return False
     try:
         json.loads(lines[0])
+    except RecursionError:
+        raise InputError(f"{path}: line 1: nested too deep") from None
     except ValueError:
         return False
     return True

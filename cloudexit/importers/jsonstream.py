@@ -15,11 +15,15 @@ import ijson
 from ijson.common import ObjectBuilder
 
 from cloudexit.errors import InputError
+from cloudexit.importers.decode import open_input
 
 _START = frozenset({"start_map", "start_array"})
 _END = frozenset({"end_map", "end_array"})
 _SKIP = frozenset({"end_map", "end_array", "map_key"})
 _CACHE_LIMIT = 4096
+# Real exports nest a few dozen levels; deeper input is hostile or broken and would exhaust
+# the recursion of every later step.
+MAX_DEPTH = 200
 
 
 def readable_prefix(prefix: str) -> str:
@@ -28,12 +32,8 @@ def readable_prefix(prefix: str) -> str:
 
 
 def open_binary(path: Path) -> IO[bytes]:
-    try:
-        return path.open("rb")
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    """The file as UTF-8 bytes: gzip, byte-order marks, UTF-16 and the setup-terraform wrapper undone."""
+    return open_input(path)
 
 
 def walk(path: Path, want: Callable[[str], bool]) -> Iterator[tuple[str, Any]]:
@@ -70,6 +70,11 @@ def walk(path: Path, want: Callable[[str], bool]) -> Iterator[tuple[str, Any]]:
                     builder.event(inner_event, inner_value)
                     if inner_event in _START:
                         depth += 1
+                        if depth > MAX_DEPTH:
+                            raise InputError(
+                                f"{path}: {readable_prefix(prefix)} item {counts[prefix]}: nested more "
+                                f"than {MAX_DEPTH} levels deep"
+                            )
                     elif inner_event in _END:
                         depth -= 1
                         if depth == 0:
@@ -123,6 +128,8 @@ def json_lines(path: Path) -> Iterator[tuple[int, Any]]:
                 continue
             try:
                 yield number, json.loads(line)
+            except RecursionError:
+                raise InputError(f"{path}: line {number}: nested too deep") from None
             except (json.JSONDecodeError, UnicodeDecodeError) as exc:
                 message = exc.msg if isinstance(exc, json.JSONDecodeError) else "not UTF-8 text"
                 raise InputError(f"{path}: line {number}: invalid JSON: {message}") from None

@@ -8,11 +8,13 @@ IP addresses. Headers match without regard to case, spacing or the template's ``
 from __future__ import annotations
 
 import csv
+import io
 import re
 from typing import Any
 
 from cloudexit.errors import InputError
 from cloudexit.importers.context import ImportContext
+from cloudexit.importers.jsonstream import open_binary
 from cloudexit.model.inventory import Attributes, Utilisation
 from cloudexit.model.kinds import Kind
 
@@ -50,7 +52,7 @@ def _header(name: str) -> str:
 
 def read(ctx: ImportContext) -> None:
     try:
-        with ctx.path.open(encoding="utf-8-sig", newline="") as handle:
+        with io.TextIOWrapper(open_binary(ctx.path), encoding="utf-8-sig", newline="") as handle:
             reader = csv.reader(handle)
             try:
                 raw_header = next(reader)
@@ -65,9 +67,10 @@ def read(ctx: ImportContext) -> None:
                 if not any(cell.strip() for cell in row):
                     continue
                 line = reader.line_num
-                if len(row) > len(header):
+                if len(row) != len(header):
                     raise InputError(
                         f"{ctx.path}: line {line}: {len(row)} cells for {len(header)} columns"
+                        + (" (is the file cut short?)" if len(row) < len(header) else "")
                     )
                 values = {h: cell.strip() for h, cell in zip(header, row, strict=False)}
                 _add(ctx, values, line, names)

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from cloudexit.model.inventory import Inventory
 from cloudexit.model.money import Amount
 from cloudexit.model.policy import Policy
+from cloudexit.model.sovereignty import EstateSovereignty, SovereigntyGrade
 
 PLAN_SCHEMA_VERSION: Literal["1.0"] = "1.0"
 
@@ -52,6 +53,18 @@ class Option(_Strict):
     terraform: str | None = None
     retain: bool = False
     unverified_prices: list[str] = Field(default_factory=list)
+    replicas: int = Field(
+        1, ge=1, description="Nodes run on the target: 2 or more for an HA or multi-node source"
+    )
+    costs: dict[str, Amount] = Field(
+        default_factory=dict,
+        description="monthly_cost by part: compute, replicas, storage, operations (self-managed), egress, "
+        "requests and duration (serverless)",
+    )
+    sovereignty: SovereigntyGrade | None = Field(
+        None,
+        description="EU Cloud Sovereignty Framework levels where the option runs; None: not assessed",
+    )
 
 
 class Alternative(_Strict):
@@ -146,3 +159,7 @@ class Plan(_Strict):
     baseline: Baseline | None = None
     frontier: list[FrontierPoint] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+    sovereignty: EstateSovereignty | None = Field(
+        None,
+        description="SEAL distribution per objective before and after, weighted by spend and criticality",
+    )

@@ -8,7 +8,9 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from cloudexit.model.kinds import Kind
+from cloudexit.model.limits import Limits
 from cloudexit.model.money import Amount
+from cloudexit.model.sovereignty import Objective
 
 POLICY_SCHEMA_VERSION: Literal["1.0"] = "1.0"
 
@@ -94,6 +96,49 @@ class Capacity(_Strict):
     )
 
 
+class SovereigntyGate(_Strict):
+    """A hard floor on the EU Cloud Sovereignty Framework for the resources it matches: an option
+    below any minimum is not offered to them, retaining included."""
+
+    name: str = Field(min_length=1, description="Named in exclusions and infeasibility messages")
+    match: Selector = Field(default_factory=Selector)
+    classifications: list[str] = Field(
+        default_factory=list,
+        description="Values of sovereignty.classification_tag the gate applies to; empty: any",
+    )
+    min_levels: dict[Objective, int] = Field(
+        default_factory=dict, description="Minimum SEAL level (0-4) per objective SOV-1..SOV-8"
+    )
+    min_score: float | None = Field(
+        None, ge=0, le=100, description="Minimum framework-weighted score, 0-100"
+    )
+
+    @model_validator(mode="after")
+    def _says_something(self) -> SovereigntyGate:
+        for objective, level in self.min_levels.items():
+            if not 0 <= level <= 4:
+                raise ValueError(
+                    f"min_levels.{objective}: SEAL levels run from 0 to 4, not {level}"
+                )
+        if not self.min_levels and self.min_score is None:
+            raise ValueError(f"gate {self.name!r} needs min_levels or min_score")
+        return self
+
+
+class Sovereignty(_Strict):
+    """Gates and the weights of the estate roll-up (spend times criticality)."""
+
+    classification_tag: str = Field(
+        "data_classification", description="Tag holding a resource's data classification"
+    )
+    criticality_tag: str = Field("criticality", description="Tag holding a resource's criticality")
+    criticality_weights: dict[str, float] = Field(
+        default_factory=lambda: {"low": 1.0, "medium": 2.0, "high": 3.0, "critical": 4.0},
+        description="Weight per criticality tag value; untagged or unknown values weigh 1",
+    )
+    gates: list[SovereigntyGate] = Field(default_factory=list)
+
+
 class RiskWeights(_Strict):
     """Euros per month charged for one point of each risk, so risk and cost add up."""
 
@@ -101,6 +146,25 @@ class RiskWeights(_Strict):
     certification: Amount = Decimal(40)
     fidelity: Amount = Decimal(10)
     concentration: Amount = Decimal(5)
+
+
+class RunningCosts(_Strict):
+    """Overrides of the bundled running-cost assumptions (mappings/running-costs.yaml)."""
+
+    operations_hours_month: dict[Kind, float] = Field(
+        default_factory=dict,
+        description="Engineer hours a month to run one self-managed service of each kind",
+    )
+    function_requests_month: float = Field(
+        1_000_000,
+        ge=0,
+        description="Invocations a month assumed for a function whose usage is unknown",
+    )
+    function_seconds_per_request: float = Field(
+        0.2,
+        ge=0,
+        description="Run time per invocation assumed for a function whose usage is unknown",
+    )
 
 
 class SolverOptions(_Strict):
@@ -138,7 +202,12 @@ class Policy(_Strict):
         description="Units of EUR per unit of each currency",
     )
     risk_weights: RiskWeights = Field(default_factory=RiskWeights)
+    running_costs: RunningCosts = Field(default_factory=RunningCosts)
+    sovereignty: Sovereignty = Field(default_factory=Sovereignty)
     solver: SolverOptions = Field(default_factory=SolverOptions)
+    limits: Limits = Field(
+        default_factory=Limits, description="Hard limits `cloudexit check` enforces"
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Policy:

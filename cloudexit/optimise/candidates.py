@@ -8,7 +8,6 @@ from decimal import Decimal
 from cloudexit.catalog.loader import Catalog
 from cloudexit.catalog.schema import Product, ProviderFile, TargetMapping
 from cloudexit.catalog.sizing import (
-    cheapest_fit,
     monthly_price,
     needs_of,
     price_in,
@@ -16,10 +15,24 @@ from cloudexit.catalog.sizing import (
     to_eur,
 )
 from cloudexit.model.inventory import Resource
+from cloudexit.model.kinds import Kind
 from cloudexit.model.money import quantize
 from cloudexit.model.plan import Option, Risk
-from cloudexit.model.policy import Policy, Selector
+from cloudexit.model.policy import Policy, Selector, SovereigntyGate
+from cloudexit.model.sovereignty import SovereigntyGrade
+from cloudexit.optimise.running import (
+    RunningCostData,
+    cheapest_replicated,
+    copies_needed,
+    egress_eur_per_gib,
+    function_usage,
+    operations_monthly,
+    running_cost_data,
+    self_managed_needs,
+)
 from cloudexit.risk.score import certifications_in, fidelity_points, jurisdiction_points
+from cloudexit.sovereignty.data import load_sovereignty
+from cloudexit.sovereignty.grade import gate_failure, grade_at
 
 GIB_PER_MBPS_HOUR = Decimal("0.4190951585769653")  # 1 Mbit/s for an hour, in GiB
 
@@ -76,6 +89,25 @@ def required_certifications(resource: Resource, policy: Policy) -> set[str]:
     return needed
 
 
+def sovereignty_gates(resource: Resource, policy: Policy) -> list[SovereigntyGate]:
+    """The policy's sovereignty gates that apply to the resource (selector and data classification)."""
+    tag = policy.sovereignty.classification_tag
+    return [
+        g
+        for g in policy.sovereignty.gates
+        if matches(g.match, resource)
+        and (not g.classifications or resource.tags.get(tag) in g.classifications)
+    ]
+
+
+def _gate_failure(gates: list[SovereigntyGate], grade: SovereigntyGrade | None) -> str | None:
+    for gate in gates:
+        failure = gate_failure(gate, grade)
+        if failure is not None:
+            return failure
+    return None
+
+
 def _allowed_providers(resource: Resource, policy: Policy) -> tuple[set[str], str | None]:
     allowed = set(policy.targets)
     pinned_region: str | None = None
@@ -100,16 +132,99 @@ def offered_flavors(policy: Policy, provider: str, region: str) -> set[str] | No
     return set.intersection(*lists) if lists else None
 
 
+@dataclass
+class Priced:
+    product: Product | None
+    quantity: Decimal
+    monthly: Decimal
+    unverified: list[str] = field(default_factory=list)
+    costs: dict[str, Decimal] = field(default_factory=dict)
+    """monthly EUR per part: compute, storage, replicas, operations, egress, requests, duration"""
+    replicas: int = 1
+
+
+def _cheapest_per_unit(products: list[Product], region: str) -> Product | None:
+    return min(products, key=lambda p: (price_in(p, region).amount, p.id)) if products else None  # type: ignore[union-attr]
+
+
 def _price_target(
     resource: Resource,
     provider: ProviderFile,
     region: str,
     target: TargetMapping,
     policy: Policy,
-) -> tuple[Product | None, Decimal, Decimal, list[str]] | str:
-    """(product, quantity, monthly EUR, unverified price ids), or the reason it cannot be priced."""
+) -> Priced | str:
+    """The option's product, quantity and full monthly running cost, or why it cannot be priced."""
+    running = running_cost_data()
+    priced = _price_product(resource, provider, region, target, policy, running)
+    if isinstance(priced, str):
+        return priced
+    if target.fidelity == "self_managed":
+        ops = operations_monthly(resource.kind, policy, running)
+        if ops:
+            priced.costs["operations"] = ops
+            priced.monthly += ops
+    egress_gib = Decimal(str(resource.attributes.monthly_egress_gib or 0))
+    if egress_gib:
+        rate = egress_eur_per_gib(provider, region, policy)
+        if rate is None:
+            return f"no egress price on {provider.id}/{region} for {egress_gib} GiB a month"
+        priced.costs["egress"] = rate[0] * egress_gib
+        priced.monthly += rate[0] * egress_gib
+        if not rate[1]:
+            priced.unverified.append(f"{provider.id}/egress")
+    return priced
+
+
+def _price_serverless(
+    resource: Resource, provider: ProviderFile, region: str, target: TargetMapping, policy: Policy
+) -> Priced | str:
+    """Functions from usage: requests and GiB-seconds at the target's rates, free tiers left out
+    because they hold once per account, not per function."""
+    assert target.select is not None
+    families = set(target.select.families)
+    offered = [
+        p
+        for p in provider.products
+        if p.service == "serverless"
+        and (not families or p.family in families)
+        and price_in(p, region)
+    ]
+    requests, seconds = function_usage(resource, policy)
+    costs: dict[str, Decimal] = {}
+    unverified: list[str] = []
+    chosen: Product | None = None
+    for unit, amount, part in (
+        ("million_requests", requests, "requests"),
+        ("gib_second", seconds, "duration"),
+    ):
+        rates = sorted((p for p in offered if price_in(p, region).unit == unit), key=lambda p: p.id)  # type: ignore[union-attr]
+        if not rates:
+            return f"no serverless {part} price on {provider.id}/{region}"
+        price = price_in(rates[0], region)
+        assert price is not None
+        eur = to_eur(price.amount * amount, price.currency, policy.exchange_rates)
+        if eur is None:
+            return f"no exchange rate for {price.currency}"
+        costs[part] = eur
+        chosen = chosen or rates[0]
+        if not price.verified:
+            unverified.append(f"{provider.id}/{rates[0].id}")
+    return Priced(chosen, Decimal(1), sum(costs.values(), Decimal(0)), unverified, costs)
+
+
+def _price_product(
+    resource: Resource,
+    provider: ProviderFile,
+    region: str,
+    target: TargetMapping,
+    policy: Policy,
+    running: RunningCostData,
+) -> Priced | str:
     if target.select is None or target.sizing == "none":
-        return None, Decimal(1), Decimal(0), []
+        return Priced(None, Decimal(1), Decimal(0))
+    if target.select.service == "serverless" and resource.kind == Kind.FUNCTION:
+        return _price_serverless(resource, provider, region, target, policy)
     products = select_products(provider, target.select, region)
     offered = offered_flavors(policy, provider.id, region)
     among = ""
@@ -117,31 +232,31 @@ def _price_target(
         products = [p for p in products if p.id in offered]
         among = " among the flavours the policy's capacity lists"
     needs = needs_of(resource, policy.headroom)
+    if target.fidelity == "self_managed":
+        needs = self_managed_needs(resource, needs, running)
     unverified: list[str] = []
+    copies = 1
+    nodes = 1
+    product: Product | None
     if target.sizing in ("instance", "instance_plus_storage", "per_node"):
-        product = cheapest_fit(products, needs, region)
-        if product is None:
+        needed = copies_needed(resource) if target.sizing != "per_node" else 1
+        found = cheapest_replicated(products, needs, region, needed, float(data_gib(resource)))
+        if found is None:
             return f"no {target.select.service} product on {provider.id}/{region} fits the sizing{among}"
+        product, copies = found
+        nodes = copies * (product.specs.nodes or 1)
         quantity = (
             Decimal(resource.attributes.node_count or 1)
             if target.sizing == "per_node"
-            else Decimal(1)
+            else Decimal(copies)
         )
     elif target.sizing == "per_gib":
-        product = (
-            min(products, key=lambda p: (price_in(p, region).amount, p.id))  # type: ignore[union-attr]
-            if products
-            else None
-        )
+        product = _cheapest_per_unit(products, region)
         if product is None:
             return f"no {target.select.service} product on {provider.id}/{region}"
         quantity = max(Decimal(1), data_gib(resource))
     else:
-        product = (
-            min(products, key=lambda p: (price_in(p, region).amount, p.id))  # type: ignore[union-attr]
-            if products
-            else None
-        )
+        product = _cheapest_per_unit(products, region)
         if product is None:
             return f"no {target.select.service} product on {provider.id}/{region}"
         quantity = Decimal(1)
@@ -152,27 +267,36 @@ def _price_target(
         return f"no exchange rate for {price.currency}"
     if not price.verified:
         unverified.append(f"{provider.id}/{product.id}")
+    costs = {"compute" if target.sizing != "per_gib" else "storage": monthly}
+    if copies > 1:
+        one = monthly / copies
+        costs = {"compute": one, "replicas": monthly - one}
     if target.sizing == "instance_plus_storage" and target.select.storage and needs.storage_gib:
         stores = select_products(provider, target.select.storage, region)
         if not stores:
             return (
                 f"no {target.select.storage.service} product on {provider.id}/{region} for the data"
             )
-        store = min(stores, key=lambda p: (price_in(p, region).amount, p.id))  # type: ignore[union-attr]
+        store = _cheapest_per_unit(stores, region)
+        assert store is not None
         store_price = price_in(store, region)
         assert store_price is not None
-        extra = monthly_price(store_price, data_gib(resource), policy.exchange_rates)
+        # Every node keeps its own copy of the data.
+        extra = monthly_price(store_price, data_gib(resource) * nodes, policy.exchange_rates)
         if extra is None:
             return f"no exchange rate for {store_price.currency}"
         monthly += extra
+        costs["storage"] = extra
         if not store_price.verified:
             unverified.append(f"{provider.id}/{store.id}")
-    return product, quantity, monthly, unverified
+    return Priced(product, quantity, monthly, unverified, costs, nodes)
 
 
 def build_candidates(resource: Resource, catalog: Catalog, policy: Policy) -> Candidates:
     found = Candidates(resource)
     mapping = catalog.kinds.get(resource.kind)
+    sovereignty = load_sovereignty()
+    gates = sovereignty_gates(resource, policy)
     allowed, pinned_region = _allowed_providers(resource, policy)
     needed_certs = required_certifications(resource, policy)
     current = current_monthly_eur(resource, policy)
@@ -205,7 +329,17 @@ def build_candidates(resource: Resource, catalog: Catalog, policy: Policy) -> Ca
             if isinstance(priced, str):
                 found.excluded.append(f"{where}: {priced}")
                 continue
-            product, quantity, monthly, unverified = priced
+            product, quantity, monthly, unverified = (
+                priced.product,
+                priced.quantity,
+                priced.monthly,
+                priced.unverified,
+            )
+            grade = grade_at(sovereignty, provider_id, region.code, product.id if product else None)
+            blocked = _gate_failure(gates, grade)
+            if blocked is not None:
+                found.excluded.append(f"{where}: {blocked}")
+                continue
             if egress is None:
                 found.excluded.append(
                     f"{where}: no egress price for {resource.provider}/{resource.region}"
@@ -229,7 +363,10 @@ def build_candidates(resource: Resource, catalog: Catalog, policy: Policy) -> Ca
                     strategy=target.strategy,
                     fidelity=target.fidelity,
                     terraform=target.terraform,
-                    unverified_prices=sorted(unverified),
+                    unverified_prices=sorted(set(unverified)),
+                    replicas=priced.replicas,
+                    costs={k: quantize(v) for k, v in sorted(priced.costs.items()) if v},
+                    sovereignty=grade,
                 )
             )
     if policy.allow_retain and current is not None:
@@ -238,7 +375,11 @@ def build_candidates(resource: Resource, catalog: Catalog, policy: Policy) -> Ca
         missing = needed_certs - (
             certifications_in(source, resource.region, None) if source else set()
         )
-        if not missing:
+        grade = grade_at(sovereignty, resource.provider, resource.region)
+        blocked = _gate_failure(gates, grade)
+        if blocked is not None:
+            found.excluded.append(f"retain on {resource.provider}/{resource.region}: {blocked}")
+        elif not missing:
             found.options.append(
                 Option(
                     provider=resource.provider,
@@ -250,6 +391,7 @@ def build_candidates(resource: Resource, catalog: Catalog, policy: Policy) -> Ca
                     strategy="retain",
                     fidelity="native",
                     retain=True,
+                    sovereignty=grade,
                 )
             )
     return found

@@ -16,8 +16,19 @@ def unplaceable(no_option: dict[str, list[str]], inventory: Inventory, policy: P
     classification=secret need SecNumCloud; no option offers it for kind database.postgresql"."""
     resources = inventory.by_id()
     buckets: dict[tuple[str, tuple[str, ...], str], int] = defaultdict(int)
+    gated: dict[tuple[str, str], list[str]] = defaultdict(list)
     for rid, excluded in sorted(no_option.items()):
         r = resources[rid]
+        gate_names = sorted(
+            {
+                e.split("sovereignty gate ", 1)[1].split(":")[0]
+                for e in excluded
+                if "sovereignty gate " in e
+            }
+        )
+        if gate_names and all("sovereignty gate " in e for e in excluded):
+            gated[(", ".join(gate_names), r.kind.value)].append(r.name)
+            continue
         needed = tuple(sorted(required_certifications(r, policy)))
         if needed and excluded and all("lacks" in e for e in excluded):
             tags = sorted(
@@ -35,6 +46,12 @@ def unplaceable(no_option: dict[str, list[str]], inventory: Inventory, policy: P
                 (r.kind.value, (), "; ".join(excluded[:2]) or "no target offers this kind")
             ] += 1
     lines = []
+    for (gate_list, kind), names in sorted(gated.items()):
+        shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+        lines.append(
+            f"sovereignty gate {gate_list} leaves no option for {len(names)} resource"
+            f"{'s' if len(names) > 1 else ''} of kind {kind}: {shown}"
+        )
     for (kind, needed, who), count in sorted(buckets.items()):
         plural = "resources" if count > 1 else "resource"
         if needed:

@@ -32,6 +32,8 @@ from cloudexit.optimise.units import (
     build_units,
     link_monthly,
 )
+from cloudexit.sovereignty.data import load_sovereignty
+from cloudexit.sovereignty.estate import estate
 
 
 def _placeable(
@@ -237,7 +239,7 @@ def plan(
         else None
     )
     points = _frontier(units, policy, assignment, frontier) if frontier and assignment else []
-    return Plan(
+    result = Plan(
         generated_at=inventory.generated_at,
         policy=policy,
         inventory=inventory,
@@ -258,7 +260,9 @@ def plan(
         baseline=baseline,
         frontier=points,
         warnings=sorted(warnings),
-    ), solution.seconds
+    )
+    result.sovereignty = estate(result, load_sovereignty())
+    return result, solution.seconds
 
 
 def _frontier(

@@ -112,13 +112,20 @@ def _policy_tag_keys(policy: Policy) -> set[str]:
     for selector in [
         *(c.match for c in policy.certifications),
         *(p.match for p in policy.providers),
+        *(g.match for g in policy.sovereignty.gates),
     ]:
         keys.update(selector.tags)
+    if policy.sovereignty.gates:
+        keys.add(policy.sovereignty.classification_tag)
     return keys
 
 
 def _policy_ids(policy: Policy) -> set[str]:
-    selectors = [*(c.match for c in policy.certifications), *(p.match for p in policy.providers)]
+    selectors = [
+        *(c.match for c in policy.certifications),
+        *(p.match for p in policy.providers),
+        *(g.match for g in policy.sovereignty.gates),
+    ]
     return {i for selector in selectors for i in selector.ids}
 
 

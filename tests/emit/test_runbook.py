@@ -113,7 +113,7 @@ def test_runbook_has_every_section(tmp_path):
     assert re.search(
         r"\| iam \| security.identity \| aws/us-east-1 \| identities are rebuilt", text
     )
-    assert "Spend under non-EU jurisdiction | 100.0 % |" in text
+    assert "Spend under non-EU control | 100.0 % |" in text
 
 
 def test_payback_and_jurisdiction_figures(tmp_path):

@@ -19,7 +19,7 @@ from cloudexit.emit.terraform.addressing import Move
 from cloudexit.emit.terraform.firewall import TargetRule, Translation
 from cloudexit.errors import InputError
 from cloudexit.model.inventory import Resource
-from cloudexit.model.kinds import Kind
+from cloudexit.model.kinds import DATA_KINDS, Kind
 from cloudexit.model.plan import Option, Placement
 
 # Kinds that need a private network at the site.
@@ -126,6 +126,18 @@ class Item:
             self.product.specs.storage_gib if self.product else None
         )
         return max(1, round(value or 10))
+
+    @property
+    def replicas(self) -> int:
+        """Nodes the plan priced: 2 or more for an HA or multi-node source."""
+        return max(1, self.option.replicas)
+
+    @property
+    def data_gib(self) -> int:
+        """Disk a self-managed data service on a VM needs beyond the system disk, as priced."""
+        if self.option.fidelity != "self_managed" or self.resource.kind not in DATA_KINDS:
+            return 0
+        return round(self.resource.attributes.storage_gib or 0)
 
     @property
     def engine_version(self) -> str | None:

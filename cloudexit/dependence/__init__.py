@@ -1,0 +1,1 @@
+"""Dependence under control: suppliers, business functions, hard limits and outage drills."""

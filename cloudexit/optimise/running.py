@@ -1,0 +1,143 @@
+"""What a placement costs to run beyond its list price: replicas for HA, operations of
+self-managed services, their minimum sizes, recurring egress and serverless usage.
+
+The figures no price list carries are planning assumptions in mappings/running-costs.yaml,
+overridden per kind in the policy's ``running_costs``.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from cloudexit.catalog.schema import Product, ProviderFile
+from cloudexit.catalog.sizing import Needs, fits, price_in, to_eur
+from cloudexit.datafiles import data_dir
+from cloudexit.model.inventory import Resource
+from cloudexit.model.io import read_yaml, validate
+from cloudexit.model.kinds import Kind
+from cloudexit.model.money import HOURS_PER_MONTH
+from cloudexit.model.policy import Policy
+
+HOURS_PER_DAY = Decimal(8)
+
+REPLICATED_CATEGORIES = frozenset({"database", "cache"})
+"""Kinds whose high_availability flag and node count mean copies of the product on the target."""
+
+
+class MinimumSize(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    vcpu: float = Field(0, ge=0)
+    memory_gib: float = Field(0, ge=0)
+    memory_per_data_gib: float = Field(0, ge=0)
+
+
+class RunningCostData(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    operations_hours_month: dict[str, float] = Field(default_factory=dict)
+    minimum_size: dict[Kind, MinimumSize] = Field(default_factory=dict)
+
+
+@lru_cache(maxsize=4)
+def _load(path: Path) -> RunningCostData:
+    return validate(RunningCostData, read_yaml(path), path)
+
+
+def running_cost_data(path: Path | None = None) -> RunningCostData:
+    return _load((path or data_dir("mappings") / "running-costs.yaml").resolve())
+
+
+def operations_monthly(kind: Kind, policy: Policy, data: RunningCostData) -> Decimal:
+    """EUR a month to operate one self-managed service of this kind, at the policy's day rate."""
+    hours = policy.running_costs.operations_hours_month.get(kind)
+    if hours is None:
+        hours = data.operations_hours_month.get(
+            kind.value, data.operations_hours_month.get("default", 0.0)
+        )
+    return Decimal(str(hours)) * policy.day_rate / HOURS_PER_DAY
+
+
+def self_managed_needs(resource: Resource, needs: Needs, data: RunningCostData) -> Needs:
+    """Needs raised to the kind's minimum machine and to the memory its data's working set wants."""
+    floor = data.minimum_size.get(resource.kind)
+    if floor is None:
+        return needs
+    memory = max(
+        floor.memory_gib, floor.memory_per_data_gib * float(resource.attributes.storage_gib or 0)
+    )
+    return replace(
+        needs,
+        vcpu=max(needs.vcpu or 0.0, floor.vcpu) or None,
+        memory_gib=max(needs.memory_gib or 0.0, memory) or None,
+    )
+
+
+def copies_needed(resource: Resource) -> int:
+    """Nodes the source runs: its node count, and at least two when it is highly available."""
+    if resource.kind.category not in REPLICATED_CATEGORIES:
+        return 1
+    nodes = resource.attributes.node_count or 1
+    return max(nodes, 2) if resource.attributes.high_availability else nodes
+
+
+def copies_of(product: Product, needed: int) -> int:
+    """Units of a product that give ``needed`` nodes (an HA offer already holds several)."""
+    return max(1, math.ceil(needed / (product.specs.nodes or 1)))
+
+
+def holds_data(product: Product, gib: float) -> bool:
+    """A managed offer with a storage ceiling must hold the data as provisioned."""
+    limit = product.specs.storage_gib
+    return product.service not in ("database", "cache") or not limit or gib <= limit
+
+
+def cheapest_replicated(
+    products: list[Product], needs: Needs, region: str, needed: int, data_gib: float
+) -> tuple[Product, int] | None:
+    """The product and count with the lowest hourly total that fit, hold the data and give the nodes."""
+    best: tuple[Decimal, int, float, str, Product] | None = None
+    for product in products:
+        if not fits(product, needs) or not holds_data(product, data_gib):
+            continue
+        price = price_in(product, region)
+        if price is None:
+            continue
+        hourly = price.amount if price.unit == "hour" else price.amount / HOURS_PER_MONTH
+        copies = copies_of(product, needed)
+        key = (hourly * copies, copies, product.specs.vcpu or 0, product.id, product)
+        if best is None or key[:4] < best[:4]:
+            best = key
+    return (best[4], best[1]) if best else None
+
+
+def egress_eur_per_gib(
+    provider: ProviderFile, region: str, policy: Policy
+) -> tuple[Decimal, bool] | None:
+    """(EUR per GiB to the internet from this site, verified); None when the catalogue has no price."""
+    products = sorted(
+        (p for p in provider.products if p.service == "egress"),
+        key=lambda p: (p.family not in ("internet", "instance"), p.id),
+    )
+    for product in products:
+        price = price_in(product, region)
+        if price is not None and price.unit == "gib":
+            eur = to_eur(price.amount, price.currency, policy.exchange_rates)
+            if eur is not None:
+                return eur, price.verified
+    return None
+
+
+def function_usage(resource: Resource, policy: Policy) -> tuple[Decimal, Decimal]:
+    """(million requests, GiB-seconds) a month: the policy's stated assumption, sized by memory."""
+    assumed = policy.running_costs
+    requests = Decimal(str(assumed.function_requests_month))
+    memory = Decimal(str(resource.attributes.memory_gib or 0.125))
+    seconds = requests * Decimal(str(assumed.function_seconds_per_request)) * memory
+    return requests / Decimal(1_000_000), seconds

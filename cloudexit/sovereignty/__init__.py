@@ -1,0 +1,1 @@
+"""EU Cloud Sovereignty Framework levels per provider, site and offer, from sovereignty/*.yaml."""

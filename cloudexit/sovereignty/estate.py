@@ -1,0 +1,200 @@
+"""The estate's SEAL levels before and after a plan, weighted by monthly spend times criticality."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+from typing import Literal
+
+from cloudexit.model.inventory import Resource
+from cloudexit.model.plan import Plan
+from cloudexit.model.policy import Policy
+from cloudexit.model.sovereignty import (
+    EstateRollup,
+    EstateSovereignty,
+    ObjectiveRollup,
+    SovereigntyGrade,
+    StayOption,
+)
+from cloudexit.optimise.candidates import current_monthly_eur, sovereignty_gates
+from cloudexit.sovereignty.data import SovereigntyData
+from cloudexit.sovereignty.grade import gate_failure, grade_at, grade_of, minimum_for
+from cloudexit.sovereignty.schema import OBJECTIVES
+
+WEIGHTING = "monthly EUR spend times the criticality tag's weight"
+
+
+def criticality(resource: Resource, policy: Policy) -> float:
+    value = resource.tags.get(policy.sovereignty.criticality_tag)
+    return policy.sovereignty.criticality_weights.get(value, 1.0) if value is not None else 1.0
+
+
+def _weights(
+    resources: list[Resource], spend: dict[str, Decimal | None], policy: Policy
+) -> dict[str, float]:
+    weights = {r.id: float(spend.get(r.id) or 0) * criticality(r, policy) for r in resources}
+    if not any(weights.values()):
+        # No known spend at all: criticality alone still ranks the estate.
+        weights = {r.id: criticality(r, policy) for r in resources}
+    return weights
+
+
+def _weakest(
+    objective: str,
+    grades: dict[str, SovereigntyGrade | None],
+    weights: dict[str, float],
+    data: SovereigntyData,
+) -> str | None:
+    carried: dict[str, float] = defaultdict(float)
+    for rid, grade in grades.items():
+        if grade is None:
+            carried["no sovereignty assessment for the place"] += weights[rid]
+            continue
+        provider, _, aid = grade.assessment.partition("/")
+        assessment = data.resolved[provider][aid]
+        level = assessment.level(objective)
+        if level is None:
+            carried[
+                f"{grade.assessment}: not assessed ({assessment.objectives[objective].note})"
+            ] += weights[rid]
+            continue
+        if level == 4:
+            continue
+        for fact in assessment.facts(objective):
+            if not fact.holds:
+                carried[f"{fact.criterion} at {grade.assessment}: {fact.statement}"] += weights[rid]
+    if not carried:
+        return None
+    return max(sorted(carried), key=lambda k: carried[k])
+
+
+def rollup(
+    stage: Literal["before", "after"],
+    resources: list[Resource],
+    grades: dict[str, SovereigntyGrade | None],
+    weights: dict[str, float],
+    policy: Policy,
+    data: SovereigntyData,
+) -> EstateRollup:
+    total = sum(weights.values())
+    gates = {r.id: sovereignty_gates(r, policy) for r in resources}
+    objectives = []
+    for objective in OBJECTIVES:
+        shares = dict.fromkeys(("0", "1", "2", "3", "4"), 0.0)
+        below = 0.0
+        mean = 0.0
+        for r in resources:
+            grade = grades[r.id]
+            level = grade.levels[objective] if grade is not None else 0
+            share = weights[r.id] / total if total else 0.0
+            shares[str(level)] += share
+            mean += level * share
+            if level < minimum_for(gates[r.id], objective):
+                below += share
+        objectives.append(
+            ObjectiveRollup(
+                objective=objective,
+                title=data.framework.title(objective),
+                distribution={k: round(v, 4) for k, v in shares.items()},
+                mean_level=round(mean, 2),
+                below_minimum_share=round(below, 4),
+                weakest_criterion=_weakest(objective, grades, weights, data),
+            )
+        )
+    score = sum((g.score if g is not None else 0.0) * weights[rid] for rid, g in grades.items())
+    return EstateRollup(
+        stage=stage,
+        score=round(score / total, 1) if total else 0.0,
+        weight_total=round(total, 2),
+        objectives=objectives,
+    )
+
+
+def _stay_options(
+    resources: list[Resource], after: EstateRollup, policy: Policy, data: SovereigntyData
+) -> list[StayOption]:
+    options = []
+    sources = sorted({r.provider for r in resources})
+    for provider in sources:
+        for assessment in data.assessments(provider):
+            if assessment.kind != "offer" or assessment.placeable:
+                continue
+            grade = grade_of(assessment, data)
+            region = assessment.regions[0] if assessment.regions else None
+            failing = sorted(
+                {
+                    failure.split(":")[0]
+                    for r in resources
+                    if r.provider == provider
+                    for gate in sovereignty_gates(r, policy)
+                    if (failure := gate_failure(gate, grade)) is not None
+                }
+            )
+            lower = [
+                o
+                for o in OBJECTIVES
+                if grade.levels[o]
+                < round(next(x.mean_level for x in after.objectives if x.objective == o))
+            ]
+            if failing:
+                verdict = f"fails {', '.join(failing)}"
+            elif grade.score < after.score:
+                verdict = (
+                    f"scores {grade.score:g} against {after.score:g} for the estate after the plan; "
+                    f"lower on {', '.join(lower) or 'the weighted total'}"
+                )
+            else:
+                verdict = (
+                    f"scores {grade.score:g}, at least the plan's {after.score:g}: worth pricing"
+                )
+            options.append(
+                StayOption(
+                    provider=provider,
+                    assessment=f"{provider}/{assessment.id}",
+                    name=assessment.name,
+                    region=region,
+                    levels=grade.levels,
+                    unassessed=grade.unassessed,
+                    score=grade.score,
+                    estate_score_after=after.score,
+                    verdict=verdict,
+                )
+            )
+    return options
+
+
+def estate(plan: Plan, data: SovereigntyData) -> EstateSovereignty:
+    resources = plan.inventory.resources
+    placed = {p.resource_id: p for p in plan.placements}
+    before_grades = {r.id: grade_at(data, r.provider, r.region) for r in resources}
+    after_grades = {
+        r.id: placed[r.id].choice.sovereignty if r.id in placed else before_grades[r.id]
+        for r in resources
+    }
+    spend_before = {r.id: current_monthly_eur(r, plan.policy) for r in resources}
+    spend_after = {
+        r.id: placed[r.id].choice.monthly_cost if r.id in placed else spend_before[r.id]
+        for r in resources
+    }
+    before = rollup(
+        "before",
+        resources,
+        before_grades,
+        _weights(resources, spend_before, plan.policy),
+        plan.policy,
+        data,
+    )
+    after = rollup(
+        "after",
+        resources,
+        after_grades,
+        _weights(resources, spend_after, plan.policy),
+        plan.policy,
+        data,
+    )
+    return EstateSovereignty(
+        weighting=WEIGHTING,
+        before=before,
+        after=after,
+        stay_options=_stay_options(resources, after, plan.policy, data),
+    )
