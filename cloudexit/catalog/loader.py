@@ -9,9 +9,9 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from cloudexit.catalog import lookup
+from cloudexit.catalog.mappings import mapping_files, read_kind_mappings
 from cloudexit.catalog.schema import (
     KindMapping,
-    KindsFile,
     Product,
     ProviderFile,
     Region,
@@ -103,7 +103,7 @@ def load_catalog(providers_dir: Path | None = None, mappings_dir: Path | None = 
     mappings_dir = (mappings_dir or data_dir("mappings")).resolve()
     files = [
         *providers_dir.glob("*.yaml"),
-        *mappings_dir.glob("kinds*.yaml"),
+        *mapping_files(mappings_dir),
         *(mappings_dir / "sources").glob("*.yaml"),
     ]
     signature = tuple(sorted((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files))
@@ -120,12 +120,9 @@ def _load_catalog(
         if provider.id != path.stem:
             raise InputError(f"{path}: id {provider.id!r} does not match the file name")
         providers[provider.id] = provider
-    kinds: dict[Kind, KindMapping] = {}
-    for path in sorted(mappings_dir.glob("kinds*.yaml")):
-        for mapping in validate(KindsFile, read_yaml(path), path).kinds:
-            if mapping.kind in kinds:
-                raise InputError(f"{path}: kind {mapping.kind.value} is mapped twice")
-            kinds[mapping.kind] = mapping
+    kinds, problems = read_kind_mappings(mappings_dir)
+    if problems:
+        raise InputError(problems[0])
     source_types: dict[str, SourceType] = {}
     for path in sorted((mappings_dir / "sources").glob("*.yaml")):
         types_file = validate(SourceTypesFile, read_yaml(path), path)

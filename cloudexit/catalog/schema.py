@@ -196,8 +196,26 @@ class KindMapping(_Data):
         return self
 
 
+class KindEntry(_Data):
+    """A kind as ``mappings/kinds.yaml`` describes it; its targets usually live in ``mappings/targets/``."""
+
+    kind: Kind
+    description: str
+    targets: dict[str, TargetMapping] = Field(
+        default_factory=dict, description="Targets written inline"
+    )
+    not_migratable: str | None = Field(None, description="Why nothing can take it, if so")
+
+
 class KindsFile(_Data):
-    kinds: list[KindMapping]
+    kinds: list[KindEntry]
+
+
+class TargetsFile(_Data):
+    """``mappings/targets/<provider>.yaml``: how one target provider takes each kind."""
+
+    provider: str
+    kinds: dict[Kind, TargetMapping]
 
 
 class SourceType(_Data):

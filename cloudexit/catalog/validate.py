@@ -6,9 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cloudexit.catalog.loader import Catalog, reference_problems
+from cloudexit.catalog.mappings import read_kind_mappings
 from cloudexit.catalog.schema import (
-    KindMapping,
-    KindsFile,
     ProductSelector,
     ProviderFile,
     SourceTypesFile,
@@ -16,7 +15,6 @@ from cloudexit.catalog.schema import (
 from cloudexit.catalog.sizing import select_products
 from cloudexit.errors import InputError
 from cloudexit.model.io import read_yaml, validate
-from cloudexit.model.kinds import Kind
 from cloudexit.model.policy import Policy
 from cloudexit.tfcheck.facts import load_facts
 
@@ -59,17 +57,8 @@ def check_catalog(providers_dir: Path, mappings_dir: Path, schemas: Path | None 
         report.unverified.extend(_unverified(provider))
     if not report.providers and not report.problems:
         report.problems.append(f"{providers_dir}: no provider files (*.yaml)")
-    kinds: dict[Kind, KindMapping] = {}
-    for path in sorted(mappings_dir.glob("kinds*.yaml")):
-        try:
-            kinds_file = validate(KindsFile, read_yaml(path), path)
-        except InputError as exc:
-            report.problems.append(str(exc))
-            continue
-        for mapping in kinds_file.kinds:
-            if mapping.kind in kinds:
-                report.problems.append(f"{path}: kind {mapping.kind.value} is mapped twice")
-            kinds[mapping.kind] = mapping
+    kinds, problems = read_kind_mappings(mappings_dir)
+    report.problems.extend(problems)
     for path in sorted((mappings_dir / "sources").glob("*.yaml")):
         try:
             validate(SourceTypesFile, read_yaml(path), path)

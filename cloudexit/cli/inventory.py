@@ -7,6 +7,7 @@ import typer
 from cloudexit.cli import (
     inventory_aws,
     inventory_azure,
+    inventory_bill,
     inventory_gcp,
     inventory_import,
     inventory_openstack,
@@ -17,6 +18,7 @@ app = typer.Typer(
 )
 app.command("aws")(inventory_aws.aws)
 app.command("azure")(inventory_azure.azure)
+app.command("bill")(inventory_bill.bill)
 app.command("gcp")(inventory_gcp.gcp)
 app.command("import")(inventory_import.import_)
 app.command("openstack")(inventory_openstack.openstack)

@@ -7,6 +7,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from cloudexit.model.attachments import link_attachments
+from cloudexit.model.bill import Bill
 from cloudexit.model.kinds import Kind
 from cloudexit.model.migrate import migrate_1_0
 from cloudexit.model.money import Amount
@@ -126,6 +127,7 @@ class Inventory(_Strict):
     sources: list[Source] = Field(default_factory=list)
     resources: list[Resource] = Field(default_factory=list)
     issues: list[CollectionIssue] = Field(default_factory=list)
+    bill: Bill | None = Field(None, description="Today's bill from a cost export (cloudexit inventory bill)")
 
     @model_validator(mode="before")
     @classmethod

@@ -114,12 +114,19 @@ def merge_inventories(inventories: Sequence[Inventory], label: str = "inventory"
                     f"{label}: duplicate resource id {resource.id!r} across inventories"
                 )
             seen.add(resource.id)
+    bills = [i.bill for i in inventories if i.bill is not None]
+    if len(bills) > 1:
+        raise InputError(
+            f"{label}: several inventories carry a bill; merge them first, then run "
+            "`cloudexit inventory bill` once on the merged inventory"
+        )
     stamps = sorted(i.generated_at for i in inventories if i.generated_at)
     return Inventory(
         generated_at=stamps[-1] if stamps else None,
         sources=[s for i in inventories for s in i.sources],
         resources=[r for i in inventories for r in i.resources],
         issues=[x for i in inventories for x in i.issues],
+        bill=bills[0] if bills else None,
     )
 
 

@@ -1,4 +1,4 @@
-"""mappings/kinds.yaml: every kind is mapped or explained, every mapping resolves and prices on its provider."""
+"""mappings/ (kinds.yaml and targets/): every kind is mapped or explained, every mapping resolves and prices on its provider."""
 
 from __future__ import annotations
 
@@ -202,10 +202,9 @@ def catalog_copy(tmp_path: Path, repo_dir: Path) -> Path:
 
 
 def _edit_kinds(root: Path, kind: str, provider: str, **changes: object) -> None:
-    path = root / "mappings" / "kinds.yaml"
+    path = root / "mappings" / "targets" / f"{provider}.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    entry = next(k for k in data["kinds"] if k["kind"] == kind)
-    entry["targets"][provider].update(changes)
+    data["kinds"][kind].update(changes)
     path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
 
 
