@@ -1,4 +1,4 @@
-"""`cloudexit exposure INVENTORY [--plan PLAN] [--scenario S] [--json]`."""
+"""`cloudexit exposure [INVENTORY] [--plan PLAN] [--scenario S] [--json]`."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from cloudexit.catalog.loader import load_catalog
 from cloudexit.dependence.drills import DrillResult
 from cloudexit.errors import InputError
 from cloudexit.model.inventory import Inventory
@@ -16,15 +17,21 @@ from cloudexit.model.plan import Plan
 from cloudexit.risk.exposure import (
     ControlPlanes,
     Exposure,
+    SinglePoint,
     assess,
     assess_plan,
+    known_sites,
     load_control_planes,
     parse_scenario,
+    single_points,
 )
 
 
 def exposure(
-    inventory: Annotated[Path, typer.Argument(help="inventory.json")],
+    inventory: Annotated[
+        Path | None,
+        typer.Argument(help="inventory.json; optional with --plan, whose inventory is used"),
+    ] = None,
     plan: Annotated[
         Path | None, typer.Option("--plan", help="plan.json: also show the estate after the plan")
     ] = None,
@@ -33,8 +40,10 @@ def exposure(
         typer.Option(
             "--scenario",
             "-s",
-            help="aws/us-east-1 (region), aws (provider), aws/dynamodb (service), "
-            "or a named outage such as aws-2025-10-20; repeatable",
+            help="any provider, source or target (aws, scaleway), a region (aws/us-east-1, "
+            "scaleway/fr-par, ionos/de/fra), a service (aws/dynamodb) or a named outage such as "
+            "aws-2025-10-20; repeatable. Default: the named outages, plus with --plan each "
+            "provider and site the plan makes a single point of failure",
         ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables")] = False,
@@ -47,20 +56,28 @@ def exposure(
         ),
     ] = None,
 ) -> None:
-    """Which resources and what share of spend fail or become unreachable in an outage."""
-    inv = load_inventory(inventory)
+    """Which resources and what share of spend fail or become unreachable in an outage, today and
+    after the plan, and what the plan newly puts at risk."""
     data = load_control_planes()
-    chosen_plan = None
-    if plan is not None:
-        chosen_plan = validate(Plan, read_json(plan), plan)
-        if {r.id for r in chosen_plan.inventory.resources} != {r.id for r in inv.resources}:
+    chosen_plan = validate(Plan, read_json(plan), plan) if plan is not None else None
+    if inventory is not None:
+        inv = load_inventory(inventory)
+        if chosen_plan is not None and {r.id for r in chosen_plan.inventory.resources} != {
+            r.id for r in inv.resources
+        }:
             raise InputError(
                 f"{plan}: the plan was made from a different inventory than {inventory}"
             )
+    elif chosen_plan is not None:
+        inv = chosen_plan.inventory
+    else:
+        raise InputError("exposure: give an inventory, a plan (--plan), or both")
+    sites = known_sites(load_catalog(), inv, chosen_plan)
+    points = single_points(chosen_plan) if chosen_plan is not None else []
+    names = scenario or [s.id for s in data.scenarios] + [p.site for p in points if p.new]
     results: list[Exposure] = []
-    names = scenario or [s.id for s in data.scenarios]
     for name in names:
-        parsed = parse_scenario(name, data)
+        parsed = parse_scenario(name, data, sites)
         results.append(
             assess(inv, parsed, data, policy=chosen_plan.policy if chosen_plan else None)
         )
@@ -77,6 +94,8 @@ def exposure(
         typer.echo(json.dumps(payload, indent=2, sort_keys=True))
         return
     _print_tables(results)
+    if points:
+        _print_single_points(points)
     if drills is not None:
         from cloudexit.dependence.render import drills_markdown
 
@@ -118,6 +137,7 @@ def _print_tables(results: list[Exposure]) -> None:
         "control plane",
         "resources hit",
         "spend hit",
+        "newly hit",
     ):
         summary.add_column(column, justify="left" if column in ("scenario", "stage") else "right")
     for r in results:
@@ -129,6 +149,9 @@ def _print_tables(results: list[Exposure]) -> None:
             str(r.control_plane),
             f"{r.resource_share * 100:.1f} %",
             f"{r.spend_share * 100:.1f} %",
+            f"{len(r.newly_hit)} ({r.newly_hit_spend_share * 100:.1f} %)"
+            if r.stage == "after"
+            else "",
         )
     console.print(summary)
     for r in results:
@@ -147,3 +170,22 @@ def _print_tables(results: list[Exposure]) -> None:
                 a.monthly_cost or "unknown",
             )
         console.print(detail)
+
+
+def _print_single_points(points: list[SinglePoint]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="Single points of failure after the plan (share of known spend)")
+    for column in ("provider or site", "resources today", "after", "spend today", "after", "new"):
+        table.add_column(column, justify="left" if column == "provider or site" else "right")
+    for p in points:
+        table.add_row(
+            p.site,
+            str(p.resources_before),
+            str(p.resources_after),
+            f"{p.spend_share_before * 100:.1f} %",
+            f"{p.spend_share_after * 100:.1f} %",
+            "yes" if p.new else "no",
+        )
+    Console().print(table)

@@ -23,6 +23,7 @@ from cloudexit.risk.exposure import (
     Scenario,
     assess,
     assess_plan,
+    known_sites,
     parse_scenario,
 )
 
@@ -209,7 +210,7 @@ def run_drill(
     exposure: Exposure | None = None
     suppliers: dict[str, SupplierImpact] = {}
     if drill.scenario is not None:
-        scenario = parse_scenario(drill.scenario, data)
+        scenario = parse_scenario(drill.scenario, data, known_sites(catalog, inventory, plan))
         exposure = (
             assess(inventory, scenario, data) if plan is None else assess_plan(plan, scenario, data)
         )

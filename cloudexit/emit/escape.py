@@ -46,9 +46,13 @@ def visible(value: Any) -> str:
 
 
 def hcl_string(value: Any) -> str:
-    """A quoted HCL string literal: one line, and ${ and %{ never start a template sequence."""
+    """A quoted HCL string literal: one line, and ${ and %{ never start a template sequence.
+
+    The brace after $ or % is written as \\u007B: Terraform reads it as a literal brace, and
+    unlike the $${ / %%{ escapes every HCL parser (python-hcl2 included) reads it the same.
+    """
     body = visible(value)
-    return '"' + body.replace("${", "$${").replace("%{", "%%{") + '"'
+    return '"' + body.replace("${", "$\\u007B").replace("%{", "%\\u007B") + '"'
 
 
 def hcl_list(values: Iterable[Any]) -> str:

@@ -159,6 +159,13 @@ LISTINGS: tuple[Listing, ...] = (
         name="TargetGroupName",
     ),
     Listing(
+        "ClusterInfoList",
+        "AWS::MSK::Cluster",
+        "ClusterName",
+        arn="ClusterArn",
+        name="ClusterName",
+    ),
+    Listing(
         "CacheClusters",
         "AWS::ElastiCache::CacheCluster",
         "CacheClusterId",
@@ -232,6 +239,9 @@ LISTINGS: tuple[Listing, ...] = (
 )
 _BY_KEY = {listing.key: listing for listing in LISTINGS}
 _ZONE = re.compile(r"^([a-z]{2}(?:-gov)?-[a-z]+-\d+)")
+_DNS_REGION = re.compile(
+    r"\.([a-z]{2}(?:-gov)?-[a-z]+-\d+)\.(?:elb|compute|cache)\.amazonaws\.com\.?$"
+)
 _GLOBAL_TYPES = frozenset({"AWS::Route53::HostedZone", "AWS::CloudFront::Distribution"})
 
 
@@ -285,7 +295,9 @@ def _add_named(ctx: ImportContext, listing: Listing, value: Any) -> None:
         parts = [p for p in url.path.split("/") if p]
         region = host.split(".")[1] if host.startswith("sqs.") and host.count(".") >= 2 else region
         account, name = (parts[0], parts[-1]) if len(parts) >= 2 else ("", value)
-    rid = _format(listing.arn_format, name, region, account) or f"{listing.type}:{name}"
+    rid = _format(listing.arn_format, name, region, account) or _local_id(
+        listing.type, name, region, account
+    )
     add_aws_resource(
         ctx, listing.type, {}, rid=rid, account=account, region=region, name=name, tags={}
     )
@@ -300,8 +312,11 @@ def add_item(ctx: ImportContext, listing: Listing, item: Any, owner: Any) -> Non
     if listing.type == "AWS::Route53::HostedZone" and isinstance(native, str):
         native = native.rsplit("/", 1)[-1]
     arn = item.get(listing.arn) if listing.arn else None
-    zone = dig(item, "Placement", "AvailabilityZone") or item.get("AvailabilityZone")
-    region = "global" if listing.type in _GLOBAL_TYPES else _region(arn, zone)
+    region = (
+        "global"
+        if listing.type in _GLOBAL_TYPES
+        else _region(arn, _zone(item), item.get("DNSName"))
+    )
     if region == "unknown" and isinstance(item.get("BucketRegion"), str):
         region = item["BucketRegion"]
     account = (
@@ -322,7 +337,7 @@ def add_item(ctx: ImportContext, listing: Listing, item: Any, owner: Any) -> Non
         if isinstance(arn, str)
         else _format(listing.arn_format, str(native), region, str(account))
     )
-    rid = rid or f"{listing.type}:{native}"
+    rid = rid or _local_id(listing.type, str(native), region, str(account))
     tags = aws_tags(item.get("Tags") or item.get("TagList") or item.get("tags"))
     name = tags.get("Name") or (item.get(listing.name) if listing.name else None) or native or rid
     native_type = listing.type
@@ -395,6 +410,13 @@ def add_aws_resource(
     )
 
 
+def _local_id(native_type: str, native: str, region: str, account: str) -> str:
+    """An id when no ARN can be formed (the output does not say the account): the region and
+    account that are known keep same-named resources of two regions apart."""
+    scope = ":".join(part for part in (account, region) if part and part != "unknown")
+    return f"{native_type}:{scope}:{native}" if scope else f"{native_type}:{native}"
+
+
 def _format(template: str | None, native: str, region: str, account: str) -> str | None:
     if not template:
         return None
@@ -405,12 +427,31 @@ def _format(template: str | None, native: str, region: str, account: str) -> str
     return template.format(id=native, region=region, account=account)
 
 
-def _region(arn: Any, zone: Any) -> str:
+def _zone(item: dict[str, Any]) -> Any:
+    """An availability zone the item names: placement, preferred zone (ElastiCache) or the
+    first of its zones (classic load balancers)."""
+    zones = item.get("AvailabilityZones")
+    first = zones[0] if isinstance(zones, list) and zones else None
+    if isinstance(first, dict):
+        first = first.get("ZoneName")
+    return (
+        dig(item, "Placement", "AvailabilityZone")
+        or item.get("AvailabilityZone")
+        or item.get("PreferredAvailabilityZone")
+        or first
+    )
+
+
+def _region(arn: Any, zone: Any, dns_name: Any = None) -> str:
     if isinstance(arn, str) and arn.startswith("arn:") and arn.count(":") >= 4:
         region = arn.split(":")[3]
         return region or "global"
     if isinstance(zone, str):
         match = _ZONE.match(zone)
+        if match:
+            return match.group(1)
+    if isinstance(dns_name, str):
+        match = _DNS_REGION.search(dns_name)
         if match:
             return match.group(1)
     return "unknown"

@@ -171,8 +171,9 @@ def replication_group(r: dict[str, Any]) -> Fields:
 def eks_cluster(r: dict[str, Any]) -> Fields:
     return {
         "engine": "kubernetes",
-        "engine_version": text(r.get("Version")),
-        "state": text(r.get("Status")),
+        # AWS Config spells the keys Version/Status, the EKS API (and so the CLI) version/status
+        "engine_version": text(r.get("Version") or r.get("version")),
+        "state": text(r.get("Status") or r.get("status")),
     }
 
 
@@ -267,7 +268,26 @@ def s3_bucket(r: dict[str, Any]) -> Fields:
     return {}
 
 
+def msk_cluster(r: dict[str, Any]) -> Fields:
+    """`aws kafka list-clusters`/`describe-cluster` and AWS Config spell these alike."""
+    brokers = r.get("BrokerNodeGroupInfo") or {}
+    nodes = count(r.get("NumberOfBrokerNodes"))
+    per_broker = positive(
+        ((brokers.get("StorageInfo") or {}).get("EbsStorageInfo") or {}).get("VolumeSize")
+    )
+    software = r.get("CurrentBrokerSoftwareInfo") or {}
+    return {
+        "instance_type": text(brokers.get("InstanceType")),
+        "node_count": nodes,
+        "engine": "kafka",
+        "engine_version": text(software.get("KafkaVersion") or r.get("KafkaVersion")),
+        "storage_gib": per_broker * nodes if per_broker and nodes else per_broker,
+        "state": text(r.get("State")),
+    }
+
+
 READERS: dict[str, Callable[[dict[str, Any]], Fields]] = {
+    "AWS::MSK::Cluster": msk_cluster,
     "AWS::EC2::Instance": ec2_instance,
     "AWS::EC2::Volume": ebs_volume,
     "AWS::EC2::Snapshot": ebs_snapshot,

@@ -37,9 +37,24 @@ def read(ctx: ImportContext) -> None:
             _add(ctx, item, f"line {number}", links)
     else:
         found = False
+        history: dict[str, tuple[str, bool, Any, str]] = {}
         for prefix, value in walk(ctx.path, _ITEMS.__contains__):
             found = True
-            _add(ctx, value, prefix.replace(".item", "[]"), links)
+            where = prefix.replace(".item", "[]")
+            if (
+                isinstance(value, dict)
+                and isinstance(value.get("asset"), dict)
+                and "window" in value
+            ):
+                _keep_latest(history, value, where)
+            else:
+                _add(ctx, value, where, links)
+        for name, (_, deleted, asset, where) in sorted(history.items()):
+            if deleted:
+                kind = str(_get(asset, "assetType", "asset_type") or "")
+                ctx.skip(name, kind, "deleted in the history's last window", where)
+            else:
+                _add(ctx, asset, where, links)
         if not found:
             for _, value in walk(ctx.path, lambda p: p == ""):
                 if isinstance(value, dict):
@@ -47,6 +62,20 @@ def read(ctx: ImportContext) -> None:
     known = {r.id for r in ctx.resources}
     for resource in ctx.resources:
         resource.depends_on = sorted((links.get(resource.id, set()) & known) - {resource.id})
+
+
+def _keep_latest(
+    history: dict[str, tuple[str, bool, Any, str]], entry: dict[str, Any], where: str
+) -> None:
+    """`gcloud asset get-history` lists every version of an asset in time windows: keep the last."""
+    asset = entry["asset"]
+    name = asset.get("name")
+    if not isinstance(name, str):
+        return
+    window = mapping(entry.get("window"))
+    start = str(window.get("startTime") or window.get("start_time") or "")
+    if name not in history or start >= history[name][0]:
+        history[name] = (start, bool(entry.get("deleted")), asset, where)
 
 
 def _links(data: dict[str, Any]) -> set[str]:

@@ -60,6 +60,10 @@ class ImportContext:
             self.skip(resource_id, native_type, reason, scope)
             return None
         if native_type.lower() not in self.catalog.source_types:
+            setting = child_setting(native_type)
+            if setting:
+                self.skip(resource_id, native_type, setting, scope)
+                return None
             self.issue(
                 "unsupported_type",
                 f"{native_type} is not in the mapping catalogue: kept as kind other",
@@ -99,3 +103,23 @@ class ImportContext:
         )
         self.resources.append(resource)
         return resource
+
+
+_SETTING_SUFFIXES = ("_configuration", "_parameter", "_parameters", "_setting", "_settings")
+_RUNS = frozenset(
+    {"google_dataproc_job", "dataproc.googleapis.com/job", "aws_batch_job", "aws_glue_job_run"}
+)
+
+
+def child_setting(native_type: str) -> str | None:
+    """Why a type the catalogue does not know is a part of its parent rather than a resource:
+    ARM child types (server parameters, database settings), Terraform settings resources, and
+    runs (jobs) that are not infrastructure."""
+    folded = native_type.lower()
+    if folded in _RUNS or folded.endswith(("/job", "/operation")):
+        return "a job or operation run, not infrastructure to move"
+    if folded.startswith("microsoft.") and folded.count("/") >= 2:
+        return "a setting of its parent resource, moved with it"
+    if folded.startswith(("azurerm_", "aws_", "google_")) and folded.endswith(_SETTING_SUFFIXES):
+        return "a setting of its parent resource, moved with it"
+    return None

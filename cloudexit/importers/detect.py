@@ -158,6 +158,8 @@ def _decide(shape: _Shape) -> str | None:
     if shape.top_array and isinstance(sample, dict):
         if "assetType" in sample or "asset_type" in sample:
             return "cloud-asset"
+        if isinstance(sample.get("asset"), dict) and "window" in sample:
+            return "cloud-asset"
         rid = sample.get("id")
         if isinstance(rid, str) and rid.lower().startswith("/subscriptions/"):
             return "resource-graph"

@@ -7,6 +7,7 @@ Errors name the file, the field being read and, for arrays, which item.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -21,14 +22,18 @@ _START = frozenset({"start_map", "start_array"})
 _END = frozenset({"end_map", "end_array"})
 _SKIP = frozenset({"end_map", "end_array", "map_key"})
 _CACHE_LIMIT = 4096
+_BYTES_REPR = re.compile(r"\bb('[^']*'|\"[^\"]*\")")
 # Real exports nest a few dozen levels; deeper input is hostile or broken and would exhaust
 # the recursion of every later step.
 MAX_DEPTH = 200
 
 
 def readable_prefix(prefix: str) -> str:
-    """``resources.item.instances.item`` -> ``resources[].instances[]``."""
-    return prefix.replace(".item", "[]") or "(top level)"
+    """``resources.item.instances.item`` -> ``resources[].instances[]``; ``item`` -> the top-level list."""
+    if not prefix:
+        return "(top level)"
+    readable = ("." + prefix).replace(".item", "[]").lstrip(".")
+    return "the top-level list" if readable == "[]" else readable
 
 
 def open_binary(path: Path) -> IO[bytes]:
@@ -72,7 +77,7 @@ def walk(path: Path, want: Callable[[str], bool]) -> Iterator[tuple[str, Any]]:
                         depth += 1
                         if depth > MAX_DEPTH:
                             raise InputError(
-                                f"{path}: {readable_prefix(prefix)} item {counts[prefix]}: nested more "
+                                f"{path}: {readable_prefix(prefix)}, item {counts[prefix]}: nested more "
                                 f"than {MAX_DEPTH} levels deep"
                             )
                     elif inner_event in _END:
@@ -81,26 +86,20 @@ def walk(path: Path, want: Callable[[str], bool]) -> Iterator[tuple[str, Any]]:
                             break
                 yield prefix, builder.value
         except ijson.JSONError as exc:
-            raise InputError(f"{path}: {_position(last, counts, handle)}: {_reason(exc)}") from None
+            raise InputError(f"{path}: {_position(last, counts)}: {_reason(exc)}") from None
         except UnicodeDecodeError as exc:
             raise InputError(f"{path}: not UTF-8 text near byte {exc.start}") from None
 
 
-def _position(last: str, counts: dict[str, int], handle: IO[bytes]) -> str:
-    try:
-        offset = f" (byte {handle.tell()} read)"
-    except (OSError, ValueError):
-        offset = ""
+def _position(last: str, counts: dict[str, int]) -> str:
     if not last:
-        return f"invalid JSON{offset}"
-    return (
-        f"invalid or truncated JSON in {readable_prefix(last)} item {counts.get(last, 0)}{offset}"
-    )
+        return "invalid JSON"
+    return f"invalid or truncated JSON in {readable_prefix(last)}, item {counts.get(last, 0)}"
 
 
 def _reason(exc: Exception) -> str:
     text = str(exc).strip().splitlines()
-    first = text[0] if text else type(exc).__name__
+    first = _BYTES_REPR.sub(r"\1", text[0]) if text else type(exc).__name__
     if "premature EOF" in first:
         return f"file ends early ({first})"
     return first

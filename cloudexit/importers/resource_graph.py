@@ -18,6 +18,7 @@ from cloudexit.model.inventory import Attributes, Resource
 from cloudexit.model.kinds import Kind
 
 _ITEMS = frozenset({"value.item", "data.item", "item", "data.columns", "data.rows.item"})
+_ANNOUNCED = frozenset({"totalRecords", "total_records"})
 _GONE = frozenset({"deleting", "deleted"})
 
 
@@ -25,7 +26,14 @@ def read(ctx: ImportContext) -> None:
     columns: list[str] | None = None
     waiting: list[Any] = []
     references: dict[str, set[str]] = {}
-    for prefix, value in walk(ctx.path, _ITEMS.__contains__):
+    announced: int | None = None
+    read_items = 0
+    for prefix, value in walk(ctx.path, lambda p: p in _ITEMS or p in _ANNOUNCED):
+        if prefix in _ANNOUNCED:
+            announced = value if isinstance(value, int) else None
+            continue
+        if prefix != "data.columns":
+            read_items += 1
         if prefix == "data.columns":
             columns = [str(c.get("name")) if isinstance(c, dict) else str(c) for c in value or []]
             for row in waiting:
@@ -39,6 +47,13 @@ def read(ctx: ImportContext) -> None:
         else:
             _add(ctx, value, references)
     _link(ctx.resources, references)
+    if announced is not None and announced > read_items:
+        ctx.issue(
+            "invalid_data",
+            f"the export announces {announced} records and holds {read_items}: pages are missing "
+            "(a Resource Graph query returns at most 1,000 rows a page; follow $skipToken or use "
+            "`az graph query --first 1000` with `--skip-token` until none is returned)",
+        )
 
 
 def _row(columns: list[str], row: Any) -> Any:
@@ -164,6 +179,7 @@ def _sizing(native_type: str, item: dict[str, Any], p: dict[str, Any]) -> dict[s
     elif native_type.startswith(("microsoft.dbfor", "microsoft.sql/")):
         storage = p.get("storage") or {}
         max_bytes = positive(p.get("maxSizeBytes"))
+        single_server_mb = positive((p.get("storageProfile") or {}).get("storageMB"))
         ha = (p.get("highAvailability") or {}).get("mode")
         engine = {"microsoft.dbforpostgresql": "postgresql", "microsoft.dbformysql": "mysql"}.get(
             native_type.split("/", 1)[0], "mariadb" if "mariadb" in native_type else "sqlserver"
@@ -173,7 +189,8 @@ def _sizing(native_type: str, item: dict[str, Any], p: dict[str, Any]) -> dict[s
             "engine": engine,
             "engine_version": text(p.get("version")),
             "storage_gib": positive(storage.get("storageSizeGB"))
-            or (max_bytes / 1024**3 if max_bytes else None),
+            or (max_bytes / 1024**3 if max_bytes else None)
+            or (single_server_mb / 1024 if single_server_mb else None),
             "high_availability": (ha not in (None, "Disabled")) if ha is not None else None,
         }
     elif native_type == "microsoft.cache/redis":

@@ -7,13 +7,16 @@ is anchored in one region, and named historical outages.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from collections import defaultdict
+from collections.abc import Collection, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from cloudexit.catalog.loader import Catalog
 from cloudexit.datafiles import data_dir
 from cloudexit.errors import InputError
 from cloudexit.model.inventory import Inventory, Resource
@@ -96,7 +99,28 @@ class Scenario(_Data):
     source: Source | None = None
 
 
-def parse_scenario(text: str, data: ControlPlanes) -> Scenario:
+def known_sites(
+    catalog: Catalog | None = None, inventory: Inventory | None = None, plan: Plan | None = None
+) -> dict[str, set[str]]:
+    """Provider -> region codes a scenario may name: the catalogue's, and where resources run."""
+    sites: dict[str, set[str]] = defaultdict(set)
+    for provider, facts in (catalog.providers if catalog else {}).items():
+        sites[provider].update(r.code for r in facts.regions)
+    for inv in (inventory, plan.inventory if plan else None):
+        for r in inv.resources if inv else []:
+            sites[r.provider].add(r.region)
+    for placement in plan.placements if plan else []:
+        sites[placement.choice.provider].add(placement.choice.region)
+    return dict(sites)
+
+
+def parse_scenario(
+    text: str, data: ControlPlanes, sites: Mapping[str, Collection[str]] | None = None
+) -> Scenario:
+    """A named outage, or provider, provider/service or provider/region (``ionos/de/fra``).
+
+    ``sites`` (from :func:`known_sites`) lets any catalogued provider, source or target, be named,
+    and checks the region."""
     for named in data.scenarios:
         if named.id == text:
             return Scenario(
@@ -108,15 +132,26 @@ def parse_scenario(text: str, data: ControlPlanes) -> Scenario:
                 source=named.source,
             )
     provider, _, rest = text.partition("/")
-    if provider not in data.services:
-        known = ", ".join(sorted(data.services))
+    sites = sites or {}
+    if provider not in data.services and provider not in sites:
+        known = ", ".join(sorted(set(data.services) | set(sites)))
         names = ", ".join(s.id for s in data.scenarios)
         raise InputError(
             f"scenario {text!r}: unknown provider {provider!r} (known: {known}; named: {names})"
         )
     if not rest:
         return Scenario(name=text, title=f"{provider} unavailable everywhere", provider=provider)
-    services = data.services[provider]
+    services = data.services.get(provider, {})
+    regions = sites.get(provider)
+    if rest not in services and regions and rest not in regions:
+        close = difflib.get_close_matches(rest, sorted(regions), n=3)
+        hint = (
+            f"; closest: {', '.join(close)}" if close else f"; known: {', '.join(sorted(regions))}"
+        )
+        what = (
+            f"service or region (services: {', '.join(sorted(services))})" if services else "region"
+        )
+        raise InputError(f"scenario {text!r}: unknown {what} {rest!r} of {provider}{hint}")
     if rest in services:
         return Scenario(
             name=text,
@@ -143,6 +178,21 @@ class Affected(_Data):
     monthly_cost: str | None
 
 
+SINGLE_POINT_SHARE = 0.25
+
+
+class SinglePoint(_Data):
+    """A provider or site whose loss would take a large share of the estate with it."""
+
+    site: str = Field(description="provider, or provider/region")
+    level: Literal["provider", "region"]
+    resources_before: int
+    resources_after: int
+    spend_share_before: float
+    spend_share_after: float
+    new: bool = Field(description="At or above the threshold after the plan, below it today")
+
+
 class Exposure(_Data):
     scenario: str
     title: str
@@ -156,6 +206,15 @@ class Exposure(_Data):
         description="Share of known monthly spend that is down or unreachable"
     )
     resource_share: float
+    newly_hit: list[str] = Field(
+        default_factory=list,
+        description="After the plan: resources down or unreachable that the same outage spares today",
+    )
+    newly_hit_spend_share: float = Field(0.0, description="Their share of known monthly spend")
+    single_points: list[SinglePoint] = Field(
+        default_factory=list,
+        description="After the plan: providers and sites holding a large share of the estate",
+    )
 
 
 def _site_fails(provider: str, region: str, resource: Resource, scenario: Scenario) -> str | None:
@@ -256,8 +315,8 @@ def assess(
     )
 
 
-def assess_plan(plan: Plan, scenario: Scenario, data: ControlPlanes) -> Exposure:
-    """The same scenario once the plan is carried out: moved resources live on their targets."""
+def plan_sites(plan: Plan) -> tuple[dict[str, tuple[str, str]], dict[str, Decimal | None]]:
+    """Where each resource runs once the plan is carried out, and its monthly EUR."""
     placed = {p.resource_id: p for p in plan.placements}
     sites: dict[str, tuple[str, str]] = {}
     costs: dict[str, Decimal | None] = {}
@@ -269,4 +328,69 @@ def assess_plan(plan: Plan, scenario: Scenario, data: ControlPlanes) -> Exposure
         else:
             sites[resource.id] = (resource.provider, resource.region)
             costs[resource.id] = current_monthly_eur(resource, plan.policy)
-    return assess(plan.inventory, scenario, data, sites, costs, "after", plan.policy)
+    return sites, costs
+
+
+def _shares(
+    sites: dict[str, tuple[str, str]], costs: dict[str, Decimal | None], key: int
+) -> tuple[dict[str, int], dict[str, float]]:
+    counts: dict[str, int] = defaultdict(int)
+    spend: dict[str, Decimal] = defaultdict(Decimal)
+    for rid, (provider, region) in sites.items():
+        name = provider if key == 1 else f"{provider}/{region}"
+        counts[name] += 1
+        spend[name] += costs.get(rid) or Decimal(0)
+    total = sum(spend.values(), Decimal(0))
+    return counts, {k: float(v / total) if total else 0.0 for k, v in spend.items()}
+
+
+def single_points(plan: Plan, threshold: float = SINGLE_POINT_SHARE) -> list[SinglePoint]:
+    """Providers and sites holding at least ``threshold`` of known spend after the plan."""
+    before_sites: dict[str, tuple[str, str]] = {
+        r.id: (r.provider, r.region) for r in plan.inventory.resources
+    }
+    before_costs = {r.id: current_monthly_eur(r, plan.policy) for r in plan.inventory.resources}
+    after_sites, after_costs = plan_sites(plan)
+    found: list[SinglePoint] = []
+    levels: tuple[tuple[int, Literal["provider", "region"]], ...] = ((1, "provider"), (2, "region"))
+    for key, level in levels:
+        count_before, share_before = _shares(before_sites, before_costs, key)
+        count_after, share_after = _shares(after_sites, after_costs, key)
+        for name in sorted(share_after, key=lambda n: (-share_after[n], n)):
+            if share_after[name] < threshold:
+                continue
+            found.append(
+                SinglePoint(
+                    site=name,
+                    level=level,
+                    resources_before=count_before.get(name, 0),
+                    resources_after=count_after[name],
+                    spend_share_before=round(share_before.get(name, 0.0), 4),
+                    spend_share_after=round(share_after[name], 4),
+                    new=share_before.get(name, 0.0) < threshold,
+                )
+            )
+    return found
+
+
+def assess_plan(plan: Plan, scenario: Scenario, data: ControlPlanes) -> Exposure:
+    """The same scenario once the plan is carried out: moved resources live on their targets.
+    What the outage hits after the plan and spares today is listed as newly hit."""
+    sites, costs = plan_sites(plan)
+    after = assess(plan.inventory, scenario, data, sites, costs, "after", plan.policy)
+    before = assess(plan.inventory, scenario, data, policy=plan.policy)
+    spared = {a.resource_id for a in before.affected if a.impact != "control_plane"}
+    newly = [
+        a.resource_id
+        for a in after.affected
+        if a.impact != "control_plane" and a.resource_id not in spared
+    ]
+    total = sum((c for c in costs.values() if c is not None), Decimal(0))
+    newly_spend = sum((costs[rid] or Decimal(0) for rid in newly), Decimal(0))
+    return after.model_copy(
+        update={
+            "newly_hit": newly,
+            "newly_hit_spend_share": float(newly_spend / total) if total else 0.0,
+            "single_points": single_points(plan),
+        }
+    )

@@ -42,7 +42,7 @@ def test_hcl_string_escapes_quotes_backslashes_and_invisible_characters():
     assert hcl_string('say "hi" \\ \u202e\u200b\t') == '"say \\"hi\\" \\\\ \\u202E\\u200B\\t"'
     assert hcl_string("\U000e0001") == '"\\U000E0001"'
     assert hcl_string("\ud800") == '"\\uFFFD"'
-    assert hcl_string("$${x}") == '"$$${x}"'
+    assert hcl_string("$${x}%{y}") == '"$$\\u007Bx}%\\u007By}"'
 
 
 def test_hcl_list_and_map_escape_keys_and_values():

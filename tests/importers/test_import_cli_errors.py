@@ -85,11 +85,11 @@ def test_cli_format_option_skips_detection(imports_dir: Path, tmp_path: Path) ->
     [
         (
             "truncated-state.json",
-            "truncated-state.json: invalid or truncated JSON in values.root_module.resources[] item 2",
+            "truncated-state.json: invalid or truncated JSON in values.root_module.resources[], item 2",
         ),
         (
             "malformed-cli.json",
-            "malformed-cli.json: invalid or truncated JSON in Reservations[] item 1",
+            "malformed-cli.json: invalid or truncated JSON in Reservations[], item 1",
         ),
         ("bad-number.csv", "bad-number.csv: line 3: column Cores"),
         ("state-v3.tfstate", "state-v3.tfstate: state format version 3"),

@@ -77,3 +77,32 @@ def test_plan_records_levels_per_placement_and_the_estate_before_and_after():
     assert estate.after.objectives[6].below_minimum_share == 0
     assert estate.stay_options and estate.stay_options[0].assessment == "aws/eusc"
     assert "fails sovereignty gate restricted" in estate.stay_options[0].verdict
+
+
+def test_criticality_weighs_the_estate_roll_up():
+    resources = [
+        resource("crit", tags={"criticality": "critical"}),
+        resource("low", tags={"criticality": "low"}),
+    ]
+    policy = Policy(
+        targets=["ovhcloud", "scaleway"],
+        risk_weights={"jurisdiction": 0},
+        allow_retain=False,
+        providers=[{"match": {"ids": ["crit"]}, "pin": "ovhcloud"}],
+    )
+    plan = cloudexit.plan(
+        Inventory.model_validate(inventory(*resources)), policy, catalog=fixture_catalog()
+    )
+    sov7 = plan.sovereignty.after.objectives[6]
+    # Equal spend (within cents), weights 4 and 1: about four fifths of the estate at OVHcloud's SOV-7 SEAL-3.
+    assert abs(sov7.distribution["3"] - 0.8) < 0.02 and abs(sov7.distribution["2"] - 0.2) < 0.02
+
+
+def test_schema_policy_documents_the_gates(capsys):
+    from cloudexit.cli.main import run
+
+    assert run(["schema", "policy"]) == 0
+    text = capsys.readouterr().out
+    assert (
+        "SovereigntyGate" in text and "Minimum SEAL level (0-4) per objective SOV-1..SOV-8" in text
+    )

@@ -172,7 +172,7 @@ class Item:
     def records(self) -> list[dict[str, Any]]:
         """DNS records, one per value, names relative to the zone ('' for the apex)."""
         zone = self.zone_name
-        rows = []
+        rows: list[dict[str, Any]] = []
         for record in self.resource.topology.records:
             name = record.name.rstrip(".").lower()
             if name in ("@", zone):
@@ -190,6 +190,14 @@ class Item:
                         "value": value,
                     }
                 )
+        # Different names can make the same identifier (both slug to "resource"): number them.
+        rows.sort(key=lambda r: (r["local"], r["name"], r["type"], r["value"]))
+        taken: set[str] = set()
+        for row in rows:
+            base, n = row["local"], 2
+            while row["local"] in taken:
+                row["local"], n = f"{base}_{n}", n + 1
+            taken.add(row["local"])
         return sorted(rows, key=lambda r: r["local"])
 
     @property

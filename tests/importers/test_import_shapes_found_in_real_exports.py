@@ -1,0 +1,190 @@
+"""Shapes found in real exports that used to import wrongly or silently."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cloudexit.errors import InputError
+from cloudexit.importers import import_file
+
+
+def write(tmp_path, name, data):
+    path = tmp_path / name
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_a_resource_graph_page_short_of_its_announced_total_is_an_issue(tmp_path):
+    vm = {
+        "id": "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm1",
+        "name": "vm1",
+        "type": "microsoft.compute/virtualmachines",
+        "location": "westeurope",
+    }
+    ctx = import_file(write(tmp_path, "page.json", {"totalRecords": 18, "count": 1, "data": [vm]}))
+    assert len(ctx.resources) == 1
+    (issue,) = [i for i in ctx.issues if i.code == "invalid_data"]
+    assert "announces 18 records and holds 1" in issue.message
+
+
+def test_a_complete_resource_graph_export_has_no_such_issue(tmp_path):
+    vm = {
+        "id": "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm1",
+        "name": "vm1",
+        "type": "microsoft.compute/virtualmachines",
+        "location": "westeurope",
+    }
+    ctx = import_file(write(tmp_path, "page.json", {"totalRecords": 1, "count": 1, "data": [vm]}))
+    assert not [i for i in ctx.issues if i.code == "invalid_data"]
+
+
+def test_server_parameters_are_settings_of_their_server_not_resources(tmp_path):
+    base = (
+        "/subscriptions/s/resourceGroups/rg/providers/Microsoft.DBforPostgreSQL/flexibleServers/pg"
+    )
+    items = [
+        {
+            "id": base,
+            "name": "pg",
+            "type": "Microsoft.DBforPostgreSQL/flexibleServers",
+            "location": "westeurope",
+            "properties": {"storage": {"storageSizeGB": 128}},
+        }
+    ]
+    items += [
+        {
+            "id": f"{base}/configurations/p{i}",
+            "name": f"p{i}",
+            "type": "Microsoft.DBforPostgreSQL/flexibleServers/configurations",
+        }
+        for i in range(5)
+    ]
+    ctx = import_file(write(tmp_path, "arm.json", {"value": items}))
+    assert [r.name for r in ctx.resources] == ["pg"]
+    assert ctx.skipped == 5
+
+
+def test_single_server_storage_in_megabytes(tmp_path):
+    item = {
+        "id": "/subscriptions/s/resourceGroups/rg/providers/Microsoft.DBforPostgreSQL/servers/old",
+        "name": "old",
+        "type": "Microsoft.DBforPostgreSQL/servers",
+        "location": "westeurope",
+        "properties": {"storageProfile": {"storageMB": 102400}, "version": "11"},
+    }
+    (resource,) = import_file(write(tmp_path, "arm.json", {"value": [item]})).resources
+    assert resource.attributes.storage_gib == 100
+
+
+def test_classic_load_balancers_of_two_regions_stay_apart(tmp_path):
+    data = {
+        "LoadBalancerDescriptions": [
+            {
+                "LoadBalancerName": "web",
+                "DNSName": "web-1.eu-west-1.elb.amazonaws.com",
+                "AvailabilityZones": ["eu-west-1a"],
+            },
+            {
+                "LoadBalancerName": "web",
+                "DNSName": "web-9.us-east-1.elb.amazonaws.com",
+                "AvailabilityZones": [],
+            },
+        ]
+    }
+    ctx = import_file(write(tmp_path, "elb.json", data))
+    assert sorted(r.region for r in ctx.resources) == ["eu-west-1", "us-east-1"]
+    assert len({r.id for r in ctx.resources}) == 2
+
+
+def test_eks_version_from_the_cli(tmp_path):
+    data = {
+        "cluster": {
+            "name": "prod",
+            "arn": "arn:aws:eks:eu-west-1:111122223333:cluster/prod",
+            "version": "1.29",
+            "status": "ACTIVE",
+        }
+    }
+    (cluster,) = import_file(write(tmp_path, "eks.json", data)).resources
+    assert cluster.attributes.engine_version == "1.29"
+
+
+def test_errors_in_a_top_level_list_name_it_once(tmp_path):
+    path = tmp_path / "list.json"
+    path.write_text(
+        '[{"assetType": "compute.googleapis.com/Instance", "name": "//x"}, {"name": ',
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as caught:
+        import_file(path, "cloud-asset")
+    message = str(caught.value)
+    assert "item item" not in message and "b'" not in message and "byte" not in message
+
+
+def test_msk_clusters_from_aws_kafka_list_clusters(tmp_path):
+    data = {
+        "ClusterInfoList": [
+            {
+                "ClusterArn": "arn:aws:kafka:eu-central-1:111122223333:cluster/events/abc-1",
+                "ClusterName": "events",
+                "State": "ACTIVE",
+                "NumberOfBrokerNodes": 3,
+                "BrokerNodeGroupInfo": {
+                    "InstanceType": "kafka.m5.large",
+                    "StorageInfo": {"EbsStorageInfo": {"VolumeSize": 1000}},
+                },
+                "CurrentBrokerSoftwareInfo": {"KafkaVersion": "3.6.0"},
+            }
+        ]
+    }
+    (cluster,) = import_file(write(tmp_path, "kafka.json", data)).resources
+    assert (cluster.kind.value, cluster.region, cluster.account) == (
+        "messaging.stream",
+        "eu-central-1",
+        "111122223333",
+    )
+    assert cluster.attributes.node_count == 3 and cluster.attributes.storage_gib == 3000
+    assert cluster.attributes.instance_type == "kafka.m5.large"
+
+
+def test_gcloud_asset_get_history_keeps_each_assets_last_window(tmp_path):
+    vm = "//compute.googleapis.com/projects/p/zones/europe-west1-b/instances/vm1"
+
+    def version(start, machine):
+        return {
+            "window": {"startTime": start},
+            "asset": {
+                "name": vm,
+                "assetType": "compute.googleapis.com/Instance",
+                "resource": {
+                    "location": "europe-west1-b",
+                    "data": {
+                        "name": "vm1",
+                        "status": "RUNNING",
+                        "machineType": f"https://www.googleapis.com/compute/v1/projects/p/zones/europe-west1-b/machineTypes/{machine}",
+                    },
+                },
+            },
+        }
+
+    gone = {
+        "window": {"startTime": "2026-10-02T00:00:00Z"},
+        "deleted": True,
+        "asset": {"name": vm.replace("vm1", "old"), "assetType": "compute.googleapis.com/Instance"},
+    }
+    path = write(
+        tmp_path,
+        "history.json",
+        [
+            version("2026-10-05T00:00:00Z", "n2-standard-4"),
+            gone,
+            version("2026-10-01T00:00:00Z", "n2-standard-2"),
+        ],
+    )
+    ctx = import_file(path)
+    assert ctx.format == "cloud-asset"
+    (instance,) = ctx.resources
+    assert instance.attributes.instance_type == "n2-standard-4"
+    assert ctx.skipped == 1
