@@ -18,6 +18,9 @@ from cloudexit.importers.refine import engine_kind, engine_name
 from cloudexit.importers.specs import fill_specs
 from cloudexit.importers.terraform_sizing import clean_fields, count, mapping, positive, text
 from cloudexit.model.inventory import Attributes
+from cloudexit.model.topology import Topology
+from cloudexit.topology import Mapped
+from cloudexit.topology import gcp as gcp_topology
 
 _ITEMS = frozenset({"item", "results.item", "assets.item"})
 _ZONE = re.compile(r"^([a-z]+-[a-z]+\d+)-[a-z]$")
@@ -153,6 +156,7 @@ def _add(ctx: ImportContext, item: Any, where: str, links: dict[str, set[str]]) 
     if kind is None:
         return
     fields = _sizing(native_type, data, item)
+    mapped = _topology(native_type, data)
     version = data.get("databaseVersion")
     if isinstance(version, str):
         kind = engine_kind(version, kind)
@@ -170,8 +174,21 @@ def _add(ctx: ImportContext, item: Any, where: str, links: dict[str, set[str]]) 
         if isinstance(labels, dict)
         else {},
         attributes=Attributes.model_validate(fields),
+        topology=mapped.topology,
+        rule_problems=mapped.problems,
     )
     links[name] = _links(data)
+
+
+def _topology(native_type: str, data: dict[str, Any]) -> Mapped:
+    try:
+        if native_type == "compute.googleapis.com/Firewall":
+            return gcp_topology.firewall(data)
+        if native_type == "compute.googleapis.com/Subnetwork" and data.get("ipCidrRange"):
+            return Mapped(Topology(cidrs=[str(data["ipCidrRange"])]))
+    except (ValueError, TypeError) as exc:
+        return Mapped(problems=[f"topology not understood ({str(exc).splitlines()[-1].strip()})"])
+    return Mapped()
 
 
 def _project(name: str, item: dict[str, Any], data: dict[str, Any]) -> str:

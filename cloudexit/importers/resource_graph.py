@@ -16,6 +16,8 @@ from cloudexit.importers.specs import fill_specs
 from cloudexit.importers.terraform_sizing import count, mapping, positive, text
 from cloudexit.model.inventory import Attributes, Resource
 from cloudexit.model.kinds import Kind
+from cloudexit.topology import Mapped
+from cloudexit.topology import azure as azure_topology
 
 _ITEMS = frozenset({"value.item", "data.item", "item", "data.columns", "data.rows.item"})
 _ANNOUNCED = frozenset({"totalRecords", "total_records"})
@@ -88,6 +90,7 @@ def _add(ctx: ImportContext, item: Any, references: dict[str, set[str]]) -> None
     ):
         kind = Kind.FUNCTION
     fields = _sizing(native_type, item, properties)
+    mapped = _topology(native_type, item)
     fill_specs(fields, ctx.catalog, "azure")
     ctx.add(
         id=rid,
@@ -99,8 +102,24 @@ def _add(ctx: ImportContext, item: Any, references: dict[str, set[str]]) -> None
         name=name,
         tags={str(k): str(v) for k, v in (item.get("tags") or {}).items() if v is not None},
         attributes=Attributes.model_validate(fields),
+        topology=mapped.topology,
+        rule_problems=mapped.problems,
     )
     references[rid] = _ids_in(properties) - {rid}
+
+
+def _topology(native_type: str, item: dict[str, Any]) -> Mapped:
+    try:
+        if native_type == "microsoft.network/networksecuritygroups":
+            return azure_topology.network_security_group(item)
+        if native_type in (
+            "microsoft.network/virtualnetworks",
+            "microsoft.network/virtualnetworks/subnets",
+        ):
+            return Mapped(azure_topology.address_space(item))
+    except (ValueError, TypeError) as exc:
+        return Mapped(problems=[f"topology not understood ({str(exc).splitlines()[-1].strip()})"])
+    return Mapped()
 
 
 def _subscription(rid: str) -> str:

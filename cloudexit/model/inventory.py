@@ -127,7 +127,9 @@ class Inventory(_Strict):
     sources: list[Source] = Field(default_factory=list)
     resources: list[Resource] = Field(default_factory=list)
     issues: list[CollectionIssue] = Field(default_factory=list)
-    bill: Bill | None = Field(None, description="Today's bill from a cost export (cloudexit inventory bill)")
+    bill: Bill | None = Field(
+        None, description="Today's bill from a cost export (cloudexit inventory bill)"
+    )
 
     @model_validator(mode="before")
     @classmethod

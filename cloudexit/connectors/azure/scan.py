@@ -302,6 +302,7 @@ class _Run:
                 "details": {k: v for k, v in sorted(facts.details.items())},
             },
             depends_on=facts.depends_on,
+            topology=facts.topology,
         )
         self.children.extend(facts.children)
 
