@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -13,7 +14,7 @@ from cloudexit.errors import InputError
 from cloudexit.model.inventory import Inventory
 from cloudexit.model.io import load_inventory as _load_inventory
 from cloudexit.model.io import load_policy as _load_policy
-from cloudexit.model.plan import Plan
+from cloudexit.model.plan import DrillSummary, Plan
 from cloudexit.model.policy import Policy
 from cloudexit.optimise import plan as _plan
 
@@ -129,6 +130,31 @@ def plan(
     if not isinstance(policy, Policy):
         policy = _load_policy(policy)
     return _plan(inventory, catalog or _load_catalog(), policy, frontier)
+
+
+def drill(
+    plan: Plan,
+    drills: str | Path,
+    suppliers: Sequence[str | Path] | None = None,
+    catalog: Catalog | None = None,
+) -> list[DrillSummary]:
+    """Run every drill of a drills file before and after the plan, with the supplier register;
+    the summaries go into ``plan.drills`` and the runbook's exit strategy."""
+    from cloudexit.dependence.drills import load_drills, run_all, summarise
+    from cloudexit.dependence.register import load_register
+    from cloudexit.model.suppliers import SupplierRegister
+    from cloudexit.risk.exposure import load_control_planes
+
+    register = load_register(*(Path(p) for p in suppliers)) if suppliers else SupplierRegister()
+    results = run_all(
+        load_drills(Path(drills)).drills,
+        plan.inventory,
+        register,
+        load_control_planes(),
+        catalog or _load_catalog(),
+        plan,
+    )
+    return [summarise(r) for r in results]
 
 
 def emit(

@@ -9,8 +9,7 @@ from typing import Annotated, Literal
 import typer
 
 from cloudexit.catalog.loader import load_catalog
-from cloudexit.dependence.drills import DrillResult, load_drills, run_drill
-from cloudexit.dependence.functions import resolve
+from cloudexit.dependence.drills import load_drills, run_all
 from cloudexit.dependence.register import load_register
 from cloudexit.dependence.render import drills_markdown
 from cloudexit.errors import InputError
@@ -48,14 +47,9 @@ def drill(
                 f"{plan}: the plan was made from a different inventory than {inventory}"
             )
     register = load_register(*suppliers) if suppliers else SupplierRegister()
-    functions = resolve(register, inv)
-    data = load_control_planes()
-    catalog = load_catalog()
-    results: list[DrillResult] = []
-    for item in drill_file.drills:
-        results.append(run_drill(item, inv, register, functions, data, catalog))
-        if chosen_plan is not None:
-            results.append(run_drill(item, inv, register, functions, data, catalog, chosen_plan))
+    results = run_all(
+        drill_file.drills, inv, register, load_control_planes(), load_catalog(), chosen_plan
+    )
     if fmt == "json":
         text = (
             json.dumps([r.model_dump(mode="json") for r in results], indent=2, sort_keys=True)

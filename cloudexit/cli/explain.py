@@ -47,6 +47,12 @@ def explain(
         ]
         if c.unverified_prices:
             lines.append(f"  unverified prices: {', '.join(c.unverified_prices)}")
+        if c.sovereignty is not None:
+            g = c.sovereignty
+            levels = " ".join(f"{o[4:]}:{level}" for o, level in g.levels.items())
+            lines.append(
+                f"  sovereignty: SOV {levels}, score {g.score:g} ({g.assessment}); {g.jurisdiction}"
+            )
         ru = placement.runner_up
         if ru is None:
             lines.append("  runner-up: none (no other site could take it)")

@@ -43,6 +43,20 @@ def plan(
             "--timings", help="Record the solve time in plan.json (it then differs run to run)"
         ),
     ] = False,
+    drills: Annotated[
+        Path | None,
+        typer.Option(
+            "--drills",
+            help="Drills file: run each drill before and after the plan; the "
+            "runbook's exit strategy cites the results",
+        ),
+    ] = None,
+    suppliers: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--suppliers", help="Supplier register (YAML or CSV) for the drills; repeatable"
+        ),
+    ] = None,
 ) -> None:
     """Place every resource under the policy and write the artefacts."""
     inventory = api.load_inventory(*inventories)
@@ -51,6 +65,8 @@ def plan(
     result, seconds = plan_timed(inventory, chosen_catalog, chosen_policy, frontier)
     if timings:
         result.solver.time_s = round(seconds, 3)
+    if drills is not None:
+        result.drills = api.drill(result, drills, suppliers or [], chosen_catalog)
     written = api.emit(result, out, templates, chosen_catalog)
     t = result.totals
     typer.echo(

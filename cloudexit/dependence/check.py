@@ -32,7 +32,7 @@ class Metric(_Strict):
     name: str = Field(description="Stable key, compared with a baseline")
     title: str
     value: float
-    unit: Literal["share", "count", "hours", "EUR"]
+    unit: Literal["share", "count", "hours", "EUR", "score"]
     higher_is_worse: bool = True
     limit: float | None = None
     status: Status = "info"
@@ -205,6 +205,28 @@ def measure(
             metrics += _drill_metrics(
                 drill, estate, drill_register, functions, control_planes, catalog, limits
             )
+    if estate.plan is not None and estate.plan.sovereignty is not None:
+        rollup = estate.plan.sovereignty.after
+        metrics.append(
+            Metric(
+                name="sovereignty_score",
+                title="sovereignty score of the estate (EU CSF, 0-100)",
+                value=rollup.score,
+                unit="score",
+                higher_is_worse=False,
+                limit=limits.min_sovereignty_score,
+            )
+        )
+        metrics += [
+            Metric(
+                name=f"below_seal_share[{o.objective}]",
+                title=f"{o.objective} {o.title}: share below the minimum SEAL level",
+                value=o.below_minimum_share,
+                unit="share",
+                limit=limits.max_below_seal_share.get(o.objective),
+            )
+            for o in rollup.objectives
+        ]
     if estate.plan is not None:
         metrics.append(
             Metric(

@@ -10,12 +10,12 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from cloudexit.catalog.loader import Catalog
 from cloudexit.dependence.estate import Stage
-from cloudexit.dependence.functions import ResolvedFunction
+from cloudexit.dependence.functions import ResolvedFunction, resolve
 from cloudexit.dependence.jurisdiction import hosting_jurisdiction
 from cloudexit.errors import InputError
 from cloudexit.model.inventory import Inventory
 from cloudexit.model.io import read_yaml, validate
-from cloudexit.model.plan import Plan
+from cloudexit.model.plan import DrillSummary, Plan
 from cloudexit.model.suppliers import Supplier, SupplierRegister
 from cloudexit.risk.exposure import (
     ControlPlanes,
@@ -256,3 +256,38 @@ def run_drill(
 def _jurisdictions(supplier: Supplier, catalog: Catalog) -> str:
     found = sorted({hosting_jurisdiction(h, catalog) for h in supplier.hosting}) or ["unknown"]
     return ", ".join(found)
+
+
+def summarise(result: DrillResult) -> DrillSummary:
+    exposure = result.exposure
+    stopped = result.critical_hit
+    return DrillSummary(
+        drill=result.drill,
+        title=result.title,
+        stage=result.stage,
+        duration_hours=result.duration_hours,
+        resources_hit=None if exposure is None else exposure.down + exposure.unreachable,
+        spend_share_hit=None if exposure is None else exposure.spend_share,
+        suppliers_hit=[s.name for s in result.suppliers if s.status == "down"],
+        critical_functions_stopped=[f.name for f in stopped],
+        first_stop_hours=min((f.stops_after_hours for f in stopped), default=None),
+        breached=[f.name for f in result.functions if f.breached],
+    )
+
+
+def run_all(
+    drills: list[Drill],
+    inventory: Inventory,
+    register: SupplierRegister,
+    data: ControlPlanes,
+    catalog: Catalog,
+    plan: Plan | None = None,
+) -> list[DrillResult]:
+    """Every drill before, and after the plan when one is given, in the file's order."""
+    functions = resolve(register, inventory)
+    results: list[DrillResult] = []
+    for drill in drills:
+        results.append(run_drill(drill, inventory, register, functions, data, catalog))
+        if plan is not None:
+            results.append(run_drill(drill, inventory, register, functions, data, catalog, plan))
+    return results

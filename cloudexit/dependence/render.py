@@ -13,6 +13,8 @@ def _value(metric: Metric, value: float | None = None) -> str:
         return f"{value * 100:.1f} %"
     if metric.unit == "EUR":
         return f"EUR {value:,.2f}"
+    if metric.unit == "score":
+        return f"{value:.1f}"
     if metric.unit == "hours":
         return f"{value:g} h"
     return f"{value:g}"

@@ -91,7 +91,61 @@ def import_files(
         kept = _merge(ctx, resources)
         issues.extend(ctx.issues)
         sources.append(Source(kind=ctx.source, location=path.name, resources=kept))
+    link_across(resources)
     return Inventory(sources=sources, resources=list(resources.values()), issues=issues)
+
+
+def _tail(resource_id: str) -> str:
+    return resource_id.replace(":", "/").rsplit("/", 1)[-1].lower()
+
+
+def _adopt_arns(resources: dict[str, Resource]) -> None:
+    """A resource imported without its account (`aws ec2 describe-volumes` does not print it)
+    takes the full ARN another file's resource names it by, when exactly one ARN does: its id
+    and account then equal what a live scan reports."""
+    tails: dict[str, list[str]] = {}
+    for rid in resources:
+        tails.setdefault(_tail(rid), []).append(rid)
+    named: dict[str, set[str]] = {}
+    for resource in resources.values():
+        for dep in resource.depends_on:
+            if dep in resources or not dep.startswith("arn:") or dep.count(":") < 5:
+                continue
+            candidates = tails.get(_tail(dep), [])
+            if len(candidates) == 1 and not candidates[0].startswith("arn:"):
+                named.setdefault(candidates[0], set()).add(dep)
+    for old, arns in sorted(named.items()):
+        if len(arns) != 1:
+            continue
+        (arn,) = arns
+        resource = resources.pop(old)
+        resource.id = arn
+        resource.account = arn.split(":")[4] or resource.account
+        if resource.region in ("", "unknown"):
+            resource.region = arn.split(":")[3] or resource.region
+        resources[arn] = resource
+
+
+def link_across(resources: dict[str, Resource]) -> None:
+    """Dependencies resolved across every imported file: an id held by another file, or one
+    written differently (an ARN without the account the CLI output did not print, a native id)
+    whose last segment names exactly one imported resource. Links that name nothing imported
+    are dropped."""
+    _adopt_arns(resources)
+    tails: dict[str, list[str]] = {}
+    for rid in resources:
+        tails.setdefault(_tail(rid), []).append(rid)
+    for resource in resources.values():
+        linked: set[str] = set()
+        for dep in resource.depends_on:
+            if dep in resources:
+                linked.add(dep)
+                continue
+            candidates = tails.get(_tail(dep), [])
+            if len(candidates) == 1:
+                linked.add(candidates[0])
+        linked.discard(resource.id)
+        resource.depends_on = sorted(linked)
 
 
 def _merge(ctx: ImportContext, resources: dict[str, Resource]) -> int:

@@ -356,7 +356,27 @@ def add_item(ctx: ImportContext, listing: Listing, item: Any, owner: Any) -> Non
         region=region,
         name=str(name),
         tags=tags,
+        depends_on=declared_dependencies(native_type, item, str(account), region),
     )
+
+
+def declared_dependencies(
+    native_type: str, item: dict[str, Any], account: str, region: str
+) -> list[str]:
+    """What the live scan's declaration of this type says the item depends on (subnets, security
+    groups, volumes ...), as ARNs; links to other files are resolved once every file is read."""
+    from cloudexit.connectors.aws.declare import Scope
+    from cloudexit.connectors.aws.registry import ALL
+
+    declared = next((rt for rt in ALL if rt.type == native_type and rt.depends_on), None)
+    if declared is None or declared.depends_on is None or region in ("", "unknown", "global"):
+        return []
+    try:
+        return sorted(
+            {d for d in declared.depends_on(item, Scope(account=account, region=region)) if d}
+        )
+    except (KeyError, TypeError, AttributeError, IndexError):  # a shape the CLI prints differently
+        return []
 
 
 def add_aws_resource(

@@ -54,6 +54,17 @@ class Limits(_Strict):
     max_exit_cost: float | None = Field(
         None, ge=0, description="EUR of one-off migration cost, from a plan"
     )
+    min_sovereignty_score: float | None = Field(
+        None,
+        ge=0,
+        le=100,
+        description="Weighted EU Cloud Sovereignty Framework score of the estate after a plan",
+    )
+    max_below_seal_share: dict[str, Share] = Field(
+        default_factory=dict,
+        description="Per objective (SOV-1 ... SOV-8): largest weighted share of the estate below the "
+        "policy's minimum SEAL level, after a plan",
+    )
 
     def is_empty(self) -> bool:
         return self == Limits()

@@ -147,6 +147,27 @@ class FrontierPoint(_Strict):
     placements_changed: int = Field(0, description="Resources placed differently from the plan")
 
 
+class DrillSummary(_Strict):
+    """One outage drill run against the estate (before) or the plan carried out (after)."""
+
+    drill: str
+    title: str
+    stage: Literal["before", "after"]
+    duration_hours: float
+    resources_hit: int | None = Field(
+        None, description="Down or unreachable; None for a lost supplier"
+    )
+    spend_share_hit: float | None = None
+    suppliers_hit: list[str] = Field(default_factory=list)
+    critical_functions_stopped: list[str] = Field(default_factory=list)
+    first_stop_hours: float | None = Field(
+        None, description="When the first critical function stops"
+    )
+    breached: list[str] = Field(
+        default_factory=list, description="Functions down longer than tolerated"
+    )
+
+
 class Plan(_Strict):
     schema_version: Literal["1.0"] = PLAN_SCHEMA_VERSION
     generated_at: str | None = None
@@ -159,6 +180,10 @@ class Plan(_Strict):
     baseline: Baseline | None = None
     frontier: list[FrontierPoint] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+    drills: list[DrillSummary] = Field(
+        default_factory=list,
+        description="Outage drills run with the plan (cloudexit plan --drills)",
+    )
     sovereignty: EstateSovereignty | None = Field(
         None,
         description="SEAL distribution per objective before and after, weighted by spend and criticality",

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from cloudexit.datafiles import data_dir
 from cloudexit.model.io import read_yaml, validate
+from cloudexit.model.sovereignty import SovereigntyGrade
 from cloudexit.sovereignty.schema import (
     OBJECTIVES,
     Assessment,
@@ -49,6 +50,10 @@ class SovereigntyData:
     framework: Framework
     providers: dict[str, ProviderSovereignty]
     resolved: dict[str, dict[str, Resolved]]
+    grades: dict[tuple[str, str, str | None], SovereigntyGrade | None] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    """Grades already computed per (provider, region, product): every option of a site shares one."""
 
     def assessments(self, provider: str) -> list[Resolved]:
         return list(self.resolved.get(provider, {}).values())

@@ -39,33 +39,64 @@ def _weights(
     return weights
 
 
-def _weakest(
-    objective: str,
+GradeKey = tuple[str, tuple[int, ...], float]
+Group = tuple[GradeKey | None, tuple[int, ...]]
+
+
+def _key(grade: SovereigntyGrade | None) -> GradeKey | None:
+    if grade is None:
+        return None
+    return grade.assessment, tuple(grade.levels[o] for o in OBJECTIVES), grade.score
+
+
+def _groups(
+    resources: list[Resource],
     grades: dict[str, SovereigntyGrade | None],
     weights: dict[str, float],
-    data: SovereigntyData,
+    minimums: dict[str, tuple[int, ...]],
+) -> list[tuple[Group, float]]:
+    """Weights summed per (grade, gate minimums), in a fixed order so sums never vary."""
+    summed: dict[Group, float] = defaultdict(float)
+    for r in resources:
+        summed[(_key(grades[r.id]), minimums[r.id])] += weights[r.id]
+    return sorted(summed.items(), key=lambda kv: (kv[0][0] or ("", (), 0.0), kv[0][1]))
+
+
+def _weakest(
+    objective: str, groups: list[tuple[Group, float]], data: SovereigntyData
 ) -> str | None:
     carried: dict[str, float] = defaultdict(float)
-    for rid, grade in grades.items():
-        if grade is None:
-            carried["no sovereignty assessment for the place"] += weights[rid]
+    for (key, _), weight in groups:
+        if key is None:
+            carried["no sovereignty assessment for the place"] += weight
             continue
-        provider, _, aid = grade.assessment.partition("/")
+        provider, _, aid = key[0].partition("/")
         assessment = data.resolved[provider][aid]
         level = assessment.level(objective)
         if level is None:
-            carried[
-                f"{grade.assessment}: not assessed ({assessment.objectives[objective].note})"
-            ] += weights[rid]
+            note = assessment.objectives[objective].note
+            carried[f"{key[0]}: not assessed ({note})"] += weight
             continue
         if level == 4:
             continue
         for fact in assessment.facts(objective):
             if not fact.holds:
-                carried[f"{fact.criterion} at {grade.assessment}: {fact.statement}"] += weights[rid]
+                carried[f"{fact.criterion} at {key[0]}: {fact.statement}"] += weight
     if not carried:
         return None
     return max(sorted(carried), key=lambda k: carried[k])
+
+
+def gate_minimums(resources: list[Resource], policy: Policy) -> dict[str, tuple[int, ...]]:
+    """Per resource, the highest minimum its gates set on each objective (0: none)."""
+    none = (0,) * len(OBJECTIVES)
+    if not policy.sovereignty.gates:
+        return {r.id: none for r in resources}
+    found = {}
+    for r in resources:
+        gates = sovereignty_gates(r, policy)
+        found[r.id] = tuple(minimum_for(gates, o) for o in OBJECTIVES) if gates else none
+    return found
 
 
 def rollup(
@@ -73,23 +104,22 @@ def rollup(
     resources: list[Resource],
     grades: dict[str, SovereigntyGrade | None],
     weights: dict[str, float],
-    policy: Policy,
+    minimums: dict[str, tuple[int, ...]],
     data: SovereigntyData,
 ) -> EstateRollup:
-    total = sum(weights.values())
-    gates = {r.id: sovereignty_gates(r, policy) for r in resources}
+    groups = _groups(resources, grades, weights, minimums)
+    total = sum(w for _, w in groups)
     objectives = []
-    for objective in OBJECTIVES:
+    for index, objective in enumerate(OBJECTIVES):
         shares = dict.fromkeys(("0", "1", "2", "3", "4"), 0.0)
         below = 0.0
         mean = 0.0
-        for r in resources:
-            grade = grades[r.id]
-            level = grade.levels[objective] if grade is not None else 0
-            share = weights[r.id] / total if total else 0.0
+        for (key, minimum), weight in groups:
+            level = key[1][index] if key is not None else 0
+            share = weight / total if total else 0.0
             shares[str(level)] += share
             mean += level * share
-            if level < minimum_for(gates[r.id], objective):
+            if level < minimum[index]:
                 below += share
         objectives.append(
             ObjectiveRollup(
@@ -98,10 +128,10 @@ def rollup(
                 distribution={k: round(v, 4) for k, v in shares.items()},
                 mean_level=round(mean, 2),
                 below_minimum_share=round(below, 4),
-                weakest_criterion=_weakest(objective, grades, weights, data),
+                weakest_criterion=_weakest(objective, groups, data),
             )
         )
-    score = sum((g.score if g is not None else 0.0) * weights[rid] for rid, g in grades.items())
+    score = sum((key[2] if key is not None else 0.0) * w for (key, _), w in groups)
     return EstateRollup(
         stage=stage,
         score=round(score / total, 1) if total else 0.0,
@@ -176,22 +206,11 @@ def estate(plan: Plan, data: SovereigntyData) -> EstateSovereignty:
         r.id: placed[r.id].choice.monthly_cost if r.id in placed else spend_before[r.id]
         for r in resources
     }
-    before = rollup(
-        "before",
-        resources,
-        before_grades,
-        _weights(resources, spend_before, plan.policy),
-        plan.policy,
-        data,
-    )
-    after = rollup(
-        "after",
-        resources,
-        after_grades,
-        _weights(resources, spend_after, plan.policy),
-        plan.policy,
-        data,
-    )
+    minimums = gate_minimums(resources, plan.policy)
+    before_weights = _weights(resources, spend_before, plan.policy)
+    after_weights = _weights(resources, spend_after, plan.policy)
+    before = rollup("before", resources, before_grades, before_weights, minimums, data)
+    after = rollup("after", resources, after_grades, after_weights, minimums, data)
     return EstateSovereignty(
         weighting=WEIGHTING,
         before=before,

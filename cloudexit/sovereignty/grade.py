@@ -53,8 +53,11 @@ def grade_of(a: Resolved, data: SovereigntyData, region: str | None = None) -> S
 def grade_at(
     data: SovereigntyData, provider: str, region: str, product: str | None = None
 ) -> SovereigntyGrade | None:
-    a = data.for_site(provider, region, product)
-    return grade_of(a, data, region) if a is not None else None
+    key = (provider, region, product)
+    if key not in data.grades:
+        a = data.for_site(provider, region, product)
+        data.grades[key] = grade_of(a, data, region) if a is not None else None
+    return data.grades[key]
 
 
 def gate_failure(gate: SovereigntyGate, grade: SovereigntyGrade | None) -> str | None:

@@ -167,3 +167,27 @@ def test_terraform_plan_additions_are_flagged_and_checked(tmp_path, capsys):
     assert added["aws_route53_zone"]["control_planes"] == ["aws Route 53 (us-east-1)"]
     assert added["aws_instance"]["jurisdiction"] == "non-EU"
     assert "provider_resource_share[aws]" in {r["name"] for r in report["regressions"]}
+
+
+def test_sovereignty_limits_read_the_plans_roll_up(catalog):
+    from cloudexit.model.sovereignty import EstateRollup, EstateSovereignty, ObjectiveRollup
+
+    def rollup(stage, score, below):
+        objective = ObjectiveRollup(
+            objective="SOV-2",
+            title="legal and jurisdictional",
+            distribution={"3": 1.0},
+            mean_level=3,
+            below_minimum_share=below,
+        )
+        return EstateRollup(stage=stage, score=score, weight_total=1, objectives=[objective])
+
+    plan = whole_plan(small_estate(), "ionos", "de/fra")
+    plan.sovereignty = EstateSovereignty(
+        weighting="spend", before=rollup("before", 20, 1.0), after=rollup("after", 61.5, 0.25)
+    )
+    limits = Limits(min_sovereignty_score=70, max_below_seal_share={"SOV-2": 0.3})
+    metrics = measure(after(plan), catalog, limits)
+    assert metric(metrics, "sovereignty_score").value == 61.5
+    assert metric(metrics, "sovereignty_score").status == "fail"
+    assert metric(metrics, "below_seal_share[SOV-2]").status == "pass"

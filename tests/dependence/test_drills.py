@@ -116,3 +116,26 @@ def test_exposure_with_suppliers_names_them_and_differs(capsys):
     assert with_suppliers["exposure"] == without
     suppliers = {s["name"] for d in with_suppliers["functions"] for s in d["suppliers"]}
     assert "PickMaster Warehouse Systems" in suppliers
+
+
+def test_plan_with_drills_records_them_and_the_runbook_cites_them(tmp_path, catalog):
+    import cloudexit
+    from cloudexit.model.io import load_inventory
+    from tests.emit.whole_plans import whole_plan
+
+    plan = whole_plan(load_inventory(EXAMPLE / "inventory.json"), "scaleway", "fr-par")
+    plan.drills = cloudexit.api.drill(
+        plan, EXAMPLE / "drills.yaml", [EXAMPLE / "suppliers.yaml"], catalog
+    )
+    stages = {(d.drill, d.stage) for d in plan.drills}
+    assert ("scaleway-fr-par", "before") in stages and ("scaleway-fr-par", "after") in stages
+    paris_after = next(
+        d for d in plan.drills if d.drill == "scaleway-fr-par" and d.stage == "after"
+    )
+    paris_before = next(
+        d for d in plan.drills if d.drill == "scaleway-fr-par" and d.stage == "before"
+    )
+    assert paris_after.resources_hit == len(plan.inventory.resources) > paris_before.resources_hit
+    cloudexit.emit(plan, tmp_path / "out", catalog=catalog)
+    runbook = (tmp_path / "out" / "runbook.md").read_text(encoding="utf-8")
+    assert "### Outage drills" in runbook and "Scaleway Paris region lost" in runbook

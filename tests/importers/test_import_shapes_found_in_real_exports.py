@@ -188,3 +188,65 @@ def test_gcloud_asset_get_history_keeps_each_assets_last_window(tmp_path):
     (instance,) = ctx.resources
     assert instance.attributes.instance_type == "n2-standard-4"
     assert ctx.skipped == 1
+
+
+def test_dependencies_link_across_files_and_adopt_the_full_arn(tmp_path):
+    instances = write(
+        tmp_path,
+        "instances.json",
+        {
+            "Reservations": [
+                {
+                    "OwnerId": "111122223333",
+                    "Instances": [
+                        {
+                            "InstanceId": "i-0abc",
+                            "InstanceType": "m5.large",
+                            "State": {"Name": "running"},
+                            "Placement": {"AvailabilityZone": "eu-west-1a"},
+                            "SubnetId": "subnet-1",
+                            "VpcId": "vpc-1",
+                            "SecurityGroups": [{"GroupId": "sg-1", "GroupName": "web"}],
+                            "BlockDeviceMappings": [
+                                {"DeviceName": "/dev/xvda", "Ebs": {"VolumeId": "vol-1"}}
+                            ],
+                        }
+                    ],
+                }
+            ]
+        },
+    )
+    volumes = write(
+        tmp_path,
+        "volumes.json",
+        {
+            "Volumes": [
+                {
+                    "VolumeId": "vol-1",
+                    "Size": 100,
+                    "VolumeType": "gp3",
+                    "AvailabilityZone": "eu-west-1a",
+                    "State": "in-use",
+                }
+            ]
+        },
+    )
+    groups = write(
+        tmp_path,
+        "groups.json",
+        {
+            "SecurityGroups": [
+                {"GroupId": "sg-1", "GroupName": "web", "VpcId": "vpc-1", "IpPermissions": []}
+            ]
+        },
+    )
+    from cloudexit.importers import import_files
+
+    inventory = import_files([instances, volumes, groups])
+    by_id = inventory.by_id()
+    volume = by_id["arn:aws:ec2:eu-west-1:111122223333:volume/vol-1"]
+    assert (volume.account, volume.region) == ("111122223333", "eu-west-1")
+    group = by_id["arn:aws:ec2:eu-west-1:111122223333:security-group/sg-1"]
+    assert group.region == "eu-west-1"
+    instance = by_id["arn:aws:ec2:eu-west-1:111122223333:instance/i-0abc"]
+    assert instance.depends_on == sorted([group.id, volume.id])

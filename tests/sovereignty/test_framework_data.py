@@ -128,3 +128,25 @@ def test_sovereign_offers_of_a_source_cloud_are_scored_on_the_same_scale():
     assert sovereign.score > commercial.score
     assert sovereign.levels["SOV-4"] > commercial.levels["SOV-4"]
     assert data.for_site("aws", "eu-central-1").id == "aws"
+
+
+def test_placeable_sites_name_regions_the_catalogue_knows():
+    data = load_sovereignty()
+    catalog = load_catalog()
+    for provider in data.providers:
+        codes = {r.code for r in catalog.providers[provider].regions}
+        for assessment in data.assessments(provider):
+            if assessment.placeable:
+                assert set(assessment.regions) <= codes, (provider, assessment.id)
+
+
+def test_a_gate_outside_the_scale_is_one_clear_error(tmp_path, capsys):
+    from cloudexit.cli.main import run
+
+    policy = tmp_path / "policy.yaml"
+    policy.write_text("sovereignty:\n  gates:\n    - name: g\n      min_levels: {SOV-2: 5}\n")
+    inv = tmp_path / "inventory.json"
+    inv.write_text('{"schema_version": "1.0", "resources": []}')
+    assert run(["plan", str(inv), "--policy", str(policy), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert "SEAL levels run from 0 to 4, not 5" in err and "Traceback" not in err

@@ -106,3 +106,14 @@ def test_schema_policy_documents_the_gates(capsys):
     assert (
         "SovereigntyGate" in text and "Minimum SEAL level (0-4) per objective SOV-1..SOV-8" in text
     )
+
+
+def test_explain_shows_the_levels_of_the_chosen_place(tmp_path, capsys):
+    from cloudexit.cli.main import run
+    from cloudexit.model.io import dumps
+
+    path = tmp_path / "plan.json"
+    path.write_text(dumps(_plan([])))
+    assert run(["explain", str(path), "vm-0"]) == 0
+    out = capsys.readouterr().out
+    assert "sovereignty: SOV 1:4 2:4" in out and "(scaleway/scaleway); EU-controlled" in out
