@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cloudexit.catalog.evidence import standing
 from cloudexit.catalog.loader import Catalog, reference_problems
 from cloudexit.catalog.mappings import read_kind_mappings
 from cloudexit.catalog.schema import (
@@ -23,6 +26,7 @@ from cloudexit.tfcheck.facts import load_facts
 class Report:
     problems: list[str] = field(default_factory=list)
     unverified: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     providers: dict[str, ProviderFile] = field(default_factory=dict)
 
     @property
@@ -40,9 +44,17 @@ TERRAFORM_SOURCES: dict[str, tuple[str, ...]] = {
 }
 
 
-def check_catalog(providers_dir: Path, mappings_dir: Path, schemas: Path | None = None) -> Report:
-    """Problems and unverified figures; ``schemas`` is a provider-schema reference (default: the shipped facts)."""
+def check_catalog(
+    providers_dir: Path,
+    mappings_dir: Path,
+    schemas: Path | None = None,
+    today: dt.date | None = None,
+) -> Report:
+    """Problems, unverified figures and warnings on the age and standing of prices (judged on
+    ``today``, default the current date); ``schemas`` is a provider-schema reference (default:
+    the shipped facts)."""
     report = Report()
+    today = today or dt.date.today()
     for path in sorted(providers_dir.glob("*.yaml")):
         try:
             provider = validate(ProviderFile, read_yaml(path), path)
@@ -55,6 +67,7 @@ def check_catalog(providers_dir: Path, mappings_dir: Path, schemas: Path | None 
         report.providers[provider.id] = provider
         report.problems.extend(_provider_problems(path, provider))
         report.unverified.extend(_unverified(provider))
+        report.warnings.extend(age_warnings(provider, today))
     if not report.providers and not report.problems:
         report.problems.append(f"{providers_dir}: no provider files (*.yaml)")
     kinds, problems = read_kind_mappings(mappings_dir)
@@ -147,6 +160,29 @@ def _provider_problems(path: Path, provider: ProviderFile) -> list[str]:
     if provider.role == "source" and not any(p.service == "egress" for p in provider.products):
         problems.append(f"{path}: source provider has no internet egress price (service: egress)")
     return problems
+
+
+def age_warnings(provider: ProviderFile, today: dt.date) -> list[str]:
+    """One line per provider with prices over 12 months old on ``today``, of unknown
+    publication date, or read second-hand."""
+    counts: Counter[str] = Counter()
+    oldest: dt.date | None = None
+    for product in provider.products:
+        for price in product.prices:
+            kind = standing(price, today)
+            counts[kind] += 1
+            published = price.source.published
+            if kind == "stale" and isinstance(published, dt.date):
+                oldest = min(oldest or published, published)
+    parts = []
+    if counts["stale"]:
+        parts.append(f"{counts['stale']} published more than 12 months ago (oldest {oldest})")
+    if counts["undated"]:
+        parts.append(f"{counts['undated']} of unknown publication date")
+    if counts["second_hand"]:
+        parts.append(f"{counts['second_hand']} read second-hand")
+    total = sum(counts.values())
+    return [f"{provider.id}: of {total} prices, {', '.join(parts)}"] if parts else []
 
 
 def _unverified(provider: ProviderFile) -> list[str]:

@@ -221,6 +221,8 @@ def validate_catalogue(
             f"({len(prices) - unverified} verified, {unverified} unverified), "
             f"{len(prov.regions)} regions, {len(prov.certifications)} certifications ({certs} unverified)"
         )
+    for warning in report.warnings:
+        typer.echo(f"warning: {warning}", err=True)
     if list_unverified:
         for line in report.unverified:
             typer.echo(f"unverified: {line}")

@@ -53,6 +53,13 @@ class Option(_Strict):
     terraform: str | None = None
     retain: bool = False
     unverified_prices: list[str] = Field(default_factory=list)
+    second_hand_prices: list[str] = Field(
+        default_factory=list,
+        description="Products whose price rests on a second-hand, undated or over-12-month-old source",
+    )
+    second_hand_monthly: Amount = Field(
+        Decimal(0), description="The part of monthly_cost priced from those sources"
+    )
     replicas: int = Field(
         1, ge=1, description="Nodes run on the target: 2 or more for an HA or multi-node source"
     )
@@ -105,6 +112,13 @@ class Totals(_Strict):
     one_off_migration: Amount
     horizon_months: int
     horizon_saving: Amount
+    second_hand_monthly: Amount = Field(
+        Decimal(0),
+        description="Target monthly spend priced from second-hand, undated or over-12-month-old sources",
+    )
+    second_hand_share: float = Field(
+        0, description="second_hand_monthly / target_monthly (0 when nothing is moved)"
+    )
 
 
 class SolverInfo(_Strict):

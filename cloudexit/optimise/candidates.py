@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from cloudexit.catalog.evidence import is_weak
 from cloudexit.catalog.loader import Catalog
 from cloudexit.catalog.schema import Product, ProviderFile, TargetMapping
 from cloudexit.catalog.sizing import (
@@ -141,6 +142,8 @@ class Priced:
     costs: dict[str, Decimal] = field(default_factory=dict)
     """monthly EUR per part: compute, storage, replicas, operations, egress, requests, duration"""
     replicas: int = 1
+    second_hand: dict[str, Decimal] = field(default_factory=dict)
+    """monthly EUR resting on a second-hand, undated or stale price, per product"""
 
 
 def _cheapest_per_unit(products: list[Product], region: str) -> Product | None:
@@ -193,6 +196,7 @@ def _price_serverless(
     requests, seconds = function_usage(resource, policy)
     costs: dict[str, Decimal] = {}
     unverified: list[str] = []
+    weak: dict[str, Decimal] = {}
     chosen: Product | None = None
     for unit, amount, part in (
         ("million_requests", requests, "requests"),
@@ -210,7 +214,13 @@ def _price_serverless(
         chosen = chosen or rates[0]
         if not price.verified:
             unverified.append(f"{provider.id}/{rates[0].id}")
-    return Priced(chosen, Decimal(1), sum(costs.values(), Decimal(0)), unverified, costs)
+        if is_weak(price):
+            weak[f"{provider.id}/{rates[0].id}"] = (
+                weak.get(f"{provider.id}/{rates[0].id}", Decimal(0)) + eur
+            )
+    return Priced(
+        chosen, Decimal(1), sum(costs.values(), Decimal(0)), unverified, costs, second_hand=weak
+    )
 
 
 def _price_product(
@@ -267,6 +277,7 @@ def _price_product(
         return f"no exchange rate for {price.currency}"
     if not price.verified:
         unverified.append(f"{provider.id}/{product.id}")
+    weak: dict[str, Decimal] = {f"{provider.id}/{product.id}": monthly} if is_weak(price) else {}
     costs = {"compute" if target.sizing != "per_gib" else "storage": monthly}
     if copies > 1:
         one = monthly / copies
@@ -289,7 +300,11 @@ def _price_product(
         costs["storage"] = extra
         if not store_price.verified:
             unverified.append(f"{provider.id}/{store.id}")
-    return Priced(product, quantity, monthly, unverified, costs, nodes)
+        if is_weak(store_price):
+            weak[f"{provider.id}/{store.id}"] = (
+                weak.get(f"{provider.id}/{store.id}", Decimal(0)) + extra
+            )
+    return Priced(product, quantity, monthly, unverified, costs, nodes, weak)
 
 
 def build_candidates(resource: Resource, catalog: Catalog, policy: Policy) -> Candidates:
@@ -364,6 +379,8 @@ def build_candidates(resource: Resource, catalog: Catalog, policy: Policy) -> Ca
                     fidelity=target.fidelity,
                     terraform=target.terraform,
                     unverified_prices=sorted(set(unverified)),
+                    second_hand_prices=sorted(priced.second_hand),
+                    second_hand_monthly=quantize(sum(priced.second_hand.values(), Decimal(0))),
                     replicas=priced.replicas,
                     costs={k: quantize(v) for k, v in sorted(priced.costs.items()) if v},
                     sovereignty=grade,

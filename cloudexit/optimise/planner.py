@@ -239,13 +239,17 @@ def plan(
         else None
     )
     points = _frontier(units, policy, assignment, frontier) if frontier and assignment else []
+    figures = totals(inventory, placements, policy)
+    weak_line = second_hand_warning(placements, figures)
+    if weak_line:
+        warnings.add(weak_line)
     result = Plan(
         generated_at=inventory.generated_at,
         policy=policy,
         inventory=inventory,
         placements=placements,
         unplaced=sorted(unplaced, key=lambda u: u.resource_id),
-        totals=totals(inventory, placements, policy),
+        totals=figures,
         solver=SolverInfo(
             solver=solution.solver,
             status=solution.status,
@@ -324,6 +328,9 @@ def totals(inventory: Inventory, placements: list[Placement], policy: Policy) ->
     )
     one_off = sum((p.choice.migration_cost for p in placements), Decimal(0))
     months = Decimal(policy.horizon_months)
+    second_hand = sum(
+        (p.choice.second_hand_monthly for p in placements if not p.choice.retain), Decimal(0)
+    )
     return Totals(
         current_monthly=quantize(current),
         current_monthly_unpriced=unpriced,
@@ -332,4 +339,21 @@ def totals(inventory: Inventory, placements: list[Placement], policy: Policy) ->
         one_off_migration=quantize(one_off),
         horizon_months=policy.horizon_months,
         horizon_saving=quantize((current - target - retained) * months - one_off),
+        second_hand_monthly=quantize(second_hand),
+        second_hand_share=round(float(second_hand / target), 4) if target else 0.0,
+    )
+
+
+def second_hand_warning(placements: list[Placement], figures: Totals) -> str | None:
+    """One line: the share of target spend priced from second-hand, undated or stale sources."""
+    if not figures.second_hand_monthly:
+        return None
+    products = sorted(
+        {pid for p in placements if not p.choice.retain for pid in p.choice.second_hand_prices}
+    )
+    shown = ", ".join(products[:5]) + (", ..." if len(products) > 5 else "")
+    return (
+        f"{figures.second_hand_share:.1%} of target spend (EUR {figures.second_hand_monthly} of "
+        f"{figures.target_monthly} a month) rests on second-hand, undated or over-12-month-old "
+        f"prices ({len(products)} products: {shown})"
     )

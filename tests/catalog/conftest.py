@@ -14,7 +14,12 @@ import pytest
 import yaml
 
 RECORDED = Path(__file__).resolve().parents[1] / "data" / "refresh"
-SOURCE = {"url": "https://example.invalid/price-list", "retrieved": "2026-11-23"}
+SOURCE = {
+    "url": "https://example.invalid/price-list",
+    "retrieved": "2026-11-23",
+    "published": "2026-11-01",
+    "evidence": "provider_api",
+}
 
 
 class PriceLists:

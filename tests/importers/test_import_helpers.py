@@ -54,7 +54,12 @@ def test_raw_state_sensitive_paths_become_a_mask() -> None:
 
 
 def _catalog_with(instance_type: str, vcpu: float, memory: float) -> Catalog:
-    source = {"url": "https://example.org/prices", "retrieved": dt.date(2024, 1, 1)}
+    source = {
+        "url": "https://example.org/prices",
+        "retrieved": dt.date(2024, 1, 1),
+        "published": "unknown",
+        "evidence": "user_set",
+    }
     provider = ProviderFile.model_validate(
         {
             "id": "aws",

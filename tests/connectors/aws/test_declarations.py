@@ -120,7 +120,12 @@ def test_instances_from_a_recorded_describe_instances_response(shared_dir):
 
 
 def _catalog() -> Catalog:
-    source = {"url": "https://aws.amazon.com/ec2/pricing/on-demand/", "retrieved": "2026-11-01"}
+    source = {
+        "url": "https://aws.amazon.com/ec2/pricing/on-demand/",
+        "retrieved": "2026-11-01",
+        "published": "unknown",
+        "evidence": "provider_page",
+    }
 
     def product(
         pid: str, service: str, amount: str, unit: str = "hour", **extra: object

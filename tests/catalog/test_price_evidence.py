@@ -1,0 +1,133 @@
+"""Every price says when its source was published and what kind of evidence it is; validate
+warns on old, undated and second-hand figures; a plan states the share of target spend resting
+on them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+import cloudexit
+from cloudexit.catalog import load_catalog
+from cloudexit.catalog.evidence import standing
+from cloudexit.catalog.schema import Price
+from cloudexit.catalog.validate import check_catalog
+from cloudexit.datafiles import data_dir
+from cloudexit.errors import InputError
+from cloudexit.model.inventory import Inventory
+from tests.helpers import FIXTURE_CATALOG, inventory, resource
+
+
+def _price(**source: object) -> Price:
+    base = {"url": "https://example.invalid/p", "retrieved": "2026-11-23"}
+    return Price.model_validate(
+        {"amount": "1", "currency": "EUR", "unit": "hour", "source": {**base, **source}}
+    )
+
+
+def test_a_price_without_publication_date_or_evidence_is_refused() -> None:
+    with pytest.raises(ValueError, match="published"):
+        _price(evidence="provider_api")
+    with pytest.raises(ValueError, match="evidence"):
+        _price(published="2026-01-01")
+    with pytest.raises(ValueError):
+        _price(published="January", evidence="provider_api")
+
+
+def test_standing_follows_evidence_and_age() -> None:
+    assert standing(_price(published="2026-06-01", evidence="provider_api")) == "first_hand"
+    assert standing(_price(published="2025-11-22", evidence="provider_api")) == "stale"
+    assert standing(_price(published="2025-11-23", evidence="provider_api")) == "first_hand"
+    assert standing(_price(published="unknown", evidence="provider_page")) == "undated"
+    assert standing(_price(published="2026-11-01", evidence="second_hand")) == "second_hand"
+    assert standing(_price(published="unknown", evidence="user_set")) == "user_set"
+    fresh = _price(published="2026-06-01", evidence="provider_api")
+    assert standing(fresh, dt.date(2027, 6, 2)) == "stale"
+
+
+def test_every_bundled_price_is_dated_or_says_unknown() -> None:
+    report = check_catalog(data_dir("providers"), data_dir("mappings"), today=dt.date(2026, 12, 5))
+    assert report.ok, report.problems[:3]
+    for provider in report.providers.values():
+        for product in provider.products:
+            for price in product.prices:
+                published = price.source.published
+                assert published == "unknown" or published <= price.source.retrieved, product.id
+                assert price.source.evidence is not None, product.id
+
+
+def _copy_fixture(tmp_path: Path, evidence: str, published: str) -> Path:
+    root = tmp_path / "catalog"
+    shutil.copytree(FIXTURE_CATALOG, root)
+    path = root / "providers" / "ovhcloud.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace(
+        "published: '2026-11-01'\n    evidence: provider_api",
+        f"published: {published}\n    evidence: {evidence}",
+    )
+    assert f"evidence: {evidence}" in text
+    path.write_text(text, encoding="utf-8")
+    return root
+
+
+def test_validate_warns_on_old_undated_and_second_hand_prices(tmp_path: Path) -> None:
+    root = _copy_fixture(tmp_path, "provider_api", "'2024-05-01'")
+    ovh = yaml.safe_load((root / "providers" / "ovhcloud.yaml").read_text(encoding="utf-8"))
+    count = sum(len(p["prices"]) for p in ovh["products"])
+    report = check_catalog(root / "providers", root / "mappings", today=dt.date(2026, 12, 5))
+    assert (
+        f"ovhcloud: of {count} prices, {count} published more than 12 months ago (oldest 2024-05-01)"
+        in report.warnings
+    )
+    assert not any(w.startswith("scaleway:") for w in report.warnings)
+    later = check_catalog(root / "providers", root / "mappings", today=dt.date(2027, 12, 5))
+    assert any(
+        w.startswith("scaleway:") and "published more than 12 months ago" in w
+        for w in later.warnings
+    )
+    root2 = _copy_fixture(tmp_path / "b", "second_hand", "unknown")
+    report2 = check_catalog(root2 / "providers", root2 / "mappings", today=dt.date(2026, 12, 5))
+    assert f"ovhcloud: of {count} prices, {count} read second-hand" in report2.warnings
+
+
+def _plan(root: Path) -> cloudexit.Plan:
+    catalog = load_catalog(root / "providers", root / "mappings")
+    inv = Inventory.model_validate(
+        inventory(resource("vm-1"), resource("vm-2", attributes={"vcpu": 4, "memory_gib": 16}))
+    )
+    return cloudexit.plan(inv, cloudexit.Policy(targets=["ovhcloud"]), catalog=catalog)
+
+
+def test_plan_states_the_share_of_target_spend_on_second_hand_prices(tmp_path: Path) -> None:
+    weak = _plan(_copy_fixture(tmp_path, "second_hand", "'2026-10-01'"))
+    assert weak.totals.target_monthly > 0
+    assert weak.totals.second_hand_monthly == sum(
+        p.choice.second_hand_monthly for p in weak.placements
+    )
+    assert weak.totals.second_hand_share == round(
+        float(weak.totals.second_hand_monthly / weak.totals.target_monthly), 4
+    )
+    assert weak.totals.second_hand_share > 0.5
+    line = next(w for w in weak.warnings if "rests on second-hand" in w)
+    assert line.startswith(f"{weak.totals.second_hand_share:.1%} of target spend")
+    assert all(p.choice.second_hand_prices for p in weak.placements)
+
+    firm = _plan(_copy_fixture(tmp_path / "b", "provider_api", "'2026-10-01'"))
+    assert firm.totals.second_hand_monthly == 0 and firm.totals.second_hand_share == 0
+    assert not any("rests on second-hand" in w for w in firm.warnings)
+
+
+def test_a_catalogue_with_an_undated_price_does_not_load(tmp_path: Path) -> None:
+    root = tmp_path / "catalog"
+    shutil.copytree(FIXTURE_CATALOG, root)
+    path = root / "providers" / "ovhcloud.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("    published: '2026-11-01'\n", "", 1),
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError, match="ovhcloud.yaml.*published"):
+        load_catalog(root / "providers", root / "mappings")
