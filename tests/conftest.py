@@ -17,5 +17,8 @@ def shared_dir() -> Path:
     """Read-only reference data and real exports kept beside the repository."""
     path = REPO.parent / "shared"
     if not path.is_dir():
-        pytest.skip("the shared reference folder beside the repository is absent")
+        pytest.skip(
+            f"reads {path} (Terraform provider schema reference, corpus of real public "
+            "exports), which is not beside this clone"
+        )
     return path

@@ -16,7 +16,7 @@ def test_wheel_ships_data_and_templates(tmp_path):
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "cloudexit/py.typed" in names
     assert "cloudexit/tfcheck/schema_facts.json" in names
-    for folder in ("providers", "mappings", "templates", "sovereignty"):
+    for folder in ("providers", "mappings", "templates"):
         shipped = {n for n in names if n.startswith(f"cloudexit/_data/{folder}/")}
         in_repo = {
             f"cloudexit/_data/{p.relative_to(REPO).as_posix()}"

@@ -16,7 +16,7 @@ from cloudexit.model.money import Amount
 
 
 class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 Evidence = Literal["provider_api", "provider_page", "second_hand", "user_set"]
@@ -105,7 +105,7 @@ Unit = Literal[
 
 
 class Price(_Data):
-    amount: Amount
+    amount: Amount = Field(ge=0, description="Never negative; 0 only for a sourced free offer")
     currency: str = Field(pattern=r"^[A-Z]{3}$")
     unit: Unit
     regions: list[str] = Field(default_factory=list, description="Empty: every region")

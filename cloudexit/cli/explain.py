@@ -40,11 +40,17 @@ def explain(
             f"  placed: {where}, product {c.product_name or c.product or '-'} x {c.quantity:g}",
             f"  EUR/month {c.monthly_cost}, one-off EUR {c.migration_cost}, effort {c.effort_days:g} days",
             (
-                f"  risk {c.risk.total:g} (jurisdiction {c.risk.jurisdiction:g}, fidelity {c.risk.fidelity:g}); "
-                f"strategy {c.strategy}, fidelity {c.fidelity}"
+                f"  risk {c.risk.total:g} (jurisdiction {c.risk.jurisdiction:g}, certification "
+                f"{c.risk.certification:g}, fidelity {c.risk.fidelity:g}, concentration "
+                f"{c.risk.concentration:g}) x stake {c.risk.stake:g}; strategy {c.strategy}, fidelity {c.fidelity}"
             ),
             f"  why: {placement.reason}",
         ]
+        if placement.size_before:
+            source = f" ({placement.size_source})" if placement.size_source else ""
+            lines.append(
+                f"  size: {placement.size_before}{source} -> {placement.size_after or '-'}"
+            )
         if c.unverified_prices:
             lines.append(f"  unverified prices: {', '.join(c.unverified_prices)}")
         if c.sovereignty is not None:
@@ -57,8 +63,17 @@ def explain(
         if ru is None:
             lines.append("  runner-up: none (no other site could take it)")
         else:
+            where = (
+                f"keep on {ru.provider}/{ru.region}" if ru.retain else f"{ru.provider}/{ru.region}"
+            )
+            other = "" if ru.provider != c.provider else " (no other provider can take it)"
+            total = (
+                f", {ru.score_delta:+} EUR over {loaded.policy.horizon_months} months with weighted risk"
+                if ru.score_delta is not None
+                else ""
+            )
             lines.append(
-                f"  runner-up: {ru.provider}/{ru.region} {ru.product or '-'}: "
-                f"{ru.monthly_cost_delta:+} EUR/month, risk {ru.risk_delta:+g}"
+                f"  runner-up{other}: {where} {ru.product or '-'}: "
+                f"{ru.monthly_cost_delta:+} EUR/month, risk {ru.risk_delta:+g}{total}"
             )
     typer.echo("\n".join(lines))

@@ -38,8 +38,9 @@ def aws(
         str | None,
         typer.Option(
             "--role-name",
-            help="Read-only role assumed in each other account "
-            "(default OrganizationAccountAccessRole)",
+            help="Role assumed in each other account; needed with --org or other --accounts. "
+            "Grant it only the policy of `cloudexit permissions aws` (the guard refuses "
+            "writes whatever the role allows)",
         ),
     ] = None,
     accounts: Annotated[
@@ -68,15 +69,15 @@ def aws(
     ] = 14,
     workers: Annotated[int, typer.Option("--workers", help="Parallel reads")] = 16,
 ) -> None:
-    """Inventory AWS accounts with boto3; never changes anything (non-read calls are refused)."""
-    from cloudexit.connectors.aws import DEFAULT_ROLE, scan
+    """Inventory AWS accounts with boto3: only the declared reads go out, never a write or a secret."""
+    from cloudexit.connectors.aws import scan
 
     with progress_display() as progress:
         inventory = scan(
             profile=profile,
             regions=split_list(regions),
             org=org,
-            role_name=role_name or DEFAULT_ROLE,
+            role_name=role_name,
             accounts=split_list(accounts),
             endpoint_url=endpoint_url,
             services=split_list(services),

@@ -16,7 +16,7 @@ def aws(
     ] = False,
     role_name: Annotated[
         str | None,
-        typer.Option("--role-name", help="Member role name for the assume-role statement"),
+        typer.Option("--role-name", help="Member role the scan assumes (required with --org)"),
     ] = None,
     services: Annotated[
         list[str] | None,
@@ -24,11 +24,10 @@ def aws(
     ] = None,
 ) -> None:
     """Print the minimal read-only IAM policy (JSON) for `cloudexit inventory aws`."""
-    from cloudexit.connectors.aws import DEFAULT_ROLE
     from cloudexit.connectors.aws.permissions import policy_json
     from cloudexit.connectors.aws.registry import select
 
     typer.echo(
-        policy_json(select(split_list(services)), org=org, role_name=role_name or DEFAULT_ROLE),
+        policy_json(select(split_list(services)), org=org, role_name=role_name),
         nl=False,
     )

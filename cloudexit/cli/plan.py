@@ -59,10 +59,13 @@ def plan(
     ] = None,
 ) -> None:
     """Place every resource under the policy and write the artefacts."""
+    if templates is not None and not templates.is_dir():
+        raise InputError(f"--templates: {templates} is not a folder")
     inventory = api.load_inventory(*inventories)
     chosen_policy = api.load_policy(policy)
     chosen_catalog = api.load_catalog_dir(catalog) if catalog else api.load_catalog()
-    result, seconds = plan_timed(inventory, chosen_catalog, chosen_policy, frontier)
+    label = str(policy) if policy else "policy"
+    result, seconds = plan_timed(inventory, chosen_catalog, chosen_policy, frontier, label=label)
     if timings:
         result.solver.time_s = round(seconds, 3)
     if drills is not None:
@@ -71,9 +74,19 @@ def plan(
     t = result.totals
     typer.echo(
         f"planned {len(result.placements)} of {len(inventory.resources)} resources "
-        f"({len(result.unplaced)} not placed); EUR/month {t.current_monthly} today -> "
-        f"{t.target_monthly} target + {t.retained_monthly} kept; one-off {t.one_off_migration}; "
-        f"{len(written)} files in {out}",
+        f"({len(result.unplaced)} not placed); EUR/month {t.current_monthly} today -> {t.after_monthly} after "
+        f"({t.target_monthly} target + {t.retained_monthly} kept + {t.unplaced_monthly} not placed); "
+        f"one-off {t.one_off_migration}; {len(written)} files in {out}",
+        err=True,
+    )
+    payback = (
+        f"payback {t.payback_months} months"
+        if t.payback_months is not None
+        else f"no payback: {t.payback_note}"
+    )
+    typer.echo(
+        f"saving EUR/month {t.monthly_saving}; {payback}; NPV {t.npv if t.npv is not None else '-'} "
+        f"over {t.horizon_months} months",
         err=True,
     )
     s = result.solver

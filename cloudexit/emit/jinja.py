@@ -10,9 +10,11 @@ from decimal import Decimal
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2.sandbox import SandboxedEnvironment
 
 from cloudexit.datafiles import data_dir
 from cloudexit.emit.escape import FILTERS
+from cloudexit.errors import InputError
 
 
 def money(value: Decimal | str | float) -> str:
@@ -33,11 +35,16 @@ def duration(hours: float) -> str:
 
 
 def make_environment(user_templates: Path | None = None) -> Environment:
+    """User templates (``--templates``) are someone else's code: they run in Jinja's sandbox,
+    which refuses attribute and method access that reaches Python internals."""
+    if user_templates is not None and not user_templates.is_dir():
+        raise InputError(f"--templates: {user_templates} is not a folder")
     loaders = []
     if user_templates is not None:
         loaders.append(FileSystemLoader(str(user_templates)))
     loaders.append(FileSystemLoader(str(data_dir("templates"))))
-    env = Environment(
+    kind = Environment if user_templates is None else SandboxedEnvironment
+    env = kind(
         loader=ChoiceLoader(loaders),
         undefined=StrictUndefined,
         autoescape=select_autoescape(

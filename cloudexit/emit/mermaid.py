@@ -57,7 +57,10 @@ def dependency_graph(plan: Plan, waves: list[Wave]) -> str:
 
 
 def start_date(plan: Plan) -> dt.date:
-    """Day 0 of the schedule: the inventory's date, so the same inputs give the same chart."""
+    """Day 0 of the schedule: the policy's start date, else the inventory's date, so the same
+    inputs give the same chart."""
+    if plan.policy.switching.start_date is not None:
+        return plan.policy.switching.start_date
     stamp = plan.generated_at or plan.inventory.generated_at
     if stamp:
         try:

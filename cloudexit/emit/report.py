@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -10,24 +11,104 @@ from jinja2 import Environment
 
 from cloudexit.catalog.loader import Catalog
 from cloudexit.emit import svg
+from cloudexit.emit.jinja import money
 from cloudexit.emit.sovereignty import objective_charts, sovereignty_context
-from cloudexit.emit.summary import summarise
+from cloudexit.emit.summary import after_site, summarise
 from cloudexit.emit.waves import load_methods, plan_waves
 from cloudexit.model.io import write_text_atomic
+from cloudexit.model.money import quantize
 from cloudexit.model.plan import Plan
+from cloudexit.optimise.candidates import current_monthly_eur
+from cloudexit.optimise.concentration import hhi
 
 
 def frontier_points(plan: Plan) -> list[tuple[float, float]]:
-    """(cost, risk) pairs of the cost/sovereignty frontier, when the plan computed one."""
-    frontier = getattr(plan, "frontier", None) or []
-    points = []
-    for point in frontier:
-        data = point if isinstance(point, dict) else point.model_dump()
-        cost = data.get("monthly_cost", data.get("cost", data.get("objective")))
-        risk = data.get("risk", data.get("sovereignty_risk"))
-        if cost is not None and risk is not None:
-            points.append((float(Decimal(str(cost))), float(risk)))
-    return sorted(points)
+    """(jurisdiction risk points, horizon cost plus weighted risk in EUR) of each frontier point:
+    the quantity the frontier bounds against the objective the solver minimises."""
+    return sorted((point.risk, float(point.objective)) for point in plan.frontier)
+
+
+@dataclass(frozen=True)
+class PlacementRow:
+    name: str
+    source: str
+    size_before: str
+    size_after: str
+    target: str
+    monthly_before: str
+    monthly_after: Decimal
+    reason: str
+
+
+def placement_rows(plan: Plan) -> list[PlacementRow]:
+    """What an architect checks first: where each resource goes, at what size and cost, and why."""
+    resources = plan.inventory.by_id()
+    rows = []
+    for p in sorted(plan.placements, key=lambda p: p.resource_id):
+        r = resources[p.resource_id]
+        today = current_monthly_eur(r, plan.policy)
+        c = p.choice
+        target = (
+            "kept on the source"
+            if c.retain
+            else f"{c.provider}/{c.region} {c.product_name or c.product or '-'}"
+        )
+        rows.append(
+            PlacementRow(
+                name=r.name,
+                source=f"{r.provider}/{r.region}",
+                size_before=p.size_before or "-",
+                size_after=p.size_after or "-",
+                target=target,
+                monthly_before="unknown" if today is None else money(quantize(today)),
+                monthly_after=c.monthly_cost + p.inter_site_monthly,
+                reason=p.reason,
+            )
+        )
+    return rows
+
+
+@dataclass(frozen=True)
+class ConcentrationRow:
+    measure: str
+    before: str
+    after: str
+
+
+def concentration_rows(plan: Plan) -> list[ConcentrationRow]:
+    """HHI and the largest share, by provider and by region, today and after the plan."""
+    resources = plan.inventory.resources
+    sites = after_site(plan)
+    before: dict[str, dict[str, Decimal]] = {"provider": {}, "region": {}}
+    after: dict[str, dict[str, Decimal]] = {"provider": {}, "region": {}}
+    for r in resources:
+        today = current_monthly_eur(r, plan.policy) or Decimal(0)
+        provider, region, cost = sites[r.id]
+        for level, key in (("provider", r.provider), ("region", f"{r.provider}/{r.region}")):
+            before[level][key] = before[level].get(key, Decimal(0)) + today
+        for level, key in (("provider", provider), ("region", f"{provider}/{region}")):
+            after[level][key] = after[level].get(key, Decimal(0)) + (cost or Decimal(0))
+
+    def largest(spend: dict[str, Decimal]) -> str:
+        total = sum(spend.values(), Decimal(0))
+        if not total:
+            return "-"
+        top = max(sorted(spend), key=lambda k: spend[k])
+        return f"{top} ({float(spend[top] / total):.1%})"
+
+    rows = []
+    for level in ("provider", "region"):
+        rows.append(
+            ConcentrationRow(
+                f"HHI by {level} (0-10,000)", str(hhi(before[level])), str(hhi(after[level]))
+            )
+        )
+        rows.append(
+            ConcentrationRow(
+                f"Largest {level} by spend", largest(before[level]), largest(after[level])
+            )
+        )
+    return rows
 
 
 def report_context(plan: Plan, catalog: Catalog, env: Environment) -> dict[str, Any]:
@@ -56,10 +137,15 @@ def report_context(plan: Plan, catalog: Catalog, env: Environment) -> dict[str, 
             [(f"{w.number}. {w.name}", w.start_day, w.duration_days) for w in waves]
         ),
         "frontier": svg.scatter(
-            "Cost against sovereignty risk", points, "EUR per month", "risk points"
+            f"{plan.policy.horizon_months}-month cost plus weighted risk against jurisdiction risk",
+            points,
+            "jurisdiction risk points (bounded)",
+            f"EUR over {plan.policy.horizon_months} months, cost plus weighted risk",
         )
         if points
         else "",
+        "placement_rows": placement_rows(plan),
+        "concentration_rows": concentration_rows(plan),
         "sovereignty_charts": objective_charts(plan),
         **sovereignty_context(plan),
     }

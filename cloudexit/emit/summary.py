@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
@@ -11,6 +12,7 @@ from cloudexit.model.inventory import Resource
 from cloudexit.model.money import quantize
 from cloudexit.model.plan import Plan
 from cloudexit.optimise.candidates import current_monthly_eur
+from cloudexit.optimise.switching import load_switching_rules
 from cloudexit.sovereignty.data import Resolved, load_sovereignty
 from cloudexit.sovereignty.grade import jurisdiction
 
@@ -38,9 +40,14 @@ class Summary:
     current_monthly: Decimal
     target_monthly: Decimal
     retained_monthly: Decimal
+    unplaced_monthly: Decimal
+    retired_monthly: Decimal
+    after_monthly: Decimal
     one_off: Decimal
     monthly_saving: Decimal
     payback_months: Decimal | None
+    payback_note: str | None
+    npv: Decimal | None
     non_eu_before: Share
     non_eu_after: Share
     concentration_before: Concentration
@@ -50,10 +57,21 @@ class Summary:
     spend_by_kind_before: dict[str, Decimal]
     spend_by_kind_after: dict[str, Decimal]
     spend_by_jurisdiction_after: dict[str, Decimal]
+    waiting: Waiting | None = None
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """What moving the data once switching charges are banned would save, and what the delay costs."""
+
+    saves: Decimal
+    until: str
+    days: int
+    forgone_saving: Decimal
 
 
 def is_non_eu(provider: str, catalog: Catalog, region: str | None = None) -> bool:
-    """Whether the operator there is controlled from outside the EU (sovereignty/ facts, else the
+    """Whether the operator there is controlled from outside the EU (providers/sovereignty/ facts, else the
     catalogue's company facts); unknown US clouds count as such. An EU-controlled operator with a
     foreign subsidiary stays EU-controlled: its exposure paths are named, not flipped into a label."""
     assessment = _assessment(provider, region)
@@ -88,6 +106,7 @@ def jurisdiction_label(provider: str, catalog: Catalog, region: str | None = Non
 def after_site(plan: Plan) -> dict[str, tuple[str, str, Decimal | None]]:
     """Where each resource runs once the plan is done, and its monthly EUR (None: unknown)."""
     placed = {p.resource_id: p for p in plan.placements}
+    retired = {u.resource_id for u in plan.unplaced if u.code == "retired"}
     sites: dict[str, tuple[str, str, Decimal | None]] = {}
     for resource in plan.inventory.resources:
         placement = placed.get(resource.id)
@@ -97,6 +116,8 @@ def after_site(plan: Plan) -> dict[str, tuple[str, str, Decimal | None]]:
                 placement.choice.region,
                 placement.choice.monthly_cost,
             )
+        elif resource.id in retired:
+            sites[resource.id] = (resource.provider, resource.region, Decimal(0))
         else:
             sites[resource.id] = (
                 resource.provider,
@@ -138,6 +159,24 @@ def _by(items: list[tuple[str, Decimal]]) -> dict[str, Decimal]:
     return {k: quantize(v) for k, v in sorted(grouped.items())}
 
 
+def waiting(plan: Plan) -> Waiting | None:
+    """Switching egress charged before the Data Act's ban, against the saving forgone by waiting."""
+    charged = [line for line in plan.switching if line.waiting_saves > 0]
+    if not charged:
+        return None
+    until = load_switching_rules().data_act.no_charges_from
+    first = min(dt.date.fromisoformat(line.date) for line in charged)
+    days = (until - first).days
+    monthly = plan.totals.monthly_saving or Decimal(0)
+    forgone = max(Decimal(0), monthly) * Decimal(days) * 12 / Decimal(365)
+    return Waiting(
+        saves=quantize(sum((line.waiting_saves for line in charged), Decimal(0))),
+        until=until.isoformat(),
+        days=days,
+        forgone_saving=quantize(forgone),
+    )
+
+
 def summarise(plan: Plan, catalog: Catalog) -> Summary:
     resources: list[Resource] = plan.inventory.resources
     before = [(r, current_monthly_eur(r, plan.policy) or Decimal(0)) for r in resources]
@@ -145,17 +184,24 @@ def summarise(plan: Plan, catalog: Catalog) -> Summary:
     after = [(r, sites[r.id][0], sites[r.id][2] or Decimal(0)) for r in resources]
     regions = {r.id: sites[r.id][1] for r in resources}
     t = plan.totals
-    saving = t.current_monthly - t.target_monthly - t.retained_monthly
-    payback = quantize(t.one_off_migration / saving, Decimal("0.1")) if saving > 0 else None
+    after_monthly = (
+        t.after_monthly if t.after_monthly is not None else t.target_monthly + t.retained_monthly
+    )
+    saving = t.current_monthly - after_monthly
     spend_before = _by([(r.provider, cost) for r, cost in before])
     spend_after = _by([(provider, cost) for _, provider, cost in after])
     return Summary(
         current_monthly=t.current_monthly,
         target_monthly=t.target_monthly,
         retained_monthly=t.retained_monthly,
+        unplaced_monthly=t.unplaced_monthly,
+        retired_monthly=t.retired_monthly,
+        after_monthly=after_monthly,
         one_off=t.one_off_migration,
         monthly_saving=quantize(saving),
-        payback_months=payback,
+        payback_months=t.payback_months,
+        payback_note=t.payback_note,
+        npv=t.npv,
         non_eu_before=_share(
             [(is_non_eu(r.provider, catalog, r.region), cost) for r, cost in before]
         ),
@@ -168,6 +214,7 @@ def summarise(plan: Plan, catalog: Catalog) -> Summary:
         spend_after=spend_after,
         spend_by_kind_before=_by([(r.kind.value, cost) for r, cost in before]),
         spend_by_kind_after=_by([(r.kind.value, cost) for r, _, cost in after]),
+        waiting=waiting(plan),
         spend_by_jurisdiction_after=_by(
             [(jurisdiction_label(p, catalog, regions[r.id]), cost) for r, p, cost in after]
         ),

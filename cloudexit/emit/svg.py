@@ -23,6 +23,11 @@ def _fmt(value: float) -> str:
     return f"{value:,.0f}"
 
 
+def _tick(value: float) -> str:
+    """An axis value: whole numbers with separators, small ones with two decimals."""
+    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:.2f}"
+
+
 def grouped_bars(title: str, series: dict[str, dict[str, Decimal]], unit: str = "EUR/month") -> str:
     """Horizontal bars per category, one bar per series (e.g. today and target)."""
     categories = sorted({c for values in series.values() for c in values})
@@ -145,6 +150,13 @@ def scatter(title: str, points: list[tuple[float, float]], x_label: str, y_label
             f'class="label">{escape(y_label)}</text>'
         ),
     ]
+    ticks = [
+        f'<text x="{pad}" y="{height - pad + 14}" text-anchor="start" class="value">{_tick(x0)}</text>',
+        f'<text x="{width - pad}" y="{height - pad + 14}" text-anchor="end" class="value">{_tick(x1)}</text>',
+        f'<text x="{pad - 4}" y="{height - pad}" text-anchor="end" class="value">{_tick(y0)}</text>',
+        f'<text x="{pad - 4}" y="{pad + 4}" text-anchor="end" class="value">{_tick(y1)}</text>',
+    ]
+    parts.extend(ticks)
     coords = [(pad + (x - x0) * sx, height - pad - (y - y0) * sy) for x, y in sorted(points)]
     parts.append(
         '<polyline fill="none" stroke="#1f77b4" points="'
@@ -153,8 +165,8 @@ def scatter(title: str, points: list[tuple[float, float]], x_label: str, y_label
     )
     for (x, y), (cx, cy) in zip(sorted(points), coords, strict=True):
         parts.append(
-            f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="4" fill="#d62728"><title>cost {_fmt(x)}, '
-            f"risk {y:.2f}</title></circle>"
+            f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="4" fill="#d62728"><title>{escape(x_label)} {_tick(x)}, '
+            f"{escape(y_label)} {_tick(y)}</title></circle>"
         )
     parts.append("</svg>")
     return "".join(parts)

@@ -129,8 +129,8 @@ def _adopt_arns(resources: dict[str, Resource]) -> None:
 def link_across(resources: dict[str, Resource]) -> None:
     """Dependencies resolved across every imported file: an id held by another file, or one
     written differently (an ARN without the account the CLI output did not print, a native id)
-    whose last segment names exactly one imported resource. Links that name nothing imported
-    are dropped."""
+    whose last segment names exactly one imported resource, or a nested ARM resource (a subnet)
+    whose parent is imported. Links that name nothing imported are dropped."""
     _adopt_arns(resources)
     tails: dict[str, list[str]] = {}
     for rid in resources:
@@ -141,11 +141,27 @@ def link_across(resources: dict[str, Resource]) -> None:
             if dep in resources:
                 linked.add(dep)
                 continue
+            owner = _arm_owner(dep, resources)
+            if owner:
+                linked.add(owner)
+                continue
             candidates = tails.get(_tail(dep), [])
             if len(candidates) == 1:
                 linked.add(candidates[0])
         linked.discard(resource.id)
         resource.depends_on = sorted(linked)
+
+
+def _arm_owner(dep: str, resources: dict[str, Resource]) -> str | None:
+    """The nearest imported parent of a nested ARM id (``.../virtualnetworks/v/subnets/s`` -> v)."""
+    if not dep.startswith("/subscriptions/"):
+        return None
+    path = dep
+    while path.count("/") > 8:
+        path = path.rsplit("/", 2)[0]
+        if path in resources:
+            return path
+    return None
 
 
 def _merge(ctx: ImportContext, resources: dict[str, Resource]) -> int:

@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from cloudexit.model.attachments import link_attachments
 from cloudexit.model.bill import Bill
+from cloudexit.model.details import problem as details_problem
 from cloudexit.model.kinds import Kind
 from cloudexit.model.migrate import migrate_1_0
 from cloudexit.model.money import Amount
@@ -21,7 +22,8 @@ SourceProvider = Literal["aws", "azure", "gcp", "openstack", "onprem", "other"]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # 1e400 reads as inf in JSON: refused at load rather than met by the optimiser
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
 
 class Attributes(_Strict):
@@ -56,6 +58,14 @@ class Attributes(_Strict):
         description="Other native facts kept for reference, never secrets; emitters read `topology`",
     )
 
+    @field_validator("details")
+    @classmethod
+    def _details_emitters_can_read(cls, value: dict[str, Any]) -> dict[str, Any]:
+        wrong = details_problem(value)
+        if wrong:
+            raise ValueError(wrong)
+        return value
+
 
 class Utilisation(_Strict):
     cpu_mean: float | None = Field(None, ge=0, le=100, description="Percent")
@@ -66,7 +76,7 @@ class Utilisation(_Strict):
 
 
 class MonthlyCost(_Strict):
-    amount: Amount
+    amount: Amount = Field(ge=0)
     currency: str = Field(pattern=r"^[A-Z]{3}$")
     source: str = Field(
         description="Where the figure comes from: billing export, catalogue entry ..."

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -42,6 +44,12 @@ def describe_validation_error(path: str | Path, error: ValidationError, data: An
     extra = f"; {more} more problem{'s' if more > 1 else ''}" if more else ""
     message = first.get("msg", "invalid")
     message = message.removeprefix("Value error, ")
+    if first.get("type") == "enum":
+        # the full list of kinds is 50 names long: name the closest few instead
+        expected = re.findall(r"'([^']*)'", str(first.get("ctx", {}).get("expected", "")))
+        near = difflib.get_close_matches(str(first.get("input")), expected, n=3, cutoff=0.5)
+        hint_names = f"did you mean {' or '.join(near)}?" if near else "see cloudexit schema"
+        message = f"unknown value {first.get('input')!r}; {hint_names}"
     return f"{path}: {field}{hint}: {message}{extra}"
 
 
@@ -58,17 +66,42 @@ def read_json(path: Path) -> Any:
     text = read_text(path)
     try:
         return json.loads(text)
+    except RecursionError:
+        # the C decoder gives up at the interpreter's recursion limit, long before memory runs out
+        raise InputError(f"{path}: nested too deep (arrays or objects within each other)") from None
     except json.JSONDecodeError as exc:
         raise InputError(
             f"{path}: invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
         ) from None
 
 
+class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The safe loader, refusing a key given twice in one mapping (YAML keeps the last silently)."""
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                continue
+            key = self.construct_object(key_node, deep=deep)
+            try:
+                duplicate = key in seen
+            except TypeError:
+                continue  # an unhashable key: the constructor reports it
+            if duplicate:
+                mark = key_node.start_mark
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"key {key!r} is given twice", mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
 def read_yaml(path: Path) -> Any:
     text = read_text(path)
     try:
         # The C loader reads the large provider files about ten times faster than the pure one.
-        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        return yaml.load(text, Loader=_UniqueKeyLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1} column {mark.column + 1}" if mark else ""

@@ -6,7 +6,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from cloudexit.model.inventory import Inventory
 from cloudexit.model.money import Amount
@@ -30,10 +30,16 @@ class SolveStatus(StrEnum):
 
 class Risk(_Strict):
     jurisdiction: float = 0
-    certification: float = 0
+    certification: float = Field(0, description="Baseline certifications the site lacks")
     fidelity: float = 0
-    concentration: float = 0
+    concentration: float = Field(
+        0, description="From the provider's and region's share of the plan's target spend"
+    )
     total: float = 0
+    stake: float = Field(
+        1,
+        description="Multiplies the weighted risk: today's cost against the reference, times criticality",
+    )
 
 
 class Option(_Strict):
@@ -53,6 +59,10 @@ class Option(_Strict):
     terraform: str | None = None
     retain: bool = False
     unverified_prices: list[str] = Field(default_factory=list)
+    switching_egress: Amount = Field(
+        Decimal(0),
+        description="Part of migration_cost: egress of the switch under the rule of its date",
+    )
     second_hand_prices: list[str] = Field(
         default_factory=list,
         description="Products whose price rests on a second-hand, undated or over-12-month-old source",
@@ -80,6 +90,10 @@ class Alternative(_Strict):
     product: str | None = None
     monthly_cost_delta: Amount
     risk_delta: float
+    score_delta: Amount | None = Field(
+        None, description="Horizon cost plus weighted risk of the runner-up minus the choice's"
+    )
+    retain: bool = Field(False, description="The runner-up is keeping the resource on its source")
 
 
 class Placement(_Strict):
@@ -88,6 +102,11 @@ class Placement(_Strict):
     choice: Option
     reason: str
     runner_up: Alternative | None = None
+    size_before: str | None = Field(None, description="vCPU and memory today, or 'size unknown'")
+    size_source: str | None = Field(
+        None, description="Where size_before comes from when the source did not report it"
+    )
+    size_after: str | None = Field(None, description="vCPU and memory of the chosen product")
     inter_site_monthly: Amount = Field(
         Decimal(0),
         description="EUR a month for traffic to dependencies placed on other sites (egress of this site)",
@@ -98,20 +117,76 @@ class Unplaced(_Strict):
     resource_id: str
     kind: str
     code: Literal[
-        "no_mapping", "no_option", "missing_price", "retired", "not_migratable", "infeasible"
+        "no_mapping",
+        "no_option",
+        "missing_price",
+        "retired",
+        "not_migratable",
+        "infeasible",
+        "size_unknown",
     ]
     reason: str
 
 
+class SwitchingLine(_Strict):
+    """The one-off egress of one wave from one source account, under the rule of the wave's date."""
+
+    wave: int
+    wave_name: str
+    date: str
+    provider: str
+    account: str
+    data_gib: float
+    free_gib: float = Field(
+        0, description="Covered by the provider's free allowance (once per account and month)"
+    )
+    list_cost: Amount = Field(description="At list price after the free allowance")
+    charged: Amount = Field(description="What the rule of the date allows to be charged")
+    basis: str
+    waiting_saves: Amount = Field(
+        Decimal(0),
+        description="Saved by moving this data once switching charges are banned (EU Data Act Art. 29(1))",
+    )
+
+
 class Totals(_Strict):
+    """Today and after on one footing: every resource counts on both sides.
+
+    ``after_monthly = target_monthly + retained_monthly + unplaced_monthly``; resources retired
+    count today and at 0 after; ``monthly_saving = current_monthly - after_monthly``."""
+
     currency: str = "EUR"
     current_monthly: Amount
     current_monthly_unpriced: int = Field(0, description="Resources with no known current cost")
     target_monthly: Amount
     retained_monthly: Amount
+    unplaced_monthly: Amount = Field(
+        Decimal(0),
+        description="Today's cost of resources not placed that keep running on the source",
+    )
+    retired_monthly: Amount = Field(
+        Decimal(0), description="Today's cost of resources retired (0 after)"
+    )
+    after_monthly: Amount | None = Field(None, description="target + retained + unplaced")
+    monthly_saving: Amount | None = Field(None, description="current_monthly - after_monthly")
+    unpriced_target_monthly: Amount = Field(
+        Decimal(0),
+        description="Part of target_monthly for resources with no known cost today (counted after only)",
+    )
     one_off_migration: Amount
+    switching_egress: Amount = Field(
+        Decimal(0),
+        description="Part of one_off_migration: egress of the switch under the rule of each wave's date",
+    )
     horizon_months: int
     horizon_saving: Amount
+    payback_months: Amount | None = Field(
+        None, description="one-off / monthly saving; None when there is none"
+    )
+    payback_note: str | None = Field(None, description="Why there is no payback")
+    discount_rate: float = Field(0, description="Yearly rate used for npv")
+    npv: Amount | None = Field(None, description="Net present value of the move over the horizon")
+
     second_hand_monthly: Amount = Field(
         Decimal(0),
         description="Target monthly spend priced from second-hand, undated or over-12-month-old sources",
@@ -119,6 +194,14 @@ class Totals(_Strict):
     second_hand_share: float = Field(
         0, description="second_hand_monthly / target_monthly (0 when nothing is moved)"
     )
+
+    @model_validator(mode="after")
+    def _footing(self) -> Totals:
+        if self.after_monthly is None:
+            self.after_monthly = self.target_monthly + self.retained_monthly + self.unplaced_monthly
+        if self.monthly_saving is None:
+            self.monthly_saving = self.current_monthly - self.after_monthly
+        return self
 
 
 class SolverInfo(_Strict):
@@ -193,6 +276,9 @@ class Plan(_Strict):
     solver: SolverInfo
     baseline: Baseline | None = None
     frontier: list[FrontierPoint] = Field(default_factory=list)
+    switching: list[SwitchingLine] = Field(
+        default_factory=list, description="Dated one-off egress per wave"
+    )
     warnings: list[str] = Field(default_factory=list)
     drills: list[DrillSummary] = Field(
         default_factory=list,

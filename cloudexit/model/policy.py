@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -16,7 +17,7 @@ POLICY_SCHEMA_VERSION: Literal["1.0"] = "1.0"
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
 
 class Selector(_Strict):
@@ -142,10 +143,47 @@ class Sovereignty(_Strict):
 class RiskWeights(_Strict):
     """Euros per month charged for one point of each risk, so risk and cost add up."""
 
-    jurisdiction: Amount = Decimal(40)
-    certification: Amount = Decimal(40)
-    fidelity: Amount = Decimal(10)
-    concentration: Amount = Decimal(5)
+    jurisdiction: Amount = Field(Decimal(40), ge=0)
+    certification: Amount = Field(Decimal(40), ge=0)
+    fidelity: Amount = Field(Decimal(10), ge=0)
+    concentration: Amount = Field(Decimal(5), ge=0)
+
+
+class Switching(_Strict):
+    """What a switch away from the source costs in egress, by date."""
+
+    start_date: dt.date | None = Field(
+        None, description="Day 0 of the migration; default: the inventory's date"
+    )
+    data_act: bool = Field(
+        True,
+        description="Apply the EU Data Act (Regulation (EU) 2023/2854) Art. 29 to switching egress",
+    )
+    exit_programmes: list[str] = Field(
+        default_factory=list,
+        description="Source providers whose free-egress exit programme is used (it requires a full exit)",
+    )
+
+
+class RiskStake(_Strict):
+    """How much a resource's risk weighs: today's monthly cost against a reference, times a
+    criticality read from a tag."""
+
+    reference_monthly: Amount | None = Field(
+        None,
+        gt=0,
+        description="A resource costing this much a month today carries risk at the plain weights; "
+        "default: the estate's mean cost per priced resource, so the weights keep their scale",
+    )
+    minimum: float = Field(
+        0.1, ge=0, description="Floor of the cost factor, so free resources still count"
+    )
+    unpriced: float = Field(1, ge=0, description="Cost factor of a resource with no known cost")
+    criticality_tag: str = "criticality"
+    criticality: dict[str, float] = Field(
+        default_factory=lambda: {"critical": 4.0, "high": 2.0, "medium": 1.0, "low": 0.5},
+        description="Factor per value of the criticality tag (case-insensitive)",
+    )
 
 
 class RunningCosts(_Strict):
@@ -187,6 +225,9 @@ class Policy(_Strict):
     min_providers: int = Field(1, ge=1)
     max_providers: int | None = Field(None, ge=1)
     max_spend_share: float | None = Field(None, gt=0, le=1, description="Per provider, 0-1")
+    max_region_spend_share: float | None = Field(
+        None, gt=0, le=1, description="Per provider region, share of target spend, 0-1"
+    )
     capacity: list[Capacity] = Field(default_factory=list)
     monthly_budget: Amount | None = Field(None, gt=0)
     allow_retain: bool = True
@@ -194,14 +235,31 @@ class Policy(_Strict):
     horizon_months: int = Field(36, ge=1)
     day_rate: Amount = Field(Decimal(800), ge=0, description="EUR per engineer day")
     parallel_run_months: Amount = Field(Decimal(1), ge=0)
+    discount_rate: float = Field(
+        0.05,
+        ge=0,
+        le=1,
+        description="Yearly rate for the net present value of the move (0.05: 5 %)",
+    )
     bandwidth_mbps: float = Field(1000, gt=0)
     headroom: float = Field(0.2, ge=0, le=2, description="Added to observed peak when right-sizing")
+    size_from_cost: bool = Field(
+        True,
+        description="Size a resource with no known size or class from today's cost (with a warning)",
+    )
+    unknown_size: Literal["place", "leave"] = Field(
+        "place",
+        description="A resource whose size stays unknown: placed on the smallest product with a warning "
+        "naming it, or left unplaced",
+    )
     currency: Literal["EUR"] = "EUR"
-    exchange_rates: dict[str, Amount] = Field(
+    exchange_rates: dict[str, Annotated[Amount, Field(gt=0)]] = Field(
         default_factory=lambda: {"USD": Decimal("0.86")},
         description="Units of EUR per unit of each currency",
     )
     risk_weights: RiskWeights = Field(default_factory=RiskWeights)
+    risk_stake: RiskStake = Field(default_factory=RiskStake)
+    switching: Switching = Field(default_factory=Switching)
     running_costs: RunningCosts = Field(default_factory=RunningCosts)
     sovereignty: Sovereignty = Field(default_factory=Sovereignty)
     solver: SolverOptions = Field(default_factory=SolverOptions)

@@ -17,7 +17,7 @@ class SovereigntyGrade(_Strict):
     """The EU Cloud Sovereignty Framework levels of the place a resource runs."""
 
     assessment: str = Field(
-        description="Assessment id in sovereignty/<provider>.yaml (provider, site or offer)"
+        description="Assessment id in providers/sovereignty/<provider>.yaml (provider, site or offer)"
     )
     operator: str
     jurisdiction: str = Field(description="Control and exposure paths in words")

@@ -9,15 +9,18 @@ from cloudexit.model.policy import Policy
 from cloudexit.optimise.planner import plan as _plan
 
 
-def plan(inventory: Inventory, catalog: Catalog, policy: Policy, frontier: int = 0) -> Plan:
-    """The cost- and risk-minimal plan; see plan_timed for the solve time as well."""
-    return _plan(inventory, catalog, policy, frontier)[0]
+def plan(
+    inventory: Inventory, catalog: Catalog, policy: Policy, frontier: int = 0, label: str = "policy"
+) -> Plan:
+    """The cost- and risk-minimal plan; see plan_timed for the solve time as well. ``label``
+    names the policy in the one-line errors of values the catalogue cannot honour."""
+    return _plan(inventory, catalog, policy, frontier, label=label)[0]
 
 
 def plan_timed(
-    inventory: Inventory, catalog: Catalog, policy: Policy, frontier: int = 0
+    inventory: Inventory, catalog: Catalog, policy: Policy, frontier: int = 0, label: str = "policy"
 ) -> tuple[Plan, float]:
-    return _plan(inventory, catalog, policy, frontier)
+    return _plan(inventory, catalog, policy, frontier, label=label)
 
 
 __all__ = ["plan", "plan_timed"]

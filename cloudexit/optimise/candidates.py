@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from cloudexit.catalog.evidence import is_weak
 from cloudexit.catalog.loader import Catalog
-from cloudexit.catalog.schema import Product, ProviderFile, TargetMapping
+from cloudexit.catalog.schema import Product, ProviderFile, Specs, TargetMapping
 from cloudexit.catalog.sizing import (
     monthly_price,
     needs_of,
@@ -31,7 +31,15 @@ from cloudexit.optimise.running import (
     running_cost_data,
     self_managed_needs,
 )
-from cloudexit.risk.score import certifications_in, fidelity_points, jurisdiction_points
+from cloudexit.optimise.sizes import resolve_size
+from cloudexit.optimise.switching import estimate as switching_estimate
+from cloudexit.risk.certifications import canonical
+from cloudexit.risk.score import (
+    certification_gap_points,
+    certifications_in,
+    fidelity_points,
+    jurisdiction_points,
+)
 from cloudexit.sovereignty.data import load_sovereignty
 from cloudexit.sovereignty.grade import gate_failure, grade_at
 
@@ -86,7 +94,7 @@ def required_certifications(resource: Resource, policy: Policy) -> set[str]:
     needed: set[str] = set()
     for rule in policy.certifications:
         if matches(rule.match, resource):
-            needed.update(rule.certifications)
+            needed.update(canonical(name) for name in rule.certifications)
     return needed
 
 
@@ -156,10 +164,11 @@ def _price_target(
     region: str,
     target: TargetMapping,
     policy: Policy,
+    specs: Specs | None = None,
 ) -> Priced | str:
     """The option's product, quantity and full monthly running cost, or why it cannot be priced."""
     running = running_cost_data()
-    priced = _price_product(resource, provider, region, target, policy, running)
+    priced = _price_product(resource, provider, region, target, policy, running, specs)
     if isinstance(priced, str):
         return priced
     if target.fidelity == "self_managed":
@@ -230,6 +239,7 @@ def _price_product(
     target: TargetMapping,
     policy: Policy,
     running: RunningCostData,
+    specs: Specs | None = None,
 ) -> Priced | str:
     if target.select is None or target.sizing == "none":
         return Priced(None, Decimal(1), Decimal(0))
@@ -241,7 +251,7 @@ def _price_product(
     if offered is not None and target.select.service == "compute":
         products = [p for p in products if p.id in offered]
         among = " among the flavours the policy's capacity lists"
-    needs = needs_of(resource, policy.headroom)
+    needs = needs_of(resource, policy.headroom, specs)
     if target.fidelity == "self_managed":
         needs = self_managed_needs(resource, needs, running)
     unverified: list[str] = []
@@ -250,7 +260,10 @@ def _price_product(
     product: Product | None
     if target.sizing in ("instance", "instance_plus_storage", "per_node"):
         needed = copies_needed(resource) if target.sizing != "per_node" else 1
-        found = cheapest_replicated(products, needs, region, needed, float(data_gib(resource)))
+        fixed = provider.id in running.fixed_node_plans
+        found = cheapest_replicated(
+            products, needs, region, needed, float(data_gib(resource)), fixed
+        )
         if found is None:
             return f"no {target.select.service} product on {provider.id}/{region} fits the sizing{among}"
         product, copies = found
@@ -307,15 +320,42 @@ def _price_product(
     return Priced(product, quantity, monthly, unverified, costs, nodes, weak)
 
 
+def stake_of(resource: Resource, policy: Policy) -> float:
+    """What is at stake: today's monthly cost against the policy's reference, times criticality."""
+    rules = policy.risk_stake
+    current = current_monthly_eur(resource, policy)
+    if current is None or rules.reference_monthly is None:
+        factor = rules.unpriced
+    else:
+        factor = max(rules.minimum, float(current / rules.reference_monthly))
+    level = resource.tags.get(rules.criticality_tag)
+    if level is not None:
+        by_level = {k.casefold(): v for k, v in rules.criticality.items()}
+        factor *= by_level.get(level.casefold(), 1.0)
+    return round(factor, 6)
+
+
+def _risk(jurisdiction: float, certification: float, fidelity: float, stake: float) -> Risk:
+    return Risk(
+        jurisdiction=jurisdiction,
+        certification=certification,
+        fidelity=fidelity,
+        total=jurisdiction + certification + fidelity,
+        stake=stake,
+    )
+
+
 def build_candidates(resource: Resource, catalog: Catalog, policy: Policy) -> Candidates:
     found = Candidates(resource)
     mapping = catalog.kinds.get(resource.kind)
+    stake = stake_of(resource, policy)
+    specs = resolve_size(resource, catalog, policy).specs
     sovereignty = load_sovereignty()
     gates = sovereignty_gates(resource, policy)
     allowed, pinned_region = _allowed_providers(resource, policy)
     needed_certs = required_certifications(resource, policy)
     current = current_monthly_eur(resource, policy)
-    egress = egress_cost(resource, catalog, policy)
+    egress = switching_estimate(resource, catalog, policy)
     transfer_months = Decimal(0)
     if data_gib(resource):
         hours = data_gib(resource) / (Decimal(str(policy.bandwidth_mbps)) * GIB_PER_MBPS_HOUR)
@@ -336,11 +376,12 @@ def build_candidates(resource: Resource, catalog: Catalog, policy: Policy) -> Ca
             if policy.residency.allowed_regions and where not in policy.residency.allowed_regions:
                 continue
             service = target.select.service if target.select else None
-            missing = needed_certs - certifications_in(provider, region.code, service)
+            held = certifications_in(provider, region.code, service)
+            missing = needed_certs - held
             if missing:
                 found.excluded.append(f"{where}: lacks {', '.join(sorted(missing))}")
                 continue
-            priced = _price_target(resource, provider, region.code, target, policy)
+            priced = _price_target(resource, provider, region.code, target, policy, specs)
             if isinstance(priced, str):
                 found.excluded.append(f"{where}: {priced}")
                 continue
@@ -361,7 +402,9 @@ def build_candidates(resource: Resource, catalog: Catalog, policy: Policy) -> Ca
                 )
                 continue
             parallel = (current or Decimal(0)) * (policy.parallel_run_months + transfer_months)
-            migration = egress + Decimal(str(target.effort_days)) * policy.day_rate + parallel
+            migration = (
+                quantize(egress) + Decimal(str(target.effort_days)) * policy.day_rate + parallel
+            )
             j = jurisdiction_points(provider)
             f = fidelity_points(target.fidelity)
             found.options.append(
@@ -374,7 +417,7 @@ def build_candidates(resource: Resource, catalog: Catalog, policy: Policy) -> Ca
                     monthly_cost=quantize(monthly),
                     migration_cost=quantize(migration),
                     effort_days=target.effort_days,
-                    risk=Risk(jurisdiction=j, fidelity=f, total=j + f),
+                    risk=_risk(j, certification_gap_points(held), f, stake),
                     strategy=target.strategy,
                     fidelity=target.fidelity,
                     terraform=target.terraform,
@@ -384,14 +427,14 @@ def build_candidates(resource: Resource, catalog: Catalog, policy: Policy) -> Ca
                     replicas=priced.replicas,
                     costs={k: quantize(v) for k, v in sorted(priced.costs.items()) if v},
                     sovereignty=grade,
+                    switching_egress=quantize(egress),
                 )
             )
     if policy.allow_retain and current is not None:
         source = catalog.providers.get(resource.provider)
         j = jurisdiction_points(source) if source else 4.0
-        missing = needed_certs - (
-            certifications_in(source, resource.region, None) if source else set()
-        )
+        held = certifications_in(source, resource.region, None) if source else set()
+        missing = needed_certs - held
         grade = grade_at(sovereignty, resource.provider, resource.region)
         blocked = _gate_failure(gates, grade)
         if blocked is not None:
@@ -404,7 +447,7 @@ def build_candidates(resource: Resource, catalog: Catalog, policy: Policy) -> Ca
                     product=None,
                     monthly_cost=quantize(current),
                     migration_cost=Decimal(0),
-                    risk=Risk(jurisdiction=j, total=j),
+                    risk=_risk(j, certification_gap_points(held), 0.0, stake),
                     strategy="retain",
                     fidelity="native",
                     retain=True,

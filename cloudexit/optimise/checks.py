@@ -59,6 +59,17 @@ def violations(
                     f"max_spend_share {policy.max_spend_share:.0%}: {provider} takes "
                     f"{amount / total_target:.1%} of target spend"
                 )
+    if policy.max_region_spend_share is not None and total_target > 0:
+        by_site: dict[tuple[str, str], float] = defaultdict(float)
+        for row in assignment.values():
+            if row.target:
+                by_site[row.site] += row.monthly
+        for (provider, region), amount in sorted(by_site.items()):
+            if amount > policy.max_region_spend_share * total_target + 1e-6:
+                found.append(
+                    f"max_region_spend_share {policy.max_region_spend_share:.0%}: {provider}/{region} "
+                    f"takes {amount / total_target:.1%} of target spend"
+                )
     for cap in policy.capacity:
         rows = [
             r

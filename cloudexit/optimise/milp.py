@@ -142,6 +142,17 @@ def build(
                             )
                         )
             problem += _expr(pairs) <= 0, f"max_spend_share_{_name(provider)}"
+    if "spend_share" not in drop and policy.max_region_spend_share is not None:
+        region_share = policy.max_region_spend_share
+        sites = sorted({r.site for u in units for r in u.rows if r.target})
+        for site in sites:
+            pairs = [
+                (x[(u.key, k)], r.monthly * ((1.0 if r.site == site else 0.0) - region_share))
+                for u in units
+                for k, r in enumerate(u.rows)
+                if r.target
+            ]
+            problem += _expr(pairs) <= 0, f"max_region_spend_share_{_name(site[0] + '_' + site[1])}"
     if "capacity" not in drop:
         for index, cap in enumerate(policy.capacity):
             chosen = [

@@ -10,7 +10,7 @@ from cloudexit.model.policy import Policy
 
 def risk_monthly(option: Option, policy: Policy) -> Decimal:
     w = policy.risk_weights
-    return (
+    return Decimal(str(option.risk.stake)) * (
         w.jurisdiction * Decimal(str(option.risk.jurisdiction))
         + w.certification * Decimal(str(option.risk.certification))
         + w.fidelity * Decimal(str(option.risk.fidelity))

@@ -5,13 +5,13 @@ from __future__ import annotations
 from decimal import Decimal
 
 from cloudexit.catalog.loader import Catalog
-from cloudexit.errors import RuntimeFailure
+from cloudexit.errors import InputError, RuntimeFailure
 from cloudexit.model.inventory import Inventory, Resource
 from cloudexit.model.money import quantize
 from cloudexit.model.plan import (
-    Alternative,
     Baseline,
     FrontierPoint,
+    Option,
     Placement,
     Plan,
     SolverInfo,
@@ -20,13 +20,13 @@ from cloudexit.model.plan import (
     Unplaced,
 )
 from cloudexit.model.policy import Policy
-from cloudexit.optimise import milp
-from cloudexit.optimise.candidates import current_monthly_eur
+from cloudexit.optimise import concentration, explain, footing, milp, switching
 from cloudexit.optimise.checks import violations
 from cloudexit.optimise.diagnose import infeasibility, unplaceable
+from cloudexit.optimise.inputs import check_currencies, check_policy, pin_warnings
+from cloudexit.optimise.sizes import resolve_size, sized_by_instance
 from cloudexit.optimise.units import (
     Row,
-    Unit,
     Units,
     assignment_objective,
     build_units,
@@ -61,9 +61,50 @@ def _placeable(
                     reason="stopped at scan time; retire_stopped is set",
                 )
             )
+        elif policy.unknown_size == "leave" and resolve_size(r, catalog, policy).state == "unknown":
+            unplaced.append(
+                Unplaced(
+                    resource_id=r.id,
+                    kind=r.kind.value,
+                    code="size_unknown",
+                    reason="size unknown: no vCPU or memory reported, class "
+                    f"{r.attributes.instance_type or '-'} not in the catalogue, no cost to size "
+                    "from; policy unknown_size is leave",
+                )
+            )
         else:
             keep.append(r)
     return keep, unplaced
+
+
+def _size_after(option: Option, catalog: Catalog) -> str | None:
+    if option.retain or option.product is None:
+        return None
+    try:
+        specs = catalog.product(option.provider, option.product).specs
+    except (KeyError, InputError):
+        return None
+    if specs.vcpu is None and specs.memory_gib is None:
+        return None
+    parts = [f"{specs.vcpu:g} vCPU"] if specs.vcpu is not None else []
+    if specs.memory_gib is not None:
+        parts.append(f"{specs.memory_gib:g} GiB")
+    each = ", ".join(parts)
+    return each if option.quantity == 1 else f"{option.quantity:g} x {each}"
+
+
+def _size_warnings(
+    inventory: Inventory, catalog: Catalog, policy: Policy, placed: dict[str, Row], left: set[str]
+) -> list[str]:
+    """One line per resource placed by vCPU and memory, or left, whose size is not reported or catalogued."""
+    found = []
+    for r in inventory.resources:
+        row = placed.get(r.id)
+        if r.id in left or (row is not None and sized_by_instance(row.option, catalog, r.kind)):
+            line = resolve_size(r, catalog, policy).warning(r, leave=r.id in left)
+            if line:
+                found.append(line)
+    return found
 
 
 def _assignment(units: Units, counts: dict[tuple[str, int], int]) -> dict[str, Row]:
@@ -77,57 +118,31 @@ def _assignment(units: Units, counts: dict[tuple[str, int], int]) -> dict[str, R
     return result
 
 
-def _reason(unit: Unit, row: Row, policy: Policy) -> str:
-    best = unit.rows[0]
-    if row is best or row.score == best.score:
-        return f"lowest {policy.horizon_months}-month cost plus weighted risk of {len(unit.rows)} options"
-    why = []
-    if unit.group:
-        why.append(f"co-location group {unit.group}")
-    if unit.anti:
-        why.append("anti-affinity " + ", ".join(a.split("@")[0] for a in unit.anti))
-    if policy.max_spend_share is not None:
-        why.append(f"max_spend_share {policy.max_spend_share}")
-    if policy.min_providers > 1 or policy.max_providers is not None:
-        why.append("provider count")
-    if policy.capacity:
-        why.append("capacity")
-    if policy.monthly_budget is not None:
-        why.append("monthly budget")
-    return f"its best option alone is {best.site[0]}/{best.site[1]}; placed here to meet " + (
-        ", ".join(why) or "the policy"
-    )
-
-
-def _runner_up(unit: Unit, row: Row) -> Alternative | None:
-    for other in unit.all_rows or unit.rows:
-        if other.site != row.site:
-            return Alternative(
-                provider=other.site[0],
-                region=other.site[1],
-                product=other.option.product,
-                monthly_cost_delta=other.option.monthly_cost - row.option.monthly_cost,
-                risk_delta=other.option.risk.total - row.option.risk.total,
-            )
-    return None
-
-
 def plan(
     inventory: Inventory,
     catalog: Catalog,
     policy: Policy,
     frontier: int = 0,
     aggregate: bool = True,
+    label: str = "policy",
 ) -> tuple[Plan, float]:
+    check_policy(policy, catalog, label)
+    check_currencies(inventory, catalog, policy, label)
+    policy = concentration.with_stake_reference(inventory, policy)
     candidates_for, unplaced = _placeable(inventory, catalog, policy)
     units = build_units(inventory, catalog, policy, candidates_for, aggregate)
+    concentration.weigh(units, policy, aggregate)
     mappings = catalog.kinds
     resources = inventory.by_id()
     for rid, excluded in sorted(units.no_option.items()):
         r = resources[rid]
         mapping = mappings[r.kind]
         code = "not_migratable" if mapping.not_migratable else "no_option"
-        reason = mapping.not_migratable or "; ".join(excluded[:3]) or "no target offers this kind"
+        reason = (
+            mapping.not_migratable
+            or explain.unplaced_reason(excluded)
+            or "no target offers this kind"
+        )
         unplaced.append(Unplaced(resource_id=rid, kind=r.kind.value, code=code, reason=reason))
     warnings = set(
         unplaceable(
@@ -204,20 +219,37 @@ def plan(
             f"{policy.colocation.dependency_traffic_gib:g} GiB a month per dependency "
             "(colocation.dependency_traffic_gib), priced as egress of the sending site"
         )
+    standing = set(violations(assignment, units, inventory, policy)) if assignment else set()
+    probes = 0
     for rid, row in sorted(assignment.items()):
         unit = unit_of[rid]
         for price_id in row.option.unverified_prices:
             warnings.add(f"unverified price used: {price_id}")
+        size = resolve_size(resources[rid], catalog, policy)
+        binds: list[str] | None = None
+        if row.score > unit.rows[0].score and probes < explain.MAX_PROBES:
+            probes += 1
+            binds = explain.binding(rid, unit, row, assignment, units, inventory, policy, standing)
         placements.append(
             Placement(
                 resource_id=rid,
                 kind=resources[rid].kind.value,
                 choice=row.option,
-                reason=_reason(unit, row, policy),
-                runner_up=_runner_up(unit, row),
+                reason=explain.reason(unit, row, policy, binds),
+                runner_up=explain.runner_up(unit, row, policy),
+                size_before=size.label() if size.state != "not_needed" else None,
+                size_source=size.how if size.state in ("class", "cost", "unknown") else None,
+                size_after=_size_after(row.option, catalog),
                 inter_site_monthly=quantize(Decimal(str(traffic_cost.get(rid, 0.0)))),
             )
         )
+    left = {u.resource_id for u in unplaced if u.code == "size_unknown"}
+    warnings.update(_size_warnings(inventory, catalog, policy, assignment, left))
+    warnings.update(
+        pin_warnings(
+            inventory, catalog, policy, {rid: r.option.provider for rid, r in assignment.items()}
+        )
+    )
     objective = solution.objective
     bound = solution.bound
     gap = None
@@ -239,7 +271,7 @@ def plan(
         else None
     )
     points = _frontier(units, policy, assignment, frontier) if frontier and assignment else []
-    figures = totals(inventory, placements, policy)
+    figures = totals(inventory, placements, policy, unplaced, solution.status)
     weak_line = second_hand_warning(placements, figures)
     if weak_line:
         warnings.add(weak_line)
@@ -265,6 +297,12 @@ def plan(
         frontier=points,
         warnings=sorted(warnings),
     )
+    if placements:
+        switching.date_switching(result, catalog)
+        result.totals = totals(inventory, result.placements, policy, unplaced, solution.status)
+        rise = concentration.rise_warning(result)
+        if rise:
+            result.warnings = sorted({*result.warnings, rise})
     result.sovereignty = estate(result, load_sovereignty())
     return result, solution.seconds
 
@@ -309,39 +347,15 @@ def _frontier(
     return points
 
 
-def totals(inventory: Inventory, placements: list[Placement], policy: Policy) -> Totals:
-    current = Decimal(0)
-    unpriced = 0
-    for resource in inventory.resources:
-        cost = current_monthly_eur(resource, policy)
-        if cost is None:
-            unpriced += 1
-        else:
-            current += cost
-    target = sum(
-        (p.choice.monthly_cost + p.inter_site_monthly for p in placements if not p.choice.retain),
-        Decimal(0),
-    )
-    retained = sum(
-        (p.choice.monthly_cost + p.inter_site_monthly for p in placements if p.choice.retain),
-        Decimal(0),
-    )
-    one_off = sum((p.choice.migration_cost for p in placements), Decimal(0))
-    months = Decimal(policy.horizon_months)
-    second_hand = sum(
-        (p.choice.second_hand_monthly for p in placements if not p.choice.retain), Decimal(0)
-    )
-    return Totals(
-        current_monthly=quantize(current),
-        current_monthly_unpriced=unpriced,
-        target_monthly=quantize(target),
-        retained_monthly=quantize(retained),
-        one_off_migration=quantize(one_off),
-        horizon_months=policy.horizon_months,
-        horizon_saving=quantize((current - target - retained) * months - one_off),
-        second_hand_monthly=quantize(second_hand),
-        second_hand_share=round(float(second_hand / target), 4) if target else 0.0,
-    )
+def totals(
+    inventory: Inventory,
+    placements: list[Placement],
+    policy: Policy,
+    unplaced: list[Unplaced] | None = None,
+    status: SolveStatus | None = None,
+) -> Totals:
+    """The business case's figures on one footing (see ``footing.totals``)."""
+    return footing.totals(inventory, placements, policy, unplaced, status)
 
 
 def second_hand_warning(placements: list[Placement], figures: Totals) -> str | None:

@@ -43,6 +43,10 @@ class RunningCostData(BaseModel):
 
     operations_hours_month: dict[str, float] = Field(default_factory=dict)
     minimum_size: dict[Kind, MinimumSize] = Field(default_factory=dict)
+    fixed_node_plans: list[str] = Field(
+        default_factory=list,
+        description="Providers whose managed database plans fix the node count: no doubling a plan",
+    )
 
 
 @lru_cache(maxsize=4)
@@ -87,9 +91,13 @@ def copies_needed(resource: Resource) -> int:
     return max(nodes, 2) if resource.attributes.high_availability else nodes
 
 
-def copies_of(product: Product, needed: int) -> int:
-    """Units of a product that give ``needed`` nodes (an HA offer already holds several)."""
-    return max(1, math.ceil(needed / (product.specs.nodes or 1)))
+def copies_of(product: Product, needed: int, fixed: bool = False) -> int | None:
+    """Units of a product that give ``needed`` nodes (an HA offer already holds several);
+    None when the plan's node count is fixed and too small."""
+    nodes = product.specs.nodes or 1
+    if fixed and product.service in ("database", "cache"):
+        return 1 if nodes >= needed else None
+    return max(1, math.ceil(needed / nodes))
 
 
 def holds_data(product: Product, gib: float) -> bool:
@@ -99,7 +107,12 @@ def holds_data(product: Product, gib: float) -> bool:
 
 
 def cheapest_replicated(
-    products: list[Product], needs: Needs, region: str, needed: int, data_gib: float
+    products: list[Product],
+    needs: Needs,
+    region: str,
+    needed: int,
+    data_gib: float,
+    fixed: bool = False,
 ) -> tuple[Product, int] | None:
     """The product and count with the lowest hourly total that fit, hold the data and give the nodes."""
     best: tuple[Decimal, int, float, str, Product] | None = None
@@ -110,7 +123,9 @@ def cheapest_replicated(
         if price is None:
             continue
         hourly = price.amount if price.unit == "hour" else price.amount / HOURS_PER_MONTH
-        copies = copies_of(product, needed)
+        copies = copies_of(product, needed, fixed)
+        if copies is None:
+            continue
         key = (hourly * copies, copies, product.specs.vcpu or 0, product.id, product)
         if best is None or key[:4] < best[:4]:
             best = key

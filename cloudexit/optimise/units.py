@@ -109,6 +109,7 @@ def assignment_objective(assignment: dict[str, Row], units: Units) -> float:
 
 def _policy_tag_keys(policy: Policy) -> set[str]:
     keys: set[str] = set(policy.colocation.tag_keys) | {a.tag_key for a in policy.anti_affinity}
+    keys.add(policy.risk_stake.criticality_tag)
     for selector in [
         *(c.match for c in policy.certifications),
         *(p.match for p in policy.providers),
@@ -342,7 +343,12 @@ def prune_dominated(unit: Unit, policy: Policy) -> list[Row]:
     and no capacity limit on one region of the provider. Everything else the solver sees
     (provider counts, spend share, provider-wide capacity, budget, the frontier's
     jurisdiction bound) is the same for both, so the dropped option can never be needed."""
-    if unit.group is not None or unit.anti or unit.linked:
+    if (
+        unit.group is not None
+        or unit.anti
+        or unit.linked
+        or policy.max_region_spend_share is not None
+    ):
         return unit.rows
     regional = {cap.provider for cap in policy.capacity if cap.region is not None}
     kept: list[Row] = []

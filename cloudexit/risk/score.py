@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from cloudexit.catalog.schema import ProviderFile
+from cloudexit.risk.certifications import baseline, canonical
 
 EXPOSURE_POINTS = {"none": 0.0, "low": 1.0, "medium": 2.0, "high": 4.0}
 FIDELITY_POINTS = {"native": 0.0, "compatible": 1.0, "self_managed": 2.0, "none": 4.0}
@@ -17,7 +18,8 @@ def fidelity_points(fidelity: str) -> float:
 
 
 def certifications_in(provider: ProviderFile, region: str, service: str | None) -> set[str]:
-    """Certifications that hold there. An unverified claim never satisfies a requirement."""
+    """Canonical names of the certifications that hold there. An unverified claim never satisfies a
+    requirement."""
     found = set()
     for cert in provider.certifications:
         if not cert.verified:
@@ -26,5 +28,16 @@ def certifications_in(provider: ProviderFile, region: str, service: str | None) 
             continue
         if cert.services and service is not None and service not in cert.services:
             continue
-        found.add(cert.name)
+        found.add(canonical(cert.name))
     return found
+
+
+def certification_gap_points(held: set[str]) -> float:
+    """One point per baseline certification (mappings/certifications.yaml) the site lacks."""
+    return float(len(baseline() - held))
+
+
+def concentration_points(provider_share: float, region_share: float) -> float:
+    """Up to 4 points, like the other risks: half from the provider's share of target spend, half
+    from the region's (the marginal growth of the Herfindahl index is twice the share)."""
+    return round(2.0 * provider_share + 2.0 * region_share, 6)

@@ -111,7 +111,7 @@ def _resolve(file: ProviderSovereignty) -> dict[str, Resolved]:
 
 @lru_cache(maxsize=4)
 def load_sovereignty(folder: Path | None = None) -> SovereigntyData:
-    folder = folder or data_dir("sovereignty")
+    folder = folder or data_dir("providers") / "sovereignty"
     framework_path = folder / "framework.yaml"
     framework = validate(Framework, read_yaml(framework_path), framework_path)
     providers: dict[str, ProviderSovereignty] = {}

@@ -121,7 +121,7 @@ def test_payback_and_jurisdiction_figures(tmp_path):
     from cloudexit.emit.summary import summarise
 
     s = summarise(plan, fixture_catalog())
-    saving = plan.totals.current_monthly - plan.totals.target_monthly - plan.totals.retained_monthly
+    saving = plan.totals.monthly_saving
     assert s.monthly_saving == saving
     assert s.payback_months is not None
     assert abs(float(s.payback_months) - float(plan.totals.one_off_migration / saving)) < 0.06

@@ -20,9 +20,17 @@ def test_graph_query_object_array(imports_dir: Path) -> None:
         640,
     )
     assert vm.attributes.state == "running"
-    assert vm.depends_on == [found["shop-nic1"].id]
+    # the file keeps what the VM declares; the inventory keeps the links to what was imported
+    assert vm.depends_on == sorted(
+        [
+            f"{vm.id[: vm.id.index('/providers/')]}/providers/microsoft.compute/disks/shop-vm1-os",
+            found["shop-nic1"].id,
+        ]
+    )
+    linked = import_files([imports_dir / "azure-graph-query.json"]).by_id()
+    assert linked[vm.id].depends_on == [found["shop-nic1"].id]
     # the NIC's subnet is part of the virtual network in the export
-    assert found["shop-nic1"].depends_on == [found["shop-vnet"].id]
+    assert linked[found["shop-nic1"].id].depends_on == [found["shop-vnet"].id]
     db = found["shop-db"]
     assert (db.kind, db.region, db.attributes.storage_gib, db.attributes.high_availability) == (
         Kind.POSTGRESQL,

@@ -37,14 +37,18 @@ def postgres(**attributes: Any) -> dict[str, Any]:
 
 
 def test_an_ha_database_is_priced_with_its_replica() -> None:
-    single = on(options(postgres(), fixture_catalog(), targets=["ovhcloud"]), "ovhcloud")
-    ha = on(
-        options(postgres(high_availability=True), fixture_catalog(), targets=["ovhcloud"]),
-        "ovhcloud",
-    )
+    single = on(options(postgres(), targets=["scaleway"]), "scaleway")
+    ha = on(options(postgres(high_availability=True), targets=["scaleway"]), "scaleway")
     assert (single.replicas, ha.replicas) == (1, 2)
+    assert ha.product == single.product
     assert ha.monthly_cost == 2 * single.monthly_cost
-    assert ha.costs["replicas"] == ha.costs["compute"] == single.monthly_cost
+    assert ha.costs["replicas"] == ha.costs["compute"] == single.costs["compute"]
+
+
+def test_a_plan_with_a_fixed_node_count_is_never_doubled() -> None:
+    # The fixture's OVHcloud PG plan has one node; OVHcloud plans cannot be bought twice.
+    assert options(postgres(), fixture_catalog(), targets=["ovhcloud"])
+    assert options(postgres(high_availability=True), fixture_catalog(), targets=["ovhcloud"]) == []
 
 
 def test_an_ha_offer_that_already_holds_two_nodes_is_not_doubled() -> None:

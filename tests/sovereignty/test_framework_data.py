@@ -75,7 +75,7 @@ def test_the_framework_weights_give_the_score():
 
 
 def test_a_level_without_facts_is_refused(tmp_path):
-    path = data_dir("sovereignty") / "scaleway.yaml"
+    path = data_dir("providers") / "sovereignty" / "scaleway.yaml"
     raw = yaml.safe_load(path.read_text())
     raw["assessments"][0]["objectives"]["SOV-2"]["facts"] = []
     with pytest.raises(InputError, match="SOV-2.*needs at least one criteria fact"):

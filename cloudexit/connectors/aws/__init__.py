@@ -9,7 +9,6 @@ boto3 is the ``aws`` extra; it is imported when a scan starts, not here.
 
 from __future__ import annotations
 
-from cloudexit.connectors.aws.accounts import DEFAULT_ROLE
 from cloudexit.connectors.aws.permissions import policy
 from cloudexit.connectors.aws.permissions import policy_json as _policy_json
 from cloudexit.connectors.aws.registry import ALL as RESOURCE_TYPES
@@ -21,4 +20,4 @@ def policy_json(*, org: bool = False, role_name: str | None = None) -> str:
     return _policy_json(RESOURCE_TYPES, org=org, role_name=role_name)
 
 
-__all__ = ["DEFAULT_ROLE", "RESOURCE_TYPES", "policy", "policy_json", "scan"]
+__all__ = ["RESOURCE_TYPES", "policy", "policy_json", "scan"]

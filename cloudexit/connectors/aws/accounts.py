@@ -9,11 +9,11 @@ from typing import Any
 
 from cloudexit.connectors.aws.declare import partition_of
 from cloudexit.connectors.aws.issues import SOURCE, issue
+from cloudexit.connectors.aws.permissions import ROLE_NEEDED
+from cloudexit.connectors.aws.readonly import Guard
 from cloudexit.connectors.aws.session import Clients, assumed_session
 from cloudexit.errors import InputError, RuntimeFailure
 from cloudexit.model.inventory import CollectionIssue
-
-DEFAULT_ROLE = "OrganizationAccountAccessRole"
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,8 @@ def resolve(
     own: str,
     org: bool,
     accounts: Sequence[str] | None,
-    role_name: str,
+    role_name: str | None,
+    guard: Guard,
     pool: Executor,
     issues: list[CollectionIssue],
 ) -> list[Account]:
@@ -98,6 +99,8 @@ def resolve(
                 )
             )
         listed = [(a, n) for a, n in listed if a in wanted]
+    if not role_name and any(a != own for a, _ in listed):
+        raise InputError(ROLE_NEEDED)
 
     def open_account(entry: tuple[str, str]) -> Account | CollectionIssue:
         account_id, name = entry
@@ -107,7 +110,7 @@ def resolve(
 
         role = f"arn:{partition_of(home_region)}:iam::{account_id}:role/{role_name}"
         try:
-            session = assumed_session(base, base_clients, role, home_region)
+            session = assumed_session(base, base_clients, role, home_region, guard)
         except (ClientError, BotoCoreError) as error:
             return issue(error, account_id, f"sts:AssumeRole {role} (account skipped)")
         return Account(account_id, name, make_clients(session))

@@ -7,6 +7,14 @@ from collections.abc import Iterable
 from typing import Any
 
 from cloudexit.connectors.aws.declare import ResourceType
+from cloudexit.connectors.aws.readonly import Call, Guard
+from cloudexit.errors import InputError
+
+ROLE_NEEDED = (
+    "--role-name: name the read-only role to assume in each member account (grant it the policy "
+    "of cloudexit permissions aws); OrganizationAccountAccessRole is an administrator role and is "
+    "never assumed by default"
+)
 
 IAM_PREFIX = {
     "elb": "elasticloadbalancing",
@@ -18,18 +26,36 @@ IAM_PREFIX = {
 }
 
 # Operations whose IAM action is not named after them.
-IAM_ACTIONS: dict[tuple[str, str], str] = {
+IAM_ACTIONS: dict[Call, str] = {
     ("s3", "ListBuckets"): "s3:ListAllMyBuckets",
     ("apigateway", "GetRestApis"): "apigateway:GET",
     ("apigatewayv2", "GetApis"): "apigateway:GET",
 }
 
 # Calls the scan makes around the declared types: identity, organisation, regions.
-SCAN_CALLS: tuple[tuple[str, str], ...] = (
+SCAN_CALLS: tuple[Call, ...] = (
     ("sts", "GetCallerIdentity"),
     ("ec2", "DescribeRegions"),
 )
-ORG_CALLS: tuple[tuple[str, str], ...] = (("organizations", "ListAccounts"),)
+ORG_CALLS: tuple[Call, ...] = (("organizations", "ListAccounts"),)
+
+# API Gateway grants by HTTP verb and path: `apigateway:GET` on "*" would also read API key
+# values, so its reads are limited to the API lists the scan makes.
+PATH_SCOPED: dict[str, tuple[str, ...]] = {
+    "apigateway:GET": ("arn:aws:apigateway:*::/restapis", "arn:aws:apigateway:*::/apis"),
+}
+
+
+def declared_calls(types: Iterable[ResourceType], *, org: bool = False) -> frozenset[Call]:
+    """Every operation a scan of these types makes: the IAM policy and the guard both use it."""
+    calls = {call for rt in types for call in rt.all_reads()} | set(SCAN_CALLS)
+    if org:
+        calls |= set(ORG_CALLS)
+    return frozenset(calls)
+
+
+def guard(types: Iterable[ResourceType], *, org: bool = False) -> Guard:
+    return Guard(declared_calls(types, org=org))
 
 
 def iam_action(client: str, operation: str) -> str:
@@ -37,7 +63,8 @@ def iam_action(client: str, operation: str) -> str:
 
 
 def actions(types: Iterable[ResourceType]) -> list[str]:
-    calls = {call for rt in types for call in rt.all_reads()} | set(SCAN_CALLS)
+    calls = declared_calls(types) - set(ORG_CALLS)
+    # sts:GetCallerIdentity needs no permission
     return sorted({iam_action(c, o) for c, o in calls if (c, o) != ("sts", "GetCallerIdentity")})
 
 
@@ -45,14 +72,27 @@ def policy(
     types: Iterable[ResourceType], *, org: bool = False, role_name: str | None = None
 ) -> dict[str, Any]:
     """An IAM policy document. ``org`` adds what the management account needs to walk members."""
+    if org and not role_name:
+        raise InputError(ROLE_NEEDED)
+    wanted = actions(types)
     statements: list[dict[str, Any]] = [
         {
             "Sid": "CloudexitInventoryRead",
             "Effect": "Allow",
-            "Action": actions(types),
+            "Action": [a for a in wanted if a not in PATH_SCOPED],
             "Resource": "*",
         }
     ]
+    scoped = [a for a in wanted if a in PATH_SCOPED]
+    if scoped:
+        statements.append(
+            {
+                "Sid": "CloudexitApiListsRead",
+                "Effect": "Allow",
+                "Action": scoped,
+                "Resource": sorted({r for a in scoped for r in PATH_SCOPED[a]}),
+            }
+        )
     if org:
         statements.append(
             {
@@ -67,7 +107,7 @@ def policy(
                 "Sid": "CloudexitAssumeMemberRole",
                 "Effect": "Allow",
                 "Action": ["sts:AssumeRole"],
-                "Resource": f"arn:aws:iam::*:role/{role_name or '*'}",
+                "Resource": f"arn:aws:iam::*:role/{role_name}",
             }
         )
     return {"Version": "2012-10-17", "Statement": statements}

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 
 from cloudexit.catalog.loader import Catalog, load_catalog
 from cloudexit.connectors.aws import registry
-from cloudexit.connectors.aws.accounts import DEFAULT_ROLE, Account, caller_account, resolve
+from cloudexit.connectors.aws.accounts import Account, caller_account, resolve
 from cloudexit.connectors.aws.declare import ResourceType, Scope
 from cloudexit.connectors.aws.enumerator import Collected, Context, collect
 from cloudexit.connectors.aws.issues import SOURCE
+from cloudexit.connectors.aws.permissions import ROLE_NEEDED, guard
 from cloudexit.connectors.aws.reader import Reader, RegionCache
 from cloudexit.connectors.aws.regions import regions_for
 from cloudexit.connectors.aws.session import Clients, base_session
@@ -43,7 +44,7 @@ def scan(
     profile: str | None = None,
     regions: Sequence[str] | None = None,
     org: bool = False,
-    role_name: str = DEFAULT_ROLE,
+    role_name: str | None = None,
     accounts: Sequence[str] | None = None,
     endpoint_url: str | None = None,
     services: Sequence[str] | None = None,
@@ -67,6 +68,8 @@ def scan(
         raise InputError("--workers: must be at least 1")
     if max_attempts < 1:
         raise InputError("max_attempts: must be at least 1")
+    if org and not role_name:
+        raise InputError(ROLE_NEEDED)
     types = registry.select(services)
     endpoint_url = endpoint_url or os.environ.get("AWS_ENDPOINT_URL") or None
     progress = progress or SilentProgress()
@@ -98,7 +101,7 @@ def _scan(
     profile: str | None,
     regions: Sequence[str] | None,
     org: bool,
-    role_name: str,
+    role_name: str | None,
     accounts: Sequence[str] | None,
     endpoint_url: str | None,
     metrics_days: int,
@@ -109,7 +112,8 @@ def _scan(
     progress: Progress,
 ) -> Inventory:
 
-    base = base_session(profile)
+    admitted = guard(types, org=org)
+    base = base_session(profile, admitted)
     home = home_region or base.get_config_variable("region") or "us-east-1"
     issues: list[CollectionIssue] = []
 
@@ -137,6 +141,7 @@ def _scan(
             org=org,
             accounts=accounts,
             role_name=role_name,
+            guard=admitted,
             pool=pool,
             issues=issues,
         )

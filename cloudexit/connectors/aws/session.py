@@ -65,14 +65,14 @@ def _raw(value: Any) -> Any:
     return value
 
 
-def base_session(profile: str | None) -> Any:
+def base_session(profile: str | None, guard: readonly.Guard) -> Any:
     """The caller's session from the default chain or a named (also SSO) profile."""
     require_boto3()
     import botocore.exceptions
     import botocore.session
 
     session = botocore.session.Session(profile=profile)
-    readonly.install(session.get_component("event_emitter"))
+    readonly.install(session.get_component("event_emitter"), guard)
     _keep_timestamps_raw(session)
     try:
         session.get_scoped_config()
@@ -83,7 +83,9 @@ def base_session(profile: str | None) -> Any:
     return session
 
 
-def assumed_session(base: Any, clients: Clients, role_arn: str, home_region: str) -> Any:
+def assumed_session(
+    base: Any, clients: Clients, role_arn: str, home_region: str, guard: readonly.Guard
+) -> Any:
     """A session whose credentials come from sts:AssumeRole, refreshed when they expire."""
     import botocore.session
     from botocore.credentials import (
@@ -117,7 +119,7 @@ def assumed_session(base: Any, clients: Clients, role_arn: str, home_region: str
 
     session = botocore.session.Session()
     session.register_component("data_loader", base.get_component("data_loader"))
-    readonly.install(session.get_component("event_emitter"))
+    readonly.install(session.get_component("event_emitter"), guard)
     _keep_timestamps_raw(session)
     session.get_component("credential_provider").insert_before("env", _Assumed())
     return session

@@ -8,32 +8,20 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from cloudexit.catalog.loader import Catalog, load_catalog
-from cloudexit.connectors.azure import (
-    compute,
-    containers,
-    databases,
-    messaging,
-    network,
-    security,
-    storage,
-    web,
+from cloudexit.connectors.azure.describe import (
+    TYPES,
+    attributes_of,
+    describe,
+    normalise,
+    tags_of,
 )
-from cloudexit.connectors.azure.registry import Facts, TypeSpec, arm_id
-from cloudexit.connectors.common import Collector, index_types, require_extra, size_specs
+from cloudexit.connectors.azure.registry import arm_id
+from cloudexit.connectors.common import Collector, require_extra, size_specs
 from cloudexit.errors import RuntimeFailure
 from cloudexit.model.inventory import Inventory, IssueCode, Resource
 from cloudexit.progress import Progress, SilentProgress
 
-TYPES: dict[str, TypeSpec] = index_types(
-    compute.TYPES,
-    web.TYPES,
-    databases.TYPES,
-    storage.TYPES,
-    containers.TYPES,
-    messaging.TYPES,
-    network.TYPES,
-    security.TYPES,
-)
+__all__ = ["TYPES", "AzureScan", "collect"]
 SOURCE: Final = "azure"
 
 
@@ -81,7 +69,7 @@ def collect(
     session.sign_in(credential, endpoint)
     run = _Run(
         scan=scan,
-        kwargs=session.client_kwargs(endpoint, scan.retries),
+        kwargs=session.client_kwargs(endpoint, scan.retries, frozenset(TYPES)),
         credential=credential,
         collector=Collector(SOURCE, catalog or load_catalog()),
         progress=progress or SilentProgress(),
@@ -261,7 +249,7 @@ class _Run:
     # -- one resource --------------------------------------------------------------------
 
     def _process(self, raw: dict[str, Any]) -> None:
-        item = _normalise(raw)
+        item = normalise(raw)
         if not item["id"] or not item["type"]:
             self.collector.issue(
                 "invalid_data",
@@ -273,19 +261,11 @@ class _Run:
         kind = self.collector.classify(item["type"], scope)
         if kind is None:
             return
-        facts = Facts(item, lambda size: size_specs(self.collector.catalog, "azure", size))
-        spec = TYPES.get(item["type"])
-        if spec is not None:
-            try:
-                spec.extract(facts)
-            except (AttributeError, KeyError, TypeError, ValueError) as exc:
-                self.collector.issue(
-                    "invalid_data",
-                    f"{item['type']}: unexpected properties ({exc})",
-                    scope,
-                    item["id"],
-                )
-                facts = Facts(item, facts.sizes)
+        facts, problem = describe(
+            item, lambda size: size_specs(self.collector.catalog, "azure", size)
+        )
+        if problem:
+            self.collector.issue("invalid_data", problem, scope, item["id"])
         if facts.skip:
             self.collector.skip(item["type"], scope, facts.skip)
             return
@@ -296,11 +276,8 @@ class _Run:
             type=item["type"],
             kind=facts.kind or kind,
             name=item["name"],
-            tags=item["tags"],
-            attributes={
-                **facts.attributes,
-                "details": {k: v for k, v in sorted(facts.details.items())},
-            },
+            tags=tags_of(item),
+            attributes=attributes_of(facts),
             depends_on=facts.depends_on,
             topology=facts.topology,
         )
@@ -367,21 +344,3 @@ class _Run:
                 f"Azure Monitor metrics unavailable for {len(messages)} resource(s), first: {min(messages)}",
                 account,
             )
-
-
-def _normalise(raw: dict[str, Any]) -> dict[str, Any]:
-    rid = arm_id(raw.get("id")) or ""
-    parts = rid.split("/")
-    subscription = str(raw.get("subscriptionId") or (parts[2] if len(parts) > 2 else "")).lower()
-    location = str(raw.get("location") or "global").replace(" ", "").lower()
-    tags = raw.get("tags")
-    return {
-        **raw,
-        "id": rid,
-        "type": str(raw.get("type") or "").lower(),
-        "name": str(raw.get("name") or rid.rsplit("/", 1)[-1]),
-        "location": location,
-        "subscriptionId": subscription,
-        "tags": tags if isinstance(tags, dict) else {},
-        "properties": raw.get("properties") if isinstance(raw.get("properties"), dict) else {},
-    }

@@ -6,6 +6,7 @@ Imported only once the azure extra is known to be installed.
 from __future__ import annotations
 
 import ipaddress
+import re
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
@@ -90,27 +91,66 @@ def _loopback(host: str) -> bool:
         return False
 
 
-def is_allowed(method: str, url: str) -> bool:
-    """GET anything; POST only a Resource Graph query. Nothing else leaves the process."""
+# The Resource Manager paths the connector reads, lower case, no trailing slash.
+LISTS = (
+    re.compile(r"/subscriptions"),
+    re.compile(r"/subscriptions/[^/]+/resources"),
+    re.compile(r"/providers/microsoft\.management/managementgroups/[^/]+/descendants"),
+)
+GRAPH_QUERY = "/providers/microsoft.resourcegraph/resources"
+METRICS = "/providers/microsoft.insights/metrics"
+RESOURCE = re.compile(
+    r"/subscriptions/[^/]+/resourcegroups/[^/]+/providers/(?P<namespace>[^/]+)/(?P<rest>.+)"
+)
+
+
+def resource_type(path: str) -> str | None:
+    """``.../providers/Microsoft.Sql/servers/a/databases/b`` -> ``microsoft.sql/servers/databases``."""
+    match = RESOURCE.fullmatch(path)
+    if not match:
+        return None
+    parts = match["rest"].split("/")
+    if len(parts) % 2:
+        return None
+    return "/".join([match["namespace"], *parts[0::2]])
+
+
+def is_allowed(method: str, url: str, types: frozenset[str] = frozenset()) -> bool:
+    """The listed reads only: the lists, the Resource Graph query (POST), and GET of a resource
+    (or its metrics) of a declared type. Actions such as listKeys and any write are refused."""
     method = method.upper()
-    if method == "GET":
-        return True
     path = urlparse(url).path.rstrip("/").lower()
-    return method == "POST" and path.endswith("/providers/microsoft.resourcegraph/resources")
+    if method == "POST":
+        return path == GRAPH_QUERY
+    if method != "GET":
+        return False
+    if any(pattern.fullmatch(path) for pattern in LISTS):
+        return True
+    if path.endswith(METRICS):
+        # metrics of a declared resource or of a child of one (a storage account's blob service)
+        found = resource_type(path[: -len(METRICS)]) or ""
+        parts = found.split("/")
+        return any("/".join(parts[:n]) in types for n in range(2, len(parts) + 1))
+    return resource_type(path) in types
 
 
 class ReadOnlyPolicy(SansIOHTTPPolicy):  # type: ignore[type-arg]
-    """Refuses a request that could change something before it is sent.
+    """Refuses, before it is sent, a request that is not one of the connector's reads.
 
     Installed per call and per retry: the per-retry copy also sees requests that inner
     policies make on their own, such as resource provider registration.
     """
 
+    def __init__(self, types: frozenset[str]) -> None:
+        super().__init__()
+        self.types = types
+
     def on_request(self, request: PipelineRequest) -> None:  # type: ignore[type-arg]
         http = request.http_request
-        if not is_allowed(http.method, http.url):
+        if not is_allowed(http.method, http.url, self.types):
             raise ReadOnlyViolation(
-                f"refused {http.method} {urlparse(http.url).path}: the Azure connector only reads"
+                f"refused {http.method} {urlparse(http.url).path}: "
+                "the Azure connector makes only the reads it declares"
             )
 
 
@@ -121,15 +161,18 @@ class LoopbackHttpPolicy(SansIOHTTPPolicy):  # type: ignore[type-arg]
         request.context["enforce_https"] = False
 
 
-def client_kwargs(endpoint: Endpoint, retries: int) -> dict[str, Any]:
-    per_call: list[SansIOHTTPPolicy] = [ReadOnlyPolicy()]  # type: ignore[type-arg]
+def client_kwargs(
+    endpoint: Endpoint, retries: int, types: frozenset[str] = frozenset()
+) -> dict[str, Any]:
+    """``types``: the ARM types (lower case) whose resources may be read by id."""
+    per_call: list[SansIOHTTPPolicy] = [ReadOnlyPolicy(types)]  # type: ignore[type-arg]
     if endpoint.plain_http:
         per_call.append(LoopbackHttpPolicy())
     return {
         "base_url": endpoint.url,
         "credential_scopes": [endpoint.scope],
         "per_call_policies": per_call,
-        "per_retry_policies": [ReadOnlyPolicy()],
+        "per_retry_policies": [ReadOnlyPolicy(types)],
         "retry_total": retries,
     }
 

@@ -19,14 +19,12 @@ from google.protobuf.json_format import MessageToDict  # type: ignore[import-unt
 from cloudexit.connectors.common import ReadOnlyViolation
 from cloudexit.connectors.gcp.calls import with_retries
 
-READ_PREFIXES = ("search_", "list_", "get_", "query_")
+# The RPCs the connector makes; any other, read or not, is refused before it is sent.
+READS = frozenset({"search_all_resources", "list_assets"})
 
 
-def is_allowed(rpc: str, request: Any = None) -> bool:
-    """search/list/get/query RPCs only; a query that would write its result to BigQuery is refused."""
-    if not rpc.startswith(READ_PREFIXES):
-        return False
-    return not (rpc == "query_assets" and request is not None and "output_config" in request)
+def is_allowed(rpc: str) -> bool:
+    return rpc in READS
 
 
 class ReadOnlyInterceptor(AssetServiceRestInterceptor):
@@ -37,9 +35,10 @@ class ReadOnlyInterceptor(AssetServiceRestInterceptor):
             rpc = name[len("pre_") :]
 
             def guard(request: Any, metadata: Any) -> tuple[Any, Any]:
-                if not is_allowed(rpc, request):
+                if not is_allowed(rpc):
                     raise ReadOnlyViolation(
-                        f"refused Cloud Asset RPC {rpc}: the GCP connector only reads"
+                        f"refused Cloud Asset RPC {rpc}: the GCP connector makes only "
+                        f"{' and '.join(sorted(READS))}"
                     )
                 return request, metadata
 

@@ -24,13 +24,13 @@ from cloudexit.connectors.gcp.calls import with_retries
 from cloudexit.connectors.gcp.metrics import ALIGNMENT_SECONDS, Metric, Series
 
 DEFAULT_HOST = "monitoring.googleapis.com"
-READ_METHODS = ("List", "Get")
+# The one method the connector calls; any other, read or not, is refused before it is sent.
+READS = frozenset({"/google.monitoring.v3.MetricService/ListTimeSeries"})
 
 
 def is_read(method: str | bytes) -> bool:
-    """'/google.monitoring.v3.MetricService/ListTimeSeries' is a read; Create*, Delete* are not."""
     name = method.decode() if isinstance(method, bytes) else method
-    return name.rsplit("/", 1)[-1].startswith(READ_METHODS)
+    return name in READS
 
 
 class ReadOnlyGuard(  # grpc has no type information: its bases are Any
@@ -46,7 +46,7 @@ class ReadOnlyGuard(  # grpc has no type information: its bases are Any
                 details.method.decode() if isinstance(details.method, bytes) else details.method
             )
             raise ReadOnlyViolation(
-                f"refused Cloud Monitoring method {method}: the GCP connector only reads"
+                f"refused Cloud Monitoring method {method}: the GCP connector makes only ListTimeSeries"
             )
 
     def intercept_unary_unary(self, continuation: Any, details: Any, request: Any) -> Any:

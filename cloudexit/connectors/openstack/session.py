@@ -6,6 +6,7 @@ Imported only once the openstack extra is known to be installed.
 from __future__ import annotations
 
 import os
+import re
 from typing import Any
 from urllib.parse import urlparse
 
@@ -19,13 +20,40 @@ from cloudexit.connectors.common import ReadOnlyViolation
 from cloudexit.errors import InputError, RuntimeFailure
 from cloudexit.model.inventory import IssueCode
 
+# What the connector lists, matched at the end of the path (endpoints carry their own prefixes:
+# /GRA11/compute/v2.1, https://compute.gra11.../v2.1/<project>).
+READS = tuple(
+    re.compile(f"{pattern}$")
+    for pattern in (
+        r"/servers/detail",
+        r"/flavors/detail",
+        r"/limits",
+        r"/volumes/detail",
+        r"/v1/AUTH_[^/]+",  # the containers of the project's object store account
+        r"/v2\.0/(networks|subnets|security-groups|routers|ports|floatingips)",
+        r"/v2/images",
+        r"/v2\.0/lbaas/(loadbalancers|listeners|pools|pools/[^/]+/members)",
+        r"/v2/zones(/[^/]+/recordsets)?",
+        r"/v1/clusters",
+    )
+)
+# Version discovery: the root of an endpoint, a version document or a service's own root.
+DISCOVERY = re.compile(
+    r"(^|/(identity|compute|image|dns|volume|volumev3|block-storage|network|load-balancer"
+    r"|container-infra|object-store))(/v\d+(\.\d+)?)?$"
+)
+TOKENS = "/auth/tokens"
+
 
 def is_allowed(method: str, url: str) -> bool:
-    """GET anything; POST only to Keystone's token endpoint, to sign in."""
+    """The listed GETs and version discovery; POST only to Keystone's token endpoint, to sign in."""
     method = method.upper()
-    if method == "GET":
-        return True
-    return method == "POST" and urlparse(url).path.rstrip("/").endswith("/auth/tokens")
+    path = urlparse(url).path.rstrip("/")
+    if method == "POST":
+        return path.endswith(TOKENS)
+    if method != "GET":
+        return False
+    return bool(DISCOVERY.search(path)) or any(read.search(path) for read in READS)
 
 
 class ReadOnlyAdapter(TCPKeepAliveAdapter):
@@ -34,7 +62,8 @@ class ReadOnlyAdapter(TCPKeepAliveAdapter):
     def send(self, request: Any, *args: Any, **kwargs: Any) -> Any:
         if not is_allowed(str(request.method), str(request.url)):
             raise ReadOnlyViolation(
-                f"refused {request.method} {urlparse(str(request.url)).path}: the OpenStack connector only reads"
+                f"refused {request.method} {urlparse(str(request.url)).path}: "
+                "the OpenStack connector makes only the reads it lists"
             )
         return super().send(request, *args, **kwargs)
 

@@ -21,7 +21,7 @@ import boto3
 
 REGIONS = ("eu-west-1", "eu-central-1")
 OUTSIDE = "us-west-2"  # holds a bucket a scan of REGIONS must leave out
-ROLE = "OrganizationAccountAccessRole"
+ROLE = "CloudexitInventoryRead"
 MANAGEMENT = "123456789012"
 AMI = "ami-12345678"
 SECRET_VALUE = "correct-horse-battery-staple"

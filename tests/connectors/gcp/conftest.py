@@ -12,3 +12,11 @@ def cai(shared_dir) -> Iterator[FakeCai]:
     fake = FakeCai(shared_dir)
     with fake.server.running(), fake.monitoring.running():
         yield fake
+
+
+@pytest.fixture()
+def own_cai() -> Iterator[FakeCai]:
+    """The same servers with the recorded assets kept in this repository only."""
+    fake = FakeCai(None)
+    with fake.server.running(), fake.monitoring.running():
+        yield fake

@@ -40,9 +40,12 @@ def _camel(name: str) -> str:
 
 
 class FakeCai:
-    def __init__(self, shared_dir: Path, list_page: int = 25, search_page: int = 20) -> None:
-        lines = (shared_dir / "corpus" / "gcp-cai-export-forseti.jsonl").read_text().splitlines()
-        lines += (DATA / "assets.jsonl").read_text().splitlines()
+    def __init__(self, shared_dir: Path | None, list_page: int = 25, search_page: int = 20) -> None:
+        """``shared_dir`` None: our own recorded assets only, without the corpus export."""
+        lines = (DATA / "assets.jsonl").read_text().splitlines()
+        if shared_dir is not None:
+            corpus = shared_dir / "corpus" / "gcp-cai-export-forseti.jsonl"
+            lines = corpus.read_text().splitlines() + lines
         self.exported = [json.loads(line) for line in lines if line.strip()]
         self.by_name = {a["name"]: a for a in self.exported}
         self.projects = {

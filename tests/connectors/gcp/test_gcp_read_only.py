@@ -1,5 +1,5 @@
-"""Read-only by construction: only search/list/get/query RPCs leave the Cloud Asset transport, and only
-List*/Get* methods the Cloud Monitoring channel."""
+"""Read-only by construction: only the RPCs the connector makes leave the Cloud Asset transport
+(search_all_resources, list_assets) and the Cloud Monitoring channel (ListTimeSeries)."""
 
 from __future__ import annotations
 
@@ -18,8 +18,10 @@ from cloudexit.connectors.gcp.monitoring import is_read
     [
         ("search_all_resources", True),
         ("list_assets", True),
-        ("get_feed", True),
-        ("query_assets", True),
+        ("get_feed", False),
+        ("list_feeds", False),
+        ("query_assets", False),
+        ("get_saved_query", False),
         ("create_feed", False),
         ("update_feed", False),
         ("delete_feed", False),
@@ -33,7 +35,8 @@ def test_rpc_names(rpc, allowed):
     assert is_allowed(rpc) is allowed
 
 
-def test_writes_are_refused_before_they_are_sent(cai):
+def test_writes_are_refused_before_they_are_sent(own_cai):
+    cai = own_cai
     client = make_client(AnonymousCredentials(), cai.server.url)
     with pytest.raises(ReadOnlyViolation, match="create_feed"):
         client.create_feed(
@@ -59,19 +62,27 @@ def test_writes_are_refused_before_they_are_sent(cai):
     assert cai.server.requests == []
 
 
-def test_a_plain_query_is_let_through(cai):
+def test_reads_the_connector_does_not_make_are_refused_and_its_own_go_out(own_cai):
+    cai = own_cai
     client = make_client(AnonymousCredentials(), cai.server.url)
-    with pytest.raises(gexc.NotFound):
+    with pytest.raises(ReadOnlyViolation, match="query_assets"):
         client.query_assets(request={"parent": "projects/shop-prod", "statement": "SELECT 1"})
-    assert [r.method for r in cai.server.requests] == ["POST"]
+    with pytest.raises(ReadOnlyViolation, match="get_feed"):
+        client.get_feed(name="projects/shop-prod/feeds/f")
+    assert cai.server.requests == []
+    with pytest.raises(gexc.BadRequest):  # the fake asks for content_type: but it was sent
+        list(client.list_assets(request={"parent": "projects/shop-prod", "asset_types": ["x"]}))
+    assert [r.method for r in cai.server.requests] == ["GET"]
 
 
 @pytest.mark.parametrize(
     ("method", "allowed"),
     [
         ("/google.monitoring.v3.MetricService/ListTimeSeries", True),
-        ("/google.monitoring.v3.MetricService/GetMetricDescriptor", True),
-        (b"/google.monitoring.v3.MetricService/ListMonitoredResourceDescriptors", True),
+        (b"/google.monitoring.v3.MetricService/ListTimeSeries", True),
+        ("/google.monitoring.v3.MetricService/GetMetricDescriptor", False),
+        (b"/google.monitoring.v3.MetricService/ListMonitoredResourceDescriptors", False),
+        ("/google.monitoring.v3.UptimeCheckService/ListUptimeCheckConfigs", False),
         ("/google.monitoring.v3.MetricService/CreateTimeSeries", False),
         ("/google.monitoring.v3.MetricService/CreateServiceTimeSeries", False),
         ("/google.monitoring.v3.MetricService/CreateMetricDescriptor", False),
@@ -82,7 +93,8 @@ def test_monitoring_method_names(method, allowed):
     assert is_read(method) is allowed
 
 
-def test_monitoring_writes_are_refused_before_they_are_sent(cai):
+def test_monitoring_writes_are_refused_before_they_are_sent(own_cai):
+    cai = own_cai
     client = monitoring.make_client(AnonymousCredentials(), cai.monitoring.url)
     with pytest.raises(ReadOnlyViolation, match="CreateTimeSeries"):
         client.create_time_series(
@@ -99,7 +111,15 @@ def test_monitoring_writes_are_refused_before_they_are_sent(cai):
     assert cai.monitoring.calls == []
 
 
-def test_monitoring_list_is_let_through(cai):
+def test_a_monitoring_read_not_made_is_refused(own_cai):
+    client = monitoring.make_client(AnonymousCredentials(), own_cai.monitoring.url)
+    with pytest.raises(ReadOnlyViolation, match="ListMetricDescriptors"):
+        list(client.list_metric_descriptors(name="projects/shop-prod"))
+    assert own_cai.monitoring.calls == []
+
+
+def test_monitoring_list_is_let_through(own_cai):
+    cai = own_cai
     client = monitoring.make_client(AnonymousCredentials(), cai.monitoring.url)
     series = client.list_time_series(
         name="projects/shop-prod", filter='metric.type = "x"', interval={"end_time": {"seconds": 1}}

@@ -1,0 +1,125 @@
+"""Sizes of managed-service classes and tiers (db.m5.large, db-n1-standard-1, GP_Gen5_4, dc2.large).
+
+A class resolves through the catalogue's base compute family, then through sourced class and
+tier facts in ``mappings/sizes.yaml``; what resolves nowhere stays unknown, never guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Protocol
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from cloudexit.catalog.schema import Specs
+from cloudexit.datafiles import data_dir
+from cloudexit.model.io import read_yaml, validate
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SizeSource(_Data):
+    url: str = Field(min_length=8)
+    published: dt.date | None = None
+    retrieved: dt.date
+    note: str | None = None
+
+
+class ClassFact(_Data):
+    provider: str
+    names: list[str] = Field(min_length=1)
+    vcpu: float = Field(gt=0)
+    memory_gib: float = Field(gt=0)
+    source: SizeSource
+    verified: bool = True
+
+
+class TierRule(_Data):
+    provider: str
+    pattern: str = Field(description="Regular expression; group 1 is the vCore count")
+    memory_gib_per_vcore: float = Field(gt=0)
+    source: SizeSource
+    verified: bool = True
+
+
+class SizeRules(_Data):
+    prefixes: dict[str, list[str]] = Field(default_factory=dict)
+    suffixes: dict[str, list[str]] = Field(default_factory=dict)
+    classes: list[ClassFact] = Field(default_factory=list)
+    tiers: list[TierRule] = Field(default_factory=list)
+
+
+class ClassSize(_Data):
+    specs: Specs
+    how: str
+    """where the size comes from, for warnings and the report"""
+    verified: bool = True
+
+
+class _SpecsLookup(Protocol):
+    def specs_for(self, provider_id: str, instance_type: str) -> Specs | None: ...
+
+
+@lru_cache(maxsize=4)
+def load_size_rules(path: Path | None = None) -> SizeRules:
+    path = path or data_dir("mappings") / "sizes.yaml"
+    return validate(SizeRules, read_yaml(path), path)
+
+
+def base_names(provider: str, name: str, rules: SizeRules) -> list[str]:
+    """The compute sizes a class name may stand for: db.m5.large -> m5.large, db-f1-micro -> f1-micro."""
+    found: list[str] = []
+    bare = name.strip()
+    for prefix in rules.prefixes.get(provider, []):
+        if bare.lower().startswith(prefix):
+            bare = bare[len(prefix) :]
+            found.append(bare)
+            break
+    for suffix in rules.suffixes.get(provider, []):
+        if bare.lower().endswith(suffix):
+            found.append(bare[: -len(suffix)])
+            break
+    return found
+
+
+def class_size(
+    catalog: _SpecsLookup, provider: str, name: str | None, rules: SizeRules | None = None
+) -> ClassSize | None:
+    """vCPU and memory of a native class or tier name, and where they come from; None when unknown."""
+    if not name:
+        return None
+    rules = rules or load_size_rules()
+    direct = catalog.specs_for(provider, name)
+    if direct is not None and (direct.vcpu or direct.memory_gib):
+        return ClassSize(specs=direct, how=f"catalogue size {name}")
+    for base in base_names(provider, name, rules):
+        specs = catalog.specs_for(provider, base)
+        if specs is not None and (specs.vcpu or specs.memory_gib):
+            return ClassSize(specs=specs, how=f"class {name} runs on {provider} {base}")
+    key = name.strip().lower()
+    for fact in rules.classes:
+        if fact.provider == provider and key in {n.lower() for n in fact.names}:
+            return ClassSize(
+                specs=Specs(vcpu=fact.vcpu, memory_gib=fact.memory_gib),
+                how=f"class {name} ({fact.source.url})",
+                verified=fact.verified,
+            )
+    for tier in rules.tiers:
+        match = (
+            re.match(tier.pattern, name.strip().rsplit("/", 1)[-1], re.IGNORECASE)
+            if tier.provider == provider
+            else None
+        )
+        if match:
+            vcores = float(match.group(1))
+            return ClassSize(
+                specs=Specs(vcpu=vcores, memory_gib=vcores * tier.memory_gib_per_vcore),
+                how=f"tier {name}: {vcores:g} vCores x {tier.memory_gib_per_vcore:g} GiB ({tier.source.url})",
+                verified=tier.verified,
+            )
+    return None

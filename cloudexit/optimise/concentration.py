@@ -1,0 +1,158 @@
+"""Concentration from the plan itself: spend shares per provider and region, and the HHI.
+
+The objective is linear, the Herfindahl index is not: each option's concentration points come
+from its provider's and region's share of spend in the plan each resource's best option alone
+makes (the marginal growth of the index is twice the share), so the weight pushes spend away
+from whoever would dominate. The finished plan's index is measured and a rise is reported.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from decimal import Decimal
+
+from cloudexit.model.inventory import Inventory
+from cloudexit.model.plan import Plan
+from cloudexit.model.policy import Policy
+from cloudexit.optimise.candidates import current_monthly_eur
+from cloudexit.optimise.objective import option_score
+from cloudexit.optimise.units import Row, Units, prune_dominated
+from cloudexit.risk.score import concentration_points
+
+
+def hhi(spend: dict[str, Decimal] | dict[str, float]) -> int:
+    """Herfindahl-Hirschman index of a spend split, 0-10,000."""
+    values = [float(v) for v in spend.values()]
+    total = sum(values)
+    return round(sum((v / total * 100) ** 2 for v in values)) if total else 0
+
+
+PASSES = 10
+"""Best-response passes over the units before the shares are taken as settled."""
+
+
+def weigh(units: Units, policy: Policy, aggregate: bool = True) -> None:
+    """Give every option concentration points from the spend shares of the plan the weights lead to.
+
+    Each unit in turn takes its best option given where the others' spend sits, its own spend
+    counted at the option's provider and region; passes repeat until no unit moves. The points of
+    the settled shares then go on every option, so a heavy weight spreads spend instead of
+    swinging it all from one provider to the next."""
+    if not policy.risk_weights.concentration or not units.units:
+        return
+    months = float(policy.horizon_months)
+    weight = float(policy.risk_weights.concentration)
+    choice = {u.key: u.rows[0] for u in units.units}
+    by_provider: dict[str, float] = defaultdict(float)
+    by_region: dict[tuple[str, str], float] = defaultdict(float)
+
+    def move(row: Row, amount: float) -> None:
+        by_provider[row.site[0]] += amount
+        by_region[row.site] += amount
+
+    for unit in units.units:
+        move(choice[unit.key], choice[unit.key].monthly * unit.count)
+
+    def points(row: Row, spend: float) -> float:
+        total = sum(by_provider.values()) + spend
+        if total <= 0:
+            return 0.0
+        return concentration_points(
+            (by_provider[row.site[0]] + spend) / total, (by_region[row.site] + spend) / total
+        )
+
+    def stake(row: Row) -> float:
+        return row.option.risk.stake
+
+    for _ in range(PASSES):
+        moved = False
+        for unit in units.units:
+            current = choice[unit.key]
+            move(current, -current.monthly * unit.count)
+            best = min(
+                unit.rows,
+                key=lambda r: (
+                    r.score + months * weight * stake(r) * points(r, r.monthly * unit.count),
+                    r.site,
+                    r.option.product or "",
+                ),
+            )
+            move(best, best.monthly * unit.count)
+            if best is not current:
+                choice[unit.key] = best
+                moved = True
+        if not moved:
+            break
+
+    def with_points(row: Row, value: float) -> Row:
+        risk = row.option.risk
+        base = risk.total - risk.concentration
+        option = row.option.model_copy(
+            update={"risk": risk.model_copy(update={"concentration": value, "total": base + value})}
+        )
+        return dataclasses.replace(row, option=option, score=float(option_score(option, policy)))
+
+    pruned = 0
+    for unit in units.units:
+        own = choice[unit.key]
+        move(own, -own.monthly * unit.count)
+        rows = sorted(
+            (with_points(r, points(r, r.monthly * unit.count)) for r in unit.all_rows),
+            key=lambda r: (r.score, r.site, r.option.product or ""),
+        )
+        move(own, own.monthly * unit.count)
+        unit.all_rows = rows
+        unit.rows = rows
+        if aggregate:
+            unit.rows = prune_dominated(unit, policy)
+            pruned += len(unit.all_rows) - len(unit.rows)
+    units.pruned = pruned
+
+
+def spend_before(inventory: Inventory, policy: Policy) -> dict[str, Decimal]:
+    spend: dict[str, Decimal] = defaultdict(Decimal)
+    for r in inventory.resources:
+        spend[r.provider] += current_monthly_eur(r, policy) or Decimal(0)
+    return dict(spend)
+
+
+def spend_after(plan: Plan) -> dict[str, Decimal]:
+    """Monthly spend per provider once the plan is done: placed, kept, and not placed but running."""
+    spend: dict[str, Decimal] = defaultdict(Decimal)
+    placed = {p.resource_id: p for p in plan.placements}
+    retired = {u.resource_id for u in plan.unplaced if u.code == "retired"}
+    for r in plan.inventory.resources:
+        if r.id in placed:
+            spend[placed[r.id].choice.provider] += placed[r.id].choice.monthly_cost
+        elif r.id not in retired:
+            spend[r.provider] += current_monthly_eur(r, plan.policy) or Decimal(0)
+    return dict(spend)
+
+
+def rise_warning(plan: Plan) -> str | None:
+    """A line when the plan concentrates spend more than today (HHI by provider)."""
+    before, after = spend_before(plan.inventory, plan.policy), spend_after(plan)
+    was, now = hhi(before), hhi(after)
+    if now <= was:
+        return None
+    total = sum(after.values(), Decimal(0))
+    top = max(sorted(after), key=lambda p: after[p])
+    return (
+        f"concentration rises: HHI by provider {was} -> {now} (0-10,000); {top} holds "
+        f"{float(after[top] / total):.1%} of spend after the plan; max_spend_share, "
+        "max_region_spend_share or risk_weights.concentration limit it"
+    )
+
+
+def with_stake_reference(inventory: Inventory, policy: Policy) -> Policy:
+    """The policy with the risk stake's reference cost resolved: the estate's mean cost per
+    priced resource unless the policy sets one (plan.json records the value used)."""
+    if policy.risk_stake.reference_monthly is not None:
+        return policy
+    costs = [c for c in (current_monthly_eur(r, policy) for r in inventory.resources) if c]
+    if not costs:
+        return policy
+    mean = (sum(costs, Decimal(0)) / len(costs)).quantize(Decimal("0.01"))
+    stake = policy.risk_stake.model_copy(update={"reference_monthly": mean})
+    return policy.model_copy(update={"risk_stake": stake})

@@ -1,0 +1,110 @@
+"""Why a resource goes where it goes: the constraint that binds, the best other provider, and
+for what cannot be placed, what each provider lacks."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+
+from cloudexit.model.inventory import Inventory
+from cloudexit.model.money import quantize
+from cloudexit.model.plan import Alternative
+from cloudexit.model.policy import Policy
+from cloudexit.optimise.checks import violations
+from cloudexit.optimise.units import Row, Unit, Units
+
+MAX_PROBES = 200
+"""Placements off their own best option that get a binding-constraint probe (each re-checks the
+whole plan); further ones name the constraints the policy sets."""
+
+
+def _family(line: str) -> str:
+    """A violation line's constraint, without the figures that differ between plans."""
+    return line.split(":", 1)[0]
+
+
+def binding(
+    rid: str,
+    unit: Unit,
+    row: Row,
+    assignment: dict[str, Row],
+    units: Units,
+    inventory: Inventory,
+    policy: Policy,
+    baseline: set[str],
+) -> list[str]:
+    """The constraints the resource's own best option would break, the rest of the plan unchanged."""
+    best = unit.rows[0]
+    probe = dict(assignment)
+    probe[rid] = best
+    return sorted(
+        {line for line in violations(probe, units, inventory, policy) if line not in baseline}
+    )
+
+
+def reason(unit: Unit, row: Row, policy: Policy, bound: list[str] | None) -> str:
+    best = unit.rows[0]
+    if row is best or row.score == best.score:
+        return f"lowest {policy.horizon_months}-month cost plus weighted risk of {len(unit.rows)} options"
+    alone = f"its best option alone is {best.site[0]}/{best.site[1]}"
+    if bound:
+        return f"{alone}, which would break {'; '.join(bound)}"
+    if bound is not None:
+        return (
+            f"{alone}; no single constraint binds: with the rest of the plan, this site costs less "
+            "in total (traffic to dependencies, or constraints met jointly)"
+        )
+    why = []
+    if unit.group:
+        why.append(f"co-location group {unit.group}")
+    if unit.anti:
+        why.append("anti-affinity " + ", ".join(a.split("@")[0] for a in unit.anti))
+    for name, active in (
+        (f"max_spend_share {policy.max_spend_share}", policy.max_spend_share is not None),
+        (
+            f"max_region_spend_share {policy.max_region_spend_share}",
+            policy.max_region_spend_share is not None,
+        ),
+        ("provider count", policy.min_providers > 1 or policy.max_providers is not None),
+        ("capacity", bool(policy.capacity)),
+        ("monthly budget", policy.monthly_budget is not None),
+    ):
+        if active:
+            why.append(name)
+    return f"{alone}; placed here to meet " + (", ".join(why) or "the policy")
+
+
+def runner_up(unit: Unit, row: Row, policy: Policy) -> Alternative | None:
+    """The best option on another provider, else in another region of the same one."""
+    rows = unit.all_rows or unit.rows
+    other = next((r for r in rows if r.site[0] != row.site[0]), None) or next(
+        (r for r in rows if r.site != row.site), None
+    )
+    if other is None:
+        return None
+    return Alternative(
+        provider=other.site[0],
+        region=other.site[1],
+        product=other.option.product,
+        monthly_cost_delta=other.option.monthly_cost - row.option.monthly_cost,
+        risk_delta=round(other.option.risk.total - row.option.risk.total, 6),
+        score_delta=quantize(Decimal(str(other.score - row.score))),
+        retain=other.option.retain,
+    )
+
+
+def unplaced_reason(excluded: list[str]) -> str:
+    """Every provider's reason, regions with the same reason counted together."""
+    by_provider: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for line in excluded:
+        where, _, why = line.partition(": ")
+        provider, _, region = where.partition("/")
+        by_provider[provider][why or line].append(region)
+    parts = []
+    for provider, reasons in sorted(by_provider.items()):
+        texts = []
+        for why, regions in sorted(reasons.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+            count = f"{len(regions)} regions" if len(regions) > 1 else (regions[0] or "")
+            texts.append(f"{why} ({count})" if count else why)
+        parts.append(f"{provider}: " + "; ".join(texts))
+    return " | ".join(parts)

@@ -1,0 +1,120 @@
+"""Today against after on one footing: every resource counts on both sides of the business case."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from cloudexit.model.inventory import Inventory
+from cloudexit.model.money import quantize
+from cloudexit.model.plan import Placement, SolveStatus, Totals, Unplaced
+from cloudexit.model.policy import Policy
+from cloudexit.optimise.candidates import current_monthly_eur
+
+UNSOLVED = frozenset({SolveStatus.INFEASIBLE, SolveStatus.NOT_SOLVED})
+
+
+def annuity_factor(rate: float, months: int) -> Decimal:
+    """Present value of 1 EUR a month for ``months`` months at a yearly ``rate``, paid at month end."""
+    if rate <= 0:
+        return Decimal(months)
+    monthly = (Decimal(1) + Decimal(str(rate))) ** (Decimal(1) / Decimal(12))
+    return sum((Decimal(1) / monthly**m for m in range(1, months + 1)), Decimal(0))
+
+
+def payback(
+    one_off: Decimal,
+    saving: Decimal,
+    moved: int,
+    status: SolveStatus | None,
+    unknown_today: int = 0,
+) -> tuple[Decimal | None, str | None]:
+    """Months until the saving repays the one-off cost, or why there is no payback.
+
+    ``unknown_today`` counts moved resources with no known cost today: their target cost counts
+    after only, so a saving at or below zero says nothing about them."""
+    if status in UNSOLVED:
+        return None, "the plan is infeasible: nothing moves"
+    if moved == 0:
+        return None, "nothing moves"
+    if saving <= 0 and unknown_today:
+        return None, (
+            f"{unknown_today} moved resource{'s have' if unknown_today > 1 else ' has'} no known cost "
+            "today (import a bill or set monthly_cost): the saving cannot be judged"
+        )
+    if saving <= 0:
+        return None, "the estate after the plan does not cost less per month"
+    return quantize(one_off / saving, Decimal("0.1")), None
+
+
+def totals(
+    inventory: Inventory,
+    placements: list[Placement],
+    policy: Policy,
+    unplaced: list[Unplaced] | None = None,
+    status: SolveStatus | None = None,
+) -> Totals:
+    """Today (every resource) against after (target + kept + not placed but running; retired at 0)."""
+    current = Decimal(0)
+    unpriced = 0
+    cost_of: dict[str, Decimal | None] = {}
+    for resource in inventory.resources:
+        cost = current_monthly_eur(resource, policy)
+        cost_of[resource.id] = cost
+        if cost is None:
+            unpriced += 1
+        else:
+            current += cost
+    moving = [p for p in placements if not p.choice.retain]
+    target = sum((p.choice.monthly_cost + p.inter_site_monthly for p in moving), Decimal(0))
+    unpriced_target = sum(
+        (
+            p.choice.monthly_cost + p.inter_site_monthly
+            for p in moving
+            if cost_of.get(p.resource_id) is None
+        ),
+        Decimal(0),
+    )
+    retained = sum(
+        (p.choice.monthly_cost + p.inter_site_monthly for p in placements if p.choice.retain),
+        Decimal(0),
+    )
+    running = retired = Decimal(0)
+    for u in unplaced or []:
+        cost = cost_of.get(u.resource_id) or Decimal(0)
+        if u.code == "retired":
+            retired += cost
+        else:
+            running += cost
+    one_off = quantize(sum((p.choice.migration_cost for p in placements), Decimal(0)))
+    switching = quantize(sum((p.choice.switching_egress for p in placements), Decimal(0)))
+    second_hand = sum((p.choice.second_hand_monthly for p in moving), Decimal(0))
+    current, target, retained, running = (quantize(v) for v in (current, target, retained, running))
+    after = target + retained + running
+    saving = current - after
+    months = policy.horizon_months
+    unknown = sum(1 for p in moving if cost_of.get(p.resource_id) is None)
+    months_back, note = payback(one_off, saving, len(moving), status, unknown)
+    unsolved = status in UNSOLVED
+    return Totals(
+        current_monthly=quantize(current),
+        current_monthly_unpriced=unpriced,
+        target_monthly=quantize(target),
+        retained_monthly=quantize(retained),
+        unplaced_monthly=quantize(running),
+        retired_monthly=quantize(retired),
+        after_monthly=quantize(after),
+        monthly_saving=quantize(saving),
+        unpriced_target_monthly=quantize(unpriced_target),
+        one_off_migration=quantize(one_off),
+        switching_egress=switching,
+        horizon_months=months,
+        horizon_saving=quantize(saving * months - one_off),
+        payback_months=months_back,
+        payback_note=note,
+        discount_rate=policy.discount_rate,
+        second_hand_monthly=quantize(second_hand),
+        second_hand_share=round(float(second_hand / target), 4) if target else 0.0,
+        npv=None
+        if unsolved
+        else quantize(saving * annuity_factor(policy.discount_rate, months) - one_off),
+    )

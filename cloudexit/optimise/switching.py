@@ -1,0 +1,214 @@
+"""The one-off egress of a switch, dated: the EU Data Act, exit programmes, free tiers per account.
+
+The optimiser prices each move's egress under the rule in force on the migration's start date;
+once the plan is known, the waves give each data store its move date, the rule of that date
+applies, and a provider's free monthly allowance is counted once per account and month.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from cloudexit.catalog.classes import SizeSource
+from cloudexit.catalog.loader import Catalog
+from cloudexit.catalog.schema import Price
+from cloudexit.catalog.sizing import price_in, to_eur
+from cloudexit.datafiles import data_dir
+from cloudexit.model.inventory import Inventory, Resource
+from cloudexit.model.io import read_yaml, validate
+from cloudexit.model.money import quantize
+from cloudexit.model.plan import Plan, SwitchingLine
+from cloudexit.model.policy import Policy
+
+DEFAULT_START = dt.date(2027, 1, 4)
+"""Day 0 when neither the policy nor the inventory gives a date (the schedule's default too)."""
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class DataActRule(_Data):
+    regulation: str
+    reduced_from: dt.date
+    no_charges_from: dt.date
+    source: SizeSource
+
+
+class ExitProgramme(_Data):
+    announced: dt.date
+    conditions: str
+    source: SizeSource
+    verified: bool = True
+
+
+class SwitchingRules(_Data):
+    data_act: DataActRule
+    exit_programmes: dict[str, ExitProgramme] = Field(default_factory=dict)
+
+
+@lru_cache(maxsize=4)
+def load_switching_rules(path: Path | None = None) -> SwitchingRules:
+    path = path or data_dir("mappings") / "switching.yaml"
+    return validate(SwitchingRules, read_yaml(path), path)
+
+
+@dataclass(frozen=True)
+class Basis:
+    charged: bool
+    text: str
+
+
+def start_of(policy: Policy, inventory: Inventory) -> dt.date:
+    """Day 0 of the migration: the policy's date, else the inventory's, else a fixed default."""
+    if policy.switching.start_date is not None:
+        return policy.switching.start_date
+    if inventory.generated_at:
+        try:
+            return dt.date.fromisoformat(inventory.generated_at[:10])
+        except ValueError:
+            pass
+    return DEFAULT_START
+
+
+def basis(provider: str, on: dt.date, policy: Policy, rules: SwitchingRules | None = None) -> Basis:
+    """Which rule prices the egress of a switch away from ``provider`` on ``on``."""
+    rules = rules or load_switching_rules()
+    programme = rules.exit_programmes.get(provider)
+    if programme is not None and provider in policy.switching.exit_programmes:
+        return Basis(
+            False,
+            f"{provider} exit programme (announced {programme.announced}): {programme.conditions}",
+        )
+    act = rules.data_act
+    if policy.switching.data_act and on >= act.no_charges_from:
+        return Basis(
+            False,
+            f"EU Data Act Art. 29(1): no switching charges, egress included, from {act.no_charges_from}",
+        )
+    if policy.switching.data_act and on >= act.reduced_from:
+        return Basis(
+            True,
+            f"EU Data Act Art. 29(2)-(3): until {act.no_charges_from} at most the provider's cost; "
+            "list price taken as the upper bound",
+        )
+    return Basis(True, "list price")
+
+
+def egress_price(resource: Resource, catalog: Catalog) -> Price | None:
+    source = catalog.providers.get(resource.provider)
+    if source is None:
+        return None
+    for product in source.products:
+        if product.service == "egress":
+            price = price_in(product, resource.region)
+            if price is not None:
+                return price
+    return None
+
+
+def data_gib(resource: Resource) -> Decimal:
+    return Decimal(str(resource.attributes.storage_gib or 0))
+
+
+def estimate(resource: Resource, catalog: Catalog, policy: Policy) -> Decimal | None:
+    """Egress of moving the resource's data on the migration's start date, before free allowances.
+
+    None when the source has no egress price (or no exchange rate for it)."""
+    gib = data_gib(resource)
+    if gib == 0:
+        return Decimal(0)
+    price = egress_price(resource, catalog)
+    if price is None:
+        return None
+    gross = to_eur(price.amount * gib, price.currency, policy.exchange_rates)
+    if gross is None:
+        return None
+    on = policy.switching.start_date or DEFAULT_START
+    return gross if basis(resource.provider, on, policy).charged else Decimal(0)
+
+
+@dataclass
+class _Line:
+    wave_name: str
+    date: dt.date
+    basis: str
+    data_gib: Decimal = Decimal(0)
+    free_gib: Decimal = Decimal(0)
+    list_cost: Decimal = Decimal(0)
+    charged: Decimal = Decimal(0)
+
+
+def date_switching(plan: Plan, catalog: Catalog) -> None:
+    """Reprice each move's egress on its wave's date, free allowances once per account and month."""
+    from cloudexit.emit.jinja import make_environment
+    from cloudexit.emit.waves import load_methods, plan_waves
+
+    policy = plan.policy
+    start = start_of(policy, plan.inventory)
+    resources = plan.inventory.by_id()
+    waves = plan_waves(plan, load_methods(make_environment()))
+    moved_on = {
+        s.resource.id: (w, start + dt.timedelta(days=w.start_day)) for w in waves for s in w.steps
+    }
+    rules = load_switching_rules()
+    free_left: dict[tuple[str, str, str], Decimal] = {}
+    lines: dict[tuple[int, str, str], _Line] = {}
+    dated: dict[str, Decimal] = {}
+    for rid, (wave, on) in sorted(moved_on.items(), key=lambda kv: (kv[1][1], kv[0])):
+        r = resources[rid]
+        gib = data_gib(r)
+        price = egress_price(r, catalog)
+        if gib == 0 or price is None:
+            continue
+        key = (r.provider, r.account, on.strftime("%Y-%m"))
+        free = free_left.setdefault(key, price.free_quantity or Decimal(0))
+        used = min(free, gib)
+        free_left[key] = free - used
+        listed = quantize(
+            to_eur(price.amount * (gib - used), price.currency, policy.exchange_rates) or Decimal(0)
+        )
+        rule = basis(r.provider, on, policy, rules)
+        charged = listed if rule.charged else Decimal(0)
+        dated[rid] = charged
+        line = lines.setdefault(
+            (wave.number, r.provider, r.account), _Line(wave.name, on, rule.text)
+        )
+        line.data_gib += gib
+        line.free_gib += used
+        line.list_cost += listed
+        line.charged += charged
+    placements = []
+    for p in plan.placements:
+        if p.resource_id in moved_on:
+            new = quantize(dated.get(p.resource_id, Decimal(0)))
+            cost = quantize(p.choice.migration_cost - p.choice.switching_egress + new)
+            choice = p.choice.model_copy(update={"migration_cost": cost, "switching_egress": new})
+            p = p.model_copy(update={"choice": choice})
+        placements.append(p)
+    plan.placements = placements
+    waits = policy.switching.data_act
+    plan.switching = [
+        SwitchingLine(
+            wave=number,
+            wave_name=v.wave_name,
+            date=v.date.isoformat(),
+            provider=provider,
+            account=account,
+            data_gib=float(v.data_gib),
+            free_gib=float(v.free_gib),
+            list_cost=quantize(v.list_cost),
+            charged=quantize(v.charged),
+            basis=v.basis,
+            waiting_saves=quantize(v.charged)
+            if waits and v.date < rules.data_act.no_charges_from
+            else Decimal(0),
+        )
+        for (number, provider, account), v in sorted(lines.items())
+    ]

@@ -1,0 +1,141 @@
+"""Today against after on one footing: every resource counts on both sides, payback is honest."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+import cloudexit
+from cloudexit import api
+from cloudexit.importers import import_files
+from cloudexit.model import Inventory
+from cloudexit.model.plan import Plan, SolveStatus
+from cloudexit.optimise.footing import annuity_factor
+from tests.helpers import EXAMPLE, fixture_catalog, inventory, resource
+
+
+def estate() -> Inventory:
+    return Inventory.model_validate(
+        inventory(
+            resource("web"),
+            resource(
+                "app",
+                attributes={"vcpu": 4, "memory_gib": 16},
+                monthly_cost={"amount": "300", "currency": "EUR", "source": "test"},
+            ),
+            resource(
+                "db",
+                kind="database.postgresql",
+                type="AWS::RDS::DBInstance",
+                attributes={"vcpu": 2, "memory_gib": 8, "storage_gib": 100},
+                monthly_cost={"amount": "400", "currency": "EUR", "source": "test"},
+            ),
+            resource(
+                "old",
+                attributes={"vcpu": 2, "memory_gib": 8, "state": "stopped"},
+                monthly_cost={"amount": "50", "currency": "EUR", "source": "test"},
+            ),
+        )
+    )
+
+
+def make_plan(estate_: Inventory | None = None, **policy: object) -> Plan:
+    chosen = cloudexit.Policy.model_validate({"targets": ["ovhcloud", "scaleway"], **policy})
+    return cloudexit.plan(estate_ or estate(), chosen, catalog=fixture_catalog())
+
+
+def assert_identity(plan: Plan) -> None:
+    t = plan.totals
+    assert t.after_monthly == t.target_monthly + t.retained_monthly + t.unplaced_monthly
+    assert t.monthly_saving == t.current_monthly - t.after_monthly
+    assert t.horizon_saving == t.monthly_saving * t.horizon_months - t.one_off_migration
+    costs = {
+        r.id: cloudexit.optimise.candidates.current_monthly_eur(r, plan.policy)
+        for r in plan.inventory.resources
+    }
+    running = sum(
+        (costs[u.resource_id] or Decimal(0) for u in plan.unplaced if u.code != "retired"),
+        Decimal(0),
+    )
+    assert t.unplaced_monthly == running.quantize(Decimal("0.01"))
+    if t.payback_months is not None:
+        assert t.payback_months == (t.one_off_migration / t.monthly_saving).quantize(Decimal("0.1"))
+
+
+def test_resources_left_unplaced_still_cost_after():
+    forbidden = make_plan(
+        allow_retain=False,
+        providers=[{"match": {"ids": ["db"]}, "forbid": ["ovhcloud", "scaleway"]}],
+    )
+    free = make_plan(allow_retain=False)
+    assert [u.resource_id for u in forbidden.unplaced] == ["db"]
+    assert forbidden.totals.unplaced_monthly == Decimal(400)
+    assert_identity(forbidden)
+    assert_identity(free)
+    # leaving the database behind does not make the case look better
+    assert forbidden.totals.monthly_saving < free.totals.monthly_saving
+
+
+def test_retired_resources_count_today_and_at_zero_after():
+    plan = make_plan(retire_stopped=True)
+    assert [u.code for u in plan.unplaced] == ["retired"]
+    assert plan.totals.retired_monthly == Decimal(50)
+    assert plan.totals.unplaced_monthly == 0
+    assert_identity(plan)
+
+
+def test_infeasible_plan_has_no_payback(tmp_path):
+    plan = make_plan(min_providers=3, allow_retain=False)
+    assert plan.solver.status is SolveStatus.INFEASIBLE
+    t = plan.totals
+    assert t.payback_months is None and "infeasible" in (t.payback_note or "")
+    assert t.npv is None
+    assert t.after_monthly == t.current_monthly and t.monthly_saving == 0
+    cloudexit.emit(plan, tmp_path, catalog=fixture_catalog())
+    runbook = (tmp_path / "runbook.md").read_text()
+    assert "Payback: none: the plan is infeasible" in runbook
+    assert (
+        "0.0 months" not in runbook and "0.0 months" not in (tmp_path / "report.html").read_text()
+    )
+
+
+def test_plan_that_moves_nothing_has_no_payback():
+    plan = make_plan(providers=[{"forbid": ["ovhcloud", "scaleway"]}])
+    assert all(p.choice.retain for p in plan.placements)
+    assert plan.totals.payback_months is None and plan.totals.payback_note == "nothing moves"
+    assert_identity(plan)
+
+
+def test_moved_resources_without_a_cost_today_do_not_pass_for_a_loss():
+    unpriced = Inventory.model_validate(
+        inventory(resource("a", monthly_cost=None), resource("b", monthly_cost=None))
+    )
+    t = make_plan(unpriced).totals
+    assert t.current_monthly == 0 and t.unpriced_target_monthly == t.target_monthly > 0
+    assert t.payback_months is None and "no known cost today" in (t.payback_note or "")
+
+
+def test_npv_discounts_the_saving():
+    assert annuity_factor(0, 36) == 36
+    assert Decimal("33.3") < annuity_factor(0.05, 36) < Decimal("33.5")
+    flat, discounted = make_plan(discount_rate=0).totals, make_plan(discount_rate=0.1).totals
+    assert flat.npv == flat.horizon_saving
+    assert discounted.monthly_saving > 0 and discounted.npv is not None and flat.npv is not None
+    assert discounted.npv < flat.npv
+
+
+def test_identity_on_the_example_estate():
+    plan = api.plan(
+        api.load_inventory(EXAMPLE / "inventory.json"), EXAMPLE / "policy.yaml", api.load_catalog()
+    )
+    assert_identity(plan)
+    t = plan.totals
+    assert t.unplaced_monthly > 0 and t.payback_months is not None
+
+
+@pytest.mark.parametrize("name", ["gcp-cai-export-forseti.jsonl", "tfplan-aws-55res-checkov.json"])
+def test_identity_on_imported_real_estates(shared_dir, name):
+    imported = import_files([shared_dir / "corpus" / name], planned=True)
+    plan = cloudexit.plan(imported, cloudexit.Policy(), catalog=api.load_catalog())
+    assert_identity(plan)

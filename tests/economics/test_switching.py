@@ -1,0 +1,100 @@
+"""Switching egress by date: EU Data Act Art. 29, exit programmes, free allowances per account."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+import cloudexit
+from cloudexit import api
+from cloudexit.model import Inventory
+from cloudexit.optimise.switching import basis
+from tests.helpers import inventory, resource
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return api.load_catalog()
+
+
+def bucket(rid: str, gib: float, account: str = "111111111111") -> dict:
+    return resource(
+        rid,
+        kind="storage.object",
+        type="AWS::S3::Bucket",
+        account=account,
+        attributes={"storage_gib": gib},
+        monthly_cost={"amount": "500", "currency": "USD", "source": "test"},
+    )
+
+
+def estate() -> Inventory:
+    return Inventory.model_validate(
+        inventory(bucket("a", 60), bucket("b", 60), bucket("c", 1000, "222222222222"))
+    )
+
+
+def make_plan(catalog, **switching: object):
+    policy = cloudexit.Policy.model_validate(
+        {"targets": ["scaleway"], "allow_retain": False, "switching": switching}
+    )
+    return cloudexit.plan(estate(), policy, catalog=catalog)
+
+
+def test_a_wave_after_12_january_2027_costs_no_switching_egress(catalog):
+    plan = make_plan(catalog, start_date="2027-02-01")
+    assert plan.switching and all(line.charged == 0 for line in plan.switching)
+    assert all("Art. 29(1)" in line.basis for line in plan.switching)
+    assert plan.totals.switching_egress == 0
+    assert all(p.choice.switching_egress == 0 for p in plan.placements)
+
+
+def test_before_the_ban_egress_is_charged_and_waiting_is_priced(catalog, tmp_path):
+    before = make_plan(catalog, start_date="2026-11-02")
+    after = make_plan(catalog, start_date="2027-02-01")
+    assert before.totals.switching_egress > 0
+    assert all("Art. 29(2)" in line.basis for line in before.switching)
+    # the dated egress is part of the one-off, and is all that differs between the two dates
+    assert (
+        before.totals.one_off_migration - after.totals.one_off_migration
+        == before.totals.switching_egress
+    )
+    assert sum(line.waiting_saves for line in before.switching) == before.totals.switching_egress
+    cloudexit.emit(before, tmp_path, catalog=catalog)
+    text = (tmp_path / "runbook.md").read_text()
+    assert (
+        "### Switching egress by date" in text
+        and "Waiting: moving this data on or after 2027-01-12" in text
+    )
+
+
+def test_free_allowance_counts_once_per_account_and_month(catalog):
+    plan = make_plan(catalog, start_date="2026-11-02")
+    by_account = {line.account: line for line in plan.switching}
+    shared = by_account["111111111111"]
+    assert shared.data_gib == 120 and shared.free_gib == 100  # not 60 free per bucket
+    assert shared.charged == (Decimal(20) * Decimal("0.09") * Decimal("0.86")).quantize(
+        Decimal("0.01")
+    )
+    assert by_account["222222222222"].free_gib == 100
+
+
+def test_without_the_data_act_rule_list_price_applies(catalog):
+    plan = make_plan(catalog, start_date="2027-02-01", data_act=False)
+    assert plan.totals.switching_egress > 0
+    assert all(line.basis == "list price" for line in plan.switching)
+
+
+def test_an_exit_programme_waives_the_egress_of_its_provider(catalog):
+    plan = make_plan(catalog, start_date="2026-11-02", exit_programmes=["aws"])
+    assert plan.totals.switching_egress == 0
+    assert all(line.basis.startswith("aws exit programme") for line in plan.switching)
+
+
+def test_the_rule_follows_the_date():
+    policy = cloudexit.Policy()
+    assert basis("aws", dt.date(2027, 1, 11), policy).charged
+    assert not basis("aws", dt.date(2027, 1, 12), policy).charged
+    assert basis("aws", dt.date(2023, 6, 1), policy).text == "list price"
