@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from cloudexit.model.details import problem as details_problem
 from cloudexit.model.topology import DnsRecord, Endpoint, FirewallRule, Listener, PortRange
 
 _RULE_KEYS = {"direction", "protocol", "from_port", "to_port", "cidr"}
@@ -33,8 +34,8 @@ def migrate_1_0(data: dict[str, Any]) -> dict[str, Any]:
             continue
         attributes = resource.get("attributes")
         details = attributes.get("details") if isinstance(attributes, dict) else None
-        if not isinstance(details, dict):
-            continue
+        if not isinstance(details, dict) or details_problem(details):
+            continue  # left for the details check, which names what is wrong
         topology, problems = _topology(details)
         resource["topology"] = topology
         for problem in problems:
@@ -74,20 +75,31 @@ def _topology(details: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
             f"firewall rules kept in the source's shape ({', '.join(shaped)}) are not migrated from 1.0: "
             "re-run the inventory to read them"
         )
-    listeners = details.pop("listeners", None)
+    # Listeners and records of a shape 1.0 could not read stay in details, where the
+    # details check names them.
+    listeners = details.get("listeners")
     if isinstance(listeners, list):
-        topology["listeners"] = [
-            Listener(
-                protocol=str(x.get("protocol") or "TCP").upper(), port=int(x["port"])
-            ).model_dump(exclude_none=True)
-            for x in listeners
-            if isinstance(x, dict) and x.get("port")
-        ]
+        try:
+            topology["listeners"] = [
+                Listener(
+                    protocol=str(x.get("protocol") or "TCP").upper(), port=int(x["port"])
+                ).model_dump(exclude_none=True)
+                for x in listeners
+                if isinstance(x, dict) and x.get("port")
+            ]
+            del details["listeners"]
+        except (ValueError, TypeError, KeyError, ValidationError):
+            topology.pop("listeners", None)
     if isinstance(details.get("zone_name"), str):
-        topology["zone_name"] = details.pop("zone_name")
-    records = details.pop("records", None)
+        topology["zone_name"] = details["zone_name"]
+    records = details.get("records")
     if isinstance(records, list):
-        topology["records"] = [_record(r) for r in records if isinstance(r, dict)]
+        try:
+            topology["records"] = [_record(r) for r in records if isinstance(r, dict)]
+            del details["records"]
+            details.pop("zone_name", None)
+        except (ValueError, TypeError, ValidationError):
+            topology.pop("records", None)
     if "health_check_path" in details or ("port" in details and "protocol" in details):
         port = details.pop("port", None)
         path = details.pop("health_check_path", None)
