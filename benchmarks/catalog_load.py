@@ -1,7 +1,17 @@
-"""Time loading the bundled catalogue and resolving sizes and list prices (run from the repo root)."""
+"""Time loading the bundled catalogue and resolving sizes and list prices (run from the repo root).
+
+``--cli`` also times CLI commands in fresh processes: once with an empty catalogue cache (the
+first run compiles the data files) and then warm, the median of five runs each, wall and CPU.
+"""
 
 from __future__ import annotations
 
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -37,5 +47,44 @@ def main() -> None:
     print(f"list_price x{len(names)}: {time.perf_counter() - start:.2f} s")
 
 
+COMMANDS = [
+    ["--version"],
+    ["catalog", "show", "ovhcloud"],
+    ["catalog", "list", "--provider", "aws"],
+    ["catalog", "list"],
+]
+
+
+def _timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "cloudexit", *command],
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def cli(runs: int = 5) -> None:
+    print("| command | first run, empty cache: wall / CPU s | warm: median wall / CPU s |")
+    print("|---|---:|---:|")
+    for command in COMMANDS:
+        with tempfile.TemporaryDirectory() as cache:
+            env = {**os.environ, "CLOUDEXIT_CACHE_DIR": cache}
+            cold = _timed(command, env)
+            warm = [_timed(command, env) for _ in range(runs)]
+        print(
+            f"| `cloudexit {' '.join(command)}` | {cold[0]:.2f} / {cold[1]:.2f} | "
+            f"{statistics.median(w for w, _ in warm):.2f} / {statistics.median(c for _, c in warm):.2f} |"
+        )
+
+
 if __name__ == "__main__":
-    main()
+    if "--cli" in sys.argv:
+        cli()
+    else:
+        main()

@@ -8,12 +8,47 @@ cloudexit.emit(plan, "out")
 
 from __future__ import annotations
 
+import sys
+from importlib import import_module
 from importlib.metadata import PackageNotFoundError, version
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
-from cloudexit.api import emit, inventory, load_inventory, load_policy, plan
-from cloudexit.catalog import Catalog, load_catalog
 from cloudexit.errors import CloudexitError, InputError, RuntimeFailure
-from cloudexit.model import Inventory, Kind, Plan, Policy, Resource
+
+if TYPE_CHECKING:
+    from cloudexit.api import emit, inventory, load_inventory, load_policy, plan
+    from cloudexit.catalog import Catalog, load_catalog
+    from cloudexit.model import Inventory, Kind, Plan, Policy, Resource
+
+# The API pulls in the optimiser and the emitters; a command that only reads the catalogue
+# should not pay for importing them, so names resolve on first use.
+_LAZY = {
+    **dict.fromkeys(
+        ["emit", "inventory", "load_inventory", "load_policy", "plan"], "cloudexit.api"
+    ),
+    **dict.fromkeys(["Catalog", "load_catalog"], "cloudexit.catalog"),
+    **dict.fromkeys(["Inventory", "Kind", "Plan", "Policy", "Resource"], "cloudexit.model"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'cloudexit' has no attribute {name!r}")
+
+
+class _Package(ModuleType):
+    def __setattr__(self, name: str, value: Any) -> None:
+        # Importing the subpackage cloudexit.emit binds it here, over the API function of the
+        # same name; the function stays what ``cloudexit.emit`` means.
+        if name == "emit" and isinstance(value, ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
+
 
 try:
     __version__ = version("cloudexit")

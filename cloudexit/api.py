@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 from cloudexit.catalog.loader import Catalog
 from cloudexit.catalog.loader import load_catalog as _load_catalog
+from cloudexit.emit import OutputFolder
 from cloudexit.emit import emit as _emit
 from cloudexit.errors import InputError
 from cloudexit.model.inventory import Inventory
@@ -16,7 +17,6 @@ from cloudexit.model.io import load_inventory as _load_inventory
 from cloudexit.model.io import load_policy as _load_policy
 from cloudexit.model.plan import DrillSummary, Plan
 from cloudexit.model.policy import Policy
-from cloudexit.optimise import plan as _plan
 
 _Scan = TypeVar("_Scan")
 
@@ -129,6 +129,8 @@ def plan(
     that many points of the cost/sovereignty-risk frontier."""
     if not isinstance(policy, Policy):
         policy = _load_policy(policy)
+    from cloudexit.optimise import plan as _plan
+
     return _plan(inventory, catalog or _load_catalog(), policy, frontier)
 
 
@@ -162,6 +164,8 @@ def emit(
     out_dir: str | Path,
     templates: str | Path | None = None,
     catalog: Catalog | None = None,
+    output: OutputFolder | None = None,
 ) -> list[Path]:
-    """Write plan.json, Terraform and the runbook into ``out_dir``; returns the files written."""
-    return _emit(plan, out_dir, templates, catalog)
+    """Write plan.json, Terraform and the runbook into ``out_dir``, all or nothing; returns the
+    files written. ``output``: an OutputFolder opened (and locked) before the solve."""
+    return _emit(plan, out_dir, templates, catalog, output)

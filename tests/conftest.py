@@ -22,3 +22,11 @@ def shared_dir() -> Path:
             "exports), which is not beside this clone"
         )
     return path
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _catalogue_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Compiled catalogue files go to a folder of this run, never the user's cache."""
+    import os
+
+    os.environ["CLOUDEXIT_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))

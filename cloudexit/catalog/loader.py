@@ -9,6 +9,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from cloudexit.catalog import lookup
+from cloudexit.catalog.compiled import Compiler, LazyFiles
 from cloudexit.catalog.mappings import mapping_files, read_kind_mappings
 from cloudexit.catalog.schema import (
     KindMapping,
@@ -21,13 +22,13 @@ from cloudexit.catalog.schema import (
 )
 from cloudexit.datafiles import data_dir
 from cloudexit.errors import InputError
-from cloudexit.model.io import read_yaml, validate
 from cloudexit.model.kinds import Kind
 
 
 @dataclass(frozen=True)
 class Catalog:
-    providers: dict[str, ProviderFile]
+    providers: Mapping[str, ProviderFile]
+    """id -> provider file; a loaded catalogue reads each file on first use"""
     kinds: dict[Kind, KindMapping]
     source_types: dict[str, SourceType] = field(default_factory=dict)
 
@@ -65,15 +66,21 @@ class Catalog:
         return entry.kind if entry else Kind.OTHER
 
     @cached_property
-    def _indexes(self) -> dict[str, dict[str, list[Product]]]:
-        return {pid: lookup.index_products(p) for pid, p in sorted(self.providers.items())}
+    def _built_indexes(self) -> dict[str, dict[str, list[Product]]]:
+        return {}
+
+    def _index(self, provider_id: str) -> dict[str, list[Product]]:
+        built = self._built_indexes
+        if provider_id not in built:
+            built[provider_id] = lookup.index_products(self.providers[provider_id])
+        return built[provider_id]
 
     def specs_for(self, provider_id: str, instance_type: str) -> Specs | None:
         """Specs of a native size name (m5.large, Standard_D2s_v3, n2-custom-4-16384); None if unknown."""
         provider = self.providers.get(provider_id)
         if provider is None:
             return None
-        return lookup.specs_for(provider, self._indexes[provider_id], instance_type)
+        return lookup.specs_for(provider, self._index(provider_id), instance_type)
 
     def list_price(
         self,
@@ -92,7 +99,7 @@ class Catalog:
         if provider is None:
             return None
         return lookup.list_price(
-            provider, self._indexes[provider_id], region, product_id, quantity, rates
+            provider, self._index(provider_id), region, product_id, quantity, rates
         )
 
 
@@ -114,25 +121,35 @@ def load_catalog(providers_dir: Path | None = None, mappings_dir: Path | None = 
 def _load_catalog(
     providers_dir: Path, mappings_dir: Path, signature: tuple[tuple[str, int, int], ...]
 ) -> Catalog:
-    providers: dict[str, ProviderFile] = {}
-    for path in sorted(providers_dir.glob("*.yaml")):
-        provider = validate(ProviderFile, read_yaml(path), path)
-        if provider.id != path.stem:
+    compiler = Compiler()
+
+    def read_provider(provider_id: str, path: Path) -> ProviderFile:
+        provider = compiler.load(ProviderFile, path)
+        if provider.id != provider_id:
             raise InputError(f"{path}: id {provider.id!r} does not match the file name")
-        providers[provider.id] = provider
+        return provider
+
+    provider_paths = {path.stem: path for path in sorted(providers_dir.glob("*.yaml"))}
+    providers = LazyFiles(provider_paths, read_provider)
     kinds, problems = read_kind_mappings(mappings_dir)
     if problems:
         raise InputError(problems[0])
     source_types: dict[str, SourceType] = {}
     for path in sorted((mappings_dir / "sources").glob("*.yaml")):
-        types_file = validate(SourceTypesFile, read_yaml(path), path)
+        types_file = compiler.load(SourceTypesFile, path)
         for name, entry in types_file.types.items():
             key = name.lower()
             if key in source_types and source_types[key] != entry:
                 raise InputError(f"{path}: type {name!r} is mapped differently in another file")
             source_types[key] = entry
     catalog = Catalog(providers=providers, kinds=kinds, source_types=source_types)
-    _check_references(catalog, mappings_dir)
+    # The cross-check reads every provider; a marker records that these exact files passed it.
+    checked = compiler.marker(
+        "references", [*provider_paths.values(), *mapping_files(mappings_dir)]
+    )
+    if checked is None or not checked.exists():
+        _check_references(catalog, mappings_dir)
+        compiler.record(checked)
     return catalog
 
 

@@ -6,6 +6,7 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from cloudexit.catalog.schema import Price, Product, ProductSelector, ProviderFile, Specs
 from cloudexit.model.inventory import Resource
@@ -85,9 +86,33 @@ def monthly_price(price: Price, quantity: Decimal, rates: Mapping[str, Decimal])
     return to_eur(amount, price.currency, rates)
 
 
+class _Same:
+    """Hashes and compares by identity, so unhashable catalogue objects can key a cache; the cache
+    holds the object, so its id cannot be reused while the entry lives."""
+
+    __slots__ = ("obj",)
+
+    def __init__(self, obj: object) -> None:
+        self.obj = obj
+
+    def __hash__(self) -> int:
+        return id(self.obj)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Same) and other.obj is self.obj
+
+
 def select_products(
     provider: ProviderFile, selector: ProductSelector, region: str
 ) -> list[Product]:
+    # Asked once per resource class and site with the same three arguments; the scan is the cost.
+    return list(_select_products(_Same(provider), _Same(selector), region))
+
+
+@lru_cache(maxsize=8192)
+def _select_products(provider_key: _Same, selector_key: _Same, region: str) -> tuple[Product, ...]:
+    provider: ProviderFile = provider_key.obj  # type: ignore[assignment]
+    selector: ProductSelector = selector_key.obj  # type: ignore[assignment]
     chosen = []
     for product in provider.products:
         if product.deprecated or product.service != selector.service:
@@ -100,7 +125,7 @@ def select_products(
             continue
         if offered_in(product, region):
             chosen.append(product)
-    return sorted(chosen, key=lambda p: p.id)
+    return tuple(sorted(chosen, key=lambda p: p.id))
 
 
 def fits(product: Product, needs: Needs) -> bool:

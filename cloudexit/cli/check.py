@@ -7,15 +7,6 @@ from typing import Annotated, Literal
 
 import typer
 
-from cloudexit.catalog.loader import load_catalog
-from cloudexit.dependence.check import CheckReport, additions, measure, regressions
-from cloudexit.dependence.drills import load_drills
-from cloudexit.dependence.register import load_register
-from cloudexit.dependence.render import check_markdown
-from cloudexit.dependence.subject import load_subject, with_created
-from cloudexit.model.io import read_json, validate, write_text_atomic
-from cloudexit.risk.exposure import load_control_planes
-
 
 def check(
     subject: Annotated[
@@ -58,6 +49,15 @@ def check(
 ) -> None:
     """Hold the estate against the policy's limits and a baseline; exit 1 when a limit is breached
     or a figure regressed, 0 when all pass."""
+    from cloudexit.catalog.loader import load_catalog
+    from cloudexit.dependence.check import CheckReport, additions, measure, regressions
+    from cloudexit.dependence.drills import load_drills
+    from cloudexit.dependence.register import load_register
+    from cloudexit.dependence.render import check_markdown
+    from cloudexit.dependence.subject import load_subject, with_created
+    from cloudexit.model.io import read_json, validate, write_text_atomic
+    from cloudexit.risk.exposure import load_control_planes
+
     chosen = load_subject(subject, policy)
     catalog = load_catalog()
     register = load_register(*suppliers) if suppliers else None

@@ -8,16 +8,6 @@ from typing import Annotated, Literal
 
 import typer
 
-from cloudexit.catalog.loader import load_catalog
-from cloudexit.dependence.drills import load_drills, run_all
-from cloudexit.dependence.register import load_register
-from cloudexit.dependence.render import drills_markdown
-from cloudexit.errors import InputError
-from cloudexit.model.io import load_inventory, read_json, validate, write_text_atomic
-from cloudexit.model.plan import Plan
-from cloudexit.model.suppliers import SupplierRegister
-from cloudexit.risk.exposure import load_control_planes
-
 
 def drill(
     drills: Annotated[
@@ -37,6 +27,16 @@ def drill(
     ] = None,
 ) -> None:
     """Run every drill before (and after) the plan: functions hit and hours until they stop."""
+    from cloudexit.catalog.loader import load_catalog
+    from cloudexit.dependence.drills import load_drills, run_all
+    from cloudexit.dependence.register import load_register
+    from cloudexit.dependence.render import drills_markdown
+    from cloudexit.errors import InputError
+    from cloudexit.model.io import load_inventory, read_json, validate, write_text_atomic
+    from cloudexit.model.plan import Plan
+    from cloudexit.model.suppliers import SupplierRegister
+    from cloudexit.risk.exposure import load_control_planes
+
     drill_file = load_drills(drills)
     inv = load_inventory(inventory)
     chosen_plan = None

@@ -4,27 +4,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from cloudexit.catalog.loader import load_catalog
-from cloudexit.dependence.drills import DrillResult
+if TYPE_CHECKING:
+    from cloudexit.dependence.drills import DrillResult
+    from cloudexit.model.inventory import Inventory
+    from cloudexit.model.plan import Plan
+    from cloudexit.risk.exposure import ControlPlanes, Exposure, SinglePoint
+
 from cloudexit.errors import InputError
-from cloudexit.model.inventory import Inventory
-from cloudexit.model.io import load_inventory, read_json, validate
-from cloudexit.model.plan import Plan
-from cloudexit.risk.exposure import (
-    ControlPlanes,
-    Exposure,
-    SinglePoint,
-    assess,
-    assess_plan,
-    known_sites,
-    load_control_planes,
-    parse_scenario,
-    single_points,
-)
 
 
 def exposure(
@@ -58,6 +48,18 @@ def exposure(
 ) -> None:
     """Which resources and what share of spend fail or become unreachable in an outage, today and
     after the plan, and what the plan newly puts at risk."""
+    from cloudexit.catalog.loader import load_catalog
+    from cloudexit.model.io import load_inventory, read_json, validate
+    from cloudexit.model.plan import Plan
+    from cloudexit.risk.exposure import (
+        assess,
+        assess_plan,
+        known_sites,
+        load_control_planes,
+        parse_scenario,
+        single_points,
+    )
+
     data = load_control_planes()
     chosen_plan = validate(Plan, read_json(plan), plan) if plan is not None else None
     if inventory is not None:

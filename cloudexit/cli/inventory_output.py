@@ -7,7 +7,6 @@ from pathlib import Path
 
 import typer
 
-from cloudexit import api
 from cloudexit.catalog.loader import Catalog
 from cloudexit.model.inventory import Inventory
 from cloudexit.model.io import save
@@ -15,6 +14,8 @@ from cloudexit.model.io import save
 
 def catalog_from(folder: Path | None) -> Catalog | None:
     """A user's catalogue folder; None lets the connector load the bundled one once its inputs check out."""
+    from cloudexit import api
+
     return api.load_catalog_dir(folder) if folder else None
 
 

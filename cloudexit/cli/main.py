@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import sys
+import threading
 import traceback
+from collections.abc import Iterator
+from types import FrameType
 from typing import Annotated
 
 import typer
@@ -66,12 +71,44 @@ app.add_typer(suppliers_cmd.app, name="suppliers")
 app.add_typer(terraform_cmd.app, name="terraform")
 
 
+class Interrupted(BaseException):
+    """SIGINT or SIGTERM, raised where the program is, so staging is removed on the way out.
+
+    Not a KeyboardInterrupt: click would turn that into Abort before ``run`` sees it."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.exit_code = 128 + signum
+
+
+def _interrupt(signum: int, _frame: FrameType | None) -> None:
+    raise Interrupted(signum)
+
+
+@contextlib.contextmanager
+def _signals_raise() -> Iterator[None]:
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {sig: signal.signal(sig, _interrupt) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
 def run(argv: list[str] | None = None) -> int:
-    """Entry point: maps errors to exit codes (1 runtime, 2 input) and one line on stderr."""
+    """Entry point: maps errors to exit codes (1 runtime, 2 input, 128 + signal when
+    interrupted) and one line on stderr."""
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
     try:
-        result = app(args=args, prog_name="cloudexit", standalone_mode=False)
+        with _signals_raise():
+            result = app(args=args, prog_name="cloudexit", standalone_mode=False)
+    except Interrupted as stop:
+        typer.echo("cloudexit: interrupted", err=True)
+        return stop.exit_code
     except typer.Exit as done:
         return done.exit_code
     except click_exceptions.ClickException as exc:

@@ -8,12 +8,13 @@ from typing import Annotated
 import typer
 
 from cloudexit import api
+from cloudexit.emit import OutputFolder
 from cloudexit.errors import InputError, RuntimeFailure
 from cloudexit.model.plan import SolveStatus
-from cloudexit.optimise import plan_timed
 
 
 def plan(
+    ctx: typer.Context,
     inventories: Annotated[
         list[Path], typer.Argument(help="inventory.json files to plan together")
     ],
@@ -61,6 +62,10 @@ def plan(
     """Place every resource under the policy and write the artefacts."""
     if templates is not None and not templates.is_dir():
         raise InputError(f"--templates: {templates} is not a folder")
+    # An unwritable, full or busy --out is said before the solve; the lock lasts the command.
+    folder = ctx.with_resource(OutputFolder(out))
+    from cloudexit.optimise import plan_timed
+
     inventory = api.load_inventory(*inventories)
     chosen_policy = api.load_policy(policy)
     chosen_catalog = api.load_catalog_dir(catalog) if catalog else api.load_catalog()
@@ -70,7 +75,7 @@ def plan(
         result.solver.time_s = round(seconds, 3)
     if drills is not None:
         result.drills = api.drill(result, drills, suppliers or [], chosen_catalog)
-    written = api.emit(result, out, templates, chosen_catalog)
+    written = api.emit(result, out, templates, chosen_catalog, output=folder)
     t = result.totals
     typer.echo(
         f"planned {len(result.placements)} of {len(inventory.resources)} resources "

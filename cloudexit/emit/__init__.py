@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from pathlib import Path
+
+from jinja2 import Environment
 
 from cloudexit.catalog.loader import Catalog, load_catalog
 from cloudexit.emit.jinja import make_environment
+from cloudexit.emit.outdir import ARTEFACTS, OutputFolder
 from cloudexit.emit.plan_json import write_plan
 from cloudexit.emit.report import write_report
 from cloudexit.emit.runbook import write_runbook
 from cloudexit.emit.terraform import write_terraform
+from cloudexit.errors import RuntimeFailure
 from cloudexit.model.plan import Plan
 
-ARTEFACTS = ("plan.json", "report.html", "runbook.md", "terraform")
+__all__ = ["ARTEFACTS", "OutputFolder", "emit"]
 
 
 def emit(
@@ -22,27 +24,29 @@ def emit(
     out_dir: str | Path,
     templates: str | Path | None = None,
     catalog: Catalog | None = None,
+    output: OutputFolder | None = None,
 ) -> list[Path]:
-    """Write every artefact into a staging folder, then move them into ``out_dir`` together."""
+    """Write every artefact into a staging folder beside ``out_dir``, then swap it in whole.
+
+    ``output`` is the folder a caller already opened (and locked) before the solve."""
     catalog = catalog or load_catalog()
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
     env = make_environment(Path(templates) if templates else None)
-    stage = Path(tempfile.mkdtemp(prefix=".cloudexit-", dir=out))
+    if output is None:
+        with OutputFolder(out_dir) as folder:
+            return _publish(plan, folder, env, catalog)
+    return _publish(plan, output, env, catalog)
+
+
+def _publish(plan: Plan, folder: OutputFolder, env: Environment, catalog: Catalog) -> list[Path]:
     try:
-        write_plan(plan, stage)
-        write_terraform(plan, stage, env, catalog)
-        write_runbook(plan, stage, env, catalog)
-        write_report(plan, stage, env, catalog)
-        written: list[Path] = []
-        for name in sorted(p.name for p in stage.iterdir()):
-            target = out / name
-            if target.is_dir():
-                shutil.rmtree(target)
-            elif target.exists():
-                target.unlink()
-            (stage / name).replace(target)
-            written.extend(sorted(p for p in [target, *target.rglob("*")] if p.is_file()))
-        return sorted(written)
-    finally:
-        shutil.rmtree(stage, ignore_errors=True)
+        with folder.staging() as stage:
+            write_plan(plan, stage)
+            write_terraform(plan, stage, env, catalog)
+            write_runbook(plan, stage, env, catalog)
+            write_report(plan, stage, env, catalog)
+            folder.swap_in(stage)
+    except OSError as exc:
+        raise RuntimeFailure(
+            f"{folder.out}: could not write the artefacts: {exc.strerror or exc}"
+        ) from None
+    return folder.written()

@@ -206,7 +206,11 @@ class RunningCosts(_Strict):
 
 
 class SolverOptions(_Strict):
-    name: Literal["cbc", "highs"] = "cbc"
+    name: Literal["cbc", "highs"] = Field(
+        "highs",
+        description="highs: the model as arrays for HiGHS, bound and gap from its result; "
+        "cbc: the PuLP model and the CBC bundled with PuLP",
+    )
     time_limit_s: float = Field(60, gt=0)
     gap: float = Field(0.001, ge=0, le=1)
 

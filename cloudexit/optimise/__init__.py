@@ -6,7 +6,6 @@ from cloudexit.catalog.loader import Catalog
 from cloudexit.model.inventory import Inventory
 from cloudexit.model.plan import Plan
 from cloudexit.model.policy import Policy
-from cloudexit.optimise.planner import plan as _plan
 
 
 def plan(
@@ -14,12 +13,16 @@ def plan(
 ) -> Plan:
     """The cost- and risk-minimal plan; see plan_timed for the solve time as well. ``label``
     names the policy in the one-line errors of values the catalogue cannot honour."""
+    from cloudexit.optimise.planner import plan as _plan
+
     return _plan(inventory, catalog, policy, frontier, label=label)[0]
 
 
 def plan_timed(
     inventory: Inventory, catalog: Catalog, policy: Policy, frontier: int = 0, label: str = "policy"
 ) -> tuple[Plan, float]:
+    from cloudexit.optimise.planner import plan as _plan
+
     return _plan(inventory, catalog, policy, frontier, label=label)
 
 

@@ -338,16 +338,24 @@ def solve(
 
 
 def _cbc_bound(log: Path) -> float | None:
-    """CBC's proven bound from its log: the objective when the search completed, else "best possible"."""
+    """CBC's proven bound from the result block it prints when it stops.
+
+    Progress lines ("best possible ...") are bounds of the moment; only the final block says what
+    was proven: a "Lower bound" line when it stopped early (time limit, gap tolerance), none when
+    the search completed, where the objective is the bound."""
     try:
         text = log.read_text(errors="replace")
     except OSError:
         return None
-    partial = re.search(r"best possible (-?[0-9.eE+-]+)", text)
-    if partial:
-        return float(partial.group(1))
-    if "Search completed" in text or "Optimal solution found" in text:
-        value = re.search(r"Objective value:\s+(-?[0-9.eE+-]+)", text)
+    _, marker, result = text.rpartition("Result - ")
+    if not marker:
+        return None
+    bound = re.search(r"^Lower bound:\s+(-?[0-9.eE+-]+)", result, re.MULTILINE)
+    if bound:
+        return float(bound.group(1))
+    headline = result.splitlines()[0] if result else ""
+    if headline.strip() == "Optimal solution found":
+        value = re.search(r"^Objective value:\s+(-?[0-9.eE+-]+)", result, re.MULTILINE)
         return float(value.group(1)) if value else None
     return None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from cloudexit.catalog.loader import Catalog
-from cloudexit.errors import InputError, RuntimeFailure
+from cloudexit.errors import InputError
 from cloudexit.model.inventory import Inventory, Resource
 from cloudexit.model.money import quantize
 from cloudexit.model.plan import (
@@ -22,6 +22,7 @@ from cloudexit.model.plan import (
 from cloudexit.model.policy import Policy
 from cloudexit.optimise import concentration, explain, footing, milp, switching
 from cloudexit.optimise.checks import violations
+from cloudexit.optimise.decide import assignment_of, decide
 from cloudexit.optimise.diagnose import infeasibility, unplaceable
 from cloudexit.optimise.inputs import check_currencies, check_policy, pin_warnings
 from cloudexit.optimise.sizes import resolve_size, sized_by_instance
@@ -107,17 +108,6 @@ def _size_warnings(
     return found
 
 
-def _assignment(units: Units, counts: dict[tuple[str, int], int]) -> dict[str, Row]:
-    """Counts back to resources: members in id order take options in option order."""
-    result: dict[str, Row] = {}
-    for unit in units.units:
-        members = iter(unit.members)
-        for k, row in enumerate(unit.rows):
-            for _ in range(counts.get((unit.key, k), 0)):
-                result[next(members)] = row
-    return result
-
-
 def plan(
     inventory: Inventory,
     catalog: Catalog,
@@ -157,59 +147,31 @@ def plan(
     )
 
     unit_of = {rid: u for u in units.units for rid in u.members}
-    greedy = {rid: u.rows[0] for u in units.units for rid in u.members}
-    greedy_broken = violations(greedy, units, inventory, policy)
+    decision = decide(units, inventory, policy)
+    solution, assignment = decision.solution, decision.assignment
+    greedy, greedy_broken = decision.greedy, decision.greedy_broken
     classes = len(units.units)
-    if not units.units:
-        solution = milp.Solution(
-            status=SolveStatus.TRIVIAL, objective=0.0, bound=0.0, solver="none"
+    if solution.status in (SolveStatus.INFEASIBLE, SolveStatus.NOT_SOLVED):
+        reasons = (
+            infeasibility(units, policy)
+            if solution.status == SolveStatus.INFEASIBLE
+            else [
+                f"no solution found within {policy.solver.time_limit_s:g} s; raise solver.time_limit_s"
+            ]
         )
-        assignment: dict[str, Row] = {}
-    elif not greedy_broken and not units.links:
-        # Without priced links the objective is a sum over resources: when each resource's own best
-        # option meets every constraint, that assignment is optimal and no solver is needed.
-        value = assignment_objective(greedy, units)
-        solution = milp.Solution(
-            status=SolveStatus.OPTIMAL, objective=value, bound=value, solver="none"
-        )
-        assignment = greedy
-    else:
-        solution = milp.solve(
-            units.units, policy, links=units.links, egress_eur_gib=units.egress_eur_gib
-        )
-        if solution.status in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE):
-            if solution.bound is None:
-                solution.bound = milp.lp_bound(
-                    units.units, policy, links=units.links, egress_eur_gib=units.egress_eur_gib
-                )
-            assignment = _assignment(units, solution.counts)
-            broken = violations(assignment, units, inventory, policy)
-            if broken or len(assignment) != len(greedy):
-                raise RuntimeFailure(
-                    f"solver {solution.solver} returned a plan that breaks the policy: {broken[0] if broken else 'resources left unassigned'}"
-                )
-        else:
-            assignment = {}
-            reasons = (
-                infeasibility(units, policy)
-                if solution.status == SolveStatus.INFEASIBLE
-                else [
-                    f"no solution found within {policy.solver.time_limit_s:g} s; raise solver.time_limit_s"
-                ]
+        for line in reasons:
+            warnings.add(
+                f"infeasible: {line}" if solution.status == SolveStatus.INFEASIBLE else line
             )
-            for line in reasons:
-                warnings.add(
-                    f"infeasible: {line}" if solution.status == SolveStatus.INFEASIBLE else line
+        for rid in sorted(greedy):
+            unplaced.append(
+                Unplaced(
+                    resource_id=rid,
+                    kind=resources[rid].kind.value,
+                    code="infeasible",
+                    reason=reasons[0],
                 )
-            for rid in sorted(greedy):
-                unplaced.append(
-                    Unplaced(
-                        resource_id=rid,
-                        kind=resources[rid].kind.value,
-                        code="infeasible",
-                        reason=reasons[0],
-                    )
-                )
+            )
 
     placements = []
     traffic_cost = link_monthly(assignment, units)
@@ -328,7 +290,7 @@ def _frontier(
         )
         if found.objective is None:
             continue
-        assignment = _assignment(units, found.counts)
+        assignment = assignment_of(units, found.counts)
         changed = sum(
             1
             for rid, row in assignment.items()

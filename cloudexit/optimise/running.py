@@ -54,8 +54,14 @@ def _load(path: Path) -> RunningCostData:
     return validate(RunningCostData, read_yaml(path), path)
 
 
+@lru_cache(maxsize=1)
+def _bundled_path() -> Path:
+    return (data_dir("mappings") / "running-costs.yaml").resolve()
+
+
 def running_cost_data(path: Path | None = None) -> RunningCostData:
-    return _load((path or data_dir("mappings") / "running-costs.yaml").resolve())
+    # Called once per priced option: the bundled path is resolved once, not per call.
+    return _load(path.resolve() if path else _bundled_path())
 
 
 def operations_monthly(kind: Kind, policy: Policy, data: RunningCostData) -> Decimal:

@@ -321,13 +321,17 @@ def build_units(
     )
 
 
-def _dominates(a: Row, b: Row) -> bool:
-    """``a`` is as good as ``b`` for the objective, the frontier and every constraint a free unit meets."""
+def _dominates(a: Row, b: Row, spend_capped: bool) -> bool:
+    """``a`` is as good as ``b`` for the objective, the frontier and every constraint a free unit meets.
+
+    Under a spend-share cap a target option's monthly cost also counts towards every other
+    provider's allowance (each row reads ``spend_p - share * total <= 0``), so a cheaper option is
+    not better there: only an exact tie in monthly cost is."""
     return (
         a.site[0] == b.site[0]
         and a.target == b.target
         and a.score <= b.score
-        and a.monthly <= b.monthly
+        and (a.monthly == b.monthly if spend_capped and a.target else a.monthly <= b.monthly)
         and a.option.risk.jurisdiction <= b.option.risk.jurisdiction
         and a.vcpu <= b.vcpu
         and a.memory_gib <= b.memory_gib
@@ -341,8 +345,9 @@ def prune_dominated(unit: Unit, policy: Policy) -> list[Row]:
 
     Only for units no site-level constraint ties down: no co-location group, anti-affinity or priced link,
     and no capacity limit on one region of the provider. Everything else the solver sees
-    (provider counts, spend share, provider-wide capacity, budget, the frontier's
-    jurisdiction bound) is the same for both, so the dropped option can never be needed."""
+    (provider counts, provider-wide capacity, budget, the frontier's jurisdiction bound, and
+    under a spend-share cap the monthly cost exactly) is no worse for the kept option, so any
+    plan using the dropped one stays feasible and no dearer with the kept one instead."""
     if (
         unit.group is not None
         or unit.anti
@@ -351,8 +356,9 @@ def prune_dominated(unit: Unit, policy: Policy) -> list[Row]:
     ):
         return unit.rows
     regional = {cap.provider for cap in policy.capacity if cap.region is not None}
+    capped = policy.max_spend_share is not None
     kept: list[Row] = []
     for row in unit.rows:
-        if row.site[0] in regional or not any(_dominates(k, row) for k in kept):
+        if row.site[0] in regional or not any(_dominates(k, row, capped) for k in kept):
             kept.append(row)
     return kept

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import shutil
+from decimal import Decimal
 
 import yaml
 
 from cloudexit.cli.main import run
+from tests.catalog.conftest import RECORDED
 
 
 def cli(capsys, *args: str) -> tuple[int, str, str]:
@@ -161,23 +164,114 @@ def test_refresh_azure_follows_next_page_link_and_skips_windows_and_spot(
             "fetched": "0.125",
             "currency": "USD",
             "catalogue": "0.12 USD/hour",
+            "catalogue_published": "2026-11-01",
         }
     ]
     assert len(price_lists.requests) == 2
     assert "armRegionName+eq+%27westeurope%27" in price_lists.requests[0]
 
 
-def test_refresh_ovhcloud_reads_plan_and_addon_pricings(
+def test_refresh_ovhcloud_honours_interval_units_and_keeps_variants_apart(
     small_catalog, price_lists, tmp_path, capsys
 ):
     endpoint = price_lists.base + "/v1/order/catalog/public/cloud"
     code, _, err = refresh(capsys, small_catalog, tmp_path / "out", "ovhcloud", endpoint)
     assert code == 0, err
     result = changes(tmp_path / "out", "ovhcloud")
-    changed = {(r["product"], r["region"]): r for r in result["changed"]}
-    assert changed[("b3-8", "gra")]["fetched"] == "0.068"
-    assert changed[("b3-8", "sbg")]["catalogue"] == "0.0681 EUR/hour"
-    assert [r["product"] for r in result["new_products"]] == ["d2-2.consumption", "project.2018"]
+    assert result["published"] == "unknown" and result["retrieved"]
+    assert result["changed"] == [
+        {
+            "product": "b3-8",
+            "region": "",
+            "unit": "hour",
+            "fetched": "0.0512",
+            "currency": "EUR",
+            "listed_as": "b3-8.consumption",
+            "catalogue": "0.0681 EUR/hour",
+            "catalogue_published": "2026-11-01",
+        }
+    ]
+    ambiguous = {(r["product"], r["variant"]): r["reason"] for r in result["ambiguous"]}
+    assert ambiguous == {
+        (
+            "b3-8.consumption.3AZ",
+            "3az",
+        ): "3az variant of b3-8, priced apart; the catalogue holds the plain flavour only",
+        (
+            "b3-8.consumption.LZ.AF",
+            "lz-af",
+        ): "lz-af variant of b3-8, priced apart; the catalogue holds the plain flavour only",
+        (
+            "b3-8.consumption.LZ.EU",
+            "lz-eu",
+        ): "lz-eu variant of b3-8, priced apart; the catalogue holds the plain flavour only",
+    }
+    new = {r["product"]: (r["unit"], r["fetched"]) for r in result["new_products"]}
+    assert new["a100-180.consumption"] == ("hour", "2.75")
+    assert new["a100-180.monthly.postpaid"] == ("month", "1100")
+    assert new["d2-4.consumption"] == ("hour", "0.0206")
+    assert new["d2-4.monthly.postpaid"] == ("month", "11.44")
+    assert (
+        next(r for r in result["new_products"] if r["product"] == "c3-8.consumption.3AZ")["variant"]
+        == "3az"
+    )
+
+
+def test_refresh_ovhcloud_on_the_bundled_catalogue_proposes_no_unit_error(price_lists, repo_dir):
+    from cloudexit.catalog import load_catalog
+    from cloudexit.catalog.refresh import compare
+    from cloudexit.catalog.refresh.ovhcloud import fetch
+
+    catalog = load_catalog(repo_dir / "providers", repo_dir / "mappings")
+    endpoint = price_lists.base + "/v1/order/catalog/public/cloud"
+    result = compare("ovhcloud", catalog.providers["ovhcloud"], fetch(endpoint, []), endpoint)
+    rows = [*result.changed, *result.new_prices, *result.new_products]
+    assert rows
+    for row in result.changed:
+        catalogue_amount, catalogue_unit = (
+            row["catalogue"].split(" ")[0],
+            row["catalogue"].split("/")[1],
+        )
+        assert catalogue_unit == row["unit"], row
+        ratio = Decimal(row["fetched"]) / Decimal(catalogue_amount)
+        assert Decimal("0.5") < ratio < Decimal(2), row
+    hourly = {
+        r["product"].split(".")[0]: Decimal(r["fetched"]) for r in rows if r["unit"] == "hour"
+    }
+    monthly = {
+        r["product"].split(".")[0]: Decimal(r["fetched"]) for r in rows if r["unit"] == "month"
+    }
+    for name in hourly.keys() & monthly.keys():
+        assert 300 < monthly[name] / hourly[name] < 730, name
+    changed = {(r["product"], r["unit"]): r for r in result.changed}
+    assert changed[("d2-4", "hour")]["fetched"] == "0.0206"
+    assert changed[("d2-4", "month")]["fetched"] == "11.44"
+
+
+def test_refresh_ovhcloud_flags_a_pricing_with_no_readable_interval(
+    small_catalog, price_lists, tmp_path, capsys
+):
+    recorded = json.loads((RECORDED / "ovhcloud-catalog.json").read_text())
+    offer = next(a for a in recorded["addons"] if a["planCode"] == "d2-2.consumption")
+    offer["pricings"][0]["intervalUnit"] = "none"
+    del offer["blobs"]["commercial"]["price"]
+    price_lists.override["/v1/order/catalog/public/cloud"] = recorded
+    endpoint = price_lists.base + "/v1/order/catalog/public/cloud"
+    code, _, err = refresh(capsys, small_catalog, tmp_path / "out", "ovhcloud", endpoint)
+    assert code == 0, err
+    result = changes(tmp_path / "out", "ovhcloud")
+    flagged = [r for r in result["ambiguous"] if r["product"] == "d2-2.consumption"]
+    assert flagged == [
+        {
+            "product": "d2-2.consumption",
+            "region": "",
+            "unit": "hour",
+            "fetched": "0.0104",
+            "currency": "EUR",
+            "reason": "interval 1 none is neither an hour nor a month",
+        }
+    ]
+    assert all(r["product"] != "d2-2.consumption" for r in result["new_products"])
 
 
 def test_refresh_scaleway_pages_through_the_catalogue(small_catalog, price_lists, tmp_path, capsys):
@@ -196,7 +290,9 @@ def test_refresh_scaleway_pages_through_the_catalogue(small_catalog, price_lists
             "unit": "hour",
             "fetched": "0.091",
             "currency": "EUR",
+            "listed_as": "/compute/pop2_2c_8g/run_fr-par-1",
             "catalogue": "0.0735 EUR/hour",
+            "catalogue_published": "2026-11-01",
         }
     ]
     assert [r["product"] for r in result["new_products"]] == ["/compute/dev1_s/run_fr-par-1"]

@@ -19,7 +19,8 @@ CORPUS = {
     "tfplan-gcp-network-checkov.json": ("terraform-json", 11),
     "tfplan-azure-vms-tfcompliance.json": ("terraform-json", 18),
     "tfstate-v4-openstack-lb-inframap.tfstate.json": ("tfstate", 12),
-    "gcp-cai-export-forseti.jsonl": ("cloud-asset", 133),
+    # 133 assets, and the node pool the GKE cluster holds, read from it as the live scan does
+    "gcp-cai-export-forseti.jsonl": ("cloud-asset", 134),
     "azure-arm-resources-list-c7n.json": ("resource-graph", 78),
     "azure-resourcegraph-table-response-c7n.json": ("resource-graph", 1),
     "aws-ec2-describe-instances-c7n-placebo.json": ("aws-cli", 13),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -12,8 +13,7 @@ import yaml
 
 from cloudexit.catalog.lookup import find_product, index_products
 from cloudexit.catalog.refresh.observed import Observed
-from cloudexit.catalog.schema import Product, ProviderFile
-from cloudexit.catalog.sizing import price_in
+from cloudexit.catalog.schema import Price, Product, ProviderFile
 from cloudexit.model.io import write_text_atomic
 
 
@@ -27,6 +27,10 @@ class Changes:
     new_prices: list[dict[str, str]] = field(default_factory=list)
     new_products: list[dict[str, str]] = field(default_factory=list)
     ambiguous: list[dict[str, str]] = field(default_factory=list)
+    retrieved: str = ""
+    """The day the price list was read, to copy into ``retrieved`` with the new figures."""
+    published: str = "unknown"
+    """The price list's own publication date when it states one."""
 
     def summary(self) -> str:
         return (
@@ -44,6 +48,8 @@ class Changes:
         return {
             "provider": self.provider,
             "endpoint": self.endpoint,
+            "retrieved": self.retrieved,
+            "published": self.published,
             "counts": {
                 "fetched": self.fetched,
                 "unchanged": self.unchanged,
@@ -75,13 +81,18 @@ def _catalogue_region(provider: ProviderFile | None, region: str) -> str:
 
 
 def _row(obs: Observed, region: str, product: str | None = None) -> dict[str, str]:
-    return {
+    row = {
         "product": product or obs.product,
         "region": region,
         "unit": obs.unit,
         "fetched": format(obs.amount, "f"),
         "currency": obs.currency,
     }
+    if obs.variant:
+        row["variant"] = obs.variant
+    if product and product != obs.product:
+        row["listed_as"] = obs.product
+    return row
 
 
 def _match(index: dict[str, list[Product]], obs: Observed) -> Product | None:
@@ -92,10 +103,39 @@ def _match(index: dict[str, list[Product]], obs: Observed) -> Product | None:
     return None
 
 
+def _price_for(product: Product, region: str, unit: str) -> Price | None:
+    """The product's price in a region in this unit (a region-specific price wins)."""
+    for prices in (
+        [p for p in product.prices if region in p.regions],
+        [p for p in product.prices if not p.regions],
+    ):
+        for price in prices:
+            if price.unit == unit:
+                return price
+    return None
+
+
+def _dated(row: dict[str, str], price: Price) -> dict[str, str]:
+    row["catalogue"] = f"{format(price.amount, 'f')} {price.currency}/{price.unit}"
+    row["catalogue_published"] = str(price.source.published)
+    return row
+
+
 def compare(
-    provider_id: str, provider: ProviderFile | None, observed: list[Observed], endpoint: str
+    provider_id: str,
+    provider: ProviderFile | None,
+    observed: list[Observed],
+    endpoint: str,
+    retrieved: dt.date | None = None,
 ) -> Changes:
-    changes = Changes(provider=provider_id, endpoint=endpoint, fetched=len(observed))
+    """Sort fetched prices into unchanged, changed, new and ambiguous (flagged or variant rows,
+    several prices for one product); prices are only compared in the same unit."""
+    changes = Changes(
+        provider=provider_id,
+        endpoint=endpoint,
+        fetched=len(observed),
+        retrieved=(retrieved or dt.date.today()).isoformat(),
+    )
     index = index_products(provider) if provider is not None else {}
     grouped: dict[tuple[str, str, str], set[Observed]] = defaultdict(set)
     for obs in observed:
@@ -103,26 +143,38 @@ def compare(
     for (_, region, _), group in sorted(grouped.items()):
         first = min(group)
         product = _match(index, first)
+        if first.flag:
+            for obs in sorted(group):
+                row = _row(obs, region, product.id if product else None)
+                row["reason"] = obs.flag
+                changes.ambiguous.append(row)
+            continue
         if len({(o.amount, o.currency) for o in group}) > 1:
             for obs in sorted(group):
-                changes.ambiguous.append(_row(obs, region, product.id if product else None))
+                row = _row(obs, region, product.id if product else None)
+                row["reason"] = "the price list states several prices for this product and region"
+                changes.ambiguous.append(row)
             continue
+        if product is None and first.variant:
+            plain = _match(index, Observed(keys=tuple(k.rsplit(".", 1)[0] for k in first.keys)))
+            if plain is not None:
+                row = _row(first, region)
+                row["reason"] = (
+                    f"{first.variant} variant of {plain.id}, priced apart; the catalogue "
+                    "holds the plain flavour only"
+                )
+                changes.ambiguous.append(row)
+                continue
         if product is None:
             changes.new_products.append(_row(first, region))
             continue
-        price = price_in(product, region)
+        price = _price_for(product, region, first.unit)
         if price is None:
             changes.new_prices.append(_row(first, region, product.id))
-        elif (
-            price.amount == first.amount
-            and price.currency == first.currency
-            and price.unit == first.unit
-        ):
+        elif price.amount == first.amount and price.currency == first.currency:
             changes.unchanged += 1
         else:
-            row = _row(first, region, product.id)
-            row["catalogue"] = f"{format(price.amount, 'f')} {price.currency}/{price.unit}"
-            changes.changed.append(row)
+            changes.changed.append(_dated(_row(first, region, product.id), price))
     return changes
 
 

@@ -17,3 +17,7 @@ class Observed:
     currency: str = "USD"
     keys: tuple[str, ...] = ()
     """Other names the product may have in the catalogue (plan code, commercial type ...)."""
+    variant: str = ""
+    """A deployment variant priced apart from the plain product (OVHcloud 3-AZ, Local Zone)."""
+    flag: str = ""
+    """Why the row cannot be compared as it stands; flagged rows are listed for review only."""

@@ -15,17 +15,31 @@ ENDPOINT = "https://eu.api.ovh.com/v1/order/catalog/public/cloud"
 MICROCENTS = Decimal(100_000_000)
 
 
-def _unit(pricing: dict[str, Any]) -> Unit | None:
-    capacities = pricing.get("capacities", [])
-    if "consumption" in capacities or pricing.get("type") == "consumption":
-        return "hour"
-    if (
-        pricing.get("interval") == 1
-        and pricing.get("intervalUnit") == "month"
-        and "renew" in capacities
-    ):
-        return "month"
+INTERVALS: dict[str, Unit] = {"hour": "hour", "month": "month"}
+COMMERCIAL_INTERVALS: dict[str, Unit] = {"PT1H": "hour", "P1M": "month"}
+
+
+def _unit(offer: dict[str, Any], pricing: dict[str, Any]) -> Unit | None:
+    """The price's unit from its interval (``intervalUnit`` hour or month, interval 1), else the
+    commercial blob's ISO 8601 interval; None when neither gives one."""
+    interval_unit = str(pricing.get("intervalUnit", ""))
+    if pricing.get("interval", 1) == 1 and interval_unit in INTERVALS:
+        return INTERVALS[interval_unit]
+    commercial = offer.get("blobs", {}).get("commercial", {}).get("price", {}).get("interval")
+    if commercial in COMMERCIAL_INTERVALS:
+        return COMMERCIAL_INTERVALS[commercial]
     return None
+
+
+def _variant(code: str) -> str:
+    """``3az`` for a 3-AZ plan code, ``lz-<area>`` for a Local Zone one, '' otherwise."""
+    parts = code.split(".")
+    for i, part in enumerate(parts):
+        if part.lower() == "3az":
+            return "3az"
+        if part == "LZ":
+            return f"lz-{parts[i + 1].lower()}" if i + 1 < len(parts) else "lz"
+    return ""
 
 
 def _regions(offer: dict[str, Any]) -> list[str]:
@@ -44,13 +58,20 @@ def fetch(endpoint: str, regions: list[str]) -> list[Observed]:
     observed: list[Observed] = []
     for offer in [*catalog.get("plans", []), *catalog.get("addons", [])]:
         code = str(offer.get("planCode", ""))
-        keys = tuple(
-            k for k in (str(offer.get("invoiceName", "")), code.split(".")[0]) if k and k != code
-        )
+        variant = _variant(code)
+        names = [k for k in (str(offer.get("invoiceName", "")), code.split(".")[0]) if k]
+        # A variant is its own product: matching it to the plain flavour would set one price
+        # over the other.
+        keys = tuple(dict.fromkeys(f"{n}.{variant}" if variant else n for n in names if n != code))
         for pricing in offer.get("pricings", []):
-            unit = _unit(pricing)
-            if unit is None or pricing.get("mode", "default") != "default":
+            if pricing.get("mode", "default") != "default":
                 continue
+            unit = _unit(offer, pricing)
+            flag = (
+                ""
+                if unit
+                else f"interval {pricing.get('interval')} {pricing.get('intervalUnit')} is neither an hour nor a month"
+            )
             amount = (Decimal(int(pricing["price"])) / MICROCENTS).normalize()
             for region in _regions(offer):
                 if wanted and region and region not in wanted and region.lower() not in wanted:
@@ -59,10 +80,12 @@ def fetch(endpoint: str, regions: list[str]) -> list[Observed]:
                     Observed(
                         product=code,
                         region=region,
-                        unit=unit,
+                        unit=unit or "hour",
                         amount=amount,
                         currency=currency,
                         keys=keys,
+                        variant=variant,
+                        flag=flag,
                     )
                 )
             break

@@ -19,7 +19,13 @@ def instance(facts: Facts) -> None:
     if licenses:
         os_name = "windows" if any("windows-cloud" in lic for lic in licenses) else "linux"
     gpus = sum(int(a.get("acceleratorCount") or 0) for a in facts.get("guestAccelerators", []))
-    facts.set(state=state_of(facts.get("status")), os=os_name, gpu_count=gpus or None)
+    sizes = [number(disk.get("diskSizeGb")) for disk in facts.get("disks", [])]
+    facts.set(
+        state=state_of(facts.get("status")),
+        os=os_name,
+        gpu_count=gpus or None,
+        storage_gib=sum(s for s in sizes if s) or None,
+    )
     if gpus:
         facts.set(gpu_model=last_segment(facts.get("guestAccelerators")[0].get("acceleratorType")))
     facts.location = last_segment(facts.get("zone"))

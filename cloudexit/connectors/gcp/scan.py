@@ -10,47 +10,24 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from cloudexit.catalog.loader import Catalog, load_catalog
-from cloudexit.connectors.common import Collector, index_types, require_extra, size_specs
-from cloudexit.connectors.gcp import (
-    compute,
-    containers,
-    databases,
-    messaging,
-    network,
-    security,
-    serverless,
-    storage,
+from cloudexit.connectors.common import Collector, require_extra, size_specs
+from cloudexit.connectors.gcp.describe import (
+    PROJECT_TYPE,
+    TYPES,
+    describe,
+    project_ids,
+    project_of,
 )
 from cloudexit.connectors.gcp.metrics import ASSET_TYPES as METRIC_ASSET_TYPES
 from cloudexit.connectors.gcp.metrics import METRICS, Metric
-from cloudexit.connectors.gcp.registry import (
-    Facts,
-    TypeSpec,
-    location_in_name,
-    region_of,
-    state_of,
-)
 from cloudexit.errors import InputError
 from cloudexit.model.inventory import Inventory, IssueCode
 from cloudexit.progress import Progress, SilentProgress
 
-TYPES: dict[str, TypeSpec] = index_types(
-    compute.TYPES,
-    network.TYPES,
-    databases.TYPES,
-    storage.TYPES,
-    containers.TYPES,
-    serverless.TYPES,
-    messaging.TYPES,
-    security.TYPES,
-)
+__all__ = ["PROJECT_TYPE", "TYPES", "GcpScan", "collect"]
 SOURCE: Final = "gcp"
-PROJECT_TYPE = "cloudresourcemanager.googleapis.com/Project"
 _SCOPE = re.compile(r"^(projects|folders|organizations)/[A-Za-z0-9._:-]+$")
 _Child = tuple[str, str, dict[str, Any], str | None, str | None]
-_PROJECT_IN_NAME = re.compile(
-    r"^//(?:[^/]+/(?:v\d+/)?projects|appengine\.googleapis\.com/apps)/([^/]+)(?:/|$)"
-)
 
 
 @dataclass(frozen=True)
@@ -190,11 +167,7 @@ class _Run:
         return True
 
     def _project_ids(self) -> None:
-        for entry in self.listed.values():
-            if entry.get("assetType") == PROJECT_TYPE:
-                data = entry.get("resource", {}).get("data", {})
-                if data.get("projectNumber") and data.get("projectId"):
-                    self.projects[str(data["projectNumber"])] = str(data["projectId"])
+        self.projects.update(project_ids(self.listed.values()))
         for entry in self.searched.values():
             if entry.get("assetType") == PROJECT_TYPE:
                 number = entry["name"].rsplit("/", 1)[-1]
@@ -204,17 +177,7 @@ class _Run:
     def _account(
         self, name: str, searched: dict[str, Any] | None, listed: dict[str, Any] | None
     ) -> str | None:
-        in_name = _PROJECT_IN_NAME.match(name)
-        if in_name and not in_name.group(1).isdigit():
-            return in_name.group(1)
-        number = in_name.group(1) if in_name else None
-        if not number and searched and searched.get("project"):
-            number = str(searched["project"]).rsplit("/", 1)[-1]
-        if not number and listed:
-            ancestors = [a for a in listed.get("ancestors", []) if a.startswith("projects/")]
-            data = listed.get("resource", {}).get("data", {})
-            number = ancestors[0].split("/", 1)[1] if ancestors else data.get("projectNumber")
-        return self.projects.get(str(number), str(number)) if number else None
+        return project_of(name, searched, listed, self.projects)
 
     def _process(self, name: str) -> list[_Child]:
         searched, listed = self.searched.get(name), self.listed.get(name)
@@ -243,49 +206,33 @@ class _Run:
         kind = self.collector.classify(asset_type, account)
         if kind is None:
             return []
-        facts = Facts(
+        read = describe(
             name,
-            project,
+            asset_type,
             data,
+            project,
             lambda size: size_specs(self.collector.catalog, "gcp", size),
             self._data_of,
+            listed=listed,
+            searched=searched,
+            parent_location=parent_location,
         )
-        spec = TYPES.get(asset_type)
-        if spec is not None and data:
-            try:
-                spec.extract(facts)
-            except (AttributeError, KeyError, TypeError, ValueError) as exc:
-                self.collector.issue(
-                    "invalid_data", f"{asset_type}: unexpected configuration ({exc})", account, name
-                )
-                facts = Facts(name, project, data, facts.sizes, self._data_of)
-        elif spec is not None:
-            facts.details["configuration_unavailable"] = True
-        location = (
-            facts.location
-            or (listed or {}).get("resource", {}).get("location")
-            or (searched or {}).get("location")
-            or parent_location
-            or location_in_name(name)
-        )
-        labels = (searched or {}).get("labels") or data.get("labels") or {}
-        if "state" not in facts.attributes and searched and searched.get("state"):
-            facts.set(state=state_of(searched["state"]))
-        display = (searched or {}).get("displayName") or data.get("displayName") or data.get("name")
+        if read.problem:
+            self.collector.issue("invalid_data", read.problem, account, name)
         self.collector.add(
             id=name,
             account=account,
-            region=region_of(str(location) if location else None),
+            region=read.region,
             type=asset_type,
-            kind=facts.kind or kind,
-            name=str(display or name).rsplit("/", 1)[-1],
-            tags=labels if isinstance(labels, dict) else {},
-            attributes={**facts.attributes, "details": dict(sorted(facts.details.items()))},
-            depends_on=facts.depends_on,
+            kind=read.kind or kind,
+            name=read.name,
+            tags=read.tags,
+            attributes=read.attributes,
+            depends_on=read.depends_on,
         )
         return [
             (child, child_type, child_data, project, where)
-            for child, child_type, child_data, where in facts.children
+            for child, child_type, child_data, where in read.children
         ]
 
     # -- metrics -------------------------------------------------------------------------

@@ -1,0 +1,145 @@
+"""The catalogue's data files compiled once to validated JSON, so later commands skip YAML.
+
+Parsing the YAML is what makes a load slow (PyYAML builds every Python object); pydantic reads
+the same content back from JSON in a fraction of the time. Each compiled file is keyed by the
+SHA-256 of its source file and of the code that reads it, so an edited file, another cloudexit
+or another pydantic never reads a stale entry. The cache lives in the user's cache folder
+(``CLOUDEXIT_CACHE_DIR`` overrides it); when that folder cannot be written, files are simply
+read from YAML every time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Callable, Iterator, Mapping
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import TypeVar
+
+import pydantic
+from pydantic import BaseModel, ValidationError
+
+from cloudexit.model.io import read_yaml, validate
+
+M = TypeVar("M", bound=BaseModel)
+
+CACHE_ENV = "CLOUDEXIT_CACHE_DIR"
+
+
+def _code_version() -> str:
+    try:
+        own = version("cloudexit")
+    except PackageNotFoundError:
+        own = "checkout"
+    schema = Path(__file__).with_name("schema.py").read_bytes()
+    return f"{own}/{pydantic.VERSION}/{hashlib.sha256(schema).hexdigest()[:16]}"
+
+
+def cache_dir() -> Path | None:
+    """Where compiled files go; None when no cache folder can be named."""
+    override = os.environ.get(CACHE_ENV)
+    if override is not None:
+        return Path(override) if override else None
+    try:
+        from platformdirs import user_cache_dir
+    except ImportError:
+        return None
+    return Path(user_cache_dir("cloudexit", appauthor=False)) / "catalog"
+
+
+def file_key(path: Path, code: str) -> str:
+    digest = hashlib.sha256(code.encode())
+    digest.update(b"\0")
+    digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _write_atomically(target: Path, text: str) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+class Compiler:
+    """Reads data files through the cache; one per catalogue load."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = folder if folder is not None else cache_dir()
+        self.code = _code_version()
+
+    def load(self, model: type[M], path: Path) -> M:
+        """The validated content of ``path``: from its compiled copy when there is one."""
+        if self.folder is None:
+            return validate(model, read_yaml(path), path)
+        entry = self.folder / f"{model.__name__}-{file_key(path, self.code)}.json"
+        try:
+            return model.model_validate_json(entry.read_bytes())
+        except (OSError, ValidationError, ValueError):
+            pass
+        loaded = validate(model, read_yaml(path), path)
+        try:
+            _write_atomically(entry, loaded.model_dump_json(exclude_defaults=True))
+        except OSError:
+            pass  # an unwritable cache only costs speed
+        return loaded
+
+    def marker(self, name: str, paths: list[Path]) -> Path | None:
+        """A file whose presence records a check passed on exactly these files."""
+        if self.folder is None:
+            return None
+        digest = hashlib.sha256(self.code.encode())
+        for path in sorted(paths):
+            digest.update(str(path.name).encode() + b"\0" + path.read_bytes())
+        return self.folder / f"{name}-{digest.hexdigest()}.ok"
+
+    @staticmethod
+    def record(marker: Path | None) -> None:
+        if marker is None:
+            return
+        try:
+            _write_atomically(marker, "")
+        except OSError:
+            pass
+
+
+V = TypeVar("V")
+
+
+class LazyFiles(Mapping[str, V]):
+    """id -> content, each read on first use: a command about one provider reads one file."""
+
+    def __init__(self, paths: dict[str, Path], read: Callable[[str, Path], V]) -> None:
+        self._paths = dict(sorted(paths.items()))
+        self._read = read
+        self._loaded: dict[str, V] = {}
+
+    def __getitem__(self, key: str) -> V:
+        if key not in self._loaded:
+            path = self._paths[key]
+            self._loaded[key] = self._read(key, path)
+        return self._loaded[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._paths)
+
+    def __len__(self) -> int:
+        return len(self._paths)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._paths
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Mapping) and dict(self.items()) == dict(other.items())
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"LazyFiles({sorted(self._paths)})"

@@ -1,0 +1,209 @@
+"""The placement MILP as arrays: columns with cost, bounds and integrality, rows in CSR form.
+
+The same model ``milp.build`` states with PuLP expressions, built without one Python object
+per term so that models of hundreds of thousands of columns hand over to HiGHS in seconds.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from cloudexit.model.policy import Policy
+from cloudexit.optimise.units import Link, Site, Unit, group_site
+
+INF = float("inf")
+
+
+@dataclass
+class Model:
+    cost: list[float] = field(default_factory=list)
+    lower: list[float] = field(default_factory=list)
+    upper: list[float] = field(default_factory=list)
+    integer: list[bool] = field(default_factory=list)
+    starts: list[int] = field(default_factory=lambda: [0])
+    index: list[int] = field(default_factory=list)
+    value: list[float] = field(default_factory=list)
+    row_lower: list[float] = field(default_factory=list)
+    row_upper: list[float] = field(default_factory=list)
+    x: dict[tuple[str, int], int] = field(default_factory=dict)
+    """(unit key, option index) -> column"""
+
+    def column(self, cost: float, lower: float, upper: float, integer: bool) -> int:
+        self.cost.append(cost)
+        self.lower.append(lower)
+        self.upper.append(upper)
+        self.integer.append(integer)
+        return len(self.cost) - 1
+
+    def row(self, terms: Sequence[tuple[int, float]], lower: float, upper: float) -> None:
+        # Callers never repeat a column within a row; HiGHS rejects repeats, so none are merged here.
+        for col, coef in terms:
+            if coef != 0.0:
+                self.index.append(col)
+                self.value.append(coef)
+        self.starts.append(len(self.index))
+        self.row_lower.append(lower)
+        self.row_upper.append(upper)
+
+    @property
+    def columns(self) -> int:
+        return len(self.cost)
+
+    @property
+    def rows(self) -> int:
+        return len(self.row_lower)
+
+
+def build(
+    units: list[Unit],
+    policy: Policy,
+    links: Sequence[Link] = (),
+    egress_eur_gib: Mapping[Site, float] | None = None,
+    margin: float = 0.0,
+) -> Model:
+    """Every constraint of ``milp.build`` with ``drop`` empty and the score objective.
+
+    ``margin`` tightens the spend share, capacity and budget by that fraction, for a relaxation
+    whose rounded solution should still fit."""
+    m = Model()
+    for u in units:
+        for k, r in enumerate(u.rows):
+            m.x[(u.key, k)] = m.column(r.score, 0.0, float(u.count), True)
+    for u in units:
+        m.row([(m.x[(u.key, k)], 1.0) for k in range(len(u.rows))], u.count, u.count)
+    _traffic(m, units, links, egress_eur_gib or {}, float(policy.horizon_months))
+
+    targets = sorted({r.site[0] for u in units for r in u.rows if r.target})
+    used = {p: m.column(0.0, 0.0, 1.0, True) for p in targets}
+    at_provider: dict[str, list[int]] = defaultdict(list)
+    for u in units:
+        at: dict[str, list[int]] = defaultdict(list)
+        for k, r in enumerate(u.rows):
+            if r.target:
+                at[r.site[0]].append(m.x[(u.key, k)])
+                at_provider[r.site[0]].append(m.x[(u.key, k)])
+        for provider, cols in sorted(at.items()):
+            m.row([(c, 1.0) for c in cols] + [(used[provider], -float(u.count))], -INF, 0.0)
+    for provider in targets:
+        m.row([(used[provider], 1.0)] + [(c, -1.0) for c in at_provider[provider]], -INF, 0.0)
+    if targets and (policy.min_providers > 1 or policy.max_providers is not None):
+        low = float(policy.min_providers) if policy.min_providers > 1 else -INF
+        high = float(policy.max_providers) if policy.max_providers is not None else INF
+        m.row([(used[p], 1.0) for p in targets], low, high)
+    if policy.max_spend_share is not None and targets:
+        share = max(0.0, policy.max_spend_share - margin)
+        spend = [
+            (m.x[(u.key, k)], r.site[0], r.monthly)
+            for u in units
+            for k, r in enumerate(u.rows)
+            if r.target
+        ]
+        for provider in targets:
+            m.row(
+                [
+                    (c, monthly * ((1.0 if p == provider else 0.0) - share))
+                    for c, p, monthly in spend
+                ],
+                -INF,
+                0.0,
+            )
+    if policy.max_region_spend_share is not None:
+        region_share = max(0.0, policy.max_region_spend_share - margin)
+        spent = [
+            (m.x[(u.key, k)], r.site, r.monthly)
+            for u in units
+            for k, r in enumerate(u.rows)
+            if r.target
+        ]
+        for site in sorted({site for _, site, _ in spent}):
+            m.row(
+                [
+                    (c, monthly * ((1.0 if at == site else 0.0) - region_share))
+                    for c, at, monthly in spent
+                ],
+                -INF,
+                0.0,
+            )
+    for cap in policy.capacity:
+        chosen = [
+            (m.x[(u.key, k)], r)
+            for u in units
+            for k, r in enumerate(u.rows)
+            if r.target and r.site[0] == cap.provider and cap.region in (None, r.site[1])
+        ]
+        for attribute, limit in (
+            ("vcpu", cap.max_vcpu),
+            ("memory_gib", cap.max_memory_gib),
+            ("storage_gib", cap.max_storage_gib),
+            ("instances", cap.max_instances),
+        ):
+            if limit is not None:
+                m.row(
+                    [(c, float(getattr(r, attribute))) for c, r in chosen],
+                    -INF,
+                    float(limit) * (1 - margin),
+                )
+    if policy.monthly_budget is not None:
+        m.row(
+            [(m.x[(u.key, k)], r.monthly) for u in units for k, r in enumerate(u.rows)],
+            -INF,
+            float(policy.monthly_budget) * (1 - margin),
+        )
+    anti_units: dict[str, list[Unit]] = defaultdict(list)
+    for u in units:
+        for a in u.anti:
+            anti_units[a].append(u)
+    for name, members in sorted(anti_units.items()):
+        if sum(u.count for u in members) < 2:
+            continue
+        level = name.rsplit("@", 1)[1]
+        places: dict[Site | str, list[int]] = defaultdict(list)
+        for u in members:
+            for k, r in enumerate(u.rows):
+                places[r.site if level == "region" else r.site[0]].append(m.x[(u.key, k)])
+        for _, cols in sorted(places.items(), key=lambda kv: str(kv[0])):
+            m.row([(c, 1.0) for c in cols], -INF, 1.0)
+    grouped: dict[str, list[Unit]] = defaultdict(list)
+    for u in units:
+        if u.group is not None:
+            grouped[u.group].append(u)
+    for _, members in sorted(grouped.items()):
+        sites = sorted({group_site(r) for u in members for r in u.rows})
+        y = {s: m.column(0.0, 0.0, 1.0, True) for s in sites}
+        m.row([(c, 1.0) for c in y.values()], 1.0, 1.0)
+        for u in members:
+            by_site: dict[Site, list[int]] = defaultdict(list)
+            for k, r in enumerate(u.rows):
+                by_site[group_site(r)].append(m.x[(u.key, k)])
+            for s in sites:
+                m.row([(c, 1.0) for c in by_site.get(s, [])] + [(y[s], -float(u.count))], 0.0, 0.0)
+    return m
+
+
+def _traffic(
+    m: Model, units: list[Unit], links: Sequence[Link], egress: Mapping[Site, float], months: float
+) -> None:
+    """As ``milp._traffic``: ``out >= here(a) - here(b)`` priced at the sending site's egress."""
+    unit_of = {u.members[0]: u for u in units if u.count == 1}
+    for link in links:
+        ua, ub = unit_of.get(link.a), unit_of.get(link.b)
+        if ua is None or ub is None:
+            continue
+        sites = sorted({r.site for r in ua.rows} | {r.site for r in ub.rows})
+        for sender, receiver in ((ua, ub), (ub, ua)):
+            for s in sites:
+                price = egress.get(s, 0.0) * link.gib_month / 2 * months
+                here = [
+                    (m.x[(sender.key, k)], 1.0) for k, r in enumerate(sender.rows) if r.site == s
+                ]
+                if price <= 0 or not here:
+                    continue
+                out = m.column(price, 0.0, 1.0, False)
+                there = [
+                    (m.x[(receiver.key, k)], -1.0)
+                    for k, r in enumerate(receiver.rows)
+                    if r.site == s
+                ]
+                m.row([(out, -1.0), *here, *there], -INF, 0.0)

@@ -1,0 +1,116 @@
+"""A plan in hand before the search: the LP relaxation, rounded and repaired.
+
+The relaxation is solved with the coupling limits (spend share, capacity, budget) tightened a
+little, so that rounding the few fractional counts rarely pushes a limit over. Co-location groups
+go whole to the site the relaxation favours, anti-affinity members to distinct places. The caller
+checks the result against every constraint before using it; this module only proposes.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from cloudexit.model.policy import Policy
+from cloudexit.optimise import arrays
+from cloudexit.optimise.highs import new_highs, pass_model
+from cloudexit.optimise.units import Link, Row, Site, Unit, group_site
+
+MARGIN = 0.01
+
+
+@dataclass
+class Rounded:
+    counts: dict[tuple[str, int], int]
+    bound: float | None
+    """the untightened relaxation's optimum when it was solved, a proven lower bound"""
+
+
+def _relaxation(model: arrays.Model, time_limit: float) -> tuple[list[float], float] | None:
+    import highspy
+
+    h = new_highs(time_limit, 0.0)
+    pass_model(h, model, relax=True)
+    h.run()
+    if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+        return None
+    return list(h.getSolution().col_value), float(h.getInfo().objective_function_value)
+
+
+def _place(row: Row, level: str) -> Site | str:
+    return row.site if level == "region" else row.site[0]
+
+
+def round_relaxation(
+    units: list[Unit],
+    policy: Policy,
+    links: Sequence[Link] = (),
+    egress_eur_gib: Mapping[Site, float] | None = None,
+    time_limit: float = 30.0,
+) -> Rounded | None:
+    model = arrays.build(units, policy, links, egress_eur_gib, margin=MARGIN)
+    solved = _relaxation(model, time_limit)
+    if solved is None:
+        return None
+    values, _ = solved
+    counts: dict[tuple[str, int], int] = {}
+    taken: dict[str, set[Site | str]] = defaultdict(set)
+
+    def value(u: Unit, k: int) -> float:
+        return values[model.x[(u.key, k)]]
+
+    grouped: dict[str, list[Unit]] = defaultdict(list)
+    for u in units:
+        if u.group is not None:
+            grouped[u.group].append(u)
+    for _, members in sorted(grouped.items()):
+        weight: dict[Site, float] = defaultdict(float)
+        for u in members:
+            for k, r in enumerate(u.rows):
+                weight[group_site(r)] += value(u, k)
+        for site in sorted(weight, key=lambda s: (-weight[s], s)):
+            chosen = [
+                next((k for k, r in enumerate(u.rows) if group_site(r) == site), None)
+                for u in members
+            ]
+            if all(pick is not None for pick in chosen):
+                for u, pick in zip(members, chosen, strict=True):
+                    assert pick is not None
+                    counts[(u.key, pick)] = u.count
+                    for a in u.anti:
+                        taken[a].add(_place(u.rows[pick], a.rsplit("@", 1)[1]))
+                break
+        else:
+            return None
+    for u in units:
+        if u.group is not None:
+            continue
+        order = sorted(range(len(u.rows)), key=lambda k: (-value(u, k), u.rows[k].score, k))
+        if u.anti:
+            for _ in range(u.count):
+                free = [
+                    k
+                    for k in order
+                    if all(_place(u.rows[k], a.rsplit("@", 1)[1]) not in taken[a] for a in u.anti)
+                ]
+                k = free[0] if free else order[0]
+                counts[(u.key, k)] = counts.get((u.key, k), 0) + 1
+                for a in u.anti:
+                    taken[a].add(_place(u.rows[k], a.rsplit("@", 1)[1]))
+            continue
+        floors = {k: int(value(u, k) + 1e-9) for k in range(len(u.rows))}
+        left = u.count - sum(floors.values())
+        by_remainder = sorted(
+            range(len(u.rows)), key=lambda k: (-(value(u, k) - floors[k]), u.rows[k].score, k)
+        )
+        for k in by_remainder[: max(0, left)]:
+            floors[k] += 1
+        if sum(floors.values()) != u.count:
+            return None
+        for k, n in floors.items():
+            if n:
+                counts[(u.key, k)] = n
+    exact = arrays.build(units, policy, links, egress_eur_gib)
+    bound = _relaxation(exact, time_limit)
+    return Rounded(counts, bound[1] if bound else None)

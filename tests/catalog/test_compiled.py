@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from cloudexit.catalog import compiled
+from cloudexit.catalog.compiled import Compiler
+from cloudexit.catalog.schema import ProviderFile
+from cloudexit.errors import InputError
+from tests.helpers import FIXTURE_CATALOG
+
+
+@pytest.fixture
+def ovh(tmp_path):
+    path = tmp_path / "ovhcloud.yaml"
+    shutil.copy(FIXTURE_CATALOG / "providers" / "ovhcloud.yaml", path)
+    return path
+
+
+def test_a_second_load_reads_the_compiled_copy_not_the_yaml(tmp_path, ovh, monkeypatch):
+    first = Compiler(tmp_path / "cache").load(ProviderFile, ovh)
+    assert len(list((tmp_path / "cache").glob("ProviderFile-*.json"))) == 1
+
+    def no_yaml(path):
+        raise AssertionError(f"{path} parsed again")
+
+    monkeypatch.setattr(compiled, "read_yaml", no_yaml)
+    assert Compiler(tmp_path / "cache").load(ProviderFile, ovh) == first
+
+
+def test_an_edited_file_is_compiled_again(tmp_path, ovh):
+    Compiler(tmp_path / "cache").load(ProviderFile, ovh)
+    ovh.write_text(ovh.read_text().replace("name: OVH (fixture)", "name: OVHcloud SAS", 1))
+    again = Compiler(tmp_path / "cache").load(ProviderFile, ovh)
+    assert again.name == "OVHcloud SAS"
+    assert len(list((tmp_path / "cache").glob("ProviderFile-*.json"))) == 2
+
+
+def test_a_damaged_entry_is_rebuilt(tmp_path, ovh):
+    expected = Compiler(tmp_path / "cache").load(ProviderFile, ovh)
+    (entry,) = (tmp_path / "cache").glob("ProviderFile-*.json")
+    entry.write_text('{"id": 3')
+    assert Compiler(tmp_path / "cache").load(ProviderFile, ovh) == expected
+    assert ProviderFile.model_validate_json(entry.read_bytes()) == expected
+
+
+def test_an_unwritable_cache_only_costs_speed(tmp_path, ovh):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    loaded = Compiler(blocker / "cache").load(ProviderFile, ovh)
+    assert loaded.id == "ovhcloud"
+
+
+def test_bad_yaml_still_names_the_file(tmp_path, ovh):
+    ovh.write_text("id: ovhcloud\nregions: 3\n")
+    with pytest.raises(InputError, match="ovhcloud.yaml"):
+        Compiler(tmp_path / "cache").load(ProviderFile, ovh)
+
+
+def test_the_cache_folder_follows_the_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv(compiled.CACHE_ENV, str(tmp_path / "here"))
+    assert compiled.cache_dir() == tmp_path / "here"
+    monkeypatch.setenv(compiled.CACHE_ENV, "")
+    assert compiled.cache_dir() is None
