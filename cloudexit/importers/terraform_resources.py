@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from cloudexit.connectors.azure.registry import arm_id
 from cloudexit.importers.context import ImportContext
 from cloudexit.importers.refine import engine_kind
 from cloudexit.importers.specs import fill_specs
@@ -233,7 +234,9 @@ class TerraformMapper:
             return arn
         native = text(values.get("id"))
         if native and native.lower().startswith("/subscriptions/"):
-            return native
+            # the spelling the Azure scan and the Resource Graph import use, so the same
+            # resource merges across them
+            return arm_id(native)
         link = text(values.get("self_link"))
         if link:
             match = _GCP_SELF_LINK.match(link)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import cloudexit
-from cloudexit.cli import plan as plan_cli
+from cloudexit import optimise
 from cloudexit.cli.main import run
 from cloudexit.emit.outdir import OutputFolder
 from cloudexit.errors import InputError, RuntimeFailure
@@ -105,7 +105,7 @@ def _inventory(tmp_path: Path) -> Path:
 
 def test_unwritable_out_is_bad_input_before_the_solve(tmp_path, capsys, monkeypatch):
     solved = []
-    monkeypatch.setattr(plan_cli, "plan_timed", lambda *a, **k: solved.append(1))
+    monkeypatch.setattr(optimise, "plan_timed", lambda *a, **k: solved.append(1))
     (tmp_path / "file").write_text("x")
     code = run(["plan", str(_inventory(tmp_path)), "--out", str(tmp_path / "file" / "out")])
     err = capsys.readouterr().err
@@ -124,7 +124,7 @@ def test_signal_during_the_solve_exits_with_its_code_and_one_line(
         os.kill(os.getpid(), signum)
         raise AssertionError("the signal handler raises first")
 
-    monkeypatch.setattr(plan_cli, "plan_timed", killed)
+    monkeypatch.setattr(optimise, "plan_timed", killed)
     out = tmp_path / "out"
     assert (
         run(

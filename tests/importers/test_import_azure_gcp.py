@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from cloudexit.importers import import_file, import_files
@@ -88,3 +89,48 @@ def test_cloud_asset_export_lines(imports_dir: Path) -> None:
     assert ctx.skipped == 1
     text = dumps(import_files([imports_dir / "gcp-asset-export.jsonl"]))
     assert "gce-fake-token" not in text and "redis-fake-auth" not in text
+
+
+def test_a_terraform_state_and_a_graph_export_name_an_azure_resource_alike(tmp_path: Path) -> None:
+    vm_id = (
+        "/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/Shop/providers/"
+        "Microsoft.Compute/virtualMachines/shop-vm1"
+    )
+    state = {
+        "version": 4,
+        "terraform_version": "1.9.0",
+        "resources": [
+            {
+                "mode": "managed",
+                "type": "azurerm_linux_virtual_machine",
+                "name": "vm",
+                "provider": 'provider["registry.terraform.io/hashicorp/azurerm"]',
+                "instances": [
+                    {
+                        "attributes": {
+                            "id": vm_id,
+                            "name": "shop-vm1",
+                            "location": "westeurope",
+                            "size": "Standard_D4s_v5",
+                        }
+                    }
+                ],
+            }
+        ],
+    }
+    graph = {
+        "totalRecords": 1,
+        "data": [
+            {
+                "id": vm_id.upper().replace("SHOP-VM1", "shop-vm1"),
+                "name": "shop-vm1",
+                "type": "Microsoft.Compute/virtualMachines",
+                "location": "westeurope",
+                "properties": {"hardwareProfile": {"vmSize": "Standard_D4s_v5"}},
+            }
+        ],
+    }
+    (tmp_path / "main.tfstate").write_text(json.dumps(state))
+    (tmp_path / "graph.json").write_text(json.dumps(graph))
+    inventory = import_files([tmp_path / "main.tfstate", tmp_path / "graph.json"])
+    assert [r.id for r in inventory.resources] == [vm_id.lower()]
