@@ -27,6 +27,8 @@ from cloudexit.model.inventory import (
     SourceProvider,
 )
 from cloudexit.model.kinds import Kind
+from cloudexit.model.topology import Topology
+from cloudexit.topology import Mapped
 
 
 class _Declared(Protocol):
@@ -147,6 +149,7 @@ class Collector:
         attributes: dict[str, Any] | None = None,
         depends_on: set[str] | list[str] | None = None,
         utilisation: Any = None,
+        topology: Mapped | None = None,
     ) -> Resource | None:
         if id in self.resources:
             self.issue(
@@ -169,11 +172,14 @@ class Collector:
                 attributes=Attributes(**(attributes or {})),
                 depends_on=sorted({d for d in (depends_on or ()) if d and d != id}),
                 utilisation=utilisation,
+                topology=topology.topology if topology else Topology(),
             )
         except ValueError as exc:
             self.issue("invalid_data", f"{type}: {exc}".splitlines()[0], account, id)
             return None
         self.resources[id] = resource
+        for problem in topology.problems if topology else []:
+            self.issue("unsupported_rule", f"{type} {problem}: not translated", account, id)
         return resource
 
     def price(self) -> None:

@@ -12,6 +12,7 @@ from cloudexit.catalog.loader import Catalog
 from cloudexit.emit.mermaid import dependency_graph, gantt, start_date
 from cloudexit.emit.sovereignty import sovereignty_context
 from cloudexit.emit.summary import summarise
+from cloudexit.emit.terraform import firewall_gaps
 from cloudexit.emit.waves import load_methods, plan_waves
 from cloudexit.model.io import write_text_atomic
 from cloudexit.model.plan import Plan
@@ -50,6 +51,7 @@ def runbook_context(plan: Plan, catalog: Catalog, env: Environment) -> dict[str,
         "portability": portability,
         "graph": dependency_graph(plan, waves),
         "gantt": gantt(plan, waves),
+        "firewall_gaps": firewall_gaps(plan, env, catalog),
         **sovereignty_context(plan),
     }
 

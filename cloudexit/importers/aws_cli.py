@@ -20,6 +20,8 @@ from cloudexit.importers.refine import engine_kind
 from cloudexit.importers.specs import fill_specs
 from cloudexit.model.inventory import Attributes
 from cloudexit.model.kinds import Kind
+from cloudexit.topology import Mapped
+from cloudexit.topology import aws as aws_topology
 
 
 @dataclass(frozen=True)
@@ -416,6 +418,7 @@ def add_aws_resource(
     if details:
         fields["details"] = details
     fill_specs(fields, ctx.catalog, "aws")
+    mapped = _topology(native_type, shape)
     ctx.add(
         id=rid,
         provider="aws",
@@ -427,7 +430,20 @@ def add_aws_resource(
         tags=redact(tags) or {},
         attributes=Attributes.model_validate(fields),
         depends_on=depends_on,
+        topology=mapped.topology,
+        rule_problems=mapped.problems,
     )
+
+
+def _topology(native_type: str, shape: dict[str, Any]) -> Mapped:
+    try:
+        if native_type == "AWS::EC2::SecurityGroup":
+            return aws_topology.security_group(shape)
+        if native_type in ("AWS::EC2::VPC", "AWS::EC2::Subnet"):
+            return Mapped(aws_topology.cidrs(shape))
+    except (ValueError, TypeError) as exc:
+        return Mapped(problems=[f"topology not understood ({str(exc).splitlines()[-1].strip()})"])
+    return Mapped()
 
 
 def _local_id(native_type: str, native: str, region: str, account: str) -> str:

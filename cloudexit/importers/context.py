@@ -14,6 +14,7 @@ from cloudexit.model.inventory import (
     SourceProvider,
 )
 from cloudexit.model.kinds import Kind
+from cloudexit.model.topology import Topology
 
 
 @dataclass
@@ -87,6 +88,8 @@ class ImportContext:
         attributes: Attributes | None = None,
         depends_on: list[str] | None = None,
         planned: bool = False,
+        topology: Topology | None = None,
+        rule_problems: list[str] | None = None,
     ) -> Resource:
         resource = Resource(
             id=id,
@@ -98,10 +101,13 @@ class ImportContext:
             name=name,
             tags=tags or {},
             attributes=attributes or Attributes(),
+            topology=topology or Topology(),
             depends_on=sorted(set(depends_on or [])),
             planned=planned,
         )
         self.resources.append(resource)
+        for problem in rule_problems or []:
+            self.issue("unsupported_rule", f"{type} {problem}: not translated", name, id)
         return resource
 
 

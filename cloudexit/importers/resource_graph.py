@@ -103,6 +103,8 @@ def _add(ctx: ImportContext, raw: Any, children: list[dict[str, Any]], seen: set
         tags=tags_of(item),
         attributes=Attributes.model_validate(fields),
         depends_on=sorted(facts.depends_on),
+        topology=facts.topology.topology if facts.topology else None,
+        rule_problems=facts.topology.problems if facts.topology else None,
     )
     children.extend(facts.children)
 

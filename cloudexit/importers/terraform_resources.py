@@ -19,6 +19,9 @@ from cloudexit.importers.terraform_refs import config_address
 from cloudexit.importers.terraform_sizing import sizing, text
 from cloudexit.model.inventory import Attributes, SourceProvider
 from cloudexit.model.kinds import Kind
+from cloudexit.topology import Mapped
+from cloudexit.topology.terraform import GROUP_OF_RULE, RULE_TYPES
+from cloudexit.topology.terraform import topology as terraform_topology
 
 _PROVIDERS: tuple[tuple[str, SourceProvider, str], ...] = (
     ("aws_", "aws", "aws"),
@@ -72,6 +75,7 @@ class _Pending:
     depends_on: list[str]
     module: str
     group: str | None = None
+    mapped: Mapped | None = None
 
 
 @dataclass
@@ -155,6 +159,7 @@ class TerraformMapper:
                 depends_on=instance.depends_on,
                 module=_module_of(instance.address),
                 group=text(values.get("resource_group_name")),
+                mapped=_topology(tf_type, values),
             )
         )
 
@@ -175,11 +180,51 @@ class TerraformMapper:
                     dep = f"{item.module}.{dep}"
                 targets.add(dep)
             targets.discard(item.config_address)
-            depends = sorted(
+            item.depends_on = sorted(
                 {rid for t in targets for rid in by_config.get(t, [])} - {item.fields["id"]}
             )
-            self.ctx.add(**item.fields, depends_on=depends)
+        folded = self._fold_rules()
+        for item in self._pending:
+            if item.fields["id"] in folded:
+                continue
+            mapped = item.mapped or Mapped()
+            self.ctx.add(
+                **item.fields,
+                depends_on=item.depends_on,
+                topology=mapped.topology,
+                rule_problems=mapped.problems,
+            )
         self._pending.clear()
+
+    def _fold_rules(self) -> set[str]:
+        """Rules written as their own resources join the group they depend on; their ids."""
+        by_id = {item.fields["id"]: item for item in self._pending}
+        folded: set[str] = set()
+        for item in self._pending:
+            tf_type = str(item.fields["type"])
+            if tf_type not in RULE_TYPES or item.mapped is None:
+                continue
+            groups = [
+                by_id[d]
+                for d in item.depends_on
+                if d in by_id and by_id[d].fields["type"] == GROUP_OF_RULE[tf_type]
+            ]
+            if len(groups) != 1:
+                continue  # kept as its own group: the one it belongs to is not in this file
+            group = groups[0]
+            mapped = group.mapped or Mapped()
+            rules = [*mapped.topology.firewall_rules, *item.mapped.topology.firewall_rules]
+            mapped.topology = mapped.topology.model_copy(update={"firewall_rules": rules})
+            mapped.problems += item.mapped.problems
+            group.mapped = mapped
+            folded.add(str(item.fields["id"]))
+            self.ctx.skip(
+                str(item.fields["id"]),
+                tf_type,
+                f"its rule is part of {group.address}",
+                item.address,
+            )
+        return folded
 
     # -- identity ---------------------------------------------------------------------------
 
@@ -290,6 +335,13 @@ def _tags(values: dict[str, Any]) -> dict[str, str]:
     return {
         str(k): str(v) for k, v in raw.items() if v is not None and not isinstance(v, (dict, list))
     }
+
+
+def _topology(tf_type: str, values: dict[str, Any]) -> Mapped | None:
+    try:
+        return terraform_topology(tf_type, values)
+    except (ValueError, TypeError) as exc:
+        return Mapped(problems=[f"topology not understood ({str(exc).splitlines()[-1].strip()})"])
 
 
 def _module_of(address: str) -> str:

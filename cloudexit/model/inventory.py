@@ -6,12 +6,17 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from cloudexit.model.attachments import link_attachments
 from cloudexit.model.bill import Bill
 from cloudexit.model.details import problem as details_problem
 from cloudexit.model.kinds import Kind
+from cloudexit.model.migrate import migrate_1_0
 from cloudexit.model.money import Amount
+from cloudexit.model.topology import Topology
 
-INVENTORY_SCHEMA_VERSION: Literal["1.0"] = "1.0"
+INVENTORY_SCHEMA_VERSION: Literal["2.0"] = "2.0"
+"""2.0: network facts (rules, listeners, records, ranges, attachments) moved from
+``attributes.details`` to the typed ``topology``; 1.0 files are migrated on load."""
 
 SourceProvider = Literal["aws", "azure", "gcp", "openstack", "onprem", "other"]
 
@@ -50,7 +55,7 @@ class Attributes(_Strict):
     monthly_egress_gib: float | None = Field(None, ge=0)
     details: dict[str, Any] = Field(
         default_factory=dict,
-        description="Native facts kept for emitters (rules, listeners, records), never secrets",
+        description="Other native facts kept for reference, never secrets; emitters read `topology`",
     )
 
     @field_validator("details")
@@ -92,6 +97,7 @@ class Resource(_Strict):
     name: str
     tags: dict[str, str] = Field(default_factory=dict)
     attributes: Attributes = Field(default_factory=Attributes)
+    topology: Topology = Field(default_factory=Topology)
     utilisation: Utilisation | None = None
     monthly_cost: MonthlyCost | None = None
     depends_on: list[str] = Field(default_factory=list)
@@ -113,6 +119,7 @@ IssueCode = Literal[
     "skipped",
     "invalid_data",
     "not_found",
+    "unsupported_rule",
 ]
 
 
@@ -125,7 +132,7 @@ class CollectionIssue(_Strict):
 
 
 class Inventory(_Strict):
-    schema_version: Literal["1.0"] = INVENTORY_SCHEMA_VERSION
+    schema_version: Literal["2.0"] = INVENTORY_SCHEMA_VERSION
     generated_at: str | None = Field(None, description="ISO 8601; the only timestamp in the file")
     sources: list[Source] = Field(default_factory=list)
     resources: list[Resource] = Field(default_factory=list)
@@ -133,6 +140,13 @@ class Inventory(_Strict):
     bill: Bill | None = Field(
         None, description="Today's bill from a cost export (cloudexit inventory bill)"
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _migrate(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("schema_version") == "1.0":
+            return migrate_1_0(data)
+        return data
 
     @field_validator("resources")
     @classmethod
@@ -149,6 +163,7 @@ class Inventory(_Strict):
         self.resources.sort(key=lambda r: r.id)
         for r in self.resources:
             r.depends_on.sort()
+        link_attachments(self.resources)
         self.issues.sort(key=lambda i: (i.source, i.scope, i.code, i.resource_id or "", i.message))
         self.sources.sort(key=lambda s: (s.kind, s.location))
         return self

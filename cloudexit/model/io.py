@@ -127,10 +127,10 @@ def load_inventory(*paths: str | Path) -> Inventory:
         if not isinstance(data, dict):
             raise InputError(f"{path}: an inventory is a JSON object, found {type(data).__name__}")
         version = data.get("schema_version")
-        if version != INVENTORY_SCHEMA_VERSION:
+        if version not in (INVENTORY_SCHEMA_VERSION, "1.0"):
             raise InputError(
                 f"{path}: schema_version {version!r} is not supported "
-                f"(this cloudexit reads {INVENTORY_SCHEMA_VERSION!r})"
+                f"(this cloudexit reads {INVENTORY_SCHEMA_VERSION!r} and migrates '1.0')"
             )
         inventory = validate(Inventory, data, path)
         merged = inventory if merged is None else merge_inventories([merged, inventory], str(path))

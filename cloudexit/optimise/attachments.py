@@ -52,6 +52,9 @@ def attachments(inventory: Inventory) -> list[tuple[str, str]]:
                 and ((r.kind, dep.kind) in ATTACHED_KINDS or (dep.kind, r.kind) in ATTACHED_KINDS)
             ):
                 pairs.add((r.id, dep.id))
+        for link in r.topology.attachments:
+            if link.to in by_id and link.to != r.id:
+                pairs.add((r.id, link.to))
         for other in _native(r):
             if other in by_id and other != r.id:
                 pairs.add((r.id, other))

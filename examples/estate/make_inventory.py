@@ -7,8 +7,10 @@ illustrative figures in USD. Run: python examples/estate/make_inventory.py
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
+
+from cloudexit.model.inventory import Inventory
+from cloudexit.model.io import dumps
 
 AWS_ACCOUNT = "123456789012"
 AZ_SUB = "7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10"
@@ -30,6 +32,7 @@ def add(
     cost=None,
     depends_on=(),
     utilisation=None,
+    topology=None,
 ):
     item = {
         "id": rid,
@@ -41,6 +44,7 @@ def add(
         "name": name,
         "tags": tags,
         "attributes": attributes or {},
+        "topology": topology or {},
         "depends_on": sorted(depends_on),
     }
     if cost is not None:
@@ -59,6 +63,28 @@ def add(
     return rid
 
 
+def cidr_end(value):
+    return {"kind": "cidr", "value": value}
+
+
+ANY = {"kind": "any"}
+
+
+def allow(direction, protocol, ports, peer, priority=None, action="allow", local=ANY):
+    """One firewall rule; ``ports`` as (low, high) pairs, none for every port."""
+    rule = {
+        "direction": direction,
+        "action": action,
+        "protocol": protocol,
+        "ports": [{"low": lo, "high": hi} for lo, hi in ports],
+        "sources": [peer if direction == "ingress" else local],
+        "destinations": [local if direction == "ingress" else peer],
+    }
+    if priority is not None:
+        rule["priority"] = priority
+    return rule
+
+
 def arn(service, region, rest):
     return f"arn:aws:{service}:{region}:{AWS_ACCOUNT}:{rest}"
 
@@ -75,7 +101,7 @@ vpc = add(
     arn("ec2", USE1, "vpc/vpc-0a1b2c3d"),
     "shop-vpc",
     shop,
-    {"details": {"cidr_block": "10.20.0.0/16"}},
+    topology={"cidrs": ["10.20.0.0/16"]},
 )
 subnets = {}
 for tier, cidr in (("public", "10.20.0.0/20"), ("app", "10.20.16.0/20"), ("data", "10.20.32.0/20")):
@@ -88,50 +114,23 @@ for tier, cidr in (("public", "10.20.0.0/20"), ("app", "10.20.16.0/20"), ("data"
         arn("ec2", USE1, f"subnet/subnet-{tier}01"),
         f"shop-{tier}",
         shop,
-        {"details": {"cidr_block": cidr, "availability_zone": "us-east-1a"}},
+        {"details": {"availability_zone": "us-east-1a"}},
         depends_on=[vpc],
+        topology={"cidrs": [cidr]},
     )
+# AWS security groups: ingress as configured, and the egress rule every new group starts with.
+all_out = allow("egress", "any", [], cidr_end("0.0.0.0/0"))
 sg_rules = {
     "web": [
-        {
-            "direction": "ingress",
-            "protocol": "tcp",
-            "from_port": 443,
-            "to_port": 443,
-            "cidr": "0.0.0.0/0",
-        },
-        {
-            "direction": "ingress",
-            "protocol": "tcp",
-            "from_port": 80,
-            "to_port": 80,
-            "cidr": "0.0.0.0/0",
-        },
+        allow("ingress", "tcp", [(443, 443)], cidr_end("0.0.0.0/0")),
+        allow("ingress", "tcp", [(80, 80)], cidr_end("0.0.0.0/0")),
+        all_out,
     ],
-    "app": [
-        {
-            "direction": "ingress",
-            "protocol": "tcp",
-            "from_port": 8080,
-            "to_port": 8080,
-            "cidr": "10.20.0.0/20",
-        }
-    ],
+    "app": [allow("ingress", "tcp", [(8080, 8080)], cidr_end("10.20.0.0/20")), all_out],
     "db": [
-        {
-            "direction": "ingress",
-            "protocol": "tcp",
-            "from_port": 5432,
-            "to_port": 5432,
-            "cidr": "10.20.16.0/20",
-        },
-        {
-            "direction": "ingress",
-            "protocol": "tcp",
-            "from_port": 3306,
-            "to_port": 3306,
-            "cidr": "10.20.16.0/20",
-        },
+        allow("ingress", "tcp", [(5432, 5432)], cidr_end("10.20.16.0/20")),
+        allow("ingress", "tcp", [(3306, 3306)], cidr_end("10.20.16.0/20")),
+        all_out,
     ],
 }
 sgs = {
@@ -144,8 +143,8 @@ sgs = {
         arn("ec2", USE1, f"security-group/sg-{tier}0001"),
         f"shop-{tier}-sg",
         shop,
-        {"details": {"rules": rules}},
         depends_on=[vpc],
+        topology={"firewall_rules": rules},
     )
     for tier, rules in sg_rules.items()
 }
@@ -464,8 +463,11 @@ tg = add(
     arn("elasticloadbalancing", USE1, "targetgroup/shop-web/6d0ecf831eec9f09"),
     "shop-web-tg",
     shop,
-    {"details": {"protocol": "HTTP", "port": 80, "health_check_path": "/healthz"}},
     depends_on=web_vms,
+    topology={
+        "target_port": 80,
+        "health_check": {"protocol": "HTTP", "port": 80, "path": "/healthz"},
+    },
 )
 alb = add(
     "aws",
@@ -476,15 +478,10 @@ alb = add(
     arn("elasticloadbalancing", USE1, "loadbalancer/app/shop-alb/50dc6c495c0c9188"),
     "shop-alb",
     shop,
-    {
-        "details": {
-            "scheme": "internet-facing",
-            "type": "application",
-            "listeners": [{"protocol": "HTTPS", "port": 443}, {"protocol": "HTTP", "port": 80}],
-        }
-    },
+    {"details": {"scheme": "internet-facing", "type": "application"}},
     cost=32.85,
     depends_on=[tg, subnets["public"], sgs["web"]],
+    topology={"listeners": [{"protocol": "HTTPS", "port": 443}, {"protocol": "HTTP", "port": 80}]},
 )
 eip = add(
     "aws",
@@ -573,17 +570,15 @@ zone = add(
     "arn:aws:route53:::hostedzone/Z0SHOP123",
     "shop.example.com",
     shop,
-    {
-        "details": {
-            "zone_name": "shop.example.com",
-            "records": [
-                {"name": "www", "type": "CNAME", "ttl": 300, "values": ["shop-alb.example.net"]},
-                {"name": "api", "type": "CNAME", "ttl": 300, "values": ["shop-alb.example.net"]},
-                {"name": "@", "type": "MX", "ttl": 3600, "values": ["10 mail.example.com"]},
-            ],
-        }
-    },
     cost=0.50,
+    topology={
+        "zone_name": "shop.example.com",
+        "records": [
+            {"name": "www", "type": "CNAME", "ttl": 300, "values": ["shop-alb.example.net"]},
+            {"name": "api", "type": "CNAME", "ttl": 300, "values": ["shop-alb.example.net"]},
+            {"name": "@", "type": "MX", "ttl": 3600, "values": ["10 mail.example.com"]},
+        ],
+    },
 )
 add(
     "aws",
@@ -676,7 +671,7 @@ vnet = add(
     arm("rg-erp", "microsoft.network/virtualnetworks", "vnet-erp"),
     "vnet-erp",
     erp,
-    {"details": {"cidr_block": "10.40.0.0/16"}},
+    topology={"cidrs": ["10.40.0.0/16"]},
 )
 snet = add(
     "azure",
@@ -687,8 +682,8 @@ snet = add(
     arm("rg-erp", "microsoft.network/virtualnetworks", "vnet-erp/subnets/snet-app"),
     "snet-app",
     erp,
-    {"details": {"cidr_block": "10.40.1.0/24"}},
     depends_on=[vnet],
+    topology={"cidrs": ["10.40.1.0/24"]},
 )
 nsg = add(
     "azure",
@@ -699,18 +694,35 @@ nsg = add(
     arm("rg-erp", "microsoft.network/networksecuritygroups", "nsg-erp"),
     "nsg-erp",
     erp,
-    {
-        "details": {
-            "rules": [
-                {
-                    "direction": "ingress",
-                    "protocol": "tcp",
-                    "from_port": 443,
-                    "to_port": 443,
-                    "cidr": "0.0.0.0/0",
-                }
-            ]
-        }
+    topology={
+        "firewall_rules": [
+            # The rule the ERP team added, then the default rules every Azure NSG has.
+            allow(
+                "ingress", "tcp", [(443, 443)], {"kind": "tag", "value": "Internet"}, priority=100
+            ),
+            allow(
+                "ingress",
+                "any",
+                [],
+                {"kind": "tag", "value": "VirtualNetwork"},
+                priority=65000,
+                local={"kind": "tag", "value": "VirtualNetwork"},
+            ),
+            allow(
+                "ingress", "any", [], {"kind": "tag", "value": "AzureLoadBalancer"}, priority=65001
+            ),
+            allow("ingress", "any", [], ANY, priority=65500, action="deny"),
+            allow(
+                "egress",
+                "any",
+                [],
+                {"kind": "tag", "value": "VirtualNetwork"},
+                priority=65000,
+                local={"kind": "tag", "value": "VirtualNetwork"},
+            ),
+            allow("egress", "any", [], {"kind": "tag", "value": "Internet"}, priority=65001),
+            allow("egress", "any", [], ANY, priority=65500, action="deny"),
+        ]
     },
 )
 erp_pg = add(
@@ -839,9 +851,10 @@ lb = add(
     arm("rg-erp", "microsoft.network/loadbalancers", "lb-erp"),
     "lb-erp",
     erp,
-    {"details": {"scheme": "internet-facing", "listeners": [{"protocol": "TCP", "port": 443}]}},
+    {"details": {"scheme": "internet-facing"}},
     cost=18.25,
     depends_on=erp_vms,
+    topology={"listeners": [{"protocol": "TCP", "port": 443}]},
 )
 add(
     "azure",
@@ -952,13 +965,11 @@ add(
     arm("rg-erp", "microsoft.network/dnszones", "erp.example.com"),
     "erp.example.com",
     erp,
-    {
-        "details": {
-            "zone_name": "erp.example.com",
-            "records": [{"name": "portal", "type": "A", "ttl": 300, "values": ["203.0.113.10"]}],
-        }
-    },
     cost=0.50,
+    topology={
+        "zone_name": "erp.example.com",
+        "records": [{"name": "portal", "type": "A", "ttl": 300, "values": ["203.0.113.10"]}],
+    },
 )
 EUS = "eastus"
 for i in range(1, 3):
@@ -1011,8 +1022,8 @@ sub = add(
     cai("compute", f"regions/{EW1}/subnetworks/analytics-ew1"),
     "analytics-ew1",
     ana,
-    {"details": {"cidr_block": "10.60.0.0/20"}},
     depends_on=[net],
+    topology={"cidrs": ["10.60.0.0/20"]},
 )
 fw = add(
     "gcp",
@@ -1023,20 +1034,14 @@ fw = add(
     cai("compute", "global/firewalls/allow-internal"),
     "allow-internal",
     ana,
-    {
-        "details": {
-            "rules": [
-                {
-                    "direction": "ingress",
-                    "protocol": "tcp",
-                    "from_port": 0,
-                    "to_port": 65535,
-                    "cidr": "10.60.0.0/16",
-                }
-            ]
-        }
-    },
     depends_on=[net],
+    topology={
+        "firewall_rules": [
+            allow("ingress", "tcp", [], cidr_end("10.60.0.0/16"), priority=1000),
+            # The egress rule every VPC network has, implied by GCP.
+            allow("egress", "any", [], cidr_end("0.0.0.0/0"), priority=65535),
+        ]
+    },
 )
 ana_sql = add(
     "gcp",
@@ -1245,8 +1250,9 @@ add(
     cai("compute", f"regions/{EW1}/forwardingRules/dash-lb"),
     "dash-lb",
     ana,
-    {"details": {"scheme": "internet-facing", "listeners": [{"protocol": "HTTPS", "port": 443}]}},
+    {"details": {"scheme": "internet-facing"}},
     cost=18.26,
+    topology={"listeners": [{"protocol": "HTTPS", "port": 443}]},
 )
 add(
     "gcp",
@@ -1257,13 +1263,11 @@ add(
     f"//dns.googleapis.com/projects/{GCP_PROJECT}/managedZones/analytics-example-com",
     "analytics.example.com",
     ana,
-    {
-        "details": {
-            "zone_name": "analytics.example.com",
-            "records": [{"name": "dash", "type": "A", "ttl": 300, "values": ["198.51.100.7"]}],
-        }
-    },
     cost=0.20,
+    topology={
+        "zone_name": "analytics.example.com",
+        "records": [{"name": "dash", "type": "A", "ttl": 300, "values": ["198.51.100.7"]}],
+    },
 )
 add(
     "gcp",
@@ -1303,7 +1307,7 @@ add(
 )
 
 inventory = {
-    "schema_version": "1.0",
+    "schema_version": "2.0",
     "generated_at": "2026-11-02T09:00:00Z",
     "sources": [
         {
@@ -1325,7 +1329,6 @@ inventory = {
     "resources": sorted(resources, key=lambda r: r["id"]),
     "issues": [],
 }
-Path(__file__).with_name("inventory.json").write_text(
-    json.dumps(inventory, indent=2, sort_keys=True) + "\n"
-)
+# Written through the model, so the file holds the attachments its dependencies imply.
+Path(__file__).with_name("inventory.json").write_text(dumps(Inventory.model_validate(inventory)))
 print(f"{len(resources)} resources")

@@ -46,6 +46,12 @@ KEPT = {
     "cidr_block",
     "generated_at",
     "schema_version",
+    # Typed topology: values the model validates (enumerations and address ranges).
+    "relation",
+    "direction",
+    "action",
+    "protocol",
+    "cidrs",
 }
 PIECES = [
     "\n",
@@ -137,6 +143,9 @@ def poison(plan: dict[str, Any], pool: list[str]) -> dict[str, Any]:
         if isinstance(node, list):
             return [walk(key, item) for item in node]
         if isinstance(node, dict):
+            if node.get("kind") in ("cidr", "any", "tag"):
+                # Ranges are validated; service tags decide how a rule translates.
+                return node
             return {(text("tag", k) if key == "tags" else k): walk(k, v) for k, v in node.items()}
         return node
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from cloudexit.model.inventory import Attributes
 from cloudexit.model.kinds import Kind
+from cloudexit.topology import Mapped
 
 if TYPE_CHECKING:
     from cloudexit.connectors.aws.reader import Reader
@@ -97,6 +98,8 @@ class ResourceType:
     tags: TagSpec = "Tags"
     attributes: Callable[[Item, Scope], Attributes] | None = None
     depends_on: Callable[[Item, Scope], Iterable[str]] | None = None
+    topology: Callable[[Item], Mapped] | None = None
+    """Typed topology (rules, ranges) from the item, shared with the importers' mapper."""
     region: Callable[[Item], str] | None = None
     """Region of the item when it differs from the region read (S3); global types say 'global'."""
     include: Callable[[Item], bool] | None = None

@@ -16,6 +16,8 @@ from cloudexit.connectors.aws.declare import (
 )
 from cloudexit.connectors.aws.reader import Reader
 from cloudexit.model.inventory import Attributes
+from cloudexit.topology import Mapped
+from cloudexit.topology import aws as aws_topology
 
 
 def instance_arn(scope: Scope, instance_id: str) -> str:
@@ -180,6 +182,7 @@ VPC = ResourceType(
             "is_default": i.get("IsDefault", False),
         },
     ),
+    topology=lambda i: Mapped(aws_topology.cidrs(i)),
 )
 
 SUBNET = ResourceType(
@@ -204,6 +207,7 @@ SUBNET = ResourceType(
         },
     ),
     depends_on=lambda i, s: [vpc_arn(s, i["VpcId"])] if i.get("VpcId") else [],
+    topology=lambda i: Mapped(aws_topology.cidrs(i)),
 )
 
 
@@ -251,6 +255,7 @@ SECURITY_GROUP = ResourceType(
         }
     ),
     depends_on=lambda i, s: [vpc_arn(s, i["VpcId"])] if i.get("VpcId") else [],
+    topology=aws_topology.security_group,
 )
 
 ELASTIC_IP = ResourceType(

@@ -17,6 +17,7 @@ from cloudexit.connectors.aws.issues import SOURCE, issue
 from cloudexit.connectors.aws.pricing import monthly_cost
 from cloudexit.connectors.aws.reader import Reader
 from cloudexit.model.inventory import Attributes, CollectionIssue, Resource
+from cloudexit.topology import Mapped
 
 
 @dataclass(frozen=True)
@@ -160,6 +161,17 @@ def _build(
         deps.discard(rid)
         attributes = rt.attributes(item, scope) if rt.attributes else Attributes()
         attributes.details = {k: v for k, v in attributes.details.items() if v is not None}
+        mapped = rt.topology(item) if rt.topology else Mapped()
+        for problem in mapped.problems:
+            out.issues.append(
+                CollectionIssue(
+                    code="unsupported_rule",
+                    message=f"{native} {problem}: not translated",
+                    source=SOURCE,
+                    scope=label,
+                    resource_id=rid,
+                )
+            )
         return Resource(
             id=rid,
             provider="aws",
@@ -170,6 +182,7 @@ def _build(
             name=str(_value(rt.name, item)),
             tags=tags,
             attributes=attributes,
+            topology=mapped.topology,
             depends_on=sorted(d for d in deps if d),
         )
     except (KeyError, TypeError, ValueError, ValidationError) as error:

@@ -7,6 +7,8 @@ from typing import Any
 
 from cloudexit.connectors.azure.registry import Facts, arm_id, declare, owner_of, parent_id
 from cloudexit.jsonvalues import dig
+from cloudexit.topology import Mapped
+from cloudexit.topology import azure as azure_topology
 
 SUBNET = "microsoft.network/virtualnetworks/subnets"
 
@@ -20,6 +22,7 @@ def _one_or_many(props: dict[str, Any], single: str, many: str) -> list[str]:
 
 def virtual_network(facts: Facts) -> None:
     facts.details["address_space"] = sorted(facts.prop("addressSpace.addressPrefixes", []))
+    facts.topology = Mapped(azure_topology.address_space(facts.item))
     peerings = [
         arm_id(dig(p, "properties.remoteVirtualNetwork"))
         for p in facts.prop("virtualNetworkPeerings", [])
@@ -34,6 +37,7 @@ def virtual_network(facts: Facts) -> None:
 def subnet(facts: Facts) -> None:
     prefixes = _one_or_many(facts.item.get("properties") or {}, "addressPrefix", "addressPrefixes")
     facts.details["address_prefixes"] = prefixes
+    facts.topology = Mapped(azure_topology.address_space(facts.item))
     delegations = [dig(d, "properties.serviceName") for d in facts.prop("delegations", [])]
     if any(delegations):
         facts.details["delegations"] = sorted(d for d in delegations if d)
@@ -63,6 +67,7 @@ def _rule(rule: dict[str, Any]) -> dict[str, Any]:
 
 
 def security_group(facts: Facts) -> None:
+    facts.topology = azure_topology.network_security_group(facts.item)
     rules = [_rule(r) for r in facts.prop("securityRules", []) if isinstance(r, dict)]
     facts.details["rules"] = sorted(
         rules, key=lambda r: (str(r["direction"]), r["priority"] or 0, str(r["name"]))

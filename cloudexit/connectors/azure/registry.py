@@ -9,6 +9,7 @@ from typing import Any
 from cloudexit.catalog.schema import Specs
 from cloudexit.jsonvalues import dig
 from cloudexit.model.kinds import Kind
+from cloudexit.topology import Mapped
 
 
 def arm_id(value: Any) -> str | None:
@@ -52,6 +53,7 @@ class Facts:
     sizes: Callable[[str], Specs | None]
     attributes: dict[str, Any] = field(default_factory=dict)
     details: dict[str, Any] = field(default_factory=dict)
+    topology: Mapped | None = None
     depends_on: set[str] = field(default_factory=set)
     kind: Kind | None = None
     children: list[dict[str, Any]] = field(default_factory=list)

@@ -279,6 +279,7 @@ class _Run:
             tags=tags_of(item),
             attributes=attributes_of(facts),
             depends_on=facts.depends_on,
+            topology=facts.topology,
         )
         self.children.extend(facts.children)
 

@@ -15,6 +15,8 @@ from pathlib import Path
 from jinja2 import Environment, TemplateNotFound
 
 from cloudexit.catalog.loader import Catalog
+from cloudexit.emit.terraform.addressing import allocate
+from cloudexit.emit.terraform.firewall import CAPABILITIES, translate
 from cloudexit.emit.terraform.hclfmt import format_hcl
 from cloudexit.emit.terraform.site import Site, Skipped, build_site
 from cloudexit.emit.terraform.targets import (
@@ -29,7 +31,7 @@ from cloudexit.model.io import write_text_atomic
 from cloudexit.model.kinds import Kind
 from cloudexit.model.plan import Placement, Plan
 
-__all__ = ["PROVIDER_SOURCES", "build_sites", "sites", "write_terraform"]
+__all__ = ["PROVIDER_SOURCES", "build_sites", "firewall_gaps", "sites", "write_terraform"]
 
 
 def sites(plan: Plan) -> dict[tuple[str, str], list[Placement]]:
@@ -84,8 +86,52 @@ def build_sites(plan: Plan, env: Environment, catalog: Catalog | None = None) ->
                 continue
             rtype, note = choose_type(env, provider, resource.kind, placement.choice.terraform)
             rows.append((placement, resource, rtype, note))
-        built.append(_finish(build_site(provider, region, rows, resources, catalog)))
+        group_type, _ = choose_type(env, provider, Kind.SECURITY_GROUP, None)
+        built.append(_finish(build_site(provider, region, rows, resources, catalog, group_type)))
+    readdress = allocate(built)
+    for site in built:
+        ranges = [sub.cidr for sub in site.subnets]
+        for item in site.items:
+            if item.resource.kind == Kind.SECURITY_GROUP and site.provider in CAPABILITIES:
+                item.firewall = translate(
+                    item.resource.topology.firewall_rules, ranges, site.provider, readdress
+                )
+        _drop_empty_groups(site)
     return built
+
+
+def firewall_gaps(
+    plan: Plan, env: Environment, catalog: Catalog | None = None
+) -> list[dict[str, str]]:
+    """Source rules no target rule writes, per site and group, for the runbook."""
+    rows = []
+    for site in build_sites(plan, env, catalog):
+        for item in site.items:
+            for gap in item.firewall.untranslated if item.firewall else []:
+                rows.append(
+                    {
+                        "site": f"{site.provider}/{site.region}",
+                        "group": item.resource.name,
+                        "rule": gap.rule,
+                        "reason": gap.reason,
+                    }
+                )
+    return rows
+
+
+def _drop_empty_groups(site: Site) -> None:
+    """OpenNebula security groups need one rule at least: a group with none is not written."""
+    if site.provider != "opennebula":
+        return
+    for item in list(site.items):
+        if item.firewall is not None and not item.firewall.rules:
+            site.items.remove(item)
+            reason = "no rule of this group can be written here, and an OpenNebula group needs one"
+            site.skipped.append(Skipped(item.resource, site.provider, reason))
+            for other in site.items:
+                if item in other.security_groups:
+                    other.security_groups.remove(item)
+    site.skipped.sort(key=lambda s: s.resource.id)
 
 
 def _finish(site: Site) -> Site:

@@ -15,6 +15,8 @@ from typing import Any
 
 from cloudexit.catalog.loader import Catalog
 from cloudexit.catalog.schema import Product
+from cloudexit.emit.terraform.addressing import Move
+from cloudexit.emit.terraform.firewall import TargetRule, Translation
 from cloudexit.errors import InputError
 from cloudexit.model.inventory import Resource
 from cloudexit.model.kinds import DATA_KINDS, Kind
@@ -96,6 +98,7 @@ class Item:
     output: str = ""
     health_check_path: str | None = None
     index: int = 0
+    firewall: Translation | None = None
 
     @property
     def kind(self) -> str:
@@ -104,10 +107,6 @@ class Item:
     @property
     def address(self) -> str:
         return f"{self.rtype}.{self.local}"
-
-    @property
-    def details(self) -> dict[str, Any]:
-        return self.resource.attributes.details
 
     @property
     def vcpu(self) -> int:
@@ -161,74 +160,33 @@ class Item:
         return dict(sorted(tags.items()))
 
     @property
-    def rules(self) -> list[dict[str, Any]]:
-        """Security-group rules, normalised: protocol tcp|udp|icmp|any, ports None when all."""
-        rules = []
-        for rule in self.details.get("rules", []):
-            protocol = str(rule.get("protocol", "any")).lower()
-            protocol = {
-                "-1": "any",
-                "all": "any",
-                "*": "any",
-                "6": "tcp",
-                "17": "udp",
-                "1": "icmp",
-            }.get(protocol, protocol)
-            low, high = rule.get("from_port"), rule.get("to_port")
-            if (
-                protocol in ("any", "icmp")
-                or low is None
-                or (int(low) <= 1 and int(high or 65535) >= 65535)
-            ):
-                low = high = None
-            else:
-                low, high = int(low), int(high if high is not None else low)
-            rules.append(
-                {
-                    "direction": "egress"
-                    if str(rule.get("direction", "")).lower() in ("egress", "outbound")
-                    else "ingress",
-                    "protocol": protocol,
-                    "from_port": low,
-                    "to_port": high,
-                    "cidr": rule.get("cidr") or "0.0.0.0/0",
-                }
-            )
-        return sorted(
-            rules,
-            key=lambda r: (
-                r["direction"],
-                r["protocol"],
-                r["from_port"] or 0,
-                r["to_port"] or 0,
-                r["cidr"],
-            ),
-        )
+    def rules(self) -> list[TargetRule]:
+        """The security group's rules as the target writes them (see ``firewall.translate``)."""
+        return self.firewall.rules if self.firewall else []
 
     @property
     def zone_name(self) -> str:
-        return str(self.details.get("zone_name") or self.resource.name).rstrip(".").lower()
+        return str(self.resource.topology.zone_name or self.resource.name).rstrip(".").lower()
 
     @property
     def records(self) -> list[dict[str, Any]]:
         """DNS records, one per value, names relative to the zone ('' for the apex)."""
         zone = self.zone_name
         rows: list[dict[str, Any]] = []
-        for record in self.details.get("records", []):
-            name = str(record.get("name", "")).rstrip(".").lower()
+        for record in self.resource.topology.records:
+            name = record.name.rstrip(".").lower()
             if name in ("@", zone):
                 name = ""
             elif name.endswith("." + zone):
                 name = name[: -len(zone) - 1]
-            values = record.get("values") or ([record["value"]] if record.get("value") else [])
-            for n, value in enumerate(sorted(str(v) for v in values)):
-                local = identifier(f"{name or 'apex'}-{record.get('type', 'a')}-{n + 1}")
+            for n, value in enumerate(sorted(record.values)):
+                local = identifier(f"{name or 'apex'}-{record.type.lower()}-{n + 1}")
                 rows.append(
                     {
                         "local": local,
                         "name": name,
-                        "type": str(record.get("type", "A")).upper(),
-                        "ttl": int(record.get("ttl") or 3600),
+                        "type": record.type.upper(),
+                        "ttl": record.ttl or 3600,
                         "value": value,
                     }
                 )
@@ -245,12 +203,8 @@ class Item:
     @property
     def listeners(self) -> list[dict[str, Any]]:
         rows = []
-        for listener in self.details.get("listeners", []):
-            port = int(listener.get("port", 0))
-            if port:
-                rows.append(
-                    {"port": port, "protocol": str(listener.get("protocol", "TCP")).upper()}
-                )
+        for listener in self.resource.topology.listeners:
+            rows.append({"port": listener.port, "protocol": listener.protocol.upper()})
         return sorted(rows, key=lambda r: r["port"])
 
     @property
@@ -286,6 +240,7 @@ class Site:
     items: list[Item] = field(default_factory=list)
     networks: list[Network] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    moves: list[Move] = field(default_factory=list)
 
     @property
     def short_region(self) -> str:
@@ -335,8 +290,12 @@ def build_site(
     placements: list[tuple[Placement, Resource, str | None, str | None]],
     resources: dict[str, Resource],
     catalog: Catalog | None,
+    group_type: str | None = None,
 ) -> Site:
-    """``placements``: (placement, resource, resource type to write or None, note)."""
+    """``placements``: (placement, resource, resource type to write or None, note).
+
+    ``group_type``: the type that writes a security group here; a placed resource whose source
+    security group is placed elsewhere gets a copy of it at this site."""
     site = Site(provider, region, _zone(catalog, provider, region), region)
     taken: dict[str, set[str]] = defaultdict(set)
 
@@ -353,9 +312,7 @@ def build_site(
     subnets = [(p, r) for p, r, _, _ in ordered if r.kind == Kind.SUBNET]
     by_source_net: dict[str, Network] = {}
     for _, r in vpcs:
-        net = Network(
-            unique(identifier(r.name)), slug(r.name), r.attributes.details.get("cidr_block"), r
-        )
+        net = Network(unique(identifier(r.name)), slug(r.name), _first_v4(r), r)
         site.networks.append(net)
         by_source_net[r.id] = net
     needs_network = bool(subnets) or any(
@@ -370,20 +327,19 @@ def build_site(
         parent = next(
             (by_source_net[d] for d in r.depends_on if d in by_source_net), site.networks[0]
         )
-        cidr = r.attributes.details.get("cidr_block") or parent.cidr or "10.0.0.0/16"
-        sub = Subnet(unique(identifier(r.name)), slug(r.name), cidr, parent, r)
+        cidr = _first_v4(r) or parent.cidr
+        sub = Subnet(unique(identifier(r.name)), slug(r.name), cidr or "", parent, r)
         parent.subnets.append(sub)
         by_source_subnet[r.id] = sub
-    for index, net in enumerate(site.networks):
+    for net in site.networks:
         if not net.subnets:
-            # No source subnet lands here: one subnet spanning the network, or a private range.
-            cidr = net.cidr or f"10.{200 + index}.0.0/16"
+            # No source subnet lands here: one subnet spanning the network; a network without
+            # a range gets one when the plan's sites are addressed (addressing.allocate).
             net.subnets.append(
-                Subnet(unique(f"{net.local}_default"), f"{net.name}-default", cidr, net)
+                Subnet(unique(f"{net.local}_default"), f"{net.name}-default", net.cidr or "", net)
             )
     for index, sub in enumerate(site.subnets):
         sub.index = index
-        ipaddress.ip_network(sub.cidr, strict=False)
 
     by_id: dict[str, Item] = {}
     for placement, r, rtype, note in ordered:
@@ -403,6 +359,23 @@ def build_site(
         )
         site.items.append(item)
         by_id[r.id] = item
+    if group_type is not None:
+        for item in list(site.items):
+            for sg_id in item.resource.topology.security_groups:
+                group = resources.get(sg_id)
+                if sg_id in by_id or group is None or group.kind != Kind.SECURITY_GROUP:
+                    continue
+                copy = Item(
+                    local=unique(identifier(group.name), group_type),
+                    name=slug(group.name),
+                    resource=group,
+                    option=item.option,
+                    rtype=group_type,
+                    product=None,
+                    note="copied here: resources placed at this site use it",
+                )
+                site.items.append(copy)
+                by_id[sg_id] = copy
     for index, item in enumerate(site.items):
         item.index = index
         item.secret_local = unique(item.local, "random_password")
@@ -420,11 +393,7 @@ def build_site(
             owner = next((by_source_net[d] for d in r.depends_on if d in by_source_net), None)
             if owner is not None:
                 item.subnet = owner.subnets[0]
-        item.security_groups = [
-            by_id[d]
-            for d in r.depends_on
-            if d in by_id and by_id[d].resource.kind == Kind.SECURITY_GROUP
-        ]
+        item.security_groups = [by_id[d] for d in r.topology.security_groups if d in by_id]
         item.volumes = [
             by_id[d]
             for d in r.depends_on
@@ -470,6 +439,13 @@ def build_site(
     return site
 
 
+def _first_v4(resource: Resource) -> str | None:
+    for cidr in resource.topology.cidrs:
+        if ipaddress.ip_network(cidr).version == 4:
+            return cidr
+    return None
+
+
 def r_id_in(item: Item, user: Item) -> bool:
     return item.resource.id in user.resource.depends_on
 
@@ -486,6 +462,8 @@ def _wire_backends(lb: Item, site: Site, resources: dict[str, Resource]) -> None
     ]
     lb.backends = [i for i in site.items if i.resource.id in servers and i.resource.kind == Kind.VM]
     if groups:
-        port = groups[0].attributes.details.get("port")
-        lb.backend_port = int(port) if port else None
-        lb.health_check_path = groups[0].attributes.details.get("health_check_path")
+        topology = groups[0].topology
+        lb.backend_port = topology.target_port or (
+            topology.health_check.port if topology.health_check else None
+        )
+        lb.health_check_path = topology.health_check.path if topology.health_check else None

@@ -9,6 +9,14 @@ resource "ionoscloud_nsg_firewallrule" "allow_internal_1" {
   datacenter_id = ionoscloud_datacenter.main.id
   nsg_id        = ionoscloud_nsg.allow_internal.id
   name          = "allow-internal-1"
+  type          = "EGRESS"
+  protocol      = "ANY"
+}
+
+resource "ionoscloud_nsg_firewallrule" "allow_internal_2" {
+  datacenter_id = ionoscloud_datacenter.main.id
+  nsg_id        = ionoscloud_nsg.allow_internal.id
+  name          = "allow-internal-2"
   type          = "INGRESS"
   protocol      = "TCP"
   source_ip     = "10.60.0.0/16"
@@ -22,9 +30,107 @@ resource "ionoscloud_nsg" "nsg_erp" {
 }
 
 resource "ionoscloud_nsg_firewallrule" "nsg_erp_1" {
+  datacenter_id = ionoscloud_datacenter.main.id
+  nsg_id        = ionoscloud_nsg.nsg_erp.id
+  name          = "nsg-erp-1"
+  type          = "EGRESS"
+  protocol      = "ANY"
+}
+
+resource "ionoscloud_nsg_firewallrule" "nsg_erp_2" {
+  datacenter_id = ionoscloud_datacenter.main.id
+  nsg_id        = ionoscloud_nsg.nsg_erp.id
+  name          = "nsg-erp-2"
+  type          = "EGRESS"
+  protocol      = "ANY"
+  target_ip     = "10.20.0.0/20"
+}
+
+resource "ionoscloud_nsg_firewallrule" "nsg_erp_3" {
+  datacenter_id = ionoscloud_datacenter.main.id
+  nsg_id        = ionoscloud_nsg.nsg_erp.id
+  name          = "nsg-erp-3"
+  type          = "EGRESS"
+  protocol      = "ANY"
+  target_ip     = "10.20.16.0/20"
+}
+
+resource "ionoscloud_nsg_firewallrule" "nsg_erp_4" {
+  datacenter_id = ionoscloud_datacenter.main.id
+  nsg_id        = ionoscloud_nsg.nsg_erp.id
+  name          = "nsg-erp-4"
+  type          = "EGRESS"
+  protocol      = "ANY"
+  target_ip     = "10.20.32.0/20"
+}
+
+resource "ionoscloud_nsg_firewallrule" "nsg_erp_5" {
+  datacenter_id = ionoscloud_datacenter.main.id
+  nsg_id        = ionoscloud_nsg.nsg_erp.id
+  name          = "nsg-erp-5"
+  type          = "EGRESS"
+  protocol      = "ANY"
+  target_ip     = "10.40.1.0/24"
+}
+
+resource "ionoscloud_nsg_firewallrule" "nsg_erp_6" {
+  datacenter_id = ionoscloud_datacenter.main.id
+  nsg_id        = ionoscloud_nsg.nsg_erp.id
+  name          = "nsg-erp-6"
+  type          = "EGRESS"
+  protocol      = "ANY"
+  target_ip     = "10.60.0.0/20"
+}
+
+resource "ionoscloud_nsg_firewallrule" "nsg_erp_7" {
+  datacenter_id = ionoscloud_datacenter.main.id
+  nsg_id        = ionoscloud_nsg.nsg_erp.id
+  name          = "nsg-erp-7"
+  type          = "INGRESS"
+  protocol      = "ANY"
+  source_ip     = "10.20.0.0/20"
+}
+
+resource "ionoscloud_nsg_firewallrule" "nsg_erp_8" {
+  datacenter_id = ionoscloud_datacenter.main.id
+  nsg_id        = ionoscloud_nsg.nsg_erp.id
+  name          = "nsg-erp-8"
+  type          = "INGRESS"
+  protocol      = "ANY"
+  source_ip     = "10.20.16.0/20"
+}
+
+resource "ionoscloud_nsg_firewallrule" "nsg_erp_9" {
+  datacenter_id = ionoscloud_datacenter.main.id
+  nsg_id        = ionoscloud_nsg.nsg_erp.id
+  name          = "nsg-erp-9"
+  type          = "INGRESS"
+  protocol      = "ANY"
+  source_ip     = "10.20.32.0/20"
+}
+
+resource "ionoscloud_nsg_firewallrule" "nsg_erp_10" {
+  datacenter_id = ionoscloud_datacenter.main.id
+  nsg_id        = ionoscloud_nsg.nsg_erp.id
+  name          = "nsg-erp-10"
+  type          = "INGRESS"
+  protocol      = "ANY"
+  source_ip     = "10.40.1.0/24"
+}
+
+resource "ionoscloud_nsg_firewallrule" "nsg_erp_11" {
+  datacenter_id = ionoscloud_datacenter.main.id
+  nsg_id        = ionoscloud_nsg.nsg_erp.id
+  name          = "nsg-erp-11"
+  type          = "INGRESS"
+  protocol      = "ANY"
+  source_ip     = "10.60.0.0/20"
+}
+
+resource "ionoscloud_nsg_firewallrule" "nsg_erp_12" {
   datacenter_id    = ionoscloud_datacenter.main.id
   nsg_id           = ionoscloud_nsg.nsg_erp.id
-  name             = "nsg-erp-1"
+  name             = "nsg-erp-12"
   type             = "INGRESS"
   protocol         = "TCP"
   port_range_start = 443
@@ -39,9 +145,17 @@ resource "ionoscloud_nsg" "shop_app_sg" {
 }
 
 resource "ionoscloud_nsg_firewallrule" "shop_app_sg_1" {
+  datacenter_id = ionoscloud_datacenter.main.id
+  nsg_id        = ionoscloud_nsg.shop_app_sg.id
+  name          = "shop-app-sg-1"
+  type          = "EGRESS"
+  protocol      = "ANY"
+}
+
+resource "ionoscloud_nsg_firewallrule" "shop_app_sg_2" {
   datacenter_id    = ionoscloud_datacenter.main.id
   nsg_id           = ionoscloud_nsg.shop_app_sg.id
-  name             = "shop-app-sg-1"
+  name             = "shop-app-sg-2"
   type             = "INGRESS"
   protocol         = "TCP"
   port_range_start = 8080
@@ -57,9 +171,17 @@ resource "ionoscloud_nsg" "shop_db_sg" {
 }
 
 resource "ionoscloud_nsg_firewallrule" "shop_db_sg_1" {
+  datacenter_id = ionoscloud_datacenter.main.id
+  nsg_id        = ionoscloud_nsg.shop_db_sg.id
+  name          = "shop-db-sg-1"
+  type          = "EGRESS"
+  protocol      = "ANY"
+}
+
+resource "ionoscloud_nsg_firewallrule" "shop_db_sg_2" {
   datacenter_id    = ionoscloud_datacenter.main.id
   nsg_id           = ionoscloud_nsg.shop_db_sg.id
-  name             = "shop-db-sg-1"
+  name             = "shop-db-sg-2"
   type             = "INGRESS"
   protocol         = "TCP"
   port_range_start = 3306
@@ -67,10 +189,10 @@ resource "ionoscloud_nsg_firewallrule" "shop_db_sg_1" {
   source_ip        = "10.20.16.0/20"
 }
 
-resource "ionoscloud_nsg_firewallrule" "shop_db_sg_2" {
+resource "ionoscloud_nsg_firewallrule" "shop_db_sg_3" {
   datacenter_id    = ionoscloud_datacenter.main.id
   nsg_id           = ionoscloud_nsg.shop_db_sg.id
-  name             = "shop-db-sg-2"
+  name             = "shop-db-sg-3"
   type             = "INGRESS"
   protocol         = "TCP"
   port_range_start = 5432
@@ -86,19 +208,27 @@ resource "ionoscloud_nsg" "shop_web_sg" {
 }
 
 resource "ionoscloud_nsg_firewallrule" "shop_web_sg_1" {
-  datacenter_id    = ionoscloud_datacenter.main.id
-  nsg_id           = ionoscloud_nsg.shop_web_sg.id
-  name             = "shop-web-sg-1"
-  type             = "INGRESS"
-  protocol         = "TCP"
-  port_range_start = 80
-  port_range_end   = 80
+  datacenter_id = ionoscloud_datacenter.main.id
+  nsg_id        = ionoscloud_nsg.shop_web_sg.id
+  name          = "shop-web-sg-1"
+  type          = "EGRESS"
+  protocol      = "ANY"
 }
 
 resource "ionoscloud_nsg_firewallrule" "shop_web_sg_2" {
   datacenter_id    = ionoscloud_datacenter.main.id
   nsg_id           = ionoscloud_nsg.shop_web_sg.id
   name             = "shop-web-sg-2"
+  type             = "INGRESS"
+  protocol         = "TCP"
+  port_range_start = 80
+  port_range_end   = 80
+}
+
+resource "ionoscloud_nsg_firewallrule" "shop_web_sg_3" {
+  datacenter_id    = ionoscloud_datacenter.main.id
+  nsg_id           = ionoscloud_nsg.shop_web_sg.id
+  name             = "shop-web-sg-3"
   type             = "INGRESS"
   protocol         = "TCP"
   port_range_start = 443

@@ -10,14 +10,14 @@ resource "opennebula_security_group" "allow_internal" {
     "owner"            = "team-data"
   }
   rule {
+    protocol  = "ALL"
+    rule_type = "OUTBOUND"
+  }
+  rule {
     protocol  = "TCP"
     rule_type = "INBOUND"
     ip        = "10.60.0.0"
     size      = "65536"
-  }
-  rule {
-    protocol  = "ALL"
-    rule_type = "OUTBOUND"
   }
 }
 
@@ -33,13 +33,73 @@ resource "opennebula_security_group" "nsg_erp" {
     "owner"            = "team-erp"
   }
   rule {
-    protocol  = "TCP"
-    rule_type = "INBOUND"
-    range     = "443"
+    protocol  = "ALL"
+    rule_type = "OUTBOUND"
   }
   rule {
     protocol  = "ALL"
     rule_type = "OUTBOUND"
+    ip        = "10.20.0.0"
+    size      = "4096"
+  }
+  rule {
+    protocol  = "ALL"
+    rule_type = "OUTBOUND"
+    ip        = "10.20.16.0"
+    size      = "4096"
+  }
+  rule {
+    protocol  = "ALL"
+    rule_type = "OUTBOUND"
+    ip        = "10.20.32.0"
+    size      = "4096"
+  }
+  rule {
+    protocol  = "ALL"
+    rule_type = "OUTBOUND"
+    ip        = "10.40.1.0"
+    size      = "256"
+  }
+  rule {
+    protocol  = "ALL"
+    rule_type = "OUTBOUND"
+    ip        = "10.60.0.0"
+    size      = "4096"
+  }
+  rule {
+    protocol  = "ALL"
+    rule_type = "INBOUND"
+    ip        = "10.20.0.0"
+    size      = "4096"
+  }
+  rule {
+    protocol  = "ALL"
+    rule_type = "INBOUND"
+    ip        = "10.20.16.0"
+    size      = "4096"
+  }
+  rule {
+    protocol  = "ALL"
+    rule_type = "INBOUND"
+    ip        = "10.20.32.0"
+    size      = "4096"
+  }
+  rule {
+    protocol  = "ALL"
+    rule_type = "INBOUND"
+    ip        = "10.40.1.0"
+    size      = "256"
+  }
+  rule {
+    protocol  = "ALL"
+    rule_type = "INBOUND"
+    ip        = "10.60.0.0"
+    size      = "4096"
+  }
+  rule {
+    protocol  = "TCP"
+    rule_type = "INBOUND"
+    range     = "443"
   }
 }
 
@@ -54,15 +114,15 @@ resource "opennebula_security_group" "shop_app_sg" {
     "owner"            = "team-web"
   }
   rule {
+    protocol  = "ALL"
+    rule_type = "OUTBOUND"
+  }
+  rule {
     protocol  = "TCP"
     rule_type = "INBOUND"
     range     = "8080"
     ip        = "10.20.0.0"
     size      = "4096"
-  }
-  rule {
-    protocol  = "ALL"
-    rule_type = "OUTBOUND"
   }
 }
 
@@ -75,6 +135,10 @@ resource "opennebula_security_group" "shop_db_sg" {
     "cloudexit-source" = "aws-shop-db-sg"
     "env"              = "prod"
     "owner"            = "team-web"
+  }
+  rule {
+    protocol  = "ALL"
+    rule_type = "OUTBOUND"
   }
   rule {
     protocol  = "TCP"
@@ -90,10 +154,6 @@ resource "opennebula_security_group" "shop_db_sg" {
     ip        = "10.20.16.0"
     size      = "4096"
   }
-  rule {
-    protocol  = "ALL"
-    rule_type = "OUTBOUND"
-  }
 }
 
 # cloudexit: from aws AWS::EC2::SecurityGroup arn:aws:ec2:us-east-1:123456789012:security-group/sg-web0001
@@ -107,6 +167,10 @@ resource "opennebula_security_group" "shop_web_sg" {
     "owner"            = "team-web"
   }
   rule {
+    protocol  = "ALL"
+    rule_type = "OUTBOUND"
+  }
+  rule {
     protocol  = "TCP"
     rule_type = "INBOUND"
     range     = "80"
@@ -115,9 +179,5 @@ resource "opennebula_security_group" "shop_web_sg" {
     protocol  = "TCP"
     rule_type = "INBOUND"
     range     = "443"
-  }
-  rule {
-    protocol  = "ALL"
-    rule_type = "OUTBOUND"
   }
 }

@@ -6,6 +6,11 @@ resource "ovh_cloud_security_group" "allow_internal" {
   description  = "cloudexit: from gcp compute.googleapis.com/Firewall //compute.googleapis.com/projects/retail-analytics-prod/global/firewalls/allow-internal"
   rule = [
     {
+      direction        = "egress"
+      ethernet_type    = "IPv4"
+      remote_ip_prefix = "0.0.0.0/0"
+    },
+    {
       direction        = "ingress"
       ethernet_type    = "IPv4"
       protocol         = "tcp"
@@ -21,6 +26,61 @@ resource "ovh_cloud_security_group" "nsg_erp" {
   name         = "nsg-erp"
   description  = "cloudexit: from azure microsoft.network/networksecuritygroups /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.network/networksecuritygroups/nsg-erp"
   rule = [
+    {
+      direction        = "egress"
+      ethernet_type    = "IPv4"
+      remote_ip_prefix = "0.0.0.0/0"
+    },
+    {
+      direction        = "egress"
+      ethernet_type    = "IPv4"
+      remote_ip_prefix = "10.20.0.0/20"
+    },
+    {
+      direction        = "egress"
+      ethernet_type    = "IPv4"
+      remote_ip_prefix = "10.20.16.0/20"
+    },
+    {
+      direction        = "egress"
+      ethernet_type    = "IPv4"
+      remote_ip_prefix = "10.20.32.0/20"
+    },
+    {
+      direction        = "egress"
+      ethernet_type    = "IPv4"
+      remote_ip_prefix = "10.40.1.0/24"
+    },
+    {
+      direction        = "egress"
+      ethernet_type    = "IPv4"
+      remote_ip_prefix = "10.60.0.0/20"
+    },
+    {
+      direction        = "ingress"
+      ethernet_type    = "IPv4"
+      remote_ip_prefix = "10.20.0.0/20"
+    },
+    {
+      direction        = "ingress"
+      ethernet_type    = "IPv4"
+      remote_ip_prefix = "10.20.16.0/20"
+    },
+    {
+      direction        = "ingress"
+      ethernet_type    = "IPv4"
+      remote_ip_prefix = "10.20.32.0/20"
+    },
+    {
+      direction        = "ingress"
+      ethernet_type    = "IPv4"
+      remote_ip_prefix = "10.40.1.0/24"
+    },
+    {
+      direction        = "ingress"
+      ethernet_type    = "IPv4"
+      remote_ip_prefix = "10.60.0.0/20"
+    },
     {
       direction        = "ingress"
       ethernet_type    = "IPv4"
@@ -40,6 +100,11 @@ resource "ovh_cloud_security_group" "shop_app_sg" {
   description  = "cloudexit: from aws AWS::EC2::SecurityGroup arn:aws:ec2:us-east-1:123456789012:security-group/sg-app0001"
   rule = [
     {
+      direction        = "egress"
+      ethernet_type    = "IPv4"
+      remote_ip_prefix = "0.0.0.0/0"
+    },
+    {
       direction        = "ingress"
       ethernet_type    = "IPv4"
       protocol         = "tcp"
@@ -57,6 +122,11 @@ resource "ovh_cloud_security_group" "shop_db_sg" {
   name         = "shop-db-sg"
   description  = "cloudexit: from aws AWS::EC2::SecurityGroup arn:aws:ec2:us-east-1:123456789012:security-group/sg-db0001"
   rule = [
+    {
+      direction        = "egress"
+      ethernet_type    = "IPv4"
+      remote_ip_prefix = "0.0.0.0/0"
+    },
     {
       direction        = "ingress"
       ethernet_type    = "IPv4"
@@ -83,6 +153,11 @@ resource "ovh_cloud_security_group" "shop_web_sg" {
   name         = "shop-web-sg"
   description  = "cloudexit: from aws AWS::EC2::SecurityGroup arn:aws:ec2:us-east-1:123456789012:security-group/sg-web0001"
   rule = [
+    {
+      direction        = "egress"
+      ethernet_type    = "IPv4"
+      remote_ip_prefix = "0.0.0.0/0"
+    },
     {
       direction        = "ingress"
       ethernet_type    = "IPv4"

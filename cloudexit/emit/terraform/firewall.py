@@ -1,0 +1,259 @@
+"""Firewall rules of a source security group, translated for a target's security groups.
+
+Every target writes allow rules under a default drop policy in both directions, so a source
+deny rule is kept by that policy as long as no allow rule the target writes lets part of its
+traffic through: an allow rule a higher-precedence deny overlaps is left out and reported
+(narrower, never wider). Service tags are mapped explicitly; a rule whose ends cannot be
+written exactly (an unknown tag, a group reference, a specific local address) is reported,
+never widened.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from cloudexit.model.topology import Endpoint, FirewallRule
+
+ANY_V4 = "0.0.0.0/0"
+
+
+@dataclass(frozen=True)
+class Capabilities:
+    """What a target's security-group rules can say."""
+
+    protocols: frozenset[str]
+    ipv6: bool = True
+    icmp_type: bool = False
+    health_check_ranges: tuple[str, ...] = ()
+    """Where the target's load balancers send health checks from; none known means reported."""
+
+
+_EVERYTHING = Capabilities(
+    frozenset({"tcp", "udp", "icmp", "icmpv6", "any", "esp", "ah", "gre"}), icmp_type=True
+)
+
+CAPABILITIES: dict[str, Capabilities] = {
+    "scaleway": Capabilities(frozenset({"tcp", "udp", "icmp", "any"})),
+    "ovhcloud": Capabilities(
+        frozenset({"tcp", "udp", "icmp", "icmpv6", "any", "esp", "ah", "gre"})
+    ),
+    "ionos": Capabilities(
+        frozenset({"tcp", "udp", "icmp", "icmpv6", "any", "esp", "ah", "gre"}), icmp_type=True
+    ),
+    # IPv4 only (ip and size); IPSEC would cover ESP and AH together, so neither is offered.
+    "opennebula": Capabilities(
+        frozenset({"tcp", "udp", "icmp", "any"}), ipv6=False, icmp_type=True
+    ),
+}
+
+
+@dataclass(frozen=True, order=True)
+class TargetRule:
+    """One rule as every target writes it: one direction, protocol, port range and peer range."""
+
+    direction: str
+    protocol: str
+    from_port: int | None
+    to_port: int | None
+    cidr: str
+    icmp_type: int | None = None
+
+    @property
+    def ipv6(self) -> bool:
+        return ipaddress.ip_network(self.cidr).version == 6
+
+    @property
+    def any_peer(self) -> bool:
+        return ipaddress.ip_network(self.cidr).prefixlen == 0
+
+
+@dataclass(frozen=True)
+class Untranslated:
+    rule: str
+    reason: str
+
+
+@dataclass
+class Translation:
+    rules: list[TargetRule] = field(default_factory=list)
+    kept_by_policy: list[str] = field(default_factory=list)
+    """Deny rules the default drop policy keeps, in words."""
+    untranslated: list[Untranslated] = field(default_factory=list)
+
+
+def describe(rule: FirewallRule) -> str:
+    ports = ",".join(p.text for p in rule.ports) or "all ports"
+    where = "from" if rule.direction == "ingress" else "to"
+    peers = ", ".join(e.text for e in rule.peers)
+    label = f"{rule.name}: " if rule.name else ""
+    order = f" (priority {rule.priority})" if rule.priority is not None else ""
+    return f"{label}{rule.direction} {rule.action} {rule.protocol} {ports} {where} {peers}{order}"
+
+
+Readdress = Callable[[str], str]
+
+
+def _same(cidr: str) -> str:
+    return cidr
+
+
+def _peer_ranges(
+    end: Endpoint, site_ranges: list[str], caps: Capabilities, readdress: Readdress
+) -> list[str] | str:
+    """Address ranges for one far end, or why it cannot be written."""
+    if end.kind == "any":
+        return [ANY_V4]
+    if end.kind == "cidr":
+        return [readdress(end.value)]
+    if end.kind == "tag":
+        tag = end.value.lower()
+        if tag in ("internet", "*", "any"):
+            return [ANY_V4]
+        if tag == "virtualnetwork":
+            return list(site_ranges) or "no private range at this site for the VirtualNetwork tag"
+        if tag == "azureloadbalancer":
+            if caps.health_check_ranges:
+                return list(caps.health_check_ranges)
+            return "the target's load balancer health-check ranges are not published: allow them by hand"
+        return f"service or network tag {end.value!r} has no address range on the target"
+    return f"a rule naming security group {end.value!r} cannot be written as an address range"
+
+
+def _local_ok(ends: list[Endpoint]) -> str | None:
+    """None when the rule applies to every member of the group; else why it cannot be written."""
+    for end in ends:
+        if end.kind == "any" or (
+            end.kind == "tag" and end.value.lower() in ("virtualnetwork", "*")
+        ):
+            continue
+        if end.kind in ("tag", "group"):
+            continue  # GCP target tags, Azure ASGs: the members the group is applied to
+        return (
+            f"the rule applies only to {end.text} inside the group, which a target group cannot say"
+        )
+    return None
+
+
+def _expand(
+    rule: FirewallRule, site_ranges: list[str], caps: Capabilities, readdress: Readdress = _same
+) -> list[TargetRule] | str:
+    if rule.protocol not in caps.protocols:
+        return f"protocol {rule.protocol} is not offered by the target's rules"
+    if rule.icmp_type is not None and not caps.icmp_type:
+        return "the target's rules cannot restrict ICMP types"
+    local = _local_ok(rule.local)
+    if local:
+        return local
+    ranges: list[str] = []
+    for end in rule.peers:
+        peer = _peer_ranges(end, site_ranges, caps, readdress)
+        if isinstance(peer, str):
+            return peer
+        ranges += peer
+    if not caps.ipv6 and any(ipaddress.ip_network(r).version == 6 for r in ranges):
+        return "the target's rules take IPv4 ranges only"
+    ports: list[tuple[int | None, int | None]] = [(None, None)]
+    if rule.protocol in ("tcp", "udp") and rule.ports:
+        ports = [(p.low, p.high) for p in rule.ports if not (p.low <= 1 and p.high >= 65535)] or [
+            (None, None)
+        ]
+        if len(ports) < len(rule.ports):
+            ports = [(None, None)]  # one range covers every port
+    return sorted(
+        {
+            TargetRule(rule.direction, rule.protocol, lo, hi, cidr, rule.icmp_type)
+            for cidr in sorted(set(ranges))
+            for lo, hi in ports
+        }
+    )
+
+
+def _protocols_overlap(a: str, b: str) -> bool:
+    return a == b or "any" in (a, b)
+
+
+def _ports_overlap(a: TargetRule, b: TargetRule) -> bool:
+    if a.from_port is None or b.from_port is None:
+        return True
+    assert a.to_port is not None and b.to_port is not None
+    return a.from_port <= b.to_port and b.from_port <= a.to_port
+
+
+def _ranges_overlap(a: str, b: str) -> bool:
+    x, y = ipaddress.ip_network(a), ipaddress.ip_network(b)
+    return x.version == y.version and x.overlaps(y)
+
+
+def _overlaps(allow: TargetRule, deny: TargetRule) -> bool:
+    return (
+        allow.direction == deny.direction
+        and _protocols_overlap(allow.protocol, deny.protocol)
+        and _ports_overlap(allow, deny)
+        and _ranges_overlap(allow.cidr, deny.cidr)
+    )
+
+
+def _precedes(deny: FirewallRule, allow: FirewallRule) -> bool:
+    """The deny is evaluated before the allow (ties: deny wins, as GCP evaluates them)."""
+    if deny.priority is None or allow.priority is None:
+        return True  # no order in the source: a deny rule always wins
+    return deny.priority <= allow.priority
+
+
+def translate(
+    rules: list[FirewallRule],
+    site_ranges: list[str],
+    provider: str,
+    readdress: Readdress = _same,
+) -> Translation:
+    """``readdress`` maps a source range to the range it has on the targets (networks moved
+    to keep the sites of a plan apart)."""
+    caps = CAPABILITIES[provider]
+    out = Translation()
+    denies: list[tuple[FirewallRule, list[TargetRule]]] = []
+    for rule in rules:
+        if rule.action != "deny":
+            continue
+        # A deny is kept by the drop policy whatever its peers: only its overlap with allows matters.
+        peers = [ANY_V4 if e.kind != "cidr" else readdress(e.value) for e in rule.peers]
+        wide = FirewallRule.model_validate(
+            {**rule.model_dump(), "sources": [{"kind": "any"}], "destinations": [{"kind": "any"}]}
+        )
+        expanded = _expand(wide, [], _EVERYTHING)
+        assert not isinstance(expanded, str)
+        shapes = [
+            TargetRule(r.direction, r.protocol, r.from_port, r.to_port, p)
+            for r in expanded
+            for p in peers
+        ]
+        denies.append((rule, shapes))
+        out.kept_by_policy.append(describe(rule))
+    written: set[TargetRule] = set()
+    for rule in rules:
+        if rule.action == "deny":
+            continue
+        expanded = _expand(rule, site_ranges, caps, readdress)
+        if isinstance(expanded, str):
+            out.untranslated.append(Untranslated(describe(rule), expanded))
+            continue
+        blocking = [
+            d
+            for d, shapes in denies
+            if _precedes(d, rule) and any(_overlaps(a, s) for a in expanded for s in shapes)
+        ]
+        if blocking:
+            out.untranslated.append(
+                Untranslated(
+                    describe(rule),
+                    f"a deny rule evaluated first ({describe(blocking[0])}) covers part of it; "
+                    "written without it the rule would let that traffic through",
+                )
+            )
+            continue
+        written.update(expanded)
+    out.rules = sorted(
+        written, key=lambda r: (r.direction, r.protocol, r.from_port or 0, r.to_port or 0, r.cidr)
+    )
+    return out

@@ -1,0 +1,136 @@
+"""GCP VPC firewall rules: the Compute API's shape (Cloud Asset ``resource.data``, the
+connector) and Terraform's ``google_compute_firewall`` attributes, read as one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cloudexit.model.topology import Topology
+from cloudexit.topology import Mapped, rule_or_problem
+
+_PROTOCOLS = {
+    "tcp": "tcp",
+    "udp": "udp",
+    "icmp": "icmp",
+    "all": "any",
+    "esp": "esp",
+    "ah": "ah",
+    "6": "tcp",
+    "17": "udp",
+    "1": "icmp",
+    "50": "esp",
+    "51": "ah",
+    "47": "gre",
+    "gre": "gre",
+}
+
+# Every VPC network allows all egress at the lowest priority unless a rule says otherwise.
+IMPLIED_EGRESS: dict[str, Any] = {
+    "direction": "egress",
+    "action": "allow",
+    "priority": 65535,
+    "protocol": "any",
+    "sources": [{"kind": "any"}],
+    "destinations": [{"kind": "cidr", "value": "0.0.0.0/0"}],
+    "name": "implied-allow-egress",
+}
+
+
+def _terraform(v: dict[str, Any]) -> dict[str, Any]:
+    """Terraform attributes in the API's names."""
+
+    def blocks(key: str) -> list[dict[str, Any]]:
+        return [
+            {"IPProtocol": b.get("protocol"), "ports": b.get("ports") or []}
+            for b in v.get(key) or []
+            if isinstance(b, dict)
+        ]
+
+    return {
+        "direction": v.get("direction"),
+        "priority": v.get("priority"),
+        "disabled": v.get("disabled"),
+        "allowed": blocks("allow"),
+        "denied": blocks("deny"),
+        "sourceRanges": v.get("source_ranges"),
+        "destinationRanges": v.get("destination_ranges"),
+        "sourceTags": v.get("source_tags"),
+        "targetTags": v.get("target_tags"),
+        "sourceServiceAccounts": v.get("source_service_accounts"),
+        "targetServiceAccounts": v.get("target_service_accounts"),
+        "name": v.get("name"),
+        "description": v.get("description"),
+    }
+
+
+def _ports(values: list[Any]) -> list[dict[str, int]] | None:
+    out = []
+    for value in values:
+        low, _, high = str(value).partition("-")
+        if not low.isdigit() or (high and not high.isdigit()):
+            return None
+        out.append({"low": int(low), "high": int(high or low)})
+    return out
+
+
+def firewall(data: dict[str, Any], *, terraform: bool = False) -> Mapped:
+    d = _terraform(data) if terraform else data
+    out = Mapped()
+    label = f"firewall {d.get('name') or ''}".strip()
+    if d.get("disabled"):
+        out.topology = Topology(firewall_rules=[])
+        return out
+    direction = {"ingress": "ingress", "egress": "egress", "": "ingress"}.get(
+        str(d.get("direction") or "").lower()
+    )
+    if direction is None:
+        out.problems.append(f"{label}: direction {d.get('direction')!r} not understood")
+        return out
+    ranges = d.get("sourceRanges") if direction == "ingress" else d.get("destinationRanges")
+    peers = [{"kind": "cidr", "value": str(c)} for c in ranges or []]
+    if direction == "ingress":
+        peers += [{"kind": "tag", "value": str(t)} for t in d.get("sourceTags") or []]
+        peers += [{"kind": "group", "value": str(a)} for a in d.get("sourceServiceAccounts") or []]
+    if not peers:
+        peers = [
+            {"kind": "cidr", "value": "0.0.0.0/0"}
+        ]  # GCP's documented default source/destination
+    local = [{"kind": "tag", "value": str(t)} for t in d.get("targetTags") or []]
+    local += [{"kind": "group", "value": str(a)} for a in d.get("targetServiceAccounts") or []]
+    local = local or [{"kind": "any"}]
+    priority = d.get("priority")
+    built: list[Any] = []
+    for key, action in (("allowed", "allow"), ("denied", "deny")):
+        for n, entry in enumerate(d.get(key) or []):
+            entry_label = f"{label} {key} {n + 1}"
+            protocol = _PROTOCOLS.get(str((entry or {}).get("IPProtocol", "")).lower())
+            if protocol is None:
+                out.problems.append(
+                    f"{entry_label}: protocol {(entry or {}).get('IPProtocol')!r} not understood"
+                )
+                continue
+            ports = _ports((entry or {}).get("ports") or [])
+            if ports is None:
+                out.problems.append(
+                    f"{entry_label}: ports {(entry or {}).get('ports')!r} not understood"
+                )
+                continue
+            rule_or_problem(
+                {
+                    "direction": direction,
+                    "action": action,
+                    "priority": int(priority) if priority is not None else 1000,
+                    "protocol": protocol,
+                    "ports": ports if protocol in ("tcp", "udp") else [],
+                    "sources": peers if direction == "ingress" else local,
+                    "destinations": local if direction == "ingress" else peers,
+                    "name": str(d["name"]) if d.get("name") else None,
+                    "description": str(d["description"]) if d.get("description") else None,
+                },
+                entry_label,
+                built,
+                out.problems,
+            )
+    rule_or_problem(IMPLIED_EGRESS, f"{label} implied egress", built, out.problems)
+    out.topology = Topology(firewall_rules=built)
+    return out

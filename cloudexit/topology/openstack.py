@@ -1,0 +1,83 @@
+"""OpenStack Neutron security group rules: the API's shape (the connector, Terraform's
+``openstack_networking_secgroup_rule_v2`` attributes use the same names)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cloudexit.model.topology import Topology
+from cloudexit.topology import Mapped, rule_or_problem
+
+_PROTOCOLS = {
+    "": "any",
+    "none": "any",
+    "any": "any",
+    "tcp": "tcp",
+    "6": "tcp",
+    "udp": "udp",
+    "17": "udp",
+    "icmp": "icmp",
+    "1": "icmp",
+    "ipv6-icmp": "icmpv6",
+    "icmpv6": "icmpv6",
+    "58": "icmpv6",
+    "esp": "esp",
+    "50": "esp",
+    "ah": "ah",
+    "51": "ah",
+    "gre": "gre",
+    "47": "gre",
+}
+
+
+def rules(items: list[Any]) -> Mapped:
+    out = Mapped()
+    built: list[Any] = []
+    for n, r in enumerate(items):
+        label = f"rule {(r or {}).get('id') or n + 1}" if isinstance(r, dict) else f"rule {n + 1}"
+        if not isinstance(r, dict):
+            out.problems.append(f"{label}: not an object")
+            continue
+        direction = str(r.get("direction") or "").lower()
+        protocol = _PROTOCOLS.get(str(r.get("protocol") or "").lower())
+        if direction not in ("ingress", "egress") or protocol is None:
+            out.problems.append(
+                f"{label}: direction {r.get('direction')!r} or protocol {r.get('protocol')!r}"
+            )
+            continue
+        if r.get("remote_ip_prefix"):
+            peer = {"kind": "cidr", "value": str(r["remote_ip_prefix"])}
+        elif r.get("remote_group_id"):
+            peer = {"kind": "group", "value": str(r["remote_group_id"])}
+        elif r.get("remote_address_group_id"):
+            peer = {"kind": "group", "value": str(r["remote_address_group_id"])}
+        else:
+            # No remote: every address of the rule's ether type.
+            v6 = str(r.get("ethertype") or "IPv4").lower() == "ipv6"
+            peer = {"kind": "cidr", "value": "::/0" if v6 else "0.0.0.0/0"}
+        low, high = r.get("port_range_min"), r.get("port_range_max")
+        ports: list[dict[str, int]] = []
+        icmp_type = icmp_code = None
+        if protocol in ("tcp", "udp") and low not in (None, "", 0):
+            ports = [{"low": int(low), "high": int(high if high not in (None, "", 0) else low)}]
+        elif protocol in ("icmp", "icmpv6") and low not in (None, ""):
+            icmp_type = int(low)
+            icmp_code = int(high) if high not in (None, "") else None
+        local = [{"kind": "any"}]
+        rule_or_problem(
+            {
+                "direction": direction,
+                "protocol": protocol,
+                "ports": ports,
+                "icmp_type": icmp_type,
+                "icmp_code": icmp_code,
+                "sources": [peer] if direction == "ingress" else local,
+                "destinations": local if direction == "ingress" else [peer],
+                "description": str(r["description"]) if r.get("description") else None,
+            },
+            label,
+            built,
+            out.problems,
+        )
+    out.topology = Topology(firewall_rules=built)
+    return out
