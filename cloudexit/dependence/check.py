@@ -113,28 +113,21 @@ def _share_metrics(
     metrics: list[Metric] = []
     for key in sorted(set(totals.count) | set(limits)):
         limit = limits.get(key, ShareLimit())
-        value = _share(float(totals.spend.get(key, Decimal(0))), float(spend))
-        metrics.append(
-            Metric(
-                name=f"{prefix}_spend_share[{key}]",
-                title=f"share of spend on {label} {key}",
-                value=value,
-                unit="share",
-                limit=limit.max_spend_share,
-                status=_status(value, limit.max_spend_share),
+        spent = _share(float(totals.spend.get(key, Decimal(0))), float(spend))
+        held = _share(totals.count.get(key, 0), count)
+        for what, value, bound in (
+            ("spend", spent, limit.max_spend_share),
+            ("resource", held, limit.max_resource_share),
+        ):
+            metrics.append(
+                Metric(
+                    name=f"{prefix}_{what}_share[{key}]",
+                    title=f"share of {'spend' if what == 'spend' else 'resources'} on {label} {key}",
+                    value=value,
+                    unit="share",
+                    limit=bound,
+                )
             )
-        )
-        value = _share(totals.count.get(key, 0), count)
-        metrics.append(
-            Metric(
-                name=f"{prefix}_resource_share[{key}]",
-                title=f"share of resources on {label} {key}",
-                value=value,
-                unit="share",
-                limit=limit.max_resource_share,
-                status=_status(value, limit.max_resource_share),
-            )
-        )
     return metrics
 
 
