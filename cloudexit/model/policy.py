@@ -96,6 +96,20 @@ class Capacity(_Strict):
         "--capacity-out` reads them from a project; other compute products are not placed here",
     )
 
+    def covers(self, site: tuple[str, str]) -> bool:
+        """Whether a (provider, region) site counts against this entry."""
+        return site[0] == self.provider and self.region in (None, site[1])
+
+    def limits(self) -> list[tuple[str, float]]:
+        """The set limits as (option attribute, maximum) pairs."""
+        pairs = (
+            ("vcpu", self.max_vcpu),
+            ("memory_gib", self.max_memory_gib),
+            ("storage_gib", self.max_storage_gib),
+            ("instances", self.max_instances),
+        )
+        return [(attribute, float(limit)) for attribute, limit in pairs if limit is not None]
+
 
 class SovereigntyGate(_Strict):
     """A hard floor on the EU Cloud Sovereignty Framework for the resources it matches: an option

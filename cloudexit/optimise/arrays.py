@@ -131,20 +131,14 @@ def build(
             (m.x[(u.key, k)], r)
             for u in units
             for k, r in enumerate(u.rows)
-            if r.target and r.site[0] == cap.provider and cap.region in (None, r.site[1])
+            if r.target and cap.covers(r.site)
         ]
-        for attribute, limit in (
-            ("vcpu", cap.max_vcpu),
-            ("memory_gib", cap.max_memory_gib),
-            ("storage_gib", cap.max_storage_gib),
-            ("instances", cap.max_instances),
-        ):
-            if limit is not None:
-                m.row(
-                    [(c, float(getattr(r, attribute))) for c, r in chosen],
-                    -INF,
-                    float(limit) * (1 - margin),
-                )
+        for attribute, limit in cap.limits():
+            m.row(
+                [(c, float(getattr(r, attribute))) for c, r in chosen],
+                -INF,
+                limit * (1 - margin),
+            )
     if policy.monthly_budget is not None:
         m.row(
             [(m.x[(u.key, k)], r.monthly) for u in units for k, r in enumerate(u.rows)],

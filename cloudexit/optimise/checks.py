@@ -71,21 +71,10 @@ def violations(
                     f"takes {amount / total_target:.1%} of target spend"
                 )
     for cap in policy.capacity:
-        rows = [
-            r
-            for r in assignment.values()
-            if r.target
-            and r.site[0] == cap.provider
-            and (cap.region is None or r.site[1] == cap.region)
-        ]
-        for attribute, limit in (
-            ("vcpu", cap.max_vcpu),
-            ("memory_gib", cap.max_memory_gib),
-            ("storage_gib", cap.max_storage_gib),
-            ("instances", cap.max_instances),
-        ):
+        rows = [r for r in assignment.values() if r.target and cap.covers(r.site)]
+        for attribute, limit in cap.limits():
             used_amount = sum(float(getattr(r, attribute)) for r in rows)
-            if limit is not None and used_amount > limit + 1e-6:
+            if used_amount > limit + 1e-6:
                 found.append(
                     f"capacity {cap.provider}/{cap.region or '*'} {attribute}: {used_amount:g} > {limit:g}"
                 )

@@ -159,22 +159,14 @@ def build(
                 (u, k, r)
                 for u in units
                 for k, r in enumerate(u.rows)
-                if r.target
-                and r.site[0] == cap.provider
-                and (cap.region is None or r.site[1] == cap.region)
+                if r.target and cap.covers(r.site)
             ]
-            for attribute, limit in (
-                ("vcpu", cap.max_vcpu),
-                ("memory_gib", cap.max_memory_gib),
-                ("storage_gib", cap.max_storage_gib),
-                ("instances", cap.max_instances),
-            ):
-                if limit is not None:
-                    problem += (
-                        _expr([(x[(u.key, k)], float(getattr(r, attribute))) for u, k, r in chosen])
-                        <= limit,
-                        f"capacity_{index}_{_name(cap.provider)}_{_name(cap.region or 'all')}_{attribute}",
-                    )
+            for attribute, limit in cap.limits():
+                problem += (
+                    _expr([(x[(u.key, k)], float(getattr(r, attribute))) for u, k, r in chosen])
+                    <= limit,
+                    f"capacity_{index}_{_name(cap.provider)}_{_name(cap.region or 'all')}_{attribute}",
+                )
     if "budget" not in drop and policy.monthly_budget is not None:
         problem += (
             _expr([(x[(u.key, k)], r.monthly) for u in units for k, r in enumerate(u.rows)])
