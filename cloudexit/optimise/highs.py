@@ -99,12 +99,14 @@ def solve(
     egress_eur_gib: Mapping[Site, float] | None = None,
     time_limit: float | None = None,
     start: Mapping[tuple[str, int], int] | None = None,
+    model: arrays.Model | None = None,
 ) -> Solution:
+    """``model``: the same units already built as arrays, to save building them again."""
     import highspy
 
     limit = time_limit if time_limit is not None else policy.solver.time_limit_s
     started = time.perf_counter()
-    model = arrays.build(units, policy, links, egress_eur_gib)
+    model = model or arrays.build(units, policy, links, egress_eur_gib)
     h = new_highs(limit, policy.solver.gap)
     pass_model(h, model)
     if start:
