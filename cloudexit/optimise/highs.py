@@ -141,11 +141,17 @@ def solve(
     values = h.getSolution().col_value
     counts = {key: round(values[col]) for key, col in model.x.items() if round(values[col])}
     optimal = status == highspy.HighsModelStatus.kOptimal
+    # When presolve proves a start optimal, HiGHS 1.16 reports 0 as both objective and dual
+    # bound: the objective is recomputed from the plan, and "optimal" proves the gap tolerance.
+    objective = float(np.dot(np.asarray(values, dtype=np.float64), np.asarray(model.cost)))
+    bound = float(info.mip_dual_bound)
+    if optimal:
+        bound = max(bound, objective - policy.solver.gap * abs(objective))
     return Solution(
         status=SolveStatus.OPTIMAL if optimal else SolveStatus.FEASIBLE,
         counts=counts,
-        objective=float(info.objective_function_value),
-        bound=float(info.mip_dual_bound),
+        objective=objective,
+        bound=min(bound, objective),
         seconds=seconds,
         variables=model.columns,
         constraints=model.rows,
