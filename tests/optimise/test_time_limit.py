@@ -28,7 +28,9 @@ def test_a_tiny_time_limit_still_gives_a_plan_that_meets_the_policy(seed: int) -
         return
     assert decision.solution.status in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE)
     assert sorted(decision.assignment) == sorted(instance.rows_of)
-    assert violations(decision.assignment, instance.units, instance.inventory, instance.policy) == []
+    assert (
+        violations(decision.assignment, instance.units, instance.inventory, instance.policy) == []
+    )
     value = assignment_objective(decision.assignment, instance.units)
     assert decision.solution.objective == pytest.approx(value, rel=1e-9, abs=1e-6)
     assert value >= expected - 1e-6
