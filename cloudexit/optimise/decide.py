@@ -9,7 +9,7 @@ from cloudexit.errors import RuntimeFailure
 from cloudexit.model.inventory import Inventory
 from cloudexit.model.plan import SolveStatus
 from cloudexit.model.policy import Policy
-from cloudexit.optimise import highs, milp
+from cloudexit.optimise import components, highs, milp
 from cloudexit.optimise.checks import violations
 from cloudexit.optimise.rounding import neighbourhood, relax, round_relaxation
 from cloudexit.optimise.units import Row, Units, assignment_objective
@@ -177,7 +177,9 @@ def decide(units: Units, inventory: Inventory, policy: Policy) -> Decision:
             greedy,
             greedy_broken,
         )
-    if policy.solver.name == "highs":
+    if policy.solver.name == "highs" and not components.estate_wide(policy):
+        solution = components.solve(units, policy)
+    elif policy.solver.name == "highs":
         solution = _solve_highs(units, inventory, policy, greedy, greedy_broken)
     else:
         solution = milp.solve(

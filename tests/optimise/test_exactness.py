@@ -144,3 +144,38 @@ def test_the_rounded_relaxation_usually_meets_the_policy() -> None:
         plan = assignment_of(instance.units, rounded.counts)
         met += not violations(plan, instance.units, instance.inventory, instance.policy)
     assert tried >= 10 and met >= tried // 2, (met, tried)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_without_estate_wide_limits_the_parts_solved_alone_give_the_reference_optimum(
+    seed: int,
+) -> None:
+    from cloudexit.optimise import components
+
+    instance = random_instance(seed)
+    instance.policy = instance.policy.model_copy(
+        update={
+            "min_providers": 1,
+            "max_providers": None,
+            "max_spend_share": None,
+            "capacity": [],
+            "monthly_budget": None,
+            "solver": instance.policy.solver.model_copy(update={"name": "highs"}),
+        }
+    )
+    assert not components.estate_wide(instance.policy)
+    parts = components.components(instance.units)
+    grouped = {u.key for u in instance.units.units if u.group or u.anti}
+    assert {u.key for units, _ in parts for u in units} == grouped
+    expected = reference_optimum(instance)
+    decision = decide(instance.units, instance.inventory, instance.policy)
+    if expected is None:
+        assert decision.solution.status == SolveStatus.INFEASIBLE
+        return
+    assert decision.solution.status == SolveStatus.OPTIMAL
+    assert (
+        violations(decision.assignment, instance.units, instance.inventory, instance.policy) == []
+    )
+    value = assignment_objective(decision.assignment, instance.units)
+    assert value == pytest.approx(expected, rel=1e-9, abs=1e-6)
+    assert decision.solution.objective == pytest.approx(expected, rel=1e-9, abs=1e-6)
