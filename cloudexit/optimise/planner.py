@@ -25,6 +25,7 @@ from cloudexit.optimise.checks import violations
 from cloudexit.optimise.decide import assignment_of, decide
 from cloudexit.optimise.diagnose import infeasibility, unplaceable
 from cloudexit.optimise.inputs import check_currencies, check_policy, pin_warnings
+from cloudexit.optimise.running import function_usage_warning
 from cloudexit.optimise.sizes import resolve_size, sized_by_instance
 from cloudexit.optimise.units import (
     Row,
@@ -105,6 +106,10 @@ def _size_warnings(
             line = resolve_size(r, catalog, policy).warning(r, leave=r.id in left)
             if line:
                 found.append(line)
+        elif row is not None and not row.option.retain:
+            usage = function_usage_warning(r, policy)
+            if usage:
+                found.append(usage)
     return found
 
 
@@ -200,7 +205,10 @@ def plan(
                 reason=explain.reason(unit, row, policy, binds),
                 runner_up=explain.runner_up(unit, row, policy),
                 size_before=size.label() if size.state != "not_needed" else None,
-                size_source=size.how if size.state in ("class", "cost", "unknown") else None,
+                size_source=size.how
+                if size.state in ("class", "usage", "assumed", "cost", "unknown")
+                else None,
+                size_basis=size.state if size.state != "not_needed" else None,
                 size_after=_size_after(row.option, catalog),
                 inter_site_monthly=quantize(Decimal(str(traffic_cost.get(rid, 0.0)))),
             )
