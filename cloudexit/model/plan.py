@@ -129,6 +129,7 @@ class Unplaced(_Strict):
         "not_migratable",
         "infeasible",
         "size_unknown",
+        "windows",
     ]
     reason: str
 

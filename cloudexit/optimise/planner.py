@@ -34,6 +34,7 @@ from cloudexit.optimise.units import (
     build_units,
     link_monthly,
 )
+from cloudexit.optimise.windows import WINDOWS_HOSTS, licence_warning, runs_windows
 from cloudexit.sovereignty.data import load_sovereignty
 from cloudexit.sovereignty.estate import estate
 
@@ -61,6 +62,15 @@ def _placeable(
                     kind=r.kind.value,
                     code="retired",
                     reason="stopped at scan time; retire_stopped is set",
+                )
+            )
+        elif policy.windows == "leave" and runs_windows(r) and r.kind in WINDOWS_HOSTS:
+            unplaced.append(
+                Unplaced(
+                    resource_id=r.id,
+                    kind=r.kind.value,
+                    code="windows",
+                    reason=f"runs {r.attributes.os}; policy windows is leave",
                 )
             )
         elif policy.unknown_size == "leave" and resolve_size(r, catalog, policy).state == "unknown":
@@ -106,10 +116,13 @@ def _size_warnings(
             line = resolve_size(r, catalog, policy).warning(r, leave=r.id in left)
             if line:
                 found.append(line)
-        elif row is not None and not row.option.retain:
-            usage = function_usage_warning(r, policy)
-            if usage:
-                found.append(usage)
+        if row is not None and not row.option.retain:
+            for line in (
+                function_usage_warning(r, policy),
+                licence_warning(r, row.option, catalog, policy),
+            ):
+                if line:
+                    found.append(line)
     return found
 
 
