@@ -38,14 +38,12 @@ def date_one_off(plan: Plan, catalog: Catalog) -> None:
         {line.commitment for line in plan.stranded if line.from_date and line.ends is None}
     )
     if undated:
-        plan.warnings = sorted(
-            {
-                *plan.warnings,
-                f"{len(undated)} commitment(s) with no end date ({', '.join(undated[:3])}"
-                f"{', ...' if len(undated) > 3 else ''}): the fees a move strands are not in the "
-                "one-off cost; give the ends with `cloudexit inventory bill --commitment-end`",
-            }
+        shown = ", ".join(undated[:3]) + (", ..." if len(undated) > 3 else "")
+        warning = (
+            f"{len(undated)} commitment(s) with no end date ({shown}): the fees a move strands "
+            "are not in the one-off cost; give the ends with `cloudexit inventory bill --commitment-end`"
         )
+        plan.warnings = sorted({*plan.warnings, warning})
     strands: dict[str, Decimal] = {}
     for line in plan.stranded:
         if line.counted and line.resource_id is not None and line.amount is not None:
