@@ -122,7 +122,14 @@ def _from_change(change: Any, ctx: ImportContext) -> TerraformInstance | None:
             address=address, type=tf_type, values=values, planned=True, action="create"
         )
     if body.get("before") is None:
-        # read (data) or forget: nothing exists to import
+        # a read, a forget, or a no-op on an instance the state does not hold: nothing exists
+        # to import, but the file named it, so it is reported
+        ctx.skip(
+            f"terraform:{ctx.path.name}:{address}",
+            tf_type,
+            f"plan action {'/'.join(actions)} without prior values: nothing exists to import",
+            address,
+        )
         return None
     values = redact(body.get("before") or {}, body.get("before_sensitive"))
     action = "replace" if "create" in actions and "delete" in actions else actions[0]
