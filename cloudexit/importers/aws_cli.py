@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
 
+from cloudexit.catalog.classes import fill_sizes
 from cloudexit.importers.aws_shapes import GONE_STATES, READERS, aws_tags, dig
 from cloudexit.importers.context import ImportContext
 from cloudexit.importers.jsonstream import walk
 from cloudexit.importers.redact import redact
 from cloudexit.importers.refine import engine_kind
-from cloudexit.importers.specs import fill_specs
 from cloudexit.model.inventory import Attributes
 from cloudexit.model.kinds import Kind
 from cloudexit.topology import Mapped
@@ -417,7 +417,7 @@ def add_aws_resource(
     }
     if details:
         fields["details"] = details
-    fill_specs(fields, ctx.catalog, "aws")
+    fill_sizes(fields, ctx.catalog, "aws")
     mapped = _topology(native_type, shape)
     ctx.add(
         id=rid,

@@ -11,10 +11,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from cloudexit.catalog.classes import fill_sizes
 from cloudexit.connectors.azure.registry import arm_id
 from cloudexit.importers.context import ImportContext
 from cloudexit.importers.refine import engine_kind
-from cloudexit.importers.specs import fill_specs
 from cloudexit.importers.terraform_refs import config_address
 from cloudexit.importers.terraform_sizing import sizing, text
 from cloudexit.model.inventory import Attributes, SourceProvider
@@ -135,7 +135,7 @@ class TerraformMapper:
             kind = engine_kind(engine if isinstance(engine, str) else None, kind)
         if tf_type.endswith("_function_app"):
             kind = Kind.FUNCTION
-        fill_specs(fields, self.ctx.catalog, catalog_id)
+        fill_sizes(fields, self.ctx.catalog, catalog_id)
         details = fields.setdefault("details", {})
         details["terraform_address"] = instance.address
         if instance.action and instance.action not in ("no-op", "create"):
