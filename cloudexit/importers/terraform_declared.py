@@ -421,12 +421,13 @@ AZURERM: dict[str, tuple[str, Lift]] = {
 }
 
 
-def _azure(tf_type: str, values: Values, catalog: Catalog) -> Declared:
+def _azure(tf_type: str, values: Values, rid: str, catalog: Catalog) -> Declared:
     arm_type, lift = AZURERM[tf_type]
     body = _drop_none(lift(values))
     raw = {
         **body,
-        "id": text(values.get("id")) or "",
+        # a planned resource has no id yet: nested pools are named under the one it will get
+        "id": text(values.get("id")) or rid,
         "type": arm_type,
         "name": text(values.get("name")),
         "location": text(values.get("location")),
@@ -612,7 +613,7 @@ def declared(tf_type: str, values: Values, rid: str, catalog: Catalog) -> Declar
     """What the scan's declaration reads from an azurerm or google resource; None for the types
     no declaration covers (they keep the Terraform readers)."""
     if tf_type in AZURERM:
-        return _azure(tf_type, values, catalog)
+        return _azure(tf_type, values, rid, catalog)
     if tf_type in GOOGLE:
         return _google(tf_type, values, rid, catalog)
     return None

@@ -246,3 +246,25 @@ def test_google_state_reads_as_the_cloud_asset_export_of_the_same_resources(
         assert from_state[name].region == exported.region
     db = from_state["orders"].attributes
     assert (db.instance_type, db.vcpu, db.memory_gib) == ("db-f1-micro", 1, 0.6)
+
+
+def test_a_planned_cluster_names_its_pool_under_its_own_id(tmp_path: Path) -> None:
+    cluster = {"name": "k8s", "location": "westeurope", "default_node_pool": [{"name": "system"}]}
+    plan = {
+        "format_version": "1.2",
+        "resource_changes": [
+            {
+                "address": "azurerm_kubernetes_cluster.k8s",
+                "mode": "managed",
+                "type": "azurerm_kubernetes_cluster",
+                "change": {"actions": ["create"], "before": None, "after": cluster},
+            }
+        ],
+    }
+    ids = sorted(
+        r.id for r in import_file(_write(tmp_path, "p.json", plan), planned=True).resources
+    )
+    assert ids == [
+        "terraform:p.json:azurerm_kubernetes_cluster.k8s",
+        "terraform:p.json:azurerm_kubernetes_cluster.k8s/agentpools/system",
+    ]
