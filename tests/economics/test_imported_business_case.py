@@ -14,11 +14,22 @@ from cloudexit.importers.focus import apply_bill
 from tests.economics.test_footing import assert_identity
 from tests.economics.test_one_off import assert_parts_add_up
 
-COLUMNS = (
-    "BilledCost,EffectiveCost,BillingCurrency,ChargeCategory,ChargePeriodStart,ChargePeriodEnd,"
-    "CommitmentDiscountCategory,CommitmentDiscountId,CommitmentDiscountName,"
-    "CommitmentDiscountStatus,CommitmentDiscountType,ProviderName,ResourceId,ServiceName"
-).split(",")
+COLUMNS = [
+    "BilledCost",
+    "EffectiveCost",
+    "BillingCurrency",
+    "ChargeCategory",
+    "ChargePeriodStart",
+    "ChargePeriodEnd",
+    "CommitmentDiscountCategory",
+    "CommitmentDiscountId",
+    "CommitmentDiscountName",
+    "CommitmentDiscountStatus",
+    "CommitmentDiscountType",
+    "ProviderName",
+    "ResourceId",
+    "ServiceName",
+]
 PLAN_ID = "arn:aws:savingsplans::123123123123:savingsplan/sp-test"
 # us-east-1 on-demand list prices a month (730 h): t3.nano USD 0.0052/h, db.t3.micro MySQL
 # USD 0.017/h plus 5 GB of gp2 at USD 0.115 per GB-month
@@ -106,4 +117,3 @@ def test_business_case_of_an_imported_real_plan_with_its_bill(shared_dir, tmp_pa
     assert f"| After the plan | {t.after_monthly:,.2f} |" in runbook
     assert f"| Monthly saving (today - after) | {t.monthly_saving:,.2f} |" in runbook
     assert f"One-off migration cost: EUR {t.one_off_migration:,.2f}" in runbook
-
