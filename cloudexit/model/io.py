@@ -9,14 +9,16 @@ import re
 import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
 from cloudexit.errors import InputError
-from cloudexit.model.inventory import INVENTORY_SCHEMA_VERSION, Inventory
-from cloudexit.model.policy import Policy
+
+if TYPE_CHECKING:  # imported where used: reading a catalogue file needs neither model
+    from cloudexit.model.inventory import Inventory
+    from cloudexit.model.policy import Policy
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -118,6 +120,8 @@ def validate(model: type[M], data: Any, path: str | Path) -> M:
 
 def load_inventory(*paths: str | Path) -> Inventory:
     """Load and merge one or more inventory.json files."""
+    from cloudexit.model.inventory import INVENTORY_SCHEMA_VERSION, Inventory
+
     if not paths:
         raise InputError("no inventory file given")
     merged: Inventory | None = None
@@ -139,6 +143,8 @@ def load_inventory(*paths: str | Path) -> Inventory:
 
 
 def merge_inventories(inventories: Sequence[Inventory], label: str = "inventory") -> Inventory:
+    from cloudexit.model.inventory import Inventory
+
     seen: set[str] = set()
     for inventory in inventories:
         for resource in inventory.resources:
@@ -164,6 +170,8 @@ def merge_inventories(inventories: Sequence[Inventory], label: str = "inventory"
 
 
 def load_policy(path: str | Path | None) -> Policy:
+    from cloudexit.model.policy import Policy
+
     if path is None:
         return Policy()
     path = Path(path)
