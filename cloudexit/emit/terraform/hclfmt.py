@@ -8,6 +8,7 @@ hclwrite's formatter does: a run ends at any line that is not such an attribute.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 _OPEN = "{[("
@@ -22,8 +23,43 @@ class _Line:
     assign: int | None  # index of the assignment `=` in text, if the line is `name = expr`
 
 
+_SLOW = re.compile(r"\\|[$%]\{")  # escapes and template sequences: scanned character by character
+_ASSIGN = re.compile(r"(?<![=!<>])=(?![=>])")
+_COMMENT = re.compile(r"#|//")
+
+
 def _scan(text: str) -> tuple[int, bool, int | None]:
     """Bracket change, leading closer and position of a top-level `=` of one line."""
+    if _SLOW.search(text):
+        return _scan_chars(text)
+    # Strings here hold no escape and no interpolation: text between quotes is inert, so the
+    # pieces outside them are searched whole (most generated lines take this path).
+    net = 0
+    assign: int | None = None
+    start = 0
+    for index, piece in enumerate(text.split('"')):
+        if index % 2 == 0:
+            comment = _COMMENT.search(piece)
+            code = piece[: comment.start()] if comment else piece
+            net += sum(map(code.count, _OPEN)) - sum(map(code.count, _CLOSE))
+            if assign is None:
+                # As the scan reads it: an `=` that starts or ends the line is no assignment.
+                assign = next(
+                    (
+                        start + eq.start()
+                        for eq in _ASSIGN.finditer(code)
+                        if 0 < start + eq.start() < len(text) - 1
+                    ),
+                    None,
+                )
+            if comment:
+                break
+        start += len(piece) + 1
+    starts_closed = bool(text) and text[0] in _CLOSE
+    return net, starts_closed, assign
+
+
+def _scan_chars(text: str) -> tuple[int, bool, int | None]:
     net = 0
     assign: int | None = None
     first_eq_seen = False
