@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _OPEN = "{[("
 _CLOSE = "}])"
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Line:
     text: str  # stripped content
     net: int  # bracket change over the whole line
@@ -111,6 +112,18 @@ def _scan_chars(text: str) -> tuple[int, bool, int | None]:
     return net, starts_closed, assign
 
 
+@lru_cache(maxsize=1 << 16)
+def _parse(stripped: str) -> _Line:
+    """One non-blank line, `=` spaced; generated files repeat many lines, so each is read once."""
+    net, starts_closed, eq = _scan(stripped)
+    if eq is not None:
+        name, value = stripped[:eq].rstrip(), stripped[eq + 1 :].lstrip()
+        stripped = f"{name} = {value}"
+        eq = len(name) + 1
+    # Only a value that closes on its own line joins an alignment run.
+    return _Line(stripped, net, starts_closed, eq if net == 0 else None)
+
+
 def format_hcl(text: str) -> str:
     """Re-indent, align `=` runs, drop trailing blanks and doubled blank lines."""
     lines: list[_Line] = []
@@ -125,13 +138,7 @@ def format_hcl(text: str) -> str:
             previous_blank = True
             continue
         previous_blank = False
-        net, starts_closed, eq = _scan(stripped)
-        if eq is not None:
-            name, value = stripped[:eq].rstrip(), stripped[eq + 1 :].lstrip()
-            stripped = f"{name} = {value}"
-            eq = len(name) + 1
-        # Only a value that closes on its own line joins an alignment run.
-        lines.append(_Line(stripped, net, starts_closed, eq if net == 0 else None))
+        lines.append(_parse(stripped))
     while lines and not lines[-1].text:
         lines.pop()
 

@@ -11,6 +11,7 @@ import ipaddress
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from cloudexit.catalog.loader import Catalog
@@ -153,7 +154,7 @@ class Item:
         r = self.resource
         return f"cloudexit: from {r.provider} {r.type} {r.id}"
 
-    @property
+    @cached_property
     def tags(self) -> dict[str, str]:
         tags = {slug(k, 40): slug(v, 60) for k, v in self.resource.tags.items() if v}
         tags["cloudexit-source"] = slug(f"{self.resource.provider}-{self.resource.name}", 60)
