@@ -656,18 +656,6 @@ def openstack_containerinfra_cluster_v1(v: dict[str, Any]) -> Fields:
     }
 
 
-def openstack_secgroup_rule(v: dict[str, Any]) -> Fields:
-    keys = (
-        "direction",
-        "ethertype",
-        "protocol",
-        "port_range_min",
-        "port_range_max",
-        "remote_ip_prefix",
-    )
-    return {"details": {k: v.get(k) for k in keys}}
-
-
 READERS: dict[str, Reader] = {
     "aws_instance": aws_instance,
     "aws_db_instance": aws_db_instance,
@@ -749,7 +737,6 @@ READERS: dict[str, Reader] = {
     "openstack_blockstorage_volume_v3": openstack_volume,
     "openstack_db_instance_v1": openstack_db_instance_v1,
     "openstack_containerinfra_cluster_v1": openstack_containerinfra_cluster_v1,
-    "openstack_networking_secgroup_rule_v2": openstack_secgroup_rule,
 }
 
 

@@ -79,7 +79,10 @@ def topology(tf_type: str, v: dict[str, Any]) -> Mapped | None:
     if tf_type == "google_compute_subnetwork":
         return Mapped(Topology(cidrs=[v["ip_cidr_range"]] if v.get("ip_cidr_range") else []))
     if tf_type == "openstack_networking_secgroup_v2":
-        return Mapped()
+        if v.get("delete_default_rules") is True:
+            return Mapped()
+        # Neutron gives a new group these two rules; the state holds them only as the default.
+        return openstack.rules(openstack.DEFAULT_EGRESS)
     if tf_type == "openstack_networking_secgroup_rule_v2":
         return openstack.rules([v])
     if tf_type == "openstack_networking_subnet_v2":
