@@ -243,3 +243,35 @@ def test_terraform_link_resources_become_attachments_and_groups() -> None:
     volumes = [r for r in inventory.resources if r.kind == Kind.BLOCK_VOLUME]
     attached = [a.to for v in volumes for a in v.topology.attachments if a.relation == "volume"]
     assert attached and all(by_id[to].kind == Kind.VM for to in attached)
+
+
+def test_a_source_firewall_written_as_a_security_group_is_translated_as_one(
+    tmp_path: Path,
+) -> None:
+    """Cloud Armor (network.firewall) mapped to an OpenNebula security group: no rule of it can
+    be written, so the group is left out and said so, rather than written without a rule."""
+    inventory = import_inventory("import", corpus("gcp-cai-export-forseti.jsonl"))
+    env = make_environment(None)
+    plan = whole_plan(
+        inventory, "opennebula", "default", {"network.firewall": "opennebula_security_group"}
+    )
+    sites = build_sites(plan, env, load_catalog())
+    policy = next(
+        r for r in inventory.resources if r.type == "compute.googleapis.com/SecurityPolicy"
+    )
+    assert all(policy.id not in {i.resource.id for i in s.items} for s in sites)
+    assert any(policy.id in {x.resource.id for x in s.skipped} for s in sites)
+    for site in sites:
+        folder = tmp_path / site.region
+        folder.mkdir()
+        for name, text in render_site(site, env).items():
+            (folder / name).write_text(text, encoding="utf-8")
+    assert check_errors(tmp_path) == []
+
+
+def test_default_vpc_ranges_are_typed() -> None:
+    """`aws_default_vpc` carries its range as `aws_vpc` does: the site keeps the source plan."""
+    inventory = import_inventory("import", corpus("tfstate-showjson-aws-infracost-v0.14.json"))
+    vpcs = [r for r in inventory.resources if r.type == "aws_default_vpc"]
+    assert vpcs and all(v.topology.cidrs == ["172.31.0.0/16"] for v in vpcs)
+    assert all("cidr_block" not in v.attributes.details for v in vpcs)
