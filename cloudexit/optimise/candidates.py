@@ -38,6 +38,7 @@ from cloudexit.optimise.sizes import resolve_size
 from cloudexit.optimise.stranded import estimate as stranded_estimate
 from cloudexit.optimise.switching import DEFAULT_START
 from cloudexit.optimise.switching import estimate as switching_estimate
+from cloudexit.optimise.windows import products_for_os, runs_windows
 from cloudexit.risk.certifications import canonical
 from cloudexit.risk.score import (
     certification_gap_points,
@@ -253,6 +254,10 @@ def _price_product(
     products = select_products(provider, target.select, region)
     offered = offered_flavors(policy, provider.id, region)
     among = ""
+    if target.select.service == "compute":
+        products = products_for_os(resource, products, policy)
+        if not products and runs_windows(resource):
+            return f"no compute product with a Windows licence price on {provider.id}/{region}"
     if offered is not None and target.select.service == "compute":
         products = [p for p in products if p.id in offered]
         among = " among the flavours the policy's capacity lists"
