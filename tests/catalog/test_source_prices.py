@@ -15,6 +15,7 @@ from cloudexit.catalog.coverage import compute_regions, price_gaps
 from cloudexit.catalog.schema import ProviderFile
 from cloudexit.catalog.sizing import price_in
 from cloudexit.connectors.aws.pricing import monthly_cost
+from cloudexit.connectors.common import compute_cost
 from cloudexit.model.inventory import Inventory, Resource
 from tests.helpers import inventory, resource
 
@@ -133,3 +134,33 @@ def test_today_s_cost_names_what_it_cannot_price(bundled):
     line = next(w for w in plan.warnings if "leaves out" in w)
     assert "1 of 2 resources" in line and "network.load_balancer 1" in line
     assert f"EUR {plan.totals.current_monthly} a month" in line
+
+
+def test_a_windows_machine_is_priced_only_where_a_licence_included_rate_is_known(bundled):
+    def vm(size: str, region: str, os: str | None) -> Resource:
+        return Resource.model_validate(
+            resource(
+                f"/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/{size}",
+                provider="azure",
+                region=region,
+                type="Microsoft.Compute/virtualMachines",
+                attributes={"instance_type": size, "os": os},
+                monthly_cost=None,
+            )
+        )
+
+    linux = compute_cost(bundled, "azure", vm("Standard_D2as_v5", "eastus", "linux"))
+    windows = compute_cost(bundled, "azure", vm("Standard_D2as_v5", "eastus", "windows"))
+    assert linux is not None and windows is not None
+    assert windows.source.startswith("list price: azure/Standard_D2as_v5/windows eastus")
+    # The licence adds USD 0.046 per vCPU-hour to the Linux rate.
+    licensed = next(
+        p for p in bundled.providers["azure"].products if p.id == "Standard_D2as_v5/windows"
+    )
+    hourly = price_in(licensed, "eastus")
+    assert licensed.specs.os == "windows" and hourly is not None
+    assert hourly.amount == Decimal("0.178")
+    assert windows.amount > linux.amount
+    # No licence-included rate recorded for this size and region: no figure, never the Linux one.
+    assert compute_cost(bundled, "azure", vm("Standard_D2s_v5", "eastus", "windows")) is None
+    assert compute_cost(bundled, "azure", vm("Standard_D2as_v5", "eastus2", "windows")) is None
