@@ -360,9 +360,11 @@ def build_candidates(
     catalog: Catalog,
     policy: Policy,
     commitments: list[tuple[Commitment, Decimal]] | None = None,
+    start: dt.date | None = None,
 ) -> Candidates:
     """``commitments``: the resource's share of each commitment's monthly fee (EUR), which a
-    move strands until the term ends."""
+    move strands until the term ends; ``start``: the migration's day 0, which decides the
+    switching rule (default: the policy's date)."""
     found = Candidates(resource)
     mapping = catalog.kinds.get(resource.kind)
     stake = stake_of(resource, policy)
@@ -372,13 +374,13 @@ def build_candidates(
     allowed, pinned_region = _allowed_providers(resource, policy)
     needed_certs = required_certifications(resource, policy)
     current = current_monthly_eur(resource, policy)
-    egress = switching_estimate(resource, catalog, policy)
-    sync = sync_estimate(resource, catalog, policy)
+    start = start or policy.switching.start_date or DEFAULT_START
+    egress = switching_estimate(resource, catalog, policy, start)
+    sync = sync_estimate(resource, catalog, policy, start)
     transfer_months = Decimal(0)
     if data_gib(resource):
         hours = data_gib(resource) / (Decimal(str(policy.bandwidth_mbps)) * GIB_PER_MBPS_HOUR)
         transfer_months = hours / Decimal(730)
-    start = policy.switching.start_date or DEFAULT_START
     stops = start + dt.timedelta(days=parallel_days(policy) + int(transfer_months * DAYS_PER_MONTH))
     strands = stranded_estimate(commitments or [], stops)
     targets = mapping.targets if mapping else {}
