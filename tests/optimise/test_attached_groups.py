@@ -109,6 +109,8 @@ def test_real_exports_split_no_attached_pair(shared_dir: Path, name: str) -> Non
     [
         ("opennebula", "opennebula_virtual_machine", '"ANTI_AFFINED"'),
         ("scaleway", "scaleway_instance_server", '"max_availability"'),
+        ("ovhcloud", "ovh_cloud_instance", '"ANTI_AFFINITY"'),
+        ("ionos", "ionoscloud_server", '"ZONE_2"'),
     ],
 )
 def test_a_self_managed_ha_service_gets_its_replica_kept_apart(
