@@ -60,8 +60,10 @@ def plan(
     ] = None,
 ) -> None:
     """Place every resource under the policy and write the artefacts."""
-    if templates is not None and not templates.is_dir():
-        raise InputError(f"--templates: {templates} is not a folder")
+    if templates is not None:
+        from cloudexit.emit.jinja import check_templates
+
+        check_templates(templates)
     # An unwritable, full or busy --out is said before the solve; the lock lasts the command.
     folder = ctx.with_resource(OutputFolder(out))
     from cloudexit.optimise import plan_timed

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jinja2 import Environment
+from jinja2 import Environment, TemplateError
 
 from cloudexit.catalog.loader import Catalog, load_catalog
-from cloudexit.emit.jinja import make_environment
+from cloudexit.emit.jinja import make_environment, user_template_error
 from cloudexit.emit.outdir import ARTEFACTS, OutputFolder
 from cloudexit.emit.plan_json import write_plan
 from cloudexit.emit.report import write_report
@@ -30,11 +30,17 @@ def emit(
 
     ``output`` is the folder a caller already opened (and locked) before the solve."""
     catalog = catalog or load_catalog()
-    env = make_environment(Path(templates) if templates else None)
-    if output is None:
-        with OutputFolder(out_dir) as folder:
-            return _publish(plan, folder, env, catalog)
-    return _publish(plan, output, env, catalog)
+    user = Path(templates) if templates else None
+    env = make_environment(user)
+    try:
+        if output is None:
+            with OutputFolder(out_dir) as folder:
+                return _publish(plan, folder, env, catalog)
+        return _publish(plan, output, env, catalog)
+    except TemplateError as exc:
+        if user is None:
+            raise
+        raise user_template_error(exc, user) from None
 
 
 def _publish(plan: Plan, folder: OutputFolder, env: Environment, catalog: Catalog) -> list[Path]:

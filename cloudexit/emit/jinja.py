@@ -6,10 +6,19 @@ Every value a template writes goes through an escaping filter of its output lang
 
 from __future__ import annotations
 
+import traceback
 from decimal import Decimal
 from pathlib import Path
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateSyntaxError,
+    select_autoescape,
+)
 from jinja2.sandbox import SandboxedEnvironment
 
 from cloudexit.datafiles import data_dir
@@ -59,3 +68,27 @@ def make_environment(user_templates: Path | None = None) -> Environment:
     env.filters["percent"] = percent
     env.filters["duration"] = duration
     return env
+
+
+def check_templates(user_templates: Path) -> None:
+    """Compile every user template before the solve, so a syntax error costs no solver time."""
+    env = make_environment(user_templates)
+    for path in sorted(p for p in user_templates.rglob("*") if p.is_file()):
+        name = path.relative_to(user_templates).as_posix()
+        try:
+            env.get_template(name)
+        except UnicodeDecodeError:
+            raise InputError(f"--templates: {name}: not UTF-8 text") from None
+        except TemplateSyntaxError as exc:
+            raise InputError(f"--templates: {name} line {exc.lineno}: {exc.message}") from None
+
+
+def user_template_error(exc: TemplateError, user_templates: Path) -> InputError:
+    """A failure while a user template renders, said as the user's input error: the template
+    and line it happened at (from the frames Jinja maps back to template lines)."""
+    root = str(user_templates.resolve())
+    where = "a template"
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if frame.filename.startswith(root):
+            where = f"{Path(frame.filename).relative_to(root).as_posix()} line {frame.lineno}"
+    return InputError(f"--templates: {where}: {type(exc).__name__}: {exc.message or exc}")

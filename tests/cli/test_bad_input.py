@@ -189,10 +189,29 @@ def test_user_templates_run_in_the_sandbox(capsys, tmp_path):
     user.mkdir(parents=True)
     # reaching Python internals from a template: the classic way out to os.system
     (user / "runbook.md.j2").write_text("{{ ''.__class__.__mro__[1].__subclasses__() }}")
-    code, err = plan(capsys, tmp_path, estate(), None, "--templates", str(tmp_path / "templates"))
-    assert code != 0
-    assert "unsafe" in err and err.count("\n") == 1
+    err = one_line_error(
+        *plan(capsys, tmp_path, estate(), None, "--templates", str(tmp_path / "templates"))
+    )
+    assert "--templates: runbook/runbook.md.j2 line 1: SecurityError" in err and "unsafe" in err
     assert not (tmp_path / "out" / "runbook.md").exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("ok\n{% for x in %}", "runbook/runbook.md.j2 line 2: Expected an expression"),
+        ("ok\n\n{{ no_such_value.name }}", "runbook/runbook.md.j2 line 3: UndefinedError"),
+    ],
+)
+def test_a_broken_user_template_names_its_file_and_line(capsys, tmp_path, text, said):
+    user = tmp_path / "templates" / "runbook"
+    user.mkdir(parents=True)
+    (user / "runbook.md.j2").write_text(text)
+    err = one_line_error(
+        *plan(capsys, tmp_path, estate(), None, "--templates", str(tmp_path / "templates"))
+    )
+    assert f"--templates: {said}" in err
+    assert not (tmp_path / "out").exists()
 
 
 def test_bundled_templates_still_render_with_user_templates_given(capsys, tmp_path):

@@ -164,7 +164,7 @@ def test_failed_emit_leaves_previous_artefacts_untouched(tmp_path, capsys):
         "--templates",
         str(tmp_path / "templates"),
     )
-    assert code == 1
+    assert code == 2  # the user's template is their input
     assert "no_such_variable" in err
     assert (out / "plan.json").read_bytes() == before
     assert not [p for p in out.iterdir() if p.name.startswith(".")]
