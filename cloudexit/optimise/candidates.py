@@ -262,7 +262,13 @@ def _price_product(
         needed = copies_needed(resource) if target.sizing != "per_node" else 1
         fixed = provider.id in running.fixed_node_plans
         found = cheapest_replicated(
-            products, needs, region, needed, float(data_gib(resource)), fixed
+            products,
+            needs,
+            region,
+            needed,
+            float(data_gib(resource)),
+            fixed,
+            policy.monthly_commitment,
         )
         if found is None:
             return f"no {target.select.service} product on {provider.id}/{region} fits the sizing{among}"
@@ -283,7 +289,7 @@ def _price_product(
         if product is None:
             return f"no {target.select.service} product on {provider.id}/{region}"
         quantity = Decimal(1)
-    price = price_in(product, region)
+    price = price_in(product, region, policy.monthly_commitment)
     assert price is not None
     monthly = monthly_price(price, quantity, policy.exchange_rates)
     if monthly is None:

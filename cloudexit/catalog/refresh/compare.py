@@ -161,7 +161,9 @@ def compare(
             elif product.deprecated:
                 row["reason"] = f"{first.retired}; the catalogue already marks it deprecated"
             else:
-                row["reason"] = f"{first.retired}; the catalogue still offers it: mark it deprecated"
+                row["reason"] = (
+                    f"{first.retired}; the catalogue still offers it: mark it deprecated"
+                )
             changes.retired.append(row)
             continue
         if len({(o.amount, o.currency) for o in group}) > 1:
