@@ -111,6 +111,42 @@ def concentration_rows(plan: Plan) -> list[ConcentrationRow]:
     return rows
 
 
+@dataclass(frozen=True)
+class DatedRow:
+    wave: int
+    date: str
+    account: str
+    switching: Decimal
+    double_running: Decimal
+    parallel_egress: Decimal
+    stops: str
+
+
+def dated_rows(plan: Plan) -> list[DatedRow]:
+    """Switching and parallel-running lines of the same wave and source account side by side."""
+    keys = sorted(
+        {(line.wave, line.provider, line.account) for line in plan.switching}
+        | {(line.wave, line.provider, line.account) for line in plan.parallel}
+    )
+    switching = {(line.wave, line.provider, line.account): line for line in plan.switching}
+    parallel = {(line.wave, line.provider, line.account): line for line in plan.parallel}
+    rows = []
+    for key in keys:
+        s, p = switching.get(key), parallel.get(key)
+        rows.append(
+            DatedRow(
+                wave=key[0],
+                date=(p.date if p else s.date if s else ""),
+                account=f"{key[1]}/{key[2]}",
+                switching=s.charged if s else Decimal(0),
+                double_running=p.double_running if p else Decimal(0),
+                parallel_egress=p.parallel_egress if p else Decimal(0),
+                stops=p.source_stops if p else "-",
+            )
+        )
+    return rows
+
+
 def report_context(plan: Plan, catalog: Catalog, env: Environment) -> dict[str, Any]:
     summary = summarise(plan, catalog)
     waves = plan_waves(plan, load_methods(env))
@@ -145,6 +181,7 @@ def report_context(plan: Plan, catalog: Catalog, env: Environment) -> dict[str, 
         if points
         else "",
         "placement_rows": placement_rows(plan),
+        "dated_rows": dated_rows(plan),
         "concentration_rows": concentration_rows(plan),
         "sovereignty_charts": objective_charts(plan),
         **sovereignty_context(plan),

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from cloudexit.catalog.loader import Catalog
+from cloudexit.catalog.sizing import to_eur
 from cloudexit.model.inventory import Resource
 from cloudexit.model.money import quantize
 from cloudexit.model.plan import Plan
@@ -58,6 +59,40 @@ class Summary:
     spend_by_kind_after: dict[str, Decimal]
     spend_by_jurisdiction_after: dict[str, Decimal]
     waiting: Waiting | None = None
+    one_off_parts: tuple[Part, ...] = ()
+    unused_commitments: Decimal = Decimal(0)
+
+
+@dataclass(frozen=True)
+class Part:
+    label: str
+    amount: Decimal
+
+
+ONE_OFF_LABELS = {
+    "engineering": "engineering (effort days x day rate)",
+    "double_running": "double running",
+    "switching_egress": "switching egress",
+    "parallel_egress": "parallel-run egress",
+    "stranded_commitments": "stranded commitments",
+}
+
+
+def one_off_parts(plan: Plan) -> tuple[Part, ...]:
+    """The one-off cost's parts, largest first."""
+    parts = plan.totals.one_off_parts
+    return tuple(
+        Part(ONE_OFF_LABELS.get(k, k.replace("_", " ")), v)
+        for k, v in sorted(parts.items(), key=lambda kv: (-kv[1], kv[0]))
+    )
+
+
+def unused_commitments(plan: Plan) -> Decimal:
+    bill = plan.inventory.bill
+    if bill is None:
+        return Decimal(0)
+    total = sum((c.unused_monthly for c in bill.commitments), Decimal(0))
+    return quantize(to_eur(total, bill.currency, plan.policy.exchange_rates) or Decimal(0))
 
 
 @dataclass(frozen=True)
@@ -215,6 +250,8 @@ def summarise(plan: Plan, catalog: Catalog) -> Summary:
         spend_by_kind_before=_by([(r.kind.value, cost) for r, cost in before]),
         spend_by_kind_after=_by([(r.kind.value, cost) for r, _, cost in after]),
         waiting=waiting(plan),
+        one_off_parts=one_off_parts(plan),
+        unused_commitments=unused_commitments(plan),
         spend_by_jurisdiction_after=_by(
             [(jurisdiction_label(p, catalog, regions[r.id]), cost) for r, p, cost in after]
         ),

@@ -186,6 +186,7 @@ def _read(paths: Iterable[Path], matcher: _Matcher) -> _Totals:
                         "category": row.get("CommitmentDiscountCategory") or None,
                         "fee": Decimal(0),
                         "unused": Decimal(0),
+                        "used_by": defaultdict(Decimal),
                     },
                 )
                 entry["fee"] += cost
@@ -197,6 +198,8 @@ def _read(paths: Iterable[Path], matcher: _Matcher) -> _Totals:
             matched = matcher.find(row.get("ResourceId") or "")
             if matched is not None:
                 totals.per_resource[matched] += cost
+                if commitment:
+                    totals.commitments[commitment]["used_by"][matched] += cost
             else:
                 key = (
                     _provider(row),
@@ -277,6 +280,11 @@ def apply_bill(
                 ends=ends,
                 remaining_months=None if remaining is None else round(remaining, 2),
                 stranded=None if remaining is None else quantize(fee * Decimal(str(remaining))),
+                used_by={
+                    rid: quantize(amount / months)
+                    for rid, amount in sorted(entry["used_by"].items())
+                    if amount
+                },
             )
         )
     known = [c.stranded for c in commitments if c.stranded is not None]

@@ -39,6 +39,11 @@ class Commitment(_Strict):
         None,
         description="Fees still owed after a move at the end of the period: monthly fee x remaining months",
     )
+    used_by: dict[str, Amount] = Field(
+        default_factory=dict,
+        description="Per inventory resource id: the part of the monthly fee its usage took; "
+        "what a move of that resource strands",
+    )
 
 
 class Bill(_Strict):

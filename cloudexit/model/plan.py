@@ -82,6 +82,12 @@ class Option(_Strict):
         None,
         description="EU Cloud Sovereignty Framework levels where the option runs; None: not assessed",
     )
+    one_off: dict[str, Amount] = Field(
+        default_factory=dict,
+        description="migration_cost by part: engineering (effort days x day rate), switching_egress, "
+        "parallel_egress (keeping the target in sync while both run), double_running (the source's "
+        "cost while both run), stranded_commitments (commitment fees the move leaves unused)",
+    )
 
 
 class Alternative(_Strict):
@@ -149,6 +155,51 @@ class SwitchingLine(_Strict):
     )
 
 
+class ParallelLine(_Strict):
+    """Both sides running during one wave from one source account: the source's bill and the
+    egress of keeping the target in sync, dated."""
+
+    wave: int
+    wave_name: str
+    date: str = Field(description="The wave's first day: the target runs from here")
+    source_stops: str = Field(
+        description="Last day the source runs: the wave's end plus parallel_run_months"
+    )
+    provider: str
+    account: str
+    resources: int
+    source_monthly: Amount = Field(description="Today's cost of the wave's resources on the source")
+    double_running: Amount = Field(description="source_monthly for the days both sides run")
+    sync_gib: float = Field(
+        0, description="Data written on the source and replicated to the target while both run"
+    )
+    parallel_egress: Amount = Field(
+        Decimal(0), description="sync_gib at the source's egress price, under the rule of the date"
+    )
+    basis: str
+
+
+class StrandedLine(_Strict):
+    """Commitment fees (Savings Plans, reservations, committed-use discounts) left without use."""
+
+    commitment: str
+    name: str | None = None
+    provider: str
+    resource_id: str | None = Field(
+        None,
+        description="The resource whose usage it paid; None: usage the bill does not attribute",
+    )
+    monthly: Amount = Field(description="EUR a month of the fee this line covers")
+    from_date: str | None = Field(
+        None, description="When the usage stops: the source stops running"
+    )
+    ends: str | None = Field(None, description="End of the commitment's term; None when not given")
+    months: float | None = Field(None, ge=0)
+    amount: Amount | None = Field(None, description="monthly x months; None without an end date")
+    counted: bool = Field(description="Part of the one-off cost")
+    basis: str
+
+
 class Totals(_Strict):
     """Today and after on one footing: every resource counts on both sides.
 
@@ -177,6 +228,15 @@ class Totals(_Strict):
     switching_egress: Amount = Field(
         Decimal(0),
         description="Part of one_off_migration: egress of the switch under the rule of each wave's date",
+    )
+    stranded_commitments: Amount = Field(
+        Decimal(0),
+        description="Part of one_off_migration: commitment fees the plan leaves unused until their term ends",
+    )
+    one_off_parts: dict[str, Amount] = Field(
+        default_factory=dict,
+        description="one_off_migration by part (engineering, switching_egress, parallel_egress, "
+        "double_running, stranded_commitments); the parts add up to it",
     )
     horizon_months: int
     horizon_saving: Amount
@@ -278,6 +338,14 @@ class Plan(_Strict):
     frontier: list[FrontierPoint] = Field(default_factory=list)
     switching: list[SwitchingLine] = Field(
         default_factory=list, description="Dated one-off egress per wave"
+    )
+    parallel: list[ParallelLine] = Field(
+        default_factory=list,
+        description="Dated double running and parallel-run egress per wave and source account",
+    )
+    stranded: list[StrandedLine] = Field(
+        default_factory=list,
+        description="Commitments of the bill: what the plan leaves unused, from when, until when",
     )
     warnings: list[str] = Field(default_factory=list)
     drills: list[DrillSummary] = Field(

@@ -177,6 +177,13 @@ class Switching(_Strict):
         default_factory=list,
         description="Source providers whose free-egress exit programme is used (it requires a full exit)",
     )
+    parallel_change_per_day: float = Field(
+        0.02,
+        ge=0,
+        le=1,
+        description="Share of a data store's size written a day, and so replicated from the source to "
+        "the target while both run (an assumption; 0 leaves parallel-run egress out)",
+    )
 
 
 class RiskStake(_Strict):
@@ -257,7 +264,11 @@ class Policy(_Strict):
     retire_stopped: bool = False
     horizon_months: int = Field(36, ge=1)
     day_rate: Amount = Field(Decimal(800), ge=0, description="EUR per engineer day")
-    parallel_run_months: Amount = Field(Decimal(1), ge=0)
+    parallel_run_months: Amount = Field(
+        Decimal(1),
+        ge=0,
+        description="Months the source keeps running after each wave's cut-over (double running)",
+    )
     discount_rate: float = Field(
         0.05,
         ge=0,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -15,12 +16,14 @@ from cloudexit.catalog.sizing import (
     select_products,
     to_eur,
 )
+from cloudexit.model.bill import Commitment
 from cloudexit.model.inventory import Resource
 from cloudexit.model.kinds import Kind
 from cloudexit.model.money import quantize
 from cloudexit.model.plan import Option, Risk
 from cloudexit.model.policy import Policy, Selector, SovereigntyGate
 from cloudexit.model.sovereignty import SovereigntyGrade
+from cloudexit.optimise.parallel import DAYS_PER_MONTH, parallel_days, sync_estimate
 from cloudexit.optimise.running import (
     RunningCostData,
     cheapest_replicated,
@@ -32,6 +35,8 @@ from cloudexit.optimise.running import (
     self_managed_needs,
 )
 from cloudexit.optimise.sizes import resolve_size
+from cloudexit.optimise.stranded import estimate as stranded_estimate
+from cloudexit.optimise.switching import DEFAULT_START
 from cloudexit.optimise.switching import estimate as switching_estimate
 from cloudexit.risk.certifications import canonical
 from cloudexit.risk.score import (
@@ -351,7 +356,14 @@ def _risk(jurisdiction: float, certification: float, fidelity: float, stake: flo
     )
 
 
-def build_candidates(resource: Resource, catalog: Catalog, policy: Policy) -> Candidates:
+def build_candidates(
+    resource: Resource,
+    catalog: Catalog,
+    policy: Policy,
+    commitments: list[tuple[Commitment, Decimal]] | None = None,
+) -> Candidates:
+    """``commitments``: the resource's share of each commitment's monthly fee (EUR), which a
+    move strands until the term ends."""
     found = Candidates(resource)
     mapping = catalog.kinds.get(resource.kind)
     stake = stake_of(resource, policy)
@@ -362,10 +374,14 @@ def build_candidates(resource: Resource, catalog: Catalog, policy: Policy) -> Ca
     needed_certs = required_certifications(resource, policy)
     current = current_monthly_eur(resource, policy)
     egress = switching_estimate(resource, catalog, policy)
+    sync = sync_estimate(resource, catalog, policy)
     transfer_months = Decimal(0)
     if data_gib(resource):
         hours = data_gib(resource) / (Decimal(str(policy.bandwidth_mbps)) * GIB_PER_MBPS_HOUR)
         transfer_months = hours / Decimal(730)
+    start = policy.switching.start_date or DEFAULT_START
+    stops = start + dt.timedelta(days=parallel_days(policy) + int(transfer_months * DAYS_PER_MONTH))
+    strands = stranded_estimate(commitments or [], stops)
     targets = mapping.targets if mapping else {}
     for provider_id in sorted(allowed & set(targets)):
         provider = catalog.providers[provider_id]
@@ -402,15 +418,21 @@ def build_candidates(resource: Resource, catalog: Catalog, policy: Policy) -> Ca
             if blocked is not None:
                 found.excluded.append(f"{where}: {blocked}")
                 continue
-            if egress is None:
+            if egress is None or sync is None:
                 found.excluded.append(
                     f"{where}: no egress price for {resource.provider}/{resource.region}"
                 )
                 continue
-            parallel = (current or Decimal(0)) * (policy.parallel_run_months + transfer_months)
-            migration = (
-                quantize(egress) + Decimal(str(target.effort_days)) * policy.day_rate + parallel
-            )
+            one_off = {
+                "engineering": quantize(Decimal(str(target.effort_days)) * policy.day_rate),
+                "switching_egress": quantize(egress),
+                "parallel_egress": quantize(sync),
+                "double_running": quantize(
+                    (current or Decimal(0)) * (policy.parallel_run_months + transfer_months)
+                ),
+                "stranded_commitments": strands,
+            }
+            migration = sum(one_off.values(), Decimal(0))
             j = jurisdiction_points(provider)
             f = fidelity_points(target.fidelity)
             found.options.append(
@@ -434,6 +456,7 @@ def build_candidates(resource: Resource, catalog: Catalog, policy: Policy) -> Ca
                     costs={k: quantize(v) for k, v in sorted(priced.costs.items()) if v},
                     sovereignty=grade,
                     switching_egress=quantize(egress),
+                    one_off=one_off,
                 )
             )
     if policy.allow_retain and current is not None:

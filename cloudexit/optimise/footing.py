@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from cloudexit.model.inventory import Inventory
 from cloudexit.model.money import quantize
-from cloudexit.model.plan import Placement, SolveStatus, Totals, Unplaced
+from cloudexit.model.plan import Placement, SolveStatus, StrandedLine, Totals, Unplaced
 from cloudexit.model.policy import Policy
 from cloudexit.optimise.candidates import current_monthly_eur
 
@@ -52,8 +52,12 @@ def totals(
     policy: Policy,
     unplaced: list[Unplaced] | None = None,
     status: SolveStatus | None = None,
+    stranded: list[StrandedLine] | None = None,
 ) -> Totals:
-    """Today (every resource) against after (target + kept + not placed but running; retired at 0)."""
+    """Today (every resource) against after (target + kept + not placed but running; retired at 0).
+
+    The one-off is every placement's migration cost plus the stranded commitment fees of lines
+    no placement carries (retired resources, usage the bill does not attribute)."""
     current = Decimal(0)
     unpriced = 0
     cost_of: dict[str, Decimal | None] = {}
@@ -85,7 +89,31 @@ def totals(
             retired += cost
         else:
             running += cost
-    one_off = quantize(sum((p.choice.migration_cost for p in placements), Decimal(0)))
+    placed = {p.resource_id for p in placements}
+    unattached = quantize(
+        sum(
+            (
+                line.amount
+                for line in stranded or []
+                if line.counted and line.amount is not None and line.resource_id not in placed
+            ),
+            Decimal(0),
+        )
+    )
+    parts: dict[str, Decimal] = {}
+    for p in placements:
+        found = p.choice.one_off or (
+            {"engineering": p.choice.migration_cost - p.choice.switching_egress}
+            if p.choice.migration_cost
+            else {}
+        )
+        if p.choice.switching_egress and "switching_egress" not in found:
+            found = {**found, "switching_egress": p.choice.switching_egress}
+        for name, amount in found.items():
+            parts[name] = parts.get(name, Decimal(0)) + amount
+    if unattached:
+        parts["stranded_commitments"] = parts.get("stranded_commitments", Decimal(0)) + unattached
+    one_off = quantize(sum((p.choice.migration_cost for p in placements), Decimal(0)) + unattached)
     switching = quantize(sum((p.choice.switching_egress for p in placements), Decimal(0)))
     second_hand = sum((p.choice.second_hand_monthly for p in moving), Decimal(0))
     current, target, retained, running = (quantize(v) for v in (current, target, retained, running))
@@ -107,6 +135,8 @@ def totals(
         unpriced_target_monthly=quantize(unpriced_target),
         one_off_migration=quantize(one_off),
         switching_egress=switching,
+        stranded_commitments=quantize(parts.get("stranded_commitments", Decimal(0))),
+        one_off_parts={k: quantize(v) for k, v in sorted(parts.items()) if v},
         horizon_months=months,
         horizon_saving=quantize(saving * months - one_off),
         payback_months=months_back,

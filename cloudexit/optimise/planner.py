@@ -16,11 +16,12 @@ from cloudexit.model.plan import (
     Plan,
     SolverInfo,
     SolveStatus,
+    StrandedLine,
     Totals,
     Unplaced,
 )
 from cloudexit.model.policy import Policy
-from cloudexit.optimise import concentration, explain, footing, milp, switching
+from cloudexit.optimise import concentration, explain, footing, milp, oneoff
 from cloudexit.optimise.checks import violations
 from cloudexit.optimise.decide import assignment_of, decide
 from cloudexit.optimise.diagnose import infeasibility, unplaceable
@@ -260,8 +261,10 @@ def plan(
         warnings=sorted(warnings),
     )
     if placements:
-        switching.date_switching(result, catalog)
-        result.totals = totals(inventory, result.placements, policy, unplaced, solution.status)
+        oneoff.date_one_off(result, catalog)
+        result.totals = totals(
+            inventory, result.placements, policy, unplaced, solution.status, result.stranded
+        )
         rise = concentration.rise_warning(result)
         if rise:
             result.warnings = sorted({*result.warnings, rise})
@@ -315,9 +318,10 @@ def totals(
     policy: Policy,
     unplaced: list[Unplaced] | None = None,
     status: SolveStatus | None = None,
+    stranded: list[StrandedLine] | None = None,
 ) -> Totals:
     """The business case's figures on one footing (see ``footing.totals``)."""
-    return footing.totals(inventory, placements, policy, unplaced, status)
+    return footing.totals(inventory, placements, policy, unplaced, status, stranded)
 
 
 def second_hand_warning(placements: list[Placement], figures: Totals) -> str | None:

@@ -8,10 +8,12 @@ applies, and a provider's free monthly allowance is counted once per account and
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -25,6 +27,9 @@ from cloudexit.model.io import read_yaml, validate
 from cloudexit.model.money import quantize
 from cloudexit.model.plan import Plan, SwitchingLine
 from cloudexit.model.policy import Policy
+
+if TYPE_CHECKING:
+    from cloudexit.emit.waves import Wave
 
 DEFAULT_START = dt.date(2027, 1, 4)
 """Day 0 when neither the policy nor the inventory gives a date (the schedule's default too)."""
@@ -145,15 +150,21 @@ class _Line:
     charged: Decimal = Decimal(0)
 
 
-def date_switching(plan: Plan, catalog: Catalog) -> None:
-    """Reprice each move's egress on its wave's date, free allowances once per account and month."""
+def plan_waves_of(plan: Plan) -> list[Wave]:
+    """The runbook's waves of the plan (the bundled methods: only dates and copies matter here)."""
     from cloudexit.emit.jinja import make_environment
     from cloudexit.emit.waves import load_methods, plan_waves
 
+    return plan_waves(plan, load_methods(make_environment()))
+
+
+def date_switching(plan: Plan, catalog: Catalog, waves: Sequence[Wave] | None = None) -> None:
+    """Reprice each move's egress on its wave's date, free allowances once per account and month."""
     policy = plan.policy
     start = start_of(policy, plan.inventory)
     resources = plan.inventory.by_id()
-    waves = plan_waves(plan, load_methods(make_environment()))
+    if waves is None:
+        waves = plan_waves_of(plan)
     moved_on = {
         s.resource.id: (w, start + dt.timedelta(days=w.start_day)) for w in waves for s in w.steps
     }
@@ -189,7 +200,10 @@ def date_switching(plan: Plan, catalog: Catalog) -> None:
         if p.resource_id in moved_on:
             new = quantize(dated.get(p.resource_id, Decimal(0)))
             cost = quantize(p.choice.migration_cost - p.choice.switching_egress + new)
-            choice = p.choice.model_copy(update={"migration_cost": cost, "switching_egress": new})
+            parts = {**p.choice.one_off, "switching_egress": new} if p.choice.one_off else {}
+            choice = p.choice.model_copy(
+                update={"migration_cost": cost, "switching_egress": new, "one_off": parts}
+            )
             p = p.model_copy(update={"choice": choice})
         placements.append(p)
     plan.placements = placements

@@ -20,6 +20,7 @@ from cloudexit.model.policy import Policy
 from cloudexit.optimise.attachments import attachments
 from cloudexit.optimise.candidates import build_candidates
 from cloudexit.optimise.objective import option_score
+from cloudexit.optimise.stranded import monthly_by_resource
 
 Site = tuple[str, str]
 SOURCE: Site = ("source", "kept")
@@ -256,10 +257,14 @@ def build_units(
     cache: dict[str, tuple[list[Row], list[str]]] = {}
     rows_of: dict[str, list[Row]] = {}
     no_option: dict[str, list[str]] = {}
+    commitments = monthly_by_resource(inventory, policy)
     for resource in candidates_for:
         signature = candidate_signature(resource, tag_keys, ids)
+        held = commitments.get(resource.id)
+        if held:
+            signature += "|" + resource.id  # its stranded fees are its own
         if signature not in cache:
-            found = build_candidates(resource, catalog, policy)
+            found = build_candidates(resource, catalog, policy, held)
             rows = sorted(
                 (_row(o, catalog, policy) for o in found.options),
                 key=lambda r: (r.score, r.site, r.option.product or ""),
@@ -285,7 +290,7 @@ def build_units(
             )
         )
         signature = candidate_signature(resource, tag_keys, ids)
-        single = not aggregate or rid in linked
+        single = not aggregate or rid in linked or rid in commitments
         buckets[(rid if single else signature, groups.get(rid), anti)].append(rid)
     units = [
         Unit(

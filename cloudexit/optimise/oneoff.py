@@ -1,0 +1,71 @@
+"""The plan's one-off cost dated by its waves: switching egress, double running, parallel-run
+egress and stranded commitments, each move's parts adding up to its migration cost."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from cloudexit.catalog.loader import Catalog
+from cloudexit.model.money import quantize
+from cloudexit.model.plan import Plan
+from cloudexit.optimise import parallel, stranded, switching
+
+PARTS = (
+    "engineering",
+    "switching_egress",
+    "parallel_egress",
+    "double_running",
+    "stranded_commitments",
+)
+
+
+def date_one_off(plan: Plan, catalog: Catalog) -> None:
+    """Reprice every move's one-off parts on its wave's dates and record the dated lines."""
+    policy = plan.policy
+    waves = switching.plan_waves_of(plan)
+    start = switching.start_of(policy, plan.inventory)
+    switching.date_switching(plan, catalog, waves)
+    running = parallel.date_parallel(plan, catalog, waves, start)
+    plan.stranded = stranded.date_stranded(
+        plan.inventory,
+        policy,
+        plan.placements,
+        plan.unplaced,
+        {rid: r.source_stops for rid, r in running.items()},
+        start,
+    )
+    undated = sorted(
+        {line.commitment for line in plan.stranded if line.from_date and line.ends is None}
+    )
+    if undated:
+        shown = ", ".join(undated[:3]) + (", ..." if len(undated) > 3 else "")
+        warning = (
+            f"{len(undated)} commitment(s) with no end date ({shown}): the fees a move strands "
+            "are not in the one-off cost; give the ends with `cloudexit inventory bill --commitment-end`"
+        )
+        plan.warnings = sorted({*plan.warnings, warning})
+    strands: dict[str, Decimal] = {}
+    for line in plan.stranded:
+        if line.counted and line.resource_id is not None and line.amount is not None:
+            strands[line.resource_id] = strands.get(line.resource_id, Decimal(0)) + line.amount
+    placements = []
+    for p in plan.placements:
+        found = running.get(p.resource_id)
+        if found is not None and not p.choice.retain:
+            parts = {
+                "engineering": p.choice.one_off.get(
+                    "engineering", quantize(Decimal(str(p.choice.effort_days)) * policy.day_rate)
+                ),
+                "switching_egress": p.choice.switching_egress,
+                "parallel_egress": found.parallel_egress,
+                "double_running": found.double_running,
+                "stranded_commitments": quantize(strands.get(p.resource_id, Decimal(0))),
+            }
+            cost = quantize(sum(parts.values(), Decimal(0)))
+            p = p.model_copy(
+                update={
+                    "choice": p.choice.model_copy(update={"migration_cost": cost, "one_off": parts})
+                }
+            )
+        placements.append(p)
+    plan.placements = placements

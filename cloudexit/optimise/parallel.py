@@ -1,0 +1,162 @@
+"""Both sides running, dated by the waves: the source's bill while the target already runs
+(double running) and the egress of keeping the target in sync (parallel-run egress).
+
+A wave's resources run on the target from the wave's first day; their source keeps running
+until the wave ends plus ``parallel_run_months``. Data written on the source meanwhile is
+replicated to the target: ``switching.parallel_change_per_day`` of the data a day, from the end
+of the copy until the source stops. The EU Data Act bans switching charges from 12 January 2027
+but lets providers pass on the egress of in-parallel use at cost (Art. 34(2)), so waiting does
+not remove this egress; the source's list price is taken as the upper bound of that cost.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from cloudexit.catalog.loader import Catalog
+from cloudexit.catalog.sizing import to_eur
+from cloudexit.model.inventory import Resource
+from cloudexit.model.money import quantize
+from cloudexit.model.plan import ParallelLine, Plan
+from cloudexit.model.policy import Policy
+from cloudexit.optimise.switching import (
+    DEFAULT_START,
+    SwitchingRules,
+    basis,
+    data_gib,
+    egress_price,
+    load_switching_rules,
+)
+
+if TYPE_CHECKING:
+    from cloudexit.emit.waves import Wave
+
+DAYS_PER_MONTH = Decimal("30.436875")  # 365.2425 / 12
+ART_34 = "EU Data Act Art. 34(2): egress of in-parallel use may be charged at cost, after 2027-01-12 too; list price taken as the upper bound"
+
+
+def parallel_days(policy: Policy) -> int:
+    """Days the source keeps running after a wave's end."""
+    return int((policy.parallel_run_months * DAYS_PER_MONTH).to_integral_value())
+
+
+def _sync_rule(
+    provider: str, on: dt.date, policy: Policy, rules: SwitchingRules
+) -> tuple[bool, str]:
+    if policy.switching.parallel_change_per_day == 0:
+        return False, "no parallel-run egress assumed (switching.parallel_change_per_day is 0)"
+    found = basis(provider, on, policy, rules)
+    if not found.charged and provider in policy.switching.exit_programmes:
+        return False, found.text
+    return True, ART_34
+
+
+def sync_gib(resource: Resource, days: Decimal, policy: Policy) -> Decimal:
+    rate = Decimal(str(policy.switching.parallel_change_per_day))
+    return data_gib(resource) * rate * max(Decimal(0), days)
+
+
+def sync_estimate(resource: Resource, catalog: Catalog, policy: Policy) -> Decimal | None:
+    """Parallel-run egress of the resource over ``parallel_run_months``, before the waves are known.
+
+    None when the source has no egress price (or no exchange rate for it)."""
+    gib = sync_gib(resource, policy.parallel_run_months * DAYS_PER_MONTH, policy)
+    if gib == 0:
+        return Decimal(0)
+    price = egress_price(resource, catalog)
+    if price is None:
+        return None
+    gross = to_eur(price.amount * gib, price.currency, policy.exchange_rates)
+    if gross is None:
+        return None
+    on = policy.switching.start_date or DEFAULT_START
+    charged, _ = _sync_rule(resource.provider, on, policy, load_switching_rules())
+    return gross if charged else Decimal(0)
+
+
+@dataclass(frozen=True)
+class Running:
+    """One moved resource's days on both sides."""
+
+    starts: dt.date
+    source_stops: dt.date
+    double_running: Decimal
+    sync_gib: Decimal
+    parallel_egress: Decimal
+
+
+@dataclass
+class _Line:
+    wave_name: str
+    date: dt.date
+    stops: dt.date
+    basis: str
+    resources: int = 0
+    source_monthly: Decimal = Decimal(0)
+    double_running: Decimal = Decimal(0)
+    sync_gib: Decimal = Decimal(0)
+    parallel_egress: Decimal = Decimal(0)
+
+
+def date_parallel(
+    plan: Plan, catalog: Catalog, waves: Sequence[Wave], start: dt.date
+) -> dict[str, Running]:
+    """Each moved resource's double running and parallel-run egress on its wave's dates; the
+    plan's ``parallel`` lines per wave and source account."""
+    from cloudexit.optimise.candidates import current_monthly_eur
+
+    policy = plan.policy
+    rules = load_switching_rules()
+    extra = parallel_days(policy)
+    found: dict[str, Running] = {}
+    lines: dict[tuple[int, str, str], _Line] = {}
+    for wave in waves:
+        starts = start + dt.timedelta(days=wave.start_day)
+        stops = starts + dt.timedelta(days=wave.duration_days + extra)
+        for step in wave.steps:
+            r = step.resource
+            current = current_monthly_eur(r, policy) or Decimal(0)
+            both = Decimal((stops - starts).days)
+            double = current * both / DAYS_PER_MONTH
+            copy_days = Decimal(str(step.transfer_hours)) / 24
+            gib = sync_gib(r, both - copy_days, policy)
+            charged, text = _sync_rule(r.provider, starts, policy, rules)
+            egress = Decimal(0)
+            if gib and charged:
+                price = egress_price(r, catalog)
+                if price is not None:
+                    egress = to_eur(
+                        price.amount * gib, price.currency, policy.exchange_rates
+                    ) or Decimal(0)
+            found[r.id] = Running(starts, stops, quantize(double), gib, quantize(egress))
+            line = lines.setdefault(
+                (wave.number, r.provider, r.account), _Line(wave.name, starts, stops, text)
+            )
+            line.resources += 1
+            line.source_monthly += current
+            line.double_running += found[r.id].double_running
+            line.sync_gib += gib
+            line.parallel_egress += found[r.id].parallel_egress
+    plan.parallel = [
+        ParallelLine(
+            wave=number,
+            wave_name=v.wave_name,
+            date=v.date.isoformat(),
+            source_stops=v.stops.isoformat(),
+            provider=provider,
+            account=account,
+            resources=v.resources,
+            source_monthly=quantize(v.source_monthly),
+            double_running=quantize(v.double_running),
+            sync_gib=round(float(v.sync_gib), 1),
+            parallel_egress=quantize(v.parallel_egress),
+            basis=v.basis,
+        )
+        for (number, provider, account), v in sorted(lines.items())
+        if v.double_running or v.parallel_egress
+    ]
+    return found
