@@ -113,6 +113,18 @@ class _Same:
         return isinstance(other, _Same) and other.obj is self.obj
 
 
+def on_request(provider: ProviderFile, service: str, region: str) -> list[str]:
+    """Ids of the provider's offers of this service in the region quoted only on request."""
+    return sorted(
+        p.id
+        for p in provider.products
+        if p.price_on_request is not None
+        and p.service == service
+        and not p.deprecated
+        and (not p.regions or region in p.regions)
+    )
+
+
 def select_products(
     provider: ProviderFile, selector: ProductSelector, region: str
 ) -> list[Product]:

@@ -12,6 +12,7 @@ from cloudexit.catalog.schema import Product, ProviderFile, Specs, TargetMapping
 from cloudexit.catalog.sizing import (
     monthly_price,
     needs_of,
+    on_request,
     price_in,
     select_products,
     to_eur,
@@ -163,6 +164,12 @@ def _cheapest_per_unit(products: list[Product], region: str) -> Product | None:
     return min(products, key=lambda p: (price_in(p, region).amount, p.id)) if products else None  # type: ignore[union-attr]
 
 
+def _quoted(provider: ProviderFile, service: str, region: str) -> str:
+    """Offers the provider quotes only on request: named, never priced."""
+    quoted = on_request(provider, service, region)
+    return f"; offered there at a price on request only: {', '.join(quoted)}" if quoted else ""
+
+
 def _price_target(
     resource: Resource,
     provider: ProviderFile,
@@ -276,7 +283,10 @@ def _price_product(
             policy.monthly_commitment,
         )
         if found is None:
-            return f"no {target.select.service} product on {provider.id}/{region} fits the sizing{among}"
+            return (
+                f"no {target.select.service} product on {provider.id}/{region} fits the sizing{among}"
+                + _quoted(provider, target.select.service, region)
+            )
         product, copies = found
         nodes = copies * (product.specs.nodes or 1)
         quantity = (

@@ -114,7 +114,9 @@ def test_at_the_time_limit_the_rounded_relaxation_is_the_plan(seed: int, monkeyp
         return
     assert expected is not None
     assert decision.solution.status == SolveStatus.FEASIBLE
-    assert violations(decision.assignment, instance.units, instance.inventory, instance.policy) == []
+    assert (
+        violations(decision.assignment, instance.units, instance.inventory, instance.policy) == []
+    )
     value = assignment_objective(decision.assignment, instance.units)
     assert value >= expected - 1e-6
     assert decision.solution.bound is not None and decision.solution.bound <= expected + 1e-6
