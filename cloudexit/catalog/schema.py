@@ -134,6 +134,9 @@ class Specs(_Data):
     engines: list[str] = Field(default_factory=list)
     nodes: int | None = None
     bandwidth_mbps: float | None = None
+    os: Literal["windows"] | None = Field(
+        None, description="windows: the price includes a Windows Server licence; None: no licence"
+    )
 
 
 class Product(_Data):

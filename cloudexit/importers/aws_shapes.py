@@ -135,6 +135,16 @@ def lambda_function(r: dict[str, Any]) -> Fields:
     }
 
 
+def _capacity(r: dict[str, Any]) -> Fields:
+    """Provisioned read and write capacity; on-demand tables report 0, which is not a size."""
+    if text(dig(r, "BillingModeSummary", "BillingMode")) == "PAY_PER_REQUEST":
+        return {}
+    return {
+        "read_capacity_units": positive(dig(r, "ProvisionedThroughput", "ReadCapacityUnits")),
+        "write_capacity_units": positive(dig(r, "ProvisionedThroughput", "WriteCapacityUnits")),
+    }
+
+
 def dynamodb_table(r: dict[str, Any]) -> Fields:
     size = positive(r.get("TableSizeBytes"))
     return {
@@ -142,6 +152,7 @@ def dynamodb_table(r: dict[str, Any]) -> Fields:
         "billing_mode": text(dig(r, "BillingModeSummary", "BillingMode")),
         "storage_gib": round(size / _GIB, 3) if size else None,
         "item_count": count(r.get("ItemCount")),
+        **_capacity(r),
         "state": text(r.get("TableStatus")),
     }
 
@@ -178,6 +189,7 @@ def eks_cluster(r: dict[str, Any]) -> Fields:
 
 
 def eks_nodegroup(r: dict[str, Any]) -> Fields:
+    r = pascal(r)  # the CLI prints EKS in camelCase, AWS Config in PascalCase
     types = r.get("InstanceTypes")
     return {
         "instance_type": text(types[0]) if isinstance(types, list) and types else None,

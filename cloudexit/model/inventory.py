@@ -49,6 +49,18 @@ class Attributes(_Strict):
     object_count: int | None = Field(None, ge=0)
     item_count: int | None = Field(None, ge=0)
     billing_mode: str | None = None
+    read_capacity_units: float | None = Field(
+        None, ge=0, description="Provisioned reads a second (DynamoDB read capacity units)"
+    )
+    write_capacity_units: float | None = Field(
+        None, ge=0, description="Provisioned writes a second (DynamoDB write capacity units)"
+    )
+    request_units: float | None = Field(
+        None, ge=0, description="Provisioned request units a second (Cosmos DB RU/s)"
+    )
+    requests_month: float | None = Field(
+        None, ge=0, description="Requests, invocations or messages a month, where measured"
+    )
     state: str | None = Field(
         None, description="running, stopped ...; stopped resources are flagged"
     )

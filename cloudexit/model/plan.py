@@ -112,6 +112,11 @@ class Placement(_Strict):
     size_source: str | None = Field(
         None, description="Where size_before comes from when the source did not report it"
     )
+    size_basis: Literal["reported", "class", "usage", "assumed", "cost", "unknown"] | None = Field(
+        None,
+        description="What size_before rests on: reported by the source, its class in the catalogue, "
+        "usage in the inventory, a stated assumption per service, today's cost, or nothing",
+    )
     size_after: str | None = Field(None, description="vCPU and memory of the chosen product")
     inter_site_monthly: Amount = Field(
         Decimal(0),
@@ -130,6 +135,7 @@ class Unplaced(_Strict):
         "not_migratable",
         "infeasible",
         "size_unknown",
+        "windows",
     ]
     reason: str
 

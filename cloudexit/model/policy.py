@@ -281,6 +281,11 @@ class Policy(_Strict):
         True,
         description="Size a resource with no known size or class from today's cost (with a warning)",
     )
+    windows: Literal["licensed", "bring_own_licence", "leave"] = Field(
+        "licensed",
+        description="Windows VMs: only on products whose price includes a Windows licence; on any "
+        "product with the licence brought from elsewhere (a warning names each); or left unplaced",
+    )
     unknown_size: Literal["place", "leave"] = Field(
         "place",
         description="A resource whose size stays unknown: placed on the smallest product with a warning "

@@ -39,6 +39,7 @@ from cloudexit.optimise.sizes import resolve_size
 from cloudexit.optimise.stranded import estimate as stranded_estimate
 from cloudexit.optimise.switching import DEFAULT_START
 from cloudexit.optimise.switching import estimate as switching_estimate
+from cloudexit.optimise.windows import products_for_os, runs_windows
 from cloudexit.risk.certifications import canonical
 from cloudexit.risk.score import (
     certification_gap_points,
@@ -260,6 +261,10 @@ def _price_product(
     products = select_products(provider, target.select, region)
     offered = offered_flavors(policy, provider.id, region)
     among = ""
+    if target.select.service == "compute":
+        products = products_for_os(resource, products, policy)
+        if not products and runs_windows(resource):
+            return f"no compute product with a Windows licence price on {provider.id}/{region}"
     if offered is not None and target.select.service == "compute":
         products = [p for p in products if p.id in offered]
         among = " among the flavours the policy's capacity lists"
@@ -371,9 +376,11 @@ def build_candidates(
     catalog: Catalog,
     policy: Policy,
     commitments: list[tuple[Commitment, Decimal]] | None = None,
+    start: dt.date | None = None,
 ) -> Candidates:
     """``commitments``: the resource's share of each commitment's monthly fee (EUR), which a
-    move strands until the term ends."""
+    move strands until the term ends; ``start``: the migration's day 0, which decides the
+    switching rule (default: the policy's date)."""
     found = Candidates(resource)
     mapping = catalog.kinds.get(resource.kind)
     stake = stake_of(resource, policy)
@@ -383,13 +390,13 @@ def build_candidates(
     allowed, pinned_region = _allowed_providers(resource, policy)
     needed_certs = required_certifications(resource, policy)
     current = current_monthly_eur(resource, policy)
-    egress = switching_estimate(resource, catalog, policy)
-    sync = sync_estimate(resource, catalog, policy)
+    start = start or policy.switching.start_date or DEFAULT_START
+    egress = switching_estimate(resource, catalog, policy, start)
+    sync = sync_estimate(resource, catalog, policy, start)
     transfer_months = Decimal(0)
     if data_gib(resource):
         hours = data_gib(resource) / (Decimal(str(policy.bandwidth_mbps)) * GIB_PER_MBPS_HOUR)
         transfer_months = hours / Decimal(730)
-    start = policy.switching.start_date or DEFAULT_START
     stops = start + dt.timedelta(days=parallel_days(policy) + int(transfer_months * DAYS_PER_MONTH))
     strands = stranded_estimate(commitments or [], stops)
     targets = mapping.targets if mapping else {}

@@ -120,7 +120,11 @@ def totals(
     after = target + retained + running
     saving = current - after
     months = policy.horizon_months
-    unknown = sum(1 for p in moving if cost_of.get(p.resource_id) is None)
+    unknown = sum(
+        1
+        for p in moving
+        if cost_of.get(p.resource_id) is None and p.choice.monthly_cost + p.inter_site_monthly > 0
+    )
     months_back, note = payback(one_off, saving, len(moving), status, unknown)
     unsolved = status in UNSOLVED
     return Totals(

@@ -60,7 +60,9 @@ def sync_gib(resource: Resource, days: Decimal, policy: Policy) -> Decimal:
     return data_gib(resource) * rate * max(Decimal(0), days)
 
 
-def sync_estimate(resource: Resource, catalog: Catalog, policy: Policy) -> Decimal | None:
+def sync_estimate(
+    resource: Resource, catalog: Catalog, policy: Policy, on: dt.date | None = None
+) -> Decimal | None:
     """Parallel-run egress of the resource over ``parallel_run_months``, before the waves are known.
 
     None when the source has no egress price (or no exchange rate for it)."""
@@ -73,7 +75,7 @@ def sync_estimate(resource: Resource, catalog: Catalog, policy: Policy) -> Decim
     gross = to_eur(price.amount * gib, price.currency, policy.exchange_rates)
     if gross is None:
         return None
-    on = policy.switching.start_date or DEFAULT_START
+    on = on or policy.switching.start_date or DEFAULT_START
     charged, _ = _sync_rule(resource.provider, on, policy, load_switching_rules())
     return gross if charged else Decimal(0)
 

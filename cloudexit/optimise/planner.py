@@ -26,6 +26,7 @@ from cloudexit.optimise.checks import violations
 from cloudexit.optimise.decide import assignment_of, decide
 from cloudexit.optimise.diagnose import infeasibility, unplaceable
 from cloudexit.optimise.inputs import check_currencies, check_policy, pin_warnings
+from cloudexit.optimise.running import function_usage_warning
 from cloudexit.optimise.sizes import resolve_size, sized_by_instance
 from cloudexit.optimise.units import (
     Row,
@@ -34,6 +35,7 @@ from cloudexit.optimise.units import (
     build_units,
     link_monthly,
 )
+from cloudexit.optimise.windows import WINDOWS_HOSTS, licence_warning, runs_windows
 from cloudexit.sovereignty.data import load_sovereignty
 from cloudexit.sovereignty.estate import estate
 
@@ -61,6 +63,15 @@ def _placeable(
                     kind=r.kind.value,
                     code="retired",
                     reason="stopped at scan time; retire_stopped is set",
+                )
+            )
+        elif policy.windows == "leave" and runs_windows(r) and r.kind in WINDOWS_HOSTS:
+            unplaced.append(
+                Unplaced(
+                    resource_id=r.id,
+                    kind=r.kind.value,
+                    code="windows",
+                    reason=f"runs {r.attributes.os}; policy windows is leave",
                 )
             )
         elif policy.unknown_size == "leave" and resolve_size(r, catalog, policy).state == "unknown":
@@ -106,6 +117,13 @@ def _size_warnings(
             line = resolve_size(r, catalog, policy).warning(r, leave=r.id in left)
             if line:
                 found.append(line)
+        if row is not None and not row.option.retain:
+            for line in (
+                function_usage_warning(r, policy),
+                licence_warning(r, row.option, catalog, policy),
+            ):
+                if line:
+                    found.append(line)
     return found
 
 
@@ -201,7 +219,10 @@ def plan(
                 reason=explain.reason(unit, row, policy, binds),
                 runner_up=explain.runner_up(unit, row, policy),
                 size_before=size.label() if size.state != "not_needed" else None,
-                size_source=size.how if size.state in ("class", "cost", "unknown") else None,
+                size_source=size.how
+                if size.state in ("class", "usage", "assumed", "cost", "unknown")
+                else None,
+                size_basis=size.state if size.state != "not_needed" else None,
                 size_after=_size_after(row.option, catalog),
                 inter_site_monthly=quantize(Decimal(str(traffic_cost.get(rid, 0.0)))),
             )

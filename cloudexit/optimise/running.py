@@ -23,6 +23,7 @@ from cloudexit.model.io import read_yaml, validate
 from cloudexit.model.kinds import Kind
 from cloudexit.model.money import HOURS_PER_MONTH
 from cloudexit.model.policy import Policy
+from cloudexit.optimise.usage import rule_for
 
 HOURS_PER_DAY = Decimal(8)
 
@@ -90,10 +91,14 @@ def self_managed_needs(resource: Resource, needs: Needs, data: RunningCostData) 
 
 
 def copies_needed(resource: Resource) -> int:
-    """Nodes the source runs: its node count, and at least two when it is highly available."""
+    """Nodes the source runs: its node count, the copies a per-use service keeps
+    (mappings/usage-sizing.yaml), and at least two when it is highly available."""
     if resource.kind.category not in REPLICATED_CATEGORIES:
         return 1
     nodes = resource.attributes.node_count or 1
+    rule = rule_for(resource)
+    if rule is not None:
+        nodes = max(nodes, rule.nodes)
     return max(nodes, 2) if resource.attributes.high_availability else nodes
 
 
@@ -157,9 +162,23 @@ def egress_eur_per_gib(
 
 
 def function_usage(resource: Resource, policy: Policy) -> tuple[Decimal, Decimal]:
-    """(million requests, GiB-seconds) a month: the policy's stated assumption, sized by memory."""
+    """(million requests, GiB-seconds) a month: the invocations the inventory reports, else the
+    policy's stated assumption; sized by memory."""
     assumed = policy.running_costs
-    requests = Decimal(str(assumed.function_requests_month))
+    measured = resource.attributes.requests_month
+    requests = Decimal(str(measured if measured is not None else assumed.function_requests_month))
     memory = Decimal(str(resource.attributes.memory_gib or 0.125))
     seconds = requests * Decimal(str(assumed.function_seconds_per_request)) * memory
     return requests / Decimal(1_000_000), seconds
+
+
+def function_usage_warning(resource: Resource, policy: Policy) -> str | None:
+    """One line naming a function priced on assumed invocations, or None when they are measured."""
+    if resource.kind != Kind.FUNCTION or resource.attributes.requests_month is not None:
+        return None
+    assumed = policy.running_costs
+    return (
+        f"usage of {resource.id} assumed: {assumed.function_requests_month:,.0f} invocations a month "
+        f"of {assumed.function_seconds_per_request:g} s (running_costs.function_requests_month, "
+        "function_seconds_per_request)"
+    )

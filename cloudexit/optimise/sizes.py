@@ -1,7 +1,9 @@
 """What size a resource has before it is placed: reported, read from its class, or unknown.
 
-A size nobody reported is resolved through the catalogue (``catalog.classes``); failing that it
-is derived from today's cost when the policy allows, or marked unknown. Anything but a reported
+A size nobody reported is read from usage for services billed per use (mappings/usage-sizing.yaml,
+the throughput in the inventory or a stated assumption), resolved through the catalogue
+(``catalog.classes``); failing that it is derived from today's cost when the policy allows, or
+marked unknown. Anything but a reported
 or catalogue-resolved size ends in a warning that names the resource.
 """
 
@@ -19,10 +21,11 @@ from cloudexit.model.inventory import Resource
 from cloudexit.model.kinds import Kind
 from cloudexit.model.plan import Option
 from cloudexit.model.policy import Policy
+from cloudexit.optimise.usage import usage_size
 
 SIZED_BY_INSTANCE = frozenset({"instance", "instance_plus_storage", "per_node"})
 
-SizeState = Literal["reported", "class", "cost", "unknown", "not_needed"]
+SizeState = Literal["reported", "class", "usage", "assumed", "cost", "unknown", "not_needed"]
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,8 @@ class SizeFinding:
         return ", ".join(parts)
 
     def warning(self, resource: Resource, leave: bool) -> str | None:
+        if self.state == "assumed":
+            return f"size of {resource.id} assumed: {self.how}"
         if self.state == "cost":
             return f"size of {resource.id} derived from today's cost: {self.how}"
         if self.state == "unknown":
@@ -141,6 +146,9 @@ def resolve_size(resource: Resource, catalog: Catalog, policy: Policy) -> SizeFi
             specs=Specs(vcpu=a.vcpu, memory_gib=a.memory_gib),
             how="reported by the source",
         )
+    usage = usage_size(resource)
+    if usage is not None:
+        return SizeFinding(state=usage.basis, specs=usage.specs, how=usage.how)
     if not needs_size(resource, catalog):
         return SizeFinding(state="not_needed", specs=None, how="not sized by vCPU or memory")
     found = class_size(catalog, resource.provider, a.instance_type)

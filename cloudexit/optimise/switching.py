@@ -122,8 +122,11 @@ def data_gib(resource: Resource) -> Decimal:
     return Decimal(str(resource.attributes.storage_gib or 0))
 
 
-def estimate(resource: Resource, catalog: Catalog, policy: Policy) -> Decimal | None:
-    """Egress of moving the resource's data on the migration's start date, before free allowances.
+def estimate(
+    resource: Resource, catalog: Catalog, policy: Policy, on: dt.date | None = None
+) -> Decimal | None:
+    """Egress of moving the resource's data on ``on`` (default: the policy's start date), before
+    free allowances.
 
     None when the source has no egress price (or no exchange rate for it)."""
     gib = data_gib(resource)
@@ -135,7 +138,7 @@ def estimate(resource: Resource, catalog: Catalog, policy: Policy) -> Decimal | 
     gross = to_eur(price.amount * gib, price.currency, policy.exchange_rates)
     if gross is None:
         return None
-    on = policy.switching.start_date or DEFAULT_START
+    on = on or policy.switching.start_date or DEFAULT_START
     return gross if basis(resource.provider, on, policy).charged else Decimal(0)
 
 

@@ -21,6 +21,7 @@ from cloudexit.optimise.attachments import attachments
 from cloudexit.optimise.candidates import build_candidates
 from cloudexit.optimise.objective import option_score
 from cloudexit.optimise.stranded import monthly_by_resource
+from cloudexit.optimise.switching import start_of
 
 Site = tuple[str, str]
 SOURCE: Site = ("source", "kept")
@@ -258,13 +259,14 @@ def build_units(
     rows_of: dict[str, list[Row]] = {}
     no_option: dict[str, list[str]] = {}
     commitments = monthly_by_resource(inventory, policy)
+    start = start_of(policy, inventory)
     for resource in candidates_for:
         signature = candidate_signature(resource, tag_keys, ids)
         held = commitments.get(resource.id)
         if held:
             signature += "|" + resource.id  # its stranded fees are its own
         if signature not in cache:
-            found = build_candidates(resource, catalog, policy, held)
+            found = build_candidates(resource, catalog, policy, held, start)
             rows = sorted(
                 (_row(o, catalog, policy) for o in found.options),
                 key=lambda r: (r.score, r.site, r.option.product or ""),

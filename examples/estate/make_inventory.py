@@ -227,6 +227,8 @@ carts = add(
         "storage_gib": 120,
         "item_count": 230_000_000,
         "billing_mode": "PROVISIONED",
+        "read_capacity_units": 2000,
+        "write_capacity_units": 380,
     },
     cost=420.00,
 )

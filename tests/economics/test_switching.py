@@ -98,3 +98,16 @@ def test_the_rule_follows_the_date():
     assert basis("aws", dt.date(2027, 1, 11), policy).charged
     assert not basis("aws", dt.date(2027, 1, 12), policy).charged
     assert basis("aws", dt.date(2023, 6, 1), policy).text == "list price"
+
+
+def test_the_optimiser_prices_egress_on_the_inventory_date_as_the_waves_do(catalog):
+    later = estate().model_copy(update={"generated_at": "2027-03-01T00:00:00Z"})
+    policy = cloudexit.Policy.model_validate({"targets": ["scaleway"], "allow_retain": False})
+    plan = cloudexit.plan(later, policy, catalog=catalog)
+    assert plan.switching and all(line.date >= "2027-03-01" for line in plan.switching)
+    assert all(line.charged == 0 for line in plan.switching)
+    # the options the solver compared carried the same rule: nothing to re-date
+    units_rows = cloudexit.optimise.units.build_units(
+        later, catalog, policy, later.resources
+    ).units
+    assert all(row.option.switching_egress == 0 for unit in units_rows for row in unit.rows)

@@ -114,7 +114,8 @@ def test_real_exports_split_no_attached_pair(shared_dir: Path, name: str) -> Non
 def test_a_self_managed_ha_service_gets_its_replica_kept_apart(
     tmp_path: Path, target: str, machine: str, apart: str
 ) -> None:
-    # An HA key-value table has no managed equivalent: it runs on two VMs of the target.
+    # A DynamoDB table has no managed equivalent: it runs on three VMs of the target, as many
+    # as the copies DynamoDB keeps (mappings/usage-sizing.yaml).
     table = Resource.model_validate(
         {
             **resource("table", kind="database.keyvalue", type="AWS::DynamoDB::Table"),
@@ -125,9 +126,9 @@ def test_a_self_managed_ha_service_gets_its_replica_kept_apart(
     catalog = load_catalog()
     result = plan(inventory, catalog, Policy(targets=[target], allow_retain=False))
     (placed,) = result.placements
-    assert placed.choice.fidelity == "self_managed" and placed.choice.replicas == 2
+    assert placed.choice.fidelity == "self_managed" and placed.choice.replicas == 3
     write_terraform(result, tmp_path, make_environment(), catalog)
     written = "\n".join(f.read_text() for f in sorted(tmp_path.rglob("*.tf")))
-    assert written.count(f'resource "{machine}"') == 2
+    assert written.count(f'resource "{machine}"') == 3
     assert apart in written
     assert [f for f in check_schema(tmp_path, load_facts()) if f.severity == "error"] == []

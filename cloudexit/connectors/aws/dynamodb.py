@@ -31,6 +31,12 @@ def _attributes(item: Item, scope: object) -> Attributes:
         storage_gib=gib(item.get("TableSizeBytes")),
         item_count=item.get("ItemCount"),
         billing_mode=billing,
+        read_capacity_units=throughput.get("ReadCapacityUnits")
+        if billing == "PROVISIONED"
+        else None,
+        write_capacity_units=throughput.get("WriteCapacityUnits")
+        if billing == "PROVISIONED"
+        else None,
         state=item.get("TableStatus"),
         details={
             "global_table_regions": sorted(r["RegionName"] for r in item.get("Replicas", [])),

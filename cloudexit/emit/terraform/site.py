@@ -128,6 +128,11 @@ class Item:
         return max(1, round(value or 10))
 
     @property
+    def windows(self) -> bool:
+        """The product's price includes a Windows licence, so the machine boots a Windows image."""
+        return self.product is not None and self.product.specs.os == "windows"
+
+    @property
     def replicas(self) -> int:
         """Nodes the plan priced: 2 or more for an HA or multi-node source."""
         return max(1, self.option.replicas)
@@ -251,6 +256,10 @@ class Site:
     @property
     def subnets(self) -> list[Subnet]:
         return [s for n in self.networks for s in n.subnets]
+
+    @property
+    def has_windows(self) -> bool:
+        return any(i.windows for i in self.items)
 
     def of_kind(self, *kinds: str) -> list[Item]:
         return [i for i in self.items if i.kind in kinds]

@@ -203,6 +203,14 @@ def basics(estate: Estate, account: Account, region: str) -> dict[str, Any]:
             TableName="orders", Item={"id": {"S": f"order-{n}"}, "total": {"N": str(n * 10)}}
         )
     estate.add(account, region, "AWS::DynamoDB::Table")
+    dynamodb.create_table(
+        TableName="carts",
+        BillingMode="PROVISIONED",
+        ProvisionedThroughput={"ReadCapacityUnits": 50, "WriteCapacityUnits": 20},
+        KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
+        AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}],
+    )
+    estate.add(account, region, "AWS::DynamoDB::Table")
     account.client("secretsmanager", region).create_secret(
         Name="db-password", SecretString=SECRET_VALUE
     )

@@ -170,6 +170,16 @@ def test_databases(scanned):
         table.attributes.billing_mode,
     ) == ("dynamodb", 3, "PAY_PER_REQUEST")
     assert table.tags == {"team": "shop"}
+    assert (table.attributes.read_capacity_units, table.attributes.write_capacity_units) == (
+        None,
+        None,
+    )
+    carts = one(inventory, "AWS::DynamoDB::Table", "carts").attributes
+    assert (carts.billing_mode, carts.read_capacity_units, carts.write_capacity_units) == (
+        "PROVISIONED",
+        50,
+        20,
+    )
     assert table.attributes.storage_gib is not None
     redis = one(inventory, "AWS::ElastiCache::ReplicationGroup", "sessions").attributes
     assert (redis.instance_type, redis.node_count, redis.memory_gib) == ("cache.r6g.large", 1, 16)
