@@ -92,40 +92,30 @@ def build(
         low = float(policy.min_providers) if policy.min_providers > 1 else -INF
         high = float(policy.max_providers) if policy.max_providers is not None else INF
         m.row([(used[p], 1.0) for p in targets], low, high)
-    if policy.max_spend_share is not None and targets:
-        share = max(0.0, policy.max_spend_share - margin)
-        spend = [
-            (m.x[(u.key, k)], r.site[0], r.monthly)
-            for u in units
-            for k, r in enumerate(u.rows)
-            if r.target
-        ]
-        for provider in targets:
-            m.row(
-                [
-                    (c, monthly * ((1.0 if p == provider else 0.0) - share))
-                    for c, p, monthly in spend
-                ],
-                -INF,
-                0.0,
-            )
-    if policy.max_region_spend_share is not None:
-        region_share = max(0.0, policy.max_region_spend_share - margin)
+    if policy.max_spend_share is not None or policy.max_region_spend_share is not None:
+        # The total target spend as one column, so each share row holds only its own provider's
+        # or site's options: the same constraint with a fraction of the nonzeros.
         spent = [
             (m.x[(u.key, k)], r.site, r.monthly)
             for u in units
             for k, r in enumerate(u.rows)
             if r.target
         ]
-        for site in sorted({site for _, site, _ in spent}):
-            m.row(
-                [
-                    (c, monthly * ((1.0 if at == site else 0.0) - region_share))
-                    for c, at, monthly in spent
-                ],
-                -INF,
-                0.0,
-            )
+        total = m.column(0.0, 0.0, INF, False)
+        m.row([(c, monthly) for c, _, monthly in spent] + [(total, -1.0)], 0.0, 0.0)
+        by_provider: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        at_site: dict[Site, list[tuple[int, float]]] = defaultdict(list)
+        for c, site, monthly in spent:
+            by_provider[site[0]].append((c, monthly))
+            at_site[site].append((c, monthly))
+        if policy.max_spend_share is not None:
+            share = max(0.0, policy.max_spend_share - margin)
+            for provider in targets:
+                m.row(by_provider[provider] + [(total, -share)], -INF, 0.0)
+        if policy.max_region_spend_share is not None:
+            region_share = max(0.0, policy.max_region_spend_share - margin)
+            for site in sorted(at_site):
+                m.row(at_site[site] + [(total, -region_share)], -INF, 0.0)
     for cap in policy.capacity:
         chosen = [
             (m.x[(u.key, k)], r)

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 from cloudexit.errors import RuntimeFailure
 from cloudexit.model.inventory import Inventory
 from cloudexit.model.plan import SolveStatus
 from cloudexit.model.policy import Policy
-from cloudexit.optimise import highs, milp
+from cloudexit.optimise import components, highs, milp
 from cloudexit.optimise.checks import violations
-from cloudexit.optimise.rounding import round_relaxation
+from cloudexit.optimise.rounding import neighbourhood, relax, round_relaxation
 from cloudexit.optimise.units import Row, Units, assignment_objective
 
 
@@ -49,6 +50,15 @@ def counts_of(units: Units, assignment: dict[str, Row]) -> dict[tuple[str, int],
     return counts
 
 
+FIRST_PLAN_S = 10.0
+"""Seconds the relaxation and the search around it get at least, even past a shorter time limit,
+so that a policy that can be met comes back with a plan."""
+
+
+def _gap(value: float, bound: float) -> float:
+    return max(0.0, (value - bound) / abs(value)) if value else 0.0
+
+
 def _solve_highs(
     units: Units,
     inventory: Inventory,
@@ -56,40 +66,95 @@ def _solve_highs(
     greedy: dict[str, Row],
     greedy_broken: list[str],
 ) -> milp.Solution:
-    """HiGHS from a start that meets the policy: the greedy when it does, else the rounded
-    relaxation when it does; at the time limit without a better plan, that start is the plan."""
+    """A plan first, then a better one while time is left, all within the policy's time limit.
+
+    First plans: the greedy when it meets the policy, the search around the LP relaxation
+    (``rounding.neighbourhood``), else the rounded relaxation. The relaxation's optimum is a proven
+    bound; when the best first plan is within the policy's gap of it the search stops there, else
+    HiGHS searches the whole model from that plan for the time left. At the limit the best plan
+    found comes back with the best bound proven: "no plan" only when HiGHS proves the policy
+    cannot be met, or when no method found one in time."""
     limit = policy.solver.time_limit_s
-    start: dict[tuple[str, int], int] | None = None
-    bound: float | None = None
+    started = time.perf_counter()
+
+    def left() -> float:
+        return limit - (time.perf_counter() - started)
+
+    plans: list[dict[tuple[str, int], int]] = []
     if not greedy_broken:
-        start = counts_of(units, greedy)
-    else:
+        plans.append(counts_of(units, greedy))
+    relaxed = relax(
+        units.units,
+        policy,
+        units.links,
+        units.egress_eur_gib,
+        time_limit=max(left(), FIRST_PLAN_S),
+    )
+    bound = relaxed.bound if relaxed is not None else None
+    if relaxed is not None:
+        found = neighbourhood(relaxed, policy, max(left() / 2, FIRST_PLAN_S))
+        if found is not None:
+            plans.append(found)
+    if not plans:
         rounded = round_relaxation(
-            units.units, policy, units.links, units.egress_eur_gib, time_limit=limit / 2
+            units.units,
+            policy,
+            units.links,
+            units.egress_eur_gib,
+            time_limit=max(left() / 2, FIRST_PLAN_S),
+            bound=False,
         )
         if rounded is not None:
-            bound = rounded.bound
-            candidate = assignment_of(units, rounded.counts)
-            if len(candidate) == len(greedy) and not violations(
-                candidate, units, inventory, policy
-            ):
-                start = rounded.counts
-    solution = highs.solve(
-        units.units, policy, units.links, units.egress_eur_gib, time_limit=limit, start=start
-    )
-    if solution.status == SolveStatus.NOT_SOLVED and start is not None:
-        value = assignment_objective(assignment_of(units, start), units)
+            plans.append(rounded.counts)
+    valued = []
+    for counts in plans:
+        assignment = assignment_of(units, counts)
+        if len(assignment) == len(greedy) and not violations(assignment, units, inventory, policy):
+            valued.append((assignment_objective(assignment, units), counts))
+    best = min(valued, key=lambda v: v[0]) if valued else None
+    model = relaxed.model if relaxed is not None else None
+    if (
+        best is not None
+        and bound is not None
+        and (_gap(best[0], bound) <= policy.solver.gap or left() <= 0)
+    ):
+        within = _gap(best[0], bound) <= policy.solver.gap
         return milp.Solution(
-            status=SolveStatus.FEASIBLE,
-            counts=start,
-            objective=value,
-            bound=bound,
-            seconds=solution.seconds,
-            variables=solution.variables,
-            constraints=solution.constraints,
+            status=SolveStatus.OPTIMAL if within else SolveStatus.FEASIBLE,
+            counts=best[1],
+            objective=best[0],
+            bound=min(bound, best[0]),
+            seconds=time.perf_counter() - started,
+            variables=model.columns if model else 0,
+            constraints=model.rows if model else 0,
             solver="highs",
         )
-    return solution
+    solution = highs.solve(
+        units.units,
+        policy,
+        units.links,
+        units.egress_eur_gib,
+        time_limit=max(left(), 0.0 if best is not None else FIRST_PLAN_S),
+        start=best[1] if best is not None else None,
+        model=model,
+    )
+    solution.seconds = time.perf_counter() - started
+    if bound is not None and solution.bound is not None:
+        solution.bound = max(solution.bound, bound)
+    if best is None or solution.status == SolveStatus.INFEASIBLE:
+        return solution
+    if solution.objective is not None and solution.objective <= best[0]:
+        return solution
+    return milp.Solution(
+        status=SolveStatus.FEASIBLE,
+        counts=best[1],
+        objective=best[0],
+        bound=min(bound, best[0]) if bound is not None else solution.bound,
+        seconds=solution.seconds,
+        variables=solution.variables,
+        constraints=solution.constraints,
+        solver="highs",
+    )
 
 
 def decide(units: Units, inventory: Inventory, policy: Policy) -> Decision:
@@ -112,7 +177,9 @@ def decide(units: Units, inventory: Inventory, policy: Policy) -> Decision:
             greedy,
             greedy_broken,
         )
-    if policy.solver.name == "highs":
+    if policy.solver.name == "highs" and not components.estate_wide(policy):
+        solution = components.solve(units, policy)
+    elif policy.solver.name == "highs":
         solution = _solve_highs(units, inventory, policy, greedy, greedy_broken)
     else:
         solution = milp.solve(

@@ -99,12 +99,14 @@ def solve(
     egress_eur_gib: Mapping[Site, float] | None = None,
     time_limit: float | None = None,
     start: Mapping[tuple[str, int], int] | None = None,
+    model: arrays.Model | None = None,
 ) -> Solution:
+    """``model``: the same units already built as arrays, to save building them again."""
     import highspy
 
     limit = time_limit if time_limit is not None else policy.solver.time_limit_s
     started = time.perf_counter()
-    model = arrays.build(units, policy, links, egress_eur_gib)
+    model = model or arrays.build(units, policy, links, egress_eur_gib)
     h = new_highs(limit, policy.solver.gap)
     pass_model(h, model)
     if start:
@@ -139,11 +141,17 @@ def solve(
     values = h.getSolution().col_value
     counts = {key: round(values[col]) for key, col in model.x.items() if round(values[col])}
     optimal = status == highspy.HighsModelStatus.kOptimal
+    # When presolve proves a start optimal, HiGHS 1.16 reports 0 as both objective and dual
+    # bound: the objective is recomputed from the plan, and "optimal" proves the gap tolerance.
+    objective = float(np.dot(np.asarray(values, dtype=np.float64), np.asarray(model.cost)))
+    bound = float(info.mip_dual_bound)
+    if optimal:
+        bound = max(bound, objective - policy.solver.gap * abs(objective))
     return Solution(
         status=SolveStatus.OPTIMAL if optimal else SolveStatus.FEASIBLE,
         counts=counts,
-        objective=float(info.objective_function_value),
-        bound=float(info.mip_dual_bound),
+        objective=objective,
+        bound=min(bound, objective),
         seconds=seconds,
         variables=model.columns,
         constraints=model.rows,

@@ -1,13 +1,19 @@
 """A plan in hand before the search: the LP relaxation, rounded and repaired.
 
-The relaxation is solved with the coupling limits (spend share, capacity, budget) tightened a
-little, so that rounding the few fractional counts rarely pushes a limit over. Co-location groups
-go whole to the site the relaxation favours, anti-affinity members to distinct places. The caller
-checks the result against every constraint before using it; this module only proposes.
+Two ways. ``neighbourhood`` keeps every count the relaxation already gives whole and lets HiGHS
+decide only the fractional ones, each between its floor and its ceiling, against the exact
+model: almost every class comes out of the relaxation whole (only as many are fractional as
+the spend share, capacity and budget rows bind), so that search is small and what it finds
+meets every constraint. ``round_relaxation`` needs no solver beyond the LP: the relaxation is
+solved with the coupling limits (spend share, capacity, budget) tightened a little, so that
+rounding the few fractional counts rarely pushes a limit over; co-location groups go whole to
+the site the relaxation favours, anti-affinity members to distinct places. The caller checks
+every result against every constraint before using it; this module only proposes.
 """
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -25,6 +31,49 @@ class Rounded:
     counts: dict[tuple[str, int], int]
     bound: float | None
     """the untightened relaxation's optimum when it was solved, a proven lower bound"""
+
+
+@dataclass
+class Relaxed:
+    model: arrays.Model
+    values: list[float]
+    bound: float
+    """the relaxation's optimum, a proven lower bound on every plan"""
+
+
+def relax(
+    units: list[Unit],
+    policy: Policy,
+    links: Sequence[Link] = (),
+    egress_eur_gib: Mapping[Site, float] | None = None,
+    time_limit: float = 30.0,
+) -> Relaxed | None:
+    """The exact model's LP relaxation, or None when it is not solved in time (or infeasible)."""
+    model = arrays.build(units, policy, links, egress_eur_gib)
+    solved = _relaxation(model, time_limit)
+    if solved is None:
+        return None
+    return Relaxed(model, *solved)
+
+
+def neighbourhood(
+    relaxed: Relaxed, policy: Policy, time_limit: float
+) -> dict[tuple[str, int], int] | None:
+    """The best plan HiGHS finds in time with every count between the floor and the ceiling of
+    its relaxed value, or None."""
+    model = relaxed.model
+    lower, upper = list(model.lower), list(model.upper)
+    for col in model.x.values():
+        value = relaxed.values[col]
+        lower[col] = float(math.floor(value + 1e-6))
+        upper[col] = float(math.ceil(value - 1e-6))
+    h = new_highs(time_limit, policy.solver.gap)
+    pass_model(h, arrays.Model(**{**vars(model), "lower": lower, "upper": upper}))
+    h.run()
+    if h.getInfo().primal_solution_status != 2:  # kSolutionStatusFeasible
+        return None
+    values = h.getSolution().col_value
+    return {key: round(values[col]) for key, col in model.x.items() if round(values[col])}
 
 
 def _relaxation(model: arrays.Model, time_limit: float) -> tuple[list[float], float] | None:
@@ -48,7 +97,9 @@ def round_relaxation(
     links: Sequence[Link] = (),
     egress_eur_gib: Mapping[Site, float] | None = None,
     time_limit: float = 30.0,
+    bound: bool = True,
 ) -> Rounded | None:
+    """``bound``: also solve the untightened relaxation for its bound."""
     model = arrays.build(units, policy, links, egress_eur_gib, margin=MARGIN)
     solved = _relaxation(model, time_limit)
     if solved is None:
@@ -111,6 +162,7 @@ def round_relaxation(
         for k, n in floors.items():
             if n:
                 counts[(u.key, k)] = n
-    exact = arrays.build(units, policy, links, egress_eur_gib)
-    bound = _relaxation(exact, time_limit)
-    return Rounded(counts, bound[1] if bound else None)
+    if not bound:
+        return Rounded(counts, None)
+    exact = relax(units, policy, links, egress_eur_gib, time_limit)
+    return Rounded(counts, exact.bound if exact else None)

@@ -1,9 +1,11 @@
 """Resources grouped into units the solver sees: identical resources share one integer count.
 
-Two resources aggregate when they would get the same candidates (kind, sizing, cost, the tags
-and ids the policy looks at) and sit in the same co-location and anti-affinity groups. Attached
-parts (a disk and its VM) form a co-location group whatever the policy says; resources linked by
-a priced dependency stay one per unit so the traffic between them can be charged.
+Two resources aggregate when their options are the same after right-sizing (every option equal:
+site, product, quantity, costs, risk, and so every coefficient the solver reads), whatever their
+raw attributes, and they sit in the same co-location and anti-affinity groups. Candidates are
+built once per set of inputs candidate generation reads. Attached parts (a disk and its VM) form
+a co-location group whatever the policy says; resources linked by a priced dependency stay one
+per unit so the traffic between them can be charged.
 """
 
 from __future__ import annotations
@@ -145,6 +147,27 @@ def candidate_signature(resource: Resource, tag_keys: set[str], ids: set[str]) -
     return json.dumps(data, sort_keys=True)
 
 
+def solver_key(rows: list[Row]) -> tuple[object, ...]:
+    """What the solver reads of each option; equal keys are then compared option by option, so
+    only resources with the very same options share a class."""
+    return tuple(
+        (
+            r.site,
+            r.option.product,
+            r.option.quantity,
+            r.target,
+            r.score,
+            r.monthly,
+            r.vcpu,
+            r.memory_gib,
+            r.storage_gib,
+            r.instances,
+            r.option.risk.jurisdiction,
+        )
+        for r in rows
+    )
+
+
 def colocation_groups(inventory: Inventory, policy: Policy, placeable: set[str]) -> dict[str, str]:
     """resource id -> group name: attached parts always, and resources sharing a policy tag value."""
     parent: dict[str, str] = {rid: rid for rid in placeable}
@@ -281,7 +304,7 @@ def build_units(
     links = dependency_links(inventory, policy, set(rows_of), groups)
     linked = {rid for link in links for rid in (link.a, link.b)}
     by_id = inventory.by_id()
-    buckets: dict[tuple[str, str | None, tuple[str, ...]], list[str]] = defaultdict(list)
+    buckets: dict[tuple[object, str | None, tuple[str, ...]], list[list[str]]] = defaultdict(list)
     for rid in sorted(rows_of):
         resource = by_id[rid]
         anti = tuple(
@@ -291,9 +314,16 @@ def build_units(
                 if a.tag_key in resource.tags
             )
         )
-        signature = candidate_signature(resource, tag_keys, ids)
         single = not aggregate or rid in linked or rid in commitments
-        buckets[(rid if single else signature, groups.get(rid), anti)].append(rid)
+        rows = rows_of[rid]
+        classes = buckets[(rid if single else solver_key(rows), groups.get(rid), anti)]
+        for members in classes:
+            shared = rows_of[members[0]]
+            if shared is rows or shared == rows:
+                members.append(rid)
+                break
+        else:
+            classes.append([rid])
     units = [
         Unit(
             key=f"u{index}",
@@ -304,8 +334,15 @@ def build_units(
             all_rows=rows_of[members[0]],
             linked=members[0] in linked,
         )
-        for index, ((_, group, anti), members) in enumerate(
-            sorted(buckets.items(), key=lambda kv: kv[1][0])
+        for index, (group, anti, members) in enumerate(
+            sorted(
+                (
+                    (group, anti, members)
+                    for (_, group, anti), m in buckets.items()
+                    for members in m
+                ),
+                key=lambda gam: gam[2][0],
+            )
         )
     ]
     pruned = 0

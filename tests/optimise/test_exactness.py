@@ -94,9 +94,9 @@ def test_the_generator_reaches_every_constraint_family() -> None:
 
 
 @pytest.mark.parametrize("seed", FAST)
-def test_at_the_time_limit_the_rounded_relaxation_is_the_plan(seed: int, monkeypatch) -> None:
-    """When HiGHS stops without a plan, a start that meets every constraint comes back with its
-    bound; never a plan that breaks one, and "infeasible" only from the solver."""
+def test_at_the_time_limit_the_first_plan_is_the_plan(seed: int, monkeypatch) -> None:
+    """When HiGHS's search stops without a plan, the first plan (from the relaxation) comes back
+    with its bound; never a plan that breaks a constraint, and "infeasible" only from the solver."""
     from cloudexit.optimise import decide as decide_module
     from cloudexit.optimise.milp import Solution
 
@@ -113,12 +113,15 @@ def test_at_the_time_limit_the_rounded_relaxation_is_the_plan(seed: int, monkeyp
         assert decision.assignment == {}
         return
     assert expected is not None
-    assert decision.solution.status == SolveStatus.FEASIBLE
+    assert decision.solution.status in (SolveStatus.FEASIBLE, SolveStatus.OPTIMAL)
     assert (
         violations(decision.assignment, instance.units, instance.inventory, instance.policy) == []
     )
     value = assignment_objective(decision.assignment, instance.units)
     assert value >= expected - 1e-6
+    if decision.solution.status == SolveStatus.OPTIMAL:
+        # Stopped before the search: the first plan met the relaxation's bound.
+        assert value == pytest.approx(expected, rel=1e-9, abs=1e-6)
     assert decision.solution.bound is not None and decision.solution.bound <= expected + 1e-6
 
 
@@ -141,3 +144,38 @@ def test_the_rounded_relaxation_usually_meets_the_policy() -> None:
         plan = assignment_of(instance.units, rounded.counts)
         met += not violations(plan, instance.units, instance.inventory, instance.policy)
     assert tried >= 10 and met >= tried // 2, (met, tried)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_without_estate_wide_limits_the_parts_solved_alone_give_the_reference_optimum(
+    seed: int,
+) -> None:
+    from cloudexit.optimise import components
+
+    instance = random_instance(seed)
+    instance.policy = instance.policy.model_copy(
+        update={
+            "min_providers": 1,
+            "max_providers": None,
+            "max_spend_share": None,
+            "capacity": [],
+            "monthly_budget": None,
+            "solver": instance.policy.solver.model_copy(update={"name": "highs"}),
+        }
+    )
+    assert not components.estate_wide(instance.policy)
+    parts = components.components(instance.units)
+    grouped = {u.key for u in instance.units.units if u.group or u.anti}
+    assert {u.key for units, _ in parts for u in units} == grouped
+    expected = reference_optimum(instance)
+    decision = decide(instance.units, instance.inventory, instance.policy)
+    if expected is None:
+        assert decision.solution.status == SolveStatus.INFEASIBLE
+        return
+    assert decision.solution.status == SolveStatus.OPTIMAL
+    assert (
+        violations(decision.assignment, instance.units, instance.inventory, instance.policy) == []
+    )
+    value = assignment_objective(decision.assignment, instance.units)
+    assert value == pytest.approx(expected, rel=1e-9, abs=1e-6)
+    assert decision.solution.objective == pytest.approx(expected, rel=1e-9, abs=1e-6)
