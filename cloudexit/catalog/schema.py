@@ -139,6 +139,15 @@ class Specs(_Data):
     )
 
 
+class Unpriced(_Data):
+    """Regions where a product runs but no list price could be read first-hand: reported as
+    missing, never priced at zero."""
+
+    regions: list[str] = Field(min_length=1)
+    reason: str = Field(min_length=8, description="What was searched and why it gave no price")
+    checked: dt.date = Field(description="When the sources were searched")
+
+
 class Product(_Data):
     id: str
     name: str
@@ -149,6 +158,9 @@ class Product(_Data):
         default_factory=list, description="Where offered; empty: every region"
     )
     prices: list[Price] = Field(default_factory=list)
+    unpriced: list[Unpriced] = Field(
+        default_factory=list, description="Regions with no list price, and why"
+    )
     price_on_request: SourceRef | None = Field(
         None,
         description="Where the provider says the price is quoted on request; such a product has no "
@@ -183,9 +195,20 @@ class ProviderFile(_Data):
             if product.id in ids:
                 raise ValueError(f"duplicate product id {product.id!r}")
             ids.add(product.id)
-            for where in [*product.regions, *(r for p in product.prices for r in p.regions)]:
+            missing = [r for u in product.unpriced for r in u.regions]
+            for where in [
+                *product.regions,
+                *(r for p in product.prices for r in p.regions),
+                *missing,
+            ]:
                 if where not in codes:
                     raise ValueError(f"product {product.id!r} names unknown region {where!r}")
+            priced = {r for p in product.prices for r in p.regions}
+            both = sorted(set(missing) & priced)
+            if both or (missing and any(not p.regions for p in product.prices)):
+                raise ValueError(
+                    f"product {product.id!r} is both priced and unpriced in {both or missing}"
+                )
         for cert in self.certifications:
             for where in cert.regions:
                 if where not in codes:

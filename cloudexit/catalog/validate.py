@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cloudexit.catalog.coverage import coverage_warnings
 from cloudexit.catalog.evidence import standing
 from cloudexit.catalog.loader import Catalog, reference_problems
 from cloudexit.catalog.mappings import read_kind_mappings
@@ -68,6 +69,7 @@ def check_catalog(
         report.problems.extend(_provider_problems(path, provider))
         report.unverified.extend(_unverified(provider))
         report.warnings.extend(age_warnings(provider, today))
+        report.warnings.extend(coverage_warnings(provider))
     if not report.providers and not report.problems:
         report.problems.append(f"{providers_dir}: no provider files (*.yaml)")
     kinds, problems = read_kind_mappings(mappings_dir)

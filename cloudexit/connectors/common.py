@@ -70,23 +70,22 @@ def utc_now() -> str:
 
 
 def compute_cost(catalog: Catalog, provider: str, resource: Resource) -> MonthlyCost | None:
-    """Today's list price of the hours of running Linux machines: an instance, or a group of them.
+    """Today's list price of the hours of running machines: an instance, or a group of them.
 
-    The catalogue's compute rates are Linux on-demand; anything else (Windows licences, stopped
-    machines, disks, managed services) gets no figure rather than a wrong one.
+    Compute rates are Linux on-demand; a Windows machine is priced only from a product whose price
+    includes the licence (``<size>/windows``). Anything else (stopped machines, disks, managed
+    services) gets no figure rather than a wrong one.
     """
     a = resource.attributes
-    if (
-        resource.kind not in _PRICED_KINDS
-        or not a.instance_type
-        or a.state == "stopped"
-        or a.os == "windows"
-    ):
+    if resource.kind not in _PRICED_KINDS or not a.instance_type or a.state == "stopped":
         return None
     count = 1 if resource.kind == Kind.VM else a.node_count
     if not count:
         return None
-    price = catalog.list_price(provider, resource.region, a.instance_type, Decimal(count))
+    size = f"{a.instance_type}/windows" if a.os == "windows" else a.instance_type
+    if a.os == "windows" and catalog.specs_for(provider, size) is None:
+        return None
+    price = catalog.list_price(provider, resource.region, size, Decimal(count))
     if price is None:
         return None
     note = f", x{count} machines" if count > 1 else ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from decimal import Decimal
 
 from cloudexit.model.inventory import Inventory
@@ -152,3 +153,37 @@ def totals(
         if unsolved
         else quantize(saving * annuity_factor(policy.discount_rate, months) - one_off),
     )
+
+
+def unpriced_today_warning(
+    inventory: Inventory, placements: list[Placement], policy: Policy, figures: Totals
+) -> str | None:
+    """One line naming what today's cost leaves out: resources with no known cost (no list price
+    in their region, no bill line), by kind, and what the moved ones cost after the plan."""
+    after = {
+        p.resource_id: p.choice.monthly_cost + p.inter_site_monthly
+        for p in placements
+        if not p.choice.retain
+    }
+    # A resource that is free after the move (a subnet, a security group) costs nothing today either.
+    unpriced = [
+        r
+        for r in inventory.resources
+        if current_monthly_eur(r, policy) is None and after.get(r.id) != 0
+    ]
+    if not unpriced:
+        return None
+    kinds = Counter(r.kind.value for r in unpriced)
+    by_kind = ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items()))
+    moving = sum(1 for r in unpriced if r.id in after)
+    line = (
+        f"today's cost (EUR {figures.current_monthly} a month) leaves out {len(unpriced)} of "
+        f"{len(inventory.resources)} resources that are not free after the move and have no known "
+        f"cost today (no list price in their region, no bill line or monthly_cost): {by_kind}"
+    )
+    if moving:
+        line += (
+            f"; {moving} of them move, and their EUR {figures.unpriced_target_monthly} a month "
+            "after the plan has nothing to compare with today"
+        )
+    return line

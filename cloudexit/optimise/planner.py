@@ -259,6 +259,9 @@ def plan(
     weak_line = second_hand_warning(placements, figures)
     if weak_line:
         warnings.add(weak_line)
+    unpriced_line = footing.unpriced_today_warning(inventory, placements, policy, figures)
+    if unpriced_line:
+        warnings.add(unpriced_line)
     result = Plan(
         generated_at=inventory.generated_at,
         policy=policy,

@@ -118,6 +118,7 @@ def _from_cost(resource: Resource, catalog: Catalog, policy: Policy) -> SizeFind
             or not product.specs.vcpu
             or product.specs.gpu_count
             or product.specs.architecture == "arm64"
+            or product.specs.os == "windows"
         ):
             continue
         price = price_in(product, resource.region)

@@ -1,0 +1,64 @@
+"""Which regions a source cloud's non-compute products are priced in, recorded missing, or neither."""
+
+from __future__ import annotations
+
+from cloudexit.catalog.schema import Product, ProviderFile
+
+
+def compute_regions(provider: ProviderFile) -> list[str]:
+    """Regions where the provider prices at least one compute size."""
+    codes = [r.code for r in provider.regions]
+    found: set[str] = set()
+    for product in provider.products:
+        if product.service == "compute":
+            for price in product.prices:
+                found.update(price.regions or codes)
+    return [code for code in codes if code in found]
+
+
+def _covered(product: Product, everywhere: list[str]) -> set[str]:
+    priced: set[str] = set()
+    for price in product.prices:
+        priced.update(price.regions or everywhere)
+    return priced | {r for u in product.unpriced for r in u.regions}
+
+
+def price_gaps(provider: ProviderFile) -> list[tuple[str, str]]:
+    """(product, region) pairs of non-compute products with neither a price nor an unpriced
+    record in a region where the provider prices compute; egress counts as priced where it is."""
+    codes = [r.code for r in provider.regions]
+    regions = compute_regions(provider)
+    gaps: list[tuple[str, str]] = []
+    for product in sorted(provider.products, key=lambda p: p.id):
+        if product.service == "compute" or product.id.startswith("custom/"):
+            continue
+        covered = _covered(product, codes)
+        gaps += [(product.id, region) for region in regions if region not in covered]
+    return gaps
+
+
+def unpriced_pairs(provider: ProviderFile) -> list[tuple[str, str]]:
+    """(product, region) pairs recorded without a list price."""
+    return sorted((p.id, r) for p in provider.products for u in p.unpriced for r in u.regions)
+
+
+def coverage_warnings(provider: ProviderFile) -> list[str]:
+    """One line per source provider on product-region pairs without a list price."""
+    if provider.role != "source":
+        return []
+    lines = []
+    gaps = price_gaps(provider)
+    if gaps:
+        shown = ", ".join(f"{p} {r}" for p, r in gaps[:5]) + (", ..." if len(gaps) > 5 else "")
+        lines.append(
+            f"{provider.id}: {len(gaps)} non-compute product-region pairs have neither a price "
+            f"nor an unpriced record ({shown})"
+        )
+    missing = unpriced_pairs(provider)
+    if missing:
+        products = len({p for p, _ in missing})
+        lines.append(
+            f"{provider.id}: {len(missing)} product-region pairs ({products} products) have no "
+            "list price (recorded as unpriced): today's cost leaves those resources out"
+        )
+    return lines

@@ -1,0 +1,166 @@
+"""Source-cloud list prices: Linux rates only, and every non-compute kind priced (or said missing) per region."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from decimal import Decimal
+
+import pytest
+
+import cloudexit
+from cloudexit.catalog import Catalog, load_catalog
+from cloudexit.catalog.coverage import compute_regions, price_gaps
+from cloudexit.catalog.schema import ProviderFile
+from cloudexit.catalog.sizing import price_in
+from cloudexit.connectors.aws.pricing import monthly_cost
+from cloudexit.connectors.common import compute_cost
+from cloudexit.model.inventory import Inventory, Resource
+from tests.helpers import inventory, resource
+
+# Azure prices a D or E series (v4 and later) linearly in vCPU within a region; a constrained size
+# (E16-4ads_v5) is billed as its parent. A Windows meter adds USD 0.046 per vCPU and breaks that line.
+AZURE_SERIES = re.compile(r"^Standard_([DE])(\d+)(?:-\d+)?([a-z]*)_v(\d+)$")
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Catalog:
+    return load_catalog()
+
+
+def test_azure_d_and_e_series_cost_the_same_per_vcpu_in_a_region(bundled):
+    per_vcpu: dict[tuple[str, str, str, str], dict[str, Decimal]] = defaultdict(dict)
+    for product in bundled.providers["azure"].products:
+        match = AZURE_SERIES.match(product.id)
+        if product.service != "compute" or not match or int(match.group(4)) < 4:
+            continue
+        series, vcpu, features, version = match.groups()
+        for price in product.prices:
+            for region in price.regions:
+                key = (series, features, version, region)
+                per_vcpu[key][product.id] = price.amount / int(vcpu)
+    assert len(per_vcpu) > 100
+    off = []
+    for key, sizes in sorted(per_vcpu.items()):
+        lowest = min(sizes.values())
+        off += [
+            (size, key[3])
+            for size, rate in sorted(sizes.items())
+            if rate > lowest * Decimal("1.02")
+        ]
+    assert off == []
+
+
+def test_azure_sizes_read_as_windows_keep_an_earlier_linux_reading(bundled):
+    product = next(p for p in bundled.providers["azure"].products if p.id == "Standard_D2as_v5")
+    eastus = price_in(product, "eastus")
+    frankfurt = price_in(product, "germanywestcentral")
+    assert eastus is not None and frankfurt is not None
+    assert (eastus.amount, eastus.source.published) == (Decimal("0.086"), dt.date(2025, 5, 16))
+    assert frankfurt.amount == Decimal("0.104")
+    assert "Windows meter" in (eastus.source.note or "")
+    b2ats = next(p for p in bundled.providers["azure"].products if p.id == "Standard_B2ats_v2")
+    linux = price_in(b2ats, "eastus")
+    assert linux is not None and linux.amount == Decimal("0.0094")
+
+
+EU_AND_US = {
+    "aws": {"eu-central-1", "eu-west-1", "eu-west-3", "eu-north-1", "us-east-1"},
+    "azure": {"westeurope", "germanywestcentral", "francecentral", "eastus"},
+    "gcp": {"europe-west1", "europe-west3", "europe-west9", "us-central1"},
+}
+
+
+@pytest.mark.parametrize("provider_id", ["aws", "azure", "gcp"])
+def test_every_non_compute_product_is_priced_or_said_missing_where_compute_is(bundled, provider_id):
+    provider = bundled.providers[provider_id]
+    regions = compute_regions(provider)
+    assert EU_AND_US[provider_id] <= set(regions)
+    assert price_gaps(provider) == []
+    for product in provider.products:
+        if product.service == "compute":
+            continue
+        for record in product.unpriced:
+            assert record.reason and record.checked
+            for region in record.regions:
+                # Missing is reported as no price, never as zero.
+                assert bundled.list_price(provider_id, region, product.id) is None, product.id
+
+
+def test_ebs_is_priced_in_every_aws_region_from_the_provider_s_price_map(bundled):
+    gp3 = {
+        region: bundled.list_price("aws", region, "ebs-gp3", Decimal(100))
+        for region in compute_regions(bundled.providers["aws"])
+    }
+    assert all(found is not None for found in gp3.values())
+    product = next(p for p in bundled.providers["aws"].products if p.id == "ebs-gp3")
+    frankfurt = price_in(product, "eu-central-1")
+    assert frankfurt is not None and frankfurt.amount == Decimal("0.0952")
+    assert frankfurt.source.evidence == "provider_api"
+    assert gp3["eu-central-1"] != gp3["us-east-1"]
+
+
+def test_a_region_both_priced_and_unpriced_is_refused(bundled):
+    product = next(p for p in bundled.providers["aws"].products if p.id == "nat-gateway")
+    data = product.model_dump(mode="json")
+    data["unpriced"] = [
+        {"regions": ["us-east-1"], "reason": "contradiction", "checked": "2026-12-06"}
+    ]
+    provider = bundled.providers["aws"].model_dump(mode="json")
+    provider["products"] = [data]
+    with pytest.raises(ValueError, match="both priced and unpriced"):
+        ProviderFile.model_validate(provider)
+
+
+def test_today_s_cost_names_what_it_cannot_price(bundled):
+    lb = Resource.model_validate(
+        resource(
+            "arn:aws:elasticloadbalancing:eu-central-1:123456789012:loadbalancer/app/web/1",
+            kind="network.load_balancer",
+            region="eu-central-1",
+            type="AWS::ElasticLoadBalancingV2::LoadBalancer",
+            attributes={"details": {"load_balancer_type": "application"}},
+            monthly_cost=None,
+        )
+    )
+    # The same load balancer has a list price in us-east-1 and none in Frankfurt.
+    assert monthly_cost(lb.model_copy(update={"region": "us-east-1"}), bundled) is not None
+    assert monthly_cost(lb, bundled) is None
+    vm = resource("i-1", region="eu-central-1")
+    inv = Inventory.model_validate(inventory(vm, lb.model_dump(mode="json")))
+    plan = cloudexit.plan(inv, cloudexit.Policy(targets=["ovhcloud"]), catalog=bundled)
+    assert plan.totals.current_monthly_unpriced == 1
+    line = next(w for w in plan.warnings if "leaves out" in w)
+    assert "1 of 2 resources" in line and "network.load_balancer 1" in line
+    assert f"EUR {plan.totals.current_monthly} a month" in line
+
+
+def test_a_windows_machine_is_priced_only_where_a_licence_included_rate_is_known(bundled):
+    def vm(size: str, region: str, os: str | None) -> Resource:
+        return Resource.model_validate(
+            resource(
+                f"/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/{size}",
+                provider="azure",
+                region=region,
+                type="Microsoft.Compute/virtualMachines",
+                attributes={"instance_type": size, "os": os},
+                monthly_cost=None,
+            )
+        )
+
+    linux = compute_cost(bundled, "azure", vm("Standard_D2as_v5", "eastus", "linux"))
+    windows = compute_cost(bundled, "azure", vm("Standard_D2as_v5", "eastus", "windows"))
+    assert linux is not None and windows is not None
+    assert windows.source.startswith("list price: azure/Standard_D2as_v5/windows eastus")
+    # The licence adds USD 0.046 per vCPU-hour to the Linux rate.
+    licensed = next(
+        p for p in bundled.providers["azure"].products if p.id == "Standard_D2as_v5/windows"
+    )
+    hourly = price_in(licensed, "eastus")
+    assert licensed.specs.os == "windows" and hourly is not None
+    assert hourly.amount == Decimal("0.178")
+    assert windows.amount > linux.amount
+    # No licence-included rate recorded for this size and region: no figure, never the Linux one.
+    assert compute_cost(bundled, "azure", vm("Standard_D2s_v5", "eastus", "windows")) is None
+    assert compute_cost(bundled, "azure", vm("Standard_D2as_v5", "eastus2", "windows")) is None
