@@ -7,6 +7,7 @@ Every constraint carries a name that says what it enforces.
 
 from __future__ import annotations
 
+import math
 import re
 import tempfile
 import time
@@ -34,6 +35,13 @@ class Solution:
     variables: int = 0
     constraints: int = 0
     solver: str = "cbc"
+
+    def __post_init__(self) -> None:
+        # A solver stopped before its first bound or plan reports +-inf: that is no figure.
+        if self.objective is not None and not math.isfinite(self.objective):
+            self.objective = None
+        if self.bound is not None and not math.isfinite(self.bound):
+            self.bound = None
 
 
 def _name(text: str) -> str:
