@@ -1,7 +1,10 @@
-"""Sizes of managed-service classes and tiers (db.m5.large, db-n1-standard-1, GP_Gen5_4, dc2.large).
+"""The one size lookup: vCPU and memory of a native size, class or tier name (m5.large,
+db.m5.large, db-n1-standard-1, GP_Gen5_4, dc2.large, n2-custom-4-16384), used alike by the
+connectors, the importers and the optimiser.
 
-A class resolves through the catalogue's base compute family, then through sourced class and
-tier facts in ``mappings/sizes.yaml``; what resolves nowhere stays unknown, never guessed.
+A name resolves through the catalogue, then the catalogue's base compute family, then sourced
+class and tier facts in ``mappings/sizes.yaml``, then sizes spelt in the name (Google custom
+types); what resolves nowhere stays unknown, never guessed.
 """
 
 from __future__ import annotations
@@ -10,10 +13,11 @@ import datetime as dt
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from cloudexit.catalog.custom_types import parse_custom, shared_core_custom
 from cloudexit.catalog.schema import Specs
 from cloudexit.datafiles import data_dir
 from cloudexit.model.io import read_yaml, validate
@@ -109,6 +113,9 @@ def class_size(
                 how=f"class {name} ({fact.source.url})",
                 verified=fact.verified,
             )
+    named = _named(provider, name)
+    if named is not None:
+        return named
     for tier in rules.tiers:
         match = (
             re.match(tier.pattern, name.strip().rsplit("/", 1)[-1], re.IGNORECASE)
@@ -123,3 +130,41 @@ def class_size(
                 verified=tier.verified,
             )
     return None
+
+
+def _named(provider: str, name: str) -> ClassSize | None:
+    """Google custom machine types carry their size in the name (db-custom-2-7680 too)."""
+    if provider != "gcp":
+        return None
+    bare = name.strip().rsplit("/", 1)[-1].lower().removeprefix("db-")
+    custom = parse_custom(bare)
+    if custom is not None:
+        specs = Specs(vcpu=float(custom.vcpu), memory_gib=float(custom.memory_gib))
+        return ClassSize(specs=specs, how=f"custom type {name}")
+    shared = shared_core_custom(bare)
+    if shared is not None:
+        return ClassSize(
+            specs=Specs(vcpu=shared[0], memory_gib=shared[1]), how=f"shared-core type {name}"
+        )
+    return None
+
+
+def size_specs(catalog: _SpecsLookup, provider: str, name: str | None) -> Specs | None:
+    """vCPU, memory (and architecture, GPUs) of a native size, class or tier; None when unknown."""
+    found = class_size(catalog, provider, name)
+    return found.specs if found is not None else None
+
+
+def fill_sizes(fields: dict[str, Any], catalog: _SpecsLookup, provider: str) -> None:
+    """Add the sizes of ``fields["instance_type"]`` the source did not report itself."""
+    specs = size_specs(catalog, provider, fields.get("instance_type"))
+    if specs is None:
+        return
+    for key, value in (
+        ("vcpu", specs.vcpu),
+        ("memory_gib", specs.memory_gib),
+        ("architecture", specs.architecture),
+        ("gpu_count", specs.gpu_count or None),
+    ):
+        if fields.get(key) is None and value is not None:
+            fields[key] = value

@@ -30,6 +30,19 @@ def parse_custom(name: str) -> CustomType | None:
     )
 
 
+# Shared-core E2 custom types: a fraction of a vCPU, as Google documents the e2 shared-core sizes.
+_SHARED_CORE = {"micro": 0.25, "small": 0.5, "medium": 1.0}
+_SHARED_CORE_CUSTOM = re.compile(r"^e2-custom-(?P<share>micro|small|medium)-(?P<mib>\d+)$")
+
+
+def shared_core_custom(name: str) -> tuple[float, float] | None:
+    """``e2-custom-small-2048`` -> (0.5 vCPU, 2 GiB)."""
+    match = _SHARED_CORE_CUSTOM.match(name.rsplit("/", 1)[-1].lower())
+    if match is None:
+        return None
+    return _SHARED_CORE[match.group("share")], round(int(match.group("mib")) / 1024, 3)
+
+
 def unit_product_ids(custom: CustomType) -> tuple[str, str]:
     """The catalogue products holding the per-vCPU and per-GiB hourly prices of the series."""
     return f"custom/{custom.series}/vcpu", f"custom/{custom.series}/memory"

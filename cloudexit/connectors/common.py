@@ -1,5 +1,5 @@
-"""What every cloud connector shares: a collector of resources and issues, sizes from the
-catalogue, and lazy imports of the optional SDKs."""
+"""What every cloud connector shares: a collector of resources and issues, today's list price,
+and lazy imports of the optional SDKs."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from decimal import Decimal
 from types import ModuleType
 from typing import Any, Protocol, TypeVar
 
+from cloudexit.catalog.classes import fill_sizes
 from cloudexit.catalog.loader import Catalog
-from cloudexit.catalog.schema import Specs
 from cloudexit.errors import InputError, RuntimeFailure
 from cloudexit.model.inventory import (
     Attributes,
@@ -67,11 +67,6 @@ class ReadOnlyViolation(RuntimeFailure):
 
 def utc_now() -> str:
     return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-
-
-def size_specs(catalog: Catalog, provider: str, size: str | None) -> Specs | None:
-    """vCPU and memory of a provider's named size (VM size, machine type), from the catalogue."""
-    return catalog.specs_for(provider, size) if size else None
 
 
 def compute_cost(catalog: Catalog, provider: str, resource: Resource) -> MonthlyCost | None:
@@ -159,6 +154,8 @@ class Collector:
                 id,
             )
             return None
+        fields = dict(attributes or {})
+        fill_sizes(fields, self.catalog, self.source)
         try:
             resource = Resource(
                 id=id,
@@ -169,7 +166,7 @@ class Collector:
                 kind=kind,
                 name=name or id.rsplit("/", 1)[-1],
                 tags={str(k): "" if v is None else str(v) for k, v in (tags or {}).items()},
-                attributes=Attributes(**(attributes or {})),
+                attributes=Attributes(**fields),
                 depends_on=sorted({d for d in (depends_on or ()) if d and d != id}),
                 utilisation=utilisation,
                 topology=topology.topology if topology else Topology(),

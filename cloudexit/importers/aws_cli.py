@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
 
+from cloudexit.catalog.classes import fill_sizes
 from cloudexit.importers.aws_shapes import GONE_STATES, READERS, aws_tags, dig
 from cloudexit.importers.context import ImportContext
 from cloudexit.importers.jsonstream import walk
 from cloudexit.importers.redact import redact
 from cloudexit.importers.refine import engine_kind
-from cloudexit.importers.specs import fill_specs
 from cloudexit.model.inventory import Attributes
 from cloudexit.model.kinds import Kind
 from cloudexit.topology import Mapped
@@ -168,6 +168,14 @@ LISTINGS: tuple[Listing, ...] = (
         name="ClusterName",
     ),
     Listing(
+        "ClusterInfo",
+        "AWS::MSK::Cluster",
+        "ClusterName",
+        arn="ClusterArn",
+        name="ClusterName",
+        single=True,
+    ),
+    Listing(
         "CacheClusters",
         "AWS::ElastiCache::CacheCluster",
         "CacheClusterId",
@@ -214,6 +222,14 @@ LISTINGS: tuple[Listing, ...] = (
     Listing("Topics", "AWS::SNS::Topic", "TopicArn", arn="TopicArn"),
     Listing(
         "DomainStatusList", "AWS::Elasticsearch::Domain", "DomainName", arn="ARN", name="DomainName"
+    ),
+    Listing(
+        "DomainStatus",
+        "AWS::Elasticsearch::Domain",
+        "DomainName",
+        arn="ARN",
+        name="DomainName",
+        single=True,
     ),
     Listing(
         "Clusters",
@@ -295,7 +311,7 @@ def _add_named(ctx: ImportContext, listing: Listing, value: Any) -> None:
         url = urlparse(value)
         host = url.hostname or ""
         parts = [p for p in url.path.split("/") if p]
-        region = host.split(".")[1] if host.startswith("sqs.") and host.count(".") >= 2 else region
+        region = _queue_region(host) or region
         account, name = (parts[0], parts[-1]) if len(parts) >= 2 else ("", value)
     rid = _format(listing.arn_format, name, region, account) or _local_id(
         listing.type, name, region, account
@@ -303,6 +319,26 @@ def _add_named(ctx: ImportContext, listing: Listing, value: Any) -> None:
     add_aws_resource(
         ctx, listing.type, {}, rid=rid, account=account, region=region, name=name, tags={}
     )
+
+
+def _owner_alias(item: dict[str, Any]) -> str | None:
+    """A classic load balancer names its account only as its source group's owner."""
+    group = item.get("SourceSecurityGroup")
+    alias = group.get("OwnerAlias") if isinstance(group, dict) else None
+    return alias if isinstance(alias, str) and re.fullmatch(r"\d{12}", alias) else None
+
+
+def _queue_region(host: str) -> str | None:
+    """sqs.eu-west-1.amazonaws.com; the legacy eu-west-1.queue.amazonaws.com, and
+    queue.amazonaws.com, the legacy endpoint of us-east-1."""
+    parts = host.lower().split(".")
+    if len(parts) >= 3 and parts[0] == "sqs":
+        return parts[1]
+    if parts[:1] == ["queue"]:
+        return "us-east-1"
+    if len(parts) >= 4 and parts[1] == "queue":
+        return parts[0]
+    return None
 
 
 def add_item(ctx: ImportContext, listing: Listing, item: Any, owner: Any) -> None:
@@ -325,6 +361,7 @@ def add_item(ctx: ImportContext, listing: Listing, item: Any, owner: Any) -> Non
         _account(arn)
         or (item.get("OwnerId") if isinstance(item.get("OwnerId"), str) else None)
         or owner
+        or _owner_alias(item)
         or ""
     )
     if not isinstance(native, str) and not isinstance(arn, str):
@@ -417,7 +454,7 @@ def add_aws_resource(
     }
     if details:
         fields["details"] = details
-    fill_specs(fields, ctx.catalog, "aws")
+    fill_sizes(fields, ctx.catalog, "aws")
     mapped = _topology(native_type, shape)
     ctx.add(
         id=rid,

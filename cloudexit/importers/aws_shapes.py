@@ -189,6 +189,7 @@ def eks_cluster(r: dict[str, Any]) -> Fields:
 
 
 def eks_nodegroup(r: dict[str, Any]) -> Fields:
+    r = pascal(r)  # the CLI prints EKS in camelCase, AWS Config in PascalCase
     types = r.get("InstanceTypes")
     return {
         "instance_type": text(types[0]) if isinstance(types, list) and types else None,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from cloudexit.catalog.classes import fill_sizes, size_specs
 from cloudexit.connectors.gcp.describe import (
     Child,
     asset_type_of,
@@ -23,7 +24,6 @@ from cloudexit.connectors.gcp.describe import (
 from cloudexit.importers.context import ImportContext
 from cloudexit.importers.jsonstream import json_lines, open_binary, walk
 from cloudexit.importers.redact import redact
-from cloudexit.importers.specs import fill_specs, instance_specs
 from cloudexit.importers.terraform_sizing import mapping, text
 from cloudexit.model.inventory import Attributes
 from cloudexit.model.topology import Topology
@@ -186,7 +186,7 @@ class _Reader:
             native_type,
             data,
             project,
-            lambda size: instance_specs(ctx.catalog, "gcp", size),
+            lambda size: size_specs(ctx.catalog, "gcp", size),
             self.lookup,
             listed=listed,
             searched=searched,
@@ -195,7 +195,7 @@ class _Reader:
         if read.problem:
             ctx.issue("invalid_data", read.problem, where, name)
         fields = read.attributes
-        fill_specs(fields, ctx.catalog, "gcp")
+        fill_sizes(fields, ctx.catalog, "gcp")
         mapped = _topology(native_type, data)
         ctx.add(
             id=name,

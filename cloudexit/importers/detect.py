@@ -12,7 +12,7 @@ from ijson.common import ObjectBuilder
 
 from cloudexit.errors import InputError
 from cloudexit.importers.aws_cli import response_key
-from cloudexit.importers.jsonstream import open_binary
+from cloudexit.importers.jsonstream import open_binary, wrapper_key
 
 FORMATS = (
     "terraform-json",
@@ -24,6 +24,8 @@ FORMATS = (
     "migrate-csv",
 )
 _EVENT_LIMIT = 2_000_000
+_TERRAFORM_KEYS = frozenset({"format_version", "terraform_version"})
+_IDENTIFYING = frozenset({"id", "resourceid", "arn", "assettype", "asset_type", "resourcetype"})
 _CONFIG_KEYS = frozenset({"configurationItems", "baseConfigurationItems", "configurationItem"})
 
 
@@ -54,8 +56,20 @@ def detect(path: Path) -> str:
         )
     shape = _shape(path)
     found = _decide(shape)
+    if not found and len(shape.keys) == 1 and wrapper_key(path, _TERRAFORM_KEYS):
+        found = "terraform-json"
     if found:
         return found
+    sample = shape.samples.get("item")
+    if (
+        shape.top_array
+        and isinstance(sample, dict)
+        and not _IDENTIFYING & {k.lower() for k in sample}
+    ):
+        raise InputError(
+            f"{path}: a list of objects with {', '.join(sorted(sample)[:8]) or 'no keys'} and no "
+            "resource id: not an export format cloudexit reads"
+        )
     keys = ", ".join(shape.keys[:8]) or ("a list" if shape.top_array else "nothing")
     raise InputError(
         f"{path}: cannot tell which export this is (top level holds {keys}); pass --format"

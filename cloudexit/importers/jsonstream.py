@@ -118,6 +118,22 @@ def top_level_keys(path: Path) -> list[str]:
     return keys
 
 
+def wrapper_key(path: Path, inner: frozenset[str]) -> str | None:
+    """The one key of a top-level object that wraps a document starting with one of ``inner``
+    keys (``{"tfplan": {"format_version": ...}}``, as policy tools take plans), else None."""
+    with open_binary(path) as handle:
+        events = ijson.parse(handle)
+        try:
+            head = [next(events) for _ in range(4)]
+        except (StopIteration, ijson.JSONError):
+            return None
+    kinds = [event for _, event, _ in head]
+    if kinds != ["start_map", "map_key", "start_map", "map_key"]:
+        return None
+    outer, first = str(head[1][2]), str(head[3][2])
+    return outer if first in inner and outer not in inner else None
+
+
 def json_lines(path: Path) -> Iterator[tuple[int, Any]]:
     """Yield ``(line number, object)`` for each non-empty line of a JSON-lines file."""
     with open_binary(path) as handle:

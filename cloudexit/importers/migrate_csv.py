@@ -1,8 +1,9 @@
 """Server lists as CSV with the columns of Azure Migrate's import template.
 
 Required: Server name, Cores, Memory (In MB), OS name. Read when present: OS version,
-OS architecture, Number of disks, Disk N size (In GB), CPU and memory utilization percentage,
-IP addresses. Headers match without regard to case, spacing or the template's ``*`` marks.
+OS architecture, Number of disks, Disk N size (In GB), Storage in use (In GB), CPU and memory
+utilization percentage, IP addresses. Storage is the sum of the disk sizes; a row without disk
+sizes takes the storage in use. Headers match without regard to case, spacing or the template's ``*`` marks.
 """
 
 from __future__ import annotations
@@ -126,6 +127,7 @@ def _add(ctx: ImportContext, values: dict[str, str], line: int, names: set[str])
     names.add(name)
     cores = _number(ctx, values, "cores", line, "Cores", required=True)
     memory_mb = _number(ctx, values, "memory (in mb)", line, "Memory (In MB)", required=True)
+    in_use = _number(ctx, values, "storage in use (in gb)", line, "Storage in use (In GB)")
     disks = []
     for column in sorted(c for c in values if _DISK.match(c)):
         size = _number(ctx, values, column, line, column)
@@ -135,6 +137,7 @@ def _add(ctx: ImportContext, values: dict[str, str], line: int, names: set[str])
         "os_name": values.get("os name") or None,
         "os_version": values.get("os version") or None,
         "ip_addresses": values.get("ip addresses") or None,
+        "storage_in_use_gib": in_use,
         "disk_count": int(n)
         if (n := _number(ctx, values, "number of disks", line, "Number of disks"))
         else None,
@@ -173,7 +176,7 @@ def _add(ctx: ImportContext, values: dict[str, str], line: int, names: set[str])
             else "x86_64"
             if architecture in ("x64", "x86_64", "64-bit", "amd64")
             else None,
-            storage_gib=sum(disks) if disks else None,
+            storage_gib=sum(disks) if disks else in_use or None,
             details={k: v for k, v in details.items() if v is not None},
         ),
     )

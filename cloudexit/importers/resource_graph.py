@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from cloudexit.catalog.classes import fill_sizes, size_specs
 from cloudexit.connectors.azure.describe import TYPES, attributes_of, describe, normalise, tags_of
 from cloudexit.connectors.azure.registry import arm_id
 from cloudexit.importers.context import ImportContext
 from cloudexit.importers.jsonstream import walk
 from cloudexit.importers.redact import redact
-from cloudexit.importers.specs import fill_specs, instance_specs
 from cloudexit.importers.terraform_sizing import mapping, text
 from cloudexit.model.inventory import Attributes
 
@@ -84,14 +84,14 @@ def _add(ctx: ImportContext, raw: Any, children: list[dict[str, Any]], seen: set
     kind = ctx.classify(native_type, rid, name)
     if kind is None:
         return
-    facts, problem = describe(item, lambda size: instance_specs(ctx.catalog, "azure", size))
+    facts, problem = describe(item, lambda size: size_specs(ctx.catalog, "azure", size))
     if problem:
         ctx.issue("invalid_data", problem, name, rid)
     if facts.skip:
         ctx.skip(rid, native_type, facts.skip, name)
         return
     fields = attributes_of(facts) if native_type in TYPES else _undeclared(item)
-    fill_specs(fields, ctx.catalog, "azure")
+    fill_sizes(fields, ctx.catalog, "azure")
     ctx.add(
         id=rid,
         provider="azure",

@@ -10,11 +10,13 @@ its actions: instances that exist (no-op, update, delete, replace) are imported 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from cloudexit.errors import InputError
 from cloudexit.importers.context import ImportContext
-from cloudexit.importers.jsonstream import walk
+from cloudexit.importers.jsonstream import walk, wrapper_key
 from cloudexit.importers.redact import redact
 from cloudexit.importers.terraform_refs import ConfigGraph
 from cloudexit.importers.terraform_resources import TerraformInstance, TerraformMapper
@@ -49,6 +51,15 @@ def _module_path(calls: str) -> str:
     return ".".join(f"module.{n}" for n in names)
 
 
+def _wrapped(path: Path) -> tuple[str, Callable[[str], bool]]:
+    """The prefix of a document wrapped in one key (``{"tfplan": {...}}``), and the filter."""
+    key = wrapper_key(path, frozenset({"format_version", "terraform_version"}))
+    if key is None:
+        return "", _want
+    root = f"{key}."
+    return root, lambda prefix: prefix.startswith(root) and _want(prefix[len(root) :])
+
+
 def read(ctx: ImportContext) -> None:
     mapper = TerraformMapper(ctx)
     graph = ConfigGraph()
@@ -58,7 +69,9 @@ def read(ctx: ImportContext) -> None:
     provider_config: dict[str, Any] = {}
     seen_format = False
     is_plan = False
-    for prefix, value in walk(ctx.path, _want):
+    root, want = _wrapped(ctx.path)
+    for prefix, value in walk(ctx.path, want):
+        prefix = prefix[len(root) :]
         if prefix == "format_version":
             seen_format = True
         elif prefix == "terraform_version":
@@ -122,7 +135,14 @@ def _from_change(change: Any, ctx: ImportContext) -> TerraformInstance | None:
             address=address, type=tf_type, values=values, planned=True, action="create"
         )
     if body.get("before") is None:
-        # read (data) or forget: nothing exists to import
+        # a read, a forget, or a no-op on an instance the state does not hold: nothing exists
+        # to import, but the file named it, so it is reported
+        ctx.skip(
+            f"terraform:{ctx.path.name}:{address}",
+            tf_type,
+            f"plan action {'/'.join(actions)} without prior values: nothing exists to import",
+            address,
+        )
         return None
     values = redact(body.get("before") or {}, body.get("before_sensitive"))
     action = "replace" if "create" in actions and "delete" in actions else actions[0]

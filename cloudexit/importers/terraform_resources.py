@@ -11,12 +11,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from cloudexit.catalog.classes import fill_sizes
 from cloudexit.connectors.azure.registry import arm_id
 from cloudexit.importers.context import ImportContext
 from cloudexit.importers.refine import engine_kind
-from cloudexit.importers.specs import fill_specs
+from cloudexit.importers.terraform_declared import declared
 from cloudexit.importers.terraform_refs import config_address
-from cloudexit.importers.terraform_sizing import sizing, text
+from cloudexit.importers.terraform_sizing import clean_fields, sizing, text
 from cloudexit.model.inventory import Attributes, SourceProvider
 from cloudexit.model.kinds import Kind
 from cloudexit.topology import Mapped
@@ -76,6 +77,8 @@ class _Pending:
     module: str
     group: str | None = None
     mapped: Mapped | None = None
+    declared: set[str] = field(default_factory=set)
+    """ids the scan's declaration of the type names as dependencies"""
 
 
 @dataclass
@@ -126,7 +129,17 @@ class TerraformMapper:
             return
         self._ids.add(rid)
         provider, catalog_id = provider_of(tf_type)
-        fields = sizing(tf_type, values)
+        found = declared(tf_type, values, rid, self.ctx.catalog)
+        if found is not None:
+            if found.problem:
+                self.ctx.issue("invalid_data", found.problem, scope, rid)
+            if found.skip:
+                self.ctx.skip(rid, tf_type, found.skip, scope)
+                return
+            fields = clean_fields(found.attributes)
+            kind = found.kind or kind
+        else:
+            fields = sizing(tf_type, values)
         engine_field = _ENGINE_FIELD.get(tf_type)
         if engine_field:
             engine = values.get(engine_field)
@@ -135,18 +148,20 @@ class TerraformMapper:
             kind = engine_kind(engine if isinstance(engine, str) else None, kind)
         if tf_type.endswith("_function_app"):
             kind = Kind.FUNCTION
-        fill_specs(fields, self.ctx.catalog, catalog_id)
+        fill_sizes(fields, self.ctx.catalog, catalog_id)
         details = fields.setdefault("details", {})
         details["terraform_address"] = instance.address
         if instance.action and instance.action not in ("no-op", "create"):
             details["terraform_action"] = instance.action
+        account = self._account(provider, values, rid)
+        region = self._region(provider, tf_type, values, rid)
         self._pending.append(
             _Pending(
                 fields={
                     "id": rid,
                     "provider": provider,
-                    "account": self._account(provider, values, rid),
-                    "region": self._region(provider, tf_type, values, rid),
+                    "account": account,
+                    "region": region,
                     "type": tf_type,
                     "kind": kind,
                     "name": self._name(values) or instance.address,
@@ -160,8 +175,38 @@ class TerraformMapper:
                 module=_module_of(instance.address),
                 group=text(values.get("resource_group_name")),
                 mapped=_topology(tf_type, values),
+                declared=found.depends_on if found else set(),
             )
         )
+        for child_id, child_type, child_fields, child_deps in found.children if found else []:
+            child_kind = self.ctx.classify(child_type, child_id, scope)
+            if child_kind is None or child_id in self._ids:
+                continue
+            self._ids.add(child_id)
+            child_fields = clean_fields(child_fields)
+            child_fields.setdefault("details", {})["terraform_address"] = instance.address
+            self._pending.append(
+                _Pending(
+                    fields={
+                        "id": child_id,
+                        "provider": provider,
+                        "account": account,
+                        "region": region,
+                        "type": child_type,
+                        "kind": child_kind,
+                        "name": child_id.rsplit("/", 1)[-1],
+                        "tags": {},
+                        "attributes": Attributes.model_validate(child_fields),
+                        "planned": instance.planned,
+                    },
+                    address=instance.address,
+                    config_address=config_address(instance.address),
+                    depends_on=[],
+                    module=_module_of(instance.address),
+                    group=text(values.get("resource_group_name")),
+                    declared=child_deps,
+                )
+            )
 
     def finish(self) -> None:
         by_config: dict[str, list[str]] = {}
@@ -181,7 +226,8 @@ class TerraformMapper:
                 targets.add(dep)
             targets.discard(item.config_address)
             item.depends_on = sorted(
-                {rid for t in targets for rid in by_config.get(t, [])} - {item.fields["id"]}
+                ({rid for t in targets for rid in by_config.get(t, [])} | item.declared)
+                - {item.fields["id"]}
             )
         folded = self._fold_rules()
         for item in self._pending:

@@ -359,131 +359,6 @@ def aws_route53_record(v: dict[str, Any]) -> Fields:
 # --- Azure -----------------------------------------------------------------------------------
 
 
-def _azure_os(v: dict[str, Any]) -> str | None:
-    if blocks(v, "os_profile_windows_config"):
-        return "windows"
-    if blocks(v, "os_profile_linux_config"):
-        return "linux"
-    image = block(v, "storage_image_reference")
-    offer = f"{image.get('offer') or ''} {image.get('publisher') or ''}".lower()
-    if "windows" in offer:
-        return "windows"
-    return "linux" if offer.strip() else None
-
-
-def azurerm_virtual_machine(v: dict[str, Any]) -> Fields:
-    os_disk = block(v, "storage_os_disk")
-    data = [positive(d.get("disk_size_gb")) for d in blocks(v, "storage_data_disk")]
-    image = block(v, "storage_image_reference")
-    return {
-        "instance_type": text(v.get("vm_size")),
-        "os": _azure_os(v),
-        "storage_gib": _total(positive(os_disk.get("disk_size_gb")), *data),
-        "storage_class": text(os_disk.get("managed_disk_type")),
-        "details": {
-            "image": {k: image.get(k) for k in ("publisher", "offer", "sku") if image.get(k)}
-        },
-    }
-
-
-def _azure_new_vm(os_name: str) -> Reader:
-    def read(v: dict[str, Any]) -> Fields:
-        os_disk = block(v, "os_disk")
-        image = block(v, "source_image_reference")
-        return {
-            "instance_type": text(v.get("size")),
-            "os": os_name,
-            "storage_gib": positive(os_disk.get("disk_size_gb")),
-            "storage_class": text(os_disk.get("storage_account_type")),
-            "details": {
-                "image": {k: image.get(k) for k in ("publisher", "offer", "sku") if image.get(k)}
-            },
-        }
-
-    return read
-
-
-def _azure_scale_set(os_name: str | None) -> Reader:
-    def read(v: dict[str, Any]) -> Fields:
-        sku = v.get("sku")
-        if isinstance(sku, list):
-            sku = block(v, "sku")
-        if isinstance(sku, dict):
-            return {
-                "instance_type": text(sku.get("name")),
-                "node_count": count(sku.get("capacity")),
-                "os": os_name,
-            }
-        return {"instance_type": text(sku), "node_count": count(v.get("instances")), "os": os_name}
-
-    return read
-
-
-def azurerm_managed_disk(v: dict[str, Any]) -> Fields:
-    return {
-        "storage_gib": positive(v.get("disk_size_gb")),
-        "storage_class": text(v.get("storage_account_type")),
-        "iops": count(v.get("disk_iops_read_write")),
-        "throughput_mibps": positive(v.get("disk_mbps_read_write")),
-    }
-
-
-def _azure_database(engine: str) -> Reader:
-    def read(v: dict[str, Any]) -> Fields:
-        storage_mb = positive(v.get("storage_mb"))
-        storage = block(v, "storage_profile")
-        storage_mb = storage_mb or positive(storage.get("storage_mb"))
-        ha = v.get("high_availability")
-        return {
-            "instance_type": text(v.get("sku_name")),
-            "engine": engine,
-            "engine_version": text(v.get("version")),
-            "storage_gib": storage_mb / 1024 if storage_mb else positive(v.get("max_size_gb")),
-            "high_availability": bool(ha) if isinstance(ha, list) else None,
-        }
-
-    return read
-
-
-def azurerm_storage_account(v: dict[str, Any]) -> Fields:
-    tier, replication = text(v.get("account_tier")), text(v.get("account_replication_type"))
-    return {
-        "storage_class": f"{tier}_{replication}" if tier and replication else tier,
-        "details": {
-            "account_kind": text(v.get("account_kind")),
-            "access_tier": text(v.get("access_tier")),
-        },
-    }
-
-
-def azurerm_kubernetes_cluster(v: dict[str, Any]) -> Fields:
-    pool = block(v, "default_node_pool")
-    return {
-        "engine": "kubernetes",
-        "engine_version": text(v.get("kubernetes_version")),
-        "instance_type": text(pool.get("vm_size")),
-        "node_count": count(pool.get("node_count")),
-    }
-
-
-def azurerm_kubernetes_cluster_node_pool(v: dict[str, Any]) -> Fields:
-    return {
-        "instance_type": text(v.get("vm_size")),
-        "node_count": count(v.get("node_count")),
-        "os": (text(v.get("os_type")) or "").lower() or None,
-    }
-
-
-def azurerm_redis_cache(v: dict[str, Any]) -> Fields:
-    sku, family, capacity = text(v.get("sku_name")), text(v.get("family")), v.get("capacity")
-    size = f"{sku} {family}{capacity}" if sku and family and capacity is not None else sku
-    return {
-        "instance_type": size,
-        "engine": "redis",
-        "engine_version": text(v.get("redis_version")),
-    }
-
-
 def azurerm_firewall(v: dict[str, Any]) -> Fields:
     return {"details": {"sku_name": text(v.get("sku_name")), "sku_tier": text(v.get("sku_tier"))}}
 
@@ -524,86 +399,7 @@ def azurerm_cidr(v: dict[str, Any]) -> Fields:
     }
 
 
-def azurerm_app_service_plan(v: dict[str, Any]) -> Fields:
-    sku = block(v, "sku")
-    return {
-        "instance_type": text(v.get("sku_name")) or text(sku.get("size")),
-        "os": (text(v.get("os_type")) or "").lower() or None,
-    }
-
-
-def azurerm_cosmosdb_account(v: dict[str, Any]) -> Fields:
-    return {"engine": "mongodb" if v.get("kind") == "MongoDB" else "cosmosdb"}
-
-
 # --- Google ----------------------------------------------------------------------------------
-
-
-def google_compute_instance(v: dict[str, Any]) -> Fields:
-    boot = block(v, "boot_disk")
-    params = block(boot, "initialize_params")
-    gpus = sum(int(g.get("count") or 0) for g in blocks(v, "guest_accelerator"))
-    return {
-        "instance_type": text(v.get("machine_type")),
-        "storage_gib": positive(params.get("size")),
-        "storage_class": text(params.get("type")),
-        "gpu_count": gpus or None,
-        "state": (text(v.get("current_status")) or "").lower() or None,
-        "details": {"image": text(params.get("image"))},
-    }
-
-
-def google_sql_database_instance(v: dict[str, Any]) -> Fields:
-    settings = block(v, "settings")
-    availability = text(settings.get("availability_type"))
-    return {
-        "instance_type": text(settings.get("tier")),
-        "engine": engine_name(text(v.get("database_version"))),
-        "engine_version": text(v.get("database_version")),
-        "storage_gib": positive(settings.get("disk_size")),
-        "storage_class": text(settings.get("disk_type")),
-        "high_availability": availability == "REGIONAL" if availability else None,
-    }
-
-
-def google_container_cluster(v: dict[str, Any]) -> Fields:
-    node = block(v, "node_config")
-    return {
-        "engine": "kubernetes",
-        "engine_version": text(v.get("master_version")) or text(v.get("min_master_version")),
-        "instance_type": text(node.get("machine_type")),
-        "node_count": count(v.get("initial_node_count")),
-    }
-
-
-def google_container_node_pool(v: dict[str, Any]) -> Fields:
-    node = block(v, "node_config")
-    return {
-        "instance_type": text(node.get("machine_type")),
-        "node_count": count(v.get("node_count", v.get("initial_node_count"))),
-        "storage_gib": positive(node.get("disk_size_gb")),
-    }
-
-
-def google_storage_bucket(v: dict[str, Any]) -> Fields:
-    return {
-        "storage_class": text(v.get("storage_class")),
-        "details": {"location": text(v.get("location"))},
-    }
-
-
-def google_compute_disk(v: dict[str, Any]) -> Fields:
-    return {"storage_gib": positive(v.get("size")), "storage_class": text(v.get("type"))}
-
-
-def google_redis_instance(v: dict[str, Any]) -> Fields:
-    tier = text(v.get("tier"))
-    return {
-        "memory_gib": positive(v.get("memory_size_gb")),
-        "engine": "redis",
-        "engine_version": text(v.get("redis_version")),
-        "high_availability": tier == "STANDARD_HA" if tier else None,
-    }
 
 
 def google_compute_firewall(v: dict[str, Any]) -> Fields:
@@ -707,41 +503,11 @@ READERS: dict[str, Reader] = {
     "aws_kinesis_stream": aws_kinesis_stream,
     "aws_sqs_queue": aws_sqs_queue,
     "aws_route53_record": aws_route53_record,
-    "azurerm_virtual_machine": azurerm_virtual_machine,
-    "azurerm_linux_virtual_machine": _azure_new_vm("linux"),
-    "azurerm_windows_virtual_machine": _azure_new_vm("windows"),
-    "azurerm_virtual_machine_scale_set": _azure_scale_set(None),
-    "azurerm_linux_virtual_machine_scale_set": _azure_scale_set("linux"),
-    "azurerm_windows_virtual_machine_scale_set": _azure_scale_set("windows"),
-    "azurerm_managed_disk": azurerm_managed_disk,
-    "azurerm_postgresql_server": _azure_database("postgresql"),
-    "azurerm_postgresql_flexible_server": _azure_database("postgresql"),
-    "azurerm_mysql_server": _azure_database("mysql"),
-    "azurerm_mysql_flexible_server": _azure_database("mysql"),
-    "azurerm_mariadb_server": _azure_database("mariadb"),
-    "azurerm_mssql_database": _azure_database("sqlserver"),
-    "azurerm_sql_database": _azure_database("sqlserver"),
-    "azurerm_mssql_server": _azure_database("sqlserver"),
-    "azurerm_sql_server": _azure_database("sqlserver"),
-    "azurerm_storage_account": azurerm_storage_account,
-    "azurerm_kubernetes_cluster": azurerm_kubernetes_cluster,
-    "azurerm_kubernetes_cluster_node_pool": azurerm_kubernetes_cluster_node_pool,
-    "azurerm_redis_cache": azurerm_redis_cache,
     "azurerm_firewall": azurerm_firewall,
     "azurerm_network_security_rule": azurerm_network_security_rule,
     "azurerm_network_security_group": azurerm_network_security_group,
     "azurerm_virtual_network": azurerm_cidr,
     "azurerm_subnet": azurerm_cidr,
-    "azurerm_app_service_plan": azurerm_app_service_plan,
-    "azurerm_service_plan": azurerm_app_service_plan,
-    "azurerm_cosmosdb_account": azurerm_cosmosdb_account,
-    "google_compute_instance": google_compute_instance,
-    "google_sql_database_instance": google_sql_database_instance,
-    "google_container_cluster": google_container_cluster,
-    "google_container_node_pool": google_container_node_pool,
-    "google_storage_bucket": google_storage_bucket,
-    "google_compute_disk": google_compute_disk,
-    "google_redis_instance": google_redis_instance,
     "google_compute_firewall": google_compute_firewall,
     "google_compute_subnetwork": google_compute_subnetwork,
     "openstack_compute_instance_v2": openstack_compute_instance_v2,

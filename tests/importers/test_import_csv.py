@@ -43,3 +43,18 @@ def test_bad_rows_name_the_line_and_column(imports_dir: Path, name: str, expecte
     with pytest.raises(InputError) as caught:
         import_file(imports_dir / name)
     assert str(caught.value).endswith(expected)
+
+
+def test_storage_in_use_sizes_servers_without_disk_sizes(tmp_path: Path) -> None:
+    path = tmp_path / "servers.csv"
+    path.write_text(
+        "*Server name,*Cores,*Memory (In MB),*OS name,Number of disks,Storage in use (In GB),"
+        "Disk 1 size (In GB)\n"
+        "files-01,4,8192,Ubuntu,1,750,\n"
+        "files-02,4,8192,Ubuntu,1,120,300\n",
+        encoding="utf-8",
+    )
+    found = {r.name: r.attributes for r in import_file(path).resources}
+    assert found["files-01"].storage_gib == 750
+    assert found["files-02"].storage_gib == 300
+    assert found["files-02"].details["storage_in_use_gib"] == 120

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from cloudexit.catalog.classes import fill_sizes, size_specs
 from cloudexit.catalog.loader import Catalog
 from cloudexit.catalog.schema import ProviderFile
 from cloudexit.importers.redact import mask_from_paths, redact, secret_name
 from cloudexit.importers.refine import engine_kind, engine_name
-from cloudexit.importers.specs import fill_specs, instance_specs
 from cloudexit.model.kinds import Kind
 
 
@@ -98,16 +98,16 @@ def _catalog_with(instance_type: str, vcpu: float, memory: float) -> Catalog:
 def test_sizes_come_from_the_catalogue_then_from_names() -> None:
     catalog = _catalog_with("m5.large", 2, 8)
     fields: dict = {"instance_type": "m5.large"}
-    fill_specs(fields, catalog, "aws")
+    fill_sizes(fields, catalog, "aws")
     assert (fields["vcpu"], fields["memory_gib"]) == (2, 8)
     kept = {"instance_type": "m5.large", "vcpu": 1.0}
-    fill_specs(kept, catalog, "aws")
+    fill_sizes(kept, catalog, "aws")
     assert kept["vcpu"] == 1.0
-    assert instance_specs(catalog, "aws", "m5.huge") is None
-    named = instance_specs(catalog, "gcp", "zones/europe-west1-b/machineTypes/n2-custom-6-24576")
+    assert size_specs(catalog, "aws", "m5.huge") is None
+    named = size_specs(catalog, "gcp", "zones/europe-west1-b/machineTypes/n2-custom-6-24576")
     assert named is not None and (named.vcpu, named.memory_gib) == (6, 24)
-    vcores = instance_specs(catalog, "azure", "GP_Gen5_4")
-    assert vcores is not None and vcores.vcpu == 4
+    vcores = size_specs(catalog, "azure", "GP_Gen5_4")
+    assert vcores is not None and (vcores.vcpu, vcores.memory_gib) == (4, 20)
 
 
 def test_engines_refine_kinds() -> None:

@@ -53,6 +53,16 @@ def test_setup_terraform_wrapper_output_imports(imports_dir, tmp_path):
     assert ids(wrapped) == ids(source)
 
 
+def test_a_plan_wrapped_in_one_key_imports(imports_dir, tmp_path):
+    source = imports_dir / "plan-modules.json"
+    wrapped = tmp_path / "input.json"
+    wrapped.write_text(
+        json.dumps({"tfplan": json.loads(source.read_text(encoding="utf-8"))}), encoding="utf-8"
+    )
+    assert import_file(wrapped).format == "terraform-json"
+    assert ids(wrapped) == ids(source)
+
+
 def test_binary_plan_is_refused_with_what_to_run(tmp_path, capsys):
     plan = tmp_path / "tfplan"
     with zipfile.ZipFile(plan, "w") as archive:
@@ -110,3 +120,11 @@ def test_a_truncated_csv_is_refused(imports_dir, tmp_path):
     cut.write_text("\n".join(lines[:-1] + [lines[-1].rsplit(",", 2)[0]]) + "\n", encoding="utf-8")
     with pytest.raises(InputError, match="cut short"):
         import_file(cut)
+
+
+def test_a_list_without_resource_ids_is_refused_as_no_known_format(tmp_path, capsys):
+    projected = tmp_path / "resources.json"
+    projected.write_text(json.dumps([{"Name": "vm1", "RG": "rg", "Type": "x/y"}]), "utf-8")
+    assert run(["inventory", "import", str(projected), "--output", str(tmp_path / "o.json")]) == 2
+    err = capsys.readouterr().err
+    assert "Name, RG, Type and no resource id" in err and "--format" not in err

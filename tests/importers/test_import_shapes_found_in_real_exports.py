@@ -250,3 +250,79 @@ def test_dependencies_link_across_files_and_adopt_the_full_arn(tmp_path):
     assert group.region == "eu-west-1"
     instance = by_id["arn:aws:ec2:eu-west-1:111122223333:instance/i-0abc"]
     assert instance.depends_on == sorted([group.id, volume.id])
+
+
+def test_single_msk_and_search_domain_descriptions(tmp_path):
+    arn = "arn:aws:kafka:eu-west-1:111122223333:cluster/events/0a1b"
+    broker = {
+        "InstanceType": "kafka.m5.large",
+        "StorageInfo": {"EbsStorageInfo": {"VolumeSize": 50}},
+    }
+    kafka = write(
+        tmp_path,
+        "kafka.json",
+        {
+            "ClusterInfo": {
+                "ClusterArn": arn,
+                "ClusterName": "events",
+                "BrokerNodeGroupInfo": broker,
+            }
+        },
+    )
+    (cluster,) = import_file(kafka).resources
+    assert (cluster.id, cluster.attributes.vcpu, cluster.attributes.memory_gib) == (arn, 2, 8)
+    domain_arn = "arn:aws:es:eu-west-1:111122223333:domain/logs"
+    search = write(
+        tmp_path,
+        "es.json",
+        {
+            "DomainStatus": {
+                "ARN": domain_arn,
+                "DomainName": "logs",
+                "ElasticsearchClusterConfig": {"InstanceType": "m5.large.elasticsearch"},
+            }
+        },
+    )
+    (domain,) = import_file(search).resources
+    assert (domain.id, domain.region, domain.attributes.vcpu) == (domain_arn, "eu-west-1", 2)
+
+
+def test_eks_node_group_from_the_cli_keeps_its_size(tmp_path):
+    group = {
+        "nodegroupName": "workers",
+        "nodegroupArn": "arn:aws:eks:eu-west-1:111122223333:nodegroup/c/workers/1",
+        "instanceTypes": ["m5.large"],
+        "scalingConfig": {"minSize": 1, "maxSize": 5, "desiredSize": 3},
+        "diskSize": 40,
+        "status": "ACTIVE",
+    }
+    (pool,) = import_file(write(tmp_path, "ng.json", {"nodegroup": group})).resources
+    a = pool.attributes
+    assert (a.instance_type, a.node_count, a.storage_gib, a.vcpu) == ("m5.large", 3, 40, 2)
+
+
+def test_queue_urls_of_legacy_endpoints_name_their_region(tmp_path):
+    urls = [
+        "https://queue.amazonaws.com/111122223333/first",
+        "https://eu-west-3.queue.amazonaws.com/111122223333/second",
+        "https://sqs.eu-central-1.amazonaws.com/111122223333/third",
+    ]
+    found = import_file(write(tmp_path, "queues.json", {"QueueUrls": urls})).resources
+    assert {r.name: r.region for r in found} == {
+        "first": "us-east-1",
+        "second": "eu-west-3",
+        "third": "eu-central-1",
+    }
+
+
+def test_classic_load_balancer_takes_its_account_from_its_source_group(tmp_path):
+    lb = {
+        "LoadBalancerName": "web",
+        "DNSName": "web-1.eu-west-1.elb.amazonaws.com",
+        "SourceSecurityGroup": {"OwnerAlias": "111122223333", "GroupName": "default"},
+    }
+    (found,) = import_file(
+        write(tmp_path, "elb.json", {"LoadBalancerDescriptions": [lb]})
+    ).resources
+    assert found.account == "111122223333"
+    assert found.id == "arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/web"

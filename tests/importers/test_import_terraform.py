@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -167,3 +168,36 @@ def test_config_graph_resolves_through_modules() -> None:
     assert deps["aws_instance.a"] == {"module.m.aws_lb.l"}
     assert deps["module.m.aws_lb.l"] == {"aws_vpc.v"}
     assert config_address('module.a["k"].module.b[0].aws_x.y["z"]') == "module.a.module.b.aws_x.y"
+
+
+def test_plan_entries_with_nothing_to_import_are_reported(tmp_path: Path) -> None:
+    plan = {
+        "format_version": "1.2",
+        "resource_changes": [
+            {
+                "address": "aws_instance.kept",
+                "mode": "managed",
+                "type": "aws_instance",
+                "change": {"actions": ["no-op"], "before": {"id": "i-0kept"}, "after": {}},
+            },
+            {
+                "address": "aws_instance.gone",
+                "mode": "managed",
+                "type": "aws_instance",
+                "change": {"actions": ["no-op"], "before": None, "after": None},
+            },
+            {
+                "address": "aws_s3_bucket.forgotten",
+                "mode": "managed",
+                "type": "aws_s3_bucket",
+                "change": {"actions": ["forget"], "before": None, "after": None},
+            },
+        ],
+    }
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps(plan))
+    ctx = import_file(path)
+    assert [r.name for r in ctx.resources] == ["aws_instance.kept"]
+    skipped = sorted(i.scope for i in ctx.issues if i.code == "skipped")
+    assert skipped == ["plan.json: aws_instance.gone", "plan.json: aws_s3_bucket.forgotten"]
+    assert ctx.skipped == 2

@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from cloudexit.catalog.classes import fill_sizes
 from cloudexit.catalog.loader import Catalog
 from cloudexit.connectors.aws import metrics
 from cloudexit.connectors.aws.declare import Item, ResourceType, tag_dict
@@ -161,6 +162,9 @@ def _build(
         deps.discard(rid)
         attributes = rt.attributes(item, scope) if rt.attributes else Attributes()
         attributes.details = {k: v for k, v in attributes.details.items() if v is not None}
+        sizes = attributes.model_dump(exclude_none=True)
+        fill_sizes(sizes, ctx.catalog, "aws")
+        attributes = attributes.model_copy(update=sizes)
         mapped = rt.topology(item) if rt.topology else Mapped()
         for problem in mapped.problems:
             out.issues.append(

@@ -92,7 +92,8 @@ def flexible_server(engine: str) -> Extractor:
 
 def single_server(engine: str) -> Extractor:
     def extract(facts: Facts) -> None:
-        _vcores(facts)
+        # B_Gen5_1, GP_Gen5_4, MO_Gen5_8: vCores and memory per vCore of the tier
+        facts.size(facts.sku())
         storage_mb = number(facts.prop("storageProfile.storageMB"))
         facts.set(
             engine=engine,

@@ -7,6 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Final
 
+from cloudexit.catalog.classes import size_specs
 from cloudexit.catalog.loader import Catalog, load_catalog
 from cloudexit.connectors.azure.describe import (
     TYPES,
@@ -16,7 +17,7 @@ from cloudexit.connectors.azure.describe import (
     tags_of,
 )
 from cloudexit.connectors.azure.registry import arm_id
-from cloudexit.connectors.common import Collector, require_extra, size_specs
+from cloudexit.connectors.common import Collector, require_extra
 from cloudexit.errors import RuntimeFailure
 from cloudexit.model.inventory import Inventory, IssueCode, Resource
 from cloudexit.progress import Progress, SilentProgress

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
-from cloudexit.catalog.schema import Specs
 from cloudexit.connectors.gcp.registry import Facts, declare, last_segment
 from cloudexit.jsonvalues import number
 from cloudexit.model.kinds import Kind
@@ -14,7 +11,6 @@ _ENGINES = (
     ("MYSQL", "mysql", Kind.MYSQL),
     ("SQLSERVER", "sqlserver", Kind.SQLSERVER),
 )
-_DB_CUSTOM = re.compile(r"^db-(?:[a-z0-9]+-)?custom-(\d+)-(\d+)$")
 
 
 def _engine(database_version: str) -> tuple[str | None, str | None, Kind | None]:
@@ -31,25 +27,12 @@ def _engine(database_version: str) -> tuple[str | None, str | None, Kind | None]
     return None, None, None
 
 
-def _tier_specs(facts: Facts, tier: str) -> Specs | None:
-    """db-custom-2-7680 from its name; db-n1-standard-2, db-f1-micro as the machine type after 'db-'."""
-    custom = _DB_CUSTOM.match(tier)
-    if custom:
-        return Specs(vcpu=float(custom.group(1)), memory_gib=round(int(custom.group(2)) / 1024, 3))
-    return facts.sizes(tier[3:]) if tier.startswith("db-") else None
-
-
 def sql_instance(facts: Facts) -> None:
     engine, version, kind = _engine(str(facts.get("databaseVersion") or ""))
     facts.kind = kind
     tier = facts.get("settings.tier")
     if tier:
-        facts.set(instance_type=tier)
-        specs = _tier_specs(facts, tier)
-        if specs:
-            facts.set(vcpu=specs.vcpu, memory_gib=specs.memory_gib)
-        else:
-            facts.details["size_unresolved"] = True
+        facts.size(str(tier))
     stopped = facts.get("settings.activationPolicy") == "NEVER" or facts.get("state") == "SUSPENDED"
     facts.set(
         engine=engine,

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from cloudexit.catalog.custom_types import parse_custom
 from cloudexit.catalog.schema import Specs
 from cloudexit.jsonvalues import dig
 from cloudexit.model.kinds import Kind
@@ -17,9 +16,6 @@ _SELF_LINK = re.compile(
 )
 _API_LINK = re.compile(r"^https://([a-z0-9-]+)\.googleapis\.com/(?:v\d[a-z0-9]*/)?(.+)$")
 _ZONE = re.compile(r"^([a-z]+-[a-z]+\d+)-[a-z]$")
-# Shared-core E2 custom types: a fraction of a vCPU, as Google documents the e2 shared-core sizes.
-_SHARED_CORE = {"micro": 0.25, "small": 0.5, "medium": 1.0}
-_SHARED_CORE_CUSTOM = re.compile(r"^e2-custom-(?P<share>micro|small|medium)-(?P<mem>\d+)$")
 
 
 def cai_ref(value: Any, service: str = "compute", project: str | None = None) -> str | None:
@@ -60,20 +56,6 @@ def region_of(location: str | None) -> str:
     location = location.lower().rsplit("/", 1)[-1]
     zone = _ZONE.match(location)
     return zone.group(1) if zone else location
-
-
-def custom_machine_specs(machine_type: str) -> Specs | None:
-    """custom-4-16384, n2-custom-8-32768, n2d-custom-4-16384-ext, e2-custom-small-2048."""
-    custom = parse_custom(machine_type)
-    if custom is not None:
-        return Specs(vcpu=float(custom.vcpu), memory_gib=float(custom.memory_gib))
-    shared = _SHARED_CORE_CUSTOM.match(machine_type)
-    if shared is None:
-        return None
-    return Specs(
-        vcpu=_SHARED_CORE[shared.group("share")],
-        memory_gib=round(int(shared.group("mem")) / 1024, 3),
-    )
 
 
 _STOPPED = frozenset({"TERMINATED", "STOPPED", "SUSPENDED", "STOPPING", "SUSPENDING"})
@@ -118,11 +100,11 @@ class Facts:
                 self.depends_on.add(found)
 
     def size(self, machine_type: str | None) -> None:
-        """A machine type with its vCPU and memory: catalogue first, then the custom-type name."""
+        """A machine type (or Cloud SQL tier) with its vCPU and memory from the one size lookup."""
         if not machine_type:
             return
         self.set(instance_type=machine_type)
-        specs = self.sizes(machine_type) or custom_machine_specs(machine_type)
+        specs = self.sizes(machine_type)
         if specs is None:
             self.details["size_unresolved"] = True
             return

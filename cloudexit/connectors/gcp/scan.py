@@ -9,8 +9,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Final
 
+from cloudexit.catalog.classes import size_specs
 from cloudexit.catalog.loader import Catalog, load_catalog
-from cloudexit.connectors.common import Collector, require_extra, size_specs
+from cloudexit.connectors.common import Collector, require_extra
 from cloudexit.connectors.gcp.describe import (
     PROJECT_TYPE,
     TYPES,

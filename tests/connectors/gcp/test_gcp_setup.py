@@ -7,9 +7,11 @@ import sys
 
 import pytest
 
+from cloudexit.catalog.classes import size_specs
+from cloudexit.catalog.loader import load_catalog
 from cloudexit.cli.main import run
 from cloudexit.connectors.gcp import GcpScan, collect
-from cloudexit.connectors.gcp.registry import cai_ref, custom_machine_specs, region_of
+from cloudexit.connectors.gcp.registry import cai_ref, region_of
 from cloudexit.errors import InputError
 
 
@@ -24,12 +26,12 @@ from cloudexit.errors import InputError
     ],
 )
 def test_custom_machine_types(machine_type, vcpu, memory_gib):
-    specs = custom_machine_specs(machine_type)
+    specs = size_specs(load_catalog(), "gcp", machine_type)
     assert specs is not None and (specs.vcpu, specs.memory_gib) == (vcpu, memory_gib)
 
 
-def test_named_machine_types_are_not_custom():
-    assert custom_machine_specs("n1-standard-1") is None
+def test_unknown_machine_types_stay_unsized():
+    assert size_specs(load_catalog(), "gcp", "n9-imaginary-1") is None
 
 
 def test_references_become_full_resource_names():
