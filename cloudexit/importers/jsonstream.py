@@ -49,11 +49,12 @@ def walk(path: Path, want: Callable[[str], bool]) -> Iterator[tuple[str, Any]]:
     """
     decisions: dict[str, bool] = {}
     counts: dict[str, int] = {}
-    last = ""
+    last = current = ""
     with open_binary(path) as handle:
         events = ijson.parse(handle, use_float=True)
         try:
             for prefix, event, value in events:
+                current = prefix
                 if event in _SKIP:
                     continue
                 wanted = decisions.get(prefix)
@@ -86,15 +87,29 @@ def walk(path: Path, want: Callable[[str], bool]) -> Iterator[tuple[str, Any]]:
                             break
                 yield prefix, builder.value
         except ijson.JSONError as exc:
-            raise InputError(f"{path}: {_position(last, counts)}: {_reason(exc)}") from None
+            raise InputError(
+                f"{path}: {_position(last, counts, current)}: {_reason(exc)}{_near(exc)}"
+            ) from None
         except UnicodeDecodeError as exc:
             raise InputError(f"{path}: not UTF-8 text near byte {exc.start}") from None
 
 
-def _position(last: str, counts: dict[str, int]) -> str:
+def _position(last: str, counts: dict[str, int], current: str = "") -> str:
+    """Where the reader was: inside the last item it built, or further on, past it."""
+    if current and current != last and not current.startswith(f"{last}."):
+        return f"invalid JSON in {readable_prefix(current)}"
     if not last:
         return "invalid JSON"
     return f"invalid or truncated JSON in {readable_prefix(last)}, item {counts.get(last, 0)}"
+
+
+def _near(exc: Exception) -> str:
+    """The text the parser stopped at (it prints it above a 'right here' mark), made safe."""
+    lines = str(exc).splitlines()
+    if len(lines) < 3 or "right here" not in lines[2]:
+        return ""
+    snippet = "".join(c if c.isprintable() else "?" for c in lines[1].strip())[:60]
+    return f" near {snippet!r}" if snippet else ""
 
 
 def _reason(exc: Exception) -> str:

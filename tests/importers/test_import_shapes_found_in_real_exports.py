@@ -326,3 +326,17 @@ def test_classic_load_balancer_takes_its_account_from_its_source_group(tmp_path)
     ).resources
     assert found.account == "111122223333"
     assert found.id == "arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/web"
+
+
+def test_an_error_past_the_last_resource_names_where_it_is_and_the_text_there(tmp_path):
+    path = tmp_path / "instances.json"
+    path.write_text(
+        '{"Reservations": [{"OwnerId": "111122223333", "Instances": [{"InstanceId": "i-1",'
+        ' "Placement": {"AvailabilityZone": "eu-west-1a"}}]}],\n "Marker": {"Note": "caf\x01e"}}',
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as raised:
+        import_file(path)
+    message = str(raised.value)
+    assert "invalid JSON in Marker" in message and "Reservations[]" not in message
+    assert "near '" in message and "\x01" not in message
