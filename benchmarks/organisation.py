@@ -14,15 +14,19 @@ confidential (ISO 27001 required). The policy is the example's: four target prov
 residency, 2-3 providers, at most 60 % of target spend on one, OpenNebula capacity and a budget
 that binds, all scaled with the estate.
 
-Each size runs in a fresh process (peak RSS is that run's); a run covers reading the inventory,
-candidates, solve and every artefact (plan.json, Terraform, runbook, report). The script prints
-the median of ``--runs`` runs per size and the spread.
+The estate is written to inventory.json by one process; each run is a fresh process (peak RSS is
+that run's) that reads it, plans (candidates, solve) and writes every artefact (plan.json,
+Terraform, runbook, report), timing each stage and noting the peak memory after it and the load
+average. The script prints the median of ``--runs`` runs per size, the spread of the end-to-end
+time, and a second table of peak memory by stage and artefact sizes. A run that fails is
+reported on stderr with its last line, and left out of the medians.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import os
 import random
 import resource as rlimit
 import statistics
@@ -207,46 +211,81 @@ def _peak_mib() -> int:
     return rlimit.getrusage(rlimit.RUSAGE_SELF).ru_maxrss // 1024
 
 
-def run_one(n: int, time_limit: float, budget: Decimal | None) -> dict:
+def write_estate(n: int, path: Path) -> None:
+    """The estate as inventory.json, written by its own process so that the measured run's peak
+    memory is the pipeline's, not the generator's."""
+    path.write_text(json.dumps(estate(n)))
+
+
+def run_one(path: Path, n: int, time_limit: float, budget: Decimal | None) -> dict:
+    """Read, plan and write every artefact once; seconds and peak MiB after each stage."""
     from cloudexit import load_catalog
-    from cloudexit.emit import emit
+    from cloudexit.emit.jinja import make_environment
+    from cloudexit.emit.plan_json import write_plan
+    from cloudexit.emit.report import write_report
+    from cloudexit.emit.runbook import write_runbook
+    from cloudexit.emit.terraform import build_sites, write_terraform
     from cloudexit.model import Inventory, Policy
     from cloudexit.optimise.planner import plan
 
     catalog = load_catalog()
+    env = make_environment()
+    chosen = Policy.model_validate(policy(n, time_limit, budget))
+    load_before = os.getloadavg()[0]
+    row: dict = {"resources": n}
+    clock = time.perf_counter()
+
+    def lap(name: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        row[f"{name}_s"] = round(now - clock, 2)
+        row[f"{name}_peak_mib"] = _peak_mib()
+        clock = now
+
+    inventory = Inventory.model_validate_json(path.read_bytes())
+    lap("read")
+    result, solve_s = plan(inventory, catalog, chosen)
+    lap("plan")
+    row["solve_s"] = round(solve_s, 2)
+    row["candidates_s"] = round(row["plan_s"] - solve_s, 2)
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "inventory.json"
-        path.write_text(json.dumps(estate(n)))
-        chosen = Policy.model_validate(policy(n, time_limit, budget))
-        started = time.perf_counter()
-        inventory = Inventory.model_validate_json(path.read_bytes())
-        read_s = time.perf_counter() - started
-        result, solve_s = plan(inventory, catalog, chosen)
-        planned_s = time.perf_counter() - started
-        emit(result, Path(folder) / "out", catalog=catalog)
-        total_s = time.perf_counter() - started
-        out = Path(folder) / "out"
+        out = Path(folder)
+        write_plan(result, out)
+        lap("plan_json")
+        built = build_sites(result, env, catalog)
+        write_terraform(result, out, env, catalog, built)
+        lap("terraform")
+        write_runbook(result, out, env, catalog, built)
+        lap("runbook")
+        write_report(result, out, env, catalog)
+        lap("report")
         sizes = {p.name: p.stat().st_size for p in out.iterdir() if p.is_file()}
+        tf_files = sum(1 for p in (out / "terraform").rglob("*") if p.is_file())
     s = result.solver
-    return {
-        "resources": n,
-        "classes": s.classes,
-        "variables": s.variables,
-        "constraints": s.constraints,
-        "status": s.status.value,
-        "gap": s.gap,
-        "objective": str(s.objective),
-        "read_s": round(read_s, 2),
-        "solve_s": round(solve_s, 2),
-        "plan_s": round(planned_s, 2),
-        "total_s": round(total_s, 2),
-        "peak_mib": _peak_mib(),
-        "placed": len(result.placements),
-        "unplaced": len(result.unplaced),
-        "target_monthly": str(result.totals.target_monthly),
-        "report_mib": round(sizes.get("report.html", 0) / 2**20, 1),
-        "plan_mib": round(sizes.get("plan.json", 0) / 2**20, 1),
-    }
+    row.update(
+        {
+            "classes": s.classes,
+            "variables": s.variables,
+            "constraints": s.constraints,
+            "status": s.status.value,
+            "gap": s.gap,
+            "objective": str(s.objective),
+            "total_s": round(sum(row[f"{k}_s"] for k in ("read", "plan", *ARTEFACT_STAGES)), 2),
+            "peak_mib": _peak_mib(),
+            "placed": len(result.placements),
+            "unplaced": len(result.unplaced),
+            "target_monthly": str(result.totals.target_monthly),
+            "plan_mib": round(sizes.get("plan.json", 0) / 2**20, 1),
+            "runbook_mib": round(sizes.get("runbook.md", 0) / 2**20, 1),
+            "report_mib": round(sizes.get("report.html", 0) / 2**20, 1),
+            "terraform_files": tf_files,
+            "load": f"{load_before:.1f}-{os.getloadavg()[0]:.1f}",
+        }
+    )
+    return row
+
+
+ARTEFACT_STAGES = ("plan_json", "terraform", "runbook", "report")
 
 
 def budget_for(n: int) -> Decimal:
@@ -268,9 +307,12 @@ def main(argv: list[str]) -> None:
     if argv[:1] == ["--budget"]:
         print(budget_for(int(argv[1])))
         return
+    if argv[:1] == ["--write"]:
+        write_estate(int(argv[1]), Path(argv[2]))
+        return
     if argv[:1] == ["--one"]:
-        budget = None if argv[3] == "none" else Decimal(argv[3])
-        print(json.dumps(run_one(int(argv[1]), float(argv[2]), budget)))
+        budget = None if argv[4] == "none" else Decimal(argv[4])
+        print(json.dumps(run_one(Path(argv[1]), int(argv[2]), float(argv[3]), budget)))
         return
     runs, limit, sizes, fixed_budget = 3, 60.0, [], None
     args = iter(argv)
@@ -284,46 +326,82 @@ def main(argv: list[str]) -> None:
         else:
             sizes.append(int(arg))
     rows = []
-    for n in sizes or [10000, 100000]:
-        budget = (
-            fixed_budget
-            or subprocess.run(
-                [sys.executable, __file__, "--budget", str(n)],
-                capture_output=True,
-                text=True,
-                check=True,
+    with tempfile.TemporaryDirectory() as folder:
+        for n in sizes or [10000, 100000]:
+            path = Path(folder) / f"inventory-{n}.json"
+            subprocess.run([sys.executable, __file__, "--write", str(n), str(path)], check=True)
+            budget = (
+                fixed_budget
+                or subprocess.run(
+                    [sys.executable, __file__, "--budget", str(n)],
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                )
+                .stdout.strip()
+                .splitlines()[-1]
             )
-            .stdout.strip()
-            .splitlines()[-1]
-        )
-        results = []
-        for _ in range(runs):
-            out = subprocess.run(
-                [sys.executable, __file__, "--one", str(n), str(limit), budget],
-                capture_output=True,
-                text=True,
-                check=True,
-            )
-            results.append(json.loads(out.stdout.strip().splitlines()[-1]))
-            print(results[-1], file=sys.stderr)
-        row = dict(results[0])
-        for key in ("read_s", "solve_s", "plan_s", "total_s", "peak_mib"):
-            values = [r[key] for r in results]
-            row[key] = statistics.median(values)
-            row[key + "_range"] = f"{min(values)}-{max(values)}"
-        row["gap"] = max((r["gap"] or 0) for r in results)
-        row["status"] = "/".join(sorted({r["status"] for r in results}))
-        rows.append(row)
+            results = []
+            for _ in range(runs):
+                out = subprocess.run(
+                    [sys.executable, __file__, "--one", str(path), str(n), str(limit), budget],
+                    capture_output=True,
+                    text=True,
+                    check=False,
+                )
+                if out.returncode != 0:
+                    tail = (out.stderr.strip().splitlines() or ["no output"])[-1]
+                    print(f"{n:,}: run failed (exit {out.returncode}): {tail}", file=sys.stderr)
+                    continue
+                results.append(json.loads(out.stdout.strip().splitlines()[-1]))
+                print(json.dumps(results[-1]), file=sys.stderr)
+            if results:
+                rows.append(summarise(results))
+    print_tables(rows)
+
+
+def summarise(results: list[dict]) -> dict:
+    """The median of each time and peak over the runs, the spread of the end-to-end time."""
+    row = dict(results[0])
+    for key, value in results[0].items():
+        if key.endswith(("_s", "_mib")) and isinstance(value, (int, float)):
+            row[key] = statistics.median(r[key] for r in results)
+    totals = [r["total_s"] for r in results]
+    row["total_s_range"] = f"{min(totals)}-{max(totals)}"
+    row["gap"] = max((r["gap"] or 0) for r in results)
+    row["status"] = "/".join(sorted({r["status"] for r in results}))
+    row["load"] = ", ".join(r["load"] for r in results)
+    row["runs"] = len(results)
+    return row
+
+
+def print_tables(rows: list[dict]) -> None:
     print(
-        "| resources | classes | variables | constraints | status | gap (worst) | solve s | "
-        "plan s | end to end s (range) | peak MiB | plan.json MiB | report.html MiB |"
+        "| resources | runs | classes | variables | status | gap (worst) | read s | candidates s "
+        "| solve s | plan.json s | Terraform s | runbook s | report s | end to end s (range) "
+        "| peak MiB | load (1 min, start-end) |"
     )
-    print("|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     for r in rows:
         print(
-            f"| {r['resources']:,} | {r['classes']:,} | {r['variables']:,} | {r['constraints']:,} | "
-            f"{r['status']} | {r['gap']} | {r['solve_s']} | {r['plan_s']} | {r['total_s']} "
-            f"({r['total_s_range']}) | {r['peak_mib']} | {r['plan_mib']} | {r['report_mib']} |"
+            f"| {r['resources']:,} | {r['runs']} | {r['classes']:,} | {r['variables']:,} | "
+            f"{r['status']} | {r['gap']} | {r['read_s']} | {r['candidates_s']} | {r['solve_s']} | "
+            f"{r['plan_json_s']} | {r['terraform_s']} | {r['runbook_s']} | {r['report_s']} | "
+            f"{r['total_s']} ({r['total_s_range']}) | {r['peak_mib']} | {r['load']} |"
+        )
+    print()
+    print(
+        "| resources | peak MiB after read | after plan | after plan.json | after Terraform "
+        "| after runbook | after report | plan.json MiB | runbook MiB | report MiB "
+        "| Terraform files |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for r in rows:
+        print(
+            f"| {r['resources']:,} | {r['read_peak_mib']} | {r['plan_peak_mib']} | "
+            f"{r['plan_json_peak_mib']} | {r['terraform_peak_mib']} | {r['runbook_peak_mib']} | "
+            f"{r['report_peak_mib']} | {r['plan_mib']} | {r['runbook_mib']} | {r['report_mib']} "
+            f"| {r['terraform_files']:,} |"
         )
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import sys
 from importlib import import_module
-from importlib.metadata import PackageNotFoundError, version
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +32,8 @@ _LAZY = {
 
 
 def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        return _version()
     if name in _LAZY:
         return getattr(import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'cloudexit' has no attribute {name!r}")
@@ -50,10 +51,18 @@ class _Package(ModuleType):
 sys.modules[__name__].__class__ = _Package
 
 
-try:
-    __version__ = version("cloudexit")
-except PackageNotFoundError:
-    __version__ = "0.0.0+unknown"
+__version__: str  # resolved by __getattr__ on first use
+
+
+def _version() -> str:
+    """The installed distribution's version; read on first use (importlib.metadata is slow to load)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("cloudexit")
+    except PackageNotFoundError:
+        return "0.0.0+unknown"
+
 
 __all__ = [
     "Catalog",

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 from cloudexit.catalog.loader import Catalog
 from cloudexit.catalog.loader import load_catalog as _load_catalog
+from cloudexit.catalog.loader import load_catalog_dir as _load_catalog_dir
 from cloudexit.emit import OutputFolder
 from cloudexit.emit import emit as _emit
 from cloudexit.errors import InputError
@@ -112,11 +113,7 @@ def load_catalog() -> Catalog:
 
 def load_catalog_dir(folder: str | Path) -> Catalog:
     """A catalogue from a folder holding providers/ and mappings/ (a user's own rates)."""
-    folder = Path(folder)
-    for sub in ("providers", "mappings"):
-        if not (folder / sub).is_dir():
-            raise InputError(f"{folder}: catalogue folder has no {sub}/ subfolder")
-    return _load_catalog(folder / "providers", folder / "mappings")
+    return _load_catalog_dir(folder)
 
 
 def plan(

@@ -117,6 +117,15 @@ def load_catalog(providers_dir: Path | None = None, mappings_dir: Path | None = 
     return _load_catalog(providers_dir, mappings_dir, signature)
 
 
+def load_catalog_dir(folder: str | Path) -> Catalog:
+    """A catalogue from a folder holding providers/ and mappings/ (a user's own rates)."""
+    folder = Path(folder)
+    for sub in ("providers", "mappings"):
+        if not (folder / sub).is_dir():
+            raise InputError(f"{folder}: catalogue folder has no {sub}/ subfolder")
+    return load_catalog(folder / "providers", folder / "mappings")
+
+
 @lru_cache(maxsize=8)
 def _load_catalog(
     providers_dir: Path, mappings_dir: Path, signature: tuple[tuple[str, int, int], ...]
@@ -131,7 +140,7 @@ def _load_catalog(
 
     provider_paths = {path.stem: path for path in sorted(providers_dir.glob("*.yaml"))}
     providers = LazyFiles(provider_paths, read_provider)
-    kinds, problems = read_kind_mappings(mappings_dir)
+    kinds, problems = read_kind_mappings(mappings_dir, compiler.load)
     if problems:
         raise InputError(problems[0])
     source_types: dict[str, SourceType] = {}

@@ -10,7 +10,6 @@ from cloudexit.catalog.custom_types import parse_custom, unit_product_ids
 from cloudexit.catalog.schema import Product, ProviderFile, Specs
 from cloudexit.catalog.sizing import monthly_price, price_in, to_eur
 from cloudexit.model.money import HOURS_PER_MONTH, quantize
-from cloudexit.model.policy import Policy
 
 
 class ListPrice(NamedTuple):
@@ -19,6 +18,8 @@ class ListPrice(NamedTuple):
 
 
 def default_rates() -> dict[str, Decimal]:
+    from cloudexit.model.policy import Policy
+
     return dict(Policy().exchange_rates)
 
 

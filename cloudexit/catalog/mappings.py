@@ -8,13 +8,24 @@ another's; a small catalogue may still write its targets inline in ``kinds.yaml`
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Protocol, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from cloudexit.catalog.schema import KindEntry, KindMapping, KindsFile, TargetMapping, TargetsFile
 from cloudexit.errors import InputError
 from cloudexit.model.io import read_yaml, validate
 from cloudexit.model.kinds import Kind
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class Reader(Protocol):
+    def __call__(self, model: type[M], path: Path) -> M: ...
+
+
+def _read(model: type[M], path: Path) -> M:
+    return validate(model, read_yaml(path), path)
 
 
 def mapping_files(mappings_dir: Path) -> list[Path]:
@@ -25,15 +36,19 @@ def mapping_files(mappings_dir: Path) -> list[Path]:
     ]
 
 
-def read_kind_mappings(mappings_dir: Path) -> tuple[dict[Kind, KindMapping], list[str]]:
+def read_kind_mappings(
+    mappings_dir: Path, load: Reader = _read
+) -> tuple[dict[Kind, KindMapping], list[str]]:
     """The merged mappings and every problem found (a file that does not parse, a kind described
-    or mapped twice, a target for an undescribed kind, a kind with neither target nor reason)."""
+    or mapped twice, a target for an undescribed kind, a kind with neither target nor reason).
+
+    ``load`` reads one file into its model (the catalogue loader passes its compiled cache)."""
     problems: list[str] = []
     entries: dict[Kind, KindEntry] = {}
     targets: dict[Kind, dict[str, TargetMapping]] = {}
     for path in sorted(mappings_dir.glob("kinds*.yaml")):
         try:
-            kinds_file = validate(KindsFile, read_yaml(path), path)
+            kinds_file = load(KindsFile, path)
         except InputError as exc:
             problems.append(str(exc))
             continue
@@ -45,7 +60,7 @@ def read_kind_mappings(mappings_dir: Path) -> tuple[dict[Kind, KindMapping], lis
             targets[entry.kind] = dict(entry.targets)
     for path in sorted((mappings_dir / "targets").glob("*.yaml")):
         try:
-            targets_file = validate(TargetsFile, read_yaml(path), path)
+            targets_file = load(TargetsFile, path)
         except InputError as exc:
             problems.append(str(exc))
             continue

@@ -7,10 +7,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from cloudexit.catalog.schema import Price, Product, ProductSelector, ProviderFile, Specs
-from cloudexit.model.inventory import Resource
 from cloudexit.model.money import HOURS_PER_MONTH
+
+if TYPE_CHECKING:
+    from cloudexit.model.inventory import Resource
 
 
 @dataclass(frozen=True)

@@ -25,9 +25,9 @@ CatalogOption = Annotated[
 
 
 def _load(folder: Path | None) -> Catalog:
-    from cloudexit import api
+    from cloudexit.catalog.loader import load_catalog, load_catalog_dir
 
-    return api.load_catalog_dir(folder) if folder else api.load_catalog()
+    return load_catalog_dir(folder) if folder else load_catalog()
 
 
 def _folders(folder: Path | None) -> tuple[Path, Path]:

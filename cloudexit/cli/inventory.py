@@ -4,21 +4,19 @@ from __future__ import annotations
 
 import typer
 
-from cloudexit.cli import (
-    inventory_aws,
-    inventory_azure,
-    inventory_bill,
-    inventory_gcp,
-    inventory_import,
-    inventory_openstack,
-)
+from cloudexit.cli.lazy import lazy_group
+
+COMMANDS = {
+    "aws": ("cloudexit.cli.inventory_aws", "aws"),
+    "azure": ("cloudexit.cli.inventory_azure", "azure"),
+    "bill": ("cloudexit.cli.inventory_bill", "bill"),
+    "gcp": ("cloudexit.cli.inventory_gcp", "gcp"),
+    "import": ("cloudexit.cli.inventory_import", "import_"),
+    "openstack": ("cloudexit.cli.inventory_openstack", "openstack"),
+}
 
 app = typer.Typer(
-    help="Build inventory.json from a cloud (read-only) or from exports.", no_args_is_help=True
+    cls=lazy_group(COMMANDS),
+    help="Build inventory.json from a cloud (read-only) or from exports.",
+    no_args_is_help=True,
 )
-app.command("aws")(inventory_aws.aws)
-app.command("azure")(inventory_azure.azure)
-app.command("bill")(inventory_bill.bill)
-app.command("gcp")(inventory_gcp.gcp)
-app.command("import")(inventory_import.import_)
-app.command("openstack")(inventory_openstack.openstack)

@@ -4,19 +4,22 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
-from cloudexit.catalog.loader import Catalog
-from cloudexit.model.inventory import Inventory
 from cloudexit.model.io import save
+
+if TYPE_CHECKING:
+    from cloudexit.catalog.loader import Catalog
+    from cloudexit.model.inventory import Inventory
 
 
 def catalog_from(folder: Path | None) -> Catalog | None:
     """A user's catalogue folder; None lets the connector load the bundled one once its inputs check out."""
-    from cloudexit import api
+    from cloudexit.catalog.loader import load_catalog_dir
 
-    return api.load_catalog_dir(folder) if folder else None
+    return load_catalog_dir(folder) if folder else None
 
 
 def write(inventory: Inventory, output: Path, label: str) -> None:

@@ -18,21 +18,27 @@ try:  # typer >= 0.20 vendors click
 except ImportError:  # pragma: no cover - older typer
     from click import exceptions as click_exceptions  # type: ignore[no-redef]
 
-from cloudexit.cli import catalog as catalog_cmd
-from cloudexit.cli import check as check_cmd
-from cloudexit.cli import drill as drill_cmd
-from cloudexit.cli import explain as explain_cmd
-from cloudexit.cli import exposure as exposure_cmd
-from cloudexit.cli import inventory as inventory_cmd
-from cloudexit.cli import permissions as permissions_cmd
-from cloudexit.cli import plan as plan_cmd
-from cloudexit.cli import schema as schema_cmd
-from cloudexit.cli import suppliers as suppliers_cmd
-from cloudexit.cli import terraform as terraform_cmd
+from cloudexit.cli.lazy import lazy_group
 from cloudexit.errors import CloudexitError
+
+COMMANDS = {
+    "plan": ("cloudexit.cli.plan", "plan"),
+    "exposure": ("cloudexit.cli.exposure", "exposure"),
+    "explain": ("cloudexit.cli.explain", "explain"),
+    "check": ("cloudexit.cli.check", "check"),
+    "drill": ("cloudexit.cli.drill", "drill"),
+    "catalog": ("cloudexit.cli.catalog", "app"),
+    "inventory": ("cloudexit.cli.inventory", "app"),
+    "permissions": ("cloudexit.cli.permissions", "app"),
+    "schema": ("cloudexit.cli.schema", "app"),
+    "suppliers": ("cloudexit.cli.suppliers", "app"),
+    "terraform": ("cloudexit.cli.terraform", "app"),
+}
+"""Command name -> (module, attribute), imported when the command runs."""
 
 app = typer.Typer(
     name="cloudexit",
+    cls=lazy_group(COMMANDS),
     help="Plan an exit from the US hyperscalers to European clouds.",
     no_args_is_help=True,
     add_completion=False,
@@ -56,19 +62,6 @@ def main(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on failure.")] = False,
 ) -> None:
     """Inventory, catalogue, optimiser and artefacts for a move to European clouds."""
-
-
-app.command("plan")(plan_cmd.plan)
-app.command("exposure")(exposure_cmd.exposure)
-app.command("explain")(explain_cmd.explain)
-app.command("check")(check_cmd.check)
-app.command("drill")(drill_cmd.drill)
-app.add_typer(catalog_cmd.app, name="catalog")
-app.add_typer(inventory_cmd.app, name="inventory")
-app.add_typer(permissions_cmd.app, name="permissions")
-app.add_typer(schema_cmd.app, name="schema")
-app.add_typer(suppliers_cmd.app, name="suppliers")
-app.add_typer(terraform_cmd.app, name="terraform")
 
 
 class Interrupted(BaseException):

@@ -12,7 +12,7 @@ from cloudexit.emit.outdir import ARTEFACTS, OutputFolder
 from cloudexit.emit.plan_json import write_plan
 from cloudexit.emit.report import write_report
 from cloudexit.emit.runbook import write_runbook
-from cloudexit.emit.terraform import write_terraform
+from cloudexit.emit.terraform import build_sites, write_terraform
 from cloudexit.errors import RuntimeFailure
 from cloudexit.model.plan import Plan
 
@@ -47,8 +47,9 @@ def _publish(plan: Plan, folder: OutputFolder, env: Environment, catalog: Catalo
     try:
         with folder.staging() as stage:
             write_plan(plan, stage)
-            write_terraform(plan, stage, env, catalog)
-            write_runbook(plan, stage, env, catalog)
+            built = build_sites(plan, env, catalog)  # the Terraform and the runbook's gaps
+            write_terraform(plan, stage, env, catalog, built)
+            write_runbook(plan, stage, env, catalog, built)
             write_report(plan, stage, env, catalog)
             folder.swap_in(stage)
     except OSError as exc:

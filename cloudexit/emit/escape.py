@@ -34,10 +34,14 @@ def _code(ch: str) -> str:
     return f"\\u{point:04X}" if point <= 0xFFFF else f"\\U{point:08X}"
 
 
+# Printable ASCII but the quote and the backslash: nothing to escape, checked at C speed.
+_PLAIN = re.compile(r"[ !#-\[\]-~]*")
+
+
 def visible(value: Any) -> str:
     """One line, every control, separator and format character as a backslash escape."""
     text = str(value)
-    if not any(_needs_escape(ch) for ch in text):
+    if _PLAIN.fullmatch(text) or not any(_needs_escape(ch) for ch in text):
         return text
     return "".join(_SHORT.get(ch) or (_code(ch) if _needs_escape(ch) else ch) for ch in text)
 

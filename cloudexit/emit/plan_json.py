@@ -1,14 +1,28 @@
-"""plan.json, deterministic."""
+"""plan.json, deterministic, written as it is serialised (the long lists a batch at a time)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
-from cloudexit.model.io import dumps, write_text_atomic
-from cloudexit.model.plan import Plan
+from cloudexit.model.inventory import Resource
+from cloudexit.model.io import write_text_atomic
+from cloudexit.model.jsonstream import stream_json
+from cloudexit.model.plan import Placement, Plan, Unplaced
+
+STREAMED = {
+    "resources": (["inventory", "resources"], Resource),
+    "placements": (["placements"], Placement),
+    "unplaced": (["unplaced"], Unplaced),
+}
+
+
+def plan_json(plan: Plan) -> Iterator[str]:
+    """The same text as ``dumps(plan)``, in pieces."""
+    return stream_json(plan, STREAMED)
 
 
 def write_plan(plan: Plan, out_dir: Path) -> list[Path]:
     path = out_dir / "plan.json"
-    write_text_atomic(path, dumps(plan))
+    write_text_atomic(path, plan_json(plan))
     return [path]

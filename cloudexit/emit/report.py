@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
+from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
+from markupsafe import Markup
 
 from cloudexit.catalog.loader import Catalog
 from cloudexit.emit import svg
@@ -66,6 +69,74 @@ def placement_rows(plan: Plan) -> list[PlacementRow]:
             )
         )
     return rows
+
+
+TOP_ROWS = 200
+"""Placements the report's table shows before a search: the largest by monthly cost after."""
+
+
+def top_rows(rows: list[PlacementRow], limit: int = TOP_ROWS) -> list[PlacementRow]:
+    """The ``limit`` placements costing most after the plan (ties by name), so a page for
+    100,000 resources holds a table a browser draws at once; search reaches the rest."""
+    return sorted(rows, key=lambda r: (-r.monthly_after, r.name, r.source))[:limit]
+
+
+def search_data(rows: list[PlacementRow]) -> Markup:
+    """Every placement row as JSON for the page's search, safe inside a <script> element."""
+    cells = [
+        [
+            r.name,
+            r.source,
+            r.size_before,
+            r.size_after,
+            r.target,
+            r.monthly_before,
+            money(r.monthly_after),
+            r.reason,
+        ]
+        for r in rows
+    ]
+    text = json.dumps(cells, ensure_ascii=False, separators=(",", ":"))
+    for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(raw, escaped)
+    return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+@dataclass(frozen=True)
+class SiteRow:
+    where: str
+    resources: int
+    monthly_after: Decimal
+
+
+def site_rows(plan: Plan) -> list[SiteRow]:
+    """Placements and monthly cost after the plan per target site, largest first."""
+    count: dict[str, int] = defaultdict(int)
+    spend: dict[str, Decimal] = defaultdict(Decimal)
+    for p in plan.placements:
+        c = p.choice
+        where = "kept on the source" if c.retain else f"{c.provider}/{c.region}"
+        count[where] += 1
+        spend[where] += c.monthly_cost + p.inter_site_monthly
+    return sorted(
+        (SiteRow(w, count[w], spend[w]) for w in count),
+        key=lambda r: (-r.monthly_after, r.where),
+    )
+
+
+@dataclass(frozen=True)
+class UnplacedRow:
+    kind: str
+    code: str
+    resources: int
+
+
+def unplaced_rows(plan: Plan) -> list[UnplacedRow]:
+    """Resources not migrated, counted by kind and reason code."""
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for u in plan.unplaced:
+        counts[(u.kind, u.code)] += 1
+    return [UnplacedRow(k, c, n) for (k, c), n in sorted(counts.items())]
 
 
 @dataclass(frozen=True)
@@ -151,6 +222,7 @@ def report_context(plan: Plan, catalog: Catalog, env: Environment) -> dict[str, 
     summary = summarise(plan, catalog)
     waves = plan_waves(plan, load_methods(env))
     points = frontier_points(plan)
+    rows = placement_rows(plan)
     return {
         "plan": plan,
         "summary": summary,
@@ -180,7 +252,12 @@ def report_context(plan: Plan, catalog: Catalog, env: Environment) -> dict[str, 
         )
         if points
         else "",
-        "placement_rows": placement_rows(plan),
+        "placement_rows": top_rows(rows),
+        "placement_count": len(rows),
+        "placement_data": search_data(rows) if len(rows) > TOP_ROWS else None,
+        "site_rows": site_rows(plan),
+        "unplaced_rows": unplaced_rows(plan),
+        "unplaced_shown": plan.unplaced[:TOP_ROWS],
         "dated_rows": dated_rows(plan),
         "concentration_rows": concentration_rows(plan),
         "sovereignty_charts": objective_charts(plan),
@@ -191,8 +268,6 @@ def report_context(plan: Plan, catalog: Catalog, env: Environment) -> dict[str, 
 def write_report(plan: Plan, out_dir: Path, env: Environment, catalog: Catalog) -> list[Path]:
     path = out_dir / "report.html"
     html_env = env.overlay(autoescape=True)
-    text = html_env.get_template("report/report.html.j2").render(
-        **report_context(plan, catalog, env)
-    )
-    write_text_atomic(path, text)
+    template = html_env.get_template("report/report.html.j2")
+    write_text_atomic(path, template.generate(**report_context(plan, catalog, env)))
     return [path]

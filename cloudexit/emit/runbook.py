@@ -13,12 +13,16 @@ from cloudexit.emit.mermaid import dependency_graph, gantt, start_date
 from cloudexit.emit.sovereignty import sovereignty_context
 from cloudexit.emit.summary import summarise
 from cloudexit.emit.terraform import firewall_gaps
+from cloudexit.emit.terraform.site import Site
 from cloudexit.emit.waves import load_methods, plan_waves
 from cloudexit.model.io import write_text_atomic
 from cloudexit.model.plan import Plan
 
 
-def runbook_context(plan: Plan, catalog: Catalog, env: Environment) -> dict[str, Any]:
+def runbook_context(
+    plan: Plan, catalog: Catalog, env: Environment, built: list[Site] | None = None
+) -> dict[str, Any]:
+    """``built``: the plan's Terraform sites when the caller already built them."""
     methods = load_methods(env)
     waves = plan_waves(plan, methods)
     resources = plan.inventory.by_id()
@@ -51,13 +55,19 @@ def runbook_context(plan: Plan, catalog: Catalog, env: Environment) -> dict[str,
         "portability": portability,
         "graph": dependency_graph(plan, waves),
         "gantt": gantt(plan, waves),
-        "firewall_gaps": firewall_gaps(plan, env, catalog),
+        "firewall_gaps": firewall_gaps(plan, env, catalog, built),
         **sovereignty_context(plan),
     }
 
 
-def write_runbook(plan: Plan, out_dir: Path, env: Environment, catalog: Catalog) -> list[Path]:
+def write_runbook(
+    plan: Plan,
+    out_dir: Path,
+    env: Environment,
+    catalog: Catalog,
+    built: list[Site] | None = None,
+) -> list[Path]:
     path = out_dir / "runbook.md"
-    text = env.get_template("runbook/runbook.md.j2").render(**runbook_context(plan, catalog, env))
-    write_text_atomic(path, text)
+    template = env.get_template("runbook/runbook.md.j2")
+    write_text_atomic(path, template.generate(**runbook_context(plan, catalog, env, built)))
     return [path]

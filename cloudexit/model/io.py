@@ -8,15 +8,17 @@ import os
 import re
 import tempfile
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from cloudexit.errors import InputError
-from cloudexit.model.inventory import INVENTORY_SCHEMA_VERSION, Inventory
-from cloudexit.model.policy import Policy
+
+if TYPE_CHECKING:  # imported where used: reading a catalogue file needs neither model
+    from cloudexit.model.inventory import Inventory
+    from cloudexit.model.policy import Policy
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -75,33 +77,42 @@ def read_json(path: Path) -> Any:
         ) from None
 
 
-class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """The safe loader, refusing a key given twice in one mapping (YAML keeps the last silently)."""
+@lru_cache(maxsize=1)
+def _unique_key_loader() -> Any:
+    """The safe loader, refusing a key given twice in one mapping (YAML keeps the last silently).
 
-    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
-        seen: set[Any] = set()
-        for key_node, _ in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                continue
-            key = self.construct_object(key_node, deep=deep)
-            try:
-                duplicate = key in seen
-            except TypeError:
-                continue  # an unhashable key: the constructor reports it
-            if duplicate:
-                mark = key_node.start_mark
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"key {key!r} is given twice", mark
-                )
-            seen.add(key)
-        return super().construct_mapping(node, deep=deep)
+    Built on first use: commands that read only compiled JSON never import PyYAML."""
+    import yaml
+
+    class UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+        def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+            seen: set[Any] = set()
+            for key_node, _ in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    continue
+                key = self.construct_object(key_node, deep=deep)
+                try:
+                    duplicate = key in seen
+                except TypeError:
+                    continue  # an unhashable key: the constructor reports it
+                if duplicate:
+                    mark = key_node.start_mark
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"key {key!r} is given twice", mark
+                    )
+                seen.add(key)
+            return super().construct_mapping(node, deep=deep)
+
+    return UniqueKeyLoader
 
 
 def read_yaml(path: Path) -> Any:
+    import yaml
+
     text = read_text(path)
     try:
         # The C loader reads the large provider files about ten times faster than the pure one.
-        return yaml.load(text, Loader=_UniqueKeyLoader)
+        return yaml.load(text, Loader=_unique_key_loader())
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1} column {mark.column + 1}" if mark else ""
@@ -118,6 +129,8 @@ def validate(model: type[M], data: Any, path: str | Path) -> M:
 
 def load_inventory(*paths: str | Path) -> Inventory:
     """Load and merge one or more inventory.json files."""
+    from cloudexit.model.inventory import INVENTORY_SCHEMA_VERSION, Inventory
+
     if not paths:
         raise InputError("no inventory file given")
     merged: Inventory | None = None
@@ -139,6 +152,8 @@ def load_inventory(*paths: str | Path) -> Inventory:
 
 
 def merge_inventories(inventories: Sequence[Inventory], label: str = "inventory") -> Inventory:
+    from cloudexit.model.inventory import Inventory
+
     seen: set[str] = set()
     for inventory in inventories:
         for resource in inventory.resources:
@@ -164,6 +179,8 @@ def merge_inventories(inventories: Sequence[Inventory], label: str = "inventory"
 
 
 def load_policy(path: str | Path | None) -> Policy:
+    from cloudexit.model.policy import Policy
+
     if path is None:
         return Policy()
     path = Path(path)
@@ -182,12 +199,17 @@ def dumps(model: BaseModel) -> str:
     return model.model_dump_json(indent=2, exclude_none=True) + "\n"
 
 
-def write_text_atomic(path: Path, text: str) -> None:
+def write_text_atomic(path: Path, text: str | Iterable[str]) -> None:
+    """Write ``text`` (or its pieces, one after the other) to ``path`` whole or not at all."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+            if isinstance(text, str):
+                handle.write(text)
+            else:
+                for piece in text:
+                    handle.write(piece)
         os.chmod(tmp, 0o644)  # mkstemp creates 0600; artefacts are meant to be shared
         os.replace(tmp, path)
     except BaseException:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import itertools
 
 from cloudexit.emit.terraform.addressing import allocate
 from cloudexit.emit.terraform.site import Network, Site, Subnet
@@ -44,3 +45,24 @@ def test_a_network_without_a_range_never_takes_a_source_range() -> None:
     assert not ipaddress.ip_network(first.networks[0].cidr).overlaps(
         ipaddress.ip_network("10.0.0.0/16")
     )
+
+
+def test_many_networks_on_one_range_each_get_their_own_block() -> None:
+    sites = [
+        site(f"s{k}", *[("10.0.1.0/24", ["10.0.1.0/26"]) for _ in range(60)]) for k in range(5)
+    ]
+    readdress = allocate(sites)
+    nets = sorted(ipaddress.ip_network(n.cidr) for s in sites for n in s.networks)
+    assert len(nets) == 300 and nets[0] == ipaddress.ip_network("10.0.0.0/24")
+    assert all(not x.overlaps(y) for x, y in itertools.pairwise(nets))
+    assert sites[0].networks[0].cidr == "10.0.1.0/24"
+    first_move = sites[0].moves[0]
+    assert readdress("10.0.1.0/26") == str(
+        ipaddress.ip_network(first_move.new).subnets(2).__next__()
+    )
+    for s in sites:
+        for net in s.networks:
+            assert all(
+                ipaddress.ip_network(sub.cidr).subnet_of(ipaddress.ip_network(net.cidr))
+                for sub in net.subnets
+            )

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from cloudexit.emit.terraform.hclfmt import format_hcl
+from cloudexit.emit.terraform.hclfmt import _scan, _scan_chars, format_hcl
 from cloudexit.tfcheck.core import fmt_text
 
 SAMPLE = """
@@ -65,3 +67,9 @@ def test_layout_is_what_terraform_fmt_writes():
 def test_formatting_is_idempotent():
     once = format_hcl(SAMPLE)
     assert format_hcl(once) == once
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet='ab =<>!"#/{}[]()$%\\x,\t', max_size=24))
+def test_whole_piece_scan_reads_lines_as_the_character_scan(line):
+    assert _scan(line) == _scan_chars(line)

@@ -18,7 +18,7 @@ from cloudexit.catalog.loader import Catalog
 from cloudexit.emit.terraform.addressing import allocate
 from cloudexit.emit.terraform.firewall import CAPABILITIES, translate
 from cloudexit.emit.terraform.hclfmt import format_hcl
-from cloudexit.emit.terraform.site import Site, Skipped, build_site
+from cloudexit.emit.terraform.site import Item, Site, Skipped, build_site
 from cloudexit.emit.terraform.targets import (
     ATTACHED_TYPES,
     DEFAULT_TYPES,
@@ -101,11 +101,13 @@ def build_sites(plan: Plan, env: Environment, catalog: Catalog | None = None) ->
 
 
 def firewall_gaps(
-    plan: Plan, env: Environment, catalog: Catalog | None = None
+    plan: Plan, env: Environment, catalog: Catalog | None = None, built: list[Site] | None = None
 ) -> list[dict[str, str]]:
-    """Source rules no target rule writes, per site and group, for the runbook."""
+    """Source rules no target rule writes, per site and group, for the runbook.
+
+    ``built``: the plan's sites when the caller already built them for the Terraform."""
     rows = []
-    for site in build_sites(plan, env, catalog):
+    for site in built if built is not None else build_sites(plan, env, catalog):
         for item in site.items:
             for gap in item.firewall.untranslated if item.firewall else []:
                 rows.append(
@@ -123,14 +125,15 @@ def _drop_empty_groups(site: Site) -> None:
     """OpenNebula security groups need one rule at least: a group with none is not written."""
     if site.provider != "opennebula":
         return
-    for item in list(site.items):
-        if item.firewall is not None and not item.firewall.rules:
-            site.items.remove(item)
-            reason = "no rule of this group can be written here, and an OpenNebula group needs one"
-            site.skipped.append(Skipped(item.resource, site.provider, reason))
-            for other in site.items:
-                if item in other.security_groups:
-                    other.security_groups.remove(item)
+    empty = {id(i): i for i in site.items if i.firewall is not None and not i.firewall.rules}
+    if not empty:
+        return
+    reason = "no rule of this group can be written here, and an OpenNebula group needs one"
+    for item in empty.values():
+        site.skipped.append(Skipped(item.resource, site.provider, reason))
+    site.items[:] = [i for i in site.items if id(i) not in empty]
+    for other in site.items:
+        other.security_groups[:] = [g for g in other.security_groups if id(g) not in empty]
     site.skipped.sort(key=lambda s: s.resource.id)
 
 
@@ -140,18 +143,26 @@ def _finish(site: Site) -> Site:
         if item.attached_to is not None:
             key = (site.provider, item.resource.kind, item.attached_to.resource.kind)
             item.rtype = ATTACHED_TYPES.get(key, item.rtype)
+    attached: dict[int, list[Item]] = defaultdict(list)
+    for item in site.items:
+        if item.attached_to is not None:
+            attached[id(item.attached_to)].append(item)
+    removed: set[int] = set()
     changed = True
-    while changed:
+    while changed:  # removing an item unlinks what was attached to it, which may go in turn
         changed = False
-        for item in list(site.items):
+        for item in site.items:
             need = NEEDS_LINK.get(item.rtype)
-            if need and getattr(item, need[0]) is None:
-                site.items.remove(item)
-                site.skipped.append(Skipped(item.resource, site.provider, need[1]))
-                for other in site.items:
-                    if other.attached_to is item:
-                        other.attached_to = None
-                changed = True
+            if id(item) in removed or not need or getattr(item, need[0]) is not None:
+                continue
+            removed.add(id(item))
+            site.skipped.append(Skipped(item.resource, site.provider, need[1]))
+            for other in attached.get(id(item), []):
+                if id(other) not in removed:
+                    other.attached_to = None
+            changed = True
+    if removed:
+        site.items[:] = [i for i in site.items if id(i) not in removed]
     site.skipped.sort(key=lambda s: s.resource.id)
     return site
 
@@ -187,10 +198,14 @@ def render_site(site: Site, env: Environment) -> dict[str, str]:
 
 
 def write_terraform(
-    plan: Plan, out_dir: Path, env: Environment, catalog: Catalog | None = None
+    plan: Plan,
+    out_dir: Path,
+    env: Environment,
+    catalog: Catalog | None = None,
+    built: list[Site] | None = None,
 ) -> list[Path]:
     written = []
-    for site in build_sites(plan, env, catalog):
+    for site in built if built is not None else build_sites(plan, env, catalog):
         folder = out_dir / "terraform" / site.provider / site.region.replace("/", "-")
         for name, text in render_site(site, env).items():
             write_text_atomic(folder / name, text)

@@ -10,8 +10,9 @@ name the moved ranges.
 
 from __future__ import annotations
 
+import bisect
 import ipaddress
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -35,41 +36,70 @@ class Readdressing:
 
     def __init__(self, moves: Sequence[tuple[IPv4, IPv4]]) -> None:
         self._moves = list(moves)
+        # The first move of each source block: a range maps through the earliest move whose
+        # block holds it, found by looking its 33 possible enclosing blocks up.
+        self._first: dict[IPv4, int] = {}
+        for index, (old, _) in enumerate(self._moves):
+            self._first.setdefault(old, index)
 
     def __call__(self, cidr: str) -> str:
         block = ipaddress.ip_network(cidr, strict=False)
-        if not isinstance(block, IPv4):
+        if not isinstance(block, IPv4) or not self._moves:
             return cidr
-        for old, new in self._moves:
-            if block.subnet_of(old):
-                offset = int(block.network_address) - int(old.network_address)
-                return str(IPv4((int(new.network_address) + offset, block.prefixlen)))
-        return cidr
+        found = [
+            self._first[outer]
+            for prefix in range(block.prefixlen, -1, -1)
+            if (outer := block.supernet(new_prefix=prefix)) in self._first
+        ]
+        if not found:
+            return cidr
+        old, new = self._moves[min(found)]
+        offset = int(block.network_address) - int(old.network_address)
+        return str(IPv4((int(new.network_address) + offset, block.prefixlen)))
 
 
-def _free(prefix: int, taken: list[IPv4]) -> IPv4:
-    for pool in POOLS:
-        if prefix < pool.prefixlen:
-            continue
-        for candidate in _candidates(pool, prefix, taken):
-            return candidate
-    raise ValueError(f"no free /{prefix} left in the private ranges")
+class _Taken:
+    """Blocks in use, kept sorted: a clash is one binary search, not a scan of every block."""
 
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        # Where the search for a free block of a size last stopped: everything below was in use
+        # then and still is (blocks are never given back).
+        self._cursor: dict[tuple[IPv4, int], int] = {}
 
-def _candidates(pool: IPv4, prefix: int, taken: list[IPv4]) -> Iterator[IPv4]:
-    step = 1 << (32 - prefix)
-    address = int(pool.network_address)
-    end = int(pool.broadcast_address)
-    while address + step - 1 <= end:
-        candidate = IPv4((address, prefix))
-        clash = next((t for t in taken if t.overlaps(candidate)), None)
-        if clash is None:
-            yield candidate
-            address += step
-        else:
-            # Jump past the clashing block, aligned to the candidate size.
-            after = int(clash.broadcast_address) + 1
-            address = max(address + step, (after + step - 1) // step * step)
+    def clash(self, block: IPv4) -> tuple[int, int] | None:
+        """A block in use that overlaps ``block`` (they are disjoint, so the one starting last
+        at or before its end is the only one that can)."""
+        low, high = int(block.network_address), int(block.broadcast_address)
+        at = bisect.bisect_right(self._starts, high)
+        if at and self._ends[at - 1] >= low:
+            return self._starts[at - 1], self._ends[at - 1]
+        return None
+
+    def add(self, block: IPv4) -> None:
+        at = bisect.bisect_left(self._starts, int(block.network_address))
+        self._starts.insert(at, int(block.network_address))
+        self._ends.insert(at, int(block.broadcast_address))
+
+    def free(self, prefix: int) -> IPv4:
+        """The first block of that size in the private ranges that overlaps none in use."""
+        for pool in POOLS:
+            if prefix < pool.prefixlen:
+                continue
+            step = 1 << (32 - prefix)
+            address = self._cursor.get((pool, prefix), int(pool.network_address))
+            end = int(pool.broadcast_address)
+            while address + step - 1 <= end:
+                candidate = IPv4((address, prefix))
+                clash = self.clash(candidate)
+                if clash is None:
+                    self._cursor[(pool, prefix)] = address
+                    return candidate
+                # Jump past the clashing block, aligned to the candidate size.
+                address = max(address + step, (clash[1] + 1 + step - 1) // step * step)
+            self._cursor[(pool, prefix)] = address
+        raise ValueError(f"no free /{prefix} left in the private ranges")
 
 
 def _shift(cidr: str, old: IPv4, new: IPv4) -> str:
@@ -84,16 +114,16 @@ def allocate(sites: Sequence[Site]) -> Readdressing:
     """Give every site network ranges no other network of the plan uses; in place.
 
     Source ranges are placed first, so a network without one never takes a source's range."""
-    taken: list[IPv4] = []
+    taken = _Taken()
     moves: list[tuple[IPv4, IPv4]] = []
     for site in sites:
         for net in site.networks:
             for old in _blocks(net.cidr, [s.cidr for s in net.subnets if s.cidr]):
-                if not any(old.overlaps(t) for t in taken):
-                    taken.append(old)
+                if taken.clash(old) is None:
+                    taken.add(old)
                     continue
-                new = _free(old.prefixlen, taken)
-                taken.append(new)
+                new = taken.free(old.prefixlen)
+                taken.add(new)
                 moves.append((old, new))
                 site.moves.append(Move(net.name, str(old), str(new)))
                 if net.cidr:
@@ -107,8 +137,8 @@ def allocate(sites: Sequence[Site]) -> Readdressing:
             if not empty:
                 continue
             if net.cidr is None and len(empty) == len(net.subnets):
-                new = _free(DEFAULT_PREFIX, taken)
-                taken.append(new)
+                new = taken.free(DEFAULT_PREFIX)
+                taken.add(new)
                 net.cidr = str(new)
                 if len(empty) == 1:
                     empty[0].cidr = str(new)
@@ -118,8 +148,8 @@ def allocate(sites: Sequence[Site]) -> Readdressing:
                     sub.cidr = str(part)
                 continue
             for sub in empty:
-                block = _free(24, taken)
-                taken.append(block)
+                block = taken.free(24)
+                taken.add(block)
                 sub.cidr = str(block)
     return Readdressing(moves)
 

@@ -8,13 +8,15 @@ hclwrite's formatter does: a run ends at any line that is not such an attribute.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _OPEN = "{[("
 _CLOSE = "}])"
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Line:
     text: str  # stripped content
     net: int  # bracket change over the whole line
@@ -22,8 +24,43 @@ class _Line:
     assign: int | None  # index of the assignment `=` in text, if the line is `name = expr`
 
 
+_SLOW = re.compile(r"\\|[$%]\{")  # escapes and template sequences: scanned character by character
+_ASSIGN = re.compile(r"(?<![=!<>])=(?![=>])")
+_COMMENT = re.compile(r"#|//")
+
+
 def _scan(text: str) -> tuple[int, bool, int | None]:
     """Bracket change, leading closer and position of a top-level `=` of one line."""
+    if _SLOW.search(text):
+        return _scan_chars(text)
+    # Strings here hold no escape and no interpolation: text between quotes is inert, so the
+    # pieces outside them are searched whole (most generated lines take this path).
+    net = 0
+    assign: int | None = None
+    start = 0
+    for index, piece in enumerate(text.split('"')):
+        if index % 2 == 0:
+            comment = _COMMENT.search(piece)
+            code = piece[: comment.start()] if comment else piece
+            net += sum(map(code.count, _OPEN)) - sum(map(code.count, _CLOSE))
+            if assign is None:
+                # As the scan reads it: an `=` that starts or ends the line is no assignment.
+                assign = next(
+                    (
+                        start + eq.start()
+                        for eq in _ASSIGN.finditer(code)
+                        if 0 < start + eq.start() < len(text) - 1
+                    ),
+                    None,
+                )
+            if comment:
+                break
+        start += len(piece) + 1
+    starts_closed = bool(text) and text[0] in _CLOSE
+    return net, starts_closed, assign
+
+
+def _scan_chars(text: str) -> tuple[int, bool, int | None]:
     net = 0
     assign: int | None = None
     first_eq_seen = False
@@ -75,6 +112,18 @@ def _scan(text: str) -> tuple[int, bool, int | None]:
     return net, starts_closed, assign
 
 
+@lru_cache(maxsize=1 << 16)
+def _parse(stripped: str) -> _Line:
+    """One non-blank line, `=` spaced; generated files repeat many lines, so each is read once."""
+    net, starts_closed, eq = _scan(stripped)
+    if eq is not None:
+        name, value = stripped[:eq].rstrip(), stripped[eq + 1 :].lstrip()
+        stripped = f"{name} = {value}"
+        eq = len(name) + 1
+    # Only a value that closes on its own line joins an alignment run.
+    return _Line(stripped, net, starts_closed, eq if net == 0 else None)
+
+
 def format_hcl(text: str) -> str:
     """Re-indent, align `=` runs, drop trailing blanks and doubled blank lines."""
     lines: list[_Line] = []
@@ -89,13 +138,7 @@ def format_hcl(text: str) -> str:
             previous_blank = True
             continue
         previous_blank = False
-        net, starts_closed, eq = _scan(stripped)
-        if eq is not None:
-            name, value = stripped[:eq].rstrip(), stripped[eq + 1 :].lstrip()
-            stripped = f"{name} = {value}"
-            eq = len(name) + 1
-        # Only a value that closes on its own line joins an alignment run.
-        lines.append(_Line(stripped, net, starts_closed, eq if net == 0 else None))
+        lines.append(_parse(stripped))
     while lines and not lines[-1].text:
         lines.pop()
 

@@ -11,6 +11,7 @@ import ipaddress
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from cloudexit.catalog.loader import Catalog
@@ -158,7 +159,7 @@ class Item:
         r = self.resource
         return f"cloudexit: from {r.provider} {r.type} {r.id}"
 
-    @property
+    @cached_property
     def tags(self) -> dict[str, str]:
         tags = {slug(k, 40): slug(v, 60) for k, v in self.resource.tags.items() if v}
         tags["cloudexit-source"] = slug(f"{self.resource.provider}-{self.resource.name}", 60)
@@ -307,13 +308,19 @@ def build_site(
     security group is placed elsewhere gets a copy of it at this site."""
     site = Site(provider, region, _zone(catalog, provider, region), region)
     taken: dict[str, set[str]] = defaultdict(set)
+    # The next suffix to try per (space, base): every lower one was taken, and names are never
+    # freed, so a thousand resources called "web" cost a thousand look-ups, not half a million.
+    suffix: dict[tuple[str, str], int] = {}
 
     def unique(base: str, space: str = "network") -> str:
         """A name not yet used in ``space`` (one Terraform resource type, or the networks)."""
-        name, n = base, 2
+        name, n = base, suffix.get((space, base), 2)
+        if n > 2:
+            name = f"{base}_{n}"
         while name in taken[space]:
             name, n = f"{base}_{n}", n + 1
         taken[space].add(name)
+        suffix[(space, base)] = n
         return name
 
     ordered = sorted(placements, key=lambda p: p[1].id)
@@ -390,8 +397,11 @@ def build_site(
         item.secret_local = unique(item.local, "random_password")
         item.output = unique(f"{item.local}_id", "output")
 
-    def uses(a: Resource, b: Resource) -> bool:
-        return b.id in a.depends_on or a.id in b.depends_on
+    # Items that depend on each resource, in site order: the look-ups below are by id, not scans.
+    users_of: dict[str, list[Item]] = defaultdict(list)
+    for item in site.items:
+        for dep in dict.fromkeys(item.resource.depends_on):
+            users_of[dep].append(item)
 
     for item in site.items:
         r = item.resource
@@ -418,7 +428,7 @@ def build_site(
         )
     for item in site.items:
         if item.resource.kind == Kind.LOAD_BALANCER:
-            _wire_backends(item, site, resources)
+            _wire_backends(item, by_id, resources)
     for item in site.items:
         if item.subnet is None and item.cluster is not None:
             item.subnet = item.cluster.subnet
@@ -426,23 +436,26 @@ def build_site(
             item.subnet = item.backends[0].subnet
         if item.subnet is None:
             # Where the resources that use it are.
-            users = [i for i in site.items if r_id_in(item, i) and i.subnet is not None]
+            users = [i for i in users_of.get(item.resource.id, []) if i.subnet is not None]
             item.subnet = users[0].subnet if users else site.default_subnet
+    volume_owner: dict[int, Item] = {}
+    for item in site.items:
+        for volume in item.volumes:
+            volume_owner.setdefault(id(volume), item)
     for item in site.items:
         kind = item.resource.kind
         if kind == Kind.BLOCK_VOLUME:
-            item.attached_to = next((i for i in site.items if item in i.volumes), None)
+            item.attached_to = volume_owner.get(id(item))
         if kind == Kind.PUBLIC_IP:
-            item.attached_to = next(
-                (
-                    i
-                    for i in site.items
-                    if i is not item
-                    and uses(item.resource, i.resource)
-                    and i.resource.kind in (Kind.VM, Kind.LOAD_BALANCER)
-                ),
-                None,
-            )
+            # The first VM or load balancer in site order that uses it or that it uses.
+            related = [by_id[d] for d in item.resource.depends_on if d in by_id]
+            related += users_of.get(item.resource.id, [])
+            hosts = [
+                i
+                for i in related
+                if i is not item and i.resource.kind in (Kind.VM, Kind.LOAD_BALANCER)
+            ]
+            item.attached_to = min(hosts, key=lambda i: i.index, default=None)
             if item.attached_to is not None:
                 item.attached_to.public_ips.append(item)
     return site
@@ -455,11 +468,7 @@ def _first_v4(resource: Resource) -> str | None:
     return None
 
 
-def r_id_in(item: Item, user: Item) -> bool:
-    return item.resource.id in user.resource.depends_on
-
-
-def _wire_backends(lb: Item, site: Site, resources: dict[str, Resource]) -> None:
+def _wire_backends(lb: Item, by_id: dict[str, Item], resources: dict[str, Resource]) -> None:
     groups = [
         resources[d]
         for d in lb.resource.depends_on
@@ -469,7 +478,10 @@ def _wire_backends(lb: Item, site: Site, resources: dict[str, Resource]) -> None
     servers += [
         d for d in lb.resource.depends_on if d in resources and resources[d].kind == Kind.VM
     ]
-    lb.backends = [i for i in site.items if i.resource.id in servers and i.resource.kind == Kind.VM]
+    found = {id(by_id[d]): by_id[d] for d in servers if d in by_id}
+    lb.backends = sorted(
+        (i for i in found.values() if i.resource.kind == Kind.VM), key=lambda i: i.index
+    )
     if groups:
         topology = groups[0].topology
         lb.backend_port = topology.target_port or (
