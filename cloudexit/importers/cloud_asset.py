@@ -18,6 +18,7 @@ from cloudexit.connectors.gcp.describe import (
     asset_type_of,
     data_of,
     describe,
+    link_firewalls,
     project_ids,
     project_of,
 )
@@ -26,9 +27,6 @@ from cloudexit.importers.jsonstream import json_lines, open_binary, walk
 from cloudexit.importers.redact import redact
 from cloudexit.importers.terraform_sizing import mapping, text
 from cloudexit.model.inventory import Attributes
-from cloudexit.model.topology import Topology
-from cloudexit.topology import Mapped
-from cloudexit.topology import gcp as gcp_topology
 
 _ITEMS = frozenset({"item", "results.item", "assets.item"})
 _GONE = frozenset({"DELETED", "DELETE_REQUESTED", "DELETE_IN_PROGRESS", "DELETING"})
@@ -129,6 +127,7 @@ class _Reader:
         ):
             if name not in seen:
                 self._add_asset(name, asset_type, data, project, where, None, None, location)
+        link_firewalls(self.ctx.resources, self.lookup)
 
     def lookup(self, name: str) -> dict[str, Any] | None:
         return data_of(self.by_name.get(name)) or None
@@ -196,7 +195,6 @@ class _Reader:
             ctx.issue("invalid_data", read.problem, where, name)
         fields = read.attributes
         fill_sizes(fields, ctx.catalog, "gcp")
-        mapped = _topology(native_type, data)
         ctx.add(
             id=name,
             provider="gcp",
@@ -208,18 +206,7 @@ class _Reader:
             tags={str(k): "" if v is None else str(v) for k, v in read.tags.items()},
             attributes=Attributes.model_validate(fields),
             depends_on=sorted(read.depends_on),
-            topology=mapped.topology,
-            rule_problems=mapped.problems,
+            topology=read.topology.topology,
+            rule_problems=read.topology.problems,
         )
         return [(child, project, where) for child in read.children]
-
-
-def _topology(native_type: str, data: dict[str, Any]) -> Mapped:
-    try:
-        if native_type == "compute.googleapis.com/Firewall":
-            return gcp_topology.firewall(data)
-        if native_type == "compute.googleapis.com/Subnetwork" and data.get("ipCidrRange"):
-            return Mapped(Topology(cidrs=[str(data["ipCidrRange"])]))
-    except (ValueError, TypeError) as exc:
-        return Mapped(problems=[f"topology not understood ({str(exc).splitlines()[-1].strip()})"])
-    return Mapped()

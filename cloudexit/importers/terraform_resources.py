@@ -81,6 +81,32 @@ class _Pending:
     """ids the scan's declaration of the type names as dependencies"""
 
 
+# Resources that only link two others: (the user's field, the used resource's field). Skipped as
+# resources of their own; the link becomes a dependency of the user, so placement and the
+# targets' security groups see it.
+LINKS: dict[str, tuple[str, str]] = {
+    "azurerm_network_interface_security_group_association": (
+        "network_interface_id",
+        "network_security_group_id",
+    ),
+    "azurerm_subnet_network_security_group_association": ("subnet_id", "network_security_group_id"),
+    "azurerm_virtual_machine_data_disk_attachment": ("virtual_machine_id", "managed_disk_id"),
+    "aws_network_interface_sg_attachment": ("network_interface_id", "security_group_id"),
+    "aws_volume_attachment": ("instance_id", "volume_id"),
+    "openstack_compute_volume_attach_v2": ("instance_id", "volume_id"),
+    "openstack_networking_port_secgroup_associate_v2": ("port_id", "security_group_ids"),
+}
+_USED_KINDS = frozenset({Kind.SECURITY_GROUP, Kind.BLOCK_VOLUME})
+
+
+@dataclass
+class _Link:
+    config_address: str
+    depends_on: list[str]
+    module: str
+    values: list[str]
+
+
 @dataclass
 class TerraformMapper:
     """Maps instances of one file; ``finish`` adds them to the context with their dependencies."""
@@ -95,6 +121,7 @@ class TerraformMapper:
     _pending: list[_Pending] = field(default_factory=list)
     _ids: set[str] = field(default_factory=set)
     _group_locations: dict[str, str] = field(default_factory=dict)
+    _links: list[_Link] = field(default_factory=list)
 
     def fallback_id(self, address: str) -> str:
         return f"terraform:{self.ctx.path.name}:{address}"
@@ -110,6 +137,8 @@ class TerraformMapper:
         ):
             self._group_locations[values["name"]] = values["location"].replace(" ", "").lower()
         scope = instance.address
+        if tf_type in LINKS:
+            self._remember_link(instance, values)
         if instance.planned and not self.ctx.planned:
             self.ctx.skip(
                 rid, tf_type, "planned, not created yet (pass --planned to include it)", scope
@@ -229,6 +258,7 @@ class TerraformMapper:
                 ({rid for t in targets for rid in by_config.get(t, [])} | item.declared)
                 - {item.fields["id"]}
             )
+        self._apply_links(by_config)
         folded = self._fold_rules()
         for item in self._pending:
             if item.fields["id"] in folded:
@@ -241,6 +271,48 @@ class TerraformMapper:
                 rule_problems=mapped.problems,
             )
         self._pending.clear()
+
+    def _remember_link(self, instance: TerraformInstance, values: dict[str, Any]) -> None:
+        found: list[str] = []
+        for key in LINKS[instance.type]:
+            value = values.get(key)
+            for one in value if isinstance(value, list) else [value]:
+                if text(one):
+                    found.append(str(one))
+        self._links.append(
+            _Link(
+                config_address(instance.address),
+                list(instance.depends_on),
+                _module_of(instance.address),
+                found,
+            )
+        )
+
+    def _apply_links(self, by_config: dict[str, list[str]]) -> None:
+        """Each linked resource that uses a security group or volume depends on it."""
+        by_id = {str(item.fields["id"]): item for item in self._pending}
+        by_native: dict[str, str] = {}
+        for rid in by_id:
+            by_native.setdefault(rid.lower(), rid)
+            by_native.setdefault(rid.rsplit(":", 1)[-1].lower(), rid)
+        for link in self._links:
+            linked = {
+                by_native[key]
+                for v in link.values
+                for key in (v.lower(), (arm_id(v) or "").lower())
+                if key in by_native
+            }
+            targets = set(self.references.get(link.config_address, set()))
+            for dep in link.depends_on:
+                dep = config_address(dep)
+                if dep not in by_config and link.module and not dep.startswith("module."):
+                    dep = f"{link.module}.{dep}"
+                targets.add(dep)
+            linked |= {rid for t in targets for rid in by_config.get(t, [])}
+            used = sorted(r for r in linked if by_id[r].fields["kind"] in _USED_KINDS)
+            for rid in sorted(linked - set(used)):
+                item = by_id[rid]
+                item.depends_on = sorted({*item.depends_on, *used} - {rid})
 
     def _fold_rules(self) -> set[str]:
         """Rules written as their own resources join the group they depend on; their ids."""

@@ -271,39 +271,13 @@ def aws_autoscaling_group(v: dict[str, Any]) -> Fields:
 
 
 def aws_security_group(v: dict[str, Any]) -> Fields:
-    keys = (
-        "protocol",
-        "from_port",
-        "to_port",
-        "cidr_blocks",
-        "ipv6_cidr_blocks",
-        "security_groups",
-        "self",
-    )
-    return {
-        "details": {
-            "ingress": _rules(blocks(v, "ingress"), keys),
-            "egress": _rules(blocks(v, "egress"), keys),
-            "vpc_id": text(v.get("vpc_id")),
-        }
-    }
-
-
-def aws_security_group_rule(v: dict[str, Any]) -> Fields:
-    keys = (
-        "type",
-        "protocol",
-        "from_port",
-        "to_port",
-        "cidr_blocks",
-        "ipv6_cidr_blocks",
-        "security_group_id",
-    )
-    return {"details": {k: v.get(k) for k in keys}}
+    # its rules are typed (topology.firewall_rules)
+    return {"details": {"vpc_id": text(v.get("vpc_id"))}}
 
 
 def aws_cidr(v: dict[str, Any]) -> Fields:
-    return {"details": {"cidr_block": text(v.get("cidr_block")), "vpc_id": text(v.get("vpc_id"))}}
+    # its ranges are typed (topology.cidrs)
+    return {"details": {"vpc_id": text(v.get("vpc_id"))}}
 
 
 def aws_efs(v: dict[str, Any]) -> Fields:
@@ -363,58 +337,6 @@ def azurerm_firewall(v: dict[str, Any]) -> Fields:
     return {"details": {"sku_name": text(v.get("sku_name")), "sku_tier": text(v.get("sku_tier"))}}
 
 
-def azurerm_network_security_rule(v: dict[str, Any]) -> Fields:
-    keys = (
-        "direction",
-        "access",
-        "priority",
-        "protocol",
-        "source_address_prefix",
-        "source_port_range",
-        "destination_address_prefix",
-        "destination_port_range",
-    )
-    return {"details": {k: v.get(k) for k in keys}}
-
-
-def azurerm_network_security_group(v: dict[str, Any]) -> Fields:
-    keys = (
-        "name",
-        "direction",
-        "access",
-        "priority",
-        "protocol",
-        "source_address_prefix",
-        "destination_port_range",
-    )
-    return {"details": {"rules": _rules(blocks(v, "security_rule"), keys)}}
-
-
-def azurerm_cidr(v: dict[str, Any]) -> Fields:
-    return {
-        "details": {
-            "address_space": v.get("address_space"),
-            "address_prefixes": v.get("address_prefixes"),
-        }
-    }
-
-
-# --- Google ----------------------------------------------------------------------------------
-
-
-def google_compute_firewall(v: dict[str, Any]) -> Fields:
-    return {
-        "details": {
-            "direction": text(v.get("direction")),
-            "allow": _rules(blocks(v, "allow"), ("protocol", "ports")),
-            "deny": _rules(blocks(v, "deny"), ("protocol", "ports")),
-            "source_ranges": v.get("source_ranges"),
-        }
-    }
-
-
-def google_compute_subnetwork(v: dict[str, Any]) -> Fields:
-    return {"details": {"ip_cidr_range": text(v.get("ip_cidr_range"))}}
 
 
 # --- OpenStack -------------------------------------------------------------------------------
@@ -452,18 +374,6 @@ def openstack_containerinfra_cluster_v1(v: dict[str, Any]) -> Fields:
     }
 
 
-def openstack_secgroup_rule(v: dict[str, Any]) -> Fields:
-    keys = (
-        "direction",
-        "ethertype",
-        "protocol",
-        "port_range_min",
-        "port_range_max",
-        "remote_ip_prefix",
-    )
-    return {"details": {k: v.get(k) for k in keys}}
-
-
 READERS: dict[str, Reader] = {
     "aws_instance": aws_instance,
     "aws_db_instance": aws_db_instance,
@@ -492,7 +402,6 @@ READERS: dict[str, Reader] = {
     "aws_autoscaling_group": aws_autoscaling_group,
     "aws_security_group": aws_security_group,
     "aws_default_security_group": aws_security_group,
-    "aws_security_group_rule": aws_security_group_rule,
     "aws_vpc": aws_cidr,
     "aws_default_vpc": aws_cidr,
     "aws_subnet": aws_cidr,
@@ -504,18 +413,11 @@ READERS: dict[str, Reader] = {
     "aws_sqs_queue": aws_sqs_queue,
     "aws_route53_record": aws_route53_record,
     "azurerm_firewall": azurerm_firewall,
-    "azurerm_network_security_rule": azurerm_network_security_rule,
-    "azurerm_network_security_group": azurerm_network_security_group,
-    "azurerm_virtual_network": azurerm_cidr,
-    "azurerm_subnet": azurerm_cidr,
-    "google_compute_firewall": google_compute_firewall,
-    "google_compute_subnetwork": google_compute_subnetwork,
     "openstack_compute_instance_v2": openstack_compute_instance_v2,
     "openstack_blockstorage_volume_v2": openstack_volume,
     "openstack_blockstorage_volume_v3": openstack_volume,
     "openstack_db_instance_v1": openstack_db_instance_v1,
     "openstack_containerinfra_cluster_v1": openstack_containerinfra_cluster_v1,
-    "openstack_networking_secgroup_rule_v2": openstack_secgroup_rule,
 }
 
 

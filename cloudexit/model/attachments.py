@@ -43,6 +43,24 @@ def link_attachments(resources: Sequence[Resource]) -> None:
                 resource.topology.security_groups = sorted(
                     {*resource.topology.security_groups, other.id}
                 )
+    _through_interfaces(resources)
+
+
+def _through_interfaces(resources: Sequence[Resource]) -> None:
+    """A VM takes the security groups of its network interfaces (an Azure NIC's NSG): the
+    targets apply groups to the server."""
+    vms = {r.id: r for r in resources if r.kind == Kind.VM}
+    for nic in resources:
+        if nic.kind != Kind.NETWORK_INTERFACE or not nic.topology.security_groups:
+            continue
+        owners = {a.to for a in nic.topology.attachments if a.relation == "network_interface"}
+        owners |= {d for d in nic.depends_on if d in vms}
+        owners |= {v.id for v in vms.values() if nic.id in v.depends_on}
+        for owner in sorted(owners & set(vms)):
+            vm = vms[owner]
+            missing = set(nic.topology.security_groups) - set(vm.topology.security_groups)
+            if missing:
+                vm.topology.security_groups = sorted({*vm.topology.security_groups, *missing})
 
 
 def _pair(child: Resource, parent: Resource) -> None:

@@ -29,6 +29,13 @@ _PROTOCOLS = {
     "47": "gre",
 }
 
+# What Neutron adds to every new security group, unless told not to (Terraform's
+# ``delete_default_rules``): all egress, IPv4 and IPv6.
+DEFAULT_EGRESS: list[dict[str, Any]] = [
+    {"direction": "egress", "ethertype": "IPv4", "description": "Neutron default egress (IPv4)"},
+    {"direction": "egress", "ethertype": "IPv6", "description": "Neutron default egress (IPv6)"},
+]
+
 
 def rules(items: list[Any]) -> Mapped:
     out = Mapped()

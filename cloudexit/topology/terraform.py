@@ -49,7 +49,7 @@ def _list(value: Any) -> list[dict[str, Any]]:
 
 def topology(tf_type: str, v: dict[str, Any]) -> Mapped | None:
     """The topology of one resource, or None when its type carries none."""
-    if tf_type == "aws_security_group":
+    if tf_type in ("aws_security_group", "aws_default_security_group"):
         return aws.security_group(
             {
                 "IpPermissions": [_aws_permission(b) for b in _list(v.get("ingress"))],
@@ -59,7 +59,7 @@ def topology(tf_type: str, v: dict[str, Any]) -> Mapped | None:
     if tf_type == "aws_security_group_rule":
         key = "IpPermissionsEgress" if v.get("type") == "egress" else "IpPermissions"
         return aws.security_group({key: [_aws_permission(v)]})
-    if tf_type in ("aws_vpc", "aws_subnet"):
+    if tf_type in ("aws_vpc", "aws_subnet", "aws_default_vpc", "aws_default_subnet"):
         return Mapped(
             Topology(cidrs=[c for c in [v.get("cidr_block"), v.get("ipv6_cidr_block")] if c])
         )
@@ -79,7 +79,10 @@ def topology(tf_type: str, v: dict[str, Any]) -> Mapped | None:
     if tf_type == "google_compute_subnetwork":
         return Mapped(Topology(cidrs=[v["ip_cidr_range"]] if v.get("ip_cidr_range") else []))
     if tf_type == "openstack_networking_secgroup_v2":
-        return Mapped()
+        if v.get("delete_default_rules") is True:
+            return Mapped()
+        # Neutron gives a new group these two rules; the state holds them only as the default.
+        return openstack.rules(openstack.DEFAULT_EGRESS)
     if tf_type == "openstack_networking_secgroup_rule_v2":
         return openstack.rules([v])
     if tf_type == "openstack_networking_subnet_v2":

@@ -40,7 +40,8 @@ def test_raw_state_maps_modules_for_each_and_count(imports_dir: Path) -> None:
     vpc, sg = found["aws_vpc.main"], found["module.app.aws_security_group.web"]
     assert web.depends_on == sorted([vpc.id, sg.id])
     assert vpc.tags == {"Name": "main", "team": "platform"}
-    assert sg.attributes.details["ingress"][0]["from_port"] == 443
+    ingress = [r for r in sg.topology.firewall_rules if r.direction == "ingress"]
+    assert ingress[0].ports[0].low == 443
     db = found['module.db["orders"].aws_db_instance.this["primary"]']
     assert db.kind is Kind.POSTGRESQL and db.attributes.high_availability is True
     worker = found["openstack_compute_instance_v2.worker"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import Any
 
@@ -171,16 +170,7 @@ VPC = ResourceType(
     name=name_tag_or("VpcId"),
     attributes=lambda i, s: Attributes(
         state=i.get("State"),
-        details={
-            "cidr_blocks": sorted(c["CidrBlock"] for c in i.get("CidrBlockAssociationSet", []))
-            or [i.get("CidrBlock")],
-            "ipv6_cidr_blocks": sorted(
-                c["Ipv6CidrBlock"]
-                for c in i.get("Ipv6CidrBlockAssociationSet", [])
-                if c.get("Ipv6CidrBlock")
-            ),
-            "is_default": i.get("IsDefault", False),
-        },
+        details={"is_default": i.get("IsDefault", False)},
     ),
     topology=lambda i: Mapped(aws_topology.cidrs(i)),
 )
@@ -196,12 +186,6 @@ SUBNET = ResourceType(
         state=i.get("State"),
         details={
             "availability_zone": i.get("AvailabilityZone"),
-            "cidr_block": i.get("CidrBlock"),
-            "ipv6_cidr_blocks": sorted(
-                c["Ipv6CidrBlock"]
-                for c in i.get("Ipv6CidrBlockAssociationSet", [])
-                if c.get("Ipv6CidrBlock")
-            ),
             "map_public_ip_on_launch": i.get("MapPublicIpOnLaunch", False),
             "vpc_id": i.get("VpcId"),
         },
@@ -209,33 +193,6 @@ SUBNET = ResourceType(
     depends_on=lambda i, s: [vpc_arn(s, i["VpcId"])] if i.get("VpcId") else [],
     topology=lambda i: Mapped(aws_topology.cidrs(i)),
 )
-
-
-def _rule(permission: Item) -> dict[str, Any]:
-    protocol = str(permission.get("IpProtocol", "-1"))
-    return {
-        "protocol": "all" if protocol == "-1" else protocol,
-        "from_port": permission.get("FromPort"),
-        "to_port": permission.get("ToPort"),
-        "cidr_blocks": sorted(r["CidrIp"] for r in permission.get("IpRanges", [])),
-        "ipv6_cidr_blocks": sorted(r["CidrIpv6"] for r in permission.get("Ipv6Ranges", [])),
-        "prefix_lists": sorted(r["PrefixListId"] for r in permission.get("PrefixListIds", [])),
-        "security_groups": sorted(
-            g["GroupId"] for g in permission.get("UserIdGroupPairs", []) if g.get("GroupId")
-        ),
-        "descriptions": sorted(
-            {
-                r["Description"]
-                for key in ("IpRanges", "Ipv6Ranges", "PrefixListIds", "UserIdGroupPairs")
-                for r in permission.get(key, [])
-                if r.get("Description")
-            }
-        ),
-    }
-
-
-def _rules(permissions: list[Item]) -> list[dict[str, Any]]:
-    return sorted((_rule(p) for p in permissions), key=lambda r: json.dumps(r, sort_keys=True))
 
 
 SECURITY_GROUP = ResourceType(
@@ -248,9 +205,7 @@ SECURITY_GROUP = ResourceType(
     attributes=lambda i, s: Attributes(
         details={
             "description": i.get("Description"),
-            "egress": _rules(i.get("IpPermissionsEgress", [])),
             "group_id": i["GroupId"],
-            "ingress": _rules(i.get("IpPermissions", [])),
             "vpc_id": i.get("VpcId"),
         }
     ),

@@ -21,7 +21,6 @@ def _one_or_many(props: dict[str, Any], single: str, many: str) -> list[str]:
 
 
 def virtual_network(facts: Facts) -> None:
-    facts.details["address_space"] = sorted(facts.prop("addressSpace.addressPrefixes", []))
     facts.topology = Mapped(azure_topology.address_space(facts.item))
     peerings = [
         arm_id(dig(p, "properties.remoteVirtualNetwork"))
@@ -35,8 +34,6 @@ def virtual_network(facts: Facts) -> None:
 
 
 def subnet(facts: Facts) -> None:
-    prefixes = _one_or_many(facts.item.get("properties") or {}, "addressPrefix", "addressPrefixes")
-    facts.details["address_prefixes"] = prefixes
     facts.topology = Mapped(azure_topology.address_space(facts.item))
     delegations = [dig(d, "properties.serviceName") for d in facts.prop("delegations", [])]
     if any(delegations):
@@ -49,29 +46,8 @@ def subnet(facts: Facts) -> None:
     )
 
 
-def _rule(rule: dict[str, Any]) -> dict[str, Any]:
-    props = rule.get("properties") or {}
-    return {
-        "name": rule.get("name"),
-        "direction": props.get("direction"),
-        "priority": props.get("priority"),
-        "access": props.get("access"),
-        "protocol": props.get("protocol"),
-        "source": _one_or_many(props, "sourceAddressPrefix", "sourceAddressPrefixes"),
-        "source_ports": _one_or_many(props, "sourcePortRange", "sourcePortRanges"),
-        "destination": _one_or_many(
-            props, "destinationAddressPrefix", "destinationAddressPrefixes"
-        ),
-        "destination_ports": _one_or_many(props, "destinationPortRange", "destinationPortRanges"),
-    }
-
-
 def security_group(facts: Facts) -> None:
     facts.topology = azure_topology.network_security_group(facts.item)
-    rules = [_rule(r) for r in facts.prop("securityRules", []) if isinstance(r, dict)]
-    facts.details["rules"] = sorted(
-        rules, key=lambda r: (str(r["direction"]), r["priority"] or 0, str(r["name"]))
-    )
 
 
 def load_balancer(facts: Facts) -> None:

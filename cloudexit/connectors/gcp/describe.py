@@ -23,12 +23,15 @@ from cloudexit.connectors.gcp import (
 from cloudexit.connectors.gcp.registry import (
     Facts,
     TypeSpec,
+    cai_ref,
     last_segment,
     location_in_name,
     region_of,
     state_of,
 )
+from cloudexit.model.inventory import Resource
 from cloudexit.model.kinds import Kind
+from cloudexit.topology import Mapped
 
 TYPES: dict[str, TypeSpec] = index_types(
     compute.TYPES,
@@ -103,6 +106,7 @@ class Described:
     kind: Kind | None
     children: list[Child] = field(default_factory=list)
     problem: str | None = None
+    topology: Mapped = field(default_factory=Mapped)
 
 
 def _data_location(data: dict[str, Any]) -> str | None:
@@ -178,4 +182,55 @@ def describe(
         kind=facts.kind,
         children=facts.children,
         problem=problem,
+        topology=facts.topology,
     )
+
+
+FIREWALL_TYPE = "compute.googleapis.com/Firewall"
+INSTANCE_TYPE = "compute.googleapis.com/Instance"
+
+
+def _applies(
+    firewall: dict[str, Any], networks: set[str], tags: set[str], accounts: set[str]
+) -> bool:
+    """A VPC firewall rule applies to an instance of its network: every instance when it names
+    no target, else those with one of its target tags or service accounts."""
+    if firewall.get("disabled") or cai_ref(firewall.get("network")) not in networks:
+        return False
+    target_tags = {str(t) for t in firewall.get("targetTags") or []}
+    target_accounts = {str(a) for a in firewall.get("targetServiceAccounts") or []}
+    if not target_tags and not target_accounts:
+        return True
+    return bool(target_tags & tags or target_accounts & accounts)
+
+
+def link_firewalls(
+    resources: Iterable[Resource], data_of: Callable[[str], dict[str, Any] | None]
+) -> None:
+    """Give each instance the firewall rules of its networks that apply to it, as its security
+    groups, in place: GCP applies rules by network and target, not by a link on the instance."""
+    listed = list(resources)
+    firewalls = [
+        (r.id, data)
+        for r in listed
+        if r.type == FIREWALL_TYPE and (data := data_of(r.id)) is not None
+    ]
+    if not firewalls:
+        return
+    for resource in listed:
+        data = data_of(resource.id) if resource.type == INSTANCE_TYPE else None
+        if not data:
+            continue
+        nics = [n for n in data.get("networkInterfaces") or [] if isinstance(n, dict)]
+        networks = {ref for n in nics if (ref := cai_ref(n.get("network")))}
+        tags = {str(t) for t in (data.get("tags") or {}).get("items") or []}
+        accounts = {
+            str(a.get("email"))
+            for a in data.get("serviceAccounts") or []
+            if isinstance(a, dict) and a.get("email")
+        }
+        applied = {fid for fid, fw in firewalls if _applies(fw, networks, tags, accounts)}
+        if applied:
+            resource.topology.security_groups = sorted(
+                {*resource.topology.security_groups, *applied}
+            )

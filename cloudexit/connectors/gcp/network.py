@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from cloudexit.connectors.gcp.registry import Facts, cai_ref, declare, last_segment
+from cloudexit.model.topology import Topology
+from cloudexit.topology import Mapped
+from cloudexit.topology import gcp as gcp_topology
 
 
 def network(facts: Facts) -> None:
@@ -20,8 +21,10 @@ def network(facts: Facts) -> None:
 
 def subnetwork(facts: Facts) -> None:
     facts.location = last_segment(facts.get("region"))
+    facts.map(
+        lambda d: Mapped(Topology(cidrs=[str(d["ipCidrRange"])] if d.get("ipCidrRange") else []))
+    )
     facts.note(
-        address_prefixes=[facts.get("ipCidrRange")] if facts.get("ipCidrRange") else [],
         secondary_ranges=sorted(
             f"{r.get('rangeName')}={r.get('ipCidrRange')}"
             for r in facts.get("secondaryIpRanges", [])
@@ -32,26 +35,9 @@ def subnetwork(facts: Facts) -> None:
     facts.depend(facts.get("network"))
 
 
-def _rules(entries: list[dict[str, Any]]) -> list[str]:
-    return sorted(
-        f"{e.get('IPProtocol') or e.get('ipProtocol')}:{','.join(e.get('ports', [])) or 'all'}"
-        for e in entries
-    )
-
-
 def firewall(facts: Facts) -> None:
-    allowed, denied = facts.get("allowed", []), facts.get("denied", [])
-    facts.note(
-        direction=facts.get("direction"),
-        priority=facts.get("priority"),
-        action="deny" if denied else "allow",
-        protocols=_rules(denied or allowed),
-        source_ranges=sorted(facts.get("sourceRanges", [])),
-        destination_ranges=sorted(facts.get("destinationRanges", [])),
-        source_tags=sorted(facts.get("sourceTags", [])),
-        target_tags=sorted(facts.get("targetTags", [])),
-        disabled=facts.get("disabled") or None,
-    )
+    facts.map(gcp_topology.firewall)
+    facts.note(disabled=facts.get("disabled") or None)
     facts.depend(facts.get("network"))
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from cloudexit.catalog.schema import Specs
 from cloudexit.jsonvalues import dig
 from cloudexit.model.kinds import Kind
+from cloudexit.topology import Mapped
 
 _SELF_LINK = re.compile(
     r"^https://(?:www\.googleapis\.com/compute|compute\.googleapis\.com/compute)/(?:v1|beta|alpha)/(.+)$"
@@ -83,6 +84,7 @@ class Facts:
     kind: Kind | None = None
     location: str | None = None
     children: list[tuple[str, str, dict[str, Any], str | None]] = field(default_factory=list)
+    topology: Mapped = field(default_factory=Mapped)
 
     def get(self, path: str, default: Any = None) -> Any:
         return dig(self.data, path, default)
@@ -114,6 +116,15 @@ class Facts:
             architecture=specs.architecture,
             gpu_count=specs.gpu_count or None,
         )
+
+    def map(self, mapper: Callable[[dict[str, Any]], Mapped]) -> None:
+        """Typed topology from the shared mapper; data it cannot read is a problem, not a guess."""
+        try:
+            self.topology = mapper(self.data)
+        except (ValueError, TypeError) as exc:
+            self.topology = Mapped(
+                problems=[f"topology not understood ({str(exc).splitlines()[-1].strip()})"]
+            )
 
     def child(self, name: str, asset_type: str, data: dict[str, Any]) -> None:
         """A nested resource (a GKE node pool) reported as a resource of its own, where its parent is."""

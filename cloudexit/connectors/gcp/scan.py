@@ -16,6 +16,7 @@ from cloudexit.connectors.gcp.describe import (
     PROJECT_TYPE,
     TYPES,
     describe,
+    link_firewalls,
     project_ids,
     project_of,
 )
@@ -140,6 +141,7 @@ class _Run:
         for name, asset_type, data, project, location in sorted(children, key=lambda c: c[0]):
             if name not in self.collector.resources:
                 self._add(name, asset_type, data, project, None, None, location)
+        link_firewalls(self.collector.resources.values(), self._data_of)
         if self.scan.reads_metrics:
             self._metrics()
 
@@ -230,6 +232,7 @@ class _Run:
             tags=read.tags,
             attributes=read.attributes,
             depends_on=read.depends_on,
+            topology=read.topology,
         )
         return [
             (child, child_type, child_data, project, where)

@@ -6,6 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from cloudexit.connectors.openstack.registry import Context, Facts, declare, tags_of
+from cloudexit.model.topology import Topology
+from cloudexit.topology import Mapped
+from cloudexit.topology import openstack as openstack_topology
 
 
 def network(facts: Facts) -> None:
@@ -26,8 +29,8 @@ def network(facts: Facts) -> None:
 def subnet(facts: Facts) -> None:
     item = facts.item
     facts.tags = tags_of(item)
+    facts.map(lambda: Mapped(Topology(cidrs=[str(item.cidr)] if item.cidr else [])))
     facts.note(
-        address_prefixes=[item.cidr] if item.cidr else [],
         gateway=item.gateway_ip,
         dhcp=item.is_dhcp_enabled,
         dns_nameservers=sorted(item.dns_nameservers or []),
@@ -36,27 +39,17 @@ def subnet(facts: Facts) -> None:
     facts.depend("network", item.network_id)
 
 
-def _rule(rule: dict[str, Any], context: Context) -> dict[str, Any]:
-    low, high = rule.get("port_range_min"), rule.get("port_range_max")
-    ports = "all" if low is None else str(low) if low == high else f"{low}-{high}"
-    remote = rule.get("remote_ip_prefix") or (
-        context.rid("security_group", rule["remote_group_id"])
-        if rule.get("remote_group_id")
-        else "any"
-    )
-    return {
-        "direction": rule.get("direction"),
-        "ethertype": rule.get("ethertype"),
-        "protocol": rule.get("protocol") or "any",
-        "ports": ports,
-        "remote": remote,
-    }
+def _rule(rule: Any, context: Context) -> Any:
+    """A Neutron rule as the shared mapper reads it, its remote group named by resource id."""
+    if not isinstance(rule, dict) or not rule.get("remote_group_id"):
+        return rule
+    return {**rule, "remote_group_id": context.rid("security_group", rule["remote_group_id"])}
 
 
 def security_group(facts: Facts) -> None:
     rules = [_rule(r, facts.context) for r in facts.item.security_group_rules or []]
     facts.tags = tags_of(facts.item)
-    facts.details["rules"] = sorted(rules, key=lambda r: tuple(str(v) for v in r.values()))
+    facts.map(lambda: openstack_topology.rules(rules))
     facts.note(description=facts.item.description)
 
 

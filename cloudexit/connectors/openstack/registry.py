@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cloudexit.model.kinds import Kind
+from cloudexit.topology import Mapped
 
 GIB = 1024**3
 _STOPPED = frozenset({"SHUTOFF", "SUSPENDED", "PAUSED", "SHELVED", "SHELVED_OFFLOADED", "STOPPED"})
@@ -61,12 +62,22 @@ class Facts:
     skip: str | None = None
     region: str | None = None
     tags: dict[str, str] = field(default_factory=dict)
+    topology: Mapped = field(default_factory=Mapped)
 
     def set(self, **values: Any) -> None:
         self.attributes.update({k: v for k, v in values.items() if v is not None})
 
     def note(self, **values: Any) -> None:
         self.details.update({k: v for k, v in values.items() if v not in (None, [], {}, "")})
+
+    def map(self, mapper: Callable[[], Mapped]) -> None:
+        """Typed topology from the shared mapper; data it cannot read is a problem, not a guess."""
+        try:
+            self.topology = mapper()
+        except (ValueError, TypeError) as exc:
+            self.topology = Mapped(
+                problems=[f"topology not understood ({str(exc).splitlines()[-1].strip()})"]
+            )
 
     def depend(self, short_type: str, *native_ids: Any) -> None:
         for native_id in native_ids:

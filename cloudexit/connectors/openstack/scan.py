@@ -160,6 +160,7 @@ class _Region:
             tags=facts.tags,
             attributes={**facts.attributes, "details": dict(sorted(facts.details.items()))},
             depends_on=facts.depends_on,
+            topology=facts.topology,
         )
 
     def _capacity(self, flavors: list[Any]) -> None:

@@ -91,8 +91,11 @@ def build_sites(plan: Plan, env: Environment, catalog: Catalog | None = None) ->
     readdress = allocate(built)
     for site in built:
         ranges = [sub.cidr for sub in site.subnets]
+        group_type, _ = choose_type(env, site.provider, Kind.SECURITY_GROUP, None)
         for item in site.items:
-            if item.resource.kind == Kind.SECURITY_GROUP and site.provider in CAPABILITIES:
+            # a source firewall the mapping writes as a security group is one too
+            writes_group = item.resource.kind == Kind.SECURITY_GROUP or item.rtype == group_type
+            if writes_group and site.provider in CAPABILITIES:
                 item.firewall = translate(
                     item.resource.topology.firewall_rules, ranges, site.provider, readdress
                 )

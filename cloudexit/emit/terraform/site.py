@@ -10,6 +10,7 @@ from __future__ import annotations
 import ipaddress
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -22,6 +23,7 @@ from cloudexit.errors import InputError
 from cloudexit.model.inventory import Resource
 from cloudexit.model.kinds import DATA_KINDS, Kind
 from cloudexit.model.plan import Option, Placement
+from cloudexit.model.topology import Topology
 
 # Kinds that need a private network at the site.
 NETWORKED = {
@@ -38,6 +40,9 @@ NETWORKED = {
     Kind.SQLSERVER,
 }
 NETWORK_KINDS = {Kind.NETWORK, Kind.SUBNET}
+COPIED = "copied here: resources placed at this site use it"
+ONE_GROUP_PROVIDERS = frozenset({"scaleway"})
+"""Targets whose servers take one security group (a Scaleway instance's security_group_id)."""
 
 
 def slug(text: str, limit: int = 63) -> str:
@@ -100,6 +105,8 @@ class Item:
     health_check_path: str | None = None
     index: int = 0
     firewall: Translation | None = None
+    members: list[Item] = field(default_factory=list)
+    """The source groups a combined group holds the rules of (see ``combine_groups``)."""
 
     @property
     def kind(self) -> str:
@@ -259,6 +266,10 @@ class Site:
         return [s for n in self.networks for s in n.subnets]
 
     @property
+    def one_group(self) -> bool:
+        return self.provider in ONE_GROUP_PROVIDERS
+
+    @property
     def has_windows(self) -> bool:
         return any(i.windows for i in self.items)
 
@@ -388,7 +399,7 @@ def build_site(
                     option=item.option,
                     rtype=group_type,
                     product=None,
-                    note="copied here: resources placed at this site use it",
+                    note=COPIED,
                 )
                 site.items.append(copy)
                 by_id[sg_id] = copy
@@ -426,6 +437,13 @@ def build_site(
             ),
             None,
         )
+    for combined in combine_groups(site, unique):
+        combined.index = len(site.items)
+        combined.secret_local = unique(combined.local, "random_password")
+        combined.output = unique(f"{combined.local}_id", "output")
+        site.items.append(combined)
+    used = {id(g) for item in site.items for g in item.security_groups}
+    site.items = [i for i in site.items if i.note != COPIED or id(i) in used]
     for item in site.items:
         if item.resource.kind == Kind.LOAD_BALANCER:
             _wire_backends(item, by_id, resources)
@@ -459,6 +477,45 @@ def build_site(
             if item.attached_to is not None:
                 item.attached_to.public_ips.append(item)
     return site
+
+
+def combine_groups(site: Site, unique: Callable[[str, str], str]) -> list[Item]:
+    """One group per distinct combination of source groups, where one group must hold them all:
+    on a target whose servers take a single group, or when a deny rule of one group has to cut
+    the allow rules of another (separate target groups would let that traffic through). Its
+    rules are the union of the members' rules, translated as one group, so never wider."""
+    combined: dict[tuple[str, ...], Item] = {}
+    for item in site.items:
+        groups = sorted(item.security_groups, key=lambda g: g.resource.id)
+        if len(groups) < 2:
+            continue
+        rules = [rule for g in groups for rule in g.resource.topology.firewall_rules]
+        if site.provider not in ONE_GROUP_PROVIDERS and all(r.action != "deny" for r in rules):
+            continue
+        key = tuple(g.resource.id for g in groups)
+        if key not in combined:
+            first = groups[0].resource
+            union = Resource(
+                id="+".join(key),
+                provider=first.provider,
+                account=first.account,
+                region=first.region,
+                type=first.type,
+                kind=Kind.SECURITY_GROUP,
+                name="+".join(g.resource.name for g in groups),
+                topology=Topology(firewall_rules=rules),
+            )
+            combined[key] = Item(
+                local=unique(identifier(union.name), groups[0].rtype),
+                name=slug(union.name),
+                resource=union,
+                option=groups[0].option,
+                rtype=groups[0].rtype,
+                product=None,
+                members=groups,
+            )
+        item.security_groups = [combined[key]]
+    return list(combined.values())
 
 
 def _first_v4(resource: Resource) -> str | None:

@@ -115,28 +115,14 @@ def test_volumes_addresses_and_security_group_rules(scanned):
         "available",
     )
     group = one(inventory, "AWS::EC2::SecurityGroup", "app")
-    assert group.attributes.details["ingress"] == [
-        {
-            "cidr_blocks": ["0.0.0.0/0"],
-            "descriptions": [],
-            "from_port": 443,
-            "ipv6_cidr_blocks": [],
-            "prefix_lists": [],
-            "protocol": "tcp",
-            "security_groups": [],
-            "to_port": 443,
-        },
-        {
-            "cidr_blocks": ["10.0.0.0/8"],
-            "descriptions": ["admin"],
-            "from_port": 22,
-            "ipv6_cidr_blocks": [],
-            "prefix_lists": [],
-            "protocol": "tcp",
-            "security_groups": [],
-            "to_port": 22,
-        },
+    ingress = [r for r in group.topology.firewall_rules if r.direction == "ingress"]
+    assert sorted(
+        (r.protocol, [p.text for p in r.ports], [e.text for e in r.sources]) for r in ingress
+    ) == [
+        ("tcp", ["22"], ["cidr:10.0.0.0/8"]),
+        ("tcp", ["443"], ["cidr:0.0.0.0/0"]),
     ]
+    assert "ingress" not in group.attributes.details  # the typed rules carry them
     eip = next(
         r
         for r in inventory.resources

@@ -69,18 +69,15 @@ def test_graph_scan_reads_every_subscription_with_sizes_and_links(arm, connector
         ]
     )
     subnet = by_id[f"{BASE}/microsoft.network/virtualnetworks/shop-vnet/subnets/app"]
-    assert subnet.kind == Kind.SUBNET and subnet.attributes.details["address_prefixes"] == [
-        "10.20.1.0/24"
-    ]
+    assert subnet.kind == Kind.SUBNET and subnet.topology.cidrs == ["10.20.1.0/24"]
     assert f"{BASE}/microsoft.network/virtualnetworks/shop-vnet" in subnet.depends_on
-    rules = by_id[f"{BASE}/microsoft.network/networksecuritygroups/web-nsg"].attributes.details[
-        "rules"
-    ]
-    assert [(r["name"], r["priority"], r["destination_ports"]) for r in rules] == [
+    nsg = by_id[f"{BASE}/microsoft.network/networksecuritygroups/web-nsg"]
+    own = [r for r in nsg.topology.firewall_rules if (r.priority or 0) < 65000]
+    assert [(r.name, r.priority, [p.text for p in r.ports]) for r in own] == [
         ("allow-https", 100, ["443", "8443"]),
         ("allow-ssh-office", 110, ["22"]),
     ]
-
+    assert "rules" not in nsg.attributes.details  # the typed rules carry them
     lb = by_id[f"{BASE}/microsoft.network/loadbalancers/shop-lb"]
     assert f"{BASE}/microsoft.network/networkinterfaces/web-1-nic" in lb.depends_on
     assert lb.attributes.details["rules"][0]["frontend_port"] == 443

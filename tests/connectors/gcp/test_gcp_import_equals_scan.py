@@ -1,5 +1,6 @@
 """A Cloud Asset export, imported, equals the live scan of the same recorded assets: the same
-project, region, name, labels, sizes and dependencies."""
+project, region, name, labels, sizes, dependencies and typed topology (firewall rules, ranges,
+the firewalls applied to each instance)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from cloudexit.importers import import_files
 from tests.connectors.gcp.fake_cai import DATA
 from tests.connectors.gcp.fake_monitoring import END
 
-COMPARED = ("id", "kind", "type", "account", "region", "name", "tags")
+COMPARED = ("id", "kind", "type", "account", "region", "name", "tags", "topology")
 SIZING = (
     "instance_type",
     "vcpu",
@@ -77,5 +78,16 @@ def test_an_export_imports_as_the_scan_reads_it(own_cai, connector_catalog, tmp_
     instance = next(r for r in mine.values() if r.type == "compute.googleapis.com/Instance")
     assert instance.attributes.vcpu
     assert any("/disks/" in d for d in instance.depends_on)
+    rules = [r for r in mine.values() if r.topology.firewall_rules]
+    assert {r.type for r in rules} == {"compute.googleapis.com/Firewall"}
+    assert any(r.topology.security_groups for r in mine.values() if r.type.endswith("/Instance"))
+    assert any(r.topology.cidrs for r in mine.values() if r.type.endswith("/Subnetwork"))
+
+    def unsupported(inventory):  # type: ignore[no-untyped-def]
+        return sorted(
+            (i.resource_id, i.message) for i in inventory.issues if i.code == "unsupported_rule"
+        )
+
+    assert unsupported(imported) == unsupported(scanned)
     database = next(r for r in mine.values() if r.type == "sqladmin.googleapis.com/Instance")
     assert database.attributes.engine_version and database.account == "shop-prod"

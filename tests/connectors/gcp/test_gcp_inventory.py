@@ -185,16 +185,28 @@ def test_organization_scan_reads_sizes_links_and_kinds(cai, connector_catalog):
     for source, target in itertools.pairwise(chain):
         assert target in by_id[source].depends_on
     assert by_id[chain[0]].attributes.details["address"] == "34.120.1.1"
-    rule = by_id[f"{C}/global/firewalls/allow-https"].attributes.details
-    assert (rule["direction"], rule["action"], rule["protocols"], rule["target_tags"]) == (
-        "INGRESS",
-        "allow",
-        ["tcp:443"],
-        ["web"],
+    https = by_id[f"{C}/global/firewalls/allow-https"]
+    allowed = [r for r in https.topology.firewall_rules if r.name == "allow-https"]
+    assert [
+        (r.direction, r.action, r.protocol, [p.text for p in r.ports], [e.text for e in r.sources])
+        for r in allowed
+    ] == [("ingress", "allow", "tcp", ["443"], ["cidr:0.0.0.0/0"])]
+    assert [e.text for e in allowed[0].destinations] == ["tag:web"]
+    assert "direction" not in https.attributes.details  # the typed rules carry it
+    deny = by_id[f"{C}/global/firewalls/deny-egress"].topology.firewall_rules
+    assert [
+        (r.direction, r.action, r.protocol, r.priority) for r in deny if r.action == "deny"
+    ] == [("egress", "deny", "any", 65000)]
+    # the firewall applies to the instance with its target tag; one naming no target, to all
+    assert by_id[f"{ZONE}/instances/api-1"].topology.security_groups == sorted(
+        [f"{C}/global/firewalls/allow-https", f"{C}/global/firewalls/deny-egress"]
     )
-    assert by_id[f"{C}/global/firewalls/deny-egress"].attributes.details["protocols"] == ["all:all"]
-    subnet = by_id[f"{C}/regions/europe-west1/subnetworks/app"].attributes.details
-    assert subnet["address_prefixes"] == ["10.10.0.0/20"] and len(subnet["secondary_ranges"]) == 2
+    assert by_id[f"{ZONE}/instances/app-1"].topology.security_groups == [
+        f"{C}/global/firewalls/deny-egress"
+    ]
+    subnet = by_id[f"{C}/regions/europe-west1/subnetworks/app"]
+    assert subnet.topology.cidrs == ["10.10.0.0/20"]
+    assert len(subnet.attributes.details["secondary_ranges"]) == 2
     zone = by_id["//dns.googleapis.com/projects/shop-prod/managedZones/shop-zone"]
     assert (zone.region, zone.attributes.details["visibility"], zone.depends_on) == (
         "global",

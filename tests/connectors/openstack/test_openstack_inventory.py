@@ -75,11 +75,22 @@ def test_every_region_with_sizes_links_and_kinds(cloud, connector_catalog):
     assert by_id[rid("volume", 102)].attributes.state == "available"
     assert by_id[rid("subnet", 311)].depends_on == [rid("network", 302)]
     assert rid("network", 301) not in by_id  # the provider's external network
-    rules = by_id[rid("security_group", 402)].attributes.details["rules"]
-    assert [(r["protocol"], r["ports"], r["remote"]) for r in rules] == [
-        ("tcp", "22", "203.0.113.0/24"),
-        ("tcp", "443", "0.0.0.0/0"),
+    rules = by_id[rid("security_group", 402)].topology.firewall_rules
+    assert sorted(
+        (r.direction, r.protocol, [p.text for p in r.ports], r.sources[0].text) for r in rules
+    ) == [
+        ("ingress", "tcp", ["22"], "cidr:203.0.113.0/24"),
+        ("ingress", "tcp", ["443"], "cidr:0.0.0.0/0"),
     ]
+    assert "rules" not in by_id[rid("security_group", 402)].attributes.details
+    default = by_id[rid("security_group", 401)].topology.firewall_rules
+    # the remote group named by its resource id; the recorded allow-all egress kept as it is
+    assert sorted((r.direction, r.protocol, r.peers[0].text) for r in default) == [
+        ("egress", "any", "cidr:0.0.0.0/0"),
+        ("ingress", "any", f"group:{rid('security_group', 401)}"),
+    ]
+    assert web.topology.security_groups == [rid("security_group", 401), rid("security_group", 402)]
+    assert by_id[rid("subnet", 311)].topology.cidrs == ["10.0.0.0/24"]
     assert by_id[rid("router", 501)].depends_on == [rid("subnet", 311)]
     fip = by_id[rid("floating_ip", 701)]
     assert (fip.kind, fip.attributes.details["attached_to"]) == (Kind.PUBLIC_IP, rid("server", 1))
