@@ -157,11 +157,24 @@ class Product(_Data):
     regions: list[str] = Field(
         default_factory=list, description="Where offered; empty: every region"
     )
-    prices: list[Price] = Field(min_length=1)
+    prices: list[Price] = Field(default_factory=list)
     unpriced: list[Unpriced] = Field(
         default_factory=list, description="Regions with no list price, and why"
     )
+    price_on_request: SourceRef | None = Field(
+        None,
+        description="Where the provider says the price is quoted on request; such a product has no "
+        "list price, is never priced (nor taken as free) and is named when nothing else fits",
+    )
     deprecated: bool = False
+
+    @model_validator(mode="after")
+    def _priced_or_on_request(self) -> Product:
+        if not self.prices and self.price_on_request is None:
+            raise ValueError(f"product {self.id!r} has no price and is not marked price_on_request")
+        if self.prices and self.price_on_request is not None:
+            raise ValueError(f"product {self.id!r} has prices and is marked price_on_request")
+        return self
 
 
 class ProviderFile(_Data):

@@ -58,12 +58,23 @@ def needs_of(resource: Resource, headroom: float, specs: Specs | None = None) ->
     )
 
 
-def price_in(product: Product, region: str) -> Price | None:
-    """The product's price in a region: a region-specific price wins over a general one."""
+def price_in(product: Product, region: str, monthly: bool = False) -> Price | None:
+    """The product's price in a region: a region-specific price wins over a general one.
+
+    The first listed price is the pay-as-you-go one; ``monthly`` (the policy allows a monthly
+    commitment) takes a monthly plan instead when it costs less over a month."""
     specific = [p for p in product.prices if region in p.regions]
     general = [p for p in product.prices if not p.regions]
     chosen = specific or general
-    return chosen[0] if chosen else None
+    if not chosen:
+        return None
+    first = chosen[0]
+    if monthly and first.unit == "hour":
+        plans = [p for p in chosen if p.unit == "month" and p.currency == first.currency]
+        cheaper = [p for p in plans if p.amount < first.amount * HOURS_PER_MONTH]
+        if cheaper:
+            return min(cheaper, key=lambda p: p.amount)
+    return first
 
 
 def offered_in(product: Product, region: str) -> bool:
@@ -105,6 +116,18 @@ class _Same:
         return isinstance(other, _Same) and other.obj is self.obj
 
 
+def on_request(provider: ProviderFile, service: str, region: str) -> list[str]:
+    """Ids of the provider's offers of this service in the region quoted only on request."""
+    return sorted(
+        p.id
+        for p in provider.products
+        if p.price_on_request is not None
+        and p.service == service
+        and not p.deprecated
+        and (not p.regions or region in p.regions)
+    )
+
+
 def select_products(
     provider: ProviderFile, selector: ProductSelector, region: str
 ) -> list[Product]:
@@ -144,13 +167,15 @@ def fits(product: Product, needs: Needs) -> bool:
     return not (not needs.gpu_count and (s.gpu_count or 0) > 0)
 
 
-def cheapest_fit(products: Iterable[Product], needs: Needs, region: str) -> Product | None:
+def cheapest_fit(
+    products: Iterable[Product], needs: Needs, region: str, monthly: bool = False
+) -> Product | None:
     """The cheapest product meeting the needs; ties go to the smaller, then the lower id."""
     best: tuple[Decimal, float, float, str, Product] | None = None
     for product in products:
         if not fits(product, needs):
             continue
-        price = price_in(product, region)
+        price = price_in(product, region, monthly)
         if price is None:
             continue
         hourly = price.amount if price.unit == "hour" else price.amount / HOURS_PER_MONTH

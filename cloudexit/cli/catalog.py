@@ -46,6 +46,8 @@ def _price_text(price: Price) -> str:
 
 
 def _cheapest(product: Product) -> str:
+    if not product.prices:
+        return "price on request"
     price = min(product.prices, key=lambda p: (p.unit, p.currency, p.amount))
     return _price_text(price)
 
@@ -185,6 +187,9 @@ def _show_product(prov: ProviderFile, product: Product) -> None:
     ]
     if product.regions:
         lines.append("offered in: " + ", ".join(product.regions))
+    if product.price_on_request is not None:
+        quote = product.price_on_request
+        lines.append(f"price on request: {quote.url} (retrieved {quote.retrieved})")
     lines.append(f"prices ({len(product.prices)}):")
     for price in product.prices:
         where = ", ".join(price.regions) or "all regions"

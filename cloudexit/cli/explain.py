@@ -39,6 +39,16 @@ def explain(
         lines += [
             f"  placed: {where}, product {c.product_name or c.product or '-'} x {c.quantity:g}",
             f"  EUR/month {c.monthly_cost}, one-off EUR {c.migration_cost}, effort {c.effort_days:g} days",
+            *(
+                [
+                    "  one-off: "
+                    + ", ".join(
+                        f"{k.replace('_', ' ')} {v:.2f}" for k, v in sorted(c.one_off.items()) if v
+                    )
+                ]
+                if any(c.one_off.values())
+                else []
+            ),
             (
                 f"  risk {c.risk.total:g} (jurisdiction {c.risk.jurisdiction:g}, certification "
                 f"{c.risk.certification:g}, fidelity {c.risk.fidelity:g}, concentration "

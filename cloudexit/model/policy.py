@@ -255,6 +255,11 @@ class Policy(_Strict):
     )
     capacity: list[Capacity] = Field(default_factory=list)
     monthly_budget: Amount | None = Field(None, gt=0)
+    monthly_commitment: bool = Field(
+        False,
+        description="Price a product on its monthly plan where the provider offers one that costs less "
+        "than a month of hourly use (each instance is then billed a month at a time)",
+    )
     allow_retain: bool = True
     retire_stopped: bool = False
     horizon_months: int = Field(36, ge=1)

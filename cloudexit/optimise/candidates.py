@@ -12,6 +12,7 @@ from cloudexit.catalog.schema import Product, ProviderFile, Specs, TargetMapping
 from cloudexit.catalog.sizing import (
     monthly_price,
     needs_of,
+    on_request,
     price_in,
     select_products,
     to_eur,
@@ -164,6 +165,12 @@ def _cheapest_per_unit(products: list[Product], region: str) -> Product | None:
     return min(products, key=lambda p: (price_in(p, region).amount, p.id)) if products else None  # type: ignore[union-attr]
 
 
+def _quoted(provider: ProviderFile, service: str, region: str) -> str:
+    """Offers the provider quotes only on request: named, never priced."""
+    quoted = on_request(provider, service, region)
+    return f"; offered there at a price on request only: {', '.join(quoted)}" if quoted else ""
+
+
 def _price_target(
     resource: Resource,
     provider: ProviderFile,
@@ -272,10 +279,19 @@ def _price_product(
         needed = copies_needed(resource) if target.sizing != "per_node" else 1
         fixed = provider.id in running.fixed_node_plans
         found = cheapest_replicated(
-            products, needs, region, needed, float(data_gib(resource)), fixed
+            products,
+            needs,
+            region,
+            needed,
+            float(data_gib(resource)),
+            fixed,
+            policy.monthly_commitment,
         )
         if found is None:
-            return f"no {target.select.service} product on {provider.id}/{region} fits the sizing{among}"
+            return (
+                f"no {target.select.service} product on {provider.id}/{region} fits the sizing{among}"
+                + _quoted(provider, target.select.service, region)
+            )
         product, copies = found
         nodes = copies * (product.specs.nodes or 1)
         quantity = (
@@ -293,7 +309,7 @@ def _price_product(
         if product is None:
             return f"no {target.select.service} product on {provider.id}/{region}"
         quantity = Decimal(1)
-    price = price_in(product, region)
+    price = price_in(product, region, policy.monthly_commitment)
     assert price is not None
     monthly = monthly_price(price, quantity, policy.exchange_rates)
     if monthly is None:

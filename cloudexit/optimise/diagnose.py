@@ -8,7 +8,7 @@ from cloudexit.model.inventory import Inventory
 from cloudexit.model.policy import Policy
 from cloudexit.optimise import milp
 from cloudexit.optimise.candidates import required_certifications
-from cloudexit.optimise.units import Unit, Units, group_site
+from cloudexit.optimise.units import SOURCE, Site, Unit, Units, group_site
 
 
 def unplaceable(no_option: dict[str, list[str]], inventory: Inventory, policy: Policy) -> list[str]:
@@ -85,9 +85,14 @@ def infeasibility(units: Units, policy: Policy) -> list[str]:
             members = [u for u in units.units if u.group == group]
             common = set.intersection(*({group_site(r) for r in u.rows} for u in members))
             if not common:
+                where = "; ".join(
+                    f"{u.members[0]}{f' and {u.count - 1} like it' if u.count > 1 else ''}: "
+                    + _sites({group_site(r) for r in u.rows})
+                    for u in members
+                )
                 lines.append(
                     f"co-location group {group}: its {sum(u.count for u in members)} resources share no "
-                    "site that every one of them can use"
+                    f"site that every one of them can use ({where})"
                 )
     if "anti_affinity" in culprits:
         anti: dict[str, list[Unit]] = defaultdict(list)
@@ -140,3 +145,9 @@ def infeasibility(units: Units, policy: Policy) -> list[str]:
             )
         )
     return lines
+
+
+def _sites(sites: set[Site], shown: int = 4) -> str:
+    names = sorted("kept on the source" if s == SOURCE else f"{s[0]}/{s[1]}" for s in sites)
+    more = f" and {len(names) - shown} more" if len(names) > shown else ""
+    return ("only " if len(names) == 1 else "") + ", ".join(names[:shown]) + more

@@ -124,13 +124,14 @@ def cheapest_replicated(
     needed: int,
     data_gib: float,
     fixed: bool = False,
+    monthly: bool = False,
 ) -> tuple[Product, int] | None:
     """The product and count with the lowest hourly total that fit, hold the data and give the nodes."""
     best: tuple[Decimal, int, float, str, Product] | None = None
     for product in products:
         if not fits(product, needs) or not holds_data(product, data_gib):
             continue
-        price = price_in(product, region)
+        price = price_in(product, region, monthly)
         if price is None:
             continue
         hourly = price.amount if price.unit == "hour" else price.amount / HOURS_PER_MONTH

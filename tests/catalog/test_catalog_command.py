@@ -155,6 +155,7 @@ def test_refresh_azure_follows_next_page_link_and_skips_windows_and_spot(
         "new_prices": 0,
         "new_products": 1,
         "ambiguous": 0,
+        "retired": 0,
     }
     assert result["changed"] == [
         {
@@ -352,3 +353,53 @@ def test_refresh_unreachable_price_list_exits_1_with_one_line(
     assert code == 1
     assert err.count("\n") == 1 and "HTTP 404" in err
     assert not (tmp_path / "out").exists()
+
+
+def test_refresh_scaleway_tells_retired_products_from_new(
+    small_catalog, price_lists, tmp_path, capsys
+):
+    page = json.loads((RECORDED / "scaleway-status.json").read_text())
+    price_lists.override["/products"] = page
+    code, out, err = refresh(
+        capsys, small_catalog, tmp_path / "out", "scaleway", price_lists.base + "/products"
+    )
+    assert code == 0, err
+    assert "2 retired" in out
+    result = changes(tmp_path / "out", "scaleway")
+    assert [r["product"] for r in result["new_products"]] == ["/compute/pop2_4c_16g/run_par1"]
+    assert result["counts"]["unchanged"] == 1
+    retired = {r["product"]: r["reason"] for r in result["retired"]}
+    assert retired == {
+        "/compute/start1_s/run_par1": "status retired; not in the catalogue, not proposed",
+        "/compute/x64_15gb/run_par1": (
+            "status retired, end of life 2026-05-31; not in the catalogue, not proposed"
+        ),
+    }
+
+
+def test_refresh_scaleway_flags_a_retired_product_the_catalogue_still_offers(
+    small_catalog, price_lists, tmp_path, capsys
+):
+    page = json.loads((RECORDED / "scaleway-status.json").read_text())
+    for product in page["products"]:
+        if product["product"] == "POP2-2C-8G":
+            product["status"] = "end_of_life"
+    price_lists.override["/products"] = page
+    code, _, err = refresh(
+        capsys, small_catalog, tmp_path / "out", "scaleway", price_lists.base + "/products"
+    )
+    assert code == 0, err
+    result = changes(tmp_path / "out", "scaleway")
+    flagged = [r for r in result["retired"] if r["product"] == "POP2-2C-8G"]
+    assert flagged == [
+        {
+            "product": "POP2-2C-8G",
+            "region": "fr-par",
+            "unit": "hour",
+            "fetched": "0.0735",
+            "currency": "EUR",
+            "listed_as": "/compute/pop2_2c_8g/run_par1",
+            "reason": "status end_of_life; the catalogue still offers it: mark it deprecated",
+        }
+    ]
+    assert result["counts"]["unchanged"] == 0

@@ -50,6 +50,12 @@ def test_every_compute_family_is_offered(provider: ProviderFile) -> None:
 
 def test_every_product_has_a_sourced_dated_price(provider: ProviderFile) -> None:
     for product in provider.products:
+        quote = product.price_on_request
+        if quote is not None:
+            # no list price: the offer says where it is quoted, and when that was read
+            assert not product.prices and quote.url.startswith("https://"), product.id
+            assert quote.retrieved.year >= 2026 and quote.evidence and quote.note, product.id
+            continue
         assert product.prices, product.id
         for price in product.prices:
             assert price.source.url.startswith("https://"), product.id
@@ -98,7 +104,7 @@ def test_at_least_one_egress_product(provider: ProviderFile) -> None:
 def test_specs_are_consistent(provider: ProviderFile) -> None:
     for product in provider.products:
         specs = product.specs
-        if product.service == "compute":
+        if product.service == "compute" and product.price_on_request is None:
             assert specs.vcpu and specs.memory_gib and specs.architecture, product.id
             if product.family == "gpu":
                 assert specs.gpu_count and specs.gpu_model, product.id
@@ -119,6 +125,10 @@ def test_every_product_is_priced_where_it_is_offered(provider: ProviderFile) -> 
     codes = [r.code for r in provider.regions]
     for product in provider.products:
         for region in product.regions or codes:
+            if product.price_on_request is not None:
+                # quoted on request: never offered at a price, so never priced as free
+                assert not offered_in(product, region) and price_in(product, region) is None
+                continue
             assert offered_in(product, region), f"{product.id} in {region}"
             assert price_in(product, region) is not None
 

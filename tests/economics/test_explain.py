@@ -79,3 +79,15 @@ def test_explain_prints_the_binding_constraint_and_runner_up(catalog, tmp_path):
     assert result.exit_code == 0, result.output
     assert "which would break max_spend_share" in result.output
     assert "runner-up: " in result.output and "EUR over 36 months" in result.output
+
+
+def test_explain_prints_the_one_off_by_part(catalog, tmp_path):
+    policy = cloudexit.Policy.model_validate({"targets": ["scaleway"], "allow_retain": False})
+    plan = cloudexit.plan(estate(), policy, catalog=catalog)
+    cloudexit.emit(plan, tmp_path, catalog=catalog)
+    moved = next(p for p in plan.placements if p.choice.one_off.get("double_running"))
+    result = CliRunner().invoke(app, ["explain", str(tmp_path / "plan.json"), moved.resource_id])
+    assert result.exit_code == 0, result.output
+    line = next(x for x in result.output.splitlines() if x.startswith("  one-off: "))
+    assert f"double running {moved.choice.one_off['double_running']:.2f}" in line
+    assert f"engineering {moved.choice.one_off['engineering']:.2f}" in line

@@ -107,7 +107,5 @@ def test_the_optimiser_prices_egress_on_the_inventory_date_as_the_waves_do(catal
     assert plan.switching and all(line.date >= "2027-03-01" for line in plan.switching)
     assert all(line.charged == 0 for line in plan.switching)
     # the options the solver compared carried the same rule: nothing to re-date
-    units_rows = cloudexit.optimise.units.build_units(
-        later, catalog, policy, later.resources
-    ).units
+    units_rows = cloudexit.optimise.units.build_units(later, catalog, policy, later.resources).units
     assert all(row.option.switching_egress == 0 for unit in units_rows for row in unit.rows)

@@ -207,6 +207,15 @@ def test_a_co_location_group_no_target_can_hold_stays_together_on_the_source():
     assert {p.choice.retain for p in plan.placements} == {True}
     refused = solve(group, colocation={"tag_keys": ["app"]}, providers=rules, allow_retain=False)
     assert refused.solver.status.value == "infeasible"
+    # The message says where each member could go, so the conflict can be seen and fixed.
+    reasons = {u.reason for u in refused.unplaced}
+    assert any(
+        "co-location group app=x" in r
+        and "vm-x: only scaleway/" not in r  # two Scaleway regions in the fixture
+        and "vm-x: scaleway/fr-par, scaleway/nl-ams" in r
+        and "vm-y: ovhcloud/GRA, ovhcloud/PAR" in r
+        for r in reasons
+    ), reasons
 
 
 def test_anti_affinity_splits_a_pair_across_regions():

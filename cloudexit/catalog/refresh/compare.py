@@ -27,6 +27,8 @@ class Changes:
     new_prices: list[dict[str, str]] = field(default_factory=list)
     new_products: list[dict[str, str]] = field(default_factory=list)
     ambiguous: list[dict[str, str]] = field(default_factory=list)
+    retired: list[dict[str, str]] = field(default_factory=list)
+    """Products the price list marks retired: never proposed as new, flagged when still offered."""
     retrieved: str = ""
     """The day the price list was read, to copy into ``retrieved`` with the new figures."""
     published: str = "unknown"
@@ -36,7 +38,8 @@ class Changes:
         return (
             f"{self.provider}: {self.fetched} prices fetched, {self.unchanged} unchanged, "
             f"{len(self.changed)} changed, {len(self.new_prices)} new for known products, "
-            f"{len(self.new_products)} for products not in the catalogue, {len(self.ambiguous)} ambiguous"
+            f"{len(self.new_products)} for products not in the catalogue, {len(self.ambiguous)} ambiguous, "
+            f"{len(self.retired)} retired"
         )
 
     def as_data(self) -> dict[str, Any]:
@@ -57,11 +60,13 @@ class Changes:
                 "new_prices": len(self.new_prices),
                 "new_products": len(self.new_products),
                 "ambiguous": len(self.ambiguous),
+                "retired": len(self.retired),
             },
             "changed": ordered(self.changed),
             "new_prices": ordered(self.new_prices),
             "new_products": ordered(self.new_products),
             "ambiguous": ordered(self.ambiguous),
+            "retired": ordered(self.retired),
         }
 
 
@@ -148,6 +153,18 @@ def compare(
                 row = _row(obs, region, product.id if product else None)
                 row["reason"] = obs.flag
                 changes.ambiguous.append(row)
+            continue
+        if first.retired:
+            row = _row(first, region, product.id if product else None)
+            if product is None:
+                row["reason"] = f"{first.retired}; not in the catalogue, not proposed"
+            elif product.deprecated:
+                row["reason"] = f"{first.retired}; the catalogue already marks it deprecated"
+            else:
+                row["reason"] = (
+                    f"{first.retired}; the catalogue still offers it: mark it deprecated"
+                )
+            changes.retired.append(row)
             continue
         if len({(o.amount, o.currency) for o in group}) > 1:
             for obs in sorted(group):

@@ -21,3 +21,5 @@ class Observed:
     """A deployment variant priced apart from the plain product (OVHcloud 3-AZ, Local Zone)."""
     flag: str = ""
     """Why the row cannot be compared as it stands; flagged rows are listed for review only."""
+    retired: str = ""
+    """The price list's own word that the product is retired or past its end of life, if it says so."""

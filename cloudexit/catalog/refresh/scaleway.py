@@ -15,6 +15,17 @@ ENDPOINT = "https://api.scaleway.com/product-catalog/v2alpha1/public-catalog/pro
 PAGE_SIZE = 100
 MAX_PAGES = 500
 UNITS: dict[str, Unit] = {"hour": "hour", "month": "month"}
+RETIRED_STATUSES = frozenset({"retired", "end_of_life", "end_of_sale", "end_of_service"})
+
+
+def _retired(product: dict[str, Any]) -> str:
+    """The catalogue's own end-of-life statement: its status, with the end-of-life date if given."""
+    status = str(product.get("status") or "")
+    end = str(product.get("end_of_life_at") or "")[:10]
+    if status not in RETIRED_STATUSES and not end:
+        return ""
+    said = f"status {status}" if status else "listed"
+    return f"{said}, end of life {end}" if end else said
 
 
 def _region(locality: dict[str, Any]) -> str:
@@ -68,6 +79,7 @@ def fetch(endpoint: str, regions: list[str]) -> list[Observed]:
                     amount=amount.normalize(),
                     currency=str(retail.get("currency_code", "EUR")),
                     keys=_keys(product),
+                    retired=_retired(product),
                 )
             )
         seen += len(products)
