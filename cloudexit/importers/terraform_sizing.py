@@ -337,8 +337,6 @@ def azurerm_firewall(v: dict[str, Any]) -> Fields:
     return {"details": {"sku_name": text(v.get("sku_name")), "sku_tier": text(v.get("sku_tier"))}}
 
 
-
-
 # --- OpenStack -------------------------------------------------------------------------------
 
 

@@ -19,7 +19,7 @@ from typing import Any
 
 import hcl2
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
 from cloudexit import api
@@ -306,6 +306,18 @@ def clean(name: str, site_index: int) -> dict[str, Any]:
     name=st.sampled_from(["solved", "scaleway", "ovhcloud", "ionos", "opennebula"]),
     site_index=st.integers(min_value=0, max_value=5),
     pool=st.lists(hostile_text, min_size=1, max_size=8),
+)
+# Found by the long search: a zone named like another zone plus a record's name gave two DNS
+# records one Terraform name (children are now named parent-child; a local never holds "-").
+@example(
+    name="ionos",
+    site_index=3,
+    pool=[
+        "-->\u00de\U0004b1bc\U000422faO2\x97\u00be\u00d3\x89\u00b5<\u00f9"
+        + "\U0004b1bc\U000422faO2\x97" * 3,
+        "-->\u00de\x1c\u00be\u00d3\x89\u00b5<\u00f9\U0004b1bc\U000422faO2\x97\U0004b1bc\U000422faO2\x97",
+        "-->\u00de\x1c\u00be\u00d3\x89\u00b5<\u00f9\U0004b1bc\U000422faO2\x97\U0004b1bc\U000422faO2\x97",
+    ],
 )
 def test_hostile_strings_stay_data_in_every_artefact(name, site_index, pool):
     found = artefacts(poison(base_plans()[name], pool), site_index)

@@ -5,7 +5,7 @@ resource "ionoscloud_dns_zone" "analytics_example_com" {
   enabled     = true
 }
 
-resource "ionoscloud_dns_record" "analytics_example_com_dash_a_1" {
+resource "ionoscloud_dns_record" "analytics_example_com-dash_a_1" {
   zone_id = ionoscloud_dns_zone.analytics_example_com.id
   name    = "dash"
   type    = "A"
@@ -21,7 +21,7 @@ resource "ionoscloud_dns_zone" "erp_example_com" {
   enabled     = true
 }
 
-resource "ionoscloud_dns_record" "erp_example_com_portal_a_1" {
+resource "ionoscloud_dns_record" "erp_example_com-portal_a_1" {
   zone_id = ionoscloud_dns_zone.erp_example_com.id
   name    = "portal"
   type    = "A"
@@ -37,7 +37,7 @@ resource "ionoscloud_dns_zone" "shop_example_com" {
   enabled     = true
 }
 
-resource "ionoscloud_dns_record" "shop_example_com_apex_mx_1" {
+resource "ionoscloud_dns_record" "shop_example_com-apex_mx_1" {
   zone_id = ionoscloud_dns_zone.shop_example_com.id
   name    = "@"
   type    = "MX"
@@ -46,7 +46,7 @@ resource "ionoscloud_dns_record" "shop_example_com_apex_mx_1" {
   enabled = true
 }
 
-resource "ionoscloud_dns_record" "shop_example_com_api_cname_1" {
+resource "ionoscloud_dns_record" "shop_example_com-api_cname_1" {
   zone_id = ionoscloud_dns_zone.shop_example_com.id
   name    = "api"
   type    = "CNAME"
@@ -55,7 +55,7 @@ resource "ionoscloud_dns_record" "shop_example_com_api_cname_1" {
   enabled = true
 }
 
-resource "ionoscloud_dns_record" "shop_example_com_www_cname_1" {
+resource "ionoscloud_dns_record" "shop_example_com-www_cname_1" {
   zone_id = ionoscloud_dns_zone.shop_example_com.id
   name    = "www"
   type    = "CNAME"

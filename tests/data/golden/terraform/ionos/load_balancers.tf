@@ -1,4 +1,4 @@
-resource "ionoscloud_ipblock" "dash_lb_listener" {
+resource "ionoscloud_ipblock" "dash_lb-listener" {
   name     = "dash-lb-listener"
   location = "de/fra"
   size     = 1
@@ -10,7 +10,7 @@ resource "ionoscloud_networkloadbalancer" "dash_lb" {
   name           = "dash-lb"
   listener_lan   = ionoscloud_lan.public.id
   target_lan     = ionoscloud_lan.analytics_ew1.id
-  ips            = [ionoscloud_ipblock.dash_lb_listener.ips[0]]
+  ips            = [ionoscloud_ipblock.dash_lb-listener.ips[0]]
   lb_private_ips = [format("%s/%s", cidrhost(ionoscloud_lan.analytics_ew1.ipv4_cidr_block, 14), split("/", ionoscloud_lan.analytics_ew1.ipv4_cidr_block)[1])]
 }
 
@@ -27,7 +27,7 @@ resource "ionoscloud_networkloadbalancer" "lb_erp" {
   lb_private_ips = [format("%s/%s", cidrhost(ionoscloud_lan.snet_app.ipv4_cidr_block, 45), split("/", ionoscloud_lan.snet_app.ipv4_cidr_block)[1])]
 }
 
-resource "ionoscloud_networkloadbalancer_forwardingrule" "lb_erp_443" {
+resource "ionoscloud_networkloadbalancer_forwardingrule" "lb_erp-443" {
   datacenter_id          = ionoscloud_datacenter.main.id
   networkloadbalancer_id = ionoscloud_networkloadbalancer.lb_erp.id
   name                   = "lb-erp-443"
@@ -57,7 +57,7 @@ resource "ionoscloud_networkloadbalancer_forwardingrule" "lb_erp_443" {
   }
 }
 
-resource "ionoscloud_ipblock" "shop_alb_listener" {
+resource "ionoscloud_ipblock" "shop_alb-listener" {
   name     = "shop-alb-listener"
   location = "de/fra"
   size     = 1
@@ -69,17 +69,17 @@ resource "ionoscloud_networkloadbalancer" "shop_alb" {
   name           = "shop-alb"
   listener_lan   = ionoscloud_lan.public.id
   target_lan     = ionoscloud_lan.shop_public.id
-  ips            = [ionoscloud_ipblock.shop_alb_listener.ips[0]]
+  ips            = [ionoscloud_ipblock.shop_alb-listener.ips[0]]
   lb_private_ips = [format("%s/%s", cidrhost(ionoscloud_lan.shop_public.ipv4_cidr_block, 89), split("/", ionoscloud_lan.shop_public.ipv4_cidr_block)[1])]
 }
 
-resource "ionoscloud_networkloadbalancer_forwardingrule" "shop_alb_80" {
+resource "ionoscloud_networkloadbalancer_forwardingrule" "shop_alb-80" {
   datacenter_id          = ionoscloud_datacenter.main.id
   networkloadbalancer_id = ionoscloud_networkloadbalancer.shop_alb.id
   name                   = "shop-alb-80"
   algorithm              = "ROUND_ROBIN"
   protocol               = "HTTP"
-  listener_ip            = ionoscloud_ipblock.shop_alb_listener.ips[0]
+  listener_ip            = ionoscloud_ipblock.shop_alb-listener.ips[0]
   listener_port          = 80
   targets {
     ip     = ionoscloud_server.shop_web_1.primary_ip
@@ -113,13 +113,13 @@ resource "ionoscloud_networkloadbalancer_forwardingrule" "shop_alb_80" {
   }
 }
 
-resource "ionoscloud_networkloadbalancer_forwardingrule" "shop_alb_443" {
+resource "ionoscloud_networkloadbalancer_forwardingrule" "shop_alb-443" {
   datacenter_id          = ionoscloud_datacenter.main.id
   networkloadbalancer_id = ionoscloud_networkloadbalancer.shop_alb.id
   name                   = "shop-alb-443"
   algorithm              = "ROUND_ROBIN"
   protocol               = "TCP"
-  listener_ip            = ionoscloud_ipblock.shop_alb_listener.ips[0]
+  listener_ip            = ionoscloud_ipblock.shop_alb-listener.ips[0]
   listener_port          = 443
   targets {
     ip     = ionoscloud_server.shop_web_1.primary_ip

@@ -5,7 +5,7 @@ resource "ionoscloud_nsg" "allow_internal" {
   description   = "cloudexit: from gcp compute.googleapis.com/Firewall //compute.googleapis.com/projects/retail-analytics-prod/global/firewalls/allow-internal"
 }
 
-resource "ionoscloud_nsg_firewallrule" "allow_internal_1" {
+resource "ionoscloud_nsg_firewallrule" "allow_internal-1" {
   datacenter_id = ionoscloud_datacenter.main.id
   nsg_id        = ionoscloud_nsg.allow_internal.id
   name          = "allow-internal-1"
@@ -13,7 +13,7 @@ resource "ionoscloud_nsg_firewallrule" "allow_internal_1" {
   protocol      = "ANY"
 }
 
-resource "ionoscloud_nsg_firewallrule" "allow_internal_2" {
+resource "ionoscloud_nsg_firewallrule" "allow_internal-2" {
   datacenter_id = ionoscloud_datacenter.main.id
   nsg_id        = ionoscloud_nsg.allow_internal.id
   name          = "allow-internal-2"
@@ -29,7 +29,7 @@ resource "ionoscloud_nsg" "nsg_erp" {
   description   = "cloudexit: from azure microsoft.network/networksecuritygroups /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.network/networksecuritygroups/nsg-erp"
 }
 
-resource "ionoscloud_nsg_firewallrule" "nsg_erp_1" {
+resource "ionoscloud_nsg_firewallrule" "nsg_erp-1" {
   datacenter_id = ionoscloud_datacenter.main.id
   nsg_id        = ionoscloud_nsg.nsg_erp.id
   name          = "nsg-erp-1"
@@ -37,7 +37,7 @@ resource "ionoscloud_nsg_firewallrule" "nsg_erp_1" {
   protocol      = "ANY"
 }
 
-resource "ionoscloud_nsg_firewallrule" "nsg_erp_2" {
+resource "ionoscloud_nsg_firewallrule" "nsg_erp-2" {
   datacenter_id = ionoscloud_datacenter.main.id
   nsg_id        = ionoscloud_nsg.nsg_erp.id
   name          = "nsg-erp-2"
@@ -46,7 +46,7 @@ resource "ionoscloud_nsg_firewallrule" "nsg_erp_2" {
   target_ip     = "10.20.0.0/20"
 }
 
-resource "ionoscloud_nsg_firewallrule" "nsg_erp_3" {
+resource "ionoscloud_nsg_firewallrule" "nsg_erp-3" {
   datacenter_id = ionoscloud_datacenter.main.id
   nsg_id        = ionoscloud_nsg.nsg_erp.id
   name          = "nsg-erp-3"
@@ -55,7 +55,7 @@ resource "ionoscloud_nsg_firewallrule" "nsg_erp_3" {
   target_ip     = "10.20.16.0/20"
 }
 
-resource "ionoscloud_nsg_firewallrule" "nsg_erp_4" {
+resource "ionoscloud_nsg_firewallrule" "nsg_erp-4" {
   datacenter_id = ionoscloud_datacenter.main.id
   nsg_id        = ionoscloud_nsg.nsg_erp.id
   name          = "nsg-erp-4"
@@ -64,7 +64,7 @@ resource "ionoscloud_nsg_firewallrule" "nsg_erp_4" {
   target_ip     = "10.20.32.0/20"
 }
 
-resource "ionoscloud_nsg_firewallrule" "nsg_erp_5" {
+resource "ionoscloud_nsg_firewallrule" "nsg_erp-5" {
   datacenter_id = ionoscloud_datacenter.main.id
   nsg_id        = ionoscloud_nsg.nsg_erp.id
   name          = "nsg-erp-5"
@@ -73,7 +73,7 @@ resource "ionoscloud_nsg_firewallrule" "nsg_erp_5" {
   target_ip     = "10.40.1.0/24"
 }
 
-resource "ionoscloud_nsg_firewallrule" "nsg_erp_6" {
+resource "ionoscloud_nsg_firewallrule" "nsg_erp-6" {
   datacenter_id = ionoscloud_datacenter.main.id
   nsg_id        = ionoscloud_nsg.nsg_erp.id
   name          = "nsg-erp-6"
@@ -82,7 +82,7 @@ resource "ionoscloud_nsg_firewallrule" "nsg_erp_6" {
   target_ip     = "10.60.0.0/20"
 }
 
-resource "ionoscloud_nsg_firewallrule" "nsg_erp_7" {
+resource "ionoscloud_nsg_firewallrule" "nsg_erp-7" {
   datacenter_id = ionoscloud_datacenter.main.id
   nsg_id        = ionoscloud_nsg.nsg_erp.id
   name          = "nsg-erp-7"
@@ -91,7 +91,7 @@ resource "ionoscloud_nsg_firewallrule" "nsg_erp_7" {
   source_ip     = "10.20.0.0/20"
 }
 
-resource "ionoscloud_nsg_firewallrule" "nsg_erp_8" {
+resource "ionoscloud_nsg_firewallrule" "nsg_erp-8" {
   datacenter_id = ionoscloud_datacenter.main.id
   nsg_id        = ionoscloud_nsg.nsg_erp.id
   name          = "nsg-erp-8"
@@ -100,7 +100,7 @@ resource "ionoscloud_nsg_firewallrule" "nsg_erp_8" {
   source_ip     = "10.20.16.0/20"
 }
 
-resource "ionoscloud_nsg_firewallrule" "nsg_erp_9" {
+resource "ionoscloud_nsg_firewallrule" "nsg_erp-9" {
   datacenter_id = ionoscloud_datacenter.main.id
   nsg_id        = ionoscloud_nsg.nsg_erp.id
   name          = "nsg-erp-9"
@@ -109,7 +109,7 @@ resource "ionoscloud_nsg_firewallrule" "nsg_erp_9" {
   source_ip     = "10.20.32.0/20"
 }
 
-resource "ionoscloud_nsg_firewallrule" "nsg_erp_10" {
+resource "ionoscloud_nsg_firewallrule" "nsg_erp-10" {
   datacenter_id = ionoscloud_datacenter.main.id
   nsg_id        = ionoscloud_nsg.nsg_erp.id
   name          = "nsg-erp-10"
@@ -118,7 +118,7 @@ resource "ionoscloud_nsg_firewallrule" "nsg_erp_10" {
   source_ip     = "10.40.1.0/24"
 }
 
-resource "ionoscloud_nsg_firewallrule" "nsg_erp_11" {
+resource "ionoscloud_nsg_firewallrule" "nsg_erp-11" {
   datacenter_id = ionoscloud_datacenter.main.id
   nsg_id        = ionoscloud_nsg.nsg_erp.id
   name          = "nsg-erp-11"
@@ -127,7 +127,7 @@ resource "ionoscloud_nsg_firewallrule" "nsg_erp_11" {
   source_ip     = "10.60.0.0/20"
 }
 
-resource "ionoscloud_nsg_firewallrule" "nsg_erp_12" {
+resource "ionoscloud_nsg_firewallrule" "nsg_erp-12" {
   datacenter_id    = ionoscloud_datacenter.main.id
   nsg_id           = ionoscloud_nsg.nsg_erp.id
   name             = "nsg-erp-12"
@@ -144,7 +144,7 @@ resource "ionoscloud_nsg" "shop_app_sg" {
   description   = "cloudexit: from aws AWS::EC2::SecurityGroup arn:aws:ec2:us-east-1:123456789012:security-group/sg-app0001"
 }
 
-resource "ionoscloud_nsg_firewallrule" "shop_app_sg_1" {
+resource "ionoscloud_nsg_firewallrule" "shop_app_sg-1" {
   datacenter_id = ionoscloud_datacenter.main.id
   nsg_id        = ionoscloud_nsg.shop_app_sg.id
   name          = "shop-app-sg-1"
@@ -152,7 +152,7 @@ resource "ionoscloud_nsg_firewallrule" "shop_app_sg_1" {
   protocol      = "ANY"
 }
 
-resource "ionoscloud_nsg_firewallrule" "shop_app_sg_2" {
+resource "ionoscloud_nsg_firewallrule" "shop_app_sg-2" {
   datacenter_id    = ionoscloud_datacenter.main.id
   nsg_id           = ionoscloud_nsg.shop_app_sg.id
   name             = "shop-app-sg-2"
@@ -170,7 +170,7 @@ resource "ionoscloud_nsg" "shop_db_sg" {
   description   = "cloudexit: from aws AWS::EC2::SecurityGroup arn:aws:ec2:us-east-1:123456789012:security-group/sg-db0001"
 }
 
-resource "ionoscloud_nsg_firewallrule" "shop_db_sg_1" {
+resource "ionoscloud_nsg_firewallrule" "shop_db_sg-1" {
   datacenter_id = ionoscloud_datacenter.main.id
   nsg_id        = ionoscloud_nsg.shop_db_sg.id
   name          = "shop-db-sg-1"
@@ -178,7 +178,7 @@ resource "ionoscloud_nsg_firewallrule" "shop_db_sg_1" {
   protocol      = "ANY"
 }
 
-resource "ionoscloud_nsg_firewallrule" "shop_db_sg_2" {
+resource "ionoscloud_nsg_firewallrule" "shop_db_sg-2" {
   datacenter_id    = ionoscloud_datacenter.main.id
   nsg_id           = ionoscloud_nsg.shop_db_sg.id
   name             = "shop-db-sg-2"
@@ -189,7 +189,7 @@ resource "ionoscloud_nsg_firewallrule" "shop_db_sg_2" {
   source_ip        = "10.20.16.0/20"
 }
 
-resource "ionoscloud_nsg_firewallrule" "shop_db_sg_3" {
+resource "ionoscloud_nsg_firewallrule" "shop_db_sg-3" {
   datacenter_id    = ionoscloud_datacenter.main.id
   nsg_id           = ionoscloud_nsg.shop_db_sg.id
   name             = "shop-db-sg-3"
@@ -207,7 +207,7 @@ resource "ionoscloud_nsg" "shop_web_sg" {
   description   = "cloudexit: from aws AWS::EC2::SecurityGroup arn:aws:ec2:us-east-1:123456789012:security-group/sg-web0001"
 }
 
-resource "ionoscloud_nsg_firewallrule" "shop_web_sg_1" {
+resource "ionoscloud_nsg_firewallrule" "shop_web_sg-1" {
   datacenter_id = ionoscloud_datacenter.main.id
   nsg_id        = ionoscloud_nsg.shop_web_sg.id
   name          = "shop-web-sg-1"
@@ -215,7 +215,7 @@ resource "ionoscloud_nsg_firewallrule" "shop_web_sg_1" {
   protocol      = "ANY"
 }
 
-resource "ionoscloud_nsg_firewallrule" "shop_web_sg_2" {
+resource "ionoscloud_nsg_firewallrule" "shop_web_sg-2" {
   datacenter_id    = ionoscloud_datacenter.main.id
   nsg_id           = ionoscloud_nsg.shop_web_sg.id
   name             = "shop-web-sg-2"
@@ -225,7 +225,7 @@ resource "ionoscloud_nsg_firewallrule" "shop_web_sg_2" {
   port_range_end   = 80
 }
 
-resource "ionoscloud_nsg_firewallrule" "shop_web_sg_3" {
+resource "ionoscloud_nsg_firewallrule" "shop_web_sg-3" {
   datacenter_id    = ionoscloud_datacenter.main.id
   nsg_id           = ionoscloud_nsg.shop_web_sg.id
   name             = "shop-web-sg-3"

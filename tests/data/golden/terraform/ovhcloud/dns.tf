@@ -16,7 +16,7 @@ resource "ovh_domain_zone" "analytics_example_com" {
   }
 }
 
-resource "ovh_domain_zone_record" "analytics_example_com_dash_a_1" {
+resource "ovh_domain_zone_record" "analytics_example_com-dash_a_1" {
   zone      = ovh_domain_zone.analytics_example_com.name
   subdomain = "dash"
   fieldtype = "A"
@@ -42,7 +42,7 @@ resource "ovh_domain_zone" "erp_example_com" {
   }
 }
 
-resource "ovh_domain_zone_record" "erp_example_com_portal_a_1" {
+resource "ovh_domain_zone_record" "erp_example_com-portal_a_1" {
   zone      = ovh_domain_zone.erp_example_com.name
   subdomain = "portal"
   fieldtype = "A"
@@ -68,7 +68,7 @@ resource "ovh_domain_zone" "shop_example_com" {
   }
 }
 
-resource "ovh_domain_zone_record" "shop_example_com_apex_mx_1" {
+resource "ovh_domain_zone_record" "shop_example_com-apex_mx_1" {
   zone      = ovh_domain_zone.shop_example_com.name
   subdomain = ""
   fieldtype = "MX"
@@ -76,7 +76,7 @@ resource "ovh_domain_zone_record" "shop_example_com_apex_mx_1" {
   target    = "10 mail.example.com"
 }
 
-resource "ovh_domain_zone_record" "shop_example_com_api_cname_1" {
+resource "ovh_domain_zone_record" "shop_example_com-api_cname_1" {
   zone      = ovh_domain_zone.shop_example_com.name
   subdomain = "api"
   fieldtype = "CNAME"
@@ -84,7 +84,7 @@ resource "ovh_domain_zone_record" "shop_example_com_api_cname_1" {
   target    = "shop-alb.example.net"
 }
 
-resource "ovh_domain_zone_record" "shop_example_com_www_cname_1" {
+resource "ovh_domain_zone_record" "shop_example_com-www_cname_1" {
   zone      = ovh_domain_zone.shop_example_com.name
   subdomain = "www"
   fieldtype = "CNAME"

@@ -4,7 +4,7 @@ resource "scaleway_domain_zone" "analytics_example_com" {
   subdomain = "analytics"
 }
 
-resource "scaleway_domain_record" "analytics_example_com_dash_a_1" {
+resource "scaleway_domain_record" "analytics_example_com-dash_a_1" {
   dns_zone = scaleway_domain_zone.analytics_example_com.id
   name     = "dash"
   type     = "A"
@@ -18,7 +18,7 @@ resource "scaleway_domain_zone" "erp_example_com" {
   subdomain = "erp"
 }
 
-resource "scaleway_domain_record" "erp_example_com_portal_a_1" {
+resource "scaleway_domain_record" "erp_example_com-portal_a_1" {
   dns_zone = scaleway_domain_zone.erp_example_com.id
   name     = "portal"
   type     = "A"
@@ -32,7 +32,7 @@ resource "scaleway_domain_zone" "shop_example_com" {
   subdomain = "shop"
 }
 
-resource "scaleway_domain_record" "shop_example_com_apex_mx_1" {
+resource "scaleway_domain_record" "shop_example_com-apex_mx_1" {
   dns_zone = scaleway_domain_zone.shop_example_com.id
   name     = ""
   type     = "MX"
@@ -40,7 +40,7 @@ resource "scaleway_domain_record" "shop_example_com_apex_mx_1" {
   ttl      = 3600
 }
 
-resource "scaleway_domain_record" "shop_example_com_api_cname_1" {
+resource "scaleway_domain_record" "shop_example_com-api_cname_1" {
   dns_zone = scaleway_domain_zone.shop_example_com.id
   name     = "api"
   type     = "CNAME"
@@ -48,7 +48,7 @@ resource "scaleway_domain_record" "shop_example_com_api_cname_1" {
   ttl      = 300
 }
 
-resource "scaleway_domain_record" "shop_example_com_www_cname_1" {
+resource "scaleway_domain_record" "shop_example_com-www_cname_1" {
   dns_zone = scaleway_domain_zone.shop_example_com.id
   name     = "www"
   type     = "CNAME"

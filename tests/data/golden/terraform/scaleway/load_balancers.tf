@@ -8,7 +8,7 @@ resource "scaleway_lb" "dash_lb" {
   }
 }
 
-resource "scaleway_lb_backend" "dash_lb_443" {
+resource "scaleway_lb_backend" "dash_lb-443" {
   lb_id            = scaleway_lb.dash_lb.id
   name             = "dash-lb-443"
   forward_protocol = "tcp"
@@ -16,9 +16,9 @@ resource "scaleway_lb_backend" "dash_lb_443" {
   server_ips       = []
 }
 
-resource "scaleway_lb_frontend" "dash_lb_443" {
+resource "scaleway_lb_frontend" "dash_lb-443" {
   lb_id        = scaleway_lb.dash_lb.id
-  backend_id   = scaleway_lb_backend.dash_lb_443.id
+  backend_id   = scaleway_lb_backend.dash_lb-443.id
   name         = "dash-lb-443"
   inbound_port = 443
 }
@@ -34,7 +34,7 @@ resource "scaleway_lb" "lb_erp" {
   }
 }
 
-resource "scaleway_lb_backend" "lb_erp_443" {
+resource "scaleway_lb_backend" "lb_erp-443" {
   lb_id            = scaleway_lb.lb_erp.id
   name             = "lb-erp-443"
   forward_protocol = "tcp"
@@ -42,9 +42,9 @@ resource "scaleway_lb_backend" "lb_erp_443" {
   server_ips       = [scaleway_instance_server.vm_erp_1.private_ips[0].address, scaleway_instance_server.vm_erp_2.private_ips[0].address, scaleway_instance_server.vm_erp_3.private_ips[0].address, scaleway_instance_server.vm_erp_4.private_ips[0].address]
 }
 
-resource "scaleway_lb_frontend" "lb_erp_443" {
+resource "scaleway_lb_frontend" "lb_erp-443" {
   lb_id        = scaleway_lb.lb_erp.id
-  backend_id   = scaleway_lb_backend.lb_erp_443.id
+  backend_id   = scaleway_lb_backend.lb_erp-443.id
   name         = "lb-erp-443"
   inbound_port = 443
 }
@@ -59,7 +59,7 @@ resource "scaleway_lb" "shop_alb" {
   }
 }
 
-resource "scaleway_lb_backend" "shop_alb_80" {
+resource "scaleway_lb_backend" "shop_alb-80" {
   lb_id            = scaleway_lb.shop_alb.id
   name             = "shop-alb-80"
   forward_protocol = "http"
@@ -70,14 +70,14 @@ resource "scaleway_lb_backend" "shop_alb_80" {
   }
 }
 
-resource "scaleway_lb_frontend" "shop_alb_80" {
+resource "scaleway_lb_frontend" "shop_alb-80" {
   lb_id        = scaleway_lb.shop_alb.id
-  backend_id   = scaleway_lb_backend.shop_alb_80.id
+  backend_id   = scaleway_lb_backend.shop_alb-80.id
   name         = "shop-alb-80"
   inbound_port = 80
 }
 
-resource "scaleway_lb_backend" "shop_alb_443" {
+resource "scaleway_lb_backend" "shop_alb-443" {
   lb_id            = scaleway_lb.shop_alb.id
   name             = "shop-alb-443"
   forward_protocol = "tcp"
@@ -85,9 +85,9 @@ resource "scaleway_lb_backend" "shop_alb_443" {
   server_ips       = [scaleway_instance_server.shop_web_1.private_ips[0].address, scaleway_instance_server.shop_web_2.private_ips[0].address, scaleway_instance_server.shop_web_3.private_ips[0].address, scaleway_instance_server.shop_web_4.private_ips[0].address, scaleway_instance_server.shop_web_5.private_ips[0].address, scaleway_instance_server.shop_web_6.private_ips[0].address]
 }
 
-resource "scaleway_lb_frontend" "shop_alb_443" {
+resource "scaleway_lb_frontend" "shop_alb-443" {
   lb_id        = scaleway_lb.shop_alb.id
-  backend_id   = scaleway_lb_backend.shop_alb_443.id
+  backend_id   = scaleway_lb_backend.shop_alb-443.id
   name         = "shop-alb-443"
   inbound_port = 443
 }
