@@ -17,6 +17,7 @@ from cloudexit.model.plan import SolveStatus
 from cloudexit.model.policy import Policy
 from cloudexit.optimise import highs
 from cloudexit.optimise.milp import Solution
+from cloudexit.optimise.partition import Partition
 from cloudexit.optimise.units import Link, Unit, Units
 
 ORDER = [SolveStatus.INFEASIBLE, SolveStatus.NOT_SOLVED, SolveStatus.FEASIBLE, SolveStatus.OPTIMAL]
@@ -38,18 +39,8 @@ def estate_wide(policy: Policy) -> bool:
 def components(units: Units) -> list[tuple[list[Unit], list[Link]]]:
     """Units tied by a co-location group, an anti-affinity set or a priced link, with their links;
     untied units left out. In the order of their first unit."""
-    parent = {u.key: u.key for u in units.units}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(a: str, b: str) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+    sets = Partition(u.key for u in units.units)
+    find, union = sets.find, sets.union
 
     first: dict[str, str] = {}
     for u in units.units:

@@ -18,7 +18,6 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from cloudexit.catalog.loader import Catalog
-from cloudexit.catalog.sizing import to_eur
 from cloudexit.model.inventory import Resource
 from cloudexit.model.money import quantize
 from cloudexit.model.plan import ParallelLine, Plan
@@ -28,7 +27,7 @@ from cloudexit.optimise.switching import (
     SwitchingRules,
     basis,
     data_gib,
-    egress_price,
+    egress_cost,
     load_switching_rules,
 )
 
@@ -69,10 +68,7 @@ def sync_estimate(
     gib = sync_gib(resource, policy.parallel_run_months * DAYS_PER_MONTH, policy)
     if gib == 0:
         return Decimal(0)
-    price = egress_price(resource, catalog)
-    if price is None:
-        return None
-    gross = to_eur(price.amount * gib, price.currency, policy.exchange_rates)
+    gross = egress_cost(resource, gib, catalog, policy)
     if gross is None:
         return None
     on = on or policy.switching.start_date or DEFAULT_START
@@ -129,11 +125,7 @@ def date_parallel(
             charged, text = _sync_rule(r.provider, starts, policy, rules)
             egress = Decimal(0)
             if gib and charged:
-                price = egress_price(r, catalog)
-                if price is not None:
-                    egress = to_eur(
-                        price.amount * gib, price.currency, policy.exchange_rates
-                    ) or Decimal(0)
+                egress = egress_cost(r, gib, catalog, policy) or Decimal(0)
             found[r.id] = Running(starts, stops, quantize(double), gib, quantize(egress))
             line = lines.setdefault(
                 (wave.number, r.provider, r.account), _Line(wave.name, starts, stops, text)

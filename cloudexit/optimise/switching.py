@@ -118,6 +118,17 @@ def egress_price(resource: Resource, catalog: Catalog) -> Price | None:
     return None
 
 
+def egress_cost(
+    resource: Resource, gib: Decimal, catalog: Catalog, policy: Policy
+) -> Decimal | None:
+    """EUR at list price for ``gib`` leaving the resource's source, before free allowances;
+    None when the source has no egress price (or no exchange rate for it)."""
+    price = egress_price(resource, catalog)
+    if price is None:
+        return None
+    return to_eur(price.amount * gib, price.currency, policy.exchange_rates)
+
+
 def data_gib(resource: Resource) -> Decimal:
     return Decimal(str(resource.attributes.storage_gib or 0))
 
@@ -132,10 +143,7 @@ def estimate(
     gib = data_gib(resource)
     if gib == 0:
         return Decimal(0)
-    price = egress_price(resource, catalog)
-    if price is None:
-        return None
-    gross = to_eur(price.amount * gib, price.currency, policy.exchange_rates)
+    gross = egress_cost(resource, gib, catalog, policy)
     if gross is None:
         return None
     on = on or policy.switching.start_date or DEFAULT_START

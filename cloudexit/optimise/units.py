@@ -22,6 +22,7 @@ from cloudexit.model.policy import Policy
 from cloudexit.optimise.attachments import attachments
 from cloudexit.optimise.candidates import build_candidates
 from cloudexit.optimise.objective import option_score
+from cloudexit.optimise.partition import Partition
 from cloudexit.optimise.stranded import monthly_by_resource
 from cloudexit.optimise.switching import start_of
 
@@ -170,18 +171,8 @@ def solver_key(rows: list[Row]) -> tuple[object, ...]:
 
 def colocation_groups(inventory: Inventory, policy: Policy, placeable: set[str]) -> dict[str, str]:
     """resource id -> group name: attached parts always, and resources sharing a policy tag value."""
-    parent: dict[str, str] = {rid: rid for rid in placeable}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(a: str, b: str) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+    sets = Partition(placeable)
+    find, union = sets.find, sets.union
 
     label: dict[str, str] = {}
     for key in policy.colocation.tag_keys:
