@@ -16,7 +16,6 @@ from cloudexit.model.plan import (
     Plan,
     SolverInfo,
     SolveStatus,
-    StrandedLine,
     Totals,
     Unplaced,
 )
@@ -255,7 +254,7 @@ def plan(
         else None
     )
     points = _frontier(units, policy, assignment, frontier) if frontier and assignment else []
-    figures = totals(inventory, placements, policy, unplaced, solution.status)
+    figures = footing.totals(inventory, placements, policy, unplaced, solution.status)
     weak_line = second_hand_warning(placements, figures)
     if weak_line:
         warnings.add(weak_line)
@@ -286,7 +285,7 @@ def plan(
     )
     if placements:
         oneoff.date_one_off(result, catalog)
-        result.totals = totals(
+        result.totals = footing.totals(
             inventory, result.placements, policy, unplaced, solution.status, result.stranded
         )
         rise = concentration.rise_warning(result)
@@ -334,18 +333,6 @@ def _frontier(
             )
         )
     return points
-
-
-def totals(
-    inventory: Inventory,
-    placements: list[Placement],
-    policy: Policy,
-    unplaced: list[Unplaced] | None = None,
-    status: SolveStatus | None = None,
-    stranded: list[StrandedLine] | None = None,
-) -> Totals:
-    """The business case's figures on one footing (see ``footing.totals``)."""
-    return footing.totals(inventory, placements, policy, unplaced, status, stranded)
 
 
 def second_hand_warning(placements: list[Placement], figures: Totals) -> str | None:
