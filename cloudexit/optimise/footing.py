@@ -149,8 +149,9 @@ def totals(
         discount_rate=policy.discount_rate,
         second_hand_monthly=quantize(second_hand),
         second_hand_share=round(float(second_hand / target), 4) if target else 0.0,
+        # No NPV where the saving cannot be judged: an unknown today would read as a loss.
         npv=None
-        if unsolved
+        if unsolved or (saving <= 0 and unknown)
         else quantize(saving * annuity_factor(policy.discount_rate, months) - one_off),
     )
 

@@ -114,6 +114,7 @@ def test_moved_resources_without_a_cost_today_do_not_pass_for_a_loss():
     t = make_plan(unpriced).totals
     assert t.current_monthly == 0 and t.unpriced_target_monthly == t.target_monthly > 0
     assert t.payback_months is None and "no known cost today" in (t.payback_note or "")
+    assert t.npv is None  # an unknown today is no loss to discount
 
 
 def test_npv_discounts_the_saving():
