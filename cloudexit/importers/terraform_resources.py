@@ -95,8 +95,15 @@ LINKS: dict[str, tuple[str, str]] = {
     "aws_volume_attachment": ("instance_id", "volume_id"),
     "openstack_compute_volume_attach_v2": ("instance_id", "volume_id"),
     "openstack_networking_port_secgroup_associate_v2": ("port_id", "security_group_ids"),
+    "aws_lb_target_group_attachment": ("target_id", "target_group_arn"),
+    "aws_alb_target_group_attachment": ("target_id", "target_group_arn"),
+    "azurerm_network_interface_backend_address_pool_association": (
+        "network_interface_id",
+        "backend_address_pool_id",
+    ),
 }
-_USED_KINDS = frozenset({Kind.SECURITY_GROUP, Kind.BLOCK_VOLUME})
+_EC2_ID = re.compile(r"[a-z]+-[0-9a-f]{8,17}")
+_USED_KINDS = frozenset({Kind.SECURITY_GROUP, Kind.BLOCK_VOLUME, Kind.TARGET_GROUP})
 
 
 @dataclass
@@ -289,12 +296,15 @@ class TerraformMapper:
         )
 
     def _apply_links(self, by_config: dict[str, list[str]]) -> None:
-        """Each linked resource that uses a security group or volume depends on it."""
+        """Each linked resource that uses a security group, volume or target group depends on it."""
         by_id = {str(item.fields["id"]): item for item in self._pending}
         by_native: dict[str, str] = {}
         for rid in by_id:
             by_native.setdefault(rid.lower(), rid)
             by_native.setdefault(rid.rsplit(":", 1)[-1].lower(), rid)
+            # EC2 ids (i-..., vol-..., eni-...) are what links name; the resource id is an ARN.
+            if rid.startswith("arn:") and _EC2_ID.fullmatch(rid.rsplit("/", 1)[-1]):
+                by_native.setdefault(rid.rsplit("/", 1)[-1].lower(), rid)
         for link in self._links:
             linked = {
                 by_native[key]

@@ -16,7 +16,11 @@ from cloudexit.model.topology import Attachment, AttachmentRelation
 if TYPE_CHECKING:
     from cloudexit.model.inventory import Resource
 
-# (child kind, parent kinds, relation): the child is attached to the parent.
+_BALANCERS = frozenset({Kind.LOAD_BALANCER, Kind.TARGET_GROUP})
+
+# (child kind, parent kinds, relation): the child is attached to the parent, whichever names
+# the other. A load balancer's targets are its members: a balancer cannot reach instances in
+# another region, so they move as one.
 PAIRS: tuple[tuple[Kind, frozenset[Kind], AttachmentRelation], ...] = (
     (Kind.BLOCK_VOLUME, frozenset({Kind.VM, Kind.VM_GROUP}), "volume"),
     (Kind.NETWORK_INTERFACE, frozenset({Kind.VM}), "network_interface"),
@@ -24,8 +28,39 @@ PAIRS: tuple[tuple[Kind, frozenset[Kind], AttachmentRelation], ...] = (
     (Kind.KUBERNETES_NODE_POOL, frozenset({Kind.KUBERNETES_CLUSTER}), "node_pool"),
     (Kind.TARGET_GROUP, frozenset({Kind.LOAD_BALANCER}), "target_group"),
     (Kind.SUBNET, frozenset({Kind.NETWORK}), "subnet"),
+    (Kind.VM, _BALANCERS, "lb_member"),
+    (Kind.VM_GROUP, _BALANCERS, "lb_member"),
+    (Kind.NETWORK_INTERFACE, _BALANCERS, "lb_member"),
 )
-_BY_CHILD = {child: (parents, relation) for child, parents, relation in PAIRS}
+_BY_CHILD: dict[Kind, list[tuple[frozenset[Kind], AttachmentRelation]]] = {}
+for _child, _parents, _relation in PAIRS:
+    _BY_CHILD.setdefault(_child, []).append((_parents, _relation))
+
+# Same-kind parts: only the side that names the other is attached. Listeners, rules and proxies
+# of a load balancer (all kind load_balancer), pool members of a pool (both target groups).
+SAME_KIND: dict[Kind, AttachmentRelation] = {
+    Kind.LOAD_BALANCER: "listener",
+    Kind.TARGET_GROUP: "target_group",
+}
+
+# A database or cache resource naming one of the same category whose native type is a cluster is
+# a member of it: Aurora, DocumentDB and Neptune cluster instances, ElastiCache nodes of a
+# replication group. They serve one data set and cannot be split.
+_GROUPS = ("replicationgroup", "replication_group")
+_CLUSTERED_CATEGORIES = frozenset({"database", "cache"})
+
+
+def _member(child: Resource, parent: Resource) -> bool:
+    """Engines refine kinds apart (a plan may not know an instance's engine): the category
+    is what must agree. An ElastiCache cache cluster is itself a node of a replication group."""
+    if child.kind.category != parent.kind.category:
+        return False
+    if child.kind.category not in _CLUSTERED_CATEGORIES:
+        return False
+    whole, part = parent.type.lower(), child.type.lower()
+    if whole.endswith(_GROUPS):
+        return not part.endswith(_GROUPS)
+    return whole.endswith("cluster") and not part.endswith(("cluster", *_GROUPS))
 
 
 def link_attachments(resources: Sequence[Resource]) -> None:
@@ -36,38 +71,76 @@ def link_attachments(resources: Sequence[Resource]) -> None:
             other = by_id.get(dep_id)
             if other is None:
                 continue
-            _pair(resource, other)
-            _pair(other, resource)
+            if _member(resource, other):
+                _attach(resource, other, "cluster_member")
+            elif other.kind == resource.kind:
+                if resource.kind in SAME_KIND:
+                    _attach(resource, other, SAME_KIND[resource.kind])
+            else:
+                _pair(resource, other)
+                _pair(other, resource)
             applies = other.kind == Kind.SECURITY_GROUP and resource.kind != Kind.SECURITY_GROUP
             if applies and other.id not in resource.topology.security_groups:
                 resource.topology.security_groups = sorted(
                     {*resource.topology.security_groups, other.id}
                 )
     _through_interfaces(resources)
+    _through_subnets(resources)
+
+
+def _interfaces(resources: Sequence[Resource]) -> dict[str, list[Resource]]:
+    """VM id -> its network interfaces, whichever side names the other."""
+    vms = {r.id: r for r in resources if r.kind == Kind.VM}
+    found: dict[str, list[Resource]] = {}
+    for nic in resources:
+        if nic.kind != Kind.NETWORK_INTERFACE:
+            continue
+        owners = {a.to for a in nic.topology.attachments if a.relation == "network_interface"}
+        owners |= {d for d in nic.depends_on if d in vms}
+        owners |= {v.id for v in vms.values() if nic.id in v.depends_on}
+        for owner in sorted(owners & set(vms)):
+            found.setdefault(owner, []).append(nic)
+    return found
 
 
 def _through_interfaces(resources: Sequence[Resource]) -> None:
     """A VM takes the security groups of its network interfaces (an Azure NIC's NSG): the
     targets apply groups to the server."""
     vms = {r.id: r for r in resources if r.kind == Kind.VM}
-    for nic in resources:
-        if nic.kind != Kind.NETWORK_INTERFACE or not nic.topology.security_groups:
+    for owner, nics in _interfaces(resources).items():
+        vm = vms[owner]
+        groups = {g for nic in nics for g in nic.topology.security_groups}
+        if groups - set(vm.topology.security_groups):
+            vm.topology.security_groups = sorted({*vm.topology.security_groups, *groups})
+
+
+def _through_subnets(resources: Sequence[Resource]) -> None:
+    """A VM sits behind the security groups of its subnets too (an Azure subnet NSG). Kept
+    apart from its own groups: a packet must pass both layers, which the targets can only say
+    as one group holding what both allow."""
+    by_id = {r.id: r for r in resources}
+    nics = _interfaces(resources)
+    for vm in resources:
+        if vm.kind != Kind.VM:
             continue
-        owners = {a.to for a in nic.topology.attachments if a.relation == "network_interface"}
-        owners |= {d for d in nic.depends_on if d in vms}
-        owners |= {v.id for v in vms.values() if nic.id in v.depends_on}
-        for owner in sorted(owners & set(vms)):
-            vm = vms[owner]
-            missing = set(nic.topology.security_groups) - set(vm.topology.security_groups)
-            if missing:
-                vm.topology.security_groups = sorted({*vm.topology.security_groups, *missing})
+        named = {*vm.depends_on, *(d for nic in nics.get(vm.id, []) for d in nic.depends_on)}
+        subnets = [by_id[d] for d in sorted(named) if d in by_id and by_id[d].kind == Kind.SUBNET]
+        groups = {g for s in subnets for g in s.topology.security_groups}
+        if groups - set(vm.topology.subnet_security_groups):
+            vm.topology.subnet_security_groups = sorted(
+                {*vm.topology.subnet_security_groups, *groups}
+            )
 
 
 def _pair(child: Resource, parent: Resource) -> None:
-    rule = _BY_CHILD.get(child.kind)
-    if rule is None or parent.kind not in rule[0]:
-        return
-    link = Attachment(relation=rule[1], to=parent.id)
+    for parents, relation in _BY_CHILD.get(child.kind, []):
+        if parent.kind in parents:
+            _attach(child, parent, relation)
+            return
+
+
+def _attach(child: Resource, parent: Resource, relation: AttachmentRelation) -> None:
+    link = Attachment(relation=relation, to=parent.id)
     if link not in child.topology.attachments:
         child.topology.attachments = sorted(
             [*child.topology.attachments, link], key=lambda a: (a.relation, a.to)

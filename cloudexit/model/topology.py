@@ -135,12 +135,15 @@ AttachmentRelation = Literal[
     "subnet",
     "replica",
     "security_group",
+    "cluster_member",
+    "lb_member",
 ]
 
 
 class Attachment(_Strict):
     """This resource belongs to ``to``: a volume to its instance, a node pool to its cluster,
-    a subnet to its network, a replica to its primary ... Placement keeps the two together."""
+    a subnet to its network, a replica to its primary, a cluster instance to its cluster, a
+    load balancer's target to the balancer ... Placement keeps the two together."""
 
     relation: AttachmentRelation
     to: str = Field(min_length=1, description="Resource id of the resource this one is attached to")
@@ -163,6 +166,13 @@ class Topology(_Strict):
         default_factory=list,
         description="Resource ids of the security groups applied to this resource",
     )
+    subnet_security_groups: list[str] = Field(
+        default_factory=list,
+        description=(
+            "Resource ids of the security groups applied to the subnets this resource sits in "
+            "(Azure subnet NSGs): traffic must pass these and security_groups alike"
+        ),
+    )
 
     @field_validator("cidrs")
     @classmethod
@@ -183,7 +193,7 @@ class Topology(_Strict):
         unique = {(a.relation, a.to): a for a in attachments}
         return [unique[k] for k in sorted(unique)]
 
-    @field_validator("security_groups")
+    @field_validator("security_groups", "subnet_security_groups")
     @classmethod
     def _sorted_groups(cls, groups: list[str]) -> list[str]:
         return sorted(set(groups))

@@ -7,8 +7,11 @@ that can only be attached, or a native ``attached_to``/``replica_of`` fact kept 
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from cloudexit.model.inventory import Inventory, Resource
 from cloudexit.model.kinds import Kind
+from cloudexit.model.policy import Policy
 
 ATTACHED_KINDS: frozenset[tuple[Kind, Kind]] = frozenset(
     {
@@ -39,8 +42,29 @@ def _native(resource: Resource) -> list[str]:
     return found
 
 
-def attachments(inventory: Inventory) -> list[tuple[str, str]]:
-    """Every attached (part, whole) pair of resource ids, sorted; both ends are in the inventory."""
+def held_apart(inventory: Inventory, policy: Policy) -> list[tuple[str, str]]:
+    """(target, balancer) memberships the policy breaks: targets of one balancer that an
+    anti-affinity rule puts in different regions or providers. One balancer site cannot hold
+    them all, so the policy's explicit wish wins and the plan says what that asks of the
+    balancer."""
+    keys = [rule.tag_key for rule in policy.anti_affinity]
+    if not keys:
+        return []
+    members: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    for r in inventory.resources:
+        for link in r.topology.attachments:
+            if link.relation != "lb_member":
+                continue
+            for key in keys:
+                if key in r.tags:
+                    members[(link.to, key, r.tags[key])].append(r.id)
+    apart = {(rid, whole) for (whole, _, _), ids in members.items() if len(ids) > 1 for rid in ids}
+    return sorted(apart)
+
+
+def attachments(inventory: Inventory, policy: Policy | None = None) -> list[tuple[str, str]]:
+    """Every attached (part, whole) pair of resource ids, sorted; both ends are in the inventory.
+    With a policy, less the memberships it holds apart (``held_apart``)."""
     by_id = inventory.by_id()
     pairs: set[tuple[str, str]] = set()
     for r in inventory.resources:
@@ -58,4 +82,22 @@ def attachments(inventory: Inventory) -> list[tuple[str, str]]:
         for other in _native(r):
             if other in by_id and other != r.id:
                 pairs.add((r.id, other))
+    if policy is not None:
+        pairs -= set(held_apart(inventory, policy))
     return sorted(pairs)
+
+
+def held_apart_warnings(inventory: Inventory, policy: Policy) -> list[str]:
+    """One line per balancer whose targets the policy places apart."""
+    by_whole: dict[str, list[str]] = defaultdict(list)
+    for part, whole in held_apart(inventory, policy):
+        by_whole[whole].append(part)
+    by_id = inventory.by_id()
+    return [
+        f"load balancer {by_id[whole].name}: its targets "
+        f"{', '.join(sorted(by_id[p].name for p in parts))} are kept apart by the policy's "
+        "anti-affinity, so no one site holds them all; front each site with its own balancer "
+        "or put a DNS or global balancer over them"
+        for whole, parts in sorted(by_whole.items())
+        if whole in by_id
+    ]

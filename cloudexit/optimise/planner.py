@@ -21,6 +21,7 @@ from cloudexit.model.plan import (
 )
 from cloudexit.model.policy import Policy
 from cloudexit.optimise import concentration, explain, footing, milp, oneoff
+from cloudexit.optimise.attachments import held_apart_warnings
 from cloudexit.optimise.checks import violations
 from cloudexit.optimise.decide import assignment_of, decide
 from cloudexit.optimise.diagnose import infeasibility, unplaceable
@@ -228,6 +229,7 @@ def plan(
         )
     left = {u.resource_id for u in unplaced if u.code == "size_unknown"}
     warnings.update(_size_warnings(inventory, catalog, policy, assignment, left))
+    warnings.update(held_apart_warnings(inventory, policy))
     warnings.update(
         pin_warnings(
             inventory, catalog, policy, {rid: r.option.provider for rid, r in assignment.items()}

@@ -184,7 +184,7 @@ def colocation_groups(inventory: Inventory, policy: Policy, placeable: set[str])
             for other in members[1:]:
                 union(members[0], other)
             label.setdefault(find(members[0]), f"{key}={value}")
-    for part, whole in attachments(inventory):
+    for part, whole in attachments(inventory, policy):
         if part in placeable and whole in placeable:
             union(part, whole)
     by_root: dict[str, list[str]] = defaultdict(list)

@@ -43,10 +43,16 @@ def test_the_example_splits_no_attached_pair(from_dependencies: bool) -> None:
         p.resource_id: (p.choice.provider, p.choice.region, p.choice.retain)
         for p in result.placements
     }
-    pairs = attachments(inventory)
-    # Volumes to VMs, node pools to clusters, subnets to networks, target group to its load balancer.
-    assert len(pairs) >= 22
+    pairs = attachments(inventory, policy)
+    # Volumes to VMs, node pools to clusters, subnets to networks, target group to its load
+    # balancer, web instances to their target group.
+    assert len(pairs) >= 28
     assert [(a, b) for a, b in pairs if a in site and b in site and site[a] != site[b]] == []
+    # The ERP VMs are HA pairs the policy keeps in different regions: their balancer cannot
+    # hold them all, and the plan says so instead of giving up or splitting silently.
+    apart = set(attachments(inventory)) - set(pairs)
+    assert {inventory.by_id()[a].name for a, _ in apart} == {f"vm-erp-{n}" for n in range(1, 5)}
+    assert any(w.startswith("load balancer lb-erp: its targets vm-erp-1") for w in result.warnings)
 
 
 def test_every_ha_source_of_the_example_is_ha_on_its_target_and_priced_so(tmp_path) -> None:

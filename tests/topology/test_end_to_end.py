@@ -88,7 +88,8 @@ def _combined_faithful(provider, found, groups, inventory) -> int:  # type: igno
 
 def assert_vms_keep_their_groups(inventory: Inventory) -> int:
     """Every placed VM is associated, in its Terraform, with each of its source groups written at
-    its site (one combined group where the target takes one per server). Returns the VMs seen."""
+    its site, its subnets' groups included (one combined group where the target takes one per
+    server, one layered group for a NIC and a subnet group). Returns the VMs seen."""
     env = make_environment(None)
     seen = 0
     for provider, region in TARGETS:
@@ -97,7 +98,8 @@ def assert_vms_keep_their_groups(inventory: Inventory) -> int:
             text = "\n".join(render_site(site, env).values())
             gone = {s.resource.id for s in site.skipped}
             for item in site.items:
-                wanted = set(item.resource.topology.security_groups) - gone
+                topology = item.resource.topology
+                wanted = {*topology.security_groups, *topology.subnet_security_groups} - gone
                 if item.resource.kind != Kind.VM or not wanted:
                     continue
                 got: set[str] = set()

@@ -16,7 +16,7 @@ from jinja2 import Environment, TemplateNotFound
 
 from cloudexit.catalog.loader import Catalog
 from cloudexit.emit.terraform.addressing import allocate
-from cloudexit.emit.terraform.firewall import CAPABILITIES, translate
+from cloudexit.emit.terraform.firewall import CAPABILITIES, intersect, translate
 from cloudexit.emit.terraform.hclfmt import format_hcl
 from cloudexit.emit.terraform.site import Item, Site, Skipped, build_site
 from cloudexit.emit.terraform.targets import (
@@ -95,7 +95,19 @@ def build_sites(plan: Plan, env: Environment, catalog: Catalog | None = None) ->
         for item in site.items:
             # a source firewall the mapping writes as a security group is one too
             writes_group = item.resource.kind == Kind.SECURITY_GROUP or item.rtype == group_type
-            if writes_group and site.provider in CAPABILITIES:
+            if item.layers and site.provider in CAPABILITIES:
+                item.firewall = intersect(
+                    [
+                        translate(
+                            [r for g in layer for r in g.resource.topology.firewall_rules],
+                            ranges,
+                            site.provider,
+                            readdress,
+                        )
+                        for layer in item.layers
+                    ]
+                )
+            elif writes_group and site.provider in CAPABILITIES:
                 item.firewall = translate(
                     item.resource.topology.firewall_rules, ranges, site.provider, readdress
                 )

@@ -257,3 +257,54 @@ def translate(
         written, key=lambda r: (r.direction, r.protocol, r.from_port or 0, r.to_port or 0, r.cidr)
     )
     return out
+
+
+def _meet(a: TargetRule, b: TargetRule) -> TargetRule | None:
+    """What both rules let through, or None when they share nothing."""
+    if a.direction != b.direction:
+        return None
+    if a.protocol == b.protocol or b.protocol == "any":
+        protocol = a.protocol
+    elif a.protocol == "any":
+        protocol = b.protocol
+    else:
+        return None
+    x, y = ipaddress.ip_network(a.cidr), ipaddress.ip_network(b.cidr)
+    if x.version != y.version or not x.overlaps(y):
+        return None
+    cidr = a.cidr if x.prefixlen >= y.prefixlen else b.cidr
+    low, high = None, None
+    if protocol in ("tcp", "udp"):
+        ranges = [
+            (r.from_port, r.from_port if r.to_port is None else r.to_port)
+            for r in (a, b)
+            if r.from_port is not None
+        ]
+        if ranges:
+            low, high = max(lo for lo, _ in ranges), min(hi for _, hi in ranges)
+            if high < low:
+                return None
+    icmp = {r.icmp_type for r in (a, b) if r.icmp_type is not None}
+    if len(icmp) > 1:
+        return None
+    icmp_type = next(iter(icmp), None) if protocol in ("icmp", "icmpv6") else None
+    return TargetRule(a.direction, protocol, low, high, cidr, icmp_type)
+
+
+def intersect(layers: list[Translation]) -> Translation:
+    """Rules letting through only what every layer's rules let through (an Azure subnet NSG
+    and a NIC NSG). Each layer's rules are already deny-free under the drop policy, so the
+    meet of every pair of rules is exact; what a layer could not write is missing from the
+    meet (narrower) and listed."""
+    out = Translation(rules=list(layers[0].rules) if layers else [])
+    for layer in layers:
+        out.kept_by_policy += layer.kept_by_policy
+        out.untranslated += layer.untranslated
+    for layer in layers[1:]:
+        met = {m for a in out.rules for b in layer.rules if (m := _meet(a, b)) is not None}
+        out.rules = sorted(met)
+    out.rules = sorted(
+        set(out.rules),
+        key=lambda r: (r.direction, r.protocol, r.from_port or 0, r.to_port or 0, r.cidr),
+    )
+    return out

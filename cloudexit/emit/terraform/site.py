@@ -107,6 +107,9 @@ class Item:
     firewall: Translation | None = None
     members: list[Item] = field(default_factory=list)
     """The source groups a combined group holds the rules of (see ``combine_groups``)."""
+    layers: list[list[Item]] = field(default_factory=list)
+    """Groups a packet must pass one after the other (an Azure VM's NIC NSGs, then its subnet
+    NSGs): the group holds only what every layer allows (see ``layer_groups``)."""
 
     @property
     def kind(self) -> str:
@@ -388,7 +391,8 @@ def build_site(
         by_id[r.id] = item
     if group_type is not None:
         for item in list(site.items):
-            for sg_id in item.resource.topology.security_groups:
+            topology = item.resource.topology
+            for sg_id in [*topology.security_groups, *topology.subnet_security_groups]:
                 group = resources.get(sg_id)
                 if sg_id in by_id or group is None or group.kind != Kind.SECURITY_GROUP:
                     continue
@@ -424,6 +428,15 @@ def build_site(
             if owner is not None:
                 item.subnet = owner.subnets[0]
         item.security_groups = [by_id[d] for d in r.topology.security_groups if d in by_id]
+        below = [
+            by_id[d]
+            for d in r.topology.subnet_security_groups
+            if d in by_id and d not in r.topology.security_groups
+        ]
+        if below and item.security_groups:
+            item.layers = [item.security_groups, below]
+        elif below:
+            item.security_groups = below
         item.volumes = [
             by_id[d]
             for d in r.depends_on
@@ -437,7 +450,7 @@ def build_site(
             ),
             None,
         )
-    for combined in combine_groups(site, unique):
+    for combined in [*layer_groups(site, unique), *combine_groups(site, unique)]:
         combined.index = len(site.items)
         combined.secret_local = unique(combined.local, "random_password")
         combined.output = unique(f"{combined.local}_id", "output")
@@ -479,6 +492,43 @@ def build_site(
     return site
 
 
+def layer_groups(site: Site, unique: Callable[[str, str], str]) -> list[Item]:
+    """One group per distinct pair of layers (NIC groups, subnet groups): target groups add up
+    their rules, so two groups on a server would let through what either allows, where the
+    source lets through only what both allow. Its rules are set when the site is translated
+    (``firewall.intersect``)."""
+    layered: dict[tuple[tuple[str, ...], ...], Item] = {}
+    for item in site.items:
+        if not item.layers:
+            continue
+        layers = [sorted(layer, key=lambda g: g.resource.id) for layer in item.layers]
+        key = tuple(tuple(g.resource.id for g in layer) for layer in layers)
+        if key not in layered:
+            groups = [g for layer in layers for g in layer]
+            first = groups[0].resource
+            both = Resource(
+                id="&".join("+".join(ids) for ids in key),
+                provider=first.provider,
+                account=first.account,
+                region=first.region,
+                type=first.type,
+                kind=Kind.SECURITY_GROUP,
+                name="&".join("+".join(g.resource.name for g in layer) for layer in layers),
+            )
+            layered[key] = Item(
+                local=unique(identifier(both.name), groups[0].rtype),
+                name=slug(both.name),
+                resource=both,
+                option=groups[0].option,
+                rtype=groups[0].rtype,
+                product=None,
+                members=groups,
+                layers=layers,
+            )
+        item.security_groups = [layered[key]]
+    return list(layered.values())
+
+
 def combine_groups(site: Site, unique: Callable[[str, str], str]) -> list[Item]:
     """One group per distinct combination of source groups, where one group must hold them all:
     on a target whose servers take a single group, or when a deny rule of one group has to cut
@@ -487,7 +537,7 @@ def combine_groups(site: Site, unique: Callable[[str, str], str]) -> list[Item]:
     combined: dict[tuple[str, ...], Item] = {}
     for item in site.items:
         groups = sorted(item.security_groups, key=lambda g: g.resource.id)
-        if len(groups) < 2:
+        if len(groups) < 2 or item.layers:
             continue
         rules = [rule for g in groups for rule in g.resource.topology.firewall_rules]
         if site.provider not in ONE_GROUP_PROVIDERS and all(r.action != "deny" for r in rules):

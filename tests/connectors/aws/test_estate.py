@@ -273,6 +273,13 @@ def test_dependencies(scanned):
     ids = {r.id for r in inventory.resources}
     member = one(inventory, "AWS::RDS::DBInstance", "ledger-1")
     assert one(inventory, "AWS::RDS::DBCluster", "ledger").id in member.depends_on
+    # Membership is an attachment: placement keeps the instance with its cluster, the web
+    # instances with the load balancer that serves them.
+    links = {(a.relation, a.to) for a in member.topology.attachments}
+    assert ("cluster_member", one(inventory, "AWS::RDS::DBCluster", "ledger").id) in links
+    for i in net["web"]:
+        instance = next(r for r in inventory.resources if r.id == f"{arn}:instance/{i}")
+        assert ("lb_member", tg.id) in {(a.relation, a.to) for a in instance.topology.attachments}
     dangling = {d for r in inventory.resources for d in r.depends_on} - ids
     assert dangling <= {vpc}
 
