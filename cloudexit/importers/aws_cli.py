@@ -478,6 +478,10 @@ def _topology(native_type: str, shape: dict[str, Any]) -> Mapped:
             return aws_topology.security_group(shape)
         if native_type in ("AWS::EC2::VPC", "AWS::EC2::Subnet"):
             return Mapped(aws_topology.cidrs(shape))
+        if native_type == "AWS::ElasticLoadBalancingV2::TargetGroup":
+            return aws_topology.target_group(shape)
+        if native_type == "AWS::ElasticLoadBalancing::LoadBalancer":
+            return aws_topology.listeners(shape.get("ListenerDescriptions") or [])
     except (ValueError, TypeError) as exc:
         return Mapped(problems=[f"topology not understood ({str(exc).splitlines()[-1].strip()})"])
     return Mapped()

@@ -1,12 +1,12 @@
-"""AWS security groups in the API's shape (DescribeSecurityGroups, AWS CLI, AWS Config after
-``pascal``): ``IpPermissions`` and ``IpPermissionsEgress``. Used by the connector and the
-importers alike."""
+"""AWS topology in the API's shape (AWS CLI and AWS Config after ``pascal`` alike): security
+groups (``IpPermissions``, ``IpPermissionsEgress``), ranges, load balancer listeners, target
+groups and Route 53 records. Used by the connector and the importers alike."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from cloudexit.model.topology import FirewallRule, Topology
+from cloudexit.model.topology import DnsRecord, FirewallRule, HealthCheck, Listener, Topology
 from cloudexit.topology import Mapped, rule_or_problem
 
 _PROTOCOLS = {
@@ -118,3 +118,110 @@ def cidrs(item: dict[str, Any]) -> Topology:
     ]
     found.append(item.get("CidrBlock"))
     return Topology(cidrs=sorted({str(c) for c in found if c}))
+
+
+def _listener(
+    label: str, protocol: Any, port: Any, target_port: Any, out: list[Listener], problems: list[str]
+) -> None:
+    try:
+        out.append(
+            Listener(
+                protocol=str(protocol or "").upper() or "TCP",
+                port=int(port),
+                target_port=int(target_port) if target_port not in (None, "") else None,
+            )
+        )
+    except (TypeError, ValueError) as exc:
+        problems.append(f"{label}: {str(exc).splitlines()[-1].strip()}")
+
+
+def listeners(raw: list[dict[str, Any]]) -> Mapped:
+    """ELBv2 DescribeListeners items (Port, Protocol) or classic ELB ListenerDescriptions
+    (Listener.LoadBalancerPort, Protocol, InstancePort)."""
+    out = Mapped()
+    found: list[Listener] = []
+    for n, item in enumerate(raw):
+        label = f"listener {n + 1}"
+        if not isinstance(item, dict):
+            out.problems.append(f"{label}: not an object")
+            continue
+        classic = item.get("Listener") if isinstance(item.get("Listener"), dict) else None
+        if classic is not None:
+            _listener(
+                label,
+                classic.get("Protocol"),
+                classic.get("LoadBalancerPort"),
+                classic.get("InstancePort"),
+                found,
+                out.problems,
+            )
+        else:
+            _listener(label, item.get("Protocol"), item.get("Port"), None, found, out.problems)
+    out.topology = Topology(listeners=sorted(found, key=lambda x: (x.port, x.protocol)))
+    return out
+
+
+def target_group(item: dict[str, Any]) -> Mapped:
+    """A DescribeTargetGroups item: the backend port and its health check."""
+    out = Mapped()
+    port = item.get("Port")
+    check_port = str(item.get("HealthCheckPort") or "")  # "traffic-port": the target port
+    try:
+        out.topology = Topology(
+            target_port=int(port) if port else None,
+            health_check=HealthCheck(
+                protocol=item.get("HealthCheckProtocol"),
+                port=int(check_port) if check_port.isdigit() else None,
+                path=item.get("HealthCheckPath"),
+            )
+            if item.get("HealthCheckProtocol") or item.get("HealthCheckPath")
+            else None,
+        )
+    except (TypeError, ValueError) as exc:
+        out.problems.append(f"target group: {str(exc).splitlines()[-1].strip()}")
+    return out
+
+
+def records(zone_name: str, raw: list[dict[str, Any]]) -> Mapped:
+    """ListResourceRecordSets items, less the apex SOA and NS records the DNS host writes.
+    Alias records and routing policies (weighted, latency,
+    failover, geolocation) have no plain record equivalent: each is a problem, not a guess."""
+    out = Mapped()
+    found: list[DnsRecord] = []
+    for item in raw:
+        if not isinstance(item, dict):
+            out.problems.append("record: not an object")
+            continue
+        label = f"record {item.get('Name')} {item.get('Type')}"
+        apex = str(item.get("Name") or "").rstrip(".").lower() == zone_name.rstrip(".").lower()
+        if apex and item.get("Type") in ("SOA", "NS"):
+            continue  # the hosting provider's own: the target zone gets its own
+        if item.get("AliasTarget"):
+            target = (item.get("AliasTarget") or {}).get("DNSName")
+            out.problems.append(f"{label}: an alias to {target} has no plain record equivalent")
+            continue
+        if item.get("SetIdentifier"):
+            out.problems.append(
+                f"{label}: a routing policy ({item['SetIdentifier']}) is not kept by a plain record"
+            )
+            continue
+        try:
+            found.append(
+                DnsRecord(
+                    name=str(item.get("Name") or ""),
+                    type=str(item.get("Type") or "").upper(),
+                    ttl=item.get("TTL"),
+                    values=sorted(
+                        str(v["Value"])
+                        for v in item.get("ResourceRecords") or []
+                        if isinstance(v, dict) and v.get("Value") is not None
+                    ),
+                )
+            )
+        except (TypeError, ValueError) as exc:
+            out.problems.append(f"{label}: {str(exc).splitlines()[-1].strip()}")
+    out.topology = Topology(
+        zone_name=zone_name.rstrip(".") or None,
+        records=sorted(found, key=lambda r: (r.name, r.type)),
+    )
+    return out

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 from cloudexit.connectors.aws.declare import Item, ResourceType, Scope, tag_dict
 from cloudexit.connectors.aws.ec2 import instance_arn, security_group_arn, subnet_arn, vpc_arn
 from cloudexit.connectors.aws.reader import Reader
 from cloudexit.model.inventory import Attributes
+from cloudexit.topology import aws as aws_topology
 
 
 def _tags_v2(reader: Reader, arn: str) -> dict[str, str]:
@@ -41,24 +41,8 @@ def _lb_detail(reader: Reader, items: list[Item]) -> list[Item]:
     for item in items:
         arn = item["LoadBalancerArn"]
         item["_tags"] = _tags_v2(reader, arn)
-        item["_listeners"] = sorted(
-            (
-                {
-                    "port": listener.get("Port"),
-                    "protocol": listener.get("Protocol"),
-                    "certificates": sorted(
-                        c["CertificateArn"] for c in listener.get("Certificates", [])
-                    ),
-                    "default_actions": [
-                        {"type": a.get("Type"), "target_group": a.get("TargetGroupArn")}
-                        for a in listener.get("DefaultActions", [])
-                    ],
-                }
-                for listener in reader.items(
-                    "elbv2", "DescribeListeners", "Listeners[]", {"LoadBalancerArn": arn}
-                )
-            ),
-            key=lambda x: (x["port"] or 0, str(x["protocol"])),
+        item["_listeners"] = list(
+            reader.items("elbv2", "DescribeListeners", "Listeners[]", {"LoadBalancerArn": arn})
         )
         groups = list(
             reader.items(
@@ -105,7 +89,7 @@ LOAD_BALANCER = ResourceType(
         details={
             "dns_name": i.get("DNSName"),
             "ip_address_type": i.get("IpAddressType"),
-            "listeners": i.get("_listeners", []),
+            "certificates": _certificates(i.get("_listeners", [])),
             "load_balancer_type": i.get("Type"),
             "scheme": i.get("Scheme"),
             "target_groups": sorted(i.get("_target_groups", {})),
@@ -113,8 +97,26 @@ LOAD_BALANCER = ResourceType(
         },
     ),
     depends_on=_lb_deps,
+    topology=lambda i: aws_topology.listeners(i.get("_listeners", [])),
     covers=("AWS::ElasticLoadBalancingV2::Listener", "AWS::ElasticLoadBalancingV2::ListenerRule"),
 )
+
+
+def _certificates(listeners: list[Item]) -> list[str] | None:
+    found = sorted(
+        {
+            str(c["CertificateArn"])
+            for x in listeners
+            for c in x.get("Certificates") or []
+            if c.get("CertificateArn")
+        }
+        | {
+            str(x["Listener"]["SSLCertificateId"])
+            for x in listeners
+            if (x.get("Listener") or {}).get("SSLCertificateId")
+        }
+    )
+    return found or None
 
 
 def _tg_detail(reader: Reader, items: list[Item]) -> list[Item]:
@@ -145,9 +147,7 @@ TARGET_GROUP = ResourceType(
     reads=("elbv2:DescribeTags", "elbv2:DescribeTargetHealth"),
     attributes=lambda i, s: Attributes(
         details={
-            "health_check_path": i.get("HealthCheckPath"),
             "load_balancers": sorted(i.get("LoadBalancerArns", [])),
-            "port": i.get("Port"),
             "protocol": i.get("Protocol"),
             "target_type": i.get("TargetType"),
             "targets": i.get("_targets", []),
@@ -155,6 +155,7 @@ TARGET_GROUP = ResourceType(
         }
     ),
     depends_on=_tg_deps,
+    topology=aws_topology.target_group,
 )
 
 
@@ -165,23 +166,6 @@ def _classic_detail(reader: Reader, items: list[Item]) -> list[Item]:
     for item in items:
         item["_tags"] = tags.get(item["LoadBalancerName"], {})
     return items
-
-
-def _classic_listeners(item: Item) -> list[dict[str, Any]]:
-    listeners = [d.get("Listener", {}) for d in item.get("ListenerDescriptions", [])]
-    return sorted(
-        (
-            {
-                "port": x.get("LoadBalancerPort"),
-                "protocol": x.get("Protocol"),
-                "instance_port": x.get("InstancePort"),
-                "instance_protocol": x.get("InstanceProtocol"),
-                "certificates": [x["SSLCertificateId"]] if x.get("SSLCertificateId") else [],
-            }
-            for x in listeners
-        ),
-        key=lambda x: (x["port"] or 0, str(x["protocol"])),
-    )
 
 
 CLASSIC_LOAD_BALANCER = ResourceType(
@@ -199,12 +183,13 @@ CLASSIC_LOAD_BALANCER = ResourceType(
         details={
             "dns_name": i.get("DNSName"),
             "instances": sorted(x["InstanceId"] for x in i.get("Instances", [])),
-            "listeners": _classic_listeners(i),
+            "certificates": _certificates(i.get("ListenerDescriptions", [])),
             "load_balancer_type": "classic",
             "scheme": i.get("Scheme"),
             "vpc_id": i.get("VPCId"),
         }
     ),
+    topology=lambda i: aws_topology.listeners(i.get("ListenerDescriptions", [])),
     depends_on=lambda i, s: [
         *(instance_arn(s, x["InstanceId"]) for x in i.get("Instances", [])),
         *(subnet_arn(s, x) for x in i.get("Subnets", [])),

@@ -3,32 +3,15 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from cloudexit.connectors.aws.declare import Item, ResourceType, tag_dict
 from cloudexit.connectors.aws.reader import Reader
 from cloudexit.model.inventory import Attributes
+from cloudexit.topology import aws as aws_topology
 
 
 def zone_id(item: Item) -> str:
     return str(item["Id"]).rsplit("/", 1)[-1]
-
-
-def _record(r: Item) -> dict[str, Any]:
-    alias = r.get("AliasTarget")
-    return {
-        "name": r.get("Name"),
-        "type": r.get("Type"),
-        "ttl": r.get("TTL"),
-        "values": sorted(v["Value"] for v in r.get("ResourceRecords", [])),
-        "alias": {"dns_name": alias.get("DNSName"), "zone_id": alias.get("HostedZoneId")}
-        if alias
-        else None,
-        "set_identifier": r.get("SetIdentifier"),
-        "weight": r.get("Weight"),
-        "region": r.get("Region"),
-        "failover": r.get("Failover"),
-    }
 
 
 def _detail(reader: Reader, items: list[Item]) -> list[Item]:
@@ -39,9 +22,7 @@ def _detail(reader: Reader, items: list[Item]) -> list[Item]:
             "ResourceRecordSets[]",
             {"HostedZoneId": item["Id"]},
         )
-        item["_records"] = sorted(
-            (_record(r) for r in records), key=lambda r: json.dumps(r, sort_keys=True)
-        )
+        item["_records"] = sorted(records, key=lambda r: json.dumps(r, sort_keys=True))
         found = reader.call(
             "route53", "ListTagsForResource", ResourceType="hostedzone", ResourceId=zone_id(item)
         )
@@ -65,10 +46,10 @@ HOSTED_ZONE = ResourceType(
         else i.get("ResourceRecordSetCount"),
         details={
             "private": (i.get("Config") or {}).get("PrivateZone", False),
-            "records": i.get("_records", []),
             "zone_id": zone_id(i),
         },
     ),
+    topology=lambda i: aws_topology.records(str(i.get("Name") or ""), i.get("_records", [])),
     scope="global",
 )
 

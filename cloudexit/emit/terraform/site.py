@@ -218,10 +218,29 @@ class Item:
 
     @property
     def listeners(self) -> list[dict[str, Any]]:
+        """Listeners with the port their backends take: the listener's own (a classic ELB's
+        instance port, an Azure rule's backend port), else an HTTP target group's, else the
+        same port. ``key`` names the listener's resources apart (TCP and UDP on one port)."""
         rows = []
         for listener in self.resource.topology.listeners:
-            rows.append({"port": listener.port, "protocol": listener.protocol.upper()})
-        return sorted(rows, key=lambda r: r["port"])
+            protocol = listener.protocol.upper()
+            group_port = self.backend_port if protocol == "HTTP" else None
+            rows.append(
+                {
+                    "port": listener.port,
+                    "protocol": protocol,
+                    "backend_port": listener.target_port or group_port or listener.port,
+                }
+            )
+        rows.sort(key=lambda r: (r["port"], r["protocol"]))
+        shared = {r["port"] for r in rows if sum(o["port"] == r["port"] for o in rows) > 1}
+        for row in rows:
+            row["key"] = (
+                f"{row['port']}-{identifier(row['protocol'])}"
+                if row["port"] in shared
+                else str(row["port"])
+            )
+        return rows
 
     @property
     def fixed_ip(self) -> str:
