@@ -236,7 +236,7 @@ class Item:
         shared = {r["port"] for r in rows if sum(o["port"] == r["port"] for o in rows) > 1}
         for row in rows:
             row["key"] = (
-                f"{row['port']}-{identifier(row['protocol'])}"
+                f"{row['port']}-{identifier(str(row['protocol']))}"
                 if row["port"] in shared
                 else str(row["port"])
             )
