@@ -1,11 +1,13 @@
-"""OpenStack Neutron security group rules: the API's shape (the connector, Terraform's
-``openstack_networking_secgroup_rule_v2`` attributes use the same names)."""
+"""OpenStack topology in the API's shape: Neutron security group rules, Octavia listeners,
+Designate recordsets (the connector; Terraform's ``openstack_networking_secgroup_rule_v2``,
+``openstack_lb_listener_v2`` and ``openstack_dns_recordset_v2`` attributes use the same
+names)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from cloudexit.model.topology import Topology
+from cloudexit.model.topology import DnsRecord, Listener, Topology
 from cloudexit.topology import Mapped, rule_or_problem
 
 _PROTOCOLS = {
@@ -87,4 +89,52 @@ def rules(items: list[Any]) -> Mapped:
             out.problems,
         )
     out.topology = Topology(firewall_rules=built)
+    return out
+
+
+def listeners(items: list[dict[str, Any]], backend_ports: dict[str, int] | None = None) -> Mapped:
+    """Octavia listeners (the API's and Terraform's ``protocol``, ``protocol_port``);
+    ``backend_ports``: listener id -> the port its pool's members take, where they agree."""
+    out = Mapped()
+    found: list[Listener] = []
+    for n, item in enumerate(items):
+        label = f"listener {item.get('name') or item.get('id') or n + 1}"
+        try:
+            found.append(
+                Listener(
+                    protocol=str(item.get("protocol") or "TCP").upper(),
+                    port=int(item["protocol_port"]),
+                    target_port=(backend_ports or {}).get(str(item.get("id"))),
+                )
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            out.problems.append(f"{label}: {str(exc).splitlines()[-1].strip()}")
+    out.topology = Topology(listeners=sorted(found, key=lambda x: (x.port, x.protocol)))
+    return out
+
+
+def records(zone_name: str, items: list[dict[str, Any]]) -> Mapped:
+    """Designate recordsets (``name``, ``type``, ``ttl``, ``records``), less the apex SOA and
+    NS Designate writes itself."""
+    out = Mapped()
+    found: list[DnsRecord] = []
+    zone = zone_name.rstrip(".").lower()
+    for item in items:
+        name, rtype = str(item.get("name") or ""), str(item.get("type") or "").upper()
+        if name.rstrip(".").lower() == zone and rtype in ("SOA", "NS"):
+            continue
+        try:
+            found.append(
+                DnsRecord(
+                    name=name,
+                    type=rtype,
+                    ttl=item.get("ttl"),
+                    values=sorted(str(v) for v in item.get("records") or []),
+                )
+            )
+        except (TypeError, ValueError) as exc:
+            out.problems.append(f"record {name} {rtype}: {str(exc).splitlines()[-1].strip()}")
+    out.topology = Topology(
+        zone_name=zone or None, records=sorted(found, key=lambda r: (r.name, r.type))
+    )
     return out

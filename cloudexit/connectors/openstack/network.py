@@ -97,13 +97,28 @@ def load_balancer(facts: Facts) -> None:
     members = {p.id: list(conn.load_balancer.members(p.id)) for p in pools}
     facts.set(instance_type=item.flavor_id, state=(item.operating_status or "").lower() or None)
     facts.tags = tags_of(item)
+    backend_ports: dict[str, int] = {}
+    for listener in listeners:
+        ports = {m.protocol_port for m in members.get(listener.default_pool_id or "", [])}
+        if len(ports) == 1 and None not in ports:
+            backend_ports[str(listener.id)] = int(ports.pop())
+    facts.map(
+        lambda: openstack_topology.listeners(
+            [
+                {
+                    "id": x.id,
+                    "name": x.name,
+                    "protocol": x.protocol,
+                    "protocol_port": x.protocol_port,
+                }
+                for x in listeners
+            ],
+            backend_ports,
+        )
+    )
     facts.note(
         vip_address=item.vip_address,
         provider=item.provider,
-        listeners=sorted(
-            ({"name": l.name, "protocol": l.protocol, "port": l.protocol_port} for l in listeners),
-            key=lambda l: (l["port"] or 0, str(l["name"])),
-        ),
         pools=sorted(
             (
                 {
@@ -127,16 +142,12 @@ def zone(facts: Facts) -> None:
     item = facts.item
     conn = facts.context.connection
     records = [
-        {"name": r.name, "type": r.type, "ttl": r.ttl, "records": sorted(r.records or [])}
+        {"name": r.name, "type": r.type, "ttl": r.ttl, "records": list(r.records or [])}
         for r in conn.dns.recordsets(item.id)
     ]
     facts.region = "global"
-    facts.note(
-        ttl=item.ttl,
-        email=item.email,
-        zone_type=item.type,
-        records=sorted(records, key=lambda r: (str(r["name"]), str(r["type"]))),
-    )
+    facts.map(lambda: openstack_topology.records(str(item.name or ""), records))
+    facts.note(ttl=item.ttl, email=item.email, zone_type=item.type)
 
 
 def _networks(conn: Any, context: Context) -> Any:

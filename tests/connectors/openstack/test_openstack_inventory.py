@@ -98,9 +98,11 @@ def test_every_region_with_sizes_links_and_kinds(cloud, connector_catalog):
 
     lb = by_id[rid("load_balancer", 801)]
     assert lb.depends_on == sorted([rid("server", 1), rid("subnet", 311)])
-    assert lb.attributes.details["listeners"] == [
-        {"name": "https", "port": 443, "protocol": "HTTPS"}
+    # typed: the HTTPS listener forwards to its pool's members on port 80
+    assert [(x.protocol, x.port, x.target_port) for x in lb.topology.listeners] == [
+        ("HTTPS", 443, 80)
     ]
+    assert "listeners" not in lb.attributes.details
     assert lb.attributes.details["pools"][0]["members"] == ["10.0.0.11:80"]
 
     assets = by_id["ovh-prod/GRA11/container/shop-assets"]
@@ -118,10 +120,13 @@ def test_every_region_with_sizes_links_and_kinds(cloud, connector_catalog):
     ) == (Kind.KUBERNETES_CLUSTER, 3, 4, "v1.27.4")
     zone = by_id[rid("zone", 1001)]
     assert zone.region == "global"
-    assert [(r["type"], r["records"]) for r in zone.attributes.details["records"]][2] == (
-        "A",
-        ["51.38.2.20"],
-    )
+    # typed, less the apex SOA Designate writes itself
+    assert zone.topology.zone_name == "shop.example.com"
+    assert [(r.name, r.type, r.ttl, r.values) for r in zone.topology.records] == [
+        ("shop.example.com.", "MX", 3600, ["10 mx.example.net."]),
+        ("www.shop.example.com.", "A", 300, ["51.38.2.20"]),
+    ]
+    assert "records" not in zone.attributes.details
     assert [r.name for r in inventory.resources if r.type == "OS::Glance::Image"] == [
         "shop-golden-2026-10"
     ]

@@ -1,14 +1,17 @@
 """Security group rules from a live OpenStack scan: the same typed rules as a Terraform state of
-the same groups gives the importer, and the same rules, one for one, in every target's Terraform."""
+the same groups gives the importer, and the same rules, one for one, in every target's Terraform;
+Octavia listeners and Designate records typed and written."""
 
 from __future__ import annotations
 
 import json
+import re
 
 from cloudexit.connectors.openstack import OpenStackScan, scan_cloud
 from cloudexit.importers import import_files
 from cloudexit.model.kinds import Kind
 from tests.connectors.openstack.fake_openstack import DATA
+from tests.topology.roundtrip import TARGETS, check_errors, render
 from tests.topology.test_end_to_end import assert_faithful, assert_sites_apart
 
 RULE_KEYS = (
@@ -124,3 +127,22 @@ def test_scanned_rules_reach_every_target_one_for_one(cloud, connector_catalog, 
     ]
     assert assert_faithful(inventory, tmp_path) >= 3
     assert_sites_apart(inventory)
+
+
+def test_scanned_listeners_and_records_reach_every_target(cloud, connector_catalog, tmp_path):
+    inventory = _scan(connector_catalog)
+    lb = next(r for r in inventory.resources if r.kind == Kind.LOAD_BALANCER)
+    zone = next(r for r in inventory.resources if r.kind == Kind.DNS_ZONE)
+    assert [(x.port, x.target_port) for x in lb.topology.listeners] == [(443, 80)]
+    assert {r.type for r in zone.topology.records} == {"A", "MX"}
+    for provider, region in TARGETS:
+        out = tmp_path / provider
+        written = render(inventory, provider, region, out)
+        assert check_errors(out) == [], provider
+        text = "\n".join(t for files in written.values() for t in files.values())
+        if provider == "opennebula":
+            continue  # no load balancer or DNS resources there: the README says so
+        assert "51.38.2.20" in text and "10 mx.example.net." in text, provider
+        # the HTTPS listener on 443 sends to the members' port 80
+        assert re.search(r"(inbound_port|listener_port|\bport)\s+=\s+443\b", text), provider
+        assert re.search(r"(forward_port|protocol_port|\bport)\s+=\s+80\b", text), provider
