@@ -1,11 +1,12 @@
-"""GCP VPC firewall rules: the Compute API's shape (Cloud Asset ``resource.data``, the
-connector) and Terraform's ``google_compute_firewall`` attributes, read as one."""
+"""GCP VPC firewall rules and forwarding rules: the Compute API's shape (Cloud Asset
+``resource.data``, the connector) and Terraform's ``google_compute_firewall`` and
+``google_compute_forwarding_rule`` attributes, read as one."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from cloudexit.model.topology import Topology
+from cloudexit.model.topology import Listener, Topology
 from cloudexit.topology import Mapped, rule_or_problem
 
 _PROTOCOLS = {
@@ -133,4 +134,40 @@ def firewall(data: dict[str, Any], *, terraform: bool = False) -> Mapped:
             )
     rule_or_problem(IMPLIED_EGRESS, f"{label} implied egress", built, out.problems)
     out.topology = Topology(firewall_rules=built)
+    return out
+
+
+def _listener_ports(data: dict[str, Any]) -> list[str]:
+    if data.get("ports"):
+        return [str(p) for p in data["ports"]]
+    return [str(data["portRange"])] if data.get("portRange") else []
+
+
+def forwarding_rule(data: dict[str, Any]) -> Mapped:
+    """A forwarding rule (Compute API and Cloud Asset ``resource.data``; Terraform's
+    ``ip_protocol``, ``port_range``, ``ports`` and ``target``, lifted or not, read alike): one listener per
+    port. Behind an HTTP(S) proxy the listener speaks HTTP(S). A port range wider than one
+    port, or every port, has no listener equivalent: a problem, not a guess."""
+    out = Mapped()
+    target = str(data.get("target") or "")
+    spelled = data.get("IPProtocol") or data.get("ipProtocol") or data.get("ip_protocol")
+    protocol = str(spelled or "TCP").upper()
+    if "/targetHttpsProxies/" in target:
+        protocol = "HTTPS"
+    elif "/targetHttpProxies/" in target:
+        protocol = "HTTP"
+    found: list[Listener] = []
+    if data.get("allPorts") or data.get("all_ports"):
+        out.problems.append("forwarding every port: no single listener says that")
+    ports = _listener_ports(data) or _listener_ports({"portRange": data.get("port_range")})
+    for text in ports:
+        low, _, high = text.partition("-")
+        try:
+            if high and high != low:
+                out.problems.append(f"port range {text}: a listener takes one port")
+                continue
+            found.append(Listener(protocol=protocol, port=int(low)))
+        except (TypeError, ValueError) as exc:
+            out.problems.append(f"port {text!r}: {str(exc).splitlines()[-1].strip()}")
+    out.topology = Topology(listeners=sorted(found, key=lambda x: (x.port, x.protocol)))
     return out

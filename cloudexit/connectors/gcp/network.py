@@ -43,10 +43,9 @@ def firewall(facts: Facts) -> None:
 
 def forwarding_rule(facts: Facts) -> None:
     facts.location = last_segment(facts.get("region"))
+    facts.map(gcp_topology.forwarding_rule)
     facts.note(
         address=facts.get("IPAddress"),
-        protocol=facts.get("IPProtocol"),
-        ports=facts.get("ports") or ([facts.get("portRange")] if facts.get("portRange") else []),
         scheme=facts.get("loadBalancingScheme"),
         target=cai_ref(facts.get("target")),
     )

@@ -185,6 +185,21 @@ def test_organization_scan_reads_sizes_links_and_kinds(cai, connector_catalog):
     for source, target in itertools.pairwise(chain):
         assert target in by_id[source].depends_on
     assert by_id[chain[0]].attributes.details["address"] == "34.120.1.1"
+    # typed: TCP 443 behind an HTTPS proxy is an HTTPS listener
+    assert [(x.protocol, x.port) for x in by_id[chain[0]].topology.listeners] == [("HTTPS", 443)]
+    # the proxy, URL map and backend service are parts of the balancer (each part attached to
+    # the one it names); the instance group is its member
+    links = {
+        (by_id[a].name, relation, by_id[b].name)
+        for a in chain
+        for relation, b in ((x.relation, x.to) for x in by_id[a].topology.attachments)
+    }
+    assert links == {
+        ("shop-https", "listener", "shop-proxy"),
+        ("shop-proxy", "listener", "shop-map"),
+        ("shop-web", "target_group", "shop-map"),
+        ("web-ig", "lb_member", "shop-web"),
+    }
     https = by_id[f"{C}/global/firewalls/allow-https"]
     allowed = [r for r in https.topology.firewall_rules if r.name == "allow-https"]
     assert [
