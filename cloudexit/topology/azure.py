@@ -1,13 +1,14 @@
-"""Azure network security groups: ARM bodies (``properties.securityRules`` and
-``defaultSecurityRules``, as the ARM API, Resource Graph and the connector give them) and
-Terraform's ``azurerm`` rule attributes, both read through one rule reader."""
+"""Azure topology from ARM bodies (as the ARM API, Resource Graph and the connector give
+them): network security groups (``properties.securityRules`` and ``defaultSecurityRules``,
+Terraform's ``azurerm`` rule attributes read through the same rule reader), load balancer
+rules and probes, application gateway listeners and DNS record sets."""
 
 from __future__ import annotations
 
 import ipaddress
 from typing import Any
 
-from cloudexit.model.topology import Topology
+from cloudexit.model.topology import DnsRecord, HealthCheck, Listener, Topology
 from cloudexit.topology import Mapped, rule_or_problem
 
 _PROTOCOLS = {"tcp": "tcp", "udp": "udp", "icmp": "icmp", "*": "any", "esp": "esp", "ah": "ah"}
@@ -217,3 +218,148 @@ def address_space(body: dict[str, Any]) -> Topology:
     if props.get("addressPrefix"):
         found.append(props["addressPrefix"])
     return Topology(cidrs=[str(c) for c in found if c])
+
+
+def _dig(item: Any, *path: str) -> Any:
+    for key in path:
+        item = item.get(key) if isinstance(item, dict) else None
+    return item
+
+
+def load_balancer(body: dict[str, Any]) -> Mapped:
+    """A load balancer's ARM body: each load-balancing rule a listener (frontend port to
+    backend port), its first probe the health check. An HA-ports rule (protocol All, port 0)
+    has no listener equivalent: a problem, not a guess."""
+    out = Mapped()
+    props = body.get("properties") or {}
+    found: list[Listener] = []
+    for n, rule in enumerate(props.get("loadBalancingRules") or []):
+        label = f"load-balancing rule {_dig(rule, 'name') or n + 1}"
+        protocol = str(_dig(rule, "properties", "protocol") or "Tcp").upper()
+        front = _dig(rule, "properties", "frontendPort")
+        back = _dig(rule, "properties", "backendPort")
+        if protocol == "ALL" or front in (0, "0"):
+            out.problems.append(f"{label}: HA ports (every port, every protocol)")
+            continue
+        try:
+            found.append(
+                Listener(
+                    protocol=protocol,
+                    port=int(front),
+                    target_port=int(back) if back not in (None, "", 0) else None,
+                )
+            )
+        except (TypeError, ValueError) as exc:
+            out.problems.append(f"{label}: {str(exc).splitlines()[-1].strip()}")
+    check = None
+    probes = sorted(props.get("probes") or [], key=lambda p: str(_dig(p, "name") or ""))
+    if probes:
+        probe = probes[0].get("properties") or {}
+        try:
+            check = HealthCheck(
+                protocol=str(probe.get("protocol") or "") or None,
+                port=int(probe["port"]) if probe.get("port") else None,
+                path=probe.get("requestPath"),
+            )
+        except (TypeError, ValueError) as exc:
+            out.problems.append(f"probe: {str(exc).splitlines()[-1].strip()}")
+    out.topology = Topology(
+        listeners=sorted(found, key=lambda x: (x.port, x.protocol)), health_check=check
+    )
+    return out
+
+
+def application_gateway(body: dict[str, Any]) -> Mapped:
+    """An application gateway's ARM body: each HTTP listener on its frontend port."""
+    out = Mapped()
+    props = body.get("properties") or {}
+    ports = {
+        str(p.get("id") or "").lower(): _dig(p, "properties", "port")
+        for p in props.get("frontendPorts") or []
+        if isinstance(p, dict)
+    }
+    found: list[Listener] = []
+    for n, listener in enumerate(props.get("httpListeners") or []):
+        label = f"listener {_dig(listener, 'name') or n + 1}"
+        port = ports.get(str(_dig(listener, "properties", "frontendPort", "id") or "").lower())
+        try:
+            found.append(
+                Listener(
+                    protocol=str(_dig(listener, "properties", "protocol") or "Http").upper(),
+                    port=int(port),  # type: ignore[arg-type]
+                )
+            )
+        except (TypeError, ValueError) as exc:
+            out.problems.append(f"{label}: {str(exc).splitlines()[-1].strip()}")
+    out.topology = Topology(listeners=sorted(found, key=lambda x: (x.port, x.protocol)))
+    return out
+
+
+def record_sets(zone_name: str, items: list[dict[str, Any]]) -> Mapped:
+    """A DNS zone's record sets (ARM ``properties``: ``TTL``, ``ARecords`` ...), less the apex
+    SOA and NS Azure writes itself. An alias record set (``targetResource``) has no plain
+    record equivalent: a problem, not a guess."""
+    out = Mapped()
+    found: list[DnsRecord] = []
+    zone = zone_name.rstrip(".").lower()
+    for item in items:
+        props = item.get("properties") or {}
+        rtype = str(item.get("type") or "").rsplit("/", 1)[-1].upper()
+        name = str(item.get("name") or "@")
+        label = f"record {name} {rtype}"
+        if name in ("@", "") and rtype in ("SOA", "NS"):
+            continue
+        if _dig(props, "targetResource", "id"):
+            out.problems.append(f"{label}: an alias to an Azure resource has no plain record")
+            continue
+        values = _record_values(rtype, props)
+        if values is None:
+            out.problems.append(f"{label}: record type not read")
+            continue
+        try:
+            found.append(
+                DnsRecord(
+                    name=name if name != "@" else "",
+                    type=rtype,
+                    ttl=props.get("TTL"),
+                    values=sorted(values),
+                )
+            )
+        except (TypeError, ValueError) as exc:
+            out.problems.append(f"{label}: {str(exc).splitlines()[-1].strip()}")
+    out.topology = Topology(
+        zone_name=zone or None, records=sorted(found, key=lambda r: (r.name, r.type))
+    )
+    return out
+
+
+def _record_values(rtype: str, props: dict[str, Any]) -> list[str] | None:
+    """The values of one record set in the zone-file form the targets take."""
+    if rtype == "A":
+        return [str(r.get("ipv4Address")) for r in props.get("ARecords") or []]
+    if rtype == "AAAA":
+        return [str(r.get("ipv6Address")) for r in props.get("AAAARecords") or []]
+    if rtype == "CNAME":
+        cname = _dig(props, "CNAMERecord", "cname")
+        return [str(cname)] if cname else []
+    if rtype == "MX":
+        return [
+            f"{r.get('preference')} {r.get('exchange')}" for r in props.get("MXRecords") or []
+        ]
+    if rtype == "TXT":
+        return [
+            " ".join(f'"{v}"' for v in r.get("value") or []) for r in props.get("TXTRecords") or []
+        ]
+    if rtype == "NS":
+        return [str(r.get("nsdname")) for r in props.get("NSRecords") or []]
+    if rtype == "SRV":
+        return [
+            f"{r.get('priority')} {r.get('weight')} {r.get('port')} {r.get('target')}"
+            for r in props.get("SRVRecords") or []
+        ]
+    if rtype == "CAA":
+        return [
+            f'{r.get("flags")} {r.get("tag")} "{r.get("value")}"'
+            for r in props.get("caaRecords") or []
+        ]
+    return None

@@ -52,6 +52,7 @@ def security_group(facts: Facts) -> None:
 
 def load_balancer(facts: Facts) -> None:
     facts.set(instance_type=facts.sku())
+    facts.topology = azure_topology.load_balancer(facts.item)
     frontends = []
     for frontend in facts.prop("frontendIPConfigurations", []):
         props = frontend.get("properties") or {}
@@ -65,30 +66,6 @@ def load_balancer(facts: Facts) -> None:
             if ref:
                 facts.depends_on.add(owner_of(ref))
     facts.details["frontends"] = frontends
-    facts.details["rules"] = sorted(
-        (
-            {
-                "name": r.get("name"),
-                "protocol": dig(r, "properties.protocol"),
-                "frontend_port": dig(r, "properties.frontendPort"),
-                "backend_port": dig(r, "properties.backendPort"),
-            }
-            for r in facts.prop("loadBalancingRules", [])
-        ),
-        key=lambda r: str(r["name"]),
-    )
-    facts.details["probes"] = sorted(
-        (
-            {
-                "name": p.get("name"),
-                "protocol": dig(p, "properties.protocol"),
-                "port": dig(p, "properties.port"),
-                "path": dig(p, "properties.requestPath"),
-            }
-            for p in facts.prop("probes", [])
-        ),
-        key=lambda p: str(p["name"]),
-    )
 
 
 def application_gateway(facts: Facts) -> None:
@@ -103,19 +80,14 @@ def application_gateway(facts: Facts) -> None:
         facts.depend(
             dig(frontend, "properties.publicIPAddress"), dig(frontend, "properties.subnet")
         )
-    ports = {arm_id(p): dig(p, "properties.port") for p in facts.prop("frontendPorts", [])}
-    facts.details["listeners"] = sorted(
-        (
-            {
-                "name": lst.get("name"),
-                "protocol": dig(lst, "properties.protocol"),
-                "port": ports.get(arm_id(dig(lst, "properties.frontendPort"))),
-                "host_names": _one_or_many(lst.get("properties") or {}, "hostName", "hostNames"),
-            }
-            for lst in facts.prop("httpListeners", [])
-        ),
-        key=lambda item: str(item["name"]),
-    )
+    facts.topology = azure_topology.application_gateway(facts.item)
+    hosts = {
+        h
+        for lst in facts.prop("httpListeners", [])
+        for h in _one_or_many(lst.get("properties") or {}, "hostName", "hostNames")
+    }
+    if hosts:
+        facts.details["host_names"] = sorted(hosts)
     facts.details["backends"] = sorted(
         {
             str(address.get("fqdn") or address.get("ipAddress"))

@@ -80,15 +80,23 @@ def test_graph_scan_reads_every_subscription_with_sizes_and_links(arm, connector
     assert "rules" not in nsg.attributes.details  # the typed rules carry them
     lb = by_id[f"{BASE}/microsoft.network/loadbalancers/shop-lb"]
     assert f"{BASE}/microsoft.network/networkinterfaces/web-1-nic" in lb.depends_on
-    assert lb.attributes.details["rules"][0]["frontend_port"] == 443
+    # typed: the load-balancing rule a listener, the probe its health check
+    assert [(x.protocol, x.port, x.target_port) for x in lb.topology.listeners] == [
+        ("TCP", 443, 443)
+    ]
+    assert lb.topology.health_check is not None
+    assert (lb.topology.health_check.port, lb.topology.health_check.path) == (80, "/healthz")
+    assert "rules" not in lb.attributes.details
+    # the NIC in its backend pool is a member: the VM, its NIC and the balancer move as one
+    nic = by_id[f"{BASE}/microsoft.network/networkinterfaces/web-1-nic"]
+    assert ("lb_member", lb.id) in {(a.relation, a.to) for a in nic.topology.attachments}
     vmss = by_id[f"{BASE}/microsoft.compute/virtualmachinescalesets/workers"]
     assert (vmss.kind, vmss.attributes.node_count, vmss.attributes.vcpu) == (Kind.VM_GROUP, 3, 4)
     assert f"{BASE}/microsoft.network/loadbalancers/shop-lb" in vmss.depends_on
     agw = by_id[f"{BASE}/microsoft.network/applicationgateways/shop-agw"]
-    assert (
-        agw.attributes.details["listeners"][0]["port"] == 443
-        and agw.attributes.details["waf"] is True
-    )
+    assert [(x.protocol, x.port) for x in agw.topology.listeners] == [("HTTPS", 443)]
+    assert agw.attributes.details["waf"] is True
+    assert agw.attributes.details["host_names"] == ["shop.example.com"]
 
     function = by_id[f"{BASE}/microsoft.web/sites/shop-func"]
     assert function.kind == Kind.FUNCTION
