@@ -343,9 +343,7 @@ def _record_values(rtype: str, props: dict[str, Any]) -> list[str] | None:
         cname = _dig(props, "CNAMERecord", "cname")
         return [str(cname)] if cname else []
     if rtype == "MX":
-        return [
-            f"{r.get('preference')} {r.get('exchange')}" for r in props.get("MXRecords") or []
-        ]
+        return [f"{r.get('preference')} {r.get('exchange')}" for r in props.get("MXRecords") or []]
     if rtype == "TXT":
         return [
             " ".join(f'"{v}"' for v in r.get("value") or []) for r in props.get("TXTRecords") or []
