@@ -19,6 +19,24 @@ def get_resource(client: Any, resource_id: str, api_version: str) -> dict[str, A
     return dict(client.resources.get_by_id(resource_id, api_version=api_version).as_dict())
 
 
+DNS_API = "2018-05-01"
+
+
+def record_sets(client: Any, zone_id: str) -> list[dict[str, Any]]:
+    """Every record set of a public DNS zone (Record Sets - List By Dns Zone), page by page."""
+    from azure.core.rest import HttpRequest
+
+    url: str | None = f"{zone_id}/recordsets?api-version={DNS_API}"
+    found: list[dict[str, Any]] = []
+    while url:
+        response = client.send_request(HttpRequest("GET", url))
+        response.raise_for_status()
+        body = response.json()
+        found.extend(v for v in body.get("value") or [] if isinstance(v, dict))
+        url = body.get("nextLink")
+    return found
+
+
 def management_group_subscriptions(client: Any, group: str) -> list[str]:
     """Subscription ids below a management group, through its descendants list."""
     from azure.core.rest import HttpRequest

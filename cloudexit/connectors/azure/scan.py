@@ -120,6 +120,7 @@ class _Run:
         for child in sorted(self.children, key=lambda c: str(c.get("id"))):
             if arm_id(child.get("id")) not in self.collector.resources:
                 self._process(child)
+        self._records()
         if self.scan.metrics:
             self._metrics()
 
@@ -283,6 +284,46 @@ class _Run:
             topology=facts.topology,
         )
         self.children.extend(facts.children)
+
+    # -- DNS records ---------------------------------------------------------------------
+
+    def _records(self) -> None:
+        """Each public DNS zone's record sets, typed through the shared mapper."""
+        from azure.mgmt.resource.resources import ResourceManagementClient
+
+        from cloudexit.connectors.azure import arm, session
+        from cloudexit.topology import azure as azure_topology
+
+        clients: dict[str, Any] = {}
+        for zone in sorted(self.collector.resources.values(), key=lambda r: r.id):
+            if zone.type != session.DNS_ZONE:
+                continue
+            if zone.account not in clients:
+                clients[zone.account] = ResourceManagementClient(
+                    self.credential, zone.account, **self.kwargs
+                )
+            try:
+                found = arm.record_sets(clients[zone.account], zone.id)
+            except session.SDK_ERRORS as exc:
+                code, text = session.describe(exc)
+                self.collector.issue(
+                    code, f"cannot read record sets: {text}", zone.account, zone.id
+                )
+                continue
+            mapped = azure_topology.record_sets(zone.name, found)
+            zone.topology = zone.topology.model_copy(
+                update={
+                    "zone_name": mapped.topology.zone_name,
+                    "records": mapped.topology.records,
+                }
+            )
+            for problem in mapped.problems:
+                self.collector.issue(
+                    "unsupported_rule",
+                    f"{zone.type} {problem}: not translated",
+                    zone.account,
+                    zone.id,
+                )
 
     # -- metrics -------------------------------------------------------------------------
 

@@ -98,6 +98,10 @@ LISTS = (
     re.compile(r"/providers/microsoft\.management/managementgroups/[^/]+/descendants"),
 )
 GRAPH_QUERY = "/providers/microsoft.resourcegraph/resources"
+DNS_ZONE = "microsoft.network/dnszones"
+RECORD_SETS = re.compile(
+    r"/subscriptions/[^/]+/resourcegroups/[^/]+/providers/microsoft\.network/dnszones/[^/]+/recordsets"
+)
 METRICS = "/providers/microsoft.insights/metrics"
 RESOURCE = re.compile(
     r"/subscriptions/[^/]+/resourcegroups/[^/]+/providers/(?P<namespace>[^/]+)/(?P<rest>.+)"
@@ -116,8 +120,8 @@ def resource_type(path: str) -> str | None:
 
 
 def is_allowed(method: str, url: str, types: frozenset[str] = frozenset()) -> bool:
-    """The listed reads only: the lists, the Resource Graph query (POST), and GET of a resource
-    (or its metrics) of a declared type. Actions such as listKeys and any write are refused."""
+    """The listed reads only: the lists, the Resource Graph query (POST), GET of a resource
+    (or its metrics) of a declared type, and a declared DNS zone's record sets. Actions such as listKeys and any write are refused."""
     method = method.upper()
     path = urlparse(url).path.rstrip("/").lower()
     if method == "POST":
@@ -126,6 +130,8 @@ def is_allowed(method: str, url: str, types: frozenset[str] = frozenset()) -> bo
         return False
     if any(pattern.fullmatch(path) for pattern in LISTS):
         return True
+    if RECORD_SETS.fullmatch(path):
+        return DNS_ZONE in types
     if path.endswith(METRICS):
         # metrics of a declared resource or of a child of one (a storage account's blob service)
         found = resource_type(path[: -len(METRICS)]) or ""

@@ -46,6 +46,11 @@ def _offset(token: str | None) -> int:
 class FakeArm:
     def __init__(self, shared_dir: Path, page_size: int = 10) -> None:
         fixture = json.loads((DATA / "resources.json").read_text())
+        self.record_sets = {
+            k: v
+            for k, v in json.loads((DATA / "recordsets.json").read_text()).items()
+            if not k.startswith("_")
+        }
         self.subscription: str = fixture["subscription"]
         table = json.loads(
             (shared_dir / "corpus" / "azure-resourcegraph-table-response-c7n.json").read_text()
@@ -93,6 +98,10 @@ class FakeArm:
         )
         if request.method == "GET" and match:
             return self._descendants(match.group(1))
+        if request.method == "GET" and path.lower().endswith("/recordsets"):
+            zone = path.lower()[: -len("/recordsets")]
+            if zone in self.record_sets:
+                return Reply(200, self.record_sets[zone])
         if request.method == "GET" and path.lower().endswith(
             "/providers/microsoft.insights/metrics"
         ):

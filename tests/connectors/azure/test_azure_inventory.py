@@ -395,3 +395,37 @@ def test_running_linux_machines_carry_their_catalogue_list_price(arm, connector_
         assert (
             by_id[f"{BASE}/microsoft.compute/{unpriced}"].monthly_cost is None
         )  # stopped, unknown, not compute
+
+
+def test_dns_record_sets_are_read_typed_and_written_on_every_target(
+    arm, connector_catalog, tmp_path
+):
+    from tests.topology.roundtrip import TARGETS, check_errors, render
+
+    for resource_graph in (True, False):
+        inventory = scan(arm, connector_catalog, resource_graph=resource_graph)
+        zone = inventory.by_id()[f"{BASE}/microsoft.network/dnszones/example.com"]
+        assert zone.topology.zone_name == "example.com"
+        # the apex SOA and NS are Azure's own: the target zone gets its own
+        assert [(r.name, r.type, r.ttl, r.values) for r in zone.topology.records] == [
+            ("", "MX", 3600, ["10 mail.example.com."]),
+            ("", "TXT", 3600, ['"v=spf1 include:spf.protection.outlook.com -all"']),
+            ("shop", "CNAME", 3600, ["shop-web.azurewebsites.net"]),
+            ("www", "A", 300, ["20.50.2.10", "20.50.2.11"]),
+        ]
+        alias = [i for i in inventory.issues if i.resource_id == zone.id]
+        assert [i.code for i in alias] == ["unsupported_rule"]
+        assert "record lb A: an alias" in alias[0].message
+    for provider, region in TARGETS:
+        out = tmp_path / provider
+        written = render(inventory, provider, region, out)
+        assert check_errors(out) == [], provider
+        text = "\n".join(t for files in written.values() for t in files.values())
+        if provider != "opennebula":  # no DNS resources there
+            for value in (
+                "20.50.2.10",
+                "20.50.2.11",
+                "mail.example.com.",
+                "shop-web.azurewebsites.net",
+            ):
+                assert value in text, (provider, value)
