@@ -153,6 +153,15 @@ def plan(
             or "no target offers this kind"
         )
         unplaced.append(Unplaced(resource_id=rid, kind=r.kind.value, code=code, reason=reason))
+    for rid, whole in sorted(units.held.items()):
+        unplaced.append(
+            Unplaced(
+                resource_id=rid,
+                kind=resources[rid].kind.value,
+                code="no_option",
+                reason=f"attached to {resources[whole].name}, which no target takes: kept with it",
+            )
+        )
     warnings = set(
         unplaceable(
             {

@@ -87,6 +87,8 @@ class Units:
     egress_eur_gib: dict[Site, float] = field(default_factory=dict)
     """EUR per GiB leaving each site the links can use"""
     horizon_months: int = 36
+    held: dict[str, str] = field(default_factory=dict)
+    """resource id -> the resource it is attached to that nothing can take: it stays with it"""
 
 
 def group_site(row: Row) -> Site:
@@ -291,6 +293,9 @@ def build_units(
             rows_of[resource.id] = rows
         else:
             no_option[resource.id] = excluded
+    kept_back = held_with_stranded(inventory, policy, set(rows_of))
+    for rid in kept_back:
+        del rows_of[rid]
     groups = colocation_groups(inventory, policy, set(rows_of))
     links = dependency_links(inventory, policy, set(rows_of), groups)
     linked = {rid for link in links for rid in (link.a, link.b)}
@@ -353,7 +358,24 @@ def build_units(
         links=links,
         egress_eur_gib=egress_per_gib(catalog, policy, link_sites),
         horizon_months=policy.horizon_months,
+        held=kept_back,
     )
+
+
+def held_with_stranded(inventory: Inventory, policy: Policy, placeable: set[str]) -> dict[str, str]:
+    """Resource id -> the part it is attached to (directly or through others) that no target
+    can take (no option, Windows left, retired ...). Moving the rest would split an attached
+    group: a NIC or disk on a target, its VM left behind."""
+    sets = Partition(r.id for r in inventory.resources)
+    for part, whole in attachments(inventory, policy):
+        sets.union(part, whole)
+    stranded: dict[str, str] = {}
+    for r in inventory.resources:
+        if r.id not in placeable:
+            stranded.setdefault(sets.find(r.id), r.id)
+    return {
+        rid: stranded[sets.find(rid)] for rid in sorted(placeable) if sets.find(rid) in stranded
+    }
 
 
 def _dominates(a: Row, b: Row, spend_capped: bool) -> bool:

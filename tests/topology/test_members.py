@@ -234,3 +234,26 @@ def test_members_of_real_exports_share_a_site_on_each_target_alone(
         out = tmp_path / target
         write_terraform(result, out, make_environment(), catalog)
         assert check_errors(out) == [], target
+
+
+def test_parts_of_a_vm_no_target_takes_stay_with_it() -> None:
+    # OVHcloud prices no Windows licence: the Windows VM of this real plan has no option there,
+    # so its network interface and public IP are not moved without it.
+    inv = import_files([corpus("tfplan-azure-vms-tfcompliance.json")], planned=True)
+    result = plan(inv, load_catalog(), Policy(targets=["ovhcloud"]))
+    unplaced = {u.resource_id.rsplit(":", 1)[-1]: u for u in result.unplaced}
+    windows = "module.windowsservers-pass.azurerm_virtual_machine.vm-windows[0]"
+    assert unplaced[windows].code == "no_option"
+    held = {
+        rid
+        for rid, u in unplaced.items()
+        if u.reason.startswith("attached to ") and "kept with it" in u.reason
+    }
+    assert held == {
+        "module.windowsservers-pass.azurerm_network_interface.vm[0]",
+        "module.windowsservers-pass.azurerm_public_ip.vm[0]",
+    }
+    placed = {p.resource_id for p in result.placements}
+    assert [(a, b) for a, b in attachments(inv) if (a in placed) != (b in placed)] == []
+    # The Linux VM and its interface still move together.
+    assert any(rid.endswith("azurerm_virtual_machine.vm-linux[0]") for rid in placed)

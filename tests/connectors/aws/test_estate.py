@@ -236,9 +236,9 @@ def test_compute_services(scanned):
 def test_global_services(scanned):
     _, inventory, _ = scanned
     zone = one(inventory, "AWS::Route53::HostedZone", "shop.example.", region="global")
-    records = {(r["name"], r["type"]): r for r in zone.attributes.details["records"]}
-    assert records[("www.shop.example.", "A")]["values"] == ["192.0.2.10"]
-    assert records[("shop.example.", "MX")]["ttl"] == 3600
+    records = {(r.name, r.type): r for r in zone.topology.records}
+    assert records[("www.shop.example.", "A")].values == ["192.0.2.10"]
+    assert records[("shop.example.", "MX")].ttl == 3600
     cdn = next(r for r in inventory.resources if r.type == "AWS::CloudFront::Distribution")
     assert cdn.region == "global"
     assert cdn.depends_on == ["arn:aws:s3:::shop-assets"]
