@@ -21,7 +21,8 @@ from cloudexit.importers.terraform_sizing import clean_fields, sizing, text
 from cloudexit.model.inventory import Attributes, SourceProvider
 from cloudexit.model.kinds import Kind
 from cloudexit.topology import Mapped
-from cloudexit.topology.terraform import GROUP_OF_RULE, RULE_TYPES
+from cloudexit.topology.terraform import GROUP_OF_RULE, PARENT_OF_PART, RULE_TYPES
+from cloudexit.topology.terraform import part as terraform_part
 from cloudexit.topology.terraform import topology as terraform_topology
 
 _PROVIDERS: tuple[tuple[str, SourceProvider, str], ...] = (
@@ -79,6 +80,8 @@ class _Pending:
     mapped: Mapped | None = None
     declared: set[str] = field(default_factory=set)
     """ids the scan's declaration of the type names as dependencies"""
+    values: dict[str, Any] = field(default_factory=dict)
+    """a listener's or DNS record's own attributes, kept to fold it into its parent"""
 
 
 # Resources that only link two others: (the user's field, the used resource's field). Skipped as
@@ -212,6 +215,7 @@ class TerraformMapper:
                 group=text(values.get("resource_group_name")),
                 mapped=_topology(tf_type, values),
                 declared=found.depends_on if found else set(),
+                values=values if tf_type in PARENT_OF_PART else {},
             )
         )
         for child_id, child_type, child_fields, child_deps in found.children if found else []:
@@ -266,7 +270,7 @@ class TerraformMapper:
                 - {item.fields["id"]}
             )
         self._apply_links(by_config)
-        folded = self._fold_rules()
+        folded = self._fold_rules() | self._fold_parts()
         for item in self._pending:
             if item.fields["id"] in folded:
                 continue
@@ -353,6 +357,51 @@ class TerraformMapper:
                 item.address,
             )
         return folded
+
+    def _fold_parts(self) -> set[str]:
+        """Listeners and DNS records written as their own resources join the balancer or zone
+        they depend on, as the scans read them (a listener written as a load balancer of its
+        own would be a second balancer on the target); what named a part names its parent."""
+        by_id = {item.fields["id"]: item for item in self._pending}
+        parent_of: dict[str, str] = {}
+        for item in self._pending:
+            tf_type = str(item.fields["type"])
+            if tf_type not in PARENT_OF_PART:
+                continue
+            parents = [
+                by_id[d]
+                for d in item.depends_on
+                if d in by_id and by_id[d].fields["type"] in PARENT_OF_PART[tf_type]
+            ]
+            if len(parents) != 1:
+                continue  # kept as it is: the parent is not in this file
+            parent = parents[0]
+            try:
+                found = terraform_part(tf_type, item.values, str(parent.fields["name"]))
+            except (TypeError, ValueError) as exc:
+                found = Mapped(problems=[f"{tf_type}: {str(exc).splitlines()[-1].strip()}"])
+            mapped = parent.mapped or Mapped()
+            topology = mapped.topology
+            mapped.topology = topology.model_copy(
+                update={
+                    "listeners": [*topology.listeners, *found.topology.listeners],
+                    "records": [*topology.records, *found.topology.records],
+                    "zone_name": topology.zone_name or found.topology.zone_name,
+                }
+            )
+            mapped.problems += [f"{item.address}: {p}" for p in found.problems]
+            parent.mapped = mapped
+            parent_of[str(item.fields["id"])] = str(parent.fields["id"])
+            self.ctx.skip(
+                str(item.fields["id"]), tf_type, f"part of {parent.address}", item.address
+            )
+        for item in self._pending:
+            if any(d in parent_of for d in item.depends_on):
+                own = str(item.fields["id"])
+                item.depends_on = sorted(
+                    {parent_of.get(d, d) for d in item.depends_on} - {own, parent_of.get(own, "")}
+                )
+        return set(parent_of)
 
     # -- identity ---------------------------------------------------------------------------
 

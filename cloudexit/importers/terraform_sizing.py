@@ -323,9 +323,10 @@ def aws_sqs_queue(v: dict[str, Any]) -> Fields:
 def aws_route53_record(v: dict[str, Any]) -> Fields:
     return {
         "details": {
+            # "records" is the details key of typed record objects; these are plain values
             "record_type": text(v.get("type")),
             "ttl": v.get("ttl"),
-            "records": v.get("records"),
+            "values": v.get("records"),
         }
     }
 

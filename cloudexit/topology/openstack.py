@@ -99,6 +99,9 @@ def listeners(items: list[dict[str, Any]], backend_ports: dict[str, int] | None 
     found: list[Listener] = []
     for n, item in enumerate(items):
         label = f"listener {item.get('name') or item.get('id') or n + 1}"
+        if item.get("protocol_port") in (None, ""):
+            out.problems.append(f"{label}: no port")
+            continue
         try:
             found.append(
                 Listener(

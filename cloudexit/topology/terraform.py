@@ -24,6 +24,60 @@ GROUP_OF_RULE = {
     "aws_security_group_rule": "aws_security_group",
 }
 
+# Listeners and DNS records written as their own resources: the types they belong to. The
+# importer folds each into its balancer or zone, as the scans read them.
+PARENT_OF_PART = {
+    "aws_lb_listener": frozenset({"aws_lb", "aws_alb"}),
+    "aws_alb_listener": frozenset({"aws_lb", "aws_alb"}),
+    "aws_route53_record": frozenset({"aws_route53_zone"}),
+    "openstack_lb_listener_v2": frozenset({"openstack_lb_loadbalancer_v2"}),
+    "openstack_dns_recordset_v2": frozenset({"openstack_dns_zone_v2"}),
+    "google_dns_record_set": frozenset({"google_dns_managed_zone"}),
+}
+
+
+def part(tf_type: str, v: dict[str, Any], zone_name: str) -> Mapped:
+    """The listener or records one part resource adds to its parent (``PARENT_OF_PART``)."""
+    if tf_type in ("aws_lb_listener", "aws_alb_listener"):
+        return aws.listeners([{"Port": v.get("port"), "Protocol": v.get("protocol")}])
+    if tf_type == "aws_route53_record":
+        return aws.records(
+            zone_name,
+            [
+                {
+                    "Name": v.get("fqdn") or v.get("name"),
+                    "Type": v.get("type"),
+                    "TTL": v.get("ttl"),
+                    "ResourceRecords": [{"Value": r} for r in v.get("records") or []],
+                    "AliasTarget": next(
+                        (
+                            {"DNSName": a.get("name"), "HostedZoneId": a.get("zone_id")}
+                            for a in _list(v.get("alias"))
+                        ),
+                        None,
+                    ),
+                    "SetIdentifier": v.get("set_identifier") or None,
+                }
+            ],
+        )
+    if tf_type == "openstack_lb_listener_v2":
+        return openstack.listeners([v])
+    if tf_type == "openstack_dns_recordset_v2":
+        return openstack.records(zone_name, [v])
+    if tf_type == "google_dns_record_set":
+        return openstack.records(
+            zone_name,
+            [
+                {
+                    "name": v.get("name"),
+                    "type": v.get("type"),
+                    "ttl": v.get("ttl"),
+                    "records": v.get("rrdatas"),
+                }
+            ],
+        )
+    return Mapped()
+
 
 def _aws_permission(block: dict[str, Any]) -> dict[str, Any]:
     """An ``ingress``/``egress`` block or ``aws_security_group_rule`` in the API's shape."""

@@ -200,8 +200,8 @@ def test_a_target_group_attachment_in_a_state_makes_the_instance_a_member(
         (
             "tfstate-v4-openstack-lb-inframap.tfstate.json",
             {
-                ("openstack_lb_listener_v2", "openstack_lb_loadbalancer_v2"),
-                ("openstack_lb_pool_v2", "openstack_lb_listener_v2"),
+                # the listener is folded into its balancer, so the pool names the balancer
+                ("openstack_lb_pool_v2", "openstack_lb_loadbalancer_v2"),
                 ("openstack_lb_member_v2", "openstack_lb_pool_v2"),
                 ("openstack_compute_instance_v2", "openstack_lb_member_v2"),
             },
@@ -257,3 +257,83 @@ def test_parts_of_a_vm_no_target_takes_stay_with_it() -> None:
     assert [(a, b) for a, b in attachments(inv) if (a in placed) != (b in placed)] == []
     # The Linux VM and its interface still move together.
     assert any(rid.endswith("azurerm_virtual_machine.vm-linux[0]") for rid in placed)
+
+
+def test_listener_and_record_resources_of_a_state_join_their_balancer_and_zone(
+    tmp_path: Path,
+) -> None:
+    inv = import_files([corpus("tfstate-v4-openstack-lb-inframap.tfstate.json")])
+    types = {r.type for r in inv.resources}
+    assert "openstack_lb_listener_v2" not in types  # not a second balancer on the target
+    lb = next(r for r in inv.resources if r.type == "openstack_lb_loadbalancer_v2")
+    # the recorded state keeps no port for its listener: reported, not guessed
+    assert lb.topology.listeners == []
+    assert any(
+        i.resource_id == lb.id and "listener" in i.message and "no port" in i.message
+        for i in inv.issues
+    )
+
+    def res(
+        tf_type: str, name: str, values: dict[str, object], deps: list[str]
+    ) -> dict[str, object]:
+        return {
+            "mode": "managed",
+            "type": tf_type,
+            "name": name,
+            "provider": 'provider["registry.terraform.io/hashicorp/aws"]',
+            "instances": [{"attributes": values, "dependencies": deps}],
+        }
+
+    zone = "arn:aws:route53:::hostedzone/Z0EXAMPLE"
+    state = {
+        "version": 4,
+        "terraform_version": "1.9.8",
+        "serial": 1,
+        "resources": [
+            res(
+                "aws_route53_zone",
+                "main",
+                {"id": "Z0EXAMPLE", "arn": zone, "name": "shop.example"},
+                [],
+            ),
+            res(
+                "aws_route53_record",
+                "www",
+                {
+                    "id": "Z0EXAMPLE_www.shop.example_A",
+                    "zone_id": "Z0EXAMPLE",
+                    "name": "www.shop.example",
+                    "fqdn": "www.shop.example",
+                    "type": "A",
+                    "ttl": 300,
+                    "records": ["192.0.2.10"],
+                    "alias": [],
+                },
+                ["aws_route53_zone.main"],
+            ),
+            res(
+                "aws_route53_record",
+                "app",
+                {
+                    "id": "Z0EXAMPLE_app.shop.example_A",
+                    "zone_id": "Z0EXAMPLE",
+                    "name": "app.shop.example",
+                    "type": "A",
+                    "records": [],
+                    "alias": [
+                        {"name": "lb.example.net", "zone_id": "Z1", "evaluate_target_health": False}
+                    ],
+                },
+                ["aws_route53_zone.main"],
+            ),
+        ],
+    }
+    path = tmp_path / "terraform.tfstate"
+    path.write_text(json.dumps(state), encoding="utf-8")
+    inv = import_files([path])
+    assert [r.type for r in inv.resources] == ["aws_route53_zone"]
+    zone_resource = inv.resources[0]
+    assert [(r.name, r.type, r.values) for r in zone_resource.topology.records] == [
+        ("www.shop.example", "A", ["192.0.2.10"])
+    ]
+    assert any("alias to lb.example.net" in i.message for i in inv.issues)
