@@ -77,7 +77,7 @@ def compute_cost(catalog: Catalog, provider: str, resource: Resource) -> Monthly
     services) gets no figure rather than a wrong one.
     """
     a = resource.attributes
-    if resource.kind not in _PRICED_KINDS or not a.instance_type or a.state == "stopped":
+    if resource.kind not in COMPUTE_KINDS or not a.instance_type or a.state == "stopped":
         return None
     count = 1 if resource.kind == Kind.VM else a.node_count
     if not count:
@@ -92,7 +92,7 @@ def compute_cost(catalog: Catalog, provider: str, resource: Resource) -> Monthly
     return MonthlyCost(amount=price.monthly_eur, currency="EUR", source=price.source + note)
 
 
-_PRICED_KINDS = frozenset({Kind.VM, Kind.VM_GROUP, Kind.KUBERNETES_NODE_POOL})
+COMPUTE_KINDS = frozenset({Kind.VM, Kind.VM_GROUP, Kind.KUBERNETES_NODE_POOL})
 
 
 @dataclass
