@@ -27,6 +27,7 @@ from cloudexit.model.inventory import (
     SourceProvider,
 )
 from cloudexit.model.kinds import Kind
+from cloudexit.model.members import fold_issues
 from cloudexit.model.topology import Topology
 from cloudexit.topology import Mapped
 
@@ -186,6 +187,7 @@ class Collector:
 
     def inventory(self, generated_at: str | None = None) -> Inventory:
         issues = list(self.issues)
+        issues.extend(fold_issues(self.resources, self.source))
         for (scope, native_type, reason), count in sorted(self._skipped.items()):
             issues.append(
                 CollectionIssue(

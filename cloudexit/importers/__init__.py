@@ -20,6 +20,7 @@ from cloudexit.errors import InputError
 from cloudexit.importers.context import ImportContext
 from cloudexit.importers.detect import FORMATS, detect
 from cloudexit.model.inventory import CollectionIssue, Inventory, Resource, Source
+from cloudexit.model.members import fold_issues
 
 _MODULES = {
     "terraform-json": "terraform_json",
@@ -94,6 +95,7 @@ def import_files(
         issues.extend(ctx.issues)
         sources.append(Source(kind=ctx.source, location=path.name, resources=kept))
     link_across(resources)
+    issues.extend(fold_issues(resources, "import"))
     price_today(resources.values(), catalog)
     return Inventory(sources=sources, resources=list(resources.values()), issues=issues)
 
