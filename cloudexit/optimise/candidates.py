@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from cloudexit.catalog.evidence import is_weak
 from cloudexit.catalog.loader import Catalog
-from cloudexit.catalog.schema import Product, ProviderFile, Specs, TargetMapping
+from cloudexit.catalog.schema import Product, ProductSelector, ProviderFile, Specs, TargetMapping
 from cloudexit.catalog.sizing import (
+    _Same,
     monthly_price,
     needs_of,
     on_request,
@@ -40,7 +42,7 @@ from cloudexit.optimise.sizes import resolve_size
 from cloudexit.optimise.stranded import estimate as stranded_estimate
 from cloudexit.optimise.switching import DEFAULT_START
 from cloudexit.optimise.switching import estimate as switching_estimate
-from cloudexit.optimise.windows import products_for_os, runs_windows
+from cloudexit.optimise.windows import licensed_windows, runs_windows
 from cloudexit.risk.certifications import canonical
 from cloudexit.risk.score import (
     certification_gap_points,
@@ -162,8 +164,30 @@ class Priced:
     """monthly EUR resting on a second-hand, undated or stale price, per product"""
 
 
-def _cheapest_per_unit(products: list[Product], region: str) -> Product | None:
+def _cheapest_per_unit(products: Sequence[Product], region: str) -> Product | None:
     return min(products, key=lambda p: (price_in(p, region).amount, p.id)) if products else None  # type: ignore[union-attr]
+
+
+@lru_cache(maxsize=4096)
+def _cheapest_at(products: _Same, region: str) -> Product | None:
+    """``_cheapest_per_unit`` of a cached product list: every resource of an estate asks again."""
+    return _cheapest_per_unit(products.obj, region)  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=8192)
+def _products_at(
+    provider: _Same, selector: _Same, region: str, windows: bool, offered: frozenset[str] | None
+) -> tuple[Product, ...]:
+    """The products a resource may take at a site: the selector's, compute ones with or without a
+    Windows licence, among the flavours the policy lists when it lists them. Kept per site, so the
+    same tuple comes back and the rankings made from it can be kept too."""
+    chosen: ProductSelector = selector.obj  # type: ignore[assignment]
+    products = select_products(provider.obj, chosen, region)  # type: ignore[arg-type]
+    if chosen.service == "compute":
+        products = [p for p in products if (p.specs.os == "windows") == windows]
+        if offered is not None:
+            products = [p for p in products if p.id in offered]
+    return tuple(products)
 
 
 def _quoted(provider: ProviderFile, service: str, region: str) -> str:
@@ -259,16 +283,23 @@ def _price_product(
         return Priced(None, Decimal(1), Decimal(0))
     if target.select.service == "serverless" and resource.kind == Kind.FUNCTION:
         return _price_serverless(resource, provider, region, target, policy)
-    products = select_products(provider, target.select, region)
-    offered = offered_flavors(policy, provider.id, region)
-    among = ""
-    if target.select.service == "compute":
-        products = products_for_os(resource, products, policy)
-        if not products and runs_windows(resource):
-            return f"no compute product with a Windows licence price on {provider.id}/{region}"
-    if offered is not None and target.select.service == "compute":
-        products = [p for p in products if p.id in offered]
-        among = " among the flavours the policy's capacity lists"
+    compute = target.select.service == "compute"
+    offered = offered_flavors(policy, provider.id, region) if compute else None
+    windows = compute and licensed_windows(resource, policy)
+    if (
+        compute
+        and runs_windows(resource)
+        and not _products_at(_Same(provider), _Same(target.select), region, windows, None)
+    ):
+        return f"no compute product with a Windows licence price on {provider.id}/{region}"
+    products = _products_at(
+        _Same(provider),
+        _Same(target.select),
+        region,
+        windows,
+        frozenset(offered) if offered is not None else None,
+    )
+    among = " among the flavours the policy's capacity lists" if offered is not None else ""
     needs = needs_of(resource, policy.headroom, specs)
     if target.fidelity == "self_managed":
         needs = self_managed_needs(resource, needs, running)
@@ -301,12 +332,12 @@ def _price_product(
             else Decimal(copies)
         )
     elif target.sizing == "per_gib":
-        product = _cheapest_per_unit(products, region)
+        product = _cheapest_at(_Same(products), region)
         if product is None:
             return f"no {target.select.service} product on {provider.id}/{region}"
         quantity = max(Decimal(1), data_gib(resource))
     else:
-        product = _cheapest_per_unit(products, region)
+        product = _cheapest_at(_Same(products), region)
         if product is None:
             return f"no {target.select.service} product on {provider.id}/{region}"
         quantity = Decimal(1)
