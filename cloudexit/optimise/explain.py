@@ -38,7 +38,11 @@ def binding(
     probe = dict(assignment)
     probe[rid] = best
     return sorted(
-        {line for line in violations(probe, units, inventory, policy) if line not in baseline}
+        {
+            line
+            for line in violations(probe, units, inventory, policy, near=rid, near_group=unit.group)
+            if line not in baseline
+        }
     )
 
 

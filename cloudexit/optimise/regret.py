@@ -121,9 +121,7 @@ def _choices(block: list[Unit], allowed: set[str] | None) -> list[_Choice]:
                 by_site[site].append((unit, k, unit.count))
                 scores[site] += row.score * unit.count
         whole = [s for s in by_site if len(by_site[s]) == len(block)]
-        return sorted(
-            (_Choice(scores[s], by_site[s]) for s in whole), key=lambda c: (c.score, id(c))
-        )
+        return [_Choice(scores[s], by_site[s]) for s in sorted(whole, key=lambda s: (scores[s], s))]
     unit = block[0]
     return [
         _Choice(row.score * unit.count, [(unit, k, unit.count)])
