@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 
 from cloudexit.model.plan import Option
 from cloudexit.model.policy import Policy
@@ -24,12 +25,18 @@ def weighted_risk(
     policy: Policy,
 ) -> Decimal:
     w = policy.risk_weights
-    return Decimal(str(stake)) * (
-        w.jurisdiction * Decimal(str(jurisdiction))
-        + w.certification * Decimal(str(certification))
-        + w.fidelity * Decimal(str(fidelity))
+    return _decimal(stake) * (
+        w.jurisdiction * _decimal(jurisdiction)
+        + w.certification * _decimal(certification)
+        + w.fidelity * _decimal(fidelity)
         + w.concentration * Decimal(str(concentration))
     )
+
+
+@lru_cache(maxsize=4096, typed=True)
+def _decimal(value: float) -> Decimal:
+    # Risk points and stakes repeat over an estate's options; the conversion is most of the cost.
+    return Decimal(str(value))
 
 
 def option_score(option: Option, policy: Policy) -> Decimal:

@@ -119,7 +119,25 @@ class Row:
         score = horizon_score(
             self.monthly_cost, quantize(Decimal(repr(self.migration))), risk, policy
         )
-        return dataclasses.replace(self, concentration=points, score=float(score))
+        return Row(
+            self.site,
+            float(score),
+            self.monthly,
+            self.vcpu,
+            self.memory_gib,
+            self.storage_gib,
+            self.instances,
+            self.target,
+            self.product,
+            self.quantity,
+            self.jurisdiction,
+            self.certification,
+            self.fidelity,
+            self.stake,
+            self.migration,
+            points,
+            self.source,
+        )
 
 
 def with_concentration(option: Option, points: float) -> Option:
