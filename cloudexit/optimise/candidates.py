@@ -24,6 +24,7 @@ from cloudexit.model.money import quantize
 from cloudexit.model.plan import Option, Risk
 from cloudexit.model.policy import Policy, Selector, SovereigntyGate
 from cloudexit.model.sovereignty import SovereigntyGrade
+from cloudexit.optimise.fallback import fallback_for
 from cloudexit.optimise.parallel import DAYS_PER_MONTH, parallel_days, sync_estimate
 from cloudexit.optimise.running import (
     RunningCostData,
@@ -47,7 +48,7 @@ from cloudexit.risk.score import (
     fidelity_points,
     jurisdiction_points,
 )
-from cloudexit.sovereignty.data import load_sovereignty
+from cloudexit.sovereignty.data import SovereigntyData, load_sovereignty
 from cloudexit.sovereignty.grade import gate_failure, grade_at
 
 GIB_PER_MBPS_HOUR = Decimal("0.4190951585769653")  # 1 Mbit/s for an hour, in GiB
@@ -371,6 +372,87 @@ def _risk(jurisdiction: float, certification: float, fidelity: float, stake: flo
     )
 
 
+@dataclass(frozen=True)
+class _Site:
+    provider: ProviderFile
+    region: str
+    where: str
+
+
+@dataclass(frozen=True)
+class _Setting:
+    """What every site's option of one resource shares."""
+
+    resource: Resource
+    policy: Policy
+    specs: Specs | None
+    sovereignty: SovereigntyData
+    gates: list[SovereigntyGate]
+    needed_certs: set[str]
+    stake: float
+    current: Decimal | None
+    egress: Decimal | None
+    sync: Decimal | None
+    transfer_months: Decimal
+    strands: Decimal
+
+
+def _site_option(site: _Site, target: TargetMapping, setting: _Setting) -> Option | str:
+    """The resource's option on one site through one mapping, or why there is none."""
+    resource, policy, provider = setting.resource, setting.policy, site.provider
+    service = target.select.service if target.select else None
+    held = certifications_in(provider, site.region, service)
+    missing = setting.needed_certs - held
+    if missing:
+        return f"lacks {', '.join(sorted(missing))}"
+    priced = _price_target(resource, provider, site.region, target, policy, setting.specs)
+    if isinstance(priced, str):
+        return priced
+    product = priced.product
+    grade = grade_at(setting.sovereignty, provider.id, site.region, product.id if product else None)
+    blocked = _gate_failure(setting.gates, grade)
+    if blocked is not None:
+        return blocked
+    if setting.egress is None or setting.sync is None:
+        return f"no egress price for {resource.provider}/{resource.region}"
+    one_off = {
+        "engineering": quantize(Decimal(str(target.effort_days)) * policy.day_rate),
+        "switching_egress": quantize(setting.egress),
+        "parallel_egress": quantize(setting.sync),
+        "double_running": quantize(
+            (setting.current or Decimal(0)) * (policy.parallel_run_months + setting.transfer_months)
+        ),
+        "stranded_commitments": setting.strands,
+    }
+    return Option(
+        provider=provider.id,
+        region=site.region,
+        product=product.id if product else None,
+        product_name=product.name if product else None,
+        quantity=float(priced.quantity),
+        monthly_cost=quantize(priced.monthly),
+        migration_cost=quantize(sum(one_off.values(), Decimal(0))),
+        effort_days=target.effort_days,
+        risk=_risk(
+            jurisdiction_points(provider),
+            certification_gap_points(held),
+            fidelity_points(target.fidelity),
+            setting.stake,
+        ),
+        strategy=target.strategy,
+        fidelity=target.fidelity,
+        terraform=target.terraform,
+        unverified_prices=sorted(set(priced.unverified)),
+        second_hand_prices=sorted(priced.second_hand),
+        second_hand_monthly=quantize(sum(priced.second_hand.values(), Decimal(0))),
+        replicas=priced.replicas,
+        costs={k: quantize(v) for k, v in sorted(priced.costs.items()) if v},
+        sovereignty=grade,
+        switching_egress=quantize(setting.egress),
+        one_off=one_off,
+    )
+
+
 def build_candidates(
     resource: Resource,
     catalog: Catalog,
@@ -399,10 +481,27 @@ def build_candidates(
         transfer_months = hours / Decimal(730)
     stops = start + dt.timedelta(days=parallel_days(policy) + int(transfer_months * DAYS_PER_MONTH))
     strands = stranded_estimate(commitments or [], stops)
+    setting = _Setting(
+        resource,
+        policy,
+        specs,
+        sovereignty,
+        gates,
+        needed_certs,
+        stake,
+        current,
+        egress,
+        sync,
+        transfer_months,
+        strands,
+    )
     targets = mapping.targets if mapping else {}
-    for provider_id in sorted(allowed & set(targets)):
+    for provider_id in sorted(allowed & set(catalog.providers)):
         provider = catalog.providers[provider_id]
-        target = targets[provider_id]
+        target = targets.get(provider_id)
+        fallback = fallback_for(catalog, provider_id, resource.kind)
+        if target is None and fallback is None:
+            continue
         for region in sorted(provider.regions, key=lambda r: r.code):
             where = f"{provider_id}/{region.code}"
             if pinned_region and region.code != pinned_region:
@@ -414,68 +513,19 @@ def build_candidates(
                 continue
             if policy.residency.allowed_regions and where not in policy.residency.allowed_regions:
                 continue
-            service = target.select.service if target.select else None
-            held = certifications_in(provider, region.code, service)
-            missing = needed_certs - held
-            if missing:
-                found.excluded.append(f"{where}: lacks {', '.join(sorted(missing))}")
-                continue
-            priced = _price_target(resource, provider, region.code, target, policy, specs)
-            if isinstance(priced, str):
-                found.excluded.append(f"{where}: {priced}")
-                continue
-            product, quantity, monthly, unverified = (
-                priced.product,
-                priced.quantity,
-                priced.monthly,
-                priced.unverified,
-            )
-            grade = grade_at(sovereignty, provider_id, region.code, product.id if product else None)
-            blocked = _gate_failure(gates, grade)
-            if blocked is not None:
-                found.excluded.append(f"{where}: {blocked}")
-                continue
-            if egress is None or sync is None:
-                found.excluded.append(
-                    f"{where}: no egress price for {resource.provider}/{resource.region}"
+            site = _Site(provider, region.code, where)
+            option = _site_option(site, target, setting) if target else "no managed offer"
+            if isinstance(option, str) and fallback is not None:
+                second = _site_option(site, fallback, setting)
+                option = (
+                    second
+                    if isinstance(second, Option)
+                    else f"{option}; self-managed on VMs: {second}"
                 )
+            if isinstance(option, str):
+                found.excluded.append(f"{where}: {option}")
                 continue
-            one_off = {
-                "engineering": quantize(Decimal(str(target.effort_days)) * policy.day_rate),
-                "switching_egress": quantize(egress),
-                "parallel_egress": quantize(sync),
-                "double_running": quantize(
-                    (current or Decimal(0)) * (policy.parallel_run_months + transfer_months)
-                ),
-                "stranded_commitments": strands,
-            }
-            migration = sum(one_off.values(), Decimal(0))
-            j = jurisdiction_points(provider)
-            f = fidelity_points(target.fidelity)
-            found.options.append(
-                Option(
-                    provider=provider_id,
-                    region=region.code,
-                    product=product.id if product else None,
-                    product_name=product.name if product else None,
-                    quantity=float(quantity),
-                    monthly_cost=quantize(monthly),
-                    migration_cost=quantize(migration),
-                    effort_days=target.effort_days,
-                    risk=_risk(j, certification_gap_points(held), f, stake),
-                    strategy=target.strategy,
-                    fidelity=target.fidelity,
-                    terraform=target.terraform,
-                    unverified_prices=sorted(set(unverified)),
-                    second_hand_prices=sorted(priced.second_hand),
-                    second_hand_monthly=quantize(sum(priced.second_hand.values(), Decimal(0))),
-                    replicas=priced.replicas,
-                    costs={k: quantize(v) for k, v in sorted(priced.costs.items()) if v},
-                    sovereignty=grade,
-                    switching_egress=quantize(egress),
-                    one_off=one_off,
-                )
-            )
+            found.options.append(option)
     if policy.allow_retain and current is not None:
         source = catalog.providers.get(resource.provider)
         j = jurisdiction_points(source) if source else 4.0
