@@ -499,7 +499,10 @@ def build_candidates(
     for provider_id in sorted(allowed & set(catalog.providers)):
         provider = catalog.providers[provider_id]
         target = targets.get(provider_id)
-        fallback = fallback_for(catalog, provider_id, resource.kind)
+        # Built only when the managed mapping fails somewhere: most resources never need it.
+        fallback: TargetMapping | None | bool = (
+            False if target is not None else fallback_for(catalog, provider_id, resource.kind)
+        )
         if target is None and fallback is None:
             continue
         for region in sorted(provider.regions, key=lambda r: r.code):
@@ -515,7 +518,9 @@ def build_candidates(
                 continue
             site = _Site(provider, region.code, where)
             option = _site_option(site, target, setting) if target else "no managed offer"
-            if isinstance(option, str) and fallback is not None:
+            if isinstance(option, str) and fallback is False:
+                fallback = fallback_for(catalog, provider_id, resource.kind)
+            if isinstance(option, str) and isinstance(fallback, TargetMapping):
                 second = _site_option(site, fallback, setting)
                 option = (
                     second

@@ -61,6 +61,18 @@ def test_the_example_plans_onto_each_target_alone(
     assert [f.line() for f in report.errors] == []
 
 
+@pytest.mark.parametrize("target", TARGETS)
+def test_priced_dependencies_never_make_a_single_target_plan_infeasible(target: str) -> None:
+    policy = alone(target)
+    colocation = {**policy.colocation.model_dump(), "from_dependencies": True}
+    policy = Policy.model_validate({**policy.model_dump(), "colocation": colocation})
+    inventory = load_inventory(EXAMPLE / "inventory.json")
+    result = plan(inventory, load_catalog(), policy)
+    assert result.solver.status.value in ("optimal", "feasible")
+    assert len(result.placements) + len(result.unplaced) == len(inventory.resources)
+    assert len([p for p in result.placements if not p.choice.retain]) > 30
+
+
 def test_the_scaleway_plan_keeps_the_shop_data_together_on_scaleway() -> None:
     # shop-orders may not stay on AWS (confidential data gate); its partner shop-cache now has a
     # Scaleway Redis node that fits (RED1-XS, 4 vCPU, 7.45 GiB for 6.38 GiB), so both move.
