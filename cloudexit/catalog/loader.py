@@ -16,6 +16,7 @@ from cloudexit.catalog.schema import (
     Product,
     ProviderFile,
     Region,
+    SizeIndex,
     SourceType,
     SourceTypesFile,
     Specs,
@@ -31,6 +32,8 @@ class Catalog:
     """id -> provider file; a loaded catalogue reads each file on first use"""
     kinds: dict[Kind, KindMapping]
     source_types: dict[str, SourceType] = field(default_factory=dict)
+    sizes: Mapping[str, SizeIndex] | None = field(default=None, compare=False, repr=False)
+    """id -> the provider's sizes and specs, read without its prices; None: built from providers"""
 
     def provider(self, provider_id: str) -> ProviderFile:
         try:
@@ -77,10 +80,21 @@ class Catalog:
 
     def specs_for(self, provider_id: str, instance_type: str) -> Specs | None:
         """Specs of a native size name (m5.large, Standard_D2s_v3, n2-custom-4-16384); None if unknown."""
-        provider = self.providers.get(provider_id)
-        if provider is None:
+        if provider_id not in self.providers:
             return None
-        return lookup.specs_for(provider, self._index(provider_id), instance_type)
+        return lookup.specs_for(provider_id, self._sizes(provider_id), instance_type)
+
+    @cached_property
+    def _built_sizes(self) -> dict[str, SizeIndex]:
+        return {}
+
+    def _sizes(self, provider_id: str) -> SizeIndex:
+        if self.sizes is not None:
+            return self.sizes[provider_id]
+        built = self._built_sizes
+        if provider_id not in built:
+            built[provider_id] = lookup.size_index(self.providers[provider_id])
+        return built[provider_id]
 
     def list_price(
         self,
@@ -140,6 +154,14 @@ def _load_catalog(
 
     provider_paths = {path.stem: path for path in sorted(providers_dir.glob("*.yaml"))}
     providers = LazyFiles(provider_paths, read_provider)
+    # A size look-up (an import filling vCPU and memory) reads a small compiled index, not every
+    # price of the provider; the index is built from the provider file once per file content.
+    sizes = LazyFiles(
+        provider_paths,
+        lambda provider_id, path: compiler.derived(
+            SizeIndex, path, lambda: lookup.size_index(providers[provider_id])
+        ),
+    )
     kinds, problems = read_kind_mappings(mappings_dir, compiler.load)
     if problems:
         raise InputError(problems[0])
@@ -151,7 +173,7 @@ def _load_catalog(
             if key in source_types and source_types[key] != entry:
                 raise InputError(f"{path}: type {name!r} is mapped differently in another file")
             source_types[key] = entry
-    catalog = Catalog(providers=providers, kinds=kinds, source_types=source_types)
+    catalog = Catalog(providers=providers, kinds=kinds, source_types=source_types, sizes=sizes)
     # The cross-check reads every provider; a marker records that these exact files passed it.
     checked = compiler.marker(
         "references", [*provider_paths.values(), *mapping_files(mappings_dir)]
