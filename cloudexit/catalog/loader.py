@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property, lru_cache
@@ -26,14 +26,29 @@ from cloudexit.errors import InputError
 from cloudexit.model.kinds import Kind
 
 
+class ProviderFiles(LazyFiles[ProviderFile]):
+    """Provider files read on first use, and beside each its size index: a size look-up (an
+    import filling vCPU and memory) reads that small compiled file, not every price."""
+
+    def __init__(
+        self,
+        paths: dict[str, Path],
+        read: Callable[[str, Path], ProviderFile],
+        sizes: Callable[[str, Path], SizeIndex],
+    ) -> None:
+        super().__init__(paths, read)
+        self._sizes = LazyFiles(paths, sizes)
+
+    def size_index(self, provider_id: str) -> SizeIndex:
+        return self._sizes[provider_id]
+
+
 @dataclass(frozen=True)
 class Catalog:
     providers: Mapping[str, ProviderFile]
     """id -> provider file; a loaded catalogue reads each file on first use"""
     kinds: dict[Kind, KindMapping]
     source_types: dict[str, SourceType] = field(default_factory=dict)
-    sizes: Mapping[str, SizeIndex] | None = field(default=None, compare=False, repr=False)
-    """id -> the provider's sizes and specs, read without its prices; None: built from providers"""
 
     def provider(self, provider_id: str) -> ProviderFile:
         try:
@@ -89,8 +104,8 @@ class Catalog:
         return {}
 
     def _sizes(self, provider_id: str) -> SizeIndex:
-        if self.sizes is not None:
-            return self.sizes[provider_id]
+        if isinstance(self.providers, ProviderFiles):
+            return self.providers.size_index(provider_id)
         built = self._built_sizes
         if provider_id not in built:
             built[provider_id] = lookup.size_index(self.providers[provider_id])
@@ -153,15 +168,12 @@ def _load_catalog(
         return provider
 
     provider_paths = {path.stem: path for path in sorted(providers_dir.glob("*.yaml"))}
-    providers = LazyFiles(provider_paths, read_provider)
-    # A size look-up (an import filling vCPU and memory) reads a small compiled index, not every
-    # price of the provider; the index is built from the provider file once per file content.
-    sizes = LazyFiles(
-        provider_paths,
-        lambda provider_id, path: compiler.derived(
-            SizeIndex, path, lambda: lookup.size_index(providers[provider_id])
-        ),
-    )
+
+    def read_sizes(provider_id: str, path: Path) -> SizeIndex:
+        # Built from the provider file once per file content, then read from the cache.
+        return compiler.derived(SizeIndex, path, lambda: lookup.size_index(providers[provider_id]))
+
+    providers = ProviderFiles(provider_paths, read_provider, read_sizes)
     kinds, problems = read_kind_mappings(mappings_dir, compiler.load)
     if problems:
         raise InputError(problems[0])
@@ -173,7 +185,7 @@ def _load_catalog(
             if key in source_types and source_types[key] != entry:
                 raise InputError(f"{path}: type {name!r} is mapped differently in another file")
             source_types[key] = entry
-    catalog = Catalog(providers=providers, kinds=kinds, source_types=source_types, sizes=sizes)
+    catalog = Catalog(providers=providers, kinds=kinds, source_types=source_types)
     # The cross-check reads every provider; a marker records that these exact files passed it.
     checked = compiler.marker(
         "references", [*provider_paths.values(), *mapping_files(mappings_dir)]

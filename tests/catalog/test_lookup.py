@@ -105,17 +105,22 @@ def test_a_size_look_up_reads_the_compiled_sizes_not_the_provider_file(
     assert list((tmp_path / "cache").glob("SizeIndex-*.json"))
     loader._load_catalog.cache_clear()  # as a new process would
 
-    def no_provider(provider_id, path):
-        raise AssertionError(f"{path} read for a size")
+    def no_provider(self, provider_id):
+        raise AssertionError(f"provider {provider_id} read for a size")
 
-    real = loader.LazyFiles
-
-    def guarded(paths, read):
-        # Providers (not the size indexes, whose reader is a lambda) must not be read.
-        return real(paths, no_provider if read.__name__ == "read_provider" else read)
-
-    monkeypatch.setattr(loader, "LazyFiles", guarded)
+    monkeypatch.setattr(loader.ProviderFiles, "__getitem__", no_provider)
     again = load_catalog_dir(small_catalog)
     assert [again.specs_for(p, n) for p, n in names] == expected
     assert again.specs_for("gcp", "n2-custom-6-24576").vcpu == 6
     assert again.specs_for("aws", "zz9.huge") is None
+
+
+def test_a_catalogue_with_its_providers_replaced_looks_sizes_up_in_them(small_catalog):
+    import dataclasses
+
+    bundled = load_catalog_dir(small_catalog)
+    assert bundled.specs_for("aws", "m5.large") is not None
+    aws = bundled.providers["aws"].model_copy(update={"products": []})
+    replaced = dataclasses.replace(bundled, providers={**bundled.providers, "aws": aws})
+    assert replaced.specs_for("aws", "m5.large") is None
+    assert replaced.specs_for("azure", "standard_d2s_v3").memory_gib == 8
