@@ -188,8 +188,11 @@ class Product(_Data):
 
     @model_validator(mode="after")
     def _priced_or_on_request(self) -> Product:
-        if not self.prices and self.price_on_request is None:
-            raise ValueError(f"product {self.id!r} has no price and is not marked price_on_request")
+        if not self.prices and self.price_on_request is None and not self.unpriced:
+            raise ValueError(
+                f"product {self.id!r} has no price and is marked neither price_on_request "
+                "nor unpriced"
+            )
         if self.prices and self.price_on_request is not None:
             raise ValueError(f"product {self.id!r} has prices and is marked price_on_request")
         return self
@@ -232,6 +235,19 @@ class ProviderFile(_Data):
                 if where not in codes:
                     raise ValueError(f"certification {cert.name!r} names unknown region {where!r}")
         return self
+
+
+class SizeEntry(_Data):
+    id: str
+    specs: Specs
+
+
+class SizeIndex(_Data):
+    """A provider file's products by look-up key (see ``lookup.index_products``) with their specs
+    only: what a size look-up needs, compiled apart so it does not read every price."""
+
+    provider: str
+    sizes: dict[str, list[SizeEntry]]
 
 
 Fidelity = Literal["native", "compatible", "self_managed", "none"]
