@@ -123,6 +123,12 @@ def test_validate_warns_on_old_undated_and_second_hand_prices(tmp_path: Path) ->
     root2 = _copy_fixture(tmp_path / "b", "second_hand", "unknown")
     report2 = check_catalog(root2 / "providers", root2 / "mappings", today=dt.date(2026, 12, 5))
     assert f"ovhcloud: of {count} prices, {count} read second-hand" in report2.warnings
+    root3 = _copy_fixture(tmp_path / "c", "second_hand", "'2025-06-01'")
+    report3 = check_catalog(root3 / "providers", root3 / "mappings", today=dt.date(2026, 12, 5))
+    assert (
+        f"ovhcloud: of {count} prices, {count} read second-hand "
+        f"({count} of them also over 12 months old)" in report3.warnings
+    )
 
 
 def _plan(root: Path) -> cloudexit.Plan:
