@@ -245,7 +245,10 @@ class Totals(_Strict):
         "double_running, stranded_commitments); the parts add up to it",
     )
     horizon_months: int
-    horizon_saving: Amount
+    horizon_saving: Amount | None = Field(
+        None,
+        description="monthly saving x horizon - one-off; None where the saving cannot be judged",
+    )
     payback_months: Amount | None = Field(
         None, description="one-off / monthly saving; None when there is none"
     )

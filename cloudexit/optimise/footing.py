@@ -128,6 +128,8 @@ def totals(
     )
     months_back, note = payback(one_off, saving, len(moving), status, unknown)
     unsolved = status in UNSOLVED
+    # No horizon figure where the saving cannot be judged: an unknown today would read as a loss.
+    judged = not (unsolved or (saving <= 0 and unknown))
     return Totals(
         current_monthly=quantize(current),
         current_monthly_unpriced=unpriced,
@@ -143,16 +145,15 @@ def totals(
         stranded_commitments=quantize(parts.get("stranded_commitments", Decimal(0))),
         one_off_parts={k: quantize(v) for k, v in sorted(parts.items()) if v},
         horizon_months=months,
-        horizon_saving=quantize(saving * months - one_off),
+        horizon_saving=quantize(saving * months - one_off) if judged else None,
         payback_months=months_back,
         payback_note=note,
         discount_rate=policy.discount_rate,
         second_hand_monthly=quantize(second_hand),
         second_hand_share=round(float(second_hand / target), 4) if target else 0.0,
-        # No NPV where the saving cannot be judged: an unknown today would read as a loss.
-        npv=None
-        if unsolved or (saving <= 0 and unknown)
-        else quantize(saving * annuity_factor(policy.discount_rate, months) - one_off),
+        npv=quantize(saving * annuity_factor(policy.discount_rate, months) - one_off)
+        if judged
+        else None,
     )
 
 

@@ -49,7 +49,10 @@ def assert_identity(plan: Plan) -> None:
     t = plan.totals
     assert t.after_monthly == t.target_monthly + t.retained_monthly + t.unplaced_monthly
     assert t.monthly_saving == t.current_monthly - t.after_monthly
-    assert t.horizon_saving == t.monthly_saving * t.horizon_months - t.one_off_migration
+    assert t.horizon_saving is None or (
+        t.horizon_saving == t.monthly_saving * t.horizon_months - t.one_off_migration
+    )
+    assert (t.horizon_saving is None) == (t.npv is None)
     costs = {
         r.id: cloudexit.optimise.candidates.current_monthly_eur(r, plan.policy)
         for r in plan.inventory.resources
@@ -90,11 +93,12 @@ def test_infeasible_plan_has_no_payback(tmp_path):
     assert plan.solver.status is SolveStatus.INFEASIBLE
     t = plan.totals
     assert t.payback_months is None and "infeasible" in (t.payback_note or "")
-    assert t.npv is None
+    assert t.npv is None and t.horizon_saving is None
     assert t.after_monthly == t.current_monthly and t.monthly_saving == 0
     cloudexit.emit(plan, tmp_path, catalog=fixture_catalog())
     runbook = (tmp_path / "runbook.md").read_text()
     assert "Payback: none: the plan is infeasible" in runbook
+    assert "Saving over" not in runbook and "Net present value" not in runbook
     assert (
         "0.0 months" not in runbook and "0.0 months" not in (tmp_path / "report.html").read_text()
     )
@@ -107,14 +111,18 @@ def test_plan_that_moves_nothing_has_no_payback():
     assert_identity(plan)
 
 
-def test_moved_resources_without_a_cost_today_do_not_pass_for_a_loss():
+def test_moved_resources_without_a_cost_today_do_not_pass_for_a_loss(tmp_path):
     unpriced = Inventory.model_validate(
         inventory(resource("a", monthly_cost=None), resource("b", monthly_cost=None))
     )
-    t = make_plan(unpriced).totals
+    plan = make_plan(unpriced)
+    t = plan.totals
     assert t.current_monthly == 0 and t.unpriced_target_monthly == t.target_monthly > 0
     assert t.payback_months is None and "no known cost today" in (t.payback_note or "")
-    assert t.npv is None  # an unknown today is no loss to discount
+    assert t.npv is None and t.horizon_saving is None  # an unknown today is no loss to discount
+    cloudexit.emit(plan, tmp_path, catalog=fixture_catalog())
+    runbook = (tmp_path / "runbook.md").read_text()
+    assert "Saving over" not in runbook and "resources have no known current cost" in runbook
 
 
 def test_npv_discounts_the_saving():
