@@ -29,10 +29,24 @@ class SourceRef(_Data):
     url: str = Field(min_length=8)
     retrieved: dt.date
     published: dt.date | Literal["unknown"] | None = Field(
-        None, description="When the source was published; 'unknown' when nobody could tell"
+        None,
+        description="When the source was published: the date it states (a price file's publication "
+        "or effective date, the date a page shows, the commit date of a file pinned at a commit); "
+        "'unknown' when nobody could tell, with undated_reason saying why",
+    )
+    undated_reason: str | None = Field(
+        None, min_length=8, description="Why the publication date cannot be told (published: unknown)"
     )
     evidence: Evidence | None = None
     note: str | None = None
+
+    @model_validator(mode="after")
+    def _undated_says_why(self) -> SourceRef:
+        if self.published == "unknown" and self.undated_reason is None:
+            raise ValueError("published: unknown needs undated_reason saying why the date cannot be told")
+        if isinstance(self.published, dt.date) and self.undated_reason is not None:
+            raise ValueError("a dated source has no undated_reason")
+        return self
 
 
 Role = Literal["source", "target"]

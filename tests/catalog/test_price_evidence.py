@@ -5,6 +5,7 @@ on them."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
@@ -38,13 +39,23 @@ def test_a_price_without_publication_date_or_evidence_is_refused() -> None:
         _price(published="January", evidence="provider_api")
 
 
+def test_an_unknown_publication_date_says_why_and_a_known_one_does_not() -> None:
+    with pytest.raises(ValueError, match="undated_reason"):
+        _price(published="unknown", evidence="provider_page")
+    with pytest.raises(ValueError, match="dated source has no undated_reason"):
+        _price(published="2026-01-01", evidence="provider_api", undated_reason="no date shown")
+    with pytest.raises(ValueError):
+        _price(published="unknown", evidence="provider_page", undated_reason="?")
+
+
 def test_standing_follows_evidence_and_age() -> None:
     assert standing(_price(published="2026-06-01", evidence="provider_api")) == "first_hand"
     assert standing(_price(published="2025-11-22", evidence="provider_api")) == "stale"
     assert standing(_price(published="2025-11-23", evidence="provider_api")) == "first_hand"
-    assert standing(_price(published="unknown", evidence="provider_page")) == "undated"
+    why = {"undated_reason": "the page shows no date"}
+    assert standing(_price(published="unknown", evidence="provider_page", **why)) == "undated"
     assert standing(_price(published="2026-11-01", evidence="second_hand")) == "second_hand"
-    assert standing(_price(published="unknown", evidence="user_set")) == "user_set"
+    assert standing(_price(published="unknown", evidence="user_set", **why)) == "user_set"
     fresh = _price(published="2026-06-01", evidence="provider_api")
     assert standing(fresh, dt.date(2027, 6, 2)) == "stale"
 
@@ -57,7 +68,25 @@ def test_every_bundled_price_is_dated_or_says_unknown() -> None:
             for price in product.prices:
                 published = price.source.published
                 assert published == "unknown" or published <= price.source.retrieved, product.id
+                assert (published == "unknown") == bool(price.source.undated_reason), product.id
                 assert price.source.evidence is not None, product.id
+
+
+def test_a_source_pinned_at_a_commit_is_dated() -> None:
+    """A file read at a commit has a knowable date: such a source says unknown only when the
+    file's history could not be read, and says so."""
+    report = check_catalog(data_dir("providers"), data_dir("mappings"), today=dt.date(2026, 12, 5))
+    pinned = re.compile(r"^https://github\.com/[^/]+/[^/]+/blob/[0-9a-f]{40}/")
+    undated = [
+        f"{provider.id}/{product.id}"
+        for provider in report.providers.values()
+        for product in provider.products
+        for price in product.prices
+        if price.source.published == "unknown"
+        and pinned.match(price.source.url)
+        and "history could not be read" not in (price.source.undated_reason or "")
+    ]
+    assert not undated
 
 
 def _copy_fixture(tmp_path: Path, evidence: str, published: str) -> Path:
@@ -67,7 +96,8 @@ def _copy_fixture(tmp_path: Path, evidence: str, published: str) -> Path:
     text = path.read_text(encoding="utf-8")
     text = text.replace(
         "published: '2026-11-01'\n    evidence: provider_api",
-        f"published: {published}\n    evidence: {evidence}",
+        f"published: {published}\n    evidence: {evidence}"
+        + ("\n    undated_reason: no date on the page" if published == "unknown" else ""),
     )
     assert f"evidence: {evidence}" in text
     path.write_text(text, encoding="utf-8")

@@ -58,6 +58,7 @@ def _catalog_with(instance_type: str, vcpu: float, memory: float) -> Catalog:
         "url": "https://example.org/prices",
         "retrieved": dt.date(2024, 1, 1),
         "published": "unknown",
+        "undated_reason": "a test figure, dated by nobody",
         "evidence": "user_set",
     }
     provider = ProviderFile.model_validate(

@@ -12,7 +12,12 @@ from cloudexit.model.policy import Policy
 from cloudexit.optimise.candidates import build_candidates
 from tests.helpers import resource
 
-QUOTE = {"url": "https://example.org/offer", "retrieved": "2026-12-05", "published": "unknown"}
+QUOTE = {
+    "url": "https://example.org/offer",
+    "retrieved": "2026-12-05",
+    "published": "unknown",
+    "undated_reason": "a test quote, dated by nobody",
+}
 
 
 def test_a_product_needs_a_price_or_a_quote_not_both() -> None:

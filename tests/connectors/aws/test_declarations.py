@@ -124,6 +124,7 @@ def _catalog() -> Catalog:
         "url": "https://aws.amazon.com/ec2/pricing/on-demand/",
         "retrieved": "2026-11-01",
         "published": "unknown",
+        "undated_reason": "a test figure, dated by nobody",
         "evidence": "provider_page",
     }
 
