@@ -35,7 +35,9 @@ class SourceRef(_Data):
         "'unknown' when nobody could tell, with undated_reason saying why",
     )
     undated_reason: str | None = Field(
-        None, min_length=8, description="Why the publication date cannot be told (published: unknown)"
+        None,
+        min_length=8,
+        description="Why the publication date cannot be told (published: unknown)",
     )
     evidence: Evidence | None = None
     note: str | None = None
@@ -43,7 +45,9 @@ class SourceRef(_Data):
     @model_validator(mode="after")
     def _undated_says_why(self) -> SourceRef:
         if self.published == "unknown" and self.undated_reason is None:
-            raise ValueError("published: unknown needs undated_reason saying why the date cannot be told")
+            raise ValueError(
+                "published: unknown needs undated_reason saying why the date cannot be told"
+            )
         if isinstance(self.published, dt.date) and self.undated_reason is not None:
             raise ValueError("a dated source has no undated_reason")
         return self

@@ -285,6 +285,8 @@ def refresh(
             regions = sorted(r.code for r in current.regions)
         base = (endpoint or fetcher.endpoint).rstrip("/")
         observed = fetcher.fetch(base, regions)
+        if fetcher.compose is not None:
+            observed = fetcher.compose(observed, current)
         changes = compare(provider_id, current, observed, base)
         written = write_changes(changes, out)
         typer.echo(f"{changes.summary()} -> {written}")

@@ -39,6 +39,9 @@ class PriceLists:
             return json.loads((RECORDED / name).read_text().replace("__BASE__", self.base))
         if path == "/v1/order/catalog/public/cloud":
             return json.loads((RECORDED / "ovhcloud-catalog.json").read_text())
+        if path == "/v1/services/6F81-5844-456A/skus":
+            page = "2" if query.get("pageToken") == ["second"] else "1"
+            return json.loads((RECORDED / f"gcp-skus-page{page}.json").read_text())
         if path == "/products":
             file = RECORDED / f"scaleway-page{query.get('page', ['1'])[0]}.json"
             return (

@@ -131,8 +131,10 @@ def test_refresh_aws_reads_the_offer_files_linux_shared_only(
             "unit": "hour",
             "fetched": "0.107",
             "currency": "USD",
+            "published": "2026-11-01",
         },
     ]
+    assert result["published"] == "2026-11-01"
     assert [r["product"] for r in result["new_products"]] == ["t3.medium", "zz9.huge"]
     assert "/offers/v1.0/aws/AmazonEC2/20261101/eu-west-1/index.json" in price_lists.requests
     assert not any("us-east-1/index.json" in r for r in price_lists.requests)
@@ -164,6 +166,7 @@ def test_refresh_azure_follows_next_page_link_and_skips_windows_and_spot(
             "unit": "hour",
             "fetched": "0.125",
             "currency": "USD",
+            "published": "2026-06-01",
             "catalogue": "0.12 USD/hour",
             "catalogue_published": "2026-11-01",
         }
@@ -403,3 +406,85 @@ def test_refresh_scaleway_flags_a_retired_product_the_catalogue_still_offers(
         }
     ]
     assert result["counts"]["unchanged"] == 0
+
+
+def _gcp_changes(price_lists, repo_dir):
+    from cloudexit.catalog import load_catalog
+    from cloudexit.catalog.refresh import FETCHERS, compare
+
+    provider = load_catalog(repo_dir / "providers", repo_dir / "mappings").providers["gcp"]
+    fetcher = FETCHERS["gcp"]
+    endpoint = price_lists.base + "/v1/services/6F81-5844-456A/skus"
+    regions = sorted(r.code for r in provider.regions)
+    observed = fetcher.fetch(endpoint, regions)
+    assert fetcher.compose is not None
+    return compare("gcp", provider, fetcher.compose(observed, provider), endpoint), provider
+
+
+def test_refresh_gcp_prices_machine_types_from_core_and_ram_rates(price_lists, repo_dir):
+    """Recorded Cloud Billing Catalog rates: europe-west1 E2 core and RAM read in CZK (effective
+    2026-04-13), and 2020 readings of us-east4 disks, an N2D core in europe-west4, N1 RAM in
+    the Americas and preemptible rates that must be left out."""
+    result, provider = _gcp_changes(price_lists, repo_dir)
+    assert len(price_lists.requests) == 2
+    assert "pageToken=second" in price_lists.requests[1]
+    rows = {
+        (r["product"], r["region"]): r
+        for r in [*result.changed, *result.new_prices, *result.new_products, *result.ambiguous]
+    }
+    e2 = rows[("e2-standard-2", "europe-west1")]
+    # 2 vCPU x 0.509871109 + 8 GiB x 0.06834352 CZK an hour
+    assert Decimal(e2["fetched"]) == Decimal("1.566490378")
+    assert e2["currency"] == "CZK" and e2["published"] == "2026-04-13"
+    assert e2["reason"] == "listed in CZK, the catalogue in USD: not compared"
+    assert e2 in result.ambiguous and e2["catalogue_published"]
+    # every e2 machine type in the catalogue, shared-core ones left out (they bill part of a vCPU)
+    e2_types = {
+        p.id
+        for p in provider.products
+        if p.id.startswith("e2-") and p.service == "compute" and "/" not in p.id
+    }
+    priced = {product for product, region in rows if region == "europe-west1"}
+    assert e2_types - {"e2-micro", "e2-small", "e2-medium"} <= priced
+    assert not {"e2-micro", "e2-small", "e2-medium"} & priced
+    # disk rates read in USD match the catalogue; asia-east1 and us-central2 are not its regions
+    assert result.unchanged == 2
+    assert not any(region in ("asia-east1", "us-central2") for _, region in rows)
+    balanced = rows[("pd-balanced", "europe-west1")]
+    assert (balanced["unit"], balanced["fetched"]) == ("gib_month", "2.12505")
+    # a core rate with no RAM rate, and a RAM rate with no core rate, are never priced
+    assert rows[("n2d core", "europe-west4")]["reason"] == (
+        "per vCPU-hour; n2d has a core rate here but no RAM rate"
+    )
+    assert rows[("n1 RAM", "us-east1")]["reason"] == (
+        "per GiB-hour of memory; n1 has a RAM rate here but no core rate"
+    )
+    assert not any(p.startswith(("n2d-", "n1-")) for p, _ in rows)
+    # preemptible rates and internet egress (tiered, not a disk or machine rate) are not read
+    assert ("n2 core", "us-east1") not in rows
+    assert not any("Egress" in p or "Preemptible" in p for p, _ in rows)
+    assert result.published == "2020-08-05 to 2026-04-13"
+
+
+def test_refresh_gcp_writes_publication_dates_and_sends_the_api_key(
+    small_catalog, price_lists, tmp_path, capsys, monkeypatch
+):
+    monkeypatch.setenv("CLOUDEXIT_GCP_API_KEY", "recorded-test-key")
+    endpoint = price_lists.base + "/v1/services/6F81-5844-456A/skus"
+    code, out, err = refresh(capsys, small_catalog, tmp_path / "out", "gcp", endpoint)
+    assert code == 0, err
+    assert all("key=recorded-test-key" in r for r in price_lists.requests)
+    result = changes(tmp_path / "out", "gcp")
+    # only the catalogue's regions (us-central1, europe-west1) are read: the 2020 rows serve others
+    assert result["published"] == "2026-04-13"
+    rows = [*result["new_products"], *result["new_prices"], *result["ambiguous"]]
+    assert rows and all(r["published"] for r in rows)
+    # the small catalogue has no e2 machine type: its rates are listed, never priced as one
+    reasons = {(r["product"], r["region"]): r.get("reason") for r in result["ambiguous"]}
+    assert reasons[("e2 core", "europe-west1")] == (
+        "per vCPU-hour; no e2 machine type in the catalogue"
+    )
+    assert reasons[("e2 RAM", "europe-west1")] == (
+        "per GiB-hour of memory; no e2 machine type in the catalogue"
+    )
+    assert "gcp:" in out

@@ -30,7 +30,19 @@ def _wanted(attributes: dict[str, Any]) -> bool:
     )
 
 
+def publication_date(path: Path) -> str:
+    """The offer file's ``publicationDate`` (a top-level key before the products), as a date."""
+    with path.open("rb") as handle:
+        for prefix, event, value in ijson.parse(handle):
+            if prefix == "publicationDate" and event == "string":
+                return str(value)[:10]
+            if prefix in ("products", "terms"):
+                return ""
+    return ""
+
+
 def read_offer_file(path: Path, region: str) -> list[Observed]:
+    published = publication_date(path)
     skus: dict[str, str] = {}
     with path.open("rb") as handle:
         for sku, entry in ijson.kvitems(handle, "products"):
@@ -55,6 +67,7 @@ def read_offer_file(path: Path, region: str) -> list[Observed]:
                             unit="hour",
                             amount=Decimal(usd).normalize(),
                             currency="USD",
+                            published=published,
                         )
                     )
     return observed

@@ -57,6 +57,7 @@ def fetch(endpoint: str, regions: list[str]) -> list[Observed]:
                         unit="hour",
                         amount=Decimal(str(item["retailPrice"])),
                         currency=str(item.get("currencyCode", "USD")),
+                        published=str(item.get("effectiveStartDate") or "")[:10],
                     )
                 )
     return observed

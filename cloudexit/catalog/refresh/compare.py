@@ -32,7 +32,8 @@ class Changes:
     retrieved: str = ""
     """The day the price list was read, to copy into ``retrieved`` with the new figures."""
     published: str = "unknown"
-    """The price list's own publication date when it states one."""
+    """The price list's own publication date when it states one (a range when its rows differ;
+    each row then carries its own)."""
 
     def summary(self) -> str:
         return (
@@ -93,6 +94,8 @@ def _row(obs: Observed, region: str, product: str | None = None) -> dict[str, st
         "fetched": format(obs.amount, "f"),
         "currency": obs.currency,
     }
+    if obs.published:
+        row["published"] = obs.published
     if obs.variant:
         row["variant"] = obs.variant
     if product and product != obs.product:
@@ -141,6 +144,9 @@ def compare(
         fetched=len(observed),
         retrieved=(retrieved or dt.date.today()).isoformat(),
     )
+    stated = sorted({o.published for o in observed if o.published})
+    if stated:
+        changes.published = stated[0] if len(stated) == 1 else f"{stated[0]} to {stated[-1]}"
     index = index_products(provider) if provider is not None else {}
     grouped: dict[tuple[str, str, str], set[Observed]] = defaultdict(set)
     for obs in observed:
@@ -188,6 +194,12 @@ def compare(
         price = _price_for(product, region, first.unit)
         if price is None:
             changes.new_prices.append(_row(first, region, product.id))
+        elif price.currency != first.currency:
+            row = _dated(_row(first, region, product.id), price)
+            row["reason"] = (
+                f"listed in {first.currency}, the catalogue in {price.currency}: not compared"
+            )
+            changes.ambiguous.append(row)
         elif price.amount == first.amount and price.currency == first.currency:
             changes.unchanged += 1
         else:

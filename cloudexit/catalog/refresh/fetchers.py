@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from cloudexit.catalog.refresh import aws, azure, ovhcloud, scaleway
+from cloudexit.catalog.refresh import aws, azure, gcp, ovhcloud, scaleway
 from cloudexit.catalog.refresh.observed import Observed
+from cloudexit.catalog.schema import ProviderFile
 
 
 @dataclass(frozen=True)
@@ -16,7 +17,10 @@ class Fetcher:
     fetch: Callable[[str, list[str]], list[Observed]]
     description: str
     per_region: bool
-    """True: one request per catalogue region; False: the list holds every region at once."""
+    """True: the fetcher is given the catalogue's regions unless --region names others (one
+    request per region, or a filter on a list too large to take whole); False: every region."""
+    compose: Callable[[list[Observed], ProviderFile | None], list[Observed]] | None = None
+    """Turns what the list states (component rates) into catalogue products, where it differs."""
 
 
 FETCHERS: dict[str, Fetcher] = {
@@ -31,6 +35,14 @@ FETCHERS: dict[str, Fetcher] = {
             azure.fetch,
             "Azure Retail Prices API (VM Linux pay-as-you-go)",
             True,
+        ),
+        Fetcher(
+            "gcp",
+            gcp.ENDPOINT,
+            gcp.fetch,
+            "Cloud Billing Catalog API (Compute Engine on-demand core, RAM and disk rates)",
+            True,
+            gcp.compose,
         ),
         Fetcher(
             "ovhcloud",

@@ -23,3 +23,5 @@ class Observed:
     """Why the row cannot be compared as it stands; flagged rows are listed for review only."""
     retired: str = ""
     """The price list's own word that the product is retired or past its end of life, if it says so."""
+    published: str = ""
+    """The date the price list gives the figure (publication or effective date), if it gives one."""
