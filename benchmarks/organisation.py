@@ -234,13 +234,15 @@ def run_one(path: Path, n: int, time_limit: float, budget: Decimal | None) -> di
     load_before = os.getloadavg()[0]
     row: dict = {"resources": n}
     clock = time.perf_counter()
+    cpu = time.process_time()
 
     def lap(name: str) -> None:
-        nonlocal clock
-        now = time.perf_counter()
+        nonlocal clock, cpu
+        now, now_cpu = time.perf_counter(), time.process_time()
         row[f"{name}_s"] = round(now - clock, 2)
+        row[f"{name}_cpu_s"] = round(now_cpu - cpu, 2)
         row[f"{name}_peak_mib"] = _peak_mib()
-        clock = now
+        clock, cpu = now, now_cpu
 
     inventory = Inventory.model_validate_json(path.read_bytes())
     lap("read")

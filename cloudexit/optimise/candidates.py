@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from cloudexit.catalog.evidence import is_weak
 from cloudexit.catalog.loader import Catalog
-from cloudexit.catalog.schema import Product, ProviderFile, Specs, TargetMapping
+from cloudexit.catalog.schema import Product, ProductSelector, ProviderFile, Specs, TargetMapping
 from cloudexit.catalog.sizing import (
+    _Same,
     monthly_price,
     needs_of,
     on_request,
@@ -39,7 +42,7 @@ from cloudexit.optimise.sizes import resolve_size
 from cloudexit.optimise.stranded import estimate as stranded_estimate
 from cloudexit.optimise.switching import DEFAULT_START
 from cloudexit.optimise.switching import estimate as switching_estimate
-from cloudexit.optimise.windows import products_for_os, runs_windows
+from cloudexit.optimise.windows import licensed_windows, runs_windows
 from cloudexit.risk.certifications import canonical
 from cloudexit.risk.score import (
     certification_gap_points,
@@ -161,8 +164,30 @@ class Priced:
     """monthly EUR resting on a second-hand, undated or stale price, per product"""
 
 
-def _cheapest_per_unit(products: list[Product], region: str) -> Product | None:
+def _cheapest_per_unit(products: Sequence[Product], region: str) -> Product | None:
     return min(products, key=lambda p: (price_in(p, region).amount, p.id)) if products else None  # type: ignore[union-attr]
+
+
+@lru_cache(maxsize=4096)
+def _cheapest_at(products: _Same, region: str) -> Product | None:
+    """``_cheapest_per_unit`` of a cached product list: every resource of an estate asks again."""
+    return _cheapest_per_unit(products.obj, region)  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=8192)
+def _products_at(
+    provider: _Same, selector: _Same, region: str, windows: bool, offered: frozenset[str] | None
+) -> tuple[Product, ...]:
+    """The products a resource may take at a site: the selector's, compute ones with or without a
+    Windows licence, among the flavours the policy lists when it lists them. Kept per site, so the
+    same tuple comes back and the rankings made from it can be kept too."""
+    chosen: ProductSelector = selector.obj  # type: ignore[assignment]
+    products = select_products(provider.obj, chosen, region)  # type: ignore[arg-type]
+    if chosen.service == "compute":
+        products = [p for p in products if (p.specs.os == "windows") == windows]
+        if offered is not None:
+            products = [p for p in products if p.id in offered]
+    return tuple(products)
 
 
 def _quoted(provider: ProviderFile, service: str, region: str) -> str:
@@ -258,16 +283,23 @@ def _price_product(
         return Priced(None, Decimal(1), Decimal(0))
     if target.select.service == "serverless" and resource.kind == Kind.FUNCTION:
         return _price_serverless(resource, provider, region, target, policy)
-    products = select_products(provider, target.select, region)
-    offered = offered_flavors(policy, provider.id, region)
-    among = ""
-    if target.select.service == "compute":
-        products = products_for_os(resource, products, policy)
-        if not products and runs_windows(resource):
-            return f"no compute product with a Windows licence price on {provider.id}/{region}"
-    if offered is not None and target.select.service == "compute":
-        products = [p for p in products if p.id in offered]
-        among = " among the flavours the policy's capacity lists"
+    compute = target.select.service == "compute"
+    offered = offered_flavors(policy, provider.id, region) if compute else None
+    windows = compute and licensed_windows(resource, policy)
+    if (
+        compute
+        and runs_windows(resource)
+        and not _products_at(_Same(provider), _Same(target.select), region, windows, None)
+    ):
+        return f"no compute product with a Windows licence price on {provider.id}/{region}"
+    products = _products_at(
+        _Same(provider),
+        _Same(target.select),
+        region,
+        windows,
+        frozenset(offered) if offered is not None else None,
+    )
+    among = " among the flavours the policy's capacity lists" if offered is not None else ""
     needs = needs_of(resource, policy.headroom, specs)
     if target.fidelity == "self_managed":
         needs = self_managed_needs(resource, needs, running)
@@ -300,12 +332,12 @@ def _price_product(
             else Decimal(copies)
         )
     elif target.sizing == "per_gib":
-        product = _cheapest_per_unit(products, region)
+        product = _cheapest_at(_Same(products), region)
         if product is None:
             return f"no {target.select.service} product on {provider.id}/{region}"
         quantity = max(Decimal(1), data_gib(resource))
     else:
-        product = _cheapest_per_unit(products, region)
+        product = _cheapest_at(_Same(products), region)
         if product is None:
             return f"no {target.select.service} product on {provider.id}/{region}"
         quantity = Decimal(1)
@@ -371,6 +403,212 @@ def _risk(jurisdiction: float, certification: float, fidelity: float, stake: flo
     )
 
 
+@dataclass
+class _Context:
+    """What every option of one resource shares: its stake, gates, allowed providers, one-off costs."""
+
+    resource: Resource
+    catalog: Catalog
+    policy: Policy
+    stake: float
+    specs: Specs | None
+    gates: list[SovereigntyGate]
+    allowed: set[str]
+    pinned_region: str | None
+    needed_certs: set[str]
+    current: Decimal | None
+    egress: Decimal | None
+    sync: Decimal | None
+    transfer_months: Decimal
+    strands: Decimal
+
+
+def _context(
+    resource: Resource,
+    catalog: Catalog,
+    policy: Policy,
+    commitments: list[tuple[Commitment, Decimal]] | None,
+    start: dt.date | None,
+) -> _Context:
+    allowed, pinned_region = _allowed_providers(resource, policy)
+    start = start or policy.switching.start_date or DEFAULT_START
+    transfer_months = Decimal(0)
+    if data_gib(resource):
+        hours = data_gib(resource) / (Decimal(str(policy.bandwidth_mbps)) * GIB_PER_MBPS_HOUR)
+        transfer_months = hours / Decimal(730)
+    stops = start + dt.timedelta(days=parallel_days(policy) + int(transfer_months * DAYS_PER_MONTH))
+    return _Context(
+        resource=resource,
+        catalog=catalog,
+        policy=policy,
+        stake=stake_of(resource, policy),
+        specs=resolve_size(resource, catalog, policy).specs,
+        gates=sovereignty_gates(resource, policy),
+        allowed=allowed,
+        pinned_region=pinned_region,
+        needed_certs=required_certifications(resource, policy),
+        current=current_monthly_eur(resource, policy),
+        egress=switching_estimate(resource, catalog, policy, start),
+        sync=sync_estimate(resource, catalog, policy, start),
+        transfer_months=transfer_months,
+        strands=stranded_estimate(commitments or [], stops),
+    )
+
+
+@dataclass
+class SiteFacts:
+    """One priced option before it becomes an ``Option``: what the solver and the plan read of it."""
+
+    provider: ProviderFile
+    region: str
+    target: TargetMapping
+    priced: Priced
+    held: set[str]
+    grade: SovereigntyGrade | None
+    one_off: dict[str, Decimal]
+    migration: Decimal
+    jurisdiction: float
+    certification: float
+    fidelity: float
+
+
+def _sites(ctx: _Context) -> Iterator[tuple[ProviderFile, TargetMapping, str]]:
+    """The target sites the policy lets the resource go to, in a fixed order."""
+    policy = ctx.policy
+    mapping = ctx.catalog.kinds.get(ctx.resource.kind)
+    targets = mapping.targets if mapping else {}
+    for provider_id in sorted(ctx.allowed & set(targets)):
+        provider = ctx.catalog.providers[provider_id]
+        target = targets[provider_id]
+        for region in sorted(provider.regions, key=lambda r: r.code):
+            where = f"{provider_id}/{region.code}"
+            if ctx.pinned_region and region.code != ctx.pinned_region:
+                continue
+            if (
+                policy.residency.allowed_countries
+                and region.country not in policy.residency.allowed_countries
+            ):
+                continue
+            if policy.residency.allowed_regions and where not in policy.residency.allowed_regions:
+                continue
+            yield provider, target, region.code
+
+
+def _site_facts(
+    ctx: _Context, provider: ProviderFile, target: TargetMapping, region: str
+) -> SiteFacts | str:
+    """The option at one site, or why the site cannot take the resource."""
+    policy = ctx.policy
+    where = f"{provider.id}/{region}"
+    service = target.select.service if target.select else None
+    held = certifications_in(provider, region, service)
+    missing = ctx.needed_certs - held
+    if missing:
+        return f"{where}: lacks {', '.join(sorted(missing))}"
+    priced = _price_target(ctx.resource, provider, region, target, policy, ctx.specs)
+    if isinstance(priced, str):
+        return f"{where}: {priced}"
+    product = priced.product
+    grade = grade_at(load_sovereignty(), provider.id, region, product.id if product else None)
+    blocked = _gate_failure(ctx.gates, grade)
+    if blocked is not None:
+        return f"{where}: {blocked}"
+    if ctx.egress is None or ctx.sync is None:
+        return f"{where}: no egress price for {ctx.resource.provider}/{ctx.resource.region}"
+    one_off = {
+        "engineering": quantize(Decimal(str(target.effort_days)) * policy.day_rate),
+        "switching_egress": quantize(ctx.egress),
+        "parallel_egress": quantize(ctx.sync),
+        "double_running": quantize(
+            (ctx.current or Decimal(0)) * (policy.parallel_run_months + ctx.transfer_months)
+        ),
+        "stranded_commitments": ctx.strands,
+    }
+    return SiteFacts(
+        provider=provider,
+        region=region,
+        target=target,
+        priced=priced,
+        held=held,
+        grade=grade,
+        one_off=one_off,
+        migration=quantize(sum(one_off.values(), Decimal(0))),
+        jurisdiction=jurisdiction_points(provider),
+        certification=certification_gap_points(held),
+        fidelity=fidelity_points(target.fidelity),
+    )
+
+
+def _option(ctx: _Context, facts: SiteFacts) -> Option:
+    priced, target = facts.priced, facts.target
+    product = priced.product
+    assert ctx.egress is not None
+    return Option(
+        provider=facts.provider.id,
+        region=facts.region,
+        product=product.id if product else None,
+        product_name=product.name if product else None,
+        quantity=float(priced.quantity),
+        monthly_cost=quantize(priced.monthly),
+        migration_cost=facts.migration,
+        effort_days=target.effort_days,
+        risk=_risk(facts.jurisdiction, facts.certification, facts.fidelity, ctx.stake),
+        strategy=target.strategy,
+        fidelity=target.fidelity,
+        terraform=target.terraform,
+        unverified_prices=sorted(set(priced.unverified)),
+        second_hand_prices=sorted(priced.second_hand),
+        second_hand_monthly=quantize(sum(priced.second_hand.values(), Decimal(0))),
+        replicas=priced.replicas,
+        costs={k: quantize(v) for k, v in sorted(priced.costs.items()) if v},
+        sovereignty=facts.grade,
+        switching_egress=quantize(ctx.egress),
+        one_off=facts.one_off,
+    )
+
+
+@dataclass
+class RetainFacts:
+    grade: SovereigntyGrade | None
+    jurisdiction: float
+    certification: float
+    monthly: Decimal
+
+
+def _retain_facts(ctx: _Context) -> RetainFacts | str | None:
+    """Keeping the resource on its source: its facts, why a gate forbids it, or None when the
+    policy does not allow it or the source lacks a required certification."""
+    resource, catalog = ctx.resource, ctx.catalog
+    if not ctx.policy.allow_retain or ctx.current is None:
+        return None
+    source = catalog.providers.get(resource.provider)
+    j = jurisdiction_points(source) if source else 4.0
+    held = certifications_in(source, resource.region, None) if source else set()
+    missing = ctx.needed_certs - held
+    grade = grade_at(load_sovereignty(), resource.provider, resource.region)
+    blocked = _gate_failure(ctx.gates, grade)
+    if blocked is not None:
+        return f"retain on {resource.provider}/{resource.region}: {blocked}"
+    if missing:
+        return None
+    return RetainFacts(grade, j, certification_gap_points(held), quantize(ctx.current))
+
+
+def _retain_option(ctx: _Context, facts: RetainFacts) -> Option:
+    return Option(
+        provider=ctx.resource.provider,
+        region=ctx.resource.region,
+        product=None,
+        monthly_cost=facts.monthly,
+        migration_cost=Decimal(0),
+        risk=_risk(facts.jurisdiction, facts.certification, 0.0, ctx.stake),
+        strategy="retain",
+        fidelity="native",
+        retain=True,
+        sovereignty=facts.grade,
+    )
+
+
 def build_candidates(
     resource: Resource,
     catalog: Catalog,
@@ -382,122 +620,93 @@ def build_candidates(
     move strands until the term ends; ``start``: the migration's day 0, which decides the
     switching rule (default: the policy's date)."""
     found = Candidates(resource)
-    mapping = catalog.kinds.get(resource.kind)
-    stake = stake_of(resource, policy)
-    specs = resolve_size(resource, catalog, policy).specs
-    sovereignty = load_sovereignty()
-    gates = sovereignty_gates(resource, policy)
-    allowed, pinned_region = _allowed_providers(resource, policy)
-    needed_certs = required_certifications(resource, policy)
-    current = current_monthly_eur(resource, policy)
-    start = start or policy.switching.start_date or DEFAULT_START
-    egress = switching_estimate(resource, catalog, policy, start)
-    sync = sync_estimate(resource, catalog, policy, start)
-    transfer_months = Decimal(0)
-    if data_gib(resource):
-        hours = data_gib(resource) / (Decimal(str(policy.bandwidth_mbps)) * GIB_PER_MBPS_HOUR)
-        transfer_months = hours / Decimal(730)
-    stops = start + dt.timedelta(days=parallel_days(policy) + int(transfer_months * DAYS_PER_MONTH))
-    strands = stranded_estimate(commitments or [], stops)
-    targets = mapping.targets if mapping else {}
-    for provider_id in sorted(allowed & set(targets)):
-        provider = catalog.providers[provider_id]
-        target = targets[provider_id]
-        for region in sorted(provider.regions, key=lambda r: r.code):
-            where = f"{provider_id}/{region.code}"
-            if pinned_region and region.code != pinned_region:
-                continue
-            if (
-                policy.residency.allowed_countries
-                and region.country not in policy.residency.allowed_countries
-            ):
-                continue
-            if policy.residency.allowed_regions and where not in policy.residency.allowed_regions:
-                continue
-            service = target.select.service if target.select else None
-            held = certifications_in(provider, region.code, service)
-            missing = needed_certs - held
-            if missing:
-                found.excluded.append(f"{where}: lacks {', '.join(sorted(missing))}")
-                continue
-            priced = _price_target(resource, provider, region.code, target, policy, specs)
-            if isinstance(priced, str):
-                found.excluded.append(f"{where}: {priced}")
-                continue
-            product, quantity, monthly, unverified = (
-                priced.product,
-                priced.quantity,
-                priced.monthly,
-                priced.unverified,
-            )
-            grade = grade_at(sovereignty, provider_id, region.code, product.id if product else None)
-            blocked = _gate_failure(gates, grade)
-            if blocked is not None:
-                found.excluded.append(f"{where}: {blocked}")
-                continue
-            if egress is None or sync is None:
-                found.excluded.append(
-                    f"{where}: no egress price for {resource.provider}/{resource.region}"
-                )
-                continue
-            one_off = {
-                "engineering": quantize(Decimal(str(target.effort_days)) * policy.day_rate),
-                "switching_egress": quantize(egress),
-                "parallel_egress": quantize(sync),
-                "double_running": quantize(
-                    (current or Decimal(0)) * (policy.parallel_run_months + transfer_months)
-                ),
-                "stranded_commitments": strands,
-            }
-            migration = sum(one_off.values(), Decimal(0))
-            j = jurisdiction_points(provider)
-            f = fidelity_points(target.fidelity)
-            found.options.append(
-                Option(
-                    provider=provider_id,
-                    region=region.code,
-                    product=product.id if product else None,
-                    product_name=product.name if product else None,
-                    quantity=float(quantity),
-                    monthly_cost=quantize(monthly),
-                    migration_cost=quantize(migration),
-                    effort_days=target.effort_days,
-                    risk=_risk(j, certification_gap_points(held), f, stake),
-                    strategy=target.strategy,
-                    fidelity=target.fidelity,
-                    terraform=target.terraform,
-                    unverified_prices=sorted(set(unverified)),
-                    second_hand_prices=sorted(priced.second_hand),
-                    second_hand_monthly=quantize(sum(priced.second_hand.values(), Decimal(0))),
-                    replicas=priced.replicas,
-                    costs={k: quantize(v) for k, v in sorted(priced.costs.items()) if v},
-                    sovereignty=grade,
-                    switching_egress=quantize(egress),
-                    one_off=one_off,
-                )
-            )
-    if policy.allow_retain and current is not None:
-        source = catalog.providers.get(resource.provider)
-        j = jurisdiction_points(source) if source else 4.0
-        held = certifications_in(source, resource.region, None) if source else set()
-        missing = needed_certs - held
-        grade = grade_at(sovereignty, resource.provider, resource.region)
-        blocked = _gate_failure(gates, grade)
-        if blocked is not None:
-            found.excluded.append(f"retain on {resource.provider}/{resource.region}: {blocked}")
-        elif not missing:
-            found.options.append(
-                Option(
-                    provider=resource.provider,
-                    region=resource.region,
-                    product=None,
-                    monthly_cost=quantize(current),
-                    migration_cost=Decimal(0),
-                    risk=_risk(j, certification_gap_points(held), 0.0, stake),
-                    strategy="retain",
-                    fidelity="native",
-                    retain=True,
-                    sovereignty=grade,
-                )
-            )
+    ctx = _context(resource, catalog, policy, commitments, start)
+    for provider, target, region in _sites(ctx):
+        facts = _site_facts(ctx, provider, target, region)
+        if isinstance(facts, str):
+            found.excluded.append(facts)
+        else:
+            found.options.append(_option(ctx, facts))
+    kept = _retain_facts(ctx)
+    if isinstance(kept, str):
+        found.excluded.append(kept)
+    elif kept is not None:
+        found.options.append(_retain_option(ctx, kept))
     return found
+
+
+@dataclass
+class Facts:
+    """Every option of one resource as facts, not yet ``Option`` objects."""
+
+    sites: list[SiteFacts]
+    kept: RetainFacts | None
+    excluded: list[str]
+    stake: float
+
+
+def option_facts(
+    resource: Resource,
+    catalog: Catalog,
+    policy: Policy,
+    commitments: list[tuple[Commitment, Decimal]] | None = None,
+    start: dt.date | None = None,
+) -> Facts:
+    """The same options as ``build_candidates``, as facts: the solver needs a few numbers of each,
+    the plan the whole ``Option`` of the chosen ones only (``OptionSource`` builds those)."""
+    ctx = _context(resource, catalog, policy, commitments, start)
+    sites: list[SiteFacts] = []
+    excluded: list[str] = []
+    for provider, target, region in _sites(ctx):
+        facts = _site_facts(ctx, provider, target, region)
+        if isinstance(facts, str):
+            excluded.append(facts)
+        else:
+            sites.append(facts)
+    kept = _retain_facts(ctx)
+    if isinstance(kept, str):
+        excluded.append(kept)
+        kept = None
+    return Facts(sites, kept, excluded, ctx.stake)
+
+
+def detail_of(facts: SiteFacts) -> tuple[object, ...]:
+    """What an ``Option`` holds beyond the numbers the solver reads."""
+    priced, target = facts.priced, facts.target
+    return (
+        priced.product.name if priced.product else None,
+        tuple((k, quantize(v)) for k, v in sorted(priced.costs.items()) if v),
+        priced.replicas,
+        quantize(sum(priced.second_hand.values(), Decimal(0))),
+        tuple(sorted(set(priced.unverified))),
+        tuple(sorted(priced.second_hand)),
+        tuple(facts.one_off.items()),
+        target.strategy,
+        target.fidelity,
+        target.terraform,
+        target.effort_days,
+        facts.certification,
+        facts.fidelity,
+    )
+
+
+@dataclass(eq=False)
+class OptionSource:
+    """Builds the full ``Option`` at one site again, for the options a plan uses."""
+
+    resource: Resource
+    catalog: Catalog
+    policy: Policy
+    commitments: list[tuple[Commitment, Decimal]] | None
+    start: dt.date | None
+
+    def option(self, site: tuple[str, str], target: bool) -> Option:
+        ctx = _context(self.resource, self.catalog, self.policy, self.commitments, self.start)
+        if not target:
+            kept = _retain_facts(ctx)
+            assert isinstance(kept, RetainFacts)
+            return _retain_option(ctx, kept)
+        mapping = self.catalog.kinds[self.resource.kind]
+        facts = _site_facts(ctx, self.catalog.providers[site[0]], mapping.targets[site[0]], site[1])
+        assert isinstance(facts, SiteFacts), facts
+        return _option(ctx, facts)

@@ -14,11 +14,22 @@ from cloudexit.optimise.units import SOURCE, Row, Units, group_site
 
 
 def violations(
-    assignment: dict[str, Row], units: Units, inventory: Inventory, policy: Policy
+    assignment: dict[str, Row],
+    units: Units,
+    inventory: Inventory,
+    policy: Policy,
+    near: str | None = None,
+    near_group: str | None = None,
 ) -> list[str]:
+    """``near``: a resource whose option alone changed from a plan already checked; co-location
+    and anti-affinity are then checked only where it is (``near_group``, its tag values), since
+    the lines elsewhere are the plan's own."""
     found: list[str] = []
     resources = inventory.by_id()
-    for group, members in units.groups.items():
+    groups = units.groups.items()
+    if near is not None:
+        groups = [(near_group, units.groups[near_group])] if near_group in units.groups else []  # type: ignore[assignment]
+    for group, members in groups:
         sites = sorted({group_site(assignment[m]) for m in members if m in assignment})
         if len(sites) > 1:
             found.append(
@@ -28,10 +39,13 @@ def violations(
                 )
             )
     for rule in policy.anti_affinity:
+        wanted = resources[near].tags.get(rule.tag_key) if near is not None else None
+        if near is not None and wanted is None:
+            continue
         by_value: dict[str, list[str]] = defaultdict(list)
         for rid in assignment:
             value = resources[rid].tags.get(rule.tag_key)
-            if value is not None:
+            if value is not None and (wanted is None or value == wanted):
                 by_value[value].append(rid)
         for value, members in sorted(by_value.items()):
             places = [

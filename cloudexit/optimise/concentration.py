@@ -8,7 +8,6 @@ from whoever would dominate. The finished plan's index is measured and a rise is
 
 from __future__ import annotations
 
-import dataclasses
 from collections import defaultdict
 from decimal import Decimal
 
@@ -16,7 +15,6 @@ from cloudexit.model.inventory import Inventory
 from cloudexit.model.plan import Plan
 from cloudexit.model.policy import Policy
 from cloudexit.optimise.candidates import current_monthly_eur
-from cloudexit.optimise.objective import option_score
 from cloudexit.optimise.units import Row, Units, prune_dominated
 from cloudexit.risk.score import concentration_points
 
@@ -63,7 +61,7 @@ def weigh(units: Units, policy: Policy, aggregate: bool = True) -> None:
         )
 
     def stake(row: Row) -> float:
-        return row.option.risk.stake
+        return row.stake
 
     for _ in range(PASSES):
         moved = False
@@ -75,7 +73,7 @@ def weigh(units: Units, policy: Policy, aggregate: bool = True) -> None:
                 key=lambda r: (
                     r.score + months * weight * stake(r) * points(r, r.monthly * unit.count),
                     r.site,
-                    r.option.product or "",
+                    r.product or "",
                 ),
             )
             move(best, best.monthly * unit.count)
@@ -85,21 +83,13 @@ def weigh(units: Units, policy: Policy, aggregate: bool = True) -> None:
         if not moved:
             break
 
-    def with_points(row: Row, value: float) -> Row:
-        risk = row.option.risk
-        base = risk.total - risk.concentration
-        option = row.option.model_copy(
-            update={"risk": risk.model_copy(update={"concentration": value, "total": base + value})}
-        )
-        return dataclasses.replace(row, option=option, score=float(option_score(option, policy)))
-
     pruned = 0
     for unit in units.units:
         own = choice[unit.key]
         move(own, -own.monthly * unit.count)
         rows = sorted(
-            (with_points(r, points(r, r.monthly * unit.count)) for r in unit.all_rows),
-            key=lambda r: (r.score, r.site, r.option.product or ""),
+            (r.weighed(points(r, r.monthly * unit.count), policy) for r in unit.all_rows),
+            key=lambda r: (r.score, r.site, r.product or ""),
         )
         move(own, own.monthly * unit.count)
         unit.all_rows = rows

@@ -11,6 +11,7 @@ from cloudexit.model.plan import SolveStatus
 from cloudexit.model.policy import Policy
 from cloudexit.optimise import components, highs, milp
 from cloudexit.optimise.checks import violations
+from cloudexit.optimise.regret import regret_greedy
 from cloudexit.optimise.rounding import neighbourhood, relax, round_relaxation
 from cloudexit.optimise.units import Row, Units, assignment_objective
 
@@ -68,8 +69,8 @@ def _solve_highs(
 ) -> milp.Solution:
     """A plan first, then a better one while time is left, all within the policy's time limit.
 
-    First plans: the greedy when it meets the policy, the search around the LP relaxation
-    (``rounding.neighbourhood``), else the rounded relaxation. The relaxation's optimum is a proven
+    First plans: the greedy when it meets the policy, else the regret greedy, the search around
+    the LP relaxation (``rounding.neighbourhood``), else the rounded relaxation. The relaxation's optimum is a proven
     bound; when the best first plan is within the policy's gap of it the search stops there, else
     HiGHS searches the whole model from that plan for the time left. At the limit the best plan
     found comes back with the best bound proven: "no plan" only when HiGHS proves the policy
@@ -83,6 +84,10 @@ def _solve_highs(
     plans: list[dict[tuple[str, int], int]] = []
     if not greedy_broken:
         plans.append(counts_of(units, greedy))
+    else:
+        regret = regret_greedy(units, policy)
+        if regret is not None:
+            plans.append(regret)
     relaxed = relax(
         units.units,
         policy,
@@ -90,7 +95,10 @@ def _solve_highs(
         units.egress_eur_gib,
         time_limit=max(left(), FIRST_PLAN_S),
     )
-    bound = relaxed.bound if relaxed is not None else None
+    # Each class's own best option is a proven bound too (traffic between sites only adds), kept
+    # when the relaxation is not solved in time.
+    own_best = sum(u.rows[0].score * u.count for u in units.units)
+    bound = max(relaxed.bound, own_best) if relaxed is not None else own_best
     if relaxed is not None:
         found = neighbourhood(relaxed, policy, max(left() / 2, FIRST_PLAN_S))
         if found is not None:

@@ -38,7 +38,11 @@ def binding(
     probe = dict(assignment)
     probe[rid] = best
     return sorted(
-        {line for line in violations(probe, units, inventory, policy) if line not in baseline}
+        {
+            line
+            for line in violations(probe, units, inventory, policy, near=rid, near_group=unit.group)
+            if line not in baseline
+        }
     )
 
 
@@ -85,11 +89,11 @@ def runner_up(unit: Unit, row: Row, policy: Policy) -> Alternative | None:
     return Alternative(
         provider=other.site[0],
         region=other.site[1],
-        product=other.option.product,
-        monthly_cost_delta=other.option.monthly_cost - row.option.monthly_cost,
-        risk_delta=round(other.option.risk.total - row.option.risk.total, 6),
+        product=other.product,
+        monthly_cost_delta=other.monthly_cost - row.monthly_cost,
+        risk_delta=round(other.risk_total - row.risk_total, 6),
         score_delta=quantize(Decimal(str(other.score - row.score))),
-        retain=other.option.retain,
+        retain=other.retain,
     )
 
 

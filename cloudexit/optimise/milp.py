@@ -75,7 +75,7 @@ def build(
     weights: dict[str, Callable[[Row], float]] = {
         "score": lambda r: r.score,
         "monthly": lambda r: r.monthly,
-        "jurisdiction": lambda r: r.option.risk.jurisdiction,
+        "jurisdiction": lambda r: r.jurisdiction,
     }
     weight = weights[objective]
     terms = [(x[(u.key, k)], weight(r)) for u in units for k, r in enumerate(u.rows)]
@@ -90,13 +90,7 @@ def build(
         )
     if max_jurisdiction is not None:
         problem += (
-            _expr(
-                [
-                    (x[(u.key, k)], r.option.risk.jurisdiction)
-                    for u in units
-                    for k, r in enumerate(u.rows)
-                ]
-            )
+            _expr([(x[(u.key, k)], r.jurisdiction) for u in units for k, r in enumerate(u.rows)])
             <= max_jurisdiction,
             "frontier_jurisdiction",
         )

@@ -117,7 +117,7 @@ def _size_warnings(
             line = resolve_size(r, catalog, policy).warning(r, leave=r.id in left)
             if line:
                 found.append(line)
-        if row is not None and not row.option.retain:
+        if row is not None and not row.retain:
             for line in (
                 function_usage_warning(r, policy),
                 licence_warning(r, row.option, catalog, policy),
@@ -230,9 +230,7 @@ def plan(
     left = {u.resource_id for u in unplaced if u.code == "size_unknown"}
     warnings.update(_size_warnings(inventory, catalog, policy, assignment, left))
     warnings.update(
-        pin_warnings(
-            inventory, catalog, policy, {rid: r.option.provider for rid, r in assignment.items()}
-        )
+        pin_warnings(inventory, catalog, policy, {rid: r.site[0] for rid, r in assignment.items()})
     )
     objective = solution.objective
     bound = solution.bound
@@ -303,7 +301,7 @@ def _frontier(
     units: Units, policy: Policy, chosen: dict[str, Row], steps: int
 ) -> list[FrontierPoint]:
     """Cost against sovereignty risk by epsilon-constraint on total jurisdiction points."""
-    high = sum(r.option.risk.jurisdiction for r in chosen.values())
+    high = sum(r.jurisdiction for r in chosen.values())
     lowest = milp.solve(units.units, policy, objective="jurisdiction")
     if lowest.objective is None:
         return []
@@ -325,13 +323,13 @@ def _frontier(
             1
             for rid, row in assignment.items()
             if rid not in chosen
-            or (chosen[rid].site, chosen[rid].option.product) != (row.site, row.option.product)
+            or (chosen[rid].site, chosen[rid].product) != (row.site, row.product)
         )
         points.append(
             FrontierPoint(
                 max_jurisdiction_risk=round(eps, 6),
                 monthly_cost=quantize(Decimal(str(sum(r.monthly for r in assignment.values())))),
-                risk=round(sum(r.option.risk.jurisdiction for r in assignment.values()), 6),
+                risk=round(sum(r.jurisdiction for r in assignment.values()), 6),
                 objective=quantize(Decimal(str(found.objective))),
                 placements_changed=changed,
             )

@@ -16,7 +16,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from cloudexit.catalog.schema import Product, ProviderFile
-from cloudexit.catalog.sizing import Needs, fits, price_in, to_eur
+from cloudexit.catalog.sizing import Needs, _Same, fits, price_in, to_eur
 from cloudexit.datafiles import data_dir
 from cloudexit.model.inventory import Resource
 from cloudexit.model.io import read_yaml, validate
@@ -118,7 +118,7 @@ def holds_data(product: Product, gib: float) -> bool:
 
 
 def cheapest_replicated(
-    products: list[Product],
+    products: tuple[Product, ...],
     needs: Needs,
     region: str,
     needed: int,
@@ -126,11 +126,25 @@ def cheapest_replicated(
     fixed: bool = False,
     monthly: bool = False,
 ) -> tuple[Product, int] | None:
-    """The product and count with the lowest hourly total that fit, hold the data and give the nodes."""
-    best: tuple[Decimal, int, float, str, Product] | None = None
-    for product in products:
-        if not fits(product, needs) or not holds_data(product, data_gib):
-            continue
+    """The product and count with the lowest hourly total that fit, hold the data and give the nodes.
+
+    ``products`` is best one tuple kept for the site: its ranking is then made once."""
+    for product, copies in _ranked(_Same(products), region, needed, fixed, monthly):
+        if fits(product, needs) and holds_data(product, data_gib):
+            return product, copies
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _ranked(
+    products: _Same, region: str, needed: int, fixed: bool, monthly: bool
+) -> tuple[tuple[Product, int], ...]:
+    """The priced products with their counts, cheapest total first (then fewer copies, fewer vCPU,
+    id): the first that fits a resource is its cheapest. Ranked once per product list and site,
+    since every resource of an estate asks again with only its needs changed."""
+    keyed: list[tuple[tuple[Decimal, int, float, str], Product, int]] = []
+    offered: tuple[Product, ...] = products.obj  # type: ignore[assignment]
+    for product in offered:
         price = price_in(product, region, monthly)
         if price is None:
             continue
@@ -138,10 +152,11 @@ def cheapest_replicated(
         copies = copies_of(product, needed, fixed)
         if copies is None:
             continue
-        key = (hourly * copies, copies, product.specs.vcpu or 0, product.id, product)
-        if best is None or key[:4] < best[:4]:
-            best = key
-    return (best[4], best[1]) if best else None
+        keyed.append(
+            ((hourly * copies, copies, product.specs.vcpu or 0, product.id), product, copies)
+        )
+    keyed.sort(key=lambda k: k[0])
+    return tuple((product, copies) for _, product, copies in keyed)
 
 
 def egress_eur_per_gib(

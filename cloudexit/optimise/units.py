@@ -10,18 +10,24 @@ per unit so the traffic between them can be charged.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
 
 from cloudexit.catalog.loader import Catalog
 from cloudexit.catalog.sizing import price_in, to_eur
+from cloudexit.model.bill import Commitment
 from cloudexit.model.inventory import Inventory, Resource
+from cloudexit.model.money import quantize
 from cloudexit.model.plan import Option
 from cloudexit.model.policy import Policy
 from cloudexit.optimise.attachments import attachments
-from cloudexit.optimise.candidates import build_candidates
-from cloudexit.optimise.objective import option_score
+from cloudexit.optimise.candidates import OptionSource, detail_of, option_facts
+from cloudexit.optimise.objective import horizon_score, option_score, weighted_risk
 from cloudexit.optimise.partition import Partition
 from cloudexit.optimise.stranded import monthly_by_resource
 from cloudexit.optimise.switching import start_of
@@ -31,11 +37,11 @@ SOURCE: Site = ("source", "kept")
 """Where a co-location group stands when every member is kept on its source, wherever that is."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Row:
-    """One option with the numbers the solver needs."""
+    """One option with the numbers the solver needs; the full ``Option`` is built on first use
+    (from ``source``) or given (``held``), so an estate's many options cost a few numbers each."""
 
-    option: Option
     site: Site
     score: float
     monthly: float
@@ -44,6 +50,102 @@ class Row:
     storage_gib: float
     instances: int
     target: bool
+    product: str | None = None
+    quantity: float = 1.0
+    jurisdiction: float = 0.0
+    certification: float = 0.0
+    fidelity: float = 0.0
+    stake: float = 1.0
+    migration: float = 0.0
+    concentration: float | None = None
+    """concentration points once weighed; None before"""
+    source: OptionSource | None = None
+    held: Option | None = None
+
+    @classmethod
+    def of(cls, option: Option, **numbers: Any) -> Row:
+        """A row holding its option already built."""
+        risk = option.risk
+        return cls(
+            product=option.product,
+            quantity=option.quantity,
+            jurisdiction=risk.jurisdiction,
+            certification=risk.certification,
+            fidelity=risk.fidelity,
+            stake=risk.stake,
+            migration=float(option.migration_cost),
+            held=option,
+            **numbers,
+        )
+
+    @property
+    def retain(self) -> bool:
+        return not self.target
+
+    @property
+    def risk_total(self) -> float:
+        if self.held is not None:
+            return self.held.risk.total
+        total = self.jurisdiction + self.certification + self.fidelity
+        return total if self.concentration is None else total + self.concentration
+
+    @property
+    def monthly_cost(self) -> Decimal:
+        if self.held is not None:
+            return self.held.monthly_cost
+        return quantize(Decimal(repr(self.monthly)))
+
+    @property
+    def option(self) -> Option:
+        if self.held is None:
+            assert self.source is not None
+            option = self.source.option(self.site, self.target)
+            if self.concentration is not None:
+                option = with_concentration(option, self.concentration)
+            object.__setattr__(self, "held", option)
+        assert self.held is not None
+        return self.held
+
+    def weighed(self, points: float, policy: Policy) -> Row:
+        """The row with its concentration points and the score they give."""
+        if self.held is not None:
+            option = with_concentration(self.held, points)
+            return dataclasses.replace(
+                self, concentration=points, held=option, score=float(option_score(option, policy))
+            )
+        risk = weighted_risk(
+            self.jurisdiction, self.certification, self.fidelity, points, self.stake, policy
+        )
+        score = horizon_score(
+            self.monthly_cost, quantize(Decimal(repr(self.migration))), risk, policy
+        )
+        return Row(
+            self.site,
+            float(score),
+            self.monthly,
+            self.vcpu,
+            self.memory_gib,
+            self.storage_gib,
+            self.instances,
+            self.target,
+            self.product,
+            self.quantity,
+            self.jurisdiction,
+            self.certification,
+            self.fidelity,
+            self.stake,
+            self.migration,
+            points,
+            self.source,
+        )
+
+
+def with_concentration(option: Option, points: float) -> Option:
+    risk = option.risk
+    base = risk.total - risk.concentration
+    return option.model_copy(
+        update={"risk": risk.model_copy(update={"concentration": points, "total": base + points})}
+    )
 
 
 @dataclass
@@ -91,7 +193,7 @@ class Units:
 
 def group_site(row: Row) -> Site:
     """The place a co-location group is counted at: its site, or the source for a kept member."""
-    return SOURCE if row.option.retain else row.site
+    return SOURCE if row.retain else row.site
 
 
 def link_monthly(assignment: dict[str, Row], units: Units) -> dict[str, float]:
@@ -154,8 +256,8 @@ def solver_key(rows: list[Row]) -> tuple[object, ...]:
     return tuple(
         (
             r.site,
-            r.option.product,
-            r.option.quantity,
+            r.product,
+            r.quantity,
             r.target,
             r.score,
             r.monthly,
@@ -163,7 +265,7 @@ def solver_key(rows: list[Row]) -> tuple[object, ...]:
             r.memory_gib,
             r.storage_gib,
             r.instances,
-            r.option.risk.jurisdiction,
+            r.jurisdiction,
         )
         for r in rows
     )
@@ -237,27 +339,80 @@ def egress_per_gib(catalog: Catalog, policy: Policy, sites: set[Site]) -> dict[S
     return prices
 
 
-def _row(option: Option, catalog: Catalog, policy: Policy) -> Row:
-    vcpu = memory = storage = 0.0
-    instances = 0
-    if option.product is not None and not option.retain:
-        specs = catalog.product(option.provider, option.product).specs
-        if specs.vcpu:
-            vcpu = specs.vcpu * option.quantity
-            memory = (specs.memory_gib or 0) * option.quantity
-            instances = int(option.quantity)
-        storage = float(option.quantity) if specs.vcpu is None and specs.memory_gib is None else 0.0
-    return Row(
-        option=option,
-        site=(option.provider, option.region),
-        score=float(option_score(option, policy)),
-        monthly=float(option.monthly_cost),
-        vcpu=vcpu,
-        memory_gib=memory,
-        storage_gib=storage,
-        instances=instances,
-        target=not option.retain,
-    )
+def _rows(
+    resource: Resource,
+    catalog: Catalog,
+    policy: Policy,
+    held: list[tuple[Commitment, Decimal]] | None,
+    start: dt.date,
+) -> tuple[list[Row], list[str], int]:
+    """The resource's options as solver rows, why the other sites are out, and a digest of what
+    the options hold beyond the rows' numbers (two resources share a class only when it is equal)."""
+    found = option_facts(resource, catalog, policy, held, start)
+    source = OptionSource(resource, catalog, policy, held, start)
+    rows: list[Row] = []
+    details: list[object] = [found.stake]
+    for facts in found.sites:
+        priced = facts.priced
+        product = priced.product
+        quantity = float(priced.quantity)
+        vcpu = memory = storage = 0.0
+        instances = 0
+        if product is not None:
+            specs = product.specs
+            if specs.vcpu:
+                vcpu = specs.vcpu * quantity
+                memory = (specs.memory_gib or 0) * quantity
+                instances = int(quantity)
+            storage = quantity if specs.vcpu is None and specs.memory_gib is None else 0.0
+        monthly = quantize(priced.monthly)
+        risk = weighted_risk(
+            facts.jurisdiction, facts.certification, facts.fidelity, 0, found.stake, policy
+        )
+        rows.append(
+            Row(
+                site=(facts.provider.id, facts.region),
+                score=float(horizon_score(monthly, facts.migration, risk, policy)),
+                monthly=float(monthly),
+                vcpu=vcpu,
+                memory_gib=memory,
+                storage_gib=storage,
+                instances=instances,
+                target=True,
+                product=product.id if product else None,
+                quantity=quantity,
+                jurisdiction=facts.jurisdiction,
+                certification=facts.certification,
+                fidelity=facts.fidelity,
+                stake=found.stake,
+                migration=float(facts.migration),
+                source=source,
+            )
+        )
+        details.append(detail_of(facts))
+    kept = found.kept
+    if kept is not None:
+        risk = weighted_risk(kept.jurisdiction, kept.certification, 0.0, 0, found.stake, policy)
+        rows.append(
+            Row(
+                site=(resource.provider, resource.region),
+                score=float(horizon_score(kept.monthly, Decimal(0), risk, policy)),
+                monthly=float(kept.monthly),
+                vcpu=0.0,
+                memory_gib=0.0,
+                storage_gib=0.0,
+                instances=0,
+                target=False,
+                quantity=1.0,
+                jurisdiction=kept.jurisdiction,
+                certification=kept.certification,
+                stake=found.stake,
+                source=source,
+            )
+        )
+        details.append(("kept", kept.certification))
+    rows.sort(key=lambda r: (r.score, r.site, r.product or ""))
+    return rows, found.excluded, hash(tuple(details))
 
 
 def build_units(
@@ -270,6 +425,8 @@ def build_units(
     """``aggregate=False`` gives one unit per resource: the plain one-binary-per-option model."""
     tag_keys, ids = _policy_tag_keys(policy), _policy_ids(policy)
     cache: dict[str, tuple[list[Row], list[str]]] = {}
+    same: dict[int, list[tuple[list[Row], int]]] = defaultdict(list)
+    """options already seen, by the hash of what the solver reads: equal ones are shared"""
     rows_of: dict[str, list[Row]] = {}
     no_option: dict[str, list[str]] = {}
     commitments = monthly_by_resource(inventory, policy)
@@ -280,22 +437,27 @@ def build_units(
         if held:
             signature += "|" + resource.id  # its stranded fees are its own
         if signature not in cache:
-            found = build_candidates(resource, catalog, policy, held, start)
-            rows = sorted(
-                (_row(o, catalog, policy) for o in found.options),
-                key=lambda r: (r.score, r.site, r.option.product or ""),
-            )
-            cache[signature] = (rows, found.excluded)
+            rows, excluded, digest = _rows(resource, catalog, policy, held, start)
+            if rows and aggregate and not held:
+                key = solver_key(rows)
+                seen = same[hash((key, digest))]
+                equal = [r for r, d in seen if d == digest and solver_key(r) == key]
+                if equal:
+                    rows = equal[0]
+                else:
+                    seen.append((rows, digest))
+            cache[signature] = (rows, excluded)
         rows, excluded = cache[signature]
         if rows:
             rows_of[resource.id] = rows
         else:
             no_option[resource.id] = excluded
+    del cache, same
     groups = colocation_groups(inventory, policy, set(rows_of))
     links = dependency_links(inventory, policy, set(rows_of), groups)
     linked = {rid for link in links for rid in (link.a, link.b)}
     by_id = inventory.by_id()
-    buckets: dict[tuple[object, str | None, tuple[str, ...]], list[list[str]]] = defaultdict(list)
+    buckets: dict[tuple[object, str | None, tuple[str, ...]], list[str]] = defaultdict(list)
     for rid in sorted(rows_of):
         resource = by_id[rid]
         anti = tuple(
@@ -306,15 +468,8 @@ def build_units(
             )
         )
         single = not aggregate or rid in linked or rid in commitments
-        rows = rows_of[rid]
-        classes = buckets[(rid if single else solver_key(rows), groups.get(rid), anti)]
-        for members in classes:
-            shared = rows_of[members[0]]
-            if shared is rows or shared == rows:
-                members.append(rid)
-                break
-        else:
-            classes.append([rid])
+        # Shared option lists are the very same object: equal options, one class.
+        buckets[(rid if single else id(rows_of[rid]), groups.get(rid), anti)].append(rid)
     units = [
         Unit(
             key=f"u{index}",
@@ -327,11 +482,7 @@ def build_units(
         )
         for index, (group, anti, members) in enumerate(
             sorted(
-                (
-                    (group, anti, members)
-                    for (_, group, anti), m in buckets.items()
-                    for members in m
-                ),
+                ((group, anti, members) for (_, group, anti), members in buckets.items()),
                 key=lambda gam: gam[2][0],
             )
         )
@@ -367,7 +518,7 @@ def _dominates(a: Row, b: Row, spend_capped: bool) -> bool:
         and a.target == b.target
         and a.score <= b.score
         and (a.monthly == b.monthly if spend_capped and a.target else a.monthly <= b.monthly)
-        and a.option.risk.jurisdiction <= b.option.risk.jurisdiction
+        and a.jurisdiction <= b.jurisdiction
         and a.vcpu <= b.vcpu
         and a.memory_gib <= b.memory_gib
         and a.storage_gib <= b.storage_gib

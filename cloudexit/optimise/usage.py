@@ -59,7 +59,13 @@ def _load(path: Path) -> UsageSizingFile:
 
 
 def usage_rules(path: Path | None = None) -> UsageSizingFile:
-    return _load((path or data_dir("mappings") / "usage-sizing.yaml").resolve())
+    return _load(path.resolve() if path else _bundled())
+
+
+@lru_cache(maxsize=1)
+def _bundled() -> Path:
+    # Resolving the path is most of the cost of a look-up, asked once per resource.
+    return (data_dir("mappings") / "usage-sizing.yaml").resolve()
 
 
 def rule_for(resource: Resource, data: UsageSizingFile | None = None) -> UsageRule | None:

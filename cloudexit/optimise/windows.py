@@ -22,9 +22,13 @@ def runs_windows(resource: Resource) -> bool:
 def products_for_os(resource: Resource, products: list[Product], policy: Policy) -> list[Product]:
     """The compute products a resource may run on: licence-included Windows products for a Windows
     VM under ``licensed``, products without a licence otherwise."""
-    if runs_windows(resource) and policy.windows == "licensed":
-        return [p for p in products if p.specs.os == "windows"]
-    return [p for p in products if p.specs.os != "windows"]
+    windows = licensed_windows(resource, policy)
+    return [p for p in products if (p.specs.os == "windows") == windows]
+
+
+def licensed_windows(resource: Resource, policy: Policy) -> bool:
+    """Whether the resource must run on a product whose price includes a Windows licence."""
+    return runs_windows(resource) and policy.windows == "licensed"
 
 
 def licence_warning(

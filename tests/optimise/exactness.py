@@ -48,8 +48,8 @@ def _row(
         fidelity="native",
         retain=retain,
     )
-    return Row(
-        option=option,
+    return Row.of(
+        option,
         site=(provider, region),
         score=float(option_score(option, policy)),
         monthly=float(monthly),
@@ -78,7 +78,7 @@ def _option_set(rng: random.Random, policy: Policy) -> list[Row]:
         rows.append(_row(policy, *SOURCE, Decimal(rng.choice([60, 80, 100])), 0, retain=True))
     if not rows:
         rows.append(_row(policy, "p2", "a", Decimal(50), 2))
-    return sorted(rows, key=lambda r: (r.score, r.site, r.option.product or ""))
+    return sorted(rows, key=lambda r: (r.score, r.site, r.product or ""))
 
 
 def random_policy(rng: random.Random) -> dict:

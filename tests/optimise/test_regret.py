@@ -1,0 +1,86 @@
+"""The regret greedy proposes a plan with no solver; what it proposes keeps the limits it promises."""
+
+from __future__ import annotations
+
+import pytest
+
+from cloudexit.model.plan import SolveStatus
+from cloudexit.optimise import decide as deciding
+from cloudexit.optimise.checks import violations
+from cloudexit.optimise.decide import assignment_of, decide
+from cloudexit.optimise.regret import regret_greedy
+from cloudexit.optimise.units import assignment_objective
+from tests.optimise.exactness import random_instance, reference_optimum
+
+KEPT = ("co-location", "anti-affinity", "capacity", "monthly_budget", "max_providers")
+"""the families the greedy keeps by construction; spend shares and min_providers it only aims at"""
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_a_proposed_plan_places_every_resource_and_keeps_the_monotone_limits(seed: int) -> None:
+    instance = random_instance(seed)
+    counts = regret_greedy(instance.units, instance.policy)
+    if counts is None:
+        return
+    assignment = assignment_of(instance.units, counts)
+    assert sorted(assignment) == sorted(instance.rows_of)
+    for unit in instance.units.units:
+        assert sum(n for (key, _), n in counts.items() if key == unit.key) == unit.count
+    broken = violations(assignment, instance.units, instance.inventory, instance.policy)
+    assert [line for line in broken if line.startswith(KEPT)] == []
+    if not broken:  # a plan that meets the whole policy is no better than the optimum
+        expected = reference_optimum(instance)
+        value = assignment_objective(assignment, instance.units)
+        assert expected is not None and value >= expected - 1e-6
+
+
+def test_it_finds_plans_where_each_resource_s_own_best_breaks_the_policy() -> None:
+    found = 0
+    for seed in range(40):
+        instance = random_instance(seed)
+        counts = regret_greedy(instance.units, instance.policy)
+        if counts is None:
+            continue
+        assignment = assignment_of(instance.units, counts)
+        own = {rid: u.rows[0] for u in instance.units.units for rid in u.members}
+        if violations(own, instance.units, instance.inventory, instance.policy) and not violations(
+            assignment, instance.units, instance.inventory, instance.policy
+        ):
+            found += 1
+    assert found >= 5
+
+
+def test_with_no_relaxation_in_time_the_regret_plan_comes_back_with_a_bound(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The relaxation not solved (as at a short limit on a large estate): the regret greedy's plan
+    is kept, with each class's own best option as the proven bound."""
+    monkeypatch.setattr(deciding, "relax", lambda *args, **kwargs: None)
+    monkeypatch.setattr(deciding, "round_relaxation", lambda *args, **kwargs: None)
+    monkeypatch.setattr(deciding, "FIRST_PLAN_S", 0.0)
+    checked = 0
+    for seed in range(40):
+        instance = random_instance(seed)
+        solver = instance.policy.solver.model_copy(update={"name": "highs", "time_limit_s": 0.0})
+        instance.policy = instance.policy.model_copy(update={"solver": solver})
+        counts = regret_greedy(instance.units, instance.policy)
+        own = {rid: u.rows[0] for u in instance.units.units for rid in u.members}
+        if counts is None or not violations(
+            own, instance.units, instance.inventory, instance.policy
+        ):
+            continue
+        proposed = assignment_of(instance.units, counts)
+        if violations(proposed, instance.units, instance.inventory, instance.policy):
+            continue
+        decision = decide(instance.units, instance.inventory, instance.policy)
+        s = decision.solution
+        assert s.status in (SolveStatus.FEASIBLE, SolveStatus.OPTIMAL)
+        assert (
+            violations(decision.assignment, instance.units, instance.inventory, instance.policy)
+            == []
+        )
+        expected = reference_optimum(instance)
+        assert expected is not None and s.bound is not None and s.objective is not None
+        assert s.bound <= expected + 1e-6 <= s.objective + 2e-6
+        checked += 1
+    assert checked >= 3

@@ -1,0 +1,131 @@
+"""Solver rows keep a few numbers per option and build the full option only when a plan uses it:
+the rows and the options they build are those of the full candidate path, number for number."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cloudexit.api import inventory as import_inventory
+from cloudexit.api import load_policy
+from cloudexit.model import Inventory, Policy
+from cloudexit.model.plan import Option
+from cloudexit.optimise import concentration
+from cloudexit.optimise.candidates import build_candidates
+from cloudexit.optimise.objective import option_score
+from cloudexit.optimise.planner import _placeable
+from cloudexit.optimise.stranded import monthly_by_resource
+from cloudexit.optimise.switching import start_of
+from cloudexit.optimise.units import Row, _rows, build_units
+from tests.helpers import fixture_catalog
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "estate"
+SHARED = Path("../shared/corpus")
+EXPORTS = [
+    "tfplan-aws-55res-checkov.json",
+    "azure-arm-resources-list-c7n.json",
+    "gcp-cai-export-forseti.jsonl",
+    "tfstate-showjson-aws-infracost-v0.14.json",
+]
+
+
+def _policy(inventory: Inventory) -> Policy:
+    policy = load_policy(EXAMPLE / "policy.yaml")
+    return concentration.with_stake_reference(inventory, policy)
+
+
+def _estates() -> list[tuple[str, Inventory]]:
+    found = [("example", Inventory.model_validate_json((EXAMPLE / "inventory.json").read_text()))]
+    for name in EXPORTS:
+        path = SHARED / name
+        if path.is_file():
+            found.append((name, import_inventory("import", path, planned=True)))
+    return found
+
+
+def _key(option: Option, policy: Policy) -> tuple[object, ...]:
+    return (
+        float(option_score(option, policy)),
+        (option.provider, option.region),
+        option.product or "",
+    )
+
+
+@pytest.mark.parametrize("name", [n for n, _ in _estates()])
+def test_rows_build_the_options_of_the_full_candidate_path(name: str) -> None:
+    inventory = dict(_estates())[name]
+    catalog = fixture_catalog()
+    policy = _policy(inventory)
+    placeable, _ = _placeable(inventory, catalog, policy)
+    commitments = monthly_by_resource(inventory, policy)
+    start = start_of(policy, inventory)
+    compared = 0
+    for resource in placeable:
+        held = commitments.get(resource.id)
+        rows, excluded, _ = _rows(resource, catalog, policy, held, start)
+        found = build_candidates(resource, catalog, policy, held, start)
+        expected = sorted(found.options, key=lambda o: _key(o, policy))
+        assert excluded == found.excluded
+        assert [r.option for r in rows] == expected
+        for row, option in zip(rows, expected, strict=True):
+            assert row.score == float(option_score(option, policy))
+            assert row.monthly == float(option.monthly_cost)
+            assert row.monthly_cost == option.monthly_cost
+            assert row.risk_total == option.risk.total
+            assert row.jurisdiction == option.risk.jurisdiction
+            assert (row.product, row.retain) == (option.product, option.retain)
+            compared += 1
+    assert compared > len(placeable)
+
+
+def test_weighed_rows_score_and_build_as_weighed_options() -> None:
+    """Concentration points change the score and the option's risk the same way for a row that
+    builds its option later as for one holding it."""
+    inventory = Inventory.model_validate_json((EXAMPLE / "inventory.json").read_text())
+    catalog = fixture_catalog()
+    policy = _policy(inventory)
+    placeable, _ = _placeable(inventory, catalog, policy)
+    units = build_units(inventory, catalog, policy, placeable)
+    for unit in units.units:
+        for row in unit.all_rows:
+            held = Row.of(
+                row.option,
+                site=row.site,
+                score=row.score,
+                monthly=row.monthly,
+                vcpu=row.vcpu,
+                memory_gib=row.memory_gib,
+                storage_gib=row.storage_gib,
+                instances=row.instances,
+                target=row.target,
+            )
+            lazy = Row(
+                **{
+                    f: getattr(row, f)
+                    for f in (
+                        "site",
+                        "score",
+                        "monthly",
+                        "vcpu",
+                        "memory_gib",
+                        "storage_gib",
+                        "instances",
+                        "target",
+                        "product",
+                        "quantity",
+                        "jurisdiction",
+                        "certification",
+                        "fidelity",
+                        "stake",
+                        "migration",
+                        "source",
+                    )
+                }
+            )
+            for points in (0.0, 1.25, 7.5):
+                a, b = lazy.weighed(points, policy), held.weighed(points, policy)
+                assert a.score == b.score
+                assert a.risk_total == b.risk_total
+                assert a.option == b.option
+                assert a.option.risk.concentration == points
