@@ -91,11 +91,8 @@ def plan(
         if t.payback_months is not None
         else f"no payback: {t.payback_note}"
     )
-    typer.echo(
-        f"saving EUR/month {t.monthly_saving}; {payback}; NPV {t.npv if t.npv is not None else '-'} "
-        f"over {t.horizon_months} months",
-        err=True,
-    )
+    npv = f"; NPV {t.npv} over {t.horizon_months} months" if t.npv is not None else ""
+    typer.echo(f"saving EUR/month {t.monthly_saving}; {payback}{npv}", err=True)
     s = result.solver
     typer.echo(
         f"solver {s.solver}: {s.status.value}, objective {s.objective}, bound {s.bound}, "

@@ -27,6 +27,7 @@ from cloudexit.model.inventory import (
     SourceProvider,
 )
 from cloudexit.model.kinds import Kind
+from cloudexit.model.members import fold_issues
 from cloudexit.model.topology import Topology
 from cloudexit.topology import Mapped
 
@@ -77,7 +78,7 @@ def compute_cost(catalog: Catalog, provider: str, resource: Resource) -> Monthly
     services) gets no figure rather than a wrong one.
     """
     a = resource.attributes
-    if resource.kind not in _PRICED_KINDS or not a.instance_type or a.state == "stopped":
+    if resource.kind not in COMPUTE_KINDS or not a.instance_type or a.state == "stopped":
         return None
     count = 1 if resource.kind == Kind.VM else a.node_count
     if not count:
@@ -92,7 +93,7 @@ def compute_cost(catalog: Catalog, provider: str, resource: Resource) -> Monthly
     return MonthlyCost(amount=price.monthly_eur, currency="EUR", source=price.source + note)
 
 
-_PRICED_KINDS = frozenset({Kind.VM, Kind.VM_GROUP, Kind.KUBERNETES_NODE_POOL})
+COMPUTE_KINDS = frozenset({Kind.VM, Kind.VM_GROUP, Kind.KUBERNETES_NODE_POOL})
 
 
 @dataclass
@@ -186,6 +187,7 @@ class Collector:
 
     def inventory(self, generated_at: str | None = None) -> Inventory:
         issues = list(self.issues)
+        issues.extend(fold_issues(self.resources, self.source))
         for (scope, native_type, reason), count in sorted(self._skipped.items()):
             issues.append(
                 CollectionIssue(

@@ -14,10 +14,13 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from cloudexit.catalog.loader import Catalog, load_catalog
+from cloudexit.connectors.aws.pricing import monthly_cost as aws_monthly_cost
+from cloudexit.connectors.common import compute_cost
 from cloudexit.errors import InputError
 from cloudexit.importers.context import ImportContext
 from cloudexit.importers.detect import FORMATS, detect
 from cloudexit.model.inventory import CollectionIssue, Inventory, Resource, Source
+from cloudexit.model.members import fold_issues
 
 _MODULES = {
     "terraform-json": "terraform_json",
@@ -92,7 +95,21 @@ def import_files(
         issues.extend(ctx.issues)
         sources.append(Source(kind=ctx.source, location=path.name, resources=kept))
     link_across(resources)
+    issues.extend(fold_issues(resources, "import"))
+    price_today(resources.values(), catalog)
     return Inventory(sources=sources, resources=list(resources.values()), issues=issues)
+
+
+def price_today(resources: Iterable[Resource], catalog: Catalog) -> None:
+    """Today's list price, as a scan of the same resource would give it, for resources an export
+    states no cost for; one not created yet (planned) costs nothing today and gets no figure."""
+    for resource in resources:
+        if resource.monthly_cost is not None or resource.planned:
+            continue
+        if resource.provider == "aws":
+            resource.monthly_cost = aws_monthly_cost(resource, catalog)
+        else:
+            resource.monthly_cost = compute_cost(catalog, resource.provider, resource)
 
 
 def _tail(resource_id: str) -> str:

@@ -134,15 +134,17 @@ class _Matcher:
     def __init__(self, inventory: Inventory) -> None:
         self._exact: dict[str, str] = {}
         tails: dict[str, list[str]] = defaultdict(list)
-        for resource in inventory.resources:
-            rid = resource.id
-            self._exact[rid.lower()] = rid
-            if rid.startswith("//"):
-                self._exact[rid.split("/", 3)[-1].lower()] = rid
-            tail = rid.replace(":", "/").rsplit("/", 1)[-1].lower()
-            if tail and tail != rid.lower():
+        # A machine folded into its group bills to the group.
+        named = [(r.id, r.id) for r in inventory.resources]
+        named += [(m, r.id) for r in inventory.resources for m in r.members]
+        for name, rid in named:
+            self._exact[name.lower()] = rid
+            if name.startswith("//"):
+                self._exact[name.split("/", 3)[-1].lower()] = rid
+            tail = name.replace(":", "/").rsplit("/", 1)[-1].lower()
+            if tail and tail != name.lower():
                 tails[tail].append(rid)
-        self._tails = {k: v[0] for k, v in tails.items() if len(v) == 1}
+        self._tails = {k: v[0] for k, v in tails.items() if len(set(v)) == 1}
 
     def find(self, resource_id: str) -> str | None:
         key = resource_id.strip().lower()

@@ -114,6 +114,11 @@ class Resource(_Strict):
     monthly_cost: MonthlyCost | None = None
     depends_on: list[str] = Field(default_factory=list)
     planned: bool = Field(False, description="Exists only in a Terraform plan, not yet created")
+    members: list[str] = Field(
+        default_factory=list,
+        description="Ids of the machines (and their disks) this group runs, folded into it: "
+        "not planned or billed apart",
+    )
 
 
 class Source(_Strict):

@@ -189,3 +189,27 @@ def test_debug_shows_traceback(tmp_path, capsys):
 def test_version(capsys):
     code, out, _ = cli(capsys, "--version")
     assert code == 0 and out.startswith("cloudexit ")
+
+
+def test_summary_names_no_npv_when_the_saving_cannot_be_judged(tmp_path, capsys):
+    unknown = write(
+        tmp_path / "unknown.json",
+        inventory(resource("a", monthly_cost=None), resource("b", monthly_cost=None)),
+    )
+    code, _, err = cli(
+        capsys,
+        "plan",
+        str(unknown),
+        "--catalog",
+        str(FIXTURE_CATALOG),
+        "--out",
+        str(tmp_path / "o"),
+    )
+    assert code == 0, err
+    assert "no payback" in err and "NPV" not in err
+    known = write(tmp_path / "known.json", good_inventory())
+    code, _, err = cli(
+        capsys, "plan", str(known), "--catalog", str(FIXTURE_CATALOG), "--out", str(tmp_path / "k")
+    )
+    assert code == 0, err
+    assert "NPV " in err and "over 36 months" in err

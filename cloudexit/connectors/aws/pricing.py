@@ -11,60 +11,57 @@ from __future__ import annotations
 from decimal import Decimal
 
 from cloudexit.catalog.loader import Catalog
+from cloudexit.connectors.common import COMPUTE_KINDS, compute_cost
 from cloudexit.model.inventory import MonthlyCost, Resource
+from cloudexit.model.kinds import Kind
 
 FIXED_FEE = {
-    "AWS::EKS::Cluster": "eks-control-plane",
-    "AWS::EC2::EIP": "elastic-ip",
-    "AWS::Route53::HostedZone": "route53-hosted-zone",
+    Kind.KUBERNETES_CLUSTER: "eks-control-plane",
+    Kind.PUBLIC_IP: "elastic-ip",
+    Kind.DNS_ZONE: "route53-hosted-zone",
 }
 LOAD_BALANCERS = {"application": "alb", "network": "nlb"}
+RDS_KINDS = frozenset({Kind.POSTGRESQL, Kind.MYSQL, Kind.MARIADB, Kind.SQLSERVER, Kind.ORACLE})
+CACHE_KINDS = frozenset({Kind.REDIS, Kind.MEMCACHED})
 
 
 def _product(resource: Resource) -> tuple[str, Decimal, str] | None:
-    """(catalogue product id, quantity, what the figure leaves out) for a resource, if priceable."""
+    """(catalogue product id, quantity, what the figure leaves out) for a resource, if priceable.
+
+    Chosen by kind and size, not by native type name, so a scan (``AWS::RDS::DBInstance``) and an
+    import of the same resource (``aws_db_instance``) get one figure."""
     a = resource.attributes
-    native = resource.type
-    if native == "AWS::EC2::Instance" and a.instance_type:
-        if a.os == "windows" or a.state == "stopped":
-            return None  # catalogue rates are Linux; a stopped instance bills no hours
-        return a.instance_type, Decimal(1), ""
-    if native == "AWS::RDS::DBInstance" and a.instance_type and a.engine:
+    kind = resource.kind
+    size = a.instance_type or ""
+    if kind in RDS_KINDS and size.startswith("db.") and a.engine:
         standby = 2 if a.high_availability else 1
         note = ", x2 for the Multi-AZ standby" if standby == 2 else ""
-        return (
-            f"rds/{a.engine}/{a.instance_type}",
-            Decimal(standby),
-            note + "; storage not included",
-        )
-    if (
-        native in ("AWS::ElastiCache::ReplicationGroup", "AWS::ElastiCache::CacheCluster")
-        and a.instance_type
-    ):
+        return f"rds/{a.engine}/{size}", Decimal(standby), note + "; storage not included"
+    if kind in CACHE_KINDS and size.startswith("cache."):
         nodes = a.node_count or 1
-        return (
-            f"elasticache/{a.instance_type}",
-            Decimal(nodes),
-            f", x{nodes} nodes" if nodes > 1 else "",
-        )
-    if native == "AWS::EC2::Volume" and a.storage_class and a.storage_gib is not None:
+        return f"elasticache/{size}", Decimal(nodes), f", x{nodes} nodes" if nodes > 1 else ""
+    if kind is Kind.BLOCK_VOLUME and a.storage_class and a.storage_gib is not None:
         extra = "; provisioned IOPS not included" if a.storage_class in ("io1", "io2") else ""
         return (
             f"ebs-{a.storage_class}",
             Decimal(str(a.storage_gib)),
             f", {a.storage_gib} GiB{extra}",
         )
-    if native == "AWS::ElasticLoadBalancingV2::LoadBalancer":
+    if kind is Kind.LOAD_BALANCER:
         product = LOAD_BALANCERS.get(str(a.details.get("load_balancer_type")))
         return (product, Decimal(1), "; capacity units not included") if product else None
-    if native in FIXED_FEE:
-        return FIXED_FEE[native], Decimal(1), ""
+    if kind in FIXED_FEE:
+        return FIXED_FEE[kind], Decimal(1), ""
     return None
 
 
 def monthly_cost(resource: Resource, catalog: Catalog | None) -> MonthlyCost | None:
-    found = _product(resource) if catalog is not None else None
-    if catalog is None or found is None:
+    if catalog is None:
+        return None
+    if resource.kind in COMPUTE_KINDS:
+        return compute_cost(catalog, "aws", resource)
+    found = _product(resource)
+    if found is None:
         return None
     product, quantity, note = found
     region = "us-east-1" if resource.region == "global" else resource.region

@@ -21,6 +21,7 @@ from cloudexit.connectors.aws.regions import regions_for
 from cloudexit.connectors.aws.session import Clients, base_session
 from cloudexit.errors import CloudexitError, InputError
 from cloudexit.model.inventory import CollectionIssue, Inventory, Resource, Source
+from cloudexit.model.members import fold_issues
 from cloudexit.progress import Progress, SilentProgress
 
 DEFAULT_WORKERS = 16
@@ -232,6 +233,7 @@ def _assemble(
                 continue
             resources[resource.id] = resource
     issues.extend(_collapse_regions(results))
+    issues.extend(fold_issues(resources, SOURCE))
     counts: dict[str, int] = defaultdict(int)
     for resource in resources.values():
         counts[resource.account] += 1

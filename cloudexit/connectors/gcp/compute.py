@@ -93,6 +93,7 @@ def instance_group_manager(facts: Facts) -> None:
 
 def instance_group(facts: Facts) -> None:
     facts.set(node_count=int(facts.get("size") or 0) or None)
+    facts.note(instances=sorted(filter(None, (cai_ref(u) for u in facts.get("instance_urls", [])))))
     facts.location = last_segment(facts.get("zone")) or last_segment(facts.get("region"))
     facts.depend(facts.get("subnetwork") or facts.get("network"))
 

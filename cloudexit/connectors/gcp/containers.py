@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cloudexit.connectors.gcp.registry import Facts, declare, last_segment, region_of
+from cloudexit.connectors.gcp.registry import Facts, cai_ref, declare, last_segment, region_of
 from cloudexit.jsonvalues import number
 
 NODE_POOL = "container.googleapis.com/NodePool"
@@ -44,6 +44,9 @@ def node_pool(facts: Facts) -> None:
         autoscaling_max=facts.get("autoscaling.maxNodeCount"),
         spot=facts.get("config.spot") or facts.get("config.preemptible") or None,
         image=facts.get("config.imageType"),
+        instance_groups=sorted(
+            filter(None, (cai_ref(u) for u in facts.get("instanceGroupUrls", [])))
+        ),
     )
     facts.depends_on.add(facts.name.split("/nodePools/", 1)[0])
 

@@ -283,9 +283,8 @@ def services(estate: Estate, account: Account, region: str, net: dict[str, Any])
         VPCZoneIdentifier=",".join(net["subnets"]),
         TargetGroupARNs=[tg_arn],
     )
+    # the group's two instances and their root volumes are folded into it, not listed apart
     add(account, region, "AWS::AutoScaling::AutoScalingGroup")
-    add(account, region, "AWS::EC2::Instance", 2)  # the group's instances are instances too
-    add(account, region, "AWS::EC2::Volume", 2)
 
     rds = account.client("rds", region)
     rds.create_db_subnet_group(

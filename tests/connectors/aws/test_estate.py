@@ -69,8 +69,8 @@ def test_kinds_come_from_the_mappings_and_engines(scanned):
 
 def test_types_without_a_reader_are_listed_and_reported(scanned):
     _, inventory, _ = scanned
-    assert Counter(i.code for i in inventory.issues) == {"unsupported_type": 6}
-    scopes = sorted(i.scope for i in inventory.issues)
+    assert Counter(i.code for i in inventory.issues) == {"unsupported_type": 6, "skipped": 4}
+    scopes = sorted(i.scope for i in inventory.issues if i.code == "unsupported_type")
     assert scopes == sorted(
         f"{a}/{r}/AWS::Logs::LogGroup"
         for a in {x.account for x in inventory.resources}
@@ -216,8 +216,17 @@ def test_compute_services(scanned):
     assert one(inventory, "AWS::EKS::Cluster", "platform").attributes.engine_version == "1.29"
     service = one(inventory, "AWS::ECS::Service", "api").attributes
     assert (service.vcpu, service.memory_gib, service.node_count) == (0.5, 1, 3)
-    group = one(inventory, "AWS::AutoScaling::AutoScalingGroup", "workers").attributes
+    workers = one(inventory, "AWS::AutoScaling::AutoScalingGroup", "workers")
+    group = workers.attributes
     assert (group.instance_type, group.node_count, group.vcpu) == ("c5.large", 2, 2)
+    # its machines are not planned or paid twice: folded into it, each reported as skipped
+    assert [m.split(":")[5].split("/")[0] for m in workers.members] == ["instance"] * 2 + [
+        "volume"
+    ] * 2
+    folded = [i for i in inventory.issues if i.resource_id in workers.members]
+    assert len(folded) == 4 and all(i.code == "skipped" and i.scope == workers.id for i in folded)
+    assert not {r.id for r in inventory.resources} & set(workers.members)
+    assert workers.monthly_cost is not None and "x2 machines" in workers.monthly_cost.source
     repo = one(inventory, "AWS::ECR::Repository", "api").attributes
     assert repo.object_count == 1
     kafka = one(inventory, "AWS::MSK::Cluster", "stream").attributes

@@ -63,3 +63,8 @@ def test_cli_exports_import_as_the_scan_reads_them(moto, tmp_path):
         assert getattr(mine.attributes, field) == getattr(theirs.attributes, field), field
     assert mine.depends_on == theirs.depends_on
     assert any(dep.endswith(volume) for dep in mine.depends_on)
+    # today's cost is the same list price whichever way the estate was read
+    assert mine.monthly_cost is not None and mine.monthly_cost == theirs.monthly_cost
+    disk = next(r for r in imported.resources if r.id.endswith(volume))
+    scanned_disk = next(r for r in scanned.resources if r.id.endswith(volume))
+    assert disk.monthly_cost is not None and disk.monthly_cost == scanned_disk.monthly_cost

@@ -12,7 +12,7 @@ from cloudexit.importers import import_files
 from tests.connectors.azure.conftest import NOW
 from tests.connectors.azure.fake_arm import StaticToken
 
-COMPARED = ("id", "kind", "type", "account", "region", "name", "tags")
+COMPARED = ("id", "kind", "type", "account", "region", "name", "tags", "monthly_cost")
 SIZING = (
     "instance_type",
     "vcpu",

@@ -14,7 +14,7 @@ from cloudexit.importers import import_files
 from tests.connectors.gcp.fake_cai import DATA
 from tests.connectors.gcp.fake_monitoring import END
 
-COMPARED = ("id", "kind", "type", "account", "region", "name", "tags", "topology")
+COMPARED = ("id", "kind", "type", "account", "region", "name", "tags", "topology", "monthly_cost")
 SIZING = (
     "instance_type",
     "vcpu",

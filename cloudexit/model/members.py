@@ -1,0 +1,211 @@
+"""Machines a group runs, folded into the group.
+
+An auto scaling group, a managed instance group or a Kubernetes node pool is the unit that
+moves: the target builds it with its own count of machines. The machines it launched are listed
+by every source too (an EC2 instance tagged with its group, a Compute Engine instance created by
+its group manager, the group behind an EKS or GKE node pool, a GCP instance group listing a
+manager's instances). Planned as well, each would be built and paid for twice. They are taken
+out of the inventory, named on their group (``members``, so a bill line of one still lands on
+the group) and reported as skipped with the group they run in. A GCP instance group that only
+lists instances the inventory holds is a list, not machines: it is taken out instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from cloudexit.model.attachments import link_attachments
+from cloudexit.model.inventory import CollectionIssue, Resource
+from cloudexit.model.kinds import Kind
+
+AWS_GROUP_TAG = "aws:autoscaling:groupName"
+EKS_POOL_TAG = "eks:nodegroup-name"
+EKS_CLUSTER_TAG = "eks:cluster-name"
+AKS_POOL_TAG = "aks-managed-poolName"
+_GROUPS = frozenset({Kind.VM_GROUP, Kind.KUBERNETES_NODE_POOL})
+# What a machine brings along: folded with it when every owner it is attached to is folded.
+_PARTS = frozenset({Kind.BLOCK_VOLUME, Kind.NETWORK_INTERFACE, Kind.PUBLIC_IP})
+
+
+@dataclass(frozen=True)
+class Folded:
+    resource: Resource
+    group: str
+    reason: str
+
+
+def fold_members(resources: dict[str, Resource]) -> list[Folded]:
+    """Take group-run machines (and their disks, interfaces, addresses) out of ``resources``, in
+    place; each group names what it took in ``members``. Returns what was taken, sorted by id."""
+    link_attachments(list(resources.values()))
+    folded = _lists(resources)
+    owner = _owners(resources)
+    _parts(resources, owner)
+    final = {rid: _root(rid, owner) for rid in owner}
+    for rid in sorted(final):
+        group = resources[final[rid]]
+        resource = resources.pop(rid)
+        if resource.kind in (Kind.VM, Kind.VM_GROUP):
+            missing = set(resource.topology.security_groups) - set(group.topology.security_groups)
+            if missing:
+                group.topology.security_groups = sorted({*group.topology.security_groups, *missing})
+        group.members = sorted({*group.members, rid, *resource.members})
+        what = {Kind.VM: "a machine", Kind.VM_GROUP: "the machine group"}.get(
+            resource.kind, f"a part ({resource.kind.value}) of a machine"
+        )
+        folded.append(
+            Folded(
+                resource,
+                group.id,
+                f"{what} run by {group.kind.value} {group.name!r}; planned and billed with it",
+            )
+        )
+    _repoint(resources.values(), final)
+    return sorted(folded, key=lambda f: f.resource.id)
+
+
+def _lists(resources: dict[str, Resource]) -> list[Folded]:
+    """A GCP instance group that lists instances the inventory holds runs no machine of its own:
+    it is taken out, and what named it names its instances."""
+    lists: dict[str, list[str]] = {}
+    for r in resources.values():
+        listed = _strings(r.attributes.details.get("instances"))
+        if r.provider == "gcp" and r.kind is Kind.VM_GROUP and listed:
+            held = [i for i in listed if i in resources and resources[i].kind is Kind.VM]
+            if len(held) == len(listed):
+                lists[r.id] = held
+    if not lists:
+        return []
+    for r in resources.values():
+        if any(d in lists for d in r.depends_on):
+            named = (x for d in r.depends_on for x in lists.get(d, [d]))
+            r.depends_on = [d for d in dict.fromkeys(named) if d != r.id]
+    return [
+        Folded(
+            resources.pop(rid),
+            rid,
+            f"a list of {len(held)} instances, each planned on its own",
+        )
+        for rid, held in lists.items()
+    ]
+
+
+def fold_issues(resources: dict[str, Resource], source: str) -> list[CollectionIssue]:
+    """fold_members, each folded resource reported as skipped with the group it runs in."""
+    return [
+        CollectionIssue(
+            code="skipped",
+            message=f"{f.resource.type} skipped: {f.reason}",
+            source=source,
+            scope=f.group,
+            resource_id=f.resource.id,
+        )
+        for f in fold_members(resources)
+    ]
+
+
+def _owners(resources: Mapping[str, Resource]) -> dict[str, str]:
+    """Machine or group id -> id of the group that runs it."""
+    owner: dict[str, str] = {}
+    aws_groups: dict[tuple[str, str, str], str] = {}
+    eks_pools: dict[tuple[str, str, str], list[Resource]] = {}
+    gcp_by_name: dict[tuple[str, str], str] = {}
+    gke_groups: dict[str, str] = {}
+    aks_pools: dict[tuple[str, str], list[Resource]] = {}
+    for r in resources.values():
+        if r.kind is Kind.VM_GROUP and r.provider == "aws":
+            aws_groups[(r.account, r.region, r.name)] = r.id
+        if r.kind is Kind.KUBERNETES_NODE_POOL and r.provider == "aws":
+            eks_pools.setdefault((r.account, r.region, r.name), []).append(r)
+        if (
+            r.kind is Kind.VM_GROUP
+            and r.provider == "gcp"
+            and "instancegroupmanagers/" in r.id.lower()
+        ):
+            gcp_by_name[(r.account, r.name)] = r.id
+        if r.kind is Kind.KUBERNETES_NODE_POOL and r.provider == "gcp":
+            for group in _strings(r.attributes.details.get("instance_groups")):
+                gke_groups[group] = r.id
+        if r.kind is Kind.KUBERNETES_NODE_POOL and r.provider == "azure":
+            aks_pools.setdefault((r.account, r.name.lower()), []).append(r)
+    for r in resources.values():
+        found: str | None = None
+        if r.provider == "aws" and r.kind in (Kind.VM, Kind.VM_GROUP):
+            found = _eks_pool(r, eks_pools)
+            if found is None and r.kind is Kind.VM and AWS_GROUP_TAG in r.tags:
+                found = aws_groups.get((r.account, r.region, r.tags[AWS_GROUP_TAG]))
+        elif r.provider == "gcp" and r.kind in (Kind.VM, Kind.VM_GROUP):
+            found = gke_groups.get(r.id)
+            if found is None and r.kind is Kind.VM:
+                managed_by = r.attributes.details.get("managed_by")
+                found = managed_by if isinstance(managed_by, str) else None
+            if found is None and "/instancegroups/" in r.id.lower():
+                found = gcp_by_name.get((r.account, r.name))
+        elif r.provider == "azure" and r.kind is Kind.VM_GROUP and AKS_POOL_TAG in r.tags:
+            found = _aks_pool(r, aks_pools)
+        if found is not None and found != r.id and found in resources:
+            owner[r.id] = found
+    return owner
+
+
+def _eks_pool(r: Resource, pools: Mapping[tuple[str, str, str], list[Resource]]) -> str | None:
+    name = r.tags.get(EKS_POOL_TAG)
+    if not name:
+        return None
+    cluster = r.tags.get(EKS_CLUSTER_TAG, "")
+    fits = [p.id for p in pools.get((r.account, r.region, name), []) if f"/{cluster}/" in p.id]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _aks_pool(r: Resource, pools: Mapping[tuple[str, str], list[Resource]]) -> str | None:
+    """An AKS node pool's scale set lives in the cluster's node resource group,
+    ``MC_<group>_<cluster>_<location>``: the pool of that name whose cluster fits it."""
+    group = r.id.lower().split("/resourcegroups/", 1)[-1].split("/", 1)[0]
+    fits = []
+    for pool in pools.get((r.account, r.tags[AKS_POOL_TAG].lower()), []):
+        rid = pool.id.lower()
+        pool_group = rid.split("/resourcegroups/", 1)[-1].split("/", 1)[0]
+        cluster = rid.split("/managedclusters/", 1)[-1].split("/", 1)[0]
+        if group.startswith(f"mc_{pool_group}_{cluster}_"):
+            fits.append(pool.id)
+    return fits[0] if len(fits) == 1 else None
+
+
+def _parts(resources: Mapping[str, Resource], owner: dict[str, str]) -> None:
+    """Disks, interfaces and addresses attached only to folded machines go with them."""
+    for r in resources.values():
+        if r.kind not in _PARTS or r.id in owner:
+            continue
+        attached = {a.to for a in r.topology.attachments if a.to in resources}
+        if attached and attached <= owner.keys():
+            owner[r.id] = min(attached)
+
+
+def _root(rid: str, owner: Mapping[str, str]) -> str:
+    seen = {rid}
+    while rid in owner and owner[rid] not in seen:
+        rid = owner[rid]
+        seen.add(rid)
+    return rid
+
+
+def _repoint(resources: Iterable[Resource], final: Mapping[str, str]) -> None:
+    """Links to a folded machine now name its group."""
+    for r in resources:
+        if any(d in final for d in r.depends_on):
+            named = (final.get(d, d) for d in r.depends_on)
+            r.depends_on = [d for d in dict.fromkeys(named) if d != r.id]
+        if any(a.to in final for a in r.topology.attachments):
+            kept = {
+                (a.relation, final.get(a.to, a.to)): a.model_copy(
+                    update={"to": final.get(a.to, a.to)}
+                )
+                for a in r.topology.attachments
+                if final.get(a.to, a.to) != r.id
+            }
+            r.topology.attachments = [kept[k] for k in sorted(kept)]
+
+
+def _strings(value: object) -> list[str]:
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
