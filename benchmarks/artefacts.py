@@ -84,6 +84,7 @@ def replicate(base: Path, n: int, path: Path) -> None:
 
 def run_one(path: Path) -> dict:
     from cloudexit import load_catalog
+    from cloudexit.collector import existing_objects_frozen
     from cloudexit.emit.jinja import make_environment
     from cloudexit.emit.plan_json import write_plan
     from cloudexit.emit.report import write_report
@@ -106,7 +107,7 @@ def run_one(path: Path) -> dict:
 
     plan = Plan.model_validate_json(path.read_bytes())
     lap("read")
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory() as folder, existing_objects_frozen():
         out = Path(folder)
         write_plan(plan, out)
         lap("plan_json")

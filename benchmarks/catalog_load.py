@@ -58,6 +58,7 @@ COMMANDS = [
     ["catalog", "list"],
     ["inventory", "import", "tests/data/imports/aws-config-snapshot.json", "-o", "{tmp}/inv.json"],
     ["inventory", "import", "tests/data/imports/state-showjson-gcp.json", "-o", "{tmp}/inv.json"],
+    ["inventory", "import", "tests/data/imports/azure-graph-query.json", "-o", "{tmp}/inv.json"],
     ["explain", "{tmp}/out/plan.json", "{resource}"],
 ]
 

@@ -220,6 +220,7 @@ def write_estate(n: int, path: Path) -> None:
 def run_one(path: Path, n: int, time_limit: float, budget: Decimal | None) -> dict:
     """Read, plan and write every artefact once; seconds and peak MiB after each stage."""
     from cloudexit import load_catalog
+    from cloudexit.collector import existing_objects_frozen
     from cloudexit.emit.jinja import make_environment
     from cloudexit.emit.plan_json import write_plan
     from cloudexit.emit.report import write_report
@@ -250,7 +251,7 @@ def run_one(path: Path, n: int, time_limit: float, budget: Decimal | None) -> di
     lap("plan")
     row["solve_s"] = round(solve_s, 2)
     row["candidates_s"] = round(row["plan_s"] - solve_s, 2)
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory() as folder, existing_objects_frozen():
         out = Path(folder)
         write_plan(result, out)
         lap("plan_json")

@@ -33,8 +33,11 @@ def _code_version() -> str:
         own = version("cloudexit")
     except PackageNotFoundError:
         own = "checkout"
-    schema = Path(__file__).with_name("schema.py").read_bytes()
-    return f"{own}/{pydantic.VERSION}/{hashlib.sha256(schema).hexdigest()[:16]}"
+    # schema.py shapes every compiled file; lookup.py builds the size indexes.
+    code = b"".join(
+        Path(__file__).with_name(name).read_bytes() for name in ("schema.py", "lookup.py")
+    )
+    return f"{own}/{pydantic.VERSION}/{hashlib.sha256(code).hexdigest()[:16]}"
 
 
 def cache_dir() -> Path | None:
@@ -77,19 +80,24 @@ class Compiler:
 
     def load(self, model: type[M], path: Path) -> M:
         """The validated content of ``path``: from its compiled copy when there is one."""
+        return self.derived(model, path, lambda: validate(model, read_yaml(path), path))
+
+    def derived(self, model: type[M], path: Path, build: Callable[[], M]) -> M:
+        """What ``build`` makes from ``path`` (its content, or a smaller view of it), kept in the
+        cache under the file's key so that later processes read it instead of building it."""
         if self.folder is None:
-            return validate(model, read_yaml(path), path)
+            return build()
         entry = self.folder / f"{model.__name__}-{file_key(path, self.code)}.json"
         try:
             return model.model_validate_json(entry.read_bytes())
         except (OSError, ValidationError, ValueError):
             pass
-        loaded = validate(model, read_yaml(path), path)
+        made = build()
         try:
-            _write_atomically(entry, loaded.model_dump_json(exclude_defaults=True))
+            _write_atomically(entry, made.model_dump_json(exclude_defaults=True))
         except OSError:
             pass  # an unwritable cache only costs speed
-        return loaded
+        return made
 
     def marker(self, name: str, paths: list[Path]) -> Path | None:
         """A file whose presence records a check passed on exactly these files."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property, lru_cache
@@ -16,6 +16,7 @@ from cloudexit.catalog.schema import (
     Product,
     ProviderFile,
     Region,
+    SizeIndex,
     SourceType,
     SourceTypesFile,
     Specs,
@@ -23,6 +24,23 @@ from cloudexit.catalog.schema import (
 from cloudexit.datafiles import data_dir
 from cloudexit.errors import InputError
 from cloudexit.model.kinds import Kind
+
+
+class ProviderFiles(LazyFiles[ProviderFile]):
+    """Provider files read on first use, and beside each its size index: a size look-up (an
+    import filling vCPU and memory) reads that small compiled file, not every price."""
+
+    def __init__(
+        self,
+        paths: dict[str, Path],
+        read: Callable[[str, Path], ProviderFile],
+        sizes: Callable[[str, Path], SizeIndex],
+    ) -> None:
+        super().__init__(paths, read)
+        self._sizes = LazyFiles(paths, sizes)
+
+    def size_index(self, provider_id: str) -> SizeIndex:
+        return self._sizes[provider_id]
 
 
 @dataclass(frozen=True)
@@ -77,10 +95,21 @@ class Catalog:
 
     def specs_for(self, provider_id: str, instance_type: str) -> Specs | None:
         """Specs of a native size name (m5.large, Standard_D2s_v3, n2-custom-4-16384); None if unknown."""
-        provider = self.providers.get(provider_id)
-        if provider is None:
+        if provider_id not in self.providers:
             return None
-        return lookup.specs_for(provider, self._index(provider_id), instance_type)
+        return lookup.specs_for(provider_id, self._sizes(provider_id), instance_type)
+
+    @cached_property
+    def _built_sizes(self) -> dict[str, SizeIndex]:
+        return {}
+
+    def _sizes(self, provider_id: str) -> SizeIndex:
+        if isinstance(self.providers, ProviderFiles):
+            return self.providers.size_index(provider_id)
+        built = self._built_sizes
+        if provider_id not in built:
+            built[provider_id] = lookup.size_index(self.providers[provider_id])
+        return built[provider_id]
 
     def list_price(
         self,
@@ -139,7 +168,12 @@ def _load_catalog(
         return provider
 
     provider_paths = {path.stem: path for path in sorted(providers_dir.glob("*.yaml"))}
-    providers = LazyFiles(provider_paths, read_provider)
+
+    def read_sizes(provider_id: str, path: Path) -> SizeIndex:
+        # Built from the provider file once per file content, then read from the cache.
+        return compiler.derived(SizeIndex, path, lambda: lookup.size_index(providers[provider_id]))
+
+    providers = ProviderFiles(provider_paths, read_provider, read_sizes)
     kinds, problems = read_kind_mappings(mappings_dir, compiler.load)
     if problems:
         raise InputError(problems[0])

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import NamedTuple
+from typing import NamedTuple, Protocol, TypeVar
 
 from cloudexit.catalog.custom_types import parse_custom, unit_product_ids
-from cloudexit.catalog.schema import Product, ProviderFile, Specs
+from cloudexit.catalog.schema import Product, ProviderFile, SizeEntry, SizeIndex, Specs
 from cloudexit.catalog.sizing import monthly_price, price_in, to_eur
 from cloudexit.model.money import HOURS_PER_MONTH, quantize
 
@@ -38,7 +38,26 @@ def _bare(name: str) -> str:
     return name.rsplit("/machineTypes/", 1)[-1].strip().lower()
 
 
-def find_product(index: Mapping[str, list[Product]], name: str) -> Product | None:
+def size_index(provider: ProviderFile) -> SizeIndex:
+    """The products of ``index_products`` with their specs only."""
+    return SizeIndex(
+        provider=provider.id,
+        sizes={
+            key: [SizeEntry(id=p.id, specs=p.specs) for p in products]
+            for key, products in index_products(provider).items()
+        },
+    )
+
+
+class _Named(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+N = TypeVar("N", bound=_Named)
+
+
+def find_product(index: Mapping[str, list[N]], name: str) -> N | None:
     key = name.strip().lower()
     exact = [p for p in index.get(key, []) if p.id.lower() == key]
     if exact:
@@ -47,13 +66,11 @@ def find_product(index: Mapping[str, list[Product]], name: str) -> Product | Non
     return matches[0] if matches else None
 
 
-def specs_for(
-    provider: ProviderFile, index: Mapping[str, list[Product]], name: str
-) -> Specs | None:
-    product = find_product(index, name)
-    if product is not None:
-        return product.specs
-    if provider.id == "gcp":
+def specs_for(provider_id: str, index: SizeIndex, name: str) -> Specs | None:
+    entry = find_product(index.sizes, name)
+    if entry is not None:
+        return entry.specs
+    if provider_id == "gcp":
         custom = parse_custom(_bare(name))
         if custom is not None:
             return Specs(vcpu=float(custom.vcpu), memory_gib=float(custom.memory_gib))

@@ -247,6 +247,19 @@ class ProviderFile(_Data):
         return self
 
 
+class SizeEntry(_Data):
+    id: str
+    specs: Specs
+
+
+class SizeIndex(_Data):
+    """A provider file's products by look-up key (see ``lookup.index_products``) with their specs
+    only: what a size look-up needs, compiled apart so it does not read every price."""
+
+    provider: str
+    sizes: dict[str, list[SizeEntry]]
+
+
 Fidelity = Literal["native", "compatible", "self_managed", "none"]
 Strategy = Literal["rehost", "replatform", "refactor", "retain", "retire"]
 Sizing = Literal["instance", "per_gib", "flat", "per_node", "instance_plus_storage", "none"]

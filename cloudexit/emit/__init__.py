@@ -7,6 +7,7 @@ from pathlib import Path
 from jinja2 import Environment, TemplateError
 
 from cloudexit.catalog.loader import Catalog, load_catalog
+from cloudexit.collector import existing_objects_frozen
 from cloudexit.emit.jinja import make_environment, user_template_error
 from cloudexit.emit.outdir import ARTEFACTS, OutputFolder
 from cloudexit.emit.plan_json import write_plan
@@ -45,7 +46,7 @@ def emit(
 
 def _publish(plan: Plan, folder: OutputFolder, env: Environment, catalog: Catalog) -> list[Path]:
     try:
-        with folder.staging() as stage:
+        with existing_objects_frozen(), folder.staging() as stage:
             write_plan(plan, stage)
             built = build_sites(plan, env, catalog)  # the Terraform and the runbook's gaps
             write_terraform(plan, stage, env, catalog, built)

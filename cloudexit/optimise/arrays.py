@@ -6,6 +6,7 @@ per term so that models of hundreds of thousands of columns hand over to HiGHS i
 
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -16,17 +17,28 @@ from cloudexit.optimise.units import Link, Site, Unit, group_site
 INF = float("inf")
 
 
+def _floats() -> array[float]:
+    return array("d")
+
+
+def _ints() -> array[int]:
+    return array("l")
+
+
 @dataclass
 class Model:
-    cost: list[float] = field(default_factory=list)
-    lower: list[float] = field(default_factory=list)
-    upper: list[float] = field(default_factory=list)
-    integer: list[bool] = field(default_factory=list)
-    starts: list[int] = field(default_factory=lambda: [0])
-    index: list[int] = field(default_factory=list)
-    value: list[float] = field(default_factory=list)
-    row_lower: list[float] = field(default_factory=list)
-    row_upper: list[float] = field(default_factory=list)
+    """Typed arrays rather than lists: 8 bytes an entry instead of a pointer and a boxed number,
+    handed to HiGHS without a copy."""
+
+    cost: array[float] = field(default_factory=_floats)
+    lower: array[float] = field(default_factory=_floats)
+    upper: array[float] = field(default_factory=_floats)
+    integer: array[int] = field(default_factory=lambda: array("b"))
+    starts: array[int] = field(default_factory=lambda: array("l", [0]))
+    index: array[int] = field(default_factory=_ints)
+    value: array[float] = field(default_factory=_floats)
+    row_lower: array[float] = field(default_factory=_floats)
+    row_upper: array[float] = field(default_factory=_floats)
     x: dict[tuple[str, int], int] = field(default_factory=dict)
     """(unit key, option index) -> column"""
 

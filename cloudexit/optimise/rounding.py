@@ -14,6 +14,7 @@ every result against every constraint before using it; this module only proposes
 from __future__ import annotations
 
 import math
+from array import array
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -62,7 +63,7 @@ def neighbourhood(
     """The best plan HiGHS finds in time with every count between the floor and the ceiling of
     its relaxed value, or None."""
     model = relaxed.model
-    lower, upper = list(model.lower), list(model.upper)
+    lower, upper = array("d", model.lower), array("d", model.upper)
     for col in model.x.values():
         value = relaxed.values[col]
         lower[col] = float(math.floor(value + 1e-6))

@@ -85,3 +85,42 @@ def test_list_price_gcp_custom_type_from_per_unit_prices(catalog):
     assert "custom/n2 (4 vCPU, 16 GiB) us-central1" in found.source
     assert catalog.list_price("gcp", "europe-west1", "n2-custom-4-16384") is None
     assert catalog.list_price("gcp", "us-central1", "e2-custom-4-16384") is None
+
+
+def test_a_size_look_up_reads_the_compiled_sizes_not_the_provider_file(
+    small_catalog, tmp_path, monkeypatch
+):
+    from cloudexit.catalog import loader
+
+    monkeypatch.setenv("CLOUDEXIT_CACHE_DIR", str(tmp_path / "cache"))
+    names = [
+        ("aws", "M5.Large"),
+        ("aws", "db.t3.large"),
+        ("azure", "standard_d2s_v3"),
+        ("gcp", "n2-standard-4"),
+    ]
+    first = load_catalog_dir(small_catalog)
+    expected = [first.specs_for(p, n) for p, n in names]
+    assert all(s is not None for s in expected)
+    assert list((tmp_path / "cache").glob("SizeIndex-*.json"))
+    loader._load_catalog.cache_clear()  # as a new process would
+
+    def no_provider(self, provider_id):
+        raise AssertionError(f"provider {provider_id} read for a size")
+
+    monkeypatch.setattr(loader.ProviderFiles, "__getitem__", no_provider)
+    again = load_catalog_dir(small_catalog)
+    assert [again.specs_for(p, n) for p, n in names] == expected
+    assert again.specs_for("gcp", "n2-custom-6-24576").vcpu == 6
+    assert again.specs_for("aws", "zz9.huge") is None
+
+
+def test_a_catalogue_with_its_providers_replaced_looks_sizes_up_in_them(small_catalog):
+    import dataclasses
+
+    bundled = load_catalog_dir(small_catalog)
+    assert bundled.specs_for("aws", "m5.large") is not None
+    aws = bundled.providers["aws"].model_copy(update={"products": []})
+    replaced = dataclasses.replace(bundled, providers={**bundled.providers, "aws": aws})
+    assert replaced.specs_for("aws", "m5.large") is None
+    assert replaced.specs_for("azure", "standard_d2s_v3").memory_gib == 8

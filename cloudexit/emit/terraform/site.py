@@ -100,6 +100,7 @@ class Item:
     cluster: Item | None = None
     backends: list[Item] = field(default_factory=list)
     backend_port: int | None = None
+    behind_load_balancer: bool = False
     secret_local: str = ""
     output: str = ""
     health_check_path: str | None = None
@@ -539,6 +540,8 @@ def _wire_backends(lb: Item, by_id: dict[str, Item], resources: dict[str, Resour
     lb.backends = sorted(
         (i for i in found.values() if i.resource.kind == Kind.VM), key=lambda i: i.index
     )
+    for backend in lb.backends:
+        backend.behind_load_balancer = True
     if groups:
         topology = groups[0].topology
         lb.backend_port = topology.target_port or (
