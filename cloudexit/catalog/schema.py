@@ -201,8 +201,11 @@ class Product(_Data):
 
     @model_validator(mode="after")
     def _priced_or_on_request(self) -> Product:
-        if not self.prices and self.price_on_request is None:
-            raise ValueError(f"product {self.id!r} has no price and is not marked price_on_request")
+        if not self.prices and self.price_on_request is None and not self.unpriced:
+            raise ValueError(
+                f"product {self.id!r} has no price and is marked neither price_on_request "
+                "nor unpriced"
+            )
         if self.prices and self.price_on_request is not None:
             raise ValueError(f"product {self.id!r} has prices and is marked price_on_request")
         return self

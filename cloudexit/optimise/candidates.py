@@ -27,6 +27,7 @@ from cloudexit.model.money import quantize
 from cloudexit.model.plan import Option, Risk
 from cloudexit.model.policy import Policy, Selector, SovereigntyGate
 from cloudexit.model.sovereignty import SovereigntyGrade
+from cloudexit.optimise.fallback import fallback_for
 from cloudexit.optimise.parallel import DAYS_PER_MONTH, parallel_days, sync_estimate
 from cloudexit.optimise.running import (
     RunningCostData,
@@ -472,14 +473,17 @@ class SiteFacts:
     fidelity: float
 
 
-def _sites(ctx: _Context) -> Iterator[tuple[ProviderFile, TargetMapping, str]]:
-    """The target sites the policy lets the resource go to, in a fixed order."""
+def _sites(ctx: _Context) -> Iterator[tuple[ProviderFile, TargetMapping | None, str]]:
+    """The target sites the policy lets the resource go to, in a fixed order; no mapping (None)
+    where only the self-managed fallback can take it."""
     policy = ctx.policy
     mapping = ctx.catalog.kinds.get(ctx.resource.kind)
     targets = mapping.targets if mapping else {}
-    for provider_id in sorted(ctx.allowed & set(targets)):
+    for provider_id in sorted(ctx.allowed & set(ctx.catalog.providers)):
         provider = ctx.catalog.providers[provider_id]
-        target = targets[provider_id]
+        target = targets.get(provider_id)
+        if target is None and fallback_for(ctx.catalog, provider_id, ctx.resource.kind) is None:
+            continue
         for region in sorted(provider.regions, key=lambda r: r.code):
             where = f"{provider_id}/{region.code}"
             if ctx.pinned_region and region.code != ctx.pinned_region:
@@ -537,6 +541,28 @@ def _site_facts(
         certification=certification_gap_points(held),
         fidelity=fidelity_points(target.fidelity),
     )
+
+
+def _site_or_fallback(
+    ctx: _Context, provider: ProviderFile, target: TargetMapping | None, region: str
+) -> SiteFacts | str:
+    """The option at one site through the kind's mapping, else through the self-managed
+    fallback (``fallback.fallback_for``), or why neither can take the resource."""
+    first = (
+        _site_facts(ctx, provider, target, region)
+        if target is not None
+        else f"{provider.id}/{region}: no managed offer"
+    )
+    if isinstance(first, SiteFacts):
+        return first
+    fallback = fallback_for(ctx.catalog, provider.id, ctx.resource.kind)
+    if fallback is None:
+        return first
+    second = _site_facts(ctx, provider, fallback, region)
+    if isinstance(second, SiteFacts):
+        return second
+    why = second.removeprefix(f"{provider.id}/{region}: ")
+    return f"{first}; self-managed on VMs: {why}"
 
 
 def _option(ctx: _Context, facts: SiteFacts) -> Option:
@@ -622,7 +648,7 @@ def build_candidates(
     found = Candidates(resource)
     ctx = _context(resource, catalog, policy, commitments, start)
     for provider, target, region in _sites(ctx):
-        facts = _site_facts(ctx, provider, target, region)
+        facts = _site_or_fallback(ctx, provider, target, region)
         if isinstance(facts, str):
             found.excluded.append(facts)
         else:
@@ -658,7 +684,7 @@ def option_facts(
     sites: list[SiteFacts] = []
     excluded: list[str] = []
     for provider, target, region in _sites(ctx):
-        facts = _site_facts(ctx, provider, target, region)
+        facts = _site_or_fallback(ctx, provider, target, region)
         if isinstance(facts, str):
             excluded.append(facts)
         else:
@@ -706,7 +732,8 @@ class OptionSource:
             kept = _retain_facts(ctx)
             assert isinstance(kept, RetainFacts)
             return _retain_option(ctx, kept)
-        mapping = self.catalog.kinds[self.resource.kind]
-        facts = _site_facts(ctx, self.catalog.providers[site[0]], mapping.targets[site[0]], site[1])
+        mapping = self.catalog.kinds.get(self.resource.kind)
+        chosen = mapping.targets.get(site[0]) if mapping else None
+        facts = _site_or_fallback(ctx, self.catalog.providers[site[0]], chosen, site[1])
         assert isinstance(facts, SiteFacts), facts
         return _option(ctx, facts)

@@ -29,6 +29,8 @@ HOURS_PER_DAY = Decimal(8)
 
 REPLICATED_CATEGORIES = frozenset({"database", "cache"})
 """Kinds whose high_availability flag and node count mean copies of the product on the target."""
+HA_VM_KINDS = frozenset({Kind.VM, Kind.APP_SERVICE, Kind.CONTAINER_SERVICE})
+"""Kinds run on the target's VMs whose high_availability flag means a second VM kept apart."""
 
 
 class MinimumSize(BaseModel):
@@ -92,9 +94,10 @@ def self_managed_needs(resource: Resource, needs: Needs, data: RunningCostData) 
 
 def copies_needed(resource: Resource) -> int:
     """Nodes the source runs: its node count, the copies a per-use service keeps
-    (mappings/usage-sizing.yaml), and at least two when it is highly available."""
+    (mappings/usage-sizing.yaml), and at least two when it is highly available (a plain VM
+    too: its replica runs apart from it on the target)."""
     if resource.kind.category not in REPLICATED_CATEGORIES:
-        return 1
+        return 2 if resource.attributes.high_availability and resource.kind in HA_VM_KINDS else 1
     nodes = resource.attributes.node_count or 1
     rule = rule_for(resource)
     if rule is not None:

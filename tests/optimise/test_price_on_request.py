@@ -22,8 +22,11 @@ QUOTE = {
 
 def test_a_product_needs_a_price_or_a_quote_not_both() -> None:
     base = {"id": "x", "name": "x", "service": "compute", "family": "secnumcloud"}
-    with pytest.raises(ValidationError, match="no price and is not marked price_on_request"):
+    with pytest.raises(ValidationError, match="no price and is marked neither price_on_request"):
         Product.model_validate(base)
+    # A product no list price could be found for says so, with what was searched and when.
+    unpriced = {"regions": ["fr-par"], "reason": "no price found anywhere", "checked": "2026-12-06"}
+    assert Product.model_validate({**base, "unpriced": [unpriced]}).prices == []
     price = {
         "amount": "1",
         "currency": "EUR",

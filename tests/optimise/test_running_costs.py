@@ -8,6 +8,7 @@ from typing import Any
 
 from cloudexit.catalog import load_catalog
 from cloudexit.model.inventory import Resource
+from cloudexit.model.kinds import Kind
 from cloudexit.model.plan import Option
 from cloudexit.model.policy import Policy
 from cloudexit.optimise.candidates import build_candidates
@@ -46,9 +47,17 @@ def test_an_ha_database_is_priced_with_its_replica() -> None:
 
 
 def test_a_plan_with_a_fixed_node_count_is_never_doubled() -> None:
-    # The fixture's OVHcloud PG plan has one node; OVHcloud plans cannot be bought twice.
-    assert options(postgres(), fixture_catalog(), targets=["ovhcloud"])
-    assert options(postgres(high_availability=True), fixture_catalog(), targets=["ovhcloud"]) == []
+    # The fixture's OVHcloud PG plan has one node; OVHcloud plans cannot be bought twice, so an
+    # HA source runs self-managed on two of OVHcloud's VMs instead.
+    single = options(postgres(), fixture_catalog(), targets=["ovhcloud"])
+    assert single and {o.fidelity for o in single} == {"native"}
+    catalog = fixture_catalog()
+    vm = catalog.kinds[Kind.VM].targets["ovhcloud"]
+    ha = options(postgres(high_availability=True), catalog, targets=["ovhcloud"])
+    assert ha
+    for option in ha:
+        assert option.fidelity == "self_managed" and option.terraform == vm.terraform
+        assert option.replicas == 2 and option.costs["replicas"] > 0
 
 
 def test_an_ha_offer_that_already_holds_two_nodes_is_not_doubled() -> None:
