@@ -2,7 +2,46 @@
 
 from __future__ import annotations
 
-from cloudexit.catalog.schema import Product, ProviderFile
+from cloudexit.catalog.schema import Product, ProviderFile, Service
+from cloudexit.catalog.sizing import price_in
+
+# Countries counted as Europe for a source cloud's regions (EU, EEA, Switzerland, United Kingdom).
+EUROPE = frozenset(
+    [
+        "AT",
+        "BE",
+        "BG",
+        "CH",
+        "CY",
+        "CZ",
+        "DE",
+        "DK",
+        "EE",
+        "ES",
+        "FI",
+        "FR",
+        "GB",
+        "GR",
+        "HR",
+        "HU",
+        "IE",
+        "IS",
+        "IT",
+        "LI",
+        "LT",
+        "LU",
+        "LV",
+        "MT",
+        "NL",
+        "NO",
+        "PL",
+        "PT",
+        "RO",
+        "SE",
+        "SI",
+        "SK",
+    ]
+)
 
 
 def compute_regions(provider: ProviderFile) -> list[str]:
@@ -14,6 +53,31 @@ def compute_regions(provider: ProviderFile) -> list[str]:
             for price in product.prices:
                 found.update(price.regions or codes)
     return [code for code in codes if code in found]
+
+
+def european_regions(provider: ProviderFile) -> list[str]:
+    """Regions in Europe where the provider prices compute."""
+    countries = {r.code: r.country for r in provider.regions}
+    return [code for code in compute_regions(provider) if countries[code] in EUROPE]
+
+
+def priced_kinds(provider: ProviderFile) -> list[Service]:
+    """Non-compute kinds (services) the file prices somewhere."""
+    return sorted({p.service for p in provider.products if p.service != "compute" and p.prices})
+
+
+def kind_gaps(provider: ProviderFile) -> list[tuple[Service, str]]:
+    """(kind, European region) pairs where the file prices the kind somewhere but no product of
+    that kind has a price in the region (each such product is then recorded as unpriced there)."""
+    gaps: list[tuple[Service, str]] = []
+    for kind in priced_kinds(provider):
+        products = [p for p in provider.products if p.service == kind]
+        gaps += [
+            (kind, region)
+            for region in european_regions(provider)
+            if not any(price_in(p, region) is not None for p in products)
+        ]
+    return gaps
 
 
 def _covered(product: Product, everywhere: list[str]) -> set[str]:
@@ -53,6 +117,13 @@ def coverage_warnings(provider: ProviderFile) -> list[str]:
         lines.append(
             f"{provider.id}: {len(gaps)} non-compute product-region pairs have neither a price "
             f"nor an unpriced record ({shown})"
+        )
+    kinds = kind_gaps(provider)
+    if kinds:
+        shown = ", ".join(f"{k} {r}" for k, r in kinds[:5]) + (", ..." if len(kinds) > 5 else "")
+        lines.append(
+            f"{provider.id}: {len(kinds)} kind-region pairs in Europe have no list price for any "
+            f"product of the kind ({shown})"
         )
     missing = unpriced_pairs(provider)
     if missing:

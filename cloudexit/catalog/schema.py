@@ -130,6 +130,13 @@ class Price(_Data):
     free_quantity: Amount | None = Field(None, description="Free allowance per month, in unit")
     source: SourceRef
     verified: bool = True
+    low: Amount | None = Field(
+        None,
+        ge=0,
+        description="Where two sources disagree: the lower figure, in the same currency and unit; "
+        "amount holds the upper one, which plans use",
+    )
+    low_source: SourceRef | None = Field(None, description="Where the lower figure comes from")
 
     @model_validator(mode="after")
     def _dated(self) -> Price:
@@ -137,6 +144,12 @@ class Price(_Data):
             raise ValueError(
                 "a price's source needs published (a date, or 'unknown') and evidence "
                 "(provider_api, provider_page, second_hand or user_set)"
+            )
+        if (self.low is None) != (self.low_source is None):
+            raise ValueError("a price range needs both low and low_source")
+        if self.low is not None and self.low > self.amount:
+            raise ValueError(
+                f"low {self.low} is above the price {self.amount}: amount is the upper bound"
             )
         return self
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cloudexit.catalog.coverage import coverage_warnings
-from cloudexit.catalog.evidence import standing
+from cloudexit.catalog.evidence import STALE_AFTER, standing
 from cloudexit.catalog.loader import Catalog, reference_problems
 from cloudexit.catalog.mappings import read_kind_mappings
 from cloudexit.catalog.schema import (
@@ -176,14 +176,22 @@ def age_warnings(provider: ProviderFile, today: dt.date) -> list[str]:
             published = price.source.published
             if kind == "stale" and isinstance(published, dt.date):
                 oldest = min(oldest or published, published)
+            if (
+                kind == "second_hand"
+                and isinstance(published, dt.date)
+                and published < today - STALE_AFTER
+            ):
+                counts["second_hand_stale"] += 1
     parts = []
     if counts["stale"]:
         parts.append(f"{counts['stale']} published more than 12 months ago (oldest {oldest})")
     if counts["undated"]:
         parts.append(f"{counts['undated']} of unknown publication date")
     if counts["second_hand"]:
-        parts.append(f"{counts['second_hand']} read second-hand")
-    total = sum(counts.values())
+        old_ones = counts["second_hand_stale"]
+        also = f" ({old_ones} of them also over 12 months old)" if old_ones else ""
+        parts.append(f"{counts['second_hand']} read second-hand{also}")
+    total = sum(n for kind, n in counts.items() if kind != "second_hand_stale")
     return [f"{provider.id}: of {total} prices, {', '.join(parts)}"] if parts else []
 
 

@@ -7,11 +7,11 @@ import datetime as dt
 import importlib
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from types import ModuleType
-from typing import Any, Protocol, TypeVar
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 from cloudexit.catalog.classes import fill_sizes
 from cloudexit.catalog.loader import Catalog
@@ -94,6 +94,36 @@ def compute_cost(catalog: Catalog, provider: str, resource: Resource) -> Monthly
 
 
 COMPUTE_KINDS = frozenset({Kind.VM, Kind.VM_GROUP, Kind.KUBERNETES_NODE_POOL})
+
+
+class Billed(NamedTuple):
+    """One part of what a resource is billed as: a catalogue product, how many of its units, and
+    what the figure says beyond the product (", x2 for the standby", "; data processed not included")."""
+
+    product: str
+    quantity: Decimal
+    note: str = ""
+
+
+Billing = Callable[[Resource], Sequence[Billed]]
+
+
+def listed_cost(
+    catalog: Catalog, provider: str, region: str, parts: Sequence[Billed]
+) -> MonthlyCost | None:
+    """The list price of every part, summed; None when any part has no price in the region, so a
+    figure never leaves out part of what it names."""
+    if not parts:
+        return None
+    total = Decimal(0)
+    sources = []
+    for part in parts:
+        price = catalog.list_price(provider, region, part.product, part.quantity)
+        if price is None:
+            return None
+        total += price.monthly_eur
+        sources.append(price.source + part.note)
+    return MonthlyCost(amount=total, currency="EUR", source=" + ".join(sources))
 
 
 @dataclass
@@ -179,11 +209,16 @@ class Collector:
             self.issue("unsupported_rule", f"{type} {problem}: not translated", account, id)
         return resource
 
-    def price(self) -> None:
-        """List-price today's cost of the resources the catalogue can price (see compute_cost)."""
+    def price(self, billing: Billing | None = None) -> None:
+        """List-price today's cost of the resources the catalogue can price: running machines (see
+        compute_cost), then what ``billing`` says another resource is billed as."""
         for resource in self.resources.values():
             if resource.monthly_cost is None:
                 resource.monthly_cost = compute_cost(self.catalog, self.source, resource)
+            if resource.monthly_cost is None and billing is not None:
+                resource.monthly_cost = listed_cost(
+                    self.catalog, self.source, resource.region, billing(resource)
+                )
 
     def inventory(self, generated_at: str | None = None) -> Inventory:
         issues = list(self.issues)

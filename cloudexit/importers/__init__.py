@@ -15,7 +15,9 @@ from pathlib import Path
 
 from cloudexit.catalog.loader import Catalog, load_catalog
 from cloudexit.connectors.aws.pricing import monthly_cost as aws_monthly_cost
-from cloudexit.connectors.common import compute_cost
+from cloudexit.connectors.azure import pricing as azure_pricing
+from cloudexit.connectors.common import Billing, compute_cost, listed_cost
+from cloudexit.connectors.gcp import pricing as gcp_pricing
 from cloudexit.errors import InputError
 from cloudexit.importers.context import ImportContext
 from cloudexit.importers.detect import FORMATS, detect
@@ -100,6 +102,9 @@ def import_files(
     return Inventory(sources=sources, resources=list(resources.values()), issues=issues)
 
 
+_BILLING: dict[str, Billing] = {"azure": azure_pricing.billed, "gcp": gcp_pricing.billed}
+
+
 def price_today(resources: Iterable[Resource], catalog: Catalog) -> None:
     """Today's list price, as a scan of the same resource would give it, for resources an export
     states no cost for; one not created yet (planned) costs nothing today and gets no figure."""
@@ -108,8 +113,13 @@ def price_today(resources: Iterable[Resource], catalog: Catalog) -> None:
             continue
         if resource.provider == "aws":
             resource.monthly_cost = aws_monthly_cost(resource, catalog)
-        else:
-            resource.monthly_cost = compute_cost(catalog, resource.provider, resource)
+            continue
+        resource.monthly_cost = compute_cost(catalog, resource.provider, resource)
+        billing = _BILLING.get(resource.provider)
+        if resource.monthly_cost is None and billing is not None:
+            resource.monthly_cost = listed_cost(
+                catalog, resource.provider, resource.region, billing(resource)
+            )
 
 
 def _tail(resource_id: str) -> str:

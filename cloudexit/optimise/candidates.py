@@ -33,7 +33,7 @@ from cloudexit.optimise.running import (
     RunningCostData,
     cheapest_replicated,
     copies_needed,
-    egress_eur_per_gib,
+    egress_price,
     function_usage,
     operations_monthly,
     running_cost_data,
@@ -217,13 +217,17 @@ def _price_target(
             priced.monthly += ops
     egress_gib = Decimal(str(resource.attributes.monthly_egress_gib or 0))
     if egress_gib:
-        rate = egress_eur_per_gib(provider, region, policy)
-        if rate is None:
+        found = egress_price(provider, region, policy)
+        if found is None:
             return f"no egress price on {provider.id}/{region} for {egress_gib} GiB a month"
-        priced.costs["egress"] = rate[0] * egress_gib
-        priced.monthly += rate[0] * egress_gib
-        if not rate[1]:
+        egress_product, rate, eur = found
+        priced.costs["egress"] = eur * egress_gib
+        priced.monthly += eur * egress_gib
+        if not rate.verified:
             priced.unverified.append(f"{provider.id}/egress")
+        if is_weak(rate):
+            key = f"{provider.id}/{egress_product.id}"
+            priced.second_hand[key] = priced.second_hand.get(key, Decimal(0)) + eur * egress_gib
     return priced
 
 

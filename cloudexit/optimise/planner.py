@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from cloudexit.catalog.loader import Catalog
+from cloudexit.catalog.sizing import price_in
 from cloudexit.errors import InputError
 from cloudexit.model.inventory import Inventory, Resource
 from cloudexit.model.money import quantize
@@ -267,6 +268,9 @@ def plan(
     weak_line = second_hand_warning(placements, figures)
     if weak_line:
         warnings.add(weak_line)
+    ranged_line = ranged_price_warning(placements, catalog)
+    if ranged_line:
+        warnings.add(ranged_line)
     unpriced_line = footing.unpriced_today_warning(inventory, placements, policy, figures)
     if unpriced_line:
         warnings.add(unpriced_line)
@@ -356,4 +360,28 @@ def second_hand_warning(placements: list[Placement], figures: Totals) -> str | N
         f"{figures.second_hand_share:.1%} of target spend (EUR {figures.second_hand_monthly} of "
         f"{figures.target_monthly} a month) rests on second-hand, undated or over-12-month-old "
         f"prices ({len(products)} products: {shown})"
+    )
+
+
+def ranged_price_warning(placements: list[Placement], catalog: Catalog) -> str | None:
+    """One line naming the moved resources' prices where sources disagree: plans use the upper
+    figure, and the reader should know the lower one exists."""
+    ranged: set[str] = set()
+    for p in placements:
+        choice = p.choice
+        if choice.retain or choice.product is None:
+            continue
+        price = price_in(catalog.product(choice.provider, choice.product), choice.region)
+        if price is not None and price.low is not None:
+            ranged.add(
+                f"{choice.provider}/{choice.product} {price.currency} {price.amount} "
+                f"(other source {price.low})"
+            )
+    if not ranged:
+        return None
+    shown = sorted(ranged)
+    return (
+        f"{len(shown)} target prices are the upper of two disagreeing second-hand figures, used "
+        f"as is until the contracting entity's price list is read: {', '.join(shown[:5])}"
+        + (", ..." if len(shown) > 5 else "")
     )

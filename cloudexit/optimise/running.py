@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from cloudexit.catalog.schema import Product, ProviderFile
+from cloudexit.catalog.schema import Price, Product, ProviderFile
 from cloudexit.catalog.sizing import Needs, _Same, fits, price_in, to_eur
 from cloudexit.datafiles import data_dir
 from cloudexit.model.inventory import Resource
@@ -162,10 +162,11 @@ def _ranked(
     return tuple((product, copies) for _, product, copies in keyed)
 
 
-def egress_eur_per_gib(
+def egress_price(
     provider: ProviderFile, region: str, policy: Policy
-) -> tuple[Decimal, bool] | None:
-    """(EUR per GiB to the internet from this site, verified); None when the catalogue has no price."""
+) -> tuple[Product, Price, Decimal] | None:
+    """The internet egress product, its price and EUR per GiB from this site; None when the
+    catalogue has no price."""
     products = sorted(
         (p for p in provider.products if p.service == "egress"),
         key=lambda p: (p.family not in ("internet", "instance"), p.id),
@@ -175,7 +176,7 @@ def egress_eur_per_gib(
         if price is not None and price.unit == "gib":
             eur = to_eur(price.amount, price.currency, policy.exchange_rates)
             if eur is not None:
-                return eur, price.verified
+                return product, price, eur
     return None
 
 

@@ -488,3 +488,24 @@ def test_refresh_gcp_writes_publication_dates_and_sends_the_api_key(
         "per GiB-hour of memory; no e2 machine type in the catalogue"
     )
     assert "gcp:" in out
+
+
+def test_refresh_scaleway_on_the_bundled_catalogue_proposes_no_unit_error(price_lists, repo_dir):
+    from cloudexit.catalog import load_catalog
+    from cloudexit.catalog.refresh import compare
+    from cloudexit.catalog.refresh.scaleway import fetch
+
+    catalog = load_catalog(repo_dir / "providers", repo_dir / "mappings")
+    endpoint = price_lists.base + "/products"
+    observed = fetch(endpoint, [])
+    price_lists.override["/products"] = json.loads((RECORDED / "scaleway-status.json").read_text())
+    observed += fetch(endpoint, [])
+    result = compare("scaleway", catalog.providers["scaleway"], observed, endpoint)
+    assert result.unchanged + len(result.changed) >= 2
+    for row in result.changed:
+        amount, unit = row["catalogue"].split(" ")[0], row["catalogue"].split("/")[1]
+        assert unit == row["unit"], row
+        assert Decimal("0.5") < Decimal(row["fetched"]) / Decimal(amount) < 2, row
+    retired = {r["listed_as"] if "listed_as" in r else r["product"] for r in result.retired}
+    assert "/compute/start1_s/run_par1" in retired
+    assert not any("start1" in r["product"].lower() for r in result.new_products)

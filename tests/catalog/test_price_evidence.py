@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shutil
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -122,6 +123,12 @@ def test_validate_warns_on_old_undated_and_second_hand_prices(tmp_path: Path) ->
     root2 = _copy_fixture(tmp_path / "b", "second_hand", "unknown")
     report2 = check_catalog(root2 / "providers", root2 / "mappings", today=dt.date(2026, 12, 5))
     assert f"ovhcloud: of {count} prices, {count} read second-hand" in report2.warnings
+    root3 = _copy_fixture(tmp_path / "c", "second_hand", "'2025-06-01'")
+    report3 = check_catalog(root3 / "providers", root3 / "mappings", today=dt.date(2026, 12, 5))
+    assert (
+        f"ovhcloud: of {count} prices, {count} read second-hand "
+        f"({count} of them also over 12 months old)" in report3.warnings
+    )
 
 
 def _plan(root: Path) -> cloudexit.Plan:
@@ -161,3 +168,33 @@ def test_a_catalogue_with_an_undated_price_does_not_load(tmp_path: Path) -> None
     )
     with pytest.raises(InputError, match="ovhcloud.yaml.*published"):
         load_catalog(root / "providers", root / "mappings")
+
+
+def test_the_share_counts_egress_priced_second_hand_and_nothing_else(tmp_path: Path) -> None:
+    """Instances priced first-hand, internet egress priced from a second-hand reading: the
+    second-hand part of target spend is exactly the egress."""
+    root = tmp_path / "catalog"
+    shutil.copytree(FIXTURE_CATALOG, root)
+    path = root / "providers" / "ovhcloud.yaml"
+    text = path.read_text(encoding="utf-8")
+    plain = "    unit: gib\n    regions: []\n    source: *id001\n"
+    assert text.count(plain) == 1
+    path.write_text(
+        text.replace(
+            plain,
+            "    unit: gib\n    regions: []\n    source: {url: 'https://example.invalid/survey', "
+            "retrieved: '2026-11-23', published: '2026-10-01', evidence: second_hand}\n",
+        ),
+        encoding="utf-8",
+    )
+    catalog = load_catalog(root / "providers", root / "mappings")
+    attributes = {"vcpu": 2, "memory_gib": 8, "monthly_egress_gib": 300}
+    inv = Inventory.model_validate(
+        inventory(resource("vm-1", attributes=attributes), resource("vm-2"))
+    )
+    plan = cloudexit.plan(inv, cloudexit.Policy(targets=["ovhcloud"]), catalog=catalog)
+    egress = sum((p.choice.costs.get("egress", Decimal(0)) for p in plan.placements), Decimal(0))
+    assert egress > 0
+    assert plan.totals.second_hand_monthly == egress
+    assert plan.totals.second_hand_share == round(float(egress / plan.totals.target_monthly), 4)
+    assert [p.choice.second_hand_prices for p in plan.placements if p.resource_id == "vm-2"] == [[]]

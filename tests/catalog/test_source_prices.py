@@ -11,7 +11,14 @@ import pytest
 
 import cloudexit
 from cloudexit.catalog import Catalog, load_catalog
-from cloudexit.catalog.coverage import compute_regions, price_gaps
+from cloudexit.catalog.coverage import (
+    compute_regions,
+    coverage_warnings,
+    european_regions,
+    kind_gaps,
+    price_gaps,
+    priced_kinds,
+)
 from cloudexit.catalog.schema import ProviderFile
 from cloudexit.catalog.sizing import price_in
 from cloudexit.connectors.aws.pricing import monthly_cost
@@ -164,3 +171,47 @@ def test_a_windows_machine_is_priced_only_where_a_licence_included_rate_is_known
     # No licence-included rate recorded for this size and region: no figure, never the Linux one.
     assert compute_cost(bundled, "azure", vm("Standard_D2s_v5", "eastus", "windows")) is None
     assert compute_cost(bundled, "azure", vm("Standard_D2as_v5", "eastus2", "windows")) is None
+
+
+@pytest.mark.parametrize("provider_id", ["aws", "azure", "gcp"])
+def test_each_european_compute_region_prices_or_records_every_kind_the_file_prices(
+    bundled, provider_id
+):
+    provider = bundled.providers[provider_id]
+    europe = european_regions(provider)
+    assert len(europe) >= 8
+    kinds = priced_kinds(provider)
+    assert {"block_storage", "database", "load_balancer", "object_storage"} <= set(kinds)
+    missing = []
+    for kind in kinds:
+        for product in (p for p in provider.products if p.service == kind):
+            recorded = {r for u in product.unpriced for r in u.regions}
+            missing += [
+                (kind, product.id, region)
+                for region in europe
+                if price_in(product, region) is None and region not in recorded
+            ]
+    assert missing == []
+
+
+def _without_price(provider: ProviderFile, product_id: str, region: str) -> ProviderFile:
+    data = provider.model_dump(mode="json")
+    for product in data["products"]:
+        if product["id"] == product_id:
+            for price in product["prices"]:
+                price["regions"] = [r for r in price["regions"] if r != region]
+            product["prices"] = [p for p in product["prices"] if p["regions"]]
+    return ProviderFile.model_validate(data)
+
+
+def test_a_european_region_left_without_price_or_record_is_caught(bundled):
+    aws = bundled.providers["aws"]
+    assert ("object_storage", "eu-central-1") not in kind_gaps(aws)
+    broken = _without_price(aws, "s3-standard", "eu-central-1")
+    # Neither priced nor recorded: the coverage check names the product and the kind.
+    assert ("s3-standard", "eu-central-1") in price_gaps(broken)
+    assert ("object_storage", "eu-central-1") in kind_gaps(broken)
+    lines = coverage_warnings(broken)
+    assert any("neither a price nor an unpriced record" in line for line in lines)
+    before = len(kind_gaps(aws))
+    assert any(f"{before + 1} kind-region pairs in Europe" in line for line in lines)

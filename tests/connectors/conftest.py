@@ -26,6 +26,24 @@ def connector_catalog() -> Catalog:
     return dataclasses.replace(bundled, providers={**bundled.providers, **fixtures})
 
 
+@pytest.fixture(scope="session")
+def priced_catalog(connector_catalog: Catalog) -> Catalog:
+    """The connector catalogue with every non-compute product of the bundled source files added, so
+    disks, databases, caches and network resources have the list prices a real scan would find."""
+    bundled = load_catalog()
+    providers = dict(connector_catalog.providers)
+    for cloud in ("aws", "azure", "gcp"):
+        fixture = providers[cloud]
+        known = {p.id for p in fixture.products}
+        extra = [
+            p
+            for p in bundled.providers[cloud].products
+            if p.service != "compute" and p.id not in known
+        ]
+        providers[cloud] = fixture.model_copy(update={"products": [*fixture.products, *extra]})
+    return dataclasses.replace(connector_catalog, providers=providers)
+
+
 @pytest.fixture
 def connector_catalog_dir(tmp_path: Path) -> Path:
     """The same catalogue as a folder for `--catalog`: fixture source files over the bundled ones."""

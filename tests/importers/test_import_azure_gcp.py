@@ -134,3 +134,23 @@ def test_a_terraform_state_and_a_graph_export_name_an_azure_resource_alike(tmp_p
     (tmp_path / "graph.json").write_text(json.dumps(graph))
     inventory = import_files([tmp_path / "main.tfstate", tmp_path / "graph.json"])
     assert [r.id for r in inventory.resources] == [vm_id.lower()]
+
+
+def test_an_imported_disk_gets_todays_list_price_as_a_scan_would(tmp_path: Path) -> None:
+    """A Premium SSD of 100 GiB in UK South is billed as tier P10 (128 GiB), the scan's rule."""
+    disk = {
+        "id": "/subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourceGroups/rg-erp"
+        "/providers/Microsoft.Compute/disks/erp-data",
+        "name": "erp-data",
+        "type": "Microsoft.Compute/disks",
+        "location": "uksouth",
+        "sku": {"name": "Premium_LRS", "tier": "Premium"},
+        "properties": {"diskSizeGB": 100, "diskState": "Attached"},
+    }
+    path = tmp_path / "resources.json"
+    path.write_text(json.dumps({"value": [disk]}))
+    (imported,) = import_files([path]).resources
+    assert imported.kind is Kind.BLOCK_VOLUME
+    assert imported.monthly_cost is not None
+    assert "managed-disk/P10" in imported.monthly_cost.source
+    assert "as tier P10" in imported.monthly_cost.source

@@ -9,6 +9,7 @@ from typing import Any, Final
 
 from cloudexit.catalog.classes import size_specs
 from cloudexit.catalog.loader import Catalog, load_catalog
+from cloudexit.connectors.azure import pricing
 from cloudexit.connectors.azure.describe import (
     TYPES,
     attributes_of,
@@ -77,7 +78,7 @@ def collect(
         now=now or dt.datetime.now(dt.UTC),
     )
     run.execute()
-    run.collector.price()
+    run.collector.price(pricing.billed)
     return run.collector.inventory()
 
 

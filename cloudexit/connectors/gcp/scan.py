@@ -12,6 +12,7 @@ from typing import Any, Final
 from cloudexit.catalog.classes import size_specs
 from cloudexit.catalog.loader import Catalog, load_catalog
 from cloudexit.connectors.common import Collector, require_extra
+from cloudexit.connectors.gcp import pricing
 from cloudexit.connectors.gcp.describe import (
     PROJECT_TYPE,
     TYPES,
@@ -88,7 +89,7 @@ def collect(
         now or dt.datetime.now(dt.UTC),
     )
     run.execute()
-    collector.price()
+    collector.price(pricing.billed)
     return collector.inventory()
 
 

@@ -1,0 +1,119 @@
+"""What an Azure disk, storage account, database server, cache or network resource is billed as,
+in catalogue products (machines are compute_cost's). No product, or a part without a price in the
+region, means no figure: a missing cost is None, never zero."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from cloudexit.connectors.common import Billed
+from cloudexit.model.inventory import Resource
+
+# Managed disk tiers (number, GiB), as Microsoft lists them; a disk is billed as the smallest tier
+# that holds it: https://learn.microsoft.com/en-us/azure/virtual-machines/disks-types
+_DISK_TIERS = (
+    (1, 4),
+    (2, 8),
+    (3, 16),
+    (4, 32),
+    (6, 64),
+    (10, 128),
+    (15, 256),
+    (20, 512),
+    (30, 1024),
+    (40, 2048),
+    (50, 4096),
+    (60, 8192),
+    (70, 16384),
+    (80, 32767),
+)
+_DISK_LETTERS = {"premium_lrs": "P", "standardssd_lrs": "E", "standard_lrs": "S"}
+_FLEXIBLE_TIERS = {"burstable": "B", "generalpurpose": "GP", "memoryoptimized": "MO"}
+_FLEXIBLE_ENGINES = {
+    "microsoft.dbforpostgresql/flexibleservers": "postgresql",
+    "microsoft.dbformysql/flexibleservers": "mysql",
+}
+_AKS_TIERS = {"free": "aks-free", "standard": "aks-standard"}
+
+
+def _disk(resource: Resource) -> list[Billed]:
+    a = resource.attributes
+    letter = _DISK_LETTERS.get((a.storage_class or "").lower())
+    if letter is None or not a.storage_gib:
+        return []
+    for number, gib in _DISK_TIERS:
+        if a.storage_gib <= gib and not (letter == "S" and number < 4):
+            return [
+                Billed(f"managed-disk/{letter}{number}", Decimal(1), f", as tier {letter}{number}")
+            ]
+    return []
+
+
+def _flexible_server(resource: Resource, engine: str) -> list[Billed]:
+    a = resource.attributes
+    tier = _FLEXIBLE_TIERS.get(str(a.details.get("tier") or "").lower())
+    copies = 2 if a.high_availability else 1
+    standby = ", x2 for the high-availability standby" if copies == 2 else ""
+    parts = []
+    if tier and a.instance_type and a.state != "stopped":
+        parts.append(
+            Billed(f"{engine}-flexible/{tier}_{a.instance_type}", Decimal(copies), standby)
+        )
+    if a.storage_gib:
+        # A stopped server bills its storage only.
+        stopped = "; stopped: storage only" if a.state == "stopped" else ""
+        parts.append(
+            Billed(
+                f"{engine}-flexible-storage",
+                Decimal(str(a.storage_gib)) * copies,
+                f", {a.storage_gib} GiB{standby}{stopped}",
+            )
+        )
+    return parts if tier else []
+
+
+def _redis(resource: Resource) -> list[Billed]:
+    tier, _, size = (resource.attributes.instance_type or "").partition(" ")
+    if not tier or not size:
+        return []
+    shards = resource.attributes.node_count or 1
+    # The catalogue prices a cache node; Standard and Premium run a primary and a replica per shard.
+    nodes = shards * (2 if tier.lower() in ("standard", "premium") else 1)
+    note = f", x{nodes} nodes" if nodes > 1 else ""
+    return [Billed(f"redis-cache/{tier}_{size}", Decimal(nodes), note)]
+
+
+def _storage_account(resource: Resource) -> list[Billed]:
+    a = resource.attributes
+    hot = str(a.details.get("access_tier") or "").lower() == "hot"
+    if (a.storage_class or "").lower() != "standard_lrs" or not hot or a.storage_gib is None:
+        return []
+    return [
+        Billed(
+            "blob-hot-lrs",
+            Decimal(str(a.storage_gib)),
+            f", {a.storage_gib} GiB stored; transactions and transfer not included",
+        )
+    ]
+
+
+def billed(resource: Resource) -> list[Billed]:
+    """The catalogue products a resource is billed as, or [] when the catalogue cannot say."""
+    native = resource.type
+    a = resource.attributes
+    if native == "microsoft.compute/disks":
+        return _disk(resource)
+    if native in _FLEXIBLE_ENGINES:
+        return _flexible_server(resource, _FLEXIBLE_ENGINES[native])
+    if native == "microsoft.cache/redis":
+        return _redis(resource)
+    if native == "microsoft.storage/storageaccounts":
+        return _storage_account(resource)
+    if native == "microsoft.network/publicipaddresses" and (a.instance_type or "") == "Standard":
+        return [Billed("public-ip-static", Decimal(1))]
+    if native == "microsoft.containerservice/managedclusters":
+        product = _AKS_TIERS.get(str(a.details.get("tier") or "").lower())
+        return [Billed(product, Decimal(1), "; nodes priced as their pool")] if product else []
+    if native == "microsoft.network/dnszones":
+        return [Billed("dns-zone", Decimal(1), "; queries not included")]
+    return []
