@@ -37,3 +37,12 @@ def inventory(*resources: dict[str, Any]) -> dict[str, Any]:
         "generated_at": "2026-11-01T00:00:00Z",
         "resources": list(resources),
     }
+
+
+# Per target: the server resource type and the marker that keeps two replicas apart.
+KEPT_APART = [
+    ("opennebula", "opennebula_virtual_machine", '"ANTI_AFFINED"'),
+    ("scaleway", "scaleway_instance_server", '"max_availability"'),
+    ("ovhcloud", "ovh_cloud_instance", '"ANTI_AFFINITY"'),
+    ("ionos", "ionoscloud_server", '"ZONE_2"'),
+]

@@ -20,7 +20,7 @@ from cloudexit.optimise import plan
 from cloudexit.optimise.attachments import attachments
 from cloudexit.tfcheck.facts import load_facts
 from cloudexit.tfcheck.schema_check import check_schema
-from tests.helpers import EXAMPLE, resource
+from tests.helpers import EXAMPLE, KEPT_APART, resource
 
 
 @pytest.mark.parametrize("from_dependencies", [False, True])
@@ -110,15 +110,7 @@ def test_real_exports_split_no_attached_pair(shared_dir: Path, name: str) -> Non
         assert [(a, b) for a, b in pairs if site.get(a) != site.get(b)] == []
 
 
-@pytest.mark.parametrize(
-    ("target", "machine", "apart"),
-    [
-        ("opennebula", "opennebula_virtual_machine", '"ANTI_AFFINED"'),
-        ("scaleway", "scaleway_instance_server", '"max_availability"'),
-        ("ovhcloud", "ovh_cloud_instance", '"ANTI_AFFINITY"'),
-        ("ionos", "ionoscloud_server", '"ZONE_2"'),
-    ],
-)
+@pytest.mark.parametrize(("target", "machine", "apart"), KEPT_APART)
 def test_a_self_managed_ha_service_gets_its_replica_kept_apart(
     tmp_path: Path, target: str, machine: str, apart: str
 ) -> None:

@@ -19,7 +19,7 @@ from cloudexit.optimise import plan
 from cloudexit.optimise.candidates import build_candidates
 from cloudexit.tfcheck.facts import load_facts
 from cloudexit.tfcheck.schema_check import check_schema
-from tests.helpers import EXAMPLE, resource
+from tests.helpers import EXAMPLE, KEPT_APART, resource
 
 TARGETS = ["ovhcloud", "ionos", "scaleway", "opennebula"]
 
@@ -162,15 +162,7 @@ def test_licensed_engines_get_no_bare_vm_fallback() -> None:
     assert all(o.fidelity != "self_managed" for o in found.options)
 
 
-@pytest.mark.parametrize(
-    ("target", "machine", "apart"),
-    [
-        ("opennebula", "opennebula_virtual_machine", '"ANTI_AFFINED"'),
-        ("scaleway", "scaleway_instance_server", '"max_availability"'),
-        ("ovhcloud", "ovh_cloud_instance", '"ANTI_AFFINITY"'),
-        ("ionos", "ionoscloud_server", '"ZONE_2"'),
-    ],
-)
+@pytest.mark.parametrize(("target", "machine", "apart"), KEPT_APART)
 def test_a_highly_available_vm_is_two_vms_kept_apart_and_priced_twice(
     tmp_path: Path, target: str, machine: str, apart: str
 ) -> None:
