@@ -12,7 +12,6 @@ from cloudexit.model.io import load_inventory
 from cloudexit.model.members import fold_issues
 from tests.helpers import EXAMPLE, resource
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 FOCUS = Path(__file__).resolve().parents[1] / "data" / "focus" / "aws-focus-1.0.csv"
 WEB = "arn:aws:ec2:us-east-1:123456789012:instance/i-0web01"
 
@@ -29,8 +28,10 @@ def _machines(inventory: Inventory) -> int:
     )
 
 
-def test_a_gke_node_pool_takes_its_group_manager_and_instance_group_from_a_real_export():
-    inventory = import_files([CORPUS / "gcp-cai-export-forseti.jsonl"])
+def test_a_gke_node_pool_takes_its_group_manager_and_instance_group_from_a_real_export(
+    shared_dir: Path,
+):
+    inventory = import_files([shared_dir / "corpus" / "gcp-cai-export-forseti.jsonl"])
     by_id = inventory.by_id()
     pool = next(r for r in inventory.resources if r.kind.value == "kubernetes.node_pool")
     assert [m.rsplit("/", 2)[-2] for m in pool.members] == [
