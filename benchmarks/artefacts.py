@@ -23,6 +23,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from fresh import fresh_runs
+
 STAGES = ("read", "plan_json", "sites", "terraform", "runbook", "report")
 
 
@@ -155,20 +157,7 @@ def main(argv: list[str]) -> None:
         for n in sizes or [20000, 100000]:
             path = Path(folder) / f"plan-{n}.json"
             replicate(base, n, path)
-            results = []
-            for _ in range(runs):
-                out = subprocess.run(
-                    [sys.executable, __file__, "--one", str(path)],
-                    capture_output=True,
-                    text=True,
-                    check=False,
-                )
-                if out.returncode != 0:
-                    tail = (out.stderr.strip().splitlines() or ["no output"])[-1]
-                    print(f"{n:,}: run failed (exit {out.returncode}): {tail}", file=sys.stderr)
-                    continue
-                results.append(json.loads(out.stdout.strip().splitlines()[-1]))
-                print(json.dumps(results[-1]), file=sys.stderr)
+            results = fresh_runs(__file__, [str(path)], runs, f"{n:,}")
             if results:
                 row = {
                     k: statistics.median(r[k] for r in results)

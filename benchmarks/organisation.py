@@ -37,6 +37,8 @@ import time
 from decimal import Decimal
 from pathlib import Path
 
+from fresh import fresh_runs
+
 REGIONS = [  # eight source regions over three clouds
     ("aws", "us-east-1"),
     ("aws", "eu-west-1"),
@@ -344,20 +346,7 @@ def main(argv: list[str]) -> None:
                 .stdout.strip()
                 .splitlines()[-1]
             )
-            results = []
-            for _ in range(runs):
-                out = subprocess.run(
-                    [sys.executable, __file__, "--one", str(path), str(n), str(limit), budget],
-                    capture_output=True,
-                    text=True,
-                    check=False,
-                )
-                if out.returncode != 0:
-                    tail = (out.stderr.strip().splitlines() or ["no output"])[-1]
-                    print(f"{n:,}: run failed (exit {out.returncode}): {tail}", file=sys.stderr)
-                    continue
-                results.append(json.loads(out.stdout.strip().splitlines()[-1]))
-                print(json.dumps(results[-1]), file=sys.stderr)
+            results = fresh_runs(__file__, [str(path), str(n), str(limit), budget], runs, f"{n:,}")
             if results:
                 rows.append(summarise(results))
     print_tables(rows)
