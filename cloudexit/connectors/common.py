@@ -126,6 +126,17 @@ def listed_cost(
     return MonthlyCost(amount=total, currency="EUR", source=" + ".join(sources))
 
 
+def today_cost(
+    catalog: Catalog, provider: str, resource: Resource, billing: Billing | None = None
+) -> MonthlyCost | None:
+    """Today's list price: a running machine's hours (compute_cost), else what ``billing`` says
+    the resource is billed as."""
+    cost = compute_cost(catalog, provider, resource)
+    if cost is None and billing is not None:
+        cost = listed_cost(catalog, provider, resource.region, billing(resource))
+    return cost
+
+
 @dataclass
 class Collector:
     """Resources and issues of one scan; duplicate ids and unknown types become issues."""
@@ -210,15 +221,10 @@ class Collector:
         return resource
 
     def price(self, billing: Billing | None = None) -> None:
-        """List-price today's cost of the resources the catalogue can price: running machines (see
-        compute_cost), then what ``billing`` says another resource is billed as."""
+        """List-price today's cost of the resources the catalogue can price (see today_cost)."""
         for resource in self.resources.values():
             if resource.monthly_cost is None:
-                resource.monthly_cost = compute_cost(self.catalog, self.source, resource)
-            if resource.monthly_cost is None and billing is not None:
-                resource.monthly_cost = listed_cost(
-                    self.catalog, self.source, resource.region, billing(resource)
-                )
+                resource.monthly_cost = today_cost(self.catalog, self.source, resource, billing)
 
     def inventory(self, generated_at: str | None = None) -> Inventory:
         issues = list(self.issues)

@@ -16,7 +16,7 @@ from pathlib import Path
 from cloudexit.catalog.loader import Catalog, load_catalog
 from cloudexit.connectors.aws.pricing import monthly_cost as aws_monthly_cost
 from cloudexit.connectors.azure import pricing as azure_pricing
-from cloudexit.connectors.common import Billing, compute_cost, listed_cost
+from cloudexit.connectors.common import Billing, today_cost
 from cloudexit.connectors.gcp import pricing as gcp_pricing
 from cloudexit.errors import InputError
 from cloudexit.importers.context import ImportContext
@@ -113,13 +113,9 @@ def price_today(resources: Iterable[Resource], catalog: Catalog) -> None:
             continue
         if resource.provider == "aws":
             resource.monthly_cost = aws_monthly_cost(resource, catalog)
-            continue
-        resource.monthly_cost = compute_cost(catalog, resource.provider, resource)
-        billing = _BILLING.get(resource.provider)
-        if resource.monthly_cost is None and billing is not None:
-            resource.monthly_cost = listed_cost(
-                catalog, resource.provider, resource.region, billing(resource)
-            )
+        else:
+            billing = _BILLING.get(resource.provider)
+            resource.monthly_cost = today_cost(catalog, resource.provider, resource, billing)
 
 
 def _tail(resource_id: str) -> str:
