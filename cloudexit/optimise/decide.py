@@ -149,15 +149,22 @@ def _solve_highs(
     solution.seconds = time.perf_counter() - started
     if bound is not None and solution.bound is not None:
         solution.bound = max(solution.bound, bound)
-    if best is None or solution.status == SolveStatus.INFEASIBLE:
+    if best is None:
         return solution
-    if solution.objective is not None and solution.objective <= best[0]:
+    # A plan that met every constraint in plain Python proves the policy can be met: HiGHS
+    # saying otherwise on the whole model (presolve tolerances on a large model) is no verdict.
+    if solution.status != SolveStatus.INFEASIBLE and (
+        solution.objective is not None and solution.objective <= best[0]
+    ):
         return solution
+    proven = min(solution.bound if solution.bound is not None else bound, best[0])
     return milp.Solution(
-        status=SolveStatus.FEASIBLE,
+        status=SolveStatus.OPTIMAL
+        if _gap(best[0], proven) <= policy.solver.gap
+        else SolveStatus.FEASIBLE,
         counts=best[1],
         objective=best[0],
-        bound=min(bound, best[0]) if bound is not None else solution.bound,
+        bound=proven,
         seconds=solution.seconds,
         variables=solution.variables,
         constraints=solution.constraints,
