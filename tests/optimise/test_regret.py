@@ -7,7 +7,7 @@ import pytest
 from cloudexit.model.plan import SolveStatus
 from cloudexit.optimise import decide as deciding
 from cloudexit.optimise.checks import violations
-from cloudexit.optimise.decide import assignment_of, decide
+from cloudexit.optimise.decide import assignment_of, decide, separate_bound
 from cloudexit.optimise.milp import Solution
 from cloudexit.optimise.regret import regret_greedy
 from cloudexit.optimise.units import assignment_objective
@@ -121,3 +121,18 @@ def test_a_solver_verdict_of_infeasible_does_not_discard_a_plan_that_meets_the_p
         assert s.bound <= expected + 1e-6 <= s.objective + 2e-6
         checked += 1
     assert checked >= 3
+
+
+def test_the_bound_without_estate_wide_limits_never_passes_the_optimum() -> None:
+    """Groups on their cheapest common site: at least each class's own best, at most the optimum."""
+    tighter = 0
+    for seed in range(40):
+        instance = random_instance(seed)
+        expected = reference_optimum(instance)
+        bound = separate_bound(instance.units)
+        own = sum(u.rows[0].score * u.count for u in instance.units.units)
+        assert bound >= own - 1e-9
+        if expected is not None:
+            assert bound <= expected + 1e-6
+        tighter += bound > own + 1e-6
+    assert tighter >= 3
