@@ -102,6 +102,28 @@ class Alternative(_Strict):
     retain: bool = Field(False, description="The runner-up is keeping the resource on its source")
 
 
+class EngineVersionChoice(_Strict):
+    """The engine version the target's Terraform asks for, and how it relates to the source's."""
+
+    engine: str = Field(description="The engine the target runs")
+    source_engine: str | None = None
+    source_version: str | None = None
+    version: str | None = Field(None, description="Asked for on the target; None: not checked")
+    offered: list[str] = Field(default_factory=list, description="Versions the target offers")
+    status: Literal[
+        "same", "upgrade", "not_offered", "engine_change", "source_unknown", "unchecked"
+    ] = Field(
+        description="same version line; upgrade to the closest newer one offered; not_offered: the "
+        "source is newer than anything the target offers (a downgrade nobody should make silently); "
+        "engine_change: another engine; source_unknown: the source did not report its version; "
+        "unchecked: the catalogue holds no version facts for this target service"
+    )
+    major_change: bool = Field(False, description="The major version differs from the source's")
+    note: str
+    source: str | None = Field(None, description="Where the offered versions come from")
+    published: str | None = None
+
+
 class Placement(_Strict):
     resource_id: str
     kind: str
@@ -118,6 +140,26 @@ class Placement(_Strict):
         "usage in the inventory, a stated assumption per service, today's cost, or nothing",
     )
     size_after: str | None = Field(None, description="vCPU and memory of the chosen product")
+    requirement: str | None = Field(
+        None,
+        description="vCPU and memory the product was chosen for: the size today, measured peaks plus "
+        "headroom, or a burstable size's sustained CPU",
+    )
+    requirement_basis: Literal["reported", "utilisation", "baseline"] | None = Field(
+        None,
+        description="What the requirement rests on: the size today, measured utilisation, or the "
+        "source's published baseline for a burstable or shared-core size",
+    )
+    requirement_reason: str | None = Field(
+        None, description="Why the requirement differs from the size today, with its source"
+    )
+    dearer_than_today: str | None = Field(
+        None,
+        description="When the choice costs more a month than the resource does today: by how much and why",
+    )
+    engine_version: EngineVersionChoice | None = Field(
+        None, description="Managed databases, caches and clusters: the version the target runs"
+    )
     inter_site_monthly: Amount = Field(
         Decimal(0),
         description="EUR a month for traffic to dependencies placed on other sites (egress of this site)",
