@@ -34,6 +34,10 @@ def _product(resource: Resource) -> tuple[str, Decimal, str] | None:
     kind = resource.kind
     size = a.instance_type or ""
     if kind in RDS_KINDS and size.startswith("db.") and a.engine:
+        if a.node_count:
+            nodes = a.node_count
+            note = f", x{nodes} cluster instances" if nodes > 1 else ""
+            return f"rds/{a.engine}/{size}", Decimal(nodes), note + "; storage not included"
         # A Multi-AZ pair has its own rate (about, not exactly, twice the Single-AZ one).
         deployment = "multi-az/" if a.high_availability else ""
         return f"rds/{a.engine}/{deployment}{size}", Decimal(1), "; storage not included"
