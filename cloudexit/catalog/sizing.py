@@ -9,6 +9,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
+from cloudexit.catalog.burstable import load_baselines
 from cloudexit.catalog.schema import Price, Product, ProductSelector, ProviderFile, Specs
 from cloudexit.model.money import HOURS_PER_MONTH
 
@@ -24,6 +25,10 @@ class Needs:
     gpu_count: int = 0
     storage_gib: float | None = None
     engine: str | None = None
+    basis: str = "reported"
+    """what the vCPU and memory rest on: reported (the size today), utilisation (measured peaks
+    plus headroom) or baseline (a burstable size's sustained CPU)"""
+    why: str | None = None
 
 
 def right_size(capacity: float, peak_percent: float, headroom: float, whole: bool) -> float:
@@ -34,19 +39,37 @@ def right_size(capacity: float, peak_percent: float, headroom: float, whole: boo
     return max(1.0, min(capacity, used))
 
 
-def needs_of(resource: Resource, headroom: float, specs: Specs | None = None) -> Needs:
+def needs_of(
+    resource: Resource, headroom: float, specs: Specs | None = None, burstable: bool = True
+) -> Needs:
     """What the resource needs, right-sized from observed CPU and memory peaks plus headroom.
 
     ``specs`` (from ``Catalog.specs_for`` on the native size name) fill sizes the source did not report.
+    With no measured CPU, a burstable or shared-core size needs its sustained CPU (the provider's
+    published baseline, ``mappings/burstable.yaml``) rather than the vCPUs it may burst to, unless
+    ``burstable`` is off; its memory stays as it is.
     """
     a = resource.attributes
     vcpu = a.vcpu if a.vcpu is not None else (specs.vcpu if specs else None)
     memory = a.memory_gib if a.memory_gib is not None else (specs.memory_gib if specs else None)
     usage = resource.utilisation
+    basis = "reported"
+    why: str | None = None
     if vcpu and usage and usage.cpu_p95 is not None:
         vcpu = right_size(vcpu, usage.cpu_p95, headroom, whole=True)
+        basis = "utilisation"
+        why = f"CPU p95 {usage.cpu_p95:g} % plus {headroom:.0%} headroom"
+    elif vcpu and burstable:
+        fact = load_baselines().find(resource.provider, a.instance_type)
+        if fact is not None and fact.sustained < vcpu:
+            vcpu = fact.sustained
+            basis = "baseline"
+            why = fact.how(a.instance_type or "")
     if memory and usage and usage.memory_p95 is not None:
         memory = right_size(memory, usage.memory_p95, headroom, whole=False)
+        basis = "utilisation" if basis == "reported" else basis
+        peak = f"memory p95 {usage.memory_p95:g} % plus {headroom:.0%} headroom"
+        why = f"{why}; {peak}" if why else peak
     gpus = a.gpu_count if a.gpu_count is not None else (specs.gpu_count if specs else None)
     return Needs(
         vcpu=vcpu,
@@ -55,6 +78,8 @@ def needs_of(resource: Resource, headroom: float, specs: Specs | None = None) ->
         gpu_count=gpus or 0,
         storage_gib=a.storage_gib,
         engine=a.engine,
+        basis=basis,
+        why=why,
     )
 
 

@@ -61,6 +61,10 @@ def explain(
             lines.append(
                 f"  size: {placement.size_before}{source} -> {placement.size_after or '-'}"
             )
+        if placement.requirement_reason:
+            lines.append(f"  sized for: {placement.requirement} ({placement.requirement_reason})")
+        if placement.dearer_than_today:
+            lines.append(f"  dearer than today: {placement.dearer_than_today}")
         if c.unverified_prices:
             lines.append(f"  unverified prices: {', '.join(c.unverified_prices)}")
         if c.sovereignty is not None:

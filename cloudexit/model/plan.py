@@ -118,6 +118,23 @@ class Placement(_Strict):
         "usage in the inventory, a stated assumption per service, today's cost, or nothing",
     )
     size_after: str | None = Field(None, description="vCPU and memory of the chosen product")
+    requirement: str | None = Field(
+        None,
+        description="vCPU and memory the product was chosen for: the size today, measured peaks plus "
+        "headroom, or a burstable size's sustained CPU",
+    )
+    requirement_basis: Literal["reported", "utilisation", "baseline"] | None = Field(
+        None,
+        description="What the requirement rests on: the size today, measured utilisation, or the "
+        "source's published baseline for a burstable or shared-core size",
+    )
+    requirement_reason: str | None = Field(
+        None, description="Why the requirement differs from the size today, with its source"
+    )
+    dearer_than_today: str | None = Field(
+        None,
+        description="When the choice costs more a month than the resource does today: by how much and why",
+    )
     inter_site_monthly: Amount = Field(
         Decimal(0),
         description="EUR a month for traffic to dependencies placed on other sites (egress of this site)",

@@ -277,6 +277,11 @@ class Policy(_Strict):
     )
     bandwidth_mbps: float = Field(1000, gt=0)
     headroom: float = Field(0.2, ge=0, le=2, description="Added to observed peak when right-sizing")
+    burstable_baseline: bool = Field(
+        True,
+        description="With no measured CPU, size a burstable or shared-core source machine (t3, B-series, "
+        "e2-micro ...) for its published sustained CPU instead of the vCPUs it may burst to",
+    )
     size_from_cost: bool = Field(
         True,
         description="Size a resource with no known size or class from today's cost (with a warning)",

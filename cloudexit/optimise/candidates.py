@@ -305,7 +305,7 @@ def _price_product(
         frozenset(offered) if offered is not None else None,
     )
     among = " among the flavours the policy's capacity lists" if offered is not None else ""
-    needs = needs_of(resource, policy.headroom, specs)
+    needs = needs_of(resource, policy.headroom, specs, policy.burstable_baseline)
     if target.fidelity == "self_managed":
         needs = self_managed_needs(resource, needs, running)
     unverified: list[str] = []

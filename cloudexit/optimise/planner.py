@@ -27,6 +27,7 @@ from cloudexit.optimise.checks import violations
 from cloudexit.optimise.decide import assignment_of, decide
 from cloudexit.optimise.diagnose import infeasibility, unplaceable
 from cloudexit.optimise.inputs import check_currencies, check_policy, pin_warnings
+from cloudexit.optimise.requirement import dearer_reason, requirement_of
 from cloudexit.optimise.running import function_usage_warning
 from cloudexit.optimise.sizes import resolve_size, sized_by_instance
 from cloudexit.optimise.units import (
@@ -217,6 +218,12 @@ def plan(
         for price_id in row.option.unverified_prices:
             warnings.add(f"unverified price used: {price_id}")
         size = resolve_size(resources[rid], catalog, policy)
+        needed = (
+            requirement_of(resources[rid], size.specs, policy)
+            if size.state != "not_needed"
+            and sized_by_instance(row.option, catalog, resources[rid].kind)
+            else None
+        )
         binds: list[str] | None = None
         if row.score > unit.rows[0].score and probes < explain.MAX_PROBES:
             probes += 1
@@ -234,6 +241,12 @@ def plan(
                 else None,
                 size_basis=size.state if size.state != "not_needed" else None,
                 size_after=_size_after(row.option, catalog),
+                requirement=needed.label if needed else None,
+                requirement_basis=needed.basis if needed else None,
+                requirement_reason=needed.reason if needed else None,
+                dearer_than_today=dearer_reason(
+                    resources[rid], row.option, needed, catalog, policy
+                ),
                 inter_site_monthly=quantize(Decimal(str(traffic_cost.get(rid, 0.0)))),
             )
         )
@@ -274,6 +287,9 @@ def plan(
     unpriced_line = footing.unpriced_today_warning(inventory, placements, policy, figures)
     if unpriced_line:
         warnings.add(unpriced_line)
+    planned_line = footing.planned_today_warning(inventory, policy)
+    if planned_line:
+        warnings.add(planned_line)
     result = Plan(
         generated_at=inventory.generated_at,
         policy=policy,

@@ -1,0 +1,105 @@
+"""What a placed machine was sized for, and why a choice costs more a month than the resource does
+today: the two lines plan.json and the runbook show beside each placement."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from cloudexit.catalog.loader import Catalog
+from cloudexit.catalog.schema import Specs
+from cloudexit.catalog.sizing import Needs, needs_of
+from cloudexit.errors import InputError
+from cloudexit.model.inventory import Resource
+from cloudexit.model.plan import Option
+from cloudexit.model.policy import Policy
+from cloudexit.optimise.candidates import current_monthly_eur
+
+_PARTS = {
+    "operations": "running it yourself (operations hours)",
+    "replicas": "extra nodes for high availability",
+    "storage": "storage",
+    "egress": "internet egress",
+    "requests": "requests",
+    "duration": "function duration",
+}
+
+
+@dataclass(frozen=True)
+class Requirement:
+    label: str
+    basis: str
+    reason: str | None
+    needs: Needs
+
+
+def _size(vcpu: float | None, memory: float | None) -> str:
+    parts = [f"{vcpu:g} vCPU"] if vcpu else []
+    if memory:
+        parts.append(f"{memory:g} GiB")
+    return ", ".join(parts)
+
+
+def requirement_of(resource: Resource, specs: Specs | None, policy: Policy) -> Requirement | None:
+    """The vCPU and memory candidates were matched against; None when the resource has neither."""
+    needs = needs_of(resource, policy.headroom, specs, policy.burstable_baseline)
+    label = _size(needs.vcpu, needs.memory_gib)
+    if not label:
+        return None
+    if needs.basis == "baseline":
+        label = label.replace(" vCPU", " vCPU sustained", 1)
+    return Requirement(label=label, basis=needs.basis, reason=needs.why, needs=needs)
+
+
+def _product_specs(option: Option, catalog: Catalog) -> Specs | None:
+    if option.product is None:
+        return None
+    try:
+        return catalog.product(option.provider, option.product).specs
+    except (KeyError, InputError):
+        return None
+
+
+def dearer_reason(
+    resource: Resource,
+    option: Option,
+    requirement: Requirement | None,
+    catalog: Catalog,
+    policy: Policy,
+) -> str | None:
+    """By how much and why the choice costs more a month than today; None when it does not, or
+    when today's cost is unknown."""
+    today = current_monthly_eur(resource, policy)
+    if option.retain or today is None or today <= 0 or option.monthly_cost <= today:
+        return None
+    after = Decimal(option.monthly_cost)
+    why: list[str] = []
+    specs = _product_specs(option, catalog)
+    needs = requirement.needs if requirement else None
+    if specs is not None and needs is not None:
+        more_cpu = bool(needs.vcpu and specs.vcpu and specs.vcpu > needs.vcpu)
+        more_memory = bool(
+            needs.memory_gib and specs.memory_gib and specs.memory_gib > needs.memory_gib
+        )
+        if more_cpu or more_memory:
+            why.append(
+                f"the cheapest {option.provider} product that fits, {option.product} "
+                f"({_size(specs.vcpu, specs.memory_gib)}), is larger than needed "
+                f"({requirement.label if requirement else '-'})"
+            )
+    # Parts beside the product itself: storage only counts as one where a machine was bought.
+    extras = [
+        f"{_PARTS[part]} EUR {Decimal(amount):.2f}"
+        for part, amount in sorted(option.costs.items())
+        if part in _PARTS
+        and Decimal(amount) > 0
+        and (part != "storage" or "compute" in option.costs)
+    ]
+    if extras:
+        why.append("the target adds " + ", ".join(extras))
+    if not why:
+        why.append(f"{option.provider}'s list price is higher than today's")
+    return (
+        f"EUR {after:.2f} a month against EUR {today:.2f} today "
+        f"(+EUR {after - today:.2f}, {after / today:.1f}x): " + "; ".join(why)
+    )

@@ -1,0 +1,130 @@
+"""Burstable and shared-core machines are sized for their published sustained CPU, never below
+their memory; measured CPU wins; a choice dearer than today says by how much and why."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from cloudexit.catalog import load_catalog
+from cloudexit.catalog.burstable import load_baselines
+from cloudexit.emit import emit
+from cloudexit.importers import import_files
+from cloudexit.model.inventory import Inventory, Resource
+from cloudexit.model.plan import Placement, Plan
+from cloudexit.model.policy import Policy
+from cloudexit.optimise import plan
+from tests.helpers import resource
+
+
+def _machine(rid: str, size: str, vcpu: float, memory: float, **extra: Any) -> Resource:
+    return Resource.model_validate(
+        {
+            **resource(rid),
+            "attributes": {"instance_type": size, "vcpu": vcpu, "memory_gib": memory},
+            "monthly_cost": {"amount": "3.26", "currency": "EUR", "source": "test"},
+            **extra,
+        }
+    )
+
+
+def _plan(*resources: Resource, target: str = "ovhcloud", **policy: Any) -> Plan:
+    chosen = Policy(targets=[target], allow_retain=False, **policy)
+    return plan(Inventory(resources=list(resources)), load_catalog(), chosen)
+
+
+def _specs(placed: Placement) -> tuple[float, float]:
+    assert placed.choice.product is not None
+    specs = load_catalog().product(placed.choice.provider, placed.choice.product).specs
+    assert specs.vcpu is not None and specs.memory_gib is not None
+    return specs.vcpu, specs.memory_gib
+
+
+def test_every_baseline_fact_names_a_catalogued_size_with_the_same_vcpus() -> None:
+    catalog = load_catalog()
+    for fact in load_baselines().facts:
+        assert fact.source.published is not None
+        for name in fact.names:
+            specs = catalog.specs_for(fact.provider, name)
+            assert specs is not None, f"{fact.provider} {name} not in the catalogue"
+            # Google's catalogue lists the shared-core E2 types at the vCPU fraction it bills.
+            assert specs.vcpu in (fact.vcpu, fact.sustained), name
+
+
+def test_a_t3_nano_is_sized_for_its_baseline_and_keeps_its_memory() -> None:
+    (placed,) = _plan(_machine("web", "t3.nano", 2, 0.5)).placements
+    vcpu, memory = _specs(placed)
+    assert placed.requirement == "0.1 vCPU sustained, 0.5 GiB"
+    assert placed.requirement_basis == "baseline"
+    assert "5 % baseline" in (placed.requirement_reason or "")
+    assert "burstable-credits-baseline-concepts" in (placed.requirement_reason or "")
+    assert vcpu < 2 and memory >= 0.5
+
+
+def test_a_shared_core_machine_never_gets_less_memory_than_today() -> None:
+    (placed,) = _plan(_machine("app", "t3.medium", 2, 4)).placements
+    _, memory = _specs(placed)
+    assert placed.requirement == "0.4 vCPU sustained, 4 GiB"
+    assert memory >= 4
+
+
+def test_measured_cpu_overrides_the_baseline() -> None:
+    busy = _machine("busy", "t3.nano", 2, 0.5, utilisation={"cpu_p95": 80, "period_days": 14})
+    (placed,) = _plan(busy).placements
+    vcpu, _ = _specs(placed)
+    assert placed.requirement_basis == "utilisation"
+    assert placed.requirement == "2 vCPU, 0.5 GiB"
+    assert vcpu >= 2
+
+
+def test_the_policy_can_size_for_the_burst_instead() -> None:
+    (placed,) = _plan(_machine("web", "t3.nano", 2, 0.5), burstable_baseline=False).placements
+    vcpu, _ = _specs(placed)
+    assert placed.requirement_basis == "reported"
+    assert placed.requirement_reason is None
+    assert vcpu >= 2
+
+
+def test_a_fixed_size_machine_keeps_its_reported_size() -> None:
+    (placed,) = _plan(_machine("db", "m5.large", 2, 8)).placements
+    assert placed.requirement == "2 vCPU, 8 GiB"
+    assert placed.requirement_basis == "reported"
+
+
+def test_a_choice_dearer_than_today_names_the_oversized_product(tmp_path: Path) -> None:
+    result = _plan(_machine("web", "t3.nano", 2, 0.5))
+    (placed,) = result.placements
+    dearer = placed.dearer_than_today or ""
+    assert dearer.startswith(
+        f"EUR {placed.choice.monthly_cost} a month against EUR 3.26 today (+EUR"
+    )
+    assert f"{placed.choice.product} (" in dearer and "is larger than needed" in dearer
+    emit(result, tmp_path, catalog=load_catalog())
+    runbook = (tmp_path / "runbook.md").read_text(encoding="utf-8")
+    assert "### Costing more than today" in runbook
+    assert dearer in runbook
+
+
+def test_a_choice_cheaper_than_today_has_no_dearer_line() -> None:
+    cheap = _machine("web", "t3.nano", 2, 0.5)
+    cheap.monthly_cost = cheap.monthly_cost.model_copy(update={"amount": Decimal(100)})  # type: ignore[union-attr]
+    (placed,) = _plan(cheap).placements
+    assert placed.dearer_than_today is None
+
+
+def test_the_infracost_state_moves_its_t3_nanos_to_the_smallest_ovhcloud_shape(
+    shared_dir: Path,
+) -> None:
+    imported = import_files([shared_dir / "corpus" / "tfstate-showjson-aws-infracost-v0.14.json"])
+    result = plan(imported, load_catalog(), Policy(targets=["ovhcloud"]))
+    nanos = [
+        p
+        for p in result.placements
+        if imported.by_id()[p.resource_id].attributes.instance_type == "t3.nano"
+    ]
+    assert len(nanos) == 6
+    for placed in nanos:
+        assert placed.requirement_basis == "baseline"
+        assert _specs(placed)[0] == 1
+        assert placed.dearer_than_today is not None
