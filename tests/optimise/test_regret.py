@@ -7,7 +7,8 @@ import pytest
 from cloudexit.model.plan import SolveStatus
 from cloudexit.optimise import decide as deciding
 from cloudexit.optimise.checks import violations
-from cloudexit.optimise.decide import assignment_of, decide
+from cloudexit.optimise.decide import assignment_of, decide, separate_bound
+from cloudexit.optimise.milp import Solution
 from cloudexit.optimise.regret import regret_greedy
 from cloudexit.optimise.units import assignment_objective
 from tests.optimise.exactness import random_instance, reference_optimum
@@ -84,3 +85,54 @@ def test_with_no_relaxation_in_time_the_regret_plan_comes_back_with_a_bound(
         assert s.bound <= expected + 1e-6 <= s.objective + 2e-6
         checked += 1
     assert checked >= 3
+
+
+def test_a_solver_verdict_of_infeasible_does_not_discard_a_plan_that_meets_the_policy(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """HiGHS can call a large model infeasible on tolerances; a plan in hand that every constraint
+    was re-checked on proves otherwise, so it comes back with its bound instead of "no plan"."""
+    monkeypatch.setattr(deciding, "neighbourhood", lambda *args, **kwargs: None)
+    monkeypatch.setattr(
+        deciding.highs,
+        "solve",
+        lambda *args, **kwargs: Solution(status=SolveStatus.INFEASIBLE, solver="highs"),
+    )
+    checked = 0
+    for seed in range(40):
+        instance = random_instance(seed)
+        solver = instance.policy.solver.model_copy(update={"name": "highs", "gap": 0.0})
+        instance.policy = instance.policy.model_copy(update={"solver": solver})
+        counts = regret_greedy(instance.units, instance.policy)
+        own = {rid: u.rows[0] for u in instance.units.units for rid in u.members}
+        if counts is None or not violations(
+            own, instance.units, instance.inventory, instance.policy
+        ):
+            continue
+        proposed = assignment_of(instance.units, counts)
+        if violations(proposed, instance.units, instance.inventory, instance.policy):
+            continue
+        decision = decide(instance.units, instance.inventory, instance.policy)
+        s = decision.solution
+        assert s.status in (SolveStatus.FEASIBLE, SolveStatus.OPTIMAL)
+        assert decision.assignment == proposed
+        expected = reference_optimum(instance)
+        assert expected is not None and s.bound is not None and s.objective is not None
+        assert s.bound <= expected + 1e-6 <= s.objective + 2e-6
+        checked += 1
+    assert checked >= 3
+
+
+def test_the_bound_without_estate_wide_limits_never_passes_the_optimum() -> None:
+    """Groups on their cheapest common site: at least each class's own best, at most the optimum."""
+    tighter = 0
+    for seed in range(40):
+        instance = random_instance(seed)
+        expected = reference_optimum(instance)
+        bound = separate_bound(instance.units)
+        own = sum(u.rows[0].score * u.count for u in instance.units.units)
+        assert bound >= own - 1e-9
+        if expected is not None:
+            assert bound <= expected + 1e-6
+        tighter += bound > own + 1e-6
+    assert tighter >= 3
