@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from cloudexit.model.plan import SolveStatus
@@ -10,8 +12,8 @@ from cloudexit.optimise.checks import violations
 from cloudexit.optimise.decide import assignment_of, decide, separate_bound
 from cloudexit.optimise.milp import Solution
 from cloudexit.optimise.regret import regret_greedy
-from cloudexit.optimise.units import assignment_objective
-from tests.optimise.exactness import random_instance, reference_optimum
+from cloudexit.optimise.units import Row, assignment_objective
+from tests.optimise.exactness import Instance, random_instance, reference_optimum
 
 KEPT = ("co-location", "anti-affinity", "capacity", "monthly_budget", "max_providers")
 """the families the greedy keeps by construction; spend shares and min_providers it only aims at"""
@@ -51,6 +53,24 @@ def test_it_finds_plans_where_each_resource_s_own_best_breaks_the_policy() -> No
     assert found >= 5
 
 
+def _greedy_only_plans(**solver: float) -> Iterator[tuple[Instance, dict[str, Row]]]:
+    """Random instances, solved by HiGHS with these settings, where each resource's own best
+    option breaks the policy and the regret greedy proposes a plan that meets it."""
+    for seed in range(40):
+        instance = random_instance(seed)
+        chosen = instance.policy.solver.model_copy(update={"name": "highs", **solver})
+        instance.policy = instance.policy.model_copy(update={"solver": chosen})
+        counts = regret_greedy(instance.units, instance.policy)
+        own = {rid: u.rows[0] for u in instance.units.units for rid in u.members}
+        if counts is None or not violations(
+            own, instance.units, instance.inventory, instance.policy
+        ):
+            continue
+        proposed = assignment_of(instance.units, counts)
+        if not violations(proposed, instance.units, instance.inventory, instance.policy):
+            yield instance, proposed
+
+
 def test_with_no_relaxation_in_time_the_regret_plan_comes_back_with_a_bound(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -60,19 +80,7 @@ def test_with_no_relaxation_in_time_the_regret_plan_comes_back_with_a_bound(
     monkeypatch.setattr(deciding, "round_relaxation", lambda *args, **kwargs: None)
     monkeypatch.setattr(deciding, "FIRST_PLAN_S", 0.0)
     checked = 0
-    for seed in range(40):
-        instance = random_instance(seed)
-        solver = instance.policy.solver.model_copy(update={"name": "highs", "time_limit_s": 0.0})
-        instance.policy = instance.policy.model_copy(update={"solver": solver})
-        counts = regret_greedy(instance.units, instance.policy)
-        own = {rid: u.rows[0] for u in instance.units.units for rid in u.members}
-        if counts is None or not violations(
-            own, instance.units, instance.inventory, instance.policy
-        ):
-            continue
-        proposed = assignment_of(instance.units, counts)
-        if violations(proposed, instance.units, instance.inventory, instance.policy):
-            continue
+    for instance, _ in _greedy_only_plans(time_limit_s=0.0):
         decision = decide(instance.units, instance.inventory, instance.policy)
         s = decision.solution
         assert s.status in (SolveStatus.FEASIBLE, SolveStatus.OPTIMAL)
@@ -99,19 +107,7 @@ def test_a_solver_verdict_of_infeasible_does_not_discard_a_plan_that_meets_the_p
         lambda *args, **kwargs: Solution(status=SolveStatus.INFEASIBLE, solver="highs"),
     )
     checked = 0
-    for seed in range(40):
-        instance = random_instance(seed)
-        solver = instance.policy.solver.model_copy(update={"name": "highs", "gap": 0.0})
-        instance.policy = instance.policy.model_copy(update={"solver": solver})
-        counts = regret_greedy(instance.units, instance.policy)
-        own = {rid: u.rows[0] for u in instance.units.units for rid in u.members}
-        if counts is None or not violations(
-            own, instance.units, instance.inventory, instance.policy
-        ):
-            continue
-        proposed = assignment_of(instance.units, counts)
-        if violations(proposed, instance.units, instance.inventory, instance.policy):
-            continue
+    for instance, proposed in _greedy_only_plans(gap=0.0):
         decision = decide(instance.units, instance.inventory, instance.policy)
         s = decision.solution
         assert s.status in (SolveStatus.FEASIBLE, SolveStatus.OPTIMAL)

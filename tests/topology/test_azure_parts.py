@@ -9,6 +9,7 @@ from pathlib import Path
 
 from cloudexit.importers import import_files
 from cloudexit.model.inventory import Inventory
+from tests.helpers import tfstate_resource
 from tests.topology.roundtrip import TARGETS, check_errors, render
 
 RG = "/subscriptions/5c1f6e38-2b7a-4f0e-9d41-7e0a3c9b8d21/resourceGroups/shop"
@@ -16,13 +17,7 @@ NET = f"{RG}/providers/Microsoft.Network"
 
 
 def res(tf_type: str, name: str, values: dict[str, object], deps: list[str]) -> dict[str, object]:
-    return {
-        "mode": "managed",
-        "type": tf_type,
-        "name": name,
-        "provider": 'provider["registry.terraform.io/hashicorp/azurerm"]',
-        "instances": [{"attributes": values, "dependencies": deps}],
-    }
+    return tfstate_resource("azurerm", tf_type, name, values, deps)
 
 
 def state(tmp_path: Path) -> Inventory:

@@ -17,7 +17,7 @@ from cloudexit.model.inventory import Inventory
 from cloudexit.model.policy import Policy
 from cloudexit.optimise import plan
 from cloudexit.optimise.attachments import attachments
-from tests.helpers import inventory, resource
+from tests.helpers import inventory, resource, tfstate_resource
 from tests.topology.roundtrip import TARGETS, check_errors
 from tests.topology.test_end_to_end import corpus
 
@@ -273,13 +273,7 @@ def test_listener_and_record_resources_of_a_state_join_their_balancer_and_zone(
     def res(
         tf_type: str, name: str, values: dict[str, object], deps: list[str]
     ) -> dict[str, object]:
-        return {
-            "mode": "managed",
-            "type": tf_type,
-            "name": name,
-            "provider": 'provider["registry.terraform.io/hashicorp/aws"]',
-            "instances": [{"attributes": values, "dependencies": deps}],
-        }
+        return tfstate_resource("aws", tf_type, name, values, deps)
 
     zone = "arn:aws:route53:::hostedzone/Z0EXAMPLE"
     state = {
