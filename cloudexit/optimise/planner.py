@@ -22,13 +22,14 @@ from cloudexit.model.plan import (
 )
 from cloudexit.model.policy import Policy
 from cloudexit.optimise import concentration, explain, footing, milp, oneoff
+from cloudexit.optimise.assumptions import assumption_warnings
 from cloudexit.optimise.attachments import held_apart_warnings
 from cloudexit.optimise.checks import violations
 from cloudexit.optimise.decide import assignment_of, decide
 from cloudexit.optimise.diagnose import infeasibility, unplaceable
 from cloudexit.optimise.inputs import check_currencies, check_policy, pin_warnings
 from cloudexit.optimise.requirement import dearer_reason, requirement_of
-from cloudexit.optimise.running import function_usage_warning
+from cloudexit.optimise.running import function_usage_warning, running_cost_data
 from cloudexit.optimise.sizes import resolve_size, sized_by_instance
 from cloudexit.optimise.units import (
     Row,
@@ -315,8 +316,8 @@ def plan(
             inventory, result.placements, policy, unplaced, solution.status, result.stranded
         )
         rise = concentration.rise_warning(result)
-        if rise:
-            result.warnings = sorted({*result.warnings, rise})
+        assumed = assumption_warnings(result.placements, result.totals, policy, running_cost_data())
+        result.warnings = sorted({*result.warnings, *assumed, *([rise] if rise else [])})
     result.sovereignty = estate(result, load_sovereignty())
     return result, solution.seconds
 
