@@ -115,9 +115,12 @@ def plan(
             err=True,
         )
     if s.status is SolveStatus.INFEASIBLE:
-        first = next((w for w in result.warnings if w.startswith("infeasible: ")), "infeasible")
+        reasons = [
+            w.removeprefix("infeasible: ") for w in result.warnings if w.startswith("infeasible: ")
+        ]
         raise InputError(
-            f"{policy or 'policy'}: {first} (plan.json in {out} records what could not be placed)"
+            f"{policy or 'policy'}: infeasible: {'; '.join(reasons) or 'no reason found'} "
+            f"(plan.json in {out} records what could not be placed)"
         )
     if s.status is SolveStatus.NOT_SOLVED:
         raise RuntimeFailure(

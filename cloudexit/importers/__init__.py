@@ -107,9 +107,10 @@ _BILLING: dict[str, Billing] = {"azure": azure_pricing.billed, "gcp": gcp_pricin
 
 def price_today(resources: Iterable[Resource], catalog: Catalog) -> None:
     """Today's list price, as a scan of the same resource would give it, for resources an export
-    states no cost for; one not created yet (planned) costs nothing today and gets no figure."""
+    states no cost for. One a plan would create gets the price it would run at once created: the
+    plan then compares the move with building it as planned, and says so."""
     for resource in resources:
-        if resource.monthly_cost is not None or resource.planned:
+        if resource.monthly_cost is not None:
             continue
         if resource.provider == "aws":
             resource.monthly_cost = aws_monthly_cost(resource, catalog)

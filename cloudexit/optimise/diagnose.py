@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import combinations
 
 from cloudexit.model.inventory import Inventory
 from cloudexit.model.policy import Policy
@@ -68,18 +69,28 @@ def unplaceable(no_option: dict[str, list[str]], inventory: Inventory, policy: P
 
 def infeasibility(units: Units, policy: Policy) -> list[str]:
     """Which constraint families conflict, found by dropping each in turn, with specifics."""
-    culprits = [
-        family
-        for family in milp.FAMILIES
-        if milp.solve(
-            units.units,
-            policy,
-            drop=frozenset({family}),
-            time_limit=min(10.0, policy.solver.time_limit_s),
-        ).status.value
-        in ("optimal", "feasible")
-    ]
+
+    def feasible_without(families: frozenset[str]) -> bool:
+        return milp.solve(
+            units.units, policy, drop=families, time_limit=min(10.0, policy.solver.time_limit_s)
+        ).status.value in ("optimal", "feasible")
+
+    culprits = [family for family in milp.FAMILIES if feasible_without(frozenset({family}))]
+    # Two families can each be satisfiable alone yet exclude each other (one resource cannot
+    # meet min_providers 2 and a 70 % spend share at once); name such pairs rather than give up.
+    pairs = (
+        []
+        if culprits
+        else [pair for pair in combinations(milp.FAMILIES, 2) if feasible_without(frozenset(pair))]
+    )
     lines: list[str] = []
+    if pairs:
+        lines.append(
+            "constraint families that conflict together (no single one can be dropped to make the "
+            "policy feasible; dropping both of a pair does): "
+            + ", ".join(f"{a} with {b}" for a, b in pairs)
+        )
+        culprits = sorted({family for pair in pairs for family in pair}, key=milp.FAMILIES.index)
     if "colocation" in culprits or not culprits:
         for group in sorted({u.group for u in units.units if u.group}):
             members = [u for u in units.units if u.group == group]
@@ -123,9 +134,15 @@ def infeasibility(units: Units, policy: Policy) -> list[str]:
             )
     if "providers" in culprits:
         available = sorted({r.site[0] for u in units.units for r in u.rows if r.target})
+        movable = sum(u.count for u in units.units if any(r.target for r in u.rows))
+        few = (
+            f"; only {movable} resource{'s' if movable != 1 else ''} can move, fewer than min_providers"
+            if movable < policy.min_providers
+            else ""
+        )
         lines.append(
             f"min_providers {policy.min_providers} / max_providers {policy.max_providers}: "
-            f"{len(available)} target providers can take resources ({', '.join(available)})"
+            f"{len(available)} target providers can take resources ({', '.join(available)}){few}"
         )
     if "spend_share" in culprits:
         lines.append(
@@ -141,7 +158,8 @@ def infeasibility(units: Units, policy: Policy) -> list[str]:
             "the constraints conflict only in combination: "
             + (
                 ", ".join(culprits)
-                or "no single constraint family can be dropped to make the policy feasible"
+                or "neither one constraint family nor any pair of them can be dropped to make the "
+                "policy feasible"
             )
         )
     return lines

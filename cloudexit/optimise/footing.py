@@ -197,3 +197,21 @@ def unpriced_today_warning(
             "after the plan has nothing to compare with today"
         )
     return line
+
+
+def planned_today_warning(inventory: Inventory, policy: Policy) -> str | None:
+    """One line saying that today's cost counts resources a Terraform plan would create, at the
+    list price they would run at, so nobody reads the comparison as one with a running estate."""
+    priced = [
+        cost
+        for r in inventory.resources
+        if r.planned and (cost := current_monthly_eur(r, policy)) is not None
+    ]
+    if not priced:
+        return None
+    return (
+        f"today's cost counts {len(priced)} resource{'s' if len(priced) > 1 else ''} a Terraform "
+        f"plan would create (not created yet) at the list price {'they' if len(priced) > 1 else 'it'} "
+        f"would run at, EUR {quantize(sum(priced, Decimal(0)))} a month: the saving compares the move "
+        "with building them as planned"
+    )

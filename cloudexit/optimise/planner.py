@@ -288,6 +288,9 @@ def plan(
     unpriced_line = footing.unpriced_today_warning(inventory, placements, policy, figures)
     if unpriced_line:
         warnings.add(unpriced_line)
+    planned_line = footing.planned_today_warning(inventory, policy)
+    if planned_line:
+        warnings.add(planned_line)
     result = Plan(
         generated_at=inventory.generated_at,
         policy=policy,

@@ -172,3 +172,23 @@ def test_openstack_state_keeps_dependencies(corpus: Path) -> None:
 def test_import_is_deterministic(corpus: Path) -> None:
     files = [corpus / n for n in sorted(CORPUS)]
     assert dumps(import_files(files, planned=True)) == dumps(import_files(files, planned=True))
+
+
+def test_a_planned_estate_is_priced_as_it_would_run_and_the_plan_says_so(corpus: Path) -> None:
+    import cloudexit
+    from cloudexit.model import Policy
+
+    ctx = import_files([corpus / "tfplan-aws-55res-checkov.json"], planned=True)
+    machines = [r for r in ctx.resources if r.planned and r.type == "aws_instance"]
+    assert machines and all(r.attributes.instance_type == "t2.nano" for r in machines)
+    # t2.nano in us-west-2 is listed at USD 0.0058 an hour: a few euros a month, never nothing
+    assert all(r.monthly_cost is not None and 2 < r.monthly_cost.amount < 10 for r in machines)
+    plan = cloudexit.plan(
+        ctx,
+        Policy(targets=["ovhcloud"], min_providers=1, allow_retain=False),
+    )
+    assert plan.totals.current_monthly > 0
+    line = next(w for w in plan.warnings if "a Terraform plan would create" in w)
+    assert (
+        f"counts {sum(1 for r in ctx.resources if r.planned and r.monthly_cost)} resources" in line
+    )

@@ -409,3 +409,13 @@ def test_cbc_bound_comes_from_the_final_result_not_a_progress_line(tmp_path, log
     path = tmp_path / "cbc.log"
     path.write_text(log)
     assert _cbc_bound(path) == bound
+
+
+def test_two_families_that_exclude_each_other_are_named_as_a_pair():
+    # One resource cannot spread over two providers nor keep any one under 70 % of the spend;
+    # each limit alone can be met, so dropping a single family does not help.
+    plan = solve(vms(1), allow_retain=False, min_providers=2, max_spend_share=0.7)
+    assert plan.solver.status.value == "infeasible"
+    assert any("providers with spend_share" in w for w in plan.warnings)
+    assert any("only 1 resource can move, fewer than min_providers" in w for w in plan.warnings)
+    assert not any("conflict only in combination" in w for w in plan.warnings)
