@@ -20,6 +20,7 @@ from cloudexit.catalog.schema import (
     SourceType,
     SourceTypesFile,
     Specs,
+    VersionsFile,
 )
 from cloudexit.datafiles import data_dir
 from cloudexit.errors import InputError
@@ -49,6 +50,8 @@ class Catalog:
     """id -> provider file; a loaded catalogue reads each file on first use"""
     kinds: dict[Kind, KindMapping]
     source_types: dict[str, SourceType] = field(default_factory=dict)
+    versions: dict[str, VersionsFile] = field(default_factory=dict)
+    """target provider -> the engine versions its managed services offer"""
 
     def provider(self, provider_id: str) -> ProviderFile:
         try:
@@ -141,6 +144,7 @@ def load_catalog(providers_dir: Path | None = None, mappings_dir: Path | None = 
         *providers_dir.glob("*.yaml"),
         *mapping_files(mappings_dir),
         *(mappings_dir / "sources").glob("*.yaml"),
+        *(mappings_dir / "versions").glob("*.yaml"),
     ]
     signature = tuple(sorted((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files))
     return _load_catalog(providers_dir, mappings_dir, signature)
@@ -185,7 +189,17 @@ def _load_catalog(
             if key in source_types and source_types[key] != entry:
                 raise InputError(f"{path}: type {name!r} is mapped differently in another file")
             source_types[key] = entry
-    catalog = Catalog(providers=providers, kinds=kinds, source_types=source_types)
+    versions: dict[str, VersionsFile] = {}
+    for path in sorted((mappings_dir / "versions").glob("*.yaml")):
+        versions_file = compiler.load(VersionsFile, path)
+        if versions_file.provider != path.stem:
+            raise InputError(
+                f"{path}: provider {versions_file.provider!r} does not match the file name"
+            )
+        versions[versions_file.provider] = versions_file
+    catalog = Catalog(
+        providers=providers, kinds=kinds, source_types=source_types, versions=versions
+    )
     # The cross-check reads every provider; a marker records that these exact files passed it.
     checked = compiler.marker(
         "references", [*provider_paths.values(), *mapping_files(mappings_dir)]

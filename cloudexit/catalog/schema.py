@@ -323,6 +323,36 @@ class TargetsFile(_Data):
     kinds: dict[Kind, TargetMapping]
 
 
+class EngineVersions(_Data):
+    """The versions a target's managed service offers for one engine, as its provider lists them."""
+
+    kind: Kind
+    terraform: str = Field(description="The managed service's Terraform resource type")
+    engine: str = Field(description="The engine the target runs (mysql, postgresql, valkey ...)")
+    same_line: list[str] = Field(
+        min_length=1,
+        description="Source engines (canonical names) whose version numbers this engine continues; "
+        "any other source engine is an engine change",
+    )
+    versions: list[str] = Field(min_length=1, description="As the Terraform argument takes them")
+    source: SourceRef
+
+    @model_validator(mode="after")
+    def _dated(self) -> EngineVersions:
+        if self.source.published is None or self.source.evidence is None:
+            raise ValueError(
+                "an engine-version source needs published (a date, or 'unknown') and evidence"
+            )
+        return self
+
+
+class VersionsFile(_Data):
+    """``mappings/versions/<provider>.yaml``: engine versions the target's managed services offer."""
+
+    provider: str
+    engines: list[EngineVersions]
+
+
 class SourceType(_Data):
     kind: Kind
     skip: str | None = Field(None, description="Reason the type is not an exit workload")

@@ -15,6 +15,7 @@ from cloudexit.catalog.schema import (
     ProductSelector,
     ProviderFile,
     SourceTypesFile,
+    VersionsFile,
 )
 from cloudexit.catalog.sizing import select_products
 from cloudexit.errors import InputError
@@ -80,10 +81,34 @@ def check_catalog(
         except InputError as exc:
             report.problems.append(str(exc))
     catalog = Catalog(providers=report.providers, kinds=kinds)
+    report.problems.extend(version_problems(catalog, mappings_dir))
     report.problems.extend(reference_problems(catalog, mappings_dir))
     report.problems.extend(selector_problems(catalog, mappings_dir))
     report.problems.extend(terraform_problems(catalog, mappings_dir, terraform_types(schemas)))
     return report
+
+
+def version_problems(catalog: Catalog, mappings_dir: Path) -> list[str]:
+    """Version files that do not parse, or whose entries name a service their kind is not
+    mapped to on that provider (the plan would never read them)."""
+    problems: list[str] = []
+    for path in sorted((mappings_dir / "versions").glob("*.yaml")):
+        try:
+            versions = validate(VersionsFile, read_yaml(path), path)
+        except InputError as exc:
+            problems.append(str(exc))
+            continue
+        if versions.provider != path.stem:
+            problems.append(f"{path}: provider {versions.provider!r} does not match the file name")
+        for entry in versions.engines:
+            mapping = catalog.kinds.get(entry.kind)
+            target = mapping.targets.get(versions.provider) if mapping else None
+            if target is None or target.terraform != entry.terraform:
+                problems.append(
+                    f"{path}: {entry.kind.value} on {versions.provider} is not mapped to "
+                    f"{entry.terraform}"
+                )
+    return problems
 
 
 def _selectors(selector: ProductSelector | None) -> list[ProductSelector]:

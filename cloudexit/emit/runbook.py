@@ -14,6 +14,7 @@ from cloudexit.emit.sovereignty import sovereignty_context
 from cloudexit.emit.summary import summarise
 from cloudexit.emit.terraform import firewall_gaps
 from cloudexit.emit.terraform.site import Site
+from cloudexit.emit.upgrades import checks_for, version_changes
 from cloudexit.emit.waves import load_methods, plan_waves
 from cloudexit.model.io import write_text_atomic
 from cloudexit.model.plan import Plan
@@ -56,6 +57,8 @@ def runbook_context(
         "graph": dependency_graph(plan, waves),
         "gantt": gantt(plan, waves),
         "firewall_gaps": firewall_gaps(plan, env, catalog, built),
+        "version_changes": version_changes(waves),
+        "upgrade_checks": checks_for,
         **sovereignty_context(plan),
     }
 

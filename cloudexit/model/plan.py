@@ -102,6 +102,28 @@ class Alternative(_Strict):
     retain: bool = Field(False, description="The runner-up is keeping the resource on its source")
 
 
+class EngineVersionChoice(_Strict):
+    """The engine version the target's Terraform asks for, and how it relates to the source's."""
+
+    engine: str = Field(description="The engine the target runs")
+    source_engine: str | None = None
+    source_version: str | None = None
+    version: str | None = Field(None, description="Asked for on the target; None: not checked")
+    offered: list[str] = Field(default_factory=list, description="Versions the target offers")
+    status: Literal[
+        "same", "upgrade", "not_offered", "engine_change", "source_unknown", "unchecked"
+    ] = Field(
+        description="same version line; upgrade to the closest newer one offered; not_offered: the "
+        "source is newer than anything the target offers (a downgrade nobody should make silently); "
+        "engine_change: another engine; source_unknown: the source did not report its version; "
+        "unchecked: the catalogue holds no version facts for this target service"
+    )
+    major_change: bool = Field(False, description="The major version differs from the source's")
+    note: str
+    source: str | None = Field(None, description="Where the offered versions come from")
+    published: str | None = None
+
+
 class Placement(_Strict):
     resource_id: str
     kind: str
@@ -134,6 +156,9 @@ class Placement(_Strict):
     dearer_than_today: str | None = Field(
         None,
         description="When the choice costs more a month than the resource does today: by how much and why",
+    )
+    engine_version: EngineVersionChoice | None = Field(
+        None, description="Managed databases, caches and clusters: the version the target runs"
     )
     inter_site_monthly: Amount = Field(
         Decimal(0),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from cloudexit.catalog import versions
 from cloudexit.catalog.loader import Catalog
 from cloudexit.catalog.sizing import price_in
 from cloudexit.errors import InputError
@@ -248,12 +249,16 @@ def plan(
                 dearer_than_today=dearer_reason(
                     resources[rid], row.option, needed, catalog, policy
                 ),
+                engine_version=versions.decide(catalog, resources[rid], row.option),
                 inter_site_monthly=quantize(Decimal(str(traffic_cost.get(rid, 0.0)))),
             )
         )
     left = {u.resource_id for u in unplaced if u.code == "size_unknown"}
     warnings.update(_size_warnings(inventory, catalog, policy, assignment, left))
     warnings.update(held_apart_warnings(inventory, policy))
+    warnings.update(
+        versions.version_warnings(placements, {rid: r.name for rid, r in resources.items()})
+    )
     warnings.update(
         pin_warnings(inventory, catalog, policy, {rid: r.site[0] for rid, r in assignment.items()})
     )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from cloudexit.catalog.loader import load_catalog
+from cloudexit.catalog.versions import decide
 from cloudexit.model.inventory import Inventory
 from cloudexit.model.plan import Option, Placement, Plan, Risk, SolverInfo, SolveStatus, Totals
 from cloudexit.model.policy import Policy
@@ -38,26 +40,29 @@ def whole_plan(
 ) -> Plan:
     """Every resource of ``inventory`` placed on ``provider``/``region``."""
     zero = Decimal(0)
+    catalog = load_catalog()
     placements = []
     for resource in inventory.resources:
         kind = resource.kind.value
+        choice = Option(
+            provider=provider,
+            region=region,
+            product=PRODUCTS[provider].get(kind),
+            quantity=1,
+            monthly_cost=zero,
+            migration_cost=zero,
+            risk=Risk(),
+            strategy="rehost",
+            fidelity="native",
+            terraform=(terraform or {}).get(kind),
+        )
         placements.append(
             Placement(
                 resource_id=resource.id,
                 kind=kind,
-                choice=Option(
-                    provider=provider,
-                    region=region,
-                    product=PRODUCTS[provider].get(kind),
-                    quantity=1,
-                    monthly_cost=zero,
-                    migration_cost=zero,
-                    risk=Risk(),
-                    strategy="rehost",
-                    fidelity="native",
-                    terraform=(terraform or {}).get(kind),
-                ),
+                choice=choice,
                 reason="test placement",
+                engine_version=decide(catalog, resource, choice),
             )
         )
     totals = Totals(

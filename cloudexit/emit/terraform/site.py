@@ -17,12 +17,13 @@ from typing import Any
 
 from cloudexit.catalog.loader import Catalog
 from cloudexit.catalog.schema import Product
+from cloudexit.catalog.versions import decide as decide_version
 from cloudexit.emit.terraform.addressing import Move
 from cloudexit.emit.terraform.firewall import TargetRule, Translation
 from cloudexit.errors import InputError
 from cloudexit.model.inventory import Resource
 from cloudexit.model.kinds import DATA_KINDS, Kind
-from cloudexit.model.plan import Option, Placement
+from cloudexit.model.plan import EngineVersionChoice, Option, Placement
 from cloudexit.model.topology import Topology
 
 # Kinds that need a private network at the site.
@@ -111,6 +112,8 @@ class Item:
     layers: list[list[Item]] = field(default_factory=list)
     """Groups a packet must pass one after the other (an Azure VM's NIC NSGs, then its subnet
     NSGs): the group holds only what every layer allows (see ``layer_groups``)."""
+    version: EngineVersionChoice | None = None
+    """The engine version the plan chose for a managed database, cache or cluster."""
 
     @property
     def kind(self) -> str:
@@ -159,6 +162,19 @@ class Item:
     @property
     def engine_version(self) -> str | None:
         return self.resource.attributes.engine_version
+
+    @property
+    def target_version(self) -> str | None:
+        """The version the target offers for this resource (see ``catalog.versions``); None when
+        the catalogue holds no version facts for the target service."""
+        return self.version.version if self.version else None
+
+    @property
+    def version_note(self) -> str | None:
+        """Why the version differs from the source's, for a comment beside it."""
+        if self.version is None or self.version.status == "same":
+            return None
+        return self.version.note
 
     @property
     def node_count(self) -> int:
@@ -406,6 +422,8 @@ def build_site(
             rtype=rtype,
             product=_product(catalog, placement.choice),
             note=note,
+            version=placement.engine_version
+            or (decide_version(catalog, r, placement.choice) if catalog else None),
         )
         site.items.append(item)
         by_id[r.id] = item

@@ -7,6 +7,7 @@ resource "random_password" "ana_mysql" {
 }
 
 # cloudexit: from gcp sqladmin.googleapis.com/Instance //cloudsql.googleapis.com/projects/retail-analytics-prod/instances/ana-mysql
+# mysql 8.0 becomes mariadb 10.11, the newest offered: a change of engine, test the application against it
 resource "ionoscloud_mariadb_cluster" "ana_mysql" {
   display_name    = "ana-mysql"
   location        = "de/fra"
@@ -57,6 +58,7 @@ resource "ionoscloud_pg_cluster" "ana_warehouse_pg" {
 }
 
 # cloudexit: from gcp firestore.googleapis.com/Database //firestore.googleapis.com/projects/retail-analytics-prod/databases/(default)
+# firestore becomes mongodb 7.0, the newest offered: a change of engine, test the application against it
 # Users are added with ionoscloud_mongo_user once the cluster exists.
 resource "ionoscloud_mongo_cluster" "firestore_default" {
   display_name    = "firestore-default"
@@ -85,10 +87,11 @@ resource "random_password" "ana_cache" {
 }
 
 # cloudexit: from gcp redis.googleapis.com/Instance //redis.googleapis.com/projects/retail-analytics-prod/locations/europe-west1/instances/ana-cache
+# redis 7.0 is not offered: redis 7.2 is the closest newer version
 resource "ionoscloud_inmemorydb_replicaset" "ana_cache" {
   display_name     = "ana-cache"
   location         = "de/fra"
-  version          = "7.0"
+  version          = "7.2"
   replicas         = 1
   eviction_policy  = "allkeys-lru"
   persistence_mode = "RDB"
@@ -138,6 +141,7 @@ resource "ionoscloud_pg_cluster" "psql_erp" {
 }
 
 # cloudexit: from azure microsoft.documentdb/databaseaccounts /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.documentdb/databaseaccounts/cosmos-portal
+# the source did not report its version; mongodb 7.0 is the newest offered: confirm the source's version before applying
 # Users are added with ionoscloud_mongo_user once the cluster exists.
 resource "ionoscloud_mongo_cluster" "cosmos_portal" {
   display_name    = "cosmos-portal"
@@ -166,10 +170,11 @@ resource "random_password" "redis_portal" {
 }
 
 # cloudexit: from azure microsoft.cache/redis /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-portal/providers/microsoft.cache/redis/redis-portal
+# redis 6.0 is not offered: redis 7.2 is the closest newer version (a major version jump)
 resource "ionoscloud_inmemorydb_replicaset" "redis_portal" {
   display_name     = "redis-portal"
   location         = "de/fra"
-  version          = "6.0"
+  version          = "7.2"
   replicas         = 1
   eviction_policy  = "allkeys-lru"
   persistence_mode = "RDB"
@@ -197,10 +202,11 @@ resource "random_password" "shop_cache" {
 }
 
 # cloudexit: from aws AWS::ElastiCache::ReplicationGroup arn:aws:elasticache:us-east-1:123456789012:replicationgroup:shop-cache
+# redis 7.1 is not offered: redis 7.2 is the closest newer version
 resource "ionoscloud_inmemorydb_replicaset" "shop_cache" {
   display_name     = "shop-cache"
   location         = "de/fra"
-  version          = "7.1"
+  version          = "7.2"
   replicas         = 1
   eviction_policy  = "allkeys-lru"
   persistence_mode = "RDB"
@@ -258,6 +264,7 @@ resource "random_password" "shop_catalog" {
 }
 
 # cloudexit: from aws AWS::RDS::DBInstance arn:aws:rds:us-east-1:123456789012:db:shop-catalog
+# mysql 8.0.35 becomes mariadb 10.11, the newest offered: a change of engine, test the application against it
 resource "ionoscloud_mariadb_cluster" "shop_catalog" {
   display_name    = "shop-catalog"
   location        = "de/fra"

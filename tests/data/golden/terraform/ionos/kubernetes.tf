@@ -1,4 +1,5 @@
 # cloudexit: from gcp container.googleapis.com/Cluster //container.googleapis.com/projects/retail-analytics-prod/locations/europe-west1/clusters/ana-gke
+# the catalogue lists no engine versions for ionos kubernetes.cluster: check the version before applying
 resource "ionoscloud_k8s_cluster" "ana_gke" {
   name        = "ana-gke"
   k8s_version = "1.30"
@@ -30,6 +31,7 @@ resource "ionoscloud_k8s_node_pool" "ana_gke_default" {
 }
 
 # cloudexit: from azure microsoft.containerservice/managedclusters /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-portal/providers/microsoft.containerservice/managedclusters/aks-portal
+# the catalogue lists no engine versions for ionos kubernetes.cluster: check the version before applying
 resource "ionoscloud_k8s_cluster" "aks_portal" {
   name        = "aks-portal"
   k8s_version = "1.30"
@@ -61,6 +63,7 @@ resource "ionoscloud_k8s_node_pool" "aks_portal_default" {
 }
 
 # cloudexit: from aws AWS::EKS::Cluster arn:aws:eks:us-east-1:123456789012:cluster/shop-k8s
+# the catalogue lists no engine versions for ionos kubernetes.cluster: check the version before applying
 resource "ionoscloud_k8s_cluster" "shop_k8s" {
   name        = "shop-k8s"
   k8s_version = "1.30"

@@ -36,6 +36,7 @@ resource "ovh_cloud_project_database" "ana_warehouse_pg" {
 }
 
 # cloudexit: from gcp firestore.googleapis.com/Database //firestore.googleapis.com/projects/retail-analytics-prod/databases/(default)
+# the catalogue lists no engine versions for ovhcloud database.document: check the version before applying
 resource "ovh_cloud_project_database" "firestore_default" {
   service_name = var.service_name
   description  = "firestore-default"
@@ -61,11 +62,12 @@ resource "ovh_cloud_project_database" "firestore_default" {
 }
 
 # cloudexit: from gcp redis.googleapis.com/Instance //redis.googleapis.com/projects/retail-analytics-prod/locations/europe-west1/instances/ana-cache
+# redis 7.0 is not offered: valkey 7.2 is the closest newer version
 resource "ovh_cloud_project_database" "ana_cache" {
   service_name = var.service_name
   description  = "ana-cache"
   engine       = "valkey"
-  version      = "8.0"
+  version      = "7.2"
   plan         = "production"
   flavor       = "b3-8"
   nodes {
@@ -107,6 +109,7 @@ resource "ovh_cloud_project_database" "psql_erp" {
 }
 
 # cloudexit: from azure microsoft.documentdb/databaseaccounts /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.documentdb/databaseaccounts/cosmos-portal
+# the catalogue lists no engine versions for ovhcloud database.document: check the version before applying
 resource "ovh_cloud_project_database" "cosmos_portal" {
   service_name = var.service_name
   description  = "cosmos-portal"
@@ -132,11 +135,12 @@ resource "ovh_cloud_project_database" "cosmos_portal" {
 }
 
 # cloudexit: from azure microsoft.cache/redis /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-portal/providers/microsoft.cache/redis/redis-portal
+# redis 6.0 is not offered: valkey 7.2 is the closest newer version (a major version jump)
 resource "ovh_cloud_project_database" "redis_portal" {
   service_name = var.service_name
   description  = "redis-portal"
   engine       = "valkey"
-  version      = "8.0"
+  version      = "7.2"
   plan         = "production"
   flavor       = "b3-8"
   nodes {
@@ -157,11 +161,12 @@ resource "ovh_cloud_project_database" "redis_portal" {
 }
 
 # cloudexit: from aws AWS::ElastiCache::ReplicationGroup arn:aws:elasticache:us-east-1:123456789012:replicationgroup:shop-cache
+# redis 7.1 is not offered: valkey 7.2 is the closest newer version
 resource "ovh_cloud_project_database" "shop_cache" {
   service_name = var.service_name
   description  = "shop-cache"
   engine       = "valkey"
-  version      = "8.0"
+  version      = "7.2"
   plan         = "production"
   flavor       = "b3-8"
   nodes {

@@ -60,6 +60,7 @@ resource "random_password" "firestore_default" {
 }
 
 # cloudexit: from gcp firestore.googleapis.com/Database //firestore.googleapis.com/projects/retail-analytics-prod/databases/(default)
+# the catalogue lists no engine versions for scaleway database.document: check the version before applying
 resource "scaleway_mongodb_instance" "firestore_default" {
   name              = "firestore-default"
   node_type         = "MGDB-PLAY2-NANO"
@@ -84,10 +85,11 @@ resource "random_password" "ana_cache" {
 }
 
 # cloudexit: from gcp redis.googleapis.com/Instance //redis.googleapis.com/projects/retail-analytics-prod/locations/europe-west1/instances/ana-cache
+# redis 7.0 is not offered: redis 8.6.3 is the closest newer version (a major version jump)
 resource "scaleway_redis_cluster" "ana_cache" {
   name         = "ana-cache"
   node_type    = "RED1-S"
-  version      = "7.0"
+  version      = "8.6.3"
   user_name    = "cloudexit_admin"
   password     = random_password.ana_cache.result
   cluster_size = 1
@@ -133,6 +135,7 @@ resource "random_password" "cosmos_portal" {
 }
 
 # cloudexit: from azure microsoft.documentdb/databaseaccounts /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.documentdb/databaseaccounts/cosmos-portal
+# the catalogue lists no engine versions for scaleway database.document: check the version before applying
 resource "scaleway_mongodb_instance" "cosmos_portal" {
   name              = "cosmos-portal"
   node_type         = "MGDB-PLAY2-NANO"
@@ -157,10 +160,11 @@ resource "random_password" "redis_portal" {
 }
 
 # cloudexit: from azure microsoft.cache/redis /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-portal/providers/microsoft.cache/redis/redis-portal
+# redis 6.0 is not offered: redis 8.6.3 is the closest newer version (a major version jump)
 resource "scaleway_redis_cluster" "redis_portal" {
   name         = "redis-portal"
   node_type    = "RED1-S"
-  version      = "6.0"
+  version      = "8.6.3"
   user_name    = "cloudexit_admin"
   password     = random_password.redis_portal.result
   cluster_size = 1
@@ -180,10 +184,11 @@ resource "random_password" "shop_cache" {
 }
 
 # cloudexit: from aws AWS::ElastiCache::ReplicationGroup arn:aws:elasticache:us-east-1:123456789012:replicationgroup:shop-cache
+# redis 7.1 is not offered: redis 8.6.3 is the closest newer version (a major version jump)
 resource "scaleway_redis_cluster" "shop_cache" {
   name         = "shop-cache"
   node_type    = "RED1-S"
-  version      = "7.1"
+  version      = "8.6.3"
   user_name    = "cloudexit_admin"
   password     = random_password.shop_cache.result
   cluster_size = 1

@@ -1,7 +1,8 @@
 # cloudexit: from gcp container.googleapis.com/Cluster //container.googleapis.com/projects/retail-analytics-prod/locations/europe-west1/clusters/ana-gke
+# kubernetes 1.30 is not offered: kubernetes 1.32 is the closest newer version (a new minor release: removed APIs)
 resource "scaleway_k8s_cluster" "ana_gke" {
   name                        = "ana-gke"
-  version                     = "1.30"
+  version                     = "1.32"
   cni                         = "cilium"
   delete_additional_resources = false
   private_network_id          = scaleway_vpc_private_network.analytics_ew1.id
@@ -22,9 +23,10 @@ resource "scaleway_k8s_pool" "ana_gke_default" {
 }
 
 # cloudexit: from azure microsoft.containerservice/managedclusters /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-portal/providers/microsoft.containerservice/managedclusters/aks-portal
+# kubernetes 1.30 is not offered: kubernetes 1.32 is the closest newer version (a new minor release: removed APIs)
 resource "scaleway_k8s_cluster" "aks_portal" {
   name                        = "aks-portal"
-  version                     = "1.30"
+  version                     = "1.32"
   cni                         = "cilium"
   delete_additional_resources = false
   private_network_id          = scaleway_vpc_private_network.snet_app.id
@@ -45,9 +47,10 @@ resource "scaleway_k8s_pool" "aks_portal_default" {
 }
 
 # cloudexit: from aws AWS::EKS::Cluster arn:aws:eks:us-east-1:123456789012:cluster/shop-k8s
+# kubernetes 1.30 is not offered: kubernetes 1.32 is the closest newer version (a new minor release: removed APIs)
 resource "scaleway_k8s_cluster" "shop_k8s" {
   name                        = "shop-k8s"
-  version                     = "1.30"
+  version                     = "1.32"
   cni                         = "cilium"
   delete_additional_resources = false
   private_network_id          = scaleway_vpc_private_network.shop_app.id

