@@ -32,6 +32,7 @@ from cloudexit.optimise.inputs import check_currencies, check_policy, pin_warnin
 from cloudexit.optimise.requirement import dearer_reason, requirement_of
 from cloudexit.optimise.running import function_usage_warning, running_cost_data
 from cloudexit.optimise.sizes import resolve_size, sized_by_instance
+from cloudexit.optimise.split import split_dependency_warning
 from cloudexit.optimise.units import (
     Row,
     Units,
@@ -256,6 +257,9 @@ def plan(
     left = {u.resource_id for u in unplaced if u.code == "size_unknown"}
     warnings.update(_size_warnings(inventory, catalog, policy, assignment, left))
     warnings.update(held_apart_warnings(inventory, policy))
+    split_line = split_dependency_warning(inventory, placements, policy)
+    if split_line:
+        warnings.add(split_line)
     warnings.update(
         versions.version_warnings(placements, {rid: r.name for rid, r in resources.items()})
     )
