@@ -53,6 +53,14 @@ class SourceRef(_Data):
         return self
 
 
+def _needs_published(source: SourceRef | None, what: str) -> None:
+    """Company, certification and region sources say when they were published, as prices do."""
+    if source is not None and source.published is None:
+        raise ValueError(
+            f"{what} source needs published (a date, or 'unknown' with undated_reason)"
+        )
+
+
 Role = Literal["source", "target"]
 Exposure = Literal["none", "low", "medium", "high"]
 
@@ -68,6 +76,11 @@ class Company(_Data):
     exposure_reason: str
     source: SourceRef
 
+    @model_validator(mode="after")
+    def _dated(self) -> Company:
+        _needs_published(self.source, "the company's")
+        return self
+
 
 class Certification(_Data):
     name: str
@@ -77,6 +90,11 @@ class Certification(_Data):
     source: SourceRef
     verified: bool = True
 
+    @model_validator(mode="after")
+    def _dated(self) -> Certification:
+        _needs_published(self.source, f"certification {self.name!r}")
+        return self
+
 
 class Region(_Data):
     code: str
@@ -85,6 +103,11 @@ class Region(_Data):
     country: str = Field(pattern=r"^[A-Z]{2}$")
     zones: list[str] = Field(default_factory=list)
     source: SourceRef | None = None
+
+    @model_validator(mode="after")
+    def _dated(self) -> Region:
+        _needs_published(self.source, f"region {self.code!r}")
+        return self
 
 
 Service = Literal[
@@ -147,6 +170,7 @@ class Price(_Data):
             )
         if (self.low is None) != (self.low_source is None):
             raise ValueError("a price range needs both low and low_source")
+        _needs_published(self.low_source, "a price range's low")
         if self.low is not None and self.low > self.amount:
             raise ValueError(
                 f"low {self.low} is above the price {self.amount}: amount is the upper bound"
@@ -208,6 +232,7 @@ class Product(_Data):
             )
         if self.prices and self.price_on_request is not None:
             raise ValueError(f"product {self.id!r} has prices and is marked price_on_request")
+        _needs_published(self.price_on_request, f"product {self.id!r}'s price_on_request")
         return self
 
 

@@ -14,6 +14,7 @@ from cloudexit.catalog.mappings import read_kind_mappings
 from cloudexit.catalog.schema import (
     ProductSelector,
     ProviderFile,
+    SourceRef,
     SourceTypesFile,
     VersionsFile,
 )
@@ -70,6 +71,7 @@ def check_catalog(
         report.problems.extend(_provider_problems(path, provider))
         report.unverified.extend(_unverified(provider))
         report.warnings.extend(age_warnings(provider, today))
+        report.warnings.extend(undated_source_warnings(provider))
         report.warnings.extend(coverage_warnings(provider))
     if not report.providers and not report.problems:
         report.problems.append(f"{providers_dir}: no provider files (*.yaml)")
@@ -218,6 +220,29 @@ def age_warnings(provider: ProviderFile, today: dt.date) -> list[str]:
         parts.append(f"{counts['second_hand']} read second-hand{also}")
     total = sum(n for kind, n in counts.items() if kind != "second_hand_stale")
     return [f"{provider.id}: of {total} prices, {', '.join(parts)}"] if parts else []
+
+
+def fact_sources(provider: ProviderFile) -> list[tuple[str, SourceRef]]:
+    """The company, certification and region sources of a provider file, each with what it backs."""
+    found = [("company", provider.company.source)]
+    found += [(f"certification {c.name}", c.source) for c in provider.certifications]
+    found += [(f"region {r.code}", r.source) for r in provider.regions if r.source is not None]
+    return found
+
+
+def undated_source_warnings(provider: ProviderFile) -> list[str]:
+    """One line per provider whose company, certification or region sources include some of
+    unknown publication date (the loader refuses one with no date at all)."""
+    sources = fact_sources(provider)
+    undated = sorted({what for what, source in sources if source.published == "unknown"})
+    if not undated:
+        return []
+    shown = ", ".join(undated[:4]) + (", ..." if len(undated) > 4 else "")
+    line = (
+        f"{provider.id}: {len(undated)} of {len(sources)} company, certification and region "
+        f"sources of unknown publication date ({shown})"
+    )
+    return [line]
 
 
 def _unverified(provider: ProviderFile) -> list[str]:

@@ -27,6 +27,8 @@ class PriceLists:
         self.requests: list[str] = []
         self.base = ""
         self.override: dict[str, Any] = {}
+        self.headers: dict[str, dict[str, str]] = {}
+        """Extra response headers per path (a recorded Last-Modified, say)."""
 
     def answer(self, path: str, query: dict[str, list[str]]) -> Any:
         if path in self.override:
@@ -65,6 +67,8 @@ def price_lists() -> Iterator[PriceLists]:
             self.send_response(200 if body is not None else 404)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(data)))
+            for name, value in lists.headers.get(parts.path, {}).items():
+                self.send_header(name, value)
             self.end_headers()
             self.wfile.write(data)
 

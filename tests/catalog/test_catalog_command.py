@@ -6,6 +6,7 @@ import json
 import shutil
 from decimal import Decimal
 
+import pytest
 import yaml
 
 from cloudexit.cli.main import run
@@ -219,6 +220,31 @@ def test_refresh_ovhcloud_honours_interval_units_and_keeps_variants_apart(
         next(r for r in result["new_products"] if r["product"] == "c3-8.consumption.3AZ")["variant"]
         == "3az"
     )
+
+
+@pytest.mark.parametrize(
+    ("provider", "path"),
+    [("ovhcloud", "/v1/order/catalog/public/cloud"), ("scaleway", "/products")],
+)
+def test_refresh_dates_a_list_by_its_last_modified_header(
+    small_catalog, price_lists, tmp_path, capsys, provider, path
+):
+    """OVHcloud's and Scaleway's lists state no date of their own: the server's Last-Modified
+    dates every row and the file; a header that cannot be read leaves them unknown."""
+    price_lists.headers[path] = {"Last-Modified": "Tue, 01 Dec 2026 09:30:00 GMT"}
+    code, _, err = refresh(capsys, small_catalog, tmp_path / "a", provider, price_lists.base + path)
+    assert code == 0, err
+    result = changes(tmp_path / "a", provider)
+    assert result["published"] == "2026-12-01"
+    rows = [*result["changed"], *result["new_products"], *result["new_prices"]]
+    assert rows and all(row["published"] == "2026-12-01" for row in rows)
+
+    price_lists.headers[path] = {"Last-Modified": "yesterday"}
+    code, _, err = refresh(capsys, small_catalog, tmp_path / "b", provider, price_lists.base + path)
+    assert code == 0, err
+    result = changes(tmp_path / "b", provider)
+    assert result["published"] == "unknown"
+    assert not any("published" in row for row in result["changed"])
 
 
 def test_refresh_ovhcloud_on_the_bundled_catalogue_proposes_no_unit_error(price_lists, repo_dir):

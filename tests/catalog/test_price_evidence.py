@@ -16,8 +16,8 @@ import yaml
 import cloudexit
 from cloudexit.catalog import load_catalog
 from cloudexit.catalog.evidence import standing
-from cloudexit.catalog.schema import Price
-from cloudexit.catalog.validate import check_catalog
+from cloudexit.catalog.schema import Price, ProviderFile, SourceRef
+from cloudexit.catalog.validate import check_catalog, fact_sources
 from cloudexit.datafiles import data_dir
 from cloudexit.errors import InputError
 from cloudexit.model.inventory import Inventory
@@ -73,21 +73,96 @@ def test_every_bundled_price_is_dated_or_says_unknown() -> None:
                 assert price.source.evidence is not None, product.id
 
 
-def test_a_source_pinned_at_a_commit_is_dated() -> None:
-    """A file read at a commit has a knowable date: such a source says unknown only when the
-    file's history could not be read, and says so."""
-    report = check_catalog(data_dir("providers"), data_dir("mappings"), today=dt.date(2026, 12, 5))
-    pinned = re.compile(r"^https://github\.com/[^/]+/[^/]+/blob/[0-9a-f]{40}/")
-    undated = [
-        f"{provider.id}/{product.id}"
-        for provider in report.providers.values()
+def _all_sources(provider: ProviderFile) -> list[tuple[str, SourceRef]]:
+    prices = [
+        (f"{product.id} price", price.source)
         for product in provider.products
         for price in product.prices
-        if price.source.published == "unknown"
-        and pinned.match(price.source.url)
-        and "history could not be read" not in (price.source.undated_reason or "")
+    ]
+    return [*fact_sources(provider), *prices]
+
+
+def test_a_source_pinned_at_a_commit_is_dated() -> None:
+    """A file read at a commit has a knowable date: no such source, for a price, a company, a
+    certification or a region, says unknown."""
+    report = check_catalog(data_dir("providers"), data_dir("mappings"), today=dt.date(2026, 12, 5))
+    pinned = re.compile(r"^https://github\.com/[^/]+/[^/]+/blob/[0-9a-f]{40}")
+    undated = [
+        f"{provider.id}/{what}"
+        for provider in report.providers.values()
+        for what, source in _all_sources(provider)
+        if source.published == "unknown" and pinned.match(source.url)
     ]
     assert not undated
+
+
+def test_every_company_certification_and_region_source_is_dated_or_says_why() -> None:
+    report = check_catalog(data_dir("providers"), data_dir("mappings"), today=dt.date(2026, 12, 5))
+    for provider in report.providers.values():
+        assert all(region.source is not None for region in provider.regions), provider.id
+        for what, source in fact_sources(provider):
+            published = source.published
+            assert published is not None, f"{provider.id} {what}"
+            assert published == "unknown" or published <= source.retrieved, f"{provider.id} {what}"
+            assert (published == "unknown") == bool(source.undated_reason), f"{provider.id} {what}"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "named"),
+    [
+        (
+            "  source: *id001\nregions:",
+            "  source: {url: 'https://example.invalid/c', retrieved: '2026-11-01'}\nregions:",
+            "certification",
+        ),
+        (
+            "  city: Paris\n  country: FR\n",
+            "  city: Paris\n  country: FR\n  source: {url: 'https://example.invalid/r', retrieved: '2026-11-01'}\n",
+            "region 'PAR'",
+        ),
+        (
+            "    published: '2026-11-01'\n    evidence: provider_api\n    note: test fixture",
+            "    evidence: provider_api\n    note: test fixture",
+            "company",
+        ),
+    ],
+)
+def test_a_fact_source_without_publication_date_is_a_problem(
+    tmp_path: Path, old: str, new: str, named: str
+) -> None:
+    root = tmp_path / "catalog"
+    shutil.copytree(FIXTURE_CATALOG, root)
+    path = root / "providers" / "ovhcloud.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    report = check_catalog(root / "providers", root / "mappings", today=dt.date(2026, 12, 5))
+    assert any(
+        "ovhcloud.yaml" in p and named in p and "needs published" in p for p in report.problems
+    ), report.problems
+    with pytest.raises(InputError, match="ovhcloud.yaml.*needs published"):
+        load_catalog(root / "providers", root / "mappings")
+
+
+def test_validate_names_undated_fact_sources(tmp_path: Path) -> None:
+    root = tmp_path / "catalog"
+    shutil.copytree(FIXTURE_CATALOG, root)
+    path = root / "providers" / "ovhcloud.yaml"
+    text = path.read_text(encoding="utf-8")
+    undated = (
+        "  source: {url: 'https://example.invalid/r', retrieved: '2026-11-01', published: unknown, "
+        "undated_reason: the page shows no date}\n"
+    )
+    path.write_text(
+        text.replace("  city: Paris\n  country: FR\n", "  city: Paris\n  country: FR\n" + undated),
+        encoding="utf-8",
+    )
+    report = check_catalog(root / "providers", root / "mappings", today=dt.date(2026, 12, 5))
+    assert report.ok, report.problems
+    assert (
+        "ovhcloud: 1 of 3 company, certification and region sources of unknown publication date "
+        "(region PAR)" in report.warnings
+    )
 
 
 def _copy_fixture(tmp_path: Path, evidence: str, published: str) -> Path:

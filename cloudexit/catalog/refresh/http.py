@@ -6,6 +6,7 @@ import json
 import shutil
 import urllib.error
 import urllib.request
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -29,14 +30,31 @@ def _open(url: str) -> Any:
 
 
 def get_json(url: str) -> Any:
+    return get_dated_json(url)[0]
+
+
+def get_dated_json(url: str) -> tuple[Any, str]:
+    """The JSON answer and the day its ``Last-Modified`` header gives (YYYY-MM-DD), or '' when
+    the server sends none or one that cannot be read: a price list with no date of its own is
+    dated by when its server says it last changed, never by when it was read."""
     with _open(url) as response:
         body = response.read()
+        modified = _day(response.headers.get("Last-Modified"))
     try:
-        return json.loads(body)
+        return json.loads(body), modified
     except json.JSONDecodeError as exc:
         raise RuntimeFailure(
             f"{url}: the answer is not JSON ({exc.msg} at line {exc.lineno})"
         ) from None
+
+
+def _day(header: str | None) -> str:
+    if not header:
+        return ""
+    try:
+        return parsedate_to_datetime(header).date().isoformat()
+    except (TypeError, ValueError):
+        return ""
 
 
 def download(url: str, target: Path) -> Path:

@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Any
 from urllib.parse import urlencode
 
-from cloudexit.catalog.refresh.http import get_json
+from cloudexit.catalog.refresh.http import get_dated_json
 from cloudexit.catalog.refresh.observed import Observed
 from cloudexit.catalog.schema import Unit
 from cloudexit.errors import RuntimeFailure
@@ -50,7 +50,7 @@ def _regions(offer: dict[str, Any]) -> list[str]:
 
 
 def fetch(endpoint: str, regions: list[str]) -> list[Observed]:
-    catalog = get_json(f"{endpoint}?{urlencode({'ovhSubsidiary': 'FR'})}")
+    catalog, modified = get_dated_json(f"{endpoint}?{urlencode({'ovhSubsidiary': 'FR'})}")
     if not isinstance(catalog, dict) or "plans" not in catalog:
         raise RuntimeFailure(f"{endpoint}: not an OVHcloud catalogue (no plans)")
     currency = str(catalog.get("locale", {}).get("currencyCode", "EUR"))
@@ -86,6 +86,7 @@ def fetch(endpoint: str, regions: list[str]) -> list[Observed]:
                         keys=keys,
                         variant=variant,
                         flag=flag,
+                        published=modified,
                     )
                 )
             break

@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Any
 from urllib.parse import urlencode
 
-from cloudexit.catalog.refresh.http import get_json
+from cloudexit.catalog.refresh.http import get_dated_json
 from cloudexit.catalog.refresh.observed import Observed
 from cloudexit.catalog.schema import Unit
 from cloudexit.errors import RuntimeFailure
@@ -45,7 +45,9 @@ def fetch(endpoint: str, regions: list[str]) -> list[Observed]:
     observed: list[Observed] = []
     seen = 0
     for page_number in range(1, MAX_PAGES + 1):
-        page = get_json(f"{endpoint}?{urlencode({'page': page_number, 'page_size': PAGE_SIZE})}")
+        page, modified = get_dated_json(
+            f"{endpoint}?{urlencode({'page': page_number, 'page_size': PAGE_SIZE})}"
+        )
         if not isinstance(page, dict) or not isinstance(page.get("products"), list):
             raise RuntimeFailure(f"{endpoint}: not a product catalogue page (no products list)")
         products = page["products"]
@@ -80,6 +82,7 @@ def fetch(endpoint: str, regions: list[str]) -> list[Observed]:
                     currency=str(retail.get("currency_code", "EUR")),
                     keys=_keys(product),
                     retired=_retired(product),
+                    published=modified,
                 )
             )
         seen += len(products)
