@@ -46,3 +46,16 @@ KEPT_APART = [
     ("ovhcloud", "ovh_cloud_instance", '"ANTI_AFFINITY"'),
     ("ionos", "ionoscloud_server", '"ZONE_2"'),
 ]
+
+
+def tfstate_resource(
+    provider: str, tf_type: str, name: str, values: dict[str, Any], deps: list[str]
+) -> dict[str, Any]:
+    """One resource of a raw version-4 terraform.tfstate, as Terraform writes it."""
+    return {
+        "mode": "managed",
+        "type": tf_type,
+        "name": name,
+        "provider": f'provider["registry.terraform.io/hashicorp/{provider}"]',
+        "instances": [{"attributes": values, "dependencies": deps}],
+    }

@@ -359,8 +359,8 @@ class TerraformMapper:
         return folded
 
     def _fold_parts(self) -> set[str]:
-        """Listeners and DNS records written as their own resources join the balancer or zone
-        they depend on, as the scans read them (a listener written as a load balancer of its
+        """Listeners, health probes and DNS records written as their own resources join the
+        balancer or zone they depend on, as the scans read them (a listener written as a load balancer of its
         own would be a second balancer on the target); what named a part names its parent."""
         by_id = {item.fields["id"]: item for item in self._pending}
         parent_of: dict[str, str] = {}
@@ -384,9 +384,16 @@ class TerraformMapper:
             topology = mapped.topology
             mapped.topology = topology.model_copy(
                 update={
-                    "listeners": [*topology.listeners, *found.topology.listeners],
-                    "records": [*topology.records, *found.topology.records],
+                    "listeners": sorted(
+                        [*topology.listeners, *found.topology.listeners],
+                        key=lambda x: (x.port, x.protocol),
+                    ),
+                    "records": sorted(
+                        [*topology.records, *found.topology.records],
+                        key=lambda r: (r.name, r.type),
+                    ),
                     "zone_name": topology.zone_name or found.topology.zone_name,
+                    "health_check": topology.health_check or found.topology.health_check,
                 }
             )
             mapped.problems += [f"{item.address}: {p}" for p in found.problems]

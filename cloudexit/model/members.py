@@ -8,6 +8,12 @@ manager's instances). Planned as well, each would be built and paid for twice. T
 out of the inventory, named on their group (``members``, so a bill line of one still lands on
 the group) and reported as skipped with the group they run in. A GCP instance group that only
 lists instances the inventory holds is a list, not machines: it is taken out instead.
+
+A database or cache cluster is the same: its member instances (Aurora, DocumentDB and Neptune
+cluster instances, ElastiCache nodes of a replication group) serve one data set, and the target
+builds one managed cluster with that many nodes, not one database per instance. The cluster takes
+their class when it reports none, their count as its nodes, and their list prices when it has no
+figure of its own.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from cloudexit.model.attachments import link_attachments
-from cloudexit.model.inventory import CollectionIssue, Resource
+from cloudexit.model.inventory import CollectionIssue, MonthlyCost, Resource
 from cloudexit.model.kinds import Kind
 
 AWS_GROUP_TAG = "aws:autoscaling:groupName"
@@ -43,16 +49,22 @@ def fold_members(resources: dict[str, Resource]) -> list[Folded]:
     owner = _owners(resources)
     _parts(resources, owner)
     final = {rid: _root(rid, owner) for rid in owner}
+    nodes: dict[str, list[Resource]] = {}
     for rid in sorted(final):
         group = resources[final[rid]]
         resource = resources.pop(rid)
+        if _clustered(resource) and _clustered(group):
+            nodes.setdefault(group.id, []).append(resource)
         if resource.kind in (Kind.VM, Kind.VM_GROUP):
             missing = set(resource.topology.security_groups) - set(group.topology.security_groups)
             if missing:
                 group.topology.security_groups = sorted({*group.topology.security_groups, *missing})
         group.members = sorted({*group.members, rid, *resource.members})
         what = {Kind.VM: "a machine", Kind.VM_GROUP: "the machine group"}.get(
-            resource.kind, f"a part ({resource.kind.value}) of a machine"
+            resource.kind,
+            "a member instance"
+            if _clustered(resource)
+            else f"a part ({resource.kind.value}) of a machine",
         )
         folded.append(
             Folded(
@@ -61,8 +73,48 @@ def fold_members(resources: dict[str, Resource]) -> list[Folded]:
                 f"{what} run by {group.kind.value} {group.name!r}; planned and billed with it",
             )
         )
+    for cluster_id, instances in nodes.items():
+        _take_nodes(resources[cluster_id], instances)
     _repoint(resources.values(), final)
     return sorted(folded, key=lambda f: f.resource.id)
+
+
+_CLUSTERED = frozenset({"database", "cache"})
+
+
+def _clustered(resource: Resource) -> bool:
+    return resource.kind.category in _CLUSTERED
+
+
+def _take_nodes(cluster: Resource, instances: list[Resource]) -> None:
+    """The cluster runs its member instances: their count is its node count, the largest one's
+    class sizes it when it reports none, and their summed list prices are its cost when it has
+    none and every one of them is priced in one currency."""
+    a = cluster.attributes
+    count = sum(i.attributes.node_count or 1 for i in instances)
+    a.node_count = max(a.node_count or 0, count)
+    if a.high_availability is None and a.node_count > 1:
+        a.high_availability = True
+    if not a.instance_type:
+        largest = max(
+            instances,
+            key=lambda i: (i.attributes.vcpu or 0, i.attributes.memory_gib or 0, i.id),
+        )
+        a.instance_type = largest.attributes.instance_type
+        a.vcpu = a.vcpu or largest.attributes.vcpu
+        a.memory_gib = a.memory_gib or largest.attributes.memory_gib
+    a.engine = a.engine or next(
+        (i.attributes.engine for i in instances if i.attributes.engine), None
+    )
+    costs = [i.monthly_cost for i in instances]
+    if cluster.monthly_cost is None and costs and all(costs):
+        currencies = {c.currency for c in costs if c is not None}
+        if len(currencies) == 1:
+            cluster.monthly_cost = MonthlyCost(
+                amount=sum(c.amount for c in costs if c is not None),
+                currency=currencies.pop(),
+                source=f"sum of its {len(costs)} member instances' figures",
+            )
 
 
 def _lists(resources: dict[str, Resource]) -> list[Folded]:
@@ -144,6 +196,10 @@ def _owners(resources: Mapping[str, Resource]) -> dict[str, str]:
                 found = gcp_by_name.get((r.account, r.name))
         elif r.provider == "azure" and r.kind is Kind.VM_GROUP and AKS_POOL_TAG in r.tags:
             found = _aks_pool(r, aks_pools)
+        if found is None and _clustered(r):
+            found = next(
+                (a.to for a in r.topology.attachments if a.relation == "cluster_member"), None
+            )
         if found is not None and found != r.id and found in resources:
             owner[r.id] = found
     return owner

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections import defaultdict
 from dataclasses import dataclass
 
 from cloudexit.errors import RuntimeFailure
@@ -13,7 +14,7 @@ from cloudexit.optimise import components, highs, milp
 from cloudexit.optimise.checks import violations
 from cloudexit.optimise.regret import regret_greedy
 from cloudexit.optimise.rounding import neighbourhood, relax, round_relaxation
-from cloudexit.optimise.units import Row, Units, assignment_objective
+from cloudexit.optimise.units import Row, Site, Units, assignment_objective, group_site
 
 
 @dataclass
@@ -56,6 +57,30 @@ FIRST_PLAN_S = 10.0
 so that a policy that can be met comes back with a plan."""
 
 
+def separate_bound(units: Units) -> float:
+    """The optimum with no estate-wide limit: each co-location group on its cheapest common site,
+    every other class on its own best option. Every plan costs at least this (the limits only
+    remove plans, traffic between sites only adds)."""
+    total = 0.0
+    at_site: dict[str, list[dict[Site, float]]] = defaultdict(list)
+    for u in units.units:
+        if u.group is None:
+            total += u.rows[0].score * u.count
+            continue
+        best: dict[Site, float] = {}
+        for r in u.rows:
+            site = group_site(r)
+            best[site] = min(best.get(site, r.score), r.score)
+        at_site[u.group].append({s: v * u.count for s, v in best.items()})
+    for members in at_site.values():
+        common = set.intersection(*(set(m) for m in members))
+        total += min(
+            (sum(m[s] for m in members) for s in common),
+            default=sum(min(m.values()) for m in members),
+        )
+    return total
+
+
 def _gap(value: float, bound: float) -> float:
     return max(0.0, (value - bound) / abs(value)) if value else 0.0
 
@@ -95,10 +120,9 @@ def _solve_highs(
         units.egress_eur_gib,
         time_limit=max(left(), FIRST_PLAN_S),
     )
-    # Each class's own best option is a proven bound too (traffic between sites only adds), kept
-    # when the relaxation is not solved in time.
-    own_best = sum(u.rows[0].score * u.count for u in units.units)
-    bound = max(relaxed.bound, own_best) if relaxed is not None else own_best
+    # A bound that holds without the relaxation, kept when it is not solved in time.
+    apart = separate_bound(units)
+    bound = max(relaxed.bound, apart) if relaxed is not None else apart
     if relaxed is not None:
         found = neighbourhood(relaxed, policy, max(left() / 2, FIRST_PLAN_S))
         if found is not None:
@@ -149,15 +173,22 @@ def _solve_highs(
     solution.seconds = time.perf_counter() - started
     if bound is not None and solution.bound is not None:
         solution.bound = max(solution.bound, bound)
-    if best is None or solution.status == SolveStatus.INFEASIBLE:
+    if best is None:
         return solution
-    if solution.objective is not None and solution.objective <= best[0]:
+    # A plan that met every constraint in plain Python proves the policy can be met: HiGHS
+    # saying otherwise on the whole model (presolve tolerances on a large model) is no verdict.
+    if solution.status != SolveStatus.INFEASIBLE and (
+        solution.objective is not None and solution.objective <= best[0]
+    ):
         return solution
+    proven = min(solution.bound if solution.bound is not None else bound, best[0])
     return milp.Solution(
-        status=SolveStatus.FEASIBLE,
+        status=SolveStatus.OPTIMAL
+        if _gap(best[0], proven) <= policy.solver.gap
+        else SolveStatus.FEASIBLE,
         counts=best[1],
         objective=best[0],
-        bound=min(bound, best[0]) if bound is not None else solution.bound,
+        bound=proven,
         seconds=solution.seconds,
         variables=solution.variables,
         constraints=solution.constraints,

@@ -67,8 +67,54 @@ def unplaceable(no_option: dict[str, list[str]], inventory: Inventory, policy: P
     return lines
 
 
+def _groups_with_no_common_site(units: Units) -> list[str]:
+    lines = []
+    members_of: dict[str, list[Unit]] = defaultdict(list)
+    for u in units.units:
+        if u.group is not None:
+            members_of[u.group].append(u)
+    for group, members in sorted(members_of.items()):
+        common = set.intersection(*({group_site(r) for r in u.rows} for u in members))
+        if not common:
+            where = "; ".join(
+                f"{u.members[0]}{f' and {u.count - 1} like it' if u.count > 1 else ''}: "
+                + _sites({group_site(r) for r in u.rows})
+                for u in members
+            )
+            lines.append(
+                f"co-location group {group}: its {sum(u.count for u in members)} resources share no "
+                f"site that every one of them can use ({where})"
+            )
+    return lines
+
+
+def _anti_affinity_conflicts(units: Units, structural: bool) -> list[str]:
+    """``structural``: only the sets with fewer places than members, a proof on their own."""
+    anti: dict[str, list[Unit]] = defaultdict(list)
+    for u in units.units:
+        for a in u.anti:
+            anti[a].append(u)
+    lines = []
+    for name, members in sorted(anti.items()):
+        level = name.rsplit("@", 1)[1]
+        places = {r.site if level == "region" else r.site[0] for u in members for r in u.rows}
+        count = sum(u.count for u in members)
+        grouped = any(u.group for u in members)
+        if len(places) < count or (grouped and not structural):
+            lines.append(
+                f"anti-affinity {name.split('@')[0]}: {count} resources must use different "
+                f"{level}s{' but share a co-location group' if grouped else ''}"
+            )
+    return lines
+
+
 def infeasibility(units: Units, policy: Policy) -> list[str]:
-    """Which constraint families conflict, found by dropping each in turn, with specifics."""
+    """Which constraint families conflict, with specifics. A co-location group with no site in
+    common, or an anti-affinity set with fewer places than members, proves it alone and is read
+    off the options; otherwise each family is dropped in turn to see which ones conflict."""
+    proven = _groups_with_no_common_site(units) + _anti_affinity_conflicts(units, structural=True)
+    if proven:
+        return proven
 
     def feasible_without(families: frozenset[str]) -> bool:
         return milp.solve(
@@ -91,34 +137,8 @@ def infeasibility(units: Units, policy: Policy) -> list[str]:
             + ", ".join(f"{a} with {b}" for a, b in pairs)
         )
         culprits = sorted({family for pair in pairs for family in pair}, key=milp.FAMILIES.index)
-    if "colocation" in culprits or not culprits:
-        for group in sorted({u.group for u in units.units if u.group}):
-            members = [u for u in units.units if u.group == group]
-            common = set.intersection(*({group_site(r) for r in u.rows} for u in members))
-            if not common:
-                where = "; ".join(
-                    f"{u.members[0]}{f' and {u.count - 1} like it' if u.count > 1 else ''}: "
-                    + _sites({group_site(r) for r in u.rows})
-                    for u in members
-                )
-                lines.append(
-                    f"co-location group {group}: its {sum(u.count for u in members)} resources share no "
-                    f"site that every one of them can use ({where})"
-                )
     if "anti_affinity" in culprits:
-        anti: dict[str, list[Unit]] = defaultdict(list)
-        for u in units.units:
-            for a in u.anti:
-                anti[a].append(u)
-        for name, members in sorted(anti.items()):
-            level = name.rsplit("@", 1)[1]
-            places = {r.site if level == "region" else r.site[0] for u in members for r in u.rows}
-            count = sum(u.count for u in members)
-            if len(places) < count or any(u.group for u in members):
-                lines.append(
-                    f"anti-affinity {name.split('@')[0]}: {count} resources must use different "
-                    f"{level}s{' but share a co-location group' if any(u.group for u in members) else ''}"
-                )
+        lines += _anti_affinity_conflicts(units, structural=False)
     if "budget" in culprits and policy.monthly_budget is not None:
         cheapest = milp.solve(
             units.units,

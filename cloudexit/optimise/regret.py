@@ -4,8 +4,9 @@ Co-location groups and classes are placed one after another, those that lose mos
 their best choice (the regret: the second-best cost minus the best) first, each on its cheapest
 choice that keeps every monotone limit: capacity, the budget (less what the blocks still to come
 need at the least), anti-affinity, the providers ``max_providers`` allows, and the spend shares
-against the target spend of each class's own best option. It only proposes: the caller checks the
-plan against every constraint before using it.
+against the larger of the target spend of each class's own best option and the least the plan
+can end with (what is placed and the least the blocks still to come add). It only proposes: the
+caller checks the plan against every constraint before using it.
 """
 
 from __future__ import annotations
@@ -28,7 +29,10 @@ class _Choice:
 
 
 class _State:
-    def __init__(self, policy: Policy, own_target: float, own_monthly: float) -> None:
+    def __init__(
+        self, policy: Policy, own_monthly: float, least_target: float, own_target: float
+    ) -> None:
+        self.share_of = own_target
         self.policy = policy
         self.provider: dict[str, float] = defaultdict(float)
         self.region: dict[Site, float] = defaultdict(float)
@@ -37,9 +41,11 @@ class _State:
         self.reserve = own_monthly
         """the least monthly cost the blocks still to place add"""
         self.taken: dict[str, set[object]] = defaultdict(set)
-        self.share_of = own_target
+        self.target = 0.0
+        self.target_reserve = least_target
+        """the least target spend the blocks still to place add"""
 
-    def fits(self, choice: _Choice, least: float) -> bool:
+    def fits(self, choice: _Choice, least: float, least_target: float) -> bool:
         policy = self.policy
         spend_p: dict[str, float] = defaultdict(float)
         spend_r: dict[Site, float] = defaultdict(float)
@@ -70,18 +76,25 @@ class _State:
             after = self.monthly + monthly + self.reserve - least
             if after > float(policy.monthly_budget) + 1e-6:
                 return False
+        # The target spend at the end is at least what is placed, this choice and the least the
+        # rest adds; early on, the own best options' spend is the better guess.
+        share_of = max(
+            self.share_of,
+            self.target + sum(spend_p.values()) + self.target_reserve - least_target,
+        )
         if policy.max_spend_share is not None:
-            cap_p = policy.max_spend_share * self.share_of
+            cap_p = policy.max_spend_share * share_of
             if any(self.provider[p] + s > cap_p + 1e-6 for p, s in spend_p.items()):
                 return False
         if policy.max_region_spend_share is not None:
-            cap_r = policy.max_region_spend_share * self.share_of
+            cap_r = policy.max_region_spend_share * share_of
             if any(self.region[r] + s > cap_r + 1e-6 for r, s in spend_r.items()):
                 return False
         return True
 
-    def take(self, choice: _Choice, least: float) -> None:
+    def take(self, choice: _Choice, least: float, least_target: float) -> None:
         self.reserve -= least
+        self.target_reserve -= least_target
         for unit, k, n in choice.picks:
             row = unit.rows[k]
             self.monthly += row.monthly * n
@@ -89,6 +102,7 @@ class _State:
                 self.taken[a].add(_place(row, a))
             if not row.target:
                 continue
+            self.target += row.monthly * n
             self.provider[row.site[0]] += row.monthly * n
             self.region[row.site] += row.monthly * n
             for i, cap in enumerate(self.policy.capacity):
@@ -153,7 +167,7 @@ def regret_greedy(units: Units, policy: Policy) -> Counts | None:
         allowed = set(sorted(spend, key=lambda p: (-spend[p], p))[: policy.max_providers])
     split = [b for b in blocks if b[0].anti and b[0].count > 1 and b[0].group is None]
     ones = {id(b) for b in split}
-    prepared: list[tuple[float, int, list[_Choice], float]] = []
+    prepared: list[tuple[float, int, list[_Choice], float, float]] = []
     for index, block in enumerate(blocks):
         choices = _choices(block, allowed)
         if id(block) in ones:
@@ -162,20 +176,25 @@ def regret_greedy(units: Units, policy: Policy) -> Counts | None:
         if not choices:
             return None
         least = min(sum(unit.rows[k].monthly * n for unit, k, n in c.picks) for c in choices)
+        least_target = min(
+            sum(unit.rows[k].monthly * n for unit, k, n in c.picks if unit.rows[k].target)
+            for c in choices
+        )
         regret = choices[1].score - choices[0].score if len(choices) > 1 else math.inf
-        prepared.append((regret, index, choices, least))
+        prepared.append((regret, index, choices, least, least_target))
     prepared.sort(key=lambda p: (-p[0], p[1]))
     state = _State(
         policy,
-        sum(spend.values()),
         sum(p[3] for p in prepared),
+        sum(p[4] for p in prepared),
+        sum(spend.values()),
     )
     counts: Counts = defaultdict(int)
-    for _, _, choices, least in prepared:
-        chosen = next((c for c in choices if state.fits(c, least)), None)
+    for _, _, choices, least, least_target in prepared:
+        chosen = next((c for c in choices if state.fits(c, least, least_target)), None)
         if chosen is None:
             return None
-        state.take(chosen, least)
+        state.take(chosen, least, least_target)
         for unit, k, n in chosen.picks:
             counts[(unit.key, k)] += n
     return dict(counts)

@@ -303,7 +303,7 @@ def record_sets(zone_name: str, items: list[dict[str, Any]]) -> Mapped:
     found: list[DnsRecord] = []
     zone = zone_name.rstrip(".").lower()
     for item in items:
-        props = item.get("properties") or {}
+        props = _public_spelling(item.get("properties") or {})
         rtype = str(item.get("type") or "").rsplit("/", 1)[-1].upper()
         name = str(item.get("name") or "@")
         label = f"record {name} {rtype}"
@@ -333,6 +333,24 @@ def record_sets(zone_name: str, items: list[dict[str, Any]]) -> Mapped:
     return out
 
 
+# Private DNS zones spell the record set properties in lower camel case (ttl, aRecords ...).
+_PRIVATE_SPELLING = {
+    "ttl": "TTL",
+    "aRecords": "ARecords",
+    "aaaaRecords": "AAAARecords",
+    "cnameRecord": "CNAMERecord",
+    "mxRecords": "MXRecords",
+    "ptrRecords": "PTRRecords",
+    "srvRecords": "SRVRecords",
+    "txtRecords": "TXTRecords",
+    "soaRecord": "SOARecord",
+}
+
+
+def _public_spelling(props: dict[str, Any]) -> dict[str, Any]:
+    return {_PRIVATE_SPELLING.get(k, k): v for k, v in props.items()}
+
+
 def _record_values(rtype: str, props: dict[str, Any]) -> list[str] | None:
     """The values of one record set in the zone-file form the targets take."""
     if rtype == "A":
@@ -350,6 +368,8 @@ def _record_values(rtype: str, props: dict[str, Any]) -> list[str] | None:
         ]
     if rtype == "NS":
         return [str(r.get("nsdname")) for r in props.get("NSRecords") or []]
+    if rtype == "PTR":
+        return [str(r.get("ptrdname")) for r in props.get("PTRRecords") or []]
     if rtype == "SRV":
         return [
             f"{r.get('priority')} {r.get('weight')} {r.get('port')} {r.get('target')}"

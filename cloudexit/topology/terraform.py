@@ -24,9 +24,19 @@ GROUP_OF_RULE = {
     "aws_security_group_rule": "aws_security_group",
 }
 
-# Listeners and DNS records written as their own resources: the types they belong to. The
-# importer folds each into its balancer or zone, as the scans read them.
+_AZURE_RECORDS = ("a", "aaaa", "caa", "cname", "mx", "ns", "ptr", "srv", "txt")
+_AZURE_PRIVATE_RECORDS = ("a", "aaaa", "cname", "mx", "ptr", "srv", "txt")
+
+# Listeners, health checks and DNS records written as their own resources: the types they belong
+# to. The importer folds each into its balancer or zone, as the scans read them.
 PARENT_OF_PART = {
+    "azurerm_lb_rule": frozenset({"azurerm_lb"}),
+    "azurerm_lb_probe": frozenset({"azurerm_lb"}),
+    **{f"azurerm_dns_{t}_record": frozenset({"azurerm_dns_zone"}) for t in _AZURE_RECORDS},
+    **{
+        f"azurerm_private_dns_{t}_record": frozenset({"azurerm_private_dns_zone"})
+        for t in _AZURE_PRIVATE_RECORDS
+    },
     "aws_lb_listener": frozenset({"aws_lb", "aws_alb"}),
     "aws_alb_listener": frozenset({"aws_lb", "aws_alb"}),
     "aws_route53_record": frozenset({"aws_route53_zone"}),
@@ -60,6 +70,42 @@ def part(tf_type: str, v: dict[str, Any], zone_name: str) -> Mapped:
                 }
             ],
         )
+    if tf_type == "azurerm_lb_rule":
+        return azure.load_balancer(
+            {
+                "properties": {
+                    "loadBalancingRules": [
+                        {
+                            "name": v.get("name"),
+                            "properties": {
+                                "protocol": v.get("protocol"),
+                                "frontendPort": v.get("frontend_port"),
+                                "backendPort": v.get("backend_port"),
+                            },
+                        }
+                    ]
+                }
+            }
+        )
+    if tf_type == "azurerm_lb_probe":
+        return azure.load_balancer(
+            {
+                "properties": {
+                    "probes": [
+                        {
+                            "name": v.get("name"),
+                            "properties": {
+                                "protocol": v.get("protocol"),
+                                "port": v.get("port"),
+                                "requestPath": v.get("request_path"),
+                            },
+                        }
+                    ]
+                }
+            }
+        )
+    if tf_type.startswith(("azurerm_dns_", "azurerm_private_dns_")):
+        return azure.record_sets(zone_name, [_azure_record_set(tf_type, v)])
     if tf_type == "openstack_lb_listener_v2":
         return openstack.listeners([v])
     if tf_type == "openstack_dns_recordset_v2":
@@ -77,6 +123,38 @@ def part(tf_type: str, v: dict[str, Any], zone_name: str) -> Mapped:
             ],
         )
     return Mapped()
+
+
+def _azure_record_set(tf_type: str, v: dict[str, Any]) -> dict[str, Any]:
+    """An ``azurerm_dns_*_record`` or ``azurerm_private_dns_*_record`` as the ARM record set the
+    Azure scan reads (``properties`` with ``TTL``, ``ARecords`` ...)."""
+    rtype = (
+        tf_type.removeprefix("azurerm_private_dns_")
+        .removeprefix("azurerm_dns_")
+        .removesuffix("_record")
+    ).upper()
+    records = [r for r in v.get("records") or [] if r]
+    blocks = _list(v.get("record"))
+    cname = v.get("record") if isinstance(v.get("record"), str) else None
+    props: dict[str, Any] = {
+        "TTL": v.get("ttl"),
+        "ARecords": [{"ipv4Address": r} for r in records] if rtype == "A" else None,
+        "AAAARecords": [{"ipv6Address": r} for r in records] if rtype == "AAAA" else None,
+        "NSRecords": [{"nsdname": r} for r in records] if rtype == "NS" else None,
+        "PTRRecords": [{"ptrdname": r} for r in records] if rtype == "PTR" else None,
+        "CNAMERecord": {"cname": cname} if cname else None,
+        "MXRecords": blocks if rtype == "MX" else None,
+        "SRVRecords": blocks if rtype == "SRV" else None,
+        "caaRecords": blocks if rtype == "CAA" else None,
+        "TXTRecords": [{"value": [b.get("value")]} for b in blocks] if rtype == "TXT" else None,
+    }
+    if v.get("target_resource_id"):
+        props["targetResource"] = {"id": v["target_resource_id"]}
+    return {
+        "name": v.get("name") or "@",
+        "type": f"Microsoft.Network/dnszones/{rtype}",
+        "properties": {k: value for k, value in props.items() if value is not None},
+    }
 
 
 def _aws_permission(block: dict[str, Any]) -> dict[str, Any]:

@@ -146,3 +146,28 @@ def test_versions_survive_a_plan_json_round_trip(tmp_path):
     for p in plan.placements:
         expected = p.engine_version.model_dump(exclude_none=True) if p.engine_version else None
         assert chosen[p.resource_id] == expected
+
+
+def test_a_source_newer_than_the_target_offers_is_written_with_the_downgrade_said():
+    from cloudexit.model.inventory import Inventory
+    from tests.helpers import inventory, resource
+
+    inv = Inventory.model_validate(
+        inventory(
+            resource(
+                "orders-db",
+                "database.postgresql",
+                type="AWS::RDS::DBInstance",
+                attributes={"engine": "postgres", "engine_version": "18.1", "storage_gib": 50},
+            )
+        )
+    )
+    env = make_environment()
+    plan = whole_plan(inv, "scaleway", "fr-par")
+    (choice,) = [p.engine_version for p in plan.placements]
+    assert choice is not None and choice.status == "not_offered"
+    (site,) = build_sites(plan, env, load_catalog())
+    text = render_site(site, env)["databases.tf"]
+    assert 'engine            = "PostgreSQL-17"' in text
+    assert "# postgresql 18.1 is newer than every version offered" in text
+    assert "a downgrade to check" in text

@@ -114,3 +114,52 @@ def test_a_bill_line_of_a_folded_machine_lands_on_its_group():
     )
     billed = apply_bill(estate, [FOCUS], {})
     assert billed.by_id()["asg-web"].monthly_cost.amount == Decimal("68.00")
+
+
+def test_an_aurora_cluster_takes_its_instances_as_nodes_class_and_cost():
+    def member(name: str, size: str, vcpu: int, memory: int, cost: str) -> dict:
+        return resource(
+            name,
+            "database.postgresql",
+            type="AWS::RDS::DBInstance",
+            attributes={"instance_type": size, "vcpu": vcpu, "memory_gib": memory},
+            monthly_cost={"amount": cost, "currency": "EUR", "source": "list price"},
+            depends_on=["ledger"],
+        )
+
+    resources = _estate(
+        resource(
+            "ledger",
+            "database.postgresql",
+            type="AWS::RDS::DBCluster",
+            attributes={"storage_gib": 50},
+            monthly_cost=None,
+        ),
+        member("ledger-writer", "db.r6g.xlarge", 4, 32, "400.00"),
+        member("ledger-reader", "db.r6g.large", 2, 16, "200.00"),
+    )
+    issues = fold_issues(resources, "aws")
+    assert list(resources) == ["ledger"]
+    cluster = resources["ledger"]
+    assert cluster.members == ["ledger-reader", "ledger-writer"]
+    a = cluster.attributes
+    assert (a.node_count, a.high_availability, a.instance_type) == (2, True, "db.r6g.xlarge")
+    assert cluster.monthly_cost is not None and cluster.monthly_cost.amount == Decimal("600.00")
+    assert [i.resource_id for i in issues] == ["ledger-reader", "ledger-writer"]
+
+
+def test_a_cluster_keeps_its_own_figure_and_an_unpriced_instance_leaves_it_unknown():
+    resources = _estate(
+        resource("c", "database.mysql", type="aws_rds_cluster", monthly_cost=None),
+        resource("c-1", "database.mysql", type="aws_rds_cluster_instance", depends_on=["c"]),
+        resource(
+            "c-2",
+            "database.mysql",
+            type="aws_rds_cluster_instance",
+            depends_on=["c"],
+            monthly_cost=None,
+        ),
+    )
+    fold_issues(resources, "import")
+    # one of two instances has no price: a sum of the other would understate today's cost
+    assert resources["c"].monthly_cost is None and resources["c"].attributes.node_count == 2

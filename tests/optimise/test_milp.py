@@ -8,7 +8,7 @@ import pytest
 import cloudexit
 from cloudexit.cli.main import run
 from cloudexit.model import Inventory, Policy
-from cloudexit.optimise import plan_timed
+from cloudexit.optimise import diagnose, plan_timed
 from tests.helpers import FIXTURE_CATALOG, fixture_catalog, inventory, resource
 
 
@@ -216,6 +216,26 @@ def test_a_co_location_group_no_target_can_hold_stays_together_on_the_source():
         and "vm-y: ovhcloud/GRA, ovhcloud/PAR" in r
         for r in reasons
     ), reasons
+
+
+def test_a_group_with_no_common_site_is_named_without_a_solver_run_per_constraint_family(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Read off the options, the conflict is proven; dropping each family in turn would build and
+    solve the whole model six more times, which at 100,000 resources costs more than the plan."""
+    group = [resource("vm-x", tags={"app": "x"}), resource("vm-y", tags={"app": "x"})]
+    rules = [
+        {"match": {"ids": ["vm-x"]}, "pin": "scaleway"},
+        {"match": {"ids": ["vm-y"]}, "pin": "ovhcloud"},
+    ]
+
+    def no_probe(*args, **kwargs):
+        raise AssertionError("a constraint family was probed")
+
+    monkeypatch.setattr(diagnose.milp, "solve", no_probe)
+    refused = solve(group, colocation={"tag_keys": ["app"]}, providers=rules, allow_retain=False)
+    assert refused.solver.status.value == "infeasible"
+    assert any("co-location group app=x" in w for w in refused.warnings), refused.warnings
 
 
 def test_anti_affinity_splits_a_pair_across_regions():

@@ -17,7 +17,7 @@ from cloudexit.model.inventory import Inventory
 from cloudexit.model.policy import Policy
 from cloudexit.optimise import plan
 from cloudexit.optimise.attachments import attachments
-from tests.helpers import inventory, resource
+from tests.helpers import inventory, resource, tfstate_resource
 from tests.topology.roundtrip import TARGETS, check_errors
 from tests.topology.test_end_to_end import corpus
 
@@ -192,10 +192,7 @@ def test_a_target_group_attachment_in_a_state_makes_the_instance_a_member(
     [
         (
             "tfplan-aws-55res-checkov.json",
-            {
-                ("aws_neptune_cluster_instance.default[0]", "aws_neptune_cluster.default"),
-                ("aws_instance.web_host", "aws_elb.weblb"),
-            },
+            {("aws_instance.web_host", "aws_elb.weblb")},
         ),
         (
             "tfstate-v4-openstack-lb-inframap.tfstate.json",
@@ -276,13 +273,7 @@ def test_listener_and_record_resources_of_a_state_join_their_balancer_and_zone(
     def res(
         tf_type: str, name: str, values: dict[str, object], deps: list[str]
     ) -> dict[str, object]:
-        return {
-            "mode": "managed",
-            "type": tf_type,
-            "name": name,
-            "provider": 'provider["registry.terraform.io/hashicorp/aws"]',
-            "instances": [{"attributes": values, "dependencies": deps}],
-        }
+        return tfstate_resource("aws", tf_type, name, values, deps)
 
     zone = "arn:aws:route53:::hostedzone/Z0EXAMPLE"
     state = {
@@ -337,3 +328,19 @@ def test_listener_and_record_resources_of_a_state_join_their_balancer_and_zone(
         ("www.shop.example", "A", ["192.0.2.10"])
     ]
     assert any("alias to lb.example.net" in i.message for i in inv.issues)
+
+
+def test_a_cluster_instance_of_a_real_export_is_folded_into_its_cluster() -> None:
+    inv = import_files([corpus("tfplan-aws-55res-checkov.json")], planned=True)
+    by_type = {r.type: r for r in inv.resources}
+    assert "aws_neptune_cluster_instance" not in by_type
+    cluster = by_type["aws_neptune_cluster"]
+    assert [m.rsplit(":", 1)[-1] for m in cluster.members] == [
+        "aws_neptune_cluster_instance.default[0]"
+    ]
+    # the cluster reports no class of its own: it runs its one db.t3.medium instance
+    assert (cluster.attributes.instance_type, cluster.attributes.node_count) == ("db.t3.medium", 1)
+    assert any(
+        i.code == "skipped" and i.resource_id == cluster.members[0] and i.scope == cluster.id
+        for i in inv.issues
+    )

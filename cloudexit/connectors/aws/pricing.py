@@ -34,9 +34,13 @@ def _product(resource: Resource) -> tuple[str, Decimal, str] | None:
     kind = resource.kind
     size = a.instance_type or ""
     if kind in RDS_KINDS and size.startswith("db.") and a.engine:
-        standby = 2 if a.high_availability else 1
-        note = ", x2 for the Multi-AZ standby" if standby == 2 else ""
-        return f"rds/{a.engine}/{size}", Decimal(standby), note + "; storage not included"
+        if a.node_count:
+            nodes = a.node_count
+            note = f", x{nodes} cluster instances" if nodes > 1 else ""
+        else:
+            nodes = 2 if a.high_availability else 1
+            note = ", x2 for the Multi-AZ standby" if nodes == 2 else ""
+        return f"rds/{a.engine}/{size}", Decimal(nodes), note + "; storage not included"
     if kind in CACHE_KINDS and size.startswith("cache."):
         nodes = a.node_count or 1
         return f"elasticache/{size}", Decimal(nodes), f", x{nodes} nodes" if nodes > 1 else ""

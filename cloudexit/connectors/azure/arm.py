@@ -20,13 +20,19 @@ def get_resource(client: Any, resource_id: str, api_version: str) -> dict[str, A
 
 
 DNS_API = "2018-05-01"
+PRIVATE_DNS_API = "2024-06-01"
 
 
-def record_sets(client: Any, zone_id: str) -> list[dict[str, Any]]:
-    """Every record set of a public DNS zone (Record Sets - List By Dns Zone), page by page."""
+def record_sets(client: Any, zone_id: str, private: bool = False) -> list[dict[str, Any]]:
+    """Every record set of a public DNS zone (Record Sets - List By Dns Zone) or of a private
+    one (Record Sets - List, ``/ALL``), page by page."""
     from azure.core.rest import HttpRequest
 
-    url: str | None = f"{zone_id}/recordsets?api-version={DNS_API}"
+    url: str | None = (
+        f"{zone_id}/ALL?api-version={PRIVATE_DNS_API}"
+        if private
+        else f"{zone_id}/recordsets?api-version={DNS_API}"
+    )
     found: list[dict[str, Any]] = []
     while url:
         response = client.send_request(HttpRequest("GET", url))

@@ -289,7 +289,7 @@ class _Run:
     # -- DNS records ---------------------------------------------------------------------
 
     def _records(self) -> None:
-        """Each public DNS zone's record sets, typed through the shared mapper."""
+        """Each public and private DNS zone's record sets, typed through the shared mapper."""
         from azure.mgmt.resource.resources import ResourceManagementClient
 
         from cloudexit.connectors.azure import arm, session
@@ -297,14 +297,16 @@ class _Run:
 
         clients: dict[str, Any] = {}
         for zone in sorted(self.collector.resources.values(), key=lambda r: r.id):
-            if zone.type != session.DNS_ZONE:
+            if zone.type not in (session.DNS_ZONE, session.PRIVATE_DNS_ZONE):
                 continue
             if zone.account not in clients:
                 clients[zone.account] = ResourceManagementClient(
                     self.credential, zone.account, **self.kwargs
                 )
             try:
-                found = arm.record_sets(clients[zone.account], zone.id)
+                found = arm.record_sets(
+                    clients[zone.account], zone.id, private=zone.type == session.PRIVATE_DNS_ZONE
+                )
             except session.SDK_ERRORS as exc:
                 code, text = session.describe(exc)
                 self.collector.issue(

@@ -102,6 +102,10 @@ DNS_ZONE = "microsoft.network/dnszones"
 RECORD_SETS = re.compile(
     r"/subscriptions/[^/]+/resourcegroups/[^/]+/providers/microsoft\.network/dnszones/[^/]+/recordsets"
 )
+PRIVATE_DNS_ZONE = "microsoft.network/privatednszones"
+PRIVATE_RECORD_SETS = re.compile(
+    r"/subscriptions/[^/]+/resourcegroups/[^/]+/providers/microsoft\.network/privatednszones/[^/]+/all"
+)
 METRICS = "/providers/microsoft.insights/metrics"
 RESOURCE = re.compile(
     r"/subscriptions/[^/]+/resourcegroups/[^/]+/providers/(?P<namespace>[^/]+)/(?P<rest>.+)"
@@ -121,7 +125,7 @@ def resource_type(path: str) -> str | None:
 
 def is_allowed(method: str, url: str, types: frozenset[str] = frozenset()) -> bool:
     """The listed reads only: the lists, the Resource Graph query (POST), GET of a resource
-    (or its metrics) of a declared type, and a declared DNS zone's record sets. Actions such as listKeys and any write are refused."""
+    (or its metrics) of a declared type, and a declared public or private DNS zone's record sets. Actions such as listKeys and any write are refused."""
     method = method.upper()
     path = urlparse(url).path.rstrip("/").lower()
     if method == "POST":
@@ -132,6 +136,8 @@ def is_allowed(method: str, url: str, types: frozenset[str] = frozenset()) -> bo
         return True
     if RECORD_SETS.fullmatch(path):
         return DNS_ZONE in types
+    if PRIVATE_RECORD_SETS.fullmatch(path):
+        return PRIVATE_DNS_ZONE in types
     if path.endswith(METRICS):
         # metrics of a declared resource or of a child of one (a storage account's blob service)
         found = resource_type(path[: -len(METRICS)]) or ""

@@ -318,7 +318,8 @@ def services(estate: Estate, account: Account, region: str, net: dict[str, Any])
         Engine="aurora-mysql",
         DBClusterIdentifier="ledger",
     )
-    add(account, region, "AWS::RDS::DBInstance", 2)
+    # ledger-1 is folded into its cluster, which builds and pays for its node
+    add(account, region, "AWS::RDS::DBInstance")
     add(account, region, "AWS::RDS::DBCluster")
     add(account, region, "AWS::RDS::DBSubnetGroup")
 

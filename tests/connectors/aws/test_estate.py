@@ -69,7 +69,7 @@ def test_kinds_come_from_the_mappings_and_engines(scanned):
 
 def test_types_without_a_reader_are_listed_and_reported(scanned):
     _, inventory, _ = scanned
-    assert Counter(i.code for i in inventory.issues) == {"unsupported_type": 6, "skipped": 4}
+    assert Counter(i.code for i in inventory.issues) == {"unsupported_type": 6, "skipped": 5}
     scopes = sorted(i.scope for i in inventory.issues if i.code == "unsupported_type")
     assert scopes == sorted(
         f"{a}/{r}/AWS::Logs::LogGroup"
@@ -280,12 +280,17 @@ def test_dependencies(scanned):
         in one(inventory, "AWS::ECS::Service", "api").depends_on
     )
     ids = {r.id for r in inventory.resources}
-    member = one(inventory, "AWS::RDS::DBInstance", "ledger-1")
-    assert one(inventory, "AWS::RDS::DBCluster", "ledger").id in member.depends_on
-    # Membership is an attachment: placement keeps the instance with its cluster, the web
-    # instances with the load balancer that serves them.
-    links = {(a.relation, a.to) for a in member.topology.attachments}
-    assert ("cluster_member", one(inventory, "AWS::RDS::DBCluster", "ledger").id) in links
+    # A cluster's instance is folded into it: one cluster with its node count and class is built
+    # and paid for, never a second database per instance.
+    ledger = one(inventory, "AWS::RDS::DBCluster", "ledger")
+    assert ledger.members == [f"arn:aws:rds:eu-west-1:{MANAGEMENT}:db:ledger-1"]
+    assert ledger.attributes.node_count == 1
+    assert ledger.attributes.instance_type == "db.r6g.large"
+    assert not any(
+        r.type == "AWS::RDS::DBInstance" and r.name == "ledger-1" for r in inventory.resources
+    )
+    # Membership is an attachment: placement keeps the web instances with the load balancer that
+    # serves them.
     for i in net["web"]:
         instance = next(r for r in inventory.resources if r.id == f"{arn}:instance/{i}")
         assert ("lb_member", tg.id) in {(a.relation, a.to) for a in instance.topology.attachments}

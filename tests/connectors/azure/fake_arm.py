@@ -98,10 +98,11 @@ class FakeArm:
         )
         if request.method == "GET" and match:
             return self._descendants(match.group(1))
-        if request.method == "GET" and path.lower().endswith("/recordsets"):
-            zone = path.lower()[: -len("/recordsets")]
-            if zone in self.record_sets:
-                return Reply(200, self.record_sets[zone])
+        for listing in ("/recordsets", "/all"):  # public zones, private zones
+            if request.method == "GET" and path.lower().endswith(listing):
+                zone = path.lower()[: -len(listing)]
+                if zone in self.record_sets:
+                    return Reply(200, self.record_sets[zone])
         if request.method == "GET" and path.lower().endswith(
             "/providers/microsoft.insights/metrics"
         ):
