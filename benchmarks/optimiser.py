@@ -100,7 +100,7 @@ def estate(n: int, seed: int = 7) -> dict:
                 "monthly_cost": {"amount": str(cost), "currency": "USD", "source": "generated"},
             }
         )
-    return {"schema_version": "1.0", "generated_at": "2026-11-01T00:00:00Z", "resources": resources}
+    return {"schema_version": "2.0", "generated_at": "2026-11-01T00:00:00Z", "resources": resources}
 
 
 POLICY = {

@@ -176,7 +176,7 @@ def estate(n: int, seed: int = 11) -> dict:
         if usage:
             item["utilisation"] = usage
         resources.append(item)
-    return {"schema_version": "1.0", "generated_at": "2026-11-01T00:00:00Z", "resources": resources}
+    return {"schema_version": "2.0", "generated_at": "2026-11-01T00:00:00Z", "resources": resources}
 
 
 def policy(n: int, time_limit: float, budget: Decimal | None) -> dict:
@@ -228,7 +228,8 @@ def run_one(path: Path, n: int, time_limit: float, budget: Decimal | None) -> di
     from cloudexit.emit.report import write_report
     from cloudexit.emit.runbook import write_runbook
     from cloudexit.emit.terraform import build_sites, write_terraform
-    from cloudexit.model import Inventory, Policy
+    from cloudexit.model import Policy
+    from cloudexit.model.io import load_inventory
     from cloudexit.optimise.planner import plan
 
     catalog = load_catalog()
@@ -247,7 +248,7 @@ def run_one(path: Path, n: int, time_limit: float, budget: Decimal | None) -> di
         row[f"{name}_peak_mib"] = _peak_mib()
         clock, cpu = now, now_cpu
 
-    inventory = Inventory.model_validate_json(path.read_bytes())
+    inventory = load_inventory(path)  # as `cloudexit plan` reads it
     lap("read")
     result, solve_s = plan(inventory, catalog, chosen)
     lap("plan")

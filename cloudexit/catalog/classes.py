@@ -17,10 +17,10 @@ from typing import Any, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from cloudexit.catalog.compiled import Compiler
 from cloudexit.catalog.custom_types import parse_custom, shared_core_custom
 from cloudexit.catalog.schema import Specs
 from cloudexit.datafiles import data_dir
-from cloudexit.model.io import read_yaml, validate
 
 
 class _Data(BaseModel):
@@ -71,8 +71,7 @@ class _SpecsLookup(Protocol):
 
 @lru_cache(maxsize=4)
 def load_size_rules(path: Path | None = None) -> SizeRules:
-    path = path or data_dir("mappings") / "sizes.yaml"
-    return validate(SizeRules, read_yaml(path), path)
+    return Compiler().load(SizeRules, path or data_dir("mappings") / "sizes.yaml")
 
 
 def base_names(provider: str, name: str, rules: SizeRules) -> list[str]:

@@ -33,9 +33,11 @@ def _code_version() -> str:
         own = version("cloudexit")
     except PackageNotFoundError:
         own = "checkout"
-    # schema.py shapes every compiled file; lookup.py builds the size indexes.
+    # schema.py shapes every compiled file; lookup.py builds the size indexes and price views;
+    # classes.py shapes the size rules.
     code = b"".join(
-        Path(__file__).with_name(name).read_bytes() for name in ("schema.py", "lookup.py")
+        Path(__file__).with_name(name).read_bytes()
+        for name in ("schema.py", "lookup.py", "classes.py")
     )
     return f"{own}/{pydantic.VERSION}/{hashlib.sha256(code).hexdigest()[:16]}"
 
@@ -52,9 +54,9 @@ def cache_dir() -> Path | None:
     return Path(user_cache_dir("cloudexit", appauthor=False)) / "catalog"
 
 
-def file_key(path: Path, code: str) -> str:
+def file_key(path: Path, code: str, variant: str = "") -> str:
     digest = hashlib.sha256(code.encode())
-    digest.update(b"\0")
+    digest.update(b"\0" + variant.encode() + b"\0")
     digest.update(path.read_bytes())
     return digest.hexdigest()
 
@@ -82,12 +84,13 @@ class Compiler:
         """The validated content of ``path``: from its compiled copy when there is one."""
         return self.derived(model, path, lambda: validate(model, read_yaml(path), path))
 
-    def derived(self, model: type[M], path: Path, build: Callable[[], M]) -> M:
-        """What ``build`` makes from ``path`` (its content, or a smaller view of it), kept in the
-        cache under the file's key so that later processes read it instead of building it."""
+    def derived(self, model: type[M], path: Path, build: Callable[[], M], variant: str = "") -> M:
+        """What ``build`` makes from ``path`` (its content, or a smaller view of it, one per
+        ``variant``), kept in the cache under the file's key so that later processes read it
+        instead of building it."""
         if self.folder is None:
             return build()
-        entry = self.folder / f"{model.__name__}-{file_key(path, self.code)}.json"
+        entry = self.folder / f"{model.__name__}-{file_key(path, self.code, variant)}.json"
         try:
             return model.model_validate_json(entry.read_bytes())
         except (OSError, ValidationError, ValueError):

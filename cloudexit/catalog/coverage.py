@@ -81,7 +81,8 @@ def kind_gaps(provider: ProviderFile) -> list[tuple[Service, str]]:
 
 
 def _covered(product: Product, everywhere: list[str]) -> set[str]:
-    priced: set[str] = set()
+    # A region where the product is not offered is no gap: there is nothing to price there.
+    priced = {r for r in everywhere if product.regions and r not in product.regions}
     for price in product.prices:
         priced.update(price.regions or everywhere)
     return priced | {r for u in product.unpriced for r in u.regions}

@@ -16,6 +16,7 @@ from cloudexit.catalog.schema import (
     Product,
     ProviderFile,
     Region,
+    RegionPrices,
     SizeIndex,
     SourceType,
     SourceTypesFile,
@@ -28,20 +29,35 @@ from cloudexit.model.kinds import Kind
 
 
 class ProviderFiles(LazyFiles[ProviderFile]):
-    """Provider files read on first use, and beside each its size index: a size look-up (an
-    import filling vCPU and memory) reads that small compiled file, not every price."""
+    """Provider files read on first use, and beside each its size index and its prices per
+    region: a size look-up (an import filling vCPU and memory) reads that small compiled file,
+    and a price look-up before the whole file is needed reads one region's prices, not every
+    price."""
 
     def __init__(
         self,
         paths: dict[str, Path],
         read: Callable[[str, Path], ProviderFile],
         sizes: Callable[[str, Path], SizeIndex],
+        prices: Callable[[str, Path, str], RegionPrices],
     ) -> None:
         super().__init__(paths, read)
         self._sizes = LazyFiles(paths, sizes)
+        self._prices = prices
+        self._regions: dict[tuple[str, str], RegionPrices] = {}
 
     def size_index(self, provider_id: str) -> SizeIndex:
         return self._sizes[provider_id]
+
+    def read_whole(self, provider_id: str) -> bool:
+        return provider_id in self._loaded
+
+    def prices_in(self, provider_id: str, region: str) -> RegionPrices:
+        """The provider's products with the prices that apply in ``region`` (``lookup.prices_in``)."""
+        key = (provider_id, region)
+        if key not in self._regions:
+            self._regions[key] = self._prices(provider_id, self._paths[provider_id], region)
+        return self._regions[key]
 
 
 @dataclass(frozen=True)
@@ -127,12 +143,15 @@ class Catalog:
         ``quantity`` counts the product's unit (GiB for storage, 1 for an instance); ``rates`` are
         EUR per unit of currency, the default policy's when not given.
         """
-        provider = self.providers.get(provider_id)
-        if provider is None:
+        if provider_id not in self.providers:
             return None
-        return lookup.list_price(
-            provider, self._index(provider_id), region, product_id, quantity, rates
-        )
+        if isinstance(self.providers, ProviderFiles) and not self.providers.read_whole(provider_id):
+            view = self.providers.prices_in(provider_id, region)
+            return lookup.list_price(
+                provider_id, view.products, region, product_id, quantity, rates
+            )
+        index = self._index(provider_id)
+        return lookup.list_price(provider_id, index, region, product_id, quantity, rates)
 
 
 def load_catalog(providers_dir: Path | None = None, mappings_dir: Path | None = None) -> Catalog:
@@ -177,7 +196,15 @@ def _load_catalog(
         # Built from the provider file once per file content, then read from the cache.
         return compiler.derived(SizeIndex, path, lambda: lookup.size_index(providers[provider_id]))
 
-    providers = ProviderFiles(provider_paths, read_provider, read_sizes)
+    def read_prices(provider_id: str, path: Path, region: str) -> RegionPrices:
+        return compiler.derived(
+            RegionPrices,
+            path,
+            lambda: lookup.prices_in(providers[provider_id], region),
+            variant=f"prices in {region}",
+        )
+
+    providers = ProviderFiles(provider_paths, read_provider, read_sizes, read_prices)
     kinds, problems = read_kind_mappings(mappings_dir, compiler.load)
     if problems:
         raise InputError(problems[0])

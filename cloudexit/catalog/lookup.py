@@ -7,9 +7,17 @@ from decimal import Decimal
 from typing import NamedTuple, Protocol, TypeVar
 
 from cloudexit.catalog.custom_types import parse_custom, unit_product_ids
-from cloudexit.catalog.schema import Product, ProviderFile, SizeEntry, SizeIndex, Specs
-from cloudexit.catalog.sizing import monthly_price, price_in, to_eur
-from cloudexit.model.money import HOURS_PER_MONTH, quantize
+from cloudexit.catalog.schema import (
+    PricedEntry,
+    Product,
+    ProviderFile,
+    RegionPrices,
+    SizeEntry,
+    SizeIndex,
+    Specs,
+)
+from cloudexit.catalog.sizing import Priced, monthly_price, price_in, to_eur
+from cloudexit.model.money import DEFAULT_EXCHANGE_RATES, HOURS_PER_MONTH, quantize
 
 
 class ListPrice(NamedTuple):
@@ -18,9 +26,7 @@ class ListPrice(NamedTuple):
 
 
 def default_rates() -> dict[str, Decimal]:
-    from cloudexit.model.policy import Policy
-
-    return dict(Policy().exchange_rates)
+    return dict(DEFAULT_EXCHANGE_RATES)
 
 
 def index_products(provider: ProviderFile) -> dict[str, list[Product]]:
@@ -49,12 +55,35 @@ def size_index(provider: ProviderFile) -> SizeIndex:
     )
 
 
+def prices_in(provider: ProviderFile, region: str) -> RegionPrices:
+    """The look-up keys of ``index_products`` with only the prices that apply in ``region``:
+    ``list_price`` gives the same answer from it for that region."""
+    return RegionPrices(
+        provider=provider.id,
+        region=region,
+        products={
+            key: [
+                PricedEntry(
+                    id=p.id, prices=[x for x in p.prices if not x.regions or region in x.regions]
+                )
+                for p in products
+            ]
+            for key, products in index_products(provider).items()
+        },
+    )
+
+
 class _Named(Protocol):
     @property
     def id(self) -> str: ...
 
 
+class _PricedNamed(_Named, Priced, Protocol):
+    pass
+
+
 N = TypeVar("N", bound=_Named)
+P = TypeVar("P", bound=_PricedNamed)
 
 
 def find_product(index: Mapping[str, list[N]], name: str) -> N | None:
@@ -78,8 +107,8 @@ def specs_for(provider_id: str, index: SizeIndex, name: str) -> Specs | None:
 
 
 def list_price(
-    provider: ProviderFile,
-    index: Mapping[str, list[Product]],
+    provider_id: str,
+    index: Mapping[str, list[P]],
     region: str,
     name: str,
     quantity: Decimal = Decimal(1),
@@ -89,7 +118,7 @@ def list_price(
     rates = default_rates() if rates is None else rates
     product = find_product(index, name)
     if product is None:
-        return _custom_price(provider, index, region, name, quantity, rates)
+        return _custom_price(provider_id, index, region, name, quantity, rates)
     price = price_in(product, region)
     if price is None:
         return None
@@ -97,18 +126,18 @@ def list_price(
     if amount is None:
         return None
     flag = "" if price.verified else " (unverified)"
-    return ListPrice(quantize(amount), f"list price: {provider.id}/{product.id} {region}{flag}")
+    return ListPrice(quantize(amount), f"list price: {provider_id}/{product.id} {region}{flag}")
 
 
 def _custom_price(
-    provider: ProviderFile,
-    index: Mapping[str, list[Product]],
+    provider_id: str,
+    index: Mapping[str, list[P]],
     region: str,
     name: str,
     quantity: Decimal,
     rates: Mapping[str, Decimal],
 ) -> ListPrice | None:
-    custom = parse_custom(_bare(name)) if provider.id == "gcp" else None
+    custom = parse_custom(_bare(name)) if provider_id == "gcp" else None
     if custom is None:
         return None
     cpu_id, memory_id = unit_product_ids(custom)
@@ -124,4 +153,4 @@ def _custom_price(
         return None
     flag = "" if cpu.verified and memory.verified else " (unverified)"
     label = f"custom/{custom.series} ({custom.vcpu} vCPU, {custom.memory_gib.normalize()} GiB)"
-    return ListPrice(quantize(amount), f"list price: {provider.id}/{label} {region}{flag}")
+    return ListPrice(quantize(amount), f"list price: {provider_id}/{label} {region}{flag}")

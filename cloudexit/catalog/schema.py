@@ -288,6 +288,20 @@ class SizeIndex(_Data):
     sizes: dict[str, list[SizeEntry]]
 
 
+class PricedEntry(_Data):
+    id: str
+    prices: list[Price]
+
+
+class RegionPrices(_Data):
+    """A provider file's products by look-up key with only the prices that apply in one region:
+    what pricing a few resources there needs, compiled apart so it does not read every price."""
+
+    provider: str
+    region: str
+    products: dict[str, list[PricedEntry]]
+
+
 Fidelity = Literal["native", "compatible", "self_managed", "none"]
 Strategy = Literal["rehost", "replatform", "refactor", "retain", "retire"]
 Sizing = Literal["instance", "per_gib", "flat", "per_node", "instance_plus_storage", "none"]

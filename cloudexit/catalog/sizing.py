@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from cloudexit.catalog.burstable import load_baselines
 from cloudexit.catalog.schema import Price, Product, ProductSelector, ProviderFile, Specs
@@ -83,7 +83,12 @@ def needs_of(
     )
 
 
-def price_in(product: Product, region: str, monthly: bool = False) -> Price | None:
+class Priced(Protocol):
+    @property
+    def prices(self) -> Sequence[Price]: ...
+
+
+def price_in(product: Priced, region: str, monthly: bool = False) -> Price | None:
     """The product's price in a region: a region-specific price wins over a general one.
 
     The first listed price is the pay-as-you-go one; ``monthly`` (the policy allows a monthly

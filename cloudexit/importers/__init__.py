@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from cloudexit.catalog.loader import Catalog, load_catalog
-from cloudexit.connectors.aws.pricing import monthly_cost as aws_monthly_cost
 from cloudexit.connectors.azure import pricing as azure_pricing
 from cloudexit.connectors.common import Billing, today_cost
 from cloudexit.connectors.gcp import pricing as gcp_pricing
@@ -113,7 +112,10 @@ def price_today(resources: Iterable[Resource], catalog: Catalog) -> None:
         if resource.monthly_cost is not None:
             continue
         if resource.provider == "aws":
-            resource.monthly_cost = aws_monthly_cost(resource, catalog)
+            # imported here: the AWS package loads every describer, which other imports never use
+            from cloudexit.connectors.aws.pricing import monthly_cost
+
+            resource.monthly_cost = monthly_cost(resource, catalog)
         else:
             billing = _BILLING.get(resource.provider)
             resource.monthly_cost = today_cost(catalog, resource.provider, resource, billing)

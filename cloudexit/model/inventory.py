@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from cloudexit.model.attachments import link_attachments
 from cloudexit.model.bill import Bill
@@ -12,6 +12,12 @@ from cloudexit.model.details import problem as details_problem
 from cloudexit.model.kinds import Kind
 from cloudexit.model.migrate import migrate_1_0
 from cloudexit.model.money import Amount
+from cloudexit.model.sharing import (
+    SharedFieldsSet,
+    share_fields_set,
+    share_strings,
+    shared_tags,
+)
 from cloudexit.model.topology import Topology
 
 INVENTORY_SCHEMA_VERSION: Literal["2.0"] = "2.0"
@@ -21,7 +27,7 @@ INVENTORY_SCHEMA_VERSION: Literal["2.0"] = "2.0"
 SourceProvider = Literal["aws", "azure", "gcp", "openstack", "onprem", "other"]
 
 
-class _Strict(BaseModel):
+class _Strict(SharedFieldsSet):
     # 1e400 reads as inf in JSON: refused at load rather than met by the optimiser
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
@@ -119,6 +125,37 @@ class Resource(_Strict):
         description="Ids of the machines (and their disks) this group runs, folded into it: "
         "not planned or billed apart",
     )
+
+    @model_validator(mode="after")
+    def _share_repeated_values(self) -> Resource:
+        """Strings and field sets that repeat across resources kept once (``model.sharing``)."""
+        share_strings(self, ("provider", "account", "region", "type"))
+        if self.tags:
+            self.__dict__["tags"] = shared_tags(self.tags)
+        share_strings(self.attributes, _ATTRIBUTE_TEXTS)
+        share_fields_set(self)
+        share_fields_set(self.attributes)
+        share_fields_set(self.topology)
+        if self.utilisation is not None:
+            share_strings(self.utilisation, ("source",))
+            share_fields_set(self.utilisation)
+        if self.monthly_cost is not None:
+            share_strings(self.monthly_cost, ("currency", "source"))
+            share_fields_set(self.monthly_cost)
+        return self
+
+
+_ATTRIBUTE_TEXTS = (
+    "instance_type",
+    "architecture",
+    "os",
+    "storage_class",
+    "engine",
+    "engine_version",
+    "billing_mode",
+    "state",
+    "gpu_model",
+)
 
 
 class Source(_Strict):

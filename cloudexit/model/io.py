@@ -130,6 +130,7 @@ def validate(model: type[M], data: Any, path: str | Path) -> M:
 def load_inventory(*paths: str | Path) -> Inventory:
     """Load and merge one or more inventory.json files."""
     from cloudexit.model.inventory import INVENTORY_SCHEMA_VERSION, Inventory
+    from cloudexit.model.migrate import migrate_1_0
 
     if not paths:
         raise InputError("no inventory file given")
@@ -145,6 +146,8 @@ def load_inventory(*paths: str | Path) -> Inventory:
                 f"{path}: schema_version {version!r} is not supported "
                 f"(this cloudexit reads {INVENTORY_SCHEMA_VERSION!r} and migrates '1.0')"
             )
+        if version == "1.0":
+            data = migrate_1_0(data, in_place=True)
         inventory = validate(Inventory, data, path)
         merged = inventory if merged is None else merge_inventories([merged, inventory], str(path))
     assert merged is not None

@@ -24,9 +24,10 @@ _SOURCE_SHAPED = ("ingress", "egress", "allow", "allowed", "deny", "denied", "so
 _PROTOCOLS = {"-1": "any", "all": "any", "*": "any", "6": "tcp", "17": "udp", "1": "icmp"}
 
 
-def migrate_1_0(data: dict[str, Any]) -> dict[str, Any]:
-    """A 1.0 inventory as a 2.0 one; the input is left as it was."""
-    out = copy.deepcopy(data)
+def migrate_1_0(data: dict[str, Any], in_place: bool = False) -> dict[str, Any]:
+    """A 1.0 inventory as a 2.0 one; the input is left as it was unless ``in_place`` (a file's
+    freshly read content, where a copy of every resource would only double the memory)."""
+    out = data if in_place else copy.deepcopy(data)
     out["schema_version"] = "2.0"
     issues = out.setdefault("issues", [])
     for resource in out.get("resources") or []:

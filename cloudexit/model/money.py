@@ -22,6 +22,9 @@ Amount = Annotated[
 
 CENT = Decimal("0.01")
 
+DEFAULT_EXCHANGE_RATES = {"USD": Decimal("0.86")}
+"""Units of EUR per unit of each currency when a policy names none (copy before changing)."""
+
 
 def quantize(value: Decimal, places: Decimal = CENT) -> Decimal:
     return value.quantize(places, rounding=ROUND_HALF_EVEN)

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from cloudexit.model.kinds import Kind
 from cloudexit.model.limits import Limits
-from cloudexit.model.money import Amount
+from cloudexit.model.money import DEFAULT_EXCHANGE_RATES, Amount
 from cloudexit.model.sovereignty import Objective
 
 POLICY_SCHEMA_VERSION: Literal["1.0"] = "1.0"
@@ -303,7 +303,7 @@ class Policy(_Strict):
     )
     currency: Literal["EUR"] = "EUR"
     exchange_rates: dict[str, Annotated[Amount, Field(gt=0)]] = Field(
-        default_factory=lambda: {"USD": Decimal("0.86")},
+        default_factory=lambda: dict(DEFAULT_EXCHANGE_RATES),
         description="Units of EUR per unit of each currency",
     )
     risk_weights: RiskWeights = Field(default_factory=RiskWeights)

@@ -11,10 +11,12 @@ from __future__ import annotations
 import ipaddress
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
+
+from cloudexit.model.sharing import SharedFieldsSet
 
 
-class _Strict(BaseModel):
+class _Strict(SharedFieldsSet):
     model_config = ConfigDict(extra="forbid")
 
 

@@ -124,3 +124,35 @@ def test_a_catalogue_with_its_providers_replaced_looks_sizes_up_in_them(small_ca
     replaced = dataclasses.replace(bundled, providers={**bundled.providers, "aws": aws})
     assert replaced.specs_for("aws", "m5.large") is None
     assert replaced.specs_for("azure", "standard_d2s_v3").memory_gib == 8
+
+
+def test_a_price_look_up_reads_one_regions_compiled_prices_with_the_same_answers(
+    small_catalog, tmp_path, monkeypatch
+):
+    from cloudexit.catalog import loader
+
+    monkeypatch.setenv("CLOUDEXIT_CACHE_DIR", str(tmp_path / "cache"))
+    whole = load_catalog_dir(small_catalog)
+    asks = [
+        (provider.id, region.code, name)
+        for provider in whole.providers.values()
+        for region in provider.regions
+        for product in provider.products
+        for name in (product.id, product.id.upper(), product.id.rsplit("/", 1)[-1])
+    ] + [("gcp", "us-central1", "n2-custom-4-16384"), ("aws", "us-east-1", "zz9.huge")]
+    expected = [whole.list_price(*ask, rates=RATES) for ask in asks]
+    assert sum(e is not None for e in expected) > len(asks) // 3
+    regions = sorted({(provider_id, region) for provider_id, region, _ in asks})
+    loader._load_catalog.cache_clear()
+    fresh = load_catalog_dir(small_catalog)
+    for provider_id, region in regions:
+        fresh.providers.prices_in(provider_id, region)
+    assert len(list((tmp_path / "cache").glob("RegionPrices-*.json"))) == len(regions)
+    loader._load_catalog.cache_clear()  # as a new process would, with the views compiled
+
+    def no_provider(self, provider_id):
+        raise AssertionError(f"provider {provider_id} read for a price")
+
+    monkeypatch.setattr(loader.ProviderFiles, "__getitem__", no_provider)
+    again = load_catalog_dir(small_catalog)
+    assert [again.list_price(*ask, rates=RATES) for ask in asks] == expected

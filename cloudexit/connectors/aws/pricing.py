@@ -37,10 +37,10 @@ def _product(resource: Resource) -> tuple[str, Decimal, str] | None:
         if a.node_count:
             nodes = a.node_count
             note = f", x{nodes} cluster instances" if nodes > 1 else ""
-        else:
-            nodes = 2 if a.high_availability else 1
-            note = ", x2 for the Multi-AZ standby" if nodes == 2 else ""
-        return f"rds/{a.engine}/{size}", Decimal(nodes), note + "; storage not included"
+            return f"rds/{a.engine}/{size}", Decimal(nodes), note + "; storage not included"
+        # A Multi-AZ pair has its own rate (about, not exactly, twice the Single-AZ one).
+        deployment = "multi-az/" if a.high_availability else ""
+        return f"rds/{a.engine}/{deployment}{size}", Decimal(1), "; storage not included"
     if kind in CACHE_KINDS and size.startswith("cache."):
         nodes = a.node_count or 1
         return f"elasticache/{size}", Decimal(nodes), f", x{nodes} nodes" if nodes > 1 else ""

@@ -5,6 +5,7 @@ zero."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from cloudexit.connectors.common import Billed
@@ -17,6 +18,9 @@ _DISKS = {"pd-standard", "pd-balanced", "pd-ssd", "pd-extreme"}
 _REDIS_TIERS = ((4, "M1"), (10, "M2"), (35, "M3"), (100, "M4"))
 _REDIS_SERVICE = {"BASIC": "basic", "STANDARD_HA": "standard"}
 _SQL_ENGINES = {"postgresql", "mysql"}
+# A dedicated-core tier, db-custom-<vCPUs>-<MiB>, is billed as its vCPUs plus its memory:
+# https://cloud.google.com/sql/pricing
+_SQL_CUSTOM = re.compile(r"^db-custom-(\d+)-(\d+)$")
 
 
 def _gib(value: float) -> Decimal:
@@ -38,7 +42,14 @@ def _sql(resource: Resource) -> list[Billed]:
     copies = 2 if a.high_availability else 1
     standby = ", x2 for the regional standby" if copies == 2 else ""
     parts = []
-    if a.state != "stopped":
+    custom = _SQL_CUSTOM.match(a.instance_type)
+    if a.state != "stopped" and custom:
+        vcpu, memory = int(custom.group(1)), Decimal(custom.group(2)) / 1024
+        parts += [
+            Billed("cloudsql-vcpu", Decimal(vcpu * copies), f", {vcpu} vCPU{standby}"),
+            Billed("cloudsql-memory", memory * copies, f", {memory.normalize():f} GiB{standby}"),
+        ]
+    elif a.state != "stopped":
         parts.append(Billed(f"cloudsql/{a.engine}/{a.instance_type}", Decimal(copies), standby))
     if a.storage_gib and a.storage_class == "pd_ssd":
         parts.append(

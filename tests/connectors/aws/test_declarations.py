@@ -157,6 +157,13 @@ def _catalog() -> Catalog:
             "products": [
                 product("m5.large", "compute", "0.107", regions=["eu-west-1"]),
                 product("rds/postgresql/db.m5.large", "database", "0.2", verified=False),
+                product(
+                    "rds/postgresql/multi-az/db.m5.large",
+                    "database",
+                    "0.401",
+                    verified=False,
+                    regions=["eu-west-1"],
+                ),
                 product("elasticache/cache.r6g.large", "cache", "0.2"),
                 product("ebs-gp3", "block_storage", "0.088", "gib_month"),
                 product("eks-control-plane", "kubernetes", "0.1"),
@@ -202,12 +209,23 @@ def test_list_prices_fill_monthly_cost_when_the_catalogue_has_them():
         ),
         catalog,
     )
-    assert db is not None and db.amount == eur("0.4")
+    assert db is not None and db.amount == eur("0.401")
     assert (
         "(unverified)" in db.source
-        and "Multi-AZ" in db.source
+        and "multi-az/db.m5.large" in db.source
         and "storage not included" in db.source
     )
+    # No Multi-AZ rate for the class in the region: no figure, never the Single-AZ one doubled.
+    for high_availability, priced in ((False, True), (True, False)):
+        frankfurt = _resource(
+            "AWS::RDS::DBInstance",
+            Kind.POSTGRESQL,
+            region="eu-central-1",
+            instance_type="db.m5.large",
+            engine="postgresql",
+            high_availability=high_availability,
+        )
+        assert (monthly_cost(frankfurt, catalog) is not None) is priced
     cache = monthly_cost(
         _resource(
             "AWS::ElastiCache::ReplicationGroup",

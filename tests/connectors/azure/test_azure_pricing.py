@@ -41,7 +41,9 @@ def test_a_flexible_server_costs_its_compute_and_its_storage(arm, priced_catalog
     assert aks is not None and standard is not None and aks.amount == standard.monthly_eur
 
 
-def test_what_the_catalogue_cannot_price_has_no_figure_never_a_part(arm, priced_catalog):
+def test_a_server_is_priced_whole_and_what_the_catalogue_cannot_price_has_no_figure(
+    arm, priced_catalog
+):
     by_id = scan(arm, priced_catalog).by_id()
     # Zone-redundant HA bills a standby: twice the compute and twice the storage.
     pg = by_id[f"{BASE}/microsoft.dbforpostgresql/flexibleservers/shop-pg"]
@@ -49,9 +51,15 @@ def test_what_the_catalogue_cannot_price_has_no_figure_never_a_part(arm, priced_
         ("postgresql-flexible/GP_Standard_D2ds_v4", Decimal(2)),
         ("postgresql-flexible-storage", Decimal(256)),
     ]
-    # No catalogue product for that size: the storage alone is not passed off as the cost.
-    assert priced_catalog.specs_for("azure", "postgresql-flexible/GP_Standard_D2ds_v4") is None
-    assert pg.monthly_cost is None
+    compute = priced_catalog.list_price(
+        "azure", "westeurope", "postgresql-flexible/GP_Standard_D2ds_v4", Decimal(2)
+    )
+    storage = priced_catalog.list_price(
+        "azure", "westeurope", "postgresql-flexible-storage", Decimal(256)
+    )
+    assert compute is not None and storage is not None and pg.monthly_cost is not None
+    assert pg.monthly_cost.amount == compute.monthly_eur + storage.monthly_eur
+    # No catalogue product for that cache size: no figure, and no part passed off as the cost.
     redis = by_id[f"{BASE}/microsoft.cache/redis/shop-redis"]
     assert [(p.product, p.quantity) for p in billed(redis)] == [
         ("redis-cache/Standard_C1", Decimal(2))

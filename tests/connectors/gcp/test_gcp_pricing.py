@@ -33,9 +33,11 @@ def test_disks_clusters_and_zones_cost_their_list_price(cai, priced_catalog):
 def test_a_database_or_cache_without_a_regional_price_has_no_figure(cai, priced_catalog):
     by_id = scan(cai, priced_catalog).by_id()
     pg = by_id["//cloudsql.googleapis.com/projects/shop-prod/instances/shop-pg"]
-    # A regional (HA) instance is billed as two instances and twice its storage.
+    # A custom tier is billed as its vCPUs and memory; a regional (HA) instance as two of them
+    # and twice its storage.
     assert [(p.product, p.quantity) for p in billed(pg)] == [
-        ("cloudsql/postgresql/db-custom-2-7680", Decimal(2)),
+        ("cloudsql-vcpu", Decimal(4)),
+        ("cloudsql-memory", Decimal(15)),
         ("cloudsql-ssd-storage", Decimal(200)),
     ]
     cache = by_id[
@@ -45,7 +47,7 @@ def test_a_database_or_cache_without_a_regional_price_has_no_figure(cai, priced_
         ("memorystore-redis/standard/M2", Decimal(5))
     ]
     for resource, product in (
-        (pg, "cloudsql/postgresql/db-custom-2-7680"),
+        (pg, "cloudsql-vcpu"),
         (cache, "memorystore-redis/standard/M2"),
     ):
         if priced_catalog.list_price("gcp", "europe-west1", product) is None:

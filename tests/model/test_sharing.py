@@ -1,0 +1,81 @@
+"""Resources share repeated strings and field sets, and never see each other's changes."""
+
+from __future__ import annotations
+
+import copy
+import json
+
+from cloudexit.model.inventory import Inventory, MonthlyCost
+from cloudexit.model.io import load_inventory
+from tests.helpers import inventory, resource
+
+
+def _two() -> Inventory:
+    data = inventory(
+        resource("i-1", tags={"team": "payments", "env": "prod"}),
+        resource("i-2", tags={"team": "payments", "env": "prod"}),
+    )
+    parsed = json.loads(json.dumps(data))  # one string object per value, as read from a file
+    assert parsed["resources"][0]["region"] is not parsed["resources"][1]["region"]
+    return Inventory.model_validate(parsed)
+
+
+def test_equal_strings_and_field_sets_are_one_object():
+    first, second = _two().resources
+    assert first.region is second.region
+    assert first.tags["team"] is second.tags["team"]
+    assert first.model_fields_set is second.model_fields_set
+    assert first.attributes.model_fields_set is second.attributes.model_fields_set
+
+
+def test_a_field_given_later_is_set_on_that_model_only():
+    first, second = _two().resources
+    first.utilisation = None
+    first.topology.security_groups = ["sg-1"]
+    first.attributes.os = "linux"
+    assert "utilisation" in first.model_fields_set
+    assert "utilisation" not in second.model_fields_set
+    assert "security_groups" not in second.topology.model_fields_set
+    assert "os" not in second.attributes.model_fields_set
+    assert second.model_dump(exclude_unset=True) == _two().resources[1].model_dump(
+        exclude_unset=True
+    )
+
+
+def test_copies_keep_their_own_field_sets():
+    first, second = _two().resources
+    changed = first.model_copy(update={"planned": True})
+    assert "planned" in changed.model_fields_set
+    assert "planned" not in second.model_fields_set
+    deep = copy.deepcopy(second)
+    deep.monthly_cost = MonthlyCost(amount="1", currency="EUR", source="test")
+    assert deep.model_fields_set == second.model_fields_set
+
+
+def test_a_1_0_file_reads_as_the_same_inventory_as_its_content(tmp_path):
+    data = inventory(
+        resource(
+            "sg-1",
+            kind="network.security_group",
+            type="AWS::EC2::SecurityGroup",
+            attributes={
+                "details": {
+                    "rules": [
+                        {
+                            "direction": "ingress",
+                            "protocol": "tcp",
+                            "from_port": 443,
+                            "to_port": 443,
+                            "cidr": "10.0.0.0/8",
+                        }
+                    ]
+                }
+            },
+        ),
+        resource("i-1"),
+    )
+    path = tmp_path / "inventory.json"
+    path.write_text(json.dumps(data))
+    read = load_inventory(path)
+    assert read == Inventory.model_validate(data)
+    assert read.by_id()["sg-1"].topology.firewall_rules[0].ports[0].low == 443
