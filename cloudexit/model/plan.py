@@ -305,6 +305,22 @@ class Totals(_Strict):
     second_hand_share: float = Field(
         0, description="second_hand_monthly / target_monthly (0 when nothing is moved)"
     )
+    assumed_one_off: Amount = Field(
+        Decimal(0),
+        description="Part of one_off_migration resting on planning assumptions no published source "
+        "gives: engineer days per move (mappings or the policy's running_costs.effort_days) x day rate",
+    )
+    assumed_one_off_share: float = Field(
+        0, description="assumed_one_off / one_off_migration (0 when there is no one-off)"
+    )
+    assumed_monthly: Amount = Field(
+        Decimal(0),
+        description="Part of target_monthly resting on such assumptions: operations hours of "
+        "self-managed services x day rate",
+    )
+    assumed_monthly_share: float = Field(
+        0, description="assumed_monthly / target_monthly (0 when nothing is moved)"
+    )
 
     @model_validator(mode="after")
     def _footing(self) -> Totals:

@@ -214,6 +214,11 @@ class RunningCosts(_Strict):
         default_factory=dict,
         description="Engineer hours a month to run one self-managed service of each kind",
     )
+    effort_days: dict[Kind, float] = Field(
+        default_factory=dict,
+        description="Engineer days to move one resource of each kind, on every target, instead of "
+        "the mappings' planning assumptions",
+    )
     function_requests_month: float = Field(
         1_000_000,
         ge=0,

@@ -33,6 +33,7 @@ from cloudexit.optimise.running import (
     RunningCostData,
     cheapest_replicated,
     copies_needed,
+    effort_days,
     egress_price,
     function_usage,
     operations_monthly,
@@ -524,7 +525,9 @@ def _site_facts(
     if ctx.egress is None or ctx.sync is None:
         return f"{where}: no egress price for {ctx.resource.provider}/{ctx.resource.region}"
     one_off = {
-        "engineering": quantize(Decimal(str(target.effort_days)) * policy.day_rate),
+        "engineering": quantize(
+            Decimal(str(effort_days(target, ctx.resource.kind, policy))) * policy.day_rate
+        ),
         "switching_egress": quantize(ctx.egress),
         "parallel_egress": quantize(ctx.sync),
         "double_running": quantize(
@@ -581,7 +584,7 @@ def _option(ctx: _Context, facts: SiteFacts) -> Option:
         quantity=float(priced.quantity),
         monthly_cost=quantize(priced.monthly),
         migration_cost=facts.migration,
-        effort_days=target.effort_days,
+        effort_days=effort_days(target, ctx.resource.kind, ctx.policy),
         risk=_risk(facts.jurisdiction, facts.certification, facts.fidelity, ctx.stake),
         strategy=target.strategy,
         fidelity=target.fidelity,

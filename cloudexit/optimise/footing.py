@@ -117,6 +117,10 @@ def totals(
     one_off = quantize(sum((p.choice.migration_cost for p in placements), Decimal(0)) + unattached)
     switching = quantize(sum((p.choice.switching_egress for p in placements), Decimal(0)))
     second_hand = sum((p.choice.second_hand_monthly for p in moving), Decimal(0))
+    assumed_monthly = sum(
+        (p.choice.costs.get("operations", Decimal(0)) for p in moving), Decimal(0)
+    )
+    assumed_one_off = quantize(parts.get("engineering", Decimal(0)))
     current, target, retained, running = (quantize(v) for v in (current, target, retained, running))
     after = target + retained + running
     saving = current - after
@@ -151,6 +155,10 @@ def totals(
         discount_rate=policy.discount_rate,
         second_hand_monthly=quantize(second_hand),
         second_hand_share=round(float(second_hand / target), 4) if target else 0.0,
+        assumed_one_off=assumed_one_off,
+        assumed_one_off_share=round(float(assumed_one_off / one_off), 4) if one_off else 0.0,
+        assumed_monthly=quantize(assumed_monthly),
+        assumed_monthly_share=round(float(assumed_monthly / target), 4) if target else 0.0,
         npv=quantize(saving * annuity_factor(policy.discount_rate, months) - one_off)
         if judged
         else None,

@@ -23,14 +23,16 @@ from cloudexit.model.plan import (
 )
 from cloudexit.model.policy import Policy
 from cloudexit.optimise import concentration, explain, footing, milp, oneoff
+from cloudexit.optimise.assumptions import assumption_warnings
 from cloudexit.optimise.attachments import held_apart_warnings
 from cloudexit.optimise.checks import violations
 from cloudexit.optimise.decide import assignment_of, decide
 from cloudexit.optimise.diagnose import infeasibility, unplaceable
 from cloudexit.optimise.inputs import check_currencies, check_policy, pin_warnings
 from cloudexit.optimise.requirement import dearer_reason, requirement_of
-from cloudexit.optimise.running import function_usage_warning
+from cloudexit.optimise.running import function_usage_warning, running_cost_data
 from cloudexit.optimise.sizes import resolve_size, sized_by_instance
+from cloudexit.optimise.split import split_dependency_warning
 from cloudexit.optimise.units import (
     Row,
     Units,
@@ -255,6 +257,9 @@ def plan(
     left = {u.resource_id for u in unplaced if u.code == "size_unknown"}
     warnings.update(_size_warnings(inventory, catalog, policy, assignment, left))
     warnings.update(held_apart_warnings(inventory, policy))
+    split_line = split_dependency_warning(inventory, placements, policy)
+    if split_line:
+        warnings.add(split_line)
     warnings.update(
         versions.version_warnings(placements, {rid: r.name for rid, r in resources.items()})
     )
@@ -323,8 +328,8 @@ def plan(
             inventory, result.placements, policy, unplaced, solution.status, result.stranded
         )
         rise = concentration.rise_warning(result)
-        if rise:
-            result.warnings = sorted({*result.warnings, rise})
+        assumed = assumption_warnings(result.placements, result.totals, policy, running_cost_data())
+        result.warnings = sorted({*result.warnings, *assumed, *([rise] if rise else [])})
     result.sovereignty = estate(result, load_sovereignty())
     return result, solution.seconds
 

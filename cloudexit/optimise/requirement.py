@@ -83,7 +83,7 @@ def dearer_reason(
         )
         if more_cpu or more_memory:
             why.append(
-                f"the cheapest {option.provider} product that fits, {option.product} "
+                f"the cheapest {option.provider} product the mapping and policy allow that fits, {option.product} "
                 f"({_size(specs.vcpu, specs.memory_gib)}), is larger than needed "
                 f"({requirement.label if requirement else '-'})"
             )

@@ -7,15 +7,17 @@ overridden per kind in the policy's ``running_costs``.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from cloudexit.catalog.schema import Price, Product, ProviderFile
+from cloudexit.catalog.schema import Evidence, Price, Product, ProviderFile, TargetMapping
 from cloudexit.catalog.sizing import Needs, _Same, fits, price_in, to_eur
 from cloudexit.datafiles import data_dir
 from cloudexit.model.inventory import Resource
@@ -41,10 +43,24 @@ class MinimumSize(BaseModel):
     memory_per_data_gib: float = Field(0, ge=0)
 
 
+class Assumption(BaseModel):
+    """What a group of planning figures rests on, when no published source gives them."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    evidence: Evidence
+    checked: dt.date = Field(description="When published sources were last searched for them")
+    covers: str = Field(min_length=8)
+    override: str = Field(description="The policy field that sets them instead")
+
+
 class RunningCostData(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     operations_hours_month: dict[str, float] = Field(default_factory=dict)
+    evidence: dict[Literal["operations_hours_month", "effort_days"], Assumption] = Field(
+        default_factory=dict
+    )
     minimum_size: dict[Kind, MinimumSize] = Field(default_factory=dict)
     fixed_node_plans: list[str] = Field(
         default_factory=list,
@@ -75,6 +91,12 @@ def operations_monthly(kind: Kind, policy: Policy, data: RunningCostData) -> Dec
             kind.value, data.operations_hours_month.get("default", 0.0)
         )
     return Decimal(str(hours)) * policy.day_rate / HOURS_PER_DAY
+
+
+def effort_days(target: TargetMapping, kind: Kind, policy: Policy) -> float:
+    """Engineer days to move one resource of this kind to the target: the policy's figure for the
+    kind, else the mapping's planning assumption."""
+    return policy.running_costs.effort_days.get(kind, target.effort_days)
 
 
 def self_managed_needs(resource: Resource, needs: Needs, data: RunningCostData) -> Needs:

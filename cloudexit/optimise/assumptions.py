@@ -1,0 +1,43 @@
+"""How much of a plan's cost rests on planning figures no published source gives (engineer days
+per move, operations hours of self-managed services): one warning line each, naming the policy
+field that sets them."""
+
+from __future__ import annotations
+
+from cloudexit.model.plan import Placement, Totals
+from cloudexit.model.policy import Policy
+from cloudexit.optimise.running import RunningCostData
+
+
+def _override(data: RunningCostData, figure: str, default: str) -> str:
+    found = data.evidence.get(figure)  # type: ignore[call-overload]
+    return found.override if found is not None else default
+
+
+def assumption_warnings(
+    placements: list[Placement], figures: Totals, policy: Policy, data: RunningCostData
+) -> list[str]:
+    moved = [p for p in placements if not p.choice.retain]
+    lines = []
+    if figures.assumed_one_off:
+        kinds = {p.kind for p in moved if p.choice.one_off.get("engineering")}
+        bundled = sorted(k for k in kinds if k not in policy.running_costs.effort_days)
+        whose = (
+            f"the mappings' defaults for {len(bundled)} of {len(kinds)} kinds"
+            if bundled
+            else "the policy's figures for every kind"
+        )
+        lines.append(
+            f"{figures.assumed_one_off_share:.1%} of the one-off (EUR {figures.assumed_one_off} of "
+            f"{figures.one_off_migration}) rests on engineer days per move, a user-set planning "
+            f"assumption no published source gives ({whose}; set your own per kind in the "
+            f"policy's {_override(data, 'effort_days', 'running_costs.effort_days')})"
+        )
+    if figures.assumed_monthly:
+        lines.append(
+            f"{figures.assumed_monthly_share:.1%} of target spend (EUR {figures.assumed_monthly} of "
+            f"{figures.target_monthly} a month) is operations hours of self-managed services, a "
+            "user-set planning assumption no published source gives (set your own per kind in the "
+            f"policy's {_override(data, 'operations_hours_month', 'running_costs.operations_hours_month')})"
+        )
+    return lines
