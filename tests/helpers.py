@@ -59,3 +59,25 @@ def tfstate_resource(
         "provider": f'provider["registry.terraform.io/hashicorp/{provider}"]',
         "instances": [{"attributes": values, "dependencies": deps}],
     }
+
+
+def v1_security_group(rid: str, *rules: dict[str, Any], **overrides: Any) -> dict[str, Any]:
+    """An AWS security group as schema 1.0 wrote it: its rules in details, not in topology."""
+    return resource(
+        rid,
+        kind="network.security_group",
+        type="AWS::EC2::SecurityGroup",
+        attributes={"details": {"rules": list(rules)}},
+        **overrides,
+    )
+
+
+def https_in(cidr: str) -> dict[str, Any]:
+    """A 1.0 ingress rule: TCP 443 from ``cidr``."""
+    return {
+        "direction": "ingress",
+        "protocol": "tcp",
+        "from_port": 443,
+        "to_port": 443,
+        "cidr": cidr,
+    }

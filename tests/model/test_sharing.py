@@ -7,7 +7,7 @@ import json
 
 from cloudexit.model.inventory import Inventory, MonthlyCost
 from cloudexit.model.io import load_inventory
-from tests.helpers import inventory, resource
+from tests.helpers import https_in, inventory, resource, v1_security_group
 
 
 def _two() -> Inventory:
@@ -54,24 +54,7 @@ def test_copies_keep_their_own_field_sets():
 
 def test_a_1_0_file_reads_as_the_same_inventory_as_its_content(tmp_path):
     data = inventory(
-        resource(
-            "sg-1",
-            kind="network.security_group",
-            type="AWS::EC2::SecurityGroup",
-            attributes={
-                "details": {
-                    "rules": [
-                        {
-                            "direction": "ingress",
-                            "protocol": "tcp",
-                            "from_port": 443,
-                            "to_port": 443,
-                            "cidr": "10.0.0.0/8",
-                        }
-                    ]
-                }
-            },
-        ),
+        v1_security_group("sg-1", https_in("10.0.0.0/8")),
         resource("i-1"),
     )
     path = tmp_path / "inventory.json"

@@ -10,7 +10,7 @@ import pytest
 from cloudexit.errors import InputError
 from cloudexit.model.inventory import Inventory
 from cloudexit.model.io import load_inventory
-from tests.helpers import inventory, resource
+from tests.helpers import https_in, inventory, resource, v1_security_group
 
 
 def test_attachments_follow_dependencies_between_kinds_that_live_together() -> None:
@@ -37,24 +37,10 @@ def test_attachments_follow_dependencies_between_kinds_that_live_together() -> N
 
 def test_a_1_0_inventory_is_migrated(tmp_path: Path) -> None:
     data = inventory(
-        resource(
+        v1_security_group(
             "sg",
-            kind="network.security_group",
-            type="AWS::EC2::SecurityGroup",
-            attributes={
-                "details": {
-                    "rules": [
-                        {
-                            "direction": "ingress",
-                            "protocol": "tcp",
-                            "from_port": 443,
-                            "to_port": 443,
-                            "cidr": "0.0.0.0/0",
-                        },
-                        {"direction": "ingress", "protocol": "tcp", "from_port": 22, "to_port": 22},
-                    ]
-                }
-            },
+            https_in("0.0.0.0/0"),
+            {"direction": "ingress", "protocol": "tcp", "from_port": 22, "to_port": 22},
         ),
         resource(
             "gcp-fw",
