@@ -13,53 +13,22 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-
-def chromium() -> str:
-    found = (
-        shutil.which("chromium")
-        or shutil.which("chromium-browser")
-        or shutil.which("google-chrome")
-    )
-    if found is None:
-        raise SystemExit("no chromium binary on this machine")
-    return found
+from tests.emit.browser import CHROMIUM, dump_dom
 
 
 def open_page(page: Path, profile: Path) -> tuple[float, str, list[str]]:
     """Seconds until headless Chromium dumped the DOM, the DOM, and the console lines."""
+    if CHROMIUM is None:
+        raise SystemExit("no chromium binary on this machine")
     start = time.perf_counter()
-    result = subprocess.run(
-        [
-            chromium(),
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            f"--user-data-dir={profile}",
-            "--enable-logging=stderr",
-            "--v=0",
-            "--dump-dom",
-            page.as_uri(),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=900,
-        check=False,
-    )
-    seconds = time.perf_counter() - start
-    console = [line for line in result.stderr.splitlines() if ":CONSOLE" in line]
-    return seconds, result.stdout, console
+    dom, console = dump_dom(page, profile, timeout=900)
+    return time.perf_counter() - start, dom, console
 
 
 def write_report_of(plan_path: Path, out: Path) -> tuple[int, str]:

@@ -1,49 +1,21 @@
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 import cloudexit
+from tests.emit.browser import CHROMIUM, dump_dom
 from tests.emit.test_runbook import make_plan
 from tests.helpers import fixture_catalog
 
-CHROMIUM = (
-    shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
-)
 needs_browser = pytest.mark.skipif(CHROMIUM is None, reason="no chromium binary on this machine")
 
 
 def render(page: Path, tmp_path: Path) -> tuple[str, list[str]]:
     """The DOM a headless Chromium built from the page, and every console message it logged."""
-    assert CHROMIUM is not None
-    result = subprocess.run(
-        [
-            CHROMIUM,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            f"--user-data-dir={tmp_path / 'profile'}",
-            "--enable-logging=stderr",
-            "--v=0",
-            "--dump-dom",
-            page.as_uri(),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    console = [line for line in result.stderr.splitlines() if ":CONSOLE" in line]
-    return result.stdout, console
+    return dump_dom(page, tmp_path / "profile", timeout=120)
 
 
 @needs_browser
