@@ -652,20 +652,12 @@ def build_candidates(
     """``commitments``: the resource's share of each commitment's monthly fee (EUR), which a
     move strands until the term ends; ``start``: the migration's day 0, which decides the
     switching rule (default: the policy's date)."""
-    found = Candidates(resource)
     ctx = _context(resource, catalog, policy, commitments, start)
-    for provider, target, region in _sites(ctx):
-        facts = _site_or_fallback(ctx, provider, target, region)
-        if isinstance(facts, str):
-            found.excluded.append(facts)
-        else:
-            found.options.append(_option(ctx, facts))
-    kept = _retain_facts(ctx)
-    if isinstance(kept, str):
-        found.excluded.append(kept)
-    elif kept is not None:
-        found.options.append(_retain_option(ctx, kept))
-    return found
+    facts = _facts(ctx)
+    options = [_option(ctx, site) for site in facts.sites]
+    if facts.kept is not None:
+        options.append(_retain_option(ctx, facts.kept))
+    return Candidates(resource, options, facts.excluded)
 
 
 @dataclass
@@ -687,7 +679,10 @@ def option_facts(
 ) -> Facts:
     """The same options as ``build_candidates``, as facts: the solver needs a few numbers of each,
     the plan the whole ``Option`` of the chosen ones only (``OptionSource`` builds those)."""
-    ctx = _context(resource, catalog, policy, commitments, start)
+    return _facts(_context(resource, catalog, policy, commitments, start))
+
+
+def _facts(ctx: _Context) -> Facts:
     sites: list[SiteFacts] = []
     excluded: list[str] = []
     for provider, target, region in _sites(ctx):
