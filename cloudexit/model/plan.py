@@ -256,7 +256,9 @@ class Totals(_Strict):
 
     currency: str = "EUR"
     current_monthly: Amount
-    current_monthly_unpriced: int = Field(0, description="Resources with no known current cost")
+    current_monthly_unpriced: int = Field(
+        0, description="Resources with no known current cost, less those free after the move"
+    )
     target_monthly: Amount
     retained_monthly: Amount
     unplaced_monthly: Amount = Field(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from decimal import Decimal
 
-from cloudexit.model.inventory import Inventory
+from cloudexit.model.inventory import Inventory, Resource
 from cloudexit.model.money import quantize
 from cloudexit.model.plan import Placement, SolveStatus, StrandedLine, Totals, Unplaced
 from cloudexit.model.policy import Policy
@@ -60,15 +60,13 @@ def totals(
     The one-off is every placement's migration cost plus the stranded commitment fees of lines
     no placement carries (retired resources, usage the bill does not attribute)."""
     current = Decimal(0)
-    unpriced = 0
     cost_of: dict[str, Decimal | None] = {}
     for resource in inventory.resources:
         cost = current_monthly_eur(resource, policy)
         cost_of[resource.id] = cost
-        if cost is None:
-            unpriced += 1
-        else:
+        if cost is not None:
             current += cost
+    unpriced = len(_unpriced_today(inventory, placements, cost_of))
     moving = [p for p in placements if not p.choice.retain]
     target = sum((p.choice.monthly_cost + p.inter_site_monthly for p in moving), Decimal(0))
     unpriced_target = sum(
@@ -165,27 +163,35 @@ def totals(
     )
 
 
-def unpriced_today_warning(
-    inventory: Inventory, placements: list[Placement], policy: Policy, figures: Totals
-) -> str | None:
-    """One line naming what today's cost leaves out: resources with no known cost (no list price
-    in their region, no bill line), by kind, and what the moved ones cost after the plan."""
+def _unpriced_today(
+    inventory: Inventory, placements: list[Placement], cost_of: dict[str, Decimal | None]
+) -> list[Resource]:
+    """Resources with no known cost today, less those free after the move: a subnet or a
+    security group that costs nothing after the move costs nothing today either."""
     after = {
         p.resource_id: p.choice.monthly_cost + p.inter_site_monthly
         for p in placements
         if not p.choice.retain
     }
-    # A resource that is free after the move (a subnet, a security group) costs nothing today either.
-    unpriced = [
-        r
-        for r in inventory.resources
-        if current_monthly_eur(r, policy) is None and after.get(r.id) != 0
-    ]
+    return [r for r in inventory.resources if cost_of[r.id] is None and after.get(r.id) != 0]
+
+
+def unpriced_today_warning(
+    inventory: Inventory, placements: list[Placement], policy: Policy, figures: Totals
+) -> str | None:
+    """One line naming what today's cost leaves out: resources with no known cost (no list price
+    in their region, no bill line), by kind, and what the moved ones cost after the plan."""
+    unpriced = _unpriced_today(
+        inventory,
+        placements,
+        {r.id: current_monthly_eur(r, policy) for r in inventory.resources},
+    )
     if not unpriced:
         return None
     kinds = Counter(r.kind.value for r in unpriced)
     by_kind = ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items()))
-    moving = sum(1 for r in unpriced if r.id in after)
+    moved = {p.resource_id for p in placements if not p.choice.retain}
+    moving = sum(1 for r in unpriced if r.id in moved)
     line = (
         f"today's cost (EUR {figures.current_monthly} a month) leaves out {len(unpriced)} of "
         f"{len(inventory.resources)} resources that are not free after the move and have no known "
@@ -213,5 +219,5 @@ def planned_today_warning(inventory: Inventory, policy: Policy) -> str | None:
         f"today's cost counts {len(priced)} resource{'s' if len(priced) > 1 else ''} a Terraform "
         f"plan would create (not created yet) at the list price {'they' if len(priced) > 1 else 'it'} "
         f"would run at, EUR {quantize(sum(priced, Decimal(0)))} a month: the saving compares the move "
-        "with building them as planned"
+        f"with building {'them' if len(priced) > 1 else 'it'} as planned"
     )

@@ -148,3 +148,21 @@ def test_identity_on_imported_real_estates(shared_dir, name):
     imported = import_files([shared_dir / "corpus" / name], planned=True)
     plan = cloudexit.plan(imported, cloudexit.Policy(), catalog=api.load_catalog())
     assert_identity(plan)
+
+
+def test_the_runbook_counts_the_same_unpriced_resources_as_the_warning(tmp_path):
+    estate = Inventory.model_validate(
+        inventory(
+            resource("vm-priced"),
+            resource("vm-unpriced", monthly_cost=None),
+            resource("subnet", kind="network.subnet", type="AWS::EC2::Subnet", monthly_cost=None),
+        )
+    )
+    plan = cloudexit.plan(estate, cloudexit.Policy(targets=["ovhcloud"], allow_retain=False))
+    subnet = next(p for p in plan.placements if p.resource_id == "subnet")
+    assert subnet.choice.monthly_cost == 0
+    # the subnet is free after the move, so it costs nothing today either
+    assert plan.totals.current_monthly_unpriced == 1
+    assert any("leaves out 1 of 3 resources" in w for w in plan.warnings)
+    cloudexit.emit(plan, tmp_path)
+    assert "- 1 resources have no known current cost" in (tmp_path / "runbook.md").read_text()
