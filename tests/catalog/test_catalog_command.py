@@ -290,7 +290,9 @@ def test_the_bundled_ovhcloud_prices_are_what_the_recorded_catalogue_answers(pri
     endpoint = price_lists.base + "/v1/order/catalog/public/cloud"
     recorded = json.loads((RECORDED / "ovhcloud-catalog.json").read_text())
     instances = {
-        addon["planCode"] for addon in recorded["addons"] if addon["product"] == "publiccloud-instance"
+        addon["planCode"]
+        for addon in recorded["addons"]
+        if addon["product"] == "publiccloud-instance"
     }
     plain = [row for row in fetch(endpoint, []) if row.product in instances and not row.variant]
     assert {row.unit for row in plain} == {"hour", "month"}
