@@ -156,11 +156,16 @@ def link_across(resources: dict[str, Resource]) -> None:
     """Dependencies resolved across every imported file: an id held by another file, or one
     written differently (an ARN without the account the CLI output did not print, a native id)
     whose last segment names exactly one imported resource, or a nested ARM resource (a subnet)
-    whose parent is imported. Links that name nothing imported are dropped."""
+    whose parent is imported, or a link by name to a resource whose id ends in its number (a
+    Cloud Asset name can). Links that name nothing imported are dropped."""
     _adopt_arns(resources)
     tails: dict[str, list[str]] = {}
     for rid in resources:
         tails.setdefault(_tail(rid), []).append(rid)
+    by_name: dict[str, list[str]] = {}
+    for rid, r in resources.items():
+        if "/" in rid and r.name and not rid.endswith(f"/{r.name}"):
+            by_name.setdefault(f"{rid.rsplit('/', 1)[0]}/{r.name}".lower(), []).append(rid)
     for resource in resources.values():
         linked: set[str] = set()
         for dep in resource.depends_on:
@@ -171,7 +176,7 @@ def link_across(resources: dict[str, Resource]) -> None:
             if owner:
                 linked.add(owner)
                 continue
-            candidates = tails.get(_tail(dep), [])
+            candidates = tails.get(_tail(dep), []) or by_name.get(dep.lower(), [])
             if len(candidates) == 1:
                 linked.add(candidates[0])
         linked.discard(resource.id)

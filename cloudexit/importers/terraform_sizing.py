@@ -373,6 +373,26 @@ def openstack_containerinfra_cluster_v1(v: dict[str, Any]) -> Fields:
     }
 
 
+def google_bigtable_instance(v: dict[str, Any]) -> Fields:
+    """Its clusters are inline blocks: their nodes are the instance's (a development instance
+    states none and runs one)."""
+    clusters = blocks(v, "cluster")
+    return {
+        "engine": "bigtable",
+        "node_count": sum(count(c.get("num_nodes")) or 1 for c in clusters) or None,
+        "storage_class": next(
+            (str(c["storage_type"]).lower() for c in clusters if text(c.get("storage_type"))),
+            None,
+        ),
+    }
+
+
+def google_bigquery_table(v: dict[str, Any]) -> Fields:
+    """A table's stored bytes: its dataset, which it is part of, carries the sum."""
+    stored = positive(v.get("num_bytes"))
+    return {"storage_gib": round(stored / 2**30, 3) if stored else None}
+
+
 READERS: dict[str, Reader] = {
     "aws_instance": aws_instance,
     "aws_db_instance": aws_db_instance,
@@ -412,6 +432,8 @@ READERS: dict[str, Reader] = {
     "aws_sqs_queue": aws_sqs_queue,
     "aws_route53_record": aws_route53_record,
     "azurerm_firewall": azurerm_firewall,
+    "google_bigquery_table": google_bigquery_table,
+    "google_bigtable_instance": google_bigtable_instance,
     "openstack_compute_instance_v2": openstack_compute_instance_v2,
     "openstack_blockstorage_volume_v2": openstack_volume,
     "openstack_blockstorage_volume_v3": openstack_volume,

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from cloudexit.model.attachments import link_attachments
 from cloudexit.model.inventory import CollectionIssue, MonthlyCost, Resource
 from cloudexit.model.kinds import Kind
+from cloudexit.model.parts import part_owners, take_parts
 
 AWS_GROUP_TAG = "aws:autoscaling:groupName"
 EKS_POOL_TAG = "eks:nodegroup-name"
@@ -47,12 +48,28 @@ def fold_members(resources: dict[str, Resource]) -> list[Folded]:
     link_attachments(list(resources.values()))
     folded = _lists(resources)
     owner = _owners(resources)
+    parts = {rid: p for rid, p in part_owners(resources).items() if rid not in owner}
+    owner.update(parts)
     _parts(resources, owner)
     final = {rid: _root(rid, owner) for rid in owner}
     nodes: dict[str, list[Resource]] = {}
+    taken: dict[str, list[Resource]] = {}
     for rid in sorted(final):
         group = resources[final[rid]]
         resource = resources.pop(rid)
+        if rid in parts:
+            taken.setdefault(group.id, []).append(resource)
+            group.members = sorted({*group.members, rid, *resource.members})
+            # what a part reaches (a backend service's instance groups) the whole now reaches
+            group.depends_on = sorted({*group.depends_on, *resource.depends_on} - {group.id})
+            folded.append(
+                Folded(
+                    resource,
+                    group.id,
+                    f"part of {group.kind.value} {group.name!r}; planned and billed with it",
+                )
+            )
+            continue
         if _clustered(resource) and _clustered(group):
             nodes.setdefault(group.id, []).append(resource)
         if resource.kind in (Kind.VM, Kind.VM_GROUP):
@@ -75,6 +92,8 @@ def fold_members(resources: dict[str, Resource]) -> list[Folded]:
         )
     for cluster_id, instances in nodes.items():
         _take_nodes(resources[cluster_id], instances)
+    for parent_id, found in taken.items():
+        take_parts(resources[parent_id], found)
     _repoint(resources.values(), final)
     return sorted(folded, key=lambda f: f.resource.id)
 

@@ -210,6 +210,8 @@ def topology(tf_type: str, v: dict[str, Any]) -> Mapped | None:
         return gcp.firewall(v, terraform=True)
     if tf_type == "google_compute_subnetwork":
         return Mapped(Topology(cidrs=[v["ip_cidr_range"]] if v.get("ip_cidr_range") else []))
+    if tf_type in ("google_compute_forwarding_rule", "google_compute_global_forwarding_rule"):
+        return gcp.forwarding_rule(v)
     if tf_type == "openstack_networking_secgroup_v2":
         if v.get("delete_default_rules") is True:
             return Mapped()

@@ -75,6 +75,23 @@ def target_proxy(facts: Facts) -> None:
     facts.depend(facts.get("urlMap"), facts.get("service"))
 
 
+def target_instance(facts: Facts) -> None:
+    facts.location = last_segment(facts.get("zone"))
+    facts.depend(facts.get("instance"))
+
+
+def vpn_tunnel(facts: Facts) -> None:
+    facts.location = last_segment(facts.get("region"))
+    facts.note(peer_ip=facts.get("peerIp"), ike_version=facts.get("ikeVersion"))
+    facts.depend(facts.get("targetVpnGateway"), facts.get("vpnGateway"), facts.get("router"))
+
+
+def interconnect_attachment(facts: Facts) -> None:
+    facts.location = last_segment(facts.get("region"))
+    facts.note(bandwidth=facts.get("bandwidth"), attachment_type=facts.get("type"))
+    facts.depend(facts.get("interconnect"), facts.get("router"))
+
+
 def url_map(facts: Facts) -> None:
     facts.depend(facts.get("defaultService"))
     for matcher in facts.get("pathMatchers", []):
@@ -128,6 +145,9 @@ TYPES = [
     declare("compute.googleapis.com/TargetTcpProxy", target_proxy),
     declare("compute.googleapis.com/TargetSslProxy", target_proxy),
     declare("compute.googleapis.com/UrlMap", url_map),
+    declare("compute.googleapis.com/TargetInstance", target_instance),
+    declare("compute.googleapis.com/VpnTunnel", vpn_tunnel),
+    declare("compute.googleapis.com/InterconnectAttachment", interconnect_attachment),
     declare("compute.googleapis.com/Address", address),
     declare("compute.googleapis.com/GlobalAddress", address),
     declare("compute.googleapis.com/Router", router),

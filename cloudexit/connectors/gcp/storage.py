@@ -1,4 +1,4 @@
-"""Cloud Storage buckets and Filestore instances."""
+"""Cloud Storage buckets, Filestore instances and BigQuery tables."""
 
 from __future__ import annotations
 
@@ -29,7 +29,15 @@ def filestore(facts: Facts) -> None:
         facts.depend(net.get("network"))
 
 
+def bigquery_table(facts: Facts) -> None:
+    """A table's stored bytes: its dataset, which it is part of, carries the sum."""
+    stored = number(facts.get("numBytes"))
+    facts.set(storage_gib=round(stored / 2**30, 3) if stored else None)
+    facts.note(rows=facts.get("numRows"), table_type=facts.get("type"))
+
+
 TYPES = [
     declare("storage.googleapis.com/Bucket", bucket),
     declare("file.googleapis.com/Instance", filestore),
+    declare("bigquery.googleapis.com/Table", bigquery_table),
 ]
