@@ -181,9 +181,46 @@ def test_a_service_without_facts_is_unchecked_and_names_no_version():
     assert choice.offered == []
 
 
-def test_self_managed_and_unversioned_kinds_get_no_choice():
-    assert decide(CATALOG, db("database.mysql", "mysql", "5.7"), option("self_managed")) is None
+def test_unversioned_kinds_get_no_choice():
     assert decide(CATALOG, db("compute.vm", None, None), option()) is None
+    assert decide(CATALOG, db("compute.vm", None, None), option("self_managed")) is None
+    assert decide(CATALOG, db("messaging.queue", None, None), option("self_managed")) is None
+
+
+@pytest.mark.parametrize(
+    ("kind", "engine", "version", "installed"),
+    [
+        ("database.mysql", "mysql", "5.7.19", ("mysql", "5.7")),
+        ("database.mysql", "aurora-mysql", "8.0.mysql_aurora.3.04.0", ("mysql", "8.0")),
+        ("database.postgresql", "postgres", "14.9", ("postgresql", "14")),
+        ("database.postgresql", "POSTGRES_15", None, ("postgresql", None)),
+        ("database.postgresql", "postgres", "9.6.24", ("postgresql", "9.6")),
+        ("database.document", "docdb", "5.0.0", ("mongodb", "5.0")),
+        ("cache.redis", "redis", "7.1", ("redis", "7.1")),
+        ("messaging.stream", "kafka", "3.5.1", ("kafka", "3.5")),
+    ],
+)
+def test_a_self_managed_engine_installs_the_sources_release_line(kind, engine, version, installed):
+    choice = decide(CATALOG, db(kind, engine, version), option("self_managed", "target_vm"))
+    assert choice is not None
+    assert (choice.engine, choice.version) == installed
+    if version is None:
+        assert choice.status == "source_unknown" and "did not report" in choice.note
+    else:
+        assert choice.status == "self_managed" and not choice.major_change
+        assert choice.note.startswith(f"install {installed[0]} {installed[1]} on the VMs")
+        assert version in choice.note
+    # Installing is not a change of version: no warning asks anyone to look at it.
+    placed = Placement(
+        resource_id="db", kind=kind, choice=option("self_managed"), reason="", engine_version=choice
+    )
+    assert bool(version_warnings([placed], {})) == (version is None)
+
+
+def test_an_engine_with_no_build_to_install_names_the_replacement():
+    graph = decide(CATALOG, db("database.graph", "neptune", "1.2.0.2"), option("self_managed"))
+    assert graph is not None and graph.status == "engine_change" and graph.version is None
+    assert graph.note.startswith("neptune 1.2.0.2 has no build to install on the VMs")
 
 
 def test_a_fact_without_publication_date_is_refused():
