@@ -102,13 +102,15 @@ def version_problems(catalog: Catalog, mappings_dir: Path) -> list[str]:
             continue
         if versions.provider != path.stem:
             problems.append(f"{path}: provider {versions.provider!r} does not match the file name")
-        for entry in versions.engines:
-            mapping = catalog.kinds.get(entry.kind)
+        services = [(e.kind, e.terraform) for e in versions.engines] + [
+            (u.kind, u.terraform) for u in versions.unverified
+        ]
+        for kind, terraform in services:
+            mapping = catalog.kinds.get(kind)
             target = mapping.targets.get(versions.provider) if mapping else None
-            if target is None or target.terraform != entry.terraform:
+            if target is None or target.terraform != terraform:
                 problems.append(
-                    f"{path}: {entry.kind.value} on {versions.provider} is not mapped to "
-                    f"{entry.terraform}"
+                    f"{path}: {kind.value} on {versions.provider} is not mapped to {terraform}"
                 )
     return problems
 

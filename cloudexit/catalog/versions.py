@@ -153,17 +153,32 @@ def install(catalog: Catalog, resource: Resource, option: Option) -> EngineVersi
     )
 
 
+def _service(catalog: Catalog, resource: Resource, option: Option) -> str | None:
+    """The Terraform resource type of the managed service ``option`` buys."""
+    if option.terraform is not None:
+        return option.terraform
+    mapping = catalog.kinds.get(resource.kind)
+    target = mapping.targets.get(option.provider) if mapping else None
+    return target.terraform if target else None
+
+
 def offered_for(catalog: Catalog, resource: Resource, option: Option) -> list[EngineVersions]:
     """The catalogue's version facts for the managed service ``option`` buys, if any."""
     facts = catalog.versions.get(option.provider)
     if facts is None or resource.kind not in VERSIONED or option.fidelity == "self_managed":
         return []
-    terraform = option.terraform
-    if terraform is None:
-        mapping = catalog.kinds.get(resource.kind)
-        target = mapping.targets.get(option.provider) if mapping else None
-        terraform = target.terraform if target else None
+    terraform = _service(catalog, resource, option)
     return [e for e in facts.engines if e.kind == resource.kind and e.terraform == terraform]
+
+
+def unverified_reason(catalog: Catalog, resource: Resource, option: Option) -> str | None:
+    """Why the catalogue holds no versions for this service, where what was searched is said."""
+    facts = catalog.versions.get(option.provider)
+    terraform = _service(catalog, resource, option)
+    for entry in facts.unverified if facts else []:
+        if entry.kind == resource.kind and entry.terraform == terraform:
+            return entry.reason
+    return None
 
 
 def decide(catalog: Catalog, resource: Resource, option: Option) -> EngineVersionChoice | None:
@@ -179,13 +194,16 @@ def decide(catalog: Catalog, resource: Resource, option: Option) -> EngineVersio
     engine = source_engine(resource)
     raw = resource.attributes.engine_version
     if not entries:
+        service = _service(catalog, resource, option) or resource.kind.value
+        why = unverified_reason(catalog, resource, option)
         return EngineVersionChoice(
             engine=engine or resource.kind.value,
             source_engine=engine,
             source_version=raw,
             status="unchecked",
-            note=f"the catalogue lists no engine versions for {option.provider} "
-            f"{option.terraform or resource.kind.value}: check the version before applying",
+            note=f"the catalogue lists no engine versions for {option.provider} {service}"
+            + (f" (unverified: {why})" if why else "")
+            + ": check the version before applying",
         )
     offered = sorted({v for e in entries for v in e.versions}, key=lambda v: version_key(v) or ())
     target = entries[0].engine

@@ -265,3 +265,45 @@ def test_catalog_validate_reports_version_facts_for_a_service_the_kind_is_not_ma
     )
     problems = check_catalog(repo_dir / "providers", mappings).problems
     assert problems == [f"{path}: cache.redis on scaleway is not mapped to scaleway_rdb"]
+
+
+def test_ovhcloud_kubernetes_and_mongodb_versions_are_sourced_first_hand():
+    catalog = load_catalog()
+    found = {(e.kind.value, e.terraform): e for e in catalog.versions["ovhcloud"].engines}
+    kube = found[("kubernetes.cluster", "ovh_cloud_project_kube")]
+    mongo = found[("database.document", "ovh_cloud_project_database")]
+    for entry in (kube, mongo):
+        assert entry.source.evidence == "provider_page"
+        assert entry.source.url.startswith("https://github.com/ovh/docs/blob/")
+        assert isinstance(entry.source.published, dt.date)
+    eks = db("kubernetes.cluster", None, "1.33.4")
+    choice = decide(
+        catalog,
+        eks,
+        option(terraform="ovh_cloud_project_kube").model_copy(update={"provider": "ovhcloud"}),
+    )
+    assert choice is not None and (choice.version, choice.status) == ("1.33", "same")
+    documentdb = db("database.document", "docdb", "5.0.0")
+    moved = decide(
+        catalog,
+        documentdb,
+        option(terraform="ovh_cloud_project_database").model_copy(update={"provider": "ovhcloud"}),
+    )
+    assert moved is not None and (moved.engine, moved.version) == ("mongodb", "6.0")
+    assert moved.status == "upgrade" and moved.major_change
+
+
+def test_a_service_whose_versions_are_unverified_says_what_was_searched():
+    catalog = load_catalog()
+    (entry,) = [
+        u for u in catalog.versions["ionos"].unverified if u.kind.value == "kubernetes.cluster"
+    ]
+    assert entry.terraform == "ionoscloud_k8s_cluster"
+    choice = decide(
+        catalog,
+        db("kubernetes.cluster", None, "1.31.2"),
+        option(terraform="ionoscloud_k8s_cluster").model_copy(update={"provider": "ionos"}),
+    )
+    assert choice is not None and choice.status == "unchecked" and choice.version is None
+    assert "(unverified: no first-hand list of the versions IONOS offers" in choice.note
+    assert choice.note.endswith("check the version before applying")

@@ -108,6 +108,7 @@ def _resource_versions(text: str, argument: str) -> dict[str, str]:
                 "psql_erp": "16",
                 "redis_portal": "7.2",
                 "shop_cache": "7.2",
+                "shop_k8s": "1.30",
             },
         ),
         (
