@@ -194,7 +194,7 @@ def decide(catalog: Catalog, resource: Resource, option: Option) -> EngineVersio
     engine = source_engine(resource)
     raw = resource.attributes.engine_version
     if not entries:
-        service = _service(catalog, resource, option) or resource.kind.value
+        service = option.terraform or resource.kind.value
         why = unverified_reason(catalog, resource, option)
         return EngineVersionChoice(
             engine=engine or resource.kind.value,
