@@ -307,3 +307,14 @@ def test_a_service_whose_versions_are_unverified_says_what_was_searched():
     assert choice is not None and choice.status == "unchecked" and choice.version is None
     assert "(unverified: no first-hand list of the versions IONOS offers" in choice.note
     assert choice.note.endswith("check the version before applying")
+
+
+def test_catalog_validate_warns_of_services_whose_versions_are_unverified():
+    from cloudexit.catalog.validate import unverified_version_warnings
+    from cloudexit.datafiles import data_dir
+
+    (line,) = unverified_version_warnings(data_dir("mappings"))
+    assert line.startswith(
+        "ionos: engine versions of kubernetes.cluster on ionoscloud_k8s_cluster unverified "
+        "(checked 2026-12-06): no first-hand list"
+    )
