@@ -13,6 +13,7 @@ import pytest
 from cloudexit import api
 from cloudexit.catalog import load_catalog
 from cloudexit.emit.jinja import make_environment
+from cloudexit.emit.runbook import write_runbook
 from cloudexit.emit.terraform import build_sites, render_site
 from cloudexit.importers import import_files
 from cloudexit.model.inventory import Inventory
@@ -67,9 +68,12 @@ def test_real_exports_place_no_machine_away_from_the_network_objects_it_names(
     assert found == []
 
 
-def test_the_example_places_no_machine_away_from_the_network_objects_it_names() -> None:
+def test_the_example_places_no_machine_away_from_the_network_objects_it_names(
+    tmp_path: Path,
+) -> None:
     inventory = load_inventory(EXAMPLE / "inventory.json")
-    result = plan(inventory, load_catalog(), api.load_policy(EXAMPLE / "policy.yaml"))
+    catalog = load_catalog()
+    result = plan(inventory, catalog, api.load_policy(EXAMPLE / "policy.yaml"))
     assert result.solver.status.value in ("optimal", "feasible")
     found, total = apart(inventory, result)
     assert total >= 50
@@ -87,6 +91,16 @@ def test_the_example_places_no_machine_away_from_the_network_objects_it_names() 
         (s.amount for s in result.stranded if s.counted and s.amount is not None), Decimal(0)
     )
     assert abs(result.totals.one_off_migration - counted) <= stranded + Decimal("0.01")
+    # The runbook's foundations wave says every site a copied object goes to.
+    write_runbook(result, tmp_path, make_environment(None), catalog)
+    text = (tmp_path / "runbook.md").read_text()
+    by_id = inventory.by_id()
+    for p in copied:
+        to = ", ".join(
+            f"{o.provider}/{o.region}" for o in [p.choice, *(p.copies or [])] if not o.retain
+        )
+        assert f"| {by_id[p.resource_id].name} |" in text
+        assert f"| {to} |" in text, p.resource_id
 
 
 def test_a_machine_of_a_real_aws_plan_is_written_in_its_own_subnet_with_the_source_range(
