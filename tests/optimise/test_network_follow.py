@@ -9,10 +9,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from cloudexit import api
 from cloudexit.catalog import load_catalog
+from cloudexit.cli.main import app
 from cloudexit.emit.jinja import make_environment
+from cloudexit.emit.plan_json import write_plan
 from cloudexit.emit.runbook import write_runbook
 from cloudexit.emit.terraform import build_sites, render_site
 from cloudexit.importers import import_files
@@ -101,6 +104,13 @@ def test_the_example_places_no_machine_away_from_the_network_objects_it_names(
         )
         assert f"| {by_id[p.resource_id].name} |" in text
         assert f"| {to} |" in text, p.resource_id
+    # And `explain` names the other sites with each copy's one-off.
+    write_plan(result, tmp_path)
+    shown = CliRunner().invoke(app, ["explain", str(tmp_path / "plan.json"), copied[0].resource_id])
+    assert shown.exit_code == 0, shown.output
+    line = next(x for x in shown.output.splitlines() if x.startswith("  also recreated at: "))
+    for o in copied[0].copies or []:
+        assert (f"{o.provider}/{o.region} (one-off EUR {o.migration_cost})" in line) or o.retain
 
 
 def test_a_machine_of_a_real_aws_plan_is_written_in_its_own_subnet_with_the_source_range(
