@@ -238,4 +238,8 @@ def decide(units: Units, inventory: Inventory, policy: Policy) -> Decision:
             f"solver {solution.solver} returned a plan that breaks the policy: "
             f"{broken[0] if broken else 'resources left unassigned'}"
         )
+    if units.followers:
+        # Within the gap a solver may keep a copy no resource needs; the plan writes only the
+        # copies its resources need, so its objective is the value of what is written.
+        solution.objective = assignment_objective(assignment, units)
     return Decision(assignment, solution, greedy, greedy_broken)

@@ -24,9 +24,12 @@ from cloudexit.model.io import load_inventory
 from cloudexit.model.kinds import Kind
 from cloudexit.model.plan import Plan
 from cloudexit.model.policy import Policy
-from cloudexit.optimise import plan
+from cloudexit.optimise import concentration, plan
+from cloudexit.optimise.decide import decide
 from cloudexit.optimise.follow import FOLLOWING_KINDS, named
-from tests.helpers import EXAMPLE
+from cloudexit.optimise.planner import _placeable
+from cloudexit.optimise.units import build_units
+from tests.helpers import EXAMPLE, inventory, resource
 
 EXPORTS = [
     "gcp-cai-export-forseti.jsonl",
@@ -151,3 +154,68 @@ def test_a_machine_of_a_real_aws_plan_is_written_in_its_own_subnet_with_the_sour
                 == ipaddress.ip_network(ranges[subnet]).prefixlen
             )
         assert by_id  # the machines named above are the export's own
+
+
+def _estate(*extra: dict[str, object]) -> Inventory:
+    subnet = resource(
+        "subnet-1",
+        kind="network.subnet",
+        type="AWS::EC2::Subnet",
+        attributes={},
+        monthly_cost=None,
+    )
+    vms = [resource(f"vm-{n}", depends_on=["subnet-1"], tags={"ha": "web"}) for n in (1, 2)]
+    return Inventory.model_validate(inventory(subnet, *vms, *extra))
+
+
+def test_machines_the_policy_spreads_get_a_copy_of_their_subnet_each() -> None:
+    # Two machines of one subnet that anti-affinity keeps in different regions: the subnet is
+    # recreated in both, never a reason to fail the plan.
+    estate = _estate()
+    policy = Policy(
+        targets=["scaleway"],
+        allow_retain=False,
+        anti_affinity=[{"tag_key": "ha", "level": "region"}],
+    )
+    result = plan(estate, load_catalog(), policy)
+    assert result.solver.status.value == "optimal"
+    at = {p.resource_id: p for p in result.placements}
+    machines = {(at[v].choice.provider, at[v].choice.region) for v in ("vm-1", "vm-2")}
+    assert len(machines) == 2
+    subnet = at["subnet-1"]
+    assert {(o.provider, o.region) for o in [subnet.choice, *(subnet.copies or [])]} == machines
+    assert "1 resource(s)" in subnet.reason
+    assert result.totals.one_off_migration >= subnet.choice.migration_cost * 2
+
+
+def test_a_network_object_nothing_names_is_placed_on_its_own() -> None:
+    lonely = resource(
+        "subnet-2", kind="network.subnet", type="AWS::EC2::Subnet", attributes={}, monthly_cost=None
+    )
+    result = plan(_estate(lonely), load_catalog(), Policy(targets=["scaleway"]))
+    at = {p.resource_id: p for p in result.placements}
+    assert at["subnet-2"].copies is None
+    assert "recreated" not in at["subnet-2"].reason
+    assert "recreated wherever the resources naming it land" in at["subnet-1"].reason
+
+
+@pytest.mark.parametrize("solver", ["highs", "cbc"])
+def test_the_objective_counts_each_copy_once(shared_dir: Path, solver: str) -> None:
+    # The plan's objective is its resources' scores plus one score per copy, whichever path
+    # solved it (a spend share makes the whole model one).
+    estate = import_files([shared_dir / "corpus" / "tfplan-aws-55res-checkov.json"], planned=True)
+    policy = Policy(targets=TARGETS, max_spend_share=0.6, solver={"name": solver})
+    catalog = load_catalog()
+    result = plan(estate, catalog, policy)
+    # The steps plan() takes before its decision, to read the decision's own figures.
+    policy = concentration.with_stake_reference(estate, policy)
+    placeable, _ = _placeable(estate, catalog, policy)
+    units = build_units(estate, catalog, policy, placeable)
+    concentration.weigh(units, policy, True)
+    decision = decide(units, estate, policy)
+    copies = units.copies(decision.assignment)
+    assert units.followers and copies
+    resources = sum(r.score for r in decision.assignment.values())
+    copied = sum(r.score for rows in copies.values() for _, r in rows)
+    assert decision.solution.objective == pytest.approx(resources + copied, rel=1e-9)
+    assert float(result.solver.objective or 0) == pytest.approx(resources + copied, abs=0.01)
