@@ -98,6 +98,9 @@ def weigh(units: Units, policy: Policy, aggregate: bool = True) -> None:
             unit.rows = prune_dominated(unit, policy)
             pruned += len(unit.all_rows) - len(unit.rows)
     units.pruned = pruned
+    # A network object's copy adds no spend, but sits at a provider like any option does.
+    for follower in units.followers.values():
+        follower.at = {place: r.weighed(points(r, 0.0), policy) for place, r in follower.at.items()}
 
 
 def spend_before(inventory: Inventory, policy: Policy) -> dict[str, Decimal]:
