@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -12,6 +13,7 @@ from cloudexit.catalog.evidence import is_weak
 from cloudexit.catalog.loader import Catalog
 from cloudexit.catalog.schema import Product, ProductSelector, ProviderFile, Specs, TargetMapping
 from cloudexit.catalog.sizing import (
+    Needs,
     _Same,
     monthly_price,
     needs_of,
@@ -205,10 +207,12 @@ def _price_target(
     target: TargetMapping,
     policy: Policy,
     specs: Specs | None = None,
+    needs: Needs | None = None,
 ) -> Priced | str:
-    """The option's product, quantity and full monthly running cost, or why it cannot be priced."""
+    """The option's product, quantity and full monthly running cost, or why it cannot be priced.
+    ``needs``: the resource's right-sized needs when already known (they are the same at every site)."""
     running = running_cost_data()
-    priced = _price_product(resource, provider, region, target, policy, running, specs)
+    priced = _price_product(resource, provider, region, target, policy, running, specs, needs)
     if isinstance(priced, str):
         return priced
     if target.fidelity == "self_managed":
@@ -284,6 +288,7 @@ def _price_product(
     policy: Policy,
     running: RunningCostData,
     specs: Specs | None = None,
+    needs: Needs | None = None,
 ) -> Priced | str:
     if target.select is None or target.sizing == "none":
         return Priced(None, Decimal(1), Decimal(0))
@@ -306,7 +311,8 @@ def _price_product(
         frozenset(offered) if offered is not None else None,
     )
     among = " among the flavours the policy's capacity lists" if offered is not None else ""
-    needs = needs_of(resource, policy.headroom, specs, policy.burstable_baseline)
+    if needs is None:
+        needs = needs_of(resource, policy.headroom, specs, policy.burstable_baseline)
     if target.fidelity == "self_managed":
         needs = self_managed_needs(resource, needs, running)
     unverified: list[str] = []
@@ -427,6 +433,94 @@ class _Context:
     sync: Decimal | None
     transfer_months: Decimal
     strands: Decimal
+    needs: Needs
+    memo: FactsMemo | None = None
+    price_key: tuple[object, ...] | None = None
+    parts: dict[str, Decimal] | None = None
+    one_offs: dict[float, tuple[Decimal, Decimal]] = field(default_factory=dict)
+    """engineering days -> (their cost, the whole migration cost): the other parts are the resource's"""
+
+    def priced_key(self) -> tuple[object, ...]:
+        """Everything pricing reads of the resource but its needs, which each provider's sizes
+        bucket (``FactsMemo.sized``)."""
+        if self.price_key is None:
+            a = self.resource.attributes
+            function = self.resource.kind == Kind.FUNCTION
+            self.price_key = (
+                self.resource.kind,
+                self.needs.architecture,
+                self.needs.gpu_count,
+                licensed_windows(self.resource, self.policy),
+                runs_windows(self.resource),
+                copies_needed(self.resource),
+                a.storage_gib,
+                a.node_count,
+                a.monthly_egress_gib,
+                a.requests_month if function else None,
+                a.memory_gib if function else None,
+            )
+        return self.price_key
+
+    def one_off(self, days: float) -> tuple[dict[str, Decimal], Decimal]:
+        """The one-off parts of a move costing ``days`` engineer days, and their sum."""
+        assert self.egress is not None and self.sync is not None
+        if self.parts is None:
+            self.parts = {
+                "switching_egress": quantize(self.egress),
+                "parallel_egress": quantize(self.sync),
+                "double_running": quantize(
+                    (self.current or Decimal(0))
+                    * (self.policy.parallel_run_months + self.transfer_months)
+                ),
+                "stranded_commitments": self.strands,
+            }
+        parts = self.parts
+        known = self.one_offs.get(days)
+        if known is None:
+            engineering = quantize(Decimal(str(days)) * self.policy.day_rate)
+            total = quantize(sum(parts.values(), engineering))
+            known = self.one_offs[days] = (engineering, total)
+        return {"engineering": known[0], **parts}, known[1]
+
+
+@dataclass
+class FactsMemo:
+    """What option facts repeat over one planning run's resources: each site's certifications and
+    the points their gaps give, and prices, keyed by what pricing reads of a resource. Needs are
+    raised to the next vCPU and memory figure the provider sells: every fit test against its
+    products (``s.vcpu < needs.vcpu``) answers the same for both, so the price does too."""
+
+    held: dict[tuple[str, str, str | None], tuple[set[str], float]] = field(default_factory=dict)
+    priced: dict[tuple[object, ...], Priced | str] = field(default_factory=dict)
+    sizes: dict[str, tuple[list[float], list[float]]] = field(default_factory=dict)
+
+    def certifications(
+        self, provider: ProviderFile, region: str, service: str | None
+    ) -> tuple[set[str], float]:
+        key = (provider.id, region, service)
+        found = self.held.get(key)
+        if found is None:
+            held = certifications_in(provider, region, service)
+            found = self.held[key] = (held, certification_gap_points(held))
+        return found
+
+    def sized(self, provider: ProviderFile, needs: Needs) -> tuple[float | None, float | None]:
+        grid = self.sizes.get(provider.id)
+        if grid is None:
+            vcpus = {p.specs.vcpu for p in provider.products if p.specs.vcpu is not None}
+            memory = {
+                p.specs.memory_gib for p in provider.products if p.specs.memory_gib is not None
+            }
+            grid = self.sizes[provider.id] = (sorted(vcpus), sorted(memory))
+        return _next_at_least(grid[0], needs.vcpu), _next_at_least(grid[1], needs.memory_gib)
+
+
+def _next_at_least(sizes: list[float], need: float | None) -> float | None:
+    """The smallest size at least ``need``; ``need`` itself when none is (or it is 0 or None)."""
+    if not need:
+        return need
+    at = bisect_left(sizes, need)
+    return sizes[at] if at < len(sizes) else need
 
 
 def _context(
@@ -435,6 +529,7 @@ def _context(
     policy: Policy,
     commitments: list[tuple[Commitment, Decimal]] | None,
     start: dt.date | None,
+    memo: FactsMemo | None = None,
 ) -> _Context:
     allowed, pinned_region = _allowed_providers(resource, policy)
     start = start or policy.switching.start_date or DEFAULT_START
@@ -443,12 +538,13 @@ def _context(
         hours = data_gib(resource) / (Decimal(str(policy.bandwidth_mbps)) * GIB_PER_MBPS_HOUR)
         transfer_months = hours / Decimal(730)
     stops = start + dt.timedelta(days=parallel_days(policy) + int(transfer_months * DAYS_PER_MONTH))
+    specs = resolve_size(resource, catalog, policy).specs
     return _Context(
         resource=resource,
         catalog=catalog,
         policy=policy,
         stake=stake_of(resource, policy),
-        specs=resolve_size(resource, catalog, policy).specs,
+        specs=specs,
         gates=sovereignty_gates(resource, policy),
         allowed=allowed,
         pinned_region=pinned_region,
@@ -458,6 +554,8 @@ def _context(
         sync=sync_estimate(resource, catalog, policy, start),
         transfer_months=transfer_months,
         strands=stranded_estimate(commitments or [], stops),
+        needs=needs_of(resource, policy.headroom, specs, policy.burstable_baseline),
+        memo=memo,
     )
 
 
@@ -510,11 +608,25 @@ def _site_facts(
     policy = ctx.policy
     where = f"{provider.id}/{region}"
     service = target.select.service if target.select else None
-    held = certifications_in(provider, region, service)
+    memo = ctx.memo
+    if memo is None:
+        held = certifications_in(provider, region, service)
+        gap = certification_gap_points(held)
+    else:
+        held, gap = memo.certifications(provider, region, service)
     missing = ctx.needed_certs - held
     if missing:
         return f"{where}: lacks {', '.join(sorted(missing))}"
-    priced = _price_target(ctx.resource, provider, region, target, policy, ctx.specs)
+    if memo is None:
+        priced = _price_target(ctx.resource, provider, region, target, policy, ctx.specs, ctx.needs)
+    else:
+        key = (provider.id, region, id(target), *memo.sized(provider, ctx.needs), *ctx.priced_key())
+        known = memo.priced.get(key)
+        if known is None:
+            known = memo.priced[key] = _price_target(
+                ctx.resource, provider, region, target, policy, ctx.specs, ctx.needs
+            )
+        priced = known
     if isinstance(priced, str):
         return f"{where}: {priced}"
     product = priced.product
@@ -524,17 +636,7 @@ def _site_facts(
         return f"{where}: {blocked}"
     if ctx.egress is None or ctx.sync is None:
         return f"{where}: no egress price for {ctx.resource.provider}/{ctx.resource.region}"
-    one_off = {
-        "engineering": quantize(
-            Decimal(str(effort_days(target, ctx.resource.kind, policy))) * policy.day_rate
-        ),
-        "switching_egress": quantize(ctx.egress),
-        "parallel_egress": quantize(ctx.sync),
-        "double_running": quantize(
-            (ctx.current or Decimal(0)) * (policy.parallel_run_months + ctx.transfer_months)
-        ),
-        "stranded_commitments": ctx.strands,
-    }
+    one_off, migration = ctx.one_off(effort_days(target, ctx.resource.kind, policy))
     return SiteFacts(
         provider=provider,
         region=region,
@@ -543,9 +645,9 @@ def _site_facts(
         held=held,
         grade=grade,
         one_off=one_off,
-        migration=quantize(sum(one_off.values(), Decimal(0))),
+        migration=migration,
         jurisdiction=jurisdiction_points(provider),
-        certification=certification_gap_points(held),
+        certification=gap,
         fidelity=fidelity_points(target.fidelity),
     )
 
@@ -676,10 +778,12 @@ def option_facts(
     policy: Policy,
     commitments: list[tuple[Commitment, Decimal]] | None = None,
     start: dt.date | None = None,
+    memo: FactsMemo | None = None,
 ) -> Facts:
     """The same options as ``build_candidates``, as facts: the solver needs a few numbers of each,
-    the plan the whole ``Option`` of the chosen ones only (``OptionSource`` builds those)."""
-    return _facts(_context(resource, catalog, policy, commitments, start))
+    the plan the whole ``Option`` of the chosen ones only (``OptionSource`` builds those).
+    ``memo``: what one planning run's resources share, kept between calls."""
+    return _facts(_context(resource, catalog, policy, commitments, start, memo))
 
 
 def _facts(ctx: _Context) -> Facts:
