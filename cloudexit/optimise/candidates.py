@@ -11,10 +11,18 @@ from functools import lru_cache
 
 from cloudexit.catalog.evidence import is_weak
 from cloudexit.catalog.loader import Catalog
-from cloudexit.catalog.schema import Product, ProductSelector, ProviderFile, Specs, TargetMapping
+from cloudexit.catalog.schema import (
+    Price,
+    Product,
+    ProductSelector,
+    ProviderFile,
+    Specs,
+    TargetMapping,
+)
 from cloudexit.catalog.sizing import (
     Needs,
     _Same,
+    _select_products,
     monthly_price,
     needs_of,
     on_request,
@@ -176,6 +184,12 @@ def _cheapest_per_unit(products: Sequence[Product], region: str) -> Product | No
 def _cheapest_at(products: _Same, region: str) -> Product | None:
     """``_cheapest_per_unit`` of a cached product list: every resource of an estate asks again."""
     return _cheapest_per_unit(products.obj, region)  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=8192)
+def _price_at(product: _Same, region: str, monthly: bool) -> Price | None:
+    """``price_in`` of a catalogue product: every resource priced at a site asks again."""
+    return price_in(product.obj, region, monthly)  # type: ignore[arg-type]
 
 
 @lru_cache(maxsize=8192)
@@ -353,7 +367,7 @@ def _price_product(
         if product is None:
             return f"no {target.select.service} product on {provider.id}/{region}"
         quantity = Decimal(1)
-    price = price_in(product, region, policy.monthly_commitment)
+    price = _price_at(_Same(product), region, policy.monthly_commitment)
     assert price is not None
     monthly = monthly_price(price, quantity, policy.exchange_rates)
     if monthly is None:
@@ -366,14 +380,14 @@ def _price_product(
         one = monthly / copies
         costs = {"compute": one, "replicas": monthly - one}
     if target.sizing == "instance_plus_storage" and target.select.storage and needs.storage_gib:
-        stores = select_products(provider, target.select.storage, region)
+        stores = _select_products(_Same(provider), _Same(target.select.storage), region)
         if not stores:
             return (
                 f"no {target.select.storage.service} product on {provider.id}/{region} for the data"
             )
-        store = _cheapest_per_unit(stores, region)
+        store = _cheapest_at(_Same(stores), region)
         assert store is not None
-        store_price = price_in(store, region)
+        store_price = _price_at(_Same(store), region, False)
         assert store_price is not None
         # Every node keeps its own copy of the data.
         extra = monthly_price(store_price, data_gib(resource) * nodes, policy.exchange_rates)
@@ -461,6 +475,25 @@ class _Context:
             )
         return self.price_key
 
+    def sites_key(self) -> tuple[object, ...]:
+        """Everything the site walk reads of the resource but its one-off costs: resources with
+        equal keys have the same sites, products, prices, grades and reasons for the rest."""
+        memo = self.memo
+        assert memo is not None
+        providers = self.catalog.providers
+        chosen = sorted(self.allowed & set(providers))
+        missing = self.egress is None or self.sync is None
+        return (
+            self.resource.kind,
+            tuple(chosen),
+            self.pinned_region,
+            tuple(sorted(self.needed_certs)),
+            tuple(id(g) for g in self.gates),
+            tuple(memo.sized(providers[p], self.needs) for p in chosen),
+            self.priced_key(),
+            (self.resource.provider, self.resource.region) if missing else None,
+        )
+
     def one_off(self, days: float) -> tuple[dict[str, Decimal], Decimal]:
         """The one-off parts of a move costing ``days`` engineer days, and their sum."""
         assert self.egress is not None and self.sync is not None
@@ -492,6 +525,8 @@ class FactsMemo:
 
     held: dict[tuple[str, str, str | None], tuple[set[str], float]] = field(default_factory=dict)
     priced: dict[tuple[object, ...], Priced | str] = field(default_factory=dict)
+    sites: dict[tuple[object, ...], list[SiteFacts | str]] = field(default_factory=dict)
+    """``_Context.sites_key`` -> the first such resource's options (one-off costs are its own)"""
     sizes: dict[str, tuple[list[float], list[float]]] = field(default_factory=dict)
 
     def certifications(
@@ -652,6 +687,24 @@ def _site_facts(
     )
 
 
+def _moved(ctx: _Context, facts: SiteFacts) -> SiteFacts:
+    """Another resource's option at the same site, with this resource's one-off costs."""
+    one_off, migration = ctx.one_off(effort_days(facts.target, ctx.resource.kind, ctx.policy))
+    return SiteFacts(
+        facts.provider,
+        facts.region,
+        facts.target,
+        facts.priced,
+        facts.held,
+        facts.grade,
+        one_off,
+        migration,
+        facts.jurisdiction,
+        facts.certification,
+        facts.fidelity,
+    )
+
+
 def _site_or_fallback(
     ctx: _Context, provider: ProviderFile, target: TargetMapping | None, region: str
 ) -> SiteFacts | str:
@@ -718,7 +771,12 @@ def _retain_facts(ctx: _Context) -> RetainFacts | str | None:
         return None
     source = catalog.providers.get(resource.provider)
     j = jurisdiction_points(source) if source else 4.0
-    held = certifications_in(source, resource.region, None) if source else set()
+    held: set[str] = set()
+    gap: float | None = None
+    if source is not None and ctx.memo is not None:
+        held, gap = ctx.memo.certifications(source, resource.region, None)
+    elif source is not None:
+        held = certifications_in(source, resource.region, None)
     missing = ctx.needed_certs - held
     grade = grade_at(load_sovereignty(), resource.provider, resource.region)
     blocked = _gate_failure(ctx.gates, grade)
@@ -726,7 +784,9 @@ def _retain_facts(ctx: _Context) -> RetainFacts | str | None:
         return f"retain on {resource.provider}/{resource.region}: {blocked}"
     if missing:
         return None
-    return RetainFacts(grade, j, certification_gap_points(held), quantize(ctx.current))
+    if gap is None:
+        gap = certification_gap_points(held)
+    return RetainFacts(grade, j, gap, quantize(ctx.current))
 
 
 def _retain_option(ctx: _Context, facts: RetainFacts) -> Option:
@@ -787,10 +847,19 @@ def option_facts(
 
 
 def _facts(ctx: _Context) -> Facts:
+    memo = ctx.memo
+    if memo is None:
+        found = [_site_or_fallback(ctx, p, t, r) for p, t, r in _sites(ctx)]
+    else:
+        key = ctx.sites_key()
+        shared = memo.sites.get(key)
+        if shared is None:
+            found = memo.sites[key] = [_site_or_fallback(ctx, p, t, r) for p, t, r in _sites(ctx)]
+        else:
+            found = [f if isinstance(f, str) else _moved(ctx, f) for f in shared]
     sites: list[SiteFacts] = []
     excluded: list[str] = []
-    for provider, target, region in _sites(ctx):
-        facts = _site_or_fallback(ctx, provider, target, region)
+    for facts in found:
         if isinstance(facts, str):
             excluded.append(facts)
         else:

@@ -52,8 +52,10 @@ def weigh(units: Units, policy: Policy, aggregate: bool = True) -> None:
     for unit in units.units:
         move(choice[unit.key], choice[unit.key].monthly * unit.count)
 
-    def points(row: Row, spend: float) -> float:
-        total = sum(by_provider.values()) + spend
+    def points(row: Row, spend: float, others: float | None = None) -> float:
+        """``others``: the spend already placed, when the caller summed it (it is the same for
+        every option of one unit)."""
+        total = (sum(by_provider.values()) if others is None else others) + spend
         if total <= 0:
             return 0.0
         return concentration_points(
@@ -68,10 +70,12 @@ def weigh(units: Units, policy: Policy, aggregate: bool = True) -> None:
         for unit in units.units:
             current = choice[unit.key]
             move(current, -current.monthly * unit.count)
+            placed = sum(by_provider.values())
             best = min(
                 unit.rows,
                 key=lambda r: (
-                    r.score + months * weight * stake(r) * points(r, r.monthly * unit.count),
+                    r.score
+                    + months * weight * stake(r) * points(r, r.monthly * unit.count, placed),
                     r.site,
                     r.product or "",
                 ),
@@ -87,8 +91,9 @@ def weigh(units: Units, policy: Policy, aggregate: bool = True) -> None:
     for unit in units.units:
         own = choice[unit.key]
         move(own, -own.monthly * unit.count)
+        placed = sum(by_provider.values())
         rows = sorted(
-            (r.weighed(points(r, r.monthly * unit.count), policy) for r in unit.all_rows),
+            (r.weighed(points(r, r.monthly * unit.count, placed), policy) for r in unit.all_rows),
             key=lambda r: (r.score, r.site, r.product or ""),
         )
         move(own, own.monthly * unit.count)
