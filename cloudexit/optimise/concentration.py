@@ -15,7 +15,7 @@ from cloudexit.model.inventory import Inventory
 from cloudexit.model.plan import Plan
 from cloudexit.model.policy import Policy
 from cloudexit.optimise.candidates import current_monthly_eur
-from cloudexit.optimise.units import Row, Units, prune_dominated
+from cloudexit.optimise.units import Row, Unit, Units, prune_dominated
 from cloudexit.risk.score import concentration_points
 
 
@@ -52,34 +52,23 @@ def weigh(units: Units, policy: Policy, aggregate: bool = True) -> None:
     for unit in units.units:
         move(choice[unit.key], choice[unit.key].monthly * unit.count)
 
-    def points(row: Row, spend: float, others: float | None = None) -> float:
-        """``others``: the spend already placed, when the caller summed it (it is the same for
-        every option of one unit)."""
-        total = (sum(by_provider.values()) if others is None else others) + spend
+    def points(row: Row, spend: float, placed: float) -> float:
+        """``placed``: the others' spend in all, the same for every option of one unit."""
+        total = placed + spend
         if total <= 0:
             return 0.0
         return concentration_points(
             (by_provider[row.site[0]] + spend) / total, (by_region[row.site] + spend) / total
         )
 
-    def stake(row: Row) -> float:
-        return row.stake
-
+    scale = months * weight
     for _ in range(PASSES):
         moved = False
         for unit in units.units:
             current = choice[unit.key]
             move(current, -current.monthly * unit.count)
             placed = sum(by_provider.values())
-            best = min(
-                unit.rows,
-                key=lambda r: (
-                    r.score
-                    + months * weight * stake(r) * points(r, r.monthly * unit.count, placed),
-                    r.site,
-                    r.product or "",
-                ),
-            )
+            best = _best_response(unit, placed, by_provider, by_region, scale)
             move(best, best.monthly * unit.count)
             if best is not current:
                 choice[unit.key] = best
@@ -103,6 +92,33 @@ def weigh(units: Units, policy: Policy, aggregate: bool = True) -> None:
             unit.rows = prune_dominated(unit, policy)
             pruned += len(unit.all_rows) - len(unit.rows)
     units.pruned = pruned
+
+
+def _best_response(
+    unit: Unit,
+    placed: float,
+    by_provider: dict[str, float],
+    by_region: dict[tuple[str, str], float],
+    scale: float,
+) -> Row:
+    """The unit's option with the least score plus weighted concentration points given where the
+    others' spend sits (``placed`` in all), ties to the lower site and product: ``min`` over
+    ``(score + scale * stake * points, site, product)``, one option at a time."""
+    best, best_key = unit.rows[0], None
+    for r in unit.rows:
+        spend = r.monthly * unit.count
+        total = placed + spend
+        points = (
+            concentration_points(
+                (by_provider[r.site[0]] + spend) / total, (by_region[r.site] + spend) / total
+            )
+            if total > 0
+            else 0.0
+        )
+        key = (r.score + scale * r.stake * points, r.site, r.product or "")
+        if best_key is None or key < best_key:
+            best, best_key = r, key
+    return best
 
 
 def spend_before(inventory: Inventory, policy: Policy) -> dict[str, Decimal]:
