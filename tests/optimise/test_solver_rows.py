@@ -202,9 +202,7 @@ def test_facts_shared_over_an_estate_are_each_resources_own(name: str) -> None:
     memo = FactsMemo()
     for one in placeable:
         held = commitments.get(one.id)
-        shared, shared_excluded, shared_digest = _rows(
-            one, catalog, policy, held, start, memo
-        )
+        shared, shared_excluded, shared_digest = _rows(one, catalog, policy, held, start, memo)
         alone, excluded, digest = _rows(one, catalog, policy, held, start)
         assert shared_excluded == excluded
         assert solver_key(shared) == solver_key(alone)
