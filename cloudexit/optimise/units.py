@@ -14,6 +14,7 @@ import dataclasses
 import datetime as dt
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -26,7 +27,13 @@ from cloudexit.model.money import quantize
 from cloudexit.model.plan import Option
 from cloudexit.model.policy import Policy
 from cloudexit.optimise.attachments import attachments
-from cloudexit.optimise.candidates import OptionSource, detail_of, option_facts
+from cloudexit.optimise.candidates import (
+    Facts,
+    FactsMemo,
+    OptionSource,
+    detail_of,
+    option_facts,
+)
 from cloudexit.optimise.follow import Follower, copies_of, copies_score, find_followers, named
 from cloudexit.optimise.objective import horizon_score, option_score, weighted_risk
 from cloudexit.optimise.partition import Partition
@@ -372,13 +379,14 @@ def _rows(
     policy: Policy,
     held: list[tuple[Commitment, Decimal]] | None,
     start: dt.date,
-) -> tuple[list[Row], list[str], int]:
+    memo: FactsMemo | None = None,
+) -> tuple[list[Row], list[str], Callable[[], int]]:
     """The resource's options as solver rows, why the other sites are out, and a digest of what
-    the options hold beyond the rows' numbers (two resources share a class only when it is equal)."""
-    found = option_facts(resource, catalog, policy, held, start)
+    the options hold beyond the rows' numbers (two resources share a class only when it is
+    equal), made when asked: only resources whose rows equal another's need it."""
+    found = option_facts(resource, catalog, policy, held, start, memo)
     source = OptionSource(resource, catalog, policy, held, start)
     rows: list[Row] = []
-    details: list[object] = [found.stake]
     for facts in found.sites:
         priced = facts.priced
         product = priced.product
@@ -416,7 +424,6 @@ def _rows(
                 source=source,
             )
         )
-        details.append(detail_of(facts))
     kept = found.kept
     if kept is not None:
         risk = weighted_risk(kept.jurisdiction, kept.certification, 0.0, 0, found.stake, policy)
@@ -437,9 +444,37 @@ def _rows(
                 source=source,
             )
         )
-        details.append(("kept", kept.certification))
     rows.sort(key=lambda r: (r.score, r.site, r.product or ""))
-    return rows, found.excluded, hash(tuple(details))
+    return rows, found.excluded, lambda: facts_digest(found)
+
+
+def facts_digest(found: Facts) -> int:
+    """A digest of what the options hold beyond the rows' numbers."""
+    details: list[object] = [found.stake, *(detail_of(facts) for facts in found.sites)]
+    if found.kept is not None:
+        details.append(("kept", found.kept.certification))
+    return hash(tuple(details))
+
+
+def kept_digest(source: OptionSource, memo: FactsMemo) -> Callable[[], int]:
+    """The digest of a resource whose rows are kept, made again from it when first asked and
+    then kept: holding every resource's facts until then would cost more than the rare remake."""
+    made: list[int] = []
+
+    def once() -> int:
+        if not made:
+            found = option_facts(
+                source.resource,
+                source.catalog,
+                source.policy,
+                source.commitments,
+                source.start,
+                memo,
+            )
+            made.append(facts_digest(found))
+        return made[0]
+
+    return once
 
 
 def build_units(
@@ -452,8 +487,9 @@ def build_units(
     """``aggregate=False`` gives one unit per resource: the plain one-binary-per-option model."""
     tag_keys, ids = _policy_tag_keys(policy), _policy_ids(policy)
     cache: dict[str, tuple[list[Row], list[str]]] = {}
-    same: dict[int, list[tuple[list[Row], int]]] = defaultdict(list)
+    same: dict[int, list[tuple[list[Row], Callable[[], int]]]] = defaultdict(list)
     """options already seen, by the hash of what the solver reads: equal ones are shared"""
+    memo = FactsMemo()
     rows_of: dict[str, list[Row]] = {}
     no_option: dict[str, list[str]] = {}
     commitments = monthly_by_resource(inventory, policy)
@@ -464,15 +500,16 @@ def build_units(
         if held:
             signature += "|" + resource.id  # its stranded fees are its own
         if signature not in cache:
-            rows, excluded, digest = _rows(resource, catalog, policy, held, start)
+            rows, excluded, digest = _rows(resource, catalog, policy, held, start, memo)
             if rows and aggregate and not held:
                 key = solver_key(rows)
-                seen = same[hash((key, digest))]
-                equal = [r for r, d in seen if d == digest and solver_key(r) == key]
+                seen = same[hash(key)]
+                equal = [r for r, d in seen if solver_key(r) == key and d() == digest()]
                 if equal:
                     rows = equal[0]
                 else:
-                    seen.append((rows, digest))
+                    assert rows[0].source is not None
+                    seen.append((rows, kept_digest(rows[0].source, memo)))
             cache[signature] = (rows, excluded)
         rows, excluded = cache[signature]
         if rows:
