@@ -16,7 +16,7 @@ from cloudexit.model.io import read_yaml, validate
 from cloudexit.risk.score import certifications_in
 
 FILES = ["ionos", "opennebula"]
-COMPUTE_FAMILIES = {"general_purpose", "compute", "memory", "gpu", "shared"}
+COMPUTE_FAMILIES = {"general_purpose", "compute", "memory", "gpu", "shared", "cube"}
 ENGINES = {"postgresql", "mysql", "mariadb", "mongodb", "redis"}
 GIB_PER_CORE = {"compute": 2, "general_purpose": 4, "memory": 8}
 
