@@ -42,7 +42,7 @@ from cloudexit.optimise.running import (
 )
 from cloudexit.optimise.sizes import resolve_size
 from cloudexit.optimise.stranded import estimate as stranded_estimate
-from cloudexit.optimise.switching import DEFAULT_START
+from cloudexit.optimise.switching import DEFAULT_START, data_gib
 from cloudexit.optimise.switching import estimate as switching_estimate
 from cloudexit.optimise.windows import licensed_windows, runs_windows
 from cloudexit.risk.certifications import canonical
@@ -80,26 +80,6 @@ def current_monthly_eur(resource: Resource, policy: Policy) -> Decimal | None:
     if cost is None:
         return None
     return to_eur(cost.amount, cost.currency, policy.exchange_rates)
-
-
-def data_gib(resource: Resource) -> Decimal:
-    return Decimal(str(resource.attributes.storage_gib or 0))
-
-
-def egress_cost(resource: Resource, catalog: Catalog, policy: Policy) -> Decimal | None:
-    """Leaving the source: data size times the source's internet egress price."""
-    gib = data_gib(resource)
-    if gib == 0:
-        return Decimal(0)
-    source = catalog.providers.get(resource.provider)
-    if source is None:
-        return None
-    for product in source.products:
-        if product.service == "egress":
-            price = price_in(product, resource.region)
-            if price is not None:
-                return monthly_price(price, gib, policy.exchange_rates)
-    return None
 
 
 def required_certifications(resource: Resource, policy: Policy) -> set[str]:
