@@ -199,6 +199,8 @@ def _show_product(prov: ProviderFile, product: Product) -> None:
         lines.append(f"    source: {price.source.url} (retrieved {price.source.retrieved})")
         if price.source.note:
             lines.append(f"    note: {price.source.note}")
+    for gap in product.unpriced:
+        lines.append(f"no price in {', '.join(gap.regions)} (checked {gap.checked}): {gap.reason}")
     typer.echo("\n".join(lines))
 
 
