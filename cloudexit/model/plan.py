@@ -6,17 +6,18 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from cloudexit.model.inventory import Inventory
 from cloudexit.model.money import Amount
 from cloudexit.model.policy import Policy
+from cloudexit.model.sharing import SharedFieldsSet, share_fields_set
 from cloudexit.model.sovereignty import EstateSovereignty, SovereigntyGrade
 
 PLAN_SCHEMA_VERSION: Literal["1.0"] = "1.0"
 
 
-class _Strict(BaseModel):
+class _Strict(SharedFieldsSet):
     model_config = ConfigDict(extra="forbid")
 
 
@@ -164,6 +165,16 @@ class Placement(_Strict):
         Decimal(0),
         description="EUR a month for traffic to dependencies placed on other sites (egress of this site)",
     )
+
+
+def _share_placement_sets(placement: Placement) -> None:
+    share_fields_set(placement)
+    choice = placement.choice
+    share_fields_set(choice)
+    share_fields_set(choice.risk)
+    for part in (choice.sovereignty, placement.runner_up, placement.engine_version):
+        if part is not None:
+            share_fields_set(part)
 
 
 class Unplaced(_Strict):
@@ -425,3 +436,14 @@ class Plan(_Strict):
         None,
         description="SEAL distribution per objective before and after, weighted by spend and criticality",
     )
+
+    @model_validator(mode="after")
+    def _share_fields_sets(self) -> Plan:
+        """Placements and their parts share their sets of given fields with their likes
+        (``model.sharing``): those sets were half of a placement's memory. Done here, once the
+        planner's copies are final, rather than per placement."""
+        for placement in self.placements:
+            _share_placement_sets(placement)
+        for unplaced in self.unplaced:
+            share_fields_set(unplaced)
+        return self
