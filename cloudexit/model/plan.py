@@ -166,6 +166,12 @@ class Placement(_Strict):
         description="EUR a month for traffic to dependencies placed on other sites (egress of this site)",
     )
 
+    @model_validator(mode="after")
+    def _share_fields_sets(self) -> Placement:
+        """Shared as each placement is read, so a large plan never holds every set at once."""
+        _share_placement_sets(self)
+        return self
+
 
 def _share_placement_sets(placement: Placement) -> None:
     share_fields_set(placement)
@@ -440,8 +446,8 @@ class Plan(_Strict):
     @model_validator(mode="after")
     def _share_fields_sets(self) -> Plan:
         """Placements and their parts share their sets of given fields with their likes
-        (``model.sharing``): those sets were half of a placement's memory. Done here, once the
-        planner's copies are final, rather than per placement."""
+        (``model.sharing``): those sets were half of a placement's memory. Again here for the
+        copies the planner makes of validated placements (``model_copy`` validates nothing)."""
         for placement in self.placements:
             _share_placement_sets(placement)
         for unplaced in self.unplaced:
