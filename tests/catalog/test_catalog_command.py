@@ -280,6 +280,30 @@ def test_refresh_ovhcloud_on_the_bundled_catalogue_proposes_no_unit_error(price_
     assert ("d2-4", "month") not in changed
 
 
+def test_the_bundled_ovhcloud_prices_are_what_the_recorded_catalogue_answers(price_lists, repo_dir):
+    """Every plain flavour the recorded order-catalogue response prices is in the bundled file at
+    exactly that figure, hourly and monthly apart, and says it rests on the provider's API."""
+    from cloudexit.catalog import load_catalog
+    from cloudexit.catalog.refresh.ovhcloud import fetch
+
+    ovh = load_catalog(repo_dir / "providers", repo_dir / "mappings").providers["ovhcloud"]
+    endpoint = price_lists.base + "/v1/order/catalog/public/cloud"
+    recorded = json.loads((RECORDED / "ovhcloud-catalog.json").read_text())
+    instances = {
+        addon["planCode"]
+        for addon in recorded["addons"]
+        if addon["product"] == "publiccloud-instance"
+    }
+    plain = [row for row in fetch(endpoint, []) if row.product in instances and not row.variant]
+    assert {row.unit for row in plain} == {"hour", "month"}
+    products = {product.id: product for product in ovh.products}
+    for row in plain:
+        product = products[row.product.split(".")[0]]
+        listed = [price for price in product.prices if price.unit == row.unit]
+        assert [price.amount for price in listed] == [row.amount], (row.product, row.unit)
+        assert listed[0].source.evidence == "provider_api", row.product
+
+
 def test_refresh_ovhcloud_flags_a_pricing_with_no_readable_interval(
     small_catalog, price_lists, tmp_path, capsys
 ):

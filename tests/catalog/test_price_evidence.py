@@ -273,3 +273,18 @@ def test_the_share_counts_egress_priced_second_hand_and_nothing_else(tmp_path: P
     assert plan.totals.second_hand_monthly == egress
     assert plan.totals.second_hand_share == round(float(egress / plan.totals.target_monthly), 4)
     assert [p.choice.second_hand_prices for p in plan.placements if p.resource_id == "vm-2"] == [[]]
+
+
+def test_aws_region_names_are_those_of_aws_own_endpoints_model() -> None:
+    """The AWS region list cites the endpoints model of AWS's SDK; the copy that ships with the
+    installed SDK must name every catalogue region the same way."""
+    from botocore.loaders import Loader
+
+    endpoints = Loader().load_data("endpoints")
+    aws_partition = next(p for p in endpoints["partitions"] if p["partition"] == "aws")
+    catalog = load_catalog()
+    regions = catalog.provider("aws").regions
+    assert regions
+    for region in regions:
+        assert region.source is not None and "botocore/data/endpoints.json" in region.source.url
+        assert aws_partition["regions"][region.code]["description"] == region.name, region.code
