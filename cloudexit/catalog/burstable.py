@@ -1,5 +1,6 @@
-"""Sustained CPU of burstable and shared-core source sizes (t3.nano, Standard_B1s, e2-micro ...),
-from the provider's published baseline in ``mappings/burstable.yaml``."""
+"""Sustained CPU of burstable and shared-core source sizes (t3.nano, Standard_B1s, e2-micro ...)
+and of the managed-service classes that run on them (db.t3.micro, db-f1-micro), from the
+provider's published baseline in ``mappings/burstable.yaml``."""
 
 from __future__ import annotations
 
@@ -28,6 +29,12 @@ class BaselineFact(_Data):
         None, gt=0, description="Fractional vCPU the provider states instead of a share"
     )
     source: SourceRef
+    runs_on: str | None = Field(
+        None, description="Set on a service class's fact: the size the class runs on"
+    )
+    class_source: SourceRef | None = Field(
+        None, description="Set on a service class's fact: the source saying it runs on that size"
+    )
 
     @model_validator(mode="after")
     def _one_figure(self) -> BaselineFact:
@@ -44,17 +51,29 @@ class BaselineFact(_Data):
 
     def how(self, name: str) -> str:
         """The requirement's reason, as plan.json and the runbook show it."""
+        sources = self.source.url
+        if self.runs_on and self.class_source is not None:
+            name = f"{name} (runs on {self.runs_on})"
+            sources = f"{self.class_source.url}; {sources}"
         if self.baseline_percent is not None:
             figure = f"{self.vcpu:g} vCPU at a {self.baseline_percent:g} % baseline each"
         else:
             return (
                 f"{name} is shared-core: {self.vcpu:g} vCPU sharing {self.sustained:g} vCPU "
-                f"sustained, no measured CPU ({self.source.url})"
+                f"sustained, no measured CPU ({sources})"
             )
         return (
             f"{name} is burstable: {figure} = {self.sustained:g} vCPU sustained, "
-            f"no measured CPU ({self.source.url})"
+            f"no measured CPU ({sources})"
         )
+
+
+class ServiceClasses(_Data):
+    """A managed service whose class names are a prefix and the size they run on."""
+
+    provider: str
+    prefix: str = Field(min_length=1)
+    source: SourceRef
 
 
 class BaselineFacts(BaseModel):
@@ -63,6 +82,7 @@ class BaselineFacts(BaseModel):
     sources: dict[str, SourceRef] = Field(
         default_factory=dict, description="Shared source entries the facts refer to"
     )
+    classes: list[ServiceClasses] = Field(default_factory=list)
     facts: list[BaselineFact] = Field(default_factory=list)
     _by_name: dict[tuple[str, str], BaselineFact] = PrivateAttr(default_factory=dict)
 
@@ -70,10 +90,22 @@ class BaselineFacts(BaseModel):
         self._by_name = {(f.provider, n.lower()): f for f in self.facts for n in f.names}
 
     def find(self, provider: str, name: str | None) -> BaselineFact | None:
-        """The fact for a native size name (a machine-type URL's last part counts)."""
+        """The fact for a native size name (a machine-type URL's last part counts), or for a
+        service class named after a burstable size (db.t3.micro runs on t3.micro)."""
         if not name:
             return None
-        return self._by_name.get((provider, name.strip().rsplit("/", 1)[-1].lower()))
+        bare = name.strip().rsplit("/", 1)[-1].lower()
+        direct = self._by_name.get((provider, bare))
+        if direct is not None:
+            return direct
+        for service in self.classes:
+            if service.provider != provider or not bare.startswith(service.prefix):
+                continue
+            base = bare[len(service.prefix) :]
+            fact = self._by_name.get((provider, base))
+            if fact is not None:
+                return fact.model_copy(update={"runs_on": base, "class_source": service.source})
+        return None
 
 
 @lru_cache(maxsize=4)

@@ -385,11 +385,22 @@ class EngineVersions(_Data):
         return self
 
 
+class UnverifiedVersions(_Data):
+    """A managed service whose offered versions no first-hand, dated source gave: named with what
+    was searched, so a plan says why its version is unchecked instead of guessing one."""
+
+    kind: Kind
+    terraform: str
+    reason: str = Field(min_length=20, description="What was searched and why it does not do")
+    checked: dt.date
+
+
 class VersionsFile(_Data):
     """``mappings/versions/<provider>.yaml``: engine versions the target's managed services offer."""
 
     provider: str
     engines: list[EngineVersions]
+    unverified: list[UnverifiedVersions] = Field(default_factory=list)
 
 
 class SourceType(_Data):

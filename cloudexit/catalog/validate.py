@@ -84,10 +84,27 @@ def check_catalog(
             report.problems.append(str(exc))
     catalog = Catalog(providers=report.providers, kinds=kinds)
     report.problems.extend(version_problems(catalog, mappings_dir))
+    report.warnings.extend(unverified_version_warnings(mappings_dir))
     report.problems.extend(reference_problems(catalog, mappings_dir))
     report.problems.extend(selector_problems(catalog, mappings_dir))
     report.problems.extend(terraform_problems(catalog, mappings_dir, terraform_types(schemas)))
     return report
+
+
+def unverified_version_warnings(mappings_dir: Path) -> list[str]:
+    """One line per managed service whose offered versions no first-hand source gave."""
+    lines: list[str] = []
+    for path in sorted((mappings_dir / "versions").glob("*.yaml")):
+        try:
+            versions = validate(VersionsFile, read_yaml(path), path)
+        except InputError:
+            continue  # reported by version_problems
+        lines.extend(
+            f"{versions.provider}: engine versions of {u.kind.value} on {u.terraform} unverified "
+            f"(checked {u.checked}): {u.reason}"
+            for u in versions.unverified
+        )
+    return lines
 
 
 def version_problems(catalog: Catalog, mappings_dir: Path) -> list[str]:
@@ -102,13 +119,15 @@ def version_problems(catalog: Catalog, mappings_dir: Path) -> list[str]:
             continue
         if versions.provider != path.stem:
             problems.append(f"{path}: provider {versions.provider!r} does not match the file name")
-        for entry in versions.engines:
-            mapping = catalog.kinds.get(entry.kind)
+        services = [(e.kind, e.terraform) for e in versions.engines] + [
+            (u.kind, u.terraform) for u in versions.unverified
+        ]
+        for kind, terraform in services:
+            mapping = catalog.kinds.get(kind)
             target = mapping.targets.get(versions.provider) if mapping else None
-            if target is None or target.terraform != entry.terraform:
+            if target is None or target.terraform != terraform:
                 problems.append(
-                    f"{path}: {entry.kind.value} on {versions.provider} is not mapped to "
-                    f"{entry.terraform}"
+                    f"{path}: {kind.value} on {versions.provider} is not mapped to {terraform}"
                 )
     return problems
 

@@ -4,6 +4,10 @@ The target runs the version it offers that is closest to and not older than the 
 oldest offered when the source is older than all of them). A source newer than everything offered
 is reported as ``not_offered``: the Terraform then names the newest offered version, and the plan,
 the runbook and the Terraform comment all say that this would be a downgrade.
+
+A database, cache, stream or search engine run on the target's VMs (self-managed) installs the
+source's release line (``install``): the same major version where the source reported it, or,
+for an engine with no build of its own to install (Neptune, DynamoDB), the replacement to choose.
 """
 
 from __future__ import annotations
@@ -28,6 +32,30 @@ VERSIONED = frozenset(
     }
 )
 """Kinds whose managed target service is created at an engine version."""
+
+SELF_INSTALLED = frozenset({"database", "cache"})
+"""Categories whose self-managed target installs an engine at a version (plus ``INSTALLED_KINDS``)."""
+INSTALLED_KINDS = frozenset({Kind.STREAM, Kind.SEARCH})
+
+BUILDS = {
+    "mysql": "mysql",
+    "postgresql": "postgresql",
+    "mariadb": "mariadb",
+    "redis": "redis",
+    "valkey": "valkey",
+    "memcached": "memcached",
+    "mongodb": "mongodb",
+    # DocumentDB 4.0 and 5.0 implement the MongoDB API of the same version.
+    "docdb": "mongodb",
+    "elasticsearch": "elasticsearch",
+    "opensearch": "opensearch",
+    "kafka": "kafka",
+    "cassandra": "cassandra",
+    "sqlserver": "sqlserver",
+    "oracle": "oracle",
+}
+"""Source engine -> the engine a self-managed target installs; an engine missing here (Neptune,
+DynamoDB, Cosmos DB's own APIs) has no build of its own to install."""
 
 _NUMBER = re.compile(r"\d+(?:[._]\d+)*")
 
@@ -58,8 +86,80 @@ def source_engine(resource: Resource) -> str | None:
             Kind.MYSQL: "mysql",
             Kind.MARIADB: "mariadb",
             Kind.REDIS: "redis",
+            Kind.MEMCACHED: "memcached",
         }.get(resource.kind)
     return name
+
+
+def release_line(engine: str, key: tuple[int, ...]) -> str:
+    """The release line a version belongs to: PostgreSQL 10 and later by its first number,
+    every other engine by its first two (MySQL 8.0, Redis 7.2, MongoDB 6.0)."""
+    if engine == "postgresql" and key[0] >= 10 or len(key) == 1:
+        return str(key[0])
+    return f"{key[0]}.{key[1]}"
+
+
+def installs(resource: Resource) -> bool:
+    """Whether a self-managed target of this resource installs a versioned engine: a database
+    or cache, or a stream or search cluster whose engine the source names (Kafka, OpenSearch)."""
+    if resource.kind.category in SELF_INSTALLED:
+        return True
+    return resource.kind in INSTALLED_KINDS and resource.attributes.engine is not None
+
+
+def install(catalog: Catalog, resource: Resource, option: Option) -> EngineVersionChoice:
+    """The engine and version a self-managed target installs on its VMs."""
+    engine = source_engine(resource)
+    raw = resource.attributes.engine_version
+    build = BUILDS.get(engine or "")
+    if build is None:
+        mapping = catalog.kinds.get(resource.kind)
+        target = mapping.targets.get(option.provider) if mapping else None
+        instead = (
+            target.service.split(" on ")[0]
+            if target and target.fidelity == "self_managed"
+            else "an engine that replaces it"
+        )
+        source = " ".join(filter(None, (engine or "the source engine", raw)))
+        return EngineVersionChoice(
+            engine=instead,
+            source_engine=engine,
+            source_version=raw,
+            status="engine_change",
+            major_change=True,
+            note=f"{source} has no build to install on the VMs: install {instead} at a version "
+            "you choose, and test the application against it",
+        )
+    key = version_key(raw)
+    if key is None:
+        return EngineVersionChoice(
+            engine=build,
+            source_engine=engine,
+            source_version=raw,
+            status="source_unknown",
+            note=f"install {build} on the VMs at the version the application runs today: the "
+            "source did not report it, confirm it before the move",
+        )
+    line = release_line(build, key)
+    said = f"{engine} {raw}" + (f", the {build} {line} API" if build != engine else "")
+    return EngineVersionChoice(
+        engine=build,
+        source_engine=engine,
+        source_version=raw,
+        version=line,
+        status="self_managed",
+        note=f"install {build} {line} on the VMs at its newest patch release: the release line "
+        f"of the source ({said}), so the move is a copy, not an upgrade",
+    )
+
+
+def _service(catalog: Catalog, resource: Resource, option: Option) -> str | None:
+    """The Terraform resource type of the managed service ``option`` buys."""
+    if option.terraform is not None:
+        return option.terraform
+    mapping = catalog.kinds.get(resource.kind)
+    target = mapping.targets.get(option.provider) if mapping else None
+    return target.terraform if target else None
 
 
 def offered_for(catalog: Catalog, resource: Resource, option: Option) -> list[EngineVersions]:
@@ -67,30 +167,43 @@ def offered_for(catalog: Catalog, resource: Resource, option: Option) -> list[En
     facts = catalog.versions.get(option.provider)
     if facts is None or resource.kind not in VERSIONED or option.fidelity == "self_managed":
         return []
-    terraform = option.terraform
-    if terraform is None:
-        mapping = catalog.kinds.get(resource.kind)
-        target = mapping.targets.get(option.provider) if mapping else None
-        terraform = target.terraform if target else None
+    terraform = _service(catalog, resource, option)
     return [e for e in facts.engines if e.kind == resource.kind and e.terraform == terraform]
 
 
+def unverified_reason(catalog: Catalog, resource: Resource, option: Option) -> str | None:
+    """Why the catalogue holds no versions for this service, where what was searched is said."""
+    facts = catalog.versions.get(option.provider)
+    terraform = _service(catalog, resource, option)
+    for entry in facts.unverified if facts else []:
+        if entry.kind == resource.kind and entry.terraform == terraform:
+            return entry.reason
+    return None
+
+
 def decide(catalog: Catalog, resource: Resource, option: Option) -> EngineVersionChoice | None:
-    """The version choice for a placed resource; None for kinds created without a version or
-    for self-managed options (the runbook installs the source's version there)."""
-    if resource.kind not in VERSIONED or option.retain or option.fidelity == "self_managed":
+    """The version choice for a placed resource; None for kinds created without a version. A
+    self-managed option installs the source's release line (``install``)."""
+    if option.retain:
+        return None
+    if option.fidelity == "self_managed":
+        return install(catalog, resource, option) if installs(resource) else None
+    if resource.kind not in VERSIONED:
         return None
     entries = offered_for(catalog, resource, option)
     engine = source_engine(resource)
     raw = resource.attributes.engine_version
     if not entries:
+        service = option.terraform or resource.kind.value
+        why = unverified_reason(catalog, resource, option)
         return EngineVersionChoice(
             engine=engine or resource.kind.value,
             source_engine=engine,
             source_version=raw,
             status="unchecked",
-            note=f"the catalogue lists no engine versions for {option.provider} "
-            f"{option.terraform or resource.kind.value}: check the version before applying",
+            note=f"the catalogue lists no engine versions for {option.provider} {service}"
+            + (f" (unverified: {why})" if why else "")
+            + ": check the version before applying",
         )
     offered = sorted({v for e in entries for v in e.versions}, key=lambda v: version_key(v) or ())
     target = entries[0].engine
@@ -155,7 +268,7 @@ def version_warnings(placements: list[Placement], names: dict[str, str]) -> list
     groups: dict[tuple[str, str, str, str], list[str]] = {}
     for p in placements:
         choice = p.engine_version
-        if choice is None or choice.status == "same":
+        if choice is None or choice.status in ("same", "self_managed"):
             continue
         if choice.status == "upgrade" and not choice.major_change:
             continue
@@ -179,4 +292,5 @@ WHAT = {
     "engine_change": "another engine, see the runbook",
     "source_unknown": "the source reported no version: confirm it",
     "unchecked": "no version facts for this target service: check the version before applying",
+    "self_managed": "installed on the VMs at the source's release line",
 }

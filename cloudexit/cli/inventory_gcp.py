@@ -29,6 +29,12 @@ def gcp(
             help="Cloud Monitoring gRPC endpoint (host[:port]; http:// for plain text)",
         ),
     ] = None,
+    dns_endpoint: Annotated[
+        str | None,
+        typer.Option(
+            "--dns-endpoint", help="Cloud DNS API endpoint (sovereign cloud, test server)"
+        ),
+    ] = None,
     metrics: Annotated[
         bool, typer.Option("--metrics/--no-metrics", help="Read Cloud Monitoring utilisation")
     ] = True,
@@ -46,7 +52,7 @@ def gcp(
         bool | None, typer.Option("--progress/--no-progress", help="Progress bar on stderr")
     ] = None,
 ) -> None:
-    """Inventory GCP through Cloud Asset Inventory and Cloud Monitoring (application default credentials)."""
+    """Inventory GCP through Cloud Asset Inventory, Cloud DNS and Cloud Monitoring (application default credentials)."""
     from cloudexit.connectors.gcp import GcpScan, collect
 
     scan = GcpScan(
@@ -56,6 +62,7 @@ def gcp(
         metrics=metrics,
         metrics_days=metrics_days,
         monitoring_endpoint=monitoring_endpoint,
+        dns_endpoint=dns_endpoint,
     )
     chosen = catalog_from(catalog)
     with progress_display(progress) as display:

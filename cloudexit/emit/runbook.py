@@ -58,6 +58,7 @@ def runbook_context(
         "gantt": gantt(plan, waves),
         "firewall_gaps": firewall_gaps(plan, env, catalog, built),
         "version_changes": version_changes(waves),
+        "version_installs": version_changes(waves, installed=True),
         "upgrade_checks": checks_for,
         **sovereignty_context(plan),
     }

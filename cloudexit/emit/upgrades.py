@@ -51,15 +51,19 @@ def checks_for(engine: str) -> tuple[str, ...]:
     return CHECKS.get(engine.lower(), ("Run the application's tests against the target version.",))
 
 
-def version_changes(waves: list[Wave]) -> dict[int, list[tuple[str, EngineVersionChoice]]]:
-    """Per wave, the resources whose engine version is not the source's: (name, choice)."""
+def version_changes(
+    waves: list[Wave], installed: bool = False
+) -> dict[int, list[tuple[str, EngineVersionChoice]]]:
+    """Per wave, the resources whose engine version is not the source's: (name, choice); with
+    ``installed``, those installed on the target's VMs at the source's release line instead."""
     changes: dict[int, list[tuple[str, EngineVersionChoice]]] = {}
     for wave in waves:
         rows = [
-            (step.resource.name, step.placement.engine_version)
+            (step.resource.name, choice)
             for step in wave.steps
-            if step.placement.engine_version is not None
-            and step.placement.engine_version.status != "same"
+            if (choice := step.placement.engine_version) is not None
+            and choice.status != "same"
+            and (choice.status == "self_managed") == installed
         ]
         if rows:
             changes[wave.number] = sorted(rows, key=lambda r: r[0])

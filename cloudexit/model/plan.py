@@ -112,12 +112,19 @@ class EngineVersionChoice(_Strict):
     version: str | None = Field(None, description="Asked for on the target; None: not checked")
     offered: list[str] = Field(default_factory=list, description="Versions the target offers")
     status: Literal[
-        "same", "upgrade", "not_offered", "engine_change", "source_unknown", "unchecked"
+        "same",
+        "upgrade",
+        "not_offered",
+        "engine_change",
+        "source_unknown",
+        "unchecked",
+        "self_managed",
     ] = Field(
         description="same version line; upgrade to the closest newer one offered; not_offered: the "
         "source is newer than anything the target offers (a downgrade nobody should make silently); "
         "engine_change: another engine; source_unknown: the source did not report its version; "
-        "unchecked: the catalogue holds no version facts for this target service"
+        "unchecked: the catalogue holds no version facts for this target service; self_managed: "
+        "installed on the target's VMs at the source's release line"
     )
     major_change: bool = Field(False, description="The major version differs from the source's")
     note: str

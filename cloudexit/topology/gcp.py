@@ -1,13 +1,14 @@
-"""GCP VPC firewall rules and forwarding rules: the Compute API's shape (Cloud Asset
-``resource.data``, the connector) and Terraform's ``google_compute_firewall`` and
-``google_compute_forwarding_rule`` attributes, read as one."""
+"""GCP VPC firewall rules, forwarding rules and Cloud DNS record sets: the APIs' shapes (Cloud
+Asset ``resource.data`` and Cloud DNS ``rrsets``, the connector) and Terraform's
+``google_compute_firewall``, ``google_compute_forwarding_rule`` and ``google_dns_record_set``
+attributes, read as one."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from cloudexit.model.topology import Listener, Topology
-from cloudexit.topology import Mapped, rule_or_problem
+from cloudexit.topology import Mapped, openstack, rule_or_problem
 
 _PROTOCOLS = {
     "tcp": "tcp",
@@ -170,4 +171,35 @@ def forwarding_rule(data: dict[str, Any]) -> Mapped:
         except (TypeError, ValueError) as exc:
             out.problems.append(f"port {text!r}: {str(exc).splitlines()[-1].strip()}")
     out.topology = Topology(listeners=sorted(found, key=lambda x: (x.port, x.protocol)))
+    return out
+
+
+def records(zone_name: str, rrsets: list[dict[str, Any]]) -> Mapped:
+    """Cloud DNS resource record sets (``name``, ``type``, ``ttl``, ``rrdatas``), as the
+    ``rrsets`` list of the Cloud DNS API and ``google_dns_record_set`` give them, less the apex
+    SOA and NS Google writes itself. A record set with a routing policy (weighted round robin,
+    geolocation, failover) has no plain record equivalent: a problem, not a guess."""
+    plain: list[dict[str, Any]] = []
+    problems: list[str] = []
+    for item in rrsets:
+        if not isinstance(item, dict):
+            problems.append("record: not an object")
+            continue
+        if item.get("routingPolicy"):
+            policy = ", ".join(sorted(item["routingPolicy"])) or "routing policy"
+            problems.append(
+                f"record {item.get('name')} {item.get('type')}: a routing policy ({policy}) "
+                "is not kept by a plain record"
+            )
+            continue
+        plain.append(
+            {
+                "name": item.get("name"),
+                "type": item.get("type"),
+                "ttl": item.get("ttl"),
+                "records": item.get("rrdatas"),
+            }
+        )
+    out = openstack.records(zone_name, plain)
+    out.problems[:0] = problems
     return out

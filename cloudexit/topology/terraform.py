@@ -111,17 +111,7 @@ def part(tf_type: str, v: dict[str, Any], zone_name: str) -> Mapped:
     if tf_type == "openstack_dns_recordset_v2":
         return openstack.records(zone_name, [v])
     if tf_type == "google_dns_record_set":
-        return openstack.records(
-            zone_name,
-            [
-                {
-                    "name": v.get("name"),
-                    "type": v.get("type"),
-                    "ttl": v.get("ttl"),
-                    "records": v.get("rrdatas"),
-                }
-            ],
-        )
+        return gcp.records(zone_name, [v])
     return Mapped()
 
 

@@ -181,9 +181,46 @@ def test_a_service_without_facts_is_unchecked_and_names_no_version():
     assert choice.offered == []
 
 
-def test_self_managed_and_unversioned_kinds_get_no_choice():
-    assert decide(CATALOG, db("database.mysql", "mysql", "5.7"), option("self_managed")) is None
+def test_unversioned_kinds_get_no_choice():
     assert decide(CATALOG, db("compute.vm", None, None), option()) is None
+    assert decide(CATALOG, db("compute.vm", None, None), option("self_managed")) is None
+    assert decide(CATALOG, db("messaging.queue", None, None), option("self_managed")) is None
+
+
+@pytest.mark.parametrize(
+    ("kind", "engine", "version", "installed"),
+    [
+        ("database.mysql", "mysql", "5.7.19", ("mysql", "5.7")),
+        ("database.mysql", "aurora-mysql", "8.0.mysql_aurora.3.04.0", ("mysql", "8.0")),
+        ("database.postgresql", "postgres", "14.9", ("postgresql", "14")),
+        ("database.postgresql", "POSTGRES_15", None, ("postgresql", None)),
+        ("database.postgresql", "postgres", "9.6.24", ("postgresql", "9.6")),
+        ("database.document", "docdb", "5.0.0", ("mongodb", "5.0")),
+        ("cache.redis", "redis", "7.1", ("redis", "7.1")),
+        ("messaging.stream", "kafka", "3.5.1", ("kafka", "3.5")),
+    ],
+)
+def test_a_self_managed_engine_installs_the_sources_release_line(kind, engine, version, installed):
+    choice = decide(CATALOG, db(kind, engine, version), option("self_managed", "target_vm"))
+    assert choice is not None
+    assert (choice.engine, choice.version) == installed
+    if version is None:
+        assert choice.status == "source_unknown" and "did not report" in choice.note
+    else:
+        assert choice.status == "self_managed" and not choice.major_change
+        assert choice.note.startswith(f"install {installed[0]} {installed[1]} on the VMs")
+        assert version in choice.note
+    # Installing is not a change of version: no warning asks anyone to look at it.
+    placed = Placement(
+        resource_id="db", kind=kind, choice=option("self_managed"), reason="", engine_version=choice
+    )
+    assert bool(version_warnings([placed], {})) == (version is None)
+
+
+def test_an_engine_with_no_build_to_install_names_the_replacement():
+    graph = decide(CATALOG, db("database.graph", "neptune", "1.2.0.2"), option("self_managed"))
+    assert graph is not None and graph.status == "engine_change" and graph.version is None
+    assert graph.note.startswith("neptune 1.2.0.2 has no build to install on the VMs")
 
 
 def test_a_fact_without_publication_date_is_refused():
@@ -228,3 +265,56 @@ def test_catalog_validate_reports_version_facts_for_a_service_the_kind_is_not_ma
     )
     problems = check_catalog(repo_dir / "providers", mappings).problems
     assert problems == [f"{path}: cache.redis on scaleway is not mapped to scaleway_rdb"]
+
+
+def test_ovhcloud_kubernetes_and_mongodb_versions_are_sourced_first_hand():
+    catalog = load_catalog()
+    found = {(e.kind.value, e.terraform): e for e in catalog.versions["ovhcloud"].engines}
+    kube = found[("kubernetes.cluster", "ovh_cloud_project_kube")]
+    mongo = found[("database.document", "ovh_cloud_project_database")]
+    for entry in (kube, mongo):
+        assert entry.source.evidence == "provider_page"
+        assert entry.source.url.startswith("https://github.com/ovh/docs/blob/")
+        assert isinstance(entry.source.published, dt.date)
+    eks = db("kubernetes.cluster", None, "1.33.4")
+    choice = decide(
+        catalog,
+        eks,
+        option(terraform="ovh_cloud_project_kube").model_copy(update={"provider": "ovhcloud"}),
+    )
+    assert choice is not None and (choice.version, choice.status) == ("1.33", "same")
+    documentdb = db("database.document", "docdb", "5.0.0")
+    moved = decide(
+        catalog,
+        documentdb,
+        option(terraform="ovh_cloud_project_database").model_copy(update={"provider": "ovhcloud"}),
+    )
+    assert moved is not None and (moved.engine, moved.version) == ("mongodb", "6.0")
+    assert moved.status == "upgrade" and moved.major_change
+
+
+def test_a_service_whose_versions_are_unverified_says_what_was_searched():
+    catalog = load_catalog()
+    (entry,) = [
+        u for u in catalog.versions["ionos"].unverified if u.kind.value == "kubernetes.cluster"
+    ]
+    assert entry.terraform == "ionoscloud_k8s_cluster"
+    choice = decide(
+        catalog,
+        db("kubernetes.cluster", None, "1.31.2"),
+        option(terraform="ionoscloud_k8s_cluster").model_copy(update={"provider": "ionos"}),
+    )
+    assert choice is not None and choice.status == "unchecked" and choice.version is None
+    assert "(unverified: no first-hand list of the versions IONOS offers" in choice.note
+    assert choice.note.endswith("check the version before applying")
+
+
+def test_catalog_validate_warns_of_services_whose_versions_are_unverified():
+    from cloudexit.catalog.validate import unverified_version_warnings
+    from cloudexit.datafiles import data_dir
+
+    (line,) = unverified_version_warnings(data_dir("mappings"))
+    assert line.startswith(
+        "ionos: engine versions of kubernetes.cluster on ionoscloud_k8s_cluster unverified "
+        "(checked 2026-12-06): no first-hand list"
+    )

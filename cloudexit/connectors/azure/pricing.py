@@ -34,6 +34,15 @@ _FLEXIBLE_ENGINES = {
     "microsoft.dbformysql/flexibleservers": "mysql",
 }
 _AKS_TIERS = {"free": "aks-free", "standard": "aks-standard"}
+# DTU sizes by tier, as Microsoft lists them; a scan reports the tier and the DTUs, Terraform the name:
+# https://learn.microsoft.com/en-us/azure/azure-sql/database/resource-limits-dtu-single-databases
+_DTU_NAMES = {
+    "basic": {5: "Basic"},
+    "standard": {10: "S0", 20: "S1", 50: "S2", 100: "S3", 200: "S4", 400: "S6", 800: "S7"}
+    | {1600: "S9", 3000: "S12"},
+    "premium": {125: "P1", 250: "P2", 500: "P4", 1000: "P6", 1750: "P11", 4000: "P15"},
+}
+_VCORE_STORAGE = {"GP": "general-purpose", "BC": "business-critical", "HS": "business-critical"}
 
 
 def _disk(resource: Resource) -> list[Billed]:
@@ -97,6 +106,33 @@ def _storage_account(resource: Resource) -> list[Billed]:
     ]
 
 
+def _sql_database(resource: Resource) -> list[Billed]:
+    """A single database: its vCore or DTU size, and a vCore database's storage at its maximum size.
+    Serverless and elastic-pool databases bill otherwise and get no figure."""
+    a = resource.attributes
+    name = a.instance_type or ""
+    tier, _, rest = name.partition("_")
+    if tier.upper() in _VCORE_STORAGE and a.vcpu and not rest.upper().startswith("S_"):
+        family = rest.rsplit("_", 1)[0] if rest.rsplit("_", 1)[-1].isdigit() else rest
+        zone = "/zone-redundant" if a.high_availability else ""
+        parts = [Billed(f"sql-database/{tier.upper()}_{family}_{int(a.vcpu)}{zone}", Decimal(1))]
+        if not a.storage_gib:
+            return []
+        storage = f"sql-database-storage/{_VCORE_STORAGE[tier.upper()]}{zone}"
+        return [*parts, Billed(storage, Decimal(str(a.storage_gib)), f", {a.storage_gib} GiB")]
+    dtu = a.details.get("dtu")
+    size = _DTU_NAMES.get(name.lower(), {}).get(dtu) if isinstance(dtu, int) else name
+    if not size or a.high_availability:
+        return []
+    return [
+        Billed(
+            f"sql-database/{size}",
+            Decimal(1),
+            "; storage past the tier's included size not included",
+        )
+    ]
+
+
 def billed(resource: Resource) -> list[Billed]:
     """The catalogue products a resource is billed as, or [] when the catalogue cannot say."""
     native = resource.type
@@ -105,6 +141,8 @@ def billed(resource: Resource) -> list[Billed]:
         return _disk(resource)
     if native in _FLEXIBLE_ENGINES:
         return _flexible_server(resource, _FLEXIBLE_ENGINES[native])
+    if native == "microsoft.sql/servers/databases":
+        return _sql_database(resource)
     if native == "microsoft.cache/redis":
         return _redis(resource)
     if native == "microsoft.storage/storageaccounts":

@@ -17,6 +17,14 @@ ROLES = (
         "resourcemanager.projects/folders get and list, so project numbers resolve to project ids",
     ),
     (
+        "roles/dns.reader",
+        "optional",
+        (
+            "dns.resourceRecordSets.list: the records of each Cloud DNS managed zone, which Cloud Asset does "
+            "not list; without it each zone gets one access_denied issue and no records"
+        ),
+    ),
+    (
         "roles/monitoring.viewer",
         "optional",
         (
@@ -30,6 +38,7 @@ PERMISSIONS = (
     "cloudasset.assets.listResource",
     "resourcemanager.projects.get",
     "resourcemanager.projects.list",
+    "dns.resourceRecordSets.list",
     "monitoring.timeSeries.list",
 )
 NOT_NEEDED = (
@@ -38,8 +47,8 @@ NOT_NEEDED = (
         "(secrets are listed by name only)"
     ),
     (
-        "no write permission: only search/list/get/query Cloud Asset RPCs and list/get Cloud Monitoring "
-        "methods leave the process; any other is refused before it is sent"
+        "no write permission: only search/list/get/query Cloud Asset RPCs, the Cloud DNS record-set list "
+        "and list/get Cloud Monitoring methods leave the process; any other is refused before it is sent"
     ),
 )
 
@@ -57,7 +66,8 @@ def text() -> str:
         "",
         (
             "The Cloud Asset API (cloudasset.googleapis.com) must be enabled in the quota project; "
-            "for utilisation, the Cloud Monitoring API (monitoring.googleapis.com) too."
+            "for DNS records, the Cloud DNS API (dns.googleapis.com); for utilisation, the Cloud Monitoring "
+            "API (monitoring.googleapis.com) too."
         ),
         "",
         "Example:",

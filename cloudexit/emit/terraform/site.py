@@ -172,7 +172,14 @@ class Item:
     @property
     def version_note(self) -> str | None:
         """Why the version differs from the source's, for a comment beside it."""
-        if self.version is None or self.version.status == "same":
+        if self.version is None or self.version.status in ("same", "self_managed"):
+            return None
+        return self.version.note
+
+    @property
+    def install_note(self) -> str | None:
+        """The engine and version a self-managed database or cache installs on this VM."""
+        if self.version is None or self.option.fidelity != "self_managed":
             return None
         return self.version.note
 

@@ -57,6 +57,9 @@ class FakeCai:
         self._answers: dict[tuple[str, str, tuple[str, ...]], list[dict[str, Any]]] = {}
         self.server = FakeServer(self.route)
         self.monitoring = FakeMonitoring()
+        from tests.connectors.gcp.fake_dns import FakeDns
+
+        self.dns = FakeDns()
 
     def route(self, request: Request, server: FakeServer) -> Reply:
         match = re.fullmatch(

@@ -24,6 +24,7 @@ ZONE = f"{C}/zones/europe-west1-b"
 def scan(cai, catalog, scope=ORG, **options):
     options.setdefault("retries", 1)
     options.setdefault("monitoring_endpoint", cai.monitoring.url)
+    options.setdefault("dns_endpoint", cai.dns.server.url)
     return collect(
         GcpScan(scope=scope, endpoint_url=cai.server.url, **options),
         credentials=AnonymousCredentials(),

@@ -35,6 +35,7 @@ SQL_MEMORY = "cloudsql.googleapis.com/database/memory/utilization"
 def scan(cai, catalog, scope=ORG, **options):
     options.setdefault("retries", 1)
     options.setdefault("monitoring_endpoint", cai.monitoring.url)
+    options.setdefault("dns_endpoint", cai.dns.server.url)
     return collect(
         GcpScan(scope=scope, endpoint_url=cai.server.url, **options),
         credentials=AnonymousCredentials(),

@@ -1,5 +1,6 @@
 """Read-only by construction: only the RPCs the connector makes leave the Cloud Asset transport
-(search_all_resources, list_assets) and the Cloud Monitoring channel (ListTimeSeries)."""
+(search_all_resources, list_assets), the Cloud DNS session (resourceRecordSets.list) and the Cloud
+Monitoring channel (ListTimeSeries)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from google.api_core import exceptions as gexc
 from google.auth.credentials import AnonymousCredentials
 
 from cloudexit.connectors.common import ReadOnlyViolation
-from cloudexit.connectors.gcp import monitoring
+from cloudexit.connectors.gcp import dns, monitoring
 from cloudexit.connectors.gcp.assets import is_allowed, make_client
 from cloudexit.connectors.gcp.monitoring import is_read
 
@@ -126,3 +127,43 @@ def test_monitoring_list_is_let_through(own_cai):
     )
     assert list(series) == []
     assert cai.monitoring.calls == ["/google.monitoring.v3.MetricService/ListTimeSeries"]
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "allowed"),
+    [
+        ("GET", "/dns/v1/projects/p/managedZones/z/rrsets", True),
+        ("get", "/dns/v1/projects/p/managedZones/z/rrsets", True),
+        ("POST", "/dns/v1/projects/p/managedZones/z/rrsets", False),
+        ("PATCH", "/dns/v1/projects/p/managedZones/z/rrsets/www.z./A", False),
+        ("DELETE", "/dns/v1/projects/p/managedZones/z/rrsets/www.z./A", False),
+        ("POST", "/dns/v1/projects/p/managedZones/z/changes", False),
+        ("POST", "/dns/v1/projects/p/managedZones", False),
+        ("DELETE", "/dns/v1/projects/p/managedZones/z", False),
+        ("GET", "/dns/v1/projects/p/managedZones", False),
+        ("GET", "/dns/v1/projects/p/managedZones/z/rrsets/www.z./A", False),
+        ("GET", "/dns/v1/projects/p/policies", False),
+    ],
+)
+def test_only_the_record_set_list_is_a_read_the_connector_makes(method, path, allowed):
+    assert dns.is_read(method, f"https://dns.googleapis.com{path}") is allowed
+
+
+def test_writes_and_other_reads_are_refused_before_they_are_sent(own_cai):
+    session = dns.make_session(AnonymousCredentials())
+    base = f"{own_cai.dns.server.url}/dns/v1/projects/shop-prod/managedZones"
+    with session:
+        with pytest.raises(ReadOnlyViolation, match="POST .*/changes"):
+            session.post(f"{base}/shop-zone/changes", json={"additions": []})
+        with pytest.raises(ReadOnlyViolation, match="DELETE"):
+            session.delete(f"{base}/shop-zone")
+        with pytest.raises(ReadOnlyViolation, match="PATCH"):
+            session.patch(f"{base}/shop-zone/rrsets/www.shop.example.com./A", json={})
+        with pytest.raises(ReadOnlyViolation, match="GET .*/managedZones"):
+            session.get(base)
+        assert own_cai.dns.server.requests == []
+        found = dns.record_sets(
+            session, "shop-prod", "shop-zone", retries=0, endpoint=own_cai.dns.server.url
+        )
+    assert len(found) == 7
+    assert {r.method for r in own_cai.dns.server.requests} == {"GET"}

@@ -1,5 +1,5 @@
 # cloudexit: from gcp container.googleapis.com/Cluster //container.googleapis.com/projects/retail-analytics-prod/locations/europe-west1/clusters/ana-gke
-# the catalogue lists no engine versions for ionos kubernetes.cluster: check the version before applying
+# the catalogue lists no engine versions for ionos kubernetes.cluster (unverified: no first-hand list of the versions IONOS offers was found: its provider's documentation only shows an example cluster at 1.31.2 (unchanged since 2024-12-10) and its acceptance tests pin 1.29.6 and 1.29.7, neither a list of what is offered; IONOS's API (GET /k8s/versions) and its documentation's version table were not found recorded in any public copy): check the version before applying
 resource "ionoscloud_k8s_cluster" "ana_gke" {
   name        = "ana-gke"
   k8s_version = "1.30"
@@ -31,7 +31,7 @@ resource "ionoscloud_k8s_node_pool" "ana_gke_default" {
 }
 
 # cloudexit: from azure microsoft.containerservice/managedclusters /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-portal/providers/microsoft.containerservice/managedclusters/aks-portal
-# the catalogue lists no engine versions for ionos kubernetes.cluster: check the version before applying
+# the catalogue lists no engine versions for ionos kubernetes.cluster (unverified: no first-hand list of the versions IONOS offers was found: its provider's documentation only shows an example cluster at 1.31.2 (unchanged since 2024-12-10) and its acceptance tests pin 1.29.6 and 1.29.7, neither a list of what is offered; IONOS's API (GET /k8s/versions) and its documentation's version table were not found recorded in any public copy): check the version before applying
 resource "ionoscloud_k8s_cluster" "aks_portal" {
   name        = "aks-portal"
   k8s_version = "1.30"
@@ -63,7 +63,7 @@ resource "ionoscloud_k8s_node_pool" "aks_portal_default" {
 }
 
 # cloudexit: from aws AWS::EKS::Cluster arn:aws:eks:us-east-1:123456789012:cluster/shop-k8s
-# the catalogue lists no engine versions for ionos kubernetes.cluster: check the version before applying
+# the catalogue lists no engine versions for ionos kubernetes.cluster (unverified: no first-hand list of the versions IONOS offers was found: its provider's documentation only shows an example cluster at 1.31.2 (unchanged since 2024-12-10) and its acceptance tests pin 1.29.6 and 1.29.7, neither a list of what is offered; IONOS's API (GET /k8s/versions) and its documentation's version table were not found recorded in any public copy): check the version before applying
 resource "ionoscloud_k8s_cluster" "shop_k8s" {
   name        = "shop-k8s"
   k8s_version = "1.30"

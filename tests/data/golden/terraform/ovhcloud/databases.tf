@@ -36,7 +36,7 @@ resource "ovh_cloud_project_database" "ana_warehouse_pg" {
 }
 
 # cloudexit: from gcp firestore.googleapis.com/Database //firestore.googleapis.com/projects/retail-analytics-prod/databases/(default)
-# the catalogue lists no engine versions for ovhcloud database.document: check the version before applying
+# firestore becomes mongodb 7.0, the newest offered: a change of engine, test the application against it
 resource "ovh_cloud_project_database" "firestore_default" {
   service_name = var.service_name
   description  = "firestore-default"
@@ -109,7 +109,7 @@ resource "ovh_cloud_project_database" "psql_erp" {
 }
 
 # cloudexit: from azure microsoft.documentdb/databaseaccounts /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.documentdb/databaseaccounts/cosmos-portal
-# the catalogue lists no engine versions for ovhcloud database.document: check the version before applying
+# the source did not report its version; mongodb 7.0 is the newest offered: confirm the source's version before applying
 resource "ovh_cloud_project_database" "cosmos_portal" {
   service_name = var.service_name
   description  = "cosmos-portal"

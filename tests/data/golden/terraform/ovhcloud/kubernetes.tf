@@ -1,5 +1,4 @@
 # cloudexit: from gcp container.googleapis.com/Cluster //container.googleapis.com/projects/retail-analytics-prod/locations/europe-west1/clusters/ana-gke
-# the catalogue lists no engine versions for ovhcloud kubernetes.cluster: check the version before applying
 resource "ovh_cloud_project_kube" "ana_gke" {
   service_name       = var.service_name
   region             = "GRA11"
@@ -22,7 +21,6 @@ resource "ovh_cloud_project_kube_nodepool" "ana_gke_default" {
 }
 
 # cloudexit: from azure microsoft.containerservice/managedclusters /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-portal/providers/microsoft.containerservice/managedclusters/aks-portal
-# the catalogue lists no engine versions for ovhcloud kubernetes.cluster: check the version before applying
 resource "ovh_cloud_project_kube" "aks_portal" {
   service_name       = var.service_name
   region             = "GRA11"
@@ -45,7 +43,6 @@ resource "ovh_cloud_project_kube_nodepool" "aks_portal_default" {
 }
 
 # cloudexit: from aws AWS::EKS::Cluster arn:aws:eks:us-east-1:123456789012:cluster/shop-k8s
-# the catalogue lists no engine versions for ovhcloud kubernetes.cluster: check the version before applying
 resource "ovh_cloud_project_kube" "shop_k8s" {
   service_name       = var.service_name
   region             = "GRA11"
