@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from cloudexit.catalog import Catalog, load_catalog
+from cloudexit.model.plan import Placement
 
 FIXTURE_CATALOG = Path(__file__).resolve().parent / "data" / "catalog"
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "estate"
@@ -81,3 +82,19 @@ def https_in(cidr: str) -> dict[str, Any]:
         "to_port": 443,
         "cidr": cidr,
     }
+
+
+def split_pairs(pairs: list[tuple[str, str]], placements: list[Placement]) -> list[tuple[str, str]]:
+    """Attached pairs placed apart, or one end placed and the other not. A network object
+    recreated at several sites is at each: a subnet and its network are together when one's
+    sites hold the other's."""
+    sites = {
+        p.resource_id: {(o.provider, o.region, o.retain) for o in [p.choice, *(p.copies or [])]}
+        for p in placements
+    }
+    return [
+        (a, b)
+        for a, b in pairs
+        if (a in sites) != (b in sites)
+        or (a in sites and not (sites[a] <= sites[b] or sites[b] <= sites[a]))
+    ]

@@ -56,6 +56,16 @@ def explain(
             ),
             f"  why: {placement.reason}",
         ]
+        if placement.copies:
+            lines.append(
+                "  also recreated at: "
+                + ", ".join(
+                    "the source (kept)"
+                    if o.retain
+                    else f"{o.provider}/{o.region} (one-off EUR {o.migration_cost})"
+                    for o in placement.copies
+                )
+            )
         if placement.size_before:
             source = f" ({placement.size_source})" if placement.size_source else ""
             lines.append(

@@ -172,6 +172,12 @@ class Placement(_Strict):
         Decimal(0),
         description="EUR a month for traffic to dependencies placed on other sites (egress of this site)",
     )
+    copies: list[Option] | None = Field(
+        None,
+        description="A network object (subnet, network, security group) recreated at more than one "
+        "site: the other sites, each with its own one-off cost and risk, because resources naming it "
+        "land there (choice is the cheapest copy)",
+    )
 
     @model_validator(mode="after")
     def _share_fields_sets(self) -> Placement:

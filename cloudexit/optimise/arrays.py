@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from cloudexit.model.policy import Policy
+from cloudexit.optimise.follow import closure
 from cloudexit.optimise.units import Link, Site, Unit, group_site
 
 INF = float("inf")
@@ -175,7 +176,37 @@ def build(
                 by_site[group_site(r)].append(m.x[(u.key, k)])
             for s in sites:
                 m.row([(c, 1.0) for c in by_site.get(s, [])] + [(y[s], -float(u.count))], 0.0, 0.0)
+    _follow(m, units)
     return m
+
+
+def _follow(m: Model, units: list[Unit]) -> None:
+    """As ``milp._follow``: a network object's copy at a place, paid once, wherever a resource
+    naming it (or a copy of a network object naming it) is; one copy at least."""
+    followers = closure({f.id: f for u in units for f in u.follows}.values())
+    y = {
+        (f.id, place): m.column(row.score, 0.0, 1.0, True)
+        for f in followers
+        for place, row in sorted(f.at.items())
+    }
+    for f in followers:
+        m.row([(y[(f.id, place)], 1.0) for place in sorted(f.at)], 1.0, INF)
+        for parent in f.parents:
+            for place in sorted(f.at):
+                if place in parent.at:
+                    m.row([(y[(f.id, place)], 1.0), (y[(parent.id, place)], -1.0)], -INF, 0.0)
+    for u in units:
+        if not u.follows:
+            continue
+        at: dict[Site, list[int]] = defaultdict(list)
+        for k, r in enumerate(u.rows):
+            at[group_site(r)].append(m.x[(u.key, k)])
+        for f in u.follows:
+            for place, cols in sorted(at.items()):
+                if place in f.at:
+                    m.row(
+                        [(c, 1.0) for c in cols] + [(y[(f.id, place)], -float(u.count))], -INF, 0.0
+                    )
 
 
 def _traffic(

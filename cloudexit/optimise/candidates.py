@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -10,9 +11,18 @@ from functools import lru_cache
 
 from cloudexit.catalog.evidence import is_weak
 from cloudexit.catalog.loader import Catalog
-from cloudexit.catalog.schema import Product, ProductSelector, ProviderFile, Specs, TargetMapping
+from cloudexit.catalog.schema import (
+    Price,
+    Product,
+    ProductSelector,
+    ProviderFile,
+    Specs,
+    TargetMapping,
+)
 from cloudexit.catalog.sizing import (
+    Needs,
     _Same,
+    _select_products,
     monthly_price,
     needs_of,
     on_request,
@@ -42,7 +52,7 @@ from cloudexit.optimise.running import (
 )
 from cloudexit.optimise.sizes import resolve_size
 from cloudexit.optimise.stranded import estimate as stranded_estimate
-from cloudexit.optimise.switching import DEFAULT_START
+from cloudexit.optimise.switching import DEFAULT_START, data_gib
 from cloudexit.optimise.switching import estimate as switching_estimate
 from cloudexit.optimise.windows import licensed_windows, runs_windows
 from cloudexit.risk.certifications import canonical
@@ -80,26 +90,6 @@ def current_monthly_eur(resource: Resource, policy: Policy) -> Decimal | None:
     if cost is None:
         return None
     return to_eur(cost.amount, cost.currency, policy.exchange_rates)
-
-
-def data_gib(resource: Resource) -> Decimal:
-    return Decimal(str(resource.attributes.storage_gib or 0))
-
-
-def egress_cost(resource: Resource, catalog: Catalog, policy: Policy) -> Decimal | None:
-    """Leaving the source: data size times the source's internet egress price."""
-    gib = data_gib(resource)
-    if gib == 0:
-        return Decimal(0)
-    source = catalog.providers.get(resource.provider)
-    if source is None:
-        return None
-    for product in source.products:
-        if product.service == "egress":
-            price = price_in(product, resource.region)
-            if price is not None:
-                return monthly_price(price, gib, policy.exchange_rates)
-    return None
 
 
 def required_certifications(resource: Resource, policy: Policy) -> set[str]:
@@ -177,6 +167,12 @@ def _cheapest_at(products: _Same, region: str) -> Product | None:
 
 
 @lru_cache(maxsize=8192)
+def _price_at(product: _Same, region: str, monthly: bool) -> Price | None:
+    """``price_in`` of a catalogue product: every resource priced at a site asks again."""
+    return price_in(product.obj, region, monthly)  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=8192)
 def _products_at(
     provider: _Same, selector: _Same, region: str, windows: bool, offered: frozenset[str] | None
 ) -> tuple[Product, ...]:
@@ -205,10 +201,12 @@ def _price_target(
     target: TargetMapping,
     policy: Policy,
     specs: Specs | None = None,
+    needs: Needs | None = None,
 ) -> Priced | str:
-    """The option's product, quantity and full monthly running cost, or why it cannot be priced."""
+    """The option's product, quantity and full monthly running cost, or why it cannot be priced.
+    ``needs``: the resource's right-sized needs when already known (they are the same at every site)."""
     running = running_cost_data()
-    priced = _price_product(resource, provider, region, target, policy, running, specs)
+    priced = _price_product(resource, provider, region, target, policy, running, specs, needs)
     if isinstance(priced, str):
         return priced
     if target.fidelity == "self_managed":
@@ -284,6 +282,7 @@ def _price_product(
     policy: Policy,
     running: RunningCostData,
     specs: Specs | None = None,
+    needs: Needs | None = None,
 ) -> Priced | str:
     if target.select is None or target.sizing == "none":
         return Priced(None, Decimal(1), Decimal(0))
@@ -306,7 +305,8 @@ def _price_product(
         frozenset(offered) if offered is not None else None,
     )
     among = " among the flavours the policy's capacity lists" if offered is not None else ""
-    needs = needs_of(resource, policy.headroom, specs, policy.burstable_baseline)
+    if needs is None:
+        needs = needs_of(resource, policy.headroom, specs, policy.burstable_baseline)
     if target.fidelity == "self_managed":
         needs = self_managed_needs(resource, needs, running)
     unverified: list[str] = []
@@ -347,7 +347,7 @@ def _price_product(
         if product is None:
             return f"no {target.select.service} product on {provider.id}/{region}"
         quantity = Decimal(1)
-    price = price_in(product, region, policy.monthly_commitment)
+    price = _price_at(_Same(product), region, policy.monthly_commitment)
     assert price is not None
     monthly = monthly_price(price, quantity, policy.exchange_rates)
     if monthly is None:
@@ -360,14 +360,14 @@ def _price_product(
         one = monthly / copies
         costs = {"compute": one, "replicas": monthly - one}
     if target.sizing == "instance_plus_storage" and target.select.storage and needs.storage_gib:
-        stores = select_products(provider, target.select.storage, region)
+        stores = _select_products(_Same(provider), _Same(target.select.storage), region)
         if not stores:
             return (
                 f"no {target.select.storage.service} product on {provider.id}/{region} for the data"
             )
-        store = _cheapest_per_unit(stores, region)
+        store = _cheapest_at(_Same(stores), region)
         assert store is not None
-        store_price = price_in(store, region)
+        store_price = _price_at(_Same(store), region, False)
         assert store_price is not None
         # Every node keeps its own copy of the data.
         extra = monthly_price(store_price, data_gib(resource) * nodes, policy.exchange_rates)
@@ -427,6 +427,115 @@ class _Context:
     sync: Decimal | None
     transfer_months: Decimal
     strands: Decimal
+    needs: Needs
+    memo: FactsMemo | None = None
+    price_key: tuple[object, ...] | None = None
+    parts: dict[str, Decimal] | None = None
+    one_offs: dict[float, tuple[Decimal, Decimal]] = field(default_factory=dict)
+    """engineering days -> (their cost, the whole migration cost): the other parts are the resource's"""
+
+    def priced_key(self) -> tuple[object, ...]:
+        """Everything pricing reads of the resource but its needs, which each provider's sizes
+        bucket (``FactsMemo.sized``)."""
+        if self.price_key is None:
+            a = self.resource.attributes
+            function = self.resource.kind == Kind.FUNCTION
+            self.price_key = (
+                self.resource.kind,
+                self.needs.architecture,
+                self.needs.gpu_count,
+                licensed_windows(self.resource, self.policy),
+                runs_windows(self.resource),
+                copies_needed(self.resource),
+                a.storage_gib,
+                a.node_count,
+                a.monthly_egress_gib,
+                a.requests_month if function else None,
+                a.memory_gib if function else None,
+            )
+        return self.price_key
+
+    def sites_key(self) -> tuple[object, ...]:
+        """Everything the site walk reads of the resource but its one-off costs: resources with
+        equal keys have the same sites, products, prices, grades and reasons for the rest."""
+        memo = self.memo
+        assert memo is not None
+        providers = self.catalog.providers
+        chosen = sorted(self.allowed & set(providers))
+        missing = self.egress is None or self.sync is None
+        return (
+            self.resource.kind,
+            tuple(chosen),
+            self.pinned_region,
+            tuple(sorted(self.needed_certs)),
+            tuple(id(g) for g in self.gates),
+            tuple(memo.sized(providers[p], self.needs) for p in chosen),
+            self.priced_key(),
+            (self.resource.provider, self.resource.region) if missing else None,
+        )
+
+    def one_off(self, days: float) -> tuple[dict[str, Decimal], Decimal]:
+        """The one-off parts of a move costing ``days`` engineer days, and their sum."""
+        assert self.egress is not None and self.sync is not None
+        if self.parts is None:
+            self.parts = {
+                "switching_egress": quantize(self.egress),
+                "parallel_egress": quantize(self.sync),
+                "double_running": quantize(
+                    (self.current or Decimal(0))
+                    * (self.policy.parallel_run_months + self.transfer_months)
+                ),
+                "stranded_commitments": self.strands,
+            }
+        parts = self.parts
+        known = self.one_offs.get(days)
+        if known is None:
+            engineering = quantize(Decimal(str(days)) * self.policy.day_rate)
+            total = quantize(sum(parts.values(), engineering))
+            known = self.one_offs[days] = (engineering, total)
+        return {"engineering": known[0], **parts}, known[1]
+
+
+@dataclass
+class FactsMemo:
+    """What option facts repeat over one planning run's resources: each site's certifications and
+    the points their gaps give, and prices, keyed by what pricing reads of a resource. Needs are
+    raised to the next vCPU and memory figure the provider sells: every fit test against its
+    products (``s.vcpu < needs.vcpu``) answers the same for both, so the price does too."""
+
+    held: dict[tuple[str, str, str | None], tuple[set[str], float]] = field(default_factory=dict)
+    priced: dict[tuple[object, ...], Priced | str] = field(default_factory=dict)
+    sites: dict[tuple[object, ...], list[SiteFacts | str]] = field(default_factory=dict)
+    """``_Context.sites_key`` -> the first such resource's options (one-off costs are its own)"""
+    sizes: dict[str, tuple[list[float], list[float]]] = field(default_factory=dict)
+
+    def certifications(
+        self, provider: ProviderFile, region: str, service: str | None
+    ) -> tuple[set[str], float]:
+        key = (provider.id, region, service)
+        found = self.held.get(key)
+        if found is None:
+            held = certifications_in(provider, region, service)
+            found = self.held[key] = (held, certification_gap_points(held))
+        return found
+
+    def sized(self, provider: ProviderFile, needs: Needs) -> tuple[float | None, float | None]:
+        grid = self.sizes.get(provider.id)
+        if grid is None:
+            vcpus = {p.specs.vcpu for p in provider.products if p.specs.vcpu is not None}
+            memory = {
+                p.specs.memory_gib for p in provider.products if p.specs.memory_gib is not None
+            }
+            grid = self.sizes[provider.id] = (sorted(vcpus), sorted(memory))
+        return _next_at_least(grid[0], needs.vcpu), _next_at_least(grid[1], needs.memory_gib)
+
+
+def _next_at_least(sizes: list[float], need: float | None) -> float | None:
+    """The smallest size at least ``need``; ``need`` itself when none is (or it is 0 or None)."""
+    if not need:
+        return need
+    at = bisect_left(sizes, need)
+    return sizes[at] if at < len(sizes) else need
 
 
 def _context(
@@ -435,6 +544,7 @@ def _context(
     policy: Policy,
     commitments: list[tuple[Commitment, Decimal]] | None,
     start: dt.date | None,
+    memo: FactsMemo | None = None,
 ) -> _Context:
     allowed, pinned_region = _allowed_providers(resource, policy)
     start = start or policy.switching.start_date or DEFAULT_START
@@ -443,12 +553,13 @@ def _context(
         hours = data_gib(resource) / (Decimal(str(policy.bandwidth_mbps)) * GIB_PER_MBPS_HOUR)
         transfer_months = hours / Decimal(730)
     stops = start + dt.timedelta(days=parallel_days(policy) + int(transfer_months * DAYS_PER_MONTH))
+    specs = resolve_size(resource, catalog, policy).specs
     return _Context(
         resource=resource,
         catalog=catalog,
         policy=policy,
         stake=stake_of(resource, policy),
-        specs=resolve_size(resource, catalog, policy).specs,
+        specs=specs,
         gates=sovereignty_gates(resource, policy),
         allowed=allowed,
         pinned_region=pinned_region,
@@ -458,6 +569,8 @@ def _context(
         sync=sync_estimate(resource, catalog, policy, start),
         transfer_months=transfer_months,
         strands=stranded_estimate(commitments or [], stops),
+        needs=needs_of(resource, policy.headroom, specs, policy.burstable_baseline),
+        memo=memo,
     )
 
 
@@ -510,11 +623,25 @@ def _site_facts(
     policy = ctx.policy
     where = f"{provider.id}/{region}"
     service = target.select.service if target.select else None
-    held = certifications_in(provider, region, service)
+    memo = ctx.memo
+    if memo is None:
+        held = certifications_in(provider, region, service)
+        gap = certification_gap_points(held)
+    else:
+        held, gap = memo.certifications(provider, region, service)
     missing = ctx.needed_certs - held
     if missing:
         return f"{where}: lacks {', '.join(sorted(missing))}"
-    priced = _price_target(ctx.resource, provider, region, target, policy, ctx.specs)
+    if memo is None:
+        priced = _price_target(ctx.resource, provider, region, target, policy, ctx.specs, ctx.needs)
+    else:
+        key = (provider.id, region, id(target), *memo.sized(provider, ctx.needs), *ctx.priced_key())
+        known = memo.priced.get(key)
+        if known is None:
+            known = memo.priced[key] = _price_target(
+                ctx.resource, provider, region, target, policy, ctx.specs, ctx.needs
+            )
+        priced = known
     if isinstance(priced, str):
         return f"{where}: {priced}"
     product = priced.product
@@ -524,17 +651,7 @@ def _site_facts(
         return f"{where}: {blocked}"
     if ctx.egress is None or ctx.sync is None:
         return f"{where}: no egress price for {ctx.resource.provider}/{ctx.resource.region}"
-    one_off = {
-        "engineering": quantize(
-            Decimal(str(effort_days(target, ctx.resource.kind, policy))) * policy.day_rate
-        ),
-        "switching_egress": quantize(ctx.egress),
-        "parallel_egress": quantize(ctx.sync),
-        "double_running": quantize(
-            (ctx.current or Decimal(0)) * (policy.parallel_run_months + ctx.transfer_months)
-        ),
-        "stranded_commitments": ctx.strands,
-    }
+    one_off, migration = ctx.one_off(effort_days(target, ctx.resource.kind, policy))
     return SiteFacts(
         provider=provider,
         region=region,
@@ -543,10 +660,28 @@ def _site_facts(
         held=held,
         grade=grade,
         one_off=one_off,
-        migration=quantize(sum(one_off.values(), Decimal(0))),
+        migration=migration,
         jurisdiction=jurisdiction_points(provider),
-        certification=certification_gap_points(held),
+        certification=gap,
         fidelity=fidelity_points(target.fidelity),
+    )
+
+
+def _moved(ctx: _Context, facts: SiteFacts) -> SiteFacts:
+    """Another resource's option at the same site, with this resource's one-off costs."""
+    one_off, migration = ctx.one_off(effort_days(facts.target, ctx.resource.kind, ctx.policy))
+    return SiteFacts(
+        facts.provider,
+        facts.region,
+        facts.target,
+        facts.priced,
+        facts.held,
+        facts.grade,
+        one_off,
+        migration,
+        facts.jurisdiction,
+        facts.certification,
+        facts.fidelity,
     )
 
 
@@ -616,7 +751,12 @@ def _retain_facts(ctx: _Context) -> RetainFacts | str | None:
         return None
     source = catalog.providers.get(resource.provider)
     j = jurisdiction_points(source) if source else 4.0
-    held = certifications_in(source, resource.region, None) if source else set()
+    held: set[str] = set()
+    gap: float | None = None
+    if source is not None and ctx.memo is not None:
+        held, gap = ctx.memo.certifications(source, resource.region, None)
+    elif source is not None:
+        held = certifications_in(source, resource.region, None)
     missing = ctx.needed_certs - held
     grade = grade_at(load_sovereignty(), resource.provider, resource.region)
     blocked = _gate_failure(ctx.gates, grade)
@@ -624,7 +764,9 @@ def _retain_facts(ctx: _Context) -> RetainFacts | str | None:
         return f"retain on {resource.provider}/{resource.region}: {blocked}"
     if missing:
         return None
-    return RetainFacts(grade, j, certification_gap_points(held), quantize(ctx.current))
+    if gap is None:
+        gap = certification_gap_points(held)
+    return RetainFacts(grade, j, gap, quantize(ctx.current))
 
 
 def _retain_option(ctx: _Context, facts: RetainFacts) -> Option:
@@ -676,17 +818,28 @@ def option_facts(
     policy: Policy,
     commitments: list[tuple[Commitment, Decimal]] | None = None,
     start: dt.date | None = None,
+    memo: FactsMemo | None = None,
 ) -> Facts:
     """The same options as ``build_candidates``, as facts: the solver needs a few numbers of each,
-    the plan the whole ``Option`` of the chosen ones only (``OptionSource`` builds those)."""
-    return _facts(_context(resource, catalog, policy, commitments, start))
+    the plan the whole ``Option`` of the chosen ones only (``OptionSource`` builds those).
+    ``memo``: what one planning run's resources share, kept between calls."""
+    return _facts(_context(resource, catalog, policy, commitments, start, memo))
 
 
 def _facts(ctx: _Context) -> Facts:
+    memo = ctx.memo
+    if memo is None:
+        found = [_site_or_fallback(ctx, p, t, r) for p, t, r in _sites(ctx)]
+    else:
+        key = ctx.sites_key()
+        shared = memo.sites.get(key)
+        if shared is None:
+            found = memo.sites[key] = [_site_or_fallback(ctx, p, t, r) for p, t, r in _sites(ctx)]
+        else:
+            found = [f if isinstance(f, str) else _moved(ctx, f) for f in shared]
     sites: list[SiteFacts] = []
     excluded: list[str] = []
-    for provider, target, region in _sites(ctx):
-        facts = _site_or_fallback(ctx, provider, target, region)
+    for facts in found:
         if isinstance(facts, str):
             excluded.append(facts)
         else:

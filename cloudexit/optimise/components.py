@@ -1,8 +1,8 @@
 """The model split into independent parts when no policy limit spans the whole estate.
 
 Without a budget, spend shares, capacity or a provider count, the objective is a sum over
-resources and every constraint lies within one co-location group, anti-affinity set or priced
-dependency: units joined by those (a component) are solved alone and the plans added up, which
+resources and every constraint lies within one co-location group, anti-affinity set, priced
+dependency or followed network object: units joined by those (a component) are solved alone and the plans added up, which
 gives the same optimum as one model. A unit outside every such structure takes its best option.
 With any estate-wide limit the parts compete for the same allowance and no split is exact, so
 the whole model is solved.
@@ -16,6 +16,7 @@ from collections import defaultdict
 from cloudexit.model.plan import SolveStatus
 from cloudexit.model.policy import Policy
 from cloudexit.optimise import highs
+from cloudexit.optimise.follow import closure
 from cloudexit.optimise.milp import Solution
 from cloudexit.optimise.partition import Partition
 from cloudexit.optimise.units import Link, Unit, Units
@@ -37,8 +38,9 @@ def estate_wide(policy: Policy) -> bool:
 
 
 def components(units: Units) -> list[tuple[list[Unit], list[Link]]]:
-    """Units tied by a co-location group, an anti-affinity set or a priced link, with their links;
-    untied units left out. In the order of their first unit."""
+    """Units tied by a co-location group, an anti-affinity set, a priced link or a network object
+    they name (directly or through others), with their links; untied units left out. In the
+    order of their first unit."""
     sets = Partition(u.key for u in units.units)
     find, union = sets.find, sets.union
 
@@ -46,11 +48,13 @@ def components(units: Units) -> list[tuple[list[Unit], list[Link]]]:
     for u in units.units:
         for name in ([u.group] if u.group is not None else []) + [f"anti:{a}" for a in u.anti]:
             union(first.setdefault(name, u.key), u.key)
+        for f in closure(u.follows):
+            union(first.setdefault(f"follow:{f.id}", u.key), u.key)
     unit_of = {rid: u.key for u in units.units for rid in u.members}
     for link in units.links:
         if link.a in unit_of and link.b in unit_of:
             union(unit_of[link.a], unit_of[link.b])
-    tied = {u.key for u in units.units if u.group is not None or u.anti or u.linked}
+    tied = {u.key for u in units.units if u.group is not None or u.anti or u.linked or u.follows}
     members: dict[str, list[Unit]] = defaultdict(list)
     for u in units.units:
         if u.key in tied or find(u.key) in tied:

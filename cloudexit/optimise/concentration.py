@@ -15,7 +15,7 @@ from cloudexit.model.inventory import Inventory
 from cloudexit.model.plan import Plan
 from cloudexit.model.policy import Policy
 from cloudexit.optimise.candidates import current_monthly_eur
-from cloudexit.optimise.units import Row, Units, prune_dominated
+from cloudexit.optimise.units import Row, Unit, Units, prune_dominated
 from cloudexit.risk.score import concentration_points
 
 
@@ -52,30 +52,23 @@ def weigh(units: Units, policy: Policy, aggregate: bool = True) -> None:
     for unit in units.units:
         move(choice[unit.key], choice[unit.key].monthly * unit.count)
 
-    def points(row: Row, spend: float) -> float:
-        total = sum(by_provider.values()) + spend
+    def points(row: Row, spend: float, placed: float) -> float:
+        """``placed``: the others' spend in all, the same for every option of one unit."""
+        total = placed + spend
         if total <= 0:
             return 0.0
         return concentration_points(
             (by_provider[row.site[0]] + spend) / total, (by_region[row.site] + spend) / total
         )
 
-    def stake(row: Row) -> float:
-        return row.stake
-
+    scale = months * weight
     for _ in range(PASSES):
         moved = False
         for unit in units.units:
             current = choice[unit.key]
             move(current, -current.monthly * unit.count)
-            best = min(
-                unit.rows,
-                key=lambda r: (
-                    r.score + months * weight * stake(r) * points(r, r.monthly * unit.count),
-                    r.site,
-                    r.product or "",
-                ),
-            )
+            placed = sum(by_provider.values())
+            best = _best_response(unit, placed, by_provider, by_region, scale)
             move(best, best.monthly * unit.count)
             if best is not current:
                 choice[unit.key] = best
@@ -87,8 +80,9 @@ def weigh(units: Units, policy: Policy, aggregate: bool = True) -> None:
     for unit in units.units:
         own = choice[unit.key]
         move(own, -own.monthly * unit.count)
+        placed = sum(by_provider.values())
         rows = sorted(
-            (r.weighed(points(r, r.monthly * unit.count), policy) for r in unit.all_rows),
+            (r.weighed(points(r, r.monthly * unit.count, placed), policy) for r in unit.all_rows),
             key=lambda r: (r.score, r.site, r.product or ""),
         )
         move(own, own.monthly * unit.count)
@@ -98,6 +92,39 @@ def weigh(units: Units, policy: Policy, aggregate: bool = True) -> None:
             unit.rows = prune_dominated(unit, policy)
             pruned += len(unit.all_rows) - len(unit.rows)
     units.pruned = pruned
+    # A network object's copy adds no spend, but sits at a provider like any option does.
+    placed = sum(by_provider.values())
+    for follower in units.followers.values():
+        follower.at = {
+            place: r.weighed(points(r, 0.0, placed), policy) for place, r in follower.at.items()
+        }
+
+
+def _best_response(
+    unit: Unit,
+    placed: float,
+    by_provider: dict[str, float],
+    by_region: dict[tuple[str, str], float],
+    scale: float,
+) -> Row:
+    """The unit's option with the least score plus weighted concentration points given where the
+    others' spend sits (``placed`` in all), ties to the lower site and product: ``min`` over
+    ``(score + scale * stake * points, site, product)``, one option at a time."""
+    best, best_key = unit.rows[0], None
+    for r in unit.rows:
+        spend = r.monthly * unit.count
+        total = placed + spend
+        points = (
+            concentration_points(
+                (by_provider[r.site[0]] + spend) / total, (by_region[r.site] + spend) / total
+            )
+            if total > 0
+            else 0.0
+        )
+        key = (r.score + scale * r.stake * points, r.site, r.product or "")
+        if best_key is None or key < best_key:
+            best, best_key = r, key
+    return best
 
 
 def spend_before(inventory: Inventory, policy: Policy) -> dict[str, Decimal]:

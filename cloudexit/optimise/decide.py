@@ -59,9 +59,10 @@ so that a policy that can be met comes back with a plan."""
 
 def separate_bound(units: Units) -> float:
     """The optimum with no estate-wide limit: each co-location group on its cheapest common site,
-    every other class on its own best option. Every plan costs at least this (the limits only
-    remove plans, traffic between sites only adds)."""
-    total = 0.0
+    every other class on its own best option, each followed network object's cheapest copy.
+    Every plan costs at least this (the limits only remove plans, traffic between sites and
+    further copies only add)."""
+    total = sum(min(r.score for r in f.at.values()) for f in units.followers.values())
     at_site: dict[str, list[dict[Site, float]]] = defaultdict(list)
     for u in units.units:
         if u.group is None:
@@ -206,9 +207,9 @@ def decide(units: Units, inventory: Inventory, policy: Policy) -> Decision:
             greedy,
             greedy_broken,
         )
-    if not greedy_broken and not units.links:
-        # Without priced links the objective is a sum over resources: when each resource's own best
-        # option meets every constraint, that assignment is optimal and no solver is needed.
+    if not greedy_broken and not units.links and not units.followers:
+        # Without priced links or copies the objective is a sum over resources: when each resource's
+        # own best option meets every constraint, that assignment is optimal and no solver is needed.
         value = assignment_objective(greedy, units)
         return Decision(
             greedy,
@@ -237,4 +238,8 @@ def decide(units: Units, inventory: Inventory, policy: Policy) -> Decision:
             f"solver {solution.solver} returned a plan that breaks the policy: "
             f"{broken[0] if broken else 'resources left unassigned'}"
         )
+    if units.followers:
+        # Within the gap a solver may keep a copy no resource needs; the plan writes only the
+        # copies its resources need, so its objective is the value of what is written.
+        solution.objective = assignment_objective(assignment, units)
     return Decision(assignment, solution, greedy, greedy_broken)

@@ -56,7 +56,8 @@ def reason(unit: Unit, row: Row, policy: Policy, bound: list[str] | None) -> str
     if bound is not None:
         return (
             f"{alone}; no single constraint binds: with the rest of the plan, this site costs less "
-            "in total (traffic to dependencies, or constraints met jointly)"
+            "in total (traffic to dependencies, copies of the network objects it names, or "
+            "constraints met jointly)"
         )
     why = []
     if unit.group:

@@ -67,6 +67,15 @@ def totals(
         if cost is not None:
             current += cost
     unpriced = len(_unpriced_today(inventory, placements, cost_of))
+    # A network object recreated at several sites counts each copy (placement.copies).
+    placements = [
+        *placements,
+        *(
+            p.model_copy(update={"choice": copy, "copies": None, "inter_site_monthly": Decimal(0)})
+            for p in placements
+            for copy in p.copies or []
+        ),
+    ]
     moving = [p for p in placements if not p.choice.retain]
     target = sum((p.choice.monthly_cost + p.inter_site_monthly for p in moving), Decimal(0))
     unpriced_target = sum(

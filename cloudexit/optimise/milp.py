@@ -1,7 +1,8 @@
 """The placement MILP, kept behind this one module: build, solve, read.
 
-Variables: an integer count per (unit, option), a binary per target provider ("used") and per
-(co-location group, site), and per priced dependency and site a share of traffic leaving that site.
+Variables: an integer count per (unit, option), a binary per target provider ("used"), per
+(co-location group, site) and per (followed network object, place) (its copy there), and per
+priced dependency and site a share of traffic leaving that site.
 Every constraint carries a name that says what it enforces.
 """
 
@@ -20,6 +21,7 @@ import pulp
 
 from cloudexit.model.plan import SolveStatus
 from cloudexit.model.policy import Policy
+from cloudexit.optimise.follow import closure
 from cloudexit.optimise.units import Link, Row, Site, Unit, group_site
 
 FAMILIES = ("colocation", "anti_affinity", "providers", "spend_share", "capacity", "budget")
@@ -79,6 +81,7 @@ def build(
     }
     weight = weights[objective]
     terms = [(x[(u.key, k)], weight(r)) for u in units for k, r in enumerate(u.rows)]
+    terms += _follow(problem, units, x, weight)
     if objective != "jurisdiction":
         per_month = 1.0 if objective == "monthly" else float(policy.horizon_months)
         terms += _traffic(problem, units, x, links, egress_eur_gib or {}, per_month)
@@ -220,6 +223,58 @@ def build(
                         f"colocation_{_name(group)}_{u.key}_{_name(s[0])}_{_name(s[1])}",
                     )
     return problem, x
+
+
+def _follow(
+    problem: pulp.LpProblem,
+    units: list[Unit],
+    x: dict[tuple[str, int], pulp.LpVariable],
+    weight: Callable[[Row], float],
+) -> list[tuple[pulp.LpVariable, float]]:
+    """Objective terms for network objects' copies (``follow``): a binary per (object, place) it
+    has an option at, at least every share of a unit naming it there and every copy of an object
+    naming it there; one copy at least. Objects are named by their index (ids are long)."""
+    followers = closure({f.id: f for u in units for f in u.follows}.values())
+    number = {f.id: i for i, f in enumerate(followers)}
+
+    def at(f_id: str, place: Site) -> str:
+        return f"{number[f_id]}_{_name(place[0])}_{_name(place[1])}"
+
+    y = {
+        (f.id, place): pulp.LpVariable(f"copy_{at(f.id, place)}", cat=pulp.LpBinary)
+        for f in followers
+        for place in sorted(f.at)
+    }
+    for f in followers:
+        problem += (
+            _expr([(y[(f.id, place)], 1.0) for place in sorted(f.at)]) >= 1,
+            f"follow_one_copy_{number[f.id]}",
+        )
+        for parent in f.parents:
+            for place in sorted(f.at):
+                if place in parent.at:
+                    problem += (
+                        _expr([(y[(f.id, place)], 1.0), (y[(parent.id, place)], -1.0)]) <= 0,
+                        f"follow_{number[parent.id]}_where_{at(f.id, place)}",
+                    )
+    for u in units:
+        places: dict[Site, list[int]] = defaultdict(list)
+        for k, r in enumerate(u.rows):
+            places[group_site(r)].append(k)
+        for f in u.follows:
+            for place, ks in sorted(places.items()):
+                if place in f.at:
+                    problem += (
+                        _expr(
+                            [(x[(u.key, k)], 1.0) for k in ks]
+                            + [(y[(f.id, place)], -float(u.count))]
+                        )
+                        <= 0,
+                        f"follow_{at(f.id, place)}_where_{u.key}",
+                    )
+    return [
+        (y[(f.id, place)], weight(row)) for f in followers for place, row in sorted(f.at.items())
+    ]
 
 
 def _traffic(

@@ -28,6 +28,7 @@ from cloudexit.optimise.attachments import held_apart_warnings
 from cloudexit.optimise.checks import violations
 from cloudexit.optimise.decide import assignment_of, decide
 from cloudexit.optimise.diagnose import infeasibility, unplaceable
+from cloudexit.optimise.follow import copy_reasons
 from cloudexit.optimise.inputs import check_currencies, check_policy, pin_warnings
 from cloudexit.optimise.requirement import dearer_reason, requirement_of
 from cloudexit.optimise.running import function_usage_warning, running_cost_data
@@ -196,7 +197,7 @@ def plan(
             warnings.add(
                 f"infeasible: {line}" if solution.status == SolveStatus.INFEASIBLE else line
             )
-        for rid in sorted(greedy):
+        for rid in sorted([*greedy, *units.followers]):
             unplaced.append(
                 Unplaced(
                     resource_id=rid,
@@ -254,6 +255,22 @@ def plan(
                 inter_site_monthly=quantize(Decimal(str(traffic_cost.get(rid, 0.0)))),
             )
         )
+    if units.followers and assignment:
+        copies = units.copies(assignment)
+        why = copy_reasons(units.named_at(assignment), copies, units.followers)
+        for fid, chosen in copies.items():
+            options = [row.option for _, row in chosen]
+            first = next((o for o in options if not o.retain), options[0])
+            placements.append(
+                Placement(
+                    resource_id=fid,
+                    kind=resources[fid].kind.value,
+                    choice=first,
+                    reason=why[fid],
+                    copies=[o for o in options if o is not first] or None,
+                )
+            )
+        placements.sort(key=lambda p: p.resource_id)
     left = {u.resource_id for u in unplaced if u.code == "size_unknown"}
     warnings.update(_size_warnings(inventory, catalog, policy, assignment, left))
     warnings.update(held_apart_warnings(inventory, policy))

@@ -107,14 +107,28 @@ def basis(provider: str, on: dt.date, policy: Policy, rules: SwitchingRules | No
 
 
 def egress_price(resource: Resource, catalog: Catalog) -> Price | None:
+    """The source's internet egress price where the resource is. A location that is not one of
+    the provider's regions (``global``, a multi-region such as ``us``) takes the price only when
+    it is the same in every region the provider lists: then it cannot matter which region the
+    data leaves from."""
     source = catalog.providers.get(resource.provider)
     if source is None:
         return None
+    codes = sorted(r.code for r in source.regions)
+    one_region = resource.region in codes
     for product in source.products:
-        if product.service == "egress":
+        if product.service != "egress":
+            continue
+        if one_region:
             price = price_in(product, resource.region)
             if price is not None:
                 return price
+            continue
+        prices = [price_in(product, code) for code in codes]
+        if prices and all(p is not None for p in prices):
+            rates = {(p.amount, p.currency, p.unit) for p in prices if p is not None}
+            if len(rates) == 1:
+                return prices[0]
     return None
 
 

@@ -14,6 +14,7 @@ import dataclasses
 import datetime as dt
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -26,7 +27,14 @@ from cloudexit.model.money import quantize
 from cloudexit.model.plan import Option
 from cloudexit.model.policy import Policy
 from cloudexit.optimise.attachments import attachments
-from cloudexit.optimise.candidates import OptionSource, detail_of, option_facts
+from cloudexit.optimise.candidates import (
+    Facts,
+    FactsMemo,
+    OptionSource,
+    detail_of,
+    option_facts,
+)
+from cloudexit.optimise.follow import Follower, copies_of, copies_score, find_followers, named
 from cloudexit.optimise.objective import horizon_score, option_score, weighted_risk
 from cloudexit.optimise.partition import Partition
 from cloudexit.optimise.stranded import monthly_by_resource
@@ -160,6 +168,8 @@ class Unit:
     """every option, for runner-ups and explanations"""
     linked: bool = False
     """its traffic to a dependency is priced, so every site of its options matters"""
+    follows: list[Follower] = field(default_factory=list)
+    """the network objects its members name: recreated wherever a member lands"""
 
     @property
     def count(self) -> int:
@@ -191,6 +201,24 @@ class Units:
     horizon_months: int = 36
     held: dict[str, str] = field(default_factory=dict)
     """resource id -> the resource it is attached to that nothing can take: it stays with it"""
+    followers: dict[str, Follower] = field(default_factory=dict)
+    """network objects recreated where the resources naming them land (``follow``), by id"""
+
+    def named_at(self, assignment: dict[str, Row]) -> list[tuple[Site, list[Follower]]]:
+        """Each placed resource that names network objects: its place and what it names."""
+        return [
+            (group_site(assignment[rid]), u.follows)
+            for u in self.units
+            if u.follows
+            for rid in u.members
+            if rid in assignment
+        ]
+
+    def copies(self, assignment: dict[str, Row]) -> dict[str, list[tuple[Site, Row]]]:
+        """Follower id -> the (place, option) of each of its copies under ``assignment``."""
+        if not self.followers:
+            return {}
+        return copies_of(self.named_at(assignment), self.followers.values())
 
 
 def group_site(row: Row) -> Site:
@@ -213,7 +241,11 @@ def link_monthly(assignment: dict[str, Row], units: Units) -> dict[str, float]:
 def assignment_objective(assignment: dict[str, Row], units: Units) -> float:
     """The solver's objective for a finished assignment: scores plus priced inter-site traffic."""
     traffic = sum(link_monthly(assignment, units).values())
-    return sum(r.score for r in assignment.values()) + traffic * units.horizon_months
+    return (
+        sum(r.score for r in assignment.values())
+        + traffic * units.horizon_months
+        + copies_score(units.copies(assignment))
+    )
 
 
 def _policy_tag_keys(policy: Policy) -> set[str]:
@@ -347,13 +379,14 @@ def _rows(
     policy: Policy,
     held: list[tuple[Commitment, Decimal]] | None,
     start: dt.date,
-) -> tuple[list[Row], list[str], int]:
+    memo: FactsMemo | None = None,
+) -> tuple[list[Row], list[str], Callable[[], int]]:
     """The resource's options as solver rows, why the other sites are out, and a digest of what
-    the options hold beyond the rows' numbers (two resources share a class only when it is equal)."""
-    found = option_facts(resource, catalog, policy, held, start)
+    the options hold beyond the rows' numbers (two resources share a class only when it is
+    equal), made when asked: only resources whose rows equal another's need it."""
+    found = option_facts(resource, catalog, policy, held, start, memo)
     source = OptionSource(resource, catalog, policy, held, start)
     rows: list[Row] = []
-    details: list[object] = [found.stake]
     for facts in found.sites:
         priced = facts.priced
         product = priced.product
@@ -391,7 +424,6 @@ def _rows(
                 source=source,
             )
         )
-        details.append(detail_of(facts))
     kept = found.kept
     if kept is not None:
         risk = weighted_risk(kept.jurisdiction, kept.certification, 0.0, 0, found.stake, policy)
@@ -412,9 +444,37 @@ def _rows(
                 source=source,
             )
         )
-        details.append(("kept", kept.certification))
     rows.sort(key=lambda r: (r.score, r.site, r.product or ""))
-    return rows, found.excluded, hash(tuple(details))
+    return rows, found.excluded, lambda: facts_digest(found)
+
+
+def facts_digest(found: Facts) -> int:
+    """A digest of what the options hold beyond the rows' numbers."""
+    details: list[object] = [found.stake, *(detail_of(facts) for facts in found.sites)]
+    if found.kept is not None:
+        details.append(("kept", found.kept.certification))
+    return hash(tuple(details))
+
+
+def kept_digest(source: OptionSource, memo: FactsMemo) -> Callable[[], int]:
+    """The digest of a resource whose rows are kept, made again from it when first asked and
+    then kept: holding every resource's facts until then would cost more than the rare remake."""
+    made: list[int] = []
+
+    def once() -> int:
+        if not made:
+            found = option_facts(
+                source.resource,
+                source.catalog,
+                source.policy,
+                source.commitments,
+                source.start,
+                memo,
+            )
+            made.append(facts_digest(found))
+        return made[0]
+
+    return once
 
 
 def build_units(
@@ -427,8 +487,9 @@ def build_units(
     """``aggregate=False`` gives one unit per resource: the plain one-binary-per-option model."""
     tag_keys, ids = _policy_tag_keys(policy), _policy_ids(policy)
     cache: dict[str, tuple[list[Row], list[str]]] = {}
-    same: dict[int, list[tuple[list[Row], int]]] = defaultdict(list)
+    same: dict[int, list[tuple[list[Row], Callable[[], int]]]] = defaultdict(list)
     """options already seen, by the hash of what the solver reads: equal ones are shared"""
+    memo = FactsMemo()
     rows_of: dict[str, list[Row]] = {}
     no_option: dict[str, list[str]] = {}
     commitments = monthly_by_resource(inventory, policy)
@@ -439,15 +500,16 @@ def build_units(
         if held:
             signature += "|" + resource.id  # its stranded fees are its own
         if signature not in cache:
-            rows, excluded, digest = _rows(resource, catalog, policy, held, start)
+            rows, excluded, digest = _rows(resource, catalog, policy, held, start, memo)
             if rows and aggregate and not held:
                 key = solver_key(rows)
-                seen = same[hash((key, digest))]
-                equal = [r for r, d in seen if d == digest and solver_key(r) == key]
+                seen = same[hash(key)]
+                equal = [r for r, d in seen if solver_key(r) == key and d() == digest()]
                 if equal:
                     rows = equal[0]
                 else:
-                    seen.append((rows, digest))
+                    assert rows[0].source is not None
+                    seen.append((rows, kept_digest(rows[0].source, memo)))
             cache[signature] = (rows, excluded)
         rows, excluded = cache[signature]
         if rows:
@@ -458,13 +520,20 @@ def build_units(
     kept_back = held_with_stranded(inventory, policy, set(rows_of))
     for rid in kept_back:
         del rows_of[rid]
+    followers = find_followers(inventory, rows_of, group_site)
+    for rid in followers:
+        del rows_of[rid]
     groups = colocation_groups(inventory, policy, set(rows_of))
     links = dependency_links(inventory, policy, set(rows_of), groups)
     linked = {rid for link in links for rid in (link.a, link.b)}
     by_id = inventory.by_id()
-    buckets: dict[tuple[object, str | None, tuple[str, ...]], list[str]] = defaultdict(list)
+    buckets: dict[tuple[object, str | None, tuple[str, ...], tuple[str, ...]], list[str]] = (
+        defaultdict(list)
+    )
+    names: dict[str, tuple[str, ...]] = {}
     for rid in sorted(rows_of):
         resource = by_id[rid]
+        names[rid] = tuple(sorted(n for n in named(resource) if n in followers and n != rid))
         anti = tuple(
             sorted(
                 f"{a.tag_key}={resource.tags[a.tag_key]}@{a.level}"
@@ -474,7 +543,8 @@ def build_units(
         )
         single = not aggregate or rid in linked or rid in commitments
         # Shared option lists are the very same object: equal options, one class.
-        buckets[(rid if single else id(rows_of[rid]), groups.get(rid), anti)].append(rid)
+        key = (rid if single else id(rows_of[rid]), groups.get(rid), anti, names[rid])
+        buckets[key].append(rid)
     units = [
         Unit(
             key=f"u{index}",
@@ -484,10 +554,11 @@ def build_units(
             anti=list(anti),
             all_rows=rows_of[members[0]],
             linked=members[0] in linked,
+            follows=[followers[n] for n in names[members[0]]],
         )
         for index, (group, anti, members) in enumerate(
             sorted(
-                ((group, anti, members) for (_, group, anti), members in buckets.items()),
+                ((group, anti, members) for (_, group, anti, _), members in buckets.items()),
                 key=lambda gam: gam[2][0],
             )
         )
@@ -510,6 +581,7 @@ def build_units(
         egress_eur_gib=egress_per_gib(catalog, policy, link_sites),
         horizon_months=policy.horizon_months,
         held=kept_back,
+        followers=followers,
     )
 
 
@@ -560,6 +632,7 @@ def prune_dominated(unit: Unit, policy: Policy) -> list[Row]:
         unit.group is not None
         or unit.anti
         or unit.linked
+        or unit.follows
         or policy.max_region_spend_share is not None
     ):
         return unit.rows

@@ -9,6 +9,7 @@ import pytest
 
 import cloudexit
 from cloudexit import api
+from cloudexit.importers import import_files
 from cloudexit.model import Inventory
 from cloudexit.optimise.switching import basis
 from tests.helpers import inventory, resource
@@ -109,3 +110,48 @@ def test_the_optimiser_prices_egress_on_the_inventory_date_as_the_waves_do(catal
     # the options the solver compared carried the same rule: nothing to re-date
     units_rows = cloudexit.optimise.units.build_units(later, catalog, policy, later.resources).units
     assert all(row.option.switching_egress == 0 for unit in units_rows for row in unit.rows)
+
+
+def test_a_global_location_takes_the_egress_price_every_region_shares(catalog):
+    image = resource(
+        "img",
+        kind="storage.image",
+        provider="gcp",
+        region="global",
+        type="compute.googleapis.com/Image",
+        attributes={"storage_gib": 100},
+    )
+    plan = cloudexit.plan(
+        Inventory.model_validate(inventory(image)),
+        cloudexit.Policy.model_validate({"targets": ["scaleway"], "allow_retain": False}),
+        catalog=catalog,
+    )
+    assert not plan.unplaced
+    # 100 GiB at GCP's Premium Tier rate, which is the same in every region the catalogue lists
+    assert plan.placements[0].choice.switching_egress > 0
+
+
+def test_a_global_location_gets_no_egress_price_where_regions_differ(catalog):
+    # AWS lists no egress rate for some regions, so a location that is no region has none either
+    bucket_ = resource("b", kind="storage.object", region="global", attributes={"storage_gib": 100})
+    plan = cloudexit.plan(
+        Inventory.model_validate(inventory(bucket_)),
+        cloudexit.Policy.model_validate({"targets": ["scaleway"], "allow_retain": False}),
+        catalog=catalog,
+    )
+    assert [u.code for u in plan.unplaced] == ["no_option"]
+    assert "no egress price for aws/global" in plan.unplaced[0].reason
+
+
+def test_the_global_images_and_snapshots_of_a_real_export_are_placed(shared_dir, catalog):
+    imported = import_files([shared_dir / "corpus" / "gcp-cai-export-forseti.jsonl"])
+    plan = cloudexit.plan(
+        imported,
+        cloudexit.Policy.model_validate({"targets": ["scaleway"], "allow_retain": False}),
+        catalog=catalog,
+    )
+    moved = {
+        p.resource_id for p in plan.placements if p.kind in ("storage.image", "storage.snapshot")
+    }
+    assert len(moved) == 5
+    assert not [u for u in plan.unplaced if "no egress price" in u.reason]

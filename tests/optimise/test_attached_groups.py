@@ -20,7 +20,7 @@ from cloudexit.optimise import plan
 from cloudexit.optimise.attachments import attachments
 from cloudexit.tfcheck.facts import load_facts
 from cloudexit.tfcheck.schema_check import check_schema
-from tests.helpers import EXAMPLE, KEPT_APART, resource
+from tests.helpers import EXAMPLE, KEPT_APART, resource, split_pairs
 
 
 @pytest.mark.parametrize("from_dependencies", [False, True])
@@ -39,15 +39,13 @@ def test_the_example_splits_no_attached_pair(from_dependencies: bool) -> None:
     result = plan(inventory, load_catalog(), policy)
     assert result.solver.status.value in ("optimal", "feasible")
     assert len(result.placements) > 100
-    site = {
-        p.resource_id: (p.choice.provider, p.choice.region, p.choice.retain)
-        for p in result.placements
-    }
+    placed = {p.resource_id for p in result.placements}
     pairs = attachments(inventory, policy)
     # Volumes to VMs, node pools to clusters, subnets to networks, target group to its load
     # balancer, web instances to their target group.
     assert len(pairs) >= 28
-    assert [(a, b) for a, b in pairs if a in site and b in site and site[a] != site[b]] == []
+    both = [(a, b) for a, b in pairs if a in placed and b in placed]
+    assert split_pairs(both, result.placements) == []
     # The ERP VMs are HA pairs the policy keeps in different regions: their balancer cannot
     # hold them all, and the plan says so instead of giving up or splitting silently.
     apart = set(attachments(inventory)) - set(pairs)
@@ -106,8 +104,7 @@ def test_real_exports_split_no_attached_pair(shared_dir: Path, name: str) -> Non
         policy = Policy(colocation={"from_dependencies": from_dependencies})
         result = plan(inventory, load_catalog(), policy)
         assert result.solver.status.value == "optimal"
-        site = {p.resource_id: (p.choice.provider, p.choice.region) for p in result.placements}
-        assert [(a, b) for a, b in pairs if site.get(a) != site.get(b)] == []
+        assert split_pairs(pairs, result.placements) == []
 
 
 @pytest.mark.parametrize(("target", "machine", "apart"), KEPT_APART)

@@ -47,8 +47,10 @@ def test_the_example_plans_onto_each_target_alone(
     result = plan(inventory, catalog, alone(target))
     assert result.solver.status.value in ("optimal", "feasible")
     moved = [p for p in result.placements if not p.choice.retain]
-    # OpenNebula takes fewer: the policy caps that site at 64 vCPU and 256 GiB.
-    assert len(moved) > (30 if target == "opennebula" else 60)
+    # OpenNebula takes fewer: the policy caps that site at 64 vCPU and 256 GiB. On OVHcloud the
+    # second of the dash HA pair stays: a second region would need its subnet and network
+    # recreated there, which costs more than the move saves.
+    assert len(moved) >= (30 if target == "opennebula" else 60)
     assert {p.choice.provider for p in moved} == {target}
     write_terraform(result, tmp_path, make_environment(), catalog)
     files = sorted(tmp_path.rglob("*.tf"))

@@ -9,16 +9,19 @@ import pytest
 
 from cloudexit.api import inventory as import_inventory
 from cloudexit.api import load_policy
+from cloudexit.catalog import load_catalog
 from cloudexit.model import Inventory, Policy
+from cloudexit.model.inventory import Resource
 from cloudexit.model.plan import Option
 from cloudexit.optimise import concentration
-from cloudexit.optimise.candidates import build_candidates
+from cloudexit.optimise.candidates import FactsMemo, build_candidates
 from cloudexit.optimise.objective import option_score
 from cloudexit.optimise.planner import _placeable
 from cloudexit.optimise.stranded import monthly_by_resource
 from cloudexit.optimise.switching import start_of
-from cloudexit.optimise.units import Row, _rows, build_units
+from cloudexit.optimise.units import Row, _rows, build_units, solver_key
 from tests.helpers import fixture_catalog
+from tests.helpers import resource as resource_item
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "estate"
 SHARED = Path("../shared/corpus")
@@ -129,3 +132,80 @@ def test_weighed_rows_score_and_build_as_weighed_options() -> None:
                 assert a.risk_total == b.risk_total
                 assert a.option == b.option
                 assert a.option.risk.concentration == points
+
+
+def _varied_estate() -> list[Resource]:
+    """Machines whose right-sized needs differ but fall between the same two sizes, disks and a
+    database of many sizes, a confidential tag: resources the shared facts serve alike or apart."""
+    items = []
+    for i in range(48):
+        vcpu = [1, 2, 4, 8][i % 4]
+        item = resource_item(
+            f"vm-{i}",
+            attributes={"vcpu": vcpu, "memory_gib": vcpu * [2, 4, 8][i % 3]},
+            utilisation={"cpu_p95": 10 + 7 * (i % 12), "memory_p95": 20 + 3 * (i % 17)},
+            monthly_cost={"amount": f"{20 + i}.50", "currency": "USD", "source": "test"},
+        )
+        if i % 5 == 0:
+            item["tags"] = {"classification": "confidential"}
+        items.append(item)
+    for i in range(24):
+        items.append(
+            resource_item(
+                f"disk-{i}",
+                "storage.block",
+                type="AWS::EC2::Volume",
+                attributes={"storage_gib": [8, 100, 100, 750][i % 4] + (i // 8)},
+            )
+        )
+        items.append(
+            resource_item(
+                f"db-{i}",
+                "database.postgresql",
+                type="AWS::RDS::DBInstance",
+                attributes={
+                    "vcpu": 2,
+                    "memory_gib": 8,
+                    "engine": "postgresql",
+                    "storage_gib": [20, 20, 500][i % 3],
+                    "high_availability": i % 2 == 0,
+                },
+            )
+        )
+    return [Resource.model_validate(item) for item in items]
+
+
+@pytest.mark.parametrize("name", ["varied", *(n for n, _ in _estates())])
+def test_facts_shared_over_an_estate_are_each_resources_own(name: str) -> None:
+    """Prices, certifications and sites kept for one resource and served to the next with equal
+    inputs (needs bucketed by the sizes sold) give every resource the options, reasons and digest
+    it gets alone."""
+    catalog = fixture_catalog() if name != "varied" else load_catalog()
+    if name == "varied":
+        resources = _varied_estate()
+        policy = Policy(
+            targets=["ionos", "opennebula", "ovhcloud", "scaleway"],
+            certifications=[
+                {
+                    "match": {"tags": {"classification": "confidential"}},
+                    "certifications": ["ISO 27001"],
+                }
+            ],
+        )
+        inventory = Inventory(resources=resources)
+    else:
+        inventory = dict(_estates())[name]
+        policy = _policy(inventory)
+    placeable, _ = _placeable(inventory, catalog, policy)
+    commitments = monthly_by_resource(inventory, policy)
+    start = start_of(policy, inventory)
+    memo = FactsMemo()
+    for one in placeable:
+        held = commitments.get(one.id)
+        shared, shared_excluded, shared_digest = _rows(one, catalog, policy, held, start, memo)
+        alone, excluded, digest = _rows(one, catalog, policy, held, start)
+        assert shared_excluded == excluded
+        assert solver_key(shared) == solver_key(alone)
+        assert [r.option for r in shared] == [r.option for r in alone]
+        assert shared_digest() == digest()
+    assert len(memo.sites) < len(placeable)

@@ -35,11 +35,18 @@ __all__ = ["PROVIDER_SOURCES", "build_sites", "firewall_gaps", "sites", "write_t
 
 
 def sites(plan: Plan) -> dict[tuple[str, str], list[Placement]]:
+    """Placements by target site; a network object recreated at several sites is at each."""
     grouped: dict[tuple[str, str], list[Placement]] = defaultdict(list)
     for placement in plan.placements:
-        if placement.choice.retain or placement.choice.provider not in PROVIDER_SOURCES:
-            continue
-        grouped[(placement.choice.provider, placement.choice.region)].append(placement)
+        for choice in [placement.choice, *(placement.copies or [])]:
+            if choice.retain or choice.provider not in PROVIDER_SOURCES:
+                continue
+            here = (
+                placement
+                if choice is placement.choice
+                else placement.model_copy(update={"choice": choice, "copies": None})
+            )
+            grouped[(choice.provider, choice.region)].append(here)
     return dict(sorted(grouped.items()))
 
 

@@ -116,15 +116,22 @@ def allocate(sites: Sequence[Site]) -> Readdressing:
     Source ranges are placed first, so a network without one never takes a source's range."""
     taken = _Taken()
     moves: list[tuple[IPv4, IPv4]] = []
+    # Source networks recreated at several sites (follow) keep their range at the first; a rule
+    # naming that range still means the copy there, so the others' moves do not rewrite rules.
+    kept: set[tuple[str, IPv4]] = set()
     for site in sites:
         for net in site.networks:
+            source = net.source.id if net.source is not None else None
             for old in _blocks(net.cidr, [s.cidr for s in net.subnets if s.cidr]):
                 if taken.clash(old) is None:
                     taken.add(old)
+                    if source is not None:
+                        kept.add((source, old))
                     continue
                 new = taken.free(old.prefixlen)
                 taken.add(new)
-                moves.append((old, new))
+                if source is None or (source, old) not in kept:
+                    moves.append((old, new))
                 site.moves.append(Move(net.name, str(old), str(new)))
                 if net.cidr:
                     net.cidr = _shift(net.cidr, old, new)
