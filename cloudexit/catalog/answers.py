@@ -135,6 +135,8 @@ def product_text(prov: ProviderFile, product: Product) -> str:
         lines.append(f"    source: {price.source.url} (retrieved {price.source.retrieved})")
         if price.source.note:
             lines.append(f"    note: {price.source.note}")
+    for gap in product.unpriced:
+        lines.append(f"no price in {', '.join(gap.regions)} (checked {gap.checked}): {gap.reason}")
     return "\n".join(lines)
 
 

@@ -221,6 +221,16 @@ class Product(_Data):
         description="Where the provider says the price is quoted on request; such a product has no "
         "list price, is never priced (nor taken as free) and is named when nothing else fits",
     )
+    template_name: str | None = Field(
+        None,
+        description="The provider's name of a fixed shape bought by name (an IONOS Cube "
+        "template): the Terraform looks the template up by it",
+    )
+    terraform: str | None = Field(
+        None,
+        description="Terraform resource type this product is written as, where it is not the "
+        "mapping's (an IONOS Cube is an ionoscloud_cube_server)",
+    )
     deprecated: bool = False
 
     @model_validator(mode="after")

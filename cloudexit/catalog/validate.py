@@ -189,6 +189,17 @@ def terraform_problems(
                     f"{mappings_dir}: kind {kind.value} on {provider_id}: Terraform type {target.terraform!r} "
                     f"is not a resource of {' or '.join(sources)}"
                 )
+    for provider_id in catalog.targets():
+        sources = TERRAFORM_SOURCES.get(provider_id)
+        if sources is None or not any(s in known for s in sources):
+            continue
+        for product in catalog.provider(provider_id).products:
+            rtype = product.terraform
+            if rtype and not any(rtype in known.get(source, set()) for source in sources):
+                problems.append(
+                    f"{provider_id}: product {product.id}: Terraform type {rtype!r} "
+                    f"is not a resource of {' or '.join(sources)}"
+                )
     return problems
 
 

@@ -723,7 +723,7 @@ def _option(ctx: _Context, facts: SiteFacts) -> Option:
         risk=_risk(facts.jurisdiction, facts.certification, facts.fidelity, ctx.stake),
         strategy=target.strategy,
         fidelity=target.fidelity,
-        terraform=target.terraform,
+        terraform=product.terraform if product and product.terraform else target.terraform,
         unverified_prices=sorted(set(priced.unverified)),
         second_hand_prices=sorted(priced.second_hand),
         second_hand_monthly=quantize(sum(priced.second_hand.values(), Decimal(0))),

@@ -10,6 +10,9 @@ from cloudexit.model.kinds import DATA_KINDS, Kind
 FALLBACK_CATEGORIES = frozenset({"database", "cache", "messaging"})
 NO_FALLBACK = frozenset({Kind.SQLSERVER, Kind.ORACLE})
 """Engines whose licence a VM's price does not include: never run on a bare VM in a plan."""
+FIXED_DISK_FAMILIES = frozenset({"cube"})
+"""VM families bought as fixed templates whose disk cannot be sized (IONOS Cubes): no home for a
+service's data."""
 SETUP_DAYS = 2.0
 """Engineering days to install, secure and back up the service on VMs, beyond the managed move."""
 
@@ -35,7 +38,7 @@ def fallback_for(catalog: Catalog, provider: str, kind: Kind) -> TargetMapping |
         service=f"{name}, self-managed on {vm.service}",
         select=ProductSelector(
             service=vm.select.service,
-            families=vm.select.families,
+            families=[f for f in vm.select.families if not storage or f not in FIXED_DISK_FAMILIES],
             products=vm.select.products,
             storage=storage,
         ),

@@ -559,3 +559,11 @@ def test_refresh_scaleway_on_the_bundled_catalogue_proposes_no_unit_error(price_
     retired = {r["listed_as"] if "listed_as" in r else r["product"] for r in result.retired}
     assert "/compute/start1_s/run_par1" in retired
     assert not any("start1" in r["product"].lower() for r in result.new_products)
+
+
+def test_show_names_where_a_product_has_no_price_and_why(capsys):
+    code, out, _ = cli(capsys, "catalog", "show", "ionos", "volume-ssd-standard")
+    assert code == 0
+    assert "prices (0):" in out
+    (line,) = [row for row in out.splitlines() if row.startswith("no price in ")]
+    assert "de/fra" in line and "checked 2026-12-06" in line and "SSD Standard" in line

@@ -16,7 +16,7 @@ from cloudexit.model.io import read_yaml, validate
 from cloudexit.risk.score import certifications_in
 
 FILES = ["ionos", "opennebula"]
-COMPUTE_FAMILIES = {"general_purpose", "compute", "memory", "gpu", "shared"}
+COMPUTE_FAMILIES = {"general_purpose", "compute", "memory", "gpu", "shared", "cube"}
 ENGINES = {"postgresql", "mysql", "mariadb", "mongodb", "redis"}
 GIB_PER_CORE = {"compute": 2, "general_purpose": 4, "memory": 8}
 
@@ -71,7 +71,7 @@ def test_families_engines_and_units(provider: ProviderFile) -> None:
         if product.service in ("database", "cache"):
             assert product.specs.engines and set(product.specs.engines) <= ENGINES, product.id
             assert all(e == e.lower() for e in product.specs.engines), product.id
-        if product.service in ("block_storage", "object_storage"):
+        if product.service in ("block_storage", "object_storage") and product.prices:
             assert {p.unit for p in product.prices} == {"gib_month"}, product.id
     egress = [p for p in provider.products if p.service == "egress"]
     assert egress and all(price.unit == "gib" for p in egress for price in p.prices)
@@ -79,8 +79,17 @@ def test_families_engines_and_units(provider: ProviderFile) -> None:
 
 def test_every_product_is_priced_wherever_it_is_offered(provider: ProviderFile) -> None:
     for product in provider.products:
+        unpriced = {r for gap in product.unpriced for r in gap.regions}
         for region in product.regions or [r.code for r in provider.regions]:
-            assert price_in(product, region) is not None, f"{product.id} in {region}"
+            priced = price_in(product, region) is not None
+            assert priced != (region in unpriced), f"{product.id} in {region}"
+
+
+def test_products_without_a_price_say_what_was_searched(provider: ProviderFile) -> None:
+    for product in provider.products:
+        if not product.prices:
+            assert product.unpriced or product.price_on_request, product.id
+            assert all(len(gap.reason) > 80 for gap in product.unpriced), product.id
 
 
 def _rates(products: list[Product]) -> tuple[Decimal, Decimal]:

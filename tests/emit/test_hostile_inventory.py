@@ -120,6 +120,14 @@ def base_plans() -> dict[str, dict[str, Any]]:
         ("opennebula", "default"),
     ]:
         plans[provider] = whole_plan(inventory, provider, region)
+    # IONOS Cubes (a template looked up by name) and vCPU servers, beside Dedicated Core ones.
+    plans["ionos-shapes"] = whole_plan(
+        inventory,
+        "ionos",
+        "de/txl",
+        terraform={"compute.function": "ionoscloud_server"},
+        products={"compute.vm": "cube-basic-xs", "compute.function": "vcpu-2c-4g"},
+    )
     return {name: plan.model_dump(mode="json") for name, plan in plans.items()}
 
 
@@ -303,7 +311,7 @@ def clean(name: str, site_index: int) -> dict[str, Any]:
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 @given(
-    name=st.sampled_from(["solved", "scaleway", "ovhcloud", "ionos", "opennebula"]),
+    name=st.sampled_from(["solved", "scaleway", "ovhcloud", "ionos", "ionos-shapes", "opennebula"]),
     site_index=st.integers(min_value=0, max_value=5),
     pool=st.lists(hostile_text, min_size=1, max_size=8),
 )

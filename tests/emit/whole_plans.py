@@ -36,25 +36,33 @@ PRODUCTS = {
 
 
 def whole_plan(
-    inventory: Inventory, provider: str, region: str, terraform: dict[str, str] | None = None
+    inventory: Inventory,
+    provider: str,
+    region: str,
+    terraform: dict[str, str] | None = None,
+    products: dict[str, str] | None = None,
 ) -> Plan:
-    """Every resource of ``inventory`` placed on ``provider``/``region``."""
+    """Every resource of ``inventory`` placed on ``provider``/``region``; ``products`` replaces
+    the product per kind, written as the product's own Terraform type when it names one."""
     zero = Decimal(0)
     catalog = load_catalog()
+    own_types = {p.id: p.terraform for p in catalog.provider(provider).products if p.terraform}
     placements = []
     for resource in inventory.resources:
         kind = resource.kind.value
+        product = (products or PRODUCTS[provider]).get(kind)
+        own_type = own_types.get(product or "")
         choice = Option(
             provider=provider,
             region=region,
-            product=PRODUCTS[provider].get(kind),
+            product=product,
             quantity=1,
             monthly_cost=zero,
             migration_cost=zero,
             risk=Risk(),
             strategy="rehost",
             fidelity="native",
-            terraform=(terraform or {}).get(kind),
+            terraform=own_type or (terraform or {}).get(kind),
         )
         placements.append(
             Placement(

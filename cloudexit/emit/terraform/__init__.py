@@ -198,6 +198,10 @@ def render_site(site: Site, env: Environment) -> dict[str, str]:
     chunks["network.tf"].append(
         env.get_template(f"terraform/{provider}/network.tf.j2").render(**ctx)
     )
+    if site.templates and _has_template(env, f"terraform/{provider}/templates.tf.j2"):
+        chunks["compute.tf"].append(
+            env.get_template(f"terraform/{provider}/templates.tf.j2").render(**ctx)
+        )
     for item in site.items:
         text = env.get_template(f"terraform/{provider}/{item.rtype}.tf.j2").render(item=item, **ctx)
         chunks[file_for(item.resource.kind)].append(text)

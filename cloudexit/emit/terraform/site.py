@@ -326,6 +326,21 @@ class Site:
         return [i for i in self.items if i.rtype in rtypes]
 
     @property
+    def templates(self) -> dict[str, str]:
+        """Template name -> data source name, for each fixed shape the site's servers are
+        bought as (an IONOS Cube template): looked up by name once per site."""
+        names = sorted(
+            {i.product.template_name for i in self.items if i.product and i.product.template_name}
+        )
+        locals_: dict[str, str] = {}
+        for name in names:
+            base, local, n = identifier(name), identifier(name), 2
+            while local in locals_.values():
+                local, n = f"{base}_{n}", n + 1
+            locals_[name] = local
+        return locals_
+
+    @property
     def default_subnet(self) -> Subnet | None:
         subnets = self.subnets
         return subnets[0] if subnets else None

