@@ -11,8 +11,6 @@ read from YAML every time.
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -21,11 +19,12 @@ from typing import TypeVar
 import pydantic
 from pydantic import BaseModel, ValidationError
 
+from cloudexit.catalog.cache_folder import CACHE_ENV, cache_dir, write_atomically
 from cloudexit.model.io import read_yaml, validate
 
 M = TypeVar("M", bound=BaseModel)
 
-CACHE_ENV = "CLOUDEXIT_CACHE_DIR"
+__all__ = ["CACHE_ENV", "Compiler", "LazyFiles", "cache_dir", "file_key"]
 
 
 def _code_version() -> str:
@@ -42,35 +41,11 @@ def _code_version() -> str:
     return f"{own}/{pydantic.VERSION}/{hashlib.sha256(code).hexdigest()[:16]}"
 
 
-def cache_dir() -> Path | None:
-    """Where compiled files go; None when no cache folder can be named."""
-    override = os.environ.get(CACHE_ENV)
-    if override is not None:
-        return Path(override) if override else None
-    try:
-        from platformdirs import user_cache_dir
-    except ImportError:
-        return None
-    return Path(user_cache_dir("cloudexit", appauthor=False)) / "catalog"
-
-
 def file_key(path: Path, code: str, variant: str = "") -> str:
     digest = hashlib.sha256(code.encode())
     digest.update(b"\0" + variant.encode() + b"\0")
     digest.update(path.read_bytes())
     return digest.hexdigest()
-
-
-def _write_atomically(target: Path, text: str) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 class Compiler:
@@ -97,7 +72,7 @@ class Compiler:
             pass
         made = build()
         try:
-            _write_atomically(entry, made.model_dump_json(exclude_defaults=True))
+            write_atomically(entry, made.model_dump_json(exclude_defaults=True))
         except OSError:
             pass  # an unwritable cache only costs speed
         return made
@@ -116,7 +91,7 @@ class Compiler:
         if marker is None:
             return
         try:
-            _write_atomically(marker, "")
+            write_atomically(marker, "")
         except OSError:
             pass
 

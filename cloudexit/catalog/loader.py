@@ -10,7 +10,8 @@ from pathlib import Path
 
 from cloudexit.catalog import lookup
 from cloudexit.catalog.compiled import Compiler, LazyFiles
-from cloudexit.catalog.mappings import mapping_files, read_kind_mappings
+from cloudexit.catalog.files import catalogue_files, mapping_files, provider_paths
+from cloudexit.catalog.mappings import read_kind_mappings
 from cloudexit.catalog.schema import (
     KindMapping,
     Product,
@@ -159,12 +160,7 @@ def load_catalog(providers_dir: Path | None = None, mappings_dir: Path | None = 
     are shared within a process (parsing and validating the bundled data takes seconds)."""
     providers_dir = (providers_dir or data_dir("providers")).resolve()
     mappings_dir = (mappings_dir or data_dir("mappings")).resolve()
-    files = [
-        *providers_dir.glob("*.yaml"),
-        *mapping_files(mappings_dir),
-        *(mappings_dir / "sources").glob("*.yaml"),
-        *(mappings_dir / "versions").glob("*.yaml"),
-    ]
+    files = catalogue_files(providers_dir, mappings_dir)
     signature = tuple(sorted((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files))
     return _load_catalog(providers_dir, mappings_dir, signature)
 
@@ -190,7 +186,7 @@ def _load_catalog(
             raise InputError(f"{path}: id {provider.id!r} does not match the file name")
         return provider
 
-    provider_paths = {path.stem: path for path in sorted(providers_dir.glob("*.yaml"))}
+    paths = provider_paths(providers_dir)
 
     def read_sizes(provider_id: str, path: Path) -> SizeIndex:
         # Built from the provider file once per file content, then read from the cache.
@@ -204,7 +200,7 @@ def _load_catalog(
             variant=f"prices in {region}",
         )
 
-    providers = ProviderFiles(provider_paths, read_provider, read_sizes, read_prices)
+    providers = ProviderFiles(paths, read_provider, read_sizes, read_prices)
     kinds, problems = read_kind_mappings(mappings_dir, compiler.load)
     if problems:
         raise InputError(problems[0])
@@ -228,9 +224,7 @@ def _load_catalog(
         providers=providers, kinds=kinds, source_types=source_types, versions=versions
     )
     # The cross-check reads every provider; a marker records that these exact files passed it.
-    checked = compiler.marker(
-        "references", [*provider_paths.values(), *mapping_files(mappings_dir)]
-    )
+    checked = compiler.marker("references", [*paths.values(), *mapping_files(mappings_dir)])
     if checked is None or not checked.exists():
         _check_references(catalog, mappings_dir)
         compiler.record(checked)

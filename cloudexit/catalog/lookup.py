@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import NamedTuple, Protocol, TypeVar
 
 from cloudexit.catalog.custom_types import parse_custom, unit_product_ids
+from cloudexit.catalog.names import Named, bare, find_product
 from cloudexit.catalog.schema import (
     PricedEntry,
     Product,
@@ -39,11 +40,6 @@ def index_products(provider: ProviderFile) -> dict[str, list[Product]]:
     return index
 
 
-def _bare(name: str) -> str:
-    """Native names sometimes arrive as URLs (GCP machineTypes/...): keep the size name."""
-    return name.rsplit("/machineTypes/", 1)[-1].strip().lower()
-
-
 def size_index(provider: ProviderFile) -> SizeIndex:
     """The products of ``index_products`` with their specs only."""
     return SizeIndex(
@@ -73,26 +69,11 @@ def prices_in(provider: ProviderFile, region: str) -> RegionPrices:
     )
 
 
-class _Named(Protocol):
-    @property
-    def id(self) -> str: ...
-
-
-class _PricedNamed(_Named, Priced, Protocol):
+class _PricedNamed(Named, Priced, Protocol):
     pass
 
 
-N = TypeVar("N", bound=_Named)
 P = TypeVar("P", bound=_PricedNamed)
-
-
-def find_product(index: Mapping[str, list[N]], name: str) -> N | None:
-    key = name.strip().lower()
-    exact = [p for p in index.get(key, []) if p.id.lower() == key]
-    if exact:
-        return exact[0]
-    matches = index.get(_bare(name), [])
-    return matches[0] if matches else None
 
 
 def specs_for(provider_id: str, index: SizeIndex, name: str) -> Specs | None:
@@ -100,7 +81,7 @@ def specs_for(provider_id: str, index: SizeIndex, name: str) -> Specs | None:
     if entry is not None:
         return entry.specs
     if provider_id == "gcp":
-        custom = parse_custom(_bare(name))
+        custom = parse_custom(bare(name))
         if custom is not None:
             return Specs(vcpu=float(custom.vcpu), memory_gib=float(custom.memory_gib))
     return None
@@ -137,7 +118,7 @@ def _custom_price(
     quantity: Decimal,
     rates: Mapping[str, Decimal],
 ) -> ListPrice | None:
-    custom = parse_custom(_bare(name)) if provider_id == "gcp" else None
+    custom = parse_custom(bare(name)) if provider_id == "gcp" else None
     if custom is None:
         return None
     cpu_id, memory_id = unit_product_ids(custom)

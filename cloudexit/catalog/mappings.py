@@ -28,14 +28,6 @@ def _read(model: type[M], path: Path) -> M:
     return validate(model, read_yaml(path), path)
 
 
-def mapping_files(mappings_dir: Path) -> list[Path]:
-    """Every file the kind mappings are read from, in reading order."""
-    return [
-        *sorted(mappings_dir.glob("kinds*.yaml")),
-        *sorted((mappings_dir / "targets").glob("*.yaml")),
-    ]
-
-
 def read_kind_mappings(
     mappings_dir: Path, load: Reader = _read
 ) -> tuple[dict[Kind, KindMapping], list[str]]:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from cloudexit.catalog.loader import Catalog
-from cloudexit.catalog.schema import Price, Product, ProviderFile
 from cloudexit.errors import InputError
+
+if TYPE_CHECKING:
+    from cloudexit.catalog.answers import ProviderAnswers
+    from cloudexit.catalog.loader import Catalog
 
 app = typer.Typer(
     help="List, show, validate and refresh the provider catalogue.", no_args_is_help=True
@@ -41,21 +43,14 @@ def _folders(folder: Path | None) -> tuple[Path, Path]:
     return folder / "providers", folder / "mappings"
 
 
-def _price_text(price: Price) -> str:
-    return f"{format(price.amount, 'f')} {price.currency}/{price.unit}"
+def _answers(folder: Path | None, provider: str | None) -> list[ProviderAnswers]:
+    """What the look-ups print, read from the cache when this catalogue was answered before."""
+    from cloudexit.catalog.answers import answers_for
 
-
-def _cheapest(product: Product) -> str:
-    if not product.prices:
-        return "price on request"
-    price = min(product.prices, key=lambda p: (p.unit, p.currency, p.amount))
-    return _price_text(price)
-
-
-def _number(value: float | None) -> str:
-    if value is None:
-        return ""
-    return str(int(value)) if float(value).is_integer() else str(value)
+    providers_dir, mappings_dir = _folders(folder)
+    return answers_for(
+        providers_dir, mappings_dir, [provider] if provider else None, lambda: _load(folder)
+    )
 
 
 @app.command("list")
@@ -69,53 +64,24 @@ def list_products(
     catalog: CatalogOption = None,
 ) -> None:
     """One line per product: provider, id, service, family, vCPU, memory, lowest price, priced regions."""
-    loaded = _load(catalog)
-    providers = (
-        [loaded.provider(provider)]
-        if provider
-        else [loaded.providers[p] for p in sorted(loaded.providers)]
-    )
-    header = [
-        "provider",
-        "product",
-        "service",
-        "family",
-        "vcpu",
-        "memory_gib",
-        "from",
-        "priced_regions",
-        "unverified",
+    from cloudexit.catalog.answers import LIST_HEADER, SERVICE_COLUMN
+
+    rows = [
+        row
+        for answers in _answers(catalog, provider)
+        for row in answers.rows
+        if not service or row[SERVICE_COLUMN] == service
     ]
-    rows: list[list[str]] = []
-    for prov in providers:
-        for product in sorted(prov.products, key=lambda p: (p.service, p.id)):
-            if service and product.service != service:
-                continue
-            regions = sorted({r for p in product.prices for r in p.regions}) or ["all"]
-            unverified = sum(1 for p in product.prices if not p.verified)
-            rows.append(
-                [
-                    prov.id,
-                    product.id,
-                    product.service,
-                    product.family,
-                    _number(product.specs.vcpu),
-                    _number(product.specs.memory_gib),
-                    _cheapest(product),
-                    str(len(regions)) if regions != ["all"] else "all",
-                    str(unverified) if unverified else "",
-                ]
-            )
     if sys.stdout.isatty():
         from rich.console import Console
         from rich.table import Table
 
-        table = Table(*header, title=f"{len(rows)} products")
+        table = Table(*LIST_HEADER, title=f"{len(rows)} products")
         for row in rows:
             table.add_row(*row)
         Console().print(table)
         return
-    typer.echo("\t".join(header))
+    typer.echo("\t".join(LIST_HEADER))
     for row in rows:
         typer.echo("\t".join(row))
 
@@ -127,81 +93,16 @@ def show(
     catalog: CatalogOption = None,
 ) -> None:
     """A provider's company, certifications, regions and product counts; or one product in full."""
-    loaded = _load(catalog)
-    prov = loaded.provider(provider)
+    (answers,) = _answers(catalog, provider)
     if product is None:
-        _show_provider(prov)
+        typer.echo(answers.summary)
         return
-    from cloudexit.catalog.lookup import find_product, index_products
-
-    found = find_product(index_products(prov), product)
-    if found is None:
+    text = answers.product(product)
+    if text is None:
         raise InputError(
             f"{provider}: no product {product!r}; try `cloudexit catalog list --provider {provider}`"
         )
-    _show_product(prov, found)
-
-
-def _show_provider(prov: ProviderFile) -> None:
-    c = prov.company
-    lines = [
-        f"{prov.name} ({prov.id}), role {prov.role}, prices in {prov.currency}",
-        f"company: {c.legal_name}, {c.headquarters} ({c.country})"
-        + (f", parent {c.parent}" if c.parent else ""),
-        f"jurisdiction exposure: {c.exposure}; laws: {', '.join(c.extraterritorial_laws) or 'none'}",
-        f"  {c.exposure_reason}",
-        f"  source: {c.source.url} (retrieved {c.source.retrieved})",
-        f"certifications ({len(prov.certifications)}):",
-    ]
-    for cert in prov.certifications:
-        where = ", ".join(cert.regions) or "all regions"
-        flag = "" if cert.verified else " [unverified]"
-        lines.append(f"  {cert.name}: {where}{flag} - {cert.source.url}")
-    lines.append(f"regions ({len(prov.regions)}):")
-    for region in prov.regions:
-        lines.append(f"  {region.code}: {region.name}, {region.city} ({region.country})")
-    services: dict[str, int] = {}
-    for p in prov.products:
-        services[p.service] = services.get(p.service, 0) + 1
-    prices = [price for p in prov.products for price in p.prices]
-    unverified = sum(1 for price in prices if not price.verified)
-    lines.append(
-        f"products ({len(prov.products)}): "
-        + ", ".join(f"{s} {n}" for s, n in sorted(services.items()))
-    )
-    lines.append(f"prices: {len(prices)} entries, {unverified} unverified")
-    typer.echo("\n".join(lines))
-
-
-def _show_product(prov: ProviderFile, product: Product) -> None:
-    specs = product.specs.model_dump(exclude_none=True, exclude_defaults=True)
-    lines = [
-        f"{prov.id}/{product.id}: {product.name}",
-        f"service {product.service}, family {product.family}"
-        + (" (deprecated)" if product.deprecated else ""),
-        "specs: "
-        + (
-            ", ".join(f"{k} {_number(v) if isinstance(v, float) else v}" for k, v in specs.items())
-            or "none recorded"
-        ),
-    ]
-    if product.regions:
-        lines.append("offered in: " + ", ".join(product.regions))
-    if product.price_on_request is not None:
-        quote = product.price_on_request
-        lines.append(f"price on request: {quote.url} (retrieved {quote.retrieved})")
-    lines.append(f"prices ({len(product.prices)}):")
-    for price in product.prices:
-        where = ", ".join(price.regions) or "all regions"
-        free = f", first {price.free_quantity} free" if price.free_quantity else ""
-        flag = "" if price.verified else " [unverified]"
-        lines.append(f"  {_price_text(price)} in {where}{free}{flag}")
-        lines.append(f"    source: {price.source.url} (retrieved {price.source.retrieved})")
-        if price.source.note:
-            lines.append(f"    note: {price.source.note}")
-    for gap in product.unpriced:
-        lines.append(f"no price in {', '.join(gap.regions)} (checked {gap.checked}): {gap.reason}")
-    typer.echo("\n".join(lines))
+    typer.echo(text)
 
 
 @app.command("validate")

@@ -6,17 +6,18 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from cloudexit.model.inventory import Inventory
 from cloudexit.model.money import Amount
 from cloudexit.model.policy import Policy
+from cloudexit.model.sharing import SharedFieldsSet, share_fields_set
 from cloudexit.model.sovereignty import EstateSovereignty, SovereigntyGrade
 
 PLAN_SCHEMA_VERSION: Literal["1.0"] = "1.0"
 
 
-class _Strict(BaseModel):
+class _Strict(SharedFieldsSet):
     model_config = ConfigDict(extra="forbid")
 
 
@@ -177,6 +178,22 @@ class Placement(_Strict):
         "site: the other sites, each with its own one-off cost and risk, because resources naming it "
         "land there (choice is the cheapest copy)",
     )
+
+    @model_validator(mode="after")
+    def _share_fields_sets(self) -> Placement:
+        """Shared as each placement is read, so a large plan never holds every set at once."""
+        _share_placement_sets(self)
+        return self
+
+
+def _share_placement_sets(placement: Placement) -> None:
+    share_fields_set(placement)
+    choice = placement.choice
+    share_fields_set(choice)
+    share_fields_set(choice.risk)
+    for part in (choice.sovereignty, placement.runner_up, placement.engine_version):
+        if part is not None:
+            share_fields_set(part)
 
 
 class Unplaced(_Strict):
@@ -438,3 +455,14 @@ class Plan(_Strict):
         None,
         description="SEAL distribution per objective before and after, weighted by spend and criticality",
     )
+
+    @model_validator(mode="after")
+    def _share_fields_sets(self) -> Plan:
+        """Placements and their parts share their sets of given fields with their likes
+        (``model.sharing``): those sets were half of a placement's memory. Again here for the
+        copies the planner makes of validated placements (``model_copy`` validates nothing)."""
+        for placement in self.placements:
+            _share_placement_sets(placement)
+        for unplaced in self.unplaced:
+            share_fields_set(unplaced)
+        return self

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
+
+from cloudexit.model.sharing import SharedFieldsSet
 
 Objective = Literal["SOV-1", "SOV-2", "SOV-3", "SOV-4", "SOV-5", "SOV-6", "SOV-7", "SOV-8"]
 
 
-class _Strict(BaseModel):
+class _Strict(SharedFieldsSet):
     model_config = ConfigDict(extra="forbid")
 
 

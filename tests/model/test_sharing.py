@@ -62,3 +62,36 @@ def test_a_1_0_file_reads_as_the_same_inventory_as_its_content(tmp_path):
     read = load_inventory(path)
     assert read == Inventory.model_validate(data)
     assert read.by_id()["sg-1"].topology.firewall_rules[0].ports[0].low == 443
+
+
+def _plan_read_back():
+    from cloudexit.model.plan import Plan
+    from tests.emit.whole_plans import whole_plan
+
+    plan = whole_plan(_two(), "scaleway", "fr-par")
+    return Plan.model_validate_json(plan.model_dump_json()), plan
+
+
+def test_placements_share_field_sets_and_keep_their_own_changes():
+    read, built = _plan_read_back()
+    for plan in (read, built):
+        first, second = plan.placements
+        assert first.model_fields_set is second.model_fields_set
+        assert first.choice.model_fields_set is second.choice.model_fields_set
+        assert first.choice.risk.model_fields_set is second.choice.risk.model_fields_set
+    first, second = built.placements
+    unchanged = second.model_dump(exclude_unset=True)
+    first.size_after = "2 vCPU, 4 GiB"
+    first.choice.risk.stake = 2.0
+    first.choice.replicas = 2
+    assert "size_after" in first.model_fields_set
+    assert "size_after" not in second.model_fields_set
+    assert "stake" not in second.choice.risk.model_fields_set
+    assert second.model_dump(exclude_unset=True) == unchanged
+    copied = second.model_copy(update={"reason": "moved"})
+    assert copied.model_fields_set is not second.model_fields_set
+
+
+def test_a_plan_read_back_with_shared_sets_writes_the_same_json():
+    read, built = _plan_read_back()
+    assert read.model_dump_json() == built.model_dump_json()

@@ -11,7 +11,8 @@ from typing import Any
 
 import yaml
 
-from cloudexit.catalog.lookup import find_product, index_products
+from cloudexit.catalog.lookup import index_products
+from cloudexit.catalog.names import find_product
 from cloudexit.catalog.refresh.observed import Observed
 from cloudexit.catalog.schema import Price, Product, ProviderFile
 from cloudexit.model.io import write_text_atomic
