@@ -158,6 +158,17 @@ def test_arm_list_maps_every_type(corpus: Path) -> None:
     assert len({r.region for r in inventory.resources}) == 7
 
 
+def test_arm_list_plans_an_azure_sql_database_once(corpus: Path) -> None:
+    # Azure bills the user database; the logical server and its master database are not units
+    inventory = import_files([corpus / "azure-arm-resources-list-c7n.json"])
+    sql = [r for r in inventory.resources if r.type.startswith("microsoft.sql/")]
+    assert [r.id.rsplit("/", 1)[-1] for r in sql] == ["cctestdb"]
+    assert sql[0].depends_on == []
+    skipped = {i.resource_id.rsplit("/", 1)[-1]: i.message for i in inventory.issues}
+    assert "free container" in skipped["cctestsqlserverj6y6cbbtaphs4"]
+    assert "system database" in skipped["master"]
+
+
 def test_openstack_state_keeps_dependencies(corpus: Path) -> None:
     ctx = import_file(corpus / "tfstate-v4-openstack-lb-inframap.tfstate.json")
     by_address = {r.attributes.details["terraform_address"]: r for r in ctx.resources}

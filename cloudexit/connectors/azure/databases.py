@@ -35,6 +35,9 @@ def _vcores(facts: Facts) -> None:
 
 
 def sql_server(facts: Facts) -> None:
+    # Azure bills a logical server's databases, never the server: planned as well, it would be
+    # built and paid for as one more database beside them.
+    facts.skip = "a logical server: a free container whose databases are planned one by one"
     facts.set(
         engine="sqlserver", engine_version=facts.prop("version"), state=_state(facts.prop("state"))
     )
@@ -42,7 +45,8 @@ def sql_server(facts: Facts) -> None:
 
 
 def sql_database(facts: Facts) -> None:
-    if facts.item.get("name", "").lower() in _SYSTEM_DATABASES:
+    # Resource lists name a database "server/database", a scan names it "database".
+    if facts.item.get("name", "").rsplit("/", 1)[-1].lower() in _SYSTEM_DATABASES:
         facts.skip = "system database of a logical server"
         return
     _vcores(facts)
