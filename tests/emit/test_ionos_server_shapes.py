@@ -177,3 +177,25 @@ def test_cube_prices_keep_both_second_hand_figures_where_they_disagree():
             if price.low is not None:
                 assert price.low_source is not None
                 assert Decimal(str(price.low)) < Decimal(str(price.amount))
+
+
+def test_a_volume_is_written_as_the_disk_type_it_was_priced_as(tmp_path, shared_dir):
+    inventory = import_files(
+        [shared_dir / "corpus" / "tfplan-aws-55res-checkov.json"], planned=True
+    )
+    plan = api.plan(inventory, ionos_only(tmp_path), catalog())
+    priced = {
+        p.resource_id: catalog().product("ionos", p.choice.product or "").family
+        for p in plan.placements
+        if p.choice.terraform == "ionoscloud_volume"
+    }
+    assert priced
+    api.emit(plan, tmp_path / "out", catalog=catalog())
+    written = [
+        body["disk_type"].strip('"')
+        for path in sorted((tmp_path / "out" / "terraform").glob("ionos/*/storage.tf"))
+        for entry in hcl2.loads(path.read_text(encoding="utf-8")).get("resource", [])
+        for body in entry.get('"ionoscloud_volume"', {}).values()
+    ]
+    names = {"ssd_premium": "SSD Premium", "ssd_standard": "SSD Standard", "hdd": "HDD"}
+    assert sorted(written) == sorted(names[family] for family in priced.values())

@@ -4,7 +4,7 @@ resource "ionoscloud_volume" "etl_1" {
   server_id         = ionoscloud_server.etl_1.id
   name              = "etl-1"
   size              = 100
-  disk_type         = "SSD Standard"
+  disk_type         = "SSD Premium"
   licence_type      = "OTHER"
   availability_zone = "AUTO"
 }
@@ -15,7 +15,7 @@ resource "ionoscloud_volume" "etl_2" {
   server_id         = ionoscloud_server.etl_2.id
   name              = "etl-2"
   size              = 100
-  disk_type         = "SSD Standard"
+  disk_type         = "SSD Premium"
   licence_type      = "OTHER"
   availability_zone = "AUTO"
 }
@@ -26,7 +26,7 @@ resource "ionoscloud_volume" "etl_3" {
   server_id         = ionoscloud_server.etl_3.id
   name              = "etl-3"
   size              = 100
-  disk_type         = "SSD Standard"
+  disk_type         = "SSD Premium"
   licence_type      = "OTHER"
   availability_zone = "AUTO"
 }
@@ -37,7 +37,7 @@ resource "ionoscloud_volume" "etl_4" {
   server_id         = ionoscloud_server.etl_4.id
   name              = "etl-4"
   size              = 100
-  disk_type         = "SSD Standard"
+  disk_type         = "SSD Premium"
   licence_type      = "OTHER"
   availability_zone = "AUTO"
 }
@@ -73,7 +73,7 @@ resource "ionoscloud_volume" "vm_erp_1_osdisk" {
   server_id         = ionoscloud_server.vm_erp_1.id
   name              = "vm-erp-1-osdisk"
   size              = 128
-  disk_type         = "SSD Standard"
+  disk_type         = "SSD Premium"
   licence_type      = "OTHER"
   availability_zone = "AUTO"
 }
@@ -84,7 +84,7 @@ resource "ionoscloud_volume" "vm_erp_2_osdisk" {
   server_id         = ionoscloud_server.vm_erp_2.id
   name              = "vm-erp-2-osdisk"
   size              = 128
-  disk_type         = "SSD Standard"
+  disk_type         = "SSD Premium"
   licence_type      = "OTHER"
   availability_zone = "AUTO"
 }
@@ -95,7 +95,7 @@ resource "ionoscloud_volume" "vm_erp_3_osdisk" {
   server_id         = ionoscloud_server.vm_erp_3.id
   name              = "vm-erp-3-osdisk"
   size              = 128
-  disk_type         = "SSD Standard"
+  disk_type         = "SSD Premium"
   licence_type      = "OTHER"
   availability_zone = "AUTO"
 }
@@ -106,7 +106,7 @@ resource "ionoscloud_volume" "vm_erp_4_osdisk" {
   server_id         = ionoscloud_server.vm_erp_4.id
   name              = "vm-erp-4-osdisk"
   size              = 128
-  disk_type         = "SSD Standard"
+  disk_type         = "SSD Premium"
   licence_type      = "OTHER"
   availability_zone = "AUTO"
 }
@@ -129,7 +129,7 @@ resource "ionoscloud_volume" "shop_app_1_data" {
   server_id         = ionoscloud_server.shop_app_1.id
   name              = "shop-app-1-data"
   size              = 200
-  disk_type         = "SSD Standard"
+  disk_type         = "SSD Premium"
   licence_type      = "OTHER"
   availability_zone = "AUTO"
 }
@@ -140,7 +140,7 @@ resource "ionoscloud_volume" "shop_app_2_data" {
   server_id         = ionoscloud_server.shop_app_2.id
   name              = "shop-app-2-data"
   size              = 200
-  disk_type         = "SSD Standard"
+  disk_type         = "SSD Premium"
   licence_type      = "OTHER"
   availability_zone = "AUTO"
 }
@@ -151,7 +151,7 @@ resource "ionoscloud_volume" "shop_app_3_data" {
   server_id         = ionoscloud_server.shop_app_3.id
   name              = "shop-app-3-data"
   size              = 200
-  disk_type         = "SSD Standard"
+  disk_type         = "SSD Premium"
   licence_type      = "OTHER"
   availability_zone = "AUTO"
 }
@@ -162,7 +162,7 @@ resource "ionoscloud_volume" "shop_app_4_data" {
   server_id         = ionoscloud_server.shop_app_4.id
   name              = "shop-app-4-data"
   size              = 200
-  disk_type         = "SSD Standard"
+  disk_type         = "SSD Premium"
   licence_type      = "OTHER"
   availability_zone = "AUTO"
 }
@@ -173,7 +173,7 @@ resource "ionoscloud_volume" "shop_web_1_root" {
   server_id         = ionoscloud_server.shop_web_1.id
   name              = "shop-web-1-root"
   size              = 50
-  disk_type         = "SSD Standard"
+  disk_type         = "SSD Premium"
   licence_type      = "OTHER"
   availability_zone = "AUTO"
 }
@@ -184,7 +184,7 @@ resource "ionoscloud_volume" "shop_web_2_root" {
   server_id         = ionoscloud_server.shop_web_2.id
   name              = "shop-web-2-root"
   size              = 50
-  disk_type         = "SSD Standard"
+  disk_type         = "SSD Premium"
   licence_type      = "OTHER"
   availability_zone = "AUTO"
 }
@@ -195,7 +195,7 @@ resource "ionoscloud_volume" "shop_web_3_root" {
   server_id         = ionoscloud_server.shop_web_3.id
   name              = "shop-web-3-root"
   size              = 50
-  disk_type         = "SSD Standard"
+  disk_type         = "SSD Premium"
   licence_type      = "OTHER"
   availability_zone = "AUTO"
 }
@@ -206,7 +206,7 @@ resource "ionoscloud_volume" "shop_web_4_root" {
   server_id         = ionoscloud_server.shop_web_4.id
   name              = "shop-web-4-root"
   size              = 50
-  disk_type         = "SSD Standard"
+  disk_type         = "SSD Premium"
   licence_type      = "OTHER"
   availability_zone = "AUTO"
 }
@@ -217,7 +217,7 @@ resource "ionoscloud_volume" "shop_web_5_root" {
   server_id         = ionoscloud_server.shop_web_5.id
   name              = "shop-web-5-root"
   size              = 50
-  disk_type         = "SSD Standard"
+  disk_type         = "SSD Premium"
   licence_type      = "OTHER"
   availability_zone = "AUTO"
 }
@@ -228,7 +228,7 @@ resource "ionoscloud_volume" "shop_web_6_root" {
   server_id         = ionoscloud_server.shop_web_6.id
   name              = "shop-web-6-root"
   size              = 50
-  disk_type         = "SSD Standard"
+  disk_type         = "SSD Premium"
   licence_type      = "OTHER"
   availability_zone = "AUTO"
 }
