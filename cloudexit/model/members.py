@@ -22,9 +22,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from cloudexit.model.attachments import link_attachments
-from cloudexit.model.inventory import CollectionIssue, MonthlyCost, Resource
+from cloudexit.model.inventory import CollectionIssue, Resource
 from cloudexit.model.kinds import Kind
-from cloudexit.model.parts import part_owners, take_parts
+from cloudexit.model.parts import part_owners, take_figures, take_parts
 
 AWS_GROUP_TAG = "aws:autoscaling:groupName"
 EKS_POOL_TAG = "eks:nodegroup-name"
@@ -114,26 +114,7 @@ def _take_nodes(cluster: Resource, instances: list[Resource]) -> None:
     a.node_count = max(a.node_count or 0, count)
     if a.high_availability is None and a.node_count > 1:
         a.high_availability = True
-    if not a.instance_type:
-        largest = max(
-            instances,
-            key=lambda i: (i.attributes.vcpu or 0, i.attributes.memory_gib or 0, i.id),
-        )
-        a.instance_type = largest.attributes.instance_type
-        a.vcpu = a.vcpu or largest.attributes.vcpu
-        a.memory_gib = a.memory_gib or largest.attributes.memory_gib
-    a.engine = a.engine or next(
-        (i.attributes.engine for i in instances if i.attributes.engine), None
-    )
-    costs = [i.monthly_cost for i in instances]
-    if cluster.monthly_cost is None and costs and all(costs):
-        currencies = {c.currency for c in costs if c is not None}
-        if len(currencies) == 1:
-            cluster.monthly_cost = MonthlyCost(
-                amount=sum(c.amount for c in costs if c is not None),
-                currency=currencies.pop(),
-                source=f"sum of its {len(costs)} member instances' figures",
-            )
+    take_figures(cluster, instances, "member instances'")
 
 
 def _lists(resources: dict[str, Resource]) -> list[Folded]:

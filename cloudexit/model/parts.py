@@ -201,26 +201,36 @@ def take_parts(parent: Resource, parts: Sequence[Resource]) -> None:
     nodes = [p for p in parts if p.type.lower() in _NODES]
     if nodes:
         a.node_count = max(a.node_count or 0, sum(p.attributes.node_count or 1 for p in nodes))
-    sized = [p for p in parts if p.attributes.instance_type]
-    if not a.instance_type and sized:
-        largest = max(
-            sized, key=lambda p: (p.attributes.vcpu or 0, p.attributes.memory_gib or 0, p.id)
-        )
-        a.instance_type = largest.attributes.instance_type
-        a.vcpu = a.vcpu or largest.attributes.vcpu
-        a.memory_gib = a.memory_gib or largest.attributes.memory_gib
-    a.engine = a.engine or next((p.attributes.engine for p in parts if p.attributes.engine), None)
     listeners = {(x.port, x.protocol): x for p in parts for x in p.topology.listeners}
     if listeners:
         own = {(x.port, x.protocol): x for x in parent.topology.listeners}
         merged = {**listeners, **own}
         parent.topology.listeners = [merged[k] for k in sorted(merged)]
-    costs = [p.monthly_cost for p in parts]
+    take_figures(parent, parts, "parts'")
+
+
+def take_figures(parent: Resource, children: Sequence[Resource], whose: str) -> None:
+    """The largest child's class sizes the parent when it reports none, the first engine named is
+    its engine, and the children's summed list prices are its cost when it has none and every
+    child is priced in one currency (``whose`` names them in that figure's source)."""
+    a = parent.attributes
+    sized = [c for c in children if c.attributes.instance_type or c.attributes.vcpu]
+    if not a.instance_type and sized:
+        largest = max(
+            sized, key=lambda c: (c.attributes.vcpu or 0, c.attributes.memory_gib or 0, c.id)
+        )
+        a.instance_type = largest.attributes.instance_type
+        a.vcpu = a.vcpu or largest.attributes.vcpu
+        a.memory_gib = a.memory_gib or largest.attributes.memory_gib
+    a.engine = a.engine or next(
+        (c.attributes.engine for c in children if c.attributes.engine), None
+    )
+    costs = [c.monthly_cost for c in children]
     if parent.monthly_cost is None and costs and all(costs):
         currencies = {c.currency for c in costs if c is not None}
         if len(currencies) == 1:
             parent.monthly_cost = MonthlyCost(
                 amount=sum(c.amount for c in costs if c is not None),
                 currency=currencies.pop(),
-                source=f"sum of its {len(costs)} parts' figures",
+                source=f"sum of its {len(costs)} {whose} figures",
             )
