@@ -111,170 +111,174 @@ def test_cloud_asset_parts_are_not_planned_nor_written_as_their_own(
     assert len(document["placements"]) == len(inventory.resources) - len(unplaced)
 
 
+def tfstate(*resources: dict[str, object]) -> dict[str, object]:
+    return {
+        "version": 4,
+        "terraform_version": "1.9.0",
+        "serial": 1,
+        "lineage": "parts",
+        "resources": list(resources),
+    }
+
+
 def test_terraform_google_children_fold_into_their_parent(tmp_path: Path) -> None:
     """The same parts written as google_* resources: what they reference is their parent, and a
     forwarding rule heads its proxy, URL map and backend service."""
     project = "shop"
     link = f"https://www.googleapis.com/compute/v1/projects/{project}"
-    state = {
-        "version": 4,
-        "terraform_version": "1.9.0",
-        "serial": 1,
-        "lineage": "parts",
-        "resources": [
-            tfstate_resource(
-                "google",
-                "google_bigquery_dataset",
-                "sales",
-                {
-                    "id": f"projects/{project}/datasets/sales",
-                    "dataset_id": "sales",
-                    "project": project,
-                    "location": "EU",
-                },
-                [],
-            ),
-            tfstate_resource(
-                "google",
-                "google_bigquery_table",
-                "orders",
-                {
-                    "id": f"projects/{project}/datasets/sales/tables/orders",
-                    "table_id": "orders",
-                    "dataset_id": "sales",
-                    "project": project,
-                    "num_bytes": 64 * 2**30,
-                },
-                ["google_bigquery_dataset.sales"],
-            ),
-            tfstate_resource(
-                "google",
-                "google_bigtable_instance",
-                "events",
-                {
-                    "id": f"projects/{project}/instances/events",
-                    "name": "events",
-                    "project": project,
-                    "cluster": [
-                        {"cluster_id": "a", "num_nodes": 3, "zone": "europe-west1-b"},
-                        {"cluster_id": "b", "num_nodes": 2, "zone": "europe-west1-c"},
-                    ],
-                },
-                [],
-            ),
-            tfstate_resource(
-                "google",
-                "google_bigtable_table",
-                "clicks",
-                {
-                    "id": f"projects/{project}/instances/events/tables/clicks",
-                    "name": "clicks",
-                    "instance_name": "events",
-                    "project": project,
-                },
-                ["google_bigtable_instance.events"],
-            ),
-            tfstate_resource(
-                "google",
-                "google_pubsub_topic",
-                "orders",
-                {"id": f"projects/{project}/topics/orders", "name": "orders", "project": project},
-                [],
-            ),
-            tfstate_resource(
-                "google",
-                "google_pubsub_subscription",
-                "billing",
-                {
-                    "id": f"projects/{project}/subscriptions/billing",
-                    "name": "billing",
-                    "topic": f"projects/{project}/topics/orders",
-                    "project": project,
-                },
-                ["google_pubsub_topic.orders"],
-            ),
-            tfstate_resource(
-                "google",
-                "google_compute_backend_service",
-                "web",
-                {
-                    "id": f"projects/{project}/global/backendServices/web",
-                    "name": "web",
-                    "self_link": f"{link}/global/backendServices/web",
-                    "project": project,
-                },
-                [],
-            ),
-            tfstate_resource(
-                "google",
-                "google_compute_url_map",
-                "web",
-                {
-                    "id": f"projects/{project}/global/urlMaps/web",
-                    "name": "web",
-                    "self_link": f"{link}/global/urlMaps/web",
-                    "project": project,
-                    "default_service": f"{link}/global/backendServices/web",
-                },
-                ["google_compute_backend_service.web"],
-            ),
-            tfstate_resource(
-                "google",
-                "google_compute_target_http_proxy",
-                "web",
-                {
-                    "id": f"projects/{project}/global/targetHttpProxies/web",
-                    "name": "web",
-                    "self_link": f"{link}/global/targetHttpProxies/web",
-                    "project": project,
-                    "url_map": f"{link}/global/urlMaps/web",
-                },
-                ["google_compute_url_map.web"],
-            ),
-            tfstate_resource(
-                "google",
-                "google_compute_global_forwarding_rule",
-                "web",
-                {
-                    "id": f"projects/{project}/global/forwardingRules/web",
-                    "name": "web",
-                    "self_link": f"{link}/global/forwardingRules/web",
-                    "project": project,
-                    "port_range": "80",
-                    "ip_protocol": "TCP",
-                    "target": f"{link}/global/targetHttpProxies/web",
-                },
-                ["google_compute_target_http_proxy.web"],
-            ),
-            tfstate_resource(
-                "google",
-                "google_compute_vpn_gateway",
-                "office",
-                {
-                    "id": f"projects/{project}/regions/europe-west1/targetVpnGateways/office",
-                    "name": "office",
-                    "project": project,
-                    "region": "europe-west1",
-                    "self_link": f"{link}/regions/europe-west1/targetVpnGateways/office",
-                },
-                [],
-            ),
-            tfstate_resource(
-                "google",
-                "google_compute_vpn_tunnel",
-                "office",
-                {
-                    "id": f"projects/{project}/regions/europe-west1/vpnTunnels/office",
-                    "name": "office",
-                    "project": project,
-                    "region": "europe-west1",
-                    "self_link": f"{link}/regions/europe-west1/vpnTunnels/office",
-                    "target_vpn_gateway": f"{link}/regions/europe-west1/targetVpnGateways/office",
-                },
-                ["google_compute_vpn_gateway.office"],
-            ),
-        ],
-    }
+    state = tfstate(
+        tfstate_resource(
+            "google",
+            "google_bigquery_dataset",
+            "sales",
+            {
+                "id": f"projects/{project}/datasets/sales",
+                "dataset_id": "sales",
+                "project": project,
+                "location": "EU",
+            },
+            [],
+        ),
+        tfstate_resource(
+            "google",
+            "google_bigquery_table",
+            "orders",
+            {
+                "id": f"projects/{project}/datasets/sales/tables/orders",
+                "table_id": "orders",
+                "dataset_id": "sales",
+                "project": project,
+                "num_bytes": 64 * 2**30,
+            },
+            ["google_bigquery_dataset.sales"],
+        ),
+        tfstate_resource(
+            "google",
+            "google_bigtable_instance",
+            "events",
+            {
+                "id": f"projects/{project}/instances/events",
+                "name": "events",
+                "project": project,
+                "cluster": [
+                    {"cluster_id": "a", "num_nodes": 3, "zone": "europe-west1-b"},
+                    {"cluster_id": "b", "num_nodes": 2, "zone": "europe-west1-c"},
+                ],
+            },
+            [],
+        ),
+        tfstate_resource(
+            "google",
+            "google_bigtable_table",
+            "clicks",
+            {
+                "id": f"projects/{project}/instances/events/tables/clicks",
+                "name": "clicks",
+                "instance_name": "events",
+                "project": project,
+            },
+            ["google_bigtable_instance.events"],
+        ),
+        tfstate_resource(
+            "google",
+            "google_pubsub_topic",
+            "orders",
+            {"id": f"projects/{project}/topics/orders", "name": "orders", "project": project},
+            [],
+        ),
+        tfstate_resource(
+            "google",
+            "google_pubsub_subscription",
+            "billing",
+            {
+                "id": f"projects/{project}/subscriptions/billing",
+                "name": "billing",
+                "topic": f"projects/{project}/topics/orders",
+                "project": project,
+            },
+            ["google_pubsub_topic.orders"],
+        ),
+        tfstate_resource(
+            "google",
+            "google_compute_backend_service",
+            "web",
+            {
+                "id": f"projects/{project}/global/backendServices/web",
+                "name": "web",
+                "self_link": f"{link}/global/backendServices/web",
+                "project": project,
+            },
+            [],
+        ),
+        tfstate_resource(
+            "google",
+            "google_compute_url_map",
+            "web",
+            {
+                "id": f"projects/{project}/global/urlMaps/web",
+                "name": "web",
+                "self_link": f"{link}/global/urlMaps/web",
+                "project": project,
+                "default_service": f"{link}/global/backendServices/web",
+            },
+            ["google_compute_backend_service.web"],
+        ),
+        tfstate_resource(
+            "google",
+            "google_compute_target_http_proxy",
+            "web",
+            {
+                "id": f"projects/{project}/global/targetHttpProxies/web",
+                "name": "web",
+                "self_link": f"{link}/global/targetHttpProxies/web",
+                "project": project,
+                "url_map": f"{link}/global/urlMaps/web",
+            },
+            ["google_compute_url_map.web"],
+        ),
+        tfstate_resource(
+            "google",
+            "google_compute_global_forwarding_rule",
+            "web",
+            {
+                "id": f"projects/{project}/global/forwardingRules/web",
+                "name": "web",
+                "self_link": f"{link}/global/forwardingRules/web",
+                "project": project,
+                "port_range": "80",
+                "ip_protocol": "TCP",
+                "target": f"{link}/global/targetHttpProxies/web",
+            },
+            ["google_compute_target_http_proxy.web"],
+        ),
+        tfstate_resource(
+            "google",
+            "google_compute_vpn_gateway",
+            "office",
+            {
+                "id": f"projects/{project}/regions/europe-west1/targetVpnGateways/office",
+                "name": "office",
+                "project": project,
+                "region": "europe-west1",
+                "self_link": f"{link}/regions/europe-west1/targetVpnGateways/office",
+            },
+            [],
+        ),
+        tfstate_resource(
+            "google",
+            "google_compute_vpn_tunnel",
+            "office",
+            {
+                "id": f"projects/{project}/regions/europe-west1/vpnTunnels/office",
+                "name": "office",
+                "project": project,
+                "region": "europe-west1",
+                "self_link": f"{link}/regions/europe-west1/vpnTunnels/office",
+                "target_vpn_gateway": f"{link}/regions/europe-west1/targetVpnGateways/office",
+            },
+            ["google_compute_vpn_gateway.office"],
+        ),
+    )
     path = tmp_path / "terraform.tfstate"
     path.write_text(json.dumps(state), encoding="utf-8")
     inventory = import_files([path])
@@ -300,24 +304,16 @@ def test_terraform_google_children_fold_into_their_parent(tmp_path: Path) -> Non
 
 def test_sns_subscriptions_fold_into_their_topic(tmp_path: Path) -> None:
     topic = "arn:aws:sns:eu-west-1:123456789012:orders"
-    state = {
-        "version": 4,
-        "terraform_version": "1.9.0",
-        "serial": 1,
-        "lineage": "parts",
-        "resources": [
-            tfstate_resource(
-                "aws", "aws_sns_topic", "orders", {"arn": topic, "name": "orders"}, []
-            ),
-            tfstate_resource(
-                "aws",
-                "aws_sns_topic_subscription",
-                "mail",
-                {"arn": f"{topic}:1111", "topic_arn": topic, "protocol": "email"},
-                ["aws_sns_topic.orders"],
-            ),
-        ],
-    }
+    state = tfstate(
+        tfstate_resource("aws", "aws_sns_topic", "orders", {"arn": topic, "name": "orders"}, []),
+        tfstate_resource(
+            "aws",
+            "aws_sns_topic_subscription",
+            "mail",
+            {"arn": f"{topic}:1111", "topic_arn": topic, "protocol": "email"},
+            ["aws_sns_topic.orders"],
+        ),
+    )
     path = tmp_path / "terraform.tfstate"
     path.write_text(json.dumps(state), encoding="utf-8")
     inventory = import_files([path])
