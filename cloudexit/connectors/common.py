@@ -158,6 +158,20 @@ class Collector:
             )
         )
 
+    def records(self, zone: Resource, mapped: Mapped, native_type: str) -> None:
+        """A DNS zone's record sets as read: on the zone's topology, each one not translated an
+        issue."""
+        zone.topology = zone.topology.model_copy(
+            update={"zone_name": mapped.topology.zone_name, "records": mapped.topology.records}
+        )
+        for problem in mapped.problems:
+            self.issue(
+                "unsupported_rule",
+                f"{native_type} {problem}: not translated",
+                zone.account,
+                zone.id,
+            )
+
     def classify(self, native_type: str, scope: str) -> Kind | None:
         """The kind of a native type; None (counted as skipped) when it is not an exit workload."""
         reason = self.catalog.skip_reason(native_type)

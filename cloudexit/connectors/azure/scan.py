@@ -313,20 +313,7 @@ class _Run:
                     code, f"cannot read record sets: {text}", zone.account, zone.id
                 )
                 continue
-            mapped = azure_topology.record_sets(zone.name, found)
-            zone.topology = zone.topology.model_copy(
-                update={
-                    "zone_name": mapped.topology.zone_name,
-                    "records": mapped.topology.records,
-                }
-            )
-            for problem in mapped.problems:
-                self.collector.issue(
-                    "unsupported_rule",
-                    f"{zone.type} {problem}: not translated",
-                    zone.account,
-                    zone.id,
-                )
+            self.collector.records(zone, azure_topology.record_sets(zone.name, found), zone.type)
 
     # -- metrics -------------------------------------------------------------------------
 

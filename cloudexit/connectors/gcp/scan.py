@@ -289,20 +289,7 @@ class _Run:
                     )
                     continue
                 dns_name = str(zone.attributes.details.get("dns_name") or zone.name)
-                mapped = gcp_topology.records(dns_name, found)
-                zone.topology = zone.topology.model_copy(
-                    update={
-                        "zone_name": mapped.topology.zone_name,
-                        "records": mapped.topology.records,
-                    }
-                )
-                for problem in mapped.problems:
-                    self.collector.issue(
-                        "unsupported_rule",
-                        f"{DNS_ZONE_TYPE} {problem}: not translated",
-                        zone.account,
-                        zone.id,
-                    )
+                self.collector.records(zone, gcp_topology.records(dns_name, found), DNS_ZONE_TYPE)
 
     # -- metrics -------------------------------------------------------------------------
 
