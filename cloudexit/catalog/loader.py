@@ -98,6 +98,11 @@ class Catalog:
         entry = self.source_types.get(native_type.lower())
         return entry.skip if entry else None
 
+    def not_migratable_reason(self, native_type: str) -> str | None:
+        """Why nothing takes this native type, where the type says more than its kind."""
+        entry = self.source_types.get(native_type.lower())
+        return entry.not_migratable if entry else None
+
     def kind_for(self, native_type: str) -> Kind:
         """Canonical kind of a native type (case-insensitive); OTHER when unknown."""
         entry = self.source_types.get(native_type.lower())

@@ -416,6 +416,9 @@ class VersionsFile(_Data):
 class SourceType(_Data):
     kind: Kind
     skip: str | None = Field(None, description="Reason the type is not an exit workload")
+    not_migratable: str | None = Field(
+        None, description="Why nothing can take this type, where its kind's reason does not fit"
+    )
 
 
 class SourceTypesFile(_Data):

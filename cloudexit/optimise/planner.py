@@ -154,7 +154,7 @@ def plan(
         mapping = mappings[r.kind]
         code = "not_migratable" if mapping.not_migratable else "no_option"
         reason = (
-            mapping.not_migratable
+            _not_migratable(catalog, r.type, mapping.not_migratable)
             or explain.unplaced_reason(excluded)
             or "no target offers this kind"
         )
@@ -428,3 +428,15 @@ def ranged_price_warning(placements: list[Placement], catalog: Catalog) -> str |
         f"as is until the contracting entity's price list is read: {', '.join(shown[:5])}"
         + (", ..." if len(shown) > 5 else "")
     )
+
+
+def _not_migratable(catalog: Catalog, native_type: str, kind_reason: str | None) -> str | None:
+    """The type's own reason where it has one, else its kind's, naming a type with no mapping."""
+    if kind_reason is None:
+        return None
+    own = catalog.not_migratable_reason(native_type)
+    if own:
+        return own
+    if native_type.lower() not in catalog.source_types:
+        return f"{native_type}: {kind_reason}"
+    return kind_reason

@@ -64,21 +64,16 @@ def test_infracost_plan_separates_existing_from_planned(corpus: Path) -> None:
     ctx = import_file(corpus / "tfplan-aws-infracost-v0.14.json", planned=True)
     existing = [r for r in ctx.resources if not r.planned]
     planned = [r for r in ctx.resources if r.planned]
-    # 13 no-op + 1 update exist; 12 would be created (4 IAM among all, 1 default VPC seen twice)
-    assert {r.type for r in planned} == {
-        "aws_instance",
-        "aws_db_instance",
-        "aws_db_option_group",
-        "aws_db_parameter_group",
-        "aws_db_subnet_group",
-    }
+    # 13 no-op + 1 update exist; 12 would be created (4 IAM among all, 1 default VPC seen twice);
+    # option and parameter groups are database settings, skipped with their reason
+    assert {r.type for r in planned} == {"aws_instance", "aws_db_instance", "aws_db_subnet_group"}
     db = next(r for r in existing if r.type == "aws_db_instance")
     assert db.kind is Kind.MYSQL
     assert db.attributes.instance_type == "db.t3.micro"
     assert db.id == "arn:aws:rds:us-east-1:123123123123:db:demodb"
     assert db.region == "us-east-1" and db.account == "123123123123"
-    # dependencies from prior state: VPC, option, parameter and subnet groups
-    assert len(db.depends_on) == 4
+    # dependencies from prior state: VPC and subnet group (the settings groups are skipped)
+    assert len(db.depends_on) == 2
     counted = [
         r
         for r in existing
