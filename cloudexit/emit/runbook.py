@@ -16,6 +16,7 @@ from cloudexit.emit.terraform import firewall_gaps
 from cloudexit.emit.terraform.site import Site
 from cloudexit.emit.upgrades import checks_for, version_changes
 from cloudexit.emit.waves import load_methods, plan_waves
+from cloudexit.model.coverage import skipped_groups, unread
 from cloudexit.model.io import write_text_atomic
 from cloudexit.model.plan import Plan
 
@@ -60,6 +61,8 @@ def runbook_context(
         "version_changes": version_changes(waves),
         "version_installs": version_changes(waves, installed=True),
         "upgrade_checks": checks_for,
+        "unread": unread(plan.inventory.issues),
+        "skipped_groups": skipped_groups(plan.inventory.issues),
         **sovereignty_context(plan),
     }
 

@@ -8,6 +8,7 @@ from cloudexit.catalog import versions
 from cloudexit.catalog.loader import Catalog
 from cloudexit.catalog.sizing import price_in
 from cloudexit.errors import InputError
+from cloudexit.model.coverage import incomplete_warning
 from cloudexit.model.inventory import Inventory, Resource
 from cloudexit.model.money import quantize
 from cloudexit.model.plan import (
@@ -274,6 +275,9 @@ def plan(
     left = {u.resource_id for u in unplaced if u.code == "size_unknown"}
     warnings.update(_size_warnings(inventory, catalog, policy, assignment, left))
     warnings.update(held_apart_warnings(inventory, policy))
+    incomplete = incomplete_warning(inventory)
+    if incomplete:
+        warnings.add(incomplete)
     split_line = split_dependency_warning(inventory, placements, policy)
     if split_line:
         warnings.add(split_line)
