@@ -18,6 +18,7 @@ from cloudexit.emit.jinja import money
 from cloudexit.emit.sovereignty import objective_charts, sovereignty_context
 from cloudexit.emit.summary import after_site, summarise
 from cloudexit.emit.waves import load_methods, plan_waves
+from cloudexit.model.coverage import skipped_groups, unread
 from cloudexit.model.io import write_text_atomic
 from cloudexit.model.money import quantize
 from cloudexit.model.plan import Plan
@@ -258,6 +259,8 @@ def report_context(plan: Plan, catalog: Catalog, env: Environment) -> dict[str, 
         "site_rows": site_rows(plan),
         "unplaced_rows": unplaced_rows(plan),
         "unplaced_shown": plan.unplaced[:TOP_ROWS],
+        "unread": unread(plan.inventory.issues),
+        "skipped_groups": skipped_groups(plan.inventory.issues),
         "dated_rows": dated_rows(plan),
         "concentration_rows": concentration_rows(plan),
         "sovereignty_charts": objective_charts(plan),

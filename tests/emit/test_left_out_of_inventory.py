@@ -20,7 +20,9 @@ def test_unread_scopes_warn_and_reach_the_runbook(tmp_path: Path) -> None:
             source="aws",
             scope="123456789012/eu-west-1/rds",
         ),
-        CollectionIssue(code="throttled", message="gave up", source="aws", scope="eu-west-3/ec2"),
+        CollectionIssue(
+            code="throttled", message="gave up <b>", source="aws", scope="eu-west-3/ec2"
+        ),
         CollectionIssue(
             code="skipped", message="3 × AWS::IAM::Role skipped: IAM object", source="aws"
         ),
@@ -37,6 +39,9 @@ def test_unread_scopes_warn_and_reach_the_runbook(tmp_path: Path) -> None:
         in section
     )
     assert "| 3 | AWS::IAM::Role | IAM object |" in section
+    report = (tmp_path / "report.html").read_text()
+    assert "<td>throttled</td><td>eu-west-3/ec2</td><td>gave up &lt;b&gt;</td>" in report
+    assert '<td class="n">3</td><td>AWS::IAM::Role</td><td>IAM object</td>' in report
 
 
 def test_complete_inventory_has_no_warning_or_section(tmp_path: Path) -> None:
