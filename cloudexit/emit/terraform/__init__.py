@@ -143,6 +143,29 @@ def firewall_gaps(
     return rows
 
 
+def loose_volumes(
+    plan: Plan, env: Environment, catalog: Catalog | None = None, built: list[Site] | None = None
+) -> list[dict[str, str]]:
+    """Block volumes no server at their site mounts, for the runbook: written on their own, or
+    not written where the target has no volume without a server.
+
+    ``built``: the plan's sites when the caller already built them for the Terraform."""
+    rows = []
+    for site in built if built is not None else build_sites(plan, env, catalog):
+        mounted = {id(v) for item in site.items for v in item.volumes}
+        for item in site.items:
+            if item.resource.kind == Kind.BLOCK_VOLUME and id(item) not in mounted:
+                rows.append(_loose(site, item.resource, f"written on its own as {item.rtype}"))
+        for skipped in site.skipped:
+            if skipped.resource.kind == Kind.BLOCK_VOLUME:
+                rows.append(_loose(site, skipped.resource, f"not written: {skipped.reason}"))
+    return rows
+
+
+def _loose(site: Site, volume: Resource, outcome: str) -> dict[str, str]:
+    return {"site": f"{site.provider}/{site.region}", "volume": volume.name, "outcome": outcome}
+
+
 def _drop_empty_groups(site: Site) -> None:
     """OpenNebula security groups need one rule at least: a group with none is not written."""
     if site.provider != "opennebula":
