@@ -289,6 +289,14 @@ class Totals(_Strict):
     current_monthly_unpriced: int = Field(
         0, description="Resources with no known current cost, less those free after the move"
     )
+    current_monthly_unpriced_kinds: dict[str, int] = Field(
+        default_factory=dict, description="current_monthly_unpriced by kind"
+    )
+    current_monthly_unpriced_moving: dict[str, int] = Field(
+        default_factory=dict,
+        description="Of current_monthly_unpriced, those that move, by target provider; their "
+        "target cost is unpriced_target_monthly",
+    )
     target_monthly: Amount
     retained_monthly: Amount
     unplaced_monthly: Amount = Field(

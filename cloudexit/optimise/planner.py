@@ -311,7 +311,7 @@ def plan(
     ranged_line = ranged_price_warning(placements, catalog)
     if ranged_line:
         warnings.add(ranged_line)
-    unpriced_line = footing.unpriced_today_warning(inventory, placements, policy, figures)
+    unpriced_line = footing.unpriced_today_warning(inventory, figures)
     if unpriced_line:
         warnings.add(unpriced_line)
     planned_line = footing.planned_today_warning(inventory, policy)
