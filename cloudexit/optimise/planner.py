@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from cloudexit.catalog import versions
+from cloudexit.catalog.lifecycle import end_of_life_warnings
 from cloudexit.catalog.loader import Catalog
 from cloudexit.catalog.sizing import price_in
 from cloudexit.errors import InputError
@@ -34,6 +35,7 @@ from cloudexit.optimise.requirement import dearer_reason, requirement_of
 from cloudexit.optimise.running import function_usage_warning, running_cost_data
 from cloudexit.optimise.sizes import resolve_size, sized_by_instance
 from cloudexit.optimise.split import split_dependency_warning
+from cloudexit.optimise.switching import start_of
 from cloudexit.optimise.units import (
     Row,
     Units,
@@ -277,9 +279,9 @@ def plan(
     split_line = split_dependency_warning(inventory, placements, policy)
     if split_line:
         warnings.add(split_line)
-    warnings.update(
-        versions.version_warnings(placements, {rid: r.name for rid, r in resources.items()})
-    )
+    names = {rid: r.name for rid, r in resources.items()}
+    warnings.update(versions.version_warnings(placements, names))
+    warnings.update(end_of_life_warnings(placements, names, start_of(policy, inventory)))
     warnings.update(
         pin_warnings(inventory, catalog, policy, {rid: r.site[0] for rid, r in assignment.items()})
     )
