@@ -74,6 +74,11 @@ class Option(_Strict):
     replicas: int = Field(
         1, ge=1, description="Nodes run on the target: 2 or more for an HA or multi-node source"
     )
+    unpriced_parts: list[str] = Field(
+        default_factory=list,
+        description="Parts the option needs that have no list price (an IONOS server's boot "
+        "volume): left out of monthly_cost, never counted as zero",
+    )
     costs: dict[str, Amount] = Field(
         default_factory=dict,
         description="monthly_cost by part: compute, replicas, storage, operations (self-managed), egress, "

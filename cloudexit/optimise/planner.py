@@ -218,11 +218,14 @@ def plan(
             "(colocation.dependency_traffic_gib), priced as egress of the sending site"
         )
     standing = set(violations(assignment, units, inventory, policy)) if assignment else set()
+    unpriced_parts: dict[str, list[str]] = {}
     probes = 0
     for rid, row in sorted(assignment.items()):
         unit = unit_of[rid]
         for price_id in row.option.unverified_prices:
             warnings.add(f"unverified price used: {price_id}")
+        for part in row.option.unpriced_parts:
+            unpriced_parts.setdefault(part, []).append(resources[rid].name)
         size = resolve_size(resources[rid], catalog, policy)
         needed = (
             requirement_of(resources[rid], size.specs, policy)
@@ -279,6 +282,12 @@ def plan(
     split_line = split_dependency_warning(inventory, placements, policy)
     if split_line:
         warnings.add(split_line)
+    for part, who in sorted(unpriced_parts.items()):
+        shown = ", ".join(sorted(who)[:3]) + (f" and {len(who) - 3} more" if len(who) > 3 else "")
+        warnings.add(
+            f"not in the target cost, for want of a list price: {part}, on {len(who)} "
+            f"placement{'s' if len(who) > 1 else ''} ({shown})"
+        )
     names = {rid: r.name for rid, r in resources.items()}
     warnings.update(versions.version_warnings(placements, names))
     warnings.update(end_of_life_warnings(placements, names, start_of(policy, inventory)))
