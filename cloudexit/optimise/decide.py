@@ -146,7 +146,12 @@ def _solve_highs(
         bound = max(bound, priced.value)
     if best is None or _gap(best[0], bound) > gap:
         found = lagrange.search(
-            units, policy, priced, max(left() * LAGRANGE_SHARE, 1.0), LAGRANGE_TOLERANCE
+            units,
+            policy,
+            priced,
+            max(left() * LAGRANGE_SHARE, 1.0),
+            LAGRANGE_TOLERANCE,
+            start=best[1] if best is not None else None,
         )
         if found is not None:
             plans.append(found)

@@ -34,6 +34,7 @@ from cloudexit.model.policy import Policy
 from cloudexit.optimise import highs
 from cloudexit.optimise.units import Site, Unit, Units, group_site
 
+Counts = dict[tuple[str, int], int]
 Floats = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int64]
 
@@ -157,9 +158,8 @@ def _flatten(units: Units, policy: Policy) -> _Flat:
         for s in sorted(at):
             place_keys.append((g, s))
             place_group.append(g)
-            # A group with no common site cannot be placed at all; its members' own cheapest
-            # options still give a bound.
-            place_ok.append(s in common or not common)
+            # A group with no common site cannot be placed at all: no plan, an infinite bound.
+            place_ok.append(s in common)
             for i in sorted(at[s]):
                 seg_place.append(len(place_keys) - 1)
                 for k in at[s][i]:
@@ -449,11 +449,22 @@ def bound(units: Units, policy: Policy, time_limit: float, enough: float = math.
     sets = _provider_sets(policy, flat.providers)
     if sets and value < enough and math.isfinite(value):
         best, best_lam = math.inf, lam
-        for providers in sets:
-            allowed = (flat.provider < 0) | np.isin(
-                flat.provider, [flat.providers.index(p) for p in sorted(providers)]
-            )
-            found, at, n = _ascend(rows, flat, allowed, deadline, enough, lam)
+        masks = {
+            providers: (flat.provider < 0)
+            | np.isin(flat.provider, [flat.providers.index(p) for p in sorted(providers)])
+            for providers in sets
+        }
+        # The set likeliest to give the least bound first; a later set stops rising once it
+        # is above the least so far, which it can then no longer lower.
+        first = {}
+        for providers, allowed in masks.items():
+            rc, constant = rows.reduced(lam)
+            first[providers] = _evaluate(flat, np.where(allowed, rc, np.inf))[0] + constant
+            evaluations += 1
+        for providers in sorted(sets, key=lambda p: (first[p], sorted(p))):
+            if first[providers] >= best:
+                continue
+            found, at, n = _ascend(rows, flat, masks[providers], deadline, min(enough, best), lam)
             evaluations += n
             if found < best:
                 best, chosen, best_lam = found, providers, at
@@ -471,11 +482,17 @@ def bound(units: Units, policy: Policy, time_limit: float, enough: float = math.
     return Bound(value, dict(reduced), chosen, evaluations)
 
 
-def restricted(units: Units, found: Bound, tolerance: float) -> list[tuple[Unit, list[int]]]:
+def restricted(
+    units: Units, found: Bound, tolerance: float, keep: Counts | None = None
+) -> list[tuple[Unit, list[int]]]:
     """Each class with only the options whose priced score is within ``tolerance`` (relative) of
     its least, inside the provider set the bound chose; a co-location group keeps the sites
-    whose priced total is that close to its least. With each class, its options' indices."""
+    whose priced total is that close to its least. The options ``keep`` uses stay too, so a plan
+    in hand stays possible. With each class, its options' indices."""
     allowed = found.providers
+    kept: dict[str, set[int]] = defaultdict(set)
+    for key, k in keep or {}:
+        kept[key].add(k)
 
     def close(values: dict[Any, float]) -> set[Any]:
         least = min(values.values(), default=0.0)
@@ -527,6 +544,7 @@ def restricted(units: Units, found: Bound, tolerance: float) -> list[tuple[Unit,
                 row = u.rows[k]
                 places.setdefault(row.site if level == "region" else row.site[0], k)
             ks = sorted(set(ks) | set(list(places.values())[: max(EXACT_ANTI, u.count + 1)]))
+        ks = sorted(set(ks) | kept[u.key])
         if not ks:
             ks = list(range(len(u.rows)))
         out.append((dataclasses.replace(u, rows=[u.rows[k] for k in ks]), ks))
@@ -534,16 +552,28 @@ def restricted(units: Units, found: Bound, tolerance: float) -> list[tuple[Unit,
 
 
 def search(
-    units: Units, policy: Policy, found: Bound, time_limit: float, tolerance: float
-) -> dict[tuple[str, int], int] | None:
+    units: Units,
+    policy: Policy,
+    found: Bound,
+    time_limit: float,
+    tolerance: float,
+    start: Counts | None = None,
+) -> Counts | None:
     """The best plan HiGHS finds in time among the options ``restricted`` keeps, as counts over
-    the classes' own options; None when it finds none (the restriction may leave none)."""
-    parts = restricted(units, found, tolerance)
+    the classes' own options; None when it finds none. ``start``: a plan in hand, kept possible
+    and given to HiGHS as its first solution."""
+    parts = restricted(units, found, tolerance, start)
+    position = {u.key: {k: j for j, k in enumerate(ks)} for u, ks in parts}
     tighter = policy.model_copy(
         update={"solver": policy.solver.model_copy(update={"gap": policy.solver.gap / 2})}
     )
     solution = highs.solve(
-        [u for u, _ in parts], tighter, units.links, units.egress_eur_gib, time_limit=time_limit
+        [u for u, _ in parts],
+        tighter,
+        units.links,
+        units.egress_eur_gib,
+        time_limit=time_limit,
+        start={(key, position[key][k]): n for (key, k), n in start.items()} if start else None,
     )
     if solution.status not in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE):
         return None
