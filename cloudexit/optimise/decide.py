@@ -53,8 +53,10 @@ def counts_of(units: Units, assignment: dict[str, Row]) -> dict[tuple[str, int],
     return counts
 
 
-LAGRANGE_SHARE = 0.3
-"""Share of the time left the priced bound, then the search around it, each take at most."""
+BOUND_SHARE = 0.5
+"""Share of the time left the priced bound takes at most."""
+SEARCH_SHARE = 0.8
+"""Share of the time then left the search among the options it leaves in doubt takes at most."""
 LAGRANGE_TOLERANCE = 1e-4
 """Options whose priced score is within this fraction of their class's least stay open to the
 search around the priced bound: the classes the prices leave in doubt."""
@@ -141,18 +143,23 @@ def _solve_highs(
     bound = separate_bound(units)
     best = checked()
     enough = best[0] - gap * abs(best[0]) if best is not None else math.inf
-    priced = lagrange.bound(units, policy, max(left() * LAGRANGE_SHARE, 1.0), enough)
+    priced = lagrange.bound(units, policy, max(left() * BOUND_SHARE, 1.0), enough)
     if math.isfinite(priced.value):
         bound = max(bound, priced.value)
     if best is None or _gap(best[0], bound) > gap:
         found = lagrange.search(
-            units,
-            policy,
-            priced,
-            max(left() * LAGRANGE_SHARE, 1.0),
-            LAGRANGE_TOLERANCE,
-            start=best[1] if best is not None else None,
+            units, policy, priced, max(left() * SEARCH_SHARE, 1.0), LAGRANGE_TOLERANCE
         )
+        if found is None and best is not None and left() > 0:
+            # The options left in doubt may not hold a plan: the plan in hand's stay open too.
+            found = lagrange.search(
+                units,
+                policy,
+                priced,
+                max(left() * SEARCH_SHARE, 1.0),
+                LAGRANGE_TOLERANCE,
+                start=best[1],
+            )
         if found is not None:
             plans.append(found)
             best = checked()

@@ -24,7 +24,6 @@ import math
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -32,7 +31,7 @@ import numpy.typing as npt
 from cloudexit.model.plan import SolveStatus
 from cloudexit.model.policy import Policy
 from cloudexit.optimise import highs
-from cloudexit.optimise.units import Site, Unit, Units, group_site
+from cloudexit.optimise.units import Site, Unit, Units
 
 Counts = dict[tuple[str, int], int]
 Floats = npt.NDArray[np.float64]
@@ -50,11 +49,13 @@ class Bound:
     value: float
     """a proven lower bound on every plan's score; +inf when no plan can meet the policy's
     co-location, anti-affinity and provider limits with the options given"""
-    reduced: dict[str, list[float]] = field(default_factory=dict)
-    """unit key -> each option's score with the best prices found (for restricting a search)"""
     providers: frozenset[str] | None = None
     """the provider set the bound was least for, when ``max_providers`` was enumerated"""
     evaluations: int = 0
+    flat: _Flat | None = field(default=None, repr=False)
+    priced: Floats | None = field(default=None, repr=False)
+    """each option's score with the best prices found, +inf outside ``providers``, in ``flat``'s
+    order: what ``restricted`` reads"""
 
 
 @dataclass
@@ -105,67 +106,86 @@ class _Flat:
     sites: list[Site]
     constant: float
     """what the blocks do not see: one copy of each network object at its cheapest place"""
+    first: Ints
+    """per class, the natural index (classes in order, options in order) of its first option"""
+    perm: Ints
+    """per position in these arrays, the natural index of the option there"""
 
 
-def _segments(keys: list[tuple[object, ...]]) -> Ints:
-    starts = [i for i in range(len(keys)) if i == 0 or keys[i] != keys[i - 1]]
-    return np.asarray(starts, dtype=np.int64)
-
-
-def _flatten(units: Units, policy: Policy) -> _Flat:
-    blocks = units.units
-    providers = sorted({r.site[0] for u in blocks for r in u.rows if r.target})
-    sites = sorted({r.site for u in blocks for r in u.rows if r.target})
-    p_index = {p: i for i, p in enumerate(providers)}
-    s_index = {s: i for i, s in enumerate(sites)}
+def _exact_anti(blocks: list[Unit]) -> list[tuple[str, list[int]]]:
+    """Anti-affinity sets solved exactly: of classes in no co-location group and in no other
+    set, with at most ``EXACT_ANTI`` members. The rest are relaxed to each member's cheapest."""
     anti_of: dict[str, list[int]] = defaultdict(list)
     for i, u in enumerate(blocks):
         if u.group is None:
             for a in u.anti:
                 anti_of[a].append(i)
-    # Ungrouped classes sharing an anti-affinity set are one block; a class in two sets, or a set
-    # too large, is relaxed to each member's own cheapest option.
-    exact: list[tuple[str, list[int]]] = []
-    in_exact: set[int] = set()
-    for name, members in sorted(anti_of.items()):
-        size = sum(blocks[i].count for i in members)
-        if size <= EXACT_ANTI and all(len(blocks[i].anti) == 1 for i in members):
-            exact.append((name, members))
-            in_exact.update(members)
-    order: list[tuple[int, int]] = []
-    plain_keys: list[tuple[object, ...]] = []
-    for i, u in enumerate(blocks):
-        if u.group is None and i not in in_exact:
-            for k in range(len(u.rows)):
-                order.append((i, k))
-                plain_keys.append((i,))
-    plain_end = len(order)
-    grouped: dict[str, list[int]] = defaultdict(list)
+    return [
+        (name, members)
+        for name, members in sorted(anti_of.items())
+        if sum(blocks[i].count for i in members) <= EXACT_ANTI
+        and all(len(blocks[i].anti) == 1 for i in members)
+    ]
+
+
+def _starts(*keys: Ints) -> Ints:
+    """Where any of the equally long key arrays changes value: the start of each run."""
+    if len(keys[0]) == 0:
+        return np.zeros(0, dtype=np.int64)
+    change = np.zeros(len(keys[0]), dtype=bool)
+    change[0] = True
+    for key in keys:
+        change[1:] |= key[1:] != key[:-1]
+    return np.flatnonzero(change)
+
+
+def _flatten(units: Units, policy: Policy) -> _Flat:
+    blocks = units.units
+    sites = sorted({r.site for u in blocks for r in u.rows if r.target})
+    providers = sorted({s[0] for s in sites})
+    s_index = {s: i for i, s in enumerate(sites)}
+    provider_of_site = np.asarray(
+        [providers.index(s[0]) for s in sites] + [-1], dtype=np.int64
+    )  # the last entry is a kept option's: index -1
+    exact = _exact_anti(blocks)
+    kind = np.zeros(len(blocks), dtype=np.int64)  # 0 plain, 1 grouped, 2 exact anti-affinity
+    for _, members in exact:
+        kind[members] = 2
+    names = sorted({u.group for u in blocks if u.group is not None})
+    g_index = {name: g for g, name in enumerate(names)}
+    gid = np.full(len(blocks), -1, dtype=np.int64)
     for i, u in enumerate(blocks):
         if u.group is not None:
-            grouped[u.group].append(i)
-    seg_keys: list[tuple[object, ...]] = []
-    place_keys: list[tuple[int, Site]] = []
-    place_ok: list[bool] = []
-    place_group: list[int] = []
-    seg_place: list[int] = []
-    for g, (_, members) in enumerate(sorted(grouped.items())):
-        at: dict[Site, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
-        for i in members:
-            for k, r in enumerate(blocks[i].rows):
-                at[group_site(r)][i].append(k)
-        common = [s for s in at if len(at[s]) == len(members)]
-        for s in sorted(at):
-            place_keys.append((g, s))
-            place_group.append(g)
-            # A group with no common site cannot be placed at all: no plan, an infinite bound.
-            place_ok.append(s in common)
-            for i in sorted(at[s]):
-                seg_place.append(len(place_keys) - 1)
-                for k in at[s][i]:
-                    order.append((i, k))
-                    seg_keys.append((g, s, i))
-    grouped_end = len(order)
+            kind[i], gid[i] = 1, g_index[u.group]
+    lengths = np.fromiter((len(u.rows) for u in blocks), dtype=np.int64, count=len(blocks))
+    first = np.concatenate(([0], np.cumsum(lengths)[:-1])).astype(np.int64)
+    numbers = np.asarray(
+        [(r.score, r.monthly, s_index[r.site] if r.target else -1) for u in blocks for r in u.rows],
+        dtype=np.float64,
+    ).reshape(-1, 3)
+    unit = np.repeat(np.arange(len(blocks), dtype=np.int64), lengths)
+    k = np.arange(len(unit), dtype=np.int64) - np.repeat(first, lengths)
+    site = numbers[:, 2].astype(np.int64)
+    row_kind, row_gid = kind[unit], gid[unit]
+    # Plain and anti-affinity classes keep their options' order; grouped ones go by group,
+    # then site (a kept option counts as one place, -1), then class.
+    place = np.where(row_kind == 1, site, 0)
+    perm = np.lexsort((k, unit, place, row_gid, row_kind))
+    unit, k, site, place, row_gid = unit[perm], k[perm], site[perm], place[perm], row_gid[perm]
+    ordered_kind = row_kind[perm]
+    plain_end = int(np.searchsorted(ordered_kind, 1))
+    grouped_end = int(np.searchsorted(ordered_kind, 2))
+    plain_starts = _starts(unit[:plain_end])
+    g_unit, g_gid, g_place = (a[plain_end:grouped_end] for a in (unit, row_gid, place))
+    seg_starts = _starts(g_gid, g_place, g_unit)
+    place_starts = _starts(g_gid, g_place)
+    seg_place = np.searchsorted(place_starts, seg_starts, side="right") - 1
+    place_group = g_gid[place_starts] if len(place_starts) else np.zeros(0, dtype=np.int64)
+    classes = np.bincount(gid[gid >= 0], minlength=len(names))
+    # A group with no site common to every class cannot be placed: no plan, an infinite bound.
+    place_ok = np.bincount(seg_place, minlength=len(place_starts)) == classes[place_group]
+    position = np.empty(len(perm), dtype=np.int64)
+    position[perm] = np.arange(len(perm), dtype=np.int64)
     anti: list[_Anti] = []
     for name, members in exact:
         level = name.rsplit("@", 1)[1]
@@ -173,53 +193,55 @@ def _flatten(units: Units, policy: Policy) -> _Flat:
         rows: list[Ints] = []
         place_lists: list[list[int]] = []
         for i in members:
-            first = len(order)
-            here: list[int] = []
-            for k, r in enumerate(blocks[i].rows):
-                order.append((i, k))
-                here.append(
+            start = int(position[first[i]])
+            rows.append(np.arange(start, start + len(blocks[i].rows), dtype=np.int64))
+            place_lists.append(
+                [
                     places.setdefault(r.site if level == "region" else r.site[0], len(places))
-                )
-            rows.append(np.arange(first, len(order), dtype=np.int64))
-            place_lists.append(here)
+                    for r in blocks[i].rows
+                ]
+            )
         anti.append(_Anti(members, rows, place_lists, sum(blocks[i].count for i in members)))
-    row_of = [blocks[i].rows[k] for i, k in order]
-    target = np.asarray([r.target for r in row_of], dtype=bool)
-    monthly = np.asarray([r.monthly for r in row_of], dtype=np.float64)
+    monthly = numbers[perm, 1]
+    target = site >= 0
     capacity: list[tuple[Floats, float]] = []
     for cap in policy.capacity:
-        covered = np.asarray([r.target and cap.covers(r.site) for r in row_of], dtype=bool)
+        covers = np.asarray([cap.covers(s) for s in sites] + [False], dtype=bool)
         for attribute, limit in cap.limits():
-            use = np.asarray([float(getattr(r, attribute)) for r in row_of], dtype=np.float64)
-            capacity.append((np.where(covered, use, 0.0), limit))
+            use = np.fromiter(
+                (float(getattr(r, attribute)) for u in blocks for r in u.rows),
+                dtype=np.float64,
+                count=len(perm),
+            )[perm]
+            capacity.append((np.where(covers[site], use, 0.0), limit))
     constant = 0.0
     for f in units.followers.values():
         scores = [r.score for r in f.at.values()]
-        constant += min(scores) if min(scores) >= 0 else sum(s for s in scores if s < 0)
+        constant += min(scores) if min(scores) >= 0 else sum(v for v in scores if v < 0)
     return _Flat(
-        score=np.asarray([r.score for r in row_of], dtype=np.float64),
+        score=numbers[perm, 0],
         monthly=monthly,
         spend=np.where(target, monthly, 0.0),
-        provider=np.asarray(
-            [p_index[r.site[0]] if r.target else -1 for r in row_of], dtype=np.int64
-        ),
-        site=np.asarray([s_index[r.site] if r.target else -1 for r in row_of], dtype=np.int64),
+        provider=provider_of_site[site],
+        site=site,
         capacity=capacity,
-        count=np.asarray([blocks[i].count for i, _ in order], dtype=np.float64),
-        unit=np.asarray([i for i, _ in order], dtype=np.int64),
-        k=np.asarray([k for _, k in order], dtype=np.int64),
-        plain_starts=_segments(plain_keys),
+        count=np.asarray([u.count for u in blocks], dtype=np.float64)[unit],
+        unit=unit,
+        k=k,
+        plain_starts=plain_starts,
         plain_end=plain_end,
-        seg_starts=plain_end + _segments(seg_keys) if seg_keys else np.zeros(0, dtype=np.int64),
-        seg_place=np.asarray(seg_place, dtype=np.int64),
-        place_group=np.asarray(place_group, dtype=np.int64),
-        place_ok=np.asarray(place_ok, dtype=bool),
-        groups=len(grouped),
+        seg_starts=plain_end + seg_starts,
+        seg_place=seg_place,
+        place_group=place_group,
+        place_ok=place_ok,
+        groups=len(names),
         grouped_end=grouped_end,
         anti=anti,
         providers=providers,
         sites=sites,
         constant=constant,
+        first=first,
+        perm=perm,
     )
 
 
@@ -447,6 +469,7 @@ def bound(units: Units, policy: Policy, time_limit: float, enough: float = math.
     value, lam, evaluations = _ascend(rows, flat, None, deadline, enough, None)
     chosen: frozenset[str] | None = None
     sets = _provider_sets(policy, flat.providers)
+    masks: dict[frozenset[str], npt.NDArray[np.bool_]] = {}
     if sets and value < enough and math.isfinite(value):
         best, best_lam = math.inf, lam
         masks = {
@@ -475,11 +498,19 @@ def bound(units: Units, policy: Policy, time_limit: float, enough: float = math.
         else:
             chosen = None
     rc, _ = rows.reduced(lam)
-    reduced: dict[str, list[float]] = defaultdict(list)
-    blocks = units.units
-    for row in np.argsort(flat.unit * (1 << 20) + flat.k, kind="stable").tolist():
-        reduced[blocks[int(flat.unit[row])].key].append(float(rc[row]))
-    return Bound(value, dict(reduced), chosen, evaluations)
+    if chosen is not None:
+        rc = np.where(masks[chosen], rc, np.inf)
+    return Bound(value, chosen, evaluations, flat, rc)
+
+
+def _segment_least(values: Floats, starts: Ints, end: int) -> Floats:
+    """Per position in ``[starts[0], end)``: the least of ``values`` over its segment."""
+    if len(starts) == 0:
+        return np.zeros(0)
+    part = values[starts[0] : end]
+    local = starts - starts[0]
+    least = np.minimum.reduceat(part, local)
+    return np.repeat(least, np.diff(np.append(local, len(part))))
 
 
 def restricted(
@@ -487,66 +518,68 @@ def restricted(
 ) -> list[tuple[Unit, list[int]]]:
     """Each class with only the options whose priced score is within ``tolerance`` (relative) of
     its least, inside the provider set the bound chose; a co-location group keeps the sites
-    whose priced total is that close to its least. The options ``keep`` uses stay too, so a plan
-    in hand stays possible. With each class, its options' indices."""
-    allowed = found.providers
-    kept: dict[str, set[int]] = defaultdict(set)
-    for key, k in keep or {}:
-        kept[key].add(k)
+    whose priced total is that close to its least, and an anti-affinity member its cheapest few
+    places. The options ``keep`` uses stay too, so a plan in hand stays possible. With each
+    class, its options' indices."""
+    flat, rc = found.flat, found.priced
+    if flat is None or rc is None:
+        return [(u, list(range(len(u.rows)))) for u in units.units]
 
-    def close(values: dict[Any, float]) -> set[Any]:
-        least = min(values.values(), default=0.0)
-        return {key for key, v in values.items() if v <= least + tolerance * abs(least) + 1e-9}
+    def close(values: Floats, least: Floats) -> npt.NDArray[np.bool_]:
+        return np.isfinite(values) & (values <= least + tolerance * np.abs(least) + 1e-9)
 
-    def usable(u: Unit) -> list[int]:
-        return [
-            k
-            for k, row in enumerate(u.rows)
-            if allowed is None or not row.target or row.site[0] in allowed
-        ]
-
-    grouped: dict[str, list[Unit]] = defaultdict(list)
-    for u in units.units:
-        if u.group is not None:
-            grouped[u.group].append(u)
-    sites_of: dict[str, set[Site]] = {}
-    for name, members in grouped.items():
-        totals: dict[Site, float] = defaultdict(float)
-        seen: dict[Site, int] = defaultdict(int)
-        for u in members:
-            at: dict[Site, float] = {}
-            for k in usable(u):
-                site = group_site(u.rows[k])
-                at[site] = min(at.get(site, math.inf), found.reduced[u.key][k])
-            for site, value in at.items():
-                totals[site] += value * u.count
-                seen[site] += 1
-        common = {s: v for s, v in totals.items() if seen[s] == len(members)}
-        sites_of[name] = close(common) if common else set(totals)
-    out: list[tuple[Unit, list[int]]] = []
-    for u in units.units:
-        reduced = found.reduced[u.key]
-        ks = usable(u)
-        if u.group is not None:
-            by_site: dict[Site, dict[int, float]] = defaultdict(dict)
-            for k in ks:
-                if group_site(u.rows[k]) in sites_of[u.group]:
-                    by_site[group_site(u.rows[k])][k] = reduced[k]
-            ks = sorted(k for at in by_site.values() for k in close(at))
-        else:
-            ks = sorted(close({k: reduced[k] for k in ks}))
-        if u.anti:
-            # Anti-affinity needs as many places as members: each member's cheapest few places
-            # stay open too.
-            level = u.anti[0].rsplit("@", 1)[1]
-            places: dict[object, int] = {}
-            for k in sorted(usable(u), key=lambda j: (reduced[j], j)):
+    n = len(rc)
+    kept = np.zeros(n, dtype=bool)
+    end = flat.plain_end
+    kept[:end] = close(rc[:end], _segment_least(rc, flat.plain_starts, end))
+    anti_starts = flat.grouped_end + _starts(flat.unit[flat.grouped_end :])
+    kept[flat.grouped_end :] = close(rc[flat.grouped_end :], _segment_least(rc, anti_starts, n))
+    if flat.groups:
+        lo, hi = flat.plain_end, flat.grouped_end
+        seg_least = np.minimum.reduceat(rc[lo:hi], flat.seg_starts - lo)
+        weighed = seg_least * flat.count[flat.seg_starts]
+        at_place = np.where(
+            flat.place_ok, np.bincount(flat.seg_place, weighed, len(flat.place_group)), np.inf
+        )
+        group_starts = _starts(flat.place_group)
+        group_least = np.repeat(
+            np.minimum.reduceat(at_place, group_starts),
+            np.diff(np.append(group_starts, len(at_place))),
+        )
+        # A group the prices leave no place for keeps every option.
+        open_place = close(at_place, group_least) | ~np.isfinite(group_least)[flat.place_group]
+        lengths = np.diff(np.append(flat.seg_starts, hi))
+        row_seg_least = np.repeat(seg_least, lengths)
+        row_open = np.repeat(open_place[flat.seg_place], lengths)
+        finite = np.isfinite(row_seg_least)
+        kept[lo:hi] = row_open & (close(rc[lo:hi], row_seg_least) | ~finite)
+    natural = np.zeros(n, dtype=bool)
+    natural[flat.perm] = kept
+    priced = np.empty(n)
+    priced[flat.perm] = rc
+    for i, u in enumerate(units.units):
+        if not u.anti:
+            continue
+        # Anti-affinity needs as many places as members: each member's cheapest few places
+        # stay open too.
+        level = u.anti[0].rsplit("@", 1)[1]
+        first = int(flat.first[i])
+        places: dict[object, int] = {}
+        for k in np.argsort(priced[first : first + len(u.rows)], kind="stable").tolist():
+            if math.isfinite(priced[first + k]):
                 row = u.rows[k]
                 places.setdefault(row.site if level == "region" else row.site[0], k)
-            ks = sorted(set(ks) | set(list(places.values())[: max(EXACT_ANTI, u.count + 1)]))
-        ks = sorted(set(ks) | kept[u.key])
-        if not ks:
-            ks = list(range(len(u.rows)))
+        for k in list(places.values())[: max(EXACT_ANTI, u.count + 1)]:
+            natural[first + k] = True
+    index = {u.key: i for i, u in enumerate(units.units)}
+    for key, k in keep or {}:
+        natural[int(flat.first[index[key]]) + k] = True
+    chosen = np.flatnonzero(natural)
+    owner = np.searchsorted(flat.first, chosen, side="right") - 1
+    ks_of = np.split(chosen - flat.first[owner], np.searchsorted(owner, np.arange(1, len(index))))
+    out: list[tuple[Unit, list[int]]] = []
+    for u, ks_array in zip(units.units, ks_of, strict=True):
+        ks = ks_array.tolist() or list(range(len(u.rows)))
         out.append((dataclasses.replace(u, rows=[u.rows[k] for k in ks]), ks))
     return out
 
