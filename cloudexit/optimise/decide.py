@@ -104,8 +104,8 @@ def _solve_highs(
 ) -> milp.Solution:
     """A plan first, then a better one while time is left, all within the policy's time limit.
 
-    First plans: the greedy when it meets the policy, else the regret greedy; then the search
-    among the options the priced bound (``lagrange``) leaves in doubt. Bounds: the optimum with no
+    First plans: the greedy when it meets the policy; the search among the options the priced
+    bound (``lagrange``) leaves in doubt; the regret greedy when those leave a gap. Bounds: the optimum with no
     estate-wide limit, the priced bound, and only when those leave a gap the LP relaxation (with
     the search around it, ``rounding.neighbourhood``, else the rounded relaxation). When the best
     plan is within the policy's gap of the best bound the search stops there, else HiGHS
@@ -118,51 +118,63 @@ def _solve_highs(
     def left() -> float:
         return limit - (time.perf_counter() - started)
 
-    plans: list[dict[tuple[str, int], int]] = []
-    if not greedy_broken:
-        plans.append(counts_of(units, greedy))
-    else:
-        regret = regret_greedy(units, policy)
-        if regret is not None:
-            plans.append(regret)
     gap = policy.solver.gap
+    plans: list[dict[tuple[str, int], int]] = []
+    valued: list[tuple[float, dict[tuple[str, int], int]]] = []
+
+    def consider(counts: dict[tuple[str, int], int] | None) -> None:
+        """Keep a plan, valued, when it places everything and meets every constraint."""
+        if counts is None:
+            return
+        plans.append(counts)
+        assignment = assignment_of(units, counts)
+        if len(assignment) == len(greedy) and not violations(assignment, units, inventory, policy):
+            valued.append((assignment_objective(assignment, units), counts))
 
     def checked() -> tuple[float, dict[tuple[str, int], int]] | None:
-        valued = []
-        for counts in plans:
-            assignment = assignment_of(units, counts)
-            if len(assignment) == len(greedy) and not violations(
-                assignment, units, inventory, policy
-            ):
-                valued.append((assignment_objective(assignment, units), counts))
         return min(valued, key=lambda v: v[0]) if valued else None
 
+    if not greedy_broken:
+        consider(counts_of(units, greedy))
     # A bound that holds without any solver, then the estate-wide limits priced (``lagrange``):
     # a bound as tight as the relaxation's at a fraction of its cost, and a search over the few
-    # options it leaves in doubt. The relaxation only when those do not close the gap.
+    # options it leaves in doubt, before the regret greedy (a plan whatever the prices say, at
+    # about the search's cost). The relaxation only when these do not close the gap.
     bound = separate_bound(units)
     best = checked()
     enough = best[0] - gap * abs(best[0]) if best is not None else math.inf
-    priced = lagrange.bound(units, policy, max(left() * BOUND_SHARE, 1.0), enough)
+    priced = lagrange.bound(
+        units, policy, max(left() * BOUND_SHARE, FIRST_PLAN_S * BOUND_SHARE), enough
+    )
     if math.isfinite(priced.value):
         bound = max(bound, priced.value)
     if best is None or _gap(best[0], bound) > gap:
-        found = lagrange.search(
-            units, policy, priced, max(left() * SEARCH_SHARE, 1.0), LAGRANGE_TOLERANCE
-        )
-        if found is None and best is not None and left() > 0:
-            # The options left in doubt may not hold a plan: the plan in hand's stay open too.
-            found = lagrange.search(
+        consider(
+            lagrange.search(
                 units,
                 policy,
                 priced,
-                max(left() * SEARCH_SHARE, 1.0),
+                max(left() * SEARCH_SHARE, FIRST_PLAN_S * BOUND_SHARE),
                 LAGRANGE_TOLERANCE,
-                start=best[1],
             )
-        if found is not None:
-            plans.append(found)
-            best = checked()
+        )
+        best = checked()
+    if greedy_broken and (best is None or _gap(best[0], bound) > gap):
+        regret = regret_greedy(units, policy)
+        consider(regret)
+        if best is None and regret is not None and left() > 0:
+            # The options left in doubt held no plan: the regret plan's stay open too.
+            consider(
+                lagrange.search(
+                    units,
+                    policy,
+                    priced,
+                    max(left() * SEARCH_SHARE, 1.0),
+                    LAGRANGE_TOLERANCE,
+                    start=regret,
+                )
+            )
+        best = checked()
     relaxed = None
     if best is None or (_gap(best[0], bound) > gap and left() > 0):
         relaxed = relax(
@@ -175,8 +187,7 @@ def _solve_highs(
     if relaxed is not None:
         bound = max(relaxed.bound, bound)
         found = neighbourhood(relaxed, policy, max(left() / 2, FIRST_PLAN_S))
-        if found is not None:
-            plans.append(found)
+        consider(found)
     if not plans:
         rounded = round_relaxation(
             units.units,
@@ -187,7 +198,7 @@ def _solve_highs(
             bound=False,
         )
         if rounded is not None:
-            plans.append(rounded.counts)
+            consider(rounded.counts)
     best = checked()
     model = relaxed.model if relaxed is not None else None
     if best is not None and (_gap(best[0], bound) <= policy.solver.gap or left() <= 0):
