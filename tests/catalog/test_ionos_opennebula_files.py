@@ -190,7 +190,11 @@ def test_certifications_only_count_when_verified(ionos: ProviderFile) -> None:
     assert {c.name for c in ionos.certifications if not c.verified} >= {"ISO 27001", "BSI C5"}
     # once verified, names come back canonical ("ISO 27001" is ISO/IEC 27001) and keep their regions
     checked = ionos.model_copy(
-        update={"certifications": [c.model_copy(update={"verified": True}) for c in ionos.certifications]}
+        update={
+            "certifications": [
+                c.model_copy(update={"verified": True}) for c in ionos.certifications
+            ]
+        }
     )
     assert "ISO/IEC 27001" in certifications_in(checked, "de/fra", "compute")
     assert "ISO/IEC 27001" not in certifications_in(checked, "us/las", "compute")
