@@ -25,7 +25,7 @@ from cloudexit.model.policy import Policy
 from cloudexit.optimise import concentration, explain, footing, milp, oneoff
 from cloudexit.optimise.assumptions import assumption_warnings
 from cloudexit.optimise.attachments import held_apart_warnings
-from cloudexit.optimise.checks import violations
+from cloudexit.optimise.checks import Probes, violations
 from cloudexit.optimise.decide import assignment_of, decide
 from cloudexit.optimise.diagnose import infeasibility, unplaceable
 from cloudexit.optimise.follow import copy_reasons
@@ -217,6 +217,7 @@ def plan(
         )
     standing = set(violations(assignment, units, inventory, policy)) if assignment else set()
     probes = 0
+    kept: Probes | None = None
     for rid, row in sorted(assignment.items()):
         unit = unit_of[rid]
         for price_id in row.option.unverified_prices:
@@ -231,7 +232,10 @@ def plan(
         binds: list[str] | None = None
         if row.score > unit.rows[0].score and probes < explain.MAX_PROBES:
             probes += 1
-            binds = explain.binding(rid, unit, row, assignment, units, inventory, policy, standing)
+            kept = kept or Probes(assignment, units, inventory, policy)
+            binds = explain.binding(
+                rid, unit, row, assignment, units, inventory, policy, standing, kept
+            )
         placements.append(
             Placement(
                 resource_id=rid,
