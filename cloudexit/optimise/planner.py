@@ -7,6 +7,7 @@ from decimal import Decimal
 from cloudexit.catalog import versions
 from cloudexit.catalog.loader import Catalog
 from cloudexit.catalog.sizing import price_in
+from cloudexit.collector import collection_paused
 from cloudexit.errors import InputError
 from cloudexit.model.inventory import Inventory, Resource
 from cloudexit.model.money import quantize
@@ -140,6 +141,18 @@ def plan(
     frontier: int = 0,
     aggregate: bool = True,
     label: str = "policy",
+) -> tuple[Plan, float]:
+    with collection_paused():
+        return _plan(inventory, catalog, policy, frontier, aggregate, label)
+
+
+def _plan(
+    inventory: Inventory,
+    catalog: Catalog,
+    policy: Policy,
+    frontier: int,
+    aggregate: bool,
+    label: str,
 ) -> tuple[Plan, float]:
     check_policy(policy, catalog, label)
     check_currencies(inventory, catalog, policy, label)
