@@ -24,7 +24,14 @@ from dataclasses import dataclass
 from cloudexit.model.attachments import link_attachments
 from cloudexit.model.inventory import CollectionIssue, Resource
 from cloudexit.model.kinds import Kind
-from cloudexit.model.parts import part_owners, take_figures, take_parts
+from cloudexit.model.parts import (
+    keep_reference,
+    named_users,
+    part_owners,
+    take_figures,
+    take_parts,
+    unused_parts,
+)
 
 AWS_GROUP_TAG = "aws:autoscaling:groupName"
 EKS_POOL_TAG = "eks:nodegroup-name"
@@ -52,6 +59,12 @@ def fold_members(resources: dict[str, Resource]) -> list[Folded]:
     owner.update(parts)
     _parts(resources, owner)
     final = {rid: _root(rid, owner) for rid in owner}
+    settings = named_users(resources)
+    for rid, users in settings.items():
+        for root in dict.fromkeys(final.get(u, u) for u in users):
+            keep_reference(resources[root], resources[rid])
+    for rid, reason in unused_parts(resources, owner).items():
+        folded.append(Folded(resources.pop(rid), rid, reason))
     nodes: dict[str, list[Resource]] = {}
     taken: dict[str, list[Resource]] = {}
     for rid in sorted(final):
@@ -62,13 +75,13 @@ def fold_members(resources: dict[str, Resource]) -> list[Folded]:
             group.members = sorted({*group.members, rid, *resource.members})
             # what a part reaches (a backend service's instance groups) the whole now reaches
             group.depends_on = sorted({*group.depends_on, *resource.depends_on} - {group.id})
-            folded.append(
-                Folded(
-                    resource,
-                    group.id,
-                    f"part of {group.kind.value} {group.name!r}; planned and billed with it",
-                )
+            what = (
+                f"a setting of {group.kind.value} {group.name!r}, built with it and kept on it "
+                "as a reference"
+                if rid in settings
+                else f"part of {group.kind.value} {group.name!r}; planned and billed with it"
             )
+            folded.append(Folded(resource, group.id, what))
             continue
         if _clustered(resource) and _clustered(group):
             nodes.setdefault(group.id, []).append(resource)
@@ -94,6 +107,10 @@ def fold_members(resources: dict[str, Resource]) -> list[Folded]:
         _take_nodes(resources[cluster_id], instances)
     for parent_id, found in taken.items():
         take_parts(resources[parent_id], found)
+    # a setting is no traffic: what named it does not depend on the balancer that took it
+    for r in resources.values():
+        if any(d in settings for d in r.depends_on):
+            r.depends_on = [d for d in r.depends_on if d not in settings]
     _repoint(resources.values(), final)
     return sorted(folded, key=lambda f: f.resource.id)
 
