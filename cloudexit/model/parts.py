@@ -76,6 +76,42 @@ PART_OF: dict[str, frozenset[str]] = {
     "aws_sns_topic_subscription": frozenset({"aws_sns_topic"}),
     "compute.googleapis.com/autoscaler": _GCP_MANAGERS,
     "google_compute_autoscaler": frozenset({"google_compute_instance_group_manager"}),
+    # Azure bills an App Service plan; the web and function apps it runs cost nothing more
+    "microsoft.web/sites": frozenset({"microsoft.web/serverfarms"}),
+    **{
+        app: frozenset({"azurerm_service_plan", "azurerm_app_service_plan"})
+        for app in (
+            "azurerm_app_service",
+            "azurerm_function_app",
+            "azurerm_linux_web_app",
+            "azurerm_windows_web_app",
+            "azurerm_linux_function_app",
+            "azurerm_windows_function_app",
+        )
+    },
+    # a VM extension is software its machine runs
+    "microsoft.compute/virtualmachines/extensions": frozenset(
+        {"microsoft.compute/virtualmachines"}
+    ),
+    "microsoft.compute/virtualmachinescalesets/extensions": frozenset(
+        {"microsoft.compute/virtualmachinescalesets"}
+    ),
+    "azurerm_virtual_machine_extension": frozenset(
+        {
+            "azurerm_virtual_machine",
+            "azurerm_linux_virtual_machine",
+            "azurerm_windows_virtual_machine",
+            "azurerm_linux_virtual_machine_scale_set",
+            "azurerm_windows_virtual_machine_scale_set",
+        }
+    ),
+    # an Octavia balancer's pools, their members and health monitors are the balancer
+    "openstack_lb_pool_v2": frozenset({"openstack_lb_loadbalancer_v2", "openstack_lb_listener_v2"}),
+    "openstack_lb_member_v2": frozenset({"openstack_lb_pool_v2"}),
+    "openstack_lb_members_v2": frozenset({"openstack_lb_pool_v2"}),
+    "openstack_lb_monitor_v2": frozenset({"openstack_lb_pool_v2"}),
+    "os::octavia::pool": frozenset({"os::octavia::loadbalancer", "os::octavia::listener"}),
+    "os::octavia::poolmember": frozenset({"os::octavia::pool"}),
 }
 # Settings a parent names (a backend service its health checks, a group manager its instance
 # template, a TLS proxy its certificates): built with the first parent naming it, and kept as a
@@ -345,7 +381,7 @@ def _chains(resources: Mapping[str, Resource], taken: set[str]) -> dict[str, str
 def take_parts(parent: Resource, parts: Sequence[Resource]) -> None:
     """What the parent carries from its parts: known storage sizes summed, a Bigtable instance's
     cluster nodes as its node count, the largest part's class when it reports none, a health
-    check's probe when it has none, an autoscaler's policy, listeners, and their summed figures
+    check's probe and a backend's port when it has none, an autoscaler's policy, listeners, and their summed figures
     when it has none and every part is priced in one currency."""
     a = parent.attributes
     sizes = [p.attributes.storage_gib for p in parts if p.attributes.storage_gib is not None]
@@ -357,6 +393,10 @@ def take_parts(parent: Resource, parts: Sequence[Resource]) -> None:
     if parent.topology.health_check is None:
         parent.topology.health_check = next(
             (p.topology.health_check for p in parts if p.topology.health_check), None
+        )
+    if parent.topology.target_port is None:
+        parent.topology.target_port = next(
+            (p.topology.target_port for p in parts if p.topology.target_port), None
         )
     scaled = [p.attributes.details for p in parts if p.type.lower() in _UNPARENTED]
     if scaled:

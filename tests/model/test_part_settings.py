@@ -104,3 +104,66 @@ def test_a_health_check_its_backend_names_gives_the_backend_its_probe(
     result = plan(inventory, Policy.model_validate(POLICY))
     assert [p.resource_id for p in result.placements] == [service.id]
     assert not result.unplaced
+
+
+def _planned(inventory, tmp_path: Path) -> dict:  # type: ignore[no-untyped-def]
+    result = plan(inventory, Policy.model_validate(POLICY))
+    emit(result, tmp_path / "out")
+    document: dict = json.loads((tmp_path / "out" / "plan.json").read_text())
+    assert len(document["placements"]) == len(inventory.resources) - len(document["unplaced"])
+    return document
+
+
+def test_acs_machines_and_vm_extensions_fold_into_their_cluster_and_machine(
+    shared_dir: Path, tmp_path: Path
+) -> None:
+    """The real ARM resource list: an ACS cluster's master and three agents, each with a
+    custom-script extension, were five placements and four 'not migratable' extensions."""
+    inventory = import_files([shared_dir / "corpus" / "azure-arm-resources-list-c7n.json"])
+    by_id = inventory.by_id()
+    group = (
+        "/subscriptions/ea42f556-5106-4743-99b0-c129bfa71a47/resourcegroups/"
+        "test_containerservice/providers"
+    )
+    cluster = by_id[f"{group}/microsoft.containerservice/containerservices/cctestacs"]
+    pool = by_id[f"{cluster.id}/agentpools/agent"]
+    machines = [
+        f"{group}/microsoft.compute/virtualmachines/k8s-agent-c02b7042-{i}" for i in range(3)
+    ]
+    master = f"{group}/microsoft.compute/virtualmachines/k8s-master-c02b7042-0"
+    assert pool.kind.value == "kubernetes.node_pool" and pool.attributes.node_count == 3
+    assert set(machines) <= set(pool.members) and master in cluster.members
+    extensions = [
+        *(f"{m}/extensions/cse{i}" for i, m in enumerate(machines)),
+        f"{master}/extensions/cse0",
+    ]
+    assert set(extensions) <= set(pool.members) | set(cluster.members)
+    skipped = {i.resource_id: i.message for i in inventory.issues if i.code == "skipped"}
+    assert "managed Kubernetes runs the control plane" in skipped[master]
+
+    document = _planned(inventory, tmp_path)
+    planned = {p["resource_id"]: p for p in document["placements"]}
+    unplaced = {u["resource_id"] for u in document["unplaced"]}
+    assert not {*machines, master, *extensions} & (set(planned) | unplaced)
+    assert planned[pool.id]["choice"]["quantity"] == 3
+    assert not [r for r in inventory.resources if r.type.endswith("/extensions")]
+
+
+def test_octavia_pool_and_member_fold_into_their_balancer(shared_dir: Path, tmp_path: Path) -> None:
+    """The real OpenStack state: listener, pool and member are one balancer, which reaches the
+    member's server."""
+    inventory = import_files(
+        [shared_dir / "corpus" / "tfstate-v4-openstack-lb-inframap.tfstate.json"]
+    )
+    (balancer,) = [r for r in inventory.resources if r.kind.value == "network.load_balancer"]
+    by_type = {r.type: r for r in inventory.resources}
+    assert not {"openstack_lb_pool_v2", "openstack_lb_member_v2"} & set(by_type)
+    assert {
+        "4499ccb9-0ae5-4641-b013-37c8abaeee1d",
+        "64023fc5-a981-4c9a-b22d-b416fae9f372",
+    } == set(balancer.members)
+    assert "c74857da-3565-404a-8983-be3e1ec6839b" in balancer.depends_on
+    document = _planned(inventory, tmp_path)
+    assert [p["resource_id"] for p in document["placements"]].count(balancer.id) == 1
+    assert not set(balancer.members) & {p["resource_id"] for p in document["placements"]}
+    assert len(document["placements"]) == 9 and not document["unplaced"]
