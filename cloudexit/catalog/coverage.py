@@ -121,10 +121,15 @@ def coverage_warnings(provider: ProviderFile) -> list[str]:
         )
     kinds = kind_gaps(provider)
     if kinds:
-        shown = ", ".join(f"{k} {r}" for k, r in kinds[:5]) + (", ..." if len(kinds) > 5 else "")
+        pairs = len(priced_kinds(provider)) * len(european_regions(provider))
+        by_kind: dict[str, list[str]] = {}
+        for kind, region in kinds:
+            by_kind.setdefault(kind, []).append(region)
+        # Every pair is named: a shortened list hid which regions a plan there cannot cost.
+        shown = "; ".join(f"{k}: {', '.join(rs)}" for k, rs in by_kind.items())
         lines.append(
-            f"{provider.id}: {len(kinds)} kind-region pairs in Europe have no list price for any "
-            f"product of the kind ({shown})"
+            f"{provider.id}: {len(kinds)} of {pairs} kind-region pairs in Europe have no list "
+            f"price for any product of the kind ({shown})"
         )
     missing = unpriced_pairs(provider)
     if missing:

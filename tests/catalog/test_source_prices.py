@@ -216,4 +216,127 @@ def test_a_european_region_left_without_price_or_record_is_caught(bundled):
     lines = coverage_warnings(broken)
     assert any("neither a price nor an unpriced record" in line for line in lines)
     before = len(kind_gaps(aws))
-    assert any(f"{before + 1} kind-region pairs in Europe" in line for line in lines)
+    line = next(line for line in lines if "kind-region pairs in Europe" in line)
+    assert line.startswith(f"aws: {before + 1} of ")
+    # Every missing pair is named, grouped by kind, not the first few.
+    assert "object_storage: eu-central-1" in line
+    for kind, region in kind_gaps(aws):
+        assert region in line.split(f"{kind}: ")[1].split(";")[0]
+
+
+# European kind-region pairs with no list price for any product of the kind: each product there is
+# recorded unpriced with what was searched. A price lost elsewhere, or a gap closed without this
+# list following, fails the test below.
+STILL_UNPRICED = {
+    "aws": {
+        ("egress", "eu-central-2"),
+        ("egress", "eu-south-2"),
+        *(
+            ("load_balancer", r)
+            for r in [
+                "eu-west-3",
+                "eu-central-1",
+                "eu-central-2",
+                "eu-north-1",
+                "eu-south-1",
+                "eu-south-2",
+            ]
+        ),
+    },
+    "azure": {
+        *(
+            ("block_storage", r)
+            for r in [
+                "germanywestcentral",
+                "italynorth",
+                "polandcentral",
+                "spaincentral",
+                "switzerlandnorth",
+                "norwayeast",
+            ]
+        ),
+        *(
+            (k, r)
+            for k in ["cache", "database", "object_storage"]
+            for r in ["italynorth", "spaincentral"]
+        ),
+        *(
+            ("dns", r)
+            for r in [
+                "northeurope",
+                "francecentral",
+                "swedencentral",
+                "italynorth",
+                "polandcentral",
+                "spaincentral",
+                "switzerlandnorth",
+                "norwayeast",
+            ]
+        ),
+        *(
+            ("public_ip", r)
+            for r in [
+                "northeurope",
+                "francecentral",
+                "germanywestcentral",
+                "swedencentral",
+                "italynorth",
+                "polandcentral",
+                "spaincentral",
+                "switzerlandnorth",
+                "norwayeast",
+            ]
+        ),
+    },
+    "gcp": {
+        ("load_balancer", r)
+        for r in [
+            "europe-west1",
+            "europe-west2",
+            "europe-west3",
+            "europe-west4",
+            "europe-west6",
+            "europe-west8",
+            "europe-west9",
+            "europe-west10",
+            "europe-west12",
+            "europe-north1",
+            "europe-central2",
+            "europe-southwest1",
+        ]
+    },
+}
+
+
+@pytest.mark.parametrize("provider_id", ["aws", "azure", "gcp"])
+def test_every_european_kind_region_pair_has_a_list_price_but_the_known_gaps(bundled, provider_id):
+    provider = bundled.providers[provider_id]
+    assert set(kind_gaps(provider)) == STILL_UNPRICED[provider_id]
+    for kind, region in STILL_UNPRICED[provider_id]:
+        for product in (p for p in provider.products if p.service == kind):
+            recorded = {r for u in product.unpriced for r in u.regions}
+            assert region in recorded or (product.regions and region not in product.regions)
+
+
+def test_memorystore_and_shared_core_cloud_sql_are_priced_in_every_european_region(bundled):
+    gcp = bundled.providers["gcp"]
+    for product_id in [
+        *(f"memorystore-redis/{tier}/M{n}" for tier in ["basic", "standard"] for n in range(1, 6)),
+        *(
+            f"cloudsql/{e}/{t}"
+            for e in ["mysql", "postgresql"]
+            for t in ["db-f1-micro", "db-g1-small"]
+        ),
+    ]:
+        product = next(p for p in gcp.products if p.id == product_id)
+        assert product.unpriced == []
+        assert all(price_in(product, r) is not None for r in european_regions(gcp)), product_id
+    # Frankfurt Basic M1 is USD 0.053 per GiB-hour in the Billing Catalog reading, times 730 hours.
+    m1 = next(p for p in gcp.products if p.id == "memorystore-redis/basic/M1")
+    frankfurt = price_in(m1, "europe-west3")
+    assert frankfurt is not None and frankfurt.amount == Decimal("38.69")
+    assert frankfurt.source.published == dt.date(2026, 6, 2)
+    # Berlin is dearer than Belgium, which costs as Iowa does for db-f1-micro.
+    assert bundled.list_price(
+        "gcp", "europe-west10", "cloudsql/mysql/db-f1-micro"
+    ) > bundled.list_price("gcp", "europe-west1", "cloudsql/mysql/db-f1-micro")
