@@ -167,3 +167,14 @@ def test_octavia_pool_and_member_fold_into_their_balancer(shared_dir: Path, tmp_
     assert [p["resource_id"] for p in document["placements"]].count(balancer.id) == 1
     assert not set(balancer.members) & {p["resource_id"] for p in document["placements"]}
     assert len(document["placements"]) == 9 and not document["unplaced"]
+
+
+def test_availability_sets_and_network_watchers_are_skipped_with_what_they_are(
+    shared_dir: Path,
+) -> None:
+    inventory = import_files([shared_dir / "corpus" / "azure-arm-resources-list-c7n.json"])
+    kept = {r.type for r in inventory.resources}
+    assert not {"microsoft.compute/availabilitysets", "microsoft.network/networkwatchers"} & kept
+    reasons = [i.message for i in inventory.issues if i.code == "skipped"]
+    assert sum("availability set: a free rule" in m for m in reasons) == 2
+    assert sum("Network Watcher: the regional" in m for m in reasons) == 3
