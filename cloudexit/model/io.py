@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from cloudexit.collector import collection_paused
 from cloudexit.errors import InputError
 
 if TYPE_CHECKING:  # imported where used: reading a catalogue file needs neither model
@@ -131,11 +132,16 @@ def validate(model: type[M], data: Any, path: str | Path) -> M:
 
 def load_inventory(*paths: str | Path) -> Inventory:
     """Load and merge one or more inventory.json files."""
+    if not paths:
+        raise InputError("no inventory file given")
+    with collection_paused():
+        return _load_inventories(paths)
+
+
+def _load_inventories(paths: tuple[str | Path, ...]) -> Inventory:
     from cloudexit.model.inventory import INVENTORY_SCHEMA_VERSION, Inventory
     from cloudexit.model.migrate import migrate_1_0
 
-    if not paths:
-        raise InputError("no inventory file given")
     merged: Inventory | None = None
     for raw in paths:
         path = Path(raw)

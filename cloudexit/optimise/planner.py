@@ -7,6 +7,7 @@ from decimal import Decimal
 from cloudexit.catalog import versions
 from cloudexit.catalog.loader import Catalog
 from cloudexit.catalog.sizing import price_in
+from cloudexit.collector import collection_paused
 from cloudexit.errors import InputError
 from cloudexit.model.inventory import Inventory, Resource
 from cloudexit.model.money import quantize
@@ -25,7 +26,7 @@ from cloudexit.model.policy import Policy
 from cloudexit.optimise import concentration, explain, footing, milp, oneoff
 from cloudexit.optimise.assumptions import assumption_warnings
 from cloudexit.optimise.attachments import held_apart_warnings
-from cloudexit.optimise.checks import violations
+from cloudexit.optimise.checks import Probes, violations
 from cloudexit.optimise.decide import assignment_of, decide
 from cloudexit.optimise.diagnose import infeasibility, unplaceable
 from cloudexit.optimise.follow import copy_reasons
@@ -141,6 +142,18 @@ def plan(
     aggregate: bool = True,
     label: str = "policy",
 ) -> tuple[Plan, float]:
+    with collection_paused():
+        return _plan(inventory, catalog, policy, frontier, aggregate, label)
+
+
+def _plan(
+    inventory: Inventory,
+    catalog: Catalog,
+    policy: Policy,
+    frontier: int,
+    aggregate: bool,
+    label: str,
+) -> tuple[Plan, float]:
     check_policy(policy, catalog, label)
     check_currencies(inventory, catalog, policy, label)
     policy = concentration.with_stake_reference(inventory, policy)
@@ -217,6 +230,7 @@ def plan(
         )
     standing = set(violations(assignment, units, inventory, policy)) if assignment else set()
     probes = 0
+    kept: Probes | None = None
     for rid, row in sorted(assignment.items()):
         unit = unit_of[rid]
         for price_id in row.option.unverified_prices:
@@ -231,7 +245,10 @@ def plan(
         binds: list[str] | None = None
         if row.score > unit.rows[0].score and probes < explain.MAX_PROBES:
             probes += 1
-            binds = explain.binding(rid, unit, row, assignment, units, inventory, policy, standing)
+            kept = kept or Probes(assignment, units, inventory, policy)
+            binds = explain.binding(
+                rid, unit, row, assignment, units, inventory, policy, standing, kept
+            )
         placements.append(
             Placement(
                 resource_id=rid,

@@ -193,12 +193,13 @@ def render_site(site: Site, env: Environment) -> dict[str, str]:
     """File name -> text for one site folder."""
     provider = site.provider
     local, source, version = PROVIDER_SOURCES[provider]
-    ctx = {"site": site, "provider_local": local}
+    # Looked up once: a server's template reads it for every server of the site.
+    ctx = {"site": site, "provider_local": local, "templates": site.templates}
     chunks: dict[str, list[str]] = defaultdict(list)
     chunks["network.tf"].append(
         env.get_template(f"terraform/{provider}/network.tf.j2").render(**ctx)
     )
-    if site.templates and _has_template(env, f"terraform/{provider}/templates.tf.j2"):
+    if ctx["templates"] and _has_template(env, f"terraform/{provider}/templates.tf.j2"):
         chunks["compute.tf"].append(
             env.get_template(f"terraform/{provider}/templates.tf.j2").render(**ctx)
         )
