@@ -12,16 +12,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
-
 from cloudexit.collector import collection_paused
 from cloudexit.errors import InputError
 
 if TYPE_CHECKING:  # imported where used: reading a catalogue file needs neither model
+    from pydantic import BaseModel, ValidationError  # reading JSON (explain) needs no pydantic
+
     from cloudexit.model.inventory import Inventory
     from cloudexit.model.policy import Policy
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound="BaseModel")
 
 
 def describe_validation_error(path: str | Path, error: ValidationError, data: Any = None) -> str:
@@ -122,6 +122,8 @@ def read_yaml(path: Path) -> Any:
 
 
 def validate(model: type[M], data: Any, path: str | Path) -> M:
+    from pydantic import ValidationError
+
     try:
         return model.model_validate(data)
     except ValidationError as exc:
