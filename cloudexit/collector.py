@@ -21,3 +21,17 @@ def existing_objects_frozen() -> Iterator[None]:
         yield
     finally:
         gc.unfreeze()
+
+
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    """No automatic collection inside the block, for work that builds a large graph it keeps
+    and leaves next to no cyclic garbage (planning 20,000 resources leaves 85 objects for the
+    collector): each full pass would walk everything built so far for nothing."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

@@ -12,6 +12,8 @@ from typing import ClassVar
 import typer
 from typer.core import TyperGroup
 
+from cloudexit.cli.plain_values import convert_plainly
+
 try:  # typer >= 0.20 vendors click
     import typer._click as click
 except ImportError:  # pragma: no cover - older typer
@@ -27,6 +29,10 @@ class LazyCommands(TyperGroup):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(dict.fromkeys([*self.commands_from, *super().list_commands(ctx)]))
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        convert_plainly([self], ctx)
+        return super().parse_args(ctx, args)
+
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         found = super().get_command(ctx, cmd_name)
         if found is not None or cmd_name not in self.commands_from:
@@ -39,6 +45,7 @@ class LazyCommands(TyperGroup):
         else:
             holder.command(cmd_name)(target)
         command = typer.main.get_group(holder).commands[cmd_name]
+        convert_plainly([command], ctx)
         self.add_command(command, cmd_name)
         return command
 

@@ -14,9 +14,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from cloudexit.catalog.loader import Catalog, load_catalog
-from cloudexit.connectors.azure import pricing as azure_pricing
 from cloudexit.connectors.common import Billing, today_cost
-from cloudexit.connectors.gcp import pricing as gcp_pricing
 from cloudexit.errors import InputError
 from cloudexit.importers.context import ImportContext
 from cloudexit.importers.detect import FORMATS, detect
@@ -101,9 +99,6 @@ def import_files(
     return Inventory(sources=sources, resources=list(resources.values()), issues=issues)
 
 
-_BILLING: dict[str, Billing] = {"azure": azure_pricing.billed, "gcp": gcp_pricing.billed}
-
-
 def price_today(resources: Iterable[Resource], catalog: Catalog) -> None:
     """Today's list price, as a scan of the same resource would give it, for resources an export
     states no cost for. One a plan would create gets the price it would run at once created: the
@@ -117,8 +112,17 @@ def price_today(resources: Iterable[Resource], catalog: Catalog) -> None:
 
             resource.monthly_cost = monthly_cost(resource, catalog)
         else:
-            billing = _BILLING.get(resource.provider)
+            billing = _billing(resource.provider)
             resource.monthly_cost = today_cost(catalog, resource.provider, resource, billing)
+
+
+def _billing(provider: str) -> Billing | None:
+    """What the provider bills a resource as; its module is loaded when one of its resources is."""
+    if provider not in ("azure", "gcp"):
+        return None
+    module = importlib.import_module(f"cloudexit.connectors.{provider}.pricing")
+    billed: Billing = module.billed
+    return billed
 
 
 def _tail(resource_id: str) -> str:

@@ -11,7 +11,6 @@ import ijson
 from ijson.common import ObjectBuilder
 
 from cloudexit.errors import InputError
-from cloudexit.importers.aws_cli import response_key
 from cloudexit.importers.jsonstream import open_binary, wrapper_key
 
 FORMATS = (
@@ -164,6 +163,9 @@ def _decide(shape: _Shape) -> str | None:
         return "cloud-asset"
     if "value" in keys or ("data" in keys and keys & {"totalRecords", "count", "total_records"}):
         return "resource-graph"
+    # imported here: the AWS CLI reader loads every AWS shape, which other formats never use
+    from cloudexit.importers.aws_cli import response_key
+
     if "status_code" in keys and "data" in keys and any(response_key(k) for k in shape.data_keys):
         return "aws-cli"
     if any(response_key(k) for k in shape.keys):

@@ -15,9 +15,6 @@ from typing import Any
 
 from cloudexit.catalog.classes import size_specs
 from cloudexit.catalog.loader import Catalog
-from cloudexit.connectors.azure.describe import attributes_of, normalise
-from cloudexit.connectors.azure.describe import describe as describe_arm
-from cloudexit.connectors.gcp.describe import describe as describe_asset
 from cloudexit.importers.terraform_sizing import block, blocks, mapping, text
 from cloudexit.jsonvalues import number
 from cloudexit.model.kinds import Kind
@@ -422,6 +419,10 @@ AZURERM: dict[str, tuple[str, Lift]] = {
 
 
 def _azure(tf_type: str, values: Values, rid: str, catalog: Catalog) -> Declared:
+    # imported here, as in _google: a state of one cloud never loads the other's describers
+    from cloudexit.connectors.azure.describe import attributes_of, normalise
+    from cloudexit.connectors.azure.describe import describe as describe_arm
+
     arm_type, lift = AZURERM[tf_type]
     body = _drop_none(lift(values))
     raw = {
@@ -589,6 +590,8 @@ GOOGLE: dict[str, tuple[str, Lift]] = {
 
 
 def _google(tf_type: str, values: Values, rid: str, catalog: Catalog) -> Declared:
+    from cloudexit.connectors.gcp.describe import describe as describe_asset
+
     asset_type, lift = GOOGLE[tf_type]
     data = _drop_none(lift(values))
     project = text(values.get("project"))

@@ -17,12 +17,15 @@ if TYPE_CHECKING:
     from cloudexit.model.inventory import Resource
 
 _BALANCERS = frozenset({Kind.LOAD_BALANCER, Kind.TARGET_GROUP})
+VOLUME_OWNERS = frozenset({Kind.VM, Kind.VM_GROUP})
+"""The only kinds a block volume can be attached to: a snapshot or an image made from a volume
+names it without owning it."""
 
 # (child kind, parent kinds, relation): the child is attached to the parent, whichever names
 # the other. A load balancer's targets are its members: a balancer cannot reach instances in
 # another region, so they move as one.
 PAIRS: tuple[tuple[Kind, frozenset[Kind], AttachmentRelation], ...] = (
-    (Kind.BLOCK_VOLUME, frozenset({Kind.VM, Kind.VM_GROUP}), "volume"),
+    (Kind.BLOCK_VOLUME, VOLUME_OWNERS, "volume"),
     (Kind.NETWORK_INTERFACE, frozenset({Kind.VM}), "network_interface"),
     (Kind.PUBLIC_IP, frozenset({Kind.VM, Kind.LOAD_BALANCER, Kind.NETWORK_INTERFACE}), "public_ip"),
     (Kind.KUBERNETES_NODE_POOL, frozenset({Kind.KUBERNETES_CLUSTER}), "node_pool"),

@@ -12,15 +12,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
-
+from cloudexit.collector import collection_paused
 from cloudexit.errors import InputError
 
 if TYPE_CHECKING:  # imported where used: reading a catalogue file needs neither model
+    from pydantic import BaseModel, ValidationError  # reading JSON (explain) needs no pydantic
+
     from cloudexit.model.inventory import Inventory
     from cloudexit.model.policy import Policy
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound="BaseModel")
 
 
 def describe_validation_error(path: str | Path, error: ValidationError, data: Any = None) -> str:
@@ -121,6 +122,8 @@ def read_yaml(path: Path) -> Any:
 
 
 def validate(model: type[M], data: Any, path: str | Path) -> M:
+    from pydantic import ValidationError
+
     try:
         return model.model_validate(data)
     except ValidationError as exc:
@@ -129,11 +132,16 @@ def validate(model: type[M], data: Any, path: str | Path) -> M:
 
 def load_inventory(*paths: str | Path) -> Inventory:
     """Load and merge one or more inventory.json files."""
+    if not paths:
+        raise InputError("no inventory file given")
+    with collection_paused():
+        return _load_inventories(paths)
+
+
+def _load_inventories(paths: tuple[str | Path, ...]) -> Inventory:
     from cloudexit.model.inventory import INVENTORY_SCHEMA_VERSION, Inventory
     from cloudexit.model.migrate import migrate_1_0
 
-    if not paths:
-        raise InputError("no inventory file given")
     merged: Inventory | None = None
     for raw in paths:
         path = Path(raw)

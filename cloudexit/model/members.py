@@ -24,12 +24,22 @@ from dataclasses import dataclass
 from cloudexit.model.attachments import link_attachments
 from cloudexit.model.inventory import CollectionIssue, Resource
 from cloudexit.model.kinds import Kind
-from cloudexit.model.parts import part_owners, take_figures, take_parts
+from cloudexit.model.parts import (
+    keep_reference,
+    named_users,
+    part_owners,
+    take_figures,
+    take_parts,
+    unused_parts,
+)
+from cloudexit.model.topology import Attachment, Topology
 
 AWS_GROUP_TAG = "aws:autoscaling:groupName"
 EKS_POOL_TAG = "eks:nodegroup-name"
 EKS_CLUSTER_TAG = "eks:cluster-name"
 AKS_POOL_TAG = "aks-managed-poolName"
+ACS_CLUSTER = "microsoft.containerservice/containerservices"
+ACS_POOL = "microsoft.containerservice/containerservices/agentpools"
 _GROUPS = frozenset({Kind.VM_GROUP, Kind.KUBERNETES_NODE_POOL})
 # What a machine brings along: folded with it when every owner it is attached to is folded.
 _PARTS = frozenset({Kind.BLOCK_VOLUME, Kind.NETWORK_INTERFACE, Kind.PUBLIC_IP})
@@ -48,10 +58,17 @@ def fold_members(resources: dict[str, Resource]) -> list[Folded]:
     link_attachments(list(resources.values()))
     folded = _lists(resources)
     owner = _owners(resources)
+    masters = _container_service_nodes(resources, owner)
     parts = {rid: p for rid, p in part_owners(resources).items() if rid not in owner}
     owner.update(parts)
     _parts(resources, owner)
     final = {rid: _root(rid, owner) for rid in owner}
+    settings = named_users(resources)
+    for rid, users in settings.items():
+        for root in dict.fromkeys(final.get(u, u) for u in users):
+            keep_reference(resources[root], resources[rid])
+    for rid, reason in unused_parts(resources, owner).items():
+        folded.append(Folded(resources.pop(rid), rid, reason))
     nodes: dict[str, list[Resource]] = {}
     taken: dict[str, list[Resource]] = {}
     for rid in sorted(final):
@@ -62,13 +79,13 @@ def fold_members(resources: dict[str, Resource]) -> list[Folded]:
             group.members = sorted({*group.members, rid, *resource.members})
             # what a part reaches (a backend service's instance groups) the whole now reaches
             group.depends_on = sorted({*group.depends_on, *resource.depends_on} - {group.id})
-            folded.append(
-                Folded(
-                    resource,
-                    group.id,
-                    f"part of {group.kind.value} {group.name!r}; planned and billed with it",
-                )
+            what = (
+                f"a setting of {group.kind.value} {group.name!r}, built with it and kept on it "
+                "as a reference"
+                if rid in settings
+                else f"part of {group.kind.value} {group.name!r}; planned and billed with it"
             )
+            folded.append(Folded(resource, group.id, what))
             continue
         if _clustered(resource) and _clustered(group):
             nodes.setdefault(group.id, []).append(resource)
@@ -77,6 +94,16 @@ def fold_members(resources: dict[str, Resource]) -> list[Folded]:
             if missing:
                 group.topology.security_groups = sorted({*group.topology.security_groups, *missing})
         group.members = sorted({*group.members, rid, *resource.members})
+        if rid in masters:
+            folded.append(
+                Folded(
+                    resource,
+                    group.id,
+                    f"a control-plane machine of {group.kind.value} {group.name!r}: the target's "
+                    "managed Kubernetes runs the control plane",
+                )
+            )
+            continue
         what = {Kind.VM: "a machine", Kind.VM_GROUP: "the machine group"}.get(
             resource.kind,
             "a member instance"
@@ -94,6 +121,10 @@ def fold_members(resources: dict[str, Resource]) -> list[Folded]:
         _take_nodes(resources[cluster_id], instances)
     for parent_id, found in taken.items():
         take_parts(resources[parent_id], found)
+    # a setting is no traffic: what named it does not depend on the balancer that took it
+    for r in resources.values():
+        if any(d in settings for d in r.depends_on):
+            r.depends_on = [d for d in r.depends_on if d not in settings]
     _repoint(resources.values(), final)
     return sorted(folded, key=lambda f: f.resource.id)
 
@@ -203,6 +234,67 @@ def _owners(resources: Mapping[str, Resource]) -> dict[str, str]:
         if found is not None and found != r.id and found in resources:
             owner[r.id] = found
     return owner
+
+
+def _container_service_nodes(resources: dict[str, Resource], owner: dict[str, str]) -> set[str]:
+    """An Azure Container Service (ACS) cluster's machines carry the tags ``poolName`` and
+    ``creationSource`` (``acs-<name>``) and live in the cluster's resource group: its masters go
+    with the cluster, the target's managed control plane replaces them; its agents are the pool
+    of that name (``agentPoolProfiles``), taken from them when the inventory does not list it.
+    Returns the masters' ids; ``owner`` gains every machine's owner."""
+    clusters: dict[tuple[str, str], list[Resource]] = {}
+    for r in resources.values():
+        if r.type.lower() == ACS_CLUSTER:
+            clusters.setdefault((r.account, _resource_group(r.id)), []).append(r)
+    masters: set[str] = set()
+    agents: dict[str, list[Resource]] = {}
+    for r in list(resources.values()):
+        pool_name = r.tags.get("poolName", "")
+        if (
+            r.provider != "azure"
+            or r.kind is not Kind.VM
+            or r.id in owner
+            or not pool_name
+            or not r.tags.get("creationSource", "").lower().startswith("acs-")
+        ):
+            continue
+        found = clusters.get((r.account, _resource_group(r.id)), [])
+        if len(found) != 1:
+            continue
+        cluster = found[0]
+        if pool_name.lower() == "master":
+            owner[r.id] = cluster.id
+            masters.add(r.id)
+            continue
+        pool_id = f"{cluster.id}/agentpools/{pool_name.lower()}"
+        if pool_id not in resources:
+            agents.setdefault(pool_id, []).append(r)
+            resources[pool_id] = Resource(
+                id=pool_id,
+                provider="azure",
+                account=cluster.account,
+                region=cluster.region,
+                type=ACS_POOL,
+                kind=Kind.KUBERNETES_NODE_POOL,
+                name=pool_name,
+                depends_on=[cluster.id],
+                topology=Topology(attachments=[Attachment(relation="node_pool", to=cluster.id)]),
+            )
+            resources[pool_id].attributes.details["known_from"] = (
+                "the cluster's agent machines (tag poolName)"
+            )
+        elif pool_id in agents:
+            agents[pool_id].append(r)
+        owner[r.id] = pool_id
+    for pool_id, machines in agents.items():
+        pool = resources[pool_id]
+        pool.attributes.node_count = len(machines)
+        take_figures(pool, machines, "machines'")
+    return masters
+
+
+def _resource_group(arm_id: str) -> str:
+    return arm_id.lower().split("/resourcegroups/", 1)[-1].split("/", 1)[0]
 
 
 def _eks_pool(r: Resource, pools: Mapping[tuple[str, str, str], list[Resource]]) -> str | None:

@@ -18,6 +18,33 @@ from collections.abc import Mapping, Sequence
 
 from cloudexit.model.inventory import MonthlyCost, Resource
 
+_GCP_MANAGERS = frozenset(
+    {
+        "compute.googleapis.com/instancegroupmanager",
+        "compute.googleapis.com/regioninstancegroupmanager",
+    }
+)
+_GCP_BACKENDS = frozenset(
+    {
+        "compute.googleapis.com/backendservice",
+        "compute.googleapis.com/regionbackendservice",
+        "compute.googleapis.com/targetpool",
+    }
+)
+_GCP_TLS_PROXIES = frozenset(
+    {
+        "compute.googleapis.com/targethttpsproxy",
+        "compute.googleapis.com/regiontargethttpsproxy",
+        "compute.googleapis.com/targetsslproxy",
+    }
+)
+_TF_BACKENDS = frozenset(
+    {
+        "google_compute_backend_service",
+        "google_compute_region_backend_service",
+        "google_compute_target_pool",
+    }
+)
 # child native type -> the native types of the parent it is a part of (lower case)
 PART_OF: dict[str, frozenset[str]] = {
     "bigquery.googleapis.com/table": frozenset({"bigquery.googleapis.com/dataset"}),
@@ -47,6 +74,109 @@ PART_OF: dict[str, frozenset[str]] = {
         {"compute.googleapis.com/interconnect"}
     ),
     "aws_sns_topic_subscription": frozenset({"aws_sns_topic"}),
+    "compute.googleapis.com/autoscaler": _GCP_MANAGERS,
+    "google_compute_autoscaler": frozenset({"google_compute_instance_group_manager"}),
+    # Azure bills an App Service plan; the web and function apps it runs cost nothing more
+    "microsoft.web/sites": frozenset({"microsoft.web/serverfarms"}),
+    **{
+        app: frozenset({"azurerm_service_plan", "azurerm_app_service_plan"})
+        for app in (
+            "azurerm_app_service",
+            "azurerm_function_app",
+            "azurerm_linux_web_app",
+            "azurerm_windows_web_app",
+            "azurerm_linux_function_app",
+            "azurerm_windows_function_app",
+        )
+    },
+    # a VM extension is software its machine runs
+    "microsoft.compute/virtualmachines/extensions": frozenset(
+        {"microsoft.compute/virtualmachines"}
+    ),
+    "microsoft.compute/virtualmachinescalesets/extensions": frozenset(
+        {"microsoft.compute/virtualmachinescalesets"}
+    ),
+    "azurerm_virtual_machine_extension": frozenset(
+        {
+            "azurerm_virtual_machine",
+            "azurerm_linux_virtual_machine",
+            "azurerm_windows_virtual_machine",
+            "azurerm_linux_virtual_machine_scale_set",
+            "azurerm_windows_virtual_machine_scale_set",
+        }
+    ),
+    # an Octavia balancer's pools, their members and health monitors are the balancer
+    "openstack_lb_pool_v2": frozenset({"openstack_lb_loadbalancer_v2", "openstack_lb_listener_v2"}),
+    "openstack_lb_member_v2": frozenset({"openstack_lb_pool_v2"}),
+    "openstack_lb_members_v2": frozenset({"openstack_lb_pool_v2"}),
+    "openstack_lb_monitor_v2": frozenset({"openstack_lb_pool_v2"}),
+    "os::octavia::pool": frozenset({"os::octavia::loadbalancer", "os::octavia::listener"}),
+    "os::octavia::poolmember": frozenset({"os::octavia::pool"}),
+}
+# Settings a parent names (a backend service its health checks, a group manager its instance
+# template, a TLS proxy its certificates): built with the first parent naming it, and kept as a
+# reference (under the key given) on every parent naming it. Named by none, nothing here uses it.
+_PROBE_UNUSED = (
+    "that no backend service or target pool in this inventory uses it: nothing here is probed by it; "
+    "a target balancer gets its own health check with the backends it checks"
+)
+_TEMPLATE_UNUSED = (
+    "that no managed instance group in this inventory uses it: a machine recipe, not a machine; "
+    "machines made from it are listed as instances"
+)
+NAMED_BY: dict[str, tuple[frozenset[str], str, str]] = {
+    "compute.googleapis.com/healthcheck": (
+        _GCP_BACKENDS,
+        "health_checks",
+        f"a health check {_PROBE_UNUSED}",
+    ),
+    "compute.googleapis.com/httphealthcheck": (
+        _GCP_BACKENDS,
+        "health_checks",
+        f"a legacy HTTP health check {_PROBE_UNUSED}",
+    ),
+    "compute.googleapis.com/httpshealthcheck": (
+        _GCP_BACKENDS,
+        "health_checks",
+        f"a legacy HTTPS health check {_PROBE_UNUSED}",
+    ),
+    "google_compute_health_check": (
+        _TF_BACKENDS,
+        "health_checks",
+        f"a health check {_PROBE_UNUSED}",
+    ),
+    "compute.googleapis.com/instancetemplate": (
+        _GCP_MANAGERS,
+        "instance_templates",
+        f"an instance template {_TEMPLATE_UNUSED}",
+    ),
+    "google_compute_instance_template": (
+        frozenset(
+            {
+                "google_compute_instance_group_manager",
+                "google_compute_region_instance_group_manager",
+            }
+        ),
+        "instance_templates",
+        f"an instance template {_TEMPLATE_UNUSED}",
+    ),
+    "compute.googleapis.com/sslcertificate": (
+        _GCP_TLS_PROXIES,
+        "certificates",
+        (
+            "a TLS certificate that no HTTPS or SSL proxy in this inventory serves: nothing here "
+            "terminates TLS with it; a certificate is issued or imported again where it is served"
+        ),
+    ),
+}
+# the details in which a parent names its settings, beside depends_on
+_NAMING_DETAILS = ("health_checks", "instance_template", "ssl_certificates")
+# parts that name their parent, with what is said when the parent is not in the inventory
+_UNPARENTED: dict[str, str] = {
+    "compute.googleapis.com/autoscaler": "an autoscaler of {target}, which this inventory does "
+    "not hold: nothing here is scaled by it",
+    "google_compute_autoscaler": "an autoscaler of {target}, which this inventory does not "
+    "hold: nothing here is scaled by it",
 }
 # GCP allows one App Engine application a project: its services and versions belong to it even
 # when nothing names it (a Terraform version names its service by a plain string).
@@ -130,8 +260,66 @@ def part_owners(resources: Mapping[str, Resource]) -> dict[str, str]:
             found = apps[r.account][0]
         if found is not None:
             owner[r.id] = found
+    owner.update(
+        {part: users[0] for part, users in named_users(resources).items() if part not in owner}
+    )
     owner.update(_chains(resources, set(owner)))
     return owner
+
+
+def named_users(resources: Mapping[str, Resource]) -> dict[str, list[str]]:
+    """Id of each setting a parent names (NAMED_BY) -> the ids of the parents naming it, sorted."""
+    users: dict[str, set[str]] = {}
+    for r in resources.values():
+        named = set(r.depends_on)
+        for key in _NAMING_DETAILS:
+            value = r.attributes.details.get(key)
+            named.update(_named_id(v) for v in (value if isinstance(value, list) else [value]) if v)
+        for ref in named:
+            part = resources.get(ref) if isinstance(ref, str) else None
+            spec = NAMED_BY.get(part.type.lower()) if part is not None else None
+            if spec is not None and r.type.lower() in spec[0]:
+                users.setdefault(ref, set()).add(r.id)
+    return {part: sorted(found) for part, found in sorted(users.items())}
+
+
+def unused_parts(resources: Mapping[str, Resource], owner: Mapping[str, str]) -> dict[str, str]:
+    """Parts no resource of the inventory takes, each with why it is not planned on its own:
+    a setting nothing names, an autoscaler of a group the inventory does not hold."""
+    loose: dict[str, str] = {}
+    for rid in sorted(resources):
+        if rid in owner:
+            continue
+        native = resources[rid].type.lower()
+        if native in NAMED_BY:
+            loose[rid] = NAMED_BY[native][2]
+        elif native in _UNPARENTED:
+            target = resources[rid].attributes.details.get("target")
+            what = f"{str(target).rstrip('/').rsplit('/', 1)[-1]!r}" if target else "no group"
+            loose[rid] = _UNPARENTED[native].format(target=what)
+    return loose
+
+
+def keep_reference(parent: Resource, part: Resource) -> None:
+    """A setting's facts on a parent that names it (its id, name and what the source says of it:
+    a probe's port and path, a certificate's domains and expiry; never a key), under NAMED_BY's key."""
+    spec = NAMED_BY.get(part.type.lower())
+    if spec is None:
+        return
+    key = spec[1]
+    facts: dict[str, object] = {"id": part.id, "name": part.name, **part.attributes.details}
+    check = part.topology.health_check
+    if check is not None:
+        facts.update(check.model_dump(exclude_none=True))
+    if part.attributes.instance_type:
+        facts["machine_type"] = part.attributes.instance_type
+    held = parent.attributes.details.get(key)
+    kept = [x for x in (held if isinstance(held, list) else []) if _named_id(x) != part.id]
+    parent.attributes.details[key] = sorted([*kept, facts], key=_named_id)
+
+
+def _named_id(value: object) -> str:
+    return str(value.get("id")) if isinstance(value, dict) else str(value)
 
 
 def _parent(r: Resource, parents: frozenset[str], resources: Mapping[str, Resource]) -> str | None:
@@ -192,8 +380,9 @@ def _chains(resources: Mapping[str, Resource], taken: set[str]) -> dict[str, str
 
 def take_parts(parent: Resource, parts: Sequence[Resource]) -> None:
     """What the parent carries from its parts: known storage sizes summed, a Bigtable instance's
-    cluster nodes as its node count, the largest part's class when it reports none, listeners,
-    and their summed figures when it has none and every part is priced in one currency."""
+    cluster nodes as its node count, the largest part's class when it reports none, a health
+    check's probe and a backend's port when it has none, an autoscaler's policy, listeners, and their summed figures
+    when it has none and every part is priced in one currency."""
     a = parent.attributes
     sizes = [p.attributes.storage_gib for p in parts if p.attributes.storage_gib is not None]
     if sizes:
@@ -201,6 +390,21 @@ def take_parts(parent: Resource, parts: Sequence[Resource]) -> None:
     nodes = [p for p in parts if p.type.lower() in _NODES]
     if nodes:
         a.node_count = max(a.node_count or 0, sum(p.attributes.node_count or 1 for p in nodes))
+    if parent.topology.health_check is None:
+        parent.topology.health_check = next(
+            (p.topology.health_check for p in parts if p.topology.health_check), None
+        )
+    if parent.topology.target_port is None:
+        parent.topology.target_port = next(
+            (p.topology.target_port for p in parts if p.topology.target_port), None
+        )
+    scaled = [p.attributes.details for p in parts if p.type.lower() in _UNPARENTED]
+    if scaled:
+        a.details["autoscaling"] = {
+            k: v
+            for k, v in scaled[0].items()
+            if k in ("min_replicas", "max_replicas", "cpu_target", "mode")
+        }
     listeners = {(x.port, x.protocol): x for p in parts for x in p.topology.listeners}
     if listeners:
         own = {(x.port, x.protocol): x for x in parent.topology.listeners}

@@ -74,6 +74,11 @@ class Option(_Strict):
     replicas: int = Field(
         1, ge=1, description="Nodes run on the target: 2 or more for an HA or multi-node source"
     )
+    unpriced_parts: list[str] = Field(
+        default_factory=list,
+        description="Parts the option needs that have no list price (an IONOS server's boot "
+        "volume): left out of monthly_cost, never counted as zero",
+    )
     costs: dict[str, Amount] = Field(
         default_factory=dict,
         description="monthly_cost by part: compute, replicas, storage, operations (self-managed), egress, "
@@ -288,6 +293,14 @@ class Totals(_Strict):
     current_monthly: Amount
     current_monthly_unpriced: int = Field(
         0, description="Resources with no known current cost, less those free after the move"
+    )
+    current_monthly_unpriced_kinds: dict[str, int] = Field(
+        default_factory=dict, description="current_monthly_unpriced by kind"
+    )
+    current_monthly_unpriced_moving: dict[str, int] = Field(
+        default_factory=dict,
+        description="Of current_monthly_unpriced, those that move, by target provider; their "
+        "target cost is unpriced_target_monthly",
     )
     target_monthly: Amount
     retained_monthly: Amount

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
+from cloudexit.catalog.boot import load_boot_volumes
 from cloudexit.catalog.evidence import is_weak
 from cloudexit.catalog.loader import Catalog
 from cloudexit.catalog.schema import (
@@ -154,6 +155,8 @@ class Priced:
     replicas: int = 1
     second_hand: dict[str, Decimal] = field(default_factory=dict)
     """monthly EUR resting on a second-hand, undated or stale price, per product"""
+    unpriced: list[str] = field(default_factory=list)
+    """Parts the option needs that have no list price: left out of ``monthly``, never zero"""
 
 
 def _cheapest_per_unit(products: Sequence[Product], region: str) -> Product | None:
@@ -209,6 +212,7 @@ def _price_target(
     priced = _price_product(resource, provider, region, target, policy, running, specs, needs)
     if isinstance(priced, str):
         return priced
+    _price_boot_volume(priced, provider, region, target, policy)
     if target.fidelity == "self_managed":
         ops = operations_monthly(resource.kind, policy, running)
         if ops:
@@ -272,6 +276,36 @@ def _price_serverless(
     return Priced(
         chosen, Decimal(1), sum(costs.values(), Decimal(0)), unverified, costs, second_hand=weak
     )
+
+
+def _price_boot_volume(
+    priced: Priced, provider: ProviderFile, region: str, target: TargetMapping, policy: Policy
+) -> None:
+    """Add the system disk each node of a server is written with where its product's price
+    leaves it out (``mappings/boot-volumes.yaml``), or name it as unpriced."""
+    product = priced.product
+    written = product.terraform if product and product.terraform else target.terraform
+    boot = load_boot_volumes().for_server(provider.id, written)
+    if boot is None:
+        return
+    gib = Decimal(boot.gib * priced.replicas)
+    disks = _select_products(_Same(provider), _Same(boot.select), region)
+    disk = _cheapest_per_unit([d for d in disks if price_in(d, region)], region)
+    price = _price_at(_Same(disk), region, False) if disk is not None else None
+    monthly = monthly_price(price, gib, policy.exchange_rates) if price is not None else None
+    if disk is None or price is None or monthly is None:
+        priced.unpriced.append(
+            f"{boot.gib} GB {boot.written_as} boot volume per server ({provider.id} {region}: "
+            "no list price)"
+        )
+        return
+    priced.costs["boot_volume"] = monthly
+    priced.monthly += monthly
+    key = f"{provider.id}/{disk.id}"
+    if not price.verified:
+        priced.unverified.append(key)
+    if is_weak(price):
+        priced.second_hand[key] = priced.second_hand.get(key, Decimal(0)) + monthly
 
 
 def _price_product(
@@ -729,6 +763,7 @@ def _option(ctx: _Context, facts: SiteFacts) -> Option:
         second_hand_monthly=quantize(sum(priced.second_hand.values(), Decimal(0))),
         replicas=priced.replicas,
         costs={k: quantize(v) for k, v in sorted(priced.costs.items()) if v},
+        unpriced_parts=sorted(set(priced.unpriced)),
         sovereignty=facts.grade,
         switching_egress=quantize(ctx.egress),
         one_off=facts.one_off,
@@ -861,6 +896,7 @@ def detail_of(facts: SiteFacts) -> tuple[object, ...]:
         quantize(sum(priced.second_hand.values(), Decimal(0))),
         tuple(sorted(set(priced.unverified))),
         tuple(sorted(priced.second_hand)),
+        tuple(sorted(set(priced.unpriced))),
         tuple(facts.one_off.items()),
         target.strategy,
         target.fidelity,

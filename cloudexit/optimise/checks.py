@@ -7,10 +7,13 @@ written that fails these checks. The same checks say which constraints the greed
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
+
+import numpy as np
 
 from cloudexit.model.inventory import Inventory
-from cloudexit.model.policy import Policy
-from cloudexit.optimise.units import SOURCE, Row, Units, group_site
+from cloudexit.model.policy import Capacity, Policy
+from cloudexit.optimise.units import SOURCE, Row, Site, Units, group_site
 
 
 def violations(
@@ -30,14 +33,7 @@ def violations(
     if near is not None:
         groups = [(near_group, units.groups[near_group])] if near_group in units.groups else []  # type: ignore[assignment]
     for group, members in groups:
-        sites = sorted({group_site(assignment[m]) for m in members if m in assignment})
-        if len(sites) > 1:
-            found.append(
-                f"co-location group {group} is split over {len(sites)} sites: "
-                + ", ".join(
-                    "kept on the source" if s == SOURCE else f"{s[0]}/{s[1]}" for s in sites
-                )
-            )
+        found.extend(_group_lines(group, (assignment[m] for m in members if m in assignment)))
     for rule in policy.anti_affinity:
         wanted = resources[near].tags.get(rule.tag_key) if near is not None else None
         if near is not None and wanted is None:
@@ -48,18 +44,166 @@ def violations(
             if value is not None and (wanted is None or value == wanted):
                 by_value[value].append(rid)
         for value, members in sorted(by_value.items()):
-            places = [
-                assignment[m].site if rule.level == "region" else assignment[m].site[0]
-                for m in members
-            ]
-            if len(set(places)) < len(places):
-                found.append(
-                    f"anti-affinity {rule.tag_key}={value}: {len(members)} resources share a {rule.level}"
-                )
+            found.extend(
+                _anti_lines(rule.tag_key, rule.level, value, [assignment[m] for m in members])
+            )
     spend: dict[str, float] = defaultdict(float)
     for row in assignment.values():
         if row.target:
             spend[row.site[0]] += row.monthly
+    by_site: dict[Site, float] = defaultdict(float)
+    if policy.max_region_spend_share is not None:
+        for row in assignment.values():
+            if row.target:
+                by_site[row.site] += row.monthly
+    found.extend(_spend_lines(spend, by_site, policy))
+    for cap in policy.capacity:
+        rows = [r for r in assignment.values() if r.target and cap.covers(r.site)]
+        used = {a: sum(float(getattr(r, a)) for r in rows) for a, _ in cap.limits()}
+        found.extend(_capacity_lines(cap, used))
+    if policy.monthly_budget is not None:
+        found.extend(_budget_lines(policy, sum(r.monthly for r in assignment.values())))
+    return found
+
+
+class Probes:
+    """The lines ``violations`` gives, ``near`` the resource, for the plan with one resource's
+    option changed: the sums over the rest of the plan are kept, and a probe redoes only those
+    its change touches (in the plan's order, so each figure is the one a whole re-check gives)."""
+
+    def __init__(
+        self, assignment: dict[str, Row], units: Units, inventory: Inventory, policy: Policy
+    ) -> None:
+        self._assignment, self._units, self._policy = assignment, units, policy
+        rows = list(assignment.values())
+        self._position = {rid: i for i, rid in enumerate(assignment)}
+        self._monthly_list = [r.monthly for r in rows]
+        self._monthly = np.array(self._monthly_list, dtype=np.float64)
+        self._target = np.array([r.target for r in rows], dtype=bool)
+        self._codes: dict[object, int] = {}
+        self._provider = np.array([self._code(r.site[0]) for r in rows], dtype=np.int64)
+        self._site = np.array([self._code(r.site) for r in rows], dtype=np.int64)
+        self._spend: dict[str, float] = defaultdict(float)
+        self._first: dict[str, int] = {}
+        self._by_site: dict[Site, float] = defaultdict(float)
+        for i, row in enumerate(rows):
+            if row.target:
+                self._first.setdefault(row.site[0], i)
+                self._spend[row.site[0]] += row.monthly
+                self._by_site[row.site] += row.monthly
+        self._numbers = {
+            a: np.array([float(getattr(r, a)) for r in rows], dtype=np.float64)
+            for a in {a for cap in policy.capacity for a, _ in cap.limits()}
+        }
+        self._covered = [
+            np.array([cap.covers(r.site) for r in rows], dtype=bool) & self._target
+            for cap in policy.capacity
+        ]
+        self._used = [
+            {a: sum(self._numbers[a][covered].tolist()) for a, _ in cap.limits()}
+            for cap, covered in zip(policy.capacity, self._covered, strict=True)
+        ]
+        resources = inventory.by_id()
+        self._tag_of = {rid: resources[rid].tags for rid in assignment}
+        self._holding: list[dict[str, list[str]]] = []
+        for rule in policy.anti_affinity:
+            holding: dict[str, list[str]] = defaultdict(list)
+            for rid in assignment:
+                value = self._tag_of[rid].get(rule.tag_key)
+                if value is not None:
+                    holding[value].append(rid)
+            self._holding.append(holding)
+
+    def _code(self, key: object) -> int:
+        return self._codes.setdefault(key, len(self._codes))
+
+    def violations(self, rid: str, row: Row, group: str | None) -> list[str]:
+        policy, assignment = self._policy, self._assignment
+        i, old = self._position[rid], assignment[rid]
+
+        def at(m: str) -> Row:
+            return row if m == rid else assignment[m]
+
+        found: list[str] = []
+        if group in self._units.groups:
+            members = self._units.groups[group]
+            found.extend(_group_lines(group, (at(m) for m in members if m in assignment)))
+        for rule, holding in zip(policy.anti_affinity, self._holding, strict=True):
+            wanted = self._tag_of[rid].get(rule.tag_key)
+            if wanted is not None:
+                members = holding[wanted]
+                found.extend(
+                    _anti_lines(rule.tag_key, rule.level, wanted, [at(m) for m in members])
+                )
+        monthly = self._monthly.copy()
+        monthly[i] = row.monthly
+        target = self._target.copy()
+        target[i] = row.target
+        provider = self._provider.copy()
+        provider[i] = self._code(row.site[0])
+        site = self._site.copy()
+        site[i] = self._code(row.site)
+        first = dict(self._first)
+        spend = dict(self._spend)
+        for name in {old.site[0], row.site[0]}:
+            chosen = target & (provider == self._code(name))
+            where = np.flatnonzero(chosen)
+            if len(where):
+                spend[name] = float(np.add.accumulate(monthly[chosen])[-1])
+                first[name] = int(where[0])
+            else:
+                spend.pop(name, None)
+                first.pop(name, None)
+        ordered = {name: spend[name] for name in sorted(spend, key=first.__getitem__)}
+        by_site = dict(self._by_site)
+        if policy.max_region_spend_share is not None:
+            for place in {old.site, row.site}:
+                chosen = target & (site == self._code(place))
+                if chosen.any():
+                    by_site[place] = float(np.add.accumulate(monthly[chosen])[-1])
+                else:
+                    by_site.pop(place, None)
+        found.extend(_spend_lines(ordered, by_site, policy))
+        for cap, covered, used in zip(policy.capacity, self._covered, self._used, strict=True):
+            if (old.target and cap.covers(old.site)) or (row.target and cap.covers(row.site)):
+                covered = covered.copy()
+                covered[i] = row.target and cap.covers(row.site)
+                used = {}
+                for a, _ in cap.limits():
+                    numbers = self._numbers[a].copy()
+                    numbers[i] = float(getattr(row, a))
+                    used[a] = sum(numbers[covered].tolist())
+            found.extend(_capacity_lines(cap, used))
+        if policy.monthly_budget is not None:
+            figures = list(self._monthly_list)
+            figures[i] = row.monthly
+            found.extend(_budget_lines(policy, sum(figures)))
+        return found
+
+
+def _group_lines(group: str | None, rows: Iterable[Row]) -> list[str]:
+    sites = sorted({group_site(r) for r in rows})
+    if len(sites) <= 1:
+        return []
+    return [
+        f"co-location group {group} is split over {len(sites)} sites: "
+        + ", ".join("kept on the source" if s == SOURCE else f"{s[0]}/{s[1]}" for s in sites)
+    ]
+
+
+def _anti_lines(tag_key: str, level: str, value: str, rows: list[Row]) -> list[str]:
+    places = [r.site if level == "region" else r.site[0] for r in rows]
+    if len(set(places)) < len(places):
+        return [f"anti-affinity {tag_key}={value}: {len(rows)} resources share a {level}"]
+    return []
+
+
+def _spend_lines(
+    spend: Mapping[str, float], by_site: Mapping[Site, float], policy: Policy
+) -> list[str]:
+    """``spend``: target spend per provider in the order the plan first uses each (its sum is
+    the total); ``by_site``: per site, read when ``max_region_spend_share`` is set."""
+    found = []
     used = len(spend)
     if spend and used < policy.min_providers:
         found.append(f"min_providers {policy.min_providers}: only {used} used")
@@ -74,26 +218,26 @@ def violations(
                     f"{amount / total_target:.1%} of target spend"
                 )
     if policy.max_region_spend_share is not None and total_target > 0:
-        by_site: dict[tuple[str, str], float] = defaultdict(float)
-        for row in assignment.values():
-            if row.target:
-                by_site[row.site] += row.monthly
         for (provider, region), amount in sorted(by_site.items()):
             if amount > policy.max_region_spend_share * total_target + 1e-6:
                 found.append(
                     f"max_region_spend_share {policy.max_region_spend_share:.0%}: {provider}/{region} "
                     f"takes {amount / total_target:.1%} of target spend"
                 )
-    for cap in policy.capacity:
-        rows = [r for r in assignment.values() if r.target and cap.covers(r.site)]
-        for attribute, limit in cap.limits():
-            used_amount = sum(float(getattr(r, attribute)) for r in rows)
-            if used_amount > limit + 1e-6:
-                found.append(
-                    f"capacity {cap.provider}/{cap.region or '*'} {attribute}: {used_amount:g} > {limit:g}"
-                )
-    if policy.monthly_budget is not None:
-        monthly = sum(r.monthly for r in assignment.values())
-        if monthly > float(policy.monthly_budget) + 1e-6:
-            found.append(f"monthly_budget {policy.monthly_budget}: plan costs {monthly:.2f}")
     return found
+
+
+def _capacity_lines(cap: Capacity, used: Mapping[str, float]) -> list[str]:
+    found = []
+    for attribute, limit in cap.limits():
+        if used[attribute] > limit + 1e-6:
+            found.append(
+                f"capacity {cap.provider}/{cap.region or '*'} {attribute}: {used[attribute]:g} > {limit:g}"
+            )
+    return found
+
+
+def _budget_lines(policy: Policy, monthly: float) -> list[str]:
+    if policy.monthly_budget is not None and monthly > float(policy.monthly_budget) + 1e-6:
+        return [f"monthly_budget {policy.monthly_budget}: plan costs {monthly:.2f}"]
+    return []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import time
 from collections import defaultdict
 from dataclasses import dataclass
@@ -10,7 +11,7 @@ from cloudexit.errors import RuntimeFailure
 from cloudexit.model.inventory import Inventory
 from cloudexit.model.plan import SolveStatus
 from cloudexit.model.policy import Policy
-from cloudexit.optimise import components, highs, milp
+from cloudexit.optimise import components, highs, lagrange, milp
 from cloudexit.optimise.checks import violations
 from cloudexit.optimise.regret import regret_greedy
 from cloudexit.optimise.rounding import neighbourhood, relax, round_relaxation
@@ -51,6 +52,14 @@ def counts_of(units: Units, assignment: dict[str, Row]) -> dict[tuple[str, int],
                 counts[key] = counts.get(key, 0) + 1
     return counts
 
+
+BOUND_SHARE = 0.5
+"""Share of the time left the priced bound takes at most."""
+SEARCH_SHARE = 0.8
+"""Share of the time then left the search among the options it leaves in doubt takes at most."""
+LAGRANGE_TOLERANCE = 1e-4
+"""Options whose priced score is within this fraction of their class's least stay open to the
+search around the priced bound: the classes the prices leave in doubt."""
 
 FIRST_PLAN_S = 10.0
 """Seconds the relaxation and the search around it get at least, even past a shorter time limit,
@@ -95,39 +104,90 @@ def _solve_highs(
 ) -> milp.Solution:
     """A plan first, then a better one while time is left, all within the policy's time limit.
 
-    First plans: the greedy when it meets the policy, else the regret greedy, the search around
-    the LP relaxation (``rounding.neighbourhood``), else the rounded relaxation. The relaxation's optimum is a proven
-    bound; when the best first plan is within the policy's gap of it the search stops there, else
-    HiGHS searches the whole model from that plan for the time left. At the limit the best plan
-    found comes back with the best bound proven: "no plan" only when HiGHS proves the policy
-    cannot be met, or when no method found one in time."""
+    First plans: the greedy when it meets the policy; the search among the options the priced
+    bound (``lagrange``) leaves in doubt; the regret greedy when those leave a gap. Bounds: the optimum with no
+    estate-wide limit, the priced bound, and only when those leave a gap the LP relaxation (with
+    the search around it, ``rounding.neighbourhood``, else the rounded relaxation). When the best
+    plan is within the policy's gap of the best bound the search stops there, else HiGHS
+    searches the whole model from that plan for the time left. At the limit the best plan found
+    comes back with the best bound proven: "no plan" only when HiGHS proves the policy cannot be
+    met, or when no method found one in time."""
     limit = policy.solver.time_limit_s
     started = time.perf_counter()
 
     def left() -> float:
         return limit - (time.perf_counter() - started)
 
+    gap = policy.solver.gap
     plans: list[dict[tuple[str, int], int]] = []
+    valued: list[tuple[float, dict[tuple[str, int], int]]] = []
+
+    def consider(counts: dict[tuple[str, int], int] | None) -> None:
+        """Keep a plan, valued, when it places everything and meets every constraint."""
+        if counts is None:
+            return
+        plans.append(counts)
+        assignment = assignment_of(units, counts)
+        if len(assignment) == len(greedy) and not violations(assignment, units, inventory, policy):
+            valued.append((assignment_objective(assignment, units), counts))
+
+    def checked() -> tuple[float, dict[tuple[str, int], int]] | None:
+        return min(valued, key=lambda v: v[0]) if valued else None
+
     if not greedy_broken:
-        plans.append(counts_of(units, greedy))
-    else:
-        regret = regret_greedy(units, policy)
-        if regret is not None:
-            plans.append(regret)
-    relaxed = relax(
-        units.units,
-        policy,
-        units.links,
-        units.egress_eur_gib,
-        time_limit=max(left(), FIRST_PLAN_S),
+        consider(counts_of(units, greedy))
+    # A bound that holds without any solver, then the estate-wide limits priced (``lagrange``):
+    # a bound as tight as the relaxation's at a fraction of its cost, and a search over the few
+    # options it leaves in doubt, before the regret greedy (a plan whatever the prices say, at
+    # about the search's cost). The relaxation only when these do not close the gap.
+    bound = separate_bound(units)
+    best = checked()
+    enough = best[0] - gap * abs(best[0]) if best is not None else math.inf
+    priced = lagrange.bound(
+        units, policy, max(left() * BOUND_SHARE, FIRST_PLAN_S * BOUND_SHARE), enough
     )
-    # A bound that holds without the relaxation, kept when it is not solved in time.
-    apart = separate_bound(units)
-    bound = max(relaxed.bound, apart) if relaxed is not None else apart
+    if math.isfinite(priced.value):
+        bound = max(bound, priced.value)
+    if best is None or _gap(best[0], bound) > gap:
+        consider(
+            lagrange.search(
+                units,
+                policy,
+                priced,
+                max(left() * SEARCH_SHARE, FIRST_PLAN_S * BOUND_SHARE),
+                LAGRANGE_TOLERANCE,
+            )
+        )
+        best = checked()
+    if greedy_broken and (best is None or _gap(best[0], bound) > gap):
+        regret = regret_greedy(units, policy)
+        consider(regret)
+        if best is None and regret is not None and left() > 0:
+            # The options left in doubt held no plan: the regret plan's stay open too.
+            consider(
+                lagrange.search(
+                    units,
+                    policy,
+                    priced,
+                    max(left() * SEARCH_SHARE, 1.0),
+                    LAGRANGE_TOLERANCE,
+                    start=regret,
+                )
+            )
+        best = checked()
+    relaxed = None
+    if best is None or (_gap(best[0], bound) > gap and left() > 0):
+        relaxed = relax(
+            units.units,
+            policy,
+            units.links,
+            units.egress_eur_gib,
+            time_limit=max(left(), FIRST_PLAN_S),
+        )
     if relaxed is not None:
+        bound = max(relaxed.bound, bound)
         found = neighbourhood(relaxed, policy, max(left() / 2, FIRST_PLAN_S))
-        if found is not None:
-            plans.append(found)
+        consider(found)
     if not plans:
         rounded = round_relaxation(
             units.units,
@@ -138,19 +198,10 @@ def _solve_highs(
             bound=False,
         )
         if rounded is not None:
-            plans.append(rounded.counts)
-    valued = []
-    for counts in plans:
-        assignment = assignment_of(units, counts)
-        if len(assignment) == len(greedy) and not violations(assignment, units, inventory, policy):
-            valued.append((assignment_objective(assignment, units), counts))
-    best = min(valued, key=lambda v: v[0]) if valued else None
+            consider(rounded.counts)
+    best = checked()
     model = relaxed.model if relaxed is not None else None
-    if (
-        best is not None
-        and bound is not None
-        and (_gap(best[0], bound) <= policy.solver.gap or left() <= 0)
-    ):
+    if best is not None and (_gap(best[0], bound) <= policy.solver.gap or left() <= 0):
         within = _gap(best[0], bound) <= policy.solver.gap
         return milp.Solution(
             status=SolveStatus.OPTIMAL if within else SolveStatus.FEASIBLE,

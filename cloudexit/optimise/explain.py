@@ -10,7 +10,7 @@ from cloudexit.model.inventory import Inventory
 from cloudexit.model.money import quantize
 from cloudexit.model.plan import Alternative
 from cloudexit.model.policy import Policy
-from cloudexit.optimise.checks import violations
+from cloudexit.optimise.checks import Probes, violations
 from cloudexit.optimise.units import Row, Unit, Units
 
 MAX_PROBES = 200
@@ -32,18 +32,18 @@ def binding(
     inventory: Inventory,
     policy: Policy,
     baseline: set[str],
+    probes: Probes | None = None,
 ) -> list[str]:
-    """The constraints the resource's own best option would break, the rest of the plan unchanged."""
+    """The constraints the resource's own best option would break, the rest of the plan unchanged
+    (``probes``: sums over ``assignment`` kept between calls, the same lines)."""
     best = unit.rows[0]
-    probe = dict(assignment)
-    probe[rid] = best
-    return sorted(
-        {
-            line
-            for line in violations(probe, units, inventory, policy, near=rid, near_group=unit.group)
-            if line not in baseline
-        }
-    )
+    if probes is not None:
+        lines = probes.violations(rid, best, unit.group)
+    else:
+        probe = dict(assignment)
+        probe[rid] = best
+        lines = violations(probe, units, inventory, policy, near=rid, near_group=unit.group)
+    return sorted({line for line in lines if line not in baseline})
 
 
 def reason(unit: Unit, row: Row, policy: Policy, bound: list[str] | None) -> str:

@@ -66,7 +66,8 @@ def totals(
         cost_of[resource.id] = cost
         if cost is not None:
             current += cost
-    unpriced = len(_unpriced_today(inventory, placements, cost_of))
+    unpriced = _unpriced_today(inventory, placements, cost_of)
+    moved_to = {p.resource_id: p.choice.provider for p in placements if not p.choice.retain}
     # A network object recreated at several sites counts each copy (placement.copies).
     placements = [
         *placements,
@@ -143,7 +144,13 @@ def totals(
     judged = not (unsolved or (saving <= 0 and unknown))
     return Totals(
         current_monthly=quantize(current),
-        current_monthly_unpriced=unpriced,
+        current_monthly_unpriced=len(unpriced),
+        current_monthly_unpriced_kinds=dict(
+            sorted(Counter(r.kind.value for r in unpriced).items())
+        ),
+        current_monthly_unpriced_moving=dict(
+            sorted(Counter(moved_to[r.id] for r in unpriced if r.id in moved_to).items())
+        ),
         target_monthly=quantize(target),
         retained_monthly=quantize(retained),
         unplaced_monthly=quantize(running),
@@ -185,33 +192,36 @@ def _unpriced_today(
     return [r for r in inventory.resources if cost_of[r.id] is None and after.get(r.id) != 0]
 
 
-def unpriced_today_warning(
-    inventory: Inventory, placements: list[Placement], policy: Policy, figures: Totals
-) -> str | None:
+def unpriced_today_warning(inventory: Inventory, figures: Totals) -> str | None:
     """One line naming what today's cost leaves out: resources with no known cost (no list price
-    in their region, no bill line), by kind, and what the moved ones cost after the plan."""
-    unpriced = _unpriced_today(
-        inventory,
-        placements,
-        {r.id: current_monthly_eur(r, policy) for r in inventory.resources},
-    )
-    if not unpriced:
+    in their region, no bill line), by kind, how many of them move and where, and what those
+    cost after the plan. Read from the totals, as the runbook's summary is."""
+    if not figures.current_monthly_unpriced:
         return None
-    kinds = Counter(r.kind.value for r in unpriced)
-    by_kind = ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items()))
-    moved = {p.resource_id for p in placements if not p.choice.retain}
-    moving = sum(1 for r in unpriced if r.id in moved)
-    line = (
-        f"today's cost (EUR {figures.current_monthly} a month) leaves out {len(unpriced)} of "
-        f"{len(inventory.resources)} resources that are not free after the move and have no known "
-        f"cost today (no list price in their region, no bill line or monthly_cost): {by_kind}"
+    by_kind = ", ".join(
+        f"{kind} {count}" for kind, count in figures.current_monthly_unpriced_kinds.items()
     )
+    line = (
+        f"today's cost (EUR {figures.current_monthly} a month) leaves out "
+        f"{figures.current_monthly_unpriced} of {len(inventory.resources)} resources that are not "
+        "free after the move and have no known cost today (no list price in their region, no bill "
+        f"line or monthly_cost): {by_kind}"
+    )
+    moving = sum(figures.current_monthly_unpriced_moving.values())
     if moving:
         line += (
-            f"; {moving} of them move, and their EUR {figures.unpriced_target_monthly} a month "
-            "after the plan has nothing to compare with today"
+            f"; {moving} of them move ({unpriced_moving_to(figures)}), and their EUR "
+            f"{figures.unpriced_target_monthly} a month after the plan has nothing to compare "
+            "with today"
         )
     return line
+
+
+def unpriced_moving_to(figures: Totals) -> str:
+    """'scaleway 12, ionos 2': where the resources with no known cost today move."""
+    return ", ".join(
+        f"{provider} {count}" for provider, count in figures.current_monthly_unpriced_moving.items()
+    )
 
 
 def planned_today_warning(inventory: Inventory, policy: Policy) -> str | None:

@@ -5,8 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from cloudexit.catalog import versions
+from cloudexit.catalog.lifecycle import end_of_life_warnings
 from cloudexit.catalog.loader import Catalog
 from cloudexit.catalog.sizing import price_in
+from cloudexit.collector import collection_paused
 from cloudexit.errors import InputError
 from cloudexit.model.coverage import incomplete_warning
 from cloudexit.model.inventory import Inventory, Resource
@@ -26,7 +28,7 @@ from cloudexit.model.policy import Policy
 from cloudexit.optimise import concentration, explain, footing, milp, oneoff
 from cloudexit.optimise.assumptions import assumption_warnings
 from cloudexit.optimise.attachments import held_apart_warnings
-from cloudexit.optimise.checks import violations
+from cloudexit.optimise.checks import Probes, violations
 from cloudexit.optimise.decide import assignment_of, decide
 from cloudexit.optimise.diagnose import infeasibility, unplaceable
 from cloudexit.optimise.follow import copy_reasons
@@ -35,6 +37,7 @@ from cloudexit.optimise.requirement import dearer_reason, requirement_of
 from cloudexit.optimise.running import function_usage_warning, running_cost_data
 from cloudexit.optimise.sizes import resolve_size, sized_by_instance
 from cloudexit.optimise.split import split_dependency_warning
+from cloudexit.optimise.switching import start_of
 from cloudexit.optimise.units import (
     Row,
     Units,
@@ -142,6 +145,18 @@ def plan(
     aggregate: bool = True,
     label: str = "policy",
 ) -> tuple[Plan, float]:
+    with collection_paused():
+        return _plan(inventory, catalog, policy, frontier, aggregate, label)
+
+
+def _plan(
+    inventory: Inventory,
+    catalog: Catalog,
+    policy: Policy,
+    frontier: int,
+    aggregate: bool,
+    label: str,
+) -> tuple[Plan, float]:
     check_policy(policy, catalog, label)
     check_currencies(inventory, catalog, policy, label)
     policy = concentration.with_stake_reference(inventory, policy)
@@ -217,11 +232,15 @@ def plan(
             "(colocation.dependency_traffic_gib), priced as egress of the sending site"
         )
     standing = set(violations(assignment, units, inventory, policy)) if assignment else set()
+    unpriced_parts: dict[str, list[str]] = {}
     probes = 0
+    kept: Probes | None = None
     for rid, row in sorted(assignment.items()):
         unit = unit_of[rid]
         for price_id in row.option.unverified_prices:
             warnings.add(f"unverified price used: {price_id}")
+        for part in row.option.unpriced_parts:
+            unpriced_parts.setdefault(part, []).append(resources[rid].name)
         size = resolve_size(resources[rid], catalog, policy)
         needed = (
             requirement_of(resources[rid], size.specs, policy)
@@ -232,7 +251,10 @@ def plan(
         binds: list[str] | None = None
         if row.score > unit.rows[0].score and probes < explain.MAX_PROBES:
             probes += 1
-            binds = explain.binding(rid, unit, row, assignment, units, inventory, policy, standing)
+            kept = kept or Probes(assignment, units, inventory, policy)
+            binds = explain.binding(
+                rid, unit, row, assignment, units, inventory, policy, standing, kept
+            )
         placements.append(
             Placement(
                 resource_id=rid,
@@ -281,9 +303,15 @@ def plan(
     split_line = split_dependency_warning(inventory, placements, policy)
     if split_line:
         warnings.add(split_line)
-    warnings.update(
-        versions.version_warnings(placements, {rid: r.name for rid, r in resources.items()})
-    )
+    for part, who in sorted(unpriced_parts.items()):
+        shown = ", ".join(sorted(who)[:3]) + (f" and {len(who) - 3} more" if len(who) > 3 else "")
+        warnings.add(
+            f"not in the target cost, for want of a list price: {part}, on {len(who)} "
+            f"placement{'s' if len(who) > 1 else ''} ({shown})"
+        )
+    names = {rid: r.name for rid, r in resources.items()}
+    warnings.update(versions.version_warnings(placements, names))
+    warnings.update(end_of_life_warnings(placements, names, start_of(policy, inventory)))
     warnings.update(
         pin_warnings(inventory, catalog, policy, {rid: r.site[0] for rid, r in assignment.items()})
     )
@@ -315,7 +343,7 @@ def plan(
     ranged_line = ranged_price_warning(placements, catalog)
     if ranged_line:
         warnings.add(ranged_line)
-    unpriced_line = footing.unpriced_today_warning(inventory, placements, policy, figures)
+    unpriced_line = footing.unpriced_today_warning(inventory, figures)
     if unpriced_line:
         warnings.add(unpriced_line)
     planned_line = footing.planned_today_warning(inventory, policy)

@@ -19,6 +19,7 @@ _PARTS = {
     "operations": "running it yourself (operations hours)",
     "replicas": "extra nodes for high availability",
     "storage": "storage",
+    "boot_volume": "the boot volume each server is written with",
     "egress": "internet egress",
     "requests": "requests",
     "duration": "function duration",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cloudexit.model.topology import Listener, Topology
+from cloudexit.model.topology import HealthCheck, Listener, Topology
 from cloudexit.topology import Mapped, openstack, rule_or_problem
 
 _PROTOCOLS = {
@@ -171,6 +171,33 @@ def forwarding_rule(data: dict[str, Any]) -> Mapped:
         except (TypeError, ValueError) as exc:
             out.problems.append(f"port {text!r}: {str(exc).splitlines()[-1].strip()}")
     out.topology = Topology(listeners=sorted(found, key=lambda x: (x.port, x.protocol)))
+    return out
+
+
+def health_check(data: dict[str, Any], legacy: str | None = None) -> Mapped:
+    """A health check (``HealthCheck``: its type and that type's block; the legacy
+    ``HttpHealthCheck`` and ``HttpsHealthCheck``, whose protocol is ``legacy``: port and path at
+    the top) as the probe a target balancer runs: protocol, port and request path. A port taken
+    from the serving port has no number here: the probe follows the backend port."""
+    out = Mapped()
+    protocol = legacy or str(data.get("type") or "").upper() or None
+    block = data
+    if protocol and not legacy:
+        block = (
+            data.get(f"{protocol.lower()}HealthCheck")
+            or data.get(f"{protocol.lower()}_health_check")
+            or {}
+        )
+    port = block.get("port")
+    path = block.get("requestPath") or block.get("request_path")
+    try:
+        out.topology = Topology(
+            health_check=HealthCheck(
+                protocol=protocol, port=int(port) if port else None, path=path or None
+            )
+        )
+    except (TypeError, ValueError) as exc:
+        out.problems.append(f"health check: {str(exc).splitlines()[-1].strip()}")
     return out
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cloudexit.model.topology import Topology
+from cloudexit.model.topology import HealthCheck, Topology
 from cloudexit.topology import Mapped, aws, azure, gcp, openstack
 
 RULE_TYPES = frozenset(
@@ -202,6 +202,13 @@ def topology(tf_type: str, v: dict[str, Any]) -> Mapped | None:
         return Mapped(Topology(cidrs=[v["ip_cidr_range"]] if v.get("ip_cidr_range") else []))
     if tf_type in ("google_compute_forwarding_rule", "google_compute_global_forwarding_rule"):
         return gcp.forwarding_rule(v)
+    if tf_type == "openstack_lb_monitor_v2":
+        protocol = str(v.get("type") or "").upper() or None
+        check = HealthCheck(protocol=protocol, path=v.get("url_path") or None)
+        return Mapped(Topology(health_check=check))
+    if tf_type == "openstack_lb_member_v2":
+        port = v.get("protocol_port")
+        return Mapped(Topology(target_port=int(port) if port else None))
     if tf_type == "openstack_networking_secgroup_v2":
         if v.get("delete_default_rules") is True:
             return Mapped()

@@ -304,6 +304,37 @@ def test_the_bundled_ovhcloud_prices_are_what_the_recorded_catalogue_answers(pri
         assert listed[0].source.evidence == "provider_api", row.product
 
 
+def test_every_ovhcloud_price_said_to_rest_on_the_api_is_in_the_recorded_response(
+    price_lists, repo_dir
+):
+    """The converse: a bundled OVHcloud price may only claim the provider's API as evidence when the
+    recorded order-catalogue response gives that flavour at that figure and interval, and a 3-AZ or
+    Local Zone reading never stands as the plain flavour's price."""
+    from cloudexit.catalog import load_catalog
+    from cloudexit.catalog.refresh.ovhcloud import fetch
+
+    ovh = load_catalog(repo_dir / "providers", repo_dir / "mappings").providers["ovhcloud"]
+    rows = fetch(price_lists.base + "/v1/order/catalog/public/cloud", [])
+    plain = {(row.product.split(".")[0], row.unit): row.amount for row in rows if not row.variant}
+    claimed = [
+        (product.id, price)
+        for product in ovh.products
+        for price in product.prices
+        if price.source.evidence == "provider_api"
+    ]
+    assert claimed
+    for product_id, price in claimed:
+        assert plain.get((product_id, price.unit)) == price.amount, (product_id, price.unit)
+        assert "tests/fixtures/ovh_catalog.json" in price.source.url, product_id
+    variants = [row for row in rows if row.variant]
+    assert {row.variant for row in variants} >= {"3az", "lz-af"}
+    for row in variants:
+        base = row.product.split(".")[0]
+        if row.amount != plain.get((base, row.unit)):
+            product = next(p for p in ovh.products if p.id == base)
+            assert row.amount not in {price.amount for price in product.prices}, row.product
+
+
 def test_refresh_ovhcloud_flags_a_pricing_with_no_readable_interval(
     small_catalog, price_lists, tmp_path, capsys
 ):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from decimal import Decimal
 
 import pytest
@@ -11,6 +12,7 @@ from cloudexit import api
 from cloudexit.importers import import_files
 from cloudexit.model import Inventory
 from cloudexit.model.plan import Plan, SolveStatus
+from cloudexit.optimise.candidates import current_monthly_eur
 from cloudexit.optimise.footing import annuity_factor
 from tests.helpers import EXAMPLE, fixture_catalog, inventory, resource
 
@@ -166,3 +168,27 @@ def test_the_runbook_counts_the_same_unpriced_resources_as_the_warning(tmp_path)
     assert any("leaves out 1 of 3 resources" in w for w in plan.warnings)
     cloudexit.emit(plan, tmp_path)
     assert "- 1 resources have no known current cost" in (tmp_path / "runbook.md").read_text()
+
+
+def test_the_runbook_says_how_many_unpriced_resources_move_and_where(tmp_path, shared_dir):
+    imported = import_files([shared_dir / "corpus" / "tfplan-aws-55res-checkov.json"], planned=True)
+    plan = cloudexit.plan(imported, cloudexit.Policy(), catalog=api.load_catalog())
+    after = {p.resource_id: p for p in plan.placements if not p.choice.retain}
+    unknown = [r for r in imported.resources if current_monthly_eur(r, plan.policy) is None]
+    counted = [r for r in unknown if r.id not in after or after[r.id].choice.monthly_cost > 0]
+    moving = [r for r in counted if r.id in after]
+    t = plan.totals
+    assert t.current_monthly_unpriced == len(counted)
+    assert 0 < len(moving) < len(counted)  # the real plan has both
+    where = Counter(after[r.id].choice.provider for r in moving)
+    assert t.current_monthly_unpriced_moving == dict(sorted(where.items()))
+    split = ", ".join(f"{p} {n}" for p, n in sorted(where.items()))
+    (line,) = [w for w in plan.warnings if w.startswith("today's cost (EUR")]
+    assert f"leaves out {len(counted)} of {len(imported.resources)} resources" in line
+    assert f"; {len(moving)} of them move ({split}), and their EUR " in line
+    cloudexit.emit(plan, tmp_path)
+    runbook = (tmp_path / "runbook.md").read_text()
+    (bullet,) = [b for b in runbook.splitlines() if "have no known current cost" in b]
+    assert bullet.startswith(f"- {len(counted)} resources have no known current cost (")
+    assert f"{len(moving)} of them move ({split}), and their target cost (EUR " in bullet
+    assert f"the other {len(counted) - len(moving)} do not move." in bullet

@@ -4,6 +4,7 @@ that the provider schema accepts."""
 from __future__ import annotations
 
 import functools
+import shutil
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,9 @@ import hcl2
 import pytest
 
 from cloudexit import api
-from cloudexit.catalog.loader import Catalog, load_catalog
+from cloudexit.catalog.boot import BootVolume, load_boot_volumes
+from cloudexit.catalog.loader import Catalog, load_catalog, load_catalog_dir
+from cloudexit.catalog.sizing import price_in
 from cloudexit.emit.escape import hcl_string
 from cloudexit.emit.jinja import make_environment
 from cloudexit.emit.terraform import build_sites, render_site
@@ -199,3 +202,81 @@ def test_a_volume_is_written_as_the_disk_type_it_was_priced_as(tmp_path, shared_
     ]
     names = {"ssd_premium": "SSD Premium", "ssd_standard": "SSD Standard", "hdd": "HDD"}
     assert sorted(written) == sorted(names[family] for family in priced.values())
+
+
+def boot_volume() -> BootVolume:
+    boot = load_boot_volumes().for_server("ionos", "ionoscloud_server")
+    assert boot is not None
+    return boot
+
+
+def test_a_dedicated_server_s_boot_volume_without_a_price_is_reported_not_zero(
+    tmp_path, shared_dir
+):
+    inventory = corpus_inventory(shared_dir)
+    plan = api.plan(inventory, ionos_only(tmp_path, DEDICATED), catalog())
+    boot = boot_volume()
+    disk = catalog().product("ionos", "volume-ssd-standard")
+    unpriced = 0
+    for placed in instances(plan):
+        assert placed.choice.terraform == "ionoscloud_server"
+        assert placed.choice.monthly_cost == sum(placed.choice.costs.values())
+        if price_in(disk, placed.choice.region) is not None:  # once the catalogue has a rate
+            assert placed.choice.costs["boot_volume"] > 0
+            continue
+        unpriced += 1
+        (part,) = placed.choice.unpriced_parts
+        assert part.startswith(f"{boot.gib} GB {boot.written_as} boot volume per server ")
+        assert "boot_volume" not in placed.choice.costs
+    lines = [w for w in plan.warnings if w.startswith("not in the target cost")]
+    if unpriced:
+        (line,) = lines
+        assert "boot volume" in line and f"on {unpriced} placement" in line
+    else:
+        assert lines == []
+    servers = resources_of(emitted(plan, tmp_path, shared_dir), "ionoscloud_server")
+    for body in servers.values():
+        assert body["volume"][0]["size"] == boot.gib
+        assert body["volume"][0]["disk_type"] == f'"{boot.written_as}"'
+
+
+def test_a_cube_has_no_boot_volume_to_price(tmp_path, shared_dir):
+    plan = api.plan(corpus_inventory(shared_dir), ionos_only(tmp_path), catalog())
+    for placed in instances(plan):
+        assert placed.choice.terraform == "ionoscloud_cube_server"
+        assert placed.choice.unpriced_parts == []
+    assert not [w for w in plan.warnings if w.startswith("not in the target cost")]
+
+
+def test_a_priced_boot_volume_counts_in_the_server_s_cost(tmp_path, shared_dir, repo_dir):
+    """With a rate for the disk type in a catalogue of one's own, each server pays for it."""
+    own = tmp_path / "catalogue"
+    shutil.copytree(repo_dir / "providers", own / "providers")
+    shutil.copytree(repo_dir / "mappings", own / "mappings")
+    path = own / "providers" / "ionos.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("- id: volume-ssd-standard")
+    end = text.index("- id: ", start + 1)
+    rate = Decimal("0.10")
+    priced = (
+        "- id: volume-ssd-standard\n  name: Block storage SSD Standard\n  service: block_storage\n"
+        f"  family: ssd_standard\n  prices:\n  - amount: '{rate}'\n    currency: EUR\n"
+        "    unit: gib_month\n    source:\n      url: https://example.org/own-contract-rates\n"
+        "      retrieved: '2026-12-06'\n      published: '2026-12-01'\n"
+        "      evidence: provider_page\n    verified: false\n"
+    )
+    path.write_text(text[:start] + priced + text[end:], encoding="utf-8")
+    own_catalog = load_catalog_dir(own)
+    inventory = corpus_inventory(shared_dir)
+    policy = api.load_policy(ionos_only(tmp_path, DEDICATED))
+    before = {p.resource_id: p for p in instances(api.plan(inventory, policy, catalog()))}
+    plan = api.plan(inventory, policy, own_catalog)
+    for placed in instances(plan):
+        cost = rate * boot_volume().gib * placed.choice.replicas
+        assert placed.choice.costs["boot_volume"] == cost
+        assert placed.choice.unpriced_parts == []
+        assert "ionos/volume-ssd-standard" in placed.choice.unverified_prices
+        old = before[placed.resource_id].choice
+        if placed.choice.product == old.product:
+            assert placed.choice.monthly_cost == old.monthly_cost + cost
+    assert not [w for w in plan.warnings if w.startswith("not in the target cost")]

@@ -34,7 +34,9 @@ def test_a_gke_node_pool_takes_its_group_manager_and_instance_group_from_a_real_
     inventory = import_files([shared_dir / "corpus" / "gcp-cai-export-forseti.jsonl"])
     by_id = inventory.by_id()
     pool = next(r for r in inventory.resources if r.kind.value == "kubernetes.node_pool")
+    # the manager's instance template comes along with it
     assert [m.rsplit("/", 2)[-2] for m in pool.members] == [
+        "instanceTemplates",
         "instanceGroups",
         "instanceGroupManagers",
     ]

@@ -110,9 +110,13 @@ def random_policy(rng: random.Random) -> dict:
     return policy
 
 
-def random_instance(seed: int) -> Instance:
+def random_instance(seed: int, region_share: bool = False) -> Instance:
+    """``region_share``: add a ``max_region_spend_share``, drawn apart so that the rest of the
+    instance is the one the seed gives without it."""
     rng = random.Random(seed)
     policy_data = random_policy(rng)
+    if region_share:
+        policy_data["max_region_spend_share"] = random.Random(-seed).choice([0.3, 0.4, 0.5])
     policy = Policy.model_validate(policy_data)
     option_sets = [_option_set(rng, policy) for _ in range(rng.randint(1, 3))]
     n = rng.randint(4, 10)
@@ -240,6 +244,15 @@ def reference_optimum(instance: Instance) -> float | None:
                 if row.target and row.site[0] == p
             )
             problem += spend <= policy.max_spend_share * total
+    if policy.max_region_spend_share is not None:
+        total = pulp.lpSum(row.monthly * x[(rid, k)] for rid, k, row in options if row.target)
+        for site in sorted({row.site for _, _, row in options if row.target}):
+            spend = pulp.lpSum(
+                row.monthly * x[(rid, k)]
+                for rid, k, row in options
+                if row.target and row.site == site
+            )
+            problem += spend <= policy.max_region_spend_share * total
     for cap in policy.capacity:
         chosen = [
             (rid, k, row)

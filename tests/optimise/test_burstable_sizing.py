@@ -143,9 +143,45 @@ def test_database_classes_take_the_baseline_of_the_size_they_run_on() -> None:
     assert graviton is not None and graviton.sustained == 0.4
     cloud_sql = facts.find("gcp", "db-f1-micro")
     assert cloud_sql is not None and cloud_sql.sustained == 0.2
-    # Only the prefixes whose service is sourced: an ElastiCache node is not read as an RDS class.
-    assert facts.find("aws", "cache.t3.micro") is None
+    # An ElastiCache node has its own published baseline, not an RDS class's.
+    node = facts.find("aws", "cache.t3.micro")
+    assert node is not None and node.runs_on is None and node.sustained == 0.2
+    assert "amazon-elasticache-docs" in node.source.url
     assert facts.find("aws", "db.m5.large") is None
+    assert facts.find("aws", "cache.m5.large") is None
+
+
+@pytest.mark.parametrize(
+    ("size", "sustained"),
+    [("cache.t3.micro", 0.2), ("cache.t4g.small", 0.4), ("cache.t3.medium", 0.4)],
+)
+def test_an_elasticache_burstable_node_is_sized_for_its_baseline(
+    size: str, sustained: float
+) -> None:
+    node = Resource.model_validate(
+        {
+            **resource("sessions"),
+            "type": "AWS::ElastiCache::CacheCluster",
+            "kind": "cache.redis",
+            "attributes": {"instance_type": size, "engine": "redis"},
+            "monthly_cost": {"amount": "12.41", "currency": "EUR", "source": "test"},
+        }
+    )
+    catalog = load_catalog()
+    specs = catalog.specs_for("aws", size)
+    assert specs is not None and specs.vcpu == 2 and specs.memory_gib is not None
+    (placed,) = _plan(node, target="ionos").placements
+    assert placed.requirement_basis == "baseline"
+    assert placed.requirement == f"{sustained:g} vCPU sustained, {specs.memory_gib:g} GiB"
+    reason = placed.requirement_reason or ""
+    assert reason.startswith(f"{size} is burstable: 2 vCPU at a ")
+    assert "amazon-elasticache-docs" in reason
+    vcpu, memory = _specs(placed)
+    assert vcpu < 2 and memory >= specs.memory_gib
+    # Sized for the burst instead, it takes the two cores it may burst to.
+    (burst,) = _plan(node, target="ionos", burstable_baseline=False).placements
+    assert _specs(burst)[0] == 2
+    assert placed.choice.monthly_cost < burst.choice.monthly_cost
 
 
 def test_every_service_class_prefix_names_catalogued_classes() -> None:

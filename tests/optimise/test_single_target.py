@@ -50,8 +50,15 @@ def test_the_example_plans_onto_each_target_alone(
     moved = [p for p in result.placements if not p.choice.retain]
     # OpenNebula takes fewer: the policy caps that site at 64 vCPU and 256 GiB. On OVHcloud the
     # second of the dash HA pair stays: a second region would need its subnet and network
-    # recreated there, which costs more than the move saves.
-    assert len(moved) >= (30 if target == "opennebula" else 60)
+    # recreated there, which costs more than the move saves. IONOS takes no confidential
+    # resource: the policy asks ISO 27001 for them, and IONOS's claim names the 2013 edition,
+    # lapsed in October 2025, so it is not counted as held.
+    assert len(moved) >= {"opennebula": 30, "ionos": 50}.get(target, 60)
+    if target == "ionos":
+        confidential = {
+            r.id for r in inventory.resources if r.tags.get("classification") == "confidential"
+        }
+        assert confidential and not confidential & {p.resource_id for p in moved}
     assert {p.choice.provider for p in moved} == {target}
     write_terraform(result, tmp_path, make_environment(), catalog)
     files = sorted(tmp_path.rglob("*.tf"))

@@ -28,6 +28,19 @@ def service_plan(facts: Facts) -> None:
     facts.details.pop("size_unresolved", None)
 
 
+def _tagged_plan(tags: object) -> str | None:
+    """A resource list carries no properties: the portal's ``hidden-related:<plan id>`` tag is
+    then the only word on the plan an app runs in."""
+    plans = [
+        key.split(":", 1)[1]
+        for key in (tags if isinstance(tags, dict) else {})
+        if isinstance(key, str)
+        and key.lower().startswith("hidden-related:")
+        and "/providers/microsoft.web/serverfarms/" in key.lower()
+    ]
+    return plans[0] if len(plans) == 1 else None
+
+
 def site(facts: Facts) -> None:
     kind = (facts.item.get("kind") or "").lower()
     if "functionapp" in kind:
@@ -48,7 +61,7 @@ def site(facts: Facts) -> None:
             if v not in (None, [], "")
         }
     )
-    facts.depend(facts.prop("serverFarmId"))
+    facts.depend(facts.prop("serverFarmId") or _tagged_plan(facts.item.get("tags")))
     facts.depend(facts.prop("virtualNetworkSubnetId"))
 
 

@@ -91,6 +91,26 @@ def instance_group_manager(facts: Facts) -> None:
     facts.depend(facts.get("instanceGroup"))
 
 
+def instance_template(facts: Facts) -> None:
+    facts.size(last_segment(facts.get("properties.machineType")))
+    facts.location = last_segment(facts.get("region"))
+
+
+def autoscaler(facts: Facts) -> None:
+    """An autoscaler names the group it scales; its policy is kept for the group's target."""
+    facts.location = last_segment(facts.get("zone")) or last_segment(facts.get("region"))
+    target = facts.get("target")
+    facts.note(
+        target=target,
+        min_replicas=facts.get("autoscalingPolicy.minNumReplicas"),
+        max_replicas=facts.get("autoscalingPolicy.maxNumReplicas"),
+        cpu_target=facts.get("autoscalingPolicy.cpuUtilization.utilizationTarget"),
+        mode=facts.get("autoscalingPolicy.mode"),
+    )
+    if "/instanceGroupManagers/" in str(target):
+        facts.depend(target)
+
+
 def instance_group(facts: Facts) -> None:
     facts.set(node_count=int(facts.get("size") or 0) or None)
     facts.note(instances=sorted(filter(None, (cai_ref(u) for u in facts.get("instance_urls", [])))))
@@ -107,4 +127,6 @@ TYPES = [
     declare("compute.googleapis.com/InstanceGroupManager", instance_group_manager),
     declare("compute.googleapis.com/RegionInstanceGroupManager", instance_group_manager),
     declare("compute.googleapis.com/InstanceGroup", instance_group),
+    declare("compute.googleapis.com/InstanceTemplate", instance_template),
+    declare("compute.googleapis.com/Autoscaler", autoscaler),
 ]

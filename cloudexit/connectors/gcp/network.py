@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cloudexit.connectors.gcp.registry import Facts, cai_ref, declare, last_segment
+from cloudexit.connectors.gcp.registry import Extractor, Facts, cai_ref, declare, last_segment
 from cloudexit.model.topology import Topology
 from cloudexit.topology import Mapped
 from cloudexit.topology import gcp as gcp_topology
@@ -68,11 +68,54 @@ def backend_service(facts: Facts) -> None:
 
 def target_pool(facts: Facts) -> None:
     facts.location = last_segment(facts.get("region"))
+    facts.note(
+        health_checks=sorted(filter(None, (cai_ref(h) for h in facts.get("healthChecks", []))))
+    )
     facts.depend(*facts.get("instances", []))
 
 
 def target_proxy(facts: Facts) -> None:
+    facts.note(
+        ssl_certificates=sorted(
+            filter(None, (cai_ref(c) for c in facts.get("sslCertificates", [])))
+        )
+    )
     facts.depend(facts.get("urlMap"), facts.get("service"))
+
+
+def health_check(facts: Facts) -> None:
+    facts.location = last_segment(facts.get("region"))
+    facts.map(gcp_topology.health_check)
+    _probe_timing(facts)
+
+
+def legacy_health_check(protocol: str) -> Extractor:
+    def extract(facts: Facts) -> None:
+        facts.map(lambda data: gcp_topology.health_check(data, protocol))
+        _probe_timing(facts)
+
+    return extract
+
+
+def _probe_timing(facts: Facts) -> None:
+    facts.note(
+        interval_seconds=facts.get("checkIntervalSec"),
+        timeout_seconds=facts.get("timeoutSec"),
+        healthy_threshold=facts.get("healthyThreshold"),
+        unhealthy_threshold=facts.get("unhealthyThreshold"),
+    )
+
+
+def ssl_certificate(facts: Facts) -> None:
+    """What a balancer needs to name its certificate again: never the certificate or its key."""
+    facts.location = last_segment(facts.get("region"))
+    facts.note(
+        certificate_type=facts.get("type"),
+        domains=sorted(
+            set(facts.get("managed.domains", []) or facts.get("subjectAlternativeNames", []))
+        ),
+        expires=facts.get("expireTime"),
+    )
 
 
 def target_instance(facts: Facts) -> None:
@@ -145,6 +188,10 @@ TYPES = [
     declare("compute.googleapis.com/TargetTcpProxy", target_proxy),
     declare("compute.googleapis.com/TargetSslProxy", target_proxy),
     declare("compute.googleapis.com/UrlMap", url_map),
+    declare("compute.googleapis.com/HealthCheck", health_check),
+    declare("compute.googleapis.com/HttpHealthCheck", legacy_health_check("HTTP")),
+    declare("compute.googleapis.com/HttpsHealthCheck", legacy_health_check("HTTPS")),
+    declare("compute.googleapis.com/SslCertificate", ssl_certificate),
     declare("compute.googleapis.com/TargetInstance", target_instance),
     declare("compute.googleapis.com/VpnTunnel", vpn_tunnel),
     declare("compute.googleapis.com/InterconnectAttachment", interconnect_attachment),

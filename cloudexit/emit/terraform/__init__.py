@@ -143,6 +143,29 @@ def firewall_gaps(
     return rows
 
 
+def loose_volumes(
+    plan: Plan, env: Environment, catalog: Catalog | None = None, built: list[Site] | None = None
+) -> list[dict[str, str]]:
+    """Block volumes no server at their site mounts, for the runbook: written on their own, or
+    not written where the target has no volume without a server.
+
+    ``built``: the plan's sites when the caller already built them for the Terraform."""
+    rows = []
+    for site in built if built is not None else build_sites(plan, env, catalog):
+        mounted = {id(v) for item in site.items for v in item.volumes}
+        for item in site.items:
+            if item.resource.kind == Kind.BLOCK_VOLUME and id(item) not in mounted:
+                rows.append(_loose(site, item.resource, f"written on its own as {item.rtype}"))
+        for skipped in site.skipped:
+            if skipped.resource.kind == Kind.BLOCK_VOLUME:
+                rows.append(_loose(site, skipped.resource, f"not written: {skipped.reason}"))
+    return rows
+
+
+def _loose(site: Site, volume: Resource, outcome: str) -> dict[str, str]:
+    return {"site": f"{site.provider}/{site.region}", "volume": volume.name, "outcome": outcome}
+
+
 def _drop_empty_groups(site: Site) -> None:
     """OpenNebula security groups need one rule at least: a group with none is not written."""
     if site.provider != "opennebula":
@@ -193,12 +216,13 @@ def render_site(site: Site, env: Environment) -> dict[str, str]:
     """File name -> text for one site folder."""
     provider = site.provider
     local, source, version = PROVIDER_SOURCES[provider]
-    ctx = {"site": site, "provider_local": local}
+    # Looked up once: a server's template reads it for every server of the site.
+    ctx = {"site": site, "provider_local": local, "templates": site.templates}
     chunks: dict[str, list[str]] = defaultdict(list)
     chunks["network.tf"].append(
         env.get_template(f"terraform/{provider}/network.tf.j2").render(**ctx)
     )
-    if site.templates and _has_template(env, f"terraform/{provider}/templates.tf.j2"):
+    if ctx["templates"] and _has_template(env, f"terraform/{provider}/templates.tf.j2"):
         chunks["compute.tf"].append(
             env.get_template(f"terraform/{provider}/templates.tf.j2").render(**ctx)
         )

@@ -20,7 +20,9 @@ from cloudexit.catalog.schema import Product
 from cloudexit.catalog.versions import decide as decide_version
 from cloudexit.emit.terraform.addressing import Move
 from cloudexit.emit.terraform.firewall import TargetRule, Translation
+from cloudexit.emit.terraform.targets import VOLUME_HOSTS
 from cloudexit.errors import InputError
+from cloudexit.model.attachments import VOLUME_OWNERS
 from cloudexit.model.inventory import Resource
 from cloudexit.model.kinds import DATA_KINDS, Kind
 from cloudexit.model.plan import EngineVersionChoice, Option, Placement
@@ -478,6 +480,12 @@ def build_site(
         for dep in dict.fromkeys(item.resource.depends_on):
             users_of[dep].append(item)
 
+    naming: dict[str, list[Item]] = defaultdict(list)  # server id -> volumes naming it
+    for item in site.items:
+        if item.resource.kind == Kind.BLOCK_VOLUME:
+            for link in item.resource.topology.attachments:
+                if link.relation == "volume":
+                    naming[link.to].append(item)
     for item in site.items:
         r = item.resource
         for dep in r.depends_on:
@@ -497,11 +505,7 @@ def build_site(
             item.layers = [item.security_groups, below]
         elif below:
             item.security_groups = below
-        item.volumes = [
-            by_id[d]
-            for d in r.depends_on
-            if d in by_id and by_id[d].resource.kind == Kind.BLOCK_VOLUME
-        ]
+        item.volumes = _volumes_of(item, by_id, naming)
         item.cluster = next(
             (
                 by_id[d]
@@ -550,6 +554,17 @@ def build_site(
             if item.attached_to is not None:
                 item.attached_to.public_ips.append(item)
     return site
+
+
+def _volumes_of(item: Item, by_id: dict[str, Item], naming: dict[str, list[Item]]) -> list[Item]:
+    """The block volumes a server mounts: those it names, then those that name it as their
+    server. A snapshot, an image or a bucket naming a volume does not own it."""
+    if item.rtype not in VOLUME_HOSTS or item.resource.kind not in VOLUME_OWNERS:
+        return []
+    named = [by_id[d] for d in item.resource.depends_on if d in by_id]
+    volumes = [v for v in named if v.resource.kind == Kind.BLOCK_VOLUME]
+    volumes += naming.get(item.resource.id, [])
+    return list({id(v): v for v in volumes}.values())
 
 
 def layer_groups(site: Site, unique: Callable[[str, str], str]) -> list[Item]:

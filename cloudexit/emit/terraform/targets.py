@@ -117,6 +117,18 @@ NEEDS_LINK: dict[str, tuple[str, str]] = {
     ),
 }
 
+# Server types whose templates mount the block volumes of the server they write: a volume is
+# attached to an item of one of these types, or to none.
+VOLUME_HOSTS = frozenset(
+    {
+        "ionoscloud_server",
+        "ionoscloud_cube_server",
+        "ovh_cloud_instance",
+        "scaleway_instance_server",
+        "opennebula_virtual_machine",
+    }
+)
+
 # Same kind, another resource type, depending on what the item is attached to.
 ATTACHED_TYPES: dict[tuple[str, Kind, Kind], str] = {
     ("scaleway", Kind.PUBLIC_IP, Kind.LOAD_BALANCER): "scaleway_lb_ip",

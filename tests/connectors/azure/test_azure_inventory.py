@@ -98,13 +98,12 @@ def test_graph_scan_reads_every_subscription_with_sizes_and_links(arm, connector
     assert agw.attributes.details["waf"] is True
     assert agw.attributes.details["host_names"] == ["shop.example.com"]
 
-    function = by_id[f"{BASE}/microsoft.web/sites/shop-func"]
-    assert function.kind == Kind.FUNCTION
-    assert by_id[f"{BASE}/microsoft.web/sites/shop-web"].kind == Kind.APP_SERVICE
-    assert (
-        f"{BASE}/microsoft.web/serverfarms/shop-plan"
-        in by_id[f"{BASE}/microsoft.web/sites/shop-web"].depends_on
-    )
+    # Azure bills the App Service plan: each app is a member of the plan it runs in
+    for app, plan in (("shop-web", "shop-plan"), ("shop-func", "shop-func-plan")):
+        assert f"{BASE}/microsoft.web/sites/{app}" not in by_id
+        assert by_id[f"{BASE}/microsoft.web/serverfarms/{plan}"].members == [
+            f"{BASE}/microsoft.web/sites/{app}"
+        ]
 
     orders = by_id[f"{BASE}/microsoft.sql/servers/shop-sql/databases/orders"]
     assert (orders.attributes.vcpu, orders.attributes.storage_gib) == (2, 32)
@@ -311,7 +310,9 @@ def test_falls_back_to_resource_manager_when_resource_graph_is_denied(arm, conne
         for i in inventory.issues
         if i.scope == CORPUS_SUBSCRIPTION and i.code == "skipped"
     )
-    assert len(corpus) + skipped == 78
+    folded = {m for r in corpus for m in r.members}
+    made = [r for r in corpus if "known_from" in r.attributes.details]
+    assert len(corpus) - len(made) + len(folded) + skipped == 78
     assert {r.type for r in corpus} >= {
         "microsoft.compute/virtualmachines",
         "microsoft.web/serverfarms",
@@ -365,7 +366,7 @@ def test_resources_in_the_fixture_are_all_read(arm, connector_catalog):
         (Path(__file__).resolve().parents[2] / "data" / "azure" / "resources.json").read_text()
     )
     inventory = scan(arm, connector_catalog, metrics=False)
-    ids = set(inventory.by_id())
+    ids = set(inventory.by_id()) | {m for r in inventory.resources for m in r.members}
     # the system database, a managed identity, and the logical server (its databases are read)
     skipped = {"master", "shop-id", "shop-sql"}
     missing = [
@@ -430,3 +431,22 @@ def test_dns_record_sets_are_read_typed_and_written_on_every_target(
                 "shop-web.azurewebsites.net",
             ):
                 assert value in text, (provider, value)
+
+
+def test_apps_are_planned_with_their_app_service_plan(arm, connector_catalog, tmp_path):
+    from cloudexit.api import emit, plan
+    from cloudexit.model.policy import Policy
+
+    inventory = scan(arm, connector_catalog, metrics=False)
+    result = plan(inventory, Policy(targets=["ionos", "opennebula", "ovhcloud", "scaleway"]))
+    emit(result, tmp_path / "out")
+    document = json.loads((tmp_path / "out" / "plan.json").read_text())
+    planned = {p["resource_id"] for p in document["placements"]}
+    unplaced = {u["resource_id"] for u in document["unplaced"]}
+    assert len(planned) == len(inventory.resources) - len(unplaced)
+    apps = {f"{BASE}/microsoft.web/sites/shop-web", f"{BASE}/microsoft.web/sites/shop-func"}
+    assert not apps & (planned | unplaced)
+    assert {
+        f"{BASE}/microsoft.web/serverfarms/shop-plan",
+        f"{BASE}/microsoft.web/serverfarms/shop-func-plan",
+    } <= planned

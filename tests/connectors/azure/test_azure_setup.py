@@ -111,9 +111,9 @@ def test_command_writes_inventory_with_the_cli_login(
     )
     err = capsys.readouterr().err
     assert code == 0, err
-    assert "azure: 41 resources written to" in err and "1 unsupported_type" in err
+    assert "azure: 39 resources written to" in err and "1 unsupported_type" in err
     data = json.loads(out.read_text())
-    assert data["schema_version"] == "2.0" and len(data["resources"]) == 41
+    assert data["schema_version"] == "2.0" and len(data["resources"]) == 39
     assert all(r.headers.get("authorization") == "Bearer cli-token" for r in arm.server.requests)
 
 

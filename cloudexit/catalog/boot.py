@@ -1,0 +1,43 @@
+"""System disks a target server needs beside its product (``mappings/boot-volumes.yaml``): an
+IONOS Dedicated Core or vCPU server is written with a 20 GB SSD Standard boot volume its core and
+RAM prices leave out."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from cloudexit.catalog.schema import ProductSelector
+from cloudexit.datafiles import data_dir
+from cloudexit.model.io import read_yaml, validate
+
+
+class BootVolume(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    provider: str
+    terraform: str = Field(description="The server type the Terraform writes the disk on")
+    gib: int = Field(gt=0, description="Size of the disk on each node")
+    select: ProductSelector = Field(description="The block-storage product it is written as")
+    written_as: str = Field(description="The disk type the Terraform names")
+    why: str = Field(min_length=8)
+
+
+class BootVolumes(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    boot_volumes: list[BootVolume] = Field(default_factory=list)
+
+    def for_server(self, provider: str, terraform: str | None) -> BootVolume | None:
+        return next(
+            (b for b in self.boot_volumes if (b.provider, b.terraform) == (provider, terraform)),
+            None,
+        )
+
+
+@lru_cache(maxsize=4)
+def load_boot_volumes(path: Path | None = None) -> BootVolumes:
+    path = path or data_dir("mappings") / "boot-volumes.yaml"
+    return validate(BootVolumes, read_yaml(path), path)

@@ -1,0 +1,127 @@
+"""End of life of engine release lines (MySQL 5.7, PostgreSQL 11 ...), from
+``mappings/end-of-life.yaml``: a plan warns when the version it puts on a target, managed or
+installed on the target's VMs, is past its end of life on the plan's start date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+
+from cloudexit.catalog.schema import SourceRef
+from cloudexit.catalog.versions import version_key
+from cloudexit.datafiles import data_dir
+from cloudexit.model.io import read_yaml, validate
+from cloudexit.model.plan import Placement
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ReleaseLine(_Data):
+    line: str = Field(min_length=1, description="As the source names it: '5.7', '14', '7'")
+    eol: dt.date
+
+
+class EngineLifecycle(_Data):
+    engine: str = Field(description="Canonical engine name, as versions.py names engines")
+    column: str = Field(description="Which support the dates end, as the source calls it")
+    source: SourceRef
+    lines: list[ReleaseLine] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _dated(self) -> EngineLifecycle:
+        if self.source.published is None or self.source.evidence is None:
+            raise ValueError(f"{self.engine}: an end-of-life source needs published and evidence")
+        return self
+
+
+class EndOfLife(_Data):
+    """What the catalogue says of one version: the line it belongs to and when that ended."""
+
+    engine: str
+    line: str
+    eol: dt.date
+    source: SourceRef
+    older_than: str | None = Field(
+        None, description="Set when the version is older than every listed line: the oldest"
+    )
+
+
+class Lifecycles(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    engines: list[EngineLifecycle]
+    _by_engine: dict[str, EngineLifecycle] = PrivateAttr(default_factory=dict)
+
+    def model_post_init(self, context: object) -> None:
+        self._by_engine = {e.engine: e for e in self.engines}
+
+    def find(self, engine: str | None, version: str | None) -> EndOfLife | None:
+        """The listed line a version belongs to (the longest that prefixes it: 8.19 before 8).
+        A version older than every listed line ended no later than the oldest of them (the
+        source drops lines long out of support: Elasticsearch 2.3 is older than 6). None for an
+        engine the source does not list, or a version it cannot place (MySQL '8': 8.0 or 8.4)."""
+        known = self._by_engine.get((engine or "").lower())
+        wanted = version_key(version)
+        if known is None or wanted is None:
+            return None
+        keyed = [(version_key(e.line) or (), e) for e in known.lines]
+        matches = [(key, e) for key, e in keyed if key == wanted[: len(key)]]
+        if matches:
+            entry = max(matches, key=lambda m: len(m[0]))[1]
+            return EndOfLife(
+                engine=known.engine, line=entry.line, eol=entry.eol, source=known.source
+            )
+        oldest_key, oldest = min(keyed, key=lambda m: m[0])
+        if wanted[: len(oldest_key)] < oldest_key[: len(wanted)]:
+            return EndOfLife(
+                engine=known.engine,
+                line=version or "",
+                eol=oldest.eol,
+                source=known.source,
+                older_than=oldest.line,
+            )
+        return None
+
+
+@lru_cache(maxsize=4)
+def load_lifecycles(path: Path | None = None) -> Lifecycles:
+    path = path or data_dir("mappings") / "end-of-life.yaml"
+    return validate(Lifecycles, read_yaml(path), path)
+
+
+def end_of_life_warnings(
+    placements: list[Placement], names: dict[str, str], on: dt.date
+) -> list[str]:
+    """One line per engine line the plan puts on a target past its end of life on ``on`` (the
+    plan's start date), grouped by provider, engine line and how it runs there; ``names``:
+    resource id -> name."""
+    facts = load_lifecycles()
+    groups: dict[tuple[str, str, str, str, str], list[str]] = {}
+    for p in placements:
+        choice = p.engine_version
+        if choice is None or choice.version is None or p.choice.retain:
+            continue
+        found = facts.find(choice.engine, choice.version)
+        if found is None or found.eol >= on:
+            continue
+        how = "installed on its VMs" if choice.status == "self_managed" else "managed"
+        when = (
+            f"is older than {found.older_than}, whose end of life was {found.eol}"
+            if found.older_than
+            else f"reached its end of life on {found.eol}"
+        )
+        key = (p.choice.provider, f"{found.engine} {found.line}", how, when, found.source.url)
+        groups.setdefault(key, []).append(names.get(p.resource_id, p.resource_id))
+    lines = []
+    for (provider, line, how, when, url), who in sorted(groups.items()):
+        shown = ", ".join(sorted(who)[:3]) + (f" and {len(who) - 3} more" if len(who) > 3 else "")
+        lines.append(
+            f"end of life: {line} on {provider} ({how}) {when}, before the plan starts on {on} "
+            f"({url}); plan the upgrade to a supported release line with the move: {shown}"
+        )
+    return lines

@@ -1,0 +1,59 @@
+"""What a command imports before it answers: look-ups and `explain` need neither pydantic nor the
+optimiser, a small import none of the solver, emitter or cloud client libraries."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+HEAVY = ["pydantic", "pulp", "highspy", "numpy", "jinja2", "rich", "yaml", "boto3", "azure"]
+PROBE = """
+import json, sys
+from cloudexit.cli.main import run
+code = run(sys.argv[1:])
+print(json.dumps([code, sorted({m.split(".")[0] for m in sys.modules})]))
+"""
+
+
+def imported(*args: str) -> set[str]:
+    """Top-level packages loaded by a fresh process that ran ``cloudexit args``."""
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, *args], capture_output=True, text=True, cwd=REPO, check=True
+    )
+    code, modules = json.loads(done.stdout.splitlines()[-1])
+    assert code == 0, done.stderr
+    return set(modules) & set(HEAVY)
+
+
+def test_catalogue_lookups_import_no_models_once_the_cache_is_warm() -> None:
+    imported("catalog", "show", "ovhcloud")  # fills the cache
+    assert imported("catalog", "show", "ovhcloud", "b3-8") == set()
+    assert imported("catalog", "list", "--provider", "ovhcloud") == set()
+
+
+def test_explain_imports_no_models(tmp_path: Path) -> None:
+    plan = {
+        "schema_version": "1.0",
+        "policy": {"horizon_months": 36},
+        "inventory": {
+            "resources": [
+                {"id": "vm-1", "name": "web", "kind": "compute.vm", "provider": "aws"}
+                | {"region": "eu-west-1", "type": "AWS::EC2::Instance"}
+            ]
+        },
+        "placements": [],
+        "unplaced": [
+            {"resource_id": "vm-1", "kind": "compute.vm", "code": "no_option", "reason": "none"}
+        ],
+    }
+    (tmp_path / "plan.json").write_text(json.dumps(plan))
+    assert imported("explain", str(tmp_path / "plan.json"), "web") == set()
+
+
+def test_a_small_import_loads_no_solver_emitter_or_cloud_client(tmp_path: Path) -> None:
+    out = str(tmp_path / "inventory.json")
+    servers = REPO / "tests" / "data" / "imports" / "servers.csv"
+    assert imported("inventory", "import", str(servers), "-o", out) == {"pydantic"}

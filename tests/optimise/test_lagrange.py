@@ -1,0 +1,117 @@
+"""The priced bound and the search around it against the independent one-binary model.
+
+On random small instances with every constraint family: the bound is never above the optimum,
+never below the bound with no estate-wide limit, and the search's plan meets every constraint
+and is never below the optimum. A few seeds run with the suite; ``pytest -m slow`` runs more.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from cloudexit.model.plan import SolveStatus
+from cloudexit.optimise import lagrange
+from cloudexit.optimise.checks import violations
+from cloudexit.optimise.decide import assignment_of, decide, separate_bound
+from cloudexit.optimise.units import assignment_objective
+from tests.optimise.exactness import random_instance, reference_optimum
+
+FAST = [1, 4, 7, 10, 13, 14, 17, 25, 1078, 1151]
+SLOW = range(2000, 2150)
+
+
+def check(seed: int, region_share: bool) -> None:
+    instance = random_instance(seed, region_share)
+    units, policy = instance.units, instance.policy
+    optimum = reference_optimum(instance)
+    found = lagrange.bound(units, policy, 30.0)
+    assert found.value >= separate_bound(units) - 1e-6
+    if optimum is None:
+        return
+    assert found.value <= optimum + 1e-6 * max(1.0, abs(optimum)), (
+        f"seed {seed}: bound {found.value} above the optimum {optimum}"
+    )
+    counts = lagrange.search(units, policy, found, 30.0, 1e-4)
+    if counts is None:
+        return
+    assignment = assignment_of(units, counts)
+    if len(assignment) < len(instance.rows_of):
+        return
+    if violations(assignment, units, instance.inventory, policy):
+        return
+    assert assignment_objective(assignment, units) >= optimum - 1e-6
+
+
+@pytest.mark.parametrize("region_share", [False, True])
+@pytest.mark.parametrize("seed", FAST)
+def test_the_priced_bound_is_below_the_optimum(seed: int, region_share: bool) -> None:
+    check(seed, region_share)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("region_share", [False, True])
+@pytest.mark.parametrize("seed", SLOW)
+def test_the_priced_bound_is_below_the_optimum_on_many_instances(
+    seed: int, region_share: bool
+) -> None:
+    check(seed, region_share)
+
+
+def test_the_fast_seeds_reach_every_constraint_family_and_a_priced_limit() -> None:
+    seen: set[str] = set()
+    for seed in FAST:
+        for region_share in (False, True):
+            instance = random_instance(seed, region_share)
+            p = instance.policy
+            optimum = reference_optimum(instance)
+            bound = lagrange.bound(instance.units, p, 30.0).value
+            seen.update(
+                name
+                for name, on in [
+                    ("colocation", any(u.group for u in instance.units.units)),
+                    ("anti_affinity", any(u.anti for u in instance.units.units)),
+                    ("providers", p.max_providers is not None),
+                    ("spend_share", p.max_spend_share is not None),
+                    ("region_share", p.max_region_spend_share is not None),
+                    ("capacity", bool(p.capacity)),
+                    ("budget", p.monthly_budget is not None),
+                    ("feasible", optimum is not None),
+                    # The prices raise the bound above the one with no estate-wide limit.
+                    ("priced", bound > separate_bound(instance.units) + 1e-6),
+                    ("exact", optimum is not None and bound >= optimum - 1e-6),
+                ]
+                if on
+            )
+    assert seen == {
+        "colocation",
+        "anti_affinity",
+        "providers",
+        "spend_share",
+        "region_share",
+        "capacity",
+        "budget",
+        "feasible",
+        "priced",
+        "exact",
+    }
+
+
+@pytest.mark.parametrize("seed", [6, 29, 49])
+def test_the_decision_closes_the_gap_without_the_relaxation(seed: int, monkeypatch) -> None:
+    """When the priced bound and the search around it close the gap, the LP relaxation is not
+    needed: the plan is optimal with no relaxation solved."""
+    from cloudexit.optimise import decide as decide_module
+
+    instance = random_instance(seed)
+    optimum = reference_optimum(instance)
+    assert optimum is not None
+
+    def no_relaxation(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the relaxation was solved")
+
+    monkeypatch.setattr(decide_module, "relax", no_relaxation)
+    decision = decide(instance.units, instance.inventory, instance.policy)
+    assert decision.solution.status == SolveStatus.OPTIMAL
+    assert decision.solution.objective == pytest.approx(optimum, rel=1e-9, abs=1e-6)
+    assert decision.solution.bound is not None
+    assert decision.solution.bound <= optimum + 1e-6
