@@ -34,6 +34,7 @@ COMMANDS = [
     ["catalog", "show", "ovhcloud", "b3-8"],
     ["catalog", "list", "--provider", "ovhcloud"],
     ["catalog", "list", "--provider", "aws"],
+    ["catalog", "list"],
     ["explain", "{work}/out/plan.json", "{resource}"],
     ["inventory", "import", f"{IMPORTS}/servers.csv", "-o", "{work}/inv.json"],
     ["inventory", "import", f"{IMPORTS}/state-v4-modules.tfstate", "-o", "{work}/inv.json"],
