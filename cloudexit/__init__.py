@@ -8,12 +8,11 @@ cloudexit.emit(plan, "out")
 
 from __future__ import annotations
 
-import sys
 from importlib import import_module
-from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from cloudexit.errors import CloudexitError, InputError, RuntimeFailure
+from cloudexit.packages import keep_functions_over_submodules
 
 if TYPE_CHECKING:
     from cloudexit.api import emit, inventory, load_inventory, load_policy, plan
@@ -39,16 +38,7 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'cloudexit' has no attribute {name!r}")
 
 
-class _Package(ModuleType):
-    def __setattr__(self, name: str, value: Any) -> None:
-        # Importing the subpackage cloudexit.emit binds it here, over the API function of the
-        # same name; the function stays what ``cloudexit.emit`` means.
-        if name == "emit" and isinstance(value, ModuleType):
-            return
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package
+keep_functions_over_submodules(__name__, "emit")
 
 
 __version__: str  # resolved by __getattr__ on first use

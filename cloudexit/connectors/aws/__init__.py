@@ -11,10 +11,10 @@ module of this package, not every describer of the connector.
 
 from __future__ import annotations
 
-import sys
 from importlib import import_module
-from types import ModuleType
 from typing import TYPE_CHECKING, Any
+
+from cloudexit.packages import keep_functions_over_submodules
 
 if TYPE_CHECKING:
     from cloudexit.connectors.aws.permissions import policy
@@ -35,16 +35,7 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-class _Package(ModuleType):
-    def __setattr__(self, name: str, value: Any) -> None:
-        # Importing the submodule .scan binds it here, over the function of the same name;
-        # the function stays what ``aws.scan`` means.
-        if name == "scan" and isinstance(value, ModuleType):
-            return
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package
+keep_functions_over_submodules(__name__, "scan")
 
 
 def policy_json(*, org: bool = False, role_name: str | None = None) -> str:
