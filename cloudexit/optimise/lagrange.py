@@ -52,6 +52,9 @@ class Bound:
     providers: frozenset[str] | None = None
     """the provider set the bound was least for, when ``max_providers`` was enumerated"""
     evaluations: int = 0
+    seconds_flat: float = 0.0
+    """wall seconds reading every option into arrays once: what a pass over the whole model
+    costs here, to judge whether a larger model can be built in the time left"""
     flat: _Flat | None = field(default=None, repr=False)
     priced: Floats | None = field(default=None, repr=False)
     """each option's score with the best prices found, +inf outside ``providers``, in ``flat``'s
@@ -465,6 +468,7 @@ def bound(units: Units, policy: Policy, time_limit: float, enough: float = math.
     ``enough`` (say, an incumbent's score less the gap the policy accepts)."""
     deadline = time.perf_counter() + time_limit
     flat = _flatten(units, policy)
+    seconds_flat = time.perf_counter() - (deadline - time_limit)
     rows = _Rows(flat, policy, units)
     value, lam, evaluations = _ascend(rows, flat, None, deadline, enough, None)
     chosen: frozenset[str] | None = None
@@ -500,7 +504,7 @@ def bound(units: Units, policy: Policy, time_limit: float, enough: float = math.
     rc, _ = rows.reduced(lam)
     if chosen is not None:
         rc = np.where(masks[chosen], rc, np.inf)
-    return Bound(value, chosen, evaluations, flat, rc)
+    return Bound(value, chosen, evaluations, seconds_flat, flat, rc)
 
 
 def _segment_least(values: Floats, starts: Ints, end: int) -> Floats:
@@ -594,7 +598,9 @@ def search(
 ) -> Counts | None:
     """The best plan HiGHS finds in time among the options ``restricted`` keeps, as counts over
     the classes' own options; None when it finds none. ``start``: a plan in hand, kept possible
-    and given to HiGHS as its first solution."""
+    and given to HiGHS as its first solution. ``time_limit`` counts choosing the options and
+    building the model too."""
+    started = time.perf_counter()
     parts = restricted(units, found, tolerance, start)
     position = {u.key: {k: j for j, k in enumerate(ks)} for u, ks in parts}
     tighter = policy.model_copy(
@@ -605,7 +611,7 @@ def search(
         tighter,
         units.links,
         units.egress_eur_gib,
-        time_limit=time_limit,
+        time_limit=max(time_limit - (time.perf_counter() - started), 0.0),
         start={(key, position[key][k]): n for (key, k), n in start.items()} if start else None,
     )
     if solution.status not in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE):

@@ -12,7 +12,9 @@ caller checks the plan against every constraint before using it.
 from __future__ import annotations
 
 import math
+import time
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from cloudexit.model.policy import Policy
@@ -144,8 +146,45 @@ def _choices(block: list[Unit], allowed: set[str] | None) -> list[_Choice]:
     ]
 
 
-def regret_greedy(units: Units, policy: Policy) -> Counts | None:
-    """Counts for every class, or None when some block finds no choice that keeps the limits."""
+def _alone(unit: Unit, allowed: set[str] | None) -> tuple[float, float, float] | None:
+    """A class placed alone: the regret, least monthly cost and least target spend of its
+    choices (its usable options in order), or None when it has none. Its choices are built
+    only when tried (``_tried``): most classes take their first, and building every option's
+    choice up front is most of the greedy's time on a large estate."""
+    n = unit.count
+    first: float | None = None
+    second: float | None = None
+    least = least_target = math.inf
+    for row in unit.rows:
+        if allowed is not None and row.target and row.site[0] not in allowed:
+            continue
+        score = row.score * n
+        if first is None:
+            first = score
+        elif second is None:
+            second = score
+        monthly = row.monthly * n
+        least = min(least, monthly)
+        least_target = min(least_target, monthly if row.target else 0)
+    if first is None:
+        return None
+    return (second - first if second is not None else math.inf), least, least_target
+
+
+def _tried(unit: Unit, allowed: set[str] | None) -> Iterator[_Choice]:
+    n = unit.count
+    for k, row in enumerate(unit.rows):
+        if allowed is None or not row.target or row.site[0] in allowed:
+            yield _Choice(row.score * n, [(unit, k, n)])
+
+
+CHECK_EVERY = 512
+"""Blocks placed between two looks at the clock."""
+
+
+def regret_greedy(units: Units, policy: Policy, deadline: float | None = None) -> Counts | None:
+    """Counts for every class, or None when some block finds no choice that keeps the limits
+    or ``deadline`` (a ``time.perf_counter`` moment) passes first."""
     grouped: dict[str, list[Unit]] = defaultdict(list)
     blocks: list[list[Unit]] = []
     for unit in units.units:
@@ -167,8 +206,16 @@ def regret_greedy(units: Units, policy: Policy) -> Counts | None:
         allowed = set(sorted(spend, key=lambda p: (-spend[p], p))[: policy.max_providers])
     split = [b for b in blocks if b[0].anti and b[0].count > 1 and b[0].group is None]
     ones = {id(b) for b in split}
-    prepared: list[tuple[float, int, list[_Choice], float, float]] = []
+    prepared: list[tuple[float, int, list[_Choice] | Unit, float, float]] = []
     for index, block in enumerate(blocks):
+        if deadline is not None and index % CHECK_EVERY == 0 and time.perf_counter() > deadline:
+            return None
+        if len(block) == 1 and block[0].group is None and id(block) not in ones:
+            figures = _alone(block[0], allowed)
+            if figures is None:
+                return None
+            prepared.append((figures[0], index, block[0], figures[1], figures[2]))
+            continue
         choices = _choices(block, allowed)
         if id(block) in ones:
             unit = block[0]
@@ -190,8 +237,13 @@ def regret_greedy(units: Units, policy: Policy) -> Counts | None:
         sum(spend.values()),
     )
     counts: Counts = defaultdict(int)
-    for _, _, choices, least, least_target in prepared:
-        chosen = next((c for c in choices if state.fits(c, least, least_target)), None)
+    for placed, (_, _, block_choices, least, least_target) in enumerate(prepared):
+        if deadline is not None and placed % CHECK_EVERY == 0 and time.perf_counter() > deadline:
+            return None
+        tried = (
+            _tried(block_choices, allowed) if isinstance(block_choices, Unit) else block_choices
+        )
+        chosen = next((c for c in tried if state.fits(c, least, least_target)), None)
         if chosen is None:
             return None
         state.take(chosen, least, least_target)
