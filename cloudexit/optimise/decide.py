@@ -60,6 +60,9 @@ SEARCH_SHARE = 0.8
 LAGRANGE_TOLERANCE = 1e-4
 """Options whose priced score is within this fraction of their class's least stay open to the
 search around the priced bound: the classes the prices leave in doubt."""
+SEARCH_PASSES = 8.0
+"""The search around the priced bound takes about this many passes over every option
+(``lagrange.Bound.seconds_flat``: choosing the options in doubt, building their model, HiGHS)."""
 BUILD_PASSES = 10.0
 """The whole model (its relaxation, the search over it) is built only when the time left is at
 least this many passes over every option (``lagrange.Bound.seconds_flat``): building it takes
@@ -123,6 +126,8 @@ def _solve_highs(
     proves the policy cannot be met, or when no method found one even then."""
     gap = policy.solver.gap
     proposed = False
+    cut = False
+    """whether the time limit stopped or skipped a step: then the plan depends on timing"""
     valued: list[tuple[float, dict[tuple[str, int], int], dict[str, Row]]] = []
 
     def consider(counts: dict[tuple[str, int], int] | None) -> None:
@@ -142,6 +147,12 @@ def _solve_highs(
         found = best()
         return found is None or _gap(found[0], bound) > gap
 
+    def time_left() -> bool:
+        """Whether the budget lasts; a step it ends for is cut."""
+        nonlocal cut
+        cut = cut or budget.over
+        return not budget.over
+
     if not greedy_broken:
         consider(counts_of(units, greedy))
     # The estate-wide limits priced (``lagrange``): a bound as tight as the relaxation's at a
@@ -152,37 +163,53 @@ def _solve_highs(
     enough = found[0] - gap * abs(found[0]) if found is not None else math.inf
     priced = lagrange.bound(units, policy, budget.share(BOUND_SHARE), enough)
     bound = priced.value if math.isfinite(priced.value) else separate_bound(units)
-    if open_gap(bound) and not budget.over:
-        found = best()
-        consider(
-            lagrange.search(
-                units,
-                policy,
-                priced,
-                budget.share(SEARCH_SHARE),
-                LAGRANGE_TOLERANCE,
-                start=found[1] if found is not None else None,
+    cut = priced.cut
+    # When the time left is short of what the search takes at this size, a plan first: the
+    # regret greedy (to its end, past the limit if need be), then the same greedy ranking the
+    # options by their priced scores, which leans the way the optimum does, and the search
+    # starts from the better. Otherwise the search first, and the greedy only if it finds none.
+    hurry = budget.left() < SEARCH_PASSES * priced.seconds_flat
+    cut = cut or (hurry and bool(greedy_broken))
+    if greedy_broken and hurry:
+        consider(regret_greedy(units, policy))
+        if open_gap(bound) and time_left():
+            consider(
+                regret_greedy(
+                    units, policy, budget.ends, scores=lagrange.priced_scores(units, priced)
+                )
             )
+            time_left()
+    if open_gap(bound) and time_left():
+        found = best()
+        counts, stopped = lagrange.searched(
+            units,
+            policy,
+            priced,
+            budget.share(SEARCH_SHARE),
+            LAGRANGE_TOLERANCE,
+            start=found[1] if found is not None else None,
         )
-    if greedy_broken and best() is None:
+        consider(counts)
+        cut = cut or stopped
+    if greedy_broken and best() is None and not hurry:
         # No plan in hand: the regret greedy runs to its end, past the limit if need be.
         regret = regret_greedy(units, policy)
         consider(regret)
-        if regret is not None and open_gap(bound) and not budget.over:
+        if regret is not None and open_gap(bound) and time_left():
             # The options left in doubt held no plan: the regret plan's stay open too.
-            consider(
-                lagrange.search(
-                    units,
-                    policy,
-                    priced,
-                    budget.share(SEARCH_SHARE),
-                    LAGRANGE_TOLERANCE,
-                    start=regret,
-                )
+            counts, stopped = lagrange.searched(
+                units, policy, priced, budget.share(SEARCH_SHARE), LAGRANGE_TOLERANCE, start=regret
             )
+            consider(counts)
+            cut = cut or stopped
 
     def whole_fits() -> bool:
-        return budget.left() >= BUILD_PASSES * priced.seconds_flat
+        """Whether the whole model can be built and used in the time left; a step skipped
+        for want of it is cut."""
+        nonlocal cut
+        fits = budget.left() >= BUILD_PASSES * priced.seconds_flat
+        cut = cut or not fits
+        return fits
 
     relaxed = None
     if best() is None or (open_gap(bound) and whole_fits()):
@@ -193,9 +220,10 @@ def _solve_highs(
             units.egress_eur_gib,
             time_limit=budget.left() if best() is not None else max(budget.left(), FIRST_PLAN_S),
         )
+        cut = cut or budget.over
     if relaxed is not None:
         bound = max(relaxed.bound, bound)
-        if best() is None or (open_gap(bound) and not budget.over):
+        if best() is None or (open_gap(bound) and time_left()):
             consider(
                 neighbourhood(
                     relaxed,
@@ -203,6 +231,7 @@ def _solve_highs(
                     budget.share(0.5) if best() is not None else max(budget.left(), FIRST_PLAN_S),
                 )
             )
+            cut = cut or budget.over
     if not proposed:
         rounded = round_relaxation(
             units.units,
@@ -217,9 +246,9 @@ def _solve_highs(
     found = best()
     model = relaxed.model if relaxed is not None else None
     if found is not None and (
-        not open_gap(bound) or budget.over or (model is None and not whole_fits())
+        not open_gap(bound) or not time_left() or (model is None and not whole_fits())
     ):
-        return _kept(found[0], found[1], bound, policy, budget, model), found[2]
+        return _kept(found[0], found[1], bound, policy, budget, model, cut), found[2]
     solution = highs.solve(
         units.units,
         policy,
@@ -230,6 +259,7 @@ def _solve_highs(
         model=model,
     )
     solution.seconds = budget.spent()
+    solution.time_limited = cut or solution.status == SolveStatus.FEASIBLE
     if solution.bound is not None:
         solution.bound = max(solution.bound, bound)
     if found is None:
@@ -241,7 +271,7 @@ def _solve_highs(
     ):
         return solution, None
     proven = solution.bound if solution.bound is not None else bound
-    kept = _kept(found[0], found[1], proven, policy, budget, model)
+    kept = _kept(found[0], found[1], proven, policy, budget, model, solution.time_limited)
     kept.variables, kept.constraints = solution.variables, solution.constraints
     return kept, found[2]
 
@@ -253,6 +283,7 @@ def _kept(
     policy: Policy,
     budget: Budget,
     model: arrays.Model | None,
+    cut: bool,
 ) -> milp.Solution:
     """A plan checked here, with the best bound proven and the status its gap gives."""
     bound = min(bound, value)
@@ -267,6 +298,7 @@ def _kept(
         variables=model.columns if model else 0,
         constraints=model.rows if model else 0,
         solver="highs",
+        time_limited=cut,
     )
 
 
