@@ -60,9 +60,13 @@ SEARCH_SHARE = 0.8
 LAGRANGE_TOLERANCE = 1e-4
 """Options whose priced score is within this fraction of their class's least stay open to the
 search around the priced bound: the classes the prices leave in doubt."""
-SEARCH_PASSES = 8.0
+SEARCH_PASSES = 4.0
 """The search around the priced bound takes about this many passes over every option
-(``lagrange.Bound.seconds_flat``: choosing the options in doubt, building their model, HiGHS)."""
+(``lagrange.Bound.seconds_flat``; at 100,000 resources choosing the options in doubt and building
+their model take about one and a half, HiGHS two or three more)."""
+REGRET_PASSES = 2.5
+"""The regret greedy and the check of its plan take about this many passes over every option:
+kept from the search's time when the greedy may have to follow it."""
 BUILD_PASSES = 10.0
 """The whole model (its relaxation, the search over it) is built only when the time left is at
 least this many passes over every option (``lagrange.Bound.seconds_flat``): building it takes
@@ -167,7 +171,8 @@ def _solve_highs(
     # When the time left is short of what the search takes at this size, a plan first: the
     # regret greedy (to its end, past the limit if need be), then the same greedy ranking the
     # options by their priced scores, which leans the way the optimum does, and the search
-    # starts from the better. Otherwise the search first, and the greedy only if it finds none.
+    # starts from the better. Otherwise the search first, leaving the greedy its time, and the
+    # greedy only if the search finds no plan.
     hurry = budget.left() < SEARCH_PASSES * priced.seconds_flat
     cut = cut or (hurry and bool(greedy_broken))
     if greedy_broken and hurry:
@@ -181,11 +186,12 @@ def _solve_highs(
             time_left()
     if open_gap(bound) and time_left():
         found = best()
+        reserve = REGRET_PASSES * priced.seconds_flat if greedy_broken and found is None else 0.0
         counts, stopped = lagrange.searched(
             units,
             policy,
             priced,
-            budget.share(SEARCH_SHARE),
+            min(budget.share(SEARCH_SHARE), max(budget.left() - reserve, 0.0)),
             LAGRANGE_TOLERANCE,
             start=found[1] if found is not None else None,
         )
