@@ -174,11 +174,13 @@ def _solve_highs(
         consider(regret_greedy(units, policy))
     if open_gap(bound) and time_left():
         found = best()
+        # All the time left when the whole model could not be built after it anyway.
+        share = SEARCH_SHARE if budget.left() >= BUILD_PASSES * priced.seconds_flat else 1.0
         counts, stopped = lagrange.searched(
             units,
             policy,
             priced,
-            budget.share(SEARCH_SHARE),
+            budget.share(share),
             LAGRANGE_TOLERANCE,
             start=found[1] if found is not None else None,
         )
