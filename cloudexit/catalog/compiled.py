@@ -14,15 +14,17 @@ import hashlib
 from collections.abc import Callable, Iterator, Mapping
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import pydantic
 from pydantic import BaseModel, ValidationError
+from pydantic_core import from_json
 
 from cloudexit.catalog.cache_folder import CACHE_ENV, cache_dir, write_atomically
 from cloudexit.model.io import read_yaml, validate
 
 M = TypeVar("M", bound=BaseModel)
+E = TypeVar("E", bound=BaseModel)
 
 __all__ = ["CACHE_ENV", "Compiler", "LazyFiles", "cache_dir", "file_key"]
 
@@ -65,12 +67,46 @@ class Compiler:
         instead of building it."""
         if self.folder is None:
             return build()
-        entry = self.folder / f"{model.__name__}-{file_key(path, self.code, variant)}.json"
+        entry = self._entry(model, path, variant)
         try:
             return model.model_validate_json(entry.read_bytes())
         except (OSError, ValidationError, ValueError):
             pass
-        made = build()
+        return self._keep(entry, build())
+
+    def table(
+        self,
+        model: type[M],
+        field: str,
+        entry_model: type[E],
+        path: Path,
+        build: Callable[[], M],
+        variant: str = "",
+    ) -> Mapping[str, list[E]]:
+        """The look-up table ``field`` (key -> list of ``entry_model``) of what ``build`` makes,
+        kept in the cache as ``derived`` keeps it, and read back key by key: a look-up validates
+        the entries of the keys it asks for, not the thousands of a provider's table."""
+
+        def whole() -> Mapping[str, list[E]]:
+            return getattr(self.derived(model, path, build, variant), field)  # type: ignore[no-any-return]
+
+        if self.folder is None:
+            return whole()
+        try:
+            raw = from_json(self._entry(model, path, variant).read_bytes())
+            model.model_validate({**raw, field: {}})  # every other field checked as a load would
+            if isinstance(raw[field], dict):
+                return KeyedEntries(raw[field], entry_model, whole)
+        except (OSError, ValidationError, ValueError, TypeError, KeyError):
+            pass
+        return whole()
+
+    def _entry(self, model: type[BaseModel], path: Path, variant: str) -> Path:
+        assert self.folder is not None
+        return self.folder / f"{model.__name__}-{file_key(path, self.code, variant)}.json"
+
+    @staticmethod
+    def _keep(entry: Path, made: M) -> M:
         try:
             write_atomically(entry, made.model_dump_json(exclude_defaults=True))
         except OSError:
@@ -94,6 +130,47 @@ class Compiler:
             write_atomically(marker, "")
         except OSError:
             pass
+
+
+class KeyedEntries(Mapping[str, list[E]]):
+    """A compiled look-up table whose entries are validated per key when first asked for. An
+    entry the model refuses (a damaged cache file) makes the table read whole, through
+    ``whole``, which validates (or rebuilds) it as a load does."""
+
+    def __init__(
+        self,
+        raw: dict[str, Any],
+        entry_model: type[E],
+        whole: Callable[[], Mapping[str, list[E]]],
+    ) -> None:
+        self._raw = raw
+        self._entry_model = entry_model
+        self._whole = whole
+        self._read: Mapping[str, list[E]] | None = None
+        self._checked: dict[str, list[E]] = {}
+
+    def __getitem__(self, key: str) -> list[E]:
+        if self._read is not None:
+            return self._read[key]
+        if key not in self._checked:
+            items = self._raw[key]
+            try:
+                if not isinstance(items, list):
+                    raise TypeError(f"{key}: not a list")
+                self._checked[key] = [self._entry_model.model_validate(i) for i in items]
+            except (ValidationError, TypeError):
+                self._read = self._whole()
+                return self._read[key]
+        return self._checked[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw if self._read is None else self._read)
+
+    def __len__(self) -> int:
+        return len(self._raw if self._read is None else self._read)
+
+    def __contains__(self, key: object) -> bool:
+        return key in (self._raw if self._read is None else self._read)
 
 
 V = TypeVar("V")
