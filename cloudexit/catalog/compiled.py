@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterator, Mapping
+from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, TypeVar
@@ -29,6 +30,7 @@ E = TypeVar("E", bound=BaseModel)
 __all__ = ["CACHE_ENV", "Compiler", "LazyFiles", "cache_dir", "file_key"]
 
 
+@cache
 def _code_version() -> str:
     try:
         own = version("cloudexit")
@@ -43,10 +45,11 @@ def _code_version() -> str:
     return f"{own}/{pydantic.VERSION}/{hashlib.sha256(code).hexdigest()[:16]}"
 
 
-def file_key(path: Path, code: str, variant: str = "") -> str:
+def file_key(content: bytes, code: str, variant: str = "") -> str:
+    """The cache key of a file's compiled form, from the SHA-256 of its content."""
     digest = hashlib.sha256(code.encode())
     digest.update(b"\0" + variant.encode() + b"\0")
-    digest.update(path.read_bytes())
+    digest.update(content)
     return digest.hexdigest()
 
 
@@ -56,6 +59,14 @@ class Compiler:
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = folder if folder is not None else cache_dir()
         self.code = _code_version()
+        self._digests: dict[Path, bytes] = {}
+
+    def digest(self, path: Path) -> bytes:
+        """SHA-256 of a file's content, read once per compiler: a provider file keys its size
+        index, its region prices and the cross-check's marker."""
+        if path not in self._digests:
+            self._digests[path] = hashlib.sha256(path.read_bytes()).digest()
+        return self._digests[path]
 
     def load(self, model: type[M], path: Path) -> M:
         """The validated content of ``path``: from its compiled copy when there is one."""
@@ -103,7 +114,9 @@ class Compiler:
 
     def _entry(self, model: type[BaseModel], path: Path, variant: str) -> Path:
         assert self.folder is not None
-        return self.folder / f"{model.__name__}-{file_key(path, self.code, variant)}.json"
+        return (
+            self.folder / f"{model.__name__}-{file_key(self.digest(path), self.code, variant)}.json"
+        )
 
     @staticmethod
     def _keep(entry: Path, made: M) -> M:
@@ -119,7 +132,7 @@ class Compiler:
             return None
         digest = hashlib.sha256(self.code.encode())
         for path in sorted(paths):
-            digest.update(str(path.name).encode() + b"\0" + path.read_bytes())
+            digest.update(str(path.name).encode() + b"\0" + self.digest(path))
         return self.folder / f"{name}-{digest.hexdigest()}.ok"
 
     @staticmethod
