@@ -108,3 +108,26 @@ def test_a_damaged_table_entry_reads_the_table_whole_again(tmp_path, ovh):
     assert again[key] == built[key]
     assert dict(again) == built
     assert json.loads(entry.read_text())["sizes"][key] != raw["sizes"][key]  # written again
+
+
+def test_the_cross_check_marker_follows_a_rewritten_file_without_reading_any(
+    tmp_path, ovh, monkeypatch
+):
+    import os
+    from pathlib import Path
+
+    compiler = Compiler(tmp_path / "cache")
+    first = compiler.marker("references", [ovh])
+    assert Compiler(tmp_path / "cache").marker("references", [ovh]) == first
+
+    def no_reading(self):
+        raise AssertionError(f"{self} read to name a marker")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Path, "read_bytes", no_reading)
+        assert Compiler(tmp_path / "cache").marker("references", [ovh]) == first
+    seen = ovh.stat()
+    ovh.write_text(ovh.read_text().replace("OVH (fixture)", "OVH (fixturE)", 1))
+    os.utime(ovh, ns=(seen.st_atime_ns, seen.st_mtime_ns))  # same size, same mtime
+    assert ovh.stat().st_size == seen.st_size
+    assert Compiler(tmp_path / "cache").marker("references", [ovh]) != first
