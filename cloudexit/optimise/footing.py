@@ -10,6 +10,7 @@ from cloudexit.model.money import quantize
 from cloudexit.model.plan import Placement, SolveStatus, StrandedLine, Totals, Unplaced
 from cloudexit.model.policy import Policy
 from cloudexit.optimise.candidates import current_monthly_eur
+from cloudexit.wording import counted, plural
 
 UNSOLVED = frozenset({SolveStatus.INFEASIBLE, SolveStatus.NOT_SOLVED})
 
@@ -210,7 +211,8 @@ def unpriced_today_warning(inventory: Inventory, figures: Totals) -> str | None:
     moving = sum(figures.current_monthly_unpriced_moving.values())
     if moving:
         line += (
-            f"; {moving} of them move ({unpriced_moving_to(figures)}), and their EUR "
+            f"; {moving} of them {plural(moving, 'moves', 'move')} ({unpriced_moving_to(figures)}), "
+            f"and their EUR "
             f"{figures.unpriced_target_monthly} a month after the plan has nothing to compare "
             "with today"
         )
@@ -235,8 +237,8 @@ def planned_today_warning(inventory: Inventory, policy: Policy) -> str | None:
     if not priced:
         return None
     return (
-        f"today's cost counts {len(priced)} resource{'s' if len(priced) > 1 else ''} a Terraform "
-        f"plan would create (not created yet) at the list price {'they' if len(priced) > 1 else 'it'} "
-        f"would run at, EUR {quantize(sum(priced, Decimal(0)))} a month: the saving compares the move "
-        f"with building {'them' if len(priced) > 1 else 'it'} as planned"
+        f"today's cost counts {counted(len(priced), 'resource')} a Terraform plan would create "
+        f"(not created yet) at the list price {plural(len(priced), 'it', 'they')} would run at, "
+        f"EUR {quantize(sum(priced, Decimal(0)))} a month: the saving compares the move with "
+        f"building {plural(len(priced), 'it', 'them')} as planned"
     )
