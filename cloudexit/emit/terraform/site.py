@@ -43,6 +43,9 @@ NETWORKED = {
     Kind.SQLSERVER,
 }
 NETWORK_KINDS = {Kind.NETWORK, Kind.SUBNET}
+# Servers whose self-managed data is written on a volume of its own, of the block-storage product
+# it is priced on, beside the boot volume mappings/boot-volumes.yaml prices.
+DATA_VOLUMES = {"ionoscloud_server": "ionoscloud_volume"}
 COPIED = "copied here: resources placed at this site use it"
 ONE_GROUP_PROVIDERS = frozenset({"scaleway"})
 """Targets whose servers take one security group (a Scaleway instance's security_group_id)."""
@@ -116,6 +119,10 @@ class Item:
     NSGs): the group holds only what every layer allows (see ``layer_groups``)."""
     version: EngineVersionChoice | None = None
     """The engine version the plan chose for a managed database, cache or cluster."""
+    storage: Product | None = None
+    """The block-storage product the plan priced the data on (``Option.storage_product``)."""
+    data_local: str = ""
+    """Local name of the data volume written beside the server, where one is."""
 
     @property
     def kind(self) -> str:
@@ -348,11 +355,11 @@ class Site:
         return subnets[0] if subnets else None
 
 
-def _product(catalog: Catalog | None, option: Option) -> Product | None:
-    if catalog is None or option.product is None:
+def _product(catalog: Catalog | None, option: Option, product: str | None) -> Product | None:
+    if catalog is None or product is None:
         return None
     try:
-        return catalog.product(option.provider, option.product)
+        return catalog.product(option.provider, product)
     except (KeyError, InputError):  # an unknown product just means no specs
         return None
 
@@ -444,11 +451,14 @@ def build_site(
             resource=r,
             option=placement.choice,
             rtype=rtype,
-            product=_product(catalog, placement.choice),
+            product=_product(catalog, placement.choice, placement.choice.product),
             note=note,
             version=placement.engine_version
             or (decide_version(catalog, r, placement.choice) if catalog else None),
+            storage=_product(catalog, placement.choice, placement.choice.storage_product),
         )
+        if rtype in DATA_VOLUMES and item.data_gib:
+            item.data_local = unique(f"{item.local}_data", DATA_VOLUMES[rtype])
         site.items.append(item)
         by_id[r.id] = item
     if group_type is not None:
