@@ -12,7 +12,7 @@ from cloudexit.catalog.loader import Catalog
 from cloudexit.emit.mermaid import dependency_graph, gantt, start_date
 from cloudexit.emit.sovereignty import sovereignty_context
 from cloudexit.emit.summary import summarise
-from cloudexit.emit.terraform import firewall_gaps, loose_volumes
+from cloudexit.emit.terraform import firewall_gaps, loose_volumes, probe_gaps
 from cloudexit.emit.terraform.site import Site
 from cloudexit.emit.upgrades import checks_for, version_changes
 from cloudexit.emit.waves import load_methods, plan_waves
@@ -61,6 +61,7 @@ def runbook_context(
         "firewall_gaps": firewall_gaps(plan, env, catalog, built),
         "loose_volumes": loose_volumes(plan, env, catalog, built),
         "open_rules": open_rules(plan.inventory, plan.placements),
+        "probe_gaps": probe_gaps(plan, env, catalog, built),
         "version_changes": version_changes(waves),
         "version_installs": version_changes(waves, installed=True),
         "upgrade_checks": checks_for,

@@ -20,13 +20,14 @@ from cloudexit.catalog.schema import Product
 from cloudexit.catalog.versions import decide as decide_version
 from cloudexit.emit.terraform.addressing import Move
 from cloudexit.emit.terraform.firewall import TargetRule, Translation
+from cloudexit.emit.terraform.probes import writes_monitor
 from cloudexit.emit.terraform.targets import VOLUME_HOSTS
 from cloudexit.errors import InputError
 from cloudexit.model.attachments import VOLUME_OWNERS
 from cloudexit.model.inventory import Resource
 from cloudexit.model.kinds import DATA_KINDS, Kind
 from cloudexit.model.plan import EngineVersionChoice, Option, Placement
-from cloudexit.model.topology import Topology
+from cloudexit.model.topology import HealthCheck, Topology
 
 # Kinds that need a private network at the site.
 NETWORKED = {
@@ -110,6 +111,8 @@ class Item:
     secret_local: str = ""
     output: str = ""
     health_check_path: str | None = None
+    health_check: HealthCheck | None = None
+    """The source's probe of the balancer's backends, whole (see ``probes``)."""
     index: int = 0
     firewall: Translation | None = None
     members: list[Item] = field(default_factory=list)
@@ -127,6 +130,13 @@ class Item:
     @property
     def kind(self) -> str:
         return self.resource.kind.value
+
+    @property
+    def probe(self) -> HealthCheck | None:
+        """The source's probe where the balancer's Terraform writes one, else None."""
+        return (
+            self.health_check if writes_monitor(self.option.provider, self.health_check) else None
+        )
 
     @property
     def address(self) -> str:
@@ -682,3 +692,6 @@ def _wire_backends(lb: Item, by_id: dict[str, Item], resources: dict[str, Resour
             topology.health_check.port if topology.health_check else None
         )
         lb.health_check_path = topology.health_check.path if topology.health_check else None
+        lb.health_check = topology.health_check
+    if lb.health_check is None:  # a GCP balancer holds its backend service's probe itself
+        lb.health_check = lb.resource.topology.health_check
