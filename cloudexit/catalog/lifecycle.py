@@ -5,6 +5,7 @@ installed on the target's VMs, is past its end of life on the plan's start date.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -134,6 +135,21 @@ def _when(found: EndOfLife, on: dt.date) -> str:
         f"is ambiguous: it names release lines {lines}, {len(ended)} of "
         f"{len(found.among)} past their end of life"
     )
+
+
+def past_end_of_life(on: dt.date) -> Callable[[str, str], bool]:
+    """Whether an engine's release line is past its end of life on ``on``; unknown lines are
+    not."""
+    facts = load_lifecycles()
+
+    def ended(engine: str, version: str) -> bool:
+        found = facts.find(engine, version)
+        if found is None:
+            return False
+        # A version naming several lines has ended only when every one of them has.
+        return max((e.eol for e in found.among), default=found.eol) < on
+
+    return ended
 
 
 def end_of_life_warnings(
