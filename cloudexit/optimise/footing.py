@@ -202,11 +202,12 @@ def unpriced_today_warning(inventory: Inventory, figures: Totals) -> str | None:
     by_kind = ", ".join(
         f"{kind} {count}" for kind, count in figures.current_monthly_unpriced_kinds.items()
     )
+    left = figures.current_monthly_unpriced
     line = (
-        f"today's cost (EUR {figures.current_monthly} a month) leaves out "
-        f"{figures.current_monthly_unpriced} of {len(inventory.resources)} resources that are not "
-        "free after the move and have no known cost today (no list price in their region, no bill "
-        f"line or monthly_cost): {by_kind}"
+        f"today's cost (EUR {figures.current_monthly} a month) leaves out {left} of "
+        f"{counted(len(inventory.resources), 'resource')} that {plural(left, 'is', 'are')} not "
+        f"free after the move and {plural(left, 'has', 'have')} no known cost today (no list "
+        f"price in their region, no bill line or monthly_cost): {by_kind}"
     )
     moving = sum(figures.current_monthly_unpriced_moving.values())
     if moving:

@@ -50,3 +50,13 @@ def test_one_wave_of_one_day_is_said_in_the_singular(shared_dir: Path, tmp_path:
     assert "1 wave, 1 working day in all;" in runbook
     assert "takes 1 day." in runbook
     assert not SLIP.findall(runbook)
+
+
+def test_one_unpriced_resource_of_one_is_said_in_the_singular(
+    shared_dir: Path, tmp_path: Path
+) -> None:
+    runbook = _runbook(
+        shared_dir / "corpus" / "azure-resourcegraph-table-response-c7n.json", tmp_path
+    )
+    assert "leaves out 1 of 1 resource that is not free after the move and has no known" in runbook
+    assert not SLIP.findall(runbook)
