@@ -52,6 +52,22 @@ from cloudexit.sovereignty.estate import estate
 from cloudexit.wording import plural
 
 
+def time_limited_warning(policy: Policy, gap: float, within: bool) -> str:
+    """A plan the time limit cut: where the search stopped depends on the machine's speed and
+    load, so the same inputs can give another plan elsewhere or at another run."""
+    where = (
+        f"within solver.gap ({policy.solver.gap:.2%}) of the proven bound"
+        if within
+        else f"{gap:.2%} above the proven bound, more than solver.gap ({policy.solver.gap:.2%})"
+    )
+    return (
+        f"the solver's time limit ({policy.solver.time_limit_s:g} s) cut the search short, with "
+        f"the plan {where}: a plan cut by the time limit depends on the machine's speed and "
+        "load, and the same inputs may give another plan on another run; raise "
+        "solver.time_limit_s for a plan they always give"
+    )
+
+
 def _placeable(
     inventory: Inventory, catalog: Catalog, policy: Policy
 ) -> tuple[list[Resource], list[Unplaced]]:
@@ -324,6 +340,8 @@ def _plan(
     gap = None
     if objective is not None and bound is not None:
         gap = max(0.0, (objective - bound) / abs(objective)) if objective else 0.0
+    if gap is not None and (solution.status == SolveStatus.FEASIBLE or solution.time_limited):
+        warnings.add(time_limited_warning(policy, gap, solution.status == SolveStatus.OPTIMAL))
     greedy_value = assignment_objective(greedy, units)
     baseline = (
         Baseline(
