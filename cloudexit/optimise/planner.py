@@ -13,6 +13,7 @@ from cloudexit.errors import InputError
 from cloudexit.model.coverage import incomplete_warning
 from cloudexit.model.inventory import Inventory, Resource
 from cloudexit.model.money import quantize
+from cloudexit.model.open_ports import open_rule_warnings
 from cloudexit.model.plan import (
     Baseline,
     FrontierPoint,
@@ -48,6 +49,7 @@ from cloudexit.optimise.units import (
 from cloudexit.optimise.windows import WINDOWS_HOSTS, licence_warning, runs_windows
 from cloudexit.sovereignty.data import load_sovereignty
 from cloudexit.sovereignty.estate import estate
+from cloudexit.wording import plural
 
 
 def time_limited_warning(policy: Policy, gap: float, within: bool) -> str:
@@ -317,6 +319,7 @@ def _plan(
     incomplete = incomplete_warning(inventory)
     if incomplete:
         warnings.add(incomplete)
+    warnings.update(open_rule_warnings(inventory, placements))
     split_line = split_dependency_warning(inventory, placements, policy)
     if split_line:
         warnings.add(split_line)
@@ -324,7 +327,7 @@ def _plan(
         shown = ", ".join(sorted(who)[:3]) + (f" and {len(who) - 3} more" if len(who) > 3 else "")
         warnings.add(
             f"not in the target cost, for want of a list price: {part}, on {len(who)} "
-            f"placement{'s' if len(who) > 1 else ''} ({shown})"
+            f"{plural(len(who), 'placement')} ({shown})"
         )
     names = {rid: r.name for rid, r in resources.items()}
     warnings.update(versions.version_warnings(placements, names))
