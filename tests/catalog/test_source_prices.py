@@ -291,8 +291,6 @@ STILL_UNPRICED = {
     "gcp": {
         ("load_balancer", r)
         for r in [
-            "europe-west1",
-            "europe-west2",
             "europe-west3",
             "europe-west4",
             "europe-west6",
@@ -343,3 +341,40 @@ def test_memorystore_and_shared_core_cloud_sql_are_priced_in_every_european_regi
     assert bundled.list_price(
         "gcp", "europe-west10", "cloudsql/mysql/db-f1-micro"
     ) > bundled.list_price("gcp", "europe-west1", "cloudsql/mysql/db-f1-micro")
+
+
+def test_dynamodb_and_sns_are_priced_in_every_region_from_aws_s_own_price_files(bundled):
+    aws = bundled.providers["aws"]
+    for product_id in [
+        "dynamodb-storage",
+        "dynamodb-on-demand-write",
+        "dynamodb-on-demand-read",
+        "sns-requests",
+    ]:
+        product = next(p for p in aws.products if p.id == product_id)
+        assert product.unpriced == []
+        assert all(price_in(product, r) is not None for r in compute_regions(aws)), product_id
+    write = next(p for p in aws.products if p.id == "dynamodb-on-demand-write")
+    frankfurt = price_in(write, "eu-central-1")
+    assert frankfurt is not None and frankfurt.amount == Decimal("0.7625")
+    assert frankfurt.source.evidence == "provider_api"
+    assert frankfurt.source.published == dt.date(2025, 8, 28)
+    # Zurich is dearer than Frankfurt, which is dearer than Ireland.
+    zurich, ireland = price_in(write, "eu-central-2"), price_in(write, "eu-west-1")
+    assert zurich is not None and ireland is not None
+    assert zurich.amount > frankfurt.amount > ireland.amount
+
+
+def test_a_gcp_forwarding_rule_costs_the_first_five_rules_rate_where_one_is_read(bundled):
+    gcp = bundled.providers["gcp"]
+    rule = next(p for p in gcp.products if p.id == "forwarding-rule")
+    belgium, london = price_in(rule, "europe-west1"), price_in(rule, "europe-west2")
+    iowa = price_in(rule, "us-central1")
+    assert belgium is not None and london is not None and iowa is not None
+    assert (iowa.amount, belgium.amount, london.amount) == (
+        Decimal("0.025"),
+        Decimal("0.025"),
+        Decimal("0.03"),
+    )
+    # Frankfurt has no reading: no figure, never Belgium's.
+    assert bundled.list_price("gcp", "europe-west3", "forwarding-rule") is None
