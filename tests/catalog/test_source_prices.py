@@ -72,6 +72,30 @@ def test_azure_sizes_read_as_windows_keep_an_earlier_linux_reading(bundled):
     assert linux is not None and linux.amount == Decimal("0.0094")
 
 
+def test_a_linux_rate_is_always_below_the_windows_rate_of_the_same_size_and_region(bundled):
+    products = {p.id: p for p in bundled.providers["azure"].products}
+    windows = [p for p in products.values() if p.specs and p.specs.os == "windows"]
+    assert len(windows) > 80
+    pairs = 0
+    for licensed in windows:
+        linux = products[licensed.id.removesuffix("/windows")]
+        for price in licensed.prices:
+            for region in price.regions:
+                plain = price_in(linux, region)
+                if plain is not None:
+                    pairs += 1
+                    assert plain.amount < price.amount, (linux.id, region)
+    assert pairs > 100
+    # B v2 sizes whose 2026-06-18 reading was the Windows meter keep an earlier Linux reading:
+    # B2ats_v2 in westus2 costs what it costs in eastus2, and in Frankfurt what it costs in Amsterdam.
+    b2ats = products["Standard_B2ats_v2"]
+    assert (
+        price_in(b2ats, "westus2").amount == price_in(b2ats, "eastus2").amount == Decimal("0.0094")
+    )
+    assert price_in(b2ats, "germanywestcentral").amount == price_in(b2ats, "westeurope").amount
+    assert price_in(products["Standard_B2ats_v2/windows"], "westus2").amount == Decimal("0.0186")
+
+
 EU_AND_US = {
     "aws": {"eu-central-1", "eu-west-1", "eu-west-3", "eu-north-1", "us-east-1"},
     "azure": {"westeurope", "germanywestcentral", "francecentral", "eastus"},
