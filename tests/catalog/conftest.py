@@ -47,12 +47,8 @@ class PriceLists:
             page = "2" if query.get("pageToken") == ["second"] else "1"
             return json.loads((RECORDED / f"gcp-skus-page{page}.json").read_text())
         if path == "/instance/v1/zones/fr-par-1/products/servers":
-            page = query.get("page", ["1"])[0]
-            return (
-                json.loads((RECORDED / "scaleway-servers.json").read_text())
-                if page == "1"
-                else {"servers": {}}
-            )
+            file = RECORDED / f"scaleway-servers-page{query.get('page', ['1'])[0]}.json"
+            return json.loads(file.read_text()) if file.is_file() else {"servers": {}}
         if path == "/products":
             file = RECORDED / f"scaleway-page{query.get('page', ['1'])[0]}.json"
             return (

@@ -699,7 +699,8 @@ def test_refresh_scaleway_reads_a_zone_s_server_types_hourly_and_tells_retired_o
     endpoint = price_lists.base + "/instance/v1/zones/fr-par-1/products/servers"
     code, out, err = refresh(capsys, repo_dir, tmp_path / "out", "scaleway", endpoint)
     assert code == 0, err
-    assert price_lists.tokens == ["recorded-test-token"]
+    # two pages of types, then an empty one
+    assert price_lists.tokens == ["recorded-test-token"] * 3
     result = changes(tmp_path / "out", "scaleway")
     assert result["counts"]["fetched"] == 6
     assert result["counts"]["unchanged"] == 5
@@ -719,7 +720,7 @@ def test_refresh_scaleway_reads_a_zone_s_server_types_hourly_and_tells_retired_o
     )
     assert "1 retired" in out
 
-    page = json.loads((RECORDED / "scaleway-servers.json").read_text())
+    page = json.loads((RECORDED / "scaleway-servers-page1.json").read_text())
     page["servers"]["L4-1-24G"]["monthly_price"] = 499.0
     price_lists.override["/instance/v1/zones/fr-par-1/products/servers"] = page
     code, _, err = refresh(capsys, repo_dir, tmp_path / "again", "scaleway", endpoint)

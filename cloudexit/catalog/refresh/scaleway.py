@@ -126,6 +126,7 @@ def fetch_server_types(endpoint: str, regions: list[str]) -> list[Observed]:
     token = os.environ.get(TOKEN_VARIABLE)
     headers = {"X-Auth-Token": token} if token else None
     observed: list[Observed] = []
+    seen: set[str] = set()
     for page_number in range(1, MAX_PAGES + 1):
         page, modified = get_dated_json(
             f"{endpoint}?{urlencode({'page': page_number, 'per_page': PAGE_SIZE})}", headers
@@ -133,6 +134,11 @@ def fetch_server_types(endpoint: str, regions: list[str]) -> list[Observed]:
         if not isinstance(page, dict) or not isinstance(page.get("servers"), dict):
             raise RuntimeFailure(f"{endpoint}: not a server types page (no servers map)")
         servers: dict[str, Any] = page["servers"]
+        # the API may answer fewer than per_page types on a page that is not the last: stop on
+        # an empty page, or one that repeats what was read
+        if not servers or seen.issuperset(servers):
+            return observed
+        seen.update(servers)
         for name, server in sorted(servers.items()):
             if server.get("hourly_price") is None:
                 continue
@@ -158,6 +164,4 @@ def fetch_server_types(endpoint: str, regions: list[str]) -> list[Observed]:
                     published=modified,
                 )
             )
-        if len(servers) < PAGE_SIZE:
-            return observed
     raise RuntimeFailure(f"{endpoint}: more than {MAX_PAGES} pages; giving up")
