@@ -511,6 +511,7 @@ def test_refresh_usage_errors_exit_2(small_catalog, tmp_path, capsys):
         capsys, "catalog", "refresh", "--catalog", str(small_catalog), "--provider", "ionos"
     )
     assert code == 2 and "no price list fetcher for ionos" in err
+    assert "IONOS publishes no machine-readable price list" in err and err.count("\n") == 1
     code, _, err = cli(
         capsys,
         "catalog",
