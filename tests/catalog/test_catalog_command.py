@@ -726,8 +726,11 @@ def test_refresh_scaleway_reads_a_zone_s_server_types_hourly_and_tells_retired_o
     price_lists.override["/instance/v1/zones/fr-par-1/products/servers"] = page
     code, _, err = refresh(capsys, repo_dir, tmp_path / "again", "scaleway", endpoint)
     assert code == 0, err
-    (flagged,) = changes(tmp_path / "again", "scaleway")["ambiguous"]
-    assert flagged["product"] == "L4-1-24G"
+    again = changes(tmp_path / "again", "scaleway")
+    (flagged,) = again["ambiguous"]
+    assert (flagged["product"], flagged["unit"], flagged["fetched"]) == ("L4-1-24G", "month", "499")
+    # the hourly price is still compared
+    assert again["counts"]["unchanged"] == 4
     assert flagged["reason"] == (
         "monthly_price 499.0 is not 730 hours of hourly_price 0.7875: "
         "a monthly plan the catalogue does not model"

@@ -118,8 +118,8 @@ def _zone(endpoint: str) -> str:
 
 def fetch_server_types(endpoint: str, regions: list[str]) -> list[Observed]:
     """One zone's server types, hourly, in euros; ``end_of_service`` marks a retired type. The
-    monthly figure is read only to check it is 730 hours of the hourly one; a type where it is not
-    is listed for review, since the monthly plan it would then be is not known."""
+    monthly figure is read only to check it is 730 hours of the hourly one; where it is not, it is
+    listed for review beside the hourly price, since the plan it would then be is not known."""
     zone = _zone(endpoint)
     if regions and zone and zone not in regions and zone.rsplit("-", 1)[0] not in regions:
         return []
@@ -143,15 +143,7 @@ def fetch_server_types(endpoint: str, regions: list[str]) -> list[Observed]:
             if server.get("hourly_price") is None:
                 continue
             hourly = Decimal(str(server["hourly_price"]))
-            monthly = server.get("monthly_price")
-            flag = ""
-            if monthly is not None and abs(Decimal(str(monthly)) - hourly * HOURS_PER_MONTH) > (
-                hourly * HOURS_PER_MONTH / 200
-            ):
-                flag = (
-                    f"monthly_price {monthly} is not {HOURS_PER_MONTH} hours of hourly_price "
-                    f"{hourly}: a monthly plan the catalogue does not model"
-                )
+            retired = "end_of_service" if server.get("end_of_service") else ""
             observed.append(
                 Observed(
                     product=name,
@@ -159,9 +151,27 @@ def fetch_server_types(endpoint: str, regions: list[str]) -> list[Observed]:
                     unit="hour",
                     amount=hourly.normalize(),
                     currency="EUR",
-                    flag=flag,
-                    retired="end_of_service" if server.get("end_of_service") else "",
+                    retired=retired,
                     published=modified,
                 )
             )
+            monthly = server.get("monthly_price")
+            if monthly is None or retired:
+                continue
+            expected = hourly * HOURS_PER_MONTH
+            if abs(Decimal(str(monthly)) - expected) > expected / 200:
+                observed.append(
+                    Observed(
+                        product=name,
+                        region=zone,
+                        unit="month",
+                        amount=Decimal(str(monthly)).normalize(),
+                        currency="EUR",
+                        flag=(
+                            f"monthly_price {monthly} is not {HOURS_PER_MONTH} hours of "
+                            f"hourly_price {hourly}: a monthly plan the catalogue does not model"
+                        ),
+                        published=modified,
+                    )
+                )
     raise RuntimeFailure(f"{endpoint}: more than {MAX_PAGES} pages; giving up")
