@@ -5,6 +5,7 @@ installed on the target's VMs, is past its end of life on the plan's start date.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -92,6 +93,18 @@ class Lifecycles(BaseModel):
 def load_lifecycles(path: Path | None = None) -> Lifecycles:
     path = path or data_dir("mappings") / "end-of-life.yaml"
     return validate(Lifecycles, read_yaml(path), path)
+
+
+def past_end_of_life(on: dt.date) -> Callable[[str, str], bool]:
+    """Whether an engine's release line is past its end of life on ``on``; unknown lines are
+    not."""
+    facts = load_lifecycles()
+
+    def ended(engine: str, version: str) -> bool:
+        found = facts.find(engine, version)
+        return found is not None and found.eol < on
+
+    return ended
 
 
 def end_of_life_warnings(

@@ -13,6 +13,7 @@ for an engine with no build of its own to install (Neptune, DynamoDB), the repla
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from cloudexit.catalog.loader import Catalog
 from cloudexit.catalog.schema import EngineVersions
@@ -89,6 +90,11 @@ def source_engine(resource: Resource) -> str | None:
             Kind.MEMCACHED: "memcached",
         }.get(resource.kind)
     return name
+
+
+def _at_least(version: str, wanted: tuple[int, ...]) -> bool:
+    key = version_key(version) or ()
+    return key >= wanted[: len(key)]
 
 
 def release_line(engine: str, key: tuple[int, ...]) -> str:
@@ -181,9 +187,16 @@ def unverified_reason(catalog: Catalog, resource: Resource, option: Option) -> s
     return None
 
 
-def decide(catalog: Catalog, resource: Resource, option: Option) -> EngineVersionChoice | None:
+def decide(
+    catalog: Catalog,
+    resource: Resource,
+    option: Option,
+    ended: Callable[[str, str], bool] | None = None,
+) -> EngineVersionChoice | None:
     """The version choice for a placed resource; None for kinds created without a version. A
-    self-managed option installs the source's release line (``install``)."""
+    self-managed option installs the source's release line (``install``). ``ended(engine,
+    version)`` says whether a line is past its end of life when the plan starts: an upgrade
+    skips offered lines that are, when a newer offered one is not."""
     if option.retain:
         return None
     if option.fidelity == "self_managed":
@@ -234,24 +247,30 @@ def decide(catalog: Catalog, resource: Resource, option: Option) -> EngineVersio
             note=f"the source did not report its version; {target} {offered[-1]} is the newest "
             "offered: confirm the source's version before applying",
         )
-    for version in offered:
+    newer = [v for v in offered if _at_least(v, wanted)]
+    same = [v for v in newer if version_key(v) == wanted[: len(version_key(v) or ())]]
+    supported = [v for v in newer if ended is None or not ended(target, v)]
+    if newer:
+        version = (same or supported or newer)[0]
         key = version_key(version) or ()
-        if key >= wanted[: len(key)]:
-            same = key == wanted[: len(key)]
-            major = not _line(key, wanted)
-            jump = " (a new minor release: removed APIs)" if engine == "kubernetes" else ""
-            return EngineVersionChoice(
-                **common,
-                version=version,
-                status="same" if same else "upgrade",
-                major_change=major,
-                note=(
-                    f"{engine} {raw} runs as {target} {version}"
-                    if same
-                    else f"{engine} {raw} is not offered: {target} {version} is the closest newer "
-                    "version" + ((jump or " (a major version jump)") if major else "")
-                ),
-            )
+        major = not _line(key, wanted)
+        jump = " (a new minor release: removed APIs)" if engine == "kubernetes" else ""
+        skipped = [v for v in newer if (version_key(v) or ()) < key]
+        past = f" ({', '.join(skipped)} past end of life when the plan starts)" if skipped else ""
+        closest = "closest newer supported version" if ended else "closest newer version"
+        return EngineVersionChoice(
+            **common,
+            version=version,
+            status="same" if same else "upgrade",
+            major_change=major,
+            note=(
+                f"{engine} {raw} runs as {target} {version}"
+                if same
+                else f"{engine} {raw} is not offered: {target} {version} is the {closest}"
+                + past
+                + ((jump or " (a major version jump)") if major else "")
+            ),
+        )
     return EngineVersionChoice(
         **common,
         version=offered[-1],

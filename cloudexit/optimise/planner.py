@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from cloudexit.catalog import versions
-from cloudexit.catalog.lifecycle import end_of_life_warnings
+from cloudexit.catalog.lifecycle import end_of_life_warnings, past_end_of_life
 from cloudexit.catalog.loader import Catalog
 from cloudexit.catalog.sizing import price_in
 from cloudexit.collector import collection_paused
@@ -224,6 +224,7 @@ def _plan(
             )
 
     placements = []
+    ended = past_end_of_life(start_of(policy, inventory))
     traffic_cost = link_monthly(assignment, units)
     if units.links:
         warnings.add(
@@ -274,7 +275,7 @@ def _plan(
                 dearer_than_today=dearer_reason(
                     resources[rid], row.option, needed, catalog, policy
                 ),
-                engine_version=versions.decide(catalog, resources[rid], row.option),
+                engine_version=versions.decide(catalog, resources[rid], row.option, ended),
                 inter_site_monthly=quantize(Decimal(str(traffic_cost.get(rid, 0.0)))),
             )
         )

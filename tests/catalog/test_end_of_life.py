@@ -15,7 +15,7 @@ from cloudexit.catalog.lifecycle import load_lifecycles
 from cloudexit.catalog.loader import Catalog, load_catalog
 from cloudexit.importers import import_files
 from cloudexit.model.inventory import Inventory
-from cloudexit.model.plan import Plan
+from cloudexit.model.plan import EngineVersionChoice, Plan
 from cloudexit.model.policy import Policy
 
 
@@ -78,15 +78,40 @@ def test_mysql_5_7_and_postgresql_9_6_installed_on_vms_are_past_end_of_life(shar
     assert eol_lines(cloudexit.plan(inventory, early, catalog=catalog())) == []
 
 
-def test_a_managed_target_version_past_its_end_of_life_is_named(shared_dir):
-    inventory = corpus(shared_dir, "gcp-cai-export-forseti.jsonl")
-    plan = cloudexit.plan(inventory, Policy(targets=["ionos"]), catalog=catalog())
-    chosen = {
-        p.engine_version.version
+def _postgresql(plan: Plan) -> EngineVersionChoice:
+    """The one version choice the plan makes for its PostgreSQL databases."""
+    choices = [
+        p.engine_version
         for p in plan.placements
         if p.engine_version is not None and p.engine_version.source_engine == "postgresql"
-    }
-    assert chosen == {"14"}  # IONOS's oldest offered line, 9.6's closest newer one
+    ]
+    assert choices and all(c == choices[0] for c in choices)
+    return choices[0]
+
+
+def test_an_upgrade_skips_offered_lines_past_their_end_of_life(shared_dir):
+    inventory = corpus(shared_dir, "gcp-cai-export-forseti.jsonl")
+    plan = cloudexit.plan(inventory, Policy(targets=["ionos"]), catalog=catalog())
+    choice = _postgresql(plan)
+    # 9.6 must be upgraded anyway: IONOS's oldest line, 14, ended on 2026-11-12, so 15.
+    assert choice.offered[0] == "14" and choice.version == "15"
+    assert "14 past end of life when the plan starts" in (choice.note or "")
+    assert not [w for w in eol_lines(plan) if "postgresql" in w]
+
+    # Before 14's end the closest newer line is taken and no line is skipped.
+    early = Policy(targets=["ionos"], switching={"start_date": "2026-06-01"})
+    before = _postgresql(cloudexit.plan(inventory, early, catalog=catalog()))
+    assert before.version == "14" and "past end of life" not in (before.note or "")
+
+
+def test_a_line_the_source_runs_is_kept_even_past_its_end_of_life_and_named(shared_dir):
+    inventory = corpus(shared_dir, "gcp-cai-export-forseti.jsonl")
+    for r in inventory.resources:
+        if r.attributes.engine == "postgresql":
+            r.attributes.engine_version = "14.9"
+    plan = cloudexit.plan(inventory, Policy(targets=["ionos"]), catalog=catalog())
+    choice = _postgresql(plan)
+    assert (choice.version, choice.status) == ("14", "same")
     (line,) = [w for w in eol_lines(plan) if "postgresql 14" in w]
     assert line.startswith("end of life: postgresql 14 on ionos (managed) reached its end of ")
     assert "2026-11-12" in line
