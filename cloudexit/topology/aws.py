@@ -173,6 +173,10 @@ def target_group(item: dict[str, Any]) -> Mapped:
                 protocol=item.get("HealthCheckProtocol"),
                 port=int(check_port) if check_port.isdigit() else None,
                 path=item.get("HealthCheckPath"),
+                interval_s=item.get("HealthCheckIntervalSeconds"),
+                timeout_s=item.get("HealthCheckTimeoutSeconds"),
+                healthy_threshold=item.get("HealthyThresholdCount"),
+                unhealthy_threshold=item.get("UnhealthyThresholdCount"),
             )
             if item.get("HealthCheckProtocol") or item.get("HealthCheckPath")
             else None,

@@ -202,6 +202,12 @@ def topology(tf_type: str, v: dict[str, Any]) -> Mapped | None:
         return Mapped(Topology(cidrs=[v["ip_cidr_range"]] if v.get("ip_cidr_range") else []))
     if tf_type in ("google_compute_forwarding_rule", "google_compute_global_forwarding_rule"):
         return gcp.forwarding_rule(v)
+    if tf_type in ("google_compute_health_check", "google_compute_region_health_check"):
+        return gcp.health_check(v)
+    if tf_type == "google_compute_http_health_check":
+        return gcp.health_check(v, "HTTP")
+    if tf_type == "google_compute_https_health_check":
+        return gcp.health_check(v, "HTTPS")
     if tf_type == "openstack_lb_monitor_v2":
         protocol = str(v.get("type") or "").upper() or None
         check = HealthCheck(protocol=protocol, path=v.get("url_path") or None)
