@@ -17,7 +17,7 @@ from cloudexit.model.sharing import SharedFieldsSet
 
 
 class _Strict(SharedFieldsSet):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
 
 Protocol = Literal["tcp", "udp", "icmp", "icmpv6", "any", "esp", "ah", "gre"]
