@@ -12,7 +12,6 @@ caller checks the plan against every constraint before using it.
 from __future__ import annotations
 
 import math
-import time
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -178,13 +177,8 @@ def _tried(unit: Unit, allowed: set[str] | None) -> Iterator[_Choice]:
             yield _Choice(row.score * n, [(unit, k, n)])
 
 
-CHECK_EVERY = 512
-"""Blocks placed between two looks at the clock."""
-
-
-def regret_greedy(units: Units, policy: Policy, deadline: float | None = None) -> Counts | None:
-    """Counts for every class, or None when some block finds no choice that keeps the limits
-    or ``deadline`` (a ``time.perf_counter`` moment) passes first."""
+def regret_greedy(units: Units, policy: Policy) -> Counts | None:
+    """Counts for every class, or None when some block finds no choice that keeps the limits."""
     grouped: dict[str, list[Unit]] = defaultdict(list)
     blocks: list[list[Unit]] = []
     for unit in units.units:
@@ -208,8 +202,6 @@ def regret_greedy(units: Units, policy: Policy, deadline: float | None = None) -
     ones = {id(b) for b in split}
     prepared: list[tuple[float, int, list[_Choice] | Unit, float, float]] = []
     for index, block in enumerate(blocks):
-        if deadline is not None and index % CHECK_EVERY == 0 and time.perf_counter() > deadline:
-            return None
         if len(block) == 1 and block[0].group is None and id(block) not in ones:
             figures = _alone(block[0], allowed)
             if figures is None:
@@ -237,9 +229,7 @@ def regret_greedy(units: Units, policy: Policy, deadline: float | None = None) -
         sum(spend.values()),
     )
     counts: Counts = defaultdict(int)
-    for placed, (_, _, block_choices, least, least_target) in enumerate(prepared):
-        if deadline is not None and placed % CHECK_EVERY == 0 and time.perf_counter() > deadline:
-            return None
+    for _, _, block_choices, least, least_target in prepared:
         tried = _tried(block_choices, allowed) if isinstance(block_choices, Unit) else block_choices
         chosen = next((c for c in tried if state.fits(c, least, least_target)), None)
         if chosen is None:
