@@ -161,6 +161,25 @@ def listeners(raw: list[dict[str, Any]]) -> Mapped:
     return out
 
 
+def classic_health_check(target: Any) -> HealthCheck | None:
+    """A classic ELB's check target, ``HTTP:8000/index.html``, ``TCP:22`` or ``SSL:443``."""
+    protocol, _, rest = str(target or "").partition(":")
+    port, slash, path = rest.partition("/")
+    if not protocol or not port.isdigit() or not 1 <= int(port) <= 65535:
+        return None
+    web = protocol.upper() in ("HTTP", "HTTPS")
+    return HealthCheck(
+        protocol=protocol.upper(), port=int(port), path=f"/{path}" if web and slash else None
+    )
+
+
+def classic_load_balancer(listener_descriptions: list[dict[str, Any]], check: Any) -> Mapped:
+    """A classic ELB: its listeners and the health check it runs on its instances."""
+    out = listeners(listener_descriptions)
+    out.topology = out.topology.model_copy(update={"health_check": classic_health_check(check)})
+    return out
+
+
 def target_group(item: dict[str, Any]) -> Mapped:
     """A DescribeTargetGroups item: the backend port and its health check."""
     out = Mapped()

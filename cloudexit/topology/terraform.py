@@ -202,6 +202,21 @@ def topology(tf_type: str, v: dict[str, Any]) -> Mapped | None:
         return Mapped(Topology(cidrs=[v["ip_cidr_range"]] if v.get("ip_cidr_range") else []))
     if tf_type in ("google_compute_forwarding_rule", "google_compute_global_forwarding_rule"):
         return gcp.forwarding_rule(v)
+    if tf_type == "aws_elb":
+        checks = _list(v.get("health_check"))
+        return aws.classic_load_balancer(
+            [
+                {
+                    "Listener": {
+                        "Protocol": b.get("lb_protocol"),
+                        "LoadBalancerPort": b.get("lb_port"),
+                        "InstancePort": b.get("instance_port"),
+                    }
+                }
+                for b in _list(v.get("listener"))
+            ],
+            checks[0].get("target") if checks else None,
+        )
     if tf_type == "openstack_lb_monitor_v2":
         protocol = str(v.get("type") or "").upper() or None
         check = HealthCheck(protocol=protocol, path=v.get("url_path") or None)

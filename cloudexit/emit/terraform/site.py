@@ -672,3 +672,5 @@ def _wire_backends(lb: Item, by_id: dict[str, Item], resources: dict[str, Resour
             topology.health_check.port if topology.health_check else None
         )
         lb.health_check_path = topology.health_check.path if topology.health_check else None
+    elif lb.resource.topology.health_check is not None:  # a classic ELB checks its instances itself
+        lb.health_check_path = lb.resource.topology.health_check.path
