@@ -1,4 +1,4 @@
-"""Time the quick commands (look-ups, `explain`, small imports) side by side with an earlier commit.
+"""Time the quick commands (help, look-ups, `explain`, `check`, small imports) side by side with an earlier commit.
 
     python benchmarks/cli_latency.py [--against REV] [--runs N]
 
@@ -8,7 +8,7 @@ the catalogue cache and the compiled bytecode, then N times (default 7) with the
 with its own cache folder and bytecode folder. Printed: the median CPU seconds (user + system)
 and wall seconds of each, the median of the pairwise CPU ratios, and the peak resident memory.
 CPU is the figure to read on a shared machine: the wall time there is mostly waiting for a core.
-`explain` reads the plan this checkout makes of the bundled example.
+`explain` and `check` read the plan this checkout makes of the bundled example.
 """
 
 from __future__ import annotations
@@ -30,12 +30,14 @@ IMPORTS = "tests/data/imports"
 
 COMMANDS = [
     ["--version"],
+    ["--help"],
     ["catalog", "show", "ovhcloud"],
     ["catalog", "show", "ovhcloud", "b3-8"],
     ["catalog", "list", "--provider", "ovhcloud"],
     ["catalog", "list", "--provider", "aws"],
     ["catalog", "list"],
     ["explain", "{work}/out/plan.json", "{resource}"],
+    ["check", "{work}/out/plan.json"],
     ["inventory", "import", f"{IMPORTS}/servers.csv", "-o", "{work}/inv.json"],
     ["inventory", "import", f"{IMPORTS}/state-v4-modules.tfstate", "-o", "{work}/inv.json"],
     ["inventory", "import", f"{IMPORTS}/aws-config-snapshot.json", "-o", "{work}/inv.json"],

@@ -15,7 +15,7 @@ from cloudexit.model.io import read_yaml, validate
 
 
 class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", frozen=True)
 
 
 class BaselineFact(_Data):
@@ -77,7 +77,7 @@ class ServiceClasses(_Data):
 
 
 class BaselineFacts(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     sources: dict[str, SourceRef] = Field(
         default_factory=dict, description="Shared source entries the facts refer to"

@@ -24,7 +24,7 @@ from cloudexit.datafiles import data_dir
 
 
 class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", frozen=True)
 
 
 class SizeSource(_Data):

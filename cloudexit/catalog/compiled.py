@@ -12,21 +12,25 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterator, Mapping
+from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import pydantic
 from pydantic import BaseModel, ValidationError
+from pydantic_core import from_json
 
 from cloudexit.catalog.cache_folder import CACHE_ENV, cache_dir, write_atomically
 from cloudexit.model.io import read_yaml, validate
 
 M = TypeVar("M", bound=BaseModel)
+E = TypeVar("E", bound=BaseModel)
 
 __all__ = ["CACHE_ENV", "Compiler", "LazyFiles", "cache_dir", "file_key"]
 
 
+@cache
 def _code_version() -> str:
     try:
         own = version("cloudexit")
@@ -41,10 +45,11 @@ def _code_version() -> str:
     return f"{own}/{pydantic.VERSION}/{hashlib.sha256(code).hexdigest()[:16]}"
 
 
-def file_key(path: Path, code: str, variant: str = "") -> str:
+def file_key(content: bytes, code: str, variant: str = "") -> str:
+    """The cache key of a file's compiled form, from the SHA-256 of its content."""
     digest = hashlib.sha256(code.encode())
     digest.update(b"\0" + variant.encode() + b"\0")
-    digest.update(path.read_bytes())
+    digest.update(content)
     return digest.hexdigest()
 
 
@@ -54,6 +59,14 @@ class Compiler:
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = folder if folder is not None else cache_dir()
         self.code = _code_version()
+        self._digests: dict[Path, bytes] = {}
+
+    def digest(self, path: Path) -> bytes:
+        """SHA-256 of a file's content, read once per compiler: a provider file keys its size
+        index, its region prices and the cross-check's marker."""
+        if path not in self._digests:
+            self._digests[path] = hashlib.sha256(path.read_bytes()).digest()
+        return self._digests[path]
 
     def load(self, model: type[M], path: Path) -> M:
         """The validated content of ``path``: from its compiled copy when there is one."""
@@ -65,12 +78,48 @@ class Compiler:
         instead of building it."""
         if self.folder is None:
             return build()
-        entry = self.folder / f"{model.__name__}-{file_key(path, self.code, variant)}.json"
+        entry = self._entry(model, path, variant)
         try:
             return model.model_validate_json(entry.read_bytes())
         except (OSError, ValidationError, ValueError):
             pass
-        made = build()
+        return self._keep(entry, build())
+
+    def table(
+        self,
+        model: type[M],
+        field: str,
+        entry_model: type[E],
+        path: Path,
+        build: Callable[[], M],
+        variant: str = "",
+    ) -> Mapping[str, list[E]]:
+        """The look-up table ``field`` (key -> list of ``entry_model``) of what ``build`` makes,
+        kept in the cache as ``derived`` keeps it, and read back key by key: a look-up validates
+        the entries of the keys it asks for, not the thousands of a provider's table."""
+
+        def whole() -> Mapping[str, list[E]]:
+            return getattr(self.derived(model, path, build, variant), field)  # type: ignore[no-any-return]
+
+        if self.folder is None:
+            return whole()
+        try:
+            raw = from_json(self._entry(model, path, variant).read_bytes())
+            model.model_validate({**raw, field: {}})  # every other field checked as a load would
+            if isinstance(raw[field], dict):
+                return KeyedEntries(raw[field], entry_model, whole)
+        except (OSError, ValidationError, ValueError, TypeError, KeyError):
+            pass
+        return whole()
+
+    def _entry(self, model: type[BaseModel], path: Path, variant: str) -> Path:
+        assert self.folder is not None
+        return (
+            self.folder / f"{model.__name__}-{file_key(self.digest(path), self.code, variant)}.json"
+        )
+
+    @staticmethod
+    def _keep(entry: Path, made: M) -> M:
         try:
             write_atomically(entry, made.model_dump_json(exclude_defaults=True))
         except OSError:
@@ -78,12 +127,17 @@ class Compiler:
         return made
 
     def marker(self, name: str, paths: list[Path]) -> Path | None:
-        """A file whose presence records a check passed on exactly these files."""
+        """A file whose presence records a check passed on exactly these files. Each is named by
+        its place, size, modification and change times: a rewritten file (the system sets its
+        change time) is checked again, and an unchanged catalogue is not read whole to find out."""
         if self.folder is None:
             return None
         digest = hashlib.sha256(self.code.encode())
         for path in sorted(paths):
-            digest.update(str(path.name).encode() + b"\0" + path.read_bytes())
+            seen = path.stat()
+            digest.update(
+                f"{path.resolve()}\0{seen.st_size}\0{seen.st_mtime_ns}\0{seen.st_ctime_ns}\0".encode()
+            )
         return self.folder / f"{name}-{digest.hexdigest()}.ok"
 
     @staticmethod
@@ -94,6 +148,47 @@ class Compiler:
             write_atomically(marker, "")
         except OSError:
             pass
+
+
+class KeyedEntries(Mapping[str, list[E]]):
+    """A compiled look-up table whose entries are validated per key when first asked for. An
+    entry the model refuses (a damaged cache file) makes the table read whole, through
+    ``whole``, which validates (or rebuilds) it as a load does."""
+
+    def __init__(
+        self,
+        raw: dict[str, Any],
+        entry_model: type[E],
+        whole: Callable[[], Mapping[str, list[E]]],
+    ) -> None:
+        self._raw = raw
+        self._entry_model = entry_model
+        self._whole = whole
+        self._read: Mapping[str, list[E]] | None = None
+        self._checked: dict[str, list[E]] = {}
+
+    def __getitem__(self, key: str) -> list[E]:
+        if self._read is not None:
+            return self._read[key]
+        if key not in self._checked:
+            items = self._raw[key]
+            try:
+                if not isinstance(items, list):
+                    raise TypeError(f"{key}: not a list")
+                self._checked[key] = [self._entry_model.model_validate(i) for i in items]
+            except (ValidationError, TypeError):
+                self._read = self._whole()
+                return self._read[key]
+        return self._checked[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw if self._read is None else self._read)
+
+    def __len__(self) -> int:
+        return len(self._raw if self._read is None else self._read)
+
+    def __contains__(self, key: object) -> bool:
+        return key in (self._raw if self._read is None else self._read)
 
 
 V = TypeVar("V")

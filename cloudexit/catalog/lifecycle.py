@@ -50,6 +50,13 @@ class EndOfLife(_Data):
     older_than: str | None = Field(
         None, description="Set when the version is older than every listed line: the oldest"
     )
+    among: list[ReleaseLine] = Field(
+        default_factory=list,
+        description=(
+            "Set when the version names several listed lines (MySQL '8': 8.0 to 8.4): each, "
+            "newest first; ``line`` is then the version as named and ``eol`` the earliest"
+        ),
+    )
 
 
 class Lifecycles(BaseModel):
@@ -64,8 +71,10 @@ class Lifecycles(BaseModel):
     def find(self, engine: str | None, version: str | None) -> EndOfLife | None:
         """The listed line a version belongs to (the longest that prefixes it: 8.19 before 8).
         A version older than every listed line ended no later than the oldest of them (the
-        source drops lines long out of support: Elasticsearch 2.3 is older than 6). None for an
-        engine the source does not list, or a version it cannot place (MySQL '8': 8.0 or 8.4)."""
+        source drops lines long out of support: Elasticsearch 2.3 is older than 6). A version
+        naming a line's leading part is that line when one line has it (Redis '6' is 6.2 if
+        only 6.2 is listed), or every line that has it, in ``among`` (MySQL '8': 8.0 to 8.4).
+        None for an engine the source does not list, or a version it cannot place."""
         known = self._by_engine.get((engine or "").lower())
         wanted = version_key(version)
         if known is None or wanted is None:
@@ -76,6 +85,24 @@ class Lifecycles(BaseModel):
             entry = max(matches, key=lambda m: len(m[0]))[1]
             return EndOfLife(
                 engine=known.engine, line=entry.line, eol=entry.eol, source=known.source
+            )
+        named = sorted(
+            (e for key, e in keyed if key[: len(wanted)] == wanted),
+            key=lambda e: version_key(e.line) or (),
+            reverse=True,
+        )
+        if len(named) == 1:
+            (entry,) = named
+            return EndOfLife(
+                engine=known.engine, line=entry.line, eol=entry.eol, source=known.source
+            )
+        if named:
+            return EndOfLife(
+                engine=known.engine,
+                line=version or "",
+                eol=min(e.eol for e in named),
+                source=known.source,
+                among=named,
             )
         oldest_key, oldest = min(keyed, key=lambda m: m[0])
         if wanted[: len(oldest_key)] < oldest_key[: len(wanted)]:
@@ -95,6 +122,21 @@ def load_lifecycles(path: Path | None = None) -> Lifecycles:
     return validate(Lifecycles, read_yaml(path), path)
 
 
+def _when(found: EndOfLife, on: dt.date) -> str:
+    if found.older_than:
+        return f"is older than {found.older_than}, whose end of life was {found.eol}"
+    if not found.among:
+        return f"reached its end of life on {found.eol}"
+    lines = ", ".join(f"{e.line} (end of life {e.eol})" for e in found.among)
+    ended = [e for e in found.among if e.eol < on]
+    if len(ended) == len(found.among):
+        return f"names release lines {lines}, every one past its end of life"
+    return (
+        f"is ambiguous: it names release lines {lines}, {len(ended)} of "
+        f"{len(found.among)} past their end of life"
+    )
+
+
 def past_end_of_life(on: dt.date) -> Callable[[str, str], bool]:
     """Whether an engine's release line is past its end of life on ``on``; unknown lines are
     not."""
@@ -102,7 +144,10 @@ def past_end_of_life(on: dt.date) -> Callable[[str, str], bool]:
 
     def ended(engine: str, version: str) -> bool:
         found = facts.find(engine, version)
-        return found is not None and found.eol < on
+        if found is None:
+            return False
+        # A version naming several lines has ended only when every one of them has.
+        return max((e.eol for e in found.among), default=found.eol) < on
 
     return ended
 
@@ -114,7 +159,8 @@ def end_of_life_warnings(
     plan's start date), grouped by provider, engine line and how it runs there; ``names``:
     resource id -> name."""
     facts = load_lifecycles()
-    groups: dict[tuple[str, str, str, str, str], list[str]] = {}
+    groups: dict[tuple[str, str, str, str, str, str], list[str]] = {}
+    upgrade = "plan the upgrade to a supported release line with the move"
     for p in placements:
         choice = p.engine_version
         if choice is None or choice.version is None or p.choice.retain:
@@ -123,18 +169,22 @@ def end_of_life_warnings(
         if found is None or found.eol >= on:
             continue
         how = "installed on its VMs" if choice.status == "self_managed" else "managed"
-        when = (
-            f"is older than {found.older_than}, whose end of life was {found.eol}"
-            if found.older_than
-            else f"reached its end of life on {found.eol}"
+        unsure = any(e.eol >= on for e in found.among)
+        advice = f"confirm which line the target runs, then {upgrade}" if unsure else upgrade
+        key = (
+            p.choice.provider,
+            f"{found.engine} {found.line}",
+            how,
+            _when(found, on),
+            found.source.url,
+            advice,
         )
-        key = (p.choice.provider, f"{found.engine} {found.line}", how, when, found.source.url)
         groups.setdefault(key, []).append(names.get(p.resource_id, p.resource_id))
     lines = []
-    for (provider, line, how, when, url), who in sorted(groups.items()):
+    for (provider, line, how, when, url, advice), who in sorted(groups.items()):
         shown = ", ".join(sorted(who)[:3]) + (f" and {len(who) - 3} more" if len(who) > 3 else "")
         lines.append(
             f"end of life: {line} on {provider} ({how}) {when}, before the plan starts on {on} "
-            f"({url}); plan the upgrade to a supported release line with the move: {shown}"
+            f"({url}); {advice}: {shown}"
         )
     return lines

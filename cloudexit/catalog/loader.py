@@ -14,10 +14,12 @@ from cloudexit.catalog.files import catalogue_files, mapping_files, provider_pat
 from cloudexit.catalog.mappings import read_kind_mappings
 from cloudexit.catalog.schema import (
     KindMapping,
+    PricedEntry,
     Product,
     ProviderFile,
     Region,
     RegionPrices,
+    SizeEntry,
     SizeIndex,
     SourceType,
     SourceTypesFile,
@@ -39,22 +41,24 @@ class ProviderFiles(LazyFiles[ProviderFile]):
         self,
         paths: dict[str, Path],
         read: Callable[[str, Path], ProviderFile],
-        sizes: Callable[[str, Path], SizeIndex],
-        prices: Callable[[str, Path, str], RegionPrices],
+        sizes: Callable[[str, Path], Mapping[str, list[SizeEntry]]],
+        prices: Callable[[str, Path, str], Mapping[str, list[PricedEntry]]],
     ) -> None:
         super().__init__(paths, read)
         self._sizes = LazyFiles(paths, sizes)
         self._prices = prices
-        self._regions: dict[tuple[str, str], RegionPrices] = {}
+        self._regions: dict[tuple[str, str], Mapping[str, list[PricedEntry]]] = {}
 
-    def size_index(self, provider_id: str) -> SizeIndex:
+    def size_index(self, provider_id: str) -> Mapping[str, list[SizeEntry]]:
+        """Look-up key -> the products it names, with their specs (``SizeIndex.sizes``)."""
         return self._sizes[provider_id]
 
     def read_whole(self, provider_id: str) -> bool:
         return provider_id in self._loaded
 
-    def prices_in(self, provider_id: str, region: str) -> RegionPrices:
-        """The provider's products with the prices that apply in ``region`` (``lookup.prices_in``)."""
+    def prices_in(self, provider_id: str, region: str) -> Mapping[str, list[PricedEntry]]:
+        """Look-up key -> the products it names, with the prices that apply in ``region``
+        (``RegionPrices.products``, made by ``lookup.prices_in``)."""
         key = (provider_id, region)
         if key not in self._regions:
             self._regions[key] = self._prices(provider_id, self._paths[provider_id], region)
@@ -125,15 +129,15 @@ class Catalog:
         return lookup.specs_for(provider_id, self._sizes(provider_id), instance_type)
 
     @cached_property
-    def _built_sizes(self) -> dict[str, SizeIndex]:
+    def _built_sizes(self) -> dict[str, Mapping[str, list[SizeEntry]]]:
         return {}
 
-    def _sizes(self, provider_id: str) -> SizeIndex:
+    def _sizes(self, provider_id: str) -> Mapping[str, list[SizeEntry]]:
         if isinstance(self.providers, ProviderFiles):
             return self.providers.size_index(provider_id)
         built = self._built_sizes
         if provider_id not in built:
-            built[provider_id] = lookup.size_index(self.providers[provider_id])
+            built[provider_id] = lookup.size_index(self.providers[provider_id]).sizes
         return built[provider_id]
 
     def list_price(
@@ -153,9 +157,7 @@ class Catalog:
             return None
         if isinstance(self.providers, ProviderFiles) and not self.providers.read_whole(provider_id):
             view = self.providers.prices_in(provider_id, region)
-            return lookup.list_price(
-                provider_id, view.products, region, product_id, quantity, rates
-            )
+            return lookup.list_price(provider_id, view, region, product_id, quantity, rates)
         index = self._index(provider_id)
         return lookup.list_price(provider_id, index, region, product_id, quantity, rates)
 
@@ -193,13 +195,17 @@ def _load_catalog(
 
     paths = provider_paths(providers_dir)
 
-    def read_sizes(provider_id: str, path: Path) -> SizeIndex:
+    def read_sizes(provider_id: str, path: Path) -> Mapping[str, list[SizeEntry]]:
         # Built from the provider file once per file content, then read from the cache.
-        return compiler.derived(SizeIndex, path, lambda: lookup.size_index(providers[provider_id]))
+        return compiler.table(
+            SizeIndex, "sizes", SizeEntry, path, lambda: lookup.size_index(providers[provider_id])
+        )
 
-    def read_prices(provider_id: str, path: Path, region: str) -> RegionPrices:
-        return compiler.derived(
+    def read_prices(provider_id: str, path: Path, region: str) -> Mapping[str, list[PricedEntry]]:
+        return compiler.table(
             RegionPrices,
+            "products",
+            PricedEntry,
             path,
             lambda: lookup.prices_in(providers[provider_id], region),
             variant=f"prices in {region}",

@@ -76,8 +76,9 @@ class _PricedNamed(Named, Priced, Protocol):
 P = TypeVar("P", bound=_PricedNamed)
 
 
-def specs_for(provider_id: str, index: SizeIndex, name: str) -> Specs | None:
-    entry = find_product(index.sizes, name)
+def specs_for(provider_id: str, sizes: Mapping[str, list[SizeEntry]], name: str) -> Specs | None:
+    """Specs of a native size name from a size table (``SizeIndex.sizes``)."""
+    entry = find_product(sizes, name)
     if entry is not None:
         return entry.specs
     if provider_id == "gcp":

@@ -16,7 +16,7 @@ from cloudexit.model.money import Amount
 
 
 class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+    model_config = ConfigDict(defer_build=True, extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 Evidence = Literal["provider_api", "provider_page", "second_hand", "user_set"]

@@ -7,10 +7,7 @@ from typing import Annotated
 
 import typer
 
-from cloudexit import api
-from cloudexit.emit import OutputFolder
 from cloudexit.errors import InputError, RuntimeFailure
-from cloudexit.model.plan import SolveStatus
 
 
 def plan(
@@ -60,6 +57,11 @@ def plan(
     ] = None,
 ) -> None:
     """Place every resource under the policy and write the artefacts."""
+    # imported here: `cloudexit --help` lists this command without loading the optimiser
+    from cloudexit import api
+    from cloudexit.emit import OutputFolder
+    from cloudexit.model.plan import SolveStatus
+
     if templates is not None:
         from cloudexit.emit.jinja import check_templates
 

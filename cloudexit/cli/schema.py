@@ -3,33 +3,28 @@
 from __future__ import annotations
 
 import json
+from importlib import import_module
 
 import typer
-from pydantic import BaseModel
-
-from cloudexit.model.inventory import Inventory
-from cloudexit.model.plan import Plan
-from cloudexit.model.policy import Policy
-from cloudexit.model.suppliers import SupplierRegister
 
 app = typer.Typer(
     help="Print the JSON Schema of inventory.json, plan.json, policy.yaml, suppliers.yaml or a drills file.",
     no_args_is_help=True,
 )
 
-MODELS: dict[str, type[BaseModel]] = {
-    "inventory": Inventory,
-    "plan": Plan,
-    "policy": Policy,
-    "suppliers": SupplierRegister,
+MODELS = {
+    "inventory": ("cloudexit.model.inventory", "Inventory"),
+    "plan": ("cloudexit.model.plan", "Plan"),
+    "policy": ("cloudexit.model.policy", "Policy"),
+    "suppliers": ("cloudexit.model.suppliers", "SupplierRegister"),
 }
+"""File name -> (module, model), imported when its schema is asked for (not for --help)."""
 
 
 def schema_text(name: str) -> str:
-    return (
-        json.dumps(MODELS[name].model_json_schema(mode="validation"), indent=2, sort_keys=True)
-        + "\n"
-    )
+    module, attribute = MODELS[name]
+    model = getattr(import_module(module), attribute)
+    return json.dumps(model.model_json_schema(mode="validation"), indent=2, sort_keys=True) + "\n"
 
 
 @app.command("inventory")

@@ -24,6 +24,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from cloudexit.datafiles import data_dir
 from cloudexit.emit.escape import FILTERS
 from cloudexit.errors import InputError
+from cloudexit.wording import counted, plural
 
 
 def money(value: Decimal | str | float) -> str:
@@ -67,6 +68,8 @@ def make_environment(user_templates: Path | None = None) -> Environment:
     env.filters["money"] = money
     env.filters["percent"] = percent
     env.filters["duration"] = duration
+    env.filters["plural"] = plural
+    env.filters["counted"] = counted
     return env
 
 

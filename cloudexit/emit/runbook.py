@@ -12,12 +12,13 @@ from cloudexit.catalog.loader import Catalog
 from cloudexit.emit.mermaid import dependency_graph, gantt, start_date
 from cloudexit.emit.sovereignty import sovereignty_context
 from cloudexit.emit.summary import summarise
-from cloudexit.emit.terraform import firewall_gaps, loose_volumes
+from cloudexit.emit.terraform import firewall_gaps, loose_volumes, probe_gaps
 from cloudexit.emit.terraform.site import Site
 from cloudexit.emit.upgrades import checks_for, version_changes
 from cloudexit.emit.waves import load_methods, plan_waves
 from cloudexit.model.coverage import skipped_groups, unread
 from cloudexit.model.io import write_text_atomic
+from cloudexit.model.open_ports import open_rules
 from cloudexit.model.plan import Plan
 
 
@@ -59,6 +60,8 @@ def runbook_context(
         "gantt": gantt(plan, waves),
         "firewall_gaps": firewall_gaps(plan, env, catalog, built),
         "loose_volumes": loose_volumes(plan, env, catalog, built),
+        "open_rules": open_rules(plan.inventory, plan.placements),
+        "probe_gaps": probe_gaps(plan, env, catalog, built),
         "version_changes": version_changes(waves),
         "version_installs": version_changes(waves, installed=True),
         "upgrade_checks": checks_for,

@@ -11,7 +11,7 @@ from cloudexit.model.money import Amount
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
 
 class UnmatchedSpend(_Strict):

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from cloudexit.model.inventory import CollectionIssue, Inventory
+from cloudexit.wording import counted
 
 # Importers write "<type> skipped: <reason>", scans "<n> × <type> skipped: <reason>".
 _SKIPPED = re.compile(r"^(?:(\d+) × )?(\S+) skipped: (.+)$", re.DOTALL)
@@ -51,7 +52,7 @@ def incomplete_warning(inventory: Inventory) -> str | None:
     codes = Counter(i.code for i in gaps)
     listed = ", ".join(f"{code} {codes[code]}" for code in sorted(codes))
     return (
-        f"the inventory is incomplete: {len(gaps)} part(s) of the source could not be read "
+        f"the inventory is incomplete: {counted(len(gaps), 'part')} of the source could not be read "
         f"({listed}); what they hold is not in this plan (the runbook lists them under "
         "'Left out of the inventory')"
     )

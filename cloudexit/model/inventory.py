@@ -29,7 +29,7 @@ SourceProvider = Literal["aws", "azure", "gcp", "openstack", "onprem", "other"]
 
 class _Strict(SharedFieldsSet):
     # 1e400 reads as inf in JSON: refused at load rather than met by the optimiser
-    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+    model_config = ConfigDict(defer_build=True, extra="forbid", allow_inf_nan=False)
 
 
 class Attributes(_Strict):

@@ -225,7 +225,7 @@ def _owners(resources: Mapping[str, Resource]) -> dict[str, str]:
                 found = managed_by if isinstance(managed_by, str) else None
             if found is None and "/instancegroups/" in r.id.lower():
                 found = gcp_by_name.get((r.account, r.name))
-        elif r.provider == "azure" and r.kind is Kind.VM_GROUP and AKS_POOL_TAG in r.tags:
+        elif r.provider == "azure" and r.kind in (Kind.VM, Kind.VM_GROUP) and _aks_pool_name(r):
             found = _aks_pool(r, aks_pools)
         if found is None and _clustered(r):
             found = next(
@@ -262,6 +262,7 @@ def _container_service_nodes(resources: dict[str, Resource], owner: dict[str, st
         if len(found) != 1:
             continue
         cluster = found[0]
+        _version_from_tag(cluster, r.tags.get("orchestrator", ""))
         if pool_name.lower() == "master":
             owner[r.id] = cluster.id
             masters.add(r.id)
@@ -293,6 +294,17 @@ def _container_service_nodes(resources: dict[str, Resource], owner: dict[str, st
     return masters
 
 
+def _version_from_tag(cluster: Resource, orchestrator: str) -> None:
+    """An ACS machine's ``orchestrator`` tag ('Kubernetes:1.7.7') gives its cluster's engine and
+    version when the cluster's own properties were not read."""
+    engine, _, version = orchestrator.partition(":")
+    if not version or cluster.attributes.engine_version:
+        return
+    if cluster.attributes.engine in (None, engine.lower()):
+        cluster.attributes.engine = engine.lower()
+        cluster.attributes.engine_version = version
+
+
 def _resource_group(arm_id: str) -> str:
     return arm_id.lower().split("/resourcegroups/", 1)[-1].split("/", 1)[0]
 
@@ -306,12 +318,24 @@ def _eks_pool(r: Resource, pools: Mapping[tuple[str, str, str], list[Resource]])
     return fits[0] if len(fits) == 1 else None
 
 
+def _aks_pool_name(r: Resource) -> str:
+    """The AKS pool a machine says it runs in: a scale set's ``aks-managed-poolName`` tag, or a
+    machine of an availability-set pool, tagged ``poolName`` and made by AKS
+    (``creationSource`` ``aks-...``), as the older pools are."""
+    if AKS_POOL_TAG in r.tags:
+        return r.tags[AKS_POOL_TAG]
+    if r.tags.get("creationSource", "").lower().startswith("aks-"):
+        return r.tags.get("poolName", "")
+    return ""
+
+
 def _aks_pool(r: Resource, pools: Mapping[tuple[str, str], list[Resource]]) -> str | None:
-    """An AKS node pool's scale set lives in the cluster's node resource group,
-    ``MC_<group>_<cluster>_<location>``: the pool of that name whose cluster fits it."""
+    """An AKS node pool's scale set, or an availability-set pool's machines, live in the
+    cluster's node resource group, ``MC_<group>_<cluster>_<location>``: the pool of that name
+    whose cluster fits it."""
     group = r.id.lower().split("/resourcegroups/", 1)[-1].split("/", 1)[0]
     fits = []
-    for pool in pools.get((r.account, r.tags[AKS_POOL_TAG].lower()), []):
+    for pool in pools.get((r.account, _aks_pool_name(r).lower()), []):
         rid = pool.id.lower()
         pool_group = rid.split("/resourcegroups/", 1)[-1].split("/", 1)[0]
         cluster = rid.split("/managedclusters/", 1)[-1].split("/", 1)[0]

@@ -31,7 +31,7 @@ def quantize(value: Decimal, places: Decimal = CENT) -> Decimal:
 
 
 class Money(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(defer_build=True, frozen=True, extra="forbid")
 
     amount: Amount
     currency: str = Field(default="EUR", pattern=r"^[A-Z]{3}$")

@@ -74,6 +74,12 @@ class Option(_Strict):
     replicas: int = Field(
         1, ge=1, description="Nodes run on the target: 2 or more for an HA or multi-node source"
     )
+    storage_product: str | None = Field(
+        None,
+        description="Block-storage product the data is priced on beside the instance (a "
+        "self-managed service's data disk, a managed database's storage), which the Terraform "
+        "writes",
+    )
     unpriced_parts: list[str] = Field(
         default_factory=list,
         description="Parts the option needs that have no list price (an IONOS server's boot "

@@ -17,7 +17,7 @@ from cloudexit.model.sharing import SharedFieldsSet
 
 
 class _Strict(SharedFieldsSet):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
 
 Protocol = Literal["tcp", "udp", "icmp", "icmpv6", "any", "esp", "ah", "gre"]
@@ -118,6 +118,14 @@ class HealthCheck(_Strict):
     protocol: str | None = None
     port: int | None = Field(None, ge=1, le=65535)
     path: str | None = None
+    interval_s: int | None = Field(None, ge=1, description="Seconds between two probes")
+    timeout_s: int | None = Field(None, ge=1, description="Seconds a probe waits for an answer")
+    healthy_threshold: int | None = Field(
+        None, ge=1, description="Probes in a row that must pass before a backend is healthy"
+    )
+    unhealthy_threshold: int | None = Field(
+        None, ge=1, description="Probes in a row that must fail before a backend is unhealthy"
+    )
 
 
 class DnsRecord(_Strict):

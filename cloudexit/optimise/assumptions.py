@@ -7,6 +7,7 @@ from __future__ import annotations
 from cloudexit.model.plan import Placement, Totals
 from cloudexit.model.policy import Policy
 from cloudexit.optimise.running import RunningCostData
+from cloudexit.wording import counted
 
 
 def _override(data: RunningCostData, figure: str, default: str) -> str:
@@ -23,7 +24,7 @@ def assumption_warnings(
         kinds = {p.kind for p in moved if p.choice.one_off.get("engineering")}
         bundled = sorted(k for k in kinds if k not in policy.running_costs.effort_days)
         whose = (
-            f"the mappings' defaults for {len(bundled)} of {len(kinds)} kinds"
+            f"the mappings' defaults for {len(bundled)} of {counted(len(kinds), 'kind')}"
             if bundled
             else "the policy's figures for every kind"
         )

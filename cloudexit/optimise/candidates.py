@@ -157,6 +157,8 @@ class Priced:
     """monthly EUR resting on a second-hand, undated or stale price, per product"""
     unpriced: list[str] = field(default_factory=list)
     """Parts the option needs that have no list price: left out of ``monthly``, never zero"""
+    store: Product | None = None
+    """The block-storage product the data is priced on, beside the instance"""
 
 
 def _cheapest_per_unit(products: Sequence[Product], region: str) -> Product | None:
@@ -415,6 +417,7 @@ def _price_product(
             weak[f"{provider.id}/{store.id}"] = (
                 weak.get(f"{provider.id}/{store.id}", Decimal(0)) + extra
             )
+        return Priced(product, quantity, monthly, unverified, costs, nodes, weak, store=store)
     return Priced(product, quantity, monthly, unverified, costs, nodes, weak)
 
 
@@ -764,6 +767,7 @@ def _option(ctx: _Context, facts: SiteFacts) -> Option:
         replicas=priced.replicas,
         costs={k: quantize(v) for k, v in sorted(priced.costs.items()) if v},
         unpriced_parts=sorted(set(priced.unpriced)),
+        storage_product=priced.store.id if priced.store else None,
         sovereignty=facts.grade,
         switching_egress=quantize(ctx.egress),
         one_off=facts.one_off,
@@ -897,6 +901,7 @@ def detail_of(facts: SiteFacts) -> tuple[object, ...]:
         tuple(sorted(set(priced.unverified))),
         tuple(sorted(priced.second_hand)),
         tuple(sorted(set(priced.unpriced))),
+        priced.store.id if priced.store else None,
         tuple(facts.one_off.items()),
         target.strategy,
         target.fidelity,

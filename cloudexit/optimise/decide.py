@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import time
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -11,7 +10,8 @@ from cloudexit.errors import RuntimeFailure
 from cloudexit.model.inventory import Inventory
 from cloudexit.model.plan import SolveStatus
 from cloudexit.model.policy import Policy
-from cloudexit.optimise import components, highs, lagrange, milp
+from cloudexit.optimise import arrays, components, highs, lagrange, milp
+from cloudexit.optimise.budget import Budget
 from cloudexit.optimise.checks import violations
 from cloudexit.optimise.regret import regret_greedy
 from cloudexit.optimise.rounding import neighbourhood, relax, round_relaxation
@@ -53,17 +53,25 @@ def counts_of(units: Units, assignment: dict[str, Row]) -> dict[tuple[str, int],
     return counts
 
 
-BOUND_SHARE = 0.5
+BOUND_SHARE = 0.35
 """Share of the time left the priced bound takes at most."""
 SEARCH_SHARE = 0.8
 """Share of the time then left the search among the options it leaves in doubt takes at most."""
 LAGRANGE_TOLERANCE = 1e-4
 """Options whose priced score is within this fraction of their class's least stay open to the
 search around the priced bound: the classes the prices leave in doubt."""
+SEARCH_PASSES = 8.0
+"""The search around the priced bound takes about this many passes over every option
+(``lagrange.Bound.seconds_flat``: choosing the options in doubt, building their model, HiGHS)."""
+BUILD_PASSES = 10.0
+"""The whole model (its relaxation, the search over it) is built only when the time left is at
+least this many passes over every option (``lagrange.Bound.seconds_flat``): building it takes
+about five, solving its relaxation as many again."""
 
 FIRST_PLAN_S = 10.0
-"""Seconds the relaxation and the search around it get at least, even past a shorter time limit,
-so that a policy that can be met comes back with a plan."""
+"""Seconds the relaxation and the search of the whole model get at least when no other method
+has found a plan by the time limit: the one case the decision runs past the limit, so that a
+policy that can be met comes back with a plan and "no plan" is a proven verdict."""
 
 
 def separate_bound(units: Units) -> float:
@@ -101,154 +109,203 @@ def _solve_highs(
     policy: Policy,
     greedy: dict[str, Row],
     greedy_broken: list[str],
-) -> milp.Solution:
-    """A plan first, then a better one while time is left, all within the policy's time limit.
+    budget: Budget,
+) -> tuple[milp.Solution, dict[str, Row] | None]:
+    """A plan first, then a better one while the budget lasts; with it the plan's assignment
+    when it was checked against every constraint here.
 
     First plans: the greedy when it meets the policy; the search among the options the priced
-    bound (``lagrange``) leaves in doubt; the regret greedy when those leave a gap. Bounds: the optimum with no
-    estate-wide limit, the priced bound, and only when those leave a gap the LP relaxation (with
-    the search around it, ``rounding.neighbourhood``, else the rounded relaxation). When the best
-    plan is within the policy's gap of the best bound the search stops there, else HiGHS
-    searches the whole model from that plan for the time left. At the limit the best plan found
-    comes back with the best bound proven: "no plan" only when HiGHS proves the policy cannot be
-    met, or when no method found one in time."""
-    limit = policy.solver.time_limit_s
-    started = time.perf_counter()
-
-    def left() -> float:
-        return limit - (time.perf_counter() - started)
-
+    bound (``lagrange``) leaves in doubt, started from the plan in hand; the regret greedy when
+    no plan is in hand. Bounds: the priced bound (else the optimum with no estate-wide limit),
+    and, only when those leave a gap and the whole model can be built in the time left, the LP
+    relaxation (with the search around it, ``rounding.neighbourhood``). When the best plan is
+    within the policy's gap of the best bound the search stops there, else HiGHS searches the
+    whole model from that plan for the time left. Every phase stops by the budget's end, and at
+    the end the best plan found comes back with the best bound proven. Only when no plan is in
+    hand does the search go on past the limit (``FIRST_PLAN_S``): "no plan" only when HiGHS
+    proves the policy cannot be met, or when no method found one even then."""
     gap = policy.solver.gap
-    plans: list[dict[tuple[str, int], int]] = []
-    valued: list[tuple[float, dict[tuple[str, int], int]]] = []
+    proposed = False
+    cut = False
+    """whether the time limit stopped or skipped a step: then the plan depends on timing"""
+    valued: list[tuple[float, dict[tuple[str, int], int], dict[str, Row]]] = []
 
     def consider(counts: dict[tuple[str, int], int] | None) -> None:
         """Keep a plan, valued, when it places everything and meets every constraint."""
+        nonlocal proposed
         if counts is None:
             return
-        plans.append(counts)
+        proposed = True
         assignment = assignment_of(units, counts)
         if len(assignment) == len(greedy) and not violations(assignment, units, inventory, policy):
-            valued.append((assignment_objective(assignment, units), counts))
+            valued.append((assignment_objective(assignment, units), counts, assignment))
 
-    def checked() -> tuple[float, dict[tuple[str, int], int]] | None:
+    def best() -> tuple[float, dict[tuple[str, int], int], dict[str, Row]] | None:
         return min(valued, key=lambda v: v[0]) if valued else None
+
+    def open_gap(bound: float) -> bool:
+        found = best()
+        return found is None or _gap(found[0], bound) > gap
+
+    def time_left() -> bool:
+        """Whether the budget lasts; a step it ends for is cut."""
+        nonlocal cut
+        cut = cut or budget.over
+        return not budget.over
 
     if not greedy_broken:
         consider(counts_of(units, greedy))
-    # A bound that holds without any solver, then the estate-wide limits priced (``lagrange``):
-    # a bound as tight as the relaxation's at a fraction of its cost, and a search over the few
-    # options it leaves in doubt, before the regret greedy (a plan whatever the prices say, at
-    # about the search's cost). The relaxation only when these do not close the gap.
-    bound = separate_bound(units)
-    best = checked()
-    enough = best[0] - gap * abs(best[0]) if best is not None else math.inf
-    priced = lagrange.bound(
-        units, policy, max(left() * BOUND_SHARE, FIRST_PLAN_S * BOUND_SHARE), enough
-    )
-    if math.isfinite(priced.value):
-        bound = max(bound, priced.value)
-    if best is None or _gap(best[0], bound) > gap:
-        consider(
-            lagrange.search(
-                units,
-                policy,
-                priced,
-                max(left() * SEARCH_SHARE, FIRST_PLAN_S * BOUND_SHARE),
-                LAGRANGE_TOLERANCE,
-            )
-        )
-        best = checked()
-    if greedy_broken and (best is None or _gap(best[0], bound) > gap):
-        regret = regret_greedy(units, policy)
-        consider(regret)
-        if best is None and regret is not None and left() > 0:
-            # The options left in doubt held no plan: the regret plan's stay open too.
+    # The estate-wide limits priced (``lagrange``): a bound as tight as the relaxation's at a
+    # fraction of its cost, and a search over the few options it leaves in doubt, before the
+    # regret greedy (a plan whatever the prices say, at about the search's cost). The
+    # relaxation only when these do not close the gap and there is time to build it.
+    found = best()
+    enough = found[0] - gap * abs(found[0]) if found is not None else math.inf
+    priced = lagrange.bound(units, policy, budget.share(BOUND_SHARE), enough)
+    bound = priced.value if math.isfinite(priced.value) else separate_bound(units)
+    cut = priced.cut
+    # When the time left is short of what the search takes at this size, a plan first: the
+    # regret greedy (to its end, past the limit if need be), then the same greedy ranking the
+    # options by their priced scores, which leans the way the optimum does, and the search
+    # starts from the better. Otherwise the search first, and the greedy only if it finds none.
+    hurry = budget.left() < SEARCH_PASSES * priced.seconds_flat
+    cut = cut or (hurry and bool(greedy_broken))
+    if greedy_broken and hurry:
+        consider(regret_greedy(units, policy))
+        if open_gap(bound) and time_left():
             consider(
-                lagrange.search(
-                    units,
-                    policy,
-                    priced,
-                    max(left() * SEARCH_SHARE, 1.0),
-                    LAGRANGE_TOLERANCE,
-                    start=regret,
+                regret_greedy(
+                    units, policy, budget.ends, scores=lagrange.priced_scores(units, priced)
                 )
             )
-        best = checked()
+            time_left()
+    if open_gap(bound) and time_left():
+        found = best()
+        counts, stopped = lagrange.searched(
+            units,
+            policy,
+            priced,
+            budget.share(SEARCH_SHARE),
+            LAGRANGE_TOLERANCE,
+            start=found[1] if found is not None else None,
+        )
+        consider(counts)
+        cut = cut or stopped
+    if greedy_broken and best() is None and not hurry:
+        # No plan in hand: the regret greedy runs to its end, past the limit if need be.
+        regret = regret_greedy(units, policy)
+        consider(regret)
+        if regret is not None and open_gap(bound) and time_left():
+            # The options left in doubt held no plan: the regret plan's stay open too.
+            counts, stopped = lagrange.searched(
+                units, policy, priced, budget.share(SEARCH_SHARE), LAGRANGE_TOLERANCE, start=regret
+            )
+            consider(counts)
+            cut = cut or stopped
+
+    def whole_fits() -> bool:
+        """Whether the whole model can be built and used in the time left; a step skipped
+        for want of it is cut."""
+        nonlocal cut
+        fits = budget.left() >= BUILD_PASSES * priced.seconds_flat
+        cut = cut or not fits
+        return fits
+
     relaxed = None
-    if best is None or (_gap(best[0], bound) > gap and left() > 0):
+    if best() is None or (open_gap(bound) and whole_fits()):
         relaxed = relax(
             units.units,
             policy,
             units.links,
             units.egress_eur_gib,
-            time_limit=max(left(), FIRST_PLAN_S),
+            time_limit=budget.left() if best() is not None else max(budget.left(), FIRST_PLAN_S),
         )
+        cut = cut or budget.over
     if relaxed is not None:
         bound = max(relaxed.bound, bound)
-        found = neighbourhood(relaxed, policy, max(left() / 2, FIRST_PLAN_S))
-        consider(found)
-    if not plans:
+        if best() is None or (open_gap(bound) and time_left()):
+            consider(
+                neighbourhood(
+                    relaxed,
+                    policy,
+                    budget.share(0.5) if best() is not None else max(budget.left(), FIRST_PLAN_S),
+                )
+            )
+            cut = cut or budget.over
+    if not proposed:
         rounded = round_relaxation(
             units.units,
             policy,
             units.links,
             units.egress_eur_gib,
-            time_limit=max(left() / 2, FIRST_PLAN_S),
+            time_limit=max(budget.share(0.5), FIRST_PLAN_S),
             bound=False,
         )
         if rounded is not None:
             consider(rounded.counts)
-    best = checked()
+    found = best()
     model = relaxed.model if relaxed is not None else None
-    if best is not None and (_gap(best[0], bound) <= policy.solver.gap or left() <= 0):
-        within = _gap(best[0], bound) <= policy.solver.gap
-        return milp.Solution(
-            status=SolveStatus.OPTIMAL if within else SolveStatus.FEASIBLE,
-            counts=best[1],
-            objective=best[0],
-            bound=min(bound, best[0]),
-            seconds=time.perf_counter() - started,
-            variables=model.columns if model else 0,
-            constraints=model.rows if model else 0,
-            solver="highs",
-        )
+    if found is not None and (
+        not open_gap(bound) or not time_left() or (model is None and not whole_fits())
+    ):
+        return _kept(found[0], found[1], bound, policy, budget, model, cut), found[2]
     solution = highs.solve(
         units.units,
         policy,
         units.links,
         units.egress_eur_gib,
-        time_limit=max(left(), 0.0 if best is not None else FIRST_PLAN_S),
-        start=best[1] if best is not None else None,
+        time_limit=budget.left() if found is not None else max(budget.left(), FIRST_PLAN_S),
+        start=found[1] if found is not None else None,
         model=model,
     )
-    solution.seconds = time.perf_counter() - started
-    if bound is not None and solution.bound is not None:
+    solution.seconds = budget.spent()
+    solution.time_limited = cut or solution.status == SolveStatus.FEASIBLE
+    if solution.bound is not None:
         solution.bound = max(solution.bound, bound)
-    if best is None:
-        return solution
+    if found is None:
+        return solution, None
     # A plan that met every constraint in plain Python proves the policy can be met: HiGHS
     # saying otherwise on the whole model (presolve tolerances on a large model) is no verdict.
     if solution.status != SolveStatus.INFEASIBLE and (
-        solution.objective is not None and solution.objective <= best[0]
+        solution.objective is not None and solution.objective <= found[0]
     ):
-        return solution
-    proven = min(solution.bound if solution.bound is not None else bound, best[0])
+        return solution, None
+    proven = solution.bound if solution.bound is not None else bound
+    kept = _kept(found[0], found[1], proven, policy, budget, model, solution.time_limited)
+    kept.variables, kept.constraints = solution.variables, solution.constraints
+    return kept, found[2]
+
+
+def _kept(
+    value: float,
+    counts: dict[tuple[str, int], int],
+    bound: float,
+    policy: Policy,
+    budget: Budget,
+    model: arrays.Model | None,
+    cut: bool,
+) -> milp.Solution:
+    """A plan checked here, with the best bound proven and the status its gap gives."""
+    bound = min(bound, value)
     return milp.Solution(
         status=SolveStatus.OPTIMAL
-        if _gap(best[0], proven) <= policy.solver.gap
+        if _gap(value, bound) <= policy.solver.gap
         else SolveStatus.FEASIBLE,
-        counts=best[1],
-        objective=best[0],
-        bound=proven,
-        seconds=solution.seconds,
-        variables=solution.variables,
-        constraints=solution.constraints,
+        counts=counts,
+        objective=value,
+        bound=bound,
+        seconds=budget.spent(),
+        variables=model.columns if model else 0,
+        constraints=model.rows if model else 0,
         solver="highs",
+        time_limited=cut,
     )
 
 
 def decide(units: Units, inventory: Inventory, policy: Policy) -> Decision:
+    """The policy's ``solver.time_limit_s`` is a budget for all of this (the baseline and its
+    check, bounds, searches, the final check), not for building the classes before it."""
+    budget = Budget.of(policy.solver.time_limit_s)
     greedy = {rid: u.rows[0] for u in units.units for rid in u.members}
     greedy_broken = violations(greedy, units, inventory, policy)
     if not units.units:
@@ -268,10 +325,11 @@ def decide(units: Units, inventory: Inventory, policy: Policy) -> Decision:
             greedy,
             greedy_broken,
         )
+    checked: dict[str, Row] | None = None
     if policy.solver.name == "highs" and not components.estate_wide(policy):
         solution = components.solve(units, policy)
     elif policy.solver.name == "highs":
-        solution = _solve_highs(units, inventory, policy, greedy, greedy_broken)
+        solution, checked = _solve_highs(units, inventory, policy, greedy, greedy_broken, budget)
     else:
         solution = milp.solve(
             units.units, policy, links=units.links, egress_eur_gib=units.egress_eur_gib
@@ -282,8 +340,8 @@ def decide(units: Units, inventory: Inventory, policy: Policy) -> Decision:
         solution.bound = milp.lp_bound(
             units.units, policy, links=units.links, egress_eur_gib=units.egress_eur_gib
         )
-    assignment = assignment_of(units, solution.counts)
-    broken = violations(assignment, units, inventory, policy)
+    assignment = checked if checked is not None else assignment_of(units, solution.counts)
+    broken = [] if checked is not None else violations(assignment, units, inventory, policy)
     if broken or len(assignment) != len(greedy):
         raise RuntimeFailure(
             f"solver {solution.solver} returned a plan that breaks the policy: "

@@ -10,6 +10,7 @@ from cloudexit.model.policy import Policy
 from cloudexit.optimise import milp
 from cloudexit.optimise.candidates import required_certifications
 from cloudexit.optimise.units import SOURCE, Site, Unit, Units, group_site
+from cloudexit.wording import counted, plural
 
 
 def unplaceable(no_option: dict[str, list[str]], inventory: Inventory, policy: Policy) -> list[str]:
@@ -50,19 +51,19 @@ def unplaceable(no_option: dict[str, list[str]], inventory: Inventory, policy: P
     for (gate_list, kind), names in sorted(gated.items()):
         shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
         lines.append(
-            f"sovereignty gate {gate_list} leaves no option for {len(names)} resource"
-            f"{'s' if len(names) > 1 else ''} of kind {kind}: {shown}"
+            f"sovereignty gate {gate_list} leaves no option for {counted(len(names), 'resource')} "
+            f"of kind {kind}: {shown}"
         )
     for (kind, needed, who), count in sorted(buckets.items()):
-        plural = "resources" if count > 1 else "resource"
         if needed:
-            verb = "need" if count > 1 else "needs"
             lines.append(
-                f"{count} {plural} {who} {verb} {', '.join(needed)}; no option offers it for kind {kind}"
+                f"{counted(count, 'resource')} {who} {plural(count, 'needs', 'need')} "
+                f"{', '.join(needed)}; no option offers it for kind {kind}"
             )
         else:
             lines.append(
-                f"{count} {plural} of kind {kind} {'have' if count > 1 else 'has'} no option: {who}"
+                f"{counted(count, 'resource')} of kind {kind} {plural(count, 'has', 'have')} "
+                f"no option: {who}"
             )
     return lines
 
@@ -156,7 +157,7 @@ def infeasibility(units: Units, policy: Policy) -> list[str]:
         available = sorted({r.site[0] for u in units.units for r in u.rows if r.target})
         movable = sum(u.count for u in units.units if any(r.target for r in u.rows))
         few = (
-            f"; only {movable} resource{'s' if movable != 1 else ''} can move, fewer than min_providers"
+            f"; only {counted(movable, 'resource')} can move, fewer than min_providers"
             if movable < policy.min_providers
             else ""
         )

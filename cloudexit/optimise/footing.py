@@ -10,6 +10,7 @@ from cloudexit.model.money import quantize
 from cloudexit.model.plan import Placement, SolveStatus, StrandedLine, Totals, Unplaced
 from cloudexit.model.policy import Policy
 from cloudexit.optimise.candidates import current_monthly_eur
+from cloudexit.wording import counted, plural
 
 UNSOLVED = frozenset({SolveStatus.INFEASIBLE, SolveStatus.NOT_SOLVED})
 
@@ -201,16 +202,18 @@ def unpriced_today_warning(inventory: Inventory, figures: Totals) -> str | None:
     by_kind = ", ".join(
         f"{kind} {count}" for kind, count in figures.current_monthly_unpriced_kinds.items()
     )
+    left = figures.current_monthly_unpriced
     line = (
-        f"today's cost (EUR {figures.current_monthly} a month) leaves out "
-        f"{figures.current_monthly_unpriced} of {len(inventory.resources)} resources that are not "
-        "free after the move and have no known cost today (no list price in their region, no bill "
-        f"line or monthly_cost): {by_kind}"
+        f"today's cost (EUR {figures.current_monthly} a month) leaves out {left} of "
+        f"{counted(len(inventory.resources), 'resource')} that {plural(left, 'is', 'are')} not "
+        f"free after the move and {plural(left, 'has', 'have')} no known cost today (no list "
+        f"price in their region, no bill line or monthly_cost): {by_kind}"
     )
     moving = sum(figures.current_monthly_unpriced_moving.values())
     if moving:
         line += (
-            f"; {moving} of them move ({unpriced_moving_to(figures)}), and their EUR "
+            f"; {moving} of them {plural(moving, 'moves', 'move')} ({unpriced_moving_to(figures)}), "
+            f"and their EUR "
             f"{figures.unpriced_target_monthly} a month after the plan has nothing to compare "
             "with today"
         )
@@ -235,8 +238,8 @@ def planned_today_warning(inventory: Inventory, policy: Policy) -> str | None:
     if not priced:
         return None
     return (
-        f"today's cost counts {len(priced)} resource{'s' if len(priced) > 1 else ''} a Terraform "
-        f"plan would create (not created yet) at the list price {'they' if len(priced) > 1 else 'it'} "
-        f"would run at, EUR {quantize(sum(priced, Decimal(0)))} a month: the saving compares the move "
-        f"with building {'them' if len(priced) > 1 else 'it'} as planned"
+        f"today's cost counts {counted(len(priced), 'resource')} a Terraform plan would create "
+        f"(not created yet) at the list price {plural(len(priced), 'it', 'they')} would run at, "
+        f"EUR {quantize(sum(priced, Decimal(0)))} a month: the saving compares the move with "
+        f"building {plural(len(priced), 'it', 'them')} as planned"
     )

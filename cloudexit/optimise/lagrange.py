@@ -23,6 +23,7 @@ import itertools
 import math
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -52,6 +53,12 @@ class Bound:
     providers: frozenset[str] | None = None
     """the provider set the bound was least for, when ``max_providers`` was enumerated"""
     evaluations: int = 0
+    seconds_flat: float = 0.0
+    """wall seconds reading every option into arrays once: what a pass over the whole model
+    costs here, to judge whether a larger model can be built in the time left"""
+    cut: bool = False
+    """the time limit stopped the ascent before the bound converged: another run, on a faster
+    or quieter machine, can end with another bound and other prices"""
     flat: _Flat | None = field(default=None, repr=False)
     priced: Floats | None = field(default=None, repr=False)
     """each option's score with the best prices found, +inf outside ``providers``, in ``flat``'s
@@ -399,8 +406,9 @@ def _ascend(
     deadline: float,
     enough: float,
     start: Floats | None,
-) -> tuple[float, Floats, int]:
-    """Kelley's cutting plane on the prices: the best bound found and its prices, evaluations."""
+) -> tuple[float, Floats, int, bool]:
+    """Kelley's cutting plane on the prices: the best bound found and its prices, evaluations,
+    and whether the deadline stopped it (before the bound converged or reached ``enough``)."""
     import highspy
 
     from cloudexit.optimise.highs import new_highs
@@ -421,7 +429,7 @@ def _ascend(
     best_lam = lam.copy()
     evaluations = 1
     if m == 0 or not math.isfinite(best):
-        return best, best_lam, evaluations
+        return best, best_lam, evaluations, False
     cap = 4.0 * max(abs(best), 1.0)
     h = new_highs(max(deadline - time.perf_counter(), 0.1), 0.0)
     inf = highspy.kHighsInf
@@ -431,6 +439,7 @@ def _ascend(
         h.addVar(0.0, cap)
     h.changeColCost(0, -1.0)
     cuts = [(best, slope, lam.copy())]
+    converged = False
     while time.perf_counter() < deadline and best < enough:
         for level, g, at in cuts[-1:]:
             # theta <= level + g . (lam - at)
@@ -444,13 +453,14 @@ def _ascend(
         ceiling = float(solution[0])
         lam = np.maximum(solution[1:], 0.0)
         if ceiling - best <= 1e-7 * max(abs(best), 1.0):
+            converged = True
             break
         level, slope = value(lam)
         evaluations += 1
         cuts.append((level, slope, lam.copy()))
         if level > best:
             best, best_lam = level, lam.copy()
-    return best, best_lam, evaluations
+    return best, best_lam, evaluations, bool(not converged and best < enough)
 
 
 def _provider_sets(policy: Policy, providers: list[str]) -> list[frozenset[str]]:
@@ -465,8 +475,9 @@ def bound(units: Units, policy: Policy, time_limit: float, enough: float = math.
     ``enough`` (say, an incumbent's score less the gap the policy accepts)."""
     deadline = time.perf_counter() + time_limit
     flat = _flatten(units, policy)
+    seconds_flat = time.perf_counter() - (deadline - time_limit)
     rows = _Rows(flat, policy, units)
-    value, lam, evaluations = _ascend(rows, flat, None, deadline, enough, None)
+    value, lam, evaluations, cut = _ascend(rows, flat, None, deadline, enough, None)
     chosen: frozenset[str] | None = None
     sets = _provider_sets(policy, flat.providers)
     masks: dict[frozenset[str], npt.NDArray[np.bool_]] = {}
@@ -487,8 +498,11 @@ def bound(units: Units, policy: Policy, time_limit: float, enough: float = math.
         for providers in sorted(sets, key=lambda p: (first[p], sorted(p))):
             if first[providers] >= best:
                 continue
-            found, at, n = _ascend(rows, flat, masks[providers], deadline, min(enough, best), lam)
+            found, at, n, stopped = _ascend(
+                rows, flat, masks[providers], deadline, min(enough, best), lam
+            )
             evaluations += n
+            cut = cut or stopped
             if found < best:
                 best, chosen, best_lam = found, providers, at
         # Each set's bound holds for the plans using only its providers; together they cover
@@ -500,7 +514,29 @@ def bound(units: Units, policy: Policy, time_limit: float, enough: float = math.
     rc, _ = rows.reduced(lam)
     if chosen is not None:
         rc = np.where(masks[chosen], rc, np.inf)
-    return Bound(value, chosen, evaluations, flat, rc)
+    return Bound(value, chosen, evaluations, seconds_flat, cut, flat, rc)
+
+
+UNPRICED = 1e18
+"""The priced score given to options outside the provider set the bound chose."""
+
+
+def priced_scores(units: Units, found: Bound) -> Callable[[Unit], list[float]] | None:
+    """Each class's options' scores with the bound's prices, in the class's own order (options
+    outside the provider set it chose at ``UNPRICED``); None when nothing was priced."""
+    flat, rc = found.flat, found.priced
+    if flat is None or rc is None:
+        return None
+    natural = np.empty(len(rc))
+    natural[flat.perm] = np.where(np.isfinite(rc), rc, UNPRICED)
+    start = {u.key: int(flat.first[i]) for i, u in enumerate(units.units)}
+
+    def of(unit: Unit) -> list[float]:
+        at = start[unit.key]
+        values: list[float] = natural[at : at + len(unit.rows)].tolist()
+        return values
+
+    return of
 
 
 def _segment_least(values: Floats, starts: Ints, end: int) -> Floats:
@@ -592,9 +628,23 @@ def search(
     tolerance: float,
     start: Counts | None = None,
 ) -> Counts | None:
+    """``searched`` without whether the time limit stopped it."""
+    return searched(units, policy, found, time_limit, tolerance, start)[0]
+
+
+def searched(
+    units: Units,
+    policy: Policy,
+    found: Bound,
+    time_limit: float,
+    tolerance: float,
+    start: Counts | None = None,
+) -> tuple[Counts | None, bool]:
     """The best plan HiGHS finds in time among the options ``restricted`` keeps, as counts over
-    the classes' own options; None when it finds none. ``start``: a plan in hand, kept possible
-    and given to HiGHS as its first solution."""
+    the classes' own options (None when it finds none), and whether the time limit stopped it. ``start``: a plan in hand, kept possible
+    and given to HiGHS as its first solution. ``time_limit`` counts choosing the options and
+    building the model too."""
+    started = time.perf_counter()
     parts = restricted(units, found, tolerance, start)
     position = {u.key: {k: j for j, k in enumerate(ks)} for u, ks in parts}
     tighter = policy.model_copy(
@@ -605,10 +655,11 @@ def search(
         tighter,
         units.links,
         units.egress_eur_gib,
-        time_limit=time_limit,
+        time_limit=max(time_limit - (time.perf_counter() - started), 0.0),
         start={(key, position[key][k]): n for (key, k), n in start.items()} if start else None,
     )
+    cut = solution.status not in (SolveStatus.OPTIMAL, SolveStatus.INFEASIBLE)
     if solution.status not in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE):
-        return None
+        return None, cut
     index = {u.key: ks for u, ks in parts}
-    return {(key, index[key][k]): n for (key, k), n in solution.counts.items()}
+    return {(key, index[key][k]): n for (key, k), n in solution.counts.items()}, cut

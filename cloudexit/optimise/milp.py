@@ -37,6 +37,9 @@ class Solution:
     variables: int = 0
     constraints: int = 0
     solver: str = "cbc"
+    time_limited: bool = False
+    """the time limit stopped a step of the search: on another machine or run, the plan (even
+    one within the gap) can differ"""
 
     def __post_init__(self) -> None:
         # A solver stopped before its first bound or plan reports +-inf: that is no figure.

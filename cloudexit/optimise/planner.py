@@ -13,6 +13,7 @@ from cloudexit.errors import InputError
 from cloudexit.model.coverage import incomplete_warning
 from cloudexit.model.inventory import Inventory, Resource
 from cloudexit.model.money import quantize
+from cloudexit.model.open_ports import open_rule_warnings
 from cloudexit.model.plan import (
     Baseline,
     FrontierPoint,
@@ -48,6 +49,23 @@ from cloudexit.optimise.units import (
 from cloudexit.optimise.windows import WINDOWS_HOSTS, licence_warning, runs_windows
 from cloudexit.sovereignty.data import load_sovereignty
 from cloudexit.sovereignty.estate import estate
+from cloudexit.wording import plural
+
+
+def time_limited_warning(policy: Policy, gap: float, within: bool) -> str:
+    """A plan the time limit cut: where the search stopped depends on the machine's speed and
+    load, so the same inputs can give another plan elsewhere or at another run."""
+    where = (
+        f"within solver.gap ({policy.solver.gap:.2%}) of the proven bound"
+        if within
+        else f"{gap:.2%} above the proven bound, more than solver.gap ({policy.solver.gap:.2%})"
+    )
+    return (
+        f"the solver's time limit ({policy.solver.time_limit_s:g} s) cut the search short, with "
+        f"the plan {where}: a plan cut by the time limit depends on the machine's speed and "
+        "load, and the same inputs may give another plan on another run; raise "
+        "solver.time_limit_s for a plan they always give"
+    )
 
 
 def _placeable(
@@ -301,6 +319,7 @@ def _plan(
     incomplete = incomplete_warning(inventory)
     if incomplete:
         warnings.add(incomplete)
+    warnings.update(open_rule_warnings(inventory, placements))
     split_line = split_dependency_warning(inventory, placements, policy)
     if split_line:
         warnings.add(split_line)
@@ -308,7 +327,7 @@ def _plan(
         shown = ", ".join(sorted(who)[:3]) + (f" and {len(who) - 3} more" if len(who) > 3 else "")
         warnings.add(
             f"not in the target cost, for want of a list price: {part}, on {len(who)} "
-            f"placement{'s' if len(who) > 1 else ''} ({shown})"
+            f"{plural(len(who), 'placement')} ({shown})"
         )
     names = {rid: r.name for rid, r in resources.items()}
     warnings.update(versions.version_warnings(placements, names))
@@ -321,6 +340,8 @@ def _plan(
     gap = None
     if objective is not None and bound is not None:
         gap = max(0.0, (objective - bound) / abs(objective)) if objective else 0.0
+    if gap is not None and (solution.status == SolveStatus.FEASIBLE or solution.time_limited):
+        warnings.add(time_limited_warning(policy, gap, solution.status == SolveStatus.OPTIMAL))
     greedy_value = assignment_objective(greedy, units)
     baseline = (
         Baseline(

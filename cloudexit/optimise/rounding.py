@@ -14,6 +14,7 @@ every result against every constraint before using it; this module only proposes
 from __future__ import annotations
 
 import math
+import time
 from array import array
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 
 from cloudexit.model.policy import Policy
 from cloudexit.optimise import arrays
-from cloudexit.optimise.highs import new_highs, pass_model
+from cloudexit.optimise.highs import MIN_RUN_S, new_highs, pass_model
 from cloudexit.optimise.units import Link, Row, Site, Unit, group_site
 
 MARGIN = 0.01
@@ -49,9 +50,11 @@ def relax(
     egress_eur_gib: Mapping[Site, float] | None = None,
     time_limit: float = 30.0,
 ) -> Relaxed | None:
-    """The exact model's LP relaxation, or None when it is not solved in time (or infeasible)."""
+    """The exact model's LP relaxation, or None when it is not solved in time (or infeasible).
+    ``time_limit`` counts building the model too."""
+    started = time.perf_counter()
     model = arrays.build(units, policy, links, egress_eur_gib)
-    solved = _relaxation(model, time_limit)
+    solved = _relaxation(model, max(time_limit - (time.perf_counter() - started), MIN_RUN_S))
     if solved is None:
         return None
     return Relaxed(model, *solved)

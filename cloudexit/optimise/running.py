@@ -41,6 +41,11 @@ class MinimumSize(BaseModel):
     vcpu: float = Field(0, ge=0)
     memory_gib: float = Field(0, ge=0)
     memory_per_data_gib: float = Field(0, ge=0)
+    unsized_only: bool = Field(
+        False,
+        description="Stands in for a size the source does not report: a source that reports its "
+        "vCPU or memory (a cache's class or memory) is sized from that alone",
+    )
 
 
 class Assumption(BaseModel):
@@ -102,7 +107,9 @@ def effort_days(target: TargetMapping, kind: Kind, policy: Policy) -> float:
 def self_managed_needs(resource: Resource, needs: Needs, data: RunningCostData) -> Needs:
     """Needs raised to the kind's minimum machine and to the memory its data's working set wants."""
     floor = data.minimum_size.get(resource.kind)
-    if floor is None:
+    if floor is None or (
+        floor.unsized_only and (needs.vcpu is not None or needs.memory_gib is not None)
+    ):
         return needs
     memory = max(
         floor.memory_gib, floor.memory_per_data_gib * float(resource.attributes.storage_gib or 0)

@@ -23,6 +23,7 @@ from cloudexit.model.money import quantize
 from cloudexit.model.plan import Placement, StrandedLine, Unplaced
 from cloudexit.model.policy import Policy
 from cloudexit.optimise.parallel import DAYS_PER_MONTH
+from cloudexit.wording import counted
 
 NO_END = (
     "no end date: give it with `cloudexit inventory bill --commitment-end ID=YYYY-MM-DD`; "
@@ -133,8 +134,8 @@ def date_stranded(
                         None,
                         rest,
                         None,
-                        f"usage the bill does not attribute to the inventory; the plan keeps {kept} "
-                        f"resource{'s' if kept != 1 else ''} running on {c.provider}, which may use it",
+                        f"usage the bill does not attribute to the inventory; the plan keeps "
+                        f"{counted(kept, 'resource')} running on {c.provider}, which may use it",
                     )
                 )
             else:

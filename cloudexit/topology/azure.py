@@ -260,6 +260,8 @@ def load_balancer(body: dict[str, Any]) -> Mapped:
                 protocol=str(probe.get("protocol") or "") or None,
                 port=int(probe["port"]) if probe.get("port") else None,
                 path=probe.get("requestPath"),
+                interval_s=probe.get("intervalInSeconds"),
+                unhealthy_threshold=probe.get("numberOfProbes"),
             )
         except (TypeError, ValueError) as exc:
             out.problems.append(f"probe: {str(exc).splitlines()[-1].strip()}")

@@ -177,8 +177,9 @@ def forwarding_rule(data: dict[str, Any]) -> Mapped:
 def health_check(data: dict[str, Any], legacy: str | None = None) -> Mapped:
     """A health check (``HealthCheck``: its type and that type's block; the legacy
     ``HttpHealthCheck`` and ``HttpsHealthCheck``, whose protocol is ``legacy``: port and path at
-    the top) as the probe a target balancer runs: protocol, port and request path. A port taken
-    from the serving port has no number here: the probe follows the backend port."""
+    the top) as the probe a target balancer runs: protocol, port, request path, interval, timeout
+    and thresholds. A port taken from the serving port has no number here: the probe follows
+    the backend port."""
     out = Mapped()
     protocol = legacy or str(data.get("type") or "").upper() or None
     block = data
@@ -188,12 +189,25 @@ def health_check(data: dict[str, Any], legacy: str | None = None) -> Mapped:
             or data.get(f"{protocol.lower()}_health_check")
             or {}
         )
+        if isinstance(block, list):  # Terraform writes a nested block as a list of one
+            block = block[0] if block and isinstance(block[0], dict) else {}
     port = block.get("port")
     path = block.get("requestPath") or block.get("request_path")
+
+    def number(camel: str, snake: str) -> int | None:
+        value = data.get(camel, data.get(snake))
+        return int(value) if value not in (None, "") else None
+
     try:
         out.topology = Topology(
             health_check=HealthCheck(
-                protocol=protocol, port=int(port) if port else None, path=path or None
+                protocol=protocol,
+                port=int(port) if port else None,
+                path=path or None,
+                interval_s=number("checkIntervalSec", "check_interval_sec"),
+                timeout_s=number("timeoutSec", "timeout_sec"),
+                healthy_threshold=number("healthyThreshold", "healthy_threshold"),
+                unhealthy_threshold=number("unhealthyThreshold", "unhealthy_threshold"),
             )
         )
     except (TypeError, ValueError) as exc:

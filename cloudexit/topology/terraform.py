@@ -215,8 +215,22 @@ def topology(tf_type: str, v: dict[str, Any]) -> Mapped | None:
                 }
                 for b in _list(v.get("listener"))
             ],
-            checks[0].get("target") if checks else None,
+            {
+                "Target": checks[0].get("target"),
+                "Interval": checks[0].get("interval"),
+                "Timeout": checks[0].get("timeout"),
+                "HealthyThreshold": checks[0].get("healthy_threshold"),
+                "UnhealthyThreshold": checks[0].get("unhealthy_threshold"),
+            }
+            if checks
+            else None,
         )
+    if tf_type in ("google_compute_health_check", "google_compute_region_health_check"):
+        return gcp.health_check(v)
+    if tf_type == "google_compute_http_health_check":
+        return gcp.health_check(v, "HTTP")
+    if tf_type == "google_compute_https_health_check":
+        return gcp.health_check(v, "HTTPS")
     if tf_type == "openstack_lb_monitor_v2":
         protocol = str(v.get("type") or "").upper() or None
         check = HealthCheck(protocol=protocol, path=v.get("url_path") or None)

@@ -53,8 +53,14 @@ def test_the_named_lines_carry_their_published_end_of_life():
     assert postgres is not None and postgres.eol == dt.date(2023, 11, 9)
     old = facts.find("elasticsearch", "2.3")
     assert old is not None and old.older_than == "6"
-    # A bare '8' could be MySQL 8.0 or 8.4: not judged.
-    assert facts.find("mysql", "8") is None
+    # A bare '8' names MySQL 8.0 to 8.4: each is kept, the earliest end of life first judged.
+    bare = facts.find("mysql", "8")
+    assert bare is not None and bare.line == "8"
+    assert [e.line for e in bare.among] == ["8.4", "8.3", "8.2", "8.1", "8.0"]
+    assert bare.eol == dt.date(2023, 10, 25)
+    # A bare '9' of Valkey names one listed line only: that line.
+    one = facts.find("valkey", "9")
+    assert one is not None and (one.line, one.among) == ("9.0", [])
     assert facts.find("cockroachdb", "23.1") is None
 
 
@@ -126,3 +132,25 @@ def test_elasticsearch_2_3_on_vms_is_older_than_every_supported_line(shared_dir,
     assert (search.engine_version.engine, search.engine_version.version) == ("elasticsearch", "2.3")
     (line,) = [w for w in eol_lines(plan) if "elasticsearch" in w]
     assert "is older than 6, whose end of life was 2022-02-10" in line
+
+
+def test_a_bare_mysql_8_on_the_target_is_judged_ambiguous(shared_dir):
+    inventory = corpus(shared_dir, "tfplan-aws-infracost-v0.14.json")
+    plan = cloudexit.plan(inventory, Policy(targets=["ovhcloud"]), catalog=catalog())
+    (db,) = {
+        (p.engine_version.engine, p.engine_version.version)
+        for p in plan.placements
+        if p.engine_version is not None and p.engine_version.source_engine == "mysql"
+    }
+    assert db == ("mysql", "8")
+    (line,) = [w for w in eol_lines(plan) if w.startswith("end of life: mysql 8 on ovhcloud")]
+    assert "(managed) is ambiguous: it names release lines 8.4 (end of life 2032-04-30), " in line
+    assert "8.0 (end of life 2026-04-30), 4 of 5 past their end of life" in line
+    assert "; confirm which line the target runs, then plan the upgrade" in line
+    assert line.endswith(": demodb, demodb")  # the running one and the one the plan adds
+
+    # Before 8.1 ended, no line it names was past its end of life.
+    early = Policy(targets=["ovhcloud"], switching={"start_date": "2023-10-01"})
+    assert not [
+        w for w in eol_lines(cloudexit.plan(inventory, early, catalog=catalog())) if "mysql 8" in w
+    ]

@@ -33,6 +33,8 @@ def test_the_listener_and_health_check_are_read(written):
     check = elb.topology.health_check
     assert check is not None
     assert (check.protocol, check.port, check.path) == ("HTTP", 8000, "/")
+    assert (check.interval_s, check.timeout_s) == (30, 3)
+    assert (check.healthy_threshold, check.unhealthy_threshold) == (2, 2)
 
 
 def test_the_load_balancer_forwards_80_to_8000_with_its_check(written, shared_dir):
@@ -46,6 +48,8 @@ def test_the_load_balancer_forwards_80_to_8000_with_its_check(written, shared_di
     assert "forward_port     = 8000\n" in text
     assert 'forward_protocol = "http"' in text
     assert 'uri = "/"' in text
+    assert "health_check_port        = 8000" in text
+    assert 'health_check_delay       = "30s"' in text
     report = check_folder(
         out / "terraform", shared_dir / "reference" / "terraform-provider-schemas.json"
     )

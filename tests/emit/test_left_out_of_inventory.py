@@ -30,7 +30,7 @@ def test_unread_scopes_warn_and_reach_the_runbook(tmp_path: Path) -> None:
     catalog = fixture_catalog()
     plan = cloudexit.plan(inv, cloudexit.Policy(targets=["scaleway"]), catalog=catalog)
     [line] = [w for w in plan.warnings if w.startswith("the inventory is incomplete")]
-    assert "2 part(s) of the source could not be read (access_denied 1, throttled 1)" in line
+    assert "2 parts of the source could not be read (access_denied 1, throttled 1)" in line
     cloudexit.emit(plan, tmp_path, catalog=catalog)
     runbook = (tmp_path / "runbook.md").read_text()
     section = runbook.split("## Left out of the inventory", 1)[1].split("\n## ", 1)[0]

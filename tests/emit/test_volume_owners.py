@@ -16,7 +16,7 @@ from cloudexit.catalog.loader import Catalog, load_catalog
 from cloudexit.emit.jinja import make_environment
 from cloudexit.emit.runbook import runbook_context
 from cloudexit.emit.terraform import build_sites, render_site
-from cloudexit.emit.terraform.site import slug
+from cloudexit.emit.terraform.site import Site, slug
 from cloudexit.emit.terraform.targets import VOLUME_HOSTS
 from cloudexit.importers import import_files
 from cloudexit.model.inventory import Inventory
@@ -60,13 +60,17 @@ def address(inventory: Inventory, suffix: str) -> str:
     return found
 
 
-def written(files: dict[str, str], rtype: str) -> list[dict[str, Any]]:
+def written(files: dict[str, str], rtype: str, site: Site | None = None) -> list[dict[str, Any]]:
+    """Every resource of ``rtype`` written, less the data volumes of ``site``'s self-managed
+    services (a server's own data, not a source volume)."""
+    data = {f'"{i.data_local}"' for i in site.items if i.data_local} if site else set()
     return [
         body
         for name, text in files.items()
         if name.endswith(".tf")
         for entry in hcl2.loads(text).get("resource", [])
-        for body in entry.get(rtype, {}).values()
+        for local, body in entry.get(rtype, {}).items()
+        if local not in data
     ]
 
 
@@ -90,7 +94,7 @@ def test_the_instance_mounts_its_volume_and_the_snapshot_owns_nothing(provider, 
     for item in site.items:
         if item.resource.kind == Kind.BLOCK_VOLUME and item.attached_to is not None:
             assert item.attached_to.rtype in VOLUME_HOSTS
-    volumes = written(render_site(site, env), '"ionoscloud_volume"')
+    volumes = written(render_site(site, env), '"ionoscloud_volume"', site)
     for body in volumes:
         assert body["server_id"].split(".")[0].removeprefix("${") in VOLUME_HOSTS
     assert len(volumes) == (1 if provider == "ionos" else 0)
@@ -115,7 +119,7 @@ def test_a_volume_whose_server_is_not_there_stands_alone_and_the_runbook_says_so
     assert row["site"] == f"{provider}/{region}"
     if provider == "ionos":
         assert row["outcome"].startswith("not written: IONOS volumes belong to a server")
-        assert written(files, '"ionoscloud_volume"') == []
+        assert written(files, '"ionoscloud_volume"', site) == []
     else:
         assert row["outcome"].startswith("written on its own as ")
         (body,) = written(files, f'"{row["outcome"].split()[-1]}"')

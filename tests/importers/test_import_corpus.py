@@ -137,6 +137,12 @@ def test_cloud_asset_export_skips_containers_and_iam(corpus: Path) -> None:
     instance = next(r for r in inventory.resources if r.name == "iap_instance1")
     assert any(d.endswith("/disks/iap_instance1") for d in instance.depends_on)
 
+    # A DNS server policy is resolver settings of its networks, no target resource: skipped,
+    # saying what to set by hand, never kept as an unplaceable 'other'.
+    assert not [r.name for r in inventory.resources if r.kind == Kind.OTHER]
+    (policy,) = [m for m in reasons if m.startswith("dns.googleapis.com/Policy skipped: ")]
+    assert "inbound forwarding, alternative name servers, query logging" in policy
+
 
 def test_resource_graph_table_format(corpus: Path) -> None:
     [vm] = import_files([corpus / "azure-resourcegraph-table-response-c7n.json"]).resources

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import time
+from typing import Any
+
 import pytest
 
 import cloudexit
 from cloudexit.model import Inventory, Policy
 from cloudexit.model.plan import SolveStatus
+from cloudexit.optimise import decide as deciding
+from cloudexit.optimise import lagrange
 from cloudexit.optimise.checks import violations
 from cloudexit.optimise.decide import decide
+from cloudexit.optimise.planner import time_limited_warning
 from cloudexit.optimise.units import assignment_objective
 from tests.helpers import fixture_catalog, inventory, resource
-from tests.optimise.exactness import random_instance, reference_optimum
+from tests.optimise.exactness import Instance, random_instance, reference_optimum
 
 TINY = 0.001
+LIMIT = 0.05
 
 
 @pytest.mark.parametrize("seed", [0, 1, 2, 3, 4, 5, 1078, 1151])
@@ -68,7 +75,111 @@ def test_the_plan_at_a_tiny_time_limit_reports_its_bound_and_gap() -> None:
     assert s.objective is not None and s.bound is not None and s.gap is not None
     assert s.bound <= s.objective
     assert s.gap == pytest.approx(float((s.objective - s.bound) / s.objective), abs=1e-6)
+    cut = [w for w in plan.warnings if w.startswith("the solver's time limit")]
+    assert len(cut) == (1 if s.status == SolveStatus.FEASIBLE else len(cut))
+    assert len(cut) <= 1
     spend: dict[str, float] = {}
     for p in plan.placements:
         spend[p.choice.provider] = spend.get(p.choice.provider, 0.0) + float(p.choice.monthly_cost)
     assert len(spend) == 2 and max(spend.values()) <= 0.55 * sum(spend.values()) + 1e-6
+
+
+def _with_limit(instance: Instance, seconds: float) -> Instance:
+    solver = instance.policy.solver.model_copy(update={"name": "highs", "time_limit_s": seconds})
+    instance.policy = instance.policy.model_copy(update={"solver": solver})
+    return instance
+
+
+def test_once_the_limit_has_passed_with_a_plan_in_hand_no_further_phase_starts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The search around the priced bound runs past the limit (as on a loaded machine): the plan
+    it found comes back with its bound, and the regret greedy, the relaxation and the search of
+    the whole model never start."""
+    started: list[str] = []
+    search = lagrange.searched
+
+    def slow_search(*args: Any, **kwargs: Any) -> Any:
+        found = search(*args, **kwargs)
+        time.sleep(LIMIT * 1.5)
+        return found
+
+    def record(name: str, real: Any) -> Any:
+        def run(*args: Any, **kwargs: Any) -> Any:
+            started.append(name)
+            return real(*args, **kwargs)
+
+        return run
+
+    monkeypatch.setattr(deciding.lagrange, "searched", slow_search)
+    for name in ("regret_greedy", "relax", "neighbourhood", "round_relaxation"):
+        monkeypatch.setattr(deciding, name, record(name, getattr(deciding, name)))
+    monkeypatch.setattr(deciding.highs, "solve", record("highs", deciding.highs.solve))
+    checked = 0
+    for seed in range(40):
+        instance = _with_limit(random_instance(seed), LIMIT)
+        greedy = {rid: u.rows[0] for u in instance.units.units for rid in u.members}
+        if not violations(greedy, instance.units, instance.inventory, instance.policy):
+            continue
+        started.clear()
+        decision = decide(instance.units, instance.inventory, instance.policy)
+        if decision.solution.status not in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE):
+            continue
+        if "regret_greedy" in started:
+            continue  # the search found no plan: the greedy must run, past the limit if need be
+        # HiGHS ran only inside the priced search, whose own limit had passed
+        assert started in ([], ["highs"]), (seed, started)
+        expected = reference_optimum(instance)
+        assert expected is not None
+        s = decision.solution
+        assert s.bound is not None and s.objective is not None
+        assert s.bound <= expected + 1e-6 <= s.objective + 2e-6
+        checked += 1
+    assert checked >= 3
+
+
+def test_a_plan_cut_by_the_time_limit_says_so() -> None:
+    policy = Policy(
+        targets=["ovhcloud", "scaleway"],
+        solver={"name": "highs", "time_limit_s": 7, "gap": 0.001},
+    )
+    above = time_limited_warning(policy, 0.0312, within=False)
+    assert "7 s" in above and "3.12% above" in above and "0.10%" in above
+    assert "machine's speed" in above
+    within = time_limited_warning(policy, 0.0004, within=True)
+    assert "within solver.gap (0.10%)" in within and "machine's speed" in within
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2, 3])
+def test_a_decision_with_time_to_spare_is_not_marked_cut_and_repeats_exactly(seed: int) -> None:
+    instance = _with_limit(random_instance(seed), 60.0)
+    first = decide(instance.units, instance.inventory, instance.policy)
+    again = decide(instance.units, instance.inventory, instance.policy)
+    assert not first.solution.time_limited
+    assert first.assignment == again.assignment
+    assert first.solution.bound == again.solution.bound
+
+
+def test_a_decision_the_limit_cuts_is_marked_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The search around the priced bound outlasts the limit: whatever plan comes back says
+    that the time limit shaped it."""
+    search = lagrange.searched
+
+    def slow(*args: Any, **kwargs: Any) -> Any:
+        found = search(*args, **kwargs)
+        time.sleep(LIMIT * 1.5)
+        return found
+
+    monkeypatch.setattr(deciding.lagrange, "searched", slow)
+    marked = 0
+    for seed in range(40):
+        instance = _with_limit(random_instance(seed), LIMIT)
+        decision = decide(instance.units, instance.inventory, instance.policy)
+        s = decision.solution
+        if s.status not in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE) or s.solver != "highs":
+            continue
+        if s.status == SolveStatus.OPTIMAL and s.objective == s.bound:
+            continue
+        assert s.time_limited or s.status == SolveStatus.OPTIMAL, seed
+        marked += s.time_limited
+    assert marked >= 3

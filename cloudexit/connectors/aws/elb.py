@@ -190,7 +190,7 @@ CLASSIC_LOAD_BALANCER = ResourceType(
         }
     ),
     topology=lambda i: aws_topology.classic_load_balancer(
-        i.get("ListenerDescriptions", []), (i.get("HealthCheck") or {}).get("Target")
+        i.get("ListenerDescriptions", []), i.get("HealthCheck")
     ),
     depends_on=lambda i, s: [
         *(instance_arn(s, x["InstanceId"]) for x in i.get("Instances", [])),

@@ -5,6 +5,8 @@ from __future__ import annotations
 from cloudexit.connectors.azure.registry import Facts, declare, parent_id
 
 AGENT_POOL = "microsoft.containerservice/managedclusters/agentpools"
+ACS_CLUSTER = "microsoft.containerservice/containerservices"
+ACS_POOL = "microsoft.containerservice/containerservices/agentpools"
 
 
 def managed_cluster(facts: Facts) -> None:
@@ -32,6 +34,28 @@ def managed_cluster(facts: Facts) -> None:
         facts.child(
             {"id": f"{facts.item['id']}/agentpools/{name}", "name": name, "properties": pool},
             AGENT_POOL,
+        )
+
+
+def container_service(facts: Facts) -> None:
+    """An Azure Container Service (ACS) cluster: its orchestrator, masters and the agent pools
+    it lists in ``agentPoolProfiles``, each reported as a pool of its own."""
+    pools = [p for p in facts.prop("agentPoolProfiles", []) if isinstance(p, dict)]
+    orchestrator = str(facts.prop("orchestratorProfile.orchestratorType") or "").lower()
+    facts.set(
+        engine=orchestrator or None,
+        engine_version=facts.prop("orchestratorProfile.orchestratorVersion"),
+        node_count=sum(int(p.get("count") or 0) for p in pools) or None,
+    )
+    masters = facts.prop("masterProfile.count")
+    if masters is not None:
+        facts.details["masters"] = masters
+    for pool in pools:
+        facts.depend(pool.get("vnetSubnetID"))
+        name = pool.get("name") or "agent"
+        facts.child(
+            {"id": f"{facts.item['id']}/agentpools/{name}", "name": name, "properties": pool},
+            ACS_POOL,
         )
 
 
@@ -65,5 +89,7 @@ def registry(facts: Facts) -> None:
 TYPES = [
     declare("microsoft.containerservice/managedclusters", "2024-09-01", managed_cluster),
     declare(AGENT_POOL, "2024-09-01", agent_pool),
+    declare(ACS_CLUSTER, "2017-07-01", container_service),
+    declare(ACS_POOL, "2017-07-01", agent_pool),
     declare("microsoft.containerregistry/registries", "2023-07-01", registry),
 ]

@@ -18,6 +18,7 @@ from cloudexit.catalog.loader import Catalog
 from cloudexit.emit.terraform.addressing import allocate
 from cloudexit.emit.terraform.firewall import CAPABILITIES, intersect, translate
 from cloudexit.emit.terraform.hclfmt import format_hcl
+from cloudexit.emit.terraform.probes import probe_gaps as gaps_of
 from cloudexit.emit.terraform.site import Item, Site, Skipped, build_site
 from cloudexit.emit.terraform.targets import (
     ATTACHED_TYPES,
@@ -31,7 +32,14 @@ from cloudexit.model.io import write_text_atomic
 from cloudexit.model.kinds import Kind
 from cloudexit.model.plan import Placement, Plan
 
-__all__ = ["PROVIDER_SOURCES", "build_sites", "firewall_gaps", "sites", "write_terraform"]
+__all__ = [
+    "PROVIDER_SOURCES",
+    "build_sites",
+    "firewall_gaps",
+    "probe_gaps",
+    "sites",
+    "write_terraform",
+]
 
 
 def sites(plan: Plan) -> dict[tuple[str, str], list[Placement]]:
@@ -138,6 +146,30 @@ def firewall_gaps(
                         "group": item.resource.name,
                         "rule": gap.rule,
                         "reason": gap.reason,
+                    }
+                )
+    return rows
+
+
+def probe_gaps(
+    plan: Plan, env: Environment, catalog: Catalog | None = None, built: list[Site] | None = None
+) -> list[dict[str, str]]:
+    """Parts of a source balancer's health check its target's Terraform cannot carry, per site
+    and balancer, for the runbook (``probes``).
+
+    ``built``: the plan's sites when the caller already built them for the Terraform."""
+    rows = []
+    for site in built if built is not None else build_sites(plan, env, catalog):
+        for item in site.items:
+            missing = gaps_of(
+                site.provider, item.health_check, item.backend_port, bool(item.backends)
+            )
+            if missing:
+                rows.append(
+                    {
+                        "site": f"{site.provider}/{site.region}",
+                        "balancer": item.resource.name,
+                        "missing": "; ".join(missing),
                     }
                 )
     return rows

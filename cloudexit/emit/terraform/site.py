@@ -20,13 +20,14 @@ from cloudexit.catalog.schema import Product
 from cloudexit.catalog.versions import decide as decide_version
 from cloudexit.emit.terraform.addressing import Move
 from cloudexit.emit.terraform.firewall import TargetRule, Translation
+from cloudexit.emit.terraform.probes import writes_monitor
 from cloudexit.emit.terraform.targets import VOLUME_HOSTS
 from cloudexit.errors import InputError
 from cloudexit.model.attachments import VOLUME_OWNERS
 from cloudexit.model.inventory import Resource
 from cloudexit.model.kinds import DATA_KINDS, Kind
 from cloudexit.model.plan import EngineVersionChoice, Option, Placement
-from cloudexit.model.topology import Topology
+from cloudexit.model.topology import HealthCheck, Topology
 
 # Kinds that need a private network at the site.
 NETWORKED = {
@@ -43,6 +44,9 @@ NETWORKED = {
     Kind.SQLSERVER,
 }
 NETWORK_KINDS = {Kind.NETWORK, Kind.SUBNET}
+# Servers whose self-managed data is written on a volume of its own, of the block-storage product
+# it is priced on, beside the boot volume mappings/boot-volumes.yaml prices.
+DATA_VOLUMES = {"ionoscloud_server": "ionoscloud_volume"}
 COPIED = "copied here: resources placed at this site use it"
 ONE_GROUP_PROVIDERS = frozenset({"scaleway"})
 """Targets whose servers take one security group (a Scaleway instance's security_group_id)."""
@@ -107,6 +111,8 @@ class Item:
     secret_local: str = ""
     output: str = ""
     health_check_path: str | None = None
+    health_check: HealthCheck | None = None
+    """The source's probe of the balancer's backends, whole (see ``probes``)."""
     index: int = 0
     firewall: Translation | None = None
     members: list[Item] = field(default_factory=list)
@@ -116,10 +122,21 @@ class Item:
     NSGs): the group holds only what every layer allows (see ``layer_groups``)."""
     version: EngineVersionChoice | None = None
     """The engine version the plan chose for a managed database, cache or cluster."""
+    storage: Product | None = None
+    """The block-storage product the plan priced the data on (``Option.storage_product``)."""
+    data_local: str = ""
+    """Local name of the data volume written beside the server, where one is."""
 
     @property
     def kind(self) -> str:
         return self.resource.kind.value
+
+    @property
+    def probe(self) -> HealthCheck | None:
+        """The source's probe where the balancer's Terraform writes one, else None."""
+        return (
+            self.health_check if writes_monitor(self.option.provider, self.health_check) else None
+        )
 
     @property
     def address(self) -> str:
@@ -348,11 +365,11 @@ class Site:
         return subnets[0] if subnets else None
 
 
-def _product(catalog: Catalog | None, option: Option) -> Product | None:
-    if catalog is None or option.product is None:
+def _product(catalog: Catalog | None, option: Option, product: str | None) -> Product | None:
+    if catalog is None or product is None:
         return None
     try:
-        return catalog.product(option.provider, option.product)
+        return catalog.product(option.provider, product)
     except (KeyError, InputError):  # an unknown product just means no specs
         return None
 
@@ -444,11 +461,14 @@ def build_site(
             resource=r,
             option=placement.choice,
             rtype=rtype,
-            product=_product(catalog, placement.choice),
+            product=_product(catalog, placement.choice, placement.choice.product),
             note=note,
             version=placement.engine_version
             or (decide_version(catalog, r, placement.choice) if catalog else None),
+            storage=_product(catalog, placement.choice, placement.choice.storage_product),
         )
+        if rtype in DATA_VOLUMES and item.data_gib:
+            item.data_local = unique(f"{item.local}_data", DATA_VOLUMES[rtype])
         site.items.append(item)
         by_id[r.id] = item
     if group_type is not None:
@@ -672,5 +692,6 @@ def _wire_backends(lb: Item, by_id: dict[str, Item], resources: dict[str, Resour
             topology.health_check.port if topology.health_check else None
         )
         lb.health_check_path = topology.health_check.path if topology.health_check else None
-    elif lb.resource.topology.health_check is not None:  # a classic ELB checks its instances itself
-        lb.health_check_path = lb.resource.topology.health_check.path
+        lb.health_check = topology.health_check
+    if lb.health_check is None:  # a GCP balancer holds its backend service's probe itself
+        lb.health_check = lb.resource.topology.health_check

@@ -85,31 +85,49 @@ resource "ionoscloud_networkloadbalancer_forwardingrule" "shop_alb-80" {
     ip     = ionoscloud_server.shop_web_1.primary_ip
     port   = 80
     weight = 1
+    health_check {
+      check = true
+    }
   }
   targets {
     ip     = ionoscloud_server.shop_web_2.primary_ip
     port   = 80
     weight = 1
+    health_check {
+      check = true
+    }
   }
   targets {
     ip     = ionoscloud_server.shop_web_3.primary_ip
     port   = 80
     weight = 1
+    health_check {
+      check = true
+    }
   }
   targets {
     ip     = ionoscloud_server.shop_web_4.primary_ip
     port   = 80
     weight = 1
+    health_check {
+      check = true
+    }
   }
   targets {
     ip     = ionoscloud_server.shop_web_5.primary_ip
     port   = 80
     weight = 1
+    health_check {
+      check = true
+    }
   }
   targets {
     ip     = ionoscloud_server.shop_web_6.primary_ip
     port   = 80
     weight = 1
+    health_check {
+      check = true
+    }
   }
 }
 
@@ -125,30 +143,48 @@ resource "ionoscloud_networkloadbalancer_forwardingrule" "shop_alb-443" {
     ip     = ionoscloud_server.shop_web_1.primary_ip
     port   = 443
     weight = 1
+    health_check {
+      check = true
+    }
   }
   targets {
     ip     = ionoscloud_server.shop_web_2.primary_ip
     port   = 443
     weight = 1
+    health_check {
+      check = true
+    }
   }
   targets {
     ip     = ionoscloud_server.shop_web_3.primary_ip
     port   = 443
     weight = 1
+    health_check {
+      check = true
+    }
   }
   targets {
     ip     = ionoscloud_server.shop_web_4.primary_ip
     port   = 443
     weight = 1
+    health_check {
+      check = true
+    }
   }
   targets {
     ip     = ionoscloud_server.shop_web_5.primary_ip
     port   = 443
     weight = 1
+    health_check {
+      check = true
+    }
   }
   targets {
     ip     = ionoscloud_server.shop_web_6.primary_ip
     port   = 443
     weight = 1
+    health_check {
+      check = true
+    }
   }
 }

@@ -60,11 +60,12 @@ resource "scaleway_lb" "shop_alb" {
 }
 
 resource "scaleway_lb_backend" "shop_alb-80" {
-  lb_id            = scaleway_lb.shop_alb.id
-  name             = "shop-alb-80"
-  forward_protocol = "http"
-  forward_port     = 80
-  server_ips       = [scaleway_instance_server.shop_web_1.private_ips[0].address, scaleway_instance_server.shop_web_2.private_ips[0].address, scaleway_instance_server.shop_web_3.private_ips[0].address, scaleway_instance_server.shop_web_4.private_ips[0].address, scaleway_instance_server.shop_web_5.private_ips[0].address, scaleway_instance_server.shop_web_6.private_ips[0].address]
+  lb_id             = scaleway_lb.shop_alb.id
+  name              = "shop-alb-80"
+  forward_protocol  = "http"
+  forward_port      = 80
+  server_ips        = [scaleway_instance_server.shop_web_1.private_ips[0].address, scaleway_instance_server.shop_web_2.private_ips[0].address, scaleway_instance_server.shop_web_3.private_ips[0].address, scaleway_instance_server.shop_web_4.private_ips[0].address, scaleway_instance_server.shop_web_5.private_ips[0].address, scaleway_instance_server.shop_web_6.private_ips[0].address]
+  health_check_port = 80
   health_check_http {
     uri = "/healthz"
   }
@@ -78,11 +79,15 @@ resource "scaleway_lb_frontend" "shop_alb-80" {
 }
 
 resource "scaleway_lb_backend" "shop_alb-443" {
-  lb_id            = scaleway_lb.shop_alb.id
-  name             = "shop-alb-443"
-  forward_protocol = "tcp"
-  forward_port     = 443
-  server_ips       = [scaleway_instance_server.shop_web_1.private_ips[0].address, scaleway_instance_server.shop_web_2.private_ips[0].address, scaleway_instance_server.shop_web_3.private_ips[0].address, scaleway_instance_server.shop_web_4.private_ips[0].address, scaleway_instance_server.shop_web_5.private_ips[0].address, scaleway_instance_server.shop_web_6.private_ips[0].address]
+  lb_id             = scaleway_lb.shop_alb.id
+  name              = "shop-alb-443"
+  forward_protocol  = "tcp"
+  forward_port      = 443
+  server_ips        = [scaleway_instance_server.shop_web_1.private_ips[0].address, scaleway_instance_server.shop_web_2.private_ips[0].address, scaleway_instance_server.shop_web_3.private_ips[0].address, scaleway_instance_server.shop_web_4.private_ips[0].address, scaleway_instance_server.shop_web_5.private_ips[0].address, scaleway_instance_server.shop_web_6.private_ips[0].address]
+  health_check_port = 80
+  health_check_http {
+    uri = "/healthz"
+  }
 }
 
 resource "scaleway_lb_frontend" "shop_alb-443" {
