@@ -91,7 +91,9 @@ def run_one(path: Path) -> dict:
     from cloudexit.emit.plan_json import write_plan
     from cloudexit.emit.report import write_report
     from cloudexit.emit.runbook import write_runbook
+    from cloudexit.emit.summary import summarise
     from cloudexit.emit.terraform import build_sites, write_terraform
+    from cloudexit.emit.waves import load_methods, plan_waves
     from cloudexit.model.plan import Plan
 
     catalog = load_catalog()
@@ -117,9 +119,10 @@ def run_one(path: Path) -> dict:
         lap("sites")
         write_terraform(plan, out, env, catalog, built)
         lap("terraform")
-        write_runbook(plan, out, env, catalog, built)
+        summary, waves = summarise(plan, catalog), plan_waves(plan, load_methods(env))
+        write_runbook(plan, out, env, catalog, built, summary, waves)
         lap("runbook")
-        write_report(plan, out, env, catalog)
+        write_report(plan, out, env, catalog, summary, waves)
         lap("report")
         row["mib"] = {
             p.name: round(p.stat().st_size / 2**20, 1) for p in sorted(out.iterdir()) if p.is_file()

@@ -227,7 +227,9 @@ def run_one(path: Path, n: int, time_limit: float, budget: Decimal | None) -> di
     from cloudexit.emit.plan_json import write_plan
     from cloudexit.emit.report import write_report
     from cloudexit.emit.runbook import write_runbook
+    from cloudexit.emit.summary import summarise
     from cloudexit.emit.terraform import build_sites, write_terraform
+    from cloudexit.emit.waves import load_methods, plan_waves
     from cloudexit.model import Policy
     from cloudexit.model.io import load_inventory
     from cloudexit.optimise.planner import plan
@@ -261,9 +263,11 @@ def run_one(path: Path, n: int, time_limit: float, budget: Decimal | None) -> di
         built = build_sites(result, env, catalog)
         write_terraform(result, out, env, catalog, built)
         lap("terraform")
-        write_runbook(result, out, env, catalog, built)
+        # as cloudexit.emit does: one summary and one set of waves for the runbook and report
+        summary, waves = summarise(result, catalog), plan_waves(result, load_methods(env))
+        write_runbook(result, out, env, catalog, built, summary, waves)
         lap("runbook")
-        write_report(result, out, env, catalog)
+        write_report(result, out, env, catalog, summary, waves)
         lap("report")
         sizes = {p.name: p.stat().st_size for p in out.iterdir() if p.is_file()}
         tf_files = sum(1 for p in (out / "terraform").rglob("*") if p.is_file())

@@ -142,6 +142,12 @@ def validate_catalogue(
     typer.echo("catalogue is valid")
 
 
+NO_PRICE_LIST = {
+    "ionos": "IONOS publishes no machine-readable price list; its prices are kept by hand",
+    "opennebula": "OpenNebula is software run on your own hardware; its costs are user-set",
+}
+
+
 @app.command("refresh")
 def refresh(
     provider: Annotated[
@@ -169,8 +175,10 @@ def refresh(
     chosen = sorted(set(provider)) if provider else sorted(FETCHERS)
     unknown = [p for p in chosen if p not in FETCHERS]
     if unknown:
+        why = "; ".join(NO_PRICE_LIST[p] for p in unknown if p in NO_PRICE_LIST)
         raise InputError(
             f"--provider: no price list fetcher for {', '.join(unknown)}; known: {', '.join(FETCHERS)}"
+            + (f" ({why})" if why else "")
         )
     if endpoint and len(chosen) != 1:
         raise InputError("--endpoint needs exactly one --provider")

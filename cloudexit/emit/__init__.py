@@ -13,7 +13,9 @@ from cloudexit.emit.outdir import ARTEFACTS, OutputFolder
 from cloudexit.emit.plan_json import write_plan
 from cloudexit.emit.report import write_report
 from cloudexit.emit.runbook import write_runbook
+from cloudexit.emit.summary import summarise
 from cloudexit.emit.terraform import build_sites, write_terraform
+from cloudexit.emit.waves import load_methods, plan_waves
 from cloudexit.errors import RuntimeFailure
 from cloudexit.model.plan import Plan
 
@@ -50,8 +52,10 @@ def _publish(plan: Plan, folder: OutputFolder, env: Environment, catalog: Catalo
             write_plan(plan, stage)
             built = build_sites(plan, env, catalog)  # the Terraform and the runbook's gaps
             write_terraform(plan, stage, env, catalog, built)
-            write_runbook(plan, stage, env, catalog, built)
-            write_report(plan, stage, env, catalog)
+            # made once: the runbook and the report read the same summary and waves
+            summary, waves = summarise(plan, catalog), plan_waves(plan, load_methods(env))
+            write_runbook(plan, stage, env, catalog, built, summary, waves)
+            write_report(plan, stage, env, catalog, summary, waves)
             folder.swap_in(stage)
     except OSError as exc:
         raise RuntimeFailure(

@@ -16,8 +16,8 @@ from cloudexit.catalog.loader import Catalog
 from cloudexit.emit import svg
 from cloudexit.emit.jinja import money
 from cloudexit.emit.sovereignty import objective_charts, sovereignty_context
-from cloudexit.emit.summary import after_site, summarise
-from cloudexit.emit.waves import load_methods, plan_waves
+from cloudexit.emit.summary import Summary, after_site, summarise
+from cloudexit.emit.waves import Wave, load_methods, plan_waves
 from cloudexit.model.coverage import skipped_groups, unread
 from cloudexit.model.io import write_text_atomic
 from cloudexit.model.money import quantize
@@ -219,9 +219,16 @@ def dated_rows(plan: Plan) -> list[DatedRow]:
     return rows
 
 
-def report_context(plan: Plan, catalog: Catalog, env: Environment) -> dict[str, Any]:
-    summary = summarise(plan, catalog)
-    waves = plan_waves(plan, load_methods(env))
+def report_context(
+    plan: Plan,
+    catalog: Catalog,
+    env: Environment,
+    summary: Summary | None = None,
+    waves: list[Wave] | None = None,
+) -> dict[str, Any]:
+    """``summary``, ``waves``: the plan's, when the caller already made them for the runbook."""
+    summary = summarise(plan, catalog) if summary is None else summary
+    waves = plan_waves(plan, load_methods(env)) if waves is None else waves
     points = frontier_points(plan)
     rows = placement_rows(plan)
     return {
@@ -268,9 +275,17 @@ def report_context(plan: Plan, catalog: Catalog, env: Environment) -> dict[str, 
     }
 
 
-def write_report(plan: Plan, out_dir: Path, env: Environment, catalog: Catalog) -> list[Path]:
+def write_report(
+    plan: Plan,
+    out_dir: Path,
+    env: Environment,
+    catalog: Catalog,
+    summary: Summary | None = None,
+    waves: list[Wave] | None = None,
+) -> list[Path]:
     path = out_dir / "report.html"
     html_env = env.overlay(autoescape=True)
     template = html_env.get_template("report/report.html.j2")
-    write_text_atomic(path, template.generate(**report_context(plan, catalog, env)))
+    context = report_context(plan, catalog, env, summary, waves)
+    write_text_atomic(path, template.generate(**context))
     return [path]

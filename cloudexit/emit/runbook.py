@@ -11,11 +11,11 @@ from jinja2 import Environment
 from cloudexit.catalog.loader import Catalog
 from cloudexit.emit.mermaid import dependency_graph, gantt, start_date
 from cloudexit.emit.sovereignty import sovereignty_context
-from cloudexit.emit.summary import summarise
+from cloudexit.emit.summary import Summary, summarise
 from cloudexit.emit.terraform import firewall_gaps, loose_volumes, probe_gaps
 from cloudexit.emit.terraform.site import Site
 from cloudexit.emit.upgrades import checks_for, version_changes
-from cloudexit.emit.waves import load_methods, plan_waves
+from cloudexit.emit.waves import Wave, load_methods, plan_waves
 from cloudexit.model.coverage import skipped_groups, unread
 from cloudexit.model.io import write_text_atomic
 from cloudexit.model.open_ports import open_rules
@@ -23,11 +23,17 @@ from cloudexit.model.plan import Plan
 
 
 def runbook_context(
-    plan: Plan, catalog: Catalog, env: Environment, built: list[Site] | None = None
+    plan: Plan,
+    catalog: Catalog,
+    env: Environment,
+    built: list[Site] | None = None,
+    summary: Summary | None = None,
+    waves: list[Wave] | None = None,
 ) -> dict[str, Any]:
-    """``built``: the plan's Terraform sites when the caller already built them."""
+    """``built``, ``summary``, ``waves``: the plan's Terraform sites, summary and waves when the
+    caller already made them (the report reads the same ones)."""
     methods = load_methods(env)
-    waves = plan_waves(plan, methods)
+    waves = plan_waves(plan, methods) if waves is None else waves
     resources = plan.inventory.by_id()
     alternatives: dict[str, dict[str, set[str]]] = defaultdict(
         lambda: {"chosen": set(), "runner_up": set()}
@@ -46,7 +52,7 @@ def runbook_context(
     return {
         "plan": plan,
         "resources": resources,
-        "summary": summarise(plan, catalog),
+        "summary": summarise(plan, catalog) if summary is None else summary,
         "waves": waves,
         "total_days": sum(w.duration_days for w in waves),
         "start": start_date(plan),
@@ -77,8 +83,11 @@ def write_runbook(
     env: Environment,
     catalog: Catalog,
     built: list[Site] | None = None,
+    summary: Summary | None = None,
+    waves: list[Wave] | None = None,
 ) -> list[Path]:
     path = out_dir / "runbook.md"
     template = env.get_template("runbook/runbook.md.j2")
-    write_text_atomic(path, template.generate(**runbook_context(plan, catalog, env, built)))
+    context = runbook_context(plan, catalog, env, built, summary, waves)
+    write_text_atomic(path, template.generate(**context))
     return [path]

@@ -48,7 +48,6 @@ def date_one_off(plan: Plan, catalog: Catalog) -> None:
     for line in plan.stranded:
         if line.counted and line.resource_id is not None and line.amount is not None:
             strands[line.resource_id] = strands.get(line.resource_id, Decimal(0)) + line.amount
-    placements = []
     for p in plan.placements:
         found = running.get(p.resource_id)
         if found is not None and not p.choice.retain:
@@ -62,10 +61,6 @@ def date_one_off(plan: Plan, catalog: Catalog) -> None:
                 "stranded_commitments": quantize(strands.get(p.resource_id, Decimal(0))),
             }
             cost = quantize(sum(parts.values(), Decimal(0)))
-            p = p.model_copy(
-                update={
-                    "choice": p.choice.model_copy(update={"migration_cost": cost, "one_off": parts})
-                }
-            )
-        placements.append(p)
-    plan.placements = placements
+            # In place: a copy of every placement beside the plan's would double them at the
+            # peak. The option is copied, as placements of one class share theirs.
+            p.choice = p.choice.model_copy(update={"migration_cost": cost, "one_off": parts})

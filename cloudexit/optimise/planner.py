@@ -393,7 +393,10 @@ def _plan(
         frontier=points,
         warnings=sorted(warnings),
     )
-    if placements:
+    # What chose the plan is not read past here. Let it go first, so that dating the one-off
+    # costs (a new option for every moved placement) does not hold both at once.
+    del units, unit_of, decision, assignment, greedy, kept, placements
+    if result.placements:
         oneoff.date_one_off(result, catalog)
         result.totals = footing.totals(
             inventory, result.placements, policy, unplaced, solution.status, result.stranded

@@ -25,6 +25,8 @@ SOURCE = {
 class PriceLists:
     def __init__(self) -> None:
         self.requests: list[str] = []
+        self.tokens: list[str | None] = []
+        """The X-Auth-Token header of each request (None without one)."""
         self.base = ""
         self.override: dict[str, Any] = {}
         self.headers: dict[str, dict[str, str]] = {}
@@ -44,6 +46,9 @@ class PriceLists:
         if path == "/v1/services/6F81-5844-456A/skus":
             page = "2" if query.get("pageToken") == ["second"] else "1"
             return json.loads((RECORDED / f"gcp-skus-page{page}.json").read_text())
+        if path == "/instance/v1/zones/fr-par-1/products/servers":
+            file = RECORDED / f"scaleway-servers-page{query.get('page', ['1'])[0]}.json"
+            return json.loads(file.read_text()) if file.is_file() else {"servers": {}}
         if path == "/products":
             file = RECORDED / f"scaleway-page{query.get('page', ['1'])[0]}.json"
             return (
@@ -61,6 +66,7 @@ def price_lists() -> Iterator[PriceLists]:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             lists.requests.append(self.path)
+            lists.tokens.append(self.headers.get("X-Auth-Token"))
             parts = urlsplit(self.path)
             body = lists.answer(parts.path, parse_qs(parts.query))
             data = json.dumps(body).encode() if body is not None else b'{"error": "not found"}'

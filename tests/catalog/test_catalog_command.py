@@ -196,7 +196,11 @@ def test_refresh_ovhcloud_honours_interval_units_and_keeps_variants_apart(
             "catalogue_published": "2026-11-01",
         }
     ]
-    ambiguous = {(r["product"], r["variant"]): r["reason"] for r in result["ambiguous"]}
+    ambiguous = {
+        (r["product"], r["variant"]): r["reason"]
+        for r in result["ambiguous"]
+        if r["product"].startswith("b3-8")
+    }
     assert ambiguous == {
         (
             "b3-8.consumption.3AZ",
@@ -316,6 +320,7 @@ def test_every_ovhcloud_price_said_to_rest_on_the_api_is_in_the_recorded_respons
     ovh = load_catalog(repo_dir / "providers", repo_dir / "mappings").providers["ovhcloud"]
     rows = fetch(price_lists.base + "/v1/order/catalog/public/cloud", [])
     plain = {(row.product.split(".")[0], row.unit): row.amount for row in rows if not row.variant}
+    plain_ids = {product.id for product in ovh.products}
     claimed = [
         (product.id, price)
         for product in ovh.products
@@ -326,13 +331,108 @@ def test_every_ovhcloud_price_said_to_rest_on_the_api_is_in_the_recorded_respons
     for product_id, price in claimed:
         assert plain.get((product_id, price.unit)) == price.amount, (product_id, price.unit)
         assert "tests/fixtures/ovh_catalog.json" in price.source.url, product_id
-    variants = [row for row in rows if row.variant]
+    variants = [row for row in rows if row.variant and row.product.split(".")[0] in plain_ids]
     assert {row.variant for row in variants} >= {"3az", "lz-af"}
     for row in variants:
         base = row.product.split(".")[0]
         if row.amount != plain.get((base, row.unit)):
             product = next(p for p in ovh.products if p.id == base)
             assert row.amount not in {price.amount for price in product.prices}, row.product
+
+
+def test_refresh_ovhcloud_reads_storage_per_gib_and_service_flavours_with_their_variants(
+    price_lists, repo_dir
+):
+    """A block volume's hourly figure is a rate per GiB, never the price of a volume: it is listed,
+    not compared, while its monthly plan is compared per GiB-month; a managed database's plan code
+    finds the catalogue's flavour, and its APAC plan stays apart from the European one."""
+    from cloudexit.catalog import load_catalog
+    from cloudexit.catalog.refresh import compare
+    from cloudexit.catalog.refresh.ovhcloud import fetch
+
+    ovh = load_catalog(repo_dir / "providers", repo_dir / "mappings").providers["ovhcloud"]
+    endpoint = price_lists.base + "/v1/order/catalog/public/cloud"
+    result = compare("ovhcloud", ovh, fetch(endpoint, []), endpoint)
+    proposed = [*result.changed, *result.new_prices, *result.new_products]
+    listed = {r.get("listed_as", r["product"]): r for r in proposed}
+    # only the plain monthly volume plan and the plain database flavour may be proposed, each
+    # against the catalogue's own product in the catalogue's own unit
+    assert {k for k in listed if k.startswith(("volume", "databases"))} <= {
+        "volume.classic.monthly.postpaid",
+        "databases.mysql-business-db1-7.hour.consumption",
+    }
+    for code, (product, unit) in {
+        "volume.classic.monthly.postpaid": ("volume-classic", "gib_month"),
+        "databases.mysql-business-db1-7.hour.consumption": ("mysql-business-db1-7", "hour"),
+    }.items():
+        if code in listed:
+            row = listed[code]
+            assert (row["product"], row["unit"]) == (product, unit), row
+            assert row.get("catalogue", "").endswith(f"/{unit}"), row
+    ambiguous = {r.get("listed_as", r["product"]): r for r in result.ambiguous}
+    hourly = ambiguous["volume.classic.consumption"]
+    assert (hourly["product"], hourly["unit"]) == ("volume-classic", "hour")
+    assert hourly["reason"].startswith("per GiB-hour")
+    assert ambiguous["volume.classic.consumption.3AZ"]["variant"] == "3az"
+    assert "volume.classic.monthly.postpaid" not in ambiguous
+    apac = ambiguous["databases.mysql-business-db1-7.hour.consumption.apac"]
+    assert apac["variant"] == "apac"
+    assert apac["reason"].startswith("apac variant of mysql-business-db1-7")
+    volume = next(p for p in ovh.products if p.id == "volume-classic")
+    database = next(p for p in ovh.products if p.id == "mysql-business-db1-7")
+    # the catalogue prices both in the units the list gives their plain plans
+    assert {p.unit for p in volume.prices} == {"gib_month"}
+    assert "hour" in {p.unit for p in database.prices}
+
+
+def test_refresh_never_proposes_an_hourly_figure_for_a_product_priced_per_gib(
+    small_catalog, price_lists, tmp_path, capsys
+):
+    """A list that prices a per-GiB product per hour (or an hourly product per GiB) is shown for
+    review, never proposed as a new price in a unit the catalogue does not bill it in."""
+    data = yaml.safe_load((small_catalog / "providers" / "ovhcloud.yaml").read_text())
+    data["products"].append(
+        {
+            "id": "volume-classic",
+            "name": "Classic volume",
+            "service": "block_storage",
+            "family": "standard",
+            "prices": [
+                {
+                    "amount": "0.05",
+                    "currency": "EUR",
+                    "unit": "gib_month",
+                    "regions": [],
+                    "source": data["products"][0]["prices"][0]["source"],
+                }
+            ],
+        }
+    )
+    (small_catalog / "providers" / "ovhcloud.yaml").write_text(yaml.safe_dump(data))
+    recorded = json.loads((RECORDED / "ovhcloud-catalog.json").read_text())
+    # as if a list forgot to say the rate is per GiB
+    recorded["addons"] = [
+        a for a in recorded["addons"] if a["planCode"] != "volume.classic.monthly.postpaid"
+    ]
+    for addon in recorded["addons"]:
+        if addon["planCode"] == "volume.classic.consumption":
+            addon["planCode"] = "classic-volume.consumption"
+            addon["invoiceName"] = "volume-classic"
+    price_lists.override["/v1/order/catalog/public/cloud"] = recorded
+    code, _, err = refresh(
+        capsys,
+        small_catalog,
+        tmp_path / "out",
+        "ovhcloud",
+        price_lists.base + "/v1/order/catalog/public/cloud",
+    )
+    assert code == 0, err
+    result = changes(tmp_path / "out", "ovhcloud")
+    assert not any(r["product"] == "volume-classic" for r in result["new_prices"])
+    (row,) = [r for r in result["ambiguous"] if r["product"] == "volume-classic"]
+    assert row["reason"] == (
+        "listed per hour, the catalogue prices volume-classic per gib_month: not compared"
+    )
 
 
 def test_refresh_ovhcloud_flags_a_pricing_with_no_readable_interval(
@@ -367,9 +467,18 @@ def test_refresh_scaleway_pages_through_the_catalogue(small_catalog, price_lists
     )
     assert code == 0, err
     result = changes(tmp_path / "out", "scaleway")
-    assert (
-        result["counts"]["fetched"] == 2
-    )  # the per-GB storage price has no hourly or monthly unit
+    assert result["counts"]["fetched"] == 3
+    # the per-GB storage price has no hourly or monthly unit: listed, never compared or dropped
+    assert result["ambiguous"] == [
+        {
+            "product": "/storage/local/ssd/storage",
+            "region": "",
+            "unit": "hour",
+            "fetched": "0.000044",
+            "currency": "EUR",
+            "reason": "priced per gigabyte, neither one hour nor one month: not compared",
+        }
+    ]
     assert result["changed"] == [
         {
             "product": "POP2-2C-8G",
@@ -414,6 +523,7 @@ def test_refresh_usage_errors_exit_2(small_catalog, tmp_path, capsys):
         capsys, "catalog", "refresh", "--catalog", str(small_catalog), "--provider", "ionos"
     )
     assert code == 2 and "no price list fetcher for ionos" in err
+    assert "IONOS publishes no machine-readable price list" in err and err.count("\n") == 1
     code, _, err = cli(
         capsys,
         "catalog",
@@ -590,6 +700,82 @@ def test_refresh_scaleway_on_the_bundled_catalogue_proposes_no_unit_error(price_
     retired = {r["listed_as"] if "listed_as" in r else r["product"] for r in result.retired}
     assert "/compute/start1_s/run_par1" in retired
     assert not any("start1" in r["product"].lower() for r in result.new_products)
+
+
+def test_refresh_scaleway_reads_a_zone_s_server_types_hourly_and_tells_retired_ones(
+    price_lists, repo_dir, tmp_path, capsys, monkeypatch
+):
+    """The Instances API's server types of fr-par-1: hourly prices compared with the catalogue,
+    the monthly figure (730 hours of the hourly one) never proposed as a monthly plan, a type at
+    its end of service told apart from a new one."""
+    monkeypatch.setenv("CLOUDEXIT_SCALEWAY_TOKEN", "recorded-test-token")
+    endpoint = price_lists.base + "/instance/v1/zones/fr-par-1/products/servers"
+    code, out, err = refresh(capsys, repo_dir, tmp_path / "out", "scaleway", endpoint)
+    assert code == 0, err
+    # two pages of types, then an empty one
+    assert price_lists.tokens == ["recorded-test-token"] * 3
+    result = changes(tmp_path / "out", "scaleway")
+    assert result["counts"]["fetched"] == 6
+    assert result["counts"]["unchanged"] == 5
+    assert not result["changed"] and not result["new_prices"] and not result["new_products"]
+    assert result["retired"] == [
+        {
+            "product": "START1-S",
+            "region": "fr-par",
+            "unit": "hour",
+            "fetched": "0.0044",
+            "currency": "EUR",
+            "reason": "end_of_service; not in the catalogue, not proposed",
+        }
+    ]
+    assert not any(
+        r["unit"] == "month" for rows in result.values() if isinstance(rows, list) for r in rows
+    )
+    assert "1 retired" in out
+
+    page = json.loads((RECORDED / "scaleway-servers-page1.json").read_text())
+    page["servers"]["L4-1-24G"]["monthly_price"] = 499.0
+    price_lists.override["/instance/v1/zones/fr-par-1/products/servers"] = page
+    code, _, err = refresh(capsys, repo_dir, tmp_path / "again", "scaleway", endpoint)
+    assert code == 0, err
+    again = changes(tmp_path / "again", "scaleway")
+    (flagged,) = again["ambiguous"]
+    assert (flagged["product"], flagged["unit"], flagged["fetched"]) == ("L4-1-24G", "month", "499")
+    # the hourly price is still compared
+    assert again["counts"]["unchanged"] == 4
+    assert flagged["reason"] == (
+        "monthly_price 499.0 is not 730 hours of hourly_price 0.7875: "
+        "a monthly plan the catalogue does not model"
+    )
+
+
+def test_refresh_scaleway_lists_a_per_minute_price_for_review(
+    small_catalog, price_lists, tmp_path, capsys
+):
+    """The product catalogue prices the largest GPU types per minute: such a row is listed with
+    its unit, never dropped and never read as an hourly price."""
+    page = json.loads((RECORDED / "scaleway-status.json").read_text())
+    minute = json.loads(json.dumps(page["products"][2]))
+    minute.update(
+        sku="/compute/b300_sxm_8_288g/run_fr-par-2",
+        product="B300-SXM-8-288G",
+        locality={"zone": "fr-par-2"},
+        price={"retail_price": {"currency_code": "EUR", "units": 1, "nanos": 0}},
+        unit_of_measure={"unit": "minute", "size": 1},
+    )
+    page["products"].append(minute)
+    page["total_count"] = len(page["products"])
+    price_lists.override["/products"] = page
+    code, _, err = refresh(
+        capsys, small_catalog, tmp_path / "out", "scaleway", price_lists.base + "/products"
+    )
+    assert code == 0, err
+    result = changes(tmp_path / "out", "scaleway")
+    (row,) = [r for r in result["ambiguous"] if "b300" in r["product"]]
+    assert row["fetched"] == "1"
+    assert row["reason"] == "priced per minute, neither one hour nor one month: not compared"
+    proposed = [*result["changed"], *result["new_prices"], *result["new_products"]]
+    assert not any("b300" in r["product"] for r in proposed)
 
 
 def test_show_names_where_a_product_has_no_price_and_why(capsys):

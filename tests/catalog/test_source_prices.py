@@ -72,6 +72,30 @@ def test_azure_sizes_read_as_windows_keep_an_earlier_linux_reading(bundled):
     assert linux is not None and linux.amount == Decimal("0.0094")
 
 
+def test_a_linux_rate_is_always_below_the_windows_rate_of_the_same_size_and_region(bundled):
+    products = {p.id: p for p in bundled.providers["azure"].products}
+    windows = [p for p in products.values() if p.specs and p.specs.os == "windows"]
+    assert len(windows) > 80
+    pairs = 0
+    for licensed in windows:
+        linux = products[licensed.id.removesuffix("/windows")]
+        for price in licensed.prices:
+            for region in price.regions:
+                plain = price_in(linux, region)
+                if plain is not None:
+                    pairs += 1
+                    assert plain.amount < price.amount, (linux.id, region)
+    assert pairs > 100
+    # B v2 sizes whose 2026-06-18 reading was the Windows meter keep an earlier Linux reading:
+    # B2ats_v2 in westus2 costs what it costs in eastus2, and in Frankfurt what it costs in Amsterdam.
+    b2ats = products["Standard_B2ats_v2"]
+    assert (
+        price_in(b2ats, "westus2").amount == price_in(b2ats, "eastus2").amount == Decimal("0.0094")
+    )
+    assert price_in(b2ats, "germanywestcentral").amount == price_in(b2ats, "westeurope").amount
+    assert price_in(products["Standard_B2ats_v2/windows"], "westus2").amount == Decimal("0.0186")
+
+
 EU_AND_US = {
     "aws": {"eu-central-1", "eu-west-1", "eu-west-3", "eu-north-1", "us-east-1"},
     "azure": {"westeurope", "germanywestcentral", "francecentral", "eastus"},
@@ -291,8 +315,6 @@ STILL_UNPRICED = {
     "gcp": {
         ("load_balancer", r)
         for r in [
-            "europe-west1",
-            "europe-west2",
             "europe-west3",
             "europe-west4",
             "europe-west6",
@@ -343,3 +365,40 @@ def test_memorystore_and_shared_core_cloud_sql_are_priced_in_every_european_regi
     assert bundled.list_price(
         "gcp", "europe-west10", "cloudsql/mysql/db-f1-micro"
     ) > bundled.list_price("gcp", "europe-west1", "cloudsql/mysql/db-f1-micro")
+
+
+def test_dynamodb_and_sns_are_priced_in_every_region_from_aws_s_own_price_files(bundled):
+    aws = bundled.providers["aws"]
+    for product_id in [
+        "dynamodb-storage",
+        "dynamodb-on-demand-write",
+        "dynamodb-on-demand-read",
+        "sns-requests",
+    ]:
+        product = next(p for p in aws.products if p.id == product_id)
+        assert product.unpriced == []
+        assert all(price_in(product, r) is not None for r in compute_regions(aws)), product_id
+    write = next(p for p in aws.products if p.id == "dynamodb-on-demand-write")
+    frankfurt = price_in(write, "eu-central-1")
+    assert frankfurt is not None and frankfurt.amount == Decimal("0.7625")
+    assert frankfurt.source.evidence == "provider_api"
+    assert frankfurt.source.published == dt.date(2025, 8, 28)
+    # Zurich is dearer than Frankfurt, which is dearer than Ireland.
+    zurich, ireland = price_in(write, "eu-central-2"), price_in(write, "eu-west-1")
+    assert zurich is not None and ireland is not None
+    assert zurich.amount > frankfurt.amount > ireland.amount
+
+
+def test_a_gcp_forwarding_rule_costs_the_first_five_rules_rate_where_one_is_read(bundled):
+    gcp = bundled.providers["gcp"]
+    rule = next(p for p in gcp.products if p.id == "forwarding-rule")
+    belgium, london = price_in(rule, "europe-west1"), price_in(rule, "europe-west2")
+    iowa = price_in(rule, "us-central1")
+    assert belgium is not None and london is not None and iowa is not None
+    assert (iowa.amount, belgium.amount, london.amount) == (
+        Decimal("0.025"),
+        Decimal("0.025"),
+        Decimal("0.03"),
+    )
+    # Frankfurt has no reading: no figure, never Belgium's.
+    assert bundled.list_price("gcp", "europe-west3", "forwarding-rule") is None

@@ -124,6 +124,24 @@ def _price_for(product: Product, region: str, unit: str) -> Price | None:
     return None
 
 
+TIME_UNITS = frozenset({"hour", "month"})
+
+
+def _unit_clash(product: Product, unit: str) -> str:
+    """Why a figure in this unit cannot be a price of this product: the catalogue prices it only
+    per quantity (GiB-month, million requests ...) and the list per hour or month, or the other way
+    round; '' when the units can meet."""
+    units = sorted({price.unit for price in product.prices})
+    if not units or unit in units:
+        return ""
+    if (unit in TIME_UNITS) == any(u in TIME_UNITS for u in units):
+        return ""
+    return (
+        f"listed per {unit}, the catalogue prices {product.id} per {' and '.join(units)}: "
+        "not compared"
+    )
+
+
 def _dated(row: dict[str, str], price: Price) -> dict[str, str]:
     row["catalogue"] = f"{format(price.amount, 'f')} {price.currency}/{price.unit}"
     row["catalogue_published"] = str(price.source.published)
@@ -191,6 +209,12 @@ def compare(
                 continue
         if product is None:
             changes.new_products.append(_row(first, region))
+            continue
+        clash = _unit_clash(product, first.unit)
+        if clash:
+            row = _row(first, region, product.id)
+            row["reason"] = clash
+            changes.ambiguous.append(row)
             continue
         price = _price_for(product, region, first.unit)
         if price is None:

@@ -16,9 +16,9 @@ from cloudexit.errors import RuntimeFailure
 TIMEOUT_S = 60
 
 
-def _open(url: str) -> Any:
+def _open(url: str, headers: dict[str, str] | None = None) -> Any:
     request = urllib.request.Request(
-        url, headers={"Accept": "application/json", "User-Agent": "cloudexit"}
+        url, headers={"Accept": "application/json", "User-Agent": "cloudexit", **(headers or {})}
     )
     try:
         return urllib.request.urlopen(request, timeout=TIMEOUT_S)
@@ -33,11 +33,11 @@ def get_json(url: str) -> Any:
     return get_dated_json(url)[0]
 
 
-def get_dated_json(url: str) -> tuple[Any, str]:
+def get_dated_json(url: str, headers: dict[str, str] | None = None) -> tuple[Any, str]:
     """The JSON answer and the day its ``Last-Modified`` header gives (YYYY-MM-DD), or '' when
     the server sends none or one that cannot be read: a price list with no date of its own is
     dated by when its server says it last changed, never by when it was read."""
-    with _open(url) as response:
+    with _open(url, headers) as response:
         body = response.read()
         modified = _day(response.headers.get("Last-Modified"))
     try:

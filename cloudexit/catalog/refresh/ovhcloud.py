@@ -17,6 +17,19 @@ MICROCENTS = Decimal(100_000_000)
 
 INTERVALS: dict[str, Unit] = {"hour": "hour", "month": "month"}
 COMMERCIAL_INTERVALS: dict[str, Unit] = {"PT1H": "hour", "P1M": "month"}
+BILLING_WORDS = frozenset({"consumption", "postpaid", "monthly", "hour", "month"})
+PER_QUANTITY: tuple[tuple[str, str], ...] = (
+    ("volume.", "GiB"),
+    ("storage", "GiB"),
+    ("snapshot", "GiB"),
+    ("bandwidth", "GiB"),
+    ("retrieval", "GiB"),
+    ("deep-archive", "GiB"),
+    ("instance.local-storage", "GiB"),
+    ("instance.windows-vcore-license", "vCore"),
+)
+"""Add-ons billed per GiB stored or moved, or per vCore, not per item: their hourly or monthly
+figure is a rate per quantity, never the price of one volume, bucket or machine."""
 
 
 def _unit(offer: dict[str, Any], pricing: dict[str, Any]) -> Unit | None:
@@ -25,28 +38,65 @@ def _unit(offer: dict[str, Any], pricing: dict[str, Any]) -> Unit | None:
     interval_unit = str(pricing.get("intervalUnit", ""))
     if pricing.get("interval", 1) == 1 and interval_unit in INTERVALS:
         return INTERVALS[interval_unit]
-    commercial = offer.get("blobs", {}).get("commercial", {}).get("price", {}).get("interval")
+    blobs = offer.get("blobs") or {}
+    commercial = (blobs.get("commercial") or {}).get("price", {}).get("interval")
     if commercial in COMMERCIAL_INTERVALS:
         return COMMERCIAL_INTERVALS[commercial]
     return None
 
 
-def _variant(code: str) -> str:
-    """``3az`` for a 3-AZ plan code, ``lz-<area>`` for a Local Zone one, '' otherwise."""
+def _split(code: str) -> tuple[str, str]:
+    """The plan code's product part and its deployment variant: what follows the billing words
+    (``b3-8.consumption.3AZ`` -> 3az, ``...consumption.LZ.EU`` -> lz-eu, ``databases.x.hour.consumption.apac``
+    -> apac); '' when the code names no variant."""
     parts = code.split(".")
-    for i, part in enumerate(parts):
-        if part.lower() == "3az":
-            return "3az"
-        if part == "LZ":
-            return f"lz-{parts[i + 1].lower()}" if i + 1 < len(parts) else "lz"
-    return ""
+    billing = [i for i, part in enumerate(parts) if part.lower() in BILLING_WORDS]
+    if not billing:
+        return code, ""
+    stem, tail = parts[: billing[0]], parts[billing[-1] + 1 :]
+    return ".".join(stem), "-".join(tail).lower()
+
+
+def _names(offer: dict[str, Any], stem: str) -> list[str]:
+    """Names the catalogue may give the product: the invoice name, the plan code's product part
+    with dots kept and as dashes (volume.classic, volume-classic), and the flavour a service's
+    plan code ends with (databases.mysql-business-db1-4 -> mysql-business-db1-4)."""
+    names = [str(offer.get("invoiceName", "")), stem, stem.replace(".", "-")]
+    flavour = stem.rsplit(".", 1)[-1]
+    if "." in stem and "-" in flavour:
+        names.append(flavour)
+    return [n for n in dict.fromkeys(names) if n]
+
+
+def _quantity(code: str) -> str:
+    """What the figure is a rate per (GiB, vCore), or '' for a price per item."""
+    lowered = code.lower()
+    return next((per for prefix, per in PER_QUANTITY if lowered.startswith(prefix)), "")
 
 
 def _regions(offer: dict[str, Any]) -> list[str]:
-    for configuration in offer.get("configurations", []):
+    for configuration in offer.get("configurations") or []:
         if configuration.get("name") == "region":
             return sorted(str(v) for v in configuration.get("values", []))
     return [""]
+
+
+def _reading(code: str, unit: Unit | None, pricing: dict[str, Any]) -> tuple[Unit, str]:
+    """The unit the figure is in and, when it cannot be compared as it stands, why."""
+    if unit is None:
+        interval = f"{pricing.get('interval')} {pricing.get('intervalUnit')}"
+        return "hour", f"interval {interval} is neither an hour nor a month"
+    per = _quantity(code)
+    if not per:
+        return unit, ""
+    if per == "GiB" and unit == "month":
+        return "gib_month", ""
+    if per != "GiB":
+        return unit, f"per {per}-{unit}, not per item: not compared"
+    return unit, (
+        f"per GiB-{unit} (billed on the GiB stored or moved, not per item); the catalogue "
+        "keeps GiB-month figures: not compared"
+    )
 
 
 def fetch(endpoint: str, regions: list[str]) -> list[Observed]:
@@ -58,20 +108,18 @@ def fetch(endpoint: str, regions: list[str]) -> list[Observed]:
     observed: list[Observed] = []
     for offer in [*catalog.get("plans", []), *catalog.get("addons", [])]:
         code = str(offer.get("planCode", ""))
-        variant = _variant(code)
-        names = [k for k in (str(offer.get("invoiceName", "")), code.split(".")[0]) if k]
+        stem, variant = _split(code)
         # A variant is its own product: matching it to the plain flavour would set one price
         # over the other.
-        keys = tuple(dict.fromkeys(f"{n}.{variant}" if variant else n for n in names if n != code))
+        keys = tuple(
+            dict.fromkeys(
+                f"{n}.{variant}" if variant else n for n in _names(offer, stem) if n != code
+            )
+        )
         for pricing in offer.get("pricings", []):
             if pricing.get("mode", "default") != "default":
                 continue
-            unit = _unit(offer, pricing)
-            flag = (
-                ""
-                if unit
-                else f"interval {pricing.get('interval')} {pricing.get('intervalUnit')} is neither an hour nor a month"
-            )
+            unit, flag = _reading(code, _unit(offer, pricing), pricing)
             amount = (Decimal(int(pricing["price"])) / MICROCENTS).normalize()
             for region in _regions(offer):
                 if wanted and region and region not in wanted and region.lower() not in wanted:
@@ -80,7 +128,7 @@ def fetch(endpoint: str, regions: list[str]) -> list[Observed]:
                     Observed(
                         product=code,
                         region=region,
-                        unit=unit or "hour",
+                        unit=unit,
                         amount=amount,
                         currency=currency,
                         keys=keys,

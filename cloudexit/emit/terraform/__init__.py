@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 
-from jinja2 import Environment, TemplateNotFound
+from jinja2 import Environment, Template, TemplateNotFound
 
 from cloudexit.catalog.loader import Catalog
 from cloudexit.emit.terraform.addressing import allocate
@@ -90,6 +90,8 @@ def choose_type(
 def build_sites(plan: Plan, env: Environment, catalog: Catalog | None = None) -> list[Site]:
     resources: dict[str, Resource] = plan.inventory.by_id()
     built = []
+    # Asked once per provider, kind and mapped type: each answer looks the template up.
+    types: dict[tuple[str, Kind, str | None], tuple[str | None, str | None]] = {}
     for (provider, region), placements in sites(plan).items():
         rows: list[tuple[Placement, Resource, str | None, str | None]] = []
         for placement in placements:
@@ -99,8 +101,11 @@ def build_sites(plan: Plan, env: Environment, catalog: Catalog | None = None) ->
             if resource.kind in (Kind.NETWORK, Kind.SUBNET):
                 rows.append((placement, resource, None, None))
                 continue
-            rtype, note = choose_type(env, provider, resource.kind, placement.choice.terraform)
-            rows.append((placement, resource, rtype, note))
+            key = (provider, resource.kind, placement.choice.terraform)
+            chosen = types.get(key)
+            if chosen is None:
+                chosen = types[key] = choose_type(env, *key)
+            rows.append((placement, resource, *chosen))
         group_type, _ = choose_type(env, provider, Kind.SECURITY_GROUP, None)
         built.append(_finish(build_site(provider, region, rows, resources, catalog, group_type)))
     readdress = allocate(built)
@@ -258,9 +263,14 @@ def render_site(site: Site, env: Environment) -> dict[str, str]:
         chunks["compute.tf"].append(
             env.get_template(f"terraform/{provider}/templates.tf.j2").render(**ctx)
         )
+    by_type: dict[str | None, Template] = {}
     for item in site.items:
-        text = env.get_template(f"terraform/{provider}/{item.rtype}.tf.j2").render(item=item, **ctx)
-        chunks[file_for(item.resource.kind)].append(text)
+        template = by_type.get(item.rtype)
+        if template is None:
+            template = by_type[item.rtype] = env.get_template(
+                f"terraform/{provider}/{item.rtype}.tf.j2"
+            )
+        chunks[file_for(item.resource.kind)].append(template.render(item=item, **ctx))
     files = {
         name: "\n\n".join(t.strip("\n") for t in parts if t.strip())
         for name, parts in chunks.items()

@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from cloudexit.catalog.loader import Catalog
@@ -52,6 +52,7 @@ ONE_GROUP_PROVIDERS = frozenset({"scaleway"})
 """Targets whose servers take one security group (a Scaleway instance's security_group_id)."""
 
 
+@lru_cache(maxsize=1 << 16)
 def slug(text: str, limit: int = 63) -> str:
     """A target-side name: lower case letters, digits and dashes."""
     value = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "resource"
