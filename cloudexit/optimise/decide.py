@@ -53,16 +53,17 @@ def counts_of(units: Units, assignment: dict[str, Row]) -> dict[tuple[str, int],
     return counts
 
 
-BOUND_SHARE = 0.35
+BOUND_SHARE = 0.5
 """Share of the time left the priced bound takes at most."""
 SEARCH_SHARE = 0.8
 """Share of the time then left the search among the options it leaves in doubt takes at most."""
 LAGRANGE_TOLERANCE = 1e-4
 """Options whose priced score is within this fraction of their class's least stay open to the
 search around the priced bound: the classes the prices leave in doubt."""
-SEARCH_PASSES = 8.0
+SEARCH_PASSES = 3.0
 """The search around the priced bound takes about this many passes over every option
-(``lagrange.Bound.seconds_flat``: choosing the options in doubt, building their model, HiGHS)."""
+(``lagrange.Bound.seconds_flat``; at 100,000 resources choosing the options in doubt and building
+their model take about one and a half, HiGHS to a first plan one or two more)."""
 BUILD_PASSES = 10.0
 """The whole model (its relaxation, the search over it) is built only when the time left is at
 least this many passes over every option (``lagrange.Bound.seconds_flat``): building it takes
@@ -165,27 +166,21 @@ def _solve_highs(
     bound = priced.value if math.isfinite(priced.value) else separate_bound(units)
     cut = priced.cut
     # When the time left is short of what the search takes at this size, a plan first: the
-    # regret greedy (to its end, past the limit if need be), then the same greedy ranking the
-    # options by their priced scores, which leans the way the optimum does, and the search
-    # starts from the better. Otherwise the search first, and the greedy only if it finds none.
+    # regret greedy (to its end, past the limit if need be), and the search starts from it.
+    # Otherwise the search first, and the greedy only if the search finds no plan.
     hurry = budget.left() < SEARCH_PASSES * priced.seconds_flat
     cut = cut or (hurry and bool(greedy_broken))
     if greedy_broken and hurry:
         consider(regret_greedy(units, policy))
-        if open_gap(bound) and time_left():
-            consider(
-                regret_greedy(
-                    units, policy, budget.ends, scores=lagrange.priced_scores(units, priced)
-                )
-            )
-            time_left()
     if open_gap(bound) and time_left():
         found = best()
+        # All the time left when the whole model could not be built after it anyway.
+        share = SEARCH_SHARE if budget.left() >= BUILD_PASSES * priced.seconds_flat else 1.0
         counts, stopped = lagrange.searched(
             units,
             policy,
             priced,
-            budget.share(SEARCH_SHARE),
+            budget.share(share),
             LAGRANGE_TOLERANCE,
             start=found[1] if found is not None else None,
         )

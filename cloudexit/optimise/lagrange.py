@@ -23,7 +23,6 @@ import itertools
 import math
 import time
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -515,28 +514,6 @@ def bound(units: Units, policy: Policy, time_limit: float, enough: float = math.
     if chosen is not None:
         rc = np.where(masks[chosen], rc, np.inf)
     return Bound(value, chosen, evaluations, seconds_flat, cut, flat, rc)
-
-
-UNPRICED = 1e18
-"""The priced score given to options outside the provider set the bound chose."""
-
-
-def priced_scores(units: Units, found: Bound) -> Callable[[Unit], list[float]] | None:
-    """Each class's options' scores with the bound's prices, in the class's own order (options
-    outside the provider set it chose at ``UNPRICED``); None when nothing was priced."""
-    flat, rc = found.flat, found.priced
-    if flat is None or rc is None:
-        return None
-    natural = np.empty(len(rc))
-    natural[flat.perm] = np.where(np.isfinite(rc), rc, UNPRICED)
-    start = {u.key: int(flat.first[i]) for i, u in enumerate(units.units)}
-
-    def of(unit: Unit) -> list[float]:
-        at = start[unit.key]
-        values: list[float] = natural[at : at + len(unit.rows)].tolist()
-        return values
-
-    return of
 
 
 def _segment_least(values: Floats, starts: Ints, end: int) -> Floats:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from cloudexit.model.policy import Policy
@@ -117,20 +117,7 @@ def _place(row: Row, anti: str) -> object:
     return row.site if anti.rsplit("@", 1)[1] == "region" else row.site[0]
 
 
-Scores = Callable[[Unit], Sequence[float]]
-"""Each option's score for a class, in its options' order: what the greedy ranks by."""
-
-
-def _ranked(unit: Unit, scores: Scores | None) -> tuple[Sequence[float], Sequence[int]]:
-    """The class's scores and its options' indices least score first (the options' own order
-    when they are their own scores, which they are sorted by)."""
-    if scores is None:
-        return [r.score for r in unit.rows], range(len(unit.rows))
-    values = scores(unit)
-    return values, sorted(range(len(values)), key=lambda k: (values[k], k))
-
-
-def _choices(block: list[Unit], allowed: set[str] | None, scores: Scores | None) -> list[_Choice]:
+def _choices(block: list[Unit], allowed: set[str] | None) -> list[_Choice]:
     """Every way to place the block, cheapest first: a group takes one site for all its members;
     a class takes one option per member (all on one, or, under anti-affinity, one member each)."""
 
@@ -139,34 +126,27 @@ def _choices(block: list[Unit], allowed: set[str] | None, scores: Scores | None)
 
     if len(block) > 1 or block[0].group is not None:
         by_site: dict[Site, list[tuple[Unit, int, int]]] = defaultdict(list)
-        at_site: dict[Site, float] = defaultdict(float)
+        scores: dict[Site, float] = defaultdict(float)
         for unit in block:
             seen: set[Site] = set()
-            values, order = _ranked(unit, scores)
-            for k in order:
-                row = unit.rows[k]
+            for k, row in enumerate(unit.rows):
                 site = group_site(row)
                 if site in seen or not usable(row):
                     continue
                 seen.add(site)
                 by_site[site].append((unit, k, unit.count))
-                at_site[site] += values[k] * unit.count
+                scores[site] += row.score * unit.count
         whole = [s for s in by_site if len(by_site[s]) == len(block)]
-        return [
-            _Choice(at_site[s], by_site[s]) for s in sorted(whole, key=lambda s: (at_site[s], s))
-        ]
+        return [_Choice(scores[s], by_site[s]) for s in sorted(whole, key=lambda s: (scores[s], s))]
     unit = block[0]
-    values, order = _ranked(unit, scores)
     return [
-        _Choice(values[k] * unit.count, [(unit, k, unit.count)])
-        for k in order
-        if usable(unit.rows[k])
+        _Choice(row.score * unit.count, [(unit, k, unit.count)])
+        for k, row in enumerate(unit.rows)
+        if usable(row)
     ]
 
 
-def _alone(
-    unit: Unit, allowed: set[str] | None, scores: Scores | None
-) -> tuple[float, float, float] | None:
+def _alone(unit: Unit, allowed: set[str] | None) -> tuple[float, float, float] | None:
     """A class placed alone: the regret, least monthly cost and least target spend of its
     choices (its usable options in order), or None when it has none. Its choices are built
     only when tried (``_tried``): most classes take their first, and building every option's
@@ -175,12 +155,10 @@ def _alone(
     first: float | None = None
     second: float | None = None
     least = least_target = math.inf
-    values, order = _ranked(unit, scores)
-    for k in order:
-        row = unit.rows[k]
+    for row in unit.rows:
         if allowed is not None and row.target and row.site[0] not in allowed:
             continue
-        score = values[k] * n
+        score = row.score * n
         if first is None:
             first = score
         elif second is None:
@@ -193,26 +171,20 @@ def _alone(
     return (second - first if second is not None else math.inf), least, least_target
 
 
-def _tried(unit: Unit, allowed: set[str] | None, scores: Scores | None) -> Iterator[_Choice]:
+def _tried(unit: Unit, allowed: set[str] | None) -> Iterator[_Choice]:
     n = unit.count
-    values, order = _ranked(unit, scores)
-    for k in order:
-        row = unit.rows[k]
+    for k, row in enumerate(unit.rows):
         if allowed is None or not row.target or row.site[0] in allowed:
-            yield _Choice(values[k] * n, [(unit, k, n)])
+            yield _Choice(row.score * n, [(unit, k, n)])
 
 
 CHECK_EVERY = 512
 """Blocks placed between two looks at the clock."""
 
 
-def regret_greedy(
-    units: Units, policy: Policy, deadline: float | None = None, scores: Scores | None = None
-) -> Counts | None:
+def regret_greedy(units: Units, policy: Policy, deadline: float | None = None) -> Counts | None:
     """Counts for every class, or None when some block finds no choice that keeps the limits
-    or ``deadline`` (a ``time.perf_counter`` moment) passes first. ``scores``: what to rank
-    the options by instead of their own scores (say, with the estate-wide limits priced in),
-    so that the greedy's choices lean the way an optimum does."""
+    or ``deadline`` (a ``time.perf_counter`` moment) passes first."""
     grouped: dict[str, list[Unit]] = defaultdict(list)
     blocks: list[list[Unit]] = []
     for unit in units.units:
@@ -239,12 +211,12 @@ def regret_greedy(
         if deadline is not None and index % CHECK_EVERY == 0 and time.perf_counter() > deadline:
             return None
         if len(block) == 1 and block[0].group is None and id(block) not in ones:
-            figures = _alone(block[0], allowed, scores)
+            figures = _alone(block[0], allowed)
             if figures is None:
                 return None
             prepared.append((figures[0], index, block[0], figures[1], figures[2]))
             continue
-        choices = _choices(block, allowed, scores)
+        choices = _choices(block, allowed)
         if id(block) in ones:
             unit = block[0]
             choices = [_Choice(c.score / unit.count, [(unit, c.picks[0][1], 1)]) for c in choices]
@@ -268,11 +240,7 @@ def regret_greedy(
     for placed, (_, _, block_choices, least, least_target) in enumerate(prepared):
         if deadline is not None and placed % CHECK_EVERY == 0 and time.perf_counter() > deadline:
             return None
-        tried = (
-            _tried(block_choices, allowed, scores)
-            if isinstance(block_choices, Unit)
-            else block_choices
-        )
+        tried = _tried(block_choices, allowed) if isinstance(block_choices, Unit) else block_choices
         chosen = next((c for c in tried if state.fits(c, least, least_target)), None)
         if chosen is None:
             return None
