@@ -39,6 +39,10 @@ class ClassFact(_Data):
     names: list[str] = Field(min_length=1)
     vcpu: float = Field(gt=0)
     memory_gib: float = Field(gt=0)
+    kinds: list[str] = Field(
+        default_factory=list,
+        description="Kinds the names hold for (S1 is an App Service plan, not an SQL DTU tier); empty: any",
+    )
     source: SizeSource
     verified: bool = True
 
@@ -91,7 +95,11 @@ def base_names(provider: str, name: str, rules: SizeRules) -> list[str]:
 
 
 def class_size(
-    catalog: _SpecsLookup, provider: str, name: str | None, rules: SizeRules | None = None
+    catalog: _SpecsLookup,
+    provider: str,
+    name: str | None,
+    rules: SizeRules | None = None,
+    kind: str | None = None,
 ) -> ClassSize | None:
     """vCPU and memory of a native class or tier name, and where they come from; None when unknown."""
     if not name:
@@ -106,6 +114,8 @@ def class_size(
             return ClassSize(specs=specs, how=f"class {name} runs on {provider} {base}")
     key = name.strip().lower()
     for fact in rules.classes:
+        if fact.kinds and kind not in fact.kinds:
+            continue
         if fact.provider == provider and key in {n.lower() for n in fact.names}:
             return ClassSize(
                 specs=Specs(vcpu=fact.vcpu, memory_gib=fact.memory_gib),

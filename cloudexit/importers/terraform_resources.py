@@ -341,6 +341,18 @@ class TerraformMapper:
                 for d in item.depends_on
                 if d in by_id and by_id[d].fields["type"] == GROUP_OF_RULE[tf_type]
             ]
+            if len(groups) > 1:  # a rule also depends on the group it admits traffic from
+                remote = {
+                    e.value
+                    for rule in item.mapped.topology.firewall_rules
+                    for e in (*rule.sources, *rule.destinations)
+                    if e.kind == "group"
+                }
+                groups = [
+                    g
+                    for g in groups
+                    if not {str(g.fields["id"]), str(g.fields["id"]).rsplit("/", 1)[-1]} & remote
+                ]
             if len(groups) != 1:
                 continue  # kept as its own group: the one it belongs to is not in this file
             group = groups[0]

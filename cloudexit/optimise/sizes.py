@@ -73,6 +73,7 @@ class SizeFinding:
 CLASS_SIZED = (
     "compute.vm",
     "compute.vm_group",
+    "compute.app_service",
     "kubernetes.node_pool",
     "database.",
     "cache.",
@@ -152,7 +153,7 @@ def resolve_size(resource: Resource, catalog: Catalog, policy: Policy) -> SizeFi
         return SizeFinding(state=usage.basis, specs=usage.specs, how=usage.how)
     if not needs_size(resource, catalog):
         return SizeFinding(state="not_needed", specs=None, how="not sized by vCPU or memory")
-    found = class_size(catalog, resource.provider, a.instance_type)
+    found = class_size(catalog, resource.provider, a.instance_type, kind=resource.kind.value)
     if found is not None:
         return SizeFinding(state="class", specs=found.specs, how=found.how, verified=found.verified)
     if policy.size_from_cost:

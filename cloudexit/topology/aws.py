@@ -161,6 +161,39 @@ def listeners(raw: list[dict[str, Any]]) -> Mapped:
     return out
 
 
+def _positive(value: Any) -> int | None:
+    return int(value) if isinstance(value, int | float) and value >= 1 else None
+
+
+def classic_health_check(check: dict[str, Any]) -> HealthCheck | None:
+    """A classic ELB's HealthCheck: its target (``HTTP:8000/index.html``, ``TCP:22``, ``SSL:443``),
+    interval, timeout and thresholds."""
+    protocol, _, rest = str(check.get("Target") or "").partition(":")
+    port, slash, path = rest.partition("/")
+    if not protocol or not port.isdigit() or not 1 <= int(port) <= 65535:
+        return None
+    web = protocol.upper() in ("HTTP", "HTTPS")
+    return HealthCheck(
+        protocol=protocol.upper(),
+        port=int(port),
+        path=f"/{path}" if web and slash else None,
+        interval_s=_positive(check.get("Interval")),
+        timeout_s=_positive(check.get("Timeout")),
+        healthy_threshold=_positive(check.get("HealthyThreshold")),
+        unhealthy_threshold=_positive(check.get("UnhealthyThreshold")),
+    )
+
+
+def classic_load_balancer(
+    listener_descriptions: list[dict[str, Any]], check: dict[str, Any] | None
+) -> Mapped:
+    """A classic ELB: its listeners and the health check it runs on its instances."""
+    out = listeners(listener_descriptions)
+    found = classic_health_check(check) if check else None
+    out.topology = out.topology.model_copy(update={"health_check": found})
+    return out
+
+
 def target_group(item: dict[str, Any]) -> Mapped:
     """A DescribeTargetGroups item: the backend port and its health check."""
     out = Mapped()

@@ -202,6 +202,29 @@ def topology(tf_type: str, v: dict[str, Any]) -> Mapped | None:
         return Mapped(Topology(cidrs=[v["ip_cidr_range"]] if v.get("ip_cidr_range") else []))
     if tf_type in ("google_compute_forwarding_rule", "google_compute_global_forwarding_rule"):
         return gcp.forwarding_rule(v)
+    if tf_type == "aws_elb":
+        checks = _list(v.get("health_check"))
+        return aws.classic_load_balancer(
+            [
+                {
+                    "Listener": {
+                        "Protocol": b.get("lb_protocol"),
+                        "LoadBalancerPort": b.get("lb_port"),
+                        "InstancePort": b.get("instance_port"),
+                    }
+                }
+                for b in _list(v.get("listener"))
+            ],
+            {
+                "Target": checks[0].get("target"),
+                "Interval": checks[0].get("interval"),
+                "Timeout": checks[0].get("timeout"),
+                "HealthyThreshold": checks[0].get("healthy_threshold"),
+                "UnhealthyThreshold": checks[0].get("unhealthy_threshold"),
+            }
+            if checks
+            else None,
+        )
     if tf_type in ("google_compute_health_check", "google_compute_region_health_check"):
         return gcp.health_check(v)
     if tf_type == "google_compute_http_health_check":

@@ -184,6 +184,21 @@ def test_openstack_state_keeps_dependencies(corpus: Path) -> None:
     assert sum(r.kind is Kind.VM for r in ctx.resources) == 2
 
 
+def test_an_openstack_rule_joins_its_group_not_the_group_it_admits(corpus: Path) -> None:
+    """uzQon depends on ilWCI (its group) and KFnza (the remote group it admits traffic from);
+    it was kept as a security group of its own, empty on the target."""
+    ctx = import_file(corpus / "tfstate-v4-openstack-lb-inframap.tfstate.json")
+    by_address = {r.attributes.details["terraform_address"]: r for r in ctx.resources}
+    assert "openstack_networking_secgroup_rule_v2.uzQon" not in by_address
+    group = by_address["openstack_networking_secgroup_v2.ilWCI"]
+    remote = by_address["openstack_networking_secgroup_v2.KFnza"]
+    ingress = [r for r in group.topology.firewall_rules if r.direction == "ingress"]
+    assert [(e.kind, e.value) for r in ingress for e in r.sources] == [("group", remote.id)]
+    assert not [r for r in remote.topology.firewall_rules if r.direction == "ingress"]
+    (skipped,) = [i for i in ctx.issues if i.resource_id == "a938046d-3cad-475c-b3b6-fa43c5728dfb"]
+    assert "part of openstack_networking_secgroup_v2.ilWCI" in skipped.message
+
+
 def test_import_is_deterministic(corpus: Path) -> None:
     files = [corpus / n for n in sorted(CORPUS)]
     assert dumps(import_files(files, planned=True)) == dumps(import_files(files, planned=True))

@@ -189,7 +189,9 @@ CLASSIC_LOAD_BALANCER = ResourceType(
             "vpc_id": i.get("VPCId"),
         }
     ),
-    topology=lambda i: aws_topology.listeners(i.get("ListenerDescriptions", [])),
+    topology=lambda i: aws_topology.classic_load_balancer(
+        i.get("ListenerDescriptions", []), i.get("HealthCheck")
+    ),
     depends_on=lambda i, s: [
         *(instance_arn(s, x["InstanceId"]) for x in i.get("Instances", [])),
         *(subnet_arn(s, x) for x in i.get("Subnets", [])),

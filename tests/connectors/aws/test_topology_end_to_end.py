@@ -129,10 +129,21 @@ def test_listeners_target_groups_and_records_from_the_api_reach_every_target(
             Port=port,
             DefaultActions=[{"Type": "forward", "TargetGroupArn": tg["TargetGroupArn"]}],
         )
-    account.client("elb", "eu-west-1").create_load_balancer(
+    classic_elb = account.client("elb", "eu-west-1")
+    classic_elb.create_load_balancer(
         LoadBalancerName="legacy",
         Subnets=[subnets[0]],
         Listeners=[{"Protocol": "TCP", "LoadBalancerPort": 25, "InstancePort": 2525}],
+    )
+    classic_elb.configure_health_check(
+        LoadBalancerName="legacy",
+        HealthCheck={
+            "Target": "HTTP:2526/ping",
+            "Interval": 30,
+            "Timeout": 5,
+            "UnhealthyThreshold": 2,
+            "HealthyThreshold": 2,
+        },
     )
     route53 = account.client("route53", "us-east-1")
     zone = route53.create_hosted_zone(Name="shop.example", CallerReference="shop")["HostedZone"]
@@ -203,6 +214,9 @@ def test_listeners_target_groups_and_records_from_the_api_reach_every_target(
     assert [(x.protocol, x.port, x.target_port) for x in classic.topology.listeners] == [
         ("TCP", 25, 2525)
     ]
+    check = classic.topology.health_check
+    assert check is not None
+    assert (check.protocol, check.port, check.path) == ("HTTP", 2526, "/ping")
     hosted = by_type["AWS::Route53::HostedZone"][0]
     assert hosted.topology.zone_name == "shop.example"
     assert {(r.name, r.type, r.ttl, tuple(r.values)) for r in hosted.topology.records} == {
