@@ -597,18 +597,6 @@ def restricted(
     return out
 
 
-def search(
-    units: Units,
-    policy: Policy,
-    found: Bound,
-    time_limit: float,
-    tolerance: float,
-    start: Counts | None = None,
-) -> Counts | None:
-    """``searched`` without whether the time limit stopped it."""
-    return searched(units, policy, found, time_limit, tolerance, start)[0]
-
-
 def searched(
     units: Units,
     policy: Policy,

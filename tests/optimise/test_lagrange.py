@@ -31,7 +31,7 @@ def check(seed: int, region_share: bool) -> None:
     assert found.value <= optimum + 1e-6 * max(1.0, abs(optimum)), (
         f"seed {seed}: bound {found.value} above the optimum {optimum}"
     )
-    counts = lagrange.search(units, policy, found, 30.0, 1e-4)
+    counts, _ = lagrange.searched(units, policy, found, 30.0, 1e-4)
     if counts is None:
         return
     assignment = assignment_of(units, counts)

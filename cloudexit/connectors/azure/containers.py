@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from cloudexit.connectors.azure.registry import Facts, declare, parent_id
 
 AGENT_POOL = "microsoft.containerservice/managedclusters/agentpools"
 ACS_CLUSTER = "microsoft.containerservice/containerservices"
 ACS_POOL = "microsoft.containerservice/containerservices/agentpools"
+
+
+def _pools(facts: Facts, pools: list[dict[str, Any]], unnamed: str, pool_type: str) -> None:
+    """Each pool a cluster lists in its own properties, reported as a resource of its own."""
+    for pool in pools:
+        facts.depend(pool.get("vnetSubnetID"))
+        name = pool.get("name") or unnamed
+        facts.child(
+            {"id": f"{facts.item['id']}/agentpools/{name}", "name": name, "properties": pool},
+            pool_type,
+        )
 
 
 def managed_cluster(facts: Facts) -> None:
@@ -28,13 +41,7 @@ def managed_cluster(facts: Facts) -> None:
             if v is not None
         }
     )
-    for pool in pools:
-        facts.depend(pool.get("vnetSubnetID"))
-        name = pool.get("name") or "pool"
-        facts.child(
-            {"id": f"{facts.item['id']}/agentpools/{name}", "name": name, "properties": pool},
-            AGENT_POOL,
-        )
+    _pools(facts, pools, "pool", AGENT_POOL)
 
 
 def container_service(facts: Facts) -> None:
@@ -50,13 +57,7 @@ def container_service(facts: Facts) -> None:
     masters = facts.prop("masterProfile.count")
     if masters is not None:
         facts.details["masters"] = masters
-    for pool in pools:
-        facts.depend(pool.get("vnetSubnetID"))
-        name = pool.get("name") or "agent"
-        facts.child(
-            {"id": f"{facts.item['id']}/agentpools/{name}", "name": name, "properties": pool},
-            ACS_POOL,
-        )
+    _pools(facts, pools, "agent", ACS_POOL)
 
 
 def agent_pool(facts: Facts) -> None:
