@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from cloudexit.collector import collection_paused
 from cloudexit.errors import InputError
+from cloudexit.wording import counted
 
 if TYPE_CHECKING:  # imported where used: reading a catalogue file needs neither model
     from pydantic import BaseModel, ValidationError  # reading JSON (explain) needs no pydantic
@@ -44,7 +45,7 @@ def describe_validation_error(path: str | Path, error: ValidationError, data: An
         if rid:
             hint = f" (resource {rid})"
     more = len(error.errors()) - 1
-    extra = f"; {more} more problem{'s' if more > 1 else ''}" if more else ""
+    extra = f"; {counted(more, 'more problem')}" if more else ""
     message = first.get("msg", "invalid")
     message = message.removeprefix("Value error, ")
     if first.get("type") == "enum":

@@ -40,8 +40,8 @@ def payback(
         return None, "nothing moves"
     if saving <= 0 and unknown_today:
         return None, (
-            f"{unknown_today} moved resource{'s have' if unknown_today > 1 else ' has'} no known cost "
-            "today (import a bill or set monthly_cost): the saving cannot be judged"
+            f"{counted(unknown_today, 'moved resource')} {plural(unknown_today, 'has', 'have')} "
+            "no known cost today (import a bill or set monthly_cost): the saving cannot be judged"
         )
     if saving <= 0:
         return None, "the estate after the plan does not cost less per month"

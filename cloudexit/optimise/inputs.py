@@ -16,6 +16,7 @@ from cloudexit.errors import InputError
 from cloudexit.model.inventory import Inventory, Resource
 from cloudexit.model.policy import Policy
 from cloudexit.optimise.candidates import build_candidates, matches
+from cloudexit.wording import counted
 
 
 def closest(word: str, known: Iterable[str]) -> str:
@@ -179,7 +180,7 @@ def pin_warnings(
                 why = f"the plan found it better kept on {first.provider} (allow_retain)"
             else:
                 why = "; ".join(there[:3]) or "no region of it meets the residency rules"
-        count = f"{len(resources)} resources" if len(resources) > 1 else "1 resource"
+        count = counted(len(resources), "resource")
         out.append(
             f"pin {pin} not honoured for {count} (first {first.id}): {why}; "
             "kept on the source or left unplaced"
