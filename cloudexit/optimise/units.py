@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import math
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -373,6 +374,25 @@ def egress_per_gib(catalog: Catalog, policy: Policy, sites: set[Site]) -> dict[S
     return prices
 
 
+class Repeats:
+    """One object for each site and figure that repeats over an estate's option rows: a
+    million-resource estate has some twenty million rows but a few dozen sites and a few thousand
+    distinct sizes and prices, and a tuple or float apiece was most of a row's memory."""
+
+    def __init__(self) -> None:
+        self._sites: dict[Site, Site] = {}
+        self._figures: dict[float, float] = {}
+
+    def site(self, provider: str, region: str) -> Site:
+        site = (provider, region)
+        return self._sites.setdefault(site, site)
+
+    def figure(self, value: float) -> float:
+        if type(value) is not float or not value or math.isnan(value):
+            return value  # 0.0 and -0.0 are equal keys, NaN no key: kept as given
+        return self._figures.setdefault(value, value)
+
+
 def _rows(
     resource: Resource,
     catalog: Catalog,
@@ -380,12 +400,15 @@ def _rows(
     held: list[tuple[Commitment, Decimal]] | None,
     start: dt.date,
     memo: FactsMemo | None = None,
+    repeats: Repeats | None = None,
 ) -> tuple[list[Row], list[str], Callable[[], int]]:
     """The resource's options as solver rows, why the other sites are out, and a digest of what
     the options hold beyond the rows' numbers (two resources share a class only when it is
     equal), made when asked: only resources whose rows equal another's need it."""
     found = option_facts(resource, catalog, policy, held, start, memo)
     source = OptionSource(resource, catalog, policy, held, start)
+    repeats = repeats or Repeats()
+    one = repeats.figure
     rows: list[Row] = []
     for facts in found.sites:
         priced = facts.priced
@@ -406,21 +429,21 @@ def _rows(
         )
         rows.append(
             Row(
-                site=(facts.provider.id, facts.region),
+                site=repeats.site(facts.provider.id, facts.region),
                 score=float(horizon_score(monthly, facts.migration, risk, policy)),
-                monthly=float(monthly),
-                vcpu=vcpu,
-                memory_gib=memory,
-                storage_gib=storage,
+                monthly=one(float(monthly)),
+                vcpu=one(vcpu),
+                memory_gib=one(memory),
+                storage_gib=one(storage),
                 instances=instances,
                 target=True,
                 product=product.id if product else None,
-                quantity=quantity,
+                quantity=one(quantity),
                 jurisdiction=facts.jurisdiction,
                 certification=facts.certification,
                 fidelity=facts.fidelity,
                 stake=found.stake,
-                migration=float(facts.migration),
+                migration=one(float(facts.migration)),
                 source=source,
             )
         )
@@ -429,7 +452,7 @@ def _rows(
         risk = weighted_risk(kept.jurisdiction, kept.certification, 0.0, 0, found.stake, policy)
         rows.append(
             Row(
-                site=(resource.provider, resource.region),
+                site=repeats.site(resource.provider, resource.region),
                 score=float(horizon_score(kept.monthly, Decimal(0), risk, policy)),
                 monthly=float(kept.monthly),
                 vcpu=0.0,
@@ -490,6 +513,7 @@ def build_units(
     same: dict[int, list[tuple[list[Row], Callable[[], int]]]] = defaultdict(list)
     """options already seen, by the hash of what the solver reads: equal ones are shared"""
     memo = FactsMemo()
+    repeats = Repeats()
     rows_of: dict[str, list[Row]] = {}
     no_option: dict[str, list[str]] = {}
     commitments = monthly_by_resource(inventory, policy)
@@ -500,7 +524,7 @@ def build_units(
         if held:
             signature += "|" + resource.id  # its stranded fees are its own
         if signature not in cache:
-            rows, excluded, digest = _rows(resource, catalog, policy, held, start, memo)
+            rows, excluded, digest = _rows(resource, catalog, policy, held, start, memo, repeats)
             if rows and aggregate and not held:
                 key = solver_key(rows)
                 seen = same[hash(key)]
