@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import math
+import operator
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -31,7 +32,7 @@ import numpy.typing as npt
 from cloudexit.model.plan import SolveStatus
 from cloudexit.model.policy import Policy
 from cloudexit.optimise import arrays, highs
-from cloudexit.optimise.units import Site, Unit, Units
+from cloudexit.optimise.units import Row, Site, Unit, Units
 
 Counts = dict[tuple[str, int], int]
 Floats = npt.NDArray[np.float64]
@@ -42,6 +43,9 @@ EXACT_ANTI = 4
 one of its cheapest places); larger ones are relaxed to each member's cheapest option."""
 SUBSETS = 24
 """Most provider sets the bound enumerates for ``max_providers``; beyond, the count is dropped."""
+ASCENT_GAP_SHARE = 0.01
+"""The price search stops once its cutting plane's ceiling is within this share of the policy's
+gap of the best bound found: closer buys nothing the gap can show."""
 
 
 @dataclass
@@ -159,11 +163,38 @@ def _starts(*keys: Ints) -> Ints:
     return np.flatnonzero(change)
 
 
+class _Numbers:
+    """One field of every option as an array, read with C-level attribute getters: a Python
+    expression per option costs ten times as much at hundreds of thousands of options."""
+
+    def __init__(self, rows: list[Row]) -> None:
+        self.rows = rows
+
+    def column(self, name: str) -> Floats:
+        return np.fromiter(
+            map(float, map(operator.attrgetter(name), self.rows)), np.float64, len(self.rows)
+        )
+
+    def sites(self) -> tuple[list[Site], Ints]:
+        """The target sites in order, and each option's index among them (-1 when kept)."""
+        n = len(self.rows)
+        target = np.fromiter(map(operator.attrgetter("target"), self.rows), bool, n)
+        of = list(map(operator.attrgetter("site"), self.rows))
+        distinct = sorted(set(of))
+        code = {s: i for i, s in enumerate(distinct)}
+        codes = np.fromiter(map(code.__getitem__, of), np.int64, n)
+        targets = np.unique(codes[target])
+        index = np.full(len(distinct), -1, dtype=np.int64)
+        index[targets] = np.arange(len(targets))
+        return [distinct[i] for i in targets.tolist()], np.where(target, index[codes], -1)
+
+
 def _flatten(units: Units, policy: Policy) -> _Flat:
     blocks = units.units
-    sites = sorted({r.site for u in blocks for r in u.rows if r.target})
+    every = list(itertools.chain.from_iterable(u.rows for u in blocks))
+    numbers = _Numbers(every)
+    sites, natural_site = numbers.sites()
     providers = sorted({s[0] for s in sites})
-    s_index = {s: i for i, s in enumerate(sites)}
     provider_of_site = np.asarray(
         [providers.index(s[0]) for s in sites] + [-1], dtype=np.int64
     )  # the last entry is a kept option's: index -1
@@ -179,13 +210,9 @@ def _flatten(units: Units, policy: Policy) -> _Flat:
             kind[i], gid[i] = 1, g_index[u.group]
     lengths = np.fromiter((len(u.rows) for u in blocks), dtype=np.int64, count=len(blocks))
     first = np.concatenate(([0], np.cumsum(lengths)[:-1])).astype(np.int64)
-    numbers = np.asarray(
-        [(r.score, r.monthly, s_index[r.site] if r.target else -1) for u in blocks for r in u.rows],
-        dtype=np.float64,
-    ).reshape(-1, 3)
     unit = np.repeat(np.arange(len(blocks), dtype=np.int64), lengths)
     k = np.arange(len(unit), dtype=np.int64) - np.repeat(first, lengths)
-    site = numbers[:, 2].astype(np.int64)
+    site = natural_site
     row_kind, row_gid = kind[unit], gid[unit]
     # Plain and anti-affinity classes keep their options' order; grouped ones go by group,
     # then site (a kept option counts as one place, -1), then class.
@@ -207,24 +234,20 @@ def _flatten(units: Units, policy: Policy) -> _Flat:
     position = np.empty(len(perm), dtype=np.int64)
     position[perm] = np.arange(len(perm), dtype=np.int64)
     anti = _anti_arrays(blocks, exact, position, first)
-    monthly = numbers[perm, 1]
+    monthly = numbers.column("monthly")[perm]
     target = site >= 0
     capacity: list[tuple[Floats, float]] = []
     for cap in policy.capacity:
         covers = np.asarray([cap.covers(s) for s in sites] + [False], dtype=bool)
         for attribute, limit in cap.limits():
-            use = np.fromiter(
-                (float(getattr(r, attribute)) for u in blocks for r in u.rows),
-                dtype=np.float64,
-                count=len(perm),
-            )[perm]
+            use = numbers.column(attribute)[perm]
             capacity.append((np.where(covers[site], use, 0.0), limit))
     constant = 0.0
     for f in units.followers.values():
         scores = [r.score for r in f.at.values()]
         constant += min(scores) if min(scores) >= 0 else sum(v for v in scores if v < 0)
     return _Flat(
-        score=numbers[perm, 0],
+        score=numbers.column("score")[perm],
         monthly=monthly,
         spend=np.where(target, monthly, 0.0),
         provider=provider_of_site[site],
@@ -467,9 +490,11 @@ def _ascend(
     deadline: float,
     enough: float,
     start: Floats | None,
+    tolerance: float,
 ) -> tuple[float, Floats, int, bool]:
     """Kelley's cutting plane on the prices: the best bound found and its prices, evaluations,
-    and whether the deadline stopped it (before the bound converged or reached ``enough``)."""
+    and whether the deadline stopped it (before the bound converged within ``tolerance``,
+    relative, or reached ``enough``)."""
     import highspy
 
     from cloudexit.optimise.highs import new_highs
@@ -513,7 +538,7 @@ def _ascend(
         solution = np.asarray(h.getSolution().col_value)
         ceiling = float(solution[0])
         lam = np.maximum(solution[1:], 0.0)
-        if ceiling - best <= 1e-7 * max(abs(best), 1.0):
+        if ceiling - best <= tolerance * max(abs(best), 1.0):
             converged = True
             break
         level, slope = value(lam)
@@ -538,7 +563,8 @@ def bound(units: Units, policy: Policy, time_limit: float, enough: float = math.
     flat = _flatten(units, policy)
     seconds_flat = time.perf_counter() - (deadline - time_limit)
     rows = _Rows(flat, policy, units)
-    value, lam, evaluations, cut = _ascend(rows, flat, None, deadline, enough, None)
+    tolerance = max(policy.solver.gap * ASCENT_GAP_SHARE, 1e-7)
+    value, lam, evaluations, cut = _ascend(rows, flat, None, deadline, enough, None, tolerance)
     chosen: frozenset[str] | None = None
     sets = _provider_sets(policy, flat.providers)
     masks: dict[frozenset[str], npt.NDArray[np.bool_]] = {}
@@ -560,7 +586,7 @@ def bound(units: Units, policy: Policy, time_limit: float, enough: float = math.
             if first[providers] >= best:
                 continue
             found, at, n, stopped = _ascend(
-                rows, flat, masks[providers], deadline, min(enough, best), lam
+                rows, flat, masks[providers], deadline, min(enough, best), lam, tolerance
             )
             evaluations += n
             cut = cut or stopped
