@@ -300,10 +300,8 @@ STILL_UNPRICED = {
         *(
             ("public_ip", r)
             for r in [
-                "northeurope",
                 "francecentral",
                 "germanywestcentral",
-                "swedencentral",
                 "italynorth",
                 "polandcentral",
                 "spaincentral",
