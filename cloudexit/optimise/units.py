@@ -388,12 +388,13 @@ def _rows(
     start: dt.date,
     memo: FactsMemo | None = None,
     scorer: Scorer | None = None,
+    later: FactsMemo | None = None,
 ) -> tuple[list[Row], list[str], Callable[[], int]]:
     """The resource's options as solver rows, why the other sites are out, and a digest of what
     the options hold beyond the rows' numbers (two resources share a class only when it is
     equal), made when asked: only resources whose rows equal another's need it."""
     found = option_facts(resource, catalog, policy, held, start, memo)
-    source = OptionSource(resource, catalog, policy, held, start)
+    source = OptionSource(resource, catalog, policy, held, start, later)
     scorer = scorer or Scorer(policy)
     rows: list[Row] = []
     for facts in found.sites:
@@ -498,6 +499,9 @@ def build_units(
     """options already seen, by the hash of what the solver reads: equal ones are shared"""
     memo = FactsMemo()
     scorer = Scorer(policy)
+    # The plan's options are built after the decision, through a memo of their own: the
+    # candidates' is let go before it.
+    later = FactsMemo()
     rows_of: dict[str, list[Row]] = {}
     no_option: dict[str, list[str]] = {}
     commitments = monthly_by_resource(inventory, policy)
@@ -508,7 +512,9 @@ def build_units(
         if held:
             signature += "|" + resource.id  # its stranded fees are its own
         if signature not in cache:
-            rows, excluded, digest = _rows(resource, catalog, policy, held, start, memo, scorer)
+            rows, excluded, digest = _rows(
+                resource, catalog, policy, held, start, memo, scorer, later
+            )
             if rows and aggregate and not held:
                 key = solver_key(rows)
                 seen = same[hash(key)]
