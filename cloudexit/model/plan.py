@@ -130,12 +130,14 @@ class EngineVersionChoice(_Strict):
         "source_unknown",
         "unchecked",
         "self_managed",
+        "language_not_offered",
     ] = Field(
         description="same version line; upgrade to the closest newer one offered; not_offered: the "
         "source is newer than anything the target offers (a downgrade nobody should make silently); "
         "engine_change: another engine; source_unknown: the source did not report its version; "
         "unchecked: the catalogue holds no version facts for this target service; self_managed: "
-        "installed on the target's VMs at the source's release line"
+        "installed on the target's VMs at the source's release line; language_not_offered: a "
+        "function whose language the target's functions service does not run (no runtime chosen)"
     )
     major_change: bool = Field(False, description="The major version differs from the source's")
     note: str
