@@ -88,11 +88,16 @@ def _said(language: str | None, version: tuple[int, ...] | None, raw: str | None
     return f"{shown} ({raw})" if raw else shown
 
 
-def offered(catalog: Catalog, option: Option) -> list[FunctionRuntimes]:
+def offered(catalog: Catalog, resource: Resource, option: Option) -> list[FunctionRuntimes]:
+    """The runtimes of the functions service ``option`` buys (its Terraform type, else the
+    mapping's), if the catalogue lists them."""
     facts = catalog.versions.get(option.provider)
-    if facts is None or option.terraform is None:
+    mapping = catalog.kinds.get(resource.kind)
+    target = mapping.targets.get(option.provider) if mapping else None
+    terraform = option.terraform or (target.terraform if target else None)
+    if facts is None or terraform is None:
         return []
-    return [r for r in facts.runtimes if r.terraform == option.terraform]
+    return [r for r in facts.runtimes if r.terraform == terraform]
 
 
 def _key(version: str) -> tuple[int, ...]:
@@ -127,7 +132,7 @@ def decide(catalog: Catalog, resource: Resource, option: Option) -> EngineVersio
             f"Knative) on the VMs: the language and release line of the source "
             f"({said}), so the code runs unchanged",
         )
-    services = offered(catalog, option)
+    services = offered(catalog, resource, option)
     if not services:
         return None
     languages = sorted(NAMES.get(s.language, s.language) for s in services)
@@ -145,7 +150,7 @@ def decide(catalog: Catalog, resource: Resource, option: Option) -> EngineVersio
             offered=sorted(v for s in services for v in s.runtimes.values()),
             status="source_unknown",
             note=f"the source did not report the function's runtime: {option.provider} "
-            f"{option.terraform} runs {', '.join(languages)}; the Terraform asks for the runtime "
+            f"{services[0].terraform} runs {', '.join(languages)}; the Terraform asks for the runtime "
             "as a variable",
         )
     service = next((s for s in services if s.language == language), None)
@@ -156,7 +161,7 @@ def decide(catalog: Catalog, resource: Resource, option: Option) -> EngineVersio
             offered=sorted(v for s in services for v in s.runtimes.values()),
             status="language_not_offered",
             major_change=True,
-            note=f"{said}: {option.provider} {option.terraform} runs {', '.join(languages)} only, "
+            note=f"{said}: {option.provider} {services[0].terraform} runs {', '.join(languages)} only, "
             "so no runtime is chosen for it: rewrite the function in one of them or run it as a "
             "container; the Terraform asks for the runtime as a variable",
         )

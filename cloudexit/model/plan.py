@@ -80,6 +80,11 @@ class Option(_Strict):
         "self-managed service's data disk, a managed database's storage), which the Terraform "
         "writes",
     )
+    assumed_storage_gib: float | None = Field(
+        None,
+        description="Data size priced and written per node when the source reported none (the "
+        "policy's running_costs.assumed_data_gib); None: the source's size",
+    )
     unpriced_parts: list[str] = Field(
         default_factory=list,
         description="Parts the option needs that have no list price (an IONOS server's boot "
