@@ -3,10 +3,17 @@ the whole internet.
 
 The Terraform writes such a rule as the source has it (never wider, never silently narrower),
 so the plan warns and the runbook lists it for the architect to close before applying.
+
+Where the source evaluates rules in priority order (Azure NSGs, GCP VPC firewalls), a deny rule
+of the same group evaluated first takes back what it covers: an allow rule whose every world
+source is denied first on a port does not open that port; one denied first to part of the
+internet is still open, and said to be narrowed by the rules that cut it.
 """
 
 from __future__ import annotations
 
+import ipaddress
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cloudexit.model.inventory import Inventory
@@ -48,6 +55,7 @@ class OpenRule:
     rule: str
     opens: str
     peers: str
+    narrowed: str = ""
 
 
 def _world(end: Endpoint) -> bool:
@@ -58,21 +66,141 @@ def _world(end: Endpoint) -> bool:
     return end.kind == "tag" and end.value.lower() in _WORLD_TAGS
 
 
-def opened(rule: FirewallRule) -> str | None:
-    """What ``rule`` opens to the whole internet that it should not ('SSH 22, RDP 3389',
-    'every port'), or None."""
+_WORLD = (ipaddress.ip_network("0.0.0.0/0"), ipaddress.ip_network("::/0"))
+_Net = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+@dataclass(frozen=True)
+class Exposure:
+    """What a rule opens to the whole internet, and the deny rules evaluated before it that take
+    part of that internet back (empty when none does)."""
+
+    opens: str
+    narrowed_by: tuple[str, ...] = ()
+
+
+def _world_nets(ends: Sequence[Endpoint]) -> list[_Net]:
+    """The part of the internet ``ends`` name: all of it (either family) or a range of it."""
+    nets: list[_Net] = []
+    for end in ends:
+        if end.kind == "any" or (end.kind == "tag" and end.value.lower() in _WORLD_TAGS):
+            nets.extend(_WORLD)
+        elif end.kind == "cidr":
+            nets.append(ipaddress.ip_network(end.value))
+    return nets
+
+
+def _first(deny: FirewallRule, rule: FirewallRule) -> bool:
+    """``deny`` is evaluated before ``rule`` (lower number first; a deny wins a tie, as on GCP;
+    Azure allows no tie) and guards at least every address ``rule`` lets traffic reach."""
+    if (
+        deny.action != "deny"
+        or deny.direction != rule.direction
+        or deny.priority is None
+        or rule.priority is None
+        or deny.priority > rule.priority
+    ):
+        return False
+    guarded = {e.text for e in deny.local}
+    return "any" in guarded or {e.text for e in rule.local} <= guarded
+
+
+def _covers(nets: Sequence[_Net], world: _Net) -> bool:
+    same = [n for n in nets if n.version == world.version]
+    return world in ipaddress.collapse_addresses(same)  # type: ignore[type-var]
+
+
+def _worlds(rule: FirewallRule) -> list[_Net]:
+    """The address families whose whole internet ``rule`` admits."""
+    admitted = _world_nets(rule.peers)
+    return [w for w in _WORLD if w in admitted]
+
+
+def _reached(worlds: Sequence[_Net], cutting: Sequence[FirewallRule]) -> bool:
+    """Some of ``worlds`` is left once the deny rules ``cutting`` have taken their sources."""
+    denied = [n for d in cutting for n in _world_nets(d.peers)]
+    return any(not _covers(denied, w) for w in worlds)
+
+
+def _pieces(rule: FirewallRule, denies: Sequence[FirewallRule]) -> list[tuple[int, int]]:
+    """The rule's ports cut at every edge of the deny rules' ports: inside one piece every port
+    meets the same deny rules."""
+    spans = [(p.low, p.high) for p in rule.ports] or [(1, 65535)]
+    edges = {p.low for d in denies for p in d.ports} | {p.high + 1 for d in denies for p in d.ports}
+    out = []
+    for low, high in spans:
+        cuts = sorted(e for e in edges if low < e <= high)
+        for start, end in zip([low, *cuts], [*cuts, high + 1], strict=True):
+            out.append((start, end - 1))
+    return out
+
+
+def exposure(rule: FirewallRule, group: Sequence[FirewallRule] = ()) -> Exposure | None:
+    """What ``rule`` opens to the whole internet that it should not, once the deny rules of its
+    ``group`` evaluated before it have taken back what they cover, or None."""
     if rule.direction != "ingress" or rule.action != "allow" or rule.protocol not in _PORTED:
         return None
     if not any(_world(end) for end in rule.peers):
         return None
+    denies = [d for d in group if d is not rule and _first(d, rule) and _world_nets(d.peers)]
+    protocols = ("tcp", "udp") if rule.protocol == "any" else (rule.protocol,)
+    worlds = _worlds(rule)
+    families = {w.version for w in worlds}
+    cutters: set[str] = set()
+    shut: dict[str, list[tuple[int, int]]] = {}
+    reached: list[tuple[int, int]] = []
+    for low, high in _pieces(rule, denies):
+        for protocol in protocols:
+            cutting = [
+                d
+                for d in denies
+                if d.protocol in (protocol, "any")
+                and (not d.ports or any(p.low <= low and high <= p.high for p in d.ports))
+            ]
+            if _reached(worlds, cutting):
+                reached.append((low, high))
+                cutters.update(
+                    d.name or f"priority {d.priority}"
+                    for d in cutting
+                    if any(n.version in families for n in _world_nets(d.peers))
+                )
+            else:
+                shut.setdefault(protocol, []).append((low, high))
+    if not reached:
+        return None
+    narrowed = tuple(sorted(cutters))
     if not rule.ports or any(p.low <= 1 and p.high == 65535 for p in rule.ports):
-        return "every port" if rule.protocol == "any" else f"every {rule.protocol.upper()} port"
+        what = "every port" if rule.protocol == "any" else f"every {rule.protocol.upper()} port"
+        if shut:
+            what += " except " + "; ".join(
+                (f"{p.upper()} " if rule.protocol == "any" else "") + _spans(shut[p])
+                for p in sorted(shut)
+            )
+        return Exposure(what, narrowed)
     hit = [
         f"{name} {port}"
         for port, name in SENSITIVE_PORTS.items()
-        if any(p.low <= port <= p.high for p in rule.ports)
+        if any(low <= port <= high for low, high in reached)
     ]
-    return ", ".join(hit) or None
+    return Exposure(", ".join(hit), narrowed) if hit else None
+
+
+def _spans(spans: list[tuple[int, int]]) -> str:
+    merged: list[tuple[int, int]] = []
+    for low, high in sorted(spans):
+        if merged and low <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(high, merged[-1][1]))
+        else:
+            merged.append((low, high))
+    return ", ".join(str(low) if low == high else f"{low}-{high}" for low, high in merged)
+
+
+def opened(rule: FirewallRule, group: Sequence[FirewallRule] = ()) -> str | None:
+    """What ``rule`` opens to the whole internet that it should not ('SSH 22, RDP 3389',
+    'every port'), or None; ``group``: the rules evaluated with it, whose earlier deny rules
+    take their part back."""
+    found = exposure(rule, group)
+    return found.opens if found else None
 
 
 def _label(rule: FirewallRule) -> str:
@@ -96,12 +224,17 @@ def open_rules(inventory: Inventory, placements: list[Placement]) -> list[OpenRu
             if not c.retain
         ]
         for rule in rules:
-            what = opened(rule)
+            what = exposure(rule, rules)
             if what is None:
                 continue
             peers = ", ".join(e.text for e in rule.peers if _world(e))
+            narrowed = ", ".join(what.narrowed_by)
             for site in sites:
-                found.add(OpenRule(site, resource.name, resource.id, _label(rule), what, peers))
+                found.add(
+                    OpenRule(
+                        site, resource.name, resource.id, _label(rule), what.opens, peers, narrowed
+                    )
+                )
     return sorted(found)
 
 
@@ -112,7 +245,13 @@ def open_rule_warnings(inventory: Inventory, placements: list[Placement]) -> lis
 
     return [
         f"source firewall rule open to the internet, written as is: {visible(o.rule)} in group "
-        f"{visible(o.group)} ({visible(o.group_id)}) opens {o.opens} to {visible(o.peers)} on {visible(o.site)}; close "
-        "or narrow it before applying the Terraform (the runbook lists it)"
+        f"{visible(o.group)} ({visible(o.group_id)}) opens {o.opens} to {visible(o.peers)}"
+        + (
+            f" (narrowed: {visible(o.narrowed)}, evaluated first, denies part of it)"
+            if o.narrowed
+            else ""
+        )
+        + f" on {visible(o.site)}; close or narrow it before applying the Terraform "
+        "(the runbook lists it)"
         for o in open_rules(inventory, placements)
     ]

@@ -3,7 +3,9 @@ are written as they are, and the plan and the runbook say so, naming rule and gr
 
 from __future__ import annotations
 
+import copy
 import functools
+import json
 from pathlib import Path
 
 import hcl2
@@ -11,7 +13,7 @@ import hcl2
 import cloudexit
 from cloudexit.importers import import_files
 from cloudexit.model.inventory import Inventory
-from cloudexit.model.open_ports import opened
+from cloudexit.model.open_ports import Exposure, exposure, opened
 from cloudexit.model.plan import Plan
 from cloudexit.model.topology import FirewallRule
 from tests.helpers import inventory, resource
@@ -131,3 +133,137 @@ def test_hostile_names_stay_one_escaped_line(tmp_path: Path) -> None:
         "before applying."
     )
     assert "opens SSH 22 to cidr:0.0.0.0/0" in item
+
+
+AZURE_VMS = "tfplan-azure-vms-tfcompliance.json"
+
+
+def _azure_plan_with(shared_dir: Path, tmp_path: Path, *extra: dict[str, object]) -> Plan:
+    """The real Azure plan, with deny rules added beside its two allow rules as a user's next
+    plan would add them (``network_security_group_name`` names the group)."""
+    data = json.loads((shared_dir / "corpus" / AZURE_VMS).read_text(encoding="utf-8"))
+    modules = data["planned_values"]["root_module"]["child_modules"]
+    for n, values in enumerate(extra):
+        group = str(values["network_security_group_name"])
+        module = next(
+            m
+            for m in modules
+            for r in m["resources"]
+            if r["type"] == "azurerm_network_security_group" and r["values"]["name"] == group
+        )
+        allow = next(r for r in module["resources"] if r["type"] == "azurerm_network_security_rule")
+        rule = copy.deepcopy(allow)
+        rule["name"] = f"deny{n}"
+        rule["address"] = f"{module['address']}.azurerm_network_security_rule.deny{n}"
+        rule["values"].update(values)
+        module["resources"].append(rule)
+        change = next(c for c in data["resource_changes"] if c["address"] == allow["address"])
+        added = copy.deepcopy(change)
+        added.update(address=rule["address"], name=rule["name"])
+        added["change"]["after"].update(values)
+        data["resource_changes"].append(added)
+        calls = data["configuration"]["root_module"]["module_calls"]
+        declared = calls[module["address"].removeprefix("module.")]["module"]["resources"]
+        config = copy.deepcopy(
+            next(r for r in declared if r["address"] == "azurerm_network_security_rule.vm")
+        )
+        config.update(address=f"azurerm_network_security_rule.{rule['name']}", name=rule["name"])
+        declared.append(config)
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    path = tmp_path / AZURE_VMS
+    path.write_text(json.dumps(data), encoding="utf-8")
+    inv = import_files([path], planned=True)
+    return cloudexit.plan(inv, cloudexit.Policy(targets=["ovhcloud"], min_providers=1))
+
+
+def _open_lines(plan: Plan) -> list[str]:
+    return [w for w in plan.warnings if w.startswith("source firewall rule open to the internet")]
+
+
+def _deny(group: str, priority: int, port: str, source: str = "*") -> dict[str, object]:
+    return {
+        "access": "Deny",
+        "name": f"deny-{port}-{priority}",
+        "network_security_group_name": group,
+        "priority": priority,
+        "destination_port_range": port,
+        "source_address_prefix": source,
+        "description": None,
+    }
+
+
+def test_real_nsg_allow_rules_are_warned_until_a_deny_of_higher_priority_closes_them(
+    shared_dir: Path, tmp_path: Path
+) -> None:
+    lines = _open_lines(_azure_plan_with(shared_dir, tmp_path / "as-is"))
+    assert len(lines) == 2
+    assert any("allow_remote_22_in_all" in w and "opens SSH 22 to any on" in w for w in lines)
+    assert any("allow_remote_3389_in_all" in w and "opens RDP 3389 to any on" in w for w in lines)
+
+    # SSH denied to everyone at 90, before the allow at 100; RDP denied only at 200, after it.
+    plan = _azure_plan_with(
+        shared_dir,
+        tmp_path / "denied",
+        _deny("myvm-nsg", 90, "22"),
+        _deny("mywinvm-nsg", 200, "3389"),
+    )
+    lines = _open_lines(plan)
+    assert len(lines) == 1
+    assert "allow_remote_3389_in_all" in lines[0] and "narrowed" not in lines[0]
+
+
+def test_real_nsg_allow_rule_denied_first_to_part_of_the_internet_is_warned_as_narrowed(
+    shared_dir: Path, tmp_path: Path
+) -> None:
+    plan = _azure_plan_with(
+        shared_dir,
+        tmp_path,
+        _deny("myvm-nsg", 90, "20-23", "198.51.100.0/24"),
+        _deny("myvm-nsg", 95, "3389"),  # another port: cuts nothing of SSH
+    )
+    lines = _open_lines(plan)
+    ssh = next(w for w in lines if "allow_remote_22_in_all" in w)
+    assert (
+        "opens SSH 22 to any (narrowed: deny-20-23-90, evaluated first, denies part of it)" in ssh
+    )
+    cloudexit.emit(plan, tmp_path / "out")
+    runbook = (tmp_path / "out" / "runbook.md").read_text(encoding="utf-8")
+    assert "opens SSH 22 to any (narrowed: deny-20-23-90, evaluated first" in runbook
+
+
+def test_deny_rules_evaluated_first_are_subtracted_exactly() -> None:
+    world = [{"kind": "any"}]
+    allow = _rule(priority=100, sources=world, protocol="any")
+    deny_tcp = _rule(priority=90, action="deny", sources=world, ports=[{"low": 22, "high": 22}])
+    # Every TCP port is still open but 22, every UDP port too.
+    assert opened(allow, [allow, deny_tcp]) == "every port except TCP 22"
+    # A deny of equal priority wins (GCP); one evaluated later takes nothing back.
+    ssh = _rule(priority=100, sources=world, ports=[{"low": 22, "high": 22}])
+    tie = deny_tcp.model_copy(update={"priority": 100})
+    late = deny_tcp.model_copy(update={"priority": 101})
+    assert opened(ssh, [ssh, tie]) is None
+    assert opened(ssh, [ssh, late]) == "SSH 22"
+    # IPv4 wholly denied in two halves still leaves IPv6 open; both families close it.
+    halves = [
+        _rule(priority=10, action="deny", sources=[{"kind": "cidr", "value": c}])
+        for c in ("0.0.0.0/1", "128.0.0.0/1")
+    ]
+    assert exposure(ssh, [ssh, *halves]) == Exposure("SSH 22", ("priority 10",))
+    six = _rule(priority=10, action="deny", sources=[{"kind": "cidr", "value": "::/0"}])
+    assert opened(ssh, [ssh, *halves, six]) is None
+    v4 = _rule(priority=100, ports=[{"low": 22, "high": 22}])
+    assert opened(v4, [v4, *halves]) is None
+    # One half only: narrowed, the deny named.
+    named = halves[0].model_copy(update={"name": "deny-low-half"})
+    assert exposure(v4, [v4, named]) == Exposure("SSH 22", ("deny-low-half",))
+    # A deny guarding one tagged machine does not close the rule for the others.
+    tagged = _rule(
+        priority=10, action="deny", sources=world, destinations=[{"kind": "tag", "value": "db"}]
+    )
+    assert opened(v4, [v4, tagged]) == "SSH 22"
+    # Every TCP port opened, 3000-4000 denied first: the rest still open.
+    wide = _rule(priority=100, ports=[{"low": 1, "high": 65535}])
+    cut = _rule(priority=5, action="deny", sources=world, ports=[{"low": 3000, "high": 4000}])
+    assert opened(wide, [wide, cut]) == "every TCP port except 3000-4000"
+    # Rules without priorities (security groups) are never taken back.
+    assert opened(_rule(ports=[{"low": 22, "high": 22}]), [deny_tcp]) == "SSH 22"
