@@ -12,6 +12,7 @@ from cloudexit.collector import collection_paused
 from cloudexit.errors import InputError
 from cloudexit.model.coverage import incomplete_warning
 from cloudexit.model.inventory import Inventory, Resource
+from cloudexit.model.labels import readable_names
 from cloudexit.model.money import quantize
 from cloudexit.model.open_ports import open_rule_warnings
 from cloudexit.model.plan import (
@@ -329,7 +330,7 @@ def _plan(
             f"not in the target cost, for want of a list price: {part}, on {len(who)} "
             f"{plural(len(who), 'placement')} ({shown})"
         )
-    names = {rid: r.name for rid, r in resources.items()}
+    names = readable_names(resources.values())
     warnings.update(versions.version_warnings(placements, names))
     warnings.update(assumed_storage_warnings(placements, names))
     warnings.update(end_of_life_warnings(placements, names, start_of(policy, inventory)))
