@@ -31,7 +31,7 @@ from cloudexit.optimise.assumptions import assumption_warnings
 from cloudexit.optimise.attachments import held_apart_warnings
 from cloudexit.optimise.checks import Probes, violations
 from cloudexit.optimise.decide import assignment_of, decide
-from cloudexit.optimise.diagnose import infeasibility, unplaceable
+from cloudexit.optimise.diagnose import dedicated_link_warnings, infeasibility, unplaceable
 from cloudexit.optimise.follow import copy_reasons
 from cloudexit.optimise.inputs import check_currencies, check_policy, pin_warnings
 from cloudexit.optimise.requirement import dearer_reason, requirement_of
@@ -320,6 +320,7 @@ def _plan(
     if incomplete:
         warnings.add(incomplete)
     warnings.update(open_rule_warnings(inventory, placements))
+    warnings.update(dedicated_link_warnings(unplaced, inventory))
     split_line = split_dependency_warning(inventory, placements, policy)
     if split_line:
         warnings.add(split_line)
