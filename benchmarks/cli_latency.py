@@ -1,6 +1,6 @@
 """Time the quick commands (help, look-ups, `explain`, `check`, small imports) side by side with an earlier commit.
 
-    python benchmarks/cli_latency.py [--against REV] [--runs N]
+    python benchmarks/cli_latency.py [--against REV] [--runs N] [--only TEXT]
 
 Each command runs in a fresh process (``python -m cloudexit``), as a user runs it: once to fill
 the catalogue cache and the compiled bytecode, then N times (default 7) with the code of REV
@@ -93,6 +93,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--against", default="HEAD~1", help="earlier commit (default HEAD~1)")
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument(
+        "--only", action="append", help="time only the commands holding this text; repeatable"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
@@ -118,6 +121,8 @@ def main() -> None:
         )
         print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
         for template in COMMANDS:
+            if args.only and not any(text in " ".join(template) for text in args.only):
+                continue
             command = [a.format(work=work, resource=resource_id) for a in template]
             runs: dict[str, list[tuple[float, float, int]]] = {name: [] for name in trees}
             for name, tree in trees.items():

@@ -11,6 +11,7 @@ read from YAML every time.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
@@ -95,22 +96,27 @@ class Compiler:
         variant: str = "",
     ) -> Mapping[str, list[E]]:
         """The look-up table ``field`` (key -> list of ``entry_model``) of what ``build`` makes,
-        kept in the cache as ``derived`` keeps it, and read back key by key: a look-up validates
-        the entries of the keys it asks for, not the thousands of a provider's table."""
+        kept in the cache keyed by the file's key, and read back key by key: a look-up parses
+        and validates the entries of the keys it asks for, not the megabytes of a provider's
+        table (``KEYED`` describes the layout)."""
+        if self.folder is None:
+            return getattr(build(), field)  # type: ignore[no-any-return]
+        entry = self._entry(model, path, variant).with_suffix(".keyed")
 
         def whole() -> Mapping[str, list[E]]:
-            return getattr(self.derived(model, path, build, variant), field)  # type: ignore[no-any-return]
+            made = build()
+            try:
+                write_atomically(entry, keyed_text(made, field))
+            except OSError:
+                pass  # an unwritable cache only costs speed
+            return getattr(made, field)  # type: ignore[no-any-return]
 
-        if self.folder is None:
-            return whole()
         try:
-            raw = from_json(self._entry(model, path, variant).read_bytes())
-            model.model_validate({**raw, field: {}})  # every other field checked as a load would
-            if isinstance(raw[field], dict):
-                return KeyedEntries(raw[field], entry_model, whole)
+            slices = KeyedSlices.read(entry)
+            model.model_validate({**slices.fields, field: {}})  # every other field checked
+            return KeyedEntries(slices, entry_model, whole)
         except (OSError, ValidationError, ValueError, TypeError, KeyError):
-            pass
-        return whole()
+            return whole()
 
     def _entry(self, model: type[BaseModel], path: Path, variant: str) -> Path:
         assert self.folder is not None
@@ -150,14 +156,66 @@ class Compiler:
             pass
 
 
+KEYED = """A keyed table's compiled file: one line of JSON, ``{"fields": the model's other
+fields, "keys": {key: [start, end]}}``, then each key's entries as a JSON list at those byte
+offsets of the rest of the file."""
+
+
+def keyed_text(made: BaseModel, field: str) -> str:
+    """``made`` in the layout of ``KEYED``, its table being the field ``field``."""
+    body = bytearray()
+    keys: dict[str, list[int]] = {}
+    for key, entries in getattr(made, field).items():
+        start = len(body)
+        body += b"[" + b",".join(e.model_dump_json(exclude_defaults=True).encode() for e in entries)
+        body += b"]"
+        keys[key] = [start, len(body)]
+    fields = made.model_dump(mode="json", exclude={field}, exclude_defaults=True)
+    header = json.dumps({"fields": fields, "keys": keys}, ensure_ascii=False)
+    return header + "\n" + body.decode()
+
+
+class KeyedSlices(Mapping[str, Any]):
+    """A file of the ``KEYED`` layout: key -> its entries parsed as JSON when asked for."""
+
+    def __init__(self, fields: dict[str, Any], keys: dict[str, Any], body: bytes) -> None:
+        self.fields = fields
+        self._keys = keys
+        self._body = body
+
+    @classmethod
+    def read(cls, path: Path) -> KeyedSlices:
+        data = path.read_bytes()
+        end = data.index(b"\n")
+        header = from_json(data[:end])
+        if not isinstance(header["fields"], dict) or not isinstance(header["keys"], dict):
+            raise TypeError(f"{path}: not a keyed table")
+        return cls(header["fields"], header["keys"], data[end + 1 :])
+
+    def __getitem__(self, key: str) -> Any:
+        start, end = self._keys[key]
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end):
+            raise TypeError(f"{key}: no place in the file")
+        return from_json(self._body[start:end])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._keys
+
+
 class KeyedEntries(Mapping[str, list[E]]):
-    """A compiled look-up table whose entries are validated per key when first asked for. An
-    entry the model refuses (a damaged cache file) makes the table read whole, through
-    ``whole``, which validates (or rebuilds) it as a load does."""
+    """A compiled look-up table whose entries are parsed and validated per key when first asked
+    for. An entry that does not parse or that the model refuses (a damaged cache file) makes the
+    table read whole, through ``whole``, which builds it again as a load does."""
 
     def __init__(
         self,
-        raw: dict[str, Any],
+        raw: Mapping[str, Any],
         entry_model: type[E],
         whole: Callable[[], Mapping[str, list[E]]],
     ) -> None:
@@ -171,12 +229,14 @@ class KeyedEntries(Mapping[str, list[E]]):
         if self._read is not None:
             return self._read[key]
         if key not in self._checked:
-            items = self._raw[key]
             try:
+                items = self._raw[key]
                 if not isinstance(items, list):
                     raise TypeError(f"{key}: not a list")
                 self._checked[key] = [self._entry_model.model_validate(i) for i in items]
-            except (ValidationError, TypeError):
+            except KeyError:
+                raise
+            except (ValidationError, ValueError, TypeError):
                 self._read = self._whole()
                 return self._read[key]
         return self._checked[key]

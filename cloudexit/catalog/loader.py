@@ -16,6 +16,7 @@ from cloudexit.catalog.schema import (
     KindMapping,
     PricedEntry,
     Product,
+    ProviderFacts,
     ProviderFile,
     Region,
     RegionPrices,
@@ -43,15 +44,21 @@ class ProviderFiles(LazyFiles[ProviderFile]):
         read: Callable[[str, Path], ProviderFile],
         sizes: Callable[[str, Path], Mapping[str, list[SizeEntry]]],
         prices: Callable[[str, Path, str], Mapping[str, list[PricedEntry]]],
+        facts: Callable[[str, Path], ProviderFacts],
     ) -> None:
         super().__init__(paths, read)
         self._sizes = LazyFiles(paths, sizes)
+        self._facts = LazyFiles(paths, facts)
         self._prices = prices
         self._regions: dict[tuple[str, str], Mapping[str, list[PricedEntry]]] = {}
 
     def size_index(self, provider_id: str) -> Mapping[str, list[SizeEntry]]:
         """Look-up key -> the products it names, with their specs (``SizeIndex.sizes``)."""
         return self._sizes[provider_id]
+
+    def facts(self, provider_id: str) -> ProviderFacts:
+        """The provider's company, certifications and regions, without its products."""
+        return self._facts[provider_id]
 
     def read_whole(self, provider_id: str) -> bool:
         return provider_id in self._loaded
@@ -121,6 +128,20 @@ class Catalog:
         if provider_id not in built:
             built[provider_id] = lookup.index_products(self.providers[provider_id])
         return built[provider_id]
+
+    def facts(self, provider_id: str) -> ProviderFacts:
+        """Who runs a provider and where (company, certifications, regions), without reading its
+        products; ``provider`` gives the whole file. Unknown providers raise as ``provider`` does."""
+        if isinstance(self.providers, ProviderFiles) and provider_id in self.providers:
+            return self.providers.facts(provider_id)
+        built = self._built_facts
+        if provider_id not in built:
+            built[provider_id] = lookup.facts_of(self.provider(provider_id))
+        return built[provider_id]
+
+    @cached_property
+    def _built_facts(self) -> dict[str, ProviderFacts]:
+        return {}
 
     def specs_for(self, provider_id: str, instance_type: str) -> Specs | None:
         """Specs of a native size name (m5.large, Standard_D2s_v3, n2-custom-4-16384); None if unknown."""
@@ -211,7 +232,17 @@ def _load_catalog(
             variant=f"prices in {region}",
         )
 
-    providers = ProviderFiles(paths, read_provider, read_sizes, read_prices)
+    def read_facts(provider_id: str, path: Path) -> ProviderFacts:
+        if providers.read_whole(provider_id):
+            return lookup.facts_of(providers[provider_id])
+        facts = compiler.derived(
+            ProviderFacts, path, lambda: lookup.facts_of(providers[provider_id]), variant="facts"
+        )
+        if facts.id != provider_id:
+            raise InputError(f"{path}: id {facts.id!r} does not match the file name")
+        return facts
+
+    providers = ProviderFiles(paths, read_provider, read_sizes, read_prices, read_facts)
     kinds, problems = read_kind_mappings(mappings_dir, compiler.load)
     if problems:
         raise InputError(problems[0])

@@ -11,6 +11,7 @@ from cloudexit.catalog.names import Named, bare, find_product
 from cloudexit.catalog.schema import (
     PricedEntry,
     Product,
+    ProviderFacts,
     ProviderFile,
     RegionPrices,
     SizeEntry,
@@ -38,6 +39,19 @@ def index_products(provider: ProviderFile) -> dict[str, list[Product]]:
         for key in sorted(keys):
             index.setdefault(key, []).append(product)
     return index
+
+
+def facts_of(provider: ProviderFile) -> ProviderFacts:
+    """The provider file without its products."""
+    return ProviderFacts(
+        id=provider.id,
+        name=provider.name,
+        role=provider.role,
+        currency=provider.currency,
+        company=provider.company,
+        certifications=provider.certifications,
+        regions=provider.regions,
+    )
 
 
 def size_index(provider: ProviderFile) -> SizeIndex:

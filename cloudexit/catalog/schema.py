@@ -285,6 +285,19 @@ class ProviderFile(_Data):
         return self
 
 
+class ProviderFacts(_Data):
+    """A provider file without its products: who runs it and where, what a dependence check
+    and a scenario's regions need, compiled apart so they do not read every product."""
+
+    id: str
+    name: str
+    role: Role
+    currency: str
+    company: Company
+    certifications: list[Certification] = Field(default_factory=list)
+    regions: list[Region]
+
+
 class SizeEntry(_Data):
     id: str
     specs: Specs

@@ -1,18 +1,19 @@
-"""Text and path arguments converted without a pydantic validator.
+"""Text, choice and path arguments converted without a pydantic validator.
 
 Typer 0.2x converts each parameter's value through a pydantic ``TypeAdapter`` built when the
 command runs. The first one imports pydantic and builds its schema machinery, about 0.1 s of
 CPU: more than `explain` or `catalog show` needs for its whole answer. A ``str`` value needs no
-conversion and a ``Path`` one only ``Path(value)`` after Typer's own checks (exists, readable,
-file or folder), so those parameters get a converter that does just that. Any other annotation
-or value, and a Typer without this hook, keep Typer's conversion.
+conversion, nor one of a ``Literal`` of strings, and a ``Path`` one only ``Path(value)`` after
+Typer's own checks (exists, readable, file or folder), so those parameters get a converter that
+does just that. Any other annotation or value, and a Typer without this hook, keep Typer's
+conversion.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, cast, get_args, get_origin
+from typing import Any, Literal, cast, get_args, get_origin
 
 try:  # typer >= 0.20 vendors click
     import typer._click as click
@@ -58,6 +59,13 @@ def _flag(value: Any, _param: Any, _ctx: Any) -> Any:
     return value if isinstance(value, bool) else _TYPER
 
 
+def _choice_of(choices: tuple[str, ...]) -> Convert:
+    def convert(value: Any, _param: Any, _ctx: Any) -> Any:
+        return value if value in choices else _TYPER  # Typer words the refusal
+
+    return convert
+
+
 def _path_of(path_type: type[Path], info: Any) -> Convert:
     from typer._param_types import coerce_cli_path
 
@@ -84,6 +92,8 @@ def _converter(descriptor: Any, multiple: bool) -> Convert | None:
         return _text
     if annotation is bool:
         return _flag
+    if get_origin(annotation) is Literal and all(isinstance(a, str) for a in get_args(annotation)):
+        return _choice_of(get_args(annotation))
     plain_path = info.path_type is None and not info.allow_dash
     if isinstance(annotation, type) and issubclass(annotation, Path) and plain_path:
         return _path_of(annotation, info)

@@ -10,7 +10,7 @@ from typing import Literal
 from cloudexit.model.inventory import Inventory, Resource
 from cloudexit.model.plan import Plan
 from cloudexit.model.policy import Policy
-from cloudexit.optimise.candidates import current_monthly_eur
+from cloudexit.optimise.today import current_monthly_eur
 
 Stage = Literal["before", "after"]
 

@@ -16,10 +16,9 @@ _US_CLOUDS = frozenset({"aws", "azure", "gcp"})
 def provider_jurisdiction(provider: str, catalog: Catalog) -> Jurisdiction:
     """EU when the operating company is controlled from the EU, whatever laws also reach a
     foreign subsidiary; non-EU when control sits outside the EU."""
-    facts = catalog.providers.get(provider)
-    if facts is None:
+    if provider not in catalog.providers:
         return "non-EU" if provider in _US_CLOUDS else "unknown"
-    return "EU" if facts.company.eu_controlled else "non-EU"
+    return "EU" if catalog.facts(provider).company.eu_controlled else "non-EU"
 
 
 def hosting_jurisdiction(hosting: Hosting, catalog: Catalog) -> Jurisdiction:

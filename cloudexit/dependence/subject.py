@@ -11,7 +11,7 @@ from cloudexit.model.inventory import Inventory, Resource
 from cloudexit.model.io import load_inventory, load_policy, read_json, validate
 from cloudexit.model.plan import Plan
 from cloudexit.model.policy import Policy
-from cloudexit.optimise.candidates import current_monthly_eur
+from cloudexit.optimise.today import current_monthly_eur
 
 
 @dataclass(frozen=True)

@@ -2,24 +2,28 @@
 
 from __future__ import annotations
 
+from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from jinja2 import Environment, TemplateError
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
-from cloudexit.catalog.loader import Catalog, load_catalog
-from cloudexit.collector import existing_objects_frozen
-from cloudexit.emit.jinja import make_environment, user_template_error
-from cloudexit.emit.outdir import ARTEFACTS, OutputFolder
-from cloudexit.emit.plan_json import write_plan
-from cloudexit.emit.report import write_report
-from cloudexit.emit.runbook import write_runbook
-from cloudexit.emit.summary import summarise
-from cloudexit.emit.terraform import build_sites, write_terraform
-from cloudexit.emit.waves import load_methods, plan_waves
-from cloudexit.errors import RuntimeFailure
-from cloudexit.model.plan import Plan
+    from cloudexit.catalog.loader import Catalog
+    from cloudexit.emit.outdir import ARTEFACTS, OutputFolder
+    from cloudexit.model.plan import Plan
 
 __all__ = ["ARTEFACTS", "OutputFolder", "emit"]
+
+# Resolved on first use: `check` escapes its Markdown with cloudexit.emit.escape, and importing
+# a submodule runs this file; it should not import Jinja2 and every writer for that.
+_LAZY = dict.fromkeys(["ARTEFACTS", "OutputFolder"], "cloudexit.emit.outdir")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'cloudexit.emit' has no attribute {name!r}")
 
 
 def emit(
@@ -32,6 +36,12 @@ def emit(
     """Write every artefact into a staging folder beside ``out_dir``, then swap it in whole.
 
     ``output`` is the folder a caller already opened (and locked) before the solve."""
+    from jinja2 import TemplateError
+
+    from cloudexit.catalog.loader import load_catalog
+    from cloudexit.emit.jinja import make_environment, user_template_error
+    from cloudexit.emit.outdir import OutputFolder
+
     catalog = catalog or load_catalog()
     user = Path(templates) if templates else None
     env = make_environment(user)
@@ -47,6 +57,15 @@ def emit(
 
 
 def _publish(plan: Plan, folder: OutputFolder, env: Environment, catalog: Catalog) -> list[Path]:
+    from cloudexit.collector import existing_objects_frozen
+    from cloudexit.emit.plan_json import write_plan
+    from cloudexit.emit.report import write_report
+    from cloudexit.emit.runbook import write_runbook
+    from cloudexit.emit.summary import summarise
+    from cloudexit.emit.terraform import build_sites, write_terraform
+    from cloudexit.emit.waves import load_methods, plan_waves
+    from cloudexit.errors import RuntimeFailure
+
     try:
         with existing_objects_frozen(), folder.staging() as stage:
             write_plan(plan, stage)

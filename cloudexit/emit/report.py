@@ -22,8 +22,8 @@ from cloudexit.model.coverage import skipped_groups, unread
 from cloudexit.model.io import write_text_atomic
 from cloudexit.model.money import quantize
 from cloudexit.model.plan import Plan
-from cloudexit.optimise.candidates import current_monthly_eur
 from cloudexit.optimise.concentration import hhi
+from cloudexit.optimise.today import current_monthly_eur
 
 
 def frontier_points(plan: Plan) -> list[tuple[float, float]]:

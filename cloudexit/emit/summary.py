@@ -12,8 +12,8 @@ from cloudexit.catalog.sizing import to_eur
 from cloudexit.model.inventory import Resource
 from cloudexit.model.money import quantize
 from cloudexit.model.plan import Plan
-from cloudexit.optimise.candidates import current_monthly_eur
 from cloudexit.optimise.switching import load_switching_rules
+from cloudexit.optimise.today import current_monthly_eur
 from cloudexit.sovereignty.data import Resolved, load_sovereignty
 from cloudexit.sovereignty.grade import jurisdiction
 

@@ -55,6 +55,7 @@ from cloudexit.optimise.sizes import resolve_size
 from cloudexit.optimise.stranded import estimate as stranded_estimate
 from cloudexit.optimise.switching import DEFAULT_START, data_gib
 from cloudexit.optimise.switching import estimate as switching_estimate
+from cloudexit.optimise.today import current_monthly_eur
 from cloudexit.optimise.windows import licensed_windows, runs_windows
 from cloudexit.risk.certifications import canonical
 from cloudexit.risk.score import (
@@ -84,13 +85,6 @@ def matches(selector: Selector, resource: Resource) -> bool:
     if selector.source_providers and resource.provider not in selector.source_providers:
         return False
     return all(resource.tags.get(k) == v for k, v in selector.tags.items())
-
-
-def current_monthly_eur(resource: Resource, policy: Policy) -> Decimal | None:
-    cost = resource.monthly_cost
-    if cost is None:
-        return None
-    return to_eur(cost.amount, cost.currency, policy.exchange_rates)
 
 
 def required_certifications(resource: Resource, policy: Policy) -> set[str]:

@@ -14,7 +14,7 @@ from decimal import Decimal
 from cloudexit.model.inventory import Inventory
 from cloudexit.model.plan import Plan
 from cloudexit.model.policy import Policy
-from cloudexit.optimise.candidates import current_monthly_eur
+from cloudexit.optimise.today import current_monthly_eur
 from cloudexit.optimise.units import Row, Unit, Units, prune_dominated
 from cloudexit.risk.score import concentration_points
 

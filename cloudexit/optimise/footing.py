@@ -9,7 +9,7 @@ from cloudexit.model.inventory import Inventory, Resource
 from cloudexit.model.money import quantize
 from cloudexit.model.plan import Placement, SolveStatus, StrandedLine, Totals, Unplaced
 from cloudexit.model.policy import Policy
-from cloudexit.optimise.candidates import current_monthly_eur
+from cloudexit.optimise.today import current_monthly_eur
 from cloudexit.wording import counted, plural
 
 UNSOLVED = frozenset({SolveStatus.INFEASIBLE, SolveStatus.NOT_SOLVED})

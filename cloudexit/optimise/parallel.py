@@ -105,7 +105,7 @@ def date_parallel(
 ) -> dict[str, Running]:
     """Each moved resource's double running and parallel-run egress on its wave's dates; the
     plan's ``parallel`` lines per wave and source account."""
-    from cloudexit.optimise.candidates import current_monthly_eur
+    from cloudexit.optimise.today import current_monthly_eur
 
     policy = plan.policy
     rules = load_switching_rules()

@@ -13,7 +13,7 @@ from cloudexit.errors import InputError
 from cloudexit.model.inventory import Resource
 from cloudexit.model.plan import Option
 from cloudexit.model.policy import Policy
-from cloudexit.optimise.candidates import current_monthly_eur
+from cloudexit.optimise.today import current_monthly_eur
 
 _PARTS = {
     "operations": "running it yourself (operations hours)",

@@ -24,7 +24,7 @@ from cloudexit.model.io import read_yaml, validate
 from cloudexit.model.money import quantize
 from cloudexit.model.plan import Plan
 from cloudexit.model.policy import Policy
-from cloudexit.optimise.candidates import current_monthly_eur
+from cloudexit.optimise.today import current_monthly_eur
 
 
 class _Data(BaseModel):
@@ -104,8 +104,9 @@ def known_sites(
 ) -> dict[str, set[str]]:
     """Provider -> region codes a scenario may name: the catalogue's, and where resources run."""
     sites: dict[str, set[str]] = defaultdict(set)
-    for provider, facts in (catalog.providers if catalog else {}).items():
-        sites[provider].update(r.code for r in facts.regions)
+    if catalog is not None:
+        for provider in catalog.providers:
+            sites[provider].update(r.code for r in catalog.facts(provider).regions)
     for inv in (inventory, plan.inventory if plan else None):
         for r in inv.resources if inv else []:
             sites[r.provider].add(r.region)

@@ -16,7 +16,8 @@ from cloudexit.model.sovereignty import (
     SovereigntyGrade,
     StayOption,
 )
-from cloudexit.optimise.candidates import current_monthly_eur, sovereignty_gates
+from cloudexit.optimise.candidates import sovereignty_gates
+from cloudexit.optimise.today import current_monthly_eur
 from cloudexit.sovereignty.data import SovereigntyData
 from cloudexit.sovereignty.grade import gate_failure, grade_at, grade_of, minimum_for
 from cloudexit.sovereignty.schema import OBJECTIVES

@@ -95,19 +95,53 @@ def test_a_compiled_table_is_read_key_by_key_with_the_same_entries(tmp_path, ovh
     assert "no such size" not in again and again.get("no such size") is None
 
 
-def test_a_damaged_table_entry_reads_the_table_whole_again(tmp_path, ovh):
+def _damage(entry, key, replacement):
+    """The keyed file with ``key``'s entries replaced by the bytes ``replacement``."""
     import json
 
+    header, body = entry.read_bytes().split(b"\n", 1)
+    keys = json.loads(header)["keys"]
+    start, end = keys[key]
+    entry.write_bytes(header + b"\n" + body[:start] + replacement + body[end:])
+
+
+@pytest.mark.parametrize(
+    "replacement",
+    [
+        b'[{"id": 3, "specs": "eight cores"}]',  # refused by the model
+        b'[{"id": "b-2-8", "spe',  # cut short
+        b"{",  # the same length or not, nothing parses
+    ],
+)
+def test_a_damaged_table_entry_reads_the_table_whole_again(tmp_path, ovh, replacement):
     built = dict(_size_table(Compiler(tmp_path / "cache"), ovh))
-    (entry,) = (tmp_path / "cache").glob("SizeIndex-*.json")
-    raw = json.loads(entry.read_text())
-    key = min(raw["sizes"])
-    raw["sizes"][key] = [{"id": 3, "specs": "eight cores"}]
-    entry.write_text(json.dumps(raw))
+    (entry,) = (tmp_path / "cache").glob("SizeIndex-*.keyed")
+    key = min(built)
+    whole = entry.read_bytes()
+    _damage(entry, key, replacement)
     again = _size_table(Compiler(tmp_path / "cache"), ovh)
     assert again[key] == built[key]
     assert dict(again) == built
-    assert json.loads(entry.read_text())["sizes"][key] != raw["sizes"][key]  # written again
+    assert entry.read_bytes() == whole  # written again
+    assert dict(_size_table(Compiler(tmp_path / "cache"), ovh)) == built
+
+
+def test_a_keyed_file_with_a_damaged_header_is_built_again(tmp_path, ovh):
+    built = dict(_size_table(Compiler(tmp_path / "cache"), ovh))
+    (entry,) = (tmp_path / "cache").glob("SizeIndex-*.keyed")
+    for damaged in (b'{"fields": {"provider": 3}, "keys": {}}\n', b"[]\n", b"", b'{"keys": '):
+        entry.write_bytes(damaged)
+        assert dict(_size_table(Compiler(tmp_path / "cache"), ovh)) == built
+
+
+def test_a_stale_keyed_file_is_not_read_for_an_edited_provider(tmp_path, ovh):
+    built = dict(_size_table(Compiler(tmp_path / "cache"), ovh))
+    key = "b-2-8"
+    assert built[key][0].specs.vcpu == 2
+    ovh.write_text(ovh.read_text().replace("vcpu: 2", "vcpu: 3", 1))
+    again = _size_table(Compiler(tmp_path / "cache"), ovh)
+    assert again[key][0].specs.vcpu == 3
+    assert len(list((tmp_path / "cache").glob("SizeIndex-*.keyed"))) == 2
 
 
 def test_the_cross_check_marker_follows_a_rewritten_file_without_reading_any(

@@ -102,7 +102,7 @@ def test_a_size_look_up_reads_the_compiled_sizes_not_the_provider_file(
     first = load_catalog_dir(small_catalog)
     expected = [first.specs_for(p, n) for p, n in names]
     assert all(s is not None for s in expected)
-    assert list((tmp_path / "cache").glob("SizeIndex-*.json"))
+    assert list((tmp_path / "cache").glob("SizeIndex-*.keyed"))
     loader._load_catalog.cache_clear()  # as a new process would
 
     def no_provider(self, provider_id):
@@ -147,7 +147,7 @@ def test_a_price_look_up_reads_one_regions_compiled_prices_with_the_same_answers
     fresh = load_catalog_dir(small_catalog)
     for provider_id, region in regions:
         fresh.providers.prices_in(provider_id, region)
-    assert len(list((tmp_path / "cache").glob("RegionPrices-*.json"))) == len(regions)
+    assert len(list((tmp_path / "cache").glob("RegionPrices-*.keyed"))) == len(regions)
     loader._load_catalog.cache_clear()  # as a new process would, with the views compiled
 
     def no_provider(self, provider_id):

@@ -57,3 +57,26 @@ def test_a_small_import_loads_no_solver_emitter_or_cloud_client(tmp_path: Path) 
     out = str(tmp_path / "inventory.json")
     servers = REPO / "tests" / "data" / "imports" / "servers.csv"
     assert imported("inventory", "import", str(servers), "-o", out) == {"pydantic"}
+
+
+def test_check_loads_no_solver_or_emitter_and_no_provider_file_whole(tmp_path: Path) -> None:
+    """`check` needs each provider's company and regions, not its products: it reads the
+    compiled facts, never the 3 MB of provider files, and imports none of the optimiser's
+    solvers nor the artefact writers (it escapes its Markdown with the emitters' helpers)."""
+    estate = REPO / "examples" / "estate"
+    args = ("check", str(estate / "inventory.json"), "--policy", str(estate / "policy.yaml"))
+    probe = PROBE.replace(
+        "code = run(sys.argv[1:])",
+        "from cloudexit.catalog import loader\n"
+        "loader.ProviderFiles.__getitem__ = None\n"  # reading a provider file whole fails
+        "code = run(sys.argv[1:])",
+    )
+    subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, cwd=REPO, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", probe, *args], capture_output=True, text=True, cwd=REPO, check=False
+    )
+    code, modules = json.loads(done.stdout.splitlines()[-1])
+    assert code in (0, 1), done.stderr  # 1: a limit breached, a verdict all the same
+    assert "## cloudexit check: " in done.stdout, done.stderr
+    assert "share of spend under non-EU jurisdiction" in done.stdout
+    assert not set(modules) & {"pulp", "highspy", "numpy", "jinja2", "rich"}

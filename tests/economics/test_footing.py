@@ -12,8 +12,8 @@ from cloudexit import api
 from cloudexit.importers import import_files
 from cloudexit.model import Inventory
 from cloudexit.model.plan import Plan, SolveStatus
-from cloudexit.optimise.candidates import current_monthly_eur
 from cloudexit.optimise.footing import annuity_factor
+from cloudexit.optimise.today import current_monthly_eur
 from tests.helpers import EXAMPLE, fixture_catalog, inventory, resource
 
 
@@ -55,10 +55,7 @@ def assert_identity(plan: Plan) -> None:
         t.horizon_saving == t.monthly_saving * t.horizon_months - t.one_off_migration
     )
     assert (t.horizon_saving is None) == (t.npv is None)
-    costs = {
-        r.id: cloudexit.optimise.candidates.current_monthly_eur(r, plan.policy)
-        for r in plan.inventory.resources
-    }
+    costs = {r.id: current_monthly_eur(r, plan.policy) for r in plan.inventory.resources}
     running = sum(
         (costs[u.resource_id] or Decimal(0) for u in plan.unplaced if u.code != "retired"),
         Decimal(0),

@@ -18,9 +18,9 @@ from cloudexit.errors import InputError, RuntimeFailure
 from tests.emit.test_runbook import make_plan
 from tests.helpers import FIXTURE_CATALOG, fixture_catalog, inventory, resource
 
-emit_module = importlib.import_module(
-    "cloudexit.emit"
-)  # the package: cloudexit.emit is also the function
+# the writers' modules: the package imports them when it writes
+report_module = importlib.import_module("cloudexit.emit.report")
+runbook_module = importlib.import_module("cloudexit.emit.runbook")
 
 
 def beside(out: Path) -> list[str]:
@@ -80,7 +80,7 @@ def test_failed_write_leaves_the_old_set_and_no_staging(tmp_path, monkeypatch):
     def full(*_args, **_kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(emit_module, "write_report", full)
+    monkeypatch.setattr(report_module, "write_report", full)
     with pytest.raises(
         RuntimeFailure, match="could not write the artefacts: No space left on device"
     ):
@@ -156,7 +156,7 @@ def test_signal_while_writing_keeps_the_old_set_and_removes_staging(
     def killed(*_args, **_kwargs):
         os.kill(os.getpid(), signum)
 
-    monkeypatch.setattr(emit_module, "write_runbook", killed)
+    monkeypatch.setattr(runbook_module, "write_runbook", killed)
     capsys.readouterr()
     assert run(args) == code
     assert capsys.readouterr().err.strip() == "cloudexit: interrupted"
