@@ -61,7 +61,11 @@ def missing_parts(resource: Resource, unused: set[str], names: dict[str, str]) -
             "not in the inventory, so not written: " + ", ".join(short(str(ref)) for ref in unheld)
         )
     if not resource.topology.listeners:
-        out.append("no listener: no forwarding rule in the inventory gives its address and ports")
+        out.append(
+            "no listener: no forwarding rule in the inventory gives its address and ports"
+            if resource.provider == "gcp"
+            else "no listener in the inventory: its ports are unknown"
+        )
     return out
 
 
