@@ -10,6 +10,7 @@ from cloudexit.catalog.loader import Catalog
 from cloudexit.catalog.sizing import price_in
 from cloudexit.collector import collection_paused
 from cloudexit.errors import InputError
+from cloudexit.model.balancer_gaps import balancer_gap_warnings
 from cloudexit.model.coverage import incomplete_warning
 from cloudexit.model.inventory import Inventory, Resource
 from cloudexit.model.labels import readable_names
@@ -32,7 +33,7 @@ from cloudexit.optimise.assumptions import assumed_storage_warnings, assumption_
 from cloudexit.optimise.attachments import held_apart_warnings
 from cloudexit.optimise.checks import Probes, violations
 from cloudexit.optimise.decide import assignment_of, decide
-from cloudexit.optimise.diagnose import infeasibility, unplaceable
+from cloudexit.optimise.diagnose import dedicated_link_warnings, infeasibility, unplaceable
 from cloudexit.optimise.follow import copy_reasons
 from cloudexit.optimise.inputs import check_currencies, check_policy, pin_warnings
 from cloudexit.optimise.requirement import dearer_reason, requirement_of
@@ -321,6 +322,8 @@ def _plan(
     if incomplete:
         warnings.add(incomplete)
     warnings.update(open_rule_warnings(inventory, placements))
+    warnings.update(dedicated_link_warnings(unplaced, inventory))
+    warnings.update(balancer_gap_warnings(inventory, placements))
     split_line = split_dependency_warning(inventory, placements, policy)
     if split_line:
         warnings.add(split_line)
