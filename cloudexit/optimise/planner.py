@@ -10,8 +10,10 @@ from cloudexit.catalog.loader import Catalog
 from cloudexit.catalog.sizing import price_in
 from cloudexit.collector import collection_paused
 from cloudexit.errors import InputError
+from cloudexit.model.balancer_gaps import balancer_gap_warnings
 from cloudexit.model.coverage import incomplete_warning
 from cloudexit.model.inventory import Inventory, Resource
+from cloudexit.model.labels import readable_names
 from cloudexit.model.money import quantize
 from cloudexit.model.open_ports import open_rule_warnings
 from cloudexit.model.plan import (
@@ -27,11 +29,11 @@ from cloudexit.model.plan import (
 )
 from cloudexit.model.policy import Policy
 from cloudexit.optimise import concentration, explain, footing, milp, oneoff
-from cloudexit.optimise.assumptions import assumption_warnings
+from cloudexit.optimise.assumptions import assumed_storage_warnings, assumption_warnings
 from cloudexit.optimise.attachments import held_apart_warnings
 from cloudexit.optimise.checks import Probes, violations
 from cloudexit.optimise.decide import assignment_of, decide
-from cloudexit.optimise.diagnose import infeasibility, unplaceable
+from cloudexit.optimise.diagnose import dedicated_link_warnings, infeasibility, unplaceable
 from cloudexit.optimise.follow import copy_reasons
 from cloudexit.optimise.inputs import check_currencies, check_policy, pin_warnings
 from cloudexit.optimise.requirement import dearer_reason, requirement_of
@@ -320,6 +322,8 @@ def _plan(
     if incomplete:
         warnings.add(incomplete)
     warnings.update(open_rule_warnings(inventory, placements))
+    warnings.update(dedicated_link_warnings(unplaced, inventory))
+    warnings.update(balancer_gap_warnings(inventory, placements))
     split_line = split_dependency_warning(inventory, placements, policy)
     if split_line:
         warnings.add(split_line)
@@ -329,8 +333,9 @@ def _plan(
             f"not in the target cost, for want of a list price: {part}, on {len(who)} "
             f"{plural(len(who), 'placement')} ({shown})"
         )
-    names = {rid: r.name for rid, r in resources.items()}
+    names = readable_names(resources.values())
     warnings.update(versions.version_warnings(placements, names))
+    warnings.update(assumed_storage_warnings(placements, names))
     warnings.update(end_of_life_warnings(placements, names, start_of(policy, inventory)))
     warnings.update(
         pin_warnings(inventory, catalog, policy, {rid: r.site[0] for rid, r in assignment.items()})
