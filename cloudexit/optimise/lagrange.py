@@ -65,7 +65,7 @@ class Bound:
     flat: _Flat | None = field(default=None, repr=False)
     priced: Floats | None = field(default=None, repr=False)
     """each option's score with the best prices found, +inf outside ``providers``, in ``flat``'s
-    order: what ``restricted`` reads"""
+    order: what ``_open`` reads"""
 
 
 @dataclass
@@ -679,16 +679,6 @@ def _open(
     return opened
 
 
-def restricted(
-    units: Units, found: Bound, tolerance: float, keep: Counts | None = None
-) -> list[tuple[Unit, list[int]]]:
-    """Each class with only the options ``_open`` keeps, and their indices."""
-    if found.flat is None or found.priced is None:
-        return [(u, list(range(len(u.rows)))) for u in units.units]
-    natural = _open(units, found.flat, found.priced, tolerance, keep)
-    return [_narrowed(u, natural, int(found.flat.first[i])) for i, u in enumerate(units.units)]
-
-
 def _narrowed(u: Unit, natural: npt.NDArray[np.bool_], first: int) -> tuple[Unit, list[int]]:
     ks = np.flatnonzero(natural[first : first + len(u.rows)]).tolist()
     return dataclasses.replace(u, rows=[u.rows[k] for k in ks]), ks
@@ -780,10 +770,11 @@ def searched(
     tolerance: float,
     start: Counts | None = None,
 ) -> tuple[Counts | None, bool]:
-    """The best plan HiGHS finds in time among the options ``restricted`` keeps, as counts over
-    the classes' own options (None when it finds none), and whether the time limit stopped it. ``start``: a plan in hand, kept possible
-    and given to HiGHS as its first solution. ``time_limit`` counts choosing the options and
-    building the model too."""
+    """The best plan HiGHS finds in time among the options ``_open`` keeps, as counts over
+    the classes' own options (None when it finds none), and whether the time limit stopped it.
+    Only the classes ``_settled`` leaves open enter HiGHS's model. ``start``: a plan in hand,
+    kept possible and given to HiGHS as its first solution. ``time_limit`` counts choosing the
+    options and building the model too."""
     started = time.perf_counter()
     flat, rc = found.flat, found.priced
     if flat is None or rc is None:
