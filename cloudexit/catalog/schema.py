@@ -408,6 +408,27 @@ class EngineVersions(_Data):
         return self
 
 
+class FunctionRuntimes(_Data):
+    """The runtimes a target's serverless functions service offers new functions in one language,
+    as its provider lists them (runtimes past end of support are left out)."""
+
+    terraform: str = Field(description="The functions service's Terraform resource type")
+    language: str = Field(
+        description="nodejs, python, go, php, rust ... (cloudexit.catalog.runtimes)"
+    )
+    runtimes: dict[str, str] = Field(
+        min_length=1,
+        description="Language version -> the runtime as the Terraform argument takes it",
+    )
+    source: SourceRef
+
+    @model_validator(mode="after")
+    def _dated(self) -> FunctionRuntimes:
+        if self.source.published is None or self.source.evidence is None:
+            raise ValueError("a runtime source needs published (a date, or 'unknown') and evidence")
+        return self
+
+
 class UnverifiedVersions(_Data):
     """A managed service whose offered versions no first-hand, dated source gave: named with what
     was searched, so a plan says why its version is unchecked instead of guessing one."""
@@ -423,6 +444,9 @@ class VersionsFile(_Data):
 
     provider: str
     engines: list[EngineVersions]
+    runtimes: list[FunctionRuntimes] = Field(
+        default_factory=list, description="Runtimes its serverless functions service offers"
+    )
     unverified: list[UnverifiedVersions] = Field(default_factory=list)
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from cloudexit.catalog import runtimes
 from cloudexit.catalog.loader import Catalog
 from cloudexit.catalog.schema import EngineVersions
 from cloudexit.model.engines import engine_of
@@ -199,6 +200,8 @@ def decide(
     skips offered lines that are, when a newer offered one is not."""
     if option.retain:
         return None
+    if resource.kind == Kind.FUNCTION:
+        return runtimes.decide(catalog, resource, option)
     if option.fidelity == "self_managed":
         return install(catalog, resource, option) if installs(resource) else None
     if resource.kind not in VERSIONED:
@@ -312,4 +315,5 @@ WHAT = {
     "source_unknown": "the source reported no version: confirm it",
     "unchecked": "no version facts for this target service: check the version before applying",
     "self_managed": "installed on the VMs at the source's release line",
+    "language_not_offered": "a language the target's functions service does not run: no runtime chosen",
 }

@@ -45,6 +45,13 @@ CHECKS: dict[str, tuple[str, ...]] = {
         "Check that the ingress controller, storage driver and admission webhooks support it.",
     ),
 }
+_RUNTIME = (
+    (
+        "Run the function's tests on the target runtime and rebuild its dependencies for it "
+        "(native modules, removed or changed standard-library APIs)."
+    ),
+)
+CHECKS.update({language: _RUNTIME for language in ("nodejs", "python", "go", "php", "rust")})
 
 
 def checks_for(engine: str) -> tuple[str, ...]:

@@ -80,6 +80,11 @@ class Option(_Strict):
         "self-managed service's data disk, a managed database's storage), which the Terraform "
         "writes",
     )
+    assumed_storage_gib: float | None = Field(
+        None,
+        description="Data size priced and written per node when the source reported none (the "
+        "policy's running_costs.assumed_data_gib); None: the source's size",
+    )
     unpriced_parts: list[str] = Field(
         default_factory=list,
         description="Parts the option needs that have no list price (an IONOS server's boot "
@@ -130,12 +135,14 @@ class EngineVersionChoice(_Strict):
         "source_unknown",
         "unchecked",
         "self_managed",
+        "language_not_offered",
     ] = Field(
         description="same version line; upgrade to the closest newer one offered; not_offered: the "
         "source is newer than anything the target offers (a downgrade nobody should make silently); "
         "engine_change: another engine; source_unknown: the source did not report its version; "
         "unchecked: the catalogue holds no version facts for this target service; self_managed: "
-        "installed on the target's VMs at the source's release line"
+        "installed on the target's VMs at the source's release line; language_not_offered: a "
+        "function whose language the target's functions service does not run (no runtime chosen)"
     )
     major_change: bool = Field(False, description="The major version differs from the source's")
     note: str

@@ -229,6 +229,12 @@ class RunningCosts(_Strict):
         ge=0,
         description="Run time per invocation assumed for a function whose usage is unknown",
     )
+    assumed_data_gib: float = Field(
+        10,
+        gt=0,
+        description="GiB of data assumed for a managed database whose source reports no size: "
+        "priced on the target's storage and written as its volume, named in a warning",
+    )
 
 
 class SolverOptions(_Strict):

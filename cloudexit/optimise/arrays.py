@@ -27,6 +27,29 @@ def _ints() -> array[int]:
 
 
 @dataclass
+class Fixed:
+    """What classes settled outside a model (``lagrange.searched``) add to its estate-wide rows and
+    its objective."""
+
+    score: float = 0.0
+    providers: set[str] = field(default_factory=set)
+    """target providers a settled class uses: used whatever the others choose"""
+    spend_at: dict[Site, float] = field(default_factory=dict)
+    """target spend per site"""
+    monthly: float = 0.0
+    """monthly cost of every settled class, kept ones too (the budget counts them)"""
+    capacity: dict[tuple[int, str], float] = field(default_factory=dict)
+    """per (capacity limit's index in the policy, attribute): the use on it"""
+
+    @property
+    def spend(self) -> float:
+        return sum(self.spend_at.values())
+
+    def spend_of(self, provider: str) -> float:
+        return sum(v for site, v in self.spend_at.items() if site[0] == provider)
+
+
+@dataclass
 class Model:
     """Typed arrays rather than lists: 8 bytes an entry instead of a pointer and a boxed number,
     handed to HiGHS without a copy."""
@@ -42,6 +65,8 @@ class Model:
     row_upper: array[float] = field(default_factory=_floats)
     x: dict[tuple[str, int], int] = field(default_factory=dict)
     """(unit key, option index) -> column"""
+    offset: float = 0.0
+    """the objective's constant: the score of classes settled outside the model"""
 
     def column(self, cost: float, lower: float, upper: float, integer: bool) -> int:
         self.cost.append(cost)
@@ -75,12 +100,15 @@ def build(
     links: Sequence[Link] = (),
     egress_eur_gib: Mapping[Site, float] | None = None,
     margin: float = 0.0,
+    fixed: Fixed | None = None,
 ) -> Model:
     """Every constraint of ``milp.build`` with ``drop`` empty and the score objective.
 
     ``margin`` tightens the spend share, capacity and budget by that fraction, for a relaxation
-    whose rounded solution should still fit."""
-    m = Model()
+    whose rounded solution should still fit. ``fixed``: what classes settled outside the model
+    (``lagrange.searched``) add to the estate-wide rows and the objective."""
+    fixed = fixed or Fixed()
+    m = Model(offset=fixed.score)
     for u in units:
         for k, r in enumerate(u.rows):
             m.x[(u.key, k)] = m.column(r.score, 0.0, float(u.count), True)
@@ -88,8 +116,8 @@ def build(
         m.row([(m.x[(u.key, k)], 1.0) for k in range(len(u.rows))], u.count, u.count)
     _traffic(m, units, links, egress_eur_gib or {}, float(policy.horizon_months))
 
-    targets = sorted({r.site[0] for u in units for r in u.rows if r.target})
-    used = {p: m.column(0.0, 0.0, 1.0, True) for p in targets}
+    targets = sorted({r.site[0] for u in units for r in u.rows if r.target} | fixed.providers)
+    used = {p: m.column(0.0, float(p in fixed.providers), 1.0, True) for p in targets}
     at_provider: dict[str, list[int]] = defaultdict(list)
     for u in units:
         at: dict[str, list[int]] = defaultdict(list)
@@ -100,7 +128,8 @@ def build(
         for provider, cols in sorted(at.items()):
             m.row([(c, 1.0) for c in cols] + [(used[provider], -float(u.count))], -INF, 0.0)
     for provider in targets:
-        m.row([(used[provider], 1.0)] + [(c, -1.0) for c in at_provider[provider]], -INF, 0.0)
+        if provider not in fixed.providers:
+            m.row([(used[provider], 1.0)] + [(c, -1.0) for c in at_provider[provider]], -INF, 0.0)
     if targets and (policy.min_providers > 1 or policy.max_providers is not None):
         low = float(policy.min_providers) if policy.min_providers > 1 else -INF
         high = float(policy.max_providers) if policy.max_providers is not None else INF
@@ -115,7 +144,9 @@ def build(
             if r.target
         ]
         total = m.column(0.0, 0.0, INF, False)
-        m.row([(c, monthly) for c, _, monthly in spent] + [(total, -1.0)], 0.0, 0.0)
+        m.row(
+            [(c, monthly) for c, _, monthly in spent] + [(total, -1.0)], -fixed.spend, -fixed.spend
+        )
         by_provider: dict[str, list[tuple[int, float]]] = defaultdict(list)
         at_site: dict[Site, list[tuple[int, float]]] = defaultdict(list)
         for c, site, monthly in spent:
@@ -124,12 +155,14 @@ def build(
         if policy.max_spend_share is not None:
             share = max(0.0, policy.max_spend_share - margin)
             for provider in targets:
-                m.row(by_provider[provider] + [(total, -share)], -INF, 0.0)
+                m.row(by_provider[provider] + [(total, -share)], -INF, -fixed.spend_of(provider))
         if policy.max_region_spend_share is not None:
             region_share = max(0.0, policy.max_region_spend_share - margin)
-            for site in sorted(at_site):
-                m.row(at_site[site] + [(total, -region_share)], -INF, 0.0)
-    for cap in policy.capacity:
+            for site in sorted(set(at_site) | set(fixed.spend_at)):
+                m.row(
+                    at_site[site] + [(total, -region_share)], -INF, -fixed.spend_at.get(site, 0.0)
+                )
+    for i, cap in enumerate(policy.capacity):
         chosen = [
             (m.x[(u.key, k)], r)
             for u in units
@@ -140,13 +173,13 @@ def build(
             m.row(
                 [(c, float(getattr(r, attribute))) for c, r in chosen],
                 -INF,
-                limit * (1 - margin),
+                limit * (1 - margin) - fixed.capacity.get((i, attribute), 0.0),
             )
     if policy.monthly_budget is not None:
         m.row(
             [(m.x[(u.key, k)], r.monthly) for u in units for k, r in enumerate(u.rows)],
             -INF,
-            float(policy.monthly_budget) * (1 - margin),
+            float(policy.monthly_budget) * (1 - margin) - fixed.monthly,
         )
     anti_units: dict[str, list[Unit]] = defaultdict(list)
     for u in units:

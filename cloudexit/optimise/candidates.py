@@ -153,6 +153,8 @@ class Priced:
     """Parts the option needs that have no list price: left out of ``monthly``, never zero"""
     store: Product | None = None
     """The block-storage product the data is priced on, beside the instance"""
+    assumed_gib: Decimal | None = None
+    """Data size priced on ``store`` when the source reported none (a policy assumption)"""
 
 
 def _cheapest_per_unit(products: Sequence[Product], region: str) -> Product | None:
@@ -389,7 +391,18 @@ def _price_product(
     if copies > 1:
         one = monthly / copies
         costs = {"compute": one, "replicas": monthly - one}
-    if target.sizing == "instance_plus_storage" and target.select.storage and needs.storage_gib:
+    # A managed service is created with a volume of some size: with none reported, the policy's
+    # assumed size is priced (and written), never a size left unpriced.
+    assumed = (
+        Decimal(str(policy.running_costs.assumed_data_gib))
+        if resource.attributes.storage_gib is None and target.fidelity != "self_managed"
+        else None
+    )
+    if (
+        target.sizing == "instance_plus_storage"
+        and target.select.storage
+        and (needs.storage_gib or assumed)
+    ):
         stores = _select_products(_Same(provider), _Same(target.select.storage), region)
         if not stores:
             return (
@@ -400,7 +413,9 @@ def _price_product(
         store_price = _price_at(_Same(store), region, False)
         assert store_price is not None
         # Every node keeps its own copy of the data.
-        extra = monthly_price(store_price, data_gib(resource) * nodes, policy.exchange_rates)
+        extra = monthly_price(
+            store_price, (assumed or data_gib(resource)) * nodes, policy.exchange_rates
+        )
         if extra is None:
             return f"no exchange rate for {store_price.currency}"
         monthly += extra
@@ -411,7 +426,17 @@ def _price_product(
             weak[f"{provider.id}/{store.id}"] = (
                 weak.get(f"{provider.id}/{store.id}", Decimal(0)) + extra
             )
-        return Priced(product, quantity, monthly, unverified, costs, nodes, weak, store=store)
+        return Priced(
+            product,
+            quantity,
+            monthly,
+            unverified,
+            costs,
+            nodes,
+            weak,
+            store=store,
+            assumed_gib=assumed,
+        )
     return Priced(product, quantity, monthly, unverified, costs, nodes, weak)
 
 
@@ -762,6 +787,7 @@ def _option(ctx: _Context, facts: SiteFacts) -> Option:
         costs={k: quantize(v) for k, v in sorted(priced.costs.items()) if v},
         unpriced_parts=sorted(set(priced.unpriced)),
         storage_product=priced.store.id if priced.store else None,
+        assumed_storage_gib=float(priced.assumed_gib) if priced.assumed_gib is not None else None,
         sovereignty=facts.grade,
         switching_egress=quantize(ctx.egress),
         one_off=facts.one_off,
@@ -896,6 +922,7 @@ def detail_of(facts: SiteFacts) -> tuple[object, ...]:
         tuple(sorted(priced.second_hand)),
         tuple(sorted(set(priced.unpriced))),
         priced.store.id if priced.store else None,
+        priced.assumed_gib,
         tuple(facts.one_off.items()),
         target.strategy,
         target.fidelity,

@@ -60,10 +60,10 @@ SEARCH_SHARE = 0.8
 LAGRANGE_TOLERANCE = 1e-4
 """Options whose priced score is within this fraction of their class's least stay open to the
 search around the priced bound: the classes the prices leave in doubt."""
-SEARCH_PASSES = 3.0
+SEARCH_PASSES = 1.5
 """The search around the priced bound takes about this many passes over every option
-(``lagrange.Bound.seconds_flat``; at 100,000 resources choosing the options in doubt and building
-their model take about one and a half, HiGHS to a first plan one or two more)."""
+(``lagrange.Bound.seconds_flat``; at 100,000 resources choosing the options in doubt, settling
+the rest and building the model of the classes left take about one, HiGHS a fraction of one)."""
 BUILD_PASSES = 10.0
 """The whole model (its relaxation, the search over it) is built only when the time left is at
 least this many passes over every option (``lagrange.Bound.seconds_flat``): building it takes

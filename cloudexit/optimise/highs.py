@@ -67,6 +67,7 @@ def pass_model(h: Any, model: arrays.Model, relax: bool = False) -> None:
     lp.num_col_ = model.columns
     lp.num_row_ = model.rows
     lp.col_cost_ = np.asarray(model.cost, dtype=floats)
+    lp.offset_ = model.offset
     lp.col_lower_ = np.asarray(model.lower, dtype=floats)
     lp.col_upper_ = np.asarray(model.upper, dtype=floats)
     lp.row_lower_ = np.asarray(model.row_lower, dtype=floats)
@@ -148,7 +149,9 @@ def solve(
     optimal = status == highspy.HighsModelStatus.kOptimal
     # When presolve proves a start optimal, HiGHS 1.16 reports 0 as both objective and dual
     # bound: the objective is recomputed from the plan, and "optimal" proves the gap tolerance.
-    objective = float(np.dot(np.asarray(values, dtype=np.float64), np.asarray(model.cost)))
+    objective = model.offset + float(
+        np.dot(np.asarray(values, dtype=np.float64), np.asarray(model.cost))
+    )
     bound = float(info.mip_dual_bound)
     if optimal:
         bound = max(bound, objective - policy.solver.gap * abs(objective))

@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import math
+import operator
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -30,8 +31,8 @@ import numpy.typing as npt
 
 from cloudexit.model.plan import SolveStatus
 from cloudexit.model.policy import Policy
-from cloudexit.optimise import highs
-from cloudexit.optimise.units import Site, Unit, Units
+from cloudexit.optimise import arrays, highs
+from cloudexit.optimise.units import Row, Site, Unit, Units
 
 Counts = dict[tuple[str, int], int]
 Floats = npt.NDArray[np.float64]
@@ -42,6 +43,9 @@ EXACT_ANTI = 4
 one of its cheapest places); larger ones are relaxed to each member's cheapest option."""
 SUBSETS = 24
 """Most provider sets the bound enumerates for ``max_providers``; beyond, the count is dropped."""
+ASCENT_GAP_SHARE = 0.01
+"""The price search stops once its cutting plane's ceiling is within this share of the policy's
+gap of the best bound found: closer buys nothing the gap can show."""
 
 
 @dataclass
@@ -61,19 +65,33 @@ class Bound:
     flat: _Flat | None = field(default=None, repr=False)
     priced: Floats | None = field(default=None, repr=False)
     """each option's score with the best prices found, +inf outside ``providers``, in ``flat``'s
-    order: what ``restricted`` reads"""
+    order: what ``_open`` reads"""
 
 
 @dataclass
 class _Anti:
-    """An anti-affinity set of classes in no co-location group, solved by enumeration."""
+    """The anti-affinity sets solved by enumeration (classes in no co-location group), as arrays:
+    each set's members (a class of ``count`` members gives ``count``), each member's options by
+    place."""
 
-    units: list[int]
-    rows: list[Ints]
-    """per unit, its option rows (indices into the flat arrays)"""
-    places: list[list[int]]
-    """per unit, the place index of each option"""
-    members: int
+    rows: Ints
+    """flat positions of every (member, option), ordered by member, then place"""
+    seg_starts: Ints
+    """start in ``rows`` of each (member, place) segment"""
+    seg_member: Ints
+    seg_place: Ints
+    """per segment, its member and its place (numbered within its set)"""
+    member_set: Ints
+    """per member, its set"""
+    set_first: Ints
+    """per set, its first member"""
+    set_size: Ints
+    """per set, its members"""
+
+
+def _no_anti() -> _Anti:
+    empty = np.zeros(0, dtype=np.int64)
+    return _Anti(empty, empty, empty, empty, empty, empty, empty)
 
 
 @dataclass
@@ -107,7 +125,7 @@ class _Flat:
     """per (group, site), whether every member class has an option there"""
     groups: int
     grouped_end: int
-    anti: list[_Anti]
+    anti: _Anti
     providers: list[str]
     sites: list[Site]
     constant: float
@@ -145,11 +163,38 @@ def _starts(*keys: Ints) -> Ints:
     return np.flatnonzero(change)
 
 
+class _Numbers:
+    """One field of every option as an array, read with C-level attribute getters: a Python
+    expression per option costs ten times as much at hundreds of thousands of options."""
+
+    def __init__(self, rows: list[Row]) -> None:
+        self.rows = rows
+
+    def column(self, name: str) -> Floats:
+        return np.fromiter(
+            map(float, map(operator.attrgetter(name), self.rows)), np.float64, len(self.rows)
+        )
+
+    def sites(self) -> tuple[list[Site], Ints]:
+        """The target sites in order, and each option's index among them (-1 when kept)."""
+        n = len(self.rows)
+        target = np.fromiter(map(operator.attrgetter("target"), self.rows), bool, n)
+        of = list(map(operator.attrgetter("site"), self.rows))
+        distinct = sorted(set(of))
+        code = {s: i for i, s in enumerate(distinct)}
+        codes = np.fromiter(map(code.__getitem__, of), np.int64, n)
+        targets = np.unique(codes[target])
+        index = np.full(len(distinct), -1, dtype=np.int64)
+        index[targets] = np.arange(len(targets))
+        return [distinct[i] for i in targets.tolist()], np.where(target, index[codes], -1)
+
+
 def _flatten(units: Units, policy: Policy) -> _Flat:
     blocks = units.units
-    sites = sorted({r.site for u in blocks for r in u.rows if r.target})
+    every = list(itertools.chain.from_iterable(u.rows for u in blocks))
+    numbers = _Numbers(every)
+    sites, natural_site = numbers.sites()
     providers = sorted({s[0] for s in sites})
-    s_index = {s: i for i, s in enumerate(sites)}
     provider_of_site = np.asarray(
         [providers.index(s[0]) for s in sites] + [-1], dtype=np.int64
     )  # the last entry is a kept option's: index -1
@@ -165,13 +210,9 @@ def _flatten(units: Units, policy: Policy) -> _Flat:
             kind[i], gid[i] = 1, g_index[u.group]
     lengths = np.fromiter((len(u.rows) for u in blocks), dtype=np.int64, count=len(blocks))
     first = np.concatenate(([0], np.cumsum(lengths)[:-1])).astype(np.int64)
-    numbers = np.asarray(
-        [(r.score, r.monthly, s_index[r.site] if r.target else -1) for u in blocks for r in u.rows],
-        dtype=np.float64,
-    ).reshape(-1, 3)
     unit = np.repeat(np.arange(len(blocks), dtype=np.int64), lengths)
     k = np.arange(len(unit), dtype=np.int64) - np.repeat(first, lengths)
-    site = numbers[:, 2].astype(np.int64)
+    site = natural_site
     row_kind, row_gid = kind[unit], gid[unit]
     # Plain and anti-affinity classes keep their options' order; grouped ones go by group,
     # then site (a kept option counts as one place, -1), then class.
@@ -192,40 +233,21 @@ def _flatten(units: Units, policy: Policy) -> _Flat:
     place_ok = np.bincount(seg_place, minlength=len(place_starts)) == classes[place_group]
     position = np.empty(len(perm), dtype=np.int64)
     position[perm] = np.arange(len(perm), dtype=np.int64)
-    anti: list[_Anti] = []
-    for name, members in exact:
-        level = name.rsplit("@", 1)[1]
-        places: dict[object, int] = {}
-        rows: list[Ints] = []
-        place_lists: list[list[int]] = []
-        for i in members:
-            start = int(position[first[i]])
-            rows.append(np.arange(start, start + len(blocks[i].rows), dtype=np.int64))
-            place_lists.append(
-                [
-                    places.setdefault(r.site if level == "region" else r.site[0], len(places))
-                    for r in blocks[i].rows
-                ]
-            )
-        anti.append(_Anti(members, rows, place_lists, sum(blocks[i].count for i in members)))
-    monthly = numbers[perm, 1]
+    anti = _anti_arrays(blocks, exact, position, first)
+    monthly = numbers.column("monthly")[perm]
     target = site >= 0
     capacity: list[tuple[Floats, float]] = []
     for cap in policy.capacity:
         covers = np.asarray([cap.covers(s) for s in sites] + [False], dtype=bool)
         for attribute, limit in cap.limits():
-            use = np.fromiter(
-                (float(getattr(r, attribute)) for u in blocks for r in u.rows),
-                dtype=np.float64,
-                count=len(perm),
-            )[perm]
+            use = numbers.column(attribute)[perm]
             capacity.append((np.where(covers[site], use, 0.0), limit))
     constant = 0.0
     for f in units.followers.values():
         scores = [r.score for r in f.at.values()]
         constant += min(scores) if min(scores) >= 0 else sum(v for v in scores if v < 0)
     return _Flat(
-        score=numbers[perm, 0],
+        score=numbers.column("score")[perm],
         monthly=monthly,
         spend=np.where(target, monthly, 0.0),
         provider=provider_of_site[site],
@@ -248,6 +270,50 @@ def _flatten(units: Units, policy: Policy) -> _Flat:
         constant=constant,
         first=first,
         perm=perm,
+    )
+
+
+def _anti_arrays(
+    blocks: list[Unit], exact: list[tuple[str, list[int]]], position: Ints, first: Ints
+) -> _Anti:
+    if not exact:
+        return _no_anti()
+    rows: list[int] = []
+    member_of_row: list[int] = []
+    place_of_row: list[int] = []
+    member_set: list[int] = []
+    set_first: list[int] = []
+    set_size: list[int] = []
+    for number, (name, members) in enumerate(exact):
+        level = name.rsplit("@", 1)[1]
+        places: dict[object, int] = {}
+        set_first.append(len(member_set))
+        for i in members:
+            start = int(position[first[i]])
+            ids = [
+                places.setdefault(r.site if level == "region" else r.site[0], len(places))
+                for r in blocks[i].rows
+            ]
+            for _ in range(blocks[i].count):
+                member_of_row.extend([len(member_set)] * len(ids))
+                rows.extend(range(start, start + len(ids)))
+                place_of_row.extend(ids)
+                member_set.append(number)
+        set_size.append(len(member_set) - set_first[-1])
+    row_array = np.asarray(rows, dtype=np.int64)
+    member = np.asarray(member_of_row, dtype=np.int64)
+    place = np.asarray(place_of_row, dtype=np.int64)
+    order = np.lexsort((row_array, place, member))
+    row_array, member, place = row_array[order], member[order], place[order]
+    seg_starts = _starts(member, place)
+    return _Anti(
+        rows=row_array,
+        seg_starts=seg_starts,
+        seg_member=member[seg_starts],
+        seg_place=place[seg_starts],
+        member_set=np.asarray(member_set, dtype=np.int64),
+        set_first=np.asarray(set_first, dtype=np.int64),
+        set_size=np.asarray(set_size, dtype=np.int64),
     )
 
 
@@ -310,15 +376,12 @@ class _Rows:
         total = float(spend.sum())
         if self.n_share:
             assert self.share is not None
-            by = np.bincount(
-                flat.provider[flat.provider >= 0], spend[flat.provider >= 0], minlength=self.n_share
-            )
+            # Kept options have index -1: counted in a first bin, then dropped.
+            by = np.bincount(flat.provider + 1, spend, minlength=self.n_share + 1)[1:]
             out.extend((by - self.share * total).tolist())
         if self.n_region:
             assert self.region_share is not None
-            by = np.bincount(
-                flat.site[flat.site >= 0], spend[flat.site >= 0], minlength=self.n_region
-            )
+            by = np.bincount(flat.site + 1, spend, minlength=self.n_region + 1)[1:]
             out.extend((by - self.region_share * total).tolist())
         for use, limit in self.caps:
             out.append(float(use @ taken) - limit)
@@ -331,14 +394,8 @@ def _first_min(values: Floats, starts: Ints, end: int, offset: int) -> tuple[Flo
     """Per segment ``[starts[i], starts[i+1])`` of ``values[offset:end]``: its minimum and where."""
     if len(starts) == 0:
         return np.zeros(0), np.zeros(0, dtype=np.int64)
-    part = values[offset:end]
-    local = starts - offset
-    mins = np.minimum.reduceat(part, local)
-    lengths = np.diff(np.append(local, len(part)))
-    segment = np.repeat(np.arange(len(local)), lengths)
-    hits = np.flatnonzero(part == mins[segment])
-    _, first = np.unique(segment[hits], return_index=True)
-    return mins, hits[first] + offset
+    mins, at = _least_first(values[offset:end], starts - offset)
+    return mins, at + offset
 
 
 def _evaluate(flat: _Flat, rc: Floats) -> tuple[float, Floats]:
@@ -363,39 +420,67 @@ def _evaluate(flat: _Flat, rc: Floats) -> tuple[float, Floats]:
         chosen[best] = True
         picked = where[chosen[flat.seg_place]]
         taken[picked] = flat.count[picked]
-    for block in flat.anti:
-        value, picks = _anti_best(block, rc, flat)
+    if len(flat.anti.set_size):
+        value, picks = _anti_best(flat.anti, rc)
         total += value
-        for row in picks:
-            taken[row] += 1
+        np.add.at(taken, picks, 1.0)
     return total, taken
 
 
-def _anti_best(block: _Anti, rc: Floats, flat: _Flat) -> tuple[float, list[int]]:
-    """Members on distinct places at least priced score: each member needs only its ``members``
-    cheapest places (any other could swap for a free one of those), so the ways are few."""
-    options: list[list[tuple[float, int, int]]] = []
-    for rows, places, i in zip(block.rows, block.places, block.units, strict=True):
-        best: dict[int, tuple[float, int]] = {}
-        for row, place in zip(rows.tolist(), places, strict=True):
-            value = float(rc[row])
-            if place not in best or value < best[place][0]:
-                best[place] = (value, row)
-        ranked = sorted((v, p, row) for p, (v, row) in best.items())[: block.members]
-        for _ in range(int(flat.count[rows[0]])):
-            options.append(ranked)
-    cheapest = math.inf
-    picks: list[int] = []
-    for way in itertools.product(*options):
-        if len({p for _, p, _ in way}) < len(way):
+def _least_first(values: Floats, starts: Ints) -> tuple[Floats, Ints]:
+    """Per segment of ``values`` starting at ``starts``: its least value and the first index
+    holding it."""
+    mins = np.minimum.reduceat(values, starts)
+    lengths = np.diff(np.append(starts, len(values)))
+    index = np.arange(len(values), dtype=np.int64)
+    at = np.where(values == np.repeat(mins, lengths), index, len(values))
+    return mins, np.minimum.reduceat(at, starts)
+
+
+def _anti_best(anti: _Anti, rc: Floats) -> tuple[float, Ints]:
+    """Each set's members on distinct places at least priced score, summed, and the rows taken.
+
+    Each member needs only its ``size`` cheapest places (any other could swap for a free one of
+    those), so every way to give each member one of them is tried: at most 4^4 per set. A set
+    with too few places has no plan; every member's cheapest option still bounds it."""
+    least, at = _least_first(rc[anti.rows], anti.seg_starts)
+    seg_row = anti.rows[at]
+    # Each member's places cheapest first (ties by place number), then the first few of them.
+    order = np.lexsort((anti.seg_place, least, anti.seg_member))
+    member = anti.seg_member[order]
+    rank = np.arange(len(order)) - np.searchsorted(member, member)
+    keep = rank < anti.set_size[anti.member_set[member]]
+    order, member, rank = order[keep], member[keep], rank[keep]
+    members = len(anti.member_set)
+    value = np.full((members, EXACT_ANTI), np.inf)
+    place = np.full((members, EXACT_ANTI), -1, dtype=np.int64)
+    row = np.full((members, EXACT_ANTI), -1, dtype=np.int64)
+    value[member, rank] = least[order]
+    place[member, rank] = anti.seg_place[order]
+    row[member, rank] = seg_row[order]
+    total = 0.0
+    picks: list[Ints] = []
+    for size in range(1, EXACT_ANTI + 1):
+        sets = np.flatnonzero(anti.set_size == size)
+        if not len(sets):
             continue
-        value = sum(v for v, _, _ in way)
-        if value < cheapest:
-            cheapest, picks = value, [row for _, _, row in way]
-    if not picks:
-        # Too few places for the set: no plan; every member's cheapest option still bounds.
-        return sum(o[0][0] for o in options), [o[0][2] for o in options]
-    return cheapest, picks
+        who = anti.set_first[sets][:, None] + np.arange(size)  # (sets, size) members
+        ways = np.asarray(list(itertools.product(range(size), repeat=size)), dtype=np.int64)
+        v = value[who[:, None, :], ways[None, :, :]]  # (sets, ways, size)
+        p = place[who[:, None, :], ways[None, :, :]]
+        sums = v.sum(axis=2)
+        for i in range(size):
+            for j in range(i + 1, size):
+                sums[p[:, :, i] == p[:, :, j]] = np.inf
+        best = np.argmin(sums, axis=1)
+        found = sums[np.arange(len(sets)), best]
+        chosen = ways[best]  # (sets, size)
+        # Too few places (or none the prices allow): each member's cheapest.
+        chosen[~np.isfinite(found)] = 0
+        found = np.where(np.isfinite(found), found, value[who, 0].sum(axis=1))
+        total += float(found.sum())
+        picks.append(row[who, chosen].ravel())
+    return total, np.concatenate(picks) if picks else np.zeros(0, dtype=np.int64)
 
 
 def _ascend(
@@ -405,9 +490,11 @@ def _ascend(
     deadline: float,
     enough: float,
     start: Floats | None,
+    tolerance: float,
 ) -> tuple[float, Floats, int, bool]:
     """Kelley's cutting plane on the prices: the best bound found and its prices, evaluations,
-    and whether the deadline stopped it (before the bound converged or reached ``enough``)."""
+    and whether the deadline stopped it (before the bound converged within ``tolerance``,
+    relative, or reached ``enough``)."""
     import highspy
 
     from cloudexit.optimise.highs import new_highs
@@ -451,7 +538,7 @@ def _ascend(
         solution = np.asarray(h.getSolution().col_value)
         ceiling = float(solution[0])
         lam = np.maximum(solution[1:], 0.0)
-        if ceiling - best <= 1e-7 * max(abs(best), 1.0):
+        if ceiling - best <= tolerance * max(abs(best), 1.0):
             converged = True
             break
         level, slope = value(lam)
@@ -476,7 +563,8 @@ def bound(units: Units, policy: Policy, time_limit: float, enough: float = math.
     flat = _flatten(units, policy)
     seconds_flat = time.perf_counter() - (deadline - time_limit)
     rows = _Rows(flat, policy, units)
-    value, lam, evaluations, cut = _ascend(rows, flat, None, deadline, enough, None)
+    tolerance = max(policy.solver.gap * ASCENT_GAP_SHARE, 1e-7)
+    value, lam, evaluations, cut = _ascend(rows, flat, None, deadline, enough, None, tolerance)
     chosen: frozenset[str] | None = None
     sets = _provider_sets(policy, flat.providers)
     masks: dict[frozenset[str], npt.NDArray[np.bool_]] = {}
@@ -498,7 +586,7 @@ def bound(units: Units, policy: Policy, time_limit: float, enough: float = math.
             if first[providers] >= best:
                 continue
             found, at, n, stopped = _ascend(
-                rows, flat, masks[providers], deadline, min(enough, best), lam
+                rows, flat, masks[providers], deadline, min(enough, best), lam, tolerance
             )
             evaluations += n
             cut = cut or stopped
@@ -526,17 +614,14 @@ def _segment_least(values: Floats, starts: Ints, end: int) -> Floats:
     return np.repeat(least, np.diff(np.append(local, len(part))))
 
 
-def restricted(
-    units: Units, found: Bound, tolerance: float, keep: Counts | None = None
-) -> list[tuple[Unit, list[int]]]:
+def _open(
+    units: Units, flat: _Flat, rc: Floats, tolerance: float, keep: Counts | None
+) -> npt.NDArray[np.bool_]:
     """Each class with only the options whose priced score is within ``tolerance`` (relative) of
     its least, inside the provider set the bound chose; a co-location group keeps the sites
     whose priced total is that close to its least, and an anti-affinity member its cheapest few
-    places. The options ``keep`` uses stay too, so a plan in hand stays possible. With each
-    class, its options' indices."""
-    flat, rc = found.flat, found.priced
-    if flat is None or rc is None:
-        return [(u, list(range(len(u.rows)))) for u in units.units]
+    places. The options ``keep`` uses stay too, so a plan in hand stays possible. Per option,
+    in the classes' own order, whether it stays open."""
 
     def close(values: Floats, least: Floats) -> npt.NDArray[np.bool_]:
         return np.isfinite(values) & (values <= least + tolerance * np.abs(least) + 1e-9)
@@ -587,14 +672,94 @@ def restricted(
     index = {u.key: i for i, u in enumerate(units.units)}
     for key, k in keep or {}:
         natural[int(flat.first[index[key]]) + k] = True
+    # A class the prices leave no option for keeps every option.
+    lengths = np.diff(np.append(flat.first, n))
+    none = np.add.reduceat(natural, flat.first) == 0 if len(flat.first) else np.zeros(0, bool)
+    opened: npt.NDArray[np.bool_] = natural | np.repeat(none, lengths)
+    return opened
+
+
+def _narrowed(u: Unit, natural: npt.NDArray[np.bool_], first: int) -> tuple[Unit, list[int]]:
+    ks = np.flatnonzero(natural[first : first + len(u.rows)]).tolist()
+    return dataclasses.replace(u, rows=[u.rows[k] for k in ks]), ks
+
+
+def _settled(
+    units: Units, policy: Policy, flat: _Flat, natural: npt.NDArray[np.bool_]
+) -> tuple[npt.NDArray[np.bool_], arrays.Fixed]:
+    """Which classes are settled: one option open, and so every class of their co-location
+    group and anti-affinity sets (joined through either), whose single options meet those rules.
+    Settled classes meet the others only in the estate-wide rows (providers used, spend shares,
+    capacity, budget), so the model of the others with those rows moved by what the settled
+    ones use (``arrays.Fixed``) has the same plans and optimum as the model of all. With priced
+    links or followed network objects none is settled. Also what the settled classes use."""
+    blocks = units.units
+    n_open = np.add.reduceat(natural.astype(np.int64), flat.first)
+    loose = n_open > 1
+    if units.links or units.followers:
+        return np.ones(len(blocks), dtype=bool), arrays.Fixed()
     chosen = np.flatnonzero(natural)
     owner = np.searchsorted(flat.first, chosen, side="right") - 1
-    ks_of = np.split(chosen - flat.first[owner], np.searchsorted(owner, np.arange(1, len(index))))
-    out: list[tuple[Unit, list[int]]] = []
-    for u, ks_array in zip(units.units, ks_of, strict=True):
-        ks = ks_array.tolist() or list(range(len(u.rows)))
-        out.append((dataclasses.replace(u, rows=[u.rows[k] for k in ks]), ks))
-    return out
+    one = np.full(len(blocks), -1, dtype=np.int64)
+    one[owner] = chosen  # a settled class's one open option
+    inverse = np.empty_like(flat.perm)
+    inverse[flat.perm] = np.arange(len(flat.perm))
+    position = inverse[one]
+    names = sorted({u.group for u in blocks if u.group is not None})
+    g_index = {name: g for g, name in enumerate(names)}
+    gid = np.asarray(
+        [g_index[u.group] if u.group is not None else -1 for u in blocks], dtype=np.int64
+    )
+    grouped = np.flatnonzero(gid >= 0)
+    anti_sets: dict[str, list[int]] = defaultdict(list)
+    for i, u in enumerate(blocks):
+        for a in u.anti:
+            anti_sets[a].append(i)
+    # A group settled at more than one place breaks co-location: it stays open.
+    place = flat.site[position[grouped]]
+    low = np.full(len(names), np.iinfo(np.int64).max)
+    high = np.full(len(names), np.iinfo(np.int64).min)
+    np.minimum.at(low, gid[grouped], place)
+    np.maximum.at(high, gid[grouped], place)
+    broken = low != high
+    while True:
+        before = int(loose.sum())
+        open_group = broken | (np.bincount(gid[grouped], loose[grouped], len(names)) > 0)
+        loose[grouped] |= open_group[gid[grouped]]
+        for name, members in anti_sets.items():
+            if loose[members].all():
+                continue
+            if not loose[members].any():
+                level = name.rsplit("@", 1)[1]
+                rows = [blocks[i].rows[int(one[i] - flat.first[i])] for i in members]
+                taken = [
+                    r.site if level == "region" else r.site[0]
+                    for i, r in zip(members, rows, strict=True)
+                    for _ in range(blocks[i].count)
+                ]
+                if len(set(taken)) == len(taken):
+                    continue
+            loose[members] = True
+        if int(loose.sum()) == before:
+            break
+    at = position[~loose]
+    count = flat.count[at]
+    target = flat.site[at] >= 0
+    spend = np.bincount(flat.site[at][target], (flat.spend[at] * count)[target], len(flat.sites))
+    fixed = arrays.Fixed(
+        score=float(flat.score[at] @ count),
+        providers={flat.providers[p] for p in np.unique(flat.provider[at][target]).tolist()},
+        spend_at={
+            flat.sites[s]: float(spend[s]) for s in np.unique(flat.site[at][target]).tolist()
+        },
+        monthly=float(flat.monthly[at] @ count),
+    )
+    keys = [
+        (i, attribute) for i, cap in enumerate(policy.capacity) for attribute, _ in cap.limits()
+    ]
+    for key, (use, _) in zip(keys, flat.capacity, strict=True):
+        fixed.capacity[key] = float(use[at] @ count)
+    return loose, fixed
 
 
 def searched(
@@ -605,26 +770,53 @@ def searched(
     tolerance: float,
     start: Counts | None = None,
 ) -> tuple[Counts | None, bool]:
-    """The best plan HiGHS finds in time among the options ``restricted`` keeps, as counts over
-    the classes' own options (None when it finds none), and whether the time limit stopped it. ``start``: a plan in hand, kept possible
-    and given to HiGHS as its first solution. ``time_limit`` counts choosing the options and
-    building the model too."""
+    """The best plan HiGHS finds in time among the options ``_open`` keeps, as counts over
+    the classes' own options (None when it finds none), and whether the time limit stopped it.
+    Only the classes ``_settled`` leaves open enter HiGHS's model. ``start``: a plan in hand,
+    kept possible and given to HiGHS as its first solution. ``time_limit`` counts choosing the
+    options and building the model too."""
     started = time.perf_counter()
-    parts = restricted(units, found, tolerance, start)
-    position = {u.key: {k: j for j, k in enumerate(ks)} for u, ks in parts}
+    flat, rc = found.flat, found.priced
+    if flat is None or rc is None:
+        natural = np.ones(sum(len(u.rows) for u in units.units), dtype=bool)
+        first = np.cumsum([0] + [len(u.rows) for u in units.units])[:-1]
+        loose, fixed = np.ones(len(units.units), dtype=bool), arrays.Fixed()
+    else:
+        natural = _open(units, flat, rc, tolerance, start)
+        first = flat.first
+        loose, fixed = _settled(units, policy, flat, natural)
+    parts = [
+        _narrowed(u, natural, int(first[i]))
+        for i in np.flatnonzero(loose).tolist()
+        for u in [units.units[i]]
+    ]
+    settled_counts = {
+        (u.key, int(np.argmax(natural[first[i] : first[i] + len(u.rows)]))): u.count
+        for i in np.flatnonzero(~loose).tolist()
+        for u in [units.units[i]]
+    }
+    if not parts:
+        return settled_counts, False
+    index = {u.key: ks for u, ks in parts}
+    position = {key: {k: j for j, k in enumerate(ks)} for key, ks in index.items()}
+    free = [u for u, _ in parts]
     tighter = policy.model_copy(
         update={"solver": policy.solver.model_copy(update={"gap": policy.solver.gap / 2})}
     )
+    model = arrays.build(free, tighter, units.links, units.egress_eur_gib, fixed=fixed)
     solution = highs.solve(
-        [u for u, _ in parts],
+        free,
         tighter,
         units.links,
         units.egress_eur_gib,
         time_limit=max(time_limit - (time.perf_counter() - started), 0.0),
-        start={(key, position[key][k]): n for (key, k), n in start.items()} if start else None,
+        start={(key, position[key][k]): n for (key, k), n in start.items() if key in position}
+        if start
+        else None,
+        model=model,
     )
     cut = solution.status not in (SolveStatus.OPTIMAL, SolveStatus.INFEASIBLE)
     if solution.status not in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE):
         return None, cut
-    index = {u.key: ks for u, ks in parts}
-    return {(key, index[key][k]): n for (key, k), n in solution.counts.items()}, cut
+    counts = {(key, index[key][k]): n for (key, k), n in solution.counts.items()}
+    return counts | settled_counts, cut

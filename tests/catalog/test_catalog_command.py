@@ -779,8 +779,16 @@ def test_refresh_scaleway_lists_a_per_minute_price_for_review(
 
 
 def test_show_names_where_a_product_has_no_price_and_why(capsys):
-    code, out, _ = cli(capsys, "catalog", "show", "ionos", "volume-ssd-standard")
+    code, out, _ = cli(capsys, "catalog", "show", "ionos", "container-registry")
     assert code == 0
     assert "prices (0):" in out
     (line,) = [row for row in out.splitlines() if row.startswith("no price in ")]
-    assert "de/fra" in line and "checked 2026-12-06" in line and "SSD Standard" in line
+    assert "de/fra" in line and "checked 2026-12-06" in line and "Container Registry" in line
+
+
+def test_show_names_the_regions_a_partly_priced_product_lacks(capsys):
+    code, out, _ = cli(capsys, "catalog", "show", "ionos", "volume-ssd-standard")
+    assert code == 0
+    assert "prices (1):" in out
+    (line,) = [row for row in out.splitlines() if row.startswith("no price in ")]
+    assert "es/vit" in line and "de/fra," not in line and "checked 2026-12-06" in line

@@ -145,7 +145,9 @@ def test_example_databases_ask_for_offered_versions(provider, region, argument, 
         versions.update(_resource_versions(text, argument))
     by_local = {address.split(".", 1)[1]: value for address, value in versions.items()}
     assert {k: by_local.get(k) for k in expected} == expected
-    offered = {v for e in load_catalog().versions[provider].engines for v in e.versions}
+    facts = load_catalog().versions[provider]
+    offered = {v for e in facts.engines for v in e.versions}
+    offered |= {v for r in facts.runtimes for v in r.runtimes.values()}  # functions' runtimes
     for p in plan.placements:
         choice = p.engine_version
         if choice is not None and choice.version is not None:

@@ -16,6 +16,7 @@ from cloudexit import api
 from cloudexit.catalog.boot import load_boot_volumes
 from cloudexit.catalog.loader import Catalog, load_catalog
 from cloudexit.catalog.sizing import monthly_price, price_in
+from cloudexit.emit.terraform.site import slug
 from cloudexit.importers import import_files
 from cloudexit.model.plan import Plan
 
@@ -95,6 +96,7 @@ def test_a_managed_postgresql_storage_type_is_the_product_priced(shared_dir, tmp
         (body,) = [
             b
             for a, b in found.items()
-            if a.startswith("ionoscloud_pg_cluster.") and b["display_name"] == f'"{names[rid]}"'
+            if a.startswith("ionoscloud_pg_cluster.")
+            and b["display_name"] == f'"{slug(names[rid])}"'
         ]
         assert body["storage_type"] == f'"{DISK_TYPES[family or ""]}"'

@@ -38,10 +38,14 @@ def postgres(**attributes: Any) -> dict[str, Any]:
 
 
 def test_an_ha_database_is_priced_with_its_replica() -> None:
-    single = on(options(postgres(), targets=["scaleway"]), "scaleway")
-    ha = on(options(postgres(high_availability=True), targets=["scaleway"]), "scaleway")
+    # a reported size: each node keeps its copy of the data, priced twice too
+    single = on(options(postgres(storage_gib=100), targets=["scaleway"]), "scaleway")
+    ha = on(
+        options(postgres(high_availability=True, storage_gib=100), targets=["scaleway"]), "scaleway"
+    )
     assert (single.replicas, ha.replicas) == (1, 2)
     assert ha.product == single.product
+    assert ha.costs["storage"] == 2 * single.costs["storage"]
     assert ha.monthly_cost == 2 * single.monthly_cost
     assert ha.costs["replicas"] == ha.costs["compute"] == single.costs["compute"]
 

@@ -157,10 +157,23 @@ class Item:
 
     @property
     def storage_gib(self) -> int:
-        value = self.resource.attributes.storage_gib or (
-            self.product.specs.storage_gib if self.product else None
+        value = (
+            self.resource.attributes.storage_gib
+            or self.option.assumed_storage_gib
+            or (self.product.specs.storage_gib if self.product else None)
         )
         return max(1, round(value or 10))
+
+    @property
+    def size_note(self) -> str | None:
+        """Why the data volume has the size it has, when the source did not report one."""
+        gib = self.option.assumed_storage_gib
+        if gib is None or self.resource.attributes.storage_gib is not None:
+            return None
+        return (
+            f"data size not reported by the source: {gib:g} GiB assumed and priced "
+            "(running_costs.assumed_data_gib in the policy); set the real size before applying"
+        )
 
     @property
     def windows(self) -> bool:

@@ -210,11 +210,12 @@ resource "scaleway_instance_server" "vm_erp_report_2" {
 
 # cloudexit: from azure microsoft.web/sites /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-portal/providers/microsoft.web/sites/func-portal-events
 # Deploy the code with zip_file/zip_hash or the Scaleway CLI; the handler is the usual default.
+# Node.js 18 (node18) is not offered: node20 (Node.js 20) is the closest newer runtime offered, an upgrade to test the function's code and dependencies on
 resource "scaleway_function" "func_portal_events" {
   namespace_id = scaleway_function_namespace.functions.id
   name         = "func-portal-events"
   description  = "cloudexit: from azure microsoft.web/sites /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-portal/providers/microsoft.web/sites/func-portal-events"
-  runtime      = "node18"
+  runtime      = "node20"
   handler      = "handler.handle"
   privacy      = "private"
   memory_limit = 1536
@@ -506,7 +507,7 @@ resource "scaleway_function" "shop_invoice_pdf" {
   namespace_id = scaleway_function_namespace.functions.id
   name         = "shop-invoice-pdf"
   description  = "cloudexit: from aws AWS::Lambda::Function arn:aws:lambda:us-east-1:123456789012:function:shop-invoice-pdf"
-  runtime      = "python3.12"
+  runtime      = "python312"
   handler      = "handler.handle"
   privacy      = "private"
   memory_limit = 512
@@ -520,7 +521,7 @@ resource "scaleway_function" "shop_thumbnailer" {
   namespace_id = scaleway_function_namespace.functions.id
   name         = "shop-thumbnailer"
   description  = "cloudexit: from aws AWS::Lambda::Function arn:aws:lambda:us-east-1:123456789012:function:shop-thumbnailer"
-  runtime      = "python3.12"
+  runtime      = "python312"
   handler      = "handler.handle"
   privacy      = "private"
   memory_limit = 1024
@@ -534,7 +535,7 @@ resource "scaleway_function" "shop_webhooks" {
   namespace_id = scaleway_function_namespace.functions.id
   name         = "shop-webhooks"
   description  = "cloudexit: from aws AWS::Lambda::Function arn:aws:lambda:us-east-1:123456789012:function:shop-webhooks"
-  runtime      = "python3.12"
+  runtime      = "python312"
   handler      = "handler.handle"
   privacy      = "private"
   memory_limit = 256

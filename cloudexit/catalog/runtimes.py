@@ -1,0 +1,213 @@
+"""Which runtime a serverless function gets on its target.
+
+A function keeps its language: on a target whose functions service offers that language it runs on
+the offered version closest to and not older than the source's (an upgrade the plan and runbook
+name); a language the service does not offer is said so, and the Terraform asks for the runtime as
+a variable instead of writing another language. On a target without a functions service the code
+runs in a function host on VMs (OpenFaaS, Knative) that installs the source's language and version.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from cloudexit.catalog.loader import Catalog
+from cloudexit.catalog.schema import FunctionRuntimes
+from cloudexit.model.inventory import Resource
+from cloudexit.model.plan import EngineVersionChoice, Option
+
+# runtime text prefix -> language; longer prefixes first ("nodejs" before "node")
+_PREFIXES = (
+    ("dotnet-isolated", "dotnet"),
+    ("dotnetcore", "dotnet"),
+    ("dotnet", "dotnet"),
+    ("powershell", "powershell"),
+    ("provided", "custom"),
+    ("nodejs", "nodejs"),
+    ("node", "nodejs"),
+    ("python", "python"),
+    ("golang", "go"),
+    ("go", "go"),
+    ("php", "php"),
+    ("rust", "rust"),
+    ("java", "java"),
+    ("ruby", "ruby"),
+)
+NAMES = {
+    "nodejs": "Node.js",
+    "python": "Python",
+    "go": "Go",
+    "php": "PHP",
+    "rust": "Rust",
+    "java": "Java",
+    "dotnet": ".NET",
+    "ruby": "Ruby",
+    "powershell": "PowerShell",
+    "custom": "a custom runtime",
+}
+_DEPTH = {"python": 2, "go": 2, "rust": 2, "php": 2}
+"""Numbers that make a release line: Python 3.11, Go 1.22, PHP 8.3; Node.js 20, Java 17."""
+_NUMBER = re.compile(r"\d+(?:\.\d+)*")
+
+
+def parse(text: str | None) -> tuple[str | None, tuple[int, ...] | None]:
+    """The language and version of a runtime as a source names it: 'nodejs12.x' -> ('nodejs',
+    (12,)), 'python311' -> ('python', (3, 11)), 'PYTHON|3.11' -> ('python', (3, 11)),
+    'go1.x' -> ('go', (1,)), 'provided.al2' -> ('custom', None)."""
+    value = (text or "").strip().lower()
+    for prefix, language in _PREFIXES:
+        if not value.startswith(prefix):
+            continue
+        if language == "custom":
+            return language, None
+        match = _NUMBER.match(value[len(prefix) :].lstrip("|-_ :"))
+        if match is None:
+            return language, None
+        digits = match.group(0)
+        if "." not in digits and _DEPTH.get(language) == 2 and len(digits) >= 2:
+            # GCP and Scaleway write Python 3.11 as python311, Go 1.22 as go122
+            return language, (int(digits[0]), int(digits[1:]))
+        return language, tuple(int(part) for part in digits.split("."))
+    return None, None
+
+
+def source_runtime(resource: Resource) -> str | None:
+    """The runtime the source names: Lambda's and Azure's in details, Cloud Functions' as engine."""
+    value = resource.attributes.details.get("runtime") or resource.attributes.engine
+    return str(value) if value else None
+
+
+def _version_text(version: tuple[int, ...]) -> str:
+    return ".".join(str(part) for part in version)
+
+
+def _said(language: str | None, version: tuple[int, ...] | None, raw: str | None) -> str:
+    name = NAMES.get(language or "", language or "the source runtime")
+    shown = f"{name} {_version_text(version)}" if version else name
+    return f"{shown} ({raw})" if raw else shown
+
+
+def offered(catalog: Catalog, resource: Resource, option: Option) -> list[FunctionRuntimes]:
+    """The runtimes of the functions service ``option`` buys (its Terraform type, else the
+    mapping's), if the catalogue lists them."""
+    facts = catalog.versions.get(option.provider)
+    mapping = catalog.kinds.get(resource.kind)
+    target = mapping.targets.get(option.provider) if mapping else None
+    terraform = option.terraform or (target.terraform if target else None)
+    if facts is None or terraform is None:
+        return []
+    return [r for r in facts.runtimes if r.terraform == terraform]
+
+
+def _key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
+
+
+def decide(catalog: Catalog, resource: Resource, option: Option) -> EngineVersionChoice | None:
+    """The runtime choice for a placed function; None for a retained one."""
+    if option.retain:
+        return None
+    raw = source_runtime(resource)
+    language, version = parse(raw)
+    said = _said(language, version, raw)
+    if option.fidelity == "self_managed":
+        if language is None or version is None:
+            return EngineVersionChoice(
+                engine=NAMES.get(language or "", "the source runtime"),
+                source_engine=language,
+                source_version=raw,
+                status="source_unknown",
+                note=f"install the function's runtime in the function host (OpenFaaS or Knative) on "
+                f"the VMs: the source did not report its version ({said}), confirm it",
+            )
+        line = _version_text(version[: _DEPTH.get(language, 1)])
+        return EngineVersionChoice(
+            engine=language,
+            source_engine=language,
+            source_version=_version_text(version),
+            version=line,
+            status="self_managed",
+            note=f"install {NAMES.get(language, language)} {line} in the function host (OpenFaaS or "
+            f"Knative) on the VMs: the language and release line of the source "
+            f"({said}), so the code runs unchanged",
+        )
+    services = offered(catalog, resource, option)
+    if not services:
+        return None
+    languages = sorted(NAMES.get(s.language, s.language) for s in services)
+    source = services[0].source
+    common: dict[str, Any] = {
+        "source_engine": language,
+        "source_version": _version_text(version) if version else raw,
+        "source": source.url,
+        "published": str(source.published),
+    }
+    if language is None:
+        return EngineVersionChoice(
+            **common,
+            engine="unknown",
+            offered=sorted(v for s in services for v in s.runtimes.values()),
+            status="source_unknown",
+            note=f"the source did not report the function's runtime: {option.provider} "
+            f"{services[0].terraform} runs {', '.join(languages)}; the Terraform asks for the runtime "
+            "as a variable",
+        )
+    service = next((s for s in services if s.language == language), None)
+    if service is None:
+        return EngineVersionChoice(
+            **common,
+            engine=language or "unknown",
+            offered=sorted(v for s in services for v in s.runtimes.values()),
+            status="language_not_offered",
+            major_change=True,
+            note=f"{said}: {option.provider} {services[0].terraform} runs {', '.join(languages)} only, "
+            "so no runtime is chosen for it: rewrite the function in one of them or run it as a "
+            "container; the Terraform asks for the runtime as a variable",
+        )
+    ordered = sorted(service.runtimes.items(), key=lambda item: _key(item[0]))
+    names = [runtime for _, runtime in ordered]
+    common["offered"] = names
+    target = NAMES.get(service.language, service.language)
+    if version is None:
+        newest_version, newest = ordered[-1]
+        return EngineVersionChoice(
+            **common,
+            engine=service.language,
+            version=newest,
+            status="source_unknown",
+            note=f"the source did not report its {target} version ({said}); {newest} "
+            f"({target} {newest_version}) is the newest offered: confirm the code runs on it",
+        )
+    depth = _DEPTH.get(service.language, 1)
+    wanted = version[:depth]
+    newer = [(v, runtime) for v, runtime in ordered if _key(v)[:depth] >= wanted]
+    if newer:
+        chosen_version, chosen = newer[0]
+        same = _key(chosen_version)[:depth] == wanted
+        major = _key(chosen_version)[:1] != wanted[:1] or (
+            depth == 2 and _key(chosen_version)[:2] != wanted[:2]
+        )
+        return EngineVersionChoice(
+            **common,
+            engine=service.language,
+            version=chosen,
+            status="same" if same else "upgrade",
+            major_change=major and not same,
+            note=(
+                f"{said} runs as {chosen}"
+                if same
+                else f"{said} is not offered: {chosen} ({target} {chosen_version}) is the closest "
+                "newer runtime offered, an upgrade to test the function's code and dependencies on"
+            ),
+        )
+    newest_version, newest = ordered[-1]
+    return EngineVersionChoice(
+        **common,
+        engine=service.language,
+        version=newest,
+        status="not_offered",
+        major_change=True,
+        note=f"{said} is newer than every runtime offered ({', '.join(names)}): the Terraform "
+        f"names {newest} ({target} {newest_version}), a downgrade to check before applying",
+    )

