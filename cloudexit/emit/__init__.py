@@ -65,10 +65,15 @@ def _publish(plan: Plan, folder: OutputFolder, env: Environment, catalog: Catalo
     from cloudexit.emit.terraform import build_sites, write_terraform
     from cloudexit.emit.waves import load_methods, plan_waves
     from cloudexit.errors import RuntimeFailure
+    from cloudexit.model.labels import with_readable_names
 
     try:
         with existing_objects_frozen(), folder.staging() as stage:
             write_plan(plan, stage)
+            # The Terraform, runbook and report tell apart resources that share a name.
+            inventory = with_readable_names(plan.inventory)
+            if inventory is not plan.inventory:
+                plan = plan.model_copy(update={"inventory": inventory})
             built = build_sites(plan, env, catalog)  # the Terraform and the runbook's gaps
             write_terraform(plan, stage, env, catalog, built)
             # made once: the runbook and the report read the same summary and waves

@@ -12,10 +12,11 @@ from cloudexit.catalog.loader import Catalog
 from cloudexit.emit.mermaid import dependency_graph, gantt, start_date
 from cloudexit.emit.sovereignty import sovereignty_context
 from cloudexit.emit.summary import Summary, summarise
-from cloudexit.emit.terraform import firewall_gaps, loose_volumes, probe_gaps
+from cloudexit.emit.terraform import backend_gaps, firewall_gaps, loose_volumes, probe_gaps
 from cloudexit.emit.terraform.site import Site
 from cloudexit.emit.upgrades import checks_for, version_changes
 from cloudexit.emit.waves import Wave, load_methods, plan_waves
+from cloudexit.model.balancer_gaps import balancer_gaps, noun
 from cloudexit.model.coverage import skipped_groups, unread
 from cloudexit.model.io import write_text_atomic
 from cloudexit.model.open_ports import open_rules
@@ -68,6 +69,7 @@ def runbook_context(
         "loose_volumes": loose_volumes(plan, env, catalog, built),
         "open_rules": open_rules(plan.inventory, plan.placements),
         "probe_gaps": probe_gaps(plan, env, catalog, built),
+        "balancer_gaps": _balancer_rows(plan, env, catalog, built),
         "version_changes": version_changes(waves),
         "version_installs": version_changes(waves, installed=True),
         "upgrade_checks": checks_for,
@@ -75,6 +77,33 @@ def runbook_context(
         "skipped_groups": skipped_groups(plan.inventory.issues),
         **sovereignty_context(plan),
     }
+
+
+def _balancer_rows(
+    plan: Plan, env: Environment, catalog: Catalog, built: list[Site] | None
+) -> list[dict[str, str]]:
+    """Per site and balancer (or backend service), what its Terraform lacks: parts of its chain
+    the inventory does not hold, then backends the balancer could not name."""
+    resources = plan.inventory.by_id()
+    rows: dict[tuple[str, str], dict[str, str]] = {}
+    for gap in balancer_gaps(plan.inventory, plan.placements):
+        r = resources[gap.resource_id]
+        rows[(gap.site, gap.resource_id)] = {
+            "site": gap.site,
+            "balancer": f"{noun(r.type, r.kind.value)} {r.name}",
+            "missing": "; ".join(gap.missing),
+        }
+    for row in backend_gaps(plan, env, catalog, built):
+        key = (row["site"], row["balancer"])
+        found = next(
+            (v for k, v in rows.items() if k[0] == key[0] and v["balancer"].endswith(" " + key[1])),
+            None,
+        )
+        if found is not None:
+            found["missing"] += "; " + row["missing"]
+        else:
+            rows[key] = {**row, "balancer": f"load balancer {row['balancer']}"}
+    return [rows[k] for k in sorted(rows)]
 
 
 def write_runbook(

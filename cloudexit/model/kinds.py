@@ -57,6 +57,7 @@ class Kind(StrEnum):
     DNS_ZONE = "network.dns_zone"
     CDN = "network.cdn"
     VPN = "network.vpn"
+    INTERCONNECT = "network.interconnect"
 
     CONTAINER_REGISTRY = "container.registry"
     SECRET_STORE = "security.secrets"

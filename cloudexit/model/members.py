@@ -27,6 +27,7 @@ from cloudexit.model.kinds import Kind
 from cloudexit.model.parts import (
     keep_reference,
     named_users,
+    note_unheld_links,
     part_owners,
     take_figures,
     take_parts,
@@ -56,6 +57,7 @@ def fold_members(resources: dict[str, Resource]) -> list[Folded]:
     """Take group-run machines (and their disks, interfaces, addresses) out of ``resources``, in
     place; each group names what it took in ``members``. Returns what was taken, sorted by id."""
     link_attachments(list(resources.values()))
+    note_unheld_links(resources)
     folded = _lists(resources)
     owner = _owners(resources)
     masters = _container_service_nodes(resources, owner)

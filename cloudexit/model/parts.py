@@ -337,29 +337,52 @@ def _parent(r: Resource, parents: frozenset[str], resources: Mapping[str, Resour
     return None
 
 
+# Links that make one balancer of what they join, whether or not the inventory holds what they
+# name: a forwarding rule's target (an internal rule's backend service), a proxy's URL map or, for
+# a TCP or SSL proxy, its backend service, which is that balancer's identity.
+_JOINING = ("target", "backend_service", "url_map", "service")
+# Every link of a chain, for saying which of them the inventory does not hold.
+CHAIN_LINKS = (*_JOINING, "services", "backend_groups")
+
+
+def chain_links(resource: Resource, keys: Sequence[str] = CHAIN_LINKS) -> list[str]:
+    """The ids a GCP balancer part names under ``keys`` of its details, in order."""
+    found: list[str] = []
+    for key in keys:
+        value = resource.attributes.details.get(key)
+        for v in value if isinstance(value, list) else [value]:
+            if isinstance(v, str) and v and v not in found:
+                found.append(v)
+    return found
+
+
 def _chains(resources: Mapping[str, Resource], taken: set[str]) -> dict[str, str]:
     """Each connected chain of forwarding rules, proxies and URL maps is one balancer headed by
-    its first forwarding rule (or its highest part when the file has no rule); a backend service
-    or target pool joins the first chain that reaches it."""
+    its first forwarding rule (or its highest part when the file has no rule); parts naming the
+    same target, URL map or proxy backend service are one chain even when the inventory does not
+    hold it. A backend service or target pool joins the first chain that reaches it."""
     ranks = {
         rid: rank
         for rid, r in resources.items()
         if rid not in taken and (rank := _rank(r)) is not None
     }
-    root = {rid: rid for rid in ranks}
+    root: dict[str, str] = {}
 
     def find(rid: str) -> str:
+        root.setdefault(rid, rid)
         while root[rid] != rid:
             root[rid] = root[root[rid]]
             rid = root[rid]
         return rid
 
     for rid in sorted(ranks):
-        for dep in resources[rid].depends_on:
-            if dep in ranks:
-                a, b = find(rid), find(dep)
-                if a != b:
-                    root[max(a, b)] = min(a, b)
+        r = resources[rid]
+        linked = [d for d in r.depends_on if d in ranks]
+        linked += [ref for ref in chain_links(r, _JOINING) if ref not in taken]
+        for dep in linked:
+            a, b = find(rid), find(dep)
+            if a != b:
+                root[max(a, b)] = min(a, b)
     chains: dict[str, list[str]] = {}
     for rid in sorted(ranks):
         chains.setdefault(find(rid), []).append(rid)
@@ -376,6 +399,33 @@ def _chains(resources: Mapping[str, Resource], taken: set[str]) -> dict[str, str
         if reached:
             owner[rid] = head_of[reached[0]]
     return owner
+
+
+UNHELD = "links_not_in_inventory"
+"""Detail key: the ids a balancer's chain names that the inventory does not hold."""
+
+
+def _tail(ref: str) -> str:
+    return ref.rstrip("/").rsplit("/", 1)[-1].lower()
+
+
+def note_unheld_links(resources: Mapping[str, Resource]) -> None:
+    """Each GCP balancer part names, under ``UNHELD``, the links of its chain (target proxy, URL
+    map, backend service, instance group) the inventory does not hold: the balancer built from
+    it lacks what they hold, and says so. A link is held as the importers resolve it: by its id,
+    or by a last segment that names exactly one resource (a zonal and a regional spelling of one
+    instance group, a group by its manager)."""
+    tails: dict[str, int] = {}
+    for rid in resources:
+        tails[_tail(rid)] = tails.get(_tail(rid), 0) + 1
+    for r in resources.values():
+        if _rank(r) is None and r.type.lower() not in _BACKEND:
+            continue
+        unheld = sorted(
+            ref for ref in chain_links(r) if ref not in resources and tails.get(_tail(ref), 0) != 1
+        )
+        if unheld:
+            r.attributes.details[UNHELD] = unheld
 
 
 def take_parts(parent: Resource, parts: Sequence[Resource]) -> None:
@@ -405,6 +455,9 @@ def take_parts(parent: Resource, parts: Sequence[Resource]) -> None:
             for k, v in scaled[0].items()
             if k in ("min_replicas", "max_replicas", "cpu_target", "mode")
         }
+    unheld = {ref for r in (parent, *parts) for ref in _strings(r.attributes.details.get(UNHELD))}
+    if unheld:
+        a.details[UNHELD] = sorted(unheld)
     listeners = {(x.port, x.protocol): x for p in parts for x in p.topology.listeners}
     if listeners:
         own = {(x.port, x.protocol): x for x in parent.topology.listeners}
@@ -438,3 +491,7 @@ def take_figures(parent: Resource, children: Sequence[Resource], whose: str) -> 
                 currency=currencies.pop(),
                 source=f"sum of its {len(costs)} {whose} figures",
             )
+
+
+def _strings(value: object) -> list[str]:
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []

@@ -6,6 +6,8 @@ from collections import defaultdict
 from itertools import combinations
 
 from cloudexit.model.inventory import Inventory
+from cloudexit.model.kinds import Kind
+from cloudexit.model.plan import Unplaced
 from cloudexit.model.policy import Policy
 from cloudexit.optimise import milp
 from cloudexit.optimise.candidates import required_certifications
@@ -190,3 +192,21 @@ def _sites(sites: set[Site], shown: int = 4) -> str:
     names = sorted("kept on the source" if s == SOURCE else f"{s[0]}/{s[1]}" for s in sites)
     more = f" and {len(names) - shown} more" if len(names) > shown else ""
     return ("only " if len(names) == 1 else "") + ", ".join(names[:shown]) + more
+
+
+def dedicated_link_warnings(unplaced: list[Unplaced], inventory: Inventory) -> list[str]:
+    """One line per dedicated link (an interconnect, an ExpressRoute circuit) the plan cannot
+    build: a circuit is ordered, not written, and the move needs it in place before cut-over."""
+    # Imported here: the emit package imports the optimiser.
+    from cloudexit.emit.escape import visible
+
+    resources = inventory.by_id()
+    return [
+        f"dedicated link not migrated: {visible(resources[u.resource_id].name)} "
+        f"({visible(resources[u.resource_id].type)}) is a circuit, not a machine, and nothing is "
+        "written for it; order the target's dedicated connection where it has one (OVHcloud "
+        "Connect, Scaleway InterLink) and peer it over BGP before the cut-over (the runbook's "
+        "'Not migrated' says more)"
+        for u in unplaced
+        if u.kind == Kind.INTERCONNECT.value and u.resource_id in resources
+    ]

@@ -10,8 +10,10 @@ from cloudexit.catalog.loader import Catalog
 from cloudexit.catalog.sizing import price_in
 from cloudexit.collector import collection_paused
 from cloudexit.errors import InputError
+from cloudexit.model.balancer_gaps import balancer_gap_warnings
 from cloudexit.model.coverage import incomplete_warning
 from cloudexit.model.inventory import Inventory, Resource
+from cloudexit.model.labels import readable_names
 from cloudexit.model.money import quantize
 from cloudexit.model.open_ports import open_rule_warnings
 from cloudexit.model.plan import (
@@ -31,7 +33,7 @@ from cloudexit.optimise.assumptions import assumed_storage_warnings, assumption_
 from cloudexit.optimise.attachments import held_apart_warnings
 from cloudexit.optimise.checks import Probes, violations
 from cloudexit.optimise.decide import assignment_of, decide
-from cloudexit.optimise.diagnose import infeasibility, unplaceable
+from cloudexit.optimise.diagnose import dedicated_link_warnings, infeasibility, unplaceable
 from cloudexit.optimise.follow import copy_reasons
 from cloudexit.optimise.inputs import check_currencies, check_policy, pin_warnings
 from cloudexit.optimise.requirement import dearer_reason, requirement_of
@@ -118,9 +120,17 @@ def _placeable(
     return keep, unplaced
 
 
-def _size_after(option: Option, catalog: Catalog) -> str | None:
+def _size_after(
+    option: Option, catalog: Catalog, known: dict[tuple[str, str, float], str | None] | None = None
+) -> str | None:
+    """``known``: the answers already given in this plan, by provider, product and quantity."""
     if option.retain or option.product is None:
         return None
+    key = (option.provider, option.product, option.quantity)
+    if known is not None:
+        if key not in known:
+            known[key] = _size_after(option, catalog)
+        return known[key]
     try:
         specs = catalog.product(option.provider, option.product).specs
     except (KeyError, InputError):
@@ -254,6 +264,7 @@ def _plan(
     unpriced_parts: dict[str, list[str]] = {}
     probes = 0
     kept: Probes | None = None
+    sizes_after: dict[tuple[str, str, float], str | None] = {}
     for rid, row in sorted(assignment.items()):
         unit = unit_of[rid]
         for price_id in row.option.unverified_prices:
@@ -286,7 +297,7 @@ def _plan(
                 if size.state in ("class", "usage", "assumed", "cost", "unknown")
                 else None,
                 size_basis=size.state if size.state != "not_needed" else None,
-                size_after=_size_after(row.option, catalog),
+                size_after=_size_after(row.option, catalog, sizes_after),
                 requirement=needed.label if needed else None,
                 requirement_basis=needed.basis if needed else None,
                 requirement_reason=needed.reason if needed else None,
@@ -320,6 +331,8 @@ def _plan(
     if incomplete:
         warnings.add(incomplete)
     warnings.update(open_rule_warnings(inventory, placements))
+    warnings.update(dedicated_link_warnings(unplaced, inventory))
+    warnings.update(balancer_gap_warnings(inventory, placements))
     split_line = split_dependency_warning(inventory, placements, policy)
     if split_line:
         warnings.add(split_line)
@@ -329,7 +342,7 @@ def _plan(
             f"not in the target cost, for want of a list price: {part}, on {len(who)} "
             f"{plural(len(who), 'placement')} ({shown})"
         )
-    names = {rid: r.name for rid, r in resources.items()}
+    names = readable_names(resources.values())
     warnings.update(versions.version_warnings(placements, names))
     warnings.update(assumed_storage_warnings(placements, names))
     warnings.update(end_of_life_warnings(placements, names, start_of(policy, inventory)))
@@ -468,10 +481,15 @@ def ranged_price_warning(placements: list[Placement], catalog: Catalog) -> str |
     """One line naming the moved resources' prices where sources disagree: plans use the upper
     figure, and the reader should know the lower one exists."""
     ranged: set[str] = set()
+    seen: set[tuple[str, str, str]] = set()
     for p in placements:
         choice = p.choice
         if choice.retain or choice.product is None:
             continue
+        where = (choice.provider, choice.product, choice.region)
+        if where in seen:
+            continue
+        seen.add(where)
         price = price_in(catalog.product(choice.provider, choice.product), choice.region)
         if price is not None and price.low is not None:
             ranged.add(

@@ -147,7 +147,11 @@ def test_a_bare_mysql_8_on_the_target_is_judged_ambiguous(shared_dir):
     assert "(managed) is ambiguous: it names release lines 8.4 (end of life 2032-04-30), " in line
     assert "8.0 (end of life 2026-04-30), 4 of 5 past their end of life" in line
     assert "; confirm which line the target runs, then plan the upgrade" in line
-    assert line.endswith(": demodb, demodb")  # the running one and the one the plan adds
+    # the running one and the one the plan adds, told apart
+    assert line.endswith(
+        ": demodb (123123123123/us-east-1), "
+        "demodb (module.db.module.db_2.module.db_instance.aws_db_instance.this[0])"
+    )
 
     # Before 8.1 ended, no line it names was past its end of life.
     early = Policy(targets=["ovhcloud"], switching={"start_date": "2023-10-01"})

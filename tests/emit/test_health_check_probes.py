@@ -163,7 +163,7 @@ def test_scaleway_writes_the_probe_but_its_healthy_count(tmp_path, shared_dir):
     # The hostile path is one escaped HCL string: no template sequence, no broken quote.
     assert backend["health_check_http"][0]["uri"] == '"/healthz\\"$\\u007Bx}"'
     (gap,) = _gaps(runbook)
-    assert "| web | healthy after 2 passes |" in gap
+    assert "| web (shop/global) | healthy after 2 passes |" in gap
 
 
 def test_ovhcloud_writes_a_health_monitor(tmp_path, shared_dir):

@@ -18,6 +18,7 @@ from cloudexit.catalog.loader import Catalog, load_catalog
 from cloudexit.catalog.sizing import monthly_price, price_in
 from cloudexit.emit.terraform.site import slug
 from cloudexit.importers import import_files
+from cloudexit.model.labels import readable_names
 from cloudexit.model.plan import Plan
 
 DISK_TYPES = {"ssd_premium": "SSD Premium", "ssd_standard": "SSD Standard", "hdd": "HDD"}
@@ -90,7 +91,8 @@ def test_a_managed_postgresql_storage_type_is_the_product_priced(shared_dir, tmp
     }
     assert priced  # Cloud SQL forseti reports its disk
     found = written(plan, tmp_path, shared_dir)
-    names = {p.resource_id: plan.inventory.by_id()[p.resource_id].name for p in clusters}
+    # as the Terraform names them: the two forseti instances (project1, project2) told apart
+    names = readable_names(plan.inventory.resources)
     for rid, product in priced.items():
         family = catalog().product("ionos", product or "").family
         (body,) = [

@@ -48,6 +48,7 @@ def forwarding_rule(facts: Facts) -> None:
         address=facts.get("IPAddress"),
         scheme=facts.get("loadBalancingScheme"),
         target=cai_ref(facts.get("target")),
+        backend_service=cai_ref(facts.get("backendService")),
     )
     facts.depend(facts.get("target"), facts.get("backendService"), facts.get("subnetwork"))
 
@@ -60,6 +61,9 @@ def backend_service(facts: Facts) -> None:
         scheme=facts.get("loadBalancingScheme"),
         cdn=facts.get("enableCDN") or None,
         health_checks=sorted(filter(None, (cai_ref(h) for h in facts.get("healthChecks", [])))),
+        backend_groups=sorted(
+            filter(None, (cai_ref(b.get("group")) for b in facts.get("backends", [])))
+        ),
     )
     for backend in facts.get("backends", []):
         facts.depend(backend.get("group"))
@@ -78,7 +82,9 @@ def target_proxy(facts: Facts) -> None:
     facts.note(
         ssl_certificates=sorted(
             filter(None, (cai_ref(c) for c in facts.get("sslCertificates", [])))
-        )
+        ),
+        url_map=cai_ref(facts.get("urlMap")),
+        service=cai_ref(facts.get("service")),
     )
     facts.depend(facts.get("urlMap"), facts.get("service"))
 
@@ -136,11 +142,14 @@ def interconnect_attachment(facts: Facts) -> None:
 
 
 def url_map(facts: Facts) -> None:
-    facts.depend(facts.get("defaultService"))
+    services = [facts.get("defaultService")]
     for matcher in facts.get("pathMatchers", []):
-        facts.depend(matcher.get("defaultService"))
+        services.append(matcher.get("defaultService"))
+        services += [rule.get("service") for rule in matcher.get("pathRules", [])]
+    facts.depend(*services)
     facts.note(
-        hosts=sorted({h for rule in facts.get("hostRules", []) for h in rule.get("hosts", [])})
+        hosts=sorted({h for rule in facts.get("hostRules", []) for h in rule.get("hosts", [])}),
+        services=sorted({ref for s in services if (ref := cai_ref(s))}),
     )
 
 

@@ -34,6 +34,7 @@ from cloudexit.model.plan import Placement, Plan
 
 __all__ = [
     "PROVIDER_SOURCES",
+    "backend_gaps",
     "build_sites",
     "firewall_gaps",
     "probe_gaps",
@@ -176,6 +177,60 @@ def probe_gaps(
                         "balancer": item.resource.name,
                         "missing": "; ".join(missing),
                     }
+                )
+    return rows
+
+
+def backend_gaps(
+    plan: Plan, env: Environment, catalog: Catalog | None = None, built: list[Site] | None = None
+) -> list[dict[str, str]]:
+    """Backends a balancer's Terraform does not hold, per site and balancer, for the runbook: a
+    machine group behind a backend service (the target builds its machines, whose addresses no
+    pool can name in advance), a machine placed at another site or not placed.
+
+    ``built``: the plan's sites when the caller already built them for the Terraform."""
+    resources = plan.inventory.by_id()
+    placed = {
+        p.resource_id: f"{p.choice.provider}/{p.choice.region}"
+        for p in plan.placements
+        if not p.choice.retain
+    }
+    rows = []
+    for site in built if built is not None else build_sites(plan, env, catalog):
+        here = f"{site.provider}/{site.region}"
+        for item in site.items:
+            if item.resource.kind != Kind.LOAD_BALANCER:
+                continue
+            named = [
+                item.resource,
+                *(
+                    resources[d]
+                    for d in item.resource.depends_on
+                    if d in resources and resources[d].kind == Kind.TARGET_GROUP
+                ),
+            ]
+            servers = dict.fromkeys(
+                d
+                for r in named
+                for d in r.depends_on
+                if d in resources and resources[d].kind in (Kind.VM, Kind.VM_GROUP)
+            )
+            written = {b.resource.id for b in item.backends}
+            missing = []
+            for sid in servers:
+                if sid in written:
+                    continue
+                server = resources[sid]
+                if server.kind == Kind.VM_GROUP:
+                    why = "a machine group: add the machines the target builds for it to the pool"
+                elif sid not in placed:
+                    why = "not placed on a target"
+                else:
+                    why = f"placed at {placed[sid]}, not here"
+                missing.append(f"backend {server.name} ({why})")
+            if missing:
+                rows.append(
+                    {"site": here, "balancer": item.resource.name, "missing": "; ".join(missing)}
                 )
     return rows
 

@@ -1,0 +1,119 @@
+"""What a source balancer's chain lacks in the inventory, and backend services no balancer uses.
+
+A GCP balancer is a chain (forwarding rule -> target proxy -> URL map -> backend service ->
+instance groups); an export may hold only part of it. The part held is built as one balancer
+(``cloudexit.model.parts``); what the chain names but the inventory does not hold, a balancer
+without a listener, and a backend service nothing in the inventory puts behind a balancer are
+said, never made up: the plan warns and the runbook lists them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cloudexit.model.inventory import Inventory, Resource
+from cloudexit.model.kinds import Kind
+from cloudexit.model.parts import UNHELD
+from cloudexit.model.plan import Placement
+
+
+@dataclass(frozen=True, order=True)
+class BalancerGap:
+    """One balancer or backend service and what its Terraform cannot hold, at a target site."""
+
+    site: str
+    name: str
+    resource_id: str
+    missing: tuple[str, ...]
+
+
+def short(ref: str) -> str:
+    """A reference as its collection and name ('targetHttpProxies/web')."""
+    return "/".join(ref.rstrip("/").split("/")[-2:])
+
+
+def unused_backends(inventory: Inventory) -> set[str]:
+    """Target groups and backend services that no balancer of the inventory depends on."""
+    used = {d for r in inventory.resources if r.kind is Kind.LOAD_BALANCER for d in r.depends_on}
+    return {r.id for r in inventory.resources if r.kind is Kind.TARGET_GROUP and r.id not in used}
+
+
+def missing_parts(resource: Resource, unused: set[str], names: dict[str, str]) -> list[str]:
+    """What the inventory lacks to build ``resource`` (a balancer or a backend service) whole."""
+    if resource.kind is Kind.TARGET_GROUP:
+        if resource.id not in unused:
+            return []
+        backends = sorted(names.get(d, short(d)) for d in resource.depends_on)
+        held = f"; its backends: {', '.join(backends)}" if backends else "; it names no backend"
+        front = (
+            "its URL map, proxy or forwarding rule"
+            if resource.provider == "gcp"
+            else "its balancer"
+        )
+        what = f"no balancer in the inventory uses it ({front} is not in the export)"
+        return [f"{what}, so nothing is written for it{held}"]
+    if resource.kind is not Kind.LOAD_BALANCER:
+        return []
+    out = []
+    unheld = resource.attributes.details.get(UNHELD)
+    if isinstance(unheld, list) and unheld:
+        out.append(
+            "not in the inventory, so not written: " + ", ".join(short(str(ref)) for ref in unheld)
+        )
+    if not resource.topology.listeners:
+        out.append(
+            "no listener: no forwarding rule in the inventory gives its address and ports"
+            if resource.provider == "gcp"
+            else "no listener in the inventory: its ports are unknown"
+        )
+    return out
+
+
+def balancer_gaps(inventory: Inventory, placements: list[Placement]) -> list[BalancerGap]:
+    """Every balancer or backend service the plan moves that cannot be built whole, per site."""
+    resources = inventory.by_id()
+    unused = unused_backends(inventory)
+    names = {r.id: r.name for r in inventory.resources}
+    found = set()
+    for placement in placements:
+        resource = resources[placement.resource_id]
+        missing = missing_parts(resource, unused, names)
+        if not missing:
+            continue
+        for choice in [placement.choice, *(placement.copies or [])]:
+            if not choice.retain:
+                found.add(
+                    BalancerGap(
+                        f"{choice.provider}/{choice.region}",
+                        resource.name,
+                        resource.id,
+                        tuple(missing),
+                    )
+                )
+    return sorted(found)
+
+
+def noun(resource_type: str, kind: str) -> str:
+    """What the source calls it: a GCP target pool or backend service, else a target group."""
+    native = resource_type.lower()
+    if kind != Kind.TARGET_GROUP.value:
+        return "load balancer"
+    if "targetpool" in native or "target_pool" in native:
+        return "target pool"
+    if "backendservice" in native or "backend_service" in native:
+        return "backend service"
+    return "target group"
+
+
+def balancer_gap_warnings(inventory: Inventory, placements: list[Placement]) -> list[str]:
+    """One line each, every inventory value one visible line."""
+    # Imported here: the emit package imports this module for the runbook.
+    from cloudexit.emit.escape import visible
+
+    resources = inventory.by_id()
+    return [
+        f"{noun(resources[g.resource_id].type, resources[g.resource_id].kind.value)} "
+        f"{visible(g.name)} ({visible(g.resource_id)}) on {visible(g.site)} is incomplete in the "
+        f"inventory: {visible('; '.join(g.missing))} (the runbook lists it to complete by hand)"
+        for g in balancer_gaps(inventory, placements)
+    ]
