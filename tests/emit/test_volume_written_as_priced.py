@@ -53,7 +53,7 @@ VOLUMES: dict[str, tuple[str, str, int, str | None, dict[str, Any]]] = {
     "opennebula": ("opennebula_image", "size", 1024, None, {}),
 }
 
-_TRACE = re.compile(r'^# cloudexit: from \S+ \S+ (\S+)\nresource "([^"]+)" "([^"]+)"', re.M)
+_TRACE = re.compile(r'^# cloudexit: from \S+ \S+ (\S+)\nresource "([^"]+)" "([^"]+)"', re.MULTILINE)
 
 
 @functools.cache
@@ -110,7 +110,9 @@ def test_volumes_are_written_as_priced(shared_dir, tmp_path, target):
             if rid not in placed:
                 continue
             choice = placed[rid].choice
-            assert Decimal(str(unquoted(body[size_arg]))) == Decimal(str(choice.quantity)) * unit, rid
+            assert Decimal(str(unquoted(body[size_arg]))) == Decimal(str(choice.quantity)) * unit, (
+                rid
+            )
             product = catalog().product(choice.provider, choice.product)
             if type_arg is not None:
                 assert unquoted(body[type_arg]) == families[product.family], rid
