@@ -392,3 +392,33 @@ def test_a_gcp_forwarding_rule_costs_the_first_five_rules_rate_where_one_is_read
     assert frankfurt.source.published == dt.date(2023, 4, 6)
     # Berlin has no reading: no figure, never Frankfurt's.
     assert bundled.list_price("gcp", "europe-west10", "forwarding-rule") is None
+
+
+def test_azure_disks_and_public_ips_are_priced_where_a_retail_prices_response_is_read(bundled):
+    azure = bundled.providers["azure"]
+    disks = [p for p in azure.products if p.id.startswith("managed-disk/")]
+    assert len(disks) == 39
+    read = [
+        "northeurope",
+        "westeurope",
+        "swedencentral",
+        "uksouth",
+        "eastus2",
+        "centralus",
+        "westus2",
+    ]
+    for region in read:
+        assert all(price_in(disk, region) is not None for disk in disks), region
+    ip = next(p for p in azure.products if p.id == "public-ip-static")
+    sweden = price_in(ip, "swedencentral")
+    assert sweden is not None and sweden.amount == Decimal("0.005")
+    assert (sweden.source.evidence, sweden.source.published) == (
+        "provider_api",
+        dt.date(2026, 8, 14),
+    )
+    # A Premium SSD costs more in London than in Dublin, as the responses give it.
+    p10 = next(p for p in azure.products if p.id == "managed-disk/P10")
+    london, dublin = price_in(p10, "uksouth"), price_in(p10, "northeurope")
+    assert london is not None and dublin is not None and london.amount > dublin.amount
+    # Frankfurt has no reading: no disk figure there, never Dublin's.
+    assert bundled.list_price("azure", "germanywestcentral", "managed-disk/P10") is None
