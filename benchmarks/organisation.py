@@ -249,6 +249,13 @@ def run_one(path: Path, n: int, time_limit: float, budget: Decimal | None) -> di
         row[f"{name}_cpu_s"] = round(now_cpu - cpu, 2)
         row[f"{name}_peak_mib"] = _peak_mib()
         clock, cpu = now, now_cpu
+        # a long run that stops (out of memory, killed) still tells how far it got
+        print(
+            f"{name}: {row[f'{name}_s']} s, {row[f'{name}_cpu_s']} s CPU, "
+            f"peak {row[f'{name}_peak_mib']} MiB",
+            file=sys.stderr,
+            flush=True,
+        )
 
     inventory = load_inventory(path)  # as `cloudexit plan` reads it
     lap("read")

@@ -28,7 +28,7 @@ from cloudexit.model.io import read_yaml, validate
 M = TypeVar("M", bound=BaseModel)
 E = TypeVar("E", bound=BaseModel)
 
-__all__ = ["CACHE_ENV", "Compiler", "LazyFiles", "cache_dir", "file_key"]
+__all__ = ["CACHE_ENV", "Compiler", "LazyFiles", "OnFirstUse", "cache_dir", "file_key"]
 
 
 @cache
@@ -251,7 +251,37 @@ class KeyedEntries(Mapping[str, list[E]]):
         return key in (self._raw if self._read is None else self._read)
 
 
+K = TypeVar("K")
 V = TypeVar("V")
+
+
+class OnFirstUse(Mapping[K, V]):
+    """A mapping read when it is first looked at: an import, which names no target, does not
+    read and validate the kind mappings."""
+
+    def __init__(self, read: Callable[[], Mapping[K, V]]) -> None:
+        self._read = read
+        self._content: Mapping[K, V] | None = None
+
+    def _got(self) -> Mapping[K, V]:
+        if self._content is None:
+            self._content = self._read()
+        return self._content
+
+    def __getitem__(self, key: K) -> V:
+        return self._got()[key]
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._got())
+
+    def __len__(self) -> int:
+        return len(self._got())
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._got()
+
+    def __repr__(self) -> str:
+        return f"OnFirstUse({self._got()!r})"
 
 
 class LazyFiles(Mapping[str, V]):

@@ -9,7 +9,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from cloudexit.catalog import lookup
-from cloudexit.catalog.compiled import Compiler, LazyFiles
+from cloudexit.catalog.compiled import Compiler, LazyFiles, OnFirstUse
 from cloudexit.catalog.files import catalogue_files, mapping_files, provider_paths
 from cloudexit.catalog.mappings import read_kind_mappings
 from cloudexit.catalog.schema import (
@@ -76,9 +76,10 @@ class ProviderFiles(LazyFiles[ProviderFile]):
 class Catalog:
     providers: Mapping[str, ProviderFile]
     """id -> provider file; a loaded catalogue reads each file on first use"""
-    kinds: dict[Kind, KindMapping]
+    kinds: Mapping[Kind, KindMapping]
+    """kind -> its targets; a loaded catalogue reads the mapping files on first use"""
     source_types: dict[str, SourceType] = field(default_factory=dict)
-    versions: dict[str, VersionsFile] = field(default_factory=dict)
+    versions: Mapping[str, VersionsFile] = field(default_factory=dict)
     """target provider -> the engine versions its managed services offer"""
 
     def provider(self, provider_id: str) -> ProviderFile:
@@ -242,10 +243,24 @@ def _load_catalog(
             raise InputError(f"{path}: id {facts.id!r} does not match the file name")
         return facts
 
+    def read_versions() -> dict[str, VersionsFile]:
+        versions: dict[str, VersionsFile] = {}
+        for path in sorted((mappings_dir / "versions").glob("*.yaml")):
+            versions_file = compiler.load(VersionsFile, path)
+            if versions_file.provider != path.stem:
+                raise InputError(
+                    f"{path}: provider {versions_file.provider!r} does not match the file name"
+                )
+            versions[versions_file.provider] = versions_file
+        return versions
+
+    def read_kinds() -> dict[Kind, KindMapping]:
+        kinds, problems = read_kind_mappings(mappings_dir, compiler.load)
+        if problems:
+            raise InputError(problems[0])
+        return kinds
+
     providers = ProviderFiles(paths, read_provider, read_sizes, read_prices, read_facts)
-    kinds, problems = read_kind_mappings(mappings_dir, compiler.load)
-    if problems:
-        raise InputError(problems[0])
     source_types: dict[str, SourceType] = {}
     for path in sorted((mappings_dir / "sources").glob("*.yaml")):
         types_file = compiler.load(SourceTypesFile, path)
@@ -254,21 +269,22 @@ def _load_catalog(
             if key in source_types and source_types[key] != entry:
                 raise InputError(f"{path}: type {name!r} is mapped differently in another file")
             source_types[key] = entry
-    versions: dict[str, VersionsFile] = {}
-    for path in sorted((mappings_dir / "versions").glob("*.yaml")):
-        versions_file = compiler.load(VersionsFile, path)
-        if versions_file.provider != path.stem:
-            raise InputError(
-                f"{path}: provider {versions_file.provider!r} does not match the file name"
-            )
-        versions[versions_file.provider] = versions_file
     catalog = Catalog(
-        providers=providers, kinds=kinds, source_types=source_types, versions=versions
+        providers=providers,
+        kinds=OnFirstUse(read_kinds),
+        source_types=source_types,
+        versions=OnFirstUse(read_versions),
     )
-    # The cross-check reads every provider; a marker records that these exact files passed it.
-    checked = compiler.marker("references", [*paths.values(), *mapping_files(mappings_dir)])
+    # The cross-check reads every provider and kind mapping, and the versions are read with
+    # it, so an edited file's errors still come from the load; a marker records that these
+    # exact files passed, and later loads read the mappings only when a command needs them.
+    versions_files = sorted((mappings_dir / "versions").glob("*.yaml"))
+    checked = compiler.marker(
+        "references", [*paths.values(), *mapping_files(mappings_dir), *versions_files]
+    )
     if checked is None or not checked.exists():
         _check_references(catalog, mappings_dir)
+        dict(catalog.versions)
         compiler.record(checked)
     return catalog
 

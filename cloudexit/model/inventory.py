@@ -205,15 +205,15 @@ class Inventory(_Strict):
     @field_validator("resources")
     @classmethod
     def _unique_ids(cls, resources: list[Resource]) -> list[Resource]:
-        seen: set[str] = set()
-        for index, resource in enumerate(resources):
-            if resource.id in seen:
-                raise ValueError(f"duplicate resource id {resource.id!r} at resources[{index}]")
-            seen.add(resource.id)
-        return resources
+        return unique_ids(resources)
 
     @model_validator(mode="after")
     def _sorted(self) -> Inventory:
+        return self.settled()
+
+    def settled(self) -> Inventory:
+        """Resources, their dependencies, issues and sources in their fixed order, attachments
+        linked: what validation does once every field is read."""
         self.resources.sort(key=lambda r: r.id)
         for r in self.resources:
             r.depends_on.sort()
@@ -224,3 +224,12 @@ class Inventory(_Strict):
 
     def by_id(self) -> dict[str, Resource]:
         return {r.id: r for r in self.resources}
+
+
+def unique_ids(resources: list[Resource]) -> list[Resource]:
+    seen: set[str] = set()
+    for index, resource in enumerate(resources):
+        if resource.id in seen:
+            raise ValueError(f"duplicate resource id {resource.id!r} at resources[{index}]")
+        seen.add(resource.id)
+    return resources

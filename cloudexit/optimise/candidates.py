@@ -941,16 +941,22 @@ def detail_of(facts: SiteFacts) -> tuple[object, ...]:
 
 @dataclass(eq=False)
 class OptionSource:
-    """Builds the full ``Option`` at one site again, for the options a plan uses."""
+    """Builds the full ``Option`` at one site again, for the options a plan uses.
+
+    ``memo``: shared by the sources of one planning run, so the prices and certifications their
+    chosen options repeat are read once; empty until the first option is built."""
 
     resource: Resource
     catalog: Catalog
     policy: Policy
     commitments: list[tuple[Commitment, Decimal]] | None
     start: dt.date | None
+    memo: FactsMemo | None = None
 
     def option(self, site: tuple[str, str], target: bool) -> Option:
-        ctx = _context(self.resource, self.catalog, self.policy, self.commitments, self.start)
+        ctx = _context(
+            self.resource, self.catalog, self.policy, self.commitments, self.start, self.memo
+        )
         if not target:
             kept = _retain_facts(ctx)
             assert isinstance(kept, RetainFacts)

@@ -14,6 +14,7 @@ from decimal import Decimal
 from cloudexit.model.inventory import Inventory
 from cloudexit.model.plan import Plan
 from cloudexit.model.policy import Policy
+from cloudexit.optimise.objective import Scorer
 from cloudexit.optimise.today import current_monthly_eur
 from cloudexit.optimise.units import Row, Unit, Units, prune_dominated
 from cloudexit.risk.score import concentration_points
@@ -77,15 +78,19 @@ def weigh(units: Units, policy: Policy, aggregate: bool = True) -> None:
             break
 
     pruned = 0
+    scorer = Scorer(policy)
     for unit in units.units:
-        own = choice[unit.key]
-        move(own, -own.monthly * unit.count)
+        own, count = choice[unit.key], unit.count
+        move(own, -own.monthly * count)
         placed = sum(by_provider.values())
         rows = sorted(
-            (r.weighed(points(r, r.monthly * unit.count, placed), policy) for r in unit.all_rows),
-            key=lambda r: (r.score, r.site, r.product or ""),
+            (
+                r.weighed(points(r, r.monthly * count, placed), policy, scorer)
+                for r in unit.all_rows
+            ),
+            key=_order,
         )
-        move(own, own.monthly * unit.count)
+        move(own, own.monthly * count)
         unit.all_rows = rows
         unit.rows = rows
         if aggregate:
@@ -96,8 +101,13 @@ def weigh(units: Units, policy: Policy, aggregate: bool = True) -> None:
     placed = sum(by_provider.values())
     for follower in units.followers.values():
         follower.at = {
-            place: r.weighed(points(r, 0.0, placed), policy) for place, r in follower.at.items()
+            place: r.weighed(points(r, 0.0, placed), policy, scorer)
+            for place, r in follower.at.items()
         }
+
+
+def _order(row: Row) -> tuple[float, tuple[str, str], str]:
+    return row.score, row.site, row.product or ""
 
 
 def _best_response(
@@ -111,8 +121,9 @@ def _best_response(
     others' spend sits (``placed`` in all), ties to the lower site and product: ``min`` over
     ``(score + scale * stake * points, site, product)``, one option at a time."""
     best, best_key = unit.rows[0], None
+    count = unit.count
     for r in unit.rows:
-        spend = r.monthly * unit.count
+        spend = r.monthly * count
         total = placed + spend
         points = (
             concentration_points(

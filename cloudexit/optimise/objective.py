@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from functools import lru_cache
 
+from cloudexit.model.money import quantize
 from cloudexit.model.plan import Option
 from cloudexit.model.policy import Policy
 
@@ -50,3 +51,45 @@ def horizon_score(
 ) -> Decimal:
     months = Decimal(policy.horizon_months)
     return (monthly_cost + risk) * months + migration_cost
+
+
+class Scorer:
+    """``weighted_risk`` and ``horizon_score`` for one planning run's many rows, the same
+    ``Decimal`` operations in the same order (so the same results), with what repeats kept:
+    the policy's weights, and the weighted sum of each jurisdiction, certification and fidelity
+    triple, which the options of a provider share."""
+
+    def __init__(self, policy: Policy) -> None:
+        w = policy.risk_weights
+        self._weights = (w.jurisdiction, w.certification, w.fidelity)
+        self._concentration = w.concentration
+        self._months = Decimal(policy.horizon_months)
+        self._partial: dict[tuple[float, float, float], Decimal] = {}
+        self._cents: dict[float, Decimal] = {}
+
+    def risk(
+        self,
+        jurisdiction: float,
+        certification: float,
+        fidelity: float,
+        concentration: float,
+        stake: float,
+    ) -> Decimal:
+        key = (jurisdiction, certification, fidelity)
+        partial = self._partial.get(key)
+        if partial is None:
+            wj, wc, wf = self._weights
+            partial = self._partial[key] = (
+                wj * _decimal(jurisdiction) + wc * _decimal(certification) + wf * _decimal(fidelity)
+            )
+        return _decimal(stake) * (partial + self._concentration * Decimal(str(concentration)))
+
+    def score(self, monthly_cost: Decimal, migration_cost: Decimal, risk: Decimal) -> Decimal:
+        return (monthly_cost + risk) * self._months + migration_cost
+
+    def cents(self, value: float) -> Decimal:
+        """``quantize(Decimal(repr(value)))``, kept per value."""
+        found = self._cents.get(value)
+        if found is None:
+            found = self._cents[value] = quantize(Decimal(repr(value)))
+        return found

@@ -120,9 +120,17 @@ def _placeable(
     return keep, unplaced
 
 
-def _size_after(option: Option, catalog: Catalog) -> str | None:
+def _size_after(
+    option: Option, catalog: Catalog, known: dict[tuple[str, str, float], str | None] | None = None
+) -> str | None:
+    """``known``: the answers already given in this plan, by provider, product and quantity."""
     if option.retain or option.product is None:
         return None
+    key = (option.provider, option.product, option.quantity)
+    if known is not None:
+        if key not in known:
+            known[key] = _size_after(option, catalog)
+        return known[key]
     try:
         specs = catalog.product(option.provider, option.product).specs
     except (KeyError, InputError):
@@ -256,6 +264,7 @@ def _plan(
     unpriced_parts: dict[str, list[str]] = {}
     probes = 0
     kept: Probes | None = None
+    sizes_after: dict[tuple[str, str, float], str | None] = {}
     for rid, row in sorted(assignment.items()):
         unit = unit_of[rid]
         for price_id in row.option.unverified_prices:
@@ -288,7 +297,7 @@ def _plan(
                 if size.state in ("class", "usage", "assumed", "cost", "unknown")
                 else None,
                 size_basis=size.state if size.state != "not_needed" else None,
-                size_after=_size_after(row.option, catalog),
+                size_after=_size_after(row.option, catalog, sizes_after),
                 requirement=needed.label if needed else None,
                 requirement_basis=needed.basis if needed else None,
                 requirement_reason=needed.reason if needed else None,
@@ -472,10 +481,15 @@ def ranged_price_warning(placements: list[Placement], catalog: Catalog) -> str |
     """One line naming the moved resources' prices where sources disagree: plans use the upper
     figure, and the reader should know the lower one exists."""
     ranged: set[str] = set()
+    seen: set[tuple[str, str, str]] = set()
     for p in placements:
         choice = p.choice
         if choice.retain or choice.product is None:
             continue
+        where = (choice.provider, choice.product, choice.region)
+        if where in seen:
+            continue
+        seen.add(where)
         price = price_in(catalog.product(choice.provider, choice.product), choice.region)
         if price is not None and price.low is not None:
             ranged.add(

@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import math
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -35,7 +36,7 @@ from cloudexit.optimise.candidates import (
     option_facts,
 )
 from cloudexit.optimise.follow import Follower, copies_of, copies_score, find_followers, named
-from cloudexit.optimise.objective import horizon_score, option_score, weighted_risk
+from cloudexit.optimise.objective import Scorer, horizon_score, option_score, weighted_risk
 from cloudexit.optimise.partition import Partition
 from cloudexit.optimise.stranded import monthly_by_resource
 from cloudexit.optimise.switching import start_of
@@ -114,19 +115,26 @@ class Row:
         assert self.held is not None
         return self.held
 
-    def weighed(self, points: float, policy: Policy) -> Row:
-        """The row with its concentration points and the score they give."""
+    def weighed(self, points: float, policy: Policy, scorer: Scorer | None = None) -> Row:
+        """The row with its concentration points and the score they give (``scorer``: the
+        run's, keeping what repeats; the same score)."""
         if self.held is not None:
             option = with_concentration(self.held, points)
             return dataclasses.replace(
                 self, concentration=points, held=option, score=float(option_score(option, policy))
             )
-        risk = weighted_risk(
-            self.jurisdiction, self.certification, self.fidelity, points, self.stake, policy
-        )
-        score = horizon_score(
-            self.monthly_cost, quantize(Decimal(repr(self.migration))), risk, policy
-        )
+        if scorer is None:
+            risk = weighted_risk(
+                self.jurisdiction, self.certification, self.fidelity, points, self.stake, policy
+            )
+            score = horizon_score(
+                self.monthly_cost, quantize(Decimal(repr(self.migration))), risk, policy
+            )
+        else:
+            risk = scorer.risk(
+                self.jurisdiction, self.certification, self.fidelity, points, self.stake
+            )
+            score = scorer.score(scorer.cents(self.monthly), scorer.cents(self.migration), risk)
         return Row(
             self.site,
             float(score),
@@ -373,6 +381,25 @@ def egress_per_gib(catalog: Catalog, policy: Policy, sites: set[Site]) -> dict[S
     return prices
 
 
+class Repeats:
+    """One object for each site and figure that repeats over an estate's option rows: a
+    million-resource estate has some twenty million rows but a few dozen sites and a few thousand
+    distinct sizes and prices, and a tuple or float apiece was most of a row's memory."""
+
+    def __init__(self) -> None:
+        self._sites: dict[Site, Site] = {}
+        self._figures: dict[float, float] = {}
+
+    def site(self, provider: str, region: str) -> Site:
+        site = (provider, region)
+        return self._sites.setdefault(site, site)
+
+    def figure(self, value: float) -> float:
+        if type(value) is not float or not value or math.isnan(value):
+            return value  # 0.0 and -0.0 are equal keys, NaN no key: kept as given
+        return self._figures.setdefault(value, value)
+
+
 def _rows(
     resource: Resource,
     catalog: Catalog,
@@ -380,12 +407,18 @@ def _rows(
     held: list[tuple[Commitment, Decimal]] | None,
     start: dt.date,
     memo: FactsMemo | None = None,
+    scorer: Scorer | None = None,
+    later: FactsMemo | None = None,
+    repeats: Repeats | None = None,
 ) -> tuple[list[Row], list[str], Callable[[], int]]:
     """The resource's options as solver rows, why the other sites are out, and a digest of what
     the options hold beyond the rows' numbers (two resources share a class only when it is
     equal), made when asked: only resources whose rows equal another's need it."""
     found = option_facts(resource, catalog, policy, held, start, memo)
-    source = OptionSource(resource, catalog, policy, held, start)
+    source = OptionSource(resource, catalog, policy, held, start, later)
+    scorer = scorer or Scorer(policy)
+    repeats = repeats or Repeats()
+    one = repeats.figure
     rows: list[Row] = []
     for facts in found.sites:
         priced = facts.priced
@@ -401,36 +434,34 @@ def _rows(
                 instances = int(quantity)
             storage = quantity if specs.vcpu is None and specs.memory_gib is None else 0.0
         monthly = quantize(priced.monthly)
-        risk = weighted_risk(
-            facts.jurisdiction, facts.certification, facts.fidelity, 0, found.stake, policy
-        )
+        risk = scorer.risk(facts.jurisdiction, facts.certification, facts.fidelity, 0, found.stake)
         rows.append(
             Row(
-                site=(facts.provider.id, facts.region),
-                score=float(horizon_score(monthly, facts.migration, risk, policy)),
-                monthly=float(monthly),
-                vcpu=vcpu,
-                memory_gib=memory,
-                storage_gib=storage,
+                site=repeats.site(facts.provider.id, facts.region),
+                score=float(scorer.score(monthly, facts.migration, risk)),
+                monthly=one(float(monthly)),
+                vcpu=one(vcpu),
+                memory_gib=one(memory),
+                storage_gib=one(storage),
                 instances=instances,
                 target=True,
                 product=product.id if product else None,
-                quantity=quantity,
+                quantity=one(quantity),
                 jurisdiction=facts.jurisdiction,
                 certification=facts.certification,
                 fidelity=facts.fidelity,
                 stake=found.stake,
-                migration=float(facts.migration),
+                migration=one(float(facts.migration)),
                 source=source,
             )
         )
     kept = found.kept
     if kept is not None:
-        risk = weighted_risk(kept.jurisdiction, kept.certification, 0.0, 0, found.stake, policy)
+        risk = scorer.risk(kept.jurisdiction, kept.certification, 0.0, 0, found.stake)
         rows.append(
             Row(
-                site=(resource.provider, resource.region),
-                score=float(horizon_score(kept.monthly, Decimal(0), risk, policy)),
+                site=repeats.site(resource.provider, resource.region),
+                score=float(scorer.score(kept.monthly, Decimal(0), risk)),
                 monthly=float(kept.monthly),
                 vcpu=0.0,
                 memory_gib=0.0,
@@ -490,6 +521,11 @@ def build_units(
     same: dict[int, list[tuple[list[Row], Callable[[], int]]]] = defaultdict(list)
     """options already seen, by the hash of what the solver reads: equal ones are shared"""
     memo = FactsMemo()
+    scorer = Scorer(policy)
+    # The plan's options are built after the decision, through a memo of their own: the
+    # candidates' is let go before it.
+    later = FactsMemo()
+    repeats = Repeats()
     rows_of: dict[str, list[Row]] = {}
     no_option: dict[str, list[str]] = {}
     commitments = monthly_by_resource(inventory, policy)
@@ -500,7 +536,9 @@ def build_units(
         if held:
             signature += "|" + resource.id  # its stranded fees are its own
         if signature not in cache:
-            rows, excluded, digest = _rows(resource, catalog, policy, held, start, memo)
+            rows, excluded, digest = _rows(
+                resource, catalog, policy, held, start, memo, scorer, later, repeats
+            )
             if rows and aggregate and not held:
                 key = solver_key(rows)
                 seen = same[hash(key)]
@@ -639,7 +677,12 @@ def prune_dominated(unit: Unit, policy: Policy) -> list[Row]:
     regional = {cap.provider for cap in policy.capacity if cap.region is not None}
     capped = policy.max_spend_share is not None
     kept: list[Row] = []
+    # Only an option of the same provider and the same keeping may dominate another.
+    rivals: dict[tuple[str, bool], list[Row]] = defaultdict(list)
     for row in unit.rows:
-        if row.site[0] in regional or not any(_dominates(k, row, capped) for k in kept):
+        provider = row.site[0]
+        same = rivals[(provider, row.target)]
+        if provider in regional or not any(_dominates(k, row, capped) for k in same):
             kept.append(row)
+            same.append(row)
     return kept
