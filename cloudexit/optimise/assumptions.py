@@ -4,6 +4,7 @@ field that sets them."""
 
 from __future__ import annotations
 
+from cloudexit.model.kinds import Kind
 from cloudexit.model.plan import Placement, Totals
 from cloudexit.model.policy import Policy
 from cloudexit.optimise.running import RunningCostData
@@ -45,21 +46,24 @@ def assumption_warnings(
 
 
 def assumed_storage_warnings(placements: list[Placement], names: dict[str, str]) -> list[str]:
-    """One line per target and assumed size for the managed databases whose source reported no
-    data size: what was priced and written instead, and how to replace it."""
-    groups: dict[tuple[str, float, str], list[str]] = {}
+    """One line per target and assumed size for the managed databases and volumes whose source
+    reported no data size: what was priced and written instead, and how to replace it."""
+    groups: dict[tuple[str, bool, float, str], list[str]] = {}
     for p in placements:
         gib = p.choice.assumed_storage_gib
         if gib is None or p.choice.retain:
             continue
-        key = (p.choice.provider, gib, p.choice.storage_product or "storage")
+        volume = p.kind == Kind.BLOCK_VOLUME
+        store = p.choice.product if volume else p.choice.storage_product
+        key = (p.choice.provider, volume, gib, store or "storage")
         groups.setdefault(key, []).append(names.get(p.resource_id, p.resource_id))
     lines = []
-    for (provider, gib, store), who in sorted(groups.items()):
+    for (provider, volume, gib, store), who in sorted(groups.items()):
         shown = ", ".join(sorted(who)[:3]) + (f" and {len(who) - 3} more" if len(who) > 3 else "")
+        what = counted(len(who), "volume" if volume else "managed database")
         lines.append(
-            f"data size unknown for {counted(len(who), 'managed database')} on {provider}: priced "
-            f"and written as {gib:g} GiB of {store} per node, an assumption (set the size in the "
+            f"data size unknown for {what} on {provider}: priced and written as {gib:g} GiB of "
+            f"{store}{'' if volume else ' per node'}, an assumption (set the size in the "
             f"inventory, or running_costs.assumed_data_gib in the policy): {shown}"
         )
     return lines

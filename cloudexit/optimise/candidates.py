@@ -344,6 +344,7 @@ def _price_product(
     unverified: list[str] = []
     copies = 1
     nodes = 1
+    volume: Decimal | None = None
     product: Product | None
     if target.sizing in ("instance", "instance_plus_storage", "per_node"):
         needed = copies_needed(resource) if target.sizing != "per_node" else 1
@@ -374,6 +375,11 @@ def _price_product(
         if product is None:
             return f"no {target.select.service} product on {provider.id}/{region}"
         quantity = max(Decimal(1), data_gib(resource))
+        # A volume is written with a size: with none reported, the policy's assumed size is
+        # priced and written, never 1 GiB priced beside a larger volume written.
+        if resource.kind == Kind.BLOCK_VOLUME and resource.attributes.storage_gib is None:
+            volume = Decimal(str(policy.running_costs.assumed_data_gib))
+            quantity = volume
     else:
         product = _cheapest_at(_Same(products), region)
         if product is None:
@@ -437,7 +443,7 @@ def _price_product(
             store=store,
             assumed_gib=assumed,
         )
-    return Priced(product, quantity, monthly, unverified, costs, nodes, weak)
+    return Priced(product, quantity, monthly, unverified, costs, nodes, weak, assumed_gib=volume)
 
 
 def stake_of(resource: Resource, policy: Policy) -> float:

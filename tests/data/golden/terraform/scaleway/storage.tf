@@ -2,7 +2,7 @@
 resource "scaleway_block_volume" "etl_1" {
   name       = "etl-1"
   size_in_gb = 100
-  iops       = 15000
+  iops       = 5000
   tags       = ["app=analytics", "classification=internal", "cloudexit-source=gcp-etl-1", "env=prod", "owner=team-data"]
 }
 
@@ -10,7 +10,7 @@ resource "scaleway_block_volume" "etl_1" {
 resource "scaleway_block_volume" "etl_2" {
   name       = "etl-2"
   size_in_gb = 100
-  iops       = 15000
+  iops       = 5000
   tags       = ["app=analytics", "classification=internal", "cloudexit-source=gcp-etl-2", "env=prod", "owner=team-data"]
 }
 
@@ -18,7 +18,7 @@ resource "scaleway_block_volume" "etl_2" {
 resource "scaleway_block_volume" "etl_3" {
   name       = "etl-3"
   size_in_gb = 100
-  iops       = 15000
+  iops       = 5000
   tags       = ["app=analytics", "classification=internal", "cloudexit-source=gcp-etl-3", "env=prod", "owner=team-data"]
 }
 
@@ -26,7 +26,7 @@ resource "scaleway_block_volume" "etl_3" {
 resource "scaleway_block_volume" "etl_4" {
   name       = "etl-4"
   size_in_gb = 100
-  iops       = 15000
+  iops       = 5000
   tags       = ["app=analytics", "classification=internal", "cloudexit-source=gcp-etl-4", "env=prod", "owner=team-data"]
 }
 
@@ -59,7 +59,7 @@ resource "scaleway_object_bucket" "retail_analytics_prod_lake" {
 resource "scaleway_block_volume" "vm_erp_1_osdisk" {
   name       = "vm-erp-1-osdisk"
   size_in_gb = 128
-  iops       = 15000
+  iops       = 5000
   tags       = ["app=erp", "classification=confidential", "cloudexit-source=azure-vm-erp-1-osdisk", "env=prod", "owner=team-erp"]
 }
 
@@ -67,7 +67,7 @@ resource "scaleway_block_volume" "vm_erp_1_osdisk" {
 resource "scaleway_block_volume" "vm_erp_2_osdisk" {
   name       = "vm-erp-2-osdisk"
   size_in_gb = 128
-  iops       = 15000
+  iops       = 5000
   tags       = ["app=erp", "classification=confidential", "cloudexit-source=azure-vm-erp-2-osdisk", "env=prod", "owner=team-erp"]
 }
 
@@ -75,7 +75,7 @@ resource "scaleway_block_volume" "vm_erp_2_osdisk" {
 resource "scaleway_block_volume" "vm_erp_3_osdisk" {
   name       = "vm-erp-3-osdisk"
   size_in_gb = 128
-  iops       = 15000
+  iops       = 5000
   tags       = ["app=erp", "classification=confidential", "cloudexit-source=azure-vm-erp-3-osdisk", "env=prod", "owner=team-erp"]
 }
 
@@ -83,7 +83,7 @@ resource "scaleway_block_volume" "vm_erp_3_osdisk" {
 resource "scaleway_block_volume" "vm_erp_4_osdisk" {
   name       = "vm-erp-4-osdisk"
   size_in_gb = 128
-  iops       = 15000
+  iops       = 5000
   tags       = ["app=erp", "classification=confidential", "cloudexit-source=azure-vm-erp-4-osdisk", "env=prod", "owner=team-erp"]
 }
 
@@ -103,7 +103,7 @@ resource "scaleway_object_bucket" "sterpdocs" {
 resource "scaleway_block_volume" "shop_app_1_data" {
   name       = "shop-app-1-data"
   size_in_gb = 200
-  iops       = 15000
+  iops       = 5000
   tags       = ["app=shop", "cloudexit-source=aws-shop-app-1-data", "env=prod", "owner=team-web"]
 }
 
@@ -111,7 +111,7 @@ resource "scaleway_block_volume" "shop_app_1_data" {
 resource "scaleway_block_volume" "shop_app_2_data" {
   name       = "shop-app-2-data"
   size_in_gb = 200
-  iops       = 15000
+  iops       = 5000
   tags       = ["app=shop", "cloudexit-source=aws-shop-app-2-data", "env=prod", "owner=team-web"]
 }
 
@@ -119,7 +119,7 @@ resource "scaleway_block_volume" "shop_app_2_data" {
 resource "scaleway_block_volume" "shop_app_3_data" {
   name       = "shop-app-3-data"
   size_in_gb = 200
-  iops       = 15000
+  iops       = 5000
   tags       = ["app=shop", "cloudexit-source=aws-shop-app-3-data", "env=prod", "owner=team-web"]
 }
 
@@ -127,7 +127,7 @@ resource "scaleway_block_volume" "shop_app_3_data" {
 resource "scaleway_block_volume" "shop_app_4_data" {
   name       = "shop-app-4-data"
   size_in_gb = 200
-  iops       = 15000
+  iops       = 5000
   tags       = ["app=shop", "cloudexit-source=aws-shop-app-4-data", "env=prod", "owner=team-web"]
 }
 
@@ -135,7 +135,7 @@ resource "scaleway_block_volume" "shop_app_4_data" {
 resource "scaleway_block_volume" "shop_web_1_root" {
   name       = "shop-web-1-root"
   size_in_gb = 50
-  iops       = 15000
+  iops       = 5000
   tags       = ["app=shop", "cloudexit-source=aws-shop-web-1-root", "env=prod", "owner=team-web"]
 }
 
@@ -143,7 +143,7 @@ resource "scaleway_block_volume" "shop_web_1_root" {
 resource "scaleway_block_volume" "shop_web_2_root" {
   name       = "shop-web-2-root"
   size_in_gb = 50
-  iops       = 15000
+  iops       = 5000
   tags       = ["app=shop", "cloudexit-source=aws-shop-web-2-root", "env=prod", "owner=team-web"]
 }
 
@@ -151,7 +151,7 @@ resource "scaleway_block_volume" "shop_web_2_root" {
 resource "scaleway_block_volume" "shop_web_3_root" {
   name       = "shop-web-3-root"
   size_in_gb = 50
-  iops       = 15000
+  iops       = 5000
   tags       = ["app=shop", "cloudexit-source=aws-shop-web-3-root", "env=prod", "owner=team-web"]
 }
 
@@ -159,7 +159,7 @@ resource "scaleway_block_volume" "shop_web_3_root" {
 resource "scaleway_block_volume" "shop_web_4_root" {
   name       = "shop-web-4-root"
   size_in_gb = 50
-  iops       = 15000
+  iops       = 5000
   tags       = ["app=shop", "cloudexit-source=aws-shop-web-4-root", "env=prod", "owner=team-web"]
 }
 
@@ -167,7 +167,7 @@ resource "scaleway_block_volume" "shop_web_4_root" {
 resource "scaleway_block_volume" "shop_web_5_root" {
   name       = "shop-web-5-root"
   size_in_gb = 50
-  iops       = 15000
+  iops       = 5000
   tags       = ["app=shop", "cloudexit-source=aws-shop-web-5-root", "env=prod", "owner=team-web"]
 }
 
@@ -175,7 +175,7 @@ resource "scaleway_block_volume" "shop_web_5_root" {
 resource "scaleway_block_volume" "shop_web_6_root" {
   name       = "shop-web-6-root"
   size_in_gb = 50
-  iops       = 15000
+  iops       = 5000
   tags       = ["app=shop", "cloudexit-source=aws-shop-web-6-root", "env=prod", "owner=team-web"]
 }
 
