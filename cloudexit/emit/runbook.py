@@ -86,24 +86,28 @@ def _balancer_rows(
     the inventory does not hold, then backends the balancer could not name."""
     resources = plan.inventory.by_id()
     rows: dict[tuple[str, str], dict[str, str]] = {}
+    order: dict[tuple[str, str], tuple[str, str]] = {}
     for gap in balancer_gaps(plan.inventory, plan.placements):
         r = resources[gap.resource_id]
-        rows[(gap.site, gap.resource_id)] = {
+        key = (gap.site, gap.resource_id)
+        rows[key] = {
             "site": gap.site,
             "balancer": f"{noun(r.type, r.kind.value)} {r.name}",
             "missing": "; ".join(gap.missing),
         }
+        order[key] = key
     for row in backend_gaps(plan, env, catalog, built):
-        key = (row["site"], row["balancer"])
-        found = next(
-            (v for k, v in rows.items() if k[0] == key[0] and v["balancer"].endswith(" " + key[1])),
-            None,
-        )
-        if found is not None:
-            found["missing"] += "; " + row["missing"]
+        key = (row["site"], row["resource_id"])
+        if key in rows:
+            rows[key]["missing"] += "; " + row["missing"]
         else:
-            rows[key] = {**row, "balancer": f"load balancer {row['balancer']}"}
-    return [rows[k] for k in sorted(rows)]
+            rows[key] = {
+                "site": row["site"],
+                "balancer": f"load balancer {row['balancer']}",
+                "missing": row["missing"],
+            }
+            order[key] = (row["site"], row["balancer"])
+    return [rows[k] for k in sorted(rows, key=order.__getitem__)]
 
 
 def write_runbook(

@@ -19,7 +19,7 @@ from cloudexit.emit.terraform.addressing import allocate
 from cloudexit.emit.terraform.firewall import CAPABILITIES, intersect, translate
 from cloudexit.emit.terraform.hclfmt import format_hcl
 from cloudexit.emit.terraform.probes import probe_gaps as gaps_of
-from cloudexit.emit.terraform.site import Item, Site, Skipped, build_site
+from cloudexit.emit.terraform.site import Item, Site, Skipped, backend_servers, build_site
 from cloudexit.emit.terraform.targets import (
     ATTACHED_TYPES,
     DEFAULT_TYPES,
@@ -201,23 +201,9 @@ def backend_gaps(
         for item in site.items:
             if item.resource.kind != Kind.LOAD_BALANCER:
                 continue
-            named = [
-                item.resource,
-                *(
-                    resources[d]
-                    for d in item.resource.depends_on
-                    if d in resources and resources[d].kind == Kind.TARGET_GROUP
-                ),
-            ]
-            servers = dict.fromkeys(
-                d
-                for r in named
-                for d in r.depends_on
-                if d in resources and resources[d].kind in (Kind.VM, Kind.VM_GROUP)
-            )
             written = {b.resource.id for b in item.backends}
             missing = []
-            for sid in servers:
+            for sid in backend_servers(item.resource, resources):
                 if sid in written:
                     continue
                 server = resources[sid]
@@ -230,7 +216,12 @@ def backend_gaps(
                 missing.append(f"backend {server.name} ({why})")
             if missing:
                 rows.append(
-                    {"site": here, "balancer": item.resource.name, "missing": "; ".join(missing)}
+                    {
+                        "site": here,
+                        "resource_id": item.resource.id,
+                        "balancer": item.resource.name,
+                        "missing": "; ".join(missing),
+                    }
                 )
     return rows
 

@@ -684,16 +684,30 @@ def _first_v4(resource: Resource) -> str | None:
     return None
 
 
-def _wire_backends(lb: Item, by_id: dict[str, Item], resources: dict[str, Resource]) -> None:
-    groups = [
+def target_groups(lb: Resource, resources: dict[str, Resource]) -> list[Resource]:
+    return [
         resources[d]
-        for d in lb.resource.depends_on
+        for d in lb.depends_on
         if d in resources and resources[d].kind == Kind.TARGET_GROUP
     ]
-    servers: list[str] = [d for g in groups for d in g.depends_on]
-    servers += [
-        d for d in lb.resource.depends_on if d in resources and resources[d].kind == Kind.VM
-    ]
+
+
+def backend_servers(lb: Resource, resources: dict[str, Resource]) -> list[str]:
+    """The machines and machine groups a balancer names, itself or through its target groups, in
+    the order it names them."""
+    return list(
+        dict.fromkeys(
+            d
+            for r in (lb, *target_groups(lb, resources))
+            for d in r.depends_on
+            if d in resources and resources[d].kind in (Kind.VM, Kind.VM_GROUP)
+        )
+    )
+
+
+def _wire_backends(lb: Item, by_id: dict[str, Item], resources: dict[str, Resource]) -> None:
+    groups = target_groups(lb.resource, resources)
+    servers = backend_servers(lb.resource, resources)
     found = {id(by_id[d]): by_id[d] for d in servers if d in by_id}
     lb.backends = sorted(
         (i for i in found.values() if i.resource.kind == Kind.VM), key=lambda i: i.index
