@@ -16,6 +16,7 @@ from cloudexit.catalog.versions import version_key
 from cloudexit.datafiles import data_dir
 from cloudexit.model.io import read_yaml, validate
 from cloudexit.model.plan import Placement
+from cloudexit.wording import first_few
 
 
 class _Data(BaseModel):
@@ -182,7 +183,7 @@ def end_of_life_warnings(
         groups.setdefault(key, []).append(names.get(p.resource_id, p.resource_id))
     lines = []
     for (provider, line, how, when, url, advice), who in sorted(groups.items()):
-        shown = ", ".join(sorted(who)[:3]) + (f" and {len(who) - 3} more" if len(who) > 3 else "")
+        shown = first_few(who)
         lines.append(
             f"end of life: {line} on {provider} ({how}) {when}, before the plan starts on {on} "
             f"({url}); {advice}: {shown}"

@@ -22,6 +22,7 @@ from cloudexit.model.engines import engine_of
 from cloudexit.model.inventory import Resource
 from cloudexit.model.kinds import Kind
 from cloudexit.model.plan import EngineVersionChoice, Option, Placement
+from cloudexit.wording import first_few
 
 VERSIONED = frozenset(
     {
@@ -303,7 +304,7 @@ def version_warnings(placements: list[Placement], names: dict[str, str]) -> list
         groups.setdefault(key, []).append(names.get(p.resource_id, p.resource_id))
     lines = []
     for (status, provider, before, after), who in sorted(groups.items()):
-        shown = ", ".join(sorted(who)[:3]) + (f" and {len(who) - 3} more" if len(who) > 3 else "")
+        shown = first_few(who)
         lines.append(f"engine version on {provider}: {before} -> {after} ({WHAT[status]}): {shown}")
     return lines
 

@@ -29,6 +29,7 @@ from cloudexit.model.parts import (
     named_users,
     note_unheld_links,
     part_owners,
+    strings_of,
     take_figures,
     take_parts,
     unused_parts,
@@ -155,7 +156,7 @@ def _lists(resources: dict[str, Resource]) -> list[Folded]:
     it is taken out, and what named it names its instances."""
     lists: dict[str, list[str]] = {}
     for r in resources.values():
-        listed = _strings(r.attributes.details.get("instances"))
+        listed = strings_of(r.attributes.details.get("instances"))
         if r.provider == "gcp" and r.kind is Kind.VM_GROUP and listed:
             held = [i for i in listed if i in resources and resources[i].kind is Kind.VM]
             if len(held) == len(listed):
@@ -210,7 +211,7 @@ def _owners(resources: Mapping[str, Resource]) -> dict[str, str]:
         ):
             gcp_by_name[(r.account, r.name)] = r.id
         if r.kind is Kind.KUBERNETES_NODE_POOL and r.provider == "gcp":
-            for group in _strings(r.attributes.details.get("instance_groups")):
+            for group in strings_of(r.attributes.details.get("instance_groups")):
                 gke_groups[group] = r.id
         if r.kind is Kind.KUBERNETES_NODE_POOL and r.provider == "azure":
             aks_pools.setdefault((r.account, r.name.lower()), []).append(r)
@@ -379,7 +380,3 @@ def _repoint(resources: Iterable[Resource], final: Mapping[str, str]) -> None:
                 if final.get(a.to, a.to) != r.id
             }
             r.topology.attachments = [kept[k] for k in sorted(kept)]
-
-
-def _strings(value: object) -> list[str]:
-    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []

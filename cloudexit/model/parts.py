@@ -455,7 +455,7 @@ def take_parts(parent: Resource, parts: Sequence[Resource]) -> None:
             for k, v in scaled[0].items()
             if k in ("min_replicas", "max_replicas", "cpu_target", "mode")
         }
-    unheld = {ref for r in (parent, *parts) for ref in _strings(r.attributes.details.get(UNHELD))}
+    unheld = {ref for r in (parent, *parts) for ref in strings_of(r.attributes.details.get(UNHELD))}
     if unheld:
         a.details[UNHELD] = sorted(unheld)
     listeners = {(x.port, x.protocol): x for p in parts for x in p.topology.listeners}
@@ -493,5 +493,5 @@ def take_figures(parent: Resource, children: Sequence[Resource], whose: str) -> 
             )
 
 
-def _strings(value: object) -> list[str]:
+def strings_of(value: object) -> list[str]:
     return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []

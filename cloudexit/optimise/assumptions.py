@@ -8,7 +8,7 @@ from cloudexit.model.kinds import Kind
 from cloudexit.model.plan import Placement, Totals
 from cloudexit.model.policy import Policy
 from cloudexit.optimise.running import RunningCostData
-from cloudexit.wording import counted
+from cloudexit.wording import counted, first_few
 
 
 def _override(data: RunningCostData, figure: str, default: str) -> str:
@@ -59,7 +59,7 @@ def assumed_storage_warnings(placements: list[Placement], names: dict[str, str])
         groups.setdefault(key, []).append(names.get(p.resource_id, p.resource_id))
     lines = []
     for (provider, volume, gib, store), who in sorted(groups.items()):
-        shown = ", ".join(sorted(who)[:3]) + (f" and {len(who) - 3} more" if len(who) > 3 else "")
+        shown = first_few(who)
         what = counted(len(who), "volume" if volume else "managed database")
         lines.append(
             f"data size unknown for {what} on {provider}: priced and written as {gib:g} GiB of "

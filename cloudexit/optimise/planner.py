@@ -51,7 +51,7 @@ from cloudexit.optimise.units import (
 from cloudexit.optimise.windows import WINDOWS_HOSTS, licence_warning, runs_windows
 from cloudexit.sovereignty.data import load_sovereignty
 from cloudexit.sovereignty.estate import estate
-from cloudexit.wording import plural
+from cloudexit.wording import first_few, plural
 
 
 def time_limited_warning(policy: Policy, gap: float, within: bool) -> str:
@@ -337,7 +337,7 @@ def _plan(
     if split_line:
         warnings.add(split_line)
     for part, who in sorted(unpriced_parts.items()):
-        shown = ", ".join(sorted(who)[:3]) + (f" and {len(who) - 3} more" if len(who) > 3 else "")
+        shown = first_few(who)
         warnings.add(
             f"not in the target cost, for want of a list price: {part}, on {len(who)} "
             f"{plural(len(who), 'placement')} ({shown})"
