@@ -36,7 +36,7 @@ from cloudexit.optimise.candidates import (
     option_facts,
 )
 from cloudexit.optimise.follow import Follower, copies_of, copies_score, find_followers, named
-from cloudexit.optimise.objective import Scorer, horizon_score, option_score, weighted_risk
+from cloudexit.optimise.objective import Scorer, option_score
 from cloudexit.optimise.partition import Partition
 from cloudexit.optimise.stranded import monthly_by_resource
 from cloudexit.optimise.switching import start_of
@@ -123,18 +123,9 @@ class Row:
             return dataclasses.replace(
                 self, concentration=points, held=option, score=float(option_score(option, policy))
             )
-        if scorer is None:
-            risk = weighted_risk(
-                self.jurisdiction, self.certification, self.fidelity, points, self.stake, policy
-            )
-            score = horizon_score(
-                self.monthly_cost, quantize(Decimal(repr(self.migration))), risk, policy
-            )
-        else:
-            risk = scorer.risk(
-                self.jurisdiction, self.certification, self.fidelity, points, self.stake
-            )
-            score = scorer.score(scorer.cents(self.monthly), scorer.cents(self.migration), risk)
+        scorer = scorer or Scorer(policy)
+        risk = scorer.risk(self.jurisdiction, self.certification, self.fidelity, points, self.stake)
+        score = scorer.score(scorer.cents(self.monthly), scorer.cents(self.migration), risk)
         return Row(
             self.site,
             float(score),
