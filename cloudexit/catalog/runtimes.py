@@ -88,13 +88,20 @@ def _said(language: str | None, version: tuple[int, ...] | None, raw: str | None
     return f"{shown} ({raw})" if raw else shown
 
 
-def offered(catalog: Catalog, resource: Resource, option: Option) -> list[FunctionRuntimes]:
-    """The runtimes of the functions service ``option`` buys (its Terraform type, else the
-    mapping's), if the catalogue lists them."""
-    facts = catalog.versions.get(option.provider)
+def service_type(catalog: Catalog, resource: Resource, option: Option) -> str | None:
+    """The Terraform resource type of the managed service ``option`` buys: its own, else the
+    mapping's."""
+    if option.terraform is not None:
+        return option.terraform
     mapping = catalog.kinds.get(resource.kind)
     target = mapping.targets.get(option.provider) if mapping else None
-    terraform = option.terraform or (target.terraform if target else None)
+    return target.terraform if target else None
+
+
+def offered(catalog: Catalog, resource: Resource, option: Option) -> list[FunctionRuntimes]:
+    """The runtimes of the functions service ``option`` buys, if the catalogue lists them."""
+    facts = catalog.versions.get(option.provider)
+    terraform = service_type(catalog, resource, option)
     if facts is None or terraform is None:
         return []
     return [r for r in facts.runtimes if r.terraform == terraform]

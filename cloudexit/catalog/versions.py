@@ -161,28 +161,19 @@ def install(catalog: Catalog, resource: Resource, option: Option) -> EngineVersi
     )
 
 
-def _service(catalog: Catalog, resource: Resource, option: Option) -> str | None:
-    """The Terraform resource type of the managed service ``option`` buys."""
-    if option.terraform is not None:
-        return option.terraform
-    mapping = catalog.kinds.get(resource.kind)
-    target = mapping.targets.get(option.provider) if mapping else None
-    return target.terraform if target else None
-
-
 def offered_for(catalog: Catalog, resource: Resource, option: Option) -> list[EngineVersions]:
     """The catalogue's version facts for the managed service ``option`` buys, if any."""
     facts = catalog.versions.get(option.provider)
     if facts is None or resource.kind not in VERSIONED or option.fidelity == "self_managed":
         return []
-    terraform = _service(catalog, resource, option)
+    terraform = runtimes.service_type(catalog, resource, option)
     return [e for e in facts.engines if e.kind == resource.kind and e.terraform == terraform]
 
 
 def unverified_reason(catalog: Catalog, resource: Resource, option: Option) -> str | None:
     """Why the catalogue holds no versions for this service, where what was searched is said."""
     facts = catalog.versions.get(option.provider)
-    terraform = _service(catalog, resource, option)
+    terraform = runtimes.service_type(catalog, resource, option)
     for entry in facts.unverified if facts else []:
         if entry.kind == resource.kind and entry.terraform == terraform:
             return entry.reason
