@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from cloudexit.model.app_plans import SITES, host_apps
 from cloudexit.model.attachments import link_attachments
 from cloudexit.model.inventory import CollectionIssue, Resource
 from cloudexit.model.kinds import Kind
@@ -59,10 +60,12 @@ def fold_members(resources: dict[str, Resource]) -> list[Folded]:
     place; each group names what it took in ``members``. Returns what was taken, sorted by id."""
     link_attachments(list(resources.values()))
     note_unheld_links(resources)
+    hosts = host_apps(resources)
     folded = _lists(resources)
     owner = _owners(resources)
     masters = _container_service_nodes(resources, owner)
     parts = {rid: p for rid, p in part_owners(resources).items() if rid not in owner}
+    parts.update({rid: h for rid, h in hosts.items() if rid not in owner and rid not in parts})
     owner.update(parts)
     _parts(resources, owner)
     final = {rid: _root(rid, owner) for rid in owner}
@@ -88,6 +91,15 @@ def fold_members(resources: dict[str, Resource]) -> list[Folded]:
                 if rid in settings
                 else f"part of {group.kind.value} {group.name!r}; planned and billed with it"
             )
+            if rid in hosts:
+                what = (
+                    f"runs on the same App Service plan as app {group.name!r}, which this "
+                    "inventory does not hold; planned and billed with it"
+                    if group.type.lower() == SITES
+                    else f"taken as running on App Service plan {group.name!r}, which shares its "
+                    "name and resource group (the export names no plan for it); planned and "
+                    "billed with it"
+                )
             folded.append(Folded(resource, group.id, what))
             continue
         if _clustered(resource) and _clustered(group):

@@ -10,6 +10,7 @@ from cloudexit.catalog.loader import Catalog
 from cloudexit.catalog.sizing import price_in
 from cloudexit.collector import collection_paused
 from cloudexit.errors import InputError
+from cloudexit.model.app_plans import app_plan_warnings
 from cloudexit.model.balancer_gaps import balancer_gap_warnings
 from cloudexit.model.coverage import incomplete_warning
 from cloudexit.model.inventory import Inventory, Resource
@@ -333,6 +334,7 @@ def _plan(
     warnings.update(open_rule_warnings(inventory, placements))
     warnings.update(dedicated_link_warnings(unplaced, inventory))
     warnings.update(balancer_gap_warnings(inventory, placements))
+    warnings.update(app_plan_warnings(inventory))
     split_line = split_dependency_warning(inventory, placements, policy)
     if split_line:
         warnings.add(split_line)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from cloudexit.connectors.azure.registry import Facts, declare
+from cloudexit.connectors.azure.registry import Facts, arm_id, declare
+from cloudexit.model.app_plans import NAMED_PLAN
 from cloudexit.model.kinds import Kind
 
 
@@ -61,7 +62,11 @@ def site(facts: Facts) -> None:
             if v not in (None, [], "")
         }
     )
-    facts.depend(facts.prop("serverFarmId") or _tagged_plan(facts.item.get("tags")))
+    plan = arm_id(facts.prop("serverFarmId") or _tagged_plan(facts.item.get("tags")))
+    if plan:
+        # kept beside depends_on, which drops what the inventory does not hold
+        facts.details[NAMED_PLAN] = plan
+    facts.depend(plan)
     facts.depend(facts.prop("virtualNetworkSubnetId"))
 
 
