@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cloudexit.model.inventory import Inventory
+from cloudexit.model.kinds import Kind
 from cloudexit.model.plan import Placement
 from cloudexit.model.topology import Endpoint, FirewallRule
 
@@ -42,6 +43,8 @@ SENSITIVE_PORTS: dict[int, str] = {
     27017: "MongoDB",
 }
 _PORTED = frozenset({"tcp", "udp", "any"})
+# what a group guards: an interface carries its group to its machine, which the layers meet on
+_MACHINES = frozenset({Kind.VM, Kind.VM_GROUP})
 _WORLD_TAGS = frozenset({"internet", "*", "any"})
 
 
@@ -123,8 +126,8 @@ def _reached(worlds: Sequence[_Net], cutting: Sequence[FirewallRule]) -> bool:
 
 
 def _pieces(rule: FirewallRule, denies: Sequence[FirewallRule]) -> list[tuple[int, int]]:
-    """The rule's ports cut at every edge of the deny rules' ports: inside one piece every port
-    meets the same deny rules."""
+    """The rule's ports cut at every edge of the ports of ``denies`` (and of any other rules
+    passed there): inside one piece every port meets the same rules."""
     spans = [(p.low, p.high) for p in rule.ports] or [(1, 65535)]
     edges = {p.low for d in denies for p in d.ports} | {p.high + 1 for d in denies for p in d.ports}
     out = []
@@ -135,9 +138,48 @@ def _pieces(rule: FirewallRule, denies: Sequence[FirewallRule]) -> list[tuple[in
     return out
 
 
-def exposure(rule: FirewallRule, group: Sequence[FirewallRule] = ()) -> Exposure | None:
+def _cutting(
+    denies: Sequence[FirewallRule], protocol: str, low: int, high: int
+) -> list[FirewallRule]:
+    return [
+        d
+        for d in denies
+        if d.protocol in (protocol, "any")
+        and (not d.ports or any(p.low <= low and high <= p.high for p in d.ports))
+    ]
+
+
+def _admits(
+    group: Sequence[FirewallRule], protocol: str, low: int, high: int, worlds: Sequence[_Net]
+) -> bool:
+    """Some allow rule of ``group`` lets the internet (of ``worlds``' families) reach the ports
+    ``low``-``high`` over ``protocol``, once its own earlier deny rules have taken their part."""
+    for rule in group:
+        if (
+            rule.direction != "ingress"
+            or rule.action != "allow"
+            or rule.protocol not in (protocol, "any")
+            or (rule.ports and not any(p.low <= low and high <= p.high for p in rule.ports))
+        ):
+            continue
+        admitted = [w for w in _worlds(rule) if w in worlds]
+        denies = [d for d in group if d is not rule and _first(d, rule) and _world_nets(d.peers)]
+        if admitted and _reached(admitted, _cutting(denies, protocol, low, high)):
+            return True
+    return False
+
+
+def exposure(
+    rule: FirewallRule,
+    group: Sequence[FirewallRule] = (),
+    beyond: Sequence[tuple[str, Sequence[FirewallRule]]] = (),
+) -> Exposure | None:
     """What ``rule`` opens to the whole internet that it should not, once the deny rules of its
-    ``group`` evaluated before it have taken back what they cover, or None."""
+    ``group`` evaluated before it have taken back what they cover, or None.
+
+    ``beyond``: the groups (name, rules) of the other layer the traffic must also pass (an Azure
+    machine's subnet NSG for a NIC NSG's rule, and the other way round); a port is open only
+    where one of them lets the internet through too."""
     if rule.direction != "ingress" or rule.action != "allow" or rule.protocol not in _PORTED:
         return None
     if not any(_world(end) for end in rule.peers):
@@ -149,15 +191,14 @@ def exposure(rule: FirewallRule, group: Sequence[FirewallRule] = ()) -> Exposure
     cutters: set[str] = set()
     shut: dict[str, list[tuple[int, int]]] = {}
     reached: list[tuple[int, int]] = []
-    for low, high in _pieces(rule, denies):
+    edges = [*denies, *(r for _, rules in beyond for r in rules)]
+    for low, high in _pieces(rule, edges):
         for protocol in protocols:
-            cutting = [
-                d
-                for d in denies
-                if d.protocol in (protocol, "any")
-                and (not d.ports or any(p.low <= low and high <= p.high for p in d.ports))
-            ]
-            if _reached(worlds, cutting):
+            cutting = _cutting(denies, protocol, low, high)
+            passing = not beyond or any(
+                _admits(rules, protocol, low, high, worlds) for _, rules in beyond
+            )
+            if _reached(worlds, cutting) and passing:
                 reached.append((low, high))
                 cutters.update(
                     d.name or f"priority {d.priority}"
@@ -212,6 +253,7 @@ def open_rules(inventory: Inventory, placements: list[Placement]) -> list[OpenRu
     """Every such rule of a group the plan moves, with the target site its Terraform is for.
     Values are raw: each output escapes them for its own language."""
     resources = inventory.by_id()
+    layers = _other_layers(inventory)
     found = set()
     for placement in placements:
         resource = resources[placement.resource_id]
@@ -223,10 +265,26 @@ def open_rules(inventory: Inventory, placements: list[Placement]) -> list[OpenRu
             for c in [placement.choice, *(placement.copies or [])]
             if not c.retain
         ]
+        contexts = layers.get(resource.id, [()])
         for rule in rules:
-            what = exposure(rule, rules)
-            if what is None:
+            found_in = [
+                e
+                for other in contexts
+                if (
+                    e := exposure(
+                        rule,
+                        rules,
+                        [(resources[g].name, resources[g].topology.firewall_rules) for g in other],
+                    )
+                )
+                is not None
+            ]
+            if not found_in:
                 continue
+            what = Exposure(
+                "; ".join(dict.fromkeys(e.opens for e in found_in)),
+                tuple(sorted({n for e in found_in for n in e.narrowed_by})),
+            )
             peers = ", ".join(e.text for e in rule.peers if _world(e))
             narrowed = ", ".join(what.narrowed_by)
             for site in sites:
@@ -236,6 +294,27 @@ def open_rules(inventory: Inventory, placements: list[Placement]) -> list[OpenRu
                     )
                 )
     return sorted(found)
+
+
+def _other_layers(inventory: Inventory) -> dict[str, list[tuple[str, ...]]]:
+    """Group id -> for each machine it guards, the groups of the machine's other layer (Azure:
+    the subnet NSGs for a NIC NSG, the NIC NSGs for a subnet NSG), which inbound traffic must
+    pass as well; () where the machine has no other layer. A group guarding no machine is
+    judged alone, and so is one whose other layer's rules the export does not carry."""
+    # a group read without its own rules holds only Azure's defaults, which deny: unknown
+    partial = {i.resource_id for i in inventory.issues if i.code == "unsupported_rule"}
+    held = {r.id for r in inventory.resources if r.topology.firewall_rules} - partial
+    found: dict[str, set[tuple[str, ...]]] = {}
+    for r in inventory.resources:
+        if r.kind not in _MACHINES:
+            continue
+        own = set(r.topology.security_groups)
+        below = set(r.topology.subnet_security_groups) - own
+        for mine, other in ((own, below), (below, own)):
+            known = () if other - held else tuple(sorted(other))
+            for group in mine:
+                found.setdefault(group, set()).add(known)
+    return {group: sorted(contexts) for group, contexts in found.items()}
 
 
 def open_rule_warnings(inventory: Inventory, placements: list[Placement]) -> list[str]:
