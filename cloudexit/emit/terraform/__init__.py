@@ -186,7 +186,8 @@ def backend_gaps(
 ) -> list[dict[str, str]]:
     """Backends a balancer's Terraform does not hold, per site and balancer, for the runbook: a
     machine group behind a backend service (the target builds its machines, whose addresses no
-    pool can name in advance), a machine placed at another site or not placed.
+    pool can name in advance), a machine placed at another site or not placed, every backend
+    of a balancer without a listener (pools are written per listener).
 
     ``built``: the plan's sites when the caller already built them for the Terraform."""
     resources = plan.inventory.by_id()
@@ -201,13 +202,16 @@ def backend_gaps(
         for item in site.items:
             if item.resource.kind != Kind.LOAD_BALANCER:
                 continue
-            written = {b.resource.id for b in item.backends}
+            # backends are written per listener: with none, no pool holds them
+            written = {b.resource.id for b in item.backends} if item.listeners else set()
             missing = []
             for sid in backend_servers(item.resource, resources):
                 if sid in written:
                     continue
                 server = resources[sid]
-                if server.kind == Kind.VM_GROUP:
+                if not item.listeners:
+                    why = "no listener, so no pool is written: add it with the listener"
+                elif server.kind == Kind.VM_GROUP:
                     why = "a machine group: add the machines the target builds for it to the pool"
                 elif sid not in placed:
                     why = "not placed on a target"
