@@ -18,6 +18,7 @@ from cloudexit.errors import InputError
 from cloudexit.importers.context import ImportContext
 from cloudexit.importers.jsonstream import walk, wrapper_key
 from cloudexit.importers.redact import redact
+from cloudexit.importers.terraform_chains import unknown_links
 from cloudexit.importers.terraform_refs import ConfigGraph
 from cloudexit.importers.terraform_resources import TerraformInstance, TerraformMapper
 
@@ -132,7 +133,12 @@ def _from_change(change: Any, ctx: ImportContext) -> TerraformInstance | None:
     if actions == ["create"]:
         values = redact(body.get("after") or {}, body.get("after_sensitive"))
         return TerraformInstance(
-            address=address, type=tf_type, values=values, planned=True, action="create"
+            address=address,
+            type=tf_type,
+            values=values,
+            planned=True,
+            action="create",
+            unknown_links=unknown_links(tf_type, body.get("after_unknown")),
         )
     if body.get("before") is None:
         # a read, a forget, or a no-op on an instance the state does not hold: nothing exists

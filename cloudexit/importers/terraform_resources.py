@@ -15,11 +15,13 @@ from cloudexit.catalog.classes import fill_sizes
 from cloudexit.connectors.azure.registry import arm_id
 from cloudexit.importers.context import ImportContext
 from cloudexit.importers.refine import engine_kind
+from cloudexit.importers.terraform_chains import unresolved
 from cloudexit.importers.terraform_declared import declared
 from cloudexit.importers.terraform_refs import config_address
 from cloudexit.importers.terraform_sizing import clean_fields, sizing, text
 from cloudexit.model.inventory import Attributes, SourceProvider
 from cloudexit.model.kinds import Kind
+from cloudexit.model.parts import UNKNOWN_AT_PLAN
 from cloudexit.topology import Mapped
 from cloudexit.topology.terraform import GROUP_OF_RULE, PARENT_OF_PART, RULE_TYPES
 from cloudexit.topology.terraform import part as terraform_part
@@ -67,6 +69,8 @@ class TerraformInstance:
     planned: bool = False
     depends_on: list[str] = field(default_factory=list)
     action: str | None = None
+    unknown_links: list[str] = field(default_factory=list)
+    """chain arguments the plan does not know yet (``after_unknown``)"""
 
 
 @dataclass
@@ -81,6 +85,7 @@ class _Pending:
     declared: set[str] = field(default_factory=set)
     """ids the scan's declaration of the type names as dependencies"""
     values: dict[str, Any] = field(default_factory=dict)
+    unknown_links: list[str] = field(default_factory=list)
     """a listener's or DNS record's own attributes, kept to fold it into its parent"""
 
 
@@ -216,6 +221,7 @@ class TerraformMapper:
                 mapped=_topology(tf_type, values),
                 declared=found.depends_on if found else set(),
                 values=values if tf_type in PARENT_OF_PART else {},
+                unknown_links=instance.unknown_links,
             )
         )
         for child_id, child_type, child_fields, child_deps in found.children if found else []:
@@ -270,6 +276,7 @@ class TerraformMapper:
                 - {item.fields["id"]}
             )
         self._apply_links(by_config)
+        self._note_unknown_links()
         folded = self._fold_rules() | self._fold_parts()
         for item in self._pending:
             if item.fields["id"] in folded:
@@ -282,6 +289,21 @@ class TerraformMapper:
                 rule_problems=mapped.problems,
             )
         self._pending.clear()
+
+    def _note_unknown_links(self) -> None:
+        """A planned chain part whose link is unknown until apply, and which no reference of
+        the configuration joins to a part that link may name, says which link it lacks."""
+        types = {str(item.fields["id"]): str(item.fields["type"]) for item in self._pending}
+        for item in self._pending:
+            if not item.unknown_links:
+                continue
+            named = (types[d] for d in item.depends_on if d in types)
+            lacking = unresolved(str(item.fields["type"]), item.unknown_links, named)
+            if lacking:
+                name = item.fields["name"]
+                item.fields["attributes"].details[UNKNOWN_AT_PLAN] = [
+                    f"{argument} of {name}" for argument in lacking
+                ]
 
     def _remember_link(self, instance: TerraformInstance, values: dict[str, Any]) -> None:
         found: list[str] = []

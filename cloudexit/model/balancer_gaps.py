@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from cloudexit.model.inventory import Inventory, Resource
 from cloudexit.model.kinds import Kind
-from cloudexit.model.parts import UNHELD
+from cloudexit.model.parts import UNHELD, UNKNOWN_AT_PLAN, strings_of
 from cloudexit.model.plan import Placement
 
 
@@ -40,9 +40,19 @@ def unused_backends(inventory: Inventory) -> set[str]:
 
 def missing_parts(resource: Resource, unused: set[str], names: dict[str, str]) -> list[str]:
     """What the inventory lacks to build ``resource`` (a balancer or a backend service) whole."""
+    unknown = strings_of(resource.attributes.details.get(UNKNOWN_AT_PLAN))
+    cut = (
+        [
+            "not joined to the rest of its chain (planned and priced on its own), whose links "
+            "are unknown until the plan is applied and named by no reference of the "
+            "configuration: " + ", ".join(unknown)
+        ]
+        if unknown and resource.kind in (Kind.TARGET_GROUP, Kind.LOAD_BALANCER)
+        else []
+    )
     if resource.kind is Kind.TARGET_GROUP:
         if resource.id not in unused:
-            return []
+            return cut
         backends = sorted(names.get(d, short(d)) for d in resource.depends_on)
         held = f"; its backends: {', '.join(backends)}" if backends else "; it names no backend"
         front = (
@@ -50,11 +60,15 @@ def missing_parts(resource: Resource, unused: set[str], names: dict[str, str]) -
             if resource.provider == "gcp"
             else "its balancer"
         )
-        what = f"no balancer in the inventory uses it ({front} is not in the export)"
-        return [f"{what}, so nothing is written for it{held}"]
+        what = (
+            "no balancer in the inventory is joined to it"
+            if cut
+            else f"no balancer in the inventory uses it ({front} is not in the export)"
+        )
+        return [*cut, f"{what}, so nothing is written for it{held}"]
     if resource.kind is not Kind.LOAD_BALANCER:
         return []
-    out = []
+    out = cut
     unheld = resource.attributes.details.get(UNHELD)
     if isinstance(unheld, list) and unheld:
         out.append(

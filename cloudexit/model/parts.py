@@ -403,6 +403,9 @@ def _chains(resources: Mapping[str, Resource], taken: set[str]) -> dict[str, str
 
 UNHELD = "links_not_in_inventory"
 """Detail key: the ids a balancer's chain names that the inventory does not hold."""
+UNKNOWN_AT_PLAN = "links_unknown_at_plan"
+"""Detail key: the links of a planned chain ('url_map of web-proxy') unknown until the plan is
+applied, which no reference of its configuration resolves: the chain is not joined there."""
 
 
 def _tail(ref: str) -> str:
@@ -455,9 +458,10 @@ def take_parts(parent: Resource, parts: Sequence[Resource]) -> None:
             for k, v in scaled[0].items()
             if k in ("min_replicas", "max_replicas", "cpu_target", "mode")
         }
-    unheld = {ref for r in (parent, *parts) for ref in strings_of(r.attributes.details.get(UNHELD))}
-    if unheld:
-        a.details[UNHELD] = sorted(unheld)
+    for key in (UNHELD, UNKNOWN_AT_PLAN):
+        found = {ref for r in (parent, *parts) for ref in strings_of(r.attributes.details.get(key))}
+        if found:
+            a.details[key] = sorted(found)
     listeners = {(x.port, x.protocol): x for p in parts for x in p.topology.listeners}
     if listeners:
         own = {(x.port, x.protocol): x for x in parent.topology.listeners}

@@ -1,0 +1,88 @@
+"""Links of a GCP balancer chain a Terraform plan does not know yet.
+
+A planned forwarding rule names its proxy by an id only known once the proxy exists: the plan
+marks that argument in ``after_unknown``. The chain is then joined by the configuration's
+reference expressions (``cloudexit.importers.terraform_refs``); where none names the link (a
+reference through a local, a literal built from variables), the part stands alone and says so,
+rather than being priced as a balancer of its own without a word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+_PROXIES = frozenset(
+    {
+        "google_compute_target_http_proxy",
+        "google_compute_target_https_proxy",
+        "google_compute_target_ssl_proxy",
+        "google_compute_target_tcp_proxy",
+        "google_compute_region_target_http_proxy",
+        "google_compute_region_target_https_proxy",
+        "google_compute_region_target_tcp_proxy",
+        "google_compute_target_pool",
+        "google_compute_target_instance",
+    }
+)
+_URL_MAPS = frozenset({"google_compute_url_map", "google_compute_region_url_map"})
+_BACKENDS = frozenset({"google_compute_backend_service", "google_compute_region_backend_service"})
+_GROUPS = frozenset(
+    {
+        "google_compute_instance_group",
+        "google_compute_instance_group_manager",
+        "google_compute_region_instance_group_manager",
+        "google_compute_network_endpoint_group",
+        "google_compute_region_network_endpoint_group",
+    }
+)
+_RULE_LINKS = {"target": _PROXIES, "backend_service": _BACKENDS}
+_TO_BACKENDS = {"backend_service": _BACKENDS}
+# chain part type -> argument naming the next link -> the types it may name
+CHAIN_ARGUMENTS: dict[str, dict[str, frozenset[str]]] = {
+    "google_compute_forwarding_rule": _RULE_LINKS,
+    "google_compute_global_forwarding_rule": _RULE_LINKS,
+    **{
+        proxy: {"url_map": _URL_MAPS}
+        for proxy in (
+            "google_compute_target_http_proxy",
+            "google_compute_target_https_proxy",
+            "google_compute_region_target_http_proxy",
+            "google_compute_region_target_https_proxy",
+        )
+    },
+    "google_compute_target_ssl_proxy": _TO_BACKENDS,
+    "google_compute_target_tcp_proxy": _TO_BACKENDS,
+    "google_compute_region_target_tcp_proxy": _TO_BACKENDS,
+    "google_compute_url_map": {"default_service": _BACKENDS},
+    "google_compute_region_url_map": {"default_service": _BACKENDS},
+    "google_compute_backend_service": {"backend": _GROUPS},
+    "google_compute_region_backend_service": {"backend": _GROUPS},
+    "google_compute_target_pool": {"instances": frozenset({"google_compute_instance"})},
+    "google_compute_target_instance": {"instance": frozenset({"google_compute_instance"})},
+}
+
+
+def _unknown(value: Any) -> bool:
+    if value is True:
+        return True
+    if isinstance(value, list):
+        return any(_unknown(v) for v in value)
+    if isinstance(value, dict):
+        return any(_unknown(v) for v in value.values())
+    return False
+
+
+def unknown_links(tf_type: str, after_unknown: Any) -> list[str]:
+    """The chain arguments of a planned part the plan does not know yet."""
+    arguments = CHAIN_ARGUMENTS.get(tf_type)
+    if not arguments or not isinstance(after_unknown, dict):
+        return []
+    return sorted(a for a in arguments if _unknown(after_unknown.get(a)))
+
+
+def unresolved(tf_type: str, unknown: Iterable[str], named_types: Iterable[str]) -> list[str]:
+    """Of ``unknown``, the arguments no resource the part depends on can stand for."""
+    arguments: Mapping[str, frozenset[str]] = CHAIN_ARGUMENTS.get(tf_type, {})
+    named = set(named_types)
+    return [a for a in unknown if not (arguments.get(a, frozenset()) & named)]

@@ -1,0 +1,105 @@
+"""A planned GCP balancer chain whose links are unknown until apply (``after_unknown``) is joined
+by the configuration's references; where none names a link, each part says what it lacks."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import cloudexit
+from cloudexit.importers import import_files
+from cloudexit.model.inventory import Inventory
+
+# the detail a part holds its unjoined links under, as inventory.json writes it
+UNKNOWN_AT_PLAN = "links_unknown_at_plan"
+EXPORT = "tfplan-gcp-network-checkov.json"
+# forwarding rule -> HTTP proxy -> URL map -> backend service -> managed instance group
+_CHAIN = [
+    ("google_compute_global_forwarding_rule", {"port_range": "80"}, "target"),
+    ("google_compute_target_http_proxy", {}, "url_map"),
+    ("google_compute_url_map", {}, "default_service"),
+    ("google_compute_backend_service", {"protocol": "HTTP"}, "backend"),
+    ("google_compute_instance_group_manager", {"zone": "europe-west1-b", "target_size": 2}, None),
+]
+
+
+def _with_chain(plan: dict[str, Any], through_local: bool) -> dict[str, Any]:
+    """The real plan with a balancer chain added as Terraform 0.13 writes a planned one: each
+    link unknown until apply; the configuration names it by reference, or through a local,
+    which ``terraform show -json`` does not export."""
+    out = copy.deepcopy(plan)
+    for n, (tf_type, after, link) in enumerate(_CHAIN):
+        unknown: dict[str, Any] = {"id": True, "self_link": True}
+        expressions: dict[str, Any] = {}
+        if link is not None:
+            unknown[link] = [{"group": True}] if link == "backend" else True
+            following = f"{_CHAIN[n + 1][0]}.web"
+            refs = ["local.next"] if through_local else [f"{following}.id", following]
+            expressions[link] = (
+                [{"group": {"references": refs}}] if link == "backend" else {"references": refs}
+            )
+        out["resource_changes"].append(
+            {
+                "address": f"{tf_type}.web",
+                "mode": "managed",
+                "type": tf_type,
+                "name": "web",
+                "provider_name": "registry.terraform.io/hashicorp/google",
+                "change": {
+                    "actions": ["create"],
+                    "before": None,
+                    "after": {"name": f"web-{n}", **after},
+                    "after_unknown": unknown,
+                },
+            }
+        )
+        out["configuration"]["root_module"]["resources"].append(
+            {
+                "address": f"{tf_type}.web",
+                "mode": "managed",
+                "type": tf_type,
+                "name": "web",
+                "provider_config_key": "google",
+                "expressions": expressions,
+                "schema_version": 0,
+            }
+        )
+    return out
+
+
+def _import(shared_dir: Path, tmp_path: Path, through_local: bool) -> Inventory:
+    source = json.loads((shared_dir / "corpus" / EXPORT).read_text())
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps(_with_chain(source, through_local)))
+    return import_files([path], planned=True)
+
+
+def test_the_real_plan_s_unknown_links_are_resolved_by_its_references(shared_dir: Path) -> None:
+    inventory = import_files([shared_dir / "corpus" / EXPORT], planned=True)
+    peerings = [r for r in inventory.resources if r.type == "google_compute_network_peering"]
+    assert len(peerings) == 4
+    networks = {r.id for r in inventory.resources if r.type == "google_compute_network"}
+    assert all(len(set(p.depends_on) & networks) == 1 for p in peerings)
+    assert not [r for r in inventory.resources if UNKNOWN_AT_PLAN in r.attributes.details]
+
+
+def test_a_chain_named_by_references_is_one_balancer(shared_dir: Path, tmp_path: Path) -> None:
+    inventory = _import(shared_dir, tmp_path, through_local=False)
+    balancers = [r for r in inventory.resources if r.kind.value == "network.load_balancer"]
+    assert [b.name for b in balancers] == ["web-0"]
+    assert not [r for r in inventory.resources if UNKNOWN_AT_PLAN in r.attributes.details]
+
+
+@pytest.mark.parametrize("target", ["scaleway", "ovhcloud"])
+def test_a_chain_its_configuration_cannot_join_says_so_for_every_part(
+    shared_dir: Path, tmp_path: Path, target: str
+) -> None:
+    inventory = _import(shared_dir, tmp_path, through_local=True)
+    plan = cloudexit.plan(inventory, cloudexit.Policy(targets=[target], min_providers=1))
+    said = [w for w in plan.warnings if "unknown until the plan is applied" in w]
+    for n, (_, _, link) in enumerate(_CHAIN[:-1]):
+        assert len([w for w in said if f"{link} of web-{n}" in w]) == 1, link
