@@ -209,10 +209,12 @@ def backend_gaps(
                 if sid in written:
                     continue
                 server = resources[sid]
-                if not item.listeners:
-                    why = "no listener, so no pool is written: add it with the listener"
-                elif server.kind == Kind.VM_GROUP:
+                if server.kind == Kind.VM_GROUP:
                     why = "a machine group: add the machines the target builds for it to the pool"
+                    if not item.listeners:
+                        why += ", written with the listener the inventory lacks"
+                elif not item.listeners:
+                    why = "no listener, so no pool is written: add it with the listener"
                 elif sid not in placed:
                     why = "not placed on a target"
                 else:
