@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import defaultdict
 from decimal import Decimal
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from cloudexit.catalog import load_catalog
+from cloudexit.catalog.evidence import standing
 from cloudexit.catalog.schema import Product, ProductSelector, ProviderFile
 from cloudexit.catalog.sizing import Needs, cheapest_fit, price_in, select_products
 from cloudexit.model.io import read_yaml, validate
@@ -284,3 +286,13 @@ def test_opennebula_defaults_are_the_published_univie_rates(opennebula: Provider
             assert product.prices[0].source.url == UNIVIE, product.id
     egress = _product(opennebula, "egress-internet").prices[0]
     assert egress.amount == 0 and "showback" in egress.source.url
+
+
+def test_opennebula_defaults_are_dated_user_set_figures(opennebula: ProviderFile) -> None:
+    # A default is the catalogue's own choice: it carries the day it was set, and its standing
+    # stays user-set so no plan takes it for a provider's price.
+    for product in opennebula.products:
+        for price in product.prices:
+            assert price.source.evidence == "user_set", product.id
+            assert isinstance(price.source.published, dt.date), product.id
+            assert standing(price) == "user_set", product.id
