@@ -115,6 +115,10 @@ class Catalog:
         entry = self.source_types.get(native_type.lower())
         return entry.not_migratable if entry else None
 
+    def billed_types(self) -> frozenset[str]:
+        """Native types (lower case) the source bills for, though their target buys nothing."""
+        return frozenset(name for name, entry in self.source_types.items() if entry.billed)
+
     def kind_for(self, native_type: str) -> Kind:
         """Canonical kind of a native type (case-insensitive); OTHER when unknown."""
         entry = self.source_types.get(native_type.lower())

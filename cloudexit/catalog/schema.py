@@ -456,6 +456,12 @@ class SourceType(_Data):
     not_migratable: str | None = Field(
         None, description="Why nothing can take this type, where its kind's reason does not fit"
     )
+    billed: str | None = Field(
+        None,
+        description="How the source bills this type, with where the provider says so, for a type "
+        "whose target buys nothing (a firewall becoming security group rules): with no cost "
+        "known for it today, today's cost leaves it out and says so, never taking it as free",
+    )
 
 
 class SourceTypesFile(_Data):

@@ -305,7 +305,9 @@ class Totals(_Strict):
     currency: str = "EUR"
     current_monthly: Amount
     current_monthly_unpriced: int = Field(
-        0, description="Resources with no known current cost, less those free after the move"
+        0,
+        description="Resources with no known current cost, less those free after the move that "
+        "the source does not bill for either",
     )
     current_monthly_unpriced_kinds: dict[str, int] = Field(
         default_factory=dict, description="current_monthly_unpriced by kind"

@@ -55,9 +55,11 @@ def totals(
     unplaced: list[Unplaced] | None = None,
     status: SolveStatus | None = None,
     stranded: list[StrandedLine] | None = None,
+    billed: frozenset[str] = frozenset(),
 ) -> Totals:
     """Today (every resource) against after (target + kept + not placed but running; retired at 0).
 
+    ``billed``: native types (lower case) the source bills for though their target buys nothing.
     The one-off is every placement's migration cost plus the stranded commitment fees of lines
     no placement carries (retired resources, usage the bill does not attribute)."""
     current = Decimal(0)
@@ -67,7 +69,7 @@ def totals(
         cost_of[resource.id] = cost
         if cost is not None:
             current += cost
-    unpriced = _unpriced_today(inventory, placements, cost_of)
+    unpriced = _unpriced_today(inventory, placements, cost_of, billed)
     moved_to = {p.resource_id: p.choice.provider for p in placements if not p.choice.retain}
     # A network object recreated at several sites counts each copy (placement.copies).
     placements = [
@@ -134,11 +136,7 @@ def totals(
     after = target + retained + running
     saving = current - after
     months = policy.horizon_months
-    unknown = sum(
-        1
-        for p in moving
-        if cost_of.get(p.resource_id) is None and p.choice.monthly_cost + p.inter_site_monthly > 0
-    )
+    unknown = sum(1 for r in unpriced if r.id in moved_to)
     months_back, note = payback(one_off, saving, len(moving), status, unknown)
     unsolved = status in UNSOLVED
     # No horizon figure where the saving cannot be judged: an unknown today would read as a loss.
@@ -181,16 +179,24 @@ def totals(
 
 
 def _unpriced_today(
-    inventory: Inventory, placements: list[Placement], cost_of: dict[str, Decimal | None]
+    inventory: Inventory,
+    placements: list[Placement],
+    cost_of: dict[str, Decimal | None],
+    billed: frozenset[str] = frozenset(),
 ) -> list[Resource]:
     """Resources with no known cost today, less those free after the move: a subnet or a
-    security group that costs nothing after the move costs nothing today either."""
+    security group that costs nothing after the move costs nothing today either. A type the
+    source bills for (an Azure Firewall's hours) stays, though its rules cost nothing after."""
     after = {
         p.resource_id: p.choice.monthly_cost + p.inter_site_monthly
         for p in placements
         if not p.choice.retain
     }
-    return [r for r in inventory.resources if cost_of[r.id] is None and after.get(r.id) != 0]
+    return [
+        r
+        for r in inventory.resources
+        if cost_of[r.id] is None and (after.get(r.id) != 0 or r.type.lower() in billed)
+    ]
 
 
 def unpriced_today_warning(inventory: Inventory, figures: Totals) -> str | None:
@@ -206,8 +212,9 @@ def unpriced_today_warning(inventory: Inventory, figures: Totals) -> str | None:
     line = (
         f"today's cost (EUR {figures.current_monthly} a month) leaves out {left} of "
         f"{counted(len(inventory.resources), 'resource')} that {plural(left, 'is', 'are')} not "
-        f"free after the move and {plural(left, 'has', 'have')} no known cost today (no list "
-        f"price in their region, no bill line or monthly_cost): {by_kind}"
+        f"free (billed by the source, or priced after the move) and {plural(left, 'has', 'have')} "
+        f"no known cost today (no list price in their region, no bill line or monthly_cost): "
+        f"{by_kind}"
     )
     moving = sum(figures.current_monthly_unpriced_moving.values())
     if moving:

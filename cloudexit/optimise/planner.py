@@ -374,7 +374,10 @@ def _plan(
         else None
     )
     points = _frontier(units, policy, assignment, frontier) if frontier and assignment else []
-    figures = footing.totals(inventory, placements, policy, unplaced, solution.status)
+    billed = catalog.billed_types()
+    figures = footing.totals(
+        inventory, placements, policy, unplaced, solution.status, billed=billed
+    )
     weak_line = second_hand_warning(placements, figures)
     if weak_line:
         warnings.add(weak_line)
@@ -415,7 +418,13 @@ def _plan(
     if result.placements:
         oneoff.date_one_off(result, catalog)
         result.totals = footing.totals(
-            inventory, result.placements, policy, unplaced, solution.status, result.stranded
+            inventory,
+            result.placements,
+            policy,
+            unplaced,
+            solution.status,
+            result.stranded,
+            billed,
         )
         rise = concentration.rise_warning(result)
         assumed = assumption_warnings(result.placements, result.totals, policy, running_cost_data())
