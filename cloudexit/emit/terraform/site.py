@@ -444,7 +444,19 @@ def build_site(
     if needs_network and not site.networks:
         site.networks.append(Network(unique("main"), "main", None))
     by_source_subnet: dict[str, Subnet] = {}
+    placed_subnets = {r.id for _, r in subnets}
+    # A subnet group (an RDS DB subnet group) has no range of its own and names the subnets it
+    # spans: its users go into its first member here, or its network's first subnet, not into a
+    # network invented for it with its network's whole range (two groups made two clashing ones).
+    groups = [
+        (r, [d for d in r.depends_on if d in placed_subnets and d != r.id])
+        for _, r in subnets
+        if _first_v4(r) is None and _subnet_group(r)
+    ]
+    grouped = {r.id for r, _ in groups}
     for _, r in subnets:
+        if r.id in grouped:
+            continue
         parent = next(
             (by_source_net[d] for d in r.depends_on if d in by_source_net), site.networks[0]
         )
@@ -459,6 +471,25 @@ def build_site(
             net.subnets.append(
                 Subnet(unique(f"{net.local}_default"), f"{net.name}-default", net.cidr or "", net)
             )
+    for r, members in groups:
+        if members:
+            into = by_source_subnet[members[0]]
+            why = "written as the subnets it names"
+        else:
+            net = next(
+                (by_source_net[d] for d in r.depends_on if d in by_source_net), site.networks[0]
+            )
+            into = net.subnets[0]
+            why = "none of the subnets it names is in the inventory"
+        by_source_subnet[r.id] = into
+        site.skipped.append(
+            Skipped(
+                r,
+                provider,
+                f"a subnet group, with no range of its own: {why}; its users are placed in "
+                f"{into.name}",
+            )
+        )
     for index, sub in enumerate(site.subnets):
         sub.index = index
 
@@ -675,6 +706,12 @@ def combine_groups(site: Site, unique: Callable[[str, str], str]) -> list[Item]:
             )
         item.security_groups = [combined[key]]
     return list(combined.values())
+
+
+def _subnet_group(resource: Resource) -> bool:
+    """A group of subnets a managed database or cache is given (aws_db_subnet_group,
+    AWS::RDS::DBSubnetGroup, AWS::ElastiCache::SubnetGroup), not a subnet."""
+    return "subnetgroup" in re.sub(r"[^a-z]", "", resource.type.lower())
 
 
 def _first_v4(resource: Resource) -> str | None:
