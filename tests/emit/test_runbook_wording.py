@@ -58,5 +58,8 @@ def test_one_unpriced_resource_of_one_is_said_in_the_singular(
     runbook = _runbook(
         shared_dir / "corpus" / "azure-resourcegraph-table-response-c7n.json", tmp_path
     )
-    assert "leaves out 1 of 1 resource that is not free (billed by the source, or priced after the move) and has no known" in runbook
+    assert (
+        "leaves out 1 of 1 resource that is not free (billed by the source, or priced after the move) and has no known"
+        in runbook
+    )
     assert not SLIP.findall(runbook)
