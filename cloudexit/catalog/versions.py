@@ -115,8 +115,14 @@ def installs(resource: Resource) -> bool:
     return resource.kind in INSTALLED_KINDS and resource.attributes.engine is not None
 
 
-def install(catalog: Catalog, resource: Resource, option: Option) -> EngineVersionChoice:
-    """The engine and version a self-managed target installs on its VMs."""
+def install(
+    catalog: Catalog,
+    resource: Resource,
+    option: Option,
+    ended: Callable[[str, str], bool] | None = None,
+) -> EngineVersionChoice:
+    """The engine and version a self-managed target installs on its VMs; ``ended`` as for
+    ``decide``: a line past its end of life is installed only as a first step."""
     engine = source_engine(resource)
     raw = resource.attributes.engine_version
     build = BUILDS.get(engine or "")
@@ -150,14 +156,24 @@ def install(catalog: Catalog, resource: Resource, option: Option) -> EngineVersi
         )
     line = release_line(build, key)
     said = f"{engine} {raw}" + (f", the {build} {line} API" if build != engine else "")
+    note = (
+        f"install {build} {line} on the VMs at its newest patch release: the release line "
+        f"of the source ({said}), so the move is a copy, not an upgrade"
+    )
+    if ended is not None and ended(build, line):
+        note = (
+            f"install {build} {line} on the VMs at its newest patch release, the release line of "
+            f"the source ({said}), only to copy the data across: that line is past its end of "
+            "life when the plan starts (the end-of-life warning gives the date and its source), "
+            "so plan the upgrade to a supported line with the move"
+        )
     return EngineVersionChoice(
         engine=build,
         source_engine=engine,
         source_version=raw,
         version=line,
         status="self_managed",
-        note=f"install {build} {line} on the VMs at its newest patch release: the release line "
-        f"of the source ({said}), so the move is a copy, not an upgrade",
+        note=note,
     )
 
 
@@ -195,7 +211,7 @@ def decide(
     if resource.kind == Kind.FUNCTION:
         return runtimes.decide(catalog, resource, option)
     if option.fidelity == "self_managed":
-        return install(catalog, resource, option) if installs(resource) else None
+        return install(catalog, resource, option, ended) if installs(resource) else None
     if resource.kind not in VERSIONED:
         return None
     entries = offered_for(catalog, resource, option)
