@@ -39,11 +39,14 @@ def runbook_context(
     alternatives: dict[str, dict[str, set[str]]] = defaultdict(
         lambda: {"chosen": set(), "runner_up": set()}
     )
+    # An exit strategy's alternative is another provider: the source cloud is said as such.
     for p in plan.placements:
         entry = alternatives[p.kind]
-        entry["chosen"].add(f"{p.choice.provider}/{p.choice.region}")
+        kept = " (kept on the source)" if p.choice.retain else ""
+        entry["chosen"].add(f"{p.choice.provider}/{p.choice.region}{kept}")
         if p.runner_up is not None:
-            entry["runner_up"].add(f"{p.runner_up.provider}/{p.runner_up.region}")
+            stay = " (staying on the source)" if p.runner_up.retain else ""
+            entry["runner_up"].add(f"{p.runner_up.provider}/{p.runner_up.region}{stay}")
     portability = {
         kind: methods.for_kind(
             resources[next(p.resource_id for p in plan.placements if p.kind == kind)].kind

@@ -63,3 +63,17 @@ def test_one_unpriced_resource_of_one_is_said_in_the_singular(
         in runbook
     )
     assert not SLIP.findall(runbook)
+
+
+def test_the_exit_strategy_never_offers_the_source_as_an_alternative_provider(
+    shared_dir: Path, tmp_path: Path
+) -> None:
+    runbook = _runbook(
+        shared_dir / "corpus" / "tfplan-aws-55res-checkov.json", tmp_path, planned=True
+    )
+    table = runbook.split("### Chosen alternatives", 1)[1].split("\n\n", 2)[1]
+    rows = [line for line in table.splitlines() if line.startswith("| ") and "aws/" in line]
+    # Before: "| database.mysql | scaleway/nl-ams | aws/us-west-2 |", the cloud being left
+    # read as the runner-up provider of the exit.
+    assert rows
+    assert all("aws/us-west-2 (staying on the source)" in row for row in rows)
