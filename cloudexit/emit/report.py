@@ -209,7 +209,7 @@ def dated_rows(plan: Plan) -> list[DatedRow]:
             DatedRow(
                 wave=key[0],
                 date=(p.date if p else s.date if s else ""),
-                account=f"{key[1]}/{key[2]}",
+                account=f"{key[1]}/{key[2] or '(account not in the export)'}",
                 switching=s.charged if s else Decimal(0),
                 double_running=p.double_running if p else Decimal(0),
                 parallel_egress=p.parallel_egress if p else Decimal(0),

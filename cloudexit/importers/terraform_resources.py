@@ -255,6 +255,7 @@ class TerraformMapper:
             )
 
     def finish(self) -> None:
+        self._fill_accounts()
         by_config: dict[str, list[str]] = {}
         for item in self._pending:
             by_config.setdefault(item.config_address, []).append(item.fields["id"])
@@ -304,6 +305,19 @@ class TerraformMapper:
                 item.fields["attributes"].details[UNKNOWN_AT_PLAN] = [
                     f"{argument} of {name}" for argument in lacking
                 ]
+
+    def _fill_accounts(self) -> None:
+        """A resource a plan would create names no account yet; where the file's other resources
+        of its provider name exactly one, it is that one. Otherwise a wave's egress would count
+        a second free allowance for an account that does not exist, and tables would read "aws/"."""
+        known: dict[str, set[str]] = {}
+        for item in self._pending:
+            if item.fields["account"]:
+                known.setdefault(item.fields["provider"], set()).add(item.fields["account"])
+        for item in self._pending:
+            accounts = known.get(item.fields["provider"], set())
+            if not item.fields["account"] and len(accounts) == 1:
+                item.fields["account"] = next(iter(accounts))
 
     def _remember_link(self, instance: TerraformInstance, values: dict[str, Any]) -> None:
         found: list[str] = []
