@@ -61,6 +61,10 @@ class Summary:
     waiting: Waiting | None = None
     one_off_parts: tuple[Part, ...] = ()
     unused_commitments: Decimal = Decimal(0)
+    # Today less after on the resources with a known cost today only; None when no moved
+    # resource lacks one (it is then monthly_saving).
+    priced_saving: Decimal | None = None
+    unpriced_moving: int = 0
 
 
 @dataclass(frozen=True)
@@ -223,6 +227,7 @@ def summarise(plan: Plan, catalog: Catalog) -> Summary:
         t.after_monthly if t.after_monthly is not None else t.target_monthly + t.retained_monthly
     )
     saving = t.current_monthly - after_monthly
+    unpriced_moving = sum(t.current_monthly_unpriced_moving.values())
     spend_before = _by([(r.provider, cost) for r, cost in before])
     spend_after = _by([(provider, cost) for _, provider, cost in after])
     return Summary(
@@ -234,6 +239,8 @@ def summarise(plan: Plan, catalog: Catalog) -> Summary:
         after_monthly=after_monthly,
         one_off=t.one_off_migration,
         monthly_saving=quantize(saving),
+        priced_saving=quantize(saving + t.unpriced_target_monthly) if unpriced_moving else None,
+        unpriced_moving=unpriced_moving,
         payback_months=t.payback_months,
         payback_note=t.payback_note,
         npv=t.npv,
