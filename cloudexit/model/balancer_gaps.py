@@ -38,8 +38,14 @@ def unused_backends(inventory: Inventory) -> set[str]:
     return {r.id for r in inventory.resources if r.kind is Kind.TARGET_GROUP and r.id not in used}
 
 
-def missing_parts(resource: Resource, unused: set[str], names: dict[str, str]) -> list[str]:
-    """What the inventory lacks to build ``resource`` (a balancer or a backend service) whole."""
+def missing_parts(
+    resource: Resource,
+    unused: set[str],
+    names: dict[str, str],
+    unread: tuple[str, ...] = (),
+) -> list[str]:
+    """What the inventory lacks to build ``resource`` (a balancer or a backend service) whole;
+    ``unread``: what the import could not read of its own parts (a listener without a port)."""
     unknown = strings_of(resource.attributes.details.get(UNKNOWN_AT_PLAN))
     cut = (
         [
@@ -74,7 +80,12 @@ def missing_parts(resource: Resource, unused: set[str], names: dict[str, str]) -
         out.append(
             "not in the inventory, so not written: " + ", ".join(short(str(ref)) for ref in unheld)
         )
-    if not resource.topology.listeners:
+    if not resource.topology.listeners and unread:
+        out.append(
+            "no listener could be read from the export (not translated: "
+            f"{'; '.join(unread)}): its ports are unknown"
+        )
+    elif not resource.topology.listeners:
         out.append(
             "no listener: no forwarding rule in the inventory gives its address and ports"
             if resource.provider == "gcp"
@@ -83,15 +94,29 @@ def missing_parts(resource: Resource, unused: set[str], names: dict[str, str]) -
     return out
 
 
+def unread_parts(inventory: Inventory) -> dict[str, tuple[str, ...]]:
+    """Per resource, the parts of it the import recorded as not translated, as said there less
+    the resource's own type in front and the closing ': not translated'."""
+    found: dict[str, list[str]] = {}
+    for issue in inventory.issues:
+        if issue.code != "unsupported_rule" or issue.resource_id is None:
+            continue
+        text = issue.message.removesuffix(": not translated")
+        head, _, rest = text.partition(" ")
+        found.setdefault(issue.resource_id, []).append(rest if head and rest else text)
+    return {rid: tuple(sorted(texts)) for rid, texts in found.items()}
+
+
 def balancer_gaps(inventory: Inventory, placements: list[Placement]) -> list[BalancerGap]:
     """Every balancer or backend service the plan moves that cannot be built whole, per site."""
     resources = inventory.by_id()
     unused = unused_backends(inventory)
     names = {r.id: r.name for r in inventory.resources}
+    unread = unread_parts(inventory)
     found = set()
     for placement in placements:
         resource = resources[placement.resource_id]
-        missing = missing_parts(resource, unused, names)
+        missing = missing_parts(resource, unused, names, unread.get(resource.id, ()))
         if not missing:
             continue
         for choice in [placement.choice, *(placement.copies or [])]:
