@@ -106,13 +106,15 @@ def test_business_case_of_an_imported_real_plan_with_its_bill(shared_dir, tmp_pa
     counted = [line for line in plan.stranded if line.counted]
     assert {line.resource_id for line in counted} == set(instances[:2])
     assert t.stranded_commitments > 0
-    # The db.t3.micro is sized for its 10 % baseline (a one-vCPU plan, not two dedicated vCPUs),
-    # so the estate costs less after; the free resources with no cost today (VPC, option and
+    # The db.t3.micro is sized for its 10 % baseline (a one-vCPU plan, not two dedicated vCPUs)
+    # and every machine is written with a 20 GB Block Storage root volume, priced after: the
+    # estate costs about the same after. The free resources with no cost today (VPC, option and
     # parameter groups) do not hide the saving behind "no known cost", and a one-off of thousands
-    # against a saving of a few euros a month pays back only over decades.
+    # against a few euros a month either way pays back over decades or never.
     assert t.monthly_saving == t.current_monthly - t.after_monthly
-    assert t.monthly_saving > 0 and t.payback_months is not None and t.payback_months > 120
-    assert t.payback_note is None
+    assert abs(t.monthly_saving) < 5
+    assert t.payback_months is None or t.payback_months > 120
+    assert t.payback_note in (None, "the estate after the plan does not cost less per month")
     cloudexit.emit(plan, tmp_path / "out", catalog=catalog)
     runbook = (tmp_path / "out" / "runbook.md").read_text()
     assert f"| Today (all resources) | {t.current_monthly:,.2f} |" in runbook

@@ -57,7 +57,8 @@ def test_real_export_warns_of_ssh_and_rdp_open_to_the_internet(
     )
 
     # Written faithfully: the group still lets TCP 22 in from anywhere, nothing wider.
-    (site,) = {w.split(" on ", 1)[1].split(";", 1)[0] for w in lines}
+    ssh_gid = FIREWALLS.format("project1", "default-allow-ssh")
+    (site,) = {w.split(" on ", 1)[1].split(";", 1)[0] for w in lines if f"({ssh_gid})" in w}
     tf = hcl2.loads((tmp_path / "terraform" / site / "security_groups.tf").read_text())
     groups = {
         body["description"]: body

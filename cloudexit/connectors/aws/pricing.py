@@ -59,6 +59,26 @@ def _product(resource: Resource) -> tuple[str, Decimal, str] | None:
     return None
 
 
+def _inline_disks(resource: Resource, catalog: Catalog, region: str) -> tuple[Decimal, str]:
+    """The EBS volumes a Terraform ``aws_instance`` declares inline (root and ebs_block_device),
+    which no other resource of the export carries, at the root volume's type; the target prices
+    the disk it writes, so today counts these. Said, not priced, where the type or price is
+    unknown."""
+    a = resource.attributes
+    volume = (a.storage_class or "").lower()
+    price = (
+        catalog.list_price("aws", region, f"ebs-{volume}", Decimal(str(a.storage_gib)))
+        if volume
+        else None
+    )
+    if price is None:
+        what = f"{volume} " if volume else ""
+        return Decimal(
+            0
+        ), f"; {a.storage_gib} GiB of {what}EBS on the instance not included (no list price)"
+    return price.monthly_eur, f" + {price.source}, {a.storage_gib} GiB on the instance"
+
+
 def _rds_storage(resource: Resource, catalog: Catalog, region: str) -> tuple[Decimal, str]:
     """A DB instance's allocated storage (EUR a month, what the figure says of it): the volume
     type's GiB-month rate, the Multi-AZ one for a pair; none, said so, where it is unknown."""
@@ -86,7 +106,12 @@ def monthly_cost(resource: Resource, catalog: Catalog | None) -> MonthlyCost | N
     if catalog is None:
         return None
     if resource.kind in COMPUTE_KINDS:
-        return compute_cost(catalog, "aws", resource)
+        cost = compute_cost(catalog, "aws", resource)
+        if cost is None or resource.type != "aws_instance" or not resource.attributes.storage_gib:
+            return cost
+        region = "us-east-1" if resource.region == "global" else resource.region
+        amount, said = _inline_disks(resource, catalog, region)
+        return MonthlyCost(amount=cost.amount + amount, currency="EUR", source=cost.source + said)
     found = _product(resource)
     if found is None:
         return None

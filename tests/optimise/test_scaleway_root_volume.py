@@ -1,0 +1,43 @@
+"""Both sides of a machine's cost count its disks: the Scaleway root volume the Terraform writes
+(a Block Storage sbs_volume, billed per GB) is priced after, and the EBS volumes a Terraform
+``aws_instance`` declares inline are priced today.
+
+Real exports: Cloud Custodian's EC2 placebo response (three running t2.micro) and infracost's
+v0.14 AWS plan (t3.nano machines with an 8 GiB gp2 root_block_device).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from cloudexit import api
+from cloudexit.catalog.loader import load_catalog
+from cloudexit.model.policy import Policy
+
+
+def test_the_root_volume_written_is_priced(shared_dir: Path, tmp_path: Path) -> None:
+    catalog = load_catalog()
+    inventory = api.inventory(
+        "import", shared_dir / "corpus" / "aws-ec2-describe-instances-c7n-placebo.json"
+    )
+    plan = api.plan(inventory, Policy(targets=["scaleway"]), catalog)
+    assert len(plan.placements) == 3
+    for p in plan.placements:
+        # Before: costs {"compute": 0.44}, the 20 GB sbs_volume root disk left out.
+        assert p.choice.costs["boot_volume"] > 0
+        assert p.choice.monthly_cost == p.choice.costs["compute"] + p.choice.costs["boot_volume"]
+    api.emit(plan, tmp_path, catalog=catalog)
+    compute = next((tmp_path / "terraform" / "scaleway").glob("*/compute.tf")).read_text()
+    assert compute.count("size_in_gb  = 20") == 3 and 'volume_type = "sbs_volume"' in compute
+
+
+def test_inline_ebs_of_a_terraform_instance_counts_today(shared_dir: Path) -> None:
+    inventory = api.inventory(
+        "import", shared_dir / "corpus" / "tfplan-aws-infracost-v0.14.json", planned=True
+    )
+    (vm,) = [r for r in inventory.resources if r.name == "aws_instance.instance_1"]
+    assert vm.attributes.storage_gib == 8 and vm.monthly_cost is not None
+    # Before: the t3.nano's hours only, EUR 3.26; now with 8 GiB of gp2 at USD 0.10 a GiB-month.
+    assert "ebs-gp2" in vm.monthly_cost.source
+    assert vm.monthly_cost.amount > Decimal("3.26")
