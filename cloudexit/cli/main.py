@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import signal
 import sys
 import threading
@@ -129,4 +130,9 @@ def run(argv: list[str] | None = None) -> int:
 
 
 def entry_point() -> None:
-    sys.exit(run())
+    code = run()
+    # The process ends here and its memory goes with it; left to the collector, the walk over
+    # everything the run made (typing and pydantic's schemas above all) on the way out was a
+    # fifth of a quick command's CPU.
+    gc.freeze()
+    sys.exit(code)
