@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
@@ -44,6 +45,17 @@ def _code_version() -> str:
         for name in ("schema.py", "lookup.py", "classes.py")
     )
     return f"{own}/{pydantic.VERSION}/{hashlib.sha256(code).hexdigest()[:16]}"
+
+
+@cache
+def _module_version(module: str) -> str:
+    """The SHA-256 of the source of the module that defines a model, so that a model read
+    outside the catalogue's modules (the control planes) is not read back after its code
+    changed."""
+    source = getattr(sys.modules.get(module), "__file__", None)
+    if source is None:
+        return module
+    return hashlib.sha256(Path(source).read_bytes()).hexdigest()[:16]
 
 
 def file_key(content: bytes, code: str, variant: str = "") -> str:
@@ -120,9 +132,8 @@ class Compiler:
 
     def _entry(self, model: type[BaseModel], path: Path, variant: str) -> Path:
         assert self.folder is not None
-        return (
-            self.folder / f"{model.__name__}-{file_key(self.digest(path), self.code, variant)}.json"
-        )
+        code = f"{self.code}/{_module_version(model.__module__)}"
+        return self.folder / f"{model.__name__}-{file_key(self.digest(path), code, variant)}.json"
 
     @staticmethod
     def _keep(entry: Path, made: M) -> M:

@@ -16,11 +16,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from cloudexit.catalog.compiled import Compiler
 from cloudexit.catalog.loader import Catalog
 from cloudexit.datafiles import data_dir
 from cloudexit.errors import InputError
 from cloudexit.model.inventory import Inventory, Resource
-from cloudexit.model.io import read_yaml, validate
 from cloudexit.model.money import quantize
 from cloudexit.model.plan import Plan
 from cloudexit.model.policy import Policy
@@ -77,8 +77,7 @@ class ControlPlanes(_Data):
 
 
 def load_control_planes(path: Path | None = None) -> ControlPlanes:
-    path = path or data_dir("mappings") / "control-planes.yaml"
-    return validate(ControlPlanes, read_yaml(path), path)
+    return Compiler().load(ControlPlanes, path or data_dir("mappings") / "control-planes.yaml")
 
 
 def _matches(match: ServiceMatch, resource: Resource) -> bool:
