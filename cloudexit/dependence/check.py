@@ -25,7 +25,7 @@ _EPSILON = 1e-9
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
 
 class Metric(_Strict):

@@ -22,7 +22,7 @@ RecordType = Literal["A", "AAAA", "CNAME", "MX", "SPF"]
 
 
 class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", frozen=True)
 
 
 class HostSource(_Data):

@@ -32,7 +32,7 @@ _SHOWN = 5
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
 
 class Drill(_Strict):

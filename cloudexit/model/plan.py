@@ -18,7 +18,7 @@ PLAN_SCHEMA_VERSION: Literal["1.0"] = "1.0"
 
 
 class _Strict(SharedFieldsSet):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
 
 class SolveStatus(StrEnum):

@@ -17,7 +17,7 @@ POLICY_SCHEMA_VERSION: Literal["1.0"] = "1.0"
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+    model_config = ConfigDict(defer_build=True, extra="forbid", allow_inf_nan=False)
 
 
 class Selector(_Strict):

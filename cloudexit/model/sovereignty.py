@@ -12,7 +12,7 @@ Objective = Literal["SOV-1", "SOV-2", "SOV-3", "SOV-4", "SOV-5", "SOV-6", "SOV-7
 
 
 class _Strict(SharedFieldsSet):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
 
 class SovereigntyGrade(_Strict):

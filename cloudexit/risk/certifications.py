@@ -12,7 +12,7 @@ from cloudexit.model.io import read_yaml, validate
 
 
 class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", frozen=True)
 
 
 class CanonicalCertification(_Data):

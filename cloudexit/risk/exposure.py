@@ -28,7 +28,7 @@ from cloudexit.optimise.today import current_monthly_eur
 
 
 class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", frozen=True)
 
 
 class Source(_Data):
