@@ -403,9 +403,9 @@ def declared_dependencies(
     """What the live scan's declaration of this type says the item depends on (subnets, security
     groups, volumes ...), as ARNs; links to other files are resolved once every file is read."""
     from cloudexit.connectors.aws.declare import Scope
-    from cloudexit.connectors.aws.registry import ALL
+    from cloudexit.connectors.aws.namespaces import declaration
 
-    declared = next((rt for rt in ALL if rt.type == native_type and rt.depends_on), None)
+    declared = declaration(native_type)
     if declared is None or declared.depends_on is None or region in ("", "unknown", "global"):
         return []
     try:

@@ -59,6 +59,26 @@ def test_a_small_import_loads_no_solver_emitter_or_cloud_client(tmp_path: Path) 
     assert imported("inventory", "import", str(servers), "-o", out) == {"pydantic"}
 
 
+def test_an_aws_import_loads_only_the_service_modules_it_needs(tmp_path: Path) -> None:
+    """An RDS answer reads what its databases depend on from the RDS declarations only, not
+    from every describer of the AWS connector."""
+    out = str(tmp_path / "inventory.json")
+    rds = REPO / "tests" / "data" / "imports" / "aws-rds-describe-db-instances.json"
+    probe = PROBE.replace('sorted({m.split(".")[0] for m in sys.modules})', "sorted(sys.modules)")
+    done = subprocess.run(
+        [sys.executable, "-c", probe, "inventory", "import", str(rds), "-o", out],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=True,
+    )
+    code, modules = json.loads(done.stdout.splitlines()[-1])
+    assert code == 0, done.stderr
+    services = {m for m in modules if m.startswith("cloudexit.connectors.aws.")}
+    assert "cloudexit.connectors.aws.rds" in services
+    assert not services & {"cloudexit.connectors.aws.registry", "cloudexit.connectors.aws.s3"}
+
+
 def test_check_loads_no_solver_or_emitter_and_no_provider_file_whole(tmp_path: Path) -> None:
     """`check` needs each provider's company and regions, not its products: it reads the
     compiled facts, never the 3 MB of provider files, and imports none of the optimiser's

@@ -265,3 +265,18 @@ def test_list_prices_fill_monthly_cost_when_the_catalogue_has_them():
 def test_no_list_price_means_no_cost_never_zero(resource):
     assert monthly_cost(resource, _catalog()) is None
     assert monthly_cost(resource, None) is None
+
+
+def test_each_declared_type_is_found_in_the_module_its_namespace_names() -> None:
+    """An imported resource's dependencies come from one service module: the namespace table
+    must name, for every type the connector declares, the module that declares it."""
+    from cloudexit.connectors.aws.namespaces import declaration
+    from cloudexit.connectors.aws.registry import ALL
+
+    for rt in DEDICATED:
+        assert declaration(rt.type) is rt, rt.type
+    for rt in ALL:
+        if rt not in DEDICATED:
+            assert declaration(rt.type) is None and rt.depends_on is None, rt.type
+    assert declaration("AWS::Logs::LogGroup") is None
+    assert declaration("not a type") is None
