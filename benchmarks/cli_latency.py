@@ -1,6 +1,6 @@
 """Time the quick commands (help, look-ups, `explain`, `check`, small imports) side by side with an earlier commit.
 
-    python benchmarks/cli_latency.py [--against REV] [--runs N] [--only TEXT]
+    python benchmarks/cli_latency.py [--against REV] [--runs N] [--only TEXT] [--import FILE]
 
 Each command runs in a fresh process (``python -m cloudexit``), as a user runs it: once to fill
 the catalogue cache and the compiled bytecode, then N times (default 7) with the code of REV
@@ -8,7 +8,8 @@ the catalogue cache and the compiled bytecode, then N times (default 7) with the
 with its own cache folder and bytecode folder. Printed: the median CPU seconds (user + system)
 and wall seconds of each, the median of the pairwise CPU ratios, and the peak resident memory.
 CPU is the figure to read on a shared machine: the wall time there is mostly waiting for a core.
-`explain` and `check` read the plan this checkout makes of the bundled example.
+`explain` and `check` read the plan this checkout makes of the bundled example. ``--import FILE``
+also times ``inventory import FILE`` (an export of your own, say).
 """
 
 from __future__ import annotations
@@ -96,7 +97,18 @@ def main() -> None:
     parser.add_argument(
         "--only", action="append", help="time only the commands holding this text; repeatable"
     )
+    parser.add_argument(
+        "--import",
+        dest="imports",
+        action="append",
+        default=[],
+        help="also time `inventory import FILE`; repeatable",
+    )
     args = parser.parse_args()
+    commands = COMMANDS + [
+        ["inventory", "import", str(Path(f).resolve()), "-o", "{work}/inv.json"]
+        for f in args.imports
+    ]
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         before = work / "before"
@@ -120,7 +132,7 @@ def main() -> None:
             "| command | before CPU s | after CPU s | ratio | before wall s | after wall s | peak MiB before / after |"
         )
         print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
-        for template in COMMANDS:
+        for template in commands:
             if args.only and not any(text in " ".join(template) for text in args.only):
                 continue
             command = [a.format(work=work, resource=resource_id) for a in template]
