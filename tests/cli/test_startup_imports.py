@@ -104,7 +104,7 @@ def test_check_loads_no_solver_or_emitter_and_no_provider_file_whole(tmp_path: P
 
 def test_check_of_a_json_inventory_parses_no_yaml() -> None:
     """The control planes come from the compiled cache like the catalogue: a `check` given only
-    JSON does not load PyYAML (a tenth of its CPU)."""
+    JSON does not load PyYAML."""
     inventory = REPO / "examples" / "estate" / "inventory.json"
     imported("check", str(inventory))  # fills the cache
     assert imported("check", str(inventory)) == {"pydantic"}
