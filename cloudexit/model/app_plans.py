@@ -16,9 +16,13 @@ an app would be built and paid for as a second machine. So:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from cloudexit.model.inventory import Inventory, Resource
+
+if TYPE_CHECKING:
+    from cloudexit.model.plan import Placement, Unplaced
 
 SITES = "microsoft.web/sites"
 PLANS = "microsoft.web/serverfarms"
@@ -85,24 +89,49 @@ def host_apps(resources: dict[str, Resource]) -> dict[str, str]:
     return host
 
 
-def app_plan_warnings(inventory: Inventory) -> list[str]:
-    """One line per assumption on an app's plan, every inventory value one visible line."""
+def _outcome(
+    rid: str, placed: Mapping[str, Placement], unplaced: Mapping[str, Unplaced], planned: str
+) -> str:
+    """What the plan did with the machine standing for an app's plan: ``planned`` where a target
+    runs it, else what happened instead."""
+    placement = placed.get(rid)
+    if placement is not None and not placement.choice.retain:
+        return planned
+    if placement is not None:
+        return "kept on the source: no target was chosen for it"
+    if rid in unplaced:
+        return "not planned: no target could place it (the plan's unplaced list says why)"
+    return "not planned: the plan holds no placement for it"
+
+
+def app_plan_warnings(
+    inventory: Inventory,
+    placements: Iterable[Placement] = (),
+    unplaced: Iterable[Unplaced] = (),
+) -> list[str]:
+    """One line per assumption on an app's plan, every inventory value one visible line, each
+    saying what the plan did with the machine the assumption is about."""
     # Imported here: the emit package imports the model.
     from cloudexit.emit.escape import visible
 
+    placed = {p.resource_id: p for p in placements}
+    left = {u.resource_id: u for u in unplaced}
     lines = []
     for r in inventory.resources:
         details = r.attributes.details
         taken = details.get(TAKEN_BY_NAME)
         if r.type.lower() == PLANS and isinstance(taken, list) and taken:
             one = len(taken) == 1
+            planned = (
+                f"planned on the plan's machine, not on one of {'its' if one else 'their'} own"
+            )
             lines.append(
                 f"App Service plan {visible(r.name)} ({visible(r.id)}) is taken to run "
                 f"{'app' if one else 'apps'} {visible(', '.join(str(t) for t in taken))}: the "
                 f"export names no plan for {'it' if one else 'them'} (no serverFarmId), and this "
-                f"plan shares {'its' if one else 'their'} name and resource group; planned on "
-                "the plan's machine, not on one of "
-                f"{'its' if one else 'their'} own (confirm it, or import an export with properties)"
+                f"plan shares {'its' if one else 'their'} name and resource group; "
+                f"{_outcome(r.id, placed, left, planned)} (confirm it, or import an export with "
+                "properties)"
             )
         unheld = details.get(PLAN_UNHELD)
         if r.type.lower() != SITES or not isinstance(unheld, str):
@@ -122,8 +151,11 @@ def app_plan_warnings(inventory: Inventory) -> list[str]:
             lines.append(
                 f"app {visible(r.name)} ({visible(r.id)}) runs on App Service plan "
                 f"{visible(unheld.rsplit('/', 1)[-1])} ({visible(unheld)}), which this inventory "
-                f"does not hold: planned as one machine of unknown size for the plan{sharing}; "
-                "import the plan to size it"
+                "does not hold: "
+                + _outcome(
+                    r.id, placed, left, "planned as one machine of unknown size for the plan"
+                )
+                + f"{sharing}; import the plan to size it"
             )
         else:
             maybe = details.get(MAYBE_ON)
@@ -135,7 +167,8 @@ def app_plan_warnings(inventory: Inventory) -> list[str]:
             )
             lines.append(
                 f"app {visible(r.name)} ({visible(r.id)}) names no App Service plan (the export "
-                f"carries no serverFarmId): planned as a machine of its own on an unknown plan"
-                f"{where}; import an export with properties to know its plan"
+                "carries no serverFarmId): "
+                + _outcome(r.id, placed, left, "planned as a machine of its own on an unknown plan")
+                + f"{where}; import an export with properties to know its plan"
             )
     return lines

@@ -334,7 +334,7 @@ def _plan(
     warnings.update(open_rule_warnings(inventory, placements))
     warnings.update(dedicated_link_warnings(unplaced, inventory))
     warnings.update(balancer_gap_warnings(inventory, placements))
-    warnings.update(app_plan_warnings(inventory))
+    warnings.update(app_plan_warnings(inventory, placements, unplaced))
     split_line = split_dependency_warning(inventory, placements, policy)
     if split_line:
         warnings.add(split_line)

@@ -93,3 +93,17 @@ def test_an_app_naming_no_plan_and_matching_none_names_its_group_s_plans(tmp_pat
     assert len(inventory.resources) == 2
     said = [w for w in _plan_of(inventory).warnings if w.startswith("app shop ")]
     assert len(said) == 1 and "plan-a" in said[0] and "counted twice" in said[0]
+
+
+def test_the_warning_on_a_windows_app_says_what_the_plan_did(shared_dir: Path) -> None:
+    """cctestwebapp is a Windows app (ARM kind ``web``) on a plan the export lacks: OVHcloud
+    prices no Windows licence, so no target places it; Scaleway does."""
+    inventory = import_files([shared_dir / "corpus" / "azure-arm-resources-list-c7n.json"])
+    app = next(r for r in inventory.resources if r.id.endswith("/sites/cctestwebapp"))
+    assert app.attributes.os == "windows"
+    for target, placed in (("ovhcloud", False), ("scaleway", True)):
+        plan = cloudexit.plan(inventory, cloudexit.Policy(targets=[target], min_providers=1))
+        assert (app.id in {p.resource_id for p in plan.placements}) is placed
+        (said,) = [w for w in plan.warnings if w.startswith("app cctestwebapp ")]
+        assert ("planned as one machine" in said) is placed, target
+        assert ("no target could place it" in said) is not placed, target
