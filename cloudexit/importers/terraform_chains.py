@@ -36,6 +36,14 @@ _GROUPS = frozenset(
         "google_compute_region_network_endpoint_group",
     }
 )
+RULES = frozenset({"google_compute_forwarding_rule", "google_compute_global_forwarding_rule"})
+# what a forwarding rule's listeners speak behind a proxy of this type
+PROXY_PROTOCOLS = {
+    "google_compute_target_http_proxy": "HTTP",
+    "google_compute_region_target_http_proxy": "HTTP",
+    "google_compute_target_https_proxy": "HTTPS",
+    "google_compute_region_target_https_proxy": "HTTPS",
+}
 _RULE_LINKS = {"target": _PROXIES, "backend_service": _BACKENDS}
 _TO_BACKENDS = {"backend_service": _BACKENDS}
 # chain part type -> argument naming the next link -> the types it may name

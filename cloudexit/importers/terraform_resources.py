@@ -15,7 +15,7 @@ from cloudexit.catalog.classes import fill_sizes
 from cloudexit.connectors.azure.registry import arm_id
 from cloudexit.importers.context import ImportContext
 from cloudexit.importers.refine import engine_kind
-from cloudexit.importers.terraform_chains import unresolved
+from cloudexit.importers.terraform_chains import PROXY_PROTOCOLS, RULES, unresolved
 from cloudexit.importers.terraform_declared import declared
 from cloudexit.importers.terraform_refs import config_address
 from cloudexit.importers.terraform_sizing import clean_fields, sizing, text
@@ -278,6 +278,7 @@ class TerraformMapper:
             )
         self._apply_links(by_config)
         self._note_unknown_links()
+        self._speak_proxy_protocols()
         folded = self._fold_rules() | self._fold_parts()
         for item in self._pending:
             if item.fields["id"] in folded:
@@ -318,6 +319,22 @@ class TerraformMapper:
             accounts = known.get(item.fields["provider"], set())
             if not item.fields["account"] and len(accounts) == 1:
                 item.fields["account"] = next(iter(accounts))
+
+    def _speak_proxy_protocols(self) -> None:
+        """A planned forwarding rule names its proxy by an id the plan does not know yet, so its
+        listeners were typed by its IP protocol (TCP); the HTTP(S) proxy its configuration
+        references says what they speak, as the rule's target would once applied."""
+        types = {str(item.fields["id"]): str(item.fields["type"]) for item in self._pending}
+        for item in self._pending:
+            if item.fields["type"] not in RULES or item.mapped is None:
+                continue
+            spoken = {PROXY_PROTOCOLS.get(types.get(d, "")) for d in item.depends_on} - {None}
+            if len(spoken) != 1:
+                continue
+            protocol = str(spoken.pop())
+            topology = item.mapped.topology
+            listeners = [x.model_copy(update={"protocol": protocol}) for x in topology.listeners]
+            item.mapped.topology = topology.model_copy(update={"listeners": listeners})
 
     def _remember_link(self, instance: TerraformInstance, values: dict[str, Any]) -> None:
         found: list[str] = []

@@ -103,3 +103,21 @@ def test_a_chain_its_configuration_cannot_join_says_so_for_every_part(
     said = [w for w in plan.warnings if "unknown until the plan is applied" in w]
     for n, (_, _, link) in enumerate(_CHAIN[:-1]):
         assert len([w for w in said if f"{link} of web-{n}" in w]) == 1, link
+
+
+@pytest.mark.parametrize(
+    ("proxy", "protocol"),
+    [("google_compute_target_http_proxy", "HTTP"), ("google_compute_target_https_proxy", "HTTPS")],
+)
+def test_a_planned_rule_in_front_of_an_http_proxy_listens_as_the_proxy_speaks(
+    shared_dir: Path, tmp_path: Path, proxy: str, protocol: str
+) -> None:
+    """The real plan with the chain added: the rule's target is unknown at plan time, the
+    configuration's reference names the proxy, as a Cloud Asset export's target URL does."""
+    source = json.loads((shared_dir / "corpus" / EXPORT).read_text())
+    text = json.dumps(_with_chain(source, through_local=False))
+    path = tmp_path / "plan.json"
+    path.write_text(text.replace("google_compute_target_http_proxy", proxy))
+    inventory = import_files([path], planned=True)
+    (balancer,) = [r for r in inventory.resources if r.kind.value == "network.load_balancer"]
+    assert [(x.protocol, x.port) for x in balancer.topology.listeners] == [(protocol, 80)]
