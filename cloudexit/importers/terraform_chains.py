@@ -44,6 +44,15 @@ PROXY_PROTOCOLS = {
     "google_compute_target_https_proxy": "HTTPS",
     "google_compute_region_target_https_proxy": "HTTPS",
 }
+# a managed instance group's machines are its instance template's
+TEMPLATE_OF_GROUP = {
+    "google_compute_instance_group_manager": frozenset(
+        {"google_compute_instance_template", "google_compute_region_instance_template"}
+    ),
+    "google_compute_region_instance_group_manager": frozenset(
+        {"google_compute_instance_template", "google_compute_region_instance_template"}
+    ),
+}
 _RULE_LINKS = {"target": _PROXIES, "backend_service": _BACKENDS}
 _TO_BACKENDS = {"backend_service": _BACKENDS}
 # chain part type -> argument naming the next link -> the types it may name

@@ -15,7 +15,12 @@ from cloudexit.catalog.classes import fill_sizes
 from cloudexit.connectors.azure.registry import arm_id
 from cloudexit.importers.context import ImportContext
 from cloudexit.importers.refine import engine_kind
-from cloudexit.importers.terraform_chains import PROXY_PROTOCOLS, RULES, unresolved
+from cloudexit.importers.terraform_chains import (
+    PROXY_PROTOCOLS,
+    RULES,
+    TEMPLATE_OF_GROUP,
+    unresolved,
+)
 from cloudexit.importers.terraform_declared import declared
 from cloudexit.importers.terraform_refs import config_address
 from cloudexit.importers.terraform_sizing import clean_fields, sizing, text
@@ -279,6 +284,7 @@ class TerraformMapper:
         self._apply_links(by_config)
         self._note_unknown_links()
         self._speak_proxy_protocols()
+        self._size_groups_by_template()
         folded = self._fold_rules() | self._fold_parts()
         for item in self._pending:
             if item.fields["id"] in folded:
@@ -335,6 +341,27 @@ class TerraformMapper:
             topology = item.mapped.topology
             listeners = [x.model_copy(update={"protocol": protocol}) for x in topology.listeners]
             item.mapped.topology = topology.model_copy(update={"listeners": listeners})
+
+    def _size_groups_by_template(self) -> None:
+        """A managed instance group runs the machine type of the instance template it names (in
+        a plan, by a reference: the template's id is unknown until apply); a group whose
+        templates disagree on it stays of unknown size."""
+        by_id = {str(item.fields["id"]): item for item in self._pending}
+        for item in self._pending:
+            templates = TEMPLATE_OF_GROUP.get(str(item.fields["type"]))
+            attributes: Attributes = item.fields["attributes"]
+            if templates is None or attributes.instance_type:
+                continue
+            found = {
+                by_id[d].fields["attributes"].instance_type
+                for d in item.depends_on
+                if d in by_id and by_id[d].fields["type"] in templates
+            } - {None}
+            if len(found) != 1:
+                continue
+            fields: dict[str, Any] = {"instance_type": found.pop()}
+            fill_sizes(fields, self.ctx.catalog, "gcp")
+            item.fields["attributes"] = attributes.model_copy(update=fields)
 
     def _remember_link(self, instance: TerraformInstance, values: dict[str, Any]) -> None:
         found: list[str] = []

@@ -270,6 +270,15 @@ def aws_autoscaling_group(v: dict[str, Any]) -> Fields:
     }
 
 
+def google_instance_group_manager(v: dict[str, Any]) -> Fields:
+    # its machine type is its instance template's, joined once every resource is read
+    return {"node_count": count(v.get("target_size"))}
+
+
+def google_instance_template(v: dict[str, Any]) -> Fields:
+    return {"instance_type": text(v.get("machine_type"))}
+
+
 def aws_security_group(v: dict[str, Any]) -> Fields:
     # its rules are typed (topology.firewall_rules)
     return {"details": {"vpc_id": text(v.get("vpc_id"))}}
@@ -434,6 +443,10 @@ READERS: dict[str, Reader] = {
     "azurerm_firewall": azurerm_firewall,
     "google_bigquery_table": google_bigquery_table,
     "google_bigtable_instance": google_bigtable_instance,
+    "google_compute_instance_group_manager": google_instance_group_manager,
+    "google_compute_region_instance_group_manager": google_instance_group_manager,
+    "google_compute_instance_template": google_instance_template,
+    "google_compute_region_instance_template": google_instance_template,
     "openstack_compute_instance_v2": openstack_compute_instance_v2,
     "openstack_blockstorage_volume_v2": openstack_volume,
     "openstack_blockstorage_volume_v3": openstack_volume,

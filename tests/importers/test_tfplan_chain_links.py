@@ -121,3 +121,52 @@ def test_a_planned_rule_in_front_of_an_http_proxy_listens_as_the_proxy_speaks(
     inventory = import_files([path], planned=True)
     (balancer,) = [r for r in inventory.resources if r.kind.value == "network.load_balancer"]
     assert [(x.protocol, x.port) for x in balancer.topology.listeners] == [(protocol, 80)]
+
+
+def test_a_planned_instance_group_runs_its_template_s_machine_type(
+    shared_dir: Path, tmp_path: Path
+) -> None:
+    """The real plan with the chain and an instance template added: the group names its
+    template by a reference only (``version.instance_template`` is unknown at plan time)."""
+    out = _with_chain(json.loads((shared_dir / "corpus" / EXPORT).read_text()), False)
+    template = "google_compute_instance_template"
+    out["resource_changes"].append(
+        {
+            "address": f"{template}.web",
+            "mode": "managed",
+            "type": template,
+            "name": "web",
+            "provider_name": "registry.terraform.io/hashicorp/google",
+            "change": {
+                "actions": ["create"],
+                "before": None,
+                "after": {"machine_type": "n2-standard-4", "name_prefix": "web-"},
+                "after_unknown": {"id": True, "self_link": True},
+            },
+        }
+    )
+    config = out["configuration"]["root_module"]["resources"]
+    config.append(
+        {
+            "address": f"{template}.web",
+            "mode": "managed",
+            "type": template,
+            "name": "web",
+            "provider_config_key": "google",
+            "expressions": {"machine_type": {"constant_value": "n2-standard-4"}},
+            "schema_version": 1,
+        }
+    )
+    (group,) = [c for c in config if c["address"] == "google_compute_instance_group_manager.web"]
+    group["expressions"]["version"] = [
+        {"instance_template": {"references": [f"{template}.web.id", f"{template}.web"]}}
+    ]
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps(out))
+    inventory = import_files([path], planned=True)
+    (igm,) = [r for r in inventory.resources if r.type == "google_compute_instance_group_manager"]
+    a = igm.attributes
+    assert (a.instance_type, a.vcpu, a.memory_gib, a.node_count) == ("n2-standard-4", 4, 16, 2)
+    plan = cloudexit.plan(inventory, cloudexit.Policy(targets=["ovhcloud"], min_providers=1))
+    (placed,) = [p for p in plan.placements if p.resource_id == igm.id]
+    assert placed.size_basis == "reported" and placed.choice.quantity == 2
