@@ -8,6 +8,7 @@ sends to ``instance3`` but no forwarding rule gives it a port, so no pool is wri
 from __future__ import annotations
 
 import functools
+import json
 import re
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from cloudexit.emit.terraform.site import backend_servers
 from cloudexit.importers import import_files
 from cloudexit.model.kinds import Kind
 from cloudexit.model.plan import Plan
+from tests.importers import test_tfplan_chain_links as chain_links
 
 CAI = "gcp-cai-export-forseti.jsonl"
 
@@ -63,3 +65,97 @@ def test_a_balancer_without_a_listener_lists_its_backends_to_add(
     runbook = (tmp_path / "runbook.md").read_text(encoding="utf-8")
     (row,) = [line for line in runbook.splitlines() if "| load balancer test-ti |" in line]
     assert "backend instance3 (no listener, so no pool is written" in row
+
+
+LB_1 = "//compute.googleapis.com/projects/project1/regions/us-central1/forwardingRules/lb-1"
+IGM_1 = "//compute.googleapis.com/projects/project1/regions/us-central1/instanceGroupManagers/igm-1"
+
+
+def _group_behind_lb_1(shared_dir: Path, pins: dict[str, str]) -> Plan:
+    """Forseti's export with one link added in memory: lb-1 (a forwarding rule listening HTTP
+    80) is taken to serve igm-1 (a managed group of 3 f1-micro machines), as it would through
+    the proxy, URL map and backend service the export lacks. ``pins``: resource id -> site."""
+    inventory = import_files([shared_dir / "corpus" / CAI])
+    resources = inventory.by_id()
+    resources[LB_1].depends_on.append(IGM_1)
+    for rid, site in pins.items():
+        resources[rid].tags["site"] = site.replace("/", "-")
+    policy = cloudexit.Policy(
+        targets=[pins[LB_1].split("/")[0]],
+        min_providers=1,
+        providers=[
+            {"match": {"tags": {"site": site.replace("/", "-")}}, "pin": site}
+            for site in sorted(set(pins.values()))
+        ],
+    )
+    return cloudexit.plan(inventory, policy)
+
+
+def _lb_1_row(runbook: str) -> str:
+    (row,) = [line for line in runbook.splitlines() if "| load balancer lb-1 |" in line]
+    return row
+
+
+def test_every_machine_of_a_group_is_written_into_the_ovhcloud_pool(
+    shared_dir: Path, tmp_path: Path
+) -> None:
+    plan = _group_behind_lb_1(shared_dir, {LB_1: "ovhcloud/RBX-A", IGM_1: "ovhcloud/RBX-A"})
+    cloudexit.emit(plan, tmp_path)
+    written = (tmp_path / "terraform" / "ovhcloud" / "RBX-A" / "compute.tf").read_text()
+    machines = re.findall(
+        r'resource "ovh_cloud_instance" "igm_1[a-z_0-9]*" \{.*?ip\s+= "([0-9.]+)"',
+        written,
+        re.DOTALL,
+    )
+    assert len(machines) == 3 == len(set(machines))
+    every_ip = re.findall(r'\bip\s+= "([0-9.]+)"', written)
+    assert len(every_ip) == len(set(every_ip))  # no address taken twice at the site
+    balancers = (tmp_path / "terraform" / "ovhcloud" / "RBX-A" / "load_balancers.tf").read_text()
+    lb = balancers.split('resource "ovh_cloud_project_loadbalancer" "lb_1"', 1)[1].split(
+        "\nresource ", 1
+    )[0]
+    assert sorted(re.findall(r'address\s+= "([0-9.]+)"', lb)) == sorted(machines)
+    assert "igm-1" not in _lb_1_row((tmp_path / "runbook.md").read_text(encoding="utf-8"))
+
+
+def test_a_group_the_target_does_not_write_stays_in_the_runbook(
+    shared_dir: Path, tmp_path: Path
+) -> None:
+    plan = _group_behind_lb_1(shared_dir, {LB_1: "scaleway/nl-ams", IGM_1: "scaleway/nl-ams"})
+    cloudexit.emit(plan, tmp_path)
+    row = _lb_1_row((tmp_path / "runbook.md").read_text(encoding="utf-8"))
+    assert "backend igm-1 (a machine group not written here" in row
+    written = (tmp_path / "terraform" / "scaleway" / "nl-ams" / "load_balancers.tf").read_text()
+    assert "igm" not in written
+
+
+def test_a_group_placed_at_another_site_is_no_member_of_the_pool(
+    shared_dir: Path, tmp_path: Path
+) -> None:
+    plan = _group_behind_lb_1(shared_dir, {LB_1: "ovhcloud/RBX-A", IGM_1: "ovhcloud/DE1"})
+    cloudexit.emit(plan, tmp_path)
+    balancers = (tmp_path / "terraform" / "ovhcloud" / "RBX-A" / "load_balancers.tf").read_text()
+    assert "igm-1" not in balancers
+    row = _lb_1_row((tmp_path / "runbook.md").read_text(encoding="utf-8"))
+    assert "backend igm-1 (placed at ovhcloud/DE1, not here)" in row
+
+
+def test_a_planned_group_behind_a_planned_balancer_fills_the_ovhcloud_pool(
+    shared_dir: Path, tmp_path: Path
+) -> None:
+    """Checkov's real GCP plan with a planned chain added in memory: forwarding rule web-0 ->
+    HTTP proxy -> URL map -> backend service -> managed instance group web-4 (target size 2),
+    each link a reference the plan cannot resolve before apply."""
+    source = json.loads((shared_dir / "corpus" / chain_links.EXPORT).read_text())
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps(chain_links._with_chain(source, through_local=False)))
+    inventory = import_files([path], planned=True)
+    plan = cloudexit.plan(inventory, cloudexit.Policy(targets=["ovhcloud"], min_providers=1))
+    cloudexit.emit(plan, tmp_path / "out")
+    (balancers,) = (tmp_path / "out" / "terraform").rglob("load_balancers.tf")
+    members = re.findall(
+        r'name\s+= "(web-4[^"]*)"\s+address\s+= "([0-9.]+)"', balancers.read_text()
+    )
+    assert [name for name, _ in members] == ["web-4", "web-4-node-1"]
+    assert len({address for _, address in members}) == 2
+    assert 'protocol = "http"' in balancers.read_text()

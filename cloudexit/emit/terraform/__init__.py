@@ -204,13 +204,19 @@ def backend_gaps(
                 continue
             # backends are written per listener: with none, no pool holds them
             written = {b.resource.id for b in item.backends} if item.listeners else set()
+            skipped = {s.resource.id: s.reason for s in site.skipped}
             missing = []
             for sid in backend_servers(item.resource, resources):
                 if sid in written:
                     continue
                 server = resources[sid]
-                if server.kind == Kind.VM_GROUP:
-                    why = "a machine group: add the machines the target builds for it to the pool"
+                if server.kind == Kind.VM_GROUP and placed.get(sid) == here:
+                    why = (
+                        f"a machine group not written here, {skipped[sid]}; add its machines "
+                        "to the pool once built"
+                        if sid in skipped
+                        else "a machine group: add the machines the target builds for it to the pool"
+                    )
                     if not item.listeners:
                         why += ", written with the listener the inventory lacks"
                 elif not item.listeners:

@@ -21,7 +21,7 @@ from cloudexit.catalog.versions import decide as decide_version
 from cloudexit.emit.terraform.addressing import Move
 from cloudexit.emit.terraform.firewall import TargetRule, Translation
 from cloudexit.emit.terraform.probes import writes_monitor
-from cloudexit.emit.terraform.targets import VOLUME_HOSTS
+from cloudexit.emit.terraform.targets import POOLED_GROUP_TYPES, VOLUME_HOSTS
 from cloudexit.errors import InputError
 from cloudexit.model.attachments import VOLUME_OWNERS
 from cloudexit.model.inventory import Resource
@@ -127,6 +127,8 @@ class Item:
     """The block-storage product the plan priced the data on (``Option.storage_product``)."""
     data_local: str = ""
     """Local name of the data volume written beside the server, where one is."""
+    spare: list[int] = field(default_factory=list)
+    """Site-unique address offsets of the machines after the first (see ``machine_ips``)."""
 
     @property
     def kind(self) -> str:
@@ -184,6 +186,30 @@ class Item:
     def replicas(self) -> int:
         """Nodes the plan priced: 2 or more for an HA or multi-node source."""
         return max(1, self.option.replicas)
+
+    @property
+    def machines(self) -> int:
+        """Servers the template writes: each node of a machine group, each replica of an HA
+        machine."""
+        if self.resource.kind == Kind.VM_GROUP:
+            return self.node_count * self.replicas
+        return self.replicas
+
+    @property
+    def pooled(self) -> int:
+        """Of ``machines``, those a balancer in front of it sends to: a group's every machine,
+        a single machine's first (its replica stands by)."""
+        return self.machines if self.resource.kind == Kind.VM_GROUP else 1
+
+    def machine_local(self, n: int) -> str:
+        return self.local + (f"_{self._machine_word}_{n}" if n else "")
+
+    def machine_name(self, n: int) -> str:
+        return self.name + (f"-{self._machine_word}-{n}" if n else "")
+
+    @property
+    def _machine_word(self) -> str:
+        return "node" if self.resource.kind == Kind.VM_GROUP else "replica"
 
     @property
     def data_gib(self) -> int:
@@ -305,6 +331,15 @@ class Item:
         assert self.subnet is not None
         net = ipaddress.ip_network(self.subnet.cidr, strict=False)
         return str(net.network_address + 10 + self.index % max(1, net.num_addresses - 20))
+
+    @property
+    def machine_ips(self) -> list[str]:
+        """A fixed private address per machine written, unique in the site; the first is
+        ``fixed_ip``."""
+        assert self.subnet is not None
+        net = ipaddress.ip_network(self.subnet.cidr, strict=False)
+        size = max(1, net.num_addresses - 20)
+        return [self.fixed_ip, *(str(net.network_address + 10 + o % size) for o in self.spare)]
 
     @property
     def fixed_cidr(self) -> str:
@@ -598,6 +633,13 @@ def build_site(
             # Where the resources that use it are.
             users = [i for i in users_of.get(item.resource.id, []) if i.subnet is not None]
             item.subnet = users[0].subnet if users else site.default_subnet
+    # a machine after an item's first takes an address past every item's own (``fixed_ip``)
+    offset = max((i.index for i in site.items), default=0) + 1
+    for item in site.items:
+        if not item.behind_load_balancer:
+            continue
+        item.spare = list(range(offset, offset + item.machines - 1))
+        offset += len(item.spare)
     volume_owner: dict[int, Item] = {}
     for item in site.items:
         for volume in item.volumes:
@@ -747,7 +789,13 @@ def _wire_backends(lb: Item, by_id: dict[str, Item], resources: dict[str, Resour
     servers = backend_servers(lb.resource, resources)
     found = {id(by_id[d]): by_id[d] for d in servers if d in by_id}
     lb.backends = sorted(
-        (i for i in found.values() if i.resource.kind == Kind.VM), key=lambda i: i.index
+        (
+            i
+            for i in found.values()
+            if i.resource.kind == Kind.VM
+            or (i.resource.kind == Kind.VM_GROUP and i.rtype in POOLED_GROUP_TYPES)
+        ),
+        key=lambda i: i.index,
     )
     for backend in lb.backends:
         backend.behind_load_balancer = True

@@ -129,6 +129,10 @@ VOLUME_HOSTS = frozenset(
     }
 )
 
+# Server types whose template writes each machine of a machine group as its own server with a
+# fixed address, which a balancer's pool can name (OVHcloud has no group resource).
+POOLED_GROUP_TYPES = frozenset({"ovh_cloud_instance"})
+
 # Same kind, another resource type, depending on what the item is attached to.
 ATTACHED_TYPES: dict[tuple[str, Kind, Kind], str] = {
     ("scaleway", Kind.PUBLIC_IP, Kind.LOAD_BALANCER): "scaleway_lb_ip",
