@@ -939,7 +939,7 @@ def detail_of(facts: SiteFacts) -> tuple[object, ...]:
     )
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class OptionSource:
     """Builds the full ``Option`` at one site again, for the options a plan uses.
 

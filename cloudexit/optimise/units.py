@@ -10,15 +10,15 @@ per unit so the traffic between them can be charged.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
+import hashlib
 import json
 import math
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from cloudexit.catalog.loader import Catalog
 from cloudexit.catalog.sizing import price_in, to_eur
@@ -46,30 +46,134 @@ SOURCE: Site = ("source", "kept")
 """Where a co-location group stands when every member is kept on its source, wherever that is."""
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class Row:
-    """One option with the numbers the solver needs; the full ``Option`` is built on first use
-    (from ``source``) or given (``held``), so an estate's many options cost a few numbers each."""
+class Shape(NamedTuple):
+    """What an option is wherever a resource takes it: its site, product and the solver's
+    resource and risk figures. Many resources' options are the same shape; they share one."""
 
     site: Site
-    score: float
-    monthly: float
+    target: bool
+    product: str | None
+    quantity: float
     vcpu: float
     memory_gib: float
     storage_gib: float
     instances: int
-    target: bool
-    product: str | None = None
-    quantity: float = 1.0
-    jurisdiction: float = 0.0
-    certification: float = 0.0
-    fidelity: float = 0.0
-    stake: float = 1.0
-    migration: float = 0.0
-    concentration: float | None = None
+    jurisdiction: float
+    certification: float
+    fidelity: float
+
+
+class Row:
+    """One option with the numbers the solver needs; the full ``Option`` is built on first use
+    (from ``source``) or given (``held``), so an estate's many options cost a few numbers each.
+
+    The figures an option has wherever it is taken sit in a ``Shape`` shared with every other
+    resource's option of that shape; a row holds only its own score, costs, stake and source:
+    a million-resource estate has some sixteen million rows."""
+
+    __slots__ = (
+        "concentration",
+        "held",
+        "migration",
+        "monthly",
+        "score",
+        "shape",
+        "source",
+        "stake",
+    )
+
+    shape: Shape
+    score: float
+    monthly: float
+    stake: float
+    migration: float
+    concentration: float | None
     """concentration points once weighed; None before"""
-    source: OptionSource | None = None
-    held: Option | None = None
+    source: OptionSource | None
+    held: Option | None
+
+    def __init__(
+        self,
+        site: Site,
+        score: float,
+        monthly: float,
+        vcpu: float,
+        memory_gib: float,
+        storage_gib: float,
+        instances: int,
+        target: bool,
+        product: str | None = None,
+        quantity: float = 1.0,
+        jurisdiction: float = 0.0,
+        certification: float = 0.0,
+        fidelity: float = 0.0,
+        stake: float = 1.0,
+        migration: float = 0.0,
+        concentration: float | None = None,
+        source: OptionSource | None = None,
+        held: Option | None = None,
+    ) -> None:
+        shape = Shape(
+            site,
+            target,
+            product,
+            quantity,
+            vcpu,
+            memory_gib,
+            storage_gib,
+            instances,
+            jurisdiction,
+            certification,
+            fidelity,
+        )
+        self._set(shape, score, monthly, stake, migration, concentration, source, held)
+
+    def _set(
+        self,
+        shape: Shape,
+        score: float,
+        monthly: float,
+        stake: float,
+        migration: float,
+        concentration: float | None,
+        source: OptionSource | None,
+        held: Option | None,
+    ) -> None:
+        put = object.__setattr__
+        put(self, "shape", shape)
+        put(self, "score", score)
+        put(self, "monthly", monthly)
+        put(self, "stake", stake)
+        put(self, "migration", migration)
+        put(self, "concentration", concentration)
+        put(self, "source", source)
+        put(self, "held", held)
+
+    @classmethod
+    def shaped(
+        cls,
+        shape: Shape,
+        score: float,
+        monthly: float,
+        stake: float = 1.0,
+        migration: float = 0.0,
+        concentration: float | None = None,
+        source: OptionSource | None = None,
+        held: Option | None = None,
+    ) -> Row:
+        """A row of a shape already made (shared)."""
+        row = cls.__new__(cls)
+        row._set(shape, score, monthly, stake, migration, concentration, source, held)
+        return row
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"Row is read-only: cannot set {name}")
+
+    def __repr__(self) -> str:
+        return (
+            f"Row(site={self.site!r}, product={self.product!r}, target={self.target!r}, "
+            f"score={self.score!r}, monthly={self.monthly!r})"
+        )
 
     @classmethod
     def of(cls, option: Option, **numbers: Any) -> Row:
@@ -88,8 +192,52 @@ class Row:
         )
 
     @property
+    def site(self) -> Site:
+        return self.shape[0]
+
+    @property
+    def target(self) -> bool:
+        return self.shape[1]
+
+    @property
+    def product(self) -> str | None:
+        return self.shape[2]
+
+    @property
+    def quantity(self) -> float:
+        return self.shape[3]
+
+    @property
+    def vcpu(self) -> float:
+        return self.shape[4]
+
+    @property
+    def memory_gib(self) -> float:
+        return self.shape[5]
+
+    @property
+    def storage_gib(self) -> float:
+        return self.shape[6]
+
+    @property
+    def instances(self) -> int:
+        return self.shape[7]
+
+    @property
+    def jurisdiction(self) -> float:
+        return self.shape[8]
+
+    @property
+    def certification(self) -> float:
+        return self.shape[9]
+
+    @property
+    def fidelity(self) -> float:
+        return self.shape[10]
+
+    @property
     def retain(self) -> bool:
-        return not self.target
+        return not self.shape[1]
 
     @property
     def risk_total(self) -> float:
@@ -120,30 +268,21 @@ class Row:
         run's, keeping what repeats; the same score)."""
         if self.held is not None:
             option = with_concentration(self.held, points)
-            return dataclasses.replace(
-                self, concentration=points, held=option, score=float(option_score(option, policy))
+            return Row.shaped(
+                self.shape,
+                float(option_score(option, policy)),
+                self.monthly,
+                self.stake,
+                self.migration,
+                points,
+                self.source,
+                option,
             )
         scorer = scorer or Scorer(policy)
         risk = scorer.risk(self.jurisdiction, self.certification, self.fidelity, points, self.stake)
         score = scorer.score(scorer.cents(self.monthly), scorer.cents(self.migration), risk)
-        return Row(
-            self.site,
-            float(score),
-            self.monthly,
-            self.vcpu,
-            self.memory_gib,
-            self.storage_gib,
-            self.instances,
-            self.target,
-            self.product,
-            self.quantity,
-            self.jurisdiction,
-            self.certification,
-            self.fidelity,
-            self.stake,
-            self.migration,
-            points,
-            self.source,
+        return Row.shaped(
+            self.shape, float(score), self.monthly, self.stake, self.migration, points, self.source
         )
 
 
@@ -380,6 +519,7 @@ class Repeats:
     def __init__(self) -> None:
         self._sites: dict[Site, Site] = {}
         self._figures: dict[float, float] = {}
+        self._shapes: dict[tuple[object, ...], Shape] = {}
 
     def site(self, provider: str, region: str) -> Site:
         site = (provider, region)
@@ -389,6 +529,15 @@ class Repeats:
         if type(value) is not float or not value or math.isnan(value):
             return value  # 0.0 and -0.0 are equal keys, NaN no key: kept as given
         return self._figures.setdefault(value, value)
+
+    def shape(self, shape: Shape) -> Shape:
+        """One object for equal shapes. Equal means every figure compares equal and is of the
+        same type, so that a shared shape reads exactly as the one it stands for."""
+        key = (shape, tuple(map(type, shape)))
+        found = self._shapes.get(key)
+        if found is None:
+            found = self._shapes[key] = shape
+        return found
 
 
 def _rows(
@@ -426,43 +575,51 @@ def _rows(
             storage = quantity if specs.vcpu is None and specs.memory_gib is None else 0.0
         monthly = quantize(priced.monthly)
         risk = scorer.risk(facts.jurisdiction, facts.certification, facts.fidelity, 0, found.stake)
+        shape = Shape(
+            repeats.site(facts.provider.id, facts.region),
+            True,
+            product.id if product else None,
+            one(quantity),
+            one(vcpu),
+            one(memory),
+            one(storage),
+            instances,
+            facts.jurisdiction,
+            facts.certification,
+            facts.fidelity,
+        )
         rows.append(
-            Row(
-                site=repeats.site(facts.provider.id, facts.region),
-                score=float(scorer.score(monthly, facts.migration, risk)),
-                monthly=one(float(monthly)),
-                vcpu=one(vcpu),
-                memory_gib=one(memory),
-                storage_gib=one(storage),
-                instances=instances,
-                target=True,
-                product=product.id if product else None,
-                quantity=one(quantity),
-                jurisdiction=facts.jurisdiction,
-                certification=facts.certification,
-                fidelity=facts.fidelity,
-                stake=found.stake,
-                migration=one(float(facts.migration)),
+            Row.shaped(
+                repeats.shape(shape),
+                float(scorer.score(monthly, facts.migration, risk)),
+                one(float(monthly)),
+                found.stake,
+                one(float(facts.migration)),
                 source=source,
             )
         )
     kept = found.kept
     if kept is not None:
         risk = scorer.risk(kept.jurisdiction, kept.certification, 0.0, 0, found.stake)
+        shape = Shape(
+            repeats.site(resource.provider, resource.region),
+            False,
+            None,
+            1.0,
+            0.0,
+            0.0,
+            0.0,
+            0,
+            kept.jurisdiction,
+            kept.certification,
+            0.0,
+        )
         rows.append(
-            Row(
-                site=repeats.site(resource.provider, resource.region),
-                score=float(scorer.score(kept.monthly, Decimal(0), risk)),
-                monthly=float(kept.monthly),
-                vcpu=0.0,
-                memory_gib=0.0,
-                storage_gib=0.0,
-                instances=0,
-                target=False,
-                quantity=1.0,
-                jurisdiction=kept.jurisdiction,
-                certification=kept.certification,
-                stake=found.stake,
+            Row.shaped(
+                repeats.shape(shape),
+                float(scorer.score(kept.monthly, Decimal(0), risk)),
+                float(kept.monthly),
+                found.stake,
                 source=source,
             )
         )
@@ -508,7 +665,7 @@ def build_units(
 ) -> Units:
     """``aggregate=False`` gives one unit per resource: the plain one-binary-per-option model."""
     tag_keys, ids = _policy_tag_keys(policy), _policy_ids(policy)
-    cache: dict[str, tuple[list[Row], list[str]]] = {}
+    cache: dict[bytes, tuple[list[Row], list[str]]] = {}
     same: dict[int, list[tuple[list[Row], Callable[[], int]]]] = defaultdict(list)
     """options already seen, by the hash of what the solver reads: equal ones are shared"""
     memo = FactsMemo()
@@ -522,10 +679,13 @@ def build_units(
     commitments = monthly_by_resource(inventory, policy)
     start = start_of(policy, inventory)
     for resource in candidates_for:
-        signature = candidate_signature(resource, tag_keys, ids)
+        text = candidate_signature(resource, tag_keys, ids)
         held = commitments.get(resource.id)
         if held:
-            signature += "|" + resource.id  # its stranded fees are its own
+            text += "|" + resource.id  # its stranded fees are its own
+        # A 128-bit digest stands for the text: a million resources' texts were half a
+        # gigabyte, and two different texts giving one digest is not a practical risk.
+        signature = hashlib.blake2b(text.encode(), digest_size=16).digest()
         if signature not in cache:
             rows, excluded, digest = _rows(
                 resource, catalog, policy, held, start, memo, scorer, later, repeats
@@ -539,7 +699,8 @@ def build_units(
                 else:
                     assert rows[0].source is not None
                     seen.append((rows, kept_digest(rows[0].source, memo)))
-            cache[signature] = (rows, excluded)
+            # Why sites are out is read only for resources nothing can take.
+            cache[signature] = (rows, [] if rows else excluded)
         rows, excluded = cache[signature]
         if rows:
             rows_of[resource.id] = rows
