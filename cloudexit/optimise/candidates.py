@@ -8,6 +8,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
+from itertools import islice
+from typing import TypeVar
 
 from cloudexit.catalog.boot import load_boot_volumes
 from cloudexit.catalog.evidence import is_weak
@@ -67,6 +69,8 @@ from cloudexit.risk.score import (
 from cloudexit.sovereignty.data import load_sovereignty
 from cloudexit.sovereignty.grade import gate_failure, grade_at
 
+Key = TypeVar("Key")
+Kept = TypeVar("Kept")
 GIB_PER_MBPS_HOUR = Decimal("0.4190951585769653")  # 1 Mbit/s for an hour, in GiB
 
 
@@ -570,6 +574,22 @@ class FactsMemo:
     sites: dict[tuple[object, ...], list[SiteFacts | str]] = field(default_factory=dict)
     """``_Context.sites_key`` -> the first such resource's options (one-off costs are its own)"""
     sizes: dict[str, tuple[list[float], list[float]]] = field(default_factory=dict)
+    limit: int = 200_000
+    """at most this many prices and a tenth as many site walks are kept (the oldest quarter goes
+    first): resources whose storage size is their own rarely repeat a key, and a million of them
+    kept every price they were given"""
+
+    def remember_price(self, key: tuple[object, ...], priced: Priced | str) -> Priced | str:
+        _make_room(self.priced, self.limit)
+        self.priced[key] = priced
+        return priced
+
+    def remember_sites(
+        self, key: tuple[object, ...], found: list[SiteFacts | str]
+    ) -> list[SiteFacts | str]:
+        _make_room(self.sites, self.limit // 10)
+        self.sites[key] = found
+        return found
 
     def certifications(
         self, provider: ProviderFile, region: str, service: str | None
@@ -590,6 +610,13 @@ class FactsMemo:
             }
             grid = self.sizes[provider.id] = (sorted(vcpus), sorted(memory))
         return _next_at_least(grid[0], needs.vcpu), _next_at_least(grid[1], needs.memory_gib)
+
+
+def _make_room(table: dict[Key, Kept], limit: int) -> None:
+    """Drop the oldest quarter of ``table`` once it holds ``limit`` entries."""
+    if len(table) >= limit:
+        for key in list(islice(table, max(1, limit // 4))):
+            del table[key]
 
 
 def _next_at_least(sizes: list[float], need: float | None) -> float | None:
@@ -700,8 +727,9 @@ def _site_facts(
         key = (provider.id, region, id(target), *memo.sized(provider, ctx.needs), *ctx.priced_key())
         known = memo.priced.get(key)
         if known is None:
-            known = memo.priced[key] = _price_target(
-                ctx.resource, provider, region, target, policy, ctx.specs, ctx.needs
+            known = memo.remember_price(
+                key,
+                _price_target(ctx.resource, provider, region, target, policy, ctx.specs, ctx.needs),
             )
         priced = known
     if isinstance(priced, str):
@@ -899,7 +927,9 @@ def _facts(ctx: _Context) -> Facts:
         key = ctx.sites_key()
         shared = memo.sites.get(key)
         if shared is None:
-            found = memo.sites[key] = [_site_or_fallback(ctx, p, t, r) for p, t, r in _sites(ctx)]
+            found = memo.remember_sites(
+                key, [_site_or_fallback(ctx, p, t, r) for p, t, r in _sites(ctx)]
+            )
         else:
             found = [f if isinstance(f, str) else _moved(ctx, f) for f in shared]
     sites: list[SiteFacts] = []
