@@ -587,7 +587,7 @@ class FactsMemo:
     def remember_sites(
         self, key: tuple[object, ...], found: list[SiteFacts | str]
     ) -> list[SiteFacts | str]:
-        _make_room(self.sites, self.limit // 10)
+        _make_room(self.sites, max(1, self.limit // 10))
         self.sites[key] = found
         return found
 

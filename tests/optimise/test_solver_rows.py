@@ -175,11 +175,12 @@ def _varied_estate() -> list[Resource]:
     return [Resource.model_validate(item) for item in items]
 
 
+@pytest.mark.parametrize("limit", [200_000, 20])
 @pytest.mark.parametrize("name", ["varied", *(n for n, _ in _estates())])
-def test_facts_shared_over_an_estate_are_each_resources_own(name: str) -> None:
+def test_facts_shared_over_an_estate_are_each_resources_own(name: str, limit: int) -> None:
     """Prices, certifications and sites kept for one resource and served to the next with equal
     inputs (needs bucketed by the sizes sold) give every resource the options, reasons and digest
-    it gets alone."""
+    it gets alone, also when the memo is full and lets its oldest entries go."""
     catalog = fixture_catalog() if name != "varied" else load_catalog()
     if name == "varied":
         resources = _varied_estate()
@@ -199,10 +200,12 @@ def test_facts_shared_over_an_estate_are_each_resources_own(name: str) -> None:
     placeable, _ = _placeable(inventory, catalog, policy)
     commitments = monthly_by_resource(inventory, policy)
     start = start_of(policy, inventory)
-    memo = FactsMemo()
+    memo = FactsMemo(limit=limit)
     for one in placeable:
         held = commitments.get(one.id)
         shared, shared_excluded, shared_digest = _rows(one, catalog, policy, held, start, memo)
+        assert len(memo.priced) <= limit
+        assert len(memo.sites) <= max(1, limit // 10)
         alone, excluded, digest = _rows(one, catalog, policy, held, start)
         assert shared_excluded == excluded
         assert solver_key(shared) == solver_key(alone)
