@@ -63,7 +63,9 @@ search around the priced bound: the classes the prices leave in doubt."""
 SEARCH_PASSES = 1.5
 """The search around the priced bound takes about this many passes over every option
 (``lagrange.Bound.seconds_flat``; at 100,000 resources choosing the options in doubt, settling
-the rest and building the model of the classes left take about one, HiGHS a fraction of one)."""
+the rest and building the model of the classes left take about one, HiGHS a fraction of one):
+also the least it gets when the prices converged and no plan is in hand, less than the regret
+greedy takes (about two and a half)."""
 BUILD_PASSES = 10.0
 """The whole model (its relaxation, the search over it) is built only when the time left is at
 least this many passes over every option (``lagrange.Bound.seconds_flat``): building it takes
@@ -165,22 +167,33 @@ def _solve_highs(
     priced = lagrange.bound(units, policy, budget.share(BOUND_SHARE), enough)
     bound = priced.value if math.isfinite(priced.value) else separate_bound(units)
     cut = priced.cut
-    # When the time left is short of what the search takes at this size, a plan first: the
-    # regret greedy (to its end, past the limit if need be), and the search starts from it.
-    # Otherwise the search first, and the greedy only if the search finds no plan.
-    hurry = budget.left() < SEARCH_PASSES * priced.seconds_flat
+    # When the prices are as good as converged (the cutting plane's ceiling within the policy's
+    # gap of the bound), the search among the options they leave in doubt first: with no plan
+    # in hand it gets at least about what the regret greedy would cost, past the limit if need
+    # be, and its plan lies near the bound where the greedy's is some percent above it.
+    # Otherwise, when the time left is short of what the search takes at this size, a plan
+    # first: the regret greedy (to its end, past the limit if need be), and the search starts
+    # from it. The greedy also runs whenever the search finds no plan.
+    converged = priced.spread <= gap
+    hurry = budget.left() < SEARCH_PASSES * priced.seconds_flat and not converged
     cut = cut or (hurry and bool(greedy_broken))
     if greedy_broken and hurry:
         consider(regret_greedy(units, policy))
-    if open_gap(bound) and time_left():
+    first = best() is None and converged
+    if open_gap(bound) and (time_left() or first):
         found = best()
         # All the time left when the whole model could not be built after it anyway.
         share = SEARCH_SHARE if budget.left() >= BUILD_PASSES * priced.seconds_flat else 1.0
+        limit = budget.share(share)
+        if first:
+            floor = SEARCH_PASSES * priced.seconds_flat
+            cut = cut or limit < floor
+            limit = max(limit, floor)
         counts, stopped = lagrange.searched(
             units,
             policy,
             priced,
-            budget.share(share),
+            limit,
             LAGRANGE_TOLERANCE,
             start=found[1] if found is not None else None,
         )

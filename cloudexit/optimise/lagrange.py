@@ -62,6 +62,10 @@ class Bound:
     cut: bool = False
     """the time limit stopped the ascent before the bound converged: another run, on a faster
     or quieter machine, can end with another bound and other prices"""
+    spread: float = math.inf
+    """how far above the bound, relative to it, the cutting plane's ceiling was left: no prices
+    give a bound above the ceiling, so within the policy's gap the prices are as good as
+    converged for choosing the options in doubt"""
     flat: _Flat | None = field(default=None, repr=False)
     priced: Floats | None = field(default=None, repr=False)
     """each option's score with the best prices found, +inf outside ``providers``, in ``flat``'s
@@ -491,10 +495,11 @@ def _ascend(
     enough: float,
     start: Floats | None,
     tolerance: float,
-) -> tuple[float, Floats, int, bool]:
+) -> tuple[float, Floats, int, bool, float]:
     """Kelley's cutting plane on the prices: the best bound found and its prices, evaluations,
     and whether the deadline stopped it (before the bound converged within ``tolerance``,
-    relative, or reached ``enough``)."""
+    relative, or reached ``enough``), and the cutting plane's last ceiling: no prices give a
+    bound above it (+inf before its first step)."""
     import highspy
 
     from cloudexit.optimise.highs import new_highs
@@ -515,7 +520,7 @@ def _ascend(
     best_lam = lam.copy()
     evaluations = 1
     if m == 0 or not math.isfinite(best):
-        return best, best_lam, evaluations, False
+        return best, best_lam, evaluations, False, best
     cap = 4.0 * max(abs(best), 1.0)
     h = new_highs(max(deadline - time.perf_counter(), 0.1), 0.0)
     inf = highspy.kHighsInf
@@ -526,6 +531,7 @@ def _ascend(
     h.changeColCost(0, -1.0)
     cuts = [(best, slope, lam.copy())]
     converged = False
+    ceiling = math.inf
     while time.perf_counter() < deadline and best < enough:
         for level, g, at in cuts[-1:]:
             # theta <= level + g . (lam - at)
@@ -546,7 +552,7 @@ def _ascend(
         cuts.append((level, slope, lam.copy()))
         if level > best:
             best, best_lam = level, lam.copy()
-    return best, best_lam, evaluations, bool(not converged and best < enough)
+    return best, best_lam, evaluations, bool(not converged and best < enough), ceiling
 
 
 def _provider_sets(policy: Policy, providers: list[str]) -> list[frozenset[str]]:
@@ -564,12 +570,14 @@ def bound(units: Units, policy: Policy, time_limit: float, enough: float = math.
     seconds_flat = time.perf_counter() - (deadline - time_limit)
     rows = _Rows(flat, policy, units)
     tolerance = max(policy.solver.gap * ASCENT_GAP_SHARE, 1e-7)
-    value, lam, evaluations, cut = _ascend(rows, flat, None, deadline, enough, None, tolerance)
+    value, lam, evaluations, cut, ceiling = _ascend(
+        rows, flat, None, deadline, enough, None, tolerance
+    )
     chosen: frozenset[str] | None = None
     sets = _provider_sets(policy, flat.providers)
     masks: dict[frozenset[str], npt.NDArray[np.bool_]] = {}
     if sets and value < enough and math.isfinite(value):
-        best, best_lam = math.inf, lam
+        best, best_lam, best_ceiling = math.inf, lam, ceiling
         masks = {
             providers: (flat.provider < 0)
             | np.isin(flat.provider, [flat.providers.index(p) for p in sorted(providers)])
@@ -585,23 +593,24 @@ def bound(units: Units, policy: Policy, time_limit: float, enough: float = math.
         for providers in sorted(sets, key=lambda p: (first[p], sorted(p))):
             if first[providers] >= best:
                 continue
-            found, at, n, stopped = _ascend(
+            found, at, n, stopped, top = _ascend(
                 rows, flat, masks[providers], deadline, min(enough, best), lam, tolerance
             )
             evaluations += n
             cut = cut or stopped
             if found < best:
-                best, chosen, best_lam = found, providers, at
+                best, chosen, best_lam, best_ceiling = found, providers, at, top
         # Each set's bound holds for the plans using only its providers; together they cover
         # every plan the count allows, so the least of them is a bound too.
         if best > value:
-            value, lam = best, best_lam
+            value, lam, ceiling = best, best_lam, best_ceiling
         else:
             chosen = None
     rc, _ = rows.reduced(lam)
     if chosen is not None:
         rc = np.where(masks[chosen], rc, np.inf)
-    return Bound(value, chosen, evaluations, seconds_flat, cut, flat, rc)
+    spread = (ceiling - value) / max(abs(value), 1.0) if math.isfinite(value) else math.inf
+    return Bound(value, chosen, evaluations, seconds_flat, cut, spread, flat, rc)
 
 
 def _segment_least(values: Floats, starts: Ints, end: int) -> Floats:

@@ -183,3 +183,50 @@ def test_a_decision_the_limit_cuts_is_marked_so(monkeypatch: pytest.MonkeyPatch)
         assert s.time_limited or s.status == SolveStatus.OPTIMAL, seed
         marked += s.time_limited
     assert marked >= 3
+
+
+def test_with_prices_converged_and_no_plan_in_hand_the_search_goes_before_the_regret_greedy(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The priced bound converged but used up the time (as on a loaded machine) and the
+    greedy baseline breaks the policy: the search among the options the prices leave in doubt
+    still runs, past the limit, and its plan comes back marked cut, without the regret greedy."""
+    priced = lagrange.bound
+    started: list[str] = []
+
+    def converged_late(units: Any, policy: Any, time_limit: float, enough: float = 0) -> Any:
+        found = priced(units, policy, 60.0, enough)
+        time.sleep(LIMIT * 1.5)
+        return found
+
+    def regret(*args: Any, **kwargs: Any) -> Any:
+        started.append("regret_greedy")
+        return deciding.regret_greedy.__wrapped__(*args, **kwargs)  # type: ignore[attr-defined]
+
+    real_regret = deciding.regret_greedy
+    regret.__wrapped__ = real_regret  # type: ignore[attr-defined]
+    monkeypatch.setattr(deciding.lagrange, "bound", converged_late)
+    monkeypatch.setattr(deciding, "regret_greedy", regret)
+    checked = 0
+    for seed in range(40):
+        instance = _with_limit(random_instance(seed), LIMIT)
+        greedy = {rid: u.rows[0] for u in instance.units.units for rid in u.members}
+        if not violations(greedy, instance.units, instance.inventory, instance.policy):
+            continue
+        found = priced(instance.units, instance.policy, 60.0)
+        if found.spread > instance.policy.solver.gap or not deciding.math.isfinite(found.value):
+            continue
+        expected = reference_optimum(instance)
+        if expected is None:
+            continue
+        started.clear()
+        decision = decide(instance.units, instance.inventory, instance.policy)
+        s = decision.solution
+        assert s.status in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE), seed
+        if started:
+            continue  # the options in doubt held no plan: the greedy must run
+        assert s.time_limited, seed
+        assert s.bound is not None and s.objective is not None
+        assert s.bound <= expected + 1e-6 <= s.objective + 2e-6
+        checked += 1
+    assert checked >= 3
