@@ -127,6 +127,8 @@ class _Flat:
     """per (group, site), its group index"""
     place_ok: npt.NDArray[np.bool_]
     """per (group, site), whether every member class has an option there"""
+    group_starts: Ints
+    """per group, its first (group, site)"""
     groups: int
     grouped_end: int
     anti: _Anti
@@ -266,6 +268,7 @@ def _flatten(units: Units, policy: Policy) -> _Flat:
         seg_place=seg_place,
         place_group=place_group,
         place_ok=place_ok,
+        group_starts=_starts(place_group),
         groups=len(names),
         grouped_end=grouped_end,
         anti=anti,
@@ -372,25 +375,26 @@ class _Rows:
             constant -= lam[at] * self.budget / self.budget_scale
         return rc, constant
 
-    def slack(self, taken: Floats) -> Floats:
-        """``a . x - b`` for ``taken`` members per option: the subgradient."""
+    def slack(self, picked: Ints, taken: Floats) -> Floats:
+        """``a . x - b`` for ``taken`` members at each option ``picked`` (a position may come
+        more than once): the subgradient. Only the options taken are read, a tenth of all."""
         flat = self.flat
         out: list[float] = []
-        spend = flat.spend * taken / self.spend_scale
+        spend = flat.spend[picked] * taken / self.spend_scale
         total = float(spend.sum())
         if self.n_share:
             assert self.share is not None
             # Kept options have index -1: counted in a first bin, then dropped.
-            by = np.bincount(flat.provider + 1, spend, minlength=self.n_share + 1)[1:]
+            by = np.bincount(flat.provider[picked] + 1, spend, minlength=self.n_share + 1)[1:]
             out.extend((by - self.share * total).tolist())
         if self.n_region:
             assert self.region_share is not None
-            by = np.bincount(flat.site + 1, spend, minlength=self.n_region + 1)[1:]
+            by = np.bincount(flat.site[picked] + 1, spend, minlength=self.n_region + 1)[1:]
             out.extend((by - self.region_share * total).tolist())
         for use, limit in self.caps:
-            out.append(float(use @ taken) - limit)
+            out.append(float(use[picked] @ taken) - limit)
         if self.budget is not None:
-            out.append(float(flat.monthly @ taken - self.budget) / self.budget_scale)
+            out.append(float(flat.monthly[picked] @ taken - self.budget) / self.budget_scale)
         return np.asarray(out, dtype=np.float64)
 
 
@@ -398,37 +402,46 @@ def _first_min(values: Floats, starts: Ints, end: int, offset: int) -> tuple[Flo
     """Per segment ``[starts[i], starts[i+1])`` of ``values[offset:end]``: its minimum and where."""
     if len(starts) == 0:
         return np.zeros(0), np.zeros(0, dtype=np.int64)
+    if len(starts) == end - offset:
+        # One option a segment (a grouped class has one option per site once pruned).
+        return values[offset:end], np.arange(offset, end, dtype=np.int64)
     mins, at = _least_first(values[offset:end], starts - offset)
     return mins, at + offset
 
 
-def _evaluate(flat: _Flat, rc: Floats) -> tuple[float, Floats]:
-    """The blocks' optimum with priced scores ``rc`` and the members it takes per option."""
-    taken = np.zeros(len(rc))
+def _evaluate(flat: _Flat, rc: Floats) -> tuple[float, Ints, Floats]:
+    """The blocks' optimum with priced scores ``rc``, the options it takes (positions, an
+    anti-affinity set's class possibly more than once) and the members at each."""
     total = flat.constant
+    picked: list[Ints] = []
+    taken: list[Floats] = []
     if len(flat.plain_starts):
         mins, where = _first_min(rc, flat.plain_starts, flat.plain_end, 0)
         counts = flat.count[where]
         total += float(mins @ counts)
-        taken[where] = counts
+        picked.append(where)
+        taken.append(counts)
     if flat.groups:
         mins, where = _first_min(rc, flat.seg_starts, flat.grouped_end, flat.plain_end)
         weighed = mins * flat.count[where]
-        at_place = np.bincount(flat.seg_place, weighed, minlength=len(flat.place_group))
-        at_place = np.where(flat.place_ok, at_place, np.inf)
-        order = np.lexsort((at_place, flat.place_group))
-        group_starts = np.flatnonzero(np.diff(np.append(-1, flat.place_group[order])))
-        best = order[group_starts]
+        summed = np.bincount(flat.seg_place, weighed, minlength=len(flat.place_group))
+        at_place: Floats = np.where(flat.place_ok, summed, np.inf)
+        # Places are numbered group by group: each group's first least place.
+        _, best = _least_first(at_place, flat.group_starts)
         total += float(at_place[best].sum())
         chosen = np.zeros(len(flat.place_group), dtype=bool)
         chosen[best] = True
-        picked = where[chosen[flat.seg_place]]
-        taken[picked] = flat.count[picked]
+        grouped = where[chosen[flat.seg_place]]
+        picked.append(grouped)
+        taken.append(flat.count[grouped])
     if len(flat.anti.set_size):
         value, picks = _anti_best(flat.anti, rc)
         total += value
-        np.add.at(taken, picks, 1.0)
-    return total, taken
+        picked.append(picks)
+        taken.append(np.ones(len(picks)))
+    if not picked:
+        return total, np.zeros(0, dtype=np.int64), np.zeros(0)
+    return total, np.concatenate(picked), np.concatenate(taken)
 
 
 def _least_first(values: Floats, starts: Ints) -> tuple[Floats, Ints]:
@@ -511,10 +524,10 @@ def _ascend(
         rc, constant = rows.reduced(prices)
         if allowed is not None:
             rc = np.where(allowed, rc, np.inf)
-        total, taken = _evaluate(flat, rc)
+        total, picked, taken = _evaluate(flat, rc)
         if not math.isfinite(total):
             return total, np.zeros(m)
-        return total + constant, rows.slack(taken)
+        return total + constant, rows.slack(picked, taken)
 
     best, slope = value(lam)
     best_lam = lam.copy()
@@ -648,7 +661,7 @@ def _open(
         at_place = np.where(
             flat.place_ok, np.bincount(flat.seg_place, weighed, len(flat.place_group)), np.inf
         )
-        group_starts = _starts(flat.place_group)
+        group_starts = flat.group_starts
         group_least = np.repeat(
             np.minimum.reduceat(at_place, group_starts),
             np.diff(np.append(group_starts, len(at_place))),
