@@ -140,6 +140,12 @@ class _Flat:
     """per class, the natural index (classes in order, options in order) of its first option"""
     perm: Ints
     """per position in these arrays, the natural index of the option there"""
+    position: Ints
+    """per natural index, its position in these arrays (``perm``'s inverse)"""
+    gid: Ints
+    """per class, its co-location group's index (-1 for none)"""
+    anti_sets: dict[str, Ints]
+    """per anti-affinity set, its classes"""
 
 
 def _exact_anti(blocks: list[Unit]) -> list[tuple[str, list[int]]]:
@@ -214,6 +220,10 @@ def _flatten(units: Units, policy: Policy) -> _Flat:
     for i, u in enumerate(blocks):
         if u.group is not None:
             kind[i], gid[i] = 1, g_index[u.group]
+    anti_sets: dict[str, list[int]] = defaultdict(list)
+    for i, u in enumerate(blocks):
+        for a in u.anti:
+            anti_sets[a].append(i)
     lengths = np.fromiter((len(u.rows) for u in blocks), dtype=np.int64, count=len(blocks))
     first = np.concatenate(([0], np.cumsum(lengths)[:-1])).astype(np.int64)
     unit = np.repeat(np.arange(len(blocks), dtype=np.int64), lengths)
@@ -277,6 +287,9 @@ def _flatten(units: Units, policy: Policy) -> _Flat:
         constant=constant,
         first=first,
         perm=perm,
+        position=position,
+        gid=gid,
+        anti_sets={a: np.asarray(m, dtype=np.int64) for a, m in anti_sets.items()},
     )
 
 
@@ -724,39 +737,30 @@ def _settled(
     owner = np.searchsorted(flat.first, chosen, side="right") - 1
     one = np.full(len(blocks), -1, dtype=np.int64)
     one[owner] = chosen  # a settled class's one open option
-    inverse = np.empty_like(flat.perm)
-    inverse[flat.perm] = np.arange(len(flat.perm))
-    position = inverse[one]
-    names = sorted({u.group for u in blocks if u.group is not None})
-    g_index = {name: g for g, name in enumerate(names)}
-    gid = np.asarray(
-        [g_index[u.group] if u.group is not None else -1 for u in blocks], dtype=np.int64
-    )
+    position = flat.position[one]
+    gid, groups = flat.gid, flat.groups
     grouped = np.flatnonzero(gid >= 0)
-    anti_sets: dict[str, list[int]] = defaultdict(list)
-    for i, u in enumerate(blocks):
-        for a in u.anti:
-            anti_sets[a].append(i)
     # A group settled at more than one place breaks co-location: it stays open.
     place = flat.site[position[grouped]]
-    low = np.full(len(names), np.iinfo(np.int64).max)
-    high = np.full(len(names), np.iinfo(np.int64).min)
+    low = np.full(groups, np.iinfo(np.int64).max)
+    high = np.full(groups, np.iinfo(np.int64).min)
     np.minimum.at(low, gid[grouped], place)
     np.maximum.at(high, gid[grouped], place)
     broken = low != high
     while True:
         before = int(loose.sum())
-        open_group = broken | (np.bincount(gid[grouped], loose[grouped], len(names)) > 0)
+        open_group = broken | (np.bincount(gid[grouped], loose[grouped], groups) > 0)
         loose[grouped] |= open_group[gid[grouped]]
-        for name, members in anti_sets.items():
+        for name, members in flat.anti_sets.items():
             if loose[members].all():
                 continue
             if not loose[members].any():
                 level = name.rsplit("@", 1)[1]
-                rows = [blocks[i].rows[int(one[i] - flat.first[i])] for i in members]
+                ids = members.tolist()
+                rows = [blocks[i].rows[int(one[i] - flat.first[i])] for i in ids]
                 taken = [
                     r.site if level == "region" else r.site[0]
-                    for i, r in zip(members, rows, strict=True)
+                    for i, r in zip(ids, rows, strict=True)
                     for _ in range(blocks[i].count)
                 ]
                 if len(set(taken)) == len(taken):
@@ -812,11 +816,18 @@ def searched(
         for i in np.flatnonzero(loose).tolist()
         for u in [units.units[i]]
     ]
-    settled_counts = {
-        (u.key, int(np.argmax(natural[first[i] : first[i] + len(u.rows)]))): u.count
-        for i in np.flatnonzero(~loose).tolist()
-        for u in [units.units[i]]
-    }
+    settled_counts: Counts = {}
+    if not loose.all():
+        # Each settled class's one open option: its class's first open one.
+        n = len(natural)
+        first_open = np.minimum.reduceat(np.where(natural, np.arange(n), n), first) - first
+        blocks = units.units
+        settled_counts = {
+            (blocks[i].key, k): len(blocks[i].members)
+            for i, k in zip(
+                np.flatnonzero(~loose).tolist(), first_open[~loose].tolist(), strict=True
+            )
+        }
     if not parts:
         return settled_counts, False
     index = {u.key: ks for u, ks in parts}
