@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import defaultdict
 from dataclasses import dataclass
@@ -31,12 +32,19 @@ class Decision:
 
 def assignment_of(units: Units, counts: dict[tuple[str, int], int]) -> dict[str, Row]:
     """Counts back to resources: members in id order take options in option order."""
+    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for (key, k), n in counts.items():
+        if n > 0:
+            taken[key].append((k, n))
     result: dict[str, Row] = {}
     for unit in units.units:
-        members = iter(unit.members)
-        for k, row in enumerate(unit.rows):
-            for _ in range(counts.get((unit.key, k), 0)):
-                result[next(members)] = row
+        chosen = taken.get(unit.key)
+        if not chosen:
+            continue
+        at = 0
+        for k, n in sorted(chosen):
+            result.update(zip(unit.members[at : at + n], itertools.repeat(unit.rows[k], n)))
+            at += n
     return result
 
 
