@@ -588,12 +588,21 @@ def _provider_sets(policy: Policy, providers: list[str]) -> list[frozenset[str]]
     return sets if len(sets) <= SUBSETS else []
 
 
-def bound(units: Units, policy: Policy, time_limit: float, enough: float = math.inf) -> Bound:
+def bound(
+    units: Units,
+    policy: Policy,
+    time_limit: float,
+    enough: float = math.inf,
+    at_least: float = 0.0,
+) -> Bound:
     """The best Lagrangian bound found within ``time_limit`` seconds; stops once it reaches
-    ``enough`` (say, an incumbent's score less the gap the policy accepts)."""
-    deadline = time.perf_counter() + time_limit
+    ``enough`` (say, an incumbent's score less the gap the policy accepts). ``at_least``: passes
+    over every option (``Bound.seconds_flat``) the price search gets after reading them, past
+    ``time_limit`` if need be."""
+    started = time.perf_counter()
     flat = _flatten(units, policy)
-    seconds_flat = time.perf_counter() - (deadline - time_limit)
+    seconds_flat = time.perf_counter() - started
+    deadline = max(started + time_limit, time.perf_counter() + at_least * seconds_flat)
     rows = _Rows(flat, policy, units)
     tolerance = max(policy.solver.gap * ASCENT_GAP_SHARE, 1e-7)
     value, lam, evaluations, cut, ceiling = _ascend(

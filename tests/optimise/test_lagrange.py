@@ -145,3 +145,22 @@ def test_settling_the_classes_left_one_option_keeps_the_search_optimum() -> None
             value = assignment_objective(assignment_of(units, counts), units)
             assert value == pytest.approx(whole.objective, rel=1e-9, abs=1e-6), seed
     assert mixed >= 3
+
+
+def test_with_passes_at_least_the_prices_converge_past_a_spent_limit() -> None:
+    """No time left (as when a loaded machine spends the limit reading the options): the price
+    search stops cut, unless it is given passes at least, and then ends where a long limit
+    ends."""
+    compared = 0
+    for seed in FAST:
+        instance = random_instance(seed)
+        units, policy = instance.units, instance.policy
+        full = lagrange.bound(units, policy, 30.0)
+        if full.evaluations < 3 or full.cut:
+            continue
+        assert lagrange.bound(units, policy, 0.0).cut
+        late = lagrange.bound(units, policy, 0.0, at_least=1e6)
+        assert not late.cut
+        assert late.value == full.value and late.evaluations == full.evaluations
+        compared += 1
+    assert compared >= 3

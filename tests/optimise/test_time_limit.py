@@ -194,8 +194,8 @@ def test_with_prices_converged_and_no_plan_in_hand_the_search_goes_before_the_re
     priced = lagrange.bound
     started: list[str] = []
 
-    def converged_late(units: Any, policy: Any, time_limit: float, enough: float = 0) -> Any:
-        found = priced(units, policy, 60.0, enough)
+    def converged_late(units: Any, policy: Any, time_limit: float, *args: Any, **kw: Any) -> Any:
+        found = priced(units, policy, 60.0, *args, **kw)
         time.sleep(LIMIT * 1.5)
         return found
 
