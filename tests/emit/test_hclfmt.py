@@ -73,3 +73,14 @@ def test_formatting_is_idempotent():
 @given(st.text(alphabet='ab =<>!"#/{}[]()$%\\x,\t', max_size=24))
 def test_whole_piece_scan_reads_lines_as_the_character_scan(line):
     assert _scan(line) == _scan_chars(line)
+
+
+def test_lines_read_through_their_shape_keep_their_strings():
+    # "a" and "b" lines share one shape with their strings emptied; each keeps its own text
+    text = format_hcl(
+        'tags = {\n"a"="x = y"\n"longer key"  =   "${var.x}"\n"b" =  "c  d"\n}\nname="n"\n'
+    )
+    assert text == (
+        'tags = {\n  "a"          = "x = y"\n  "longer key" = "${var.x}"\n'
+        '  "b"          = "c  d"\n}\nname = "n"\n'
+    )

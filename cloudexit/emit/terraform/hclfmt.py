@@ -9,19 +9,18 @@ hclwrite's formatter does: a run ends at any line that is not such an attribute.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 _OPEN = "{[("
 _CLOSE = "}])"
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):
     text: str  # stripped content
     net: int  # bracket change over the whole line
     starts_closed: bool  # first token closes a bracket
-    assign: int | None  # index of the assignment `=` in text, if the line is `name = expr`
+    assign: int | None  # where the `=` of `name = expr` is in the line's shape, if it is one
 
 
 _SLOW = re.compile(r"\\|[$%]\{")  # escapes and template sequences: scanned character by character
@@ -112,6 +111,9 @@ def _scan_chars(text: str) -> tuple[int, bool, int | None]:
     return net, starts_closed, assign
 
 
+_STRING = re.compile(r'"[^"]*"')
+
+
 @lru_cache(maxsize=1 << 16)
 def _parse(stripped: str) -> _Line:
     """One non-blank line, `=` spaced; generated files repeat many lines, so each is read once."""
@@ -124,9 +126,37 @@ def _parse(stripped: str) -> _Line:
     return _Line(stripped, net, starts_closed, eq if net == 0 else None)
 
 
+def _read(stripped: str) -> _Line:
+    """``_parse`` of a line, read through its shape when its strings are inert: most lines
+    differ only in what their strings hold, so the shape with every string emptied repeats."""
+    if '"' not in stripped or _SLOW.search(stripped):
+        return _parse(stripped)
+    masked = _STRING.sub('""', stripped)
+    shape = _parse(masked)
+    if shape.text == masked:
+        text = stripped
+    else:  # only spaces outside strings moved: put the strings back where they were
+        pieces = shape.text.split('"')
+        pieces[1::2] = stripped.split('"')[1::2]
+        text = '"'.join(pieces)
+    return _Line(text, shape.net, shape.starts_closed, shape.assign)
+
+
 def format_hcl(text: str) -> str:
     """Re-indent, align `=` runs, drop trailing blanks and doubled blank lines."""
-    lines: list[_Line] = []
+    out: list[str] = []
+    run: list[int] = []
+    indents: list[int] = []
+
+    def close_run() -> None:
+        if len(run) > 1:
+            cuts = [out[j].index(" = ") for j in run]
+            width = max(cuts)
+            for j, cut in zip(run, cuts):
+                if cut < width:
+                    out[j] = out[j][:cut].ljust(width) + out[j][cut:]
+        run.clear()
+
     previous_blank = True
     # HCL ends lines at \n only; str.splitlines() would also split at \v, \f, \x1c-\x1e,
     # U+0085, U+2028 and U+2029, which are ordinary characters to Terraform.
@@ -134,50 +164,33 @@ def format_hcl(text: str) -> str:
         stripped = raw.strip(" \t\r")
         if not stripped:
             if not previous_blank:
-                lines.append(_Line("", 0, False, None))
+                if run:
+                    close_run()
+                out.append("")
             previous_blank = True
             continue
         previous_blank = False
-        lines.append(_parse(stripped))
-    while lines and not lines[-1].text:
-        lines.pop()
-
-    indents: list[int] = []
-    levels: list[int] = []
-    for line in lines:
-        if not line.text:
-            levels.append(0)
-            continue
-        if line.net > 0:
-            levels.append(len(indents))
-            indents.append(line.net)
-        elif line.starts_closed or line.net < 0:
-            remaining = -line.net if line.net < 0 else 0
+        line = _read(stripped)
+        net = line.net
+        level = len(indents)
+        if net > 0:
+            indents.append(net)
+        elif line.starts_closed or net < 0:
+            remaining = -net if net < 0 else 0
             while remaining > 0 and indents:
                 if indents[-1] <= remaining:
                     remaining -= indents.pop()
                 else:
                     indents[-1] -= remaining
                     remaining = 0
-            levels.append(len(indents))
-        else:
-            levels.append(len(indents))
-
-    out = [("  " * level + line.text) if line.text else "" for line, level in zip(lines, levels)]
-    run: list[int] = []
-
-    def close_run() -> None:
-        if run:
-            width = max(len(out[j][: out[j].index(" = ")]) for j in run)
-            for j in run:
-                cut = out[j].index(" = ")
-                out[j] = out[j][:cut].ljust(width) + out[j][cut:]
-            run.clear()
-
-    for index, line in enumerate(lines):
+            level = len(indents)
+        out.append("  " * level + line.text if level else line.text)
         if line.assign is None:
-            close_run()
+            if run:
+                close_run()
         else:
-            run.append(index)
+            run.append(len(out) - 1)
     close_run()
+    while out and not out[-1]:
+        out.pop()
     return "\n".join(out) + "\n" if out else ""
