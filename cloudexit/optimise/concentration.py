@@ -8,6 +8,7 @@ from whoever would dominate. The finished plan's index is measured and a rise is
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from decimal import Decimal
 
@@ -53,15 +54,6 @@ def weigh(units: Units, policy: Policy, aggregate: bool = True) -> None:
     for unit in units.units:
         move(choice[unit.key], choice[unit.key].monthly * unit.count)
 
-    def points(row: Row, spend: float, placed: float) -> float:
-        """``placed``: the others' spend in all, the same for every option of one unit."""
-        total = placed + spend
-        if total <= 0:
-            return 0.0
-        return concentration_points(
-            (by_provider[row.site[0]] + spend) / total, (by_region[row.site] + spend) / total
-        )
-
     scale = months * weight
     for _ in range(PASSES):
         moved = False
@@ -85,7 +77,11 @@ def weigh(units: Units, policy: Policy, aggregate: bool = True) -> None:
         placed = sum(by_provider.values())
         rows = sorted(
             (
-                r.weighed(points(r, r.monthly * count, placed), policy, scorer)
+                r.weighed(
+                    _points(r.site, r.monthly * count, placed, by_provider, by_region),
+                    policy,
+                    scorer,
+                )
                 for r in unit.all_rows
             ),
             key=_order,
@@ -101,13 +97,30 @@ def weigh(units: Units, policy: Policy, aggregate: bool = True) -> None:
     placed = sum(by_provider.values())
     for follower in units.followers.values():
         follower.at = {
-            place: r.weighed(points(r, 0.0, placed), policy, scorer)
+            place: r.weighed(_points(r.site, 0.0, placed, by_provider, by_region), policy, scorer)
             for place, r in follower.at.items()
         }
 
 
 def _order(row: Row) -> tuple[float, tuple[str, str], str]:
     return row.score, row.site, row.product or ""
+
+
+def _points(
+    site: tuple[str, str],
+    spend: float,
+    placed: float,
+    by_provider: dict[str, float],
+    by_region: dict[tuple[str, str], float],
+) -> float:
+    """An option's concentration points with its own ``spend`` added to where the others' spend
+    sits (``placed`` in all, the same for every option of one unit)."""
+    total = placed + spend
+    if total <= 0:
+        return 0.0
+    return concentration_points(
+        (by_provider[site[0]] + spend) / total, (by_region[site] + spend) / total
+    )
 
 
 def _best_response(
@@ -119,22 +132,38 @@ def _best_response(
 ) -> Row:
     """The unit's option with the least score plus weighted concentration points given where the
     others' spend sits (``placed`` in all), ties to the lower site and product: ``min`` over
-    ``(score + scale * stake * points, site, product)``, one option at a time."""
-    best, best_key = unit.rows[0], None
+    ``(score + scale * stake * points, site, product)``, one option at a time.
+
+    Runs once per unit and pass, over every option: ``concentration_points`` is written out
+    here (the same operations) and the tie-break is read only on a tie."""
+    best = unit.rows[0]
+    best_value = math.inf
+    best_tie: tuple[tuple[str, str], str] | None = None
     count = unit.count
     for r in unit.rows:
+        # Points are never negative (shares of spend), so an option whose score alone is above
+        # the best value so far cannot win nor tie: its points are not worked out.
+        if r.score > best_value and scale >= 0 and r.stake >= 0:
+            continue
         spend = r.monthly * count
         total = placed + spend
+        site = r.site
         points = (
-            concentration_points(
-                (by_provider[r.site[0]] + spend) / total, (by_region[r.site] + spend) / total
+            round(
+                2.0 * ((by_provider[site[0]] + spend) / total)
+                + 2.0 * ((by_region[site] + spend) / total),
+                6,
             )
             if total > 0
             else 0.0
         )
-        key = (r.score + scale * r.stake * points, r.site, r.product or "")
-        if best_key is None or key < best_key:
-            best, best_key = r, key
+        value = r.score + scale * r.stake * points
+        if best_tie is None or value < best_value:
+            best, best_value, best_tie = r, value, (site, r.product or "")
+        elif value == best_value:
+            tie = (site, r.product or "")
+            if tie < best_tie:
+                best, best_tie = r, tie
     return best
 
 

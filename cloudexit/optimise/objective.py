@@ -66,6 +66,7 @@ class Scorer:
         self._months = Decimal(policy.horizon_months)
         self._partial: dict[tuple[float, float, float], Decimal] = {}
         self._cents: dict[float, Decimal] = {}
+        self._points: dict[float, Decimal] = {}
 
     def risk(
         self,
@@ -82,7 +83,14 @@ class Scorer:
             partial = self._partial[key] = (
                 wj * _decimal(jurisdiction) + wc * _decimal(certification) + wf * _decimal(fidelity)
             )
-        return _decimal(stake) * (partial + self._concentration * Decimal(str(concentration)))
+        # Concentration points are rounded to 6 places: an estate's options share a few
+        # thousand values, so each one's weighted term is kept.
+        weighted = self._points.get(concentration)
+        if weighted is None:
+            weighted = self._points[concentration] = self._concentration * Decimal(
+                str(concentration)
+            )
+        return _decimal(stake) * (partial + weighted)
 
     def score(self, monthly_cost: Decimal, migration_cost: Decimal, risk: Decimal) -> Decimal:
         return (monthly_cost + risk) * self._months + migration_cost
