@@ -90,10 +90,19 @@ _MD_INLINE = re.compile(r"([\\`*\[\]<|~&!$]|(?<![^\W_])_|_(?![^\W_]))")
 _MD_LEADING = re.compile(r"^( *)(#{1,6}(?= |$)|[+=-](?= |$)|\d{1,9}[.)](?= |$)|>)")
 
 
+# Any character _MD_INLINE could escape; most values hold none, and a search for one is cheap.
+_MD_MARKS = re.compile(r"[\\`*\[\]<|~&!$_]")
+
+
 def md_text(value: Any) -> str:
     """Plain text inside a table cell, a heading or a list item: no markup, no line break."""
-    text = _MD_INLINE.sub(r"\\\1", visible(value))
-    return _MD_LEADING.sub(lambda m: f"{m.group(1)}{m.group(2)[:-1]}\\{m.group(2)[-1]}", text)
+    text = visible(value)
+    if _MD_MARKS.search(text):
+        text = _MD_INLINE.sub(r"\\\1", text)
+    lead = text.lstrip(" ")[:1]
+    if lead and (lead in "#+=->" or lead.isdecimal()):  # what _MD_LEADING can start with
+        text = _MD_LEADING.sub(lambda m: f"{m.group(1)}{m.group(2)[:-1]}\\{m.group(2)[-1]}", text)
+    return text
 
 
 def md_code(value: Any) -> str:

@@ -6,8 +6,12 @@ import re
 
 import hcl2
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cloudexit.emit.escape import (
+    _MD_INLINE,
+    _MD_LEADING,
     hcl_comment,
     hcl_list,
     hcl_map,
@@ -15,6 +19,7 @@ from cloudexit.emit.escape import (
     md_code,
     md_text,
     mermaid_label,
+    visible,
 )
 from cloudexit.emit.jinja import make_environment
 from cloudexit.emit.terraform import build_sites, render_site
@@ -148,3 +153,12 @@ def test_injected_block_in_ids_and_names_stays_data(provider):
     assert not re.search(
         r"^\s*(resource|provisioner|#+ )\s*\"?(terraform_data|local-exec)", readme, re.MULTILINE
     )
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=" \\`*[]<|~&!$_#+=->.)0123456789aZ\u00e9\u0663\t", max_size=14))
+def test_markdown_text_skips_only_substitutions_that_change_nothing(text):
+    # md_text runs each substitution only when the text can hold what it replaces
+    full = _MD_INLINE.sub(r"\\\1", visible(text))
+    full = _MD_LEADING.sub(lambda m: f"{m.group(1)}{m.group(2)[:-1]}\\{m.group(2)[-1]}", full)
+    assert md_text(text) == full
