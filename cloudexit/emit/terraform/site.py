@@ -528,6 +528,15 @@ def build_site(
     for index, sub in enumerate(site.subnets):
         sub.index = index
 
+    # The catalogue finds a product by reading its provider's list: each is looked up once here.
+    products: dict[tuple[str, str | None], Product | None] = {}
+
+    def product_of(option: Option, product: str | None) -> Product | None:
+        key = (option.provider, product)
+        if key not in products:
+            products[key] = _product(catalog, option, product)
+        return products[key]
+
     by_id: dict[str, Item] = {}
     for placement, r, rtype, note in ordered:
         if r.kind in NETWORK_KINDS:
@@ -541,11 +550,11 @@ def build_site(
             resource=r,
             option=placement.choice,
             rtype=rtype,
-            product=_product(catalog, placement.choice, placement.choice.product),
+            product=product_of(placement.choice, placement.choice.product),
             note=note,
             version=placement.engine_version
             or (decide_version(catalog, r, placement.choice) if catalog else None),
-            storage=_product(catalog, placement.choice, placement.choice.storage_product),
+            storage=product_of(placement.choice, placement.choice.storage_product),
         )
         if rtype in DATA_VOLUMES and item.data_gib:
             item.data_local = unique(f"{item.local}_data", DATA_VOLUMES[rtype])
