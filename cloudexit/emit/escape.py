@@ -105,10 +105,13 @@ def md_text(value: Any) -> str:
     return text
 
 
+_BACKTICKS = re.compile(r"`+")
+
+
 def md_code(value: Any) -> str:
     """An inline code span holding the value, fenced by more backticks than it contains."""
     text = visible(value).replace("|", "\\|")  # GFM splits table cells at | even in code spans
-    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    longest = max((len(run) for run in _BACKTICKS.findall(text)), default=0) if "`" in text else 0
     fence = "`" * (longest + 1)
     pad = (
         " "
