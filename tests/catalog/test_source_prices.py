@@ -253,8 +253,6 @@ def test_a_european_region_left_without_price_or_record_is_caught(bundled):
 # list following, fails the test below.
 STILL_UNPRICED = {
     "aws": {
-        ("egress", "eu-central-2"),
-        ("egress", "eu-south-2"),
         *(
             ("load_balancer", r)
             for r in [
@@ -371,6 +369,17 @@ def test_dynamodb_and_sns_are_priced_in_every_region_from_aws_s_own_price_files(
     zurich, ireland = price_in(write, "eu-central-2"), price_in(write, "eu-west-1")
     assert zurich is not None and ireland is not None
     assert zurich.amount > frankfurt.amount > ireland.amount
+
+
+def test_aws_internet_egress_is_priced_in_every_european_region(bundled):
+    aws = bundled.providers["aws"]
+    egress = next(p for p in aws.products if p.id == "internet-egress")
+    assert egress.unpriced == []
+    assert all(price_in(egress, r) is not None for r in european_regions(aws))
+    zurich = price_in(egress, "eu-central-2")
+    assert zurich is not None and zurich.amount == Decimal("0.09")
+    assert zurich.free_quantity == Decimal("100")
+    assert zurich.source.published == dt.date(2026, 7, 21)
 
 
 def test_a_gcp_forwarding_rule_costs_the_first_five_rules_rate_where_one_is_read(bundled):
