@@ -147,15 +147,15 @@ def test_a_region_both_priced_and_unpriced_is_refused(bundled):
 def test_today_s_cost_names_what_it_cannot_price(bundled):
     lb = Resource.model_validate(
         resource(
-            "arn:aws:elasticloadbalancing:eu-central-1:123456789012:loadbalancer/app/web/1",
+            "arn:aws:elasticloadbalancing:eu-central-2:123456789012:loadbalancer/app/web/1",
             kind="network.load_balancer",
-            region="eu-central-1",
+            region="eu-central-2",
             type="AWS::ElasticLoadBalancingV2::LoadBalancer",
             attributes={"details": {"load_balancer_type": "application"}},
             monthly_cost=None,
         )
     )
-    # The same load balancer has a list price in us-east-1 and none in Frankfurt.
+    # The same load balancer has a list price in us-east-1 and none in Zurich.
     assert monthly_cost(lb.model_copy(update={"region": "us-east-1"}), bundled) is not None
     assert monthly_cost(lb, bundled) is None
     vm = resource("i-1", region="eu-central-1")
@@ -252,36 +252,10 @@ def test_a_european_region_left_without_price_or_record_is_caught(bundled):
 # recorded unpriced with what was searched. A price lost elsewhere, or a gap closed without this
 # list following, fails the test below.
 STILL_UNPRICED = {
-    "aws": {
-        *(
-            ("load_balancer", r)
-            for r in [
-                "eu-west-3",
-                "eu-central-1",
-                "eu-central-2",
-                "eu-north-1",
-                "eu-south-1",
-                "eu-south-2",
-            ]
-        ),
-    },
+    "aws": {("load_balancer", "eu-central-2"), ("load_balancer", "eu-south-2")},
     "azure": {
-        *(
-            ("block_storage", r)
-            for r in [
-                "germanywestcentral",
-                "italynorth",
-                "polandcentral",
-                "spaincentral",
-                "switzerlandnorth",
-                "norwayeast",
-            ]
-        ),
-        *(
-            (k, r)
-            for k in ["cache", "database", "object_storage"]
-            for r in ["italynorth", "spaincentral"]
-        ),
+        ("cache", "italynorth"),
+        ("cache", "spaincentral"),
         *(
             ("dns", r)
             for r in [
@@ -295,20 +269,8 @@ STILL_UNPRICED = {
                 "norwayeast",
             ]
         ),
-        *(
-            ("public_ip", r)
-            for r in [
-                "francecentral",
-                "germanywestcentral",
-                "italynorth",
-                "polandcentral",
-                "spaincentral",
-                "switzerlandnorth",
-                "norwayeast",
-            ]
-        ),
     },
-    "gcp": {("load_balancer", "europe-west10")},
+    "gcp": set(),
 }
 
 
@@ -378,8 +340,24 @@ def test_aws_internet_egress_is_priced_in_every_european_region(bundled):
     assert all(price_in(egress, r) is not None for r in european_regions(aws))
     zurich = price_in(egress, "eu-central-2")
     assert zurich is not None and zurich.amount == Decimal("0.09")
-    assert zurich.free_quantity == Decimal("100")
+    assert zurich.free_quantity == Decimal(100)
     assert zurich.source.published == dt.date(2026, 7, 21)
+
+
+def test_aws_load_balancers_are_priced_where_a_price_list_reading_gives_the_region(bundled):
+    aws = bundled.providers["aws"]
+    for product_id in ["alb", "nlb"]:
+        balancer = next(p for p in aws.products if p.id == product_id)
+        frankfurt = price_in(balancer, "eu-central-1")
+        stockholm, ireland = price_in(balancer, "eu-north-1"), price_in(balancer, "eu-west-1")
+        assert frankfurt is not None and stockholm is not None and ireland is not None
+        assert frankfurt.amount == Decimal("0.027")
+        assert frankfurt.source.published == dt.date(2026, 9, 21)
+        # Stockholm is cheaper than Ireland, which is cheaper than Frankfurt.
+        assert stockholm.amount < ireland.amount < frankfurt.amount
+        # Zurich and Spain have no reading: no figure, never a neighbour's.
+        for region in ["eu-central-2", "eu-south-2"]:
+            assert bundled.list_price("aws", region, product_id) is None
 
 
 def test_a_gcp_forwarding_rule_costs_the_first_five_rules_rate_where_one_is_read(bundled):
@@ -399,8 +377,11 @@ def test_a_gcp_forwarding_rule_costs_the_first_five_rules_rate_where_one_is_read
     assert zurich is not None and frankfurt is not None
     assert (frankfurt.amount, zurich.amount) == (Decimal("0.03"), Decimal("0.0325"))
     assert frankfurt.source.published == dt.date(2023, 4, 6)
-    # Berlin has no reading: no figure, never Frankfurt's.
-    assert bundled.list_price("gcp", "europe-west10", "forwarding-rule") is None
+    # Berlin, absent from that reading, rests on a Billing Catalog table of 2026-09-21 and costs as
+    # Frankfurt does.
+    berlin = price_in(rule, "europe-west10")
+    assert berlin is not None and berlin.amount == Decimal("0.03")
+    assert berlin.source.published == dt.date(2026, 9, 21)
 
 
 def test_azure_disks_and_public_ips_are_priced_where_a_retail_prices_response_is_read(bundled):
@@ -429,5 +410,11 @@ def test_azure_disks_and_public_ips_are_priced_where_a_retail_prices_response_is
     p10 = next(p for p in azure.products if p.id == "managed-disk/P10")
     london, dublin = price_in(p10, "uksouth"), price_in(p10, "northeurope")
     assert london is not None and dublin is not None and london.amount > dublin.amount
-    # Frankfurt has no reading: no disk figure there, never Dublin's.
-    assert bundled.list_price("azure", "germanywestcentral", "managed-disk/P10") is None
+    # Frankfurt, Milan and Madrid rest on a Retail Prices table of 2026-09-23, each at its own rate.
+    frankfurt, madrid = price_in(p10, "germanywestcentral"), price_in(p10, "spaincentral")
+    assert frankfurt is not None and madrid is not None
+    assert (frankfurt.amount, madrid.amount) == (Decimal("21.68"), Decimal("21.679984"))
+    assert frankfurt.source.published == dt.date(2026, 9, 23)
+    assert all(price_in(disk, "italynorth") is not None for disk in disks)
+    # Redis in Milan has no reading: no figure there, never Frankfurt's.
+    assert bundled.list_price("azure", "italynorth", "redis-cache/Premium_P1") is None

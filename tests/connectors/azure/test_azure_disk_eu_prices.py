@@ -1,5 +1,5 @@
 """Managed disks in European regions: every LRS tier is billed at its own list price where a dated
-Retail Prices reading gives it, and a region no reading covers has no figure, never zero."""
+Retail Prices reading gives it, each region at its own rate."""
 
 from __future__ import annotations
 
@@ -56,7 +56,13 @@ def test_regions_price_the_same_tier_differently(bundled):
     assert amounts["francecentral"] > amounts["swedencentral"] > amounts["northeurope"]
 
 
-def test_a_region_no_reading_covers_gives_no_figure(bundled):
-    disk = _disk("germanywestcentral", "Premium_LRS", 100)
-    assert listed_cost(bundled, "azure", "germanywestcentral", billed(disk)) is None
-    assert bundled.list_price("azure", "italynorth", "managed-disk/P10", Decimal(1)) is None
+def test_frankfurt_milan_and_zurich_disks_cost_their_own_tier(bundled):
+    prices = {}
+    for region in ("germanywestcentral", "italynorth", "switzerlandnorth"):
+        disk = _disk(region, "Premium_LRS", 100)
+        cost = listed_cost(bundled, "azure", region, billed(disk))
+        price = bundled.list_price("azure", region, "managed-disk/P10", Decimal(1))
+        assert cost is not None and price is not None and cost.amount == price.monthly_eur
+        prices[region] = price.monthly_eur
+    # Zurich is dearer than Frankfurt, which costs as Milan does.
+    assert prices["switzerlandnorth"] > prices["germanywestcentral"] == prices["italynorth"]
