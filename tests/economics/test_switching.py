@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
 import cloudexit
 from cloudexit import api
+from cloudexit.catalog import load_catalog
+from cloudexit.datafiles import data_dir
 from cloudexit.importers import import_files
 from cloudexit.model import Inventory
 from cloudexit.optimise.switching import basis
@@ -131,8 +134,28 @@ def test_a_global_location_takes_the_egress_price_every_region_shares(catalog):
     assert plan.placements[0].choice.switching_egress > 0
 
 
-def test_a_global_location_gets_no_egress_price_where_regions_differ(catalog):
-    # AWS lists no egress rate for some regions, so a location that is no region has none either
+def _without_zurich_egress(root: Path) -> Path:
+    """The bundled providers with AWS's internet egress rate for Zurich taken out."""
+    providers = data_dir("providers")
+    (root / "providers").mkdir()
+    for item in providers.iterdir():
+        if item.name != "aws.yaml":
+            (root / "providers" / item.name).symlink_to(item)
+    text = (providers / "aws.yaml").read_text()
+    start = text.index("\n- id: internet-egress\n")
+    end = text.index("\n- id: ", start + 1)
+    block = text[start:end].replace("[eu-central-2, eu-south-2]", "[eu-south-2]")
+    block += (
+        "\n  unpriced:\n  - {regions: [eu-central-2], reason: 'taken out for the test',"
+        " checked: '2026-12-06'}"
+    )
+    (root / "providers" / "aws.yaml").write_text(text[:start] + block + text[end:])
+    return root / "providers"
+
+
+def test_a_global_location_gets_no_egress_price_where_regions_differ(tmp_path):
+    # AWS lists no egress rate for one region here, so a location that is no region has none either
+    catalog = load_catalog(_without_zurich_egress(tmp_path), data_dir("mappings"))
     bucket_ = resource("b", kind="storage.object", region="global", attributes={"storage_gib": 100})
     plan = cloudexit.plan(
         Inventory.model_validate(inventory(bucket_)),
