@@ -27,7 +27,11 @@ names it without owning it."""
 PAIRS: tuple[tuple[Kind, frozenset[Kind], AttachmentRelation], ...] = (
     (Kind.BLOCK_VOLUME, VOLUME_OWNERS, "volume"),
     (Kind.NETWORK_INTERFACE, frozenset({Kind.VM}), "network_interface"),
-    (Kind.PUBLIC_IP, frozenset({Kind.VM, Kind.LOAD_BALANCER, Kind.NETWORK_INTERFACE}), "public_ip"),
+    (
+        Kind.PUBLIC_IP,
+        frozenset({Kind.VM, Kind.LOAD_BALANCER, Kind.NETWORK_INTERFACE, Kind.FIREWALL}),
+        "public_ip",
+    ),
     (Kind.KUBERNETES_NODE_POOL, frozenset({Kind.KUBERNETES_CLUSTER}), "node_pool"),
     (Kind.TARGET_GROUP, frozenset({Kind.LOAD_BALANCER}), "target_group"),
     (Kind.SUBNET, frozenset({Kind.NETWORK}), "subnet"),

@@ -21,6 +21,7 @@ ATTACHED_KINDS: frozenset[tuple[Kind, Kind]] = frozenset(
         (Kind.VM, Kind.PUBLIC_IP),
         (Kind.NETWORK_INTERFACE, Kind.PUBLIC_IP),
         (Kind.LOAD_BALANCER, Kind.PUBLIC_IP),
+        (Kind.FIREWALL, Kind.PUBLIC_IP),
         (Kind.LOAD_BALANCER, Kind.TARGET_GROUP),
         (Kind.KUBERNETES_NODE_POOL, Kind.KUBERNETES_CLUSTER),
         (Kind.SUBNET, Kind.NETWORK),
