@@ -24,6 +24,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from cloudexit.datafiles import data_dir
 from cloudexit.emit.escape import FILTERS
 from cloudexit.errors import InputError
+from cloudexit.model.firewall_rules_held import NO_RULES, holds_no_rules
 from cloudexit.wording import counted, plural
 
 
@@ -70,6 +71,8 @@ def make_environment(user_templates: Path | None = None) -> Environment:
     env.filters["duration"] = duration
     env.filters["plural"] = plural
     env.filters["counted"] = counted
+    env.filters["holds_no_rules"] = holds_no_rules
+    env.globals["no_rules_note"] = NO_RULES
     return env
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from cloudexit.api import emit as make_emit
 from cloudexit.api import inventory as import_inventory
 from cloudexit.api import plan as make_plan
 from cloudexit.model.kinds import Kind
@@ -43,3 +44,19 @@ def test_a_public_ip_lands_where_the_firewalls_using_it_land() -> None:
     }
     assert len(sites) == 6
     assert len(set(sites.values())) == 1, sites
+
+
+def test_a_firewall_whose_rules_the_export_lacks_is_said_to_need_them_by_hand(
+    tmp_path: Path,
+) -> None:
+    plan = planned("tfplan-azure-firewall-infracost.json")
+    said = (
+        "the export holds no rule collections for this firewall: its rules must be written by hand"
+    )
+    assert sum(said in w for w in plan.warnings) == 5
+    make_emit(plan, tmp_path / "out")
+    runbook = (tmp_path / "out" / "runbook.md").read_text()
+    assert runbook.count(said) >= 5
+    readme = next((tmp_path / "out" / "terraform").rglob("README.md")).read_text()
+    assert readme.count(said) == 5
+    assert "0 rules written" not in readme

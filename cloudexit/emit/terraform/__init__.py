@@ -27,6 +27,7 @@ from cloudexit.emit.terraform.targets import (
     PROVIDER_SOURCES,
     file_for,
 )
+from cloudexit.model.firewall_rules_held import NO_RULES, holds_no_rules
 from cloudexit.model.inventory import Resource
 from cloudexit.model.io import write_text_atomic
 from cloudexit.model.kinds import Kind
@@ -145,6 +146,15 @@ def firewall_gaps(
     rows = []
     for site in built if built is not None else build_sites(plan, env, catalog):
         for item in site.items:
+            if item.firewall and holds_no_rules(item.resource):
+                rows.append(
+                    {
+                        "site": f"{site.provider}/{site.region}",
+                        "group": item.resource.name,
+                        "rule": "none in the export",
+                        "reason": NO_RULES,
+                    }
+                )
             for gap in item.firewall.untranslated if item.firewall else []:
                 rows.append(
                     {
