@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 
@@ -23,3 +24,18 @@ def first_few(names: Iterable[str], shown: int = 3) -> str:
     ordered = sorted(names)
     rest = len(ordered) - shown
     return ", ".join(ordered[:shown]) + (f" and {rest} more" if rest > 0 else "")
+
+
+def engine_named(
+    engine: str | None, version: str | None, missing: str = "version not reported"
+) -> str:
+    """An engine and its version as a reader says them: 'nodejs 12', 'node20' (a version that
+    names its language already), 'neptune (version not reported)'."""
+    if not version:
+        return f"{engine} ({missing})" if engine else missing
+    if not engine:
+        return version
+    prefix = re.match(r"[a-z]+", version.lower())
+    if prefix and engine.lower().startswith(prefix.group()):
+        return version
+    return f"{engine} {version}"

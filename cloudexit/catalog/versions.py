@@ -22,7 +22,7 @@ from cloudexit.model.engines import engine_of
 from cloudexit.model.inventory import Resource
 from cloudexit.model.kinds import Kind
 from cloudexit.model.plan import EngineVersionChoice, Option, Placement
-from cloudexit.wording import first_few
+from cloudexit.wording import engine_named, first_few
 
 VERSIONED = frozenset(
     {
@@ -305,8 +305,12 @@ def version_warnings(placements: list[Placement], names: dict[str, str]) -> list
         key = (
             choice.status,
             p.choice.provider,
-            f"{choice.source_engine or '?'} {choice.source_version or '?'}",
-            f"{choice.engine} {choice.version or '?'}",
+            engine_named(choice.source_engine, choice.source_version),
+            engine_named(
+                choice.engine,
+                choice.version,
+                "version to choose" if choice.status == "engine_change" else "version not reported",
+            ),
         )
         groups.setdefault(key, []).append(names.get(p.resource_id, p.resource_id))
     lines = []

@@ -25,7 +25,7 @@ from cloudexit.datafiles import data_dir
 from cloudexit.emit.escape import FILTERS
 from cloudexit.errors import InputError
 from cloudexit.model.firewall_rules_held import NO_RULES, holds_no_rules
-from cloudexit.wording import counted, plural
+from cloudexit.wording import counted, engine_named, plural
 
 
 def money(value: Decimal | str | float) -> str:
@@ -71,6 +71,7 @@ def make_environment(user_templates: Path | None = None) -> Environment:
     env.filters["duration"] = duration
     env.filters["plural"] = plural
     env.filters["counted"] = counted
+    env.filters["engine_named"] = engine_named
     env.filters["holds_no_rules"] = holds_no_rules
     env.globals["no_rules_note"] = NO_RULES
     return env

@@ -211,4 +211,4 @@ def test_the_real_plans_neptune_on_a_vm_says_which_engine_replaces_it(tmp_path, 
     terraform = "".join(p.read_text() for p in (tmp_path / "terraform").glob("*/*/*.tf"))
     assert "# neptune has no build to install on the VMs: install JanusGraph or Neo4j" in terraform
     runbook = (tmp_path / "runbook.md").read_text()
-    assert "| neptune version unknown | JanusGraph or Neo4j version to choose |" in runbook
+    assert "| neptune (version not reported) | JanusGraph or Neo4j (version to choose) |" in runbook
