@@ -548,7 +548,7 @@ class _Context:
                 "switching_egress": quantize(self.egress),
                 "parallel_egress": quantize(self.sync),
                 "double_running": quantize(
-                    (self.current or Decimal(0))
+                    (Decimal(0) if self.resource.planned else self.current or Decimal(0))
                     * (self.policy.parallel_run_months + self.transfer_months)
                 ),
                 "stranded_commitments": self.strands,

@@ -30,6 +30,7 @@ from cloudexit.optimise.switching import (
     egress_cost,
     load_switching_rules,
 )
+from cloudexit.wording import counted, plural
 
 if TYPE_CHECKING:
     from cloudexit.emit.waves import Wave
@@ -65,6 +66,8 @@ def sync_estimate(
     """Parallel-run egress of the resource over ``parallel_run_months``, before the waves are known.
 
     None when the source has no egress price (or no exchange rate for it)."""
+    if resource.planned:
+        return Decimal(0)
     gib = sync_gib(resource, policy.parallel_run_months * DAYS_PER_MONTH, policy)
     if gib == 0:
         return Decimal(0)
@@ -112,16 +115,20 @@ def date_parallel(
     extra = parallel_days(policy)
     found: dict[str, Running] = {}
     lines: dict[tuple[int, str, str], _Line] = {}
+    not_yet = 0
     for wave in waves:
         starts = start + dt.timedelta(days=wave.start_day)
         stops = starts + dt.timedelta(days=wave.duration_days + extra)
         for step in wave.steps:
             r = step.resource
-            current = current_monthly_eur(r, policy) or Decimal(0)
+            # A resource only a Terraform plan holds does not run on the source yet: nothing
+            # runs twice and nothing is kept in sync.
+            current = Decimal(0) if r.planned else current_monthly_eur(r, policy) or Decimal(0)
             both = Decimal((stops - starts).days)
             double = current * both / DAYS_PER_MONTH
             copy_days = Decimal(str(step.transfer_hours)) / 24
-            gib = sync_gib(r, both - copy_days, policy)
+            gib = Decimal(0) if r.planned else sync_gib(r, both - copy_days, policy)
+            not_yet += r.planned
             charged, text = _sync_rule(r.provider, starts, policy, rules)
             egress = Decimal(0)
             if gib and charged:
@@ -153,4 +160,14 @@ def date_parallel(
         for (number, provider, account), v in sorted(lines.items())
         if v.double_running or v.parallel_egress
     ]
+    if not_yet:
+        plan.warnings = sorted({*plan.warnings, not_yet_running(not_yet)})
     return found
+
+
+def not_yet_running(count: int) -> str:
+    return (
+        f"{counted(count, 'moved resource')} {plural(count, 'exists', 'exist')} only in a Terraform plan, not yet on the "
+        "source: no double running or parallel-run egress is charged for them (nothing runs "
+        "twice); create them on the target directly"
+    )

@@ -71,3 +71,18 @@ def test_version_warnings_say_a_missing_version_and_name_a_language_once() -> No
         for w in lines
     ), lines
     assert not any(" ? " in w or "nodejs node20" in w for w in lines), lines
+
+
+def test_resources_a_plan_would_create_neither_run_twice_nor_sync() -> None:
+    plan = planned("tfplan-aws-infracost-v0.14.json")
+    not_yet = {r.id for r in plan.inventory.resources if r.planned}
+    moved = [p for p in plan.placements if not p.choice.retain]
+    assert not_yet & {p.resource_id for p in moved}
+    for p in moved:
+        if p.resource_id in not_yet:
+            assert p.choice.one_off["double_running"] == 0, p.resource_id
+            assert p.choice.one_off["parallel_egress"] == 0, p.resource_id
+    assert sum(p.choice.one_off["double_running"] for p in moved) == sum(
+        line.double_running for line in plan.parallel
+    )
+    assert any("no double running or parallel-run egress is charged" in w for w in plan.warnings)
