@@ -68,6 +68,10 @@ def _weakest(
 ) -> str | None:
     carried: dict[str, float] = defaultdict(float)
     for (key, _), weight in groups:
+        if weight <= 0:
+            # Weighted as the mean is: a resource at no spend (a key kept on the source) moves
+            # neither, so it cannot be the weakest point of an estate the mean rates higher.
+            continue
         if key is None:
             carried["no sovereignty assessment for the place"] += weight
             continue

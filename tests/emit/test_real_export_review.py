@@ -86,3 +86,14 @@ def test_resources_a_plan_would_create_neither_run_twice_nor_sync() -> None:
         line.double_running for line in plan.parallel
     )
     assert any("no double running or parallel-run egress is charged" in w for w in plan.warnings)
+
+
+def test_the_weakest_criterion_after_is_weighted_as_the_mean_is() -> None:
+    plan = planned("tfplan-aws-55res-checkov.json")
+    assert plan.sovereignty is not None
+    after = plan.sovereignty.after.objectives
+    assert any(o.weakest_criterion for o in after)
+    for o in after:
+        if o.mean_level == 4.0:
+            assert o.weakest_criterion is None, o
+        assert "aws/aws" not in (o.weakest_criterion or ""), o
