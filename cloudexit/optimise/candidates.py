@@ -41,6 +41,7 @@ from cloudexit.model.plan import Option, Risk
 from cloudexit.model.policy import Policy, Selector, SovereigntyGate
 from cloudexit.model.sovereignty import SovereigntyGrade
 from cloudexit.optimise.fallback import fallback_for
+from cloudexit.optimise.inspection import graded_for, inspects
 from cloudexit.optimise.parallel import DAYS_PER_MONTH, parallel_days, sync_estimate
 from cloudexit.optimise.running import (
     RunningCostData,
@@ -538,6 +539,7 @@ class _Context:
             tuple(memo.sized(providers[p], self.needs) for p in chosen),
             self.priced_key(),
             (self.resource.provider, self.resource.region) if missing else None,
+            inspects(self.resource),
         )
 
     def one_off(self, days: float) -> tuple[dict[str, Decimal], Decimal]:
@@ -688,7 +690,7 @@ def _sites(ctx: _Context) -> Iterator[tuple[ProviderFile, TargetMapping | None, 
     targets = mapping.targets if mapping else {}
     for provider_id in sorted(ctx.allowed & set(ctx.catalog.providers)):
         provider = ctx.catalog.providers[provider_id]
-        target = targets.get(provider_id)
+        target = graded_for(ctx.resource, targets.get(provider_id))
         if target is None and fallback_for(ctx.catalog, provider_id, ctx.resource.kind) is None:
             continue
         for region in sorted(provider.regions, key=lambda r: r.code):
@@ -992,7 +994,7 @@ class OptionSource:
             assert isinstance(kept, RetainFacts)
             return _retain_option(ctx, kept)
         mapping = self.catalog.kinds.get(self.resource.kind)
-        chosen = mapping.targets.get(site[0]) if mapping else None
+        chosen = graded_for(self.resource, mapping.targets.get(site[0]) if mapping else None)
         facts = _site_or_fallback(ctx, self.catalog.providers[site[0]], chosen, site[1])
         assert isinstance(facts, SiteFacts), facts
         return _option(ctx, facts)

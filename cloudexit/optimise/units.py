@@ -36,6 +36,7 @@ from cloudexit.optimise.candidates import (
     option_facts,
 )
 from cloudexit.optimise.follow import Follower, copies_of, copies_score, find_followers, named
+from cloudexit.optimise.inspection import inspects
 from cloudexit.optimise.objective import Scorer, option_score
 from cloudexit.optimise.partition import Partition
 from cloudexit.optimise.stranded import monthly_by_resource
@@ -416,6 +417,8 @@ def candidate_signature(resource: Resource, tag_keys: set[str], ids: set[str]) -
         include={"kind", "provider", "region", "attributes", "utilisation", "monthly_cost"},
     )
     data["attributes"].pop("details", None)
+    if inspects(resource):
+        data["inspects"] = True
     data["tags"] = {k: v for k, v in sorted(resource.tags.items()) if k in tag_keys}
     if resource.id in ids:
         data["id"] = resource.id

@@ -97,3 +97,14 @@ def test_the_weakest_criterion_after_is_weighted_as_the_mean_is() -> None:
         if o.mean_level == 4.0:
             assert o.weakest_criterion is None, o
         assert "aws/aws" not in (o.weakest_criterion or ""), o
+
+
+def test_a_premium_firewall_is_graded_below_a_standard_one() -> None:
+    plan = planned("tfplan-azure-firewall-infracost.json")
+    grades = {
+        p.resource_id.rsplit(".", 1)[-1]: p.choice.fidelity
+        for p in plan.placements
+        if p.kind == Kind.FIREWALL.value
+    }
+    assert grades["premium"] == grades["premium_virtual_hub"] == "none", grades
+    assert grades["standard"] == grades["standard_virtual_hub"] == "compatible", grades
