@@ -87,6 +87,12 @@ class Certification(_Data):
     scope: str
     regions: list[str] = Field(default_factory=list, description="Empty: every region")
     services: list[str] = Field(default_factory=list, description="Empty: every service")
+    products: list[str] = Field(
+        default_factory=list,
+        description="Empty: the provider's services there hold it; else only these products do "
+        "(an offer apart from the main line, e.g. a qualified private cloud), so no other option "
+        "of the provider counts as holding it",
+    )
     source: SourceRef
     verified: bool = True
 
@@ -282,6 +288,9 @@ class ProviderFile(_Data):
             for where in cert.regions:
                 if where not in codes:
                     raise ValueError(f"certification {cert.name!r} names unknown region {where!r}")
+            for pid in cert.products:
+                if pid not in ids:
+                    raise ValueError(f"certification {cert.name!r} names unknown product {pid!r}")
         return self
 
 

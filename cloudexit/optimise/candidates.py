@@ -65,6 +65,7 @@ from cloudexit.risk.score import (
     certification_gap_points,
     certifications_in,
     fidelity_points,
+    held_by_products,
     jurisdiction_points,
 )
 from cloudexit.sovereignty.data import load_sovereignty
@@ -73,6 +74,7 @@ from cloudexit.sovereignty.grade import gate_failure, grade_at
 Key = TypeVar("Key")
 Kept = TypeVar("Kept")
 GIB_PER_MBPS_HOUR = Decimal("0.4190951585769653")  # 1 Mbit/s for an hour, in GiB
+HELD_APART = "held there only by offers"
 
 
 @dataclass
@@ -192,6 +194,17 @@ def _products_at(
         if offered is not None:
             products = [p for p in products if p.id in offered]
     return tuple(products)
+
+
+def _held_apart(provider: ProviderFile, region: str, missing: set[str]) -> str:
+    """The provider's own offers there that hold what the site lacks, named so a plan points to
+    them; one quoted only on request is never priced, so never placed."""
+    offers = held_by_products(provider, region, missing)
+    if not offers:
+        return ""
+    quoted = {p.id for p in provider.products if p.price_on_request is not None}
+    how = " priced on request" if quoted.issuperset(offers) else ""
+    return f"; {HELD_APART}{how}: {', '.join(offers)}"
 
 
 def _quoted(provider: ProviderFile, service: str, region: str) -> str:
@@ -722,7 +735,9 @@ def _site_facts(
         held, gap = memo.certifications(provider, region, service)
     missing = ctx.needed_certs - held
     if missing:
-        return f"{where}: lacks {', '.join(sorted(missing))}"
+        return (
+            f"{where}: lacks {', '.join(sorted(missing))}{_held_apart(provider, region, missing)}"
+        )
     if memo is None:
         priced = _price_target(ctx.resource, provider, region, target, policy, ctx.specs, ctx.needs)
     else:

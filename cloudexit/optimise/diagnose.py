@@ -10,7 +10,7 @@ from cloudexit.model.kinds import Kind
 from cloudexit.model.plan import Unplaced
 from cloudexit.model.policy import Policy
 from cloudexit.optimise import milp
-from cloudexit.optimise.candidates import required_certifications
+from cloudexit.optimise.candidates import HELD_APART, required_certifications
 from cloudexit.optimise.units import SOURCE, Site, Unit, Units, group_site
 from cloudexit.wording import counted, plural
 
@@ -20,6 +20,7 @@ def unplaceable(no_option: dict[str, list[str]], inventory: Inventory, policy: P
     classification=secret need SecNumCloud; no option offers it for kind database.postgresql"."""
     resources = inventory.by_id()
     buckets: dict[tuple[str, tuple[str, ...], str], int] = defaultdict(int)
+    apart: dict[tuple[str, tuple[str, ...], str], set[str]] = defaultdict(set)
     gated: dict[tuple[str, str], list[str]] = defaultdict(list)
     for rid, excluded in sorted(no_option.items()):
         r = resources[rid]
@@ -45,6 +46,7 @@ def unplaceable(no_option: dict[str, list[str]], inventory: Inventory, policy: P
             )
             who = f"tagged {', '.join(tags)}" if tags else "matched by a certification rule"
             buckets[(r.kind.value, needed, who)] += 1
+            apart[(r.kind.value, needed, who)].update(_held_apart(excluded))
         else:
             buckets[
                 (r.kind.value, (), "; ".join(excluded[:2]) or "no target offers this kind")
@@ -58,9 +60,15 @@ def unplaceable(no_option: dict[str, list[str]], inventory: Inventory, policy: P
         )
     for (kind, needed, who), count in sorted(buckets.items()):
         if needed:
+            offers = apart[(kind, needed, who)]
+            elsewhere = (
+                f"; only these offers hold it, which the plan cannot place: {', '.join(sorted(offers))}"
+                if offers
+                else ""
+            )
             lines.append(
                 f"{counted(count, 'resource')} {who} {plural(count, 'needs', 'need')} "
-                f"{', '.join(needed)}; no option offers it for kind {kind}"
+                f"{', '.join(needed)}; no option offers it for kind {kind}{elsewhere}"
             )
         else:
             lines.append(
@@ -68,6 +76,19 @@ def unplaceable(no_option: dict[str, list[str]], inventory: Inventory, policy: P
                 f"no option: {who}"
             )
     return lines
+
+
+def _held_apart(excluded: list[str]) -> set[str]:
+    """provider/offer for each offer an exclusion names as holding the lacking certification."""
+    found = set()
+    for line in excluded:
+        where, _, rest = line.partition(": ")
+        if HELD_APART in rest:
+            provider = where.split("/", 1)[0]
+            how, _, offers = rest.split(HELD_APART, 1)[1].partition(": ")
+            for offer in offers.split(";", 1)[0].split(" (", 1)[0].split(", "):
+                found.add(f"{provider}/{offer.strip()}{how}")
+    return found
 
 
 def _groups_with_no_common_site(units: Units) -> list[str]:

@@ -19,10 +19,11 @@ def fidelity_points(fidelity: str) -> float:
 
 def certifications_in(provider: ProviderFile, region: str, service: str | None) -> set[str]:
     """Canonical names of the certifications that hold there. An unverified claim never satisfies a
-    requirement."""
+    requirement, nor does one held only by named products (those are named, see
+    ``held_by_products``)."""
     found = set()
     for cert in provider.certifications:
-        if not cert.verified:
+        if not cert.verified or cert.products:
             continue
         if cert.regions and region not in cert.regions:
             continue
@@ -30,6 +31,21 @@ def certifications_in(provider: ProviderFile, region: str, service: str | None) 
             continue
         found.add(canonical(cert.name))
     return found
+
+
+def held_by_products(provider: ProviderFile, region: str, names: set[str]) -> list[str]:
+    """Ids of the provider's products there that alone hold one of these certifications."""
+    return sorted(
+        {
+            pid
+            for cert in provider.certifications
+            if cert.verified
+            and cert.products
+            and canonical(cert.name) in names
+            and (not cert.regions or region in cert.regions)
+            for pid in cert.products
+        }
+    )
 
 
 def certification_gap_points(held: set[str]) -> float:

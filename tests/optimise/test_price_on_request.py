@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from pydantic import ValidationError
 
+import cloudexit
 from cloudexit.catalog import load_catalog
-from cloudexit.catalog.schema import Product
+from cloudexit.catalog.schema import Product, ProviderFile
 from cloudexit.model.inventory import Resource
+from cloudexit.model.io import load_inventory
 from cloudexit.model.policy import Policy
 from cloudexit.optimise.candidates import build_candidates
+from cloudexit.risk.score import certifications_in, held_by_products
 from tests.helpers import resource
 
 QUOTE = {
@@ -58,3 +63,48 @@ def test_secnumcloud_offers_are_named_never_priced_when_nothing_fits() -> None:
     )
     canadian = [r for r in found.excluded if "ovhcloud/BHS5" in r]
     assert canadian and not any("price on request" in r for r in canadian)
+
+
+def test_secret_resources_of_the_example_estate_are_pointed_to_the_secnumcloud_offers(
+    repo_dir: Path,
+) -> None:
+    """The example policy requires SecNumCloud of secret data; no Public Cloud option holds it,
+    so each secret resource is unplaced with a reason naming OVHcloud's qualified offers, which
+    are quoted on request and never priced."""
+    estate = load_inventory(repo_dir / "examples" / "estate" / "inventory.json")
+    secret = [r for r in estate.resources if r.tags.get("classification") == "secret"]
+    assert {r.kind.value for r in secret} >= {"compute.vm", "database.postgresql"}
+    small = estate.model_copy(update={"resources": secret, "issues": []})
+    plan = cloudexit.plan(small, repo_dir / "examples" / "estate" / "policy.yaml")
+
+    assert plan.placements == []
+    offers = (
+        "held there only by offers priced on request: bare-metal-pod-snc, hosted-private-cloud-snc"
+    )
+    unplaced = {u.resource_id: u for u in plan.unplaced}
+    for r in secret:
+        assert unplaced[r.id].code == "no_option"
+        assert f"ovhcloud: lacks SecNumCloud; {offers}" in unplaced[r.id].reason
+    vms = [w for w in plan.warnings if "for kind compute.vm" in w]
+    assert vms == [
+        (
+            f"{sum(r.kind.value == 'compute.vm' for r in secret)} resources tagged "
+            "classification=secret need SecNumCloud; no option offers it for kind compute.vm; only "
+            "these offers hold it, which the plan cannot place: ovhcloud/bare-metal-pod-snc priced on "
+            "request, ovhcloud/hosted-private-cloud-snc priced on request"
+        )
+    ]
+
+
+def test_a_certification_held_by_named_products_is_not_held_by_the_provider() -> None:
+    provider = load_catalog().providers["ovhcloud"]
+    assert "SecNumCloud" not in certifications_in(provider, "GRA11", "compute")
+    assert held_by_products(provider, "GRA11", {"SecNumCloud"}) == [
+        "bare-metal-pod-snc",
+        "hosted-private-cloud-snc",
+    ]
+    assert held_by_products(provider, "BHS5", {"SecNumCloud"}) == []
+    data = provider.model_dump(mode="json")
+    data["certifications"][0]["products"] = ["no-such-offer"]
+    with pytest.raises(ValidationError, match="names unknown product 'no-such-offer'"):
+        ProviderFile.model_validate(data)
