@@ -92,7 +92,8 @@ def provider_summary(prov: ProviderFile) -> str:
     for cert in prov.certifications:
         where = ", ".join(cert.regions) or "all regions"
         flag = "" if cert.verified else " [unverified]"
-        lines.append(f"  {cert.name}: {where}{flag} - {cert.source.url}")
+        only = f", held only by {', '.join(cert.products)}" if cert.products else ""
+        lines.append(f"  {cert.name}: {where}{only}{flag} - {cert.source.url}")
     lines.append(f"regions ({len(prov.regions)}):")
     for region in prov.regions:
         lines.append(f"  {region.code}: {region.name}, {region.city} ({region.country})")
