@@ -24,7 +24,7 @@ from cloudexit.importers.terraform_chains import (
 from cloudexit.importers.terraform_declared import declared
 from cloudexit.importers.terraform_refs import config_address
 from cloudexit.importers.terraform_sizing import clean_fields, sizing, text
-from cloudexit.model.inventory import Attributes, SourceProvider
+from cloudexit.model.inventory import EBS_BLOCKS, Attributes, SourceProvider
 from cloudexit.model.kinds import Kind
 from cloudexit.model.parts import UNKNOWN_AT_PLAN
 from cloudexit.topology import Mapped
@@ -142,6 +142,8 @@ class TerraformMapper:
     _ids: set[str] = field(default_factory=set)
     _group_locations: dict[str, str] = field(default_factory=dict)
     _links: list[_Link] = field(default_factory=list)
+    _volume_ids: set[str] = field(default_factory=set)
+    """native ids of the export's aws_ebs_volume resources"""
 
     def fallback_id(self, address: str) -> str:
         return f"terraform:{self.ctx.path.name}:{address}"
@@ -177,6 +179,8 @@ class TerraformMapper:
             )
             return
         self._ids.add(rid)
+        if tf_type == "aws_ebs_volume" and text(values.get("id")):
+            self._volume_ids.add(values["id"])
         provider, catalog_id = provider_of(tf_type)
         found = declared(tf_type, values, rid, self.ctx.catalog)
         if found is not None:
@@ -282,6 +286,7 @@ class TerraformMapper:
                 - {item.fields["id"]}
             )
         self._apply_links(by_config)
+        self._drop_held_volumes()
         self._note_unknown_links()
         self._speak_proxy_protocols()
         self._size_groups_by_template()
@@ -297,6 +302,25 @@ class TerraformMapper:
                 rule_problems=mapped.problems,
             )
         self._pending.clear()
+
+    def _drop_held_volumes(self) -> None:
+        """After a refresh an instance's ebs_block_device also lists a volume attached by
+        aws_volume_attachment; that volume is its own aws_ebs_volume here, so the instance
+        neither sizes nor prices it a second time."""
+        for item in self._pending:
+            attributes = item.fields["attributes"]
+            listed = attributes.details.get(EBS_BLOCKS)
+            if item.fields["type"] != "aws_instance" or not listed:
+                continue
+            kept = [b for b in listed if b.get("volume_id") not in self._volume_ids]
+            if len(kept) == len(listed):
+                continue
+            dropped = sum(b["gib"] for b in listed) - sum(b["gib"] for b in kept)
+            attributes.storage_gib = (attributes.storage_gib or 0) - dropped or None
+            if kept:
+                attributes.details[EBS_BLOCKS] = kept
+            else:
+                del attributes.details[EBS_BLOCKS]
 
     def _note_unknown_links(self) -> None:
         """A planned chain part whose link is unknown until apply, and which no reference of

@@ -11,6 +11,7 @@ from typing import Any
 
 from cloudexit.importers.refine import engine_name
 from cloudexit.jsonvalues import number
+from cloudexit.model.inventory import EBS_BLOCKS
 
 Fields = dict[str, Any]
 Reader = Callable[[dict[str, Any]], Fields]
@@ -81,14 +82,22 @@ def _rules(items: list[dict[str, Any]], keys: tuple[str, ...]) -> list[dict[str,
 def aws_instance(v: dict[str, Any]) -> Fields:
     cores, threads = number(v.get("cpu_core_count")), number(v.get("cpu_threads_per_core"))
     root = block(v, "root_block_device")
-    ebs = [positive(b.get("volume_size")) for b in blocks(v, "ebs_block_device")]
+    ebs = [
+        {"gib": size, "volume_type": b.get("volume_type"), "volume_id": b.get("volume_id")}
+        for b in blocks(v, "ebs_block_device")
+        if (size := positive(b.get("volume_size")))
+    ]
     return {
         "instance_type": text(v.get("instance_type")),
         "vcpu": cores * threads if cores and threads else None,
-        "storage_gib": _total(positive(root.get("volume_size")), *ebs),
+        "storage_gib": _total(positive(root.get("volume_size")), *(b["gib"] for b in ebs)),
         "storage_class": text(root.get("volume_type")),
         "state": text(v.get("instance_state")),
-        "details": {"ami": text(v.get("ami")), "subnet_id": text(v.get("subnet_id"))},
+        "details": {
+            "ami": text(v.get("ami")),
+            "subnet_id": text(v.get("subnet_id")),
+            EBS_BLOCKS: [{k: x for k, x in b.items() if text(x) or k == "gib"} for b in ebs],
+        },
     }
 
 

@@ -32,6 +32,11 @@ class _Strict(SharedFieldsSet):
     model_config = ConfigDict(defer_build=True, extra="forbid", allow_inf_nan=False)
 
 
+EBS_BLOCKS = "ebs_block_devices"
+"""Detail key: an instance's ebs_block_device volumes (gib, volume_type, volume_id), which its
+storage_gib counts with the root volume."""
+
+
 class Attributes(_Strict):
     """Typed sizing facts. Every field is optional: sources know different things."""
 

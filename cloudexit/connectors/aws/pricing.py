@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from cloudexit.catalog.loader import Catalog
 from cloudexit.connectors.common import COMPUTE_KINDS, compute_cost
-from cloudexit.model.inventory import MonthlyCost, Resource
+from cloudexit.model.inventory import EBS_BLOCKS, MonthlyCost, Resource
 from cloudexit.model.kinds import Kind
 
 FIXED_FEE = {
@@ -61,22 +61,29 @@ def _product(resource: Resource) -> tuple[str, Decimal, str] | None:
 
 def _inline_disks(resource: Resource, catalog: Catalog, region: str) -> tuple[Decimal, str]:
     """The EBS volumes a Terraform ``aws_instance`` declares inline (root and ebs_block_device),
-    which no other resource of the export carries, at the root volume's type; the target prices
-    the disk it writes, so today counts these. Said, not priced, where the type or price is
-    unknown."""
+    which no other resource of the export carries, each at its own volume type; the target
+    prices the disk it writes, so today counts these. Said, not priced, where the type or price
+    is unknown."""
     a = resource.attributes
-    volume = (a.storage_class or "").lower()
-    price = (
-        catalog.list_price("aws", region, f"ebs-{volume}", Decimal(str(a.storage_gib)))
-        if volume
-        else None
-    )
-    if price is None:
-        what = f"{volume} " if volume else ""
-        return Decimal(
-            0
-        ), f"; {a.storage_gib} GiB of {what}EBS on the instance not included (no list price)"
-    return price.monthly_eur, f" + {price.source}, {a.storage_gib} GiB on the instance"
+    blocks = a.details.get(EBS_BLOCKS) or []
+    root_type = (a.storage_class or "").lower()
+    by_type: dict[str, Decimal] = {}
+    root = Decimal(str(a.storage_gib)) - sum(Decimal(str(b["gib"])) for b in blocks)
+    for volume, gib in [(root_type, root)] + [
+        (str(b.get("volume_type") or "").lower(), Decimal(str(b["gib"]))) for b in blocks
+    ]:
+        if gib > 0:
+            by_type[volume] = by_type.get(volume, Decimal(0)) + gib
+    amount, said = Decimal(0), ""
+    for volume, gib in sorted(by_type.items()):
+        price = catalog.list_price("aws", region, f"ebs-{volume}", gib) if volume else None
+        if price is None:
+            what = f"{volume} " if volume else ""
+            said += f"; {gib} GiB of {what}EBS on the instance not included (no list price)"
+        else:
+            amount += price.monthly_eur
+            said += f" + {price.source}, {gib} GiB on the instance"
+    return amount, said
 
 
 def _rds_storage(resource: Resource, catalog: Catalog, region: str) -> tuple[Decimal, str]:
