@@ -95,7 +95,7 @@ def link_attachments(resources: Sequence[Resource]) -> None:
     _through_subnets(resources)
 
 
-def _interfaces(resources: Sequence[Resource]) -> dict[str, list[Resource]]:
+def machine_interfaces(resources: Sequence[Resource]) -> dict[str, list[Resource]]:
     """VM id -> its network interfaces, whichever side names the other."""
     vms = {r.id: r for r in resources if r.kind == Kind.VM}
     found: dict[str, list[Resource]] = {}
@@ -114,7 +114,7 @@ def _through_interfaces(resources: Sequence[Resource]) -> None:
     """A VM takes the security groups of its network interfaces (an Azure NIC's NSG): the
     targets apply groups to the server."""
     vms = {r.id: r for r in resources if r.kind == Kind.VM}
-    for owner, nics in _interfaces(resources).items():
+    for owner, nics in machine_interfaces(resources).items():
         vm = vms[owner]
         groups = {g for nic in nics for g in nic.topology.security_groups}
         if groups - set(vm.topology.security_groups):
@@ -126,7 +126,7 @@ def _through_subnets(resources: Sequence[Resource]) -> None:
     apart from its own groups: a packet must pass both layers, which the targets can only say
     as one group holding what both allow."""
     by_id = {r.id: r for r in resources}
-    nics = _interfaces(resources)
+    nics = machine_interfaces(resources)
     for vm in resources:
         if vm.kind != Kind.VM:
             continue

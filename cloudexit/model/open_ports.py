@@ -13,10 +13,11 @@ internet is still open, and said to be narrowed by the rules that cut it.
 from __future__ import annotations
 
 import ipaddress
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from cloudexit.model.inventory import Inventory
+from cloudexit.model.attachments import machine_interfaces
+from cloudexit.model.inventory import Inventory, Resource
 from cloudexit.model.kinds import Kind
 from cloudexit.model.plan import Placement
 from cloudexit.model.topology import Endpoint, FirewallRule
@@ -297,24 +298,42 @@ def open_rules(inventory: Inventory, placements: list[Placement]) -> list[OpenRu
 
 
 def _other_layers(inventory: Inventory) -> dict[str, list[tuple[str, ...]]]:
-    """Group id -> for each machine it guards, the groups of the machine's other layer (Azure:
-    the subnet NSGs for a NIC NSG, the NIC NSGs for a subnet NSG), which inbound traffic must
-    pass as well; () where the machine has no other layer. A group guarding no machine is
-    judged alone, and so is one whose other layer's rules the export does not carry."""
+    """Group id -> for each way into a machine it guards (each network interface), the groups
+    of that way's other layer (Azure: the subnet NSGs for a NIC NSG, the NIC NSGs for a subnet
+    NSG), which inbound traffic must pass as well; () where that way has no other layer. A
+    group guarding no machine is judged alone, and so is one whose other layer's rules the
+    export does not carry."""
     # a group read without its own rules holds only Azure's defaults, which deny: unknown
     partial = {i.resource_id for i in inventory.issues if i.code == "unsupported_rule"}
     held = {r.id for r in inventory.resources if r.topology.firewall_rules} - partial
+    by_id = inventory.by_id()
+    nics = machine_interfaces(inventory.resources)
     found: dict[str, set[tuple[str, ...]]] = {}
     for r in inventory.resources:
         if r.kind not in _MACHINES:
             continue
         own = set(r.topology.security_groups)
         below = set(r.topology.subnet_security_groups) - own
-        for mine, other in ((own, below), (below, own)):
-            known = () if other - held else tuple(sorted(other))
-            for group in mine:
-                found.setdefault(group, set()).add(known)
+        ways = [(own, below)]
+        if nics.get(r.id):
+            ways = [_through(nic, by_id) for nic in nics[r.id]]
+            # a group the machine holds that no interface accounts for guards every way in
+            spare_own = own - {g for mine, _ in ways for g in mine}
+            spare_below = below - {g for _, other in ways for g in other}
+            ways = [(mine | spare_own, (other | spare_below) - own) for mine, other in ways]
+        for nic_own, nic_below in ways:
+            for mine, other in ((nic_own, nic_below), (nic_below, nic_own)):
+                known = () if other - held else tuple(sorted(other))
+                for group in mine:
+                    found.setdefault(group, set()).add(known)
     return {group: sorted(contexts) for group, contexts in found.items()}
+
+
+def _through(nic: Resource, by_id: Mapping[str, Resource]) -> tuple[set[str], set[str]]:
+    """A network interface's own groups and the groups of the subnets it sits in."""
+    subnets = [by_id[d] for d in nic.depends_on if d in by_id and by_id[d].kind == Kind.SUBNET]
+    below = {g for s in subnets for g in s.topology.security_groups}
+    return set(nic.topology.security_groups), below
 
 
 def open_rule_warnings(inventory: Inventory, placements: list[Placement]) -> list[str]:
