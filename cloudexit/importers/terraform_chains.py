@@ -55,8 +55,8 @@ TEMPLATE_OF_GROUP = {
 }
 _RULE_LINKS = {"target": _PROXIES, "backend_service": _BACKENDS}
 _TO_BACKENDS = {"backend_service": _BACKENDS}
-# chain part type -> argument naming the next link -> the types it may name
-CHAIN_ARGUMENTS: dict[str, dict[str, frozenset[str]]] = {
+# chain part type -> argument naming the next part of the chain -> the types it may name
+CHAIN_LINKS: dict[str, dict[str, frozenset[str]]] = {
     "google_compute_forwarding_rule": _RULE_LINKS,
     "google_compute_global_forwarding_rule": _RULE_LINKS,
     **{
@@ -73,11 +73,18 @@ CHAIN_ARGUMENTS: dict[str, dict[str, frozenset[str]]] = {
     "google_compute_region_target_tcp_proxy": _TO_BACKENDS,
     "google_compute_url_map": {"default_service": _BACKENDS},
     "google_compute_region_url_map": {"default_service": _BACKENDS},
+}
+# backend set type -> argument naming its backends -> the types it may name
+BACKEND_LINKS: dict[str, dict[str, frozenset[str]]] = {
     "google_compute_backend_service": {"backend": _GROUPS},
     "google_compute_region_backend_service": {"backend": _GROUPS},
     "google_compute_target_pool": {"instances": frozenset({"google_compute_instance"})},
     "google_compute_target_instance": {"instance": frozenset({"google_compute_instance"})},
 }
+
+
+def _arguments(tf_type: str) -> Mapping[str, frozenset[str]]:
+    return {**CHAIN_LINKS.get(tf_type, {}), **BACKEND_LINKS.get(tf_type, {})}
 
 
 def _unknown(value: Any) -> bool:
@@ -91,8 +98,8 @@ def _unknown(value: Any) -> bool:
 
 
 def unknown_links(tf_type: str, after_unknown: Any) -> list[str]:
-    """The chain arguments of a planned part the plan does not know yet."""
-    arguments = CHAIN_ARGUMENTS.get(tf_type)
+    """The chain and backend arguments of a planned part the plan does not know yet."""
+    arguments = _arguments(tf_type)
     if not arguments or not isinstance(after_unknown, dict):
         return []
     return sorted(a for a in arguments if _unknown(after_unknown.get(a)))
@@ -100,6 +107,6 @@ def unknown_links(tf_type: str, after_unknown: Any) -> list[str]:
 
 def unresolved(tf_type: str, unknown: Iterable[str], named_types: Iterable[str]) -> list[str]:
     """Of ``unknown``, the arguments no resource the part depends on can stand for."""
-    arguments: Mapping[str, frozenset[str]] = CHAIN_ARGUMENTS.get(tf_type, {})
+    arguments = _arguments(tf_type)
     named = set(named_types)
     return [a for a in unknown if not (arguments.get(a, frozenset()) & named)]

@@ -16,6 +16,7 @@ from cloudexit.connectors.azure.registry import arm_id
 from cloudexit.importers.context import ImportContext
 from cloudexit.importers.refine import engine_kind
 from cloudexit.importers.terraform_chains import (
+    BACKEND_LINKS,
     PROXY_PROTOCOLS,
     RULES,
     TEMPLATE_OF_GROUP,
@@ -26,7 +27,7 @@ from cloudexit.importers.terraform_refs import config_address
 from cloudexit.importers.terraform_sizing import clean_fields, sizing, text
 from cloudexit.model.inventory import EBS_BLOCKS, Attributes, SourceProvider
 from cloudexit.model.kinds import Kind
-from cloudexit.model.parts import UNKNOWN_AT_PLAN
+from cloudexit.model.parts import BACKENDS_UNKNOWN_AT_PLAN, UNKNOWN_AT_PLAN
 from cloudexit.topology import Mapped
 from cloudexit.topology.terraform import GROUP_OF_RULE, PARENT_OF_PART, RULE_TYPES
 from cloudexit.topology.terraform import part as terraform_part
@@ -330,12 +331,17 @@ class TerraformMapper:
             if not item.unknown_links:
                 continue
             named = (types[d] for d in item.depends_on if d in types)
-            lacking = unresolved(str(item.fields["type"]), item.unknown_links, named)
-            if lacking:
-                name = item.fields["name"]
-                item.fields["attributes"].details[UNKNOWN_AT_PLAN] = [
-                    f"{argument} of {name}" for argument in lacking
-                ]
+            tf_type = str(item.fields["type"])
+            lacking = unresolved(tf_type, item.unknown_links, named)
+            backends = BACKEND_LINKS.get(tf_type, {})
+            name = item.fields["name"]
+            details = item.fields["attributes"].details
+            for key, links in (
+                (UNKNOWN_AT_PLAN, [a for a in lacking if a not in backends]),
+                (BACKENDS_UNKNOWN_AT_PLAN, [a for a in lacking if a in backends]),
+            ):
+                if links:
+                    details[key] = [f"{argument} of {name}" for argument in links]
 
     def _fill_accounts(self) -> None:
         """A resource a plan would create names no account yet; where the file's other resources

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from cloudexit.model.inventory import Inventory, Resource
 from cloudexit.model.kinds import Kind
-from cloudexit.model.parts import UNHELD, UNKNOWN_AT_PLAN, strings_of
+from cloudexit.model.parts import BACKENDS_UNKNOWN_AT_PLAN, UNHELD, UNKNOWN_AT_PLAN, strings_of
 from cloudexit.model.plan import Placement
 
 
@@ -56,6 +56,12 @@ def missing_parts(
         if unknown and resource.kind in (Kind.TARGET_GROUP, Kind.LOAD_BALANCER)
         else []
     )
+    backends = strings_of(resource.attributes.details.get(BACKENDS_UNKNOWN_AT_PLAN))
+    if backends and resource.kind in (Kind.TARGET_GROUP, Kind.LOAD_BALANCER):
+        cut.append(
+            "its backends are unknown until the plan is applied and named by no reference of "
+            "the configuration: " + ", ".join(backends)
+        )
     if resource.kind is Kind.TARGET_GROUP:
         if resource.id not in unused:
             return cut
@@ -68,7 +74,7 @@ def missing_parts(
         )
         what = (
             "no balancer in the inventory is joined to it"
-            if cut
+            if unknown
             else f"no balancer in the inventory uses it ({front} is not in the export)"
         )
         return [*cut, f"{what}, so nothing is written for it{held}"]

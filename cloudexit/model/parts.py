@@ -406,6 +406,9 @@ UNHELD = "links_not_in_inventory"
 UNKNOWN_AT_PLAN = "links_unknown_at_plan"
 """Detail key: the links of a planned chain ('url_map of web-proxy') unknown until the plan is
 applied, which no reference of its configuration resolves: the chain is not joined there."""
+BACKENDS_UNKNOWN_AT_PLAN = "backends_unknown_at_plan"
+"""Detail key: a planned backend set's links to its backends ('instances of web-pool') unknown
+until the plan is applied, which no reference of its configuration resolves."""
 
 
 def _tail(ref: str) -> str:
@@ -458,7 +461,7 @@ def take_parts(parent: Resource, parts: Sequence[Resource]) -> None:
             for k, v in scaled[0].items()
             if k in ("min_replicas", "max_replicas", "cpu_target", "mode")
         }
-    for key in (UNHELD, UNKNOWN_AT_PLAN):
+    for key in (UNHELD, UNKNOWN_AT_PLAN, BACKENDS_UNKNOWN_AT_PLAN):
         found = {ref for r in (parent, *parts) for ref in strings_of(r.attributes.details.get(key))}
         if found:
             a.details[key] = sorted(found)

@@ -170,3 +170,23 @@ def test_a_planned_instance_group_runs_its_template_s_machine_type(
     plan = cloudexit.plan(inventory, cloudexit.Policy(targets=["ovhcloud"], min_providers=1))
     (placed,) = [p for p in plan.placements if p.resource_id == igm.id]
     assert placed.size_basis == "reported" and placed.choice.quantity == 2
+
+
+def test_a_joined_chain_whose_backends_are_unknown_is_not_told_it_is_cut(
+    shared_dir: Path, tmp_path: Path
+) -> None:
+    plan_json = _with_chain(json.loads((shared_dir / "corpus" / EXPORT).read_text()), False)
+    service = next(
+        r
+        for r in plan_json["configuration"]["root_module"]["resources"]
+        if r["address"] == "google_compute_backend_service.web"
+    )
+    service["expressions"]["backend"] = [{"group": {"references": ["local.next"]}}]
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps(plan_json))
+    inventory = import_files([path], planned=True)
+    plan = cloudexit.plan(inventory, cloudexit.Policy(targets=["ovhcloud"], min_providers=1))
+    about = [w for w in plan.warnings if "backend of web-3" in w]
+    assert len(about) == 1
+    assert "its backends are unknown until the plan is applied" in about[0]
+    assert "not joined to the rest of its chain" not in about[0]
