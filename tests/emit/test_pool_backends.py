@@ -159,3 +159,15 @@ def test_a_planned_group_behind_a_planned_balancer_fills_the_ovhcloud_pool(
     assert [name for name, _ in members] == ["web-4", "web-4-node-1"]
     assert len({address for _, address in members}) == 2
     assert 'protocol = "http"' in balancers.read_text()
+
+
+def test_an_unplaced_backend_of_a_balancer_without_a_listener_is_said_unplaced(
+    shared_dir: Path, tmp_path: Path
+) -> None:
+    plan = _plan(shared_dir)
+    machine = next(r for r in plan.inventory.resources if r.name == "instance3")
+    kept = [p for p in plan.placements if p.resource_id != machine.id]
+    cloudexit.emit(plan.model_copy(update={"placements": kept}), tmp_path)
+    runbook = (tmp_path / "runbook.md").read_text(encoding="utf-8")
+    (row,) = [line for line in runbook.splitlines() if "| load balancer test-ti |" in line]
+    assert "backend instance3 (not placed on a target)" in row

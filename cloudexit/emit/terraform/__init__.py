@@ -229,10 +229,10 @@ def backend_gaps(
                     )
                     if not item.listeners:
                         why += ", written with the listener the inventory lacks"
-                elif not item.listeners:
-                    why = "no listener, so no pool is written: add it with the listener"
                 elif sid not in placed:
                     why = "not placed on a target"
+                elif not item.listeners and placed[sid] == here:
+                    why = "no listener, so no pool is written: add it with the listener"
                 else:
                     why = f"placed at {placed[sid]}, not here"
                 missing.append(f"backend {server.name} ({why})")
