@@ -37,6 +37,7 @@ MAYBE_ON = "plans_in_resource_group"
 
 
 def resource_group(arm_id: str) -> str:
+    """The resource group an Azure id sits in, lower-cased."""
     return arm_id.lower().split("/resourcegroups/", 1)[-1].split("/", 1)[0]
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from cloudexit.model.app_plans import SITES, host_apps
+from cloudexit.model.app_plans import SITES, host_apps, resource_group
 from cloudexit.model.attachments import link_attachments
 from cloudexit.model.inventory import CollectionIssue, Resource
 from cloudexit.model.kinds import Kind
@@ -260,7 +260,7 @@ def _container_service_nodes(resources: dict[str, Resource], owner: dict[str, st
     clusters: dict[tuple[str, str], list[Resource]] = {}
     for r in resources.values():
         if r.type.lower() == ACS_CLUSTER:
-            clusters.setdefault((r.account, _resource_group(r.id)), []).append(r)
+            clusters.setdefault((r.account, resource_group(r.id)), []).append(r)
     masters: set[str] = set()
     agents: dict[str, list[Resource]] = {}
     for r in list(resources.values()):
@@ -273,7 +273,7 @@ def _container_service_nodes(resources: dict[str, Resource], owner: dict[str, st
             or not r.tags.get("creationSource", "").lower().startswith("acs-")
         ):
             continue
-        found = clusters.get((r.account, _resource_group(r.id)), [])
+        found = clusters.get((r.account, resource_group(r.id)), [])
         if len(found) != 1:
             continue
         cluster = found[0]
@@ -318,10 +318,6 @@ def _version_from_tag(cluster: Resource, orchestrator: str) -> None:
     if cluster.attributes.engine in (None, engine.lower()):
         cluster.attributes.engine = engine.lower()
         cluster.attributes.engine_version = version
-
-
-def _resource_group(arm_id: str) -> str:
-    return arm_id.lower().split("/resourcegroups/", 1)[-1].split("/", 1)[0]
 
 
 def _eks_pool(r: Resource, pools: Mapping[tuple[str, str, str], list[Resource]]) -> str | None:
