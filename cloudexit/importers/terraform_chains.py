@@ -12,21 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-_PROXIES = frozenset(
-    {
-        "google_compute_target_http_proxy",
-        "google_compute_target_https_proxy",
-        "google_compute_target_ssl_proxy",
-        "google_compute_target_tcp_proxy",
-        "google_compute_region_target_http_proxy",
-        "google_compute_region_target_https_proxy",
-        "google_compute_region_target_tcp_proxy",
-        "google_compute_target_pool",
-        "google_compute_target_instance",
-    }
-)
-_URL_MAPS = frozenset({"google_compute_url_map", "google_compute_region_url_map"})
-_BACKENDS = frozenset({"google_compute_backend_service", "google_compute_region_backend_service"})
+from cloudexit.model.parts import BACKEND_SERVICES, PROXIES, TARGET_POOLS, URL_MAPS
+
 _GROUPS = frozenset(
     {
         "google_compute_instance_group",
@@ -53,14 +40,14 @@ TEMPLATE_OF_GROUP = {
         {"google_compute_instance_template", "google_compute_region_instance_template"}
     ),
 }
-_RULE_LINKS = {"target": _PROXIES, "backend_service": _BACKENDS}
-_TO_BACKENDS = {"backend_service": _BACKENDS}
+_RULE_LINKS = {"target": PROXIES | TARGET_POOLS, "backend_service": BACKEND_SERVICES}
+_TO_BACKENDS = {"backend_service": BACKEND_SERVICES}
 # chain part type -> argument naming the next part of the chain -> the types it may name
 CHAIN_LINKS: dict[str, dict[str, frozenset[str]]] = {
     "google_compute_forwarding_rule": _RULE_LINKS,
     "google_compute_global_forwarding_rule": _RULE_LINKS,
     **{
-        proxy: {"url_map": _URL_MAPS}
+        proxy: {"url_map": URL_MAPS}
         for proxy in (
             "google_compute_target_http_proxy",
             "google_compute_target_https_proxy",
@@ -71,8 +58,8 @@ CHAIN_LINKS: dict[str, dict[str, frozenset[str]]] = {
     "google_compute_target_ssl_proxy": _TO_BACKENDS,
     "google_compute_target_tcp_proxy": _TO_BACKENDS,
     "google_compute_region_target_tcp_proxy": _TO_BACKENDS,
-    "google_compute_url_map": {"default_service": _BACKENDS},
-    "google_compute_region_url_map": {"default_service": _BACKENDS},
+    "google_compute_url_map": {"default_service": BACKEND_SERVICES},
+    "google_compute_region_url_map": {"default_service": BACKEND_SERVICES},
 }
 # backend set type -> argument naming its backends -> the types it may name
 BACKEND_LINKS: dict[str, dict[str, frozenset[str]]] = {

@@ -195,7 +195,8 @@ _FRONT = frozenset(
         "google_compute_global_forwarding_rule",
     }
 )
-_PROXY = frozenset(
+# a GCP chain's parts, as Cloud Asset and Terraform name them
+PROXIES = frozenset(
     {
         "compute.googleapis.com/targethttpproxy",
         "compute.googleapis.com/targethttpsproxy",
@@ -215,7 +216,7 @@ _PROXY = frozenset(
         "google_compute_target_instance",
     }
 )
-_URL_MAP = frozenset(
+URL_MAPS = frozenset(
     {
         "compute.googleapis.com/urlmap",
         "compute.googleapis.com/regionurlmap",
@@ -223,22 +224,23 @@ _URL_MAP = frozenset(
         "google_compute_region_url_map",
     }
 )
-# backends join the chain that reaches them, but do not join two chains into one
-_BACKEND = frozenset(
+BACKEND_SERVICES = frozenset(
     {
         "compute.googleapis.com/backendservice",
         "compute.googleapis.com/regionbackendservice",
-        "compute.googleapis.com/targetpool",
         "google_compute_backend_service",
         "google_compute_region_backend_service",
-        "google_compute_target_pool",
     }
 )
+# a forwarding rule's target, but a set of backends, not a proxy
+TARGET_POOLS = frozenset({"compute.googleapis.com/targetpool", "google_compute_target_pool"})
+# backends join the chain that reaches them, but do not join two chains into one
+_BACKEND = BACKEND_SERVICES | TARGET_POOLS
 
 
 def _rank(resource: Resource) -> int | None:
     native = resource.type.lower()
-    for rank, types in enumerate((_FRONT, _PROXY, _URL_MAP)):
+    for rank, types in enumerate((_FRONT, PROXIES, URL_MAPS)):
         if native in types:
             return rank
     return None
