@@ -76,7 +76,7 @@ class TerraformInstance:
     depends_on: list[str] = field(default_factory=list)
     action: str | None = None
     unknown_links: list[str] = field(default_factory=list)
-    """chain arguments the plan does not know yet (``after_unknown``)"""
+    """chain and backend arguments the plan does not know yet (``after_unknown``)"""
 
 
 @dataclass
@@ -91,8 +91,9 @@ class _Pending:
     declared: set[str] = field(default_factory=set)
     """ids the scan's declaration of the type names as dependencies"""
     values: dict[str, Any] = field(default_factory=dict)
-    unknown_links: list[str] = field(default_factory=list)
     """a listener's or DNS record's own attributes, kept to fold it into its parent"""
+    unknown_links: list[str] = field(default_factory=list)
+    """chain and backend arguments the plan does not know yet (``after_unknown``)"""
 
 
 # Resources that only link two others: (the user's field, the used resource's field). Skipped as
