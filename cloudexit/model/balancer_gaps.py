@@ -86,10 +86,11 @@ def missing_parts(
         out.append(
             "not in the inventory, so not written: " + ", ".join(short(str(ref)) for ref in unheld)
         )
-    if not resource.topology.listeners and unread:
+    about_listeners = [problem for problem in unread if "listener" in problem]
+    if not resource.topology.listeners and about_listeners:
         out.append(
             "no listener could be read from the export (not translated: "
-            f"{'; '.join(unread)}): its ports are unknown"
+            f"{'; '.join(about_listeners)}): its ports are unknown"
         )
     elif not resource.topology.listeners:
         out.append(
@@ -103,13 +104,14 @@ def missing_parts(
 def unread_parts(inventory: Inventory) -> dict[str, tuple[str, ...]]:
     """Per resource, the parts of it the import recorded as not translated, as said there less
     the resource's own type in front and the closing ': not translated'."""
+    resources = inventory.by_id()
     found: dict[str, list[str]] = {}
     for issue in inventory.issues:
-        if issue.code != "unsupported_rule" or issue.resource_id is None:
+        if issue.code != "unsupported_rule" or issue.resource_id not in resources:
             continue
         text = issue.message.removesuffix(": not translated")
-        head, _, rest = text.partition(" ")
-        found.setdefault(issue.resource_id, []).append(rest if head and rest else text)
+        text = text.removeprefix(f"{resources[issue.resource_id].type} ")
+        found.setdefault(issue.resource_id, []).append(text)
     return {rid: tuple(sorted(texts)) for rid, texts in found.items()}
 
 
