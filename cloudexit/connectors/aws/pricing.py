@@ -112,18 +112,18 @@ def _rds_storage(resource: Resource, catalog: Catalog, region: str) -> tuple[Dec
 def monthly_cost(resource: Resource, catalog: Catalog | None) -> MonthlyCost | None:
     if catalog is None:
         return None
+    # the catalogue lists a global resource (a Route 53 zone) at us-east-1
+    region = "us-east-1" if resource.region == "global" else resource.region
     if resource.kind in COMPUTE_KINDS:
         cost = compute_cost(catalog, "aws", resource)
         if cost is None or resource.type != "aws_instance" or not resource.attributes.storage_gib:
             return cost
-        region = "us-east-1" if resource.region == "global" else resource.region
         amount, said = _inline_disks(resource, catalog, region)
         return MonthlyCost(amount=cost.amount + amount, currency="EUR", source=cost.source + said)
     found = _product(resource)
     if found is None:
         return None
     product, quantity, note = found
-    region = "us-east-1" if resource.region == "global" else resource.region
     price = catalog.list_price("aws", region, product, quantity)
     if price is None:
         return None
