@@ -16,7 +16,6 @@ another checkout's code too, alternating run by run, and the table gives both an
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import pickle
@@ -50,7 +49,9 @@ def write(n: int, path: Path) -> None:
 
     def strip(row: Row) -> Row:
         if id(row) not in bare:
-            bare[id(row)] = dataclasses.replace(row, source=None, held=None)
+            bare[id(row)] = Row.shaped(
+                row.shape, row.score, row.monthly, row.stake, row.migration, row.concentration
+            )
         return bare[id(row)]
 
     for u in units.units:

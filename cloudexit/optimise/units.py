@@ -170,6 +170,22 @@ class Row:
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"Row is read-only: cannot set {name}")
 
+    def __reduce__(self) -> tuple[Callable[..., Row], tuple[object, ...]]:
+        # copy and pickle would otherwise set slots one by one, which a read-only row refuses.
+        return (
+            Row.shaped,
+            (
+                self.shape,
+                self.score,
+                self.monthly,
+                self.stake,
+                self.migration,
+                self.concentration,
+                self.source,
+                self.held,
+            ),
+        )
+
     def __repr__(self) -> str:
         return (
             f"Row(site={self.site!r}, product={self.product!r}, target={self.target!r}, "

@@ -3,6 +3,9 @@ the rows and the options they build are those of the full candidate path, number
 
 from __future__ import annotations
 
+import copy
+import pickle
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -212,3 +215,32 @@ def test_facts_shared_over_an_estate_are_each_resources_own(name: str, limit: in
         assert [r.option for r in shared] == [r.option for r in alone]
         assert shared_digest() == digest()
     assert len(memo.sites) < len(placeable)
+
+
+@pytest.mark.parametrize(
+    "copy_of",
+    [copy.copy, copy.deepcopy, lambda row: pickle.loads(pickle.dumps(row))],
+    ids=["copy", "deepcopy", "pickle"],
+)
+def test_a_row_survives_copy_and_pickle_with_its_figures(copy_of: Callable[[Row], Row]) -> None:
+    row = Row(
+        ("ovhcloud", "gra"),
+        score=12.5,
+        monthly=40.0,
+        vcpu=2.0,
+        memory_gib=8.0,
+        storage_gib=50.0,
+        instances=1,
+        target=True,
+        product="b3-8",
+        quantity=2.0,
+        jurisdiction=0.1,
+        stake=3.0,
+        migration=7.0,
+        concentration=0.25,
+    )
+    copied = copy_of(row)
+    assert copied.shape == row.shape
+    assert (copied.score, copied.monthly, copied.stake, copied.migration) == (12.5, 40.0, 3.0, 7.0)
+    assert copied.concentration == 0.25
+    assert (copied.source, copied.held) == (None, None)
