@@ -32,18 +32,28 @@ E = TypeVar("E", bound=BaseModel)
 __all__ = ["CACHE_ENV", "Compiler", "LazyFiles", "OnFirstUse", "cache_dir", "file_key"]
 
 
+def _code_files() -> tuple[Path, ...]:
+    # schema.py shapes every compiled file; lookup.py builds the size indexes and price views;
+    # classes.py shapes the size rules; io.py reads the YAML (and refuses repeated keys) and
+    # money.py writes every amount to JSON.
+    catalog = Path(__file__).parent
+    model = catalog.parent / "model"
+    return (
+        catalog / "schema.py",
+        catalog / "lookup.py",
+        catalog / "classes.py",
+        model / "io.py",
+        model / "money.py",
+    )
+
+
 @cache
 def _code_version() -> str:
     try:
         own = version("cloudexit")
     except PackageNotFoundError:
         own = "checkout"
-    # schema.py shapes every compiled file; lookup.py builds the size indexes and price views;
-    # classes.py shapes the size rules.
-    code = b"".join(
-        Path(__file__).with_name(name).read_bytes()
-        for name in ("schema.py", "lookup.py", "classes.py")
-    )
+    code = b"".join(path.read_bytes() for path in _code_files())
     return f"{own}/{pydantic.VERSION}/{hashlib.sha256(code).hexdigest()[:16]}"
 
 

@@ -165,3 +165,22 @@ def test_the_cross_check_marker_follows_a_rewritten_file_without_reading_any(
     os.utime(ovh, ns=(seen.st_atime_ns, seen.st_mtime_ns))  # same size, same mtime
     assert ovh.stat().st_size == seen.st_size
     assert Compiler(tmp_path / "cache").marker("references", [ovh]) != first
+
+
+@pytest.mark.parametrize("name", ["io.py", "money.py"])
+def test_a_change_to_the_yaml_reader_or_amount_writer_keys_entries_anew(
+    tmp_path, ovh, monkeypatch, name
+):
+    real = compiled._code_files()
+    code = tmp_path / name
+    shutil.copy(next(path for path in real if path.parts[-2:] == ("model", name)), code)
+    monkeypatch.setattr(
+        compiled,
+        "_code_files",
+        lambda: tuple(code if path.parts[-2:] == ("model", name) else path for path in real),
+    )
+    monkeypatch.setattr(compiled, "_code_version", compiled._code_version.__wrapped__)
+    Compiler(tmp_path / "cache").load(ProviderFile, ovh)
+    code.write_text(code.read_text() + "\n# edited\n")
+    Compiler(tmp_path / "cache").load(ProviderFile, ovh)
+    assert len(list((tmp_path / "cache").glob("ProviderFile-*.json"))) == 2
