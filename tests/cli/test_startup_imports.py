@@ -4,6 +4,7 @@ optimiser, a small import none of the solver, emitter or cloud client libraries.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -108,3 +109,53 @@ def test_check_of_a_json_inventory_parses_no_yaml() -> None:
     inventory = REPO / "examples" / "estate" / "inventory.json"
     imported("check", str(inventory))  # fills the cache
     assert imported("check", str(inventory)) == {"pydantic"}
+
+
+ENV_AT_EXIT = """
+import atexit, os, sys
+atexit.register(lambda: print(repr(os.environ.get("PYDANTIC_DISABLE_PLUGINS"))))
+sys.argv = ["cloudexit", *sys.argv[1:]]
+from cloudexit.cli.main import entry_point
+entry_point()
+"""
+
+
+def _plugins_setting(env: dict[str, str]) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", ENV_AT_EXIT, "--version"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env=env,
+        check=True,
+    )
+    return done.stdout.splitlines()[-1]
+
+
+def test_the_command_keeps_a_plugin_setting_the_user_made() -> None:
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    assert _plugins_setting({**env, "PYDANTIC_DISABLE_PLUGINS": ""}) == "''"
+    assert _plugins_setting(env) == "'__all__'"
+    done = subprocess.run(
+        [sys.executable, "-m", "cloudexit", "--version"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env={**env, "PYDANTIC_DISABLE_PLUGINS": ""},
+        check=True,
+    )
+    assert done.stdout.strip()
+
+
+def test_importing_the_library_leaves_the_environment_alone() -> None:
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import cloudexit, os; assert 'PYDANTIC_DISABLE_PLUGINS' not in os.environ",
+        ],
+        cwd=REPO,
+        env=env,
+        check=True,
+    )
