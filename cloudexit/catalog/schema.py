@@ -459,13 +459,25 @@ class VersionsFile(_Data):
     unverified: list[UnverifiedVersions] = Field(default_factory=list)
 
 
+class Billing(_Data):
+    """How a source provider bills a type, and the page of its own that says so."""
+
+    basis: str = Field(min_length=8, description="What the charge is per (hours, data, rules)")
+    source: SourceRef
+
+    @model_validator(mode="after")
+    def _dated(self) -> Billing:
+        _needs_published(self.source, "a billing")
+        return self
+
+
 class SourceType(_Data):
     kind: Kind
     skip: str | None = Field(None, description="Reason the type is not an exit workload")
     not_migratable: str | None = Field(
         None, description="Why nothing can take this type, where its kind's reason does not fit"
     )
-    billed: str | None = Field(
+    billed: Billing | None = Field(
         None,
         description="How the source bills this type, with where the provider says so, for a type "
         "whose target buys nothing (a firewall becoming security group rules): with no cost "

@@ -243,3 +243,29 @@ def test_validate_accepts_the_full_reference_file(
     reference = shared_dir / "reference" / "terraform-provider-schemas.json"
     report = check_catalog(repo_dir / "providers", repo_dir / "mappings", reference)
     assert report.problems == []
+
+
+def test_every_billed_type_names_its_pricing_page_and_when_it_was_read(catalog: Catalog) -> None:
+    assert len(catalog.billed_types()) == 14
+    for name in catalog.billed_types():
+        billed = catalog.source_types[name].billed
+        assert billed is not None
+        assert billed.source.url.startswith("https://")
+        assert billed.source.published is not None
+
+
+def test_a_billing_without_a_publication_date_is_refused() -> None:
+    from pydantic import ValidationError
+
+    from cloudexit.catalog.schema import SourceType
+
+    with pytest.raises(ValidationError, match="needs published"):
+        SourceType.model_validate(
+            {
+                "kind": "network.router",
+                "billed": {
+                    "basis": "per gateway hour",
+                    "source": {"url": "https://example.com/pricing", "retrieved": "2026-12-06"},
+                },
+            }
+        )
