@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -90,6 +91,16 @@ def _with_limit(instance: Instance, seconds: float) -> Instance:
     return instance
 
 
+def _greedy_breaks_policy(seeds: int) -> Iterator[tuple[int, Instance]]:
+    """Seeded random instances, with the time limit, where each class's cheapest row breaks the
+    policy, so the decision must search."""
+    for seed in range(seeds):
+        instance = _with_limit(random_instance(seed), LIMIT)
+        greedy = {rid: u.rows[0] for u in instance.units.units for rid in u.members}
+        if violations(greedy, instance.units, instance.inventory, instance.policy):
+            yield seed, instance
+
+
 def test_once_the_limit_has_passed_with_a_plan_in_hand_no_further_phase_starts(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -116,11 +127,7 @@ def test_once_the_limit_has_passed_with_a_plan_in_hand_no_further_phase_starts(
         monkeypatch.setattr(deciding, name, record(name, getattr(deciding, name)))
     monkeypatch.setattr(deciding.highs, "solve", record("highs", deciding.highs.solve))
     checked = 0
-    for seed in range(40):
-        instance = _with_limit(random_instance(seed), LIMIT)
-        greedy = {rid: u.rows[0] for u in instance.units.units for rid in u.members}
-        if not violations(greedy, instance.units, instance.inventory, instance.policy):
-            continue
+    for seed, instance in _greedy_breaks_policy(40):
         started.clear()
         decision = decide(instance.units, instance.inventory, instance.policy)
         if decision.solution.status not in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE):
@@ -208,11 +215,7 @@ def test_with_prices_converged_and_no_plan_in_hand_the_search_goes_before_the_re
     monkeypatch.setattr(deciding.lagrange, "bound", converged_late)
     monkeypatch.setattr(deciding, "regret_greedy", regret)
     checked = 0
-    for seed in range(40):
-        instance = _with_limit(random_instance(seed), LIMIT)
-        greedy = {rid: u.rows[0] for u in instance.units.units for rid in u.members}
-        if not violations(greedy, instance.units, instance.inventory, instance.policy):
-            continue
+    for seed, instance in _greedy_breaks_policy(40):
         found = priced(instance.units, instance.policy, 60.0)
         if found.spread > instance.policy.solver.gap or not deciding.math.isfinite(found.value):
             continue
