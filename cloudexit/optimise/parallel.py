@@ -168,6 +168,6 @@ def date_parallel(
 def not_yet_running(count: int) -> str:
     return (
         f"{counted(count, 'moved resource')} {plural(count, 'exists', 'exist')} only in a Terraform plan, not yet on the "
-        "source: no double running or parallel-run egress is charged for them (nothing runs "
-        "twice); create them on the target directly"
+        "source: no switching egress (no data to move yet), no double running or parallel-run "
+        "egress is charged for them (nothing runs twice); create them on the target directly"
     )

@@ -155,7 +155,7 @@ def estimate(
 
     None when the source has no egress price (or no exchange rate for it)."""
     gib = data_gib(resource)
-    if gib == 0:
+    if gib == 0 or resource.planned:  # only a Terraform plan holds it: no data to move yet
         return Decimal(0)
     gross = egress_cost(resource, gib, catalog, policy)
     if gross is None:
@@ -201,7 +201,7 @@ def date_switching(plan: Plan, catalog: Catalog, waves: Sequence[Wave] | None = 
         r = resources[rid]
         gib = data_gib(r)
         price = egress_price(r, catalog)
-        if gib == 0 or price is None:
+        if gib == 0 or price is None or r.planned:
             continue
         key = (r.provider, r.account, on.strftime("%Y-%m"))
         free = free_left.setdefault(key, price.free_quantity or Decimal(0))

@@ -108,3 +108,28 @@ def test_a_premium_firewall_is_graded_below_a_standard_one() -> None:
     }
     assert grades["premium"] == grades["premium_virtual_hub"] == "none", grades
     assert grades["standard"] == grades["standard_virtual_hub"] == "compatible", grades
+
+
+def test_resources_a_plan_would_create_have_no_data_to_move() -> None:
+    """Infracost's plan, its planned database given 2 TiB (past any free allowance)."""
+    path = SHARED / "tfplan-aws-infracost-v0.14.json"
+    if not path.is_file():
+        pytest.skip(f"{path} not present (the shared corpus sits beside the repository)")
+    inventory = import_inventory("import", path, planned=True)
+    grown = [
+        r.model_copy(update={"attributes": r.attributes.model_copy(update={"storage_gib": 2048.0})})
+        if r.type == "aws_db_instance"
+        else r
+        for r in inventory.resources
+    ]
+    databases = {r.id: r.planned for r in grown if r.type == "aws_db_instance"}
+    assert True in databases.values() and False in databases.values(), databases
+    plan = make_plan(inventory.model_copy(update={"resources": grown}), RESIDENCY)
+    egress = {
+        p.resource_id: p.choice.switching_egress
+        for p in plan.placements
+        if p.resource_id in databases and not p.choice.retain
+    }
+    assert egress, "the databases are moved"
+    for rid, cost in egress.items():
+        assert (cost == 0) == databases[rid], (rid, cost)
