@@ -15,9 +15,14 @@ from cloudexit.catalog.loader import load_catalog
 from cloudexit.model.policy import Policy
 
 
-def _emit(export: Path, out: Path) -> tuple[str, str]:
+def _emit(export: Path, out: Path, exist: bool = False) -> tuple[str, str]:
+    """``exist``: the plan's resources taken as already running on the source, so that they
+    have data to move and a wave line names their account."""
     catalog = load_catalog()
     inventory = api.inventory("import", export, planned=True)
+    if exist:
+        running = [r.model_copy(update={"planned": False}) for r in inventory.resources]
+        inventory = inventory.model_copy(update={"resources": running})
     plan = api.plan(inventory, Policy(targets=["scaleway"], allow_retain=False), catalog)
     api.emit(plan, out, catalog=catalog)
     return (
@@ -42,7 +47,9 @@ def test_one_account_gets_one_free_allowance_a_wave(shared_dir: Path, tmp_path: 
 
 
 def test_a_missing_account_is_said_to_be_missing(shared_dir: Path, tmp_path: Path) -> None:
-    runbook, report = _emit(shared_dir / "corpus" / "tfplan-aws-55res-checkov.json", tmp_path)
+    runbook, report = _emit(
+        shared_dir / "corpus" / "tfplan-aws-55res-checkov.json", tmp_path, exist=True
+    )
     assert "| aws/ |" not in runbook
     assert "| aws/(account not in the export) |" in runbook
     assert "<td>aws/</td>" not in report
