@@ -110,11 +110,9 @@ def test_a_premium_firewall_is_graded_below_a_standard_one() -> None:
     assert grades["standard"] == grades["standard_virtual_hub"] == "compatible", grades
 
 
-def test_resources_a_plan_would_create_have_no_data_to_move() -> None:
+def test_resources_a_plan_would_create_have_no_data_to_move(shared_dir: Path) -> None:
     """Infracost's plan, its planned database given 2 TiB (past any free allowance)."""
-    path = SHARED / "tfplan-aws-infracost-v0.14.json"
-    if not path.is_file():
-        pytest.skip(f"{path} not present (the shared corpus sits beside the repository)")
+    path = shared_dir / "corpus" / "tfplan-aws-infracost-v0.14.json"
     inventory = import_inventory("import", path, planned=True)
     grown = [
         r.model_copy(update={"attributes": r.attributes.model_copy(update={"storage_gib": 2048.0})})
