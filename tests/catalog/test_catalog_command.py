@@ -452,7 +452,7 @@ def test_refresh_ovhcloud_flags_a_pricing_with_no_readable_interval(
         {
             "product": "d2-2.consumption",
             "region": "",
-            "unit": "hour",
+            "unit": "1 none",
             "fetched": "0.0104",
             "currency": "EUR",
             "reason": "interval 1 none is neither an hour nor a month",
@@ -468,12 +468,13 @@ def test_refresh_scaleway_pages_through_the_catalogue(small_catalog, price_lists
     assert code == 0, err
     result = changes(tmp_path / "out", "scaleway")
     assert result["counts"]["fetched"] == 3
-    # the per-GB storage price has no hourly or monthly unit: listed, never compared or dropped
+    # the per-GB storage price has no hourly or monthly unit: listed with its own unit, never
+    # compared, dropped or labelled hourly
     assert result["ambiguous"] == [
         {
             "product": "/storage/local/ssd/storage",
             "region": "",
-            "unit": "hour",
+            "unit": "gigabyte",
             "fetched": "0.000044",
             "currency": "EUR",
             "reason": "priced per gigabyte, neither one hour nor one month: not compared",
@@ -637,6 +638,9 @@ def test_refresh_gcp_prices_machine_types_from_core_and_ram_rates(price_lists, r
     }
     priced = {product for product, region in rows if region == "europe-west1"}
     assert e2_types - {"e2-micro", "e2-small", "e2-medium"} <= priced
+    # a lone core or RAM rate is listed in its own unit, never as an hourly machine price
+    assert rows[("n1 RAM", "us-east1")]["unit"] == "GiB-hour"
+    assert rows[("n2d core", "europe-west4")]["unit"] == "vCPU-hour"
     assert not {"e2-micro", "e2-small", "e2-medium"} & priced
     # disk rates read in USD match the catalogue; asia-east1 and us-central2 are not its regions
     assert result.unchanged == 2
@@ -773,6 +777,8 @@ def test_refresh_scaleway_lists_a_per_minute_price_for_review(
     result = changes(tmp_path / "out", "scaleway")
     (row,) = [r for r in result["ambiguous"] if "b300" in r["product"]]
     assert row["fetched"] == "1"
+    # the row names the list's own unit: read as it is written, it is never an hourly figure
+    assert row["unit"] == "minute"
     assert row["reason"] == "priced per minute, neither one hour nor one month: not compared"
     proposed = [*result["changed"], *result["new_prices"], *result["new_products"]]
     assert not any("b300" in r["product"] for r in proposed)

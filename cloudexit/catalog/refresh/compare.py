@@ -91,7 +91,7 @@ def _row(obs: Observed, region: str, product: str | None = None) -> dict[str, st
     row = {
         "product": product or obs.product,
         "region": region,
-        "unit": obs.unit,
+        "unit": obs.stated_unit or obs.unit,
         "fetched": format(obs.amount, "f"),
         "currency": obs.currency,
     }

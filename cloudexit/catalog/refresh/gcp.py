@@ -95,6 +95,7 @@ def _rows(sku: dict[str, Any], wanted: set[str]) -> list[Observed]:
             amount=_amount(first).normalize(),
             currency=currency,
             flag=flag,
+            stated_unit="" if unit else str(usage_unit),
             published=published,
         )
         for region in sorted(str(r) for r in sku.get("serviceRegions", []))
@@ -182,6 +183,7 @@ def compose(observed: list[Observed], provider: ProviderFile | None) -> list[Obs
                     amount=part.amount,
                     currency=part.currency,
                     flag=f"{per}; {why}",
+                    stated_unit="vCPU-hour" if part is core else "GiB-hour",
                     published=part.published,
                 )
             )

@@ -21,6 +21,9 @@ class Observed:
     """A deployment variant priced apart from the plain product (OVHcloud 3-AZ, Local Zone)."""
     flag: str = ""
     """Why the row cannot be compared as it stands; flagged rows are listed for review only."""
+    stated_unit: str = ""
+    """The list's own unit where it is none the catalogue prices in (a minute, 3 months ...): the
+    written row names it, so a flagged figure never reads as priced in ``unit``."""
     retired: str = ""
     """The price list's own word that the product is retired or past its end of life, if it says so."""
     published: str = ""

@@ -81,11 +81,14 @@ def _regions(offer: dict[str, Any]) -> list[str]:
     return [""]
 
 
+def _interval(pricing: dict[str, Any]) -> str:
+    return f"{pricing.get('interval')} {pricing.get('intervalUnit')}"
+
+
 def _reading(code: str, unit: Unit | None, pricing: dict[str, Any]) -> tuple[Unit, str]:
     """The unit the figure is in and, when it cannot be compared as it stands, why."""
     if unit is None:
-        interval = f"{pricing.get('interval')} {pricing.get('intervalUnit')}"
-        return "hour", f"interval {interval} is neither an hour nor a month"
+        return "hour", f"interval {_interval(pricing)} is neither an hour nor a month"
     per = _quantity(code)
     if not per:
         return unit, ""
@@ -119,7 +122,8 @@ def fetch(endpoint: str, regions: list[str]) -> list[Observed]:
         for pricing in offer.get("pricings", []):
             if pricing.get("mode", "default") != "default":
                 continue
-            unit, flag = _reading(code, _unit(offer, pricing), pricing)
+            read = _unit(offer, pricing)
+            unit, flag = _reading(code, read, pricing)
             amount = (Decimal(int(pricing["price"])) / MICROCENTS).normalize()
             for region in _regions(offer):
                 if wanted and region and region not in wanted and region.lower() not in wanted:
@@ -134,6 +138,7 @@ def fetch(endpoint: str, regions: list[str]) -> list[Observed]:
                         keys=keys,
                         variant=variant,
                         flag=flag,
+                        stated_unit="" if read else _interval(pricing),
                         published=modified,
                     )
                 )

@@ -47,9 +47,10 @@ def _keys(product: dict[str, Any]) -> tuple[str, ...]:
     return tuple(k for k in keys if k)
 
 
-def _measure(product: dict[str, Any]) -> tuple[Unit, str]:
+def _measure(product: dict[str, Any]) -> tuple[Unit, str, str]:
     """The unit of a retail price and, when it is neither one hour nor one month, why the row is
-    listed for review instead of compared (a per-minute GPU, a per-GB figure ...)."""
+    listed for review instead of compared (a per-minute GPU, a per-GB figure ...) and the unit
+    the list states."""
     price = product.get("price", {})
     measure = (
         price.get("unit_of_measure")
@@ -58,9 +59,9 @@ def _measure(product: dict[str, Any]) -> tuple[Unit, str]:
     )
     name, size = str(measure.get("unit")), int(measure.get("size", 1))
     if name in UNITS and size == 1:
-        return UNITS[name], ""
+        return UNITS[name], "", ""
     per = name if size == 1 else f"{size} {name}"
-    return "hour", f"priced per {per}, neither one hour nor one month: not compared"
+    return "hour", f"priced per {per}, neither one hour nor one month: not compared", per
 
 
 def fetch(endpoint: str, regions: list[str]) -> list[Observed]:
@@ -88,7 +89,7 @@ def fetch(endpoint: str, regions: list[str]) -> list[Observed]:
                 and region.rsplit("-", 1)[0] not in wanted
             ):
                 continue
-            unit, flag = _measure(product)
+            unit, flag, stated = _measure(product)
             amount = Decimal(int(retail.get("units", 0))) + Decimal(
                 int(retail.get("nanos", 0))
             ) / Decimal(10**9)
@@ -101,6 +102,7 @@ def fetch(endpoint: str, regions: list[str]) -> list[Observed]:
                     currency=str(retail.get("currency_code", "EUR")),
                     keys=_keys(product),
                     flag=flag,
+                    stated_unit=stated,
                     retired=_retired(product),
                     published=modified,
                 )
