@@ -9,10 +9,17 @@ from typing import Any
 from jinja2 import Environment
 
 from cloudexit.catalog.loader import Catalog
+from cloudexit.emit.losses import losses
 from cloudexit.emit.mermaid import dependency_graph, gantt, start_date
 from cloudexit.emit.sovereignty import sovereignty_context
 from cloudexit.emit.summary import Summary, summarise
-from cloudexit.emit.terraform import backend_gaps, firewall_gaps, loose_volumes, probe_gaps
+from cloudexit.emit.terraform import (
+    backend_gaps,
+    build_sites,
+    firewall_gaps,
+    loose_volumes,
+    probe_gaps,
+)
 from cloudexit.emit.terraform.site import Site
 from cloudexit.emit.upgrades import checks_for, version_changes
 from cloudexit.emit.waves import Wave, load_methods, plan_waves
@@ -34,6 +41,7 @@ def runbook_context(
     """``built``, ``summary``, ``waves``: the plan's Terraform sites, summary and waves when the
     caller already made them (the report reads the same ones)."""
     methods = load_methods(env)
+    built = build_sites(plan, env, catalog) if built is None else built
     waves = plan_waves(plan, methods) if waves is None else waves
     resources = plan.inventory.by_id()
     alternatives: dict[str, dict[str, set[str]]] = defaultdict(
@@ -73,6 +81,7 @@ def runbook_context(
         "open_rules": open_rules(plan.inventory, plan.placements),
         "probe_gaps": probe_gaps(plan, env, catalog, built),
         "balancer_gaps": _balancer_rows(plan, env, catalog, built),
+        "losses": losses(plan, catalog, built),
         "version_changes": version_changes(waves),
         "version_installs": version_changes(waves, installed=True),
         "upgrade_checks": checks_for,

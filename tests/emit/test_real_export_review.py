@@ -131,3 +131,13 @@ def test_resources_a_plan_would_create_have_no_data_to_move(shared_dir: Path) ->
     assert egress, "the databases are moved"
     for rid, cost in egress.items():
         assert (cost == 0) == databases[rid], (rid, cost)
+
+
+def test_the_runbook_names_what_a_premium_firewall_loses(tmp_path: Path) -> None:
+    """plan.json graded Premium fidelity none; the runbook named neither IDPS nor TLS inspection."""
+    make_emit(planned("tfplan-azure-firewall-infracost.json"), tmp_path)
+    runbook = (tmp_path / "runbook.md").read_text(encoding="utf-8")
+    (row,) = [line for line in runbook.splitlines() if "IDPS and TLS inspection" in line]
+    assert "| network.firewall | 2: " in row
+    assert "azurerm_firewall.premium)" in row and "premium_virtual_hub" in row
+    assert "non_usage" not in row and "standard" not in row

@@ -1,0 +1,65 @@
+"""What a migrated resource does on the source that its target does not, for the runbook.
+
+The mapping of each kind to each target names what the target lacks (``loses``), graded per
+resource where a resource's tier adds more (an inspecting firewall). A machine group whose
+target group resource has no template is written as fixed servers, so its autoscaling is lost
+whatever the mapping says the target could do.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from cloudexit.catalog.loader import Catalog
+from cloudexit.emit.terraform.site import Site
+from cloudexit.model.kinds import Kind
+from cloudexit.model.plan import Plan
+from cloudexit.optimise.inspection import graded_for
+
+NAMED = 3
+"""Resources named per row; the rest are counted."""
+
+
+def _fixed_groups(built: list[Site]) -> dict[tuple[str, str], str]:
+    """(resource id, site) -> the loss of a machine group written as fixed servers."""
+    fixed = {}
+    for site in built:
+        for item in site.items:
+            if item.resource.kind == Kind.VM_GROUP and item.note:
+                fixed[(item.resource.id, f"{site.provider}/{site.region}")] = (
+                    f"autoscaling: written as {item.machines} fixed {item.rtype} "
+                    "(the target's group resource is not written); scale by hand or with your "
+                    "own tooling"
+                )
+    return fixed
+
+
+def losses(plan: Plan, catalog: Catalog, built: list[Site]) -> list[dict[str, str | int]]:
+    """Rows of target, kind, what is lost, how many resources and the first few named."""
+    resources = plan.inventory.by_id()
+    fixed = _fixed_groups(built)
+    named: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    for p in plan.placements:
+        if p.choice.retain:
+            continue
+        resource = resources.get(p.resource_id)
+        mapping = catalog.kinds.get(resource.kind) if resource is not None else None
+        if resource is None or mapping is None:
+            continue
+        site = f"{p.choice.provider}/{p.choice.region}"
+        target = graded_for(resource, mapping.targets.get(p.choice.provider))
+        lost = list(target.loses) if target is not None else []
+        if (resource.id, site) in fixed:
+            lost = [fixed[(resource.id, site)], *(x for x in lost if "scaling" not in x)]
+        for what in lost:
+            named[(p.choice.provider, resource.kind.value, what)].append(resource.name)
+    return [
+        {
+            "target": provider,
+            "kind": kind,
+            "lost": what,
+            "count": len(names),
+            "names": ", ".join(sorted(names)[:NAMED]),
+        }
+        for (provider, kind, what), names in sorted(named.items())
+    ]
