@@ -12,6 +12,8 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 import cloudexit
 from cloudexit.emit.terraform.site import backend_servers
 from cloudexit.importers import import_files
@@ -71,7 +73,9 @@ LB_1 = "//compute.googleapis.com/projects/project1/regions/us-central1/forwardin
 IGM_1 = "//compute.googleapis.com/projects/project1/regions/us-central1/instanceGroupManagers/igm-1"
 
 
-def _group_behind_lb_1(shared_dir: Path, pins: dict[str, str]) -> Plan:
+def _group_behind_lb_1(
+    shared_dir: Path, pins: dict[str, str], *, allow_retain: bool = True
+) -> Plan:
     """Forseti's export with one link added in memory: lb-1 (a forwarding rule listening HTTP
     80) is taken to serve igm-1 (a managed group of 3 f1-micro machines), as it would through
     the proxy, URL map and backend service the export lacks. ``pins``: resource id -> site."""
@@ -83,6 +87,7 @@ def _group_behind_lb_1(shared_dir: Path, pins: dict[str, str]) -> Plan:
     policy = cloudexit.Policy(
         targets=[pins[LB_1].split("/")[0]],
         min_providers=1,
+        allow_retain=allow_retain,
         providers=[
             {"match": {"tags": {"site": site.replace("/", "-")}}, "pin": site}
             for site in sorted(set(pins.values()))
@@ -118,15 +123,58 @@ def test_every_machine_of_a_group_is_written_into_the_ovhcloud_pool(
     assert "igm-1" not in _lb_1_row((tmp_path / "runbook.md").read_text(encoding="utf-8"))
 
 
-def test_a_group_the_target_does_not_write_stays_in_the_runbook(
-    shared_dir: Path, tmp_path: Path
+@pytest.mark.parametrize(
+    ("site", "server", "member"),
+    [
+        (
+            "scaleway/nl-ams",
+            "scaleway_instance_server",
+            r"scaleway_instance_server\.(igm_1\w*)\.private_ips",
+        ),
+        ("ionos/de/fra", "ionoscloud_server", r"ionoscloud_server\.(igm_1\w*)\.primary_ip"),
+    ],
+)
+def test_every_machine_of_a_group_is_written_where_the_group_resource_is_not(
+    shared_dir: Path, tmp_path: Path, site: str, server: str, member: str
 ) -> None:
-    plan = _group_behind_lb_1(shared_dir, {LB_1: "scaleway/nl-ams", IGM_1: "scaleway/nl-ams"})
+    """A group priced at three machines was written as nothing on Scaleway and IONOS (their
+    group resources have no template): now three servers, each a member of the pool, and the
+    runbook says the autoscaling is lost."""
+    plan = _group_behind_lb_1(shared_dir, {LB_1: site, IGM_1: site}, allow_retain=False)
+    (group,) = [p for p in plan.placements if p.resource_id == IGM_1]
+    assert (group.choice.provider, group.choice.quantity) == (site.split("/")[0], 3)
     cloudexit.emit(plan, tmp_path)
-    row = _lb_1_row((tmp_path / "runbook.md").read_text(encoding="utf-8"))
-    assert "backend igm-1 (a machine group not written here" in row
-    written = (tmp_path / "terraform" / "scaleway" / "nl-ams" / "load_balancers.tf").read_text()
-    assert "igm" not in written
+    folder = tmp_path / "terraform" / site.split("/")[0] / site.split("/", 1)[1].replace("/", "-")
+    written = (folder / "compute.tf").read_text()
+    machines = re.findall(rf'resource "{server}" "(igm_1\w*)"', written)
+    assert machines == ["igm_1", "igm_1_node_1", "igm_1_node_2"]
+    pool = re.findall(member, (folder / "load_balancers.tf").read_text())
+    assert pool == machines
+    runbook = (tmp_path / "runbook.md").read_text(encoding="utf-8")
+    assert "igm-1" not in _lb_1_row(runbook)
+    (lost,) = [
+        line
+        for line in runbook.splitlines()
+        if line.startswith(f"| {site.split('/')[0]} | compute.vm_group |") and "autoscaling" in line
+    ]
+    assert f"written as 3 fixed {server}" in lost
+
+
+def test_a_group_on_opennebula_is_written_as_its_machines(shared_dir: Path, tmp_path: Path) -> None:
+    inventory = import_files([shared_dir / "corpus" / CAI])
+    policy = cloudexit.Policy(targets=["opennebula"], min_providers=1, allow_retain=False)
+    plan = cloudexit.plan(inventory, policy)
+    (group,) = [p for p in plan.placements if p.resource_id == IGM_1]
+    assert group.choice.provider == "opennebula" and group.choice.quantity == 3
+    cloudexit.emit(plan, tmp_path)
+    written = (
+        tmp_path / "terraform" / "opennebula" / group.choice.region / "compute.tf"
+    ).read_text()
+    assert re.findall(r'resource "opennebula_virtual_machine" "(igm_1\w*)"', written) == [
+        "igm_1",
+        "igm_1_node_1",
+        "igm_1_node_2",
+    ]
 
 
 def test_a_group_placed_at_another_site_is_no_member_of_the_pool(

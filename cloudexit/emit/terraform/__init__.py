@@ -83,6 +83,11 @@ def choose_type(
             if mapped and mapped != default
             else None
         )
+        if kind == Kind.VM_GROUP and note:
+            note += (
+                ", one per machine the plan priced, a fixed number: the group's autoscaling is "
+                "not written"
+            )
         return default, note
     if mapped:
         return None, f"no template for {mapped} yet: write it by hand"

@@ -202,10 +202,17 @@ class Item:
         return self.machines if self.resource.kind == Kind.VM_GROUP else 1
 
     def machine_local(self, n: int) -> str:
-        return self.local + (f"_{self._machine_word}_{n}" if n else "")
+        return self.local + self.machine_suffix(n)
+
+    def machine_suffix(self, n: int) -> str:
+        """What tells machine ``n`` apart in local names: nothing for the first."""
+        return f"_{self._machine_word}_{n}" if n else ""
 
     def machine_name(self, n: int) -> str:
         return self.name + (f"-{self._machine_word}-{n}" if n else "")
+
+    def machine_address(self, n: int) -> str:
+        return f"{self.rtype}.{self.machine_local(n)}"
 
     @property
     def _machine_word(self) -> str:

@@ -17,6 +17,7 @@ RANDOM_SOURCE = ("random", "hashicorp/random", ">= 3.6.0")
 DEFAULT_TYPES: dict[str, dict[Kind, str]] = {
     "scaleway": {
         Kind.VM: "scaleway_instance_server",
+        Kind.VM_GROUP: "scaleway_instance_server",
         Kind.BLOCK_VOLUME: "scaleway_block_volume",
         Kind.OBJECT_BUCKET: "scaleway_object_bucket",
         Kind.STORAGE_ACCOUNT: "scaleway_object_bucket",
@@ -55,6 +56,7 @@ DEFAULT_TYPES: dict[str, dict[Kind, str]] = {
     },
     "ionos": {
         Kind.VM: "ionoscloud_server",
+        Kind.VM_GROUP: "ionoscloud_server",
         Kind.BLOCK_VOLUME: "ionoscloud_volume",
         Kind.OBJECT_BUCKET: "ionoscloud_s3_bucket",
         Kind.STORAGE_ACCOUNT: "ionoscloud_s3_bucket",
@@ -73,6 +75,7 @@ DEFAULT_TYPES: dict[str, dict[Kind, str]] = {
     },
     "opennebula": {
         Kind.VM: "opennebula_virtual_machine",
+        Kind.VM_GROUP: "opennebula_virtual_machine",
         Kind.BLOCK_VOLUME: "opennebula_image",
         Kind.SECURITY_GROUP: "opennebula_security_group",
     },
@@ -129,9 +132,17 @@ VOLUME_HOSTS = frozenset(
     }
 )
 
-# Server types whose template writes each machine of a machine group as its own server with a
-# fixed address, which a balancer's pool can name (OVHcloud has no group resource).
-POOLED_GROUP_TYPES = frozenset({"ovh_cloud_instance"})
+# Server types whose template writes each machine of a machine group as its own server, whose
+# address a balancer's pool can name (OVHcloud has no group resource; the group resources of
+# Scaleway, IONOS and OpenNebula have no template yet, so a group there is written as servers).
+POOLED_GROUP_TYPES = frozenset(
+    {
+        "ovh_cloud_instance",
+        "scaleway_instance_server",
+        "ionoscloud_server",
+        "opennebula_virtual_machine",
+    }
+)
 
 # Same kind, another resource type, depending on what the item is attached to.
 ATTACHED_TYPES: dict[tuple[str, Kind, Kind], str] = {
