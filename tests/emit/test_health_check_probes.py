@@ -183,10 +183,22 @@ def test_ovhcloud_writes_a_health_monitor(tmp_path, shared_dir):
     assert "port 8080 (the backend port is checked)" in gap
 
 
-def test_ionos_says_its_balancer_has_no_probe_without_backends(tmp_path, shared_dir):
-    _, runbook = _emitted(tmp_path, "ionos", shared_dir)
+def test_ionos_writes_the_probe_on_each_machine_of_the_group(tmp_path, shared_dir):
+    """The group behind the backend service is written as servers, each a target of the
+    forwarding rule checked at the source's interval; the rest of the probe is said lost."""
+    doc, runbook = _emitted(tmp_path, "ionos", shared_dir)
+    (rule,) = [
+        body
+        for e in doc["resource"]
+        for body in e.get('"ionoscloud_networkloadbalancer_forwardingrule"', {}).values()
+    ]
+    assert rule["targets"]
+    for target in rule["targets"]:
+        (probe,) = target["health_check"]
+        assert (probe["check"], probe["check_interval"]) == (True, 7000)
     (gap,) = _gaps(runbook)
-    assert "the whole probe: it is written on each backend, and none is written here" in gap
+    assert "protocol HTTP (a TCP connection is checked instead)" in gap
+    assert "none is written here" not in gap
 
 
 def test_what_each_target_cannot_carry() -> None:
