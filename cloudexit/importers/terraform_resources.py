@@ -17,6 +17,7 @@ from cloudexit.importers.context import ImportContext
 from cloudexit.importers.refine import engine_kind
 from cloudexit.importers.terraform_chains import (
     BACKEND_LINKS,
+    CHAIN_LINKS,
     PROXY_PROTOCOLS,
     RULES,
     TEMPLATE_OF_GROUP,
@@ -289,6 +290,7 @@ class TerraformMapper:
             )
         self._apply_links(by_config)
         self._drop_held_volumes()
+        self._join_by_elimination()
         self._note_unknown_links()
         self._speak_proxy_protocols()
         self._size_groups_by_template()
@@ -323,6 +325,35 @@ class TerraformMapper:
                 attributes.details[EBS_BLOCKS] = kept
             else:
                 del attributes.details[EBS_BLOCKS]
+
+    def _join_by_elimination(self) -> None:
+        """A planned chain part whose link is unknown and that no reference joins names the one
+        part of the plan the link may name that nothing names yet, where no other unjoined link
+        may name it either: a chain written through locals is then one balancer, priced once,
+        not a balancer per part."""
+        by_id = {str(item.fields["id"]): item for item in self._pending}
+        named = {d for item in self._pending for d in item.depends_on}
+        open_links: list[tuple[_Pending, frozenset[str]]] = []
+        for item in self._pending:
+            if not item.unknown_links:
+                continue
+            tf_type = str(item.fields["type"])
+            links = CHAIN_LINKS.get(tf_type, {})
+            held = (str(by_id[d].fields["type"]) for d in item.depends_on if d in by_id)
+            for argument in unresolved(tf_type, item.unknown_links, held):
+                if argument in links:
+                    open_links.append((item, links[argument]))
+        for item, allowed in open_links:
+            free = [
+                rid
+                for rid, other in by_id.items()
+                if other.fields["type"] in allowed and rid not in named and other is not item
+            ]
+            if len(free) != 1:
+                continue
+            wanted = str(by_id[free[0]].fields["type"])
+            if sum(wanted in types for _, types in open_links) == 1:
+                item.depends_on = sorted({*item.depends_on, free[0]})
 
     def _note_unknown_links(self) -> None:
         """A planned chain part whose link is unknown until apply, and which no reference of

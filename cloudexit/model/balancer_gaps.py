@@ -49,9 +49,10 @@ def missing_parts(
     unknown = strings_of(resource.attributes.details.get(UNKNOWN_AT_PLAN))
     cut = (
         [
-            "not joined to the rest of its chain (planned and priced on its own), whose links "
-            "are unknown until the plan is applied and named by no reference of the "
-            "configuration: " + ", ".join(unknown)
+            "not joined to the rest of its chain (planned and priced on its own, so the "
+            "balancers priced for such parts are an upper bound), whose links are unknown until "
+            "the plan is applied, named by no reference of the configuration and not told apart "
+            "by elimination: " + ", ".join(unknown)
         ]
         if unknown and resource.kind in (Kind.TARGET_GROUP, Kind.LOAD_BALANCER)
         else []
