@@ -84,9 +84,12 @@ def _weakest(
             continue
         if level == 4:
             continue
-        for fact in assessment.facts(objective):
-            if not fact.holds:
-                carried[f"{fact.criterion} at {key[0]}: {fact.statement}"] += weight
+        unmet = [f for f in assessment.facts(objective) if not f.holds]
+        for fact in unmet:
+            carried[f"{fact.criterion} at {key[0]}: {fact.statement}"] += weight
+        if not unmet:
+            # below the top level with every recorded fact met: say so rather than name nothing
+            carried[f"{key[0]}: SEAL-{level}, no unmet criterion recorded"] += weight
     if not carried:
         return None
     return max(sorted(carried), key=lambda k: carried[k])

@@ -141,3 +141,23 @@ def test_the_runbook_names_what_a_premium_firewall_loses(tmp_path: Path) -> None
     assert "| network.firewall | 2: " in row
     assert "azurerm_firewall.premium)" in row and "premium_virtual_hub" in row
     assert "non_usage" not in row and "standard" not in row
+
+
+def test_every_objective_below_the_top_level_names_its_weakest_point(tmp_path: Path) -> None:
+    """Scaleway's SOV-6 is SEAL-3 with every recorded fact met: the runbook showed '-' as its
+    weakest criterion, beside SOV-1's '-' at 4.0, as if nothing held it back."""
+    plan = planned("tfplan-azure-firewall-infracost.json")
+    assert plan.sovereignty is not None
+    after = {o.objective: o for o in plan.sovereignty.after.objectives}
+    assert after["SOV-6"].mean_level < 4
+    for o in after.values():
+        assert (o.weakest_criterion is None) == (o.mean_level == 4.0), o
+    assert (
+        after["SOV-6"].weakest_criterion == "scaleway/scaleway: SEAL-3, no unmet criterion recorded"
+    )
+    make_emit(plan, tmp_path)
+    runbook = (tmp_path / "runbook.md").read_text(encoding="utf-8")
+    (row,) = [line for line in runbook.splitlines() if line.startswith("| SOV-6 ")]
+    (top,) = [line for line in runbook.splitlines() if line.startswith("| SOV-1 ")]
+    assert top.endswith("| - |")
+    assert row.endswith("| scaleway/scaleway: SEAL-3, no unmet criterion recorded |")
