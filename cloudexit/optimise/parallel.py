@@ -137,7 +137,7 @@ def date_parallel(
             line = lines.setdefault(
                 (wave.number, r.provider, r.account), _Line(wave.name, starts, stops, text)
             )
-            line.resources += 1
+            line.resources += not r.planned
             line.source_monthly += current
             line.double_running += found[r.id].double_running
             line.sync_gib += gib

@@ -161,3 +161,25 @@ def test_every_objective_below_the_top_level_names_its_weakest_point(tmp_path: P
     (top,) = [line for line in runbook.splitlines() if line.startswith("| SOV-1 ")]
     assert top.endswith("| - |")
     assert row.endswith("| scaleway/scaleway: SEAL-3, no unmet criterion recorded |")
+
+
+def test_a_wave_s_parallel_running_counts_only_what_runs_on_the_source(tmp_path: Path) -> None:
+    """Infracost's plan: 17 resources move, 8 of them only planned; the waves' lines counted 14
+    resources running on both sides, 7 of them planned, beside double running charged on 7."""
+    plan = planned("tfplan-aws-infracost-v0.14.json")
+    resources = plan.inventory.by_id()
+    running = [
+        p for p in plan.placements if not p.choice.retain and not resources[p.resource_id].planned
+    ]
+    charged = [p for p in running if p.choice.one_off["double_running"] > 0]
+    assert plan.parallel
+    assert sum(line.resources for line in plan.parallel) == len(charged) == 7
+    make_emit(plan, tmp_path)
+    runbook = (tmp_path / "runbook.md").read_text(encoding="utf-8")
+    section = runbook.split("### Parallel running by date", 1)[1].split("\n\n- ", 1)[0]
+    counts = [
+        int(line.split(" | ")[4])
+        for line in section.splitlines()
+        if line.startswith("| ") and "aws/123123123123" in line
+    ]
+    assert counts == [line.resources for line in plan.parallel]
