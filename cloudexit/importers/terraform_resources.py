@@ -290,6 +290,7 @@ class TerraformMapper:
             )
         self._apply_links(by_config)
         self._drop_held_volumes()
+        self._root_from_image()
         self._join_by_elimination()
         self._note_unknown_links()
         self._speak_proxy_protocols()
@@ -325,6 +326,35 @@ class TerraformMapper:
                 attributes.details[EBS_BLOCKS] = kept
             else:
                 del attributes.details[EBS_BLOCKS]
+
+    def _root_from_image(self) -> None:
+        """A planned instance that sets no root_block_device gets its image's root disk, whose
+        size the plan leaves unknown until apply; an instance of the file from the same image
+        shows it. Otherwise its source cost left out the root disk its target is priced with."""
+        roots: dict[str, tuple[float, str]] = {}
+        for item in self._pending:
+            attributes = item.fields["attributes"]
+            ami = attributes.details.get("ami")
+            if item.fields["type"] != "aws_instance" or not ami or not attributes.storage_class:
+                continue
+            listed = sum(b["gib"] for b in attributes.details.get(EBS_BLOCKS) or [])
+            root = (attributes.storage_gib or 0) - listed
+            if root > 0:
+                roots.setdefault(str(ami), (root, attributes.storage_class))
+        for item in self._pending:
+            attributes = item.fields["attributes"]
+            ami = attributes.details.get("ami")
+            if (
+                item.fields["type"] != "aws_instance"
+                or not item.fields.get("planned")
+                or attributes.storage_class
+                or str(ami) not in roots
+            ):
+                continue
+            gib, volume_type = roots[str(ami)]
+            attributes.storage_gib = (attributes.storage_gib or 0) + gib
+            attributes.storage_class = volume_type
+            attributes.details["root_disk"] = f"{gib:g} GiB {volume_type}, as its image {ami} has"
 
     def _join_by_elimination(self) -> None:
         """A planned chain part whose link is unknown and that no reference joins names the one

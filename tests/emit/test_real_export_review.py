@@ -13,6 +13,7 @@ from cloudexit.api import plan as make_plan
 from cloudexit.model.kinds import Kind
 from cloudexit.model.plan import Plan
 from cloudexit.model.policy import Policy
+from cloudexit.optimise.today import current_monthly_eur
 
 SHARED = Path("../shared/corpus")
 RESIDENCY = Policy.model_validate(
@@ -183,3 +184,18 @@ def test_a_wave_s_parallel_running_counts_only_what_runs_on_the_source(tmp_path:
         if line.startswith("| ") and "aws/123123123123" in line
     ]
     assert counts == [line.resources for line in plan.parallel]
+
+
+def test_a_planned_instance_without_a_root_block_is_priced_with_its_image_s_root_disk() -> None:
+    """Infracost's plan creates six t3.nano from the image its six running t3.nano use, whose
+    root disk is 8 GiB gp2; the planned ones set no root_block_device, so their source cost left
+    the disk out (EUR 3.26 against 3.95) while the target priced a boot disk for each."""
+    plan = planned("tfplan-aws-infracost-v0.14.json")
+    instances = [r for r in plan.inventory.resources if r.type == "aws_instance"]
+    made = [r for r in instances if r.planned]
+    running = [r for r in instances if not r.planned]
+    assert len(made) == len(running) == 6
+    today = {current_monthly_eur(r, plan.policy) for r in instances}
+    assert len(today) == 1, today
+    for r in made:
+        assert (r.attributes.storage_gib, r.attributes.storage_class) == (8, "gp2")
