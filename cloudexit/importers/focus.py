@@ -21,7 +21,7 @@ from typing import Any
 from cloudexit.errors import InputError
 from cloudexit.importers.jsonstream import open_binary
 from cloudexit.model.bill import Bill, Commitment, UnmatchedSpend
-from cloudexit.model.inventory import Inventory, MonthlyCost, Resource
+from cloudexit.model.inventory import Inventory, MonthlyCost, Resource, inline_volume_ids
 from cloudexit.model.money import quantize
 
 REQUIRED = (
@@ -137,6 +137,8 @@ class _Matcher:
         # A machine folded into its group bills to the group.
         named = [(r.id, r.id) for r in inventory.resources]
         named += [(m, r.id) for r in inventory.resources for m in r.members]
+        # An EBS volume declared inline on its instance bills to the instance, which prices it.
+        named += [(v, r.id) for r in inventory.resources for v in inline_volume_ids(r)]
         for name, rid in named:
             self._exact[name.lower()] = rid
             if name.startswith("//"):

@@ -11,7 +11,7 @@ from typing import Any
 
 from cloudexit.importers.refine import engine_name
 from cloudexit.jsonvalues import number
-from cloudexit.model.inventory import EBS_BLOCKS
+from cloudexit.model.inventory import EBS_BLOCKS, ROOT_VOLUME
 
 Fields = dict[str, Any]
 Reader = Callable[[dict[str, Any]], Fields]
@@ -96,6 +96,7 @@ def aws_instance(v: dict[str, Any]) -> Fields:
         "details": {
             "ami": text(v.get("ami")),
             "subnet_id": text(v.get("subnet_id")),
+            ROOT_VOLUME: text(root.get("volume_id")),
             EBS_BLOCKS: [{k: x for k, x in b.items() if text(x) or k == "gib"} for b in ebs],
         },
     }

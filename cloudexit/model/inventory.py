@@ -35,6 +35,17 @@ class _Strict(SharedFieldsSet):
 EBS_BLOCKS = "ebs_block_devices"
 """Detail key: an instance's ebs_block_device volumes (gib, volume_type, volume_id), which its
 storage_gib counts with the root volume."""
+ROOT_VOLUME = "root_volume_id"
+"""Detail key: the id of an instance's root EBS volume, which its storage_gib counts."""
+
+
+def inline_volume_ids(resource: Resource) -> list[str]:
+    """The EBS volumes an instance holds inline (root and ebs_block_device) by their ids, which
+    a bill names them by."""
+    details = resource.attributes.details
+    found = [details.get(ROOT_VOLUME)]
+    found += [b.get("volume_id") for b in details.get(EBS_BLOCKS) or [] if isinstance(b, dict)]
+    return [v for v in found if isinstance(v, str) and v]
 
 
 class Attributes(_Strict):

@@ -127,3 +127,38 @@ def test_bad_commitment_end_exits_2(tmp_path, capsys):
     )
     assert code == 2
     assert "COMMITMENT_ID=YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_an_inline_ebs_volume_s_bill_lines_land_on_its_instance(shared_dir, tmp_path):
+    """Infracost's real state declares each instance's root volume inline (vol-08c9... on
+    i-0ec3...); a bill names the volume by its id, which no resource of the inventory held, so
+    today's cost from the bill left the disk out while the target priced it."""
+    from cloudexit.importers import import_files
+
+    inventory = import_files([shared_dir / "corpus" / "tfstate-showjson-aws-infracost-v0.14.json"])
+    with EXPORT.open(encoding="utf-8", newline="") as handle:
+        template = next(csv.DictReader(handle))
+    rows = [
+        {
+            **template,
+            "BilledCost": cost,
+            "EffectiveCost": cost,
+            "ResourceId": rid,
+            "CommitmentDiscountId": "",
+            "CommitmentDiscountStatus": "",
+            "ServiceName": service,
+        }
+        for rid, cost, service in (
+            ("i-0ec3a64e9a6965cfc", "3.80", "Amazon Elastic Compute Cloud"),
+            ("vol-08c99249550e157d9", "0.80", "Amazon Elastic Block Store"),
+        )
+    ]
+    path = tmp_path / "focus.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(template))
+        writer.writeheader()
+        writer.writerows(rows)
+    billed = apply_bill(inventory, [path])
+    (instance,) = [r for r in billed.resources if r.id.endswith("i-0ec3a64e9a6965cfc")]
+    assert instance.monthly_cost.amount == Decimal("4.60")
+    assert billed.bill.unmatched == []
