@@ -9,14 +9,15 @@ file is laid out as `terraform fmt` would write it.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 
 from jinja2 import Environment, Template, TemplateNotFound
 
 from cloudexit.catalog.loader import Catalog
 from cloudexit.emit.terraform.addressing import allocate
-from cloudexit.emit.terraform.firewall import CAPABILITIES, intersect, translate
+from cloudexit.emit.terraform.firewall import CAPABILITIES, intersect, name_groups, translate
 from cloudexit.emit.terraform.hclfmt import format_hcl
 from cloudexit.emit.terraform.probes import probe_gaps as gaps_of
 from cloudexit.emit.terraform.site import Item, Site, Skipped, backend_servers, build_site
@@ -116,6 +117,7 @@ def build_sites(plan: Plan, env: Environment, catalog: Catalog | None = None) ->
         group_type, _ = choose_type(env, provider, Kind.SECURITY_GROUP, None)
         built.append(_finish(build_site(provider, region, rows, resources, catalog, group_type)))
     readdress = allocate(built)
+    names = _group_names(resources.values())
     for site in built:
         ranges = [sub.cidr for sub in site.subnets]
         group_type, _ = choose_type(env, site.provider, Kind.SECURITY_GROUP, None)
@@ -126,7 +128,10 @@ def build_sites(plan: Plan, env: Environment, catalog: Catalog | None = None) ->
                 item.firewall = intersect(
                     [
                         translate(
-                            [r for g in layer for r in g.resource.topology.firewall_rules],
+                            name_groups(
+                                [r for g in layer for r in g.resource.topology.firewall_rules],
+                                names,
+                            ),
                             ranges,
                             site.provider,
                             readdress,
@@ -136,10 +141,29 @@ def build_sites(plan: Plan, env: Environment, catalog: Catalog | None = None) ->
                 )
             elif writes_group and site.provider in CAPABILITIES:
                 item.firewall = translate(
-                    item.resource.topology.firewall_rules, ranges, site.provider, readdress
+                    name_groups(item.resource.topology.firewall_rules, names),
+                    ranges,
+                    site.provider,
+                    readdress,
                 )
         _drop_empty_groups(site)
     return built
+
+
+def _group_names(resources: Iterable[Resource]) -> dict[str, str]:
+    """Security group id (whole, or its last segment where that is unique) -> its name."""
+    groups = [r for r in resources if r.kind in (Kind.SECURITY_GROUP, Kind.FIREWALL) and r.name]
+    shared = {n for n, c in Counter(r.name for r in groups).items() if c > 1}
+    names: dict[str, str] = {}
+    tails: dict[str, set[str]] = defaultdict(set)
+    for r in groups:
+        # a name several groups hold ("default" in every network) keeps the id beside it
+        names[r.id] = f"{r.name} ({r.id})" if r.name in shared else r.name
+        tails[r.id.rsplit("/", 1)[-1]].add(names[r.id])
+    for tail, found in tails.items():
+        if len(found) == 1:
+            names.setdefault(tail, next(iter(found)))
+    return names
 
 
 def firewall_gaps(

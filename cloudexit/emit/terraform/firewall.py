@@ -11,7 +11,7 @@ never widened.
 from __future__ import annotations
 
 import ipaddress
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from cloudexit.model.topology import Endpoint, FirewallRule
@@ -119,6 +119,26 @@ def _peer_ranges(
             return "the target's load balancer health-check ranges are not published: allow them by hand"
         return f"service or network tag {end.value!r} has no address range on the target"
     return f"a rule naming security group {end.value!r} cannot be written as an address range"
+
+
+def name_groups(rules: list[FirewallRule], names: Mapping[str, str]) -> list[FirewallRule]:
+    """The rules with each security group they name said by its name, where the inventory
+    holds it, rather than by an id no reader of the runbook knows."""
+
+    def named(ends: list[Endpoint]) -> list[Endpoint]:
+        return [
+            e.model_copy(update={"value": names[e.value]})
+            if e.kind == "group" and e.value in names
+            else e
+            for e in ends
+        ]
+
+    return [
+        r.model_copy(update={"sources": named(r.sources), "destinations": named(r.destinations)})
+        if any(e.kind == "group" for e in (*r.sources, *r.destinations))
+        else r
+        for r in rules
+    ]
 
 
 def _local_ok(ends: list[Endpoint]) -> str | None:
