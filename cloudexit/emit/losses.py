@@ -20,11 +20,19 @@ NAMED = 3
 """Resources named per row; the rest are counted."""
 
 
-def _fixed_groups(built: list[Site]) -> dict[tuple[str, str], str]:
-    """(resource id, site) -> the loss of a machine group written as fixed servers."""
+def _fixed_groups(built: list[Site], names: dict[str, str]) -> dict[tuple[str, str], str]:
+    """(resource id, site) -> what the Terraform loses of it beyond the mapping: a machine
+    group written as fixed servers, a read replica written as a database of its own."""
     fixed = {}
     for site in built:
         for item in site.items:
+            primary = item.resource.attributes.details.get("replica_of")
+            if isinstance(primary, str) and item.primary is None:
+                fixed[(item.resource.id, f"{site.provider}/{site.region}")] = (
+                    f"replication from its primary {names.get(primary, primary)}: written as a "
+                    "database of its own; make it a replica of the primary on the target "
+                    "by hand, or drop it"
+                )
             if item.resource.kind == Kind.VM_GROUP and item.note:
                 fixed[(item.resource.id, f"{site.provider}/{site.region}")] = (
                     f"autoscaling: written as {item.machines} fixed {item.rtype} "
@@ -37,7 +45,7 @@ def _fixed_groups(built: list[Site]) -> dict[tuple[str, str], str]:
 def losses(plan: Plan, catalog: Catalog, built: list[Site]) -> list[dict[str, str | int]]:
     """Rows of target, kind, what is lost, how many resources and the first few named."""
     resources = plan.inventory.by_id()
-    fixed = _fixed_groups(built)
+    fixed = _fixed_groups(built, {r.id: r.name for r in resources.values()})
     named: dict[tuple[str, str, str], list[str]] = defaultdict(list)
     for p in plan.placements:
         if p.choice.retain:
@@ -50,7 +58,9 @@ def losses(plan: Plan, catalog: Catalog, built: list[Site]) -> list[dict[str, st
         target = graded_for(resource, mapping.targets.get(p.choice.provider))
         lost = list(target.loses) if target is not None else []
         if (resource.id, site) in fixed:
-            lost = [fixed[(resource.id, site)], *(x for x in lost if "scaling" not in x)]
+            extra = fixed[(resource.id, site)]
+            kept = (x for x in lost if "scaling" not in x) if "autoscaling" in extra else lost
+            lost = [extra, *kept]
         for what in lost:
             named[(p.choice.provider, resource.kind.value, what)].append(resource.name)
     return [

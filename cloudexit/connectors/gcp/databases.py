@@ -52,9 +52,10 @@ def sql_instance(facts: Facts) -> None:
     master = facts.get("masterInstanceName")
     if master:
         project, _, name = str(master).rpartition(":")
-        facts.depends_on.add(
-            f"//cloudsql.googleapis.com/projects/{project or facts.project}/instances/{name}"
-        )
+        primary = f"//cloudsql.googleapis.com/projects/{project or facts.project}/instances/{name}"
+        facts.depends_on.add(primary)
+        # a replica serves its primary's data: placed with it, rebuilt from it on the target
+        facts.note(replica_of=primary)
 
 
 def redis_instance(facts: Facts) -> None:

@@ -21,7 +21,7 @@ from cloudexit.catalog.versions import decide as decide_version
 from cloudexit.emit.terraform.addressing import Move
 from cloudexit.emit.terraform.firewall import TargetRule, Translation
 from cloudexit.emit.terraform.probes import writes_monitor
-from cloudexit.emit.terraform.targets import POOLED_GROUP_TYPES, VOLUME_HOSTS
+from cloudexit.emit.terraform.targets import POOLED_GROUP_TYPES, REPLICA_TYPES, VOLUME_HOSTS
 from cloudexit.errors import InputError
 from cloudexit.model.attachments import VOLUME_OWNERS
 from cloudexit.model.inventory import Resource
@@ -106,6 +106,8 @@ class Item:
     public_ips: list[Item] = field(default_factory=list)
     attached_to: Item | None = None
     cluster: Item | None = None
+    primary: Item | None = None
+    """The database this one is a read replica of (``replica_of``), where it is written here."""
     backends: list[Item] = field(default_factory=list)
     backend_port: int | None = None
     behind_load_balancer: bool = False
@@ -630,6 +632,14 @@ def build_site(
             ),
             None,
         )
+        primary = r.attributes.details.get("replica_of")
+        if (
+            isinstance(primary, str)
+            and primary in by_id
+            and by_id[primary].rtype == item.rtype in REPLICA_TYPES
+        ):
+            item.primary = by_id[primary]
+            item.rtype = REPLICA_TYPES[item.rtype]
     for combined in [*layer_groups(site, unique), *combine_groups(site, unique)]:
         combined.index = len(site.items)
         combined.secret_local = unique(combined.local, "random_password")

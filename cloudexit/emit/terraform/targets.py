@@ -144,6 +144,9 @@ POOLED_GROUP_TYPES = frozenset(
     }
 )
 
+# A database's resource type -> the type a read replica of it beside it is written as.
+REPLICA_TYPES = {"scaleway_rdb_instance": "scaleway_rdb_read_replica"}
+
 # Same kind, another resource type, depending on what the item is attached to.
 ATTACHED_TYPES: dict[tuple[str, Kind, Kind], str] = {
     ("scaleway", Kind.PUBLIC_IP, Kind.LOAD_BALANCER): "scaleway_lb_ip",
