@@ -8,6 +8,13 @@ dependency suffixed per copy, so a 100,000-resource plan exists without solving 
 a fresh process that reads that plan.json and writes every artefact as ``cloudexit plan`` does,
 timing each stage (seconds of wall time and of CPU) and noting the peak memory after it; the
 script prints the median of ``--runs`` runs per size and the load average while they ran.
+
+    PYTHONPATH=. python benchmarks/artefacts.py --whole 20000 100000 [--runs 3]
+
+times the artefacts written together as ``cloudexit plan`` writes them, in one process and with
+plan.json and the Terraform each in a forked second process (``cloudexit.emit.write_artefacts``),
+the two alternating: wall seconds, CPU seconds of the process and of its children, peak memory
+of each, and whether both wrote the same bytes.
 """
 
 from __future__ import annotations
@@ -135,7 +142,91 @@ def run_one(path: Path) -> dict:
     return row
 
 
+def run_whole(path: Path, fork: bool) -> dict:
+    import hashlib
+
+    from cloudexit import load_catalog
+    from cloudexit.collector import collection_paused, existing_objects_frozen
+    from cloudexit.emit import write_artefacts
+    from cloudexit.emit.jinja import make_environment
+    from cloudexit.model.plan import Plan
+
+    catalog, env = load_catalog(), make_environment()
+    with collection_paused():
+        plan = Plan.model_validate_json(path.read_bytes())
+    row: dict[str, Any] = {"fork": fork, "load_start": round(os.getloadavg()[0], 1)}
+    with tempfile.TemporaryDirectory() as folder, existing_objects_frozen():
+        out = Path(folder)
+        kids = rlimit.getrusage(rlimit.RUSAGE_CHILDREN)
+        wall, cpu = time.perf_counter(), time.process_time()
+        write_artefacts(plan, out, env, catalog, fork)
+        row["wall_s"] = round(time.perf_counter() - wall, 2)
+        row["cpu_s"] = round(time.process_time() - cpu, 2)
+        after = rlimit.getrusage(rlimit.RUSAGE_CHILDREN)
+        row["child_cpu_s"] = round(
+            after.ru_utime + after.ru_stime - kids.ru_utime - kids.ru_stime, 2
+        )
+        row["peak_mib"] = rlimit.getrusage(rlimit.RUSAGE_SELF).ru_maxrss // 1024
+        row["child_peak_mib"] = after.ru_maxrss // 1024
+        digest = hashlib.sha256()
+        for p in sorted(out.rglob("*")):
+            if p.is_file():
+                digest.update(p.relative_to(out).as_posix().encode() + b"\0" + p.read_bytes())
+        row["digest"] = digest.hexdigest()[:16]
+    row["load_end"] = round(os.getloadavg()[0], 1)
+    return row
+
+
+def whole(sizes: list[int], runs: int, base_n: int) -> None:
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        base = Path(folder) / "base.json"
+        subprocess.run(
+            [sys.executable, __file__, "--base-plan", str(base_n), str(base)], check=True
+        )
+        for n in sizes:
+            path = Path(folder) / f"plan-{n}.json"
+            replicate(base, n, path)
+            results: dict[str, list[dict]] = {"single": [], "fork": []}
+            for _ in range(runs):
+                for mode in results:
+                    results[mode] += fresh_runs(__file__, ["--whole", str(path), mode], 1, mode)
+            rows.append((n, results))
+    print(
+        "| resources | writer | runs | wall s | CPU s (process + children) | peak MiB "
+        "(process / child) | digest | load |"
+    )
+    print("|---:|---|---:|---:|---:|---:|---|---|")
+    for n, results in rows:
+        for mode, rs in results.items():
+            if not rs:
+                continue
+            med = {
+                k: statistics.median(r[k] for r in rs) for k in rs[0] if k.endswith(("_s", "_mib"))
+            }
+            print(
+                f"| {n:,} | {mode} | {len(rs)} | {med['wall_s']} | "
+                f"{med['cpu_s'] + med['child_cpu_s']:.2f} ({med['cpu_s']} + {med['child_cpu_s']}) | "
+                f"{med['peak_mib']} / {med['child_peak_mib']} | "
+                f"{', '.join(sorted({r['digest'] for r in rs}))} | "
+                f"{', '.join(str(r['load_start']) for r in rs)} |"
+            )
+
+
 def main(argv: list[str]) -> None:
+    if argv[:2] == ["--one", "--whole"]:
+        print(json.dumps(run_whole(Path(argv[2]), argv[3] == "fork")))
+        return
+    if argv[:1] == ["--whole"]:
+        args = argv[1:]
+        runs = int(args[args.index("--runs") + 1]) if "--runs" in args else 3
+        sizes = [
+            int(a)
+            for i, a in enumerate(args)
+            if a != "--runs" and (i == 0 or args[i - 1] != "--runs")
+        ]
+        whole(sizes or [20000, 100000], runs, 1000)
+        return
     if argv[:1] == ["--base-plan"]:
         base_plan(int(argv[1]), Path(argv[2]))
         return

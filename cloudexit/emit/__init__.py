@@ -56,33 +56,52 @@ def emit(
         raise user_template_error(exc, user) from None
 
 
+FORK_FROM = 5000
+"""Placements from which the Terraform and plan.json are written by a second process: below,
+the fork costs more than it saves."""
+
+
 def _publish(plan: Plan, folder: OutputFolder, env: Environment, catalog: Catalog) -> list[Path]:
     from cloudexit.collector import existing_objects_frozen
-    from cloudexit.emit.plan_json import write_plan
-    from cloudexit.emit.report import write_report
-    from cloudexit.emit.runbook import write_runbook
-    from cloudexit.emit.summary import summarise
-    from cloudexit.emit.terraform import build_sites, write_terraform
-    from cloudexit.emit.waves import load_methods, plan_waves
+    from cloudexit.emit.alongside import can_fork
     from cloudexit.errors import RuntimeFailure
-    from cloudexit.model.labels import with_readable_names
 
     try:
         with existing_objects_frozen(), folder.staging() as stage:
-            write_plan(plan, stage)
-            # The Terraform, runbook and report tell apart resources that share a name.
-            inventory = with_readable_names(plan.inventory)
-            if inventory is not plan.inventory:
-                plan = plan.model_copy(update={"inventory": inventory})
-            built = build_sites(plan, env, catalog)  # the Terraform and the runbook's gaps
-            write_terraform(plan, stage, env, catalog, built)
-            # made once: the runbook and the report read the same summary and waves
-            summary, waves = summarise(plan, catalog), plan_waves(plan, load_methods(env))
-            write_runbook(plan, stage, env, catalog, built, summary, waves)
-            write_report(plan, stage, env, catalog, summary, waves)
+            fork = can_fork() and len(plan.placements) >= FORK_FROM
+            write_artefacts(plan, stage, env, catalog, fork)
             folder.swap_in(stage)
     except OSError as exc:
         raise RuntimeFailure(
             f"{folder.out}: could not write the artefacts: {exc.strerror or exc}"
         ) from None
     return folder.written()
+
+
+def write_artefacts(
+    plan: Plan, stage: Path, env: Environment, catalog: Catalog, fork: bool = False
+) -> None:
+    """Every artefact into ``stage``; ``fork``: plan.json and the Terraform each in a second
+    process while this one writes the rest (the same bytes either way)."""
+    from functools import partial
+
+    from cloudexit.emit.alongside import alongside
+    from cloudexit.emit.plan_json import write_plan
+    from cloudexit.emit.report import write_report
+    from cloudexit.emit.runbook import write_runbook
+    from cloudexit.emit.summary import summarise
+    from cloudexit.emit.terraform import build_sites, write_terraform
+    from cloudexit.emit.waves import load_methods, plan_waves
+    from cloudexit.model.labels import with_readable_names
+
+    with alongside(partial(write_plan, plan, stage), fork):
+        # The Terraform, runbook and report tell apart resources that share a name.
+        inventory = with_readable_names(plan.inventory)
+        if inventory is not plan.inventory:
+            plan = plan.model_copy(update={"inventory": inventory})
+        built = build_sites(plan, env, catalog)  # the Terraform and the runbook's gaps
+        with alongside(partial(write_terraform, plan, stage, env, catalog, built), fork):
+            # made once: the runbook and the report read the same summary and waves
+            summary, waves = summarise(plan, catalog), plan_waves(plan, load_methods(env))
+            write_runbook(plan, stage, env, catalog, built, summary, waves)
+            write_report(plan, stage, env, catalog, summary, waves)
