@@ -9,6 +9,8 @@ from typing import Any
 from jinja2 import Environment
 
 from cloudexit.catalog.loader import Catalog
+from cloudexit.emit.escape import md_text
+from cloudexit.emit.jinja import duration
 from cloudexit.emit.losses import losses
 from cloudexit.emit.mermaid import dependency_graph, gantt, start_date
 from cloudexit.emit.sovereignty import sovereignty_context
@@ -22,12 +24,40 @@ from cloudexit.emit.terraform import (
 )
 from cloudexit.emit.terraform.site import Site
 from cloudexit.emit.upgrades import checks_for, version_changes
-from cloudexit.emit.waves import Wave, load_methods, plan_waves
+from cloudexit.emit.waves import Step, Wave, load_methods, plan_waves
 from cloudexit.model.balancer_gaps import balancer_gaps, noun
 from cloudexit.model.coverage import skipped_groups, unread
 from cloudexit.model.io import write_text_atomic
 from cloudexit.model.open_ports import open_rules
 from cloudexit.model.plan import Plan
+
+
+def step_rows(steps: list[Step]) -> list[str]:
+    """A wave's table rows, one per resource, made here rather than by the template: a row is
+    a dozen attribute look-ups and escapes, a template's per-call cost each. Kinds, sites,
+    products and methods repeat, so each is escaped once."""
+    escaped: dict[str, str] = {}
+
+    def md(value: str) -> str:
+        text = escaped.get(value)
+        if text is None:
+            text = escaped[value] = md_text(value)
+        return text
+
+    rows = []
+    for step in steps:
+        r, placement = step.resource, step.placement
+        choice = placement.choice
+        to = f"{md(choice.provider)}/{md(choice.region)}" + "".join(
+            f", {md(c.provider)}/{md(c.region)}" for c in placement.copies or [] if not c.retain
+        )
+        rows.append(
+            f"| {md_text(r.name)} | {md(r.kind.value)} | {md(r.provider)}/{md(r.region)} | {to} "
+            f"| {md(choice.product_name or choice.product or '-')} "
+            f"| {duration(step.transfer_hours) if step.transfer_hours else '-'} "
+            f"| {md(step.method.title)} |"
+        )
+    return rows
 
 
 def runbook_context(
@@ -66,6 +96,7 @@ def runbook_context(
         "resources": resources,
         "summary": summarise(plan, catalog) if summary is None else summary,
         "waves": waves,
+        "step_rows": {w.number: step_rows(w.steps) for w in waves},
         "total_days": sum(w.duration_days for w in waves),
         "start": start_date(plan),
         "methods": methods,
