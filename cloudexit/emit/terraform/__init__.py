@@ -16,6 +16,7 @@ from pathlib import Path
 from jinja2 import Environment, Template, TemplateNotFound
 
 from cloudexit.catalog.loader import Catalog
+from cloudexit.emit.escape import md_code, md_text
 from cloudexit.emit.terraform.addressing import allocate
 from cloudexit.emit.terraform.firewall import CAPABILITIES, intersect, name_groups, translate
 from cloudexit.emit.terraform.hclfmt import format_hcl
@@ -381,9 +382,27 @@ def render_site(site: Site, env: Environment) -> dict[str, str]:
     )
     out = {name: format_hcl(text) for name, text in files.items() if text.strip()}
     out["README.md"] = env.get_template("terraform/common/README.md.j2").render(
-        files=sorted(out), source=source, version=version, **ctx
+        files=sorted(out), source=source, version=version, item_rows=item_rows(site), **ctx
     )
     return dict(sorted(out.items()))
+
+
+def item_rows(site: Site) -> list[str]:
+    """The README's row per item, made here rather than by the template (attribute look-ups
+    and escapes are a template's per-call cost each); providers and kinds are escaped once."""
+    escaped: dict[str, str] = {}
+
+    def md(value: str) -> str:
+        text = escaped.get(value)
+        if text is None:
+            text = escaped[value] = md_text(value)
+        return text
+
+    return [
+        f"| {md_code(i.resource.name)} ({md(i.resource.provider)}) | {md(i.kind)} "
+        f"| {md_code(i.address)} |"
+        for i in site.items
+    ]
 
 
 def write_terraform(
