@@ -66,6 +66,13 @@ def readable_names(resources: Iterable[Resource]) -> dict[str, str]:
     return names
 
 
+def named(resource: Resource) -> str:
+    """How a warning names a resource: its name first, then the id that finds it in the inventory."""
+    if not resource.name or resource.name == resource.id:
+        return resource.id
+    return f"{resource.name} ({resource.id})"
+
+
 def with_readable_names(inventory: Inventory) -> Inventory:
     """The inventory with the resources that share a name renamed by ``readable_names``."""
     names = readable_names(inventory.resources)

@@ -23,6 +23,7 @@ from cloudexit.datafiles import data_dir
 from cloudexit.model.inventory import Resource
 from cloudexit.model.io import read_yaml, validate
 from cloudexit.model.kinds import Kind
+from cloudexit.model.labels import named
 from cloudexit.model.money import HOURS_PER_MONTH
 from cloudexit.model.policy import Policy
 from cloudexit.optimise.usage import rule_for
@@ -226,7 +227,7 @@ def function_usage_warning(resource: Resource, policy: Policy) -> str | None:
         return None
     assumed = policy.running_costs
     return (
-        f"usage of {resource.id} assumed: {assumed.function_requests_month:,.0f} invocations a month "
+        f"usage of {named(resource)} assumed: {assumed.function_requests_month:,.0f} invocations a month "
         f"of {assumed.function_seconds_per_request:g} s (running_costs.function_requests_month, "
         "function_seconds_per_request)"
     )

@@ -19,6 +19,7 @@ from cloudexit.catalog.schema import Specs
 from cloudexit.catalog.sizing import monthly_price, price_in, to_eur
 from cloudexit.model.inventory import Resource
 from cloudexit.model.kinds import Kind
+from cloudexit.model.labels import named
 from cloudexit.model.plan import Option
 from cloudexit.model.policy import Policy
 from cloudexit.optimise.usage import usage_size
@@ -48,20 +49,21 @@ class SizeFinding:
 
     def warning(self, resource: Resource, leave: bool) -> str | None:
         if self.state == "assumed":
-            return f"size of {resource.id} assumed: {self.how}"
+            return f"size of {named(resource)} assumed: {self.how}"
         if self.state == "cost":
-            return f"size of {resource.id} derived from today's cost: {self.how}"
+            return f"size of {named(resource)} derived from today's cost: {self.how}"
         if self.state == "unknown":
             what = (
                 "left unplaced (policy unknown_size: leave)"
                 if leave
                 else "placed on the smallest product that fits"
             )
-            return (
-                f"size unknown for {resource.id} ({resource.type}{self._class(resource)}): {what}"
-            )
+            what_it_is = f"{resource.type}{self._class(resource)}"
+            if named(resource) != resource.id:
+                what_it_is = f"{resource.id}; {what_it_is}"
+            return f"size unknown for {resource.name or resource.id} ({what_it_is}): {what}"
         if self.state == "class" and not self.verified:
-            return f"size of {resource.id} from an unverified class fact: {self.how}"
+            return f"size of {named(resource)} from an unverified class fact: {self.how}"
         return None
 
     @staticmethod

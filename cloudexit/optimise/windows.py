@@ -8,6 +8,7 @@ from cloudexit.catalog.schema import Product
 from cloudexit.errors import InputError
 from cloudexit.model.inventory import Resource
 from cloudexit.model.kinds import Kind
+from cloudexit.model.labels import named
 from cloudexit.model.plan import Option
 from cloudexit.model.policy import Policy
 
@@ -44,6 +45,6 @@ def licence_warning(
     if product.service != "compute" or product.specs.os == "windows":
         return None
     return (
-        f"Windows licence for {resource.id} not priced: {option.provider} {product.id} is priced "
+        f"Windows licence for {named(resource)} not priced: {option.provider} {product.id} is priced "
         f"without one (policy windows: {policy.windows})"
     )

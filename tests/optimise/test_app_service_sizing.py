@@ -39,6 +39,7 @@ def test_a_site_with_no_plan_in_the_export_is_said_to_be_of_unknown_size(arm_pla
     placed = _placed(arm_plan, "sites/cctestwebapp")
     assert placed.size_before == "size unknown"
     assert any(
-        w.startswith("size unknown for ") and w.split(" (")[0].endswith("/sites/cctestwebapp")
+        w.startswith("size unknown for cctestwebapp (")
+        and w.split(" (")[1].split(";")[0].endswith("/sites/cctestwebapp")
         for w in arm_plan.warnings
     )
