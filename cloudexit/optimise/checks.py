@@ -11,9 +11,9 @@ from collections.abc import Iterable, Mapping
 
 import numpy as np
 
-from cloudexit.model.inventory import Inventory
+from cloudexit.model.inventory import Inventory, Resource
 from cloudexit.model.policy import Capacity, Policy
-from cloudexit.optimise.units import SOURCE, Row, Site, Units, group_site
+from cloudexit.optimise.units import ATTACHED, SOURCE, Row, Site, Units, group_site
 
 
 def violations(
@@ -33,7 +33,12 @@ def violations(
     if near is not None:
         groups = [(near_group, units.groups[near_group])] if near_group in units.groups else []  # type: ignore[assignment]
     for group, members in groups:
-        found.extend(_group_lines(group, (assignment[m] for m in members if m in assignment)))
+        found.extend(
+            _group_lines(
+                _group_title(group, members, resources),
+                (assignment[m] for m in members if m in assignment),
+            )
+        )
     for rule in policy.anti_affinity:
         wanted = resources[near].tags.get(rule.tag_key) if near is not None else None
         if near is not None and wanted is None:
@@ -104,6 +109,7 @@ class Probes:
             for cap, covered in zip(policy.capacity, self._covered, strict=True)
         ]
         resources = inventory.by_id()
+        self._resources = resources
         self._tag_of = {rid: resources[rid].tags for rid in assignment}
         self._holding: list[dict[str, list[str]]] = []
         for rule in policy.anti_affinity:
@@ -127,7 +133,12 @@ class Probes:
         found: list[str] = []
         if group in self._units.groups:
             members = self._units.groups[group]
-            found.extend(_group_lines(group, (at(m) for m in members if m in assignment)))
+            found.extend(
+                _group_lines(
+                    _group_title(group, members, self._resources),
+                    (at(m) for m in members if m in assignment),
+                )
+            )
         for rule, holding in zip(policy.anti_affinity, self._holding, strict=True):
             wanted = self._tag_of[rid].get(rule.tag_key)
             if wanted is not None:
@@ -181,12 +192,24 @@ class Probes:
         return found
 
 
-def _group_lines(group: str | None, rows: Iterable[Row]) -> list[str]:
+def _group_title(group: str, members: Iterable[str], resources: Mapping[str, Resource]) -> str:
+    """A group as a reader knows it: a policy tag value, or the names of the resources attached
+    to one another (the group's key is an inventory id no reader recognises)."""
+    if not group.startswith(ATTACHED):
+        return f"co-location group {group} is split"
+    names = sorted(resources[m].name for m in members if m in resources)
+    shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    if len(names) in (2, 3):
+        shown = ", ".join(names[:-1]) + f" and {names[-1]}"
+    return f"the attachment of {shown}, split"
+
+
+def _group_lines(split: str, rows: Iterable[Row]) -> list[str]:
     sites = sorted({group_site(r) for r in rows})
     if len(sites) <= 1:
         return []
     return [
-        f"co-location group {group} is split over {len(sites)} sites: "
+        f"{split} over {len(sites)} sites: "
         + ", ".join("kept on the source" if s == SOURCE else f"{s[0]}/{s[1]}" for s in sites)
     ]
 

@@ -462,6 +462,10 @@ def solver_key(rows: list[Row]) -> tuple[object, ...]:
     )
 
 
+ATTACHED = "attached:"
+"""Key prefix of a group formed only by attachment (a disk and its VM), never by a policy tag."""
+
+
 def colocation_groups(inventory: Inventory, policy: Policy, placeable: set[str]) -> dict[str, str]:
     """resource id -> group name: attached parts always, and resources sharing a policy tag value."""
     sets = Partition(placeable)
@@ -486,7 +490,7 @@ def colocation_groups(inventory: Inventory, policy: Policy, placeable: set[str])
     groups: dict[str, str] = {}
     for root, ids in by_root.items():
         if len(ids) > 1:
-            name = label.get(root) or f"attached:{root}"
+            name = label.get(root) or f"{ATTACHED}{root}"
             for rid in ids:
                 groups[rid] = name
     return groups

@@ -192,7 +192,8 @@ def test_an_attached_disk_goes_where_its_vm_goes_whatever_the_policy():
     assert len(set(sites(apart).values())) == 2
     together = solve(_vm_and_disk(attached=True), allow_retain=False)
     assert len(set(sites(together).values())) == 1
-    assert together.baseline.violations and "attached:" in together.baseline.violations[0]
+    assert together.baseline.violations
+    assert together.baseline.violations[0].startswith("the attachment of disk and vm, split over")
 
 
 def test_a_co_location_group_no_target_can_hold_stays_together_on_the_source():

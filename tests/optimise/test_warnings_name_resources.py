@@ -52,3 +52,21 @@ def test_checkov_function_usage_names_the_function(shared_dir, catalog):
     plan = api.plan(inventory, Policy(targets=["scaleway"]), catalog)
     (line,) = [w for w in plan.warnings if w.startswith("usage of ")]
     assert line.startswith("usage of 123456789123-acme-corp-analysis (terraform:")
+
+
+def test_a_reason_names_attached_resources_not_the_groups_key(shared_dir, catalog):
+    """terraform-compliance's plan: a VM kept at fr-par with its NIC, though Amsterdam or Warsaw
+    alone is cheaper for one of them; the reason said 'co-location group attached:terraform:...'."""
+    inventory = import_files(
+        [shared_dir / "corpus" / "tfplan-azure-vms-tfcompliance.json"], planned=True
+    )
+    plan = api.plan(inventory, Policy(targets=["scaleway"]), catalog)
+    reasons = [p.reason for p in plan.placements if "its best option alone" in p.reason]
+    assert reasons
+    assert not [r for r in reasons if "attached:" in r]
+    by_name = {r.id: r.name for r in inventory.resources}
+    vm = next(p for p in plan.placements if by_name[p.resource_id] == "myvm-vmLinux-0")
+    assert (
+        "which would break the attachment of myvm-nic-0 and myvm-vmLinux-0, split over 2 sites: "
+        in (vm.reason)
+    )
