@@ -96,12 +96,32 @@ def choose_type(
     return None, f"no template writes {kind.value} on {provider}: nothing generated"
 
 
+def _machine_of(nic: Resource, resources: dict[str, Resource], here: set[str]) -> Resource | None:
+    """The machine placed on this site that a network interface is attached to: every target's
+    server resource writes its interfaces as its own network blocks."""
+    if nic.kind != Kind.NETWORK_INTERFACE:
+        return None
+    for link in nic.topology.attachments:
+        vm = resources.get(link.to)
+        if link.relation == "network_interface" and vm is not None and vm.id in here:
+            return vm
+    return None
+
+
+def _in_machine(machine: Resource) -> str:
+    return (
+        f"written as a network block of machine {machine.name}, which the target's server "
+        "resource holds; its private address is the target's, not the source's"
+    )
+
+
 def build_sites(plan: Plan, env: Environment, catalog: Catalog | None = None) -> list[Site]:
     resources: dict[str, Resource] = plan.inventory.by_id()
     built = []
     # Asked once per provider, kind and mapped type: each answer looks the template up.
     types: dict[tuple[str, Kind, str | None], tuple[str | None, str | None]] = {}
     for (provider, region), placements in sites(plan).items():
+        here = {p.resource_id for p in placements}
         rows: list[tuple[Placement, Resource, str | None, str | None]] = []
         for placement in placements:
             resource = resources.get(placement.resource_id)
@@ -109,6 +129,10 @@ def build_sites(plan: Plan, env: Environment, catalog: Catalog | None = None) ->
                 continue
             if resource.kind in (Kind.NETWORK, Kind.SUBNET):
                 rows.append((placement, resource, None, None))
+                continue
+            machine = _machine_of(resource, resources, here)
+            if machine is not None:
+                rows.append((placement, resource, None, _in_machine(machine)))
                 continue
             key = (provider, resource.kind, placement.choice.terraform)
             chosen = types.get(key)

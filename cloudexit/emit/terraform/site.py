@@ -678,6 +678,7 @@ def build_site(
             # The first VM or load balancer in site order that uses it or that it uses.
             related = [by_id[d] for d in item.resource.depends_on if d in by_id]
             related += users_of.get(item.resource.id, [])
+            related += _through_interface(item.resource, resources, by_id)
             hosts = [
                 i
                 for i in related
@@ -687,6 +688,24 @@ def build_site(
             if item.attached_to is not None:
                 item.attached_to.public_ips.append(item)
     return site
+
+
+def _through_interface(
+    address: Resource, resources: dict[str, Resource], by_id: dict[str, Item]
+) -> list[Item]:
+    """The machines an address reaches through the network interface holding it (an Azure
+    public IP sits on a NIC, the NIC on the VM); the interface itself is no item of its own."""
+    nics = {a.to for a in address.topology.attachments if a.relation == "public_ip"}
+    nics |= set(address.depends_on)
+    found = []
+    for nid in sorted(nics):
+        nic = resources.get(nid)
+        if nic is None or nic.kind != Kind.NETWORK_INTERFACE:
+            continue
+        for link in nic.topology.attachments:
+            if link.relation == "network_interface" and link.to in by_id:
+                found.append(by_id[link.to])
+    return found
 
 
 def _volumes_of(item: Item, by_id: dict[str, Item], naming: dict[str, list[Item]]) -> list[Item]:
