@@ -17,6 +17,8 @@ from cloudexit.model.plan import Placement, Plan
 FOUNDATION_CATEGORIES = frozenset({"network", "security", "container"})
 SERVICE_IN_FOUNDATION = frozenset({Kind.LOAD_BALANCER, Kind.TARGET_GROUP, Kind.API_GATEWAY})
 CUTOVER_KINDS = frozenset({Kind.DNS_ZONE, Kind.CDN})
+PLANNED = "planned"
+"""methods.yaml key of the method for resources only a Terraform plan holds."""
 
 
 class Method(BaseModel):
@@ -40,6 +42,14 @@ class Methods(BaseModel):
         return (
             self.methods.get(kind.value) or self.methods.get(kind.category) or self.methods["other"]
         )
+
+    def for_resource(self, resource: Resource) -> Method:
+        """A resource only a Terraform plan holds has nothing to export or cut over: it is
+        built on the target instead (a template folder without a ``planned`` method keeps the
+        kind's)."""
+        if resource.planned and PLANNED in self.methods:
+            return self.methods[PLANNED]
+        return self.for_kind(resource.kind)
 
 
 def load_methods(env: Environment) -> Methods:
@@ -127,8 +137,8 @@ def plan_waves(plan: Plan, methods: Methods) -> list[Wave]:
 
     def step(p: Placement) -> Step:
         r = resources[p.resource_id]
-        gib = (r.attributes.storage_gib or 0.0) if r.kind in DATA_KINDS else 0.0
-        return Step(r, p, methods.for_kind(r.kind), gib, transfer_hours(gib, bandwidth))
+        gib = (r.attributes.storage_gib or 0.0) if r.kind in DATA_KINDS and not r.planned else 0.0
+        return Step(r, p, methods.for_resource(r), gib, transfer_hours(gib, bandwidth))
 
     foundation, data, services, cutover = [], [], [], []
     for p in moving:
