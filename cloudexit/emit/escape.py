@@ -38,12 +38,21 @@ def _code(ch: str) -> str:
 _PLAIN = re.compile(r"[ !#-\[\]-~]*")
 
 
-def visible(value: Any) -> str:
-    """One line, every control, separator and format character as a backslash escape."""
+def visible(value: Any, quotes: bool = True) -> str:
+    """One line, every control, separator and format character as a backslash escape.
+
+    ``quotes=False``: a double quote stays as it is, for languages where it ends nothing
+    (Markdown text and code spans); ``aws_instance.web["a"]`` is then read as Terraform wrote it.
+    """
     text = str(value)
     if _PLAIN.fullmatch(text) or not any(_needs_escape(ch) for ch in text):
         return text
-    return "".join(_SHORT.get(ch) or (_code(ch) if _needs_escape(ch) else ch) for ch in text)
+    return "".join(
+        ch
+        if ch == '"' and not quotes
+        else _SHORT.get(ch) or (_code(ch) if _needs_escape(ch) else ch)
+        for ch in text
+    )
 
 
 # --- HCL (Terraform) -------------------------------------------------------------------
@@ -96,7 +105,7 @@ _MD_MARKS = re.compile(r"[\\`*\[\]<|~&!$_]")
 
 def md_text(value: Any) -> str:
     """Plain text inside a table cell, a heading or a list item: no markup, no line break."""
-    text = visible(value)
+    text = visible(value, quotes=False)
     if _MD_MARKS.search(text):
         text = _MD_INLINE.sub(r"\\\1", text)
     lead = text.lstrip(" ")[:1]
@@ -110,7 +119,9 @@ _BACKTICKS = re.compile(r"`+")
 
 def md_code(value: Any) -> str:
     """An inline code span holding the value, fenced by more backticks than it contains."""
-    text = visible(value).replace("|", "\\|")  # GFM splits table cells at | even in code spans
+    text = visible(value, quotes=False).replace(
+        "|", "\\|"
+    )  # GFM splits table cells at | even in code spans
     longest = max((len(run) for run in _BACKTICKS.findall(text)), default=0) if "`" in text else 0
     fence = "`" * (longest + 1)
     pad = (

@@ -64,3 +64,11 @@ def test_a_planned_database_has_nothing_to_copy(written):
     assert BUILD in row
     assert "| - |" in row  # no copy time
     assert db.attributes.storage_gib
+
+
+def test_a_for_each_address_reads_as_terraform_wrote_it(written):
+    """Markdown needs no escape for a double quote: `instance_named[\\"test.2\\"]` was shown
+    with backslashes no Terraform address has, so a search of the configuration found nothing."""
+    _, runbook = written
+    assert '| test.2 (aws_instance.instance_named\\["test.2"\\]) |' in runbook
+    assert '\\\\"' not in runbook
