@@ -107,6 +107,8 @@ class Waiting:
     until: str
     days: int
     forgone_saving: Decimal
+    on_priced: bool = False
+    """The forgone saving is on what has a cost today (moved resources without one left out)."""
 
 
 def is_non_eu(provider: str, catalog: Catalog, region: str | None = None) -> bool:
@@ -199,20 +201,29 @@ def _by(items: list[tuple[str, Decimal]]) -> dict[str, Decimal]:
 
 
 def waiting(plan: Plan) -> Waiting | None:
-    """Switching egress charged before the Data Act's ban, against the saving forgone by waiting."""
+    """Switching egress charged before the Data Act's ban, against the saving forgone by waiting.
+
+    When moved resources have no cost today, the whole-estate saving counts their target cost
+    against nothing and is no measure of what a delay forgoes: the saving on what has a cost
+    today is (the same figure the summary shows beside it)."""
     charged = [line for line in plan.switching if line.waiting_saves > 0]
     if not charged:
         return None
     until = load_switching_rules().data_act.no_charges_from
     first = min(dt.date.fromisoformat(line.date) for line in charged)
     days = (until - first).days
-    monthly = plan.totals.monthly_saving or Decimal(0)
+    t = plan.totals
+    monthly = t.monthly_saving or Decimal(0)
+    on_priced = sum(t.current_monthly_unpriced_moving.values()) > 0
+    if on_priced:
+        monthly += t.unpriced_target_monthly
     forgone = max(Decimal(0), monthly) * Decimal(days) * 12 / Decimal(365)
     return Waiting(
         saves=quantize(sum((line.waiting_saves for line in charged), Decimal(0))),
         until=until.isoformat(),
         days=days,
         forgone_saving=quantize(forgone),
+        on_priced=on_priced,
     )
 
 
