@@ -89,6 +89,12 @@ class Wave:
     start_day: int = 0
 
     @property
+    def only_planned(self) -> bool:
+        """Every resource of the wave exists only in a Terraform plan: nothing runs on the
+        source to back up, freeze, cut over or roll back to."""
+        return bool(self.steps) and all(s.resource.planned for s in self.steps)
+
+    @property
     def duration_days(self) -> int:
         """Steps in a wave run in parallel: the longest copy plus the longest piece of work."""
         copy = max((s.transfer_hours for s in self.steps), default=0.0) / 24

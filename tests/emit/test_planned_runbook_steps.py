@@ -72,3 +72,21 @@ def test_a_for_each_address_reads_as_terraform_wrote_it(written):
     _, runbook = written
     assert '| test.2 (aws_instance.instance_named\\["test.2"\\]) |' in runbook
     assert '\\\\"' not in runbook
+
+
+def test_a_wave_of_planned_resources_has_no_cut_over_checklist(shared_dir, tmp_path):
+    """terraform-compliance's plan creates all of its nine resources: no wave has a source to
+    back up, freeze or roll back to, and none has downtime."""
+    catalog = load_catalog()
+    inventory = api.inventory(
+        "import", shared_dir / "corpus" / "tfplan-azure-vms-tfcompliance.json", planned=True
+    )
+    plan = api.plan(inventory, Policy(targets=["scaleway"]), catalog)
+    api.emit(plan, tmp_path, catalog=catalog)
+    runbook = (tmp_path / "runbook.md").read_text()
+    assert "Freeze writes on the source" not in runbook
+    assert "Backups of the source taken" not in runbook
+    assert runbook.count("Every resource of this wave exists only in a Terraform plan") == 2
+    schedule = runbook.split("| Wave | Name |")[1].split("\n\n")[0]
+    assert "| 30 min |" not in schedule
+    assert schedule.count("| 0 min |") == 2
