@@ -589,6 +589,9 @@ class FactsMemo:
     sites: dict[tuple[object, ...], list[SiteFacts | str]] = field(default_factory=dict)
     """``_Context.sites_key`` -> the first such resource's options (one-off costs are its own)"""
     sizes: dict[str, tuple[list[float], list[float]]] = field(default_factory=dict)
+    fallbacks: dict[tuple[str, Kind], TargetMapping | None] = field(default_factory=dict)
+    """the self-managed fallback per provider and kind: one object, so the caches keyed by its
+    selector (products at a site, their ranking, prices) answer every resource after the first"""
     limit: int = 200_000
     """at most this many prices and a tenth as many site walks are kept (the oldest quarter goes
     first): resources whose storage size is their own rarely repeat a key, and a million of them
@@ -605,6 +608,12 @@ class FactsMemo:
         _make_room(self.sites, max(1, self.limit // 10))
         self.sites[key] = found
         return found
+
+    def fallback(self, catalog: Catalog, provider: str, kind: Kind) -> TargetMapping | None:
+        key = (provider, kind)
+        if key not in self.fallbacks:
+            self.fallbacks[key] = fallback_for(catalog, provider, kind)
+        return self.fallbacks[key]
 
     def certifications(
         self, provider: ProviderFile, region: str, service: str | None
@@ -704,7 +713,7 @@ def _sites(ctx: _Context) -> Iterator[tuple[ProviderFile, TargetMapping | None, 
     for provider_id in sorted(ctx.allowed & set(ctx.catalog.providers)):
         provider = ctx.catalog.providers[provider_id]
         target = graded_for(ctx.resource, targets.get(provider_id))
-        if target is None and fallback_for(ctx.catalog, provider_id, ctx.resource.kind) is None:
+        if target is None and _fallback(ctx, provider_id) is None:
             continue
         for region in sorted(provider.regions, key=lambda r: r.code):
             where = f"{provider_id}/{region.code}"
@@ -792,6 +801,12 @@ def _moved(ctx: _Context, facts: SiteFacts) -> SiteFacts:
     )
 
 
+def _fallback(ctx: _Context, provider: str) -> TargetMapping | None:
+    if ctx.memo is None:
+        return fallback_for(ctx.catalog, provider, ctx.resource.kind)
+    return ctx.memo.fallback(ctx.catalog, provider, ctx.resource.kind)
+
+
 def _site_or_fallback(
     ctx: _Context, provider: ProviderFile, target: TargetMapping | None, region: str
 ) -> SiteFacts | str:
@@ -804,7 +819,7 @@ def _site_or_fallback(
     )
     if isinstance(first, SiteFacts):
         return first
-    fallback = fallback_for(ctx.catalog, provider.id, ctx.resource.kind)
+    fallback = _fallback(ctx, provider.id)
     if fallback is None:
         return first
     second = _site_facts(ctx, provider, fallback, region)
