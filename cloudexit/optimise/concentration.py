@@ -75,17 +75,7 @@ def weigh(units: Units, policy: Policy, aggregate: bool = True) -> None:
         own, count = choice[unit.key], unit.count
         move(own, -own.monthly * count)
         placed = sum(by_provider.values())
-        rows = sorted(
-            (
-                r.weighed(
-                    _points(r.site, r.monthly * count, placed, by_provider, by_region),
-                    policy,
-                    scorer,
-                )
-                for r in unit.all_rows
-            ),
-            key=_order,
-        )
+        rows = _weighed(unit.all_rows, count, placed, by_provider, by_region, policy, scorer)
         move(own, own.monthly * count)
         unit.all_rows = rows
         unit.rows = rows
@@ -102,8 +92,45 @@ def weigh(units: Units, policy: Policy, aggregate: bool = True) -> None:
         }
 
 
-def _order(row: Row) -> tuple[float, tuple[str, str], str]:
-    return row.score, row.site, row.product or ""
+def _weighed(
+    rows: list[Row],
+    count: int,
+    placed: float,
+    by_provider: dict[str, float],
+    by_region: dict[tuple[str, str], float],
+    policy: Policy,
+    scorer: Scorer,
+) -> list[Row]:
+    """Every option of a unit of ``count`` resources with its points (``_points``) and the score
+    they give (``Row.weighed``), best first: score, then site and product, then as given.
+
+    Runs once per option of the estate: the points and the row are written out here (the same
+    operations), without a call per option."""
+    decorated: list[tuple[float, tuple[str, str], str, int, Row]] = []
+    shaped, score_of = Row.shaped, scorer.weighed_score
+    for index, r in enumerate(rows):
+        shape = r.shape
+        site = shape[0]
+        monthly = r.monthly
+        spend = monthly * count
+        total = placed + spend
+        points = (
+            round(
+                2.0 * ((by_provider[site[0]] + spend) / total)
+                + 2.0 * ((by_region[site] + spend) / total),
+                6,
+            )
+            if total > 0
+            else 0.0
+        )
+        if r.held is not None:
+            row = r.weighed(points, policy, scorer)
+        else:
+            score = score_of(shape[8], shape[9], shape[10], points, r.stake, monthly, r.migration)
+            row = shaped(shape, score, monthly, r.stake, r.migration, points, r.source)
+        decorated.append((row.score, site, shape[2] or "", index, row))
+    decorated.sort()
+    return [d[4] for d in decorated]
 
 
 def _points(
@@ -147,7 +174,8 @@ def _best_response(
             continue
         spend = r.monthly * count
         total = placed + spend
-        site = r.site
+        shape = r.shape
+        site = shape[0]
         points = (
             round(
                 2.0 * ((by_provider[site[0]] + spend) / total)
@@ -159,9 +187,9 @@ def _best_response(
         )
         value = r.score + scale * r.stake * points
         if best_tie is None or value < best_value:
-            best, best_value, best_tie = r, value, (site, r.product or "")
+            best, best_value, best_tie = r, value, (site, shape[2] or "")
         elif value == best_value:
-            tie = (site, r.product or "")
+            tie = (site, shape[2] or "")
             if tie < best_tie:
                 best, best_tie = r, tie
     return best

@@ -92,6 +92,28 @@ class Scorer:
             )
         return _decimal(stake) * (partial + weighted)
 
+    def weighed_score(
+        self,
+        jurisdiction: float,
+        certification: float,
+        fidelity: float,
+        concentration: float,
+        stake: float,
+        monthly: float,
+        migration: float,
+    ) -> float:
+        """``score(cents(monthly), cents(migration), risk(...))`` as a float, in one call: it
+        runs once per option of the estate."""
+        risk = self.risk(jurisdiction, certification, fidelity, concentration, stake)
+        cents = self._cents
+        monthly_cost = cents.get(monthly)
+        if monthly_cost is None:
+            monthly_cost = self.cents(monthly)
+        migration_cost = cents.get(migration)
+        if migration_cost is None:
+            migration_cost = self.cents(migration)
+        return float((monthly_cost + risk) * self._months + migration_cost)
+
     def score(self, monthly_cost: Decimal, migration_cost: Decimal, risk: Decimal) -> Decimal:
         return (monthly_cost + risk) * self._months + migration_cost
 

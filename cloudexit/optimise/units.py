@@ -826,25 +826,6 @@ def held_with_stranded(inventory: Inventory, policy: Policy, placeable: set[str]
     }
 
 
-def _dominates(a: Row, b: Row, spend_capped: bool) -> bool:
-    """``a`` is as good as ``b`` for the objective, the frontier and every constraint a free unit meets.
-
-    Under a spend-share cap a target option's monthly cost also counts towards every other
-    provider's allowance (each row reads ``spend_p - share * total <= 0``), so a cheaper option is
-    not better there: only an exact tie in monthly cost is."""
-    return (
-        a.site[0] == b.site[0]
-        and a.target == b.target
-        and a.score <= b.score
-        and (a.monthly == b.monthly if spend_capped and a.target else a.monthly <= b.monthly)
-        and a.jurisdiction <= b.jurisdiction
-        and a.vcpu <= b.vcpu
-        and a.memory_gib <= b.memory_gib
-        and a.storage_gib <= b.storage_gib
-        and a.instances <= b.instances
-    )
-
-
 def prune_dominated(unit: Unit, policy: Policy) -> list[Row]:
     """Drop options another region of the same provider beats or equals on every count.
 
@@ -852,7 +833,14 @@ def prune_dominated(unit: Unit, policy: Policy) -> list[Row]:
     and no capacity limit on one region of the provider. Everything else the solver sees
     (provider counts, provider-wide capacity, budget, the frontier's jurisdiction bound, and
     under a spend-share cap the monthly cost exactly) is no worse for the kept option, so any
-    plan using the dropped one stays feasible and no dearer with the kept one instead."""
+    plan using the dropped one stays feasible and no dearer with the kept one instead.
+
+    A kept option of the same provider and keeping dominates another when it is as good for the
+    objective, the frontier and every constraint a free unit meets: score, monthly cost,
+    jurisdiction points and every resource figure no higher. Under a spend-share cap a target
+    option's monthly cost also counts towards every other provider's allowance (each row reads
+    ``spend_p - share * total <= 0``), so a cheaper option is not better there: only an exact tie
+    in monthly cost is."""
     if (
         unit.group is not None
         or unit.anti
@@ -864,12 +852,37 @@ def prune_dominated(unit: Unit, policy: Policy) -> list[Row]:
     regional = {cap.provider for cap in policy.capacity if cap.region is not None}
     capped = policy.max_spend_share is not None
     kept: list[Row] = []
-    # Only an option of the same provider and the same keeping may dominate another.
-    rivals: dict[tuple[str, bool], list[Row]] = defaultdict(list)
+    # Only an option of the same provider and the same keeping may dominate another; each kept
+    # one is held with the figures compared, read once.
+    rivals: dict[tuple[str, bool], list[tuple[float, float, float, float, float, float, int]]] = {}
     for row in unit.rows:
-        provider = row.site[0]
-        same = rivals[(provider, row.target)]
-        if provider in regional or not any(_dominates(k, row, capped) for k in same):
+        shape = row.shape
+        provider, target = shape[0][0], shape[1]
+        if provider in regional:
             kept.append(row)
-            same.append(row)
+            continue
+        score, monthly = row.score, row.monthly
+        jurisdiction, vcpu, memory, storage, instances = (
+            shape[8],
+            shape[4],
+            shape[5],
+            shape[6],
+            shape[7],
+        )
+        exact = capped and target
+        same = rivals.setdefault((provider, target), [])
+        for k in same:
+            if (
+                k[0] <= score
+                and (k[1] == monthly if exact else k[1] <= monthly)
+                and k[2] <= jurisdiction
+                and k[3] <= vcpu
+                and k[4] <= memory
+                and k[5] <= storage
+                and k[6] <= instances
+            ):
+                break
+        else:
+            kept.append(row)
+            same.append((score, monthly, jurisdiction, vcpu, memory, storage, instances))
     return kept
