@@ -510,6 +510,7 @@ class _Context:
     needs: Needs
     memo: FactsMemo | None = None
     price_key: tuple[object, ...] | None = None
+    walk_key: tuple[object, ...] | None = None
     parts: dict[str, Decimal] | None = None
     one_offs: dict[float, tuple[Decimal, Decimal]] = field(default_factory=dict)
     """engineering days -> (their cost, the whole migration cost): the other parts are the resource's"""
@@ -538,12 +539,14 @@ class _Context:
     def sites_key(self) -> tuple[object, ...]:
         """Everything the site walk reads of the resource but its one-off costs: resources with
         equal keys have the same sites, products, prices, grades and reasons for the rest."""
+        if self.walk_key is not None:
+            return self.walk_key
         memo = self.memo
         assert memo is not None
         providers = self.catalog.providers
         chosen = sorted(self.allowed & set(providers))
         missing = self.egress is None or self.sync is None
-        return (
+        self.walk_key = (
             self.resource.kind,
             tuple(chosen),
             self.pinned_region,
@@ -554,6 +557,7 @@ class _Context:
             (self.resource.provider, self.resource.region) if missing else None,
             inspects(self.resource),
         )
+        return self.walk_key
 
     def one_off(self, days: float) -> tuple[dict[str, Decimal], Decimal]:
         """The one-off parts of a move costing ``days`` engineer days, and their sum."""
@@ -949,6 +953,46 @@ def option_facts(
     the plan the whole ``Option`` of the chosen ones only (``OptionSource`` builds those).
     ``memo``: what one planning run's resources share, kept between calls."""
     return _facts(_context(resource, catalog, policy, commitments, start, memo))
+
+
+@dataclass
+class Walk:
+    """One resource's options before they become rows: its own facts, or (``shared``) the site
+    walk of the first resource with the same ``key``, whose one-off costs are that resource's,
+    so the rows are made from it with this resource's (``ctx.one_off``)."""
+
+    ctx: _Context
+    facts: Facts | None
+    shared: list[SiteFacts | str] | None = None
+    key: tuple[object, ...] | None = None
+
+    def kept(self) -> tuple[RetainFacts | None, list[str]]:
+        """Keeping the resource where it is, and why the other sites are out (``Facts``'s)."""
+        assert self.shared is not None
+        excluded = [f for f in self.shared if isinstance(f, str)]
+        kept = _retain_facts(self.ctx)
+        if isinstance(kept, str):
+            excluded.append(kept)
+            kept = None
+        return kept, excluded
+
+
+def walk(
+    resource: Resource,
+    catalog: Catalog,
+    policy: Policy,
+    commitments: list[tuple[Commitment, Decimal]] | None,
+    start: dt.date | None,
+    memo: FactsMemo,
+) -> Walk:
+    """``option_facts``, but a resource whose site walk another resource made already is
+    handed that walk instead of a copy of every site with its own one-off costs."""
+    ctx = _context(resource, catalog, policy, commitments, start, memo)
+    key = ctx.sites_key()
+    shared = memo.sites.get(key)
+    if shared is not None:
+        return Walk(ctx, None, shared, key)
+    return Walk(ctx, _facts(ctx), key=key)
 
 
 def _facts(ctx: _Context) -> Facts:

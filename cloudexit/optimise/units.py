@@ -32,17 +32,25 @@ from cloudexit.optimise.candidates import (
     Facts,
     FactsMemo,
     OptionSource,
+    RetainFacts,
+    SiteFacts,
+    Walk,
+    _make_room,
     detail_of,
     option_facts,
+    walk,
 )
 from cloudexit.optimise.follow import Follower, copies_of, copies_score, find_followers, named
 from cloudexit.optimise.inspection import inspects
 from cloudexit.optimise.objective import Scorer, option_score
 from cloudexit.optimise.partition import Partition
+from cloudexit.optimise.running import effort_days
 from cloudexit.optimise.stranded import monthly_by_resource
 from cloudexit.optimise.switching import start_of
 
 Site = tuple[str, str]
+WALKS_KEPT = 20_000
+"""shared site walks whose rows' shapes are kept, as many as the candidates' memo keeps walks"""
 SOURCE: Site = ("source", "kept")
 """Where a co-location group stands when every member is kept on its source, wherever that is."""
 
@@ -312,14 +320,15 @@ class Row:
 # A read-only row's slots are written through their descriptors: a third of the time of
 # ``object.__setattr__`` by name, and rows are made by the million.
 _new = object.__new__
-_put_shape = Row.shape.__set__  # type: ignore[attr-defined]
-_put_score = Row.score.__set__  # type: ignore[attr-defined]
-_put_monthly = Row.monthly.__set__  # type: ignore[attr-defined]
-_put_stake = Row.stake.__set__  # type: ignore[attr-defined]
-_put_migration = Row.migration.__set__  # type: ignore[attr-defined]
-_put_concentration = Row.concentration.__set__  # type: ignore[attr-defined]
-_put_source = Row.source.__set__  # type: ignore[attr-defined]
-_put_held = Row.held.__set__  # type: ignore[attr-defined]
+_slots = Row.__dict__
+_put_shape = _slots["shape"].__set__
+_put_score = _slots["score"].__set__
+_put_monthly = _slots["monthly"].__set__
+_put_stake = _slots["stake"].__set__
+_put_migration = _slots["migration"].__set__
+_put_concentration = _slots["concentration"].__set__
+_put_source = _slots["source"].__set__
+_put_held = _slots["held"].__set__
 
 
 def with_concentration(option: Option, points: float) -> Option:
@@ -547,6 +556,7 @@ class Repeats:
         self._sites: dict[Site, Site] = {}
         self._figures: dict[float, float] = {}
         self._shapes: dict[tuple[object, ...], Shape] = {}
+        self._walks: dict[tuple[object, ...], list[tuple[Shape, Decimal, float, float]]] = {}
 
     def site(self, provider: str, region: str) -> Site:
         site = (provider, region)
@@ -556,6 +566,26 @@ class Repeats:
         if type(value) is not float or not value or math.isnan(value):
             return value  # 0.0 and -0.0 are equal keys, NaN no key: kept as given
         return self._figures.setdefault(value, value)
+
+    def walked(self, walked: Walk) -> list[tuple[Shape, Decimal, float, float]]:
+        """Each site of a shared walk as (shape, monthly cost, its figure, engineering days),
+        kept per walk while the candidates' memo would keep the walk itself."""
+        assert walked.shared is not None and walked.key is not None
+        found = self._walks.get(walked.key)
+        if found is None:
+            _make_room(self._walks, WALKS_KEPT)
+            kind, policy = walked.ctx.resource.kind, walked.ctx.policy
+            found = self._walks[walked.key] = [
+                (
+                    self.shape(_site_shape(facts)),
+                    quantize(facts.priced.monthly),
+                    self.figure(float(quantize(facts.priced.monthly))),
+                    effort_days(facts.target, kind, policy),
+                )
+                for facts in walked.shared
+                if not isinstance(facts, str)
+            ]
+        return found
 
     def shape(self, shape: Shape) -> Shape:
         """One object for equal shapes. Equal means every figure compares equal and is of the
@@ -589,43 +619,26 @@ def _rows(
     """The resource's options as solver rows, why the other sites are out, and a digest of what
     the options hold beyond the rows' numbers (two resources share a class only when it is
     equal), made when asked: only resources whose rows equal another's need it."""
-    found = option_facts(resource, catalog, policy, held, start, memo)
     source = OptionSource(resource, catalog, policy, held, start, later)
     scorer = scorer or Scorer(policy)
     repeats = repeats or Repeats()
     one = repeats.figure
+    if memo is None:
+        found = option_facts(resource, catalog, policy, held, start)
+    else:
+        walked = walk(resource, catalog, policy, held, start, memo)
+        if walked.shared is not None:
+            shared, excluded = _walked_rows(walked, source, scorer, repeats)
+            return shared, excluded, kept_digest(source, memo)
+        assert walked.facts is not None
+        found = walked.facts
     rows: list[Row] = []
     for facts in found.sites:
-        priced = facts.priced
-        product = priced.product
-        quantity = float(priced.quantity)
-        vcpu = memory = storage = 0.0
-        instances = 0
-        if product is not None:
-            specs = product.specs
-            if specs.vcpu:
-                vcpu = specs.vcpu * quantity
-                memory = (specs.memory_gib or 0) * quantity
-                instances = int(quantity)
-            storage = quantity if specs.vcpu is None and specs.memory_gib is None else 0.0
-        monthly = quantize(priced.monthly)
+        monthly = quantize(facts.priced.monthly)
         risk = scorer.risk(facts.jurisdiction, facts.certification, facts.fidelity, 0, found.stake)
-        shape = Shape(
-            (facts.provider.id, facts.region),
-            True,
-            product.id if product else None,
-            quantity,
-            vcpu,
-            memory,
-            storage,
-            instances,
-            facts.jurisdiction,
-            facts.certification,
-            facts.fidelity,
-        )
         rows.append(
             Row.shaped(
-                repeats.shape(shape),
+                repeats.shape(_site_shape(facts)),
                 float(scorer.score(monthly, facts.migration, risk)),
                 one(float(monthly)),
                 found.stake,
@@ -633,33 +646,99 @@ def _rows(
                 source=source,
             )
         )
-    kept = found.kept
-    if kept is not None:
-        risk = scorer.risk(kept.jurisdiction, kept.certification, 0.0, 0, found.stake)
-        shape = Shape(
-            (resource.provider, resource.region),
-            False,
-            None,
-            1.0,
-            0.0,
-            0.0,
-            0.0,
-            0,
-            kept.jurisdiction,
-            kept.certification,
-            0.0,
-        )
+    if found.kept is not None:
+        rows.append(_kept_row(resource, found.kept, found.stake, source, scorer, repeats))
+    rows.sort(key=lambda r: (r.score, r.site, r.product or ""))
+    return rows, found.excluded, lambda: facts_digest(found)
+
+
+def _site_shape(facts: SiteFacts) -> Shape:
+    priced = facts.priced
+    product = priced.product
+    quantity = float(priced.quantity)
+    vcpu = memory = storage = 0.0
+    instances = 0
+    if product is not None:
+        specs = product.specs
+        if specs.vcpu:
+            vcpu = specs.vcpu * quantity
+            memory = (specs.memory_gib or 0) * quantity
+            instances = int(quantity)
+        storage = quantity if specs.vcpu is None and specs.memory_gib is None else 0.0
+    return Shape(
+        (facts.provider.id, facts.region),
+        True,
+        product.id if product else None,
+        quantity,
+        vcpu,
+        memory,
+        storage,
+        instances,
+        facts.jurisdiction,
+        facts.certification,
+        facts.fidelity,
+    )
+
+
+def _kept_row(
+    resource: Resource,
+    kept: RetainFacts,
+    stake: float,
+    source: OptionSource,
+    scorer: Scorer,
+    repeats: Repeats,
+) -> Row:
+    risk = scorer.risk(kept.jurisdiction, kept.certification, 0.0, 0, stake)
+    shape = Shape(
+        (resource.provider, resource.region),
+        False,
+        None,
+        1.0,
+        0.0,
+        0.0,
+        0.0,
+        0,
+        kept.jurisdiction,
+        kept.certification,
+        0.0,
+    )
+    return Row.shaped(
+        repeats.shape(shape),
+        float(scorer.score(kept.monthly, Decimal(0), risk)),
+        float(kept.monthly),
+        stake,
+        source=source,
+    )
+
+
+def _walked_rows(
+    walked: Walk, source: OptionSource, scorer: Scorer, repeats: Repeats
+) -> tuple[list[Row], list[str]]:
+    """The rows of a resource handed another's site walk: each site's shape and monthly cost are
+    that walk's (kept per walk), the one-off costs and stake this resource's; the same rows
+    ``_rows`` makes from the resource's own facts."""
+    ctx = walked.ctx
+    stake = ctx.stake
+    one = repeats.figure
+    rows: list[Row] = []
+    for shape, monthly, monthly_figure, days in repeats.walked(walked):
+        migration = ctx.one_off(days)[1]
+        risk = scorer.risk(shape[8], shape[9], shape[10], 0, stake)
         rows.append(
             Row.shaped(
-                repeats.shape(shape),
-                float(scorer.score(kept.monthly, Decimal(0), risk)),
-                float(kept.monthly),
-                found.stake,
+                shape,
+                float(scorer.score(monthly, migration, risk)),
+                monthly_figure,
+                stake,
+                one(float(migration)),
                 source=source,
             )
         )
+    kept, excluded = walked.kept()
+    if kept is not None:
+        rows.append(_kept_row(ctx.resource, kept, stake, source, scorer, repeats))
     rows.sort(key=lambda r: (r.score, r.site, r.product or ""))
-    return rows, found.excluded, lambda: facts_digest(found)
+    return rows, excluded
 
 
 def facts_digest(found: Facts) -> int:
