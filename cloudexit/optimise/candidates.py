@@ -479,12 +479,28 @@ def stake_of(resource: Resource, policy: Policy) -> float:
     return round(factor, 6)
 
 
-def _risk(jurisdiction: float, certification: float, fidelity: float, stake: float) -> Risk:
+def _risk(
+    jurisdiction: float,
+    certification: float,
+    fidelity: float,
+    stake: float,
+    concentration: float | None = None,
+) -> Risk:
+    total = jurisdiction + certification + fidelity
+    if concentration is None:
+        return Risk(
+            jurisdiction=jurisdiction,
+            certification=certification,
+            fidelity=fidelity,
+            total=total,
+            stake=stake,
+        )
     return Risk(
         jurisdiction=jurisdiction,
         certification=certification,
         fidelity=fidelity,
-        total=jurisdiction + certification + fidelity,
+        concentration=concentration,
+        total=total + concentration,
         stake=stake,
     )
 
@@ -833,7 +849,7 @@ def _site_or_fallback(
     return f"{first}; self-managed on VMs: {why}"
 
 
-def _option(ctx: _Context, facts: SiteFacts) -> Option:
+def _option(ctx: _Context, facts: SiteFacts, concentration: float | None = None) -> Option:
     priced, target = facts.priced, facts.target
     product = priced.product
     assert ctx.egress is not None
@@ -846,7 +862,9 @@ def _option(ctx: _Context, facts: SiteFacts) -> Option:
         monthly_cost=quantize(priced.monthly),
         migration_cost=facts.migration,
         effort_days=effort_days(target, ctx.resource.kind, ctx.policy),
-        risk=_risk(facts.jurisdiction, facts.certification, facts.fidelity, ctx.stake),
+        risk=_risk(
+            facts.jurisdiction, facts.certification, facts.fidelity, ctx.stake, concentration
+        ),
         strategy=target.strategy,
         fidelity=target.fidelity,
         terraform=product.terraform if product and product.terraform else target.terraform,
@@ -898,14 +916,16 @@ def _retain_facts(ctx: _Context) -> RetainFacts | str | None:
     return RetainFacts(grade, j, gap, quantize(ctx.current))
 
 
-def _retain_option(ctx: _Context, facts: RetainFacts) -> Option:
+def _retain_option(
+    ctx: _Context, facts: RetainFacts, concentration: float | None = None
+) -> Option:
     return Option(
         provider=ctx.resource.provider,
         region=ctx.resource.region,
         product=None,
         monthly_cost=facts.monthly,
         migration_cost=Decimal(0),
-        risk=_risk(facts.jurisdiction, facts.certification, 0.0, ctx.stake),
+        risk=_risk(facts.jurisdiction, facts.certification, 0.0, ctx.stake, concentration),
         strategy="retain",
         fidelity="native",
         retain=True,
@@ -1059,16 +1079,19 @@ class OptionSource:
     start: dt.date | None
     memo: FactsMemo | None = None
 
-    def option(self, site: tuple[str, str], target: bool) -> Option:
+    def option(
+        self, site: tuple[str, str], target: bool, concentration: float | None = None
+    ) -> Option:
+        """``concentration``: the option's concentration points once weighed, in its risk."""
         ctx = _context(
             self.resource, self.catalog, self.policy, self.commitments, self.start, self.memo
         )
         if not target:
             kept = _retain_facts(ctx)
             assert isinstance(kept, RetainFacts)
-            return _retain_option(ctx, kept)
+            return _retain_option(ctx, kept, concentration)
         mapping = self.catalog.kinds.get(self.resource.kind)
         chosen = graded_for(self.resource, mapping.targets.get(site[0]) if mapping else None)
         facts = _site_or_fallback(ctx, self.catalog.providers[site[0]], chosen, site[1])
         assert isinstance(facts, SiteFacts), facts
-        return _option(ctx, facts)
+        return _option(ctx, facts, concentration)

@@ -287,9 +287,7 @@ class Row:
     def option(self) -> Option:
         if self.held is None:
             assert self.source is not None
-            option = self.source.option(self.site, self.target)
-            if self.concentration is not None:
-                option = with_concentration(option, self.concentration)
+            option = self.source.option(self.site, self.target, self.concentration)
             _put_held(self, option)
         assert self.held is not None
         return self.held
