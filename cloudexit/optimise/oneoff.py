@@ -8,6 +8,7 @@ from decimal import Decimal
 from cloudexit.catalog.loader import Catalog
 from cloudexit.model.money import quantize
 from cloudexit.model.plan import Plan
+from cloudexit.model.sharing import share_fields_set
 from cloudexit.optimise import parallel, stranded, switching
 
 PARTS = (
@@ -24,7 +25,7 @@ def date_one_off(plan: Plan, catalog: Catalog) -> None:
     policy = plan.policy
     waves = switching.plan_waves_of(plan)
     start = switching.start_of(policy, plan.inventory)
-    switching.date_switching(plan, catalog, waves)
+    dated = switching.date_switching(plan, catalog, waves)
     running = parallel.date_parallel(plan, catalog, waves, start)
     plan.stranded = stranded.date_stranded(
         plan.inventory,
@@ -49,18 +50,29 @@ def date_one_off(plan: Plan, catalog: Catalog) -> None:
         if line.counted and line.resource_id is not None and line.amount is not None:
             strands[line.resource_id] = strands.get(line.resource_id, Decimal(0)) + line.amount
     for p in plan.placements:
+        egress = dated.get(p.resource_id)
+        if egress is None:
+            continue
+        choice = p.choice
         found = running.get(p.resource_id)
-        if found is not None and not p.choice.retain:
+        if found is not None and not choice.retain:
             parts = {
-                "engineering": p.choice.one_off.get(
-                    "engineering", quantize(Decimal(str(p.choice.effort_days)) * policy.day_rate)
+                "engineering": choice.one_off.get(
+                    "engineering", quantize(Decimal(str(choice.effort_days)) * policy.day_rate)
                 ),
-                "switching_egress": p.choice.switching_egress,
+                "switching_egress": egress,
                 "parallel_egress": found.parallel_egress,
                 "double_running": found.double_running,
                 "stranded_commitments": quantize(strands.get(p.resource_id, Decimal(0))),
             }
             cost = quantize(sum(parts.values(), Decimal(0)))
-            # In place: a copy of every placement beside the plan's would double them at the
-            # peak. The option is copied, as placements of one class share theirs.
-            p.choice = p.choice.model_copy(update={"migration_cost": cost, "one_off": parts})
+        else:
+            cost = quantize(choice.migration_cost - choice.switching_egress + egress)
+            parts = {**choice.one_off, "switching_egress": egress} if choice.one_off else {}
+        # In place and once: a copy of every placement beside the plan's would double them at
+        # the peak. The option is copied, as placements of one class share theirs.
+        dated_choice = choice.model_copy(
+            update={"migration_cost": cost, "switching_egress": egress, "one_off": parts}
+        )
+        share_fields_set(dated_choice)
+        p.choice = dated_choice

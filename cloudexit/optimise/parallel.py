@@ -24,6 +24,7 @@ from cloudexit.model.plan import ParallelLine, Plan
 from cloudexit.model.policy import Policy
 from cloudexit.optimise.switching import (
     DEFAULT_START,
+    EgressPrices,
     SwitchingRules,
     basis,
     data_gib,
@@ -112,6 +113,7 @@ def date_parallel(
 
     policy = plan.policy
     rules = load_switching_rules()
+    prices = EgressPrices(catalog)
     extra = parallel_days(policy)
     found: dict[str, Running] = {}
     lines: dict[tuple[int, str, str], _Line] = {}
@@ -132,7 +134,7 @@ def date_parallel(
             charged, text = _sync_rule(r.provider, starts, policy, rules)
             egress = Decimal(0)
             if gib and charged:
-                egress = egress_cost(r, gib, catalog, policy) or Decimal(0)
+                egress = egress_cost(r, gib, catalog, policy, prices) or Decimal(0)
             found[r.id] = Running(starts, stops, quantize(double), gib, quantize(egress))
             line = lines.setdefault(
                 (wave.number, r.provider, r.account), _Line(wave.name, starts, stops, text)

@@ -132,12 +132,32 @@ def egress_price(resource: Resource, catalog: Catalog) -> Price | None:
     return None
 
 
+class EgressPrices:
+    """``egress_price`` looked up once per source provider and location: a plan asks it of
+    every moved resource, and each look-up walks the provider's products."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.known: dict[tuple[str, str], Price | None] = {}
+
+    def __call__(self, resource: Resource) -> Price | None:
+        key = (resource.provider, resource.region)
+        if key not in self.known:
+            self.known[key] = egress_price(resource, self.catalog)
+        return self.known[key]
+
+
 def egress_cost(
-    resource: Resource, gib: Decimal, catalog: Catalog, policy: Policy
+    resource: Resource,
+    gib: Decimal,
+    catalog: Catalog,
+    policy: Policy,
+    prices: EgressPrices | None = None,
 ) -> Decimal | None:
     """EUR at list price for ``gib`` leaving the resource's source, before free allowances;
-    None when the source has no egress price (or no exchange rate for it)."""
-    price = egress_price(resource, catalog)
+    None when the source has no egress price (or no exchange rate for it). ``prices``: the
+    run's look-ups kept."""
+    price = prices(resource) if prices is not None else egress_price(resource, catalog)
     if price is None:
         return None
     return to_eur(price.amount * gib, price.currency, policy.exchange_rates)
@@ -183,8 +203,12 @@ def plan_waves_of(plan: Plan) -> list[Wave]:
     return plan_waves(plan, load_methods(make_environment()))
 
 
-def date_switching(plan: Plan, catalog: Catalog, waves: Sequence[Wave] | None = None) -> None:
-    """Reprice each move's egress on its wave's date, free allowances once per account and month."""
+def date_switching(
+    plan: Plan, catalog: Catalog, waves: Sequence[Wave] | None = None
+) -> dict[str, Decimal]:
+    """Each moved resource's egress repriced on its wave's date, free allowances once per account
+    and month, by resource id; the plan's ``switching`` lines. The placements are left as they
+    are: ``oneoff.date_one_off`` gives each its dated option once every part is known."""
     policy = plan.policy
     start = start_of(policy, plan.inventory)
     resources = plan.inventory.by_id()
@@ -194,13 +218,14 @@ def date_switching(plan: Plan, catalog: Catalog, waves: Sequence[Wave] | None = 
         s.resource.id: (w, start + dt.timedelta(days=w.start_day)) for w in waves for s in w.steps
     }
     rules = load_switching_rules()
+    prices = EgressPrices(catalog)
     free_left: dict[tuple[str, str, str], Decimal] = {}
     lines: dict[tuple[int, str, str], _Line] = {}
     dated: dict[str, Decimal] = {}
     for rid, (wave, on) in sorted(moved_on.items(), key=lambda kv: (kv[1][1], kv[0])):
         r = resources[rid]
         gib = data_gib(r)
-        price = egress_price(r, catalog)
+        price = prices(r)
         if gib == 0 or price is None or r.planned:
             continue
         key = (r.provider, r.account, on.strftime("%Y-%m"))
@@ -220,18 +245,6 @@ def date_switching(plan: Plan, catalog: Catalog, waves: Sequence[Wave] | None = 
         line.free_gib += used
         line.list_cost += listed
         line.charged += charged
-    placements = []
-    for p in plan.placements:
-        if p.resource_id in moved_on:
-            new = quantize(dated.get(p.resource_id, Decimal(0)))
-            cost = quantize(p.choice.migration_cost - p.choice.switching_egress + new)
-            parts = {**p.choice.one_off, "switching_egress": new} if p.choice.one_off else {}
-            choice = p.choice.model_copy(
-                update={"migration_cost": cost, "switching_egress": new, "one_off": parts}
-            )
-            p = p.model_copy(update={"choice": choice})
-        placements.append(p)
-    plan.placements = placements
     waits = policy.switching.data_act
     plan.switching = [
         SwitchingLine(
@@ -251,3 +264,4 @@ def date_switching(plan: Plan, catalog: Catalog, waves: Sequence[Wave] | None = 
         )
         for (number, provider, account), v in sorted(lines.items())
     ]
+    return {rid: quantize(dated.get(rid, Decimal(0))) for rid in moved_on}
