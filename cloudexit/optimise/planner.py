@@ -30,6 +30,7 @@ from cloudexit.model.plan import (
     Unplaced,
 )
 from cloudexit.model.policy import Policy
+from cloudexit.model.sharing import SharedValues
 from cloudexit.optimise import concentration, explain, footing, milp, oneoff
 from cloudexit.optimise.assumptions import assumed_storage_warnings, assumption_warnings
 from cloudexit.optimise.attachments import held_apart_warnings
@@ -377,18 +378,9 @@ def _plan(
     )
     points = _frontier(units, policy, assignment, frontier) if frontier and assignment else []
     billed = catalog.billed_types()
-    figures = footing.totals(
-        inventory, placements, policy, unplaced, solution.status, billed=billed
-    )
-    weak_line = second_hand_warning(placements, figures)
-    if weak_line:
-        warnings.add(weak_line)
     ranged_line = ranged_price_warning(placements, catalog)
     if ranged_line:
         warnings.add(ranged_line)
-    unpriced_line = footing.unpriced_today_warning(inventory, figures)
-    if unpriced_line:
-        warnings.add(unpriced_line)
     planned_line = footing.planned_today_warning(inventory, policy)
     if planned_line:
         warnings.add(planned_line)
@@ -398,7 +390,14 @@ def _plan(
         inventory=inventory,
         placements=placements,
         unplaced=sorted(unplaced, key=lambda u: u.resource_id),
-        totals=figures,
+        # Worked out once, below, with the one-off costs dated: nothing reads them before.
+        totals=Totals(
+            current_monthly=Decimal(0),
+            target_monthly=Decimal(0),
+            retained_monthly=Decimal(0),
+            one_off_migration=Decimal(0),
+            horizon_months=policy.horizon_months,
+        ),
         solver=SolverInfo(
             solver=solution.solver,
             status=solution.status,
@@ -419,18 +418,28 @@ def _plan(
     del units, unit_of, decision, assignment, greedy, kept, placements
     if result.placements:
         oneoff.date_one_off(result, catalog)
-        result.totals = footing.totals(
-            inventory,
-            result.placements,
-            policy,
-            unplaced,
-            solution.status,
-            result.stranded,
-            billed,
-        )
-        rise = concentration.rise_warning(result)
-        assumed = assumption_warnings(result.placements, result.totals, policy, running_cost_data())
-        result.warnings = sorted({*result.warnings, *assumed, *([rise] if rise else [])})
+    figures = result.totals = footing.totals(
+        inventory,
+        result.placements,
+        policy,
+        unplaced,
+        solution.status,
+        result.stranded,
+        billed,
+    )
+    late = [
+        second_hand_warning(result.placements, figures),
+        footing.unpriced_today_warning(inventory, figures),
+    ]
+    if result.placements:
+        late.append(concentration.rise_warning(result))
+        late.extend(assumption_warnings(result.placements, figures, policy, running_cost_data()))
+    result.warnings = sorted({*result.warnings, *(line for line in late if line)})
+    # The placements repeat a few amounts and texts many times over (a fifth of their memory).
+    shared = SharedValues()
+    for placement in result.placements:
+        shared.share(placement)
+    del shared
     result.sovereignty = estate(result, load_sovereignty())
     return result, solution.seconds
 
