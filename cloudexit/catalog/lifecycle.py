@@ -162,11 +162,15 @@ def end_of_life_warnings(
     facts = load_lifecycles()
     groups: dict[tuple[str, str, str, str, str, str], list[str]] = {}
     upgrade = "plan the upgrade to a supported release line with the move"
+    known: dict[tuple[str, str], EndOfLife | None] = {}
     for p in placements:
         choice = p.engine_version
         if choice is None or choice.version is None or p.choice.retain:
             continue
-        found = facts.find(choice.engine, choice.version)
+        asked = (choice.engine, choice.version)
+        if asked not in known:
+            known[asked] = facts.find(choice.engine, choice.version)
+        found = known[asked]
         if found is None or found.eol >= on:
             continue
         how = "installed on its VMs" if choice.status == "self_managed" else "managed"
