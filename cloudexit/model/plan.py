@@ -214,6 +214,50 @@ def _share_placement_sets(placement: Placement) -> None:
             share_fields_set(part)
 
 
+_TEXTS = ("reason", "size_before", "size_after", "requirement", "dearer_than_today")
+_AMOUNTS = ("monthly_cost", "migration_cost", "switching_egress", "second_hand_monthly")
+_LISTS = ("unverified_prices", "second_hand_prices", "unpriced_parts")
+
+
+def share_placement_values(placements: list[Placement]) -> None:
+    """One object for each amount and text that repeats over the placements, in place: some
+    230,000 amounts at 20,000 resources, a sixth of them distinct, and the same few reasons and
+    sizes. The values stay equal, so nothing is validated again."""
+    amounts: dict[str, Decimal] = {}
+    texts: dict[str, str] = {}
+    done: set[int] = set()
+    # Keyed by the text, not the value: 0 and 0.00 are equal but print differently.
+    share = amounts.setdefault
+    word = texts.setdefault
+    for placement in placements:
+        values = placement.__dict__
+        for name in _TEXTS:
+            text = values[name]
+            if text is not None:
+                values[name] = word(text, text)
+        values["inter_site_monthly"] = share(str(amount := values["inter_site_monthly"]), amount)
+        other = placement.runner_up
+        if other is not None:
+            held = other.__dict__
+            held["monthly_cost_delta"] = share(str(amount := held["monthly_cost_delta"]), amount)
+            if (amount := held["score_delta"]) is not None:
+                held["score_delta"] = share(str(amount), amount)
+        for option in (placement.choice, *(placement.copies or ())):
+            if id(option) in done:
+                continue
+            done.add(id(option))
+            held = option.__dict__
+            for name in _AMOUNTS:
+                held[name] = share(str(amount := held[name]), amount)
+            for parts in (held["costs"], held["one_off"]):
+                for key, amount in parts.items():
+                    parts[key] = share(str(amount), amount)
+            for name in _LISTS:
+                items = held[name]
+                for at, text in enumerate(items):
+                    items[at] = word(text, text)
+
+
 class Unplaced(_Strict):
     resource_id: str
     kind: str

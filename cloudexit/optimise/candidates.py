@@ -916,9 +916,7 @@ def _retain_facts(ctx: _Context) -> RetainFacts | str | None:
     return RetainFacts(grade, j, gap, quantize(ctx.current))
 
 
-def _retain_option(
-    ctx: _Context, facts: RetainFacts, concentration: float | None = None
-) -> Option:
+def _retain_option(ctx: _Context, facts: RetainFacts, concentration: float | None = None) -> Option:
     return Option(
         provider=ctx.resource.provider,
         region=ctx.resource.region,

@@ -28,9 +28,9 @@ from cloudexit.model.plan import (
     SolveStatus,
     Totals,
     Unplaced,
+    share_placement_values,
 )
 from cloudexit.model.policy import Policy
-from cloudexit.model.sharing import SharedValues
 from cloudexit.optimise import concentration, explain, footing, milp, oneoff
 from cloudexit.optimise.assumptions import assumed_storage_warnings, assumption_warnings
 from cloudexit.optimise.attachments import held_apart_warnings
@@ -435,11 +435,7 @@ def _plan(
         late.append(concentration.rise_warning(result))
         late.extend(assumption_warnings(result.placements, figures, policy, running_cost_data()))
     result.warnings = sorted({*result.warnings, *(line for line in late if line)})
-    # The placements repeat a few amounts and texts many times over (a fifth of their memory).
-    shared = SharedValues()
-    for placement in result.placements:
-        shared.share(placement)
-    del shared
+    share_placement_values(result.placements)
     result.sovereignty = estate(result, load_sovereignty())
     return result, solution.seconds
 
