@@ -798,3 +798,121 @@ def test_show_names_the_regions_a_partly_priced_product_lacks(capsys):
     assert "prices (1):" in out
     (line,) = [row for row in out.splitlines() if row.startswith("no price in ")]
     assert "es/vit" in line and "de/fra," not in line and "checked 2026-12-06" in line
+
+
+def _scaleway_instance(template, offer, zone, units, nanos):
+    """A product-catalogue row for an instance type, shaped as the recorded answers are."""
+    row = json.loads(json.dumps(template))
+    code = offer.lower().replace("-", "_")
+    row.update(
+        sku=f"/compute/{code}/run_{zone}",
+        product=offer,
+        variant=f"{offer} - {zone}",
+        description=f"{offer} - {zone}",
+        locality={"zone": zone},
+        price={"retail_price": {"currency_code": "EUR", "units": units, "nanos": nanos}},
+    )
+    row["properties"]["instance"]["offer_id"] = offer
+    return row
+
+
+def test_refresh_scaleway_reads_a_range_s_lower_bound_and_a_sub_precision_figure_as_recorded(
+    price_lists, repo_dir, tmp_path, capsys
+):
+    """The product catalogue states STANDARD2-A32C-128G at 1.0078, the lower bound of the range
+    the catalogue records (the Instance API's 1.1978 is the upper): reported as that bound, never
+    proposed over the figure plans use. DEV1-XL's 65075999 nanos is the recorded 0.065076 written
+    below the six decimals the catalogue keeps: unchanged, not a change of 0.000000001."""
+    template = json.loads((RECORDED / "scaleway-status.json").read_text())["products"][2]
+    rows = [
+        _scaleway_instance(template, "DEV1-XL", "fr-par-1", 0, 65_075_999),
+        _scaleway_instance(template, "STANDARD2-A32C-128G", "fr-par-1", 1, 7_800_000),
+        _scaleway_instance(template, "STANDARD2-A32C-128G", "nl-ams-1", 1, 20_000_000),
+    ]
+    price_lists.override["/products"] = {"products": rows, "total_count": len(rows)}
+    endpoint = price_lists.base + "/products"
+    code, out, err = refresh(capsys, repo_dir, tmp_path / "a", "scaleway", endpoint)
+    assert code == 0, err
+    assert "1 unchanged, 0 changed" in out and "2 at a recorded range's lower bound" in out
+    result = changes(tmp_path / "a", "scaleway")
+    assert result["counts"]["unchanged"] == 1
+    assert not result["changed"] and not result["new_prices"] and not result["new_products"]
+    ranged = {
+        "product": "STANDARD2-A32C-128G",
+        "unit": "hour",
+        "currency": "EUR",
+        "catalogue": "1.1978 EUR/hour",
+        "catalogue_published": "2026-08-17",
+        "catalogue_low": "1.0078 EUR/hour",
+        "catalogue_low_published": "2026-07-01",
+    }
+    assert result["at_low"] == [
+        {
+            **ranged,
+            "region": "fr-par",
+            "fetched": "1.0078",
+            "listed_as": "/compute/standard2_a32c_128g/run_fr-par-1",
+            "reason": "the recorded range's lower bound; plans use its upper bound 1.1978: "
+            "not proposed",
+        },
+        {
+            **ranged,
+            "region": "nl-ams",
+            "fetched": "1.02",
+            "listed_as": "/compute/standard2_a32c_128g/run_nl-ams-1",
+            "reason": "within 3 % of the recorded range's lower bound (+1.21 %); plans use its "
+            "upper bound 1.1978: not proposed",
+        },
+    ]
+    again = refresh(capsys, repo_dir, tmp_path / "b", "scaleway", endpoint)
+    assert again[0] == 0
+    assert (tmp_path / "a" / "scaleway.changes.yaml").read_bytes() == (
+        tmp_path / "b" / "scaleway.changes.yaml"
+    ).read_bytes()
+
+
+def test_refresh_proposes_a_figure_off_a_range_s_bounds_with_the_range_it_would_replace(
+    price_lists, repo_dir, tmp_path, capsys
+):
+    """A figure 5 % over the lower bound is a change, and the row names both bounds."""
+    template = json.loads((RECORDED / "scaleway-status.json").read_text())["products"][2]
+    row = _scaleway_instance(template, "STANDARD2-A32C-128G", "fr-par-1", 1, 58_200_000)
+    price_lists.override["/products"] = {"products": [row], "total_count": 1}
+    code, _, err = refresh(capsys, repo_dir, tmp_path, "scaleway", price_lists.base + "/products")
+    assert code == 0, err
+    result = changes(tmp_path, "scaleway")
+    assert not result["at_low"]
+    ((changed),) = result["changed"]
+    assert (changed["fetched"], changed["catalogue"], changed["catalogue_low"]) == (
+        "1.0582",
+        "1.1978 EUR/hour",
+        "1.0078 EUR/hour",
+    )
+
+
+@pytest.mark.parametrize(
+    ("recorded", "nanos", "proposed"),
+    [
+        ("0.0735", 73_500_001, False),  # below the four decimals recorded
+        ("0.0735", 73_520_000, False),  # rounds to 0.0735, 0.03 % off: a rounding
+        ("0.0735", 73_600_000, True),  # at the recorded precision: a change
+        ("0.07", 73_500_000, True),  # rounds to 0.07 but 5 % off: a figure recorded too coarsely
+    ],
+)
+def test_refresh_reads_a_difference_below_the_recorded_precision_as_unchanged(
+    small_catalog, price_lists, tmp_path, capsys, recorded, nanos, proposed
+):
+    path = small_catalog / "providers" / "scaleway.yaml"
+    data = yaml.safe_load(path.read_text())
+    data["products"][0]["prices"][0]["amount"] = recorded
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    page = json.loads((RECORDED / "scaleway-status.json").read_text())
+    row = _scaleway_instance(page["products"][2], "POP2-2C-8G", "fr-par-1", 0, nanos)
+    price_lists.override["/products"] = {"products": [row], "total_count": 1}
+    code, _, err = refresh(
+        capsys, small_catalog, tmp_path / "out", "scaleway", price_lists.base + "/products"
+    )
+    assert code == 0, err
+    result = changes(tmp_path / "out", "scaleway")
+    assert len(result["changed"]) == int(proposed)
+    assert result["counts"]["unchanged"] == int(not proposed)

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_EVEN, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,9 @@ class Changes:
     ambiguous: list[dict[str, str]] = field(default_factory=list)
     retired: list[dict[str, str]] = field(default_factory=list)
     """Products the price list marks retired: never proposed as new, flagged when still offered."""
+    at_low: list[dict[str, str]] = field(default_factory=list)
+    """Figures at (or within 3 % of) the lower bound of a range the catalogue records: listed, never
+    proposed over the upper bound plans use."""
     retrieved: str = ""
     """The day the price list was read, to copy into ``retrieved`` with the new figures."""
     published: str = "unknown"
@@ -41,7 +45,7 @@ class Changes:
             f"{self.provider}: {self.fetched} prices fetched, {self.unchanged} unchanged, "
             f"{len(self.changed)} changed, {len(self.new_prices)} new for known products, "
             f"{len(self.new_products)} for products not in the catalogue, {len(self.ambiguous)} ambiguous, "
-            f"{len(self.retired)} retired"
+            f"{len(self.retired)} retired, {len(self.at_low)} at a recorded range's lower bound"
         )
 
     def as_data(self) -> dict[str, Any]:
@@ -63,12 +67,14 @@ class Changes:
                 "new_products": len(self.new_products),
                 "ambiguous": len(self.ambiguous),
                 "retired": len(self.retired),
+                "at_low": len(self.at_low),
             },
             "changed": ordered(self.changed),
             "new_prices": ordered(self.new_prices),
             "new_products": ordered(self.new_products),
             "ambiguous": ordered(self.ambiguous),
             "retired": ordered(self.retired),
+            "at_low": ordered(self.at_low),
         }
 
 
@@ -142,9 +148,54 @@ def _unit_clash(product: Product, unit: str) -> str:
     )
 
 
+ROUNDING = Decimal("0.001")
+"""The largest share of a price by which a figure may differ from the catalogue's and still be
+the same figure written to fewer decimals (a price list's 0.065075999 for the recorded 0.065076);
+a figure the catalogue records coarsely (0.07 against a listed 0.0735) stays a change."""
+RANGE_MATCH = Decimal("0.03")
+"""How near a range's lower bound a figure must be to confirm it rather than replace the price."""
+
+
+def _same(fetched: Decimal, recorded: Decimal) -> bool:
+    """Equal, or differing only below the last decimal the catalogue records."""
+    exponent = recorded.as_tuple().exponent
+    if fetched == recorded or not isinstance(exponent, int):
+        return fetched == recorded
+    places = Decimal(1).scaleb(min(exponent, 0))
+    return (
+        fetched.quantize(places, rounding=ROUND_HALF_EVEN) == recorded
+        and abs(fetched - recorded) <= recorded * ROUNDING
+    )
+
+
+def _share(fetched: Decimal, recorded: Decimal) -> str:
+    """The signed difference as a percentage of the recorded figure, to two decimals."""
+    return f"{(fetched - recorded) / recorded * 100:+.2f} %"
+
+
+def _near_low(fetched: Decimal, low: Decimal, upper: Decimal) -> bool:
+    """The figure is the range's lower bound, or within 3 % of it and nearer it than the upper."""
+    if _same(fetched, low):
+        return True
+    gap = abs(fetched - low)
+    return gap <= low * RANGE_MATCH and gap < abs(fetched - upper)
+
+
+def _at_low_reason(fetched: Decimal, low: Decimal, upper: Decimal) -> str:
+    said = (
+        "the recorded range's lower bound"
+        if _same(fetched, low)
+        else f"within 3 % of the recorded range's lower bound ({_share(fetched, low)})"
+    )
+    return f"{said}; plans use its upper bound {format(upper, 'f')}: not proposed"
+
+
 def _dated(row: dict[str, str], price: Price) -> dict[str, str]:
     row["catalogue"] = f"{format(price.amount, 'f')} {price.currency}/{price.unit}"
     row["catalogue_published"] = str(price.source.published)
+    if price.low is not None and price.low_source is not None:
+        row["catalogue_low"] = f"{format(price.low, 'f')} {price.currency}/{price.unit}"
+        row["catalogue_low_published"] = str(price.low_source.published)
     return row
 
 
@@ -225,8 +276,12 @@ def compare(
                 f"listed in {first.currency}, the catalogue in {price.currency}: not compared"
             )
             changes.ambiguous.append(row)
-        elif price.amount == first.amount and price.currency == first.currency:
+        elif _same(first.amount, price.amount):
             changes.unchanged += 1
+        elif price.low is not None and _near_low(first.amount, price.low, price.amount):
+            row = _dated(_row(first, region, product.id), price)
+            row["reason"] = _at_low_reason(first.amount, price.low, price.amount)
+            changes.at_low.append(row)
         else:
             changes.changed.append(_dated(_row(first, region, product.id), price))
     return changes
