@@ -916,3 +916,38 @@ def test_refresh_reads_a_difference_below_the_recorded_precision_as_unchanged(
     result = changes(tmp_path / "out", "scaleway")
     assert len(result["changed"]) == int(proposed)
     assert result["counts"]["unchanged"] == int(not proposed)
+
+
+def test_refresh_ovhcloud_still_flags_variants_and_unreadable_intervals_at_a_range_s_bound(
+    small_catalog, price_lists, tmp_path, capsys
+):
+    """A 3-AZ or Local Zone plan, or a pricing with no readable interval, is listed for review
+    even when its figure is the lower bound of the plain flavour's recorded range."""
+    path = small_catalog / "providers" / "ovhcloud.yaml"
+    data = yaml.safe_load(path.read_text())
+    price = data["products"][0]["prices"][0]
+    price.update(low="0.0512", low_source=price["source"])
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    recorded = json.loads((RECORDED / "ovhcloud-catalog.json").read_text())
+    offer = next(a for a in recorded["addons"] if a["planCode"] == "b3-8.consumption.LZ.AF")
+    offer["pricings"][0].update(price=5_120_000, intervalUnit="none")
+    offer.get("blobs", {}).get("commercial", {}).pop("price", None)
+    price_lists.override["/v1/order/catalog/public/cloud"] = recorded
+    endpoint = price_lists.base + "/v1/order/catalog/public/cloud"
+    code, _, err = refresh(capsys, small_catalog, tmp_path / "out", "ovhcloud", endpoint)
+    assert code == 0, err
+    result = changes(tmp_path / "out", "ovhcloud")
+    assert [(r["listed_as"], r["fetched"]) for r in result["at_low"]] == [
+        ("b3-8.consumption", "0.0512")
+    ]
+    flagged = {r["product"]: r["reason"] for r in result["ambiguous"] if "b3-8" in r["product"]}
+    assert flagged == {
+        "b3-8.consumption.3AZ": (
+            "3az variant of b3-8, priced apart; the catalogue holds the plain flavour only"
+        ),
+        "b3-8.consumption.LZ.AF": "interval 1 none is neither an hour nor a month",
+        "b3-8.consumption.LZ.EU": (
+            "lz-eu variant of b3-8, priced apart; the catalogue holds the plain flavour only"
+        ),
+    }
+    assert not any("b3-8" in r["product"] for r in [*result["changed"], *result["new_prices"]])
