@@ -159,6 +159,7 @@ def test_refresh_azure_follows_next_page_link_and_skips_windows_and_spot(
         "new_products": 1,
         "ambiguous": 0,
         "retired": 0,
+        "at_low": 0,
     }
     assert result["changed"] == [
         {
