@@ -32,7 +32,7 @@ import numpy.typing as npt
 from cloudexit.model.plan import SolveStatus
 from cloudexit.model.policy import Policy
 from cloudexit.optimise import arrays, highs
-from cloudexit.optimise.units import Row, Site, Unit, Units
+from cloudexit.optimise.units import Row, Shape, Site, Unit, Units
 
 Counts = dict[tuple[str, int], int]
 Floats = npt.NDArray[np.float64]
@@ -148,11 +148,13 @@ class _Flat:
     """per anti-affinity set, its classes"""
 
 
-def _exact_anti(blocks: list[Unit]) -> list[tuple[str, list[int]]]:
+def _exact_anti(blocks: list[Unit], with_anti: list[int]) -> list[tuple[str, list[int]]]:
     """Anti-affinity sets solved exactly: of classes in no co-location group and in no other
-    set, with at most ``EXACT_ANTI`` members. The rest are relaxed to each member's cheapest."""
+    set, with at most ``EXACT_ANTI`` members. The rest are relaxed to each member's cheapest.
+    ``with_anti``: the classes in some set, in order."""
     anti_of: dict[str, list[int]] = defaultdict(list)
-    for i, u in enumerate(blocks):
+    for i in with_anti:
+        u = blocks[i]
         if u.group is None:
             for a in u.anti:
                 anti_of[a].append(i)
@@ -176,22 +178,26 @@ def _starts(*keys: Ints) -> Ints:
 
 
 class _Numbers:
-    """One field of every option as an array, read with C-level attribute getters: a Python
-    expression per option costs ten times as much at hundreds of thousands of options."""
+    """One field of every option as an array, read with C-level getters: a Python expression per
+    option costs ten times as much at hundreds of thousands of options. A figure of the option's
+    ``Shape`` is read from the shape (a tuple) rather than through the row's property."""
 
     def __init__(self, rows: list[Row]) -> None:
         self.rows = rows
+        self.shapes = list(map(operator.attrgetter("shape"), rows))
 
     def column(self, name: str) -> Floats:
-        return np.fromiter(
-            map(float, map(operator.attrgetter(name), self.rows)), np.float64, len(self.rows)
-        )
+        if name in Shape._fields:
+            values = map(operator.itemgetter(Shape._fields.index(name)), self.shapes)
+        else:
+            values = map(operator.attrgetter(name), self.rows)
+        return np.fromiter(values, np.float64, len(self.rows))
 
     def sites(self) -> tuple[list[Site], Ints]:
         """The target sites in order, and each option's index among them (-1 when kept)."""
         n = len(self.rows)
-        target = np.fromiter(map(operator.attrgetter("target"), self.rows), bool, n)
-        of = list(map(operator.attrgetter("site"), self.rows))
+        target = np.fromiter(map(operator.itemgetter(1), self.shapes), bool, n)
+        of = list(map(operator.itemgetter(0), self.shapes))
         distinct = sorted(set(of))
         code = {s: i for i, s in enumerate(distinct)}
         codes = np.fromiter(map(code.__getitem__, of), np.int64, n)
@@ -210,21 +216,29 @@ def _flatten(units: Units, policy: Policy) -> _Flat:
     provider_of_site = np.asarray(
         [providers.index(s[0]) for s in sites] + [-1], dtype=np.int64
     )  # the last entry is a kept option's: index -1
-    exact = _exact_anti(blocks)
-    kind = np.zeros(len(blocks), dtype=np.int64)  # 0 plain, 1 grouped, 2 exact anti-affinity
+    n_blocks = len(blocks)
+    group_of = list(map(operator.attrgetter("group"), blocks))
+    anti_of = list(map(operator.attrgetter("anti"), blocks))
+    names = sorted(set(group_of) - {None})
+    g_index: dict[str | None, int] = {name: g for g, name in enumerate(names)}
+    g_index[None] = -1
+    gid = np.fromiter(map(g_index.__getitem__, group_of), np.int64, n_blocks)
+    with_anti = list(itertools.compress(range(n_blocks), anti_of))
+    exact = _exact_anti(blocks, with_anti)
+    kind = np.zeros(n_blocks, dtype=np.int64)  # 0 plain, 1 grouped, 2 exact anti-affinity
     for _, members in exact:
         kind[members] = 2
-    names = sorted({u.group for u in blocks if u.group is not None})
-    g_index = {name: g for g, name in enumerate(names)}
-    gid = np.full(len(blocks), -1, dtype=np.int64)
-    for i, u in enumerate(blocks):
-        if u.group is not None:
-            kind[i], gid[i] = 1, g_index[u.group]
+    kind[gid >= 0] = 1
     anti_sets: dict[str, list[int]] = defaultdict(list)
-    for i, u in enumerate(blocks):
-        for a in u.anti:
+    for i in with_anti:
+        for a in anti_of[i]:
             anti_sets[a].append(i)
-    lengths = np.fromiter((len(u.rows) for u in blocks), dtype=np.int64, count=len(blocks))
+    lengths = np.fromiter(
+        map(len, map(operator.attrgetter("rows"), blocks)), dtype=np.int64, count=n_blocks
+    )
+    sizes = np.fromiter(
+        map(len, map(operator.attrgetter("members"), blocks)), dtype=np.float64, count=n_blocks
+    )
     first = np.concatenate(([0], np.cumsum(lengths)[:-1])).astype(np.int64)
     unit = np.repeat(np.arange(len(blocks), dtype=np.int64), lengths)
     k = np.arange(len(unit), dtype=np.int64) - np.repeat(first, lengths)
@@ -233,7 +247,10 @@ def _flatten(units: Units, policy: Policy) -> _Flat:
     # Plain and anti-affinity classes keep their options' order; grouped ones go by group,
     # then site (a kept option counts as one place, -1), then class.
     place = np.where(row_kind == 1, site, 0)
-    perm = np.lexsort((k, unit, place, row_gid, row_kind))
+    # One key (kind, group, place) sorted stably keeps the classes' and options' own order.
+    span = len(sites) + 2
+    key = (row_kind * (len(names) + 2) + row_gid + 1) * span + place + 1
+    perm = np.argsort(key, kind="stable")
     unit, k, site, place, row_gid = unit[perm], k[perm], site[perm], place[perm], row_gid[perm]
     ordered_kind = row_kind[perm]
     plain_end = int(np.searchsorted(ordered_kind, 1))
@@ -269,7 +286,7 @@ def _flatten(units: Units, policy: Policy) -> _Flat:
         provider=provider_of_site[site],
         site=site,
         capacity=capacity,
-        count=np.asarray([u.count for u in blocks], dtype=np.float64)[unit],
+        count=sizes[unit],
         unit=unit,
         k=k,
         plain_starts=plain_starts,
