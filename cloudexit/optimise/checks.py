@@ -6,14 +6,18 @@ written that fails these checks. The same checks say which constraints the greed
 
 from __future__ import annotations
 
+import itertools
+import operator
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from typing import TypeVar
 
 import numpy as np
+import numpy.typing as npt
 
 from cloudexit.model.inventory import Inventory, Resource
 from cloudexit.model.policy import Capacity, Policy
-from cloudexit.optimise.units import ATTACHED, SOURCE, Row, Site, Units, group_site
+from cloudexit.optimise.units import ATTACHED, SOURCE, Row, Shape, Site, Units, group_site
 
 
 def violations(
@@ -28,47 +32,82 @@ def violations(
     and anti-affinity are then checked only where it is (``near_group``, its tag values), since
     the lines elsewhere are the plan's own."""
     found: list[str] = []
-    resources = inventory.by_id()
+    # Each option's site, target flag and figures are read from its shape (a tuple shared by
+    # many rows) with C-level getters: a property call per row is most of a check at scale.
+    # Every sum runs over the plan in its own order, so each figure is the one a row by row
+    # reading gives.
+    rows = list(assignment.values())
+    shapes = list(map(_SHAPE, rows))
     groups = units.groups.items()
     if near is not None:
         groups = [(near_group, units.groups[near_group])] if near_group in units.groups else []  # type: ignore[assignment]
+    named: dict[str, Resource] = {}
+    """resources by id, read once and only for a group of attached resources (named by them)"""
     for group, members in groups:
+        if not named and group.startswith(ATTACHED):
+            named = inventory.by_id()
         found.extend(
             _group_lines(
-                _group_title(group, members, resources),
+                _group_title(group, members, named),
                 (assignment[m] for m in members if m in assignment),
             )
         )
+    near_tags = inventory.by_id()[near].tags if near is not None else None
     for rule in policy.anti_affinity:
-        wanted = resources[near].tags.get(rule.tag_key) if near is not None else None
+        wanted = near_tags.get(rule.tag_key) if near_tags is not None else None
         if near is not None and wanted is None:
             continue
         by_value: dict[str, list[str]] = defaultdict(list)
-        for rid in assignment:
-            value = resources[rid].tags.get(rule.tag_key)
-            if value is not None and (wanted is None or value == wanted):
-                by_value[value].append(rid)
+        # Only the resources holding the tag, in the inventory's order: a line reads how many
+        # share a place, not their order.
+        values = map(operator.methodcaller("get", rule.tag_key), map(_TAGS, inventory.resources))
+        for resource, value in zip(inventory.resources, values, strict=True):
+            if (
+                value is not None
+                and (wanted is None or value == wanted)
+                and resource.id in assignment
+            ):
+                by_value[value].append(resource.id)
         for value, members in sorted(by_value.items()):
             found.extend(
                 _anti_lines(rule.tag_key, rule.level, value, [assignment[m] for m in members])
             )
-    spend: dict[str, float] = defaultdict(float)
-    for row in assignment.values():
-        if row.target:
-            spend[row.site[0]] += row.monthly
-    by_site: dict[Site, float] = defaultdict(float)
+    target = list(itertools.compress(range(len(shapes)), map(_TARGET, shapes)))
+    sites = [shapes[i][0] for i in target]
+    monthly = np.fromiter(map(_MONTHLY, rows), np.float64, len(rows))
+    spend = _summed(list(map(_PROVIDER, sites)), monthly[target])
+    by_site: dict[Site, float] = {}
     if policy.max_region_spend_share is not None:
-        for row in assignment.values():
-            if row.target:
-                by_site[row.site] += row.monthly
+        by_site = _summed(sites, monthly[target])
     found.extend(_spend_lines(spend, by_site, policy))
     for cap in policy.capacity:
-        rows = [r for r in assignment.values() if r.target and cap.covers(r.site)]
-        used = {a: sum(float(getattr(r, a)) for r in rows) for a, _ in cap.limits()}
+        covering = {site for site in set(sites) if cap.covers(site)}
+        covered = [shapes[i] for i, site in zip(target, sites, strict=True) if site in covering]
+        used = {a: sum(map(float, map(_FIGURE[a], covered))) for a, _ in cap.limits()}
         found.extend(_capacity_lines(cap, used))
     if policy.monthly_budget is not None:
-        found.extend(_budget_lines(policy, sum(r.monthly for r in assignment.values())))
+        found.extend(_budget_lines(policy, sum(map(_MONTHLY, rows))))
     return found
+
+
+_Key = TypeVar("_Key")
+
+
+def _summed(keys: list[_Key], values: npt.NDArray[np.float64]) -> dict[_Key, float]:
+    """Per key, its values summed one after another in their order (the figure a running sum
+    gives), keys in the order they first come."""
+    code = {key: i for i, key in enumerate(dict.fromkeys(keys))}
+    codes = np.fromiter(map(code.__getitem__, keys), np.int64, len(keys))
+    return {key: float(np.add.accumulate(values[codes == i])[-1]) for key, i in code.items()}
+
+
+_SHAPE = operator.attrgetter("shape")
+_TARGET = operator.itemgetter(1)
+_PROVIDER = operator.itemgetter(0)
+_TAGS = operator.attrgetter("tags")
+_MONTHLY = operator.attrgetter("monthly")
+_FIGURE = {name: operator.itemgetter(Shape._fields.index(name)) for name in Shape._fields}
+"""A capacity attribute of an option, read from its shape"""
 
 
 class Probes:
