@@ -6,6 +6,8 @@ per term so that models of hundreds of thousands of columns hand over to HiGHS i
 
 from __future__ import annotations
 
+import itertools
+import operator
 from array import array
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -13,9 +15,11 @@ from dataclasses import dataclass, field
 
 from cloudexit.model.policy import Policy
 from cloudexit.optimise.follow import closure
-from cloudexit.optimise.units import Link, Site, Unit, group_site
+from cloudexit.optimise.units import SOURCE, Link, Shape, Site, Unit, group_site
 
 INF = float("inf")
+_SCORE = operator.attrgetter("score")
+_SHAPE = operator.attrgetter("shape")
 
 
 def _floats() -> array[float]:
@@ -77,10 +81,20 @@ class Model:
 
     def row(self, terms: Sequence[tuple[int, float]], lower: float, upper: float) -> None:
         # Callers never repeat a column within a row; HiGHS rejects repeats, so none are merged here.
-        for col, coef in terms:
-            if coef != 0.0:
-                self.index.append(col)
-                self.value.append(coef)
+        kept = [term for term in terms if term[1] != 0.0]
+        if kept:
+            columns, coefs = zip(*kept, strict=True)
+            self.index.extend(columns)
+            self.value.extend(coefs)
+        self.end_row(lower, upper)
+
+    def ones(self, columns: Sequence[int], lower: float, upper: float) -> None:
+        """A row with coefficient 1 on each of ``columns``."""
+        self.index.extend(columns)
+        self.value.extend(itertools.repeat(1.0, len(columns)))
+        self.end_row(lower, upper)
+
+    def end_row(self, lower: float, upper: float) -> None:
         self.starts.append(len(self.index))
         self.row_lower.append(lower)
         self.row_upper.append(upper)
@@ -109,22 +123,33 @@ def build(
     (``lagrange.searched``) add to the estate-wide rows and the objective."""
     fixed = fixed or Fixed()
     m = Model(offset=fixed.score)
+    # Each class's options' columns made together, their figures read from the rows' shapes.
+    column_of: list[range] = []
     for u in units:
-        for k, r in enumerate(u.rows):
-            m.x[(u.key, k)] = m.column(r.score, 0.0, float(u.count), True)
-    for u in units:
-        m.row([(m.x[(u.key, k)], 1.0) for k in range(len(u.rows))], u.count, u.count)
+        start, n = len(m.cost), len(u.rows)
+        m.cost.extend(map(_SCORE, u.rows))
+        m.lower.extend(itertools.repeat(0.0, n))
+        m.upper.extend(itertools.repeat(float(len(u.members)), n))
+        m.integer.extend(itertools.repeat(True, n))
+        columns = range(start, start + n)
+        m.x.update(zip(zip(itertools.repeat(u.key), range(n)), columns))
+        column_of.append(columns)
+    for u, columns in zip(units, column_of, strict=True):
+        count = float(len(u.members))
+        m.ones(columns, count, count)
     _traffic(m, units, links, egress_eur_gib or {}, float(policy.horizon_months))
 
-    targets = sorted({r.site[0] for u in units for r in u.rows if r.target} | fixed.providers)
+    shapes = [list(map(_SHAPE, u.rows)) for u in units]
+    targets = sorted({shape[0][0] for of in shapes for shape in of if shape[1]} | fixed.providers)
     used = {p: m.column(0.0, float(p in fixed.providers), 1.0, True) for p in targets}
     at_provider: dict[str, list[int]] = defaultdict(list)
-    for u in units:
+    for u, of, columns in zip(units, shapes, column_of, strict=True):
         at: dict[str, list[int]] = defaultdict(list)
-        for k, r in enumerate(u.rows):
-            if r.target:
-                at[r.site[0]].append(m.x[(u.key, k)])
-                at_provider[r.site[0]].append(m.x[(u.key, k)])
+        for shape, c in zip(of, columns, strict=True):
+            if shape[1]:
+                at[shape[0][0]].append(c)
+        for provider, cols in sorted(at.items()):
+            at_provider[provider].extend(cols)
         for provider, cols in sorted(at.items()):
             m.row([(c, 1.0) for c in cols] + [(used[provider], -float(u.count))], -INF, 0.0)
     for provider in targets:
@@ -138,10 +163,10 @@ def build(
         # The total target spend as one column, so each share row holds only its own provider's
         # or site's options: the same constraint with a fraction of the nonzeros.
         spent = [
-            (m.x[(u.key, k)], r.site, r.monthly)
-            for u in units
-            for k, r in enumerate(u.rows)
-            if r.target
+            (c, shape[0], r.monthly)
+            for u, of, columns in zip(units, shapes, column_of, strict=True)
+            for c, shape, r in zip(columns, of, u.rows, strict=True)
+            if shape[1]
         ]
         total = m.column(0.0, 0.0, INF, False)
         m.row(
@@ -164,53 +189,65 @@ def build(
                 )
     for i, cap in enumerate(policy.capacity):
         chosen = [
-            (m.x[(u.key, k)], r)
-            for u in units
-            for k, r in enumerate(u.rows)
-            if r.target and cap.covers(r.site)
+            (c, shape)
+            for of, columns in zip(shapes, column_of, strict=True)
+            for c, shape in zip(columns, of, strict=True)
+            if shape[1] and cap.covers(shape[0])
         ]
         for attribute, limit in cap.limits():
+            figure = Shape._fields.index(attribute)
             m.row(
-                [(c, float(getattr(r, attribute))) for c, r in chosen],
+                [(c, float(shape[figure])) for c, shape in chosen],
                 -INF,
                 limit * (1 - margin) - fixed.capacity.get((i, attribute), 0.0),
             )
     if policy.monthly_budget is not None:
         m.row(
-            [(m.x[(u.key, k)], r.monthly) for u in units for k, r in enumerate(u.rows)],
+            [
+                (c, r.monthly)
+                for u, columns in zip(units, column_of, strict=True)
+                for c, r in zip(columns, u.rows, strict=True)
+            ],
             -INF,
             float(policy.monthly_budget) * (1 - margin) - fixed.monthly,
         )
-    anti_units: dict[str, list[Unit]] = defaultdict(list)
-    for u in units:
+    anti_units: dict[str, list[int]] = defaultdict(list)
+    for i, u in enumerate(units):
         for a in u.anti:
-            anti_units[a].append(u)
+            anti_units[a].append(i)
     for name, members in sorted(anti_units.items()):
-        if sum(u.count for u in members) < 2:
+        if sum(units[i].count for i in members) < 2:
             continue
         level = name.rsplit("@", 1)[1]
         places: dict[Site | str, list[int]] = defaultdict(list)
-        for u in members:
-            for k, r in enumerate(u.rows):
-                places[r.site if level == "region" else r.site[0]].append(m.x[(u.key, k)])
+        for i in members:
+            for c, shape in zip(column_of[i], shapes[i], strict=True):
+                places[shape[0] if level == "region" else shape[0][0]].append(c)
         for _, cols in sorted(places.items(), key=lambda kv: str(kv[0])):
-            m.row([(c, 1.0) for c in cols], -INF, 1.0)
-    grouped: dict[str, list[Unit]] = defaultdict(list)
-    for u in units:
+            m.ones(cols, -INF, 1.0)
+    grouped: dict[str, list[int]] = defaultdict(list)
+    for i, u in enumerate(units):
         if u.group is not None:
-            grouped[u.group].append(u)
+            grouped[u.group].append(i)
     for _, members in sorted(grouped.items()):
-        sites = sorted({group_site(r) for u in members for r in u.rows})
+        at_of = [[_group_site(shape) for shape in shapes[i]] for i in members]
+        sites = sorted({site for of in at_of for site in of})
         y = {s: m.column(0.0, 0.0, 1.0, True) for s in sites}
-        m.row([(c, 1.0) for c in y.values()], 1.0, 1.0)
-        for u in members:
+        m.ones(list(y.values()), 1.0, 1.0)
+        for i, of in zip(members, at_of, strict=True):
             by_site: dict[Site, list[int]] = defaultdict(list)
-            for k, r in enumerate(u.rows):
-                by_site[group_site(r)].append(m.x[(u.key, k)])
+            for c, site in zip(column_of[i], of, strict=True):
+                by_site[site].append(c)
+            count = -float(units[i].count)
             for s in sites:
-                m.row([(c, 1.0) for c in by_site.get(s, [])] + [(y[s], -float(u.count))], 0.0, 0.0)
+                m.row([(c, 1.0) for c in by_site.get(s, [])] + [(y[s], count)], 0.0, 0.0)
     _follow(m, units)
     return m
+
+
+def _group_site(shape: Shape) -> Site:
+    """``units.group_site`` of a row with this shape."""
+    return shape[0] if shape[1] else SOURCE
 
 
 def _follow(m: Model, units: list[Unit]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from cloudexit.errors import RuntimeFailure
@@ -36,16 +37,21 @@ def assignment_of(units: Units, counts: dict[tuple[str, int], int]) -> dict[str,
     for (key, k), n in counts.items():
         if n > 0:
             taken[key].append((k, n))
-    result: dict[str, Row] = {}
+    # The resources and their options gathered first, the mapping made in one go.
+    ids: list[Iterable[str]] = []
+    rows: list[Iterable[Row]] = []
     for unit in units.units:
         chosen = taken.get(unit.key)
         if not chosen:
             continue
+        if len(chosen) > 1:
+            chosen.sort()
         at = 0
-        for k, n in sorted(chosen):
-            result.update(zip(unit.members[at : at + n], itertools.repeat(unit.rows[k], n)))
+        for k, n in chosen:
+            ids.append(unit.members[at : at + n] if at or n < len(unit.members) else unit.members)
+            rows.append(itertools.repeat(unit.rows[k], n))
             at += n
-    return result
+    return dict(zip(itertools.chain.from_iterable(ids), itertools.chain.from_iterable(rows)))
 
 
 def counts_of(units: Units, assignment: dict[str, Row]) -> dict[tuple[str, int], int]:
