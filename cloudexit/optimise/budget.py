@@ -18,6 +18,10 @@ class Budget:
         now = time.perf_counter()
         return cls(now, now + seconds)
 
+    def less(self, seconds: float) -> Budget:
+        """The same budget ending ``seconds`` earlier: time kept for what follows its steps."""
+        return Budget(self.started, self.ends - seconds)
+
     def left(self) -> float:
         return max(0.0, self.ends - time.perf_counter())
 

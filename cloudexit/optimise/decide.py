@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import time
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -74,19 +75,25 @@ SEARCH_SHARE = 0.8
 LAGRANGE_TOLERANCE = 1e-4
 """Options whose priced score is within this fraction of their class's least stay open to the
 search around the priced bound: the classes the prices leave in doubt."""
-SEARCH_PASSES = 1.5
+SEARCH_PASSES = 2.0
 """The search around the priced bound takes about this many passes over every option
 (``lagrange.Bound.seconds_flat``; at 100,000 resources choosing the options in doubt, settling
-the rest and building the model of the classes left take about one, HiGHS a fraction of one):
-also the least it gets when the prices converged and no plan is in hand, less than the regret
-greedy takes (about two and a half)."""
-ASCENT_PASSES = 1.0
-"""Passes over every option (``lagrange.Bound.seconds_flat``) the price search gets at least when
-no plan is in hand: at 100,000 resources its twenty-odd evaluations take about one."""
-BUILD_PASSES = 10.0
+the rest and building the model of the classes left take about one, HiGHS about one): also the
+least it gets when the prices converged and no plan is in hand, less than the regret greedy
+takes (``REGRET_PASSES``)."""
+REGRET_PASSES = 4.0
+"""The regret greedy takes about this many passes over every option (at 100,000 resources)."""
+ASCENT_PASSES = 1.5
+"""Passes over every option (``lagrange.Bound.seconds_flat``) the price search gets at least while
+no plan is in hand: at 100,000 resources its twenty-odd evaluations take about one and a half."""
+BUILD_PASSES = 15.0
 """The whole model (its relaxation, the search over it) is built only when the time left is at
 least this many passes over every option (``lagrange.Bound.seconds_flat``): building it takes
-about five, solving its relaxation as many again."""
+about eight, solving its relaxation as many again."""
+CHECK_PASSES = 2.5
+"""The final check of a plan (its counts back to resources, every constraint in plain Python)
+takes about this many checks of the greedy baseline, which the decision times first: that much
+of the limit is kept for it."""
 
 FIRST_PLAN_S = 10.0
 """Seconds the relaxation and the search of the whole model get at least when no other method
@@ -174,39 +181,52 @@ def _solve_highs(
         return not budget.over
 
     if not greedy_broken:
-        consider(counts_of(units, greedy))
+        # The greedy was checked by the caller: it is the plan its counts give back.
+        proposed = True
+        baseline = {(u.key, 0): u.count for u in units.units}
+        valued.append((assignment_objective(greedy, units), baseline, greedy))
     # The estate-wide limits priced (``lagrange``): a bound as tight as the relaxation's at a
-    # fraction of its cost, and a search over the few options it leaves in doubt, before the
-    # regret greedy (a plan whatever the prices say, at about the search's cost). The
+    # fraction of its cost, a plan from the prices' own choices when one of them meets the policy
+    # (``spare``), and a search over the few options they leave in doubt, before the regret
+    # greedy (a plan whatever the prices say, at several times the search's cost). The
     # relaxation only when these do not close the gap and there is time to build it.
     found = best()
     enough = found[0] - gap * abs(found[0]) if found is not None else math.inf
-    # With no plan in hand the prices get at least ``ASCENT_PASSES`` to converge, past the limit if
-    # need be: converged prices and the search among the options they leave in doubt cost less
-    # than the regret greedy, and find a plan near the bound.
+    # With no plan in hand the prices get at least ``ASCENT_PASSES`` to find one or converge,
+    # past the limit if need be: converged prices and the search among the options they leave
+    # in doubt cost less than the regret greedy, and find a plan near the bound. When the search
+    # would not fit in the time the price search leaves, the price search takes all of it.
     priced = lagrange.bound(
         units,
         policy,
         budget.share(BOUND_SHARE),
         enough,
         at_least=ASCENT_PASSES if found is None else 0.0,
+        after=SEARCH_PASSES,
+        left=budget.left(),
     )
     bound = priced.value if math.isfinite(priced.value) else separate_bound(units)
     cut = priced.cut
+    spare = priced.has_plan
+    """whether the prices chose a plan (``priced.plan()``), counted and checked only when the
+    time runs out before a better one: with it in hand nothing runs past the limit"""
     # When the prices are as good as converged (the cutting plane's ceiling within the policy's
     # gap of the bound), the search among the options they leave in doubt first: with no plan
     # in hand it gets at least about what the regret greedy would cost, past the limit if need
     # be, and its plan lies near the bound where the greedy's is some percent above it.
     # Otherwise, when the time left is short of what the search takes at this size, a plan
     # first: the regret greedy (to its end, past the limit if need be), and the search starts
-    # from it. The greedy also runs whenever the search finds no plan.
+    # from it. The greedy also runs whenever the search finds no plan. With a plan in hand and
+    # the time left short of the search, the search is not started.
     converged = priced.spread <= gap
-    hurry = budget.left() < SEARCH_PASSES * priced.seconds_flat and not converged
+    short = budget.left() < SEARCH_PASSES * priced.seconds_flat
+    hurry = short and not converged
     cut = cut or (hurry and bool(greedy_broken))
-    if greedy_broken and hurry:
+    if greedy_broken and hurry and not spare:
         consider(regret_greedy(units, policy))
-    first = best() is None and converged
-    if open_gap(bound) and (time_left() or first):
+    first = best() is None and not spare and converged
+    in_hand = best() is not None or spare
+    if open_gap(bound) and (first or (time_left() and not (short and in_hand))):
         found = best()
         # All the time left when the whole model could not be built after it anyway.
         share = SEARCH_SHARE if budget.left() >= BUILD_PASSES * priced.seconds_flat else 1.0
@@ -225,7 +245,10 @@ def _solve_highs(
         )
         consider(counts)
         cut = cut or stopped
-    if greedy_broken and best() is None and not hurry:
+    elif open_gap(bound):
+        cut = True
+    regret_fits = not spare or budget.left() >= REGRET_PASSES * priced.seconds_flat
+    if greedy_broken and best() is None and not hurry and regret_fits:
         # No plan in hand: the regret greedy runs to its end, past the limit if need be.
         regret = regret_greedy(units, policy)
         consider(regret)
@@ -236,6 +259,17 @@ def _solve_highs(
             )
             consider(counts)
             cut = cut or stopped
+    spare_tried = False
+
+    def fall_back() -> None:
+        """The prices' plan, checked, when no other plan is in hand."""
+        nonlocal spare_tried
+        if best() is None and spare and not spare_tried:
+            spare_tried = True
+            consider(priced.plan())
+
+    if best() is None and not time_left():
+        fall_back()
 
     def whole_fits() -> bool:
         """Whether the whole model can be built and used in the time left; a step skipped
@@ -245,28 +279,34 @@ def _solve_highs(
         cut = cut or not fits
         return fits
 
+    def none_yet() -> bool:
+        """No plan in hand: a step that could find one runs past the limit if need be."""
+        return best() is None and not spare
+
     relaxed = None
-    if best() is None or (open_gap(bound) and whole_fits()):
+    if (best() is None and (not spare or whole_fits())) or (open_gap(bound) and whole_fits()):
         relaxed = relax(
             units.units,
             policy,
             units.links,
             units.egress_eur_gib,
-            time_limit=budget.left() if best() is not None else max(budget.left(), FIRST_PLAN_S),
+            time_limit=max(budget.left(), FIRST_PLAN_S) if none_yet() else budget.left(),
         )
         cut = cut or budget.over
     if relaxed is not None:
         bound = max(relaxed.bound, bound)
-        if best() is None or (open_gap(bound) and time_left()):
+        if (best() is None and (not spare or time_left())) or (open_gap(bound) and time_left()):
             consider(
                 neighbourhood(
                     relaxed,
                     policy,
-                    budget.share(0.5) if best() is not None else max(budget.left(), FIRST_PLAN_S),
+                    max(budget.left(), FIRST_PLAN_S) if none_yet() else budget.share(0.5),
                 )
             )
             cut = cut or budget.over
-    if not proposed:
+    if best() is None and spare and not (time_left() and whole_fits()):
+        fall_back()
+    if not proposed and (not spare or time_left()):
         rounded = round_relaxation(
             units.units,
             policy,
@@ -297,6 +337,11 @@ def _solve_highs(
     if solution.bound is not None:
         solution.bound = max(solution.bound, bound)
     if found is None:
+        if solution.status not in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE):
+            fall_back()
+            found = best()
+            if found is not None:
+                return _kept(found[0], found[1], bound, policy, budget, model, True), found[2]
         return solution, None
     # A plan that met every constraint in plain Python proves the policy can be met: HiGHS
     # saying otherwise on the whole model (presolve tolerances on a large model) is no verdict.
@@ -341,7 +386,9 @@ def decide(units: Units, inventory: Inventory, policy: Policy) -> Decision:
     check, bounds, searches, the final check), not for building the classes before it."""
     budget = Budget.of(policy.solver.time_limit_s)
     greedy = {rid: u.rows[0] for u in units.units for rid in u.members}
+    checking = time.perf_counter()
     greedy_broken = violations(greedy, units, inventory, policy)
+    check_s = time.perf_counter() - checking
     if not units.units:
         return Decision(
             {},
@@ -363,7 +410,9 @@ def decide(units: Units, inventory: Inventory, policy: Policy) -> Decision:
     if policy.solver.name == "highs" and not components.estate_wide(policy):
         solution = components.solve(units, policy)
     elif policy.solver.name == "highs":
-        solution, checked = _solve_highs(units, inventory, policy, greedy, greedy_broken, budget)
+        # The steps stop early enough for the final check of their plan to end by the limit.
+        steps = budget.less(CHECK_PASSES * check_s)
+        solution, checked = _solve_highs(units, inventory, policy, greedy, greedy_broken, steps)
     else:
         solution = milp.solve(
             units.units, policy, links=units.links, egress_eur_gib=units.egress_eur_gib

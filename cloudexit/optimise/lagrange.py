@@ -66,10 +66,22 @@ class Bound:
     """how far above the bound, relative to it, the cutting plane's ceiling was left: no prices
     give a bound above the ceiling, so within the policy's gap the prices are as good as
     converged for choosing the options in doubt"""
+    plans: _Plans | None = field(default=None, repr=False)
     flat: _Flat | None = field(default=None, repr=False)
     priced: Floats | None = field(default=None, repr=False)
     """each option's score with the best prices found, +inf outside ``providers``, in ``flat``'s
     order: what ``_open`` reads"""
+
+    def plan(self) -> Counts | None:
+        """The least-scored choice of the blocks, under any prices tried, that is a plan: it
+        keeps every estate-wide row and the provider count, and anti-affinity where the blocks
+        drop it (checked here with the same figures; the caller still checks it in plain
+        Python). Counted only when asked for."""
+        return self.plans.counts() if self.plans is not None else None
+
+    @property
+    def has_plan(self) -> bool:
+        return self.plans is not None and self.plans.picked is not None
 
 
 @dataclass
@@ -164,6 +176,13 @@ def _exact_anti(blocks: list[Unit], with_anti: list[int]) -> list[tuple[str, lis
         if sum(blocks[i].count for i in members) <= EXACT_ANTI
         and all(len(blocks[i].anti) == 1 for i in members)
     ]
+
+
+def _dot(a: Floats, b: Floats) -> float:
+    """``a . b`` summed by numpy rather than BLAS: OpenBLAS splits a long dot product over
+    threads, which on a busy machine spin on the other core (a quarter of the decision's CPU at
+    100,000 resources) and make the last digits depend on the machine's core count."""
+    return float(np.add.reduce(a * b))
 
 
 def _starts(*keys: Ints) -> Ints:
@@ -362,7 +381,11 @@ class _Rows:
         self.flat = flat
         self.share = policy.max_spend_share
         self.region_share = policy.max_region_spend_share
-        own_spend = sum(u.rows[0].monthly * u.count for u in units.units if u.rows[0].target)
+        # Each class's own best option's spend, summed class after class as a running sum.
+        own = flat.position[flat.first]
+        own_spend = (
+            float(np.add.accumulate(flat.spend[own] * flat.count[own])[-1]) if len(own) else 0
+        )
         total_spend = max(own_spend, float(flat.spend.max(initial=0.0)), 1.0)
         self.spend_scale = total_spend
         n_share = len(flat.providers) if self.share is not None else 0
@@ -422,9 +445,9 @@ class _Rows:
             by = np.bincount(flat.site[picked] + 1, spend, minlength=self.n_region + 1)[1:]
             out.extend((by - self.region_share * total).tolist())
         for use, limit in self.caps:
-            out.append(float(use[picked] @ taken) - limit)
+            out.append(_dot(use[picked], taken) - limit)
         if self.budget is not None:
-            out.append(float(flat.monthly[picked] @ taken - self.budget) / self.budget_scale)
+            out.append((_dot(flat.monthly[picked], taken) - self.budget) / self.budget_scale)
         return np.asarray(out, dtype=np.float64)
 
 
@@ -448,7 +471,7 @@ def _evaluate(flat: _Flat, rc: Floats) -> tuple[float, Ints, Floats]:
     if len(flat.plain_starts):
         mins, where = _first_min(rc, flat.plain_starts, flat.plain_end, 0)
         counts = flat.count[where]
-        total += float(mins @ counts)
+        total += _dot(mins, counts)
         picked.append(where)
         taken.append(counts)
     if flat.groups:
@@ -530,6 +553,80 @@ def _anti_best(anti: _Anti, rc: Floats) -> tuple[float, Ints]:
     return total, np.concatenate(picks) if picks else np.zeros(0, dtype=np.int64)
 
 
+class _Plans:
+    """The best choice of the blocks the price search meets that is a plan (a Lagrangian
+    heuristic): a choice that keeps every priced row (its subgradient is nowhere positive), the
+    provider count, and anti-affinity where the blocks drop it meets every constraint, so it is
+    kept when it scores less than the best kept so far. It costs a comparison per evaluation and
+    a check of the anti-affinity sets for the few choices that pass."""
+
+    def __init__(self, units: Units, flat: _Flat, policy: Policy) -> None:
+        self.units, self.flat, self.policy = units, flat, policy
+        self.score = math.inf
+        self.picked: Ints | None = None
+        self.taken: Floats | None = None
+        in_set = np.zeros(len(units.units), dtype=bool)
+        for members in flat.anti_sets.values():
+            in_set[members] = True
+        self.in_set = in_set
+
+    def offer(self, picked: Ints, taken: Floats, slack: Floats) -> None:
+        flat, policy = self.flat, self.policy
+        if len(slack) and float(slack.max()) > 0.0:
+            return
+        score = _dot(flat.score[picked], taken) + flat.constant
+        if not score < self.score:
+            return
+        providers = flat.provider[picked]
+        used = len(np.unique(providers[(providers >= 0) & (taken > 0)]))
+        if used and used < policy.min_providers:
+            return
+        if policy.max_providers is not None and used > policy.max_providers:
+            return
+        if not self._keeps_anti(picked, taken):
+            return
+        self.score, self.picked, self.taken = score, picked.copy(), taken.copy()
+
+    def _keeps_anti(self, picked: Ints, taken: Floats) -> bool:
+        """Whether every anti-affinity set's members are on distinct places."""
+        flat = self.flat
+        unit = flat.unit[picked]
+        mine = self.in_set[unit]
+        chosen: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for i, k, n in zip(
+            unit[mine].tolist(), flat.k[picked][mine].tolist(), taken[mine].tolist(), strict=True
+        ):
+            chosen[i].append((k, int(n)))
+        blocks = self.units.units
+        for name, members in self.flat.anti_sets.items():
+            level = name.rsplit("@", 1)[1]
+            places: list[object] = []
+            for i in members.tolist():
+                for k, n in chosen[i]:
+                    site = blocks[i].rows[k].site
+                    places.extend([site if level == "region" else site[0]] * n)
+            if len(set(places)) < len(places):
+                return False
+        return True
+
+    def counts(self) -> Counts | None:
+        if self.picked is None or self.taken is None:
+            return None
+        flat = self.flat
+        keys = list(map(operator.attrgetter("key"), self.units.units))
+        counts: Counts = {}
+        for i, k, n in zip(
+            flat.unit[self.picked].tolist(),
+            flat.k[self.picked].tolist(),
+            self.taken.tolist(),
+            strict=True,
+        ):
+            if n > 0:
+                key = (keys[i], k)
+                counts[key] = counts.get(key, 0) + int(n)
+        return counts
+
+
 def _ascend(
     rows: _Rows,
     flat: _Flat,
@@ -538,11 +635,15 @@ def _ascend(
     enough: float,
     start: Floats | None,
     tolerance: float,
+    plans: _Plans,
+    late: float = 0.0,
 ) -> tuple[float, Floats, int, bool, float]:
     """Kelley's cutting plane on the prices: the best bound found and its prices, evaluations,
     and whether the deadline stopped it (before the bound converged within ``tolerance``,
     relative, or reached ``enough``), and the cutting plane's last ceiling: no prices give a
-    bound above it (+inf before its first step)."""
+    bound above it (+inf before its first step). Each evaluation's choice is offered to
+    ``plans``; while they hold no plan the search goes on to ``late`` when that is later than
+    ``deadline``."""
     import highspy
 
     from cloudexit.optimise.highs import new_highs
@@ -557,7 +658,13 @@ def _ascend(
         total, picked, taken = _evaluate(flat, rc)
         if not math.isfinite(total):
             return total, np.zeros(m)
-        return total + constant, rows.slack(picked, taken)
+        slack = rows.slack(picked, taken)
+        plans.offer(picked, taken, slack)
+        return total + constant, slack
+
+    def on_time() -> bool:
+        now = time.perf_counter()
+        return now < deadline or (plans.picked is None and now < late)
 
     best, slope = value(lam)
     best_lam = lam.copy()
@@ -565,7 +672,7 @@ def _ascend(
     if m == 0 or not math.isfinite(best):
         return best, best_lam, evaluations, False, best
     cap = 4.0 * max(abs(best), 1.0)
-    h = new_highs(max(deadline - time.perf_counter(), 0.1), 0.0)
+    h = new_highs(max(max(deadline, late) - time.perf_counter(), 0.1), 0.0)
     inf = highspy.kHighsInf
     # Columns: theta, then the prices; maximise theta.
     h.addVar(-inf, inf)
@@ -575,7 +682,7 @@ def _ascend(
     cuts = [(best, slope, lam.copy())]
     converged = False
     ceiling = math.inf
-    while time.perf_counter() < deadline and best < enough:
+    while on_time() and best < enough:
         for level, g, at in cuts[-1:]:
             # theta <= level + g . (lam - at)
             indices = np.arange(m + 1, dtype=np.int32)
@@ -611,19 +718,28 @@ def bound(
     time_limit: float,
     enough: float = math.inf,
     at_least: float = 0.0,
+    after: float = 0.0,
+    left: float = 0.0,
 ) -> Bound:
     """The best Lagrangian bound found within ``time_limit`` seconds; stops once it reaches
     ``enough`` (say, an incumbent's score less the gap the policy accepts). ``at_least``: passes
     over every option (``Bound.seconds_flat``) the price search gets after reading them, past
-    ``time_limit`` if need be."""
+    ``time_limit`` if need be, while no prices have given a plan (``Bound.plan``). ``after``:
+    passes over every option a step after this one needs (``Bound.seconds_flat``); when the
+    time left once ``time_limit`` is spent (``left`` seconds from now) is short of them, that
+    step will not fit and the price search takes all of ``left``."""
     started = time.perf_counter()
     flat = _flatten(units, policy)
     seconds_flat = time.perf_counter() - started
-    deadline = max(started + time_limit, time.perf_counter() + at_least * seconds_flat)
+    deadline = started + time_limit
+    if left - time_limit < after * seconds_flat:
+        deadline = max(deadline, started + left)
+    late = time.perf_counter() + at_least * seconds_flat
     rows = _Rows(flat, policy, units)
+    plans = _Plans(units, flat, policy)
     tolerance = max(policy.solver.gap * ASCENT_GAP_SHARE, 1e-7)
     value, lam, evaluations, cut, ceiling = _ascend(
-        rows, flat, None, deadline, enough, None, tolerance
+        rows, flat, None, deadline, enough, None, tolerance, plans, late
     )
     chosen: frozenset[str] | None = None
     sets = _provider_sets(policy, flat.providers)
@@ -640,13 +756,24 @@ def bound(
         first = {}
         for providers, allowed in masks.items():
             rc, constant = rows.reduced(lam)
-            first[providers] = _evaluate(flat, np.where(allowed, rc, np.inf))[0] + constant
+            total, picked, taken = _evaluate(flat, np.where(allowed, rc, np.inf))
+            if math.isfinite(total):
+                plans.offer(picked, taken, rows.slack(picked, taken))
+            first[providers] = total + constant
             evaluations += 1
         for providers in sorted(sets, key=lambda p: (first[p], sorted(p))):
             if first[providers] >= best:
                 continue
             found, at, n, stopped, top = _ascend(
-                rows, flat, masks[providers], deadline, min(enough, best), lam, tolerance
+                rows,
+                flat,
+                masks[providers],
+                deadline,
+                min(enough, best),
+                lam,
+                tolerance,
+                plans,
+                late,
             )
             evaluations += n
             cut = cut or stopped
@@ -662,7 +789,17 @@ def bound(
     if chosen is not None:
         rc = np.where(masks[chosen], rc, np.inf)
     spread = (ceiling - value) / max(abs(value), 1.0) if math.isfinite(value) else math.inf
-    return Bound(value, chosen, evaluations, seconds_flat, cut, spread, flat, rc)
+    return Bound(
+        value,
+        chosen,
+        evaluations,
+        seconds_flat,
+        cut,
+        spread,
+        plans,
+        flat,
+        rc,
+    )
 
 
 def _segment_least(values: Floats, starts: Ints, end: int) -> Floats:
@@ -799,18 +936,18 @@ def _settled(
     target = flat.site[at] >= 0
     spend = np.bincount(flat.site[at][target], (flat.spend[at] * count)[target], len(flat.sites))
     fixed = arrays.Fixed(
-        score=float(flat.score[at] @ count),
+        score=_dot(flat.score[at], count),
         providers={flat.providers[p] for p in np.unique(flat.provider[at][target]).tolist()},
         spend_at={
             flat.sites[s]: float(spend[s]) for s in np.unique(flat.site[at][target]).tolist()
         },
-        monthly=float(flat.monthly[at] @ count),
+        monthly=_dot(flat.monthly[at], count),
     )
     keys = [
         (i, attribute) for i, cap in enumerate(policy.capacity) for attribute, _ in cap.limits()
     ]
     for key, (use, _) in zip(keys, flat.capacity, strict=True):
-        fixed.capacity[key] = float(use[at] @ count)
+        fixed.capacity[key] = _dot(use[at], count)
     return loose, fixed
 
 

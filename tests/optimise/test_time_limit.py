@@ -233,3 +233,51 @@ def test_with_prices_converged_and_no_plan_in_hand_the_search_goes_before_the_re
         assert s.bound <= expected + 1e-6 <= s.objective + 2e-6
         checked += 1
     assert checked >= 3
+
+
+def test_with_the_prices_plan_in_hand_nothing_runs_past_the_limit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The priced bound used up the time (as on a loaded machine) and its prices chose a plan:
+    neither the search, the regret greedy, the relaxation nor HiGHS's whole-model search starts,
+    and the prices' plan comes back, checked, with its bound and marked cut."""
+    priced = lagrange.bound
+    started: list[str] = []
+
+    def late(units: Any, policy: Any, time_limit: float, *args: Any, **kw: Any) -> Any:
+        found = priced(units, policy, 60.0, *args, **kw)
+        time.sleep(LIMIT * 1.5)
+        return found
+
+    def record(name: str, real: Any) -> Any:
+        def run(*args: Any, **kwargs: Any) -> Any:
+            started.append(name)
+            return real(*args, **kwargs)
+
+        return run
+
+    monkeypatch.setattr(deciding.lagrange, "bound", late)
+    monkeypatch.setattr(deciding.lagrange, "searched", record("search", lagrange.searched))
+    for name in ("regret_greedy", "relax", "neighbourhood", "round_relaxation"):
+        monkeypatch.setattr(deciding, name, record(name, getattr(deciding, name)))
+    monkeypatch.setattr(deciding.highs, "solve", record("highs", deciding.highs.solve))
+    checked = 0
+    for seed, instance in _greedy_breaks_policy(40):
+        if not priced(instance.units, instance.policy, 60.0).has_plan:
+            continue
+        expected = reference_optimum(instance)
+        assert expected is not None, seed
+        started.clear()
+        decision = decide(instance.units, instance.inventory, instance.policy)
+        s = decision.solution
+        assert started == [], (seed, started)
+        assert s.status in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE), seed
+        assert s.time_limited, seed
+        assert (
+            violations(decision.assignment, instance.units, instance.inventory, instance.policy)
+            == []
+        )
+        assert s.bound is not None and s.objective is not None
+        assert s.bound <= expected + 1e-6 <= s.objective + 2e-6
+        checked += 1
+    assert checked >= 3
