@@ -24,6 +24,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import NoReturn
 
 HERE = Path(__file__).resolve().parent
 
@@ -66,8 +67,16 @@ def write(n: int, path: Path) -> None:
 def run_one(path: Path, limit: float) -> dict:
     from cloudexit.optimise.decide import decide
 
-    with path.open("rb") as source:
-        units, inventory, policy = pickle.load(source)
+    try:
+        with path.open("rb") as source:
+            units, inventory, policy = pickle.load(source)
+    except (OSError, pickle.UnpicklingError, AttributeError, TypeError, ValueError) as e:
+        print(
+            f"decide_scale.py: {path}: not classes this code can read ({e}); "
+            "write them again with --write",
+            file=sys.stderr,
+        )
+        raise SystemExit(2) from None
     policy = policy.model_copy(
         update={"solver": policy.solver.model_copy(update={"time_limit_s": limit})}
     )
@@ -103,10 +112,17 @@ def _run(tree: Path, path: Path, limit: float) -> dict:
         else [sys.executable, __file__, "--one", str(path), str(limit)],
         capture_output=True,
         text=True,
-        check=True,
+        check=False,
         env={**os.environ, "PYTHONPATH": str(tree)},
         cwd=tree,
     )
+    if out.returncode != 0:
+        lines = out.stderr.strip().splitlines()
+        print(
+            f"decide_scale.py: the run in {tree} failed: {lines[-1] if lines else ''}",
+            file=sys.stderr,
+        )
+        raise SystemExit(1)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -114,25 +130,72 @@ def _gap(value: float | None) -> str:
     return "-" if value is None else f"{value:.2e}"
 
 
-def main(argv: list[str]) -> None:
-    if argv[:1] == ["--write"]:
-        write(int(argv[1]), Path(argv[2]))
-        return
-    if argv[:1] == ["--one"]:
-        print(json.dumps(run_one(Path(argv[1]), float(argv[2]))))
-        return
+USAGE = """usage:
+  decide_scale.py --write RESOURCES UNITS.pkl
+  decide_scale.py UNITS.pkl [--limit SECONDS]... [--runs N] [--compare OTHER_CHECKOUT]
+  decide_scale.py --one UNITS.pkl SECONDS"""
+
+
+def _usage(problem: str) -> NoReturn:
+    print(f"decide_scale.py: {problem}\n{USAGE}", file=sys.stderr)
+    raise SystemExit(2)
+
+
+def _number(text: str, kind: type[int | float], what: str) -> float:
+    try:
+        value = kind(text)
+    except ValueError:
+        _usage(f"{what} must be a number, not {text!r}")
+    if value <= 0:
+        _usage(f"{what} must be above 0, not {text}")
+    return value
+
+
+def _arguments(argv: list[str]) -> tuple[Path, list[float], int, Path | None]:
+    """The pickle, the limits, the runs and the other checkout of a comparison run."""
     runs, limits, other, path = 3, [], None, None
     args = iter(argv)
     for arg in args:
-        if arg == "--runs":
-            runs = int(next(args))
-        elif arg == "--limit":
-            limits.append(float(next(args)))
-        elif arg == "--compare":
-            other = Path(next(args)).resolve()
+        if arg in ("--runs", "--limit", "--compare"):
+            value = next(args, None)
+            if value is None:
+                _usage(f"{arg} needs a value")
+            if arg == "--runs":
+                runs = int(_number(value, int, "--runs"))
+            elif arg == "--limit":
+                limits.append(_number(value, float, "--limit"))
+            else:
+                other = Path(value).resolve()
+                if not (other / "cloudexit").is_dir():
+                    _usage(f"--compare {value}: no cloudexit package there")
+        elif arg.startswith("-"):
+            _usage(f"unknown option {arg}")
+        elif path is not None:
+            _usage(f"one pickle only, got {path.name} and {arg}")
         else:
             path = Path(arg).resolve()
-    assert path is not None, "usage: decide_scale.py UNITS.pkl [--limit S] [--runs N]"
+    if path is None:
+        _usage("no UNITS.pkl given")
+    if not path.is_file():
+        _usage(f"{path}: no such file (make it with --write RESOURCES {path.name})")
+    return path, limits, runs, other
+
+
+def main(argv: list[str]) -> None:
+    if argv[:1] in (["-h"], ["--help"]) or not argv:
+        print(USAGE)
+        return
+    if argv[:1] == ["--write"]:
+        if len(argv) != 3:
+            _usage("--write takes RESOURCES and UNITS.pkl")
+        write(int(_number(argv[1], int, "RESOURCES")), Path(argv[2]))
+        return
+    if argv[:1] == ["--one"]:
+        if len(argv) != 3:
+            _usage("--one takes UNITS.pkl and SECONDS")
+        print(json.dumps(run_one(Path(argv[1]), _number(argv[2], float, "SECONDS"))))
+        return
+    path, limits, runs, other = _arguments(argv)
     trees = [("this change", HERE.parent)] + ([("other", other)] if other else [])
     print(
         "| limit s | code | status (runs) | objective (median) | bound (median) | gap (median, worst) "
