@@ -26,6 +26,8 @@ class Share:
     resources_share: float
     spend: Decimal
     spend_share: float
+    unpriced: int = 0
+    """Of ``resources``, those with no known cost: the spend share leaves them out."""
 
 
 @dataclass(frozen=True)
@@ -168,15 +170,16 @@ def after_site(plan: Plan) -> dict[str, tuple[str, str, Decimal | None]]:
     return sites
 
 
-def _share(items: list[tuple[bool, Decimal]]) -> Share:
+def _share(items: list[tuple[bool, Decimal | None]]) -> Share:
     count = sum(1 for flag, _ in items if flag)
-    spend = sum((cost for flag, cost in items if flag), Decimal(0))
-    total = sum((cost for _, cost in items), Decimal(0))
+    spend = sum((cost or Decimal(0) for flag, cost in items if flag), Decimal(0))
+    total = sum((cost or Decimal(0) for _, cost in items), Decimal(0))
     return Share(
         resources=count,
         resources_share=count / len(items) if items else 0.0,
         spend=quantize(spend),
         spend_share=float(spend / total) if total else 0.0,
+        unpriced=sum(1 for flag, cost in items if flag and cost is None),
     )
 
 
@@ -256,10 +259,13 @@ def summarise(plan: Plan, catalog: Catalog) -> Summary:
         payback_note=t.payback_note,
         npv=t.npv,
         non_eu_before=_share(
-            [(is_non_eu(r.provider, catalog, r.region), cost) for r, cost in before]
+            [
+                (is_non_eu(r.provider, catalog, r.region), current_monthly_eur(r, plan.policy))
+                for r in resources
+            ]
         ),
         non_eu_after=_share(
-            [(is_non_eu(provider, catalog, regions[r.id]), cost) for r, provider, cost in after]
+            [(is_non_eu(sites[r.id][0], catalog, regions[r.id]), sites[r.id][2]) for r in resources]
         ),
         concentration_before=_concentration(spend_before),
         concentration_after=_concentration(spend_after),
