@@ -13,7 +13,13 @@ from dataclasses import dataclass
 
 from cloudexit.model.inventory import Inventory, Resource
 from cloudexit.model.kinds import Kind
-from cloudexit.model.parts import BACKENDS_UNKNOWN_AT_PLAN, UNHELD, UNKNOWN_AT_PLAN, strings_of
+from cloudexit.model.parts import (
+    BACKENDS_UNKNOWN_AT_PLAN,
+    UNHELD,
+    UNKNOWN_AT_PLAN,
+    chain_rank,
+    strings_of,
+)
 from cloudexit.model.plan import Placement
 
 
@@ -36,6 +42,46 @@ def unused_backends(inventory: Inventory) -> set[str]:
     """Target groups and backend services that no balancer of the inventory depends on."""
     used = {d for r in inventory.resources if r.kind is Kind.LOAD_BALANCER for d in r.depends_on}
     return {r.id for r in inventory.resources if r.kind is Kind.TARGET_GROUP and r.id not in used}
+
+
+def without_front(inventory: Inventory) -> dict[str, str]:
+    """GCP chains that no forwarding rule heads, by id, with what heads them ('target HTTP
+    proxy'). GCP bills a balancer by its forwarding rules: with none in front a chain carries no
+    traffic. Where a planned forwarding rule's target is unknown until apply and no reference
+    joins it, it may front any of them, and none is said to carry nothing."""
+    ranks = {r.id: chain_rank(r) for r in inventory.resources}
+    if any(
+        ranks[r.id] == 0 and r.attributes.details.get(UNKNOWN_AT_PLAN) for r in inventory.resources
+    ):
+        return {}
+    return {
+        r.id: _WHAT.get(r.type.lower().rsplit("/", 1)[-1].replace("_", ""), "chain part")
+        for r in inventory.resources
+        if ranks[r.id] in (1, 2) and not r.attributes.details.get(UNKNOWN_AT_PLAN)
+    }
+
+
+# a chain head's type, its provider prefix and underscores taken off, as the source calls it
+_WHAT = {
+    **{
+        f"{region}target{kind}proxy": f"target {kind.upper()} proxy"
+        for region in ("", "region", "googlecomputeregion", "googlecompute")
+        for kind in ("http", "https", "ssl", "tcp")
+    },
+    "targetinstance": "target instance",
+    "googlecomputetargetinstance": "target instance",
+    **{f"{p}urlmap": "URL map" for p in ("", "region", "googlecompute", "googlecomputeregion")},
+}
+
+
+def no_traffic_reason(what: str) -> str:
+    """Why a chain no forwarding rule heads is not built."""
+    return (
+        f"no forwarding rule in the inventory sends traffic to this {what}: GCP bills a balancer "
+        "by its forwarding rules, and with none in front it carries no traffic, so it is not "
+        "built or charged on the target; if a forwarding rule outside the inventory names it, "
+        "build it with that rule's balancer"
+    )
 
 
 def missing_parts(

@@ -246,6 +246,11 @@ def _rank(resource: Resource) -> int | None:
     return None
 
 
+def chain_rank(resource: Resource) -> int | None:
+    """0 for a GCP forwarding rule, 1 for a target proxy or target instance, 2 for a URL map."""
+    return _rank(resource)
+
+
 def part_owners(resources: Mapping[str, Resource]) -> dict[str, str]:
     """Part id -> id of the resource it is a part of (which may itself be a part)."""
     owner: dict[str, str] = {}

@@ -11,7 +11,7 @@ from cloudexit.catalog.sizing import price_in
 from cloudexit.collector import collection_paused
 from cloudexit.errors import InputError
 from cloudexit.model.app_plans import app_plan_warnings
-from cloudexit.model.balancer_gaps import balancer_gap_warnings
+from cloudexit.model.balancer_gaps import balancer_gap_warnings, no_traffic_reason, without_front
 from cloudexit.model.coverage import incomplete_warning
 from cloudexit.model.firewall_rules_held import ruleless_firewall_warnings
 from cloudexit.model.inventory import Inventory, Resource
@@ -78,9 +78,19 @@ def _placeable(
 ) -> tuple[list[Resource], list[Unplaced]]:
     keep: list[Resource] = []
     unplaced: list[Unplaced] = []
+    frontless = without_front(inventory)
     for r in inventory.resources:
         mapping = catalog.kinds.get(r.kind)
-        if mapping is None:
+        if r.id in frontless:
+            unplaced.append(
+                Unplaced(
+                    resource_id=r.id,
+                    kind=r.kind.value,
+                    code="retired",
+                    reason=no_traffic_reason(frontless[r.id]),
+                )
+            )
+        elif mapping is None:
             unplaced.append(
                 Unplaced(
                     resource_id=r.id,

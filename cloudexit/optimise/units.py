@@ -22,6 +22,7 @@ from typing import Any, NamedTuple
 
 from cloudexit.catalog.loader import Catalog
 from cloudexit.catalog.sizing import price_in, to_eur
+from cloudexit.model.balancer_gaps import without_front
 from cloudexit.model.bill import Commitment
 from cloudexit.model.inventory import Inventory, Resource
 from cloudexit.model.money import quantize
@@ -895,8 +896,10 @@ def held_with_stranded(inventory: Inventory, policy: Policy, placeable: set[str]
     for part, whole in attachments(inventory, policy):
         sets.union(part, whole)
     stranded: dict[str, str] = {}
+    # a chain with no forwarding rule is not built, and holds back none of its machines
+    unbuilt = without_front(inventory)
     for r in inventory.resources:
-        if r.id not in placeable:
+        if r.id not in placeable and r.id not in unbuilt:
             stranded.setdefault(sets.find(r.id), r.id)
     return {
         rid: stranded[sets.find(rid)] for rid in sorted(placeable) if sets.find(rid) in stranded

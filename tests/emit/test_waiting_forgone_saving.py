@@ -1,6 +1,6 @@
 """What waiting for the Data Act's ban forgoes is measured on the saving that can be judged.
 
-The real export is forseti's Cloud Asset dump: 81 resources, 23 of the moved ones with no cost
+The real export is forseti's Cloud Asset dump: 81 resources, 20 of the moved ones with no cost
 today (BigQuery datasets, Dataproc, App Engine ...). The whole-estate saving counts their target
 cost against nothing and comes out negative, so the runbook said a 35-day delay "would forgo
 about EUR 0.00", beside EUR 70 of egress it would save, though the saving on what has a cost
@@ -50,4 +50,4 @@ def test_the_runbook_says_which_saving_it_forgoes(planned, tmp_path):
     runbook = (tmp_path / "runbook.md").read_text()
     (line,) = [x for x in runbook.splitlines() if x.startswith("- Waiting: ")]
     assert "would forgo about EUR 0.00" not in line
-    assert "(the saving on what has a cost today; the 23 moved resources with none" in line
+    assert "(the saving on what has a cost today; the 20 moved resources with none" in line

@@ -62,9 +62,6 @@ def test_real_export_says_what_each_balancer_lacks(shared_dir: Path, tmp_path: P
     said = {w.split(" (//", 1)[0] for w in lines}
     assert said == {
         "load balancer lb-1",
-        "load balancer test-ssl-proxy",
-        "load balancer test-target-proxy",
-        "load balancer test-ti",
         "backend service bs-1",
         "backend service project2-target-tcp-proxy",
         "target pool test-tp",
@@ -74,21 +71,21 @@ def test_real_export_says_what_each_balancer_lacks(shared_dir: Path, tmp_path: P
         "nothing is written for it; its backends: iap_instance1, iap_instance2, iap_instance3"
         in bs1
     )
-    (ssl,) = [w for w in lines if w.startswith("load balancer test-ssl-proxy")]
-    assert "backendServices/bs-2" in ssl and "no listener" in ssl
+    (lb1,) = [w for w in lines if w.startswith("load balancer lb-1")]
+    assert "targetHttpProxies/lb-1-target-proxy" in lb1
 
     cloudexit.emit(plan, tmp_path)
     runbook = (tmp_path / "runbook.md").read_text(encoding="utf-8")
     section = runbook.split("## Load balancers to complete by hand", 1)[1].split("\n## ", 1)[0]
     rows = [line for line in section.splitlines() if line.startswith("| scaleway/")]
     assert len(rows) == len(lines)
-    # One balancer written per chain: 4, where 6 were.
+    # One balancer written per chain a forwarding rule heads: 1, where 6 were and then 4.
     written = [
         m
         for tf in (tmp_path / "terraform").rglob("load_balancers.tf")
         for m in re.findall(r'^resource "scaleway_lb" ', tf.read_text(), re.MULTILINE)
     ]
-    assert len(written) == 4
+    assert len(written) == 1
 
 
 def _with_front(shared_dir: Path, tmp_path: Path, *lines: dict[str, object]) -> Inventory:
@@ -127,7 +124,8 @@ def _asset(kind: str, name: str, data: dict[str, object]) -> dict[str, object]:
 def test_instance_group_backends_are_written_or_listed(shared_dir: Path, tmp_path: Path) -> None:
     """bs-1's balancer added in front of it: its instance group's machines become the
     balancer's backends where they are placed with it, and a managed group behind a second
-    backend service is listed for the pool by hand."""
+    backend service, fronted by a TCP proxy and its forwarding rule, has its machines written
+    as that balancer's pool."""
     inv = _with_front(
         shared_dir,
         tmp_path,
@@ -160,6 +158,15 @@ def test_instance_group_backends_are_written_or_listed(shared_dir: Path, tmp_pat
             "project1/global/targetTcpProxies/tcp",
             {"service": f"{API}project1/global/backendServices/bs-igm"},
         ),
+        _asset(
+            "GlobalForwardingRule",
+            "project1/global/forwardingRules/tcp",
+            {
+                "IPProtocol": "TCP",
+                "portRange": "443-443",
+                "target": "project1/global/targetTcpProxies/tcp",
+            },
+        ),
     )
     by_id = inv.by_id()
     web = by_id[f"{C}project1/global/forwardingRules/web"]
@@ -178,11 +185,31 @@ def test_instance_group_backends_are_written_or_listed(shared_dir: Path, tmp_pat
             assert f"iap_instance{n}.private_ips[0].address" in block
         else:
             assert f"backend iap_instance{n} (placed at {placed[vm]}, not here)" in runbook
-    tcp = f"{C}project1/global/targetTcpProxies/tcp"
-    (row,) = [
-        line
-        for line in runbook.splitlines()
-        if line.startswith("| scaleway/") and "| load balancer tcp |" in line
-    ]
-    assert "backend igm-1 (a machine group" in row
+    # the managed group behind the TCP proxy's backend service: its machines are the pool
+    tcp = f"{C}project1/global/forwardingRules/tcp"
+    assert placed[tcp] == placed[f"{C}project1/regions/us-central1/instanceGroupManagers/igm-1"]
+    tf = (tmp_path / "out" / "terraform" / placed[tcp] / "load_balancers.tf").read_text()
+    for server in ("igm_1", "igm_1_node_1", "igm_1_node_2"):
+        assert f"scaleway_instance_server.{server}.private_ips[0].address" in tf
     assert by_id[tcp].kind is Kind.LOAD_BALANCER
+
+
+def test_real_export_builds_no_chain_without_a_forwarding_rule(shared_dir: Path) -> None:
+    inv = _inventory(shared_dir)
+    plan = _plan(inv)
+    by_id = inv.by_id()
+    ti = f"{C}project2/zones/us-west1-a/targetInstances/test-ti"
+    # Before: each was priced as a Load Balancer LB-S of its own (EUR 16.79 a month each).
+    assert not {p.resource_id for p in plan.placements} & {SSL, HTTP, ti}
+    unbuilt = {u.resource_id: u for u in plan.unplaced if u.resource_id in {SSL, HTTP, ti}}
+    assert sorted(unbuilt) == sorted([SSL, HTTP, ti])
+    assert {u.code for u in unbuilt.values()} == {"retired"}
+    assert unbuilt[ti].reason.startswith(
+        "no forwarding rule in the inventory sends traffic to this target instance: "
+    )
+    assert "carries no traffic, so it is not built or charged" in unbuilt[SSL].reason
+    # the chain that has a forwarding rule is still built and priced
+    assert LB1 in {p.resource_id for p in plan.placements}
+    # the target instance's machine moves: a chain not built holds none of its backends back
+    (machine,) = by_id[ti].depends_on
+    assert machine in {p.resource_id for p in plan.placements}
