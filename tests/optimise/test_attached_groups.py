@@ -104,7 +104,10 @@ def test_real_exports_split_no_attached_pair(shared_dir: Path, name: str) -> Non
         policy = Policy(colocation={"from_dependencies": from_dependencies})
         result = plan(inventory, load_catalog(), policy)
         assert result.solver.status.value == "optimal"
-        assert split_pairs(pairs, result.placements) == []
+        # a balancer chain no forwarding rule heads is not built: its machine moves alone
+        unbuilt = {u.resource_id for u in result.unplaced if "carries no traffic" in u.reason}
+        kept = [(a, b) for a, b in pairs if not {a, b} & unbuilt]
+        assert split_pairs(kept, result.placements) == []
 
 
 @pytest.mark.parametrize(("target", "machine", "apart"), KEPT_APART)
