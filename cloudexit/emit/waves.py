@@ -46,9 +46,13 @@ class Methods(BaseModel):
     def for_resource(self, resource: Resource) -> Method:
         """A resource only a Terraform plan holds has nothing to export or cut over: it is
         built on the target instead (a template folder without a ``planned`` method keeps the
-        kind's)."""
+        kind's). A read replica is rebuilt from its primary on the target, not copied
+        from the source."""
         if resource.planned and PLANNED in self.methods:
             return self.methods[PLANNED]
+        replica = isinstance(resource.attributes.details.get("replica_of"), str)
+        if replica and resource.kind.category == "database" and "database.replica" in self.methods:
+            return self.methods["database.replica"]
         return self.for_kind(resource.kind)
 
 
@@ -144,6 +148,8 @@ def plan_waves(plan: Plan, methods: Methods) -> list[Wave]:
     def step(p: Placement) -> Step:
         r = resources[p.resource_id]
         gib = (r.attributes.storage_gib or 0.0) if r.kind in DATA_KINDS and not r.planned else 0.0
+        if isinstance(r.attributes.details.get("replica_of"), str):
+            gib = 0.0
         return Step(r, p, methods.for_resource(r), gib, transfer_hours(gib, bandwidth))
 
     foundation, data, services, cutover = [], [], [], []

@@ -452,6 +452,11 @@ def add_aws_resource(
     details = {
         k: v for k, v in (fields.pop("details", None) or {}).items() if v not in (None, "", [], {})
     }
+    primary = _primary(native_type, shape, rid, account, region)
+    if primary:
+        # a read replica serves its primary's data: placed with it, rebuilt from it
+        details["replica_of"] = primary
+        depends_on = sorted({*(depends_on or []), primary})
     if details:
         fields["details"] = details
     fill_sizes(fields, ctx.catalog, "aws")
@@ -470,6 +475,20 @@ def add_aws_resource(
         topology=mapped.topology,
         rule_problems=mapped.problems,
     )
+
+
+def _primary(
+    native_type: str, shape: dict[str, Any], rid: str, account: str, region: str
+) -> str | None:
+    """The ARN of the DB instance a read replica copies: the API names a primary in the same
+    region by its identifier, one elsewhere by its ARN."""
+    source = shape.get("ReadReplicaSourceDBInstanceIdentifier")
+    if native_type != "AWS::RDS::DBInstance" or not isinstance(source, str) or not source:
+        return None
+    if source.startswith("arn:"):
+        return source
+    partition = rid.split(":")[1] if rid.startswith("arn:") and rid.count(":") > 1 else "aws"
+    return f"arn:{partition}:rds:{region}:{account}:db:{source}"
 
 
 def _topology(native_type: str, shape: dict[str, Any]) -> Mapped:

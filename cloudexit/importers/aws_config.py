@@ -114,6 +114,7 @@ class _Collector:
         kept = {r.id for r in self.ctx.resources}
         for resource in self.ctx.resources:
             targets = {self.by_native.get(rel) for rel in self.relations.get(resource.id, [])}
+            targets |= set(resource.depends_on)  # a replica's primary, named by its shape
             resource.depends_on = sorted(t for t in targets if t and t in kept and t != resource.id)
 
 

@@ -84,16 +84,25 @@ def _unknown(value: Any) -> bool:
     return False
 
 
+# type -> the argument naming the database a planned read replica copies
+REPLICA_SOURCES = {"aws_db_instance": "replicate_source_db"}
+
+
 def unknown_links(tf_type: str, after_unknown: Any) -> list[str]:
-    """The chain and backend arguments of a planned part the plan does not know yet."""
-    arguments = _arguments(tf_type)
+    """The chain, backend and replica-source arguments of a planned part the plan does not
+    know yet."""
+    arguments = [
+        *_arguments(tf_type),
+        *([REPLICA_SOURCES[tf_type]] if tf_type in REPLICA_SOURCES else []),
+    ]
     if not arguments or not isinstance(after_unknown, dict):
         return []
     return sorted(a for a in arguments if _unknown(after_unknown.get(a)))
 
 
 def unresolved(tf_type: str, unknown: Iterable[str], named_types: Iterable[str]) -> list[str]:
-    """Of ``unknown``, the arguments no resource the part depends on can stand for."""
+    """Of ``unknown``, the chain and backend arguments no resource the part depends on can
+    stand for."""
     arguments = _arguments(tf_type)
     named = set(named_types)
-    return [a for a in unknown if not (arguments.get(a, frozenset()) & named)]
+    return [a for a in unknown if a in arguments and not (arguments[a] & named)]

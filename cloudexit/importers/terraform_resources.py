@@ -19,6 +19,7 @@ from cloudexit.importers.terraform_chains import (
     BACKEND_LINKS,
     CHAIN_LINKS,
     PROXY_PROTOCOLS,
+    REPLICA_SOURCES,
     RULES,
     TEMPLATE_OF_GROUP,
     unresolved,
@@ -289,6 +290,7 @@ class TerraformMapper:
                 - {item.fields["id"]}
             )
         self._apply_links(by_config)
+        self._name_primaries()
         self._drop_held_volumes()
         self._root_from_image()
         self._join_by_elimination()
@@ -307,6 +309,44 @@ class TerraformMapper:
                 rule_problems=mapped.problems,
             )
         self._pending.clear()
+
+    def _name_primaries(self) -> None:
+        """A read replica names the database it copies (``replica_of``) by that database's id,
+        so it is placed with it and rebuilt from it. A state names the primary by its
+        identifier (or its ARN in another region); a plan that does not know it yet names it
+        by the one database of the type its configuration refers to."""
+        by_id = {str(item.fields["id"]): item for item in self._pending}
+        by_key: dict[str, str] = {}
+        for rid, item in by_id.items():
+            if item.fields["type"] in REPLICA_SOURCES:
+                identifier = item.fields["attributes"].details.get("identifier")
+                for key in (rid, rid.rsplit(":", 1)[-1], identifier):
+                    if isinstance(key, str) and key:
+                        by_key.setdefault(key.lower(), rid)
+        for rid, item in by_id.items():
+            tf_type = str(item.fields["type"])
+            if tf_type not in REPLICA_SOURCES:
+                continue
+            details = item.fields["attributes"].details
+            source = details.pop("replicate_source_db", None)
+            primary: str | None = None
+            if isinstance(source, str) and source:
+                primary = by_key.get(source.lower())
+                if primary is None and source.startswith("arn:"):
+                    primary = source
+                elif primary is None and rid.startswith("arn:") and rid.count(":") >= 5:
+                    primary = f"{rid.rsplit(':', 2)[0]}:db:{source}"
+            elif REPLICA_SOURCES[tf_type] in item.unknown_links:
+                named = [
+                    d
+                    for d in item.depends_on
+                    if by_id.get(d) and by_id[d].fields["type"] == tf_type
+                ]
+                primary = named[0] if len(named) == 1 else None
+            if primary and primary != rid:
+                details["replica_of"] = primary
+                if primary in by_id:
+                    item.depends_on = sorted({*item.depends_on, primary})
 
     def _drop_held_volumes(self) -> None:
         """After a refresh an instance's ebs_block_device also lists a volume attached by

@@ -112,7 +112,11 @@ def aws_db_instance(v: dict[str, Any]) -> Fields:
         "iops": count(positive(v.get("iops"))),
         "high_availability": v.get("multi_az") if isinstance(v.get("multi_az"), bool) else None,
         "state": text(v.get("status")),
-        "details": {"port": v.get("port"), "identifier": text(v.get("identifier"))},
+        "details": {
+            "port": v.get("port"),
+            "identifier": text(v.get("identifier")),
+            "replicate_source_db": text(v.get("replicate_source_db")),
+        },
     }
 
 

@@ -56,7 +56,7 @@ from cloudexit.optimise.running import (
 )
 from cloudexit.optimise.sizes import resolve_size
 from cloudexit.optimise.stranded import estimate as stranded_estimate
-from cloudexit.optimise.switching import DEFAULT_START, data_gib
+from cloudexit.optimise.switching import DEFAULT_START, copied_gib, data_gib
 from cloudexit.optimise.switching import estimate as switching_estimate
 from cloudexit.optimise.today import current_monthly_eur
 from cloudexit.optimise.windows import licensed_windows, runs_windows
@@ -682,8 +682,8 @@ def _context(
     allowed, pinned_region = _allowed_providers(resource, policy)
     start = start or policy.switching.start_date or DEFAULT_START
     transfer_months = Decimal(0)
-    if data_gib(resource):
-        hours = data_gib(resource) / (Decimal(str(policy.bandwidth_mbps)) * GIB_PER_MBPS_HOUR)
+    if copied_gib(resource):
+        hours = copied_gib(resource) / (Decimal(str(policy.bandwidth_mbps)) * GIB_PER_MBPS_HOUR)
         transfer_months = hours / Decimal(730)
     stops = start + dt.timedelta(days=parallel_days(policy) + int(transfer_months * DAYS_PER_MONTH))
     specs = resolve_size(resource, catalog, policy).specs

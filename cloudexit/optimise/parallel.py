@@ -27,7 +27,7 @@ from cloudexit.optimise.switching import (
     EgressPrices,
     SwitchingRules,
     basis,
-    data_gib,
+    copied_gib,
     egress_cost,
     load_switching_rules,
 )
@@ -58,7 +58,7 @@ def _sync_rule(
 
 def sync_gib(resource: Resource, days: Decimal, policy: Policy) -> Decimal:
     rate = Decimal(str(policy.switching.parallel_change_per_day))
-    return data_gib(resource) * rate * max(Decimal(0), days)
+    return copied_gib(resource) * rate * max(Decimal(0), days)
 
 
 def sync_estimate(

@@ -167,6 +167,14 @@ def data_gib(resource: Resource) -> Decimal:
     return Decimal(str(resource.attributes.storage_gib or 0))
 
 
+def copied_gib(resource: Resource) -> Decimal:
+    """GiB copied out of the source: none for a read replica, rebuilt from its primary on the
+    target, so its primary's data is not counted twice."""
+    if isinstance(resource.attributes.details.get("replica_of"), str):
+        return Decimal(0)
+    return data_gib(resource)
+
+
 def estimate(
     resource: Resource, catalog: Catalog, policy: Policy, on: dt.date | None = None
 ) -> Decimal | None:
@@ -174,7 +182,7 @@ def estimate(
     free allowances.
 
     None when the source has no egress price (or no exchange rate for it)."""
-    gib = data_gib(resource)
+    gib = copied_gib(resource)
     if gib == 0 or resource.planned:  # only a Terraform plan holds it: no data to move yet
         return Decimal(0)
     gross = egress_cost(resource, gib, catalog, policy)
@@ -224,7 +232,7 @@ def date_switching(
     dated: dict[str, Decimal] = {}
     for rid, (wave, on) in sorted(moved_on.items(), key=lambda kv: (kv[1][1], kv[0])):
         r = resources[rid]
-        gib = data_gib(r)
+        gib = copied_gib(r)
         price = prices(r)
         if gib == 0 or price is None or r.planned:
             continue

@@ -70,8 +70,19 @@ def _instance_attributes(item: Item, scope: Scope) -> Attributes:
             "sizing_from_ec2_type": item.get("_ec2_type") if item.get("_type_specs") else None,
             "storage_encrypted": item.get("StorageEncrypted"),
             "subnet_group": (item.get("DBSubnetGroup") or {}).get("DBSubnetGroupName"),
+            # a read replica serves its primary's data: placed with it, rebuilt from it
+            "replica_of": _primary(item, scope),
         },
     )
+
+
+def _primary(item: Item, scope: Scope) -> str | None:
+    """The ARN of the instance a read replica copies (the API names a primary in the same
+    region by its identifier, one elsewhere by its ARN)."""
+    source = item.get("ReadReplicaSourceDBInstanceIdentifier")
+    if not isinstance(source, str) or not source:
+        return None
+    return source if source.startswith("arn:") else scope.arn("rds", f"db:{source}")
 
 
 def _instance_deps(item: Item, scope: Scope) -> Iterable[str]:
@@ -80,6 +91,9 @@ def _instance_deps(item: Item, scope: Scope) -> Iterable[str]:
         yield subnet_group_arn(scope, group)
     if item.get("DBClusterIdentifier"):
         yield scope.arn("rds", f"cluster:{item['DBClusterIdentifier']}")
+    primary = _primary(item, scope)
+    if primary:
+        yield primary
     for sg in item.get("VpcSecurityGroups", []):
         yield security_group_arn(scope, sg["VpcSecurityGroupId"])
 
