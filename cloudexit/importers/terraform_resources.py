@@ -27,7 +27,7 @@ from cloudexit.importers.terraform_chains import (
 from cloudexit.importers.terraform_declared import declared
 from cloudexit.importers.terraform_refs import config_address
 from cloudexit.importers.terraform_sizing import clean_fields, sizing, text
-from cloudexit.model.inventory import EBS_BLOCKS, Attributes, SourceProvider
+from cloudexit.model.inventory import EBS_BLOCKS, ROOT_DISK_UNKNOWN, Attributes, SourceProvider
 from cloudexit.model.kinds import Kind
 from cloudexit.model.parts import BACKENDS_UNKNOWN_AT_PLAN, UNKNOWN_AT_PLAN
 from cloudexit.topology import Mapped
@@ -370,7 +370,8 @@ class TerraformMapper:
     def _root_from_image(self) -> None:
         """A planned instance that sets no root_block_device gets its image's root disk, whose
         size the plan leaves unknown until apply; an instance of the file from the same image
-        shows it. Otherwise its source cost left out the root disk its target is priced with."""
+        shows it. Otherwise its source cost left out the root disk its target is priced with;
+        without such an instance, it says its root disk is unknown."""
         roots: dict[str, tuple[float, str]] = {}
         for item in self._pending:
             attributes = item.fields["attributes"]
@@ -388,8 +389,10 @@ class TerraformMapper:
                 item.fields["type"] != "aws_instance"
                 or not item.fields.get("planned")
                 or attributes.storage_class
-                or str(ami) not in roots
             ):
+                continue
+            if str(ami) not in roots:
+                attributes.details[ROOT_DISK_UNKNOWN] = str(ami) if ami else "unknown image"
                 continue
             gib, volume_type = roots[str(ami)]
             attributes.storage_gib = (attributes.storage_gib or 0) + gib

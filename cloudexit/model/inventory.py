@@ -37,6 +37,9 @@ EBS_BLOCKS = "ebs_block_devices"
 storage_gib counts with the root volume."""
 ROOT_VOLUME = "root_volume_id"
 """Detail key: the id of an instance's root EBS volume, which its storage_gib counts."""
+ROOT_DISK_UNKNOWN = "root_disk_unknown"
+"""Detail key: the image a planned instance's root disk comes from, whose size the plan leaves
+unknown until apply and nothing else in the file shows; its storage_gib leaves the disk out."""
 
 
 def inline_volume_ids(resource: Resource) -> list[str]:

@@ -32,7 +32,11 @@ from cloudexit.model.plan import (
 )
 from cloudexit.model.policy import Policy
 from cloudexit.optimise import concentration, explain, footing, milp, oneoff
-from cloudexit.optimise.assumptions import assumed_storage_warnings, assumption_warnings
+from cloudexit.optimise.assumptions import (
+    assumed_storage_warnings,
+    assumption_warnings,
+    unknown_root_warnings,
+)
 from cloudexit.optimise.attachments import held_apart_warnings
 from cloudexit.optimise.checks import Probes, violations
 from cloudexit.optimise.decide import assignment_of, decide
@@ -360,6 +364,7 @@ def _plan(
     names = readable_names(resources.values())
     warnings.update(versions.version_warnings(placements, names))
     warnings.update(assumed_storage_warnings(placements, names))
+    warnings.update(unknown_root_warnings(inventory.resources, names))
     warnings.update(end_of_life_warnings(placements, names, start_of(policy, inventory)))
     warnings.update(
         pin_warnings(inventory, catalog, policy, {rid: r.site[0] for rid, r in assignment.items()})

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from cloudexit.catalog.loader import Catalog
 from cloudexit.connectors.common import COMPUTE_KINDS, compute_cost
-from cloudexit.model.inventory import EBS_BLOCKS, MonthlyCost, Resource
+from cloudexit.model.inventory import EBS_BLOCKS, ROOT_DISK_UNKNOWN, MonthlyCost, Resource
 from cloudexit.model.kinds import Kind
 
 FIXED_FEE = {
@@ -116,10 +116,20 @@ def monthly_cost(resource: Resource, catalog: Catalog | None) -> MonthlyCost | N
     region = "us-east-1" if resource.region == "global" else resource.region
     if resource.kind in COMPUTE_KINDS:
         cost = compute_cost(catalog, "aws", resource)
-        if cost is None or resource.type != "aws_instance" or not resource.attributes.storage_gib:
+        if cost is None or resource.type != "aws_instance":
             return cost
+        image = resource.attributes.details.get(ROOT_DISK_UNKNOWN)
+        unknown = (
+            f"; root disk not included: its image {image} sets its size, unknown until apply"
+            if image
+            else ""
+        )
+        if not resource.attributes.storage_gib:
+            return cost.model_copy(update={"source": cost.source + unknown}) if unknown else cost
         amount, said = _inline_disks(resource, catalog, region)
-        return MonthlyCost(amount=cost.amount + amount, currency="EUR", source=cost.source + said)
+        return MonthlyCost(
+            amount=cost.amount + amount, currency="EUR", source=cost.source + said + unknown
+        )
     found = _product(resource)
     if found is None:
         return None
