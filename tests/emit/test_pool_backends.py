@@ -211,3 +211,45 @@ def test_a_planned_group_behind_a_planned_balancer_fills_the_ovhcloud_pool(
     assert [name for name, _ in members] == ["web-4", "web-4-node-1"]
     assert len({address for _, address in members}) == 2
     assert 'protocol = "http"' in balancers.read_text()
+
+
+@pytest.mark.parametrize(
+    ("site", "server"),
+    [
+        ("scaleway/nl-ams", "scaleway_instance_server"),
+        ("ovhcloud/RBX-A", "ovh_cloud_instance"),
+        ("ionos/de/fra", "ionoscloud_server"),
+    ],
+)
+def test_a_machine_named_like_a_group_machine_keeps_its_own_address(
+    shared_dir: Path, tmp_path: Path, site: str, server: str
+) -> None:
+    """A VM called ``igm-1-node-1`` beside the group igm-1: the group's second machine took the
+    same Terraform address as the VM, a folder Terraform refuses to load."""
+    inventory = import_files([shared_dir / "corpus" / CAI])
+    resources = inventory.by_id()
+    resources[LB_1].depends_on.append(IGM_1)
+    vm = next(r for r in inventory.resources if r.kind == Kind.VM)
+    vm.name = "igm-1-node-1"
+    tag = site.replace("/", "-")
+    for rid in (LB_1, IGM_1, vm.id):
+        resources[rid].tags["site"] = tag
+    policy = cloudexit.Policy(
+        targets=[site.split("/")[0]],
+        min_providers=1,
+        allow_retain=False,
+        providers=[{"match": {"tags": {"site": tag}}, "pin": site}],
+    )
+    cloudexit.emit(cloudexit.plan(inventory, policy), tmp_path)
+    folder = tmp_path / "terraform" / site.split("/")[0] / site.split("/", 1)[1].replace("/", "-")
+    written = "\n".join(p.read_text() for p in sorted(folder.glob("*.tf")))
+    addresses = re.findall(r'^resource "(\w+)" "(\w+)"', written, re.MULTILINE)
+    assert len(addresses) == len(set(addresses))
+    traced = re.findall(
+        r'# cloudexit: from \S+ \S+ (\S+)[^\n]*\n(?:#[^\n]*\n)*resource "(\w+)" "(\w+)"', written
+    )
+    (own,) = [(rtype, local) for source, rtype, local in traced if source == vm.id]
+    group = [(rtype, local) for source, rtype, local in traced if source == IGM_1]
+    assert len(group) == 3 and own not in group and all(t == server for t, _ in group)
+    pool = re.findall(rf"({server})\.(igm_1\w*)\.", (folder / "load_balancers.tf").read_text())
+    assert pool == (group if server != "ovh_cloud_instance" else [])  # OVHcloud's pool holds ips

@@ -47,6 +47,15 @@ NETWORK_KINDS = {Kind.NETWORK, Kind.SUBNET}
 # Servers whose self-managed data is written on a volume of its own, of the block-storage product
 # it is priced on, beside the boot volume mappings/boot-volumes.yaml prices.
 DATA_VOLUMES = {"ionoscloud_server": "ionoscloud_volume"}
+MACHINE_TYPES = frozenset(
+    {
+        "ionoscloud_server",
+        "opennebula_virtual_machine",
+        "ovh_cloud_instance",
+        "scaleway_instance_server",
+    }
+)
+"""Types whose template writes one resource per machine (``Item.machines``)."""
 COPIED = "copied here: resources placed at this site use it"
 ONE_GROUP_PROVIDERS = frozenset({"scaleway"})
 """Targets whose servers take one security group (a Scaleway instance's security_group_id)."""
@@ -129,6 +138,10 @@ class Item:
     """The block-storage product the plan priced the data on (``Option.storage_product``)."""
     data_local: str = ""
     """Local name of the data volume written beside the server, where one is."""
+    machine_locals: list[str] = field(default_factory=list)
+    """Site-unique local names of the machines after the first (see ``reserve_machines``)."""
+    data_locals: list[str] = field(default_factory=list)
+    """Site-unique local names of the data volumes of the machines after the first."""
     spare: list[int] = field(default_factory=list)
     """Site-unique address offsets of the machines after the first (see ``machine_ips``)."""
 
@@ -204,11 +217,25 @@ class Item:
         return self.machines if self.resource.kind == Kind.VM_GROUP else 1
 
     def machine_local(self, n: int) -> str:
-        return self.local + self.machine_suffix(n)
+        return self.machine_locals[n - 1] if n else self.local
 
-    def machine_suffix(self, n: int) -> str:
-        """What tells machine ``n`` apart in local names: nothing for the first."""
-        return f"_{self._machine_word}_{n}" if n else ""
+    def machine_data_local(self, n: int) -> str:
+        return self.data_locals[n - 1] if n else self.data_local
+
+    def reserve_machines(self, unique: Callable[[str, str], str]) -> None:
+        """Take a site-unique local name for each machine after the first, and for its data
+        volume: another resource may already be called what a joined suffix would give."""
+        if self.rtype not in MACHINE_TYPES:
+            return
+        word = self._machine_word
+        self.machine_locals = [
+            unique(f"{self.local}_{word}_{n}", self.rtype) for n in range(1, self.machines)
+        ]
+        if self.data_local:
+            self.data_locals = [
+                unique(f"{self.data_local}_{word}_{n}", DATA_VOLUMES[self.rtype])
+                for n in range(1, self.machines)
+            ]
 
     def machine_name(self, n: int) -> str:
         return self.name + (f"-{self._machine_word}-{n}" if n else "")
@@ -567,6 +594,7 @@ def build_site(
         )
         if rtype in DATA_VOLUMES and item.data_gib:
             item.data_local = unique(f"{item.local}_data", DATA_VOLUMES[rtype])
+        item.reserve_machines(unique)
         site.items.append(item)
         by_id[r.id] = item
     if group_type is not None:
