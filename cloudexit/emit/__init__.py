@@ -94,13 +94,15 @@ def write_artefacts(
     from cloudexit.emit.waves import load_methods, plan_waves
     from cloudexit.model.labels import with_readable_names
 
-    with alongside(partial(write_plan, plan, stage), fork):
+    with alongside(partial(write_plan, plan, stage), fork, stage):
         # The Terraform, runbook and report tell apart resources that share a name.
         inventory = with_readable_names(plan.inventory)
         if inventory is not plan.inventory:
             plan = plan.model_copy(update={"inventory": inventory})
         built = build_sites(plan, env, catalog)  # the Terraform and the runbook's gaps
-        with alongside(partial(write_terraform, plan, stage, env, catalog, built), fork):
+        with alongside(
+            partial(write_terraform, plan, stage, env, catalog, built), fork, stage / "terraform"
+        ):
             # made once: the runbook and the report read the same summary and waves
             summary, waves = summarise(plan, catalog), plan_waves(plan, load_methods(env))
             write_runbook(plan, stage, env, catalog, built, summary, waves)

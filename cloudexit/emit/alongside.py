@@ -2,8 +2,9 @@
 
 The child is forked, so it reads the plan and the built sites as they are in memory (nothing
 pickled) and writes its files into the same staging folder. It reports nothing back but its exit
-status: when it fails for any reason, the parent writes the same artefact itself, so an error is
-raised here exactly as it would be without the child (a user template's line, an OSError's path).
+status: when it fails for any reason (killed mid-write, or not done in time), the parent removes
+what it left half-written and writes the same artefact itself, so an error is raised here exactly
+as it would be without the child (a user template's line, an OSError's path).
 """
 
 from __future__ import annotations
@@ -13,17 +14,26 @@ import multiprocessing
 import os
 import signal
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
+
+from cloudexit.model.io import remove_partial_writes
 
 _PR_SET_PDEATHSIG = 1
+MIN_WAIT = 120.0
+"""Seconds the parent waits for the child after its own block, at least (see ``alongside``)."""
 
 
 def can_fork() -> bool:
-    """Forking pays only with a second core, and only where fork is the usual way to start."""
+    """Forking pays only with a second core, and only where fork is the usual way to start.
+
+    A process with a second thread (a solver's, say) may fork while that thread holds a lock the
+    child then waits on forever: such a process writes everything itself."""
     if sys.platform != "linux":
         return False
-    return len(os.sched_getaffinity(0)) > 1
+    return len(os.sched_getaffinity(0)) > 1 and len(os.listdir("/proc/self/task")) == 1
 
 
 def _die_with(parent: int) -> None:
@@ -44,25 +54,42 @@ def _child(work: Callable[[], object], parent: int) -> None:
 
 
 @contextmanager
-def alongside(work: Callable[[], object], fork: bool) -> Iterator[None]:
+def alongside(
+    work: Callable[[], object], fork: bool, folder: Path | None = None, wait: float | None = None
+) -> Iterator[None]:
     """Run ``work`` in a forked child while the block runs here; wait for it at the end.
 
-    ``fork`` False, or a child that failed: ``work`` runs here (before the block when not
-    forked, so the order of writes is the one a single process has)."""
-    if not fork:
+    ``fork`` False, a child that cannot be started, or one that failed: ``work`` runs here (before
+    the block when not forked, so the order of writes is the one a single process has). Files a
+    failed child left half-written in ``folder`` are removed first. The child is given ``wait``
+    seconds after the block, by default four times the block's own time and at least
+    ``MIN_WAIT``: a child stuck longer is killed and its work done here."""
+    process = None
+    if fork:
+        try:
+            process = multiprocessing.get_context("fork").Process(
+                target=_child, args=(work, os.getpid()), daemon=True
+            )
+            process.start()
+        except Exception:  # noqa: BLE001 - e.g. a daemonic pool worker may not have children
+            process = None
+    if process is None:
         work()
         yield
         return
-    process = multiprocessing.get_context("fork").Process(
-        target=_child, args=(work, os.getpid()), daemon=True
-    )
-    process.start()
+    started = time.monotonic()
     try:
         yield
+        limit = wait if wait is not None else max(MIN_WAIT, 4 * (time.monotonic() - started))
+        process.join(limit)
     except BaseException:
         process.kill()
         process.join()
         raise
-    process.join()
+    if process.exitcode is None:
+        process.kill()
+        process.join()
     if process.exitcode != 0:
+        if folder is not None:
+            remove_partial_writes(folder)
         work()

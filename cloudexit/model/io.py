@@ -302,10 +302,14 @@ def dumps(model: BaseModel) -> str:
     return model.model_dump_json(indent=2, exclude_none=True) + "\n"
 
 
+PARTIAL_SUFFIX = ".partial"
+"""Ends the name of a file ``write_text_atomic`` has not finished writing."""
+
+
 def write_text_atomic(path: Path, text: str | Iterable[str]) -> None:
     """Write ``text`` (or its pieces, one after the other) to ``path`` whole or not at all."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=PARTIAL_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             if isinstance(text, str):
@@ -318,6 +322,13 @@ def write_text_atomic(path: Path, text: str | Iterable[str]) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def remove_partial_writes(folder: Path) -> None:
+    """Remove what a ``write_text_atomic`` killed mid-write (SIGKILL runs no cleanup) left in
+    ``folder`` or below it."""
+    for path in sorted(folder.rglob(f".*{PARTIAL_SUFFIX}")):
+        path.unlink(missing_ok=True)
 
 
 def save(model: BaseModel, path: str | Path) -> None:

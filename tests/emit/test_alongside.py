@@ -3,7 +3,12 @@ raised as they would be without it."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import signal
+import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,10 +16,28 @@ import pytest
 from cloudexit.emit import write_artefacts
 from cloudexit.emit.alongside import alongside, can_fork
 from cloudexit.emit.jinja import make_environment
+from cloudexit.model.io import write_text_atomic
 from tests.emit.test_runbook import make_plan
 from tests.helpers import fixture_catalog
 
-pytestmark = pytest.mark.skipif(not can_fork(), reason="needs fork and a second core")
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="forks as Linux does")
+
+
+def wait_for(path: Path) -> int:
+    """The pid the child wrote to ``path`` once it is there."""
+    deadline = time.monotonic() + 30
+    while not path.exists() or not path.read_text():
+        assert time.monotonic() < deadline, "the child never started"
+        time.sleep(0.02)
+    return int(path.read_text())
+
+
+def gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return False
 
 
 def snapshot(out: Path) -> dict[str, bytes]:
@@ -54,14 +77,79 @@ def test_an_error_of_the_work_is_raised_here_as_it_is(tmp_path):
 
 
 def test_a_failure_here_stops_the_child_and_skips_its_work(tmp_path):
-    mark = tmp_path / "late"
+    mark, pid_file = tmp_path / "late", tmp_path / "pid"
 
     def work() -> None:
-        import time
-
-        time.sleep(5)
+        pid_file.write_text(str(os.getpid()))
+        time.sleep(1)
         mark.write_text("written after the failure")
 
     with pytest.raises(RuntimeError, match="runbook"), alongside(work, fork=True):
+        pid = wait_for(pid_file)
         raise RuntimeError("the runbook failed")
-    assert not mark.exists()
+    time.sleep(1.5)
+    assert not mark.exists() and gone(pid)
+
+
+def test_a_child_killed_mid_write_leaves_no_partial_file(tmp_path):
+    parent, pid_file, target = os.getpid(), tmp_path / "pid", tmp_path / "out" / "plan.json"
+
+    def pieces() -> Iterator[str]:
+        yield "half"
+        if os.getpid() != parent:
+            pid_file.write_text(str(os.getpid()))
+            time.sleep(60)
+        yield " and the rest"
+
+    def work() -> None:
+        write_text_atomic(target, pieces())
+
+    with alongside(work, fork=True, folder=tmp_path / "out"):
+        os.kill(wait_for(pid_file), signal.SIGKILL)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["plan.json"]
+    assert target.read_text() == "half and the rest"
+
+
+def test_a_child_stuck_past_its_time_is_killed_and_its_work_done_here(tmp_path):
+    parent, pid_file, mark = os.getpid(), tmp_path / "pid", tmp_path / "done"
+
+    def work() -> None:
+        if os.getpid() != parent:
+            pid_file.write_text(str(os.getpid()))
+            time.sleep(60)
+        mark.write_text("here")
+
+    started = time.monotonic()
+    with alongside(work, fork=True, wait=0.5):
+        pid = wait_for(pid_file)
+    assert mark.read_text() == "here" and gone(pid)
+    assert time.monotonic() - started < 30
+
+
+def _in_a_daemon(mark: str) -> None:
+    with alongside(lambda: Path(mark).write_text("here"), fork=True):
+        pass
+
+
+def test_where_no_child_may_be_started_the_work_is_done_here(tmp_path):
+    """A daemonic process (a pool's worker) may not start one: no traceback, the work done."""
+    mark = tmp_path / "done"
+    daemon = multiprocessing.get_context("fork").Process(
+        target=_in_a_daemon, args=(str(mark),), daemon=True
+    )
+    daemon.start()
+    daemon.join(60)
+    assert daemon.exitcode == 0 and mark.read_text() == "here"
+
+
+def test_a_second_thread_means_no_fork():
+    import threading
+
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert not can_fork()
+    finally:
+        stop.set()
+        thread.join()
