@@ -86,6 +86,7 @@ def write_artefacts(
     from functools import partial
 
     from cloudexit.emit.alongside import alongside
+    from cloudexit.emit.losses import fixed_groups
     from cloudexit.emit.plan_json import write_plan
     from cloudexit.emit.report import write_report
     from cloudexit.emit.runbook import write_runbook
@@ -104,6 +105,7 @@ def write_artefacts(
             partial(write_terraform, plan, stage, env, catalog, built), fork, stage / "terraform"
         ):
             # made once: the runbook and the report read the same summary and waves
-            summary, waves = summarise(plan, catalog), plan_waves(plan, load_methods(env))
+            summary = summarise(plan, catalog)
+            waves = plan_waves(plan, load_methods(env), fixed_groups(built))
             write_runbook(plan, stage, env, catalog, built, summary, waves)
             write_report(plan, stage, env, catalog, summary, waves)

@@ -17,6 +17,18 @@ from cloudexit.model.plan import Plan
 from cloudexit.optimise.inspection import graded_for
 
 NAMED = 3
+
+
+def fixed_groups(built: list[Site]) -> frozenset[str]:
+    """Ids of the machine groups written as fixed servers (their group type has no template)."""
+    return frozenset(
+        item.resource.id
+        for site in built
+        for item in site.items
+        if item.resource.kind == Kind.VM_GROUP and item.note
+    )
+
+
 """Resources named per row; the rest are counted."""
 
 

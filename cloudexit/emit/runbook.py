@@ -11,7 +11,7 @@ from jinja2 import Environment
 from cloudexit.catalog.loader import Catalog
 from cloudexit.emit.escape import md_text
 from cloudexit.emit.jinja import duration
-from cloudexit.emit.losses import losses
+from cloudexit.emit.losses import fixed_groups, losses
 from cloudexit.emit.mermaid import dependency_graph, gantt, start_date
 from cloudexit.emit.sovereignty import sovereignty_context
 from cloudexit.emit.summary import Summary, summarise
@@ -72,7 +72,7 @@ def runbook_context(
     caller already made them (the report reads the same ones)."""
     methods = load_methods(env)
     built = build_sites(plan, env, catalog) if built is None else built
-    waves = plan_waves(plan, methods) if waves is None else waves
+    waves = plan_waves(plan, methods, fixed_groups(built)) if waves is None else waves
     resources = plan.inventory.by_id()
     alternatives: dict[str, dict[str, set[str]]] = defaultdict(
         lambda: {"chosen": set(), "runner_up": set()}

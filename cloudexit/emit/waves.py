@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +20,8 @@ SERVICE_IN_FOUNDATION = frozenset({Kind.LOAD_BALANCER, Kind.TARGET_GROUP, Kind.A
 CUTOVER_KINDS = frozenset({Kind.DNS_ZONE, Kind.CDN})
 PLANNED = "planned"
 """methods.yaml key of the method for resources only a Terraform plan holds."""
+FIXED_MACHINES = "fixed_machines"
+"""methods.yaml key of the method for a machine group written as fixed servers."""
 
 
 class Method(BaseModel):
@@ -43,13 +46,16 @@ class Methods(BaseModel):
             self.methods.get(kind.value) or self.methods.get(kind.category) or self.methods["other"]
         )
 
-    def for_resource(self, resource: Resource) -> Method:
+    def for_resource(self, resource: Resource, fixed: bool = False) -> Method:
         """A resource only a Terraform plan holds has nothing to export or cut over: it is
         built on the target instead (a template folder without a ``planned`` method keeps the
         kind's). A read replica is rebuilt from its primary on the target, not copied
-        from the source."""
+        from the source. ``fixed``: a machine group the Terraform writes as fixed servers, whose
+        launch template and scaling rules are not recreated."""
         if resource.planned and PLANNED in self.methods:
             return self.methods[PLANNED]
+        if fixed and FIXED_MACHINES in self.methods:
+            return self.methods[FIXED_MACHINES]
         replica = isinstance(resource.attributes.details.get("replica_of"), str)
         if replica and resource.kind.category == "database" and "database.replica" in self.methods:
             return self.methods["database.replica"]
@@ -140,7 +146,8 @@ def _service_levels(ids: set[str], resources: dict[str, Resource]) -> dict[str, 
     return levels
 
 
-def plan_waves(plan: Plan, methods: Methods) -> list[Wave]:
+def plan_waves(plan: Plan, methods: Methods, fixed: Collection[str] = ()) -> list[Wave]:
+    """``fixed``: ids of the machine groups the Terraform writes as fixed servers."""
     resources = plan.inventory.by_id()
     moving = [p for p in plan.placements if not p.choice.retain]
     bandwidth = plan.policy.bandwidth_mbps
@@ -150,7 +157,8 @@ def plan_waves(plan: Plan, methods: Methods) -> list[Wave]:
         gib = (r.attributes.storage_gib or 0.0) if r.kind in DATA_KINDS and not r.planned else 0.0
         if isinstance(r.attributes.details.get("replica_of"), str):
             gib = 0.0
-        return Step(r, p, methods.for_resource(r), gib, transfer_hours(gib, bandwidth))
+        method = methods.for_resource(r, r.id in fixed)
+        return Step(r, p, method, gib, transfer_hours(gib, bandwidth))
 
     foundation, data, services, cutover = [], [], [], []
     for p in moving:

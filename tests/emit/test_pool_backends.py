@@ -162,6 +162,10 @@ def test_every_machine_of_a_group_is_written_where_the_group_resource_is_not(
         if line.startswith(f"| {site.split('/')[0]} | compute.vm_group |") and "autoscaling" in line
     ]
     assert f"written as 3 fixed {server}" in lost
+    # the wave step says the same: no launch template or scaling rules are recreated
+    steps = [line for line in runbook.splitlines() if "igm-1" in line and "Recreate" in line]
+    assert steps and all("as a fixed server behind the pool" in line for line in steps)
+    assert "Rebuild the group from its launch template" not in runbook
 
 
 def test_a_group_on_opennebula_is_written_as_its_machines(shared_dir: Path, tmp_path: Path) -> None:
