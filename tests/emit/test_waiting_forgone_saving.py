@@ -45,9 +45,12 @@ def test_the_forgone_saving_is_the_comparable_saving_over_the_delay(planned):
 
 
 def test_the_runbook_says_which_saving_it_forgoes(planned, tmp_path):
-    plan, _ = planned
+    plan, summary = planned
     api.emit(plan, tmp_path, catalog=load_catalog())
     runbook = (tmp_path / "runbook.md").read_text()
     (line,) = [x for x in runbook.splitlines() if x.startswith("- Waiting: ")]
     assert "would forgo about EUR 0.00" not in line
+    # the figure is the saving over the whole delay, not a month's
+    days = f"{summary.waiting.days} days"
+    assert f"of saving over those {days}" in line and "monthly saving" not in line
     assert "(the saving on what has a cost today; the 20 moved resources with none" in line
