@@ -192,7 +192,9 @@ def test_ionos_writes_the_probe_on_each_machine_of_the_group(tmp_path, shared_di
         for e in doc["resource"]
         for body in e.get('"ionoscloud_networkloadbalancer_forwardingrule"', {}).values()
     ]
-    assert rule["targets"]
+    # the group holds one machine (web1): one target, naming the server written for it
+    ips = [target["ip"] for target in rule["targets"]]
+    assert ips == ["${ionoscloud_server.web_shop_europe_west1.primary_ip}"]
     for target in rule["targets"]:
         (probe,) = target["health_check"]
         assert (probe["check"], probe["check_interval"]) == (True, 7000)
