@@ -103,6 +103,19 @@ _MD_LEADING = re.compile(r"^( *)(#{1,6}(?= |$)|[+=-](?= |$)|\d{1,9}[.)](?= |$)|>
 _MD_MARKS = re.compile(r"[\\`*\[\]<|~&!$_]")
 
 
+def escaped_once(escape: Callable[[str], str]) -> Callable[[str], str]:
+    """``escape`` remembering its answers: for values that repeat down a long table."""
+    escaped: dict[str, str] = {}
+
+    def once(value: str) -> str:
+        text = escaped.get(value)
+        if text is None:
+            text = escaped[value] = escape(value)
+        return text
+
+    return once
+
+
 def md_text(value: Any) -> str:
     """Plain text inside a table cell, a heading or a list item: no markup, no line break."""
     text = visible(value, quotes=False)

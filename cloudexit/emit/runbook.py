@@ -9,7 +9,7 @@ from typing import Any
 from jinja2 import Environment
 
 from cloudexit.catalog.loader import Catalog
-from cloudexit.emit.escape import md_text
+from cloudexit.emit.escape import escaped_once, md_text
 from cloudexit.emit.jinja import duration
 from cloudexit.emit.losses import fixed_groups, losses
 from cloudexit.emit.mermaid import dependency_graph, gantt, start_date
@@ -36,13 +36,7 @@ def step_rows(steps: list[Step]) -> list[str]:
     """A wave's table rows, one per resource, made here rather than by the template: a row is
     a dozen attribute look-ups and escapes, a template's per-call cost each. Kinds, sites,
     products and methods repeat, so each is escaped once."""
-    escaped: dict[str, str] = {}
-
-    def md(value: str) -> str:
-        text = escaped.get(value)
-        if text is None:
-            text = escaped[value] = md_text(value)
-        return text
+    md = escaped_once(md_text)
 
     rows = []
     for step in steps:

@@ -16,7 +16,7 @@ from pathlib import Path
 from jinja2 import Environment, Template, TemplateNotFound
 
 from cloudexit.catalog.loader import Catalog
-from cloudexit.emit.escape import md_code, md_text
+from cloudexit.emit.escape import escaped_once, md_code, md_text
 from cloudexit.emit.terraform.addressing import allocate
 from cloudexit.emit.terraform.firewall import CAPABILITIES, intersect, name_groups, translate
 from cloudexit.emit.terraform.hclfmt import format_hcl
@@ -414,13 +414,7 @@ def render_site(site: Site, env: Environment) -> dict[str, str]:
 def item_rows(site: Site) -> list[str]:
     """The README's row per item, made here rather than by the template (attribute look-ups
     and escapes are a template's per-call cost each); providers and kinds are escaped once."""
-    escaped: dict[str, str] = {}
-
-    def md(value: str) -> str:
-        text = escaped.get(value)
-        if text is None:
-            text = escaped[value] = md_text(value)
-        return text
+    md = escaped_once(md_text)
 
     return [
         f"| {md_code(i.resource.name)} ({md(i.resource.provider)}) | {md(i.kind)} "
