@@ -55,7 +55,8 @@ def _fixed_groups(built: list[Site], names: dict[str, str]) -> dict[tuple[str, s
 
 
 def losses(plan: Plan, catalog: Catalog, built: list[Site]) -> list[dict[str, str | int]]:
-    """Rows of target, kind, what is lost, how many resources and the first few named."""
+    """Rows of target, kind, what is lost, how many resources, the first few named and whether
+    more are left unnamed."""
     resources = plan.inventory.by_id()
     fixed = _fixed_groups(built, {r.id: r.name for r in resources.values()})
     named: dict[tuple[str, str, str], list[str]] = defaultdict(list)
@@ -82,6 +83,7 @@ def losses(plan: Plan, catalog: Catalog, built: list[Site]) -> list[dict[str, st
             "lost": what,
             "count": len(names),
             "names": ", ".join(sorted(names)[:NAMED]),
+            "more": len(names) > NAMED,
         }
         for (provider, kind, what), names in sorted(named.items())
     ]
