@@ -15,17 +15,13 @@ import pytest
 from cloudexit import api
 from cloudexit.catalog.loader import load_catalog
 from cloudexit.model.policy import Policy
+from tests.emit.whole_plans import planned_export_on_scaleway
 
 
 @pytest.fixture(scope="module")
 def written(shared_dir, tmp_path_factory):
-    catalog = load_catalog()
-    inventory = api.inventory(
-        "import", shared_dir / "corpus" / "tfplan-azure-vms-tfcompliance.json", planned=True
-    )
-    plan = api.plan(inventory, Policy(targets=["scaleway"]), catalog)
     out = tmp_path_factory.mktemp("plan")
-    api.emit(plan, out, catalog=catalog)
+    planned_export_on_scaleway(shared_dir / "corpus" / "tfplan-azure-vms-tfcompliance.json", out)
     (site,) = sorted((out / "terraform" / "scaleway").iterdir())
     return out, site
 

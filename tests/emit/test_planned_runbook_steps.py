@@ -15,6 +15,7 @@ from cloudexit.catalog.loader import load_catalog
 from cloudexit.emit.escape import md_text
 from cloudexit.model.labels import readable_names
 from cloudexit.model.policy import Policy
+from tests.emit.whole_plans import planned_export_on_scaleway
 
 BUILD = "Build on the target, not the source (only a Terraform plan holds it)"
 EXPORT = "Export the disk image, convert to qcow2, import and boot on the target"
@@ -22,13 +23,10 @@ EXPORT = "Export the disk image, convert to qcow2, import and boot on the target
 
 @pytest.fixture(scope="module")
 def written(shared_dir, tmp_path_factory):
-    catalog = load_catalog()
-    inventory = api.inventory(
-        "import", shared_dir / "corpus" / "tfplan-aws-infracost-v0.14.json", planned=True
-    )
-    plan = api.plan(inventory, Policy(targets=["scaleway"]), catalog)
     out = tmp_path_factory.mktemp("plan")
-    api.emit(plan, out, catalog=catalog)
+    plan = planned_export_on_scaleway(
+        shared_dir / "corpus" / "tfplan-aws-infracost-v0.14.json", out
+    )
     return plan, (out / "runbook.md").read_text()
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
+from cloudexit import api
 from cloudexit.catalog.loader import load_catalog
 from cloudexit.catalog.versions import decide
 from cloudexit.model.inventory import Inventory
@@ -88,3 +90,12 @@ def whole_plan(
         totals=totals,
         solver=SolverInfo(solver="test", status=SolveStatus.TRIVIAL),
     )
+
+
+def planned_export_on_scaleway(export: Path, out: Path) -> Plan:
+    """A real Terraform plan export, planned onto Scaleway and emitted into ``out``."""
+    catalog = load_catalog()
+    inventory = api.inventory("import", export, planned=True)
+    plan = api.plan(inventory, Policy(targets=["scaleway"]), catalog)
+    api.emit(plan, out, catalog=catalog)
+    return plan
