@@ -9,17 +9,25 @@ import cloudexit
 from cloudexit.importers import import_files
 
 
-def test_azure_firewalls_are_not_taken_as_free_today(shared_dir: Path) -> None:
+def test_azure_firewalls_are_priced_by_tier_and_an_unstated_tier_is_left_out(
+    shared_dir: Path,
+) -> None:
     inventory = import_files(
         [shared_dir / "corpus" / "tfplan-azure-firewall-infracost.json"], planned=True
     )
+    cost = {r.id.rsplit(".", 1)[-1]: r.monthly_cost for r in inventory.resources}
+    premium, standard = cost["premium_virtual_hub"], cost["standard_virtual_hub"]
+    assert premium is not None and standard is not None
+    # USD 1.75 and 1.25 a deployment hour, 730 hours, at the catalogue's exchange rate.
+    assert premium.amount > standard.amount > 0
+    assert "azure-firewall/Premium" in premium.source
+    assert "data processed not included" in premium.source
+    assert cost["premium"] == premium
+    # A plan that leaves the tier to Azure states none: no tier is guessed.
+    assert cost["standard"] is None and cost["non_usage"] is None
     plan = cloudexit.plan(inventory, cloudexit.Policy(targets=["ionos"]))
-    totals = plan.totals
-    # Five Azure Firewalls (billed per deployment hour) become security group rules at no cost.
-    assert totals.current_monthly_unpriced_kinds.get("network.firewall") == 5
-    assert totals.npv is None and totals.horizon_saving is None
-    assert totals.payback_note is not None and "cannot be judged" in totals.payback_note
-    assert any("network.firewall 5" in w for w in plan.warnings)
+    assert plan.totals.current_monthly_unpriced_kinds.get("network.firewall") == 2
+    assert any("network.firewall 2" in w for w in plan.warnings)
 
 
 def test_a_subnet_free_on_both_sides_is_still_left_out_of_the_count(shared_dir: Path) -> None:

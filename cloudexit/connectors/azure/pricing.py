@@ -133,6 +133,15 @@ def _sql_database(resource: Resource) -> list[Billed]:
     ]
 
 
+def _firewall(resource: Resource) -> list[Billed]:
+    """A firewall's deployment hours at its tier; a tier not stated (a plan leaves it to Azure)
+    gets no figure rather than a guessed one. Data processed depends on traffic no export gives."""
+    tier = str(resource.attributes.details.get("sku_tier") or "").capitalize()
+    if tier not in ("Standard", "Premium"):
+        return []
+    return [Billed(f"azure-firewall/{tier}", Decimal(1), "; data processed not included")]
+
+
 def billed(resource: Resource) -> list[Billed]:
     """The catalogue products a resource is billed as, or [] when the catalogue cannot say."""
     native = resource.type
@@ -152,6 +161,8 @@ def billed(resource: Resource) -> list[Billed]:
     if native == "microsoft.containerservice/managedclusters":
         product = _AKS_TIERS.get(str(a.details.get("tier") or "").lower())
         return [Billed(product, Decimal(1), "; nodes priced as their pool")] if product else []
+    if native in ("microsoft.network/azurefirewalls", "azurerm_firewall"):
+        return _firewall(resource)
     if native == "microsoft.network/dnszones":
         return [Billed("dns-zone", Decimal(1), "; queries not included")]
     return []
