@@ -137,7 +137,7 @@ def _firewall(resource: Resource) -> list[Billed]:
     """A firewall's deployment hours at its tier; a tier not stated (a plan leaves it to Azure)
     gets no figure rather than a guessed one. Data processed depends on traffic no export gives."""
     tier = str(resource.attributes.details.get("sku_tier") or "").capitalize()
-    if tier not in ("Standard", "Premium"):
+    if tier not in ("Basic", "Standard", "Premium"):
         return []
     return [Billed(f"azure-firewall/{tier}", Decimal(1), "; data processed not included")]
 
