@@ -37,3 +37,13 @@ def test_a_subnet_free_on_both_sides_is_still_left_out_of_the_count(shared_dir: 
     plan = cloudexit.plan(inventory, cloudexit.Policy(targets=["ionos"]))
     assert "network.subnet" not in plan.totals.current_monthly_unpriced_kinds
     assert "network.vpc" not in plan.totals.current_monthly_unpriced_kinds
+
+
+def test_basic_load_balancers_cost_nothing_today_with_a_source(shared_dir: Path) -> None:
+    inventory = import_files([shared_dir / "corpus" / "azure-arm-resources-list-c7n.json"])
+    balancers = [r for r in inventory.resources if r.type == "microsoft.network/loadbalancers"]
+    assert len(balancers) == 4
+    for balancer in balancers:
+        assert balancer.attributes.instance_type == "Basic"
+        assert balancer.monthly_cost is not None and balancer.monthly_cost.amount == 0
+        assert "lb-basic" in balancer.monthly_cost.source

@@ -163,6 +163,8 @@ def billed(resource: Resource) -> list[Billed]:
         return [Billed(product, Decimal(1), "; nodes priced as their pool")] if product else []
     if native in ("microsoft.network/azurefirewalls", "azurerm_firewall"):
         return _firewall(resource)
+    if native == "microsoft.network/loadbalancers" and (a.instance_type or "") == "Basic":
+        return [Billed("lb-basic", Decimal(1), "; the Basic SKU bears no charge")]
     if native == "microsoft.network/dnszones":
         return [Billed("dns-zone", Decimal(1), "; queries not included")]
     return []
