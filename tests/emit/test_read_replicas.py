@@ -5,6 +5,7 @@ reports one (`instanceType` READ_REPLICA_INSTANCE, `masterInstanceName`)."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -16,20 +17,28 @@ PRIMARY = "//cloudsql.googleapis.com/projects/project2/instances/forseti"
 REPLICA = PRIMARY + "-replica"
 
 
-def _plan(shared_dir: Path, tmp_path: Path, target: str) -> cloudexit.Plan:
+def _replica(primary: str, name: str, of: str) -> str:
+    asset = json.loads(primary)
+    asset["name"] = f"//cloudsql.googleapis.com/projects/project2/instances/{name}"
+    asset["resource"]["data"].update(
+        name=name,
+        instanceType="READ_REPLICA_INSTANCE",
+        masterInstanceName=f"project2:{of}",
+        connectionName=f"project2:us-west1:{name}",
+    )
+    return json.dumps(asset)
+
+
+def _plan(
+    shared_dir: Path, tmp_path: Path, target: str, of_replica: bool = False
+) -> cloudexit.Plan:
     lines = (shared_dir / "corpus" / "gcp-cai-export-forseti.jsonl").read_text().splitlines()
     (primary,) = [x for x in lines if json.loads(x)["name"] == PRIMARY]
-    asset = json.loads(primary)
-    asset["name"] = REPLICA
-    data = asset["resource"]["data"]
-    data.update(
-        name="forseti-replica",
-        instanceType="READ_REPLICA_INSTANCE",
-        masterInstanceName="project2:forseti",
-        connectionName="project2:us-west1:forseti-replica",
-    )
+    added = [_replica(primary, "forseti-replica", "forseti")]
+    if of_replica:
+        added.append(_replica(primary, "a-rep2", "forseti-replica"))
     path = tmp_path / "cai.jsonl"
-    path.write_text("\n".join([*lines, json.dumps(asset)]) + "\n")
+    path.write_text("\n".join([*lines, *added]) + "\n")
     inventory = import_files([path])
     policy = cloudexit.Policy(targets=[target], min_providers=1, allow_retain=False)
     return cloudexit.plan(inventory, policy)
@@ -70,3 +79,23 @@ def test_a_replica_a_target_cannot_write_as_one_is_said_so(
     runbook = (tmp_path / "out" / "runbook.md").read_text(encoding="utf-8")
     (row,) = [line for line in runbook.splitlines() if "replication from its primary" in line]
     assert "| 1: forseti-replica |" in row and "make it a replica of the primary" in row
+
+
+def test_a_replica_of_a_replica_is_written_as_a_database_of_its_own(
+    shared_dir: Path, tmp_path: Path
+) -> None:
+    """Scaleway makes no replica of a replica: `a-rep2` named `scaleway_rdb_instance.
+    forseti_replica`, which was itself written as a `scaleway_rdb_read_replica`, so the
+    configuration referred to a resource it does not declare."""
+    plan = _plan(shared_dir, tmp_path, "scaleway", of_replica=True)
+    cloudexit.emit(plan, tmp_path / "out")
+    (written,) = [
+        p.read_text()
+        for p in (tmp_path / "out" / "terraform").rglob("databases.tf")
+        if "forseti_replica" in p.read_text()
+    ]
+    declared = set(re.findall(r'^resource "(scaleway_rdb_\w+)" "(\w+)"', written, re.MULTILINE))
+    referred = set(re.findall(r"\b(scaleway_rdb_\w+)\.(\w+)\.id\b", written))
+    assert referred and referred <= declared
+    assert ("scaleway_rdb_read_replica", "forseti_replica") in declared
+    assert ("scaleway_rdb_instance", "a_rep2") in declared

@@ -661,9 +661,12 @@ def build_site(
             None,
         )
         primary = r.attributes.details.get("replica_of")
+        # A replica of a replica is written as a database of its own: no target here makes a
+        # replica of one, and its primary may already be written as a replica.
         if (
             isinstance(primary, str)
             and primary in by_id
+            and not isinstance(by_id[primary].resource.attributes.details.get("replica_of"), str)
             and by_id[primary].rtype == item.rtype in REPLICA_TYPES
         ):
             item.primary = by_id[primary]
