@@ -119,7 +119,7 @@ def test_exposure_with_suppliers_names_them_and_differs(capsys):
 
 
 def test_plan_with_drills_records_them_and_the_runbook_cites_them(tmp_path, catalog):
-    import cloudexit
+    import cloudexit.api
     from cloudexit.model.io import load_inventory
     from tests.emit.whole_plans import whole_plan
 
