@@ -822,8 +822,9 @@ def test_refresh_scaleway_reads_a_range_s_lower_bound_and_a_sub_precision_figure
 ):
     """The product catalogue states STANDARD2-A32C-128G at 1.0078, the lower bound of the range
     the catalogue records (the Instance API's 1.1978 is the upper): reported as that bound, never
-    proposed over the figure plans use. DEV1-XL's 65075999 nanos is the recorded 0.065076 written
-    below the six decimals the catalogue keeps: unchanged, not a change of 0.000000001."""
+    proposed over the figure plans use; 1.02 in another zone is off both bounds, so a change.
+    DEV1-XL's 65075999 nanos is the recorded 0.065076 written below the six decimals the catalogue
+    keeps: unchanged, not a change of 0.000000001."""
     template = json.loads((RECORDED / "scaleway-status.json").read_text())["products"][2]
     rows = [
         _scaleway_instance(template, "DEV1-XL", "fr-par-1", 0, 65_075_999),
@@ -834,10 +835,10 @@ def test_refresh_scaleway_reads_a_range_s_lower_bound_and_a_sub_precision_figure
     endpoint = price_lists.base + "/products"
     code, out, err = refresh(capsys, repo_dir, tmp_path / "a", "scaleway", endpoint)
     assert code == 0, err
-    assert "1 unchanged, 0 changed" in out and "2 at a recorded range's lower bound" in out
+    assert "1 unchanged, 1 changed" in out and "1 at a recorded range's lower bound" in out
     result = changes(tmp_path / "a", "scaleway")
     assert result["counts"]["unchanged"] == 1
-    assert not result["changed"] and not result["new_prices"] and not result["new_products"]
+    assert not result["new_prices"] and not result["new_products"]
     ranged = {
         "product": "STANDARD2-A32C-128G",
         "unit": "hour",
@@ -856,14 +857,14 @@ def test_refresh_scaleway_reads_a_range_s_lower_bound_and_a_sub_precision_figure
             "reason": "the recorded range's lower bound; plans use its upper bound 1.1978: "
             "not proposed",
         },
+    ]
+    assert result["changed"] == [
         {
             **ranged,
             "region": "nl-ams",
             "fetched": "1.02",
             "listed_as": "/compute/standard2_a32c_128g/run_nl-ams-1",
-            "reason": "within 3 % of the recorded range's lower bound (+1.21 %); plans use its "
-            "upper bound 1.1978: not proposed",
-        },
+        }
     ]
     again = refresh(capsys, repo_dir, tmp_path / "b", "scaleway", endpoint)
     assert again[0] == 0
@@ -891,11 +892,59 @@ def test_refresh_proposes_a_figure_off_a_range_s_bounds_with_the_range_it_would_
     )
 
 
+@pytest.mark.parametrize("fetched", ["0.98", "0.9786", "1.0079", "1.03"])
+def test_refresh_proposes_a_figure_below_or_just_over_a_range_s_lower_bound(fetched):
+    """A price cut below the range, or a figure near its lower bound but not on it, is a change
+    naming both bounds, never filed as the bound itself."""
+    from cloudexit import load_catalog
+    from cloudexit.catalog.refresh.compare import compare
+    from cloudexit.catalog.refresh.observed import Observed
+
+    scaleway = load_catalog().providers["scaleway"]
+    price = next(p for p in scaleway.products if p.id == "STANDARD2-A32C-128G").prices[0]
+    assert (price.amount, price.low) == (Decimal("1.1978"), Decimal("1.0078"))
+    seen = Observed(
+        product="STANDARD2-A32C-128G",
+        region="fr-par-1",
+        unit=price.unit,
+        amount=Decimal(fetched),
+        currency=price.currency,
+        keys=("STANDARD2-A32C-128G",),
+    )
+    result = compare("scaleway", scaleway, [seen], "listed").as_data()
+    assert not result["at_low"] and result["counts"]["unchanged"] == 0
+    ((changed),) = result["changed"]
+    assert (changed["fetched"], changed["catalogue"], changed["catalogue_low"]) == (
+        fetched,
+        "1.1978 EUR/hour",
+        "1.0078 EUR/hour",
+    )
+
+
+@pytest.mark.parametrize(
+    ("fetched", "recorded", "same"),
+    [
+        ("0.065075999", "0.065076", True),
+        ("0.065076", "0.065076", True),
+        ("120.11", "120", False),
+        ("0.15014", "0.15", False),
+        ("120.01", "120", True),
+        ("0.150001", "0.15", True),
+    ],
+)
+def test_only_a_difference_below_the_recorded_decimals_is_the_same_figure(
+    fetched, recorded, same
+):
+    from cloudexit.catalog.refresh.compare import _same
+
+    assert _same(Decimal(fetched), Decimal(recorded)) is same
+
+
 @pytest.mark.parametrize(
     ("recorded", "nanos", "proposed"),
     [
         ("0.0735", 73_500_001, False),  # below the four decimals recorded
-        ("0.0735", 73_520_000, False),  # rounds to 0.0735, 0.03 % off: a rounding
+        ("0.0735", 73_520_000, True),  # rounds to 0.0735 but moves its last decimal: a change
         ("0.0735", 73_600_000, True),  # at the recorded precision: a change
         ("0.07", 73_500_000, True),  # rounds to 0.07 but 5 % off: a figure recorded too coarsely
     ],

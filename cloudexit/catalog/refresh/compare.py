@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -32,8 +32,8 @@ class Changes:
     retired: list[dict[str, str]] = field(default_factory=list)
     """Products the price list marks retired: never proposed as new, flagged when still offered."""
     at_low: list[dict[str, str]] = field(default_factory=list)
-    """Figures at (or within 3 % of) the lower bound of a range the catalogue records: listed, never
-    proposed over the upper bound plans use."""
+    """Figures at the lower bound of a range the catalogue records: listed, never proposed over the
+    upper bound plans use (any other figure, below the range too, is a change)."""
     retrieved: str = ""
     """The day the price list was read, to copy into ``retrieved`` with the new figures."""
     published: str = "unknown"
@@ -148,46 +148,16 @@ def _unit_clash(product: Product, unit: str) -> str:
     )
 
 
-ROUNDING = Decimal("0.001")
-"""The largest share of a price by which a figure may differ from the catalogue's and still be
-the same figure written to fewer decimals (a price list's 0.065075999 for the recorded 0.065076);
-a figure the catalogue records coarsely (0.07 against a listed 0.0735) stays a change."""
-RANGE_MATCH = Decimal("0.03")
-"""How near a range's lower bound a figure must be to confirm it rather than replace the price."""
-
-
 def _same(fetched: Decimal, recorded: Decimal) -> bool:
-    """Equal, or differing only below the last decimal the catalogue records."""
+    """Equal to within a hundredth of the last decimal the catalogue records: a price list's
+    0.065075999 is the recorded 0.065076, while 120.11 for a recorded 120 is a change."""
     exponent = recorded.as_tuple().exponent
-    if fetched == recorded or not isinstance(exponent, int):
+    if not isinstance(exponent, int):
         return fetched == recorded
-    places = Decimal(1).scaleb(min(exponent, 0))
-    return (
-        fetched.quantize(places, rounding=ROUND_HALF_EVEN) == recorded
-        and abs(fetched - recorded) <= recorded * ROUNDING
-    )
+    return abs(fetched - recorded) <= Decimal(1).scaleb(exponent - 2)
 
 
-def _share(fetched: Decimal, recorded: Decimal) -> str:
-    """The signed difference as a percentage of the recorded figure, to two decimals."""
-    return f"{(fetched - recorded) / recorded * 100:+.2f} %"
-
-
-def _near_low(fetched: Decimal, low: Decimal, upper: Decimal) -> bool:
-    """The figure is the range's lower bound, or within 3 % of it and nearer it than the upper."""
-    if _same(fetched, low):
-        return True
-    gap = abs(fetched - low)
-    return gap <= low * RANGE_MATCH and gap < abs(fetched - upper)
-
-
-def _at_low_reason(fetched: Decimal, low: Decimal, upper: Decimal) -> str:
-    said = (
-        "the recorded range's lower bound"
-        if _same(fetched, low)
-        else f"within 3 % of the recorded range's lower bound ({_share(fetched, low)})"
-    )
-    return f"{said}; plans use its upper bound {format(upper, 'f')}: not proposed"
+AT_LOW_REASON = "the recorded range's lower bound; plans use its upper bound {upper}: not proposed"
 
 
 def _dated(row: dict[str, str], price: Price) -> dict[str, str]:
@@ -278,9 +248,9 @@ def compare(
             changes.ambiguous.append(row)
         elif _same(first.amount, price.amount):
             changes.unchanged += 1
-        elif price.low is not None and _near_low(first.amount, price.low, price.amount):
+        elif price.low is not None and _same(first.amount, price.low):
             row = _dated(_row(first, region, product.id), price)
-            row["reason"] = _at_low_reason(first.amount, price.low, price.amount)
+            row["reason"] = AT_LOW_REASON.format(upper=format(price.amount, "f"))
             changes.at_low.append(row)
         else:
             changes.changed.append(_dated(_row(first, region, product.id), price))
