@@ -436,12 +436,21 @@ def test_refresh_never_proposes_an_hourly_figure_for_a_product_priced_per_gib(
     )
 
 
+@pytest.mark.parametrize(
+    ("pricing", "unit", "reason"),
+    [
+        ({"intervalUnit": "none"}, "unstated interval", "unstated interval"),
+        ({"intervalUnit": None}, "unstated interval", "unstated interval"),
+        ({"interval": None}, "unstated interval", "unstated interval"),
+        ({"intervalUnit": "day"}, "1 day", "interval 1 day"),
+    ],
+)
 def test_refresh_ovhcloud_flags_a_pricing_with_no_readable_interval(
-    small_catalog, price_lists, tmp_path, capsys
+    small_catalog, price_lists, tmp_path, capsys, pricing, unit, reason
 ):
     recorded = json.loads((RECORDED / "ovhcloud-catalog.json").read_text())
     offer = next(a for a in recorded["addons"] if a["planCode"] == "d2-2.consumption")
-    offer["pricings"][0]["intervalUnit"] = "none"
+    offer["pricings"][0].update(pricing)
     del offer["blobs"]["commercial"]["price"]
     price_lists.override["/v1/order/catalog/public/cloud"] = recorded
     endpoint = price_lists.base + "/v1/order/catalog/public/cloud"
@@ -453,10 +462,10 @@ def test_refresh_ovhcloud_flags_a_pricing_with_no_readable_interval(
         {
             "product": "d2-2.consumption",
             "region": "",
-            "unit": "1 none",
+            "unit": unit,
             "fetched": "0.0104",
             "currency": "EUR",
-            "reason": "interval 1 none is neither an hour nor a month",
+            "reason": f"{reason}: neither an hour nor a month",
         }
     ]
     assert all(r["product"] != "d2-2.consumption" for r in result["new_products"])
@@ -995,7 +1004,7 @@ def test_refresh_ovhcloud_still_flags_variants_and_unreadable_intervals_at_a_ran
         "b3-8.consumption.3AZ": (
             "3az variant of b3-8, priced apart; the catalogue holds the plain flavour only"
         ),
-        "b3-8.consumption.LZ.AF": "interval 1 none is neither an hour nor a month",
+        "b3-8.consumption.LZ.AF": "unstated interval: neither an hour nor a month",
         "b3-8.consumption.LZ.EU": (
             "lz-eu variant of b3-8, priced apart; the catalogue holds the plain flavour only"
         ),

@@ -81,14 +81,23 @@ def _regions(offer: dict[str, Any]) -> list[str]:
     return [""]
 
 
+UNSTATED = "unstated interval"
+
+
 def _interval(pricing: dict[str, Any]) -> str:
-    return f"{pricing.get('interval')} {pricing.get('intervalUnit')}"
+    """The interval as stated; OVHcloud writes ``none`` for a pricing billed on no interval."""
+    interval, unit = pricing.get("interval"), pricing.get("intervalUnit")
+    if interval in (None, "") or unit in (None, "", "none"):
+        return UNSTATED
+    return f"{interval} {unit}"
 
 
 def _reading(code: str, unit: Unit | None, pricing: dict[str, Any]) -> tuple[Unit, str]:
     """The unit the figure is in and, when it cannot be compared as it stands, why."""
     if unit is None:
-        return "hour", f"interval {_interval(pricing)} is neither an hour nor a month"
+        stated = _interval(pricing)
+        said = stated if stated == UNSTATED else f"interval {stated}"
+        return "hour", f"{said}: neither an hour nor a month"
     per = _quantity(code)
     if not per:
         return unit, ""
