@@ -612,6 +612,9 @@ class FactsMemo:
     fallbacks: dict[tuple[str, Kind], TargetMapping | None] = field(default_factory=dict)
     """the self-managed fallback per provider and kind: one object, so the caches keyed by its
     selector (products at a site, their ranking, prices) answer every resource after the first"""
+    graded: dict[tuple[str, Kind], TargetMapping | None] = field(default_factory=dict)
+    """the mapping as an inspecting firewall gets it per provider and kind: one object, so prices
+    keyed by its identity are never keyed by a freed copy's"""
     limit: int = 200_000
     """at most this many prices and a tenth as many site walks are kept (the oldest quarter goes
     first): resources whose storage size is their own rarely repeat a key, and a million of them
@@ -634,6 +637,16 @@ class FactsMemo:
         if key not in self.fallbacks:
             self.fallbacks[key] = fallback_for(catalog, provider, kind)
         return self.fallbacks[key]
+
+    def graded_for(
+        self, resource: Resource, provider: str, target: TargetMapping | None
+    ) -> TargetMapping | None:
+        if not inspects(resource):
+            return target
+        key = (provider, resource.kind)
+        if key not in self.graded:
+            self.graded[key] = graded_for(resource, target)
+        return self.graded[key]
 
     def certifications(
         self, provider: ProviderFile, region: str, service: str | None
@@ -724,6 +737,12 @@ class SiteFacts:
     fidelity: float
 
 
+def _graded(ctx: _Context, provider: str, target: TargetMapping | None) -> TargetMapping | None:
+    if ctx.memo is None:
+        return graded_for(ctx.resource, target)
+    return ctx.memo.graded_for(ctx.resource, provider, target)
+
+
 def _sites(ctx: _Context) -> Iterator[tuple[ProviderFile, TargetMapping | None, str]]:
     """The target sites the policy lets the resource go to, in a fixed order; no mapping (None)
     where only the self-managed fallback can take it."""
@@ -732,7 +751,7 @@ def _sites(ctx: _Context) -> Iterator[tuple[ProviderFile, TargetMapping | None, 
     targets = mapping.targets if mapping else {}
     for provider_id in sorted(ctx.allowed & set(ctx.catalog.providers)):
         provider = ctx.catalog.providers[provider_id]
-        target = graded_for(ctx.resource, targets.get(provider_id))
+        target = _graded(ctx, provider_id, targets.get(provider_id))
         if target is None and _fallback(ctx, provider_id) is None:
             continue
         for region in sorted(provider.regions, key=lambda r: r.code):
@@ -1089,7 +1108,7 @@ class OptionSource:
             assert isinstance(kept, RetainFacts)
             return _retain_option(ctx, kept, concentration)
         mapping = self.catalog.kinds.get(self.resource.kind)
-        chosen = graded_for(self.resource, mapping.targets.get(site[0]) if mapping else None)
+        chosen = _graded(ctx, site[0], mapping.targets.get(site[0]) if mapping else None)
         facts = _site_or_fallback(ctx, self.catalog.providers[site[0]], chosen, site[1])
         assert isinstance(facts, SiteFacts), facts
         return _option(ctx, facts, concentration)

@@ -244,3 +244,33 @@ def test_a_row_survives_copy_and_pickle_with_its_figures(copy_of: Callable[[Row]
     assert (copied.score, copied.monthly, copied.stake, copied.migration) == (12.5, 40.0, 3.0, 7.0)
     assert copied.concentration == 0.25
     assert (copied.source, copied.held) == (None, None)
+
+
+def test_an_inspecting_firewall_s_mapping_is_one_object_per_provider_over_an_estate() -> None:
+    """Prices are kept under the mapping's identity: every Premium firewall gets the same graded
+    mapping per provider, so no kept price is keyed by a copy freed after its resource."""
+    from cloudexit.optimise.candidates import option_facts
+
+    catalog = load_catalog()
+    policy = Policy(targets=["scaleway", "ovhcloud"])
+    firewalls = [
+        Resource.model_validate(
+            {
+                "id": f"fw{i}",
+                "provider": "azure",
+                "account": "s",
+                "region": "westeurope",
+                "type": "Microsoft.Network/azureFirewalls",
+                "kind": "network.firewall",
+                "name": f"fw{i}",
+                "attributes": {"details": {"sku_tier": "Premium"}, "monthly_egress_gib": i + 1},
+            }
+        )
+        for i in range(3)
+    ]
+    memo = FactsMemo()
+    facts = [option_facts(one, catalog, policy, None, None, memo) for one in firewalls]
+    graded = [{s.provider.id: id(s.target) for s in f.sites} for f in facts]
+    assert graded[0] and all(g == graded[0] for g in graded)
+    assert all(s.target.fidelity == "none" for f in facts for s in f.sites)
+    assert {k[2] for k in memo.priced} <= {id(s.target) for f in facts for s in f.sites}
