@@ -104,8 +104,7 @@ def _weighed(
     """Every option of a unit of ``count`` resources with its points (``_points``) and the score
     they give (``Row.weighed``), best first: score, then site and product, then as given.
 
-    Runs once per option of the estate: the points and the row are written out here (the same
-    operations), without a call per option."""
+    Runs once per option of the estate, so the row is built here rather than through a helper."""
     decorated: list[tuple[float, tuple[str, str], str, int, Row]] = []
     shaped, score_of = Row.shaped, scorer.weighed_score
     for index, r in enumerate(rows):
@@ -115,10 +114,8 @@ def _weighed(
         spend = monthly * count
         total = placed + spend
         points = (
-            round(
-                2.0 * ((by_provider[site[0]] + spend) / total)
-                + 2.0 * ((by_region[site] + spend) / total),
-                6,
+            concentration_points(
+                (by_provider[site[0]] + spend) / total, (by_region[site] + spend) / total
             )
             if total > 0
             else 0.0
@@ -161,8 +158,7 @@ def _best_response(
     others' spend sits (``placed`` in all), ties to the lower site and product: ``min`` over
     ``(score + scale * stake * points, site, product)``, one option at a time.
 
-    Runs once per unit and pass, over every option: ``concentration_points`` is written out
-    here (the same operations) and the tie-break is read only on a tie."""
+    Runs once per unit and pass, over every option: the tie-break is read only on a tie."""
     best = unit.rows[0]
     best_value = math.inf
     best_tie: tuple[tuple[str, str], str] | None = None
@@ -177,10 +173,8 @@ def _best_response(
         shape = r.shape
         site = shape[0]
         points = (
-            round(
-                2.0 * ((by_provider[site[0]] + spend) / total)
-                + 2.0 * ((by_region[site] + spend) / total),
-                6,
+            concentration_points(
+                (by_provider[site[0]] + spend) / total, (by_region[site] + spend) / total
             )
             if total > 0
             else 0.0

@@ -112,7 +112,7 @@ class Scorer:
         migration_cost = cents.get(migration)
         if migration_cost is None:
             migration_cost = self.cents(migration)
-        return float((monthly_cost + risk) * self._months + migration_cost)
+        return float(self.score(monthly_cost, migration_cost, risk))
 
     def score(self, monthly_cost: Decimal, migration_cost: Decimal, risk: Decimal) -> Decimal:
         return (monthly_cost + risk) * self._months + migration_cost

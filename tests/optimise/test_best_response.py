@@ -9,7 +9,9 @@ from collections import defaultdict
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cloudexit.optimise.concentration import _best_response
+from cloudexit.model import Policy
+from cloudexit.optimise.concentration import _best_response, _points, _weighed
+from cloudexit.optimise.objective import Scorer
 from cloudexit.optimise.units import Row, Unit
 from cloudexit.risk.score import concentration_points
 
@@ -64,3 +66,54 @@ def test_best_response_is_the_least_key(seed: int, options: int, members: int) -
     scale = float(rng.choice([0, 36, 180, 1000]))
     got = _best_response(unit, placed, by_provider, by_region, scale)
     assert got is _reference(unit, placed, by_provider, by_region, scale)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 2**32), st.integers(1, 12), st.integers(1, 5))
+def test_weighed_rows_are_each_row_weighed_by_its_points(
+    seed: int, options: int, members: int
+) -> None:
+    """The rows a unit is weighed into carry the points and score ``Row.weighed`` gives them."""
+    rng = random.Random(seed)
+    rows = [
+        Row(
+            site=rng.choice(SITES),
+            score=0.0,
+            monthly=float(rng.choice([0, 10, 25.5, 40])),
+            vcpu=2,
+            memory_gib=4,
+            storage_gib=0,
+            instances=1,
+            target=True,
+            product=rng.choice(["a", "b", None]),
+            jurisdiction=rng.choice([0.0, 0.5, 2.0]),
+            certification=rng.choice([0.0, 1.0, 3.0]),
+            fidelity=rng.choice([0.0, 1.0]),
+            stake=rng.choice([0.0, 0.5, 1.0, 2.0]),
+            migration=float(rng.choice([0, 120, 900])),
+        )
+        for _ in range(options)
+    ]
+    by_provider: dict[str, float] = defaultdict(float)
+    by_region: dict[tuple[str, str], float] = defaultdict(float)
+    for site in SITES:
+        spend = float(rng.choice([0, 10, 500, 2000]))
+        by_provider[site[0]] += spend
+        by_region[site] += spend
+    placed = sum(by_provider.values())
+    policy = Policy(targets=["ionos", "ovhcloud", "scaleway"])
+    scorer = Scorer(policy)
+    got = _weighed(rows, members, placed, by_provider, by_region, policy, scorer)
+    weighed = [
+        (
+            r.weighed(
+                _points(r.site, r.monthly * members, placed, by_provider, by_region), policy
+            ),
+            index,
+        )
+        for index, r in enumerate(rows)
+    ]
+    weighed.sort(key=lambda w: (w[0].score, w[0].site, w[0].product or "", w[1]))
+    assert [(r.score, r.concentration, r.site, r.product) for r in got] == [
+        (r.score, r.concentration, r.site, r.product) for r, _ in weighed
+    ]
