@@ -551,7 +551,8 @@ class Repeats:
     million-resource estate has some twenty million rows but a few dozen sites and a few thousand
     distinct sizes and prices, and a tuple or float apiece was most of a row's memory."""
 
-    def __init__(self) -> None:
+    def __init__(self, walks_kept: int = WALKS_KEPT) -> None:
+        self._walks_kept = walks_kept
         self._sites: dict[Site, Site] = {}
         self._figures: dict[float, float] = {}
         self._shapes: dict[tuple[object, ...], Shape] = {}
@@ -572,7 +573,7 @@ class Repeats:
         assert walked.shared is not None and walked.key is not None
         found = self._walks.get(walked.key)
         if found is None:
-            _make_room(self._walks, WALKS_KEPT)
+            _make_room(self._walks, self._walks_kept)
             kind, policy = walked.ctx.resource.kind, walked.ctx.policy
             found = self._walks[walked.key] = [
                 (

@@ -274,3 +274,81 @@ def test_an_inspecting_firewall_s_mapping_is_one_object_per_provider_over_an_est
     assert graded[0] and all(g == graded[0] for g in graded)
     assert all(s.target.fidelity == "none" for f in facts for s in f.sites)
     assert {k[2] for k in memo.priced} <= {id(s.target) for f in facts for s in f.sites}
+
+
+def _alike(index: int, kind: str, **extra: object) -> Resource:
+    """Resources alike but for one part of what a site walk reads of them."""
+    if kind == "vm":
+        item: dict[str, object] = {
+            "provider": "aws",
+            "account": "1",
+            "region": "eu-west-1",
+            "type": "AWS::EC2::Instance",
+            "kind": "compute.vm",
+            "attributes": {"vcpu": 2, "memory_gib": 8},
+        }
+    else:
+        item = {
+            "provider": "azure",
+            "account": "s",
+            "region": "westeurope",
+            "type": "Microsoft.Network/azureFirewalls",
+            "kind": "network.firewall",
+        }
+    return Resource.model_validate({"id": f"r{index}", "name": f"r{index}", **item, **extra})
+
+
+@pytest.mark.parametrize(("limit", "walks_kept"), [(200_000, 20_000), (200_000, 1), (10, 20_000)])
+def test_a_shared_walk_serves_only_resources_alike_in_every_part_it_reads(
+    limit: int, walks_kept: int
+) -> None:
+    """A sovereignty gate, a pinned region and a firewall's inspecting tier each change the sites
+    a resource has: rows built through one shared memo and shared walk shapes equal the rows each
+    resource gets alone, also when the shapes kept per walk let their oldest go."""
+    from cloudexit.optimise.units import Repeats
+
+    firewall = {"attributes": {"details": {"sku_tier": "Standard"}}}
+    premium = {"attributes": {"details": {"sku_tier": "Premium"}}}
+    resources = [
+        _alike(0, "vm"),
+        _alike(1, "vm", tags={"class": "secret"}),
+        _alike(2, "vm", tags={"only": "scw"}),
+        _alike(3, "vm", tags={"only": "scw", "pin": "yes"}),
+        _alike(4, "fw", **firewall),
+        _alike(5, "fw", **premium),
+        _alike(6, "vm"),
+        _alike(7, "vm", tags={"only": "scw", "pin": "yes"}),
+        _alike(8, "fw", **premium),
+        _alike(9, "vm", tags={"class": "secret"}),
+    ]
+    inventory = Inventory(resources=resources)
+    policy = Policy.model_validate(
+        {
+            "targets": ["ionos", "opennebula", "ovhcloud", "scaleway"],
+            "sovereignty": {
+                "classification_tag": "class",
+                "gates": [{"name": "secret", "classifications": ["secret"], "min_score": 60}],
+            },
+            "providers": [
+                {"match": {"tags": {"only": "scw"}}, "forbid": ["ionos", "opennebula", "ovhcloud"]},
+                {"match": {"tags": {"pin": "yes"}}, "pin": "scaleway/fr-par"},
+            ],
+        }
+    )
+    catalog = load_catalog()
+    start = start_of(policy, inventory)
+    memo, later, repeats = FactsMemo(limit=limit), FactsMemo(limit=limit), Repeats(walks_kept)
+
+    def flat(rows: list[Row]) -> list[tuple[object, ...]]:
+        return [(r.shape, r.score, r.monthly, r.stake, r.migration) for r in rows]
+
+    for one in resources:
+        alone, excluded, _ = _rows(one, catalog, policy, None, start)
+        shared, shared_excluded, _ = _rows(
+            one, catalog, policy, None, start, memo, None, later, repeats
+        )
+        assert alone, one.id
+        assert flat(shared) == flat(alone), one.id
+        assert shared_excluded == excluded, one.id
+    assert len(repeats._walks) <= walks_kept
+    assert repeats._walks or limit <= len(resources)
