@@ -941,9 +941,7 @@ def test_refresh_proposes_a_figure_below_or_just_over_a_range_s_lower_bound(fetc
         ("0.150001", "0.15", True),
     ],
 )
-def test_only_a_difference_below_the_recorded_decimals_is_the_same_figure(
-    fetched, recorded, same
-):
+def test_only_a_difference_below_the_recorded_decimals_is_the_same_figure(fetched, recorded, same):
     from cloudexit.catalog.refresh.compare import _same
 
     assert _same(Decimal(fetched), Decimal(recorded)) is same

@@ -106,9 +106,7 @@ def test_weighed_rows_are_each_row_weighed_by_its_points(
     got = _weighed(rows, members, placed, by_provider, by_region, policy, scorer)
     weighed = [
         (
-            r.weighed(
-                _points(r.site, r.monthly * members, placed, by_provider, by_region), policy
-            ),
+            r.weighed(_points(r.site, r.monthly * members, placed, by_provider, by_region), policy),
             index,
         )
         for index, r in enumerate(rows)
