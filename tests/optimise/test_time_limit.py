@@ -101,19 +101,8 @@ def _greedy_breaks_policy(seeds: int) -> Iterator[tuple[int, Instance]]:
             yield seed, instance
 
 
-def test_once_the_limit_has_passed_with_a_plan_in_hand_no_further_phase_starts(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """The search around the priced bound runs past the limit (as on a loaded machine): the plan
-    it found comes back with its bound, and the regret greedy, the relaxation and the search of
-    the whole model never start."""
-    started: list[str] = []
-    search = lagrange.searched
-
-    def slow_search(*args: Any, **kwargs: Any) -> Any:
-        found = search(*args, **kwargs)
-        time.sleep(LIMIT * 1.5)
-        return found
+def _recorder(started: list[str]) -> Any:
+    """Wraps a phase so that starting it is written down in ``started``."""
 
     def record(name: str, real: Any) -> Any:
         def run(*args: Any, **kwargs: Any) -> Any:
@@ -121,6 +110,24 @@ def test_once_the_limit_has_passed_with_a_plan_in_hand_no_further_phase_starts(
             return real(*args, **kwargs)
 
         return run
+
+    return record
+
+
+def test_once_the_limit_has_passed_with_a_plan_in_hand_no_further_phase_starts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The search around the priced bound runs past the limit (as on a loaded machine): the plan
+    it found comes back with its bound, and the regret greedy, the relaxation and the search of
+    the whole model never start."""
+    started: list[str] = []
+    record = _recorder(started)
+    search = lagrange.searched
+
+    def slow_search(*args: Any, **kwargs: Any) -> Any:
+        found = search(*args, **kwargs)
+        time.sleep(LIMIT * 1.5)
+        return found
 
     monkeypatch.setattr(deciding.lagrange, "searched", slow_search)
     for name in ("regret_greedy", "relax", "neighbourhood", "round_relaxation"):
@@ -243,18 +250,12 @@ def test_with_the_prices_plan_in_hand_nothing_runs_past_the_limit(
     and the prices' plan comes back, checked, with its bound and marked cut."""
     priced = lagrange.bound
     started: list[str] = []
+    record = _recorder(started)
 
     def late(units: Any, policy: Any, time_limit: float, *args: Any, **kw: Any) -> Any:
         found = priced(units, policy, 60.0, *args, **kw)
         time.sleep(LIMIT * 1.5)
         return found
-
-    def record(name: str, real: Any) -> Any:
-        def run(*args: Any, **kwargs: Any) -> Any:
-            started.append(name)
-            return real(*args, **kwargs)
-
-        return run
 
     monkeypatch.setattr(deciding.lagrange, "bound", late)
     monkeypatch.setattr(deciding.lagrange, "searched", record("search", lagrange.searched))
