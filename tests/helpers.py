@@ -10,6 +10,8 @@ from cloudexit.model.plan import Placement
 
 FIXTURE_CATALOG = Path(__file__).resolve().parent / "data" / "catalog"
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "estate"
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+"""Real public exports kept beside the repository, wherever the tests are run from."""
 
 
 def fixture_catalog() -> Catalog:
@@ -47,6 +49,17 @@ KEPT_APART = [
     ("ovhcloud", "ovh_cloud_instance", '"ANTI_AFFINITY"'),
     ("ionos", "ionoscloud_server", '"ZONE_2"'),
 ]
+
+
+def tfstate(resources: list[dict[str, Any]]) -> dict[str, Any]:
+    """A raw version-4 terraform.tfstate holding ``resources``."""
+    return {
+        "version": 4,
+        "terraform_version": "1.9.0",
+        "serial": 1,
+        "lineage": "00000000-0000-0000-0000-000000000000",
+        "resources": resources,
+    }
 
 
 def tfstate_resource(

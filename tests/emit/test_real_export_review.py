@@ -14,8 +14,8 @@ from cloudexit.model.kinds import Kind
 from cloudexit.model.plan import Plan
 from cloudexit.model.policy import Policy
 from cloudexit.optimise.today import current_monthly_eur
+from tests.helpers import CORPUS
 
-SHARED = Path("../shared/corpus")
 RESIDENCY = Policy.model_validate(
     {
         "targets": ["ionos", "opennebula", "ovhcloud", "scaleway"],
@@ -28,7 +28,7 @@ RESIDENCY = Policy.model_validate(
 
 @cache
 def planned(name: str) -> Plan:
-    path = SHARED / name
+    path = CORPUS / name
     if not path.is_file():
         pytest.skip(f"{path} not present (the shared corpus sits beside the repository)")
     inventory = import_inventory("import", path, planned=name.startswith("tfplan"))

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from cloudexit.importers import import_file
+from tests.helpers import tfstate
 
 SUB = "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-app/providers"
 VM = f"{SUB}/Microsoft.Compute/virtualMachines/app-1"
@@ -27,12 +28,8 @@ FIELDS = (
 
 
 def _state(resources: list[tuple[str, str, dict]]) -> dict:
-    return {
-        "version": 4,
-        "terraform_version": "1.9.0",
-        "serial": 1,
-        "lineage": "00000000-0000-0000-0000-000000000000",
-        "resources": [
+    return tfstate(
+        [
             {
                 "mode": "managed",
                 "type": tf_type,
@@ -41,8 +38,8 @@ def _state(resources: list[tuple[str, str, dict]]) -> dict:
                 "instances": [{"schema_version": 0, "attributes": values}],
             }
             for tf_type, name, values in resources
-        ],
-    }
+        ]
+    )
 
 
 def _write(tmp_path: Path, name: str, data: object) -> Path:

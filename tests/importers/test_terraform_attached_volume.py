@@ -10,6 +10,7 @@ from pathlib import Path
 
 import cloudexit
 from cloudexit.importers import import_files
+from tests.helpers import tfstate
 
 ACCOUNT_ARN = "arn:aws:ec2:eu-central-1:123456789012"
 
@@ -39,12 +40,8 @@ def _state(tmp_path: Path, blocks: list[dict], volumes: list[dict]) -> Path:
         )
         for n, v in enumerate(volumes)
     ]
-    data = {
-        "version": 4,
-        "terraform_version": "1.9.0",
-        "serial": 1,
-        "lineage": "00000000-0000-0000-0000-000000000000",
-        "resources": [
+    data = tfstate(
+        [
             {
                 "mode": "managed",
                 "type": tf_type,
@@ -53,8 +50,8 @@ def _state(tmp_path: Path, blocks: list[dict], volumes: list[dict]) -> Path:
                 "instances": [{"schema_version": 1, "attributes": values}],
             }
             for tf_type, name, values in resources
-        ],
-    }
+        ]
+    )
     path = tmp_path / "terraform.tfstate"
     path.write_text(json.dumps(data), encoding="utf-8")
     return path

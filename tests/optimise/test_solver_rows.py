@@ -6,7 +6,6 @@ from __future__ import annotations
 import copy
 import pickle
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 
@@ -23,11 +22,9 @@ from cloudexit.optimise.planner import _placeable
 from cloudexit.optimise.stranded import monthly_by_resource
 from cloudexit.optimise.switching import start_of
 from cloudexit.optimise.units import Row, _rows, build_units, solver_key
-from tests.helpers import fixture_catalog
+from tests.helpers import CORPUS, EXAMPLE, fixture_catalog
 from tests.helpers import resource as resource_item
 
-EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "estate"
-SHARED = Path("../shared/corpus")
 EXPORTS = [
     "tfplan-aws-55res-checkov.json",
     "azure-arm-resources-list-c7n.json",
@@ -44,7 +41,7 @@ def _policy(inventory: Inventory) -> Policy:
 def _estates() -> list[tuple[str, Inventory]]:
     found = [("example", Inventory.model_validate_json((EXAMPLE / "inventory.json").read_text()))]
     for name in EXPORTS:
-        path = SHARED / name
+        path = CORPUS / name
         if path.is_file():
             found.append((name, import_inventory("import", path, planned=True)))
     return found

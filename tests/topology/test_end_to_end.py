@@ -20,6 +20,7 @@ from cloudexit.emit.terraform import build_sites, render_site
 from cloudexit.model.inventory import Inventory
 from cloudexit.model.kinds import Kind
 from tests.emit.whole_plans import whole_plan
+from tests.helpers import CORPUS
 from tests.topology.roundtrip import (
     TARGETS,
     check_errors,
@@ -29,12 +30,11 @@ from tests.topology.roundtrip import (
     within,
 )
 
-SHARED = Path("../shared/corpus")
 DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def corpus(name: str) -> Path:
-    path = SHARED / name
+    path = CORPUS / name
     if not path.is_file():
         pytest.skip(f"{path} not present (the shared corpus sits beside the repository)")
     return path
