@@ -77,11 +77,13 @@ def check_catalog(
         report.problems.append(f"{providers_dir}: no provider files (*.yaml)")
     kinds, problems = read_kind_mappings(mappings_dir)
     report.problems.extend(problems)
+    source_files: list[tuple[str, SourceTypesFile]] = []
     for path in sorted((mappings_dir / "sources").glob("*.yaml")):
         try:
-            validate(SourceTypesFile, read_yaml(path), path)
+            source_files.append((path.name, validate(SourceTypesFile, read_yaml(path), path)))
         except InputError as exc:
             report.problems.append(str(exc))
+    report.warnings.extend(undated_billing_warnings(source_files))
     catalog = Catalog(providers=report.providers, kinds=kinds)
     report.problems.extend(version_problems(catalog, mappings_dir))
     report.warnings.extend(unverified_version_warnings(mappings_dir))
@@ -273,6 +275,28 @@ def undated_source_warnings(provider: ProviderFile) -> list[str]:
         f"sources of unknown publication date ({shown})"
     )
     return [line]
+
+
+def undated_billing_warnings(files: list[tuple[str, SourceTypesFile]]) -> list[str]:
+    """One line for the source types whose billing page (``billed``) is of unknown publication
+    date, per mapping file, naming the pages: the loader refuses one with no date at all."""
+    lines: list[str] = []
+    for name, types_file in files:
+        billed = [
+            (native, entry.billed.source)
+            for native, entry in sorted(types_file.types.items())
+            if entry.billed is not None
+        ]
+        undated = [(native, source) for native, source in billed if source.published == "unknown"]
+        if not undated:
+            continue
+        pages = sorted({source.url for _, source in undated})
+        lines.append(
+            f"mappings/sources/{name}: {len(undated)} of {len(billed)} billing sources of unknown "
+            f"publication date ({', '.join(native for native, _ in undated)}; "
+            f"{len(pages)} page{'s' if len(pages) != 1 else ''}: {', '.join(pages)})"
+        )
+    return lines
 
 
 def _unverified(provider: ProviderFile) -> list[str]:

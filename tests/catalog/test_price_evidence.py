@@ -165,6 +165,58 @@ def test_validate_names_undated_fact_sources(tmp_path: Path) -> None:
     )
 
 
+def _with_billed_type(tmp_path: Path, source: str) -> Path:
+    root = tmp_path / "catalog"
+    shutil.copytree(FIXTURE_CATALOG, root)
+    path = root / "mappings" / "sources" / "aws.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + "  AWS::NetworkFirewall::Firewall:\n    kind: network.firewall\n    billed:\n"
+        + "      basis: per firewall endpoint hour, plus data processed\n"
+        + f"      source: {{url: 'https://example.invalid/nfw', retrieved: '2026-11-01', {source}}}\n",
+        encoding="utf-8",
+    )
+    return root
+
+
+def test_validate_names_undated_billing_sources(tmp_path: Path) -> None:
+    root = _with_billed_type(
+        tmp_path / "a", "published: unknown, undated_reason: the page shows no date"
+    )
+    report = check_catalog(root / "providers", root / "mappings", today=dt.date(2026, 12, 5))
+    assert report.ok, report.problems
+    assert (
+        "mappings/sources/aws.yaml: 1 of 1 billing sources of unknown publication date "
+        "(AWS::NetworkFirewall::Firewall; 1 page: https://example.invalid/nfw)" in report.warnings
+    )
+    dated = _with_billed_type(tmp_path / "b", "published: '2026-10-01'")
+    report = check_catalog(dated / "providers", dated / "mappings", today=dt.date(2026, 12, 5))
+    assert report.ok, report.problems
+    assert not [w for w in report.warnings if w.startswith("mappings/sources/")]
+
+
+# Sources of unknown publication date in the shipped catalogue, each searched for and explained in
+# its undated_reason. A new undated source must raise the figure on purpose; dating one lowers it.
+UNDATED_FACT_SOURCES = {"aws": 3, "gcp": 3, "ionos": 2, "opennebula": 6, "scaleway": 1}
+UNDATED_BILLING_SOURCES = 8
+
+
+def test_the_shipped_catalogue_adds_no_undated_source() -> None:
+    report = check_catalog(data_dir("providers"), data_dir("mappings"), today=dt.date(2026, 12, 7))
+    undated = {
+        provider.id: sum(1 for _, source in fact_sources(provider) if source.published == "unknown")
+        for provider in report.providers.values()
+    }
+    for provider_id, count in undated.items():
+        assert count <= UNDATED_FACT_SOURCES.get(provider_id, 0), (provider_id, count)
+    billing = [
+        int(line.split(": ", 1)[1].split(" ", 1)[0])
+        for line in report.warnings
+        if line.startswith("mappings/sources/")
+    ]
+    assert sum(billing) <= UNDATED_BILLING_SOURCES, billing
+
+
 def _copy_fixture(tmp_path: Path, evidence: str, published: str) -> Path:
     root = tmp_path / "catalog"
     shutil.copytree(FIXTURE_CATALOG, root)
