@@ -799,7 +799,7 @@ def test_show_names_where_a_product_has_no_price_and_why(capsys):
     assert code == 0
     assert "prices (0):" in out
     (line,) = [row for row in out.splitlines() if row.startswith("no price in ")]
-    assert "de/fra" in line and "checked 2026-12-06" in line and "Container Registry" in line
+    assert "de/fra" in line and "checked 2026-12-07" in line and "Container Registry" in line
 
 
 def test_show_names_the_regions_a_partly_priced_product_lacks(capsys):
