@@ -159,3 +159,46 @@ def test_importing_the_library_leaves_the_environment_alone() -> None:
         env=env,
         check=True,
     )
+
+
+ENDS_WITH = """
+import atexit, sys, threading, time
+sys.argv = ["cloudexit", *sys.argv[1:]]
+if sys.argv[-1] == "--thread":
+    sys.argv.pop()
+    def after_main():
+        while threading.main_thread().is_alive():
+            time.sleep(0.01)
+        print("thread done")
+    threading.Thread(target=after_main).start()
+atexit.register(lambda: sys.stdout.write("written at exit, not flushed"))
+from cloudexit.cli.main import entry_point
+entry_point()
+"""
+
+
+def _ended(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", ENDS_WITH, *args],
+        capture_output=True,
+        check=False,
+        text=True,
+        cwd=REPO,
+        env={k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"},  # a pipe buffers
+    )
+
+
+def test_the_command_ends_with_its_status_and_every_line_written() -> None:
+    listed = _ended("catalog", "list", "--provider", "ovhcloud")
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout.count("\n") > 20
+    assert listed.stdout.endswith("\nwritten at exit, not flushed")
+    unknown = _ended("catalog", "show", "nowhere")
+    assert unknown.returncode == 2
+    assert unknown.stderr.startswith("cloudexit: error: unknown provider 'nowhere'")
+
+
+def test_the_command_waits_for_a_thread_still_running() -> None:
+    done = _ended("--version", "--thread")
+    assert done.returncode == 0, done.stderr
+    assert "thread done" in done.stdout.splitlines()
