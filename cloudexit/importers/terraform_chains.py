@@ -85,7 +85,19 @@ def _unknown(value: Any) -> bool:
 
 
 # type -> the argument naming the database a planned read replica copies
-REPLICA_SOURCES = {"aws_db_instance": "replicate_source_db"}
+REPLICA_SOURCES = {
+    "aws_db_instance": "replicate_source_db",
+    "azurerm_postgresql_flexible_server": "source_server_id",
+    "azurerm_mysql_flexible_server": "source_server_id",
+    "azurerm_postgresql_server": "creation_source_server_id",
+    "azurerm_mysql_server": "creation_source_server_id",
+    "azurerm_mariadb_server": "creation_source_server_id",
+    "azurerm_mssql_database": "creation_source_database_id",
+    "azurerm_sql_database": "source_database_id",
+}
+# create_mode values of an azurerm database kept in step with its source (the same argument
+# also names the source of a one-off restore or copy, which is a database of its own)
+REPLICA_MODES = frozenset({"replica", "secondary", "onlinesecondary"})
 
 
 def unknown_links(tf_type: str, after_unknown: Any) -> list[str]:

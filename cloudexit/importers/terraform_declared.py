@@ -214,6 +214,8 @@ def _flexible_server(v: Values) -> dict[str, Any]:
                 "iops": v.get("iops") or block(v, "storage").get("iops"),
             },
             "highAvailability": {"mode": text(ha.get("mode"))},
+            "createMode": text(v.get("create_mode")),
+            "sourceServerResourceId": text(v.get("source_server_id")),
             "network": {
                 "delegatedSubnetResourceId": text(v.get("delegated_subnet_id")),
                 "privateDnsZoneArmResourceId": text(v.get("private_dns_zone_id")),
@@ -231,6 +233,8 @@ def _single_server(v: Values) -> dict[str, Any]:
         "properties": {
             "version": text(v.get("version")),
             "storageProfile": {"storageMB": storage_mb},
+            "createMode": text(v.get("create_mode")),
+            "sourceServerId": text(v.get("creation_source_server_id")),
         },
     }
 
@@ -252,6 +256,10 @@ def _sql_database(v: Values) -> dict[str, Any]:
             "maxSizeBytes": size * GIB if size else None,
             "zoneRedundant": v.get("zone_redundant"),
             "elasticPoolId": text(v.get("elastic_pool_id")),
+            "createMode": text(v.get("create_mode")),
+            # azurerm_mssql_database, then the older azurerm_sql_database
+            "sourceDatabaseId": text(v.get("creation_source_database_id"))
+            or text(v.get("source_database_id")),
         },
     }
 

@@ -19,6 +19,7 @@ from cloudexit.importers.terraform_chains import (
     BACKEND_LINKS,
     CHAIN_LINKS,
     PROXY_PROTOCOLS,
+    REPLICA_MODES,
     REPLICA_SOURCES,
     RULES,
     TEMPLATE_OF_GROUP,
@@ -96,6 +97,8 @@ class _Pending:
     """a listener's or DNS record's own attributes, kept to fold it into its parent"""
     unknown_links: list[str] = field(default_factory=list)
     """chain and backend arguments the plan does not know yet (``after_unknown``)"""
+    replica: bool = False
+    """an azurerm database whose create_mode keeps it in step with its source"""
 
 
 # Resources that only link two others: (the user's field, the used resource's field). Skipped as
@@ -235,6 +238,7 @@ class TerraformMapper:
                 declared=found.depends_on if found else set(),
                 values=values if tf_type in PARENT_OF_PART else {},
                 unknown_links=instance.unknown_links,
+                replica=(text(values.get("create_mode")) or "").lower() in REPLICA_MODES,
             )
         )
         for child_id, child_type, child_fields, child_deps in found.children if found else []:
@@ -336,7 +340,9 @@ class TerraformMapper:
                     primary = source
                 elif primary is None and rid.startswith("arn:") and rid.count(":") >= 5:
                     primary = f"{rid.rsplit(':', 2)[0]}:db:{source}"
-            elif REPLICA_SOURCES[tf_type] in item.unknown_links:
+            elif REPLICA_SOURCES[tf_type] in item.unknown_links and (
+                item.replica or tf_type == "aws_db_instance"
+            ):
                 named = [
                     d
                     for d in item.depends_on

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cloudexit.connectors.azure.registry import Extractor, Facts, declare
+from cloudexit.connectors.azure.registry import Extractor, Facts, arm_id, declare
 from cloudexit.jsonvalues import number
 from cloudexit.model.kinds import Kind
 
@@ -16,6 +16,12 @@ _REDIS_GIB: dict[str, dict[int, float]] = {
 }
 _VCORE_TIERS = {"generalpurpose", "businesscritical", "hyperscale", "memoryoptimized"}
 _SYSTEM_DATABASES = {"master"}
+# createMode of a server or database made as a copy kept in step with another (ARM spells it
+# so for PostgreSQL, MySQL and MariaDB servers and for SQL databases)
+_REPLICA_MODES = {"replica", "secondary", "onlinesecondary"}
+# where ARM names the source: flexible servers, single servers (create body, then as read back)
+# and SQL databases
+_SOURCE_KEYS = ("sourceServerResourceId", "sourceServerId", "masterServerId", "sourceDatabaseId")
 
 
 def _state(value: object) -> str | None:
@@ -32,6 +38,19 @@ def _vcores(facts: Facts) -> None:
         facts.set(vcpu=capacity)
     elif capacity:
         facts.details["dtu"] = int(capacity)
+
+
+def _replica_of(facts: Facts) -> None:
+    """A replica or geo-secondary names its source (``replica_of``), so it is placed with it and
+    rebuilt from it on the target, as RDS and Cloud SQL replicas are."""
+    mode = str(facts.prop("createMode") or "").lower()
+    role = str(facts.prop("replicationRole") or "").lower()
+    if mode not in _REPLICA_MODES and "replica" not in role and not facts.prop("secondaryType"):
+        return
+    source = next(filter(None, (arm_id(facts.prop(key)) for key in _SOURCE_KEYS)), None)
+    if source and source != arm_id(facts.item.get("id")):
+        facts.depends_on.add(source)
+        facts.details["replica_of"] = source
 
 
 def sql_server(facts: Facts) -> None:
@@ -60,6 +79,7 @@ def sql_database(facts: Facts) -> None:
     facts.depend(facts.prop("elasticPoolId"))
     server = facts.item["id"].rsplit("/databases/", 1)[0]
     facts.depend(server)
+    _replica_of(facts)
 
 
 def managed_instance(facts: Facts) -> None:
@@ -90,6 +110,7 @@ def flexible_server(engine: str) -> Extractor:
             facts.prop("network.delegatedSubnetResourceId"),
             facts.prop("network.privateDnsZoneArmResourceId"),
         )
+        _replica_of(facts)
 
     return extract
 
@@ -105,6 +126,7 @@ def single_server(engine: str) -> Extractor:
             storage_gib=round(storage_mb / 1024, 2) if storage_mb else None,
             state=_state(facts.prop("userVisibleState")),
         )
+        _replica_of(facts)
 
     return extract
 
