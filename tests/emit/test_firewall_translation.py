@@ -8,7 +8,7 @@ import pytest
 
 from cloudexit.emit.terraform.addressing import Readdressing
 from cloudexit.emit.terraform.firewall import translate
-from cloudexit.model.topology import FirewallRule
+from cloudexit.model.topology import Endpoint, FirewallRule, PortRange
 
 
 def rule(
@@ -127,3 +127,51 @@ def test_rules_follow_a_moved_source_range() -> None:
         [rule("ingress", "tcp", [(8080, 8080)], cidr("10.20.16.0/20"))], [], "scaleway", moved
     )
     assert [r.cidr for r in out.rules] == ["10.5.16.0/20"]
+
+
+@pytest.mark.parametrize("provider", ["scaleway", "ovhcloud", "ionos", "opennebula"])
+def test_google_health_check_ranges_are_left_out_and_reported_never_carried(
+    provider: str,
+) -> None:
+    """They were written as they were: a European target admitted Google's address ranges,
+    from which nothing probes its balancers."""
+    probes = FirewallRule.model_validate(
+        {
+            "direction": "ingress",
+            "protocol": "tcp",
+            "ports": [{"low": 80, "high": 80}],
+            "sources": [cidr("35.191.0.0/16"), cidr("130.211.0.0/22")],
+            "destinations": [{"kind": "any"}],
+            "name": "allow-probes",
+        }
+    )
+    mixed = probes.model_copy(
+        update={
+            "name": "mixed",
+            "ports": [PortRange(low=443, high=443)],
+            "sources": [Endpoint(kind="cidr", value=v) for v in ("10.0.0.0/8", "130.211.1.0/24")],
+        }
+    )
+    out = translate([probes, mixed], [], provider)
+    assert [(r.from_port, r.cidr) for r in out.rules] == [(443, "10.0.0.0/8")]
+    gaps = {u.rule.split(":", 1)[0]: u.reason for u in out.untranslated}
+    assert set(gaps) == {"allow-probes", "mixed"}
+    assert "130.211.0.0/22, 35.191.0.0/16" in gaps["allow-probes"]
+    assert "Google Cloud's load-balancer health-check" in gaps["mixed"]
+
+
+def test_google_health_check_ranges_become_the_targets_own_where_it_publishes_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from cloudexit.emit.terraform import firewall
+
+    caps = firewall.CAPABILITIES["ionos"]
+    monkeypatch.setitem(
+        firewall.CAPABILITIES,
+        "ionos",
+        firewall.Capabilities(
+            caps.protocols, icmp_type=True, health_check_ranges=("192.0.2.0/28",)
+        ),
+    )
+    out = translate([rule("ingress", "tcp", [(80, 80)], cidr("35.191.0.0/16"))], [], "ionos")
+    assert [r.cidr for r in out.rules] == ["192.0.2.0/28"] and out.untranslated == []

@@ -17,6 +17,13 @@ from dataclasses import dataclass, field
 from cloudexit.model.topology import Endpoint, FirewallRule
 
 ANY_V4 = "0.0.0.0/0"
+# Where Google Cloud's load balancers send health checks from, as Google lists them in
+# "Firewall rules" (https://cloud.google.com/load-balancing/docs/firewall-rules, undated, read
+# 2026-12-07): a rule admitting them admits Google's probers, which no target's balancer is.
+GOOGLE_HEALTH_CHECKS = tuple(
+    ipaddress.ip_network(r)
+    for r in ("130.211.0.0/22", "35.191.0.0/16", "2600:2d00:1:b029::/64", "2600:2d00:1:1::/64")
+)
 
 
 @dataclass(frozen=True)
@@ -97,6 +104,44 @@ Readdress = Callable[[str], str]
 
 def _same(cidr: str) -> str:
     return cidr
+
+
+def google_health_check(end: Endpoint) -> bool:
+    """The end is one of Google Cloud's load-balancer health-check ranges, or inside one."""
+    if end.kind != "cidr":
+        return False
+    network = ipaddress.ip_network(end.value)
+    return any(
+        network.version == g.version and network.subnet_of(g)  # type: ignore[arg-type]
+        for g in GOOGLE_HEALTH_CHECKS
+    )
+
+
+def _health_checks(
+    rule: FirewallRule, caps: Capabilities, provider: str
+) -> tuple[FirewallRule | None, Untranslated | None]:
+    """A rule admitting Google's health-check ranges, for a target: those ranges replaced by
+    the target balancers' own health-check ranges where published, else left out and said so
+    (the rest of the rule kept, or nothing left to write)."""
+    google = [e for e in rule.peers if google_health_check(e)]
+    if not google:
+        return rule, None
+    rest = [e for e in rule.peers if not google_health_check(e)]
+    if caps.health_check_ranges:
+        rest += [Endpoint(kind="cidr", value=r) for r in caps.health_check_ranges]
+        gap = None
+    else:
+        ranges = ", ".join(e.value for e in google)
+        gap = Untranslated(
+            describe(rule),
+            f"{ranges}: Google Cloud's load-balancer health-check sources, which send nothing "
+            f"on {provider}; left out, not widened: allow the health checks of the balancer "
+            "in front of this group by hand",
+        )
+    if not rest:
+        return None, gap
+    side = "sources" if rule.direction == "ingress" else "destinations"
+    return rule.model_copy(update={side: rest}), gap
 
 
 def _peer_ranges(
@@ -251,22 +296,27 @@ def translate(
         denies.append((rule, shapes))
         out.kept_by_policy.append(describe(rule))
     written: set[TargetRule] = set()
-    for rule in rules:
-        if rule.action == "deny":
+    for source_rule in rules:
+        if source_rule.action == "deny":
             continue
-        expanded = _expand(rule, site_ranges, caps, readdress)
+        kept, gap = _health_checks(source_rule, caps, provider)
+        if gap is not None:
+            out.untranslated.append(gap)
+        if kept is None:
+            continue
+        expanded = _expand(kept, site_ranges, caps, readdress)
         if isinstance(expanded, str):
-            out.untranslated.append(Untranslated(describe(rule), expanded))
+            out.untranslated.append(Untranslated(describe(source_rule), expanded))
             continue
         blocking = [
             d
             for d, shapes in denies
-            if _precedes(d, rule) and any(_overlaps(a, s) for a in expanded for s in shapes)
+            if _precedes(d, kept) and any(_overlaps(a, s) for a in expanded for s in shapes)
         ]
         if blocking:
             out.untranslated.append(
                 Untranslated(
-                    describe(rule),
+                    describe(source_rule),
                     f"a deny rule evaluated first ({describe(blocking[0])}) covers part of it; "
                     "written without it the rule would let that traffic through",
                 )
