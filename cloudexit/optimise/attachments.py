@@ -30,6 +30,7 @@ ATTACHED_KINDS: frozenset[tuple[Kind, Kind]] = frozenset(
 """(kind, kind) pairs a depends_on link between means attachment, in either direction."""
 
 _NATIVE_KEYS = ("attached_to", "replica_of", "primary")
+_MACHINES = frozenset({Kind.VM, Kind.VM_GROUP})
 
 
 def _native(resource: Resource) -> list[str]:
@@ -86,6 +87,45 @@ def attachments(inventory: Inventory, policy: Policy | None = None) -> list[tupl
     if policy is not None:
         pairs -= set(held_apart(inventory, policy))
     return sorted(pairs)
+
+
+def group_references(inventory: Inventory, policy: Policy | None = None) -> list[tuple[str, str]]:
+    """(machine, machine) pairs of OpenStack machines a security-group reference links: a rule
+    of one's group names the other's group as its remote end. No target rule can name a group
+    on another site (it is written as no rule at all), so the two are placed together. A
+    machine carrying one of the policy's anti-affinity tags is left out: the policy's wish to
+    keep it apart wins, and the rule is listed as not written."""
+    apart = {rule.tag_key for rule in policy.anti_affinity} if policy is not None else set()
+    by_id = inventory.by_id()
+    groups = {
+        r.id: r
+        for r in inventory.resources
+        if r.provider == "openstack" and r.kind == Kind.SECURITY_GROUP
+    }
+    tails: dict[str, list[str]] = defaultdict(list)
+    for gid in groups:
+        tails[gid.rsplit("/", 1)[-1]].append(gid)
+    members: dict[str, list[str]] = defaultdict(list)
+    for r in inventory.resources:
+        if r.provider != "openstack" or r.kind not in _MACHINES or apart & set(r.tags):
+            continue
+        named = {*r.topology.security_groups, *r.depends_on}
+        for gid in sorted(named & set(groups)):
+            members[gid].append(r.id)
+    pairs: set[tuple[str, str]] = set()
+    for gid, group in sorted(groups.items()):
+        for rule in group.topology.firewall_rules:
+            for end in rule.peers:
+                if end.kind != "group":
+                    continue
+                found = [end.value] if end.value in groups else tails.get(end.value, [])
+                if len(found) != 1 or found[0] == gid:
+                    continue
+                here, there = members[gid], members[found[0]]
+                if here and there:
+                    pairs.update((here[0], m) for m in there)
+                    pairs.update((m, there[0]) for m in here)
+    return sorted((a, b) for a, b in pairs if a != b and a in by_id and b in by_id)
 
 
 def held_apart_warnings(inventory: Inventory, policy: Policy) -> list[str]:

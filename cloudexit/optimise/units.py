@@ -28,7 +28,7 @@ from cloudexit.model.inventory import Inventory, Resource
 from cloudexit.model.money import quantize
 from cloudexit.model.plan import Option
 from cloudexit.model.policy import Policy
-from cloudexit.optimise.attachments import attachments
+from cloudexit.optimise.attachments import attachments, group_references
 from cloudexit.optimise.candidates import (
     Facts,
     FactsMemo,
@@ -493,7 +493,7 @@ def colocation_groups(inventory: Inventory, policy: Policy, placeable: set[str])
             for other in members[1:]:
                 union(members[0], other)
             label.setdefault(find(members[0]), f"{key}={value}")
-    for part, whole in attachments(inventory, policy):
+    for part, whole in [*attachments(inventory, policy), *group_references(inventory, policy)]:
         if part in placeable and whole in placeable:
             union(part, whole)
     by_root: dict[str, list[str]] = defaultdict(list)
