@@ -4,6 +4,7 @@ RAM prices leave out."""
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,10 +20,20 @@ class BootVolume(BaseModel):
 
     provider: str
     terraform: str = Field(description="The server type the Terraform writes the disk on")
-    gib: int = Field(gt=0, description="Size of the disk on each node")
+    gib: int = Field(
+        gt=0, description="Size of the disk on each node (with follows_source: when none is known)"
+    )
+    follows_source: bool = Field(
+        False,
+        description="Each node gets the source node's disk size (a Kubernetes pool's node disk)",
+    )
     select: ProductSelector = Field(description="The block-storage product it is written as")
     written_as: str = Field(description="The disk type the Terraform names")
     why: str = Field(min_length=8)
+
+    def size_for(self, storage_gib: float | None) -> int:
+        """GB of the disk written on each node."""
+        return math.ceil(storage_gib) if self.follows_source and storage_gib else self.gib
 
 
 class BootVolumes(BaseModel):

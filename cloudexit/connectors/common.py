@@ -130,9 +130,26 @@ def today_cost(
     catalog: Catalog, provider: str, resource: Resource, billing: Billing | None = None
 ) -> MonthlyCost | None:
     """Today's list price: a running machine's hours (compute_cost), else what ``billing`` says
-    the resource is billed as."""
+    the resource is billed as. A Kubernetes pool's machines are billed with their node disks
+    (what ``billing`` says of it), which a figure names as unpriced where they have no price."""
     cost = compute_cost(catalog, provider, resource)
-    if cost is None and billing is not None:
+    if billing is None:
+        return cost
+    if resource.kind == Kind.KUBERNETES_NODE_POOL:
+        parts = billing(resource) if cost is not None else []
+        if cost is None or not parts:
+            return cost
+        disks = listed_cost(catalog, provider, resource.region, parts)
+        if disks is None:
+            return cost.model_copy(
+                update={"source": f"{cost.source}; node disks not priced (no list price here)"}
+            )
+        return MonthlyCost(
+            amount=cost.amount + disks.amount,
+            currency=cost.currency,
+            source=f"{cost.source} + {disks.source}",
+        )
+    if cost is None:
         cost = listed_cost(catalog, provider, resource.region, billing(resource))
     return cost
 

@@ -534,6 +534,7 @@ def _node_config(v: Values) -> dict[str, Any]:
     return {
         "machineType": text(v.get("machine_type")),
         "diskSizeGb": v.get("disk_size_gb"),
+        "diskType": text(v.get("disk_type")),
         "imageType": text(v.get("image_type")),
         "spot": v.get("spot"),
         "preemptible": v.get("preemptible"),

@@ -228,7 +228,7 @@ def _price_target(
     priced = _price_product(resource, provider, region, target, policy, running, specs, needs)
     if isinstance(priced, str):
         return priced
-    _price_boot_volume(priced, provider, region, target, policy)
+    _price_boot_volume(priced, resource, provider, region, target, policy)
     if target.fidelity == "self_managed":
         ops = operations_monthly(resource.kind, policy, running)
         if ops:
@@ -295,23 +295,31 @@ def _price_serverless(
 
 
 def _price_boot_volume(
-    priced: Priced, provider: ProviderFile, region: str, target: TargetMapping, policy: Policy
+    priced: Priced,
+    resource: Resource,
+    provider: ProviderFile,
+    region: str,
+    target: TargetMapping,
+    policy: Policy,
 ) -> None:
     """Add the system disk each node of a server is written with where its product's price
-    leaves it out (``mappings/boot-volumes.yaml``), or name it as unpriced."""
+    leaves it out (``mappings/boot-volumes.yaml``), or name it as unpriced. A Kubernetes pool's
+    nodes each get the source node's disk."""
     product = priced.product
     written = product.terraform if product and product.terraform else target.terraform
     boot = load_boot_volumes().for_server(provider.id, written)
     if boot is None:
         return
-    gib = Decimal(boot.gib * priced.replicas)
+    size = boot.size_for(resource.attributes.storage_gib)
+    nodes = resource.attributes.node_count or 1 if boot.follows_source else priced.replicas
+    gib = Decimal(size * nodes)
     disks = _select_products(_Same(provider), _Same(boot.select), region)
     disk = _cheapest_per_unit([d for d in disks if price_in(d, region)], region)
     price = _price_at(_Same(disk), region, False) if disk is not None else None
     monthly = monthly_price(price, gib, policy.exchange_rates) if price is not None else None
     if disk is None or price is None or monthly is None:
         priced.unpriced.append(
-            f"{boot.gib} GB {boot.written_as} boot volume per server ({provider.id} {region}: "
+            f"{size} GB {boot.written_as} boot volume per server ({provider.id} {region}: "
             "no list price)"
         )
         return

@@ -36,6 +36,10 @@ def node_pool(facts: Facts) -> None:
     facts.set(
         node_count=int(facts.get("initialNodeCount") or 0) or None,
         storage_gib=number(facts.get("config.diskSizeGb")),
+        # each node's boot disk; the API documents pd-standard where none is set
+        storage_class=str(facts.get("config.diskType") or "pd-standard").lower()
+        if facts.get("config.diskSizeGb")
+        else None,
         state=(facts.get("status") or "").lower() or None,
         engine_version=facts.get("version"),
     )

@@ -1,4 +1,4 @@
-"""What a Google Cloud disk, bucket, Cloud SQL or Memorystore instance, address, forwarding rule,
+"""What a Google Cloud disk, GKE pool's node disks, bucket, Cloud SQL or Memorystore instance, address, forwarding rule,
 GKE cluster or DNS zone is billed as, in catalogue products (machines are compute_cost's). No
 product, or a part without a price in the region, means no figure: a missing cost is None, never
 zero."""
@@ -33,6 +33,21 @@ def _disk(resource: Resource) -> list[Billed]:
     if a.storage_class not in _DISKS or not a.storage_gib or a.details.get("replica_zones"):
         return []
     return [Billed(a.storage_class, _gib(a.storage_gib), f", {a.storage_gib} GiB")]
+
+
+def _node_disks(resource: Resource) -> list[Billed]:
+    """A GKE pool's node boot disks, one per node, billed as persistent disks beside the
+    machines (compute_cost prices those)."""
+    a = resource.attributes
+    if a.storage_class not in _DISKS or not a.storage_gib or not a.node_count:
+        return []
+    return [
+        Billed(
+            a.storage_class,
+            _gib(a.storage_gib) * a.node_count,
+            f", {a.node_count} node disks of {a.storage_gib} GiB",
+        )
+    ]
 
 
 def _sql(resource: Resource) -> list[Billed]:
@@ -98,6 +113,8 @@ def billed(resource: Resource) -> list[Billed]:
     a = resource.attributes
     if native == "compute.googleapis.com/Disk":
         return _disk(resource)
+    if native == "container.googleapis.com/NodePool":
+        return _node_disks(resource)
     if native == "sqladmin.googleapis.com/Instance":
         return _sql(resource)
     if native == "redis.googleapis.com/Instance":

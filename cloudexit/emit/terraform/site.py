@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
 
+from cloudexit.catalog.boot import load_boot_volumes
 from cloudexit.catalog.loader import Catalog
 from cloudexit.catalog.schema import Product
 from cloudexit.catalog.versions import decide as decide_version
@@ -277,6 +278,15 @@ class Item:
         if self.version is None or self.option.fidelity != "self_managed":
             return None
         return self.version.note
+
+    @property
+    def node_disk_gib(self) -> int | None:
+        """GB of the disk each node of a Kubernetes pool is written with, as priced
+        (``mappings/boot-volumes.yaml``): the source node's."""
+        boot = load_boot_volumes().for_server(self.option.provider, self.rtype)
+        if boot is None or not boot.follows_source:
+            return None
+        return boot.size_for(self.resource.attributes.storage_gib)
 
     @property
     def node_count(self) -> int:
