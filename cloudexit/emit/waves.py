@@ -97,6 +97,8 @@ class Wave:
     purpose: str
     steps: list[Step] = field(default_factory=list)
     start_day: int = 0
+    foundation: bool = False
+    """Networks, groups, registries: built on the target, no data store copied or cut over"""
 
     @property
     def only_planned(self) -> bool:
@@ -173,13 +175,14 @@ def plan_waves(plan: Plan, methods: Methods, fixed: Collection[str] = ()) -> lis
             services.append(p)
     waves: list[Wave] = []
 
-    def add(name: str, purpose: str, items: list[Placement]) -> None:
+    def add(name: str, purpose: str, items: list[Placement], foundation: bool = False) -> None:
         if items:
             wave = Wave(
                 len(waves) + 1,
                 name,
                 purpose,
                 [step(p) for p in sorted(items, key=lambda p: p.resource_id)],
+                foundation=foundation,
             )
             waves.append(wave)
 
@@ -187,6 +190,7 @@ def plan_waves(plan: Plan, methods: Methods, fixed: Collection[str] = ()) -> lis
         "Foundations",
         "Networks, security groups, registries and secret stores on the target; VPN to the source.",
         foundation,
+        foundation=True,
     )
     add(
         "Data replication",
