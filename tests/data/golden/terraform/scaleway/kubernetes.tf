@@ -11,15 +11,17 @@ resource "scaleway_k8s_cluster" "ana_gke" {
 
 # cloudexit: from gcp container.googleapis.com/NodePool //container.googleapis.com/projects/retail-analytics-prod/locations/europe-west1/clusters/ana-gke/nodePools/default
 resource "scaleway_k8s_pool" "ana_gke_default" {
-  cluster_id  = scaleway_k8s_cluster.ana_gke.id
-  name        = "ana-gke-default"
-  node_type   = "PRO2-M"
-  size        = 3
-  min_size    = 3
-  max_size    = 6
-  autoscaling = true
-  autohealing = true
-  tags        = ["app=analytics", "classification=internal", "cloudexit-source=gcp-ana-gke-default", "env=prod", "owner=team-data"]
+  cluster_id             = scaleway_k8s_cluster.ana_gke.id
+  name                   = "ana-gke-default"
+  node_type              = "PRO2-M"
+  size                   = 3
+  min_size               = 3
+  max_size               = 6
+  autoscaling            = true
+  autohealing            = true
+  root_volume_type       = "sbs_5k"
+  root_volume_size_in_gb = 20
+  tags                   = ["app=analytics", "classification=internal", "cloudexit-source=gcp-ana-gke-default", "env=prod", "owner=team-data"]
 }
 
 # cloudexit: from azure microsoft.containerservice/managedclusters /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-portal/providers/microsoft.containerservice/managedclusters/aks-portal
@@ -35,15 +37,17 @@ resource "scaleway_k8s_cluster" "aks_portal" {
 
 # cloudexit: from azure microsoft.containerservice/managedclusters/agentpools /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-portal/providers/microsoft.containerservice/managedclusters/aks-portal/agentpools/default
 resource "scaleway_k8s_pool" "aks_portal_default" {
-  cluster_id  = scaleway_k8s_cluster.aks_portal.id
-  name        = "aks-portal-default"
-  node_type   = "PRO2-M"
-  size        = 3
-  min_size    = 3
-  max_size    = 6
-  autoscaling = true
-  autohealing = true
-  tags        = ["app=portal", "classification=confidential", "cloudexit-source=azure-aks-portal-default", "env=prod", "owner=team-erp"]
+  cluster_id             = scaleway_k8s_cluster.aks_portal.id
+  name                   = "aks-portal-default"
+  node_type              = "PRO2-M"
+  size                   = 3
+  min_size               = 3
+  max_size               = 6
+  autoscaling            = true
+  autohealing            = true
+  root_volume_type       = "sbs_5k"
+  root_volume_size_in_gb = 20
+  tags                   = ["app=portal", "classification=confidential", "cloudexit-source=azure-aks-portal-default", "env=prod", "owner=team-erp"]
 }
 
 # cloudexit: from aws AWS::EKS::Cluster arn:aws:eks:us-east-1:123456789012:cluster/shop-k8s
@@ -59,26 +63,30 @@ resource "scaleway_k8s_cluster" "shop_k8s" {
 
 # cloudexit: from aws AWS::EKS::Nodegroup arn:aws:eks:us-east-1:123456789012:nodegroup/shop-k8s/compute/1a2b3c
 resource "scaleway_k8s_pool" "shop_k8s_compute" {
-  cluster_id  = scaleway_k8s_cluster.shop_k8s.id
-  name        = "shop-k8s-compute"
-  node_type   = "PRO2-M"
-  size        = 2
-  min_size    = 2
-  max_size    = 4
-  autoscaling = true
-  autohealing = true
-  tags        = ["app=shop", "cloudexit-source=aws-shop-k8s-compute", "env=prod", "owner=team-web"]
+  cluster_id             = scaleway_k8s_cluster.shop_k8s.id
+  name                   = "shop-k8s-compute"
+  node_type              = "PRO2-M"
+  size                   = 2
+  min_size               = 2
+  max_size               = 4
+  autoscaling            = true
+  autohealing            = true
+  root_volume_type       = "sbs_5k"
+  root_volume_size_in_gb = 20
+  tags                   = ["app=shop", "cloudexit-source=aws-shop-k8s-compute", "env=prod", "owner=team-web"]
 }
 
 # cloudexit: from aws AWS::EKS::Nodegroup arn:aws:eks:us-east-1:123456789012:nodegroup/shop-k8s/general/1a2b3c
 resource "scaleway_k8s_pool" "shop_k8s_general" {
-  cluster_id  = scaleway_k8s_cluster.shop_k8s.id
-  name        = "shop-k8s-general"
-  node_type   = "PRO2-M"
-  size        = 3
-  min_size    = 3
-  max_size    = 6
-  autoscaling = true
-  autohealing = true
-  tags        = ["app=shop", "cloudexit-source=aws-shop-k8s-general", "env=prod", "owner=team-web"]
+  cluster_id             = scaleway_k8s_cluster.shop_k8s.id
+  name                   = "shop-k8s-general"
+  node_type              = "PRO2-M"
+  size                   = 3
+  min_size               = 3
+  max_size               = 6
+  autoscaling            = true
+  autohealing            = true
+  root_volume_type       = "sbs_5k"
+  root_volume_size_in_gb = 20
+  tags                   = ["app=shop", "cloudexit-source=aws-shop-k8s-general", "env=prod", "owner=team-web"]
 }
