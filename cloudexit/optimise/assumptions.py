@@ -4,6 +4,8 @@ field that sets them."""
 
 from __future__ import annotations
 
+from cloudexit.catalog.boot import load_boot_volumes
+from cloudexit.catalog.loader import Catalog
 from cloudexit.model.inventory import ROOT_DISK_UNKNOWN, Resource
 from cloudexit.model.kinds import Kind
 from cloudexit.model.plan import Placement, Totals
@@ -85,3 +87,42 @@ def unknown_root_warnings(resources: list[Resource], names: dict[str, str]) -> l
         f"its price; set root_block_device volume_size to count it: {first_few(who)}"
     )
     return [line]
+
+
+# The system disk the target templates write where neither a boot-volume mapping nor the
+# product's own disk says otherwise (templates/terraform/opennebula/opennebula_virtual_machine).
+_WRITTEN_SYSTEM_GIB = 20
+
+
+def unwritten_disk_warnings(
+    placements: list[Placement], resources: dict[str, Resource], catalog: Catalog
+) -> list[str]:
+    """One line per moved machine whose source reports more disk than its target server is
+    priced and written with: the rest is neither in the target cost nor in the Terraform."""
+    lines = []
+    for p in placements:
+        r = resources.get(p.resource_id)
+        c = p.choice
+        if c.retain or r is None or r.kind not in (Kind.VM, Kind.VM_GROUP):
+            continue
+        reported = r.attributes.storage_gib
+        if not reported:
+            continue
+        product = catalog.product(c.provider, c.product) if c.product else None
+        boot = load_boot_volumes().for_server(c.provider, c.terraform)
+        if boot is not None:
+            written = float(boot.gib)
+        elif product is not None and (product.specs.local_storage_gib or product.specs.storage_gib):
+            written = product.specs.local_storage_gib or product.specs.storage_gib or 0.0
+        else:
+            written = float(_WRITTEN_SYSTEM_GIB)
+        if reported <= written:
+            continue
+        lines.append(
+            f"disk not carried over for {r.name or r.id} ({r.id}): the source reports "
+            f"{reported:g} GiB on the machine, its {c.provider}/{c.region} server "
+            f"{c.product or c.terraform} is priced and written with {written:g} GiB; the other "
+            f"{reported - written:g} GiB is in neither the target cost nor the Terraform: add a "
+            "volume for it before copying the disks"
+        )
+    return lines

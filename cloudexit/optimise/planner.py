@@ -36,6 +36,7 @@ from cloudexit.optimise.assumptions import (
     assumed_storage_warnings,
     assumption_warnings,
     unknown_root_warnings,
+    unwritten_disk_warnings,
 )
 from cloudexit.optimise.attachments import held_apart_warnings
 from cloudexit.optimise.checks import Probes, violations
@@ -365,6 +366,7 @@ def _plan(
     warnings.update(versions.version_warnings(placements, names))
     warnings.update(assumed_storage_warnings(placements, names))
     warnings.update(unknown_root_warnings(inventory.resources, names))
+    warnings.update(unwritten_disk_warnings(placements, resources, catalog))
     warnings.update(end_of_life_warnings(placements, names, start_of(policy, inventory)))
     warnings.update(
         pin_warnings(inventory, catalog, policy, {rid: r.site[0] for rid, r in assignment.items()})
