@@ -18,6 +18,7 @@ from cloudexit.connectors.common import Billing, today_cost
 from cloudexit.errors import InputError
 from cloudexit.importers.context import ImportContext
 from cloudexit.importers.detect import FORMATS, detect
+from cloudexit.model.firewall_rules_held import UNHELD_GROUPS, is_security_group_id
 from cloudexit.model.inventory import CollectionIssue, Inventory, Resource, Source
 from cloudexit.model.members import fold_issues
 
@@ -161,7 +162,8 @@ def link_across(resources: dict[str, Resource]) -> None:
     written differently (an ARN without the account the CLI output did not print, a native id)
     whose last segment names exactly one imported resource, or a nested ARM resource (a subnet)
     whose parent is imported, or a link by name to a resource whose id ends in its number (a
-    Cloud Asset name can). Links that name nothing imported are dropped."""
+    Cloud Asset name can). Links that name nothing imported are dropped; dropped security groups
+    are kept under ``UNHELD_GROUPS``, since the target then writes none of their rules."""
     _adopt_arns(resources)
     tails: dict[str, list[str]] = {}
     for rid in resources:
@@ -172,6 +174,7 @@ def link_across(resources: dict[str, Resource]) -> None:
             by_name.setdefault(f"{rid.rsplit('/', 1)[0]}/{r.name}".lower(), []).append(rid)
     for resource in resources.values():
         linked: set[str] = set()
+        unheld: set[str] = set()
         for dep in resource.depends_on:
             if dep in resources:
                 linked.add(dep)
@@ -183,7 +186,11 @@ def link_across(resources: dict[str, Resource]) -> None:
             candidates = tails.get(_tail(dep), []) or by_name.get(dep.lower(), [])
             if len(candidates) == 1:
                 linked.add(candidates[0])
+            elif is_security_group_id(dep):
+                unheld.add(dep)
         linked.discard(resource.id)
+        if unheld:
+            resource.attributes.details[UNHELD_GROUPS] = sorted(unheld)
         resource.depends_on = sorted(linked)
 
 

@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     from cloudexit.model.inventory import Inventory, Resource
     from cloudexit.model.plan import Placement
 
+UNHELD_GROUPS = "security_groups_not_held"
+"""Detail key: the security groups a resource's export names but the inventory does not hold."""
+
 NO_RULES = (
     "the export holds no rule collections for this firewall: its rules must be written by hand"
 )
@@ -42,3 +45,37 @@ def ruleless_firewall_warnings(inventory: Inventory, placements: Iterable[Placem
         "traffic until then"
         for r in moved
     )
+
+
+def is_security_group_id(resource_id: str) -> bool:
+    """An AWS security group ARN or an Azure network security group id."""
+    lowered = resource_id.lower()
+    return (
+        ":security-group/" in lowered
+        or "/providers/microsoft.network/networksecuritygroups/" in lowered
+    )
+
+
+def unheld_group_warnings(inventory: Inventory, placements: Iterable[Placement]) -> list[str]:
+    """One line per moved resource whose source named security groups the inventory does not
+    hold: nothing of their rules is written, so the target filters none of its traffic as the
+    source did."""
+    from cloudexit.model.labels import readable_names
+
+    by_id = inventory.by_id()
+    names = readable_names(inventory.resources)
+    lines = []
+    for p in placements:
+        r = by_id.get(p.resource_id)
+        groups = r.attributes.details.get(UNHELD_GROUPS) if r is not None else None
+        if p.choice.retain or r is None or not groups:
+            continue
+        lines.append(
+            f"{names[r.id]} ({r.id}) sits behind {len(groups)} security "
+            f"{'group' if len(groups) == 1 else 'groups'} the inventory does not hold "
+            f"({', '.join(groups)}): none of {'its' if len(groups) == 1 else 'their'} rules is "
+            "written, so its "
+            f"{p.choice.provider}/{p.choice.region} server gets the target's default firewall; "
+            "import the groups or write their rules by hand before cut-over"
+        )
+    return sorted(lines)

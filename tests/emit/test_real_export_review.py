@@ -213,3 +213,20 @@ def test_a_machine_disk_larger_than_the_target_server_writes_is_named(tmp_path: 
     assert f"{placement.choice.provider}/{placement.choice.region} server" in lines[0]
     make_emit(plan, tmp_path / "out")
     assert lines[0] in (tmp_path / "out" / "runbook.md").read_text()
+
+
+def test_a_security_group_the_export_names_but_does_not_hold_is_said(tmp_path: Path) -> None:
+    # DescribeInstances names each running instance's group sg-08e117ebef0a7b448 and holds none
+    # of its rules: the target servers are written with no firewall of the source's.
+    plan = planned("aws-ec2-describe-instances-c7n-placebo.json")
+    group = "arn:aws:ec2:us-east-1:644160558196:security-group/sg-08e117ebef0a7b448"
+    lines = [w for w in plan.warnings if "security group the inventory does not hold" in w]
+    moved = [p.resource_id for p in plan.placements if not p.choice.retain]
+    assert len(moved) == 3
+    assert len(lines) == 3, plan.warnings
+    for rid in moved:
+        (line,) = [w for w in lines if f"({rid})" in w]
+        assert group in line
+    make_emit(plan, tmp_path / "out")
+    runbook = (tmp_path / "out" / "runbook.md").read_text()
+    assert all(line in runbook for line in lines)
