@@ -12,6 +12,7 @@ from cloudexit.catalog.sizing import to_eur
 from cloudexit.model.inventory import Resource
 from cloudexit.model.money import quantize
 from cloudexit.model.plan import Plan
+from cloudexit.optimise.footing import unpriced_today
 from cloudexit.optimise.switching import load_switching_rules
 from cloudexit.optimise.today import current_monthly_eur
 from cloudexit.sovereignty.data import Resolved, load_sovereignty
@@ -170,7 +171,9 @@ def after_site(plan: Plan) -> dict[str, tuple[str, str, Decimal | None]]:
     return sites
 
 
-def _share(items: list[tuple[bool, Decimal | None]]) -> Share:
+def _share(items: list[tuple[bool, Decimal | None]], free: frozenset[int] = frozenset()) -> Share:
+    """``free``: positions of items with no known cost that are free by nature (the footing's
+    rule for today), so no spend is left out for them."""
     count = sum(1 for flag, _ in items if flag)
     spend = sum((cost or Decimal(0) for flag, cost in items if flag), Decimal(0))
     total = sum((cost or Decimal(0) for _, cost in items), Decimal(0))
@@ -179,7 +182,9 @@ def _share(items: list[tuple[bool, Decimal | None]]) -> Share:
         resources_share=count / len(items) if items else 0.0,
         spend=quantize(spend),
         spend_share=float(spend / total) if total else 0.0,
-        unpriced=sum(1 for flag, cost in items if flag and cost is None),
+        unpriced=sum(
+            1 for i, (flag, cost) in enumerate(items) if flag and cost is None and i not in free
+        ),
     )
 
 
@@ -232,7 +237,8 @@ def waiting(plan: Plan) -> Waiting | None:
 
 def summarise(plan: Plan, catalog: Catalog) -> Summary:
     resources: list[Resource] = plan.inventory.resources
-    before = [(r, current_monthly_eur(r, plan.policy) or Decimal(0)) for r in resources]
+    today = {r.id: current_monthly_eur(r, plan.policy) for r in resources}
+    before = [(r, today[r.id] or Decimal(0)) for r in resources]
     sites = after_site(plan)
     after = [(r, sites[r.id][0], sites[r.id][2] or Decimal(0)) for r in resources]
     regions = {r.id: sites[r.id][1] for r in resources}
@@ -243,6 +249,12 @@ def summarise(plan: Plan, catalog: Catalog) -> Summary:
     saving = t.current_monthly - after_monthly
     unpriced_moving = sum(t.current_monthly_unpriced_moving.values())
     spend_before = _by([(r.provider, cost) for r, cost in before])
+    not_free = {
+        r.id for r in unpriced_today(plan.inventory, plan.placements, today, catalog.billed_types())
+    }
+    free_today = frozenset(
+        i for i, r in enumerate(resources) if today[r.id] is None and r.id not in not_free
+    )
     spend_after = _by([(provider, cost) for _, provider, cost in after])
     return Summary(
         current_monthly=t.current_monthly,
@@ -259,10 +271,8 @@ def summarise(plan: Plan, catalog: Catalog) -> Summary:
         payback_note=t.payback_note,
         npv=t.npv,
         non_eu_before=_share(
-            [
-                (is_non_eu(r.provider, catalog, r.region), current_monthly_eur(r, plan.policy))
-                for r in resources
-            ]
+            [(is_non_eu(r.provider, catalog, r.region), today[r.id]) for r in resources],
+            free_today,
         ),
         non_eu_after=_share(
             [(is_non_eu(sites[r.id][0], catalog, regions[r.id]), sites[r.id][2]) for r in resources]

@@ -69,7 +69,7 @@ def totals(
         cost_of[resource.id] = cost
         if cost is not None:
             current += cost
-    unpriced = _unpriced_today(inventory, placements, cost_of, billed)
+    unpriced = unpriced_today(inventory, placements, cost_of, billed)
     moved_to = {p.resource_id: p.choice.provider for p in placements if not p.choice.retain}
     # A network object recreated at several sites counts each copy (placement.copies).
     placements = [
@@ -178,7 +178,7 @@ def totals(
     )
 
 
-def _unpriced_today(
+def unpriced_today(
     inventory: Inventory,
     placements: list[Placement],
     cost_of: dict[str, Decimal | None],

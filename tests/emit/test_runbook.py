@@ -114,7 +114,7 @@ def test_runbook_has_every_section(tmp_path):
         r"\| iam \| security.identity \| aws/us-east-1 \| identities are rebuilt", text
     )
     assert (
-        "Spend under non-EU control | 100.0 % of known spend (2 of 6 resources with no known "
+        "Spend under non-EU control | 100.0 % of known spend (1 of 6 resources with no known "
         "cost) | 0.0 % of known spend (1 of 1 resource with no known cost) |" in text
     )
 
