@@ -44,6 +44,7 @@ from cloudexit.optimise.decide import assignment_of, decide
 from cloudexit.optimise.diagnose import dedicated_link_warnings, infeasibility, unplaceable
 from cloudexit.optimise.follow import copy_reasons
 from cloudexit.optimise.inputs import check_currencies, check_policy, pin_warnings
+from cloudexit.optimise.read_replicas import price_read_replicas
 from cloudexit.optimise.requirement import dearer_reason, requirement_of
 from cloudexit.optimise.running import function_usage_warning, running_cost_data
 from cloudexit.optimise.sizes import resolve_size, sized_by_instance
@@ -434,6 +435,7 @@ def _plan(
     # What chose the plan is not read past here. Let it go first, so that dating the one-off
     # costs (a new option for every moved placement) does not hold both at once.
     del units, unit_of, decision, assignment, greedy, kept, placements
+    price_read_replicas(inventory, result.placements)
     if result.placements:
         oneoff.date_one_off(result, catalog)
     figures = result.totals = footing.totals(
