@@ -14,6 +14,7 @@ from cloudexit.errors import InputError
 from cloudexit.model.inventory import Resource
 from cloudexit.model.kinds import DATA_KINDS, Kind
 from cloudexit.model.plan import Placement, Plan
+from cloudexit.model.replicas import rebuilt_from_primary
 
 FOUNDATION_CATEGORIES = frozenset({"network", "security", "container"})
 SERVICE_IN_FOUNDATION = frozenset({Kind.LOAD_BALANCER, Kind.TARGET_GROUP, Kind.API_GATEWAY})
@@ -46,17 +47,17 @@ class Methods(BaseModel):
             self.methods.get(kind.value) or self.methods.get(kind.category) or self.methods["other"]
         )
 
-    def for_resource(self, resource: Resource, fixed: bool = False) -> Method:
+    def for_resource(self, resource: Resource, fixed: bool = False, rebuilt: bool = True) -> Method:
         """A resource only a Terraform plan holds has nothing to export or cut over: it is
         built on the target instead (a template folder without a ``planned`` method keeps the
         kind's). A read replica is rebuilt from its primary on the target, not copied
-        from the source. ``fixed``: a machine group the Terraform writes as fixed servers, whose
+        from the source (``rebuilt``: False when its primary does not move with it). ``fixed``: a machine group the Terraform writes as fixed servers, whose
         launch template and scaling rules are not recreated."""
         if resource.planned and PLANNED in self.methods:
             return self.methods[PLANNED]
         if fixed and FIXED_MACHINES in self.methods:
             return self.methods[FIXED_MACHINES]
-        replica = isinstance(resource.attributes.details.get("replica_of"), str)
+        replica = rebuilt and isinstance(resource.attributes.details.get("replica_of"), str)
         if replica and resource.kind.category == "database" and "database.replica" in self.methods:
             return self.methods["database.replica"]
         return self.for_kind(resource.kind)
@@ -157,9 +158,10 @@ def plan_waves(plan: Plan, methods: Methods, fixed: Collection[str] = ()) -> lis
     def step(p: Placement) -> Step:
         r = resources[p.resource_id]
         gib = (r.attributes.storage_gib or 0.0) if r.kind in DATA_KINDS and not r.planned else 0.0
-        if isinstance(r.attributes.details.get("replica_of"), str):
+        rebuilt = rebuilt_from_primary(r, resources)
+        if rebuilt:
             gib = 0.0
-        method = methods.for_resource(r, r.id in fixed)
+        method = methods.for_resource(r, r.id in fixed, rebuilt)
         return Step(r, p, method, gib, transfer_hours(gib, bandwidth))
 
     foundation, data, services, cutover = [], [], [], []

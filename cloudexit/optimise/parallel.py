@@ -12,7 +12,7 @@ not remove this egress; the source's list price is taken as the upper bound of t
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -56,9 +56,11 @@ def _sync_rule(
     return True, ART_34
 
 
-def sync_gib(resource: Resource, days: Decimal, policy: Policy) -> Decimal:
+def sync_gib(
+    resource: Resource, days: Decimal, policy: Policy, held: Container[str] | None = None
+) -> Decimal:
     rate = Decimal(str(policy.switching.parallel_change_per_day))
-    return copied_gib(resource) * rate * max(Decimal(0), days)
+    return copied_gib(resource, held) * rate * max(Decimal(0), days)
 
 
 def sync_estimate(
@@ -115,6 +117,7 @@ def date_parallel(
     rules = load_switching_rules()
     prices = EgressPrices(catalog)
     extra = parallel_days(policy)
+    held = plan.inventory.by_id()
     found: dict[str, Running] = {}
     lines: dict[tuple[int, str, str], _Line] = {}
     not_yet = 0
@@ -129,7 +132,7 @@ def date_parallel(
             both = Decimal((stops - starts).days)
             double = current * both / DAYS_PER_MONTH
             copy_days = Decimal(str(step.transfer_hours)) / 24
-            gib = Decimal(0) if r.planned else sync_gib(r, both - copy_days, policy)
+            gib = Decimal(0) if r.planned else sync_gib(r, both - copy_days, policy, held)
             not_yet += r.planned
             charged, text = _sync_rule(r.provider, starts, policy, rules)
             egress = Decimal(0)

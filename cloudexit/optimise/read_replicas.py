@@ -9,12 +9,8 @@ from cloudexit.emit.terraform.targets import REPLICA_TYPES
 from cloudexit.model.inventory import Inventory, Resource
 from cloudexit.model.money import quantize
 from cloudexit.model.plan import Option, Placement
+from cloudexit.model.replicas import primary_of
 from cloudexit.model.sharing import share_fields_set
-
-
-def primary_of(resource: Resource) -> str | None:
-    found = resource.attributes.details.get("replica_of")
-    return found if isinstance(found, str) else None
 
 
 def written_as_read_replica(

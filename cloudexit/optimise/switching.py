@@ -8,7 +8,7 @@ applies, and a provider's free monthly allowance is counted once per account and
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -27,6 +27,7 @@ from cloudexit.model.io import read_yaml, validate
 from cloudexit.model.money import quantize
 from cloudexit.model.plan import Plan, SwitchingLine
 from cloudexit.model.policy import Policy
+from cloudexit.model.replicas import rebuilt_from_primary
 
 if TYPE_CHECKING:
     from cloudexit.emit.waves import Wave
@@ -167,10 +168,10 @@ def data_gib(resource: Resource) -> Decimal:
     return Decimal(str(resource.attributes.storage_gib or 0))
 
 
-def copied_gib(resource: Resource) -> Decimal:
-    """GiB copied out of the source: none for a read replica, rebuilt from its primary on the
-    target, so its primary's data is not counted twice."""
-    if isinstance(resource.attributes.details.get("replica_of"), str):
+def copied_gib(resource: Resource, held: Container[str] | None = None) -> Decimal:
+    """GiB copied out of the source: none for a read replica rebuilt from its primary on the
+    target, so its primary's data is not counted twice (``held``: see rebuilt_from_primary)."""
+    if rebuilt_from_primary(resource, held):
         return Decimal(0)
     return data_gib(resource)
 
@@ -232,7 +233,7 @@ def date_switching(
     dated: dict[str, Decimal] = {}
     for rid, (wave, on) in sorted(moved_on.items(), key=lambda kv: (kv[1][1], kv[0])):
         r = resources[rid]
-        gib = copied_gib(r)
+        gib = copied_gib(r, resources)
         price = prices(r)
         if gib == 0 or price is None or r.planned:
             continue
