@@ -311,8 +311,12 @@ def _price_boot_volume(
     if boot is None:
         return
     size = boot.size_for(resource.attributes.storage_gib)
-    nodes = resource.attributes.node_count or 1 if boot.follows_source else priced.replicas
-    gib = Decimal(size * nodes)
+    # Every server written has its own: each node of a pool, of a machine group (per_node).
+    if boot.follows_source:
+        nodes = Decimal(resource.attributes.node_count or 1)
+    else:
+        nodes = priced.replicas * (priced.quantity if target.sizing == "per_node" else Decimal(1))
+    gib = Decimal(size) * nodes
     disks = _select_products(_Same(provider), _Same(boot.select), region)
     disk = _cheapest_per_unit([d for d in disks if price_in(d, region)], region)
     price = _price_at(_Same(disk), region, False) if disk is not None else None

@@ -6,6 +6,7 @@ says its autoscaling is lost."""
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,8 @@ from cloudexit.emit.jinja import make_environment
 from cloudexit.emit.terraform import choose_type
 from cloudexit.importers import import_files
 from cloudexit.model.kinds import Kind
+from cloudexit.model.plan import Option
+from cloudexit.model.policy import Residency
 from tests.helpers import CORPUS
 
 IGM_1 = "//compute.googleapis.com/projects/project1/regions/us-central1/instanceGroupManagers/igm-1"
@@ -57,3 +60,44 @@ def test_a_group_graded_native_is_written_as_a_group() -> None:
             continue
         written, _ = choose_type(env, provider, Kind.VM_GROUP, target.terraform)
         assert written == target.terraform, provider
+
+
+def _group_on(target: str, country: str, nodes: int | None = None) -> Option:
+    inventory = import_files([CORPUS / "gcp-cai-export-forseti.jsonl"])
+    if nodes is not None:
+        inventory = inventory.model_copy(
+            update={
+                "resources": [
+                    r.model_copy(
+                        update={"attributes": r.attributes.model_copy(update={"node_count": nodes})}
+                    )
+                    if r.id == IGM_1
+                    else r
+                    for r in inventory.resources
+                ]
+            }
+        )
+    policy = cloudexit.Policy(
+        targets=[target],
+        min_providers=1,
+        allow_retain=False,
+        residency=Residency(allowed_countries=[country]),
+    )
+    (group,) = [
+        p.choice for p in cloudexit.plan(inventory, policy).placements if p.resource_id == IGM_1
+    ]
+    return group
+
+
+@pytest.mark.parametrize(("target", "country"), [("scaleway", "FR"), ("ionos", "DE")])
+def test_each_fixed_server_of_a_group_is_priced_with_its_system_disk(
+    target: str, country: str
+) -> None:
+    """Each of the three servers written for `igm-1` has the system disk every server of its
+    type is written with; the group was priced as three machines without one."""
+    three, one = _group_on(target, country), _group_on(target, country, nodes=1)
+    assert (three.quantity, one.quantity) == (3, 1)
+    assert (three.provider, three.region, three.product) == (one.provider, one.region, one.product)
+    assert one.costs["boot_volume"] > 0
+    assert abs(three.costs["boot_volume"] - 3 * one.costs["boot_volume"]) <= Decimal("0.02")
+    assert three.monthly_cost == sum(three.costs.values(), Decimal(0))
