@@ -30,6 +30,21 @@ def quantize(value: Decimal, places: Decimal = CENT) -> Decimal:
     return value.quantize(places, rounding=ROUND_HALF_EVEN)
 
 
+def parts_to_the_cent(parts: dict[str, Decimal]) -> dict[str, Decimal]:
+    """Each part to the cent, adding up to their whole rounded once: the cents lost or gained
+    by rounding each go to the parts rounding moved most (ties by name), so an exact part (an
+    hours x rate figure) keeps its value and no line differs from its total by a cent."""
+    rounded = {k: quantize(v) for k, v in parts.items()}
+    missing = quantize(sum(parts.values(), Decimal(0))) - sum(rounded.values(), Decimal(0))
+    if not missing or not parts:
+        return rounded
+    sign = 1 if missing > 0 else -1
+    order = sorted(parts, key=lambda k: (-(parts[k] - rounded[k]) * sign, k))
+    for i in range(int(abs(missing) / CENT)):
+        rounded[order[i % len(order)]] += CENT * sign
+    return rounded
+
+
 class Money(BaseModel):
     model_config = ConfigDict(defer_build=True, frozen=True, extra="forbid")
 

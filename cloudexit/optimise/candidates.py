@@ -36,7 +36,7 @@ from cloudexit.catalog.sizing import (
 from cloudexit.model.bill import Commitment
 from cloudexit.model.inventory import Resource
 from cloudexit.model.kinds import Kind
-from cloudexit.model.money import quantize
+from cloudexit.model.money import parts_to_the_cent, quantize
 from cloudexit.model.plan import Option, Risk
 from cloudexit.model.policy import Policy, Selector, SovereigntyGate
 from cloudexit.model.sovereignty import SovereigntyGrade
@@ -903,7 +903,7 @@ def _option(ctx: _Context, facts: SiteFacts, concentration: float | None = None)
         second_hand_prices=sorted(priced.second_hand),
         second_hand_monthly=quantize(sum(priced.second_hand.values(), Decimal(0))),
         replicas=priced.replicas,
-        costs={k: quantize(v) for k, v in sorted(priced.costs.items()) if v},
+        costs=parts_to_the_cent({k: v for k, v in sorted(priced.costs.items()) if v}),
         unpriced_parts=sorted(set(priced.unpriced)),
         storage_product=priced.store.id if priced.store else None,
         assumed_storage_gib=float(priced.assumed_gib) if priced.assumed_gib is not None else None,
