@@ -136,6 +136,10 @@ def entry_point() -> None:
     # builds its first model (6 % of a small import); the command uses none. A value the user
     # set is kept: an empty one loads every plugin again.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    # NumPy's OpenBLAS starts a thread per core when imported; nothing here multiplies matrices
+    # (vector dot products only), and a process holding a second thread writes its artefacts
+    # without the second process (cloudexit.emit.alongside.can_fork).
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     code = run()
     # The process ends here and its memory goes with it; left to the collector, the walk over
     # everything the run made (typing and pydantic's schemas above all) on the way out was a

@@ -3,9 +3,11 @@ raised as they would be without it."""
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import signal
+import subprocess
 import sys
 import time
 from collections.abc import Iterator
@@ -153,3 +155,48 @@ def test_a_second_thread_means_no_fork():
     finally:
         stop.set()
         thread.join()
+
+
+THREADS_WHEN_WRITING = """
+import importlib, json, os, sys
+from cloudexit.cli.main import entry_point
+
+alongside = importlib.import_module("cloudexit.emit.alongside")
+
+counted = []
+can_fork = alongside.can_fork
+
+
+def counting() -> bool:
+    counted.append(len(os.listdir("/proc/self/task")))
+    return can_fork()
+
+
+alongside.can_fork = counting
+sys.argv = ["cloudexit", *sys.argv[1:]]
+try:
+    entry_point()
+finally:
+    print(json.dumps(counted))
+"""
+
+
+def test_the_plan_command_holds_one_thread_when_it_writes(tmp_path):
+    """NumPy's BLAS would start a thread per core on import and so keep the writer in one
+    process; a thread count set by the user is theirs."""
+    from tests.cli.test_plan_command import good_inventory
+    from tests.helpers import FIXTURE_CATALOG
+
+    inventory = tmp_path / "inventory.json"
+    inventory.write_text(json.dumps(good_inventory()))
+    args = ["plan", str(inventory), "--catalog", str(FIXTURE_CATALOG), "--out", str(tmp_path / "o")]
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    done = subprocess.run(
+        [sys.executable, "-c", THREADS_WHEN_WRITING, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.splitlines()[-1]) == [1]
