@@ -49,5 +49,37 @@ def share_strings(model: BaseModel, names: tuple[str, ...]) -> None:
             values[name] = sys.intern(value)
 
 
+class _Keys:
+    """Instances lend their attribute dictionary: the interpreter keeps one table of names per
+    class for them (PEP 412), so each dictionary holds its values only."""
+
+
+_HOLDERS: dict[tuple[str, ...], type[_Keys]] = {}
+_HOLDERS_KEPT = 256
+
+
+def shared_keys(values: dict[str, Any]) -> dict[str, Any]:
+    """An equal dictionary, in the same order, whose table of names is shared with every other
+    one made here with the same names in the same order: a model's dictionary of 16 to 24 fields
+    is a third of the size. Only the memory differs; beyond a few hundred distinct sets of names,
+    or where the interpreter does not share (another implementation, another version), the copy
+    is a plain dictionary."""
+    names = tuple(values)
+    holder = _HOLDERS.get(names)
+    if holder is None:
+        if len(_HOLDERS) >= _HOLDERS_KEPT:
+            return dict(values)
+        holder = _HOLDERS[names] = type("_Keys", (_Keys,), {})
+    held: dict[str, Any] = holder().__dict__
+    for name, value in values.items():
+        held[name] = value
+    return held
+
+
+def share_keys(model: BaseModel) -> None:
+    """The model's own dictionary of fields with its table of names shared (``shared_keys``)."""
+    object.__setattr__(model, "__dict__", shared_keys(model.__dict__))
+
+
 def shared_tags(tags: dict[str, str]) -> dict[str, str]:
     return {sys.intern(k): sys.intern(v) for k, v in tags.items()}
