@@ -19,6 +19,7 @@ from cloudexit.model.labels import readable_names
 from cloudexit.model.money import quantize
 from cloudexit.model.open_ports import open_rule_warnings
 from cloudexit.model.plan import (
+    Alternative,
     Baseline,
     FrontierPoint,
     Option,
@@ -284,6 +285,8 @@ def _plan(
     probes = 0
     kept: Probes | None = None
     sizes_after: dict[tuple[str, str, float], str | None] = {}
+    # The members of a class placed on one row share its runner-up: the same figures, one object.
+    runners: dict[tuple[int, int], Alternative | None] = {}
     for rid, row in sorted(assignment.items()):
         unit = unit_of[rid]
         for price_id in row.option.unverified_prices:
@@ -304,13 +307,16 @@ def _plan(
             binds = explain.binding(
                 rid, unit, row, assignment, units, inventory, policy, standing, kept
             )
+        shared = (id(unit), id(row))
+        if shared not in runners:
+            runners[shared] = explain.runner_up(unit, row, policy)
         placements.append(
             Placement(
                 resource_id=rid,
                 kind=resources[rid].kind.value,
                 choice=row.option,
                 reason=explain.reason(unit, row, policy, binds),
-                runner_up=explain.runner_up(unit, row, policy),
+                runner_up=runners[shared],
                 size_before=size.label() if size.state != "not_needed" else None,
                 size_source=size.how
                 if size.state in ("class", "usage", "assumed", "cost", "unknown")
