@@ -12,19 +12,19 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import math
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 from cloudexit.catalog.loader import Catalog
 from cloudexit.catalog.sizing import price_in, to_eur
 from cloudexit.model.balancer_gaps import without_front
 from cloudexit.model.bill import Commitment
-from cloudexit.model.inventory import Inventory, Resource
+from cloudexit.model.inventory import Attributes, Inventory, Resource, Utilisation
 from cloudexit.model.money import quantize
 from cloudexit.model.plan import Option
 from cloudexit.model.policy import Policy
@@ -453,19 +453,36 @@ def _policy_ids(policy: Policy) -> set[str]:
     return {i for selector in selectors for i in selector.ids}
 
 
+_ATTRIBUTES = attrgetter(*(name for name in Attributes.model_fields if name != "details"))
+_UTILISATION = attrgetter(*Utilisation.model_fields)
+
+
 def candidate_signature(resource: Resource, tag_keys: set[str], ids: set[str]) -> str:
-    """Everything candidate generation reads, so equal signatures give equal candidates."""
-    data = resource.model_dump(
-        mode="json",
-        include={"kind", "provider", "region", "attributes", "utilisation", "monthly_cost"},
+    """Everything candidate generation reads, so equal signatures give equal candidates.
+
+    Two resources have equal signatures exactly when their JSON dumps of these fields are equal
+    (a float, int, string, flag or kind reads the same in ``repr`` as in JSON, and an amount is
+    written as its JSON form); read from the fields directly, a dump per resource cost more than
+    the candidates it saved."""
+    utilisation, cost = resource.utilisation, resource.monthly_cost
+    return repr(
+        (
+            resource.kind.value,
+            resource.provider,
+            resource.region,
+            _ATTRIBUTES(resource.attributes),
+            _UTILISATION(utilisation) if utilisation is not None else None,
+            (_amount_json(cost.amount), cost.currency, cost.source) if cost is not None else None,
+            inspects(resource),
+            tuple((k, v) for k, v in sorted(resource.tags.items()) if k in tag_keys),
+            resource.id if resource.id in ids else None,
+        )
     )
-    data["attributes"].pop("details", None)
-    if inspects(resource):
-        data["inspects"] = True
-    data["tags"] = {k: v for k, v in sorted(resource.tags.items()) if k in tag_keys}
-    if resource.id in ids:
-        data["id"] = resource.id
-    return json.dumps(data, sort_keys=True)
+
+
+def _amount_json(amount: Decimal) -> str:
+    """An amount as ``Amount`` writes it to JSON."""
+    return format(amount.normalize(), "f") if amount == amount.to_integral() else str(amount)
 
 
 def solver_key(rows: list[Row]) -> tuple[object, ...]:
