@@ -64,9 +64,14 @@ def sync_gib(
 
 
 def sync_estimate(
-    resource: Resource, catalog: Catalog, policy: Policy, on: dt.date | None = None
+    resource: Resource,
+    catalog: Catalog,
+    policy: Policy,
+    on: dt.date | None = None,
+    prices: EgressPrices | None = None,
 ) -> Decimal | None:
-    """Parallel-run egress of the resource over ``parallel_run_months``, before the waves are known.
+    """Parallel-run egress of the resource over ``parallel_run_months``, before the waves are
+    known. ``prices``: the run's look-ups kept.
 
     None when the source has no egress price (or no exchange rate for it)."""
     if resource.planned:
@@ -74,7 +79,7 @@ def sync_estimate(
     gib = sync_gib(resource, policy.parallel_run_months * DAYS_PER_MONTH, policy)
     if gib == 0:
         return Decimal(0)
-    gross = egress_cost(resource, gib, catalog, policy)
+    gross = egress_cost(resource, gib, catalog, policy, prices)
     if gross is None:
         return None
     on = on or policy.switching.start_date or DEFAULT_START

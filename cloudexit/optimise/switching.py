@@ -177,16 +177,20 @@ def copied_gib(resource: Resource, held: Container[str] | None = None) -> Decima
 
 
 def estimate(
-    resource: Resource, catalog: Catalog, policy: Policy, on: dt.date | None = None
+    resource: Resource,
+    catalog: Catalog,
+    policy: Policy,
+    on: dt.date | None = None,
+    prices: EgressPrices | None = None,
 ) -> Decimal | None:
     """Egress of moving the resource's data on ``on`` (default: the policy's start date), before
-    free allowances.
+    free allowances. ``prices``: the run's look-ups kept.
 
     None when the source has no egress price (or no exchange rate for it)."""
     gib = copied_gib(resource)
     if gib == 0 or resource.planned:  # only a Terraform plan holds it: no data to move yet
         return Decimal(0)
-    gross = egress_cost(resource, gib, catalog, policy)
+    gross = egress_cost(resource, gib, catalog, policy, prices)
     if gross is None:
         return None
     on = on or policy.switching.start_date or DEFAULT_START
