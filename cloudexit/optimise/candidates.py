@@ -11,7 +11,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import TypeVar
 
-from cloudexit.catalog.boot import load_boot_volumes
+from cloudexit.catalog.boot import BootVolume, load_boot_volumes
 from cloudexit.catalog.evidence import is_weak
 from cloudexit.catalog.loader import Catalog
 from cloudexit.catalog.schema import (
@@ -56,7 +56,7 @@ from cloudexit.optimise.running import (
 )
 from cloudexit.optimise.sizes import resolve_size
 from cloudexit.optimise.stranded import estimate as stranded_estimate
-from cloudexit.optimise.switching import DEFAULT_START, copied_gib, data_gib
+from cloudexit.optimise.switching import DEFAULT_START, EgressPrices, copied_gib, data_gib
 from cloudexit.optimise.switching import estimate as switching_estimate
 from cloudexit.optimise.today import current_monthly_eur
 from cloudexit.optimise.windows import licensed_windows, runs_windows
@@ -294,6 +294,19 @@ def _price_serverless(
     )
 
 
+@lru_cache(maxsize=1024)
+def _boot_volume(provider: str, written: str | None) -> BootVolume | None:
+    """``mappings/boot-volumes.yaml``'s disk for a server type: every server priced asks again."""
+    return load_boot_volumes().for_server(provider, written)
+
+
+@lru_cache(maxsize=1024)
+def _boot_disk(provider: _Same, select: _Same, region: str) -> Product | None:
+    """The cheapest priced disk a boot volume can be written as at a site."""
+    disks = _select_products(provider, select, region)
+    return _cheapest_per_unit([d for d in disks if price_in(d, region)], region)
+
+
 def _price_boot_volume(
     priced: Priced,
     resource: Resource,
@@ -307,7 +320,7 @@ def _price_boot_volume(
     nodes each get the source node's disk."""
     product = priced.product
     written = product.terraform if product and product.terraform else target.terraform
-    boot = load_boot_volumes().for_server(provider.id, written)
+    boot = _boot_volume(provider.id, written)
     if boot is None:
         return
     size = boot.size_for(resource.attributes.storage_gib)
@@ -317,8 +330,7 @@ def _price_boot_volume(
     else:
         nodes = priced.replicas * (priced.quantity if target.sizing == "per_node" else Decimal(1))
     gib = Decimal(size) * nodes
-    disks = _select_products(_Same(provider), _Same(boot.select), region)
-    disk = _cheapest_per_unit([d for d in disks if price_in(d, region)], region)
+    disk = _boot_disk(_Same(provider), _Same(boot.select), region)
     price = _price_at(_Same(disk), region, False) if disk is not None else None
     monthly = monthly_price(price, gib, policy.exchange_rates) if price is not None else None
     if disk is None or price is None or monthly is None:
@@ -627,6 +639,8 @@ class FactsMemo:
     graded: dict[tuple[str, Kind], TargetMapping | None] = field(default_factory=dict)
     """the mapping as an inspecting firewall gets it per provider and kind: one object, so prices
     keyed by its identity are never keyed by a freed copy's"""
+    egress: EgressPrices | None = None
+    """the sources' egress prices per provider and location, once the first resource asks"""
     limit: int = 200_000
     """at most this many prices and a tenth as many site walks are kept (the oldest quarter goes
     first): resources whose storage size is their own rarely repeat a key, and a million of them
@@ -643,6 +657,11 @@ class FactsMemo:
         _make_room(self.sites, max(1, self.limit // 10))
         self.sites[key] = found
         return found
+
+    def egress_prices(self, catalog: Catalog) -> EgressPrices:
+        if self.egress is None or self.egress.catalog is not catalog:
+            self.egress = EgressPrices(catalog)
+        return self.egress
 
     def fallback(self, catalog: Catalog, provider: str, kind: Kind) -> TargetMapping | None:
         key = (provider, kind)
@@ -712,6 +731,7 @@ def _context(
         transfer_months = hours / Decimal(730)
     stops = start + dt.timedelta(days=parallel_days(policy) + int(transfer_months * DAYS_PER_MONTH))
     specs = resolve_size(resource, catalog, policy).specs
+    prices = memo.egress_prices(catalog) if memo is not None else None
     return _Context(
         resource=resource,
         catalog=catalog,
@@ -723,8 +743,8 @@ def _context(
         pinned_region=pinned_region,
         needed_certs=required_certifications(resource, policy),
         current=current_monthly_eur(resource, policy),
-        egress=switching_estimate(resource, catalog, policy, start),
-        sync=sync_estimate(resource, catalog, policy, start),
+        egress=switching_estimate(resource, catalog, policy, start, prices),
+        sync=sync_estimate(resource, catalog, policy, start, prices),
         transfer_months=transfer_months,
         strands=stranded_estimate(commitments or [], stops),
         needs=needs_of(resource, policy.headroom, specs, policy.burstable_baseline),
