@@ -53,6 +53,10 @@ def horizon_score(
     return (monthly_cost + risk) * months + migration_cost
 
 
+SUMS_KEPT = 100_000
+"""weighted risk sums kept per points triple and concentration before they are let go"""
+
+
 class Scorer:
     """``weighted_risk`` and ``horizon_score`` for one planning run's many rows, the same
     ``Decimal`` operations in the same order (so the same results), with what repeats kept:
@@ -67,6 +71,8 @@ class Scorer:
         self._partial: dict[tuple[float, float, float], Decimal] = {}
         self._cents: dict[float, Decimal] = {}
         self._points: dict[float, Decimal] = {}
+        self._summed: dict[tuple[float, float, float, float], Decimal] = {}
+        self._stake: tuple[float, Decimal] | None = None
 
     def risk(
         self,
@@ -75,6 +81,23 @@ class Scorer:
         fidelity: float,
         concentration: float,
         stake: float,
+    ) -> Decimal:
+        key = (jurisdiction, certification, fidelity, concentration)
+        summed = self._summed.get(key)
+        if summed is None:
+            summed = self._sum(jurisdiction, certification, fidelity, concentration)
+            if len(self._summed) >= SUMS_KEPT:
+                self._summed.clear()
+            self._summed[key] = summed
+        # A resource's (or unit's) options come one after another with one stake: the last
+        # one's conversion is kept, as stakes rarely repeat over an estate.
+        last = self._stake
+        if last is None or last[0] != stake or type(last[0]) is not type(stake):
+            last = self._stake = (stake, _decimal(stake))
+        return last[1] * summed
+
+    def _sum(
+        self, jurisdiction: float, certification: float, fidelity: float, concentration: float
     ) -> Decimal:
         key = (jurisdiction, certification, fidelity)
         partial = self._partial.get(key)
@@ -90,7 +113,7 @@ class Scorer:
             weighted = self._points[concentration] = self._concentration * Decimal(
                 str(concentration)
             )
-        return _decimal(stake) * (partial + weighted)
+        return partial + weighted
 
     def weighed_score(
         self,
