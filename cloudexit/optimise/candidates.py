@@ -601,6 +601,15 @@ class _Context:
 
     def one_off(self, days: float) -> tuple[dict[str, Decimal], Decimal]:
         """The one-off parts of a move costing ``days`` engineer days, and their sum."""
+        known = self._one_off(days)
+        return {"engineering": known[0], **self._parts()}, known[1]
+
+    def migration(self, days: float) -> Decimal:
+        """``one_off(days)[1]`` without the parts: a row reads only the sum."""
+        known = self.one_offs.get(days)
+        return (known or self._one_off(days))[1]
+
+    def _parts(self) -> dict[str, Decimal]:
         assert self.egress is not None and self.sync is not None
         if self.parts is None:
             self.parts = {
@@ -612,13 +621,16 @@ class _Context:
                 ),
                 "stranded_commitments": self.strands,
             }
-        parts = self.parts
+        return self.parts
+
+    def _one_off(self, days: float) -> tuple[Decimal, Decimal]:
         known = self.one_offs.get(days)
         if known is None:
+            parts = self._parts()
             engineering = quantize(Decimal(str(days)) * self.policy.day_rate)
             total = quantize(sum(parts.values(), engineering))
             known = self.one_offs[days] = (engineering, total)
-        return {"engineering": known[0], **parts}, known[1]
+        return known
 
 
 @dataclass

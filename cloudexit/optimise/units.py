@@ -37,6 +37,7 @@ from cloudexit.optimise.candidates import (
     SiteFacts,
     Walk,
     _make_room,
+    _moved,
     detail_of,
     option_facts,
     walk,
@@ -646,7 +647,7 @@ def _rows(
         walked = walk(resource, catalog, policy, held, start, memo)
         if walked.shared is not None:
             shared, excluded = _walked_rows(walked, source, scorer, repeats)
-            return shared, excluded, kept_digest(source, memo)
+            return shared, excluded, walked_digest(walked)
         assert walked.facts is not None
         found = walked.facts
     rows: list[Row] = []
@@ -665,8 +666,14 @@ def _rows(
         )
     if found.kept is not None:
         rows.append(_kept_row(resource, found.kept, found.stake, source, scorer, repeats))
-    rows.sort(key=lambda r: (r.score, r.site, r.product or ""))
+    rows.sort(key=_row_order)
     return rows, found.excluded, lambda: facts_digest(found)
+
+
+def _row_order(row: Row) -> tuple[float, Site, str]:
+    """Best first: score, then site and product."""
+    shape = row.shape
+    return (row.score, shape[0], shape[2] or "")
 
 
 def _site_shape(facts: SiteFacts) -> Shape:
@@ -739,7 +746,7 @@ def _walked_rows(
     one = repeats.figure
     rows: list[Row] = []
     for shape, monthly, monthly_figure, days in repeats.walked(walked):
-        migration = ctx.one_off(days)[1]
+        migration = ctx.migration(days)
         risk = scorer.risk(shape[8], shape[9], shape[10], 0, stake)
         rows.append(
             Row.shaped(
@@ -754,7 +761,7 @@ def _walked_rows(
     kept, excluded = walked.kept()
     if kept is not None:
         rows.append(_kept_row(ctx.resource, kept, stake, source, scorer, repeats))
-    rows.sort(key=lambda r: (r.score, r.site, r.product or ""))
+    rows.sort(key=_row_order)
     return rows, excluded
 
 
@@ -764,6 +771,23 @@ def facts_digest(found: Facts) -> int:
     if found.kept is not None:
         details.append(("kept", found.kept.certification))
     return hash(tuple(details))
+
+
+def walked_digest(walked: Walk) -> Callable[[], int]:
+    """The digest of a resource handed another's site walk, from that walk with its own one-off
+    costs (what ``option_facts`` would give it again), made when first asked and then kept."""
+    made: list[int] = []
+
+    def once() -> int:
+        if not made:
+            assert walked.shared is not None
+            ctx = walked.ctx
+            sites = [_moved(ctx, f) for f in walked.shared if not isinstance(f, str)]
+            kept, excluded = walked.kept()
+            made.append(facts_digest(Facts(sites, kept, excluded, ctx.stake)))
+        return made[0]
+
+    return once
 
 
 def kept_digest(source: OptionSource, memo: FactsMemo) -> Callable[[], int]:
