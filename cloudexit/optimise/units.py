@@ -28,6 +28,7 @@ from cloudexit.model.inventory import Attributes, Inventory, Resource, Utilisati
 from cloudexit.model.money import quantize
 from cloudexit.model.plan import Option
 from cloudexit.model.policy import Policy
+from cloudexit.model.replicas import primary_of
 from cloudexit.optimise.attachments import attachments, group_references
 from cloudexit.optimise.candidates import (
     Facts,
@@ -475,6 +476,7 @@ def candidate_signature(resource: Resource, tag_keys: set[str], ids: set[str]) -
             _UTILISATION(utilisation) if utilisation is not None else None,
             (_amount_json(cost.amount), cost.currency, cost.source) if cost is not None else None,
             inspects(resource),
+            primary_of(resource) is not None,  # a replica copies no data: its egress differs
             tuple((k, v) for k, v in sorted(resource.tags.items()) if k in tag_keys),
             resource.id if resource.id in ids else None,
         )

@@ -99,3 +99,25 @@ def test_a_replica_of_a_replica_is_written_as_a_database_of_its_own(
     assert referred and referred <= declared
     assert ("scaleway_rdb_read_replica", "forseti_replica") in declared
     assert ("scaleway_rdb_instance", "a_rep2") in declared
+
+
+def test_the_options_the_solver_compares_charge_no_copied_data_for_the_replica_alone(
+    shared_dir: Path, tmp_path: Path
+) -> None:
+    """The replica and its primary read the same in every field but ``replica_of``; they shared
+    one set of options, so the solver saw the replica's egress as the primary's (or none for
+    the primary), whatever the plan said after."""
+    from cloudexit.catalog.loader import load_catalog
+    from cloudexit.optimise.units import build_units
+
+    plan = _plan(shared_dir, tmp_path, "scaleway")
+    inventory, policy = plan.inventory, plan.policy
+    units = build_units(inventory, load_catalog(), policy, inventory.resources)
+    egress = {
+        rid: {row.option.switching_egress for row in unit.rows}
+        for unit in units.units
+        for rid in unit.members
+        if rid in (PRIMARY, REPLICA)
+    }
+    assert egress[REPLICA] == {0}
+    assert egress[PRIMARY] and 0 not in egress[PRIMARY]
