@@ -73,6 +73,25 @@ def test_every_bundled_price_is_dated_or_says_unknown() -> None:
                 assert price.source.evidence is not None, product.id
 
 
+def test_every_bundled_price_states_the_date_its_source_was_published() -> None:
+    """No bundled price is of unknown date: Azure's internet egress, the last one, is dated by
+    the Retail Prices reading that lists its Zone 1 meter (second-hand, a trimmed copy)."""
+    catalog = load_catalog()
+    undated = [
+        f"{provider_id}/{product.id}"
+        for provider_id, provider in catalog.providers.items()
+        for product in provider.products
+        for price in product.prices
+        if price.source.published == "unknown"
+    ]
+    assert undated == []
+    egress = next(p for p in catalog.providers["azure"].products if p.id == "internet-egress")
+    (price,) = egress.prices
+    assert (price.amount, price.source.published) == (Decimal("0.087"), dt.date(2026, 9, 6))
+    assert price.source.evidence == "second_hand"
+    assert "9995d93a-7d35-4d3f-9c69-7a7fea447ef4" in (price.source.note or "")
+
+
 def _all_sources(provider: ProviderFile) -> list[tuple[str, SourceRef]]:
     prices = [
         (f"{product.id} price", price.source)
