@@ -432,3 +432,32 @@ def test_azure_disks_and_public_ips_are_priced_where_a_retail_prices_response_is
     assert all(price_in(disk, "italynorth") is not None for disk in disks)
     # Redis in Milan has no reading: no figure there, never Frankfurt's.
     assert bundled.list_price("azure", "italynorth", "redis-cache/Premium_P1") is None
+
+
+def test_windows_rates_in_amsterdam_and_stockholm_come_from_a_dated_retail_prices_response(bundled):
+    azure = bundled.providers["azure"]
+    products = {p.id: p for p in azure.products}
+    europe = set(european_regions(azure))
+    # Windows Server licence-included rates read from Retail Prices responses kept verbatim
+    # (westeurope and swedencentral, 2026-07-14): a Windows VM there now has a figure.
+    for size, region, amount in [
+        ("Standard_E4s_v5", "westeurope", "0.488"),
+        ("Standard_D48s_v5", "swedencentral", "4.656"),
+    ]:
+        licensed = price_in(products[f"{size}/windows"], region)
+        linux = price_in(products[size], region)
+        assert licensed is not None and linux is not None
+        assert licensed.amount == Decimal(amount) > linux.amount
+        assert licensed.source.published == dt.date(2026, 7, 14)
+        assert licensed.source.evidence == "provider_api"
+        assert f"/regions/{region}/virtual_machines.json" in licensed.source.url
+    windows_pairs = {
+        (p.id, region)
+        for p in azure.products
+        if p.specs and p.specs.os == "windows"
+        for price in p.prices
+        for region in price.regions
+        if region in europe
+    }
+    # 378 European size-region pairs had a Windows rate before these readings.
+    assert len(windows_pairs) >= 628
