@@ -434,23 +434,42 @@ def test_azure_disks_and_public_ips_are_priced_where_a_retail_prices_response_is
     assert bundled.list_price("azure", "italynorth", "redis-cache/Premium_P1") is None
 
 
-def test_windows_rates_in_amsterdam_and_stockholm_come_from_a_dated_retail_prices_response(bundled):
+def test_windows_rates_in_four_european_regions_come_from_dated_retail_prices_readings(bundled):
     azure = bundled.providers["azure"]
     products = {p.id: p for p in azure.products}
     europe = set(european_regions(azure))
-    # Windows Server licence-included rates read from Retail Prices responses kept verbatim
-    # (westeurope and swedencentral, 2026-07-14): a Windows VM there now has a figure.
-    for size, region, amount in [
-        ("Standard_E4s_v5", "westeurope", "0.488"),
-        ("Standard_D48s_v5", "swedencentral", "4.656"),
+    # Licence-included rates read from Retail Prices responses kept verbatim (westeurope and
+    # swedencentral, 2026-07-14) and from a price-history snapshot of every page (westeurope,
+    # francecentral, northeurope, swedencentral, 2026-08-20): a Windows VM there now has a figure.
+    for size, region, amount, published, file in [
+        ("Standard_E4s_v5", "westeurope", "0.488", dt.date(2026, 7, 14), "westeurope/virtual_machines"),
+        ("Standard_D48s_v5", "swedencentral", "4.656", dt.date(2026, 7, 14), "swedencentral/virtual_m"),
+        ("Standard_D2s_v5", "francecentral", "0.204", dt.date(2026, 8, 20), "vm-francecentral.json"),
+        ("Standard_E8s_v5", "northeurope", "0.932", dt.date(2026, 8, 20), "vm-northeurope.json"),
     ]:
         licensed = price_in(products[f"{size}/windows"], region)
         linux = price_in(products[size], region)
         assert licensed is not None and linux is not None
         assert licensed.amount == Decimal(amount) > linux.amount
-        assert licensed.source.published == dt.date(2026, 7, 14)
+        assert licensed.source.published == published
         assert licensed.source.evidence == "provider_api"
-        assert f"/regions/{region}/virtual_machines.json" in licensed.source.url
+        assert file in licensed.source.url
+    windows = compute_cost(
+        bundled,
+        "azure",
+        Resource.model_validate(
+            resource(
+                "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/w",
+                provider="azure",
+                region="francecentral",
+                type="Microsoft.Compute/virtualMachines",
+                attributes={"instance_type": "Standard_D2s_v5", "os": "windows"},
+                monthly_cost=None,
+            )
+        ),
+    )
+    assert windows is not None
+    assert windows.source.startswith("list price: azure/Standard_D2s_v5/windows francecentral")
     windows_pairs = {
         (p.id, region)
         for p in azure.products
@@ -459,5 +478,5 @@ def test_windows_rates_in_amsterdam_and_stockholm_come_from_a_dated_retail_price
         for region in price.regions
         if region in europe
     }
-    # 378 European size-region pairs had a Windows rate before these readings.
-    assert len(windows_pairs) >= 628
+    # 378 of the 12,379 European size-region pairs priced for Linux had a Windows rate before.
+    assert len(windows_pairs) >= 4352
