@@ -98,7 +98,8 @@ COMPUTE_KINDS = frozenset({Kind.VM, Kind.VM_GROUP, Kind.KUBERNETES_NODE_POOL})
 
 class Billed(NamedTuple):
     """One part of what a resource is billed as: a catalogue product, how many of its units, and
-    what the figure says beyond the product (", x2 for the standby", "; data processed not included")."""
+    what the figure says beyond the product (", x2 for the standby", "; data processed not included").
+    A pool's part with no product is one that is billed but cannot be priced; its note says why."""
 
     product: str
     quantity: Decimal
@@ -139,6 +140,9 @@ def today_cost(
         parts = billing(resource) if cost is not None else []
         if cost is None or not parts:
             return cost
+        unknown = "".join(p.note for p in parts if not p.product)
+        if unknown:
+            return cost.model_copy(update={"source": cost.source + unknown})
         disks = listed_cost(catalog, provider, resource.region, parts)
         if disks is None:
             return cost.model_copy(

@@ -326,6 +326,7 @@ def _agent_pool(v: Values) -> dict[str, Any]:
         "count": v.get("node_count"),
         "osType": text(v.get("os_type")),
         "osDiskSizeGB": v.get("os_disk_size_gb"),
+        "osDiskType": text(v.get("os_disk_type")),
         "mode": text(v.get("mode")),
         "enableAutoScaling": autoscaling,
         "minCount": v.get("min_count"),

@@ -179,7 +179,9 @@ def aws_eks_node_group(v: dict[str, Any]) -> Fields:
         "instance_type": text(types[0]) if isinstance(types, list) and types else None,
         "node_count": count(scaling.get("desired_size")),
         "storage_gib": positive(v.get("disk_size")),
-        "details": {"min_size": scaling.get("min_size"), "max_size": scaling.get("max_size")},
+        "details": {"min_size": scaling.get("min_size"), "max_size": scaling.get("max_size")}
+        | {k: w for k, w in (("ami_type", text(v.get("ami_type"))),) if w}
+        | ({"launch_template": True} if blocks(v, "launch_template") else {}),
     }
 
 

@@ -78,6 +78,7 @@ def _nodegroup_attributes(item: Item, scope: Scope) -> Attributes:
     return Attributes(
         instance_type=item.get("_main_type"),
         node_count=scaling.get("desiredSize"),
+        storage_gib=item.get("diskSize"),
         engine_version=item.get("version"),
         state=item.get("status"),
         **specs,
@@ -87,6 +88,8 @@ def _nodegroup_attributes(item: Item, scope: Scope) -> Attributes:
             "cluster": item.get("clusterName"),
             "disk_size_gib": item.get("diskSize"),
             "instance_types": sorted(item.get("instanceTypes") or []),
+            "launch_template": (item.get("launchTemplate") or {}).get("id")
+            or (item.get("launchTemplate") or {}).get("name"),
             "max_size": scaling.get("maxSize"),
             "min_size": scaling.get("minSize"),
         },

@@ -109,6 +109,28 @@ def _rds_storage(resource: Resource, catalog: Catalog, region: str) -> tuple[Dec
     return price.monthly_eur, f" + {price.source}, {a.storage_gib} GiB"
 
 
+# The root disk of each node when a managed node group sets none (CreateNodegroup diskSize:
+# 20 GiB for Linux and Bottlerocket, 50 GiB for Windows; EKS API reference, read 2026-12-07)
+_EKS_DEFAULT_GIB = {"windows": 50, "other": 20}
+_NODE_GROUPS = frozenset({"AWS::EKS::Nodegroup", "aws_eks_node_group"})
+
+
+def _node_disks(resource: Resource) -> str:
+    """What today's figure of an EKS managed node group says of its nodes' root disks: EBS
+    volumes billed beside the instances. The volume type of EKS's default launch template is not
+    published, so no list price applies; the figure names them rather than count them as free."""
+    a = resource.attributes
+    if a.details.get("launch_template"):
+        return "; node root disks not included (set by the node group's launch template)"
+    windows = "WINDOWS" in str(a.details.get("ami_type") or "").upper()
+    gib = a.storage_gib or _EKS_DEFAULT_GIB["windows" if windows else "other"]
+    nodes = a.node_count or 0
+    return (
+        f"; {nodes} node root disks of {gib:g} GiB not included "
+        "(no list price: the EBS volume type EKS gives them is not published)"
+    )
+
+
 def monthly_cost(resource: Resource, catalog: Catalog | None) -> MonthlyCost | None:
     if catalog is None:
         return None
@@ -116,6 +138,8 @@ def monthly_cost(resource: Resource, catalog: Catalog | None) -> MonthlyCost | N
     region = "us-east-1" if resource.region == "global" else resource.region
     if resource.kind in COMPUTE_KINDS:
         cost = compute_cost(catalog, "aws", resource)
+        if cost is not None and resource.type in _NODE_GROUPS:
+            return cost.model_copy(update={"source": cost.source + _node_disks(resource)})
         if cost is None or resource.type != "aws_instance":
             return cost
         image = resource.attributes.details.get(ROOT_DISK_UNKNOWN)

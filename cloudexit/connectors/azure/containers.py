@@ -72,6 +72,7 @@ def agent_pool(facts: Facts) -> None:
             k: v
             for k, v in (
                 ("mode", facts.prop("mode")),
+                ("os_disk_type", (facts.prop("osDiskType") or "").lower() or None),
                 ("autoscaling", facts.prop("enableAutoScaling")),
                 ("min_count", facts.prop("minCount")),
                 ("max_count", facts.prop("maxCount")),

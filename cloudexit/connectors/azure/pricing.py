@@ -33,6 +33,11 @@ _FLEXIBLE_ENGINES = {
     "microsoft.dbforpostgresql/flexibleservers": "postgresql",
     "microsoft.dbformysql/flexibleservers": "mysql",
 }
+# An AKS node's managed OS disk where the pool sets no size: a Premium SSD tier chosen by the
+# VM's vCPUs (Microsoft, "Storage options for applications in AKS", default OS disk sizing,
+# MicrosoftDocs/azure-aks-docs articles/aks/concepts-storage.md, ms.date 2026-07-30, read 2026-12-07)
+_AKS_OS_DISK_BY_VCPU = ((8, 128), (16, 256), (64, 512))
+_AKS_OS_DISK_LARGEST = 1024
 _AKS_TIERS = {"free": "aks-free", "standard": "aks-standard"}
 # DTU sizes by tier, as Microsoft lists them; a scan reports the tier and the DTUs, Terraform the name:
 # https://learn.microsoft.com/en-us/azure/azure-sql/database/resource-limits-dtu-single-databases
@@ -56,6 +61,33 @@ def _disk(resource: Resource) -> list[Billed]:
                 Billed(f"managed-disk/{letter}{number}", Decimal(1), f", as tier {letter}{number}")
             ]
     return []
+
+
+def _node_disks(resource: Resource) -> list[Billed]:
+    """An AKS pool's OS disks, one per node: none billed when ephemeral (they live on the VM's
+    cache or temp disk, in its price); a managed one is billed as the Premium SSD tier that holds
+    it. A part without a product names what cannot be priced."""
+    a = resource.attributes
+    kind = str(a.details.get("os_disk_type") or "")
+    nodes = a.node_count or 0
+    if kind == "ephemeral" or not nodes:
+        return []
+    gib = a.storage_gib
+    if gib is None and a.vcpu:
+        gib = next((g for below, g in _AKS_OS_DISK_BY_VCPU if a.vcpu < below), _AKS_OS_DISK_LARGEST)
+    if kind != "managed" or not gib:
+        what = "managed or ephemeral unknown" if kind != "managed" else "size unknown"
+        return [Billed("", Decimal(nodes), f"; {nodes} node OS disks not included ({what})")]
+    tier = next((n for n, size in _DISK_TIERS if gib <= size), None)
+    if tier is None:
+        return [Billed("", Decimal(nodes), f"; {nodes} node OS disks of {gib:g} GiB not included")]
+    return [
+        Billed(
+            f"managed-disk/P{tier}",
+            Decimal(nodes),
+            f", {nodes} node OS disks of {gib:g} GiB as tier P{tier}",
+        )
+    ]
 
 
 def _flexible_server(resource: Resource, engine: str) -> list[Billed]:
@@ -148,6 +180,11 @@ def billed(resource: Resource) -> list[Billed]:
     a = resource.attributes
     if native == "microsoft.compute/disks":
         return _disk(resource)
+    if native in (
+        "microsoft.containerservice/managedclusters/agentpools",
+        "azurerm_kubernetes_cluster_node_pool",
+    ):
+        return _node_disks(resource)
     if native in _FLEXIBLE_ENGINES:
         return _flexible_server(resource, _FLEXIBLE_ENGINES[native])
     if native == "microsoft.sql/servers/databases":
