@@ -307,6 +307,28 @@ def _boot_disk(provider: _Same, select: _Same, region: str) -> Product | None:
     return _cheapest_per_unit([d for d in disks if price_in(d, region)], region)
 
 
+def _node_disk_unwritten(
+    priced: Priced, resource: Resource, provider: ProviderFile, region: str
+) -> None:
+    """A pool's nodes written without a disk of their own: the flavour's local disk must hold
+    the source node's disk, and where the flavour has none the disk is named as unpriced."""
+    source = resource.attributes.storage_gib
+    specs = priced.product.specs if priced.product else None
+    local = specs.local_storage_gib if specs else None
+    if not source or (local and local >= source):
+        return
+    if local:
+        priced.unpriced.append(
+            f"node disk of {source:g} GB per node, larger than the "
+            f"{local:g} GB local disk of {priced.product.id if priced.product else ''} "
+            f"({provider.id} {region}: no list price for the difference)"
+        )
+        return
+    priced.unpriced.append(
+        f"{source:g} GB node disk per node ({provider.id} {region}: no list price)"
+    )
+
+
 def _price_boot_volume(
     priced: Priced,
     resource: Resource,
@@ -322,6 +344,8 @@ def _price_boot_volume(
     written = product.terraform if product and product.terraform else target.terraform
     boot = _boot_volume(provider.id, written)
     if boot is None:
+        if resource.kind == Kind.KUBERNETES_NODE_POOL:
+            _node_disk_unwritten(priced, resource, provider, region)
         return
     size = boot.size_for(resource.attributes.storage_gib)
     # Every server written has its own: each node of a pool, of a machine group (per_node).

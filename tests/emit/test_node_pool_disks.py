@@ -61,3 +61,18 @@ def test_a_targets_pool_is_priced_with_the_node_disks_it_is_written_with(
     pool = tf.split("cloudexit: from gcp container.googleapis.com/NodePool", 1)[1]
     block = pool.split("\n}", 1)[0]
     assert all(re.search(line, block) for line in written)
+
+
+@pytest.mark.parametrize("target", ["ovhcloud", "opennebula"])
+def test_a_pool_whose_target_writes_no_node_disk_names_the_source_disk(
+    shared_dir: Path, target: str
+) -> None:
+    policy = cloudexit.Policy(targets=[target], min_providers=1, allow_retain=False)
+    plan = cloudexit.plan(_inventory(shared_dir).model_copy(deep=True), policy)
+    (placed,) = [p for p in plan.placements if p.resource_id == POOL]
+    said = {
+        "ovhcloud": "node disk of 100 GB per node, larger than the 50 GB local disk of d2-4",
+        "opennebula": "100 GB node disk per node (opennebula virt8ra-hr: no list price)",
+    }[target]
+    assert placed.choice.product is not None
+    assert said in plan.model_dump_json()
