@@ -145,9 +145,17 @@ def entry_point() -> None:
     # everything the run made (typing and pydantic's schemas above all) on the way out was a
     # fifth of a quick command's CPU.
     gc.freeze()
-    if threading.active_count() > 1:
-        sys.exit(code)  # the interpreter waits for the other threads
+    if threading.active_count() > 1 or not _called_by_the_script(sys._getframe(1)):
+        # the interpreter waits for the other threads; a caller's own code (its finally
+        # blocks, what follows the call) runs as it would after any SystemExit
+        sys.exit(code)
     _exit_now(code)
+
+
+def _called_by_the_script(caller: FrameType) -> bool:
+    """The caller is the top level of the program being run (the installed command's wrapper,
+    ``python -m cloudexit``), not a function of some other code."""
+    return caller.f_code.co_name == "<module>" and caller.f_globals.get("__name__") == "__main__"
 
 
 def _exit_now(code: int) -> NoReturn:
@@ -155,6 +163,8 @@ def _exit_now(code: int) -> NoReturn:
     of a quick command's CPU): run the exit handlers, flush the standard streams, and go."""
     atexit._run_exitfuncs()
     for stream in (sys.stdout, sys.stderr):
+        if stream is None:  # the descriptor was closed when the interpreter started
+            continue
         try:
             stream.flush()
         except (OSError, ValueError):

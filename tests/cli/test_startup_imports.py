@@ -202,3 +202,57 @@ def test_the_command_waits_for_a_thread_still_running() -> None:
     done = _ended("--version", "--thread")
     assert done.returncode == 0, done.stderr
     assert "thread done" in done.stdout.splitlines()
+
+
+def test_the_command_ends_quietly_when_its_output_is_closed() -> None:
+    """A descriptor closed before start leaves Python's stream at None; the ending skips it."""
+    done = subprocess.run(
+        [sys.executable, "-m", "cloudexit", "plan", "--help"],
+        stdin=subprocess.DEVNULL,
+        stdout=None,
+        stderr=subprocess.PIPE,
+        preexec_fn=lambda: os.close(1),
+        check=False,
+        text=True,
+        cwd=REPO,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+
+
+CALLED_FROM_LIBRARY = """
+import sys
+sys.argv = ["cloudexit", "--version"]
+sys.path.insert(0, {where!r})
+import caller
+caller.call()
+"""
+
+CALLER = """
+import sys
+from cloudexit.cli.main import entry_point
+
+
+def call():
+    try:
+        entry_point()
+    except SystemExit as done:
+        sys.stdout.write(f"status {done.code}\\n")
+    finally:
+        sys.stdout.write("finally ran\\n")
+"""
+
+
+def test_the_command_called_from_other_code_returns_to_it(tmp_path) -> None:
+    """Only the program's own top level ends the process at once; other code calling the
+    entry keeps its handlers and finally blocks."""
+    (tmp_path / "caller.py").write_text(CALLER)
+    done = subprocess.run(
+        [sys.executable, "-c", CALLED_FROM_LIBRARY.format(where=str(tmp_path))],
+        capture_output=True,
+        check=False,
+        text=True,
+        cwd=REPO,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-2:] == ["status 0", "finally ran"]
