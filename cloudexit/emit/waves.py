@@ -19,6 +19,9 @@ from cloudexit.model.replicas import rebuilt_from_primary
 FOUNDATION_CATEGORIES = frozenset({"network", "security", "container"})
 SERVICE_IN_FOUNDATION = frozenset({Kind.LOAD_BALANCER, Kind.TARGET_GROUP, Kind.API_GATEWAY})
 CUTOVER_KINDS = frozenset({Kind.DNS_ZONE, Kind.CDN})
+BUILD_ONLY_OUTSIDE_NETWORK = frozenset({Kind.IDENTITY, Kind.SECRET_STORE})
+"""Foundation kinds besides networks that are only built on the target: a registry's images are
+copied and its pushes switched, data under a KMS key is re-encrypted."""
 PLANNED = "planned"
 """methods.yaml key of the method for resources only a Terraform plan holds."""
 FIXED_MACHINES = "fixed_machines"
@@ -99,7 +102,7 @@ class Wave:
     steps: list[Step] = field(default_factory=list)
     start_day: int = 0
     foundation: bool = False
-    """Networks, groups, registries: built on the target, no data store copied or cut over"""
+    """Networks, groups, identities: only built on the target, nothing copied or switched"""
 
     @property
     def only_planned(self) -> bool:
@@ -192,7 +195,11 @@ def plan_waves(plan: Plan, methods: Methods, fixed: Collection[str] = ()) -> lis
         "Foundations",
         "Networks, security groups, registries and secret stores on the target; VPN to the source.",
         foundation,
-        foundation=True,
+        foundation=all(
+            resources[p.resource_id].kind.category == "network"
+            or resources[p.resource_id].kind in BUILD_ONLY_OUTSIDE_NETWORK
+            for p in foundation
+        ),
     )
     add(
         "Data replication",
