@@ -18,7 +18,11 @@ from cloudexit.connectors.common import Billing, today_cost
 from cloudexit.errors import InputError
 from cloudexit.importers.context import ImportContext
 from cloudexit.importers.detect import FORMATS, detect
-from cloudexit.model.firewall_rules_held import UNHELD_GROUPS, is_security_group_id
+from cloudexit.model.firewall_rules_held import (
+    AMBIGUOUS_GROUPS,
+    UNHELD_GROUPS,
+    is_security_group_id,
+)
 from cloudexit.model.inventory import CollectionIssue, Inventory, Resource, Source
 from cloudexit.model.members import fold_issues
 
@@ -163,7 +167,8 @@ def link_across(resources: dict[str, Resource]) -> None:
     whose last segment names exactly one imported resource, or a nested ARM resource (a subnet)
     whose parent is imported, or a link by name to a resource whose id ends in its number (a
     Cloud Asset name can). Links that name nothing imported are dropped; dropped security groups
-    are kept under ``UNHELD_GROUPS``, since the target then writes none of their rules."""
+    are kept under ``UNHELD_GROUPS``, since the target then writes none of their rules, and
+    those whose last segment names several imported groups under ``AMBIGUOUS_GROUPS``."""
     _adopt_arns(resources)
     tails: dict[str, list[str]] = {}
     for rid in resources:
@@ -175,6 +180,7 @@ def link_across(resources: dict[str, Resource]) -> None:
     for resource in resources.values():
         linked: set[str] = set()
         unheld: set[str] = set()
+        ambiguous: set[str] = set()
         for dep in resource.depends_on:
             if dep in resources:
                 linked.add(dep)
@@ -187,10 +193,12 @@ def link_across(resources: dict[str, Resource]) -> None:
             if len(candidates) == 1:
                 linked.add(candidates[0])
             elif is_security_group_id(dep):
-                unheld.add(dep)
+                (ambiguous if candidates else unheld).add(dep)
         linked.discard(resource.id)
         if unheld:
             resource.attributes.details[UNHELD_GROUPS] = sorted(unheld)
+        if ambiguous:
+            resource.attributes.details[AMBIGUOUS_GROUPS] = sorted(ambiguous)
         resource.depends_on = sorted(linked)
 
 

@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 
 UNHELD_GROUPS = "security_groups_not_held"
 """Detail key: the security groups a resource's export names but the inventory does not hold."""
+AMBIGUOUS_GROUPS = "security_groups_ambiguous"
+"""Detail key: the security groups a resource's export names by an id that, written differently,
+fits several groups the inventory holds, so none is linked."""
 
 NO_RULES = (
     "the export holds no rule collections for this firewall: its rules must be written by hand"
@@ -58,8 +61,8 @@ def is_security_group_id(resource_id: str) -> bool:
 
 def unheld_group_warnings(inventory: Inventory, placements: Iterable[Placement]) -> list[str]:
     """One line per moved resource whose source named security groups the inventory does not
-    hold: nothing of their rules is written, so the target filters none of its traffic as the
-    source did."""
+    hold, and one per resource naming groups by an id that fits several held ones: nothing of
+    their rules is written, so the target filters none of its traffic as the source did."""
     from cloudexit.model.labels import readable_names
 
     by_id = inventory.by_id()
@@ -67,15 +70,25 @@ def unheld_group_warnings(inventory: Inventory, placements: Iterable[Placement])
     lines = []
     for p in placements:
         r = by_id.get(p.resource_id)
-        groups = r.attributes.details.get(UNHELD_GROUPS) if r is not None else None
-        if p.choice.retain or r is None or not groups:
+        if p.choice.retain or r is None:
             continue
-        lines.append(
-            f"{names[r.id]} ({r.id}) sits behind {len(groups)} security "
-            f"{'group' if len(groups) == 1 else 'groups'} the inventory does not hold "
-            f"({', '.join(groups)}): none of {'its' if len(groups) == 1 else 'their'} rules is "
-            "written, so its "
-            f"{p.choice.provider}/{p.choice.region} server gets the target's default firewall; "
-            "import the groups or write their rules by hand before cut-over"
-        )
+        groups = r.attributes.details.get(UNHELD_GROUPS)
+        if groups:
+            lines.append(
+                f"{names[r.id]} ({r.id}) sits behind {len(groups)} security "
+                f"{'group' if len(groups) == 1 else 'groups'} the inventory does not hold "
+                f"({', '.join(groups)}): none of {'its' if len(groups) == 1 else 'their'} rules "
+                "is written, so its "
+                f"{p.choice.provider}/{p.choice.region} server gets the target's default "
+                "firewall; import the groups or write their rules by hand before cut-over"
+            )
+        unsure = r.attributes.details.get(AMBIGUOUS_GROUPS)
+        if unsure:
+            lines.append(
+                f"{names[r.id]} ({r.id}) names {len(unsure)} security "
+                f"{'group' if len(unsure) == 1 else 'groups'} by an id that fits more than one "
+                f"group the inventory holds ({', '.join(unsure)}): none is attached, so its "
+                f"{p.choice.provider}/{p.choice.region} server gets the target's default "
+                "firewall; attach the right group by hand before cut-over"
+            )
     return sorted(lines)
