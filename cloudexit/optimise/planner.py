@@ -441,7 +441,7 @@ def _plan(
     # What chose the plan is not read past here. Let it go first, so that dating the one-off
     # costs (a new option for every moved placement) does not hold both at once.
     del units, unit_of, decision, assignment, greedy, kept, placements
-    price_read_replicas(inventory, result.placements)
+    repriced = price_read_replicas(inventory, result.placements, catalog, policy)
     if result.placements:
         oneoff.date_one_off(result, catalog)
     figures = result.totals = footing.totals(
@@ -454,6 +454,7 @@ def _plan(
         billed,
     )
     late = [
+        *repriced,
         second_hand_warning(result.placements, figures),
         footing.unpriced_today_warning(inventory, figures),
     ]

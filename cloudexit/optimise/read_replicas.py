@@ -3,14 +3,21 @@ type, whatever its own size: it is priced as that, so the plan's figure is what 
 
 from __future__ import annotations
 
+from collections import defaultdict
 from decimal import Decimal
 
+from cloudexit.catalog.loader import Catalog
+from cloudexit.catalog.sizing import monthly_price, price_in
 from cloudexit.emit.terraform.targets import REPLICA_TYPES
 from cloudexit.model.inventory import Inventory, Resource
 from cloudexit.model.money import quantize
 from cloudexit.model.plan import Option, Placement
+from cloudexit.model.policy import Policy
 from cloudexit.model.replicas import primary_of
 from cloudexit.model.sharing import share_fields_set
+from cloudexit.wording import first_few, plural
+
+_NODE_PARTS = ("compute", "replicas")
 
 
 def written_as_read_replica(
@@ -28,14 +35,21 @@ def written_as_read_replica(
     )
 
 
-def price_read_replicas(inventory: Inventory, placements: list[Placement]) -> None:
+def price_read_replicas(
+    inventory: Inventory, placements: list[Placement], catalog: Catalog, policy: Policy
+) -> list[str]:
     """Reprice, in place, every replica written as a read replica: one node of the primary's
-    product, beside its own storage (one copy of the data)."""
+    product, beside its own storage (one copy of the data). Returns the warnings the change
+    calls for: the decision, its objective and baseline priced the replica at its own size, so
+    a limit it held may no longer hold."""
     replicas = {r.id: of for r in inventory.resources if (of := primary_of(r)) is not None}
     if not replicas:
-        return
+        return []
     placed = {p.resource_id: p for p in placements}
     held = {r.id: r for r in inventory.resources if r.id in set(replicas.values())}
+    names = {r.id: r.name for r in inventory.resources if r.id in replicas}
+    moved: dict[str, Decimal] = {}
+    unpriced: list[str] = []
     for p in placements:
         primary_id = replicas.get(p.resource_id)
         q = placed.get(primary_id) if primary_id is not None else None
@@ -43,18 +57,98 @@ def price_read_replicas(inventory: Inventory, placements: list[Placement]) -> No
             continue
         if not written_as_read_replica(p.choice, q.choice, held.get(primary_id)):
             continue
-        node = q.choice.costs.get("compute")
-        if node is None or q.choice.product == p.choice.product and p.choice.replicas == 1:
+        if q.choice.product == p.choice.product and p.choice.replicas == 1:
             continue
+        node = _one_node(q.choice, catalog, policy)
+        before = p.choice.monthly_cost
         p.choice = _as_node_of(p.choice, q.choice, node)
+        name = names[p.resource_id]
+        moved[name] = p.choice.monthly_cost - before
+        if node is None:
+            unpriced.append(name)
+    return _warnings(moved, unpriced, placements, policy)
 
 
-def _as_node_of(own: Option, primary: Option, node: Decimal) -> Option:
+def _one_node(primary: Option, catalog: Catalog, policy: Policy) -> Decimal | None:
+    """One node of the primary's product, unrounded (the primary's compute part is rounded to
+    the cent with its other parts); None when it has no list price here."""
+    if primary.product is None or primary.provider not in catalog.providers:
+        return None
+    try:
+        product = catalog.product(primary.provider, primary.product)
+    except KeyError:
+        return None
+    price = price_in(product, primary.region, policy.monthly_commitment)
+    if price is None:
+        return None
+    return monthly_price(price, Decimal(1), policy.exchange_rates)
+
+
+def _warnings(
+    moved: dict[str, Decimal], unpriced: list[str], placements: list[Placement], policy: Policy
+) -> list[str]:
+    found = []
+    if unpriced:
+        found.append(
+            "not in the target cost, for want of a list price: compute (the primary's node type, "
+            f"which a read replica runs), on {len(unpriced)} "
+            f"{plural(len(unpriced), 'placement')} ({first_few(sorted(unpriced))})"
+        )
+    delta = sum(moved.values(), Decimal(0))
+    if not delta:
+        return found
+    changed = sorted(n for n, d in moved.items() if d)
+    shown = first_few(changed)
+    found.append(
+        f"solver objective and baseline leave out EUR {quantize(delta)} a month: "
+        f"{len(changed)} read {plural(len(changed), 'replica')} ({shown}) priced at the "
+        "primary's node type after the decision"
+    )
+    if delta < 0:
+        return found
+    total = sum((p.choice.monthly_cost for p in placements), Decimal(0))
+    if policy.monthly_budget is not None and total > policy.monthly_budget:
+        found.append(
+            f"monthly_budget {policy.monthly_budget}: plan costs {quantize(total)} with read "
+            f"{plural(len(changed), 'replica')} {shown} priced at the primary's node type "
+            f"(EUR {quantize(delta)} a month more than decided), "
+            f"{quantize(total - policy.monthly_budget)} over"
+        )
+    by_provider: dict[str, Decimal] = defaultdict(Decimal)
+    by_site: dict[str, Decimal] = defaultdict(Decimal)
+    for p in placements:
+        if not p.choice.retain:
+            by_provider[p.choice.provider] += p.choice.monthly_cost
+            by_site[f"{p.choice.provider}/{p.choice.region}"] += p.choice.monthly_cost
+    target = sum(by_provider.values(), Decimal(0))
+    for limit, label, spend in (
+        (policy.max_spend_share, "max_spend_share", by_provider),
+        (policy.max_region_spend_share, "max_region_spend_share", by_site),
+    ):
+        if limit is None or not target:
+            continue
+        for where, amount in sorted(spend.items()):
+            if amount > Decimal(str(limit)) * target:
+                found.append(
+                    f"{label} {limit:.0%}: {where} takes {float(amount / target):.1%} of target "
+                    f"spend with read {plural(len(changed), 'replica')} {shown} priced at the "
+                    "primary's node type"
+                )
+    return found
+
+
+def _as_node_of(own: Option, primary: Option, node: Decimal | None) -> Option:
+    """``node`` None: the primary's node type has no list price, so the replica's compute is
+    left unpriced rather than kept at a product that is not built."""
     before = own.costs.get("compute", Decimal(0)) + own.costs.get("replicas", Decimal(0))
-    costs = {k: v for k, v in own.costs.items() if k not in ("compute", "replicas")}
+    costs = {k: v for k, v in own.costs.items() if k not in _NODE_PARTS}
     if "storage" in costs and own.replicas > 1:
         costs["storage"] = quantize(costs["storage"] / own.replicas)
-    costs["compute"] = node
+    if node is not None:
+        costs["compute"] = quantize(node)
+    unpriced = {part for part in own.unpriced_parts if part not in _NODE_PARTS}
+    if node is None:
+        unpriced.add("compute")
     own_name = f"{own.provider}/{own.product}"
     primary_name = f"{primary.provider}/{primary.product}"
     second_hand = own.second_hand_monthly
@@ -63,8 +157,8 @@ def _as_node_of(own: Option, primary: Option, node: Decimal) -> Option:
     own_store = f"{own.provider}/{own.storage_product}"
     if own.replicas > 1 and "storage" in own.costs and own_store in own.second_hand_prices:
         second_hand -= own.costs["storage"] - costs["storage"]
-    if primary_name in primary.second_hand_prices:
-        second_hand += node
+    if primary_name in primary.second_hand_prices and node is not None:
+        second_hand += quantize(node)
     choice = own.model_copy(
         update={
             "product": primary.product,
@@ -72,6 +166,7 @@ def _as_node_of(own: Option, primary: Option, node: Decimal) -> Option:
             "quantity": 1.0,
             "replicas": 1,
             "costs": dict(sorted(costs.items())),
+            "unpriced_parts": sorted(unpriced),
             "monthly_cost": quantize(sum(costs.values(), Decimal(0))),
             "second_hand_monthly": quantize(max(Decimal(0), second_hand)),
             "second_hand_prices": _swapped(
@@ -83,7 +178,7 @@ def _as_node_of(own: Option, primary: Option, node: Decimal) -> Option:
             "unverified_prices": _swapped(
                 own.unverified_prices,
                 own_name,
-                primary_name in primary.unverified_prices,
+                primary_name in primary.unverified_prices and node is not None,
                 primary_name,
             ),
         }

@@ -18,7 +18,9 @@ PRIMARY = "//cloudsql.googleapis.com/projects/project2/instances/forseti"
 REPLICA = PRIMARY + "-replica"
 
 
-def _plan(tmp_path: Path, target: str) -> cloudexit.Plan:
+def _plan(
+    tmp_path: Path, target: str, tier: str = "db-n1-standard-8", budget: str | None = None
+) -> cloudexit.Plan:
     lines = (CORPUS / "gcp-cai-export-forseti.jsonl").read_text().splitlines()
     (primary,) = [x for x in lines if json.loads(x)["name"] == PRIMARY]
     asset = json.loads(primary)
@@ -30,10 +32,15 @@ def _plan(tmp_path: Path, target: str) -> cloudexit.Plan:
         masterInstanceName="project2:forseti",
         connectionName="project2:us-west1:forseti-replica",
     )
-    data["settings"]["tier"] = "db-n1-standard-8"
+    data["settings"]["tier"] = tier
     path = tmp_path / "cai.jsonl"
     path.write_text("\n".join([*lines, json.dumps(asset)]) + "\n")
-    policy = cloudexit.Policy(targets=[target], min_providers=1, allow_retain=False)
+    policy = cloudexit.Policy(
+        targets=[target],
+        min_providers=1,
+        allow_retain=False,
+        monthly_budget=Decimal(budget) if budget else None,
+    )
     return cloudexit.plan(import_files([path]), policy)
 
 
@@ -69,3 +76,19 @@ def test_a_replica_written_as_a_database_of_its_own_keeps_its_own_size(tmp_path:
     plan = _plan(tmp_path, "ovhcloud")
     placed = {p.resource_id: p.choice for p in plan.placements}
     assert placed[REPLICA].product != placed[PRIMARY].product
+
+
+def test_a_budget_broken_by_repricing_a_replica_is_warned(tmp_path: Path) -> None:
+    """A micro replica is decided at its own price, within the budget; priced as its primary's
+    node type, the plan costs more than the budget, and the plan says so and by how much."""
+    plan = _plan(tmp_path, "scaleway", tier="db-f1-micro", budget="8800")
+    placed = {p.resource_id: p.choice for p in plan.placements}
+    assert placed[REPLICA].product == placed[PRIMARY].product
+    assert plan.totals.target_monthly > Decimal(8800)
+    over = [w for w in plan.warnings if w.startswith("monthly_budget 8800")]
+    assert len(over) == 1
+    assert "forseti-replica" in over[0]
+    assert f"{plan.totals.target_monthly - Decimal(8800)} over" in over[0]
+    left_out = [w for w in plan.warnings if w.startswith("solver objective and baseline")]
+    assert len(left_out) == 1
+    assert "forseti-replica" in left_out[0]
