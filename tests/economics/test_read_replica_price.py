@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
 import cloudexit
+from cloudexit.catalog.loader import load_catalog
 from cloudexit.importers import import_files
+from cloudexit.optimise.read_replicas import price_read_replicas
 from tests.helpers import CORPUS
 
 PRIMARY = "//cloudsql.googleapis.com/projects/project2/instances/forseti"
@@ -92,3 +95,57 @@ def test_a_budget_broken_by_repricing_a_replica_is_warned(tmp_path: Path) -> Non
     left_out = [w for w in plan.warnings if w.startswith("solver objective and baseline")]
     assert len(left_out) == 1
     assert "forseti-replica" in left_out[0]
+
+
+def test_a_replica_of_a_primary_node_without_a_price_is_left_unpriced(tmp_path: Path) -> None:
+    """The read replica is written on the primary's node type: with no list price for it, the
+    replica's compute is reported unpriced, never kept at a product of its own that is not
+    built."""
+    plan = _plan(tmp_path, "scaleway")
+    catalog = load_catalog()
+    placed = {p.resource_id: p for p in plan.placements}
+    primary = placed[PRIMARY].choice
+    own = placed[REPLICA].choice.model_copy(
+        update={
+            "product": "DB-PLAY2-PICO",
+            "costs": {"compute": Decimal("18.00"), "storage": Decimal("0.99")},
+            "monthly_cost": Decimal("18.99"),
+        }
+    )
+    placed[REPLICA].choice = own
+    scaleway = catalog.provider("scaleway")
+    unlisted = [
+        p.model_copy(update={"prices": []}) if p.id == primary.product else p
+        for p in scaleway.products
+    ]
+    without = replace(
+        catalog, providers={"scaleway": scaleway.model_copy(update={"products": unlisted})}
+    )
+    warnings = price_read_replicas(plan.inventory, plan.placements, without, plan.policy)
+    replica = placed[REPLICA].choice
+    assert replica.product == primary.product
+    assert "compute" not in replica.costs
+    assert replica.unpriced_parts == ["compute"]
+    assert replica.monthly_cost == replica.costs["storage"]
+    assert any(w.startswith("not in the target cost") and "forseti-replica" in w for w in warnings)
+
+
+def test_a_replica_is_priced_from_the_node_price_not_the_primary_part_to_the_cent(
+    tmp_path: Path,
+) -> None:
+    """The primary's parts are each rounded to the cent so that they add up to its total: its
+    compute line may carry a cent of its storage's rounding. The replica's node is one node's
+    list price, rounded on its own (DB-POP2-2C-8G: 0.1434 an hour, 104.682 a month)."""
+    plan = _plan(tmp_path, "scaleway")
+    placed = {p.resource_id: p for p in plan.placements}
+    placed[PRIMARY].choice = placed[PRIMARY].choice.model_copy(
+        update={
+            "product": "DB-POP2-2C-8G",
+            "costs": {"compute": Decimal("104.69"), "storage": Decimal("0.99")},
+            "monthly_cost": Decimal("105.68"),
+        }
+    )
+    price_read_replicas(plan.inventory, plan.placements, load_catalog(), plan.policy)
+    replica = placed[REPLICA].choice
+    assert replica.product == "DB-POP2-2C-8G"
+    assert replica.costs["compute"] == Decimal("104.68")
