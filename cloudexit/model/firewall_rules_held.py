@@ -72,23 +72,25 @@ def unheld_group_warnings(inventory: Inventory, placements: Iterable[Placement])
         r = by_id.get(p.resource_id)
         if p.choice.retain or r is None:
             continue
+        who = f"{names[r.id]} ({r.id})"
+        site = f"{p.choice.provider}/{p.choice.region} server gets the target's default firewall"
         groups = r.attributes.details.get(UNHELD_GROUPS)
         if groups:
             lines.append(
-                f"{names[r.id]} ({r.id}) sits behind {len(groups)} security "
-                f"{'group' if len(groups) == 1 else 'groups'} the inventory does not hold "
+                f"{who} sits behind {_groups(len(groups))} the inventory does not hold "
                 f"({', '.join(groups)}): none of {'its' if len(groups) == 1 else 'their'} rules "
-                "is written, so its "
-                f"{p.choice.provider}/{p.choice.region} server gets the target's default "
-                "firewall; import the groups or write their rules by hand before cut-over"
+                f"is written, so its {site}; import the groups or write their rules by hand "
+                "before cut-over"
             )
         unsure = r.attributes.details.get(AMBIGUOUS_GROUPS)
         if unsure:
             lines.append(
-                f"{names[r.id]} ({r.id}) names {len(unsure)} security "
-                f"{'group' if len(unsure) == 1 else 'groups'} by an id that fits more than one "
-                f"group the inventory holds ({', '.join(unsure)}): none is attached, so its "
-                f"{p.choice.provider}/{p.choice.region} server gets the target's default "
-                "firewall; attach the right group by hand before cut-over"
+                f"{who} names {_groups(len(unsure))} by an id that fits more than one group the "
+                f"inventory holds ({', '.join(unsure)}): none is attached, so its {site}; attach "
+                "the right group by hand before cut-over"
             )
     return sorted(lines)
+
+
+def _groups(count: int) -> str:
+    return f"{count} security {'group' if count == 1 else 'groups'}"
