@@ -15,6 +15,7 @@ from cloudexit.model.inventory import Resource
 from cloudexit.model.kinds import DATA_KINDS, Kind
 from cloudexit.model.plan import Placement, Plan
 from cloudexit.model.replicas import rebuilt_from_primary
+from cloudexit.optimise.switching import copied_gib
 
 FOUNDATION_CATEGORIES = frozenset({"network", "security", "container"})
 SERVICE_IN_FOUNDATION = frozenset({Kind.LOAD_BALANCER, Kind.TARGET_GROUP, Kind.API_GATEWAY})
@@ -160,11 +161,9 @@ def plan_waves(plan: Plan, methods: Methods, fixed: Collection[str] = ()) -> lis
 
     def step(p: Placement) -> Step:
         r = resources[p.resource_id]
-        gib = (r.attributes.storage_gib or 0.0) if r.kind in DATA_KINDS and not r.planned else 0.0
-        rebuilt = rebuilt_from_primary(r, resources)
-        if rebuilt:
-            gib = 0.0
-        method = methods.for_resource(r, r.id in fixed, rebuilt)
+        # what the egress table charges: every kind's disks, a machine's as much as a database's
+        gib = 0.0 if r.planned else float(copied_gib(r, resources))
+        method = methods.for_resource(r, r.id in fixed, rebuilt_from_primary(r, resources))
         return Step(r, p, method, gib, transfer_hours(gib, bandwidth))
 
     foundation, data, services, cutover = [], [], [], []

@@ -230,3 +230,18 @@ def test_a_security_group_the_export_names_but_does_not_hold_is_said(tmp_path: P
     make_emit(plan, tmp_path / "out")
     runbook = (tmp_path / "out" / "runbook.md").read_text()
     assert all(line in runbook for line in lines)
+
+
+def test_a_wave_s_data_is_what_its_egress_line_charges(tmp_path: Path) -> None:
+    # The Resource Graph row's VM carries 30 GiB of OS disk and 1023 GiB of data disk: the egress
+    # table charges 1053 GiB for it, so its wave copies 1053 GiB too, not none.
+    plan = planned("azure-resourcegraph-table-response-c7n.json")
+    (line,) = plan.switching
+    assert line.data_gib == 1053
+    make_emit(plan, tmp_path / "out")
+    runbook = (tmp_path / "out" / "runbook.md").read_text()
+    rows = [r for r in runbook.splitlines() if r.startswith(f"| {line.wave} | {line.wave_name} |")]
+    assert len(rows) == 1, rows
+    data, longest = rows[0].split("|")[4:6]
+    assert data.strip() == "1053 GiB"
+    assert longest.strip() != "-"
