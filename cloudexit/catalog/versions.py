@@ -296,6 +296,7 @@ def version_warnings(placements: list[Placement], names: dict[str, str]) -> list
     """One line per version change that needs someone's attention, grouped so that a thousand
     databases on one version give one line; ``names``: resource id -> name."""
     groups: dict[tuple[str, str, str, str], list[str]] = {}
+    versions: dict[tuple[str, str, str, str], tuple[str | None, str | None]] = {}
     for p in placements:
         choice = p.engine_version
         if choice is None or choice.status in ("same", "self_managed"):
@@ -313,11 +314,25 @@ def version_warnings(placements: list[Placement], names: dict[str, str]) -> list
             ),
         )
         groups.setdefault(key, []).append(names.get(p.resource_id, p.resource_id))
+        versions[key] = (choice.source_version, choice.version)
     lines = []
     for (status, provider, before, after), who in sorted(groups.items()):
         shown = first_few(who)
-        lines.append(f"engine version on {provider}: {before} -> {after} ({WHAT[status]}): {shown}")
+        what = WHAT[status]
+        if status == "upgrade":
+            what = f"{upgrade_size(*versions[(status, provider, before, after)])}, see the runbook"
+        lines.append(f"engine version on {provider}: {before} -> {after} ({what}): {shown}")
     return lines
+
+
+def upgrade_size(before: str | None, after: str | None) -> str:
+    """'a major version upgrade' when the first numbers differ; within one major (Kubernetes
+    1.7 -> 1.35) the count of minor versions crossed."""
+    a, b = version_key(before), version_key(after)
+    if a is None or b is None or a[0] != b[0] or len(a) < 2 or len(b) < 2 or b[1] <= a[1]:
+        return "a major version upgrade"
+    n = b[1] - a[1]
+    return f"an upgrade of {n} minor version{'s' if n > 1 else ''} within major version {a[0]}"
 
 
 WHAT = {

@@ -318,3 +318,18 @@ def test_catalog_validate_warns_of_services_whose_versions_are_unverified():
         "ionos: engine versions of kubernetes.cluster on ionoscloud_k8s_cluster unverified "
         "(checked 2026-12-06): no first-hand list"
     )
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "said"),
+    [
+        ("1.7.7", "1.35", "an upgrade of 28 minor versions within major version 1"),
+        ("1.34", "1.35", "an upgrade of 1 minor version within major version 1"),
+        ("5.7", "8.0", "a major version upgrade"),
+        ("12", "20", "a major version upgrade"),
+    ],
+)
+def test_an_upgrade_is_called_major_only_when_its_major_version_changes(before, after, said):
+    from cloudexit.catalog.versions import upgrade_size
+
+    assert upgrade_size(before, after) == said

@@ -245,3 +245,12 @@ def test_a_wave_s_data_is_what_its_egress_line_charges(tmp_path: Path) -> None:
     data, longest = rows[0].split("|")[4:6]
     assert data.strip() == "1053 GiB"
     assert longest.strip() != "-"
+
+
+def test_a_kubernetes_upgrade_within_major_1_is_not_called_major() -> None:
+    # The ACS cluster runs Kubernetes 1.7.7; the target offers 1.35: 28 minor versions of 1.x.
+    plan = planned("azure-arm-resources-list-c7n.json")
+    (line,) = [w for w in plan.warnings if w.startswith("engine version") and "kubernetes" in w]
+    assert "kubernetes 1.7.7 -> kubernetes 1.35" in line
+    assert "(an upgrade of 28 minor versions within major version 1, see the runbook)" in line
+    assert "major version upgrade" not in line
