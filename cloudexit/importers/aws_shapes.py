@@ -13,6 +13,7 @@ from typing import Any
 from cloudexit.importers.refine import engine_name
 from cloudexit.importers.terraform_sizing import count, positive, text
 from cloudexit.jsonvalues import number
+from cloudexit.model.inventory import ROOT_DISK_UNKNOWN
 
 Fields = dict[str, Any]
 _GIB = 1024**3
@@ -79,7 +80,14 @@ def ec2_instance(r: dict[str, Any]) -> Fields:
         else None,
         "os": _os(r.get("PlatformDetails") or r.get("Platform")),
         "state": text(dig(r, "State", "Name")),
-        "details": {"image_id": text(r.get("ImageId")), "subnet_id": text(r.get("SubnetId"))},
+        "details": {
+            "image_id": text(r.get("ImageId")),
+            "subnet_id": text(r.get("SubnetId")),
+            # the row names its root EBS volume at most, never its size
+            ROOT_DISK_UNKNOWN: (text(r.get("ImageId")) or "unknown image")
+            if r.get("RootDeviceType") == "ebs"
+            else None,
+        },
     }
 
 

@@ -73,20 +73,34 @@ def assumed_storage_warnings(placements: list[Placement], names: dict[str, str])
 
 
 def unknown_root_warnings(resources: list[Resource], names: dict[str, str]) -> list[str]:
-    """One line for the planned instances whose root disk size the plan leaves unknown: today's
-    cost leaves their root disks out, so it is understated beside a target that prices one."""
-    who = sorted(
-        names.get(r.id, r.id) for r in resources if r.attributes.details.get(ROOT_DISK_UNKNOWN)
+    """One line for the planned instances whose root disk size the plan leaves unknown, one for
+    the imported instances whose export gives no volume size: today's cost leaves their root
+    disks out, so it is understated beside a target that prices one."""
+    unknown = [r for r in resources if r.attributes.details.get(ROOT_DISK_UNKNOWN)]
+    lines = []
+    planned = sorted(names.get(r.id, r.id) for r in unknown if r.planned)
+    if planned:
+        lines.append(
+            f"root disk size unknown for {counted(len(planned), 'planned instance')} (no "
+            "root_block_device, and no instance of the file from the same image shows its size "
+            "until apply): today's cost leaves the root disk out, so the saving is overstated by "
+            f"its price; set root_block_device volume_size to count it: {first_few(planned)}"
+        )
+    volumes = {r.id for r in resources if r.kind == Kind.BLOCK_VOLUME}
+    held = sorted(
+        names.get(r.id, r.id)
+        for r in unknown
+        if not r.planned and not volumes.intersection(r.depends_on)
     )
-    if not who:
-        return []
-    line = (
-        f"root disk size unknown for {counted(len(who), 'planned instance')} (no "
-        "root_block_device, and no instance of the file from the same image shows its size "
-        "until apply): today's cost leaves the root disk out, so the saving is overstated by "
-        f"its price; set root_block_device volume_size to count it: {first_few(who)}"
-    )
-    return [line]
+    if held:
+        lines.append(
+            f"root disk size unknown for {counted(len(held), 'imported instance')} (the export "
+            "names no size for the root EBS volume, and holds no volume of the instance): today's "
+            "cost leaves the root disk out while the target prices a system disk, so the saving "
+            f"is overstated by its price; import the volumes (DescribeVolumes) to count it: "
+            f"{first_few(held)}"
+        )
+    return lines
 
 
 # The system disk the target templates write where neither a boot-volume mapping nor the

@@ -254,3 +254,21 @@ def test_a_kubernetes_upgrade_within_major_1_is_not_called_major() -> None:
     assert "kubernetes 1.7.7 -> kubernetes 1.35" in line
     assert "(an upgrade of 28 minor versions within major version 1, see the runbook)" in line
     assert "major version upgrade" not in line
+
+
+def test_an_imported_instance_whose_root_volume_size_is_unknown_is_named(tmp_path: Path) -> None:
+    # DescribeInstances gives each instance's root device as EBS and no volume size: today's cost
+    # holds no root disk while every target server is priced with one.
+    plan = planned("aws-ec2-describe-instances-c7n-placebo.json")
+    moved = {p.resource_id for p in plan.placements if not p.choice.retain}
+    names = sorted(r.name for r in plan.inventory.resources if r.id in moved)
+    lines = [w for w in plan.warnings if w.startswith("root disk size unknown for")]
+    said = (
+        "root disk size unknown for 3 imported instances (the export names no size for the root "
+        "EBS volume, and holds no volume of the instance): today's cost leaves the root disk out "
+        "while the target prices a system disk, so the saving is overstated by its price; import "
+        f"the volumes (DescribeVolumes) to count it: {', '.join(names)}"
+    )
+    assert lines == [said], plan.warnings
+    make_emit(plan, tmp_path / "out")
+    assert lines[0] in (tmp_path / "out" / "runbook.md").read_text()
