@@ -152,7 +152,7 @@ def test_google_health_check_ranges_are_left_out_and_reported_never_carried(
             "sources": [Endpoint(kind="cidr", value=v) for v in ("10.0.0.0/8", "130.211.1.0/24")],
         }
     )
-    out = translate([probes, mixed], [], provider)
+    out = translate([probes, mixed], [], provider, google_probes_stop=True)
     assert [(r.from_port, r.cidr) for r in out.rules] == [(443, "10.0.0.0/8")]
     gaps = {u.rule.split(":", 1)[0]: u.reason for u in out.untranslated}
     assert set(gaps) == {"allow-probes", "mixed"}
@@ -173,5 +173,20 @@ def test_google_health_check_ranges_become_the_targets_own_where_it_publishes_th
             caps.protocols, icmp_type=True, health_check_ranges=("192.0.2.0/28",)
         ),
     )
-    out = translate([rule("ingress", "tcp", [(80, 80)], cidr("35.191.0.0/16"))], [], "ionos")
+    out = translate(
+        [rule("ingress", "tcp", [(80, 80)], cidr("35.191.0.0/16"))],
+        [],
+        "ionos",
+        google_probes_stop=True,
+    )
     assert [r.cidr for r in out.rules] == ["192.0.2.0/28"] and out.untranslated == []
+
+
+@pytest.mark.parametrize("provider", ["scaleway", "ovhcloud"])
+def test_google_health_check_ranges_stay_where_a_google_balancer_still_probes(
+    provider: str,
+) -> None:
+    """A backend behind a balancer that stays on Google Cloud (an AWS, Azure or OpenStack rule
+    admitting the ranges, or a Google rule whose balancer is kept) is still probed from them."""
+    out = translate([rule("ingress", "tcp", [(80, 80)], cidr("35.191.0.0/16"))], [], provider)
+    assert [r.cidr for r in out.rules] == ["35.191.0.0/16"] and out.untranslated == []

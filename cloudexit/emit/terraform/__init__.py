@@ -143,6 +143,18 @@ def build_sites(plan: Plan, env: Environment, catalog: Catalog | None = None) ->
         built.append(_finish(build_site(provider, region, rows, resources, catalog, group_type)))
     readdress = allocate(built)
     names = _group_names(resources.values())
+    # Google's health checks keep probing where a Google Cloud balancer stays on Google Cloud
+    google_balancer_kept = any(
+        p.choice.retain
+        and (r := resources.get(p.resource_id)) is not None
+        and r.provider == "gcp"
+        and r.kind in (Kind.LOAD_BALANCER, Kind.TARGET_GROUP)
+        for p in plan.placements
+    )
+
+    def probes_stop(groups: Iterable[Resource]) -> bool:
+        return not google_balancer_kept and all(g.provider == "gcp" for g in groups)
+
     for site in built:
         ranges = [sub.cidr for sub in site.subnets]
         group_type, _ = choose_type(env, site.provider, Kind.SECURITY_GROUP, None)
@@ -160,6 +172,7 @@ def build_sites(plan: Plan, env: Environment, catalog: Catalog | None = None) ->
                             ranges,
                             site.provider,
                             readdress,
+                            probes_stop(g.resource for g in layer),
                         )
                         for layer in item.layers
                     ]
@@ -170,6 +183,7 @@ def build_sites(plan: Plan, env: Environment, catalog: Catalog | None = None) ->
                     ranges,
                     site.provider,
                     readdress,
+                    probes_stop([item.resource]),
                 )
         _drop_empty_groups(site)
     return built

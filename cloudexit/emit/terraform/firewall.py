@@ -118,13 +118,15 @@ def google_health_check(end: Endpoint) -> bool:
 
 
 def _health_checks(
-    rule: FirewallRule, caps: Capabilities, provider: str
+    rule: FirewallRule, caps: Capabilities, provider: str, google_probes_stop: bool
 ) -> tuple[FirewallRule | None, Untranslated | None]:
-    """A rule admitting Google's health-check ranges, for a target: those ranges replaced by
-    the target balancers' own health-check ranges where published, else left out and said so
-    (the rest of the rule kept, or nothing left to write)."""
+    """A rule admitting Google's health-check ranges, where those probes stop (a Google Cloud
+    rule whose balancer leaves Google Cloud): the ranges replaced by the target balancers' own
+    health-check ranges where published, else left out and said so (the rest of the rule kept,
+    or nothing left to write). Elsewhere (a backend behind a balancer that stays on Google
+    Cloud) the ranges are the balancer's real sources and stay."""
     google = [e for e in rule.peers if google_health_check(e)]
-    if not google:
+    if not google or not google_probes_stop:
         return rule, None
     rest = [e for e in rule.peers if not google_health_check(e)]
     if caps.health_check_ranges:
@@ -135,7 +137,7 @@ def _health_checks(
         gap = Untranslated(
             describe(rule),
             f"{ranges}: Google Cloud's load-balancer health-check sources, which send nothing "
-            f"on {provider}; left out, not widened: allow the health checks of the balancer "
+            f"on {provider} once the Google Cloud balancer in front of this group moves; left out, not widened: allow the health checks of the balancer "
             "in front of this group by hand",
         )
     if not rest:
@@ -272,9 +274,11 @@ def translate(
     site_ranges: list[str],
     provider: str,
     readdress: Readdress = _same,
+    google_probes_stop: bool = False,
 ) -> Translation:
     """``readdress`` maps a source range to the range it has on the targets (networks moved
-    to keep the sites of a plan apart)."""
+    to keep the sites of a plan apart). ``google_probes_stop``: the rules come from Google
+    Cloud and no balancer of theirs stays there, so Google's health-check ranges send nothing."""
     caps = CAPABILITIES[provider]
     out = Translation()
     denies: list[tuple[FirewallRule, list[TargetRule]]] = []
@@ -299,7 +303,7 @@ def translate(
     for source_rule in rules:
         if source_rule.action == "deny":
             continue
-        kept, gap = _health_checks(source_rule, caps, provider)
+        kept, gap = _health_checks(source_rule, caps, provider, google_probes_stop)
         if gap is not None:
             out.untranslated.append(gap)
         if kept is None:
