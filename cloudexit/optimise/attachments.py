@@ -8,6 +8,7 @@ that can only be attached, or a native ``attached_to``/``replica_of`` fact kept 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 
 from cloudexit.model.inventory import Inventory, Resource
 from cloudexit.model.kinds import Kind
@@ -81,8 +82,9 @@ def attachments(inventory: Inventory, policy: Policy | None = None) -> list[tupl
         for link in r.topology.attachments:
             if link.to in by_id and link.to != r.id:
                 pairs.add((r.id, link.to))
+        far = {primary.id for _, primary in far_replicas([r], by_id)}
         for other in _native(r):
-            if other in by_id and other != r.id:
+            if other in by_id and other != r.id and other not in far:
                 pairs.add((r.id, other))
     if policy is not None:
         pairs -= set(held_apart(inventory, policy))
@@ -126,6 +128,39 @@ def group_references(inventory: Inventory, policy: Policy | None = None) -> list
                     pairs.update((here[0], m) for m in there)
                     pairs.update((m, there[0]) for m in here)
     return sorted((a, b) for a, b in pairs if a != b and a in by_id and b in by_id)
+
+
+def far_replicas(
+    resources: Iterable[Resource], by_id: Mapping[str, Resource]
+) -> list[tuple[Resource, Resource]]:
+    """(copy, primary) of every database copy kept away from its primary: a geo-secondary, or a
+    replica in another region than the primary the inventory holds. Its region is a
+    disaster-recovery copy, so it is not glued to its primary's site."""
+    found = []
+    for r in resources:
+        details = r.attributes.details
+        geo, replica = details.get("geo_secondary_of"), details.get("replica_of")
+        if isinstance(geo, str) and geo in by_id:
+            found.append((r, by_id[geo]))
+        elif isinstance(replica, str) and replica in by_id and by_id[replica].region != r.region:
+            found.append((r, by_id[replica]))
+    return found
+
+
+def far_replica_warnings(inventory: Inventory) -> list[str]:
+    """One line per database copy kept in another region than its primary."""
+    return [
+        f"database {copy.name or copy.id}: a copy of {primary.name or primary.id} kept for "
+        "disaster recovery"
+        + (
+            f" in another region ({primary.region} -> {copy.region})"
+            if copy.region != primary.region
+            else ""
+        )
+        + "; placed on its own, not beside its primary: check that the plan keeps it apart "
+        "from the primary and that it replicates from it on the target"
+        for copy, primary in far_replicas(inventory.resources, inventory.by_id())
+    ]
 
 
 def held_apart_warnings(inventory: Inventory, policy: Policy) -> list[str]:

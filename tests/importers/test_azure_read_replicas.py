@@ -94,7 +94,11 @@ def test_a_resource_graph_replica_names_its_source(shared_dir: Path, tmp_path: P
     assert by_id[f"{pg}/orders-ro"].attributes.details["replica_of"] == f"{pg}/orders"
     assert f"{pg}/orders" in by_id[f"{pg}/orders-ro"].depends_on
     geo = f"{sql}/ledger-geo-srv/databases/ledger-geo"
-    assert by_id[geo].attributes.details["replica_of"] == f"{sql}/ledger-srv/databases/ledger"
+    # a geo-secondary is a disaster-recovery copy: named, but not glued to its primary's site
+    assert "replica_of" not in by_id[geo].attributes.details
+    ledger = f"{sql}/ledger-srv/databases/ledger"
+    assert by_id[geo].attributes.details["geo_secondary_of"] == ledger
+    assert ledger in by_id[geo].depends_on
     # a one-off restore names a source too, but is a database of its own
     assert "replica_of" not in by_id[f"{pg}/restored"].attributes.details
     assert "replica_of" not in by_id[f"{pg}/orders"].attributes.details
@@ -222,3 +226,26 @@ def test_an_azure_replica_is_placed_and_written_with_its_source_and_not_copied(
     runbook = (tmp_path / "out" / "runbook.md").read_text(encoding="utf-8")
     (row,) = [line for line in runbook.splitlines() if line.startswith("| orders-ro |")]
     assert "rebuilt from its primary" in row
+
+
+def test_a_copy_in_another_region_is_not_glued_to_its_primary_and_is_named(
+    shared_dir: Path, tmp_path: Path
+) -> None:
+    """Glued to the primary, a geo-secondary or a cross-region replica was written as a read
+    replica beside it: the disaster-recovery region was lost without a word."""
+    from cloudexit.optimise.attachments import attachments, far_replica_warnings
+
+    inventory = _graph_inventory(shared_dir, tmp_path)
+    pg, sql = PG.lower(), SQL.lower()
+    far = next(r for r in inventory.resources if r.id == f"{pg}/orders-ro")
+    primary = next(r for r in inventory.resources if r.id == f"{pg}/orders")
+    far.region = "westeurope" if primary.region != "westeurope" else "northeurope"
+    geo = f"{sql}/ledger-geo-srv/databases/ledger-geo"
+    pairs = set(attachments(inventory))
+    assert (far.id, primary.id) not in pairs
+    assert (geo, f"{sql}/ledger-srv/databases/ledger") not in pairs
+    warnings = far_replica_warnings(inventory)
+    assert len(warnings) == 2
+    (moved,) = [w for w in warnings if w.startswith("database orders-ro:")]
+    assert f"({primary.region} -> {far.region})" in moved
+    assert any(w.startswith("database ledger-geo:") for w in warnings)

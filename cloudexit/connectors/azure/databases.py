@@ -21,6 +21,9 @@ _SYSTEM_DATABASES = {"master"}
 _REPLICA_MODES = {"replica", "secondary", "onlinesecondary"}
 # where ARM names the source: flexible servers, single servers (create body, then as read back)
 # and SQL databases
+# secondaryType of a SQL database kept in step for disaster recovery, usually in another region
+# ("Named" replicas serve reads beside their primary)
+_GEO_SECONDARIES = {"geo", "standby"}
 _SOURCE_KEYS = ("sourceServerResourceId", "sourceServerId", "masterServerId", "sourceDatabaseId")
 
 
@@ -41,16 +44,21 @@ def _vcores(facts: Facts) -> None:
 
 
 def _replica_of(facts: Facts) -> None:
-    """A replica or geo-secondary names its source (``replica_of``), so it is placed with it and
-    rebuilt from it on the target, as RDS and Cloud SQL replicas are."""
+    """A read replica names its source (``replica_of``), so it is placed with it and rebuilt
+    from it on the target, as RDS and Cloud SQL replicas are. A geo-secondary or standby is a
+    copy kept in another region for disaster recovery: glued to its primary it would lose that
+    region, so it names its source as ``geo_secondary_of`` and is placed as a database of its
+    own, seeded from the source."""
     mode = str(facts.prop("createMode") or "").lower()
     role = str(facts.prop("replicationRole") or "").lower()
-    if mode not in _REPLICA_MODES and "replica" not in role and not facts.prop("secondaryType"):
+    secondary = str(facts.prop("secondaryType") or "").lower()
+    if mode not in _REPLICA_MODES and "replica" not in role and not secondary:
         return
     source = next(filter(None, (arm_id(facts.prop(key)) for key in _SOURCE_KEYS)), None)
     if source and source != arm_id(facts.item.get("id")):
         facts.depends_on.add(source)
-        facts.details["replica_of"] = source
+        geo = secondary in _GEO_SECONDARIES or role == "geoasyncreplica"
+        facts.details["geo_secondary_of" if geo else "replica_of"] = source
 
 
 def sql_server(facts: Facts) -> None:
