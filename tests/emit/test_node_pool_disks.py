@@ -29,11 +29,46 @@ def _inventory(shared_dir: Path) -> Inventory:
 
 def test_todays_cost_of_a_pool_counts_its_node_disks(shared_dir: Path) -> None:
     pool = _inventory(shared_dir).by_id()[POOL]
-    assert pool.attributes.storage_class == "pd-standard"  # the API's default where none is set
+    # the export names no disk type: GKE 1.7 gave pd-standard (pd-balanced from 1.24)
+    assert pool.attributes.storage_class == "pd-standard"
     cost = pool.monthly_cost
     assert cost is not None
     assert "gcp/n1-standard-1 us-central1, x3 machines" in cost.source
-    assert "gcp/pd-standard us-central1, 3 node disks of 100.0 GiB" in cost.source
+    assert (
+        "gcp/pd-standard us-central1, 3 node disks of 100.0 GiB, type pd-standard assumed"
+        in cost.source
+    )
+
+
+@pytest.mark.parametrize(
+    ("version", "disk_type", "expected", "assumed"),
+    [
+        ("1.27.3-gke.100", None, "pd-balanced", True),
+        ("1.24.0-gke.1", None, "pd-balanced", True),
+        ("1.23.17-gke.1", None, "pd-standard", True),
+        (None, None, "pd-balanced", True),
+        ("1.20.1-gke.1", "pd-ssd", "pd-ssd", False),
+    ],
+)
+def test_a_pool_without_a_disk_type_gets_gkes_default_for_its_version(
+    version: str | None, disk_type: str | None, expected: str, assumed: bool
+) -> None:
+    """GKE gives pd-balanced node disks from 1.24 and pd-standard before; every pool without a
+    disk type was taken as pd-standard, and nothing said the type was a guess."""
+    from cloudexit.connectors.gcp.containers import node_pool
+    from cloudexit.connectors.gcp.registry import Facts
+
+    config: dict[str, object] = {"machineType": "e2-standard-4", "diskSizeGb": 100}
+    if disk_type:
+        config["diskType"] = disk_type
+    data: dict[str, object] = {"name": "pool", "initialNodeCount": 3, "config": config}
+    if version:
+        data["version"] = version
+    name = "//container.googleapis.com/projects/p/locations/europe-west1/clusters/c/nodePools/pool"
+    facts = Facts(name, "p", data, lambda _: None, lambda _: None)
+    node_pool(facts)
+    assert facts.attributes["storage_class"] == expected
+    assert facts.details.get("disk_type_assumed") == (expected if assumed else None)
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from cloudexit.connectors.gcp.registry import Facts, cai_ref, declare, last_segment, region_of
 from cloudexit.jsonvalues import number
 
@@ -31,19 +33,32 @@ def cluster(facts: Facts) -> None:
             facts.child(f"{facts.name}/nodePools/{pool['name']}", NODE_POOL, pool)
 
 
+def _default_disk(version: object) -> str:
+    """The boot disk type GKE gives a pool's nodes when the pool names none: pd-balanced from
+    GKE 1.24, pd-standard up to 1.23 (Google Cloud, "Configuring a custom boot disk",
+    https://cloud.google.com/kubernetes-engine/docs/how-to/custom-boot-disks, publication date
+    not shown, read 2026-12-07). A pool of unknown version is taken as a current one."""
+    found = re.match(r"(\d+)\.(\d+)", str(version or ""))
+    if found and (int(found.group(1)), int(found.group(2))) < (1, 24):
+        return "pd-standard"
+    return "pd-balanced"
+
+
 def node_pool(facts: Facts) -> None:
     facts.size(facts.get("config.machineType"))
+    disk_type = facts.get("config.diskType")
+    assumed = None if disk_type else _default_disk(facts.get("version"))
     facts.set(
         node_count=int(facts.get("initialNodeCount") or 0) or None,
         storage_gib=number(facts.get("config.diskSizeGb")),
-        # each node's boot disk; the API documents pd-standard where none is set
-        storage_class=str(facts.get("config.diskType") or "pd-standard").lower()
-        if facts.get("config.diskSizeGb")
-        else None,
+        # each node's boot disk
+        storage_class=str(disk_type or assumed).lower() if facts.get("config.diskSizeGb") else None,
         state=(facts.get("status") or "").lower() or None,
         engine_version=facts.get("version"),
     )
     facts.note(
+        # the export names no disk type: the cost says which one was assumed
+        disk_type_assumed=assumed if facts.get("config.diskSizeGb") else None,
         autoscaling_min=facts.get("autoscaling.minNodeCount"),
         autoscaling_max=facts.get("autoscaling.maxNodeCount"),
         spot=facts.get("config.spot") or facts.get("config.preemptible") or None,

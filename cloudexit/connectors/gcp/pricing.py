@@ -41,11 +41,17 @@ def _node_disks(resource: Resource) -> list[Billed]:
     a = resource.attributes
     if a.storage_class not in _DISKS or not a.storage_gib or not a.node_count:
         return []
+    assumed = a.details.get("disk_type_assumed")
+    default = (
+        f", type {assumed} assumed (GKE's default for the pool's version; the export names none)"
+        if assumed
+        else ""
+    )
     return [
         Billed(
             a.storage_class,
             _gib(a.storage_gib) * a.node_count,
-            f", {a.node_count} node disks of {a.storage_gib} GiB",
+            f", {a.node_count} node disks of {a.storage_gib} GiB{default}",
         )
     ]
 
