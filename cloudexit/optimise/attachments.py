@@ -91,12 +91,15 @@ def attachments(inventory: Inventory, policy: Policy | None = None) -> list[tupl
     return sorted(pairs)
 
 
-def group_references(inventory: Inventory, policy: Policy | None = None) -> list[tuple[str, str]]:
-    """(machine, machine) pairs of OpenStack machines a security-group reference links: a rule
-    of one's group names the other's group as its remote end. No target rule can name a group
-    on another site (it is written as no rule at all), so the two are placed together. A
-    machine carrying one of the policy's anti-affinity tags is left out: the policy's wish to
-    keep it apart wins, and the rule is listed as not written."""
+# A group holding more machines than this, or linked by references to more groups, is a wide
+# one ("default", "bastion"): joining its members would glue most of the estate into one site.
+WIDE_GROUP = 8
+
+
+def _group_links(
+    inventory: Inventory, policy: Policy | None
+) -> tuple[list[tuple[str, str]], list[str]]:
+    """(machine pairs a group reference links, names of the wide groups left unlinked)."""
     apart = {rule.tag_key for rule in policy.anti_affinity} if policy is not None else set()
     by_id = inventory.by_id()
     groups = {
@@ -114,20 +117,49 @@ def group_references(inventory: Inventory, policy: Policy | None = None) -> list
         named = {*r.topology.security_groups, *r.depends_on}
         for gid in sorted(named & set(groups)):
             members[gid].append(r.id)
-    pairs: set[tuple[str, str]] = set()
+    links: set[tuple[str, str]] = set()
     for gid, group in sorted(groups.items()):
         for rule in group.topology.firewall_rules:
             for end in rule.peers:
                 if end.kind != "group":
                     continue
                 found = [end.value] if end.value in groups else tails.get(end.value, [])
-                if len(found) != 1 or found[0] == gid:
-                    continue
-                here, there = members[gid], members[found[0]]
-                if here and there:
-                    pairs.update((here[0], m) for m in there)
-                    pairs.update((m, there[0]) for m in here)
-    return sorted((a, b) for a, b in pairs if a != b and a in by_id and b in by_id)
+                if len(found) == 1 and found[0] != gid and members[gid] and members[found[0]]:
+                    links.add((gid, found[0]))
+    linked: dict[str, set[str]] = defaultdict(set)
+    for a, b in links:
+        linked[a].add(b)
+        linked[b].add(a)
+    wide = {g for g in linked if len(members[g]) > WIDE_GROUP or len(linked[g]) > WIDE_GROUP}
+    pairs: set[tuple[str, str]] = set()
+    for gid, other in sorted(links):
+        if gid in wide or other in wide:
+            continue
+        here, there = members[gid], members[other]
+        pairs.update((here[0], m) for m in there)
+        pairs.update((m, there[0]) for m in here)
+    kept = sorted((a, b) for a, b in pairs if a != b and a in by_id and b in by_id)
+    return kept, sorted(groups[g].name or g for g in wide)
+
+
+def group_references(inventory: Inventory, policy: Policy | None = None) -> list[tuple[str, str]]:
+    """(machine, machine) pairs of OpenStack machines a security-group reference links: a rule
+    of one's group names the other's group as its remote end. No target rule can name a group
+    on another site (it is written as no rule at all), so the two are placed together. A
+    machine carrying one of the policy's anti-affinity tags is left out: the policy's wish to
+    keep it apart wins, and the rule is listed as not written. So is a wide group (more than
+    ``WIDE_GROUP`` machines or linked groups): see ``wide_group_warnings``."""
+    return _group_links(inventory, policy)[0]
+
+
+def wide_group_warnings(inventory: Inventory, policy: Policy) -> list[str]:
+    """One line per security group too wide for its references to decide placement."""
+    return [
+        f"security group {name}: it holds or is linked by reference to more than {WIDE_GROUP} "
+        "machines or groups, so its references do not keep machines on one site (that would "
+        "glue most of the estate together); a rule naming it across sites is not written"
+        for name in _group_links(inventory, policy)[1]
+    ]
 
 
 def far_replicas(

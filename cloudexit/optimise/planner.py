@@ -39,7 +39,11 @@ from cloudexit.optimise.assumptions import (
     unknown_root_warnings,
     unwritten_disk_warnings,
 )
-from cloudexit.optimise.attachments import far_replica_warnings, held_apart_warnings
+from cloudexit.optimise.attachments import (
+    far_replica_warnings,
+    held_apart_warnings,
+    wide_group_warnings,
+)
 from cloudexit.optimise.checks import Probes, violations
 from cloudexit.optimise.decide import assignment_of, decide
 from cloudexit.optimise.diagnose import dedicated_link_warnings, infeasibility, unplaceable
@@ -353,6 +357,7 @@ def _plan(
     warnings.update(_size_warnings(inventory, catalog, policy, assignment, left))
     warnings.update(held_apart_warnings(inventory, policy))
     warnings.update(far_replica_warnings(inventory))
+    warnings.update(wide_group_warnings(inventory, policy))
     incomplete = incomplete_warning(inventory)
     if incomplete:
         warnings.add(incomplete)

@@ -55,3 +55,18 @@ def test_a_self_reference_or_an_anti_affinity_tag_links_nothing(shared_dir: Path
                 if end.kind == "group":
                     end.value = r.id
     assert group_references(selfish) == []
+
+
+def test_a_wide_group_links_nothing_and_is_named(shared_dir: Path) -> None:
+    """A group many machines hold ("default", "bastion") glued every one of them, and every
+    machine of each group it names, into one site: most of an estate, often past any site."""
+    from cloudexit.optimise.attachments import WIDE_GROUP, wide_group_warnings
+
+    inventory = _inventory(shared_dir)
+    admitted = inventory.by_id()[ADMITTED]
+    for n in range(WIDE_GROUP):
+        inventory.resources.append(admitted.model_copy(update={"id": f"{ADMITTED}-{n}"}, deep=True))
+    assert group_references(inventory) == []
+    policy = cloudexit.Policy(targets=["scaleway"])
+    (line,) = wide_group_warnings(inventory, policy)
+    assert line.startswith("security group ") and f"more than {WIDE_GROUP}" in line
