@@ -98,8 +98,9 @@ WIDE_GROUP = 8
 
 def _group_links(
     inventory: Inventory, policy: Policy | None
-) -> tuple[list[tuple[str, str]], list[str]]:
-    """(machine pairs a group reference links, names of the wide groups left unlinked)."""
+) -> tuple[list[tuple[str, str]], list[str], dict[str, set[str]]]:
+    """(machine pairs a group reference links, names of the wide groups left unlinked, machine
+    -> the references ("group -> group") that link it)."""
     apart = {rule.tag_key for rule in policy.anti_affinity} if policy is not None else set()
     by_id = inventory.by_id()
     groups = {
@@ -132,14 +133,17 @@ def _group_links(
         linked[b].add(a)
     wide = {g for g in linked if len(members[g]) > WIDE_GROUP or len(linked[g]) > WIDE_GROUP}
     pairs: set[tuple[str, str]] = set()
+    via: dict[str, set[str]] = defaultdict(set)
     for gid, other in sorted(links):
         if gid in wide or other in wide:
             continue
         here, there = members[gid], members[other]
         pairs.update((here[0], m) for m in there)
         pairs.update((m, there[0]) for m in here)
+        for m in (*here, *there):
+            via[m].add(f"{groups[gid].name or gid} -> {groups[other].name or other}")
     kept = sorted((a, b) for a, b in pairs if a != b and a in by_id and b in by_id)
-    return kept, sorted(groups[g].name or g for g in wide)
+    return kept, sorted(groups[g].name or g for g in wide), via
 
 
 def group_references(inventory: Inventory, policy: Policy | None = None) -> list[tuple[str, str]]:
@@ -150,6 +154,14 @@ def group_references(inventory: Inventory, policy: Policy | None = None) -> list
     keep it apart wins, and the rule is listed as not written. So is a wide group (more than
     ``WIDE_GROUP`` machines or linked groups): see ``wide_group_warnings``."""
     return _group_links(inventory, policy)[0]
+
+
+def group_reference_links(
+    inventory: Inventory, policy: Policy | None = None
+) -> tuple[list[tuple[str, str]], dict[str, set[str]]]:
+    """``group_references`` with, per machine, the references ("group -> group") linking it."""
+    pairs, _, via = _group_links(inventory, policy)
+    return pairs, via
 
 
 def wide_group_warnings(inventory: Inventory, policy: Policy) -> list[str]:

@@ -29,7 +29,7 @@ from cloudexit.model.money import quantize
 from cloudexit.model.plan import Option
 from cloudexit.model.policy import Policy
 from cloudexit.model.replicas import primary_of
-from cloudexit.optimise.attachments import attachments, group_references
+from cloudexit.optimise.attachments import attachments, group_reference_links
 from cloudexit.optimise.candidates import (
     Facts,
     FactsMemo,
@@ -513,7 +513,8 @@ def colocation_groups(inventory: Inventory, policy: Policy, placeable: set[str])
             for other in members[1:]:
                 union(members[0], other)
             label.setdefault(find(members[0]), f"{key}={value}")
-    for part, whole in [*attachments(inventory, policy), *group_references(inventory, policy)]:
+    references, via = group_reference_links(inventory, policy)
+    for part, whole in [*attachments(inventory, policy), *references]:
         if part in placeable and whole in placeable:
             union(part, whole)
     by_root: dict[str, list[str]] = defaultdict(list)
@@ -523,6 +524,10 @@ def colocation_groups(inventory: Inventory, policy: Policy, placeable: set[str])
     for root, ids in by_root.items():
         if len(ids) > 1:
             name = label.get(root) or f"{ATTACHED}{root}"
+            # a diagnosis of the group names the security-group references that joined it
+            joined = sorted({ref for rid in ids for ref in via.get(rid, ())})
+            if joined:
+                name += f" (joined by security-group reference {', '.join(joined)})"
             for rid in ids:
                 groups[rid] = name
     return groups

@@ -70,3 +70,17 @@ def test_a_wide_group_links_nothing_and_is_named(shared_dir: Path) -> None:
     policy = cloudexit.Policy(targets=["scaleway"])
     (line,) = wide_group_warnings(inventory, policy)
     assert line.startswith("security group ") and f"more than {WIDE_GROUP}" in line
+
+
+def test_a_unit_joined_by_a_group_reference_is_named_by_it(shared_dir: Path) -> None:
+    """An infeasibility diagnosis named such a unit "attached:<machine id>", which told a
+    reader nothing of the security-group rule that joined the machines."""
+    from cloudexit.optimise.units import colocation_groups
+
+    inventory = _inventory(shared_dir)
+    groups = colocation_groups(
+        inventory, cloudexit.Policy(targets=["scaleway"]), {r.id for r in inventory.resources}
+    )
+    name = groups[ADMITTED]
+    assert groups[BEHIND_BALANCER] == name
+    assert "joined by security-group reference " in name and " -> " in name
