@@ -870,6 +870,13 @@ def build_units(
             no_option[resource.id] = excluded
     del cache, same
     kept_back = held_with_stranded(inventory, policy, set(rows_of))
+    # A part whose whole can only be kept on the source cannot move without it either; a part
+    # that can be kept too is left to the solver, which keeps the two together.
+    kept_only = {rid for rid, rows in rows_of.items() if all(row.retain for row in rows)}
+    if kept_only:
+        for rid, whole in held_with_stranded(inventory, policy, set(rows_of) - kept_only).items():
+            if rid not in kept_back and not any(row.retain for row in rows_of[rid]):
+                kept_back[rid] = whole
     for rid in kept_back:
         del rows_of[rid]
     followers = find_followers(inventory, rows_of, group_site)
