@@ -111,3 +111,28 @@ def split_pairs(pairs: list[tuple[str, str]], placements: list[Placement]) -> li
         if (a in sites) != (b in sites)
         or (a in sites and not (sites[a] <= sites[b] or sites[b] <= sites[a]))
     ]
+
+
+def replica_written_beside_primary(
+    plan: Any, primary: str, replica: str, shared_dir: Path, out: Path
+) -> str:
+    """Check a read replica sits on its primary's site and copies none of its data, emit the
+    plan into ``out`` and check its Terraform: the written Terraform, every file joined."""
+    from decimal import Decimal
+
+    from cloudexit.emit import emit
+    from cloudexit.tfcheck.run import check_folder
+
+    placed = {p.resource_id: p.choice for p in plan.placements}
+    assert (placed[replica].provider, placed[replica].region) == (
+        placed[primary].provider,
+        placed[primary].region,
+    )
+    assert placed[primary].one_off.get("switching_egress", Decimal(0)) > 0
+    for part in ("switching_egress", "parallel_egress"):
+        assert placed[replica].one_off.get(part, Decimal(0)) == 0
+    emit(plan, out)
+    root = out / "terraform"
+    report = check_folder(root, shared_dir / "reference" / "terraform-provider-schemas.json")
+    assert [f.line() for f in report.errors] == []
+    return "".join(p.read_text() for p in sorted(root.rglob("*.tf")))

