@@ -869,14 +869,7 @@ def build_units(
         else:
             no_option[resource.id] = excluded
     del cache, same
-    kept_back = held_with_stranded(inventory, policy, set(rows_of))
-    # A part whose whole can only be kept on the source cannot move without it either; a part
-    # that can be kept too is left to the solver, which keeps the two together.
-    kept_only = {rid for rid, rows in rows_of.items() if all(row.retain for row in rows)}
-    if kept_only:
-        for rid, whole in held_with_stranded(inventory, policy, set(rows_of) - kept_only).items():
-            if rid not in kept_back and not any(row.retain for row in rows_of[rid]):
-                kept_back[rid] = whole
+    kept_back = held_with_stranded(inventory, policy, rows_of)
     for rid in kept_back:
         del rows_of[rid]
     followers = find_followers(inventory, rows_of, group_site)
@@ -944,22 +937,37 @@ def build_units(
     )
 
 
-def held_with_stranded(inventory: Inventory, policy: Policy, placeable: set[str]) -> dict[str, str]:
+def held_with_stranded(
+    inventory: Inventory, policy: Policy, rows_of: dict[str, list[Row]]
+) -> dict[str, str]:
     """Resource id -> the part it is attached to (directly or through others) that no target
     can take (no option, Windows left, retired ...). Moving the rest would split an attached
-    group: a NIC or disk on a target, its VM left behind."""
+    group: a NIC or disk on a target, its VM left behind. A part whose whole can only be kept
+    on the source is held too, unless it can be kept as well: then the solver keeps the two
+    together."""
     sets = Partition(r.id for r in inventory.resources)
     for part, whole in attachments(inventory, policy):
         sets.union(part, whole)
+    kept_only = {rid for rid, rows in rows_of.items() if all(row.retain for row in rows)}
     stranded: dict[str, str] = {}
+    stays: dict[str, str] = {}
     # a chain with no forwarding rule is not built, and holds back none of its machines
     unbuilt = without_front(inventory)
     for r in inventory.resources:
-        if r.id not in placeable and r.id not in unbuilt:
+        if r.id in unbuilt:
+            continue
+        if r.id not in rows_of:
             stranded.setdefault(sets.find(r.id), r.id)
-    return {
-        rid: stranded[sets.find(rid)] for rid in sorted(placeable) if sets.find(rid) in stranded
-    }
+        elif r.id in kept_only:
+            stays.setdefault(sets.find(r.id), r.id)
+    held: dict[str, str] = {}
+    for rid in sorted(rows_of):
+        root = sets.find(rid)
+        if root in stranded:
+            held[rid] = stranded[root]
+        elif root in stays and not any(row.retain for row in rows_of[rid]):
+            held[rid] = stays[root]
+    return held
 
 
 def prune_dominated(unit: Unit, policy: Policy) -> list[Row]:
