@@ -25,6 +25,7 @@ from cloudexit.model.firewall_rules_held import (
 )
 from cloudexit.model.inventory import CollectionIssue, Inventory, Resource, Source
 from cloudexit.model.members import fold_issues
+from cloudexit.wording import counted
 
 _MODULES = {
     "terraform-json": "terraform_json",
@@ -51,7 +52,8 @@ def import_file(
     planned: bool = False,
     catalog: Catalog | None = None,
 ) -> ImportContext:
-    """Import one file; the returned context holds its resources, issues and skipped count."""
+    """Import one file; the returned context holds its resources, issues and skipped count.
+    A file cut short after some resources keeps them, with an ``unreadable`` issue."""
     path = Path(path)
     if format is not None and format not in FORMATS:
         raise InputError(f"unknown format {format!r}; known: {', '.join(FORMATS)}")
@@ -59,7 +61,17 @@ def import_file(
         raise InputError(f"{path}: no such file")
     fmt = format or detect(path)
     ctx = ImportContext(path=path, format=fmt, catalog=catalog or load_catalog(), planned=planned)
-    _reader(fmt)(ctx)
+    try:
+        _reader(fmt)(ctx)
+    except InputError as exc:
+        ctx.fault = exc
+    if ctx.fault is not None:
+        if not ctx.resources:
+            raise ctx.fault
+        ctx.issue(
+            "unreadable",
+            f"{ctx.fault}; what came before it is kept: {counted(len(ctx.resources), 'resource')}",
+        )
     if format is not None and not ctx.resources and not ctx.skipped:
         _refuse_forced(path, format)
     return ctx
@@ -85,7 +97,11 @@ def import_files(
     planned: bool = False,
     catalog: Catalog | None = None,
 ) -> Inventory:
-    """Import every file into one inventory; a resource found in two files is kept once."""
+    """Import every file into one inventory; a resource found in two files is kept once.
+
+    A file that cannot be read, or is cut short, does not lose the others: what was read is
+    kept and an ``unreadable`` issue names the file and the fault. Only when nothing at all
+    could be read is the first fault raised."""
     chosen = [Path(p) for p in paths]
     if not chosen:
         raise InputError("no file to import")
@@ -93,11 +109,23 @@ def import_files(
     resources: dict[str, Resource] = {}
     issues: list[CollectionIssue] = []
     sources: list[Source] = []
+    failed: list[InputError] = []
     for path in chosen:
-        ctx = import_file(path, format, planned, catalog)
+        try:
+            ctx = import_file(path, format, planned, catalog)
+        except InputError as exc:
+            failed.append(exc)
+            issues.append(
+                CollectionIssue(
+                    code="unreadable", message=str(exc), source="import", scope=path.name
+                )
+            )
+            continue
         kept = _merge(ctx, resources)
         issues.extend(ctx.issues)
         sources.append(Source(kind=ctx.source, location=path.name, resources=kept))
+    if failed and not resources:
+        raise failed[0]
     link_across(resources)
     issues.extend(fold_issues(resources, "import"))
     price_today(resources.values(), catalog)

@@ -281,7 +281,7 @@ def _prefixes() -> dict[str, Listing]:
 
 def read(ctx: ImportContext) -> None:
     prefixes = _prefixes()
-    for prefix, value in walk(ctx.path, prefixes.__contains__):
+    for prefix, value in ctx.until_fault(walk(ctx.path, prefixes.__contains__)):
         listing = prefixes[prefix]
         if listing.nested:
             owner = value.get("OwnerId") if isinstance(value, dict) else None

@@ -128,10 +128,10 @@ def _is_dependency(relationship: dict[str, Any]) -> bool:
 def read(ctx: ImportContext) -> None:
     collector = _Collector(ctx)
     if _looks_like_lines(ctx):
-        for number, item in json_lines(ctx.path):
+        for number, item in ctx.until_fault(json_lines(ctx.path)):
             collector.item(item, f"line {number}")
     else:
-        for prefix, value in walk(ctx.path, _LISTS.__contains__):
+        for prefix, value in ctx.until_fault(walk(ctx.path, _LISTS.__contains__)):
             collector.item(value, prefix.replace(".item", "[]"))
         if collector.items == 0:
             for _, value in walk(ctx.path, lambda p: p == ""):

@@ -35,11 +35,13 @@ _GONE = frozenset({"DELETED", "DELETE_REQUESTED", "DELETE_IN_PROGRESS", "DELETIN
 def read(ctx: ImportContext) -> None:
     entries: list[tuple[Any, str]] = []
     if _is_lines(ctx):
-        entries = [(item, f"line {number}") for number, item in json_lines(ctx.path)]
+        entries = [
+            (item, f"line {number}") for number, item in ctx.until_fault(json_lines(ctx.path))
+        ]
     else:
         found = False
         history: dict[str, tuple[str, bool, Any, str]] = {}
-        for prefix, value in walk(ctx.path, _ITEMS.__contains__):
+        for prefix, value in ctx.until_fault(walk(ctx.path, _ITEMS.__contains__)):
             found = True
             where = prefix.replace(".item", "[]")
             if (

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from cloudexit.catalog.loader import Catalog
+from cloudexit.errors import InputError
 from cloudexit.model.inventory import (
     Attributes,
     CollectionIssue,
@@ -15,6 +18,8 @@ from cloudexit.model.inventory import (
 )
 from cloudexit.model.kinds import Kind
 from cloudexit.model.topology import Topology
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -28,6 +33,7 @@ class ImportContext:
     resources: list[Resource] = field(default_factory=list)
     issues: list[CollectionIssue] = field(default_factory=list)
     skipped: int = 0
+    fault: InputError | None = None
 
     @property
     def source(self) -> str:
@@ -45,6 +51,14 @@ class ImportContext:
                 resource_id=resource_id,
             )
         )
+
+    def until_fault(self, items: Iterable[T]) -> Iterator[T]:
+        """The items of a file read up to its first fault, which is kept in ``fault``: a file
+        cut short still gives what came before the cut."""
+        try:
+            yield from items
+        except InputError as exc:
+            self.fault = exc
 
     def skip(self, resource_id: str, native_type: str, reason: str, scope: str = "") -> None:
         """Record a resource that exists in the file but is not imported, and why."""

@@ -161,5 +161,9 @@ def json_lines(path: Path) -> Iterator[tuple[int, Any]]:
             except RecursionError:
                 raise InputError(f"{path}: line {number}: nested too deep") from None
             except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-                message = exc.msg if isinstance(exc, json.JSONDecodeError) else "not UTF-8 text"
+                message = (
+                    f"{exc.msg} (column {exc.colno})"
+                    if isinstance(exc, json.JSONDecodeError)
+                    else "not UTF-8 text"
+                )
                 raise InputError(f"{path}: line {number}: invalid JSON: {message}") from None

@@ -30,7 +30,7 @@ def read(ctx: ImportContext) -> None:
     seen: set[str] = set()
     announced: int | None = None
     read_items = 0
-    for prefix, value in walk(ctx.path, lambda p: p in _ITEMS or p in _ANNOUNCED):
+    for prefix, value in ctx.until_fault(walk(ctx.path, lambda p: p in _ITEMS or p in _ANNOUNCED)):
         if prefix in _ANNOUNCED:
             announced = value if isinstance(value, int) else None
             continue

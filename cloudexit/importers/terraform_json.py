@@ -71,7 +71,7 @@ def read(ctx: ImportContext) -> None:
     seen_format = False
     is_plan = False
     root, want = _wrapped(ctx.path)
-    for prefix, value in walk(ctx.path, want):
+    for prefix, value in ctx.until_fault(walk(ctx.path, want)):
         prefix = prefix[len(root) :]
         if prefix == "format_version":
             seen_format = True

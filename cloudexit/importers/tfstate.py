@@ -43,7 +43,7 @@ def read(ctx: ImportContext) -> None:
     version: Any = None
     current = _Resource()
     ordinal = 0
-    for prefix, value in walk(ctx.path, _want):
+    for prefix, value in ctx.until_fault(walk(ctx.path, _want)):
         if prefix == "version":
             version = value
             _check_version(ctx, version)

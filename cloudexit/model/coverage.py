@@ -14,7 +14,14 @@ from cloudexit.wording import counted
 # Importers write "<type> skipped: <reason>", scans "<n> × <type> skipped: <reason>".
 _SKIPPED = re.compile(r"^(?:(\d+) × )?(\S+) skipped: (.+)$", re.DOTALL)
 # Codes that mean part of the source was not read, so resources may be missing.
-UNREAD = ("access_denied", "throttled", "region_disabled", "service_error", "invalid_data")
+UNREAD = (
+    "access_denied",
+    "throttled",
+    "region_disabled",
+    "service_error",
+    "invalid_data",
+    "unreadable",
+)
 
 
 class SkippedGroup(NamedTuple):

@@ -193,6 +193,7 @@ IssueCode = Literal[
     "invalid_data",
     "not_found",
     "unsupported_rule",
+    "unreadable",
 ]
 
 

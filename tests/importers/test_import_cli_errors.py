@@ -9,7 +9,7 @@ import pytest
 
 from cloudexit.cli.main import run
 from cloudexit.errors import InputError
-from cloudexit.importers import detect, import_file
+from cloudexit.importers import detect, import_file, import_files
 from cloudexit.model.io import load_inventory
 
 
@@ -81,39 +81,100 @@ def test_cli_format_option_skips_detection(imports_dir: Path, tmp_path: Path) ->
 
 
 @pytest.mark.parametrize(
-    ("name", "fragment"),
+    ("name", "fragment", "kept"),
     [
         (
             "truncated-state.json",
             "truncated-state.json: invalid or truncated JSON in values.root_module.resources[], item 2",
+            1,
         ),
         (
             "malformed-cli.json",
             "malformed-cli.json: invalid or truncated JSON in Reservations[], item 1",
+            None,
         ),
-        ("bad-number.csv", "bad-number.csv: line 3: column Cores"),
-        ("state-v3.tfstate", "state-v3.tfstate: state format version 3"),
+        ("bad-number.csv", "bad-number.csv: line 3: column Cores", 1),
+        ("state-v3.tfstate", "state-v3.tfstate: state format version 3", None),
     ],
 )
-def test_bad_files_exit_2_naming_file_and_position(
-    imports_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, fragment: str
+def test_bad_files_exit_2_naming_file_and_position_keeping_what_came_before(
+    imports_dir: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    fragment: str,
+    kept: int | None,
 ) -> None:
-    assert (
-        run(["inventory", "import", str(imports_dir / name), "-o", str(tmp_path / "x.json")]) == 2
-    )
+    out = tmp_path / "x.json"
+    assert run(["inventory", "import", str(imports_dir / name), "-o", str(out)]) == 2
     err = capsys.readouterr().err
     assert fragment in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
-    assert not (tmp_path / "x.json").exists()
+    if kept is None:
+        assert not out.exists()
+        return
+    inventory = load_inventory(out)
+    assert len(inventory.resources) == kept
+    (fault,) = [i for i in inventory.issues if i.code == "unreadable"]
+    assert fragment in fault.message and "what came before it is kept: 1 resource" in fault.message
 
 
-def test_truncated_file_is_named_even_after_good_items(tmp_path: Path) -> None:
+def test_truncated_file_keeps_the_good_items_and_names_the_cut(tmp_path: Path) -> None:
     path = tmp_path / "cut.jsonl"
     good = json.dumps(
         {"asset_type": "storage.googleapis.com/Bucket", "name": "//storage.googleapis.com/b"}
     )
     path.write_text(good + "\n" + good[:40] + "\n")
-    with pytest.raises(InputError, match=r"cut.jsonl: line 2: invalid JSON"):
-        import_file(path)
+    ctx = import_file(path)
+    assert [r.name for r in ctx.resources] == ["b"]
+    (fault,) = [i for i in ctx.issues if i.code == "unreadable"]
+    assert "cut.jsonl: line 2: invalid JSON: Unterminated string starting at (column 16)" in (
+        fault.message
+    )
+
+
+def test_one_unreadable_file_does_not_lose_the_others(
+    imports_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "x.json"
+    args = [str(imports_dir / "state-v3.tfstate"), str(imports_dir / "state-v4-modules.tfstate")]
+    assert run(["inventory", "import", *args, "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "state-v3.tfstate: state format version 3" in err
+    assert "with 6 resources read in all" in err and len(err.strip().splitlines()) == 1
+    inventory = load_inventory(out)
+    assert len(inventory.resources) == 6
+    assert [(i.code, i.scope) for i in inventory.issues if i.code == "unreadable"] == [
+        ("unreadable", "state-v3.tfstate")
+    ]
+
+
+def test_nothing_readable_in_any_file_raises_the_first_fault(imports_dir: Path) -> None:
+    with pytest.raises(InputError, match="state-v3.tfstate: state format version 3"):
+        import_files([imports_dir / "state-v3.tfstate", imports_dir / "malformed-cli.json"])
+
+
+def test_as_of_and_source_date_epoch_pin_the_inventory_date(
+    imports_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = str(imports_dir / "state-v4-modules.tfstate")
+    first, second, third = (tmp_path / f"{n}.json" for n in "abc")
+    assert run(["inventory", "import", source, "-o", str(first), "--as-of", "2026-12-01"]) == 0
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")
+    assert run(["inventory", "import", source, "-o", str(second)]) == 0
+    assert run(["inventory", "import", source, "-o", str(third)]) == 0
+    assert load_inventory(first).generated_at == "2026-12-01T00:00:00+00:00"
+    assert load_inventory(second).generated_at == "2025-12-01T00:00:00+00:00"
+    assert second.read_bytes() == third.read_bytes()
+
+
+def test_as_of_that_is_not_a_date_is_refused(
+    imports_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = str(imports_dir / "state-v4-modules.tfstate")
+    out = tmp_path / "x.json"
+    assert run(["inventory", "import", source, "-o", str(out), "--as-of", "yesterday"]) == 2
+    assert "--as-of 'yesterday' is not an ISO 8601 date" in capsys.readouterr().err
+    assert not out.exists()
 
 
 def test_unknown_format_and_missing_file(tmp_path: Path) -> None:

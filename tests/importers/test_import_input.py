@@ -14,6 +14,7 @@ import pytest
 from cloudexit.cli.main import run
 from cloudexit.errors import InputError
 from cloudexit.importers import import_file
+from tests.importers.faults import fault_of
 
 PLAIN = ["plan-modules.json", "gcp-asset-export.jsonl", "servers.csv", "azure-graph-query.json"]
 
@@ -118,8 +119,7 @@ def test_a_truncated_csv_is_refused(imports_dir, tmp_path):
     lines = (imports_dir / "servers.csv").read_text(encoding="utf-8").splitlines()
     cut = tmp_path / "servers.csv"
     cut.write_text("\n".join(lines[:-1] + [lines[-1].rsplit(",", 2)[0]]) + "\n", encoding="utf-8")
-    with pytest.raises(InputError, match="cut short"):
-        import_file(cut)
+    assert "cut short" in fault_of(cut)
 
 
 def test_a_list_without_resource_ids_is_refused_as_no_known_format(tmp_path, capsys):

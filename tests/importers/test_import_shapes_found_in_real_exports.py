@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
-from cloudexit.errors import InputError
 from cloudexit.importers import import_file
+from tests.importers.faults import fault_of
 
 
 def write(tmp_path, name, data):
@@ -117,9 +115,7 @@ def test_errors_in_a_top_level_list_name_it_once(tmp_path):
         '[{"assetType": "compute.googleapis.com/Instance", "name": "//x"}, {"name": ',
         encoding="utf-8",
     )
-    with pytest.raises(InputError) as caught:
-        import_file(path, "cloud-asset")
-    message = str(caught.value)
+    message = fault_of(path, "cloud-asset")
     assert "item item" not in message and "b'" not in message and "byte" not in message
 
 
@@ -335,8 +331,6 @@ def test_an_error_past_the_last_resource_names_where_it_is_and_the_text_there(tm
         ' "Placement": {"AvailabilityZone": "eu-west-1a"}}]}],\n "Marker": {"Note": "caf\x01e"}}',
         encoding="utf-8",
     )
-    with pytest.raises(InputError) as raised:
-        import_file(path)
-    message = str(raised.value)
+    message = fault_of(path)
     assert "invalid JSON in Marker" in message and "Reservations[]" not in message
     assert "near '" in message and "\x01" not in message
