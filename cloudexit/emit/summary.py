@@ -240,6 +240,7 @@ def summarise(plan: Plan, catalog: Catalog) -> Summary:
     today = {r.id: current_monthly_eur(r, plan.policy) for r in resources}
     before = [(r, today[r.id] or Decimal(0)) for r in resources]
     sites = after_site(plan)
+    retired = {u.resource_id for u in plan.unplaced if u.code == "retired"}
     after = [(r, sites[r.id][0], sites[r.id][2] or Decimal(0)) for r in resources]
     regions = {r.id: sites[r.id][1] for r in resources}
     t = plan.totals
@@ -274,8 +275,13 @@ def summarise(plan: Plan, catalog: Catalog) -> Summary:
             [(is_non_eu(r.provider, catalog, r.region), today[r.id]) for r in resources],
             free_today,
         ),
+        # A retired resource runs nowhere after the plan: under no one's control.
         non_eu_after=_share(
-            [(is_non_eu(sites[r.id][0], catalog, regions[r.id]), sites[r.id][2]) for r in resources]
+            [
+                (is_non_eu(sites[r.id][0], catalog, regions[r.id]), sites[r.id][2])
+                for r in resources
+                if r.id not in retired
+            ]
         ),
         concentration_before=_concentration(spend_before),
         concentration_after=_concentration(spend_after),

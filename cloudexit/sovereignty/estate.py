@@ -216,9 +216,12 @@ def estate(plan: Plan, data: SovereigntyData) -> EstateSovereignty:
     }
     minimums = gate_minimums(resources, plan.policy)
     before_weights = _weights(resources, spend_before, plan.policy)
-    after_weights = _weights(resources, spend_after, plan.policy)
+    # A retired resource runs nowhere after the plan: it weighs nothing in the estate after.
+    retired = {u.resource_id for u in plan.unplaced if u.code == "retired"}
+    remaining = [r for r in resources if r.id not in retired]
+    after_weights = _weights(remaining, spend_after, plan.policy)
     before = rollup("before", resources, before_grades, before_weights, minimums, data)
-    after = rollup("after", resources, after_grades, after_weights, minimums, data)
+    after = rollup("after", remaining, after_grades, after_weights, minimums, data)
     return EstateSovereignty(
         weighting=WEIGHTING,
         before=before,

@@ -1,7 +1,8 @@
 """A share of spend counted only over what has a known cost says how many resources under
 non-EU control it leaves out: forseti's export keeps resources on GCP, 4 with no known cost,
-and read '0.0 %' of spend under non-EU control after the move (the 8 there count three balancer
-parts with no forwarding rule in front, retired, not built). Before the move it counted 68 where
+and read '0.0 %' of spend under non-EU control after the move (5 there: the three balancer parts
+with no forwarding rule in front are retired, not built, under no one's control after; they were
+counted, 8). Before the move it counted 68 where
 today's cost leaves out 27: a subnet or a firewall with no list price is free by nature, not
 spend left out, on both figures alike."""
 
@@ -56,7 +57,7 @@ def test_spend_share_names_kept_resources_of_unknown_cost(shared_dir: Path, tmp_
     runbook = (tmp_path / "runbook.md").read_text(encoding="utf-8")
     (row,) = [line for line in runbook.splitlines() if "Spend under non-EU control" in line]
     before, after = row.split("|")[2:4]
-    assert after.strip() == "0.0 % of known spend (4 of 8 resources with no known cost)"
+    assert after.strip() == "0.0 % of known spend (4 of 5 resources with no known cost)"
     left_out = plan.totals.current_monthly_unpriced
     assert left_out == 27
     assert (
@@ -65,5 +66,5 @@ def test_spend_share_names_kept_resources_of_unknown_cost(shared_dir: Path, tmp_
     report = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert (
         "before: of known spend (27 of 81 resources under non-EU control with no known cost); "
-        "after: of known spend (4 of 8 resources under non-EU control with no known cost)" in report
+        "after: of known spend (4 of 5 resources under non-EU control with no known cost)" in report
     )
