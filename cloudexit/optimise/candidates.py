@@ -534,7 +534,7 @@ def _risk(
     stake: float,
     concentration: float | None = None,
 ) -> Risk:
-    total = jurisdiction + certification + fidelity
+    total = round(jurisdiction + certification + fidelity, 6)
     if concentration is None:
         return Risk(
             jurisdiction=jurisdiction,
@@ -548,7 +548,7 @@ def _risk(
         certification=certification,
         fidelity=fidelity,
         concentration=concentration,
-        total=total + concentration,
+        total=round(total + concentration, 6),
         stake=stake,
     )
 

@@ -336,7 +336,11 @@ def with_concentration(option: Option, points: float) -> Option:
     risk = option.risk
     base = risk.total - risk.concentration
     return option.model_copy(
-        update={"risk": risk.model_copy(update={"concentration": points, "total": base + points})}
+        update={
+            "risk": risk.model_copy(
+                update={"concentration": points, "total": round(base + points, 6)}
+            )
+        }
     )
 
 
