@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -1163,6 +1163,24 @@ class OptionSource:
     commitments: list[tuple[Commitment, Decimal]] | None
     start: dt.date | None
     memo: FactsMemo | None = None
+    reprice: Callable[[SiteFacts], SiteFacts] | None = None
+    """What the target builds at a site instead of the resource's own product (a read replica
+    runs its primary's node type), applied to every site's facts"""
+
+    def facts(self, site: tuple[str, str]) -> SiteFacts | str:
+        """The target option's facts at one site, or why the site cannot take the resource."""
+        ctx = _context(
+            self.resource, self.catalog, self.policy, self.commitments, self.start, self.memo
+        )
+        return self._site(ctx, site)
+
+    def _site(self, ctx: _Context, site: tuple[str, str]) -> SiteFacts | str:
+        mapping = self.catalog.kinds.get(self.resource.kind)
+        chosen = _graded(ctx, site[0], mapping.targets.get(site[0]) if mapping else None)
+        facts = _site_or_fallback(ctx, self.catalog.providers[site[0]], chosen, site[1])
+        if isinstance(facts, SiteFacts) and self.reprice is not None:
+            return self.reprice(facts)
+        return facts
 
     def option(
         self, site: tuple[str, str], target: bool, concentration: float | None = None
@@ -1175,8 +1193,6 @@ class OptionSource:
             kept = _retain_facts(ctx)
             assert isinstance(kept, RetainFacts)
             return _retain_option(ctx, kept, concentration)
-        mapping = self.catalog.kinds.get(self.resource.kind)
-        chosen = _graded(ctx, site[0], mapping.targets.get(site[0]) if mapping else None)
-        facts = _site_or_fallback(ctx, self.catalog.providers[site[0]], chosen, site[1])
+        facts = self._site(ctx, site)
         assert isinstance(facts, SiteFacts), facts
         return _option(ctx, facts, concentration)

@@ -1,12 +1,20 @@
 """A read replica written as its target's read replica of its primary runs the primary's node
-type, whatever its own size: it is priced as that, so the plan's figure is what is built."""
+type, whatever its own size: it is priced as that, so the plan's figure is what is built.
+
+A replica placed with its primary (an attached pair, one site) is priced so in the options the
+solver compares; one placed on its own, which may or may not land beside its primary, only once
+the plan is known, with warnings for the limits that change may break."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import replace
 from decimal import Decimal
 
+from cloudexit.catalog.evidence import is_weak
 from cloudexit.catalog.loader import Catalog
+from cloudexit.catalog.schema import Product
 from cloudexit.catalog.sizing import monthly_price, price_in
 from cloudexit.emit.terraform.targets import REPLICA_TYPES
 from cloudexit.model.inventory import Inventory, Resource
@@ -15,9 +23,88 @@ from cloudexit.model.plan import Option, Placement
 from cloudexit.model.policy import Policy
 from cloudexit.model.replicas import primary_of
 from cloudexit.model.sharing import share_fields_set
+from cloudexit.optimise.candidates import OptionSource, Priced, SiteFacts
 from cloudexit.wording import first_few, plural
 
 _NODE_PARTS = ("compute", "replicas")
+
+
+def placed_with_primary(replica: Resource, by_id: dict[str, Resource]) -> Resource | None:
+    """The primary a read replica is placed with (attached: same source region), when that
+    primary is no replica itself; None otherwise."""
+    primary_id = primary_of(replica)
+    primary = by_id.get(primary_id) if primary_id is not None else None
+    if primary is None or primary_of(primary) is not None or primary.region != replica.region:
+        return None
+    return primary
+
+
+def as_built_beside(primary: OptionSource) -> Callable[[SiteFacts], SiteFacts]:
+    """A replica's facts at a site as its target builds it beside ``primary`` there: one node of
+    the primary's product where both are written with a read replica type, else unchanged."""
+    known: dict[tuple[str, str], SiteFacts | str] = {}
+
+    def reprice(own: SiteFacts) -> SiteFacts:
+        site = (own.provider.id, own.region)
+        if site not in known:
+            known[site] = primary.facts(site)
+        theirs = known[site]
+        if isinstance(theirs, str) or theirs.priced.product is None:
+            return own
+        if _written(own) != _written(theirs) or _written(own) not in REPLICA_TYPES:
+            return own
+        return replace(own, priced=_one_node_of(own, theirs.priced.product, primary.policy))
+
+    return reprice
+
+
+def _written(facts: SiteFacts) -> str | None:
+    product = facts.priced.product
+    return product.terraform if product and product.terraform else facts.target.terraform
+
+
+def _one_node_of(own: SiteFacts, product: Product, policy: Policy) -> Priced:
+    """The replica's pricing with one node of ``product`` for its compute and one copy of its
+    data; its other parts (egress, operations, boot volume) as they were."""
+    priced, where = own.priced, own.provider.id
+    price = price_in(product, own.region, policy.monthly_commitment)
+    node = monthly_price(price, Decimal(1), policy.exchange_rates) if price is not None else None
+    costs = {k: v for k, v in priced.costs.items() if k not in _NODE_PARTS}
+    dropped = sum((v for k, v in priced.costs.items() if k in _NODE_PARTS), Decimal(0))
+    own_name = f"{where}/{priced.product.id}" if priced.product else None
+    second_hand = {k: v for k, v in priced.second_hand.items() if k != own_name}
+    unverified = [n for n in priced.unverified if n != own_name]
+    if "storage" in costs and priced.replicas > 1:
+        one = costs["storage"] / priced.replicas
+        dropped += costs["storage"] - one
+        costs["storage"] = one
+        store = f"{where}/{priced.store.id}" if priced.store else None
+        if store in second_hand:
+            second_hand[store] = second_hand[store] / priced.replicas
+    unpriced = [p for p in priced.unpriced if p not in _NODE_PARTS]
+    monthly = priced.monthly - dropped
+    name = f"{where}/{product.id}"
+    if price is None or node is None:
+        unpriced.append("compute")
+    else:
+        costs["compute"] = node
+        monthly += node
+        if not price.verified:
+            unverified.append(name)
+        if is_weak(price):
+            second_hand[name] = second_hand.get(name, Decimal(0)) + node
+    return Priced(
+        product,
+        Decimal(1),
+        monthly,
+        unverified,
+        costs,
+        1,
+        second_hand,
+        unpriced,
+        priced.store,
+        priced.assumed_gib,
+    )
 
 
 def written_as_read_replica(
@@ -38,10 +125,11 @@ def written_as_read_replica(
 def price_read_replicas(
     inventory: Inventory, placements: list[Placement], catalog: Catalog, policy: Policy
 ) -> list[str]:
-    """Reprice, in place, every replica written as a read replica: one node of the primary's
-    product, beside its own storage (one copy of the data). Returns the warnings the change
-    calls for: the decision, its objective and baseline priced the replica at its own size, so
-    a limit it held may no longer hold."""
+    """Reprice, in place, every replica written as a read replica and not decided so (one
+    placed apart from its primary that landed beside it): one node of the primary's product,
+    beside its own storage (one copy of the data). Returns the warnings the change calls for:
+    the decision, its objective and baseline priced the replica at its own size, so a limit it
+    held may no longer hold."""
     replicas = {r.id: of for r in inventory.resources if (of := primary_of(r)) is not None}
     if not replicas:
         return []

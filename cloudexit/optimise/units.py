@@ -47,6 +47,7 @@ from cloudexit.optimise.follow import Follower, copies_of, copies_score, find_fo
 from cloudexit.optimise.inspection import inspects
 from cloudexit.optimise.objective import Scorer, option_score
 from cloudexit.optimise.partition import Partition
+from cloudexit.optimise.read_replicas import as_built_beside, placed_with_primary
 from cloudexit.optimise.running import effort_days
 from cloudexit.optimise.stranded import monthly_by_resource
 from cloudexit.optimise.switching import start_of
@@ -644,16 +645,20 @@ def _rows(
     scorer: Scorer | None = None,
     later: FactsMemo | None = None,
     repeats: Repeats | None = None,
+    reprice: Callable[[SiteFacts], SiteFacts] | None = None,
 ) -> tuple[list[Row], list[str], Callable[[], int]]:
     """The resource's options as solver rows, why the other sites are out, and a digest of what
     the options hold beyond the rows' numbers (two resources share a class only when it is
-    equal), made when asked: only resources whose rows equal another's need it."""
-    source = OptionSource(resource, catalog, policy, held, start, later)
+    equal), made when asked: only resources whose rows equal another's need it. ``reprice``:
+    what the target builds at each site instead (``OptionSource.reprice``)."""
+    source = OptionSource(resource, catalog, policy, held, start, later, reprice)
     scorer = scorer or Scorer(policy)
     repeats = repeats or Repeats()
     one = repeats.figure
-    if memo is None:
-        found = option_facts(resource, catalog, policy, held, start)
+    if memo is None or reprice is not None:
+        found = option_facts(resource, catalog, policy, held, start, memo)
+        if reprice is not None:
+            found.sites = [reprice(facts) for facts in found.sites]
     else:
         walked = walk(resource, catalog, policy, held, start, memo)
         if walked.shared is not None:
@@ -844,19 +849,28 @@ def build_units(
     no_option: dict[str, list[str]] = {}
     commitments = monthly_by_resource(inventory, policy)
     start = start_of(policy, inventory)
+    by_id = inventory.by_id()
     for resource in candidates_for:
         text = candidate_signature(resource, tag_keys, ids)
         held = commitments.get(resource.id)
         if held:
             text += "|" + resource.id  # its stranded fees are its own
+        primary = placed_with_primary(resource, by_id)
+        reprice = None
+        if primary is not None:
+            # priced at what its primary runs at each site, so its options are its own
+            text += "|replica of " + primary.id
+            reprice = as_built_beside(
+                OptionSource(primary, catalog, policy, commitments.get(primary.id), start, later)
+            )
         # A 128-bit digest stands for the text: a million resources' texts were half a
         # gigabyte, and two different texts giving one digest is not a practical risk.
         signature = hashlib.blake2b(text.encode(), digest_size=16).digest()
         if signature not in cache:
             rows, excluded, digest = _rows(
-                resource, catalog, policy, held, start, memo, scorer, later, repeats
+                resource, catalog, policy, held, start, memo, scorer, later, repeats, reprice
             )
-            if rows and aggregate and not held:
+            if rows and aggregate and not held and reprice is None:
                 key = solver_key(rows)
                 seen = same[hash(key)]
                 equal = [r for r, d in seen if solver_key(r) == key and d() == digest()]
@@ -882,7 +896,6 @@ def build_units(
     groups = colocation_groups(inventory, policy, set(rows_of))
     links = dependency_links(inventory, policy, set(rows_of), groups)
     linked = {rid for link in links for rid in (link.a, link.b)}
-    by_id = inventory.by_id()
     buckets: dict[tuple[object, str | None, tuple[str, ...], tuple[str, ...]], list[str]] = (
         defaultdict(list)
     )

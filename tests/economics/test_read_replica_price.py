@@ -81,20 +81,50 @@ def test_a_replica_written_as_a_database_of_its_own_keeps_its_own_size(tmp_path:
     assert placed[REPLICA].product != placed[PRIMARY].product
 
 
-def test_a_budget_broken_by_repricing_a_replica_is_warned(tmp_path: Path) -> None:
-    """A micro replica is decided at its own price, within the budget; priced as its primary's
-    node type, the plan costs more than the budget, and the plan says so and by how much."""
-    plan = _plan(tmp_path, "scaleway", tier="db-f1-micro", budget="8800")
+def test_the_decision_prices_a_replica_as_its_primary_node_type(tmp_path: Path) -> None:
+    """A micro replica was decided at its own price and repriced as its primary's node type
+    after: the objective and baseline left the difference out, said so in a warning, and a
+    budget the decision held could break. The solver now compares what is built."""
+    plan = _plan(tmp_path, "scaleway", tier="db-f1-micro")
     placed = {p.resource_id: p.choice for p in plan.placements}
     assert placed[REPLICA].product == placed[PRIMARY].product
-    assert plan.totals.target_monthly > Decimal(8800)
-    over = [w for w in plan.warnings if w.startswith("monthly_budget 8800")]
-    assert len(over) == 1
-    assert "forseti-replica" in over[0]
-    assert f"{plan.totals.target_monthly - Decimal(8800)} over" in over[0]
-    left_out = [w for w in plan.warnings if w.startswith("solver objective and baseline")]
-    assert len(left_out) == 1
-    assert "forseti-replica" in left_out[0]
+    assert placed[REPLICA].replicas == 1
+    assert not [w for w in plan.warnings if w.startswith("solver objective and baseline")]
+    moved = sum((p.choice.monthly_cost for p in plan.placements if not p.choice.retain), Decimal(0))
+    assert plan.baseline is not None and plan.baseline.target_monthly == moved
+
+
+def test_a_budget_holds_with_the_replica_priced_as_built(tmp_path: Path) -> None:
+    """Under a budget just below the cheapest plan with the replica priced as built, the old
+    decision placed everything (the replica at its own price) and warned that the budget broke
+    after; no plan breaks it now, and the one nearest says by how much it cannot."""
+    cheapest = _plan(tmp_path, "scaleway", tier="db-f1-micro").totals.target_monthly
+    budget = cheapest - Decimal(10)
+    plan = _plan(tmp_path, "scaleway", tier="db-f1-micro", budget=str(budget))
+    assert plan.placements == [] or plan.totals.target_monthly <= budget
+    assert not [w for w in plan.warnings if w.startswith(f"monthly_budget {budget}:")]
+    (infeasible,) = [w for w in plan.warnings if w.startswith("infeasible: monthly_budget")]
+    assert f"EUR {cheapest:,} a month" in infeasible
+
+
+def test_the_solver_options_of_a_replica_are_the_primary_node_type(tmp_path: Path) -> None:
+    from cloudexit.optimise.units import build_units
+
+    plan = _plan(tmp_path, "scaleway", tier="db-f1-micro")
+    inventory, policy = plan.inventory, plan.policy
+    units = build_units(inventory, load_catalog(), policy, inventory.resources)
+    rows = {
+        rid: {row.site: row for row in unit.all_rows if row.target}
+        for unit in units.units
+        for rid in unit.members
+        if rid in (PRIMARY, REPLICA)
+    }
+    assert rows[REPLICA].keys() == rows[PRIMARY].keys()
+    for site, row in rows[REPLICA].items():
+        primary = rows[PRIMARY][site]
+        assert row.product == primary.product
+        assert row.monthly_cost == row.option.monthly_cost
+        assert abs(row.option.costs["compute"] - primary.option.costs["compute"]) <= Decimal("0.01")
 
 
 def test_a_replica_of_a_primary_node_without_a_price_is_left_unpriced(tmp_path: Path) -> None:
