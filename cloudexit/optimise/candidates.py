@@ -42,6 +42,7 @@ from cloudexit.model.policy import Policy, Selector, SovereigntyGate
 from cloudexit.model.sovereignty import SovereigntyGrade
 from cloudexit.optimise.fallback import fallback_for
 from cloudexit.optimise.inspection import graded_for, inspects
+from cloudexit.optimise.node_disks import holding
 from cloudexit.optimise.parallel import DAYS_PER_MONTH, parallel_days, sync_estimate
 from cloudexit.optimise.running import (
     RunningCostData,
@@ -321,11 +322,13 @@ def _node_disk_unwritten(
         priced.unpriced.append(
             f"node disk of {source:g} GB per node, larger than the "
             f"{local:g} GB local disk of {priced.product.id if priced.product else ''} "
-            f"({provider.id} {region}: no list price for the difference)"
+            f"({provider.id} {region}: no flavour that fits the sizing has a local disk that "
+            "large, no list price for the difference)"
         )
         return
     priced.unpriced.append(
-        f"{source:g} GB node disk per node ({provider.id} {region}: no list price)"
+        f"{source:g} GB node disk per node ({provider.id} {region}: no list price, no flavour "
+        "that fits the sizing has a local disk that large)"
     )
 
 
@@ -415,7 +418,24 @@ def _price_product(
     if target.sizing in ("instance", "instance_plus_storage", "per_node"):
         needed = copies_needed(resource) if target.sizing != "per_node" else 1
         fixed = provider.id in running.fixed_node_plans
-        found = cheapest_replicated(
+        found = None
+        disk = resource.attributes.storage_gib
+        if (
+            disk
+            and resource.kind == Kind.KUBERNETES_NODE_POOL
+            and not _boot_volume(provider.id, target.terraform)
+        ):
+            # nodes written without a disk of their own: a flavour whose local disk holds it
+            found = cheapest_replicated(
+                holding(products, disk),
+                needs,
+                region,
+                needed,
+                float(data_gib(resource)),
+                fixed,
+                policy.monthly_commitment,
+            )
+        found = found or cheapest_replicated(
             products,
             needs,
             region,

@@ -98,16 +98,31 @@ def test_a_targets_pool_is_priced_with_the_node_disks_it_is_written_with(
     assert all(re.search(line, block) for line in written)
 
 
-@pytest.mark.parametrize("target", ["ovhcloud", "opennebula"])
-def test_a_pool_whose_target_writes_no_node_disk_names_the_source_disk(
-    shared_dir: Path, target: str
+def test_a_pool_whose_target_writes_no_node_disk_gets_a_flavour_whose_disk_holds_it(
+    shared_dir: Path,
 ) -> None:
-    policy = cloudexit.Policy(targets=[target], min_providers=1, allow_retain=False)
+    """OVHcloud writes a pool's nodes with the flavour's local disk only: the pool took d2-4,
+    whose 50 GB disk cannot hold the source's 100 GB node disk, and a note said so. It now
+    takes the cheapest flavour whose local disk holds it, priced with it."""
+    from cloudexit.catalog.loader import load_catalog
+
+    policy = cloudexit.Policy(targets=["ovhcloud"], min_providers=1, allow_retain=False)
     plan = cloudexit.plan(_inventory(shared_dir).model_copy(deep=True), policy)
     (placed,) = [p for p in plan.placements if p.resource_id == POOL]
-    said = {
-        "ovhcloud": "node disk of 100 GB per node, larger than the 50 GB local disk of d2-4",
-        "opennebula": "100 GB node disk per node (opennebula virt8ra-hr: no list price)",
-    }[target]
     assert placed.choice.product is not None
-    assert said in plan.model_dump_json()
+    flavour = load_catalog().product("ovhcloud", placed.choice.product)
+    assert (flavour.specs.local_storage_gib or 0) >= 100
+    assert [part for part in placed.choice.unpriced_parts if "node disk" in part] == []
+
+
+def test_a_pool_no_flavour_can_hold_says_why(shared_dir: Path) -> None:
+    """No OpenNebula flavour lists a local disk: the node disk is named unpriced, and why."""
+    policy = cloudexit.Policy(targets=["opennebula"], min_providers=1, allow_retain=False)
+    plan = cloudexit.plan(_inventory(shared_dir).model_copy(deep=True), policy)
+    (placed,) = [p for p in plan.placements if p.resource_id == POOL]
+    assert placed.choice.product is not None
+    said = (
+        "100 GB node disk per node (opennebula virt8ra-hr: no list price, no flavour that fits "
+        "the sizing has a local disk that large)"
+    )
+    assert placed.choice.unpriced_parts == [said]
