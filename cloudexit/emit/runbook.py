@@ -71,8 +71,10 @@ def runbook_context(
     alternatives: dict[str, dict[str, set[str]]] = defaultdict(
         lambda: {"chosen": set(), "runner_up": set()}
     )
+    first_of_kind: dict[str, str] = {}
     # An exit strategy's alternative is another provider: the source cloud is said as such.
     for p in plan.placements:
+        first_of_kind.setdefault(p.kind, p.resource_id)
         entry = alternatives[p.kind]
         kept = " (kept on the source)" if p.choice.retain else ""
         entry["chosen"].add(f"{p.choice.provider}/{p.choice.region}{kept}")
@@ -80,10 +82,7 @@ def runbook_context(
             stay = " (staying on the source)" if p.runner_up.retain else ""
             entry["runner_up"].add(f"{p.runner_up.provider}/{p.runner_up.region}{stay}")
     portability = {
-        kind: methods.for_kind(
-            resources[next(p.resource_id for p in plan.placements if p.kind == kind)].kind
-        )
-        for kind in sorted(alternatives)
+        kind: methods.for_kind(resources[first_of_kind[kind]].kind) for kind in sorted(alternatives)
     }
     return {
         "plan": plan,

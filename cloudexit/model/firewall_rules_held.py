@@ -42,6 +42,8 @@ def ruleless_firewall_warnings(inventory: Inventory, placements: Iterable[Placem
         for p in placements
         if not p.choice.retain and p.resource_id in by_id and holds_no_rules(by_id[p.resource_id])
     ]
+    if not moved:
+        return []
     names = readable_names(inventory.resources)
     return sorted(
         f"firewall {names[r.id]}: {NO_RULES}; the security group written for it drops all "
@@ -66,15 +68,20 @@ def unheld_group_warnings(inventory: Inventory, placements: Iterable[Placement])
     from cloudexit.model.labels import readable_names
 
     by_id = inventory.by_id()
-    names = readable_names(inventory.resources)
+    names: dict[str, str] | None = None  # made for the first line: most estates have none
     lines = []
     for p in placements:
         r = by_id.get(p.resource_id)
         if p.choice.retain or r is None:
             continue
+        details = r.attributes.details
+        groups = details.get(UNHELD_GROUPS)
+        unsure = details.get(AMBIGUOUS_GROUPS)
+        if not groups and not unsure:
+            continue
+        names = names or readable_names(inventory.resources)
         who = f"{names[r.id]} ({r.id})"
         site = f"{p.choice.provider}/{p.choice.region} server gets the target's default firewall"
-        groups = r.attributes.details.get(UNHELD_GROUPS)
         if groups:
             lines.append(
                 f"{who} sits behind {_groups(len(groups))} the inventory does not hold "
@@ -82,7 +89,6 @@ def unheld_group_warnings(inventory: Inventory, placements: Iterable[Placement])
                 f"is written, so its {site}; import the groups or write their rules by hand "
                 "before cut-over"
             )
-        unsure = r.attributes.details.get(AMBIGUOUS_GROUPS)
         if unsure:
             lines.append(
                 f"{who} names {_groups(len(unsure))} by an id that fits more than one group the "
