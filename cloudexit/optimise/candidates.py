@@ -904,7 +904,7 @@ def _site_facts(
         grade=grade,
         one_off=one_off,
         migration=migration,
-        jurisdiction=jurisdiction_points(provider),
+        jurisdiction=jurisdiction_points(provider, region),
         certification=gap,
         fidelity=fidelity_points(target.fidelity),
     )

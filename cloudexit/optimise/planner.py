@@ -64,7 +64,7 @@ from cloudexit.optimise.units import (
 )
 from cloudexit.optimise.windows import WINDOWS_HOSTS, licence_warning, runs_windows
 from cloudexit.sovereignty.data import load_sovereignty
-from cloudexit.sovereignty.estate import estate
+from cloudexit.sovereignty.estate import estate, lowered_warning
 from cloudexit.wording import first_few, plural
 
 
@@ -470,6 +470,9 @@ def _plan(
     result.warnings = sorted({*result.warnings, *(line for line in late if line)})
     share_placement_values(result.placements)
     result.sovereignty = estate(result, load_sovereignty())
+    lowered = lowered_warning(result.sovereignty)
+    if lowered:
+        result.warnings = sorted({*result.warnings, lowered})
     return result, solution.seconds
 
 

@@ -2,15 +2,31 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from cloudexit.catalog.schema import ProviderFile
 from cloudexit.risk.certifications import baseline, canonical
+from cloudexit.sovereignty.data import load_sovereignty
 
 EXPOSURE_POINTS = {"none": 0.0, "low": 1.0, "medium": 2.0, "high": 4.0}
+CONTROL_POINTS = {"customer": 0.0, "EU": 0.0, "unknown": 2.0, "non-EU": 4.0}
 FIDELITY_POINTS = {"native": 0.0, "compatible": 1.0, "self_managed": 2.0, "none": 4.0}
 
 
-def jurisdiction_points(provider: ProviderFile) -> float:
-    return EXPOSURE_POINTS[provider.company.exposure]
+def jurisdiction_points(provider: ProviderFile, region: str | None = None) -> float:
+    """The provider's exposure; at a region whose operator the sovereignty data names (a partner
+    running an 8ra site), no better than that operator's control: a control not established is
+    not a known EU one, so it counts as medium, a non-EU one as high."""
+    points = EXPOSURE_POINTS[provider.company.exposure]
+    if region is None:
+        return points
+    return max(points, _control_points(provider.id, region))
+
+
+@lru_cache(maxsize=4096)
+def _control_points(provider: str, region: str) -> float:
+    site = load_sovereignty().for_site(provider, region)
+    return CONTROL_POINTS[site.operator.controlled_from] if site is not None else 0.0
 
 
 def fidelity_points(fidelity: str) -> float:

@@ -228,3 +228,22 @@ def estate(plan: Plan, data: SovereigntyData) -> EstateSovereignty:
         after=after,
         stay_options=_stay_options(resources, after, plan.policy, data),
     )
+
+
+def lowered_warning(rollup: EstateSovereignty) -> str | None:
+    """A line when the plan leaves the estate with a lower framework score than today, naming the
+    objectives that fall: an exit meant to gain sovereignty must not lose it unsaid."""
+    before, after = rollup.before, rollup.after
+    if after.score >= before.score:
+        return None
+    fallen = [
+        f"{b.objective} {b.mean_level:g} -> {a.mean_level:g}"
+        for b, a in zip(before.objectives, after.objectives, strict=True)
+        if a.mean_level < b.mean_level
+    ]
+    return (
+        f"the plan lowers the estate's sovereignty framework score from {before.score:g} today "
+        f"to {after.score:g} after the plan"
+        + (f" (mean SEAL level {', '.join(fallen)})" if fallen else "")
+        + "; see the sites in the runbook's sovereignty section and compare other regions or targets"
+    )
