@@ -49,6 +49,7 @@ from cloudexit.optimise.decide import assignment_of, decide
 from cloudexit.optimise.diagnose import dedicated_link_warnings, infeasibility, unplaceable
 from cloudexit.optimise.follow import copy_reasons
 from cloudexit.optimise.inputs import check_currencies, check_policy, pin_warnings
+from cloudexit.optimise.no_site import no_site_reasons, residency_summary
 from cloudexit.optimise.read_replicas import price_read_replicas
 from cloudexit.optimise.requirement import dearer_reason, requirement_of
 from cloudexit.optimise.running import function_usage_warning, running_cost_data
@@ -217,7 +218,14 @@ def _plan(
     concentration.weigh(units, policy, aggregate)
     mappings = catalog.kinds
     resources = inventory.by_id()
-    for rid, excluded in sorted(units.no_option.items()):
+    # No site tried at all: say whether residency or an unpriced service is why.
+    untried = {
+        rid: no_site_reasons(resources[rid], catalog, policy)
+        for rid, excluded in units.no_option.items()
+        if not excluded and not mappings[resources[rid].kind].not_migratable
+    }
+    no_option = {rid: excluded or untried.get(rid, []) for rid, excluded in units.no_option.items()}
+    for rid, excluded in sorted(no_option.items()):
         r = resources[rid]
         mapping = mappings[r.kind]
         code = "not_migratable" if mapping.not_migratable else "no_option"
@@ -238,11 +246,7 @@ def _plan(
         )
     warnings = set(
         unplaceable(
-            {
-                k: v
-                for k, v in units.no_option.items()
-                if not mappings[resources[k].kind].not_migratable
-            },
+            {k: v for k, v in no_option.items() if not mappings[resources[k].kind].not_migratable},
             inventory,
             policy,
         )
@@ -253,6 +257,13 @@ def _plan(
     solution, assignment = decision.solution, decision.assignment
     greedy, greedy_broken = decision.greedy, decision.greedy_broken
     classes = len(units.units)
+    status = solution.status
+    emptied = residency_summary(untried) if not units.units else None
+    if emptied is not None:
+        # Nothing can be placed because residency leaves the targets no region: the policy
+        # cannot be met, like a budget below the cheapest placement.
+        status = SolveStatus.INFEASIBLE
+        warnings.add(f"infeasible: {emptied}: no resource can be placed")
     if solution.status in (SolveStatus.INFEASIBLE, SolveStatus.NOT_SOLVED):
         reasons = (
             infeasibility(units, policy)
@@ -385,8 +396,8 @@ def _plan(
     warnings.update(
         pin_warnings(inventory, catalog, policy, {rid: r.site[0] for rid, r in assignment.items()})
     )
-    objective = solution.objective
-    bound = solution.bound
+    objective = solution.objective if emptied is None else None
+    bound = solution.bound if emptied is None else None
     gap = None
     if objective is not None and bound is not None:
         gap = max(0.0, (objective - bound) / abs(objective)) if objective else 0.0
@@ -431,7 +442,7 @@ def _plan(
         ),
         solver=SolverInfo(
             solver=solution.solver,
-            status=solution.status,
+            status=status,
             objective=quantize(Decimal(str(objective))) if objective is not None else None,
             bound=quantize(Decimal(str(bound))) if bound is not None else None,
             gap=round(gap, 6) if gap is not None else None,
@@ -455,7 +466,7 @@ def _plan(
         result.placements,
         policy,
         unplaced,
-        solution.status,
+        status,
         result.stranded,
         billed,
     )
