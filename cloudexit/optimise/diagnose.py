@@ -178,7 +178,11 @@ def infeasibility(units: Units, policy: Policy) -> list[str]:
             )
     if "providers" in culprits:
         available = sorted({r.site[0] for u in units.units for r in u.rows if r.target})
-        movable = sum(u.count for u in units.units if any(r.target for r in u.rows))
+        # Resources, not classes: a class holds every resource like it, and the network objects
+        # that follow a moving resource move too.
+        movable = sum(u.count for u in units.units if any(r.target for r in u.rows)) + sum(
+            1 for f in units.followers.values() if any(r.target for r in f.at.values())
+        )
         few = (
             f"; only {counted(movable, 'resource')} can move, fewer than min_providers"
             if movable < policy.min_providers
@@ -186,7 +190,8 @@ def infeasibility(units: Units, policy: Policy) -> list[str]:
         )
         lines.append(
             f"min_providers {policy.min_providers} / max_providers {policy.max_providers}: "
-            f"{len(available)} target providers can take resources ({', '.join(available)}){few}"
+            f"{counted(len(available), 'target provider')} can take resources "
+            f"({', '.join(available)}){few}"
         )
     if "spend_share" in culprits:
         lines.append(
