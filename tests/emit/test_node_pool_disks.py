@@ -122,7 +122,7 @@ def test_a_pool_no_flavour_can_hold_says_why(shared_dir: Path) -> None:
     (placed,) = [p for p in plan.placements if p.resource_id == POOL]
     assert placed.choice.product is not None
     said = (
-        "100 GB node disk per node (opennebula virt8ra-hr: no list price, no flavour that fits "
-        "the sizing has a local disk that large)"
+        f"100 GB node disk per node (opennebula {placed.choice.region}: no list price, no flavour "
+        "that fits the sizing has a local disk that large)"
     )
     assert placed.choice.unpriced_parts == [said]
