@@ -156,25 +156,26 @@ def test_a_region_both_priced_and_unpriced_is_refused(bundled):
 
 
 def test_today_s_cost_names_what_it_cannot_price(bundled):
-    lb = Resource.model_validate(
+    volume = Resource.model_validate(
         resource(
-            "arn:aws:elasticloadbalancing:eu-central-2:123456789012:loadbalancer/app/web/1",
-            kind="network.load_balancer",
+            "vol-io2",
+            kind="storage.block",
             region="eu-central-2",
-            type="AWS::ElasticLoadBalancingV2::LoadBalancer",
-            attributes={"details": {"load_balancer_type": "application"}},
+            type="AWS::EC2::Volume",
+            attributes={"storage_class": "io2", "storage_gib": 100},
             monthly_cost=None,
         )
     )
-    # The same load balancer has a list price in us-east-1 and none in Zurich.
-    assert monthly_cost(lb.model_copy(update={"region": "us-east-1"}), bundled) is not None
-    assert monthly_cost(lb, bundled) is None
+    # The same io2 volume has a list price in us-east-1 and none in Zurich (AWS's EBS map lists
+    # no io2 rate there).
+    assert monthly_cost(volume.model_copy(update={"region": "us-east-1"}), bundled) is not None
+    assert monthly_cost(volume, bundled) is None
     vm = resource("i-1", region="eu-central-1")
-    inv = Inventory.model_validate(inventory(vm, lb.model_dump(mode="json")))
+    inv = Inventory.model_validate(inventory(vm, volume.model_dump(mode="json")))
     plan = cloudexit.plan(inv, cloudexit.Policy(targets=["ovhcloud"]), catalog=bundled)
     assert plan.totals.current_monthly_unpriced == 1
     line = next(w for w in plan.warnings if "leaves out" in w)
-    assert "1 of 2 resources" in line and "network.load_balancer 1" in line
+    assert "1 of 2 resources" in line and "storage.block 1" in line
     assert f"EUR {plan.totals.current_monthly} a month" in line
 
 
@@ -263,7 +264,7 @@ def test_a_european_region_left_without_price_or_record_is_caught(bundled):
 # recorded unpriced with what was searched. A price lost elsewhere, or a gap closed without this
 # list following, fails the test below.
 STILL_UNPRICED = {
-    "aws": {("load_balancer", "eu-central-2"), ("load_balancer", "eu-south-2")},
+    "aws": set(),
     "azure": {
         # Azure Firewall: Retail Prices readings found for westeurope, northeurope, swedencentral
         # and uksouth only.
@@ -369,7 +370,7 @@ def test_aws_internet_egress_is_priced_in_every_european_region(bundled):
     assert zurich.source.published == dt.date(2026, 7, 21)
 
 
-def test_aws_load_balancers_are_priced_where_a_price_list_reading_gives_the_region(bundled):
+def test_aws_load_balancers_are_priced_in_every_european_region_at_its_own_rate(bundled):
     aws = bundled.providers["aws"]
     for product_id in ["alb", "nlb"]:
         balancer = next(p for p in aws.products if p.id == product_id)
@@ -380,9 +381,15 @@ def test_aws_load_balancers_are_priced_where_a_price_list_reading_gives_the_regi
         assert frankfurt.source.published == dt.date(2026, 9, 21)
         # Stockholm is cheaper than Ireland, which is cheaper than Frankfurt.
         assert stockholm.amount < ireland.amount < frankfurt.amount
-        # Zurich and Spain have no reading: no figure, never a neighbour's.
-        for region in ["eu-central-2", "eu-south-2"]:
-            assert bundled.list_price("aws", region, product_id) is None
+        # Zurich and Spain are read from AWS's own pricing-page price file (2025-06-05), each at its
+        # own rate: Zurich dearer than Frankfurt, Spain as Ireland.
+        zurich, spain = price_in(balancer, "eu-central-2"), price_in(balancer, "eu-south-2")
+        assert zurich is not None and spain is not None
+        assert (zurich.amount, spain.amount) == (Decimal("0.0297"), Decimal("0.0252"))
+        assert zurich.amount > frankfurt.amount and spain.amount == ireland.amount
+        assert zurich.source.published == spain.source.published == dt.date(2025, 6, 5)
+        assert "elb.json" in zurich.source.url
+        assert balancer.unpriced == []
 
 
 def test_a_gcp_forwarding_rule_costs_the_first_five_rules_rate_where_one_is_read(bundled):
