@@ -267,7 +267,7 @@ STILL_UNPRICED = {
     "aws": set(),
     "azure": {
         # Azure Firewall: Retail Prices readings found for westeurope, northeurope, swedencentral
-        # and uksouth only.
+        # and uksouth only (no recorded item for these regions in any repository searched).
         *(
             ("network", r)
             for r in [
@@ -282,19 +282,8 @@ STILL_UNPRICED = {
         ),
         ("cache", "italynorth"),
         ("cache", "spaincentral"),
-        *(
-            ("dns", r)
-            for r in [
-                "northeurope",
-                "francecentral",
-                "swedencentral",
-                "italynorth",
-                "polandcentral",
-                "spaincentral",
-                "switzerlandnorth",
-                "norwayeast",
-            ]
-        ),
+        # Azure DNS: regions opened after the last Microsoft list of billing zones found.
+        *(("dns", r) for r in ["swedencentral", "italynorth", "polandcentral", "spaincentral"]),
     },
     "gcp": set(),
 }
@@ -498,3 +487,21 @@ def test_windows_rates_in_four_european_regions_come_from_dated_retail_prices_re
     }
     # 378 of the 12,379 European size-region pairs priced for Linux had a Windows rate before.
     assert len(windows_pairs) >= 4352
+
+
+def test_an_azure_dns_zone_is_priced_by_microsoft_s_billing_zone_list_and_marked_unverified(
+    bundled,
+):
+    zone = next(p for p in bundled.providers["azure"].products if p.id == "dns-zone")
+    dublin, frankfurt = price_in(zone, "northeurope"), price_in(zone, "germanywestcentral")
+    amsterdam = price_in(zone, "westeurope")
+    assert dublin is not None and frankfurt is not None and amsterdam is not None
+    # Microsoft lists North Europe and Germany West Central (Public) in billing Zone 1, so both
+    # take the Zone 1 meter Amsterdam is read at, not the DE Zone 1 meter of the old German cloud.
+    assert dublin.amount == frankfurt.amount == amsterdam.amount == Decimal("0.5")
+    assert dublin.verified is False and amsterdam.verified is True
+    assert "routing-preference-overview.md" in (dublin.source.note or "")
+    # Regions opened after that list have no figure, never a neighbour's.
+    for region in ["swedencentral", "italynorth", "polandcentral", "spaincentral"]:
+        assert price_in(zone, region) is None
+        assert any(region in u.regions for u in zone.unpriced)
