@@ -96,7 +96,6 @@ def test_a_linux_rate_is_always_below_the_windows_rate_of_the_same_size_and_regi
     assert price_in(products["Standard_B2ats_v2/windows"], "westus2").amount == Decimal("0.0186")
 
 
-
 def test_confidential_v6_sizes_repriced_on_1_september_2026_carry_the_new_rate(bundled):
     # The Retail Prices API's northeurope meters for these sizes took effect on 2026-09-01, about
     # 10 % above the June reading; a plan must not price them at the old rate.
@@ -106,6 +105,7 @@ def test_confidential_v6_sizes_repriced_on_1_september_2026_carry_the_new_rate(b
         assert price is not None
         assert (price.amount, price.source.published) == (Decimal(amount), dt.date(2026, 9, 1))
         assert price.source.evidence == "provider_api"
+
 
 EU_AND_US = {
     "aws": {"eu-central-1", "eu-west-1", "eu-west-3", "eu-north-1", "us-east-1"},
