@@ -22,6 +22,10 @@ class Budget:
         """The same budget ending ``seconds`` earlier: time kept for what follows its steps."""
         return Budget(self.started, self.ends - seconds)
 
+    def later(self, seconds: float) -> Budget:
+        """The same budget started ``seconds`` later: time spent on what it does not count."""
+        return Budget(self.started + seconds, self.ends + seconds)
+
     def left(self) -> float:
         return max(0.0, self.ends - time.perf_counter())
 

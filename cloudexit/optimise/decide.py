@@ -137,6 +137,7 @@ def _solve_highs(
     greedy: dict[str, Row],
     greedy_broken: list[str],
     budget: Budget,
+    options: lagrange.Read,
 ) -> tuple[milp.Solution, dict[str, Row] | None]:
     """A plan first, then a better one while the budget lasts; with it the plan's assignment
     when it was checked against every constraint here.
@@ -204,6 +205,7 @@ def _solve_highs(
         at_least=ASCENT_PASSES if found is None else 0.0,
         after=SEARCH_PASSES,
         left=budget.left(),
+        options=options,
     )
     bound = priced.value if math.isfinite(priced.value) else separate_bound(units)
     cut = priced.cut
@@ -383,7 +385,8 @@ def _kept(
 
 def decide(units: Units, inventory: Inventory, policy: Policy) -> Decision:
     """The policy's ``solver.time_limit_s`` is a budget for all of this (the baseline and its
-    check, bounds, searches, the final check), not for building the classes before it."""
+    check, bounds, searches, the final check), not for building the classes before it nor for
+    reading their options into arrays (``lagrange.read``)."""
     budget = Budget.of(policy.solver.time_limit_s)
     greedy = {rid: u.rows[0] for u in units.units for rid in u.members}
     checking = time.perf_counter()
@@ -410,9 +413,13 @@ def decide(units: Units, inventory: Inventory, policy: Policy) -> Decision:
     if policy.solver.name == "highs" and not components.estate_wide(policy):
         solution = components.solve(units, policy)
     elif policy.solver.name == "highs":
-        # The steps stop early enough for the final check of their plan to end by the limit.
-        steps = budget.less(CHECK_PASSES * check_s)
-        solution, checked = _solve_highs(units, inventory, policy, greedy, greedy_broken, steps)
+        # Reading the options into arrays is the last of building the classes, off the clock;
+        # the steps stop early enough for the final check of their plan to end by the limit.
+        options = lagrange.read(units, policy)
+        steps = budget.later(options.seconds).less(CHECK_PASSES * check_s)
+        solution, checked = _solve_highs(
+            units, inventory, policy, greedy, greedy_broken, steps, options
+        )
     else:
         solution = milp.solve(
             units.units, policy, links=units.links, egress_eur_gib=units.egress_eur_gib

@@ -712,6 +712,23 @@ def _provider_sets(policy: Policy, providers: list[str]) -> list[frozenset[str]]
     return sets if len(sets) <= SUBSETS else []
 
 
+@dataclass(frozen=True)
+class Read:
+    """Every option of the classes read into arrays, and the seconds that took: the unit in
+    which the decision foresees what its later steps cost (``Bound.seconds_flat``)."""
+
+    flat: _Flat
+    seconds: float
+
+
+def read(units: Units, policy: Policy) -> Read:
+    """The classes' options as arrays, read once before the decision's clock starts: like
+    building the classes, reading them does not depend on the time limit."""
+    started = time.perf_counter()
+    flat = _flatten(units, policy)
+    return Read(flat, time.perf_counter() - started)
+
+
 def bound(
     units: Units,
     policy: Policy,
@@ -720,17 +737,20 @@ def bound(
     at_least: float = 0.0,
     after: float = 0.0,
     left: float = 0.0,
+    options: Read | None = None,
 ) -> Bound:
     """The best Lagrangian bound found within ``time_limit`` seconds; stops once it reaches
     ``enough`` (say, an incumbent's score less the gap the policy accepts). ``at_least``: passes
-    over every option (``Bound.seconds_flat``) the price search gets after reading them, past
-    ``time_limit`` if need be, while no prices have given a plan (``Bound.plan``). ``after``:
-    passes over every option a step after this one needs (``Bound.seconds_flat``); when the
-    time left once ``time_limit`` is spent (``left`` seconds from now) is short of them, that
-    step will not fit and the price search takes all of ``left``."""
+    over every option (``Bound.seconds_flat``) the price search gets, past ``time_limit`` if
+    need be, while no prices have given a plan (``Bound.plan``). ``after``: passes over every
+    option a step after this one needs (``Bound.seconds_flat``); when the time left once
+    ``time_limit`` is spent (``left`` seconds from now) is short of them, that step will not
+    fit and the price search takes all of ``left``. ``options``: the options already read
+    (``read``); read here when not given."""
     started = time.perf_counter()
-    flat = _flatten(units, policy)
-    seconds_flat = time.perf_counter() - started
+    if options is None:
+        options = read(units, policy)
+    flat, seconds_flat = options.flat, options.seconds
     deadline = started + time_limit
     if left - time_limit < after * seconds_flat:
         deadline = max(deadline, started + left)
