@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from cloudexit.catalog.schema import ProductSelector
 from cloudexit.datafiles import data_dir
+from cloudexit.model.defaults import empty_list
 from cloudexit.model.io import read_yaml, validate
 
 
@@ -39,7 +40,7 @@ class BootVolume(BaseModel):
 class BootVolumes(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    boot_volumes: list[BootVolume] = Field(default_factory=list)
+    boot_volumes: list[BootVolume] = Field(default_factory=empty_list)
 
     def for_server(self, provider: str, terraform: str | None) -> BootVolume | None:
         return next(

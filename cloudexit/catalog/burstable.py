@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from cloudexit.catalog.schema import SourceRef
 from cloudexit.datafiles import data_dir
+from cloudexit.model.defaults import empty_list
 from cloudexit.model.io import read_yaml, validate
 
 
@@ -82,8 +83,8 @@ class BaselineFacts(BaseModel):
     sources: dict[str, SourceRef] = Field(
         default_factory=dict, description="Shared source entries the facts refer to"
     )
-    classes: list[ServiceClasses] = Field(default_factory=list)
-    facts: list[BaselineFact] = Field(default_factory=list)
+    classes: list[ServiceClasses] = Field(default_factory=empty_list)
+    facts: list[BaselineFact] = Field(default_factory=empty_list)
     _by_name: dict[tuple[str, str], BaselineFact] = PrivateAttr(default_factory=dict)
 
     def model_post_init(self, context: object) -> None:

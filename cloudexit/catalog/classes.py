@@ -21,6 +21,7 @@ from cloudexit.catalog.compiled import Compiler
 from cloudexit.catalog.custom_types import parse_custom, shared_core_custom
 from cloudexit.catalog.schema import Specs
 from cloudexit.datafiles import data_dir
+from cloudexit.model.defaults import empty_list
 
 
 class _Data(BaseModel):
@@ -40,7 +41,7 @@ class ClassFact(_Data):
     vcpu: float = Field(gt=0)
     memory_gib: float = Field(gt=0)
     kinds: list[str] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Kinds the names hold for (S1 is an App Service plan, not an SQL DTU tier); empty: any",
     )
     source: SizeSource
@@ -58,8 +59,8 @@ class TierRule(_Data):
 class SizeRules(_Data):
     prefixes: dict[str, list[str]] = Field(default_factory=dict)
     suffixes: dict[str, list[str]] = Field(default_factory=dict)
-    classes: list[ClassFact] = Field(default_factory=list)
-    tiers: list[TierRule] = Field(default_factory=list)
+    classes: list[ClassFact] = Field(default_factory=empty_list)
+    tiers: list[TierRule] = Field(default_factory=empty_list)
 
 
 class ClassSize(_Data):

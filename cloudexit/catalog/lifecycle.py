@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 from cloudexit.catalog.schema import SourceRef
 from cloudexit.catalog.versions import version_key
 from cloudexit.datafiles import data_dir
+from cloudexit.model.defaults import empty_list
 from cloudexit.model.io import read_yaml, validate
 from cloudexit.model.plan import Placement
 from cloudexit.wording import first_few
@@ -52,7 +53,7 @@ class EndOfLife(_Data):
         None, description="Set when the version is older than every listed line: the oldest"
     )
     among: list[ReleaseLine] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description=(
             "Set when the version names several listed lines (MySQL '8': 8.0 to 8.4): each, "
             "newest first; ``line`` is then the version as named and ``eol`` the earliest"

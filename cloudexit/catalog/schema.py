@@ -11,6 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from cloudexit.model.defaults import empty_list
 from cloudexit.model.kinds import Kind
 from cloudexit.model.money import Amount
 
@@ -71,7 +72,7 @@ class Company(_Data):
     country: str = Field(pattern=r"^[A-Z]{2}$")
     parent: str | None = None
     eu_controlled: bool
-    extraterritorial_laws: list[str] = Field(default_factory=list)
+    extraterritorial_laws: list[str] = Field(default_factory=empty_list)
     exposure: Exposure
     exposure_reason: str
     source: SourceRef
@@ -85,10 +86,10 @@ class Company(_Data):
 class Certification(_Data):
     name: str
     scope: str
-    regions: list[str] = Field(default_factory=list, description="Empty: every region")
-    services: list[str] = Field(default_factory=list, description="Empty: every service")
+    regions: list[str] = Field(default_factory=empty_list, description="Empty: every region")
+    services: list[str] = Field(default_factory=empty_list, description="Empty: every service")
     products: list[str] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Empty: the provider's services there hold it; else only these products do "
         "(an offer apart from the main line, e.g. a qualified private cloud), so no other option "
         "of the provider counts as holding it",
@@ -107,7 +108,7 @@ class Region(_Data):
     name: str
     city: str
     country: str = Field(pattern=r"^[A-Z]{2}$")
-    zones: list[str] = Field(default_factory=list)
+    zones: list[str] = Field(default_factory=empty_list)
     source: SourceRef | None = None
 
     @model_validator(mode="after")
@@ -155,7 +156,7 @@ class Price(_Data):
     amount: Amount = Field(ge=0, description="Never negative; 0 only for a sourced free offer")
     currency: str = Field(pattern=r"^[A-Z]{3}$")
     unit: Unit
-    regions: list[str] = Field(default_factory=list, description="Empty: every region")
+    regions: list[str] = Field(default_factory=empty_list, description="Empty: every region")
     free_quantity: Amount | None = Field(None, description="Free allowance per month, in unit")
     source: SourceRef
     verified: bool = True
@@ -192,7 +193,7 @@ class Specs(_Data):
     gpu_model: str | None = None
     local_storage_gib: float | None = None
     storage_gib: float | None = Field(None, description="Included or maximum storage")
-    engines: list[str] = Field(default_factory=list)
+    engines: list[str] = Field(default_factory=empty_list)
     nodes: int | None = None
     bandwidth_mbps: float | None = None
     os: Literal["windows"] | None = Field(
@@ -216,11 +217,11 @@ class Product(_Data):
     family: str = Field(description="general_purpose, compute, memory, gpu, ... or a plan tier")
     specs: Specs = Field(default_factory=Specs)
     regions: list[str] = Field(
-        default_factory=list, description="Where offered; empty: every region"
+        default_factory=empty_list, description="Where offered; empty: every region"
     )
-    prices: list[Price] = Field(default_factory=list)
+    prices: list[Price] = Field(default_factory=empty_list)
     unpriced: list[Unpriced] = Field(
-        default_factory=list, description="Regions with no list price, and why"
+        default_factory=empty_list, description="Regions with no list price, and why"
     )
     price_on_request: SourceRef | None = Field(
         None,
@@ -258,9 +259,9 @@ class ProviderFile(_Data):
     role: Role
     currency: str = Field(pattern=r"^[A-Z]{3}$")
     company: Company
-    certifications: list[Certification] = Field(default_factory=list)
+    certifications: list[Certification] = Field(default_factory=empty_list)
     regions: list[Region] = Field(min_length=1)
-    products: list[Product] = Field(default_factory=list)
+    products: list[Product] = Field(default_factory=empty_list)
 
     @model_validator(mode="after")
     def _cross_references(self) -> ProviderFile:
@@ -303,7 +304,7 @@ class ProviderFacts(_Data):
     role: Role
     currency: str
     company: Company
-    certifications: list[Certification] = Field(default_factory=list)
+    certifications: list[Certification] = Field(default_factory=empty_list)
     regions: list[Region]
 
 
@@ -341,9 +342,9 @@ Sizing = Literal["instance", "per_gib", "flat", "per_node", "instance_plus_stora
 
 class ProductSelector(_Data):
     service: Service
-    families: list[str] = Field(default_factory=list, description="Empty: any family")
+    families: list[str] = Field(default_factory=empty_list, description="Empty: any family")
     engine: str | None = Field(None, description="Product must list this engine")
-    products: list[str] = Field(default_factory=list, description="Explicit product ids")
+    products: list[str] = Field(default_factory=empty_list, description="Explicit product ids")
     storage: ProductSelector | None = Field(None, description="Extra per-GiB product for data")
 
 
@@ -355,7 +356,7 @@ class TargetMapping(_Data):
     fidelity: Fidelity
     strategy: Strategy
     effort_days: float = Field(ge=0)
-    loses: list[str] = Field(default_factory=list)
+    loses: list[str] = Field(default_factory=empty_list)
     notes: str | None = None
 
 
@@ -454,9 +455,9 @@ class VersionsFile(_Data):
     provider: str
     engines: list[EngineVersions]
     runtimes: list[FunctionRuntimes] = Field(
-        default_factory=list, description="Runtimes its serverless functions service offers"
+        default_factory=empty_list, description="Runtimes its serverless functions service offers"
     )
-    unverified: list[UnverifiedVersions] = Field(default_factory=list)
+    unverified: list[UnverifiedVersions] = Field(default_factory=empty_list)
 
 
 class Billing(_Data):

@@ -14,6 +14,7 @@ from cloudexit.dependence.drills import Drill, run_drill
 from cloudexit.dependence.estate import Estate, Site
 from cloudexit.dependence.functions import ResolvedFunction, resolve
 from cloudexit.dependence.jurisdiction import hosting_jurisdiction, provider_jurisdiction
+from cloudexit.model.defaults import empty_list
 from cloudexit.model.inventory import Resource
 from cloudexit.model.limits import Limits, ShareLimit
 from cloudexit.model.money import quantize
@@ -57,7 +58,7 @@ class Addition(_Strict):
     jurisdiction: str
     monthly_cost: str | None = None
     control_planes: list[str] = Field(
-        default_factory=list, description="Global control planes it depends on"
+        default_factory=empty_list, description="Global control planes it depends on"
     )
     exit_cost: str | None = Field(
         None, description="Estimated one-off cost of moving it later, EUR"
@@ -68,9 +69,9 @@ class CheckReport(_Strict):
     subject: str
     stage: Literal["before", "after"]
     metrics: list[Metric]
-    regressions: list[Regression] = Field(default_factory=list)
-    additions: list[Addition] = Field(default_factory=list)
-    notes: list[str] = Field(default_factory=list)
+    regressions: list[Regression] = Field(default_factory=empty_list)
+    additions: list[Addition] = Field(default_factory=empty_list)
+    notes: list[str] = Field(default_factory=empty_list)
 
     @property
     def failed(self) -> list[Metric]:

@@ -13,6 +13,7 @@ from cloudexit.dependence.estate import Stage
 from cloudexit.dependence.functions import ResolvedFunction, resolve
 from cloudexit.dependence.jurisdiction import hosting_jurisdiction
 from cloudexit.errors import InputError
+from cloudexit.model.defaults import empty_list
 from cloudexit.model.inventory import Inventory
 from cloudexit.model.io import read_yaml, validate
 from cloudexit.model.plan import DrillSummary, Plan
@@ -87,8 +88,8 @@ class DrillResult(_Strict):
     stage: Stage
     duration_hours: float
     exposure: Exposure | None = None
-    suppliers: list[SupplierImpact] = Field(default_factory=list)
-    functions: list[FunctionImpact] = Field(default_factory=list)
+    suppliers: list[SupplierImpact] = Field(default_factory=empty_list)
+    functions: list[FunctionImpact] = Field(default_factory=empty_list)
 
     @property
     def critical_hit(self) -> list[FunctionImpact]:

@@ -11,6 +11,7 @@ from jinja2 import Environment
 from pydantic import BaseModel, ConfigDict, Field
 
 from cloudexit.errors import InputError
+from cloudexit.model.defaults import empty_list
 from cloudexit.model.inventory import Resource
 from cloudexit.model.kinds import DATA_KINDS, Kind
 from cloudexit.model.plan import Placement, Plan
@@ -33,7 +34,7 @@ class Method(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     title: str
-    tools: list[str] = Field(default_factory=list)
+    tools: list[str] = Field(default_factory=empty_list)
     steps: list[str] = Field(min_length=1)
     downtime_minutes: int = Field(ge=0)
     portability: str

@@ -7,6 +7,7 @@ import datetime as dt
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from cloudexit.model.defaults import empty_list
 from cloudexit.model.money import Amount
 
 
@@ -56,6 +57,6 @@ class Bill(_Strict):
     matched_monthly: Amount = Field(description="Spend on resources of the inventory")
     matched_resources: int = Field(0, ge=0)
     commitments_monthly: Amount = Field(description="Commitment fees, used and unused")
-    unmatched: list[UnmatchedSpend] = Field(default_factory=list)
-    commitments: list[Commitment] = Field(default_factory=list)
+    unmatched: list[UnmatchedSpend] = Field(default_factory=empty_list)
+    commitments: list[Commitment] = Field(default_factory=empty_list)
     stranded_total: Amount | None = Field(None, description="Sum of known stranded fees")

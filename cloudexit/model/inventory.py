@@ -8,6 +8,7 @@ from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from cloudexit.model.attachments import link_attachments
 from cloudexit.model.bill import Bill
+from cloudexit.model.defaults import empty_list
 from cloudexit.model.details import problem as details_problem
 from cloudexit.model.kinds import Kind
 from cloudexit.model.migrate import migrate_1_0
@@ -137,10 +138,10 @@ class Resource(_Strict):
     topology: Topology = Field(default_factory=Topology)
     utilisation: Utilisation | None = None
     monthly_cost: MonthlyCost | None = None
-    depends_on: list[str] = Field(default_factory=list)
+    depends_on: list[str] = Field(default_factory=empty_list)
     planned: bool = Field(False, description="Exists only in a Terraform plan, not yet created")
     members: list[str] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Ids of the machines (and their disks) this group runs, folded into it: "
         "not planned or billed apart",
     )
@@ -208,9 +209,9 @@ class CollectionIssue(_Strict):
 class Inventory(_Strict):
     schema_version: Literal["2.0"] = INVENTORY_SCHEMA_VERSION
     generated_at: str | None = Field(None, description="ISO 8601; the only timestamp in the file")
-    sources: list[Source] = Field(default_factory=list)
-    resources: list[Resource] = Field(default_factory=list)
-    issues: list[CollectionIssue] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=empty_list)
+    resources: list[Resource] = Field(default_factory=empty_list)
+    issues: list[CollectionIssue] = Field(default_factory=empty_list)
     bill: Bill | None = Field(
         None, description="Today's bill from a cost export (cloudexit inventory bill)"
     )

@@ -8,6 +8,7 @@ from typing import Literal
 
 from pydantic import ConfigDict, Field, model_validator
 
+from cloudexit.model.defaults import empty_list
 from cloudexit.model.inventory import Inventory
 from cloudexit.model.money import Amount
 from cloudexit.model.policy import Policy
@@ -59,13 +60,13 @@ class Option(_Strict):
     fidelity: str
     terraform: str | None = None
     retain: bool = False
-    unverified_prices: list[str] = Field(default_factory=list)
+    unverified_prices: list[str] = Field(default_factory=empty_list)
     switching_egress: Amount = Field(
         Decimal(0),
         description="Part of migration_cost: egress of the switch under the rule of its date",
     )
     second_hand_prices: list[str] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Products whose price rests on a second-hand, undated or over-12-month-old source",
     )
     second_hand_monthly: Amount = Field(
@@ -86,7 +87,7 @@ class Option(_Strict):
         "policy's running_costs.assumed_data_gib); None: the source's size",
     )
     unpriced_parts: list[str] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Parts the option needs that have no list price (an IONOS server's boot "
         "volume): left out of monthly_cost, never counted as zero",
     )
@@ -126,7 +127,7 @@ class EngineVersionChoice(_Strict):
     source_engine: str | None = None
     source_version: str | None = None
     version: str | None = Field(None, description="Asked for on the target; None: not checked")
-    offered: list[str] = Field(default_factory=list, description="Versions the target offers")
+    offered: list[str] = Field(default_factory=empty_list, description="Versions the target offers")
     status: Literal[
         "same",
         "upgrade",
@@ -477,7 +478,7 @@ class Baseline(_Strict):
     objective: Amount
     target_monthly: Amount
     violations: list[str] = Field(
-        default_factory=list, description="Policy constraints greedy broke"
+        default_factory=empty_list, description="Policy constraints greedy broke"
     )
     saving: Amount | None = Field(
         None, description="Greedy objective minus plan objective, when greedy is feasible"
@@ -503,13 +504,13 @@ class DrillSummary(_Strict):
         None, description="Down or unreachable; None for a lost supplier"
     )
     spend_share_hit: float | None = None
-    suppliers_hit: list[str] = Field(default_factory=list)
-    critical_functions_stopped: list[str] = Field(default_factory=list)
+    suppliers_hit: list[str] = Field(default_factory=empty_list)
+    critical_functions_stopped: list[str] = Field(default_factory=empty_list)
     first_stop_hours: float | None = Field(
         None, description="When the first critical function stops"
     )
     breached: list[str] = Field(
-        default_factory=list, description="Functions down longer than tolerated"
+        default_factory=empty_list, description="Functions down longer than tolerated"
     )
 
 
@@ -518,26 +519,26 @@ class Plan(_Strict):
     generated_at: str | None = None
     policy: Policy
     inventory: Inventory
-    placements: list[Placement] = Field(default_factory=list)
-    unplaced: list[Unplaced] = Field(default_factory=list)
+    placements: list[Placement] = Field(default_factory=empty_list)
+    unplaced: list[Unplaced] = Field(default_factory=empty_list)
     totals: Totals
     solver: SolverInfo
     baseline: Baseline | None = None
-    frontier: list[FrontierPoint] = Field(default_factory=list)
+    frontier: list[FrontierPoint] = Field(default_factory=empty_list)
     switching: list[SwitchingLine] = Field(
-        default_factory=list, description="Dated one-off egress per wave"
+        default_factory=empty_list, description="Dated one-off egress per wave"
     )
     parallel: list[ParallelLine] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Dated double running and parallel-run egress per wave and source account",
     )
     stranded: list[StrandedLine] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Commitments of the bill: what the plan leaves unused, from when, until when",
     )
-    warnings: list[str] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=empty_list)
     drills: list[DrillSummary] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Outage drills run with the plan (cloudexit plan --drills)",
     )
     sovereignty: EstateSovereignty | None = Field(

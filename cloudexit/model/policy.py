@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from cloudexit.model.defaults import empty_list
 from cloudexit.model.kinds import Kind
 from cloudexit.model.limits import Limits
 from cloudexit.model.money import DEFAULT_EXCHANGE_RATES, Amount
@@ -23,10 +24,10 @@ class _Strict(BaseModel):
 class Selector(_Strict):
     """Which resources a rule applies to. Empty fields match everything; all given must hold."""
 
-    ids: list[str] = Field(default_factory=list)
+    ids: list[str] = Field(default_factory=empty_list)
     tags: dict[str, str] = Field(default_factory=dict, description="Every pair must match")
-    kinds: list[Kind] = Field(default_factory=list)
-    source_providers: list[str] = Field(default_factory=list)
+    kinds: list[Kind] = Field(default_factory=empty_list)
+    source_providers: list[str] = Field(default_factory=empty_list)
 
     def is_empty(self) -> bool:
         return not (self.ids or self.tags or self.kinds or self.source_providers)
@@ -34,10 +35,10 @@ class Selector(_Strict):
 
 class Residency(_Strict):
     allowed_countries: list[str] = Field(
-        default_factory=list, description="ISO 3166 alpha-2 codes; empty: any country"
+        default_factory=empty_list, description="ISO 3166 alpha-2 codes; empty: any country"
     )
     allowed_regions: list[str] = Field(
-        default_factory=list, description="provider/region codes; empty: any region"
+        default_factory=empty_list, description="provider/region codes; empty: any region"
     )
 
 
@@ -49,7 +50,7 @@ class CertificationRule(_Strict):
 class ProviderRule(_Strict):
     match: Selector = Field(default_factory=Selector)
     pin: str | None = Field(None, description="provider or provider/region the resources must use")
-    forbid: list[str] = Field(default_factory=list, description="providers they must not use")
+    forbid: list[str] = Field(default_factory=empty_list, description="providers they must not use")
 
     @model_validator(mode="after")
     def _says_something(self) -> ProviderRule:
@@ -60,7 +61,7 @@ class ProviderRule(_Strict):
 
 class Colocation(_Strict):
     tag_keys: list[str] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Resources sharing a value of one of these tags share a site",
     )
     from_dependencies: bool = Field(
@@ -118,7 +119,7 @@ class SovereigntyGate(_Strict):
     name: str = Field(min_length=1, description="Named in exclusions and infeasibility messages")
     match: Selector = Field(default_factory=Selector)
     classifications: list[str] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Values of sovereignty.classification_tag the gate applies to; empty: any",
     )
     min_levels: dict[Objective, int] = Field(
@@ -151,7 +152,7 @@ class Sovereignty(_Strict):
         default_factory=lambda: {"low": 1.0, "medium": 2.0, "high": 3.0, "critical": 4.0},
         description="Weight per criticality tag value; untagged or unknown values weigh 1",
     )
-    gates: list[SovereigntyGate] = Field(default_factory=list)
+    gates: list[SovereigntyGate] = Field(default_factory=empty_list)
 
 
 class RiskWeights(_Strict):
@@ -174,7 +175,7 @@ class Switching(_Strict):
         description="Apply the EU Data Act (Regulation (EU) 2023/2854) Art. 29 to switching egress",
     )
     exit_programmes: list[str] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Source providers whose free-egress exit programme is used (it requires a full exit)",
     )
     parallel_change_per_day: float = Field(
@@ -254,17 +255,17 @@ class Policy(_Strict):
         description="Target providers considered",
     )
     residency: Residency = Field(default_factory=Residency)
-    certifications: list[CertificationRule] = Field(default_factory=list)
-    providers: list[ProviderRule] = Field(default_factory=list)
+    certifications: list[CertificationRule] = Field(default_factory=empty_list)
+    providers: list[ProviderRule] = Field(default_factory=empty_list)
     colocation: Colocation = Field(default_factory=Colocation)
-    anti_affinity: list[AntiAffinity] = Field(default_factory=list)
+    anti_affinity: list[AntiAffinity] = Field(default_factory=empty_list)
     min_providers: int = Field(1, ge=1)
     max_providers: int | None = Field(None, ge=1)
     max_spend_share: float | None = Field(None, gt=0, le=1, description="Per provider, 0-1")
     max_region_spend_share: float | None = Field(
         None, gt=0, le=1, description="Per provider region, share of target spend, 0-1"
     )
-    capacity: list[Capacity] = Field(default_factory=list)
+    capacity: list[Capacity] = Field(default_factory=empty_list)
     monthly_budget: Amount | None = Field(None, gt=0)
     monthly_commitment: bool = Field(
         False,

@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import ConfigDict, Field
 
+from cloudexit.model.defaults import empty_list
 from cloudexit.model.sharing import SharedFieldsSet
 
 Objective = Literal["SOV-1", "SOV-2", "SOV-3", "SOV-4", "SOV-5", "SOV-6", "SOV-7", "SOV-8"]
@@ -26,7 +27,7 @@ class SovereigntyGrade(_Strict):
     levels: dict[Objective, int] = Field(
         description="SEAL level 0-4 per objective; unassessed counts as 0"
     )
-    unassessed: list[Objective] = Field(default_factory=list)
+    unassessed: list[Objective] = Field(default_factory=empty_list)
     score: float = Field(description="Framework-weighted score, 0-100")
 
 
@@ -60,7 +61,7 @@ class StayOption(_Strict):
     name: str
     region: str | None
     levels: dict[Objective, int]
-    unassessed: list[Objective] = Field(default_factory=list)
+    unassessed: list[Objective] = Field(default_factory=empty_list)
     score: float
     estate_score_after: float
     verdict: str
@@ -72,4 +73,4 @@ class EstateSovereignty(_Strict):
     )
     before: EstateRollup
     after: EstateRollup
-    stay_options: list[StayOption] = Field(default_factory=list)
+    stay_options: list[StayOption] = Field(default_factory=empty_list)

@@ -7,6 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from cloudexit.model.defaults import empty_list
+
 SUPPLIERS_SCHEMA_VERSION: Literal["1.0"] = "1.0"
 
 Criticality = Literal["critical", "high", "medium", "low"]
@@ -62,12 +64,12 @@ class Supplier(_Strict):
     name: str = Field(min_length=1)
     service: str = Field("", description="What it delivers: SaaS, sensors, plant software ...")
     functions: list[str] = Field(
-        default_factory=list, description="Business function ids that depend on it"
+        default_factory=empty_list, description="Business function ids that depend on it"
     )
     resources: list[str] = Field(
-        default_factory=list, description="Inventory resource ids that call it"
+        default_factory=empty_list, description="Inventory resource ids that call it"
     )
-    hosting: list[Hosting] = Field(default_factory=list, description="Empty: not known")
+    hosting: list[Hosting] = Field(default_factory=empty_list, description="Empty: not known")
     offline_hours: float | None = Field(
         None,
         ge=0,
@@ -79,7 +81,7 @@ class Supplier(_Strict):
 
 
 class ResourceMatch(_Strict):
-    ids: list[str] = Field(default_factory=list)
+    ids: list[str] = Field(default_factory=empty_list)
     tags: dict[str, str] = Field(default_factory=dict, description="Every pair must match")
 
     @model_validator(mode="after")
@@ -97,15 +99,15 @@ class BusinessFunction(_Strict):
         None, ge=0, description="How long the business can bear the function being down"
     )
     resources: list[ResourceMatch] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Resources the function runs on; a resource matching any entry counts",
     )
 
 
 class SupplierRegister(_Strict):
     schema_version: Literal["1.0"] = SUPPLIERS_SCHEMA_VERSION
-    functions: list[BusinessFunction] = Field(default_factory=list)
-    suppliers: list[Supplier] = Field(default_factory=list)
+    functions: list[BusinessFunction] = Field(default_factory=empty_list)
+    suppliers: list[Supplier] = Field(default_factory=empty_list)
 
     @model_validator(mode="after")
     def _references(self) -> SupplierRegister:

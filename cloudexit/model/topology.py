@@ -13,6 +13,7 @@ from typing import Literal
 
 from pydantic import ConfigDict, Field, field_validator, model_validator
 
+from cloudexit.model.defaults import empty_list
 from cloudexit.model.sharing import SharedFieldsSet
 
 
@@ -77,7 +78,7 @@ class FirewallRule(_Strict):
     )
     protocol: Protocol
     ports: list[PortRange] = Field(
-        default_factory=list, description="Destination ports; empty means every port"
+        default_factory=empty_list, description="Destination ports; empty means every port"
     )
     icmp_type: int | None = Field(None, ge=0, le=255)
     icmp_code: int | None = Field(None, ge=0, le=255)
@@ -132,7 +133,7 @@ class DnsRecord(_Strict):
     name: str = Field(description="Fully qualified or relative to the zone; '@' or '' for the apex")
     type: str
     ttl: int | None = Field(None, ge=0)
-    values: list[str] = Field(default_factory=list)
+    values: list[str] = Field(default_factory=empty_list)
 
 
 AttachmentRelation = Literal[
@@ -161,23 +162,23 @@ class Attachment(_Strict):
 
 class Topology(_Strict):
     cidrs: list[str] = Field(
-        default_factory=list, description="Address ranges of a network or subnet"
+        default_factory=empty_list, description="Address ranges of a network or subnet"
     )
-    firewall_rules: list[FirewallRule] = Field(default_factory=list)
-    listeners: list[Listener] = Field(default_factory=list)
+    firewall_rules: list[FirewallRule] = Field(default_factory=empty_list)
+    listeners: list[Listener] = Field(default_factory=empty_list)
     health_check: HealthCheck | None = None
     target_port: int | None = Field(
         None, ge=1, le=65535, description="Backend port of a target group"
     )
     zone_name: str | None = None
-    records: list[DnsRecord] = Field(default_factory=list)
-    attachments: list[Attachment] = Field(default_factory=list)
+    records: list[DnsRecord] = Field(default_factory=empty_list)
+    attachments: list[Attachment] = Field(default_factory=empty_list)
     security_groups: list[str] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Resource ids of the security groups applied to this resource",
     )
     subnet_security_groups: list[str] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description=(
             "Resource ids of the security groups applied to the subnets this resource sits in "
             "(Azure subnet NSGs): traffic must pass these and security_groups alike"

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from cloudexit.catalog.schema import Evidence, Price, Product, ProviderFile, TargetMapping
 from cloudexit.catalog.sizing import Needs, _Same, fits, price_in, to_eur
 from cloudexit.datafiles import data_dir
+from cloudexit.model.defaults import empty_list
 from cloudexit.model.inventory import Resource
 from cloudexit.model.io import read_yaml, validate
 from cloudexit.model.kinds import Kind
@@ -69,7 +70,7 @@ class RunningCostData(BaseModel):
     )
     minimum_size: dict[Kind, MinimumSize] = Field(default_factory=dict)
     fixed_node_plans: list[str] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Providers whose managed database plans fix the node count: no doubling a plan",
     )
 

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from cloudexit.catalog.schema import SourceRef, Specs
 from cloudexit.datafiles import data_dir
+from cloudexit.model.defaults import empty_list
 from cloudexit.model.inventory import Resource
 from cloudexit.model.io import read_yaml, validate
 from cloudexit.model.kinds import Kind
@@ -25,7 +26,7 @@ class UsageRule(BaseModel):
 
     id: str
     kinds: list[Kind] = Field(min_length=1)
-    engines: list[str] = Field(default_factory=list, description="Empty: every engine")
+    engines: list[str] = Field(default_factory=empty_list, description="Empty: every engine")
     ops_per_vcpu: float = Field(gt=0)
     request_units_per_op: float = Field(1, gt=0)
     peak_to_average: float = Field(1, ge=1)
@@ -41,7 +42,7 @@ class UsageRule(BaseModel):
 class UsageSizingFile(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    rules: list[UsageRule] = Field(default_factory=list)
+    rules: list[UsageRule] = Field(default_factory=empty_list)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from cloudexit.datafiles import data_dir
+from cloudexit.model.defaults import empty_list
 from cloudexit.model.io import read_yaml, validate
 
 
@@ -17,7 +18,7 @@ class _Data(BaseModel):
 
 class CanonicalCertification(_Data):
     name: str
-    aliases: list[str] = Field(default_factory=list)
+    aliases: list[str] = Field(default_factory=empty_list)
     baseline: bool = False
 
 

@@ -20,6 +20,7 @@ from cloudexit.catalog.compiled import Compiler
 from cloudexit.catalog.loader import Catalog
 from cloudexit.datafiles import data_dir
 from cloudexit.errors import InputError
+from cloudexit.model.defaults import empty_list
 from cloudexit.model.inventory import Inventory, Resource
 from cloudexit.model.money import quantize
 from cloudexit.model.plan import Plan
@@ -40,9 +41,9 @@ class ServiceMatch(_Data):
     """A source service, recognised by native type prefixes or by kind."""
 
     types: list[str] = Field(
-        default_factory=list, description="Native type prefixes, case-insensitive"
+        default_factory=empty_list, description="Native type prefixes, case-insensitive"
     )
-    kinds: list[str] = Field(default_factory=list)
+    kinds: list[str] = Field(default_factory=empty_list)
 
 
 class Anchor(_Data):
@@ -94,7 +95,7 @@ class Scenario(_Data):
     title: str
     provider: str
     region: str | None = None
-    services: list[ScenarioService] = Field(default_factory=list)
+    services: list[ScenarioService] = Field(default_factory=empty_list)
     source: Source | None = None
 
 
@@ -207,12 +208,12 @@ class Exposure(_Data):
     )
     resource_share: float
     newly_hit: list[str] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="After the plan: resources down or unreachable that the same outage spares today",
     )
     newly_hit_spend_share: float = Field(0.0, description="Their share of known monthly spend")
     single_points: list[SinglePoint] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="After the plan: providers and sites holding a large share of the estate",
     )
 

@@ -8,6 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from cloudexit.model.defaults import empty_list
 from cloudexit.model.sovereignty import Objective
 
 OBJECTIVES: tuple[Objective, ...] = (
@@ -111,7 +112,7 @@ class Grade(_Data):
     level: int | None = Field(
         ge=0, le=4, description="SEAL level; null: not assessed (counts as 0)"
     )
-    facts: list[Fact] = Field(default_factory=list)
+    facts: list[Fact] = Field(default_factory=empty_list)
     note: str | None = None
 
     @model_validator(mode="after")
@@ -139,14 +140,15 @@ class ExposurePath(_Data):
     via: str = Field(description="The entity through which the law reaches, e.g. a subsidiary")
     law: str
     locations: list[str] = Field(
-        default_factory=list, description="Region codes the path reaches; empty: every location"
+        default_factory=empty_list,
+        description="Region codes the path reaches; empty: every location",
     )
     source: str
 
 
 class Scope(_Data):
-    regions: list[str] = Field(default_factory=list, description="Empty: every region")
-    products: list[str] = Field(default_factory=list, description="Empty: every product")
+    regions: list[str] = Field(default_factory=empty_list, description="Empty: every region")
+    products: list[str] = Field(default_factory=empty_list, description="Empty: every product")
 
 
 class Assessment(_Data):
