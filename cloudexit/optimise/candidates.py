@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
 from itertools import islice
@@ -222,22 +222,25 @@ def _price_target(
     policy: Policy,
     specs: Specs | None = None,
     needs: Needs | None = None,
+    choice: Choice | str | None = None,
 ) -> Priced | str:
     """The option's product, quantity and full monthly running cost, or why it cannot be priced.
-    ``needs``: the resource's right-sized needs when already known (they are the same at every site)."""
-    running = running_cost_data()
-    priced = _price_product(resource, provider, region, target, policy, running, specs, needs)
+    ``needs``: the resource's right-sized needs when already known (they are the same at every site);
+    ``choice``: what ``choose`` gave for this site and a resource alike but for its sizes in GiB."""
+    if choice is None:
+        choice = choose(resource, provider, region, target, policy, specs, needs)
+    if isinstance(choice, str):
+        return choice
+    priced = _amounts(choice, resource, provider, region, policy)
     if isinstance(priced, str):
         return priced
     _price_boot_volume(priced, resource, provider, region, target, policy)
-    if target.fidelity == "self_managed":
-        ops = operations_monthly(resource.kind, policy, running)
-        if ops:
-            priced.costs["operations"] = ops
-            priced.monthly += ops
+    if choice.operations:
+        priced.costs["operations"] = choice.operations
+        priced.monthly += choice.operations
     egress_gib = Decimal(str(resource.attributes.monthly_egress_gib or 0))
     if egress_gib:
-        found = egress_price(provider, region, policy)
+        found = choice.egress
         if found is None:
             return f"no egress price on {provider.id}/{region} for {egress_gib} GiB a month"
         egress_product, rate, eur = found
@@ -249,6 +252,128 @@ def _price_target(
             key = f"{provider.id}/{egress_product.id}"
             priced.second_hand[key] = priced.second_hand.get(key, Decimal(0)) + eur * egress_gib
     return priced
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """What pricing a resource at a site decides before its sizes in GiB come in: the product, its
+    price and count, the block storage beside it, the operations and the egress rate. Resources
+    alike but for their storage and egress sizes share it; their amounts are worked out from it
+    with the same operations, in the same order, as for a resource priced alone."""
+
+    whole: Priced | None
+    """priced already whatever the sizes (functions, or nothing to size)"""
+    product: Product | None
+    price: Price | None
+    quantity: Decimal | None
+    """None: the data size in GiB (``per_gib``)"""
+    copies: int
+    nodes: int
+    data: bool
+    """the data is priced on ``store`` beside the instance"""
+    assumed: Decimal | None
+    store: Product | None
+    store_price: Price | None
+    store_missing: str | None
+    operations: Decimal | None
+    egress: tuple[Product, Price, Decimal] | None
+
+
+def choose(
+    resource: Resource,
+    provider: ProviderFile,
+    region: str,
+    target: TargetMapping,
+    policy: Policy,
+    specs: Specs | None = None,
+    needs: Needs | None = None,
+) -> Choice | str:
+    """``_price_target`` up to the amounts that scale with the resource's storage and egress."""
+    running = running_cost_data()
+    ops = (
+        operations_monthly(resource.kind, policy, running)
+        if target.fidelity == "self_managed"
+        else None
+    )
+    egress = egress_price(provider, region, policy)
+    chosen = _choose_product(resource, provider, region, target, policy, running, specs, needs)
+    if isinstance(chosen, str):
+        return chosen
+    if isinstance(chosen, Priced):
+        return Choice(chosen, None, None, None, 1, 1, False, None, None, None, None, ops, egress)
+    return replace(chosen, operations=ops, egress=egress)
+
+
+def _amounts(
+    choice: Choice, resource: Resource, provider: ProviderFile, region: str, policy: Policy
+) -> Priced | str:
+    """The product's and its storage's monthly cost for this resource's sizes."""
+    whole = choice.whole
+    if whole is not None:
+        return Priced(
+            whole.product,
+            whole.quantity,
+            whole.monthly,
+            list(whole.unverified),
+            dict(whole.costs),
+            whole.replicas,
+            dict(whole.second_hand),
+        )
+    product, price = choice.product, choice.price
+    assert product is not None and price is not None
+    volume: Decimal | None = None
+    quantity = choice.quantity
+    if quantity is None:
+        quantity = max(Decimal(1), data_gib(resource))
+        # A volume is written with a size: with none reported, the policy's assumed size is
+        # priced and written, never 1 GiB priced beside a larger volume written.
+        if resource.kind == Kind.BLOCK_VOLUME and resource.attributes.storage_gib is None:
+            volume = Decimal(str(policy.running_costs.assumed_data_gib))
+            quantity = volume
+    monthly = monthly_price(price, quantity, policy.exchange_rates)
+    if monthly is None:
+        return f"no exchange rate for {price.currency}"
+    unverified: list[str] = []
+    if not price.verified:
+        unverified.append(f"{provider.id}/{product.id}")
+    weak: dict[str, Decimal] = {f"{provider.id}/{product.id}": monthly} if is_weak(price) else {}
+    costs = {"storage" if choice.quantity is None else "compute": monthly}
+    copies, nodes = choice.copies, choice.nodes
+    if copies > 1:
+        one = monthly / copies
+        costs = {"compute": one, "replicas": monthly - one}
+    if choice.data:
+        if choice.store_missing is not None:
+            return choice.store_missing
+        store, store_price = choice.store, choice.store_price
+        assert store is not None and store_price is not None
+        assumed = choice.assumed
+        # Every node keeps its own copy of the data.
+        extra = monthly_price(
+            store_price, (assumed or data_gib(resource)) * nodes, policy.exchange_rates
+        )
+        if extra is None:
+            return f"no exchange rate for {store_price.currency}"
+        monthly += extra
+        costs["storage"] = extra
+        if not store_price.verified:
+            unverified.append(f"{provider.id}/{store.id}")
+        if is_weak(store_price):
+            weak[f"{provider.id}/{store.id}"] = (
+                weak.get(f"{provider.id}/{store.id}", Decimal(0)) + extra
+            )
+        return Priced(
+            product,
+            quantity,
+            monthly,
+            unverified,
+            costs,
+            nodes,
+            weak,
+            store=store,
+            assumed_gib=assumed,
+        )
+    return Priced(product, quantity, monthly, unverified, costs, nodes, weak, assumed_gib=volume)
 
 
 def _price_serverless(
@@ -375,7 +500,7 @@ def _price_boot_volume(
         priced.second_hand[key] = priced.second_hand.get(key, Decimal(0)) + monthly
 
 
-def _price_product(
+def _choose_product(
     resource: Resource,
     provider: ProviderFile,
     region: str,
@@ -384,7 +509,7 @@ def _price_product(
     running: RunningCostData,
     specs: Specs | None = None,
     needs: Needs | None = None,
-) -> Priced | str:
+) -> Choice | Priced | str:
     if target.select is None or target.sizing == "none":
         return Priced(None, Decimal(1), Decimal(0))
     if target.select.service == "serverless" and resource.kind == Kind.FUNCTION:
@@ -410,10 +535,9 @@ def _price_product(
         needs = needs_of(resource, policy.headroom, specs, policy.burstable_baseline)
     if target.fidelity == "self_managed":
         needs = self_managed_needs(resource, needs, running)
-    unverified: list[str] = []
     copies = 1
     nodes = 1
-    volume: Decimal | None = None
+    quantity: Decimal | None
     product: Product | None
     if target.sizing in ("instance", "instance_plus_storage", "per_node"):
         needed = copies_needed(resource) if target.sizing != "per_node" else 1
@@ -460,12 +584,7 @@ def _price_product(
         product = _cheapest_at(_Same(products), region)
         if product is None:
             return f"no {target.select.service} product on {provider.id}/{region}"
-        quantity = max(Decimal(1), data_gib(resource))
-        # A volume is written with a size: with none reported, the policy's assumed size is
-        # priced and written, never 1 GiB priced beside a larger volume written.
-        if resource.kind == Kind.BLOCK_VOLUME and resource.attributes.storage_gib is None:
-            volume = Decimal(str(policy.running_costs.assumed_data_gib))
-            quantity = volume
+        quantity = None
     else:
         product = _cheapest_at(_Same(products), region)
         if product is None:
@@ -473,16 +592,6 @@ def _price_product(
         quantity = Decimal(1)
     price = _price_at(_Same(product), region, policy.monthly_commitment)
     assert price is not None
-    monthly = monthly_price(price, quantity, policy.exchange_rates)
-    if monthly is None:
-        return f"no exchange rate for {price.currency}"
-    if not price.verified:
-        unverified.append(f"{provider.id}/{product.id}")
-    weak: dict[str, Decimal] = {f"{provider.id}/{product.id}": monthly} if is_weak(price) else {}
-    costs = {"compute" if target.sizing != "per_gib" else "storage": monthly}
-    if copies > 1:
-        one = monthly / copies
-        costs = {"compute": one, "replicas": monthly - one}
     # A managed service is created with a volume of some size: with none reported, the policy's
     # assumed size is priced (and written), never a size left unpriced.
     assumed = (
@@ -490,46 +599,41 @@ def _price_product(
         if resource.attributes.storage_gib is None and target.fidelity != "self_managed"
         else None
     )
-    if (
+    data = bool(
         target.sizing == "instance_plus_storage"
         and target.select.storage
         and (needs.storage_gib or assumed)
-    ):
+    )
+    store: Product | None = None
+    store_price: Price | None = None
+    missing: str | None = None
+    if data:
+        assert target.select.storage is not None
         stores = _select_products(_Same(provider), _Same(target.select.storage), region)
         if not stores:
-            return (
+            missing = (
                 f"no {target.select.storage.service} product on {provider.id}/{region} for the data"
             )
-        store = _cheapest_at(_Same(stores), region)
-        assert store is not None
-        store_price = _price_at(_Same(store), region, False)
-        assert store_price is not None
-        # Every node keeps its own copy of the data.
-        extra = monthly_price(
-            store_price, (assumed or data_gib(resource)) * nodes, policy.exchange_rates
-        )
-        if extra is None:
-            return f"no exchange rate for {store_price.currency}"
-        monthly += extra
-        costs["storage"] = extra
-        if not store_price.verified:
-            unverified.append(f"{provider.id}/{store.id}")
-        if is_weak(store_price):
-            weak[f"{provider.id}/{store.id}"] = (
-                weak.get(f"{provider.id}/{store.id}", Decimal(0)) + extra
-            )
-        return Priced(
-            product,
-            quantity,
-            monthly,
-            unverified,
-            costs,
-            nodes,
-            weak,
-            store=store,
-            assumed_gib=assumed,
-        )
-    return Priced(product, quantity, monthly, unverified, costs, nodes, weak, assumed_gib=volume)
+        else:
+            store = _cheapest_at(_Same(stores), region)
+            assert store is not None
+            store_price = _price_at(_Same(store), region, False)
+            assert store_price is not None
+    return Choice(
+        None,
+        product,
+        price,
+        quantity,
+        copies,
+        nodes,
+        data,
+        assumed,
+        store,
+        store_price,
+        missing,
+        None,
+        None,
+    )
 
 
 def stake_of(resource: Resource, policy: Policy) -> float:
@@ -595,6 +699,7 @@ class _Context:
     memo: FactsMemo | None = None
     price_key: tuple[object, ...] | None = None
     walk_key: tuple[object, ...] | None = None
+    free_key: tuple[object, ...] | None = None
     parts: dict[str, Decimal] | None = None
     one_offs: dict[float, tuple[Decimal, Decimal]] = field(default_factory=dict)
     """engineering days -> (their cost, the whole migration cost): the other parts are the resource's"""
@@ -619,6 +724,28 @@ class _Context:
                 a.memory_gib if function else None,
             )
         return self.price_key
+
+    def choice_key(self) -> tuple[object, ...]:
+        """``priced_key`` without the storage and egress sizes, which ``choose`` leaves to each
+        resource, but with whether there is a storage size at all (and a node pool's size)."""
+        if self.free_key is None:
+            key = self.priced_key()
+            storage = self.resource.attributes.storage_gib
+            # a pool's nodes may take only flavours whose local disk holds the source's disk
+            pool = storage if self.resource.kind == Kind.KUBERNETES_NODE_POOL else None
+            self.free_key = (*key[:6], storage is None, not storage, pool, key[7], *key[9:])
+        return self.free_key
+
+    def data_key(self, memo: FactsMemo, provider: ProviderFile, target: TargetMapping) -> object:
+        """What of the data size picks an instance: which storage ceilings it fits under (every
+        ceiling test ``gib <= limit`` answers the same for the next ceiling up), or the size
+        itself where the data's working set sizes a self-managed machine."""
+        if target.sizing not in ("instance", "instance_plus_storage", "per_node"):
+            return None
+        storage = self.resource.attributes.storage_gib
+        if target.fidelity == "self_managed":
+            return storage
+        return memo.ceiling(provider, float(data_gib(self.resource)))
 
     def sites_key(self) -> tuple[object, ...]:
         """Everything the site walk reads of the resource but its one-off costs: resources with
@@ -685,10 +812,12 @@ class FactsMemo:
     products (``s.vcpu < needs.vcpu``) answers the same for both, so the price does too."""
 
     held: dict[tuple[str, str, str | None], tuple[set[str], float]] = field(default_factory=dict)
-    priced: dict[tuple[object, ...], Priced | str] = field(default_factory=dict)
+    priced: dict[tuple[object, ...], Choice | str] = field(default_factory=dict)
+    """what ``choose`` gives, keyed by what it reads of a resource (``_Context.choice_key``)"""
     sites: dict[tuple[object, ...], list[SiteFacts | str]] = field(default_factory=dict)
     """``_Context.sites_key`` -> the first such resource's options (one-off costs are its own)"""
     sizes: dict[str, tuple[list[float], list[float]]] = field(default_factory=dict)
+    ceilings: dict[str, list[float]] = field(default_factory=dict)
     fallbacks: dict[tuple[str, Kind], TargetMapping | None] = field(default_factory=dict)
     """the self-managed fallback per provider and kind: one object, so the caches keyed by its
     selector (products at a site, their ranking, prices) answer every resource after the first"""
@@ -702,7 +831,7 @@ class FactsMemo:
     first): resources whose storage size is their own rarely repeat a key, and a million of them
     kept every price they were given"""
 
-    def remember_price(self, key: tuple[object, ...], priced: Priced | str) -> Priced | str:
+    def remember_price(self, key: tuple[object, ...], priced: Choice | str) -> Choice | str:
         _make_room(self.priced, self.limit)
         self.priced[key] = priced
         return priced
@@ -744,6 +873,16 @@ class FactsMemo:
             held = certifications_in(provider, region, service)
             found = self.held[key] = (held, certification_gap_points(held))
         return found
+
+    def ceiling(self, provider: ProviderFile, gib: float) -> float:
+        """The smallest storage ceiling of the provider's products at least ``gib``."""
+        limits = self.ceilings.get(provider.id)
+        if limits is None:
+            limits = self.ceilings[provider.id] = sorted(
+                {p.specs.storage_gib for p in provider.products if p.specs.storage_gib}
+            )
+        found = _next_at_least(limits, gib)
+        return gib if found is None else found
 
     def sized(self, provider: ProviderFile, needs: Needs) -> tuple[float | None, float | None]:
         grid = self.sizes.get(provider.id)
@@ -877,14 +1016,20 @@ def _site_facts(
     if memo is None:
         priced = _price_target(ctx.resource, provider, region, target, policy, ctx.specs, ctx.needs)
     else:
-        key = (provider.id, region, id(target), *memo.sized(provider, ctx.needs), *ctx.priced_key())
+        key = (
+            provider.id,
+            region,
+            id(target),
+            *memo.sized(provider, ctx.needs),
+            ctx.data_key(memo, provider, target),
+            *ctx.choice_key(),
+        )
         known = memo.priced.get(key)
         if known is None:
             known = memo.remember_price(
-                key,
-                _price_target(ctx.resource, provider, region, target, policy, ctx.specs, ctx.needs),
+                key, choose(ctx.resource, provider, region, target, policy, ctx.specs, ctx.needs)
             )
-        priced = known
+        priced = _price_target(ctx.resource, provider, region, target, policy, choice=known)
     if isinstance(priced, str):
         return f"{where}: {priced}"
     product = priced.product
