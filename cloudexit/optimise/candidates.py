@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -747,6 +748,26 @@ class _Context:
             return storage
         return memo.ceiling(provider, float(data_gib(self.resource)))
 
+    def sizes(self) -> tuple[float | None, float | None]:
+        """The storage and egress sizes, which a shared site walk works out for each resource."""
+        a = self.resource.attributes
+        return a.storage_gib, a.monthly_egress_gib
+
+    def _data_walk_key(self, memo: FactsMemo, providers: list[ProviderFile]) -> tuple[object, ...]:
+        """What of the storage and egress sizes a site walk reads beyond the amounts: the storage
+        ceilings and machine sizes the data picks at each provider (``data_key``, with or without
+        the self-managed working set), whether there is egress, and its size where a site has no
+        egress price (the reason names it)."""
+        gib = float(data_gib(self.resource))
+        managed = self_managed_needs(self.resource, self.needs, running_cost_data())
+        egress = self.resource.attributes.monthly_egress_gib
+        gaps = any(memo.egress_gap(p, self.policy) for p in providers)
+        return (
+            tuple((memo.ceiling(p, gib), *memo.sized(p, managed)) for p in providers),
+            not egress,
+            egress if gaps else None,
+        )
+
     def sites_key(self) -> tuple[object, ...]:
         """Everything the site walk reads of the resource but its one-off costs: resources with
         equal keys have the same sites, products, prices, grades and reasons for the rest."""
@@ -764,7 +785,8 @@ class _Context:
             tuple(sorted(self.needed_certs)),
             tuple(id(g) for g in self.gates),
             tuple(memo.sized(providers[p], self.needs) for p in chosen),
-            self.priced_key(),
+            self.choice_key(),
+            self._data_walk_key(memo, [providers[p] for p in chosen]),
             (self.resource.provider, self.resource.region) if missing else None,
             inspects(self.resource),
         )
@@ -818,6 +840,7 @@ class FactsMemo:
     """``_Context.sites_key`` -> the first such resource's options (one-off costs are its own)"""
     sizes: dict[str, tuple[list[float], list[float]]] = field(default_factory=dict)
     ceilings: dict[str, list[float]] = field(default_factory=dict)
+    gaps: dict[str, bool] = field(default_factory=dict)
     fallbacks: dict[tuple[str, Kind], TargetMapping | None] = field(default_factory=dict)
     """the self-managed fallback per provider and kind: one object, so the caches keyed by its
     selector (products at a site, their ranking, prices) answer every resource after the first"""
@@ -874,8 +897,18 @@ class FactsMemo:
             found = self.held[key] = (held, certification_gap_points(held))
         return found
 
+    def egress_gap(self, provider: ProviderFile, policy: Policy) -> bool:
+        """Whether some region of the provider has no egress price."""
+        found = self.gaps.get(provider.id)
+        if found is None:
+            found = self.gaps[provider.id] = any(
+                egress_price(provider, r.code, policy) is None for r in provider.regions
+            )
+        return found
+
     def ceiling(self, provider: ProviderFile, gib: float) -> float:
-        """The smallest storage ceiling of the provider's products at least ``gib``."""
+        """The smallest storage ceiling of the provider's products at least ``gib`` (infinity
+        above them all)."""
         limits = self.ceilings.get(provider.id)
         if limits is None:
             limits = self.ceilings[provider.id] = sorted(
@@ -903,11 +936,12 @@ def _make_room(table: dict[Key, Kept], limit: int) -> None:
 
 
 def _next_at_least(sizes: list[float], need: float | None) -> float | None:
-    """The smallest size at least ``need``; ``need`` itself when none is (or it is 0 or None)."""
+    """The smallest size at least ``need``; infinity when none is (no size passes a test against
+    either); ``need`` itself when it is 0 or None."""
     if not need:
         return need
     at = bisect_left(sizes, need)
-    return sizes[at] if at < len(sizes) else need
+    return sizes[at] if at < len(sizes) else math.inf
 
 
 def _context(
@@ -962,6 +996,22 @@ class SiteFacts:
     jurisdiction: float
     certification: float
     fidelity: float
+    choice: Choice | None = None
+    """what the price was worked out from, for a resource sharing the walk with other sizes"""
+    sizes: tuple[float | None, float | None] | None = None
+    """the storage and egress sizes ``priced`` is for"""
+
+
+def priced_for(ctx: _Context, facts: SiteFacts) -> Priced:
+    """The site's price for this resource: the walk's own, or worked out again from its choice
+    for this resource's storage and egress sizes."""
+    if facts.choice is None or facts.sizes == ctx.sizes():
+        return facts.priced
+    again = _price_target(
+        ctx.resource, facts.provider, facts.region, facts.target, ctx.policy, choice=facts.choice
+    )
+    assert isinstance(again, Priced), again
+    return again
 
 
 def _graded(ctx: _Context, provider: str, target: TargetMapping | None) -> TargetMapping | None:
@@ -1013,6 +1063,7 @@ def _site_facts(
         return (
             f"{where}: lacks {', '.join(sorted(missing))}{_held_apart(provider, region, missing)}"
         )
+    choice: Choice | str | None = None
     if memo is None:
         priced = _price_target(ctx.resource, provider, region, target, policy, ctx.specs, ctx.needs)
     else:
@@ -1029,6 +1080,7 @@ def _site_facts(
             known = memo.remember_price(
                 key, choose(ctx.resource, provider, region, target, policy, ctx.specs, ctx.needs)
             )
+        choice = known
         priced = _price_target(ctx.resource, provider, region, target, policy, choice=known)
     if isinstance(priced, str):
         return f"{where}: {priced}"
@@ -1052,6 +1104,8 @@ def _site_facts(
         jurisdiction=jurisdiction_points(provider, region),
         certification=gap,
         fidelity=fidelity_points(target.fidelity),
+        choice=choice if isinstance(choice, Choice) else None,
+        sizes=ctx.sizes(),
     )
 
 
@@ -1062,7 +1116,7 @@ def _moved(ctx: _Context, facts: SiteFacts) -> SiteFacts:
         facts.provider,
         facts.region,
         facts.target,
-        facts.priced,
+        priced_for(ctx, facts),
         facts.held,
         facts.grade,
         one_off,
@@ -1070,6 +1124,8 @@ def _moved(ctx: _Context, facts: SiteFacts) -> SiteFacts:
         facts.jurisdiction,
         facts.certification,
         facts.fidelity,
+        facts.choice,
+        ctx.sizes(),
     )
 
 

@@ -34,6 +34,7 @@ from cloudexit.optimise.candidates import (
     Facts,
     FactsMemo,
     OptionSource,
+    Priced,
     RetainFacts,
     SiteFacts,
     Walk,
@@ -41,6 +42,7 @@ from cloudexit.optimise.candidates import (
     _moved,
     detail_of,
     option_facts,
+    priced_for,
     walk,
 )
 from cloudexit.optimise.follow import Follower, copies_of, copies_score, find_followers, named
@@ -601,20 +603,27 @@ class Repeats:
         """Each site of a shared walk as (shape, monthly cost, its figure, engineering days),
         kept per walk while the candidates' memo would keep the walk itself."""
         assert walked.shared is not None and walked.key is not None
-        found = self._walks.get(walked.key)
+        ctx = walked.ctx
+        key = (walked.key, ctx.sizes())
+        found = self._walks.get(key)
         if found is None:
             _make_room(self._walks, self._walks_kept)
-            kind, policy = walked.ctx.resource.kind, walked.ctx.policy
-            found = self._walks[walked.key] = [
-                (
-                    self.shape(_site_shape(facts)),
-                    quantize(facts.priced.monthly),
-                    self.figure(float(quantize(facts.priced.monthly))),
-                    effort_days(facts.target, kind, policy),
+            kind, policy = ctx.resource.kind, ctx.policy
+            found = []
+            for facts in walked.shared:
+                if isinstance(facts, str):
+                    continue
+                priced = priced_for(ctx, facts)
+                monthly = quantize(priced.monthly)
+                found.append(
+                    (
+                        self.shape(_site_shape(facts, priced)),
+                        monthly,
+                        self.figure(float(monthly)),
+                        effort_days(facts.target, kind, policy),
+                    )
                 )
-                for facts in walked.shared
-                if not isinstance(facts, str)
-            ]
+            self._walks[key] = found
         return found
 
     def shape(self, shape: Shape) -> Shape:
@@ -692,8 +701,8 @@ def _row_order(row: Row) -> tuple[float, Site, str]:
     return (row.score, shape[0], shape[2] or "")
 
 
-def _site_shape(facts: SiteFacts) -> Shape:
-    priced = facts.priced
+def _site_shape(facts: SiteFacts, priced: Priced | None = None) -> Shape:
+    priced = facts.priced if priced is None else priced
     product = priced.product
     quantity = float(priced.quantity)
     vcpu = memory = storage = 0.0

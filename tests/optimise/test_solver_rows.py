@@ -136,7 +136,9 @@ def test_weighed_rows_score_and_build_as_weighed_options() -> None:
 
 def _varied_estate() -> list[Resource]:
     """Machines whose right-sized needs differ but fall between the same two sizes, disks and a
-    database of many sizes, a confidential tag: resources the shared facts serve alike or apart."""
+    database of many sizes, a confidential tag, and databases, caches, buckets and disks alike
+    but for storage sizes (none, zero, under and above every storage ceiling) and egress sizes:
+    resources the shared facts serve alike or apart."""
     items = []
     for i in range(48):
         vcpu = [1, 2, 4, 8][i % 4]
@@ -170,6 +172,25 @@ def _varied_estate() -> list[Resource]:
                     "storage_gib": [20, 20, 500][i % 3],
                     "high_availability": i % 2 == 0,
                 },
+            )
+        )
+    for i in range(30):
+        storage = [None, 0, 5, 20, 180, 500, 2_000, 9_000, 40_000, 90_000][i % 10]
+        egress = [None, 0, 3, 250][i % 4]
+        kind, type_ = [
+            ("database.postgresql", "AWS::RDS::DBInstance"),
+            ("database.mysql", "AWS::RDS::DBInstance"),
+            ("storage.object", "AWS::S3::Bucket"),
+            ("storage.block", "AWS::EC2::Volume"),
+            ("cache.redis", "AWS::ElastiCache::CacheCluster"),
+        ][i % 5]
+        items.append(
+            resource_item(
+                f"sized-{i}",
+                kind,
+                type=type_,
+                attributes={"storage_gib": storage, "monthly_egress_gib": egress}
+                | ({"vcpu": 2, "memory_gib": 4} if kind.startswith(("database", "cache")) else {}),
             )
         )
     return [Resource.model_validate(item) for item in items]
