@@ -296,7 +296,9 @@ def choose(
         if target.fidelity == "self_managed"
         else None
     )
-    egress = egress_price(provider, region, policy)
+    egress = (
+        egress_price(provider, region, policy) if resource.attributes.monthly_egress_gib else None
+    )
     chosen = _choose_product(resource, provider, region, target, policy, running, specs, needs)
     if isinstance(chosen, str):
         return chosen
@@ -728,13 +730,22 @@ class _Context:
 
     def choice_key(self) -> tuple[object, ...]:
         """``priced_key`` without the storage and egress sizes, which ``choose`` leaves to each
-        resource, but with whether there is a storage size at all (and a node pool's size)."""
+        resource, but with whether there is a storage size and egress at all (and a node pool's
+        size)."""
         if self.free_key is None:
             key = self.priced_key()
             storage = self.resource.attributes.storage_gib
             # a pool's nodes may take only flavours whose local disk holds the source's disk
             pool = storage if self.resource.kind == Kind.KUBERNETES_NODE_POOL else None
-            self.free_key = (*key[:6], storage is None, not storage, pool, key[7], *key[9:])
+            self.free_key = (
+                *key[:6],
+                storage is None,
+                not storage,
+                pool,
+                key[7],
+                not key[8],
+                *key[9:],
+            )
         return self.free_key
 
     def data_key(self, memo: FactsMemo, provider: ProviderFile, target: TargetMapping) -> object:
