@@ -137,8 +137,9 @@ def test_weighed_rows_score_and_build_as_weighed_options() -> None:
 def _varied_estate() -> list[Resource]:
     """Machines whose right-sized needs differ but fall between the same two sizes, disks and a
     database of many sizes, a confidential tag, and databases, caches, buckets and disks alike
-    but for storage sizes (none, zero, under and above every storage ceiling) and egress sizes:
-    resources the shared facts serve alike or apart."""
+    but for storage sizes (none, zero, under and above every storage ceiling) and egress sizes,
+    node pools whose node disk only some flavours' local disks hold: resources the shared facts
+    serve alike or apart."""
     items = []
     for i in range(48):
         vcpu = [1, 2, 4, 8][i % 4]
@@ -191,6 +192,20 @@ def _varied_estate() -> list[Resource]:
                 type=type_,
                 attributes={"storage_gib": storage, "monthly_egress_gib": egress}
                 | ({"vcpu": 2, "memory_gib": 4} if kind.startswith(("database", "cache")) else {}),
+            )
+        )
+    for i in range(8):
+        items.append(
+            resource_item(
+                f"pool-{i}",
+                "kubernetes.node_pool",
+                type="AWS::EKS::Nodegroup",
+                attributes={
+                    "vcpu": 4,
+                    "memory_gib": 16,
+                    "node_count": 3,
+                    "storage_gib": [20, 100, 400, 1_000][i % 4],
+                },
             )
         )
     return [Resource.model_validate(item) for item in items]
