@@ -58,10 +58,10 @@ def test_source_clouds_have_us_jurisdiction_egress_and_resolvable_sizes(bundled)
             specs = catalog.specs_for(pid, product.id)
             assert specs == product.specs
             assert specs.vcpu
-        # A spec table may lack a figure (Azure's reports 0 MB for Standard_B1ls): left out, never guessed.
-        # A size's Windows product shares its spec row, so sizes are counted, not products.
-        unknown = {p.id.removesuffix("/windows") for p in compute if p.specs.memory_gib is None}
-        assert len(unknown) <= 1
+        # Where a spec table lacks a figure (Azure's reports 0 MB for Standard_B1ls), a second named
+        # source gives it; none is guessed and none is left out.
+        unknown = {p.id for p in compute if p.specs.memory_gib is None}
+        assert unknown == set()
 
 
 def test_every_priced_compute_size_has_a_list_price_where_it_is_priced(bundled):
