@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from cloudexit.model.inventory import Inventory, Resource
 from cloudexit.model.kinds import Kind
 from cloudexit.model.policy import Policy
+from cloudexit.optimise.partition import Partition
 
 ATTACHED_KINDS: frozenset[tuple[Kind, Kind]] = frozenset(
     {
@@ -29,6 +30,20 @@ ATTACHED_KINDS: frozenset[tuple[Kind, Kind]] = frozenset(
     }
 )
 """(kind, kind) pairs a depends_on link between means attachment, in either direction."""
+
+ROUTING_KINDS: frozenset[tuple[Kind, Kind]] = frozenset(
+    {
+        (Kind.ROUTER, Kind.NETWORK),
+        (Kind.ROUTER, Kind.SUBNET),
+        (Kind.ROUTER, Kind.ROUTER),
+        (Kind.ROUTER, Kind.PUBLIC_IP),
+        (Kind.ROUTER, Kind.FIREWALL),
+    }
+)
+"""Routing parts (routes, route tables, internet and NAT gateways, routers, a firewall set in a
+virtual hub) and the network they route: a route written on one site cannot name a table or
+gateway on another, so they are attached, unless they join several networks (a transit hub: see
+``_routing_pairs``)."""
 
 _NATIVE_KEYS = ("attached_to", "replica_of", "primary")
 _MACHINES = frozenset({Kind.VM, Kind.VM_GROUP})
@@ -65,19 +80,50 @@ def held_apart(inventory: Inventory, policy: Policy) -> list[tuple[str, str]]:
     return sorted(apart)
 
 
-def attachments(inventory: Inventory, policy: Policy | None = None) -> list[tuple[str, str]]:
-    """Every attached (part, whole) pair of resource ids, sorted; both ends are in the inventory.
-    With a policy, less the memberships it holds apart (``held_apart``)."""
-    by_id = inventory.by_id()
+def _linked(r: Resource, dep: Resource, kinds: frozenset[tuple[Kind, Kind]]) -> bool:
+    return (r.kind, dep.kind) in kinds or (dep.kind, r.kind) in kinds
+
+
+def _routing_pairs(inventory: Inventory, by_id: Mapping[str, Resource]) -> set[tuple[str, str]]:
+    """(part, whole) depends_on links between routing parts and their network. A set of them
+    that reaches more than one network routes between networks (a transit gateway, a virtual
+    hub): gluing it would glue those networks, so its links are left out."""
     pairs: set[tuple[str, str]] = set()
     for r in inventory.resources:
         for other in r.depends_on:
             dep = by_id.get(other)
-            if (
-                dep is not None
-                and dep.id != r.id
-                and ((r.kind, dep.kind) in ATTACHED_KINDS or (dep.kind, r.kind) in ATTACHED_KINDS)
-            ):
+            if dep is not None and dep.id != r.id and _linked(r, dep, ROUTING_KINDS):
+                pairs.add((r.id, dep.id))
+    if not pairs:
+        return pairs
+    # a subnet belongs to its network, so a route reaching a subnet reaches that network
+    subnets = {rid for pair in pairs for rid in pair if by_id[rid].kind == Kind.SUBNET}
+    homes = [
+        (sid, other)
+        for sid in sorted(subnets)
+        for other in by_id[sid].depends_on
+        if other in by_id and by_id[other].kind == Kind.NETWORK
+    ]
+    ends = {rid for pair in (*pairs, *homes) for rid in pair}
+    sets = Partition(ends)
+    for a, b in (*pairs, *homes):
+        sets.union(a, b)
+    networks: dict[str, set[str]] = defaultdict(set)
+    for rid in ends:
+        if by_id[rid].kind == Kind.NETWORK:
+            networks[sets.find(rid)].add(rid)
+    return {(a, b) for a, b in pairs if len(networks[sets.find(a)]) <= 1}
+
+
+def attachments(inventory: Inventory, policy: Policy | None = None) -> list[tuple[str, str]]:
+    """Every attached (part, whole) pair of resource ids, sorted; both ends are in the inventory.
+    With a policy, less the memberships it holds apart (``held_apart``)."""
+    by_id = inventory.by_id()
+    pairs = _routing_pairs(inventory, by_id)
+    for r in inventory.resources:
+        for other in r.depends_on:
+            dep = by_id.get(other)
+            if dep is not None and dep.id != r.id and _linked(r, dep, ATTACHED_KINDS):
                 pairs.add((r.id, dep.id))
         for link in r.topology.attachments:
             if link.to in by_id and link.to != r.id:
