@@ -4,6 +4,7 @@ Per resource: the type exists; every argument is known and settable; required ar
 and blocks are present (an argument that the provider reads from the environment may be
 left out); blocks are written as blocks and attributes as attributes; item counts respect
 the block's limits; a literal value of an enumerated argument is one the provider accepts.
+Across resources: no two hold a name their target holds once (``names``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 
 from cloudexit.errors import InputError
 from cloudexit.tfcheck.findings import Finding
+from cloudexit.tfcheck.names import HeldNames
 
 META_ARGUMENTS = {
     "count",
@@ -232,6 +234,9 @@ class _Checker:
 def check_schema(folder: Path, facts: dict[str, Any]) -> list[Finding]:
     """Findings for every ``*.tf`` file under ``folder``, sorted."""
     checker = _Checker(facts)
+    names = HeldNames()  # names held once (buckets, registries), read from the same parse
     for path in sorted(folder.rglob("*.tf")):
-        checker.document(str(path.relative_to(folder)), _parse(path))
-    return sorted(checker.findings)
+        file, doc = str(path.relative_to(folder)), _parse(path)
+        checker.document(file, doc)
+        names.add(file, doc)
+    return sorted([*checker.findings, *names.findings])

@@ -7,6 +7,7 @@ volumes, public IPs, cluster, backends), so templates only wire names together.
 
 from __future__ import annotations
 
+import hashlib
 import ipaddress
 import re
 from collections import defaultdict
@@ -68,7 +69,12 @@ def slug(text: str, limit: int = 63) -> str:
     value = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "resource"
     if not value[0].isalpha():
         value = f"r-{value}"
-    return value[:limit].rstrip("-")
+    if len(value) <= limit:
+        return value
+    # Cut names would clash where two differ only past the cut (two buckets sharing a long
+    # prefix): a short hash of the whole text keeps them apart, the same on every run.
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+    return f"{value[: limit - len(digest) - 1].rstrip('-')}-{digest}"
 
 
 def identifier(text: str) -> str:
