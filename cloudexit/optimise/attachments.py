@@ -84,16 +84,12 @@ def _linked(r: Resource, dep: Resource, kinds: frozenset[tuple[Kind, Kind]]) -> 
     return (r.kind, dep.kind) in kinds or (dep.kind, r.kind) in kinds
 
 
-def _routing_pairs(inventory: Inventory, by_id: Mapping[str, Resource]) -> set[tuple[str, str]]:
-    """(part, whole) depends_on links between routing parts and their network. A set of them
-    that reaches more than one network routes between networks (a transit gateway, a virtual
-    hub): gluing it would glue those networks, so its links are left out."""
-    pairs: set[tuple[str, str]] = set()
-    for r in inventory.resources:
-        for other in r.depends_on:
-            dep = by_id.get(other)
-            if dep is not None and dep.id != r.id and _linked(r, dep, ROUTING_KINDS):
-                pairs.add((r.id, dep.id))
+def _routing_pairs(
+    pairs: set[tuple[str, str]], by_id: Mapping[str, Resource]
+) -> set[tuple[str, str]]:
+    """The (part, whole) depends_on links between routing parts and their network that attach.
+    A set of them that reaches more than one network routes between networks (a transit
+    gateway, a virtual hub): gluing it would glue those networks, so its links are left out."""
     if not pairs:
         return pairs
     # a subnet belongs to its network, so a route reaching a subnet reaches that network
@@ -119,12 +115,17 @@ def attachments(inventory: Inventory, policy: Policy | None = None) -> list[tupl
     """Every attached (part, whole) pair of resource ids, sorted; both ends are in the inventory.
     With a policy, less the memberships it holds apart (``held_apart``)."""
     by_id = inventory.by_id()
-    pairs = _routing_pairs(inventory, by_id)
+    pairs: set[tuple[str, str]] = set()
+    routing: set[tuple[str, str]] = set()
     for r in inventory.resources:
         for other in r.depends_on:
             dep = by_id.get(other)
-            if dep is not None and dep.id != r.id and _linked(r, dep, ATTACHED_KINDS):
+            if dep is None or dep.id == r.id:
+                continue
+            if _linked(r, dep, ATTACHED_KINDS):
                 pairs.add((r.id, dep.id))
+            elif _linked(r, dep, ROUTING_KINDS):
+                routing.add((r.id, dep.id))
         for link in r.topology.attachments:
             if link.to in by_id and link.to != r.id:
                 pairs.add((r.id, link.to))
@@ -132,6 +133,7 @@ def attachments(inventory: Inventory, policy: Policy | None = None) -> list[tupl
         for other in _native(r):
             if other in by_id and other != r.id and other not in far:
                 pairs.add((r.id, other))
+    pairs |= _routing_pairs(routing, by_id)
     if policy is not None:
         pairs -= set(held_apart(inventory, policy))
     return sorted(pairs)
