@@ -67,14 +67,14 @@ def _stamp(as_of: str | None) -> str:
     if as_of is not None:
         try:
             when = dt.datetime.fromisoformat(as_of)
-        except ValueError:
+            if when.tzinfo is None:
+                when = when.replace(tzinfo=dt.UTC)
+            return when.astimezone(dt.UTC).replace(microsecond=0).isoformat()
+        except (ValueError, OverflowError):
             raise InputError(
-                f"--as-of {as_of!r} is not an ISO 8601 date or time, e.g. 2026-12-01 or "
-                "2026-12-01T09:30:00+01:00"
+                f"--as-of {as_of!r} is not an ISO 8601 date or time in UTC's range, e.g. "
+                "2026-12-01 or 2026-12-01T09:30:00+01:00"
             ) from None
-        if when.tzinfo is None:
-            when = when.replace(tzinfo=dt.UTC)
-        return when.astimezone(dt.UTC).replace(microsecond=0).isoformat()
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         try:

@@ -25,7 +25,6 @@ from cloudexit.model.firewall_rules_held import (
 )
 from cloudexit.model.inventory import CollectionIssue, Inventory, Resource, Source
 from cloudexit.model.members import fold_issues
-from cloudexit.wording import counted
 
 _MODULES = {
     "terraform-json": "terraform_json",
@@ -70,7 +69,7 @@ def import_file(
             raise ctx.fault
         ctx.issue(
             "unreadable",
-            f"{ctx.fault}; what came before it is kept: {counted(len(ctx.resources), 'resource')}",
+            f"{ctx.fault}; what came before it is kept",
         )
     if format is not None and not ctx.resources and not ctx.skipped:
         _refuse_forced(path, format)

@@ -115,7 +115,8 @@ def test_bad_files_exit_2_naming_file_and_position_keeping_what_came_before(
     inventory = load_inventory(out)
     assert len(inventory.resources) == kept
     (fault,) = [i for i in inventory.issues if i.code == "unreadable"]
-    assert fragment in fault.message and "what came before it is kept: 1 resource" in fault.message
+    assert fault.message.endswith("; what came before it is kept") and fragment in fault.message
+    assert f"with {kept} resource read in all" in err
 
 
 def test_truncated_file_keeps_the_good_items_and_names_the_cut(tmp_path: Path) -> None:
@@ -172,9 +173,11 @@ def test_as_of_that_is_not_a_date_is_refused(
 ) -> None:
     source = str(imports_dir / "state-v4-modules.tfstate")
     out = tmp_path / "x.json"
-    assert run(["inventory", "import", source, "-o", str(out), "--as-of", "yesterday"]) == 2
-    assert "--as-of 'yesterday' is not an ISO 8601 date" in capsys.readouterr().err
-    assert not out.exists()
+    for wrong in ("yesterday", "9999-12-31T23:59:59-01:00", "0001-01-01T00:00:00+01:00"):
+        assert run(["inventory", "import", source, "-o", str(out), "--as-of", wrong]) == 2
+        err = capsys.readouterr().err
+        assert f"--as-of {wrong!r} is not an ISO 8601 date" in err and "internal" not in err
+        assert not out.exists()
 
 
 def test_unknown_format_and_missing_file(tmp_path: Path) -> None:
@@ -182,3 +185,17 @@ def test_unknown_format_and_missing_file(tmp_path: Path) -> None:
         import_file(tmp_path / "a.json", format="xml")
     with pytest.raises(InputError, match="no such file"):
         import_file(tmp_path / "missing.json")
+
+
+def test_a_cut_file_and_the_command_agree_on_what_was_kept(
+    shared_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    whole = (shared_dir / "corpus" / "azure-arm-resources-list-c7n.json").read_bytes()
+    cut = tmp_path / "cut.json"
+    cut.write_bytes(whole[: len(whole) * 6 // 10])
+    out = tmp_path / "x.json"
+    assert run(["inventory", "import", str(cut), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    kept = len(load_inventory(out).resources)
+    assert kept and f"with {kept} resources read in all" in err
+    assert err.count("resources") == 1
