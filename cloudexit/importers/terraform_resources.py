@@ -45,6 +45,8 @@ _PROVIDERS: tuple[tuple[str, SourceProvider, str], ...] = (
     ("openstack_", "openstack", "openstack"),
 )
 _AWS_GLOBAL = re.compile(r"^aws_(iam_|route53_|cloudfront_|organizations_|waf_|budgets_)")
+# Azure holds these at location global; their Terraform resources take no location
+_AZURE_GLOBAL = frozenset({"azurerm_dns_zone", "azurerm_private_dns_zone"})
 _AWS_ZONE = re.compile(r"^([a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d+)")
 _GCP_ZONE = re.compile(r"^([a-z]+-[a-z]+\d+)-[a-z]$")
 _GCP_SELF_LINK = re.compile(
@@ -706,6 +708,8 @@ class TerraformMapper:
                 or "unknown"
             )
         if provider == "azure":
+            if tf_type in _AZURE_GLOBAL:
+                return "global"
             location = text(values.get("location"))
             return location.replace(" ", "").lower() if location else configured or "unknown"
         if provider == "gcp":

@@ -154,3 +154,51 @@ def test_an_imported_disk_gets_todays_list_price_as_a_scan_would(tmp_path: Path)
     assert imported.monthly_cost is not None
     assert "managed-disk/P10" in imported.monthly_cost.source
     assert "as tier P10" in imported.monthly_cost.source
+
+
+def test_an_imported_public_dns_zone_counts_in_todays_cost(tmp_path: Path) -> None:
+    """A zone as a Resource Graph export and a Terraform state give it (location global, or no
+    location at all) is priced at the Zone 1 meter, not left out of today's cost."""
+    zone_id = (
+        "/subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourceGroups/rg-web"
+        "/providers/Microsoft.Network/dnszones/shop.example"
+    )
+    graph = {
+        "id": zone_id,
+        "name": "shop.example",
+        "type": "microsoft.network/dnszones",
+        "location": "global",
+        "properties": {"zoneType": "Public", "numberOfRecordSets": 4},
+    }
+    (tmp_path / "graph.json").write_text(
+        json.dumps({"count": 1, "data": [graph], "skip_token": None, "total_records": 1})
+    )
+    state = {
+        "version": 4,
+        "terraform_version": "1.9.8",
+        "resources": [
+            {
+                "mode": "managed",
+                "type": "azurerm_dns_zone",
+                "name": "web",
+                "provider": 'provider["registry.terraform.io/hashicorp/azurerm"]',
+                "instances": [
+                    {
+                        "attributes": {
+                            "id": zone_id.replace("shop.example", "web.example"),
+                            "name": "web.example",
+                            "resource_group_name": "rg-web",
+                        }
+                    }
+                ],
+            }
+        ],
+    }
+    (tmp_path / "main.tfstate").write_text(json.dumps(state))
+    for name in ("graph.json", "main.tfstate"):
+        (zone,) = import_files([tmp_path / name]).resources
+        assert zone.region == "global", name
+        assert zone.monthly_cost is not None, name
+        assert zone.monthly_cost.amount > 0
+        assert "azure/dns-zone/global global (unverified)" in zone.monthly_cost.source
+        assert "assumed for a zone with location global" in zone.monthly_cost.source

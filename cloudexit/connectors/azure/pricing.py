@@ -174,6 +174,19 @@ def _firewall(resource: Resource) -> list[Billed]:
     return [Billed(f"azure-firewall/{tier}", Decimal(1), "; data processed not included")]
 
 
+def _dns_zone(resource: Resource) -> Billed:
+    """A public zone has location global: Retail Prices lists its meter under a billing zone,
+    not a region, so a global zone is billed at the Zone 1 meter, an assumption its figure names."""
+    if resource.region == "global":
+        return Billed(
+            "dns-zone/global",
+            Decimal(1),
+            "; billed at the Zone 1 meter (assumed for a zone with location global); "
+            "queries not included",
+        )
+    return Billed("dns-zone", Decimal(1), "; queries not included")
+
+
 def billed(resource: Resource) -> list[Billed]:
     """The catalogue products a resource is billed as, or [] when the catalogue cannot say."""
     native = resource.type
@@ -202,6 +215,6 @@ def billed(resource: Resource) -> list[Billed]:
         return _firewall(resource)
     if native == "microsoft.network/loadbalancers" and (a.instance_type or "") == "Basic":
         return [Billed("lb-basic", Decimal(1), "; the Basic SKU bears no charge")]
-    if native == "microsoft.network/dnszones":
-        return [Billed("dns-zone", Decimal(1), "; queries not included")]
+    if native in ("microsoft.network/dnszones", "azurerm_dns_zone"):
+        return [_dns_zone(resource)]
     return []

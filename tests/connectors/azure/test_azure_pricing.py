@@ -87,3 +87,19 @@ def test_a_managed_disk_is_billed_as_the_smallest_tier_that_holds_it(arm, priced
         assert (cost is None) == (price is None), name
         if cost is not None and price is not None:
             assert cost.amount == price.monthly_eur
+
+
+def test_a_public_dns_zone_held_at_location_global_is_priced_at_the_zone_1_meter(
+    arm, priced_catalog
+):
+    """Azure holds a public zone at location global; Retail Prices lists its meter under billing
+    zone Zone 1, so the zone is priced there, unverified, its figure naming the assumption."""
+    zone = scan(arm, priced_catalog).by_id()[f"{BASE}/microsoft.network/dnszones/example.com"]
+    assert zone.region == "global"
+    listed = priced_catalog.list_price("azure", "global", "dns-zone/global")
+    assert listed is not None and zone.monthly_cost is not None
+    assert zone.monthly_cost.amount == listed.monthly_eur > 0
+    assert zone.monthly_cost.source == (
+        "list price: azure/dns-zone/global global (unverified); billed at the Zone 1 meter"
+        " (assumed for a zone with location global); queries not included"
+    )
