@@ -10,7 +10,7 @@ from cloudexit.model.money import quantize
 from cloudexit.model.plan import Placement, SolveStatus, StrandedLine, Totals, Unplaced
 from cloudexit.model.policy import Policy
 from cloudexit.optimise.today import current_monthly_eur
-from cloudexit.wording import counted, plural
+from cloudexit.wording import counted, first_few, plural
 
 UNSOLVED = frozenset({SolveStatus.INFEASIBLE, SolveStatus.NOT_SOLVED})
 
@@ -250,3 +250,20 @@ def planned_today_warning(inventory: Inventory, policy: Policy) -> str | None:
         f"EUR {quantize(sum(priced, Decimal(0)))} a month: the saving compares the move with "
         f"building {plural(len(priced), 'it', 'them')} as planned"
     )
+
+
+def unverified_today_warning(inventory: Inventory) -> str | None:
+    """One line naming the unverified list prices today's cost rests on, each with what its figure
+    says it assumed (a billing zone, a rule), so the comparison is not read as a verified one."""
+    parts = Counter(
+        part
+        for r in inventory.resources
+        if r.monthly_cost is not None
+        for part in dict.fromkeys(r.monthly_cost.source.split(" + "))
+        if "(unverified)" in part
+    )
+    if not parts:
+        return None
+    total = sum(parts.values())
+    named = first_few(f"{part} ({counted(n, 'resource')})" for part, n in parts.items())
+    return f"today's cost counts {counted(total, 'unverified list price')}: {named}"

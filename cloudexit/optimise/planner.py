@@ -474,6 +474,7 @@ def _plan(
         *repriced,
         second_hand_warning(result.placements, figures),
         footing.unpriced_today_warning(inventory, figures),
+        footing.unverified_today_warning(inventory),
     ]
     if result.placements:
         late.append(concentration.rise_warning(result))

@@ -23,6 +23,7 @@ from cloudexit.catalog.schema import ProviderFile
 from cloudexit.catalog.sizing import price_in
 from cloudexit.connectors.aws.pricing import monthly_cost
 from cloudexit.connectors.common import compute_cost
+from cloudexit.importers import price_today
 from cloudexit.model.inventory import Inventory, Resource
 from tests.helpers import inventory, resource
 
@@ -177,6 +178,32 @@ def test_today_s_cost_names_what_it_cannot_price(bundled):
     line = next(w for w in plan.warnings if "leaves out" in w)
     assert "1 of 2 resources" in line and "storage.block 1" in line
     assert f"EUR {plan.totals.current_monthly} a month" in line
+
+
+def test_a_global_azure_dns_zone_counts_today_and_the_plan_names_its_assumed_billing_zone(
+    bundled,
+):
+    zone = Resource.model_validate(
+        resource(
+            "/subscriptions/s/resourceGroups/web/providers/Microsoft.Network/dnszones/shop.example",
+            kind="network.dns_zone",
+            provider="azure",
+            account="s",
+            region="global",
+            type="microsoft.network/dnszones",
+            attributes={},
+            monthly_cost=None,
+        )
+    )
+    price_today([zone], bundled)
+    assert zone.monthly_cost is not None and zone.monthly_cost.amount > 0
+    vm = resource("i-1", region="eu-central-1")
+    inv = Inventory.model_validate(inventory(vm, zone.model_dump(mode="json")))
+    plan = cloudexit.plan(inv, cloudexit.Policy(targets=["ovhcloud"]), catalog=bundled)
+    assert plan.totals.current_monthly_unpriced == 0
+    line = next(w for w in plan.warnings if "unverified list price" in w)
+    assert "azure/dns-zone/global global (unverified)" in line
+    assert "billed at the Zone 1 meter (assumed for a zone with location global)" in line
 
 
 def test_a_windows_machine_is_priced_only_where_a_licence_included_rate_is_known(bundled):
