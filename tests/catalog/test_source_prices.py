@@ -309,8 +309,7 @@ STILL_UNPRICED = {
         ),
         ("cache", "italynorth"),
         ("cache", "spaincentral"),
-        # Azure DNS: regions opened after the last Microsoft list of billing zones found.
-        *(("dns", r) for r in ["swedencentral", "italynorth", "polandcentral", "spaincentral"]),
+        # Azure DNS has none: a public zone is held at location global, priced by dns-zone/global.
     },
     "gcp": set(),
 }
