@@ -125,7 +125,10 @@ class _Checker:
             if facts.get("required") and name not in present and not facts.get("env"):
                 self.add(file, where, f"required argument {name!r} is missing")
         for name, block in sorted(blocks.items()):
-            if name not in present and (block.get("required") or block.get("min_items")):
+            needed = block.get("required") or block.get("min_items")
+            # the reference reads an optional block with a minimum count as required; a
+            # deprecated block is never needed (OpenNebula's `ar`, replaced by a resource)
+            if name not in present and needed and not block.get("deprecated"):
                 self.add(file, where, f"required block {name!r} is missing")
 
     def block(

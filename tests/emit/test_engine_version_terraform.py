@@ -130,7 +130,8 @@ def _resource_versions(text: str, argument: str) -> dict[str, str]:
                 "ana_mysql": "10.11",
                 "psql_erp": "16",
                 "ana_warehouse_pg": "15",
-                "redis_portal": "7.2",
+                # the In-Memory DB v2 cluster (the replica set is deprecated) documents 9.0
+                "redis_portal": "9.0",
             },
         ),
     ],

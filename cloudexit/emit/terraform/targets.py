@@ -63,7 +63,7 @@ DEFAULT_TYPES: dict[str, dict[Kind, str]] = {
         Kind.POSTGRESQL: "ionoscloud_pg_cluster",
         Kind.MYSQL: "ionoscloud_mariadb_cluster",
         Kind.MARIADB: "ionoscloud_mariadb_cluster",
-        Kind.REDIS: "ionoscloud_inmemorydb_replicaset",
+        Kind.REDIS: "ionoscloud_inmemorydb_cluster_v2",
         Kind.DOCUMENT: "ionoscloud_mongo_cluster",
         Kind.KUBERNETES_CLUSTER: "ionoscloud_k8s_cluster",
         Kind.KUBERNETES_NODE_POOL: "ionoscloud_k8s_node_pool",

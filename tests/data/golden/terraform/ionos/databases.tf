@@ -87,26 +87,38 @@ resource "random_password" "ana_cache" {
 }
 
 # cloudexit: from gcp redis.googleapis.com/Instance //redis.googleapis.com/projects/retail-analytics-prod/locations/europe-west1/instances/ana-cache
-# redis 7.0 is not offered: redis 7.2 is the closest newer version
-resource "ionoscloud_inmemorydb_replicaset" "ana_cache" {
-  display_name     = "ana-cache"
+# redis 7.0 is not offered: redis 9.0 is the closest newer version (a major version jump)
+resource "ionoscloud_inmemorydb_cluster_v2" "ana_cache" {
+  name             = "ana-cache"
   location         = "de/fra"
-  version          = "7.2"
-  replicas         = 1
+  version          = "9.0"
   eviction_policy  = "allkeys-lru"
   persistence_mode = "RDB"
-  resources {
+  instances = {
+    count = 1
     cores = 1
     ram   = 5
   }
-  connections {
-    datacenter_id = ionoscloud_datacenter.main.id
-    lan_id        = ionoscloud_lan.analytics_ew1.id
-    cidr          = format("%s/%s", cidrhost(ionoscloud_lan.analytics_ew1.ipv4_cidr_block, 29), split("/", ionoscloud_lan.analytics_ew1.ipv4_cidr_block)[1])
+  connections = {
+    datacenter_id            = ionoscloud_datacenter.main.id
+    lan_id                   = ionoscloud_lan.analytics_ew1.id
+    primary_instance_address = format("%s/%s", cidrhost(ionoscloud_lan.analytics_ew1.ipv4_cidr_block, 29), split("/", ionoscloud_lan.analytics_ew1.ipv4_cidr_block)[1])
   }
-  credentials {
-    username            = "cloudexit_admin"
-    plain_text_password = random_password.ana_cache.result
+  snapshot = {
+    location       = var.inmemorydb_snapshot_location
+    retention_days = 7
+    snapshot_hours = [2]
+  }
+  maintenance_window = {
+    time            = "02:00:00"
+    day_of_the_week = "Sunday"
+  }
+  credentials = {
+    username = "cloudexit_admin"
+    password = {
+      algorithm = "SHA-256"
+      hash      = sha256(random_password.ana_cache.result)
+    }
   }
 }
 
@@ -170,26 +182,38 @@ resource "random_password" "redis_portal" {
 }
 
 # cloudexit: from azure microsoft.cache/redis /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-portal/providers/microsoft.cache/redis/redis-portal
-# redis 6.0 is not offered: redis 7.2 is the closest newer version (a major version jump)
-resource "ionoscloud_inmemorydb_replicaset" "redis_portal" {
-  display_name     = "redis-portal"
+# redis 6.0 is not offered: redis 9.0 is the closest newer version (a major version jump)
+resource "ionoscloud_inmemorydb_cluster_v2" "redis_portal" {
+  name             = "redis-portal"
   location         = "de/fra"
-  version          = "7.2"
-  replicas         = 1
+  version          = "9.0"
   eviction_policy  = "allkeys-lru"
   persistence_mode = "RDB"
-  resources {
+  instances = {
+    count = 1
     cores = 1
     ram   = 6
   }
-  connections {
-    datacenter_id = ionoscloud_datacenter.main.id
-    lan_id        = ionoscloud_lan.analytics_ew1.id
-    cidr          = format("%s/%s", cidrhost(ionoscloud_lan.analytics_ew1.ipv4_cidr_block, 49), split("/", ionoscloud_lan.analytics_ew1.ipv4_cidr_block)[1])
+  connections = {
+    datacenter_id            = ionoscloud_datacenter.main.id
+    lan_id                   = ionoscloud_lan.analytics_ew1.id
+    primary_instance_address = format("%s/%s", cidrhost(ionoscloud_lan.analytics_ew1.ipv4_cidr_block, 49), split("/", ionoscloud_lan.analytics_ew1.ipv4_cidr_block)[1])
   }
-  credentials {
-    username            = "cloudexit_admin"
-    plain_text_password = random_password.redis_portal.result
+  snapshot = {
+    location       = var.inmemorydb_snapshot_location
+    retention_days = 7
+    snapshot_hours = [2]
+  }
+  maintenance_window = {
+    time            = "02:00:00"
+    day_of_the_week = "Sunday"
+  }
+  credentials = {
+    username = "cloudexit_admin"
+    password = {
+      algorithm = "SHA-256"
+      hash      = sha256(random_password.redis_portal.result)
+    }
   }
 }
 
@@ -202,26 +226,38 @@ resource "random_password" "shop_cache" {
 }
 
 # cloudexit: from aws AWS::ElastiCache::ReplicationGroup arn:aws:elasticache:us-east-1:123456789012:replicationgroup:shop-cache
-# redis 7.1 is not offered: redis 7.2 is the closest newer version
-resource "ionoscloud_inmemorydb_replicaset" "shop_cache" {
-  display_name     = "shop-cache"
+# redis 7.1 is not offered: redis 9.0 is the closest newer version (a major version jump)
+resource "ionoscloud_inmemorydb_cluster_v2" "shop_cache" {
+  name             = "shop-cache"
   location         = "de/fra"
-  version          = "7.2"
-  replicas         = 1
+  version          = "9.0"
   eviction_policy  = "allkeys-lru"
   persistence_mode = "RDB"
-  resources {
+  instances = {
+    count = 1
     cores = 2
     ram   = 6
   }
-  connections {
-    datacenter_id = ionoscloud_datacenter.main.id
-    lan_id        = ionoscloud_lan.shop_data.id
-    cidr          = format("%s/%s", cidrhost(ionoscloud_lan.shop_data.ipv4_cidr_block, 88), split("/", ionoscloud_lan.shop_data.ipv4_cidr_block)[1])
+  connections = {
+    datacenter_id            = ionoscloud_datacenter.main.id
+    lan_id                   = ionoscloud_lan.shop_data.id
+    primary_instance_address = format("%s/%s", cidrhost(ionoscloud_lan.shop_data.ipv4_cidr_block, 88), split("/", ionoscloud_lan.shop_data.ipv4_cidr_block)[1])
   }
-  credentials {
-    username            = "cloudexit_admin"
-    plain_text_password = random_password.shop_cache.result
+  snapshot = {
+    location       = var.inmemorydb_snapshot_location
+    retention_days = 7
+    snapshot_hours = [2]
+  }
+  maintenance_window = {
+    time            = "02:00:00"
+    day_of_the_week = "Sunday"
+  }
+  credentials = {
+    username = "cloudexit_admin"
+    password = {
+      algorithm = "SHA-256"
+      hash      = sha256(random_password.shop_cache.result)
+    }
   }
 }
 

@@ -95,7 +95,7 @@ output "firestore_default_id" {
 
 output "ana_cache_id" {
   description = "cloudexit: from gcp redis.googleapis.com/Instance //redis.googleapis.com/projects/retail-analytics-prod/locations/europe-west1/instances/ana-cache"
-  value       = ionoscloud_inmemorydb_replicaset.ana_cache.id
+  value       = ionoscloud_inmemorydb_cluster_v2.ana_cache.id
 }
 
 output "retail_analytics_prod_exports_id" {
@@ -195,7 +195,7 @@ output "sterpdocs_id" {
 
 output "redis_portal_id" {
   description = "cloudexit: from azure microsoft.cache/redis /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-portal/providers/microsoft.cache/redis/redis-portal"
-  value       = ionoscloud_inmemorydb_replicaset.redis_portal.id
+  value       = ionoscloud_inmemorydb_cluster_v2.redis_portal.id
 }
 
 output "acrportal_id" {
@@ -390,7 +390,7 @@ output "shop_k8s_general_id" {
 
 output "shop_cache_id" {
   description = "cloudexit: from aws AWS::ElastiCache::ReplicationGroup arn:aws:elasticache:us-east-1:123456789012:replicationgroup:shop-cache"
-  value       = ionoscloud_inmemorydb_replicaset.shop_cache.id
+  value       = ionoscloud_inmemorydb_cluster_v2.shop_cache.id
 }
 
 output "shop_alb_id" {

@@ -9,3 +9,8 @@ variable "ssh_public_keys" {
   type        = list(string)
   default     = []
 }
+
+variable "inmemorydb_snapshot_location" {
+  description = "IONOS Object Storage location the In-Memory DB clusters keep their snapshots in, e.g. eu-central-3"
+  type        = string
+}

@@ -28,6 +28,8 @@ resource "opennebula_virtual_machine" "etl_1" {
     network_id      = opennebula_virtual_network.analytics_ew1.id
     security_groups = [opennebula_security_group.allow_internal.id]
   }
+  # its address is leased from the range, written beside the network
+  depends_on = [opennebula_virtual_network_address_range.analytics_ew1]
 }
 
 # cloudexit: from gcp compute.googleapis.com/Instance //compute.googleapis.com/projects/retail-analytics-prod/zones/europe-west1-b/instances/etl-2
@@ -60,6 +62,8 @@ resource "opennebula_virtual_machine" "etl_2" {
     network_id      = opennebula_virtual_network.analytics_ew1.id
     security_groups = [opennebula_security_group.allow_internal.id]
   }
+  # its address is leased from the range, written beside the network
+  depends_on = [opennebula_virtual_network_address_range.analytics_ew1]
 }
 
 # cloudexit: from gcp compute.googleapis.com/Instance //compute.googleapis.com/projects/retail-analytics-prod/zones/europe-west1-b/instances/etl-3
@@ -92,6 +96,8 @@ resource "opennebula_virtual_machine" "etl_3" {
     network_id      = opennebula_virtual_network.analytics_ew1.id
     security_groups = [opennebula_security_group.allow_internal.id]
   }
+  # its address is leased from the range, written beside the network
+  depends_on = [opennebula_virtual_network_address_range.analytics_ew1]
 }
 
 # cloudexit: from gcp compute.googleapis.com/Instance //compute.googleapis.com/projects/retail-analytics-prod/zones/europe-west1-b/instances/etl-4
@@ -124,6 +130,8 @@ resource "opennebula_virtual_machine" "etl_4" {
     network_id      = opennebula_virtual_network.analytics_ew1.id
     security_groups = [opennebula_security_group.allow_internal.id]
   }
+  # its address is leased from the range, written beside the network
+  depends_on = [opennebula_virtual_network_address_range.analytics_ew1]
 }
 
 # cloudexit: from gcp compute.googleapis.com/Instance //compute.googleapis.com/projects/retail-analytics-prod/zones/europe-west1-c/instances/dash-1
@@ -152,6 +160,8 @@ resource "opennebula_virtual_machine" "dash_1" {
   nic {
     network_id = opennebula_virtual_network.analytics_ew1.id
   }
+  # its address is leased from the range, written beside the network
+  depends_on = [opennebula_virtual_network_address_range.analytics_ew1]
 }
 
 # cloudexit: from gcp compute.googleapis.com/Instance //compute.googleapis.com/projects/retail-analytics-prod/zones/europe-west1-c/instances/dash-2
@@ -180,6 +190,8 @@ resource "opennebula_virtual_machine" "dash_2" {
   nic {
     network_id = opennebula_virtual_network.analytics_ew1.id
   }
+  # its address is leased from the range, written beside the network
+  depends_on = [opennebula_virtual_network_address_range.analytics_ew1]
 }
 
 # cloudexit: from azure microsoft.compute/virtualmachines /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.compute/virtualmachines/vm-erp-1
@@ -212,6 +224,8 @@ resource "opennebula_virtual_machine" "vm_erp_1" {
     network_id      = opennebula_virtual_network.snet_app.id
     security_groups = [opennebula_security_group.nsg_erp.id]
   }
+  # its address is leased from the range, written beside the network
+  depends_on = [opennebula_virtual_network_address_range.snet_app]
 }
 
 # cloudexit: from azure microsoft.compute/virtualmachines /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.compute/virtualmachines/vm-erp-2
@@ -244,6 +258,8 @@ resource "opennebula_virtual_machine" "vm_erp_2" {
     network_id      = opennebula_virtual_network.snet_app.id
     security_groups = [opennebula_security_group.nsg_erp.id]
   }
+  # its address is leased from the range, written beside the network
+  depends_on = [opennebula_virtual_network_address_range.snet_app]
 }
 
 # cloudexit: from azure microsoft.compute/virtualmachines /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.compute/virtualmachines/vm-erp-3
@@ -276,6 +292,8 @@ resource "opennebula_virtual_machine" "vm_erp_3" {
     network_id      = opennebula_virtual_network.snet_app.id
     security_groups = [opennebula_security_group.nsg_erp.id]
   }
+  # its address is leased from the range, written beside the network
+  depends_on = [opennebula_virtual_network_address_range.snet_app]
 }
 
 # cloudexit: from azure microsoft.compute/virtualmachines /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.compute/virtualmachines/vm-erp-4
@@ -308,6 +326,8 @@ resource "opennebula_virtual_machine" "vm_erp_4" {
     network_id      = opennebula_virtual_network.snet_app.id
     security_groups = [opennebula_security_group.nsg_erp.id]
   }
+  # its address is leased from the range, written beside the network
+  depends_on = [opennebula_virtual_network_address_range.snet_app]
 }
 
 # cloudexit: from azure microsoft.compute/virtualmachines /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.compute/virtualmachines/vm-erp-report-1
@@ -336,6 +356,8 @@ resource "opennebula_virtual_machine" "vm_erp_report_1" {
   nic {
     network_id = opennebula_virtual_network.snet_app.id
   }
+  # its address is leased from the range, written beside the network
+  depends_on = [opennebula_virtual_network_address_range.snet_app]
 }
 
 # cloudexit: from azure microsoft.compute/virtualmachines /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.compute/virtualmachines/vm-erp-report-2
@@ -364,6 +386,8 @@ resource "opennebula_virtual_machine" "vm_erp_report_2" {
   nic {
     network_id = opennebula_virtual_network.snet_app.id
   }
+  # its address is leased from the range, written beside the network
+  depends_on = [opennebula_virtual_network_address_range.snet_app]
 }
 
 # cloudexit: from azure microsoft.compute/virtualmachines /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-us-sales/providers/microsoft.compute/virtualmachines/vm-sales-1
@@ -390,6 +414,8 @@ resource "opennebula_virtual_machine" "vm_sales_1" {
   nic {
     network_id = opennebula_virtual_network.analytics_ew1.id
   }
+  # its address is leased from the range, written beside the network
+  depends_on = [opennebula_virtual_network_address_range.analytics_ew1]
 }
 
 # cloudexit: from azure microsoft.compute/virtualmachines /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-us-sales/providers/microsoft.compute/virtualmachines/vm-sales-2
@@ -416,6 +442,8 @@ resource "opennebula_virtual_machine" "vm_sales_2" {
   nic {
     network_id = opennebula_virtual_network.analytics_ew1.id
   }
+  # its address is leased from the range, written beside the network
+  depends_on = [opennebula_virtual_network_address_range.analytics_ew1]
 }
 
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:eu-west-1:123456789012:instance/i-0crm01
@@ -444,6 +472,8 @@ resource "opennebula_virtual_machine" "crm_app_1" {
   nic {
     network_id = opennebula_virtual_network.analytics_ew1.id
   }
+  # its address is leased from the range, written beside the network
+  depends_on = [opennebula_virtual_network_address_range.analytics_ew1]
 }
 
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:eu-west-1:123456789012:instance/i-0crm02
@@ -472,6 +502,8 @@ resource "opennebula_virtual_machine" "crm_app_2" {
   nic {
     network_id = opennebula_virtual_network.analytics_ew1.id
   }
+  # its address is leased from the range, written beside the network
+  depends_on = [opennebula_virtual_network_address_range.analytics_ew1]
 }
 
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0app01
@@ -504,6 +536,8 @@ resource "opennebula_virtual_machine" "shop_app_1" {
     network_id      = opennebula_virtual_network.shop_app.id
     security_groups = [opennebula_security_group.shop_app_sg.id]
   }
+  # its address is leased from the range, written beside the network
+  depends_on = [opennebula_virtual_network_address_range.shop_app]
 }
 
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0app02
@@ -536,6 +570,8 @@ resource "opennebula_virtual_machine" "shop_app_2" {
     network_id      = opennebula_virtual_network.shop_app.id
     security_groups = [opennebula_security_group.shop_app_sg.id]
   }
+  # its address is leased from the range, written beside the network
+  depends_on = [opennebula_virtual_network_address_range.shop_app]
 }
 
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0app03
@@ -568,6 +604,8 @@ resource "opennebula_virtual_machine" "shop_app_3" {
     network_id      = opennebula_virtual_network.shop_app.id
     security_groups = [opennebula_security_group.shop_app_sg.id]
   }
+  # its address is leased from the range, written beside the network
+  depends_on = [opennebula_virtual_network_address_range.shop_app]
 }
 
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0app04
@@ -600,6 +638,8 @@ resource "opennebula_virtual_machine" "shop_app_4" {
     network_id      = opennebula_virtual_network.shop_app.id
     security_groups = [opennebula_security_group.shop_app_sg.id]
   }
+  # its address is leased from the range, written beside the network
+  depends_on = [opennebula_virtual_network_address_range.shop_app]
 }
 
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0bastion
@@ -628,6 +668,8 @@ resource "opennebula_virtual_machine" "shop_bastion" {
     network_id      = opennebula_virtual_network.shop_public.id
     security_groups = [opennebula_security_group.shop_web_sg.id]
   }
+  # its address is leased from the range, written beside the network
+  depends_on = [opennebula_virtual_network_address_range.shop_public]
 }
 
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0batch01
@@ -656,6 +698,8 @@ resource "opennebula_virtual_machine" "shop_batch_1" {
     network_id      = opennebula_virtual_network.shop_app.id
     security_groups = [opennebula_security_group.shop_app_sg.id]
   }
+  # its address is leased from the range, written beside the network
+  depends_on = [opennebula_virtual_network_address_range.shop_app]
 }
 
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0batch02
@@ -684,6 +728,8 @@ resource "opennebula_virtual_machine" "shop_batch_2" {
     network_id      = opennebula_virtual_network.shop_app.id
     security_groups = [opennebula_security_group.shop_app_sg.id]
   }
+  # its address is leased from the range, written beside the network
+  depends_on = [opennebula_virtual_network_address_range.shop_app]
 }
 
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0web01
@@ -715,6 +761,8 @@ resource "opennebula_virtual_machine" "shop_web_1" {
     network_id      = opennebula_virtual_network.shop_public.id
     security_groups = [opennebula_security_group.shop_web_sg.id]
   }
+  # its address is leased from the range, written beside the network
+  depends_on = [opennebula_virtual_network_address_range.shop_public]
 }
 
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0web02
@@ -746,6 +794,8 @@ resource "opennebula_virtual_machine" "shop_web_2" {
     network_id      = opennebula_virtual_network.shop_public.id
     security_groups = [opennebula_security_group.shop_web_sg.id]
   }
+  # its address is leased from the range, written beside the network
+  depends_on = [opennebula_virtual_network_address_range.shop_public]
 }
 
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0web03
@@ -777,6 +827,8 @@ resource "opennebula_virtual_machine" "shop_web_3" {
     network_id      = opennebula_virtual_network.shop_public.id
     security_groups = [opennebula_security_group.shop_web_sg.id]
   }
+  # its address is leased from the range, written beside the network
+  depends_on = [opennebula_virtual_network_address_range.shop_public]
 }
 
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0web04
@@ -808,6 +860,8 @@ resource "opennebula_virtual_machine" "shop_web_4" {
     network_id      = opennebula_virtual_network.shop_public.id
     security_groups = [opennebula_security_group.shop_web_sg.id]
   }
+  # its address is leased from the range, written beside the network
+  depends_on = [opennebula_virtual_network_address_range.shop_public]
 }
 
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0web05
@@ -839,6 +893,8 @@ resource "opennebula_virtual_machine" "shop_web_5" {
     network_id      = opennebula_virtual_network.shop_public.id
     security_groups = [opennebula_security_group.shop_web_sg.id]
   }
+  # its address is leased from the range, written beside the network
+  depends_on = [opennebula_virtual_network_address_range.shop_public]
 }
 
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0web06
@@ -870,4 +926,6 @@ resource "opennebula_virtual_machine" "shop_web_6" {
     network_id      = opennebula_virtual_network.shop_public.id
     security_groups = [opennebula_security_group.shop_web_sg.id]
   }
+  # its address is leased from the range, written beside the network
+  depends_on = [opennebula_virtual_network_address_range.shop_public]
 }

@@ -8,11 +8,13 @@ resource "opennebula_virtual_network" "analytics_ew1" {
   network_address   = "10.60.0.0"
   network_mask      = "255.255.240.0"
   gateway           = "10.60.0.1"
-  ar {
-    ar_type = "IP4"
-    ip4     = "10.60.0.10"
-    size    = 1000
-  }
+}
+
+resource "opennebula_virtual_network_address_range" "analytics_ew1" {
+  virtual_network_id = opennebula_virtual_network.analytics_ew1.id
+  ar_type            = "IP4"
+  ip4                = "10.60.0.10"
+  size               = 1000
 }
 
 # /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.network/virtualnetworks/vnet-erp/subnets/snet-app
@@ -25,11 +27,13 @@ resource "opennebula_virtual_network" "snet_app" {
   network_address   = "10.40.1.0"
   network_mask      = "255.255.255.0"
   gateway           = "10.40.1.1"
-  ar {
-    ar_type = "IP4"
-    ip4     = "10.40.1.10"
-    size    = 236
-  }
+}
+
+resource "opennebula_virtual_network_address_range" "snet_app" {
+  virtual_network_id = opennebula_virtual_network.snet_app.id
+  ar_type            = "IP4"
+  ip4                = "10.40.1.10"
+  size               = 236
 }
 
 # arn:aws:ec2:us-east-1:123456789012:subnet/subnet-app01
@@ -42,11 +46,13 @@ resource "opennebula_virtual_network" "shop_app" {
   network_address   = "10.20.16.0"
   network_mask      = "255.255.240.0"
   gateway           = "10.20.16.1"
-  ar {
-    ar_type = "IP4"
-    ip4     = "10.20.16.10"
-    size    = 1000
-  }
+}
+
+resource "opennebula_virtual_network_address_range" "shop_app" {
+  virtual_network_id = opennebula_virtual_network.shop_app.id
+  ar_type            = "IP4"
+  ip4                = "10.20.16.10"
+  size               = 1000
 }
 
 # arn:aws:ec2:us-east-1:123456789012:subnet/subnet-data01
@@ -59,11 +65,13 @@ resource "opennebula_virtual_network" "shop_data" {
   network_address   = "10.20.32.0"
   network_mask      = "255.255.240.0"
   gateway           = "10.20.32.1"
-  ar {
-    ar_type = "IP4"
-    ip4     = "10.20.32.10"
-    size    = 1000
-  }
+}
+
+resource "opennebula_virtual_network_address_range" "shop_data" {
+  virtual_network_id = opennebula_virtual_network.shop_data.id
+  ar_type            = "IP4"
+  ip4                = "10.20.32.10"
+  size               = 1000
 }
 
 # arn:aws:ec2:us-east-1:123456789012:subnet/subnet-public01
@@ -76,9 +84,11 @@ resource "opennebula_virtual_network" "shop_public" {
   network_address   = "10.20.0.0"
   network_mask      = "255.255.240.0"
   gateway           = "10.20.0.1"
-  ar {
-    ar_type = "IP4"
-    ip4     = "10.20.0.10"
-    size    = 1000
-  }
+}
+
+resource "opennebula_virtual_network_address_range" "shop_public" {
+  virtual_network_id = opennebula_virtual_network.shop_public.id
+  ar_type            = "IP4"
+  ip4                = "10.20.0.10"
+  size               = 1000
 }
