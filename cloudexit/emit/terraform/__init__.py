@@ -16,7 +16,7 @@ from pathlib import Path
 from jinja2 import Environment, Template, TemplateNotFound
 
 from cloudexit.catalog.loader import Catalog
-from cloudexit.emit.escape import escaped_once, md_code, md_text
+from cloudexit.emit.escape import escaped_once, hcl_comment, md_code, md_text
 from cloudexit.emit.terraform.addressing import allocate
 from cloudexit.emit.terraform.firewall import CAPABILITIES, intersect, name_groups, translate
 from cloudexit.emit.terraform.hclfmt import format_hcl
@@ -406,7 +406,11 @@ def render_site(site: Site, env: Environment) -> dict[str, str]:
             template = by_type[item.rtype] = env.get_template(
                 f"terraform/{provider}/{item.rtype}.tf.j2"
             )
-        chunks[file_for(item.resource.kind)].append(template.render(item=item, **ctx))
+        text = template.render(item=item, **ctx)
+        if item.tags_left:
+            # beside the resource: a tag its target cannot hold is kept in view, not altered
+            text = "".join(f"# {hcl_comment(t.comment)}\n" for t in item.tags_left) + text
+        chunks[file_for(item.resource.kind)].append(text)
     files = {
         name: "\n\n".join(t.strip("\n") for t in parts if t.strip())
         for name, parts in chunks.items()
@@ -432,9 +436,17 @@ def item_rows(site: Site) -> list[str]:
 
     return [
         f"| {md_code(i.resource.name)} ({md(i.resource.provider)}) | {md(i.kind)} "
-        f"| {md_code(i.address)} |"
+        f"| {md_code(i.address)} | {_left(i)} |"
         for i in site.items
     ]
+
+
+def _left(item: Item) -> str:
+    """The README's cell naming the tags the item's Terraform cannot hold, and why."""
+    return "; ".join(
+        f"warning: {md_code(t.key)} = {md_code(t.value)}: {md_text(t.reason)}"
+        for t in item.tags_left
+    )
 
 
 def write_terraform(

@@ -23,6 +23,7 @@ from cloudexit.catalog.versions import decide as decide_version
 from cloudexit.emit.terraform.addressing import Move
 from cloudexit.emit.terraform.firewall import TargetRule, Translation
 from cloudexit.emit.terraform.probes import writes_monitor
+from cloudexit.emit.terraform.tags import LeftTag, carry
 from cloudexit.emit.terraform.targets import POOLED_GROUP_TYPES, REPLICA_TYPES, VOLUME_HOSTS
 from cloudexit.errors import InputError
 from cloudexit.model.attachments import VOLUME_OWNERS
@@ -305,10 +306,19 @@ class Item:
         return f"cloudexit: from {r.provider} {r.type} {r.id}"
 
     @cached_property
+    def _carried(self) -> tuple[dict[str, str], list[LeftTag]]:
+        own = {"cloudexit-source": slug(f"{self.resource.provider}-{self.resource.name}", 60)}
+        return carry(self.rtype, dict(self.resource.tags), own)
+
+    @property
     def tags(self) -> dict[str, str]:
-        tags = {slug(k, 40): slug(v, 60) for k, v in self.resource.tags.items() if v}
-        tags["cloudexit-source"] = slug(f"{self.resource.provider}-{self.resource.name}", 60)
-        return dict(sorted(tags.items()))
+        """The source's tags as written, whole, with cloudexit's trace tag (see ``tags``)."""
+        return self._carried[0]
+
+    @property
+    def tags_left(self) -> list[LeftTag]:
+        """Source tags the target's tag argument cannot hold: kept as comments."""
+        return self._carried[1]
 
     @property
     def rules(self) -> list[TargetRule]:
