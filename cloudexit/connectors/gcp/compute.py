@@ -87,7 +87,12 @@ def instance_group_manager(facts: Facts) -> None:
         facts.note(instance_template=template)
         found = facts.lookup(template)
         if found:
-            facts.size(last_segment(found.get("properties", {}).get("machineType")))
+            properties = found.get("properties") or {}
+            facts.size(last_segment(properties.get("machineType")))
+            # the group's machines are on the networks its template names, as an instance is
+            for nic in properties.get("networkInterfaces") or []:
+                facts.depend(nic.get("subnetwork") or nic.get("network"))
+            facts.note(network_tags=sorted((properties.get("tags") or {}).get("items") or []))
     facts.depend(facts.get("instanceGroup"))
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from cloudexit.catalog.schema import Specs
 from cloudexit.connectors.common import index_types
 from cloudexit.connectors.gcp import (
+    appengine,
     compute,
     containers,
     databases,
@@ -34,6 +35,7 @@ from cloudexit.model.kinds import Kind
 from cloudexit.topology import Mapped
 
 TYPES: dict[str, TypeSpec] = index_types(
+    appengine.TYPES,
     compute.TYPES,
     network.TYPES,
     databases.TYPES,
@@ -188,6 +190,27 @@ def describe(
 
 FIREWALL_TYPE = "compute.googleapis.com/Firewall"
 INSTANCE_TYPE = "compute.googleapis.com/Instance"
+GROUP_TYPES = frozenset(
+    {
+        "compute.googleapis.com/InstanceGroupManager",
+        "compute.googleapis.com/RegionInstanceGroupManager",
+    }
+)
+
+
+def _machine(
+    resource: Resource, data_of: Callable[[str], dict[str, Any] | None]
+) -> dict[str, Any] | None:
+    """What a firewall rule is matched against: an instance's own data, or for a managed
+    instance group the properties of the template every machine of the group is made from."""
+    if resource.type == INSTANCE_TYPE:
+        return data_of(resource.id)
+    if resource.type not in GROUP_TYPES:
+        return None
+    template = cai_ref((data_of(resource.id) or {}).get("instanceTemplate"))
+    found = data_of(template) if template else None
+    properties = (found or {}).get("properties")
+    return properties if isinstance(properties, dict) else None
 
 
 def _applies(
@@ -207,8 +230,9 @@ def _applies(
 def link_firewalls(
     resources: Iterable[Resource], data_of: Callable[[str], dict[str, Any] | None]
 ) -> None:
-    """Give each instance the firewall rules of its networks that apply to it, as its security
-    groups, in place: GCP applies rules by network and target, not by a link on the instance."""
+    """Give each instance, and each managed group's machines, the firewall rules of their
+    networks that apply to them, as security groups, in place: GCP applies rules by network and
+    target, not by a link on the instance."""
     listed = list(resources)
     firewalls = [
         (r.id, data)
@@ -218,7 +242,7 @@ def link_firewalls(
     if not firewalls:
         return
     for resource in listed:
-        data = data_of(resource.id) if resource.type == INSTANCE_TYPE else None
+        data = _machine(resource, data_of)
         if not data:
             continue
         nics = [n for n in data.get("networkInterfaces") or [] if isinstance(n, dict)]

@@ -260,7 +260,12 @@ def test_every_asset_is_read_or_accounted_for(cai, connector_catalog):
         for i in inventory.issues
         if i.code == "skipped"
     )
-    children = [r for r in inventory.resources if r.type == "container.googleapis.com/NodePool"]
+    # node pools and an App Engine application's default firewall rule are read from a parent
+    children = [
+        r
+        for r in inventory.resources
+        if r.type == "container.googleapis.com/NodePool" or "known_from" in r.attributes.details
+    ]
     assert len(inventory.resources) + skipped == len(cai.exported) + len(children)
     parts = {i.resource_id for i in inventory.issues if "part of" in i.message}
     assert exported - set(inventory.by_id()) - parts == {
