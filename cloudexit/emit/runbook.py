@@ -18,6 +18,7 @@ from cloudexit.emit.summary import Summary, summarise
 from cloudexit.emit.terraform import (
     backend_gaps,
     build_sites,
+    data_disks,
     firewall_gaps,
     loose_volumes,
     probe_gaps,
@@ -102,6 +103,7 @@ def runbook_context(
         "gantt": gantt(plan, waves),
         "firewall_gaps": firewall_gaps(plan, env, catalog, built),
         "loose_volumes": loose_volumes(plan, env, catalog, built),
+        "data_disks": data_disks(plan, env, catalog, built),
         "open_rules": open_rules(plan.inventory, plan.placements),
         "probe_gaps": probe_gaps(plan, env, catalog, built),
         "balancer_gaps": _balancer_rows(plan, env, catalog, built),

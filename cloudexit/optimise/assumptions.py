@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from cloudexit.catalog.boot import load_boot_volumes
 from cloudexit.catalog.loader import Catalog
+from cloudexit.model.data_disks import inline_data_gib
 from cloudexit.model.inventory import ROOT_DISK_UNKNOWN, Resource
 from cloudexit.model.kinds import Kind
 from cloudexit.model.plan import Placement, Totals
@@ -119,8 +120,9 @@ def unwritten_disk_warnings(
         c = p.choice
         if c.retain or r is None or r.kind not in (Kind.VM, Kind.VM_GROUP):
             continue
-        reported = r.attributes.storage_gib
-        if not reported:
+        # inline data disks are written as volumes of their own, and priced (or named unpriced)
+        reported = (r.attributes.storage_gib or 0) - inline_data_gib(r)
+        if reported <= 0:
             continue
         product = catalog.product(c.provider, c.product) if c.product else None
         boot = load_boot_volumes().for_server(c.provider, c.terraform)

@@ -35,6 +35,7 @@ from cloudexit.catalog.sizing import (
     to_eur,
 )
 from cloudexit.model.bill import Commitment
+from cloudexit.model.data_disks import inline_data_gib
 from cloudexit.model.inventory import Resource
 from cloudexit.model.kinds import Kind
 from cloudexit.model.money import parts_to_the_cent, quantize
@@ -236,6 +237,7 @@ def _price_target(
     if isinstance(priced, str):
         return priced
     _price_boot_volume(priced, resource, provider, region, target, policy)
+    _price_data_disks(priced, resource, provider, region, target, policy)
     if choice.operations:
         priced.costs["operations"] = choice.operations
         priced.monthly += choice.operations
@@ -496,6 +498,45 @@ def _price_boot_volume(
         return
     priced.costs["boot_volume"] = monthly
     priced.monthly += monthly
+    key = f"{provider.id}/{disk.id}"
+    if not price.verified:
+        priced.unverified.append(key)
+    if is_weak(price):
+        priced.second_hand[key] = priced.second_hand.get(key, Decimal(0)) + monthly
+
+
+_BLOCK_STORAGE = ProductSelector(service="block_storage")
+
+
+def _price_data_disks(
+    priced: Priced,
+    resource: Resource,
+    provider: ProviderFile,
+    region: str,
+    target: TargetMapping,
+    policy: Policy,
+) -> None:
+    """Add the data disks a machine holds inline (``model.data_disks``), written as block
+    volumes attached to each server, on the site's cheapest block storage; or name them as
+    unpriced."""
+    if resource.kind not in (Kind.VM, Kind.VM_GROUP):
+        return
+    gib = Decimal(str(inline_data_gib(resource)))
+    if not gib:
+        return
+    machines = priced.replicas * (priced.quantity if target.sizing == "per_node" else Decimal(1))
+    disk = _boot_disk(_Same(provider), _Same(_BLOCK_STORAGE), region)
+    price = _price_at(_Same(disk), region, False) if disk is not None else None
+    monthly = monthly_price(price, gib * machines, policy.exchange_rates) if price else None
+    if disk is None or price is None or monthly is None:
+        priced.unpriced.append(
+            f"{gib:g} GB of data disks per server ({provider.id} {region}: no list price for "
+            "block storage)"
+        )
+        return
+    priced.costs["data_disks"] = monthly
+    priced.monthly += monthly
+    priced.store = disk
     key = f"{provider.id}/{disk.id}"
     if not price.verified:
         priced.unverified.append(key)

@@ -20,6 +20,7 @@ _PARTS = {
     "replicas": "extra nodes for high availability",
     "storage": "storage",
     "boot_volume": "the boot volume each server is written with",
+    "data_disks": "the data disks each server is written with",
     "egress": "internet egress",
     "requests": "requests",
     "duration": "function duration",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from cloudexit.connectors.azure.registry import Facts, declare, owner_of
 from cloudexit.jsonvalues import dig, number
+from cloudexit.model.data_disks import DATA_DISKS
 
 
 def _power_state(facts: Facts) -> str | None:
@@ -31,6 +32,19 @@ def virtual_machine(facts: Facts) -> None:
         }
     if facts.item.get("zones"):
         facts.details["zones"] = sorted(facts.item["zones"])
+    # a data disk the inventory does not hold as a resource of its own (an unmanaged VHD, a
+    # managed disk the export left out) is written with the machine (``drop_held_disks``)
+    inline = [
+        {
+            "name": str(d.get("name") or f"lun-{d.get('lun')}"),
+            "gib": size,
+            **({"id": str(ref)} if (ref := dig(d, "managedDisk.id")) else {}),
+        }
+        for d in facts.prop("storageProfile.dataDisks", [])
+        if isinstance(d, dict) and (size := number(d.get("diskSizeGB")))
+    ]
+    if inline:
+        facts.details[DATA_DISKS] = inline
     facts.depend(*(dig(d, "managedDisk.id") for d in disks))
     facts.depend(*facts.prop("networkProfile.networkInterfaces", []))
     facts.depend(facts.prop("availabilitySet"), facts.prop("virtualMachineScaleSet"))

@@ -21,7 +21,14 @@ from cloudexit.emit.terraform.addressing import allocate
 from cloudexit.emit.terraform.firewall import CAPABILITIES, intersect, name_groups, translate
 from cloudexit.emit.terraform.hclfmt import format_hcl
 from cloudexit.emit.terraform.probes import probe_gaps as gaps_of
-from cloudexit.emit.terraform.site import Item, Site, Skipped, backend_servers, build_site
+from cloudexit.emit.terraform.site import (
+    DATA_VOLUMES,
+    Item,
+    Site,
+    Skipped,
+    backend_servers,
+    build_site,
+)
 from cloudexit.emit.terraform.targets import (
     ATTACHED_TYPES,
     DEFAULT_TYPES,
@@ -29,6 +36,7 @@ from cloudexit.emit.terraform.targets import (
     PROVIDER_SOURCES,
     file_for,
 )
+from cloudexit.model.data_disks import inline_data_disks
 from cloudexit.model.firewall_rules_held import NO_RULES, holds_no_rules
 from cloudexit.model.inventory import Resource
 from cloudexit.model.io import write_text_atomic
@@ -326,12 +334,61 @@ def loose_volumes(
     rows = []
     for site in built if built is not None else build_sites(plan, env, catalog):
         mounted = {id(v) for item in site.items for v in item.volumes}
+        mounted |= {id(v) for item in site.items for vs in item.disk_volumes for v in vs}
         for item in site.items:
             if item.resource.kind == Kind.BLOCK_VOLUME and id(item) not in mounted:
                 rows.append(_loose(site, item.resource, f"written on its own as {item.rtype}"))
         for skipped in site.skipped:
             if skipped.resource.kind == Kind.BLOCK_VOLUME:
                 rows.append(_loose(site, skipped.resource, f"not written: {skipped.reason}"))
+    return rows
+
+
+def data_disks(
+    plan: Plan, env: Environment, catalog: Catalog | None = None, built: list[Site] | None = None
+) -> list[dict[str, str]]:
+    """Machines' inline data disks (no resource of their own in the inventory) and the volume
+    each is written as, per site, for the runbook: copy their data before cut-over.
+
+    ``built``: the plan's sites when the caller already built them for the Terraform."""
+    rows = []
+    for site in built if built is not None else build_sites(plan, env, catalog):
+        for item in site.items:
+            disks = inline_data_disks(item.resource)
+            if not disks or item.resource.kind not in (Kind.VM, Kind.VM_GROUP):
+                continue
+            where = f"{site.provider}/{site.region}"
+            store = item.option.storage_product or "block storage (no list price)"
+            if item.data_local:
+                rows.append(
+                    {
+                        "site": where,
+                        "server": item.resource.name,
+                        "disks": ", ".join(f"{d.name} ({d.gib:g} GiB)" for d in disks),
+                        "written_as": f"one data volume of {item.data_gib} GiB per machine "
+                        f"({DATA_VOLUMES[item.rtype]}, {store})",
+                    }
+                )
+                continue
+            for n, volumes in enumerate(item.disk_volumes):
+                rows.append(
+                    {
+                        "site": where,
+                        "server": item.machine_name(n),
+                        "disks": ", ".join(f"{d.name} ({d.gib:g} GiB)" for d in disks),
+                        "written_as": ", ".join(v.address for v in volumes) + f" ({store})",
+                    }
+                )
+            if not item.disk_volumes:
+                rows.append(
+                    {
+                        "site": where,
+                        "server": item.resource.name,
+                        "disks": ", ".join(f"{d.name} ({d.gib:g} GiB)" for d in disks),
+                        "written_as": f"not written: {item.rtype} takes no volume here; add them "
+                        "by hand",
+                    }
+                )
     return rows
 
 

@@ -24,10 +24,16 @@ from cloudexit.emit.terraform.addressing import Move
 from cloudexit.emit.terraform.firewall import TargetRule, Translation
 from cloudexit.emit.terraform.probes import writes_monitor
 from cloudexit.emit.terraform.tags import LeftTag, carry
-from cloudexit.emit.terraform.targets import POOLED_GROUP_TYPES, REPLICA_TYPES, VOLUME_HOSTS
+from cloudexit.emit.terraform.targets import (
+    DEFAULT_TYPES,
+    POOLED_GROUP_TYPES,
+    REPLICA_TYPES,
+    VOLUME_HOSTS,
+)
 from cloudexit.errors import InputError
 from cloudexit.model.attachments import VOLUME_OWNERS
-from cloudexit.model.inventory import Resource
+from cloudexit.model.data_disks import inline_data_disks, inline_data_gib
+from cloudexit.model.inventory import Attributes, Resource
 from cloudexit.model.kinds import DATA_KINDS, Kind
 from cloudexit.model.plan import EngineVersionChoice, Option, Placement
 from cloudexit.model.topology import HealthCheck, Topology
@@ -152,6 +158,22 @@ class Item:
     """Site-unique local names of the data volumes of the machines after the first."""
     spare: list[int] = field(default_factory=list)
     """Site-unique address offsets of the machines after the first (see ``machine_ips``)."""
+    disk_volumes: list[list[Item]] = field(default_factory=list)
+    """Per machine, the block volumes its inline data disks are written as (``data_disks``)."""
+    machine: int = 0
+    """Of the server it is attached to, the machine a data-disk volume belongs to."""
+
+    def volumes_of(self, n: int) -> list[Item]:
+        """The volumes machine ``n`` mounts: the inventory's volumes on the first machine, and
+        each machine's own data disks."""
+        own = self.disk_volumes[n] if n < len(self.disk_volumes) else []
+        return [*(self.volumes if not n else []), *own]
+
+    @property
+    def host_address(self) -> str:
+        """The server (the machine of it) this volume is attached to."""
+        assert self.attached_to is not None
+        return self.attached_to.machine_address(self.machine)
 
     @property
     def kind(self) -> str:
@@ -257,7 +279,10 @@ class Item:
 
     @property
     def data_gib(self) -> int:
-        """Disk a self-managed data service on a VM needs beyond the system disk, as priced."""
+        """Disk a self-managed data service on a VM needs beyond the system disk, as priced; on
+        a server written with a data volume of its own, a machine's inline data disks."""
+        if self.resource.kind in (Kind.VM, Kind.VM_GROUP) and self.rtype in DATA_VOLUMES:
+            return round(inline_data_gib(self.resource))
         if self.option.fidelity != "self_managed" or self.resource.kind not in DATA_KINDS:
             return 0
         return round(self.resource.attributes.storage_gib or 0)
@@ -623,6 +648,7 @@ def build_site(
         item.reserve_machines(unique)
         site.items.append(item)
         by_id[r.id] = item
+        site.items.extend(_disk_volumes(item, provider, unique))
     if group_type is not None:
         for item in list(site.items):
             topology = item.resource.topology
@@ -725,7 +751,7 @@ def build_site(
         offset += len(item.spare)
     volume_owner: dict[int, Item] = {}
     for item in site.items:
-        for volume in item.volumes:
+        for volume in [*item.volumes, *(v for vs in item.disk_volumes for v in vs)]:
             volume_owner.setdefault(id(volume), item)
     for item in site.items:
         kind = item.resource.kind
@@ -745,6 +771,57 @@ def build_site(
             if item.attached_to is not None:
                 item.attached_to.public_ips.append(item)
     return site
+
+
+def _disk_volumes(item: Item, provider: str, unique: Callable[[str, str], str]) -> list[Item]:
+    """Block volumes for a machine's inline data disks (``model.data_disks``), one per disk and
+    machine, on the block-storage product the plan priced them on; a server written with a data
+    volume of its own (``DATA_VOLUMES``) holds them there instead."""
+    r = item.resource
+    rtype = DEFAULT_TYPES.get(provider, {}).get(Kind.BLOCK_VOLUME)
+    if (
+        r.kind not in (Kind.VM, Kind.VM_GROUP)
+        or item.rtype not in VOLUME_HOSTS
+        or item.rtype in DATA_VOLUMES
+        or rtype is None
+    ):
+        return []
+    disks = inline_data_disks(r)
+    if not disks:
+        return []
+    option = item.option.model_copy(update={"product": item.option.storage_product})
+    made: list[Item] = []
+    for n in range(item.machines):
+        mine = []
+        for disk in disks:
+            name = f"{item.machine_name(n)}-{disk.name}"
+            volume = Resource(
+                id=f"{r.id}#data-disk/{n}/{disk.name}",
+                provider=r.provider,
+                account=r.account,
+                region=r.region,
+                type=r.type,
+                kind=Kind.BLOCK_VOLUME,
+                name=name,
+                tags=dict(r.tags),
+                attributes=Attributes(storage_gib=disk.gib),
+            )
+            mine.append(
+                Item(
+                    local=unique(identifier(name), rtype),
+                    name=slug(name),
+                    resource=volume,
+                    option=option,
+                    rtype=rtype,
+                    product=item.storage,
+                    note=f"a data disk of {r.name}, which holds it inline: written as a volume "
+                    "attached to its server",
+                    machine=n,
+                )
+            )
+        item.disk_volumes.append(mine)
+        made.extend(mine)
+    return made
 
 
 def _through_interface(
