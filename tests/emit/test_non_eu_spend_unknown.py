@@ -60,11 +60,12 @@ def test_spend_share_names_kept_resources_of_unknown_cost(shared_dir: Path, tmp_
     assert after.strip() == "0.0 % of known spend (4 of 5 resources with no known cost)"
     left_out = plan.totals.current_monthly_unpriced
     assert left_out == 27
+    # 81 resources of the export and the default firewall rule of each App Engine application
     assert (
-        before.strip() == f"100.0 % of known spend ({left_out} of 81 resources with no known cost)"
+        before.strip() == f"100.0 % of known spend ({left_out} of 83 resources with no known cost)"
     )
     report = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert (
-        "before: of known spend (27 of 81 resources under non-EU control with no known cost); "
+        "before: of known spend (27 of 83 resources under non-EU control with no known cost); "
         "after: of known spend (4 of 5 resources under non-EU control with no known cost)" in report
     )

@@ -203,13 +203,14 @@ def test_a_planned_instance_without_a_root_block_is_priced_with_its_image_s_root
 
 def test_a_machine_disk_larger_than_the_target_server_writes_is_named(tmp_path: Path) -> None:
     # The Resource Graph row's VM has a 30 GiB OS disk and a 1023 GiB data disk; every target
-    # server is written with a 20-60 GiB system disk and nothing else.
+    # server is written with a 20-60 GiB system disk, and the data disk as a volume of its own
+    # (test_vm_data_disks): the OS disk is what is left to name.
     plan = planned("azure-resourcegraph-table-response-c7n.json")
     (placement,) = plan.placements
     lines = [w for w in plan.warnings if w.startswith("disk not carried over for cctestvm (")]
     assert len(lines) == 1, plan.warnings
     assert placement.resource_id in lines[0]
-    assert "the source reports 1053 GiB on the machine" in lines[0]
+    assert "the source reports 30 GiB on the machine" in lines[0]
     assert f"{placement.choice.provider}/{placement.choice.region} server" in lines[0]
     make_emit(plan, tmp_path / "out")
     assert lines[0] in (tmp_path / "out" / "runbook.md").read_text()
