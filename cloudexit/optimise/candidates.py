@@ -841,6 +841,7 @@ class _Context:
             self._data_walk_key(memo, [providers[p] for p in chosen]),
             (self.resource.provider, self.resource.region) if missing else None,
             inspects(self.resource),
+            inline_data_gib(self.resource),
         )
         return self.walk_key
 

@@ -24,6 +24,7 @@ from cloudexit.catalog.loader import Catalog
 from cloudexit.catalog.sizing import price_in, to_eur
 from cloudexit.model.balancer_gaps import without_front
 from cloudexit.model.bill import Commitment
+from cloudexit.model.data_disks import inline_data_disks
 from cloudexit.model.inventory import Attributes, Inventory, Resource, Utilisation
 from cloudexit.model.money import quantize
 from cloudexit.model.plan import Option
@@ -484,6 +485,7 @@ def candidate_signature(resource: Resource, tag_keys: set[str], ids: set[str]) -
             (_amount_json(cost.amount), cost.currency, cost.source) if cost is not None else None,
             inspects(resource),
             primary_of(resource) is not None,  # a replica copies no data: its egress differs
+            tuple(d.gib for d in inline_data_disks(resource)),  # held in details, priced apart
             tuple((k, v) for k, v in sorted(resource.tags.items()) if k in tag_keys),
             resource.id if resource.id in ids else None,
         )

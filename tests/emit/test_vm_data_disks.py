@@ -70,3 +70,21 @@ def test_an_inline_data_disk_is_written_priced_and_listed(provider, shared_dir, 
     runbook = (tmp_path / "runbook.md").read_text(encoding="utf-8")
     section = runbook.split("## Data disks written as volumes", 1)[1].split("\n## ", 1)[0]
     assert "1023 GiB" in section and address in section
+
+
+def test_machines_alike_but_for_their_data_disks_are_each_priced_with_their_own(shared_dir):
+    catalog = load_catalog()
+    inventory = import_files([shared_dir / "corpus" / EXPORT])
+    (vm,) = [r for r in inventory.resources if r.name == "cctestvm"]
+    small = vm.model_copy(deep=True)
+    small.id, small.name = f"{vm.id}-small", "cctestvm-small"
+    small.attributes.details["data_disks"] = [{"name": "data-small", "gib": 10}]
+    none = vm.model_copy(deep=True)
+    none.id, none.name = f"{vm.id}-none", "cctestvm-none"
+    del none.attributes.details["data_disks"]
+    inventory.resources = [none, vm, small]
+    plan = api.plan(inventory, Policy(targets=["scaleway"], allow_retain=False), catalog)
+    costs = {p.resource_id: p.choice.costs.get("data_disks") for p in plan.placements}
+    assert costs[none.id] is None
+    assert costs[small.id] is not None and costs[vm.id] is not None
+    assert costs[vm.id] > 100 * costs[small.id] / 2  # 1,023 GiB against 10 GiB, same rate
