@@ -48,9 +48,7 @@ def unplaceable(no_option: dict[str, list[str]], inventory: Inventory, policy: P
             buckets[(r.kind.value, needed, who)] += 1
             apart[(r.kind.value, needed, who)].update(_held_apart(excluded))
         else:
-            buckets[
-                (r.kind.value, (), "; ".join(excluded[:2]) or "no target offers this kind")
-            ] += 1
+            buckets[(r.kind.value, (), _first_few(excluded) or "no target offers this kind")] += 1
     lines = []
     for (gate_list, kind), names in sorted(gated.items()):
         shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
@@ -76,6 +74,12 @@ def unplaceable(no_option: dict[str, list[str]], inventory: Inventory, policy: P
                 f"no option: {who}"
             )
     return lines
+
+
+def _first_few(excluded: list[str], shown: int = 3) -> str:
+    """The first ``shown`` exclusions in their order, then how many more there are."""
+    rest = len(excluded) - shown
+    return "; ".join(excluded[:shown]) + (f"; and {rest} more" if rest > 0 else "")
 
 
 def _held_apart(excluded: list[str]) -> set[str]:
