@@ -12,6 +12,7 @@ from cloudexit.model.plan import Alternative
 from cloudexit.model.policy import Policy
 from cloudexit.optimise.checks import Probes, violations
 from cloudexit.optimise.units import Row, Unit, Units
+from cloudexit.wording import counted
 
 MAX_PROBES = 200
 """Placements off their own best option that get a binding-constraint probe (each re-checks the
@@ -49,7 +50,10 @@ def binding(
 def reason(unit: Unit, row: Row, policy: Policy, bound: list[str] | None) -> str:
     best = unit.rows[0]
     if row is best or row.score == best.score:
-        return f"lowest {policy.horizon_months}-month cost plus weighted risk of {len(unit.rows)} options"
+        return (
+            f"lowest {policy.horizon_months}-month cost plus weighted risk of "
+            f"{counted(len(unit.rows), 'option')}"
+        )
     alone = f"its best option alone is {best.site[0]}/{best.site[1]}"
     if bound:
         return f"{alone}, which would break {'; '.join(bound)}"

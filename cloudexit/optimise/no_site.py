@@ -79,6 +79,9 @@ def no_site_reasons(resource: Resource, catalog: Catalog, policy: Policy) -> lis
             why = f"{why} leaves no region"
         elif offers and pinned:
             why = f"its pin to region {pinned} names no region the residency rules allow"
+        elif offers:
+            # It offers the kind in a region the policy allows: something else turned it down.
+            continue
         told = told or why is not None
         lines.append(f"{provider_id}: {why or f'offers no {resource.kind.value}'}")
     return lines if told else []
@@ -99,3 +102,16 @@ def residency_summary(reasons: dict[str, list[str]]) -> str | None:
         f"{rule} leaves no region of {', '.join(sorted(providers))}"
         for rule, providers in sorted(emptied.items())
     )
+
+
+def residency_everywhere(catalog: Catalog, policy: Policy) -> str | None:
+    """The residency line when it leaves every target of the policy no region, so that nothing
+    can be placed anywhere; None when one target keeps a region."""
+    targets = sorted(set(policy.targets) & set(catalog.providers))
+    lines = []
+    for provider_id in targets:
+        rule = _residency_rule(catalog.providers[provider_id], policy)
+        if rule is None:
+            return None
+        lines.append(f"{provider_id}: {rule} leaves no region")
+    return residency_summary({"": lines}) if lines else None

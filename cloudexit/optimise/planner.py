@@ -49,7 +49,11 @@ from cloudexit.optimise.decide import assignment_of, decide
 from cloudexit.optimise.diagnose import dedicated_link_warnings, infeasibility, unplaceable
 from cloudexit.optimise.follow import copy_reasons
 from cloudexit.optimise.inputs import check_currencies, check_policy, pin_warnings
-from cloudexit.optimise.no_site import no_site_reasons, residency_summary
+from cloudexit.optimise.no_site import (
+    no_site_reasons,
+    residency_everywhere,
+    residency_summary,
+)
 from cloudexit.optimise.read_replicas import price_read_replicas
 from cloudexit.optimise.requirement import dearer_reason, requirement_of
 from cloudexit.optimise.running import function_usage_warning, running_cost_data
@@ -258,7 +262,9 @@ def _plan(
     greedy, greedy_broken = decision.greedy, decision.greedy_broken
     classes = len(units.units)
     status = solution.status
-    emptied = residency_summary(untried) if not units.units else None
+    emptied = residency_everywhere(catalog, policy) or (
+        residency_summary(untried) if not units.units else None
+    )
     if emptied is not None:
         # Nothing can be placed because residency leaves the targets no region: the policy
         # cannot be met, like a budget below the cheapest placement.
@@ -330,7 +336,9 @@ def _plan(
                 resource_id=rid,
                 kind=resources[rid].kind.value,
                 choice=row.option,
-                reason=explain.reason(unit, row, policy, binds),
+                reason=f"kept at source: {emptied}"
+                if emptied is not None and row.retain
+                else explain.reason(unit, row, policy, binds),
                 runner_up=runners[shared],
                 size_before=size.label() if size.state != "not_needed" else None,
                 size_source=size.how
