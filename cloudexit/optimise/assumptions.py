@@ -114,14 +114,23 @@ def unwritten_disk_warnings(
 ) -> list[str]:
     """One line per moved machine whose source reports more disk than its target server is
     priced and written with: the rest is neither in the target cost nor in the Terraform."""
+    own_volumes: dict[str, float] = {}
+    for v in resources.values():
+        if v.kind is Kind.BLOCK_VOLUME and v.attributes.storage_gib:
+            for a in v.topology.attachments:
+                if a.relation == "volume":
+                    own_volumes[a.to] = own_volumes.get(a.to, 0.0) + v.attributes.storage_gib
     lines = []
     for p in placements:
         r = resources.get(p.resource_id)
         c = p.choice
         if c.retain or r is None or r.kind not in (Kind.VM, Kind.VM_GROUP):
             continue
-        # inline data disks are written as volumes of their own, and priced (or named unpriced)
-        reported = (r.attributes.storage_gib or 0) - inline_data_gib(r)
+        # Inline data disks and volumes the inventory lists on their own are written as
+        # volumes of their own, and priced (or named unpriced).
+        reported = (
+            (r.attributes.storage_gib or 0.0) - inline_data_gib(r) - own_volumes.get(r.id, 0.0)
+        )
         if reported <= 0:
             continue
         product = catalog.product(c.provider, c.product) if c.product else None
