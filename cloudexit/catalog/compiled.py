@@ -15,7 +15,6 @@ import json
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from functools import cache
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -33,28 +32,31 @@ __all__ = ["CACHE_ENV", "Compiler", "LazyFiles", "OnFirstUse", "cache_dir", "fil
 
 
 def _code_files() -> tuple[Path, ...]:
-    # schema.py shapes every compiled file; lookup.py builds the size indexes and price views;
-    # classes.py shapes the size rules; io.py reads the YAML (and refuses repeated keys) and
-    # money.py writes every amount to JSON.
+    # schema.py shapes every compiled file; lookup.py builds the size indexes and price views
+    # with names.py, custom_types.py, sizing.py and burstable.py; classes.py shapes the size
+    # rules; io.py reads the YAML (and refuses repeated keys), defaults.py gives the defaults a
+    # compiled file leaves out and money.py writes every amount to JSON. Their hash stands for
+    # the package's version: a release with the same code compiles the same files.
     catalog = Path(__file__).parent
     model = catalog.parent / "model"
     return (
         catalog / "schema.py",
         catalog / "lookup.py",
+        catalog / "names.py",
+        catalog / "custom_types.py",
+        catalog / "sizing.py",
+        catalog / "burstable.py",
         catalog / "classes.py",
         model / "io.py",
+        model / "defaults.py",
         model / "money.py",
     )
 
 
 @cache
 def _code_version() -> str:
-    try:
-        own = version("cloudexit")
-    except PackageNotFoundError:
-        own = "checkout"
     code = b"".join(path.read_bytes() for path in _code_files())
-    return f"{own}/{pydantic.VERSION}/{hashlib.sha256(code).hexdigest()[:16]}"
+    return f"{pydantic.VERSION}/{hashlib.sha256(code).hexdigest()[:16]}"
 
 
 @cache

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cloudexit.catalog import lookup
 from cloudexit.catalog.compiled import Compiler, LazyFiles, OnFirstUse
 from cloudexit.catalog.files import catalogue_files, mapping_files, provider_paths
 from cloudexit.catalog.mappings import read_kind_mappings
@@ -30,6 +30,9 @@ from cloudexit.catalog.schema import (
 from cloudexit.datafiles import data_dir
 from cloudexit.errors import InputError
 from cloudexit.model.kinds import Kind
+
+if TYPE_CHECKING:
+    from cloudexit.catalog.lookup import ListPrice
 
 
 class ProviderFiles(LazyFiles[ProviderFile]):
@@ -129,6 +132,8 @@ class Catalog:
         return {}
 
     def _index(self, provider_id: str) -> dict[str, list[Product]]:
+        from cloudexit.catalog import lookup
+
         built = self._built_indexes
         if provider_id not in built:
             built[provider_id] = lookup.index_products(self.providers[provider_id])
@@ -139,6 +144,8 @@ class Catalog:
         products; ``provider`` gives the whole file. Unknown providers raise as ``provider`` does."""
         if isinstance(self.providers, ProviderFiles) and provider_id in self.providers:
             return self.providers.facts(provider_id)
+        from cloudexit.catalog import lookup
+
         built = self._built_facts
         if provider_id not in built:
             built[provider_id] = lookup.facts_of(self.provider(provider_id))
@@ -152,6 +159,8 @@ class Catalog:
         """Specs of a native size name (m5.large, Standard_D2s_v3, n2-custom-4-16384); None if unknown."""
         if provider_id not in self.providers:
             return None
+        from cloudexit.catalog import lookup
+
         return lookup.specs_for(provider_id, self._sizes(provider_id), instance_type)
 
     @cached_property
@@ -161,6 +170,8 @@ class Catalog:
     def _sizes(self, provider_id: str) -> Mapping[str, list[SizeEntry]]:
         if isinstance(self.providers, ProviderFiles):
             return self.providers.size_index(provider_id)
+        from cloudexit.catalog import lookup
+
         built = self._built_sizes
         if provider_id not in built:
             built[provider_id] = lookup.size_index(self.providers[provider_id]).sizes
@@ -173,7 +184,7 @@ class Catalog:
         product_id: str,
         quantity: Decimal = Decimal(1),
         rates: Mapping[str, Decimal] | None = None,
-    ) -> lookup.ListPrice | None:
+    ) -> ListPrice | None:
         """Today's list price in EUR a month and where it comes from; None when no price is known.
 
         ``quantity`` counts the product's unit (GiB for storage, 1 for an instance); ``rates`` are
@@ -181,6 +192,8 @@ class Catalog:
         """
         if provider_id not in self.providers:
             return None
+        from cloudexit.catalog import lookup
+
         if isinstance(self.providers, ProviderFiles) and not self.providers.read_whole(provider_id):
             view = self.providers.prices_in(provider_id, region)
             return lookup.list_price(provider_id, view, region, product_id, quantity, rates)
@@ -223,11 +236,15 @@ def _load_catalog(
 
     def read_sizes(provider_id: str, path: Path) -> Mapping[str, list[SizeEntry]]:
         # Built from the provider file once per file content, then read from the cache.
+        from cloudexit.catalog import lookup
+
         return compiler.table(
             SizeIndex, "sizes", SizeEntry, path, lambda: lookup.size_index(providers[provider_id])
         )
 
     def read_prices(provider_id: str, path: Path, region: str) -> Mapping[str, list[PricedEntry]]:
+        from cloudexit.catalog import lookup
+
         return compiler.table(
             RegionPrices,
             "products",
@@ -238,11 +255,15 @@ def _load_catalog(
         )
 
     def read_facts(provider_id: str, path: Path) -> ProviderFacts:
-        if providers.read_whole(provider_id):
+        # `check` reads facts only: the look-up modules are imported when a view is built.
+        def build() -> ProviderFacts:
+            from cloudexit.catalog import lookup
+
             return lookup.facts_of(providers[provider_id])
-        facts = compiler.derived(
-            ProviderFacts, path, lambda: lookup.facts_of(providers[provider_id]), variant="facts"
-        )
+
+        if providers.read_whole(provider_id):
+            return build()
+        facts = compiler.derived(ProviderFacts, path, build, variant="facts")
         if facts.id != provider_id:
             raise InputError(f"{path}: id {facts.id!r} does not match the file name")
         return facts

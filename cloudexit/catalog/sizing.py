@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Protocol
 from cloudexit.catalog.burstable import load_baselines
 from cloudexit.catalog.schema import Price, Product, ProductSelector, ProviderFile, Specs
 from cloudexit.model.money import HOURS_PER_MONTH
+from cloudexit.model.money import to_eur as to_eur  # noqa: PLC0414 (the optimiser imports it here)
 
 if TYPE_CHECKING:
     from cloudexit.model.inventory import Resource
@@ -111,13 +112,6 @@ def offered_in(product: Product, region: str) -> bool:
     return (not product.regions or region in product.regions) and price_in(
         product, region
     ) is not None
-
-
-def to_eur(amount: Decimal, currency: str, rates: Mapping[str, Decimal]) -> Decimal | None:
-    if currency == "EUR":
-        return amount
-    rate = rates.get(currency)
-    return None if rate is None else amount * rate
 
 
 def monthly_price(price: Price, quantity: Decimal, rates: Mapping[str, Decimal]) -> Decimal | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Annotated
 
@@ -50,3 +51,10 @@ class Money(BaseModel):
 
     amount: Amount
     currency: str = Field(default="EUR", pattern=r"^[A-Z]{3}$")
+
+
+def to_eur(amount: Decimal, currency: str, rates: Mapping[str, Decimal]) -> Decimal | None:
+    if currency == "EUR":
+        return amount
+    rate = rates.get(currency)
+    return None if rate is None else amount * rate

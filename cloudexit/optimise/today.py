@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from cloudexit.catalog.sizing import to_eur
 from cloudexit.model.inventory import Resource
+from cloudexit.model.money import to_eur
 from cloudexit.model.policy import Policy
 
 
