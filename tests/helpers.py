@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from cloudexit.api import inventory as import_inventory
 from cloudexit.catalog import Catalog, load_catalog
+from cloudexit.model.inventory import Inventory
 from cloudexit.model.plan import Placement
 
 FIXTURE_CATALOG = Path(__file__).resolve().parent / "data" / "catalog"
@@ -16,6 +21,16 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 def fixture_catalog() -> Catalog:
     return load_catalog(FIXTURE_CATALOG / "providers", FIXTURE_CATALOG / "mappings")
+
+
+@cache
+def corpus_inventory(name: str) -> Inventory:
+    """A recorded export of the shared corpus, imported once per test run (a Terraform plan
+    with what it would create); skipped where the corpus is not beside the repository."""
+    path = CORPUS / name
+    if not path.is_file():
+        pytest.skip(f"{path} not present (the shared corpus sits beside the repository)")
+    return import_inventory("import", path, planned=name.startswith("tfplan"))
 
 
 def resource(rid: str, kind: str = "compute.vm", **overrides: Any) -> dict[str, Any]:

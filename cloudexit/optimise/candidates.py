@@ -496,13 +496,7 @@ def _price_boot_volume(
             "no list price)"
         )
         return
-    priced.costs["boot_volume"] = monthly
-    priced.monthly += monthly
-    key = f"{provider.id}/{disk.id}"
-    if not price.verified:
-        priced.unverified.append(key)
-    if is_weak(price):
-        priced.second_hand[key] = priced.second_hand.get(key, Decimal(0)) + monthly
+    _add_volumes(priced, "boot_volume", provider, disk, price, monthly)
 
 
 _BLOCK_STORAGE = ProductSelector(service="block_storage")
@@ -534,9 +528,16 @@ def _price_data_disks(
             "block storage)"
         )
         return
-    priced.costs["data_disks"] = monthly
-    priced.monthly += monthly
     priced.store = disk
+    _add_volumes(priced, "data_disks", provider, disk, price, monthly)
+
+
+def _add_volumes(
+    priced: Priced, part: str, provider: ProviderFile, disk: Product, price: Price, monthly: Decimal
+) -> None:
+    """Add volumes written beside the server as a cost part, with their price's standing."""
+    priced.costs[part] = monthly
+    priced.monthly += monthly
     key = f"{provider.id}/{disk.id}"
     if not price.verified:
         priced.unverified.append(key)

@@ -3,35 +3,24 @@
 from __future__ import annotations
 
 import json
-from functools import cache
 from pathlib import Path
 
-import pytest
-
-from cloudexit.api import inventory as import_inventory
 from cloudexit.api import load_catalog
 from cloudexit.api import plan as make_plan
 from cloudexit.cli.main import run
-from cloudexit.model.inventory import Inventory
 from cloudexit.model.plan import Plan
 from cloudexit.model.policy import Policy
 from cloudexit.optimise.no_site import no_site_reasons
-from tests.helpers import CORPUS
+from tests.helpers import corpus_inventory
 
 AZURE_VMS = "tfplan-azure-vms-tfcompliance.json"
 AWS_55 = "tfplan-aws-55res-checkov.json"
 
 
-@cache
-def imported(name: str) -> Inventory:
-    path = CORPUS / name
-    if not path.is_file():
-        pytest.skip(f"{path} not present (the shared corpus sits beside the repository)")
-    return import_inventory("import", path, planned=name.startswith("tfplan"))
-
-
 def planned(name: str, **policy: object) -> Plan:
-    return make_plan(imported(name), Policy.model_validate({"allow_retain": False, **policy}))
+    return make_plan(
+        corpus_inventory(name), Policy.model_validate({"allow_retain": False, **policy})
+    )
 
 
 def test_residency_that_leaves_no_region_is_named_and_the_policy_is_infeasible() -> None:
@@ -61,7 +50,7 @@ def test_residency_naming_regions_of_another_provider_is_named_too() -> None:
 
 def test_the_command_stops_with_one_line_and_exit_2(tmp_path: Path, capsys) -> None:
     inventory = tmp_path / "inventory.json"
-    inventory.write_text(imported(AZURE_VMS).model_dump_json())
+    inventory.write_text(corpus_inventory(AZURE_VMS).model_dump_json())
     policy = tmp_path / "policy.yaml"
     policy.write_text(
         "targets: [ionos]\nresidency:\n  allowed_countries: [JP]\nallow_retain: false\n"
@@ -122,7 +111,7 @@ def test_the_command_exits_2_whether_or_not_the_source_has_a_price(tmp_path: Pat
     )
     for name in (AWS_PRICED, "tfstate-v4-openstack-lb-inframap.tfstate.json"):
         inventory = tmp_path / f"{name}.inventory.json"
-        inventory.write_text(imported(name).model_dump_json())
+        inventory.write_text(corpus_inventory(name).model_dump_json())
         out = tmp_path / name
         code = run(["plan", str(inventory), "--policy", str(policy), "--out", str(out)])
         err = capsys.readouterr().err
@@ -135,7 +124,7 @@ def test_a_provider_that_offers_the_kind_in_an_allowed_region_is_not_said_to_off
 ):
     catalog = load_catalog()
     policy = Policy.model_validate({"residency": {"allowed_countries": ["DE"]}})
-    for r in imported(AWS_PRICED).resources:
+    for r in corpus_inventory(AWS_PRICED).resources:
         for line in no_site_reasons(r, catalog, policy):
             assert not line.startswith("ionos:"), line
             assert "offers no" not in line, line

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
-from cloudexit.api import inventory as import_inventory
 from cloudexit.api import plan as make_plan
 from cloudexit.model.inventory import Inventory
 from cloudexit.model.kinds import Kind
 from cloudexit.model.plan import Plan
 from cloudexit.model.policy import Policy
 from cloudexit.optimise.attachments import attachments
-from tests.helpers import CORPUS, inventory, resource
+from tests.helpers import CORPUS, corpus_inventory, inventory, resource
 
 EU4 = ["ionos", "opennebula", "ovhcloud", "scaleway"]
 EU = ["DE", "FR", "NL", "BE", "ES", "IT", "PL", "AT", "LU", "IE"]
@@ -30,21 +27,13 @@ def policy(targets: list[str], from_dependencies: bool) -> Policy:
     )
 
 
-@cache
-def imported(name: str) -> Inventory:
-    path = CORPUS / name
-    if not path.is_file():
-        pytest.skip(f"{path} not present (the shared corpus sits beside the repository)")
-    return import_inventory("import", path, planned=name.startswith("tfplan"))
-
-
 def sites(plan: Plan) -> dict[str, tuple[str, str]]:
     return {p.resource_id: (p.choice.provider, p.choice.region) for p in plan.placements}
 
 
 @pytest.mark.parametrize("from_dependencies", [False, True])
 def test_an_aws_route_lands_with_its_table_gateway_and_vpc(from_dependencies: bool) -> None:
-    inventory = imported("tfplan-aws-55res-checkov.json")
+    inventory = corpus_inventory("tfplan-aws-55res-checkov.json")
     where = sites(make_plan(inventory, policy(EU4, from_dependencies)))
     names = (
         "route.public_internet_gateway",
@@ -59,7 +48,7 @@ def test_an_aws_route_lands_with_its_table_gateway_and_vpc(from_dependencies: bo
 
 @pytest.mark.parametrize("from_dependencies", [False, True])
 def test_an_azure_hub_firewall_lands_with_its_hub_and_wan(from_dependencies: bool) -> None:
-    inventory = imported("tfplan-azure-firewall-infracost.json")
+    inventory = corpus_inventory("tfplan-azure-firewall-infracost.json")
     where = sites(make_plan(inventory, policy(EU4, from_dependencies)))
     hub = {
         r.id: where[r.id]
@@ -94,7 +83,7 @@ def test_every_export_keeps_its_attached_routing_parts_on_one_site() -> None:
     if not names:
         pytest.skip(f"{CORPUS} not present")
     for name in names:
-        estate = imported(name)
+        estate = corpus_inventory(name)
         routing = {r.id for r in estate.resources if r.kind == Kind.ROUTER}
         for from_dependencies in (False, True):
             where = sites(make_plan(estate, policy(EU4, from_dependencies)))
