@@ -67,7 +67,21 @@ def check_load(folder: Path) -> list[Finding]:
         with tempfile.TemporaryDirectory(prefix="cloudexit-load-") as scratch:
             copy = Path(scratch) / "module"
             shutil.copytree(module, copy)
-            _, diagnostics = lib.TerraformConfig.load_config_dir(str(copy))
+            try:
+                _, diagnostics = lib.TerraformConfig.load_config_dir(str(copy))
+            except lib.exceptions.LibTerraformError as exc:
+                # The loader fails outright, without a diagnostic, on some values (a negative
+                # number in a resource argument): the module cannot be read, which is an error.
+                reason = str(exc).replace(str(copy) + "/", "")
+                findings.append(
+                    Finding(
+                        str(module.relative_to(folder)),
+                        "module",
+                        "error",
+                        f"Terraform cannot load this module: {reason}",
+                    )
+                )
+                continue
         for diag in diagnostics or []:
             subject = diag.get("Subject") or {}
             name = Path(subject.get("Filename") or "").name

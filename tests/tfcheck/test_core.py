@@ -30,3 +30,12 @@ def test_loader_errors_name_file_and_line(tmp_path):
     assert findings[0].file == "b.tf" and findings[0].where == "line 1"
     assert "Duplicate output definition" in findings[0].message
     assert "cloudexit-load" not in findings[0].message and "a.tf" in findings[0].message
+
+
+def test_a_module_the_loader_cannot_read_at_all_is_an_error_not_a_crash(tmp_path):
+    module = tmp_path / "opennebula" / "site"
+    module.mkdir(parents=True)
+    (module / "network.tf").write_text('resource "x" "y" {\n  size = -4\n}\n')
+    (finding,) = check_load(tmp_path)
+    assert (finding.file, finding.where, finding.severity) == ("opennebula/site", "module", "error")
+    assert finding.message.startswith("Terraform cannot load this module")

@@ -104,6 +104,21 @@ class Subnet:
     def host(self, n: int) -> str:
         return str(self.block.network_address + n)
 
+    @property
+    def pool(self) -> tuple[int, int]:
+        """(first host, how many) of the addresses machines are given: from the eleventh, the
+        last ten kept free, where the subnet has room (/27 and wider); else every host after
+        the network address and the gateway, the broadcast address left out."""
+        return pool_of(self.block)
+
+
+def pool_of(net: ipaddress.IPv4Network | ipaddress.IPv6Network) -> tuple[int, int]:
+    if net.num_addresses >= 32:
+        return 10, net.num_addresses - 20
+    if net.num_addresses >= 4:
+        return 2, net.num_addresses - 3
+    return 0, net.num_addresses
+
 
 @dataclass
 class Network:
@@ -417,7 +432,8 @@ class Item:
         """A fixed private address in this item's subnet, unique in the site."""
         assert self.subnet is not None
         net = ipaddress.ip_network(self.subnet.cidr, strict=False)
-        return str(net.network_address + 10 + self.index % max(1, net.num_addresses - 20))
+        start, size = pool_of(net)
+        return str(net.network_address + start + self.index % size)
 
     @property
     def machine_ips(self) -> list[str]:
@@ -425,8 +441,8 @@ class Item:
         ``fixed_ip``."""
         assert self.subnet is not None
         net = ipaddress.ip_network(self.subnet.cidr, strict=False)
-        size = max(1, net.num_addresses - 20)
-        return [self.fixed_ip, *(str(net.network_address + 10 + o % size) for o in self.spare)]
+        start, size = pool_of(net)
+        return [self.fixed_ip, *(str(net.network_address + start + o % size) for o in self.spare)]
 
     @property
     def fixed_cidr(self) -> str:
