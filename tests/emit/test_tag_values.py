@@ -15,6 +15,7 @@ from cloudexit.api import load_inventory
 from cloudexit.catalog.loader import load_catalog
 from cloudexit.emit.jinja import make_environment
 from cloudexit.emit.terraform import build_sites, render_site
+from cloudexit.emit.terraform.tags import carry
 from cloudexit.model.inventory import Inventory
 from tests.emit.whole_plans import whole_plan
 
@@ -111,3 +112,10 @@ def test_a_key_opennebula_cannot_name_is_a_warned_comment():
         "# warning: source tag Cost Centre=R&D / 42 is not written"
         in files("opennebula")["compute.tf"]
     )
+
+
+@pytest.mark.parametrize("rtype", ["scaleway_k8s_pool", "scaleway_instance_server"])
+def test_a_key_holding_equals_cannot_pass_as_a_taint_in_a_key_value_list(rtype: str) -> None:
+    kept, left = carry(rtype, {"taint=dedicated": "true:NoSchedule", "team": "a=b"}, {})
+    assert kept == {"team": "a=b"}
+    assert [(t.key, "holding '='" in t.reason) for t in left] == [("taint=dedicated", True)]

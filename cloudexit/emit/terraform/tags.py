@@ -25,6 +25,8 @@ class TagRule:
     value_required: bool = False
     reserved: frozenset[str] = frozenset()
     """Keys that carry a meaning for the target beyond a label (a node taint)."""
+    joined: bool = False
+    """Written as one "key=value" string, so a key holding '=' would be read up to it."""
     source: str = ""
 
 
@@ -65,6 +67,7 @@ S3_TAGS = TagRule(
 )
 SCALEWAY_LIST = TagRule(
     what='tags list of "key=value" strings',
+    joined=True,
     source="the provider's schema: a list of strings, no limit documented",
 )
 
@@ -92,6 +95,7 @@ RULES: dict[str, TagRule] = {
     "scaleway_k8s_pool": TagRule(
         what='tags list of "key=value" strings',
         reserved=frozenset({"taint", "noprefix"}),
+        joined=True,
         source="the provider's k8s_pool documentation",
     ),
     "scaleway_object_bucket": S3_TAGS,
@@ -124,6 +128,8 @@ WHOLE = TagRule(what="tags", source="no limit known")
 
 
 def _fails(rule: TagRule, key: str, value: str) -> str | None:
+    if rule.joined and "=" in key:
+        return f"a key holding '=', which the target's {rule.what} read as the key's end"
     if key.lower() in rule.reserved:
         return f"the key {key!r} has a meaning of its own in the target's {rule.what}"
     if not key:
