@@ -52,6 +52,36 @@ def ruleless_firewall_warnings(inventory: Inventory, placements: Iterable[Placem
     )
 
 
+ASSUMED = "known_from"
+"""Detail key: a resource made from another's documented default, not read from the export."""
+
+
+def assumed_rule_warnings(inventory: Inventory, placements: Iterable[Placement]) -> list[str]:
+    """One line per moved firewall whose rules were not in the export but taken from a
+    documented default (an App Engine application's default rule): the written rule is as open
+    as that default, which the source may have narrowed."""
+    from cloudexit.model.labels import readable_names
+
+    by_id = inventory.by_id()
+    moved = [
+        r
+        for p in placements
+        if not p.choice.retain
+        and (r := by_id.get(p.resource_id)) is not None
+        and r.kind is Kind.SECURITY_GROUP
+        and r.attributes.details.get(ASSUMED)
+    ]
+    if not moved:
+        return []
+    names = readable_names(inventory.resources)
+    return sorted(
+        f"firewall {names[r.id]} ({r.id}) is not in the export: it is written from "
+        f"{r.attributes.details[ASSUMED]}, allowing every source on the ports it names; the "
+        "source may have narrowed it, so compare it with the live firewall before applying"
+        for r in moved
+    )
+
+
 def is_security_group_id(resource_id: str) -> bool:
     """An AWS security group ARN or an Azure network security group id."""
     lowered = resource_id.lower()

@@ -13,7 +13,11 @@ from cloudexit.errors import InputError
 from cloudexit.model.app_plans import app_plan_warnings
 from cloudexit.model.balancer_gaps import balancer_gap_warnings, no_traffic_reason, without_front
 from cloudexit.model.coverage import incomplete_warning
-from cloudexit.model.firewall_rules_held import ruleless_firewall_warnings, unheld_group_warnings
+from cloudexit.model.firewall_rules_held import (
+    assumed_rule_warnings,
+    ruleless_firewall_warnings,
+    unheld_group_warnings,
+)
 from cloudexit.model.inventory import Inventory, Resource
 from cloudexit.model.labels import readable_names
 from cloudexit.model.money import quantize
@@ -385,6 +389,7 @@ def _plan(
     warnings.update(balancer_gap_warnings(inventory, placements))
     warnings.update(ruleless_firewall_warnings(inventory, placements))
     warnings.update(unheld_group_warnings(inventory, placements))
+    warnings.update(assumed_rule_warnings(inventory, placements))
     warnings.update(app_plan_warnings(inventory, placements, unplaced))
     split_line = split_dependency_warning(inventory, placements, policy)
     if split_line:

@@ -77,3 +77,11 @@ def test_written_machines_carry_their_firewall(shared_dir, tmp_path):
     assert group["inbound_default_policy"] == '"drop"'
     assert sorted(r["port"] for r in inbound) == [80, 80, 443, 443]
     assert {r["protocol"] for r in inbound} == {'"TCP"'}
+
+
+def test_the_plan_says_an_app_engine_rule_was_assumed_not_read(shared_dir):
+    plan = api.plan(inventory(shared_dir), Policy(targets=["scaleway"]), load_catalog())
+    assumed = [w for w in plan.warnings if "is not in the export: it is written from" in w]
+    rule = f"{APP}/firewall/ingressRules/2147483647"
+    assert any(rule in w and "App Engine's default rule" in w for w in assumed), assumed
+    assert all("compare it with the live firewall before applying" in w for w in assumed)

@@ -75,7 +75,7 @@ def firewall_rule(facts: Facts) -> None:
     out.topology = Topology(firewall_rules=built)
     facts.topology = out
     if facts.get("implied"):
-        facts.note(known_from="the application: its default rule, which every application has")
+        facts.note(known_from="App Engine's default rule, which every application has")
 
 
 TYPES = [
