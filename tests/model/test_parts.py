@@ -57,7 +57,10 @@ CAI_PARTS = {
 
 
 def _full(short: str, ids: set[str]) -> str:
-    """The full id a short one starts (the Pub/Sub topic's name is 255 characters long)."""
+    """The full id a short one starts (the Pub/Sub topic's name is 255 characters long); the
+    short one itself where held (an App Engine application beside its firewall rule)."""
+    if f"//{short}" in ids:
+        return f"//{short}"
     (found,) = [i for i in ids if i.startswith(f"//{short}")]
     return found
 
