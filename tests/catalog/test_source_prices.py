@@ -108,6 +108,23 @@ def test_confidential_v6_sizes_repriced_on_1_september_2026_carry_the_new_rate(b
         assert price.source.evidence == "provider_api"
 
 
+def test_azure_firewall_in_europe_rests_on_a_dated_api_snapshot_flagged_where_inferred(bundled):
+    # The 2022 Retail Prices snapshot holds the data-processed meter and the secured-hub deployment
+    # meters there; a deployment price applied to a firewall in a virtual network is inferred, so
+    # it says so (unverified), while the data-processed meter read itself is not.
+    products = {p.id: p for p in bundled.providers["azure"].products}
+    for region in ["francecentral", "germanywestcentral", "switzerlandnorth", "norwayeast"]:
+        data = price_in(products["azure-firewall-data"], region)
+        assert data is not None and data.verified and data.amount == Decimal("0.016")
+        assert data.source.published == dt.date(2022, 6, 6)
+        assert data.source.evidence == "provider_api"
+        premium = price_in(products["azure-firewall/Premium"], region)
+        assert premium is not None and not premium.verified and premium.amount == Decimal("1.75")
+    assert price_in(products["azure-firewall/Standard"], "francecentral") is None
+    standard = price_in(products["azure-firewall/Standard"], "germanywestcentral")
+    assert standard is not None and not standard.verified and standard.amount == Decimal("1.25")
+
+
 EU_AND_US = {
     "aws": {"eu-central-1", "eu-west-1", "eu-west-3", "eu-north-1", "us-east-1"},
     "azure": {"westeurope", "germanywestcentral", "francecentral", "eastus"},
@@ -293,20 +310,9 @@ def test_a_european_region_left_without_price_or_record_is_caught(bundled):
 STILL_UNPRICED = {
     "aws": set(),
     "azure": {
-        # Azure Firewall: Retail Prices readings found for westeurope, northeurope, swedencentral
-        # and uksouth only (no recorded item for these regions in any repository searched).
-        *(
-            ("network", r)
-            for r in [
-                "francecentral",
-                "germanywestcentral",
-                "italynorth",
-                "norwayeast",
-                "polandcentral",
-                "spaincentral",
-                "switzerlandnorth",
-            ]
-        ),
+        # Azure Firewall: no recorded Retail Prices item for these regions in any repository
+        # searched; the full 2022 snapshot that prices the other European regions predates them.
+        *(("network", r) for r in ["italynorth", "polandcentral", "spaincentral"]),
         ("cache", "italynorth"),
         ("cache", "spaincentral"),
         # Azure DNS has none: a public zone is held at location global, priced by dns-zone/global.
