@@ -98,11 +98,19 @@ def test_a_linux_rate_is_always_below_the_windows_rate_of_the_same_size_and_regi
 
 
 def test_confidential_v6_sizes_repriced_on_1_september_2026_carry_the_new_rate(bundled):
-    # The Retail Prices API's northeurope meters for these sizes took effect on 2026-09-01, about
-    # 10 % above the June reading; a plan must not price them at the old rate.
+    # The Retail Prices API's northeurope, westeurope and swedencentral meters for these sizes took
+    # effect on 2026-09-01, about 10 % above the June reading; a plan must not use the old rate.
     products = {p.id: p for p in bundled.providers["azure"].products}
-    for size, amount in [("Standard_DC48ads_v6", "3.363"), ("Standard_EC64ads_v6", "5.702")]:
-        price = price_in(products[size], "northeurope")
+    for size, region, amount in [
+        ("Standard_DC48ads_v6", "northeurope", "3.363"),
+        ("Standard_EC64ads_v6", "northeurope", "5.702"),
+        ("Standard_DC48ads_v6", "westeurope", "3.643"),
+        ("Standard_EC64ads_v6", "westeurope", "6.174"),
+        ("Standard_DC48ads_v6", "swedencentral", "3.221"),
+        ("Standard_EC32ads_v6", "swedencentral", "2.732"),
+        ("Standard_EC64ads_v6", "swedencentral", "5.463"),
+    ]:
+        price = price_in(products[size], region)
         assert price is not None
         assert (price.amount, price.source.published) == (Decimal(amount), dt.date(2026, 9, 1))
         assert price.source.evidence == "provider_api"
