@@ -185,8 +185,8 @@ def test_ionos_us_locations_use_the_us_price_list(ionos: ProviderFile) -> None:
 
 
 def test_certifications_only_count_when_verified(ionos: ProviderFile) -> None:
-    # IONOS's ISO 27001 statement names the 2013 edition, lapsed since October 2025, and its C5
-    # rests on a third party: neither satisfies a requirement
+    # IONOS's own ISO 27001 page names the 2013 edition, lapsed since October 2025, and the dated
+    # ISO 27001 and C5 statements are second-hand copies: neither satisfies a requirement
     held = certifications_in(ionos, "de/fra", "compute")
     assert "ISO/IEC 27001" not in held and "BSI C5" not in held
     assert {c.name for c in ionos.certifications if not c.verified} >= {"ISO 27001", "BSI C5"}

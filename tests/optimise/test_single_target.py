@@ -51,8 +51,8 @@ def test_the_example_plans_onto_each_target_alone(
     # OpenNebula takes fewer: the policy caps that site at 64 vCPU and 256 GiB. On OVHcloud the
     # second of the dash HA pair stays: a second region would need its subnet and network
     # recreated there, which costs more than the move saves. IONOS takes no confidential
-    # resource: the policy asks ISO 27001 for them, and IONOS's claim names the 2013 edition,
-    # lapsed in October 2025, so it is not counted as held.
+    # resource: the policy asks ISO 27001 for them, and IONOS's own claim names the 2013 edition,
+    # lapsed in October 2025 (the dated one is a second-hand copy), so it is not counted as held.
     assert len(moved) >= {"opennebula": 30, "ionos": 50}.get(target, 60)
     if target == "ionos":
         confidential = {
