@@ -178,7 +178,7 @@ def rules(items: list[Any], *, defaults: bool) -> Mapped:
                 "action": action,
                 "priority": int(r["priority"]) if str(r.get("priority", "")).isdigit() else None,
                 "protocol": protocol,
-                "ports": ports if protocol in ("tcp", "udp") else [],
+                "ports": ports if protocol in ("tcp", "udp", "any") else [],
                 "sources": sources,
                 "destinations": dests,
                 "name": str(r["name"]) if r.get("name") else None,

@@ -123,7 +123,7 @@ def firewall(data: dict[str, Any], *, terraform: bool = False) -> Mapped:
                     "action": action,
                     "priority": int(priority) if priority is not None else 1000,
                     "protocol": protocol,
-                    "ports": ports if protocol in ("tcp", "udp") else [],
+                    "ports": ports if protocol in ("tcp", "udp", "any") else [],
                     "sources": peers if direction == "ingress" else local,
                     "destinations": local if direction == "ingress" else peers,
                     "name": str(d["name"]) if d.get("name") else None,

@@ -67,7 +67,8 @@ def rules(items: list[Any]) -> Mapped:
         low, high = r.get("port_range_min"), r.get("port_range_max")
         ports: list[dict[str, int]] = []
         icmp_type = icmp_code = None
-        if protocol in ("tcp", "udp") and low not in (None, "", 0):
+        # Neutron refuses a port range without a protocol; one read anyway is kept, never widened.
+        if protocol in ("tcp", "udp", "any") and low not in (None, "", 0):
             ports = [{"low": int(low), "high": int(high if high not in (None, "", 0) else low)}]
         elif protocol in ("icmp", "icmpv6") and low not in (None, ""):
             icmp_type = int(low)

@@ -222,15 +222,20 @@ def _expand(
     if not caps.ipv6 and any(ipaddress.ip_network(r).version == 6 for r in ranges):
         return "the target's rules take IPv4 ranges only"
     ports: list[tuple[int | None, int | None]] = [(None, None)]
-    if rule.protocol in ("tcp", "udp") and rule.ports:
+    protocols = [rule.protocol]
+    if rule.protocol in ("tcp", "udp", "any") and rule.ports:
         ports = [(p.low, p.high) for p in rule.ports if not (p.low <= 1 and p.high >= 65535)] or [
             (None, None)
         ]
         if len(ports) < len(rule.ports):
             ports = [(None, None)]  # one range covers every port
+        elif rule.protocol == "any":
+            # Ports narrow "any protocol" to those that carry ports: ICMP, ESP, AH and GRE have none.
+            protocols = ["tcp", "udp"]
     return sorted(
         {
-            TargetRule(rule.direction, rule.protocol, lo, hi, cidr, rule.icmp_type)
+            TargetRule(rule.direction, protocol, lo, hi, cidr, rule.icmp_type)
+            for protocol in protocols
             for cidr in sorted(set(ranges))
             for lo, hi in ports
         }
