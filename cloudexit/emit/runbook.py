@@ -33,6 +33,12 @@ from cloudexit.model.open_ports import open_rules
 from cloudexit.model.plan import Plan
 
 
+def _copy_time(step: Step) -> str:
+    if step.size_unknown:
+        return "unknown (no data size reported)"
+    return duration(step.transfer_hours) if step.transfer_hours else "-"
+
+
 def step_rows(steps: list[Step]) -> list[str]:
     """A wave's table rows, one per resource, made here rather than by the template: a row is
     a dozen attribute look-ups and escapes, a template's per-call cost each. Kinds, sites,
@@ -49,7 +55,7 @@ def step_rows(steps: list[Step]) -> list[str]:
         rows.append(
             f"| {md_text(r.name)} | {md(r.kind.value)} | {md(r.provider)}/{md(r.region)} | {to} "
             f"| {md(choice.product_name or choice.product or '-')} "
-            f"| {duration(step.transfer_hours) if step.transfer_hours else '-'} "
+            f"| {_copy_time(step)} "
             f"| {md(step.method.title)} |"
         )
     return rows

@@ -16,7 +16,7 @@ from cloudexit.model.inventory import Resource
 from cloudexit.model.kinds import DATA_KINDS, Kind
 from cloudexit.model.plan import Placement, Plan
 from cloudexit.model.replicas import rebuilt_from_primary
-from cloudexit.optimise.switching import copied_gib
+from cloudexit.optimise.switching import copied_gib, size_unknown
 
 FOUNDATION_CATEGORIES = frozenset({"network", "security", "container"})
 SERVICE_IN_FOUNDATION = frozenset({Kind.LOAD_BALANCER, Kind.TARGET_GROUP, Kind.API_GATEWAY})
@@ -94,6 +94,8 @@ class Step:
     method: Method
     data_gib: float
     transfer_hours: float
+    size_unknown: bool = False
+    """The source reports no data size: the copy time is unknown, not none."""
 
 
 @dataclass
@@ -164,8 +166,10 @@ def plan_waves(plan: Plan, methods: Methods, fixed: Collection[str] = ()) -> lis
         r = resources[p.resource_id]
         # what the egress table charges: every kind's disks, a machine's as much as a database's
         gib = 0.0 if r.planned else float(copied_gib(r, resources))
-        method = methods.for_resource(r, r.id in fixed, rebuilt_from_primary(r, resources))
-        return Step(r, p, method, gib, transfer_hours(gib, bandwidth))
+        rebuilt = rebuilt_from_primary(r, resources)
+        method = methods.for_resource(r, r.id in fixed, rebuilt)
+        unknown = size_unknown(r) and not r.planned and not rebuilt
+        return Step(r, p, method, gib, transfer_hours(gib, bandwidth), unknown)
 
     foundation, data, services, cutover = [], [], [], []
     for p in moving:

@@ -311,6 +311,11 @@ class SwitchingLine(_Strict):
         Decimal(0),
         description="Saved by moving this data once switching charges are banned (EU Data Act Art. 29(1))",
     )
+    size_unknown: list[str] = Field(
+        default_factory=empty_list,
+        description="Resources of the wave whose source reports no data size: their egress is "
+        "unknown, not in data_gib or the costs",
+    )
 
 
 class ParallelLine(_Strict):

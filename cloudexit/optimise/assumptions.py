@@ -11,7 +11,9 @@ from cloudexit.model.inventory import ROOT_DISK_UNKNOWN, Resource
 from cloudexit.model.kinds import Kind
 from cloudexit.model.plan import Placement, Totals
 from cloudexit.model.policy import Policy
+from cloudexit.model.replicas import rebuilt_from_primary
 from cloudexit.optimise.running import RunningCostData
+from cloudexit.optimise.switching import size_unknown
 from cloudexit.wording import counted, first_few
 
 
@@ -49,28 +51,70 @@ def assumption_warnings(
     return lines
 
 
+# Stores priced by an assumed size, as the warning names them; any other kind is a managed
+# database, whose storage is priced per node beside its instance.
+_STORES: dict[str, str] = {
+    Kind.BLOCK_VOLUME.value: "volume",
+    Kind.OBJECT_BUCKET.value: "bucket",
+    Kind.STORAGE_ACCOUNT.value: "storage account",
+    Kind.FILE_SHARE.value: "file share",
+    Kind.SNAPSHOT.value: "snapshot",
+    Kind.IMAGE.value: "image",
+}
+
+
 def assumed_storage_warnings(placements: list[Placement], names: dict[str, str]) -> list[str]:
-    """One line per target and assumed size for the managed databases and volumes whose source
-    reported no data size: what was priced and written instead, and how to replace it."""
-    groups: dict[tuple[str, bool, float, str], list[str]] = {}
+    """One line per target, kind and assumed size for the stores and managed databases whose
+    source reported no data size: what was priced (and written) instead, and how to replace it."""
+    groups: dict[tuple[str, str, float, str], list[str]] = {}
     for p in placements:
         gib = p.choice.assumed_storage_gib
         if gib is None or p.choice.retain:
             continue
-        volume = p.kind == Kind.BLOCK_VOLUME
-        store = p.choice.product if volume else p.choice.storage_product
-        key = (p.choice.provider, volume, gib, store or "storage")
+        noun = _STORES.get(p.kind, "managed database")
+        store = p.choice.product if p.kind in _STORES else p.choice.storage_product
+        key = (p.choice.provider, noun, gib, store or "storage")
         groups.setdefault(key, []).append(names.get(p.resource_id, p.resource_id))
     lines = []
-    for (provider, volume, gib, store), who in sorted(groups.items()):
+    for (provider, noun, gib, store), who in sorted(groups.items()):
         shown = first_few(who)
-        what = counted(len(who), "volume" if volume else "managed database")
+        if noun == "volume":
+            how = "priced and written as"
+        elif noun == "managed database":
+            how = "priced and written as"
+            store += " per node"
+        else:
+            how = "priced as"  # nothing the Terraform writes has a size
         lines.append(
-            f"data size unknown for {what} on {provider}: priced and written as {gib:g} GiB of "
-            f"{store}{'' if volume else ' per node'}, an assumption (set the size in the "
-            f"inventory, or running_costs.assumed_data_gib in the policy): {shown}"
+            f"data size unknown for {counted(len(who), noun)} on {provider}: {how} {gib:g} GiB "
+            f"of {store}, an assumption (set the size in the inventory, or "
+            f"running_costs.assumed_data_gib in the policy): {shown}"
         )
     return lines
+
+
+def unknown_copy_warnings(
+    placements: list[Placement], resources: dict[str, Resource], names: dict[str, str]
+) -> list[str]:
+    """One line for the moved stores whose source reports no data size: their egress and copy
+    time are unknown, so the switching lines and waves list them apart rather than count 0."""
+    who = sorted(
+        names.get(p.resource_id, p.resource_id)
+        for p in placements
+        if not p.choice.retain
+        and (r := resources.get(p.resource_id)) is not None
+        and size_unknown(r)
+        and not r.planned
+        and not rebuilt_from_primary(r, resources)
+    )
+    if not who:
+        return []
+    line = (
+        f"egress and copy time unknown for {counted(len(who), 'store')} whose source reports no "
+        "data size: not counted in the switching cost or the waves' copy times, which name them "
+        f"apart (set the size in the inventory): {first_few(who)}"
+    )
+    return [line]
 
 
 def unknown_root_warnings(resources: list[Resource], names: dict[str, str]) -> list[str]:

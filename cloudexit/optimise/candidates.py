@@ -59,7 +59,13 @@ from cloudexit.optimise.running import (
 )
 from cloudexit.optimise.sizes import resolve_size
 from cloudexit.optimise.stranded import estimate as stranded_estimate
-from cloudexit.optimise.switching import DEFAULT_START, EgressPrices, copied_gib, data_gib
+from cloudexit.optimise.switching import (
+    DEFAULT_START,
+    EgressPrices,
+    copied_gib,
+    data_gib,
+    size_unknown,
+)
 from cloudexit.optimise.switching import estimate as switching_estimate
 from cloudexit.optimise.today import current_monthly_eur
 from cloudexit.optimise.windows import licensed_windows, runs_windows
@@ -330,9 +336,9 @@ def _amounts(
     quantity = choice.quantity
     if quantity is None:
         quantity = max(Decimal(1), data_gib(resource))
-        # A volume is written with a size: with none reported, the policy's assumed size is
-        # priced and written, never 1 GiB priced beside a larger volume written.
-        if resource.kind == Kind.BLOCK_VOLUME and resource.attributes.storage_gib is None:
+        # With no size reported the policy's assumed size is priced (and a volume written with
+        # it) and named as an assumption, never 1 GiB priced as though it were known.
+        if size_unknown(resource):
             volume = Decimal(str(policy.running_costs.assumed_data_gib))
             quantity = volume
     monthly = monthly_price(price, quantity, policy.exchange_rates)

@@ -40,6 +40,7 @@ from cloudexit.optimise import concentration, explain, footing, milp, oneoff
 from cloudexit.optimise.assumptions import (
     assumed_storage_warnings,
     assumption_warnings,
+    unknown_copy_warnings,
     unknown_root_warnings,
     unwritten_disk_warnings,
 )
@@ -403,6 +404,7 @@ def _plan(
     names = readable_names(resources.values())
     warnings.update(versions.version_warnings(placements, names))
     warnings.update(assumed_storage_warnings(placements, names))
+    warnings.update(unknown_copy_warnings(placements, resources, names))
     warnings.update(unknown_root_warnings(inventory.resources, names))
     warnings.update(unwritten_disk_warnings(placements, resources, catalog))
     warnings.update(end_of_life_warnings(placements, names, start_of(policy, inventory)))

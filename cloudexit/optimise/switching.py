@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Container, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -24,6 +24,7 @@ from cloudexit.catalog.sizing import price_in, to_eur
 from cloudexit.datafiles import data_dir
 from cloudexit.model.inventory import Inventory, Resource
 from cloudexit.model.io import read_yaml, validate
+from cloudexit.model.kinds import Kind
 from cloudexit.model.money import quantize
 from cloudexit.model.plan import Plan, SwitchingLine
 from cloudexit.model.policy import Policy
@@ -168,6 +169,25 @@ def data_gib(resource: Resource) -> Decimal:
     return Decimal(str(resource.attributes.storage_gib or 0))
 
 
+# Kinds that are their data: priced by its size, copied whole.
+_SIZED_BY_DATA = frozenset(
+    {
+        Kind.BLOCK_VOLUME,
+        Kind.OBJECT_BUCKET,
+        Kind.FILE_SHARE,
+        Kind.STORAGE_ACCOUNT,
+        Kind.SNAPSHOT,
+        Kind.IMAGE,
+    }
+)
+
+
+def size_unknown(resource: Resource) -> bool:
+    """A store whose source reports no data size: its price rests on an assumed size and its
+    egress and copy time are unknown, not nothing."""
+    return resource.kind in _SIZED_BY_DATA and resource.attributes.storage_gib is None
+
+
 def copied_gib(resource: Resource, held: Container[str] | None = None) -> Decimal:
     """GiB copied out of the source: none for a read replica rebuilt from its primary on the
     target, so its primary's data is not counted twice (``held``: see rebuilt_from_primary)."""
@@ -206,6 +226,7 @@ class _Line:
     free_gib: Decimal = Decimal(0)
     list_cost: Decimal = Decimal(0)
     charged: Decimal = Decimal(0)
+    size_unknown: list[str] = field(default_factory=list)
 
 
 def plan_waves_of(plan: Plan) -> list[Wave]:
@@ -239,6 +260,13 @@ def date_switching(
         r = resources[rid]
         gib = copied_gib(r, resources)
         price = prices(r)
+        if size_unknown(r) and not r.planned and not rebuilt_from_primary(r, resources):
+            rule = basis(r.provider, on, policy, rules)
+            line = lines.setdefault(
+                (wave.number, r.provider, r.account), _Line(wave.name, on, rule.text)
+            )
+            line.size_unknown.append(rid)
+            continue
         if gib == 0 or price is None or r.planned:
             continue
         key = (r.provider, r.account, on.strftime("%Y-%m"))
@@ -274,6 +302,7 @@ def date_switching(
             waiting_saves=quantize(v.charged)
             if waits and v.date < rules.data_act.no_charges_from
             else Decimal(0),
+            size_unknown=sorted(v.size_unknown),
         )
         for (number, provider, account), v in sorted(lines.items())
     ]

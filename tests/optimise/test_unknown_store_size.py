@@ -1,0 +1,59 @@
+"""A bucket or storage account whose source reports no size is priced on the policy's assumed
+size and said so, and its egress and copy time are marked unknown rather than counted as none:
+the buckets of a real Cloud Asset export (Forseti's), the storage accounts of a real ARM list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cloudexit import api
+from cloudexit.model.plan import Plan
+from cloudexit.model.policy import Policy
+from tests.helpers import corpus_inventory
+
+
+def plan_onto(export: str, target: str) -> Plan:
+    policy = Policy.model_validate(
+        {"targets": [target], "min_providers": 1, "max_providers": 1, "allow_retain": False}
+    )
+    return api.plan(corpus_inventory(export), policy)
+
+
+@pytest.mark.parametrize(
+    ("export", "kind", "noun"),
+    [
+        ("gcp-cai-export-forseti.jsonl", "storage.object", "bucket"),
+        ("azure-arm-resources-list-c7n.json", "storage.account", "storage account"),
+    ],
+)
+@pytest.mark.parametrize("target", ["ionos", "scaleway"])
+def test_an_unknown_store_size_is_an_assumption_said(
+    export: str, kind: str, noun: str, target: str
+) -> None:
+    plan = plan_onto(export, target)
+    resources = plan.inventory.by_id()
+    stores = [
+        p
+        for p in plan.placements
+        if resources[p.resource_id].kind.value == kind
+        and resources[p.resource_id].attributes.storage_gib is None
+        and not p.choice.retain
+    ]
+    assert stores
+    assert all(p.choice.assumed_storage_gib == 10 for p in stores)
+    said = [w for w in plan.warnings if w.startswith(f"data size unknown for {len(stores)} {noun}")]
+    assert len(said) == 1 and ": priced as 10 GiB of " in said[0]
+    copy = [w for w in plan.warnings if w.startswith("egress and copy time unknown for ")]
+    assert len(copy) == 1
+    unknown = {rid for line in plan.switching for rid in line.size_unknown}
+    assert {p.resource_id for p in stores} <= unknown
+
+
+def test_the_runbook_says_the_copy_time_is_unknown(tmp_path: Path) -> None:
+    plan = plan_onto("gcp-cai-export-forseti.jsonl", "scaleway")
+    api.emit(plan, tmp_path / "out")
+    runbook = (tmp_path / "out" / "runbook.md").read_text(encoding="utf-8")
+    rows = [line for line in runbook.splitlines() if line.startswith("| bucket1 |")]
+    assert rows and all("unknown (no data size reported)" in row for row in rows)
