@@ -103,6 +103,13 @@ class Certification(_Data):
         return self
 
 
+class ClosedToNew(_Data):
+    """The provider takes no new deployments in the region; what already runs there stays."""
+
+    reason: str = Field(min_length=8, description="What the source says, in a few words")
+    source: SourceRef
+
+
 class Region(_Data):
     code: str
     name: str
@@ -110,10 +117,15 @@ class Region(_Data):
     country: str = Field(pattern=r"^[A-Z]{2}$")
     zones: list[str] = Field(default_factory=empty_list)
     source: SourceRef | None = None
+    closed_to_new: ClosedToNew | None = Field(
+        None, description="Set when new deployments cannot be made there: never planned onto"
+    )
 
     @model_validator(mode="after")
     def _dated(self) -> Region:
         _needs_published(self.source, f"region {self.code!r}")
+        if self.closed_to_new is not None:
+            _needs_published(self.closed_to_new.source, f"region {self.code!r} closed_to_new")
         return self
 
 

@@ -1095,6 +1095,8 @@ def _sites(ctx: _Context) -> Iterator[tuple[ProviderFile, TargetMapping | None, 
             where = f"{provider_id}/{region.code}"
             if ctx.pinned_region and region.code != ctx.pinned_region:
                 continue
+            if region.closed_to_new is not None:
+                continue  # named once in the plan's warnings (closed_regions)
             if (
                 policy.residency.allowed_countries
                 and region.country not in policy.residency.allowed_countries

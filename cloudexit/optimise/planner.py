@@ -50,6 +50,7 @@ from cloudexit.optimise.attachments import (
     wide_group_warnings,
 )
 from cloudexit.optimise.checks import Probes, violations
+from cloudexit.optimise.closed_regions import closed_warnings
 from cloudexit.optimise.decide import assignment_of, decide
 from cloudexit.optimise.diagnose import dedicated_link_warnings, infeasibility, unplaceable
 from cloudexit.optimise.follow import copy_reasons
@@ -404,6 +405,7 @@ def _plan(
     names = readable_names(resources.values())
     warnings.update(versions.version_warnings(placements, names))
     warnings.update(assumed_storage_warnings(placements, names))
+    warnings.update(closed_warnings(catalog, policy))
     warnings.update(unknown_copy_warnings(placements, resources, names))
     warnings.update(unknown_root_warnings(inventory.resources, names))
     warnings.update(unwritten_disk_warnings(placements, resources, catalog))
