@@ -76,6 +76,7 @@ from cloudexit.risk.score import (
     fidelity_points,
     held_by_products,
     jurisdiction_points,
+    unverified_claims,
 )
 from cloudexit.sovereignty.data import load_sovereignty
 from cloudexit.sovereignty.grade import gate_failure, grade_at
@@ -84,6 +85,8 @@ Key = TypeVar("Key")
 Kept = TypeVar("Kept")
 GIB_PER_MBPS_HOUR = Decimal("0.4190951585769653")  # 1 Mbit/s for an hour, in GiB
 HELD_APART = "held there only by offers"
+UNPRICED_HOLDERS = "held there only by offers with no published price, which cannot be placed"
+CLAIMED = "claims"
 
 
 @dataclass
@@ -212,8 +215,23 @@ def _held_apart(provider: ProviderFile, region: str, missing: set[str]) -> str:
     if not offers:
         return ""
     quoted = {p.id for p in provider.products if p.price_on_request is not None}
-    how = " priced on request" if quoted.issuperset(offers) else ""
-    return f"; {HELD_APART}{how}: {', '.join(offers)}"
+    held = UNPRICED_HOLDERS if quoted.issuperset(offers) else HELD_APART
+    return f"; {held}: {', '.join(offers)}"
+
+
+def _missing(provider: ProviderFile, region: str, service: str | None, missing: set[str]) -> str:
+    """Why the site does not meet the required certifications: lacked, or only claimed."""
+    claimed = unverified_claims(provider, region, service, missing)
+    parts = []
+    lacking = missing - set(claimed)
+    if lacking:
+        parts.append(f"lacks {', '.join(sorted(lacking))}{_held_apart(provider, region, lacking)}")
+    for name, cert in sorted(claimed.items()):
+        parts.append(
+            f"{CLAIMED} {name}, not verified ({cert.source.url}): a requirement is met only by "
+            "a verified certification"
+        )
+    return "; ".join(parts)
 
 
 def _quoted(provider: ProviderFile, service: str, region: str) -> str:
@@ -1122,9 +1140,7 @@ def _site_facts(
         held, gap = memo.certifications(provider, region, service)
     missing = ctx.needed_certs - held
     if missing:
-        return (
-            f"{where}: lacks {', '.join(sorted(missing))}{_held_apart(provider, region, missing)}"
-        )
+        return f"{where}: {_missing(provider, region, service, missing)}"
     choice: Choice | str | None = None
     if memo is None:
         priced = _price_target(ctx.resource, provider, region, target, policy, ctx.specs, ctx.needs)

@@ -10,7 +10,12 @@ from cloudexit.model.kinds import Kind
 from cloudexit.model.plan import Unplaced
 from cloudexit.model.policy import Policy
 from cloudexit.optimise import milp
-from cloudexit.optimise.candidates import HELD_APART, required_certifications
+from cloudexit.optimise.candidates import (
+    CLAIMED,
+    HELD_APART,
+    UNPRICED_HOLDERS,
+    required_certifications,
+)
 from cloudexit.optimise.units import SOURCE, Site, Unit, Units, group_site
 from cloudexit.wording import counted, plural
 
@@ -35,7 +40,7 @@ def unplaceable(no_option: dict[str, list[str]], inventory: Inventory, policy: P
             gated[(", ".join(gate_names), r.kind.value)].append(r.name)
             continue
         needed = tuple(sorted(required_certifications(r, policy)))
-        if needed and excluded and all("lacks" in e for e in excluded):
+        if needed and excluded and all("lacks" in e or f": {CLAIMED} " in e for e in excluded):
             tags = sorted(
                 {
                     f"{k}={v}"
@@ -89,7 +94,10 @@ def _held_apart(excluded: list[str]) -> set[str]:
         where, _, rest = line.partition(": ")
         if HELD_APART in rest:
             provider = where.split("/", 1)[0]
-            how, _, offers = rest.split(HELD_APART, 1)[1].partition(": ")
+            unpriced = UNPRICED_HOLDERS in rest
+            marker = UNPRICED_HOLDERS if unpriced else HELD_APART
+            offers = rest.split(marker, 1)[1].partition(": ")[2]
+            how = " (no published price)" if unpriced else ""
             for offer in offers.split(";", 1)[0].split(" (", 1)[0].split(", "):
                 found.add(f"{provider}/{offer.strip()}{how}")
     return found

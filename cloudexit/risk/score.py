@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from cloudexit.catalog.schema import ProviderFile
+from cloudexit.catalog.schema import Certification, ProviderFile
 from cloudexit.risk.certifications import baseline, canonical
 from cloudexit.sovereignty.data import load_sovereignty
 
@@ -46,6 +46,23 @@ def certifications_in(provider: ProviderFile, region: str, service: str | None) 
         if cert.services and service is not None and service not in cert.services:
             continue
         found.add(canonical(cert.name))
+    return found
+
+
+def unverified_claims(
+    provider: ProviderFile, region: str, service: str | None, names: set[str]
+) -> dict[str, Certification]:
+    """The provider's own unverified claims there to these certifications, by canonical name:
+    a claim is not a lack, yet it meets no requirement until verified."""
+    found: dict[str, Certification] = {}
+    for cert in provider.certifications:
+        if cert.verified or cert.products or canonical(cert.name) not in names:
+            continue
+        if cert.regions and region not in cert.regions:
+            continue
+        if cert.services and service is not None and service not in cert.services:
+            continue
+        found.setdefault(canonical(cert.name), cert)
     return found
 
 

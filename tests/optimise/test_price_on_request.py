@@ -79,7 +79,8 @@ def test_secret_resources_of_the_example_estate_are_pointed_to_the_secnumcloud_o
 
     assert plan.placements == []
     offers = (
-        "held there only by offers priced on request: bare-metal-pod-snc, hosted-private-cloud-snc"
+        "held there only by offers with no published price, which cannot be placed: "
+        "bare-metal-pod-snc, hosted-private-cloud-snc"
     )
     unplaced = {u.resource_id: u for u in plan.unplaced}
     for r in secret:
@@ -90,8 +91,8 @@ def test_secret_resources_of_the_example_estate_are_pointed_to_the_secnumcloud_o
         (
             f"{sum(r.kind.value == 'compute.vm' for r in secret)} resources tagged "
             "classification=secret need SecNumCloud; no option offers it for kind compute.vm; only "
-            "these offers hold it, which the plan cannot place: ovhcloud/bare-metal-pod-snc priced on "
-            "request, ovhcloud/hosted-private-cloud-snc priced on request"
+            "these offers hold it, which the plan cannot place: ovhcloud/bare-metal-pod-snc (no "
+            "published price), ovhcloud/hosted-private-cloud-snc (no published price)"
         )
     ]
 
