@@ -71,6 +71,7 @@ from cloudexit.optimise.units import (
     Units,
     assignment_objective,
     build_units,
+    drop_unread_rows,
     link_monthly,
 )
 from cloudexit.optimise.windows import WINDOWS_HOSTS, licence_warning, runs_windows
@@ -226,6 +227,7 @@ def _plan(
     candidates_for, unplaced = _placeable(inventory, catalog, policy)
     units = build_units(inventory, catalog, policy, candidates_for, aggregate)
     concentration.weigh(units, policy, aggregate)
+    drop_unread_rows(units)
     mappings = catalog.kinds
     resources = inventory.by_id()
     # No site tried at all: say whether residency or an unpriced service is why.

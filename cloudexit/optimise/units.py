@@ -847,10 +847,22 @@ def build_units(
 ) -> Units:
     """``aggregate=False`` gives one unit per resource: the plain one-binary-per-option model."""
     tag_keys, ids = _policy_tag_keys(policy), _policy_ids(policy)
-    cache: dict[bytes, tuple[list[Row], list[str]]] = {}
-    same: dict[int, list[tuple[list[Row], Callable[[], int]]]] = defaultdict(list)
+    # A resource's rows, or why nothing takes it: a pair for each of a million was 100 MB.
+    cache: dict[bytes, list[Row] | list[str]] = {}
+    same: dict[int, list[list[Row]]] = defaultdict(list)
     """options already seen, by the hash of what the solver reads: equal ones are shared"""
+    digests: dict[int, int] = {}
+    """the digest of options already seen, by the identity of their rows, once asked: made
+    again from their resource (``kept_digest``) rather than kept ready for every class"""
     memo = FactsMemo()
+
+    def digest_of(rows: list[Row]) -> int:
+        made = digests.get(id(rows))
+        if made is None:
+            assert rows[0].source is not None
+            made = digests[id(rows)] = kept_digest(rows[0].source, memo)()
+        return made
+
     scorer = Scorer(policy)
     # The plan's options are built after the decision, through a memo of their own: the
     # candidates' is let go before it.
@@ -884,20 +896,20 @@ def build_units(
             if rows and aggregate and not held and reprice is None:
                 key = solver_key(rows)
                 seen = same[hash(key)]
-                equal = [r for r, d in seen if solver_key(r) == key and d() == digest()]
+                equal = [r for r in seen if solver_key(r) == key and digest_of(r) == digest()]
                 if equal:
                     rows = equal[0]
                 else:
-                    assert rows[0].source is not None
-                    seen.append((rows, kept_digest(rows[0].source, memo)))
+                    seen.append(rows)
             # Why sites are out is read only for resources nothing can take.
-            cache[signature] = (rows, [] if rows else excluded)
-        rows, excluded = cache[signature]
-        if rows:
-            rows_of[resource.id] = rows
+            cache[signature] = rows or excluded
+        found = cache[signature]
+        if found and isinstance(found[0], Row):
+            rows_of[resource.id] = found  # type: ignore[assignment]
         else:
-            no_option[resource.id] = excluded
+            no_option[resource.id] = found  # type: ignore[assignment]
     del cache, same
+    digests.clear()
     kept_back = held_with_stranded(inventory, policy, rows_of)
     for rid in kept_back:
         del rows_of[rid]
@@ -963,6 +975,36 @@ def build_units(
         held=kept_back,
         followers=followers,
     )
+
+
+def runner_up_rows(all_rows: list[Row], rows: list[Row]) -> list[Row]:
+    """``all_rows`` with only what a plan reads of it: the solver's ``rows`` and the options
+    ``explain.runner_up`` can name for any of them. That is the first option on another provider
+    than the best one's and the first at another site than the best one's: for a chosen option
+    on the best one's provider (or site) the first other is that one, for any other the best one.
+    A million-resource estate's pruned options were half its rows, held only for that."""
+    if len(all_rows) == len(rows):
+        return rows
+    best = all_rows[0]
+    provider, site = best.site[0], best.site
+    wanted = {id(row) for row in rows}
+    wanted.add(id(best))
+    for row in all_rows:
+        if row.site[0] != provider:
+            wanted.add(id(row))
+            break
+    for row in all_rows:
+        if row.site != site:
+            wanted.add(id(row))
+            break
+    return [row for row in all_rows if id(row) in wanted]
+
+
+def drop_unread_rows(units: Units) -> None:
+    """Once the options are weighed and pruned for good, each unit keeps of its other options
+    only those a runner-up can be (``runner_up_rows``)."""
+    for unit in units.units:
+        unit.all_rows = runner_up_rows(unit.all_rows, unit.rows)
 
 
 def held_with_stranded(
