@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Sequence
 from decimal import Decimal
 
 from cloudexit.model.inventory import Inventory
@@ -17,7 +18,7 @@ from cloudexit.model.plan import Plan
 from cloudexit.model.policy import Policy
 from cloudexit.optimise.objective import Scorer
 from cloudexit.optimise.today import current_monthly_eur
-from cloudexit.optimise.units import Row, Unit, Units, prune_dominated
+from cloudexit.optimise.units import Row, Unit, Units, prune_dominated, runner_up_rows
 from cloudexit.risk.score import concentration_points
 
 
@@ -40,7 +41,11 @@ def weigh(units: Units, policy: Policy, aggregate: bool = True) -> None:
     the settled shares then go on every option, so a heavy weight spreads spend instead of
     swinging it all from one provider to the next."""
     if not policy.risk_weights.concentration or not units.units:
+        for unit in units.units:
+            unit.settle()
         return
+    for unit in units.units:
+        unit.settle(pruned_only=True)
     months = float(policy.horizon_months)
     weight = float(policy.risk_weights.concentration)
     choice = {u.key: u.rows[0] for u in units.units}
@@ -75,13 +80,17 @@ def weigh(units: Units, policy: Policy, aggregate: bool = True) -> None:
         own, count = choice[unit.key], unit.count
         move(own, -own.monthly * count)
         placed = sum(by_provider.values())
-        rows = _weighed(unit.all_rows, count, placed, by_provider, by_region, policy, scorer)
+        every = unit.all_rows if unit.options is None else unit.options
+        rows = _weighed(every, count, placed, by_provider, by_region, policy, scorer)
         move(own, own.monthly * count)
+        unit.options = unit.kept = None
         unit.all_rows = rows
         unit.rows = rows
         if aggregate:
             unit.rows = prune_dominated(unit, policy)
             pruned += len(unit.all_rows) - len(unit.rows)
+        # what the plan reads of the rest, dropped one unit at a time: the peak stays low
+        unit.all_rows = runner_up_rows(unit.all_rows, unit.rows)
     units.pruned = pruned
     # A network object's copy adds no spend, but sits at a provider like any option does.
     placed = sum(by_provider.values())
@@ -93,7 +102,7 @@ def weigh(units: Units, policy: Policy, aggregate: bool = True) -> None:
 
 
 def _weighed(
-    rows: list[Row],
+    rows: Sequence[Row],
     count: int,
     placed: float,
     by_provider: dict[str, float],

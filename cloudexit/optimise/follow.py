@@ -12,7 +12,7 @@ budget and spend shares), is placed on its own like any other resource.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -48,7 +48,7 @@ def named(resource: Resource) -> list[str]:
 
 
 def find_followers(
-    inventory: Inventory, rows_of: Mapping[str, list[Row]], place: Callable[[Row], Site]
+    inventory: Inventory, rows_of: Mapping[str, Sequence[Row]], place: Callable[[Row], Site]
 ) -> dict[str, Follower]:
     """Network objects with options that a resource with options names, directly or through
     other such network objects; free every month on every option. By id, sorted.

@@ -225,7 +225,7 @@ def _plan(
     check_currencies(inventory, catalog, policy, label)
     policy = concentration.with_stake_reference(inventory, policy)
     candidates_for, unplaced = _placeable(inventory, catalog, policy)
-    units = build_units(inventory, catalog, policy, candidates_for, aggregate)
+    units = build_units(inventory, catalog, policy, candidates_for, aggregate, compact=True)
     concentration.weigh(units, policy, aggregate)
     drop_unread_rows(units)
     mappings = catalog.kinds

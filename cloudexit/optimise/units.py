@@ -13,12 +13,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
+from array import array
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from operator import attrgetter
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast, overload
 
 from cloudexit.catalog.loader import Catalog
 from cloudexit.catalog.sizing import price_in, to_eur
@@ -336,6 +337,71 @@ _put_source = _slots["source"].__set__
 _put_held = _slots["held"].__set__
 
 
+class Options(Sequence[Row]):
+    """A class's options as candidate building makes them, held as columns until they are
+    weighed: the shapes, monthly and migration costs (figures shared over the estate, see
+    ``Repeats``) and each option's score in an array of floats; the stake and the source are the
+    resource's, one for all. A row is made when one is read and not kept: a million-resource
+    estate's rows were most of its memory before the decision, and the plan reads the rows the
+    weighing makes, not these."""
+
+    __slots__ = ("migration", "monthly", "scores", "shapes", "source", "stake")
+
+    def __init__(self, rows: Sequence[Row]) -> None:
+        self.shapes = tuple(row.shape for row in rows)
+        self.scores = array("d", [row.score for row in rows])
+        self.monthly = tuple(row.monthly for row in rows)
+        self.migration = tuple(row.migration for row in rows)
+        self.stake = rows[0].stake
+        self.source = rows[0].source
+
+    @staticmethod
+    def fit(rows: Sequence[Row]) -> bool:
+        """Whether the rows are what columns hold: not weighed nor built, one stake and source."""
+        first = rows[0]
+        return all(
+            row.held is None
+            and row.concentration is None
+            and row.stake == first.stake
+            and row.source is first.source
+            and type(row.score) is float
+            for row in rows
+        )
+
+    def __len__(self) -> int:
+        return len(self.shapes)
+
+    @overload
+    def __getitem__(self, index: int) -> Row: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Row]: ...
+
+    def __getitem__(self, index: int | slice) -> Row | list[Row]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(len(self))[index]]
+        at = range(len(self.shapes))[index]
+        return Row.shaped(
+            self.shapes[at],
+            self.scores[at],
+            self.monthly[at],
+            self.stake,
+            self.migration[at],
+            None,
+            self.source,
+        )
+
+    def __iter__(self) -> Iterator[Row]:
+        stake, source, shaped = self.stake, self.source, Row.shaped
+        for shape, score, monthly, migration in zip(
+            self.shapes, self.scores, self.monthly, self.migration, strict=True
+        ):
+            yield shaped(shape, score, monthly, stake, migration, None, source)
+
+    def rows(self) -> list[Row]:
+        return list(self)
+
+
 def with_concentration(option: Option, points: float) -> Option:
     risk = option.risk
     base = risk.total - risk.concentration
@@ -362,6 +428,25 @@ class Unit:
     """its traffic to a dependency is priced, so every site of its options matters"""
     follows: list[Follower] = field(default_factory=list)
     """the network objects its members name: recreated wherever a member lands"""
+    options: Options | None = None
+    """every option as columns until the options are weighed (``build_units(compact=True)``);
+    ``rows`` and ``all_rows`` are empty until then (``settle``)"""
+    kept: array[int] | None = None
+    """which of ``options`` pruning keeps, in order; None: every one"""
+
+    def settle(self, pruned_only: bool = False) -> None:
+        """Rows made from ``options``: the solver's, and (unless ``pruned_only``, which keeps
+        the columns for the weighing) every one."""
+        options = self.options
+        if options is None:
+            return
+        kept = self.kept
+        if pruned_only:
+            self.rows = options.rows() if kept is None else [options[i] for i in kept]
+            return
+        self.all_rows = options.rows()
+        self.rows = self.all_rows if kept is None else [self.all_rows[i] for i in kept]
+        self.options = self.kept = None
 
     @property
     def count(self) -> int:
@@ -497,7 +582,7 @@ def _amount_json(amount: Decimal) -> str:
     return format(amount.normalize(), "f") if amount == amount.to_integral() else str(amount)
 
 
-def solver_key(rows: list[Row]) -> tuple[object, ...]:
+def solver_key(rows: Sequence[Row]) -> tuple[object, ...]:
     """What the solver reads of each option (its shape, score and monthly cost); equal keys are
     then compared option by option, so only resources with the very same options share a class."""
     return tuple((r.shape, r.score, r.monthly) for r in rows)
@@ -844,19 +929,22 @@ def build_units(
     policy: Policy,
     candidates_for: list[Resource],
     aggregate: bool = True,
+    compact: bool = False,
 ) -> Units:
-    """``aggregate=False`` gives one unit per resource: the plain one-binary-per-option model."""
+    """``aggregate=False`` gives one unit per resource: the plain one-binary-per-option model.
+    ``compact``: each unit's options are left as columns (``Unit.options``) for
+    ``concentration.weigh``, which makes the rows the plan reads."""
     tag_keys, ids = _policy_tag_keys(policy), _policy_ids(policy)
     # A resource's rows, or why nothing takes it: a pair for each of a million was 100 MB.
-    cache: dict[bytes, list[Row] | list[str]] = {}
-    same: dict[int, list[list[Row]]] = defaultdict(list)
+    cache: dict[bytes, Sequence[Row] | list[str]] = {}
+    same: dict[int, list[Sequence[Row]]] = defaultdict(list)
     """options already seen, by the hash of what the solver reads: equal ones are shared"""
     digests: dict[int, int] = {}
     """the digest of options already seen, by the identity of their rows, once asked: made
     again from their resource (``kept_digest``) rather than kept ready for every class"""
     memo = FactsMemo()
 
-    def digest_of(rows: list[Row]) -> int:
+    def digest_of(rows: Sequence[Row]) -> int:
         made = digests.get(id(rows))
         if made is None:
             assert rows[0].source is not None
@@ -868,7 +956,7 @@ def build_units(
     # candidates' is let go before it.
     later = FactsMemo()
     repeats = Repeats()
-    rows_of: dict[str, list[Row]] = {}
+    rows_of: dict[str, Sequence[Row]] = {}
     no_option: dict[str, list[str]] = {}
     commitments = monthly_by_resource(inventory, policy)
     start = start_of(policy, inventory)
@@ -890,11 +978,14 @@ def build_units(
         # gigabyte, and two different texts giving one digest is not a practical risk.
         signature = hashlib.blake2b(text.encode(), digest_size=16).digest()
         if signature not in cache:
-            rows, excluded, digest = _rows(
+            listed, excluded, digest = _rows(
                 resource, catalog, policy, held, start, memo, scorer, later, repeats, reprice
             )
-            if rows and aggregate and not held and reprice is None:
-                key = solver_key(rows)
+            rows: Sequence[Row] = listed
+            if compact and listed and Options.fit(listed):
+                rows = Options(listed)
+            if listed and aggregate and not held and reprice is None:
+                key = solver_key(listed)
                 seen = same[hash(key)]
                 equal = [r for r in seen if solver_key(r) == key and digest_of(r) == digest()]
                 if equal:
@@ -904,10 +995,10 @@ def build_units(
             # Why sites are out is read only for resources nothing can take.
             cache[signature] = rows or excluded
         found = cache[signature]
-        if found and isinstance(found[0], Row):
-            rows_of[resource.id] = found  # type: ignore[assignment]
+        if isinstance(found, Options) or (found and isinstance(found[0], Row)):
+            rows_of[resource.id] = cast(Sequence[Row], found)
         else:
-            no_option[resource.id] = found  # type: ignore[assignment]
+            no_option[resource.id] = cast(list[str], found)
     del cache, same
     digests.clear()
     kept_back = held_with_stranded(inventory, policy, rows_of)
@@ -938,15 +1029,14 @@ def build_units(
         key = (rid if single else id(rows_of[rid]), groups.get(rid), anti, names[rid])
         buckets[key].append(rid)
     units = [
-        Unit(
-            key=f"u{index}",
-            members=members,
-            rows=rows_of[members[0]],
-            group=group,
-            anti=list(anti),
-            all_rows=rows_of[members[0]],
-            linked=members[0] in linked,
-            follows=[followers[n] for n in names[members[0]]],
+        _unit(
+            f"u{index}",
+            members,
+            rows_of[members[0]],
+            group,
+            list(anti),
+            members[0] in linked,
+            [followers[n] for n in names[members[0]]],
         )
         for index, (group, anti, members) in enumerate(
             sorted(
@@ -958,8 +1048,17 @@ def build_units(
     pruned = 0
     if aggregate:
         for unit in units:
-            unit.rows = prune_dominated(unit, policy)
-            pruned += len(unit.all_rows) - len(unit.rows)
+            if unit.options is None:
+                unit.rows = prune_dominated(unit, policy)
+                pruned += len(unit.all_rows) - len(unit.rows)
+                continue
+            unit.rows = unit.options.rows()
+            kept = prune_dominated(unit, policy)
+            pruned += len(unit.rows) - len(kept)
+            if len(kept) < len(unit.rows):
+                at = {id(row): index for index, row in enumerate(unit.rows)}
+                unit.kept = array("I", [at[id(row)] for row in kept])
+            unit.rows = []
     member_groups: dict[str, list[str]] = defaultdict(list)
     for rid, name in groups.items():
         member_groups[name].append(rid)
@@ -975,6 +1074,21 @@ def build_units(
         held=kept_back,
         followers=followers,
     )
+
+
+def _unit(
+    key: str,
+    members: list[str],
+    rows: Sequence[Row],
+    group: str | None,
+    anti: list[str],
+    linked: bool,
+    follows: list[Follower],
+) -> Unit:
+    if isinstance(rows, Options):
+        return Unit(key, members, [], group, anti, [], linked, follows, options=rows)
+    assert isinstance(rows, list)
+    return Unit(key, members, rows, group, anti, rows, linked, follows)
 
 
 def runner_up_rows(all_rows: list[Row], rows: list[Row]) -> list[Row]:
@@ -1008,7 +1122,7 @@ def drop_unread_rows(units: Units) -> None:
 
 
 def held_with_stranded(
-    inventory: Inventory, policy: Policy, rows_of: dict[str, list[Row]]
+    inventory: Inventory, policy: Policy, rows_of: Mapping[str, Sequence[Row]]
 ) -> dict[str, str]:
     """Resource id -> the part it is attached to (directly or through others) that no target
     can take (no option, Windows left, retired ...). Moving the rest would split an attached
