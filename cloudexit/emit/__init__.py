@@ -104,8 +104,9 @@ def write_artefacts(
         with alongside(
             partial(write_terraform, plan, stage, env, catalog, built), fork, stage / "terraform"
         ):
-            # made once: the runbook and the report read the same summary and waves
+            # made once: the runbook and the report read the same summary, methods and waves
             summary = summarise(plan, catalog)
-            waves = plan_waves(plan, load_methods(env), fixed_groups(built))
-            write_runbook(plan, stage, env, catalog, built, summary, waves)
+            methods = load_methods(env)
+            waves = plan_waves(plan, methods, fixed_groups(built))
+            write_runbook(plan, stage, env, catalog, built, summary, waves, methods)
             write_report(plan, stage, env, catalog, summary, waves)

@@ -25,7 +25,7 @@ from cloudexit.emit.terraform import (
 )
 from cloudexit.emit.terraform.site import Site
 from cloudexit.emit.upgrades import checks_for, version_changes
-from cloudexit.emit.waves import Step, Wave, load_methods, plan_waves
+from cloudexit.emit.waves import Methods, Step, Wave, load_methods, plan_waves
 from cloudexit.model.balancer_gaps import balancer_gaps, noun
 from cloudexit.model.coverage import skipped_groups, unread
 from cloudexit.model.io import write_text_atomic
@@ -68,10 +68,12 @@ def runbook_context(
     built: list[Site] | None = None,
     summary: Summary | None = None,
     waves: list[Wave] | None = None,
+    methods: Methods | None = None,
 ) -> dict[str, Any]:
-    """``built``, ``summary``, ``waves``: the plan's Terraform sites, summary and waves when the
-    caller already made them (the report reads the same ones)."""
-    methods = load_methods(env)
+    """``built``, ``summary``, ``waves``, ``methods``: the plan's Terraform sites, summary and
+    waves, and the template folder's methods, when the caller already made them (the report
+    reads the same ones)."""
+    methods = load_methods(env) if methods is None else methods
     built = build_sites(plan, env, catalog) if built is None else built
     waves = plan_waves(plan, methods, fixed_groups(built)) if waves is None else waves
     resources = plan.inventory.by_id()
@@ -162,9 +164,10 @@ def write_runbook(
     built: list[Site] | None = None,
     summary: Summary | None = None,
     waves: list[Wave] | None = None,
+    methods: Methods | None = None,
 ) -> list[Path]:
     path = out_dir / "runbook.md"
     template = env.get_template("runbook/runbook.md.j2")
-    context = runbook_context(plan, catalog, env, built, summary, waves)
+    context = runbook_context(plan, catalog, env, built, summary, waves, methods)
     write_text_atomic(path, template.generate(**context))
     return [path]
