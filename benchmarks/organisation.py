@@ -230,7 +230,7 @@ def run_one(path: Path, n: int, time_limit: float, budget: Decimal | None) -> di
     stage."""
     from cloudexit import api
     from cloudexit.model import Policy
-    from cloudexit.optimise import plan_timed
+    from cloudexit.optimise import Worked, plan_timed
 
     catalog = api.load_catalog()
     chosen = Policy.model_validate(policy(n, time_limit, budget))
@@ -259,13 +259,14 @@ def run_one(path: Path, n: int, time_limit: float, budget: Decimal | None) -> di
 
     inventory = api.load_inventory(path)
     lap("read")
-    result, solve_s = plan_timed(inventory, catalog, chosen)
+    worked = Worked()
+    result, solve_s = plan_timed(inventory, catalog, chosen, worked=worked)
     lap("plan")
     row["solve_s"] = round(solve_s, 2)
     row["candidates_s"] = round(row["plan_s"] - solve_s, 2)
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "out"
-        api.emit(result, out, catalog=catalog)
+        api.emit(result, out, catalog=catalog, worked=worked)
         lap("artefacts")
         sizes = {p.name: p.stat().st_size for p in out.iterdir() if p.is_file()}
         tf_files = sum(1 for p in (out / "terraform").rglob("*") if p.is_file())

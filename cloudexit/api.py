@@ -18,6 +18,7 @@ from cloudexit.model.io import load_inventory as _load_inventory
 from cloudexit.model.io import load_policy as _load_policy
 from cloudexit.model.plan import DrillSummary, Plan
 from cloudexit.model.policy import Policy
+from cloudexit.optimise.worked import Worked
 
 _Scan = TypeVar("_Scan")
 
@@ -162,7 +163,9 @@ def emit(
     templates: str | Path | None = None,
     catalog: Catalog | None = None,
     output: OutputFolder | None = None,
+    worked: Worked | None = None,
 ) -> list[Path]:
     """Write plan.json, Terraform and the runbook into ``out_dir``, all or nothing; returns the
-    files written. ``output``: an OutputFolder opened (and locked) before the solve."""
-    return _emit(plan, out_dir, templates, catalog, output)
+    files written. ``output``: an OutputFolder opened (and locked) before the solve;
+    ``worked``: what planning this plan worked out that the artefacts need again."""
+    return _emit(plan, out_dir, templates, catalog, output, worked)

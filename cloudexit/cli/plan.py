@@ -68,18 +68,21 @@ def plan(
         check_templates(templates)
     # An unwritable, full or busy --out is said before the solve; the lock lasts the command.
     folder = ctx.with_resource(OutputFolder(out))
-    from cloudexit.optimise import plan_timed
+    from cloudexit.optimise import Worked, plan_timed
 
     inventory = api.load_inventory(*inventories)
     chosen_policy = api.load_policy(policy)
     chosen_catalog = api.load_catalog_dir(catalog) if catalog else api.load_catalog()
     label = str(policy) if policy else "policy"
-    result, seconds = plan_timed(inventory, chosen_catalog, chosen_policy, frontier, label=label)
+    worked = Worked()
+    result, seconds = plan_timed(
+        inventory, chosen_catalog, chosen_policy, frontier, label=label, worked=worked
+    )
     if timings:
         result.solver.time_s = round(seconds, 3)
     if drills is not None:
         result.drills = api.drill(result, drills, suppliers or [], chosen_catalog)
-    written = api.emit(result, out, templates, chosen_catalog, output=folder)
+    written = api.emit(result, out, templates, chosen_catalog, output=folder, worked=worked)
     t = result.totals
     typer.echo(
         f"planned {len(result.placements)} of {len(inventory.resources)} resources "

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from cloudexit.catalog.loader import Catalog
     from cloudexit.emit.outdir import ARTEFACTS, OutputFolder
     from cloudexit.model.plan import Plan
+    from cloudexit.optimise.worked import Worked
 
 __all__ = ["ARTEFACTS", "OutputFolder", "emit"]
 
@@ -32,10 +33,12 @@ def emit(
     templates: str | Path | None = None,
     catalog: Catalog | None = None,
     output: OutputFolder | None = None,
+    worked: Worked | None = None,
 ) -> list[Path]:
     """Write every artefact into a staging folder beside ``out_dir``, then swap it in whole.
 
-    ``output`` is the folder a caller already opened (and locked) before the solve."""
+    ``output`` is the folder a caller already opened (and locked) before the solve; ``worked``
+    what planning this plan worked out that the artefacts need again."""
     from jinja2 import TemplateError
 
     from cloudexit.catalog.loader import load_catalog
@@ -48,8 +51,8 @@ def emit(
     try:
         if output is None:
             with OutputFolder(out_dir) as folder:
-                return _publish(plan, folder, env, catalog)
-        return _publish(plan, output, env, catalog)
+                return _publish(plan, folder, env, catalog, worked)
+        return _publish(plan, output, env, catalog, worked)
     except TemplateError as exc:
         if user is None:
             raise
@@ -61,7 +64,13 @@ FORK_FROM = 5000
 the fork costs more than it saves."""
 
 
-def _publish(plan: Plan, folder: OutputFolder, env: Environment, catalog: Catalog) -> list[Path]:
+def _publish(
+    plan: Plan,
+    folder: OutputFolder,
+    env: Environment,
+    catalog: Catalog,
+    worked: Worked | None = None,
+) -> list[Path]:
     from cloudexit.collector import existing_objects_frozen
     from cloudexit.emit.alongside import can_fork
     from cloudexit.errors import RuntimeFailure
@@ -69,7 +78,7 @@ def _publish(plan: Plan, folder: OutputFolder, env: Environment, catalog: Catalo
     try:
         with existing_objects_frozen(), folder.staging() as stage:
             fork = can_fork() and len(plan.placements) >= FORK_FROM
-            write_artefacts(plan, stage, env, catalog, fork)
+            write_artefacts(plan, stage, env, catalog, fork, worked)
             folder.swap_in(stage)
     except OSError as exc:
         raise RuntimeFailure(
@@ -79,10 +88,16 @@ def _publish(plan: Plan, folder: OutputFolder, env: Environment, catalog: Catalo
 
 
 def write_artefacts(
-    plan: Plan, stage: Path, env: Environment, catalog: Catalog, fork: bool = False
+    plan: Plan,
+    stage: Path,
+    env: Environment,
+    catalog: Catalog,
+    fork: bool = False,
+    worked: Worked | None = None,
 ) -> None:
     """Every artefact into ``stage``; ``fork``: plan.json and the Terraform each in a second
-    process while this one writes the rest (the same bytes either way)."""
+    process while this one writes the rest (the same bytes either way); ``worked``: what
+    planning this plan worked out, read instead of worked out again."""
     from functools import partial
 
     from cloudexit.emit.alongside import alongside
@@ -92,9 +107,10 @@ def write_artefacts(
     from cloudexit.emit.runbook import write_runbook
     from cloudexit.emit.summary import summarise
     from cloudexit.emit.terraform import build_sites, write_terraform
-    from cloudexit.emit.waves import load_methods, plan_waves
+    from cloudexit.emit.waves import load_methods, plan_waves, with_methods
     from cloudexit.model.labels import with_readable_names
 
+    made = worked.of(plan) if worked is not None else None
     with alongside(partial(write_plan, plan, stage), fork, stage):
         # The Terraform, runbook and report tell apart resources that share a name.
         inventory = with_readable_names(plan.inventory)
@@ -107,6 +123,11 @@ def write_artefacts(
             # made once: the runbook and the report read the same summary, methods and waves
             summary = summarise(plan, catalog)
             methods = load_methods(env)
-            waves = plan_waves(plan, methods, fixed_groups(built))
+            fixed = fixed_groups(built)
+            waves = (
+                with_methods(made.waves, plan, methods, fixed)
+                if made is not None and made.waves is not None
+                else plan_waves(plan, methods, fixed)
+            )
             write_runbook(plan, stage, env, catalog, built, summary, waves, methods)
             write_report(plan, stage, env, catalog, summary, waves)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Collection
-from dataclasses import dataclass, field
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from jinja2 import Environment
@@ -156,6 +156,12 @@ def _service_levels(ids: set[str], resources: dict[str, Resource]) -> dict[str, 
     return levels
 
 
+def _method(
+    methods: Methods, r: Resource, fixed: Collection[str], resources: Mapping[str, Resource]
+) -> Method:
+    return methods.for_resource(r, r.id in fixed, rebuilt_from_primary(r, resources))
+
+
 def plan_waves(plan: Plan, methods: Methods, fixed: Collection[str] = ()) -> list[Wave]:
     """``fixed``: ids of the machine groups the Terraform writes as fixed servers."""
     resources = plan.inventory.by_id()
@@ -233,6 +239,22 @@ def plan_waves(plan: Plan, methods: Methods, fixed: Collection[str] = ()) -> lis
         wave.start_day = day
         day += wave.duration_days
     return waves
+
+
+def with_methods(
+    waves: list[Wave], plan: Plan, methods: Methods, fixed: Collection[str] = ()
+) -> list[Wave]:
+    """``plan_waves(plan, methods, fixed)`` from the waves made for the same placements with
+    other methods, fixed groups or names: what moves when depends on none of them, so only each
+    step's resource (as ``plan`` names it) and method are taken again."""
+    resources = plan.inventory.by_id()
+
+    def step(s: Step) -> Step:
+        r = resources[s.resource.id]
+        method = _method(methods, r, fixed, resources)
+        return Step(r, s.placement, method, s.data_gib, s.transfer_hours, s.size_unknown)
+
+    return [replace(w, steps=[step(s) for s in w.steps]) for w in waves]
 
 
 def wave_of(waves: list[Wave]) -> dict[str, int]:

@@ -6,6 +6,7 @@ from cloudexit.catalog.loader import Catalog
 from cloudexit.model.inventory import Inventory
 from cloudexit.model.plan import Plan
 from cloudexit.model.policy import Policy
+from cloudexit.optimise.worked import Worked
 
 
 def plan(
@@ -19,11 +20,17 @@ def plan(
 
 
 def plan_timed(
-    inventory: Inventory, catalog: Catalog, policy: Policy, frontier: int = 0, label: str = "policy"
+    inventory: Inventory,
+    catalog: Catalog,
+    policy: Policy,
+    frontier: int = 0,
+    label: str = "policy",
+    worked: Worked | None = None,
 ) -> tuple[Plan, float]:
+    """``worked``: filled with what writing the plan's artefacts needs again, for ``emit``."""
     from cloudexit.optimise.planner import plan as _plan
 
-    return _plan(inventory, catalog, policy, frontier, label=label)
+    return _plan(inventory, catalog, policy, frontier, label=label, worked=worked)
 
 
-__all__ = ["plan", "plan_timed"]
+__all__ = ["Worked", "plan", "plan_timed"]

@@ -3,13 +3,18 @@ egress and stranded commitments, each move's parts adding up to its migration co
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from cloudexit.catalog.loader import Catalog
 from cloudexit.model.money import quantize
 from cloudexit.model.plan import Plan
 from cloudexit.model.sharing import share_fields_set
 from cloudexit.optimise import parallel, stranded, switching
+
+if TYPE_CHECKING:
+    from cloudexit.emit.waves import Wave
 
 PARTS = (
     "engineering",
@@ -20,10 +25,11 @@ PARTS = (
 )
 
 
-def date_one_off(plan: Plan, catalog: Catalog) -> None:
-    """Reprice every move's one-off parts on its wave's dates and record the dated lines."""
+def date_one_off(plan: Plan, catalog: Catalog, waves: Sequence[Wave] | None = None) -> None:
+    """Reprice every move's one-off parts on its wave's dates and record the dated lines
+    (``waves``: the plan's, ``switching.plan_waves_of``, when the caller already made them)."""
     policy = plan.policy
-    waves = switching.plan_waves_of(plan)
+    waves = switching.plan_waves_of(plan) if waves is None else waves
     start = switching.start_of(policy, plan.inventory)
     dated = switching.date_switching(plan, catalog, waves)
     running = parallel.date_parallel(plan, catalog, waves, start)

@@ -65,7 +65,7 @@ from cloudexit.optimise.requirement import dearer_reason, requirement_of
 from cloudexit.optimise.running import function_usage_warning, running_cost_data
 from cloudexit.optimise.sizes import resolve_size, sized_by_instance
 from cloudexit.optimise.split import split_dependency_warning
-from cloudexit.optimise.switching import start_of
+from cloudexit.optimise.switching import plan_waves_of, start_of
 from cloudexit.optimise.units import (
     Row,
     Units,
@@ -75,6 +75,7 @@ from cloudexit.optimise.units import (
     link_monthly,
 )
 from cloudexit.optimise.windows import WINDOWS_HOSTS, licence_warning, runs_windows
+from cloudexit.optimise.worked import Worked
 from cloudexit.sovereignty.data import load_sovereignty
 from cloudexit.sovereignty.estate import estate, lowered_warning
 from cloudexit.wording import first_few, plural
@@ -208,9 +209,11 @@ def plan(
     frontier: int = 0,
     aggregate: bool = True,
     label: str = "policy",
+    worked: Worked | None = None,
 ) -> tuple[Plan, float]:
+    """``worked``: filled with what writing the plan's artefacts needs again (``emit``)."""
     with collection_paused():
-        return _plan(inventory, catalog, policy, frontier, aggregate, label)
+        return _plan(inventory, catalog, policy, frontier, aggregate, label, worked)
 
 
 def _plan(
@@ -220,6 +223,7 @@ def _plan(
     frontier: int,
     aggregate: bool,
     label: str,
+    worked: Worked | None = None,
 ) -> tuple[Plan, float]:
     check_policy(policy, catalog, label)
     check_currencies(inventory, catalog, policy, label)
@@ -478,8 +482,10 @@ def _plan(
     # costs (a new option for every moved placement) does not hold both at once.
     del units, unit_of, decision, assignment, greedy, kept, placements
     repriced = price_read_replicas(inventory, result.placements, catalog, policy)
+    waves = None
     if result.placements:
-        oneoff.date_one_off(result, catalog)
+        waves = plan_waves_of(result)
+        oneoff.date_one_off(result, catalog, waves)
     figures = result.totals = footing.totals(
         inventory,
         result.placements,
@@ -504,6 +510,8 @@ def _plan(
     lowered = lowered_warning(result.sovereignty)
     if lowered:
         result.warnings = sorted({*result.warnings, lowered})
+    if worked is not None:
+        worked.plan, worked.placements, worked.waves = result, result.placements, waves
     return result, solution.seconds
 
 

@@ -1,0 +1,54 @@
+"""The artefacts read what planning worked out for their plan, and only for that plan: the same
+bytes as when they work it out themselves."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cloudexit.emit import write_artefacts
+from cloudexit.emit.jinja import make_environment
+from cloudexit.model import Inventory, Policy
+from cloudexit.optimise import Worked, plan_timed
+from tests.emit.test_alongside import snapshot
+from tests.helpers import fixture_catalog, inventory, resource
+
+
+def shared_names() -> Inventory:
+    """Two machines called ``app`` in two regions: the artefacts name each with its account and region, so
+    the waves the planner made are renamed for them."""
+    return Inventory.model_validate(
+        inventory(
+            resource(
+                "db",
+                kind="database.postgresql",
+                type="AWS::RDS::DBInstance",
+                attributes={"vcpu": 4, "memory_gib": 16, "storage_gib": 900},
+                monthly_cost={"amount": "600", "currency": "USD", "source": "test"},
+            ),
+            resource("app-1", name="app", depends_on=["db"]),
+            resource("app-2", name="app", region="eu-west-1", depends_on=["db"]),
+            resource("web", depends_on=["app-1", "app-2"]),
+        )
+    )
+
+
+def test_worked_out_waves_give_the_same_bytes(tmp_path: Path) -> None:
+    catalog, worked = fixture_catalog(), Worked()
+    policy = Policy(targets=["ovhcloud", "scaleway"], allow_retain=False)
+    plan, _ = plan_timed(shared_names(), catalog, policy, worked=worked)
+    assert worked.of(plan) is worked and worked.waves
+    for name, given in (("again", None), ("given", worked)):
+        (tmp_path / name).mkdir()
+        write_artefacts(plan, tmp_path / name, make_environment(), catalog, worked=given)
+    again, given = snapshot(tmp_path / "again"), snapshot(tmp_path / "given")
+    assert "app (123456789012/us-east-1)" in given["runbook.md"].decode()
+    assert again == given
+
+
+def test_another_plan_does_not_read_them() -> None:
+    catalog, worked = fixture_catalog(), Worked()
+    policy = Policy(targets=["ovhcloud", "scaleway"], allow_retain=False)
+    plan, _ = plan_timed(shared_names(), catalog, policy, worked=worked)
+    assert worked.of(plan.model_copy()) is None
+    plan.placements = plan.placements[:1]
+    assert worked.of(plan) is None
