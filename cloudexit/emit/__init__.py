@@ -114,6 +114,8 @@ def write_artefacts(
     with alongside(partial(write_plan, plan, stage), fork, stage):
         # The Terraform, runbook and report tell apart resources that share a name.
         inventory = with_readable_names(plan.inventory)
+        # what planning found under the inventory's names holds where no name changed
+        named = made if inventory is plan.inventory else None
         if inventory is not plan.inventory:
             plan = plan.model_copy(update={"inventory": inventory})
         built = build_sites(plan, env, catalog)  # the Terraform and the runbook's gaps
@@ -129,5 +131,16 @@ def write_artefacts(
                 if made is not None and made.waves is not None
                 else plan_waves(plan, methods, fixed)
             )
-            write_runbook(plan, stage, env, catalog, built, summary, waves, methods)
+            write_runbook(
+                plan,
+                stage,
+                env,
+                catalog,
+                built,
+                summary,
+                waves,
+                methods,
+                named.open_rules if named is not None else None,
+                named.balancer_gaps if named is not None else None,
+            )
             write_report(plan, stage, env, catalog, summary, waves)

@@ -26,10 +26,10 @@ from cloudexit.emit.terraform import (
 from cloudexit.emit.terraform.site import Site
 from cloudexit.emit.upgrades import checks_for, version_changes
 from cloudexit.emit.waves import Methods, Step, Wave, load_methods, plan_waves
-from cloudexit.model.balancer_gaps import balancer_gaps, noun
+from cloudexit.model.balancer_gaps import BalancerGap, balancer_gaps, noun
 from cloudexit.model.coverage import skipped_groups, unread
 from cloudexit.model.io import write_text_atomic
-from cloudexit.model.open_ports import open_rules
+from cloudexit.model.open_ports import OpenRule, open_rules
 from cloudexit.model.plan import Plan
 
 
@@ -69,10 +69,13 @@ def runbook_context(
     summary: Summary | None = None,
     waves: list[Wave] | None = None,
     methods: Methods | None = None,
+    open_found: list[OpenRule] | None = None,
+    gaps: list[BalancerGap] | None = None,
 ) -> dict[str, Any]:
     """``built``, ``summary``, ``waves``, ``methods``: the plan's Terraform sites, summary and
     waves, and the template folder's methods, when the caller already made them (the report
-    reads the same ones)."""
+    reads the same ones); ``open_found``, ``gaps``: its ``open_rules`` and ``balancer_gaps``,
+    when planning found them under the names the runbook uses."""
     methods = load_methods(env) if methods is None else methods
     built = build_sites(plan, env, catalog) if built is None else built
     waves = plan_waves(plan, methods, fixed_groups(built)) if waves is None else waves
@@ -112,9 +115,11 @@ def runbook_context(
         "firewall_gaps": firewall_gaps(plan, env, catalog, built),
         "loose_volumes": loose_volumes(plan, env, catalog, built),
         "data_disks": data_disks(plan, env, catalog, built),
-        "open_rules": open_rules(plan.inventory, plan.placements),
+        "open_rules": open_rules(plan.inventory, plan.placements)
+        if open_found is None
+        else open_found,
         "probe_gaps": probe_gaps(plan, env, catalog, built),
-        "balancer_gaps": _balancer_rows(plan, env, catalog, built),
+        "balancer_gaps": _balancer_rows(plan, env, catalog, built, gaps),
         "losses": losses(plan, catalog, built),
         "version_changes": version_changes(waves),
         "version_installs": version_changes(waves, installed=True),
@@ -126,14 +131,18 @@ def runbook_context(
 
 
 def _balancer_rows(
-    plan: Plan, env: Environment, catalog: Catalog, built: list[Site] | None
+    plan: Plan,
+    env: Environment,
+    catalog: Catalog,
+    built: list[Site] | None,
+    gaps: list[BalancerGap] | None = None,
 ) -> list[dict[str, str]]:
     """Per site and balancer (or backend service), what its Terraform lacks: parts of its chain
     the inventory does not hold, then backends the balancer could not name."""
     resources = plan.inventory.by_id()
     rows: dict[tuple[str, str], dict[str, str]] = {}
     order: dict[tuple[str, str], tuple[str, str]] = {}
-    for gap in balancer_gaps(plan.inventory, plan.placements):
+    for gap in balancer_gaps(plan.inventory, plan.placements) if gaps is None else gaps:
         r = resources[gap.resource_id]
         key = (gap.site, gap.resource_id)
         rows[key] = {
@@ -165,9 +174,11 @@ def write_runbook(
     summary: Summary | None = None,
     waves: list[Wave] | None = None,
     methods: Methods | None = None,
+    open_found: list[OpenRule] | None = None,
+    gaps: list[BalancerGap] | None = None,
 ) -> list[Path]:
     path = out_dir / "runbook.md"
     template = env.get_template("runbook/runbook.md.j2")
-    context = runbook_context(plan, catalog, env, built, summary, waves, methods)
+    context = runbook_context(plan, catalog, env, built, summary, waves, methods, open_found, gaps)
     write_text_atomic(path, template.generate(**context))
     return [path]

@@ -199,8 +199,11 @@ def noun(resource_type: str, kind: str) -> str:
     return "target group"
 
 
-def balancer_gap_warnings(inventory: Inventory, placements: list[Placement]) -> list[str]:
-    """One line each, every inventory value one visible line."""
+def balancer_gap_warnings(
+    inventory: Inventory, placements: list[Placement], found: list[BalancerGap] | None = None
+) -> list[str]:
+    """One line each, every inventory value one visible line; ``found``: ``balancer_gaps`` of
+    the same, when the caller already has them."""
     # Imported here: the emit package imports this module for the runbook.
     from cloudexit.emit.escape import visible
 
@@ -209,5 +212,5 @@ def balancer_gap_warnings(inventory: Inventory, placements: list[Placement]) -> 
         f"{noun(resources[g.resource_id].type, resources[g.resource_id].kind.value)} "
         f"{visible(g.name)} ({visible(g.resource_id)}) on {visible(g.site)} is incomplete in the "
         f"inventory: {visible('; '.join(g.missing))} (the runbook lists it to complete by hand)"
-        for g in balancer_gaps(inventory, placements)
+        for g in (balancer_gaps(inventory, placements) if found is None else found)
     ]

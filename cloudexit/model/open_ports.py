@@ -336,8 +336,11 @@ def _through(nic: Resource, by_id: Mapping[str, Resource]) -> tuple[set[str], se
     return set(nic.topology.security_groups), below
 
 
-def open_rule_warnings(inventory: Inventory, placements: list[Placement]) -> list[str]:
-    """One line each, every inventory value one visible line (the terminal prints these)."""
+def open_rule_warnings(
+    inventory: Inventory, placements: list[Placement], found: list[OpenRule] | None = None
+) -> list[str]:
+    """One line each, every inventory value one visible line (the terminal prints these);
+    ``found``: ``open_rules`` of the same, when the caller already has them."""
     # Imported here: the emit package imports this module for the runbook.
     from cloudexit.emit.escape import visible
 
@@ -351,5 +354,5 @@ def open_rule_warnings(inventory: Inventory, placements: list[Placement]) -> lis
         )
         + f" on {visible(o.site)}; close or narrow it before applying the Terraform "
         "(the runbook lists it)"
-        for o in open_rules(inventory, placements)
+        for o in (open_rules(inventory, placements) if found is None else found)
     ]

@@ -11,7 +11,12 @@ from cloudexit.catalog.sizing import price_in
 from cloudexit.collector import collection_paused
 from cloudexit.errors import InputError
 from cloudexit.model.app_plans import app_plan_warnings
-from cloudexit.model.balancer_gaps import balancer_gap_warnings, no_traffic_reason, without_front
+from cloudexit.model.balancer_gaps import (
+    balancer_gap_warnings,
+    balancer_gaps,
+    no_traffic_reason,
+    without_front,
+)
 from cloudexit.model.coverage import incomplete_warning
 from cloudexit.model.firewall_rules_held import (
     assumed_rule_warnings,
@@ -21,7 +26,7 @@ from cloudexit.model.firewall_rules_held import (
 from cloudexit.model.inventory import Inventory, Resource
 from cloudexit.model.labels import readable_names
 from cloudexit.model.money import quantize
-from cloudexit.model.open_ports import open_rule_warnings
+from cloudexit.model.open_ports import open_rule_warnings, open_rules
 from cloudexit.model.plan import (
     Alternative,
     Baseline,
@@ -392,9 +397,12 @@ def _plan(
     incomplete = incomplete_warning(inventory)
     if incomplete:
         warnings.add(incomplete)
-    warnings.update(open_rule_warnings(inventory, placements))
+    # the runbook lists these too: worked out once (the sites they name do not change after)
+    rules_open = open_rules(inventory, placements)
+    gaps = balancer_gaps(inventory, placements)
+    warnings.update(open_rule_warnings(inventory, placements, rules_open))
     warnings.update(dedicated_link_warnings(unplaced, inventory))
-    warnings.update(balancer_gap_warnings(inventory, placements))
+    warnings.update(balancer_gap_warnings(inventory, placements, gaps))
     warnings.update(ruleless_firewall_warnings(inventory, placements))
     warnings.update(unheld_group_warnings(inventory, placements))
     warnings.update(assumed_rule_warnings(inventory, placements))
@@ -512,6 +520,7 @@ def _plan(
         result.warnings = sorted({*result.warnings, lowered})
     if worked is not None:
         worked.plan, worked.placements, worked.waves = result, result.placements, waves
+        worked.open_rules, worked.balancer_gaps = rules_open, gaps
     return result, solution.seconds
 
 

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from cloudexit.emit.waves import Wave
+    from cloudexit.model.balancer_gaps import BalancerGap
+    from cloudexit.model.open_ports import OpenRule
     from cloudexit.model.plan import Placement, Plan
 
 
@@ -21,6 +23,10 @@ class Worked:
     waves: list[Wave] | None = None
     """the plan's waves as dating the one-off costs made them (the bundled methods, no fixed
     machine groups, the inventory's own names): which resources move in which wave and when"""
+    open_rules: list[OpenRule] | None = None
+    """the plan's source firewall rules open to the internet, named as in its inventory"""
+    balancer_gaps: list[BalancerGap] | None = None
+    """what the plan's balancers lack, named as in its inventory"""
 
     def of(self, plan: Plan) -> Worked | None:
         """These values when they are ``plan``'s; None for any other plan, or for one whose

@@ -3,10 +3,13 @@ bytes as when they work it out themselves."""
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
+from cloudexit.catalog.loader import load_catalog
 from cloudexit.emit import write_artefacts
 from cloudexit.emit.jinja import make_environment
+from cloudexit.importers import import_files
 from cloudexit.model import Inventory, Policy
 from cloudexit.optimise import Worked, plan_timed
 from tests.emit.test_alongside import snapshot
@@ -52,3 +55,29 @@ def test_another_plan_does_not_read_them() -> None:
     assert worked.of(plan.model_copy()) is None
     plan.placements = plan.placements[:1]
     assert worked.of(plan) is None
+
+
+def test_open_rules_and_balancer_gaps_found_while_planning_give_the_same_bytes(
+    shared_dir: Path, tmp_path: Path
+) -> None:
+    """Forseti's Cloud Asset export, its shared names made unique: the runbook reads the open
+    rules and balancer gaps the plan's warnings found, under the same names."""
+    read = import_files([shared_dir / "corpus" / "gcp-cai-export-forseti.jsonl"])
+    seen = Counter(r.name for r in read.resources)
+    unique = [
+        r if seen[r.name] == 1 else r.model_copy(update={"name": f"{r.name}-{i}"})
+        for i, r in enumerate(read.resources)
+    ]
+    catalog, worked = load_catalog(), Worked()
+    policy = Policy(targets=["scaleway"], min_providers=1)
+    plan, _ = plan_timed(
+        read.model_copy(update={"resources": unique}), catalog, policy, worked=worked
+    )
+    assert worked.of(plan) is worked and worked.open_rules and worked.balancer_gaps
+    for name, given in (("again", None), ("given", worked)):
+        (tmp_path / name).mkdir()
+        write_artefacts(plan, tmp_path / name, make_environment(), catalog, worked=given)
+    again, given = snapshot(tmp_path / "again"), snapshot(tmp_path / "given")
+    runbook = given["runbook.md"].decode()
+    assert "default-allow-rdp" in runbook and "lb-1-target-proxy" in runbook
+    assert again == given
