@@ -118,7 +118,8 @@ def write_artefacts(
         named = made if inventory is plan.inventory else None
         if inventory is not plan.inventory:
             plan = plan.model_copy(update={"inventory": inventory})
-        built = build_sites(plan, env, catalog)  # the Terraform and the runbook's gaps
+        resources = inventory.by_id()  # once for every writer in this process
+        built = build_sites(plan, env, catalog, resources)  # the Terraform and the runbook's gaps
         with alongside(
             partial(write_terraform, plan, stage, env, catalog, built), fork, stage / "terraform"
         ):
@@ -127,9 +128,9 @@ def write_artefacts(
             methods = load_methods(env)
             fixed = fixed_groups(built)
             waves = (
-                with_methods(made.waves, plan, methods, fixed)
+                with_methods(made.waves, plan, methods, fixed, resources)
                 if made is not None and made.waves is not None
-                else plan_waves(plan, methods, fixed)
+                else plan_waves(plan, methods, fixed, resources)
             )
             write_runbook(
                 plan,
@@ -142,5 +143,6 @@ def write_artefacts(
                 methods,
                 named.open_rules if named is not None else None,
                 named.balancer_gaps if named is not None else None,
+                resources,
             )
-            write_report(plan, stage, env, catalog, summary, waves)
+            write_report(plan, stage, env, catalog, summary, waves, resources)

@@ -9,9 +9,11 @@ whatever the mapping says the target could do.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 
 from cloudexit.catalog.loader import Catalog
 from cloudexit.emit.terraform.site import Site
+from cloudexit.model.inventory import Resource
 from cloudexit.model.kinds import Kind
 from cloudexit.model.plan import Plan
 from cloudexit.optimise.inspection import graded_for
@@ -54,10 +56,15 @@ def _fixed_groups(built: list[Site], names: dict[str, str]) -> dict[tuple[str, s
     return fixed
 
 
-def losses(plan: Plan, catalog: Catalog, built: list[Site]) -> list[dict[str, str | int]]:
+def losses(
+    plan: Plan,
+    catalog: Catalog,
+    built: list[Site],
+    resources: Mapping[str, Resource] | None = None,
+) -> list[dict[str, str | int]]:
     """Rows of target, kind, what is lost, how many resources, the first few named and whether
-    more are left unnamed."""
-    resources = plan.inventory.by_id()
+    more are left unnamed (``resources``: the plan's inventory by id, when the caller has it)."""
+    resources = plan.inventory.by_id() if resources is None else resources
     fixed = _fixed_groups(built, {r.id: r.name for r in resources.values()})
     named: dict[tuple[str, str, str], list[str]] = defaultdict(list)
     for p in plan.placements:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -19,6 +20,7 @@ from cloudexit.emit.sovereignty import objective_charts, sovereignty_context
 from cloudexit.emit.summary import Summary, after_site, summarise
 from cloudexit.emit.waves import Wave, load_methods, plan_waves
 from cloudexit.model.coverage import skipped_groups, unread
+from cloudexit.model.inventory import Resource
 from cloudexit.model.io import write_text_atomic
 from cloudexit.model.money import quantize
 from cloudexit.model.plan import Plan
@@ -44,9 +46,12 @@ class PlacementRow:
     reason: str
 
 
-def placement_rows(plan: Plan) -> list[PlacementRow]:
-    """What an architect checks first: where each resource goes, at what size and cost, and why."""
-    resources = plan.inventory.by_id()
+def placement_rows(
+    plan: Plan, resources: Mapping[str, Resource] | None = None
+) -> list[PlacementRow]:
+    """What an architect checks first: where each resource goes, at what size and cost, and why
+    (``resources``: the plan's inventory by id, when the caller has it)."""
+    resources = plan.inventory.by_id() if resources is None else resources
     rows = []
     for p in sorted(plan.placements, key=lambda p: p.resource_id):
         r = resources[p.resource_id]
@@ -225,12 +230,14 @@ def report_context(
     env: Environment,
     summary: Summary | None = None,
     waves: list[Wave] | None = None,
+    resources: Mapping[str, Resource] | None = None,
 ) -> dict[str, Any]:
-    """``summary``, ``waves``: the plan's, when the caller already made them for the runbook."""
+    """``summary``, ``waves``, ``resources``: the plan's, and its inventory by id, when the
+    caller already made them for the runbook."""
     summary = summarise(plan, catalog) if summary is None else summary
     waves = plan_waves(plan, load_methods(env)) if waves is None else waves
     points = frontier_points(plan)
-    rows = placement_rows(plan)
+    rows = placement_rows(plan, resources)
     return {
         "plan": plan,
         "summary": summary,
@@ -282,10 +289,11 @@ def write_report(
     catalog: Catalog,
     summary: Summary | None = None,
     waves: list[Wave] | None = None,
+    resources: Mapping[str, Resource] | None = None,
 ) -> list[Path]:
     path = out_dir / "report.html"
     html_env = env.overlay(autoescape=True)
     template = html_env.get_template("report/report.html.j2")
-    context = report_context(plan, catalog, env, summary, waves)
+    context = report_context(plan, catalog, env, summary, waves, resources)
     write_text_atomic(path, template.generate(**context))
     return [path]

@@ -28,6 +28,7 @@ from cloudexit.emit.upgrades import checks_for, version_changes
 from cloudexit.emit.waves import Methods, Step, Wave, load_methods, plan_waves
 from cloudexit.model.balancer_gaps import BalancerGap, balancer_gaps, noun
 from cloudexit.model.coverage import skipped_groups, unread
+from cloudexit.model.inventory import Resource
 from cloudexit.model.io import write_text_atomic
 from cloudexit.model.open_ports import OpenRule, open_rules
 from cloudexit.model.plan import Plan
@@ -71,15 +72,17 @@ def runbook_context(
     methods: Methods | None = None,
     open_found: list[OpenRule] | None = None,
     gaps: list[BalancerGap] | None = None,
+    resources: dict[str, Resource] | None = None,
 ) -> dict[str, Any]:
     """``built``, ``summary``, ``waves``, ``methods``: the plan's Terraform sites, summary and
     waves, and the template folder's methods, when the caller already made them (the report
     reads the same ones); ``open_found``, ``gaps``: its ``open_rules`` and ``balancer_gaps``,
-    when planning found them under the names the runbook uses."""
+    when planning found them under the names the runbook uses; ``resources``: the plan's
+    inventory by id."""
     methods = load_methods(env) if methods is None else methods
-    built = build_sites(plan, env, catalog) if built is None else built
-    waves = plan_waves(plan, methods, fixed_groups(built)) if waves is None else waves
-    resources = plan.inventory.by_id()
+    resources = plan.inventory.by_id() if resources is None else resources
+    built = build_sites(plan, env, catalog, resources) if built is None else built
+    waves = plan_waves(plan, methods, fixed_groups(built), resources) if waves is None else waves
     alternatives: dict[str, dict[str, set[str]]] = defaultdict(
         lambda: {"chosen": set(), "runner_up": set()}
     )
@@ -119,8 +122,8 @@ def runbook_context(
         if open_found is None
         else open_found,
         "probe_gaps": probe_gaps(plan, env, catalog, built),
-        "balancer_gaps": _balancer_rows(plan, env, catalog, built, gaps),
-        "losses": losses(plan, catalog, built),
+        "balancer_gaps": _balancer_rows(plan, env, catalog, built, gaps, resources),
+        "losses": losses(plan, catalog, built, resources),
         "version_changes": version_changes(waves),
         "version_installs": version_changes(waves, installed=True),
         "upgrade_checks": checks_for,
@@ -136,10 +139,11 @@ def _balancer_rows(
     catalog: Catalog,
     built: list[Site] | None,
     gaps: list[BalancerGap] | None = None,
+    resources: dict[str, Resource] | None = None,
 ) -> list[dict[str, str]]:
     """Per site and balancer (or backend service), what its Terraform lacks: parts of its chain
     the inventory does not hold, then backends the balancer could not name."""
-    resources = plan.inventory.by_id()
+    resources = plan.inventory.by_id() if resources is None else resources
     rows: dict[tuple[str, str], dict[str, str]] = {}
     order: dict[tuple[str, str], tuple[str, str]] = {}
     for gap in balancer_gaps(plan.inventory, plan.placements) if gaps is None else gaps:
@@ -151,7 +155,7 @@ def _balancer_rows(
             "missing": "; ".join(gap.missing),
         }
         order[key] = key
-    for row in backend_gaps(plan, env, catalog, built):
+    for row in backend_gaps(plan, env, catalog, built, resources):
         key = (row["site"], row["resource_id"])
         if key in rows:
             rows[key]["missing"] += "; " + row["missing"]
@@ -176,9 +180,12 @@ def write_runbook(
     methods: Methods | None = None,
     open_found: list[OpenRule] | None = None,
     gaps: list[BalancerGap] | None = None,
+    resources: dict[str, Resource] | None = None,
 ) -> list[Path]:
     path = out_dir / "runbook.md"
     template = env.get_template("runbook/runbook.md.j2")
-    context = runbook_context(plan, catalog, env, built, summary, waves, methods, open_found, gaps)
+    context = runbook_context(
+        plan, catalog, env, built, summary, waves, methods, open_found, gaps, resources
+    )
     write_text_atomic(path, template.generate(**context))
     return [path]

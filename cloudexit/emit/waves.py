@@ -134,7 +134,7 @@ class Wave:
         return max((s.transfer_hours for s in self.steps), default=0.0)
 
 
-def _service_levels(ids: set[str], resources: dict[str, Resource]) -> dict[str, int]:
+def _service_levels(ids: set[str], resources: Mapping[str, Resource]) -> dict[str, int]:
     """Longest chain of dependencies among the services: a service moves after what it uses."""
     levels: dict[str, int] = {}
     visiting: set[str] = set()
@@ -162,9 +162,15 @@ def _method(
     return methods.for_resource(r, r.id in fixed, rebuilt_from_primary(r, resources))
 
 
-def plan_waves(plan: Plan, methods: Methods, fixed: Collection[str] = ()) -> list[Wave]:
-    """``fixed``: ids of the machine groups the Terraform writes as fixed servers."""
-    resources = plan.inventory.by_id()
+def plan_waves(
+    plan: Plan,
+    methods: Methods,
+    fixed: Collection[str] = (),
+    resources: Mapping[str, Resource] | None = None,
+) -> list[Wave]:
+    """``fixed``: ids of the machine groups the Terraform writes as fixed servers;
+    ``resources``: the plan's inventory by id, when the caller has it."""
+    resources = plan.inventory.by_id() if resources is None else resources
     moving = [p for p in plan.placements if not p.choice.retain]
     bandwidth = plan.policy.bandwidth_mbps
 
@@ -242,12 +248,16 @@ def plan_waves(plan: Plan, methods: Methods, fixed: Collection[str] = ()) -> lis
 
 
 def with_methods(
-    waves: list[Wave], plan: Plan, methods: Methods, fixed: Collection[str] = ()
+    waves: list[Wave],
+    plan: Plan,
+    methods: Methods,
+    fixed: Collection[str] = (),
+    resources: Mapping[str, Resource] | None = None,
 ) -> list[Wave]:
     """``plan_waves(plan, methods, fixed)`` from the waves made for the same placements with
     other methods, fixed groups or names: what moves when depends on none of them, so only each
     step's resource (as ``plan`` names it) and method are taken again."""
-    resources = plan.inventory.by_id()
+    resources = plan.inventory.by_id() if resources is None else resources
 
     def step(s: Step) -> Step:
         r = resources[s.resource.id]

@@ -9,6 +9,7 @@ said, never made up: the plan warns and the runbook lists them.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from cloudexit.model.inventory import Inventory, Resource
@@ -148,26 +149,33 @@ def missing_parts(
     return out
 
 
-def unread_parts(inventory: Inventory) -> dict[str, tuple[str, ...]]:
+def unread_parts(
+    inventory: Inventory, resources: Mapping[str, Resource] | None = None
+) -> dict[str, tuple[str, ...]]:
     """Per resource, the parts of it the import recorded as not translated, as said there less
     the resource's own type in front and the closing ': not translated'."""
-    resources = inventory.by_id()
+    resources = inventory.by_id() if resources is None else resources
     found: dict[str, list[str]] = {}
     for issue in inventory.issues:
-        if issue.code != "unsupported_rule" or issue.resource_id not in resources:
+        rid = issue.resource_id
+        if issue.code != "unsupported_rule" or rid is None or rid not in resources:
             continue
         text = issue.message.removesuffix(": not translated")
-        text = text.removeprefix(f"{resources[issue.resource_id].type} ")
-        found.setdefault(issue.resource_id, []).append(text)
+        text = text.removeprefix(f"{resources[rid].type} ")
+        found.setdefault(rid, []).append(text)
     return {rid: tuple(sorted(texts)) for rid, texts in found.items()}
 
 
-def balancer_gaps(inventory: Inventory, placements: list[Placement]) -> list[BalancerGap]:
+def balancer_gaps(
+    inventory: Inventory,
+    placements: list[Placement],
+    resources: Mapping[str, Resource] | None = None,
+) -> list[BalancerGap]:
     """Every balancer or backend service the plan moves that cannot be built whole, per site."""
-    resources = inventory.by_id()
+    resources = inventory.by_id() if resources is None else resources
     unused = unused_backends(inventory)
     names = {r.id: r.name for r in inventory.resources}
-    unread = unread_parts(inventory)
+    unread = unread_parts(inventory, resources)
     found = set()
     for placement in placements:
         resource = resources[placement.resource_id]
@@ -200,17 +208,20 @@ def noun(resource_type: str, kind: str) -> str:
 
 
 def balancer_gap_warnings(
-    inventory: Inventory, placements: list[Placement], found: list[BalancerGap] | None = None
+    inventory: Inventory,
+    placements: list[Placement],
+    found: list[BalancerGap] | None = None,
+    resources: Mapping[str, Resource] | None = None,
 ) -> list[str]:
     """One line each, every inventory value one visible line; ``found``: ``balancer_gaps`` of
     the same, when the caller already has them."""
     # Imported here: the emit package imports this module for the runbook.
     from cloudexit.emit.escape import visible
 
-    resources = inventory.by_id()
+    resources = inventory.by_id() if resources is None else resources
     return [
         f"{noun(resources[g.resource_id].type, resources[g.resource_id].kind.value)} "
         f"{visible(g.name)} ({visible(g.resource_id)}) on {visible(g.site)} is incomplete in the "
         f"inventory: {visible('; '.join(g.missing))} (the runbook lists it to complete by hand)"
-        for g in (balancer_gaps(inventory, placements) if found is None else found)
+        for g in (balancer_gaps(inventory, placements, resources) if found is None else found)
     ]

@@ -7,7 +7,7 @@ everything, which reads as "nothing to translate" unless it is said.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from cloudexit.model.kinds import Kind
@@ -32,11 +32,15 @@ def holds_no_rules(resource: Resource) -> bool:
     return resource.kind is Kind.FIREWALL and not resource.topology.firewall_rules
 
 
-def ruleless_firewall_warnings(inventory: Inventory, placements: Iterable[Placement]) -> list[str]:
+def ruleless_firewall_warnings(
+    inventory: Inventory,
+    placements: Iterable[Placement],
+    resources: Mapping[str, Resource] | None = None,
+) -> list[str]:
     """One line per moved firewall whose rules the export does not hold."""
     from cloudexit.model.labels import readable_names
 
-    by_id = inventory.by_id()
+    by_id = inventory.by_id() if resources is None else resources
     moved = [
         by_id[p.resource_id]
         for p in placements
@@ -56,13 +60,17 @@ ASSUMED = "known_from"
 """Detail key: a resource made from another's documented default, not read from the export."""
 
 
-def assumed_rule_warnings(inventory: Inventory, placements: Iterable[Placement]) -> list[str]:
+def assumed_rule_warnings(
+    inventory: Inventory,
+    placements: Iterable[Placement],
+    resources: Mapping[str, Resource] | None = None,
+) -> list[str]:
     """One line per moved firewall whose rules were not in the export but taken from a
     documented default (an App Engine application's default rule): the written rule is as open
     as that default, which the source may have narrowed."""
     from cloudexit.model.labels import readable_names
 
-    by_id = inventory.by_id()
+    by_id = inventory.by_id() if resources is None else resources
     moved = [
         r
         for p in placements
@@ -91,13 +99,17 @@ def is_security_group_id(resource_id: str) -> bool:
     )
 
 
-def unheld_group_warnings(inventory: Inventory, placements: Iterable[Placement]) -> list[str]:
+def unheld_group_warnings(
+    inventory: Inventory,
+    placements: Iterable[Placement],
+    resources: Mapping[str, Resource] | None = None,
+) -> list[str]:
     """One line per moved resource whose source named security groups the inventory does not
     hold, and one per resource naming groups by an id that fits several held ones: nothing of
     their rules is written, so the target filters none of its traffic as the source did."""
     from cloudexit.model.labels import readable_names
 
-    by_id = inventory.by_id()
+    by_id = inventory.by_id() if resources is None else resources
     names: dict[str, str] | None = None  # made for the first line: most estates have none
     lines = []
     for p in placements:

@@ -250,11 +250,15 @@ def _label(rule: FirewallRule) -> str:
     return f"{rule.name or 'unnamed rule'} ({rule.protocol} {ports})"
 
 
-def open_rules(inventory: Inventory, placements: list[Placement]) -> list[OpenRule]:
+def open_rules(
+    inventory: Inventory,
+    placements: list[Placement],
+    resources: Mapping[str, Resource] | None = None,
+) -> list[OpenRule]:
     """Every such rule of a group the plan moves, with the target site its Terraform is for.
     Values are raw: each output escapes them for its own language."""
-    resources = inventory.by_id()
-    layers = _other_layers(inventory)
+    resources = inventory.by_id() if resources is None else resources
+    layers = _other_layers(inventory, resources)
     found = set()
     for placement in placements:
         resource = resources[placement.resource_id]
@@ -297,7 +301,9 @@ def open_rules(inventory: Inventory, placements: list[Placement]) -> list[OpenRu
     return sorted(found)
 
 
-def _other_layers(inventory: Inventory) -> dict[str, list[tuple[str, ...]]]:
+def _other_layers(
+    inventory: Inventory, resources: Mapping[str, Resource] | None = None
+) -> dict[str, list[tuple[str, ...]]]:
     """Group id -> for each way into a machine it guards (each network interface), the groups
     of that way's other layer (Azure: the subnet NSGs for a NIC NSG, the NIC NSGs for a subnet
     NSG), which inbound traffic must pass as well; () where that way has no other layer. A
@@ -306,7 +312,7 @@ def _other_layers(inventory: Inventory) -> dict[str, list[tuple[str, ...]]]:
     # a group read without its own rules holds only Azure's defaults, which deny: unknown
     partial = {i.resource_id for i in inventory.issues if i.code == "unsupported_rule"}
     held = {r.id for r in inventory.resources if r.topology.firewall_rules} - partial
-    by_id = inventory.by_id()
+    by_id = inventory.by_id() if resources is None else resources
     nics = machine_interfaces(inventory.resources)
     found: dict[str, set[tuple[str, ...]]] = {}
     for r in inventory.resources:

@@ -239,7 +239,9 @@ def far_replicas(
     return found
 
 
-def far_replica_warnings(inventory: Inventory) -> list[str]:
+def far_replica_warnings(
+    inventory: Inventory, resources: Mapping[str, Resource] | None = None
+) -> list[str]:
     """One line per database copy kept in another region than its primary."""
     return [
         f"database {copy.name or copy.id}: a copy of {primary.name or primary.id} kept for "
@@ -251,16 +253,20 @@ def far_replica_warnings(inventory: Inventory) -> list[str]:
         )
         + "; placed on its own, not beside its primary: check that the plan keeps it apart "
         "from the primary and that it replicates from it on the target"
-        for copy, primary in far_replicas(inventory.resources, inventory.by_id())
+        for copy, primary in far_replicas(
+            inventory.resources, inventory.by_id() if resources is None else resources
+        )
     ]
 
 
-def held_apart_warnings(inventory: Inventory, policy: Policy) -> list[str]:
+def held_apart_warnings(
+    inventory: Inventory, policy: Policy, resources: Mapping[str, Resource] | None = None
+) -> list[str]:
     """One line per balancer whose targets the policy places apart."""
     by_whole: dict[str, list[str]] = defaultdict(list)
     for part, whole in held_apart(inventory, policy):
         by_whole[whole].append(part)
-    by_id = inventory.by_id()
+    by_id = inventory.by_id() if resources is None else resources
     return [
         f"load balancer {by_id[whole].name}: its targets "
         f"{', '.join(sorted(by_id[p].name for p in parts))} are kept apart by the policy's "

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from itertools import combinations
 
-from cloudexit.model.inventory import Inventory
+from cloudexit.model.inventory import Inventory, Resource
 from cloudexit.model.kinds import Kind
 from cloudexit.model.plan import Unplaced
 from cloudexit.model.policy import Policy
@@ -232,13 +233,15 @@ def _sites(sites: set[Site], shown: int = 4) -> str:
     return ("only " if len(names) == 1 else "") + ", ".join(names[:shown]) + more
 
 
-def dedicated_link_warnings(unplaced: list[Unplaced], inventory: Inventory) -> list[str]:
+def dedicated_link_warnings(
+    unplaced: list[Unplaced], inventory: Inventory, resources: Mapping[str, Resource] | None = None
+) -> list[str]:
     """One line per dedicated link (an interconnect, an ExpressRoute circuit) the plan cannot
     build: a circuit is ordered, not written, and the move needs it in place before cut-over."""
     # Imported here: the emit package imports the optimiser.
     from cloudexit.emit.escape import visible
 
-    resources = inventory.by_id()
+    resources = inventory.by_id() if resources is None else resources
     return [
         f"dedicated link not migrated: {visible(resources[u.resource_id].name)} "
         f"({visible(resources[u.resource_id].type)}) is a circuit, not a machine, and nothing is "

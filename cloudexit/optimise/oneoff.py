@@ -3,11 +3,12 @@ egress and stranded commitments, each move's parts adding up to its migration co
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from cloudexit.catalog.loader import Catalog
+from cloudexit.model.inventory import Resource
 from cloudexit.model.money import quantize
 from cloudexit.model.plan import Plan
 from cloudexit.model.sharing import share_fields_set
@@ -25,14 +26,20 @@ PARTS = (
 )
 
 
-def date_one_off(plan: Plan, catalog: Catalog, waves: Sequence[Wave] | None = None) -> None:
+def date_one_off(
+    plan: Plan,
+    catalog: Catalog,
+    waves: Sequence[Wave] | None = None,
+    resources: Mapping[str, Resource] | None = None,
+) -> None:
     """Reprice every move's one-off parts on its wave's dates and record the dated lines
-    (``waves``: the plan's, ``switching.plan_waves_of``, when the caller already made them)."""
+    (``waves``, ``resources``: the plan's, ``switching.plan_waves_of``, and its inventory by
+    id, when the caller already made them)."""
     policy = plan.policy
-    waves = switching.plan_waves_of(plan) if waves is None else waves
+    waves = switching.plan_waves_of(plan, resources) if waves is None else waves
     start = switching.start_of(policy, plan.inventory)
-    dated = switching.date_switching(plan, catalog, waves)
-    running = parallel.date_parallel(plan, catalog, waves, start)
+    dated = switching.date_switching(plan, catalog, waves, resources)
+    running = parallel.date_parallel(plan, catalog, waves, start, resources)
     plan.stranded = stranded.date_stranded(
         plan.inventory,
         policy,

@@ -12,7 +12,7 @@ not remove this egress; the source's list price is taken as the upper bound of t
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Container, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -112,7 +112,11 @@ class _Line:
 
 
 def date_parallel(
-    plan: Plan, catalog: Catalog, waves: Sequence[Wave], start: dt.date
+    plan: Plan,
+    catalog: Catalog,
+    waves: Sequence[Wave],
+    start: dt.date,
+    resources: Mapping[str, Resource] | None = None,
 ) -> dict[str, Running]:
     """Each moved resource's double running and parallel-run egress on its wave's dates; the
     plan's ``parallel`` lines per wave and source account."""
@@ -122,7 +126,7 @@ def date_parallel(
     rules = load_switching_rules()
     prices = EgressPrices(catalog)
     extra = parallel_days(policy)
-    held = plan.inventory.by_id()
+    held = plan.inventory.by_id() if resources is None else resources
     found: dict[str, Running] = {}
     lines: dict[tuple[int, str, str], _Line] = {}
     not_yet = 0

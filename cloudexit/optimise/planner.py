@@ -391,21 +391,21 @@ def _plan(
         placements.sort(key=lambda p: p.resource_id)
     left = {u.resource_id for u in unplaced if u.code == "size_unknown"}
     warnings.update(_size_warnings(inventory, catalog, policy, assignment, left))
-    warnings.update(held_apart_warnings(inventory, policy))
-    warnings.update(far_replica_warnings(inventory))
+    warnings.update(held_apart_warnings(inventory, policy, resources))
+    warnings.update(far_replica_warnings(inventory, resources))
     warnings.update(wide_group_warnings(inventory, policy))
     incomplete = incomplete_warning(inventory)
     if incomplete:
         warnings.add(incomplete)
     # the runbook lists these too: worked out once (the sites they name do not change after)
-    rules_open = open_rules(inventory, placements)
-    gaps = balancer_gaps(inventory, placements)
+    rules_open = open_rules(inventory, placements, resources)
+    gaps = balancer_gaps(inventory, placements, resources)
     warnings.update(open_rule_warnings(inventory, placements, rules_open))
-    warnings.update(dedicated_link_warnings(unplaced, inventory))
+    warnings.update(dedicated_link_warnings(unplaced, inventory, resources))
     warnings.update(balancer_gap_warnings(inventory, placements, gaps))
-    warnings.update(ruleless_firewall_warnings(inventory, placements))
-    warnings.update(unheld_group_warnings(inventory, placements))
-    warnings.update(assumed_rule_warnings(inventory, placements))
+    warnings.update(ruleless_firewall_warnings(inventory, placements, resources))
+    warnings.update(unheld_group_warnings(inventory, placements, resources))
+    warnings.update(assumed_rule_warnings(inventory, placements, resources))
     warnings.update(app_plan_warnings(inventory, placements, unplaced))
     split_line = split_dependency_warning(inventory, placements, policy)
     if split_line:
@@ -492,8 +492,8 @@ def _plan(
     repriced = price_read_replicas(inventory, result.placements, catalog, policy)
     waves = None
     if result.placements:
-        waves = plan_waves_of(result)
-        oneoff.date_one_off(result, catalog, waves)
+        waves = plan_waves_of(result, resources)
+        oneoff.date_one_off(result, catalog, waves, resources)
     figures = result.totals = footing.totals(
         inventory,
         result.placements,

@@ -8,7 +8,7 @@ applies, and a provider's free monthly allowance is counted once per account and
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Container, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -229,25 +229,29 @@ class _Line:
     size_unknown: list[str] = field(default_factory=list)
 
 
-def plan_waves_of(plan: Plan) -> list[Wave]:
-    """The runbook's waves of the plan (the bundled methods: only dates and copies matter here)."""
+def plan_waves_of(plan: Plan, resources: Mapping[str, Resource] | None = None) -> list[Wave]:
+    """The runbook's waves of the plan (the bundled methods: only dates and copies matter here);
+    ``resources``: the plan's inventory by id, when the caller has it."""
     from cloudexit.emit.jinja import make_environment
     from cloudexit.emit.waves import load_methods, plan_waves
 
-    return plan_waves(plan, load_methods(make_environment()))
+    return plan_waves(plan, load_methods(make_environment()), (), resources)
 
 
 def date_switching(
-    plan: Plan, catalog: Catalog, waves: Sequence[Wave] | None = None
+    plan: Plan,
+    catalog: Catalog,
+    waves: Sequence[Wave] | None = None,
+    resources: Mapping[str, Resource] | None = None,
 ) -> dict[str, Decimal]:
     """Each moved resource's egress repriced on its wave's date, free allowances once per account
     and month, by resource id; the plan's ``switching`` lines. The placements are left as they
     are: ``oneoff.date_one_off`` gives each its dated option once every part is known."""
     policy = plan.policy
     start = start_of(policy, plan.inventory)
-    resources = plan.inventory.by_id()
+    resources = plan.inventory.by_id() if resources is None else resources
     if waves is None:
-        waves = plan_waves_of(plan)
+        waves = plan_waves_of(plan, resources)
     moved_on = {
         s.resource.id: (w, start + dt.timedelta(days=w.start_day)) for w in waves for s in w.steps
     }

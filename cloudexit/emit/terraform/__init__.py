@@ -123,8 +123,14 @@ def _in_machine(machine: Resource) -> str:
     )
 
 
-def build_sites(plan: Plan, env: Environment, catalog: Catalog | None = None) -> list[Site]:
-    resources: dict[str, Resource] = plan.inventory.by_id()
+def build_sites(
+    plan: Plan,
+    env: Environment,
+    catalog: Catalog | None = None,
+    resources: dict[str, Resource] | None = None,
+) -> list[Site]:
+    """``resources``: the plan's inventory by id, when the caller already has it."""
+    resources = plan.inventory.by_id() if resources is None else resources
     built = []
     # Asked once per provider, kind and mapped type: each answer looks the template up.
     types: dict[tuple[str, Kind, str | None], tuple[str | None, str | None]] = {}
@@ -268,15 +274,20 @@ def probe_gaps(
 
 
 def backend_gaps(
-    plan: Plan, env: Environment, catalog: Catalog | None = None, built: list[Site] | None = None
+    plan: Plan,
+    env: Environment,
+    catalog: Catalog | None = None,
+    built: list[Site] | None = None,
+    resources: dict[str, Resource] | None = None,
 ) -> list[dict[str, str]]:
     """Backends a balancer's Terraform does not hold, per site and balancer, for the runbook: a
     machine group behind a backend service (the target builds its machines, whose addresses no
     pool can name in advance), a machine placed at another site or not placed, every backend
     of a balancer without a listener (pools are written per listener).
 
-    ``built``: the plan's sites when the caller already built them for the Terraform."""
-    resources = plan.inventory.by_id()
+    ``built``, ``resources``: the plan's sites and its inventory by id, when the caller already
+    has them."""
+    resources = plan.inventory.by_id() if resources is None else resources
     placed = {
         p.resource_id: f"{p.choice.provider}/{p.choice.region}"
         for p in plan.placements
