@@ -519,7 +519,12 @@ def _plan(
     if lowered:
         result.warnings = sorted({*result.warnings, lowered})
     if worked is not None:
-        worked.plan, worked.placements, worked.waves = result, result.placements, waves
+        worked.plan, worked.inventory, worked.placements = (
+            result,
+            result.inventory,
+            result.placements,
+        )
+        worked.waves = waves
         worked.open_rules, worked.balancer_gaps = rules_open, gaps
     return result, solution.seconds
 

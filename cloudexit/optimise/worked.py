@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from cloudexit.emit.waves import Wave
     from cloudexit.model.balancer_gaps import BalancerGap
+    from cloudexit.model.inventory import Inventory
     from cloudexit.model.open_ports import OpenRule
     from cloudexit.model.plan import Placement, Plan
 
@@ -19,6 +20,7 @@ class Worked:
 
     plan: Plan | None = None
     """the plan the values are for, as the planner returned it"""
+    inventory: Inventory | None = None
     placements: list[Placement] | None = None
     waves: list[Wave] | None = None
     """the plan's waves as dating the one-off costs made them (the bundled methods, no fixed
@@ -30,7 +32,11 @@ class Worked:
 
     def of(self, plan: Plan) -> Worked | None:
         """These values when they are ``plan``'s; None for any other plan, or for one whose
-        placements were replaced since."""
-        if self.plan is plan and self.placements is plan.placements:
+        inventory or placements were replaced since."""
+        if (
+            self.plan is plan
+            and self.inventory is plan.inventory
+            and self.placements is plan.placements
+        ):
             return self
         return None

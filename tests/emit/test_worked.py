@@ -53,7 +53,11 @@ def test_another_plan_does_not_read_them() -> None:
     policy = Policy(targets=["ovhcloud", "scaleway"], allow_retain=False)
     plan, _ = plan_timed(shared_names(), catalog, policy, worked=worked)
     assert worked.of(plan.model_copy()) is None
-    plan.placements = plan.placements[:1]
+    placements, plan.placements = plan.placements, plan.placements[:1]
+    assert worked.of(plan) is None
+    plan.placements = placements
+    assert worked.of(plan) is worked
+    plan.inventory = shared_names()
     assert worked.of(plan) is None
 
 
