@@ -97,9 +97,12 @@ def test_business_case_of_an_imported_real_plan_with_its_bill(shared_dir, tmp_pa
     )
     plan = cloudexit.plan(billed, policy, catalog=catalog)
     t = plan.totals
-    assert t.current_monthly == (
-        (Decimal(INSTANCE) * 4 + Decimal("2.66") * 2 + Decimal(DATABASE)) * Decimal("0.86")
-    ).quantize(Decimal("0.01"))
+    # Each resource's cost today in EUR to the cent, then summed, as a kept resource is priced.
+    in_eur = [
+        (Decimal(usd) * Decimal("0.86")).quantize(Decimal("0.01"))
+        for usd in [*[INSTANCE] * 4, "2.66", "2.66", DATABASE]
+    ]
+    assert t.current_monthly == sum(in_eur, Decimal(0))
     assert_identity(plan)
     assert_parts_add_up(plan)
     # both covered instances move, so their shares of the Savings Plan are stranded
