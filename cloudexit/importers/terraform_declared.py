@@ -127,7 +127,10 @@ def _legacy_vm(v: Values) -> dict[str, Any]:
     data = [
         {
             "diskSizeGB": number(d.get("disk_size_gb")),
-            "managedDisk": {"id": text(d.get("managed_disk_id"))},
+            "managedDisk": {
+                "id": text(d.get("managed_disk_id")),
+                "storageAccountType": text(d.get("managed_disk_type")),
+            },
         }
         for d in blocks(v, "storage_data_disk")
     ]

@@ -10,13 +10,39 @@ from cloudexit.jsonvalues import number
 from cloudexit.model.inventory import EBS_BLOCKS, Resource
 
 DATA_DISKS = "data_disks"
-"""Detail key: a machine's inline data disks, each {"name", "gib"}."""
+"""Detail key: a machine's inline data disks, each {"name", "gib"} and, where the source states
+it, {"storage_class"} (Azure's storage account type)."""
+
+# Source disk classes by medium, as the clouds name them (lower case): an SSD class is written on
+# the target's block storage for disks (the class its storage.block mapping selects), a magnetic
+# one may take the cheapest. AWS: EBS volume types; Azure: managed disk storage account types.
+SOLID_STATE = frozenset(
+    {
+        "gp2",
+        "gp3",
+        "io1",
+        "io2",
+        "premium_lrs",
+        "premium_zrs",
+        "premiumv2_lrs",
+        "standardssd_lrs",
+        "standardssd_zrs",
+        "ultrassd_lrs",
+    }
+)
+MAGNETIC = frozenset({"standard", "st1", "sc1", "standard_lrs"})
 
 
 @dataclass(frozen=True)
 class DataDisk:
     name: str
     gib: float
+    storage_class: str | None = None
+    """as the source names it, lower case; None where it states none"""
+
+    @property
+    def solid_state(self) -> bool:
+        return self.storage_class in SOLID_STATE
 
 
 def inline_data_disks(resource: Resource) -> list[DataDisk]:
@@ -30,7 +56,14 @@ def inline_data_disks(resource: Resource) -> list[DataDisk]:
         if not gib or gib <= 0:
             continue
         name = disk.get("name") or disk.get("device_name") or disk.get("volume_id")
-        found.append(DataDisk(str(name) if name else f"data-{n + 1}", float(gib)))
+        stated = disk.get("storage_class") or disk.get("volume_type")
+        found.append(
+            DataDisk(
+                str(name) if name else f"data-{n + 1}",
+                float(gib),
+                str(stated).lower() if stated else None,
+            )
+        )
     return found
 
 

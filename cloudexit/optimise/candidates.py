@@ -35,7 +35,7 @@ from cloudexit.catalog.sizing import (
     to_eur,
 )
 from cloudexit.model.bill import Commitment
-from cloudexit.model.data_disks import inline_data_gib
+from cloudexit.model.data_disks import inline_data_disks
 from cloudexit.model.inventory import Resource
 from cloudexit.model.kinds import Kind
 from cloudexit.model.money import parts_to_the_cent, quantize
@@ -249,10 +249,12 @@ def _price_target(
     specs: Specs | None = None,
     needs: Needs | None = None,
     choice: Choice | str | None = None,
+    disks: ProductSelector | None = None,
 ) -> Priced | str:
     """The option's product, quantity and full monthly running cost, or why it cannot be priced.
     ``needs``: the resource's right-sized needs when already known (they are the same at every site);
-    ``choice``: what ``choose`` gave for this site and a resource alike but for its sizes in GiB."""
+    ``choice``: what ``choose`` gave for this site and a resource alike but for its sizes in GiB;
+    ``disks``: what the provider writes a disk of its own as (its storage.block mapping)."""
     if choice is None:
         choice = choose(resource, provider, region, target, policy, specs, needs)
     if isinstance(choice, str):
@@ -261,7 +263,7 @@ def _price_target(
     if isinstance(priced, str):
         return priced
     _price_boot_volume(priced, resource, provider, region, target, policy)
-    _price_data_disks(priced, resource, provider, region, target, policy)
+    _price_data_disks(priced, resource, provider, region, target, policy, disks)
     if choice.operations:
         priced.costs["operations"] = choice.operations
         priced.monthly += choice.operations
@@ -533,23 +535,29 @@ def _price_data_disks(
     region: str,
     target: TargetMapping,
     policy: Policy,
+    disks: ProductSelector | None = None,
 ) -> None:
     """Add the data disks a machine holds inline (``model.data_disks``), written as block
-    volumes attached to each server, on the site's cheapest block storage; or name them as
-    unpriced."""
+    volumes attached to each server, or name them as unpriced. Where the source states an SSD
+    class for one of them, they go on the block storage the provider writes a disk of its own
+    as (``disks``, its storage.block mapping), not on a cheaper, slower class; else on the
+    site's cheapest block storage."""
     if resource.kind not in (Kind.VM, Kind.VM_GROUP):
         return
-    gib = Decimal(str(inline_data_gib(resource)))
+    held = inline_data_disks(resource)
+    gib = Decimal(str(sum(d.gib for d in held)))
     if not gib:
         return
     machines = priced.replicas * (priced.quantity if target.sizing == "per_node" else Decimal(1))
-    disk = _boot_disk(_Same(provider), _Same(_BLOCK_STORAGE), region)
+    matched = disks if disks is not None and any(d.solid_state for d in held) else None
+    disk = _boot_disk(_Same(provider), _Same(matched or _BLOCK_STORAGE), region)
     price = _price_at(_Same(disk), region, False) if disk is not None else None
     monthly = monthly_price(price, gib * machines, policy.exchange_rates) if price else None
     if disk is None or price is None or monthly is None:
+        what = "block storage" if matched is None else "its block storage for SSD disks"
         priced.unpriced.append(
             f"{gib:g} GB of data disks per server ({provider.id} {region}: no list price for "
-            "block storage)"
+            f"{what})"
         )
         return
     priced.store = disk
@@ -773,6 +781,12 @@ class _Context:
     one_offs: dict[float, tuple[Decimal, Decimal]] = field(default_factory=dict)
     """engineering days -> (their cost, the whole migration cost): the other parts are the resource's"""
 
+    def disks(self, provider: str) -> ProductSelector | None:
+        """What the provider writes a disk of its own as: its storage.block mapping's products."""
+        mapping = self.catalog.kinds.get(Kind.BLOCK_VOLUME)
+        target = mapping.targets.get(provider) if mapping else None
+        return target.select if target else None
+
     def priced_key(self) -> tuple[object, ...]:
         """Everything pricing reads of the resource but its needs, which each provider's sizes
         bucket (``FactsMemo.sized``)."""
@@ -866,7 +880,7 @@ class _Context:
             self._data_walk_key(memo, [providers[p] for p in chosen]),
             (self.resource.provider, self.resource.region) if missing else None,
             inspects(self.resource),
-            inline_data_gib(self.resource),
+            tuple((d.gib, d.solid_state) for d in inline_data_disks(self.resource)),
         )
         return self.walk_key
 
@@ -1086,7 +1100,13 @@ def priced_for(ctx: _Context, facts: SiteFacts) -> Priced:
     if facts.choice is None or facts.sizes == ctx.sizes():
         return facts.priced
     again = _price_target(
-        ctx.resource, facts.provider, facts.region, facts.target, ctx.policy, choice=facts.choice
+        ctx.resource,
+        facts.provider,
+        facts.region,
+        facts.target,
+        ctx.policy,
+        choice=facts.choice,
+        disks=ctx.disks(facts.provider.id),
     )
     assert isinstance(again, Priced), again
     return again
@@ -1143,7 +1163,16 @@ def _site_facts(
         return f"{where}: {_missing(provider, region, service, missing)}"
     choice: Choice | str | None = None
     if memo is None:
-        priced = _price_target(ctx.resource, provider, region, target, policy, ctx.specs, ctx.needs)
+        priced = _price_target(
+            ctx.resource,
+            provider,
+            region,
+            target,
+            policy,
+            ctx.specs,
+            ctx.needs,
+            disks=ctx.disks(provider.id),
+        )
     else:
         key = (
             provider.id,
@@ -1159,7 +1188,15 @@ def _site_facts(
                 key, choose(ctx.resource, provider, region, target, policy, ctx.specs, ctx.needs)
             )
         choice = known
-        priced = _price_target(ctx.resource, provider, region, target, policy, choice=known)
+        priced = _price_target(
+            ctx.resource,
+            provider,
+            region,
+            target,
+            policy,
+            choice=known,
+            disks=ctx.disks(provider.id),
+        )
     if isinstance(priced, str):
         return f"{where}: {priced}"
     product = priced.product

@@ -570,7 +570,8 @@ def candidate_signature(resource: Resource, tag_keys: set[str], ids: set[str]) -
             (_amount_json(cost.amount), cost.currency, cost.source) if cost is not None else None,
             inspects(resource),
             primary_of(resource) is not None,  # a replica copies no data: its egress differs
-            tuple(d.gib for d in inline_data_disks(resource)),  # held in details, priced apart
+            # held in details, priced apart, on a class matched to the source's where it says
+            tuple((d.gib, d.solid_state) for d in inline_data_disks(resource)),
             tuple((k, v) for k, v in sorted(resource.tags.items()) if k in tag_keys),
             resource.id if resource.id in ids else None,
         )

@@ -16,8 +16,11 @@ from cloudexit import api
 from cloudexit.catalog.loader import load_catalog
 from cloudexit.catalog.sizing import monthly_price, price_in
 from cloudexit.importers import import_files
+from cloudexit.model import Resource
+from cloudexit.model.data_disks import inline_data_disks
 from cloudexit.model.money import quantize
 from cloudexit.model.policy import Policy
+from tests.helpers import resource
 
 EXPORT = "azure-resourcegraph-table-response-c7n.json"
 VOLUME_TYPES = {
@@ -88,3 +91,66 @@ def test_machines_alike_but_for_their_data_disks_are_each_priced_with_their_own(
     assert costs[none.id] is None
     assert costs[small.id] is not None and costs[vm.id] is not None
     assert costs[vm.id] > 100 * costs[small.id] / 2  # 1,023 GiB against 10 GiB, same rate
+
+
+@pytest.mark.parametrize(
+    ("stated", "family"),
+    [("Premium_LRS", "ssd_premium"), ("StandardSSD_LRS", "ssd_premium"), ("Standard_LRS", "hdd")],
+)
+def test_an_inline_data_disk_goes_on_a_class_matched_to_the_one_the_source_states(
+    stated, family, shared_dir, tmp_path
+):
+    """cctestvm's data disk is a Standard HDD (Standard_LRS) in the export: the cheapest block
+    storage fits it. The same disk stated as an SSD is written as the class the target gives a
+    disk of its own (IONOS: SSD Premium), not as its HDD."""
+    source = (shared_dir / "corpus" / EXPORT).read_text(encoding="utf-8")
+    export = tmp_path / EXPORT
+    # the first storage account type the export names is the data disk's (the OS disk's follows)
+    export.write_text(
+        source.replace(
+            '"storageAccountType": "Standard_LRS"', f'"storageAccountType": "{stated}"', 1
+        ),
+        encoding="utf-8",
+    )
+    catalog = load_catalog()
+    inventory = import_files([export])
+    (vm,) = [r for r in inventory.resources if r.name == "cctestvm"]
+    assert vm.attributes.details["data_disks"][0]["storage_class"] == stated
+    plan = api.plan(inventory, Policy(targets=["ionos"], allow_retain=False), catalog)
+    (placement,) = plan.placements
+    store = catalog.product("ionos", placement.choice.storage_product or "")
+    assert store.family == family
+    price = price_in(store, placement.choice.region)
+    assert price is not None
+    assert placement.choice.costs["data_disks"] == quantize(
+        monthly_price(price, Decimal(1023), {}) or Decimal(0)
+    )
+    api.emit(plan, tmp_path / "out", catalog=catalog)
+    (volume,) = [
+        b for a, b in written(tmp_path / "out").items() if a.startswith("ionoscloud_volume.")
+    ]
+    assert (
+        volume["disk_type"].strip(chr(34)) == {"hdd": "HDD", "ssd_premium": "SSD Premium"}[family]
+    )
+
+
+def test_the_class_a_source_states_for_an_inline_disk_is_read_and_told_ssd_or_not():
+    vm = Resource.model_validate(
+        resource(
+            "vm",
+            attributes={
+                "details": {
+                    "ebs_block_devices": [
+                        {"gib": 100, "volume_type": "io2", "device_name": "/dev/sdf"},
+                        {"gib": 500, "volume_type": "sc1", "device_name": "/dev/sdg"},
+                        {"gib": 20, "device_name": "/dev/sdh"},
+                    ]
+                }
+            },
+        )
+    )
+    assert [(d.gib, d.storage_class, d.solid_state) for d in inline_data_disks(vm)] == [
+        (100, "io2", True),
+        (500, "sc1", False),
+        (20, None, False),
+    ]

@@ -39,6 +39,11 @@ def virtual_machine(facts: Facts) -> None:
             "name": str(d.get("name") or f"lun-{d.get('lun')}"),
             "gib": size,
             **({"id": str(ref)} if (ref := dig(d, "managedDisk.id")) else {}),
+            **(
+                {"storage_class": str(sku)}
+                if (sku := dig(d, "managedDisk.storageAccountType"))
+                else {}
+            ),
         }
         for d in facts.prop("storageProfile.dataDisks", [])
         if isinstance(d, dict) and (size := number(d.get("diskSizeGB")))
