@@ -173,7 +173,15 @@ def _code_key() -> bytes:
     # These modules shape the text; pydantic parses the values it is made from.
     here = Path(__file__).parent
     code = hashlib.sha256()
-    for name in ("answers.py", "names.py", "lookup.py", "schema.py"):
+    for name in (
+        "answers.py",
+        "names.py",
+        "lookup.py",
+        "schema.py",
+        "facts.py",
+        "products.py",
+        "source_types.py",
+    ):
         code.update((here / name).read_bytes())
     spec = find_spec("pydantic")
     if spec is not None and spec.origin is not None:

@@ -32,15 +32,18 @@ __all__ = ["CACHE_ENV", "Compiler", "LazyFiles", "OnFirstUse", "cache_dir", "fil
 
 
 def _code_files() -> tuple[Path, ...]:
-    # schema.py shapes every compiled file; lookup.py builds the size indexes and price views
-    # with names.py, custom_types.py, sizing.py and burstable.py; classes.py shapes the size
-    # rules; io.py reads the YAML (and refuses repeated keys), defaults.py gives the defaults a
+    # schema.py, facts.py, products.py and source_types.py shape every compiled file; lookup.py
+    # builds the size indexes and price views with names.py, custom_types.py, sizing.py and
+    # burstable.py; classes.py shapes the size rules; io.py reads the YAML (and refuses repeated keys), defaults.py gives the defaults a
     # compiled file leaves out and money.py writes every amount to JSON. Their hash stands for
     # the package's version: a release with the same code compiles the same files.
     catalog = Path(__file__).parent
     model = catalog.parent / "model"
     return (
         catalog / "schema.py",
+        catalog / "facts.py",
+        catalog / "products.py",
+        catalog / "source_types.py",
         catalog / "lookup.py",
         catalog / "names.py",
         catalog / "custom_types.py",

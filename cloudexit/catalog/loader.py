@@ -10,32 +10,29 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cloudexit.catalog.compiled import Compiler, LazyFiles, OnFirstUse
+from cloudexit.catalog.facts import ProviderFacts, Region
 from cloudexit.catalog.files import catalogue_files, mapping_files, provider_paths
-from cloudexit.catalog.mappings import read_kind_mappings
-from cloudexit.catalog.schema import (
-    KindMapping,
-    PricedEntry,
-    Product,
-    ProviderFacts,
-    ProviderFile,
-    Region,
-    RegionPrices,
-    SizeEntry,
-    SizeIndex,
-    SourceType,
-    SourceTypesFile,
-    Specs,
-    VersionsFile,
-)
+from cloudexit.catalog.source_types import SourceType, SourceTypesFile
 from cloudexit.datafiles import data_dir
 from cloudexit.errors import InputError
 from cloudexit.model.kinds import Kind
 
 if TYPE_CHECKING:
     from cloudexit.catalog.lookup import ListPrice
+    from cloudexit.catalog.products import (
+        PricedEntry,
+        Product,
+        ProviderFile,
+        SizeEntry,
+        Specs,
+    )
+    from cloudexit.catalog.schema import KindMapping, VersionsFile
+
+# The product, mapping and version models are imported where a file of theirs is read: `check`
+# reads a provider's facts and the source types only, and builds only their models.
 
 
-class ProviderFiles(LazyFiles[ProviderFile]):
+class ProviderFiles(LazyFiles["ProviderFile"]):
     """Provider files read on first use, and beside each its size index and its prices per
     region: a size look-up (an import filling vCPU and memory) reads that small compiled file,
     and a price look-up before the whole file is needed reads one region's prices, not every
@@ -227,6 +224,8 @@ def _load_catalog(
     compiler = Compiler()
 
     def read_provider(provider_id: str, path: Path) -> ProviderFile:
+        from cloudexit.catalog.products import ProviderFile
+
         provider = compiler.load(ProviderFile, path)
         if provider.id != provider_id:
             raise InputError(f"{path}: id {provider.id!r} does not match the file name")
@@ -237,6 +236,7 @@ def _load_catalog(
     def read_sizes(provider_id: str, path: Path) -> Mapping[str, list[SizeEntry]]:
         # Built from the provider file once per file content, then read from the cache.
         from cloudexit.catalog import lookup
+        from cloudexit.catalog.products import SizeEntry, SizeIndex
 
         return compiler.table(
             SizeIndex, "sizes", SizeEntry, path, lambda: lookup.size_index(providers[provider_id])
@@ -244,6 +244,7 @@ def _load_catalog(
 
     def read_prices(provider_id: str, path: Path, region: str) -> Mapping[str, list[PricedEntry]]:
         from cloudexit.catalog import lookup
+        from cloudexit.catalog.products import PricedEntry, RegionPrices
 
         return compiler.table(
             RegionPrices,
@@ -269,6 +270,8 @@ def _load_catalog(
         return facts
 
     def read_versions() -> dict[str, VersionsFile]:
+        from cloudexit.catalog.schema import VersionsFile
+
         versions: dict[str, VersionsFile] = {}
         for path in sorted((mappings_dir / "versions").glob("*.yaml")):
             versions_file = compiler.load(VersionsFile, path)
@@ -280,6 +283,8 @@ def _load_catalog(
         return versions
 
     def read_kinds() -> dict[Kind, KindMapping]:
+        from cloudexit.catalog.mappings import read_kind_mappings
+
         kinds, problems = read_kind_mappings(mappings_dir, compiler.load)
         if problems:
             raise InputError(problems[0])
