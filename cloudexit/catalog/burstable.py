@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
-from cloudexit.catalog.schema import SourceRef
+from cloudexit.catalog.facts import SourceRef
 from cloudexit.datafiles import data_dir
 from cloudexit.model.defaults import empty_list
 from cloudexit.model.io import read_yaml, validate

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from cloudexit.catalog.compiled import Compiler
 from cloudexit.catalog.custom_types import parse_custom, shared_core_custom
-from cloudexit.catalog.schema import Specs
+from cloudexit.catalog.products import Specs
 from cloudexit.datafiles import data_dir
 from cloudexit.model.defaults import empty_list
 

@@ -7,11 +7,11 @@ from decimal import Decimal
 from typing import NamedTuple, Protocol, TypeVar
 
 from cloudexit.catalog.custom_types import parse_custom, unit_product_ids
+from cloudexit.catalog.facts import ProviderFacts
 from cloudexit.catalog.names import Named, bare, find_product
-from cloudexit.catalog.schema import (
+from cloudexit.catalog.products import (
     PricedEntry,
     Product,
-    ProviderFacts,
     ProviderFile,
     RegionPrices,
     SizeEntry,

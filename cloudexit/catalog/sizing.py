@@ -10,11 +10,12 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
 from cloudexit.catalog.burstable import load_baselines
-from cloudexit.catalog.schema import Price, Product, ProductSelector, ProviderFile, Specs
+from cloudexit.catalog.products import Price, Product, ProviderFile, Specs
 from cloudexit.model.money import HOURS_PER_MONTH
 from cloudexit.model.money import to_eur as to_eur  # noqa: PLC0414 (the optimiser imports it here)
 
 if TYPE_CHECKING:
+    from cloudexit.catalog.schema import ProductSelector
     from cloudexit.model.inventory import Resource
 
 

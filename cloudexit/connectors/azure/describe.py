@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from cloudexit.catalog.schema import Specs
+from cloudexit.catalog.products import Specs
 from cloudexit.connectors.azure import (
     compute,
     containers,

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from cloudexit.catalog.schema import Specs
+from cloudexit.catalog.products import Specs
 from cloudexit.jsonvalues import dig
 from cloudexit.model.kinds import Kind
 from cloudexit.topology import Mapped

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from cloudexit.catalog.schema import Specs
+from cloudexit.catalog.products import Specs
 from cloudexit.connectors.common import index_types
 from cloudexit.connectors.gcp import (
     appengine,
