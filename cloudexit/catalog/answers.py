@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from cloudexit.catalog.cache_folder import cache_dir, write_atomically
+from cloudexit.catalog.digests import FileDigests
 from cloudexit.catalog.files import catalogue_files
 from cloudexit.catalog.names import find_product
 
@@ -189,12 +190,14 @@ def _code_key() -> bytes:
     return code.digest()
 
 
-def catalogue_key(providers_dir: Path, mappings_dir: Path) -> str:
-    """A digest of every file a catalogue load reads and of the code that writes the answers."""
+def catalogue_key(providers_dir: Path, mappings_dir: Path, folder: Path | None = None) -> str:
+    """A digest of every file a catalogue load reads and of the code that writes the answers
+    (each file's own digest remembered in ``folder`` while the file is unchanged)."""
     digest = hashlib.sha256(_code_key())
+    content = FileDigests(folder)
     for path in sorted(catalogue_files(providers_dir, mappings_dir)):
         digest.update(b"\0" + str(path.relative_to(path.parent.parent)).encode() + b"\0")
-        digest.update(path.read_bytes())
+        digest.update(content(path))
     return digest.hexdigest()
 
 
@@ -221,7 +224,7 @@ def answers_for(
     """The answers for these providers (every provider when None), each read from the cache
     when this exact catalogue was answered before, else made from ``load()`` and kept."""
     folder = cache_dir()
-    key = catalogue_key(providers_dir, mappings_dir) if folder is not None else ""
+    key = catalogue_key(providers_dir, mappings_dir, folder) if folder is not None else ""
     wanted = provider_ids
     if wanted is None:
         wanted = sorted(path.stem for path in providers_dir.glob("*.yaml"))

@@ -23,6 +23,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import from_json
 
 from cloudexit.catalog.cache_folder import CACHE_ENV, cache_dir, write_atomically
+from cloudexit.catalog.digests import FileDigests
 from cloudexit.model.io import read_yaml, validate
 
 M = TypeVar("M", bound=BaseModel)
@@ -87,14 +88,12 @@ class Compiler:
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = folder if folder is not None else cache_dir()
         self.code = _code_version()
-        self._digests: dict[Path, bytes] = {}
+        self._digests = FileDigests(self.folder)
 
     def digest(self, path: Path) -> bytes:
-        """SHA-256 of a file's content, read once per compiler: a provider file keys its size
-        index, its region prices and the cross-check's marker."""
-        if path not in self._digests:
-            self._digests[path] = hashlib.sha256(path.read_bytes()).digest()
-        return self._digests[path]
+        """SHA-256 of a file's content, read once per compiler (or remembered from an earlier
+        command while the file is unchanged): a provider file keys its compiled views."""
+        return self._digests(path)
 
     def load(self, model: type[M], path: Path) -> M:
         """The validated content of ``path``: from its compiled copy when there is one."""

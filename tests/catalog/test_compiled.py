@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import json
+import os
 import shutil
 
 import pytest
@@ -184,3 +186,23 @@ def test_a_change_to_the_yaml_reader_or_amount_writer_keys_entries_anew(
     code.write_text(code.read_text() + "\n# edited\n")
     Compiler(tmp_path / "cache").load(ProviderFile, ovh)
     assert len(list((tmp_path / "cache").glob("ProviderFile-*.json"))) == 2
+
+
+def test_a_same_size_rewrite_with_its_old_modification_time_is_compiled_again(tmp_path, ovh):
+    # digests are remembered by size and times; the change time tells the rewrite
+    Compiler(tmp_path / "cache").load(ProviderFile, ovh)
+    before = ovh.stat()
+    text = ovh.read_text()
+    edited = text.replace("name: OVH (fixture)", "name: OVH (fixturE)", 1)
+    assert edited != text and len(edited) == len(text)
+    ovh.write_text(edited)
+    os.utime(ovh, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert Compiler(tmp_path / "cache").load(ProviderFile, ovh).name == "OVH (fixturE)"
+
+
+def test_a_damaged_digest_memo_is_read_past(tmp_path, ovh):
+    expected = Compiler(tmp_path / "cache").load(ProviderFile, ovh)
+    memo = tmp_path / "cache" / "digests.json"
+    for damage in ('{"x": 3', "[1, 2]", json.dumps({str(ovh.resolve()): [1, 2, 3, 4, "zz"]})):
+        memo.write_text(damage)
+        assert Compiler(tmp_path / "cache").load(ProviderFile, ovh) == expected
