@@ -262,8 +262,8 @@ def _load_catalog(
 
             return lookup.facts_of(providers[provider_id])
 
-        if providers.read_whole(provider_id):
-            return build()
+        # Kept even when the file was read whole (the cross-check after a change): the next
+        # `check` then reads the facts, not the file.
         facts = compiler.derived(ProviderFacts, path, build, variant="facts")
         if facts.id != provider_id:
             raise InputError(f"{path}: id {facts.id!r} does not match the file name")
