@@ -16,7 +16,7 @@ from cloudexit.emit.terraform.site import Site
 from cloudexit.model.inventory import Resource
 from cloudexit.model.kinds import Kind
 from cloudexit.model.plan import Plan
-from cloudexit.optimise.inspection import graded_for
+from cloudexit.optimise.inspection import graded_for, vm_mapping
 
 NAMED = 3
 
@@ -75,7 +75,8 @@ def losses(
         if resource is None or mapping is None:
             continue
         site = f"{p.choice.provider}/{p.choice.region}"
-        target = graded_for(resource, mapping.targets.get(p.choice.provider))
+        provider = p.choice.provider
+        target = graded_for(resource, mapping.targets.get(provider), vm_mapping(catalog, provider))
         lost = list(target.loses) if target is not None else []
         if (resource.id, site) in fixed:
             extra = fixed[(resource.id, site)]

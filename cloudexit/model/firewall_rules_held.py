@@ -1,8 +1,9 @@
 """Firewalls whose export holds none of their rules.
 
 An Azure Firewall's rules live in rule collections (or a firewall policy) that a plan or an
-export may leave out; a firewall with no rules would be written as a security group that drops
-everything, which reads as "nothing to translate" unless it is said.
+export may leave out; a firewall with no rules is written as a security group with no rule, which
+reads as "nothing to translate" unless it is said. Such a group blocks nothing unless something is
+attached to it, so the warning says which.
 """
 
 from __future__ import annotations
@@ -49,9 +50,20 @@ def ruleless_firewall_warnings(
     if not moved:
         return []
     names = readable_names(inventory.resources)
+    guarded = {
+        group
+        for r in inventory.resources
+        for group in (*r.topology.security_groups, *r.topology.subnet_security_groups)
+    }
     return sorted(
-        f"firewall {names[r.id]}: {NO_RULES}; the security group written for it drops all "
-        "traffic until then"
+        f"firewall {names[r.id]}: {NO_RULES}; "
+        + (
+            "the security group written for it admits no inbound traffic to what it is attached to "
+            "until then"
+            if r.id in guarded
+            else "the security group written for it is attached to nothing and filters no "
+            "traffic, so what it guarded is unprotected until its rules are written and applied"
+        )
         for r in moved
     )
 

@@ -43,7 +43,7 @@ from cloudexit.model.plan import Option, Risk
 from cloudexit.model.policy import Policy, Selector, SovereigntyGate
 from cloudexit.model.sovereignty import SovereigntyGrade
 from cloudexit.optimise.fallback import fallback_for
-from cloudexit.optimise.inspection import graded_for, inspects
+from cloudexit.optimise.inspection import graded_for, inspects, vm_mapping
 from cloudexit.optimise.node_disks import holding
 from cloudexit.optimise.parallel import DAYS_PER_MONTH, parallel_days, sync_estimate
 from cloudexit.optimise.running import (
@@ -936,7 +936,7 @@ class FactsMemo:
     fallbacks: dict[tuple[str, Kind], TargetMapping | None] = field(default_factory=dict)
     """the self-managed fallback per provider and kind: one object, so the caches keyed by its
     selector (products at a site, their ranking, prices) answer every resource after the first"""
-    graded: dict[tuple[str, Kind], TargetMapping | None] = field(default_factory=dict)
+    graded: dict[tuple[str, str], TargetMapping | None] = field(default_factory=dict)
     """the mapping as an inspecting firewall gets it per provider and kind: one object, so prices
     keyed by its identity are never keyed by a freed copy's"""
     egress: EgressPrices | None = None
@@ -970,13 +970,14 @@ class FactsMemo:
         return self.fallbacks[key]
 
     def graded_for(
-        self, resource: Resource, provider: str, target: TargetMapping | None
+        self, catalog: Catalog, resource: Resource, provider: str, target: TargetMapping | None
     ) -> TargetMapping | None:
-        if not inspects(resource):
+        found = inspects(resource)
+        if found is None:
             return target
-        key = (provider, resource.kind)
+        key = (provider, found)
         if key not in self.graded:
-            self.graded[key] = graded_for(resource, target)
+            self.graded[key] = graded_for(resource, target, vm_mapping(catalog, provider))
         return self.graded[key]
 
     def certifications(
@@ -1114,8 +1115,8 @@ def priced_for(ctx: _Context, facts: SiteFacts) -> Priced:
 
 def _graded(ctx: _Context, provider: str, target: TargetMapping | None) -> TargetMapping | None:
     if ctx.memo is None:
-        return graded_for(ctx.resource, target)
-    return ctx.memo.graded_for(ctx.resource, provider, target)
+        return graded_for(ctx.resource, target, vm_mapping(ctx.catalog, provider))
+    return ctx.memo.graded_for(ctx.catalog, ctx.resource, provider, target)
 
 
 def _sites(ctx: _Context) -> Iterator[tuple[ProviderFile, TargetMapping | None, str]]:

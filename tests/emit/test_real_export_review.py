@@ -10,9 +10,11 @@ import pytest
 from cloudexit.api import emit as make_emit
 from cloudexit.api import inventory as import_inventory
 from cloudexit.api import plan as make_plan
+from cloudexit.catalog import load_catalog
 from cloudexit.model.kinds import Kind
 from cloudexit.model.plan import Plan
 from cloudexit.model.policy import Policy
+from cloudexit.optimise.inspection import graded_for, vm_mapping
 from cloudexit.optimise.today import current_monthly_eur
 from tests.helpers import CORPUS
 
@@ -100,15 +102,23 @@ def test_the_weakest_criterion_after_is_weighted_as_the_mean_is() -> None:
         assert "aws/aws" not in (o.weakest_criterion or ""), o
 
 
-def test_a_premium_firewall_is_graded_below_a_standard_one() -> None:
+def test_a_premium_firewall_loses_more_than_a_standard_one() -> None:
     plan = planned("tfplan-azure-firewall-infracost.json")
-    grades = {
-        p.resource_id.rsplit(".", 1)[-1]: p.choice.fidelity
-        for p in plan.placements
-        if p.kind == Kind.FIREWALL.value
-    }
-    assert grades["premium"] == grades["premium_virtual_hub"] == "none", grades
-    assert grades["standard"] == grades["standard_virtual_hub"] == "compatible", grades
+    catalog = load_catalog()
+    lost = {}
+    for p in plan.placements:
+        if p.kind == Kind.FIREWALL.value:
+            resource = plan.inventory.by_id()[p.resource_id]
+            mapping = catalog.kinds[Kind.FIREWALL].targets[p.choice.provider]
+            graded = graded_for(resource, mapping, vm_mapping(catalog, p.choice.provider))
+            assert graded is not None and graded.fidelity == p.choice.fidelity == "self_managed"
+            lost[p.resource_id.rsplit(".", 1)[-1]] = graded.loses
+    assert lost["premium"] == lost["premium_virtual_hub"], lost
+    assert lost["standard"] == lost["standard_virtual_hub"], lost
+    assert set(lost["standard"]) < set(lost["premium"]), lost
+    assert any("IDPS" in x for x in lost["premium"]) and not any(
+        "IDPS" in x for x in lost["standard"]
+    )
 
 
 def test_resources_a_plan_would_create_have_no_data_to_move(shared_dir: Path) -> None:
@@ -138,7 +148,11 @@ def test_the_runbook_names_what_a_premium_firewall_loses(tmp_path: Path) -> None
     """plan.json graded Premium fidelity none; the runbook named neither IDPS nor TLS inspection."""
     make_emit(planned("tfplan-azure-firewall-infracost.json"), tmp_path)
     runbook = (tmp_path / "runbook.md").read_text(encoding="utf-8")
-    (row,) = [line for line in runbook.splitlines() if "IDPS and TLS inspection" in line]
+    (row,) = [
+        line
+        for line in runbook.splitlines()
+        if "IDPS, TLS inspection and full-URL filtering" in line
+    ]
     assert "| network.firewall | 2: " in row
     assert "azurerm_firewall.premium)" in row and "premium_virtual_hub" in row
     assert "non_usage" not in row and "standard" not in row
@@ -273,3 +287,24 @@ def test_an_imported_instance_whose_root_volume_size_is_unknown_is_named(tmp_pat
     assert lines == [said], plan.warnings
     make_emit(plan, tmp_path / "out")
     assert lines[0] in (tmp_path / "out" / "runbook.md").read_text()
+
+
+def test_a_managed_firewall_is_priced_as_the_appliance_that_rebuilds_its_perimeter(
+    tmp_path: Path,
+) -> None:
+    plan = planned("tfplan-azure-firewall-infracost.json")
+    firewalls = {r.id: r for r in plan.inventory.resources if r.type == "azurerm_firewall"}
+    moved = [p for p in plan.placements if p.resource_id in firewalls]
+    assert len(moved) == 5
+    for p in moved:
+        assert p.choice.fidelity == "self_managed", p
+        assert p.choice.product is not None
+        assert p.choice.costs["compute"] > 0 and p.choice.costs["operations"] > 0
+    # Today EUR 2,982.05 a month; the security groups alone put EUR 3.65 after it.
+    assert plan.totals.after_monthly > 1000
+    assert not any("drops all traffic" in w for w in plan.warnings)
+    assert sum("attached to nothing and filters no traffic" in w for w in plan.warnings) == 5
+    make_emit(plan, tmp_path / "out")
+    runbook = (tmp_path / "out" / "runbook.md").read_text()
+    assert "IDPS, TLS inspection and full-URL filtering" in runbook
+    assert "the perimeter is rebuilt" in runbook

@@ -305,7 +305,7 @@ def test_an_inspecting_firewall_s_mapping_is_one_object_per_provider_over_an_est
     facts = [option_facts(one, catalog, policy, None, None, memo) for one in firewalls]
     graded = [{s.provider.id: id(s.target) for s in f.sites} for f in facts]
     assert graded[0] and all(g == graded[0] for g in graded)
-    assert all(s.target.fidelity == "none" for f in facts for s in f.sites)
+    assert all(s.target.fidelity == "self_managed" for f in facts for s in f.sites)
     assert {k[2] for k in memo.priced} <= {id(s.target) for f in facts for s in f.sites}
 
 
