@@ -1,6 +1,7 @@
 """Child resources that are parts of their parent, not units that move on their own.
 
-Every source lists a service's children beside it: a BigQuery dataset's tables, a Bigtable
+Every source lists a service's children beside it: a BigQuery dataset's tables (and a project's
+datasets, namespaces of its one warehouse), a Bigtable
 instance's clusters and tables, an App Engine application's services and versions, a Pub/Sub
 topic's subscriptions, a VPN gateway's tunnels, an interconnect's attachments, an SNS topic's
 subscriptions. Planned as well, each would be built and paid for again beside its parent. A GCP
@@ -183,6 +184,9 @@ _UNPARENTED: dict[str, str] = {
 _ONE_A_PROJECT = frozenset(
     {"appengine.googleapis.com/application", "google_app_engine_application"}
 )
+# A BigQuery dataset is a namespace of tables, not a warehouse: a project's datasets in one
+# location are parts of one warehouse (headed by the first by id), sized and priced once.
+_ONE_WAREHOUSE = frozenset({"bigquery.googleapis.com/dataset", "google_bigquery_dataset"})
 # parts whose node counts are the parent's: a Bigtable instance runs its clusters' nodes
 _NODES = frozenset({"bigtableadmin.googleapis.com/cluster"})
 
@@ -271,7 +275,21 @@ def part_owners(resources: Mapping[str, Resource]) -> dict[str, str]:
         {part: users[0] for part, users in named_users(resources).items() if part not in owner}
     )
     owner.update(_chains(resources, set(owner)))
+    owner.update(_warehouses(resources, set(owner)))
     return owner
+
+
+def _warehouses(resources: Mapping[str, Resource], taken: set[str]) -> dict[str, str]:
+    """Each dataset -> the first dataset (by id) of its project and location, the warehouse's head."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for rid, r in resources.items():
+        if rid not in taken and r.type.lower() in _ONE_WAREHOUSE:
+            groups.setdefault((r.account, r.region), []).append(rid)
+    found: dict[str, str] = {}
+    for members in groups.values():
+        head, *rest = sorted(members)
+        found.update(dict.fromkeys(rest, head))
+    return found
 
 
 def named_users(resources: Mapping[str, Resource]) -> dict[str, list[str]]:

@@ -24,8 +24,13 @@ RESIDENCY = {
 }
 # child -> parent in the real Cloud Asset export: each child was planned as a unit of its own
 CAI_PARTS = {
+    # a table is part of its dataset, and a project's datasets (one location) of one warehouse
+    # headed by its first dataset: project3 (number 1043) holds dataset1 and bq_test_ds1
     "bigquery.googleapis.com/projects/project3/datasets/bq_test_ds1/tables/bq_test_ds1_table": (
-        "bigquery.googleapis.com/projects/project3/datasets/bq_test_ds1"
+        "bigquery.googleapis.com/projects/1043/datasets/dataset1"
+    ),
+    "bigquery.googleapis.com/projects/project3/datasets/bq_test_ds1": (
+        "bigquery.googleapis.com/projects/1043/datasets/dataset1"
     ),
     "bigtable.googleapis.com/projects/project2/instances/test-bigtable/clusters/test-bigtable-c1": (
         "bigtable.googleapis.com/projects/project2/instances/test-bigtable"
@@ -112,6 +117,14 @@ def test_cloud_asset_parts_are_not_planned_nor_written_as_their_own(
     }
     document = json.loads((tmp_path / "out" / "plan.json").read_text())
     assert len(document["placements"]) == len(inventory.resources) - len(unplaced)
+
+
+def test_a_project_s_datasets_are_priced_as_one_warehouse(shared_dir: Path) -> None:
+    """Each dataset was a warehouse VM with its own operations hours: three for two projects."""
+    result = plan(_cai(shared_dir), Policy.model_validate(RESIDENCY))
+    by_id = result.inventory.by_id()
+    warehouses = [p for p in result.placements if p.kind == "analytics.warehouse"]
+    assert sorted(by_id[p.resource_id].account for p in warehouses) == ["project2", "project3"]
 
 
 def tfstate(*resources: dict[str, object]) -> dict[str, object]:
