@@ -44,7 +44,7 @@ from cloudexit.model.policy import Policy, Selector, SovereigntyGate
 from cloudexit.model.sovereignty import SovereigntyGrade
 from cloudexit.optimise.fallback import fallback_for
 from cloudexit.optimise.inspection import graded_for, inspects, vm_mapping
-from cloudexit.optimise.node_disks import holding
+from cloudexit.optimise.node_disks import holding, node_disk_held
 from cloudexit.optimise.parallel import DAYS_PER_MONTH, parallel_days, sync_estimate
 from cloudexit.optimise.running import (
     RunningCostData,
@@ -469,7 +469,7 @@ def _node_disk_unwritten(
 ) -> None:
     """A pool's nodes written without a disk of their own: the flavour's local disk must hold
     the source node's disk, and where the flavour has none the disk is named as unpriced."""
-    source = resource.attributes.storage_gib
+    source = node_disk_held(resource)
     specs = priced.product.specs if priced.product else None
     local = specs.local_storage_gib if specs else None
     if not source or (local and local >= source):
@@ -620,7 +620,7 @@ def _choose_product(
         needed = copies_needed(resource) if target.sizing != "per_node" else 1
         fixed = provider.id in running.fixed_node_plans
         found = None
-        disk = resource.attributes.storage_gib
+        disk = node_disk_held(resource)
         if (
             disk
             and resource.kind == Kind.KUBERNETES_NODE_POOL

@@ -1,12 +1,20 @@
 """A Kubernetes pool whose target writes no disk for its nodes keeps their data on the flavour's
-local disk: the flavours whose local disk holds the source node's disk."""
+local disk: the flavours whose local disk holds the source node's disk, unless that disk is the
+source's default (GKE's 100 GB), which states no need of the workload."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
+from cloudexit.catalog.boot import load_boot_volumes
+from cloudexit.catalog.loader import Catalog
 from cloudexit.catalog.schema import Product
 from cloudexit.catalog.sizing import _Same
+from cloudexit.errors import InputError
+from cloudexit.model.inventory import Inventory, Resource
+from cloudexit.model.kinds import Kind
+from cloudexit.model.plan import Placement
 
 
 def holding(products: tuple[Product, ...], gib: float) -> tuple[Product, ...]:
@@ -19,3 +27,63 @@ def holding(products: tuple[Product, ...], gib: float) -> tuple[Product, ...]:
 def _holding(products: _Same, gib: float) -> tuple[Product, ...]:
     offered: tuple[Product, ...] = products.obj  # type: ignore[assignment]
     return tuple(p for p in offered if (p.specs.local_storage_gib or 0) >= gib)
+
+
+GKE_DEFAULT_GIB = 100.0
+"""GKE's node disk when a pool sets none: the Container API's NodeConfig.diskSizeGb says "If
+unspecified, the default disk size is 100GB" (cloud.google.com/kubernetes-engine/docs/reference/
+rest/v1/NodeConfig; publication date not shown; read 2026-12-07)."""
+DEFAULT_NOT_HELD = (
+    "the source's {gib:g} GB node disk is GKE's default boot disk, not a size the workload "
+    "states, so the flavour is chosen by CPU and memory and its own local disk ({local}) is the "
+    "node's disk; the target's pool writes no disk for its nodes, which keep no data (OVHcloud "
+    "reinstalls nodes on repair and upgrade and keeps data on Persistent Volumes): check the "
+    "pods' ephemeral storage and images fit before cut-over"
+)
+
+
+def node_disk_held(resource: Resource) -> float | None:
+    """The node disk a flavour's local disk must hold where the target writes none: the source
+    node's disk, unless it is GKE's default, which says nothing of what the nodes hold."""
+    disk = resource.attributes.storage_gib
+    if not disk or (resource.provider == "gcp" and disk == GKE_DEFAULT_GIB):
+        return None
+    return disk
+
+
+def default_disk_warnings(
+    inventory: Inventory, placements: Iterable[Placement], catalog: Catalog
+) -> list[str]:
+    """One line per moved node pool whose GKE default disk was not held by its flavour."""
+    from cloudexit.model.labels import readable_names
+
+    by_id = inventory.by_id()
+    lines = []
+    names: dict[str, str] | None = None
+    for p in placements:
+        r = by_id.get(p.resource_id)
+        if (
+            p.choice.retain
+            or r is None
+            or r.kind is not Kind.KUBERNETES_NODE_POOL
+            or not r.attributes.storage_gib
+            or node_disk_held(r) is not None
+            or p.choice.product is None
+            or load_boot_volumes().for_server(p.choice.provider, p.choice.terraform) is not None
+        ):
+            continue
+        try:
+            local = catalog.product(p.choice.provider, p.choice.product).specs.local_storage_gib
+        except (KeyError, InputError):
+            local = None
+        names = names or readable_names(inventory.resources)
+        size = (
+            f"{local:g} GB on {p.choice.product}"
+            if local
+            else f"none listed for {p.choice.product}"
+        )
+        lines.append(
+            f"node pool {names[r.id]} on {p.choice.provider}/{p.choice.region}: "
+            + DEFAULT_NOT_HELD.format(gib=r.attributes.storage_gib, local=size)
+        )
+    return sorted(lines)

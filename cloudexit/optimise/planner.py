@@ -65,6 +65,7 @@ from cloudexit.optimise.no_site import (
     residency_everywhere,
     residency_summary,
 )
+from cloudexit.optimise.node_disks import default_disk_warnings
 from cloudexit.optimise.read_replicas import price_read_replicas
 from cloudexit.optimise.requirement import dearer_reason, requirement_of
 from cloudexit.optimise.running import function_usage_warning, running_cost_data
@@ -404,6 +405,7 @@ def _plan(
     warnings.update(dedicated_link_warnings(unplaced, inventory, resources))
     warnings.update(balancer_gap_warnings(inventory, placements, gaps))
     warnings.update(ruleless_firewall_warnings(inventory, placements, resources))
+    warnings.update(default_disk_warnings(inventory, placements, catalog))
     warnings.update(unheld_group_warnings(inventory, placements, resources))
     warnings.update(assumed_rule_warnings(inventory, placements, resources))
     warnings.update(app_plan_warnings(inventory, placements, unplaced))

@@ -11,8 +11,10 @@ from cloudexit.catalog.schema import Specs
 from cloudexit.catalog.sizing import Needs, needs_of
 from cloudexit.errors import InputError
 from cloudexit.model.inventory import Resource
+from cloudexit.model.kinds import Kind
 from cloudexit.model.plan import Option
 from cloudexit.model.policy import Policy
+from cloudexit.optimise.node_disks import node_disk_held
 from cloudexit.optimise.today import current_monthly_eur
 
 _PARTS = {
@@ -84,8 +86,16 @@ def dearer_reason(
             needs.memory_gib and specs.memory_gib and specs.memory_gib > needs.memory_gib
         )
         if more_cpu or more_memory:
+            held = node_disk_held(resource) if resource.kind is Kind.KUBERNETES_NODE_POOL else None
+            disk = (
+                f" and whose local disk ({specs.local_storage_gib:g} GB) holds the source's "
+                f"{held:g} GB node disk, as the target writes no disk for its nodes"
+                if held and specs.local_storage_gib and specs.local_storage_gib >= held
+                else ""
+            )
             why.append(
-                f"the cheapest {option.provider} product the mapping and policy allow that fits, {option.product} "
+                f"the cheapest {option.provider} product the mapping and policy allow that fits"
+                f"{disk}, {option.product} "
                 f"({_size(specs.vcpu, specs.memory_gib)}), is larger than needed "
                 f"({requirement.label if requirement else '-'})"
             )

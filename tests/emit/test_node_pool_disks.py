@@ -27,6 +27,13 @@ def _inventory(shared_dir: Path) -> Inventory:
     return import_files([shared_dir / "corpus" / "gcp-cai-export-forseti.jsonl"])
 
 
+def _stated(shared_dir: Path, gib: float) -> Inventory:
+    """The export with the pool's disk set to a size of its own, not GKE's 100 GB default."""
+    inventory = _inventory(shared_dir).model_copy(deep=True)
+    inventory.by_id()[POOL].attributes.storage_gib = gib
+    return inventory
+
+
 def test_todays_cost_of_a_pool_counts_its_node_disks(shared_dir: Path) -> None:
     pool = _inventory(shared_dir).by_id()[POOL]
     # the export names no disk type: GKE 1.7 gave pd-standard (pd-balanced from 1.24)
@@ -102,27 +109,28 @@ def test_a_pool_whose_target_writes_no_node_disk_gets_a_flavour_whose_disk_holds
     shared_dir: Path,
 ) -> None:
     """OVHcloud writes a pool's nodes with the flavour's local disk only: the pool took d2-4,
-    whose 50 GB disk cannot hold the source's 100 GB node disk, and a note said so. It now
-    takes the cheapest flavour whose local disk holds it, priced with it."""
+    whose 50 GB disk cannot hold a stated 120 GB node disk, and a note said so. It now takes the
+    cheapest flavour whose local disk holds it, priced with it. (GKE's default 100 GB is not held:
+    tests/optimise/test_node_pool_disks.py.)"""
     from cloudexit.catalog.loader import load_catalog
 
     policy = cloudexit.Policy(targets=["ovhcloud"], min_providers=1, allow_retain=False)
-    plan = cloudexit.plan(_inventory(shared_dir).model_copy(deep=True), policy)
+    plan = cloudexit.plan(_stated(shared_dir, 120.0), policy)
     (placed,) = [p for p in plan.placements if p.resource_id == POOL]
     assert placed.choice.product is not None
     flavour = load_catalog().product("ovhcloud", placed.choice.product)
-    assert (flavour.specs.local_storage_gib or 0) >= 100
+    assert (flavour.specs.local_storage_gib or 0) >= 120
     assert [part for part in placed.choice.unpriced_parts if "node disk" in part] == []
 
 
 def test_a_pool_no_flavour_can_hold_says_why(shared_dir: Path) -> None:
     """No OpenNebula flavour lists a local disk: the node disk is named unpriced, and why."""
     policy = cloudexit.Policy(targets=["opennebula"], min_providers=1, allow_retain=False)
-    plan = cloudexit.plan(_inventory(shared_dir).model_copy(deep=True), policy)
+    plan = cloudexit.plan(_stated(shared_dir, 120.0), policy)
     (placed,) = [p for p in plan.placements if p.resource_id == POOL]
     assert placed.choice.product is not None
     said = (
-        f"100 GB node disk per node (opennebula {placed.choice.region}: no list price, no flavour "
+        f"120 GB node disk per node (opennebula {placed.choice.region}: no list price, no flavour "
         "that fits the sizing has a local disk that large)"
     )
     assert placed.choice.unpriced_parts == [said]
