@@ -36,7 +36,7 @@ def can_fork() -> bool:
     return len(os.sched_getaffinity(0)) > 1 and len(os.listdir("/proc/self/task")) == 1
 
 
-def _die_with(parent: int) -> None:
+def die_with(parent: int) -> None:
     """The child ends when its parent does (kill -9 included): a staging folder the next run
     cleans is never written again after the run that made it is gone."""
     libc = ctypes.CDLL(None, use_errno=True)
@@ -47,7 +47,7 @@ def _die_with(parent: int) -> None:
 
 def _child(work: Callable[[], object], parent: int) -> None:
     try:
-        _die_with(parent)
+        die_with(parent)
         work()
     except BaseException:  # noqa: BLE001 - the parent does the work again and raises what it raises
         os._exit(1)

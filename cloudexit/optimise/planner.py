@@ -42,6 +42,7 @@ from cloudexit.model.plan import (
 )
 from cloudexit.model.policy import Policy
 from cloudexit.optimise import concentration, explain, footing, milp, oneoff
+from cloudexit.optimise.apart import FORK_FROM
 from cloudexit.optimise.assumptions import (
     assumed_storage_warnings,
     assumption_warnings,
@@ -216,10 +217,14 @@ def plan(
     aggregate: bool = True,
     label: str = "policy",
     worked: Worked | None = None,
+    fork_from: int = FORK_FROM,
 ) -> tuple[Plan, float]:
-    """``worked``: filled with what writing the plan's artefacts needs again (``emit``)."""
+    """``worked``: filled with what writing the plan's artefacts needs again (``emit``).
+    ``fork_from``: resources from which a second process builds half the candidates."""
     with collection_paused():
-        return _plan(inventory, catalog, policy, frontier, aggregate, label, worked)
+        return _plan(
+            inventory, catalog, policy, frontier, aggregate, label, worked, fork_from=fork_from
+        )
 
 
 def _plan(
@@ -230,12 +235,15 @@ def _plan(
     aggregate: bool,
     label: str,
     worked: Worked | None = None,
+    fork_from: int = FORK_FROM,
 ) -> tuple[Plan, float]:
     check_policy(policy, catalog, label)
     check_currencies(inventory, catalog, policy, label)
     policy = concentration.with_stake_reference(inventory, policy)
     candidates_for, unplaced = _placeable(inventory, catalog, policy)
-    units = build_units(inventory, catalog, policy, candidates_for, aggregate, compact=True)
+    units = build_units(
+        inventory, catalog, policy, candidates_for, aggregate, fork_from, compact=True
+    )
     concentration.weigh(units, policy, aggregate)
     drop_unread_rows(units)
     mappings = catalog.kinds

@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import partial
 from operator import attrgetter
 from typing import Any, NamedTuple, cast, overload
 
@@ -31,6 +32,7 @@ from cloudexit.model.money import quantize
 from cloudexit.model.plan import Option
 from cloudexit.model.policy import Policy
 from cloudexit.model.replicas import primary_of
+from cloudexit.optimise.apart import FORK_FROM, apart
 from cloudexit.optimise.attachments import attachments, group_reference_links
 from cloudexit.optimise.candidates import (
     Facts,
@@ -924,84 +926,217 @@ def kept_digest(source: OptionSource, memo: FactsMemo) -> Callable[[], int]:
     return once
 
 
+Held = list[tuple[Commitment, Decimal]] | None
+Reprice = Callable[[SiteFacts], SiteFacts] | None
+Made = tuple[bytes, list[tuple[Shape, float, float, float, float]] | None, list[str]]
+"""One resource's candidates as the child hands them back: its signature, its rows' figures (None
+when an earlier resource of the child's share had the signature) and why sites are out"""
+
+
+class _Candidates:
+    """What building one run's candidates reads and keeps: the resources' signatures, the
+    options already built by signature, and equal options shared (``share``)."""
+
+    def __init__(
+        self,
+        inventory: Inventory,
+        catalog: Catalog,
+        policy: Policy,
+        aggregate: bool,
+        compact: bool,
+    ) -> None:
+        self.catalog, self.policy = catalog, policy
+        self.aggregate, self.compact = aggregate, compact
+        self.tag_keys, self.ids = _policy_tag_keys(policy), _policy_ids(policy)
+        # A resource's rows, or why nothing takes it: a pair for each of a million was 100 MB.
+        self.cache: dict[bytes, Sequence[Row] | list[str]] = {}
+        self.same: dict[int, list[Sequence[Row]]] = defaultdict(list)
+        """options already seen, by the hash of what the solver reads: equal ones are shared"""
+        self.digests: dict[int, int] = {}
+        """the digest of options already seen, by the identity of their rows, once asked: made
+        again from their resource (``kept_digest``) rather than kept ready for every class"""
+        self.memo = FactsMemo()
+        self.scorer = Scorer(policy)
+        # The plan's options are built after the decision, through a memo of their own: the
+        # candidates' is let go before it.
+        self.later = FactsMemo()
+        self.repeats = Repeats()
+        self.commitments = monthly_by_resource(inventory, policy)
+        self.start = start_of(policy, inventory)
+        self.by_id = inventory.by_id()
+        self._shapes: dict[int, tuple[Shape, Shape]] = {}
+        """the child's shapes by identity (each held, so no identity is reused) and this
+        process's equal one"""
+
+    def signed(self, resource: Resource) -> tuple[bytes, Held, Reprice]:
+        """The resource's signature, its commitments and what it is repriced at (a replica)."""
+        text = candidate_signature(resource, self.tag_keys, self.ids)
+        held = self.commitments.get(resource.id)
+        if held:
+            text += "|" + resource.id  # its stranded fees are its own
+        primary = placed_with_primary(resource, self.by_id)
+        reprice = None
+        if primary is not None:
+            # priced at what its primary runs at each site, so its options are its own
+            text += "|replica of " + primary.id
+            reprice = self._beside(primary)
+        # A 128-bit digest stands for the text: a million resources' texts were half a
+        # gigabyte, and two different texts giving one digest is not a practical risk.
+        return hashlib.blake2b(text.encode(), digest_size=16).digest(), held, reprice
+
+    def _beside(self, primary: Resource) -> Callable[[SiteFacts], SiteFacts]:
+        return as_built_beside(
+            OptionSource(
+                primary,
+                self.catalog,
+                self.policy,
+                self.commitments.get(primary.id),
+                self.start,
+                self.later,
+            )
+        )
+
+    def rows(
+        self,
+        resource: Resource,
+        held: Held,
+        reprice: Reprice,
+    ) -> tuple[list[Row], list[str], Callable[[], int]]:
+        return _rows(
+            resource,
+            self.catalog,
+            self.policy,
+            held,
+            self.start,
+            self.memo,
+            self.scorer,
+            self.later,
+            self.repeats,
+            reprice,
+        )
+
+    def digest_of(self, rows: Sequence[Row]) -> int:
+        made = self.digests.get(id(rows))
+        if made is None:
+            assert rows[0].source is not None
+            made = self.digests[id(rows)] = kept_digest(rows[0].source, self.memo)()
+        return made
+
+    def share(
+        self,
+        listed: list[Row],
+        digest: Callable[[], int],
+        held: Held,
+        reprice: Reprice,
+    ) -> Sequence[Row]:
+        """The options of an earlier resource equal to ``listed`` (the same object: one class),
+        or ``listed`` (as columns when ``compact``), kept for the resources after it."""
+        rows: Sequence[Row] = listed
+        if self.compact and listed and Options.fit(listed):
+            rows = Options(listed)
+        if not (listed and self.aggregate and not held and reprice is None):
+            return rows
+        key = solver_key(listed)
+        seen = self.same[hash(key)]
+        equal = [r for r in seen if solver_key(r) == key and self.digest_of(r) == digest()]
+        if equal:
+            return equal[0]
+        seen.append(rows)
+        return rows
+
+    def built(self, resource: Resource) -> Sequence[Row] | list[str]:
+        """The resource's options, or why sites are out, built once per signature."""
+        signature, held, reprice = self.signed(resource)
+        if signature not in self.cache:
+            listed, excluded, digest = self.rows(resource, held, reprice)
+            # Why sites are out is read only for resources nothing can take.
+            self.cache[signature] = self.share(listed, digest, held, reprice) or excluded
+        return self.cache[signature]
+
+    def made(self, resources: list[Resource]) -> list[Made]:
+        """The child's share: each resource's signature and, at its signature's first resource,
+        its rows' figures, for ``taken`` to make the same rows again."""
+        found: list[Made] = []
+        seen: set[bytes] = set()
+        for resource in resources:
+            signature, held, reprice = self.signed(resource)
+            if signature in seen:
+                found.append((signature, None, []))
+                continue
+            seen.add(signature)
+            rows, excluded, _ = self.rows(resource, held, reprice)
+            figures = [(r.shape, r.score, r.monthly, r.stake, r.migration) for r in rows]
+            found.append((signature, figures, [] if rows else excluded))
+        return found
+
+    def taken(self, resource: Resource, made: Made) -> Sequence[Row] | list[str]:
+        """The resource's options from the child's figures, as ``built`` gives them: the same
+        rows, shared with an earlier resource's as they would have been."""
+        signature, figures, excluded = made
+        if signature not in self.cache:
+            assert figures is not None, "the child's first resource of a signature has its rows"
+            held = self.commitments.get(resource.id)
+            primary = placed_with_primary(resource, self.by_id)
+            reprice = None if primary is None else self._beside(primary)
+            source = OptionSource(
+                resource, self.catalog, self.policy, held, self.start, self.later, reprice
+            )
+            one, shapes = self.repeats.figure, self._shapes
+            rows: list[Row] = []
+            for shape, score, monthly, stake, migration in figures:
+                # the child's shapes are shared as its own were: one look-up per distinct shape
+                mine = shapes.get(id(shape))
+                if mine is None:
+                    mine = shapes[id(shape)] = (shape, self.repeats.shape(shape))
+                rows.append(
+                    Row.shaped(mine[1], score, one(monthly), stake, one(migration), source=source)
+                )
+            # the digest ``built`` would give, made again here from the resource if asked
+            digest = kept_digest(source, self.memo)
+            self.cache[signature] = self.share(rows, digest, held, reprice) or excluded
+        return self.cache[signature]
+
+
 def build_units(
     inventory: Inventory,
     catalog: Catalog,
     policy: Policy,
     candidates_for: list[Resource],
     aggregate: bool = True,
+    fork_from: int = FORK_FROM,
     compact: bool = False,
 ) -> Units:
     """``aggregate=False`` gives one unit per resource: the plain one-binary-per-option model.
+    From ``fork_from`` resources the second half's candidates are built by a forked child
+    (``apart``) while this process builds the first's: the same units either way.
     ``compact``: each unit's options are left as columns (``Unit.options``) for
     ``concentration.weigh``, which makes the rows the plan reads."""
-    tag_keys, ids = _policy_tag_keys(policy), _policy_ids(policy)
-    # A resource's rows, or why nothing takes it: a pair for each of a million was 100 MB.
-    cache: dict[bytes, Sequence[Row] | list[str]] = {}
-    same: dict[int, list[Sequence[Row]]] = defaultdict(list)
-    """options already seen, by the hash of what the solver reads: equal ones are shared"""
-    digests: dict[int, int] = {}
-    """the digest of options already seen, by the identity of their rows, once asked: made
-    again from their resource (``kept_digest``) rather than kept ready for every class"""
-    memo = FactsMemo()
-
-    def digest_of(rows: Sequence[Row]) -> int:
-        made = digests.get(id(rows))
-        if made is None:
-            assert rows[0].source is not None
-            made = digests[id(rows)] = kept_digest(rows[0].source, memo)()
-        return made
-
-    scorer = Scorer(policy)
-    # The plan's options are built after the decision, through a memo of their own: the
-    # candidates' is let go before it.
-    later = FactsMemo()
-    repeats = Repeats()
+    building = _Candidates(inventory, catalog, policy, aggregate, compact)
+    commitments, by_id = building.commitments, building.by_id
     rows_of: dict[str, Sequence[Row]] = {}
     no_option: dict[str, list[str]] = {}
-    commitments = monthly_by_resource(inventory, policy)
-    start = start_of(policy, inventory)
-    by_id = inventory.by_id()
-    for resource in candidates_for:
-        text = candidate_signature(resource, tag_keys, ids)
-        held = commitments.get(resource.id)
-        if held:
-            text += "|" + resource.id  # its stranded fees are its own
-        primary = placed_with_primary(resource, by_id)
-        reprice = None
-        if primary is not None:
-            # priced at what its primary runs at each site, so its options are its own
-            text += "|replica of " + primary.id
-            reprice = as_built_beside(
-                OptionSource(primary, catalog, policy, commitments.get(primary.id), start, later)
-            )
-        # A 128-bit digest stands for the text: a million resources' texts were half a
-        # gigabyte, and two different texts giving one digest is not a practical risk.
-        signature = hashlib.blake2b(text.encode(), digest_size=16).digest()
-        if signature not in cache:
-            listed, excluded, digest = _rows(
-                resource, catalog, policy, held, start, memo, scorer, later, repeats, reprice
-            )
-            rows: Sequence[Row] = listed
-            if compact and listed and Options.fit(listed):
-                rows = Options(listed)
-            if listed and aggregate and not held and reprice is None:
-                key = solver_key(listed)
-                seen = same[hash(key)]
-                equal = [r for r in seen if solver_key(r) == key and digest_of(r) == digest()]
-                if equal:
-                    rows = equal[0]
-                else:
-                    seen.append(rows)
-            # Why sites are out is read only for resources nothing can take.
-            cache[signature] = rows or excluded
-        found = cache[signature]
+
+    def keep(resource: Resource, found: Sequence[Row] | list[str]) -> None:
         if isinstance(found, Options) or (found and isinstance(found[0], Row)):
             rows_of[resource.id] = cast(Sequence[Row], found)
         else:
             no_option[resource.id] = cast(list[str], found)
-    del cache, same
-    digests.clear()
+
+    half = len(candidates_for) // 2 if len(candidates_for) >= max(2, fork_from) else 0
+    first, second = (
+        candidates_for[: len(candidates_for) - half],
+        candidates_for[len(candidates_for) - half :],
+    )
+    with apart(partial(building.made, second), bool(second)) as child:
+        for resource in first:
+            keep(resource, building.built(resource))
+        if child.started:
+            for resource, made in zip(second, child.result(), strict=True):
+                keep(resource, building.taken(resource, made))
+        else:
+            for resource in second:
+                keep(resource, building.built(resource))
+    del building
     kept_back = held_with_stranded(inventory, policy, rows_of)
     for rid in kept_back:
         del rows_of[rid]

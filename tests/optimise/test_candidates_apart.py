@@ -1,0 +1,118 @@
+"""From a size on, half the candidates are built by a forked child: the same plan either way."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cloudexit.optimise.apart import Apart
+from tests.conftest import REPO
+from tests.helpers import inventory, resource
+
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="forks as Linux does")
+
+USAGE = {"period_days": 30}
+LIGHT = {"cpu_p95": 10, "memory_p95": 12, **USAGE}
+
+
+def estate() -> dict[str, object]:
+    """The second half repeats the first's signatures (an id apart), and has options equal to
+    the first half's from other raw attributes (right-sized to the same size)."""
+    return inventory(
+        resource("a1", attributes={"vcpu": 2, "memory_gib": 8}),
+        resource("a2", attributes={"vcpu": 4, "memory_gib": 16}, tags={"t": "x"}),
+        resource(
+            "a3",
+            attributes={"vcpu": 2, "memory_gib": 8},
+            monthly_cost={"amount": "90", "currency": "USD", "source": "test"},
+        ),
+        resource("a4", "storage.block", attributes={"storage_gib": 100}),
+        resource("b1", attributes={"vcpu": 2, "memory_gib": 8}),
+        resource("b2", attributes={"vcpu": 8, "memory_gib": 32}, utilisation=LIGHT),
+        resource("b3", attributes={"vcpu": 8, "memory_gib": 32}, utilisation=LIGHT),
+        resource("b4", "storage.block", attributes={"storage_gib": 100}),
+    )
+
+
+# Run in a process of its own with one BLAS thread, as the command runs: a process holding a
+# second thread never forks (``can_fork``).
+BOTH_WAYS = """
+import json, sys
+from contextlib import contextmanager
+from cloudexit.model import Inventory, Policy
+import cloudexit.optimise.units as units
+from cloudexit.optimise.planner import plan
+from tests.helpers import fixture_catalog
+
+real, forked = units.apart, []
+
+
+@contextmanager
+def counting(work, fork):
+    with real(work, fork) as child:
+        yield child
+    forked.append(child.forked)
+
+
+units.apart = counting
+estate = Inventory.model_validate_json(open(sys.argv[1]).read())
+policy = Policy(targets=["ovhcloud", "scaleway"], max_spend_share=0.6, solver={"name": "highs", "gap": 0})
+serial, _ = plan(estate, fixture_catalog(), policy)
+two, _ = plan(estate, fixture_catalog(), policy, fork_from=2)
+print(json.dumps({"forked": forked, "same": two.model_dump_json() == serial.model_dump_json(),
+                  "classes": two.solver.classes}))
+"""
+
+
+def test_a_plan_whose_candidates_are_built_by_two_processes_is_the_serial_plan(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "inventory.json"
+    path.write_text(json.dumps(estate()))
+    done = subprocess.run(
+        [sys.executable, "-c", BOTH_WAYS, str(path)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "OPENBLAS_NUM_THREADS": "1", "PYTHONPATH": str(REPO)},
+        cwd=REPO,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    found = json.loads(done.stdout.splitlines()[-1])
+    if len(os.sched_getaffinity(0)) > 1:
+        assert found["forked"] == [False, True]  # the serial plan, then the child's half
+    assert found["same"]
+    # a1 with b1 (one signature), b2 and b3 (equal options); a4 with b4: shared across halves
+    assert found["classes"] == 4
+
+
+def test_the_work_apart_runs_in_another_process_and_comes_back() -> None:
+    child = Apart(os.getpid, True)
+    assert child.started
+    assert child.result() != os.getpid()
+    assert child.forked
+    here = Apart(os.getpid, False)
+    assert not here.started
+    assert here.result() == os.getpid()
+    assert not here.forked
+
+
+PARENT = os.getpid()
+
+
+def _fails() -> int:
+    if os.getpid() != PARENT:
+        raise RuntimeError("only the child fails")
+    return 1
+
+
+def test_work_the_child_could_not_do_is_done_here() -> None:
+    child = Apart(_fails, True)
+    assert child.started
+    assert child.result() == 1
+    assert not child.forked
