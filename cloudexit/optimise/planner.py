@@ -77,6 +77,7 @@ from cloudexit.optimise.units import (
     Row,
     Units,
     assignment_objective,
+    build_options,
     build_units,
     drop_unread_rows,
     link_monthly,
@@ -334,7 +335,10 @@ def _plan(
     sizes_after: dict[tuple[str, str, float], str | None] = {}
     # The members of a class placed on one row share its runner-up: the same figures, one object.
     runners: dict[tuple[int, int], Alternative | None] = {}
-    for rid, row in sorted(assignment.items()):
+    ordered = sorted(assignment.items())
+    # built here in the order the loop reads them, half by a second process from a size on
+    build_options([row for _, row in ordered], len(ordered) >= fork_from)
+    for rid, row in ordered:
         unit = unit_of[rid]
         for price_id in row.option.unverified_prices:
             warnings.add(f"unverified price used: {price_id}")

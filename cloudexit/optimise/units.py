@@ -404,6 +404,27 @@ class Options(Sequence[Row]):
         return list(self)
 
 
+def build_options(rows: list[Row], fork: bool) -> None:
+    """Each row's full option (``Row.option``), the second half of the distinct rows built by a
+    forked child when ``fork`` while this process builds the first's: the same options.
+    Without ``fork`` nothing is done here: each is built on first use."""
+    if not fork:
+        return
+    distinct = list({id(row): row for row in rows if row.held is None}.values())
+    half = len(distinct) // 2
+    cut = len(distinct) - half
+    with apart(partial(_options, distinct[cut:]), half > 0) as child:
+        for row in distinct[:cut]:
+            _ = row.option
+        if child.started:
+            for row, option in zip(distinct[cut:], child.result(), strict=True):
+                _put_held(row, option)
+
+
+def _options(rows: list[Row]) -> list[Option]:
+    return [row.option for row in rows]
+
+
 def with_concentration(option: Option, points: float) -> Option:
     risk = option.risk
     base = risk.total - risk.concentration

@@ -1,4 +1,5 @@
-"""From a size on, half the candidates are built by a forked child: the same plan either way."""
+"""From a size on, half the candidates and half the chosen options are built by a forked child:
+the same plan either way."""
 
 from __future__ import annotations
 
@@ -85,7 +86,9 @@ def test_a_plan_whose_candidates_are_built_by_two_processes_is_the_serial_plan(
     assert done.returncode == 0, done.stderr
     found = json.loads(done.stdout.splitlines()[-1])
     if len(os.sched_getaffinity(0)) > 1:
-        assert found["forked"] == [False, True]  # the serial plan, then the child's half
+        # the serial plan's candidates; then the child's half of the candidates and of the
+        # chosen options
+        assert found["forked"] == [False, True, True]
     assert found["same"]
     # a1 with b1 (one signature), b2 and b3 (equal options); a4 with b4: shared across halves
     assert found["classes"] == 4
