@@ -25,7 +25,9 @@ def test_an_unverified_claim_is_named_as_such_and_does_not_place() -> None:
         assert "lacks ISO/IEC 27001 (7 regions)" in parts
         (claimed,) = [p for p in parts if p.startswith("claims ")]
         assert claimed.startswith("claims ISO/IEC 27001, not verified (https://")
-        assert claimed.endswith(": a requirement is met only by a verified certification (3 regions)")
+        assert claimed.endswith(
+            ": a requirement is met only by a verified certification (3 regions)"
+        )
     said = [w for w in plan.warnings if "need ISO/IEC 27001" in w]
     assert said == [
         "3 resources matched by a certification rule need ISO/IEC 27001; no option offers it for kind compute.vm"
