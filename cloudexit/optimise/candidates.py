@@ -1163,18 +1163,7 @@ def _site_facts(
     if missing:
         return f"{where}: {_missing(provider, region, service, missing)}"
     choice: Choice | str | None = None
-    if memo is None:
-        priced = _price_target(
-            ctx.resource,
-            provider,
-            region,
-            target,
-            policy,
-            ctx.specs,
-            ctx.needs,
-            disks=ctx.disks(provider.id),
-        )
-    else:
+    if memo is not None:
         key = (
             provider.id,
             region,
@@ -1183,21 +1172,23 @@ def _site_facts(
             ctx.data_key(memo, provider, target),
             *ctx.choice_key(),
         )
-        known = memo.priced.get(key)
-        if known is None:
-            known = memo.remember_price(
+        choice = memo.priced.get(key)
+        if choice is None:
+            choice = memo.remember_price(
                 key, choose(ctx.resource, provider, region, target, policy, ctx.specs, ctx.needs)
             )
-        choice = known
-        priced = _price_target(
-            ctx.resource,
-            provider,
-            region,
-            target,
-            policy,
-            choice=known,
-            disks=ctx.disks(provider.id),
-        )
+    # without a memo the product is chosen inside, from the specs and needs
+    priced = _price_target(
+        ctx.resource,
+        provider,
+        region,
+        target,
+        policy,
+        ctx.specs,
+        ctx.needs,
+        choice=choice,
+        disks=ctx.disks(provider.id),
+    )
     if isinstance(priced, str):
         return f"{where}: {priced}"
     product = priced.product
