@@ -23,14 +23,20 @@ def fixture_catalog() -> Catalog:
     return load_catalog(FIXTURE_CATALOG / "providers", FIXTURE_CATALOG / "mappings")
 
 
-@cache
-def corpus_inventory(name: str) -> Inventory:
-    """A recorded export of the shared corpus, imported once per test run (a Terraform plan
-    with what it would create); skipped where the corpus is not beside the repository."""
+def corpus_file(name: str) -> Path:
+    """A recorded export of the shared corpus; skipped where the corpus is not beside the
+    repository."""
     path = CORPUS / name
     if not path.is_file():
         pytest.skip(f"{path} not present (the shared corpus sits beside the repository)")
-    return import_inventory("import", path, planned=name.startswith("tfplan"))
+    return path
+
+
+@cache
+def corpus_inventory(name: str) -> Inventory:
+    """A recorded export of the shared corpus, imported once per test run (a Terraform plan
+    with what it would create)."""
+    return import_inventory("import", corpus_file(name), planned=name.startswith("tfplan"))
 
 
 def resource(rid: str, kind: str = "compute.vm", **overrides: Any) -> dict[str, Any]:

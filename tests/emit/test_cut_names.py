@@ -10,15 +10,13 @@ import re
 from functools import cache
 from pathlib import Path
 
-import pytest
-
 from cloudexit import api
 from cloudexit.emit.terraform.site import slug
 from cloudexit.importers import import_files
 from cloudexit.model.inventory import Inventory
 from cloudexit.model.policy import Policy
 from cloudexit.tfcheck.run import check_folder
-from tests.helpers import CORPUS
+from tests.helpers import corpus_file
 
 PREFIX = "exports.analytics.eu-west1.example-company-production-data.com."
 LONG = {"bucket1": PREFIX + "raw", "bucket2": PREFIX + "curated"}
@@ -36,10 +34,7 @@ BUCKET_TYPES = ("scaleway_object_bucket", "ionoscloud_s3_bucket", "ovh_cloud_pro
 
 @cache
 def renamed() -> Inventory:
-    path = CORPUS / "gcp-cai-export-forseti.jsonl"
-    if not path.is_file():
-        pytest.skip(f"{path} not present (the shared corpus sits beside the repository)")
-    inventory = import_files([path])
+    inventory = import_files([corpus_file("gcp-cai-export-forseti.jsonl")])
     resources = [
         r.model_copy(update={"name": LONG.get(r.name, r.name)}) for r in inventory.resources
     ]

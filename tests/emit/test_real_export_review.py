@@ -5,8 +5,6 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-import pytest
-
 from cloudexit.api import emit as make_emit
 from cloudexit.api import inventory as import_inventory
 from cloudexit.api import plan as make_plan
@@ -16,7 +14,7 @@ from cloudexit.model.plan import Plan
 from cloudexit.model.policy import Policy
 from cloudexit.optimise.inspection import graded_for, vm_mapping
 from cloudexit.optimise.today import current_monthly_eur
-from tests.helpers import CORPUS
+from tests.helpers import corpus_inventory
 
 RESIDENCY = Policy.model_validate(
     {
@@ -30,11 +28,7 @@ RESIDENCY = Policy.model_validate(
 
 @cache
 def planned(name: str) -> Plan:
-    path = CORPUS / name
-    if not path.is_file():
-        pytest.skip(f"{path} not present (the shared corpus sits beside the repository)")
-    inventory = import_inventory("import", path, planned=name.startswith("tfplan"))
-    return make_plan(inventory, RESIDENCY)
+    return make_plan(corpus_inventory(name), RESIDENCY)
 
 
 def test_a_public_ip_lands_where_the_firewalls_using_it_land() -> None:

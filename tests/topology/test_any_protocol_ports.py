@@ -15,7 +15,7 @@ from cloudexit.emit.terraform.firewall import translate
 from cloudexit.model.policy import Policy
 from cloudexit.model.topology import FirewallRule
 from cloudexit.topology import aws, gcp, openstack
-from tests.helpers import CORPUS
+from tests.helpers import corpus_file
 
 EXPORT = "tfplan-azure-vms-tfcompliance.json"
 TARGETS = ["ionos", "opennebula", "ovhcloud", "scaleway"]
@@ -23,10 +23,7 @@ TARGETS = ["ionos", "opennebula", "ovhcloud", "scaleway"]
 
 def _star_export(tmp_path: Path) -> Path:
     """The recorded plan with its RDP rule's protocol set to every protocol."""
-    source = CORPUS / EXPORT
-    if not source.is_file():
-        pytest.skip(f"{source} not present (the shared corpus sits beside the repository)")
-    data = json.loads(source.read_text())
+    data = json.loads(corpus_file(EXPORT).read_text())
     found = 0
     modules = data["planned_values"]["root_module"].get("child_modules", [])
     written = [res.get("values") or {} for m in modules for res in m.get("resources", [])]

@@ -11,8 +11,6 @@ import ipaddress
 import json
 from pathlib import Path
 
-import pytest
-
 from cloudexit.api import inventory as import_inventory
 from cloudexit.api import load_catalog
 from cloudexit.emit.jinja import make_environment
@@ -20,7 +18,7 @@ from cloudexit.emit.terraform import build_sites, render_site
 from cloudexit.model.inventory import Inventory
 from cloudexit.model.kinds import Kind
 from tests.emit.whole_plans import whole_plan
-from tests.helpers import CORPUS
+from tests.helpers import corpus_file
 from tests.topology.roundtrip import (
     TARGETS,
     check_errors,
@@ -34,10 +32,7 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def corpus(name: str) -> Path:
-    path = CORPUS / name
-    if not path.is_file():
-        pytest.skip(f"{path} not present (the shared corpus sits beside the repository)")
-    return path
+    return corpus_file(name)
 
 
 def assert_faithful(inventory: Inventory, tmp_path: Path, expect_rules: bool = True) -> int:
