@@ -116,6 +116,46 @@ def test_confidential_v6_sizes_repriced_on_1_september_2026_carry_the_new_rate(b
         assert price.source.evidence == "provider_api"
 
 
+def test_every_confidential_v6_size_in_paris_and_dublin_carries_its_1_september_rate(bundled):
+    # A price-history project's record of that day's change, before and after, for every page of
+    # those regions: each rate before equals the June reading the catalogue held, and each Linux
+    # rate after is 10 % above it, the Windows rate the same dollars above its own.
+    products = {p.id: p for p in bundled.providers["azure"].products}
+    sizes = [p for p in products if re.fullmatch(r"Standard_[DE]C\d+a(d)?s_v6", p)]
+    assert len(sizes) == 32
+    for size in sizes:
+        for region in ["francecentral", "northeurope"]:
+            linux = price_in(products[size], region)
+            windows = price_in(products[f"{size}/windows"], region)
+            assert linux is not None and windows is not None, (size, region)
+            assert linux.source.published == windows.source.published == dt.date(2026, 9, 1)
+            assert windows.amount > linux.amount
+    paris = price_in(products["Standard_DC16ads_v6"], "francecentral")
+    dublin = price_in(products["Standard_DC16ads_v6"], "northeurope")
+    assert paris is not None and dublin is not None
+    assert (paris.amount, dublin.amount) == (Decimal("1.179"), Decimal("1.121"))
+    assert "2026-09-01/1341-vm-francecentral.json" in paris.source.url
+
+
+def test_windows_sizes_the_first_reading_left_out_now_have_their_dublin_rate(bundled):
+    # The licence-included meters of AMD v5 E sizes share their skuName with a CloudServices
+    # meter at the Windows rate, and the confidential and GPU sizes write theirs without spaces;
+    # read with both in mind, the same snapshot prices them in northeurope.
+    products = {p.id: p for p in bundled.providers["azure"].products}
+    for size, amount in [
+        ("Standard_E16ads_v5", "1.904"),
+        ("Standard_E8as_v5", "0.876"),
+        ("Standard_EC4es_v5", "0.466"),
+        ("Standard_DC48as_v6", "4.88"),
+        ("Standard_EC8ads_v6", "1.081"),
+    ]:
+        windows = price_in(products[f"{size}/windows"], "northeurope")
+        linux = price_in(products[size], "northeurope")
+        assert windows is not None and linux is not None
+        assert windows.amount == Decimal(amount) > linux.amount
+        assert windows.source.evidence == "provider_api"
+
+
 def test_azure_firewall_in_europe_rests_on_a_dated_api_snapshot_flagged_where_inferred(bundled):
     # The 2022 Retail Prices snapshot holds the data-processed meter and the secured-hub deployment
     # meters there; a deployment price applied to a firewall in a virtual network is inferred, so
