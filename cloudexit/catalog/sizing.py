@@ -9,7 +9,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
-from cloudexit.catalog.burstable import load_baselines
+from cloudexit.catalog.burstable import BaselineFact, load_baselines
 from cloudexit.catalog.products import Price, Product, ProviderFile, Specs
 from cloudexit.model.money import HOURS_PER_MONTH
 from cloudexit.model.money import to_eur as to_eur  # noqa: PLC0414 (the optimiser imports it here)
@@ -33,9 +33,14 @@ class Needs:
     why: str | None = None
 
 
-def right_size(capacity: float, peak_percent: float, headroom: float, whole: bool) -> float:
-    """Observed peak plus headroom, never above what runs today nor below one unit."""
-    used = capacity * peak_percent / 100 * (1 + headroom)
+def right_size(
+    capacity: float, peak_percent: float, headroom: float, whole: bool, of: float | None = None
+) -> float:
+    """Observed peak plus headroom, never above what runs today nor below one unit.
+
+    ``of`` is what the percentage is a share of when that is not the capacity: a shared-core
+    machine's utilisation is reported against the fraction of a vCPU it is allotted."""
+    used = (capacity if of is None else of) * peak_percent / 100 * (1 + headroom)
     if whole:
         used = math.ceil(used)
     return max(1.0, min(capacity, used))
@@ -57,16 +62,17 @@ def needs_of(
     usage = resource.utilisation
     basis = "reported"
     why: str | None = None
+    fact = load_baselines().find(resource.provider, a.instance_type) if vcpu else None
     if vcpu and usage and usage.cpu_p95 is not None:
-        vcpu = right_size(vcpu, usage.cpu_p95, headroom, whole=True)
+        share = _allotted(fact, vcpu)
+        vcpu = right_size(vcpu, usage.cpu_p95, headroom, whole=True, of=share)
         basis = "utilisation"
-        why = f"CPU p95 {usage.cpu_p95:g} % plus {headroom:.0%} headroom"
-    elif vcpu and burstable:
-        fact = load_baselines().find(resource.provider, a.instance_type)
-        if fact is not None and fact.sustained < vcpu:
-            vcpu = fact.sustained
-            basis = "baseline"
-            why = fact.how(a.instance_type or "")
+        of = f" of its {share:g} vCPU share" if share is not None else ""
+        why = f"CPU p95 {usage.cpu_p95:g} %{of} plus {headroom:.0%} headroom"
+    elif vcpu and burstable and fact is not None and fact.sustained < vcpu:
+        vcpu = fact.sustained
+        basis = "baseline"
+        why = fact.how(a.instance_type or "")
     if memory and usage and usage.memory_p95 is not None:
         memory = right_size(memory, usage.memory_p95, headroom, whole=False)
         basis = "utilisation" if basis == "reported" else basis
@@ -83,6 +89,15 @@ def needs_of(
         basis=basis,
         why=why,
     )
+
+
+def _allotted(fact: BaselineFact | None, vcpu: float) -> float | None:
+    """The fractional vCPU a shared-core machine's measured CPU is a share of (Cloud Monitoring
+    reports an e2-micro's utilisation against its 0.25 vCPU, 100 % when that is used up), or None
+    where the percentage is of the vCPUs the size lists (burstable t3, B-series)."""
+    if fact is None or fact.sustained_vcpu is None or fact.sustained_vcpu >= vcpu:
+        return None
+    return fact.sustained_vcpu
 
 
 class Priced(Protocol):

@@ -30,7 +30,7 @@ def bundled() -> Catalog:
         ("gcp", "n1-standard-1", 1, 3.75),
         ("gcp", "g1-small", 1, 1.7),
         ("gcp", "f1-micro", 1, 0.6),
-        ("gcp", "e2-small", 0.5, 2),
+        ("gcp", "e2-small", 2, 2),
     ],
 )
 def test_a_size_has_its_published_memory(bundled, provider, size, vcpu, memory_gib):

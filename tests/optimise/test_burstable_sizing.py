@@ -21,6 +21,8 @@ from cloudexit.model.policy import Policy
 from cloudexit.optimise import plan
 from tests.helpers import resource
 
+GCE = "compute.googleapis.com/Instance"
+
 
 def _machine(rid: str, size: str, vcpu: float, memory: float, **extra: Any) -> Resource:
     return Resource.model_validate(
@@ -52,8 +54,9 @@ def test_every_baseline_fact_names_a_catalogued_size_with_the_same_vcpus() -> No
         for name in fact.names:
             specs = catalog.specs_for(fact.provider, name)
             assert specs is not None, f"{fact.provider} {name} not in the catalogue"
-            # Google's catalogue lists the shared-core E2 types at the vCPU fraction it bills.
-            assert specs.vcpu in (fact.vcpu, fact.sustained), name
+            # A shared-core type lists the vCPUs it presents; the fraction Google bills is its
+            # sustained CPU, not its size.
+            assert specs.vcpu == fact.vcpu, name
 
 
 def test_a_t3_nano_is_sized_for_its_baseline_and_keeps_its_memory() -> None:
@@ -64,6 +67,42 @@ def test_a_t3_nano_is_sized_for_its_baseline_and_keeps_its_memory() -> None:
     assert "5 % baseline" in (placed.requirement_reason or "")
     assert "burstable-credits-baseline-concepts" in (placed.requirement_reason or "")
     assert vcpu < 2 and memory >= 0.5
+
+
+def test_an_e2_micro_is_sized_for_the_quarter_vcpu_google_bills_and_says_why() -> None:
+    e2 = _machine("tiny", "e2-micro", 2, 1, provider="gcp", region="europe-west1", type=GCE)
+    (placed,) = _plan(e2).placements
+    assert placed.requirement == "0.25 vCPU sustained, 1 GiB"
+    assert placed.requirement_basis == "baseline"
+    assert "e2-micro is shared-core: 2 vCPU sharing 0.25 vCPU sustained" in (
+        placed.requirement_reason or ""
+    )
+
+
+def test_an_e2_micro_s_measured_cpu_is_a_share_of_its_quarter_vcpu() -> None:
+    """Cloud Monitoring reports 100 % when an e2-micro uses its 0.25 vCPU: 80 % plus 20 %
+    headroom is 0.24 vCPU, so one vCPU, not the two a share of its 2 listed vCPUs would give."""
+    busy = _machine(
+        "busy",
+        "e2-micro",
+        2,
+        1,
+        provider="gcp",
+        region="europe-west1",
+        type=GCE,
+        utilisation={"cpu_p95": 80, "period_days": 14},
+    )
+    (placed,) = _plan(busy).placements
+    assert placed.requirement == "1 vCPU, 1 GiB"
+    assert placed.requirement_basis == "utilisation"
+    assert "CPU p95 80 % of its 0.25 vCPU share" in (placed.requirement_reason or "")
+
+
+def test_a_burstable_size_s_measured_cpu_is_a_share_of_all_its_vcpus() -> None:
+    busy = _machine("busy", "t3.micro", 2, 1, utilisation={"cpu_p95": 80, "period_days": 14})
+    (placed,) = _plan(busy).placements
+    assert placed.requirement == "2 vCPU, 1 GiB"
+    assert "share" not in (placed.requirement_reason or "")
 
 
 def test_a_shared_core_machine_never_gets_less_memory_than_today() -> None:
