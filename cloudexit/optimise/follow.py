@@ -107,7 +107,7 @@ def closure(direct: Iterable[Follower]) -> list[Follower]:
 
 
 def copies_of(
-    placed: Iterable[tuple[Site, list[Follower]]], followers: Iterable[Follower]
+    placed: Iterable[tuple[Site, Sequence[Follower]]], followers: Iterable[Follower]
 ) -> dict[str, list[tuple[Site, Row]]]:
     """Follower id -> the options it takes, one per site, cheapest first: every place a resource
     naming it is (where it has an option), every place a follower naming it is, and, for one no
@@ -164,7 +164,7 @@ def copies_score(copies: Mapping[str, list[tuple[Site, Row]]]) -> float:
 
 
 def copy_reasons(
-    placed: Iterable[tuple[Site, list[Follower]]],
+    placed: Iterable[tuple[Site, Sequence[Follower]]],
     copies: Mapping[str, list[tuple[Site, Row]]],
     followers: Mapping[str, Follower],
 ) -> dict[str, str]:

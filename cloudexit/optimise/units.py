@@ -437,19 +437,19 @@ def with_concentration(option: Option, points: float) -> Option:
     )
 
 
-@dataclass
+@dataclass(slots=True)
 class Unit:
     key: str
     members: list[str]
     rows: list[Row]
     """the options the solver chooses from, dominated ones pruned"""
     group: str | None = None
-    anti: list[str] = field(default_factory=list)
+    anti: Sequence[str] = ()
     all_rows: list[Row] = field(default_factory=list)
     """every option, for runner-ups and explanations"""
     linked: bool = False
     """its traffic to a dependency is priced, so every site of its options matters"""
-    follows: list[Follower] = field(default_factory=list)
+    follows: Sequence[Follower] = ()
     """the network objects its members name: recreated wherever a member lands"""
     options: Options | None = None
     """every option as columns until the options are weighed (``build_units(compact=True)``);
@@ -504,7 +504,7 @@ class Units:
     followers: dict[str, Follower] = field(default_factory=dict)
     """network objects recreated where the resources naming them land (``follow``), by id"""
 
-    def named_at(self, assignment: dict[str, Row]) -> list[tuple[Site, list[Follower]]]:
+    def named_at(self, assignment: dict[str, Row]) -> list[tuple[Site, Sequence[Follower]]]:
         """Each placed resource that names network objects: its place and what it names."""
         return [
             (group_site(assignment[rid]), u.follows)
@@ -1191,9 +1191,9 @@ def build_units(
             members,
             rows_of[members[0]],
             group,
-            list(anti),
+            anti,
             members[0] in linked,
-            [followers[n] for n in names[members[0]]],
+            tuple(followers[n] for n in names[members[0]]),
         )
         for index, (group, anti, members) in enumerate(
             sorted(
@@ -1238,9 +1238,9 @@ def _unit(
     members: list[str],
     rows: Sequence[Row],
     group: str | None,
-    anti: list[str],
+    anti: Sequence[str],
     linked: bool,
-    follows: list[Follower],
+    follows: Sequence[Follower],
 ) -> Unit:
     if isinstance(rows, Options):
         return Unit(key, members, [], group, anti, [], linked, follows, options=rows)
