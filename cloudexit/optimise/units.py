@@ -698,7 +698,8 @@ class Repeats:
         self._walks_kept = walks_kept
         self._sites: dict[Site, Site] = {}
         self._figures: dict[float, float] = {}
-        self._shapes: dict[tuple[object, ...], Shape] = {}
+        self._shapes: dict[tuple[type, ...], dict[Shape, Shape]] = {}
+        """equal shapes by the types of their figures: 1 and 1.0 are equal keys"""
         self._walks: dict[tuple[object, ...], list[tuple[Shape, Decimal, float, float]]] = {}
 
     def site(self, provider: str, region: str) -> Site:
@@ -740,18 +741,23 @@ class Repeats:
     def shape(self, shape: Shape) -> Shape:
         """One object for equal shapes. Equal means every figure compares equal and is of the
         same type, so that a shared shape reads exactly as the one it stands for."""
-        key = (shape, tuple(map(type, shape)))
-        found = self._shapes.get(key)
+        types = tuple(map(type, shape))
+        same = self._shapes.get(types)
+        if same is None:
+            same = self._shapes[types] = {}
+        found = same.get(shape)
         if found is None:
-            # Only a shape not seen yet has its site and sizes shared.
+            # Only a shape not seen yet has its site and sizes shared. It is its own key: the
+            # one asked about is not kept.
             one = self.figure
-            found = self._shapes[key] = shape._replace(
+            found = shape._replace(
                 site=self.site(*shape.site),
                 quantity=one(shape.quantity),
                 vcpu=one(shape.vcpu),
                 memory_gib=one(shape.memory_gib),
                 storage_gib=one(shape.storage_gib),
             )
+            same[found] = found
         return found
 
 
