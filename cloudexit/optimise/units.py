@@ -955,7 +955,11 @@ def kept_digest(source: OptionSource, memo: FactsMemo) -> Callable[[], int]:
 
 Held = list[tuple[Commitment, Decimal]] | None
 Reprice = Callable[[SiteFacts], SiteFacts] | None
-Made = tuple[bytes, list[tuple[Shape, float, float, float, float]] | None, list[str]]
+Figures = tuple[tuple[Shape, ...], "array[float]", "array[float]", "array[float]", float]
+"""a resource's rows as the child hands them back: shapes, scores, monthly and migration costs
+as columns (8 bytes a figure through the pipe and back, where a float apiece took 32), and the
+stake they share"""
+Made = tuple[bytes, Figures | list[tuple[Shape, float, float, float, float]] | None, list[str]]
 """One resource's candidates as the child hands them back: its signature, its rows' figures (None
 when an earlier resource of the child's share had the signature) and why sites are out"""
 
@@ -1092,8 +1096,7 @@ class _Candidates:
                 continue
             seen.add(signature)
             rows, excluded, _ = self.rows(resource, held, reprice)
-            figures = [(r.shape, r.score, r.monthly, r.stake, r.migration) for r in rows]
-            found.append((signature, figures, [] if rows else excluded))
+            found.append((signature, _figures(rows), [] if rows else excluded))
         return found
 
     def taken(self, resource: Resource, made: Made) -> Sequence[Row] | list[str]:
@@ -1110,6 +1113,12 @@ class _Candidates:
             )
             one, shapes = self.repeats.figure, self._shapes
             rows: list[Row] = []
+            if isinstance(figures, tuple):
+                stake = figures[4]
+                figures = [
+                    (shape, score, monthly, stake, migration)
+                    for shape, score, monthly, migration in zip(*figures[:4], strict=True)
+                ]
             for shape, score, monthly, stake, migration in figures:
                 # the child's shapes are shared as its own were: one look-up per distinct shape
                 mine = shapes.get(id(shape))
@@ -1122,6 +1131,26 @@ class _Candidates:
             digest = kept_digest(source, self.memo)
             self.cache[signature] = self.share(rows, digest, held, reprice) or excluded
         return self.cache[signature]
+
+
+def _figures(rows: list[Row]) -> Figures | list[tuple[Shape, float, float, float, float]]:
+    """The rows' figures for ``_Candidates.taken``: as columns when every figure is a float and
+    the stake one object, as tuples otherwise, so that each reads back as it was."""
+    if rows and all(
+        type(r.score) is float
+        and type(r.monthly) is float
+        and type(r.migration) is float
+        and r.stake is rows[0].stake
+        for r in rows
+    ):
+        return (
+            tuple(r.shape for r in rows),
+            array("d", [r.score for r in rows]),
+            array("d", [r.monthly for r in rows]),
+            array("d", [r.migration for r in rows]),
+            rows[0].stake,
+        )
+    return [(r.shape, r.score, r.monthly, r.stake, r.migration) for r in rows]
 
 
 def build_units(
@@ -1158,8 +1187,12 @@ def build_units(
         for resource in first:
             keep(resource, building.built(resource))
         if child.started:
-            for resource, made in zip(second, child.result(), strict=True):
-                keep(resource, building.taken(resource, made))
+            # each handed-back answer let go once taken: they were a second copy of the half
+            made = child.result()
+            assert len(made) == len(second)
+            made.reverse()
+            for resource in second:
+                keep(resource, building.taken(resource, made.pop()))
         else:
             for resource in second:
                 keep(resource, building.built(resource))
