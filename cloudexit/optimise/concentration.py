@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 from cloudexit.model.inventory import Inventory
@@ -18,7 +18,7 @@ from cloudexit.model.plan import Plan
 from cloudexit.model.policy import Policy
 from cloudexit.optimise.objective import Scorer
 from cloudexit.optimise.today import current_monthly_eur
-from cloudexit.optimise.units import Row, Unit, Units, prune_dominated, runner_up_rows
+from cloudexit.optimise.units import Repeats, Row, Unit, Units, prune_dominated, runner_up_rows
 from cloudexit.risk.score import concentration_points
 
 
@@ -76,12 +76,15 @@ def weigh(units: Units, policy: Policy, aggregate: bool = True) -> None:
 
     pruned = 0
     scorer = Scorer(policy)
+    # Points are rounded shares of spend: 8,879 values over the 160,547 rows a 20,000-resource
+    # estate keeps, one float each. Scores are mostly distinct and stay the rows' own.
+    one = Repeats().figure
     for unit in units.units:
         own, count = choice[unit.key], unit.count
         move(own, -own.monthly * count)
         placed = sum(by_provider.values())
         every = unit.all_rows if unit.options is None else unit.options
-        rows = _weighed(every, count, placed, by_provider, by_region, policy, scorer)
+        rows = _weighed(every, count, placed, by_provider, by_region, policy, scorer, one)
         move(own, own.monthly * count)
         unit.options = unit.kept = None
         unit.all_rows = rows
@@ -109,20 +112,23 @@ def _weighed(
     by_region: dict[tuple[str, str], float],
     policy: Policy,
     scorer: Scorer,
+    one: Callable[[float], float] | None = None,
 ) -> list[Row]:
     """Every option of a unit of ``count`` resources with its points (``_points``) and the score
     they give (``Row.weighed``), best first: score, then site and product, then as given.
+    ``one``: the shared object for equal points (``Repeats.figure``).
 
     Runs once per option of the estate, so the row is built here rather than through a helper."""
     decorated: list[tuple[float, tuple[str, str], str, int, Row]] = []
     shaped, score_of = Row.shaped, scorer.weighed_score
+    one = one or Repeats().figure
     for index, r in enumerate(rows):
         shape = r.shape
         site = shape[0]
         monthly = r.monthly
         spend = monthly * count
         total = placed + spend
-        points = (
+        points = one(
             concentration_points(
                 (by_provider[site[0]] + spend) / total, (by_region[site] + spend) / total
             )
