@@ -84,20 +84,35 @@ def plan(
         result.drills = api.drill(result, drills, suppliers or [], chosen_catalog)
     written = api.emit(result, out, templates, chosen_catalog, output=folder, worked=worked)
     t = result.totals
-    typer.echo(
-        f"planned {len(result.placements)} of {len(inventory.resources)} resources "
-        f"({len(result.unplaced)} not placed); EUR/month {t.current_monthly} today -> {t.after_monthly} after "
-        f"({t.target_monthly} target + {t.retained_monthly} kept + {t.unplaced_monthly} not placed); "
-        f"one-off {t.one_off_migration}; {len(written)} files in {out}",
-        err=True,
-    )
-    payback = (
-        f"payback {t.payback_months} months"
-        if t.payback_months is not None
-        else f"no payback: {t.payback_note}"
-    )
-    npv = f"; NPV {t.npv} over {t.horizon_months} months" if t.npv is not None else ""
-    typer.echo(f"saving EUR/month {t.monthly_saving}; {payback}{npv}", err=True)
+    if t.after_monthly is None:
+        typer.echo(
+            f"no plan ({result.solver.status.value}): 0 of {len(inventory.resources)} resources "
+            f"placed, nothing moves; EUR/month {t.current_monthly} today; {len(written)} files "
+            f"in {out}",
+            err=True,
+        )
+        retired = (
+            f"; retired by the policy EUR/month {t.retired_monthly} today, not a saving"
+            if t.retired_monthly
+            else ""
+        )
+        typer.echo(f"saving: none, no plan{retired}", err=True)
+    else:
+        typer.echo(
+            f"planned {len(result.placements)} of {len(inventory.resources)} resources "
+            f"({len(result.unplaced)} not placed); EUR/month {t.current_monthly} today -> "
+            f"{t.after_monthly} after ({t.target_monthly} target + {t.retained_monthly} kept + "
+            f"{t.unplaced_monthly} not placed); one-off {t.one_off_migration}; {len(written)} "
+            f"files in {out}",
+            err=True,
+        )
+        payback = (
+            f"payback {t.payback_months} months"
+            if t.payback_months is not None
+            else f"no payback: {t.payback_note}"
+        )
+        npv = f"; NPV {t.npv} over {t.horizon_months} months" if t.npv is not None else ""
+        typer.echo(f"saving EUR/month {t.monthly_saving}; {payback}{npv}", err=True)
     s = result.solver
     typer.echo(
         f"solver {s.solver}: {s.status.value}, objective {s.objective}, bound {s.bound}, "

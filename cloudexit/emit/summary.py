@@ -12,7 +12,7 @@ from cloudexit.catalog.sizing import to_eur
 from cloudexit.model.inventory import Resource
 from cloudexit.model.money import quantize
 from cloudexit.model.plan import Plan
-from cloudexit.optimise.footing import unpriced_today
+from cloudexit.optimise.footing import UNSOLVED, unpriced_today
 from cloudexit.optimise.switching import load_switching_rules
 from cloudexit.optimise.today import current_monthly_eur
 from cloudexit.sovereignty.data import Resolved, load_sovereignty
@@ -46,9 +46,11 @@ class Summary:
     retained_monthly: Decimal
     unplaced_monthly: Decimal
     retired_monthly: Decimal
-    after_monthly: Decimal
+    after_monthly: Decimal | None
+    """None when no plan was found: there is no estate after it."""
     one_off: Decimal
-    monthly_saving: Decimal
+    monthly_saving: Decimal | None
+    """None when no plan was found: what the policy retires is no saving without one."""
     payback_months: Decimal | None
     payback_note: str | None
     npv: Decimal | None
@@ -68,6 +70,8 @@ class Summary:
     # resource lacks one (it is then monthly_saving).
     priced_saving: Decimal | None = None
     unpriced_moving: int = 0
+    no_plan: bool = False
+    """The solver found no plan (infeasible, or nothing within its limits): nothing moves."""
 
 
 @dataclass(frozen=True)
@@ -244,6 +248,7 @@ def summarise(plan: Plan, catalog: Catalog) -> Summary:
     after = [(r, sites[r.id][0], sites[r.id][2] or Decimal(0)) for r in resources]
     regions = {r.id: sites[r.id][1] for r in resources}
     t = plan.totals
+    no_plan = bool(t.no_plan) or plan.solver.status in UNSOLVED
     after_monthly = (
         t.after_monthly if t.after_monthly is not None else t.target_monthly + t.retained_monthly
     )
@@ -263,10 +268,13 @@ def summarise(plan: Plan, catalog: Catalog) -> Summary:
         retained_monthly=t.retained_monthly,
         unplaced_monthly=t.unplaced_monthly,
         retired_monthly=t.retired_monthly,
-        after_monthly=after_monthly,
+        after_monthly=None if no_plan else after_monthly,
         one_off=t.one_off_migration,
-        monthly_saving=quantize(saving),
-        priced_saving=quantize(saving + t.unpriced_target_monthly) if unpriced_moving else None,
+        monthly_saving=None if no_plan else quantize(saving),
+        priced_saving=quantize(saving + t.unpriced_target_monthly)
+        if unpriced_moving and not no_plan
+        else None,
+        no_plan=no_plan,
         unpriced_moving=unpriced_moving,
         payback_months=t.payback_months,
         payback_note=t.payback_note,

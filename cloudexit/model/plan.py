@@ -393,8 +393,12 @@ class Totals(_Strict):
     retired_monthly: Amount = Field(
         Decimal(0), description="Today's cost of resources retired (0 after)"
     )
-    after_monthly: Amount | None = Field(None, description="target + retained + unplaced")
-    monthly_saving: Amount | None = Field(None, description="current_monthly - after_monthly")
+    after_monthly: Amount | None = Field(
+        None, description="target + retained + unplaced; None when no plan was found"
+    )
+    monthly_saving: Amount | None = Field(
+        None, description="current_monthly - after_monthly; None when no plan was found"
+    )
     unpriced_target_monthly: Amount = Field(
         Decimal(0),
         description="Part of target_monthly for resources with no known cost today (counted after only)",
@@ -449,8 +453,16 @@ class Totals(_Strict):
         0, description="assumed_monthly / target_monthly (0 when nothing is moved)"
     )
 
+    no_plan: bool | None = Field(
+        None,
+        description="True when the solver found no plan: there is no after and no saving, and "
+        "retired_monthly is only what the resources the policy retires cost today",
+    )
+
     @model_validator(mode="after")
     def _footing(self) -> Totals:
+        if self.no_plan:
+            return self
         if self.after_monthly is None:
             self.after_monthly = self.target_monthly + self.retained_monthly + self.unplaced_monthly
         if self.monthly_saving is None:

@@ -154,8 +154,9 @@ def totals(
         retained_monthly=quantize(retained),
         unplaced_monthly=quantize(running),
         retired_monthly=quantize(retired),
-        after_monthly=quantize(after),
-        monthly_saving=quantize(saving),
+        # No plan, no after: the retired resources' cost is what they cost today, not a saving.
+        after_monthly=None if unsolved else quantize(after),
+        monthly_saving=None if unsolved else quantize(saving),
         unpriced_target_monthly=quantize(unpriced_target),
         one_off_migration=quantize(one_off),
         switching_egress=switching,
@@ -175,6 +176,7 @@ def totals(
         npv=quantize(saving * annuity_factor(policy.discount_rate, months) - one_off)
         if judged
         else None,
+        no_plan=True if unsolved else None,
     )
 
 

@@ -14,7 +14,7 @@ from cloudexit.model import Inventory
 from cloudexit.model.plan import Plan, SolveStatus
 from cloudexit.optimise.footing import annuity_factor
 from cloudexit.optimise.today import current_monthly_eur
-from tests.helpers import EXAMPLE, fixture_catalog, inventory, resource
+from tests.helpers import EXAMPLE, FIXTURE_CATALOG, fixture_catalog, inventory, resource
 
 
 def estate() -> Inventory:
@@ -93,7 +93,7 @@ def test_infeasible_plan_has_no_payback(tmp_path):
     t = plan.totals
     assert t.payback_months is None and "infeasible" in (t.payback_note or "")
     assert t.npv is None and t.horizon_saving is None
-    assert t.after_monthly == t.current_monthly and t.monthly_saving == 0
+    assert t.no_plan and t.after_monthly is None and t.monthly_saving is None
     cloudexit.emit(plan, tmp_path, catalog=fixture_catalog())
     runbook = (tmp_path / "runbook.md").read_text()
     assert "Payback: none: the plan is infeasible" in runbook
@@ -211,3 +211,49 @@ def test_the_runbook_says_how_many_unpriced_resources_move_and_where(tmp_path, s
     assert f"{len(moving)} of them move ({split}), and their target cost (EUR " in bullet
     assert len(counted) - len(moving) == 1  # the real plan leaves one of them where it is
     assert "the other 1 does not move." in bullet
+
+
+def test_a_plan_not_found_shows_no_saving_from_what_the_policy_retires(tmp_path, capsys):
+    # A budget no placement meets: the stopped machine the policy retires (EUR 50 today) is no
+    # saving of a plan that does not exist.
+    plan = make_plan(retire_stopped=True, allow_retain=False, monthly_budget=1)
+    assert plan.solver.status is SolveStatus.INFEASIBLE
+    assert "retired" in [u.code for u in plan.unplaced]
+    t = plan.totals
+    assert t.no_plan is True
+    assert t.retired_monthly == Decimal(50)
+    assert t.monthly_saving is None and t.after_monthly is None
+    assert t.payback_months is None and t.npv is None and t.horizon_saving is None
+    # plan.json read back keeps it so
+    again = Plan.model_validate_json(plan.model_dump_json(exclude_none=True))
+    assert again.totals.monthly_saving is None and again.totals.after_monthly is None
+    cloudexit.emit(plan, tmp_path, catalog=fixture_catalog())
+    runbook = (tmp_path / "runbook.md").read_text()
+    assert "**No plan**" in runbook
+    assert "| Monthly saving | none: no plan |" in runbook
+    assert "| Retired by the policy (today's cost) | 50.00 |" in runbook
+    assert "Monthly saving (today - after)" not in runbook
+    report = (tmp_path / "report.html").read_text()
+    assert 'id="no-plan"' in report
+    assert "Monthly saving<b>none</b>" in report
+    assert "Monthly saving<b>EUR 50.00" not in report
+
+
+def test_the_command_line_headline_says_no_plan(tmp_path, capsys):
+    from cloudexit.cli.main import run
+
+    inventory_path = tmp_path / "inventory.json"
+    inventory_path.write_text(estate().model_dump_json(), encoding="utf-8")
+    policy = tmp_path / "policy.yaml"
+    policy.write_text(
+        "targets: [ovhcloud, scaleway]\nallow_retain: false\nretire_stopped: true\n"
+        "monthly_budget: 1\n",
+        encoding="utf-8",
+    )
+    args = ["plan", str(inventory_path), "--policy", str(policy)]
+    args += ["--catalog", str(FIXTURE_CATALOG), "--out", str(tmp_path / "out")]
+    run(args)
+    said = capsys.readouterr().err
+    assert "no plan (infeasible)" in said, said
+    assert "saving EUR/month" not in said
+    assert "retired by the policy EUR/month 50.00 today, not a saving" in said
