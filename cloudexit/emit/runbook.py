@@ -16,6 +16,7 @@ from cloudexit.emit.mermaid import dependency_graph, gantt, start_date
 from cloudexit.emit.sovereignty import sovereignty_context
 from cloudexit.emit.summary import Summary, summarise
 from cloudexit.emit.terraform import (
+    appliances,
     backend_gaps,
     build_sites,
     data_disks,
@@ -118,6 +119,7 @@ def runbook_context(
         "firewall_gaps": firewall_gaps(plan, env, catalog, built),
         "loose_volumes": loose_volumes(plan, env, catalog, built),
         "data_disks": data_disks(plan, env, catalog, built),
+        "appliances": appliances(plan, env, catalog, built),
         "open_rules": open_rules(plan.inventory, plan.placements)
         if open_found is None
         else open_found,

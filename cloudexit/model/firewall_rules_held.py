@@ -40,6 +40,7 @@ def ruleless_firewall_warnings(
 ) -> list[str]:
     """One line per moved firewall whose rules the export does not hold."""
     from cloudexit.model.labels import readable_names
+    from cloudexit.optimise.inspection import tier
 
     by_id = inventory.by_id() if resources is None else resources
     moved = [
@@ -47,6 +48,14 @@ def ruleless_firewall_warnings(
         for p in placements
         if not p.choice.retain and p.resource_id in by_id and holds_no_rules(by_id[p.resource_id])
     ]
+    # a managed firewall priced as an appliance: its group is written on the appliance's server
+    on_appliance = {
+        p.resource_id
+        for p in placements
+        if p.resource_id in by_id
+        and p.choice.fidelity == "self_managed"
+        and tier(by_id[p.resource_id]) is not None
+    }
     if not moved:
         return []
     names = readable_names(inventory.resources)
@@ -61,6 +70,10 @@ def ruleless_firewall_warnings(
             "the security group written for it admits no inbound traffic to what it is attached to "
             "until then"
             if r.id in guarded
+            else "the security group written for it is attached only to the firewall appliance "
+            "server written with it, which admits no traffic until its rules are written and the "
+            "network's routes point through it"
+            if r.id in on_appliance
             else "the security group written for it is attached to nothing and filters no "
             "traffic, so what it guarded is unprotected until its rules are written and applied"
         )

@@ -42,9 +42,11 @@ from cloudexit.model.inventory import Resource
 from cloudexit.model.io import write_text_atomic
 from cloudexit.model.kinds import Kind
 from cloudexit.model.plan import Placement, Plan
+from cloudexit.optimise.inspection import tier
 
 __all__ = [
     "PROVIDER_SOURCES",
+    "appliances",
     "backend_gaps",
     "build_sites",
     "firewall_gaps",
@@ -148,7 +150,11 @@ def build_sites(
             if machine is not None:
                 rows.append((placement, resource, None, _in_machine(machine)))
                 continue
-            key = (provider, resource.kind, placement.choice.terraform)
+            mapped = placement.choice.terraform
+            if tier(resource) is not None and placement.choice.fidelity == "self_managed":
+                # the firewall's rules as a security group; its appliance is written beside it
+                mapped = DEFAULT_TYPES.get(provider, {}).get(Kind.SECURITY_GROUP, mapped)
+            key = (provider, resource.kind, mapped)
             chosen = types.get(key)
             if chosen is None:
                 chosen = types[key] = choose_type(env, *key)
@@ -400,6 +406,57 @@ def data_disks(
                         "by hand",
                     }
                 )
+    return rows
+
+
+INSTALL = {
+    "firewall": (
+        "a firewall appliance (OPNsense, pfSense or similar): set the image variable "
+        "{image} to its image (uploaded to the project, or the target's marketplace one), "
+        "apply, then from its console write the rules of the managed firewall it replaces, "
+        "enable IP forwarding and point the private network's routes through its address; add "
+        "a second one for high availability if the source relied on the managed service's"
+    ),
+    "resolver": (
+        "a DNS resolver (Unbound, CoreDNS or similar) on the image the other servers boot: "
+        "install it, load the private zone's {records}, answer on the private network only "
+        "(never publish them on the internet), and point the network's machines at its "
+        "address (DHCP or resolver settings)"
+    ),
+}
+IMAGE_VARIABLES = {
+    "ovhcloud": "firewall_appliance_image_id",
+    "opennebula": "firewall_appliance_image_id",
+}
+
+
+def appliances(
+    plan: Plan, env: Environment, catalog: Catalog | None = None, built: list[Site] | None = None
+) -> list[dict[str, str]]:
+    """The servers written for services no target sells, and what to install on each, per site,
+    for the runbook.
+
+    ``built``: the plan's sites when the caller already built them for the Terraform."""
+    rows = []
+    for site in built if built is not None else build_sites(plan, env, catalog):
+        image = IMAGE_VARIABLES.get(site.provider, "firewall_appliance_image")
+        for item in site.items:
+            if item.appliance is None:
+                continue
+            records = len(item.records) if item.appliance == "resolver" else 0
+            rows.append(
+                {
+                    "site": f"{site.provider}/{site.region}",
+                    "source": item.resource.name,
+                    "server": item.address,
+                    "size": item.option.product or "",
+                    "install": INSTALL[item.appliance].format(
+                        image=f"var.{image}",
+                        records=f"{records} record{'s' if records != 1 else ''} (listed in "
+                        "the inventory)",
+                    ),
+                }
+            )
     return rows
 
 

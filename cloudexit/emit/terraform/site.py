@@ -37,6 +37,7 @@ from cloudexit.model.inventory import Attributes, Resource
 from cloudexit.model.kinds import DATA_KINDS, Kind
 from cloudexit.model.plan import EngineVersionChoice, Option, Placement
 from cloudexit.model.topology import HealthCheck, Topology
+from cloudexit.optimise.inspection import tier
 
 # Kinds that need a private network at the site.
 NETWORKED = {
@@ -66,6 +67,16 @@ MACHINE_TYPES = frozenset(
 )
 """Types whose template writes one resource per machine (``Item.machines``)."""
 COPIED = "copied here: resources placed at this site use it"
+APPLIANCES = {
+    "firewall": "firewall appliance (OPNsense, pfSense or similar) enforcing the perimeter of "
+    "the managed firewall it replaces: boots the image var.firewall_appliance_image names; its "
+    "rules, routes through it and a second one for high availability are set up by hand "
+    "(runbook)",
+    "resolver": "DNS resolver (Unbound, CoreDNS or similar) serving the private zone's records "
+    "to the private network only, never published on the internet: install it and load the "
+    "records by hand, then point the network's machines at its address (runbook)",
+}
+"""What an appliance server runs, for the comment above it."""
 ONE_GROUP_PROVIDERS = frozenset({"scaleway"})
 """Targets whose servers take one security group (a Scaleway instance's security_group_id)."""
 
@@ -177,6 +188,9 @@ class Item:
     """Per machine, the block volumes its inline data disks are written as (``data_disks``)."""
     machine: int = 0
     """Of the server it is attached to, the machine a data-disk volume belongs to."""
+    appliance: str | None = None
+    """What this server runs for a service no target sells (``APPLIANCES``): a firewall
+    appliance, written beside its firewall's security group; a DNS resolver for a private zone."""
 
     def volumes_of(self, n: int) -> list[Item]:
         """The volumes machine ``n`` mounts: the inventory's volumes on the first machine, and
@@ -321,10 +335,20 @@ class Item:
 
     @property
     def install_note(self) -> str | None:
-        """The engine and version a self-managed database or cache installs on this VM."""
+        """The engine and version a self-managed database or cache installs on this VM, or what
+        an appliance server runs."""
+        if self.appliance is not None:
+            return APPLIANCES[self.appliance]
         if self.version is None or self.option.fidelity != "self_managed":
             return None
         return self.version.note
+
+    @property
+    def own_image(self) -> bool:
+        """The server boots an image the user names (``var.firewall_appliance_image``): no
+        target offers a firewall appliance image of its own, so none is guessed, and nothing is
+        injected into it (no SSH key, no user data: the appliance is set up from its console)."""
+        return self.appliance == "firewall"
 
     @property
     def node_disk_gib(self) -> int | None:
@@ -489,6 +513,11 @@ class Site:
     @property
     def has_windows(self) -> bool:
         return any(i.windows for i in self.items)
+
+    @property
+    def has_own_image(self) -> bool:
+        """A server here boots an image the user must name (a firewall appliance's)."""
+        return any(i.own_image for i in self.items)
 
     def of_kind(self, *kinds: str) -> list[Item]:
         return [i for i in self.items if i.kind in kinds]
@@ -661,10 +690,15 @@ def build_site(
         )
         if rtype in DATA_VOLUMES and item.data_gib:
             item.data_local = unique(f"{item.local}_data", DATA_VOLUMES[rtype])
+        if r.kind == Kind.DNS_ZONE and rtype in VOLUME_HOSTS:  # a server type
+            item.appliance = "resolver"
         item.reserve_machines(unique)
         site.items.append(item)
         by_id[r.id] = item
         site.items.extend(_disk_volumes(item, provider, unique))
+        appliance = _firewall_appliance(item, provider, unique, product_of)
+        if appliance is not None:
+            site.items.append(appliance)
     if group_type is not None:
         for item in list(site.items):
             topology = item.resource.topology
@@ -709,6 +743,10 @@ def build_site(
             owner = next((by_source_net[d] for d in r.depends_on if d in by_source_net), None)
             if owner is not None:
                 item.subnet = owner.subnets[0]
+        if item.appliance == "firewall":
+            # its firewall's group: the rules the export gives, on the machine that enforces them
+            item.security_groups = [by_id[r.id]] if r.id in by_id else []
+            continue
         item.security_groups = [by_id[d] for d in r.topology.security_groups if d in by_id]
         below = [
             by_id[d]
@@ -781,7 +819,8 @@ def build_site(
             hosts = [
                 i
                 for i in related
-                if i is not item and i.resource.kind in (Kind.VM, Kind.LOAD_BALANCER)
+                if i is not item
+                and (i.resource.kind in (Kind.VM, Kind.LOAD_BALANCER) or i.appliance == "firewall")
             ]
             item.attached_to = min(hosts, key=lambda i: i.index, default=None)
             if item.attached_to is not None:
@@ -838,6 +877,42 @@ def _disk_volumes(item: Item, provider: str, unique: Callable[[str, str], str]) 
         item.disk_volumes.append(mine)
         made.extend(mine)
     return made
+
+
+def _firewall_appliance(
+    group: Item,
+    provider: str,
+    unique: Callable[[str, str], str],
+    product_of: Callable[[Option, str | None], Product | None],
+) -> Item | None:
+    """The server a managed firewall's perimeter is rebuilt on, beside the security group that
+    holds its rules: the plan priced a VM of the target for it (``optimise.inspection``), so the
+    Terraform writes that VM, of the priced size, in the firewall's network."""
+    r = group.resource
+    product = product_of(group.option, group.option.product)
+    # the type the priced machine is written as: a fixed shape has its own (an IONOS Cube)
+    rtype = (product.terraform if product else None) or DEFAULT_TYPES.get(provider, {}).get(Kind.VM)
+    if (
+        r.kind != Kind.FIREWALL
+        or tier(r) is None
+        or group.option.fidelity != "self_managed"
+        or not group.option.product
+        or rtype is None
+    ):
+        return None
+    name = f"{r.name}-appliance"
+    item = Item(
+        local=unique(identifier(name), rtype),
+        name=slug(name),
+        resource=r,
+        option=group.option,
+        rtype=rtype,
+        product=product,
+        note="the firewall appliance the plan priced for this managed firewall",
+        appliance="firewall",
+    )
+    item.reserve_machines(unique)
+    return item
 
 
 def _through_interface(
