@@ -306,7 +306,16 @@ def msk_cluster(r: dict[str, Any]) -> Fields:
     }
 
 
+def hosted_zone(r: dict[str, Any]) -> Fields:
+    """`aws route53 list-hosted-zones` says ``Config.PrivateZone``; AWS Config's item names the
+    ``VPCs`` a private zone is associated with."""
+    said = (r.get("Config") or {}).get("PrivateZone")
+    private = said if isinstance(said, bool) else (bool(r["VPCs"]) if "VPCs" in r else None)
+    return {"details": {"private": private}}
+
+
 READERS: dict[str, Callable[[dict[str, Any]], Fields]] = {
+    "AWS::Route53::HostedZone": hosted_zone,
     "AWS::MSK::Cluster": msk_cluster,
     "AWS::EC2::Instance": ec2_instance,
     "AWS::EC2::Volume": ebs_volume,

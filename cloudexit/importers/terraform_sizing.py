@@ -356,6 +356,11 @@ def aws_route53_record(v: dict[str, Any]) -> Fields:
     }
 
 
+def aws_route53_zone(v: dict[str, Any]) -> Fields:
+    # a zone associated with a VPC is a private hosted zone, answered only inside it
+    return {"details": {"private": bool(blocks(v, "vpc"))}}
+
+
 # --- Azure -----------------------------------------------------------------------------------
 
 
@@ -412,6 +417,11 @@ def google_bigtable_instance(v: dict[str, Any]) -> Fields:
     }
 
 
+def google_dns_managed_zone(v: dict[str, Any]) -> Fields:
+    # "private" zones answer only inside the networks they name (public is the default)
+    return {"details": {"visibility": text(v.get("visibility"))}}
+
+
 def google_bigquery_table(v: dict[str, Any]) -> Fields:
     """A table's stored bytes: its dataset, which it is part of, carries the sum."""
     stored = positive(v.get("num_bytes"))
@@ -456,6 +466,8 @@ READERS: dict[str, Reader] = {
     "aws_kinesis_stream": aws_kinesis_stream,
     "aws_sqs_queue": aws_sqs_queue,
     "aws_route53_record": aws_route53_record,
+    "aws_route53_zone": aws_route53_zone,
+    "google_dns_managed_zone": google_dns_managed_zone,
     "azurerm_firewall": azurerm_firewall,
     "google_bigquery_table": google_bigquery_table,
     "google_bigtable_instance": google_bigtable_instance,

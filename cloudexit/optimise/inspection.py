@@ -14,6 +14,7 @@ from cloudexit.catalog.loader import Catalog
 from cloudexit.catalog.schema import TargetMapping
 from cloudexit.model.inventory import Resource
 from cloudexit.model.kinds import Kind
+from cloudexit.optimise import private_zones
 
 MANAGED = frozenset(
     {
@@ -66,7 +67,10 @@ def tier(resource: Resource) -> str | None:
 
 
 def inspects(resource: Resource) -> str | None:
-    """What the placement of a managed firewall depends on beyond its kind: its tier."""
+    """What the placement of a managed firewall depends on beyond its kind: its tier; of a DNS
+    zone, whether it is private (``private_zones``)."""
+    if resource.kind is Kind.DNS_ZONE:
+        return "private_zone" if private_zones.is_private(resource) else None
     return tier(resource)
 
 
@@ -76,6 +80,8 @@ def graded_for(
     """The mapping as it holds for this resource: a managed firewall becomes a firewall appliance
     on the target's VMs (``compute``, the provider's VM mapping), self-managed, with what its tier
     did named as lost; without a VM mapping nothing takes it."""
+    if resource.kind is Kind.DNS_ZONE and private_zones.is_private(resource):
+        return private_zones.graded_for(target, compute)
     found = tier(resource)
     if target is None or found is None:
         return target
