@@ -297,7 +297,9 @@ def test_a_managed_firewall_is_priced_as_the_appliance_that_rebuilds_its_perimet
     # Today EUR 2,982.05 a month; the security groups alone put EUR 3.65 after it.
     assert plan.totals.after_monthly > 1000
     assert not any("drops all traffic" in w for w in plan.warnings)
-    assert sum("attached to nothing and filters no traffic" in w for w in plan.warnings) == 5
+    # the group is attached to the appliance written with it, not to nothing
+    said = "attached only to the firewall appliance server written with it"
+    assert sum(said in w for w in plan.warnings) == 5
     make_emit(plan, tmp_path / "out")
     runbook = (tmp_path / "out" / "runbook.md").read_text()
     assert "IDPS, TLS inspection and full-URL filtering" in runbook

@@ -69,9 +69,9 @@ MACHINE_TYPES = frozenset(
 COPIED = "copied here: resources placed at this site use it"
 APPLIANCES = {
     "firewall": "firewall appliance (OPNsense, pfSense or similar) enforcing the perimeter of "
-    "the managed firewall it replaces: boots the image var.firewall_appliance_image names; its "
-    "rules, routes through it and a second one for high availability are set up by hand "
-    "(runbook)",
+    "the managed firewall it replaces: boots the image its firewall_appliance_image variable "
+    "names; its rules, routes through it and a second one for high availability are set up by "
+    "hand (runbook)",
     "resolver": "DNS resolver (Unbound, CoreDNS or similar) serving the private zone's records "
     "to the private network only, never published on the internet: install it and load the "
     "records by hand, then point the network's machines at its address (runbook)",
@@ -889,16 +889,17 @@ def _firewall_appliance(
     holds its rules: the plan priced a VM of the target for it (``optimise.inspection``), so the
     Terraform writes that VM, of the priced size, in the firewall's network."""
     r = group.resource
-    product = product_of(group.option, group.option.product)
-    # the type the priced machine is written as: a fixed shape has its own (an IONOS Cube)
-    rtype = (product.terraform if product else None) or DEFAULT_TYPES.get(provider, {}).get(Kind.VM)
     if (
         r.kind != Kind.FIREWALL
         or tier(r) is None
         or group.option.fidelity != "self_managed"
         or not group.option.product
-        or rtype is None
     ):
+        return None
+    product = product_of(group.option, group.option.product)
+    # the type the priced machine is written as: a fixed shape has its own (an IONOS Cube)
+    rtype = (product.terraform if product else None) or DEFAULT_TYPES.get(provider, {}).get(Kind.VM)
+    if rtype is None:
         return None
     name = f"{r.name}-appliance"
     item = Item(
