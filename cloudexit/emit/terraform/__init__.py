@@ -18,11 +18,25 @@ from jinja2 import Environment, Template, TemplateNotFound
 from cloudexit.catalog.loader import Catalog
 from cloudexit.emit.escape import escaped_once, hcl_comment, md_code, md_text
 from cloudexit.emit.terraform.addressing import allocate
-from cloudexit.emit.terraform.firewall import CAPABILITIES, intersect, name_groups, translate
+from cloudexit.emit.terraform.db_access import set_aside
+from cloudexit.emit.terraform.firewall import (
+    CAPABILITIES,
+    Readdress,
+    intersect,
+    name_groups,
+    translate,
+)
 from cloudexit.emit.terraform.hclfmt import format_hcl
+from cloudexit.emit.terraform.own_network import (
+    group_networks,
+    own_ranges,
+    site_index,
+    source_ranges,
+)
 from cloudexit.emit.terraform.probes import probe_gaps as gaps_of
 from cloudexit.emit.terraform.site import (
     DATA_VOLUMES,
+    GROUP_HOLDERS,
     Item,
     Site,
     Skipped,
@@ -175,9 +189,26 @@ def build_sites(
     def probes_stop(groups: Iterable[Resource]) -> bool:
         return not google_balancer_kept and all(g.provider == "gcp" for g in groups)
 
+    networks = group_networks(resources)
+    elsewhere = source_ranges(resources)
+
     for site in built:
-        ranges = [sub.cidr for sub in site.subnets]
+        # a rule naming a source range means this site's copy of it, where the site has one
+        at_site = readdress.first(site.blocks)
+        index = site_index(site)
+
+        def own(
+            groups: Iterable[Resource],
+            index: dict[str, list[str]] = index,
+            at_site: Readdress = at_site,
+        ) -> list[str]:
+            """The target ranges of the groups' own networks, Azure's VirtualNetwork tag."""
+            found = (n for g in groups for n in networks.get(g.id, ()))
+            return own_ranges(found, index, elsewhere, at_site)
+
+        set_aside(site, GROUP_HOLDERS, at_site)
         group_type, _ = choose_type(env, site.provider, Kind.SECURITY_GROUP, None)
+        used = {id(g) for i in site.items for g in i.security_groups}
         for item in site.items:
             # a source firewall the mapping writes as a security group is one too
             writes_group = item.resource.kind == Kind.SECURITY_GROUP or item.rtype == group_type
@@ -189,22 +220,24 @@ def build_sites(
                                 [r for g in layer for r in g.resource.topology.firewall_rules],
                                 names,
                             ),
-                            ranges,
+                            own(g.resource for g in layer),
                             site.provider,
-                            readdress,
+                            at_site,
                             probes_stop(g.resource for g in layer),
                         )
                         for layer in item.layers
                     ]
                 )
             elif writes_group and site.provider in CAPABILITIES:
+                members = [m.resource for m in item.members] or [item.resource]
                 item.firewall = translate(
                     name_groups(item.resource.topology.firewall_rules, names),
-                    ranges,
+                    own(members),
                     site.provider,
-                    readdress,
+                    at_site,
                     probes_stop([item.resource]),
                 )
+                item.unused = id(item) not in used
         _drop_empty_groups(site)
     return built
 
@@ -252,6 +285,18 @@ def firewall_gaps(
                         "reason": gap.reason,
                     }
                 )
+        for loose in site.loose_groups:
+            carried = "; ".join(loose.carried)
+            rows.append(
+                {
+                    "site": f"{site.provider}/{site.region}",
+                    "group": loose.group.resource.name,
+                    "rule": "; ".join(loose.left)
+                    or ("none left: see the access lists" if carried else "every rule"),
+                    "reason": f"group not written: {loose.reason}"
+                    + (f"; carried as {carried}" if carried else ""),
+                }
+            )
     return rows
 
 

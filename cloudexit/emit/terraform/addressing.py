@@ -42,6 +42,11 @@ class Readdressing:
         for index, (old, _) in enumerate(self._moves):
             self._first.setdefault(old, index)
 
+    def first(self, moves: Sequence[tuple[IPv4, IPv4]]) -> Readdressing:
+        """This readdressing with ``moves`` looked at before its own: one site's own copies of
+        the source ranges (a network recreated at several sites has another range at each)."""
+        return Readdressing([*moves, *self._moves])
+
     def __call__(self, cidr: str) -> str:
         block = ipaddress.ip_network(cidr, strict=False)
         if not isinstance(block, IPv4) or not self._moves:
@@ -125,11 +130,13 @@ def allocate(sites: Sequence[Site]) -> Readdressing:
             for old in _blocks(net.cidr, [s.cidr for s in net.subnets if s.cidr]):
                 if taken.clash(old) is None:
                     taken.add(old)
+                    site.blocks.append((old, old))
                     if source is not None:
                         kept.add((source, old))
                     continue
                 new = taken.free(old.prefixlen)
                 taken.add(new)
+                site.blocks.append((old, new))
                 if source is None or (source, old) not in kept:
                     moves.append((old, new))
                 site.moves.append(Move(net.name, str(old), str(new)))

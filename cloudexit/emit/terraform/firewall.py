@@ -159,7 +159,12 @@ def _peer_ranges(
         if tag in ("internet", "*", "any"):
             return [ANY_V4]
         if tag == "virtualnetwork":
-            return list(site_ranges) or "no private range at this site for the VirtualNetwork tag"
+            # the group's own virtual network and its peers, never every range of the site
+            return list(site_ranges) or (
+                "the VirtualNetwork tag names the group's own virtual network, which the "
+                "inventory does not tell (no subnet, interface or machine of it is known): "
+                "left out, not widened to every private range"
+            )
         if tag == "azureloadbalancer":
             if caps.health_check_ranges:
                 return list(caps.health_check_ranges)
@@ -281,8 +286,9 @@ def translate(
     readdress: Readdress = _same,
     google_probes_stop: bool = False,
 ) -> Translation:
-    """``readdress`` maps a source range to the range it has on the targets (networks moved
-    to keep the sites of a plan apart). ``google_probes_stop``: the rules come from Google
+    """``site_ranges``: the target ranges of the group's own network and its peers (Azure's
+    VirtualNetwork tag). ``readdress`` maps a source range to the range it has on the targets
+    (networks moved to keep the sites of a plan apart). ``google_probes_stop``: the rules come from Google
     Cloud and no balancer of theirs stays there, so Google's health-check ranges send nothing."""
     caps = CAPABILITIES[provider]
     out = Translation()

@@ -21,6 +21,7 @@ from cloudexit.catalog.loader import Catalog
 from cloudexit.catalog.schema import Product
 from cloudexit.catalog.versions import decide as decide_version
 from cloudexit.emit.terraform.addressing import Move
+from cloudexit.emit.terraform.db_access import LooseGroup
 from cloudexit.emit.terraform.firewall import TargetRule, Translation
 from cloudexit.emit.terraform.probes import writes_monitor
 from cloudexit.emit.terraform.tags import LeftTag, carry
@@ -77,6 +78,8 @@ APPLIANCES = {
     "records by hand, then point the network's machines at its address (runbook)",
 }
 """What an appliance server runs, for the comment above it."""
+GROUP_HOLDERS = MACHINE_TYPES | {"ionoscloud_cube_server"}
+"""Types whose template attaches the security groups of the resource it writes."""
 ONE_GROUP_PROVIDERS = frozenset({"scaleway"})
 """Targets whose servers take one security group (a Scaleway instance's security_group_id)."""
 
@@ -191,6 +194,10 @@ class Item:
     appliance: str | None = None
     """What this server runs for a service no target sells (``APPLIANCES``): a firewall
     appliance, written beside its firewall's security group; a DNS resolver for a private zone."""
+    access: list[str] = field(default_factory=list)
+    """Source ranges a managed database's own access list admits (``db_access``)."""
+    unused: bool = False
+    """A security group nothing written at its site uses."""
 
     def volumes_of(self, n: int) -> list[Item]:
         """The volumes machine ``n`` mounts: the inventory's volumes on the first machine, and
@@ -495,6 +502,11 @@ class Site:
     networks: list[Network] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     moves: list[Move] = field(default_factory=list)
+    blocks: list[tuple[ipaddress.IPv4Network, ipaddress.IPv4Network]] = field(default_factory=list)
+    """Each source block of a network written here and the block it has here (moved or not):
+    a rule naming a source range means this site's copy of it."""
+    loose_groups: list[LooseGroup] = field(default_factory=list)
+    """Source groups not written here: only resources taking no security group used them."""
 
     @property
     def short_region(self) -> str:

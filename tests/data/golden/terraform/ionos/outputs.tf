@@ -308,11 +308,6 @@ output "shop_app_sg_id" {
   value       = ionoscloud_nsg.shop_app_sg.id
 }
 
-output "shop_db_sg_id" {
-  description = "cloudexit: from aws AWS::EC2::SecurityGroup arn:aws:ec2:us-east-1:123456789012:security-group/sg-db0001"
-  value       = ionoscloud_nsg.shop_db_sg.id
-}
-
 output "shop_web_sg_id" {
   description = "cloudexit: from aws AWS::EC2::SecurityGroup arn:aws:ec2:us-east-1:123456789012:security-group/sg-web0001"
   value       = ionoscloud_nsg.shop_web_sg.id

@@ -43,94 +43,22 @@ resource "ionoscloud_nsg_firewallrule" "nsg_erp-2" {
   name          = "nsg-erp-2"
   type          = "EGRESS"
   protocol      = "ANY"
-  target_ip     = "10.20.0.0/20"
+  target_ip     = "10.40.1.0/24"
 }
 
 resource "ionoscloud_nsg_firewallrule" "nsg_erp-3" {
   datacenter_id = ionoscloud_datacenter.main.id
   nsg_id        = ionoscloud_nsg.nsg_erp.id
   name          = "nsg-erp-3"
-  type          = "EGRESS"
-  protocol      = "ANY"
-  target_ip     = "10.20.16.0/20"
-}
-
-resource "ionoscloud_nsg_firewallrule" "nsg_erp-4" {
-  datacenter_id = ionoscloud_datacenter.main.id
-  nsg_id        = ionoscloud_nsg.nsg_erp.id
-  name          = "nsg-erp-4"
-  type          = "EGRESS"
-  protocol      = "ANY"
-  target_ip     = "10.20.32.0/20"
-}
-
-resource "ionoscloud_nsg_firewallrule" "nsg_erp-5" {
-  datacenter_id = ionoscloud_datacenter.main.id
-  nsg_id        = ionoscloud_nsg.nsg_erp.id
-  name          = "nsg-erp-5"
-  type          = "EGRESS"
-  protocol      = "ANY"
-  target_ip     = "10.40.1.0/24"
-}
-
-resource "ionoscloud_nsg_firewallrule" "nsg_erp-6" {
-  datacenter_id = ionoscloud_datacenter.main.id
-  nsg_id        = ionoscloud_nsg.nsg_erp.id
-  name          = "nsg-erp-6"
-  type          = "EGRESS"
-  protocol      = "ANY"
-  target_ip     = "10.60.0.0/20"
-}
-
-resource "ionoscloud_nsg_firewallrule" "nsg_erp-7" {
-  datacenter_id = ionoscloud_datacenter.main.id
-  nsg_id        = ionoscloud_nsg.nsg_erp.id
-  name          = "nsg-erp-7"
-  type          = "INGRESS"
-  protocol      = "ANY"
-  source_ip     = "10.20.0.0/20"
-}
-
-resource "ionoscloud_nsg_firewallrule" "nsg_erp-8" {
-  datacenter_id = ionoscloud_datacenter.main.id
-  nsg_id        = ionoscloud_nsg.nsg_erp.id
-  name          = "nsg-erp-8"
-  type          = "INGRESS"
-  protocol      = "ANY"
-  source_ip     = "10.20.16.0/20"
-}
-
-resource "ionoscloud_nsg_firewallrule" "nsg_erp-9" {
-  datacenter_id = ionoscloud_datacenter.main.id
-  nsg_id        = ionoscloud_nsg.nsg_erp.id
-  name          = "nsg-erp-9"
-  type          = "INGRESS"
-  protocol      = "ANY"
-  source_ip     = "10.20.32.0/20"
-}
-
-resource "ionoscloud_nsg_firewallrule" "nsg_erp-10" {
-  datacenter_id = ionoscloud_datacenter.main.id
-  nsg_id        = ionoscloud_nsg.nsg_erp.id
-  name          = "nsg-erp-10"
   type          = "INGRESS"
   protocol      = "ANY"
   source_ip     = "10.40.1.0/24"
 }
 
-resource "ionoscloud_nsg_firewallrule" "nsg_erp-11" {
-  datacenter_id = ionoscloud_datacenter.main.id
-  nsg_id        = ionoscloud_nsg.nsg_erp.id
-  name          = "nsg-erp-11"
-  type          = "INGRESS"
-  protocol      = "ANY"
-  source_ip     = "10.60.0.0/20"
-}
-
-resource "ionoscloud_nsg_firewallrule" "nsg_erp-12" {
+resource "ionoscloud_nsg_firewallrule" "nsg_erp-4" {
   datacenter_id    = ionoscloud_datacenter.main.id
   nsg_id           = ionoscloud_nsg.nsg_erp.id
-  name             = "nsg-erp-12"
+  name             = "nsg-erp-4"
   type             = "INGRESS"
   protocol         = "TCP"
   port_range_start = 443
@@ -161,43 +89,6 @@ resource "ionoscloud_nsg_firewallrule" "shop_app_sg-2" {
   port_range_start = 8080
   port_range_end   = 8080
   source_ip        = "10.20.0.0/20"
-}
-
-# cloudexit: from aws AWS::EC2::SecurityGroup arn:aws:ec2:us-east-1:123456789012:security-group/sg-db0001
-resource "ionoscloud_nsg" "shop_db_sg" {
-  datacenter_id = ionoscloud_datacenter.main.id
-  name          = "shop-db-sg"
-  description   = "cloudexit: from aws AWS::EC2::SecurityGroup arn:aws:ec2:us-east-1:123456789012:security-group/sg-db0001"
-}
-
-resource "ionoscloud_nsg_firewallrule" "shop_db_sg-1" {
-  datacenter_id = ionoscloud_datacenter.main.id
-  nsg_id        = ionoscloud_nsg.shop_db_sg.id
-  name          = "shop-db-sg-1"
-  type          = "EGRESS"
-  protocol      = "ANY"
-}
-
-resource "ionoscloud_nsg_firewallrule" "shop_db_sg-2" {
-  datacenter_id    = ionoscloud_datacenter.main.id
-  nsg_id           = ionoscloud_nsg.shop_db_sg.id
-  name             = "shop-db-sg-2"
-  type             = "INGRESS"
-  protocol         = "TCP"
-  port_range_start = 3306
-  port_range_end   = 3306
-  source_ip        = "10.20.16.0/20"
-}
-
-resource "ionoscloud_nsg_firewallrule" "shop_db_sg-3" {
-  datacenter_id    = ionoscloud_datacenter.main.id
-  nsg_id           = ionoscloud_nsg.shop_db_sg.id
-  name             = "shop-db-sg-3"
-  type             = "INGRESS"
-  protocol         = "TCP"
-  port_range_start = 5432
-  port_range_end   = 5432
-  source_ip        = "10.20.16.0/20"
 }
 
 # cloudexit: from aws AWS::EC2::SecurityGroup arn:aws:ec2:us-east-1:123456789012:security-group/sg-web0001

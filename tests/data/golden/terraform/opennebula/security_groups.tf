@@ -39,62 +39,14 @@ resource "opennebula_security_group" "nsg_erp" {
   rule {
     protocol  = "ALL"
     rule_type = "OUTBOUND"
-    ip        = "10.20.0.0"
-    size      = "4096"
-  }
-  rule {
-    protocol  = "ALL"
-    rule_type = "OUTBOUND"
-    ip        = "10.20.16.0"
-    size      = "4096"
-  }
-  rule {
-    protocol  = "ALL"
-    rule_type = "OUTBOUND"
-    ip        = "10.20.32.0"
-    size      = "4096"
-  }
-  rule {
-    protocol  = "ALL"
-    rule_type = "OUTBOUND"
-    ip        = "10.40.1.0"
-    size      = "256"
-  }
-  rule {
-    protocol  = "ALL"
-    rule_type = "OUTBOUND"
-    ip        = "10.60.0.0"
-    size      = "4096"
-  }
-  rule {
-    protocol  = "ALL"
-    rule_type = "INBOUND"
-    ip        = "10.20.0.0"
-    size      = "4096"
-  }
-  rule {
-    protocol  = "ALL"
-    rule_type = "INBOUND"
-    ip        = "10.20.16.0"
-    size      = "4096"
-  }
-  rule {
-    protocol  = "ALL"
-    rule_type = "INBOUND"
-    ip        = "10.20.32.0"
-    size      = "4096"
-  }
-  rule {
-    protocol  = "ALL"
-    rule_type = "INBOUND"
     ip        = "10.40.1.0"
     size      = "256"
   }
   rule {
     protocol  = "ALL"
     rule_type = "INBOUND"
-    ip        = "10.60.0.0"
-    size      = "4096"
+    ip        = "10.40.1.0"
+    size      = "256"
   }
   rule {
     protocol  = "TCP"

@@ -221,6 +221,10 @@ resource "ovh_cloud_project_database" "shop_catalog" {
     network_id = ovh_cloud_network_private_vrack.shop_vpc.id
     subnet_id  = ovh_cloud_network_private_vrack_subnet.shop_data.id
   }
+  ip_restrictions {
+    ip          = "10.20.16.0/20"
+    description = "allowed by the source security group"
+  }
 }
 
 # cloudexit: from aws AWS::RDS::DBInstance arn:aws:rds:us-east-1:123456789012:db:shop-orders
@@ -241,5 +245,9 @@ resource "ovh_cloud_project_database" "shop_orders" {
     region     = "GRA"
     network_id = ovh_cloud_network_private_vrack.shop_vpc.id
     subnet_id  = ovh_cloud_network_private_vrack_subnet.shop_data.id
+  }
+  ip_restrictions {
+    ip          = "10.20.16.0/20"
+    description = "allowed by the source security group"
   }
 }

@@ -34,52 +34,12 @@ resource "ovh_cloud_security_group" "nsg_erp" {
     {
       direction        = "egress"
       ethernet_type    = "IPv4"
-      remote_ip_prefix = "10.20.0.0/20"
-    },
-    {
-      direction        = "egress"
-      ethernet_type    = "IPv4"
-      remote_ip_prefix = "10.20.16.0/20"
-    },
-    {
-      direction        = "egress"
-      ethernet_type    = "IPv4"
-      remote_ip_prefix = "10.20.32.0/20"
-    },
-    {
-      direction        = "egress"
-      ethernet_type    = "IPv4"
-      remote_ip_prefix = "10.40.1.0/24"
-    },
-    {
-      direction        = "egress"
-      ethernet_type    = "IPv4"
-      remote_ip_prefix = "10.60.0.0/20"
-    },
-    {
-      direction        = "ingress"
-      ethernet_type    = "IPv4"
-      remote_ip_prefix = "10.20.0.0/20"
-    },
-    {
-      direction        = "ingress"
-      ethernet_type    = "IPv4"
-      remote_ip_prefix = "10.20.16.0/20"
-    },
-    {
-      direction        = "ingress"
-      ethernet_type    = "IPv4"
-      remote_ip_prefix = "10.20.32.0/20"
-    },
-    {
-      direction        = "ingress"
-      ethernet_type    = "IPv4"
       remote_ip_prefix = "10.40.1.0/24"
     },
     {
       direction        = "ingress"
       ethernet_type    = "IPv4"
-      remote_ip_prefix = "10.60.0.0/20"
+      remote_ip_prefix = "10.40.1.0/24"
     },
     {
       direction        = "ingress"
@@ -111,37 +71,6 @@ resource "ovh_cloud_security_group" "shop_app_sg" {
       port_range_min   = 8080
       port_range_max   = 8080
       remote_ip_prefix = "10.20.0.0/20"
-    },
-  ]
-}
-
-# cloudexit: from aws AWS::EC2::SecurityGroup arn:aws:ec2:us-east-1:123456789012:security-group/sg-db0001
-resource "ovh_cloud_security_group" "shop_db_sg" {
-  service_name = var.service_name
-  region       = "GRA11"
-  name         = "shop-db-sg"
-  description  = "cloudexit: from aws AWS::EC2::SecurityGroup arn:aws:ec2:us-east-1:123456789012:security-group/sg-db0001"
-  rule = [
-    {
-      direction        = "egress"
-      ethernet_type    = "IPv4"
-      remote_ip_prefix = "0.0.0.0/0"
-    },
-    {
-      direction        = "ingress"
-      ethernet_type    = "IPv4"
-      protocol         = "tcp"
-      port_range_min   = 3306
-      port_range_max   = 3306
-      remote_ip_prefix = "10.20.16.0/20"
-    },
-    {
-      direction        = "ingress"
-      ethernet_type    = "IPv4"
-      protocol         = "tcp"
-      port_range_min   = 5432
-      port_range_max   = 5432
-      remote_ip_prefix = "10.20.16.0/20"
     },
   ]
 }

@@ -250,6 +250,15 @@ resource "scaleway_rdb_instance" "shop_catalog" {
   }
 }
 
+# access list from the source security groups of shop-catalog: Scaleway applies it to the public endpoint only, not to the private network
+resource "scaleway_rdb_acl" "shop_catalog" {
+  instance_id = scaleway_rdb_instance.shop_catalog.id
+  acl_rules {
+    ip          = "10.20.16.0/20"
+    description = "allowed by the source security group"
+  }
+}
+
 resource "random_password" "shop_orders" {
   length      = 32
   special     = true
@@ -273,5 +282,14 @@ resource "scaleway_rdb_instance" "shop_orders" {
   private_network {
     pn_id       = scaleway_vpc_private_network.shop_data.id
     enable_ipam = true
+  }
+}
+
+# access list from the source security groups of shop-orders: Scaleway applies it to the public endpoint only, not to the private network
+resource "scaleway_rdb_acl" "shop_orders" {
+  instance_id = scaleway_rdb_instance.shop_orders.id
+  acl_rules {
+    ip          = "10.20.16.0/20"
+    description = "allowed by the source security group"
   }
 }

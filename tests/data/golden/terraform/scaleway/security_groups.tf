@@ -32,52 +32,12 @@ resource "scaleway_instance_security_group" "nsg_erp" {
   outbound_rule {
     action   = "accept"
     protocol = "ANY"
-    ip_range = "10.20.0.0/20"
-  }
-  outbound_rule {
-    action   = "accept"
-    protocol = "ANY"
-    ip_range = "10.20.16.0/20"
-  }
-  outbound_rule {
-    action   = "accept"
-    protocol = "ANY"
-    ip_range = "10.20.32.0/20"
-  }
-  outbound_rule {
-    action   = "accept"
-    protocol = "ANY"
-    ip_range = "10.40.1.0/24"
-  }
-  outbound_rule {
-    action   = "accept"
-    protocol = "ANY"
-    ip_range = "10.60.0.0/20"
-  }
-  inbound_rule {
-    action   = "accept"
-    protocol = "ANY"
-    ip_range = "10.20.0.0/20"
-  }
-  inbound_rule {
-    action   = "accept"
-    protocol = "ANY"
-    ip_range = "10.20.16.0/20"
-  }
-  inbound_rule {
-    action   = "accept"
-    protocol = "ANY"
-    ip_range = "10.20.32.0/20"
-  }
-  inbound_rule {
-    action   = "accept"
-    protocol = "ANY"
     ip_range = "10.40.1.0/24"
   }
   inbound_rule {
     action   = "accept"
     protocol = "ANY"
-    ip_range = "10.60.0.0/20"
+    ip_range = "10.40.1.0/24"
   }
   inbound_rule {
     action   = "accept"
@@ -104,32 +64,6 @@ resource "scaleway_instance_security_group" "shop_app_sg" {
     protocol = "TCP"
     port     = 8080
     ip_range = "10.20.0.0/20"
-  }
-}
-
-# cloudexit: from aws AWS::EC2::SecurityGroup arn:aws:ec2:us-east-1:123456789012:security-group/sg-db0001
-resource "scaleway_instance_security_group" "shop_db_sg" {
-  name                    = "shop-db-sg"
-  description             = "cloudexit: from aws AWS::EC2::SecurityGroup arn:aws:ec2:us-east-1:123456789012:security-group/sg-db0001"
-  inbound_default_policy  = "drop"
-  outbound_default_policy = "drop"
-  tags                    = ["app=shop", "cloudexit-source=aws-shop-db-sg", "env=prod", "owner=team-web"]
-  outbound_rule {
-    action   = "accept"
-    protocol = "ANY"
-    ip_range = "0.0.0.0/0"
-  }
-  inbound_rule {
-    action   = "accept"
-    protocol = "TCP"
-    port     = 3306
-    ip_range = "10.20.16.0/20"
-  }
-  inbound_rule {
-    action   = "accept"
-    protocol = "TCP"
-    port     = 5432
-    ip_range = "10.20.16.0/20"
   }
 }
 
