@@ -92,8 +92,10 @@ def runbook_context(
     for p in plan.placements:
         first_of_kind.setdefault(p.kind, p.resource_id)
         entry = alternatives[p.kind]
-        kept = " (kept on the source)" if p.choice.retain else ""
-        entry["chosen"].add(f"{p.choice.provider}/{p.choice.region}{kept}")
+        # A network object built at several sites depends on each site's provider.
+        for site in (p.choice, *(p.copies or ())):
+            kept = " (kept on the source)" if site.retain else ""
+            entry["chosen"].add(f"{site.provider}/{site.region}{kept}")
         if p.runner_up is not None:
             stay = " (staying on the source)" if p.runner_up.retain else ""
             entry["runner_up"].add(f"{p.runner_up.provider}/{p.runner_up.region}{stay}")

@@ -167,3 +167,23 @@ def test_artefacts_are_deterministic(tmp_path):
         assert (tmp_path / "a" / artefact).read_bytes() == (tmp_path / "b" / artefact).read_bytes()
     assert json.loads((tmp_path / "a" / "plan.json").read_text())["placements"]
     assert Kind.POSTGRESQL.value in (tmp_path / "a" / "report.html").read_text()
+
+
+def test_exit_strategy_names_every_site_a_network_is_copied_to(tmp_path):
+    plan = make_plan()
+    placements = []
+    for p in plan.placements:
+        if p.resource_id == "vpc":
+            other = "ovhcloud" if p.choice.provider == "scaleway" else "scaleway"
+            copy = p.choice.model_copy(update={"provider": other, "region": "copy-site"})
+            p = p.model_copy(update={"copies": [copy]})
+        placements.append(p)
+    plan = plan.model_copy(update={"placements": placements})
+    cloudexit.emit(plan, tmp_path, catalog=fixture_catalog())
+    text = (tmp_path / "runbook.md").read_text()
+    table = text.split("### Chosen alternatives", 1)[1].split("###", 1)[0]
+    row = next(line for line in table.splitlines() if line.startswith("| network.vpc |"))
+    chosen = row.split("|")[2]
+    assert "copy-site" in chosen
+    vpc = next(p for p in plan.placements if p.resource_id == "vpc")
+    assert f"{vpc.choice.provider}/{vpc.choice.region}" in chosen
