@@ -189,10 +189,17 @@ def build_sites(
     def probes_stop(groups: Iterable[Resource]) -> bool:
         return not google_balancer_kept and all(g.provider == "gcp" for g in groups)
 
+    went = {
+        p.resource_id: "kept on the source"
+        if p.choice.retain
+        else f"{p.choice.provider}/{p.choice.region}"
+        for p in plan.placements
+    }
     networks = group_networks(resources)
     elsewhere = source_ranges(resources)
 
     for site in built:
+        site.strays = _strays(site, resources, went)
         # a rule naming a source range means this site's copy of it, where the site has one
         at_site = readdress.first(site.blocks)
         index = site_index(site)
@@ -240,6 +247,25 @@ def build_sites(
                 item.unused = id(item) not in used
         _drop_empty_groups(site)
     return built
+
+
+def _strays(
+    site: Site, resources: dict[str, Resource], went: dict[str, str]
+) -> list[tuple[str, str]]:
+    """Balancers here whose members all run elsewhere (anti-affinity can hold them apart), with
+    each member and its site: their Terraform forwards to no server."""
+    here = f"{site.provider}/{site.region}"
+    found = []
+    for item in site.items:
+        if item.resource.kind != Kind.LOAD_BALANCER:
+            continue
+        members = backend_servers(item.resource, resources)
+        if members and all(went.get(m) != here for m in members):
+            where = ", ".join(
+                f"{resources[m].name} ({went.get(m, 'not placed on a target')})" for m in members
+            )
+            found.append((item.resource.name, where))
+    return found
 
 
 def _group_names(resources: Iterable[Resource]) -> dict[str, str]:

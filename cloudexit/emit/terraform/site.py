@@ -507,6 +507,8 @@ class Site:
     a rule naming a source range means this site's copy of it."""
     loose_groups: list[LooseGroup] = field(default_factory=list)
     """Source groups not written here: only resources taking no security group used them."""
+    strays: list[tuple[str, str]] = field(default_factory=list)
+    """Balancers with none of their members here, by name: each member and where it went."""
 
     @property
     def short_region(self) -> str:
