@@ -314,7 +314,8 @@ class SwitchingLine(_Strict):
     size_unknown: list[str] = Field(
         default_factory=empty_list,
         description="Resources of the wave whose source reports no data size: their egress is "
-        "unknown, not in data_gib or the costs",
+        "counted on the policy's assumed size (running_costs.assumed_data_gib), in data_gib and "
+        "the costs",
     )
 
 

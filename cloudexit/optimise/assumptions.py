@@ -94,10 +94,14 @@ def assumed_storage_warnings(placements: list[Placement], names: dict[str, str])
 
 
 def unknown_copy_warnings(
-    placements: list[Placement], resources: dict[str, Resource], names: dict[str, str]
+    placements: list[Placement],
+    resources: dict[str, Resource],
+    names: dict[str, str],
+    assumed_gib: float,
 ) -> list[str]:
-    """One line for the moved stores whose source reports no data size: their egress and copy
-    time are unknown, so the switching lines and waves list them apart rather than count 0."""
+    """One line for the moved stores whose source reports no data size: their egress is counted
+    on the policy's assumed size, never as none, and their copy time is unknown; the switching
+    lines and waves name them."""
     who = sorted(
         names.get(p.resource_id, p.resource_id)
         for p in placements
@@ -110,9 +114,11 @@ def unknown_copy_warnings(
     if not who:
         return []
     line = (
-        f"egress and copy time unknown for {counted(len(who), 'store')} whose source reports no "
-        "data size: not counted in the switching cost or the waves' copy times, which name them "
-        f"apart (set the size in the inventory): {first_few(who)}"
+        f"egress counted on an assumed {assumed_gib:g} GiB each for "
+        f"{counted(len(who), 'store')} whose source reports no data size "
+        "(running_costs.assumed_data_gib; set the size in the inventory): switching and "
+        "parallel-run egress include it, the waves' copy times leave them out and name them: "
+        f"{first_few(who)}"
     )
     return [line]
 

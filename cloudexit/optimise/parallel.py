@@ -27,9 +27,9 @@ from cloudexit.optimise.switching import (
     EgressPrices,
     SwitchingRules,
     basis,
-    copied_gib,
     egress_cost,
     load_switching_rules,
+    moved_gib,
 )
 from cloudexit.wording import counted, plural
 
@@ -60,7 +60,7 @@ def sync_gib(
     resource: Resource, days: Decimal, policy: Policy, held: Container[str] | None = None
 ) -> Decimal:
     rate = Decimal(str(policy.switching.parallel_change_per_day))
-    return copied_gib(resource, held) * rate * max(Decimal(0), days)
+    return moved_gib(resource, policy, held) * rate * max(Decimal(0), days)
 
 
 def sync_estimate(

@@ -434,7 +434,9 @@ def _plan(
     warnings.update(versions.version_warnings(placements, names))
     warnings.update(assumed_storage_warnings(placements, names))
     warnings.update(closed_warnings(catalog, policy))
-    warnings.update(unknown_copy_warnings(placements, resources, names))
+    warnings.update(
+        unknown_copy_warnings(placements, resources, names, policy.running_costs.assumed_data_gib)
+    )
     warnings.update(unknown_root_warnings(inventory.resources, names))
     warnings.update(unwritten_disk_warnings(placements, resources, catalog))
     warnings.update(end_of_life_warnings(placements, names, start_of(policy, inventory)))

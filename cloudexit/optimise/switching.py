@@ -182,10 +182,17 @@ _SIZED_BY_DATA = frozenset(
 )
 
 
+# Kinds that hold data beside what they are priced by (a managed database's instance): their data
+# is copied out of the source all the same.
+_HOLDING_DATA = frozenset(k for k in Kind if k.value.startswith("database."))
+
+
 def size_unknown(resource: Resource) -> bool:
-    """A store whose source reports no data size: its price rests on an assumed size and its
-    egress and copy time are unknown, not nothing."""
-    return resource.kind in _SIZED_BY_DATA and resource.attributes.storage_gib is None
+    """A store whose source reports no data size: its price and egress rest on the policy's
+    assumed size and its copy time is unknown, not nothing."""
+    return (
+        resource.kind in _SIZED_BY_DATA or resource.kind in _HOLDING_DATA
+    ) and resource.attributes.storage_gib is None
 
 
 def copied_gib(resource: Resource, held: Container[str] | None = None) -> Decimal:
@@ -194,6 +201,15 @@ def copied_gib(resource: Resource, held: Container[str] | None = None) -> Decima
     if rebuilt_from_primary(resource, held):
         return Decimal(0)
     return data_gib(resource)
+
+
+def moved_gib(resource: Resource, policy: Policy, held: Container[str] | None = None) -> Decimal:
+    """``copied_gib``, with the policy's assumed size (``running_costs.assumed_data_gib``, the
+    size its target is priced on) for a store whose source reports none: an unknown size is
+    never counted as no data."""
+    if size_unknown(resource) and not rebuilt_from_primary(resource, held):
+        return Decimal(str(policy.running_costs.assumed_data_gib))
+    return copied_gib(resource, held)
 
 
 def estimate(
@@ -207,7 +223,7 @@ def estimate(
     free allowances. ``prices``: the run's look-ups kept.
 
     None when the source has no egress price (or no exchange rate for it)."""
-    gib = copied_gib(resource)
+    gib = moved_gib(resource, policy)
     if gib == 0 or resource.planned:  # only a Terraform plan holds it: no data to move yet
         return Decimal(0)
     gross = egress_cost(resource, gib, catalog, policy, prices)
@@ -262,16 +278,17 @@ def date_switching(
     dated: dict[str, Decimal] = {}
     for rid, (wave, on) in sorted(moved_on.items(), key=lambda kv: (kv[1][1], kv[0])):
         r = resources[rid]
-        gib = copied_gib(r, resources)
+        gib = moved_gib(r, policy, resources)
         price = prices(r)
-        if size_unknown(r) and not r.planned and not rebuilt_from_primary(r, resources):
+        if r.planned:
+            continue
+        if size_unknown(r) and not rebuilt_from_primary(r, resources):
             rule = basis(r.provider, on, policy, rules)
             line = lines.setdefault(
                 (wave.number, r.provider, r.account), _Line(wave.name, on, rule.text)
             )
             line.size_unknown.append(rid)
-            continue
-        if gib == 0 or price is None or r.planned:
+        if gib == 0 or price is None:
             continue
         key = (r.provider, r.account, on.strftime("%Y-%m"))
         free = free_left.setdefault(key, price.free_quantity or Decimal(0))

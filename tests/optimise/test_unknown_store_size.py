@@ -1,6 +1,7 @@
-"""A bucket or storage account whose source reports no size is priced on the policy's assumed
-size and said so, and its egress and copy time are marked unknown rather than counted as none:
-the buckets of a real Cloud Asset export (Forseti's), the storage accounts of a real ARM list."""
+"""A bucket, storage account or managed database whose source reports no size is priced on the
+policy's assumed size and said so, its egress counted on that size rather than as none and its
+copy time marked unknown: the buckets and databases of a real Cloud Asset export (Forseti's), the
+storage accounts and databases of a real ARM list."""
 
 from __future__ import annotations
 
@@ -45,10 +46,34 @@ def test_an_unknown_store_size_is_an_assumption_said(
     assert all(p.choice.assumed_storage_gib == 10 for p in stores)
     said = [w for w in plan.warnings if w.startswith(f"data size unknown for {len(stores)} {noun}")]
     assert len(said) == 1 and ": priced as 10 GiB of " in said[0]
-    copy = [w for w in plan.warnings if w.startswith("egress and copy time unknown for ")]
+    copy = [w for w in plan.warnings if w.startswith("egress counted on an assumed 10 GiB each")]
     assert len(copy) == 1
     unknown = {rid for line in plan.switching for rid in line.size_unknown}
     assert {p.resource_id for p in stores} <= unknown
+
+
+@pytest.mark.parametrize(
+    "export", ["gcp-cai-export-forseti.jsonl", "azure-arm-resources-list-c7n.json"]
+)
+def test_a_database_of_unknown_size_moves_its_assumed_size_not_nothing(export: str) -> None:
+    plan = plan_onto(export, "scaleway")
+    resources = plan.inventory.by_id()
+    databases = [
+        p
+        for p in plan.placements
+        if resources[p.resource_id].kind.value.startswith("database.")
+        and resources[p.resource_id].attributes.storage_gib is None
+        and not p.choice.retain
+    ]
+    assert databases
+    unknown = {rid for line in plan.switching for rid in line.size_unknown}
+    assert {p.resource_id for p in databases} <= unknown
+    # each one's data is counted in its wave's egress and in the parallel run's sync
+    assert all(p.choice.one_off["parallel_egress"] > 0 for p in databases)
+    assumed = len(unknown) * 10
+    assert sum(line.data_gib for line in plan.switching if line.size_unknown) >= assumed
+    said = [w for w in plan.warnings if w.startswith("egress counted on an assumed 10 GiB each")]
+    assert len(said) == 1
 
 
 def test_the_runbook_says_the_copy_time_is_unknown(tmp_path: Path) -> None:
