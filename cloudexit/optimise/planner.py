@@ -68,6 +68,7 @@ from cloudexit.optimise.no_site import (
 )
 from cloudexit.optimise.node_disks import default_disk_warnings
 from cloudexit.optimise.read_replicas import price_read_replicas
+from cloudexit.optimise.replication import price_replication
 from cloudexit.optimise.requirement import dearer_reason, requirement_of
 from cloudexit.optimise.running import function_usage_warning, running_cost_data
 from cloudexit.optimise.sizes import resolve_size, sized_by_instance
@@ -80,6 +81,7 @@ from cloudexit.optimise.units import (
     build_options,
     build_units,
     drop_unread_rows,
+    egress_per_gib,
     link_monthly,
 )
 from cloudexit.optimise.windows import WINDOWS_HOSTS, licence_warning, runs_windows
@@ -506,6 +508,13 @@ def _plan(
     # costs (a new option for every moved placement) does not hold both at once.
     del units, unit_of, decision, assignment, greedy, kept, placements
     repriced = price_read_replicas(inventory, result.placements, catalog, policy)
+    repriced += price_replication(
+        resources,
+        result.placements,
+        catalog,
+        policy,
+        lambda site: egress_per_gib(catalog, policy, {site}).get(site),
+    )
     waves = None
     if result.placements:
         waves = plan_waves_of(result, resources)

@@ -54,6 +54,12 @@ from cloudexit.optimise.inspection import inspects
 from cloudexit.optimise.objective import Scorer, option_score
 from cloudexit.optimise.partition import Partition
 from cloudexit.optimise.read_replicas import as_built_beside, placed_with_primary
+from cloudexit.optimise.replication import (
+    monthly_gib,
+    replicates_from,
+    upper_rate,
+    with_replication,
+)
 from cloudexit.optimise.running import effort_days
 from cloudexit.optimise.stranded import monthly_by_resource
 from cloudexit.optimise.switching import start_of
@@ -995,6 +1001,8 @@ class _Candidates:
         self.commitments = monthly_by_resource(inventory, policy)
         self.start = start_of(policy, inventory)
         self.by_id = inventory.by_id()
+        self._target_rates: list[float] | None = None
+        """EUR per GiB out of every site of the policy's targets, once a copy asks"""
         self._shapes: dict[int, tuple[Shape, Shape]] = {}
         """the child's shapes by identity (each held, so no identity is reused) and this
         process's equal one"""
@@ -1005,15 +1013,23 @@ class _Candidates:
         held = self.commitments.get(resource.id)
         if held:
             text += "|" + resource.id  # its stranded fees are its own
-        primary = placed_with_primary(resource, self.by_id)
-        reprice = None
-        if primary is not None:
-            # priced at what its primary runs at each site, so its options are its own
-            text += "|replica of " + primary.id
-            reprice = self._beside(primary)
+        said, reprice = self._repriced(resource)
+        text += said
         # A 128-bit digest stands for the text: a million resources' texts were half a
         # gigabyte, and two different texts giving one digest is not a practical risk.
         return hashlib.blake2b(text.encode(), digest_size=16).digest(), held, reprice
+
+    def _repriced(self, resource: Resource) -> tuple[str, Reprice]:
+        """What a database copy's options are repriced at, and what its signature says of it."""
+        primary = placed_with_primary(resource, self.by_id)
+        if primary is not None:
+            # priced at what its primary runs at each site, so its options are its own
+            return "|replica of " + primary.id, self._beside(primary)
+        source = replicates_from(resource, self.by_id)
+        if source is not None:
+            # its replication is priced from its own primary's data
+            return "|replicates from " + source.id, self._replicating(source)
+        return "", None
 
     def _beside(self, primary: Resource) -> Callable[[SiteFacts], SiteFacts]:
         return as_built_beside(
@@ -1026,6 +1042,21 @@ class _Candidates:
                 self.later,
             )
         )
+
+    def _replicating(self, primary: Resource) -> Callable[[SiteFacts], SiteFacts]:
+        """A database copy's target options with the monthly replication from its ``primary``
+        in another source region at the highest rate the primary could send it at
+        (``replication``)."""
+        if self._target_rates is None:
+            sites = {
+                (pid, region.code)
+                for pid in self.policy.targets
+                if (provider := self.catalog.providers.get(pid)) is not None
+                for region in provider.regions
+            }
+            self._target_rates = list(egress_per_gib(self.catalog, self.policy, sites).values())
+        rate = upper_rate(primary, self.catalog, self.policy, self._target_rates)
+        return with_replication(monthly_gib(primary, self.policy), rate)
 
     def rows(
         self,
@@ -1106,8 +1137,7 @@ class _Candidates:
         if signature not in self.cache:
             assert figures is not None, "the child's first resource of a signature has its rows"
             held = self.commitments.get(resource.id)
-            primary = placed_with_primary(resource, self.by_id)
-            reprice = None if primary is None else self._beside(primary)
+            reprice = self._repriced(resource)[1]
             source = OptionSource(
                 resource, self.catalog, self.policy, held, self.start, self.later, reprice
             )
