@@ -1,6 +1,8 @@
 """A Kubernetes pool whose target writes no disk for its nodes keeps their data on the flavour's
 local disk: the flavours whose local disk holds the source node's disk, unless that disk is the
-source's default (GKE's 100 GB), which states no need of the workload."""
+source's default (GKE's 100 GB boot disk, AKS's OS disk by the VM's vCPUs, 128 GB below 8; an
+EKS managed node group's 20 GiB root volume, 50 on Windows), which states no need of the
+workload."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from cloudexit.catalog.sizing import _Same
 from cloudexit.errors import InputError
 from cloudexit.model.inventory import Inventory, Resource
 from cloudexit.model.kinds import Kind
+from cloudexit.model.node_disks import default_node_disk
 from cloudexit.model.plan import Placement
 
 
@@ -29,12 +32,8 @@ def _holding(products: _Same, gib: float) -> tuple[Product, ...]:
     return tuple(p for p in offered if (p.specs.local_storage_gib or 0) >= gib)
 
 
-GKE_DEFAULT_GIB = 100.0
-"""GKE's node disk when a pool sets none: the Container API's NodeConfig.diskSizeGb says "If
-unspecified, the default disk size is 100GB" (cloud.google.com/kubernetes-engine/docs/reference/
-rest/v1/NodeConfig; publication date not shown; read 2026-12-07)."""
 DEFAULT_NOT_HELD = (
-    "the source's {gib:g} GB node disk is GKE's default boot disk, not a size the workload "
+    "the source's {gib:g} GB node disk is {whose}, not a size the workload "
     "states, so the flavour is chosen by CPU and memory and its own local disk ({local}) is the "
     "node's disk; the target's pool writes no disk for its nodes, which keep no data (OVHcloud "
     "reinstalls nodes on repair and upgrade and keeps data on Persistent Volumes): check the "
@@ -44,9 +43,12 @@ DEFAULT_NOT_HELD = (
 
 def node_disk_held(resource: Resource) -> float | None:
     """The node disk a flavour's local disk must hold where the target writes none: the source
-    node's disk, unless it is GKE's default, which says nothing of what the nodes hold."""
+    node's disk, unless it is the source's default, which says nothing of what the nodes hold."""
     disk = resource.attributes.storage_gib
-    if not disk or (resource.provider == "gcp" and disk == GKE_DEFAULT_GIB):
+    if not disk:
+        return None
+    default = default_node_disk(resource)
+    if default is not None and disk == default[0]:
         return None
     return disk
 
@@ -54,7 +56,7 @@ def node_disk_held(resource: Resource) -> float | None:
 def default_disk_warnings(
     inventory: Inventory, placements: Iterable[Placement], catalog: Catalog
 ) -> list[str]:
-    """One line per moved node pool whose GKE default disk was not held by its flavour."""
+    """One line per moved node pool whose source's default disk was not held by its flavour."""
     from cloudexit.model.labels import readable_names
 
     by_id = inventory.by_id()
@@ -82,8 +84,10 @@ def default_disk_warnings(
             if local
             else f"none listed for {p.choice.product}"
         )
+        default = default_node_disk(r)
+        whose = default[1] if default is not None else "the source's default"
         lines.append(
             f"node pool {names[r.id]} on {p.choice.provider}/{p.choice.region}: "
-            + DEFAULT_NOT_HELD.format(gib=r.attributes.storage_gib, local=size)
+            + DEFAULT_NOT_HELD.format(gib=r.attributes.storage_gib, whose=whose, local=size)
         )
     return sorted(lines)

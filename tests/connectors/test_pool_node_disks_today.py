@@ -76,8 +76,8 @@ def test_a_managed_os_disk_of_no_set_size_takes_aks_default_by_vcpus(tmp_path: P
 @pytest.mark.parametrize(
     ("values", "said"),
     [
-        ({"disk_size": 80}, "3 node root disks of 80 GiB not included (no list price"),
-        ({}, "3 node root disks of 20 GiB not included (no list price"),
+        ({"disk_size": 80}, "3 node root disks of 80 GiB at the gp3 rate"),
+        ({}, "3 node root disks of 20 GiB at the gp3 rate"),
         ({"ami_type": "WINDOWS_CORE_2022_x86_64"}, "node root disks of 50 GiB"),
         (
             {"launch_template": [{"id": "lt-1", "version": "1"}]},

@@ -14,6 +14,7 @@ from cloudexit.catalog.loader import Catalog
 from cloudexit.connectors.common import COMPUTE_KINDS, compute_cost
 from cloudexit.model.inventory import EBS_BLOCKS, ROOT_DISK_UNKNOWN, MonthlyCost, Resource
 from cloudexit.model.kinds import Kind
+from cloudexit.model.node_disks import eks_root_gib
 
 FIXED_FEE = {
     Kind.KUBERNETES_CLUSTER: "eks-control-plane",
@@ -109,25 +110,29 @@ def _rds_storage(resource: Resource, catalog: Catalog, region: str) -> tuple[Dec
     return price.monthly_eur, f" + {price.source}, {a.storage_gib} GiB"
 
 
-# The root disk of each node when a managed node group sets none (CreateNodegroup diskSize:
-# 20 GiB for Linux and Bottlerocket, 50 GiB for Windows; EKS API reference, read 2026-12-07)
-_EKS_DEFAULT_GIB = {"windows": 50, "other": 20}
 _NODE_GROUPS = frozenset({"AWS::EKS::Nodegroup", "aws_eks_node_group"})
 
 
-def _node_disks(resource: Resource) -> str:
-    """What today's figure of an EKS managed node group says of its nodes' root disks: EBS
-    volumes billed beside the instances. The volume type of EKS's default launch template is not
-    published, so no list price applies; the figure names them rather than count them as free."""
+def _node_disks(resource: Resource, catalog: Catalog, region: str) -> tuple[Decimal, str]:
+    """An EKS managed node group's nodes' root disks, EBS volumes billed beside the instances
+    (EUR a month, what the figure says of them). The volume type of EKS's default launch
+    template is not published: they are priced at the gp3 rate, the lower of the two
+    general-purpose types (gp2 costs about a quarter more), so today's figure is not overstated."""
     a = resource.attributes
     if a.details.get("launch_template"):
-        return "; node root disks not included (set by the node group's launch template)"
-    windows = "WINDOWS" in str(a.details.get("ami_type") or "").upper()
-    gib = a.storage_gib or _EKS_DEFAULT_GIB["windows" if windows else "other"]
+        return Decimal(
+            0
+        ), "; node root disks not included (set by the node group's launch template)"
+    gib = a.storage_gib or eks_root_gib(resource)
     nodes = a.node_count or 0
-    return (
-        f"; {nodes} node root disks of {gib:g} GiB not included "
-        "(no list price: the EBS volume type EKS gives them is not published)"
+    if not nodes:
+        return Decimal(0), ""
+    price = catalog.list_price("aws", region, "ebs-gp3", Decimal(str(gib)) * nodes)
+    if price is None:
+        return Decimal(0), f"; {nodes} node root disks of {gib:g} GiB not included (no list price)"
+    return price.monthly_eur, (
+        f" + {price.source}, {nodes} node root disks of {gib:g} GiB at the gp3 rate (the type "
+        "EKS gives them is not published; gp2 would cost about a quarter more)"
     )
 
 
@@ -139,7 +144,10 @@ def monthly_cost(resource: Resource, catalog: Catalog | None) -> MonthlyCost | N
     if resource.kind in COMPUTE_KINDS:
         cost = compute_cost(catalog, "aws", resource)
         if cost is not None and resource.type in _NODE_GROUPS:
-            return cost.model_copy(update={"source": cost.source + _node_disks(resource)})
+            amount, said = _node_disks(resource, catalog, region)
+            return MonthlyCost(
+                amount=cost.amount + amount, currency="EUR", source=cost.source + said
+            )
         if cost is None or resource.type != "aws_instance":
             return cost
         image = resource.attributes.details.get(ROOT_DISK_UNKNOWN)

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from cloudexit.connectors.common import Billed
 from cloudexit.model.inventory import Resource
+from cloudexit.model.node_disks import aks_os_disk_gib
 
 # Managed disk tiers (number, GiB), as Microsoft lists them; a disk is billed as the smallest tier
 # that holds it: https://learn.microsoft.com/en-us/azure/virtual-machines/disks-types
@@ -36,8 +37,6 @@ _FLEXIBLE_ENGINES = {
 # An AKS node's managed OS disk where the pool sets no size: a Premium SSD tier chosen by the
 # VM's vCPUs (Microsoft, "Storage options for applications in AKS", default OS disk sizing,
 # MicrosoftDocs/azure-aks-docs articles/aks/concepts-storage.md, ms.date 2026-07-30, read 2026-12-07)
-_AKS_OS_DISK_BY_VCPU = ((8, 128), (16, 256), (64, 512))
-_AKS_OS_DISK_LARGEST = 1024
 _AKS_TIERS = {"free": "aks-free", "standard": "aks-standard"}
 # DTU sizes by tier, as Microsoft lists them; a scan reports the tier and the DTUs, Terraform the name:
 # https://learn.microsoft.com/en-us/azure/azure-sql/database/resource-limits-dtu-single-databases
@@ -74,7 +73,7 @@ def _node_disks(resource: Resource) -> list[Billed]:
         return []
     gib = a.storage_gib
     if gib is None and a.vcpu:
-        gib = next((g for below, g in _AKS_OS_DISK_BY_VCPU if a.vcpu < below), _AKS_OS_DISK_LARGEST)
+        gib = aks_os_disk_gib(a.vcpu)
     if kind != "managed" or not gib:
         what = "managed or ephemeral unknown" if kind != "managed" else "size unknown"
         return [Billed("", Decimal(nodes), f"; {nodes} node OS disks not included ({what})")]
