@@ -59,6 +59,7 @@ from cloudexit.optimise.checks import Probes, violations
 from cloudexit.optimise.closed_regions import closed_warnings
 from cloudexit.optimise.decide import assignment_of, decide
 from cloudexit.optimise.diagnose import dedicated_link_warnings, infeasibility, unplaceable
+from cloudexit.optimise.empty_warehouses import empty_reason, empty_warehouse, empty_warning
 from cloudexit.optimise.follow import copy_reasons
 from cloudexit.optimise.inputs import check_currencies, check_policy, pin_warnings
 from cloudexit.optimise.no_site import (
@@ -122,6 +123,12 @@ def _placeable(
                     kind=r.kind.value,
                     code="retired",
                     reason=no_traffic_reason(frontless[r.id]),
+                )
+            )
+        elif empty_warehouse(r):
+            unplaced.append(
+                Unplaced(
+                    resource_id=r.id, kind=r.kind.value, code="retired", reason=empty_reason(r)
                 )
             )
         elif mapping is None:
@@ -433,6 +440,7 @@ def _plan(
             f"{plural(len(who), 'placement')} ({shown})"
         )
     names = readable_names(resources.values())
+    warnings.update(empty_warning(inventory.resources, names))
     warnings.update(versions.version_warnings(placements, names))
     warnings.update(assumed_storage_warnings(placements, names))
     warnings.update(closed_warnings(catalog, policy))

@@ -120,11 +120,14 @@ def test_cloud_asset_parts_are_not_planned_nor_written_as_their_own(
 
 
 def test_a_project_s_datasets_are_priced_as_one_warehouse(shared_dir: Path) -> None:
-    """Each dataset was a warehouse VM with its own operations hours: three for two projects."""
+    """Each dataset was a warehouse VM with its own operations hours: three for two projects.
+    Project2's one dataset holds no table, so it runs nothing (``empty_warehouses``)."""
     result = plan(_cai(shared_dir), Policy.model_validate(RESIDENCY))
     by_id = result.inventory.by_id()
     warehouses = [p for p in result.placements if p.kind == "analytics.warehouse"]
-    assert sorted(by_id[p.resource_id].account for p in warehouses) == ["project2", "project3"]
+    assert sorted(by_id[p.resource_id].account for p in warehouses) == ["project3"]
+    empty = [u for u in result.unplaced if u.kind == "analytics.warehouse"]
+    assert [(by_id[u.resource_id].account, u.code) for u in empty] == [("project2", "retired")]
 
 
 def tfstate(*resources: dict[str, object]) -> dict[str, object]:

@@ -1,7 +1,7 @@
 """Warnings about a resource's size or assumed usage lead with its name, not its id.
 
 Cloud Asset and ARM ids run to a hundred characters; a reader scanning the warnings looks for
-the names they know (``bq_test_ds``, ``cctestvm``), and finds the id beside it to search for.
+the names they know (``dataset1``, ``cctestvm``), and finds the id beside it to search for.
 """
 
 from __future__ import annotations
@@ -28,10 +28,10 @@ def test_forseti_size_warnings_name_the_dataset_then_its_id(shared_dir, catalog)
     plan = api.plan(inventory, Policy(targets=["scaleway"]), catalog)
     lines = _size_lines(plan)
     assert lines
-    dataset = "//bigquery.googleapis.com/projects/1042/datasets/bq_test_ds"
+    dataset = "//bigquery.googleapis.com/projects/1043/datasets/dataset1"
     (line,) = [w for w in lines if dataset in w]
     assert line.startswith(
-        f"size unknown for bq_test_ds ({dataset}; bigquery.googleapis.com/Dataset, "
+        f"size unknown for dataset1 ({dataset}; bigquery.googleapis.com/Dataset, "
     )
     assert not [w for w in lines if w.startswith(("size unknown for //", "size of //"))]
 
