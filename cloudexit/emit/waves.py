@@ -116,8 +116,9 @@ class Wave:
 
     @property
     def duration_days(self) -> int:
-        """Steps in a wave run in parallel: the longest copy plus the longest piece of work."""
-        copy = max((s.transfer_hours for s in self.steps), default=0.0) / 24
+        """Steps in a wave run in parallel: the wave's copies over the one link plus the
+        longest piece of work."""
+        copy = self.transfer_hours / 24
         effort = max((s.placement.choice.effort_days for s in self.steps), default=0.0)
         return max(1, math.ceil(copy + effort))
 
@@ -131,6 +132,13 @@ class Wave:
 
     @property
     def transfer_hours(self) -> float:
+        """Hours to copy the wave's data: its copies share the one link to the target, so
+        together they take all their data over its bandwidth, however they run side by side."""
+        return sum(s.transfer_hours for s in self.steps)
+
+    @property
+    def longest_copy_hours(self) -> float:
+        """The longest single copy: the least the wave's copying takes on a link of its own."""
         return max((s.transfer_hours for s in self.steps), default=0.0)
 
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 import re
 
 import cloudexit
@@ -76,7 +77,8 @@ def test_waves_put_data_first_and_respect_dependencies():
                 assert number[dep] <= wave
     data = waves[1]
     assert data.data_gib == 5400
-    assert data.transfer_hours == transfer_hours(4500, plan.policy.bandwidth_mbps)
+    assert data.transfer_hours == transfer_hours(5400, plan.policy.bandwidth_mbps)
+    assert data.longest_copy_hours == transfer_hours(4500, plan.policy.bandwidth_mbps)
     starts = [w.start_day for w in waves]
     assert starts == sorted(starts) and starts[0] == 0
     assert all(b.start_day == a.start_day + a.duration_days for a, b in itertools.pairwise(waves))
@@ -87,6 +89,22 @@ def test_slower_bandwidth_lengthens_the_data_wave():
     slow = plan_waves(make_plan(bandwidth_mbps=10), load_methods(make_environment()))
     assert slow[1].duration_days > fast[1].duration_days
     assert slow[1].duration_days >= round(transfer_hours(4500, 10) / 24)
+
+
+def test_copies_in_one_wave_share_the_link(tmp_path):
+    """900 GiB of database and 4,500 GiB of bucket over 10 Mbit/s: 1,288 h for both, not the
+    bucket's 1,074 h alone, so the data wave takes at least 54 days and the services start
+    after them."""
+    plan = make_plan(bandwidth_mbps=10)
+    waves = plan_waves(plan, load_methods(make_environment()))
+    data = waves[1]
+    together = transfer_hours(5400, 10)
+    assert data.transfer_hours == together > data.longest_copy_hours
+    assert data.duration_days >= math.ceil(together / 24) == 54
+    assert waves[2].start_day >= waves[1].start_day + 54
+    cloudexit.emit(plan, tmp_path, catalog=fixture_catalog())
+    text = (tmp_path / "runbook.md").read_text()
+    assert "| 2 | Data replication | 2 | 5400 GiB | 53.7 days | 44.7 days |" in text
 
 
 def test_runbook_has_every_section(tmp_path):

@@ -1,5 +1,5 @@
-"""A wave's days in the runbook say where they come from: the longest copy plus the engineer
-days per move, a planning assumption the policy can replace."""
+"""A wave's days in the runbook say where they come from: its copies over the one link plus the
+engineer days per move, a planning assumption the policy can replace."""
 
 from __future__ import annotations
 
@@ -17,7 +17,9 @@ def _wave_days(shared_dir: Path, tmp_path: Path, policy: cloudexit.Policy) -> tu
     cloudexit.emit(plan, tmp_path)
     runbook = (tmp_path / "runbook.md").read_text(encoding="utf-8")
     rows = re.findall(
-        r"^\| \d+ \| [^|]* \| \d+ \| [^|]* \| [^|]* \| (\d+) \| \d+ min \|$", runbook, re.MULTILINE
+        r"^\| \d+ \| [^|]* \| \d+ \| [^|]* \| [^|]* \| [^|]* \| (\d+) \| \d+ min \|$",
+        runbook,
+        re.MULTILINE,
     )
     return runbook, [int(d) for d in rows]
 
