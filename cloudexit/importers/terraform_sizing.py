@@ -103,19 +103,25 @@ def aws_instance(v: dict[str, Any]) -> Fields:
 
 
 def aws_db_instance(v: dict[str, Any]) -> Fields:
+    storage, iops = positive(v.get("allocated_storage")), count(positive(v.get("iops")))
+    declared = text(v.get("storage_type"))
+    # A plan leaves storage_type unset where the configuration does: the AWS provider documents
+    # io1 as the default when iops are set, else gp2 (aws_db_instance argument reference).
+    assumed = None if declared or not storage else ("io1" if iops else "gp2")
     return {
         "instance_type": text(v.get("instance_class")),
         "engine": engine_name(text(v.get("engine"))),
         "engine_version": text(v.get("engine_version")),
-        "storage_gib": positive(v.get("allocated_storage")),
-        "storage_class": text(v.get("storage_type")),
-        "iops": count(positive(v.get("iops"))),
+        "storage_gib": storage,
+        "storage_class": declared or assumed,
+        "iops": iops,
         "high_availability": v.get("multi_az") if isinstance(v.get("multi_az"), bool) else None,
         "state": text(v.get("status")),
         "details": {
             "port": v.get("port"),
             "identifier": text(v.get("identifier")),
             "replicate_source_db": text(v.get("replicate_source_db")),
+            "storage_type_assumed": assumed,
         },
     }
 

@@ -65,6 +65,22 @@ def _product_specs(option: Option, catalog: Catalog) -> Specs | None:
         return None
 
 
+_LEFT_OUT = "storage not included"
+"""How today's figure says a database's storage was not priced (connectors' pricing wording)."""
+
+
+def storage_today(resource: Resource) -> bool | None:
+    """Whether today's figure holds the resource's storage: True where a database with a known
+    size was priced with it, False where the figure says it was left out, None where the source
+    has no storage of its own to pay."""
+    cost = resource.monthly_cost
+    if cost is not None and _LEFT_OUT in cost.source:
+        return False
+    if resource.kind.category == "database" and resource.attributes.storage_gib:
+        return True
+    return None
+
+
 def dearer_reason(
     resource: Resource,
     option: Option,
@@ -102,14 +118,23 @@ def dearer_reason(
             )
     # Parts beside the product itself: storage only counts as one where a machine was bought.
     extras = [
-        f"{_PARTS[part]} EUR {Decimal(amount):.2f}"
+        (part, f"{_PARTS[part]} EUR {Decimal(amount):.2f}")
         for part, amount in sorted(option.costs.items())
         if part in _PARTS
         and Decimal(amount) > 0
         and (part != "storage" or "compute" in option.costs)
     ]
-    if extras:
-        why.append("the target adds " + ", ".join(extras))
+    paid = storage_today(resource)
+    added = [said for part, said in extras if part != "storage" or paid is None]
+    if added:
+        why.append("the target adds " + ", ".join(added))
+    for part, said in extras:
+        if part == "storage" and paid is not None:
+            why.append(
+                f"the target's {said}, as today's figure holds its storage too"
+                if paid
+                else f"today's figure leaves out its storage; the target's {said}"
+            )
     if not why:
         why.append(f"{option.provider}'s list price is higher than today's")
     return (

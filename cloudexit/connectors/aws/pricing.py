@@ -107,7 +107,14 @@ def _rds_storage(resource: Resource, catalog: Catalog, region: str) -> tuple[Dec
     if price is None:
         what = f"{volume} " if volume else ""
         return Decimal(0), f"; {a.storage_gib} GiB {what}storage not included (no list price)"
-    return price.monthly_eur, f" + {price.source}, {a.storage_gib} GiB"
+    assumed = a.details.get("storage_type_assumed")
+    default = (
+        f", type {assumed} assumed (the AWS provider's default where storage_type is unset: "
+        "io1 with iops, else gp2)"
+        if assumed
+        else ""
+    )
+    return price.monthly_eur, f" + {price.source}, {a.storage_gib} GiB{default}"
 
 
 _NODE_GROUPS = frozenset({"AWS::EKS::Nodegroup", "aws_eks_node_group"})
