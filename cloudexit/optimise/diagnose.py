@@ -17,7 +17,7 @@ from cloudexit.optimise.candidates import (
     UNPRICED_HOLDERS,
     required_certifications,
 )
-from cloudexit.optimise.units import SOURCE, Site, Unit, Units, group_site
+from cloudexit.optimise.units import ATTACHED, SOURCE, Site, Unit, Units, group_site
 from cloudexit.wording import counted, plural
 
 
@@ -145,7 +145,78 @@ def _anti_affinity_conflicts(units: Units, structural: bool) -> list[str]:
     return lines
 
 
-def infeasibility(units: Units, policy: Policy) -> list[str]:
+def _cheapest(u: Unit) -> float:
+    """The unit's monthly cost at its cheapest target option, for every member."""
+    return min((r.monthly for r in u.rows if r.target), default=0.0) * u.count
+
+
+def _group_label(group: str, names: Mapping[str, str]) -> str:
+    if not group.startswith(ATTACHED):
+        return f"co-location group {group}"
+    _, _, joined = group[len(ATTACHED) :].partition(" (")
+    return "attached group" + (f" ({joined}" if joined else "")
+
+
+def _colocation_conflicts(
+    units: Units, policy: Policy, names: Mapping[str, str], alone_with: list[str]
+) -> list[str]:
+    """The groups that must share one site, largest share of the target spend first, and the
+    limits each breaks on its own; ``alone_with``: the families the solver found cannot be met
+    together with co-location alone, named where no share explains the conflict."""
+    members_of: dict[str, list[Unit]] = defaultdict(list)
+    for u in units.units:
+        if u.group is not None and any(r.target for r in u.rows):
+            members_of[u.group].append(u)
+    total = sum(_cheapest(u) for u in units.units if any(r.target for r in u.rows))
+    outside = {
+        group: not any(u.group != group and any(r.target for r in u.rows) for u in units.units)
+        for group in members_of
+    }
+    shares = sorted(
+        (
+            (sum(_cheapest(u) for u in m) / total if total else 0.0, g)
+            for g, m in members_of.items()
+        ),
+        key=lambda item: (-item[0], item[1]),
+    )
+    lines = []
+    for share, group in shares[:3]:
+        broken = []
+        if policy.max_region_spend_share is not None and share > policy.max_region_spend_share:
+            broken.append(f"max_region_spend_share {policy.max_region_spend_share} (one site)")
+        if policy.max_spend_share is not None and share > policy.max_spend_share:
+            broken.append(f"max_spend_share {policy.max_spend_share} (one provider)")
+        if policy.min_providers > 1 and outside[group]:
+            broken.append(f"min_providers {policy.min_providers} (nothing else can move)")
+        if not broken:
+            continue
+        members = sorted(names.get(m, m) for u in members_of[group] for m in u.members)
+        shown = ", ".join(members[:4]) + (
+            f" and {len(members) - 4} more" if len(members) > 4 else ""
+        )
+        fix = (
+            "attached parts cannot be split: raise these limits or keep part of the estate"
+            if group.startswith(ATTACHED)
+            else "drop the co-location tag or raise these limits"
+        )
+        lines.append(
+            f"{_group_label(group, names)} ({counted(len(members), 'resource')}: {shown}) must "
+            f"share one site, {share:.0%} of the target spend at the cheapest options, which "
+            f"breaks {', '.join(broken)}; {fix}"
+        )
+    if not lines and members_of:
+        share, group = shares[0]
+        others = ", ".join(alone_with) or "the other limits together"
+        lines.append(
+            f"{_group_label(group, names)} must share one site ({share:.0%} of the target spend "
+            f"at the cheapest options) and cannot also meet {others}"
+        )
+    return lines
+
+
+def infeasibility(
+    units: Units, policy: Policy, names: Mapping[str, str] | None = None
+) -> list[str]:
     """Which constraint families conflict, with specifics. A co-location group with no site in
     common, or an anti-affinity set with fewer places than members, proves it alone and is read
     off the options; otherwise each family is dropped in turn to see which ones conflict."""
@@ -211,19 +282,29 @@ def infeasibility(units: Units, policy: Policy) -> list[str]:
             f"max_spend_share {policy.max_spend_share}: the targets that can take the resources cannot "
             "split the spend that evenly"
         )
+    if "colocation" in culprits:
+        kept = [f for f in milp.FAMILIES if f != "colocation"]
+        alone_with = [
+            family
+            for family in kept
+            if not feasible_without(frozenset(f for f in kept if f != family))
+        ]
+        lines += _colocation_conflicts(units, policy, names or {}, alone_with)
     if "capacity" in culprits:
         lines.append(
             "capacity limits: the listed provider/region quotas cannot hold the resources that must go there"
         )
-    if not lines:
+    if not lines and len(culprits) != 1:
         lines.append(
             "the constraints conflict only in combination: "
             + (
-                ", ".join(culprits)
+                " with ".join(culprits)
                 or "neither one constraint family nor any pair of them can be dropped to make the "
                 "policy feasible"
             )
         )
+    elif not lines:
+        lines.append(f"the {culprits[0]} constraints cannot be met with the others")
     return lines
 
 

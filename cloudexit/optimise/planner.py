@@ -308,7 +308,7 @@ def _plan(
         warnings.add(f"infeasible: {emptied}: no resource can be placed")
     if solution.status in (SolveStatus.INFEASIBLE, SolveStatus.NOT_SOLVED):
         reasons = (
-            infeasibility(units, policy)
+            infeasibility(units, policy, {r.id: r.name for r in inventory.resources})
             if solution.status == SolveStatus.INFEASIBLE
             else [
                 f"no solution found within {policy.solver.time_limit_s:g} s; raise solver.time_limit_s"
