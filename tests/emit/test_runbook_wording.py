@@ -69,12 +69,11 @@ def test_the_exit_strategy_never_offers_the_source_as_an_alternative_provider(
     shared_dir: Path, tmp_path: Path
 ) -> None:
     runbook = _runbook(
-        shared_dir / "corpus" / "tfplan-aws-55res-checkov.json", tmp_path, planned=True
+        shared_dir / "corpus" / "tfplan-azure-vms-tfcompliance.json", tmp_path, planned=True
     )
     table = runbook.split("### Chosen alternatives", 1)[1].split("\n\n", 2)[1]
-    rows = [line for line in table.splitlines() if line.startswith("| ") and "aws/" in line]
-    # Before: "| database.mysql | scaleway/nl-ams | aws/us-west-2 |", the cloud being left
-    # read as the runner-up provider of the exit. Since today's figure of the export's RDS
-    # instance holds its 20 GiB of storage, staying is no longer its runner-up: no row names
-    # the source, and any that did must say it stays.
-    assert all("aws/us-west-2 (staying on the source)" in row for row in rows)
+    rows = [line for line in table.splitlines() if line.startswith("| ") and "azure/" in line]
+    # Before: "| compute.vm | scaleway/fr-par | azure/northeurope, ovhcloud/BHS5 |", the cloud
+    # being left read as a runner-up provider of the exit.
+    assert rows
+    assert all("azure/northeurope (staying on the source)" in row for row in rows)
