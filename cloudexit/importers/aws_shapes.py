@@ -14,6 +14,7 @@ from cloudexit.importers.refine import engine_name
 from cloudexit.importers.terraform_sizing import count, positive, text
 from cloudexit.jsonvalues import number
 from cloudexit.model.inventory import ROOT_DISK_UNKNOWN
+from cloudexit.model.scaling import scaling_bounds
 
 Fields = dict[str, Any]
 _GIB = 1024**3
@@ -202,6 +203,11 @@ def eks_nodegroup(r: dict[str, Any]) -> Fields:
     return {
         "instance_type": text(types[0]) if isinstance(types, list) and types else None,
         "node_count": count(dig(r, "ScalingConfig", "DesiredSize")),
+        **scaling_bounds(
+            dig(r, "ScalingConfig", "DesiredSize"),
+            dig(r, "ScalingConfig", "MinSize"),
+            dig(r, "ScalingConfig", "MaxSize"),
+        ),
         "storage_gib": positive(r.get("DiskSize")),
         "state": text(r.get("Status")),
     }

@@ -563,6 +563,8 @@ def _gke_pool(v: Values) -> dict[str, Any]:
         "initialNodeCount": v.get("node_count", v.get("initial_node_count")),
         "version": text(v.get("version")),
         "autoscaling": {
+            # the block is there when the pool autoscales
+            "enabled": True if autoscaling else None,
             "minNodeCount": autoscaling.get("min_node_count"),
             "maxNodeCount": autoscaling.get("max_node_count"),
         },

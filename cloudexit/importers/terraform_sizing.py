@@ -12,6 +12,7 @@ from typing import Any
 from cloudexit.importers.refine import engine_name
 from cloudexit.jsonvalues import number
 from cloudexit.model.inventory import EBS_BLOCKS, ROOT_VOLUME
+from cloudexit.model.scaling import scaling_bounds
 
 Fields = dict[str, Any]
 Reader = Callable[[dict[str, Any]], Fields]
@@ -184,6 +185,9 @@ def aws_eks_node_group(v: dict[str, Any]) -> Fields:
     return {
         "instance_type": text(types[0]) if isinstance(types, list) and types else None,
         "node_count": count(scaling.get("desired_size")),
+        **scaling_bounds(
+            scaling.get("desired_size"), scaling.get("min_size"), scaling.get("max_size")
+        ),
         "storage_gib": positive(v.get("disk_size")),
         "details": {"min_size": scaling.get("min_size"), "max_size": scaling.get("max_size")}
         | {k: w for k, w in (("ami_type", text(v.get("ami_type"))),) if w}

@@ -72,6 +72,12 @@ class Attributes(_Strict):
     engine_version: str | None = None
     high_availability: bool | None = None
     node_count: int | None = Field(None, ge=0)
+    min_nodes: int | None = Field(
+        None, ge=0, description="Autoscaling floor the source sets; None: a fixed size"
+    )
+    max_nodes: int | None = Field(
+        None, ge=1, description="Autoscaling ceiling the source sets; None: a fixed size"
+    )
     object_count: int | None = Field(None, ge=0)
     item_count: int | None = Field(None, ge=0)
     billing_mode: str | None = None

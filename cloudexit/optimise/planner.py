@@ -55,6 +55,7 @@ from cloudexit.optimise.attachments import (
     held_apart_warnings,
     wide_group_warnings,
 )
+from cloudexit.optimise.ceilings import ceiling_warnings
 from cloudexit.optimise.checks import Probes, violations
 from cloudexit.optimise.closed_regions import closed_warnings
 from cloudexit.optimise.decide import assignment_of, decide
@@ -443,6 +444,7 @@ def _plan(
     warnings.update(empty_warning(inventory.resources, names))
     warnings.update(versions.version_warnings(placements, names))
     warnings.update(assumed_storage_warnings(placements, names))
+    warnings.update(ceiling_warnings(placements, resources, names))
     warnings.update(closed_warnings(catalog, policy))
     warnings.update(
         unknown_copy_warnings(placements, resources, names, policy.running_costs.assumed_data_gib)

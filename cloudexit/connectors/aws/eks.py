@@ -13,6 +13,7 @@ from cloudexit.connectors.aws.ec2 import (
 )
 from cloudexit.connectors.aws.reader import Reader
 from cloudexit.model.inventory import Attributes
+from cloudexit.model.scaling import scaling_bounds
 
 
 def cluster_arn(scope: Scope, name: str) -> str:
@@ -78,6 +79,9 @@ def _nodegroup_attributes(item: Item, scope: Scope) -> Attributes:
     return Attributes(
         instance_type=item.get("_main_type"),
         node_count=scaling.get("desiredSize"),
+        **scaling_bounds(
+            scaling.get("desiredSize"), scaling.get("minSize"), scaling.get("maxSize")
+        ),
         storage_gib=item.get("diskSize"),
         engine_version=item.get("version"),
         state=item.get("status"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from cloudexit.connectors.azure.registry import Facts, declare, parent_id
+from cloudexit.model.scaling import scaling_bounds
 
 AGENT_POOL = "microsoft.containerservice/managedclusters/agentpools"
 ACS_CLUSTER = "microsoft.containerservice/containerservices"
@@ -66,6 +67,12 @@ def agent_pool(facts: Facts) -> None:
         node_count=int(facts.prop("count") or 0),
         os=(facts.prop("osType") or "").lower() or None,
         storage_gib=float(facts.prop("osDiskSizeGB")) if facts.prop("osDiskSizeGB") else None,
+        **scaling_bounds(
+            facts.prop("count"),
+            facts.prop("minCount"),
+            facts.prop("maxCount"),
+            facts.prop("enableAutoScaling"),
+        ),
     )
     facts.details.update(
         {

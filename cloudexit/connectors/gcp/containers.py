@@ -6,6 +6,7 @@ import re
 
 from cloudexit.connectors.gcp.registry import Facts, cai_ref, declare, last_segment, region_of
 from cloudexit.jsonvalues import number
+from cloudexit.model.scaling import scaling_bounds
 
 NODE_POOL = "container.googleapis.com/NodePool"
 
@@ -55,6 +56,13 @@ def node_pool(facts: Facts) -> None:
         storage_class=str(disk_type or assumed).lower() if facts.get("config.diskSizeGb") else None,
         state=(facts.get("status") or "").lower() or None,
         engine_version=facts.get("version"),
+        # GKE counts initialNodeCount and minNodeCount/maxNodeCount alike (per zone)
+        **scaling_bounds(
+            facts.get("initialNodeCount"),
+            facts.get("autoscaling.minNodeCount", facts.get("autoscaling.totalMinNodeCount")),
+            facts.get("autoscaling.maxNodeCount", facts.get("autoscaling.totalMaxNodeCount")),
+            facts.get("autoscaling.enabled"),
+        ),
     )
     facts.note(
         # the export names no disk type: the cost says which one was assumed

@@ -38,6 +38,7 @@ from cloudexit.model.inventory import Attributes, Resource
 from cloudexit.model.kinds import DATA_KINDS, Kind
 from cloudexit.model.plan import EngineVersionChoice, Option, Placement
 from cloudexit.model.topology import HealthCheck, Topology
+from cloudexit.optimise.ceilings import AUTOSCALED, ceiling_monthly
 from cloudexit.optimise.inspection import tier
 
 # Kinds that need a private network at the site.
@@ -369,6 +370,31 @@ class Item:
     @property
     def node_count(self) -> int:
         return max(1, self.resource.attributes.node_count or int(self.option.quantity or 1) or 1)
+
+    @property
+    def scaling(self) -> tuple[int, int] | None:
+        """The autoscaling bounds the source sets for a node pool, written as they are; None
+        for a fixed pool, written at the size priced (``node_count``) with autoscaling off."""
+        a = self.resource.attributes
+        if a.min_nodes is None or a.max_nodes is None:
+            return None
+        return min(a.min_nodes, self.node_count), max(a.max_nodes, self.node_count)
+
+    @property
+    def pool_note(self) -> str | None:
+        """For the README: the size a node pool is written at, and what it may cost at its
+        ceiling when it autoscales."""
+        if self.resource.kind != Kind.KUBERNETES_NODE_POOL or self.rtype not in AUTOSCALED:
+            return None
+        priced = f"EUR {self.option.monthly_cost} a month"
+        found = ceiling_monthly(self.option, self.resource)
+        if self.scaling is None or found is None:
+            return f"{self.node_count} nodes, autoscaling off: the size priced ({priced})"
+        low, high = self.scaling
+        return (
+            f"autoscales from {low} to {high} nodes, as its source does: priced at "
+            f"{self.node_count} nodes ({priced}), up to EUR {found[2]} a month at {high} nodes"
+        )
 
     @property
     def trace(self) -> str:

@@ -16,8 +16,8 @@ resource "ovh_cloud_project_kube_nodepool" "ana_gke_default" {
   flavor_name   = "b3-32"
   desired_nodes = 3
   min_nodes     = 3
-  max_nodes     = 6
-  autoscale     = true
+  max_nodes     = 3
+  autoscale     = false
 }
 
 # cloudexit: from azure microsoft.containerservice/managedclusters /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-portal/providers/microsoft.containerservice/managedclusters/aks-portal
@@ -38,8 +38,8 @@ resource "ovh_cloud_project_kube_nodepool" "aks_portal_default" {
   flavor_name   = "b3-32"
   desired_nodes = 3
   min_nodes     = 3
-  max_nodes     = 6
-  autoscale     = true
+  max_nodes     = 3
+  autoscale     = false
 }
 
 # cloudexit: from aws AWS::EKS::Cluster arn:aws:eks:us-east-1:123456789012:cluster/shop-k8s
@@ -60,8 +60,8 @@ resource "ovh_cloud_project_kube_nodepool" "shop_k8s_compute" {
   flavor_name   = "b3-32"
   desired_nodes = 2
   min_nodes     = 2
-  max_nodes     = 4
-  autoscale     = true
+  max_nodes     = 2
+  autoscale     = false
 }
 
 # cloudexit: from aws AWS::EKS::Nodegroup arn:aws:eks:us-east-1:123456789012:nodegroup/shop-k8s/general/1a2b3c
@@ -72,6 +72,6 @@ resource "ovh_cloud_project_kube_nodepool" "shop_k8s_general" {
   flavor_name   = "b3-32"
   desired_nodes = 3
   min_nodes     = 3
-  max_nodes     = 6
-  autoscale     = true
+  max_nodes     = 3
+  autoscale     = false
 }

@@ -15,9 +15,7 @@ resource "scaleway_k8s_pool" "ana_gke_default" {
   name                   = "ana-gke-default"
   node_type              = "PRO2-M"
   size                   = 3
-  min_size               = 3
-  max_size               = 6
-  autoscaling            = true
+  autoscaling            = false
   autohealing            = true
   root_volume_type       = "sbs_5k"
   root_volume_size_in_gb = 20
@@ -41,9 +39,7 @@ resource "scaleway_k8s_pool" "aks_portal_default" {
   name                   = "aks-portal-default"
   node_type              = "PRO2-M"
   size                   = 3
-  min_size               = 3
-  max_size               = 6
-  autoscaling            = true
+  autoscaling            = false
   autohealing            = true
   root_volume_type       = "sbs_5k"
   root_volume_size_in_gb = 20
@@ -67,9 +63,7 @@ resource "scaleway_k8s_pool" "shop_k8s_compute" {
   name                   = "shop-k8s-compute"
   node_type              = "PRO2-M"
   size                   = 2
-  min_size               = 2
-  max_size               = 4
-  autoscaling            = true
+  autoscaling            = false
   autohealing            = true
   root_volume_type       = "sbs_5k"
   root_volume_size_in_gb = 20
@@ -82,9 +76,7 @@ resource "scaleway_k8s_pool" "shop_k8s_general" {
   name                   = "shop-k8s-general"
   node_type              = "PRO2-M"
   size                   = 3
-  min_size               = 3
-  max_size               = 6
-  autoscaling            = true
+  autoscaling            = false
   autohealing            = true
   root_volume_type       = "sbs_5k"
   root_volume_size_in_gb = 20
