@@ -68,8 +68,15 @@ class SizeFinding:
 
     @staticmethod
     def _class(resource: Resource) -> str:
-        name = resource.attributes.instance_type
-        return f", class {name} not in the catalogue" if name else ", no class or size reported"
+        name, nodes = resource.attributes.instance_type, resource.attributes.node_count
+        if name:
+            return f", class {name} not in the catalogue"
+        if nodes:
+            return (
+                f", {nodes} {'node' if nodes == 1 else 'nodes'} reported but no rule turns "
+                f"{resource.type} nodes into vCPU and memory"
+            )
+        return ", no class or size reported"
 
 
 CLASS_SIZED = (

@@ -11,6 +11,7 @@ from typing import Any
 from cloudexit.catalog.products import Specs
 from cloudexit.connectors.common import index_types
 from cloudexit.connectors.gcp import (
+    analytics,
     appengine,
     compute,
     containers,
@@ -35,6 +36,7 @@ from cloudexit.model.kinds import Kind
 from cloudexit.topology import Mapped
 
 TYPES: dict[str, TypeSpec] = index_types(
+    analytics.TYPES,
     appengine.TYPES,
     compute.TYPES,
     network.TYPES,
