@@ -80,7 +80,7 @@ def test_a_default_node_disk_does_not_choose_the_flavour(
     plan = make_plan(inventory, OVH)
     (placed,) = [p for p in plan.placements if p.resource_id == pool.id]
     assert "node disk" not in (placed.dearer_than_today or "")
-    said = [w for w in plan.warnings if w.startswith("node pool ")]
+    said = [w for w in plan.warnings if w.startswith("node pool ") and "node disk" in w]
     assert len(said) == 1 and f"the source's {gib:g} GB node disk is {whose}" in said[0], said
     assert "ephemeral storage" in said[0]
 
@@ -95,7 +95,7 @@ def test_a_node_disk_the_pool_sets_is_held(
     assert placed.choice.product is not None
     specs = load_catalog().product("ovhcloud", placed.choice.product).specs
     assert (specs.local_storage_gib or 0) >= 150
-    assert not [w for w in plan.warnings if w.startswith("node pool ")]
+    assert not [w for w in plan.warnings if w.startswith("node pool ") and "node disk" in w]
 
 
 def test_an_eks_groups_root_disks_are_priced_today_at_the_gp3_rate(tmp_path: Path) -> None:
