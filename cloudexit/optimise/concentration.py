@@ -9,13 +9,18 @@ from whoever would dominate. The finished plan's index is measured and a rise is
 from __future__ import annotations
 
 import math
+from array import array
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from copy import copy
 from decimal import Decimal
+from functools import partial
+from typing import cast
 
 from cloudexit.model.inventory import Inventory
 from cloudexit.model.plan import Plan
 from cloudexit.model.policy import Policy
+from cloudexit.optimise.apart import apart
 from cloudexit.optimise.objective import Scorer
 from cloudexit.optimise.today import current_monthly_eur
 from cloudexit.optimise.units import Repeats, Row, Unit, Units, prune_dominated, runner_up_rows
@@ -33,13 +38,14 @@ PASSES = 10
 """Best-response passes over the units before the shares are taken as settled."""
 
 
-def weigh(units: Units, policy: Policy, aggregate: bool = True) -> None:
+def weigh(units: Units, policy: Policy, aggregate: bool = True, fork: bool = False) -> None:
     """Give every option concentration points from the spend shares of the plan the weights lead to.
 
     Each unit in turn takes its best option given where the others' spend sits, its own spend
     counted at the option's provider and region; passes repeat until no unit moves. The points of
     the settled shares then go on every option, so a heavy weight spreads spend instead of
-    swinging it all from one provider to the next."""
+    swinging it all from one provider to the next. ``fork``: the later units' options are
+    weighed by a forked child while this process weighs the earlier ones' (the same rows)."""
     if not policy.risk_weights.concentration or not units.units:
         for unit in units.units:
             unit.settle()
@@ -79,21 +85,25 @@ def weigh(units: Units, policy: Policy, aggregate: bool = True) -> None:
     # Points are rounded shares of spend: 8,879 values over the 160,547 rows a 20,000-resource
     # estate keeps, one float each. Scores are mostly distinct and stay the rows' own.
     one = Repeats().figure
-    for unit in units.units:
-        own, count = choice[unit.key], unit.count
-        move(own, -own.monthly * count)
-        placed = sum(by_provider.values())
-        every = unit.all_rows if unit.options is None else unit.options
-        rows = _weighed(every, count, placed, by_provider, by_region, policy, scorer, one)
-        move(own, own.monthly * count)
-        unit.options = unit.kept = None
-        unit.all_rows = rows
-        unit.rows = rows
-        if aggregate:
-            unit.rows = prune_dominated(unit, policy)
-            pruned += len(unit.all_rows) - len(unit.rows)
-        # what the plan reads of the rest, dropped one unit at a time: the peak stays low
-        unit.all_rows = runner_up_rows(unit.all_rows, unit.rows)
+    shares = _Shares(units.units, choice, by_provider, by_region)
+    cut = _cut(units.units) if fork else len(units.units)
+    # the child's work with the shares as they stand now, should it be done here after all
+    later = partial(_weighed_apart, shares.copy(), cut, policy, aggregate)
+    with apart(later, cut < len(units.units)) as child:
+        for unit, placed in shares.each(0, cut):
+            pruned += _weigh_unit(
+                unit, placed, by_provider, by_region, policy, scorer, aggregate, one
+            )
+        taken = _Taken(child.result(), one) if child.started else None
+        for unit, placed in shares.each(cut, len(units.units)):
+            if taken is not None and unit.options is not None:
+                taken.rows(unit)
+            else:
+                pruned += _weigh_unit(
+                    unit, placed, by_provider, by_region, policy, scorer, aggregate, one
+                )
+        if taken is not None:
+            pruned += taken.pruned
     units.pruned = pruned
     # A network object's copy adds no spend, but sits at a provider like any option does.
     placed = sum(by_provider.values())
@@ -102,6 +112,179 @@ def weigh(units: Units, policy: Policy, aggregate: bool = True) -> None:
             place: r.weighed(_points(r.site, 0.0, placed, by_provider, by_region), policy, scorer)
             for place, r in follower.at.items()
         }
+
+
+class _Shares:
+    """Where the settled choices' spend sits, each unit's own taken out while its options are
+    weighed and put back after: the order of these float sums is the loop's, so a child that
+    weighs the later units goes through the earlier ones' too (``skip``) and sees the same
+    shares to the last bit."""
+
+    def __init__(
+        self,
+        units: list[Unit],
+        choice: dict[str, Row],
+        by_provider: dict[str, float],
+        by_region: dict[tuple[str, str], float],
+    ) -> None:
+        self.units, self.choice = units, choice
+        self.by_provider, self.by_region = by_provider, by_region
+
+    def _move(self, row: Row, amount: float) -> None:
+        self.by_provider[row.site[0]] += amount
+        self.by_region[row.site] += amount
+
+    def each(self, first: int, last: int) -> Iterator[tuple[Unit, float]]:
+        """Each of ``units[first:last]`` with the spend placed without its own."""
+        by_provider, choice = self.by_provider, self.choice
+        for unit in self.units[first:last]:
+            own, count = choice[unit.key], unit.count
+            self._move(own, -own.monthly * count)
+            yield unit, sum(by_provider.values())
+            self._move(own, own.monthly * count)
+
+    def copy(self) -> _Shares:
+        return _Shares(
+            self.units,
+            self.choice,
+            defaultdict(float, self.by_provider),
+            defaultdict(float, self.by_region),
+        )
+
+    def skip(self, last: int) -> None:
+        """The shares moved as ``each`` moves them up to ``last``, nothing weighed."""
+        for _ in self.each(0, last):
+            pass
+
+
+WEIGHED_APART = 0.55
+"""The later units' share of the options the child weighs: this process still makes the rows
+read of them from the child's figures."""
+
+
+def _cut(units: list[Unit]) -> int:
+    """The first unit the child weighs: the later units hold ``WEIGHED_APART`` of the options."""
+    sizes = [len(u.options) if u.options is not None else len(u.all_rows) for u in units]
+    left = WEIGHED_APART * sum(sizes)
+    cut = len(units)
+    while cut > 0 and left > 0:
+        cut -= 1
+        left -= sizes[cut]
+    return cut
+
+
+def _weigh_unit(
+    unit: Unit,
+    placed: float,
+    by_provider: dict[str, float],
+    by_region: dict[tuple[str, str], float],
+    policy: Policy,
+    scorer: Scorer,
+    aggregate: bool,
+    one: Callable[[float], float],
+    origins: list[int] | None = None,
+) -> int:
+    """The unit's options weighed, pruned (``aggregate``) and cut to what the plan reads; the
+    number pruned. ``one``: the shared object for equal points (``Repeats.figure``);
+    ``origins``: given the index in the unit's options of each row kept."""
+    every = unit.all_rows if unit.options is None else unit.options
+    rows, order = _weighed(every, unit.count, placed, by_provider, by_region, policy, scorer, one)
+    unit.options = unit.kept = None
+    unit.all_rows = rows
+    unit.rows = rows
+    pruned = 0
+    if aggregate:
+        unit.rows = prune_dominated(unit, policy)
+        pruned = len(unit.all_rows) - len(unit.rows)
+    # what the plan reads of the rest, dropped one unit at a time: the peak stays low
+    unit.all_rows = runner_up_rows(unit.all_rows, unit.rows)
+    if origins is not None:
+        if len(unit.all_rows) == len(rows):
+            origins.extend(order)
+        else:
+            position = {id(row): k for k, row in enumerate(rows)}
+            origins.extend(order[position[id(row)]] for row in unit.all_rows)
+    return pruned
+
+
+Weighed = tuple["array[int]", "array[int]", "array[float]", "array[float]", "array[int]", int]
+"""A child's weighing of the units held as columns: per unit, how many rows the plan reads of
+it; per such row, its index in the unit's options, its score, its points and whether the
+solver has it (1) or only a runner-up can be it (0); and the number of options pruned."""
+
+
+def _weighed_apart(shares: _Shares, cut: int, policy: Policy, aggregate: bool) -> Weighed:
+    """The units from ``cut`` on held as columns, weighed as ``_weigh_unit`` weighs them, as
+    figures from which ``_Taken`` makes the same rows again. The units are left as they are."""
+    shares.skip(cut)
+    scorer, one = Scorer(policy), Repeats().figure
+    counts, at, solver = array("I"), array("I"), array("b")
+    scores, points = array("d"), array("d")
+    pruned = 0
+    for unit, placed in shares.each(cut, len(shares.units)):
+        if unit.options is None:
+            continue
+        own = copy(unit)
+        origins: list[int] = []
+        pruned += _weigh_unit(
+            own,
+            placed,
+            shares.by_provider,
+            shares.by_region,
+            policy,
+            scorer,
+            aggregate,
+            one,
+            origins,
+        )
+        read = own.all_rows
+        counts.append(len(read))
+        at.extend(origins)
+        scores.extend([row.score for row in read])
+        points.extend([cast(float, row.concentration) for row in read])
+        if own.rows is read:
+            solver.extend([1] * len(read))
+        else:
+            chosen = {id(row) for row in own.rows}
+            solver.extend([id(row) in chosen for row in read])
+    return counts, at, scores, points, solver, pruned
+
+
+class _Taken:
+    """The rows of the units the child weighed, made from its figures (``_weighed_apart``) in
+    the same order: the same rows, each made once and shared by the solver's list and the
+    plan's."""
+
+    def __init__(self, weighed: Weighed, one: Callable[[float], float]) -> None:
+        self.counts, self.at, self.scores, self.points, self.solver, self.pruned = weighed
+        self.one = one
+        self.unit = self.start = 0
+
+    def rows(self, unit: Unit) -> None:
+        every = unit.options if unit.options is not None else unit.all_rows
+        start, end = self.start, self.start + self.counts[self.unit]
+        shaped = Row.shaped
+        read: list[Row] = []
+        for index, score, points in zip(
+            self.at[start:end], self.scores[start:end], self.points[start:end], strict=True
+        ):
+            row = every[index]
+            read.append(
+                shaped(
+                    row.shape,
+                    score,
+                    row.monthly,
+                    row.stake,
+                    row.migration,
+                    self.one(points),
+                    row.source,
+                )
+            )
+        solver = self.solver[start:end]
+        unit.options = unit.kept = None
+        unit.all_rows = read
+        unit.rows = read if all(solver) else [row for row, s in zip(read, solver) if s]
+        self.unit, self.start = self.unit + 1, end
 
 
 def _weighed(
@@ -113,12 +296,13 @@ def _weighed(
     policy: Policy,
     scorer: Scorer,
     one: Callable[[float], float] | None = None,
-) -> list[Row]:
+) -> tuple[list[Row], list[int]]:
     """Every option of a unit of ``count`` resources with its points (``_points``) and the score
     they give (``Row.weighed``), best first: score, then site and product, then as given.
     ``one``: the shared object for equal points (``Repeats.figure``).
 
-    Runs once per option of the estate, so the row is built here rather than through a helper."""
+    Runs once per option of the estate, so the row is built here rather than through a helper.
+    Also each row's index in ``rows``."""
     decorated: list[tuple[float, tuple[str, str], str, int, Row]] = []
     shaped, score_of = Row.shaped, scorer.weighed_score
     one = one or Repeats().figure
@@ -142,7 +326,7 @@ def _weighed(
             row = shaped(shape, score, monthly, r.stake, r.migration, points, r.source)
         decorated.append((row.score, site, shape[2] or "", index, row))
     decorated.sort()
-    return [d[4] for d in decorated]
+    return [d[4] for d in decorated], [d[3] for d in decorated]
 
 
 def _points(

@@ -255,7 +255,7 @@ def _plan(
     units = build_units(
         inventory, catalog, policy, candidates_for, aggregate, fork_from, compact=True
     )
-    concentration.weigh(units, policy, aggregate)
+    concentration.weigh(units, policy, aggregate, fork=len(candidates_for) >= fork_from)
     drop_unread_rows(units)
     mappings = catalog.kinds
     resources = inventory.by_id()

@@ -103,7 +103,7 @@ def test_weighed_rows_are_each_row_weighed_by_its_points(
     placed = sum(by_provider.values())
     policy = Policy(targets=["ionos", "ovhcloud", "scaleway"])
     scorer = Scorer(policy)
-    got = _weighed(rows, members, placed, by_provider, by_region, policy, scorer)
+    got, _ = _weighed(rows, members, placed, by_provider, by_region, policy, scorer)
     weighed = [
         (
             r.weighed(_points(r.site, r.monthly * members, placed, by_provider, by_region), policy),
