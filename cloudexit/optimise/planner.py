@@ -3,30 +3,22 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import partial
 
 from cloudexit.catalog import versions
-from cloudexit.catalog.lifecycle import end_of_life_warnings, past_end_of_life
+from cloudexit.catalog.lifecycle import past_end_of_life
 from cloudexit.catalog.loader import Catalog
 from cloudexit.catalog.sizing import price_in
 from cloudexit.collector import collection_paused
 from cloudexit.errors import InputError
-from cloudexit.model.app_plans import app_plan_warnings
 from cloudexit.model.balancer_gaps import (
-    balancer_gap_warnings,
     balancer_gaps,
     no_traffic_reason,
     without_front,
 )
-from cloudexit.model.coverage import incomplete_warning
-from cloudexit.model.firewall_rules_held import (
-    assumed_rule_warnings,
-    ruleless_firewall_warnings,
-    unheld_group_warnings,
-)
 from cloudexit.model.inventory import Inventory, Resource
-from cloudexit.model.labels import readable_names
 from cloudexit.model.money import quantize
-from cloudexit.model.open_ports import open_rule_warnings, open_rules
+from cloudexit.model.open_ports import open_rules
 from cloudexit.model.plan import (
     Alternative,
     Baseline,
@@ -42,39 +34,27 @@ from cloudexit.model.plan import (
 )
 from cloudexit.model.policy import Policy
 from cloudexit.optimise import concentration, explain, footing, milp, oneoff
-from cloudexit.optimise.apart import FORK_FROM
+from cloudexit.optimise.apart import FORK_FROM, apart
 from cloudexit.optimise.assumptions import (
-    assumed_storage_warnings,
     assumption_warnings,
-    unknown_copy_warnings,
-    unknown_root_warnings,
-    unwritten_disk_warnings,
 )
-from cloudexit.optimise.attachments import (
-    far_replica_warnings,
-    held_apart_warnings,
-    wide_group_warnings,
-)
-from cloudexit.optimise.ceilings import ceiling_warnings
 from cloudexit.optimise.checks import Probes, violations
-from cloudexit.optimise.closed_regions import closed_warnings
 from cloudexit.optimise.decide import assignment_of, decide
-from cloudexit.optimise.diagnose import dedicated_link_warnings, infeasibility, unplaceable
-from cloudexit.optimise.empty_warehouses import empty_reason, empty_warehouse, empty_warning
+from cloudexit.optimise.diagnose import infeasibility, unplaceable
+from cloudexit.optimise.empty_warehouses import empty_reason, empty_warehouse
 from cloudexit.optimise.follow import copy_reasons
-from cloudexit.optimise.inputs import check_currencies, check_policy, pin_warnings
+from cloudexit.optimise.inputs import check_currencies, check_policy
 from cloudexit.optimise.no_site import (
     no_site_reasons,
     residency_everywhere,
     residency_summary,
 )
-from cloudexit.optimise.node_disks import default_disk_warnings
+from cloudexit.optimise.placed_warnings import Placed, placed_warnings
 from cloudexit.optimise.read_replicas import price_read_replicas
 from cloudexit.optimise.replication import price_replication
 from cloudexit.optimise.requirement import dearer_reason, requirement_of
-from cloudexit.optimise.running import function_usage_warning, running_cost_data
+from cloudexit.optimise.running import running_cost_data
 from cloudexit.optimise.sizes import resolve_size, sized_by_instance
-from cloudexit.optimise.split import split_dependency_warning
 from cloudexit.optimise.switching import plan_waves_of, start_of
 from cloudexit.optimise.units import (
     Row,
@@ -86,11 +66,10 @@ from cloudexit.optimise.units import (
     egress_per_gib,
     link_monthly,
 )
-from cloudexit.optimise.windows import WINDOWS_HOSTS, licence_warning, runs_windows
+from cloudexit.optimise.windows import WINDOWS_HOSTS, runs_windows
 from cloudexit.optimise.worked import Worked
 from cloudexit.sovereignty.data import load_sovereignty
 from cloudexit.sovereignty.estate import estate, lowered_warning
-from cloudexit.wording import first_few, plural
 
 
 def time_limited_warning(policy: Policy, gap: float, within: bool) -> str:
@@ -197,27 +176,6 @@ def _size_after(
         parts.append(f"{specs.memory_gib:g} GiB")
     each = ", ".join(parts)
     return each if option.quantity == 1 else f"{option.quantity:g} x {each}"
-
-
-def _size_warnings(
-    inventory: Inventory, catalog: Catalog, policy: Policy, placed: dict[str, Row], left: set[str]
-) -> list[str]:
-    """One line per resource placed by vCPU and memory, or left, whose size is not reported or catalogued."""
-    found = []
-    for r in inventory.resources:
-        row = placed.get(r.id)
-        if r.id in left or (row is not None and sized_by_instance(row.option, catalog, r.kind)):
-            line = resolve_size(r, catalog, policy).warning(r, leave=r.id in left)
-            if line:
-                found.append(line)
-        if row is not None and not row.retain:
-            for line in (
-                function_usage_warning(r, policy),
-                licence_warning(r, row.option, catalog, policy),
-            ):
-                if line:
-                    found.append(line)
-    return found
 
 
 def plan(
@@ -412,144 +370,125 @@ def _plan(
                 )
             )
         placements.sort(key=lambda p: p.resource_id)
-    left = {u.resource_id for u in unplaced if u.code == "size_unknown"}
-    warnings.update(_size_warnings(inventory, catalog, policy, assignment, left))
-    warnings.update(held_apart_warnings(inventory, policy, resources))
-    warnings.update(far_replica_warnings(inventory, resources))
-    warnings.update(wide_group_warnings(inventory, policy))
-    incomplete = incomplete_warning(inventory)
-    if incomplete:
-        warnings.add(incomplete)
     # the runbook lists these too: worked out once (the sites they name do not change after)
     rules_open = open_rules(inventory, placements, resources)
     gaps = balancer_gaps(inventory, placements, resources)
-    warnings.update(open_rule_warnings(inventory, placements, rules_open))
-    warnings.update(dedicated_link_warnings(unplaced, inventory, resources))
-    warnings.update(balancer_gap_warnings(inventory, placements, gaps))
-    warnings.update(ruleless_firewall_warnings(inventory, placements, resources))
-    warnings.update(default_disk_warnings(inventory, placements, catalog))
-    warnings.update(unheld_group_warnings(inventory, placements, resources))
-    warnings.update(assumed_rule_warnings(inventory, placements, resources))
-    warnings.update(app_plan_warnings(inventory, placements, unplaced))
-    split_line = split_dependency_warning(inventory, placements, policy)
-    if split_line:
-        warnings.add(split_line)
-    for part, who in sorted(unpriced_parts.items()):
-        shown = first_few(who)
-        warnings.add(
-            f"not in the target cost, for want of a list price: {part}, on {len(who)} "
-            f"{plural(len(who), 'placement')} ({shown})"
-        )
-    names = readable_names(resources.values())
-    warnings.update(empty_warning(inventory.resources, names))
-    warnings.update(versions.version_warnings(placements, names))
-    warnings.update(assumed_storage_warnings(placements, names))
-    warnings.update(ceiling_warnings(placements, resources, names))
-    warnings.update(closed_warnings(catalog, policy))
-    warnings.update(
-        unknown_copy_warnings(placements, resources, names, policy.running_costs.assumed_data_gib)
-    )
-    warnings.update(unknown_root_warnings(inventory.resources, names))
-    warnings.update(unwritten_disk_warnings(placements, resources, catalog))
-    warnings.update(end_of_life_warnings(placements, names, start_of(policy, inventory)))
-    warnings.update(
-        pin_warnings(inventory, catalog, policy, {rid: r.site[0] for rid, r in assignment.items()})
-    )
-    objective = solution.objective if emptied is None else None
-    bound = solution.bound if emptied is None else None
-    gap = None
-    if objective is not None and bound is not None:
-        gap = max(0.0, (objective - bound) / abs(objective)) if objective else 0.0
-    if gap is not None and (solution.status == SolveStatus.FEASIBLE or solution.time_limited):
-        warnings.add(time_limited_warning(policy, gap, solution.status == SolveStatus.OPTIMAL))
-    greedy_value = assignment_objective(greedy, units)
-    baseline = (
-        Baseline(
-            objective=quantize(Decimal(str(greedy_value))),
-            target_monthly=quantize(
-                Decimal(str(sum(r.monthly for r in greedy.values() if r.target)))
-            ),
-            violations=greedy_broken,
-            saving=quantize(Decimal(str(greedy_value - objective)))
-            if objective is not None and not greedy_broken
-            else None,
-        )
-        if greedy
-        else None
-    )
-    points = _frontier(units, policy, assignment, frontier) if frontier and assignment else []
-    billed = catalog.billed_types()
-    ranged_line = ranged_price_warning(placements, catalog)
-    if ranged_line:
-        warnings.add(ranged_line)
-    planned_line = footing.planned_today_warning(inventory, policy)
-    if planned_line:
-        warnings.add(planned_line)
-    result = Plan(
-        generated_at=inventory.generated_at,
-        policy=policy,
-        inventory=inventory,
-        placements=placements,
-        unplaced=sorted(unplaced, key=lambda u: u.resource_id),
-        # Worked out once, below, with the one-off costs dated: nothing reads them before.
-        totals=Totals(
-            current_monthly=Decimal(0),
-            target_monthly=Decimal(0),
-            retained_monthly=Decimal(0),
-            one_off_migration=Decimal(0),
-            horizon_months=policy.horizon_months,
-        ),
-        solver=SolverInfo(
-            solver=solution.solver,
-            status=status,
-            objective=quantize(Decimal(str(objective))) if objective is not None else None,
-            bound=quantize(Decimal(str(bound))) if bound is not None else None,
-            gap=round(gap, 6) if gap is not None else None,
-            variables=solution.variables,
-            constraints=solution.constraints,
-            classes=classes,
-            pruned_options=units.pruned,
-        ),
-        baseline=baseline,
-        frontier=points,
-        warnings=sorted(warnings),
-    )
-    # What chose the plan is not read past here. Let it go first, so that dating the one-off
-    # costs (a new option for every moved placement) does not hold both at once.
-    del units, unit_of, decision, assignment, greedy, kept, placements
-    repriced = price_read_replicas(inventory, result.placements, catalog, policy)
-    repriced += price_replication(
-        resources,
-        result.placements,
+    placed = Placed(
+        inventory,
         catalog,
         policy,
-        lambda site: egress_per_gib(catalog, policy, {site}).get(site),
-    )
-    waves = None
-    if result.placements:
-        waves = plan_waves_of(result, resources)
-        oneoff.date_one_off(result, catalog, waves, resources)
-    figures = result.totals = footing.totals(
-        inventory,
-        result.placements,
-        policy,
+        {rid: row.option for rid, row in assignment.items()},
+        placements,
         unplaced,
-        status,
-        result.stranded,
-        billed,
+        resources,
+        unpriced_parts,
+        rules_open,
+        gaps,
+        {rid: row.site[0] for rid, row in assignment.items()},
+        start_of(policy, inventory),
     )
-    late = [
-        *repriced,
-        second_hand_warning(result.placements, figures),
-        footing.unpriced_today_warning(inventory, figures),
-        footing.unverified_today_warning(inventory),
-    ]
-    if result.placements:
-        late.append(concentration.rise_warning(result))
-        late.extend(assumption_warnings(result.placements, figures, policy, running_cost_data()))
+    # read from the placements alone: a second process finds them while this one dates and totals
+    with apart(partial(placed_warnings, placed), len(placements) >= fork_from) as child:
+        # not forked: found now, before the repricing and dating below change the placements
+        found_here = None if child.started else child.result()
+        objective = solution.objective if emptied is None else None
+        bound = solution.bound if emptied is None else None
+        gap = None
+        if objective is not None and bound is not None:
+            gap = max(0.0, (objective - bound) / abs(objective)) if objective else 0.0
+        if gap is not None and (solution.status == SolveStatus.FEASIBLE or solution.time_limited):
+            warnings.add(time_limited_warning(policy, gap, solution.status == SolveStatus.OPTIMAL))
+        greedy_value = assignment_objective(greedy, units)
+        baseline = (
+            Baseline(
+                objective=quantize(Decimal(str(greedy_value))),
+                target_monthly=quantize(
+                    Decimal(str(sum(r.monthly for r in greedy.values() if r.target)))
+                ),
+                violations=greedy_broken,
+                saving=quantize(Decimal(str(greedy_value - objective)))
+                if objective is not None and not greedy_broken
+                else None,
+            )
+            if greedy
+            else None
+        )
+        points = _frontier(units, policy, assignment, frontier) if frontier and assignment else []
+        billed = catalog.billed_types()
+        ranged_line = ranged_price_warning(placements, catalog)
+        if ranged_line:
+            warnings.add(ranged_line)
+        planned_line = footing.planned_today_warning(inventory, policy)
+        if planned_line:
+            warnings.add(planned_line)
+        result = Plan(
+            generated_at=inventory.generated_at,
+            policy=policy,
+            inventory=inventory,
+            placements=placements,
+            unplaced=sorted(unplaced, key=lambda u: u.resource_id),
+            # Worked out once, below, with the one-off costs dated: nothing reads them before.
+            totals=Totals(
+                current_monthly=Decimal(0),
+                target_monthly=Decimal(0),
+                retained_monthly=Decimal(0),
+                one_off_migration=Decimal(0),
+                horizon_months=policy.horizon_months,
+            ),
+            solver=SolverInfo(
+                solver=solution.solver,
+                status=status,
+                objective=quantize(Decimal(str(objective))) if objective is not None else None,
+                bound=quantize(Decimal(str(bound))) if bound is not None else None,
+                gap=round(gap, 6) if gap is not None else None,
+                variables=solution.variables,
+                constraints=solution.constraints,
+                classes=classes,
+                pruned_options=units.pruned,
+            ),
+            baseline=baseline,
+            frontier=points,
+            warnings=sorted(warnings),
+        )
+        # What chose the plan is not read past here. Let it go first, so that dating the one-off
+        # costs (a new option for every moved placement) does not hold both at once.
+        del units, unit_of, decision, assignment, greedy, kept, placements
+        repriced = price_read_replicas(inventory, result.placements, catalog, policy)
+        repriced += price_replication(
+            resources,
+            result.placements,
+            catalog,
+            policy,
+            lambda site: egress_per_gib(catalog, policy, {site}).get(site),
+        )
+        waves = None
+        if result.placements:
+            waves = plan_waves_of(result, resources)
+            oneoff.date_one_off(result, catalog, waves, resources)
+        figures = result.totals = footing.totals(
+            inventory,
+            result.placements,
+            policy,
+            unplaced,
+            status,
+            result.stranded,
+            billed,
+        )
+        late = [
+            *repriced,
+            second_hand_warning(result.placements, figures),
+            footing.unpriced_today_warning(inventory, figures),
+            footing.unverified_today_warning(inventory),
+        ]
+        if result.placements:
+            late.append(concentration.rise_warning(result))
+            late.extend(
+                assumption_warnings(result.placements, figures, policy, running_cost_data())
+            )
+        share_placement_values(result.placements)
+        result.sovereignty = estate(result, load_sovereignty())
+        late += child.result() if found_here is None else found_here
     result.warnings = sorted({*result.warnings, *(line for line in late if line)})
-    share_placement_values(result.placements)
-    result.sovereignty = estate(result, load_sovereignty())
     lowered = lowered_warning(result.sovereignty)
     if lowered:
         result.warnings = sorted({*result.warnings, lowered})

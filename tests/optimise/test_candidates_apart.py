@@ -1,5 +1,5 @@
-"""From a size on, half the candidates, the later units' weighing and half the chosen options are
-done by a forked child: the same plan either way."""
+"""From a size on, half the candidates, the later units' weighing, half the chosen options and the
+warnings read from the placements are worked out by a forked child: the same plan either way."""
 
 from __future__ import annotations
 
@@ -47,6 +47,7 @@ import json, sys
 from contextlib import contextmanager
 from cloudexit.model import Inventory, Policy
 import cloudexit.optimise.concentration as concentration
+import cloudexit.optimise.planner as planner
 import cloudexit.optimise.units as units
 from cloudexit.optimise.planner import plan
 from tests.helpers import fixture_catalog
@@ -61,7 +62,7 @@ def counting(work, fork):
     forked.append(child.forked)
 
 
-units.apart = concentration.apart = counting
+units.apart = concentration.apart = planner.apart = counting
 estate = Inventory.model_validate_json(open(sys.argv[1]).read())
 policy = Policy(targets=["ovhcloud", "scaleway"], max_spend_share=0.6, solver={"name": "highs", "gap": 0})
 serial, _ = plan(estate, fixture_catalog(), policy)
@@ -87,9 +88,9 @@ def test_a_plan_whose_candidates_are_built_by_two_processes_is_the_serial_plan(
     assert done.returncode == 0, done.stderr
     found = json.loads(done.stdout.splitlines()[-1])
     if len(os.sched_getaffinity(0)) > 1:
-        # the serial plan's candidates and weighing; then the child's half of the candidates,
-        # its later units weighed and its half of the chosen options
-        assert found["forked"] == [False, False, True, True, True]
+        # the serial plan's candidates, weighing and warnings; then the child's half of the
+        # candidates, its later units weighed, its half of the chosen options, the warnings
+        assert found["forked"] == [False, False, False, True, True, True, True]
     assert found["same"]
     # a1 with b1 (one signature), b2 and b3 (equal options); a4 with b4: shared across halves
     assert found["classes"] == 4

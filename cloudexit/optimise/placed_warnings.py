@@ -1,0 +1,136 @@
+"""The plan's warnings read from its placements, unplaced resources and inventory alone.
+
+None reads the dated one-off costs, the totals or the sovereignty roll-up, so a large plan has
+them worked out by a forked child while the planner dates and totals (``apart``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from cloudexit.catalog import versions
+from cloudexit.catalog.lifecycle import end_of_life_warnings
+from cloudexit.catalog.loader import Catalog
+from cloudexit.model.app_plans import app_plan_warnings
+from cloudexit.model.balancer_gaps import BalancerGap, balancer_gap_warnings
+from cloudexit.model.coverage import incomplete_warning
+from cloudexit.model.firewall_rules_held import (
+    assumed_rule_warnings,
+    ruleless_firewall_warnings,
+    unheld_group_warnings,
+)
+from cloudexit.model.inventory import Inventory, Resource
+from cloudexit.model.labels import readable_names
+from cloudexit.model.open_ports import OpenRule, open_rule_warnings
+from cloudexit.model.plan import Option, Placement, Unplaced
+from cloudexit.model.policy import Policy
+from cloudexit.optimise.assumptions import (
+    assumed_storage_warnings,
+    unknown_copy_warnings,
+    unknown_root_warnings,
+    unwritten_disk_warnings,
+)
+from cloudexit.optimise.attachments import (
+    far_replica_warnings,
+    held_apart_warnings,
+    wide_group_warnings,
+)
+from cloudexit.optimise.ceilings import ceiling_warnings
+from cloudexit.optimise.closed_regions import closed_warnings
+from cloudexit.optimise.diagnose import dedicated_link_warnings
+from cloudexit.optimise.empty_warehouses import empty_warning
+from cloudexit.optimise.inputs import pin_warnings
+from cloudexit.optimise.node_disks import default_disk_warnings
+from cloudexit.optimise.running import function_usage_warning
+from cloudexit.optimise.sizes import resolve_size, sized_by_instance
+from cloudexit.optimise.split import split_dependency_warning
+from cloudexit.optimise.windows import licence_warning
+from cloudexit.wording import first_few, plural
+
+
+@dataclass
+class Placed:
+    """What the warnings read: the plan as placed, before its one-off costs are dated."""
+
+    inventory: Inventory
+    catalog: Catalog
+    policy: Policy
+    chosen: dict[str, Option]
+    """each solver-placed resource's option (copies of network objects not included)"""
+    placements: list[Placement]
+    unplaced: list[Unplaced]
+    resources: dict[str, Resource]
+    unpriced_parts: dict[str, list[str]]
+    """each part without a list price, and the names of the placements it is missing from"""
+    open_rules: list[OpenRule]
+    balancer_gaps: list[BalancerGap]
+    providers: dict[str, str]
+    """each solver-placed resource's provider, for the pins"""
+    start: dt.date
+    """the migration's start (``switching.start_of``), for end-of-life warnings"""
+
+
+def placed_warnings(placed: Placed) -> list[str]:
+    """Every warning ``Placed`` gives, in no particular order (the plan sorts them)."""
+    inventory, catalog, policy = placed.inventory, placed.catalog, placed.policy
+    placements, unplaced, resources = placed.placements, placed.unplaced, placed.resources
+    left = {u.resource_id for u in unplaced if u.code == "size_unknown"}
+    found = size_warnings(inventory, catalog, policy, placed.chosen, left)
+    found += held_apart_warnings(inventory, policy, resources)
+    found += far_replica_warnings(inventory, resources)
+    found += wide_group_warnings(inventory, policy)
+    found.append(incomplete_warning(inventory) or "")
+    found += open_rule_warnings(inventory, placements, placed.open_rules)
+    found += dedicated_link_warnings(unplaced, inventory, resources)
+    found += balancer_gap_warnings(inventory, placements, placed.balancer_gaps)
+    found += ruleless_firewall_warnings(inventory, placements, resources)
+    found += default_disk_warnings(inventory, placements, catalog)
+    found += unheld_group_warnings(inventory, placements, resources)
+    found += assumed_rule_warnings(inventory, placements, resources)
+    found += app_plan_warnings(inventory, placements, unplaced)
+    found.append(split_dependency_warning(inventory, placements, policy) or "")
+    for part, who in sorted(placed.unpriced_parts.items()):
+        shown = first_few(who)
+        found.append(
+            f"not in the target cost, for want of a list price: {part}, on {len(who)} "
+            f"{plural(len(who), 'placement')} ({shown})"
+        )
+    names = readable_names(resources.values())
+    found += empty_warning(inventory.resources, names)
+    found += versions.version_warnings(placements, names)
+    found += assumed_storage_warnings(placements, names)
+    found += ceiling_warnings(placements, resources, names)
+    found += closed_warnings(catalog, policy)
+    found += unknown_copy_warnings(
+        placements, resources, names, policy.running_costs.assumed_data_gib
+    )
+    found += unknown_root_warnings(inventory.resources, names)
+    found += unwritten_disk_warnings(placements, resources, catalog)
+    found += end_of_life_warnings(placements, names, placed.start)
+    found += pin_warnings(inventory, catalog, policy, placed.providers)
+    return [line for line in found if line]
+
+
+def size_warnings(
+    inventory: Inventory,
+    catalog: Catalog,
+    policy: Policy,
+    placed: dict[str, Option],
+    left: set[str],
+) -> list[str]:
+    """One line per resource placed by vCPU and memory, or left, whose size is not reported or catalogued."""
+    found = []
+    for r in inventory.resources:
+        option = placed.get(r.id)
+        if r.id in left or (option is not None and sized_by_instance(option, catalog, r.kind)):
+            line = resolve_size(r, catalog, policy).warning(r, leave=r.id in left)
+            if line:
+                found.append(line)
+        if option is not None and not option.retain:
+            for line in (
+                function_usage_warning(r, policy),
+                licence_warning(r, option, catalog, policy),
+            ):
+                if line:
+                    found.append(line)
+    return found
