@@ -261,25 +261,19 @@ class _Taken:
         self.unit = self.start = 0
 
     def rows(self, unit: Unit) -> None:
-        every = unit.options if unit.options is not None else unit.all_rows
+        """The rows of the next unit the child weighed, a unit held as columns."""
+        options = unit.options
+        assert options is not None
         start, end = self.start, self.start + self.counts[self.unit]
-        shaped = Row.shaped
-        read: list[Row] = []
-        for index, score, points in zip(
-            self.at[start:end], self.scores[start:end], self.points[start:end], strict=True
-        ):
-            row = every[index]
-            read.append(
-                shaped(
-                    row.shape,
-                    score,
-                    row.monthly,
-                    row.stake,
-                    row.migration,
-                    self.one(points),
-                    row.source,
-                )
+        # read from the columns, not through a row made for each option read
+        shaped, stake, source, one = Row.shaped, options.stake, options.source, self.one
+        shapes, monthly, migration = options.shapes, options.monthly, options.migration
+        read = [
+            shaped(shapes[i], score, monthly[i], stake, migration[i], one(points), source)
+            for i, score, points in zip(
+                self.at[start:end], self.scores[start:end], self.points[start:end], strict=True
             )
+        ]
         solver = self.solver[start:end]
         unit.options = unit.kept = None
         unit.all_rows = read
