@@ -474,19 +474,23 @@ def _plan(
             result.stranded,
             billed,
         )
-        late = [
-            *repriced,
-            second_hand_warning(result.placements, figures),
-            footing.unpriced_today_warning(inventory, figures),
-            footing.unverified_today_warning(inventory),
-        ]
-        if result.placements:
-            late.append(concentration.rise_warning(result))
-            late.extend(
-                assumption_warnings(result.placements, figures, policy, running_cost_data())
-            )
-        share_placement_values(result.placements)
-        result.sovereignty = estate(result, load_sovereignty())
+        # the sovereignty roll-up reads the priced plan only: a second process makes it while
+        # this one shares the placements' values
+        rollup = partial(estate, result, load_sovereignty())
+        with apart(rollup, len(result.placements) >= fork_from) as sovereignty:
+            late = [
+                *repriced,
+                second_hand_warning(result.placements, figures),
+                footing.unpriced_today_warning(inventory, figures),
+                footing.unverified_today_warning(inventory),
+            ]
+            if result.placements:
+                late.append(concentration.rise_warning(result))
+                late.extend(
+                    assumption_warnings(result.placements, figures, policy, running_cost_data())
+                )
+            share_placement_values(result.placements)
+            result.sovereignty = sovereignty.result()
         late += child.result() if found_here is None else found_here
     result.warnings = sorted({*result.warnings, *(line for line in late if line)})
     lowered = lowered_warning(result.sovereignty)
