@@ -95,9 +95,9 @@ def write_artefacts(
     fork: bool = False,
     worked: Worked | None = None,
 ) -> None:
-    """Every artefact into ``stage``; ``fork``: plan.json and the Terraform each in a second
-    process while this one writes the rest (the same bytes either way); ``worked``: what
-    planning this plan worked out, read instead of worked out again."""
+    """Every artefact into ``stage``; ``fork``: plan.json, the Terraform and the report each in
+    a process of its own while this one writes the rest (the same bytes either way); ``worked``:
+    what planning this plan worked out, read instead of worked out again."""
     from functools import partial
 
     from cloudexit.emit.alongside import alongside
@@ -132,17 +132,19 @@ def write_artefacts(
                 if made is not None and made.waves is not None
                 else plan_waves(plan, methods, fixed, resources)
             )
-            write_runbook(
-                plan,
-                stage,
-                env,
-                catalog,
-                built,
-                summary,
-                waves,
-                methods,
-                named.open_rules if named is not None else None,
-                named.balancer_gaps if named is not None else None,
-                resources,
-            )
-            write_report(plan, stage, env, catalog, summary, waves, resources)
+            # the report in a third process while this one writes the runbook
+            report = partial(write_report, plan, stage, env, catalog, summary, waves, resources)
+            with alongside(report, fork, stage):
+                write_runbook(
+                    plan,
+                    stage,
+                    env,
+                    catalog,
+                    built,
+                    summary,
+                    waves,
+                    methods,
+                    named.open_rules if named is not None else None,
+                    named.balancer_gaps if named is not None else None,
+                    resources,
+                )

@@ -53,6 +53,7 @@ def test_forked_writers_write_the_same_bytes(tmp_path):
         write_artefacts(plan, tmp_path / name, make_environment(), catalog, fork)
     one, two = snapshot(tmp_path / "one"), snapshot(tmp_path / "two")
     assert "plan.json" in one and any(name.startswith("terraform/") for name in one)
+    assert "report.html" in one and "runbook.md" in one
     assert one == two
 
 
