@@ -12,6 +12,7 @@ from cloudexit.api import inventory as import_inventory
 from cloudexit.catalog import Catalog, load_catalog
 from cloudexit.model.inventory import Inventory
 from cloudexit.model.plan import Placement
+from cloudexit.model.policy import Policy
 
 FIXTURE_CATALOG = Path(__file__).resolve().parent / "data" / "catalog"
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "estate"
@@ -157,3 +158,17 @@ def replica_written_beside_primary(
     report = check_folder(root, shared_dir / "reference" / "terraform-provider-schemas.json")
     assert [f.line() for f in report.errors] == []
     return "".join(p.read_text() for p in sorted(root.rglob("*.tf")))
+
+
+def one_target_policy(target: str) -> Policy:
+    """Everything onto ``target`` alone: nothing kept on the source, no spread required."""
+    return Policy.model_validate(
+        {
+            "targets": [target],
+            "min_providers": 1,
+            "max_providers": 1,
+            "allow_retain": False,
+            "max_spend_share": 1,
+            "max_region_spend_share": 1,
+        }
+    )

@@ -14,8 +14,7 @@ from cloudexit import api
 from cloudexit.catalog import load_catalog
 from cloudexit.catalog.loader import Catalog
 from cloudexit.model.plan import Plan
-from cloudexit.model.policy import Policy
-from tests.helpers import corpus_inventory
+from tests.helpers import corpus_inventory, one_target_policy
 
 EXPORT = "tfplan-azure-firewall-infracost.json"
 # Per target: the server types a priced machine is written as, the image variable the appliance
@@ -43,16 +42,7 @@ def catalog() -> Catalog:
 
 @functools.cache
 def planned(target: str) -> Plan:
-    policy = Policy.model_validate(
-        {
-            "targets": [target],
-            "min_providers": 1,
-            "max_providers": 1,
-            "allow_retain": False,
-            "max_spend_share": 1,
-            "max_region_spend_share": 1,
-        }
-    )
+    policy = one_target_policy(target)
     return api.plan(corpus_inventory(EXPORT), policy, catalog())
 
 

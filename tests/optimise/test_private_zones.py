@@ -18,7 +18,7 @@ from cloudexit.model.inventory import Inventory
 from cloudexit.model.plan import Plan
 from cloudexit.model.policy import Policy
 from cloudexit.optimise.private_zones import is_private
-from tests.helpers import inventory, resource, tfstate, tfstate_resource
+from tests.helpers import inventory, one_target_policy, resource, tfstate, tfstate_resource
 
 PUBLIC_ZONE_TYPES = ("scaleway_domain_zone", "ovh_domain_zone", "ionoscloud_dns_zone")
 RECORDS = [{"name": "db", "type": "A", "ttl": 300, "values": ["10.0.0.4"]}]
@@ -62,16 +62,7 @@ def with_public_zone() -> Inventory:
 
 @functools.cache
 def planned(target: str) -> Plan:
-    policy = Policy.model_validate(
-        {
-            "targets": [target],
-            "min_providers": 1,
-            "max_providers": 1,
-            "allow_retain": False,
-            "max_spend_share": 1,
-            "max_region_spend_share": 1,
-        }
-    )
+    policy = one_target_policy(target)
     return api.plan(estate(), policy, catalog())
 
 
