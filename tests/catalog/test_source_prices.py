@@ -137,6 +137,40 @@ def test_every_confidential_v6_size_in_paris_and_dublin_carries_its_1_september_
     assert "2026-09-01/1341-vm-francecentral.json" in paris.source.url
 
 
+def test_every_confidential_v6_size_in_amsterdam_carries_its_1_september_rate(bundled):
+    # The same project's westeurope record of that day, every page read: the DCasv6 to ECedsv6
+    # pay-as-you-go meters rose, Linux by 10 %, Windows by the same dollars; no size of those
+    # series may keep its June rate there.
+    products = {p.id: p for p in bundled.providers["azure"].products}
+    sizes = [p for p in products if re.fullmatch(r"Standard_[DE]C\d+[ae]d?s_v6", p)]
+    assert len(sizes) == 64
+    for size in sizes:
+        linux = price_in(products[size], "westeurope")
+        assert linux is not None, size
+        assert linux.source.published == dt.date(2026, 9, 1), size
+        assert linux.source.evidence == "provider_api"
+        windows = (
+            price_in(products[f"{size}/windows"], "westeurope")
+            if f"{size}/windows" in products
+            else None
+        )
+        assert windows is None or (
+            windows.amount > linux.amount and windows.source.published == dt.date(2026, 9, 1)
+        )
+    for size, linux_amount, windows_amount in [
+        ("Standard_DC16as_v6", "0.966", "1.702"),
+        ("Standard_DC128es_v6", "8.502", "14.39"),
+        ("Standard_EC2ads_v6", "0.193", "0.285"),
+    ]:
+        linux = price_in(products[size], "westeurope")
+        windows = price_in(products[f"{size}/windows"], "westeurope")
+        assert linux is not None and windows is not None
+        assert (linux.amount, windows.amount) == (Decimal(linux_amount), Decimal(windows_amount))
+        assert "2026-09-01/1341-vm-eu-west.json" in linux.source.url
+    frankfurt = price_in(products["Standard_DC16as_v6"], "germanywestcentral")
+    assert frankfurt is not None and frankfurt.amount == Decimal("0.878")
+
+
 def test_windows_sizes_the_first_reading_left_out_now_have_their_dublin_rate(bundled):
     # The licence-included meters of AMD v5 E sizes share their skuName with a CloudServices
     # meter at the Windows rate, and the confidential and GPU sizes write theirs without spaces;
