@@ -171,6 +171,25 @@ def test_every_confidential_v6_size_in_amsterdam_carries_its_1_september_rate(bu
     assert frankfurt is not None and frankfurt.amount == Decimal("0.878")
 
 
+def test_every_confidential_v6_size_in_sweden_carries_its_1_september_rate(bundled):
+    # The swedencentral record of the same day, every page read: Linux and Windows meters of the
+    # DCasv6, DCadsv6, ECasv6 and ECadsv6 sizes rose; each rate before equals the June reading.
+    products = {p.id: p for p in bundled.providers["azure"].products}
+    sizes = [p for p in products if re.fullmatch(r"Standard_[DE]C\d+a(d)?s_v6", p)]
+    assert len(sizes) == 32
+    for size in sizes:
+        linux = price_in(products[size], "swedencentral")
+        windows = price_in(products[f"{size}/windows"], "swedencentral")
+        assert linux is not None and windows is not None, size
+        assert linux.source.published == windows.source.published == dt.date(2026, 9, 1)
+        assert windows.amount > linux.amount
+    linux = price_in(products["Standard_DC16as_v6"], "swedencentral")
+    windows = price_in(products["Standard_DC16as_v6/windows"], "swedencentral")
+    assert linux is not None and windows is not None
+    assert (linux.amount, windows.amount) == (Decimal("0.854"), Decimal("1.59"))
+    assert "2026-09-01/1341-vm-swedencentral.json" in windows.source.url
+
+
 def test_windows_sizes_the_first_reading_left_out_now_have_their_dublin_rate(bundled):
     # The licence-included meters of AMD v5 E sizes share their skuName with a CloudServices
     # meter at the Windows rate, and the confidential and GPU sizes write theirs without spaces;
