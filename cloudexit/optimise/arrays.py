@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from cloudexit.model.policy import Policy
 from cloudexit.optimise.follow import closure
-from cloudexit.optimise.units import SOURCE, Link, Shape, Site, Unit, group_site
+from cloudexit.optimise.units import SOURCE, Link, Replication, Shape, Site, Unit, group_site
 
 INF = float("inf")
 _SCORE = operator.attrgetter("score")
@@ -138,6 +138,7 @@ def build(
         count = float(len(u.members))
         m.ones(columns, count, count)
     _traffic(m, units, links, egress_eur_gib or {}, float(policy.horizon_months))
+    sent = _replication(m, units, links, float(policy.horizon_months))
 
     shapes = [list(map(_SHAPE, u.rows)) for u in units]
     targets = sorted({shape[0][0] for of in shapes for shape in of if shape[1]} | fixed.providers)
@@ -168,6 +169,8 @@ def build(
             for c, shape, r in zip(columns, of, u.rows, strict=True)
             if shape[1]
         ]
+        # replication billed by a target site is that site's spend
+        spent += [(c, place, monthly) for c, monthly, place in sent if place != SOURCE]
         total = m.column(0.0, 0.0, INF, False)
         m.row(
             [(c, monthly) for c, _, monthly in spent] + [(total, -1.0)], -fixed.spend, -fixed.spend
@@ -207,7 +210,8 @@ def build(
                 (c, r.monthly)
                 for u, columns in zip(units, column_of, strict=True)
                 for c, r in zip(columns, u.rows, strict=True)
-            ],
+            ]
+            + [(c, monthly) for c, monthly, _ in sent],
             -INF,
             float(policy.monthly_budget) * (1 - margin) - fixed.monthly,
         )
@@ -286,7 +290,7 @@ def _traffic(
     unit_of = {u.members[0]: u for u in units if u.count == 1}
     for link in links:
         ua, ub = unit_of.get(link.a), unit_of.get(link.b)
-        if ua is None or ub is None:
+        if ua is None or ub is None or isinstance(link, Replication):
             continue
         sites = sorted({r.site for r in ua.rows} | {r.site for r in ub.rows})
         for sender, receiver in ((ua, ub), (ub, ua)):
@@ -304,3 +308,38 @@ def _traffic(
                     if r.site == s
                 ]
                 m.row([(out, -1.0), *here, *there], -INF, 0.0)
+
+
+def _replication(
+    m: Model, units: list[Unit], links: Sequence[Link], months: float
+) -> list[tuple[int, float, Site]]:
+    """As ``milp._replication``: (column, EUR a month, place billing it) for each place a
+    primary sends its copy's changes from, the column exactly ``here(primary) * (1 -
+    here(copy))``, priced over the horizon."""
+    unit_of = {u.members[0]: u for u in units if u.count == 1}
+    found: list[tuple[int, float, Site]] = []
+    for link in links:
+        primary = unit_of.get(link.a)
+        if not isinstance(link, Replication) or primary is None:
+            continue
+        copy = unit_of.get(link.b)
+        for place, monthly in sorted(link.sent.items()):
+            here = [
+                m.x[(primary.key, k)] for k, r in enumerate(primary.rows) if group_site(r) == place
+            ]
+            if monthly <= 0 or not here or (copy is None and place == SOURCE):
+                continue
+            there = (
+                [m.x[(copy.key, k)] for k, r in enumerate(copy.rows) if group_site(r) == place]
+                if copy is not None
+                else []
+            )
+            column = m.column(monthly * months, 0.0, 1.0, False)
+            m.row(
+                [(column, -1.0), *((c, 1.0) for c in here), *((c, -1.0) for c in there)], -INF, 0.0
+            )
+            m.row([(column, 1.0), *((c, -1.0) for c in here)], -INF, 0.0)
+            if there:
+                m.row([(column, 1.0), *((c, 1.0) for c in there)], -INF, 1.0)
+            found.append((column, monthly, place))
+    return found

@@ -17,7 +17,17 @@ import numpy.typing as npt
 
 from cloudexit.model.inventory import Inventory, Resource
 from cloudexit.model.policy import Capacity, Policy
-from cloudexit.optimise.units import ATTACHED, SOURCE, Row, Shape, Site, Units, group_site
+from cloudexit.optimise.units import (
+    ATTACHED,
+    SOURCE,
+    Replication,
+    Row,
+    Shape,
+    Site,
+    Units,
+    group_site,
+    replication_sent,
+)
 
 
 def violations(
@@ -75,6 +85,12 @@ def violations(
     target = list(itertools.compress(range(len(shapes)), map(_TARGET, shapes)))
     sites = [shapes[i][0] for i in target]
     monthly = np.fromiter(map(_MONTHLY, rows), np.float64, len(rows))
+    sent = replication_sent(assignment, units.links)
+    if sent:
+        # a primary's replication is billed where it is: its own row's spend
+        position = {rid: i for i, rid in enumerate(assignment)}
+        for rid, (_, cost) in sent.items():
+            monthly[position[rid]] += cost
     spend = _summed(list(map(_PROVIDER, sites)), monthly[target])
     by_site: dict[Site, float] = {}
     if policy.max_region_spend_share is not None:
@@ -86,7 +102,7 @@ def violations(
         used = {a: sum(map(float, map(_FIGURE[a], covered))) for a, _ in cap.limits()}
         found.extend(_capacity_lines(cap, used))
     if policy.monthly_budget is not None:
-        found.extend(_budget_lines(policy, sum(map(_MONTHLY, rows))))
+        found.extend(_budget_lines(policy, sum(monthly.tolist())))
     return found
 
 
@@ -119,6 +135,12 @@ class Probes:
         self, assignment: dict[str, Row], units: Units, inventory: Inventory, policy: Policy
     ) -> None:
         self._assignment, self._units, self._policy = assignment, units, policy
+        self._inventory = inventory
+        self._pairs = any(
+            link.a in assignment for link in units.links if isinstance(link, Replication)
+        )
+        """whether a replication ties one resource's figures to another's place: then a probe
+        is a whole check"""
         rows = list(assignment.values())
         self._position = {rid: i for i, rid in enumerate(assignment)}
         self._monthly_list = [r.monthly for r in rows]
@@ -164,6 +186,9 @@ class Probes:
 
     def violations(self, rid: str, row: Row, group: str | None) -> list[str]:
         policy, assignment = self._policy, self._assignment
+        if self._pairs:
+            probed = {**assignment, rid: row}
+            return violations(probed, self._units, self._inventory, policy, rid, group)
         i, old = self._position[rid], assignment[rid]
 
         def at(m: str) -> Row:

@@ -18,7 +18,14 @@ from cloudexit.optimise.budget import Budget
 from cloudexit.optimise.checks import violations
 from cloudexit.optimise.regret import regret_greedy
 from cloudexit.optimise.rounding import neighbourhood, relax, round_relaxation
-from cloudexit.optimise.units import Row, Site, Units, assignment_objective, group_site
+from cloudexit.optimise.units import (
+    Replication,
+    Row,
+    Site,
+    Units,
+    assignment_objective,
+    group_site,
+)
 
 
 @dataclass
@@ -126,6 +133,11 @@ def separate_bound(units: Units) -> float:
     return total
 
 
+def _shares_replication(units: Units, policy: Policy) -> bool:
+    shares = policy.max_spend_share is not None or policy.max_region_spend_share is not None
+    return shares and any(isinstance(link, Replication) for link in units.links)
+
+
 def _gap(value: float, bound: float) -> float:
     return max(0.0, (value - bound) / abs(value)) if value else 0.0
 
@@ -208,6 +220,10 @@ def _solve_highs(
         options=options,
     )
     bound = priced.value if math.isfinite(priced.value) else separate_bound(units)
+    if _shares_replication(units, policy):
+        # the prices leave replication out of the spend-share rows, where it can loosen one
+        # provider's limit as much as it tightens another's: no proven bound then
+        bound = separate_bound(units)
     cut = priced.cut
     spare = priced.has_plan
     """whether the prices chose a plan (``priced.plan()``), counted and checked only when the

@@ -17,7 +17,15 @@ from cloudexit.optimise.candidates import (
     UNPRICED_HOLDERS,
     required_certifications,
 )
-from cloudexit.optimise.units import ATTACHED, SOURCE, Site, Unit, Units, group_site
+from cloudexit.optimise.units import (
+    ATTACHED,
+    SOURCE,
+    Replication,
+    Site,
+    Unit,
+    Units,
+    group_site,
+)
 from cloudexit.wording import counted, plural
 
 
@@ -223,10 +231,16 @@ def infeasibility(
     proven = _groups_with_no_common_site(units) + _anti_affinity_conflicts(units, structural=True)
     if proven:
         return proven
+    # what databases send their copies counts in the budget and the spend shares
+    sent = [link for link in units.links if isinstance(link, Replication)]
 
     def feasible_without(families: frozenset[str]) -> bool:
         return milp.solve(
-            units.units, policy, drop=families, time_limit=min(10.0, policy.solver.time_limit_s)
+            units.units,
+            policy,
+            drop=families,
+            time_limit=min(10.0, policy.solver.time_limit_s),
+            links=sent,
         ).status.value in ("optimal", "feasible")
 
     culprits = [family for family in milp.FAMILIES if feasible_without(frozenset({family}))]
@@ -254,6 +268,7 @@ def infeasibility(
             drop=frozenset({"budget"}),
             objective="monthly",
             time_limit=min(10.0, policy.solver.time_limit_s),
+            links=sent,
         )
         if cheapest.objective is not None:
             lines.append(

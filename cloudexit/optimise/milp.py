@@ -22,7 +22,7 @@ import pulp
 from cloudexit.model.plan import SolveStatus
 from cloudexit.model.policy import Policy
 from cloudexit.optimise.follow import closure
-from cloudexit.optimise.units import Link, Row, Site, Unit, group_site
+from cloudexit.optimise.units import SOURCE, Link, Replication, Row, Site, Unit, group_site
 
 FAMILIES = ("colocation", "anti_affinity", "providers", "spend_share", "capacity", "budget")
 
@@ -85,9 +85,13 @@ def build(
     weight = weights[objective]
     terms = [(x[(u.key, k)], weight(r)) for u in units for k, r in enumerate(u.rows)]
     terms += _follow(problem, units, x, weight)
+    sent = _replication(problem, units, x, links)
     if objective != "jurisdiction":
         per_month = 1.0 if objective == "monthly" else float(policy.horizon_months)
         terms += _traffic(problem, units, x, links, egress_eur_gib or {}, per_month)
+        terms += [(var, monthly * per_month) for var, monthly, _ in sent]
+    # replication billed by a target site is that site's spend
+    billed = [(var, monthly, place) for var, monthly, place in sent if place != SOURCE]
     problem += _expr(terms)
     for unit in units:
         problem += (
@@ -149,16 +153,26 @@ def build(
                                 r.monthly * ((1.0 if r.site[0] == provider else 0.0) - share),
                             )
                         )
+            pairs += [
+                (var, monthly * ((1.0 if place[0] == provider else 0.0) - share))
+                for var, monthly, place in billed
+            ]
             problem += _expr(pairs) <= 0, f"max_spend_share_{_name(provider)}"
     if "spend_share" not in drop and policy.max_region_spend_share is not None:
         region_share = policy.max_region_spend_share
-        sites = sorted({r.site for u in units for r in u.rows if r.target})
+        sites = sorted(
+            {r.site for u in units for r in u.rows if r.target} | {p for *_, p in billed}
+        )
         for site in sites:
             pairs = [
                 (x[(u.key, k)], r.monthly * ((1.0 if r.site == site else 0.0) - region_share))
                 for u in units
                 for k, r in enumerate(u.rows)
                 if r.target
+            ]
+            pairs += [
+                (var, monthly * ((1.0 if place == site else 0.0) - region_share))
+                for var, monthly, place in billed
             ]
             problem += _expr(pairs) <= 0, f"max_region_spend_share_{_name(site[0] + '_' + site[1])}"
     if "capacity" not in drop:
@@ -177,7 +191,10 @@ def build(
                 )
     if "budget" not in drop and policy.monthly_budget is not None:
         problem += (
-            _expr([(x[(u.key, k)], r.monthly) for u in units for k, r in enumerate(u.rows)])
+            _expr(
+                [(x[(u.key, k)], r.monthly) for u in units for k, r in enumerate(u.rows)]
+                + [(var, monthly) for var, monthly, _ in sent]
+            )
             <= float(policy.monthly_budget),
             "monthly_budget",
         )
@@ -295,7 +312,7 @@ def _traffic(
     terms: list[tuple[pulp.LpVariable, float]] = []
     for index, link in enumerate(links):
         ua, ub = unit_of.get(link.a), unit_of.get(link.b)
-        if ua is None or ub is None:
+        if ua is None or ub is None or isinstance(link, Replication):
             continue
         sites = sorted({r.site for r in ua.rows} | {r.site for r in ub.rows})
         for sender, receiver, side in ((ua, ub, "a"), (ub, ua, "b")):
@@ -314,6 +331,54 @@ def _traffic(
                 )
                 terms.append((out, price))
     return terms
+
+
+def _replication(
+    problem: pulp.LpProblem,
+    units: list[Unit],
+    x: dict[tuple[str, int], pulp.LpVariable],
+    links: Sequence[Link],
+) -> list[tuple[pulp.LpVariable, float, Site]]:
+    """(variable, EUR a month, place billing it) for each primary's place it sends its copy's
+    changes from: ``sent = here(primary) * (1 - here(copy))`` exactly (at most both, at least
+    their difference), so no limit can be met by traffic that is not sent. A copy with no unit
+    stays on its source. Both ends are single-resource units."""
+    unit_of = {u.members[0]: u for u in units if u.count == 1}
+    found: list[tuple[pulp.LpVariable, float, Site]] = []
+    for index, link in enumerate(links):
+        primary = unit_of.get(link.a)
+        if not isinstance(link, Replication) or primary is None:
+            continue
+        copy = unit_of.get(link.b)
+        for place, monthly in sorted(link.sent.items()):
+            here = [
+                (x[(primary.key, k)], 1.0)
+                for k, r in enumerate(primary.rows)
+                if group_site(r) == place
+            ]
+            if monthly <= 0 or not here:
+                continue
+            there = (
+                [(x[(copy.key, k)], 1.0) for k, r in enumerate(copy.rows) if group_site(r) == place]
+                if copy is not None
+                else ([] if place != SOURCE else None)
+            )
+            if there is None:
+                continue  # a copy with no unit stays on its source, where the primary is
+            var = pulp.LpVariable(f"sent_{index}_{_name(place[0])}_{_name(place[1])}", 0, 1)
+            tag = f"{index}_{_name(place[0])}_{_name(place[1])}"
+            problem += (
+                _expr([(var, -1.0), *here, *[(v, -c) for v, c in there]]) <= 0,
+                f"replication_at_least_{tag}",
+            )
+            problem += (
+                _expr([(var, 1.0), *[(v, -c) for v, c in here]]) <= 0,
+                f"replication_here_{tag}",
+            )
+            if there:
+                problem += _expr([(var, 1.0), *there]) <= 1, f"replication_not_there_{tag}"
+            found.append((var, monthly, place))
+    return found
 
 
 def solve(

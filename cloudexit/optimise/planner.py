@@ -57,14 +57,16 @@ from cloudexit.optimise.running import running_cost_data
 from cloudexit.optimise.sizes import resolve_size, sized_by_instance
 from cloudexit.optimise.switching import plan_waves_of, start_of
 from cloudexit.optimise.units import (
+    SOURCE,
+    Replication,
     Row,
     Units,
     assignment_objective,
     build_options,
     build_units,
     drop_unread_rows,
-    egress_per_gib,
     link_monthly,
+    replication_sent,
 )
 from cloudexit.optimise.windows import WINDOWS_HOSTS, runs_windows
 from cloudexit.optimise.worked import Worked
@@ -290,7 +292,8 @@ def _plan(
     placements = []
     ended = past_end_of_life(start_of(policy, inventory))
     traffic_cost = link_monthly(assignment, units)
-    if units.links:
+    replications = [link for link in units.links if isinstance(link, Replication)]
+    if len(replications) < len(units.links):
         warnings.add(
             f"traffic between dependent resources on different sites assumed at "
             f"{policy.colocation.dependency_traffic_gib:g} GiB a month per dependency "
@@ -403,7 +406,12 @@ def _plan(
             Baseline(
                 objective=quantize(Decimal(str(greedy_value))),
                 target_monthly=quantize(
-                    Decimal(str(sum(r.monthly for r in greedy.values() if r.target)))
+                    Decimal(
+                        str(
+                            sum(r.monthly for r in greedy.values() if r.target)
+                            + _replication_monthly(greedy, units, target=True)
+                        )
+                    )
                 ),
                 violations=greedy_broken,
                 saving=quantize(Decimal(str(greedy_value - objective)))
@@ -454,13 +462,7 @@ def _plan(
         # costs (a new option for every moved placement) does not hold both at once.
         del units, unit_of, decision, assignment, greedy, kept, placements
         repriced = price_read_replicas(inventory, result.placements, catalog, policy)
-        repriced += price_replication(
-            resources,
-            result.placements,
-            catalog,
-            policy,
-            lambda site: egress_per_gib(catalog, policy, {site}).get(site),
-        )
+        repriced += price_replication(resources, result.placements, replications, policy)
         waves = None
         if result.placements:
             waves = plan_waves_of(result, resources)
@@ -538,13 +540,26 @@ def _frontier(
         points.append(
             FrontierPoint(
                 max_jurisdiction_risk=round(eps, 6),
-                monthly_cost=quantize(Decimal(str(sum(r.monthly for r in assignment.values())))),
+                monthly_cost=quantize(
+                    Decimal(
+                        str(
+                            sum(r.monthly for r in assignment.values())
+                            + _replication_monthly(assignment, units)
+                        )
+                    )
+                ),
                 risk=round(sum(r.jurisdiction for r in assignment.values()), 6),
                 objective=quantize(Decimal(str(found.objective))),
                 placements_changed=changed,
             )
         )
     return points
+
+
+def _replication_monthly(assignment: dict[str, Row], units: Units, target: bool = False) -> float:
+    """EUR a month databases send their copies in ``assignment`` (``target``: billed by a target)."""
+    sent = replication_sent(assignment, units.links).values()
+    return sum(cost for place, cost in sent if not target or place != SOURCE)
 
 
 def second_hand_warning(placements: list[Placement], figures: Totals) -> str | None:

@@ -1,12 +1,12 @@
 """A database copy kept in another region than its primary (a read replica, a geo-secondary)
-replicates from it every month: the primary's site sends the changes to the copy's site as
-egress, unless both land on one site.
+replicates from it every month: the primary's place sends the changes to the copy's place as
+egress, unless both land on one site (or both stay on their sources, as today).
 
-The decision cannot know where the primary lands when it prices the copy's options, so each of
-the copy's target options carries the upper bound: the changes priced at the highest egress rate
-of any site the primary can take (``running_costs.parallel_change_per_day`` of its data a day).
-The budget and spend-share limits see it. Once the plan is known the part is repriced at the
-primary's own site, never above the bound, so a limit the decision held still holds."""
+The cost depends on where both land, so the decision prices it as a pair (``units.Replication``):
+at the primary's place's egress rate, in the objective, the budget and the spend of the
+provider and site the data leaves, which bills it. The plan carries the same figure in the
+primary's costs. A copy whose primary nothing can move carries its source's egress in its own
+options, known before the decision."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from cloudexit.catalog.loader import Catalog
 from cloudexit.catalog.sizing import to_eur
 from cloudexit.model.inventory import Resource
 from cloudexit.model.money import quantize
-from cloudexit.model.plan import Placement
+from cloudexit.model.plan import Option, Placement
 from cloudexit.model.policy import Policy
 from cloudexit.model.sharing import share_fields_set
 from cloudexit.optimise.candidates import Priced, SiteFacts
@@ -57,19 +57,6 @@ def source_rate(primary: Resource, catalog: Catalog, policy: Policy) -> Decimal 
     return to_eur(price.amount, price.currency, policy.exchange_rates)
 
 
-def upper_rate(
-    primary: Resource, catalog: Catalog, policy: Policy, target_rates: Iterable[float]
-) -> Decimal:
-    """The highest EUR per GiB the primary's changes can leave at: any target site's egress,
-    and its source region's where the policy lets it stay."""
-    rates = [Decimal(str(r)) for r in target_rates]
-    if policy.allow_retain:
-        kept = source_rate(primary, catalog, policy)
-        if kept is not None:
-            rates.append(kept)
-    return max(rates, default=Decimal(0))
-
-
 def with_replication(gib: Decimal, rate: Decimal) -> Callable[[SiteFacts], SiteFacts]:
     """A copy's facts at a site with the replication part at ``rate`` added to its price."""
     cost = gib * rate
@@ -95,82 +82,127 @@ def with_replication(gib: Decimal, rate: Decimal) -> Callable[[SiteFacts], SiteF
     return reprice
 
 
+def sent_monthly(gib: Decimal, rate: Decimal) -> Decimal:
+    """EUR a month for ``gib`` a month at ``rate`` EUR per GiB, to the cent."""
+    return quantize(gib * rate)
+
+
 @dataclass(frozen=True)
-class Repriced:
-    name: str
-    decided: Decimal
-    now: Decimal
+class Sent:
+    primary: str
+    copies: tuple[str, ...]
     gib: Decimal
+    monthly: Decimal
     where: str
 
 
 def price_replication(
     resources: Mapping[str, Resource],
     placements: list[Placement],
-    catalog: Catalog,
+    links: Iterable[object],
     policy: Policy,
-    rate_at: Callable[[Site], float | None],
 ) -> list[str]:
-    """Reprice, in place, each moved copy's replication part at its primary's placed site (none
-    where both share a site), and say what it costs. ``rate_at``: EUR per GiB out of a target
-    site."""
+    """Add, in place, what each primary sends its copies (``links``' replications) to its
+    placement's costs, the figure the decision counted, and say what it costs."""
+    from cloudexit.optimise.units import SOURCE, Replication
+
     placed = {p.resource_id: p for p in placements}
-    done: list[Repriced] = []
+    added: dict[str, Decimal] = {}
+    copies: dict[str, list[str]] = {}
+    gib: dict[str, Decimal] = {}
     unknown: list[str] = []
+    for link in links:
+        if not isinstance(link, Replication) or link.a not in placed:
+            continue
+        q = placed.get(link.b)
+        here = _place(placed[link.a].choice)
+        if here == (_place(q.choice) if q is not None else SOURCE):
+            continue
+        name = resources[link.b].name or link.b
+        if here not in link.sent:
+            unknown.append(name)
+            continue
+        cost = quantize(Decimal(str(link.sent[here])))
+        if not cost:
+            continue
+        added[link.a] = added.get(link.a, Decimal(0)) + cost
+        copies.setdefault(link.a, []).append(name)
+        gib[link.a] = gib.get(link.a, Decimal(0)) + Decimal(str(link.gib_month))
+    done: list[Sent] = []
+    for rid, cost in sorted(added.items()):
+        p = placed[rid]
+        costs = {**p.choice.costs, PART: p.choice.costs.get(PART, Decimal(0)) + cost}
+        choice = p.choice.model_copy(
+            update={
+                "costs": dict(sorted(costs.items())),
+                "monthly_cost": quantize(p.choice.monthly_cost + cost),
+            }
+        )
+        share_fields_set(choice)
+        p.choice = choice
+        done.append(
+            Sent(
+                resources[rid].name or rid,
+                tuple(sorted(copies[rid])),
+                gib[rid],
+                cost,
+                f"{choice.provider}/{choice.region}" + (" (kept)" if choice.retain else ""),
+            )
+        )
+    by_copies, left = _sent_by_copies(resources, placements, policy)
+    return _warnings(done + by_copies, unknown + left, policy)
+
+
+def _place(choice: Option) -> tuple[str, str]:
+    from cloudexit.optimise.units import SOURCE
+
+    return SOURCE if choice.retain else (choice.provider, choice.region)
+
+
+def _sent_by_copies(
+    resources: Mapping[str, Resource], placements: list[Placement], policy: Policy
+) -> tuple[list[Sent], list[str]]:
+    """Moved copies that carry their replication themselves (their primary has no option), and
+    those whose primary is left where it is with nothing priced (it had no place in the plan)."""
+    found, left = [], []
+    placed = {p.resource_id for p in placements}
     for p in placements:
         copy = resources.get(p.resource_id)
         primary = replicates_from(copy, resources) if copy is not None else None
-        if copy is None or primary is None or p.choice.retain:
+        if copy is None or primary is None or p.choice.retain or primary.id in placed:
             continue
-        gib = monthly_gib(primary, policy)
-        q = placed.get(primary.id)
-        if q is None or q.choice.retain:
-            rate = source_rate(primary, catalog, policy)
-            where = f"{primary.provider}/{primary.region} (kept)"
-        elif (q.choice.provider, q.choice.region) == (p.choice.provider, p.choice.region):
-            rate, where = Decimal(0), "the same site"
-        else:
-            found = rate_at((q.choice.provider, q.choice.region))
-            rate = None if found is None else Decimal(str(found))
-            where = f"{q.choice.provider}/{q.choice.region}"
-        name = copy.name or copy.id
-        decided = p.choice.costs.get(PART, Decimal(0))
-        if rate is None:
-            unknown.append(name)
+        cost = p.choice.costs.get(PART)
+        if not cost:
+            left.append(copy.name or copy.id)
             continue
-        now = quantize(gib * rate)
-        if now != decided:
-            costs = {**p.choice.costs, PART: now}
-            if not now:
-                costs.pop(PART)
-            choice = p.choice.model_copy(
-                update={
-                    "costs": dict(sorted(costs.items())),
-                    "monthly_cost": quantize(p.choice.monthly_cost - decided + now),
-                }
+        found.append(
+            Sent(
+                primary.name or primary.id,
+                (copy.name or copy.id,),
+                monthly_gib(primary, policy),
+                cost,
+                f"{primary.provider}/{primary.region} (kept)",
             )
-            share_fields_set(choice)
-            p.choice = choice
-        done.append(Repriced(name, decided, now, gib, where))
-    return _warnings(done, unknown, policy)
+        )
+    return found, left
 
 
-def _warnings(done: list[Repriced], unknown: list[str], policy: Policy) -> list[str]:
+def _warnings(done: list[Sent], unknown: list[str], policy: Policy) -> list[str]:
     lines = []
-    for r in sorted(done, key=lambda r: r.name):
-        if not r.gib:
-            continue
+    for s in sorted(done, key=lambda s: (s.primary, s.copies)):
+        copies = ", ".join(s.copies)
         lines.append(
-            f"database {r.name}: replicates from its primary in another source region, about "
-            f"{r.gib:.0f} GiB a month ({policy.switching.parallel_change_per_day:g} of the "
-            "primary's data a day, switching.parallel_change_per_day); sent from "
-            f"{r.where}: EUR {r.now} a month in its cost (the decision counted EUR {r.decided}, "
-            "the highest egress rate the primary could leave at)"
+            f"database {s.primary}: sends its changes to its {plural(len(s.copies), 'copy', 'copies')} "
+            f"in another place ({copies}), about {s.gib:.0f} GiB a month "
+            f"({policy.switching.parallel_change_per_day:g} of its data a day, "
+            f"switching.parallel_change_per_day): EUR {s.monthly} a month of egress from "
+            f"{s.where}, billed there, in the plan's cost and its limits"
         )
     if unknown:
         lines.append(
-            "not in the target cost, for want of an egress price at the primary's site: "
-            f"replication of {len(unknown)} database {plural(len(unknown), 'copy', 'copies')} "
-            f"from a primary in another region ({first_few(sorted(unknown))})"
+            "not in the plan's cost, for want of an egress price where the primary is (or of "
+            f"a place for it in the plan): replication to {len(unknown)} database "
+            f"{plural(len(unknown), 'copy', 'copies')} in another place "
+            f"({first_few(sorted(unknown))})"
         )
     return lines

@@ -24,7 +24,7 @@ _PARTS = {
     "boot_volume": "the boot volume each server is written with",
     "data_disks": "the data disks each server is written with",
     "egress": "internet egress",
-    "replication": "replication from its primary in another region",
+    "replication": "replication between a database and its copy in another region",
     "requests": "requests",
     "duration": "function duration",
 }

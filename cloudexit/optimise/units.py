@@ -57,7 +57,8 @@ from cloudexit.optimise.read_replicas import as_built_beside, placed_with_primar
 from cloudexit.optimise.replication import (
     monthly_gib,
     replicates_from,
-    upper_rate,
+    sent_monthly,
+    source_rate,
     with_replication,
 )
 from cloudexit.optimise.running import effort_days
@@ -491,6 +492,18 @@ class Link:
     gib_month: float
 
 
+@dataclass(frozen=True)
+class Replication(Link):
+    """A database (``a``) sending its changes to its copy in another source region (``b``, which
+    may have no option and stay): paid unless both are at one place (two kept ones are the
+    source's bill today, as before), billed where the data leaves, so counted in the budget and
+    in the primary's provider's and site's spend."""
+
+    sent: Mapping[Site, float] = field(default_factory=dict, compare=False, hash=False)
+    """EUR a month by the primary's place: a target site, or ``SOURCE`` where it stays; a place
+    with no egress price is absent (nothing counted, the plan says so)"""
+
+
 @dataclass
 class Units:
     units: list[Unit]
@@ -536,6 +549,8 @@ def link_monthly(assignment: dict[str, Row], units: Units) -> dict[str, float]:
     """Resource id -> EUR a month its traffic to dependencies on other sites costs."""
     cost: dict[str, float] = defaultdict(float)
     for link in units.links:
+        if isinstance(link, Replication):
+            continue
         ra, rb = assignment.get(link.a), assignment.get(link.b)
         if ra is None or rb is None or ra.site == rb.site:
             continue
@@ -544,9 +559,33 @@ def link_monthly(assignment: dict[str, Row], units: Units) -> dict[str, float]:
     return dict(cost)
 
 
+def replication_sent(
+    assignment: Mapping[str, Row], links: Sequence[Link]
+) -> dict[str, tuple[Site, float]]:
+    """Primary id -> (its place, EUR a month) its copies' replication costs under ``assignment``:
+    nothing where the copy is at the primary's place; a copy without a row stays on its source."""
+    sent: dict[str, tuple[Site, float]] = {}
+    for link in links:
+        if not isinstance(link, Replication):
+            continue
+        ra = assignment.get(link.a)
+        if ra is None:
+            continue
+        rb = assignment.get(link.b)
+        here = group_site(ra)
+        if here == (group_site(rb) if rb is not None else SOURCE):
+            continue
+        cost = link.sent.get(here, 0.0)
+        if cost:
+            sent[link.a] = (here, sent.get(link.a, (here, 0.0))[1] + cost)
+    return sent
+
+
 def assignment_objective(assignment: dict[str, Row], units: Units) -> float:
-    """The solver's objective for a finished assignment: scores plus priced inter-site traffic."""
+    """The solver's objective for a finished assignment: scores plus priced inter-site traffic
+    and replication."""
     traffic = sum(link_monthly(assignment, units).values())
+    traffic += sum(cost for _, cost in replication_sent(assignment, units.links).values())
     return (
         sum(r.score for r in assignment.values())
         + traffic * units.horizon_months
@@ -672,6 +711,35 @@ def dependency_links(
                     pairs.add((min(r.id, dep), max(r.id, dep)))
     gib = float(policy.colocation.dependency_traffic_gib)
     return [Link(a, b, gib) for a, b in sorted(pairs)] if gib > 0 else []
+
+
+def replication_links(
+    inventory: Inventory, catalog: Catalog, policy: Policy, rows_of: Mapping[str, Sequence[Row]]
+) -> list[Link]:
+    """A ``Replication`` for each database copy in another source region than its primary,
+    where the primary has options: the copy's own options carry nothing of it. The source
+    clouds charge nothing for data coming in, so the sending site's egress is the whole cost."""
+    by_id = inventory.by_id()
+    found: list[Link] = []
+    for copy in inventory.resources:
+        primary = replicates_from(copy, by_id)
+        if primary is None or primary.id not in rows_of:
+            continue
+        gib = monthly_gib(primary, policy)
+        sites = {r.site for r in rows_of[primary.id] if r.target}
+        rates = {s: Decimal(str(v)) for s, v in egress_per_gib(catalog, policy, sites).items()}
+        kept = source_rate(primary, catalog, policy)
+        if kept is not None and any(r.retain for r in rows_of[primary.id]):
+            rates[SOURCE] = kept
+        found.append(
+            Replication(
+                primary.id,
+                copy.id,
+                float(gib),
+                {place: float(sent_monthly(gib, rate)) for place, rate in sorted(rates.items())},
+            )
+        )
+    return found
 
 
 def egress_per_gib(catalog: Catalog, policy: Policy, sites: set[Site]) -> dict[Site, float]:
@@ -1001,8 +1069,8 @@ class _Candidates:
         self.commitments = monthly_by_resource(inventory, policy)
         self.start = start_of(policy, inventory)
         self.by_id = inventory.by_id()
-        self._target_rates: list[float] | None = None
-        """EUR per GiB out of every site of the policy's targets, once a copy asks"""
+        self.moving: set[str] = set()
+        """the resources candidates are built for"""
         self._shapes: dict[int, tuple[Shape, Shape]] = {}
         """the child's shapes by identity (each held, so no identity is reused) and this
         process's equal one"""
@@ -1026,8 +1094,8 @@ class _Candidates:
             # priced at what its primary runs at each site, so its options are its own
             return "|replica of " + primary.id, self._beside(primary)
         source = replicates_from(resource, self.by_id)
-        if source is not None:
-            # its replication is priced from its own primary's data
+        if source is not None and source.id not in self.moving:
+            # a primary nothing can move sends from its source: known now, priced here
             return "|replicates from " + source.id, self._replicating(source)
         return "", None
 
@@ -1044,18 +1112,9 @@ class _Candidates:
         )
 
     def _replicating(self, primary: Resource) -> Callable[[SiteFacts], SiteFacts]:
-        """A database copy's target options with the monthly replication from its ``primary``
-        in another source region at the highest rate the primary could send it at
-        (``replication``)."""
-        if self._target_rates is None:
-            sites = {
-                (pid, region.code)
-                for pid in self.policy.targets
-                if (provider := self.catalog.providers.get(pid)) is not None
-                for region in provider.regions
-            }
-            self._target_rates = list(egress_per_gib(self.catalog, self.policy, sites).values())
-        rate = upper_rate(primary, self.catalog, self.policy, self._target_rates)
+        """A database copy's target options with the monthly replication from its ``primary``,
+        which stays on its source, at the source's egress rate (``replication``)."""
+        rate = source_rate(primary, self.catalog, self.policy) or Decimal(0)
         return with_replication(monthly_gib(primary, self.policy), rate)
 
     def rows(
@@ -1198,6 +1257,7 @@ def build_units(
     ``compact``: each unit's options are left as columns (``Unit.options``) for
     ``concentration.weigh``, which makes the rows the plan reads."""
     building = _Candidates(inventory, catalog, policy, aggregate, compact)
+    building.moving = {r.id for r in candidates_for}
     commitments, by_id = building.commitments, building.by_id
     rows_of: dict[str, Sequence[Row]] = {}
     no_option: dict[str, list[str]] = {}
@@ -1235,7 +1295,9 @@ def build_units(
         del rows_of[rid]
     groups = colocation_groups(inventory, policy, set(rows_of))
     links = dependency_links(inventory, policy, set(rows_of), groups)
-    linked = {rid for link in links for rid in (link.a, link.b)}
+    link_sites = {r.site for rid in {i for k in links for i in (k.a, k.b)} for r in rows_of[rid]}
+    links += replication_links(inventory, catalog, policy, rows_of)
+    linked = {rid for link in links for rid in (link.a, link.b) if rid in rows_of}
     buckets: dict[tuple[object, str | None, tuple[str, ...], tuple[str, ...]], list[str]] = (
         defaultdict(list)
     )
@@ -1288,7 +1350,6 @@ def build_units(
     member_groups: dict[str, list[str]] = defaultdict(list)
     for rid, name in groups.items():
         member_groups[name].append(rid)
-    link_sites = {r.site for rid in linked for r in rows_of[rid]}
     return Units(
         units=units,
         pruned=pruned,

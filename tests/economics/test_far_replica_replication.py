@@ -1,7 +1,7 @@
 """A read replica kept in another source region than its primary replicates from it every
-month. Its options carry that traffic at the highest egress rate the primary could send it at,
-so the budget is checked on what the plan costs, and the part is repriced at the primary's site
-once the plan is known. Forseti's Cloud Asset export with its MySQL instance `project2:forseti`
+month. The decision prices that traffic on the pair (nothing where both share a site), at the
+egress rate of the primary's site, which bills it: the primary's cost carries it, and the
+budget is checked on what the plan costs. Forseti's Cloud Asset export with its MySQL instance `project2:forseti`
 grown to 2,000 GiB and a read replica of it added in europe-west1 (the primary is in us-west1),
 both labelled for anti-affinity so they land apart, onto IONOS (whose egress is priced)."""
 
@@ -57,17 +57,21 @@ def _total(plan: cloudexit.Plan) -> Decimal:
     return sum((p.choice.monthly_cost for p in plan.placements), Decimal(0))
 
 
-def test_a_far_replicas_replication_is_in_its_cost_and_the_budget(tmp_path: Path) -> None:
+def test_a_far_replicas_replication_is_in_its_primarys_cost_and_the_budget(
+    tmp_path: Path,
+) -> None:
     path = _estate(tmp_path)
     free = _plan(path)
     placed = {p.resource_id: p.choice for p in free.placements}
     primary, replica = placed[PRIMARY], placed[REPLICA]
     assert (primary.provider, primary.region) != (replica.provider, replica.region)
     # 2,000 GiB x 0.02 a day x 30.44 days, sent at the primary's site's egress rate
-    sent = replica.costs["replication"]
+    sent = primary.costs["replication"]
     assert Decimal(30) < sent < Decimal(70)
-    said = [w for w in free.warnings if w.startswith("database forseti-replica: replicates")]
-    assert len(said) == 1 and f"EUR {sent} a month in its cost" in said[0]
+    assert "replication" not in replica.costs
+    assert primary.monthly_cost == sum(primary.costs.values(), Decimal(0))
+    said = [w for w in free.warnings if w.startswith("database forseti: sends its changes")]
+    assert len(said) == 1 and f"EUR {sent} a month of egress from ionos/" in said[0]
     # A budget the plan without its replication would meet is one the plan is checked against
     # with it: met with the traffic counted, or refused, never met only on paper.
     budget = _total(free) - sent + Decimal(1)
@@ -82,7 +86,8 @@ def test_a_replica_beside_its_primary_sends_nothing(tmp_path: Path) -> None:
     plan = cloudexit.plan(import_files([_estate(tmp_path)]), policy)
     placed = {p.resource_id: p.choice for p in plan.placements}
     primary, replica = placed[PRIMARY], placed[REPLICA]
+    assert "replication" not in replica.costs
     if (primary.provider, primary.region) == (replica.provider, replica.region):
-        assert "replication" not in replica.costs
+        assert "replication" not in primary.costs
     else:
-        assert replica.costs["replication"] > 0
+        assert primary.costs["replication"] > 0

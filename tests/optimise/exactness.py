@@ -16,7 +16,8 @@ import pulp
 from cloudexit.model import Inventory, Policy
 from cloudexit.model.plan import Option, Risk
 from cloudexit.optimise.objective import option_score
-from cloudexit.optimise.units import Row, Unit, Units, prune_dominated
+from cloudexit.optimise.units import SOURCE as KEPT
+from cloudexit.optimise.units import Replication, Row, Unit, Units, prune_dominated
 from tests.helpers import inventory, resource
 
 REGIONS = {"p1": ["a", "b", "c"], "p2": ["a", "b"], "p3": ["a", "b"]}
@@ -31,6 +32,8 @@ class Instance:
     units: Units
     rows_of: dict[str, list[Row]]
     """every option of each resource, unpruned"""
+    replication: Replication | None = None
+    """``r0`` sending its changes to its copy ``r1``, when drawn"""
 
 
 def _row(
@@ -110,9 +113,11 @@ def random_policy(rng: random.Random) -> dict:
     return policy
 
 
-def random_instance(seed: int, region_share: bool = False) -> Instance:
+def random_instance(seed: int, region_share: bool = False, replication: bool = False) -> Instance:
     """``region_share``: add a ``max_region_spend_share``, drawn apart so that the rest of the
-    instance is the one the seed gives without it."""
+    instance is the one the seed gives without it. ``replication``: ``r0`` sends its changes to
+    its copy ``r1`` at a figure drawn apart for each place ``r0`` can take, the two placed as
+    classes of their own."""
     rng = random.Random(seed)
     policy_data = random_policy(rng)
     if region_share:
@@ -131,6 +136,13 @@ def random_instance(seed: int, region_share: bool = False) -> Instance:
             tags["ha"] = rng.choice(["h1", "h2"])
         set_of[rid] = rng.randrange(len(option_sets))
         resources.append(resource(rid, tags=tags))
+    sent = None
+    if replication:
+        drawn = random.Random(seed * 7 + 1)
+        places = sorted({KEPT if r.retain else r.site for r in option_sets[set_of["r0"]]})
+        sent = Replication(
+            "r0", "r1", 100.0, {p: drawn.choice([0.0, 5.0, 12.5, 30.0, 45.0]) for p in places}
+        )
     if rng.random() < 0.5:
         cheapest = sum(min(r.monthly for r in option_sets[set_of[x["id"]]]) for x in resources)
         policy_data["monthly_budget"] = str(round(cheapest * rng.choice([1.0, 1.05, 1.15, 1.3]), 2))
@@ -153,9 +165,10 @@ def random_instance(seed: int, region_share: bool = False) -> Instance:
     buckets: dict[tuple[int, str | None, tuple[str, ...]], list[str]] = defaultdict(list)
     for r in inv.resources:
         anti = (f"ha={r.tags['ha']}@{level}",) if "ha" in r.tags else ()
-        buckets[(set_of[r.id], group_of.get(r.id), anti)].append(r.id)
+        alone = r.id if sent is not None and r.id in ("r0", "r1") else ""
+        buckets[(set_of[r.id], group_of.get(r.id), anti, alone)].append(r.id)
     units = []
-    for index, ((set_index, group, anti), members) in enumerate(
+    for index, ((set_index, group, anti, alone), members) in enumerate(
         sorted(buckets.items(), key=lambda kv: kv[1][0])
     ):
         rows = option_sets[set_index]
@@ -167,6 +180,7 @@ def random_instance(seed: int, region_share: bool = False) -> Instance:
                 group=group,
                 anti=list(anti),
                 all_rows=rows,
+                linked=bool(alone),
             )
         )
     pruned = 0
@@ -176,9 +190,15 @@ def random_instance(seed: int, region_share: bool = False) -> Instance:
     groups: dict[str, list[str]] = defaultdict(list)
     for rid, name in group_of.items():
         groups[name].append(rid)
-    return Instance(
-        inv, policy, Units(units=units, pruned=pruned, no_option={}, groups=dict(groups)), rows_of
+    chosen = Units(
+        units=units,
+        pruned=pruned,
+        no_option={},
+        groups=dict(groups),
+        links=[sent] if sent is not None else [],
+        horizon_months=policy.horizon_months,
     )
+    return Instance(inv, policy, chosen, rows_of, sent)
 
 
 def reference_optimum(instance: Instance) -> float | None:
@@ -194,7 +214,24 @@ def reference_optimum(instance: Instance) -> float | None:
     options = [
         (rid, k, row) for rid, rows in instance.rows_of.items() for k, row in enumerate(rows)
     ]
-    problem += pulp.lpSum(row.score * x[(rid, k)] for rid, k, row in options)
+    # Replication: a binary per (primary's option, copy's option) pair, 1 exactly when both
+    # are taken, paid when they are at different places (kept ones are all one place).
+    paid: list[tuple[pulp.LpVariable, float, Row]] = []
+    sent = instance.replication
+    if sent is not None:
+        for k, a in enumerate(instance.rows_of[sent.a]):
+            for m, b in enumerate(instance.rows_of[sent.b]):
+                where = KEPT if a.retain else a.site
+                cost = sent.sent.get(where, 0.0)
+                if cost and where != (KEPT if b.retain else b.site):
+                    both = pulp.LpVariable(f"both_{k}_{m}", cat=pulp.LpBinary)
+                    problem += both <= x[(sent.a, k)]
+                    problem += both <= x[(sent.b, m)]
+                    problem += both >= x[(sent.a, k)] + x[(sent.b, m)] - 1
+                    paid.append((both, cost, a))
+    problem += pulp.lpSum(row.score * x[(rid, k)] for rid, k, row in options) + pulp.lpSum(
+        cost * policy.horizon_months * both for both, cost, _ in paid
+    )
     for rid, rows in instance.rows_of.items():
         problem += pulp.lpSum(x[(rid, k)] for k in range(len(rows))) == 1
     by_app: dict[str, list[str]] = defaultdict(list)
@@ -235,23 +272,29 @@ def reference_optimum(instance: Instance) -> float | None:
         problem += pulp.lpSum(used.values()) >= policy.min_providers
     if policy.max_providers is not None:
         problem += pulp.lpSum(used.values()) <= policy.max_providers
+    # billed where the data leaves: the primary's site, when it is a target's
+    billed = [(both, cost, a.site) for both, cost, a in paid if a.target]
     if policy.max_spend_share is not None:
-        total = pulp.lpSum(row.monthly * x[(rid, k)] for rid, k, row in options if row.target)
+        total = pulp.lpSum(
+            row.monthly * x[(rid, k)] for rid, k, row in options if row.target
+        ) + pulp.lpSum(cost * both for both, cost, _ in billed)
         for p in targets:
             spend = pulp.lpSum(
                 row.monthly * x[(rid, k)]
                 for rid, k, row in options
                 if row.target and row.site[0] == p
-            )
+            ) + pulp.lpSum(cost * both for both, cost, site in billed if site[0] == p)
             problem += spend <= policy.max_spend_share * total
     if policy.max_region_spend_share is not None:
-        total = pulp.lpSum(row.monthly * x[(rid, k)] for rid, k, row in options if row.target)
+        total = pulp.lpSum(
+            row.monthly * x[(rid, k)] for rid, k, row in options if row.target
+        ) + pulp.lpSum(cost * both for both, cost, _ in billed)
         for site in sorted({row.site for _, _, row in options if row.target}):
             spend = pulp.lpSum(
                 row.monthly * x[(rid, k)]
                 for rid, k, row in options
                 if row.target and row.site == site
-            )
+            ) + pulp.lpSum(cost * both for both, cost, where in billed if where == site)
             problem += spend <= policy.max_region_spend_share * total
     for cap in policy.capacity:
         chosen = [
@@ -268,9 +311,9 @@ def reference_optimum(instance: Instance) -> float | None:
                     <= limit
                 )
     if policy.monthly_budget is not None:
-        problem += pulp.lpSum(row.monthly * x[(rid, k)] for rid, k, row in options) <= float(
-            policy.monthly_budget
-        )
+        problem += pulp.lpSum(row.monthly * x[(rid, k)] for rid, k, row in options) + pulp.lpSum(
+            cost * both for both, cost, _ in paid
+        ) <= float(policy.monthly_budget)
     problem.solve(pulp.PULP_CBC_CMD(msg=False, gapRel=0, threads=1))
     if problem.sol_status != pulp.LpSolutionOptimal:
         assert problem.status == pulp.LpStatusInfeasible, pulp.LpStatus[problem.status]
