@@ -106,45 +106,52 @@ def write_artefacts(
     from cloudexit.emit.report import write_report
     from cloudexit.emit.runbook import write_runbook
     from cloudexit.emit.summary import summarise
-    from cloudexit.emit.terraform import build_sites, write_terraform
+    from cloudexit.emit.terraform import build_sites, subnet_warnings, write_terraform
     from cloudexit.emit.waves import load_methods, plan_waves, with_methods
     from cloudexit.model.labels import with_readable_names
 
     made = worked.of(plan) if worked is not None else None
-    with alongside(partial(write_plan, plan, stage), fork, stage):
-        # The Terraform, runbook and report tell apart resources that share a name.
-        inventory = with_readable_names(plan.inventory)
-        # what planning found under the inventory's names holds where no name changed
-        named = made if inventory is plan.inventory else None
-        if inventory is not plan.inventory:
-            plan = plan.model_copy(update={"inventory": inventory})
-        resources = inventory.by_id()  # once for every writer in this process
-        built = build_sites(plan, env, catalog, resources)  # the Terraform and the runbook's gaps
-        with alongside(
+    # The Terraform, runbook and report tell apart resources that share a name.
+    inventory = with_readable_names(plan.inventory)
+    # what planning found under the inventory's names holds where no name changed
+    named = made if inventory is plan.inventory else None
+    written = plan
+    if inventory is not plan.inventory:
+        plan = plan.model_copy(update={"inventory": inventory})
+    resources = inventory.by_id()  # once for every writer in this process
+    built = build_sites(plan, env, catalog, resources)  # the Terraform and the runbook's gaps
+    found = subnet_warnings(built)
+    if found:
+        # said where the plan's warnings are read: plan.json, the runbook, the caller's plan
+        written.warnings = plan.warnings = sorted({*written.warnings, *found})
+    with (
+        alongside(partial(write_plan, written, stage), fork, stage),
+        alongside(
             partial(write_terraform, plan, stage, env, catalog, built), fork, stage / "terraform"
-        ):
-            # made once: the runbook and the report read the same summary, methods and waves
-            summary = summarise(plan, catalog)
-            methods = load_methods(env)
-            fixed = fixed_groups(built)
-            waves = (
-                with_methods(made.waves, plan, methods, fixed, resources)
-                if made is not None and made.waves is not None
-                else plan_waves(plan, methods, fixed, resources)
+        ),
+    ):
+        # made once: the runbook and the report read the same summary, methods and waves
+        summary = summarise(plan, catalog)
+        methods = load_methods(env)
+        fixed = fixed_groups(built)
+        waves = (
+            with_methods(made.waves, plan, methods, fixed, resources)
+            if made is not None and made.waves is not None
+            else plan_waves(plan, methods, fixed, resources)
+        )
+        # the report in a third process while this one writes the runbook
+        report = partial(write_report, plan, stage, env, catalog, summary, waves, resources)
+        with alongside(report, fork, stage):
+            write_runbook(
+                plan,
+                stage,
+                env,
+                catalog,
+                built,
+                summary,
+                waves,
+                methods,
+                named.open_rules if named is not None else None,
+                named.balancer_gaps if named is not None else None,
+                resources,
             )
-            # the report in a third process while this one writes the runbook
-            report = partial(write_report, plan, stage, env, catalog, summary, waves, resources)
-            with alongside(report, fork, stage):
-                write_runbook(
-                    plan,
-                    stage,
-                    env,
-                    catalog,
-                    built,
-                    summary,
-                    waves,
-                    methods,
-                    named.open_rules if named is not None else None,
-                    named.balancer_gaps if named is not None else None,
-                    resources,
-                )

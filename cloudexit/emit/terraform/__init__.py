@@ -66,6 +66,7 @@ __all__ = [
     "firewall_gaps",
     "probe_gaps",
     "sites",
+    "subnet_warnings",
     "write_terraform",
 ]
 
@@ -531,6 +532,22 @@ def appliances(
     return rows
 
 
+def subnet_comment(item: Item) -> str:
+    return f"subnet: {item.resource.name} {item.subnet_note}"
+
+
+def subnet_warnings(built: Iterable[Site]) -> list[str]:
+    """For the plan's warnings: resources written into a subnet their source did not name,
+    where the site held several that could be theirs or none of their region."""
+    return [
+        f"subnet chosen on {site.provider}/{site.region}: {item.resource.name} "
+        f"({item.resource.id}) {item.subnet_note}"
+        for site in built
+        for item in site.items
+        if item.subnet_note and item.subnet is not None
+    ]
+
+
 def _loose(site: Site, volume: Resource, outcome: str) -> dict[str, str]:
     return {"site": f"{site.provider}/{site.region}", "volume": volume.name, "outcome": outcome}
 
@@ -606,6 +623,8 @@ def render_site(site: Site, env: Environment) -> dict[str, str]:
         if item.tags_left:
             # beside the resource: a tag its target cannot hold is kept in view, not altered
             text = "".join(f"# {hcl_comment(t.comment)}\n" for t in item.tags_left) + text
+        if item.subnet_note and item.subnet is not None:
+            text = f"# {hcl_comment(subnet_comment(item))}\n" + text
         chunks[file_for(item.resource.kind)].append(text)
     files = {
         name: "\n\n".join(t.strip("\n") for t in parts if t.strip())

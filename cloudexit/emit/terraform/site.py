@@ -24,6 +24,7 @@ from cloudexit.emit.terraform.addressing import Move
 from cloudexit.emit.terraform.db_access import LooseGroup
 from cloudexit.emit.terraform.firewall import TargetRule, Translation
 from cloudexit.emit.terraform.probes import writes_monitor
+from cloudexit.emit.terraform.subnet_choice import SUBNET_TYPES, Pick, pick
 from cloudexit.emit.terraform.tags import LeftTag, carry
 from cloudexit.emit.terraform.targets import (
     DEFAULT_TYPES,
@@ -154,6 +155,8 @@ class Item:
     product: Product | None
     note: str | None = None
     subnet: Subnet | None = None
+    subnet_note: str | None = None
+    """Why this subnet, where the source names none and the site left a choice (``subnet_choice``)."""
     security_groups: list[Item] = field(default_factory=list)
     volumes: list[Item] = field(default_factory=list)
     public_ips: list[Item] = field(default_factory=list)
@@ -580,11 +583,6 @@ class Site:
             locals_[name] = local
         return locals_
 
-    @property
-    def default_subnet(self) -> Subnet | None:
-        subnets = self.subnets
-        return subnets[0] if subnets else None
-
 
 def _product(catalog: Catalog | None, option: Option, product: str | None) -> Product | None:
     if catalog is None or product is None:
@@ -651,6 +649,8 @@ def build_site(
     if needs_network and not site.networks:
         site.networks.append(Network(unique("main"), "main", None))
     by_source_subnet: dict[str, Subnet] = {}
+    # a subnet group -> the subnets it names here: its users go into the one of their zone
+    spans: dict[str, list[Subnet]] = {}
     placed_subnets = {r.id for _, r in subnets}
     # A subnet group (an RDS DB subnet group) has no range of its own and names the subnets it
     # spans: its users go into its first member here, or its network's first subnet, not into a
@@ -680,13 +680,17 @@ def build_site(
             )
     for r, members in groups:
         if members:
-            into = by_source_subnet[members[0]]
+            spans[r.id] = [by_source_subnet[m] for m in members]
+            into = spans[r.id][0]
             why = "written as the subnets it names"
         else:
             net = next(
                 (by_source_net[d] for d in r.depends_on if d in by_source_net), site.networks[0]
             )
-            into = net.subnets[0]
+            found = pick(r, net.subnets, f"the subnets of network {net.name} written here")
+            assert found is not None  # every network has a subnet by now
+            into = found.subnet
+            spans[r.id] = [into]
             why = "none of the subnets it names is in the inventory"
         by_source_subnet[r.id] = into
         site.skipped.append(
@@ -776,13 +780,19 @@ def build_site(
                     naming[link.to].append(item)
     for item in site.items:
         r = item.resource
-        for dep in r.depends_on:
-            if dep in by_source_subnet and item.subnet is None:
-                item.subnet = by_source_subnet[dep]
-        if item.subnet is None:
+        named = [
+            s
+            for d in dict.fromkeys(r.depends_on)
+            for s in spans.get(d, [by_source_subnet[d]] if d in by_source_subnet else [])
+        ]
+        if named:
+            # the source says: of several (a group spanning zones), the one of its zone
+            found = pick(r, named, "the subnets it names")
+            item.subnet = found.subnet if found is not None else None
+        else:
             owner = next((by_source_net[d] for d in r.depends_on if d in by_source_net), None)
             if owner is not None:
-                item.subnet = owner.subnets[0]
+                _attach(item, pick(r, owner.subnets, f"the subnets of its network {owner.name}"))
         if item.appliance == "firewall":
             # its firewall's group: the rules the export gives, on the machine that enforces them
             item.security_groups = [by_id[r.id]] if r.id in by_id else []
@@ -828,14 +838,19 @@ def build_site(
         if item.resource.kind == Kind.LOAD_BALANCER:
             _wire_backends(item, by_id, resources)
     for item in site.items:
+        r = item.resource
         if item.subnet is None and item.cluster is not None:
             item.subnet = item.cluster.subnet
         if item.subnet is None and item.backends:
-            item.subnet = item.backends[0].subnet
+            held = [b.subnet for b in item.backends if b.subnet is not None]
+            _attach(item, pick(r, held, "its backends' subnets"))
         if item.subnet is None:
-            # Where the resources that use it are.
-            users = [i for i in users_of.get(item.resource.id, []) if i.subnet is not None]
-            item.subnet = users[0].subnet if users else site.default_subnet
+            # Where the resources that use it are, else the site's subnet of its region.
+            users = [i.subnet for i in users_of.get(r.id, []) if i.subnet is not None]
+            if users:
+                _attach(item, pick(r, users, "the subnets of the resources using it"))
+            else:
+                _attach(item, pick(r, site.subnets, "the subnets written here"))
     # a machine after an item's first takes an address past every item's own (``fixed_ip``)
     offset = max((i.index for i in site.items), default=0) + 1
     for item in site.items:
@@ -866,6 +881,15 @@ def build_site(
             if item.attached_to is not None:
                 item.attached_to.public_ips.append(item)
     return site
+
+
+def _attach(item: Item, found: Pick | None) -> None:
+    """Put ``item`` into the subnet found; keep the note where its template attaches it."""
+    if found is None:
+        return
+    item.subnet = found.subnet
+    if item.rtype in SUBNET_TYPES:
+        item.subnet_note = found.note
 
 
 def _disk_volumes(item: Item, provider: str, unique: Callable[[str, str], str]) -> list[Item]:

@@ -1,0 +1,169 @@
+"""A resource whose source names no subnet goes into the copy of its network's subnet in its own
+source region, never into whichever subnet sorts first; where several could hold it or none is of
+its region, the choice is said in plan.json and above the resource in the Terraform.
+
+Forseti's real Cloud Asset export: its managed instance group igm-1 (us-central1) names only the
+`default` network of project1, which every target recreates with a subnet per region; the Cloud
+SQL instances and App Engine applications name no network at all."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from cloudexit import api
+from cloudexit.catalog.loader import Catalog, load_catalog
+from cloudexit.emit.jinja import make_environment
+from cloudexit.emit.terraform import build_sites
+from cloudexit.emit.terraform.subnet_choice import SUBNET_TYPES, region_of
+from cloudexit.model.inventory import Inventory
+from tests.helpers import corpus_inventory, one_target_policy
+
+FORSETI = "gcp-cai-export-forseti.jsonl"
+TARGETS = ["scaleway", "ovhcloud", "ionos", "opennebula"]
+# per target, the resource type a subnet is written as
+SUBNET_RESOURCE = {
+    "scaleway": "scaleway_vpc_private_network",
+    "ovhcloud": "ovh_cloud_network_private_vrack_subnet",
+    "ionos": "ionoscloud_lan",
+    "opennebula": "opennebula_virtual_network",
+}
+IGM = "//compute.googleapis.com/projects/project1/regions/us-central1/instanceGroupManagers/igm-1"
+US_CENTRAL1 = "//compute.googleapis.com/projects/project1/regions/us-central1/subnetworks/default"
+TRACE = re.compile(
+    r"# cloudexit: from \S+ \S+ (\S+)[^\n]*\n(?:#[^\n]*\n)*resource \"(\w+)\" \"(\w+)\" \{(.*?)\n\}",
+    re.DOTALL,
+)
+
+
+@functools.cache
+def catalog() -> Catalog:
+    return load_catalog()
+
+
+def emitted(target: str, out: Path) -> Path:
+    plan = api.plan(corpus_inventory(FORSETI), one_target_policy(target), catalog())
+    api.emit(plan, out, catalog=catalog())
+    return out
+
+
+def attachments(site: Path, target: str) -> list[tuple[str, str, str]]:
+    """(source id, Terraform address, source id of the subnet it is attached to) per resource
+    written in a subnet at one site folder."""
+    kind = SUBNET_RESOURCE[target]
+    network = (site / "network.tf").read_text(encoding="utf-8")
+    subnets = {
+        local: source
+        for source, local in re.findall(rf"# (\S+)[^\n]*\nresource \"{kind}\" \"(\w+)\"", network)
+    }
+    found = []
+    for path in sorted(site.glob("*.tf")):
+        for source, rtype, local, body in TRACE.findall(path.read_text(encoding="utf-8")):
+            for subnet in re.findall(rf"\b{kind}\.(\w+)\.id", body):
+                if subnet in subnets:  # not the public LAN an IONOS server also joins
+                    found.append((source, f"{rtype}.{local}", subnets[subnet]))
+    return found
+
+
+def _subnet_region(source: str) -> str | None:
+    match = re.search(r"/regions/([^/]+)/subnetworks/", source)
+    return match.group(1) if match else None
+
+
+@pytest.fixture(scope="module")
+def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    return {t: emitted(t, tmp_path_factory.mktemp(t)) for t in TARGETS}
+
+
+@pytest.mark.parametrize("target", TARGETS)
+def test_forseti_resources_go_into_the_subnet_copy_of_their_own_region(outputs, target):
+    out = outputs[target]
+    inv = corpus_inventory(FORSETI)
+    by_id = inv.by_id()
+    igm_seen = False
+    for site in sorted((out / "terraform" / target).iterdir()):
+        network = (site / "network.tf").read_text(encoding="utf-8")
+        copies = re.findall(r"# (\S+/subnetworks/\S+)", network)
+        for source, address, subnet in attachments(site, target):
+            resource = by_id[source]
+            region = region_of(resource)
+            # a subnet of the resource's own project where the site holds one
+            own = [s for s in copies if f"/projects/{resource.account}/" in s] or copies
+            written = {_subnet_region(s) for s in own}
+            if source == IGM:
+                igm_seen = True
+                # the old code wrote it into the asia-east1 copy, the network's first subnet
+                assert subnet == US_CENTRAL1, (site.name, address)
+            if region in written:
+                assert _subnet_region(subnet) == region, (site.name, address, subnet)
+    assert igm_seen
+
+
+def test_app_engine_location_is_read_as_its_region():
+    inv = corpus_inventory(FORSETI)
+    app = inv.by_id()["//appengine.googleapis.com/apps/project3"]
+    assert app.region == "us-central"
+    assert region_of(app) == "us-central1"
+
+
+@pytest.mark.parametrize("target", TARGETS)
+def test_every_choice_left_open_is_said_in_plan_json_and_the_terraform(outputs, target):
+    out = outputs[target]
+    warnings = json.loads((out / "plan.json").read_text(encoding="utf-8"))["warnings"]
+    said = [w for w in warnings if w.startswith("subnet chosen on ")]
+    comments = []
+    for path in sorted((out / "terraform" / target).glob("*/*.tf")):
+        comments += re.findall(r"^# subnet: .*$", path.read_text(encoding="utf-8"), re.MULTILINE)
+    assert len(said) == len(comments)
+    for line in said:
+        assert "attached to " in line and "name its subnet in the inventory" in line
+
+
+def test_forseti_spanner_naming_no_region_is_warned_not_silently_first(outputs):
+    # Test123 (Spanner, location "global") lands on a site holding twelve subnets of project2's
+    # default network: no region decides, so the choice is said
+    out = outputs["scaleway"]
+    warnings = json.loads((out / "plan.json").read_text(encoding="utf-8"))["warnings"]
+    line = next(w for w in warnings if w.startswith("subnet chosen on") and "Test123" in w)
+    assert "it names no region" in line
+    text = "".join(p.read_text(encoding="utf-8") for p in (out / "terraform").glob("*/*/*.tf"))
+    assert re.search(r"# subnet: Test123 names no subnet and it names no region", text)
+
+
+def test_azure_resources_without_subnet_take_a_network_of_their_region():
+    """The Azure ARM list holds seven VNets in four regions and no link from a machine to
+    one: a machine goes into a VNet of its own region where the site holds one."""
+    inv: Inventory = corpus_inventory("azure-arm-resources-list-c7n.json")
+    env = make_environment()
+    checked = 0
+    for target in TARGETS:
+        plan = api.plan(inv, one_target_policy(target), catalog())
+        for site in build_sites(plan, env, catalog()):
+            regions = {
+                region_of(s.network.source) for s in site.subnets if s.network.source is not None
+            }
+            for item in site.items:
+                if item.rtype not in SUBNET_TYPES or item.subnet is None:
+                    continue
+                region = region_of(item.resource)
+                source = item.subnet.network.source
+                if region in regions:
+                    checked += 1
+                    assert source is not None and region_of(source) == region, item.address
+                elif region is not None and regions:
+                    assert item.subnet_note and "in its source region" in item.subnet_note
+    assert checked
+
+
+def test_subnet_types_are_the_templates_that_attach_to_a_subnet():
+    root = Path(__file__).resolve().parents[2] / "templates" / "terraform"
+    attaching = set()
+    for path in root.glob("*/*.tf.j2"):
+        text = path.read_text(encoding="utf-8")
+        if "item.subnet" in text or "m.lan_cidr(" in text:
+            attaching.add(path.name.removesuffix(".tf.j2"))
+    assert attaching == SUBNET_TYPES
