@@ -624,7 +624,9 @@ def render_site(site: Site, env: Environment) -> dict[str, str]:
             # beside the resource: a tag its target cannot hold is kept in view, not altered
             text = "".join(f"# {hcl_comment(t.comment)}\n" for t in item.tags_left) + text
         if item.subnet_note and item.subnet is not None:
-            text = f"# {hcl_comment(subnet_comment(item))}\n" + text
+            # beside its trace line, below what the template writes first (a password)
+            at = max(text.find("# cloudexit: from "), 0)
+            text = f"{text[:at]}# {hcl_comment(subnet_comment(item))}\n{text[at:]}"
         chunks[file_for(item.resource.kind)].append(text)
     files = {
         name: "\n\n".join(t.strip("\n") for t in parts if t.strip())

@@ -101,6 +101,8 @@ def pick(resource: Resource, candidates: Sequence[Subnet], among: str) -> Pick |
     own = [s for s in found if (o := _origin(s)) is not None and o.account == resource.account]
     pool = own or found
     region = region_of(resource)
+    if region is None and len(own) == 1:
+        return Pick(own[0])  # the one subnet of its own account here
     local = [s for s in pool if region is not None and _region(s) == region]
     zone = zone_of(resource)
     zoned = [s for s in local if zone is not None and (o := s.source) and zone_of(o) == zone]

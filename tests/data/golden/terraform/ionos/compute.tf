@@ -558,6 +558,7 @@ resource "ionoscloud_server" "vm_erp_report_2" {
   }
 }
 
+# subnet: vm-sales-1 names no subnet and none of the subnets written here in its account 7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10 is in its source region eastus (snet-app (westeurope)): attached to snet-app, the only one; name its subnet in the inventory (depends_on) to choose another
 # cloudexit: from azure microsoft.compute/virtualmachines /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-us-sales/providers/microsoft.compute/virtualmachines/vm-sales-1
 resource "ionoscloud_server" "vm_sales_1" {
   datacenter_id     = ionoscloud_datacenter.main.id
@@ -590,12 +591,13 @@ resource "ionoscloud_server" "vm_sales_1" {
     disk_type = "SSD Standard"
   }
   nic {
-    lan  = ionoscloud_lan.analytics_ew1.id
+    lan  = ionoscloud_lan.snet_app.id
     name = "vm-sales-1-private"
     dhcp = true
   }
 }
 
+# subnet: vm-sales-2 names no subnet and none of the subnets written here in its account 7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10 is in its source region eastus (snet-app (westeurope)): attached to snet-app, the only one; name its subnet in the inventory (depends_on) to choose another
 # cloudexit: from azure microsoft.compute/virtualmachines /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-us-sales/providers/microsoft.compute/virtualmachines/vm-sales-2
 resource "ionoscloud_server" "vm_sales_2" {
   datacenter_id     = ionoscloud_datacenter.main.id
@@ -628,12 +630,13 @@ resource "ionoscloud_server" "vm_sales_2" {
     disk_type = "SSD Standard"
   }
   nic {
-    lan  = ionoscloud_lan.analytics_ew1.id
+    lan  = ionoscloud_lan.snet_app.id
     name = "vm-sales-2-private"
     dhcp = true
   }
 }
 
+# subnet: crm-app-1 names no subnet and none of the subnets written here in its account 123456789012 is in its source region eu-west-1 (shop-app (us-east-1), shop-data (us-east-1), shop-public (us-east-1)): attached to shop-app, the first in the site's order; name its subnet in the inventory (depends_on) to choose another
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:eu-west-1:123456789012:instance/i-0crm01
 resource "ionoscloud_server" "crm_app_1" {
   datacenter_id     = ionoscloud_datacenter.main.id
@@ -674,12 +677,13 @@ resource "ionoscloud_server" "crm_app_1" {
     disk_type = "SSD Standard"
   }
   nic {
-    lan  = ionoscloud_lan.analytics_ew1.id
+    lan  = ionoscloud_lan.shop_app.id
     name = "crm-app-1-private"
     dhcp = true
   }
 }
 
+# subnet: crm-app-2 names no subnet and none of the subnets written here in its account 123456789012 is in its source region eu-west-1 (shop-app (us-east-1), shop-data (us-east-1), shop-public (us-east-1)): attached to shop-app, the first in the site's order; name its subnet in the inventory (depends_on) to choose another
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:eu-west-1:123456789012:instance/i-0crm02
 resource "ionoscloud_server" "crm_app_2" {
   datacenter_id     = ionoscloud_datacenter.main.id
@@ -720,7 +724,7 @@ resource "ionoscloud_server" "crm_app_2" {
     disk_type = "SSD Standard"
   }
   nic {
-    lan  = ionoscloud_lan.analytics_ew1.id
+    lan  = ionoscloud_lan.shop_app.id
     name = "crm-app-2-private"
     dhcp = true
   }

@@ -168,8 +168,8 @@ resource "ionoscloud_mongo_cluster" "cosmos_portal" {
   storage_type    = "SSD Standard"
   connections {
     datacenter_id = ionoscloud_datacenter.main.id
-    lan_id        = ionoscloud_lan.analytics_ew1.id
-    cidr_list     = [format("%s/%s", cidrhost(ionoscloud_lan.analytics_ew1.ipv4_cidr_block, 43), split("/", ionoscloud_lan.analytics_ew1.ipv4_cidr_block)[1])]
+    lan_id        = ionoscloud_lan.snet_app.id
+    cidr_list     = [format("%s/%s", cidrhost(ionoscloud_lan.snet_app.ipv4_cidr_block, 43), split("/", ionoscloud_lan.snet_app.ipv4_cidr_block)[1])]
   }
 }
 
@@ -196,8 +196,8 @@ resource "ionoscloud_inmemorydb_cluster_v2" "redis_portal" {
   }
   connections = {
     datacenter_id            = ionoscloud_datacenter.main.id
-    lan_id                   = ionoscloud_lan.analytics_ew1.id
-    primary_instance_address = format("%s/%s", cidrhost(ionoscloud_lan.analytics_ew1.ipv4_cidr_block, 49), split("/", ionoscloud_lan.analytics_ew1.ipv4_cidr_block)[1])
+    lan_id                   = ionoscloud_lan.snet_app.id
+    primary_instance_address = format("%s/%s", cidrhost(ionoscloud_lan.snet_app.ipv4_cidr_block, 49), split("/", ionoscloud_lan.snet_app.ipv4_cidr_block)[1])
   }
   snapshot = {
     location       = var.inmemorydb_snapshot_location
@@ -269,6 +269,7 @@ resource "random_password" "crm_aurora" {
   min_numeric = 1
 }
 
+# subnet: crm-aurora names no subnet and none of the subnets of the resources using it is in its source region eu-west-1 (shop-app (us-east-1)): attached to shop-app, the only one; name its subnet in the inventory (depends_on) to choose another
 # cloudexit: from aws AWS::RDS::DBCluster arn:aws:rds:eu-west-1:123456789012:cluster:crm-aurora
 resource "ionoscloud_pg_cluster" "crm_aurora" {
   display_name         = "crm-aurora"
@@ -282,8 +283,8 @@ resource "ionoscloud_pg_cluster" "crm_aurora" {
   synchronization_mode = "ASYNCHRONOUS"
   connections {
     datacenter_id = ionoscloud_datacenter.main.id
-    lan_id        = ionoscloud_lan.analytics_ew1.id
-    cidr          = format("%s/%s", cidrhost(ionoscloud_lan.analytics_ew1.ipv4_cidr_block, 90), split("/", ionoscloud_lan.analytics_ew1.ipv4_cidr_block)[1])
+    lan_id        = ionoscloud_lan.shop_app.id
+    cidr          = format("%s/%s", cidrhost(ionoscloud_lan.shop_app.ipv4_cidr_block, 90), split("/", ionoscloud_lan.shop_app.ipv4_cidr_block)[1])
   }
   credentials {
     username = "cloudexit_admin"

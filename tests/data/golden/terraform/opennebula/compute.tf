@@ -390,6 +390,7 @@ resource "opennebula_virtual_machine" "vm_erp_report_2" {
   depends_on = [opennebula_virtual_network_address_range.snet_app]
 }
 
+# subnet: vm-sales-1 names no subnet and none of the subnets written here in its account 7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10 is in its source region eastus (snet-app (westeurope)): attached to snet-app, the only one; name its subnet in the inventory (depends_on) to choose another
 # cloudexit: from azure microsoft.compute/virtualmachines /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-us-sales/providers/microsoft.compute/virtualmachines/vm-sales-1
 resource "opennebula_virtual_machine" "vm_sales_1" {
   name        = "vm-sales-1"
@@ -412,12 +413,13 @@ resource "opennebula_virtual_machine" "vm_sales_1" {
     size     = 20480
   }
   nic {
-    network_id = opennebula_virtual_network.analytics_ew1.id
+    network_id = opennebula_virtual_network.snet_app.id
   }
   # its address is leased from the range, written beside the network
-  depends_on = [opennebula_virtual_network_address_range.analytics_ew1]
+  depends_on = [opennebula_virtual_network_address_range.snet_app]
 }
 
+# subnet: vm-sales-2 names no subnet and none of the subnets written here in its account 7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10 is in its source region eastus (snet-app (westeurope)): attached to snet-app, the only one; name its subnet in the inventory (depends_on) to choose another
 # cloudexit: from azure microsoft.compute/virtualmachines /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-us-sales/providers/microsoft.compute/virtualmachines/vm-sales-2
 resource "opennebula_virtual_machine" "vm_sales_2" {
   name        = "vm-sales-2"
@@ -440,12 +442,13 @@ resource "opennebula_virtual_machine" "vm_sales_2" {
     size     = 20480
   }
   nic {
-    network_id = opennebula_virtual_network.analytics_ew1.id
+    network_id = opennebula_virtual_network.snet_app.id
   }
   # its address is leased from the range, written beside the network
-  depends_on = [opennebula_virtual_network_address_range.analytics_ew1]
+  depends_on = [opennebula_virtual_network_address_range.snet_app]
 }
 
+# subnet: crm-app-1 names no subnet and none of the subnets written here in its account 123456789012 is in its source region eu-west-1 (shop-app (us-east-1), shop-data (us-east-1), shop-public (us-east-1)): attached to shop-app, the first in the site's order; name its subnet in the inventory (depends_on) to choose another
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:eu-west-1:123456789012:instance/i-0crm01
 resource "opennebula_virtual_machine" "crm_app_1" {
   name        = "crm-app-1"
@@ -470,12 +473,13 @@ resource "opennebula_virtual_machine" "crm_app_1" {
     size     = 20480
   }
   nic {
-    network_id = opennebula_virtual_network.analytics_ew1.id
+    network_id = opennebula_virtual_network.shop_app.id
   }
   # its address is leased from the range, written beside the network
-  depends_on = [opennebula_virtual_network_address_range.analytics_ew1]
+  depends_on = [opennebula_virtual_network_address_range.shop_app]
 }
 
+# subnet: crm-app-2 names no subnet and none of the subnets written here in its account 123456789012 is in its source region eu-west-1 (shop-app (us-east-1), shop-data (us-east-1), shop-public (us-east-1)): attached to shop-app, the first in the site's order; name its subnet in the inventory (depends_on) to choose another
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:eu-west-1:123456789012:instance/i-0crm02
 resource "opennebula_virtual_machine" "crm_app_2" {
   name        = "crm-app-2"
@@ -500,10 +504,10 @@ resource "opennebula_virtual_machine" "crm_app_2" {
     size     = 20480
   }
   nic {
-    network_id = opennebula_virtual_network.analytics_ew1.id
+    network_id = opennebula_virtual_network.shop_app.id
   }
   # its address is leased from the range, written beside the network
-  depends_on = [opennebula_virtual_network_address_range.analytics_ew1]
+  depends_on = [opennebula_virtual_network_address_range.shop_app]
 }
 
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0app01

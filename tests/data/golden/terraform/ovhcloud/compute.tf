@@ -210,6 +210,7 @@ resource "ovh_cloud_instance" "vm_erp_report_2" {
   ]
 }
 
+# subnet: vm-sales-1 names no subnet and none of the subnets written here in its account 7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10 is in its source region eastus (snet-app (westeurope)): attached to snet-app, the only one; name its subnet in the inventory (depends_on) to choose another
 # cloudexit: from azure microsoft.compute/virtualmachines /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-us-sales/providers/microsoft.compute/virtualmachines/vm-sales-1
 resource "ovh_cloud_instance" "vm_sales_1" {
   service_name = var.service_name
@@ -220,12 +221,13 @@ resource "ovh_cloud_instance" "vm_sales_1" {
   ssh_key_name = var.ssh_key_name
   networks = [
     {
-      network_id = ovh_cloud_network_private_vrack.analytics.id
-      subnet_id  = ovh_cloud_network_private_vrack_subnet.analytics_ew1.id
+      network_id = ovh_cloud_network_private_vrack.vnet_erp.id
+      subnet_id  = ovh_cloud_network_private_vrack_subnet.snet_app.id
     },
   ]
 }
 
+# subnet: vm-sales-2 names no subnet and none of the subnets written here in its account 7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10 is in its source region eastus (snet-app (westeurope)): attached to snet-app, the only one; name its subnet in the inventory (depends_on) to choose another
 # cloudexit: from azure microsoft.compute/virtualmachines /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-us-sales/providers/microsoft.compute/virtualmachines/vm-sales-2
 resource "ovh_cloud_instance" "vm_sales_2" {
   service_name = var.service_name
@@ -236,12 +238,13 @@ resource "ovh_cloud_instance" "vm_sales_2" {
   ssh_key_name = var.ssh_key_name
   networks = [
     {
-      network_id = ovh_cloud_network_private_vrack.analytics.id
-      subnet_id  = ovh_cloud_network_private_vrack_subnet.analytics_ew1.id
+      network_id = ovh_cloud_network_private_vrack.vnet_erp.id
+      subnet_id  = ovh_cloud_network_private_vrack_subnet.snet_app.id
     },
   ]
 }
 
+# subnet: crm-app-1 names no subnet and none of the subnets written here in its account 123456789012 is in its source region eu-west-1 (shop-app (us-east-1), shop-data (us-east-1), shop-public (us-east-1)): attached to shop-app, the first in the site's order; name its subnet in the inventory (depends_on) to choose another
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:eu-west-1:123456789012:instance/i-0crm01
 resource "ovh_cloud_instance" "crm_app_1" {
   service_name = var.service_name
@@ -252,12 +255,13 @@ resource "ovh_cloud_instance" "crm_app_1" {
   ssh_key_name = var.ssh_key_name
   networks = [
     {
-      network_id = ovh_cloud_network_private_vrack.analytics.id
-      subnet_id  = ovh_cloud_network_private_vrack_subnet.analytics_ew1.id
+      network_id = ovh_cloud_network_private_vrack.shop_vpc.id
+      subnet_id  = ovh_cloud_network_private_vrack_subnet.shop_app.id
     },
   ]
 }
 
+# subnet: crm-app-2 names no subnet and none of the subnets written here in its account 123456789012 is in its source region eu-west-1 (shop-app (us-east-1), shop-data (us-east-1), shop-public (us-east-1)): attached to shop-app, the first in the site's order; name its subnet in the inventory (depends_on) to choose another
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:eu-west-1:123456789012:instance/i-0crm02
 resource "ovh_cloud_instance" "crm_app_2" {
   service_name = var.service_name
@@ -268,8 +272,8 @@ resource "ovh_cloud_instance" "crm_app_2" {
   ssh_key_name = var.ssh_key_name
   networks = [
     {
-      network_id = ovh_cloud_network_private_vrack.analytics.id
-      subnet_id  = ovh_cloud_network_private_vrack_subnet.analytics_ew1.id
+      network_id = ovh_cloud_network_private_vrack.shop_vpc.id
+      subnet_id  = ovh_cloud_network_private_vrack_subnet.shop_app.id
     },
   ]
 }

@@ -119,18 +119,18 @@ resource "ovh_cloud_project_database" "cosmos_portal" {
   flavor       = "b3-16"
   nodes {
     region     = "GRA"
-    network_id = ovh_cloud_network_private_vrack.analytics.id
-    subnet_id  = ovh_cloud_network_private_vrack_subnet.analytics_ew1.id
+    network_id = ovh_cloud_network_private_vrack.vnet_erp.id
+    subnet_id  = ovh_cloud_network_private_vrack_subnet.snet_app.id
   }
   nodes {
     region     = "GRA"
-    network_id = ovh_cloud_network_private_vrack.analytics.id
-    subnet_id  = ovh_cloud_network_private_vrack_subnet.analytics_ew1.id
+    network_id = ovh_cloud_network_private_vrack.vnet_erp.id
+    subnet_id  = ovh_cloud_network_private_vrack_subnet.snet_app.id
   }
   nodes {
     region     = "GRA"
-    network_id = ovh_cloud_network_private_vrack.analytics.id
-    subnet_id  = ovh_cloud_network_private_vrack_subnet.analytics_ew1.id
+    network_id = ovh_cloud_network_private_vrack.vnet_erp.id
+    subnet_id  = ovh_cloud_network_private_vrack_subnet.snet_app.id
   }
 }
 
@@ -145,18 +145,18 @@ resource "ovh_cloud_project_database" "redis_portal" {
   flavor       = "b3-8"
   nodes {
     region     = "GRA"
-    network_id = ovh_cloud_network_private_vrack.analytics.id
-    subnet_id  = ovh_cloud_network_private_vrack_subnet.analytics_ew1.id
+    network_id = ovh_cloud_network_private_vrack.vnet_erp.id
+    subnet_id  = ovh_cloud_network_private_vrack_subnet.snet_app.id
   }
   nodes {
     region     = "GRA"
-    network_id = ovh_cloud_network_private_vrack.analytics.id
-    subnet_id  = ovh_cloud_network_private_vrack_subnet.analytics_ew1.id
+    network_id = ovh_cloud_network_private_vrack.vnet_erp.id
+    subnet_id  = ovh_cloud_network_private_vrack_subnet.snet_app.id
   }
   nodes {
     region     = "GRA"
-    network_id = ovh_cloud_network_private_vrack.analytics.id
-    subnet_id  = ovh_cloud_network_private_vrack_subnet.analytics_ew1.id
+    network_id = ovh_cloud_network_private_vrack.vnet_erp.id
+    subnet_id  = ovh_cloud_network_private_vrack_subnet.snet_app.id
   }
 }
 
@@ -186,6 +186,7 @@ resource "ovh_cloud_project_database" "shop_cache" {
   }
 }
 
+# subnet: crm-aurora names no subnet and none of the subnets of the resources using it is in its source region eu-west-1 (shop-app (us-east-1)): attached to shop-app, the only one; name its subnet in the inventory (depends_on) to choose another
 # cloudexit: from aws AWS::RDS::DBCluster arn:aws:rds:eu-west-1:123456789012:cluster:crm-aurora
 resource "ovh_cloud_project_database" "crm_aurora" {
   service_name = var.service_name
@@ -197,13 +198,13 @@ resource "ovh_cloud_project_database" "crm_aurora" {
   disk_size    = 300
   nodes {
     region     = "GRA"
-    network_id = ovh_cloud_network_private_vrack.analytics.id
-    subnet_id  = ovh_cloud_network_private_vrack_subnet.analytics_ew1.id
+    network_id = ovh_cloud_network_private_vrack.shop_vpc.id
+    subnet_id  = ovh_cloud_network_private_vrack_subnet.shop_app.id
   }
   nodes {
     region     = "GRA"
-    network_id = ovh_cloud_network_private_vrack.analytics.id
-    subnet_id  = ovh_cloud_network_private_vrack_subnet.analytics_ew1.id
+    network_id = ovh_cloud_network_private_vrack.shop_vpc.id
+    subnet_id  = ovh_cloud_network_private_vrack_subnet.shop_app.id
   }
 }
 

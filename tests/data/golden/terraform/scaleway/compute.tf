@@ -223,6 +223,7 @@ resource "scaleway_function" "func_portal_events" {
   tags         = ["app=portal", "classification=confidential", "cloudexit-source=azure-func-portal-events", "env=prod", "owner=team-erp"]
 }
 
+# subnet: vm-sales-1 names no subnet and none of the subnets written here in its account 7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10 is in its source region eastus (snet-app (westeurope)): attached to snet-app, the only one; name its subnet in the inventory (depends_on) to choose another
 # cloudexit: from azure microsoft.compute/virtualmachines /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-us-sales/providers/microsoft.compute/virtualmachines/vm-sales-1
 resource "scaleway_instance_server" "vm_sales_1" {
   name  = "vm-sales-1"
@@ -234,10 +235,11 @@ resource "scaleway_instance_server" "vm_sales_1" {
     volume_type = "sbs_volume"
   }
   private_network {
-    pn_id = scaleway_vpc_private_network.analytics_ew1.id
+    pn_id = scaleway_vpc_private_network.snet_app.id
   }
 }
 
+# subnet: vm-sales-2 names no subnet and none of the subnets written here in its account 7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10 is in its source region eastus (snet-app (westeurope)): attached to snet-app, the only one; name its subnet in the inventory (depends_on) to choose another
 # cloudexit: from azure microsoft.compute/virtualmachines /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-us-sales/providers/microsoft.compute/virtualmachines/vm-sales-2
 resource "scaleway_instance_server" "vm_sales_2" {
   name  = "vm-sales-2"
@@ -249,10 +251,11 @@ resource "scaleway_instance_server" "vm_sales_2" {
     volume_type = "sbs_volume"
   }
   private_network {
-    pn_id = scaleway_vpc_private_network.analytics_ew1.id
+    pn_id = scaleway_vpc_private_network.snet_app.id
   }
 }
 
+# subnet: crm-app-1 names no subnet and none of the subnets written here in its account 123456789012 is in its source region eu-west-1 (shop-app (us-east-1), shop-data (us-east-1), shop-public (us-east-1)): attached to shop-app, the first in the site's order; name its subnet in the inventory (depends_on) to choose another
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:eu-west-1:123456789012:instance/i-0crm01
 resource "scaleway_instance_server" "crm_app_1" {
   name  = "crm-app-1"
@@ -264,10 +267,11 @@ resource "scaleway_instance_server" "crm_app_1" {
     volume_type = "sbs_volume"
   }
   private_network {
-    pn_id = scaleway_vpc_private_network.analytics_ew1.id
+    pn_id = scaleway_vpc_private_network.shop_app.id
   }
 }
 
+# subnet: crm-app-2 names no subnet and none of the subnets written here in its account 123456789012 is in its source region eu-west-1 (shop-app (us-east-1), shop-data (us-east-1), shop-public (us-east-1)): attached to shop-app, the first in the site's order; name its subnet in the inventory (depends_on) to choose another
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:eu-west-1:123456789012:instance/i-0crm02
 resource "scaleway_instance_server" "crm_app_2" {
   name  = "crm-app-2"
@@ -279,7 +283,7 @@ resource "scaleway_instance_server" "crm_app_2" {
     volume_type = "sbs_volume"
   }
   private_network {
-    pn_id = scaleway_vpc_private_network.analytics_ew1.id
+    pn_id = scaleway_vpc_private_network.shop_app.id
   }
 }
 

@@ -146,7 +146,7 @@ resource "scaleway_mongodb_instance" "cosmos_portal" {
   volume_size_in_gb = 60
   tags              = ["app=portal", "classification=confidential", "cloudexit-source=azure-cosmos-portal", "env=prod", "owner=team-erp"]
   private_network {
-    pn_id = scaleway_vpc_private_network.analytics_ew1.id
+    pn_id = scaleway_vpc_private_network.snet_app.id
   }
 }
 
@@ -170,7 +170,7 @@ resource "scaleway_redis_cluster" "redis_portal" {
   cluster_size = 1
   tags         = ["app=portal", "classification=confidential", "cloudexit-source=azure-redis-portal", "env=prod", "owner=team-erp"]
   private_network {
-    id = scaleway_vpc_private_network.analytics_ew1.id
+    id = scaleway_vpc_private_network.snet_app.id
   }
 }
 
@@ -207,6 +207,7 @@ resource "random_password" "crm_aurora" {
   min_special = 1
 }
 
+# subnet: crm-aurora names no subnet and none of the subnets of the resources using it is in its source region eu-west-1 (shop-app (us-east-1)): attached to shop-app, the only one; name its subnet in the inventory (depends_on) to choose another
 # cloudexit: from aws AWS::RDS::DBCluster arn:aws:rds:eu-west-1:123456789012:cluster:crm-aurora
 resource "scaleway_rdb_instance" "crm_aurora" {
   name              = "crm-aurora"
@@ -219,7 +220,7 @@ resource "scaleway_rdb_instance" "crm_aurora" {
   volume_size_in_gb = 300
   tags              = ["app=crm", "classification=secret", "cloudexit-source=aws-crm-aurora", "env=prod", "owner=team-crm"]
   private_network {
-    pn_id       = scaleway_vpc_private_network.analytics_ew1.id
+    pn_id       = scaleway_vpc_private_network.shop_app.id
     enable_ipam = true
   }
 }
