@@ -21,7 +21,7 @@ from cloudexit.emit.jinja import make_environment
 from cloudexit.emit.terraform import build_sites
 from cloudexit.emit.terraform.subnet_choice import SUBNET_TYPES, region_of
 from cloudexit.model.inventory import Inventory
-from tests.helpers import corpus_inventory, one_target_policy
+from tests.helpers import corpus_inventory, inventory, one_target_policy, resource
 
 FORSETI = "gcp-cai-export-forseti.jsonl"
 TARGETS = ["scaleway", "ovhcloud", "ionos", "opennebula"]
@@ -167,3 +167,70 @@ def test_subnet_types_are_the_templates_that_attach_to_a_subnet():
         if "item.subnet" in text or "m.lan_cidr(" in text:
             attaching.add(path.name.removesuffix(".tf.j2"))
     assert attaching == SUBNET_TYPES
+
+
+def _aws(rid: str, kind: str, rtype: str, **extra: object) -> dict[str, object]:
+    fields: dict[str, object] = {
+        "type": rtype,
+        "region": "eu-west-1",
+        "monthly_cost": {"amount": "0", "currency": "USD", "source": "test"},
+        "attributes": {},
+    }
+    return resource(rid, kind, **(fields | extra))
+
+
+def test_a_database_in_a_group_spanning_zones_joins_the_subnet_of_its_zone():
+    """An RDS instance in eu-west-1b whose subnet group names a subnet in each zone: the
+    target's single private network is the copy of the eu-west-1b subnet, not the first named."""
+    vpc = "arn:aws:ec2:eu-west-1:123456789012:vpc/vpc-1"
+    subnets = {
+        zone: f"arn:aws:ec2:eu-west-1:123456789012:subnet/subnet-{zone}"
+        for zone in ("eu-west-1a", "eu-west-1b")
+    }
+    group = "arn:aws:rds:eu-west-1:123456789012:subgrp:db-group"
+    db = "arn:aws:rds:eu-west-1:123456789012:db:orders"
+    inv = Inventory.model_validate(
+        inventory(
+            _aws(vpc, "network.vpc", "AWS::EC2::VPC", topology={"cidrs": ["10.0.0.0/16"]}),
+            *(
+                _aws(
+                    sid,
+                    "network.subnet",
+                    "AWS::EC2::Subnet",
+                    depends_on=[vpc],
+                    topology={"cidrs": [f"10.0.{n}.0/24"]},
+                    attributes={"details": {"availability_zone": zone}},
+                )
+                for n, (zone, sid) in enumerate(subnets.items())
+            ),
+            _aws(
+                group,
+                "network.subnet",
+                "AWS::RDS::DBSubnetGroup",
+                depends_on=list(subnets.values()),
+            ),
+            _aws(
+                db,
+                "database.postgresql",
+                "AWS::RDS::DBInstance",
+                depends_on=[group],
+                attributes={
+                    "engine": "postgres",
+                    "engine_version": "16",
+                    "instance_type": "db.t3.medium",
+                    "vcpu": 2,
+                    "memory_gib": 4,
+                    "storage_gib": 20,
+                    "details": {"availability_zone": "eu-west-1b"},
+                },
+                monthly_cost={"amount": "60", "currency": "USD", "source": "test"},
+            ),
+        )
+    )
+    plan = api.plan(inv, one_target_policy("scaleway"), catalog())
+    (site,) = build_sites(plan, make_environment(), catalog())
+    (item,) = [i for i in site.items if i.resource.id == db]
+    assert item.subnet is not None and item.subnet.source is not None
+    # the old code took the group's first subnet, eu-west-1a
+    assert item.subnet.source.id == subnets["eu-west-1b"]
+    assert item.subnet_note is None

@@ -71,8 +71,13 @@ def region_of(resource: Resource) -> str | None:
 
 
 def zone_of(resource: Resource) -> str | None:
-    zone = resource.attributes.details.get("zone")
-    return zone.strip().lower() if isinstance(zone, str) and zone.strip() else None
+    """The zone a resource or subnet is in (GCP's ``zone``, AWS's ``availability_zone``)."""
+    details = resource.attributes.details
+    for key in ("zone", "availability_zone"):
+        zone = details.get(key)
+        if isinstance(zone, str) and zone.strip():
+            return zone.strip().lower()
+    return None
 
 
 def _origin(subnet: Subnet) -> Resource | None:
