@@ -837,6 +837,7 @@ def build_site(
     for item in site.items:
         if item.resource.kind == Kind.LOAD_BALANCER:
             _wire_backends(item, by_id, resources)
+    every = site.subnets
     for item in site.items:
         r = item.resource
         if item.subnet is None and item.cluster is not None:
@@ -850,7 +851,7 @@ def build_site(
             if users:
                 _attach(item, pick(r, users, "the subnets of the resources using it"))
             else:
-                _attach(item, pick(r, site.subnets, "the subnets written here"))
+                _attach(item, pick(r, every, "the subnets written here"))
     # a machine after an item's first takes an address past every item's own (``fixed_ip``)
     offset = max((i.index for i in site.items), default=0) + 1
     for item in site.items:

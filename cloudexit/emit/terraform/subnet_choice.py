@@ -101,11 +101,11 @@ def pick(resource: Resource, candidates: Sequence[Subnet], among: str) -> Pick |
     found = list({id(s): s for s in candidates}.values())
     if not found:
         return None
-    if len(found) == 1 and region_of(resource) is None:
-        return Pick(found[0])
+    region = region_of(resource)
+    if len(found) == 1 and (region is None or _region(found[0]) in (None, region)):
+        return Pick(found[0])  # nothing to choose, and nothing that says it is elsewhere
     own = [s for s in found if (o := _origin(s)) is not None and o.account == resource.account]
     pool = own or found
-    region = region_of(resource)
     if region is None and len(own) == 1:
         return Pick(own[0])  # the one subnet of its own account here
     local = [s for s in pool if region is not None and _region(s) == region]
@@ -114,8 +114,6 @@ def pick(resource: Resource, candidates: Sequence[Subnet], among: str) -> Pick |
     for chosen in (zoned, local):
         if len(chosen) == 1:
             return Pick(chosen[0])
-    if len(found) == 1 and region is not None and _region(found[0]) is None:
-        return Pick(found[0])  # one subnet that says no region: nothing to choose
     if own and len(own) < len(found):
         among = f"{among} in its account {resource.account}"
     first = (local or pool)[0]
