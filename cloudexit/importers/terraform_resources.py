@@ -112,6 +112,8 @@ LINKS: dict[str, tuple[str, str]] = {
         "network_security_group_id",
     ),
     "azurerm_subnet_network_security_group_association": ("subnet_id", "network_security_group_id"),
+    "azurerm_subnet_route_table_association": ("subnet_id", "route_table_id"),
+    "aws_route_table_association": ("subnet_id", "route_table_id"),
     "azurerm_virtual_machine_data_disk_attachment": ("virtual_machine_id", "managed_disk_id"),
     "aws_network_interface_sg_attachment": ("network_interface_id", "security_group_id"),
     "aws_volume_attachment": ("instance_id", "volume_id"),
@@ -125,7 +127,7 @@ LINKS: dict[str, tuple[str, str]] = {
     ),
 }
 _EC2_ID = re.compile(r"[a-z]+-[0-9a-f]{8,17}")
-_USED_KINDS = frozenset({Kind.SECURITY_GROUP, Kind.BLOCK_VOLUME, Kind.TARGET_GROUP})
+_USED_KINDS = frozenset({Kind.SECURITY_GROUP, Kind.BLOCK_VOLUME, Kind.TARGET_GROUP, Kind.ROUTER})
 
 
 @dataclass

@@ -371,11 +371,71 @@ def aws_route53_zone(v: dict[str, Any]) -> Fields:
     return {"details": {"private": bool(blocks(v, "vpc"))}}
 
 
+def _aws_route(b: dict[str, Any], prefix_key: str) -> dict[str, Any] | None:
+    """A route to a VPC endpoint (a Network Firewall's endpoint is one); others are left out."""
+    endpoint = text(b.get("vpc_endpoint_id"))
+    prefix = text(b.get(prefix_key))
+    if endpoint is None or prefix is None:
+        return None
+    return {"prefix": prefix, "next_hop": "VpcEndpoint", "next_hop_id": endpoint}
+
+
+def aws_route_table(v: dict[str, Any]) -> Fields:
+    rows = [_aws_route(b, "cidr_block") for b in blocks(v, "route")]
+    return {"details": {"routes": [r for r in rows if r]}}
+
+
+def aws_route(v: dict[str, Any]) -> Fields:
+    row = _aws_route(v, "destination_cidr_block")
+    return {"details": {"routes": [row] if row else []}}
+
+
+def aws_networkfirewall_firewall(v: dict[str, Any]) -> Fields:
+    """Its endpoints, one per zone, are what routes through it name as their next hop."""
+    hops = {
+        text(a.get("endpoint_id"))
+        for status in blocks(v, "firewall_status")
+        for state in blocks(status, "sync_states")
+        for a in blocks(state, "attachment")
+    }
+    return {"details": {"firewall_hops": sorted(h for h in hops if h)}}
+
+
 # --- Azure -----------------------------------------------------------------------------------
 
 
 def azurerm_firewall(v: dict[str, Any]) -> Fields:
-    return {"details": {"sku_name": text(v.get("sku_name")), "sku_tier": text(v.get("sku_tier"))}}
+    """Its private addresses are what routes through it name as their next hop."""
+    hops = [
+        text(b.get("private_ip_address"))
+        for name in ("ip_configuration", "virtual_hub")
+        for b in blocks(v, name)
+    ]
+    return {
+        "details": {
+            "sku_name": text(v.get("sku_name")),
+            "sku_tier": text(v.get("sku_tier")),
+            "firewall_hops": sorted({h for h in hops if h}),
+        }
+    }
+
+
+def _azure_route(b: dict[str, Any]) -> dict[str, Any]:
+    row = {
+        "name": text(b.get("name")),
+        "prefix": text(b.get("address_prefix")),
+        "next_hop": text(b.get("next_hop_type")),
+        "next_hop_ip": text(b.get("next_hop_in_ip_address")),
+    }
+    return {k: v for k, v in row.items() if v is not None}
+
+
+def azurerm_route_table(v: dict[str, Any]) -> Fields:
+    return {"details": {"routes": [_azure_route(b) for b in blocks(v, "route")]}}
+
+
+def azurerm_route(v: dict[str, Any]) -> Fields:
+    return {"details": {"routes": [_azure_route(v)]}}
 
 
 # --- OpenStack -------------------------------------------------------------------------------
@@ -479,6 +539,11 @@ READERS: dict[str, Reader] = {
     "aws_route53_zone": aws_route53_zone,
     "google_dns_managed_zone": google_dns_managed_zone,
     "azurerm_firewall": azurerm_firewall,
+    "azurerm_route_table": azurerm_route_table,
+    "azurerm_route": azurerm_route,
+    "aws_route_table": aws_route_table,
+    "aws_route": aws_route,
+    "aws_networkfirewall_firewall": aws_networkfirewall_firewall,
     "google_bigquery_table": google_bigquery_table,
     "google_bigtable_instance": google_bigtable_instance,
     "google_compute_instance_group_manager": google_instance_group_manager,

@@ -153,6 +153,15 @@ def route_table(facts: Facts) -> None:
     )
 
 
+def azure_firewall(facts: Facts) -> None:
+    """Its private addresses: the next hop of the routes sent through it."""
+    hops = [dig(c, "properties.privateIPAddress") for c in facts.prop("ipConfigurations", [])]
+    hops.append(facts.prop("hubIPAddresses.privateIPAddress"))
+    found = sorted({str(h) for h in hops if h})
+    if found:
+        facts.details["firewall_hops"] = found
+
+
 def nat_gateway(facts: Facts) -> None:
     facts.depend(*facts.prop("publicIpAddresses", []))
 
@@ -185,6 +194,7 @@ TYPES = [
     declare("microsoft.network/networkinterfaces", "2024-05-01", network_interface),
     declare("microsoft.network/routetables", "2024-05-01", route_table),
     declare("microsoft.network/natgateways", "2024-05-01", nat_gateway),
+    declare("microsoft.network/azurefirewalls", "2024-05-01", azure_firewall),
     declare("microsoft.network/dnszones", "2018-05-01", dns_zone),
     declare("microsoft.network/privatednszones", "2024-06-01", dns_zone),
 ]

@@ -516,17 +516,17 @@ def appliances(
             if item.appliance is None:
                 continue
             records = len(item.records) if item.appliance == "resolver" else 0
+            install = INSTALL[item.appliance].format(
+                image=f"var.{image}",
+                records=f"{records} record{'s' if records != 1 else ''} (listed in the inventory)",
+            )
             rows.append(
                 {
                     "site": f"{site.provider}/{site.region}",
                     "source": item.resource.name,
                     "server": item.address,
                     "size": item.option.product or "",
-                    "install": INSTALL[item.appliance].format(
-                        image=f"var.{image}",
-                        records=f"{records} record{'s' if records != 1 else ''} (listed in "
-                        "the inventory)",
-                    ),
+                    "install": install + _routes_through(site, item),
                 }
             )
     return rows
@@ -546,6 +546,25 @@ def subnet_warnings(built: Iterable[Site]) -> list[str]:
         for item in site.items
         if item.subnet_note and item.subnet is not None
     ]
+
+
+def _routes_through(site: Site, appliance: Item) -> str:
+    """The source's routes through this appliance's firewall: those the Terraform writes, and
+    those to set by hand with the reason."""
+    mine = [r for r in site.routes if r.appliance is appliance]
+    if not mine:
+        return ""
+    written = sorted({f"scaleway_vpc_route.{r.local}" for r in mine if r.reason is None})
+    by_hand = [f"{r.label} for subnet {r.subnet.name} ({r.reason})" for r in mine if r.reason]
+    parts = []
+    if written:
+        parts.append(
+            f"the source's default routes through it are written ({', '.join(written)}), "
+            "received only by the private networks whose source subnets had them"
+        )
+    if by_hand:
+        parts.append(f"set by hand, pointing at its address: {'; '.join(by_hand)}")
+    return ". Routes: " + "; ".join(parts)
 
 
 def _loose(site: Site, volume: Resource, outcome: str) -> dict[str, str]:

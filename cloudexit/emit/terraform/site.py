@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cloudexit.catalog.boot import load_boot_volumes
 from cloudexit.catalog.loader import Catalog
@@ -41,6 +41,9 @@ from cloudexit.model.plan import EngineVersionChoice, Option, Placement
 from cloudexit.model.topology import HealthCheck, Topology
 from cloudexit.optimise.ceilings import AUTOSCALED, ceiling_monthly
 from cloudexit.optimise.inspection import tier
+
+if TYPE_CHECKING:
+    from cloudexit.emit.terraform.routes import ApplianceRoute
 
 # Kinds that need a private network at the site.
 NETWORKED = {
@@ -538,6 +541,19 @@ class Site:
     """Source groups not written here: only resources taking no security group used them."""
     strays: list[tuple[str, str]] = field(default_factory=list)
     """Balancers with none of their members here, by name: each member and where it went."""
+    routes: list[ApplianceRoute] = field(default_factory=list)
+    """Routes the source sends through a firewall whose appliance is written here."""
+    propagation: dict[str, bool] = field(default_factory=dict)
+    """Private networks (local names) that do or do not take the default routes written here."""
+
+    @property
+    def vpc_routes(self) -> list[ApplianceRoute]:
+        """One written route per local name (the subnets of one VPC share it)."""
+        return list({r.local: r for r in self.routes if r.reason is None}.values())
+
+    @property
+    def hand_routes(self) -> list[ApplianceRoute]:
+        return [r for r in self.routes if r.reason is not None]
 
     @property
     def short_region(self) -> str:
@@ -881,6 +897,10 @@ def build_site(
             item.attached_to = min(hosts, key=lambda i: i.index, default=None)
             if item.attached_to is not None:
                 item.attached_to.public_ips.append(item)
+    from cloudexit.emit.terraform.routes import appliance_routes, propagation
+
+    site.routes = appliance_routes(site, resources, by_source_subnet, unique)
+    site.propagation = propagation(site.routes)
     return site
 
 
