@@ -16,6 +16,7 @@ from cloudexit.model.inventory import Resource
 from cloudexit.model.kinds import DATA_KINDS, Kind
 from cloudexit.model.plan import Placement, Plan
 from cloudexit.model.replicas import rebuilt_from_primary
+from cloudexit.optimise import private_zones
 from cloudexit.optimise.switching import copied_gib, size_unknown
 
 FOUNDATION_CATEGORIES = frozenset({"network", "security", "container"})
@@ -28,6 +29,9 @@ PLANNED = "planned"
 """methods.yaml key of the method for resources only a Terraform plan holds."""
 FIXED_MACHINES = "fixed_machines"
 """methods.yaml key of the method for a machine group written as fixed servers."""
+PRIVATE_ZONE = "private_dns_zone"
+"""methods.yaml key of the method for a private DNS zone, rebuilt as a resolver server: its
+clients are pointed at it, no delegation is switched."""
 
 
 class Method(BaseModel):
@@ -55,13 +59,15 @@ class Methods(BaseModel):
     def for_resource(self, resource: Resource, fixed: bool = False, rebuilt: bool = True) -> Method:
         """A resource only a Terraform plan holds has nothing to export or cut over: it is
         built on the target instead (a template folder without a ``planned`` method keeps the
-        kind's). A read replica is rebuilt from its primary on the target, not copied
-        from the source (``rebuilt``: False when its primary does not move with it). ``fixed``: a machine group the Terraform writes as fixed servers, whose
+        kind's). A private DNS zone's clients are pointed at its resolver. A read replica is
+        rebuilt from its primary on the target, not copied from the source (``rebuilt``: False when its primary does not move with it). ``fixed``: a machine group the Terraform writes as fixed servers, whose
         launch template and scaling rules are not recreated."""
         if resource.planned and PLANNED in self.methods:
             return self.methods[PLANNED]
         if fixed and FIXED_MACHINES in self.methods:
             return self.methods[FIXED_MACHINES]
+        if PRIVATE_ZONE in self.methods and private_zones.is_private(resource):
+            return self.methods[PRIVATE_ZONE]
         replica = rebuilt and isinstance(resource.attributes.details.get("replica_of"), str)
         if replica and resource.kind.category == "database" and "database.replica" in self.methods:
             return self.methods["database.replica"]
