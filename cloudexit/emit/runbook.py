@@ -37,8 +37,17 @@ from cloudexit.model.plan import Plan
 
 def _copy_time(step: Step) -> str:
     if step.size_unknown:
-        return "unknown (no data size reported)"
+        return f"{duration(step.transfer_hours)} (assumed {step.data_gib:g} GiB: no size reported)"
     return duration(step.transfer_hours) if step.transfer_hours else "-"
+
+
+def assumed_copies(waves: list[Wave]) -> dict[str, Any]:
+    """How many steps' copy times rest on the policy's assumed size, and the sizes assumed."""
+    steps = [s for w in waves for s in w.steps if s.size_unknown]
+    return {
+        "count": len(steps),
+        "sizes": ", ".join(f"{g:g}" for g in sorted({s.data_gib for s in steps})),
+    }
 
 
 def step_rows(steps: list[Step]) -> list[str]:
@@ -108,6 +117,7 @@ def runbook_context(
         "summary": summarise(plan, catalog) if summary is None else summary,
         "waves": waves,
         "step_rows": {w.number: step_rows(w.steps) for w in waves},
+        "assumed_copies": assumed_copies(waves),
         "total_days": sum(w.duration_days for w in waves),
         "start": start_date(plan),
         "methods": methods,

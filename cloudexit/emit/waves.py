@@ -17,7 +17,7 @@ from cloudexit.model.kinds import DATA_KINDS, Kind
 from cloudexit.model.plan import Placement, Plan
 from cloudexit.model.replicas import rebuilt_from_primary
 from cloudexit.optimise import private_zones
-from cloudexit.optimise.switching import copied_gib, size_unknown
+from cloudexit.optimise.switching import moved_gib, size_unknown
 
 FOUNDATION_CATEGORIES = frozenset({"network", "security", "container"})
 SERVICE_IN_FOUNDATION = frozenset({Kind.LOAD_BALANCER, Kind.TARGET_GROUP, Kind.API_GATEWAY})
@@ -101,7 +101,9 @@ class Step:
     data_gib: float
     transfer_hours: float
     size_unknown: bool = False
-    """The source reports no data size: the copy time is unknown, not none."""
+    """The source reports no data size: ``data_gib`` is the policy's assumed size
+    (``running_costs.assumed_data_gib``), which the costing uses too, and the copy time rests on
+    it."""
 
 
 @dataclass
@@ -190,8 +192,9 @@ def plan_waves(
 
     def step(p: Placement) -> Step:
         r = resources[p.resource_id]
-        # what the egress table charges: every kind's disks, a machine's as much as a database's
-        gib = 0.0 if r.planned else float(copied_gib(r, resources))
+        # what the egress table charges: every kind's disks, a machine's as much as a database's,
+        # and a store of unknown size at the assumed size its target is priced on
+        gib = 0.0 if r.planned else float(moved_gib(r, plan.policy, resources))
         rebuilt = rebuilt_from_primary(r, resources)
         method = methods.for_resource(r, r.id in fixed, rebuilt)
         unknown = size_unknown(r) and not r.planned and not rebuilt

@@ -100,7 +100,7 @@ def unknown_copy_warnings(
     assumed_gib: float,
 ) -> list[str]:
     """One line for the moved stores whose source reports no data size: their egress is counted
-    on the policy's assumed size, never as none, and their copy time is unknown; the switching
+    on the policy's assumed size, never as none, and so are their copy times; the switching
     lines and waves name them."""
     who = sorted(
         names.get(p.resource_id, p.resource_id)
@@ -117,7 +117,8 @@ def unknown_copy_warnings(
         f"egress counted on an assumed {assumed_gib:g} GiB each for "
         f"{counted(len(who), 'store')} whose source reports no data size "
         "(running_costs.assumed_data_gib; set the size in the inventory): switching and "
-        "parallel-run egress include it, the waves' copy times leave them out and name them: "
+        "parallel-run egress include it, and so do the waves' data and copy times, which name "
+        "them: "
         f"{first_few(who)}"
     )
     return [line]

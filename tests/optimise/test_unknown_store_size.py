@@ -1,6 +1,6 @@
 """A bucket, storage account or managed database whose source reports no size is priced on the
 policy's assumed size and said so, its egress counted on that size rather than as none and its
-copy time marked unknown: the buckets and databases of a real Cloud Asset export (Forseti's), the
+copy time counted on that size too: the buckets and databases of a real Cloud Asset export (Forseti's), the
 storage accounts and databases of a real ARM list."""
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import pytest
 from cloudexit import api
 from cloudexit.model.plan import Plan
 from cloudexit.model.policy import Policy
+from cloudexit.optimise.switching import plan_waves_of
 from tests.helpers import corpus_inventory
 
 
@@ -76,9 +77,23 @@ def test_a_database_of_unknown_size_moves_its_assumed_size_not_nothing(export: s
     assert len(said) == 1
 
 
-def test_the_runbook_says_the_copy_time_is_unknown(tmp_path: Path) -> None:
+def test_the_copy_time_counts_the_assumed_size_the_costing_uses(tmp_path: Path) -> None:
     plan = plan_onto("gcp-cai-export-forseti.jsonl", "scaleway")
+    resources = plan.inventory.by_id()
+    unknown = {rid for line in plan.switching for rid in line.size_unknown}
+    assert unknown
     api.emit(plan, tmp_path / "out")
     runbook = (tmp_path / "out" / "runbook.md").read_text(encoding="utf-8")
     rows = [line for line in runbook.splitlines() if line.startswith("| bucket1 |")]
-    assert rows and all("unknown (no data size reported)" in row for row in rows)
+    # 10 GiB over the policy's 1,000 Mbit/s link: 86 s, shown in whole minutes
+    assert rows and all("| 1 min (assumed 10 GiB: no size reported) |" in row for row in rows)
+    said = f"{len(unknown)} data stores report no data size: each is counted at the assumed size"
+    assert said in runbook and "(10 GiB, the policy's `running_costs.assumed_data_gib`)" in runbook
+    # the waves' data holds what the switching lines count for the same stores
+    wave_gib = {
+        s.resource.id: s.data_gib
+        for w in plan_waves_of(plan, resources)
+        for s in w.steps
+        if s.resource.id in unknown
+    }
+    assert wave_gib and set(wave_gib.values()) == {10.0}
