@@ -561,6 +561,7 @@ def _gke_pool(v: Values) -> dict[str, Any]:
     return {
         "config": _node_config(block(v, "node_config")),
         "initialNodeCount": v.get("node_count", v.get("initial_node_count")),
+        "locations": v.get("node_locations") if isinstance(v.get("node_locations"), list) else [],
         "version": text(v.get("version")),
         "autoscaling": {
             # the block is there when the pool autoscales

@@ -29,9 +29,12 @@ def cluster(facts: Facts) -> None:
     if not subnet and facts.get("subnetwork"):
         subnet = f"projects/{facts.project}/regions/{region_of(facts.location)}/subnetworks/{facts.get('subnetwork')}"
     facts.depend(network, subnet)
+    zones = facts.get("locations", [])
     for pool in facts.get("nodePools", []):
         if pool.get("name"):
-            facts.child(f"{facts.name}/nodePools/{pool['name']}", NODE_POOL, pool)
+            # a pool naming no zones runs in the cluster's (NodePool.locations defaults to them)
+            data = pool if pool.get("locations") or not zones else {**pool, "locations": zones}
+            facts.child(f"{facts.name}/nodePools/{pool['name']}", NODE_POOL, data)
 
 
 def _default_disk(version: object) -> str:
@@ -45,26 +48,51 @@ def _default_disk(version: object) -> str:
     return "pd-balanced"
 
 
+def _zones(facts: Facts) -> int:
+    """Zones the pool's nodes run in: the zones it names, else those of its instance groups (GKE
+    makes one per zone), else one."""
+    named = {z for z in facts.get("locations", []) if isinstance(z, str) and z}
+    if not named:
+        named = {
+            found.group(1)
+            for url in facts.get("instanceGroupUrls", [])
+            if isinstance(url, str) and (found := re.search(r"/zones/([^/]+)/", url))
+        }
+    return max(1, len(named))
+
+
+def _times(value: object, zones: int) -> int | None:
+    found = number(value)
+    return int(found) * zones if found is not None and found >= 0 else None
+
+
 def node_pool(facts: Facts) -> None:
     facts.size(facts.get("config.machineType"))
     disk_type = facts.get("config.diskType")
     assumed = None if disk_type else _default_disk(facts.get("version"))
+    # GKE counts a pool's nodes and its minNodeCount/maxNodeCount per zone; totalMin/MaxNodeCount
+    # are the whole pool's
+    zones = _zones(facts)
+    per_zone = int(facts.get("initialNodeCount") or 0) or None
+    low = _times(facts.get("autoscaling.minNodeCount"), zones)
+    high = _times(facts.get("autoscaling.maxNodeCount"), zones)
     facts.set(
-        node_count=int(facts.get("initialNodeCount") or 0) or None,
+        node_count=per_zone * zones if per_zone else None,
         storage_gib=number(facts.get("config.diskSizeGb")),
         # each node's boot disk
         storage_class=str(disk_type or assumed).lower() if facts.get("config.diskSizeGb") else None,
         state=(facts.get("status") or "").lower() or None,
         engine_version=facts.get("version"),
-        # GKE counts initialNodeCount and minNodeCount/maxNodeCount alike (per zone)
         **scaling_bounds(
-            facts.get("initialNodeCount"),
-            facts.get("autoscaling.minNodeCount", facts.get("autoscaling.totalMinNodeCount")),
-            facts.get("autoscaling.maxNodeCount", facts.get("autoscaling.totalMaxNodeCount")),
+            per_zone * zones if per_zone else None,
+            low if low is not None else facts.get("autoscaling.totalMinNodeCount"),
+            high if high is not None else facts.get("autoscaling.totalMaxNodeCount"),
             facts.get("autoscaling.enabled"),
         ),
     )
     facts.note(
+        zones=zones if zones > 1 else None,
+        nodes_per_zone=per_zone if zones > 1 else None,
         # the export names no disk type: the cost says which one was assumed
         disk_type_assumed=assumed if facts.get("config.diskSizeGb") else None,
         autoscaling_min=facts.get("autoscaling.minNodeCount"),
