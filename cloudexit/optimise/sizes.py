@@ -69,14 +69,28 @@ class SizeFinding:
     @staticmethod
     def _class(resource: Resource) -> str:
         name, nodes = resource.attributes.instance_type, resource.attributes.node_count
+        units = resource.attributes.details.get("processing_units")
         if name:
             return f", class {name} not in the catalogue"
-        if nodes:
+        if nodes or units:
+            held = (
+                f"{nodes} {'node' if nodes == 1 else 'nodes'}"
+                if nodes
+                else f"{units} processing units"
+            )
+            why = NO_NODE_RULE.get((resource.attributes.engine or "").casefold(), "")
             return (
-                f", {nodes} {'node' if nodes == 1 else 'nodes'} reported but no rule turns "
-                f"{resource.type} nodes into vCPU and memory"
+                f", {held} reported but no rule turns {resource.type} nodes into vCPU and "
+                f"memory{why}"
             )
         return ", no class or size reported"
+
+
+NO_NODE_RULE = {
+    "spanner": " (Google states a node's capacity as read or write throughput only, never vCPU "
+    "or memory: why no rule is sound in mappings/usage-sizing.yaml)",
+}
+"""Engines whose nodes have on purpose no sizing rule, and where the warning finds why."""
 
 
 CLASS_SIZED = (

@@ -81,7 +81,7 @@ def appliance_routes(
         return found
     shared: dict[tuple[str, str], list[ApplianceRoute]] = defaultdict(list)
     for r in found:
-        appliance_net = (r.appliance.subnet or site.default_subnet or r.subnet).network
+        appliance_net = (r.appliance.subnet or next(iter(site.subnets), None) or r.subnet).network
         if not r.route.default:
             r.reason = WIDER
         elif appliance_net is not r.subnet.network:

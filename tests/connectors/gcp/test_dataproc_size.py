@@ -78,3 +78,16 @@ def test_spanners_warning_names_the_node_count_it_could_not_size():
         line
     )
     assert "no class or size reported" not in line
+    assert "why no rule is sound in mappings/usage-sizing.yaml" in line
+
+
+def test_a_spanner_instance_under_one_node_names_its_processing_units():
+    inventory: Inventory = corpus_inventory(FORSETI)
+    (spanner,) = [r for r in inventory.resources if r.name == "Test123"]
+    attributes = spanner.attributes.model_copy(
+        update={"node_count": None, "details": {"processing_units": 300}}
+    )
+    small = spanner.model_copy(update={"attributes": attributes})
+    line = resolve_size(small, api.load_catalog(), Policy()).warning(small, leave=False)
+    assert line is not None and "300 processing units reported but no rule" in line
+    assert "no class or size reported" not in line
