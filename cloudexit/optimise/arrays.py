@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from cloudexit.model.policy import Policy
+from cloudexit.optimise import fronts
 from cloudexit.optimise.follow import closure
 from cloudexit.optimise.units import SOURCE, Link, Replication, Shape, Site, Unit, group_site
 
@@ -229,6 +230,14 @@ def build(
                 places[shape[0] if level == "region" else shape[0][0]].append(c)
         for _, cols in sorted(places.items(), key=lambda kv: str(kv[0])):
             m.ones(cols, -INF, 1.0)
+    for balancer, beside in fronts.fronting(units):
+        for _, ks, theirs in fronts.places(balancer, beside, group_site):
+            m.row(
+                [(m.x[(balancer.key, k)], 1.0) for k in ks]
+                + [(m.x[(u.key, k)], -float(balancer.count)) for u, k in theirs],
+                -INF,
+                0.0,
+            )
     grouped: dict[str, list[int]] = defaultdict(list)
     for i, u in enumerate(units):
         if u.group is not None:

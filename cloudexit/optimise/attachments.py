@@ -270,8 +270,9 @@ def held_apart_warnings(
     return [
         f"load balancer {by_id[whole].name}: its targets "
         f"{', '.join(sorted(by_id[p].name for p in parts))} are kept apart by the policy's "
-        "anti-affinity, so no one site holds them all; front each site with its own balancer "
-        "or put a DNS or global balancer over them"
+        "anti-affinity, so no one site holds them all; where a site can hold it and some of "
+        "them it stands there and fronts only those: front each other site with its own "
+        "balancer or put a DNS or global balancer over them (the site README names them)"
         for whole, parts in sorted(by_whole.items())
         if whole in by_id
     ]

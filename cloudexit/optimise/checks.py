@@ -17,6 +17,7 @@ import numpy.typing as npt
 
 from cloudexit.model.inventory import Inventory, Resource
 from cloudexit.model.policy import Capacity, Policy
+from cloudexit.optimise.fronts import apart_lines
 from cloudexit.optimise.units import (
     ATTACHED,
     SOURCE,
@@ -82,6 +83,7 @@ def violations(
             found.extend(
                 _anti_lines(rule.tag_key, rule.level, value, [assignment[m] for m in members])
             )
+    found.extend(_balancer_lines(assignment, units, inventory, near))
     target = list(itertools.compress(range(len(shapes)), map(_TARGET, shapes)))
     sites = [shapes[i][0] for i in target]
     monthly = np.fromiter(map(_MONTHLY, rows), np.float64, len(rows))
@@ -104,6 +106,21 @@ def violations(
     if policy.monthly_budget is not None:
         found.extend(_budget_lines(policy, sum(monthly.tolist())))
     return found
+
+
+def _balancer_lines(
+    assignment: Mapping[str, Row], units: Units, inventory: Inventory, near: str | None
+) -> list[str]:
+    """Balancers placed where none of their members is (``fronts``); ``near``: only the
+    balancers it is or is a member of."""
+    fronts = {u.members[0]: u.fronts for u in units.units if u.fronts}
+    if near is not None:
+        fronts = {b: ids for b, ids in fronts.items() if near == b or near in ids}
+    if not fronts:
+        return []
+    by_id = inventory.by_id()
+    names = {b: by_id[b].name if b in by_id else b for b in fronts}
+    return apart_lines(assignment, fronts, names, group_site)
 
 
 _Key = TypeVar("_Key")
@@ -171,6 +188,7 @@ class Probes:
         ]
         resources = inventory.by_id()
         self._resources = resources
+        self._fronts = {u.members[0]: u.fronts for u in units.units if u.fronts}
         self._tag_of = {rid: resources[rid].tags for rid in assignment}
         self._holding: list[dict[str, list[str]]] = []
         for rule in policy.anti_affinity:
@@ -210,6 +228,14 @@ class Probes:
                 found.extend(
                     _anti_lines(rule.tag_key, rule.level, wanted, [at(m) for m in members])
                 )
+        if self._fronts:
+            fronts = {b: ids for b, ids in self._fronts.items() if rid == b or rid in ids}
+            if fronts:
+                placed = {
+                    m: at(m) for b, ids in fronts.items() for m in (b, *ids) if m in assignment
+                }
+                names = {b: self._resources[b].name for b in fronts if b in self._resources}
+                found.extend(apart_lines(placed, fronts, names, group_site))
         monthly = self._monthly.copy()
         monthly[i] = row.monthly
         target = self._target.copy()

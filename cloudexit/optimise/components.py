@@ -2,7 +2,7 @@
 
 Without a budget, spend shares, capacity or a provider count, the objective is a sum over
 resources and every constraint lies within one co-location group, anti-affinity set, priced
-dependency or followed network object: units joined by those (a component) are solved alone and the plans added up, which
+dependency, followed network object or balancer with its members: units joined by those (a component) are solved alone and the plans added up, which
 gives the same optimum as one model. A unit outside every such structure takes its best option.
 With any estate-wide limit the parts compete for the same allowance and no split is exact, so
 the whole model is solved.
@@ -38,9 +38,9 @@ def estate_wide(policy: Policy) -> bool:
 
 
 def components(units: Units) -> list[tuple[list[Unit], list[Link]]]:
-    """Units tied by a co-location group, an anti-affinity set, a priced link or a network object
-    they name (directly or through others), with their links; untied units left out. In the
-    order of their first unit."""
+    """Units tied by a co-location group, an anti-affinity set, a priced link, a network object
+    they name (directly or through others) or a balancer and its members, with their links;
+    untied units left out. In the order of their first unit."""
     sets = Partition(u.key for u in units.units)
     find, union = sets.find, sets.union
 
@@ -54,7 +54,15 @@ def components(units: Units) -> list[tuple[list[Unit], list[Link]]]:
     for link in units.links:
         if link.a in unit_of and link.b in unit_of:
             union(unit_of[link.a], unit_of[link.b])
-    tied = {u.key for u in units.units if u.group is not None or u.anti or u.linked or u.follows}
+    for u in units.units:
+        for member in u.fronts:
+            if member in unit_of:
+                union(u.key, unit_of[member])
+    tied = {
+        u.key
+        for u in units.units
+        if u.group is not None or u.anti or u.linked or u.follows or u.fronts
+    }
     members: dict[str, list[Unit]] = defaultdict(list)
     for u in units.units:
         if u.key in tied or find(u.key) in tied:

@@ -305,6 +305,11 @@ def infeasibility(
             if not feasible_without(frozenset(f for f in kept if f != family))
         ]
         lines += _colocation_conflicts(units, policy, names or {}, alone_with)
+    if "balancer" in culprits:
+        lines.append(
+            "load balancers whose members anti-affinity keeps apart stand at a site holding one "
+            "of them: no such site fits the other limits"
+        )
     if "capacity" in culprits:
         lines.append(
             "capacity limits: the listed provider/region quotas cannot hold the resources that must go there"

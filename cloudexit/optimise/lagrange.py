@@ -31,7 +31,7 @@ import numpy.typing as npt
 
 from cloudexit.model.plan import SolveStatus
 from cloudexit.model.policy import Policy
-from cloudexit.optimise import arrays, highs
+from cloudexit.optimise import arrays, fronts, highs
 from cloudexit.optimise.units import Row, Shape, Site, Unit, Units
 
 Counts = dict[tuple[str, int], int]
@@ -887,6 +887,10 @@ def _open(
                 places.setdefault(row.site if level == "region" else row.site[0], k)
         for k in list(places.values())[: max(EXACT_ANTI, u.count + 1)]:
             natural[first + k] = True
+    # A balancer and its members keep every option: the places they can share are few.
+    for i in _fronting_blocks(units.units):
+        first = int(flat.first[i])
+        natural[first : first + len(units.units[i].rows)] = True
     index = {u.key: i for i, u in enumerate(units.units)}
     for key, k in keep or {}:
         natural[int(flat.first[index[key]]) + k] = True
@@ -895,6 +899,14 @@ def _open(
     none = np.add.reduceat(natural, flat.first) == 0 if len(flat.first) else np.zeros(0, bool)
     opened: npt.NDArray[np.bool_] = natural | np.repeat(none, lengths)
     return opened
+
+
+def _fronting_blocks(blocks: list[Unit]) -> list[int]:
+    """The classes of balancers that stand beside one of their members, and of those members."""
+    if not any(u.fronts for u in blocks):
+        return []
+    members = fronts.member_ids(blocks)
+    return [i for i, u in enumerate(blocks) if u.fronts or not members.isdisjoint(u.members)]
 
 
 def _narrowed(u: Unit, natural: npt.NDArray[np.bool_], first: int) -> tuple[Unit, list[int]]:
@@ -910,10 +922,13 @@ def _settled(
     Settled classes meet the others only in the estate-wide rows (providers used, spend shares,
     capacity, budget), so the model of the others with those rows moved by what the settled
     ones use (``arrays.Fixed``) has the same plans and optimum as the model of all. With priced
-    links or followed network objects none is settled. Also what the settled classes use."""
+    links or followed network objects none is settled, nor a balancer standing beside one of its
+    members, nor those members. Also what the settled classes use."""
     blocks = units.units
     n_open = np.add.reduceat(natural.astype(np.int64), flat.first)
     loose = n_open > 1
+    # The row between a balancer and its members is no estate-wide row: they stay in the model.
+    loose[_fronting_blocks(blocks)] = True
     if units.links or units.followers:
         return np.ones(len(blocks), dtype=bool), arrays.Fixed()
     chosen = np.flatnonzero(natural)

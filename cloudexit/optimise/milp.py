@@ -21,10 +21,19 @@ import pulp
 
 from cloudexit.model.plan import SolveStatus
 from cloudexit.model.policy import Policy
+from cloudexit.optimise import fronts
 from cloudexit.optimise.follow import closure
 from cloudexit.optimise.units import SOURCE, Link, Replication, Row, Site, Unit, group_site
 
-FAMILIES = ("colocation", "anti_affinity", "providers", "spend_share", "capacity", "budget")
+FAMILIES = (
+    "colocation",
+    "anti_affinity",
+    "balancer",
+    "providers",
+    "spend_share",
+    "capacity",
+    "budget",
+)
 
 
 @dataclass
@@ -217,6 +226,17 @@ def build(
                         _expr([(x[(u.key, k)], 1.0) for u, k in at_place]) <= 1,
                         f"anti_affinity_{_name(name)}_{_name(str(place))}",
                     )
+    if "balancer" not in drop:
+        for balancer, members in fronts.fronting(units):
+            for site, ks, theirs in fronts.places(balancer, members, group_site):
+                problem += (
+                    _expr(
+                        [(x[(balancer.key, k)], 1.0) for k in ks]
+                        + [(x[(u.key, k)], -float(balancer.count)) for u, k in theirs]
+                    )
+                    <= 0,
+                    f"balancer_{balancer.key}_beside_a_member_{_name(site[0])}_{_name(site[1])}",
+                )
     if "colocation" not in drop:
         grouped: dict[str, list[Unit]] = defaultdict(list)
         for u in units:

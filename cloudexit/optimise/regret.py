@@ -5,7 +5,8 @@ their best choice (the regret: the second-best cost minus the best) first, each 
 choice that keeps every monotone limit: capacity, the budget (less what the blocks still to come
 need at the least), anti-affinity, the providers ``max_providers`` allows, and the spend shares
 against the larger of the target spend of each class's own best option and the least the plan
-can end with (what is placed and the least the blocks still to come add). It only proposes: the
+can end with (what is placed and the least the blocks still to come add). A balancer that stands
+beside one of its members comes after them, at a place one of them took. It only proposes: the
 caller checks the plan against every constraint before using it.
 """
 
@@ -31,9 +32,17 @@ class _Choice:
 
 class _State:
     def __init__(
-        self, policy: Policy, own_monthly: float, least_target: float, own_target: float
+        self,
+        policy: Policy,
+        own_monthly: float,
+        least_target: float,
+        own_target: float,
+        members: set[str],
     ) -> None:
         self.share_of = own_target
+        self.members = members
+        """resources a balancer must stand beside one of"""
+        self.member_at: dict[str, Site] = {}
         self.policy = policy
         self.provider: dict[str, float] = defaultdict(float)
         self.region: dict[Site, float] = defaultdict(float)
@@ -53,6 +62,8 @@ class _State:
         use: dict[tuple[int, str], float] = defaultdict(float)
         monthly = 0.0
         places: dict[str, list[object]] = defaultdict(list)
+        if not self._beside(choice):
+            return False
         for unit, k, n in choice.picks:
             row = unit.rows[k]
             monthly += row.monthly * n
@@ -93,11 +104,31 @@ class _State:
                 return False
         return True
 
+    def _beside(self, choice: _Choice) -> bool:
+        """Whether each balancer the choice places is at a place one of its members has taken,
+        by this choice or before."""
+        if not self.members:
+            return True
+        here = {
+            rid: group_site(unit.rows[k])
+            for unit, k, _ in choice.picks
+            for rid in unit.members
+            if rid in self.members
+        }
+        return all(
+            any(self.member_at.get(m, here.get(m)) == group_site(unit.rows[k]) for m in unit.fronts)
+            for unit, k, _ in choice.picks
+            if unit.fronts
+        )
+
     def take(self, choice: _Choice, least: float, least_target: float) -> None:
         self.reserve -= least
         self.target_reserve -= least_target
         for unit, k, n in choice.picks:
             row = unit.rows[k]
+            for rid in unit.members:
+                if rid in self.members:
+                    self.member_at[rid] = group_site(row)
             self.monthly += row.monthly * n
             for a in unit.anti:
                 self.taken[a].add(_place(row, a))
@@ -221,12 +252,15 @@ def regret_greedy(units: Units, policy: Policy) -> Counts | None:
         )
         regret = choices[1].score - choices[0].score if len(choices) > 1 else math.inf
         prepared.append((regret, index, choices, least, least_target))
-    prepared.sort(key=lambda p: (-p[0], p[1]))
+    members = {m for u in units.units for m in u.fronts}
+    last = {index for index, block in enumerate(blocks) if any(u.fronts for u in block)}
+    prepared.sort(key=lambda p: (p[1] in last, -p[0], p[1]))
     state = _State(
         policy,
         sum(p[3] for p in prepared),
         sum(p[4] for p in prepared),
         sum(spend.values()),
+        members,
     )
     counts: Counts = defaultdict(int)
     for _, _, block_choices, least, least_target in prepared:

@@ -50,6 +50,7 @@ from cloudexit.optimise.candidates import (
     walk,
 )
 from cloudexit.optimise.follow import Follower, copies_of, copies_score, find_followers, named
+from cloudexit.optimise.fronts import fronted
 from cloudexit.optimise.inspection import inspects
 from cloudexit.optimise.objective import Scorer, option_score
 from cloudexit.optimise.partition import Partition
@@ -463,6 +464,8 @@ class Unit:
     ``rows`` and ``all_rows`` are empty until then (``settle``)"""
     kept: array[int] | None = None
     """which of ``options`` pruning keeps, in order; None: every one"""
+    fronts: tuple[str, ...] = ()
+    """a balancer's members the policy holds apart: it stands where one of them is (``fronts``)"""
 
     def settle(self, pruned_only: bool = False) -> None:
         """Rows made from ``options``: the solver's, and (unless ``pruned_only``, which keeps
@@ -1298,6 +1301,10 @@ def build_units(
     link_sites = {r.site for rid in {i for k in links for i in (k.a, k.b)} for r in rows_of[rid]}
     links += replication_links(inventory, catalog, policy, rows_of)
     linked = {rid for link in links for rid in (link.a, link.b) if rid in rows_of}
+    # A balancer held apart from its members and each member are classes of their own: the
+    # constraint between them counts resources, not classes.
+    fronts = fronted(inventory, policy, rows_of, group_site)
+    fronting = {*fronts, *(m for ids in fronts.values() for m in ids)}
     buckets: dict[tuple[object, str | None, tuple[str, ...], tuple[str, ...]], list[str]] = (
         defaultdict(list)
     )
@@ -1312,7 +1319,7 @@ def build_units(
                 if a.tag_key in resource.tags
             )
         )
-        single = not aggregate or rid in linked or rid in commitments
+        single = not aggregate or rid in linked or rid in commitments or rid in fronting
         # Shared option lists are the very same object: equal options, one class.
         key = (rid if single else id(rows_of[rid]), groups.get(rid), anti, names[rid])
         buckets[key].append(rid)
@@ -1325,6 +1332,7 @@ def build_units(
             anti,
             members[0] in linked,
             tuple(followers[n] for n in names[members[0]]),
+            fronts.get(members[0], ()),
         )
         for index, (group, anti, members) in enumerate(
             sorted(
@@ -1336,6 +1344,9 @@ def build_units(
     pruned = 0
     if aggregate:
         for unit in units:
+            if unit.members[0] in fronting:
+                # a balancer or its member: every site it can take may be the one they share
+                continue
             if unit.options is None:
                 unit.rows = prune_dominated(unit, policy)
                 pruned += len(unit.all_rows) - len(unit.rows)
@@ -1371,11 +1382,12 @@ def _unit(
     anti: Sequence[str],
     linked: bool,
     follows: Sequence[Follower],
+    fronts: tuple[str, ...] = (),
 ) -> Unit:
     if isinstance(rows, Options):
-        return Unit(key, members, [], group, anti, [], linked, follows, options=rows)
+        return Unit(key, members, [], group, anti, [], linked, follows, options=rows, fronts=fronts)
     assert isinstance(rows, list)
-    return Unit(key, members, rows, group, anti, rows, linked, follows)
+    return Unit(key, members, rows, group, anti, rows, linked, follows, fronts=fronts)
 
 
 def runner_up_rows(all_rows: list[Row], rows: list[Row]) -> list[Row]:
@@ -1444,8 +1456,9 @@ def held_with_stranded(
 def prune_dominated(unit: Unit, policy: Policy) -> list[Row]:
     """Drop options another region of the same provider beats or equals on every count.
 
-    Only for units no site-level constraint ties down: no co-location group, anti-affinity or priced link,
-    and no capacity limit on one region of the provider. Everything else the solver sees
+    Only for units no site-level constraint ties down: no co-location group, anti-affinity, priced
+    link or members to stand beside (``build_units`` leaves those members unpruned too), and no
+    capacity limit on one region of the provider. Everything else the solver sees
     (provider counts, provider-wide capacity, budget, the frontier's jurisdiction bound, and
     under a spend-share cap the monthly cost exactly) is no worse for the kept option, so any
     plan using the dropped one stays feasible and no dearer with the kept one instead.
@@ -1461,6 +1474,7 @@ def prune_dominated(unit: Unit, policy: Policy) -> list[Row]:
         or unit.anti
         or unit.linked
         or unit.follows
+        or unit.fronts
         or policy.max_region_spend_share is not None
     ):
         return unit.rows

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import random
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 import pulp
@@ -34,6 +34,8 @@ class Instance:
     """every option of each resource, unpruned"""
     replication: Replication | None = None
     """``r0`` sending its changes to its copy ``r1``, when drawn"""
+    balancers: dict[str, list[str]] = field(default_factory=dict)
+    """balancer id -> its members: it stands at a site one of them is at"""
 
 
 def _row(
@@ -113,11 +115,14 @@ def random_policy(rng: random.Random) -> dict:
     return policy
 
 
-def random_instance(seed: int, region_share: bool = False, replication: bool = False) -> Instance:
+def random_instance(
+    seed: int, region_share: bool = False, replication: bool = False, balancer: bool = False
+) -> Instance:
     """``region_share``: add a ``max_region_spend_share``, drawn apart so that the rest of the
     instance is the one the seed gives without it. ``replication``: ``r0`` sends its changes to
     its copy ``r1`` at a figure drawn apart for each place ``r0`` can take, the two placed as
-    classes of their own."""
+    classes of their own. ``balancer``: add a balancer that stands beside one of two or three
+    members, drawn apart too; it and its members are classes of their own, not pruned."""
     rng = random.Random(seed)
     policy_data = random_policy(rng)
     if region_share:
@@ -154,6 +159,25 @@ def random_instance(seed: int, region_share: bool = False, replication: bool = F
             ]
             for rows in option_sets
         ]
+    balancers: dict[str, list[str]] = {}
+    if balancer:
+        drawn = random.Random(seed * 7919 + 1)
+        members = sorted(drawn.sample([r["id"] for r in resources], min(n, drawn.randint(2, 3))))
+        rows = _option_set(drawn, policy)
+        theirs = {row.site for m in members for row in option_sets[set_of[m]]}
+        if not theirs & {row.site for row in rows}:
+            # a balancer with no site in common with its members is left free by the planner
+            site = min(theirs)
+            if site != SOURCE:
+                rows.append(_row(policy, *site, Decimal(drawn.choice([5, 15, 25])), 1))
+                rows.sort(key=lambda r: (r.score, r.site, r.product or ""))
+            elif policy.allow_retain:
+                rows.append(_row(policy, *SOURCE, Decimal(20), 0, retain=True))
+        tags = {"app": drawn.choice(["shop", "erp"])} if drawn.random() < 0.3 else {}
+        resources.append(resource("lb", tags=tags))
+        option_sets.append(rows)
+        set_of["lb"] = len(option_sets) - 1
+        balancers["lb"] = members
     inv = Inventory.model_validate(inventory(*resources))
     rows_of = {r.id: option_sets[set_of[r.id]] for r in inv.resources}
     app_members: dict[str, list[str]] = defaultdict(list)
@@ -162,10 +186,12 @@ def random_instance(seed: int, region_share: bool = False, replication: bool = F
             app_members[r.tags["app"]].append(r.id)
     group_of = {rid: f"app={v}" for v, ids in app_members.items() if len(ids) > 1 for rid in ids}
     level = policy.anti_affinity[0].level
-    buckets: dict[tuple[int, str | None, tuple[str, ...]], list[str]] = defaultdict(list)
+    fronting = {*balancers, *(m for ids in balancers.values() for m in ids)}
+    buckets: dict[tuple[int, str | None, tuple[str, ...], str], list[str]] = defaultdict(list)
     for r in inv.resources:
         anti = (f"ha={r.tags['ha']}@{level}",) if "ha" in r.tags else ()
-        alone = r.id if sent is not None and r.id in ("r0", "r1") else ""
+        linked = sent is not None and r.id in ("r0", "r1")
+        alone = f"{'linked' if linked else 'fronting'}:{r.id}" if linked or r.id in fronting else ""
         buckets[(set_of[r.id], group_of.get(r.id), anti, alone)].append(r.id)
     units = []
     for index, ((set_index, group, anti, alone), members) in enumerate(
@@ -180,11 +206,14 @@ def random_instance(seed: int, region_share: bool = False, replication: bool = F
                 group=group,
                 anti=list(anti),
                 all_rows=rows,
-                linked=bool(alone),
+                linked=alone.startswith("linked:"),
+                fronts=tuple(balancers.get(members[0], ())),
             )
         )
     pruned = 0
     for unit in units:
+        if unit.members[0] in fronting:
+            continue
         unit.rows = prune_dominated(unit, policy)
         pruned += len(unit.all_rows) - len(unit.rows)
     groups: dict[str, list[str]] = defaultdict(list)
@@ -198,7 +227,7 @@ def random_instance(seed: int, region_share: bool = False, replication: bool = F
         links=[sent] if sent is not None else [],
         horizon_months=policy.horizon_months,
     )
-    return Instance(inv, policy, chosen, rows_of, sent)
+    return Instance(inv, policy, chosen, rows_of, sent, balancers)
 
 
 def reference_optimum(instance: Instance) -> float | None:
@@ -261,6 +290,18 @@ def reference_optimum(instance: Instance) -> float | None:
                 at[row.site if level == "region" else row.site[0]].append((rid, k))
         for pairs in at.values():
             problem += pulp.lpSum(x[p] for p in pairs) <= 1
+    for balancer, members in instance.balancers.items():
+        for s in sorted({row.site for row in instance.rows_of[balancer]}):
+            problem += pulp.lpSum(
+                x[(balancer, k)]
+                for k, row in enumerate(instance.rows_of[balancer])
+                if row.site == s
+            ) <= pulp.lpSum(
+                x[(m, k)]
+                for m in members
+                for k, row in enumerate(instance.rows_of[m])
+                if row.site == s
+            )
     targets = sorted({row.site[0] for _, _, row in options if row.target})
     used = {p: pulp.LpVariable(f"used_{p}", cat=pulp.LpBinary) for p in targets}
     for p in targets:

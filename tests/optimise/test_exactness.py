@@ -5,6 +5,8 @@ A few seeds run with the suite; ``pytest -m slow`` runs a hundred more.
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from cloudexit.model.plan import SolveStatus
@@ -20,10 +22,12 @@ REPLICATED = [*range(6), 1027, 1043, 1061, 1091]
 it (what the primary sends counts in the total of target spend), 1091 dearer"""
 SLOW = range(1000, 1100)
 SOLVERS = ["cbc", "highs"]
+# With a balancer: in 1, 1000, 1009 and 1027 its own best site holds none of its members.
+BALANCER = [*range(6), 1000, 1009, 1027]
 
 
-def check(seed: int, solver: str, replication: bool = False) -> None:
-    instance = random_instance(seed, replication=replication)
+def check(seed: int, solver: str, replication: bool = False, balancer: bool = False) -> None:
+    instance = random_instance(seed, replication=replication, balancer=balancer)
     instance.policy = instance.policy.model_copy(
         update={"solver": instance.policy.solver.model_copy(update={"name": solver})}
     )
@@ -73,6 +77,12 @@ def test_replication_matches_the_pairwise_reference(seed: int, solver: str) -> N
     check(seed, solver, replication=True)
 
 
+@pytest.mark.parametrize("solver", SOLVERS)
+@pytest.mark.parametrize("seed", BALANCER)
+def test_a_balancer_beside_a_member_matches_the_reference(seed: int, solver: str) -> None:
+    check(seed, solver, balancer=True)
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("solver", SOLVERS)
 @pytest.mark.parametrize("seed", SLOW)
@@ -80,6 +90,27 @@ def test_replication_matches_the_pairwise_reference_on_many_instances(
     seed: int, solver: str
 ) -> None:
     check(seed, solver, replication=True)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("solver", SOLVERS)
+@pytest.mark.parametrize("seed", SLOW)
+def test_a_balancer_beside_a_member_matches_the_reference_on_many_instances(
+    seed: int, solver: str
+) -> None:
+    check(seed, solver, balancer=True)
+
+
+def test_the_balancer_changes_the_optimum_of_the_seeds_that_test_it() -> None:
+    """Not vacuous: without the balancer's row the reference finds a cheaper plan."""
+    changed = 0
+    for seed in BALANCER:
+        instance = random_instance(seed, balancer=True)
+        with_row = reference_optimum(instance)
+        without = reference_optimum(dataclasses.replace(instance, balancers={}))
+        if with_row is not None and without is not None:
+            changed += with_row > without + 1e-6
+    assert changed >= 4
 
 
 def test_the_generator_reaches_every_constraint_family() -> None:
@@ -199,3 +230,52 @@ def test_without_estate_wide_limits_the_parts_solved_alone_give_the_reference_op
     value = assignment_objective(decision.assignment, instance.units)
     assert value == pytest.approx(expected, rel=1e-9, abs=1e-6)
     assert decision.solution.objective == pytest.approx(expected, rel=1e-9, abs=1e-6)
+
+
+@pytest.mark.parametrize("seed", BALANCER)
+def test_without_estate_wide_limits_a_balancer_is_solved_with_its_members(seed: int) -> None:
+    from cloudexit.optimise import components
+
+    instance = random_instance(seed, balancer=True)
+    instance.policy = instance.policy.model_copy(
+        update={
+            "min_providers": 1,
+            "max_providers": None,
+            "max_spend_share": None,
+            "capacity": [],
+            "monthly_budget": None,
+            "solver": instance.policy.solver.model_copy(update={"name": "highs"}),
+        }
+    )
+    (balancer,) = [u for u in instance.units.units if u.fronts]
+    (part,) = [units for units, _ in components.components(instance.units) if balancer in units]
+    in_part = {rid for u in part for rid in u.members}
+    assert set(balancer.fronts) <= in_part
+    expected = reference_optimum(instance)
+    decision = decide(instance.units, instance.inventory, instance.policy)
+    if expected is None:
+        assert decision.solution.status == SolveStatus.INFEASIBLE
+        return
+    assert decision.solution.status == SolveStatus.OPTIMAL
+    assert (
+        violations(decision.assignment, instance.units, instance.inventory, instance.policy) == []
+    )
+    value = assignment_objective(decision.assignment, instance.units)
+    assert value == pytest.approx(expected, rel=1e-9, abs=1e-6)
+
+
+def test_the_regret_greedy_puts_a_balancer_beside_a_member() -> None:
+    from cloudexit.optimise.decide import assignment_of
+    from cloudexit.optimise.regret import regret_greedy
+
+    planned = 0
+    for seed in BALANCER:
+        instance = random_instance(seed, balancer=True)
+        counts = regret_greedy(instance.units, instance.policy)
+        if counts is None:
+            continue
+        planned += 1
+        plan = assignment_of(instance.units, counts)
+        (members,) = instance.balancers.values()
+        assert plan["lb"].site in {plan[m].site for m in members}, seed
+    assert planned >= 3

@@ -15,13 +15,18 @@ def _with_region_share(instance: Instance, share: float) -> Instance:
     data = instance.policy.model_dump(mode="json", exclude_unset=True)
     data["max_region_spend_share"] = share
     return Instance(
-        instance.inventory, Policy.model_validate(data), instance.units, instance.rows_of
+        instance.inventory,
+        Policy.model_validate(data),
+        instance.units,
+        instance.rows_of,
+        instance.replication,
+        instance.balancers,
     )
 
 
 @pytest.mark.parametrize("seed", range(30))
 def test_every_probe_gives_the_lines_of_the_whole_check(seed: int) -> None:
-    instance = random_instance(seed)
+    instance = random_instance(seed, balancer=seed % 3 == 0)
     if seed % 2:
         instance = _with_region_share(instance, 0.45)
     own = {rid: u.rows[0] for u in instance.units.units for rid in u.members}

@@ -200,7 +200,7 @@ def build_sites(
     elsewhere = source_ranges(resources)
 
     for site in built:
-        site.strays = _strays(site, resources, went)
+        site.strays, site.split = _strays(site, resources, went)
         # a rule naming a source range means this site's copy of it, where the site has one
         at_site = readdress.first(site.blocks)
         index = site_index(site)
@@ -252,21 +252,25 @@ def build_sites(
 
 def _strays(
     site: Site, resources: dict[str, Resource], went: dict[str, str]
-) -> list[tuple[str, str]]:
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """Balancers here whose members all run elsewhere (anti-affinity can hold them apart), with
-    each member and its site: their Terraform forwards to no server."""
+    each member and its site: their Terraform forwards to no server; and balancers here with
+    some members elsewhere, with each of those and its site: they are not behind it."""
     here = f"{site.provider}/{site.region}"
-    found = []
+    none_here: list[tuple[str, str]] = []
+    some_away: list[tuple[str, str]] = []
     for item in site.items:
         if item.resource.kind != Kind.LOAD_BALANCER:
             continue
         members = backend_servers(item.resource, resources)
-        if members and all(went.get(m) != here for m in members):
-            where = ", ".join(
-                f"{resources[m].name} ({went.get(m, 'not placed on a target')})" for m in members
-            )
-            found.append((item.resource.name, where))
-    return found
+        away = [m for m in members if went.get(m) != here]
+        if not away:
+            continue
+        where = ", ".join(
+            f"{resources[m].name} ({went.get(m, 'not placed on a target')})" for m in away
+        )
+        (none_here if len(away) == len(members) else some_away).append((item.resource.name, where))
+    return none_here, some_away
 
 
 def _group_names(resources: Iterable[Resource]) -> dict[str, str]:

@@ -541,6 +541,9 @@ class Site:
     """Source groups not written here: only resources taking no security group used them."""
     strays: list[tuple[str, str]] = field(default_factory=list)
     """Balancers with none of their members here, by name: each member and where it went."""
+    split: list[tuple[str, str]] = field(default_factory=list)
+    """Balancers fronting their members here while others run at other sites, by name: each
+    member elsewhere and where it went."""
     routes: list[ApplianceRoute] = field(default_factory=list)
     """Routes the source sends through a firewall whose appliance is written here."""
     propagation: dict[str, bool] = field(default_factory=dict)
