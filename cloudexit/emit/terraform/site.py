@@ -541,6 +541,9 @@ class Site:
     """Source groups not written here: only resources taking no security group used them."""
     strays: list[tuple[str, str]] = field(default_factory=list)
     """Balancers with none of their members here, by name: each member and where it went."""
+    shared_ips: list[tuple[str, str, list[str]]] = field(default_factory=list)
+    """Public addresses several servers here name: the address, the server it is written on,
+    the others (Terraform addresses), which are written without one."""
     split: list[tuple[str, str]] = field(default_factory=list)
     """Balancers fronting their members here while others run at other sites, by name: each
     member elsewhere and where it went."""
@@ -900,6 +903,19 @@ def build_site(
             item.attached_to = min(hosts, key=lambda i: i.index, default=None)
             if item.attached_to is not None:
                 item.attached_to.public_ips.append(item)
+                # an address attaches to one server: the others naming it are said to have none
+                others = sorted(
+                    {id(i): i for i in hosts if i is not item.attached_to}.values(),
+                    key=lambda i: i.index,
+                )
+                if others:
+                    site.shared_ips.append(
+                        (
+                            item.resource.name,
+                            item.attached_to.address,
+                            [i.address for i in others],
+                        )
+                    )
     from cloudexit.emit.terraform.routes import appliance_routes, propagation
 
     site.routes = appliance_routes(site, resources, by_source_subnet, unique)
