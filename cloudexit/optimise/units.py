@@ -365,6 +365,23 @@ class Options(Sequence[Row]):
         self.stake = rows[0].stake
         self.source = rows[0].source
 
+    @classmethod
+    def columns(
+        cls,
+        shapes: tuple[Shape, ...],
+        scores: array[float],
+        monthly: tuple[float, ...],
+        migration: tuple[float, ...],
+        stake: float,
+        source: OptionSource | None,
+    ) -> Options:
+        """The options of rows never made: what ``Options(rows)`` holds for rows of these
+        figures."""
+        made = object.__new__(cls)
+        made.shapes, made.scores, made.monthly, made.migration = shapes, scores, monthly, migration
+        made.stake, made.source = stake, source
+        return made
+
     @staticmethod
     def fit(rows: Sequence[Row]) -> bool:
         """Whether the rows are what columns hold: not weighed nor built, one stake and source."""
@@ -1160,11 +1177,17 @@ class _Candidates:
             rows = Options(listed)
         if not (listed and self.aggregate and not held and reprice is None):
             return rows
-        key = solver_key(listed)
+        return self._shared(rows, solver_key(listed), digest)
+
+    def _shared(
+        self, rows: Sequence[Row], key: tuple[object, ...], digest: Callable[[], int]
+    ) -> Sequence[Row]:
+        """The first options seen with the solver key ``key`` and an equal digest, else
+        ``rows``, kept for the resources after it."""
         seen = self.same[hash(key)]
-        equal = [r for r in seen if solver_key(r) == key and self.digest_of(r) == digest()]
-        if equal:
-            return equal[0]
+        for earlier in seen:
+            if solver_key(earlier) == key and self.digest_of(earlier) == digest():
+                return earlier
         seen.append(rows)
         return rows
 
@@ -1204,6 +1227,12 @@ class _Candidates:
                 resource, self.catalog, self.policy, held, self.start, self.later, reprice
             )
             one, shapes = self.repeats.figure, self._shapes
+            # the digest ``built`` would give, made again here from the resource if asked
+            digest = kept_digest(source, self.memo)
+            if isinstance(figures, tuple) and self.compact:
+                # columns in, columns out: the rows ``share`` would make them from are not made
+                self.cache[signature] = self._columns(figures, source, digest, held, reprice)
+                return self.cache[signature]
             rows: list[Row] = []
             if isinstance(figures, tuple):
                 stake = figures[4]
@@ -1219,10 +1248,37 @@ class _Candidates:
                 rows.append(
                     Row.shaped(mine[1], score, one(monthly), stake, one(migration), source=source)
                 )
-            # the digest ``built`` would give, made again here from the resource if asked
-            digest = kept_digest(source, self.memo)
             self.cache[signature] = self.share(rows, digest, held, reprice) or excluded
         return self.cache[signature]
+
+    def _columns(
+        self,
+        figures: Figures,
+        source: OptionSource,
+        digest: Callable[[], int],
+        held: Held,
+        reprice: Reprice,
+    ) -> Sequence[Row]:
+        """``share`` of the rows the child's columns give (never empty, one stake, every figure
+        a float: ``Options.fit``), with the options held as columns from the start."""
+        given, scores, monthly, migration, stake = figures
+        one, shapes, repeats = self.repeats.figure, self._shapes, self.repeats
+        mine: list[Shape] = []
+        for shape in given:
+            # the child's shapes are shared as its own were: one look-up per distinct shape
+            pair = shapes.get(id(shape))
+            if pair is None:
+                pair = shapes[id(shape)] = (shape, repeats.shape(shape))
+            mine.append(pair[1])
+        held_shapes = tuple(mine)
+        costs = tuple(map(one, monthly))
+        options = Options.columns(
+            held_shapes, scores, costs, tuple(map(one, migration)), stake, source
+        )
+        if not (self.aggregate and not held and reprice is None):
+            return options
+        key = tuple(zip(held_shapes, scores, costs, strict=True))
+        return self._shared(options, key, digest)
 
 
 def _figures(rows: list[Row]) -> Figures | list[tuple[Shape, float, float, float, float]]:
