@@ -6,6 +6,7 @@ Every value a template writes goes through an escaping filter of its output lang
 
 from __future__ import annotations
 
+import sys
 import traceback
 from decimal import Decimal
 from pathlib import Path
@@ -21,9 +22,13 @@ from jinja2 import (
 )
 from jinja2.sandbox import SandboxedEnvironment
 
+from cloudexit import wording
 from cloudexit.datafiles import data_dir
+from cloudexit.emit import escape
 from cloudexit.emit.escape import FILTERS
+from cloudexit.emit.kept_templates import kept_bytecode
 from cloudexit.errors import InputError
+from cloudexit.model import firewall_rules_held
 from cloudexit.model.firewall_rules_held import NO_RULES, holds_no_rules
 from cloudexit.wording import counted, engine_named, plural
 
@@ -55,8 +60,11 @@ def make_environment(user_templates: Path | None = None) -> Environment:
         loaders.append(FileSystemLoader(str(user_templates)))
     loaders.append(FileSystemLoader(str(data_dir("templates"))))
     kind = Environment if user_templates is None else SandboxedEnvironment
+    # the bundled templates' code is kept between runs; a user's is compiled every time
+    setup = [sys.modules[__name__], escape, wording, firewall_rules_held]
     env = kind(
         loader=ChoiceLoader(loaders),
+        bytecode_cache=kept_bytecode(setup) if user_templates is None else None,
         undefined=StrictUndefined,
         autoescape=select_autoescape(
             enabled_extensions=("html", "html.j2"), default_for_string=False
