@@ -13,6 +13,7 @@ from cloudexit.catalog.lifecycle import end_of_life_warnings
 from cloudexit.catalog.loader import Catalog
 from cloudexit.model.app_plans import app_plan_warnings
 from cloudexit.model.balancer_gaps import BalancerGap, balancer_gap_warnings
+from cloudexit.model.bucket_names import bucket_warnings
 from cloudexit.model.coverage import incomplete_warning
 from cloudexit.model.firewall_rules_held import (
     assumed_rule_warnings,
@@ -107,6 +108,7 @@ def placed_warnings(placed: Placed) -> list[str]:
     found += unknown_root_warnings(inventory.resources, names)
     found += unwritten_disk_warnings(placements, resources, catalog)
     found += end_of_life_warnings(placements, names, placed.start)
+    found += bucket_warnings(placements, resources, names)
     found += pin_warnings(inventory, catalog, policy, placed.providers)
     return [line for line in found if line]
 

@@ -34,6 +34,7 @@ from cloudexit.emit.terraform.targets import (
 )
 from cloudexit.errors import InputError
 from cloudexit.model.attachments import VOLUME_OWNERS
+from cloudexit.model.bucket_names import BUCKET_RULE, bucket_name, versioned
 from cloudexit.model.data_disks import inline_data_disks, inline_data_gib
 from cloudexit.model.inventory import Attributes, Resource
 from cloudexit.model.kinds import DATA_KINDS, Kind
@@ -63,6 +64,10 @@ NETWORK_KINDS = {Kind.NETWORK, Kind.SUBNET}
 # Servers whose self-managed data is written on a volume of its own, of the block-storage product
 # it is priced on, beside the boot volume mappings/boot-volumes.yaml prices.
 DATA_VOLUMES = {"ionoscloud_server": "ionoscloud_volume"}
+BUCKET_TYPES = frozenset(
+    {"ionoscloud_s3_bucket", "ovh_cloud_project_storage", "scaleway_object_bucket"}
+)
+"""Types whose name is a bucket's address: written as the source has it where it is valid."""
 MACHINE_TYPES = frozenset(
     {
         "ionoscloud_server",
@@ -221,6 +226,21 @@ class Item:
     @property
     def kind(self) -> str:
         return self.resource.kind.value
+
+    @property
+    def renamed(self) -> str | None:
+        """Why a bucket's name differs from the source's, for the comment above it."""
+        r = self.resource
+        if r.kind is not Kind.OBJECT_BUCKET or self.name == r.name:
+            return None
+        return (
+            f"renamed from {r.name}: {BUCKET_RULE}; clients, policies and copy jobs must use "
+            "the new name"
+        )
+
+    @property
+    def versioned(self) -> bool:
+        return self.resource.kind is Kind.OBJECT_BUCKET and versioned(self.resource)
 
     @property
     def probe(self) -> HealthCheck | None:
@@ -744,7 +764,7 @@ def build_site(
             continue
         item = Item(
             local=unique(identifier(r.name), rtype),
-            name=slug(r.name),
+            name=bucket_name(r.name) if rtype in BUCKET_TYPES else slug(r.name),
             resource=r,
             option=placement.choice,
             rtype=rtype,
