@@ -46,6 +46,7 @@ from cloudexit.optimise.fallback import fallback_for
 from cloudexit.optimise.inspection import graded_for, inspects, vm_mapping
 from cloudexit.optimise.node_disks import holding, node_disk_held
 from cloudexit.optimise.parallel import DAYS_PER_MONTH, parallel_days, sync_estimate
+from cloudexit.optimise.reserved_ips import price_reserved_ip
 from cloudexit.optimise.running import (
     RunningCostData,
     cheapest_replicated,
@@ -263,6 +264,7 @@ def _price_target(
     if isinstance(priced, str):
         return priced
     _price_boot_volume(priced, resource, provider, region, target, policy)
+    price_reserved_ip(priced, provider, region, target.terraform, policy.exchange_rates)
     _price_data_disks(priced, resource, provider, region, target, policy, disks)
     if choice.operations:
         priced.costs["operations"] = choice.operations
