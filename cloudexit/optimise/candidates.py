@@ -15,6 +15,7 @@ from typing import TypeVar
 from cloudexit.catalog.boot import BootVolume, load_boot_volumes
 from cloudexit.catalog.evidence import is_weak
 from cloudexit.catalog.loader import Catalog
+from cloudexit.catalog.retired import retired_before, staying_blocked
 from cloudexit.catalog.schema import (
     Price,
     Product,
@@ -782,6 +783,8 @@ class _Context:
     parts: dict[str, Decimal] | None = None
     one_offs: dict[float, tuple[Decimal, Decimal]] = field(default_factory=dict)
     """engineering days -> (their cost, the whole migration cost): the other parts are the resource's"""
+    start: dt.date = DEFAULT_START
+    """the migration's start, against which a source SKU's retirement is read"""
 
     def disks(self, provider: str) -> ProductSelector | None:
         """What the provider writes a disk of its own as: its storage.block mapping's products."""
@@ -1073,6 +1076,7 @@ def _context(
         strands=stranded_estimate(commitments or [], stops),
         needs=needs_of(resource, policy.headroom, specs, policy.burstable_baseline),
         memo=memo,
+        start=start,
     )
 
 
@@ -1326,6 +1330,9 @@ def _retain_facts(ctx: _Context) -> RetainFacts | str | None:
     blocked = _gate_failure(ctx.gates, grade)
     if blocked is not None:
         return f"retain on {resource.provider}/{resource.region}: {blocked}"
+    retired = retired_before(resource, ctx.start)
+    if retired is not None:
+        return staying_blocked(retired, f"{resource.provider}/{resource.region}")
     if missing:
         return None
     if gap is None:

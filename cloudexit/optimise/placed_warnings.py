@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from cloudexit.catalog import versions
 from cloudexit.catalog.lifecycle import end_of_life_warnings
 from cloudexit.catalog.loader import Catalog
+from cloudexit.catalog.retired import retired_warnings
 from cloudexit.model.app_plans import app_plan_warnings
 from cloudexit.model.balancer_gaps import BalancerGap, balancer_gap_warnings
 from cloudexit.model.bucket_names import bucket_warnings
@@ -109,6 +110,7 @@ def placed_warnings(placed: Placed) -> list[str]:
     found += unwritten_disk_warnings(placements, resources, catalog)
     found += end_of_life_warnings(placements, names, placed.start)
     found += bucket_warnings(placements, resources, names)
+    found += retired_warnings(inventory.resources, placements, names, placed.start)
     found += pin_warnings(inventory, catalog, policy, placed.providers)
     return [line for line in found if line]
 
