@@ -15,7 +15,6 @@ from cloudexit.model.migrate import migrate_1_0
 from cloudexit.model.money import Amount
 from cloudexit.model.sharing import (
     SharedFieldsSet,
-    share_empty_lists,
     share_fields_set,
     share_keys,
     share_strings,
@@ -156,8 +155,8 @@ class Resource(_Strict):
 
     @model_validator(mode="after")
     def _share_repeated_values(self) -> Resource:
-        """Strings, field sets, empty lists and tables of field names that repeat across
-        resources kept once (``model.sharing``)."""
+        """Strings, field sets and tables of field names that repeat across resources kept once
+        (``model.sharing``)."""
         share_strings(self, ("provider", "account", "region", "type"))
         if self.tags:
             self.__dict__["tags"] = shared_tags(self.tags)
@@ -171,24 +170,12 @@ class Resource(_Strict):
         if self.monthly_cost is not None:
             share_strings(self.monthly_cost, ("currency", "source"))
             share_fields_set(self.monthly_cost)
-        share_empty_lists(self, ("depends_on", "members"))
-        share_empty_lists(self.topology, _TOPOLOGY_LISTS)
         # every field is in each dictionary, so one table of names per model: a third the size
         for model in (self, self.attributes, self.topology, self.utilisation, self.monthly_cost):
             if model is not None:
                 share_keys(model)
         return self
 
-
-_TOPOLOGY_LISTS = (
-    "cidrs",
-    "firewall_rules",
-    "listeners",
-    "records",
-    "attachments",
-    "security_groups",
-    "subnet_security_groups",
-)
 
 _ATTRIBUTE_TEXTS = (
     "instance_type",

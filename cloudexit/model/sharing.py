@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import sys
 from functools import lru_cache
-from typing import Any, NoReturn
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -79,46 +79,6 @@ def shared_keys(values: dict[str, Any]) -> dict[str, Any]:
 def share_keys(model: BaseModel) -> None:
     """The model's own dictionary of fields with its table of names shared (``shared_keys``)."""
     object.__setattr__(model, "__dict__", shared_keys(model.__dict__))
-
-
-class NoItems(list):  # type: ignore[type-arg]
-    """The one empty list every validated resource's empty list fields hold (a million
-    resources held nine million empty lists, half a kilobyte each). Nothing here adds to a
-    model's list in place: a field given items is given a new list. Adding to this one raises
-    rather than give every resource the item; a copy is a list of its own."""
-
-    __slots__ = ()
-
-    def _refused(self, *args: object, **kwargs: object) -> NoReturn:
-        raise TypeError("a shared empty list takes no items: assign a new list to the field")
-
-    append = extend = insert = __setitem__ = _refused
-    __iadd__ = __imul__ = _refused
-
-    def __copy__(self) -> list[Any]:
-        return []
-
-    def __deepcopy__(self, memo: object) -> list[Any]:
-        return []
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (_no_items, ())
-
-
-def _no_items() -> NoItems:
-    return NO_ITEMS
-
-
-NO_ITEMS = NoItems()
-
-
-def share_empty_lists(model: BaseModel, names: tuple[str, ...]) -> None:
-    """The fields ``names`` that hold an empty list hold ``NO_ITEMS`` instead, in place."""
-    values = model.__dict__
-    for name in names:
-        value = values[name]
-        if type(value) is list and not value:
-            values[name] = NO_ITEMS
 
 
 def shared_tags(tags: dict[str, str]) -> dict[str, str]:

@@ -95,30 +95,3 @@ def test_placements_share_field_sets_and_keep_their_own_changes():
 def test_a_plan_read_back_with_shared_sets_writes_the_same_json():
     read, built = _plan_read_back()
     assert read.model_dump_json() == built.model_dump_json()
-
-
-def test_empty_lists_are_shared_refuse_items_and_copies_take_them():
-    first, second = _two().resources
-    assert first.depends_on is second.topology.cidrs
-    assert first.depends_on == [] and not first.topology.firewall_rules
-    try:
-        first.depends_on.append("i-2")
-    except TypeError:
-        pass
-    else:
-        raise AssertionError("an item added to the shared empty list")
-    assert second.depends_on == []
-    first.topology.security_groups = ["sg-1"]
-    assert second.topology.security_groups == []
-    copied = first.model_copy(deep=True)
-    copied.depends_on.append("i-2")
-    assert copied.depends_on == ["i-2"] and first.depends_on == []
-    assert json.loads(first.model_dump_json())["depends_on"] == []
-
-
-def test_resources_with_their_own_lists_keep_them():
-    data = inventory(resource("i-1"), resource("i-2", depends_on=["i-1"]))
-    second = Inventory.model_validate(json.loads(json.dumps(data))).resources[1]
-    assert second.depends_on == ["i-1"]
-    second.depends_on.append("i-3")
-    assert second.depends_on == ["i-1", "i-3"]
