@@ -12,7 +12,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from cloudexit.catalog.schema import ProductSelector
 from cloudexit.datafiles import data_dir
+from cloudexit.model.boot_disks import root_gib
 from cloudexit.model.defaults import empty_list
+from cloudexit.model.inventory import Resource
 from cloudexit.model.io import read_yaml, validate
 
 
@@ -35,6 +37,13 @@ class BootVolume(BaseModel):
     def size_for(self, storage_gib: float | None) -> int:
         """GB of the disk written on each node."""
         return math.ceil(storage_gib) if self.follows_source and storage_gib else self.gib
+
+    def root_of(self, resource: Resource) -> int:
+        """GB of the disk written on each node of this resource: a machine's own boot disk where
+        the source states it (``model.boot_disks``), else ``size_for``."""
+        if self.follows_source:
+            return self.size_for(resource.attributes.storage_gib)
+        return root_gib(resource, self.gib)
 
 
 class BootVolumes(BaseModel):

@@ -16,6 +16,7 @@ from typing import Any, NamedTuple, Protocol, TypeVar
 from cloudexit.catalog.classes import fill_sizes
 from cloudexit.catalog.loader import Catalog
 from cloudexit.errors import InputError, RuntimeFailure
+from cloudexit.model.boot_disks import link_boot_disks
 from cloudexit.model.data_disks import drop_held_disks
 from cloudexit.model.inventory import (
     Attributes,
@@ -265,6 +266,7 @@ class Collector:
     def inventory(self, generated_at: str | None = None) -> Inventory:
         issues = list(self.issues)
         drop_held_disks(self.resources)
+        link_boot_disks(self.resources)
         issues.extend(fold_issues(self.resources, self.source))
         for (scope, native_type, reason), count in sorted(self._skipped.items()):
             issues.append(

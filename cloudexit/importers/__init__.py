@@ -18,6 +18,7 @@ from cloudexit.connectors.common import Billing, today_cost
 from cloudexit.errors import InputError
 from cloudexit.importers.context import ImportContext
 from cloudexit.importers.detect import FORMATS, detect
+from cloudexit.model.boot_disks import link_boot_disks
 from cloudexit.model.data_disks import drop_held_disks
 from cloudexit.model.firewall_rules_held import (
     AMBIGUOUS_GROUPS,
@@ -128,6 +129,7 @@ def import_files(
         raise failed[0]
     link_across(resources)
     drop_held_disks(resources)
+    link_boot_disks(resources)
     issues.extend(fold_issues(resources, "import"))
     price_today(resources.values(), catalog)
     return Inventory(sources=sources, resources=list(resources.values()), issues=issues)

@@ -13,6 +13,7 @@ from typing import Any
 from cloudexit.importers.refine import engine_name
 from cloudexit.importers.terraform_sizing import count, positive, text
 from cloudexit.jsonvalues import number
+from cloudexit.model.boot_disks import BOOT_DISK, root_device_volume
 from cloudexit.model.inventory import ROOT_DISK_UNKNOWN
 from cloudexit.model.scaling import scaling_bounds
 
@@ -84,6 +85,7 @@ def ec2_instance(r: dict[str, Any]) -> Fields:
         "details": {
             "image_id": text(r.get("ImageId")),
             "subnet_id": text(r.get("SubnetId")),
+            BOOT_DISK: root_device_volume(r),
             # the row names its root EBS volume at most, never its size
             ROOT_DISK_UNKNOWN: (text(r.get("ImageId")) or "unknown image")
             if r.get("RootDeviceType") == "ebs"

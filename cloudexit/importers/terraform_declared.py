@@ -476,7 +476,9 @@ def _azure(tf_type: str, values: Values, rid: str, catalog: Catalog) -> Declared
 def _compute_instance(v: Values) -> dict[str, Any]:
     boot = block(v, "boot_disk")
     params = block(boot, "initialize_params")
-    disks = [{"source": text(boot.get("source")), "diskSizeGb": number(params.get("size"))}]
+    disks = [
+        {"boot": True, "source": text(boot.get("source")), "diskSizeGb": number(params.get("size"))}
+    ]
     disks += [{"source": text(d.get("source"))} for d in blocks(v, "attached_disk")]
     scheduling = block(v, "scheduling")
     tags = v.get("tags")

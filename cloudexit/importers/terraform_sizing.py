@@ -11,6 +11,7 @@ from typing import Any
 
 from cloudexit.importers.refine import engine_name
 from cloudexit.jsonvalues import number
+from cloudexit.model.boot_disks import BOOT_DISK, BOOT_GIB
 from cloudexit.model.inventory import EBS_BLOCKS, ROOT_VOLUME
 from cloudexit.model.scaling import scaling_bounds
 
@@ -98,6 +99,7 @@ def aws_instance(v: dict[str, Any]) -> Fields:
             "ami": text(v.get("ami")),
             "subnet_id": text(v.get("subnet_id")),
             ROOT_VOLUME: text(root.get("volume_id")),
+            BOOT_GIB: positive(root.get("volume_size")),
             EBS_BLOCKS: [{k: x for k, x in b.items() if text(x) or k == "gib"} for b in ebs],
         },
     }
@@ -442,12 +444,19 @@ def azurerm_route(v: dict[str, Any]) -> Fields:
 
 
 def openstack_compute_instance_v2(v: dict[str, Any]) -> Fields:
-    volumes = [positive(b.get("volume_size")) for b in blocks(v, "block_device")]
+    devices = blocks(v, "block_device")
+    volumes = [positive(b.get("volume_size")) for b in devices]
+    boot = next((b for b in devices if count(b.get("boot_index")) == 0), {})
     return {
         "instance_type": text(v.get("flavor_name")) or text(v.get("flavor_id")),
         "storage_gib": _total(*volumes),
         "state": text(v.get("power_state")),
-        "details": {"image_name": text(v.get("image_name"))},
+        "details": {
+            "image_name": text(v.get("image_name")),
+            BOOT_GIB: positive(boot.get("volume_size")),
+            # a volume the server boots from (source_type volume) is a resource of its own
+            BOOT_DISK: text(boot.get("uuid")) if boot.get("source_type") == "volume" else None,
+        },
     }
 
 

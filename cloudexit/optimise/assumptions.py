@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from cloudexit.catalog.boot import load_boot_volumes
 from cloudexit.catalog.loader import Catalog
+from cloudexit.model.boot_disks import boot_of
 from cloudexit.model.data_disks import inline_data_gib
 from cloudexit.model.inventory import ROOT_DISK_UNKNOWN, Resource
 from cloudexit.model.kinds import Kind
@@ -167,7 +168,8 @@ def unwritten_disk_warnings(
     priced and written with: the rest is neither in the target cost nor in the Terraform."""
     own_volumes: dict[str, float] = {}
     for v in resources.values():
-        if v.kind is Kind.BLOCK_VOLUME and v.attributes.storage_gib:
+        # a boot disk is written as the root volume, which ``written`` below counts
+        if v.kind is Kind.BLOCK_VOLUME and v.attributes.storage_gib and not boot_of(v):
             for a in v.topology.attachments:
                 if a.relation == "volume":
                     own_volumes[a.to] = own_volumes.get(a.to, 0.0) + v.attributes.storage_gib
@@ -187,7 +189,7 @@ def unwritten_disk_warnings(
         product = catalog.product(c.provider, c.product) if c.product else None
         boot = load_boot_volumes().for_server(c.provider, c.terraform)
         if boot is not None:
-            written = float(boot.gib)
+            written = float(boot.root_of(r))
         elif product is not None and (product.specs.local_storage_gib or product.specs.storage_gib):
             written = product.specs.local_storage_gib or product.specs.storage_gib or 0.0
         else:

@@ -36,6 +36,7 @@ from cloudexit.catalog.sizing import (
     to_eur,
 )
 from cloudexit.model.bill import Commitment
+from cloudexit.model.boot_disks import boot_gib
 from cloudexit.model.data_disks import inline_data_disks
 from cloudexit.model.inventory import Resource
 from cloudexit.model.kinds import Kind
@@ -460,6 +461,29 @@ def _boot_volume(provider: str, written: str | None) -> BootVolume | None:
     return load_boot_volumes().for_server(provider, written)
 
 
+def _holding_boot(
+    products: tuple[Product, ...], gib: float, provider: str, target: TargetMapping
+) -> tuple[Product, ...]:
+    """The products a machine with a boot disk of ``gib`` may take: those written with a boot
+    volume of their own (sized to the disk), and those whose own disk holds it. The same tuple
+    for the same list and size, so the rankings made from it are kept too."""
+    return _held_boot(_Same(products), gib, provider, target.terraform)
+
+
+@lru_cache(maxsize=4096)
+def _held_boot(
+    products: _Same, gib: float, provider: str, written: str | None
+) -> tuple[Product, ...]:
+    offered: tuple[Product, ...] = products.obj  # type: ignore[assignment]
+    kept = tuple(
+        p
+        for p in offered
+        if _boot_volume(provider, p.terraform or written) is not None
+        or (p.specs.local_storage_gib or 0) >= gib
+    )
+    return offered if len(kept) == len(offered) else kept
+
+
 @lru_cache(maxsize=1024)
 def _boot_disk(provider: _Same, select: _Same, region: str) -> Product | None:
     """The cheapest priced disk a boot volume can be written as at a site."""
@@ -491,6 +515,24 @@ def _node_disk_unwritten(
     )
 
 
+def _boot_disk_unheld(
+    priced: Priced, resource: Resource, provider: ProviderFile, region: str
+) -> None:
+    """A machine written without a boot volume boots from its flavour's own disk, which must hold
+    the source's boot disk; where no flavour that fits holds it, the difference is named as
+    unpriced."""
+    source = boot_gib(resource)
+    specs = priced.product.specs if priced.product else None
+    local = specs.local_storage_gib if specs else None
+    if not source or not local or local >= source:
+        return
+    priced.unpriced.append(
+        f"boot disk of {source:g} GB, larger than the {local:g} GB disk of "
+        f"{priced.product.id if priced.product else ''} ({provider.id} {region}: no flavour "
+        "that fits the sizing has a disk that large, no list price for the difference)"
+    )
+
+
 def _price_boot_volume(
     priced: Priced,
     resource: Resource,
@@ -508,8 +550,9 @@ def _price_boot_volume(
     if boot is None:
         if resource.kind == Kind.KUBERNETES_NODE_POOL:
             _node_disk_unwritten(priced, resource, provider, region)
+        _boot_disk_unheld(priced, resource, provider, region)
         return
-    size = boot.size_for(resource.attributes.storage_gib)
+    size = boot.root_of(resource)
     # Every server written has its own: each node of a pool, of a machine group (per_node).
     if boot.follows_source:
         nodes = Decimal(resource.attributes.node_count or 1)
@@ -632,6 +675,18 @@ def _choose_product(
             # nodes written without a disk of their own: a flavour whose local disk holds it
             found = cheapest_replicated(
                 holding(products, disk),
+                needs,
+                region,
+                needed,
+                float(data_gib(resource)),
+                fixed,
+                policy.monthly_commitment,
+            )
+        boot = boot_gib(resource)
+        if boot and not found:
+            # a machine booting from its flavour's own disk needs one that holds its boot disk
+            found = cheapest_replicated(
+                _holding_boot(products, boot, provider.id, target),
                 needs,
                 region,
                 needed,
@@ -810,6 +865,7 @@ class _Context:
                 a.monthly_egress_gib,
                 a.requests_month if function else None,
                 a.memory_gib if function else None,
+                boot_gib(self.resource),
             )
         return self.price_key
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from cloudexit.catalog.loader import Catalog
 from cloudexit.catalog.schema import TargetMapping
+from cloudexit.model.boot_disks import boot_of
 from cloudexit.model.inventory import Resource
 from cloudexit.model.kinds import Kind
 from cloudexit.optimise import private_zones
@@ -68,10 +69,35 @@ def tier(resource: Resource) -> str | None:
 
 def inspects(resource: Resource) -> str | None:
     """What the placement of a managed firewall depends on beyond its kind: its tier; of a DNS
-    zone, whether it is private (``private_zones``)."""
+    zone, whether it is private (``private_zones``); of a disk, whether it is a machine's boot
+    disk (``model.boot_disks``)."""
     if resource.kind is Kind.DNS_ZONE:
         return "private_zone" if private_zones.is_private(resource) else None
+    if resource.kind is Kind.BLOCK_VOLUME:
+        return BOOT_DISK if boot_of(resource) else None
     return tier(resource)
+
+
+BOOT_DISK = "boot_disk"
+HELD_AS_ROOT = (
+    "written as its server's root volume, at its size, and priced with the server (its boot "
+    "volume, or the flavour's own disk); moved with the server's image"
+)
+
+
+def as_root_volume(target: TargetMapping) -> TargetMapping:
+    """A machine's boot disk at a target: nothing bought or written of its own, no engineering of
+    its own (its image is exported with the machine's)."""
+    return target.model_copy(
+        update={
+            "service": "Root volume of its server",
+            "select": None,
+            "sizing": "none",
+            "terraform": None,
+            "effort_days": 0.0,
+            "notes": HELD_AS_ROOT,
+        }
+    )
 
 
 def graded_for(
@@ -82,6 +108,8 @@ def graded_for(
     did named as lost; without a VM mapping nothing takes it."""
     if resource.kind is Kind.DNS_ZONE and private_zones.is_private(resource):
         return private_zones.graded_for(target, compute)
+    if target is not None and resource.kind is Kind.BLOCK_VOLUME and boot_of(resource):
+        return as_root_volume(target)
     found = tier(resource)
     if target is None or found is None:
         return target

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cloudexit.model.boot_disks import link_boot_disks
 from cloudexit.model.inventory import Inventory
 from cloudexit.model.io import dumps
 
@@ -359,6 +360,7 @@ for i in range(1, 7):
                 "os": "linux",
                 "state": "running",
                 "storage_gib": 50,
+                "details": {"boot_disk": vol},
             },
             cost=70.08,
             depends_on=[vol, subnets["public"], sgs["web"]],
@@ -816,6 +818,7 @@ for i in range(1, 5):
                 "architecture": "x86_64",
                 "os": "windows" if i == 4 else "linux",
                 "state": "running",
+                "details": {"boot_disk": disk},
             },
             cost=140.16 if i < 4 else 274.48,
             depends_on=[disk, snet, nsg, erp_pg, erp_sql, storage],
@@ -1332,5 +1335,8 @@ inventory = {
     "issues": [],
 }
 # Written through the model, so the file holds the attachments its dependencies imply.
-Path(__file__).with_name("inventory.json").write_text(dumps(Inventory.model_validate(inventory)))
+# Each VM's root or OS disk is its boot disk, written as its server's root volume.
+estate = Inventory.model_validate(inventory)
+link_boot_disks(estate.by_id())
+Path(__file__).with_name("inventory.json").write_text(dumps(estate))
 print(f"{len(resources)} resources")

@@ -226,7 +226,10 @@ def test_a_dedicated_server_s_boot_volume_without_a_price_is_reported_not_zero(
             continue
         unpriced += 1
         (part,) = placed.choice.unpriced_parts
-        assert part.startswith(f"{boot.gib} GB {boot.written_as} boot volume per server ")
+        # each t3.nano's 8 GiB root_block_device is the boot volume written, at its size
+        size = boot.root_of(plan.inventory.by_id()[placed.resource_id])
+        assert size == 8
+        assert part.startswith(f"{size} GB {boot.written_as} boot volume per server ")
         assert "boot_volume" not in placed.choice.costs
     lines = [w for w in plan.warnings if w.startswith("not in the target cost")]
     if unpriced:
@@ -236,7 +239,7 @@ def test_a_dedicated_server_s_boot_volume_without_a_price_is_reported_not_zero(
         assert lines == []
     servers = resources_of(emitted(plan, tmp_path, shared_dir), "ionoscloud_server")
     for body in servers.values():
-        assert body["volume"][0]["size"] == boot.gib
+        assert body["volume"][0]["size"] == 8
         assert body["volume"][0]["disk_type"] == f'"{boot.written_as}"'
 
 
@@ -272,7 +275,8 @@ def test_a_priced_boot_volume_counts_in_the_server_s_cost(tmp_path, shared_dir, 
     before = {p.resource_id: p for p in instances(api.plan(inventory, policy, catalog()))}
     plan = api.plan(inventory, policy, own_catalog)
     for placed in instances(plan):
-        cost = rate * boot_volume().gib * placed.choice.replicas
+        size = boot_volume().root_of(inventory.by_id()[placed.resource_id])
+        cost = rate * size * placed.choice.replicas
         assert placed.choice.costs["boot_volume"] == cost
         assert placed.choice.unpriced_parts == []
         assert "ionos/volume-ssd-standard" in placed.choice.unverified_prices

@@ -17,6 +17,7 @@ import pytest
 from cloudexit import api
 from cloudexit.catalog.loader import Catalog, load_catalog
 from cloudexit.importers import import_files
+from cloudexit.model.boot_disks import boot_of
 from cloudexit.model.plan import Placement, Plan
 
 EXPORTS = (
@@ -117,6 +118,12 @@ def test_volumes_are_written_as_priced(shared_dir, tmp_path, target):
             if type_arg is not None:
                 assert unquoted(body[type_arg]) == families[product.family], rid
             checked += 1
+        # a boot disk is its server's root volume: priced with the server, never written apart
+        by_id = plan.inventory.by_id()
+        for rid, p in placed.items():
+            if boot_of(by_id[rid]):
+                assert rid not in volumes and p.choice.monthly_cost == 0, rid
+                checked += 1
     assert checked >= 3
 
 
@@ -127,6 +134,8 @@ def test_a_volume_of_unknown_size_is_priced_at_the_assumed_size_and_said(shared_
         for p in plan.placements
         if p.kind == "storage.block"
         and plan.inventory.by_id()[p.resource_id].attributes.storage_gib is None
+        # a boot disk is its server's root volume, priced and written with the server
+        and not boot_of(plan.inventory.by_id()[p.resource_id])
     ]
     assert unknown
     assert all(p.choice.quantity == 10 and p.choice.assumed_storage_gib == 10 for p in unknown)

@@ -14,6 +14,7 @@ from cloudexit.connectors.aws.declare import (
     tag_dict,
 )
 from cloudexit.connectors.aws.reader import Reader
+from cloudexit.model.boot_disks import BOOT_DISK, root_device_volume
 from cloudexit.model.inventory import Attributes
 from cloudexit.topology import Mapped
 from cloudexit.topology import aws as aws_topology
@@ -98,6 +99,7 @@ def _instance_attributes(item: Item, scope: Scope) -> Attributes:
             "private_ip": item.get("PrivateIpAddress"),
             "public_ip": item.get("PublicIpAddress"),
             "subnet_id": item.get("SubnetId"),
+            BOOT_DISK: volume_arn(scope, root) if (root := root_device_volume(item)) else None,
             "tenancy": item.get("Placement", {}).get("Tenancy"),
             "vpc_id": item.get("VpcId"),
             "instance_profile": (item.get("IamInstanceProfile") or {}).get("Arn"),

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from cloudexit.connectors.azure.registry import Facts, declare, owner_of
+from cloudexit.connectors.azure.registry import Facts, arm_id, declare, owner_of
 from cloudexit.jsonvalues import dig, number
+from cloudexit.model.boot_disks import BOOT_DISK, BOOT_GIB, BOOT_OF
 from cloudexit.model.data_disks import DATA_DISKS
 
 
@@ -25,6 +26,12 @@ def virtual_machine(facts: Facts) -> None:
         state=_power_state(facts),
         storage_gib=sum(number(d.get("diskSizeGB")) or 0 for d in disks) or None,
     )
+    os_ref = arm_id(dig(os_disk, "managedDisk.id")) if isinstance(os_disk, dict) else None
+    os_gib = number(os_disk.get("diskSizeGB")) if isinstance(os_disk, dict) else None
+    if os_ref:
+        facts.details[BOOT_DISK] = os_ref
+    if os_gib:
+        facts.details[BOOT_GIB] = os_gib
     image = facts.prop("storageProfile.imageReference")
     if isinstance(image, dict):
         facts.details["image"] = {
@@ -82,6 +89,10 @@ def managed_disk(facts: Facts) -> None:
     owner = facts.item.get("managedBy")
     if owner:
         facts.details["attached_to"] = owner.lower()
+        # an OS disk states its OS type; an export without properties keeps the name Azure gives
+        # the OS disk it creates with a VM (<vm>_OsDisk_<n>_<id>)
+        if facts.prop("osType") or "_osdisk_" in str(facts.item.get("name") or "").lower():
+            facts.details[BOOT_OF] = owner.lower()
 
 
 def snapshot(facts: Facts) -> None:

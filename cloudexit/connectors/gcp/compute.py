@@ -10,6 +10,7 @@ from cloudexit.connectors.gcp.registry import (
     state_of,
 )
 from cloudexit.jsonvalues import number
+from cloudexit.model.boot_disks import BOOT_DISK, BOOT_GIB
 
 
 def instance(facts: Facts) -> None:
@@ -37,6 +38,13 @@ def instance(facts: Facts) -> None:
     )
     for disk in facts.get("disks", []):
         facts.depend(disk.get("source"))
+        if disk.get("boot") is True:
+            facts.note(
+                **{
+                    BOOT_DISK: cai_ref(disk.get("source")),
+                    BOOT_GIB: number(disk.get("diskSizeGb")),
+                }
+            )
     for nic in facts.get("networkInterfaces", []):
         facts.depend(nic.get("subnetwork") or nic.get("network"))
     for item in facts.get("metadata.items", []):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from cloudexit.connectors.openstack.registry import GIB, Context, Facts, declare, tags_of
+from cloudexit.model.boot_disks import BOOT_OF
 
 
 def volume(facts: Facts) -> None:
@@ -15,6 +16,15 @@ def volume(facts: Facts) -> None:
         state="attached" if item.attachments else (item.status or "").lower() or None,
     )
     facts.tags = tags_of(item)
+    attached = item.attachments or []
+    bootable = str(item.is_bootable).lower() == "true"
+    # a bootable volume on the first device of its one server is the disk that server boots
+    if (
+        bootable
+        and len(attached) == 1
+        and str(attached[0].get("device") or "/dev/vda").endswith("da")
+    ):
+        facts.note(**{BOOT_OF: facts.context.rid("server", attached[0].get("server_id"))})
     facts.note(
         bootable=str(item.is_bootable).lower() == "true" or None,
         encrypted=item.is_encrypted or None,

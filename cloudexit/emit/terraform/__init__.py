@@ -50,6 +50,7 @@ from cloudexit.emit.terraform.targets import (
     PROVIDER_SOURCES,
     file_for,
 )
+from cloudexit.model.boot_disks import boot_of
 from cloudexit.model.data_disks import inline_data_disks
 from cloudexit.model.firewall_rules_held import NO_RULES, holds_no_rules
 from cloudexit.model.inventory import Resource
@@ -140,6 +141,13 @@ def _in_machine(machine: Resource) -> str:
     )
 
 
+def _as_root(machine: Resource) -> str:
+    return (
+        f"the boot disk of machine {machine.name}: written as its root volume, at its size, "
+        "booting the image exported from it"
+    )
+
+
 def build_sites(
     plan: Plan,
     env: Environment,
@@ -164,6 +172,10 @@ def build_sites(
             machine = _machine_of(resource, resources, here)
             if machine is not None:
                 rows.append((placement, resource, None, _in_machine(machine)))
+                continue
+            machine = resources.get(boot_of(resource) or "")
+            if machine is not None and machine.id in here:
+                rows.append((placement, resource, None, _as_root(machine)))
                 continue
             mapped = placement.choice.terraform
             if tier(resource) is not None and placement.choice.fidelity == "self_managed":

@@ -20,6 +20,7 @@ from cloudexit.catalog.boot import load_boot_volumes
 from cloudexit.catalog.loader import Catalog
 from cloudexit.catalog.schema import Product
 from cloudexit.catalog.versions import decide as decide_version
+from cloudexit.emit.escape import hcl_string
 from cloudexit.emit.terraform.addressing import Move
 from cloudexit.emit.terraform.db_access import LooseGroup
 from cloudexit.emit.terraform.firewall import TargetRule, Translation
@@ -34,6 +35,7 @@ from cloudexit.emit.terraform.targets import (
 )
 from cloudexit.errors import InputError
 from cloudexit.model.attachments import VOLUME_OWNERS
+from cloudexit.model.boot_disks import BOOT_DISK, boot_gib, root_gib
 from cloudexit.model.bucket_names import BUCKET_RULE, bucket_name, versioned
 from cloudexit.model.data_disks import inline_data_disks, inline_data_gib
 from cloudexit.model.inventory import Attributes, Resource
@@ -68,6 +70,17 @@ BUCKET_TYPES = frozenset(
     {"ionoscloud_s3_bucket", "ovh_cloud_project_storage", "scaleway_object_bucket"}
 )
 """Types whose name is a bucket's address: written as the source has it where it is valid."""
+ROOT_GIB = 20
+"""GB of a server's root volume where the source names no boot disk and the target has no entry
+in ``mappings/boot-volumes.yaml``."""
+MIGRATED_IMAGES = {
+    "scaleway": ("migrated_images", "string"),
+    "ionos": ("migrated_images", "string"),
+    "ovhcloud": ("migrated_image_ids", "string"),
+    "opennebula": ("migrated_image_ids", "number"),
+}
+"""Per target, the variable mapping each machine's name to the image imported from its source
+boot disk, and its value type (the server's image argument's)."""
 MACHINE_TYPES = frozenset(
     {
         "ionoscloud_server",
@@ -385,6 +398,43 @@ class Item:
         return self.appliance == "firewall"
 
     @property
+    def root_gib(self) -> int:
+        """GB of the root volume each machine is written with, as priced
+        (``mappings/boot-volumes.yaml``): the source machine's boot disk where it states one."""
+        boot = load_boot_volumes().for_server(self.option.provider, self.rtype)
+        return boot.root_of(self.resource) if boot else root_gib(self.resource, ROOT_GIB)
+
+    @property
+    def boots_migrated(self) -> bool:
+        """The machine boots the image exported from its source boot disk (``model.boot_disks``),
+        which the user imports and names per machine (``MIGRATED_IMAGES``)."""
+        r = self.resource
+        named = boot_gib(r) or r.attributes.details.get(BOOT_DISK)
+        return r.kind is Kind.VM and bool(named) and not self.own_image
+
+    @property
+    def migrated_image(self) -> str:
+        """The HCL reference to the machine's own imported image."""
+        variable = MIGRATED_IMAGES[self.option.provider][0]
+        return f"var.{variable}[{hcl_string(self.name)}]"
+
+    @property
+    def boot_note(self) -> str | None:
+        """Why the machine boots an image of its own, for a comment beside it."""
+        if not self.boots_migrated:
+            return None
+        found = boot_gib(self.resource)
+        size = (
+            f"{found:g} GB, the root volume's size"
+            if found
+            else "its size not reported: set the root volume's to it"
+        )
+        return (
+            f"boots the image exported from its source boot disk ({size}), imported on the "
+            "target (runbook, compute.vm)"
+        )
+
+    @property
     def node_disk_gib(self) -> int | None:
         """GB of the disk each node of a Kubernetes pool is written with, as priced
         (``mappings/boot-volumes.yaml``): the source node's."""
@@ -598,6 +648,14 @@ class Site:
     @property
     def has_windows(self) -> bool:
         return any(i.windows for i in self.items)
+
+    @property
+    def migrated_images(self) -> tuple[str, str] | None:
+        """The variable and its value type naming, per machine, the image imported from its
+        source boot disk, where a server here boots one."""
+        if not any(i.boots_migrated for i in self.items):
+            return None
+        return MIGRATED_IMAGES[self.provider]
 
     @property
     def has_own_image(self) -> bool:

@@ -280,13 +280,14 @@ resource "ionoscloud_server" "dash_2" {
 
 # cloudexit: from azure microsoft.compute/virtualmachines /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.compute/virtualmachines/vm-erp-1
 resource "ionoscloud_server" "vm_erp_1" {
-  datacenter_id       = ionoscloud_datacenter.main.id
-  name                = "vm-erp-1"
-  type                = "ENTERPRISE"
-  cores               = 4
-  ram                 = 16384
-  availability_zone   = "AUTO"
-  image_name          = var.image_name
+  datacenter_id     = ionoscloud_datacenter.main.id
+  name              = "vm-erp-1"
+  type              = "ENTERPRISE"
+  cores             = 4
+  ram               = 16384
+  availability_zone = "AUTO"
+  # boots the image exported from its source boot disk (128 GB, the root volume's size), imported on the target (runbook, compute.vm)
+  image_name          = var.migrated_images["vm-erp-1"]
   ssh_keys            = var.ssh_public_keys
   security_groups_ids = [ionoscloud_nsg.nsg_erp.id]
   label {
@@ -315,7 +316,7 @@ resource "ionoscloud_server" "vm_erp_1" {
   }
   volume {
     name      = "vm-erp-1-boot"
-    size      = 20
+    size      = 128
     disk_type = "SSD Standard"
   }
   nic {
@@ -327,13 +328,14 @@ resource "ionoscloud_server" "vm_erp_1" {
 
 # cloudexit: from azure microsoft.compute/virtualmachines /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.compute/virtualmachines/vm-erp-2
 resource "ionoscloud_server" "vm_erp_2" {
-  datacenter_id       = ionoscloud_datacenter.main.id
-  name                = "vm-erp-2"
-  type                = "ENTERPRISE"
-  cores               = 4
-  ram                 = 16384
-  availability_zone   = "AUTO"
-  image_name          = var.image_name
+  datacenter_id     = ionoscloud_datacenter.main.id
+  name              = "vm-erp-2"
+  type              = "ENTERPRISE"
+  cores             = 4
+  ram               = 16384
+  availability_zone = "AUTO"
+  # boots the image exported from its source boot disk (128 GB, the root volume's size), imported on the target (runbook, compute.vm)
+  image_name          = var.migrated_images["vm-erp-2"]
   ssh_keys            = var.ssh_public_keys
   security_groups_ids = [ionoscloud_nsg.nsg_erp.id]
   label {
@@ -362,7 +364,7 @@ resource "ionoscloud_server" "vm_erp_2" {
   }
   volume {
     name      = "vm-erp-2-boot"
-    size      = 20
+    size      = 128
     disk_type = "SSD Standard"
   }
   nic {
@@ -374,13 +376,14 @@ resource "ionoscloud_server" "vm_erp_2" {
 
 # cloudexit: from azure microsoft.compute/virtualmachines /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.compute/virtualmachines/vm-erp-3
 resource "ionoscloud_server" "vm_erp_3" {
-  datacenter_id       = ionoscloud_datacenter.main.id
-  name                = "vm-erp-3"
-  type                = "ENTERPRISE"
-  cores               = 4
-  ram                 = 16384
-  availability_zone   = "AUTO"
-  image_name          = var.image_name
+  datacenter_id     = ionoscloud_datacenter.main.id
+  name              = "vm-erp-3"
+  type              = "ENTERPRISE"
+  cores             = 4
+  ram               = 16384
+  availability_zone = "AUTO"
+  # boots the image exported from its source boot disk (128 GB, the root volume's size), imported on the target (runbook, compute.vm)
+  image_name          = var.migrated_images["vm-erp-3"]
   ssh_keys            = var.ssh_public_keys
   security_groups_ids = [ionoscloud_nsg.nsg_erp.id]
   label {
@@ -409,7 +412,7 @@ resource "ionoscloud_server" "vm_erp_3" {
   }
   volume {
     name      = "vm-erp-3-boot"
-    size      = 20
+    size      = 128
     disk_type = "SSD Standard"
   }
   nic {
@@ -421,13 +424,14 @@ resource "ionoscloud_server" "vm_erp_3" {
 
 # cloudexit: from azure microsoft.compute/virtualmachines /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.compute/virtualmachines/vm-erp-4
 resource "ionoscloud_server" "vm_erp_4" {
-  datacenter_id       = ionoscloud_datacenter.main.id
-  name                = "vm-erp-4"
-  type                = "ENTERPRISE"
-  cores               = 4
-  ram                 = 16384
-  availability_zone   = "AUTO"
-  image_name          = var.image_name
+  datacenter_id     = ionoscloud_datacenter.main.id
+  name              = "vm-erp-4"
+  type              = "ENTERPRISE"
+  cores             = 4
+  ram               = 16384
+  availability_zone = "AUTO"
+  # boots the image exported from its source boot disk (128 GB, the root volume's size), imported on the target (runbook, compute.vm)
+  image_name          = var.migrated_images["vm-erp-4"]
   ssh_keys            = var.ssh_public_keys
   security_groups_ids = [ionoscloud_nsg.nsg_erp.id]
   label {
@@ -456,7 +460,7 @@ resource "ionoscloud_server" "vm_erp_4" {
   }
   volume {
     name      = "vm-erp-4-boot"
-    size      = 20
+    size      = 128
     disk_type = "SSD Standard"
   }
   nic {
@@ -1049,13 +1053,14 @@ resource "ionoscloud_server" "shop_batch_2" {
 
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0web01
 resource "ionoscloud_server" "shop_web_1" {
-  datacenter_id       = ionoscloud_datacenter.main.id
-  name                = "shop-web-1"
-  type                = "ENTERPRISE"
-  cores               = 2
-  ram                 = 8192
-  availability_zone   = "AUTO"
-  image_name          = var.image_name
+  datacenter_id     = ionoscloud_datacenter.main.id
+  name              = "shop-web-1"
+  type              = "ENTERPRISE"
+  cores             = 2
+  ram               = 8192
+  availability_zone = "AUTO"
+  # boots the image exported from its source boot disk (50 GB, the root volume's size), imported on the target (runbook, compute.vm)
+  image_name          = var.migrated_images["shop-web-1"]
   ssh_keys            = var.ssh_public_keys
   security_groups_ids = [ionoscloud_nsg.shop_web_sg.id]
   label {
@@ -1080,7 +1085,7 @@ resource "ionoscloud_server" "shop_web_1" {
   }
   volume {
     name      = "shop-web-1-boot"
-    size      = 20
+    size      = 50
     disk_type = "SSD Standard"
   }
   nic {
@@ -1092,13 +1097,14 @@ resource "ionoscloud_server" "shop_web_1" {
 
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0web02
 resource "ionoscloud_server" "shop_web_2" {
-  datacenter_id       = ionoscloud_datacenter.main.id
-  name                = "shop-web-2"
-  type                = "ENTERPRISE"
-  cores               = 2
-  ram                 = 8192
-  availability_zone   = "AUTO"
-  image_name          = var.image_name
+  datacenter_id     = ionoscloud_datacenter.main.id
+  name              = "shop-web-2"
+  type              = "ENTERPRISE"
+  cores             = 2
+  ram               = 8192
+  availability_zone = "AUTO"
+  # boots the image exported from its source boot disk (50 GB, the root volume's size), imported on the target (runbook, compute.vm)
+  image_name          = var.migrated_images["shop-web-2"]
   ssh_keys            = var.ssh_public_keys
   security_groups_ids = [ionoscloud_nsg.shop_web_sg.id]
   label {
@@ -1123,7 +1129,7 @@ resource "ionoscloud_server" "shop_web_2" {
   }
   volume {
     name      = "shop-web-2-boot"
-    size      = 20
+    size      = 50
     disk_type = "SSD Standard"
   }
   nic {
@@ -1135,13 +1141,14 @@ resource "ionoscloud_server" "shop_web_2" {
 
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0web03
 resource "ionoscloud_server" "shop_web_3" {
-  datacenter_id       = ionoscloud_datacenter.main.id
-  name                = "shop-web-3"
-  type                = "ENTERPRISE"
-  cores               = 2
-  ram                 = 8192
-  availability_zone   = "AUTO"
-  image_name          = var.image_name
+  datacenter_id     = ionoscloud_datacenter.main.id
+  name              = "shop-web-3"
+  type              = "ENTERPRISE"
+  cores             = 2
+  ram               = 8192
+  availability_zone = "AUTO"
+  # boots the image exported from its source boot disk (50 GB, the root volume's size), imported on the target (runbook, compute.vm)
+  image_name          = var.migrated_images["shop-web-3"]
   ssh_keys            = var.ssh_public_keys
   security_groups_ids = [ionoscloud_nsg.shop_web_sg.id]
   label {
@@ -1166,7 +1173,7 @@ resource "ionoscloud_server" "shop_web_3" {
   }
   volume {
     name      = "shop-web-3-boot"
-    size      = 20
+    size      = 50
     disk_type = "SSD Standard"
   }
   nic {
@@ -1178,13 +1185,14 @@ resource "ionoscloud_server" "shop_web_3" {
 
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0web04
 resource "ionoscloud_server" "shop_web_4" {
-  datacenter_id       = ionoscloud_datacenter.main.id
-  name                = "shop-web-4"
-  type                = "ENTERPRISE"
-  cores               = 2
-  ram                 = 8192
-  availability_zone   = "AUTO"
-  image_name          = var.image_name
+  datacenter_id     = ionoscloud_datacenter.main.id
+  name              = "shop-web-4"
+  type              = "ENTERPRISE"
+  cores             = 2
+  ram               = 8192
+  availability_zone = "AUTO"
+  # boots the image exported from its source boot disk (50 GB, the root volume's size), imported on the target (runbook, compute.vm)
+  image_name          = var.migrated_images["shop-web-4"]
   ssh_keys            = var.ssh_public_keys
   security_groups_ids = [ionoscloud_nsg.shop_web_sg.id]
   label {
@@ -1209,7 +1217,7 @@ resource "ionoscloud_server" "shop_web_4" {
   }
   volume {
     name      = "shop-web-4-boot"
-    size      = 20
+    size      = 50
     disk_type = "SSD Standard"
   }
   nic {
@@ -1221,13 +1229,14 @@ resource "ionoscloud_server" "shop_web_4" {
 
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0web05
 resource "ionoscloud_server" "shop_web_5" {
-  datacenter_id       = ionoscloud_datacenter.main.id
-  name                = "shop-web-5"
-  type                = "ENTERPRISE"
-  cores               = 2
-  ram                 = 8192
-  availability_zone   = "AUTO"
-  image_name          = var.image_name
+  datacenter_id     = ionoscloud_datacenter.main.id
+  name              = "shop-web-5"
+  type              = "ENTERPRISE"
+  cores             = 2
+  ram               = 8192
+  availability_zone = "AUTO"
+  # boots the image exported from its source boot disk (50 GB, the root volume's size), imported on the target (runbook, compute.vm)
+  image_name          = var.migrated_images["shop-web-5"]
   ssh_keys            = var.ssh_public_keys
   security_groups_ids = [ionoscloud_nsg.shop_web_sg.id]
   label {
@@ -1252,7 +1261,7 @@ resource "ionoscloud_server" "shop_web_5" {
   }
   volume {
     name      = "shop-web-5-boot"
-    size      = 20
+    size      = 50
     disk_type = "SSD Standard"
   }
   nic {
@@ -1264,13 +1273,14 @@ resource "ionoscloud_server" "shop_web_5" {
 
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0web06
 resource "ionoscloud_server" "shop_web_6" {
-  datacenter_id       = ionoscloud_datacenter.main.id
-  name                = "shop-web-6"
-  type                = "ENTERPRISE"
-  cores               = 2
-  ram                 = 8192
-  availability_zone   = "AUTO"
-  image_name          = var.image_name
+  datacenter_id     = ionoscloud_datacenter.main.id
+  name              = "shop-web-6"
+  type              = "ENTERPRISE"
+  cores             = 2
+  ram               = 8192
+  availability_zone = "AUTO"
+  # boots the image exported from its source boot disk (50 GB, the root volume's size), imported on the target (runbook, compute.vm)
+  image_name          = var.migrated_images["shop-web-6"]
   ssh_keys            = var.ssh_public_keys
   security_groups_ids = [ionoscloud_nsg.shop_web_sg.id]
   label {
@@ -1295,7 +1305,7 @@ resource "ionoscloud_server" "shop_web_6" {
   }
   volume {
     name      = "shop-web-6-boot"
-    size      = 20
+    size      = 50
     disk_type = "SSD Standard"
   }
   nic {

@@ -144,7 +144,7 @@ resource "ionoscloud_pg_cluster" "psql_erp" {
   connections {
     datacenter_id = ionoscloud_datacenter.main.id
     lan_id        = ionoscloud_lan.snet_app.id
-    cidr          = format("%s/%s", cidrhost(ionoscloud_lan.snet_app.ipv4_cidr_block, 42), split("/", ionoscloud_lan.snet_app.ipv4_cidr_block)[1])
+    cidr          = format("%s/%s", cidrhost(ionoscloud_lan.snet_app.ipv4_cidr_block, 38), split("/", ionoscloud_lan.snet_app.ipv4_cidr_block)[1])
   }
   credentials {
     username = "cloudexit_admin"
@@ -169,7 +169,7 @@ resource "ionoscloud_mongo_cluster" "cosmos_portal" {
   connections {
     datacenter_id = ionoscloud_datacenter.main.id
     lan_id        = ionoscloud_lan.snet_app.id
-    cidr_list     = [format("%s/%s", cidrhost(ionoscloud_lan.snet_app.ipv4_cidr_block, 43), split("/", ionoscloud_lan.snet_app.ipv4_cidr_block)[1])]
+    cidr_list     = [format("%s/%s", cidrhost(ionoscloud_lan.snet_app.ipv4_cidr_block, 39), split("/", ionoscloud_lan.snet_app.ipv4_cidr_block)[1])]
   }
 }
 
@@ -197,7 +197,7 @@ resource "ionoscloud_inmemorydb_cluster_v2" "redis_portal" {
   connections = {
     datacenter_id            = ionoscloud_datacenter.main.id
     lan_id                   = ionoscloud_lan.snet_app.id
-    primary_instance_address = format("%s/%s", cidrhost(ionoscloud_lan.snet_app.ipv4_cidr_block, 49), split("/", ionoscloud_lan.snet_app.ipv4_cidr_block)[1])
+    primary_instance_address = format("%s/%s", cidrhost(ionoscloud_lan.snet_app.ipv4_cidr_block, 45), split("/", ionoscloud_lan.snet_app.ipv4_cidr_block)[1])
   }
   snapshot = {
     location       = var.inmemorydb_snapshot_location
@@ -241,7 +241,7 @@ resource "ionoscloud_inmemorydb_cluster_v2" "shop_cache" {
   connections = {
     datacenter_id            = ionoscloud_datacenter.main.id
     lan_id                   = ionoscloud_lan.shop_data.id
-    primary_instance_address = format("%s/%s", cidrhost(ionoscloud_lan.shop_data.ipv4_cidr_block, 88), split("/", ionoscloud_lan.shop_data.ipv4_cidr_block)[1])
+    primary_instance_address = format("%s/%s", cidrhost(ionoscloud_lan.shop_data.ipv4_cidr_block, 78), split("/", ionoscloud_lan.shop_data.ipv4_cidr_block)[1])
   }
   snapshot = {
     location       = var.inmemorydb_snapshot_location
@@ -284,7 +284,7 @@ resource "ionoscloud_pg_cluster" "crm_aurora" {
   connections {
     datacenter_id = ionoscloud_datacenter.main.id
     lan_id        = ionoscloud_lan.shop_app.id
-    cidr          = format("%s/%s", cidrhost(ionoscloud_lan.shop_app.ipv4_cidr_block, 90), split("/", ionoscloud_lan.shop_app.ipv4_cidr_block)[1])
+    cidr          = format("%s/%s", cidrhost(ionoscloud_lan.shop_app.ipv4_cidr_block, 80), split("/", ionoscloud_lan.shop_app.ipv4_cidr_block)[1])
   }
   credentials {
     username = "cloudexit_admin"
@@ -313,7 +313,7 @@ resource "ionoscloud_mariadb_cluster" "shop_catalog" {
   connections {
     datacenter_id = ionoscloud_datacenter.main.id
     lan_id        = ionoscloud_lan.shop_data.id
-    cidr          = format("%s/%s", cidrhost(ionoscloud_lan.shop_data.ipv4_cidr_block, 91), split("/", ionoscloud_lan.shop_data.ipv4_cidr_block)[1])
+    cidr          = format("%s/%s", cidrhost(ionoscloud_lan.shop_data.ipv4_cidr_block, 81), split("/", ionoscloud_lan.shop_data.ipv4_cidr_block)[1])
   }
   credentials {
     username = "cloudexit_admin"
@@ -343,7 +343,7 @@ resource "ionoscloud_pg_cluster" "shop_orders" {
   connections {
     datacenter_id = ionoscloud_datacenter.main.id
     lan_id        = ionoscloud_lan.shop_data.id
-    cidr          = format("%s/%s", cidrhost(ionoscloud_lan.shop_data.ipv4_cidr_block, 92), split("/", ionoscloud_lan.shop_data.ipv4_cidr_block)[1])
+    cidr          = format("%s/%s", cidrhost(ionoscloud_lan.shop_data.ipv4_cidr_block, 82), split("/", ionoscloud_lan.shop_data.ipv4_cidr_block)[1])
   }
   credentials {
     username = "cloudexit_admin"

@@ -24,7 +24,7 @@ resource "ionoscloud_networkloadbalancer" "lb_erp" {
   listener_lan   = ionoscloud_lan.public.id
   target_lan     = ionoscloud_lan.snet_app.id
   ips            = [ionoscloud_ipblock.pip_lb_erp.ips[0]]
-  lb_private_ips = [format("%s/%s", cidrhost(ionoscloud_lan.snet_app.ipv4_cidr_block, 45), split("/", ionoscloud_lan.snet_app.ipv4_cidr_block)[1])]
+  lb_private_ips = [format("%s/%s", cidrhost(ionoscloud_lan.snet_app.ipv4_cidr_block, 41), split("/", ionoscloud_lan.snet_app.ipv4_cidr_block)[1])]
 }
 
 resource "ionoscloud_networkloadbalancer_forwardingrule" "lb_erp-443" {
@@ -70,7 +70,7 @@ resource "ionoscloud_networkloadbalancer" "shop_alb" {
   listener_lan   = ionoscloud_lan.public.id
   target_lan     = ionoscloud_lan.shop_public.id
   ips            = [ionoscloud_ipblock.shop_alb-listener.ips[0]]
-  lb_private_ips = [format("%s/%s", cidrhost(ionoscloud_lan.shop_public.ipv4_cidr_block, 89), split("/", ionoscloud_lan.shop_public.ipv4_cidr_block)[1])]
+  lb_private_ips = [format("%s/%s", cidrhost(ionoscloud_lan.shop_public.ipv4_cidr_block, 79), split("/", ionoscloud_lan.shop_public.ipv4_cidr_block)[1])]
 }
 
 resource "ionoscloud_networkloadbalancer_forwardingrule" "shop_alb-80" {

@@ -67,50 +67,6 @@ resource "ionoscloud_s3_bucket" "retail_analytics_prod_lake" {
   }
 }
 
-# cloudexit: from azure microsoft.compute/disks /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.compute/disks/vm-erp-1-osdisk
-resource "ionoscloud_volume" "vm_erp_1_osdisk" {
-  datacenter_id     = ionoscloud_datacenter.main.id
-  server_id         = ionoscloud_server.vm_erp_1.id
-  name              = "vm-erp-1-osdisk"
-  size              = 128
-  disk_type         = "SSD Premium"
-  licence_type      = "OTHER"
-  availability_zone = "AUTO"
-}
-
-# cloudexit: from azure microsoft.compute/disks /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.compute/disks/vm-erp-2-osdisk
-resource "ionoscloud_volume" "vm_erp_2_osdisk" {
-  datacenter_id     = ionoscloud_datacenter.main.id
-  server_id         = ionoscloud_server.vm_erp_2.id
-  name              = "vm-erp-2-osdisk"
-  size              = 128
-  disk_type         = "SSD Premium"
-  licence_type      = "OTHER"
-  availability_zone = "AUTO"
-}
-
-# cloudexit: from azure microsoft.compute/disks /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.compute/disks/vm-erp-3-osdisk
-resource "ionoscloud_volume" "vm_erp_3_osdisk" {
-  datacenter_id     = ionoscloud_datacenter.main.id
-  server_id         = ionoscloud_server.vm_erp_3.id
-  name              = "vm-erp-3-osdisk"
-  size              = 128
-  disk_type         = "SSD Premium"
-  licence_type      = "OTHER"
-  availability_zone = "AUTO"
-}
-
-# cloudexit: from azure microsoft.compute/disks /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.compute/disks/vm-erp-4-osdisk
-resource "ionoscloud_volume" "vm_erp_4_osdisk" {
-  datacenter_id     = ionoscloud_datacenter.main.id
-  server_id         = ionoscloud_server.vm_erp_4.id
-  name              = "vm-erp-4-osdisk"
-  size              = 128
-  disk_type         = "SSD Premium"
-  licence_type      = "OTHER"
-  availability_zone = "AUTO"
-}
-
 # cloudexit: from azure microsoft.storage/storageaccounts /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.storage/storageaccounts/sterpdocs
 resource "ionoscloud_s3_bucket" "sterpdocs" {
   name = "sterpdocs"
@@ -162,72 +118,6 @@ resource "ionoscloud_volume" "shop_app_4_data" {
   server_id         = ionoscloud_server.shop_app_4.id
   name              = "shop-app-4-data"
   size              = 200
-  disk_type         = "SSD Premium"
-  licence_type      = "OTHER"
-  availability_zone = "AUTO"
-}
-
-# cloudexit: from aws AWS::EC2::Volume arn:aws:ec2:us-east-1:123456789012:volume/vol-web01
-resource "ionoscloud_volume" "shop_web_1_root" {
-  datacenter_id     = ionoscloud_datacenter.main.id
-  server_id         = ionoscloud_server.shop_web_1.id
-  name              = "shop-web-1-root"
-  size              = 50
-  disk_type         = "SSD Premium"
-  licence_type      = "OTHER"
-  availability_zone = "AUTO"
-}
-
-# cloudexit: from aws AWS::EC2::Volume arn:aws:ec2:us-east-1:123456789012:volume/vol-web02
-resource "ionoscloud_volume" "shop_web_2_root" {
-  datacenter_id     = ionoscloud_datacenter.main.id
-  server_id         = ionoscloud_server.shop_web_2.id
-  name              = "shop-web-2-root"
-  size              = 50
-  disk_type         = "SSD Premium"
-  licence_type      = "OTHER"
-  availability_zone = "AUTO"
-}
-
-# cloudexit: from aws AWS::EC2::Volume arn:aws:ec2:us-east-1:123456789012:volume/vol-web03
-resource "ionoscloud_volume" "shop_web_3_root" {
-  datacenter_id     = ionoscloud_datacenter.main.id
-  server_id         = ionoscloud_server.shop_web_3.id
-  name              = "shop-web-3-root"
-  size              = 50
-  disk_type         = "SSD Premium"
-  licence_type      = "OTHER"
-  availability_zone = "AUTO"
-}
-
-# cloudexit: from aws AWS::EC2::Volume arn:aws:ec2:us-east-1:123456789012:volume/vol-web04
-resource "ionoscloud_volume" "shop_web_4_root" {
-  datacenter_id     = ionoscloud_datacenter.main.id
-  server_id         = ionoscloud_server.shop_web_4.id
-  name              = "shop-web-4-root"
-  size              = 50
-  disk_type         = "SSD Premium"
-  licence_type      = "OTHER"
-  availability_zone = "AUTO"
-}
-
-# cloudexit: from aws AWS::EC2::Volume arn:aws:ec2:us-east-1:123456789012:volume/vol-web05
-resource "ionoscloud_volume" "shop_web_5_root" {
-  datacenter_id     = ionoscloud_datacenter.main.id
-  server_id         = ionoscloud_server.shop_web_5.id
-  name              = "shop-web-5-root"
-  size              = 50
-  disk_type         = "SSD Premium"
-  licence_type      = "OTHER"
-  availability_zone = "AUTO"
-}
-
-# cloudexit: from aws AWS::EC2::Volume arn:aws:ec2:us-east-1:123456789012:volume/vol-web06
-resource "ionoscloud_volume" "shop_web_6_root" {
-  datacenter_id     = ionoscloud_datacenter.main.id
-  server_id         = ionoscloud_server.shop_web_6.id
-  name              = "shop-web-6-root"
-  size              = 50
   disk_type         = "SSD Premium"
   licence_type      = "OTHER"
   availability_zone = "AUTO"

@@ -214,11 +214,9 @@ resource "opennebula_virtual_machine" "vm_erp_1" {
     "owner"            = "team-erp"
   }
   disk {
-    image_id = var.image_id
-    size     = 20480
-  }
-  disk {
-    image_id = opennebula_image.vm_erp_1_osdisk.id
+    # boots the image exported from its source boot disk (128 GB, the root volume's size), imported on the target (runbook, compute.vm)
+    image_id = var.migrated_image_ids["vm-erp-1"]
+    size     = 131072
   }
   nic {
     network_id      = opennebula_virtual_network.snet_app.id
@@ -248,11 +246,9 @@ resource "opennebula_virtual_machine" "vm_erp_2" {
     "owner"            = "team-erp"
   }
   disk {
-    image_id = var.image_id
-    size     = 20480
-  }
-  disk {
-    image_id = opennebula_image.vm_erp_2_osdisk.id
+    # boots the image exported from its source boot disk (128 GB, the root volume's size), imported on the target (runbook, compute.vm)
+    image_id = var.migrated_image_ids["vm-erp-2"]
+    size     = 131072
   }
   nic {
     network_id      = opennebula_virtual_network.snet_app.id
@@ -282,11 +278,9 @@ resource "opennebula_virtual_machine" "vm_erp_3" {
     "owner"            = "team-erp"
   }
   disk {
-    image_id = var.image_id
-    size     = 20480
-  }
-  disk {
-    image_id = opennebula_image.vm_erp_3_osdisk.id
+    # boots the image exported from its source boot disk (128 GB, the root volume's size), imported on the target (runbook, compute.vm)
+    image_id = var.migrated_image_ids["vm-erp-3"]
+    size     = 131072
   }
   nic {
     network_id      = opennebula_virtual_network.snet_app.id
@@ -316,11 +310,9 @@ resource "opennebula_virtual_machine" "vm_erp_4" {
     "owner"            = "team-erp"
   }
   disk {
-    image_id = var.image_id
-    size     = 20480
-  }
-  disk {
-    image_id = opennebula_image.vm_erp_4_osdisk.id
+    # boots the image exported from its source boot disk (128 GB, the root volume's size), imported on the target (runbook, compute.vm)
+    image_id = var.migrated_image_ids["vm-erp-4"]
+    size     = 131072
   }
   nic {
     network_id      = opennebula_virtual_network.snet_app.id
@@ -755,11 +747,9 @@ resource "opennebula_virtual_machine" "shop_web_1" {
     "tier"             = "web"
   }
   disk {
-    image_id = var.image_id
-    size     = 20480
-  }
-  disk {
-    image_id = opennebula_image.shop_web_1_root.id
+    # boots the image exported from its source boot disk (50 GB, the root volume's size), imported on the target (runbook, compute.vm)
+    image_id = var.migrated_image_ids["shop-web-1"]
+    size     = 51200
   }
   nic {
     network_id      = opennebula_virtual_network.shop_public.id
@@ -788,11 +778,9 @@ resource "opennebula_virtual_machine" "shop_web_2" {
     "tier"             = "web"
   }
   disk {
-    image_id = var.image_id
-    size     = 20480
-  }
-  disk {
-    image_id = opennebula_image.shop_web_2_root.id
+    # boots the image exported from its source boot disk (50 GB, the root volume's size), imported on the target (runbook, compute.vm)
+    image_id = var.migrated_image_ids["shop-web-2"]
+    size     = 51200
   }
   nic {
     network_id      = opennebula_virtual_network.shop_public.id
@@ -821,11 +809,9 @@ resource "opennebula_virtual_machine" "shop_web_3" {
     "tier"             = "web"
   }
   disk {
-    image_id = var.image_id
-    size     = 20480
-  }
-  disk {
-    image_id = opennebula_image.shop_web_3_root.id
+    # boots the image exported from its source boot disk (50 GB, the root volume's size), imported on the target (runbook, compute.vm)
+    image_id = var.migrated_image_ids["shop-web-3"]
+    size     = 51200
   }
   nic {
     network_id      = opennebula_virtual_network.shop_public.id
@@ -854,11 +840,9 @@ resource "opennebula_virtual_machine" "shop_web_4" {
     "tier"             = "web"
   }
   disk {
-    image_id = var.image_id
-    size     = 20480
-  }
-  disk {
-    image_id = opennebula_image.shop_web_4_root.id
+    # boots the image exported from its source boot disk (50 GB, the root volume's size), imported on the target (runbook, compute.vm)
+    image_id = var.migrated_image_ids["shop-web-4"]
+    size     = 51200
   }
   nic {
     network_id      = opennebula_virtual_network.shop_public.id
@@ -887,11 +871,9 @@ resource "opennebula_virtual_machine" "shop_web_5" {
     "tier"             = "web"
   }
   disk {
-    image_id = var.image_id
-    size     = 20480
-  }
-  disk {
-    image_id = opennebula_image.shop_web_5_root.id
+    # boots the image exported from its source boot disk (50 GB, the root volume's size), imported on the target (runbook, compute.vm)
+    image_id = var.migrated_image_ids["shop-web-5"]
+    size     = 51200
   }
   nic {
     network_id      = opennebula_virtual_network.shop_public.id
@@ -920,11 +902,9 @@ resource "opennebula_virtual_machine" "shop_web_6" {
     "tier"             = "web"
   }
   disk {
-    image_id = var.image_id
-    size     = 20480
-  }
-  disk {
-    image_id = opennebula_image.shop_web_6_root.id
+    # boots the image exported from its source boot disk (50 GB, the root volume's size), imported on the target (runbook, compute.vm)
+    image_id = var.migrated_image_ids["shop-web-6"]
+    size     = 51200
   }
   nic {
     network_id      = opennebula_virtual_network.shop_public.id

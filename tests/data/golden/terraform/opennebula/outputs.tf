@@ -53,26 +53,6 @@ output "dash_2_id" {
   value       = opennebula_virtual_machine.dash_2.id
 }
 
-output "vm_erp_1_osdisk_id" {
-  description = "cloudexit: from azure microsoft.compute/disks /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.compute/disks/vm-erp-1-osdisk"
-  value       = opennebula_image.vm_erp_1_osdisk.id
-}
-
-output "vm_erp_2_osdisk_id" {
-  description = "cloudexit: from azure microsoft.compute/disks /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.compute/disks/vm-erp-2-osdisk"
-  value       = opennebula_image.vm_erp_2_osdisk.id
-}
-
-output "vm_erp_3_osdisk_id" {
-  description = "cloudexit: from azure microsoft.compute/disks /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.compute/disks/vm-erp-3-osdisk"
-  value       = opennebula_image.vm_erp_3_osdisk.id
-}
-
-output "vm_erp_4_osdisk_id" {
-  description = "cloudexit: from azure microsoft.compute/disks /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.compute/disks/vm-erp-4-osdisk"
-  value       = opennebula_image.vm_erp_4_osdisk.id
-}
-
 output "vm_erp_1_id" {
   description = "cloudexit: from azure microsoft.compute/virtualmachines /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.compute/virtualmachines/vm-erp-1"
   value       = opennebula_virtual_machine.vm_erp_1.id
@@ -226,34 +206,4 @@ output "shop_app_3_data_id" {
 output "shop_app_4_data_id" {
   description = "cloudexit: from aws AWS::EC2::Volume arn:aws:ec2:us-east-1:123456789012:volume/vol-app04"
   value       = opennebula_image.shop_app_4_data.id
-}
-
-output "shop_web_1_root_id" {
-  description = "cloudexit: from aws AWS::EC2::Volume arn:aws:ec2:us-east-1:123456789012:volume/vol-web01"
-  value       = opennebula_image.shop_web_1_root.id
-}
-
-output "shop_web_2_root_id" {
-  description = "cloudexit: from aws AWS::EC2::Volume arn:aws:ec2:us-east-1:123456789012:volume/vol-web02"
-  value       = opennebula_image.shop_web_2_root.id
-}
-
-output "shop_web_3_root_id" {
-  description = "cloudexit: from aws AWS::EC2::Volume arn:aws:ec2:us-east-1:123456789012:volume/vol-web03"
-  value       = opennebula_image.shop_web_3_root.id
-}
-
-output "shop_web_4_root_id" {
-  description = "cloudexit: from aws AWS::EC2::Volume arn:aws:ec2:us-east-1:123456789012:volume/vol-web04"
-  value       = opennebula_image.shop_web_4_root.id
-}
-
-output "shop_web_5_root_id" {
-  description = "cloudexit: from aws AWS::EC2::Volume arn:aws:ec2:us-east-1:123456789012:volume/vol-web05"
-  value       = opennebula_image.shop_web_5_root.id
-}
-
-output "shop_web_6_root_id" {
-  description = "cloudexit: from aws AWS::EC2::Volume arn:aws:ec2:us-east-1:123456789012:volume/vol-web06"
-  value       = opennebula_image.shop_web_6_root.id
 }

@@ -14,3 +14,8 @@ variable "physical_device" {
   type        = string
   default     = "eth0"
 }
+
+variable "migrated_image_ids" {
+  description = "Per machine (by its name), the image imported on the target from its source boot disk (runbook, compute.vm): each such machine boots what was migrated, so none is guessed"
+  type        = map(number)
+}

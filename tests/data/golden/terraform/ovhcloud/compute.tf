@@ -104,76 +104,76 @@ resource "ovh_cloud_instance" "dash_2" {
 
 # cloudexit: from azure microsoft.compute/virtualmachines /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.compute/virtualmachines/vm-erp-1
 resource "ovh_cloud_instance" "vm_erp_1" {
-  service_name       = var.service_name
-  region             = "GRA11"
-  name               = "vm-erp-1"
-  flavor_id          = var.flavor_ids["b3-16"]
-  image_id           = var.image_id
+  service_name = var.service_name
+  region       = "GRA11"
+  name         = "vm-erp-1"
+  flavor_id    = var.flavor_ids["b3-16"]
+  # boots the image exported from its source boot disk (128 GB, the root volume's size), imported on the target (runbook, compute.vm)
+  image_id           = var.migrated_image_ids["vm-erp-1"]
   ssh_key_name       = var.ssh_key_name
   security_group_ids = [ovh_cloud_security_group.nsg_erp.id]
-  volume_ids         = [ovh_cloud_storage_block_volume.vm_erp_1_osdisk.id]
   networks = [
     {
       network_id = ovh_cloud_network_private_vrack.vnet_erp.id
       subnet_id  = ovh_cloud_network_private_vrack_subnet.snet_app.id
-      ip         = "10.40.1.36"
+      ip         = "10.40.1.32"
     },
   ]
 }
 
 # cloudexit: from azure microsoft.compute/virtualmachines /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.compute/virtualmachines/vm-erp-2
 resource "ovh_cloud_instance" "vm_erp_2" {
-  service_name       = var.service_name
-  region             = "GRA11"
-  name               = "vm-erp-2"
-  flavor_id          = var.flavor_ids["b3-16"]
-  image_id           = var.image_id
+  service_name = var.service_name
+  region       = "GRA11"
+  name         = "vm-erp-2"
+  flavor_id    = var.flavor_ids["b3-16"]
+  # boots the image exported from its source boot disk (128 GB, the root volume's size), imported on the target (runbook, compute.vm)
+  image_id           = var.migrated_image_ids["vm-erp-2"]
   ssh_key_name       = var.ssh_key_name
   security_group_ids = [ovh_cloud_security_group.nsg_erp.id]
-  volume_ids         = [ovh_cloud_storage_block_volume.vm_erp_2_osdisk.id]
   networks = [
     {
       network_id = ovh_cloud_network_private_vrack.vnet_erp.id
       subnet_id  = ovh_cloud_network_private_vrack_subnet.snet_app.id
-      ip         = "10.40.1.37"
+      ip         = "10.40.1.33"
     },
   ]
 }
 
 # cloudexit: from azure microsoft.compute/virtualmachines /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.compute/virtualmachines/vm-erp-3
 resource "ovh_cloud_instance" "vm_erp_3" {
-  service_name       = var.service_name
-  region             = "GRA11"
-  name               = "vm-erp-3"
-  flavor_id          = var.flavor_ids["b3-16"]
-  image_id           = var.image_id
+  service_name = var.service_name
+  region       = "GRA11"
+  name         = "vm-erp-3"
+  flavor_id    = var.flavor_ids["b3-16"]
+  # boots the image exported from its source boot disk (128 GB, the root volume's size), imported on the target (runbook, compute.vm)
+  image_id           = var.migrated_image_ids["vm-erp-3"]
   ssh_key_name       = var.ssh_key_name
   security_group_ids = [ovh_cloud_security_group.nsg_erp.id]
-  volume_ids         = [ovh_cloud_storage_block_volume.vm_erp_3_osdisk.id]
   networks = [
     {
       network_id = ovh_cloud_network_private_vrack.vnet_erp.id
       subnet_id  = ovh_cloud_network_private_vrack_subnet.snet_app.id
-      ip         = "10.40.1.38"
+      ip         = "10.40.1.34"
     },
   ]
 }
 
 # cloudexit: from azure microsoft.compute/virtualmachines /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.compute/virtualmachines/vm-erp-4
 resource "ovh_cloud_instance" "vm_erp_4" {
-  service_name       = var.service_name
-  region             = "GRA11"
-  name               = "vm-erp-4"
-  flavor_id          = var.flavor_ids["b3-16"]
-  image_id           = var.image_id
+  service_name = var.service_name
+  region       = "GRA11"
+  name         = "vm-erp-4"
+  flavor_id    = var.flavor_ids["b3-16"]
+  # boots the image exported from its source boot disk (128 GB, the root volume's size), imported on the target (runbook, compute.vm)
+  image_id           = var.migrated_image_ids["vm-erp-4"]
   ssh_key_name       = var.ssh_key_name
   security_group_ids = [ovh_cloud_security_group.nsg_erp.id]
-  volume_ids         = [ovh_cloud_storage_block_volume.vm_erp_4_osdisk.id]
   networks = [
     {
       network_id = ovh_cloud_network_private_vrack.vnet_erp.id
       subnet_id  = ovh_cloud_network_private_vrack_subnet.snet_app.id
-      ip         = "10.40.1.39"
+      ip         = "10.40.1.35"
     },
   ]
 }
@@ -403,14 +403,90 @@ resource "ovh_cloud_instance" "shop_batch_2" {
 
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0web01
 resource "ovh_cloud_instance" "shop_web_1" {
-  service_name       = var.service_name
-  region             = "GRA11"
-  name               = "shop-web-1"
-  flavor_id          = var.flavor_ids["b3-16"]
-  image_id           = var.image_id
+  service_name = var.service_name
+  region       = "GRA11"
+  name         = "shop-web-1"
+  flavor_id    = var.flavor_ids["b3-16"]
+  # boots the image exported from its source boot disk (50 GB, the root volume's size), imported on the target (runbook, compute.vm)
+  image_id           = var.migrated_image_ids["shop-web-1"]
   ssh_key_name       = var.ssh_key_name
   security_group_ids = [ovh_cloud_security_group.shop_web_sg.id]
-  volume_ids         = [ovh_cloud_storage_block_volume.shop_web_1_root.id]
+  networks = [
+    {
+      network_id = ovh_cloud_network_private_vrack.shop_vpc.id
+      subnet_id  = ovh_cloud_network_private_vrack_subnet.shop_public.id
+      ip         = "10.20.0.61"
+    },
+  ]
+}
+
+# cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0web02
+resource "ovh_cloud_instance" "shop_web_2" {
+  service_name = var.service_name
+  region       = "GRA11"
+  name         = "shop-web-2"
+  flavor_id    = var.flavor_ids["b3-16"]
+  # boots the image exported from its source boot disk (50 GB, the root volume's size), imported on the target (runbook, compute.vm)
+  image_id           = var.migrated_image_ids["shop-web-2"]
+  ssh_key_name       = var.ssh_key_name
+  security_group_ids = [ovh_cloud_security_group.shop_web_sg.id]
+  networks = [
+    {
+      network_id = ovh_cloud_network_private_vrack.shop_vpc.id
+      subnet_id  = ovh_cloud_network_private_vrack_subnet.shop_public.id
+      ip         = "10.20.0.62"
+    },
+  ]
+}
+
+# cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0web03
+resource "ovh_cloud_instance" "shop_web_3" {
+  service_name = var.service_name
+  region       = "GRA11"
+  name         = "shop-web-3"
+  flavor_id    = var.flavor_ids["b3-16"]
+  # boots the image exported from its source boot disk (50 GB, the root volume's size), imported on the target (runbook, compute.vm)
+  image_id           = var.migrated_image_ids["shop-web-3"]
+  ssh_key_name       = var.ssh_key_name
+  security_group_ids = [ovh_cloud_security_group.shop_web_sg.id]
+  networks = [
+    {
+      network_id = ovh_cloud_network_private_vrack.shop_vpc.id
+      subnet_id  = ovh_cloud_network_private_vrack_subnet.shop_public.id
+      ip         = "10.20.0.63"
+    },
+  ]
+}
+
+# cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0web04
+resource "ovh_cloud_instance" "shop_web_4" {
+  service_name = var.service_name
+  region       = "GRA11"
+  name         = "shop-web-4"
+  flavor_id    = var.flavor_ids["b3-16"]
+  # boots the image exported from its source boot disk (50 GB, the root volume's size), imported on the target (runbook, compute.vm)
+  image_id           = var.migrated_image_ids["shop-web-4"]
+  ssh_key_name       = var.ssh_key_name
+  security_group_ids = [ovh_cloud_security_group.shop_web_sg.id]
+  networks = [
+    {
+      network_id = ovh_cloud_network_private_vrack.shop_vpc.id
+      subnet_id  = ovh_cloud_network_private_vrack_subnet.shop_public.id
+      ip         = "10.20.0.64"
+    },
+  ]
+}
+
+# cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0web05
+resource "ovh_cloud_instance" "shop_web_5" {
+  service_name = var.service_name
+  region       = "GRA11"
+  name         = "shop-web-5"
+  flavor_id    = var.flavor_ids["b3-16"]
+  # boots the image exported from its source boot disk (50 GB, the root volume's size), imported on the target (runbook, compute.vm)
+  image_id           = var.migrated_image_ids["shop-web-5"]
+  ssh_key_name       = var.ssh_key_name
+  security_group_ids = [ovh_cloud_security_group.shop_web_sg.id]
   networks = [
     {
       network_id = ovh_cloud_network_private_vrack.shop_vpc.id
@@ -420,97 +496,21 @@ resource "ovh_cloud_instance" "shop_web_1" {
   ]
 }
 
-# cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0web02
-resource "ovh_cloud_instance" "shop_web_2" {
-  service_name       = var.service_name
-  region             = "GRA11"
-  name               = "shop-web-2"
-  flavor_id          = var.flavor_ids["b3-16"]
-  image_id           = var.image_id
+# cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0web06
+resource "ovh_cloud_instance" "shop_web_6" {
+  service_name = var.service_name
+  region       = "GRA11"
+  name         = "shop-web-6"
+  flavor_id    = var.flavor_ids["b3-16"]
+  # boots the image exported from its source boot disk (50 GB, the root volume's size), imported on the target (runbook, compute.vm)
+  image_id           = var.migrated_image_ids["shop-web-6"]
   ssh_key_name       = var.ssh_key_name
   security_group_ids = [ovh_cloud_security_group.shop_web_sg.id]
-  volume_ids         = [ovh_cloud_storage_block_volume.shop_web_2_root.id]
   networks = [
     {
       network_id = ovh_cloud_network_private_vrack.shop_vpc.id
       subnet_id  = ovh_cloud_network_private_vrack_subnet.shop_public.id
       ip         = "10.20.0.66"
-    },
-  ]
-}
-
-# cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0web03
-resource "ovh_cloud_instance" "shop_web_3" {
-  service_name       = var.service_name
-  region             = "GRA11"
-  name               = "shop-web-3"
-  flavor_id          = var.flavor_ids["b3-16"]
-  image_id           = var.image_id
-  ssh_key_name       = var.ssh_key_name
-  security_group_ids = [ovh_cloud_security_group.shop_web_sg.id]
-  volume_ids         = [ovh_cloud_storage_block_volume.shop_web_3_root.id]
-  networks = [
-    {
-      network_id = ovh_cloud_network_private_vrack.shop_vpc.id
-      subnet_id  = ovh_cloud_network_private_vrack_subnet.shop_public.id
-      ip         = "10.20.0.67"
-    },
-  ]
-}
-
-# cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0web04
-resource "ovh_cloud_instance" "shop_web_4" {
-  service_name       = var.service_name
-  region             = "GRA11"
-  name               = "shop-web-4"
-  flavor_id          = var.flavor_ids["b3-16"]
-  image_id           = var.image_id
-  ssh_key_name       = var.ssh_key_name
-  security_group_ids = [ovh_cloud_security_group.shop_web_sg.id]
-  volume_ids         = [ovh_cloud_storage_block_volume.shop_web_4_root.id]
-  networks = [
-    {
-      network_id = ovh_cloud_network_private_vrack.shop_vpc.id
-      subnet_id  = ovh_cloud_network_private_vrack_subnet.shop_public.id
-      ip         = "10.20.0.68"
-    },
-  ]
-}
-
-# cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0web05
-resource "ovh_cloud_instance" "shop_web_5" {
-  service_name       = var.service_name
-  region             = "GRA11"
-  name               = "shop-web-5"
-  flavor_id          = var.flavor_ids["b3-16"]
-  image_id           = var.image_id
-  ssh_key_name       = var.ssh_key_name
-  security_group_ids = [ovh_cloud_security_group.shop_web_sg.id]
-  volume_ids         = [ovh_cloud_storage_block_volume.shop_web_5_root.id]
-  networks = [
-    {
-      network_id = ovh_cloud_network_private_vrack.shop_vpc.id
-      subnet_id  = ovh_cloud_network_private_vrack_subnet.shop_public.id
-      ip         = "10.20.0.69"
-    },
-  ]
-}
-
-# cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0web06
-resource "ovh_cloud_instance" "shop_web_6" {
-  service_name       = var.service_name
-  region             = "GRA11"
-  name               = "shop-web-6"
-  flavor_id          = var.flavor_ids["b3-16"]
-  image_id           = var.image_id
-  ssh_key_name       = var.ssh_key_name
-  security_group_ids = [ovh_cloud_security_group.shop_web_sg.id]
-  volume_ids         = [ovh_cloud_storage_block_volume.shop_web_6_root.id]
-  networks = [
-    {
-      network_id = ovh_cloud_network_private_vrack.shop_vpc.id
-      subnet_id  = ovh_cloud_network_private_vrack_subnet.shop_public.id
-      ip         = "10.20.0.70"
     },
   ]
 }

@@ -54,22 +54,22 @@ resource "ovh_cloud_project_loadbalancer" "lb_erp" {
         members = [
           {
             name          = "vm-erp-1"
-            address       = "10.40.1.36"
+            address       = "10.40.1.32"
             protocol_port = 443
           },
           {
             name          = "vm-erp-2"
-            address       = "10.40.1.37"
+            address       = "10.40.1.33"
             protocol_port = 443
           },
           {
             name          = "vm-erp-3"
-            address       = "10.40.1.38"
+            address       = "10.40.1.34"
             protocol_port = 443
           },
           {
             name          = "vm-erp-4"
-            address       = "10.40.1.39"
+            address       = "10.40.1.35"
             protocol_port = 443
           },
         ]
@@ -103,32 +103,32 @@ resource "ovh_cloud_project_loadbalancer" "shop_alb" {
         members = [
           {
             name          = "shop-web-1"
-            address       = "10.20.0.65"
+            address       = "10.20.0.61"
             protocol_port = 80
           },
           {
             name          = "shop-web-2"
-            address       = "10.20.0.66"
+            address       = "10.20.0.62"
             protocol_port = 80
           },
           {
             name          = "shop-web-3"
-            address       = "10.20.0.67"
+            address       = "10.20.0.63"
             protocol_port = 80
           },
           {
             name          = "shop-web-4"
-            address       = "10.20.0.68"
+            address       = "10.20.0.64"
             protocol_port = 80
           },
           {
             name          = "shop-web-5"
-            address       = "10.20.0.69"
+            address       = "10.20.0.65"
             protocol_port = 80
           },
           {
             name          = "shop-web-6"
-            address       = "10.20.0.70"
+            address       = "10.20.0.66"
             protocol_port = 80
           },
         ]
@@ -143,32 +143,32 @@ resource "ovh_cloud_project_loadbalancer" "shop_alb" {
         members = [
           {
             name          = "shop-web-1"
-            address       = "10.20.0.65"
+            address       = "10.20.0.61"
             protocol_port = 443
           },
           {
             name          = "shop-web-2"
-            address       = "10.20.0.66"
+            address       = "10.20.0.62"
             protocol_port = 443
           },
           {
             name          = "shop-web-3"
-            address       = "10.20.0.67"
+            address       = "10.20.0.63"
             protocol_port = 443
           },
           {
             name          = "shop-web-4"
-            address       = "10.20.0.68"
+            address       = "10.20.0.64"
             protocol_port = 443
           },
           {
             name          = "shop-web-5"
-            address       = "10.20.0.69"
+            address       = "10.20.0.65"
             protocol_port = 443
           },
           {
             name          = "shop-web-6"
-            address       = "10.20.0.70"
+            address       = "10.20.0.66"
             protocol_port = 443
           },
         ]

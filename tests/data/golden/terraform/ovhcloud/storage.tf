@@ -63,42 +63,6 @@ resource "ovh_cloud_project_storage" "retail_analytics_prod_lake" {
   }
 }
 
-# cloudexit: from azure microsoft.compute/disks /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.compute/disks/vm-erp-1-osdisk
-resource "ovh_cloud_storage_block_volume" "vm_erp_1_osdisk" {
-  service_name = var.service_name
-  region       = "GRA11"
-  name         = "vm-erp-1-osdisk"
-  size         = 128
-  volume_type  = "HIGH_SPEED"
-}
-
-# cloudexit: from azure microsoft.compute/disks /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.compute/disks/vm-erp-2-osdisk
-resource "ovh_cloud_storage_block_volume" "vm_erp_2_osdisk" {
-  service_name = var.service_name
-  region       = "GRA11"
-  name         = "vm-erp-2-osdisk"
-  size         = 128
-  volume_type  = "HIGH_SPEED"
-}
-
-# cloudexit: from azure microsoft.compute/disks /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.compute/disks/vm-erp-3-osdisk
-resource "ovh_cloud_storage_block_volume" "vm_erp_3_osdisk" {
-  service_name = var.service_name
-  region       = "GRA11"
-  name         = "vm-erp-3-osdisk"
-  size         = 128
-  volume_type  = "HIGH_SPEED"
-}
-
-# cloudexit: from azure microsoft.compute/disks /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.compute/disks/vm-erp-4-osdisk
-resource "ovh_cloud_storage_block_volume" "vm_erp_4_osdisk" {
-  service_name = var.service_name
-  region       = "GRA11"
-  name         = "vm-erp-4-osdisk"
-  size         = 128
-  volume_type  = "HIGH_SPEED"
-}
-
 # cloudexit: from azure microsoft.storage/storageaccounts /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.storage/storageaccounts/sterpdocs
 resource "ovh_cloud_project_storage" "sterpdocs" {
   service_name = var.service_name
@@ -146,60 +110,6 @@ resource "ovh_cloud_storage_block_volume" "shop_app_4_data" {
   region       = "GRA11"
   name         = "shop-app-4-data"
   size         = 200
-  volume_type  = "HIGH_SPEED"
-}
-
-# cloudexit: from aws AWS::EC2::Volume arn:aws:ec2:us-east-1:123456789012:volume/vol-web01
-resource "ovh_cloud_storage_block_volume" "shop_web_1_root" {
-  service_name = var.service_name
-  region       = "GRA11"
-  name         = "shop-web-1-root"
-  size         = 50
-  volume_type  = "HIGH_SPEED"
-}
-
-# cloudexit: from aws AWS::EC2::Volume arn:aws:ec2:us-east-1:123456789012:volume/vol-web02
-resource "ovh_cloud_storage_block_volume" "shop_web_2_root" {
-  service_name = var.service_name
-  region       = "GRA11"
-  name         = "shop-web-2-root"
-  size         = 50
-  volume_type  = "HIGH_SPEED"
-}
-
-# cloudexit: from aws AWS::EC2::Volume arn:aws:ec2:us-east-1:123456789012:volume/vol-web03
-resource "ovh_cloud_storage_block_volume" "shop_web_3_root" {
-  service_name = var.service_name
-  region       = "GRA11"
-  name         = "shop-web-3-root"
-  size         = 50
-  volume_type  = "HIGH_SPEED"
-}
-
-# cloudexit: from aws AWS::EC2::Volume arn:aws:ec2:us-east-1:123456789012:volume/vol-web04
-resource "ovh_cloud_storage_block_volume" "shop_web_4_root" {
-  service_name = var.service_name
-  region       = "GRA11"
-  name         = "shop-web-4-root"
-  size         = 50
-  volume_type  = "HIGH_SPEED"
-}
-
-# cloudexit: from aws AWS::EC2::Volume arn:aws:ec2:us-east-1:123456789012:volume/vol-web05
-resource "ovh_cloud_storage_block_volume" "shop_web_5_root" {
-  service_name = var.service_name
-  region       = "GRA11"
-  name         = "shop-web-5-root"
-  size         = 50
-  volume_type  = "HIGH_SPEED"
-}
-
-# cloudexit: from aws AWS::EC2::Volume arn:aws:ec2:us-east-1:123456789012:volume/vol-web06
-resource "ovh_cloud_storage_block_volume" "shop_web_6_root" {
-  service_name = var.service_name
-  region       = "GRA11"
-  name         = "shop-web-6-root"
-  size         = 50
   volume_type  = "HIGH_SPEED"
 }
 

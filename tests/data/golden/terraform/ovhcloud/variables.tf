@@ -32,3 +32,8 @@ variable "ovh_subsidiary" {
   type        = string
   default     = "FR"
 }
+
+variable "migrated_image_ids" {
+  description = "Per machine (by its name), the image imported on the target from its source boot disk (runbook, compute.vm): each such machine boots what was migrated, so none is guessed"
+  type        = map(string)
+}

@@ -112,14 +112,14 @@ resource "scaleway_instance_server" "dash_2" {
 
 # cloudexit: from azure microsoft.compute/virtualmachines /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.compute/virtualmachines/vm-erp-1
 resource "scaleway_instance_server" "vm_erp_1" {
-  name                  = "vm-erp-1"
-  type                  = "PRO2-S"
-  image                 = var.image
-  tags                  = ["app=erp", "classification=confidential", "cloudexit-source=azure-vm-erp-1", "env=prod", "ha-pair=erp-1", "owner=team-erp"]
-  security_group_id     = scaleway_instance_security_group.nsg_erp.id
-  additional_volume_ids = [scaleway_block_volume.vm_erp_1_osdisk.id]
+  name = "vm-erp-1"
+  type = "PRO2-S"
+  # boots the image exported from its source boot disk (128 GB, the root volume's size), imported on the target (runbook, compute.vm)
+  image             = var.migrated_images["vm-erp-1"]
+  tags              = ["app=erp", "classification=confidential", "cloudexit-source=azure-vm-erp-1", "env=prod", "ha-pair=erp-1", "owner=team-erp"]
+  security_group_id = scaleway_instance_security_group.nsg_erp.id
   root_volume {
-    size_in_gb  = 20
+    size_in_gb  = 128
     volume_type = "sbs_volume"
   }
   private_network {
@@ -129,14 +129,14 @@ resource "scaleway_instance_server" "vm_erp_1" {
 
 # cloudexit: from azure microsoft.compute/virtualmachines /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.compute/virtualmachines/vm-erp-2
 resource "scaleway_instance_server" "vm_erp_2" {
-  name                  = "vm-erp-2"
-  type                  = "PRO2-S"
-  image                 = var.image
-  tags                  = ["app=erp", "classification=confidential", "cloudexit-source=azure-vm-erp-2", "env=prod", "ha-pair=erp-1", "owner=team-erp"]
-  security_group_id     = scaleway_instance_security_group.nsg_erp.id
-  additional_volume_ids = [scaleway_block_volume.vm_erp_2_osdisk.id]
+  name = "vm-erp-2"
+  type = "PRO2-S"
+  # boots the image exported from its source boot disk (128 GB, the root volume's size), imported on the target (runbook, compute.vm)
+  image             = var.migrated_images["vm-erp-2"]
+  tags              = ["app=erp", "classification=confidential", "cloudexit-source=azure-vm-erp-2", "env=prod", "ha-pair=erp-1", "owner=team-erp"]
+  security_group_id = scaleway_instance_security_group.nsg_erp.id
   root_volume {
-    size_in_gb  = 20
+    size_in_gb  = 128
     volume_type = "sbs_volume"
   }
   private_network {
@@ -146,14 +146,14 @@ resource "scaleway_instance_server" "vm_erp_2" {
 
 # cloudexit: from azure microsoft.compute/virtualmachines /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.compute/virtualmachines/vm-erp-3
 resource "scaleway_instance_server" "vm_erp_3" {
-  name                  = "vm-erp-3"
-  type                  = "PRO2-S"
-  image                 = var.image
-  tags                  = ["app=erp", "classification=confidential", "cloudexit-source=azure-vm-erp-3", "env=prod", "ha-pair=erp-2", "owner=team-erp"]
-  security_group_id     = scaleway_instance_security_group.nsg_erp.id
-  additional_volume_ids = [scaleway_block_volume.vm_erp_3_osdisk.id]
+  name = "vm-erp-3"
+  type = "PRO2-S"
+  # boots the image exported from its source boot disk (128 GB, the root volume's size), imported on the target (runbook, compute.vm)
+  image             = var.migrated_images["vm-erp-3"]
+  tags              = ["app=erp", "classification=confidential", "cloudexit-source=azure-vm-erp-3", "env=prod", "ha-pair=erp-2", "owner=team-erp"]
+  security_group_id = scaleway_instance_security_group.nsg_erp.id
   root_volume {
-    size_in_gb  = 20
+    size_in_gb  = 128
     volume_type = "sbs_volume"
   }
   private_network {
@@ -163,14 +163,14 @@ resource "scaleway_instance_server" "vm_erp_3" {
 
 # cloudexit: from azure microsoft.compute/virtualmachines /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.compute/virtualmachines/vm-erp-4
 resource "scaleway_instance_server" "vm_erp_4" {
-  name                  = "vm-erp-4"
-  type                  = "PRO2-S"
-  image                 = var.image
-  tags                  = ["app=erp", "classification=confidential", "cloudexit-source=azure-vm-erp-4", "env=prod", "ha-pair=erp-2", "owner=team-erp"]
-  security_group_id     = scaleway_instance_security_group.nsg_erp.id
-  additional_volume_ids = [scaleway_block_volume.vm_erp_4_osdisk.id]
+  name = "vm-erp-4"
+  type = "PRO2-S"
+  # boots the image exported from its source boot disk (128 GB, the root volume's size), imported on the target (runbook, compute.vm)
+  image             = var.migrated_images["vm-erp-4"]
+  tags              = ["app=erp", "classification=confidential", "cloudexit-source=azure-vm-erp-4", "env=prod", "ha-pair=erp-2", "owner=team-erp"]
+  security_group_id = scaleway_instance_security_group.nsg_erp.id
   root_volume {
-    size_in_gb  = 20
+    size_in_gb  = 128
     volume_type = "sbs_volume"
   }
   private_network {
@@ -405,14 +405,14 @@ resource "scaleway_instance_server" "shop_batch_2" {
 
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0web01
 resource "scaleway_instance_server" "shop_web_1" {
-  name                  = "shop-web-1"
-  type                  = "PRO2-S"
-  image                 = var.image
-  tags                  = ["app=shop", "cloudexit-source=aws-shop-web-1", "env=prod", "owner=team-web", "tier=web"]
-  security_group_id     = scaleway_instance_security_group.shop_web_sg.id
-  additional_volume_ids = [scaleway_block_volume.shop_web_1_root.id]
+  name = "shop-web-1"
+  type = "PRO2-S"
+  # boots the image exported from its source boot disk (50 GB, the root volume's size), imported on the target (runbook, compute.vm)
+  image             = var.migrated_images["shop-web-1"]
+  tags              = ["app=shop", "cloudexit-source=aws-shop-web-1", "env=prod", "owner=team-web", "tier=web"]
+  security_group_id = scaleway_instance_security_group.shop_web_sg.id
   root_volume {
-    size_in_gb  = 20
+    size_in_gb  = 50
     volume_type = "sbs_volume"
   }
   private_network {
@@ -422,14 +422,14 @@ resource "scaleway_instance_server" "shop_web_1" {
 
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0web02
 resource "scaleway_instance_server" "shop_web_2" {
-  name                  = "shop-web-2"
-  type                  = "PRO2-S"
-  image                 = var.image
-  tags                  = ["app=shop", "cloudexit-source=aws-shop-web-2", "env=prod", "owner=team-web", "tier=web"]
-  security_group_id     = scaleway_instance_security_group.shop_web_sg.id
-  additional_volume_ids = [scaleway_block_volume.shop_web_2_root.id]
+  name = "shop-web-2"
+  type = "PRO2-S"
+  # boots the image exported from its source boot disk (50 GB, the root volume's size), imported on the target (runbook, compute.vm)
+  image             = var.migrated_images["shop-web-2"]
+  tags              = ["app=shop", "cloudexit-source=aws-shop-web-2", "env=prod", "owner=team-web", "tier=web"]
+  security_group_id = scaleway_instance_security_group.shop_web_sg.id
   root_volume {
-    size_in_gb  = 20
+    size_in_gb  = 50
     volume_type = "sbs_volume"
   }
   private_network {
@@ -439,14 +439,14 @@ resource "scaleway_instance_server" "shop_web_2" {
 
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0web03
 resource "scaleway_instance_server" "shop_web_3" {
-  name                  = "shop-web-3"
-  type                  = "PRO2-S"
-  image                 = var.image
-  tags                  = ["app=shop", "cloudexit-source=aws-shop-web-3", "env=prod", "owner=team-web", "tier=web"]
-  security_group_id     = scaleway_instance_security_group.shop_web_sg.id
-  additional_volume_ids = [scaleway_block_volume.shop_web_3_root.id]
+  name = "shop-web-3"
+  type = "PRO2-S"
+  # boots the image exported from its source boot disk (50 GB, the root volume's size), imported on the target (runbook, compute.vm)
+  image             = var.migrated_images["shop-web-3"]
+  tags              = ["app=shop", "cloudexit-source=aws-shop-web-3", "env=prod", "owner=team-web", "tier=web"]
+  security_group_id = scaleway_instance_security_group.shop_web_sg.id
   root_volume {
-    size_in_gb  = 20
+    size_in_gb  = 50
     volume_type = "sbs_volume"
   }
   private_network {
@@ -456,14 +456,14 @@ resource "scaleway_instance_server" "shop_web_3" {
 
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0web04
 resource "scaleway_instance_server" "shop_web_4" {
-  name                  = "shop-web-4"
-  type                  = "PRO2-S"
-  image                 = var.image
-  tags                  = ["app=shop", "cloudexit-source=aws-shop-web-4", "env=prod", "owner=team-web", "tier=web"]
-  security_group_id     = scaleway_instance_security_group.shop_web_sg.id
-  additional_volume_ids = [scaleway_block_volume.shop_web_4_root.id]
+  name = "shop-web-4"
+  type = "PRO2-S"
+  # boots the image exported from its source boot disk (50 GB, the root volume's size), imported on the target (runbook, compute.vm)
+  image             = var.migrated_images["shop-web-4"]
+  tags              = ["app=shop", "cloudexit-source=aws-shop-web-4", "env=prod", "owner=team-web", "tier=web"]
+  security_group_id = scaleway_instance_security_group.shop_web_sg.id
   root_volume {
-    size_in_gb  = 20
+    size_in_gb  = 50
     volume_type = "sbs_volume"
   }
   private_network {
@@ -473,14 +473,14 @@ resource "scaleway_instance_server" "shop_web_4" {
 
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0web05
 resource "scaleway_instance_server" "shop_web_5" {
-  name                  = "shop-web-5"
-  type                  = "PRO2-S"
-  image                 = var.image
-  tags                  = ["app=shop", "cloudexit-source=aws-shop-web-5", "env=prod", "owner=team-web", "tier=web"]
-  security_group_id     = scaleway_instance_security_group.shop_web_sg.id
-  additional_volume_ids = [scaleway_block_volume.shop_web_5_root.id]
+  name = "shop-web-5"
+  type = "PRO2-S"
+  # boots the image exported from its source boot disk (50 GB, the root volume's size), imported on the target (runbook, compute.vm)
+  image             = var.migrated_images["shop-web-5"]
+  tags              = ["app=shop", "cloudexit-source=aws-shop-web-5", "env=prod", "owner=team-web", "tier=web"]
+  security_group_id = scaleway_instance_security_group.shop_web_sg.id
   root_volume {
-    size_in_gb  = 20
+    size_in_gb  = 50
     volume_type = "sbs_volume"
   }
   private_network {
@@ -490,14 +490,14 @@ resource "scaleway_instance_server" "shop_web_5" {
 
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0web06
 resource "scaleway_instance_server" "shop_web_6" {
-  name                  = "shop-web-6"
-  type                  = "PRO2-S"
-  image                 = var.image
-  tags                  = ["app=shop", "cloudexit-source=aws-shop-web-6", "env=prod", "owner=team-web", "tier=web"]
-  security_group_id     = scaleway_instance_security_group.shop_web_sg.id
-  additional_volume_ids = [scaleway_block_volume.shop_web_6_root.id]
+  name = "shop-web-6"
+  type = "PRO2-S"
+  # boots the image exported from its source boot disk (50 GB, the root volume's size), imported on the target (runbook, compute.vm)
+  image             = var.migrated_images["shop-web-6"]
+  tags              = ["app=shop", "cloudexit-source=aws-shop-web-6", "env=prod", "owner=team-web", "tier=web"]
+  security_group_id = scaleway_instance_security_group.shop_web_sg.id
   root_volume {
-    size_in_gb  = 20
+    size_in_gb  = 50
     volume_type = "sbs_volume"
   }
   private_network {

@@ -55,38 +55,6 @@ resource "scaleway_object_bucket" "retail_analytics_prod_lake" {
   }
 }
 
-# cloudexit: from azure microsoft.compute/disks /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.compute/disks/vm-erp-1-osdisk
-resource "scaleway_block_volume" "vm_erp_1_osdisk" {
-  name       = "vm-erp-1-osdisk"
-  size_in_gb = 128
-  iops       = 5000
-  tags       = ["app=erp", "classification=confidential", "cloudexit-source=azure-vm-erp-1-osdisk", "env=prod", "owner=team-erp"]
-}
-
-# cloudexit: from azure microsoft.compute/disks /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.compute/disks/vm-erp-2-osdisk
-resource "scaleway_block_volume" "vm_erp_2_osdisk" {
-  name       = "vm-erp-2-osdisk"
-  size_in_gb = 128
-  iops       = 5000
-  tags       = ["app=erp", "classification=confidential", "cloudexit-source=azure-vm-erp-2-osdisk", "env=prod", "owner=team-erp"]
-}
-
-# cloudexit: from azure microsoft.compute/disks /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.compute/disks/vm-erp-3-osdisk
-resource "scaleway_block_volume" "vm_erp_3_osdisk" {
-  name       = "vm-erp-3-osdisk"
-  size_in_gb = 128
-  iops       = 5000
-  tags       = ["app=erp", "classification=confidential", "cloudexit-source=azure-vm-erp-3-osdisk", "env=prod", "owner=team-erp"]
-}
-
-# cloudexit: from azure microsoft.compute/disks /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.compute/disks/vm-erp-4-osdisk
-resource "scaleway_block_volume" "vm_erp_4_osdisk" {
-  name       = "vm-erp-4-osdisk"
-  size_in_gb = 128
-  iops       = 5000
-  tags       = ["app=erp", "classification=confidential", "cloudexit-source=azure-vm-erp-4-osdisk", "env=prod", "owner=team-erp"]
-}
-
 # cloudexit: from azure microsoft.storage/storageaccounts /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.storage/storageaccounts/sterpdocs
 resource "scaleway_object_bucket" "sterpdocs" {
   name = "sterpdocs"
@@ -129,54 +97,6 @@ resource "scaleway_block_volume" "shop_app_4_data" {
   size_in_gb = 200
   iops       = 5000
   tags       = ["app=shop", "cloudexit-source=aws-shop-app-4-data", "env=prod", "owner=team-web"]
-}
-
-# cloudexit: from aws AWS::EC2::Volume arn:aws:ec2:us-east-1:123456789012:volume/vol-web01
-resource "scaleway_block_volume" "shop_web_1_root" {
-  name       = "shop-web-1-root"
-  size_in_gb = 50
-  iops       = 5000
-  tags       = ["app=shop", "cloudexit-source=aws-shop-web-1-root", "env=prod", "owner=team-web"]
-}
-
-# cloudexit: from aws AWS::EC2::Volume arn:aws:ec2:us-east-1:123456789012:volume/vol-web02
-resource "scaleway_block_volume" "shop_web_2_root" {
-  name       = "shop-web-2-root"
-  size_in_gb = 50
-  iops       = 5000
-  tags       = ["app=shop", "cloudexit-source=aws-shop-web-2-root", "env=prod", "owner=team-web"]
-}
-
-# cloudexit: from aws AWS::EC2::Volume arn:aws:ec2:us-east-1:123456789012:volume/vol-web03
-resource "scaleway_block_volume" "shop_web_3_root" {
-  name       = "shop-web-3-root"
-  size_in_gb = 50
-  iops       = 5000
-  tags       = ["app=shop", "cloudexit-source=aws-shop-web-3-root", "env=prod", "owner=team-web"]
-}
-
-# cloudexit: from aws AWS::EC2::Volume arn:aws:ec2:us-east-1:123456789012:volume/vol-web04
-resource "scaleway_block_volume" "shop_web_4_root" {
-  name       = "shop-web-4-root"
-  size_in_gb = 50
-  iops       = 5000
-  tags       = ["app=shop", "cloudexit-source=aws-shop-web-4-root", "env=prod", "owner=team-web"]
-}
-
-# cloudexit: from aws AWS::EC2::Volume arn:aws:ec2:us-east-1:123456789012:volume/vol-web05
-resource "scaleway_block_volume" "shop_web_5_root" {
-  name       = "shop-web-5-root"
-  size_in_gb = 50
-  iops       = 5000
-  tags       = ["app=shop", "cloudexit-source=aws-shop-web-5-root", "env=prod", "owner=team-web"]
-}
-
-# cloudexit: from aws AWS::EC2::Volume arn:aws:ec2:us-east-1:123456789012:volume/vol-web06
-resource "scaleway_block_volume" "shop_web_6_root" {
-  name       = "shop-web-6-root"
-  size_in_gb = 50
-  iops       = 5000
-  tags       = ["app=shop", "cloudexit-source=aws-shop-web-6-root", "env=prod", "owner=team-web"]
 }
 
 # cloudexit: from aws AWS::S3::Bucket arn:aws:s3:::crm-documents

@@ -9,3 +9,8 @@ variable "image" {
   type        = string
   default     = "ubuntu_noble"
 }
+
+variable "migrated_images" {
+  description = "Per machine (by its name), the image imported on the target from its source boot disk (runbook, compute.vm): each such machine boots what was migrated, so none is guessed"
+  type        = map(string)
+}
