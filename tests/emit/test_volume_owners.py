@@ -122,7 +122,7 @@ def test_a_volume_whose_server_is_not_there_stands_alone_and_the_runbook_says_so
         assert written(files, '"ionoscloud_volume"', site) == []
     else:
         assert row["outcome"].startswith("written on its own as ")
-        (body,) = written(files, f'"{row["outcome"].split()[-1]}"')
+        (body,) = written(files, f'"{row["outcome"].split()[-1]}"', site)
         assert body["name"].strip('"') == slug(volume.name)
     runbook = env.get_template("runbook/runbook.md.j2").render(
         **runbook_context(plan, catalog(), env)

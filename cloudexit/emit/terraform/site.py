@@ -70,6 +70,10 @@ BUCKET_TYPES = frozenset(
     {"ionoscloud_s3_bucket", "ovh_cloud_project_storage", "scaleway_object_bucket"}
 )
 """Types whose name is a bucket's address: written as the source has it where it is valid."""
+SERVICE_DATA_VOLUMES = {**DATA_VOLUMES, "ovh_cloud_instance": "ovh_cloud_storage_block_volume"}
+"""Servers whose self-managed service's data (not a machine's inline disks) is written on a
+volume of its own; where none is named the server's root volume grows by it (Scaleway,
+OpenNebula)."""
 ROOT_GIB = 20
 """GB of a server's root volume where the source names no boot disk and the target has no entry
 in ``mappings/boot-volumes.yaml``."""
@@ -339,7 +343,7 @@ class Item:
         ]
         if self.data_local:
             self.data_locals = [
-                unique(f"{self.data_local}_{word}_{n}", DATA_VOLUMES[self.rtype])
+                unique(f"{self.data_local}_{word}_{n}", self.data_volume_type or "")
                 for n in range(1, self.machines)
             ]
 
@@ -355,13 +359,49 @@ class Item:
 
     @property
     def data_gib(self) -> int:
-        """Disk a self-managed data service on a VM needs beyond the system disk, as priced; on
-        a server written with a data volume of its own, a machine's inline data disks."""
-        if self.resource.kind in (Kind.VM, Kind.VM_GROUP) and self.rtype in DATA_VOLUMES:
-            return round(inline_data_gib(self.resource))
-        if self.option.fidelity != "self_managed" or self.resource.kind not in DATA_KINDS:
+        """Disk a self-managed service on a VM needs beyond the system disk, as priced (a data
+        kind's, or any whose placement priced storage: a Dataproc cluster's disks); on a server
+        written with a data volume of its own, a machine's inline data disks."""
+        if self.resource.kind in (Kind.VM, Kind.VM_GROUP):
+            return round(inline_data_gib(self.resource)) if self.rtype in DATA_VOLUMES else 0
+        if self.option.fidelity != "self_managed" or not (
+            self.resource.kind in DATA_KINDS or self.option.costs.get("storage")
+        ):
             return 0
-        return round(self.resource.attributes.storage_gib or 0)
+        return round(self.resource.attributes.storage_gib or self.option.assumed_storage_gib or 0)
+
+    @property
+    def data_volume_type(self) -> str | None:
+        """The volume type the data is written on beside the server, where it is one."""
+        if self.resource.kind in (Kind.VM, Kind.VM_GROUP):
+            return DATA_VOLUMES.get(self.rtype)
+        return SERVICE_DATA_VOLUMES.get(self.rtype)
+
+    @property
+    def merged_note(self) -> str | None:
+        """For a cluster of several machines written as one server: what was merged."""
+        groups = self.resource.attributes.details.get("groups")
+        if self.resource.kind is not Kind.DATA_PROCESSING or not isinstance(groups, list):
+            return None
+        nodes = sum(int(g.get("count") or 0) for g in groups if isinstance(g, dict))
+        if nodes < 2 or self.machines > 1:
+            return None
+        parts = [
+            f"{g.get('role')} {g.get('count')} x {g.get('machine_type') or 'unknown type'}"
+            + (f" with a {g['disk_gib']:g} GB disk each" if g.get("disk_gib") else "")
+            for g in groups
+            if isinstance(g, dict)
+        ]
+        a = self.resource.attributes
+        size = f" ({a.vcpu:g} vCPU, {a.memory_gib:g} GiB)" if a.vcpu and a.memory_gib else ""
+        disk = (
+            f", with one data volume of {self.data_gib} GB for their disks" if self.data_gib else ""
+        )
+        return (
+            f"its {nodes} machines ({'; '.join(parts)}) are priced and written as one server "
+            f"({self.option.product or self.rtype}) sized for their sum{size}{disk}: run the "
+            "jobs on it (Spark standalone), or split it into one server per machine by hand"
+        )
 
     @property
     def engine_version(self) -> str | None:
@@ -832,8 +872,10 @@ def build_site(
             or (decide_version(catalog, r, placement.choice) if catalog else None),
             storage=product_of(placement.choice, placement.choice.storage_product),
         )
-        if rtype in DATA_VOLUMES and item.data_gib:
-            item.data_local = unique(f"{item.local}_data", DATA_VOLUMES[rtype])
+        if item.data_volume_type and item.data_gib:
+            item.data_local = unique(f"{item.local}_data", item.data_volume_type)
+        if item.note is None:
+            item.note = item.merged_note
         if r.kind == Kind.DNS_ZONE and rtype in VOLUME_HOSTS:  # a server type
             item.appliance = "resolver"
         item.reserve_machines(unique)
