@@ -334,7 +334,7 @@ def reference_problems(catalog: Catalog, mappings_dir: Path) -> Iterator[str]:
             selector = target.select
             while selector is not None:
                 known = {p.id for p in catalog.providers[provider_id].products}
-                for product_id in selector.products:
+                for product_id in (*selector.products, *selector.refused):
                     if product_id not in known:
                         yield f"{mappings_dir}: kind {kind.value} on {provider_id} names unknown product {product_id!r}"
                 selector = selector.storage

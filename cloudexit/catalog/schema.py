@@ -95,6 +95,10 @@ class ProductSelector(CatalogData):
     families: list[str] = Field(default_factory=empty_list, description="Empty: any family")
     engine: str | None = Field(None, description="Product must list this engine")
     products: list[str] = Field(default_factory=empty_list, description="Explicit product ids")
+    refused: list[str] = Field(
+        default_factory=empty_list,
+        description="Product ids the target service does not accept (sourced in the mapping's notes)",
+    )
     storage: ProductSelector | None = Field(None, description="Extra per-GiB product for data")
 
 

@@ -185,6 +185,8 @@ def _select_products(provider_key: _Same, selector_key: _Same, region: str) -> t
             continue
         if selector.products and product.id not in selector.products:
             continue
+        if product.id in selector.refused:
+            continue
         if selector.families and product.family not in selector.families:
             continue
         if selector.engine and selector.engine not in product.specs.engines:
