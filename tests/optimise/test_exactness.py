@@ -26,11 +26,9 @@ SOLVERS = ["cbc", "highs"]
 BALANCER = [*range(6), 1000, 1009, 1027]
 
 
-def check(seed: int, solver: str, replication: bool = False, balancer: bool = False) -> None:
-    instance = random_instance(seed, replication=replication, balancer=balancer)
-    instance.policy = instance.policy.model_copy(
-        update={"solver": instance.policy.solver.model_copy(update={"name": solver})}
-    )
+def reaches_reference(instance, seed: int):
+    """The decision on ``instance`` against the one-binary reference: the same verdict, a plan
+    breaking no limit, the reference's value. None when both find no plan."""
     expected = reference_optimum(instance)
     decision = decide(instance.units, instance.inventory, instance.policy)
     status = decision.solution.status
@@ -38,20 +36,32 @@ def check(seed: int, solver: str, replication: bool = False, balancer: bool = Fa
         assert status == SolveStatus.INFEASIBLE, (
             f"seed {seed}: reference infeasible, model says {status}"
         )
-        return
+        return None
     assert status == SolveStatus.OPTIMAL, (
         f"seed {seed}: reference optimum {expected}, model says {status}"
     )
     assert (
         violations(decision.assignment, instance.units, instance.inventory, instance.policy) == []
     )
-    assert sorted(decision.assignment) == sorted(instance.rows_of)
-    for rid, row in decision.assignment.items():
-        assert row in instance.rows_of[rid]
     value = assignment_objective(decision.assignment, instance.units)
     assert value == pytest.approx(expected, rel=1e-9, abs=1e-6), (
         f"seed {seed}: {value} against {expected}"
     )
+    return decision, expected
+
+
+def check(seed: int, solver: str, replication: bool = False, balancer: bool = False) -> None:
+    instance = random_instance(seed, replication=replication, balancer=balancer)
+    instance.policy = instance.policy.model_copy(
+        update={"solver": instance.policy.solver.model_copy(update={"name": solver})}
+    )
+    reached = reaches_reference(instance, seed)
+    if reached is None:
+        return
+    decision, expected = reached
+    assert sorted(decision.assignment) == sorted(instance.rows_of)
+    for rid, row in decision.assignment.items():
+        assert row in instance.rows_of[rid]
     assert decision.solution.objective == pytest.approx(expected, rel=1e-9, abs=1e-6)
     assert decision.solution.bound is not None and decision.solution.bound <= expected + 1e-6
 
@@ -218,18 +228,10 @@ def test_without_estate_wide_limits_the_parts_solved_alone_give_the_reference_op
     parts = components.components(instance.units)
     grouped = {u.key for u in instance.units.units if u.group or u.anti}
     assert {u.key for units, _ in parts for u in units} == grouped
-    expected = reference_optimum(instance)
-    decision = decide(instance.units, instance.inventory, instance.policy)
-    if expected is None:
-        assert decision.solution.status == SolveStatus.INFEASIBLE
-        return
-    assert decision.solution.status == SolveStatus.OPTIMAL
-    assert (
-        violations(decision.assignment, instance.units, instance.inventory, instance.policy) == []
-    )
-    value = assignment_objective(decision.assignment, instance.units)
-    assert value == pytest.approx(expected, rel=1e-9, abs=1e-6)
-    assert decision.solution.objective == pytest.approx(expected, rel=1e-9, abs=1e-6)
+    reached = reaches_reference(instance, seed)
+    if reached is not None:
+        decision, expected = reached
+        assert decision.solution.objective == pytest.approx(expected, rel=1e-9, abs=1e-6)
 
 
 @pytest.mark.parametrize("seed", BALANCER)
@@ -251,17 +253,7 @@ def test_without_estate_wide_limits_a_balancer_is_solved_with_its_members(seed: 
     (part,) = [units for units, _ in components.components(instance.units) if balancer in units]
     in_part = {rid for u in part for rid in u.members}
     assert set(balancer.fronts) <= in_part
-    expected = reference_optimum(instance)
-    decision = decide(instance.units, instance.inventory, instance.policy)
-    if expected is None:
-        assert decision.solution.status == SolveStatus.INFEASIBLE
-        return
-    assert decision.solution.status == SolveStatus.OPTIMAL
-    assert (
-        violations(decision.assignment, instance.units, instance.inventory, instance.policy) == []
-    )
-    value = assignment_objective(decision.assignment, instance.units)
-    assert value == pytest.approx(expected, rel=1e-9, abs=1e-6)
+    reaches_reference(instance, seed)
 
 
 def test_the_regret_greedy_puts_a_balancer_beside_a_member() -> None:
