@@ -190,6 +190,43 @@ def test_every_confidential_v6_size_in_sweden_carries_its_1_september_rate(bundl
     assert "2026-09-01/1341-vm-swedencentral.json" in windows.source.url
 
 
+def test_a_windows_confidential_v6_machine_in_uk_south_is_costed_at_its_september_rate(bundled):
+    # The one item of these series read in a whole-region Retail Prices response for uksouth: its
+    # Windows meter took effect on 2026-09-01. Its Linux meter was not found there, so the Linux rate
+    # keeps the June reading rather than a rate inferred from the other regions' rise.
+    products = {p.id: p for p in bundled.providers["azure"].products}
+    windows = price_in(products["Standard_DC96ads_v6/windows"], "uksouth")
+    linux = price_in(products["Standard_DC96ads_v6"], "uksouth")
+    assert windows is not None and linux is not None
+    assert (windows.amount, windows.source.published) == (Decimal("11.417"), dt.date(2026, 9, 1))
+    assert windows.source.evidence == "provider_api"
+    assert "regions/uksouth/virtual_machines.json" in windows.source.url
+    assert (linux.amount, linux.source.published) == (Decimal("6.365"), dt.date(2026, 6, 18))
+    machine = resource(
+        "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/enclave",
+        provider="azure",
+        account="s",
+        region="uksouth",
+        type="Microsoft.Compute/virtualMachines",
+        attributes={"instance_type": "Standard_DC96ads_v6", "os": "windows"},
+        monthly_cost=None,
+    )
+    cost = compute_cost(bundled, "azure", Resource.model_validate(machine))
+    assert cost is not None
+    assert cost.source.startswith("list price: azure/Standard_DC96ads_v6/windows uksouth")
+    # An imported estate running it counts the machine in today's spend instead of leaving it out.
+    imported = Resource.model_validate(machine)
+    price_today([imported], bundled)
+    assert imported.monthly_cost == cost
+    plan = cloudexit.plan(
+        Inventory.model_validate(inventory(imported.model_dump(mode="json"))),
+        cloudexit.Policy(targets=["ovhcloud"]),
+        catalog=bundled,
+    )
+    assert plan.totals.current_monthly_unpriced == 0
+    assert plan.totals.current_monthly == cost.amount
+
+
 def test_windows_sizes_the_first_reading_left_out_now_have_their_dublin_rate(bundled):
     # The licence-included meters of AMD v5 E sizes share their skuName with a CloudServices
     # meter at the Windows rate, and the confidential and GPU sizes write theirs without spaces;
