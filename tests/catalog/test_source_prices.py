@@ -190,6 +190,26 @@ def test_every_confidential_v6_size_in_sweden_carries_its_1_september_rate(bundl
     assert "2026-09-01/1341-vm-swedencentral.json" in windows.source.url
 
 
+def test_a_confidential_v6_machine_in_west_us_read_after_september_costs_its_new_rate(bundled):
+    # A nightly Retail Prices mirror of westus holds the DC4asv6 Linux meter effective 2026-09-01;
+    # the regions that shared its June rate keep it, having no later reading.
+    products = {p.id: p for p in bundled.providers["azure"].products}
+    west = price_in(products["Standard_DC4as_v6"], "westus")
+    italy = price_in(products["Standard_DC4as_v6"], "italynorth")
+    assert west is not None and italy is not None
+    assert (west.amount, west.source.published) == (Decimal("0.235"), dt.date(2026, 9, 1))
+    assert west.source.evidence == "provider_api"
+    assert "AzurePriceList_westus.csv" in west.source.url
+    assert (italy.amount, italy.source.published) == (Decimal("0.213"), dt.date(2026, 6, 18))
+    # Today's cost of such a machine in West US rises with it, about 10 % above Italy North's.
+    west_month = bundled.list_price("azure", "westus", "Standard_DC4as_v6", Decimal(1))
+    italy_month = bundled.list_price("azure", "italynorth", "Standard_DC4as_v6", Decimal(1))
+    assert west_month is not None and italy_month is not None
+    assert abs(
+        west_month.monthly_eur / italy_month.monthly_eur - Decimal("0.235") / Decimal("0.213")
+    ) < Decimal("0.001")
+
+
 def test_a_windows_confidential_v6_machine_in_uk_south_is_costed_at_its_september_rate(bundled):
     # The one item of these series read in a whole-region Retail Prices response for uksouth: its
     # Windows meter took effect on 2026-09-01. Its Linux meter was not found there, so the Linux rate
