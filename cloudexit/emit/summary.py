@@ -70,6 +70,11 @@ class Summary:
     # resource lacks one (it is then monthly_saving).
     priced_saving: Decimal | None = None
     unpriced_moving: int = 0
+    stood_in: int = 0
+    """Placements with parts with no list price at their site, which the choice counted at a
+    stand-in (``optimise.stand_in``): in no figure here"""
+    stand_in_monthly: Decimal = Decimal(0)
+    """What the choice counted for those parts, a month"""
     no_plan: bool = False
     """The solver found no plan (infeasible, or nothing within its limits): nothing moves."""
 
@@ -262,6 +267,7 @@ def summarise(plan: Plan, catalog: Catalog) -> Summary:
         i for i, r in enumerate(resources) if today[r.id] is None and r.id not in not_free
     )
     spend_after = _by([(provider, cost) for _, provider, cost in after])
+    stood = [p.choice.stand_ins for p in plan.placements if p.choice.stand_ins]
     return Summary(
         current_monthly=t.current_monthly,
         target_monthly=t.target_monthly,
@@ -276,6 +282,8 @@ def summarise(plan: Plan, catalog: Catalog) -> Summary:
         else None,
         no_plan=no_plan,
         unpriced_moving=unpriced_moving,
+        stood_in=len(stood),
+        stand_in_monthly=quantize(sum((sum(s.values(), Decimal(0)) for s in stood), Decimal(0))),
         payback_months=t.payback_months,
         payback_note=t.payback_note,
         npv=t.npv,

@@ -91,6 +91,13 @@ class Option(_Strict):
         description="Parts the option needs that have no list price (an IONOS server's boot "
         "volume): left out of monthly_cost, never counted as zero",
     )
+    stand_ins: dict[str, Amount] | None = Field(
+        None,
+        description="Per unpriced part, the EUR a month the choice counted in its stead: the "
+        "highest price the catalogue knows for it at any site of the provider, so a missing price "
+        "never makes an option look cheaper. An assumption of the comparison only: in no cost "
+        "figure of the plan",
+    )
     costs: dict[str, Amount] = Field(
         default_factory=dict,
         description="monthly_cost by part: compute, replicas, storage, operations (self-managed), egress, "

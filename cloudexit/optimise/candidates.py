@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from bisect import bisect_left
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
@@ -61,6 +61,12 @@ from cloudexit.optimise.running import (
     self_managed_needs,
 )
 from cloudexit.optimise.sizes import resolve_size
+from cloudexit.optimise.stand_in import (
+    NO_STAND_IN,
+    highest_monthly,
+    selected_prices,
+    service_prices,
+)
 from cloudexit.optimise.stranded import estimate as stranded_estimate
 from cloudexit.optimise.switching import (
     DEFAULT_START,
@@ -177,6 +183,44 @@ class Priced:
     """The block-storage product the data is priced on, beside the instance"""
     assumed_gib: Decimal | None = None
     """Data size priced on ``store`` when the source reported none (a policy assumption)"""
+    stand_in: dict[str, Decimal] = field(default_factory=dict)
+    """Per unpriced part, the monthly EUR the choice counts in its stead (``stand_in``): never
+    in ``monthly``"""
+    wanting: dict[str, tuple[str, Decimal]] = field(default_factory=dict)
+    """Unpriced parts the provider knows no price for anywhere: the service and quantity whose
+    highest price at any target provider stands in (``settle``)"""
+
+    def missing(
+        self, part: str, stand_in: Decimal | None, service: str = "", quantity: Decimal = Decimal(1)
+    ) -> None:
+        """Name a part with no list price, and what the choice counts for it (None: nothing
+        known at the provider: the highest price of ``service`` elsewhere, if any)."""
+        self.unpriced.append(part)
+        if stand_in is not None:
+            self.stand_in[part] = stand_in
+        elif service:
+            self.wanting[part] = (service, quantity)
+
+    def settle(self, catalog: Catalog, rates: Mapping[str, Decimal]) -> None:
+        """Give each part the provider knows no price for the highest price of its service at
+        any target provider; one with none keeps the option out (``incomparable``)."""
+        for part, (service, quantity) in self.wanting.items():
+            found = highest_monthly(service_prices(catalog, service), quantity, rates)
+            if found is not None:
+                self.stand_in[part] = found
+        self.wanting = {}
+
+    def counted(self) -> Decimal:
+        """What the choice compares, to the cent: ``monthly`` and the stand-ins of the
+        unpriced parts (each to the cent, as the option states them)."""
+        monthly = quantize(self.monthly)
+        if not self.stand_in:
+            return monthly
+        return monthly + sum((quantize(v) for v in self.stand_in.values()), Decimal(0))
+
+    def incomparable(self) -> str | None:
+        """The first unpriced part with no stand-in, which keeps the option out of the choice."""
+        return next((u for u in sorted(set(self.unpriced)) if u not in self.stand_in), None)
 
 
 def _cheapest_per_unit(products: Sequence[Product], region: str) -> Product | None:
@@ -253,11 +297,13 @@ def _price_target(
     needs: Needs | None = None,
     choice: Choice | str | None = None,
     disks: ProductSelector | None = None,
+    catalog: Catalog | None = None,
 ) -> Priced | str:
     """The option's product, quantity and full monthly running cost, or why it cannot be priced.
     ``needs``: the resource's right-sized needs when already known (they are the same at every site);
     ``choice``: what ``choose`` gave for this site and a resource alike but for its sizes in GiB;
-    ``disks``: what the provider writes a disk of its own as (its storage.block mapping)."""
+    ``disks``: what the provider writes a disk of its own as (its storage.block mapping);
+    ``catalog``: where a part the provider knows no price for finds its stand-in."""
     if choice is None:
         choice = choose(resource, provider, region, target, policy, specs, needs)
     if isinstance(choice, str):
@@ -268,6 +314,8 @@ def _price_target(
     _price_boot_volume(priced, resource, provider, region, target, policy)
     price_reserved_ip(priced, provider, region, target.terraform, policy.exchange_rates)
     _price_data_disks(priced, resource, provider, region, target, policy, disks)
+    if priced.wanting and catalog is not None:
+        priced.settle(catalog, policy.exchange_rates)
     if choice.operations:
         priced.costs["operations"] = choice.operations
         priced.monthly += choice.operations
@@ -491,8 +539,13 @@ def _boot_disk(provider: _Same, select: _Same, region: str) -> Product | None:
     return _cheapest_per_unit([d for d in disks if price_in(d, region)], region)
 
 
+def _block_stand_in(provider: ProviderFile, gib: Decimal, policy: Policy) -> Decimal | None:
+    """A disk's stand-in (``stand_in``): ``gib`` at the provider's highest block-storage price."""
+    return highest_monthly(selected_prices(provider, _BLOCK_STORAGE), gib, policy.exchange_rates)
+
+
 def _node_disk_unwritten(
-    priced: Priced, resource: Resource, provider: ProviderFile, region: str
+    priced: Priced, resource: Resource, provider: ProviderFile, region: str, policy: Policy
 ) -> None:
     """A pool's nodes written without a disk of their own: the flavour's local disk must hold
     the source node's disk, and where the flavour has none the disk is named as unpriced."""
@@ -501,22 +554,37 @@ def _node_disk_unwritten(
     local = specs.local_storage_gib if specs else None
     if not source or (local and local >= source):
         return
+    short = (Decimal(str(source)) - Decimal(str(local or 0))) * Decimal(
+        resource.attributes.node_count or 1
+    )
+    stand_in = _block_stand_in(provider, short, policy)
     if local:
-        priced.unpriced.append(
+        priced.missing(
             f"node disk of {source:g} GB per node, larger than the "
             f"{local:g} GB local disk of {priced.product.id if priced.product else ''} "
             f"({provider.id} {region}: no flavour that fits the sizing has a local disk that "
-            "large, no list price for the difference)"
+            "large, no list price for the difference)",
+            stand_in,
+            _BLOCK_STORAGE.service,
+            short,
         )
         return
-    priced.unpriced.append(
+    priced.missing(
         f"{source:g} GB node disk per node ({provider.id} {region}: no list price, no flavour "
-        "that fits the sizing has a local disk that large)"
+        "that fits the sizing has a local disk that large)",
+        stand_in,
+        _BLOCK_STORAGE.service,
+        short,
     )
 
 
 def _boot_disk_unheld(
-    priced: Priced, resource: Resource, provider: ProviderFile, region: str
+    priced: Priced,
+    resource: Resource,
+    provider: ProviderFile,
+    region: str,
+    policy: Policy,
+    machines: Decimal,
 ) -> None:
     """A machine written without a boot volume boots from its flavour's own disk, which must hold
     the source's boot disk; where no flavour that fits holds it, the difference is named as
@@ -526,10 +594,14 @@ def _boot_disk_unheld(
     local = specs.local_storage_gib if specs else None
     if not source or not local or local >= source:
         return
-    priced.unpriced.append(
+    short = (Decimal(str(source)) - Decimal(str(local))) * machines
+    priced.missing(
         f"boot disk of {source:g} GB, larger than the {local:g} GB disk of "
         f"{priced.product.id if priced.product else ''} ({provider.id} {region}: no flavour "
-        "that fits the sizing has a disk that large, no list price for the difference)"
+        "that fits the sizing has a disk that large, no list price for the difference)",
+        _block_stand_in(provider, short, policy),
+        _BLOCK_STORAGE.service,
+        short,
     )
 
 
@@ -547,25 +619,26 @@ def _price_boot_volume(
     product = priced.product
     written = product.terraform if product and product.terraform else target.terraform
     boot = _boot_volume(provider.id, written)
+    machines = priced.replicas * (priced.quantity if target.sizing == "per_node" else Decimal(1))
     if boot is None:
         if resource.kind == Kind.KUBERNETES_NODE_POOL:
-            _node_disk_unwritten(priced, resource, provider, region)
-        _boot_disk_unheld(priced, resource, provider, region)
+            _node_disk_unwritten(priced, resource, provider, region, policy)
+        _boot_disk_unheld(priced, resource, provider, region, policy, machines)
         return
     size = boot.root_of(resource)
     # Every server written has its own: each node of a pool, of a machine group (per_node).
-    if boot.follows_source:
-        nodes = Decimal(resource.attributes.node_count or 1)
-    else:
-        nodes = priced.replicas * (priced.quantity if target.sizing == "per_node" else Decimal(1))
+    nodes = Decimal(resource.attributes.node_count or 1) if boot.follows_source else machines
     gib = Decimal(size) * nodes
     disk = _boot_disk(_Same(provider), _Same(boot.select), region)
     price = _price_at(_Same(disk), region, False) if disk is not None else None
     monthly = monthly_price(price, gib, policy.exchange_rates) if price is not None else None
     if disk is None or price is None or monthly is None:
-        priced.unpriced.append(
+        priced.missing(
             f"{size} GB {boot.written_as} boot volume per server ({provider.id} {region}: "
-            "no list price)"
+            "no list price)",
+            highest_monthly(selected_prices(provider, boot.select), gib, policy.exchange_rates),
+            boot.select.service,
+            gib,
         )
         return
     _add_volumes(priced, "boot_volume", provider, disk, price, monthly)
@@ -601,9 +674,16 @@ def _price_data_disks(
     monthly = monthly_price(price, gib * machines, policy.exchange_rates) if price else None
     if disk is None or price is None or monthly is None:
         what = "block storage" if matched is None else "its block storage for SSD disks"
-        priced.unpriced.append(
+        priced.missing(
             f"{gib:g} GB of data disks per server ({provider.id} {region}: no list price for "
-            f"{what})"
+            f"{what})",
+            highest_monthly(
+                selected_prices(provider, matched or _BLOCK_STORAGE),
+                gib * machines,
+                policy.exchange_rates,
+            ),
+            _BLOCK_STORAGE.service,
+            gib * machines,
         )
         return
     priced.store = disk
@@ -1170,6 +1250,7 @@ def priced_for(ctx: _Context, facts: SiteFacts) -> Priced:
         ctx.policy,
         choice=facts.choice,
         disks=ctx.disks(facts.provider.id),
+        catalog=ctx.catalog,
     )
     assert isinstance(again, Priced), again
     return again
@@ -1250,9 +1331,13 @@ def _site_facts(
         ctx.needs,
         choice=choice,
         disks=ctx.disks(provider.id),
+        catalog=ctx.catalog,
     )
     if isinstance(priced, str):
         return f"{where}: {priced}"
+    lacking = priced.incomparable()
+    if lacking is not None:
+        return f"{where}: {lacking}, {NO_STAND_IN}"
     product = priced.product
     grade = grade_at(load_sovereignty(), provider.id, region, product.id if product else None)
     blocked = _gate_failure(ctx.gates, grade)
@@ -1351,6 +1436,7 @@ def _option(ctx: _Context, facts: SiteFacts, concentration: float | None = None)
         replicas=priced.replicas,
         costs=parts_to_the_cent({k: v for k, v in sorted(priced.costs.items()) if v}),
         unpriced_parts=sorted(set(priced.unpriced)),
+        stand_ins={k: quantize(v) for k, v in sorted(priced.stand_in.items())} or None,
         storage_product=priced.store.id if priced.store else None,
         assumed_storage_gib=float(priced.assumed_gib) if priced.assumed_gib is not None else None,
         sovereignty=facts.grade,
@@ -1531,6 +1617,7 @@ def detail_of(facts: SiteFacts) -> tuple[object, ...]:
         tuple(sorted(set(priced.unverified))),
         tuple(sorted(priced.second_hand)),
         tuple(sorted(set(priced.unpriced))),
+        tuple(sorted((k, quantize(v)) for k, v in priced.stand_in.items())),
         priced.store.id if priced.store else None,
         priced.assumed_gib,
         tuple(facts.one_off.items()),

@@ -40,9 +40,17 @@ def _decimal(value: float) -> Decimal:
     return Decimal(str(value))
 
 
+def compared_monthly(option: Option) -> Decimal:
+    """The monthly cost the choice compares: the option's, and the stand-ins of its unpriced
+    parts (``stand_in``), which are in no cost figure."""
+    if not option.stand_ins:
+        return option.monthly_cost
+    return option.monthly_cost + sum(option.stand_ins.values(), Decimal(0))
+
+
 def option_score(option: Option, policy: Policy) -> Decimal:
     return horizon_score(
-        option.monthly_cost, option.migration_cost, risk_monthly(option, policy), policy
+        compared_monthly(option), option.migration_cost, risk_monthly(option, policy), policy
     )
 
 

@@ -6,7 +6,8 @@ them worked out by a forked child while the planner dates and totals (``apart``)
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from decimal import Decimal
 
 from cloudexit.catalog import versions
 from cloudexit.catalog.lifecycle import end_of_life_warnings
@@ -23,6 +24,7 @@ from cloudexit.model.firewall_rules_held import (
 )
 from cloudexit.model.inventory import Inventory, Resource
 from cloudexit.model.labels import readable_names
+from cloudexit.model.money import quantize
 from cloudexit.model.open_ports import OpenRule, open_rule_warnings
 from cloudexit.model.plan import Option, Placement, Unplaced
 from cloudexit.model.policy import Policy
@@ -70,6 +72,8 @@ class Placed:
     """each solver-placed resource's provider, for the pins"""
     start: dt.date
     """the migration's start (``switching.start_of``), for end-of-life warnings"""
+    stand_ins: dict[str, Decimal] = field(default_factory=dict)
+    """each unpriced part's stand-in the choice counted, summed over its placements"""
 
 
 def placed_warnings(placed: Placed) -> list[str]:
@@ -92,11 +96,7 @@ def placed_warnings(placed: Placed) -> list[str]:
     found += app_plan_warnings(inventory, placements, unplaced)
     found.append(split_dependency_warning(inventory, placements, policy) or "")
     for part, who in sorted(placed.unpriced_parts.items()):
-        shown = first_few(who)
-        found.append(
-            f"not in the target cost, for want of a list price: {part}, on {len(who)} "
-            f"{plural(len(who), 'placement')} ({shown})"
-        )
+        found.append(unpriced_warning(part, who, placed.stand_ins.get(part)))
     names = readable_names(resources.values())
     found += empty_warning(inventory.resources, names)
     found += versions.version_warnings(placements, names)
@@ -113,6 +113,21 @@ def placed_warnings(placed: Placed) -> list[str]:
     found += retired_warnings(inventory.resources, placements, names, placed.start)
     found += pin_warnings(inventory, catalog, policy, placed.providers)
     return [line for line in found if line]
+
+
+def unpriced_warning(part: str, who: list[str], stand_in: Decimal | None) -> str:
+    """A part with no list price, where it is missing, and what the choice counted for it."""
+    line = (
+        f"not in the target cost, for want of a list price: {part}, on {len(who)} "
+        f"{plural(len(who), 'placement')} ({first_few(who)})"
+    )
+    if stand_in is None:
+        return line
+    return (
+        f"{line}; the choice counted it at EUR {quantize(stand_in)} a month in all, the highest "
+        "price the catalogue knows for it elsewhere, so the missing price made no site look "
+        "cheaper (an assumption of the comparison, in no cost figure)"
+    )
 
 
 def size_warnings(

@@ -301,6 +301,7 @@ def _plan(
         )
     standing = set(violations(assignment, units, inventory, policy)) if assignment else set()
     unpriced_parts: dict[str, list[str]] = {}
+    stand_ins: dict[str, Decimal] = {}
     probes = 0
     kept: Probes | None = None
     sizes_after: dict[tuple[str, str, float], str | None] = {}
@@ -315,6 +316,8 @@ def _plan(
             warnings.add(f"unverified price used: {price_id}")
         for part in row.option.unpriced_parts:
             unpriced_parts.setdefault(part, []).append(resources[rid].name)
+        for part, amount in (row.option.stand_ins or {}).items():
+            stand_ins[part] = stand_ins.get(part, Decimal(0)) + amount
         size = resolve_size(resources[rid], catalog, policy)
         needed = (
             requirement_of(resources[rid], size.specs, policy)
@@ -389,6 +392,7 @@ def _plan(
         gaps,
         {rid: row.site[0] for rid, row in assignment.items()},
         start_of(policy, inventory),
+        stand_ins,
     )
     # read from the placements alone: a second process finds them while this one dates and totals
     with apart(partial(placed_warnings, placed), len(placements) >= fork_from) as child:

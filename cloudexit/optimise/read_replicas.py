@@ -24,6 +24,7 @@ from cloudexit.model.policy import Policy
 from cloudexit.model.replicas import primary_of
 from cloudexit.model.sharing import share_fields_set
 from cloudexit.optimise.candidates import OptionSource, Priced, SiteFacts
+from cloudexit.optimise.stand_in import highest_monthly, product_prices
 from cloudexit.wording import first_few, plural
 
 _NODE_PARTS = ("compute", "replicas")
@@ -82,10 +83,15 @@ def _one_node_of(own: SiteFacts, product: Product, policy: Policy) -> Priced:
         if store in second_hand:
             second_hand[store] = second_hand[store] / priced.replicas
     unpriced = [p for p in priced.unpriced if p not in _NODE_PARTS]
+    stand_in = {k: v for k, v in priced.stand_in.items() if k not in _NODE_PARTS}
     monthly = priced.monthly - dropped
     name = f"{where}/{product.id}"
     if price is None or node is None:
         unpriced.append("compute")
+        # the choice never counts the node as free: its highest price anywhere, else the
+        # replica's own nodes' at this site
+        highest = highest_monthly(product_prices(product), Decimal(1), policy.exchange_rates)
+        stand_in["compute"] = highest if highest is not None else dropped
     else:
         costs["compute"] = node
         monthly += node
@@ -104,6 +110,7 @@ def _one_node_of(own: SiteFacts, product: Product, policy: Policy) -> Priced:
         unpriced,
         priced.store,
         priced.assumed_gib,
+        stand_in,
     )
 
 
@@ -255,6 +262,8 @@ def _as_node_of(own: Option, primary: Option, node: Decimal | None) -> Option:
             "replicas": 1,
             "costs": dict(sorted(costs.items())),
             "unpriced_parts": sorted(unpriced),
+            # the choice is made: a node part left unpriced here was never compared
+            "stand_ins": {k: v for k, v in (own.stand_ins or {}).items() if k in unpriced} or None,
             "monthly_cost": quantize(sum(costs.values(), Decimal(0))),
             "second_hand_monthly": quantize(max(Decimal(0), second_hand)),
             "second_hand_prices": _swapped(

@@ -76,6 +76,7 @@ def with_replication(gib: Decimal, rate: Decimal) -> Callable[[SiteFacts], SiteF
             list(priced.unpriced),
             priced.store,
             priced.assumed_gib,
+            dict(priced.stand_in),
         )
         return replace(own, priced=added, choice=None)
 

@@ -4,7 +4,8 @@ IONOS gives an internet-facing NIC a public IPv4 by DHCP at no charge, but the p
 source's public address as a reserved IP block (``ionoscloud_ipblock``), which keeps it static,
 and a Network Load Balancer's listener needs a reserved address of its own: each is one block of
 one address, billed by the hour (``ionos/ipblock-ipv4``). Where the catalogue has no price for the
-location, the address is named as an unpriced part, never counted as free."""
+location, the address is named as an unpriced part, never counted as free: the choice counts it
+at the highest price known for the block elsewhere (``stand_in``)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from cloudexit.catalog.evidence import is_weak
 from cloudexit.catalog.sizing import monthly_price, price_in
+from cloudexit.optimise.stand_in import highest_monthly, product_prices
 
 if TYPE_CHECKING:
     from cloudexit.catalog.schema import ProviderFile
@@ -42,10 +44,12 @@ def price_reserved_ip(
     price = price_in(product, region) if product is not None else None
     monthly = monthly_price(price, Decimal(1), rates) if price is not None else None
     if product is None or price is None or monthly is None:
-        priced.unpriced.append(
+        priced.missing(
             f"reserved IPv4 address (IP block, {provider.id}/{product_id}) of the "
             f"{'balancer listener' if part == 'listener_ip' else 'public address'} "
-            f"({provider.id} {region}: no list price)"
+            f"({provider.id} {region}: no list price)",
+            highest_monthly(product_prices(product), Decimal(1), rates),
+            "public_ip",
         )
         return
     priced.costs[part] = priced.costs.get(part, Decimal(0)) + monthly

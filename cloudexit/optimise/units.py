@@ -52,7 +52,7 @@ from cloudexit.optimise.candidates import (
 from cloudexit.optimise.follow import Follower, copies_of, copies_score, find_followers, named
 from cloudexit.optimise.fronts import fronted
 from cloudexit.optimise.inspection import inspects
-from cloudexit.optimise.objective import Scorer, option_score
+from cloudexit.optimise.objective import Scorer, compared_monthly, option_score
 from cloudexit.optimise.partition import Partition
 from cloudexit.optimise.read_replicas import as_built_beside, placed_with_primary
 from cloudexit.optimise.replication import (
@@ -297,8 +297,9 @@ class Row:
 
     @property
     def monthly_cost(self) -> Decimal:
+        """The monthly cost the choice compares (``objective.compared_monthly``)."""
         if self.held is not None:
-            return self.held.monthly_cost
+            return compared_monthly(self.held)
         return quantize(Decimal(repr(self.monthly)))
 
     @property
@@ -820,7 +821,7 @@ class Repeats:
                 if isinstance(facts, str):
                     continue
                 priced = priced_for(ctx, facts)
-                monthly = quantize(priced.monthly)
+                monthly = priced.counted()
                 found.append(
                     (
                         self.shape(_site_shape(facts, priced)),
@@ -888,7 +889,7 @@ def _rows(
         found = walked.facts
     rows: list[Row] = []
     for facts in found.sites:
-        monthly = quantize(facts.priced.monthly)
+        monthly = facts.priced.counted()
         risk = scorer.risk(facts.jurisdiction, facts.certification, facts.fidelity, 0, found.stake)
         rows.append(
             Row.shaped(

@@ -17,7 +17,7 @@ from cloudexit.model.inventory import Resource
 from cloudexit.model.plan import Option
 from cloudexit.optimise import concentration
 from cloudexit.optimise.candidates import FactsMemo, build_candidates
-from cloudexit.optimise.objective import option_score
+from cloudexit.optimise.objective import compared_monthly, option_score
 from cloudexit.optimise.planner import _placeable
 from cloudexit.optimise.stranded import monthly_by_resource
 from cloudexit.optimise.switching import start_of
@@ -73,8 +73,9 @@ def test_rows_build_the_options_of_the_full_candidate_path(name: str) -> None:
         assert [r.option for r in rows] == expected
         for row, option in zip(rows, expected, strict=True):
             assert row.score == float(option_score(option, policy))
-            assert row.monthly == float(option.monthly_cost)
-            assert row.monthly_cost == option.monthly_cost
+            # what the choice compares: the option's cost and its unpriced parts' stand-ins
+            assert row.monthly == float(compared_monthly(option))
+            assert row.monthly_cost == compared_monthly(option)
             assert row.risk_total == option.risk.total
             assert row.jurisdiction == option.risk.jurisdiction
             assert (row.product, row.retain) == (option.product, option.retain)
