@@ -16,7 +16,7 @@ from cloudexit.model.inventory import Resource
 from cloudexit.model.kinds import DATA_KINDS, Kind
 from cloudexit.model.plan import Placement, Plan
 from cloudexit.model.replicas import rebuilt_from_primary
-from cloudexit.optimise import private_zones
+from cloudexit.optimise import private_zones, spanner
 from cloudexit.optimise.switching import moved_gib, size_unknown
 
 FOUNDATION_CATEGORIES = frozenset({"network", "security", "container"})
@@ -29,6 +29,9 @@ PLANNED = "planned"
 """methods.yaml key of the method for resources only a Terraform plan holds."""
 FIXED_MACHINES = "fixed_machines"
 """methods.yaml key of the method for a machine group written as fixed servers."""
+SPANNER = "spanner"
+"""methods.yaml key of the method for a Cloud Spanner instance, whose schema and queries are
+rewritten for PostgreSQL, never replicated to it."""
 PRIVATE_ZONE = "private_dns_zone"
 """methods.yaml key of the method for a private DNS zone, rebuilt as a resolver server: its
 clients are pointed at it, no delegation is switched."""
@@ -68,6 +71,8 @@ class Methods(BaseModel):
             return self.methods[FIXED_MACHINES]
         if PRIVATE_ZONE in self.methods and private_zones.is_private(resource):
             return self.methods[PRIVATE_ZONE]
+        if SPANNER in self.methods and spanner.is_spanner(resource):
+            return self.methods[SPANNER]
         replica = rebuilt and isinstance(resource.attributes.details.get("replica_of"), str)
         if replica and resource.kind.category == "database" and "database.replica" in self.methods:
             return self.methods["database.replica"]

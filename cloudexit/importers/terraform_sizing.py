@@ -496,6 +496,19 @@ def google_bigtable_instance(v: dict[str, Any]) -> Fields:
     }
 
 
+def google_spanner_instance(v: dict[str, Any]) -> Fields:
+    return {
+        "engine": "spanner",
+        "node_count": count(v.get("num_nodes")),
+        "details": {"processing_units": v.get("processing_units")},
+    }
+
+
+def google_spanner_database(v: dict[str, Any]) -> Fields:
+    """A part of its instance (``model.parts``), which carries its dialect."""
+    return {"engine": "spanner", "details": {"database_dialect": text(v.get("database_dialect"))}}
+
+
 def google_dns_managed_zone(v: dict[str, Any]) -> Fields:
     # "private" zones answer only inside the networks they name (public is the default)
     return {"details": {"visibility": text(v.get("visibility"))}}
@@ -555,6 +568,8 @@ READERS: dict[str, Reader] = {
     "aws_networkfirewall_firewall": aws_networkfirewall_firewall,
     "google_bigquery_table": google_bigquery_table,
     "google_bigtable_instance": google_bigtable_instance,
+    "google_spanner_instance": google_spanner_instance,
+    "google_spanner_database": google_spanner_database,
     "google_compute_instance_group_manager": google_instance_group_manager,
     "google_compute_region_instance_group_manager": google_instance_group_manager,
     "google_compute_instance_template": google_instance_template,

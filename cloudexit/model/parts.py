@@ -60,6 +60,8 @@ PART_OF: dict[str, frozenset[str]] = {
     "google_app_engine_standard_app_version": frozenset({"google_app_engine_application"}),
     "google_app_engine_flexible_app_version": frozenset({"google_app_engine_application"}),
     "google_app_engine_service_split_traffic": frozenset({"google_app_engine_application"}),
+    "spanner.googleapis.com/database": frozenset({"spanner.googleapis.com/instance"}),
+    "google_spanner_database": frozenset({"google_spanner_instance"}),
     "pubsub.googleapis.com/subscription": frozenset({"pubsub.googleapis.com/topic"}),
     "google_pubsub_subscription": frozenset({"google_pubsub_topic"}),
     "compute.googleapis.com/vpntunnel": frozenset(
@@ -495,6 +497,11 @@ def take_parts(parent: Resource, parts: Sequence[Resource]) -> None:
         own = {(x.port, x.protocol): x for x in parent.topology.listeners}
         merged = {**listeners, **own}
         parent.topology.listeners = [merged[k] for k in sorted(merged)]
+    dialects = sorted(
+        {str(d).upper() for p in parts if (d := p.attributes.details.get("database_dialect"))}
+    )
+    if dialects:
+        a.details["database_dialects"] = dialects
     take_figures(parent, parts, "parts'")
 
 

@@ -15,7 +15,7 @@ from cloudexit.catalog.schema import TargetMapping
 from cloudexit.model.boot_disks import boot_of
 from cloudexit.model.inventory import Resource
 from cloudexit.model.kinds import Kind
-from cloudexit.optimise import private_zones
+from cloudexit.optimise import private_zones, spanner
 
 MANAGED = frozenset(
     {
@@ -70,7 +70,9 @@ def tier(resource: Resource) -> str | None:
 def inspects(resource: Resource) -> str | None:
     """What the placement of a managed firewall depends on beyond its kind: its tier; of a DNS
     zone, whether it is private (``private_zones``); of a disk, whether it is a machine's boot
-    disk (``model.boot_disks``)."""
+    disk (``model.boot_disks``); of a Cloud Spanner instance, its databases' dialect."""
+    if spanner.is_spanner(resource):
+        return f"spanner:{spanner.dialect(resource)}:{spanner.dialect_said(resource)}"
     if resource.kind is Kind.DNS_ZONE:
         return "private_zone" if private_zones.is_private(resource) else None
     if resource.kind is Kind.BLOCK_VOLUME:
@@ -110,6 +112,8 @@ def graded_for(
         return private_zones.graded_for(target, compute)
     if target is not None and resource.kind is Kind.BLOCK_VOLUME and boot_of(resource):
         return as_root_volume(target)
+    if target is not None and spanner.is_spanner(resource):
+        return spanner.graded_for(resource, target)
     found = tier(resource)
     if target is None or found is None:
         return target

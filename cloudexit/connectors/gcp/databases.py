@@ -114,6 +114,13 @@ def spanner_instance(facts: Facts) -> None:
     )
 
 
+def spanner_database(facts: Facts) -> None:
+    """A part of its instance (``model.parts``), which carries its dialect."""
+    facts.set(engine="spanner")
+    facts.note(database_dialect=facts.get("databaseDialect"))
+    facts.depends_on.add(facts.name.rsplit("/databases/", 1)[0])
+
+
 TYPES = [
     declare("sqladmin.googleapis.com/Instance", sql_instance),
     declare("redis.googleapis.com/Instance", redis_instance),
@@ -123,4 +130,5 @@ TYPES = [
     declare("bigtableadmin.googleapis.com/Instance", bigtable_instance),
     declare("bigtableadmin.googleapis.com/Cluster", bigtable_cluster),
     declare("spanner.googleapis.com/Instance", spanner_instance),
+    declare("spanner.googleapis.com/Database", spanner_database),
 ]
