@@ -67,7 +67,11 @@ def placement_rows(
                 name=r.name,
                 source=f"{r.provider}/{r.region}",
                 size_before=p.size_before or "-",
-                size_after=p.size_after or "-",
+                size_after=(
+                    f"{p.size_after} (assumed: no size reported)"
+                    if p.size_after and p.size_assumed
+                    else p.size_after or "-"
+                ),
                 target=target,
                 monthly_before="unknown" if today is None else money(quantize(today)),
                 monthly_after=c.monthly_cost + p.inter_site_monthly,

@@ -174,6 +174,12 @@ class Placement(_Strict):
         "usage in the inventory, a stated assumption per service, today's cost, or nothing",
     )
     size_after: str | None = Field(None, description="vCPU and memory of the chosen product")
+    size_assumed: str | None = Field(
+        None,
+        description="Why size_after is an assumption: the source reported no size, so the "
+        "smallest product that fits was priced and written (for a Kubernetes pool, the smallest "
+        "machine type the target's Kubernetes takes)",
+    )
     requirement: str | None = Field(
         None,
         description="vCPU and memory the product was chosen for: the size today, measured peaks plus "

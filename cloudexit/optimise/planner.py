@@ -54,7 +54,7 @@ from cloudexit.optimise.read_replicas import price_read_replicas
 from cloudexit.optimise.replication import price_replication
 from cloudexit.optimise.requirement import dearer_reason, requirement_of
 from cloudexit.optimise.running import running_cost_data
-from cloudexit.optimise.sizes import resolve_size, sized_by_instance
+from cloudexit.optimise.sizes import assumed_size, resolve_size, sized_by_instance
 from cloudexit.optimise.switching import plan_waves_of, start_of
 from cloudexit.optimise.units import (
     SOURCE,
@@ -350,6 +350,11 @@ def _plan(
                 else None,
                 size_basis=size.state if size.state != "not_needed" else None,
                 size_after=_size_after(row.option, catalog, sizes_after),
+                size_assumed=assumed_size(resources[rid])
+                if size.state == "unknown"
+                and not row.option.retain
+                and sized_by_instance(row.option, catalog, resources[rid].kind)
+                else None,
                 requirement=needed.label if needed else None,
                 requirement_basis=needed.basis if needed else None,
                 requirement_reason=needed.reason if needed else None,

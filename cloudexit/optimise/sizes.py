@@ -53,11 +53,7 @@ class SizeFinding:
         if self.state == "cost":
             return f"size of {named(resource)} derived from today's cost: {self.how}"
         if self.state == "unknown":
-            what = (
-                "left unplaced (policy unknown_size: leave)"
-                if leave
-                else "placed on the smallest product that fits"
-            )
+            what = "left unplaced (policy unknown_size: leave)" if leave else assumed_size(resource)
             what_it_is = f"{resource.type}{self._class(resource)}"
             if named(resource) != resource.id:
                 what_it_is = f"{resource.id}; {what_it_is}"
@@ -84,6 +80,19 @@ class SizeFinding:
                 f"memory{why}"
             )
         return ", no class or size reported"
+
+
+def assumed_size(resource: Resource) -> str:
+    """How a resource of unknown size is placed, said as the assumption it is."""
+    if resource.kind is Kind.KUBERNETES_NODE_POOL:
+        return (
+            "its nodes priced and written on the smallest machine type the target's Kubernetes "
+            "takes, an assumption (set the pool's machine type in the inventory)"
+        )
+    return (
+        "placed on the smallest product that fits, an assumption (set its class or size in the "
+        "inventory)"
+    )
 
 
 NO_NODE_RULE = {
