@@ -236,6 +236,15 @@ class RunningCosts(_Strict):
         description="GiB of data assumed for a managed database whose source reports no size: "
         "priced on the target's storage and written as its volume, named in a warning",
     )
+    object_stores_per_deployment: int | None = Field(
+        None,
+        ge=1,
+        description="Object stores (buckets, storage accounts) one self-managed object-storage "
+        "deployment serves where a target runs it on its VMs (OpenNebula): each carries this "
+        "share of the deployment's gateway VM and operations hours. Unset: every object store "
+        "of the estate, one deployment at the site they land on (plan.json records the value "
+        "used; the plan's warning names any further site's deployment left out)",
+    )
 
 
 class SolverOptions(_Strict):

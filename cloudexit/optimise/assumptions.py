@@ -4,6 +4,8 @@ field that sets them."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from cloudexit.catalog.boot import load_boot_volumes
 from cloudexit.catalog.loader import Catalog
 from cloudexit.model.boot_disks import boot_of
@@ -13,6 +15,7 @@ from cloudexit.model.kinds import Kind
 from cloudexit.model.plan import Placement, Totals
 from cloudexit.model.policy import Policy
 from cloudexit.model.replicas import rebuilt_from_primary
+from cloudexit.optimise.candidates import SHARED_PARTS
 from cloudexit.optimise.running import RunningCostData
 from cloudexit.optimise.switching import size_unknown
 from cloudexit.wording import counted, first_few
@@ -48,6 +51,49 @@ def assumption_warnings(
             f"{figures.target_monthly} a month) is operations hours of self-managed services, a "
             "user-set planning assumption no published source gives (set your own per kind in the "
             f"policy's {_override(data, 'operations_hours_month', 'running_costs.operations_hours_month')})"
+        )
+    lines.extend(shared_deployment_warnings(placements, policy, data))
+    return lines
+
+
+def shared_deployment_warnings(
+    placements: list[Placement], policy: Policy, data: RunningCostData
+) -> list[str]:
+    """Per provider: the self-managed object-storage deployments the plan's stores use, each
+    priced as equal shares of the stores sharing it, and what any further site's costs beside."""
+    shared = policy.running_costs.object_stores_per_deployment or 1
+    sites: dict[str, dict[str, list[Placement]]] = {}
+    for p in placements:
+        c = p.choice
+        if c.retain or c.fidelity != "self_managed" or p.kind not in data.shared_deployment:
+            continue
+        sites.setdefault(c.provider, {}).setdefault(c.region, []).append(p)
+    lines = []
+    for provider, held in sorted(sites.items()):
+        whole = Decimal(0)
+        priced = Decimal(0)
+        for stores in held.values():
+            one = sum(
+                (Decimal(v) for k, v in stores[0].choice.costs.items() if k in SHARED_PARTS),
+                Decimal(0),
+            )
+            whole += one * shared
+            priced += one * len(stores)
+        missing = whole - priced
+        count = sum(len(stores) for stores in held.values())
+        left = (
+            f"; those cost EUR {whole:.2f} a month, the stores' shares EUR {priced:.2f}: EUR "
+            f"{missing:.2f} a month is not in the target cost"
+            if missing > 0
+            else ""
+        )
+        lines.append(
+            f"self-managed object storage on {provider}: one deployment a site (its gateway VM "
+            f"and operations hours) serves every store there, each store priced as a 1/{shared} "
+            "share (running_costs.object_stores_per_deployment; an assumption, exact when the "
+            f"estate's object stores share one site); {counted(count, 'store')} on "
+            f"{counted(len(held), 'site')} ({', '.join(sorted(held))}) use "
+            f"{counted(len(held), 'deployment')}{left}"
         )
     return lines
 

@@ -53,6 +53,7 @@ from cloudexit.optimise.running import (
     RunningCostData,
     cheapest_replicated,
     copies_needed,
+    deployment_share,
     effort_days,
     egress_price,
     function_usage,
@@ -319,6 +320,9 @@ def _price_target(
     if choice.operations:
         priced.costs["operations"] = choice.operations
         priced.monthly += choice.operations
+    shared = deployment_share(resource, target, policy, running_cost_data())
+    if shared is not None and shared > 1:
+        _share_deployment(priced, shared)
     egress_gib = Decimal(str(resource.attributes.monthly_egress_gib or 0))
     if egress_gib:
         found = choice.egress
@@ -358,6 +362,21 @@ class Choice:
     store_missing: str | None
     operations: Decimal | None
     egress: tuple[Product, Price, Decimal] | None
+
+
+SHARED_PARTS = ("compute", "boot_volume", "operations")
+"""Cost parts of a self-managed deployment (its gateway VM, the VM's disk, its operations hours)
+that the resources sharing it split; their data stays their own."""
+
+
+def _share_deployment(priced: Priced, shared: int) -> None:
+    """One resource's equal share of a deployment ``shared`` resources use, in place."""
+    for part in SHARED_PARTS:
+        whole = priced.costs.get(part)
+        if whole:
+            share = whole / shared
+            priced.monthly -= whole - share
+            priced.costs[part] = share
 
 
 def choose(

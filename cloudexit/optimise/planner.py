@@ -53,7 +53,7 @@ from cloudexit.optimise.placed_warnings import Placed, placed_warnings
 from cloudexit.optimise.read_replicas import price_read_replicas
 from cloudexit.optimise.replication import price_replication
 from cloudexit.optimise.requirement import dearer_reason, requirement_of
-from cloudexit.optimise.running import running_cost_data
+from cloudexit.optimise.running import running_cost_data, with_deployment_share
 from cloudexit.optimise.sizes import assumed_size, resolve_size, sized_by_instance
 from cloudexit.optimise.switching import plan_waves_of, start_of
 from cloudexit.optimise.units import (
@@ -211,6 +211,7 @@ def _plan(
     check_policy(policy, catalog, label)
     check_currencies(inventory, catalog, policy, label)
     policy = concentration.with_stake_reference(inventory, policy)
+    policy = with_deployment_share(inventory, policy)
     candidates_for, unplaced = _placeable(inventory, catalog, policy)
     units = build_units(
         inventory, catalog, policy, candidates_for, aggregate, fork_from, compact=True

@@ -21,7 +21,7 @@ from cloudexit.catalog.schema import Evidence, Price, Product, ProviderFile, Tar
 from cloudexit.catalog.sizing import Needs, _Same, fits, price_in, to_eur
 from cloudexit.datafiles import data_dir
 from cloudexit.model.defaults import empty_list
-from cloudexit.model.inventory import Resource
+from cloudexit.model.inventory import Inventory, Resource
 from cloudexit.model.io import read_yaml, validate
 from cloudexit.model.kinds import Kind
 from cloudexit.model.labels import named
@@ -72,6 +72,11 @@ class RunningCostData(BaseModel):
     fixed_node_plans: list[str] = Field(
         default_factory=empty_list,
         description="Providers whose managed database plans fix the node count: no doubling a plan",
+    )
+    shared_deployment: list[Kind] = Field(
+        default_factory=empty_list,
+        description="Kinds whose self-managed service is one deployment per site, shared by "
+        "every resource of those kinds placed there",
     )
 
 
@@ -232,3 +237,26 @@ def function_usage_warning(resource: Resource, policy: Policy) -> str | None:
         f"of {assumed.function_seconds_per_request:g} s (running_costs.function_requests_month, "
         "function_seconds_per_request)"
     )
+
+
+def deployment_share(
+    resource: Resource, target: TargetMapping, policy: Policy, data: RunningCostData
+) -> int | None:
+    """How many resources share the self-managed deployment this one is priced a share of, or
+    None where the service is run per resource."""
+    if target.fidelity != "self_managed" or resource.kind not in data.shared_deployment:
+        return None
+    return policy.running_costs.object_stores_per_deployment or 1
+
+
+def with_deployment_share(inventory: Inventory, policy: Policy) -> Policy:
+    """The policy with the object stores one deployment serves resolved: every object store of
+    the estate unless the policy sets it (plan.json records the value used)."""
+    if policy.running_costs.object_stores_per_deployment is not None:
+        return policy
+    kinds = set(running_cost_data().shared_deployment)
+    found = sum(1 for r in inventory.resources if r.kind in kinds)
+    running = policy.running_costs.model_copy(
+        update={"object_stores_per_deployment": max(found, 1)}
+    )
+    return policy.model_copy(update={"running_costs": running})
