@@ -26,6 +26,7 @@ from cloudexit.catalog.loader import Catalog
 from cloudexit.catalog.sizing import price_in, to_eur
 from cloudexit.model.balancer_gaps import without_front
 from cloudexit.model.bill import Commitment
+from cloudexit.model.boot_disks import boot_gib
 from cloudexit.model.data_disks import inline_data_disks
 from cloudexit.model.inventory import Attributes, Inventory, Resource, Utilisation
 from cloudexit.model.money import quantize
@@ -661,6 +662,7 @@ def candidate_signature(resource: Resource, tag_keys: set[str], ids: set[str]) -
             primary_of(resource) is not None,  # a replica copies no data: its egress differs
             # held in details, priced apart, on a class matched to the source's where it says
             tuple((d.gib, d.solid_state) for d in inline_data_disks(resource)),
+            boot_gib(resource),  # held in details: the root volume written and priced
             tuple((k, v) for k, v in sorted(resource.tags.items()) if k in tag_keys),
             resource.id if resource.id in ids else None,
         )

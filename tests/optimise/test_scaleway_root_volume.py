@@ -13,7 +13,11 @@ from pathlib import Path
 
 from cloudexit import api
 from cloudexit.catalog.loader import load_catalog
+from cloudexit.model.boot_disks import BOOT_GIB
+from cloudexit.model.inventory import Inventory
 from cloudexit.model.policy import Policy
+from tests.helpers import inventory as helpers_inventory
+from tests.helpers import one_target_policy, resource
 
 
 def test_the_root_volume_written_is_priced(shared_dir: Path, tmp_path: Path) -> None:
@@ -41,3 +45,14 @@ def test_inline_ebs_of_a_terraform_instance_counts_today(shared_dir: Path) -> No
     # Before: the t3.nano's hours only, EUR 3.26; now with 8 GiB of gp2 at USD 0.10 a GiB-month.
     assert "ebs-gp2" in vm.monthly_cost.source
     assert vm.monthly_cost.amount > Decimal("3.26")
+
+
+def test_machines_differing_only_by_boot_disk_are_priced_each_at_its_own() -> None:
+    """The boot disk's size is held in details: two machines alike but for it were one class
+    and both priced at the first one's root volume."""
+    ten = resource("ten", attributes={"vcpu": 2, "memory_gib": 8, "details": {BOOT_GIB: 10}})
+    thirty = resource("thirty", attributes={"vcpu": 2, "memory_gib": 8, "details": {BOOT_GIB: 30}})
+    inventory = Inventory.model_validate(helpers_inventory(ten, thirty))
+    plan = api.plan(inventory, one_target_policy("scaleway"), load_catalog())
+    by_id = {p.resource_id: p.choice.costs["boot_volume"] for p in plan.placements}
+    assert by_id["thirty"] == by_id["ten"] * 3
