@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from cloudexit.catalog.schema import ProductSelector
 from cloudexit.datafiles import data_dir
-from cloudexit.model.boot_disks import root_gib
+from cloudexit.model.boot_disks import boot_gib, root_gib
 from cloudexit.model.defaults import empty_list
 from cloudexit.model.inventory import Resource
 from cloudexit.model.io import read_yaml, validate
@@ -30,6 +30,12 @@ class BootVolume(BaseModel):
         False,
         description="Each node gets the source node's disk size (a Kubernetes pool's node disk)",
     )
+    min_gib: int | None = Field(
+        None,
+        gt=0,
+        description="The smallest disk the target creates (sourced in ``why``): a smaller source "
+        "boot disk is written and priced at this size, and the plan says so",
+    )
     select: ProductSelector = Field(description="The block-storage product it is written as")
     written_as: str = Field(description="The disk type the Terraform names")
     why: str = Field(min_length=8)
@@ -40,10 +46,18 @@ class BootVolume(BaseModel):
 
     def root_of(self, resource: Resource) -> int:
         """GB of the disk written on each node of this resource: a machine's own boot disk where
-        the source states it (``model.boot_disks``), else ``size_for``."""
+        the source states it (``model.boot_disks``), else ``size_for``; never under the
+        target's minimum."""
         if self.follows_source:
             return self.size_for(resource.attributes.storage_gib)
-        return root_gib(resource, self.gib)
+        return max(root_gib(resource, self.gib), self.min_gib or 0)
+
+    def raised(self, resource: Resource) -> float | None:
+        """The source boot disk's GB where the target's minimum raises it, else None."""
+        found = boot_gib(resource)
+        if self.follows_source or not found or not self.min_gib:
+            return None
+        return found if math.ceil(found) < self.min_gib else None
 
 
 class BootVolumes(BaseModel):

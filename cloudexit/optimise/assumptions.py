@@ -207,6 +207,29 @@ def unknown_root_warnings(resources: list[Resource], names: dict[str, str]) -> l
 _WRITTEN_SYSTEM_GIB = 20
 
 
+def raised_root_warnings(placements: list[Placement], resources: dict[str, Resource]) -> list[str]:
+    """One line per target and minimum: the moved machines whose source boot disk is smaller than
+    the smallest root volume the target creates, written and priced at that minimum instead."""
+    groups: dict[tuple[str, int], list[str]] = {}
+    for p in placements:
+        r = resources.get(p.resource_id)
+        c = p.choice
+        if c.retain or r is None or r.kind not in (Kind.VM, Kind.VM_GROUP):
+            continue
+        boot = load_boot_volumes().for_server(c.provider, c.terraform)
+        found = boot.raised(r) if boot is not None else None
+        if boot is None or found is None or boot.min_gib is None:
+            continue
+        groups.setdefault((c.provider, boot.min_gib), []).append(f"{r.name or r.id} ({found:g} GB)")
+    return [
+        f"root volume raised to {provider}'s minimum of {gib} GB for "
+        f"{counted(len(who), 'machine')} whose source boot disk is smaller, written and priced at "
+        f"{gib} GB (a smaller size is refused at apply; mappings/boot-volumes.yaml gives the "
+        f"source): {first_few(sorted(who))}"
+        for (provider, gib), who in sorted(groups.items())
+    ]
+
+
 def unwritten_disk_warnings(
     placements: list[Placement], resources: dict[str, Resource], catalog: Catalog
 ) -> list[str]:

@@ -30,6 +30,7 @@ from cloudexit.model.plan import Option, Placement, Unplaced
 from cloudexit.model.policy import Policy
 from cloudexit.optimise.assumptions import (
     assumed_storage_warnings,
+    raised_root_warnings,
     unknown_copy_warnings,
     unknown_root_warnings,
     unwritten_disk_warnings,
@@ -108,6 +109,7 @@ def placed_warnings(placed: Placed) -> list[str]:
     )
     found += unknown_root_warnings(inventory.resources, names)
     found += unwritten_disk_warnings(placements, resources, catalog)
+    found += raised_root_warnings(placements, resources)
     found += end_of_life_warnings(placements, names, placed.start)
     found += bucket_warnings(placements, resources, names)
     found += retired_warnings(inventory.resources, placements, names, placed.start)

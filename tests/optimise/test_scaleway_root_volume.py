@@ -47,6 +47,29 @@ def test_inline_ebs_of_a_terraform_instance_counts_today(shared_dir: Path) -> No
     assert vm.monthly_cost.amount > Decimal("3.26")
 
 
+def test_a_boot_disk_under_scaleway_minimum_is_raised_to_it(tmp_path: Path) -> None:
+    """A Scaleway Block Storage volume is at least 5 GB (mappings/boot-volumes.yaml): a 2 GB
+    source boot disk is written and priced at 5 GB, and the plan says so, where 2 GB was written
+    and refused at apply."""
+    catalog = load_catalog()
+    small = resource("tiny", attributes={"vcpu": 2, "memory_gib": 8, "details": {BOOT_GIB: 2}})
+    large = resource("large", attributes={"vcpu": 2, "memory_gib": 8, "details": {BOOT_GIB: 30}})
+    inventory = Inventory.model_validate(helpers_inventory(small, large))
+    plan = api.plan(inventory, one_target_policy("scaleway"), catalog)
+    by_id = {p.resource_id: p for p in plan.placements}
+    rate = by_id["large"].choice.costs["boot_volume"] / 30
+    assert by_id["tiny"].choice.costs["boot_volume"] == rate * 5
+    (line,) = [w for w in plan.warnings if w.startswith("root volume raised")]
+    assert "scaleway's minimum of 5 GB" in line and "tiny (2 GB)" in line
+    assert "large" not in line
+    api.emit(plan, tmp_path, catalog=catalog)
+    compute = "".join(
+        f.read_text() for f in sorted((tmp_path / "terraform" / "scaleway").glob("*/compute.tf"))
+    )
+    assert "size_in_gb  = 5" in compute and "size_in_gb  = 2\n" not in compute
+    assert "size_in_gb  = 30" in compute
+
+
 def test_machines_differing_only_by_boot_disk_are_priced_each_at_its_own() -> None:
     """The boot disk's size is held in details: two machines alike but for it were one class
     and both priced at the first one's root volume."""
