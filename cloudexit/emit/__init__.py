@@ -71,12 +71,15 @@ def _publish(
     catalog: Catalog,
     worked: Worked | None = None,
 ) -> list[Path]:
-    from cloudexit.collector import existing_objects_frozen
+    from cloudexit.collector import collection_paused, existing_objects_frozen
     from cloudexit.emit.alongside import can_fork
     from cloudexit.errors import RuntimeFailure
 
     try:
-        with existing_objects_frozen(), folder.staging() as stage:
+        # What the writers build (the sites' items, the runbook's and report's rows) is kept
+        # until they end and leaves next to no cyclic garbage (116 objects at 100,000
+        # resources): the collector's passes over it were a fifth of the writes' CPU.
+        with existing_objects_frozen(), collection_paused(), folder.staging() as stage:
             fork = can_fork() and len(plan.placements) >= FORK_FROM
             write_artefacts(plan, stage, env, catalog, fork, worked)
             folder.swap_in(stage)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import importlib
 import json
 from pathlib import Path
 from typing import Any
@@ -75,4 +76,33 @@ def test_reading_an_inventory_runs_with_the_collector_off_and_restores_it(
     bad.write_text(json.dumps({**inventory(resource("vm-1")), "resources": [{"id": 3}]}))
     with pytest.raises(InputError):
         io.load_inventory(bad)
+    assert gc.isenabled()
+
+
+def test_writing_the_artefacts_runs_with_the_collector_off_and_restores_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.emit.test_runbook import make_plan
+
+    emit = importlib.import_module("cloudexit.emit")  # the package, not the function it exports
+
+    enabled: list[bool] = []
+    write = emit.write_artefacts
+
+    def noting(*args: Any, **kwargs: Any) -> Any:
+        enabled.append(gc.isenabled())
+        return write(*args, **kwargs)
+
+    monkeypatch.setattr(emit, "write_artefacts", noting)
+    emit.emit(make_plan(), tmp_path / "out", catalog=fixture_catalog())
+    assert (tmp_path / "out" / "plan.json").is_file()
+    assert enabled == [False]
+    assert gc.isenabled()
+
+    def failing(*args: Any, **kwargs: Any) -> Any:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(emit, "write_artefacts", failing)
+    with pytest.raises(Exception, match="disk full"):
+        emit.emit(make_plan(), tmp_path / "again", catalog=fixture_catalog())
     assert gc.isenabled()
