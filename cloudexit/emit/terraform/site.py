@@ -431,6 +431,20 @@ class Item:
         return self.version.note
 
     @property
+    def network_default_group(self) -> bool:
+        """The machine keeps OpenNebula's default security group (ID 0, which admits all
+        traffic) on its interface: its source named no security group, and the group a network
+        written here carries admits nothing (``Site.closed_group``). A firewall appliance, and a
+        machine whose source groups could not be written, are left with that closed group."""
+        topology = self.resource.topology
+        return (
+            not self.security_groups
+            and self.appliance is None
+            and not topology.security_groups
+            and not topology.subnet_security_groups
+        )
+
+    @property
     def own_image(self) -> bool:
         """The server boots an image the user names (``var.firewall_appliance_image``): no
         target offers a firewall appliance image of its own, so none is guessed, and nothing is
@@ -661,6 +675,10 @@ class Site:
     """Routes the source sends through a firewall whose appliance is written here."""
     propagation: dict[str, bool] = field(default_factory=dict)
     """Private networks (local names) that do or do not take the default routes written here."""
+    closed_group: str | None = None
+    """OpenNebula: the local name of the group every network written here carries instead of
+    the default group (ID 0), which OpenNebula adds to each new network and which admits all
+    traffic whatever a machine's own groups say."""
 
     @property
     def vpc_routes(self) -> list[ApplianceRoute]:
@@ -788,6 +806,8 @@ def build_site(
     )
     if needs_network and not site.networks:
         site.networks.append(Network(unique("main"), "main", None))
+    if provider == "opennebula" and site.networks:
+        site.closed_group = unique("network_default_closed", "opennebula_security_group")
     by_source_subnet: dict[str, Subnet] = {}
     # a subnet group -> the subnets it names here: its users go into the one of their zone
     spans: dict[str, list[Subnet]] = {}

@@ -159,6 +159,8 @@ resource "opennebula_virtual_machine" "dash_1" {
   }
   nic {
     network_id = opennebula_virtual_network.analytics_ew1.id
+    # no source security group is known for it: OpenNebula's default group 0 (all traffic), as its network gave it
+    security_groups = [0]
   }
   # its address is leased from the range, written beside the network
   depends_on = [opennebula_virtual_network_address_range.analytics_ew1]
@@ -189,6 +191,8 @@ resource "opennebula_virtual_machine" "dash_2" {
   }
   nic {
     network_id = opennebula_virtual_network.analytics_ew1.id
+    # no source security group is known for it: OpenNebula's default group 0 (all traffic), as its network gave it
+    security_groups = [0]
   }
   # its address is leased from the range, written beside the network
   depends_on = [opennebula_virtual_network_address_range.analytics_ew1]
@@ -347,6 +351,8 @@ resource "opennebula_virtual_machine" "vm_erp_report_1" {
   }
   nic {
     network_id = opennebula_virtual_network.snet_app.id
+    # no source security group is known for it: OpenNebula's default group 0 (all traffic), as its network gave it
+    security_groups = [0]
   }
   # its address is leased from the range, written beside the network
   depends_on = [opennebula_virtual_network_address_range.snet_app]
@@ -377,6 +383,8 @@ resource "opennebula_virtual_machine" "vm_erp_report_2" {
   }
   nic {
     network_id = opennebula_virtual_network.snet_app.id
+    # no source security group is known for it: OpenNebula's default group 0 (all traffic), as its network gave it
+    security_groups = [0]
   }
   # its address is leased from the range, written beside the network
   depends_on = [opennebula_virtual_network_address_range.snet_app]
@@ -406,6 +414,8 @@ resource "opennebula_virtual_machine" "vm_sales_1" {
   }
   nic {
     network_id = opennebula_virtual_network.snet_app.id
+    # no source security group is known for it: OpenNebula's default group 0 (all traffic), as its network gave it
+    security_groups = [0]
   }
   # its address is leased from the range, written beside the network
   depends_on = [opennebula_virtual_network_address_range.snet_app]
@@ -435,6 +445,8 @@ resource "opennebula_virtual_machine" "vm_sales_2" {
   }
   nic {
     network_id = opennebula_virtual_network.snet_app.id
+    # no source security group is known for it: OpenNebula's default group 0 (all traffic), as its network gave it
+    security_groups = [0]
   }
   # its address is leased from the range, written beside the network
   depends_on = [opennebula_virtual_network_address_range.snet_app]
@@ -466,6 +478,8 @@ resource "opennebula_virtual_machine" "crm_app_1" {
   }
   nic {
     network_id = opennebula_virtual_network.shop_app.id
+    # no source security group is known for it: OpenNebula's default group 0 (all traffic), as its network gave it
+    security_groups = [0]
   }
   # its address is leased from the range, written beside the network
   depends_on = [opennebula_virtual_network_address_range.shop_app]
@@ -497,6 +511,8 @@ resource "opennebula_virtual_machine" "crm_app_2" {
   }
   nic {
     network_id = opennebula_virtual_network.shop_app.id
+    # no source security group is known for it: OpenNebula's default group 0 (all traffic), as its network gave it
+    security_groups = [0]
   }
   # its address is leased from the range, written beside the network
   depends_on = [opennebula_virtual_network_address_range.shop_app]

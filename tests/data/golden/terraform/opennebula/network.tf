@@ -1,3 +1,20 @@
+# OpenNebula adds its default security group (ID 0), which admits all traffic in both
+# directions, to every new network, and a machine takes its network's groups as well as its
+# own: left there, it would admit everything a machine's own groups do not. Every network
+# below carries this group instead, which admits nothing (its one rule names 192.0.2.1, an
+# address reserved for documentation, RFC 5737), so each machine is filtered by its own groups.
+resource "opennebula_security_group" "network_default_closed" {
+  name        = "cloudexit-network-default-closed"
+  description = "cloudexit: carried by every network in place of the default group 0; admits nothing"
+  rule {
+    protocol  = "TCP"
+    rule_type = "INBOUND"
+    range     = "9"
+    ip        = "192.0.2.1"
+    size      = "1"
+  }
+}
+
 # //compute.googleapis.com/projects/retail-analytics-prod/regions/europe-west1/subnetworks/analytics-ew1
 resource "opennebula_virtual_network" "analytics_ew1" {
   name              = "analytics-ew1"
@@ -8,6 +25,7 @@ resource "opennebula_virtual_network" "analytics_ew1" {
   network_address   = "10.60.0.0"
   network_mask      = "255.255.240.0"
   gateway           = "10.60.0.1"
+  security_groups   = [opennebula_security_group.network_default_closed.id]
 }
 
 resource "opennebula_virtual_network_address_range" "analytics_ew1" {
@@ -27,6 +45,7 @@ resource "opennebula_virtual_network" "snet_app" {
   network_address   = "10.40.1.0"
   network_mask      = "255.255.255.0"
   gateway           = "10.40.1.1"
+  security_groups   = [opennebula_security_group.network_default_closed.id]
 }
 
 resource "opennebula_virtual_network_address_range" "snet_app" {
@@ -46,6 +65,7 @@ resource "opennebula_virtual_network" "shop_app" {
   network_address   = "10.20.16.0"
   network_mask      = "255.255.240.0"
   gateway           = "10.20.16.1"
+  security_groups   = [opennebula_security_group.network_default_closed.id]
 }
 
 resource "opennebula_virtual_network_address_range" "shop_app" {
@@ -65,6 +85,7 @@ resource "opennebula_virtual_network" "shop_data" {
   network_address   = "10.20.32.0"
   network_mask      = "255.255.240.0"
   gateway           = "10.20.32.1"
+  security_groups   = [opennebula_security_group.network_default_closed.id]
 }
 
 resource "opennebula_virtual_network_address_range" "shop_data" {
@@ -84,6 +105,7 @@ resource "opennebula_virtual_network" "shop_public" {
   network_address   = "10.20.0.0"
   network_mask      = "255.255.240.0"
   gateway           = "10.20.0.1"
+  security_groups   = [opennebula_security_group.network_default_closed.id]
 }
 
 resource "opennebula_virtual_network_address_range" "shop_public" {

@@ -1,0 +1,70 @@
+"""OpenNebula adds its default security group (ID 0, all traffic) to every new network, and a
+machine takes its network's groups as well as its own: left there, it admits what a machine's own
+groups (a firewall appliance's, a server's) do not. Every network written carries a group that
+admits nothing instead; a machine whose source named no group keeps group 0, said so."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from cloudexit import api
+from cloudexit.catalog.loader import load_catalog
+from tests.helpers import corpus_inventory, one_target_policy
+
+
+def _emit(tmp_path: Path, export: str) -> Path:
+    catalog = load_catalog()
+    plan = api.plan(corpus_inventory(export), one_target_policy("opennebula"), catalog)
+    api.emit(plan, tmp_path, catalog=catalog)
+    return tmp_path / "terraform" / "opennebula"
+
+
+def _blocks(text: str, rtype: str) -> dict[str, str]:
+    return dict(re.findall(rf'resource "{rtype}" "([^"]+)" {{\n(.*?)\n}}', text, re.DOTALL))
+
+
+def _check(root: Path, shared_dir: Path) -> None:
+    from cloudexit.tfcheck.run import check_folder
+
+    report = check_folder(root, shared_dir / "reference" / "terraform-provider-schemas.json")
+    assert [f.line() for f in report.errors] == []
+
+
+def test_firewall_appliances_are_not_left_to_the_default_group(tmp_path, shared_dir):
+    root = _emit(tmp_path, "tfplan-azure-firewall-infracost.json")
+    _check(root, shared_dir)
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(root.rglob("*.tf")))
+    networks = _blocks(text, "opennebula_virtual_network")
+    assert networks
+    for body in networks.values():
+        assert "security_groups   = [opennebula_security_group.network_default_closed.id]" in body
+    closed = _blocks(text, "opennebula_security_group")["network_default_closed"]
+    # its one rule names a documentation address only: it admits nothing
+    assert 'ip        = "192.0.2.1"' in closed and 'size      = "1"' in closed
+    appliances = _blocks(text, "opennebula_virtual_machine")
+    assert len(appliances) == 5
+    for body in appliances.values():
+        assert "var.firewall_appliance_image_id" in body
+        assert "security_groups = [0]" not in body
+        assert "only its network's closed group, which admits nothing" in body
+    readme = next(root.rglob("README.md")).read_text(encoding="utf-8")
+    assert "## OpenNebula's default security group" in readme
+    assert "keep group 0" not in readme
+
+
+def test_machines_with_groups_lose_group_0_and_those_without_keep_it(tmp_path, shared_dir):
+    root = _emit(tmp_path, "gcp-cai-export-forseti.jsonl")
+    _check(root, shared_dir)
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(root.rglob("*.tf")))
+    machines = _blocks(text, "opennebula_virtual_machine")
+    grouped = [b for b in machines.values() if "security_groups = [opennebula_security_group" in b]
+    open_ = [b for b in machines.values() if "security_groups = [0]" in b]
+    assert grouped, "Forseti's instances carry their firewall rules"
+    assert len(grouped) + len(open_) == len(machines)
+    readme = "\n".join(p.read_text(encoding="utf-8") for p in sorted(root.rglob("README.md")))
+    for body in open_:
+        name = re.search(r'name += "([^"]+)"', body)
+        assert name is not None
+    if open_:
+        assert "keep group 0 on their interface, as before (all" in readme
