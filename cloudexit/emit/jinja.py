@@ -27,6 +27,7 @@ from cloudexit.datafiles import data_dir
 from cloudexit.emit import escape
 from cloudexit.emit.escape import FILTERS
 from cloudexit.emit.kept_templates import kept_bytecode
+from cloudexit.emit.terraform.edge_policies import edge_reason
 from cloudexit.errors import InputError
 from cloudexit.model import firewall_rules_held
 from cloudexit.model.firewall_rules_held import NO_RULES, holds_no_rules
@@ -81,6 +82,7 @@ def make_environment(user_templates: Path | None = None) -> Environment:
     env.filters["counted"] = counted
     env.filters["engine_named"] = engine_named
     env.filters["holds_no_rules"] = holds_no_rules
+    env.filters["edge_reason"] = edge_reason
     env.globals["no_rules_note"] = NO_RULES
     return env
 

@@ -28,9 +28,28 @@ NO_RULES = (
 )
 
 
+EDGE_POLICY_TYPES = frozenset(
+    {
+        "compute.googleapis.com/securitypolicy",
+        "compute.googleapis.com/regionsecuritypolicy",
+        "google_compute_security_policy",
+        "google_compute_region_security_policy",
+    }
+)
+"""Native types (lower case) of layer-7 edge policies: Cloud Armor filters a balancer's clients."""
+
+
+def is_edge_policy(resource: Resource) -> bool:
+    return resource.kind is Kind.FIREWALL and resource.type.lower() in EDGE_POLICY_TYPES
+
+
 def holds_no_rules(resource: Resource) -> bool:
     """A firewall (not a security group, whose empty rule list is itself a policy) with no rule."""
-    return resource.kind is Kind.FIREWALL and not resource.topology.firewall_rules
+    return (
+        resource.kind is Kind.FIREWALL
+        and not resource.topology.firewall_rules
+        and not resource.topology.edge_rules
+    )
 
 
 def ruleless_firewall_warnings(
@@ -67,8 +86,12 @@ def ruleless_firewall_warnings(
     return sorted(
         f"firewall {names[r.id]}: {NO_RULES}; "
         + (
-            "the security group written for it admits no inbound traffic to what it is attached to "
-            "until then"
+            "it filters a load balancer's clients, not a machine's traffic, so no security group "
+            "is written for it: enforce its rules on the balancer in front of what it guarded, by "
+            "hand or with a WAF appliance"
+            if is_edge_policy(r)
+            else "the security group written for it admits no inbound traffic to what it is "
+            "attached to until then"
             if r.id in guarded
             else "the security group written for it is attached only to the firewall appliance "
             "server written with it, which admits no traffic until its rules are written and the "

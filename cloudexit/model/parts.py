@@ -172,6 +172,8 @@ NAMED_BY: dict[str, tuple[frozenset[str], str, str]] = {
         ),
     ),
 }
+GUARDING_DETAILS = ("security_policy", "edge_security_policy", "security_policies")
+"""Details naming the edge policies (Cloud Armor) that filter a backend service's clients."""
 # the details in which a parent names its settings, beside depends_on
 _NAMING_DETAILS = ("health_checks", "instance_template", "ssl_certificates")
 # parts that name their parent, with what is said when the parent is not in the inventory
@@ -488,6 +490,15 @@ def take_parts(parent: Resource, parts: Sequence[Resource]) -> None:
             for k, v in scaled[0].items()
             if k in ("min_replicas", "max_replicas", "cpu_target", "mode")
         }
+    # the edge policies (Cloud Armor) guarding a backend service guard the balancer taking it
+    guards = {
+        ref
+        for r in (parent, *parts)
+        for key in GUARDING_DETAILS
+        for ref in guarding(r.attributes.details.get(key))
+    }
+    if guards:
+        a.details["security_policies"] = sorted(guards)
     for key in (UNHELD, UNKNOWN_AT_PLAN, BACKENDS_UNKNOWN_AT_PLAN):
         found = {ref for r in (parent, *parts) for ref in strings_of(r.attributes.details.get(key))}
         if found:
@@ -530,6 +541,11 @@ def take_figures(parent: Resource, children: Sequence[Resource], whose: str) -> 
                 currency=currencies.pop(),
                 source=f"sum of its {len(costs)} {whose} figures",
             )
+
+
+def guarding(value: object) -> list[str]:
+    """One policy id or a list of them, as a list."""
+    return [value] if isinstance(value, str) else strings_of(value)
 
 
 def strings_of(value: object) -> list[str]:

@@ -160,11 +160,56 @@ class Attachment(_Strict):
     to: str = Field(min_length=1, description="Resource id of the resource this one is attached to")
 
 
+class EdgeRule(_Strict):
+    """One rule of a layer-7 edge policy a balancer applies to its clients (a Google Cloud Armor
+    security policy): first match by ascending priority decides; the source's own action."""
+
+    priority: int = Field(ge=0)
+    action: str = Field(
+        description="allow, deny(403), deny(404), deny(502), throttle, rate_based_ban, redirect"
+    )
+    preview: bool = Field(False, description="Logged only, not enforced by the source")
+    sources: list[str] = Field(
+        default_factory=empty_list,
+        description="Client address ranges the rule matches, when it matches on them alone",
+    )
+    expression: str | None = Field(
+        None, description="A match the rule makes on anything else (a CEL expression), as given"
+    )
+    description: str | None = None
+
+    @field_validator("sources")
+    @classmethod
+    def _valid_sources(cls, sources: list[str]) -> list[str]:
+        try:
+            return [str(ipaddress.ip_network(s, strict=False)) for s in sources]
+        except ValueError as exc:
+            raise ValueError(f"edge rule source not an address range: {exc}") from None
+
+    @property
+    def denies(self) -> bool:
+        return self.action.startswith("deny")
+
+    @property
+    def text(self) -> str:
+        match = (
+            f"expression {self.expression}"
+            if self.expression
+            else f"client ranges {', '.join(self.sources)}"
+        )
+        note = f" ({self.description})" if self.description else ""
+        return f"priority {self.priority}: {self.action} when {match}{note}"
+
+
 class Topology(_Strict):
     cidrs: list[str] = Field(
         default_factory=empty_list, description="Address ranges of a network or subnet"
     )
     firewall_rules: list[FirewallRule] = Field(default_factory=empty_list)
+    edge_rules: list[EdgeRule] = Field(
+        default_factory=empty_list,
+        description="Rules of a layer-7 edge policy (Cloud Armor), by ascending priority",
+    )
     listeners: list[Listener] = Field(default_factory=empty_list)
     health_check: HealthCheck | None = None
     target_port: int | None = Field(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cloudexit.model.topology import HealthCheck, Listener, Topology
+from cloudexit.model.topology import EdgeRule, HealthCheck, Listener, Topology
 from cloudexit.topology import Mapped, openstack, rule_or_problem
 
 _PROTOCOLS = {
@@ -243,4 +243,61 @@ def records(zone_name: str, rrsets: list[dict[str, Any]]) -> Mapped:
         )
     out = openstack.records(zone_name, plain)
     out.problems[:0] = problems
+    return out
+
+
+_ANY_CLIENT = ("0.0.0.0/0", "::/0")
+"""Cloud Armor's ``*`` in a source range list: every client."""
+
+
+def _first(value: Any) -> dict[str, Any]:
+    """A Terraform nested block (a list of one) or an API object, as the object."""
+    if isinstance(value, list):
+        value = value[0] if value else {}
+    return value if isinstance(value, dict) else {}
+
+
+def security_policy(data: dict[str, Any], *, terraform: bool = False) -> Mapped:
+    """A Cloud Armor security policy's rules: the API's ``rules`` (a Cloud Asset export writes
+    ``rule`` and ``srcIpRange``) or Terraform's ``rule`` blocks. A rule matching on client ranges
+    alone keeps them; any other match (a CEL expression, a field not read) is kept as text, so
+    it is listed, never taken for a range."""
+    out = Mapped()
+    rules = data.get("rule" if terraform else "rules") or data.get("rule") or []
+    built = []
+    for n, rule in enumerate(rules if isinstance(rules, list) else []):
+        label = f"security policy {data.get('name') or ''} rule {n + 1}".replace("  ", " ")
+        if not isinstance(rule, dict):
+            out.problems.append(f"{label}: not an object")
+            continue
+        match = _first(rule.get("match"))
+        config = _first(match.get("config"))
+        if terraform:
+            ranges = config.get("src_ip_ranges")
+            versioned = match.get("versioned_expr")
+            expression = _first(match.get("expr")).get("expression")
+        else:
+            ranges = config.get("srcIpRanges") or config.get("srcIpRange")
+            versioned = match.get("versionedExpr")
+            expression = _first(match.get("expr")).get("expression")
+        sources: list[str] = []
+        if isinstance(ranges, list) and ranges and not expression:
+            for value in ranges:
+                sources += list(_ANY_CLIENT) if str(value).strip() == "*" else [str(value)]
+        elif not expression:
+            expression = f"match not read ({versioned or 'no range, no expression'})"
+        try:
+            built.append(
+                EdgeRule(
+                    priority=int(rule.get("priority", 0)),
+                    action=str(rule.get("action") or "allow"),
+                    preview=bool(rule.get("preview")),
+                    sources=sources,
+                    expression=str(expression) if expression else None,
+                    description=str(rule["description"]) if rule.get("description") else None,
+                )
+            )
+        except (ValueError, TypeError) as exc:
+            out.problems.append(f"{label}: {str(exc).splitlines()[-1].strip()}")
+    out.topology = Topology(edge_rules=sorted(built, key=lambda r: r.priority))
     return out

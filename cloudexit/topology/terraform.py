@@ -198,6 +198,8 @@ def topology(tf_type: str, v: dict[str, Any]) -> Mapped | None:
         return Mapped(Topology(cidrs=[str(c) for c in found if c]))
     if tf_type == "google_compute_firewall":
         return gcp.firewall(v, terraform=True)
+    if tf_type in ("google_compute_security_policy", "google_compute_region_security_policy"):
+        return gcp.security_policy(v, terraform=True)
     if tf_type == "google_compute_subnetwork":
         return Mapped(Topology(cidrs=[v["ip_cidr_range"]] if v.get("ip_cidr_range") else []))
     if tf_type in ("google_compute_forwarding_rule", "google_compute_global_forwarding_rule"):

@@ -253,8 +253,9 @@ def test_terraform_link_resources_become_attachments_and_groups() -> None:
 def test_a_source_firewall_written_as_a_security_group_is_translated_as_one(
     tmp_path: Path,
 ) -> None:
-    """Cloud Armor (network.firewall) mapped to an OpenNebula security group: no rule of it can
-    be written, so the group is left out and said so, rather than written without a rule."""
+    """Cloud Armor (network.firewall) mapped to an OpenNebula security group: it filters a
+    balancer's clients, not a machine's traffic, so no group is written for it; it is listed
+    as an edge policy instead."""
     inventory = import_inventory("import", corpus("gcp-cai-export-forseti.jsonl"))
     env = make_environment(None)
     plan = whole_plan(
@@ -265,7 +266,7 @@ def test_a_source_firewall_written_as_a_security_group_is_translated_as_one(
         r for r in inventory.resources if r.type == "compute.googleapis.com/SecurityPolicy"
     )
     assert all(policy.id not in {i.resource.id for i in s.items} for s in sites)
-    assert any(policy.id in {x.resource.id for x in s.skipped} for s in sites)
+    assert any(policy.id in {p.item.resource.id for p in s.edge_policies} for s in sites)
     for site in sites:
         folder = tmp_path / site.region
         folder.mkdir()

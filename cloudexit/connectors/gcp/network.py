@@ -64,10 +64,17 @@ def backend_service(facts: Facts) -> None:
         backend_groups=sorted(
             filter(None, (cai_ref(b.get("group")) for b in facts.get("backends", [])))
         ),
+        security_policy=cai_ref(facts.get("securityPolicy")),
+        edge_security_policy=cai_ref(facts.get("edgeSecurityPolicy")),
     )
     for backend in facts.get("backends", []):
         facts.depend(backend.get("group"))
     facts.depend(facts.get("backendService"))
+
+
+def security_policy(facts: Facts) -> None:
+    facts.map(gcp_topology.security_policy)
+    facts.note(policy_type=facts.get("type"))
 
 
 def target_pool(facts: Facts) -> None:
@@ -191,6 +198,8 @@ TYPES = [
     declare("compute.googleapis.com/GlobalForwardingRule", forwarding_rule),
     declare("compute.googleapis.com/BackendService", backend_service),
     declare("compute.googleapis.com/RegionBackendService", backend_service),
+    declare("compute.googleapis.com/SecurityPolicy", security_policy),
+    declare("compute.googleapis.com/RegionSecurityPolicy", security_policy),
     declare("compute.googleapis.com/TargetPool", target_pool),
     declare("compute.googleapis.com/TargetHttpProxy", target_proxy),
     declare("compute.googleapis.com/TargetHttpsProxy", target_proxy),

@@ -19,6 +19,7 @@ from cloudexit.catalog.loader import Catalog
 from cloudexit.emit.escape import escaped_once, hcl_comment, md_code, md_text
 from cloudexit.emit.terraform.addressing import allocate
 from cloudexit.emit.terraform.db_access import set_aside
+from cloudexit.emit.terraform.edge_policies import edge_reason, edge_warnings, set_aside_edge
 from cloudexit.emit.terraform.firewall import (
     CAPABILITIES,
     Readdress,
@@ -64,6 +65,7 @@ __all__ = [
     "appliances",
     "backend_gaps",
     "build_sites",
+    "edge_warnings",
     "firewall_gaps",
     "probe_gaps",
     "sites",
@@ -188,6 +190,7 @@ def build_sites(
             rows.append((placement, resource, *chosen))
         group_type, _ = choose_type(env, provider, Kind.SECURITY_GROUP, None)
         built.append(_finish(build_site(provider, region, rows, resources, catalog, group_type)))
+    set_aside_edge(built, resources)
     readdress = allocate(built)
     names = _group_names(resources.values())
     # Google's health checks keep probing where a Google Cloud balancer stays on Google Cloud
@@ -326,6 +329,25 @@ def firewall_gaps(
                         "group": item.resource.name,
                         "rule": gap.rule,
                         "reason": gap.reason,
+                    }
+                )
+        for policy in site.edge_policies:
+            for rule, why in policy.translation.left:
+                rows.append(
+                    {
+                        "site": f"{site.provider}/{site.region}",
+                        "group": policy.name,
+                        "rule": rule,
+                        "reason": f"edge policy (Cloud Armor): {why}",
+                    }
+                )
+            if not policy.carried and not policy.refuses_nothing:
+                rows.append(
+                    {
+                        "site": f"{site.provider}/{site.region}",
+                        "group": policy.name,
+                        "rule": "; ".join(policy.to_enforce) or "none in the export",
+                        "reason": "edge policy (Cloud Armor) not written: " + edge_reason(policy),
                     }
                 )
         for loose in site.loose_groups:

@@ -23,6 +23,7 @@ from cloudexit.catalog.versions import decide as decide_version
 from cloudexit.emit.escape import hcl_string
 from cloudexit.emit.terraform.addressing import Move
 from cloudexit.emit.terraform.db_access import LooseGroup
+from cloudexit.emit.terraform.edge_policies import Acl, EdgePolicy
 from cloudexit.emit.terraform.firewall import TargetRule, Translation
 from cloudexit.emit.terraform.probes import writes_monitor
 from cloudexit.emit.terraform.subnet_choice import SUBNET_TYPES, Pick, pick
@@ -227,6 +228,12 @@ class Item:
     """Source ranges a managed database's own access list admits (``db_access``)."""
     unused: bool = False
     """A security group nothing written at its site uses."""
+    edge_acls: list[Acl] = field(default_factory=list)
+    """A balancer's client ACLs, from the edge policy guarding its backends (``edge_policies``)."""
+    allowed_cidrs: list[str] = field(default_factory=list)
+    """A balancer's client allow list, from the edge policy guarding its backends."""
+    edge_policy: str | None = None
+    """The name of the edge policy whose rules a balancer carries."""
 
     def volumes_of(self, n: int) -> list[Item]:
         """The volumes machine ``n`` mounts: the inventory's volumes on the first machine, and
@@ -661,6 +668,8 @@ class Site:
     blocks: list[tuple[ipaddress.IPv4Network, ipaddress.IPv4Network]] = field(default_factory=list)
     """Each source block of a network written here and the block it has here (moved or not):
     a rule naming a source range means this site's copy of it."""
+    edge_policies: list[EdgePolicy] = field(default_factory=list)
+    """Cloud Armor policies placed here: not written as groups (``edge_policies``)."""
     loose_groups: list[LooseGroup] = field(default_factory=list)
     """Source groups not written here: only resources taking no security group used them."""
     strays: list[tuple[str, str]] = field(default_factory=list)
