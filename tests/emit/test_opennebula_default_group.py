@@ -68,3 +68,22 @@ def test_machines_with_groups_lose_group_0_and_those_without_keep_it(tmp_path, s
         assert name is not None
     if open_:
         assert "keep group 0 on their interface, as before (all" in readme
+
+
+def test_a_private_zone_resolver_keeps_group_0_as_its_network_gave_it(tmp_path):
+    from cloudexit.model.inventory import Inventory
+    from tests.emit.test_firewall_appliance import catalog
+    from tests.emit.test_private_zone_runbook import zone
+    from tests.helpers import inventory
+
+    estate = Inventory.model_validate(
+        inventory(zone("internal.shop", "privatednszones", zone_type="Private"))
+    )
+    plan = api.plan(estate, one_target_policy("opennebula"), catalog())
+    api.emit(plan, tmp_path / "out", catalog=catalog())
+    text = "\n".join(
+        p.read_text(encoding="utf-8") for p in sorted((tmp_path / "out").rglob("*.tf"))
+    )
+    (body,) = _blocks(text, "opennebula_virtual_machine").values()
+    # it answers the network's queries: not shut behind the closed group
+    assert "security_groups = [0]" in body

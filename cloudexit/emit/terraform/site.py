@@ -442,11 +442,12 @@ class Item:
         """The machine keeps OpenNebula's default security group (ID 0, which admits all
         traffic) on its interface: its source named no security group, and the group a network
         written here carries admits nothing (``Site.closed_group``). A firewall appliance, and a
-        machine whose source groups could not be written, are left with that closed group."""
+        machine whose source groups could not be written, are left with that closed group; a
+        private zone's resolver keeps group 0, as its network gave it."""
         topology = self.resource.topology
         return (
             not self.security_groups
-            and self.appliance is None
+            and self.appliance != "firewall"
             and not topology.security_groups
             and not topology.subnet_security_groups
         )
