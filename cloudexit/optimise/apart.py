@@ -10,25 +10,33 @@ from __future__ import annotations
 import multiprocessing
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from itertools import islice
 from multiprocessing.connection import Connection
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from cloudexit.emit.alongside import MIN_WAIT, can_fork, die_with
 
 T = TypeVar("T")
+U = TypeVar("U")
 
 FORK_FROM = 5000
 """Resources from which a plan's candidates are built by two processes: below, starting the
 child and handing its result back cost more than it saves (the artefacts' threshold too)."""
 
+PART = 2000
+"""Items of a list a child hands back at a time when it is read item by item (``Apart.each``)"""
+
 
 class Apart(Generic[T]):
     """The result of work started in a child; ``result()`` waits for it."""
 
-    def __init__(self, work: Callable[[], T], fork: bool) -> None:
+    def __init__(self, work: Callable[[], T], fork: bool, parts: int = 0) -> None:
+        """``parts``: the result is a list the child hands back that many items at a time, read
+        with ``each``; 0: at once, read with ``result``."""
         self._work = work
+        self._parts = parts
         self._process: multiprocessing.process.BaseProcess | None = None
         self._answer: Connection | None = None
         self._started = time.monotonic()
@@ -41,8 +49,9 @@ class Apart(Generic[T]):
         context = multiprocessing.get_context("fork")
         answer, ask = context.Pipe(duplex=False)
         try:
+            target: Callable[..., None] = _child_parts if self._parts else _child
             process = context.Process(
-                target=_child, args=(self._work, ask, os.getpid()), daemon=True
+                target=target, args=(self._work, ask, os.getpid(), self._parts), daemon=True
             )
             process.start()
         except Exception:  # noqa: BLE001 - e.g. a daemonic pool worker may not have children
@@ -77,6 +86,38 @@ class Apart(Generic[T]):
         self.forked = True
         return found
 
+    def each(self: Apart[list[U]]) -> Iterator[U]:
+        """The items of the child's list, one part at a time: this process never holds the
+        whole list, nor its pickled bytes, at once. Should the child fail or stop part way, the
+        work is done here and the items not yet given come from it: the same items either way."""
+        process, answer = self._process, self._answer
+        if process is None or answer is None:
+            yield from self._work()
+            return
+        given = 0
+        try:
+            while True:
+                try:
+                    part = self._part(answer)
+                except (EOFError, OSError):
+                    self.cancel()
+                    yield from islice(self._work(), given, None)
+                    return
+                if part is None:
+                    break
+                given += len(part)
+                yield from part
+        finally:
+            answer.close()
+        process.join()
+        self.forked = True
+
+    def _part(self, answer: Connection) -> Any:
+        """The child's next part (None after the last), waited for as ``result`` waits."""
+        if not answer.poll(max(MIN_WAIT, 4 * (time.monotonic() - self._started))):
+            raise EOFError
+        return answer.recv()
+
     def cancel(self) -> None:
         if self._process is not None:
             if self._process.exitcode is None:
@@ -84,7 +125,7 @@ class Apart(Generic[T]):
             self._process.join()
 
 
-def _child(work: Callable[[], object], ask: Connection, parent: int) -> None:
+def _child(work: Callable[[], object], ask: Connection, parent: int, _: int) -> None:
     try:
         die_with(parent)
         ask.send(work())
@@ -95,11 +136,26 @@ def _child(work: Callable[[], object], ask: Connection, parent: int) -> None:
     os._exit(0)
 
 
+def _child_parts(
+    work: Callable[[], Sequence[object]], ask: Connection, parent: int, size: int
+) -> None:
+    try:
+        die_with(parent)
+        found = work()
+        for start in range(0, len(found), size):
+            ask.send(found[start : start + size])
+        ask.send(None)
+        ask.close()
+    except BaseException:  # noqa: BLE001 - the parent does the work again and raises what it raises
+        os._exit(1)
+    os._exit(0)
+
+
 @contextmanager
-def apart(work: Callable[[], T], fork: bool) -> Iterator[Apart[T]]:
+def apart(work: Callable[[], T], fork: bool, parts: int = 0) -> Iterator[Apart[T]]:
     """``work`` started in a forked child when ``fork`` (and a second core is there to run it);
-    the child is ended if the block raises."""
-    started = Apart(work, fork and can_fork())
+    the child is ended if the block raises. ``parts``: see ``Apart``."""
+    started = Apart(work, fork and can_fork(), parts)
     try:
         yield started
     except BaseException:

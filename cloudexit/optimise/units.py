@@ -33,7 +33,7 @@ from cloudexit.model.money import quantize
 from cloudexit.model.plan import Option
 from cloudexit.model.policy import Policy
 from cloudexit.model.replicas import primary_of
-from cloudexit.optimise.apart import FORK_FROM, apart
+from cloudexit.optimise.apart import FORK_FROM, PART, apart
 from cloudexit.optimise.attachments import attachments, group_reference_links
 from cloudexit.optimise.candidates import (
     Facts,
@@ -70,6 +70,8 @@ from cloudexit.optimise.switching import start_of
 Site = tuple[str, str]
 WALKS_KEPT = 20_000
 """shared site walks whose rows' shapes are kept, as many as the candidates' memo keeps walks"""
+SHAPES_KEPT = 50_000
+"""the child's shapes looked up by identity, at most: each part it hands back brings its own"""
 SOURCE: Site = ("source", "kept")
 """Where a co-location group stands when every member is kept on its source, wherever that is."""
 
@@ -1267,6 +1269,9 @@ class _Candidates:
         given, scores, monthly, migration, stake = figures
         one, shapes, repeats = self.repeats.figure, self._shapes, self.repeats
         mine: list[Shape] = []
+        if len(shapes) >= SHAPES_KEPT:
+            # only a memo: a part handed back later holds copies of its own, never these
+            shapes.clear()
         for shape in given:
             # the child's shapes are shared as its own were: one look-up per distinct shape
             pair = shapes.get(id(shape))
@@ -1335,16 +1340,13 @@ def build_units(
         candidates_for[: len(candidates_for) - half],
         candidates_for[len(candidates_for) - half :],
     )
-    with apart(partial(building.made, second), bool(second)) as child:
+    # handed back a part at a time: the half's answers and their pickled bytes were held whole
+    with apart(partial(building.made, second), bool(second), PART) as child:
         for resource in first:
             keep(resource, building.built(resource))
         if child.started:
-            # each handed-back answer let go once taken: they were a second copy of the half
-            made = child.result()
-            assert len(made) == len(second)
-            made.reverse()
-            for resource in second:
-                keep(resource, building.taken(resource, made.pop()))
+            for resource, made in zip(second, child.each(), strict=True):
+                keep(resource, building.taken(resource, made))
         else:
             for resource in second:
                 keep(resource, building.built(resource))

@@ -57,8 +57,8 @@ real, forked = units.apart, []
 
 
 @contextmanager
-def counting(work, fork):
-    with real(work, fork) as child:
+def counting(work, fork, parts=0):
+    with real(work, fork, parts) as child:
         yield child
     forked.append(child.forked)
 
@@ -122,4 +122,47 @@ def test_work_the_child_could_not_do_is_done_here() -> None:
     child = Apart(_fails, True)
     assert child.started
     assert child.result() == 1
+    assert not child.forked
+
+
+class _Unpicklable:
+    """Refuses to be pickled in the child: the child dies part way through handing back."""
+
+    def __init__(self, value: int) -> None:
+        self.value = value
+
+    def __reduce__(self) -> tuple[object, ...]:
+        if os.getpid() != PARENT:
+            raise RuntimeError("not sent from the child")
+        return (_Unpicklable, (self.value,))
+
+
+def _pids() -> list[int]:
+    return [os.getpid()] * 7
+
+
+def _stops_part_way() -> list[object]:
+    return [*range(5), _Unpicklable(5), *range(6, 9)]
+
+
+def test_a_list_handed_back_in_parts_is_the_whole_list() -> None:
+    child = Apart(_pids, True, parts=3)
+    assert child.started
+    given = list(child.each())
+    assert len(given) == 7
+    assert os.getpid() not in given
+    assert child.forked
+    here = Apart(_pids, False, parts=3)
+    assert list(here.each()) == [os.getpid()] * 7
+    assert not here.forked
+
+
+def test_parts_the_child_could_not_hand_back_are_made_here() -> None:
+    # parts of two: 0-1 and 2-3 come from the child, which dies sending 4-5; the rest is made here
+    child = Apart(_stops_part_way, True, parts=2)
+    assert child.started
+    given = list(child.each())
+    assert given[:5] == [0, 1, 2, 3, 4]
+    assert isinstance(given[5], _Unpicklable)
+    assert given[6:] == [6, 7, 8]
     assert not child.forked
