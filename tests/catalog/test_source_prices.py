@@ -210,6 +210,29 @@ def test_a_confidential_v6_machine_in_west_us_read_after_september_costs_its_new
     ) < Decimal("0.001")
 
 
+def test_windows_confidential_v6_machines_in_west_us_are_costed_at_their_september_rates(bundled):
+    # Two Windows meters of these series read in the westus Retail Prices mirror, both effective
+    # 2026-09-01; the sizes had no Windows rate in westus before, so such machines were unpriced.
+    products = {p.id: p for p in bundled.providers["azure"].products}
+    for product_id, amount, meter in [
+        ("Standard_DC96as_v6/windows", "10.044", "710cb623-1c31-5a9c-add8-4a7c6765bc2e"),
+        ("Standard_EC8ads_v6/windows", "1.118", "0903b4f4-c49b-5845-8fcf-a9791870ccd1"),
+    ]:
+        west = price_in(products[product_id], "westus")
+        assert west is not None, product_id
+        assert (west.amount, west.source.published) == (Decimal(amount), dt.date(2026, 9, 1))
+        assert west.source.evidence == "provider_api"
+        assert "AzurePriceList_westus.csv" in west.source.url
+        assert meter in (west.source.note or "")
+        # No other US region gained a Windows rate from this reading.
+        assert price_in(products[product_id], "westus2") is None
+    # The Windows machine now has a monthly list price in West US, above its Linux rate.
+    windows = bundled.list_price("azure", "westus", "Standard_EC8ads_v6/windows", Decimal(1))
+    linux = bundled.list_price("azure", "westus", "Standard_EC8ads_v6", Decimal(1))
+    assert windows is not None and linux is not None
+    assert windows.monthly_eur > linux.monthly_eur
+
+
 def test_a_windows_confidential_v6_machine_in_uk_south_is_costed_at_its_september_rate(bundled):
     # The one item of these series read in a whole-region Retail Prices response for uksouth: its
     # Windows meter took effect on 2026-09-01. Its Linux meter was not found there, so the Linux rate
