@@ -211,12 +211,13 @@ def test_a_confidential_v6_machine_in_west_us_read_after_september_costs_its_new
 
 
 def test_windows_confidential_v6_machines_in_west_us_are_costed_at_their_september_rates(bundled):
-    # Two Windows meters of these series read in the westus Retail Prices mirror, both effective
+    # Three Windows meters of these series read in the westus Retail Prices mirror, both effective
     # 2026-09-01; the sizes had no Windows rate in westus before, so such machines were unpriced.
     products = {p.id: p for p in bundled.providers["azure"].products}
     for product_id, amount, meter in [
         ("Standard_DC96as_v6/windows", "10.044", "710cb623-1c31-5a9c-add8-4a7c6765bc2e"),
         ("Standard_EC8ads_v6/windows", "1.118", "0903b4f4-c49b-5845-8fcf-a9791870ccd1"),
+        ("Standard_DC2as_v6/windows", "0.209", "50edd9ff-c9e7-528c-912d-c750ecb24d7c"),
     ]:
         west = price_in(products[product_id], "westus")
         assert west is not None, product_id
