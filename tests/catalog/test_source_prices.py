@@ -210,14 +210,28 @@ def test_a_confidential_v6_machine_in_west_us_read_after_september_costs_its_new
     ) < Decimal("0.001")
 
 
+def test_a_linux_ec16as_v6_in_west_us_costs_its_september_rate_while_italy_keeps_june(bundled):
+    # The EC16asv6 Linux meter of the westus mirror, effective 2026-09-01, replaces the June rate
+    # westus shared with Italy North and Spain Central; those two have no later reading.
+    products = {p.id: p for p in bundled.providers["azure"].products}
+    west = price_in(products["Standard_EC16as_v6"], "westus")
+    spain = price_in(products["Standard_EC16as_v6"], "spaincentral")
+    assert west is not None and spain is not None
+    assert (west.amount, west.source.published) == (Decimal("1.232"), dt.date(2026, 9, 1))
+    assert "627e0291-5e3c-5e4d-beaf-eec5d0e490d6" in (west.source.note or "")
+    assert (spain.amount, spain.source.published) == (Decimal("1.12"), dt.date(2026, 6, 18))
+
+
 def test_windows_confidential_v6_machines_in_west_us_are_costed_at_their_september_rates(bundled):
-    # Three Windows meters of these series read in the westus Retail Prices mirror, both effective
+    # Five Windows meters of these series read in the westus Retail Prices mirror, both effective
     # 2026-09-01; the sizes had no Windows rate in westus before, so such machines were unpriced.
     products = {p.id: p for p in bundled.providers["azure"].products}
     for product_id, amount, meter in [
         ("Standard_DC96as_v6/windows", "10.044", "710cb623-1c31-5a9c-add8-4a7c6765bc2e"),
         ("Standard_EC8ads_v6/windows", "1.118", "0903b4f4-c49b-5845-8fcf-a9791870ccd1"),
         ("Standard_DC2as_v6/windows", "0.209", "50edd9ff-c9e7-528c-912d-c750ecb24d7c"),
+        ("Standard_DC32es_v6/windows", "3.542", "35362e02-9f7c-5603-8f79-48bc0a01b280"),
+        ("Standard_DC4es_v6/windows", "0.443", "624fb299-895c-5492-9e82-f398831e1846"),
     ]:
         west = price_in(products[product_id], "westus")
         assert west is not None, product_id
