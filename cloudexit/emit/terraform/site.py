@@ -26,7 +26,7 @@ from cloudexit.emit.terraform.db_access import LooseGroup
 from cloudexit.emit.terraform.edge_policies import Acl, EdgePolicy
 from cloudexit.emit.terraform.firewall import TargetRule, Translation
 from cloudexit.emit.terraform.probes import writes_monitor
-from cloudexit.emit.terraform.subnet_choice import SUBNET_TYPES, Pick, pick
+from cloudexit.emit.terraform.subnet_choice import SUBNET_TYPES, Pick, own_network, pick
 from cloudexit.emit.terraform.tags import LeftTag, carry
 from cloudexit.emit.terraform.targets import (
     DEFAULT_TYPES,
@@ -169,6 +169,9 @@ class Network:
     cidr: str | None
     source: Resource | None = None
     subnets: list[Subnet] = field(default_factory=list)
+    cloud: str | None = None
+    """The source cloud a site network was made for, where no network of that cloud lands here
+    (``subnet_choice.own_network``); None for a source network's copy or the shared site network."""
 
 
 @dataclass
@@ -954,7 +957,7 @@ def build_site(
         r = item.resource
         named = [
             s
-            for d in dict.fromkeys(r.depends_on)
+            for d in dict.fromkeys(_through_nics(r, resources))
             for s in spans.get(d, [by_source_subnet[d]] if d in by_source_subnet else [])
         ]
         if named:
@@ -1022,8 +1025,12 @@ def build_site(
             users = [i.subnet for i in users_of.get(r.id, []) if i.subnet is not None]
             if users:
                 _attach(item, pick(r, users, "the subnets of the resources using it"))
-            else:
-                _attach(item, pick(r, every, "the subnets written here"))
+        if item.subnet is None:
+            _attach(item, pick(r, every, "the subnets written here"))
+        if item.subnet is None and every and item.rtype in SUBNET_TYPES:
+            _attach(item, own_network(site, r, unique))
+    for index, sub in enumerate(site.subnets):
+        sub.index = index
     # a machine after an item's first takes an address past every item's own (``fixed_ip``)
     offset = max((i.index for i in site.items), default=0) + 1
     for item in site.items:
@@ -1071,6 +1078,18 @@ def build_site(
     site.routes = appliance_routes(site, resources, by_source_subnet, unique)
     site.propagation = propagation(site.routes)
     return site
+
+
+def _through_nics(resource: Resource, resources: dict[str, Resource]) -> list[str]:
+    """What ``resource`` depends on, a network interface's subnet after the interface: an Azure
+    VM names its NICs, and each NIC its subnet."""
+    found: list[str] = []
+    for d in resource.depends_on:
+        found.append(d)
+        nic = resources.get(d)
+        if nic is not None and nic.kind == Kind.NETWORK_INTERFACE:
+            found.extend(nic.depends_on)
+    return found
 
 
 def _attach(item: Item, found: Pick | None) -> None:

@@ -8,18 +8,22 @@ The subnet taken is the one of the resource's own account (project, subscription
 region, in its zone where both are known. Where several remain or none matches, the first in the
 site's order (networks, then subnets, by source id) is taken and the choice is said: a comment
 above the resource and a warning in the plan.
+
+A subnet copied from another cloud's network is never taken: an Azure VM landing beside only AWS
+VPC copies went into one of them, so one cloud's workload joined another's network. Such a
+resource goes into a site network made for its cloud alone (``own_network``), and that is said.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from cloudexit.model.inventory import Resource
 
 if TYPE_CHECKING:
-    from cloudexit.emit.terraform.site import Subnet
+    from cloudexit.emit.terraform.site import Site, Subnet
 
 # Regions that say nothing about where a resource runs.
 _NO_REGION = frozenset({"", "global", "unknown", "none"})
@@ -85,6 +89,12 @@ def _origin(subnet: Subnet) -> Resource | None:
     return subnet.source if subnet.source is not None else subnet.network.source
 
 
+def cloud_of(subnet: Subnet) -> str | None:
+    """The source cloud whose network a subnet copies; None for a site network all share."""
+    origin = _origin(subnet)
+    return origin.provider if origin is not None else subnet.network.cloud
+
+
 def _region(subnet: Subnet) -> str | None:
     origin = _origin(subnet)
     return region_of(origin) if origin is not None else None
@@ -98,7 +108,8 @@ def _label(subnet: Subnet) -> str:
 def pick(resource: Resource, candidates: Sequence[Subnet], among: str) -> Pick | None:
     """The subnet of ``candidates`` (in site order) ``resource`` goes into; None when there is
     none. ``among``: what the candidates are, for the note ("its network default's subnets")."""
-    found = list({id(s): s for s in candidates}.values())
+    every = list({id(s): s for s in candidates}.values())
+    found = [s for s in every if cloud_of(s) in (None, resource.provider)]
     if not found:
         return None
     region = region_of(resource)
@@ -114,7 +125,7 @@ def pick(resource: Resource, candidates: Sequence[Subnet], among: str) -> Pick |
     for chosen in (zoned, local):
         if len(chosen) == 1:
             return Pick(chosen[0])
-    if own and len(own) < len(found):
+    if own and len(own) < len(every):
         among = f"{among} in its account {resource.account}"
     first = (local or pool)[0]
     shown = ", ".join(_label(s) for s in (local or pool)[:4])
@@ -134,4 +145,24 @@ def pick(resource: Resource, candidates: Sequence[Subnet], among: str) -> Pick |
         first,
         f"names no subnet and {why}: attached to {first.name}, {which}; name its subnet in the "
         "inventory (depends_on) to choose another",
+    )
+
+
+def own_network(site: Site, resource: Resource, unique: Callable[[str], str]) -> Pick:
+    """The subnet of the site network made for ``resource``'s cloud, made on first use: every
+    subnet written at ``site`` copies another cloud's network."""
+    from cloudexit.emit.terraform.site import Network, Subnet
+
+    cloud = resource.provider
+    net = next((n for n in site.networks if n.cloud == cloud and n.source is None), None)
+    if net is None:
+        net = Network(unique(f"{cloud}_main"), f"{cloud}-main", None, cloud=cloud)
+        net.subnets.append(Subnet(unique(f"{net.local}_default"), f"{net.name}-default", "", net))
+        site.networks.append(net)
+    others = sorted({c for s in site.subnets if (c := cloud_of(s)) not in (None, cloud)})
+    return Pick(
+        net.subnets[0],
+        f"names no subnet and every network written here copies another cloud's "
+        f"({', '.join(others)}): put in a network of its own, {net.name}, not joined to "
+        f"theirs; name its subnet in the inventory (depends_on) to choose another",
     )
