@@ -27,6 +27,7 @@ from cloudexit.emit.terraform.firewall import (
     name_groups,
     translate,
 )
+from cloudexit.emit.terraform.group_peers import peer_groups
 from cloudexit.emit.terraform.hclfmt import format_hcl
 from cloudexit.emit.terraform.own_network import (
     group_networks,
@@ -232,6 +233,7 @@ def build_sites(
         set_aside(site, GROUP_HOLDERS, at_site)
         group_type, _ = choose_type(env, site.provider, Kind.SECURITY_GROUP, None)
         used = {id(g) for i in site.items for g in i.security_groups}
+        far_groups = peer_groups(site, names, group_type)
         for item in site.items:
             # a source firewall the mapping writes as a security group is one too
             writes_group = item.resource.kind == Kind.SECURITY_GROUP or item.rtype == group_type
@@ -259,6 +261,7 @@ def build_sites(
                     site.provider,
                     at_site,
                     probes_stop([item.resource]),
+                    far_groups.get(id(item)),
                 )
                 item.unused = id(item) not in used
         _drop_empty_groups(site)

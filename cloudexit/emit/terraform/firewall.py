@@ -4,8 +4,9 @@ Every target writes allow rules under a default drop policy in both directions, 
 deny rule is kept by that policy as long as no allow rule the target writes lets part of its
 traffic through: an allow rule a higher-precedence deny overlaps is left out and reported
 (narrower, never wider). Service tags are mapped explicitly; a rule whose ends cannot be
-written exactly (an unknown tag, a group reference, a specific local address) is reported,
-never widened.
+written exactly (an unknown tag, a specific local address) is reported, never widened. A rule
+naming another security group is written as a reference to that group's copy where the target's
+rules take one and the copy is written at the same site (``GroupRule``); elsewhere it is reported.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ class Capabilities:
     icmp_type: bool = False
     health_check_ranges: tuple[str, ...] = ()
     """Where the target's load balancers send health checks from; none known means reported."""
+    group_peers: bool = False
+    """A rule can name another security group as its far end (``remote_group_id``)."""
 
 
 _EVERYTHING = Capabilities(
@@ -43,8 +46,9 @@ _EVERYTHING = Capabilities(
 
 CAPABILITIES: dict[str, Capabilities] = {
     "scaleway": Capabilities(frozenset({"tcp", "udp", "icmp", "any"})),
+    # ovh_cloud_security_group's rules take remote_group_id (provider schema).
     "ovhcloud": Capabilities(
-        frozenset({"tcp", "udp", "icmp", "icmpv6", "any", "esp", "ah", "gre"})
+        frozenset({"tcp", "udp", "icmp", "icmpv6", "any", "esp", "ah", "gre"}), group_peers=True
     ),
     "ionos": Capabilities(
         frozenset({"tcp", "udp", "icmp", "icmpv6", "any", "esp", "ah", "gre"}), icmp_type=True
@@ -76,6 +80,20 @@ class TargetRule:
         return ipaddress.ip_network(self.cidr).prefixlen == 0
 
 
+@dataclass(frozen=True, order=True)
+class GroupRule:
+    """A rule whose far end is another security group written at the same site: IPv4 only, as
+    Neutron takes a rule with no ether type, never wider than the source."""
+
+    direction: str
+    protocol: str
+    from_port: int | None
+    to_port: int | None
+    group: str
+    """The Terraform address of the far group (``ovh_cloud_security_group.web``)."""
+    icmp_type: int | None = None
+
+
 @dataclass(frozen=True)
 class Untranslated:
     rule: str
@@ -88,6 +106,8 @@ class Translation:
     kept_by_policy: list[str] = field(default_factory=list)
     """Deny rules the default drop policy keeps, in words."""
     untranslated: list[Untranslated] = field(default_factory=list)
+    group_rules: list[GroupRule] = field(default_factory=list)
+    """Rules naming another group of the site, where the target's rules take one."""
 
 
 def describe(rule: FirewallRule) -> str:
@@ -209,8 +229,12 @@ def _local_ok(ends: list[Endpoint]) -> str | None:
 
 
 def _expand(
-    rule: FirewallRule, site_ranges: list[str], caps: Capabilities, readdress: Readdress = _same
-) -> list[TargetRule] | str:
+    rule: FirewallRule,
+    site_ranges: list[str],
+    caps: Capabilities,
+    readdress: Readdress = _same,
+    groups: Mapping[str, str | Untranslatable] | None = None,
+) -> list[TargetRule | GroupRule] | str:
     if rule.protocol not in caps.protocols:
         return f"protocol {rule.protocol} is not offered by the target's rules"
     if rule.icmp_type is not None and not caps.icmp_type:
@@ -219,7 +243,14 @@ def _expand(
     if local:
         return local
     ranges: list[str] = []
+    far_groups: list[str] = []
     for end in rule.peers:
+        far = (groups or {}).get(end.value) if end.kind == "group" and caps.group_peers else None
+        if isinstance(far, Untranslatable):
+            return far.reason
+        if far is not None:
+            far_groups.append(far)
+            continue
         peer = _peer_ranges(end, site_ranges, caps, readdress)
         if isinstance(peer, str):
             return peer
@@ -237,7 +268,7 @@ def _expand(
         elif rule.protocol == "any":
             # Ports narrow "any protocol" to those that carry ports: ICMP, ESP, AH and GRE have none.
             protocols = ["tcp", "udp"]
-    return sorted(
+    found: list[TargetRule | GroupRule] = sorted(
         {
             TargetRule(rule.direction, protocol, lo, hi, cidr, rule.icmp_type)
             for protocol in protocols
@@ -245,6 +276,28 @@ def _expand(
             for lo, hi in ports
         }
     )
+    return found + sorted(
+        {
+            GroupRule(rule.direction, protocol, lo, hi, group, rule.icmp_type)
+            for protocol in protocols
+            for group in sorted(set(far_groups))
+            for lo, hi in ports
+        }
+    )
+
+
+@dataclass(frozen=True)
+class Untranslatable:
+    """A group a rule names that is written at the site but cannot be named from this rule."""
+
+    reason: str
+
+
+def _as_range(rule: TargetRule | GroupRule) -> TargetRule:
+    """For the overlap with a deny: a group's members may have any IPv4 address."""
+    if isinstance(rule, TargetRule):
+        return rule
+    return TargetRule(rule.direction, rule.protocol, rule.from_port, rule.to_port, ANY_V4)
 
 
 def _protocols_overlap(a: str, b: str) -> bool:
@@ -285,11 +338,14 @@ def translate(
     provider: str,
     readdress: Readdress = _same,
     google_probes_stop: bool = False,
+    groups: Mapping[str, str | Untranslatable] | None = None,
 ) -> Translation:
     """``site_ranges``: the target ranges of the group's own network and its peers (Azure's
     VirtualNetwork tag). ``readdress`` maps a source range to the range it has on the targets
     (networks moved to keep the sites of a plan apart). ``google_probes_stop``: the rules come from Google
-    Cloud and no balancer of theirs stays there, so Google's health-check ranges send nothing."""
+    Cloud and no balancer of theirs stays there, so Google's health-check ranges send nothing.
+    ``groups``: a group a rule names (as ``name_groups`` says it) -> the Terraform address of its
+    copy at this site, or why this rule cannot name it; where the target's rules take groups."""
     caps = CAPABILITIES[provider]
     out = Translation()
     denies: list[tuple[FirewallRule, list[TargetRule]]] = []
@@ -311,6 +367,7 @@ def translate(
         denies.append((rule, shapes))
         out.kept_by_policy.append(describe(rule))
     written: set[TargetRule] = set()
+    named: set[GroupRule] = set()
     for source_rule in rules:
         if source_rule.action == "deny":
             continue
@@ -319,14 +376,15 @@ def translate(
             out.untranslated.append(gap)
         if kept is None:
             continue
-        expanded = _expand(kept, site_ranges, caps, readdress)
+        expanded = _expand(kept, site_ranges, caps, readdress, groups)
         if isinstance(expanded, str):
             out.untranslated.append(Untranslated(describe(source_rule), expanded))
             continue
         blocking = [
             d
             for d, shapes in denies
-            if _precedes(d, kept) and any(_overlaps(a, s) for a in expanded for s in shapes)
+            if _precedes(d, kept)
+            and any(_overlaps(_as_range(a), s) for a in expanded for s in shapes)
         ]
         if blocking:
             out.untranslated.append(
@@ -337,9 +395,13 @@ def translate(
                 )
             )
             continue
-        written.update(expanded)
+        written.update(r for r in expanded if isinstance(r, TargetRule))
+        named.update(r for r in expanded if isinstance(r, GroupRule))
     out.rules = sorted(
         written, key=lambda r: (r.direction, r.protocol, r.from_port or 0, r.to_port or 0, r.cidr)
+    )
+    out.group_rules = sorted(
+        named, key=lambda r: (r.direction, r.protocol, r.from_port or 0, r.to_port or 0, r.group)
     )
     return out
 

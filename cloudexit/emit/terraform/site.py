@@ -24,7 +24,7 @@ from cloudexit.emit.escape import hcl_string
 from cloudexit.emit.terraform.addressing import Move
 from cloudexit.emit.terraform.db_access import LooseGroup
 from cloudexit.emit.terraform.edge_policies import Acl, EdgePolicy
-from cloudexit.emit.terraform.firewall import TargetRule, Translation
+from cloudexit.emit.terraform.firewall import GroupRule, TargetRule, Translation
 from cloudexit.emit.terraform.probes import writes_monitor
 from cloudexit.emit.terraform.subnet_choice import SUBNET_TYPES, Pick, own_network, pick
 from cloudexit.emit.terraform.tags import LeftTag, carry
@@ -562,6 +562,11 @@ class Item:
     def rules(self) -> list[TargetRule]:
         """The security group's rules as the target writes them (see ``firewall.translate``)."""
         return self.firewall.rules if self.firewall else []
+
+    @property
+    def group_rules(self) -> list[GroupRule]:
+        """Rules naming another group written at the site (see ``group_peers``)."""
+        return self.firewall.group_rules if self.firewall else []
 
     @property
     def zone_name(self) -> str:
