@@ -16,6 +16,7 @@ from pathlib import Path
 from cloudexit.catalog.loader import Catalog, load_catalog
 from cloudexit.connectors.common import Billing, today_cost
 from cloudexit.errors import InputError
+from cloudexit.importers.aws_routes import associate_route_tables
 from cloudexit.importers.context import ImportContext
 from cloudexit.importers.detect import FORMATS, detect
 from cloudexit.model.boot_disks import link_boot_disks
@@ -128,6 +129,7 @@ def import_files(
     if failed and not resources:
         raise failed[0]
     link_across(resources)
+    associate_route_tables(resources)
     drop_held_disks(resources)
     link_boot_disks(resources)
     issues.extend(fold_issues(resources, "import"))

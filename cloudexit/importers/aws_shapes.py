@@ -288,6 +288,94 @@ def cidr(r: dict[str, Any]) -> Fields:
     return {"state": text(r.get("State")), "details": {"cidr_block": text(r.get("CidrBlock"))}}
 
 
+def subnet(r: dict[str, Any]) -> Fields:
+    """Its VPC, as a live scan records it: a subnet no table names takes its VPC's main table."""
+    fields = cidr(r)
+    fields["details"]["vpc_id"] = text(r.get("VpcId"))
+    return fields
+
+
+# A route's target, by the field that names it: (field, next-hop type as the model names it).
+_TARGETS = (
+    ("NatGatewayId", "NatGateway"),
+    ("InstanceId", "Instance"),
+    ("NetworkInterfaceId", "NetworkInterface"),
+    ("TransitGatewayId", "TransitGateway"),
+    ("VpcPeeringConnectionId", "VpcPeeringConnection"),
+    ("EgressOnlyInternetGatewayId", "EgressOnlyInternetGateway"),
+    ("LocalGatewayId", "LocalGateway"),
+    ("CarrierGatewayId", "CarrierGateway"),
+    ("CoreNetworkArn", "CoreNetwork"),
+)
+# GatewayId holds several kinds of target, told apart by the id's prefix; a Gateway Load
+# Balancer or Network Firewall endpoint is a vpce- id there.
+_GATEWAYS = (
+    ("vpce-", "VpcEndpoint"),
+    ("igw-", "InternetGateway"),
+    ("vgw-", "VirtualPrivateGateway"),
+)
+
+
+def _route(r: Any) -> dict[str, Any] | None:
+    """One row of ``describe-route-tables`` or an AWS Config item, as the Terraform importer
+    keeps an ``aws_route``: prefix, next-hop type and id; a blackhole route keeps its state."""
+    if not isinstance(r, dict):
+        return None
+    row: dict[str, Any] = {
+        "prefix": text(r.get("DestinationCidrBlock")) or text(r.get("DestinationIpv6CidrBlock")),
+        "prefix_list": text(r.get("DestinationPrefixListId")),
+    }
+    for key, hop in _TARGETS:
+        if text(r.get(key)):
+            row["next_hop"], row["next_hop_id"] = hop, text(r.get(key))
+            break
+    else:
+        gateway = text(r.get("GatewayId"))
+        if gateway == "local":
+            row["next_hop"] = "Local"
+        elif gateway:
+            row["next_hop"] = next((h for p, h in _GATEWAYS if gateway.startswith(p)), "Gateway")
+            row["next_hop_id"] = gateway
+    state = text(r.get("State"))
+    if state and state != "active":
+        row["state"] = state
+    return {k: v for k, v in row.items() if v is not None} if "next_hop" in row else None
+
+
+def route_table(r: dict[str, Any]) -> Fields:
+    """Its routes, the subnets associated with it and whether it is its VPC's main table."""
+    associations = [
+        a
+        for a in r.get("Associations") or []
+        if isinstance(a, dict)
+        and text(dig(a, "AssociationState", "State")) in (None, "associated", "associating")
+    ]
+    rows = [_route(x) for x in r.get("Routes") or []]
+    return {
+        "details": {
+            "routes": [x for x in rows if x],
+            "vpc_id": text(r.get("VpcId")),
+            "associated_subnets": sorted(
+                {s for a in associations if (s := text(a.get("SubnetId")))}
+            ),
+            "main": any(a.get("Main") is True for a in associations) or None,
+        }
+    }
+
+
+def network_firewall(r: dict[str, Any]) -> Fields:
+    """Its endpoints, one per zone, which routes through it name as their next hop: the API's
+    ``FirewallStatus.SyncStates`` (``describe-firewall``) or AWS Config's ``EndpointIds``
+    (``zone:vpce-...``)."""
+    states = dig(r, "FirewallStatus", "SyncStates")
+    hops = {
+        text(dig(state, "Attachment", "EndpointId"))
+        for state in (states.values() if isinstance(states, dict) else [])
+    }
+    hops |= {text(e.rsplit(":", 1)[-1]) for e in r.get("EndpointIds") or [] if isinstance(e, str)}
+    return {"details": {"firewall_hops": sorted(h for h in hops if h)}}
+
+
 def nat_gateway(r: dict[str, Any]) -> Fields:
     return {"state": text(r.get("State"))}
 
@@ -345,7 +433,9 @@ READERS: dict[str, Callable[[dict[str, Any]], Fields]] = {
     "AWS::ElasticLoadBalancing::LoadBalancer": load_balancer,
     "AWS::EC2::SecurityGroup": security_group,
     "AWS::EC2::VPC": cidr,
-    "AWS::EC2::Subnet": cidr,
+    "AWS::EC2::Subnet": subnet,
+    "AWS::EC2::RouteTable": route_table,
+    "AWS::NetworkFirewall::Firewall": network_firewall,
     "AWS::EC2::NatGateway": nat_gateway,
     "AWS::S3::Bucket": s3_bucket,
 }

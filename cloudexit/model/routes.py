@@ -47,6 +47,8 @@ def routes_of(table: Resource, holder: Resource | None = None) -> list[Route]:
         prefix = row.get("prefix")
         if kind not in THROUGH or not isinstance(hop, str) or not isinstance(prefix, str):
             continue
+        if row.get("state") == "blackhole":
+            continue  # its target is gone: the route drops what it matches
         try:
             ipaddress.ip_network(prefix, strict=False)
         except ValueError:
