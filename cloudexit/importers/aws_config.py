@@ -82,6 +82,10 @@ class _Collector:
             except json.JSONDecodeError:
                 configuration = {}
         shape = pascal(configuration) if isinstance(configuration, dict) else {}
+        extra = raw.get("supplementaryConfiguration")
+        if isinstance(extra, dict) and extra:
+            # what AWS Config records beside the configuration (an S3 bucket's ACL, encryption)
+            shape["SupplementaryConfiguration"] = pascal(extra)
         tags = aws_tags(raw.get("tags")) or aws_tags(shape.get("Tags") or shape.get("TagList"))
         name = tags.get("Name") or raw.get("resourceName") or native_id
         before = len(self.ctx.resources)

@@ -14,6 +14,7 @@ from cloudexit.importers.refine import engine_name
 from cloudexit.importers.terraform_sizing import count, positive, text
 from cloudexit.jsonvalues import number
 from cloudexit.model.boot_disks import BOOT_DISK, root_device_volume
+from cloudexit.model.bucket_access import blocked, canned_acl, default_encryption
 from cloudexit.model.inventory import ROOT_DISK_UNKNOWN
 from cloudexit.model.scaling import scaling_bounds
 
@@ -381,7 +382,23 @@ def nat_gateway(r: dict[str, Any]) -> Fields:
 
 
 def s3_bucket(r: dict[str, Any]) -> Fields:
-    return {}
+    """Who may read it and its default encryption: AWS Config's supplementary configuration
+    (``AccessControlList``, a JSON string of grants; ``PublicAccessBlockConfiguration``;
+    ``ServerSideEncryptionConfiguration``), or the S3 API's answers a scan adds beside it."""
+    extra = r.get("SupplementaryConfiguration") or {}
+    return {
+        "details": {
+            "acl": canned_acl(extra.get("AccessControlList") or r.get("Grants")),
+            "public_access_blocked": blocked(
+                extra.get("PublicAccessBlockConfiguration")
+                or r.get("PublicAccessBlockConfiguration")
+            ),
+            "encryption": default_encryption(
+                extra.get("ServerSideEncryptionConfiguration")
+                or r.get("ServerSideEncryptionConfiguration")
+            ),
+        }
+    }
 
 
 def msk_cluster(r: dict[str, Any]) -> Fields:

@@ -12,6 +12,7 @@ from typing import Any
 from cloudexit.importers.refine import engine_name
 from cloudexit.jsonvalues import number
 from cloudexit.model.boot_disks import BOOT_DISK, BOOT_GIB
+from cloudexit.model.bucket_access import default_encryption
 from cloudexit.model.inventory import EBS_BLOCKS, ROOT_VOLUME
 from cloudexit.model.scaling import scaling_bounds
 
@@ -257,7 +258,15 @@ def aws_ebs_snapshot(v: dict[str, Any]) -> Fields:
 
 def aws_s3_bucket(v: dict[str, Any]) -> Fields:
     versioning = block(v, "versioning")
-    return {"details": {"bucket": text(v.get("bucket")), "versioning": versioning.get("enabled")}}
+    return {
+        "details": {
+            "bucket": text(v.get("bucket")),
+            "versioning": versioning.get("enabled"),
+            # the bucket's canned ACL and default encryption, as AWS provider 3.x writes them inline
+            "acl": text(v.get("acl")),
+            "encryption": default_encryption(block(v, "server_side_encryption_configuration")),
+        }
+    }
 
 
 def aws_elasticsearch_domain(v: dict[str, Any]) -> Fields:

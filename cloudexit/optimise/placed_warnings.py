@@ -15,6 +15,7 @@ from cloudexit.catalog.loader import Catalog
 from cloudexit.catalog.retired import retired_warnings
 from cloudexit.model.app_plans import app_plan_warnings
 from cloudexit.model.balancer_gaps import BalancerGap, balancer_gap_warnings
+from cloudexit.model.bucket_access import access_warnings
 from cloudexit.model.bucket_names import bucket_warnings
 from cloudexit.model.coverage import incomplete_warning
 from cloudexit.model.firewall_rules_held import (
@@ -112,6 +113,7 @@ def placed_warnings(placed: Placed) -> list[str]:
     found += raised_root_warnings(placements, resources)
     found += end_of_life_warnings(placements, names, placed.start)
     found += bucket_warnings(placements, resources, names)
+    found += access_warnings(placements, resources, names)
     found += retired_warnings(inventory.resources, placements, names, placed.start)
     found += pin_warnings(inventory, catalog, policy, placed.providers)
     return [line for line in found if line]

@@ -28,6 +28,8 @@ IAM_PREFIX = {
 # Operations whose IAM action is not named after them.
 IAM_ACTIONS: dict[Call, str] = {
     ("s3", "ListBuckets"): "s3:ListAllMyBuckets",
+    ("s3", "GetPublicAccessBlock"): "s3:GetBucketPublicAccessBlock",
+    ("s3", "GetBucketEncryption"): "s3:GetEncryptionConfiguration",
     ("apigateway", "GetRestApis"): "apigateway:GET",
     ("apigatewayv2", "GetApis"): "apigateway:GET",
 }

@@ -8,6 +8,14 @@ from cloudexit.connectors.aws import metrics
 from cloudexit.connectors.aws.declare import Item, ResourceType, gib, tag_dict
 from cloudexit.connectors.aws.issues import code_of
 from cloudexit.connectors.aws.reader import Reader
+from cloudexit.model.bucket_access import (
+    ACL,
+    BLOCKED,
+    ENCRYPTION,
+    blocked,
+    canned_acl,
+    default_encryption,
+)
 from cloudexit.model.inventory import Attributes
 
 LEGACY_LOCATIONS = {"": "us-east-1", "EU": "eu-west-1"}
@@ -36,7 +44,33 @@ def _detail(reader: Reader, items: list[Item]) -> list[Item]:
             if code_of(error) != "NoSuchTagSet":
                 raise
             item["_tags"] = {}
+        item["_grants"] = reader.call("s3", "GetBucketAcl", region=region, Bucket=name).get(
+            "Grants"
+        )
+        item["_block"] = _optional(
+            reader, "GetPublicAccessBlock", region, name, "NoSuchPublicAccessBlockConfiguration"
+        ).get("PublicAccessBlockConfiguration")
+        item["_encryption"] = _optional(
+            reader,
+            "GetBucketEncryption",
+            region,
+            name,
+            "ServerSideEncryptionConfigurationNotFoundError",
+        ).get("ServerSideEncryptionConfiguration")
     return items
+
+
+def _optional(reader: Reader, operation: str, region: str, bucket: str, absent: str) -> Item:
+    """The answer, or an empty one where S3 says the bucket has no such configuration."""
+    from botocore.exceptions import ClientError
+
+    try:
+        answer: Item = reader.call("s3", operation, region=region, Bucket=bucket)
+    except ClientError as error:
+        if code_of(error) != absent:
+            raise
+        return {}
+    return answer
 
 
 def _storage(reader: Reader, items: list[Item]) -> list[Item]:
@@ -97,6 +131,9 @@ def _attributes(item: Item, scope: object) -> Attributes:
         details={
             "bytes_by_storage_class": {k: int(v) for k, v in sorted(sizes.items())},
             "versioning": item.get("_versioning"),
+            ACL: canned_acl(item.get("_grants")),
+            BLOCKED: blocked(item.get("_block")),
+            ENCRYPTION: default_encryption(item.get("_encryption")),
         },
     )
 
@@ -117,6 +154,9 @@ BUCKET = ResourceType(
         "s3:GetBucketLocation",
         "s3:GetBucketVersioning",
         "s3:GetBucketTagging",
+        "s3:GetBucketAcl",
+        "s3:GetPublicAccessBlock",
+        "s3:GetBucketEncryption",
         "cloudwatch:ListMetrics",
         "cloudwatch:GetMetricData",
     ),

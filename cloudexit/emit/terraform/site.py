@@ -37,6 +37,7 @@ from cloudexit.emit.terraform.targets import (
 from cloudexit.errors import InputError
 from cloudexit.model.attachments import VOLUME_OWNERS
 from cloudexit.model.boot_disks import BOOT_DISK, boot_gib, root_gib
+from cloudexit.model.bucket_access import encryption, public_note
 from cloudexit.model.bucket_names import BUCKET_RULE, bucket_name, versioned
 from cloudexit.model.data_disks import inline_data_disks, inline_data_gib
 from cloudexit.model.inventory import Attributes, Resource
@@ -268,6 +269,16 @@ class Item:
     @property
     def versioned(self) -> bool:
         return self.resource.kind is Kind.OBJECT_BUCKET and versioned(self.resource)
+
+    @property
+    def encrypted(self) -> str | None:
+        """The source bucket's default encryption, where it has one (``bucket_access``)."""
+        return encryption(self.resource) if self.resource.kind is Kind.OBJECT_BUCKET else None
+
+    @property
+    def public_note(self) -> str | None:
+        """Why a bucket open to the public at the source is written private (``bucket_access``)."""
+        return public_note(self.resource) if self.resource.kind is Kind.OBJECT_BUCKET else None
 
     @property
     def probe(self) -> HealthCheck | None:

@@ -494,6 +494,22 @@ def globals_(estate: Estate, account: Account) -> None:
     s3.put_bucket_tagging(
         Bucket="shop-logs", Tagging={"TagSet": [{"Key": "team", "Value": "shop"}]}
     )
+    s3.put_bucket_encryption(
+        Bucket="shop-logs",
+        ServerSideEncryptionConfiguration={
+            "Rules": [{"ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "aws:kms"}}]
+        },
+    )
+    s3.put_public_access_block(
+        Bucket="shop-logs",
+        PublicAccessBlockConfiguration={
+            "BlockPublicAcls": True,
+            "IgnorePublicAcls": True,
+            "BlockPublicPolicy": True,
+            "RestrictPublicBuckets": True,
+        },
+    )
+    account.client("s3", "eu-central-1").put_bucket_acl(Bucket="shop-assets", ACL="public-read")
     day = dt.datetime.now(dt.UTC).replace(hour=0, minute=0, second=0, microsecond=0) - dt.timedelta(
         days=1
     )

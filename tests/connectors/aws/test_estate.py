@@ -191,8 +191,17 @@ def test_buckets_sit_in_their_region_sized_from_cloudwatch(scanned):
         "StandardStorage": 3 * 1024**3,
     }
     assert logs.tags == {"team": "shop"}
+    # who may read it and its default encryption, from GetBucketAcl, GetPublicAccessBlock and
+    # GetBucketEncryption
+    assert (
+        logs.attributes.details["acl"],
+        logs.attributes.details["public_access_blocked"],
+        logs.attributes.details["encryption"],
+    ) == ("private", True, "aws:kms")
     assets = one(inventory, "AWS::S3::Bucket", "shop-assets", region="eu-central-1")
     assert assets.attributes.storage_gib is None  # no metric: unknown, not zero
+    assert assets.attributes.details["acl"] == "public-read"
+    assert "public_access_blocked" not in assets.attributes.details
     assert not [r for r in inventory.resources if r.name == "shop-archive"]
 
 

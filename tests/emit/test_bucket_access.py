@@ -1,0 +1,142 @@
+"""A bucket's ACL, Block Public Access and default encryption are read from every AWS source and
+carried: encryption written where the target's schema takes a provider-managed default (OVHcloud,
+IONOS), said where it does not (Scaleway); a public bucket said, never opened on the target.
+
+Real export: Checkov's AWS plan, whose bucket ``data`` is ``public-read`` and ``logs`` encrypted
+with ``aws:kms``. AWS Config: a snapshot shaped as Config writes S3 items (the ACL a JSON string
+of grants in the supplementary configuration, ``AllUsers`` as a bare grantee)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from cloudexit import api
+from cloudexit.importers import import_files
+from cloudexit.model.bucket_access import canned_acl
+from tests.emit.test_firewall_appliance import catalog
+from tests.helpers import corpus_inventory, one_target_policy
+
+PLAN = "tfplan-aws-55res-checkov.json"
+IMPORTS = Path(__file__).resolve().parents[1] / "data" / "imports"
+DATA = "123456789123-acme-corp-data"
+LOGS = "123456789123-acme-corp-logs"
+BUCKET_TYPES = {
+    "scaleway": "scaleway_object_bucket",
+    "ovhcloud": "ovh_cloud_project_storage",
+    "ionos": "ionoscloud_s3_bucket",
+}
+
+
+def _emitted(target: str, out: Path) -> tuple[str, list[str]]:
+    plan = api.plan(corpus_inventory(PLAN), one_target_policy(target), catalog())
+    api.emit(plan, out, catalog=catalog())
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(out.rglob("*.tf")))
+    warnings = json.loads((out / "plan.json").read_text(encoding="utf-8"))["warnings"]
+    return text, warnings
+
+
+def _bucket(text: str, target: str, name: str) -> tuple[str, str]:
+    """(comments above, body) of the bucket written for ``name``."""
+    match = re.search(
+        rf"((?:#[^\n]*\n)*)resource \"{BUCKET_TYPES[target]}\" \"(\w+)\" \{{\n(?:(?!\n\}}\n).)*"
+        rf"name += \"{re.escape(name)}\".*?\n\}}\n",
+        text,
+        re.DOTALL,
+    )
+    assert match, name
+    return match.group(1), match.group(0)
+
+
+def test_the_terraform_importer_reads_acl_and_encryption():
+    by_name = {r.name: r for r in corpus_inventory(PLAN).resources}
+    assert by_name[DATA].attributes.details["acl"] == "public-read"
+    assert by_name[LOGS].attributes.details["encryption"] == "aws:kms"
+    assert "encryption" not in by_name[DATA].attributes.details
+
+
+@pytest.mark.parametrize("target", ["scaleway", "ovhcloud", "ionos"])
+def test_a_public_bucket_is_said_and_written_private(target, tmp_path):
+    text, warnings = _emitted(target, tmp_path)
+    comments = _bucket(text, target, DATA)[0]
+    assert "ACL is public-read" in comments and "written private here" in comments
+    # nothing the plan writes opens a bucket
+    code = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+    assert not re.search(r"public-read|AllUsers|acl\s*=", code)
+    assert any(
+        w.startswith(f"bucket {DATA}: the source bucket's ACL is public-read") for w in warnings
+    )
+    private = _bucket(text, target, "123456789123-acme-corp-financials")[0]
+    assert "public" not in private
+
+
+@pytest.mark.parametrize(
+    ("target", "written"),
+    [
+        ("ovhcloud", r'encryption = \{\n\s+sse_algorithm = "AES256"\n\s+\}'),
+        (
+            "ionos",
+            (
+                r'resource "ionoscloud_s3_bucket_server_side_encryption_configuration" "\w+" \{\n'
+                r"\s+bucket = ionoscloud_s3_bucket\.\w+\.name\n\s+rule \{\n"
+                r'\s+apply_server_side_encryption_by_default \{\n\s+sse_algorithm = "AES256"'
+            ),
+        ),
+    ],
+)
+def test_encryption_is_written_where_the_schema_takes_it(target, written, tmp_path, shared_dir):
+    text, warnings = _emitted(target, tmp_path)
+    assert len(re.findall(written, text)) == 1  # the logs bucket only
+    if target == "ovhcloud":
+        assert re.search(written, _bucket(text, target, LOGS)[1])
+    assert any(f"bucket {LOGS} is encrypted at the source with aws:kms" in w for w in warnings)
+    from cloudexit.tfcheck.run import check_folder
+
+    report = check_folder(
+        tmp_path / "terraform", shared_dir / "reference" / "terraform-provider-schemas.json"
+    )
+    assert [f.line() for f in report.errors] == []
+
+
+def test_scaleway_says_it_does_not_carry_the_encryption(tmp_path):
+    text, warnings = _emitted("scaleway", tmp_path)
+    assert "server_side_encryption" not in text
+    (line,) = [w for w in warnings if w.startswith(f"bucket {LOGS} is encrypted")]
+    assert "not carried by the plan's Terraform on scaleway" in line
+
+
+def test_aws_config_buckets_keep_acl_block_and_encryption():
+    inv = import_files([IMPORTS / "aws-config-buckets.json"])
+    details = {r.name: r.attributes.details for r in inv.resources}
+    assert details["acme-site-assets"]["acl"] == "public-read"
+    assert details["acme-site-assets"]["encryption"] == "AES256"
+    assert "public_access_blocked" not in details["acme-site-assets"]
+    assert details["acme-ledger"] == details["acme-ledger"] | {
+        "acl": "private",
+        "public_access_blocked": True,
+        "encryption": "aws:kms",
+    }
+    # a public ACL that Block Public Access ignores is not public
+    assert details["acme-shared-reports"]["public_access_blocked"] is True
+    plan = api.plan(inv, one_target_policy("ovhcloud"), catalog())
+    said = [w for w in plan.warnings if w.startswith("bucket ") and "ACL is" in w]
+    assert [w.split(":")[0] for w in said] == ["bucket acme-site-assets"]
+
+
+def test_grants_as_the_s3_api_gives_them():
+    owner = {"Grantee": {"ID": "abc", "Type": "CanonicalUser"}, "Permission": "FULL_CONTROL"}
+    group = "http://acs.amazonaws.com/groups/global/"
+    everyone = {"Grantee": {"Type": "Group", "URI": group + "AllUsers"}}
+    assert canned_acl([owner]) == "private"
+    assert canned_acl([owner, everyone | {"Permission": "READ"}]) == "public-read"
+    assert canned_acl([owner, everyone | {"Permission": "FULL_CONTROL"}]) == "public-read-write"
+    signed = {
+        "Grantee": {"Type": "Group", "URI": group + "AuthenticatedUsers"},
+        "Permission": "READ",
+    }
+    assert canned_acl([owner, signed]) == "authenticated-read"
+    logs = {"Grantee": {"Type": "Group", "URI": "http://acs.amazonaws.com/groups/s3/LogDelivery"}}
+    assert canned_acl([owner, logs | {"Permission": "WRITE"}]) == "private"
