@@ -15,6 +15,8 @@ from cloudexit.catalog.classes import fill_sizes
 from cloudexit.connectors.azure.registry import arm_id
 from cloudexit.importers.context import ImportContext
 from cloudexit.importers.refine import engine_kind
+from cloudexit.importers.terraform_buckets import SETTINGS as BUCKET_SETTINGS
+from cloudexit.importers.terraform_buckets import setting as bucket_setting
 from cloudexit.importers.terraform_chains import (
     BACKEND_LINKS,
     CHAIN_LINKS,
@@ -153,6 +155,10 @@ class TerraformMapper:
     _ids: set[str] = field(default_factory=set)
     _group_locations: dict[str, str] = field(default_factory=dict)
     _links: list[_Link] = field(default_factory=list)
+    _bucket_settings: list[tuple[str | None, list[str], dict[str, Any]]] = field(
+        default_factory=list
+    )
+    """(bucket named, config addresses depended on, details) of each S3 bucket setting"""
     _volume_ids: set[str] = field(default_factory=set)
     """native ids of the export's aws_ebs_volume resources"""
 
@@ -172,6 +178,16 @@ class TerraformMapper:
         scope = instance.address
         if tf_type in LINKS:
             self._remember_link(instance, values)
+        if tf_type in BUCKET_SETTINGS:
+            found_setting = bucket_setting(tf_type, values)
+            if found_setting:
+                self._bucket_settings.append(
+                    (
+                        text(values.get("bucket")),
+                        [config_address(d) for d in instance.depends_on],
+                        found_setting,
+                    )
+                )
         if instance.planned and not self.ctx.planned:
             self.ctx.skip(
                 rid, tf_type, "planned, not created yet (pass --planned to include it)", scope
@@ -305,6 +321,7 @@ class TerraformMapper:
         self._note_unknown_links()
         self._speak_proxy_protocols()
         self._size_groups_by_template()
+        self._apply_bucket_settings()
         folded = self._fold_rules() | self._fold_parts()
         for item in self._pending:
             if item.fields["id"] in folded:
@@ -552,6 +569,20 @@ class TerraformMapper:
             for rid in sorted(linked - set(used)):
                 item = by_id[rid]
                 item.depends_on = sorted({*item.depends_on, *used} - {rid})
+
+    def _apply_bucket_settings(self) -> None:
+        """Each setting resource's details onto the bucket it names (by name, else the one
+        bucket it depends on); a setting naming no bucket of the file is left out."""
+        buckets = [item for item in self._pending if item.fields["type"] == "aws_s3_bucket"]
+        for named, deps, details in self._bucket_settings:
+            found = [
+                b
+                for b in buckets
+                if named is not None
+                and named in (b.fields["name"], b.fields["attributes"].details.get("bucket"))
+            ] or [b for b in buckets if b.config_address in deps]
+            if len(found) == 1:
+                found[0].fields["attributes"].details.update(details)
 
     def _fold_rules(self) -> set[str]:
         """Rules written as their own resources join the group they depend on; their ids."""

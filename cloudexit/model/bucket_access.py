@@ -108,7 +108,7 @@ def blocked(configuration: Any) -> bool | None:
     configuration = _parsed(configuration)
     if not isinstance(configuration, dict) or not configuration:
         return None
-    flags = {k.lower(): v for k, v in configuration.items()}
+    flags = {k.lower().replace("_", ""): v for k, v in configuration.items()}
     keys = ("blockpublicacls", "ignorepublicacls", "blockpublicpolicy", "restrictpublicbuckets")
     return all(flags.get(k) is True for k in keys)
 

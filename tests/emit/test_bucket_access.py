@@ -18,7 +18,7 @@ from cloudexit import api
 from cloudexit.importers import import_files
 from cloudexit.model.bucket_access import canned_acl
 from tests.emit.test_firewall_appliance import catalog
-from tests.helpers import corpus_inventory, one_target_policy
+from tests.helpers import corpus_inventory, one_target_policy, tfstate, tfstate_resource
 
 PLAN = "tfplan-aws-55res-checkov.json"
 IMPORTS = Path(__file__).resolve().parents[1] / "data" / "imports"
@@ -140,3 +140,103 @@ def test_grants_as_the_s3_api_gives_them():
     assert canned_acl([owner, signed]) == "authenticated-read"
     logs = {"Grantee": {"Type": "Group", "URI": "http://acs.amazonaws.com/groups/s3/LogDelivery"}}
     assert canned_acl([owner, logs | {"Permission": "WRITE"}]) == "private"
+
+
+def test_settings_written_as_their_own_resources_join_their_bucket(tmp_path: Path):
+    """AWS provider 4 and later write a bucket's ACL, encryption, Block Public Access and
+    versioning as resources of their own; they used to be skipped as "carried by its bucket"
+    while the bucket carried none of them."""
+
+    def s3(tf_type: str, name: str, values: dict[str, object], deps: list[str]) -> dict:
+        return tfstate_resource("aws", tf_type, name, values, deps)
+
+    group = "http://acs.amazonaws.com/groups/global/AllUsers"
+    resources = [
+        s3(
+            "aws_s3_bucket",
+            "site",
+            {
+                "id": "acme-site",
+                "bucket": "acme-site",
+                "arn": "arn:aws:s3:::acme-site",
+                "region": "eu-west-3",
+            },
+            [],
+        ),
+        s3(
+            "aws_s3_bucket",
+            "vault",
+            {
+                "id": "acme-vault",
+                "bucket": "acme-vault",
+                "arn": "arn:aws:s3:::acme-vault",
+                "region": "eu-west-3",
+            },
+            [],
+        ),
+        s3(
+            "aws_s3_bucket_acl",
+            "site",
+            {
+                "id": "acme-site",
+                "bucket": "acme-site",
+                "access_control_policy": [
+                    {
+                        "grant": [
+                            {"grantee": [{"type": "Group", "uri": group}], "permission": "READ"}
+                        ],
+                        "owner": [{"id": "0a1b2c"}],
+                    }
+                ],
+            },
+            ["aws_s3_bucket.site"],
+        ),
+        s3(
+            "aws_s3_bucket_server_side_encryption_configuration",
+            "vault",
+            {
+                "id": "acme-vault",
+                "bucket": "acme-vault",
+                "rule": [
+                    {
+                        "apply_server_side_encryption_by_default": [
+                            {"sse_algorithm": "aws:kms", "kms_master_key_id": ""}
+                        ],
+                        "bucket_key_enabled": True,
+                    }
+                ],
+            },
+            ["aws_s3_bucket.vault"],
+        ),
+        s3(
+            "aws_s3_bucket_public_access_block",
+            "vault",
+            {
+                "id": "acme-vault",
+                "bucket": "acme-vault",
+                "block_public_acls": True,
+                "ignore_public_acls": True,
+                "block_public_policy": True,
+                "restrict_public_buckets": True,
+            },
+            ["aws_s3_bucket.vault"],
+        ),
+        s3(
+            "aws_s3_bucket_versioning",
+            "vault",
+            {
+                "id": "acme-vault",
+                "bucket": "acme-vault",
+                "versioning_configuration": [{"status": "Enabled", "mfa_delete": ""}],
+            },
+            ["aws_s3_bucket.vault"],
+        ),
+    ]
+    path = tmp_path / "terraform.tfstate"
+    path.write_text(json.dumps(tfstate(resources)), encoding="utf-8")
+    details = {r.name: r.attributes.details for r in import_files([path]).resources}
+    assert sorted(details) == ["acme-site", "acme-vault"]
+    assert details["acme-site"]["acl"] == "public-read"
+    assert details["acme-vault"]["encryption"] == "aws:kms"
+    assert details["acme-vault"]["public_access_blocked"] is True
+    assert details["acme-vault"]["versioning"] == "Enabled"
