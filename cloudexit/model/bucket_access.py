@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from cloudexit.model.kinds import Kind
+from cloudexit.model.bucket_names import moved_buckets
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -169,11 +169,7 @@ def access_warnings(
     """One line per moved bucket open to the public at the source, one per default encryption
     the target's Terraform does not carry."""
     found = []
-    for p in placements:
-        r = resources.get(p.resource_id)
-        if r is None or r.kind is not Kind.OBJECT_BUCKET or p.choice.retain:
-            continue
-        label = names.get(r.id, r.name)
+    for p, r, label in moved_buckets(placements, resources, names):
         note = public_note(r)
         if note is not None:
             found.append(f"bucket {label}: {note}")

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from cloudexit.model.kinds import Kind
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Iterable, Iterator, Mapping
 
     from cloudexit.model.inventory import Resource
     from cloudexit.model.plan import Placement
@@ -70,16 +70,22 @@ def versioned(resource: Resource) -> bool:
     return value is True
 
 
+def moved_buckets(
+    placements: Iterable[Placement], resources: Mapping[str, Resource], names: Mapping[str, str]
+) -> Iterator[tuple[Placement, Resource, str]]:
+    """Each bucket the plan moves, with its placement and the name the plan's warnings give it."""
+    for p in placements:
+        r = resources.get(p.resource_id)
+        if r is not None and r.kind is Kind.OBJECT_BUCKET and not p.choice.retain:
+            yield p, r, names.get(r.id, r.name)
+
+
 def bucket_warnings(
     placements: Iterable[Placement], resources: Mapping[str, Resource], names: Mapping[str, str]
 ) -> list[str]:
     """One line per moved bucket renamed on its target, one per versioning not carried."""
     found = []
-    for p in placements:
-        r = resources.get(p.resource_id)
-        if r is None or r.kind is not Kind.OBJECT_BUCKET or p.choice.retain:
-            continue
-        label = names.get(r.id, r.name)
+    for p, r, label in moved_buckets(placements, resources, names):
         written = p.choice.terraform is not None
         new = bucket_name(r.name)
         if written and new != r.name:
