@@ -244,11 +244,16 @@ def aws_lb_listener(v: dict[str, Any]) -> Fields:
 
 
 def aws_ebs_volume(v: dict[str, Any]) -> Fields:
+    size, declared = positive(v.get("size")), text(v.get("type"))
+    # A plan leaves type unset where the configuration does: the AWS provider documents gp2 as
+    # the default (aws_ebs_volume argument reference).
+    assumed = None if declared or not size else "gp2"
     return {
-        "storage_gib": positive(v.get("size")),
-        "storage_class": text(v.get("type")),
+        "storage_gib": size,
+        "storage_class": declared or assumed,
         "iops": count(positive(v.get("iops"))),
         "throughput_mibps": positive(v.get("throughput")),
+        "details": {"storage_type_assumed": assumed},
     }
 
 

@@ -47,6 +47,10 @@ def _product(resource: Resource) -> tuple[str, Decimal, str] | None:
         return f"elasticache/{size}", Decimal(nodes), f", x{nodes} nodes" if nodes > 1 else ""
     if kind is Kind.BLOCK_VOLUME and a.storage_class and a.storage_gib is not None:
         extra = "; provisioned IOPS not included" if a.storage_class in ("io1", "io2") else ""
+        if a.details.get("storage_type_assumed"):
+            extra += (
+                f", type {a.storage_class} assumed (the AWS provider's default where type is unset)"
+            )
         return (
             f"ebs-{a.storage_class}",
             Decimal(str(a.storage_gib)),
