@@ -197,8 +197,9 @@ def size_unknown(resource: Resource) -> bool:
 
 def copied_gib(resource: Resource, held: Container[str] | None = None) -> Decimal:
     """GiB copied out of the source: none for a read replica rebuilt from its primary on the
-    target, so its primary's data is not counted twice (``held``: see rebuilt_from_primary)."""
-    if rebuilt_from_primary(resource, held):
+    target, so its primary's data is not counted twice (``held``: see rebuilt_from_primary), and
+    none for a Kubernetes pool, whose nodes the target builds afresh and which keep no data."""
+    if resource.kind is Kind.KUBERNETES_NODE_POOL or rebuilt_from_primary(resource, held):
         return Decimal(0)
     return data_gib(resource)
 
