@@ -111,6 +111,11 @@ class TargetMapping(CatalogData):
     strategy: Strategy
     effort_days: float = Field(ge=0)
     loses: list[str] = Field(default_factory=empty_list)
+    loses_from: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="What is lost only for sources on a given cloud (aws, azure, gcp): a loss "
+        "of one source service's API is not listed for another cloud's resources",
+    )
     notes: str | None = None
 
 

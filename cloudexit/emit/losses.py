@@ -1,6 +1,7 @@
 """What a migrated resource does on the source that its target does not, for the runbook.
 
-The mapping of each kind to each target names what the target lacks (``loses``), graded per
+The mapping of each kind to each target names what the target lacks (``loses``, and
+``loses_from`` for what only one source cloud's resources lose), graded per
 resource where a resource's tier adds more (an inspecting firewall). A machine group whose
 target group resource has no template is written as fixed servers, so its autoscaling is lost
 whatever the mapping says the target could do.
@@ -77,7 +78,11 @@ def losses(
         site = f"{p.choice.provider}/{p.choice.region}"
         provider = p.choice.provider
         target = graded_for(resource, mapping.targets.get(provider), vm_mapping(catalog, provider))
-        lost = list(target.loses) if target is not None else []
+        lost = (
+            [*target.loses, *target.loses_from.get(resource.provider, [])]
+            if target is not None
+            else []
+        )
         if (resource.id, site) in fixed:
             extra = fixed[(resource.id, site)]
             kept = (x for x in lost if "scaling" not in x) if "autoscaling" in extra else lost
