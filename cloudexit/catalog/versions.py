@@ -160,6 +160,16 @@ def install(
         f"install {build} {line} on the VMs at its newest patch release: the release line "
         f"of the source ({said}), so the move is a copy, not an upgrade"
     )
+    if ended is not None and ended(build, line) and resource.planned:
+        return EngineVersionChoice(
+            engine=build,
+            source_engine=engine,
+            source_version=raw,
+            status="self_managed",
+            note=f"install a supported {build} release line on the VMs: only a Terraform plan "
+            f"holds the source ({said}), so there is no data to copy and no reason to install "
+            f"{build} {line}, past its end of life when the plan starts",
+        )
     if ended is not None and ended(build, line):
         note = (
             f"install {build} {line} on the VMs at its newest patch release, the release line of "

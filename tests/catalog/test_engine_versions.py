@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from cloudexit.catalog.loader import Catalog, load_catalog
 from cloudexit.catalog.schema import EngineVersions, SourceRef, VersionsFile
-from cloudexit.catalog.versions import decide, version_key, version_warnings
+from cloudexit.catalog.versions import decide, install, version_key, version_warnings
 from cloudexit.model.inventory import Resource
 from cloudexit.model.plan import Option, Placement, Risk
 
@@ -333,3 +333,18 @@ def test_an_upgrade_is_called_major_only_when_its_major_version_changes(before, 
     from cloudexit.catalog.versions import upgrade_size
 
     assert upgrade_size(before, after) == said
+
+
+def test_a_planned_store_past_its_end_of_life_is_not_installed_at_the_old_line() -> None:
+    """Only a Terraform plan holds it: no data to copy, so no reason to install the ended line
+    on the target's VMs."""
+    planned = db("analytics.search", "elasticsearch", "2.3").model_copy(update={"planned": True})
+    choice = install(CATALOG, planned, option("self_managed"), ended=lambda *_: True)
+    assert choice.status == "self_managed"
+    assert choice.version is None
+    assert "only to copy the data across" not in choice.note
+    assert "supported elasticsearch release line" in choice.note
+    running = install(
+        CATALOG, planned.model_copy(update={"planned": False}), option(), lambda *_: True
+    )
+    assert running.version == "2.3" and "only to copy the data across" in running.note
