@@ -72,6 +72,7 @@ from cloudexit.optimise.windows import WINDOWS_HOSTS, runs_windows
 from cloudexit.optimise.worked import Worked
 from cloudexit.sovereignty.data import load_sovereignty
 from cloudexit.sovereignty.estate import estate, lowered_warning
+from cloudexit.wording import counted
 
 
 def time_limited_warning(policy: Policy, gap: float, within: bool) -> str:
@@ -583,7 +584,7 @@ def second_hand_warning(placements: list[Placement], figures: Totals) -> str | N
     return (
         f"{figures.second_hand_share:.1%} of target spend (EUR {figures.second_hand_monthly} of "
         f"{figures.target_monthly} a month) rests on second-hand, undated or over-12-month-old "
-        f"prices ({len(products)} products: {shown})"
+        f"prices ({counted(len(products), 'product')}: {shown})"
     )
 
 
@@ -610,9 +611,9 @@ def ranged_price_warning(placements: list[Placement], catalog: Catalog) -> str |
         return None
     shown = sorted(ranged)
     return (
-        f"{len(shown)} target prices are the upper of two disagreeing second-hand figures, used "
-        f"as is until the contracting entity's price list is read: {', '.join(shown[:5])}"
-        + (", ..." if len(shown) > 5 else "")
+        f"{counted(len(shown), 'target price is', 'target prices are')} the upper of two "
+        "disagreeing second-hand figures, used as is until the contracting entity's price list "
+        f"is read: {', '.join(shown[:5])}" + (", ..." if len(shown) > 5 else "")
     )
 
 

@@ -84,10 +84,29 @@ def test_a_plan_names_target_prices_taken_from_the_top_of_a_range(tmp_path: Path
     chosen = ranged.placements[0].choice
     assert (chosen.provider, chosen.product) == ("ovhcloud", "b-2-8")
     line = next(w for w in ranged.warnings if "upper of two disagreeing" in w)
-    assert line.startswith("1 target prices")
+    assert line.startswith("1 target price is the upper of two disagreeing"), line
     assert "ovhcloud/b-2-8 EUR 0.05 (other source 0.03)" in line
 
     plain = _plan(_catalog_with_range(tmp_path / "b", None))
     assert plain.placements[0].choice.product == "b-2-8"
     assert plain.totals.target_monthly == ranged.totals.target_monthly
     assert not any("upper of two disagreeing" in w for w in plain.warnings)
+
+
+def test_the_second_hand_share_counts_its_products_in_agreement() -> None:
+    from types import SimpleNamespace
+
+    from cloudexit.optimise.planner import second_hand_warning
+
+    def placed(*products: str) -> SimpleNamespace:
+        return SimpleNamespace(choice=SimpleNamespace(retain=False, second_hand_prices=products))
+
+    figures = SimpleNamespace(
+        second_hand_monthly=Decimal("6.00"),
+        second_hand_share=0.283,
+        target_monthly=Decimal("21.18"),
+    )
+    one = second_hand_warning([placed("ovhcloud/loadbalancer-s")], figures)  # type: ignore[arg-type]
+    assert one is not None and "(1 product: ovhcloud/loadbalancer-s)" in one
+    two = second_hand_warning([placed("a/x", "a/y")], figures)  # type: ignore[arg-type]
+    assert two is not None and "(2 products: a/x, a/y)" in two
