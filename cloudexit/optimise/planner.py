@@ -322,7 +322,12 @@ def _plan(
             stand_ins[part] = stand_ins.get(part, Decimal(0)) + amount
         size = resolve_size(resources[rid], catalog, policy)
         needed = (
-            requirement_of(resources[rid], size.specs, policy)
+            requirement_of(
+                resources[rid],
+                size.specs,
+                policy,
+                self_managed=row.option.fidelity == "self_managed",
+            )
             if size.state != "not_needed"
             and sized_by_instance(row.option, catalog, resources[rid].kind)
             else None

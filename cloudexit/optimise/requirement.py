@@ -15,6 +15,7 @@ from cloudexit.model.kinds import Kind
 from cloudexit.model.plan import Option
 from cloudexit.model.policy import Policy
 from cloudexit.optimise.node_disks import node_disk_held
+from cloudexit.optimise.running import running_cost_data, self_managed_needs
 from cloudexit.optimise.today import current_monthly_eur
 
 _PARTS = {
@@ -45,15 +46,31 @@ def _size(vcpu: float | None, memory: float | None) -> str:
     return ", ".join(parts)
 
 
-def requirement_of(resource: Resource, specs: Specs | None, policy: Policy) -> Requirement | None:
-    """The vCPU and memory candidates were matched against; None when the resource has neither."""
+def requirement_of(
+    resource: Resource, specs: Specs | None, policy: Policy, self_managed: bool = False
+) -> Requirement | None:
+    """The vCPU and memory candidates were matched against; None when the resource has neither.
+    A self-run service's floor (mappings/running-costs.yaml ``minimum_size``) raises it as the
+    candidates were raised, and the reason says so: a search node of 1 vCPU planned on 4 would
+    otherwise look sized up for nothing."""
     needs = needs_of(resource, policy.headroom, specs, policy.burstable_baseline)
+    why = needs.why
+    if self_managed:
+        raised = self_managed_needs(resource, needs, running_cost_data())
+        if (raised.vcpu, raised.memory_gib) != (needs.vcpu, needs.memory_gib):
+            floor = (
+                f"raised to the {_size(raised.vcpu, raised.memory_gib)} a self-run "
+                f"{resource.kind.value} is planned on at least (mappings/running-costs.yaml "
+                "minimum_size, a planning assumption the policy's running_costs can change)"
+            )
+            why = f"{why}; {floor}" if why else floor
+            needs = raised
     label = _size(needs.vcpu, needs.memory_gib)
     if not label:
         return None
     if needs.basis == "baseline":
         label = label.replace(" vCPU", " vCPU sustained", 1)
-    return Requirement(label=label, basis=needs.basis, reason=needs.why, needs=needs)
+    return Requirement(label=label, basis=needs.basis, reason=why, needs=needs)
 
 
 def _product_specs(option: Option, catalog: Catalog) -> Specs | None:
