@@ -117,6 +117,11 @@ class TargetMapping(CatalogData):
         "of one source service's API is not listed for another cloud's resources",
     )
     notes: str | None = None
+    cost_outside: str | None = Field(
+        None,
+        description="A cost the target brings that no price list here holds (addresses from "
+        "your own uplink's range): said beside every placement on it, never counted as free",
+    )
 
 
 class KindMapping(CatalogData):

@@ -24,6 +24,7 @@ from cloudexit.model.firewall_rules_held import (
     unheld_group_warnings,
 )
 from cloudexit.model.inventory import Inventory, Resource
+from cloudexit.model.kinds import Kind
 from cloudexit.model.labels import readable_names
 from cloudexit.model.money import quantize
 from cloudexit.model.open_ports import OpenRule, open_rule_warnings
@@ -116,7 +117,30 @@ def placed_warnings(placed: Placed) -> list[str]:
     found += access_warnings(placements, resources, names)
     found += retired_warnings(inventory.resources, placements, names, placed.start)
     found += pin_warnings(inventory, catalog, policy, placed.providers)
+    found += outside_cost_warnings(placements, catalog, names)
     return [line for line in found if line]
+
+
+def outside_cost_warnings(
+    placements: list[Placement], catalog: Catalog, names: dict[str, str]
+) -> list[str]:
+    """One line per target service whose cost no price list here holds, naming who carries it:
+    such a placement is priced at nothing, and the plan says what that nothing leaves out."""
+    who: dict[tuple[str, str], list[str]] = {}
+    for p in placements:
+        if p.choice.retain:
+            continue
+        mapping = catalog.kinds.get(Kind(p.kind))
+        target = mapping.targets.get(p.choice.provider) if mapping else None
+        if target is not None and target.cost_outside:
+            who.setdefault((p.choice.provider, target.cost_outside), []).append(
+                names.get(p.resource_id, p.resource_id)
+            )
+    return [
+        f"not in the target cost, paid outside any price list on {provider}: {what}; on "
+        f"{len(labels)} {plural(len(labels), 'placement')} ({first_few(sorted(labels))})"
+        for (provider, what), labels in sorted(who.items())
+    ]
 
 
 def unpriced_warning(part: str, who: list[str], stand_in: Decimal | None) -> str:
