@@ -104,7 +104,9 @@ def terraform_rules(provider: str, text: str) -> dict[str, set[Tuple]]:
                             r.get("protocol", "any"),
                             r.get("port_range_min"),
                             r.get("port_range_max"),
-                            r["remote_ip_prefix"],
+                            r["remote_ip_prefix"]
+                            if "remote_group_id" not in r
+                            else "group:" + _referenced(r["remote_group_id"]),
                         )
                         for r in body.get("rule", [])
                     }
@@ -146,7 +148,18 @@ def terraform_rules(provider: str, text: str) -> dict[str, set[Tuple]]:
                             )
                         )
                     groups[local] = out
-    return {described[local]: rules for local, rules in groups.items()}
+    named = {
+        f"group:{local}": "group:" + text.rsplit(" ", 1)[-1] for local, text in described.items()
+    }
+    return {
+        described[local]: {(*t[:4], named.get(t[4], t[4])) for t in rules}
+        for local, rules in groups.items()
+    }
+
+
+def _referenced(value: str) -> str:
+    """The local name a reference such as ``${ovh_cloud_security_group.web.id}`` names."""
+    return value.strip("${}").split(".")[1]
 
 
 def source_tuples(rules: list[FirewallRule]) -> set[Tuple]:
@@ -190,6 +203,18 @@ def source_tuples(rules: list[FirewallRule]) -> set[Tuple]:
     return out
 
 
+def source_group_tuples(rules: list[FirewallRule]) -> set[Tuple]:
+    """Allow rules whose peer is another security group, the peer as ``group:<its id>``: a
+    written rule naming that group is no wider than them."""
+    return {
+        (rule.direction, rule.protocol, None, None, f"group:{e.value}")
+        for rule in rules
+        if rule.action == "allow" and not rule.ports
+        for e in rule.peers
+        if e.kind == "group"
+    }
+
+
 def within(rule: Tuple, sources: set[Tuple]) -> bool:
     """The written rule lets through nothing a source rule does not."""
     direction, protocol, low, high, peer = rule
@@ -197,6 +222,10 @@ def within(rule: Tuple, sources: set[Tuple]) -> bool:
         if s_dir != direction or s_proto not in (protocol, "any"):
             continue
         if s_low is not None and (low is None or low < s_low or high is None or high > s_high):
+            continue
+        if peer.startswith("group:") or s_peer.startswith("group:"):
+            if peer == s_peer:
+                return True
             continue
         a, b = ipaddress.ip_network(peer), ipaddress.ip_network(s_peer)
         if a.version == b.version and a.subnet_of(b):  # type: ignore[arg-type]

@@ -23,6 +23,7 @@ from tests.topology.roundtrip import (
     TARGETS,
     check_errors,
     render,
+    source_group_tuples,
     source_tuples,
     terraform_rules,
     within,
@@ -51,7 +52,9 @@ def assert_faithful(inventory: Inventory, tmp_path: Path, expect_rules: bool = T
                     continue  # not written here (the README says why)
                 expected = source_tuples(group.topology.firewall_rules)
                 got = found[local]
-                wide = {t for t in got if not within(t, expected | _tag_ranges(group, inventory))}
+                peers = expected | _tag_ranges(group, inventory)
+                peers |= source_group_tuples(group.topology.firewall_rules)
+                wide = {t for t in got if not within(t, peers)}
                 assert not wide, (provider, group.name, wide)
                 exact = {t for t in expected if _writable(t, provider)}
                 assert exact <= got, (provider, group.name, exact - got)
