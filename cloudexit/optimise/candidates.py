@@ -202,6 +202,16 @@ class Priced:
         elif service:
             self.wanting[part] = (service, quantity)
 
+    def add(self, part: str, key: str, price: Price, monthly: Decimal) -> None:
+        """Add a priced part bought beside the product (``key``: provider/product), with its
+        price's standing."""
+        self.costs[part] = self.costs.get(part, Decimal(0)) + monthly
+        self.monthly += monthly
+        if not price.verified:
+            self.unverified.append(key)
+        if is_weak(price):
+            self.second_hand[key] = self.second_hand.get(key, Decimal(0)) + monthly
+
     def settle(self, catalog: Catalog, rates: Mapping[str, Decimal]) -> None:
         """Give each part the provider knows no price for the highest price of its service at
         any target provider; one with none keeps the option out (``incomparable``)."""
@@ -713,13 +723,7 @@ def _add_volumes(
     priced: Priced, part: str, provider: ProviderFile, disk: Product, price: Price, monthly: Decimal
 ) -> None:
     """Add volumes written beside the server as a cost part, with their price's standing."""
-    priced.costs[part] = monthly
-    priced.monthly += monthly
-    key = f"{provider.id}/{disk.id}"
-    if not price.verified:
-        priced.unverified.append(key)
-    if is_weak(price):
-        priced.second_hand[key] = priced.second_hand.get(key, Decimal(0)) + monthly
+    priced.add(part, f"{provider.id}/{disk.id}", price, monthly)
 
 
 def _choose_product(
@@ -764,6 +768,13 @@ def _choose_product(
     if target.sizing in ("instance", "instance_plus_storage", "per_node"):
         needed = copies_needed(resource) if target.sizing != "per_node" else 1
         fixed = provider.id in running.fixed_node_plans
+        data = float(data_gib(resource))
+
+        def cheapest(among: tuple[Product, ...]) -> tuple[Product, int] | None:
+            return cheapest_replicated(
+                among, needs, region, needed, data, fixed, policy.monthly_commitment
+            )
+
         found = None
         disk = node_disk_held(resource)
         if (
@@ -772,36 +783,12 @@ def _choose_product(
             and not _boot_volume(provider.id, target.terraform)
         ):
             # nodes written without a disk of their own: a flavour whose local disk holds it
-            found = cheapest_replicated(
-                holding(products, disk),
-                needs,
-                region,
-                needed,
-                float(data_gib(resource)),
-                fixed,
-                policy.monthly_commitment,
-            )
+            found = cheapest(holding(products, disk))
         boot = boot_gib(resource)
         if boot and not found:
             # a machine booting from its flavour's own disk needs one that holds its boot disk
-            found = cheapest_replicated(
-                _holding_boot(products, boot, provider.id, target),
-                needs,
-                region,
-                needed,
-                float(data_gib(resource)),
-                fixed,
-                policy.monthly_commitment,
-            )
-        found = found or cheapest_replicated(
-            products,
-            needs,
-            region,
-            needed,
-            float(data_gib(resource)),
-            fixed,
-            policy.monthly_commitment,
-        )
+            found = cheapest(_holding_boot(products, boot, provider.id, target))
+        found = found or cheapest(products)
         if found is None:
             return (
                 f"no {target.select.service} product on {provider.id}/{region} fits the sizing{among}"

@@ -13,7 +13,6 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from cloudexit.catalog.evidence import is_weak
 from cloudexit.catalog.sizing import monthly_price, price_in
 from cloudexit.optimise.stand_in import highest_monthly, product_prices
 
@@ -52,10 +51,4 @@ def price_reserved_ip(
             "public_ip",
         )
         return
-    priced.costs[part] = priced.costs.get(part, Decimal(0)) + monthly
-    priced.monthly += monthly
-    key = f"{provider.id}/{product_id}"
-    if not price.verified:
-        priced.unverified.append(key)
-    if is_weak(price):
-        priced.second_hand[key] = priced.second_hand.get(key, Decimal(0)) + monthly
+    priced.add(part, f"{provider.id}/{product_id}", price, monthly)

@@ -13,7 +13,7 @@ from cloudexit.model.plan import SolveStatus
 from cloudexit.optimise.checks import violations
 from cloudexit.optimise.decide import decide
 from cloudexit.optimise.units import assignment_objective
-from tests.optimise.exactness import random_instance, reference_optimum
+from tests.optimise.exactness import Instance, random_instance, reference_optimum
 
 # 1078 and 1151 once caught pruning under a spend-share cap: one too dear, one declared infeasible.
 FAST = [*range(6), 1078, 1151]
@@ -207,13 +207,8 @@ def test_the_rounded_relaxation_usually_meets_the_policy() -> None:
     assert tried >= 10 and met >= tried // 2, (met, tried)
 
 
-@pytest.mark.parametrize("seed", range(40))
-def test_without_estate_wide_limits_the_parts_solved_alone_give_the_reference_optimum(
-    seed: int,
-) -> None:
-    from cloudexit.optimise import components
-
-    instance = random_instance(seed)
+def _without_estate_wide_limits(instance: Instance) -> None:
+    """Drop every limit that binds the whole estate, so the parts may be solved alone (HiGHS)."""
     instance.policy = instance.policy.model_copy(
         update={
             "min_providers": 1,
@@ -224,6 +219,16 @@ def test_without_estate_wide_limits_the_parts_solved_alone_give_the_reference_op
             "solver": instance.policy.solver.model_copy(update={"name": "highs"}),
         }
     )
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_without_estate_wide_limits_the_parts_solved_alone_give_the_reference_optimum(
+    seed: int,
+) -> None:
+    from cloudexit.optimise import components
+
+    instance = random_instance(seed)
+    _without_estate_wide_limits(instance)
     assert not components.estate_wide(instance.policy)
     parts = components.components(instance.units)
     grouped = {u.key for u in instance.units.units if u.group or u.anti}
@@ -239,16 +244,7 @@ def test_without_estate_wide_limits_a_balancer_is_solved_with_its_members(seed: 
     from cloudexit.optimise import components
 
     instance = random_instance(seed, balancer=True)
-    instance.policy = instance.policy.model_copy(
-        update={
-            "min_providers": 1,
-            "max_providers": None,
-            "max_spend_share": None,
-            "capacity": [],
-            "monthly_budget": None,
-            "solver": instance.policy.solver.model_copy(update={"name": "highs"}),
-        }
-    )
+    _without_estate_wide_limits(instance)
     (balancer,) = [u for u in instance.units.units if u.fronts]
     (part,) = [units for units, _ in components.components(instance.units) if balancer in units]
     in_part = {rid for u in part for rid in u.members}
