@@ -59,12 +59,16 @@ def test_a_server_is_priced_whole_and_what_the_catalogue_cannot_price_has_no_fig
     )
     assert compute is not None and storage is not None and pg.monthly_cost is not None
     assert pg.monthly_cost.amount == compute.monthly_eur + storage.monthly_eur
-    # No catalogue product for that cache size: no figure, and no part passed off as the cost.
+    # A Standard cache bills its primary and its replica at the per-node list price.
     redis = by_id[f"{BASE}/microsoft.cache/redis/shop-redis"]
     assert [(p.product, p.quantity) for p in billed(redis)] == [
         ("redis-cache/Standard_C1", Decimal(2))
     ]
-    assert redis.monthly_cost is None
+    nodes = priced_catalog.list_price("azure", "westeurope", "redis-cache/Standard_C1", Decimal(2))
+    assert nodes is not None and redis.monthly_cost is not None
+    assert redis.monthly_cost.amount == nodes.monthly_eur
+    # Where no reading prices that size: no figure, and no part passed off as the cost.
+    assert listed_cost(priced_catalog, "azure", "italynorth", billed(redis)) is None
     # Geo-redundant storage has no catalogue price; LRS hot blob would.
     account = by_id[f"{BASE}/microsoft.storage/storageaccounts/shopassets"]
     assert account.attributes.storage_class == "Standard_GRS" and account.monthly_cost is None
