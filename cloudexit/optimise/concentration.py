@@ -23,7 +23,15 @@ from cloudexit.model.policy import Policy
 from cloudexit.optimise.apart import apart
 from cloudexit.optimise.objective import Scorer
 from cloudexit.optimise.today import current_monthly_eur
-from cloudexit.optimise.units import Repeats, Row, Unit, Units, prune_dominated, runner_up_rows
+from cloudexit.optimise.units import (
+    Options,
+    Repeats,
+    Row,
+    Unit,
+    Units,
+    prune_dominated,
+    runner_up_rows,
+)
 from cloudexit.risk.score import concentration_points
 
 
@@ -300,6 +308,27 @@ def _weighed(
     decorated: list[tuple[float, tuple[str, str], str, int, Row]] = []
     shaped, score_of = Row.shaped, scorer.weighed_score
     one = one or Repeats().figure
+    if isinstance(rows, Options):
+        # read from the columns: the row each option would be read through is never made
+        stake, source = rows.stake, rows.source
+        for index, (shape, monthly, migration) in enumerate(
+            zip(rows.shapes, rows.monthly, rows.migration, strict=True)
+        ):
+            site = shape[0]
+            spend = monthly * count
+            total = placed + spend
+            points = one(
+                concentration_points(
+                    (by_provider[site[0]] + spend) / total, (by_region[site] + spend) / total
+                )
+                if total > 0
+                else 0.0
+            )
+            score = score_of(shape[8], shape[9], shape[10], points, stake, monthly, migration)
+            row = shaped(shape, score, monthly, stake, migration, points, source)
+            decorated.append((score, site, shape[2] or "", index, row))
+        decorated.sort()
+        return [d[4] for d in decorated], [d[3] for d in decorated]
     for index, r in enumerate(rows):
         shape = r.shape
         site = shape[0]

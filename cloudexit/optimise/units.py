@@ -1412,13 +1412,11 @@ def build_units(
                 unit.rows = prune_dominated(unit, policy)
                 pruned += len(unit.all_rows) - len(unit.rows)
                 continue
-            unit.rows = unit.options.rows()
-            kept = prune_dominated(unit, policy)
-            pruned += len(unit.rows) - len(kept)
-            if len(kept) < len(unit.rows):
-                at = {id(row): index for index, row in enumerate(unit.rows)}
-                unit.kept = array("I", [at[id(row)] for row in kept])
-            unit.rows = []
+            options = unit.options
+            kept = undominated(unit, policy, options.shapes, options.scores, options.monthly)
+            if kept is not None and len(kept) < len(options):
+                pruned += len(options) - len(kept)
+                unit.kept = array("I", kept)
     member_groups: dict[str, list[str]] = defaultdict(list)
     for rid, name in groups.items():
         member_groups[name].append(rid)
@@ -1530,6 +1528,23 @@ def prune_dominated(unit: Unit, policy: Policy) -> list[Row]:
     option's monthly cost also counts towards every other provider's allowance (each row reads
     ``spend_p - share * total <= 0``), so a cheaper option is not better there: only an exact tie
     in monthly cost is."""
+    rows = unit.rows
+    at = undominated(
+        unit, policy, [r.shape for r in rows], [r.score for r in rows], [r.monthly for r in rows]
+    )
+    return rows if at is None else [rows[i] for i in at]
+
+
+def undominated(
+    unit: Unit,
+    policy: Policy,
+    shapes: Sequence[Shape],
+    scores: Sequence[float],
+    monthly: Sequence[float],
+) -> list[int] | None:
+    """``prune_dominated`` of options given as columns: the index of each option kept, in
+    order, or None where the unit is not pruned. Columns held until weighing are read as they
+    are, with no row made for each option."""
     if (
         unit.group is not None
         or unit.anti
@@ -1538,20 +1553,18 @@ def prune_dominated(unit: Unit, policy: Policy) -> list[Row]:
         or unit.fronts
         or policy.max_region_spend_share is not None
     ):
-        return unit.rows
+        return None
     regional = {cap.provider for cap in policy.capacity if cap.region is not None}
     capped = policy.max_spend_share is not None
-    kept: list[Row] = []
+    kept: list[int] = []
     # Only an option of the same provider and the same keeping may dominate another; each kept
     # one is held with the figures compared, read once.
     rivals: dict[tuple[str, bool], list[tuple[float, float, float, float, float, float, int]]] = {}
-    for row in unit.rows:
-        shape = row.shape
+    for index, (shape, score, cost) in enumerate(zip(shapes, scores, monthly, strict=True)):
         provider, target = shape[0][0], shape[1]
         if provider in regional:
-            kept.append(row)
+            kept.append(index)
             continue
-        score, monthly = row.score, row.monthly
         jurisdiction, vcpu, memory, storage, instances = (
             shape[8],
             shape[4],
@@ -1564,7 +1577,7 @@ def prune_dominated(unit: Unit, policy: Policy) -> list[Row]:
         for k in same:
             if (
                 k[0] <= score
-                and (k[1] == monthly if exact else k[1] <= monthly)
+                and (k[1] == cost if exact else k[1] <= cost)
                 and k[2] <= jurisdiction
                 and k[3] <= vcpu
                 and k[4] <= memory
@@ -1573,6 +1586,6 @@ def prune_dominated(unit: Unit, policy: Policy) -> list[Row]:
             ):
                 break
         else:
-            kept.append(row)
-            same.append((score, monthly, jurisdiction, vcpu, memory, storage, instances))
+            kept.append(index)
+            same.append((score, cost, jurisdiction, vcpu, memory, storage, instances))
     return kept
