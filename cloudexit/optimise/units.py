@@ -871,11 +871,14 @@ def _rows(
     later: FactsMemo | None = None,
     repeats: Repeats | None = None,
     reprice: Callable[[SiteFacts], SiteFacts] | None = None,
-) -> tuple[list[Row], list[str], Callable[[], int]]:
+    columns: bool = False,
+) -> tuple[list[Row] | Options, list[str], Callable[[], int]]:
     """The resource's options as solver rows, why the other sites are out, and a digest of what
     the options hold beyond the rows' numbers (two resources share a class only when it is
     equal), made when asked: only resources whose rows equal another's need it. ``reprice``:
-    what the target builds at each site instead (``OptionSource.reprice``)."""
+    what the target builds at each site instead (``OptionSource.reprice``). ``columns``: a
+    resource handed another's site walk has its options as columns (``Options``), the very
+    ones ``Options(rows)`` would hold."""
     source = OptionSource(resource, catalog, policy, held, start, later, reprice)
     scorer = scorer or Scorer(policy)
     repeats = repeats or Repeats()
@@ -887,6 +890,9 @@ def _rows(
     else:
         walked = walk(resource, catalog, policy, held, start, memo)
         if walked.shared is not None:
+            if columns:
+                options, excluded = _walked_columns(walked, source, scorer, repeats)
+                return options, excluded, walked_digest(walked)
             shared, excluded = _walked_rows(walked, source, scorer, repeats)
             return shared, excluded, walked_digest(walked)
         assert walked.facts is not None
@@ -1004,6 +1010,45 @@ def _walked_rows(
         rows.append(_kept_row(ctx.resource, kept, stake, source, scorer, repeats))
     rows.sort(key=_row_order)
     return rows, excluded
+
+
+def _walked_columns(
+    walked: Walk, source: OptionSource, scorer: Scorer, repeats: Repeats
+) -> tuple[Options | list[Row], list[str]]:
+    """``_walked_rows`` as the columns ``Options`` holds of them, in the same order (score,
+    then site and product, ties as the walk gives them), with no row made for each option."""
+    ctx = walked.ctx
+    stake = ctx.stake
+    one = repeats.figure
+    shapes: list[Shape] = []
+    scores: list[float] = []
+    monthly: list[float] = []
+    migrations: list[float] = []
+    for shape, cost, figure, days in repeats.walked(walked):
+        migration = ctx.migration(days)
+        risk = scorer.risk(shape[8], shape[9], shape[10], 0, stake)
+        shapes.append(shape)
+        scores.append(float(scorer.score(cost, migration, risk)))
+        monthly.append(figure)
+        migrations.append(one(float(migration)))
+    kept, excluded = walked.kept()
+    if kept is not None:
+        row = _kept_row(ctx.resource, kept, stake, source, scorer, repeats)
+        shapes.append(row.shape)
+        scores.append(row.score)
+        monthly.append(row.monthly)
+        migrations.append(row.migration)
+    if not shapes:
+        return [], excluded
+    order = sorted(range(len(shapes)), key=lambda i: (scores[i], shapes[i][0], shapes[i][2] or ""))
+    return Options.columns(
+        tuple([shapes[i] for i in order]),
+        array("d", [scores[i] for i in order]),
+        tuple([monthly[i] for i in order]),
+        tuple([migrations[i] for i in order]),
+        stake,
+        source,
+    ), excluded
 
 
 def facts_digest(found: Facts) -> int:
@@ -1147,7 +1192,7 @@ class _Candidates:
         resource: Resource,
         held: Held,
         reprice: Reprice,
-    ) -> tuple[list[Row], list[str], Callable[[], int]]:
+    ) -> tuple[list[Row] | Options, list[str], Callable[[], int]]:
         return _rows(
             resource,
             self.catalog,
@@ -1159,6 +1204,7 @@ class _Candidates:
             self.later,
             self.repeats,
             reprice,
+            self.compact,
         )
 
     def digest_of(self, rows: Sequence[Row]) -> int:
@@ -1170,7 +1216,7 @@ class _Candidates:
 
     def share(
         self,
-        listed: list[Row],
+        listed: list[Row] | Options,
         digest: Callable[[], int],
         held: Held,
         reprice: Reprice,
@@ -1178,10 +1224,13 @@ class _Candidates:
         """The options of an earlier resource equal to ``listed`` (the same object: one class),
         or ``listed`` (as columns when ``compact``), kept for the resources after it."""
         rows: Sequence[Row] = listed
-        if self.compact and listed and Options.fit(listed):
+        if isinstance(listed, list) and self.compact and listed and Options.fit(listed):
             rows = Options(listed)
         if not (listed and self.aggregate and not held and reprice is None):
             return rows
+        if isinstance(listed, Options):
+            key = tuple(zip(listed.shapes, listed.scores, listed.monthly, strict=True))
+            return self._shared(rows, key, digest)
         return self._shared(rows, solver_key(listed), digest)
 
     def _shared(
@@ -1289,9 +1338,20 @@ class _Candidates:
         return self._shared(options, key, digest)
 
 
-def _figures(rows: list[Row]) -> Figures | list[tuple[Shape, float, float, float, float]]:
+def _figures(
+    rows: list[Row] | Options,
+) -> Figures | list[tuple[Shape, float, float, float, float]]:
     """The rows' figures for ``_Candidates.taken``: as columns when every figure is a float and
     the stake one object, as tuples otherwise, so that each reads back as it was."""
+    if isinstance(rows, Options):
+        # every figure a float and one stake (``_walked_columns``)
+        return (
+            rows.shapes,
+            rows.scores,
+            array("d", rows.monthly),
+            array("d", rows.migration),
+            rows.stake,
+        )
     if rows and all(
         type(r.score) is float
         and type(r.monthly) is float
