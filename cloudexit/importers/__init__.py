@@ -14,9 +14,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from cloudexit.catalog.loader import Catalog, load_catalog
+from cloudexit.connectors.aws.route_tables import associate_route_tables
 from cloudexit.connectors.common import Billing, today_cost
 from cloudexit.errors import InputError
-from cloudexit.importers.aws_routes import associate_route_tables
 from cloudexit.importers.context import ImportContext
 from cloudexit.importers.detect import FORMATS, detect
 from cloudexit.model.boot_disks import link_boot_disks

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from cloudexit.connectors.aws.route_tables import route_table_details
 from cloudexit.importers.refine import engine_name
 from cloudexit.importers.terraform_sizing import count, positive, text
 from cloudexit.jsonvalues import number
@@ -296,72 +297,10 @@ def subnet(r: dict[str, Any]) -> Fields:
     return fields
 
 
-# A route's target, by the field that names it: (field, next-hop type as the model names it).
-_TARGETS = (
-    ("NatGatewayId", "NatGateway"),
-    ("InstanceId", "Instance"),
-    ("NetworkInterfaceId", "NetworkInterface"),
-    ("TransitGatewayId", "TransitGateway"),
-    ("VpcPeeringConnectionId", "VpcPeeringConnection"),
-    ("EgressOnlyInternetGatewayId", "EgressOnlyInternetGateway"),
-    ("LocalGatewayId", "LocalGateway"),
-    ("CarrierGatewayId", "CarrierGateway"),
-    ("CoreNetworkArn", "CoreNetwork"),
-)
-# GatewayId holds several kinds of target, told apart by the id's prefix; a Gateway Load
-# Balancer or Network Firewall endpoint is a vpce- id there.
-_GATEWAYS = (
-    ("vpce-", "VpcEndpoint"),
-    ("igw-", "InternetGateway"),
-    ("vgw-", "VirtualPrivateGateway"),
-)
-
-
-def _route(r: Any) -> dict[str, Any] | None:
-    """One row of ``describe-route-tables`` or an AWS Config item, as the Terraform importer
-    keeps an ``aws_route``: prefix, next-hop type and id; a blackhole route keeps its state."""
-    if not isinstance(r, dict):
-        return None
-    row: dict[str, Any] = {
-        "prefix": text(r.get("DestinationCidrBlock")) or text(r.get("DestinationIpv6CidrBlock")),
-        "prefix_list": text(r.get("DestinationPrefixListId")),
-    }
-    for key, hop in _TARGETS:
-        if text(r.get(key)):
-            row["next_hop"], row["next_hop_id"] = hop, text(r.get(key))
-            break
-    else:
-        gateway = text(r.get("GatewayId"))
-        if gateway == "local":
-            row["next_hop"] = "Local"
-        elif gateway:
-            row["next_hop"] = next((h for p, h in _GATEWAYS if gateway.startswith(p)), "Gateway")
-            row["next_hop_id"] = gateway
-    state = text(r.get("State"))
-    if state and state != "active":
-        row["state"] = state
-    return {k: v for k, v in row.items() if v is not None} if "next_hop" in row else None
-
-
 def route_table(r: dict[str, Any]) -> Fields:
-    """Its routes, the subnets associated with it and whether it is its VPC's main table."""
-    associations = [
-        a
-        for a in r.get("Associations") or []
-        if isinstance(a, dict)
-        and text(dig(a, "AssociationState", "State")) in (None, "associated", "associating")
-    ]
-    rows = [_route(x) for x in r.get("Routes") or []]
-    return {
-        "details": {
-            "routes": [x for x in rows if x],
-            "vpc_id": text(r.get("VpcId")),
-            "associated_subnets": sorted(
-                {s for a in associations if (s := text(a.get("SubnetId")))}
-            ),
-            "main": any(a.get("Main") is True for a in associations) or None,
-        }
-    }
+    """Its routes, the subnets associated with it and whether it is its VPC's main table: the
+    live scan's reader."""
+    return {"details": route_table_details(r)}
 
 
 def network_firewall(r: dict[str, Any]) -> Fields:

@@ -1,4 +1,4 @@
-"""EC2: instances, EBS volumes, VPCs, subnets, security groups, Elastic IPs."""
+"""EC2: instances, EBS volumes, VPCs, subnets, route tables, security groups, Elastic IPs."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from cloudexit.connectors.aws.declare import (
     tag_dict,
 )
 from cloudexit.connectors.aws.reader import Reader
+from cloudexit.connectors.aws.route_tables import route_table_details
 from cloudexit.model.boot_disks import BOOT_DISK, root_device_volume
 from cloudexit.model.inventory import Attributes
 from cloudexit.topology import Mapped
@@ -196,6 +197,16 @@ SUBNET = ResourceType(
     topology=lambda i: Mapped(aws_topology.cidrs(i)),
 )
 
+ROUTE_TABLE = ResourceType(
+    type="AWS::EC2::RouteTable",
+    service="ec2",
+    operation="DescribeRouteTables",
+    items="RouteTables[]",
+    id=lambda i, s: s.arn("ec2", f"route-table/{i['RouteTableId']}"),
+    name=name_tag_or("RouteTableId"),
+    attributes=lambda i, s: Attributes(details=route_table_details(i)),
+)
+
 
 SECURITY_GROUP = ResourceType(
     type="AWS::EC2::SecurityGroup",
@@ -234,4 +245,4 @@ ELASTIC_IP = ResourceType(
     depends_on=lambda i, s: [instance_arn(s, i["InstanceId"])] if i.get("InstanceId") else [],
 )
 
-TYPES = (INSTANCE, VOLUME, VPC, SUBNET, SECURITY_GROUP, ELASTIC_IP)
+TYPES = (INSTANCE, VOLUME, VPC, SUBNET, ROUTE_TABLE, SECURITY_GROUP, ELASTIC_IP)

@@ -18,6 +18,7 @@ from cloudexit.connectors.aws.issues import SOURCE
 from cloudexit.connectors.aws.permissions import ROLE_NEEDED, guard
 from cloudexit.connectors.aws.reader import Reader, RegionCache
 from cloudexit.connectors.aws.regions import regions_for
+from cloudexit.connectors.aws.route_tables import associate_route_tables
 from cloudexit.connectors.aws.session import Clients, base_session
 from cloudexit.errors import CloudexitError, InputError
 from cloudexit.model.inventory import CollectionIssue, Inventory, Resource, Source
@@ -232,6 +233,7 @@ def _assemble(
                 )
                 continue
             resources[resource.id] = resource
+    associate_route_tables(resources)
     issues.extend(_collapse_regions(results))
     issues.extend(fold_issues(resources, SOURCE))
     counts: dict[str, int] = defaultdict(int)

@@ -127,6 +127,7 @@ def network(estate: Estate, account: Account, region: str) -> dict[str, Any]:
     )
     estate.add(account, region, "AWS::EC2::VPC")
     estate.add(account, region, "AWS::EC2::Subnet", 2)
+    estate.add(account, region, "AWS::EC2::RouteTable")  # the VPC's main table
     estate.add(account, region, "AWS::EC2::SecurityGroup", 2)  # "app" and the VPC's default group
     return {"vpc": vpc, "subnets": subnets, "group": group}
 

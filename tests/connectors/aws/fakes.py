@@ -45,6 +45,8 @@ class Fault:
 
 
 Rule = Callable[[Request], Fault | None]
+Rewrite = Callable[[Request, bytes], bytes]
+"""Changes an upstream answer before it goes back (to page a list moto answers in one)."""
 
 
 def _cbor_text(value: str) -> bytes:
@@ -131,12 +133,18 @@ class Proxy(_Loopback):
     """An HTTP proxy in front of moto: optional latency per request and fault rules."""
 
     def __init__(
-        self, upstream: str, *, latency: float = 0.0, rules: list[Rule] | None = None
+        self,
+        upstream: str,
+        *,
+        latency: float = 0.0,
+        rules: list[Rule] | None = None,
+        rewrite: Rewrite | None = None,
     ) -> None:
         parts = urlsplit(upstream)
         self.upstream = (parts.hostname or "127.0.0.1", parts.port or 80)
         self.latency = latency
         self.rules = list(rules or [])
+        self.rewrite = rewrite
         self.seen: Counter[tuple[str, str, str | None]] = Counter()
         self.faults: Counter[tuple[str, str, str | None]] = Counter()
         self.requests: list[Request] = []
@@ -177,6 +185,8 @@ class Proxy(_Loopback):
                     connection.request(self.command, self.path, body=body or None, headers=forward)
                     response = connection.getresponse()
                     payload = response.read()
+                    if proxy.rewrite is not None and response.status == 200:
+                        payload = proxy.rewrite(request, payload)
                     passed = {
                         k: v
                         for k, v in response.getheaders()
@@ -237,6 +247,31 @@ def always(action: str, code: str, status: int) -> Rule:
         return Fault(code, status, "injected failure") if request.action == action else None
 
     return rule
+
+
+def ec2_in_two_pages(action: str, item_set: str) -> Rewrite:
+    """Answer an EC2 list moto returns whole in two pages, as EC2 does past its page size: the
+    first item and a ``nextToken``, then, asked with that token, the other items."""
+    import xml.etree.ElementTree as ET
+
+    token = "page-2"
+
+    def rewrite(request: Request, payload: bytes) -> bytes:
+        if request.action != action:
+            return payload
+        root = ET.fromstring(payload)
+        space = root.tag.partition("}")[0] + "}"
+        found = root.find(space + item_set)
+        assert found is not None, payload
+        items = list(found)
+        later = parse_qs(request.body.decode()).get("NextToken") == [token]
+        for item in items[1:] if not later else items[:1]:
+            found.remove(item)
+        if not later and len(items) > 1:
+            ET.SubElement(root, space + "nextToken").text = token
+        return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+    return rewrite
 
 
 def recorded_requests(moto_url: str) -> list[dict[str, Any]]:
