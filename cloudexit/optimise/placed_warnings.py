@@ -44,6 +44,7 @@ from cloudexit.optimise.attachments import (
 )
 from cloudexit.optimise.ceilings import ceiling_warnings
 from cloudexit.optimise.closed_regions import closed_warnings
+from cloudexit.optimise.cluster_disks import cluster_disk_warnings
 from cloudexit.optimise.diagnose import dedicated_link_warnings
 from cloudexit.optimise.empty_warehouses import empty_warning
 from cloudexit.optimise.inputs import pin_warnings
@@ -111,6 +112,7 @@ def placed_warnings(placed: Placed) -> list[str]:
     )
     found += unknown_root_warnings(inventory.resources, names)
     found += unwritten_disk_warnings(placements, resources, catalog)
+    found += cluster_disk_warnings(placements, resources, names)
     found += raised_root_warnings(placements, resources)
     found += end_of_life_warnings(placements, names, placed.start)
     found += bucket_warnings(placements, resources, names)

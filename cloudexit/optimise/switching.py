@@ -195,11 +195,17 @@ def size_unknown(resource: Resource) -> bool:
     ) and resource.attributes.storage_gib is None
 
 
+# Kinds whose disks are their nodes': a Kubernetes pool, a processing cluster (Dataproc, EMR,
+# HDInsight). The target builds the nodes afresh; what must outlive them is in object storage.
+NODE_DISKS = frozenset({Kind.KUBERNETES_NODE_POOL, Kind.DATA_PROCESSING})
+
+
 def copied_gib(resource: Resource, held: Container[str] | None = None) -> Decimal:
     """GiB copied out of the source: none for a read replica rebuilt from its primary on the
     target, so its primary's data is not counted twice (``held``: see rebuilt_from_primary), and
-    none for a Kubernetes pool, whose nodes the target builds afresh and which keep no data."""
-    if resource.kind is Kind.KUBERNETES_NODE_POOL or rebuilt_from_primary(resource, held):
+    none for a Kubernetes pool or a processing cluster, whose nodes the target builds afresh
+    (``cluster_disks`` says why for the clusters)."""
+    if resource.kind in NODE_DISKS or rebuilt_from_primary(resource, held):
         return Decimal(0)
     return data_gib(resource)
 
