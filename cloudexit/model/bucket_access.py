@@ -10,7 +10,10 @@ The targets' Terraform writes every bucket private: a source bucket open to anyo
 the plan and above the bucket, never opened on the target by the plan (narrower, never wider).
 Default encryption is written where the target's schema takes a provider-managed default
 (OVHcloud ``encryption``, IONOS ``ionoscloud_s3_bucket_server_side_encryption_configuration``,
-both AES256) and said where it does not.
+both AES256) and said where it does not. Scaleway's
+``scaleway_object_bucket_server_side_encryption_configuration`` takes AES256 (keys Scaleway
+manages) or ``aws:kms`` with a Key Manager key: a source encrypted under keys its owner manages
+(``aws:kms``) gets a key of its own there, never less than the source.
 """
 
 from __future__ import annotations
@@ -35,12 +38,11 @@ OPEN_ACLS = {
     "public-read-write": "anyone on the internet may list, read and write it",
     "authenticated-read": "any AWS account may list and read it",
 }
-ENCRYPTION_WRITTEN = frozenset({"ovhcloud", "ionos"})
+ENCRYPTION_WRITTEN = frozenset({"ovhcloud", "ionos", "scaleway"})
 """Targets whose bucket Terraform writes a default encryption (AES256, provider-managed keys)."""
-_NOT_WRITTEN = {
-    "scaleway": "Scaleway's bucket default encryption takes a Key Manager key (aws:kms), which "
-    "the plan does not create",
-}
+OWN_KEY_WRITTEN = frozenset({"scaleway"})
+"""Targets whose bucket Terraform writes, for a source encrypted under keys its owner manages, a
+key of the bucket's own in the target's key manager (Scaleway Key Manager, ``aws:kms``)."""
 _GROUPS = {"allusers": "all", "authenticatedusers": "authenticated"}
 
 
@@ -176,11 +178,21 @@ def access_warnings(
         algorithm = encryption(r)
         written = p.choice.terraform is not None and p.choice.provider in ENCRYPTION_WRITTEN
         if algorithm is not None and not written:
-            why = _NOT_WRITTEN.get(p.choice.provider, "the plan writes no bucket here")
+            why = "the plan writes no bucket here"
             found.append(
                 f"bucket {label} is encrypted at rest at the source ({algorithm}), not carried "
                 f"by the plan's Terraform on {p.choice.provider}: {why}; encrypt it by hand "
                 "before the copy"
+            )
+        elif (
+            algorithm is not None and algorithm != "AES256" and p.choice.provider in OWN_KEY_WRITTEN
+        ):
+            found.append(
+                f"bucket {label} is encrypted at the source with {algorithm} (keys the owner "
+                f"manages); on {p.choice.provider} it is written with aws:kms under a Key Manager "
+                "key of its own the Terraform creates: new key material, since a cloud KMS key "
+                "does not leave its cloud, and a key charge the target cost does not hold (no "
+                "Key Manager price in the catalogue); objects are encrypted as the copy writes them"
             )
         elif algorithm is not None and algorithm != "AES256":
             found.append(

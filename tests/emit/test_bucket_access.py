@@ -1,6 +1,7 @@
 """A bucket's ACL, Block Public Access and default encryption are read from every AWS source and
-carried: encryption written where the target's schema takes a provider-managed default (OVHcloud,
-IONOS), said where it does not (Scaleway); a public bucket said, never opened on the target.
+carried: encryption written where the target's schema takes it (OVHcloud and IONOS with keys the
+provider manages; Scaleway with its own managed keys, or a Key Manager key of the bucket's own for a
+source under keys its owner manages); a public bucket said, never opened on the target.
 
 Real export: Checkov's AWS plan, whose bucket ``data`` is ``public-read`` and ``logs`` encrypted
 with ``aws:kms``. AWS Config: a snapshot shaped as Config writes S3 items (the ACL a JSON string
@@ -101,11 +102,67 @@ def test_encryption_is_written_where_the_schema_takes_it(target, written, tmp_pa
     assert [f.line() for f in report.errors] == []
 
 
-def test_scaleway_says_it_does_not_carry_the_encryption(tmp_path):
+def test_scaleway_writes_a_key_of_its_own_for_a_bucket_under_an_owners_key(tmp_path, shared_dir):
+    """Checkov's ``logs`` bucket is encrypted with aws:kms: Scaleway's encryption configuration
+    takes aws:kms with a Key Manager key, so the bucket gets one, never left unencrypted (the
+    plan used to say Scaleway needs such a key and write nothing)."""
     text, warnings = _emitted("scaleway", tmp_path)
-    assert "server_side_encryption" not in text
+    keys = re.findall(r'resource "scaleway_key_manager_key" "(\w+)" \{\n(.*?)\n\}', text, re.DOTALL)
+    assert len(keys) == 1  # the logs bucket only
+    local, body = keys[0]
+    assert f'name        = "{LOGS}-objects"' in body
+    assert 'usage       = "asymmetric_encryption"' in body
+    (config,) = re.findall(
+        r'resource "scaleway_object_bucket_server_side_encryption_configuration" "(\w+)" \{\n'
+        r"(.*?)\n\}\n",
+        text,
+        re.DOTALL,
+    )
+    assert config[0] == local
+    bucket = re.search(rf'resource "scaleway_object_bucket" "{local}" \{{\n\s+name = "(.*?)"', text)
+    assert bucket and bucket.group(1) == LOGS
+    assert f"bucket = scaleway_object_bucket.{local}.name" in config[1]
+    assert 'sse_algorithm     = "aws:kms"' in config[1]
+    assert f"kms_master_key_id = scaleway_key_manager_key.{local}.name" in config[1]
     (line,) = [w for w in warnings if w.startswith(f"bucket {LOGS} is encrypted")]
-    assert "not carried by the plan's Terraform on scaleway" in line
+    assert "written with aws:kms under a Key Manager key of its own" in line
+    assert "not carried" not in line and "no Key Manager price" in line
+    from cloudexit.tfcheck.run import check_folder
+
+    report = check_folder(
+        tmp_path / "terraform", shared_dir / "reference" / "terraform-provider-schemas.json"
+    )
+    assert [f.line() for f in report.errors] == []
+
+
+def test_scaleway_writes_its_own_managed_encryption_for_an_aes256_bucket(tmp_path, shared_dir):
+    inv = import_files([IMPORTS / "aws-config-buckets.json"])
+    plan = api.plan(inv, one_target_policy("scaleway"), catalog())
+    api.emit(plan, tmp_path, catalog=catalog())
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(tmp_path.rglob("*.tf")))
+    configs = dict(
+        re.findall(
+            r'resource "scaleway_object_bucket_server_side_encryption_configuration" "(\w+)" '
+            r'\{\n.*?sse_algorithm\s+= "(.*?)"',
+            text,
+            re.DOTALL,
+        )
+    )
+    names = dict(
+        re.findall(r'resource "scaleway_object_bucket" "(\w+)" \{\n\s+name = "(.*?)"', text)
+    )
+    assert {names[local]: algorithm for local, algorithm in configs.items()} == {
+        "acme-site-assets": "AES256",
+        "acme-ledger": "aws:kms",
+    }
+    assert len(re.findall(r'resource "scaleway_key_manager_key"', text)) == 1
+    assert not [w for w in plan.warnings if "not carried" in w]
+    from cloudexit.tfcheck.run import check_folder
+
+    report = check_folder(
+        tmp_path / "terraform", shared_dir / "reference" / "terraform-provider-schemas.json"
+    )
+    assert [f.line() for f in report.errors] == []
 
 
 def test_aws_config_buckets_keep_acl_block_and_encryption():
