@@ -42,6 +42,9 @@ ROOT_VOLUME = "root_volume_id"
 ROOT_DISK_UNKNOWN = "root_disk_unknown"
 """Detail key: the image a planned instance's root disk comes from, whose size the plan leaves
 unknown until apply and nothing else in the file shows; its storage_gib leaves the disk out."""
+NO_REGION = "no_region"
+"""Detail key: why a resource's source names no single region, where its reader knows (a
+Spanner instance on a multi-region configuration)."""
 
 
 def inline_volume_ids(resource: Resource) -> list[str]:

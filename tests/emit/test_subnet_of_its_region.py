@@ -20,8 +20,9 @@ from cloudexit.catalog.loader import Catalog, load_catalog
 from cloudexit.emit.jinja import make_environment
 from cloudexit.emit.terraform import build_sites
 from cloudexit.emit.terraform.subnet_choice import SUBNET_TYPES, region_of
+from cloudexit.importers import import_files
 from cloudexit.model.inventory import Inventory
-from tests.helpers import corpus_inventory, inventory, one_target_policy, resource
+from tests.helpers import corpus_file, corpus_inventory, inventory, one_target_policy, resource
 
 FORSETI = "gcp-cai-export-forseti.jsonl"
 TARGETS = ["scaleway", "ovhcloud", "ionos", "opennebula"]
@@ -34,6 +35,8 @@ SUBNET_RESOURCE = {
 }
 IGM = "//compute.googleapis.com/projects/project1/regions/us-central1/instanceGroupManagers/igm-1"
 US_CENTRAL1 = "//compute.googleapis.com/projects/project1/regions/us-central1/subnetworks/default"
+SPANNER = "//spanner.googleapis.com/projects/project2/instances/test123"
+SPANNER_SUBNET = "//compute.googleapis.com/projects/project2/regions/us-east1/subnetworks/default"
 TRACE = re.compile(
     r"# cloudexit: from \S+ \S+ (\S+)[^\n]*\n(?:#[^\n]*\n)*resource \"(\w+)\" \"(\w+)\" \{(.*?)\n\}",
     re.DOTALL,
@@ -123,15 +126,51 @@ def test_every_choice_left_open_is_said_in_plan_json_and_the_terraform(outputs, 
         assert "attached to " in line and "name its subnet in the inventory" in line
 
 
-def test_forseti_spanner_naming_no_region_is_warned_not_silently_first(outputs):
-    # Test123 (Spanner, location "global") lands on a site holding twelve subnets of project2's
-    # default network: no region decides, so the choice is said
-    out = outputs["scaleway"]
-    warnings = json.loads((out / "plan.json").read_text(encoding="utf-8"))["warnings"]
-    line = next(w for w in warnings if w.startswith("subnet chosen on") and "Test123" in w)
-    assert "it names no region" in line
-    text = "".join(p.read_text(encoding="utf-8") for p in (out / "terraform").glob("*/*/*.tf"))
-    assert re.search(r"# subnet: Test123 names no subnet and it names no region", text)
+def test_forseti_spanner_is_placed_by_its_instance_configs_region(outputs):
+    # Test123 (Spanner) names no location, but its instance config regional-us-east1 does: it
+    # goes into project2's us-east1 subnet, where it used to be "names no region" and the
+    # first of twelve subnets (asia-east1)
+    spanner = corpus_inventory(FORSETI).by_id()[SPANNER]
+    assert spanner.region == "us-east1"
+    for target in TARGETS:
+        out = outputs[target]
+        warnings = json.loads((out / "plan.json").read_text(encoding="utf-8"))["warnings"]
+        assert not [w for w in warnings if w.startswith("subnet chosen on") and "Test123" in w]
+        seen = []
+        for site in sorted((out / "terraform" / target).iterdir()):
+            network = (site / "network.tf").read_text(encoding="utf-8")
+            for source, _address, subnet in attachments(site, target):
+                if source == SPANNER:
+                    seen.append(subnet)
+                    # its own project's copy where the site holds one, else another's of us-east1
+                    own = SPANNER_SUBNET in network
+                    assert subnet == SPANNER_SUBNET if own else _subnet_region(subnet) == "us-east1"
+        assert len(seen) == 1, (target, seen)
+
+
+def test_a_multi_region_spanner_keeps_the_warning_and_names_why(tmp_path):
+    """On a multi-region configuration (nam3) no single region is the instance's: the subnet is
+    still the first in the site's order, and plan.json and the Terraform say why."""
+    export = tmp_path / "forseti-nam3.jsonl"
+    lines = corpus_file(FORSETI).read_text(encoding="utf-8").splitlines()
+    export.write_text(
+        "\n".join(
+            line.replace("instanceConfigs/regional-us-east1", "instanceConfigs/nam3")
+            for line in lines
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    inv = import_files([export])
+    spanner = inv.by_id()[SPANNER]
+    assert spanner.region == "global"
+    plan = api.plan(inv, one_target_policy("scaleway"), catalog())
+    api.emit(plan, tmp_path / "out", catalog=catalog())
+    line = next(w for w in plan.warnings if w.startswith("subnet chosen on") and "Test123" in w)
+    assert "its instance config nam3 is not a regional one (regional-<region>) and 12 of" in line
+    assert "the first in the site's order; name its subnet in the inventory" in line
+    text = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "out").rglob("*.tf"))
+    assert re.search(r"# subnet: Test123 names no subnet and its instance config nam3", text)
 
 
 def test_azure_resources_without_subnet_take_a_network_of_their_region():

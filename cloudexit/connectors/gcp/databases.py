@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from cloudexit.connectors.gcp.registry import Facts, declare, last_segment
 from cloudexit.jsonvalues import number
+from cloudexit.model.inventory import NO_REGION
 from cloudexit.model.kinds import Kind
 
 _ENGINES = (
@@ -107,11 +108,22 @@ def bigtable_cluster(facts: Facts) -> None:
     facts.depends_on.add(facts.name.rsplit("/clusters/", 1)[0])
 
 
+# A Spanner instance names no location of its own: its instance configuration places it. A
+# regional one is "regional-<region>"; the others (nam3, eur3, nam-eur-asia1, custom-...) span
+# several regions, and the asset names none of them as the instance's.
+_REGIONAL = "regional-"
+
+
 def spanner_instance(facts: Facts) -> None:
+    config = last_segment(facts.get("config"))
     facts.set(engine="spanner", node_count=int(facts.get("nodeCount") or 0) or None)
-    facts.note(
-        processing_units=facts.get("processingUnits"), config=last_segment(facts.get("config"))
-    )
+    facts.note(processing_units=facts.get("processingUnits"), config=config)
+    if config and config.startswith(_REGIONAL) and len(config) > len(_REGIONAL):
+        facts.location = config[len(_REGIONAL) :]
+    elif config:
+        facts.note(
+            **{NO_REGION: f"its instance config {config} is not a regional one (regional-<region>)"}
+        )
 
 
 def spanner_database(facts: Facts) -> None:

@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from cloudexit.model.inventory import Resource
+from cloudexit.model.inventory import NO_REGION, Resource
 
 if TYPE_CHECKING:
     from cloudexit.emit.terraform.site import Site, Subnet
@@ -135,7 +135,9 @@ def pick(resource: Resource, candidates: Sequence[Subnet], among: str) -> Pick |
     if local:
         why = f"{len(local)} of {among} are in its source region {region} ({shown})"
     elif region is None:
-        why = f"it names no region and {len(pool)} of {among} could hold it ({shown})"
+        unstated = resource.attributes.details.get(NO_REGION)
+        reason = unstated if isinstance(unstated, str) and unstated else "it names no region"
+        why = f"{reason} and {len(pool)} of {among} could hold it ({shown})"
     elif all(_region(s) is None for s in pool):
         why = f"{len(pool)} of {among} could hold it and none names a region ({shown})"
     else:
