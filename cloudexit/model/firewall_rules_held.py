@@ -171,7 +171,7 @@ def unheld_group_warnings(
             continue
         names = names or readable_names(inventory.resources)
         who = f"{names[r.id]} ({r.id})"
-        site = f"{p.choice.provider}/{p.choice.region} server gets the target's default firewall"
+        site = f"{p.choice.provider}/{p.choice.region} server " + _unfiltered(p.choice.provider)
         if groups:
             lines.append(
                 f"{who} sits behind {_groups(len(groups))} the inventory does not hold "
@@ -186,6 +186,17 @@ def unheld_group_warnings(
                 "the right group by hand before cut-over"
             )
     return sorted(lines)
+
+
+def _unfiltered(provider: str) -> str:
+    """What a server the target writes with none of its source groups admits."""
+    if provider == "opennebula":
+        # the Terraform gives it only its network's closed group, not the all-traffic group 0
+        return (
+            "admits no traffic (only its network's closed group, not OpenNebula's default "
+            "group 0, which admits all)"
+        )
+    return "gets the target's default firewall"
 
 
 def _groups(count: int) -> str:

@@ -87,3 +87,32 @@ def test_a_private_zone_resolver_keeps_group_0_as_its_network_gave_it(tmp_path):
     (body,) = _blocks(text, "opennebula_virtual_machine").values()
     # it answers the network's queries: not shut behind the closed group
     assert "security_groups = [0]" in body
+
+
+def test_machines_behind_groups_the_export_lacks_do_not_take_group_0(tmp_path, shared_dir):
+    """The recorded DescribeInstances response names each running instance's VPC default group
+    (members of the group only, inbound) without its rules: group 0 would admit all traffic, and
+    the source did name a group, so the machine keeps only its network's closed group."""
+    root = _emit(tmp_path, "aws-ec2-describe-instances-c7n-placebo.json")
+    _check(root, shared_dir)
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(root.rglob("*.tf")))
+    machines = _blocks(text, "opennebula_virtual_machine")
+    assert len(machines) == 3
+    for body in machines.values():
+        assert "security_groups = [0]" not in body
+        assert "only its network's closed group, which admits nothing" in body
+    readme = "\n".join(p.read_text(encoding="utf-8") for p in sorted(root.rglob("README.md")))
+    assert "keep group 0" not in readme
+
+
+def test_the_warning_says_what_a_machine_behind_a_group_not_held_admits() -> None:
+    plan = api.plan(
+        corpus_inventory("aws-ec2-describe-instances-c7n-placebo.json"),
+        one_target_policy("opennebula"),
+        load_catalog(),
+    )
+    said = [w for w in plan.warnings if "the inventory does not hold" in w]
+    assert len(said) == 3
+    for line in said:
+        assert "default firewall" not in line
+        assert "admits no traffic" in line

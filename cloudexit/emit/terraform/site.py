@@ -40,6 +40,7 @@ from cloudexit.model.boot_disks import BOOT_DISK, boot_gib, root_gib
 from cloudexit.model.bucket_access import encryption, public_note
 from cloudexit.model.bucket_names import BUCKET_RULE, bucket_name, versioned
 from cloudexit.model.data_disks import inline_data_disks, inline_data_gib
+from cloudexit.model.firewall_rules_held import AMBIGUOUS_GROUPS, UNHELD_GROUPS
 from cloudexit.model.inventory import Attributes, Resource
 from cloudexit.model.kinds import DATA_KINDS, Kind
 from cloudexit.model.plan import EngineVersionChoice, Option, Placement
@@ -456,14 +457,17 @@ class Item:
         """The machine keeps OpenNebula's default security group (ID 0, which admits all
         traffic) on its interface: its source named no security group, and the group a network
         written here carries admits nothing (``Site.closed_group``). A firewall appliance, and a
-        machine whose source groups could not be written, are left with that closed group; a
-        private zone's resolver keeps group 0, as its network gave it."""
+        machine whose source groups could not be written or are not in the inventory, are left
+        with that closed group; a private zone's resolver keeps group 0, as its network gave it."""
         topology = self.resource.topology
+        details = self.resource.attributes.details
         return (
             not self.security_groups
             and self.appliance != "firewall"
             and not topology.security_groups
             and not topology.subnet_security_groups
+            and not details.get(UNHELD_GROUPS)
+            and not details.get(AMBIGUOUS_GROUPS)
         )
 
     @property
