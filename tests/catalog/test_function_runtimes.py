@@ -147,3 +147,31 @@ def test_a_function_on_vms_installs_its_own_language(shared_dir, tmp_path):
     assert choice is not None and placed.choice.fidelity == "self_managed"
     assert (choice.status, choice.engine, choice.version) == ("self_managed", "nodejs", "12")
     assert "Node.js 12" in choice.note
+
+
+def test_the_lambda_keeps_its_handler_and_timeout_on_scaleway(shared_dir, tmp_path):
+    """The plan's Lambda is entered at ``exports.test`` (function ``test`` of ``exports.js``) and
+    stops after 3 s: Scaleway reads handlers the same way, so the function written keeps both
+    rather than a default entry point its code does not have."""
+    plan = api.plan(checkov(shared_dir), policy(tmp_path, "scaleway"), catalog())
+    body, text, _ = function_written(plan, tmp_path / "out", shared_dir)
+    assert body["handler"] == '"exports.test"'
+    assert body["timeout"] == 3
+    assert "handler.handle" not in text and "the handler is the source's" in text
+
+
+def test_a_handler_of_another_form_is_not_carried_and_said_so(shared_dir, tmp_path):
+    inventory = checkov(shared_dir, "go1.x")
+    resources = []
+    for r in inventory.resources:
+        if r.id == LAMBDA:
+            details = {**r.attributes.details, "handler": "main"}
+            r = r.model_copy(
+                update={"attributes": r.attributes.model_copy(update={"details": details})}
+            )
+        resources.append(r)
+    inventory = inventory.model_copy(update={"resources": resources})
+    plan = api.plan(inventory, policy(tmp_path, "scaleway"), catalog())
+    body, text, _ = function_written(plan, tmp_path / "out", shared_dir)
+    assert body["handler"] == '"handler.handle"'
+    assert "the source's handler (main) does not name a file and a function in it" in text

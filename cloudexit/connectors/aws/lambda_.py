@@ -42,6 +42,7 @@ FUNCTION = ResourceType(
         storage_gib=round(i["CodeSize"] / 1024**3, 6) if i.get("CodeSize") else None,
         details={
             "ephemeral_storage_mib": (i.get("EphemeralStorage") or {}).get("Size"),
+            "handler": i.get("Handler"),
             "package_type": i.get("PackageType", "Zip"),
             "runtime": i.get("Runtime"),
             "timeout_seconds": i.get("Timeout"),

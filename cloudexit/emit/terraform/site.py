@@ -25,6 +25,7 @@ from cloudexit.emit.terraform.addressing import Move
 from cloudexit.emit.terraform.db_access import LooseGroup
 from cloudexit.emit.terraform.edge_policies import Acl, EdgePolicy
 from cloudexit.emit.terraform.firewall import GroupRule, TargetRule, Translation
+from cloudexit.emit.terraform.function_entry import source_handler, source_timeout_s
 from cloudexit.emit.terraform.probes import writes_monitor
 from cloudexit.emit.terraform.subnet_choice import SUBNET_TYPES, Pick, own_network, pick
 from cloudexit.emit.terraform.tags import LeftTag, carry
@@ -451,6 +452,21 @@ class Item:
         if self.version is None or self.option.fidelity != "self_managed":
             return None
         return self.version.note
+
+    @property
+    def function_handler(self) -> str | None:
+        """The source function's handler, where the target reads it the same way."""
+        return source_handler(self.resource)
+
+    @property
+    def unread_handler(self) -> str | None:
+        """The source function's handler where the target cannot take it as it is."""
+        given = self.resource.attributes.details.get("handler")
+        return str(given) if given and not self.function_handler else None
+
+    @property
+    def function_timeout_s(self) -> int | None:
+        return source_timeout_s(self.resource)
 
     @property
     def network_default_group(self) -> bool:
