@@ -13,6 +13,7 @@ from cloudexit.importers.refine import engine_name
 from cloudexit.jsonvalues import number
 from cloudexit.model.boot_disks import BOOT_DISK, BOOT_GIB
 from cloudexit.model.bucket_access import default_encryption
+from cloudexit.model.function_settings import environment_details
 from cloudexit.model.inventory import EBS_BLOCKS, ROOT_VOLUME
 from cloudexit.model.scaling import scaling_bounds
 
@@ -174,6 +175,7 @@ def aws_lambda_function(v: dict[str, Any]) -> Fields:
             "runtime": text(v.get("runtime")),
             "timeout_s": v.get("timeout"),
             "handler": text(v.get("handler")),
+            **environment_details(block(v, "environment").get("variables")),
         },
     }
 

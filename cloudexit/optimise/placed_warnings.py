@@ -23,6 +23,7 @@ from cloudexit.model.firewall_rules_held import (
     ruleless_firewall_warnings,
     unheld_group_warnings,
 )
+from cloudexit.model.function_settings import environment_warnings
 from cloudexit.model.inventory import Inventory, Resource
 from cloudexit.model.kinds import Kind
 from cloudexit.model.labels import readable_names
@@ -104,6 +105,7 @@ def placed_warnings(placed: Placed) -> list[str]:
     names = readable_names(resources.values())
     found += empty_warning(inventory.resources, names)
     found += versions.version_warnings(placements, names)
+    found += environment_warnings(placements, resources, names)
     found += assumed_storage_warnings(placements, names)
     found += ceiling_warnings(placements, resources, names)
     found += closed_warnings(catalog, policy)

@@ -175,3 +175,26 @@ def test_a_handler_of_another_form_is_not_carried_and_said_so(shared_dir, tmp_pa
     body, text, _ = function_written(plan, tmp_path / "out", shared_dir)
     assert body["handler"] == '"handler.handle"'
     assert "the source's handler (main) does not name a file and a function in it" in text
+
+
+def test_a_function_s_environment_variables_are_named_to_set_never_copied(shared_dir, tmp_path):
+    """The plan's Lambda sets two variables holding credentials: neither value nor name (both
+    suggest a secret) reaches the inventory, and the plan says the function on each target is
+    written without them."""
+    inventory = checkov(shared_dir)
+    details = inventory.by_id()[LAMBDA].attributes.details
+    assert details["environment_variables"] is True
+    assert "environment_names" not in details
+    assert "AKIA" not in inventory.model_dump_json()
+    for target in ("scaleway", "ovhcloud"):
+        plan = api.plan(inventory, policy(tmp_path, target), catalog())
+        (said,) = [w for w in plan.warnings if "sets environment variables at the source" in w]
+        assert LAMBDA in said and "written without them" in said and "among them" not in said
+
+
+def test_names_that_suggest_no_secret_are_named():
+    from cloudexit.importers.terraform_sizing import aws_lambda_function
+
+    fields = aws_lambda_function({"environment": [{"variables": {"STAGE": "prod", "LOG": "1"}}]})
+    assert fields["details"]["environment_names"] == ["LOG", "STAGE"]
+    assert "prod" not in str(fields)

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from cloudexit.connectors.aws.declare import Item, ResourceType, Scope
 from cloudexit.connectors.aws.ec2 import architecture, security_group_arn, subnet_arn, vpc_arn
 from cloudexit.connectors.aws.reader import Reader
+from cloudexit.model.function_settings import environment_details
 from cloudexit.model.inventory import Attributes
 
 
@@ -43,6 +44,8 @@ FUNCTION = ResourceType(
         details={
             "ephemeral_storage_mib": (i.get("EphemeralStorage") or {}).get("Size"),
             "handler": i.get("Handler"),
+            # whether it sets any: neither values nor names are read
+            **environment_details({} if (i.get("Environment") or {}).get("Variables") else None),
             "package_type": i.get("PackageType", "Zip"),
             "runtime": i.get("Runtime"),
             "timeout_seconds": i.get("Timeout"),
