@@ -103,6 +103,7 @@ def test_machines_behind_groups_the_export_lacks_do_not_take_group_0(tmp_path, s
         assert "only its network's closed group, which admits nothing" in body
     readme = "\n".join(p.read_text(encoding="utf-8") for p in sorted(root.rglob("README.md")))
     assert "keep group 0" not in readme
+    assert "admit no traffic until their rules are written: `i-" in readme
 
 
 def test_the_warning_says_what_a_machine_behind_a_group_not_held_admits() -> None:
