@@ -10,6 +10,7 @@ runs in a function host on VMs (OpenFaaS, Knative) that installs the source's la
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from cloudexit.catalog.loader import Catalog
@@ -111,14 +112,36 @@ def _key(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in version.split("."))
 
 
-def decide(catalog: Catalog, resource: Resource, option: Option) -> EngineVersionChoice | None:
-    """The runtime choice for a placed function; None for a retained one."""
+def decide(
+    catalog: Catalog,
+    resource: Resource,
+    option: Option,
+    ended: Callable[[str, str], bool] | None = None,
+) -> EngineVersionChoice | None:
+    """The runtime choice for a placed function; None for a retained one. ``ended(language,
+    version)`` says whether a release line is past its end of life when the plan starts: an
+    upgrade skips offered lines that are, when a newer offered one is not, and a function only a
+    Terraform plan holds is not installed on VMs at such a line."""
     if option.retain:
         return None
     raw = source_runtime(resource)
     language, version = parse(raw)
     said = _said(language, version, raw)
     if option.fidelity == "self_managed":
+        if language is not None and version is not None and resource.planned and ended:
+            line = _version_text(version[: _DEPTH.get(language, 1)])
+            if ended(language, line):
+                name = NAMES.get(language, language)
+                return EngineVersionChoice(
+                    engine=language,
+                    source_engine=language,
+                    source_version=_version_text(version),
+                    status="self_managed",
+                    note=f"install a supported {name} release line in the function host "
+                    f"(OpenFaaS or Knative) on the VMs: only a Terraform plan holds the source "
+                    f"({said}), so no code runs on it yet and there is no reason to install "
+                    f"{name} {line}, past its end of life when the plan starts",
+                )
         if language is None or version is None:
             return EngineVersionChoice(
                 engine=NAMES.get(language or "", "the source runtime"),
@@ -189,8 +212,12 @@ def decide(catalog: Catalog, resource: Resource, option: Option) -> EngineVersio
     depth = _DEPTH.get(service.language, 1)
     wanted = version[:depth]
     newer = [(v, runtime) for v, runtime in ordered if _key(v)[:depth] >= wanted]
+    supported = [(v, r) for v, r in newer if ended is None or not ended(service.language, v)]
     if newer:
-        chosen_version, chosen = newer[0]
+        same_line = [(v, r) for v, r in newer if _key(v)[:depth] == wanted]
+        chosen_version, chosen = (same_line or supported or newer)[0]
+        skipped = [r for v, r in newer if _key(v) < _key(chosen_version)]
+        past = f" ({', '.join(skipped)} past end of life when the plan starts)" if skipped else ""
         same = _key(chosen_version)[:depth] == wanted
         major = _key(chosen_version)[:1] != wanted[:1] or (
             depth == 2 and _key(chosen_version)[:2] != wanted[:2]
@@ -205,7 +232,8 @@ def decide(catalog: Catalog, resource: Resource, option: Option) -> EngineVersio
                 f"{said} runs as {chosen}"
                 if same
                 else f"{said} is not offered: {chosen} ({target} {chosen_version}) is the closest "
-                "newer runtime offered, an upgrade to test the function's code and dependencies on"
+                f"newer {'supported ' if ended else ''}runtime offered{past}, an upgrade to test "
+                "the function's code and dependencies on"
             ),
         )
     newest_version, newest = ordered[-1]

@@ -219,7 +219,7 @@ def decide(
     if option.retain:
         return None
     if resource.kind == Kind.FUNCTION:
-        return runtimes.decide(catalog, resource, option)
+        return runtimes.decide(catalog, resource, option, ended)
     if option.fidelity == "self_managed":
         return install(catalog, resource, option, ended) if installs(resource) else None
     if resource.kind not in VERSIONED:

@@ -108,7 +108,10 @@ def test_a_node_12_lambda_runs_on_the_closest_node_runtime_scaleway_offers(share
     assert choice is not None
     offered = {r.language: r.runtimes for r in catalog().versions["scaleway"].runtimes}["nodejs"]
     newer = sorted((int(v), name) for v, name in offered.items() if int(v) >= 12)
-    assert (choice.status, choice.version) == ("upgrade", newer[0][1])
+    # Node.js 20 ended on 2026-04-30, before the plan starts: the next line offered is chosen
+    assert newer[0][1] == "node20"
+    assert (choice.status, choice.version) == ("upgrade", "node22")
+    assert "(node20 past end of life when the plan starts)" in choice.note
     assert choice.major_change and choice.source and choice.published
     assert any("nodejs 12 -> " in w and choice.version in w for w in plan.warnings)
 
@@ -141,12 +144,33 @@ def test_a_language_scaleway_does_not_run_is_asked_for_not_swapped(shared_dir, t
 
 
 def test_a_function_on_vms_installs_its_own_language(shared_dir, tmp_path):
-    plan = api.plan(checkov(shared_dir), policy(tmp_path, "ovhcloud"), catalog())
+    """A running Node.js 12 function keeps its line on VMs, said to be past its end of life."""
+    inventory = checkov(shared_dir)
+    running = inventory.by_id()[LAMBDA].model_copy(update={"planned": False})
+    inventory = inventory.model_copy(
+        update={"resources": [running if r.id == LAMBDA else r for r in inventory.resources]}
+    )
+    plan = api.plan(inventory, policy(tmp_path, "ovhcloud"), catalog())
     (placed,) = [p for p in plan.placements if p.resource_id == LAMBDA]
     choice = placed.engine_version
     assert choice is not None and placed.choice.fidelity == "self_managed"
     assert (choice.status, choice.engine, choice.version) == ("self_managed", "nodejs", "12")
     assert "Node.js 12" in choice.note
+    (said,) = [w for w in plan.warnings if w.startswith("end of life: nodejs 12 on ovhcloud")]
+    assert "reached its end of life on 2022-04-30" in said
+
+
+def test_a_planned_function_on_vms_is_not_installed_at_an_ended_line(shared_dir, tmp_path):
+    """Only the checkov plan holds its Node.js 12 Lambda: nothing runs on it yet, so the
+    function host installs a supported line, not one that ended on 2022-04-30."""
+    plan = api.plan(checkov(shared_dir), policy(tmp_path, "ovhcloud"), catalog())
+    (placed,) = [p for p in plan.placements if p.resource_id == LAMBDA]
+    choice = placed.engine_version
+    assert choice is not None and placed.choice.fidelity == "self_managed"
+    assert (choice.status, choice.engine, choice.version) == ("self_managed", "nodejs", None)
+    assert "install a supported Node.js release line" in choice.note
+    assert "past its end of life when the plan starts" in choice.note
+    assert not any(w.startswith("end of life: nodejs") for w in plan.warnings)
 
 
 def test_the_lambda_keeps_its_handler_and_timeout_on_scaleway(shared_dir, tmp_path):

@@ -62,12 +62,12 @@ def test_a_firewall_whose_rules_the_export_lacks_is_said_to_need_them_by_hand(
 def test_version_warnings_say_a_missing_version_and_name_a_language_once() -> None:
     plan = planned("tfplan-aws-55res-checkov.json")
     lines = [w for w in plan.warnings if w.startswith("engine version on")]
-    assert any("nodejs 12 -> node20 " in w for w in lines), lines
+    assert any("nodejs 12 -> node22 " in w for w in lines), lines
     assert any(
         "neptune (version not reported) -> JanusGraph or Neo4j (version to choose)" in w
         for w in lines
     ), lines
-    assert not any(" ? " in w or "nodejs node20" in w for w in lines), lines
+    assert not any(" ? " in w or "nodejs node22" in w for w in lines), lines
 
 
 def test_resources_a_plan_would_create_neither_run_twice_nor_sync() -> None:
