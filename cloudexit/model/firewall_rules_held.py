@@ -201,3 +201,34 @@ def _unfiltered(provider: str) -> str:
 
 def _groups(count: int) -> str:
     return f"{count} security {'group' if count == 1 else 'groups'}"
+
+
+def unread_rule_warnings(
+    inventory: Inventory,
+    placements: Iterable[Placement],
+    resources: Mapping[str, Resource] | None = None,
+) -> list[str]:
+    """One line per moved security group or firewall some of whose rules the import could not
+    read: the group written on the target holds only what the export held."""
+    from cloudexit.model.balancer_gaps import unread_parts
+    from cloudexit.model.labels import readable_names
+
+    by_id = inventory.by_id() if resources is None else resources
+    unread = unread_parts(inventory, by_id)
+    moved = [
+        r
+        for p in placements
+        if not p.choice.retain
+        and (r := by_id.get(p.resource_id)) is not None
+        and r.kind in (Kind.SECURITY_GROUP, Kind.FIREWALL)
+        and r.id in unread
+    ]
+    if not moved:
+        return []
+    names = readable_names(inventory.resources)
+    return sorted(
+        f"security group {names[r.id]} ({r.id}): {'; '.join(unread[r.id])}: the group written "
+        "on the target holds only the rules the export held; write the others by hand before "
+        "cut-over (the runbook's 'Firewall rules to decide by hand')"
+        for r in moved
+    )

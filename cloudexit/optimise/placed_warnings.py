@@ -22,6 +22,7 @@ from cloudexit.model.firewall_rules_held import (
     assumed_rule_warnings,
     ruleless_firewall_warnings,
     unheld_group_warnings,
+    unread_rule_warnings,
 )
 from cloudexit.model.function_settings import environment_warnings
 from cloudexit.model.inventory import Inventory, Resource
@@ -97,6 +98,7 @@ def placed_warnings(placed: Placed) -> list[str]:
     found += ruleless_firewall_warnings(inventory, placements, resources)
     found += default_disk_warnings(inventory, placements, catalog)
     found += unheld_group_warnings(inventory, placements, resources)
+    found += unread_rule_warnings(inventory, placements, resources)
     found += assumed_rule_warnings(inventory, placements, resources)
     found += app_plan_warnings(inventory, placements, unplaced)
     found.append(split_dependency_warning(inventory, placements, policy) or "")

@@ -303,3 +303,21 @@ def test_a_managed_firewall_is_priced_as_the_appliance_that_rebuilds_its_perimet
     runbook = (tmp_path / "out" / "runbook.md").read_text()
     assert "IDPS, TLS inspection and full-URL filtering" in runbook
     assert "the perimeter is rebuilt" in runbook
+
+
+def test_a_security_group_whose_own_rules_the_export_lacks_says_so(tmp_path: Path) -> None:
+    # the resource list names two network security groups without their properties: only
+    # Azure's default rules are known, so the groups written hold those alone
+    plan = planned("azure-arm-resources-list-c7n.json")
+    groups = {r.id for r in plan.inventory.resources if r.kind is Kind.SECURITY_GROUP}
+    moved = {p.resource_id for p in plan.placements if not p.choice.retain} & groups
+    assert len(moved) == 2
+    said = "the export does not carry the group's own rules"
+    lines = [w for w in plan.warnings if w.startswith("security group ") and said in w]
+    assert len(lines) == 2, lines
+    make_emit(plan, tmp_path / "out")
+    runbook = (tmp_path / "out" / "runbook.md").read_text()
+    section = runbook.split("## Firewall rules to decide by hand", 1)[1].split("\n## ", 1)[0]
+    assert section.count(said) == 2
+    readmes = [p.read_text() for p in (tmp_path / "out" / "terraform").rglob("README.md")]
+    assert sum(t.count(f"**not written**: rules: {said}") for t in readmes) == 2

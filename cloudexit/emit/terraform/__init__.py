@@ -23,6 +23,7 @@ from cloudexit.emit.terraform.edge_policies import edge_reason, edge_warnings, s
 from cloudexit.emit.terraform.firewall import (
     CAPABILITIES,
     Readdress,
+    Untranslated,
     intersect,
     name_groups,
     translate,
@@ -52,6 +53,7 @@ from cloudexit.emit.terraform.targets import (
     PROVIDER_SOURCES,
     file_for,
 )
+from cloudexit.model.balancer_gaps import unread_parts
 from cloudexit.model.boot_disks import boot_of
 from cloudexit.model.data_disks import inline_data_disks
 from cloudexit.model.firewall_rules_held import NO_RULES, holds_no_rules
@@ -214,6 +216,7 @@ def build_sites(
     }
     networks = group_networks(resources)
     elsewhere = source_ranges(resources)
+    unread = unread_parts(plan.inventory, resources)
 
     for site in built:
         site.strays, site.split = _strays(site, resources, went)
@@ -264,8 +267,26 @@ def build_sites(
                     far_groups.get(id(item)),
                 )
                 item.unused = id(item) not in used
+            if item.firewall is not None:
+                _add_unread(item, unread)
         _drop_empty_groups(site)
     return built
+
+
+def _add_unread(item: Item, unread: dict[str, tuple[str, ...]]) -> None:
+    """Rules the import could not read for the group (or the groups it joins) are named as not
+    written: the Terraform holds only what the export held, so they are left to write by hand."""
+    assert item.firewall is not None
+    groups = [g for layer in item.layers for g in layer] or item.members or [item]
+    for group in groups:
+        for part in unread.get(group.resource.id, ()):
+            item.firewall.untranslated.append(
+                Untranslated(
+                    part if group is item else f"{group.resource.name}: {part}",
+                    "not in the inventory, so not written: read them on the source and write "
+                    "them by hand, or import an export that holds them",
+                )
+            )
 
 
 def _strays(
