@@ -103,6 +103,8 @@ class _Pending:
     """chain and backend arguments the plan does not know yet (``after_unknown``)"""
     replica: bool = False
     """an azurerm database whose create_mode keeps it in step with its source"""
+    group_ids: list[str] = field(default_factory=list)
+    """the AWS security group ids it names (``vpc_security_group_ids``)"""
 
 
 # Resources that only link two others: (the user's field, the used resource's field). Skipped as
@@ -259,6 +261,7 @@ class TerraformMapper:
                 values=values if tf_type in PARENT_OF_PART else {},
                 unknown_links=instance.unknown_links,
                 replica=(text(values.get("create_mode")) or "").lower() in REPLICA_MODES,
+                group_ids=_group_ids(provider, values),
             )
         )
         for child_id, child_type, child_fields, child_deps in found.children if found else []:
@@ -314,6 +317,7 @@ class TerraformMapper:
                 - {item.fields["id"]}
             )
         self._apply_links(by_config)
+        self._name_unlinked_groups()
         self._name_primaries()
         self._drop_held_volumes()
         self._root_from_image()
@@ -334,6 +338,24 @@ class TerraformMapper:
                 rule_problems=mapped.problems,
             )
         self._pending.clear()
+
+    def _name_unlinked_groups(self) -> None:
+        """A security group a resource names by id that is not in the file: named by its ARN
+        among the resource's dependencies, so the import records it as a group the inventory
+        does not hold (or links it to one another file holds) instead of dropping it, which
+        would read as a resource behind no group."""
+        held = {
+            str(item.fields["id"]).rsplit("/", 1)[-1].lower()
+            for item in self._pending
+            if item.fields["kind"] == Kind.SECURITY_GROUP
+        }
+        for item in self._pending:
+            region, account = item.fields["region"], item.fields["account"]
+            for group in item.group_ids:
+                if group.lower() in held or group.startswith("arn:"):
+                    continue
+                arn = f"arn:aws:ec2:{region}:{account}:security-group/{group}"
+                item.depends_on = sorted({*item.depends_on, arn})
 
     def _name_primaries(self) -> None:
         """A read replica names the database it copies (``replica_of``) by that database's id,
@@ -807,3 +829,9 @@ def _module_of(address: str) -> str:
         module += parts[index : index + 2]
         index += 2
     return ".".join(module)
+
+
+def _group_ids(provider: str, values: dict[str, Any]) -> list[str]:
+    """The security group ids an AWS resource names in ``vpc_security_group_ids``."""
+    ids = values.get("vpc_security_group_ids") if provider == "aws" else None
+    return sorted({str(i) for i in ids if text(i)}) if isinstance(ids, list) else []

@@ -74,8 +74,10 @@ def test_infracost_plan_separates_existing_from_planned(corpus: Path) -> None:
     assert db.attributes.instance_type == "db.t3.micro"
     assert db.id == "arn:aws:rds:us-east-1:123123123123:db:demodb"
     assert db.region == "us-east-1" and db.account == "123123123123"
-    # dependencies from prior state: VPC and subnet group (the settings groups are skipped)
-    assert len(db.depends_on) == 2
+    # dependencies from prior state: VPC and subnet group (the settings groups are skipped),
+    # and the security group it names, which the file does not hold (resolved across files)
+    assert len(db.depends_on) == 3
+    assert "arn:aws:ec2:us-east-1:123123123123:security-group/sg-5277e14a" in db.depends_on
     counted = [
         r
         for r in existing
