@@ -321,3 +321,19 @@ def test_a_security_group_whose_own_rules_the_export_lacks_says_so(tmp_path: Pat
     assert section.count(said) == 2
     readmes = [p.read_text() for p in (tmp_path / "out" / "terraform").rglob("README.md")]
     assert sum(t.count(f"**not written**: rules: {said}") for t in readmes) == 2
+
+
+def test_tags_a_target_type_cannot_take_are_named_not_written(tmp_path: Path) -> None:
+    # OVHcloud's instance and block volume resources have no tag argument: the Resource Graph
+    # machine's tags (an on/off schedule among them) cannot be written and must be named
+    inventory = corpus_inventory("azure-resourcegraph-table-response-c7n.json")
+    policy = Policy.model_validate({"targets": ["ovhcloud"], "min_providers": 1})
+    make_emit(make_plan(inventory, policy), tmp_path / "out")
+    site = next((tmp_path / "out" / "terraform" / "ovhcloud").iterdir())
+    readme = (site / "README.md").read_text()
+    row = next(line for line in readme.splitlines() if "`ovh_cloud_instance.cctestvm`" in line)
+    assert "`schedule` = `on=(M-U,8);off=(M-U,18);tz=pt`" in row
+    assert "ovh_cloud_instance has no tag or label argument" in row
+    compute = (site / "compute.tf").read_text()
+    assert "# warning: source tags not written, " in compute
+    assert "schedule=on=(M-U,8);off=(M-U,18);tz=pt, testtag=testvalue" in compute

@@ -46,6 +46,7 @@ from cloudexit.emit.terraform.site import (
     backend_servers,
     build_site,
 )
+from cloudexit.emit.terraform.tags import NO_TAG_ARGUMENT
 from cloudexit.emit.terraform.targets import (
     ATTACHED_TYPES,
     DEFAULT_TYPES,
@@ -701,7 +702,10 @@ def render_site(site: Site, env: Environment) -> dict[str, str]:
                 f"terraform/{provider}/{item.rtype}.tf.j2"
             )
         text = template.render(item=item, **ctx)
-        if item.tags_left:
+        if item.rtype in NO_TAG_ARGUMENT and item.tags_left:
+            # one line: no tag of it can be written, whatever its key or value
+            text = f"# {hcl_comment(_untaggable(item))}\n{text}"
+        elif item.tags_left:
             # beside the resource: a tag its target cannot hold is kept in view, not altered
             text = "".join(f"# {hcl_comment(t.comment)}\n" for t in item.tags_left) + text
         if item.subnet_note and item.subnet is not None:
@@ -739,8 +743,16 @@ def item_rows(site: Site) -> list[str]:
     ]
 
 
+def _untaggable(item: Item) -> str:
+    tags = ", ".join(f"{t.key}={t.value}" for t in item.tags_left)
+    return f"warning: source tags not written, {item.tags_left[0].reason}: {tags}"
+
+
 def _left(item: Item) -> str:
     """The README's cell naming the tags the item's Terraform cannot hold, and why."""
+    if item.rtype in NO_TAG_ARGUMENT and item.tags_left:
+        tags = ", ".join(f"{md_code(t.key)} = {md_code(t.value)}" for t in item.tags_left)
+        return f"warning: {md_text(item.tags_left[0].reason)}: {tags}"
     return "; ".join(
         f"warning: {md_code(t.key)} = {md_code(t.value)}: {md_text(t.reason)}"
         for t in item.tags_left

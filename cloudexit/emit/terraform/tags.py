@@ -126,6 +126,39 @@ RULES: dict[str, TagRule] = {
 
 WHOLE = TagRule(what="tags", source="no limit known")
 
+# Types whose provider schema has no tag or label argument (checked against each provider's
+# schema): a source tag cannot be written on them at all, so each is named as not written.
+NO_TAG_ARGUMENT = frozenset(
+    {
+        "ionoscloud_container_registry",
+        "ionoscloud_cube_server",
+        "ionoscloud_dns_zone",
+        "ionoscloud_inmemorydb_cluster_v2",
+        "ionoscloud_ipblock",
+        "ionoscloud_k8s_cluster",
+        "ionoscloud_mariadb_cluster",
+        "ionoscloud_mongo_cluster",
+        "ionoscloud_networkloadbalancer",
+        "ionoscloud_nsg",
+        "ionoscloud_pg_cluster",
+        "ionoscloud_volume",
+        "ovh_cloud_floating_ip",
+        "ovh_cloud_instance",
+        "ovh_cloud_project_containerregistry",
+        "ovh_cloud_project_database",
+        "ovh_cloud_project_kube",
+        "ovh_cloud_project_kube_nodepool",
+        "ovh_cloud_project_loadbalancer",
+        "ovh_cloud_security_group",
+        "ovh_cloud_storage_block_volume",
+        "ovh_domain_zone",
+        "scaleway_mnq_sns_topic",
+        "scaleway_mnq_sqs_queue",
+        "scaleway_rdb_read_replica",
+        "scaleway_registry_namespace",
+    }
+)
+
 
 def _fails(rule: TagRule, key: str, value: str) -> str | None:
     if rule.joined and "=" in key:
@@ -155,6 +188,9 @@ def carry(
     rule = RULES.get(rtype, WHOLE)
     kept: dict[str, str] = {}
     left: list[LeftTag] = []
+    if rtype in NO_TAG_ARGUMENT:
+        why = f"{rtype} has no tag or label argument in its provider schema"
+        return dict(sorted(own.items())), [LeftTag(k, v, why) for k, v in sorted(tags.items())]
     for key, value in sorted(tags.items()):
         if key in own:
             left.append(LeftTag(key, value, "the key is cloudexit's own trace tag"))

@@ -1,3 +1,4 @@
+# warning: source tags not written, ionoscloud_mariadb_cluster has no tag or label argument in its provider schema: app=analytics, classification=internal, env=prod, owner=team-data
 resource "random_password" "ana_mysql" {
   length      = 32
   special     = false
@@ -27,6 +28,7 @@ resource "ionoscloud_mariadb_cluster" "ana_mysql" {
   }
 }
 
+# warning: source tags not written, ionoscloud_pg_cluster has no tag or label argument in its provider schema: app=analytics, classification=internal, env=prod, owner=team-data
 resource "random_password" "ana_warehouse_pg" {
   length      = 32
   special     = false
@@ -57,6 +59,7 @@ resource "ionoscloud_pg_cluster" "ana_warehouse_pg" {
   }
 }
 
+# warning: source tags not written, ionoscloud_mongo_cluster has no tag or label argument in its provider schema: app=analytics, classification=internal, env=prod, owner=team-data
 # cloudexit: from gcp firestore.googleapis.com/Database //firestore.googleapis.com/projects/retail-analytics-prod/databases/(default)
 # firestore becomes mongodb 7.0, the newest offered: a change of engine, test the application against it
 # Users are added with ionoscloud_mongo_user once the cluster exists.
@@ -78,6 +81,7 @@ resource "ionoscloud_mongo_cluster" "firestore_default" {
   }
 }
 
+# warning: source tags not written, ionoscloud_inmemorydb_cluster_v2 has no tag or label argument in its provider schema: app=analytics, classification=internal, env=prod, owner=team-data
 resource "random_password" "ana_cache" {
   length      = 32
   special     = false
@@ -122,6 +126,7 @@ resource "ionoscloud_inmemorydb_cluster_v2" "ana_cache" {
   }
 }
 
+# warning: source tags not written, ionoscloud_pg_cluster has no tag or label argument in its provider schema: app=erp, classification=confidential, env=prod, owner=team-erp
 resource "random_password" "psql_erp" {
   length      = 32
   special     = false
@@ -152,6 +157,7 @@ resource "ionoscloud_pg_cluster" "psql_erp" {
   }
 }
 
+# warning: source tags not written, ionoscloud_mongo_cluster has no tag or label argument in its provider schema: app=portal, classification=confidential, env=prod, owner=team-erp
 # cloudexit: from azure microsoft.documentdb/databaseaccounts /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.documentdb/databaseaccounts/cosmos-portal
 # the source did not report its version; mongodb 7.0 is the newest offered: confirm the source's version before applying
 # Users are added with ionoscloud_mongo_user once the cluster exists.
@@ -173,6 +179,7 @@ resource "ionoscloud_mongo_cluster" "cosmos_portal" {
   }
 }
 
+# warning: source tags not written, ionoscloud_inmemorydb_cluster_v2 has no tag or label argument in its provider schema: app=portal, classification=confidential, env=prod, owner=team-erp
 resource "random_password" "redis_portal" {
   length      = 32
   special     = false
@@ -217,6 +224,7 @@ resource "ionoscloud_inmemorydb_cluster_v2" "redis_portal" {
   }
 }
 
+# warning: source tags not written, ionoscloud_inmemorydb_cluster_v2 has no tag or label argument in its provider schema: app=shop, colocate=shop-data, env=prod, owner=team-web
 resource "random_password" "shop_cache" {
   length      = 32
   special     = false
@@ -261,6 +269,7 @@ resource "ionoscloud_inmemorydb_cluster_v2" "shop_cache" {
   }
 }
 
+# warning: source tags not written, ionoscloud_pg_cluster has no tag or label argument in its provider schema: app=crm, classification=secret, env=prod, owner=team-crm
 resource "random_password" "crm_aurora" {
   length      = 32
   special     = false
@@ -292,6 +301,7 @@ resource "ionoscloud_pg_cluster" "crm_aurora" {
   }
 }
 
+# warning: source tags not written, ionoscloud_mariadb_cluster has no tag or label argument in its provider schema: app=shop, classification=internal, env=prod, owner=team-web
 resource "random_password" "shop_catalog" {
   length      = 32
   special     = false
@@ -321,6 +331,7 @@ resource "ionoscloud_mariadb_cluster" "shop_catalog" {
   }
 }
 
+# warning: source tags not written, ionoscloud_pg_cluster has no tag or label argument in its provider schema: app=shop, classification=confidential, colocate=shop-data, data=orders, env=prod, owner=team-web
 resource "random_password" "shop_orders" {
   length      = 32
   special     = false

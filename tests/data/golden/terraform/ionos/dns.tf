@@ -1,3 +1,4 @@
+# warning: source tags not written, ionoscloud_dns_zone has no tag or label argument in its provider schema: app=analytics, classification=internal, env=prod, owner=team-data
 # cloudexit: from gcp dns.googleapis.com/ManagedZone //dns.googleapis.com/projects/retail-analytics-prod/managedZones/analytics-example-com
 resource "ionoscloud_dns_zone" "analytics_example_com" {
   name        = "analytics.example.com"
@@ -14,6 +15,7 @@ resource "ionoscloud_dns_record" "analytics_example_com-dash_a_1" {
   enabled = true
 }
 
+# warning: source tags not written, ionoscloud_dns_zone has no tag or label argument in its provider schema: app=erp, classification=confidential, env=prod, owner=team-erp
 # cloudexit: from azure microsoft.network/dnszones /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.network/dnszones/erp.example.com
 resource "ionoscloud_dns_zone" "erp_example_com" {
   name        = "erp.example.com"
@@ -30,6 +32,7 @@ resource "ionoscloud_dns_record" "erp_example_com-portal_a_1" {
   enabled = true
 }
 
+# warning: source tags not written, ionoscloud_dns_zone has no tag or label argument in its provider schema: app=shop, env=prod, owner=team-web
 # cloudexit: from aws AWS::Route53::HostedZone arn:aws:route53:::hostedzone/Z0SHOP123
 resource "ionoscloud_dns_zone" "shop_example_com" {
   name        = "shop.example.com"

@@ -1,3 +1,4 @@
+# warning: source tags not written, ionoscloud_k8s_cluster has no tag or label argument in its provider schema: app=analytics, classification=internal, env=prod, owner=team-data
 # cloudexit: from gcp container.googleapis.com/Cluster //container.googleapis.com/projects/retail-analytics-prod/locations/europe-west1/clusters/ana-gke
 # the catalogue lists no engine versions for ionos kubernetes.cluster (unverified: no first-hand list of the versions IONOS offers was found: its provider's documentation only shows an example cluster at 1.31.2 (unchanged since 2024-12-10) and its acceptance tests pin 1.29.6 and 1.29.7, neither a list of what is offered; IONOS's API (GET /k8s/versions) and its documentation's version table were not found recorded in any public copy): check the version before applying
 # k8s_version is left to IONOS, which creates the cluster at a version it offers: the source runs 1.30, so test the workloads on the new version before the switch
@@ -30,6 +31,7 @@ resource "ionoscloud_k8s_node_pool" "ana_gke_default" {
   }
 }
 
+# warning: source tags not written, ionoscloud_k8s_cluster has no tag or label argument in its provider schema: app=portal, classification=confidential, env=prod, owner=team-erp
 # cloudexit: from azure microsoft.containerservice/managedclusters /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-portal/providers/microsoft.containerservice/managedclusters/aks-portal
 # the catalogue lists no engine versions for ionos kubernetes.cluster (unverified: no first-hand list of the versions IONOS offers was found: its provider's documentation only shows an example cluster at 1.31.2 (unchanged since 2024-12-10) and its acceptance tests pin 1.29.6 and 1.29.7, neither a list of what is offered; IONOS's API (GET /k8s/versions) and its documentation's version table were not found recorded in any public copy): check the version before applying
 # k8s_version is left to IONOS, which creates the cluster at a version it offers: the source runs 1.30, so test the workloads on the new version before the switch
@@ -62,6 +64,7 @@ resource "ionoscloud_k8s_node_pool" "aks_portal_default" {
   }
 }
 
+# warning: source tags not written, ionoscloud_k8s_cluster has no tag or label argument in its provider schema: app=shop, env=prod, owner=team-web
 # cloudexit: from aws AWS::EKS::Cluster arn:aws:eks:us-east-1:123456789012:cluster/shop-k8s
 # the catalogue lists no engine versions for ionos kubernetes.cluster (unverified: no first-hand list of the versions IONOS offers was found: its provider's documentation only shows an example cluster at 1.31.2 (unchanged since 2024-12-10) and its acceptance tests pin 1.29.6 and 1.29.7, neither a list of what is offered; IONOS's API (GET /k8s/versions) and its documentation's version table were not found recorded in any public copy): check the version before applying
 # k8s_version is left to IONOS, which creates the cluster at a version it offers: the source runs 1.30, so test the workloads on the new version before the switch

@@ -1,3 +1,4 @@
+# warning: source tags not written, ionoscloud_networkloadbalancer has no tag or label argument in its provider schema: app=analytics, classification=internal, env=prod, owner=team-data
 resource "ionoscloud_ipblock" "dash_lb-listener" {
   name     = "dash-lb-listener"
   location = "de/fra"
@@ -17,6 +18,7 @@ resource "ionoscloud_networkloadbalancer" "dash_lb" {
 # Port 443 (HTTPS): the source names no backends; add an
 # ionoscloud_networkloadbalancer_forwardingrule with targets once they exist.
 
+# warning: source tags not written, ionoscloud_networkloadbalancer has no tag or label argument in its provider schema: app=erp, classification=confidential, env=prod, owner=team-erp
 # cloudexit: from azure microsoft.network/loadbalancers /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.network/loadbalancers/lb-erp
 resource "ionoscloud_networkloadbalancer" "lb_erp" {
   datacenter_id  = ionoscloud_datacenter.main.id
@@ -57,6 +59,7 @@ resource "ionoscloud_networkloadbalancer_forwardingrule" "lb_erp-443" {
   }
 }
 
+# warning: source tags not written, ionoscloud_networkloadbalancer has no tag or label argument in its provider schema: app=shop, env=prod, owner=team-web
 resource "ionoscloud_ipblock" "shop_alb-listener" {
   name     = "shop-alb-listener"
   location = "de/fra"

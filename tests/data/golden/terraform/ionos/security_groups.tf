@@ -1,3 +1,4 @@
+# warning: source tags not written, ionoscloud_nsg has no tag or label argument in its provider schema: app=analytics, classification=internal, env=prod, owner=team-data
 # cloudexit: from gcp compute.googleapis.com/Firewall //compute.googleapis.com/projects/retail-analytics-prod/global/firewalls/allow-internal
 resource "ionoscloud_nsg" "allow_internal" {
   datacenter_id = ionoscloud_datacenter.main.id
@@ -22,6 +23,7 @@ resource "ionoscloud_nsg_firewallrule" "allow_internal-2" {
   source_ip     = "10.60.0.0/16"
 }
 
+# warning: source tags not written, ionoscloud_nsg has no tag or label argument in its provider schema: app=erp, classification=confidential, env=prod, owner=team-erp
 # cloudexit: from azure microsoft.network/networksecuritygroups /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.network/networksecuritygroups/nsg-erp
 resource "ionoscloud_nsg" "nsg_erp" {
   datacenter_id = ionoscloud_datacenter.main.id
@@ -65,6 +67,7 @@ resource "ionoscloud_nsg_firewallrule" "nsg_erp-4" {
   port_range_end   = 443
 }
 
+# warning: source tags not written, ionoscloud_nsg has no tag or label argument in its provider schema: app=shop, env=prod, owner=team-web
 # cloudexit: from aws AWS::EC2::SecurityGroup arn:aws:ec2:us-east-1:123456789012:security-group/sg-app0001
 resource "ionoscloud_nsg" "shop_app_sg" {
   datacenter_id = ionoscloud_datacenter.main.id
@@ -91,6 +94,7 @@ resource "ionoscloud_nsg_firewallrule" "shop_app_sg-2" {
   source_ip        = "10.20.0.0/20"
 }
 
+# warning: source tags not written, ionoscloud_nsg has no tag or label argument in its provider schema: app=shop, env=prod, owner=team-web
 # cloudexit: from aws AWS::EC2::SecurityGroup arn:aws:ec2:us-east-1:123456789012:security-group/sg-web0001
 resource "ionoscloud_nsg" "shop_web_sg" {
   datacenter_id = ionoscloud_datacenter.main.id

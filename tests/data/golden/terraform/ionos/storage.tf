@@ -1,3 +1,4 @@
+# warning: source tags not written, ionoscloud_volume has no tag or label argument in its provider schema: app=analytics, classification=internal, env=prod, owner=team-data
 # cloudexit: from gcp compute.googleapis.com/Disk //compute.googleapis.com/projects/retail-analytics-prod/zones/europe-west1-b/disks/etl-1
 resource "ionoscloud_volume" "etl_1" {
   datacenter_id     = ionoscloud_datacenter.main.id
@@ -9,6 +10,7 @@ resource "ionoscloud_volume" "etl_1" {
   availability_zone = "AUTO"
 }
 
+# warning: source tags not written, ionoscloud_volume has no tag or label argument in its provider schema: app=analytics, classification=internal, env=prod, owner=team-data
 # cloudexit: from gcp compute.googleapis.com/Disk //compute.googleapis.com/projects/retail-analytics-prod/zones/europe-west1-b/disks/etl-2
 resource "ionoscloud_volume" "etl_2" {
   datacenter_id     = ionoscloud_datacenter.main.id
@@ -20,6 +22,7 @@ resource "ionoscloud_volume" "etl_2" {
   availability_zone = "AUTO"
 }
 
+# warning: source tags not written, ionoscloud_volume has no tag or label argument in its provider schema: app=analytics, classification=internal, env=prod, owner=team-data
 # cloudexit: from gcp compute.googleapis.com/Disk //compute.googleapis.com/projects/retail-analytics-prod/zones/europe-west1-b/disks/etl-3
 resource "ionoscloud_volume" "etl_3" {
   datacenter_id     = ionoscloud_datacenter.main.id
@@ -31,6 +34,7 @@ resource "ionoscloud_volume" "etl_3" {
   availability_zone = "AUTO"
 }
 
+# warning: source tags not written, ionoscloud_volume has no tag or label argument in its provider schema: app=analytics, classification=internal, env=prod, owner=team-data
 # cloudexit: from gcp compute.googleapis.com/Disk //compute.googleapis.com/projects/retail-analytics-prod/zones/europe-west1-b/disks/etl-4
 resource "ionoscloud_volume" "etl_4" {
   datacenter_id     = ionoscloud_datacenter.main.id
@@ -79,6 +83,7 @@ resource "ionoscloud_s3_bucket" "sterpdocs" {
   }
 }
 
+# warning: source tags not written, ionoscloud_volume has no tag or label argument in its provider schema: app=shop, env=prod, owner=team-web
 # cloudexit: from aws AWS::EC2::Volume arn:aws:ec2:us-east-1:123456789012:volume/vol-app01
 resource "ionoscloud_volume" "shop_app_1_data" {
   datacenter_id     = ionoscloud_datacenter.main.id
@@ -90,6 +95,7 @@ resource "ionoscloud_volume" "shop_app_1_data" {
   availability_zone = "AUTO"
 }
 
+# warning: source tags not written, ionoscloud_volume has no tag or label argument in its provider schema: app=shop, env=prod, owner=team-web
 # cloudexit: from aws AWS::EC2::Volume arn:aws:ec2:us-east-1:123456789012:volume/vol-app02
 resource "ionoscloud_volume" "shop_app_2_data" {
   datacenter_id     = ionoscloud_datacenter.main.id
@@ -101,6 +107,7 @@ resource "ionoscloud_volume" "shop_app_2_data" {
   availability_zone = "AUTO"
 }
 
+# warning: source tags not written, ionoscloud_volume has no tag or label argument in its provider schema: app=shop, env=prod, owner=team-web
 # cloudexit: from aws AWS::EC2::Volume arn:aws:ec2:us-east-1:123456789012:volume/vol-app03
 resource "ionoscloud_volume" "shop_app_3_data" {
   datacenter_id     = ionoscloud_datacenter.main.id
@@ -112,6 +119,7 @@ resource "ionoscloud_volume" "shop_app_3_data" {
   availability_zone = "AUTO"
 }
 
+# warning: source tags not written, ionoscloud_volume has no tag or label argument in its provider schema: app=shop, env=prod, owner=team-web
 # cloudexit: from aws AWS::EC2::Volume arn:aws:ec2:us-east-1:123456789012:volume/vol-app04
 resource "ionoscloud_volume" "shop_app_4_data" {
   datacenter_id     = ionoscloud_datacenter.main.id

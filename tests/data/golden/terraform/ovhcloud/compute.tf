@@ -1,3 +1,4 @@
+# warning: source tags not written, ovh_cloud_instance has no tag or label argument in its provider schema: app=analytics, classification=internal, colocate=analytics-etl, env=prod, owner=team-data
 # cloudexit: from gcp compute.googleapis.com/Instance //compute.googleapis.com/projects/retail-analytics-prod/zones/europe-west1-b/instances/etl-1
 resource "ovh_cloud_instance" "etl_1" {
   service_name       = var.service_name
@@ -16,6 +17,7 @@ resource "ovh_cloud_instance" "etl_1" {
   ]
 }
 
+# warning: source tags not written, ovh_cloud_instance has no tag or label argument in its provider schema: app=analytics, classification=internal, colocate=analytics-etl, env=prod, owner=team-data
 # cloudexit: from gcp compute.googleapis.com/Instance //compute.googleapis.com/projects/retail-analytics-prod/zones/europe-west1-b/instances/etl-2
 resource "ovh_cloud_instance" "etl_2" {
   service_name       = var.service_name
@@ -34,6 +36,7 @@ resource "ovh_cloud_instance" "etl_2" {
   ]
 }
 
+# warning: source tags not written, ovh_cloud_instance has no tag or label argument in its provider schema: app=analytics, classification=internal, colocate=analytics-etl, env=prod, owner=team-data
 # cloudexit: from gcp compute.googleapis.com/Instance //compute.googleapis.com/projects/retail-analytics-prod/zones/europe-west1-b/instances/etl-3
 resource "ovh_cloud_instance" "etl_3" {
   service_name       = var.service_name
@@ -52,6 +55,7 @@ resource "ovh_cloud_instance" "etl_3" {
   ]
 }
 
+# warning: source tags not written, ovh_cloud_instance has no tag or label argument in its provider schema: app=analytics, classification=internal, colocate=analytics-etl, env=prod, owner=team-data
 # cloudexit: from gcp compute.googleapis.com/Instance //compute.googleapis.com/projects/retail-analytics-prod/zones/europe-west1-b/instances/etl-4
 resource "ovh_cloud_instance" "etl_4" {
   service_name       = var.service_name
@@ -70,6 +74,7 @@ resource "ovh_cloud_instance" "etl_4" {
   ]
 }
 
+# warning: source tags not written, ovh_cloud_instance has no tag or label argument in its provider schema: app=analytics, classification=internal, env=prod, ha-pair=dash, owner=team-data
 # cloudexit: from gcp compute.googleapis.com/Instance //compute.googleapis.com/projects/retail-analytics-prod/zones/europe-west1-c/instances/dash-1
 resource "ovh_cloud_instance" "dash_1" {
   service_name = var.service_name
@@ -86,6 +91,7 @@ resource "ovh_cloud_instance" "dash_1" {
   ]
 }
 
+# warning: source tags not written, ovh_cloud_instance has no tag or label argument in its provider schema: app=analytics, classification=internal, env=prod, ha-pair=dash, owner=team-data
 # cloudexit: from gcp compute.googleapis.com/Instance //compute.googleapis.com/projects/retail-analytics-prod/zones/europe-west1-c/instances/dash-2
 resource "ovh_cloud_instance" "dash_2" {
   service_name = var.service_name
@@ -102,6 +108,7 @@ resource "ovh_cloud_instance" "dash_2" {
   ]
 }
 
+# warning: source tags not written, ovh_cloud_instance has no tag or label argument in its provider schema: app=erp, classification=confidential, env=prod, ha-pair=erp-1, owner=team-erp
 # cloudexit: from azure microsoft.compute/virtualmachines /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.compute/virtualmachines/vm-erp-1
 resource "ovh_cloud_instance" "vm_erp_1" {
   service_name = var.service_name
@@ -121,6 +128,7 @@ resource "ovh_cloud_instance" "vm_erp_1" {
   ]
 }
 
+# warning: source tags not written, ovh_cloud_instance has no tag or label argument in its provider schema: app=erp, classification=confidential, env=prod, ha-pair=erp-1, owner=team-erp
 # cloudexit: from azure microsoft.compute/virtualmachines /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.compute/virtualmachines/vm-erp-2
 resource "ovh_cloud_instance" "vm_erp_2" {
   service_name = var.service_name
@@ -140,6 +148,7 @@ resource "ovh_cloud_instance" "vm_erp_2" {
   ]
 }
 
+# warning: source tags not written, ovh_cloud_instance has no tag or label argument in its provider schema: app=erp, classification=confidential, env=prod, ha-pair=erp-2, owner=team-erp
 # cloudexit: from azure microsoft.compute/virtualmachines /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.compute/virtualmachines/vm-erp-3
 resource "ovh_cloud_instance" "vm_erp_3" {
   service_name = var.service_name
@@ -159,6 +168,7 @@ resource "ovh_cloud_instance" "vm_erp_3" {
   ]
 }
 
+# warning: source tags not written, ovh_cloud_instance has no tag or label argument in its provider schema: app=erp, classification=confidential, env=prod, ha-pair=erp-2, owner=team-erp
 # cloudexit: from azure microsoft.compute/virtualmachines /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.compute/virtualmachines/vm-erp-4
 resource "ovh_cloud_instance" "vm_erp_4" {
   service_name = var.service_name
@@ -178,6 +188,7 @@ resource "ovh_cloud_instance" "vm_erp_4" {
   ]
 }
 
+# warning: source tags not written, ovh_cloud_instance has no tag or label argument in its provider schema: app=erp, classification=confidential, colocate=erp-reporting, env=prod, owner=team-erp
 # cloudexit: from azure microsoft.compute/virtualmachines /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.compute/virtualmachines/vm-erp-report-1
 resource "ovh_cloud_instance" "vm_erp_report_1" {
   service_name = var.service_name
@@ -194,6 +205,7 @@ resource "ovh_cloud_instance" "vm_erp_report_1" {
   ]
 }
 
+# warning: source tags not written, ovh_cloud_instance has no tag or label argument in its provider schema: app=erp, classification=confidential, colocate=erp-reporting, env=prod, owner=team-erp
 # cloudexit: from azure microsoft.compute/virtualmachines /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.compute/virtualmachines/vm-erp-report-2
 resource "ovh_cloud_instance" "vm_erp_report_2" {
   service_name = var.service_name
@@ -210,6 +222,7 @@ resource "ovh_cloud_instance" "vm_erp_report_2" {
   ]
 }
 
+# warning: source tags not written, ovh_cloud_instance has no tag or label argument in its provider schema: app=sales, env=prod, owner=team-sales
 # subnet: vm-sales-1 names no subnet and none of the subnets written here in its account 7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10 is in its source region eastus (snet-app (westeurope)): attached to snet-app, the only one; name its subnet in the inventory (depends_on) to choose another
 # cloudexit: from azure microsoft.compute/virtualmachines /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-us-sales/providers/microsoft.compute/virtualmachines/vm-sales-1
 resource "ovh_cloud_instance" "vm_sales_1" {
@@ -227,6 +240,7 @@ resource "ovh_cloud_instance" "vm_sales_1" {
   ]
 }
 
+# warning: source tags not written, ovh_cloud_instance has no tag or label argument in its provider schema: app=sales, env=prod, owner=team-sales
 # subnet: vm-sales-2 names no subnet and none of the subnets written here in its account 7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10 is in its source region eastus (snet-app (westeurope)): attached to snet-app, the only one; name its subnet in the inventory (depends_on) to choose another
 # cloudexit: from azure microsoft.compute/virtualmachines /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-us-sales/providers/microsoft.compute/virtualmachines/vm-sales-2
 resource "ovh_cloud_instance" "vm_sales_2" {
@@ -244,6 +258,7 @@ resource "ovh_cloud_instance" "vm_sales_2" {
   ]
 }
 
+# warning: source tags not written, ovh_cloud_instance has no tag or label argument in its provider schema: app=crm, classification=secret, env=prod, ha-pair=crm, owner=team-crm
 # subnet: crm-app-1 names no subnet and none of the subnets written here in its account 123456789012 is in its source region eu-west-1 (shop-app (us-east-1), shop-data (us-east-1), shop-public (us-east-1)): attached to shop-app, the first in the site's order; name its subnet in the inventory (depends_on) to choose another
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:eu-west-1:123456789012:instance/i-0crm01
 resource "ovh_cloud_instance" "crm_app_1" {
@@ -261,6 +276,7 @@ resource "ovh_cloud_instance" "crm_app_1" {
   ]
 }
 
+# warning: source tags not written, ovh_cloud_instance has no tag or label argument in its provider schema: app=crm, classification=secret, env=prod, ha-pair=crm, owner=team-crm
 # subnet: crm-app-2 names no subnet and none of the subnets written here in its account 123456789012 is in its source region eu-west-1 (shop-app (us-east-1), shop-data (us-east-1), shop-public (us-east-1)): attached to shop-app, the first in the site's order; name its subnet in the inventory (depends_on) to choose another
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:eu-west-1:123456789012:instance/i-0crm02
 resource "ovh_cloud_instance" "crm_app_2" {
@@ -278,6 +294,7 @@ resource "ovh_cloud_instance" "crm_app_2" {
   ]
 }
 
+# warning: source tags not written, ovh_cloud_instance has no tag or label argument in its provider schema: app=shop, env=prod, ha-pair=app-1, owner=team-web, tier=app
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0app01
 resource "ovh_cloud_instance" "shop_app_1" {
   service_name       = var.service_name
@@ -296,6 +313,7 @@ resource "ovh_cloud_instance" "shop_app_1" {
   ]
 }
 
+# warning: source tags not written, ovh_cloud_instance has no tag or label argument in its provider schema: app=shop, env=prod, ha-pair=app-1, owner=team-web, tier=app
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0app02
 resource "ovh_cloud_instance" "shop_app_2" {
   service_name       = var.service_name
@@ -314,6 +332,7 @@ resource "ovh_cloud_instance" "shop_app_2" {
   ]
 }
 
+# warning: source tags not written, ovh_cloud_instance has no tag or label argument in its provider schema: app=shop, env=prod, ha-pair=app-2, owner=team-web, tier=app
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0app03
 resource "ovh_cloud_instance" "shop_app_3" {
   service_name       = var.service_name
@@ -332,6 +351,7 @@ resource "ovh_cloud_instance" "shop_app_3" {
   ]
 }
 
+# warning: source tags not written, ovh_cloud_instance has no tag or label argument in its provider schema: app=shop, env=prod, ha-pair=app-2, owner=team-web, tier=app
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0app04
 resource "ovh_cloud_instance" "shop_app_4" {
   service_name       = var.service_name
@@ -350,6 +370,7 @@ resource "ovh_cloud_instance" "shop_app_4" {
   ]
 }
 
+# warning: source tags not written, ovh_cloud_instance has no tag or label argument in its provider schema: app=shop, env=prod, owner=team-web, tier=admin
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0bastion
 resource "ovh_cloud_instance" "shop_bastion" {
   service_name       = var.service_name
@@ -367,6 +388,7 @@ resource "ovh_cloud_instance" "shop_bastion" {
   ]
 }
 
+# warning: source tags not written, ovh_cloud_instance has no tag or label argument in its provider schema: app=shop, env=prod, owner=team-web, tier=batch
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0batch01
 resource "ovh_cloud_instance" "shop_batch_1" {
   service_name       = var.service_name
@@ -384,6 +406,7 @@ resource "ovh_cloud_instance" "shop_batch_1" {
   ]
 }
 
+# warning: source tags not written, ovh_cloud_instance has no tag or label argument in its provider schema: app=shop, env=prod, owner=team-web, tier=batch
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0batch02
 resource "ovh_cloud_instance" "shop_batch_2" {
   service_name       = var.service_name
@@ -401,6 +424,7 @@ resource "ovh_cloud_instance" "shop_batch_2" {
   ]
 }
 
+# warning: source tags not written, ovh_cloud_instance has no tag or label argument in its provider schema: app=shop, env=prod, owner=team-web, tier=web
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0web01
 resource "ovh_cloud_instance" "shop_web_1" {
   service_name = var.service_name
@@ -420,6 +444,7 @@ resource "ovh_cloud_instance" "shop_web_1" {
   ]
 }
 
+# warning: source tags not written, ovh_cloud_instance has no tag or label argument in its provider schema: app=shop, env=prod, owner=team-web, tier=web
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0web02
 resource "ovh_cloud_instance" "shop_web_2" {
   service_name = var.service_name
@@ -439,6 +464,7 @@ resource "ovh_cloud_instance" "shop_web_2" {
   ]
 }
 
+# warning: source tags not written, ovh_cloud_instance has no tag or label argument in its provider schema: app=shop, env=prod, owner=team-web, tier=web
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0web03
 resource "ovh_cloud_instance" "shop_web_3" {
   service_name = var.service_name
@@ -458,6 +484,7 @@ resource "ovh_cloud_instance" "shop_web_3" {
   ]
 }
 
+# warning: source tags not written, ovh_cloud_instance has no tag or label argument in its provider schema: app=shop, env=prod, owner=team-web, tier=web
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0web04
 resource "ovh_cloud_instance" "shop_web_4" {
   service_name = var.service_name
@@ -477,6 +504,7 @@ resource "ovh_cloud_instance" "shop_web_4" {
   ]
 }
 
+# warning: source tags not written, ovh_cloud_instance has no tag or label argument in its provider schema: app=shop, env=prod, owner=team-web, tier=web
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0web05
 resource "ovh_cloud_instance" "shop_web_5" {
   service_name = var.service_name
@@ -496,6 +524,7 @@ resource "ovh_cloud_instance" "shop_web_5" {
   ]
 }
 
+# warning: source tags not written, ovh_cloud_instance has no tag or label argument in its provider schema: app=shop, env=prod, owner=team-web, tier=web
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0web06
 resource "ovh_cloud_instance" "shop_web_6" {
   service_name = var.service_name

@@ -1,3 +1,4 @@
+# warning: source tags not written, ovh_cloud_project_loadbalancer has no tag or label argument in its provider schema: app=analytics, classification=internal, env=prod, owner=team-data
 # cloudexit: from gcp compute.googleapis.com/ForwardingRule //compute.googleapis.com/projects/retail-analytics-prod/regions/europe-west1/forwardingRules/dash-lb
 resource "ovh_cloud_project_loadbalancer" "dash_lb" {
   service_name = var.service_name
@@ -26,6 +27,7 @@ resource "ovh_cloud_project_loadbalancer" "dash_lb" {
   ]
 }
 
+# warning: source tags not written, ovh_cloud_project_loadbalancer has no tag or label argument in its provider schema: app=erp, classification=confidential, env=prod, owner=team-erp
 # cloudexit: from azure microsoft.network/loadbalancers /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.network/loadbalancers/lb-erp
 resource "ovh_cloud_project_loadbalancer" "lb_erp" {
   service_name = var.service_name
@@ -78,6 +80,7 @@ resource "ovh_cloud_project_loadbalancer" "lb_erp" {
   ]
 }
 
+# warning: source tags not written, ovh_cloud_project_loadbalancer has no tag or label argument in its provider schema: app=shop, env=prod, owner=team-web
 # cloudexit: from aws AWS::ElasticLoadBalancingV2::LoadBalancer arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/shop-alb/50dc6c495c0c9188
 resource "ovh_cloud_project_loadbalancer" "shop_alb" {
   service_name = var.service_name

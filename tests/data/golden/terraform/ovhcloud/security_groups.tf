@@ -1,3 +1,4 @@
+# warning: source tags not written, ovh_cloud_security_group has no tag or label argument in its provider schema: app=analytics, classification=internal, env=prod, owner=team-data
 # cloudexit: from gcp compute.googleapis.com/Firewall //compute.googleapis.com/projects/retail-analytics-prod/global/firewalls/allow-internal
 resource "ovh_cloud_security_group" "allow_internal" {
   service_name = var.service_name
@@ -19,6 +20,7 @@ resource "ovh_cloud_security_group" "allow_internal" {
   ]
 }
 
+# warning: source tags not written, ovh_cloud_security_group has no tag or label argument in its provider schema: app=erp, classification=confidential, env=prod, owner=team-erp
 # cloudexit: from azure microsoft.network/networksecuritygroups /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.network/networksecuritygroups/nsg-erp
 resource "ovh_cloud_security_group" "nsg_erp" {
   service_name = var.service_name
@@ -52,6 +54,7 @@ resource "ovh_cloud_security_group" "nsg_erp" {
   ]
 }
 
+# warning: source tags not written, ovh_cloud_security_group has no tag or label argument in its provider schema: app=shop, env=prod, owner=team-web
 # cloudexit: from aws AWS::EC2::SecurityGroup arn:aws:ec2:us-east-1:123456789012:security-group/sg-app0001
 resource "ovh_cloud_security_group" "shop_app_sg" {
   service_name = var.service_name
@@ -75,6 +78,7 @@ resource "ovh_cloud_security_group" "shop_app_sg" {
   ]
 }
 
+# warning: source tags not written, ovh_cloud_security_group has no tag or label argument in its provider schema: app=shop, env=prod, owner=team-web
 # cloudexit: from aws AWS::EC2::SecurityGroup arn:aws:ec2:us-east-1:123456789012:security-group/sg-web0001
 resource "ovh_cloud_security_group" "shop_web_sg" {
   service_name = var.service_name

@@ -1,3 +1,4 @@
+# warning: source tags not written, ovh_cloud_storage_block_volume has no tag or label argument in its provider schema: app=analytics, classification=internal, env=prod, owner=team-data
 # cloudexit: from gcp compute.googleapis.com/Disk //compute.googleapis.com/projects/retail-analytics-prod/zones/europe-west1-b/disks/etl-1
 resource "ovh_cloud_storage_block_volume" "etl_1" {
   service_name = var.service_name
@@ -7,6 +8,7 @@ resource "ovh_cloud_storage_block_volume" "etl_1" {
   volume_type  = "HIGH_SPEED"
 }
 
+# warning: source tags not written, ovh_cloud_storage_block_volume has no tag or label argument in its provider schema: app=analytics, classification=internal, env=prod, owner=team-data
 # cloudexit: from gcp compute.googleapis.com/Disk //compute.googleapis.com/projects/retail-analytics-prod/zones/europe-west1-b/disks/etl-2
 resource "ovh_cloud_storage_block_volume" "etl_2" {
   service_name = var.service_name
@@ -16,6 +18,7 @@ resource "ovh_cloud_storage_block_volume" "etl_2" {
   volume_type  = "HIGH_SPEED"
 }
 
+# warning: source tags not written, ovh_cloud_storage_block_volume has no tag or label argument in its provider schema: app=analytics, classification=internal, env=prod, owner=team-data
 # cloudexit: from gcp compute.googleapis.com/Disk //compute.googleapis.com/projects/retail-analytics-prod/zones/europe-west1-b/disks/etl-3
 resource "ovh_cloud_storage_block_volume" "etl_3" {
   service_name = var.service_name
@@ -25,6 +28,7 @@ resource "ovh_cloud_storage_block_volume" "etl_3" {
   volume_type  = "HIGH_SPEED"
 }
 
+# warning: source tags not written, ovh_cloud_storage_block_volume has no tag or label argument in its provider schema: app=analytics, classification=internal, env=prod, owner=team-data
 # cloudexit: from gcp compute.googleapis.com/Disk //compute.googleapis.com/projects/retail-analytics-prod/zones/europe-west1-b/disks/etl-4
 resource "ovh_cloud_storage_block_volume" "etl_4" {
   service_name = var.service_name
@@ -77,6 +81,7 @@ resource "ovh_cloud_project_storage" "sterpdocs" {
   }
 }
 
+# warning: source tags not written, ovh_cloud_storage_block_volume has no tag or label argument in its provider schema: app=shop, env=prod, owner=team-web
 # cloudexit: from aws AWS::EC2::Volume arn:aws:ec2:us-east-1:123456789012:volume/vol-app01
 resource "ovh_cloud_storage_block_volume" "shop_app_1_data" {
   service_name = var.service_name
@@ -86,6 +91,7 @@ resource "ovh_cloud_storage_block_volume" "shop_app_1_data" {
   volume_type  = "HIGH_SPEED"
 }
 
+# warning: source tags not written, ovh_cloud_storage_block_volume has no tag or label argument in its provider schema: app=shop, env=prod, owner=team-web
 # cloudexit: from aws AWS::EC2::Volume arn:aws:ec2:us-east-1:123456789012:volume/vol-app02
 resource "ovh_cloud_storage_block_volume" "shop_app_2_data" {
   service_name = var.service_name
@@ -95,6 +101,7 @@ resource "ovh_cloud_storage_block_volume" "shop_app_2_data" {
   volume_type  = "HIGH_SPEED"
 }
 
+# warning: source tags not written, ovh_cloud_storage_block_volume has no tag or label argument in its provider schema: app=shop, env=prod, owner=team-web
 # cloudexit: from aws AWS::EC2::Volume arn:aws:ec2:us-east-1:123456789012:volume/vol-app03
 resource "ovh_cloud_storage_block_volume" "shop_app_3_data" {
   service_name = var.service_name
@@ -104,6 +111,7 @@ resource "ovh_cloud_storage_block_volume" "shop_app_3_data" {
   volume_type  = "HIGH_SPEED"
 }
 
+# warning: source tags not written, ovh_cloud_storage_block_volume has no tag or label argument in its provider schema: app=shop, env=prod, owner=team-web
 # cloudexit: from aws AWS::EC2::Volume arn:aws:ec2:us-east-1:123456789012:volume/vol-app04
 resource "ovh_cloud_storage_block_volume" "shop_app_4_data" {
   service_name = var.service_name

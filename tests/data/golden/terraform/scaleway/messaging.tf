@@ -1,3 +1,4 @@
+# warning: source tags not written, scaleway_mnq_sns_topic has no tag or label argument in its provider schema: app=analytics, classification=internal, env=prod, owner=team-data
 # cloudexit: from gcp pubsub.googleapis.com/Topic //pubsub.googleapis.com/projects/retail-analytics-prod/topics/ingest
 resource "scaleway_mnq_sns_topic" "ingest" {
   name         = "ingest"
@@ -6,6 +7,7 @@ resource "scaleway_mnq_sns_topic" "ingest" {
   secret_key   = scaleway_mnq_sns_credentials.main.secret_key
 }
 
+# warning: source tags not written, scaleway_mnq_sqs_queue has no tag or label argument in its provider schema: app=erp, classification=confidential, env=prod, owner=team-erp
 # cloudexit: from azure microsoft.servicebus/namespaces /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.servicebus/namespaces/sb-erp
 resource "scaleway_mnq_sqs_queue" "sb_erp" {
   name         = "sb-erp"
@@ -14,6 +16,7 @@ resource "scaleway_mnq_sqs_queue" "sb_erp" {
   secret_key   = scaleway_mnq_sqs_credentials.main.secret_key
 }
 
+# warning: source tags not written, scaleway_mnq_sns_topic has no tag or label argument in its provider schema: app=shop, env=prod, owner=team-web
 # cloudexit: from aws AWS::SNS::Topic arn:aws:sns:us-east-1:123456789012:shop-events
 resource "scaleway_mnq_sns_topic" "shop_events" {
   name         = "shop-events"
@@ -22,6 +25,7 @@ resource "scaleway_mnq_sns_topic" "shop_events" {
   secret_key   = scaleway_mnq_sns_credentials.main.secret_key
 }
 
+# warning: source tags not written, scaleway_mnq_sqs_queue has no tag or label argument in its provider schema: app=shop, env=prod, owner=team-web
 # cloudexit: from aws AWS::SQS::Queue arn:aws:sqs:us-east-1:123456789012:shop-email-queue
 resource "scaleway_mnq_sqs_queue" "shop_email_queue" {
   name         = "shop-email-queue"
@@ -30,6 +34,7 @@ resource "scaleway_mnq_sqs_queue" "shop_email_queue" {
   secret_key   = scaleway_mnq_sqs_credentials.main.secret_key
 }
 
+# warning: source tags not written, scaleway_mnq_sqs_queue has no tag or label argument in its provider schema: app=shop, env=prod, owner=team-web
 # cloudexit: from aws AWS::SQS::Queue arn:aws:sqs:us-east-1:123456789012:shop-orders-queue
 resource "scaleway_mnq_sqs_queue" "shop_orders_queue" {
   name         = "shop-orders-queue"
