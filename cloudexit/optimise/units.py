@@ -442,11 +442,13 @@ def build_options(rows: list[Row], fork: bool) -> None:
     distinct = list({id(row): row for row in rows if row.held is None}.values())
     half = len(distinct) // 2
     cut = len(distinct) - half
-    with apart(partial(_options, distinct[cut:]), half > 0) as child:
+    # handed back a part at a time, one pickle stream: the options share amounts, risks and
+    # grades, which the whole half as one pickle held twice at once (bytes and objects)
+    with apart(partial(_options, distinct[cut:]), half > 0, PART, shared=True) as child:
         for row in distinct[:cut]:
             _ = row.option
         if child.started:
-            for row, option in zip(distinct[cut:], child.result(), strict=True):
+            for row, option in zip(distinct[cut:], child.each(), strict=True):
                 _put_held(row, option)
 
 
