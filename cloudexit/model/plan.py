@@ -239,15 +239,28 @@ def share_placement_values(placements: list[Placement]) -> None:
     and sizes. The values stay equal, so nothing is validated again. Each model's dictionary of
     fields, and its parts' (costs, one-off parts), then shares its table of names with its likes
     (``model.sharing.shared_keys``): those dictionaries were two thirds of a placement."""
-    amounts: dict[str, Decimal] = {}
-    texts: dict[str, str] = {}
-    figures: dict[str, float] = {}
-    done: set[int] = set()
-    # Keyed by the text, not the value: 0 and 0.00 (0.0 and -0.0) are equal but print differently.
-    share = amounts.setdefault
-    word = texts.setdefault
-    figure = figures.setdefault
+    sharing = PlacementValues()
     for placement in placements:
+        sharing.share(placement)
+
+
+class PlacementValues:
+    """``share_placement_values`` one placement at a time, so that a plan's placements can be
+    shared as they are made, before the next is built. It tells options it has done by identity:
+    the placements it is given must all be alive while it is in use."""
+
+    def __init__(self) -> None:
+        self._amounts: dict[str, Decimal] = {}
+        self._texts: dict[str, str] = {}
+        self._figures: dict[str, float] = {}
+        self._done: set[int] = set()
+
+    def share(self, placement: Placement) -> None:
+        done = self._done
+        # Keyed by the text, not the value: 0 and 0.00 (0.0 and -0.0) are equal but print differently.
+        share = self._amounts.setdefault
+        word = self._texts.setdefault
+        figure = self._figures.setdefault
         values = placement.__dict__
         for name in _TEXTS:
             text = values[name]

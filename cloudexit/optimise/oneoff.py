@@ -11,7 +11,7 @@ from cloudexit.catalog.loader import Catalog
 from cloudexit.model.inventory import Resource
 from cloudexit.model.money import quantize
 from cloudexit.model.plan import Plan
-from cloudexit.model.sharing import share_fields_set
+from cloudexit.model.sharing import share_fields_set, shared_keys
 from cloudexit.optimise import parallel, stranded, switching
 
 if TYPE_CHECKING:
@@ -83,9 +83,14 @@ def date_one_off(
             cost = quantize(choice.migration_cost - choice.switching_egress + egress)
             parts = {**choice.one_off, "switching_egress": egress} if choice.one_off else {}
         # In place and once: a copy of every placement beside the plan's would double them at
-        # the peak. The option is copied, as placements of one class share theirs.
+        # the peak. The option is copied, as placements of one class share theirs; its parts
+        # share their table of names with their likes, as the plan's values are shared after.
         dated_choice = choice.model_copy(
-            update={"migration_cost": cost, "switching_egress": egress, "one_off": parts}
+            update={
+                "migration_cost": cost,
+                "switching_egress": egress,
+                "one_off": shared_keys(parts),
+            }
         )
         share_fields_set(dated_choice)
         p.choice = dated_choice

@@ -25,6 +25,7 @@ from cloudexit.model.plan import (
     FrontierPoint,
     Option,
     Placement,
+    PlacementValues,
     Plan,
     SolverInfo,
     SolveStatus,
@@ -312,6 +313,9 @@ def _plan(
     ordered = sorted(assignment.items())
     # built here in the order the loop reads them, half by a second process from a size on
     build_options([row for _, row in ordered], len(ordered) >= fork_from)
+    # each placement's values shared as it is made, so a large plan never holds them unshared
+    # (its options' own dictionaries were most of a placement); the dated ones are shared again
+    sharing = PlacementValues()
     for rid, row in ordered:
         unit = unit_of[rid]
         for price_id in row.option.unverified_prices:
@@ -372,6 +376,7 @@ def _plan(
                 inter_site_monthly=quantize(Decimal(str(traffic_cost.get(rid, 0.0)))),
             )
         )
+        sharing.share(placements[-1])
     if units.followers and assignment:
         copies = units.copies(assignment)
         why = copy_reasons(units.named_at(assignment), copies, units.followers)
@@ -387,7 +392,9 @@ def _plan(
                     copies=[o for o in options if o is not first] or None,
                 )
             )
+            sharing.share(placements[-1])
         placements.sort(key=lambda p: p.resource_id)
+    del sharing
     # the runbook lists these too: worked out once (the sites they name do not change after)
     rules_open = open_rules(inventory, placements, resources)
     gaps = balancer_gaps(inventory, placements, resources)
