@@ -311,11 +311,12 @@ def _plan(
     # The members of a class placed on one row share its runner-up: the same figures, one object.
     runners: dict[tuple[int, int], Alternative | None] = {}
     ordered = sorted(assignment.items())
-    # built here in the order the loop reads them, half by a second process from a size on
-    build_options([row for _, row in ordered], len(ordered) >= fork_from)
-    # each placement's values shared as it is made, so a large plan never holds them unshared
-    # (its options' own dictionaries were most of a placement); the dated ones are shared again
+    # Each option's and placement's values shared as it is made, so a large plan never holds
+    # them unshared (the options' own dictionaries and amounts were most of a placement); the
+    # dated ones are shared again at the end.
     sharing = PlacementValues()
+    # built here in the order the loop reads them, half by a second process from a size on
+    build_options([row for _, row in ordered], len(ordered) >= fork_from, sharing)
     for rid, row in ordered:
         unit = unit_of[rid]
         for price_id in row.option.unverified_prices:

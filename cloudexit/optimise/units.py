@@ -30,7 +30,7 @@ from cloudexit.model.boot_disks import boot_gib
 from cloudexit.model.data_disks import inline_data_disks
 from cloudexit.model.inventory import Attributes, Inventory, Resource, Utilisation
 from cloudexit.model.money import quantize
-from cloudexit.model.plan import Option
+from cloudexit.model.plan import Option, PlacementValues
 from cloudexit.model.policy import Policy
 from cloudexit.model.replicas import primary_of
 from cloudexit.optimise.apart import FORK_FROM, PART, apart
@@ -433,23 +433,31 @@ class Options(Sequence[Row]):
         return list(self)
 
 
-def build_options(rows: list[Row], fork: bool) -> None:
+def build_options(rows: list[Row], fork: bool, sharing: PlacementValues | None = None) -> None:
     """Each row's full option (``Row.option``), the second half of the distinct rows built by a
     forked child when ``fork`` while this process builds the first's: the same options.
-    Without ``fork`` nothing is done here: each is built on first use."""
+    Without ``fork`` nothing is done here: each is built on first use. ``sharing``: each option's
+    values are shared as it is made or taken, before the next (an option as built is some 6 KB,
+    and a million-resource plan chooses some 600,000 distinct ones)."""
     if not fork:
         return
     distinct = list({id(row): row for row in rows if row.held is None}.values())
     half = len(distinct) // 2
     cut = len(distinct) - half
+    share = sharing.option if sharing is not None else _keep
     # handed back a part at a time, one pickle stream: the options share amounts, risks and
     # grades, which the whole half as one pickle held twice at once (bytes and objects)
     with apart(partial(_options, distinct[cut:]), half > 0, PART, shared=True) as child:
         for row in distinct[:cut]:
-            _ = row.option
+            share(row.option)
         if child.started:
             for row, option in zip(distinct[cut:], child.each(), strict=True):
                 _put_held(row, option)
+                share(option)
+
+
+def _keep(_: Option) -> None:
+    """options left as built"""
 
 
 def _options(rows: list[Row]) -> list[Option]:
