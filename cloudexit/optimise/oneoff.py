@@ -10,8 +10,7 @@ from typing import TYPE_CHECKING
 from cloudexit.catalog.loader import Catalog
 from cloudexit.model.inventory import Resource
 from cloudexit.model.money import quantize
-from cloudexit.model.plan import Plan
-from cloudexit.model.sharing import share_fields_set, shared_keys
+from cloudexit.model.plan import PlacementValues, Plan
 from cloudexit.optimise import parallel, stranded, switching
 
 if TYPE_CHECKING:
@@ -62,6 +61,7 @@ def date_one_off(
     for line in plan.stranded:
         if line.counted and line.resource_id is not None and line.amount is not None:
             strands[line.resource_id] = strands.get(line.resource_id, Decimal(0)) + line.amount
+    sharing = PlacementValues()
     for p in plan.placements:
         egress = dated.get(p.resource_id)
         if egress is None:
@@ -83,14 +83,11 @@ def date_one_off(
             cost = quantize(choice.migration_cost - choice.switching_egress + egress)
             parts = {**choice.one_off, "switching_egress": egress} if choice.one_off else {}
         # In place and once: a copy of every placement beside the plan's would double them at
-        # the peak. The option is copied, as placements of one class share theirs; its parts
-        # share their table of names with their likes, as the plan's values are shared after.
+        # the peak. The option is copied, as placements of one class share theirs, and its
+        # values shared at once, as the placements' are (its own amounts and parts were half
+        # the size of a dated placement's option).
         dated_choice = choice.model_copy(
-            update={
-                "migration_cost": cost,
-                "switching_egress": egress,
-                "one_off": shared_keys(parts),
-            }
+            update={"migration_cost": cost, "switching_egress": egress, "one_off": parts}
         )
-        share_fields_set(dated_choice)
+        sharing.option(dated_choice)
         p.choice = dated_choice
