@@ -378,6 +378,8 @@ def _plan(
             )
         )
         sharing.share(placements[-1])
+    # the chosen rows and what explained them are not read again: let them go before the dating
+    del ordered, runners, traffic_cost, standing
     if units.followers and assignment:
         copies = units.copies(assignment)
         why = copy_reasons(units.named_at(assignment), copies, units.followers)
