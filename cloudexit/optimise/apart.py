@@ -7,10 +7,8 @@ either way; only the wall time differs.
 
 from __future__ import annotations
 
-import io
 import multiprocessing
 import os
-import pickle
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -34,19 +32,11 @@ PART = 2000
 class Apart(Generic[T]):
     """The result of work started in a child; ``result()`` waits for it."""
 
-    def __init__(
-        self, work: Callable[[], T], fork: bool, parts: int = 0, shared: bool = False
-    ) -> None:
+    def __init__(self, work: Callable[[], T], fork: bool, parts: int = 0) -> None:
         """``parts``: the result is a list the child hands back that many items at a time, read
-        with ``each``; 0: at once, read with ``result``. ``shared``: the parts are pickled as one
-        stream, so an object a part shares with an earlier one is that same object here, as in
-        a list handed back at once (for items that are all kept: what an earlier part held is
-        kept until the last is read)."""
+        with ``each``; 0: at once, read with ``result``."""
         self._work = work
         self._parts = parts
-        self._shared = shared
-        self._unpickler: pickle.Unpickler | None = None
-        self._feed = _Feed()
         self._process: multiprocessing.process.BaseProcess | None = None
         self._answer: Connection | None = None
         self._started = time.monotonic()
@@ -61,9 +51,7 @@ class Apart(Generic[T]):
         try:
             target: Callable[..., None] = _child_parts if self._parts else _child
             process = context.Process(
-                target=target,
-                args=(self._work, ask, os.getpid(), self._parts, self._shared),
-                daemon=True,
+                target=target, args=(self._work, ask, os.getpid(), self._parts), daemon=True
             )
             process.start()
         except Exception:  # noqa: BLE001 - e.g. a daemonic pool worker may not have children
@@ -121,7 +109,6 @@ class Apart(Generic[T]):
                 yield from part
         finally:
             answer.close()
-            self._unpickler = None
         process.join()
         self.forked = True
 
@@ -129,17 +116,7 @@ class Apart(Generic[T]):
         """The child's next part (None after the last), waited for as ``result`` waits."""
         if not answer.poll(max(MIN_WAIT, 4 * (time.monotonic() - self._started))):
             raise EOFError
-        if not self._shared:
-            return answer.recv()
-        self._feed.stream = io.BytesIO(answer.recv_bytes())
-        if self._unpickler is None:
-            self._unpickler = pickle.Unpickler(self._feed)
-        try:
-            return self._unpickler.load()
-        except pickle.UnpicklingError as failed:
-            raise EOFError from failed
-        finally:
-            self._feed.stream = io.BytesIO()
+        return answer.recv()
 
     def cancel(self) -> None:
         if self._process is not None:
@@ -148,23 +125,7 @@ class Apart(Generic[T]):
             self._process.join()
 
 
-class _Feed:
-    """The bytes of the part being read, as the file one unpickler reads every part from."""
-
-    def __init__(self) -> None:
-        self.stream = io.BytesIO()
-
-    def read(self, size: int = -1) -> bytes:
-        return self.stream.read(size)
-
-    def readinto(self, buffer: bytearray) -> int:
-        return self.stream.readinto(buffer)
-
-    def readline(self) -> bytes:
-        return self.stream.readline()
-
-
-def _child(work: Callable[[], object], ask: Connection, parent: int, *_: object) -> None:
+def _child(work: Callable[[], object], ask: Connection, parent: int, _: int) -> None:
     try:
         die_with(parent)
         ask.send(work())
@@ -176,43 +137,25 @@ def _child(work: Callable[[], object], ask: Connection, parent: int, *_: object)
 
 
 def _child_parts(
-    work: Callable[[], Sequence[object]], ask: Connection, parent: int, size: int, shared: bool
+    work: Callable[[], Sequence[object]], ask: Connection, parent: int, size: int
 ) -> None:
     try:
         die_with(parent)
         found = work()
-        send = _stream(ask) if shared else ask.send
         for start in range(0, len(found), size):
-            send(found[start : start + size])
-        send(None)
+            ask.send(found[start : start + size])
+        ask.send(None)
         ask.close()
     except BaseException:  # noqa: BLE001 - the parent does the work again and raises what it raises
         os._exit(1)
     os._exit(0)
 
 
-def _stream(ask: Connection) -> Callable[[object], None]:
-    """Sends each object pickled by one pickler, whose memo the parts share (``Apart.shared``)."""
-    buffer = io.BytesIO()
-    pickler = pickle.Pickler(buffer, pickle.HIGHEST_PROTOCOL)
-
-    def send(part: object) -> None:
-        buffer.seek(0)
-        buffer.truncate()
-        pickler.dump(part)
-        with buffer.getbuffer() as written:
-            ask.send_bytes(written)
-
-    return send
-
-
 @contextmanager
-def apart(
-    work: Callable[[], T], fork: bool, parts: int = 0, shared: bool = False
-) -> Iterator[Apart[T]]:
+def apart(work: Callable[[], T], fork: bool, parts: int = 0) -> Iterator[Apart[T]]:
     """``work`` started in a forked child when ``fork`` (and a second core is there to run it);
-    the child is ended if the block raises. ``parts``, ``shared``: see ``Apart``."""
-    started = Apart(work, fork and can_fork(), parts, shared)
+    the child is ended if the block raises. ``parts``: see ``Apart``."""
+    started = Apart(work, fork and can_fork(), parts)
     try:
         yield started
     except BaseException:

@@ -438,16 +438,16 @@ def build_options(rows: list[Row], fork: bool, sharing: PlacementValues | None =
     forked child when ``fork`` while this process builds the first's: the same options.
     Without ``fork`` nothing is done here: each is built on first use. ``sharing``: each option's
     values are shared as it is made or taken, before the next (an option as built is some 6 KB,
-    and a million-resource plan chooses some 600,000 distinct ones)."""
+    1.4 KB shared)."""
     if not fork:
         return
     distinct = list({id(row): row for row in rows if row.held is None}.values())
     half = len(distinct) // 2
     cut = len(distinct) - half
     share = sharing.option if sharing is not None else _keep
-    # handed back a part at a time, one pickle stream: the options share amounts, risks and
-    # grades, which the whole half as one pickle held twice at once (bytes and objects)
-    with apart(partial(_options, distinct[cut:]), half > 0, PART, shared=True) as child:
+    # Handed back a part at a time, each part its own pickle, shared as it comes: one pickle
+    # (or one pickle stream) keeps every object it made, the replaced ones too, to its end.
+    with apart(partial(_options, distinct[cut:]), half > 0, PART) as child:
         for row in distinct[:cut]:
             share(row.option)
         if child.started:

@@ -57,8 +57,8 @@ real, forked = units.apart, []
 
 
 @contextmanager
-def counting(work, fork, parts=0, shared=False):
-    with real(work, fork, parts, shared) as child:
+def counting(work, fork, parts=0):
+    with real(work, fork, parts) as child:
         yield child
     forked.append(child.forked)
 
@@ -155,36 +155,6 @@ def test_a_list_handed_back_in_parts_is_the_whole_list() -> None:
     here = Apart(_pids, False, parts=3)
     assert list(here.each()) == [os.getpid()] * 7
     assert not here.forked
-
-
-_ONE = {"amount": [1, 2]}
-
-
-def _repeats() -> list[object]:
-    return [{"pid": os.getpid(), "shared": _ONE} for _ in range(5)]
-
-
-def test_parts_of_one_stream_keep_what_they_share_one_object() -> None:
-    child = Apart(_repeats, True, parts=2, shared=True)
-    assert child.started
-    given = list(child.each())
-    assert [item["shared"] for item in given] == [_ONE] * 5
-    assert all(item["pid"] != os.getpid() for item in given)
-    # one object across the three parts, as in a list sent at once; the child's, not this one
-    assert len({id(item["shared"]) for item in given}) == 1
-    assert given[0]["shared"] is not _ONE
-    assert child.forked
-    apart_parts = Apart(_repeats, True, parts=2)
-    assert len({id(item["shared"]) for item in apart_parts.each()}) == 3
-
-
-def test_a_stream_the_child_stops_part_way_is_made_here() -> None:
-    child = Apart(_stops_part_way, True, parts=2, shared=True)
-    given = list(child.each())
-    assert given[:5] == [0, 1, 2, 3, 4]
-    assert isinstance(given[5], _Unpicklable)
-    assert given[6:] == [6, 7, 8]
-    assert not child.forked
 
 
 def test_parts_the_child_could_not_hand_back_are_made_here() -> None:
