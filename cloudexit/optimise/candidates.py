@@ -748,7 +748,10 @@ def _choose_product(
         and runs_windows(resource)
         and not _products_at(_Same(provider), _Same(target.select), region, windows, None)
     ):
-        return f"no compute product with a Windows licence price on {provider.id}/{region}"
+        return (
+            "no target price for a Windows Server licence (policy windows: licensed; no server "
+            "there is priced with one)"
+        )
     products = _products_at(
         _Same(provider),
         _Same(target.select),

@@ -102,6 +102,13 @@ def runner_up(unit: Unit, row: Row, policy: Policy) -> Alternative | None:
     )
 
 
+def kept_reason(excluded: list[str]) -> str:
+    """Why a resource stays on its source when no target site can take it: each target's
+    reason from the candidate stage (a missing price, an engine or licence not offered, a
+    residency rule), regions with the same reason counted together."""
+    return f"kept on the source, no target can take it: {unplaced_reason(excluded)}"
+
+
 def unplaced_reason(excluded: list[str]) -> str:
     """Every provider's reason, regions with the same reason counted together."""
     by_provider: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))

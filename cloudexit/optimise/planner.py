@@ -61,6 +61,7 @@ from cloudexit.optimise.units import (
     SOURCE,
     Replication,
     Row,
+    Unit,
     Units,
     assignment_objective,
     build_options,
@@ -180,6 +181,22 @@ def _size_after(
         parts.append(f"{specs.memory_gib:g} GiB")
     each = ", ".join(parts)
     return each if option.quantity == 1 else f"{option.quantity:g} x {each}"
+
+
+def _kept_reason(
+    resource: Resource, unit: Unit, row: Row, units: Units, catalog: Catalog, policy: Policy
+) -> str | None:
+    """Why a resource stays on its source when keeping it was its only option: what ruled out
+    each target site, not "the lowest cost of 1 option"."""
+    if not row.retain or not unit.rows or not all(r.retain for r in unit.rows):
+        return None
+    excluded = units.stays.get(resource.id) or no_site_reasons(resource, catalog, policy)
+    if not excluded:
+        return (
+            "kept on the source, no target can take it: no mapping takes "
+            f"{resource.kind.value} to {', '.join(policy.targets)}"
+        )
+    return explain.kept_reason(excluded)
 
 
 def plan(
@@ -354,7 +371,8 @@ def _plan(
                 choice=row.option,
                 reason=f"kept at source: {emptied}"
                 if emptied is not None and row.retain
-                else explain.reason(unit, row, policy, binds),
+                else _kept_reason(resources[rid], unit, row, units, catalog, policy)
+                or explain.reason(unit, row, policy, binds),
                 runner_up=runners[shared],
                 size_before=size.label() if size.state != "not_needed" else None,
                 size_source=size.how

@@ -556,6 +556,8 @@ class Units:
     """resource id -> the resource it is attached to that nothing can take: it stays with it"""
     followers: dict[str, Follower] = field(default_factory=dict)
     """network objects recreated where the resources naming them land (``follow``), by id"""
+    stays: dict[str, list[str]] = field(default_factory=dict)
+    """resource id -> why each target site is out, for resources only keeping can take"""
 
     def named_at(self, assignment: dict[str, Row]) -> list[tuple[Site, Sequence[Follower]]]:
         """Each placed resource that names network objects: its place and what it names."""
@@ -1154,6 +1156,8 @@ class _Candidates:
         self._shapes: dict[int, tuple[Shape, Shape]] = {}
         """the child's shapes by identity (each held, so no identity is reused) and this
         process's equal one"""
+        self.stays: dict[bytes, list[str]] = {}
+        """why every target site is out, by signature, for resources only keeping can take"""
 
     def signed(self, resource: Resource) -> tuple[bytes, Held, Reprice]:
         """The resource's signature, its commitments and what it is repriced at (a replica)."""
@@ -1260,9 +1264,21 @@ class _Candidates:
         signature, held, reprice = self.signed(resource)
         if signature not in self.cache:
             listed, excluded, digest = self.rows(resource, held, reprice)
-            # Why sites are out is read only for resources nothing can take.
+            # Why sites are out is read only for resources no target can take.
             self.cache[signature] = self.share(listed, digest, held, reprice) or excluded
+            self._stays(signature, listed, excluded)
         return self.cache[signature]
+
+    def _stays(self, signature: bytes, rows: Sequence[Row] | None, excluded: list[str]) -> None:
+        """Keeps why the target sites are out for a resource whose only option is keeping."""
+        if rows and excluded and all(row.retain for row in rows):
+            self.stays[signature] = excluded
+
+    def why_kept(self, resource: Resource) -> list[str] | None:
+        """Why no target site can take the resource, when only keeping it can."""
+        if not self.stays:
+            return None
+        return self.stays.get(self.signed(resource)[0])
 
     def made(self, resources: list[Resource]) -> list[Made]:
         """The child's share: each resource's signature and, at its signature's first resource,
@@ -1276,7 +1292,8 @@ class _Candidates:
                 continue
             seen.add(signature)
             rows, excluded, _ = self.rows(resource, held, reprice)
-            found.append((signature, _figures(rows), [] if rows else excluded))
+            kept_only = all(row.retain for row in rows)
+            found.append((signature, _figures(rows), excluded if kept_only else []))
         return found
 
     def taken(self, resource: Resource, made: Made) -> Sequence[Row] | list[str]:
@@ -1293,6 +1310,9 @@ class _Candidates:
             one, shapes = self.repeats.figure, self._shapes
             # the digest ``built`` would give, made again here from the resource if asked
             digest = kept_digest(source, self.memo)
+            if excluded:
+                # only keeping takes it (or nothing does): why the target sites are out
+                self.stays[signature] = excluded
             if isinstance(figures, tuple) and self.compact:
                 # columns in, columns out: the rows ``share`` would make them from are not made
                 self.cache[signature] = self._columns(figures, source, digest, held, reprice)
@@ -1420,6 +1440,7 @@ def build_units(
         else:
             for resource in second:
                 keep(resource, building.built(resource))
+    stays = _why_kept(building, rows_of)
     del building
     kept_back = held_with_stranded(inventory, policy, rows_of)
     for rid in kept_back:
@@ -1500,7 +1521,21 @@ def build_units(
         horizon_months=policy.horizon_months,
         held=kept_back,
         followers=followers,
+        stays={rid: why for rid, why in stays.items() if rid in rows_of},
     )
+
+
+def _why_kept(building: _Candidates, rows_of: Mapping[str, Sequence[Row]]) -> dict[str, list[str]]:
+    """Resource id -> why no target site can take it, for each resource only keeping can."""
+    if not building.stays:
+        return {}
+    found: dict[str, list[str]] = {}
+    for rid, rows in rows_of.items():
+        if all(row.retain for row in rows):
+            why = building.why_kept(building.by_id[rid])
+            if why:
+                found[rid] = why
+    return found
 
 
 def _unit(

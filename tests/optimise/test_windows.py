@@ -53,7 +53,7 @@ def test_without_a_licence_price_a_windows_vm_is_not_placed_at_a_linux_price() -
     result = _plan(_vm("erp", "windows"), targets=["ovhcloud"])
     assert result.placements == []
     (left,) = result.unplaced
-    assert "Windows licence" in left.reason
+    assert "no target price for a Windows Server licence" in left.reason
 
 
 def test_a_brought_licence_is_named_in_a_warning() -> None:
