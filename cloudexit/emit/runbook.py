@@ -33,6 +33,7 @@ from cloudexit.model.inventory import Resource
 from cloudexit.model.io import write_text_atomic
 from cloudexit.model.open_ports import OpenRule, open_rules
 from cloudexit.model.plan import Plan
+from cloudexit.optimise.follow import FOLLOWING_KINDS
 
 
 def _copy_time(step: Step) -> str:
@@ -122,6 +123,13 @@ def runbook_context(
         "start": start_date(plan),
         "methods": methods,
         "retained": [p for p in plan.placements if p.choice.retain],
+        "cost_unknown": {
+            p.resource_id
+            for p in plan.placements
+            if p.kept_with is not None
+            and resources[p.resource_id].monthly_cost is None
+            and resources[p.resource_id].kind not in FOLLOWING_KINDS
+        },
         "alternatives": {
             k: {n: sorted(v) for n, v in alternatives[k].items()} for k in sorted(alternatives)
         },

@@ -210,6 +210,11 @@ class Placement(_Strict):
         "site: the other sites, each with its own one-off cost and risk, because resources naming it "
         "land there (choice is the cheapest copy)",
     )
+    kept_with: str | None = Field(
+        None,
+        description="The resource it stays on the source with: a part attached to it, or a network "
+        "object (security group, subnet) nothing naming it moves, so no target writes it",
+    )
 
     @model_validator(mode="after")
     def _share_fields_sets(self) -> Placement:

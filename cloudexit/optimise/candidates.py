@@ -1506,6 +1506,22 @@ def _retain_option(ctx: _Context, facts: RetainFacts, concentration: float | Non
     )
 
 
+def kept_option(resource: Resource, catalog: Catalog, policy: Policy) -> Option:
+    """Keeping a resource on its source beside the one it stays with: at its cost today, or at 0
+    when none is known (the plan's warning on today's cost names it), whatever the policy says of
+    keeping, since what it belongs to stays."""
+    ctx = _context(resource, catalog, policy, None, None)
+    source = catalog.providers.get(resource.provider)
+    held = certifications_in(source, resource.region, None) if source else set()
+    facts = RetainFacts(
+        grade_at(load_sovereignty(), resource.provider, resource.region),
+        jurisdiction_points(source) if source else 4.0,
+        certification_gap_points(held),
+        quantize(ctx.current if ctx.current is not None else Decimal(0)),
+    )
+    return _retain_option(ctx, facts)
+
+
 def build_candidates(
     resource: Resource,
     catalog: Catalog,

@@ -206,3 +206,45 @@ def copy_reasons(
         )
         reasons[fid] = head + ", ".join(parts) + tail
     return reasons
+
+
+def staying(
+    inventory: Inventory,
+    followers: Mapping[str, Follower],
+    rows_of: Mapping[str, Sequence[Row]],
+    held: Mapping[str, str],
+) -> dict[str, str]:
+    """Follower id -> the resource it stays on the source with, for each network object nothing
+    naming it can move: every resource naming it is kept on its source (its only option), held
+    with a part that is, or has no option at all, and so is every network object naming it. A
+    copy at a target would guard nothing there (an RDP rule written at IONOS for a VM left on
+    Azure). ``rows_of``: the options of the resources that are no network object copy."""
+    namers: dict[str, list[str]] = defaultdict(list)
+    for r in inventory.resources:
+        for n in named(r):
+            if n != r.id and n in followers:
+                namers[n].append(r.id)
+
+    def moves(rid: str) -> bool:
+        rows = rows_of.get(rid)
+        return rows is not None and rid not in held and any(not row.retain for row in rows)
+
+    kept: dict[str, str] = {}
+    changed = True
+    while changed:
+        changed = False
+        for fid in sorted(followers):
+            if fid in kept:
+                continue
+            names = sorted(namers.get(fid, []))
+            if not names or any(
+                (n in followers and n not in kept) or (n not in followers and moves(n))
+                for n in names
+            ):
+                continue
+            # the resource it stays with: one kept on the source if any, else any
+            own = [n for n in names if n in rows_of and n not in held]
+            first = (own or [n for n in names if n not in followers] or names)[0]
+            kept[fid] = kept.get(first, first)
+            changed = True
+    return kept

@@ -6,9 +6,11 @@ from collections import Counter
 from decimal import Decimal
 
 from cloudexit.model.inventory import Inventory, Resource
+from cloudexit.model.kinds import Kind
 from cloudexit.model.money import quantize
 from cloudexit.model.plan import Placement, SolveStatus, StrandedLine, Totals, Unplaced
 from cloudexit.model.policy import Policy
+from cloudexit.optimise.follow import FOLLOWING_KINDS
 from cloudexit.optimise.today import current_monthly_eur
 from cloudexit.wording import counted, first_few, plural
 
@@ -192,7 +194,7 @@ def unpriced_today(
     after = {
         p.resource_id: p.choice.monthly_cost + p.inter_site_monthly
         for p in placements
-        if not p.choice.retain
+        if not p.choice.retain or (p.kept_with is not None and Kind(p.kind) in FOLLOWING_KINDS)
     }
     return [
         r

@@ -39,6 +39,7 @@ from cloudexit.optimise.apart import FORK_FROM, apart
 from cloudexit.optimise.assumptions import (
     assumption_warnings,
 )
+from cloudexit.optimise.candidates import kept_option
 from cloudexit.optimise.checks import Probes, violations
 from cloudexit.optimise.decide import assignment_of, decide
 from cloudexit.optimise.diagnose import infeasibility, unplaceable
@@ -199,6 +200,46 @@ def _kept_reason(
     return explain.kept_reason(excluded)
 
 
+def _kept_with(
+    units: Units,
+    assignment: dict[str, Row],
+    resources: dict[str, Resource],
+    catalog: Catalog,
+    policy: Policy,
+    unplaced: list[Unplaced],
+) -> list[Placement]:
+    """What stays on the source with another resource: a part attached to a resource no target
+    takes, and a network object nothing naming it moves. Kept (at its cost today) where that
+    resource is kept, never written at a target; not placed where that resource is not."""
+    kept: list[Placement] = []
+    stay = [(rid, whole, "attached to it") for rid, whole in units.held.items()] + [
+        (rid, whole, "nothing naming it moves") for rid, whole in units.stay_with.items()
+    ]
+    for rid, whole, how in sorted(stay):
+        r, name = resources[rid], resources[whole].name
+        row = assignment.get(whole)
+        if row is None or not row.retain:
+            unplaced.append(
+                Unplaced(
+                    resource_id=rid,
+                    kind=r.kind.value,
+                    code="no_option",
+                    reason=f"kept with {name} ({how}), which no target takes",
+                )
+            )
+            continue
+        kept.append(
+            Placement(
+                resource_id=rid,
+                kind=r.kind.value,
+                choice=kept_option(r, catalog, policy),
+                reason=f"kept with {name} ({how}), which stays on the source",
+                kept_with=whole,
+            )
+        )
+    return kept
+
+
 def plan(
     inventory: Inventory,
     catalog: Catalog,
@@ -256,15 +297,6 @@ def _plan(
             or "no target offers this kind"
         )
         unplaced.append(Unplaced(resource_id=rid, kind=r.kind.value, code=code, reason=reason))
-    for rid, whole in sorted(units.held.items()):
-        unplaced.append(
-            Unplaced(
-                resource_id=rid,
-                kind=resources[rid].kind.value,
-                code="no_option",
-                reason=f"attached to {resources[whole].name}, which no target takes: kept with it",
-            )
-        )
     warnings = set(
         unplaceable(
             {k: v for k, v in no_option.items() if not mappings[resources[k].kind].not_migratable},
@@ -415,6 +447,8 @@ def _plan(
             )
             sharing.share(placements[-1])
         placements.sort(key=lambda p: p.resource_id)
+    placements += _kept_with(units, assignment, resources, catalog, policy, unplaced)
+    placements.sort(key=lambda p: p.resource_id)
     del sharing
     # the runbook lists these too: worked out once (the sites they name do not change after)
     rules_open = open_rules(inventory, placements, resources)

@@ -50,7 +50,14 @@ from cloudexit.optimise.candidates import (
     priced_for,
     walk,
 )
-from cloudexit.optimise.follow import Follower, copies_of, copies_score, find_followers, named
+from cloudexit.optimise.follow import (
+    Follower,
+    copies_of,
+    copies_score,
+    find_followers,
+    named,
+    staying,
+)
 from cloudexit.optimise.fronts import fronted
 from cloudexit.optimise.inspection import inspects
 from cloudexit.optimise.objective import Scorer, compared_monthly, option_score
@@ -556,6 +563,8 @@ class Units:
     """resource id -> the resource it is attached to that nothing can take: it stays with it"""
     followers: dict[str, Follower] = field(default_factory=dict)
     """network objects recreated where the resources naming them land (``follow``), by id"""
+    stay_with: dict[str, str] = field(default_factory=dict)
+    """network object id -> the resource it stays on the source with: nothing naming it moves"""
     stays: dict[str, list[str]] = field(default_factory=dict)
     """resource id -> why each target site is out, for resources only keeping can take"""
 
@@ -1448,6 +1457,9 @@ def build_units(
     followers = find_followers(inventory, rows_of, group_site)
     for rid in followers:
         del rows_of[rid]
+    stay_with = staying(inventory, followers, rows_of, kept_back)
+    for rid in stay_with:
+        del followers[rid]
     groups = colocation_groups(inventory, policy, set(rows_of))
     links = dependency_links(inventory, policy, set(rows_of), groups)
     link_sites = {r.site for rid in {i for k in links for i in (k.a, k.b)} for r in rows_of[rid]}
@@ -1522,6 +1534,7 @@ def build_units(
         held=kept_back,
         followers=followers,
         stays={rid: why for rid, why in stays.items() if rid in rows_of},
+        stay_with=stay_with,
     )
 
 
