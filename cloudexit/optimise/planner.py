@@ -17,6 +17,7 @@ from cloudexit.model.balancer_gaps import (
     without_front,
 )
 from cloudexit.model.inventory import Inventory, Resource
+from cloudexit.model.kinds import Kind
 from cloudexit.model.money import quantize
 from cloudexit.model.open_ports import open_rules
 from cloudexit.model.plan import (
@@ -185,10 +186,21 @@ def _size_after(
 
 
 def _kept_reason(
-    resource: Resource, unit: Unit, row: Row, units: Units, catalog: Catalog, policy: Policy
+    resource: Resource,
+    unit: Unit,
+    row: Row,
+    units: Units,
+    catalog: Catalog,
+    policy: Policy,
+    resources: dict[str, Resource],
 ) -> str | None:
     """Why a resource stays on its source when keeping it was its only option: what ruled out
     each target site, not "the lowest cost of 1 option"."""
+    whole = units.beside.get(resource.id)
+    if row.retain and whole is not None:
+        return (
+            f"kept with {resources[whole].name} ({_attached(resource)}), which stays on the source"
+        )
     if not row.retain or not unit.rows or not all(r.retain for r in unit.rows):
         return None
     excluded = units.stays.get(resource.id) or no_site_reasons(resource, catalog, policy)
@@ -198,6 +210,10 @@ def _kept_reason(
             f"{resource.kind.value} to {', '.join(policy.targets)}"
         )
     return explain.kept_reason(excluded)
+
+
+def _attached(part: Resource) -> str:
+    return "its members stay" if part.kind == Kind.LOAD_BALANCER else "attached to it"
 
 
 def _kept_with(
@@ -212,7 +228,7 @@ def _kept_with(
     takes, and a network object nothing naming it moves. Kept (at its cost today) where that
     resource is kept, never written at a target; not placed where that resource is not."""
     kept: list[Placement] = []
-    stay = [(rid, whole, "attached to it") for rid, whole in units.held.items()] + [
+    stay = [(rid, whole, _attached(resources[rid])) for rid, whole in units.held.items()] + [
         (rid, whole, "nothing naming it moves") for rid, whole in units.stay_with.items()
     ]
     for rid, whole, how in sorted(stay):
@@ -393,6 +409,7 @@ def _plan(
             binds = explain.binding(
                 rid, unit, row, assignment, units, inventory, policy, standing, kept
             )
+        whole = units.beside.get(rid) if row.retain else None
         shared = (id(unit), id(row))
         if shared not in runners:
             runners[shared] = explain.runner_up(unit, row, policy)
@@ -403,8 +420,9 @@ def _plan(
                 choice=row.option,
                 reason=f"kept at source: {emptied}"
                 if emptied is not None and row.retain
-                else _kept_reason(resources[rid], unit, row, units, catalog, policy)
+                else _kept_reason(resources[rid], unit, row, units, catalog, policy, resources)
                 or explain.reason(unit, row, policy, binds),
+                kept_with=whole,
                 runner_up=runners[shared],
                 size_before=size.label() if size.state != "not_needed" else None,
                 size_source=size.how

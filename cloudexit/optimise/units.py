@@ -34,7 +34,7 @@ from cloudexit.model.plan import Option, PlacementValues
 from cloudexit.model.policy import Policy
 from cloudexit.model.replicas import primary_of
 from cloudexit.optimise.apart import FORK_FROM, PART, apart
-from cloudexit.optimise.attachments import attachments, group_reference_links
+from cloudexit.optimise.attachments import attachments, group_reference_links, held_apart
 from cloudexit.optimise.candidates import (
     Facts,
     FactsMemo,
@@ -565,6 +565,8 @@ class Units:
     """network objects recreated where the resources naming them land (``follow``), by id"""
     stay_with: dict[str, str] = field(default_factory=dict)
     """network object id -> the resource it stays on the source with: nothing naming it moves"""
+    beside: dict[str, str] = field(default_factory=dict)
+    """resource id -> the resource it is attached to that only keeping can take: kept with it"""
     stays: dict[str, list[str]] = field(default_factory=dict)
     """resource id -> why each target site is out, for resources only keeping can take"""
 
@@ -1451,7 +1453,8 @@ def build_units(
                 keep(resource, building.built(resource))
     stays = _why_kept(building, rows_of)
     del building
-    kept_back = held_with_stranded(inventory, policy, rows_of)
+    beside: dict[str, str] = {}
+    kept_back = held_with_stranded(inventory, policy, rows_of, beside)
     for rid in kept_back:
         del rows_of[rid]
     followers = find_followers(inventory, rows_of, group_site)
@@ -1535,6 +1538,7 @@ def build_units(
         followers=followers,
         stays={rid: why for rid, why in stays.items() if rid in rows_of},
         stay_with=stay_with,
+        beside=beside,
     )
 
 
@@ -1598,7 +1602,10 @@ def drop_unread_rows(units: Units) -> None:
 
 
 def held_with_stranded(
-    inventory: Inventory, policy: Policy, rows_of: Mapping[str, Sequence[Row]]
+    inventory: Inventory,
+    policy: Policy,
+    rows_of: Mapping[str, Sequence[Row]],
+    beside: dict[str, str] | None = None,
 ) -> dict[str, str]:
     """Resource id -> the part it is attached to (directly or through others) that no target
     can take (no option, Windows left, retired ...). Moving the rest would split an attached
@@ -1627,7 +1634,43 @@ def held_with_stranded(
             held[rid] = stranded[root]
         elif root in stays and not any(row.retain for row in rows_of[rid]):
             held[rid] = stays[root]
+        elif root in stays and beside is not None and stays[root] != rid:
+            # kept too, as the solver must keep what is attached to it: said so (``beside``)
+            beside[rid] = stays[root]
+    held.update(_balancers_left(inventory, policy, rows_of, sets, kept_only, held))
     return held
+
+
+def _balancers_left(
+    inventory: Inventory,
+    policy: Policy,
+    rows_of: Mapping[str, Sequence[Row]],
+    sets: Partition,
+    kept_only: set[str],
+    held: Mapping[str, str],
+) -> dict[str, str]:
+    """Balancer id -> its first member, for each balancer held apart from its members
+    (``held_apart``) that no target can stand beside: every member stays on the source and
+    nothing attached to it moves, and it cannot be kept itself. Left free it took a target
+    site and its Terraform fronted nothing there."""
+    members: dict[str, list[str]] = defaultdict(list)
+    for member, balancer in held_apart(inventory, policy):
+        members[balancer].append(member)
+    if not members:
+        return {}
+    movers: dict[str, int] = defaultdict(int)
+    for rid in rows_of:
+        if rid not in kept_only and rid not in held:
+            movers[sets.find(rid)] += 1
+    found: dict[str, str] = {}
+    for balancer, ids in sorted(members.items()):
+        rows = rows_of.get(balancer)
+        if rows is None or balancer in held or any(row.retain for row in rows):
+            continue
+        staying = all(m not in rows_of or m in kept_only or m in held for m in ids)
+        if staying and movers[sets.find(balancer)] <= 1:
+            found[balancer] = min(ids)
+    return found
 
 
 def prune_dominated(unit: Unit, policy: Policy) -> list[Row]:

@@ -76,15 +76,13 @@ def test_a_resource_with_a_target_option_keeps_the_cost_reason() -> None:
 
 def test_the_reason_is_the_same_when_a_second_process_builds_half_the_candidates() -> None:
     inventory, catalog = corpus_inventory(EXPORT), load_catalog()
+    policy = Policy(targets=["ionos"])
     reasons = [
-        [
-            p.reason
-            for p in plan_with(inventory, catalog, Policy(targets=["ionos"]), fork_from=f)[
-                0
-            ].placements
-            if p.choice.retain
-        ]
+        {
+            p.resource_id: p.reason
+            for p in plan_with(inventory, catalog, policy, fork_from=f)[0].placements
+        }
         for f in (2, 1_000_000)
     ]
     assert reasons[0] == reasons[1]
-    assert "Windows Server licence" in reasons[0][0]
+    assert "Windows Server licence" in reasons[0][WINDOWS]
