@@ -233,7 +233,8 @@ def _kept_with(
     ]
     for rid, whole, how in sorted(stay):
         r, name = resources[rid], resources[whole].name
-        row = assignment.get(whole)
+        # a group kept with an interface is where the interface's machine is
+        row = assignment.get(units.held.get(whole, whole))
         if row is None or not row.retain:
             unplaced.append(
                 Unplaced(

@@ -1460,7 +1460,7 @@ def build_units(
     followers = find_followers(inventory, rows_of, group_site)
     for rid in followers:
         del rows_of[rid]
-    stay_with = staying(inventory, followers, rows_of, kept_back)
+    stay_with = staying(inventory, followers, rows_of, kept_back) if followers else {}
     for rid in stay_with:
         del followers[rid]
     groups = colocation_groups(inventory, policy, set(rows_of))

@@ -108,3 +108,30 @@ def test_a_part_of_a_machine_nothing_takes_or_keeps_is_not_placed() -> None:
     assert result.placements == []
     reasons = {u.resource_id: u.reason for u in result.unplaced}
     assert reasons["erp-ip"] == "kept with erp (attached to it), which no target takes"
+
+
+def test_a_group_only_an_interface_of_a_kept_machine_names_is_kept_with_it() -> None:
+    vm = Resource.model_validate(
+        {**resource("erp"), "attributes": {"vcpu": 2, "memory_gib": 8, "os": "windows"}}
+    )
+    nic = _resource(
+        "erp-nic",
+        "network.interface",
+        "AWS::EC2::NetworkInterface",
+        monthly_cost=None,
+        topology={
+            "attachments": [{"relation": "network_interface", "to": "erp"}],
+            "security_groups": ["erp-sg"],
+        },
+    )
+    group = _resource(
+        "erp-sg", "network.security_group", "AWS::EC2::SecurityGroup", monthly_cost=None
+    )
+    result = _plan(vm, nic, group, targets=["ionos"])
+    by_id = {p.resource_id: p for p in result.placements}
+    assert result.unplaced == []
+    assert by_id["erp-sg"].choice.retain
+    assert (
+        by_id["erp-sg"].reason
+        == "kept with erp (nothing naming it moves), which stays on the source"
+    )
