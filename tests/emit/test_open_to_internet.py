@@ -174,7 +174,9 @@ def _azure_plan_with(shared_dir: Path, tmp_path: Path, *extra: dict[str, object]
     path = tmp_path / AZURE_VMS
     path.write_text(json.dumps(data), encoding="utf-8")
     inv = import_files([path], planned=True)
-    return cloudexit.plan(inv, cloudexit.Policy(targets=["ovhcloud"], min_providers=1))
+    # Scaleway prices a Windows Server licence, so both VMs move and both groups are written
+    # (where the Windows VM stays on Azure, its group stays with it and no rule is written).
+    return cloudexit.plan(inv, cloudexit.Policy(targets=["scaleway"], min_providers=1))
 
 
 def _open_lines(plan: Plan) -> list[str]:
