@@ -101,16 +101,20 @@ def _with_subnet_group(plan: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-@pytest.fixture(scope="module")
-def layered_plan(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> cloudexit.Plan:
+def _layered(shared_dir: Path, folder: Path, target: str) -> cloudexit.Plan:
     source = shared_dir / "corpus" / "tfplan-azure-vms-tfcompliance.json"
-    path = tmp_path_factory.mktemp("nsg") / "plan.json"
+    path = folder / "plan.json"
     path.write_text(json.dumps(_with_subnet_group(json.loads(source.read_text()))))
     inventory = import_files([path], planned=True)
     machines = [r for r in inventory.resources if r.kind.value == "compute.vm"]
     assert len(machines) == 2
     assert all(len(m.topology.subnet_security_groups) == 1 for m in machines)
-    return cloudexit.plan(inventory, cloudexit.Policy(targets=["ovhcloud"]))
+    return cloudexit.plan(inventory, cloudexit.Policy(targets=[target]))
+
+
+@pytest.fixture(scope="module")
+def layered_plan(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> cloudexit.Plan:
+    return _layered(shared_dir, tmp_path_factory.mktemp("nsg"), "ovhcloud")
 
 
 def _open(plan: cloudexit.Plan) -> list[str]:
@@ -123,11 +127,20 @@ def test_ssh_the_nic_group_opens_and_the_subnet_group_shuts_is_not_open(
     assert not [w for w in _open(layered_plan) if "SSH 22" in w]
 
 
-def test_rdp_both_groups_open_is_open_in_each_of_them(layered_plan: cloudexit.Plan) -> None:
-    rdp = [w for w in _open(layered_plan) if "RDP 3389" in w]
+def test_rdp_both_groups_open_is_open_in_each_of_them(shared_dir: Path, tmp_path: Path) -> None:
+    # Scaleway prices the Windows machine's licence: it moves, behind both groups
+    moved = _layered(shared_dir, tmp_path, "scaleway")
+    rdp = [w for w in _open(moved) if "RDP 3389" in w]
     assert any("in group mywinvm-nsg " in w for w in rdp)
     assert any("in group internal-nsg " in w for w in rdp)
-    assert len(_open(layered_plan)) == len(rdp) == 2
+    assert len(_open(moved)) == len(rdp) == 2
+
+
+def test_the_group_of_a_machine_kept_on_the_source_is_not_warned(
+    layered_plan: cloudexit.Plan,
+) -> None:
+    # OVHcloud prices no Windows licence: the Windows machine and its NIC group stay on Azure
+    assert not [w for w in _open(layered_plan) if "in group mywinvm-nsg " in w]
 
 
 def test_the_linux_machine_s_written_group_does_not_open_ssh_to_the_internet(

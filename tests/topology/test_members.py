@@ -241,9 +241,10 @@ def test_parts_of_a_vm_no_target_takes_stay_with_it() -> None:
     kept = {p.resource_id.rsplit(":", 1)[-1] for p in result.placements if p.choice.retain}
     assert windows in kept or unplaced[windows].code == "no_option"
     held = {
-        rid
-        for rid, u in unplaced.items()
-        if u.reason.startswith("attached to ") and "kept with it" in u.reason
+        p.resource_id.rsplit(":", 1)[-1]
+        for p in result.placements
+        if p.kept_with is not None
+        and p.reason.endswith("(attached to it), which stays on the source")
     }
     assert held == {
         "module.windowsservers-pass.azurerm_network_interface.vm[0]",
