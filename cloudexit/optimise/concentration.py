@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from array import array
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from copy import copy
 from decimal import Decimal
 from functools import partial
@@ -21,12 +21,14 @@ from cloudexit.model.inventory import Inventory
 from cloudexit.model.plan import Plan
 from cloudexit.model.policy import Policy
 from cloudexit.optimise.apart import apart
+from cloudexit.optimise.candidates import OptionSource
 from cloudexit.optimise.objective import Scorer
 from cloudexit.optimise.today import current_monthly_eur
 from cloudexit.optimise.units import (
     Options,
     Repeats,
     Row,
+    Shape,
     Unit,
     Units,
     prune_dominated,
@@ -308,31 +310,17 @@ def _weighed(
     decorated: list[tuple[float, tuple[str, str], str, int, Row]] = []
     shaped, score_of = Row.shaped, scorer.weighed_score
     one = one or Repeats().figure
+    # from the columns, the row each option would be read through is never made
+    held: tuple[float, OptionSource | None] = (1.0, None)
+    figures: Iterable[tuple[Shape, float, float, Row | None]]
     if isinstance(rows, Options):
-        # read from the columns: the row each option would be read through is never made
-        stake, source = rows.stake, rows.source
-        for index, (shape, monthly, migration) in enumerate(
-            zip(rows.shapes, rows.monthly, rows.migration, strict=True)
-        ):
-            site = shape[0]
-            spend = monthly * count
-            total = placed + spend
-            points = one(
-                concentration_points(
-                    (by_provider[site[0]] + spend) / total, (by_region[site] + spend) / total
-                )
-                if total > 0
-                else 0.0
-            )
-            score = score_of(shape[8], shape[9], shape[10], points, stake, monthly, migration)
-            row = shaped(shape, score, monthly, stake, migration, points, source)
-            decorated.append((score, site, shape[2] or "", index, row))
-        decorated.sort()
-        return [d[4] for d in decorated], [d[3] for d in decorated]
-    for index, r in enumerate(rows):
-        shape = r.shape
+        held = (rows.stake, rows.source)
+        columns = zip(rows.shapes, rows.monthly, rows.migration, strict=True)
+        figures = ((shape, monthly, migration, None) for shape, monthly, migration in columns)
+    else:
+        figures = ((r.shape, r.monthly, r.migration, r) for r in rows)
+    for index, (shape, monthly, migration, r) in enumerate(figures):
         site = shape[0]
-        monthly = r.monthly
         spend = monthly * count
         total = placed + spend
         points = one(
@@ -342,11 +330,12 @@ def _weighed(
             if total > 0
             else 0.0
         )
-        if r.held is not None:
+        if r is not None and r.held is not None:
             row = r.weighed(points, policy, scorer)
         else:
-            score = score_of(shape[8], shape[9], shape[10], points, r.stake, monthly, r.migration)
-            row = shaped(shape, score, monthly, r.stake, r.migration, points, r.source)
+            stake, source = held if r is None else (r.stake, r.source)
+            score = score_of(shape[8], shape[9], shape[10], points, stake, monthly, migration)
+            row = shaped(shape, score, monthly, stake, migration, points, source)
         decorated.append((row.score, site, shape[2] or "", index, row))
     decorated.sort()
     return [d[4] for d in decorated], [d[3] for d in decorated]
