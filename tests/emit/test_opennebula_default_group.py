@@ -117,3 +117,20 @@ def test_the_warning_says_what_a_machine_behind_a_group_not_held_admits() -> Non
     for line in said:
         assert "default firewall" not in line
         assert "admits no traffic" in line
+
+
+def test_a_rule_open_to_any_ipv4_address_admits_no_ipv6(tmp_path, shared_dir):
+    # A rule with no address is written for ip6tables too, and an ipset net takes no /0: the
+    # source's 0.0.0.0/0 is written as its two halves, never as a rule with no address.
+    root = _emit(tmp_path, "tfplan-aws-55res-checkov.json")
+    _check(root, shared_dir)
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(root.rglob("*.tf")))
+    rules = [
+        rule
+        for body in _blocks(text, "opennebula_security_group").values()
+        for rule in re.findall(r"  rule \{\n(.*?)\n  \}", body, re.DOTALL)
+    ]
+    assert rules
+    assert all("    ip " in rule and "    size " in rule for rule in rules)
+    halves = [r for r in rules if 'ip        = "128.0.0.0"' in r]
+    assert halves and all('size      = "2147483648"' in r for r in halves)

@@ -131,7 +131,8 @@ def terraform_rules(provider: str, text: str) -> dict[str, set[Tuple]]:
                     out = set()
                     for r in body.get("rule", []):
                         low, high = _port(r.get("range"))
-                        peer = "0.0.0.0/0"
+                        # no address admits IPv6 too; any IPv4 address is written as two halves
+                        peer = "any"
                         if r.get("ip"):
                             size = int(r["size"])
                             peer = str(
@@ -147,6 +148,10 @@ def terraform_rules(provider: str, text: str) -> dict[str, set[Tuple]]:
                                 peer,
                             )
                         )
+                    for rule in list(out):
+                        if rule[4] == "0.0.0.0/1" and (*rule[:4], "128.0.0.0/1") in out:
+                            out -= {rule, (*rule[:4], "128.0.0.0/1")}
+                            out.add((*rule[:4], "0.0.0.0/0"))
                     groups[local] = out
     named = {
         f"group:{local}": "group:" + text.rsplit(" ", 1)[-1] for local, text in described.items()

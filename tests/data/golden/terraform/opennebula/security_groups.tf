@@ -12,6 +12,14 @@ resource "opennebula_security_group" "allow_internal" {
   rule {
     protocol  = "ALL"
     rule_type = "OUTBOUND"
+    ip        = "0.0.0.0"
+    size      = "2147483648"
+  }
+  rule {
+    protocol  = "ALL"
+    rule_type = "OUTBOUND"
+    ip        = "128.0.0.0"
+    size      = "2147483648"
   }
   rule {
     protocol  = "TCP"
@@ -35,6 +43,14 @@ resource "opennebula_security_group" "nsg_erp" {
   rule {
     protocol  = "ALL"
     rule_type = "OUTBOUND"
+    ip        = "0.0.0.0"
+    size      = "2147483648"
+  }
+  rule {
+    protocol  = "ALL"
+    rule_type = "OUTBOUND"
+    ip        = "128.0.0.0"
+    size      = "2147483648"
   }
   rule {
     protocol  = "ALL"
@@ -52,6 +68,15 @@ resource "opennebula_security_group" "nsg_erp" {
     protocol  = "TCP"
     rule_type = "INBOUND"
     range     = "443"
+    ip        = "0.0.0.0"
+    size      = "2147483648"
+  }
+  rule {
+    protocol  = "TCP"
+    rule_type = "INBOUND"
+    range     = "443"
+    ip        = "128.0.0.0"
+    size      = "2147483648"
   }
 }
 
@@ -68,6 +93,14 @@ resource "opennebula_security_group" "shop_app_sg" {
   rule {
     protocol  = "ALL"
     rule_type = "OUTBOUND"
+    ip        = "0.0.0.0"
+    size      = "2147483648"
+  }
+  rule {
+    protocol  = "ALL"
+    rule_type = "OUTBOUND"
+    ip        = "128.0.0.0"
+    size      = "2147483648"
   }
   rule {
     protocol  = "TCP"
@@ -91,6 +124,14 @@ resource "opennebula_security_group" "shop_db_sg" {
   rule {
     protocol  = "ALL"
     rule_type = "OUTBOUND"
+    ip        = "0.0.0.0"
+    size      = "2147483648"
+  }
+  rule {
+    protocol  = "ALL"
+    rule_type = "OUTBOUND"
+    ip        = "128.0.0.0"
+    size      = "2147483648"
   }
   rule {
     protocol  = "TCP"
@@ -121,15 +162,41 @@ resource "opennebula_security_group" "shop_web_sg" {
   rule {
     protocol  = "ALL"
     rule_type = "OUTBOUND"
+    ip        = "0.0.0.0"
+    size      = "2147483648"
+  }
+  rule {
+    protocol  = "ALL"
+    rule_type = "OUTBOUND"
+    ip        = "128.0.0.0"
+    size      = "2147483648"
   }
   rule {
     protocol  = "TCP"
     rule_type = "INBOUND"
     range     = "80"
+    ip        = "0.0.0.0"
+    size      = "2147483648"
+  }
+  rule {
+    protocol  = "TCP"
+    rule_type = "INBOUND"
+    range     = "80"
+    ip        = "128.0.0.0"
+    size      = "2147483648"
   }
   rule {
     protocol  = "TCP"
     rule_type = "INBOUND"
     range     = "443"
+    ip        = "0.0.0.0"
+    size      = "2147483648"
+  }
+  rule {
+    protocol  = "TCP"
+    rule_type = "INBOUND"
+    range     = "443"
+    ip        = "128.0.0.0"
+    size      = "2147483648"
   }
 }
