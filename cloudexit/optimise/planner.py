@@ -465,7 +465,6 @@ def _plan(
                 )
             )
             sharing.share(placements[-1])
-        placements.sort(key=lambda p: p.resource_id)
     placements += _kept_with(units, assignment, resources, catalog, policy, unplaced)
     placements.sort(key=lambda p: p.resource_id)
     del sharing
