@@ -65,6 +65,7 @@ NETWORKED = {
     Kind.DOCUMENT,
     Kind.LOAD_BALANCER,
     Kind.SQLSERVER,
+    Kind.ORACLE,
 }
 NETWORK_KINDS = {Kind.NETWORK, Kind.SUBNET}
 # Servers whose self-managed data is written on a volume of its own, of the block-storage product
