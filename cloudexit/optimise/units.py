@@ -1410,6 +1410,12 @@ def _figures(
     return [(r.shape, r.score, r.monthly, r.stake, r.migration) for r in rows]
 
 
+BUILT_APART = 0.6
+"""The later resources' share of the candidates the child builds: this process also makes the
+child's rows again from its figures (about a third of what building them costs here), so the two
+are done at about the same time when the child builds the larger part."""
+
+
 def build_units(
     inventory: Inventory,
     catalog: Catalog,
@@ -1420,8 +1426,9 @@ def build_units(
     compact: bool = False,
 ) -> Units:
     """``aggregate=False`` gives one unit per resource: the plain one-binary-per-option model.
-    From ``fork_from`` resources the second half's candidates are built by a forked child
-    (``apart``) while this process builds the first's: the same units either way.
+    From ``fork_from`` resources the later resources' candidates (``BUILT_APART``) are built by a
+    forked child (``apart``) while this process builds the earlier ones': the same units either
+    way.
     ``compact``: each unit's options are left as columns (``Unit.options``) for
     ``concentration.weigh``, which makes the rows the plan reads."""
     building = _Candidates(inventory, catalog, policy, aggregate, compact)
@@ -1436,7 +1443,9 @@ def build_units(
         else:
             no_option[resource.id] = cast(list[str], found)
 
-    half = len(candidates_for) // 2 if len(candidates_for) >= max(2, fork_from) else 0
+    half = (
+        round(len(candidates_for) * BUILT_APART) if len(candidates_for) >= max(2, fork_from) else 0
+    )
     first, second = (
         candidates_for[: len(candidates_for) - half],
         candidates_for[len(candidates_for) - half :],
