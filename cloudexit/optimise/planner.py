@@ -5,26 +5,21 @@ from __future__ import annotations
 from decimal import Decimal
 from functools import partial
 
-from cloudexit.catalog import versions
 from cloudexit.catalog.lifecycle import past_end_of_life
 from cloudexit.catalog.loader import Catalog
 from cloudexit.catalog.sizing import price_in
 from cloudexit.collector import collection_paused
-from cloudexit.errors import InputError
 from cloudexit.model.balancer_gaps import (
     balancer_gaps,
     no_traffic_reason,
     without_front,
 )
 from cloudexit.model.inventory import Inventory, Resource
-from cloudexit.model.kinds import Kind
 from cloudexit.model.money import quantize
 from cloudexit.model.open_ports import open_rules
 from cloudexit.model.plan import (
-    Alternative,
     Baseline,
     FrontierPoint,
-    Option,
     Placement,
     PlacementValues,
     Plan,
@@ -35,13 +30,14 @@ from cloudexit.model.plan import (
     share_placement_values,
 )
 from cloudexit.model.policy import Policy
+from cloudexit.model.sovereignty import EstateSovereignty
 from cloudexit.optimise import concentration, explain, footing, milp, oneoff
-from cloudexit.optimise.apart import FORK_FROM, apart
+from cloudexit.optimise.apart import FORK_FROM, PART, apart
 from cloudexit.optimise.assumptions import (
     assumption_warnings,
 )
 from cloudexit.optimise.candidates import kept_option
-from cloudexit.optimise.checks import Probes, violations
+from cloudexit.optimise.checks import violations
 from cloudexit.optimise.decide import assignment_of, decide
 from cloudexit.optimise.diagnose import infeasibility, unplaceable
 from cloudexit.optimise.empty_warehouses import empty_reason, empty_warehouse
@@ -53,17 +49,16 @@ from cloudexit.optimise.no_site import (
     residency_summary,
 )
 from cloudexit.optimise.placed_warnings import Placed, placed_warnings
+from cloudexit.optimise.placing import MADE_HERE, Placing, attached
 from cloudexit.optimise.read_replicas import price_read_replicas
 from cloudexit.optimise.replication import price_replication
-from cloudexit.optimise.requirement import dearer_reason, requirement_of
 from cloudexit.optimise.running import running_cost_data, with_deployment_share
-from cloudexit.optimise.sizes import assumed_size, resolve_size, sized_by_instance
+from cloudexit.optimise.sizes import resolve_size
 from cloudexit.optimise.switching import plan_waves_of, start_of
 from cloudexit.optimise.units import (
     SOURCE,
     Replication,
     Row,
-    Unit,
     Units,
     assignment_objective,
     build_options,
@@ -161,61 +156,6 @@ def _placeable(
     return keep, unplaced
 
 
-def _size_after(
-    option: Option, catalog: Catalog, known: dict[tuple[str, str, float], str | None] | None = None
-) -> str | None:
-    """``known``: the answers already given in this plan, by provider, product and quantity."""
-    if option.retain or option.product is None:
-        return None
-    key = (option.provider, option.product, option.quantity)
-    if known is not None:
-        if key not in known:
-            known[key] = _size_after(option, catalog)
-        return known[key]
-    try:
-        specs = catalog.product(option.provider, option.product).specs
-    except (KeyError, InputError):
-        return None
-    if specs.vcpu is None and specs.memory_gib is None:
-        return None
-    parts = [f"{specs.vcpu:g} vCPU"] if specs.vcpu is not None else []
-    if specs.memory_gib is not None:
-        parts.append(f"{specs.memory_gib:g} GiB")
-    each = ", ".join(parts)
-    return each if option.quantity == 1 else f"{option.quantity:g} x {each}"
-
-
-def _kept_reason(
-    resource: Resource,
-    unit: Unit,
-    row: Row,
-    units: Units,
-    catalog: Catalog,
-    policy: Policy,
-    resources: dict[str, Resource],
-) -> str | None:
-    """Why a resource stays on its source when keeping it was its only option: what ruled out
-    each target site, not "the lowest cost of 1 option"."""
-    whole = units.beside.get(resource.id)
-    if row.retain and whole is not None:
-        return (
-            f"kept with {resources[whole].name} ({_attached(resource)}), which stays on the source"
-        )
-    if not row.retain or not unit.rows or not all(r.retain for r in unit.rows):
-        return None
-    excluded = units.stays.get(resource.id) or no_site_reasons(resource, catalog, policy)
-    if not excluded:
-        return (
-            "kept on the source, no target can take it: no mapping takes "
-            f"{resource.kind.value} to {', '.join(policy.targets)}"
-        )
-    return explain.kept_reason(excluded)
-
-
-def _attached(part: Resource) -> str:
-    return "its members stay" if part.kind == Kind.LOAD_BALANCER else "attached to it"
-
-
 def _kept_with(
     units: Units,
     assignment: dict[str, Row],
@@ -228,7 +168,7 @@ def _kept_with(
     takes, and a network object nothing naming it moves. Kept (at its cost today) where that
     resource is kept, never written at a target; not placed where that resource is not."""
     kept: list[Placement] = []
-    stay = [(rid, whole, _attached(resources[rid])) for rid, whole in units.held.items()] + [
+    stay = [(rid, whole, attached(resources[rid])) for rid, whole in units.held.items()] + [
         (rid, whole, "nothing naming it moves") for rid, whole in units.stay_with.items()
     ]
     for rid, whole, how in sorted(stay):
@@ -371,84 +311,42 @@ def _plan(
     standing = set(violations(assignment, units, inventory, policy)) if assignment else set()
     unpriced_parts: dict[str, list[str]] = {}
     stand_ins: dict[str, Decimal] = {}
-    probes = 0
-    kept: Probes | None = None
-    sizes_after: dict[tuple[str, str, float], str | None] = {}
-    # The members of a class placed on one row share its runner-up: the same figures, one object.
-    runners: dict[tuple[int, int], Alternative | None] = {}
-    ordered = sorted(assignment.items())
-    # Each option's and placement's values shared as it is made, so a large plan never holds
-    # them unshared (the options' own dictionaries and amounts were most of a placement); the
-    # dated ones are shared again at the end.
-    sharing = PlacementValues()
-    # built here in the order the loop reads them, half by a second process from a size on
-    build_options([row for _, row in ordered], len(ordered) >= fork_from, sharing)
-    for rid, row in ordered:
-        unit = unit_of[rid]
+
+    def noted(rid: str, row: Row) -> None:
         for price_id in row.option.unverified_prices:
             warnings.add(f"unverified price used: {price_id}")
         for part in row.option.unpriced_parts:
             unpriced_parts.setdefault(part, []).append(resources[rid].name)
         for part, amount in (row.option.stand_ins or {}).items():
             stand_ins[part] = stand_ins.get(part, Decimal(0)) + amount
-        size = resolve_size(resources[rid], catalog, policy)
-        needed = (
-            requirement_of(
-                resources[rid],
-                size.specs,
-                policy,
-                self_managed=row.option.fidelity == "self_managed",
-            )
-            if size.state != "not_needed"
-            and sized_by_instance(row.option, catalog, resources[rid].kind)
-            else None
-        )
-        binds: list[str] | None = None
-        if row.score > unit.rows[0].score and probes < explain.MAX_PROBES:
-            probes += 1
-            kept = kept or Probes(assignment, units, inventory, policy)
-            binds = explain.binding(
-                rid, unit, row, assignment, units, inventory, policy, standing, kept
-            )
-        whole = units.beside.get(rid) if row.retain else None
-        shared = (id(unit), id(row))
-        if shared not in runners:
-            runners[shared] = explain.runner_up(unit, row, policy)
-        placements.append(
-            Placement(
-                resource_id=rid,
-                kind=resources[rid].kind.value,
-                choice=row.option,
-                reason=f"kept at source: {emptied}"
-                if emptied is not None and row.retain
-                else _kept_reason(resources[rid], unit, row, units, catalog, policy, resources)
-                or explain.reason(unit, row, policy, binds),
-                kept_with=whole,
-                runner_up=runners[shared],
-                size_before=size.label() if size.state != "not_needed" else None,
-                size_source=size.how
-                if size.state in ("class", "usage", "assumed", "cost", "unknown")
-                else None,
-                size_basis=size.state if size.state != "not_needed" else None,
-                size_after=_size_after(row.option, catalog, sizes_after),
-                size_assumed=assumed_size(resources[rid])
-                if size.state == "unknown"
-                and not row.option.retain
-                and sized_by_instance(row.option, catalog, resources[rid].kind)
-                else None,
-                requirement=needed.label if needed else None,
-                requirement_basis=needed.basis if needed else None,
-                requirement_reason=needed.reason if needed else None,
-                dearer_than_today=dearer_reason(
-                    resources[rid], row.option, needed, catalog, policy
-                ),
-                engine_version=versions.decide(catalog, resources[rid], row.option, ended),
-                inter_site_monthly=quantize(Decimal(str(traffic_cost.get(rid, 0.0)))),
-            )
-        )
-        sharing.share(placements[-1])
+
+    placing = Placing(
+        inventory, catalog, policy, units, unit_of, assignment, resources, standing,
+        traffic_cost, emptied, ended,
+    )  # fmt: skip
+    ordered = sorted(assignment.items())
+    # Each option's and placement's values shared as it is made, so a large plan never holds
+    # them unshared (the options' own dictionaries and amounts were most of a placement); the
+    # dated ones are shared again at the end.
+    sharing = PlacementValues()
+    # built here in the order the loop reads them, half by a second process from a size on
+    fork = len(ordered) >= fork_from
+    build_options([row for _, row in ordered], fork, sharing)
+    # from the same size, the later placements made by a second process while this one makes
+    # the earlier ones; each comes back without its option, the row's own put back here
+    cut = round(len(ordered) * MADE_HERE) if fork else len(ordered)
+    with apart(partial(placing.later, ordered, cut), cut < len(ordered), PART) as later:
+        for rid, row in ordered[:cut]:
+            noted(rid, row)
+            placements.append(placing.placement(rid, row))
+            sharing.share(placements[-1])
+        for (rid, row), placement in zip(ordered[cut:], later.each(), strict=True):
+            noted(rid, row)
+            placement.__dict__["choice"] = row.option
+            placements.append(placement)
+            sharing.share(placement)
     # the chosen rows and what explained them are not read again: let them go before the dating
-    del ordered, runners, traffic_cost, standing
+    del ordered, placing, traffic_cost, standing
     if units.followers and assignment:
         copies = units.copies(assignment)
         why = copy_reasons(units.named_at(assignment), copies, units.followers)
@@ -556,39 +454,20 @@ def _plan(
         )
         # What chose the plan is not read past here. Let it go first, so that dating the one-off
         # costs (a new option for every moved placement) does not hold both at once.
-        del units, unit_of, decision, assignment, greedy, kept, placements
+        del units, unit_of, decision, assignment, greedy, placements
         repriced = price_read_replicas(inventory, result.placements, catalog, policy)
         repriced += price_replication(resources, result.placements, replications, policy)
         waves = None
         if result.placements:
             waves = plan_waves_of(result, resources)
             oneoff.date_one_off(result, catalog, waves, resources)
-        figures = result.totals = footing.totals(
-            inventory,
-            result.placements,
-            policy,
-            unplaced,
-            status,
-            result.stranded,
-            billed,
-        )
-        # the sovereignty roll-up reads the priced plan only: a second process makes it while
-        # this one shares the placements' values
-        rollup = partial(estate, result, load_sovereignty())
-        with apart(rollup, len(result.placements) >= fork_from) as sovereignty:
-            late = [
-                *repriced,
-                second_hand_warning(result.placements, figures),
-                footing.unpriced_today_warning(inventory, figures),
-                footing.unverified_today_warning(inventory),
-            ]
-            if result.placements:
-                late.append(concentration.rise_warning(result))
-                late.extend(
-                    assumption_warnings(result.placements, figures, policy, running_cost_data())
-                )
+        # the totals, the warnings read from them and the sovereignty roll-up read the priced
+        # plan only: a second process works them out while this one shares the placements' values
+        priced = partial(_priced, result, unplaced, status, billed)
+        with apart(priced, len(result.placements) >= fork_from) as rollup:
             share_placement_values(result.placements)
-            result.sovereignty = sovereignty.result()
+            result.totals, lines, result.sovereignty = rollup.result()
+            late = [*repriced, *lines]
         late += child.result() if found_here is None else found_here
     result.warnings = sorted({*result.warnings, *(line for line in late if line)})
     lowered = lowered_warning(result.sovereignty)
@@ -603,6 +482,25 @@ def _plan(
         worked.waves = waves
         worked.open_rules, worked.balancer_gaps = rules_open, gaps
     return result, solution.seconds
+
+
+def _priced(
+    result: Plan, unplaced: list[Unplaced], status: SolveStatus, billed: frozenset[str]
+) -> tuple[Totals, list[str | None], EstateSovereignty]:
+    """The dated plan's totals, the warnings read from them, and its sovereignty roll-up."""
+    inventory, policy = result.inventory, result.policy
+    figures = result.totals = footing.totals(
+        inventory, result.placements, policy, unplaced, status, result.stranded, billed
+    )
+    lines = [
+        second_hand_warning(result.placements, figures),
+        footing.unpriced_today_warning(inventory, figures),
+        footing.unverified_today_warning(inventory),
+    ]
+    if result.placements:
+        lines.append(concentration.rise_warning(result))
+        lines.extend(assumption_warnings(result.placements, figures, policy, running_cost_data()))
+    return figures, lines, estate(result, load_sovereignty())
 
 
 def _frontier(

@@ -1,6 +1,6 @@
 """From a size on, half the candidates, the later units' weighing, half the chosen options, the
-warnings read from the placements and the sovereignty roll-up are worked out by forked children:
-the same plan either way."""
+later placements, the warnings read from the placements and the sovereignty roll-up are worked
+out by forked children: the same plan either way."""
 
 from __future__ import annotations
 
@@ -89,10 +89,11 @@ def test_a_plan_whose_candidates_are_built_by_two_processes_is_the_serial_plan(
     assert done.returncode == 0, done.stderr
     found = json.loads(done.stdout.splitlines()[-1])
     if len(os.sched_getaffinity(0)) > 1:
-        # the serial plan's candidates, weighing, roll-up and warnings; then the child's half of
-        # the candidates, its later units weighed, its half of the chosen options, the roll-up
-        # and the warnings (each noted as its block ends)
-        assert found["forked"] == [False] * 4 + [True] * 5
+        # the serial plan's candidates, weighing, placements, roll-up and warnings; then the
+        # child's half of the candidates, its later units weighed, its half of the chosen
+        # options, the later placements, the roll-up and the warnings (each noted as its block
+        # ends)
+        assert found["forked"] == [False] * 5 + [True] * 6
     assert found["same"]
     # a1 with b1 (one signature), b2 and b3 (equal options); a4 with b4: shared across halves
     assert found["classes"] == 4
