@@ -465,9 +465,12 @@ def _plan(
         # plan only: a second process works them out while this one shares the placements' values
         priced = partial(_priced, result, unplaced, status, billed)
         with apart(priced, len(result.placements) >= fork_from) as rollup:
+            late = [*repriced, footing.unverified_today_warning(inventory)]
+            if result.placements:
+                late.append(concentration.rise_warning(result))
             share_placement_values(result.placements)
             result.totals, lines, result.sovereignty = rollup.result()
-            late = [*repriced, *lines]
+            late += lines
         late += child.result() if found_here is None else found_here
     result.warnings = sorted({*result.warnings, *(line for line in late if line)})
     lowered = lowered_warning(result.sovereignty)
@@ -487,7 +490,9 @@ def _plan(
 def _priced(
     result: Plan, unplaced: list[Unplaced], status: SolveStatus, billed: frozenset[str]
 ) -> tuple[Totals, list[str | None], EstateSovereignty]:
-    """The dated plan's totals, the warnings read from them, and its sovereignty roll-up."""
+    """The dated plan's totals, the warnings read from them, and its sovereignty roll-up (the
+    warnings read from the placements alone are found where this runs beside: the two take about
+    as long)."""
     inventory, policy = result.inventory, result.policy
     figures = result.totals = footing.totals(
         inventory, result.placements, policy, unplaced, status, result.stranded, billed
@@ -495,10 +500,8 @@ def _priced(
     lines = [
         second_hand_warning(result.placements, figures),
         footing.unpriced_today_warning(inventory, figures),
-        footing.unverified_today_warning(inventory),
     ]
     if result.placements:
-        lines.append(concentration.rise_warning(result))
         lines.extend(assumption_warnings(result.placements, figures, policy, running_cost_data()))
     return figures, lines, estate(result, load_sovereignty())
 
