@@ -68,8 +68,18 @@ estate = Inventory.model_validate_json(open(sys.argv[1]).read())
 policy = Policy(targets=["ovhcloud", "scaleway"], max_spend_share=0.6, solver={"name": "highs", "gap": 0})
 serial, _ = plan(estate, fixture_catalog(), policy)
 two, _ = plan(estate, fixture_catalog(), policy, fork_from=2)
-print(json.dumps({"forked": forked, "same": two.model_dump_json() == serial.model_dump_json(),
-                  "classes": two.solver.classes}))
+both = list(forked)
+# one probe in all: a2, off its best row among the earlier placements, takes it; b3, among the
+# later ones the child makes, must not
+import cloudexit.optimise.explain as explain
+explain.MAX_PROBES = 1
+serial_one, _ = plan(estate, fixture_catalog(), policy)
+two_one, _ = plan(estate, fixture_catalog(), policy, fork_from=2)
+print(json.dumps({"forked": both, "same": two.model_dump_json() == serial.model_dump_json(),
+                  "classes": two.solver.classes,
+                  "probed": [p.resource_id for p in two.placements if "would break" in p.reason],
+                  "probed_once": [p.resource_id for p in two_one.placements if "would break" in p.reason],
+                  "same_once": two_one.model_dump_json() == serial_one.model_dump_json()}))
 """
 
 
@@ -95,6 +105,11 @@ def test_a_plan_whose_candidates_are_built_by_two_processes_is_the_serial_plan(
         # ends)
         assert found["forked"] == [False] * 5 + [True] * 6
     assert found["same"]
+    # a placement off its unit's best row names the constraint its best row would break, the
+    # later ones too (made by the child); with one probe only the first does
+    assert found["probed"] == ["a2", "b3"]
+    assert found["probed_once"] == ["a2"]
+    assert found["same_once"]
     # a1 with b1 (one signature), b2 and b3 (equal options); a4 with b4: shared across halves
     assert found["classes"] == 4
 
