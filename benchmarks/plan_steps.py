@@ -117,7 +117,8 @@ def _patch(timeline: Timeline) -> None:
         parts = name.split(".")
         for part in parts[:-1]:
             owner = getattr(owner, part)
-        setattr(owner, parts[-1], timeline.wrap(name, getattr(owner, parts[-1])))
+        if hasattr(owner, parts[-1]):  # a step another revision does not have
+            setattr(owner, parts[-1], timeline.wrap(name, getattr(owner, parts[-1])))
 
     original_init = apart.Apart.__init__
     original_result = apart.Apart.result
