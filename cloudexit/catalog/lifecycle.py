@@ -11,12 +11,13 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
+from cloudexit.catalog import runtimes
 from cloudexit.catalog.schema import SourceRef
 from cloudexit.catalog.versions import version_key
 from cloudexit.datafiles import data_dir
 from cloudexit.model.defaults import empty_list
 from cloudexit.model.io import read_yaml, validate
-from cloudexit.model.plan import Placement
+from cloudexit.model.plan import EngineVersionChoice, Placement
 from cloudexit.wording import first_few
 
 
@@ -154,6 +155,26 @@ def past_end_of_life(on: dt.date) -> Callable[[str, str], bool]:
     return ended
 
 
+def _judged(choice: EngineVersionChoice) -> tuple[str, str]:
+    """The engine and version a target's line is judged on: a functions service's runtime name
+    ('python39', 'node20') as its language's release line ('3.9', '20')."""
+    language, version = runtimes.parse(choice.version)
+    if language is not None and language == choice.engine and version:
+        return choice.engine, ".".join(str(part) for part in version)
+    return choice.engine, choice.version or ""
+
+
+def _runtime_how(choice: EngineVersionChoice, found: EndOfLife, how: str, facts: Lifecycles) -> str:
+    """How a function runs on the target, and whether its source runs the ended line already."""
+    if choice.status != "self_managed":
+        how = f"{how}, as {choice.version}"
+    source = facts.find(choice.source_engine, choice.source_version)
+    if source is not None and (source.engine, source.line) == (found.engine, found.line):
+        name = runtimes.NAMES.get(found.engine, found.engine)
+        how = f"{how}; the source runs {name} {found.line} already"
+    return how
+
+
 def end_of_life_warnings(
     placements: list[Placement], names: dict[str, str], on: dt.date
 ) -> list[str]:
@@ -168,13 +189,15 @@ def end_of_life_warnings(
         choice = p.engine_version
         if choice is None or choice.version is None or p.choice.retain:
             continue
-        asked = (choice.engine, choice.version)
+        asked = _judged(choice)
         if asked not in known:
-            known[asked] = facts.find(choice.engine, choice.version)
+            known[asked] = facts.find(*asked)
         found = known[asked]
         if found is None or found.eol >= on:
             continue
         how = "installed on its VMs" if choice.status == "self_managed" else "managed"
+        if choice.engine in runtimes.NAMES:
+            how = _runtime_how(choice, found, how, facts)
         unsure = any(e.eol >= on for e in found.among)
         advice = f"confirm which line the target runs, then {upgrade}" if unsure else upgrade
         key = (

@@ -112,6 +112,27 @@ def _key(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in version.split("."))
 
 
+def _still_ended(
+    language: str,
+    version: str,
+    supported: list[tuple[str, str]],
+    ended: Callable[[str, str], bool] | None,
+) -> str:
+    """What a function kept on its source's release line is told when that line is past its end of
+    life: the code runs unchanged on it, and the closest supported runtime offered, if any."""
+    if ended is None or not ended(language, version):
+        return ""
+    name = NAMES.get(language, language)
+    told = ", a release line past its end of life when the plan starts, as at the source"
+    if not supported:
+        return f"{told}: no supported {name} line is offered, so plan a newer one by hand"
+    later_version, later = supported[0]
+    return (
+        f"{told}: {later} ({name} {later_version}) is the closest supported runtime offered, "
+        "an upgrade to plan with the move"
+    )
+
+
 def decide(
     catalog: Catalog,
     resource: Resource,
@@ -230,6 +251,7 @@ def decide(
             major_change=major and not same,
             note=(
                 f"{said} runs as {chosen}"
+                + _still_ended(service.language, chosen_version, supported, ended)
                 if same
                 else f"{said} is not offered: {chosen} ({target} {chosen_version}) is the closest "
                 f"newer {'supported ' if ended else ''}runtime offered{past}, an upgrade to test "

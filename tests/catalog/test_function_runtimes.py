@@ -222,3 +222,56 @@ def test_names_that_suggest_no_secret_are_named():
     fields = aws_lambda_function({"environment": [{"variables": {"STAGE": "prod", "LOG": "1"}}]})
     assert fields["details"]["environment_names"] == ["LOG", "STAGE"]
     assert "prod" not in str(fields)
+
+
+def running(inventory: Inventory) -> Inventory:
+    """The checkov plan's Lambda as if it ran already (the plan only declares it)."""
+    lam = inventory.by_id()[LAMBDA].model_copy(update={"planned": False})
+    return inventory.model_copy(
+        update={"resources": [lam if r.id == LAMBDA else r for r in inventory.resources]}
+    )
+
+
+@pytest.mark.parametrize(
+    ("runtime", "line", "eol", "kept", "closest"),
+    [
+        ("nodejs20.x", "nodejs 20", "2026-04-30", "node20", "node22 (Node.js 22)"),
+        ("python3.9", "python 3.9", "2025-10-31", "python39", "python311 (Python 3.11)"),
+    ],
+)
+def test_a_source_runtime_past_its_end_of_life_kept_on_scaleway_is_said_so(
+    shared_dir, tmp_path, runtime, line, eol, kept, closest
+):
+    """Scaleway offers the running Lambda's own line: it runs there unchanged, and the plan says
+    that line ended before the move (the source runs it already) and which supported one is
+    closest."""
+    plan = api.plan(running(checkov(shared_dir, runtime)), policy(tmp_path, "scaleway"), catalog())
+    (placed,) = [p for p in plan.placements if p.resource_id == LAMBDA]
+    choice = placed.engine_version
+    assert choice is not None and (choice.status, choice.version) == ("same", kept)
+    assert "past its end of life when the plan starts, as at the source" in choice.note
+    assert f"{closest} is the closest supported runtime offered" in choice.note
+    (said,) = [w for w in plan.warnings if w.startswith(f"end of life: {line} on scaleway")]
+    assert f"(managed, as {kept}; the source runs " in said and " already)" in said
+    assert f"reached its end of life on {eol}" in said and said.endswith("acme-corp-analysis")
+
+
+def test_a_python_function_on_vms_past_its_end_of_life_is_said_so(shared_dir, tmp_path):
+    plan = api.plan(
+        running(checkov(shared_dir, "python3.9")), policy(tmp_path, "ovhcloud"), catalog()
+    )
+    (placed,) = [p for p in plan.placements if p.resource_id == LAMBDA]
+    assert placed.engine_version is not None and placed.engine_version.version == "3.9"
+    (said,) = [w for w in plan.warnings if w.startswith("end of life: python 3.9 on ovhcloud")]
+    assert "(installed on its VMs; the source runs Python 3.9 already)" in said
+    assert "2025-10-31" in said
+
+
+def test_a_supported_source_runtime_gets_no_end_of_life_line(shared_dir, tmp_path):
+    plan = api.plan(
+        running(checkov(shared_dir, "python3.12")), policy(tmp_path, "scaleway"), catalog()
+    )
+    (placed,) = [p for p in plan.placements if p.resource_id == LAMBDA]
+    assert placed.engine_version is not None
+    assert "end of life" not in placed.engine_version.note
+    assert not [w for w in plan.warnings if w.startswith("end of life: python")]
