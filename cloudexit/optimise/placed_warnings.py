@@ -25,6 +25,7 @@ from cloudexit.model.firewall_rules_held import (
     unread_rule_warnings,
 )
 from cloudexit.model.function_settings import environment_warnings
+from cloudexit.model.gcp_egress import egress_warnings
 from cloudexit.model.inventory import Inventory, Resource
 from cloudexit.model.kinds import Kind
 from cloudexit.model.labels import readable_names
@@ -101,6 +102,7 @@ def placed_warnings(placed: Placed) -> list[str]:
     found += unread_rule_warnings(inventory, placements, resources)
     found += assumed_rule_warnings(inventory, placements, resources)
     found += app_plan_warnings(inventory, placements, unplaced)
+    found += egress_warnings(inventory, placements, resources)
     found.append(split_dependency_warning(inventory, placements, policy) or "")
     for part, who in sorted(placed.unpriced_parts.items()):
         found.append(unpriced_warning(part, who, placed.stand_ins.get(part)))

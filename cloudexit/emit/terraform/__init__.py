@@ -58,6 +58,7 @@ from cloudexit.model.balancer_gaps import unread_parts
 from cloudexit.model.boot_disks import boot_of
 from cloudexit.model.data_disks import inline_data_disks
 from cloudexit.model.firewall_rules_held import NO_RULES, holds_no_rules
+from cloudexit.model.gcp_egress import network_denies
 from cloudexit.model.inventory import Resource
 from cloudexit.model.io import write_text_atomic
 from cloudexit.model.kinds import Kind
@@ -216,6 +217,7 @@ def build_sites(
         for p in plan.placements
     }
     networks = group_networks(resources)
+    cut = network_denies(resources)
     elsewhere = source_ranges(resources)
     unread = unread_parts(plan.inventory, resources)
 
@@ -259,8 +261,10 @@ def build_sites(
                 )
             elif writes_group and site.provider in CAPABILITIES:
                 members = [m.resource for m in item.members] or [item.resource]
+                # the network's egress denies cut a GCP rule's implied allow-all egress
+                rules = item.resource.topology.firewall_rules + cut.get(item.resource.id, [])
                 item.firewall = translate(
-                    name_groups(item.resource.topology.firewall_rules, names),
+                    name_groups(rules, names),
                     own(members),
                     site.provider,
                     at_site,
