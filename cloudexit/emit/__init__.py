@@ -115,6 +115,7 @@ def write_artefacts(
         subnet_warnings,
         write_terraform,
     )
+    from cloudexit.emit.terraform.shared_subnets import shared_subnet_warnings
     from cloudexit.emit.waves import load_methods, plan_waves, with_methods
     from cloudexit.model.labels import with_readable_names
 
@@ -128,7 +129,7 @@ def write_artefacts(
         plan = plan.model_copy(update={"inventory": inventory})
     resources = inventory.by_id()  # once for every writer in this process
     built = build_sites(plan, env, catalog, resources)  # the Terraform and the runbook's gaps
-    found = subnet_warnings(built) + edge_warnings(built)
+    found = subnet_warnings(built) + edge_warnings(built) + shared_subnet_warnings(built)
     if found:
         # said where the plan's warnings are read: plan.json, the runbook, the caller's plan
         written.warnings = plan.warnings = sorted({*written.warnings, *found})

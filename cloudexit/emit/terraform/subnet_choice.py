@@ -30,6 +30,9 @@ _NO_REGION = frozenset({"", "global", "unknown", "none"})
 # App Engine location ids of two regions lack the trailing 1 of the region they run in.
 _GCP_LOCATIONS = {"us-central": "us-central1", "europe-west": "europe-west1"}
 
+OWNER = {"gcp": "project", "azure": "subscription", "aws": "account"}
+"""What each cloud calls the account a resource belongs to."""
+
 SUBNET_TYPES = frozenset(
     {
         "ionoscloud_cube_server",
@@ -143,6 +146,15 @@ def pick(resource: Resource, candidates: Sequence[Subnet], among: str) -> Pick |
     else:
         why = f"none of {among} is in its source region {region} ({shown})"
     which = "the only one" if len(local or pool) == 1 else "the first in the site's order"
+    origin = _origin(first)
+    if (
+        origin is not None
+        and origin.account
+        and resource.account
+        and (origin.account != resource.account)
+    ):
+        owner = OWNER.get(resource.provider, "account")
+        which += f", a subnet of {owner} {origin.account}, not of its own {resource.account}"
     return Pick(
         first,
         f"names no subnet and {why}: attached to {first.name}, {which}; name its subnet in the "
