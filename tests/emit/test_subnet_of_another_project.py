@@ -75,4 +75,4 @@ def test_a_resource_naming_no_subnet_put_in_another_project_s_subnet_is_said_so(
         assert mine[1].split(" ", 1)[0] != mine[2].split(" ", 1)[0]
     # a subnet chosen among several says whose it is where it is another project's
     (topic,) = [w for w in plan.warnings if w.startswith("subnet chosen on ") and "test-topic" in w]
-    assert "the first in the site's order, a subnet of project project1, not of its own " in topic
+    assert "the first in the site's order, of project project1, not of its own project " in topic

@@ -7,7 +7,8 @@ subnet" is whichever region sorts first: a us-central1 group ended up in the cop
 The subnet taken is the one of the resource's own account (project, subscription), in its source
 region, in its zone where both are known. Where several remain or none matches, the first in the
 site's order (networks, then subnets, by source id) is taken and the choice is said: a comment
-above the resource and a warning in the plan.
+above the resource and a warning in the plan, naming the subnet's account where it is not the
+resource's (``shared_subnets`` says so where there was nothing to choose).
 
 A subnet copied from another cloud's network is never taken: an Azure VM landing beside only AWS
 VPC copies went into one of them, so one cloud's workload joined another's network. Such a
@@ -154,7 +155,7 @@ def pick(resource: Resource, candidates: Sequence[Subnet], among: str) -> Pick |
         and (origin.account != resource.account)
     ):
         owner = OWNER.get(resource.provider, "account")
-        which += f", a subnet of {owner} {origin.account}, not of its own {resource.account}"
+        which += f", of {owner} {origin.account}, not of its own {owner} {resource.account}"
     return Pick(
         first,
         f"names no subnet and {why}: attached to {first.name}, {which}; name its subnet in the "
