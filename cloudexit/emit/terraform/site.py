@@ -740,6 +740,16 @@ class Site:
         return [r for r in self.routes if r.reason is not None]
 
     @property
+    def unpooled(self) -> list[tuple[str, list[str]]]:
+        """Balancers written with no listener, so with no pool, by name: their backends here,
+        which no pool holds."""
+        return [
+            (i.resource.name, [b.resource.name for b in i.backends])
+            for i in self.items
+            if i.resource.kind == Kind.LOAD_BALANCER and i.backends and not i.listeners
+        ]
+
+    @property
     def short_region(self) -> str:
         """City letters of a numbered region code (GRA11 -> GRA); other codes unchanged."""
         match = re.fullmatch(r"([A-Za-z]+)\d+", self.region)
@@ -1378,8 +1388,9 @@ def _wire_backends(lb: Item, by_id: dict[str, Item], resources: dict[str, Resour
         ),
         key=lambda i: i.index,
     )
-    for backend in lb.backends:
-        backend.behind_load_balancer = True
+    if lb.listeners:  # pools are written per listener: with none, no pool names an address
+        for backend in lb.backends:
+            backend.behind_load_balancer = True
     if groups:
         topology = groups[0].topology
         lb.backend_port = topology.target_port or (
