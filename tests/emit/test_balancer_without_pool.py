@@ -37,7 +37,7 @@ def test_the_backend_keeps_no_fixed_address_no_pool_names(site: Path) -> None:
     compute = (site / "compute.tf").read_text(encoding="utf-8")
     block = compute.split('resource "ovh_cloud_instance" "openstack_compute_instance_v2_gzfyc"')[1]
     # Before: `ip = "10.0.0.13"`, an address fixed for a pool member never written.
-    assert not re.search(r"^\s*ip\s*=", block.split("\n}\n", 1)[0], re.M)
+    assert not re.search(r"^\s*ip\s*=", block.split("\n}\n", 1)[0], re.MULTILINE)
 
 
 def test_the_readme_names_the_balancer_and_its_backend(site: Path) -> None:
