@@ -159,13 +159,48 @@ def _spread(todo: list[tuple[Follower, Site]], sites: dict[str, set[Site]]) -> N
                 todo.append((parent, place))
 
 
+def with_kept(
+    copies: Mapping[str, list[tuple[Site, Row]]],
+    kept: Iterable[tuple[Site, Sequence[Follower]]],
+) -> dict[str, list[tuple[Site, Row | None]]]:
+    """``copies`` with the source's copy of each network object a resource kept with another
+    names (an interface staying with its machine names the subnet a moved one names too): that
+    copy stays for it, and so does every network object it names. None where the object has no
+    kept option (not built yet, or the policy keeps nothing): it stays with what is kept anyway.
+
+    ``kept``: each such resource's place, the source, with the followers it names."""
+    sites: dict[str, set[Site]] = defaultdict(set)
+    for fid, chosen in copies.items():
+        sites[fid].update(place for place, _ in chosen)
+    todo: list[tuple[Follower, Site]] = []
+    for place, direct in kept:
+        for f in direct:
+            if f.id in copies and place not in sites[f.id]:
+                sites[f.id].add(place)
+                todo.append((f, place))
+    found = {g.id: g for g in closure(f for f, _ in todo)}
+    while todo:  # the network objects a kept copy names are kept too
+        f, place = todo.pop()
+        for parent in f.parents:
+            if parent.id in copies and place not in sites[parent.id]:
+                sites[parent.id].add(place)
+                todo.append((parent, place))
+    out: dict[str, list[tuple[Site, Row | None]]] = {}
+    for fid, chosen in copies.items():
+        held = {place for place, _ in chosen}
+        at = found[fid].at if fid in found else {}
+        extra = [(s, at.get(s)) for s in sorted(sites[fid] - held)]
+        out[fid] = sorted([*chosen, *extra], key=lambda sr: (sr[1].score if sr[1] else 0.0, sr[0]))
+    return out
+
+
 def copies_score(copies: Mapping[str, list[tuple[Site, Row]]]) -> float:
     return sum(r.score for rows in copies.values() for _, r in rows)
 
 
 def copy_reasons(
     placed: Iterable[tuple[Site, Sequence[Follower]]],
-    copies: Mapping[str, list[tuple[Site, Row]]],
+    copies: Mapping[str, Sequence[tuple[Site, Row | None]]],
     followers: Mapping[str, Follower],
 ) -> dict[str, str]:
     """Follower id -> why it is where it is: how many resources (and copies of network objects)
@@ -183,7 +218,7 @@ def copy_reasons(
     for fid, chosen in copies.items():
         parts = []
         for place, row in sorted(chosen, key=lambda sr: sr[0]):
-            label = "kept on the source" if row.retain else f"{row.site[0]}/{row.site[1]}"
+            label = "kept on the source" if row is None or row.retain else f"{place[0]}/{place[1]}"
             users = resources[fid].get(place, 0)
             names = objects[fid].get(place, 0)
             said = [f"{users} resource(s)"] if users else []

@@ -41,7 +41,7 @@ from cloudexit.optimise.checks import violations
 from cloudexit.optimise.decide import assignment_of, decide
 from cloudexit.optimise.diagnose import infeasibility, unplaceable
 from cloudexit.optimise.empty_warehouses import empty_reason, empty_warehouse
-from cloudexit.optimise.follow import copy_reasons
+from cloudexit.optimise.follow import copy_reasons, with_kept
 from cloudexit.optimise.inputs import check_currencies, check_policy
 from cloudexit.optimise.no_site import (
     no_site_reasons,
@@ -348,10 +348,14 @@ def _plan(
     # the chosen rows and what explained them are not read again: let them go before the dating
     del ordered, placing, traffic_cost, standing
     if units.followers and assignment:
-        copies = units.copies(assignment)
-        why = copy_reasons(units.named_at(assignment), copies, units.followers)
+        staying_named = units.kept_named(assignment)
+        copies = with_kept(units.copies(assignment), staying_named)
+        why = copy_reasons(units.named_at(assignment) + staying_named, copies, units.followers)
         for fid, chosen in copies.items():
-            options = [row.option for _, row in chosen]
+            options = [
+                row.option if row is not None else kept_option(resources[fid], catalog, policy)
+                for _, row in chosen
+            ]
             first = next((o for o in options if not o.retain), options[0])
             placements.append(
                 Placement(

@@ -13,17 +13,21 @@ def split_dependency_warning(
 ) -> str | None:
     """One line when depends_on pairs end up on different sites: how many, how many across
     providers, and how to keep an application together."""
-    site = {p.resource_id: (p.choice.provider, p.choice.region) for p in placements}
+    # a network object copied to several sites is beside whatever runs at any of them
+    site = {
+        p.resource_id: {(o.provider, o.region) for o in (p.choice, *(p.copies or ()))}
+        for p in placements
+    }
     pairs = {
         (min(r.id, d), max(r.id, d))
         for r in inventory.resources
         for d in r.depends_on
         if d != r.id and r.id in site and d in site
     }
-    split = [(a, b) for a, b in sorted(pairs) if site[a] != site[b]]
+    split = [(a, b) for a, b in sorted(pairs) if not site[a] & site[b]]
     if not split:
         return None
-    across = sum(1 for a, b in split if site[a][0] != site[b][0])
+    across = sum(1 for a, b in split if not {s[0] for s in site[a]} & {s[0] for s in site[b]})
     priced = (
         "their traffic is priced as egress (colocation.from_dependencies), which is free on some targets"
         if policy.colocation.from_dependencies

@@ -569,6 +569,9 @@ class Units:
     """resource id -> the resource it is attached to that only keeping can take: kept with it"""
     stays: dict[str, list[str]] = field(default_factory=dict)
     """resource id -> why each target site is out, for resources only keeping can take"""
+    held_follows: dict[str, tuple[Follower, ...]] = field(default_factory=dict)
+    """resource id in ``held`` -> the network objects recreated elsewhere that it names: their
+    source copy stays for it where what it is held with stays"""
 
     def named_at(self, assignment: dict[str, Row]) -> list[tuple[Site, Sequence[Follower]]]:
         """Each placed resource that names network objects: its place and what it names."""
@@ -578,6 +581,16 @@ class Units:
             if u.follows
             for rid in u.members
             if rid in assignment
+        ]
+
+    def kept_named(self, assignment: dict[str, Row]) -> list[tuple[Site, Sequence[Follower]]]:
+        """Each resource held with a kept one that names network objects another resource
+        takes elsewhere: the source, and what it names there."""
+        return [
+            (SOURCE, follows)
+            for rid, follows in sorted(self.held_follows.items())
+            if (row := assignment.get(self.held.get(self.held[rid], self.held[rid]))) is not None
+            and row.retain
         ]
 
     def copies(self, assignment: dict[str, Row]) -> dict[str, list[tuple[Site, Row]]]:
@@ -1548,6 +1561,11 @@ def build_units(
         stays={rid: why for rid, why in stays.items() if rid in rows_of},
         stay_with=stay_with,
         beside=beside,
+        held_follows={
+            rid: follows
+            for rid in sorted(kept_back)
+            if (follows := tuple(followers[n] for n in named(by_id[rid]) if n in followers))
+        },
     )
 
 
