@@ -379,6 +379,7 @@ def _network_interface(v: Values) -> dict[str, Any]:
                         "subnet": {"id": text(ip.get("subnet_id"))},
                         "publicIPAddress": {"id": text(ip.get("public_ip_address_id"))},
                         "privateIPAddress": text(ip.get("private_ip_address")),
+                        "privateIPAllocationMethod": text(ip.get("private_ip_address_allocation")),
                     }
                 }
                 for ip in blocks(v, "ip_configuration")

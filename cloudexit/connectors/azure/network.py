@@ -133,6 +133,14 @@ def network_interface(facts: Facts) -> None:
         for c in facts.prop("ipConfigurations", [])
         if dig(c, "properties.privateIPAddress")
     )
+    static = sorted(
+        str(dig(c, "properties.privateIPAddress"))
+        for c in facts.prop("ipConfigurations", [])
+        if dig(c, "properties.privateIPAddress")
+        and str(dig(c, "properties.privateIPAllocationMethod") or "").lower() == "static"
+    )
+    if static:
+        facts.details["static_private_ips"] = static
     vm = arm_id(facts.prop("virtualMachine"))
     if vm:
         facts.details["attached_to"] = vm

@@ -200,6 +200,11 @@ class Item:
     backends: list[Item] = field(default_factory=list)
     backend_port: int | None = None
     behind_load_balancer: bool = False
+    kept_address: str | None = None
+    """The fixed private address of the source interface its first machine keeps, where the
+    target reserves it (``fixed_addresses``)."""
+    kept_from: str = ""
+    """The name of the source interface that held ``kept_address``."""
     secret_local: str = ""
     output: str = ""
     health_check_path: str | None = None

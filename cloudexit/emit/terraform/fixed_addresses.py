@@ -1,0 +1,84 @@
+"""A source interface's fixed private address: kept where the target's server can reserve it in
+the subnet it lands in, else said to change.
+
+Scaleway reserves an address in a private network's IPAM (``scaleway_ipam_ip`` with
+``address``) and gives it to a server through a private NIC (``scaleway_instance_private_nic``
+with ``ipam_ip_ids``); its server's own ``private_network`` block takes no address. Other
+targets' server templates take the address from the network's pool.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+
+from cloudexit.emit.terraform.site import Item, Site
+from cloudexit.model.inventory import Resource
+from cloudexit.model.kinds import Kind
+
+STATIC = "static_private_ips"
+RESERVES = {"scaleway": "scaleway_instance_server"}
+"""Target -> the server type whose template writes a kept address (reserved, then attached)."""
+
+
+def fixed_of(machine: Resource, resources: dict[str, Resource]) -> list[tuple[Resource, str]]:
+    """The interfaces attached to ``machine`` that hold a fixed private address, with it."""
+    found: list[tuple[Resource, str]] = []
+    for nic in resources.values():
+        if nic.kind != Kind.NETWORK_INTERFACE or not nic.attributes.details.get(STATIC):
+            continue
+        if any(
+            link.relation == "network_interface" and link.to == machine.id
+            for link in nic.topology.attachments
+        ):
+            found.extend((nic, str(ip)) for ip in nic.attributes.details[STATIC])
+    return sorted(found, key=lambda ni: (ni[0].id, ni[1]))
+
+
+def _fits(address: str, item: Item) -> str | None:
+    """Why ``address`` cannot be kept in the item's subnet here, or None."""
+    if item.subnet is None:
+        return "the machine is written in no subnet here"
+    ip = ipaddress.ip_address(address)
+    net = item.subnet.block
+    if ip.version != net.version or ip not in net:
+        return f"not in the subnet it is written in here ({item.subnet.cidr})"
+    if ip in (net.network_address, net.network_address + 1, net.broadcast_address):
+        return f"the network, gateway or broadcast address of {item.subnet.cidr} here"
+    return None
+
+
+def settle(site: Site, resources: dict[str, Resource]) -> None:
+    """Give each machine here the fixed address of its source interface where the target keeps
+    it (``Item.kept_address``), and say in the README's "not written here" line of each
+    interface whether its address is kept or changes."""
+    reasons = {s.resource.id: s for s in site.skipped}
+    taken: dict[str, set[str]] = {}
+    for item in site.items:
+        if item.resource.kind != Kind.VM:
+            continue
+        for nic, address in fixed_of(item.resource, resources):
+            skipped = reasons.get(nic.id)
+            why: str | None
+            if RESERVES.get(site.provider) != item.rtype:
+                why = "this target's server takes its address from the network's pool"
+            elif item.kept_address is not None:
+                why = "the server's one private NIC here holds another fixed address"
+            else:
+                why = _fits(address, item)
+                used = taken.setdefault(item.subnet.local if item.subnet else "", set())
+                if why is None and address in used:
+                    why = "another machine here keeps it"
+            if why is None:
+                item.kept_address, item.kept_from = address, nic.name
+                taken[item.subnet.local if item.subnet else ""].add(address)
+                said = (
+                    f"its fixed private address {address} is kept: reserved in the private "
+                    "network's address management and given to the server through a private NIC"
+                )
+            else:
+                said = f"its fixed private address {address} changes ({why}): update what names it"
+            if skipped is not None and said not in skipped.reason:
+                skipped.reason = skipped.reason.replace(
+                    "; its private address is the target's, not the source's", ""
+                )
+                skipped.reason += f"; {said}"
