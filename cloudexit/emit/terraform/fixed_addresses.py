@@ -73,7 +73,8 @@ def settle(site: Site, resources: dict[str, Resource]) -> None:
                 taken[item.subnet.local if item.subnet else ""].add(address)
                 said = (
                     f"its fixed private address {address} is kept: reserved in the private "
-                    "network's address management and given to the server through a private NIC"
+                    "network's address management (scaleway_ipam_ip) and given to the server "
+                    "through its private NIC (scaleway_instance_private_nic), written beside it"
                 )
             else:
                 said = f"its fixed private address {address} changes ({why}): update what names it"
