@@ -27,6 +27,9 @@ BUILD_ONLY_OUTSIDE_NETWORK = frozenset({Kind.IDENTITY, Kind.SECRET_STORE})
 copied and its pushes switched, data under a KMS key is re-encrypted."""
 PLANNED = "planned"
 """methods.yaml key of the method for resources only a Terraform plan holds."""
+PLANNED_KEPT = "planned_kept"
+"""methods.yaml key of the method for a network object only a Terraform plan holds that is
+also kept on the source, for a resource staying there that names it."""
 FIXED_MACHINES = "fixed_machines"
 """methods.yaml key of the method for a machine group written as fixed servers."""
 SPANNER = "spanner"
@@ -59,12 +62,17 @@ class Methods(BaseModel):
             self.methods.get(kind.value) or self.methods.get(kind.category) or self.methods["other"]
         )
 
-    def for_resource(self, resource: Resource, fixed: bool = False, rebuilt: bool = True) -> Method:
+    def for_resource(
+        self, resource: Resource, fixed: bool = False, rebuilt: bool = True, kept: bool = False
+    ) -> Method:
         """A resource only a Terraform plan holds has nothing to export or cut over: it is
         built on the target instead (a template folder without a ``planned`` method keeps the
         kind's). A private DNS zone's clients are pointed at its resolver. A read replica is
         rebuilt from its primary on the target, not copied from the source (``rebuilt``: False when its primary does not move with it). ``fixed``: a machine group the Terraform writes as fixed servers, whose
-        launch template and scaling rules are not recreated."""
+        launch template and scaling rules are not recreated. ``kept``: also kept on the source
+        (a copy of a network object a resource staying there names)."""
+        if resource.planned and kept and PLANNED_KEPT in self.methods:
+            return self.methods[PLANNED_KEPT]
         if resource.planned and PLANNED in self.methods:
             return self.methods[PLANNED]
         if fixed and FIXED_MACHINES in self.methods:
@@ -178,9 +186,14 @@ def _service_levels(ids: set[str], resources: Mapping[str, Resource]) -> dict[st
 
 
 def _method(
-    methods: Methods, r: Resource, fixed: Collection[str], resources: Mapping[str, Resource]
+    methods: Methods,
+    r: Resource,
+    fixed: Collection[str],
+    resources: Mapping[str, Resource],
+    p: Placement,
 ) -> Method:
-    return methods.for_resource(r, r.id in fixed, rebuilt_from_primary(r, resources))
+    kept = any(c.retain for c in p.copies or ())
+    return methods.for_resource(r, r.id in fixed, rebuilt_from_primary(r, resources), kept)
 
 
 def plan_waves(
@@ -201,7 +214,8 @@ def plan_waves(
         # and a store of unknown size at the assumed size its target is priced on
         gib = 0.0 if r.planned else float(moved_gib(r, plan.policy, resources))
         rebuilt = rebuilt_from_primary(r, resources)
-        method = methods.for_resource(r, r.id in fixed, rebuilt)
+        kept = any(c.retain for c in p.copies or ())
+        method = methods.for_resource(r, r.id in fixed, rebuilt, kept)
         unknown = size_unknown(r) and not r.planned and not rebuilt
         return Step(r, p, method, gib, transfer_hours(gib, bandwidth), unknown)
 
@@ -283,7 +297,7 @@ def with_methods(
 
     def step(s: Step) -> Step:
         r = resources[s.resource.id]
-        method = _method(methods, r, fixed, resources)
+        method = _method(methods, r, fixed, resources, s.placement)
         return Step(r, s.placement, method, s.data_gib, s.transfer_hours, s.size_unknown)
 
     return [replace(w, steps=[step(s) for s in w.steps]) for w in waves]

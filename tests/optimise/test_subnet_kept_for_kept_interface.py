@@ -57,3 +57,13 @@ def test_the_runbook_lists_both_places(on_ionos: Plan, tmp_path: Path) -> None:
     assert "| network.subnet | azure/northeurope (kept on the source), ionos/de/fra/2 | - |" in (
         runbook
     )
+
+
+def test_the_runbook_keeps_it_in_the_source_configuration(on_ionos: Plan, tmp_path: Path) -> None:
+    api.emit(on_ionos, tmp_path, catalog=load_catalog())
+    runbook = (tmp_path / "runbook.md").read_text(encoding="utf-8")
+    (row,) = [line for line in runbook.splitlines() if line.startswith("| internal |")]
+    # Before: "Build on the target, not the source", whose step takes it out of the source's
+    # Terraform, where the kept Windows VM's interface still names it.
+    assert "Build on the target, and on the source as planned" in row
+    assert "Keep it in the source's Terraform configuration too" in runbook
