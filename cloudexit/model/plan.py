@@ -259,8 +259,20 @@ class PlacementValues:
         self._texts: dict[str, str] = {}
         self._figures: dict[str, float] = {}
         self._done: set[int] = set()
+        self._placed: set[int] = set()
+
+    def rest(self, placements: list[Placement]) -> None:
+        """``share`` of the placements not given to it yet: with the dated options shared as
+        they are dated (``dated``), the same values as ``share_placement_values`` gives a plan
+        whose placements this has shared as they were made."""
+        placed, done = self._placed, self._done
+        for placement in placements:
+            # a choice replaced since (a read replica or a copy repriced) is shared too
+            if id(placement) not in placed or id(placement.choice) not in done:
+                self.share(placement)
 
     def share(self, placement: Placement) -> None:
+        self._placed.add(id(placement))
         # Keyed by the text, not the value: 0 and 0.00 (0.0 and -0.0) are equal but print differently.
         share = self._amounts.setdefault
         word = self._texts.setdefault
@@ -280,6 +292,26 @@ class PlacementValues:
         for option in (placement.choice, *(placement.copies or ())):
             self.option(option)
         share_keys(placement)
+
+    def dated(self, option: Option, undated: Option) -> None:
+        """``option``'s values shared, where it is ``undated`` copied with a dated one-off cost
+        (``migration_cost``, ``switching_egress`` and ``one_off`` given anew): when ``undated``
+        was shared here, only those and the copy's own dictionary and set of names are left."""
+        done = self._done
+        if id(undated) not in done:
+            self.option(option)
+            return
+        done.add(id(option))
+        share = self._amounts.setdefault
+        held = option.__dict__
+        for name in ("migration_cost", "switching_egress"):
+            held[name] = share(str(amount := held[name]), amount)
+        parts = held["one_off"]
+        for key, amount in parts.items():
+            parts[key] = share(str(amount), amount)
+        held["one_off"] = shared_keys(parts)
+        share_keys(option)
+        share_fields_set(option)
 
     def option(self, option: Option) -> None:
         """The option's values shared (once: it tells the options it has done by identity)."""

@@ -30,10 +30,12 @@ def date_one_off(
     catalog: Catalog,
     waves: Sequence[Wave] | None = None,
     resources: Mapping[str, Resource] | None = None,
+    sharing: PlacementValues | None = None,
 ) -> None:
     """Reprice every move's one-off parts on its wave's dates and record the dated lines
     (``waves``, ``resources``: the plan's, ``switching.plan_waves_of``, and its inventory by
-    id, when the caller already made them)."""
+    id, when the caller already made them; ``sharing``: what shared the placements' values as
+    they were made, so a dated option's values left as they were are not shared again)."""
     policy = plan.policy
     waves = switching.plan_waves_of(plan, resources) if waves is None else waves
     start = switching.start_of(policy, plan.inventory)
@@ -61,7 +63,7 @@ def date_one_off(
     for line in plan.stranded:
         if line.counted and line.resource_id is not None and line.amount is not None:
             strands[line.resource_id] = strands.get(line.resource_id, Decimal(0)) + line.amount
-    sharing = PlacementValues()
+    sharing = PlacementValues() if sharing is None else sharing
     for p in plan.placements:
         egress = dated.get(p.resource_id)
         if egress is None:
@@ -89,5 +91,5 @@ def date_one_off(
         dated_choice = choice.model_copy(
             update={"migration_cost": cost, "switching_egress": egress, "one_off": parts}
         )
-        sharing.option(dated_choice)
+        sharing.dated(dated_choice, choice)
         p.choice = dated_choice

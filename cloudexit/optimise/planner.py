@@ -27,7 +27,6 @@ from cloudexit.model.plan import (
     SolveStatus,
     Totals,
     Unplaced,
-    share_placement_values,
 )
 from cloudexit.model.policy import Policy
 from cloudexit.model.sovereignty import EstateSovereignty
@@ -327,7 +326,7 @@ def _plan(
     ordered = sorted(assignment.items())
     # Each option's and placement's values shared as it is made, so a large plan never holds
     # them unshared (the options' own dictionaries and amounts were most of a placement); the
-    # dated ones are shared again at the end.
+    # dated ones as they are dated, and what was added or repriced since at the end.
     sharing = PlacementValues()
     # built here in the order the loop reads them, half by a second process from a size on
     fork = len(ordered) >= fork_from
@@ -369,7 +368,6 @@ def _plan(
             sharing.share(placements[-1])
     placements += _kept_with(units, assignment, resources, catalog, policy, unplaced)
     placements.sort(key=lambda p: p.resource_id)
-    del sharing
     # the runbook lists these too: worked out once (the sites they name do not change after)
     rules_open = open_rules(inventory, placements, resources)
     gaps = balancer_gaps(inventory, placements, resources)
@@ -464,7 +462,7 @@ def _plan(
         waves = None
         if result.placements:
             waves = plan_waves_of(result, resources)
-            oneoff.date_one_off(result, catalog, waves, resources)
+            oneoff.date_one_off(result, catalog, waves, resources, sharing)
         # the totals, the warnings read from them and the sovereignty roll-up read the priced
         # plan only: a second process works them out while this one shares the placements' values
         priced = partial(_priced, result, unplaced, status, billed)
@@ -472,7 +470,8 @@ def _plan(
             late = [*repriced, footing.unverified_today_warning(inventory)]
             if result.placements:
                 late.append(concentration.rise_warning(result))
-            share_placement_values(result.placements)
+            # what was not shared as it was made or dated: the same values as sharing them all
+            sharing.rest(result.placements)
             result.totals, lines, result.sovereignty = rollup.result()
             late += lines
         late += child.result() if found_here is None else found_here

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import copy
 import json
+from decimal import Decimal
 
 from cloudexit.model.inventory import Inventory, MonthlyCost
 from cloudexit.model.io import load_inventory
+from cloudexit.model.plan import Option, PlacementValues
 from tests.helpers import https_in, inventory, resource, v1_security_group
 
 
@@ -95,3 +97,54 @@ def test_placements_share_field_sets_and_keep_their_own_changes():
 def test_a_plan_read_back_with_shared_sets_writes_the_same_json():
     read, built = _plan_read_back()
     assert read.model_dump_json() == built.model_dump_json()
+
+
+def _option(**given: object) -> Option:
+    fields: dict[str, object] = {
+        "provider": "ovhcloud",
+        "region": "GRA",
+        "monthly_cost": "12.30",
+        "migration_cost": "40.00",
+        "risk": {"jurisdiction": 1.0, "total": 1.0},
+        "strategy": "rehost",
+        "fidelity": "equivalent",
+        "costs": {"compute": "12.30"},
+        "one_off": {"engineering": "40.00"},
+    }
+    return Option.model_validate({**fields, **given})
+
+
+def _dated(option: Option) -> Option:
+    """As the one-off dating copies an option: new migration cost, egress and one-off parts."""
+    return option.model_copy(
+        update={
+            "migration_cost": Decimal("52.30"),
+            "switching_egress": Decimal("12.30"),
+            "one_off": {"engineering": Decimal("40.00"), "switching_egress": Decimal("12.30")},
+        }
+    )
+
+
+def test_a_dated_option_shares_its_new_values_with_those_already_shared() -> None:
+    sharing = PlacementValues()
+    undated = _option()
+    sharing.option(undated)
+    dated = _dated(undated)
+    sharing.dated(dated, undated)
+    assert dated.switching_egress is undated.monthly_cost  # the same text, one object
+    assert dated.one_off["switching_egress"] is undated.monthly_cost
+    assert dated.one_off["engineering"] is undated.migration_cost
+    # what the copy holds of the undated option stays the one shared object
+    assert dated.costs is undated.costs and dated.risk is undated.risk
+    assert dated.model_dump() == _dated(_option()).model_dump()
+
+
+def test_a_dated_option_whose_undated_one_was_not_shared_is_shared_whole() -> None:
+    sharing = PlacementValues()
+    sharing.option(_option(monthly_cost="7.00", costs={"compute": "7.00"}))
+    undated = _option(costs={"compute": "7.00", "storage": "5.30"})
+    dated = _dated(undated)
+    sharing.dated(dated, undated)
+    seen = sharing._amounts
+    assert dated.costs["compute"] is seen["7.00"]
+    assert dated.one_off["switching_egress"] is seen["12.30"]
