@@ -88,6 +88,9 @@ def placed_warnings(placed: Placed) -> list[str]:
     inventory, catalog, policy = placed.inventory, placed.catalog, placed.policy
     placements, unplaced, resources = placed.placements, placed.unplaced, placed.resources
     left = {u.resource_id for u in unplaced if u.code == "size_unknown"}
+    # the warnings about one kind of moved resource read only its placements, picked out once
+    moved = moved_by_kind(placements, resources)
+    machines, buckets = moved[Kind.VM], moved[Kind.OBJECT_BUCKET]
     found = size_warnings(inventory, catalog, policy, placed.chosen, left)
     found += held_apart_warnings(inventory, policy, resources)
     found += far_replica_warnings(inventory, resources)
@@ -97,7 +100,7 @@ def placed_warnings(placed: Placed) -> list[str]:
     found += dedicated_link_warnings(unplaced, inventory, resources)
     found += balancer_gap_warnings(inventory, placements, placed.balancer_gaps)
     found += ruleless_firewall_warnings(inventory, placements, resources)
-    found += default_disk_warnings(inventory, placements, catalog)
+    found += default_disk_warnings(inventory, moved[Kind.KUBERNETES_NODE_POOL], catalog)
     found += unheld_group_warnings(inventory, placements, resources)
     found += unread_rule_warnings(inventory, placements, resources)
     found += assumed_rule_warnings(inventory, placements, resources)
@@ -117,16 +120,43 @@ def placed_warnings(placed: Placed) -> list[str]:
         placements, resources, names, policy.running_costs.assumed_data_gib
     )
     found += unknown_root_warnings(inventory.resources, names)
-    found += unwritten_disk_warnings(placements, resources, catalog)
-    found += cluster_disk_warnings(placements, resources, names)
-    found += raised_root_warnings(placements, resources)
+    found += unwritten_disk_warnings(machines, resources, catalog)
+    found += cluster_disk_warnings(moved[Kind.DATA_PROCESSING], resources, names)
+    found += raised_root_warnings(machines, resources)
     found += end_of_life_warnings(placements, names, placed.start)
-    found += bucket_warnings(placements, resources, names)
-    found += access_warnings(placements, resources, names)
+    found += bucket_warnings(buckets, resources, names)
+    found += access_warnings(buckets, resources, names)
     found += retired_warnings(inventory.resources, placements, names, placed.start)
     found += pin_warnings(inventory, catalog, policy, placed.providers)
     found += outside_cost_warnings(placements, catalog, names)
     return [line for line in found if line]
+
+
+_PICKED = {
+    Kind.VM: (Kind.VM, Kind.VM_GROUP),
+    Kind.OBJECT_BUCKET: (Kind.OBJECT_BUCKET,),
+    Kind.KUBERNETES_NODE_POOL: (Kind.KUBERNETES_NODE_POOL,),
+    Kind.DATA_PROCESSING: (Kind.DATA_PROCESSING,),
+}
+"""the placements ``moved_by_kind`` picks out, by the kinds each list holds (machines: single
+ones and groups together)"""
+
+
+def moved_by_kind(
+    placements: list[Placement], resources: dict[str, Resource]
+) -> dict[Kind, list[Placement]]:
+    """The placements moving a resource of the inventory of each of ``_PICKED``'s kinds, in
+    their order: each of the warnings given them reads no other placement."""
+    picked: dict[Kind, list[Placement]] = {kind: [] for kind in _PICKED}
+    into = {kind: picked[key] for key, kinds in _PICKED.items() for kind in kinds}
+    for p in placements:
+        r = resources.get(p.resource_id)
+        if r is None or p.choice.retain:
+            continue
+        found = into.get(r.kind)
+        if found is not None:
+            found.append(p)
+    return picked
 
 
 def outside_cost_warnings(
