@@ -296,7 +296,9 @@ class PlacementValues:
     def dated(self, option: Option, undated: Option) -> None:
         """``option``'s values shared, where it is ``undated`` copied with a dated one-off cost
         (``migration_cost``, ``switching_egress`` and ``one_off`` given anew): when ``undated``
-        was shared here, only those and the copy's own dictionary and set of names are left."""
+        was shared here, only those and the copy's own dictionary and set of names are left.
+        An option let go may leave its identity to one made later, taken then as shared: the
+        values are the same either way, only fewer of them are one object."""
         done = self._done
         if id(undated) not in done:
             self.option(option)

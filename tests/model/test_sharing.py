@@ -141,10 +141,14 @@ def test_a_dated_option_shares_its_new_values_with_those_already_shared() -> Non
 
 def test_a_dated_option_whose_undated_one_was_not_shared_is_shared_whole() -> None:
     sharing = PlacementValues()
-    sharing.option(_option(monthly_cost="7.00", costs={"compute": "7.00"}))
+    first = _option(
+        monthly_cost="7.00", costs={"compute": "7.00"}
+    )  # alive, as placements keep theirs
+    sharing.option(first)
     undated = _option(costs={"compute": "7.00", "storage": "5.30"})
     dated = _dated(undated)
     sharing.dated(dated, undated)
     seen = sharing._amounts
     assert dated.costs["compute"] is seen["7.00"]
     assert dated.one_off["switching_egress"] is seen["12.30"]
+    assert first.costs["compute"] is seen["7.00"]
