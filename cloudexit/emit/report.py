@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import heapq
 import json
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -23,7 +24,7 @@ from cloudexit.model.coverage import skipped_groups, unread
 from cloudexit.model.inventory import Resource
 from cloudexit.model.io import write_text_atomic
 from cloudexit.model.money import quantize
-from cloudexit.model.plan import Plan
+from cloudexit.model.plan import Placement, Plan
 from cloudexit.optimise.concentration import hhi
 from cloudexit.optimise.today import current_monthly_eur
 
@@ -48,65 +49,113 @@ class PlacementRow:
 
 def placement_rows(
     plan: Plan, resources: Mapping[str, Resource] | None = None
-) -> list[PlacementRow]:
+) -> Iterator[PlacementRow]:
     """What an architect checks first: where each resource goes, at what size and cost, and why
-    (``resources``: the plan's inventory by id, when the caller has it)."""
+    (``resources``: the plan's inventory by id, when the caller has it), one placement at a
+    time in the order of their ids."""
     resources = plan.inventory.by_id() if resources is None else resources
-    rows = []
-    for p in sorted(plan.placements, key=lambda p: p.resource_id):
-        r = resources[p.resource_id]
-        today = current_monthly_eur(r, plan.policy)
-        c = p.choice
-        target = (
-            "kept on the source"
-            if c.retain
-            else f"{c.provider}/{c.region} {c.product_name or c.product or '-'}"
-        )
-        rows.append(
-            PlacementRow(
-                name=r.name,
-                source=f"{r.provider}/{r.region}",
-                size_before=p.size_before or "-",
-                size_after=(
-                    f"{p.size_after} (assumed: no size reported)"
-                    if p.size_after and p.size_assumed
-                    else p.size_after or "-"
-                ),
-                target=target,
-                monthly_before="unknown" if today is None else money(quantize(today)),
-                monthly_after=c.monthly_cost + p.inter_site_monthly,
-                reason=p.reason,
-            )
-        )
-    return rows
+    for p in sorted(plan.placements, key=_resource_id):
+        yield _placement_row(p, resources[p.resource_id], plan)
+
+
+def _resource_id(p: Placement) -> str:
+    return p.resource_id
+
+
+def _placement_row(p: Placement, r: Resource, plan: Plan) -> PlacementRow:
+    today = current_monthly_eur(r, plan.policy)
+    c = p.choice
+    target = (
+        "kept on the source"
+        if c.retain
+        else f"{c.provider}/{c.region} {c.product_name or c.product or '-'}"
+    )
+    return PlacementRow(
+        name=r.name,
+        source=f"{r.provider}/{r.region}",
+        size_before=p.size_before or "-",
+        size_after=(
+            f"{p.size_after} (assumed: no size reported)"
+            if p.size_after and p.size_assumed
+            else p.size_after or "-"
+        ),
+        target=target,
+        monthly_before="unknown" if today is None else money(quantize(today)),
+        monthly_after=c.monthly_cost + p.inter_site_monthly,
+        reason=p.reason,
+    )
 
 
 TOP_ROWS = 200
 """Placements the report's table shows before a search: the largest by monthly cost after."""
 
 
-def top_rows(rows: list[PlacementRow], limit: int = TOP_ROWS) -> list[PlacementRow]:
-    """The ``limit`` placements costing most after the plan (ties by name), so a page for
-    100,000 resources holds a table a browser draws at once; search reaches the rest."""
-    return sorted(rows, key=lambda r: (-r.monthly_after, r.name, r.source))[:limit]
+def top_rows(
+    plan: Plan, resources: Mapping[str, Resource] | None = None, limit: int = TOP_ROWS
+) -> list[PlacementRow]:
+    """The ``limit`` placements costing most after the plan (ties by name, then source), so a
+    page for 100,000 resources holds a table a browser draws at once; search reaches the rest.
+    Only those rows are made: the rest are ranked by their cost, name and source alone."""
+    resources = plan.inventory.by_id() if resources is None else resources
+
+    def rank(p: Placement) -> tuple[Decimal, str, str]:
+        r = resources[p.resource_id]
+        return -(p.choice.monthly_cost + p.inter_site_monthly), r.name, f"{r.provider}/{r.region}"
+
+    # as sorted(...)[:limit] on the rows in id order: nsmallest keeps the order of equal keys
+    chosen = heapq.nsmallest(limit, sorted(plan.placements, key=_resource_id), key=rank)
+    return [_placement_row(p, resources[p.resource_id], plan) for p in chosen]
 
 
-def search_data(rows: list[PlacementRow]) -> Markup:
-    """Every placement row as JSON for the page's search, safe inside a <script> element."""
-    cells = [
-        [
-            r.name,
-            r.source,
-            r.size_before,
-            r.size_after,
-            r.target,
-            r.monthly_before,
-            money(r.monthly_after),
-            r.reason,
-        ]
-        for r in rows
+SEARCH_BATCH = 2_000
+"""Rows serialised at a time for the page's search data."""
+
+
+class SearchData:
+    """Every placement row as JSON for the page's search, safe inside a <script> element, made a
+    batch of rows at a time as the page is written: a template iterates over it (a template
+    that prints it whole gets the same text in one piece)."""
+
+    def __init__(self, rows: Callable[[], Iterable[PlacementRow]]) -> None:
+        self._rows = rows
+
+    def __iter__(self) -> Iterator[Markup]:
+        batch: list[list[str]] = []
+        opened = False
+        for r in self._rows():
+            batch.append(_cells(r))
+            if len(batch) == SEARCH_BATCH:
+                yield _script_safe(("," if opened else "[") + _joined(batch))
+                batch, opened = [], True
+        tail = _joined(batch)
+        yield _script_safe(("," if opened and tail else "" if opened else "[") + tail + "]")
+
+    def __html__(self) -> Markup:
+        return Markup("".join(self))
+
+    def __str__(self) -> str:
+        return str(self.__html__())
+
+
+def _cells(r: PlacementRow) -> list[str]:
+    return [
+        r.name,
+        r.source,
+        r.size_before,
+        r.size_after,
+        r.target,
+        r.monthly_before,
+        money(r.monthly_after),
+        r.reason,
     ]
-    text = json.dumps(cells, ensure_ascii=False, separators=(",", ":"))
+
+
+def _joined(batch: list[list[str]]) -> str:
+    """The rows as json.dumps writes them inside the list of every row (no outer brackets)."""
+    return json.dumps(batch, ensure_ascii=False, separators=(",", ":"))[1:-1]
+
+
+def _script_safe(text: str) -> Markup:
     for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
         text = text.replace(raw, escaped)
     return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
@@ -241,7 +290,8 @@ def report_context(
     summary = summarise(plan, catalog) if summary is None else summary
     waves = plan_waves(plan, load_methods(env)) if waves is None else waves
     points = frontier_points(plan)
-    rows = placement_rows(plan, resources)
+    resources = plan.inventory.by_id() if resources is None else resources
+    count = len(plan.placements)
     return {
         "plan": plan,
         "summary": summary,
@@ -271,9 +321,13 @@ def report_context(
         )
         if points
         else "",
-        "placement_rows": top_rows(rows),
-        "placement_count": len(rows),
-        "placement_data": search_data(rows) if len(rows) > TOP_ROWS else None,
+        "placement_rows": top_rows(plan, resources),
+        "placement_count": count,
+        # written as the page is: at 1,000,000 placements the rows and their JSON held at once
+        # were about a gigabyte
+        "placement_data": SearchData(lambda: placement_rows(plan, resources))
+        if count > TOP_ROWS
+        else None,
         "site_rows": site_rows(plan),
         "unplaced_rows": unplaced_rows(plan),
         "unplaced_shown": plan.unplaced[:TOP_ROWS],

@@ -77,3 +77,21 @@ def test_search_finds_a_placement_outside_the_table(tmp_path):
     shown = re.findall(r"<tr><td>(.*?)</td>", table(dom, "placements"))
     assert shown == ["vm-0003"]
     assert 'id="placement-found">1 match<' in dom
+
+
+def test_search_data_written_in_batches_is_one_json_list(tmp_path, monkeypatch):
+    """The rows are serialised a batch at a time as the page is written: every batch size
+    gives the text of the whole list at once, and a user template printing the data whole
+    gets it too."""
+    from cloudexit.emit import report
+
+    (tmp_path / "whole").mkdir()
+    whole = write(tmp_path / "whole")  # one batch: the rows' JSON made at once
+    for batch in (1, 7, 50, COUNT, COUNT + 1):
+        monkeypatch.setattr(report, "SEARCH_BATCH", batch)
+        (tmp_path / str(batch)).mkdir()
+        assert write(tmp_path / str(batch)) == whole
+    data = report.SearchData(lambda: report.placement_rows(large_plan()))
+    assert json.loads(str(data)) == json.loads("".join(data))
+    assert len(json.loads(str(data))) == COUNT
+    assert str(report.SearchData(lambda: iter(()))) == "[]"
