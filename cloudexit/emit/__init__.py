@@ -7,10 +7,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from contextlib import ExitStack
+
     from jinja2 import Environment
 
     from cloudexit.catalog.loader import Catalog
     from cloudexit.emit.outdir import ARTEFACTS, OutputFolder
+    from cloudexit.emit.terraform.site import Site
+    from cloudexit.model.inventory import Inventory, Resource
     from cloudexit.model.plan import Plan
     from cloudexit.optimise.worked import Worked
 
@@ -98,69 +102,111 @@ def write_artefacts(
     fork: bool = False,
     worked: Worked | None = None,
 ) -> None:
-    """Every artefact into ``stage``; ``fork``: plan.json, the Terraform and the report each in
-    a process of its own while this one writes the rest (the same bytes either way); ``worked``:
-    what planning this plan worked out, read instead of worked out again."""
+    """Every artefact into ``stage``; ``fork``: plan.json, the Terraform (in two parts) and the
+    report each in a process of its own while this one writes the rest (the same bytes either
+    way); ``worked``: what planning this plan worked out, read instead of worked out again."""
+    from contextlib import ExitStack
     from functools import partial
 
-    from cloudexit.emit.alongside import alongside
-    from cloudexit.emit.losses import fixed_groups
+    from cloudexit.emit.alongside import Handed, alongside
     from cloudexit.emit.plan_json import write_plan
-    from cloudexit.emit.report import write_report
-    from cloudexit.emit.runbook import write_runbook
-    from cloudexit.emit.summary import summarise
-    from cloudexit.emit.terraform import (
-        build_sites,
-        edge_warnings,
-        subnet_warnings,
-        write_terraform,
-    )
+    from cloudexit.emit.terraform import build_sites, edge_warnings, subnet_warnings
     from cloudexit.emit.terraform.shared_subnets import shared_subnet_warnings
-    from cloudexit.emit.waves import load_methods, plan_waves, with_methods
     from cloudexit.model.labels import with_readable_names
 
     made = worked.of(plan) if worked is not None else None
     # The Terraform, runbook and report tell apart resources that share a name.
     inventory = with_readable_names(plan.inventory)
-    # what planning found under the inventory's names holds where no name changed
-    named = made if inventory is plan.inventory else None
     written = plan
     if inventory is not plan.inventory:
         plan = plan.model_copy(update={"inventory": inventory})
-    resources = inventory.by_id()  # once for every writer in this process
-    built = build_sites(plan, env, catalog, resources)  # the Terraform and the runbook's gaps
-    found = subnet_warnings(built) + edge_warnings(built) + shared_subnet_warnings(built)
-    if found:
-        # said where the plan's warnings are read: plan.json, the runbook, the caller's plan
-        written.warnings = plan.warnings = sorted({*written.warnings, *found})
-    with (
-        alongside(partial(write_plan, written, stage), fork, stage),
-        alongside(
-            partial(write_terraform, plan, stage, env, catalog, built), fork, stage / "terraform"
-        ),
-    ):
-        # made once: the runbook and the report read the same summary, methods and waves
-        summary = summarise(plan, catalog)
-        methods = load_methods(env)
-        fixed = fixed_groups(built)
-        waves = (
-            with_methods(made.waves, plan, methods, fixed, resources)
-            if made is not None and made.waves is not None
-            else plan_waves(plan, methods, fixed, resources)
+    with ExitStack() as stack:
+        warnings: Handed | None = None
+        if fork:
+            # plan.json needs nothing of the sites but the warnings they add, written after its
+            # long lists: its process starts now and is handed them once the sites are built.
+            warnings = Handed()
+            stack.callback(warnings.close)
+            late = {"warnings": warnings.take}
+            write = partial(write_plan, written, stage, late)
+            stack.enter_context(alongside(write, True, stage, needs_block=True))
+        resources = inventory.by_id()  # once for every writer in this process
+        built = build_sites(plan, env, catalog, resources)  # the Terraform and the runbook's gaps
+        found = subnet_warnings(built) + edge_warnings(built) + shared_subnet_warnings(built)
+        if found:
+            # said where the plan's warnings are read: plan.json, the runbook, the caller's plan
+            written.warnings = plan.warnings = sorted({*written.warnings, *found})
+        if warnings is not None:
+            warnings.give(written.warnings)
+        else:
+            write_plan(written, stage)
+        _write_the_rest(plan, stage, env, catalog, fork, made, inventory, resources, built, stack)
+
+
+def _write_the_rest(
+    plan: Plan,
+    stage: Path,
+    env: Environment,
+    catalog: Catalog,
+    fork: bool,
+    made: Worked | None,
+    inventory: Inventory,
+    resources: dict[str, Resource],
+    built: list[Site],
+    stack: ExitStack,
+) -> None:
+    """The Terraform, the runbook and the report once the sites are built."""
+    from functools import partial
+
+    from cloudexit.emit.alongside import alongside
+    from cloudexit.emit.losses import fixed_groups
+    from cloudexit.emit.report import write_report
+    from cloudexit.emit.runbook import write_runbook
+    from cloudexit.emit.summary import summarise
+    from cloudexit.emit.terraform import write_terraform
+    from cloudexit.emit.waves import load_methods, plan_waves, with_methods
+
+    # what planning found under the inventory's names holds where no name changed
+    named = made if inventory is plan.inventory else None
+    # two processes share the Terraform's sites, heaviest first, so that neither is the
+    # last to end by a whole large site
+    for part in _parts(built) if fork else [built]:
+        write = partial(write_terraform, plan, stage, env, catalog, part)
+        stack.enter_context(alongside(write, fork, stage / "terraform"))
+    # made once: the runbook and the report read the same summary, methods and waves
+    summary = summarise(plan, catalog)
+    methods = load_methods(env)
+    fixed = fixed_groups(built)
+    waves = (
+        with_methods(made.waves, plan, methods, fixed, resources)
+        if made is not None and made.waves is not None
+        else plan_waves(plan, methods, fixed, resources)
+    )
+    # the report in a process of its own while this one writes the runbook
+    report = partial(write_report, plan, stage, env, catalog, summary, waves, resources)
+    with alongside(report, fork, stage):
+        write_runbook(
+            plan,
+            stage,
+            env,
+            catalog,
+            built,
+            summary,
+            waves,
+            methods,
+            named.open_rules if named is not None else None,
+            named.balancer_gaps if named is not None else None,
+            resources,
         )
-        # the report in a third process while this one writes the runbook
-        report = partial(write_report, plan, stage, env, catalog, summary, waves, resources)
-        with alongside(report, fork, stage):
-            write_runbook(
-                plan,
-                stage,
-                env,
-                catalog,
-                built,
-                summary,
-                waves,
-                methods,
-                named.open_rules if named is not None else None,
-                named.balancer_gaps if named is not None else None,
-                resources,
-            )
+
+
+def _parts(built: list[Site]) -> list[list[Site]]:
+    """The sites in two parts of about the same number of items, each in the order built."""
+    parts: list[list[Site]] = [[], []]
+    weight = [0, 0]
+    for site in sorted(built, key=lambda s: -len(s.items)):
+        lighter = weight.index(min(weight))
+        parts[lighter].append(site)
+        weight[lighter] += len(site.items)
+    order = {id(site): n for n, site in enumerate(built)}
+    return [sorted(part, key=lambda s: order[id(s)]) for part in parts if part]

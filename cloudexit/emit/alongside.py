@@ -12,12 +12,15 @@ from __future__ import annotations
 import ctypes
 import multiprocessing
 import os
+import pickle
 import signal
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from cloudexit.model.io import remove_partial_writes
 
@@ -55,15 +58,20 @@ def _child(work: Callable[[], object], parent: int) -> None:
 
 @contextmanager
 def alongside(
-    work: Callable[[], object], fork: bool, folder: Path | None = None, wait: float | None = None
+    work: Callable[[], object],
+    fork: bool,
+    folder: Path | None = None,
+    wait: float | None = None,
+    needs_block: bool = False,
 ) -> Iterator[None]:
     """Run ``work`` in a forked child while the block runs here; wait for it at the end.
 
     ``fork`` False, a child that cannot be started, or one that failed: ``work`` runs here (before
-    the block when not forked, so the order of writes is the one a single process has). Files a
-    failed child left half-written in ``folder`` are removed first. The child is given ``wait``
-    seconds after the block, by default four times the block's own time and at least
-    ``MIN_WAIT``: a child stuck longer is killed and its work done here."""
+    the block when not forked, so the order of writes is the one a single process has; after it
+    when ``needs_block``: the work waits for something the block makes). Files a failed child
+    left half-written in ``folder`` are removed first. The child is given ``wait`` seconds after
+    the block, by default four times the block's own time and at least ``MIN_WAIT``: a child
+    stuck longer is killed and its work done here."""
     process = None
     if fork:
         try:
@@ -74,8 +82,11 @@ def alongside(
         except Exception:  # noqa: BLE001 - e.g. a daemonic pool worker may not have children
             process = None
     if process is None:
-        work()
+        if not needs_block:
+            work()
         yield
+        if needs_block:
+            work()
         return
     started = time.monotonic()
     try:
@@ -93,3 +104,37 @@ def alongside(
         if folder is not None:
             remove_partial_writes(folder)
         work()
+
+
+class Handed:
+    """A value this process works out after forking a child that needs it later: ``give`` it
+    here once; ``take`` in the child waits until it is given (in this process it is the value
+    given). It goes through a file, so giving never waits for the child to read."""
+
+    def __init__(self) -> None:
+        self._owner = os.getpid()
+        self._ready, self._signal = os.pipe()
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115 - closed by close()
+        self._given = False
+        self._value: Any = None
+
+    def give(self, value: Any) -> None:
+        self._value, self._given = value, True
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        os.pwrite(self._file.fileno(), data, 0)
+        os.write(self._signal, len(data).to_bytes(8, "little"))
+
+    def take(self) -> Any:
+        if os.getpid() == self._owner:
+            if not self._given:
+                raise RuntimeError("taken before it was given")
+            return self._value
+        size = os.read(self._ready, 8)  # waits until given: a child dies with its parent
+        if len(size) != 8:
+            raise EOFError("nothing given")
+        return pickle.loads(os.pread(self._file.fileno(), int.from_bytes(size, "little"), 0))
+
+    def close(self) -> None:
+        os.close(self._ready)
+        os.close(self._signal)
+        self._file.close()

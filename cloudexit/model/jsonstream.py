@@ -7,7 +7,7 @@ a time into the places the rest of the document leaves for them, giving the same
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
@@ -29,10 +29,15 @@ def _items(adapter: TypeAdapter[Any], items: Sequence[Any], pad: str) -> Iterato
 
 
 def stream_json(
-    model: BaseModel, lists: Mapping[str, tuple[list[str], type[Any]]]
+    model: BaseModel,
+    lists: Mapping[str, tuple[list[str], type[Any]]],
+    late: Mapping[str, Callable[[], Any]] | None = None,
 ) -> Iterator[str]:
     """``dumps(model)`` in pieces. ``lists``: a name -> (path of attributes to a list, item type)
-    for each long list to stream; every other value is serialised with the document's shell."""
+    for each long list to stream; every other value is serialised with the document's shell.
+    ``late``: fields of ``model`` itself whose value is asked for only when the text before it
+    is written (a process may write the long lists while the value is still being worked out
+    elsewhere); the model's own value of such a field is not read."""
     shell = model
     holes: list[tuple[str, Sequence[Any], type[Any]]] = []
     for name, (path, item_type) in lists.items():
@@ -42,15 +47,36 @@ def stream_json(
         token = _HOLE.format(name)
         shell = _replace(shell, path, [token])
         holes.append((token, items, item_type))
+    values: dict[str, tuple[str, Callable[[], Any]]] = {}
+    for name, value in (late or {}).items():
+        token = _HOLE.format(name)
+        shell = _replace(shell, [name], token)
+        values[token] = (name, value)
     text = shell.model_dump_json(indent=2, exclude_none=True, warnings=False) + "\n"
-    for token, items, item_type in sorted(holes, key=lambda h: text.index(_quoted(h[0]))):
+    tokens = [h[0] for h in holes] + list(values)
+    streamed = {h[0]: h for h in holes}
+    for token in sorted(tokens, key=lambda t: text.index(_quoted(t))):
         at = text.index(_quoted(token))
         line_start = text.rindex("\n", 0, at) + 1
-        yield text[:line_start]
-        adapter: TypeAdapter[Any] = TypeAdapter(list[item_type])  # type: ignore[valid-type]
-        yield from _items(adapter, items, text[line_start:at])
+        if token in values:
+            name, value = values[token]
+            yield text[:at]
+            yield _nested(model, name, value(), text[line_start:at])
+        else:
+            _, items, item_type = streamed[token]
+            yield text[:line_start]
+            adapter: TypeAdapter[Any] = TypeAdapter(list[item_type])  # type: ignore[valid-type]
+            yield from _items(adapter, items, text[line_start:at])
         text = text[at + len(_quoted(token)) :]
     yield text
+
+
+def _nested(model: BaseModel, name: str, value: Any, line: str) -> str:
+    """``value`` of ``model``'s field ``name`` as ``dumps`` writes it after the key on ``line``."""
+    annotation: Any = type(model).model_fields[name].annotation
+    text = TypeAdapter(annotation).dump_json(value, indent=2, exclude_none=True).decode()
+    indent = line[: len(line) - len(line.lstrip(" "))]
+    return text.replace("\n", "\n" + indent)
 
 
 def _quoted(token: str) -> str:

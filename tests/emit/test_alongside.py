@@ -198,3 +198,72 @@ def test_the_plan_command_holds_one_thread_when_it_writes(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "threads").read_text() == "1"
+
+
+FOUND = "subnet chosen on ovhcloud/GRA: a warning the built sites add"
+
+
+def _writers_noting_who_wrote(monkeypatch, record: Path, fail_in_child: bool = False) -> None:
+    """plan.json's and the Terraform's writers note the process that ran them; the sites add a
+    warning to the plan, as a site with a chosen subnet does."""
+    from cloudexit.emit import plan_json, terraform
+
+    parent = os.getpid()
+
+    def noting(name, write):
+        def run(*args, **kwargs):
+            if fail_in_child and os.getpid() != parent:
+                raise OSError("the child fails")
+            with record.open("a") as out:
+                out.write(f"{name} {os.getpid()}\n")
+            return write(*args, **kwargs)
+
+        return run
+
+    monkeypatch.setattr(plan_json, "write_plan", noting("plan", plan_json.write_plan))
+    monkeypatch.setattr(
+        terraform, "write_terraform", noting("terraform", terraform.write_terraform)
+    )
+    monkeypatch.setattr(terraform, "subnet_warnings", lambda built: [FOUND])
+
+
+@pytest.mark.parametrize("fail_in_child", [False, True])
+def test_plan_json_started_before_the_sites_gets_their_warnings(
+    tmp_path, monkeypatch, fail_in_child
+):
+    """plan.json's process starts before the sites are built and is handed the warnings they
+    add; the Terraform is written by two processes. The bytes are those of one process, and
+    where the children fail this one writes their part."""
+    plan, catalog, record = make_plan(), fixture_catalog(), tmp_path / "who"
+    _writers_noting_who_wrote(monkeypatch, record, fail_in_child)
+    (tmp_path / "one").mkdir()
+    write_artefacts(plan.model_copy(deep=True), tmp_path / "one", make_environment(), catalog)
+    record.unlink()
+    (tmp_path / "two").mkdir()
+    write_artefacts(plan, tmp_path / "two", make_environment(), catalog, fork=True)
+    one, two = snapshot(tmp_path / "one"), snapshot(tmp_path / "two")
+    assert one == two
+    assert FOUND in json.loads(two["plan.json"])["warnings"]
+    assert FOUND in two["runbook.md"].decode()
+    writers = [line.split() for line in record.read_text().splitlines()]
+    here = str(os.getpid())
+    if fail_in_child:
+        assert sorted(name for name, pid in writers if pid == here) == ["plan", *["terraform"] * 2]
+    else:
+        assert sorted(name for name, _ in writers) == ["plan", "terraform", "terraform"]
+        assert here not in {pid for _, pid in writers}
+        assert len({pid for _, pid in writers}) == 3
+
+
+def test_a_value_is_handed_to_a_child_after_it_started(tmp_path):
+    from cloudexit.emit.alongside import Handed
+
+    handed, out = Handed(), tmp_path / "taken"
+    try:
+        with alongside(lambda: out.write_text(repr(handed.take())), fork=True):
+            time.sleep(0.2)
+            handed.give(["late", "é"])
+        assert out.read_text() == "['late', 'é']"
+        assert handed.take() == ["late", "é"]
+    finally:
+        handed.close()

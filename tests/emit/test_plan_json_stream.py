@@ -56,3 +56,24 @@ def test_streamed_plan_json_reads_back_as_the_plan(tmp_path):
     assert cloudexit.Plan.model_validate_json(text) == plan
     names = [r["name"] for r in json.loads(text)["inventory"]["resources"]]
     assert names.count(AWKWARD) == 2 and f"{AWKWARD} 5" in names
+
+
+@pytest.mark.parametrize("warnings", [[], ["one"], [AWKWARD, "b", "c"]])
+def test_warnings_given_late_are_written_as_the_whole_dump(warnings):
+    """plan.json's warnings can be asked for only once the lists before them are written (a
+    second process writes them while this one works the warnings out): the same bytes."""
+    plan = planned(4, 1)
+    plan.warnings = warnings
+    whole = dumps(plan)
+    asked: list[int] = []
+
+    def given() -> list[str]:
+        asked.append(len(text))
+        return warnings
+
+    plan.warnings = ["not read"]
+    text = ""
+    for piece in plan_json(plan, {"warnings": given}):
+        text += piece
+    assert text == whole
+    assert text[: asked[0]].count('"resource_id"') >= 4
