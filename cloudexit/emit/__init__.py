@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import pickle
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -12,7 +14,9 @@ if TYPE_CHECKING:
     from jinja2 import Environment
 
     from cloudexit.catalog.loader import Catalog
+    from cloudexit.emit.alongside import Handed
     from cloudexit.emit.outdir import ARTEFACTS, OutputFolder
+    from cloudexit.emit.summary import Summary
     from cloudexit.emit.terraform.site import Site
     from cloudexit.model.inventory import Inventory, Resource
     from cloudexit.model.plan import Plan
@@ -122,14 +126,26 @@ def write_artefacts(
         plan = plan.model_copy(update={"inventory": inventory})
     with ExitStack() as stack:
         warnings: Handed | None = None
+        summary: Handed | None = None
         if fork:
             # plan.json needs nothing of the sites but the warnings they add, written after its
-            # long lists: its process starts now and is handed them once the sites are built.
-            warnings = Handed()
+            # long lists: its process starts now, works out the summary the runbook and the
+            # report read and hands it back, and is handed the warnings once the sites are built.
+            warnings, summary = Handed(), Handed()
             stack.callback(warnings.close)
-            late = {"warnings": warnings.take}
-            write = partial(write_plan, written, stage, late)
-            stack.enter_context(alongside(write, True, stage, needs_block=True))
+            stack.callback(summary.close)
+            early = partial(
+                _summary_and_plan_json,
+                plan,
+                written,
+                stage,
+                catalog,
+                warnings,
+                summary,
+                os.getpid(),
+            )
+            stack.enter_context(alongside(early, True, stage, needs_block=True))
+            summary.only_taken_here()
         resources = inventory.by_id()  # once for every writer in this process
         built = build_sites(plan, env, catalog, resources)  # the Terraform and the runbook's gaps
         found = subnet_warnings(built) + edge_warnings(built) + shared_subnet_warnings(built)
@@ -140,7 +156,43 @@ def write_artefacts(
             warnings.give(written.warnings)
         else:
             write_plan(written, stage)
-        _write_the_rest(plan, stage, env, catalog, fork, made, inventory, resources, built, stack)
+        _write_the_rest(
+            plan, stage, env, catalog, fork, made, inventory, resources, built, stack, summary
+        )
+
+
+def _summary_and_plan_json(
+    plan: Plan,
+    written: Plan,
+    stage: Path,
+    catalog: Catalog,
+    warnings: Handed,
+    summary: Handed,
+    parent: int,
+) -> None:
+    """In the second process: the summary, handed back, then plan.json with the warnings handed
+    to it. In this one (the second failed): plan.json only."""
+    from cloudexit.emit.plan_json import write_plan
+    from cloudexit.emit.summary import summarise
+
+    if os.getpid() != parent:
+        summary.give(summarise(plan, catalog))
+    write_plan(written, stage, {"warnings": warnings.take})
+
+
+def _summary(plan: Plan, catalog: Catalog, handed: Handed | None) -> Summary:
+    """The summary the second process handed back, else worked out here."""
+    from cloudexit.emit.alongside import MIN_WAIT
+    from cloudexit.emit.summary import Summary, summarise
+
+    if handed is not None:
+        try:
+            given = handed.take(MIN_WAIT)
+        except (OSError, EOFError, pickle.UnpicklingError):
+            given = None
+        if isinstance(given, Summary):
+            return given
+    return summarise(plan, catalog)
 
 
 def _write_the_rest(
@@ -154,6 +206,7 @@ def _write_the_rest(
     resources: dict[str, Resource],
     built: list[Site],
     stack: ExitStack,
+    handed: Handed | None,
 ) -> None:
     """The Terraform, the runbook and the report once the sites are built."""
     from functools import partial
@@ -162,7 +215,6 @@ def _write_the_rest(
     from cloudexit.emit.losses import fixed_groups
     from cloudexit.emit.report import write_report
     from cloudexit.emit.runbook import write_runbook
-    from cloudexit.emit.summary import summarise
     from cloudexit.emit.terraform import write_terraform
     from cloudexit.emit.waves import load_methods, plan_waves, with_methods
 
@@ -174,7 +226,7 @@ def _write_the_rest(
         write = partial(write_terraform, plan, stage, env, catalog, part)
         stack.enter_context(alongside(write, fork, stage / "terraform"))
     # made once: the runbook and the report read the same summary, methods and waves
-    summary = summarise(plan, catalog)
+    summary = _summary(plan, catalog, handed)
     methods = load_methods(env)
     fixed = fixed_groups(built)
     waves = (

@@ -13,6 +13,7 @@ import ctypes
 import multiprocessing
 import os
 import pickle
+import select
 import signal
 import sys
 import tempfile
@@ -107,12 +108,11 @@ def alongside(
 
 
 class Handed:
-    """A value this process works out after forking a child that needs it later: ``give`` it
-    here once; ``take`` in the child waits until it is given (in this process it is the value
-    given). It goes through a file, so giving never waits for the child to read."""
+    """A value one process works out for the other after a fork: ``give`` it there once;
+    ``take`` here waits until it is given (in the process that gave it, it is the value given).
+    It goes through a file, so giving never waits for the other process to read."""
 
     def __init__(self) -> None:
-        self._owner = os.getpid()
         self._ready, self._signal = os.pipe()
         self._file = tempfile.TemporaryFile()  # noqa: SIM115 - closed by close()
         self._given = False
@@ -124,17 +124,27 @@ class Handed:
         os.pwrite(self._file.fileno(), data, 0)
         os.write(self._signal, len(data).to_bytes(8, "little"))
 
-    def take(self) -> Any:
-        if os.getpid() == self._owner:
-            if not self._given:
-                raise RuntimeError("taken before it was given")
+    def only_taken_here(self) -> None:
+        """This process gives nothing: a ``take`` here ends (EOFError) when the other process
+        does without giving."""
+        if self._signal >= 0:
+            os.close(self._signal)
+            self._signal = -1
+
+    def take(self, wait: float | None = None) -> Any:
+        """The value given; ``wait``: seconds at most (TimeoutError after them)."""
+        if self._given:
             return self._value
-        size = os.read(self._ready, 8)  # waits until given: a child dies with its parent
+        if not select.select([self._ready], [], [], wait)[0]:
+            raise TimeoutError("nothing given in time")
+        size = os.read(self._ready, 8)
         if len(size) != 8:
             raise EOFError("nothing given")
-        return pickle.loads(os.pread(self._file.fileno(), int.from_bytes(size, "little"), 0))
+        self._value = pickle.loads(os.pread(self._file.fileno(), int.from_bytes(size, "little"), 0))
+        self._given = True
+        return self._value
 
     def close(self) -> None:
+        self.only_taken_here()
         os.close(self._ready)
-        os.close(self._signal)
         self._file.close()

@@ -206,7 +206,7 @@ FOUND = "subnet chosen on ovhcloud/GRA: a warning the built sites add"
 def _writers_noting_who_wrote(monkeypatch, record: Path, fail_in_child: bool = False) -> None:
     """plan.json's and the Terraform's writers note the process that ran them; the sites add a
     warning to the plan, as a site with a chosen subnet does."""
-    from cloudexit.emit import plan_json, terraform
+    from cloudexit.emit import plan_json, summary, terraform
 
     parent = os.getpid()
 
@@ -224,6 +224,7 @@ def _writers_noting_who_wrote(monkeypatch, record: Path, fail_in_child: bool = F
     monkeypatch.setattr(
         terraform, "write_terraform", noting("terraform", terraform.write_terraform)
     )
+    monkeypatch.setattr(summary, "summarise", noting("summary", summary.summarise))
     monkeypatch.setattr(terraform, "subnet_warnings", lambda built: [FOUND])
 
 
@@ -231,9 +232,9 @@ def _writers_noting_who_wrote(monkeypatch, record: Path, fail_in_child: bool = F
 def test_plan_json_started_before_the_sites_gets_their_warnings(
     tmp_path, monkeypatch, fail_in_child
 ):
-    """plan.json's process starts before the sites are built and is handed the warnings they
-    add; the Terraform is written by two processes. The bytes are those of one process, and
-    where the children fail this one writes their part."""
+    """plan.json's process starts before the sites are built, hands back the summary and is
+    handed the warnings the sites add; the Terraform is written by two processes. The bytes are
+    those of one process, and where the children fail this one does their part."""
     plan, catalog, record = make_plan(), fixture_catalog(), tmp_path / "who"
     _writers_noting_who_wrote(monkeypatch, record, fail_in_child)
     (tmp_path / "one").mkdir()
@@ -248,10 +249,16 @@ def test_plan_json_started_before_the_sites_gets_their_warnings(
     writers = [line.split() for line in record.read_text().splitlines()]
     here = str(os.getpid())
     if fail_in_child:
-        assert sorted(name for name, pid in writers if pid == here) == ["plan", *["terraform"] * 2]
+        assert sorted(name for name, pid in writers if pid == here) == [
+            "plan",
+            "summary",
+            "terraform",
+            "terraform",
+        ]
     else:
-        assert sorted(name for name, _ in writers) == ["plan", "terraform", "terraform"]
-        assert here not in {pid for _, pid in writers}
+        by = dict(writers)
+        assert sorted(name for name, _ in writers) == ["plan", "summary", "terraform", "terraform"]
+        assert here not in {pid for _, pid in writers} and by["summary"] == by["plan"]
         assert len({pid for _, pid in writers}) == 3
 
 
