@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import time
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -124,6 +125,7 @@ def write_artefacts(
     written = plan
     if inventory is not plan.inventory:
         plan = plan.model_copy(update={"inventory": inventory})
+    started = time.monotonic()
     with ExitStack() as stack:
         warnings: Handed | None = None
         summary: Handed | None = None
@@ -157,7 +159,18 @@ def write_artefacts(
         else:
             write_plan(written, stage)
         _write_the_rest(
-            plan, stage, env, catalog, fork, made, inventory, resources, built, stack, summary
+            plan,
+            stage,
+            env,
+            catalog,
+            fork,
+            made,
+            inventory,
+            resources,
+            built,
+            stack,
+            summary,
+            started,
         )
 
 
@@ -180,14 +193,16 @@ def _summary_and_plan_json(
     write_plan(written, stage, {"warnings": warnings.take})
 
 
-def _summary(plan: Plan, catalog: Catalog, handed: Handed | None) -> Summary:
-    """The summary the second process handed back, else worked out here."""
+def _summary(plan: Plan, catalog: Catalog, handed: Handed | None, started: float) -> Summary:
+    """The summary the second process handed back, else worked out here. That process is
+    waited for four times as long as it has run (``started``: when), and at least ``MIN_WAIT``
+    seconds, as ``alongside`` waits."""
     from cloudexit.emit.alongside import MIN_WAIT
     from cloudexit.emit.summary import Summary, summarise
 
     if handed is not None:
         try:
-            given = handed.take(MIN_WAIT)
+            given = handed.take(max(MIN_WAIT, 4 * (time.monotonic() - started)))
         except (OSError, EOFError, pickle.UnpicklingError):
             given = None
         if isinstance(given, Summary):
@@ -207,6 +222,7 @@ def _write_the_rest(
     built: list[Site],
     stack: ExitStack,
     handed: Handed | None,
+    started: float,
 ) -> None:
     """The Terraform, the runbook and the report once the sites are built."""
     from functools import partial
@@ -226,7 +242,7 @@ def _write_the_rest(
         write = partial(write_terraform, plan, stage, env, catalog, part)
         stack.enter_context(alongside(write, fork, stage / "terraform"))
     # made once: the runbook and the report read the same summary, methods and waves
-    summary = _summary(plan, catalog, handed)
+    summary = _summary(plan, catalog, handed, started)
     methods = load_methods(env)
     fixed = fixed_groups(built)
     waves = (
