@@ -6,6 +6,7 @@ them worked out by a forked child while the planner dates and totals (``apart``)
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -66,7 +67,7 @@ class Placed:
     inventory: Inventory
     catalog: Catalog
     policy: Policy
-    chosen: dict[str, Option]
+    chosen: Mapping[str, Option]
     """each solver-placed resource's option (copies of network objects not included)"""
     placements: list[Placement]
     unplaced: list[Unplaced]
@@ -200,7 +201,7 @@ def size_warnings(
     inventory: Inventory,
     catalog: Catalog,
     policy: Policy,
-    placed: dict[str, Option],
+    placed: Mapping[str, Option],
     left: set[str],
 ) -> list[str]:
     """One line per resource placed by vCPU and memory, or left, whose size is not reported or catalogued."""
