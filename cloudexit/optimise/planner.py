@@ -381,7 +381,7 @@ def _plan(
             sharing.share(placement)
             placed_at[rid] = placement
     # the chosen rows and what explained them are not read again: let them go before the dating
-    del ordered, placing, traffic_cost, standing
+    del ordered, placing, later, traffic_cost, standing
     if units.followers and assignment:
         staying_named = units.kept_named(assignment)
         copies = with_kept(units.copies(assignment), staying_named)
