@@ -32,9 +32,15 @@ VERSIONED = frozenset(
         Kind.DOCUMENT,
         Kind.REDIS,
         Kind.KUBERNETES_CLUSTER,
+        Kind.SQLSERVER,
+        Kind.ORACLE,
     }
 )
 """Kinds whose managed target service is created at an engine version."""
+
+CONVERTED = {Kind.SQLSERVER: Kind.POSTGRESQL, Kind.ORACLE: Kind.POSTGRESQL}
+"""Kinds no target runs as they are -> the kind of the managed service they are converted to:
+its versions are the ones offered."""
 
 SELF_INSTALLED = frozenset({"database", "cache"})
 """Categories whose self-managed target installs an engine at a version (plus ``INSTALLED_KINDS``)."""
@@ -90,6 +96,8 @@ def source_engine(resource: Resource) -> str | None:
             Kind.MARIADB: "mariadb",
             Kind.REDIS: "redis",
             Kind.MEMCACHED: "memcached",
+            Kind.SQLSERVER: "sqlserver",
+            Kind.ORACLE: "oracle",
         }.get(resource.kind)
     return name
 
@@ -193,15 +201,17 @@ def offered_for(catalog: Catalog, resource: Resource, option: Option) -> list[En
     if facts is None or resource.kind not in VERSIONED or option.fidelity == "self_managed":
         return []
     terraform = runtimes.service_type(catalog, resource, option)
-    return [e for e in facts.engines if e.kind == resource.kind and e.terraform == terraform]
+    kind = CONVERTED.get(resource.kind, resource.kind)
+    return [e for e in facts.engines if e.kind == kind and e.terraform == terraform]
 
 
 def unverified_reason(catalog: Catalog, resource: Resource, option: Option) -> str | None:
     """Why the catalogue holds no versions for this service, where what was searched is said."""
     facts = catalog.versions.get(option.provider)
     terraform = runtimes.service_type(catalog, resource, option)
+    kind = CONVERTED.get(resource.kind, resource.kind)
     for entry in facts.unverified if facts else []:
-        if entry.kind == resource.kind and entry.terraform == terraform:
+        if entry.kind == kind and entry.terraform == terraform:
             return entry.reason
     return None
 

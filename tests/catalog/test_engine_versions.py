@@ -168,6 +168,24 @@ def test_another_engine_is_an_engine_change_on_the_newest_version():
     assert (choice.engine, choice.version, choice.status) == ("mysql", "8", "engine_change")
 
 
+@pytest.mark.parametrize(
+    ("kind", "engine", "version", "source"),
+    [
+        ("database.sqlserver", "sqlserver-se", "13.00.6300.2.v1", "sqlserver"),
+        ("database.oracle", "oracle-ee", "19.0.0.0.ru-2023-04.rur-2023-04.r1", "oracle"),
+        ("database.sqlserver", None, None, "sqlserver"),
+    ],
+)
+def test_a_database_converted_to_postgresql_records_the_engine_change(
+    kind, engine, version, source
+):
+    choice = decide(CATALOG, db(kind, engine, version), option())
+    assert choice is not None
+    assert (choice.engine, choice.version, choice.status) == ("postgresql", "17", "engine_change")
+    assert choice.major_change and choice.source_engine == source
+    assert "becomes postgresql 17" in choice.note
+
+
 def test_an_unreported_source_version_is_said_so():
     choice = decide(CATALOG, db("database.postgresql", "postgres", None), option())
     assert choice is not None

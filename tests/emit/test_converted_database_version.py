@@ -54,6 +54,12 @@ def test_a_converted_database_gets_an_offered_postgresql_version(target, tmp_pat
     written = re.findall(pattern, text)
     assert len(written) == len(SOURCES)
     assert set(written) <= offered, written
+    changes = {p.resource_id.rsplit(":", 1)[1]: p.engine_version for p in plan.placements}
+    for name, choice in changes.items():
+        assert choice is not None and choice.status == "engine_change", name
+        assert choice.engine.lower() == "postgresql" and choice.version in offered
+    runbook = (tmp_path / "runbook.md").read_text()
+    assert "becomes postgresql" in runbook.lower()
 
 
 @pytest.mark.parametrize("target", ["ionos", "ovhcloud"])
