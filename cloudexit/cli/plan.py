@@ -108,6 +108,7 @@ def plan(
         )
         payback = (
             f"payback {t.payback_months} months"
+            + (f" ({t.payback_note})" if t.payback_note else "")
             if t.payback_months is not None
             else f"no payback: {t.payback_note}"
         )

@@ -250,6 +250,8 @@ class DatedRow:
     double_running: Decimal
     parallel_egress: Decimal
     stops: str
+    unpriced: int = 0
+    """resources of the row whose source has no egress price: left out of both egress figures"""
 
 
 def dated_rows(plan: Plan) -> list[DatedRow]:
@@ -272,6 +274,7 @@ def dated_rows(plan: Plan) -> list[DatedRow]:
                 double_running=p.double_running if p else Decimal(0),
                 parallel_egress=p.parallel_egress if p else Decimal(0),
                 stops=p.source_stops if p else "-",
+                unpriced=len(s.egress_unpriced or []) if s else 0,
             )
         )
     return rows

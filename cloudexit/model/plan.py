@@ -113,6 +113,11 @@ class Option(_Strict):
         "parallel_egress (keeping the target in sync while both run), double_running (the source's "
         "cost while both run), stranded_commitments (commitment fees the move leaves unused)",
     )
+    egress_unpriced: bool | None = Field(
+        None,
+        description="True when the source has no egress price here: switching_egress and "
+        "parallel_egress leave out the egress of copying the data, never counting it as zero",
+    )
 
 
 class Alternative(_Strict):
@@ -392,6 +397,12 @@ class SwitchingLine(_Strict):
         "counted on the policy's assumed size (running_costs.assumed_data_gib), in data_gib and "
         "the costs",
     )
+    egress_unpriced: list[str] | None = Field(
+        None,
+        description="Resources of the wave whose source has no egress price here (an on-premises "
+        "or private-cloud source): their data is in data_gib, its egress in no cost (left out, "
+        "never counted as zero)",
+    )
 
 
 class ParallelLine(_Strict):
@@ -488,6 +499,12 @@ class Totals(_Strict):
         Decimal(0),
         description="Part of one_off_migration: commitment fees the plan leaves unused until their term ends",
     )
+    one_off_unpriced_egress: list[str] | None = Field(
+        None,
+        description="Moved resources whose source has no egress price here: one_off_migration "
+        "leaves out the egress of copying their data (never counted as zero), so it is a lower "
+        "bound, as payback_months is",
+    )
     one_off_parts: dict[str, Amount] = Field(
         default_factory=dict,
         description="one_off_migration by part (engineering, switching_egress, parallel_egress, "
@@ -501,7 +518,9 @@ class Totals(_Strict):
     payback_months: Amount | None = Field(
         None, description="one-off / monthly saving; None when there is none"
     )
-    payback_note: str | None = Field(None, description="Why there is no payback")
+    payback_note: str | None = Field(
+        None, description="Why there is no payback, or what the payback leaves out"
+    )
     discount_rate: float = Field(0, description="Yearly rate used for npv")
     npv: Amount | None = Field(None, description="Net present value of the move over the horizon")
 

@@ -31,11 +31,14 @@ def payback(
     moved: int,
     status: SolveStatus | None,
     unknown_today: int = 0,
+    unpriced_egress: int = 0,
 ) -> tuple[Decimal | None, str | None]:
     """Months until the saving repays the one-off cost, or why there is no payback.
 
     ``unknown_today`` counts moved resources with no known cost today: their target cost counts
-    after only, so a saving at or below zero says nothing about them."""
+    after only, so a saving at or below zero says nothing about them. ``unpriced_egress`` counts
+    moved resources whose copy's egress has no price: the one-off leaves it out, so a payback
+    is a lower bound and says so."""
     if status in UNSOLVED:
         return None, "the plan is infeasible: nothing moves"
     if moved == 0:
@@ -47,7 +50,14 @@ def payback(
         )
     if saving <= 0:
         return None, "the estate after the plan does not cost less per month"
-    return quantize(one_off / saving, Decimal("0.1")), None
+    note = None
+    if unpriced_egress:
+        note = (
+            f"at least: the one-off leaves out the egress of copying the data of "
+            f"{counted(unpriced_egress, 'moved resource')} whose source has no egress price here "
+            "(the warnings name them)"
+        )
+    return quantize(one_off / saving, Decimal("0.1")), note
 
 
 def totals(
@@ -139,7 +149,8 @@ def totals(
     saving = current - after
     months = policy.horizon_months
     unknown = sum(1 for r in unpriced if r.id in moved_to)
-    months_back, note = payback(one_off, saving, len(moving), status, unknown)
+    unpriced_egress = sorted({p.resource_id for p in moving if p.choice.egress_unpriced})
+    months_back, note = payback(one_off, saving, len(moving), status, unknown, len(unpriced_egress))
     unsolved = status in UNSOLVED
     # No horizon figure where the saving cannot be judged: an unknown today would read as a loss.
     judged = not (unsolved or (saving <= 0 and unknown))
@@ -163,6 +174,7 @@ def totals(
         one_off_migration=quantize(one_off),
         switching_egress=switching,
         stranded_commitments=quantize(parts.get("stranded_commitments", Decimal(0))),
+        one_off_unpriced_egress=unpriced_egress or None,
         one_off_parts={k: quantize(v) for k, v in sorted(parts.items()) if v},
         horizon_months=months,
         horizon_saving=quantize(saving * months - one_off) if judged else None,

@@ -63,6 +63,7 @@ def date_one_off(
     for line in plan.stranded:
         if line.counted and line.resource_id is not None and line.amount is not None:
             strands[line.resource_id] = strands.get(line.resource_id, Decimal(0)) + line.amount
+    unpriced = {rid for line in plan.switching for rid in line.egress_unpriced or []}
     sharing = PlacementValues() if sharing is None else sharing
     for p in plan.placements:
         egress = dated.get(p.resource_id)
@@ -89,7 +90,12 @@ def date_one_off(
         # values shared at once, as the placements' are (its own amounts and parts were half
         # the size of a dated placement's option).
         dated_choice = choice.model_copy(
-            update={"migration_cost": cost, "switching_egress": egress, "one_off": parts}
+            update={
+                "migration_cost": cost,
+                "switching_egress": egress,
+                "one_off": parts,
+                "egress_unpriced": True if p.resource_id in unpriced else choice.egress_unpriced,
+            }
         )
         sharing.dated(dated_choice, choice)
         p.choice = dated_choice

@@ -73,7 +73,7 @@ def sync_estimate(
     """Parallel-run egress of the resource over ``parallel_run_months``, before the waves are
     known. ``prices``: the run's look-ups kept.
 
-    None when the source has no egress price (or no exchange rate for it)."""
+    Only the priced part: 0 when the source has no egress price (or no exchange rate for it)."""
     if resource.planned:
         return Decimal(0)
     gib = sync_gib(resource, policy.parallel_run_months * DAYS_PER_MONTH, policy)
@@ -81,7 +81,7 @@ def sync_estimate(
         return Decimal(0)
     gross = egress_cost(resource, gib, catalog, policy, prices)
     if gross is None:
-        return None
+        return Decimal(0)  # only the priced part: date_switching records the source as unpriced
     on = on or policy.switching.start_date or DEFAULT_START
     charged, _ = _sync_rule(resource.provider, on, policy, load_switching_rules())
     return gross if charged else Decimal(0)

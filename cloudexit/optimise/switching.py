@@ -25,10 +25,12 @@ from cloudexit.datafiles import data_dir
 from cloudexit.model.inventory import Inventory, Resource
 from cloudexit.model.io import read_yaml, validate
 from cloudexit.model.kinds import Kind
+from cloudexit.model.labels import readable_names
 from cloudexit.model.money import quantize
 from cloudexit.model.plan import Plan, SwitchingLine
 from cloudexit.model.policy import Policy
 from cloudexit.model.replicas import rebuilt_from_primary
+from cloudexit.wording import counted, first_few
 
 if TYPE_CHECKING:
     from cloudexit.emit.waves import Wave
@@ -229,13 +231,14 @@ def estimate(
     """Egress of moving the resource's data on ``on`` (default: the policy's start date), before
     free allowances. ``prices``: the run's look-ups kept.
 
-    None when the source has no egress price (or no exchange rate for it)."""
+    Only the priced part: 0 when the source has no egress price (or no exchange rate for it),
+    which ``date_switching`` then records as unpriced, never as no cost."""
     gib = moved_gib(resource, policy)
     if gib == 0 or resource.planned:  # only a Terraform plan holds it: no data to move yet
         return Decimal(0)
     gross = egress_cost(resource, gib, catalog, policy, prices)
     if gross is None:
-        return None
+        return Decimal(0)
     on = on or policy.switching.start_date or DEFAULT_START
     return gross if basis(resource.provider, on, policy).charged else Decimal(0)
 
@@ -250,6 +253,7 @@ class _Line:
     list_cost: Decimal = Decimal(0)
     charged: Decimal = Decimal(0)
     size_unknown: list[str] = field(default_factory=list)
+    unpriced: list[str] = field(default_factory=list)
 
 
 def plan_waves_of(plan: Plan, resources: Mapping[str, Resource] | None = None) -> list[Wave]:
@@ -295,6 +299,14 @@ def date_switching(
                 (wave.number, r.provider, r.account), _Line(wave.name, on, rule.text)
             )
             line.size_unknown.append(rid)
+        if gib and price is None:
+            line = lines.setdefault(
+                (wave.number, r.provider, r.account),
+                _Line(wave.name, on, unpriced_basis(r)),
+            )
+            line.data_gib += gib
+            line.unpriced.append(rid)
+            continue
         if gib == 0 or price is None:
             continue
         key = (r.provider, r.account, on.strftime("%Y-%m"))
@@ -331,7 +343,55 @@ def date_switching(
             if waits and v.date < rules.data_act.no_charges_from
             else Decimal(0),
             size_unknown=sorted(v.size_unknown),
+            egress_unpriced=sorted(v.unpriced) or None,
         )
         for (number, provider, account), v in sorted(lines.items())
     ]
+    found = unpriced_warnings(plan.switching, resources, policy)
+    if found:
+        plan.warnings = sorted({*plan.warnings, *found})
     return {rid: quantize(dated.get(rid, Decimal(0))) for rid in moved_on}
+
+
+OWN_LINE = frozenset({"onprem"})
+"""Sources whose data leaves over the company's own internet line, not a cloud's metered egress."""
+
+
+def unpriced_basis(resource: Resource) -> str:
+    """The basis of a switching line whose source has no egress price here."""
+    if resource.provider in OWN_LINE:
+        return "the company's own internet line: paid on its own line or contract, not priced"
+    return f"no egress price for {resource.provider}/{resource.region}: not priced"
+
+
+def unpriced_warnings(
+    lines: Sequence[SwitchingLine], resources: Mapping[str, Resource], policy: Policy
+) -> list[str]:
+    """One line per source whose egress has no price here, naming what its copy leaves out of the
+    one-off cost: the copy's egress and the parallel run's, left out, never counted as zero."""
+    who: dict[tuple[str, str], list[str]] = {}
+    for line in lines:
+        for rid in line.egress_unpriced or []:
+            r = resources[rid]
+            who.setdefault((r.provider, r.region), []).append(rid)
+    found = []
+    for (provider, region), ids in sorted(who.items()):
+        gib = sum((moved_gib(resources[i], policy, resources) for i in ids), Decimal(0))
+        names = first_few(sorted(readable_names(resources[i] for i in ids).values()))
+        if provider in OWN_LINE:
+            why = (
+                f"copying the data of {counted(len(ids), 'resource')} ({float(gib):g} GiB) out of "
+                f"{provider}/{region} leaves over the company's own internet line: that egress "
+                "is paid on the company's own line or contract and not priced here"
+            )
+        else:
+            why = (
+                f"no egress price for {provider}/{region} (no price list of the source here): "
+                f"copying the data of {counted(len(ids), 'resource')} ({float(gib):g} GiB) is not priced"
+            )
+        found.append(
+            f"{why}; the one-off cost leaves out its egress and the parallel run's (not "
+            "counted as zero), so the one-off is incomplete and any payback a lower bound, and "
+            f"the choice counted none for it: {names}"
+        )
+    return found
