@@ -54,6 +54,7 @@ from cloudexit.optimise.placing import MADE_HERE, Placing, attached
 from cloudexit.optimise.read_replicas import price_read_replicas
 from cloudexit.optimise.replication import price_replication
 from cloudexit.optimise.running import running_cost_data, with_deployment_share
+from cloudexit.optimise.server_addresses import price_server_addresses
 from cloudexit.optimise.sizes import resolve_size
 from cloudexit.optimise.switching import plan_waves_of, start_of
 from cloudexit.optimise.units import (
@@ -495,6 +496,7 @@ def _plan(
         del units, unit_of, decision, assignment, greedy, placements
         repriced = price_read_replicas(inventory, result.placements, catalog, policy)
         repriced += price_replication(resources, result.placements, replications, policy)
+        repriced += price_server_addresses(resources, result.placements)
         waves = None
         if result.placements:
             waves = plan_waves_of(result, resources)

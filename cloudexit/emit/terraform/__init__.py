@@ -744,9 +744,16 @@ def item_rows(site: Site) -> list[str]:
 
     return [
         f"| {md_code(i.resource.name)} ({md(i.resource.provider)}) | {md(i.kind)} "
-        f"| {md_code(i.address)} | {_left(i)} |"
+        f"| {_written_as(i)} | {_left(i)} |"
         for i in site.items
     ]
+
+
+def _written_as(item: Item) -> str:
+    """The item's Terraform address; for an address a server carries, the server's interface."""
+    if item.on_server and item.attached_to is not None:
+        return f"public interface of {md_code(item.attached_to.address)} (no resource of its own)"
+    return md_code(item.address)
 
 
 def _untaggable(item: Item) -> str:

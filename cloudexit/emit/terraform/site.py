@@ -68,6 +68,10 @@ NETWORKED = {
     Kind.ORACLE,
 }
 NETWORK_KINDS = {Kind.NETWORK, Kind.SUBNET}
+# Address types that attach to no server: a server's public address is its own public interface
+# (OVHcloud: a networks entry with auto_assign_public_ip), and the type is written only for a
+# load balancer (optimise.server_addresses leaves it out of the cost the same way).
+SERVER_ADDRESS = frozenset({"ovh_cloud_floating_ip"})
 # Servers whose self-managed data is written on a volume of its own, of the block-storage product
 # it is priced on, beside the boot volume mappings/boot-volumes.yaml prices.
 DATA_VOLUMES = {"ionoscloud_server": "ionoscloud_volume"}
@@ -194,6 +198,9 @@ class Item:
     volumes: list[Item] = field(default_factory=list)
     public_ips: list[Item] = field(default_factory=list)
     attached_to: Item | None = None
+    on_server: bool = False
+    """A public address the server it attaches to carries on a public interface of its own
+    (``SERVER_ADDRESS``): no address resource of its own is written."""
     cluster: Item | None = None
     primary: Item | None = None
     """The database this one is a read replica of (``replica_of``), where it is written here."""
@@ -1112,6 +1119,9 @@ def build_site(
             item.attached_to = min(hosts, key=lambda i: i.index, default=None)
             if item.attached_to is not None:
                 item.attached_to.public_ips.append(item)
+                item.on_server = (
+                    item.rtype in SERVER_ADDRESS and item.attached_to.resource.kind == Kind.VM
+                )
                 # an address attaches to one server: the others naming it are said to have none
                 others = sorted(
                     {id(i): i for i in hosts if i is not item.attached_to}.values(),
