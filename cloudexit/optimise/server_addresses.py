@@ -38,6 +38,18 @@ def _related(
     return found
 
 
+def _server(host: Placement) -> bool:
+    """A VM, or a managed firewall rebuilt on a VM of the target (the appliance the plan prices
+    for it); a load balancer is not a server."""
+    if host.kind == Kind.VM.value:
+        return True
+    return (
+        host.kind == Kind.FIREWALL.value
+        and host.choice.fidelity == "self_managed"
+        and host.choice.product is not None
+    )
+
+
 def price_server_addresses(
     resources: Mapping[str, Resource], placements: list[Placement]
 ) -> list[str]:
@@ -69,7 +81,7 @@ def price_server_addresses(
             and (placed[rid].choice.provider, placed[rid].choice.region)
             == (choice.provider, choice.region)
         ]
-        if not hosts or any(h.kind != Kind.VM.value for h in hosts):
+        if not hosts or not all(_server(h) for h in hosts):
             continue
         p.choice = choice.model_copy(
             update={

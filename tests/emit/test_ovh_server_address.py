@@ -11,7 +11,7 @@ from cloudexit import api
 from cloudexit.catalog.loader import load_catalog
 from cloudexit.model.inventory import Inventory
 from cloudexit.optimise.server_addresses import PART
-from tests.helpers import inventory, one_target_policy, resource
+from tests.helpers import corpus_inventory, inventory, one_target_policy, resource
 
 
 def test_a_servers_public_address_is_its_interface_not_an_unattached_floating_ip(
@@ -46,6 +46,23 @@ def test_a_servers_public_address_is_its_interface_not_an_unattached_floating_ip
     assert "ovh_cloud_floating_ip." not in text
     assert re.search(r"\{\s*auto_assign_public_ip = true\s*\}", text)
     readme = (site / "README.md").read_text()
-    assert "| `web-ip` (aws) | network.public_ip | public interface of `ovh_cloud_instance.web`" in (
-        readme
+    assert (
+        "| `web-ip` (aws) | network.public_ip | public interface of `ovh_cloud_instance.web`"
+        in (readme)
     )
+
+
+def test_the_azure_firewall_plans_address_is_its_appliances_interface(tmp_path: Path) -> None:
+    catalog = load_catalog()
+    plan = api.plan(
+        corpus_inventory("tfplan-azure-firewall-infracost.json"),
+        one_target_policy("ovhcloud"),
+        catalog,
+    )
+    (ip,) = [p.choice for p in plan.placements if p.kind == "network.public_ip"]
+    assert ip.monthly_cost == 0 and PART in ip.unpriced_parts
+    api.emit(plan, tmp_path, catalog=catalog)
+    text = "".join(p.read_text() for p in sorted((tmp_path / "terraform").rglob("*.tf")))
+    assert 'resource "ovh_cloud_floating_ip"' not in text
+    assert "ovh_cloud_floating_ip." not in text
+    assert "auto_assign_public_ip = true" in text

@@ -1120,7 +1120,8 @@ def build_site(
             if item.attached_to is not None:
                 item.attached_to.public_ips.append(item)
                 item.on_server = (
-                    item.rtype in SERVER_ADDRESS and item.attached_to.resource.kind == Kind.VM
+                    item.rtype in SERVER_ADDRESS
+                    and item.attached_to.resource.kind != Kind.LOAD_BALANCER
                 )
                 # an address attaches to one server: the others naming it are said to have none
                 others = sorted(
