@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from cloudexit.emit.waves import Wave
 from cloudexit.model.plan import EngineVersionChoice
 
@@ -54,8 +56,26 @@ _RUNTIME = (
 CHECKS.update({language: _RUNTIME for language in ("nodejs", "python", "go", "php", "rust")})
 
 
-def checks_for(engine: str) -> tuple[str, ...]:
-    return CHECKS.get(engine.lower(), ("Run the application's tests against the target version.",))
+CONVERTED_FROM = frozenset({"sqlserver", "oracle"})
+"""Source engines a PostgreSQL target takes by conversion, not by dump and restore."""
+
+
+def checks_for(engine: str, sources: Iterable[str | None] = ()) -> tuple[str, ...]:
+    """What to test on ``engine``; ``sources``: the source engines moving onto it, so that a
+    database converted from another engine is not told to restore a dump of itself."""
+    checks = CHECKS.get(
+        engine.lower(), ("Run the application's tests against the target version.",)
+    )
+    converted = sorted({s for s in sources if s in CONVERTED_FROM})
+    if not converted or engine.lower() != "postgresql":
+        return checks
+    convert = (
+        f"Convert the schema, stored procedures and queries of the {' and '.join(converted)} "
+        "source to PostgreSQL, load its data and run the application's tests: a change of "
+        "engine, not a dump and restore."
+    )
+    dumped = any(s not in CONVERTED_FROM for s in sources)
+    return (convert, *(checks if dumped else checks[1:]))
 
 
 def version_changes(

@@ -60,6 +60,11 @@ def test_a_converted_database_gets_an_offered_postgresql_version(target, tmp_pat
         assert choice.engine.lower() == "postgresql" and choice.version in offered
     runbook = (tmp_path / "runbook.md").read_text()
     assert "becomes postgresql" in runbook.lower()
+    # converted, not dumped and restored
+    assert "pg_dump of the source" not in runbook
+    assert (
+        "Convert the schema, stored procedures and queries of the oracle and sqlserver" in runbook
+    )
 
 
 @pytest.mark.parametrize("target", ["ionos", "ovhcloud"])
