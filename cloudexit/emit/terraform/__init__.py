@@ -28,6 +28,7 @@ from cloudexit.emit.terraform.firewall import (
     name_groups,
     translate,
 )
+from cloudexit.emit.terraform.fixed_addresses import fixed_by_machine
 from cloudexit.emit.terraform.fixed_addresses import settle as settle_addresses
 from cloudexit.emit.terraform.group_peers import peer_groups
 from cloudexit.emit.terraform.hclfmt import format_hcl
@@ -221,10 +222,11 @@ def build_sites(
     cut = network_denies(resources)
     elsewhere = source_ranges(resources)
     unread = unread_parts(plan.inventory, resources)
+    fixed = fixed_by_machine(resources)
 
     for site in built:
         site.strays, site.split = _strays(site, resources, went)
-        settle_addresses(site, resources)
+        settle_addresses(site, resources, fixed)
         # a rule naming a source range means this site's copy of it, where the site has one
         at_site = readdress.first(site.blocks)
         index = site_index(site)

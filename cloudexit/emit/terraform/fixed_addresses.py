@@ -20,18 +20,23 @@ RESERVES = {"scaleway": "scaleway_instance_server"}
 """Target -> the server type whose template writes a kept address (reserved, then attached)."""
 
 
-def fixed_of(machine: Resource, resources: dict[str, Resource]) -> list[tuple[Resource, str]]:
-    """The interfaces attached to ``machine`` that hold a fixed private address, with it."""
-    found: list[tuple[Resource, str]] = []
+def fixed_by_machine(resources: dict[str, Resource]) -> dict[str, list[tuple[Resource, str]]]:
+    """Machine id -> the interfaces attached to it that hold a fixed private address, with it;
+    made in one pass over the inventory, not once for every machine."""
+    found: dict[str, list[tuple[Resource, str]]] = {}
     for nic in resources.values():
         if nic.kind != Kind.NETWORK_INTERFACE or not nic.attributes.details.get(STATIC):
             continue
-        if any(
-            link.relation == "network_interface" and link.to == machine.id
-            for link in nic.topology.attachments
-        ):
-            found.extend((nic, str(ip)) for ip in nic.attributes.details[STATIC])
-    return sorted(found, key=lambda ni: (ni[0].id, ni[1]))
+        machines = {
+            link.to for link in nic.topology.attachments if link.relation == "network_interface"
+        }
+        for machine in machines:
+            found.setdefault(machine, []).extend(
+                (nic, str(ip)) for ip in nic.attributes.details[STATIC]
+            )
+    for held in found.values():
+        held.sort(key=lambda ni: (ni[0].id, ni[1]))
+    return found
 
 
 def _fits(address: str, item: Item) -> str | None:
@@ -47,16 +52,24 @@ def _fits(address: str, item: Item) -> str | None:
     return None
 
 
-def settle(site: Site, resources: dict[str, Resource]) -> None:
+def settle(
+    site: Site,
+    resources: dict[str, Resource],
+    fixed: dict[str, list[tuple[Resource, str]]] | None = None,
+) -> None:
     """Give each machine here the fixed address of its source interface where the target keeps
     it (``Item.kept_address``), and say in the README's "not written here" line of each
     interface whether its address is kept or changes."""
+    if fixed is None:
+        fixed = fixed_by_machine(resources)
+    if not fixed:
+        return
     reasons = {s.resource.id: s for s in site.skipped}
     taken: dict[str, set[str]] = {}
     for item in site.items:
         if item.resource.kind != Kind.VM:
             continue
-        for nic, address in fixed_of(item.resource, resources):
+        for nic, address in fixed.get(item.resource.id, ()):
             skipped = reasons.get(nic.id)
             why: str | None
             if RESERVES.get(site.provider) != item.rtype:
