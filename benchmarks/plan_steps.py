@@ -112,6 +112,10 @@ class Timeline:
 def _patch(timeline: Timeline) -> None:
     from cloudexit.optimise import apart, planner
 
+    if hasattr(planner, "_build_models"):
+        # the models are built now: ``Plan`` wrapped below is no longer a model to build
+        planner._build_models()
+        planner._build_models = lambda: None  # type: ignore[attr-defined]
     for name in STEPS:
         owner: Any = planner
         parts = name.split(".")

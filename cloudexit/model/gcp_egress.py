@@ -74,10 +74,15 @@ def network_denies(resources: Mapping[str, Resource]) -> dict[str, list[Firewall
     cut its implied allow-all egress as much as its own do (the implied rule is the network's)."""
     out: dict[str, list[FirewallRule]] = {}
     for groups in _by_network(resources).values():
-        for group in groups:
-            others = [rule for g in groups if g.id != group.id for rule in _denies(g)]
+        held = [(g.id, _denies(g)) for g in groups]
+        every = [rule for _, denies in held for rule in denies]
+        if not every:
+            continue
+        for gid, own in held:
+            # one list for the network's groups holding no deny, not one made for each group
+            others = every if not own else [r for g, d in held if g != gid for r in d]
             if others:
-                out[group.id] = others
+                out[gid] = others
     return out
 
 
