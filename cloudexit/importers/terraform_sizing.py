@@ -127,6 +127,8 @@ def aws_db_instance(v: dict[str, Any]) -> Fields:
             "identifier": text(v.get("identifier")),
             "replicate_source_db": text(v.get("replicate_source_db")),
             "storage_type_assumed": assumed,
+            # as written (sqlserver-se): a SQL Server's list rate is its edition's
+            "engine": text(v.get("engine")),
         },
     }
 

@@ -35,13 +35,16 @@ def _product(resource: Resource) -> tuple[str, Decimal, str] | None:
     kind = resource.kind
     size = a.instance_type or ""
     if kind in RDS_KINDS and size.startswith("db.") and a.engine:
+        engine = _priced_engine(resource)
+        if engine is None:
+            return None
         if a.node_count:
             nodes = a.node_count
             note = f", x{nodes} cluster instances" if nodes > 1 else ""
-            return f"rds/{a.engine}/{size}", Decimal(nodes), note
+            return f"rds/{engine}/{size}", Decimal(nodes), note
         # A Multi-AZ pair has its own rate (about, not exactly, twice the Single-AZ one).
         deployment = "multi-az/" if a.high_availability else ""
-        return f"rds/{a.engine}/{deployment}{size}", Decimal(1), ""
+        return f"rds/{engine}/{deployment}{size}", Decimal(1), ""
     if kind in CACHE_KINDS and size.startswith("cache."):
         nodes = a.node_count or 1
         return f"elasticache/{size}", Decimal(nodes), f", x{nodes} nodes" if nodes > 1 else ""
@@ -62,6 +65,19 @@ def _product(resource: Resource) -> tuple[str, Decimal, str] | None:
     if kind in FIXED_FEE:
         return FIXED_FEE[kind], Decimal(1), ""
     return None
+
+
+def _priced_engine(resource: Resource) -> str | None:
+    """The engine a DB instance's rate is listed under: SQL Server's rate is its edition's
+    (sqlserver-ex, -web, -se, -ee, the licence included), so one with no edition has none."""
+    a = resource.attributes
+    if resource.kind is not Kind.SQLSERVER:
+        return a.engine
+    raw = str(a.details.get("engine") or "").lower()
+    return raw if raw in SQLSERVER_EDITIONS else None
+
+
+SQLSERVER_EDITIONS = frozenset({"sqlserver-ex", "sqlserver-web", "sqlserver-se", "sqlserver-ee"})
 
 
 def _inline_disks(resource: Resource, catalog: Catalog, region: str) -> tuple[Decimal, str]:
