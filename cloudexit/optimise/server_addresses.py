@@ -15,39 +15,10 @@ from decimal import Decimal
 from cloudexit.model.inventory import Resource
 from cloudexit.model.kinds import Kind
 from cloudexit.model.plan import Placement
+from cloudexit.optimise.address_hosts import SERVER_ADDRESS, Role, kept_by_server, neighbours, role
 from cloudexit.wording import first_few, plural
 
-SERVER_ADDRESS = frozenset({"ovh_cloud_floating_ip"})
-"""Address types written for a load balancer only (the Terraform site's ``SERVER_ADDRESS``)."""
-
 PART = "public_ip (the server's own public interface)"
-_HOSTS = (Kind.VM, Kind.LOAD_BALANCER, Kind.FIREWALL)
-
-
-def _related(
-    address: Resource, resources: Mapping[str, Resource], users: Mapping[str, set[str]]
-) -> set[str]:
-    """What the address names or is named by (``users``: id -> what names it), and the machines
-    behind a network interface holding it (an Azure public IP sits on a NIC, the NIC on the VM)."""
-    found = set(address.depends_on) | users.get(address.id, set())
-    nics = {a.to for a in address.topology.attachments if a.relation == "public_ip"}
-    for nid in sorted(nics | set(address.depends_on)):
-        nic = resources.get(nid)
-        if nic is not None and nic.kind == Kind.NETWORK_INTERFACE:
-            found |= {a.to for a in nic.topology.attachments if a.relation == "network_interface"}
-    return found
-
-
-def _server(host: Placement) -> bool:
-    """A VM, or a managed firewall rebuilt on a VM of the target (the appliance the plan prices
-    for it); a load balancer is not a server."""
-    if host.kind == Kind.VM.value:
-        return True
-    return (
-        host.kind == Kind.FIREWALL.value
-        and host.choice.fidelity == "self_managed"
-        and host.choice.product is not None
-    )
 
 
 def price_server_addresses(
@@ -69,19 +40,21 @@ def price_server_addresses(
         for dep in r.depends_on:
             users.setdefault(dep, set()).add(r.id)
     placed = {p.resource_id: p for p in placements}
-    host_kinds = {k.value for k in _HOSTS}
     carried: list[str] = []
     for p in addresses:
         choice = p.choice
-        hosts = [
-            placed[rid]
-            for rid in sorted(_related(resources[p.resource_id], resources, users))
-            if rid in placed
-            and placed[rid].kind in host_kinds
-            and (placed[rid].choice.provider, placed[rid].choice.region)
-            == (choice.provider, choice.region)
-        ]
-        if not hosts or not all(_server(h) for h in hosts):
+        roles: list[Role] = []
+        for rid in neighbours(resources[p.resource_id], resources, users):
+            host = placed.get(rid)
+            if host is None or (host.choice.provider, host.choice.region) != (
+                choice.provider,
+                choice.region,
+            ):
+                continue
+            found = role(resources[rid], host.choice)
+            if found is not None:
+                roles.append(found)
+        if not kept_by_server(choice.terraform, roles):
             continue
         p.choice = choice.model_copy(
             update={

@@ -46,6 +46,7 @@ from cloudexit.model.inventory import Attributes, Resource
 from cloudexit.model.kinds import DATA_KINDS, Kind
 from cloudexit.model.plan import EngineVersionChoice, Option, Placement
 from cloudexit.model.topology import HealthCheck, Topology
+from cloudexit.optimise.address_hosts import SERVER_ADDRESS, Role, kept_by_server, neighbours, role
 from cloudexit.optimise.ceilings import AUTOSCALED, ceiling_monthly
 from cloudexit.optimise.inspection import tier
 
@@ -68,10 +69,6 @@ NETWORKED = {
     Kind.ORACLE,
 }
 NETWORK_KINDS = {Kind.NETWORK, Kind.SUBNET}
-# Address types that attach to no server: a server's public address is its own public interface
-# (OVHcloud: a networks entry with auto_assign_public_ip), and the type is written only for a
-# load balancer (optimise.server_addresses leaves it out of the cost the same way).
-SERVER_ADDRESS = frozenset({"ovh_cloud_floating_ip"})
 # Servers whose self-managed data is written on a volume of its own, of the block-storage product
 # it is priced on, beside the boot volume mappings/boot-volumes.yaml prices.
 DATA_VOLUMES = {"ionoscloud_server": "ionoscloud_volume"}
@@ -1097,6 +1094,15 @@ def build_site(
             continue
         item.spare = list(range(offset, offset + item.machines - 1))
         offset += len(item.spare)
+    # What an address can attach to, by source id: a firewall's is the appliance written for it.
+    hosts_of: dict[str, Item] = {}
+    hosts_role: dict[int, Role] = {}
+    for item in site.items:
+        taking = role(item.resource, item.option)
+        if taking is None or (item.resource.kind == Kind.FIREWALL and item.appliance != "firewall"):
+            continue
+        hosts_of.setdefault(item.resource.id, item)
+        hosts_role[id(item)] = taking
     volume_owner: dict[int, Item] = {}
     for item in site.items:
         for volume in [*item.volumes, *(v for vs in item.disk_volumes for v in vs)]:
@@ -1106,23 +1112,23 @@ def build_site(
         if kind == Kind.BLOCK_VOLUME:
             item.attached_to = volume_owner.get(id(item))
         if kind == Kind.PUBLIC_IP:
-            # The first VM or load balancer in site order that uses it or that it uses.
-            related = [by_id[d] for d in item.resource.depends_on if d in by_id]
-            related += users_of.get(item.resource.id, [])
-            related += _through_interface(item.resource, resources, by_id)
+            # The first host in site order that uses it or that it uses (``address_hosts``); an
+            # address of a type only a load balancer takes goes to a balancer holding it.
+            address = item.resource
+            named_by = {address.id: [i.resource.id for i in users_of.get(address.id, [])]}
             hosts = [
-                i
-                for i in related
-                if i is not item
-                and (i.resource.kind in (Kind.VM, Kind.LOAD_BALANCER) or i.appliance == "firewall")
+                hosts_of[rid]
+                for rid in neighbours(address, resources, named_by)
+                if rid in hosts_of and hosts_of[rid] is not item
             ]
-            item.attached_to = min(hosts, key=lambda i: i.index, default=None)
+            item.on_server = kept_by_server(
+                item.option.terraform, [hosts_role[id(h)] for h in hosts]
+            )
+            balancers = [h for h in hosts if hosts_role[id(h)] == "balancer"]
+            takers = balancers if item.option.terraform in SERVER_ADDRESS and balancers else hosts
+            item.attached_to = min(takers, key=lambda i: i.index, default=None)
             if item.attached_to is not None:
                 item.attached_to.public_ips.append(item)
-                item.on_server = (
-                    item.rtype in SERVER_ADDRESS
-                    and item.attached_to.resource.kind != Kind.LOAD_BALANCER
-                )
                 # an address attaches to one server: the others naming it are said to have none
                 others = sorted(
                     {id(i): i for i in hosts if i is not item.attached_to}.values(),
@@ -1250,24 +1256,6 @@ def _firewall_appliance(
     )
     item.reserve_machines(unique)
     return item
-
-
-def _through_interface(
-    address: Resource, resources: dict[str, Resource], by_id: dict[str, Item]
-) -> list[Item]:
-    """The machines an address reaches through the network interface holding it (an Azure
-    public IP sits on a NIC, the NIC on the VM); the interface itself is no item of its own."""
-    nics = {a.to for a in address.topology.attachments if a.relation == "public_ip"}
-    nics |= set(address.depends_on)
-    found = []
-    for nid in sorted(nics):
-        nic = resources.get(nid)
-        if nic is None or nic.kind != Kind.NETWORK_INTERFACE:
-            continue
-        for link in nic.topology.attachments:
-            if link.relation == "network_interface" and link.to in by_id:
-                found.append(by_id[link.to])
-    return found
 
 
 def _volumes_of(item: Item, by_id: dict[str, Item], naming: dict[str, list[Item]]) -> list[Item]:
