@@ -626,6 +626,30 @@ class DrillSummary(_Strict):
     )
 
 
+class SplitPair(_Strict):
+    """A resource and one it names in depends_on, placed on no common site."""
+
+    resource_id: str
+    name: str
+    sites: list[str] = Field(description="provider/region, with a copied network object's others")
+    depends_on: str
+    depends_on_name: str
+    depends_on_sites: list[str]
+    across_providers: bool = Field(description="On no common provider either")
+
+
+class SplitPairs(_Strict):
+    """Dependent pairs (depends_on) the plan runs on different sites, the first few named."""
+
+    pairs: int = Field(description="Dependent pairs with both resources placed")
+    split: int = Field(description="Of them, those on no common site")
+    across_providers: int = Field(description="Of the split, those on no common provider")
+    named: list[SplitPair] = Field(
+        default_factory=empty_list,
+        description="The first split pairs in order of resource id, at most a bounded number",
+    )
+
+
 class Plan(_Strict):
     schema_version: Literal["1.0"] = PLAN_SCHEMA_VERSION
     generated_at: str | None = None
@@ -649,6 +673,9 @@ class Plan(_Strict):
         description="Commitments of the bill: what the plan leaves unused, from when, until when",
     )
     warnings: list[str] = Field(default_factory=empty_list)
+    split_pairs: SplitPairs | None = Field(
+        None, description="Dependent resources placed apart: counted, the first named"
+    )
     drills: list[DrillSummary] = Field(
         default_factory=empty_list,
         description="Outage drills run with the plan (cloudexit plan --drills)",

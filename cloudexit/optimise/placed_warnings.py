@@ -55,7 +55,6 @@ from cloudexit.optimise.inputs import pin_warnings
 from cloudexit.optimise.node_disks import default_disk_warnings
 from cloudexit.optimise.running import function_usage_warning
 from cloudexit.optimise.sizes import resolve_size, sized_by_instance
-from cloudexit.optimise.split import split_dependency_warning
 from cloudexit.optimise.windows import licence_warning
 from cloudexit.wording import first_few, plural
 
@@ -107,7 +106,6 @@ def placed_warnings(placed: Placed) -> list[str]:
     found += assumed_rule_warnings(inventory, placements, resources)
     found += app_plan_warnings(inventory, placements, unplaced)
     found += egress_warnings(inventory, placements, resources)
-    found.append(split_dependency_warning(inventory, placements, policy) or "")
     for part, who in sorted(placed.unpriced_parts.items()):
         found.append(unpriced_warning(part, who, placed.stand_ins.get(part)))
     names = readable_names(resources.values())

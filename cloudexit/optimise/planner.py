@@ -56,6 +56,7 @@ from cloudexit.optimise.replication import price_replication
 from cloudexit.optimise.running import running_cost_data, with_deployment_share
 from cloudexit.optimise.server_addresses import price_server_addresses
 from cloudexit.optimise.sizes import resolve_size
+from cloudexit.optimise.split import split_dependency_warning, split_pairs
 from cloudexit.optimise.switching import plan_waves_of, start_of
 from cloudexit.optimise.units import (
     SOURCE,
@@ -408,6 +409,10 @@ def _plan(
     # the runbook lists these too: worked out once (the sites they name do not change after)
     rules_open = open_rules(inventory, placements, resources)
     gaps = balancer_gaps(inventory, placements, resources)
+    apart_pairs = split_pairs(inventory, placements, resources)
+    split_line = split_dependency_warning(apart_pairs, policy)
+    if split_line:
+        warnings.add(split_line)
     placed = Placed(
         inventory,
         catalog,
@@ -490,6 +495,7 @@ def _plan(
             baseline=baseline,
             frontier=points,
             warnings=sorted(warnings),
+            split_pairs=apart_pairs,
         )
         # What chose the plan is not read past here. Let it go first, so that dating the one-off
         # costs (a new option for every moved placement) does not hold both at once.
