@@ -27,7 +27,7 @@ from cloudexit.emit.terraform import (
 )
 from cloudexit.emit.terraform.site import Site
 from cloudexit.emit.upgrades import checks_for, version_changes
-from cloudexit.emit.waves import Methods, Step, Wave, load_methods, plan_waves
+from cloudexit.emit.waves import Method, Methods, Step, Wave, converted, load_methods, plan_waves
 from cloudexit.model.balancer_gaps import BalancerGap, balancer_gaps, noun
 from cloudexit.model.coverage import skipped_groups, unread
 from cloudexit.model.inventory import Resource
@@ -122,9 +122,23 @@ def runbook_context(
         if p.runner_up is not None:
             stay = " (staying on the source)" if p.runner_up.retain else ""
             entry["runner_up"].add(f"{p.runner_up.provider}/{p.runner_up.region}{stay}")
-    portability = {
-        kind: methods.for_kind(resources[first_of_kind[kind]].kind) for kind in sorted(alternatives)
-    }
+    # a database converted to PostgreSQL leaves as PostgreSQL does, not as its source engine's
+    first_converted: dict[str, str] = {}
+    as_is: set[str] = set()
+    for p in plan.placements:
+        if converted(resources[p.resource_id], p):
+            first_converted.setdefault(p.kind, p.resource_id)
+        else:
+            as_is.add(p.kind)
+    portability: dict[str, Method] = {}
+    for kind in sorted(alternatives):
+        if kind in as_is:
+            portability[kind] = methods.for_kind(resources[first_of_kind[kind]].kind)
+        if kind in first_converted:
+            label = f"{kind} (converted to PostgreSQL)" if kind in as_is else kind
+            portability[label] = methods.for_resource(
+                resources[first_converted[kind]], converted=True
+            )
     return {
         "plan": plan,
         "resources": resources,

@@ -56,8 +56,16 @@ _RUNTIME = (
 CHECKS.update({language: _RUNTIME for language in ("nodejs", "python", "go", "php", "rust")})
 
 
-CONVERTED_FROM = frozenset({"sqlserver", "oracle"})
+CONVERTED_FROM = frozenset({"sqlserver", "oracle", "spanner"})
 """Source engines a PostgreSQL target takes by conversion, not by dump and restore."""
+CONVERTED_CHECKS = (
+    (
+        "Check that every PostgreSQL extension the converted schema and code need is offered on "
+        "the target at a compatible version."
+    ),
+    "Run ANALYZE after loading the data and compare the plans of the slowest queries.",
+)
+"""What else to test on a converted database, which has no dump of its own to restore."""
 
 
 def checks_for(engine: str, sources: Iterable[str | None] = ()) -> tuple[str, ...]:
@@ -66,16 +74,31 @@ def checks_for(engine: str, sources: Iterable[str | None] = ()) -> tuple[str, ..
     checks = CHECKS.get(
         engine.lower(), ("Run the application's tests against the target version.",)
     )
+    sources = list(sources)
     converted = sorted({s for s in sources if s in CONVERTED_FROM})
     if not converted or engine.lower() != "postgresql":
         return checks
-    convert = (
-        f"Convert the schema, stored procedures and queries of the {' and '.join(converted)} "
-        "source to PostgreSQL, load its data and run the application's tests: a change of "
-        "engine, not a dump and restore."
+    coded = [s for s in converted if s != "spanner"]
+    lines: list[str] = []
+    if coded:
+        lines.append(
+            f"Convert the schema, stored procedures and queries of the {' and '.join(coded)} "
+            "source to PostgreSQL, load its data and run the application's tests: a change of "
+            "engine, not a dump and restore."
+        )
+    if "spanner" in converted:
+        lines.append(
+            "Rewrite the schema and queries of the spanner source for PostgreSQL, load its "
+            "exported data and run the application's tests: a change of engine, not a dump and "
+            "restore."
+        )
+    if all(s in CONVERTED_FROM for s in sources):
+        return (*lines, *CONVERTED_CHECKS)
+    # PostgreSQL sources beside the converted ones: their dump and restore are theirs alone
+    native = tuple(
+        f"For the sources that are PostgreSQL already: {c[0].lower()}{c[1:]}" for c in checks
     )
-    dumped = any(s not in CONVERTED_FROM for s in sources)
-    return (convert, *(checks if dumped else checks[1:]))
+    return (*lines, *CONVERTED_CHECKS, *native)
 
 
 def version_changes(

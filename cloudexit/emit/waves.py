@@ -10,6 +10,7 @@ from typing import Any
 from jinja2 import Environment
 from pydantic import BaseModel, ConfigDict, Field
 
+from cloudexit.catalog.versions import CONVERTED
 from cloudexit.errors import InputError
 from cloudexit.model.defaults import empty_list
 from cloudexit.model.inventory import Resource
@@ -35,6 +36,9 @@ FIXED_MACHINES = "fixed_machines"
 SPANNER = "spanner"
 """methods.yaml key of the method for a Cloud Spanner instance, whose schema and queries are
 rewritten for PostgreSQL, never replicated to it."""
+TO_POSTGRESQL = ".to_postgresql"
+"""methods.yaml key suffix, after the kind, of the method for a database of another engine the
+plan converts to PostgreSQL (``catalog.versions.CONVERTED``)."""
 PRIVATE_ZONE = "private_dns_zone"
 """methods.yaml key of the method for a private DNS zone, rebuilt as a resolver server: its
 clients are pointed at it, no delegation is switched."""
@@ -63,14 +67,21 @@ class Methods(BaseModel):
         )
 
     def for_resource(
-        self, resource: Resource, fixed: bool = False, rebuilt: bool = True, kept: bool = False
+        self,
+        resource: Resource,
+        fixed: bool = False,
+        rebuilt: bool = True,
+        kept: bool = False,
+        converted: bool = False,
     ) -> Method:
         """A resource only a Terraform plan holds has nothing to export or cut over: it is
         built on the target instead (a template folder without a ``planned`` method keeps the
         kind's). A private DNS zone's clients are pointed at its resolver. A read replica is
         rebuilt from its primary on the target, not copied from the source (``rebuilt``: False when its primary does not move with it). ``fixed``: a machine group the Terraform writes as fixed servers, whose
         launch template and scaling rules are not recreated. ``kept``: also kept on the source
-        (a copy of a network object a resource staying there names)."""
+        (a copy of a network object a resource staying there names). ``converted``: a SQL Server
+        or Oracle database the plan converts to PostgreSQL, which no backup of it restores
+        (``<kind>.to_postgresql``)."""
         if resource.planned and kept and PLANNED_KEPT in self.methods:
             return self.methods[PLANNED_KEPT]
         if resource.planned and PLANNED in self.methods:
@@ -84,6 +95,8 @@ class Methods(BaseModel):
         replica = rebuilt and isinstance(resource.attributes.details.get("replica_of"), str)
         if replica and resource.kind.category == "database" and "database.replica" in self.methods:
             return self.methods["database.replica"]
+        if converted and f"{resource.kind.value}{TO_POSTGRESQL}" in self.methods:
+            return self.methods[f"{resource.kind.value}{TO_POSTGRESQL}"]
         return self.for_kind(resource.kind)
 
 
@@ -193,7 +206,21 @@ def _method(
     p: Placement,
 ) -> Method:
     kept = any(c.retain for c in p.copies or ())
-    return methods.for_resource(r, r.id in fixed, rebuilt_from_primary(r, resources), kept)
+    return methods.for_resource(
+        r, r.id in fixed, rebuilt_from_primary(r, resources), kept, converted(r, p)
+    )
+
+
+def converted(r: Resource, p: Placement) -> bool:
+    """Whether the plan converts ``r`` to PostgreSQL (a SQL Server or Oracle database on a
+    managed PostgreSQL of the target): a change of engine, no restore of a backup."""
+    v = p.engine_version
+    return (
+        r.kind in CONVERTED
+        and v is not None
+        and v.status == "engine_change"
+        and v.engine.lower() == "postgresql"
+    )
 
 
 def plan_waves(
@@ -215,7 +242,7 @@ def plan_waves(
         gib = 0.0 if r.planned else float(moved_gib(r, plan.policy, resources))
         rebuilt = rebuilt_from_primary(r, resources)
         kept = any(c.retain for c in p.copies or ())
-        method = methods.for_resource(r, r.id in fixed, rebuilt, kept)
+        method = methods.for_resource(r, r.id in fixed, rebuilt, kept, converted(r, p))
         unknown = size_unknown(r) and not r.planned and not rebuilt
         return Step(r, p, method, gib, transfer_hours(gib, bandwidth), unknown)
 
