@@ -236,6 +236,22 @@ def decide(
     supported = [(v, r) for v, r in newer if ended is None or not ended(service.language, v)]
     if newer:
         same_line = [(v, r) for v, r in newer if _key(v)[:depth] == wanted]
+        # only a Terraform plan holds the function: no code runs on its ended line yet, so the
+        # closest supported line is written instead of the one offered at the source's
+        if resource.planned and same_line and supported and not set(same_line) & set(supported):
+            chosen_version, chosen = supported[0]
+            return EngineVersionChoice(
+                **common,
+                engine=service.language,
+                version=chosen,
+                status="upgrade",
+                major_change=_key(chosen_version)[:1] != wanted[:1]
+                or (depth == 2 and _key(chosen_version)[:2] != wanted[:2]),
+                note=f"{said} is past its end of life when the plan starts, and only a Terraform "
+                f"plan holds the function, so no code runs on it yet: {chosen} ({target} "
+                f"{chosen_version}) is the closest supported runtime offered, the one to build "
+                "and test the code on",
+            )
         chosen_version, chosen = (same_line or supported or newer)[0]
         skipped = [r for v, r in newer if _key(v) < _key(chosen_version)]
         past = f" ({', '.join(skipped)} past end of life when the plan starts)" if skipped else ""
