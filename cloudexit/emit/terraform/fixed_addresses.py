@@ -3,8 +3,11 @@ the subnet it lands in, else said to change.
 
 Scaleway reserves an address in a private network's IPAM (``scaleway_ipam_ip`` with
 ``address``) and gives it to a server through a private NIC (``scaleway_instance_private_nic``
-with ``ipam_ip_ids``); its server's own ``private_network`` block takes no address. Other
-targets' server templates take the address from the network's pool.
+with ``ipam_ip_ids``); its server's own ``private_network`` block takes no address. An OVHcloud
+instance's network entry takes it (``networks`` ``ip``, in the subnet's ``cidr``), as an
+OpenNebula NIC does (``nic`` ``ip``, inside the network's address range). An IONOS NIC takes
+addresses (``ips``), but its LAN has no IPv4 range of its own to hold the source's subnet: the
+address is said to change there.
 """
 
 from __future__ import annotations
@@ -16,8 +19,27 @@ from cloudexit.model.inventory import Resource
 from cloudexit.model.kinds import Kind
 
 STATIC = "static_private_ips"
-RESERVES = {"scaleway": "scaleway_instance_server"}
-"""Target -> the server type whose template writes a kept address (reserved, then attached)."""
+RESERVES = {
+    "scaleway": "scaleway_instance_server",
+    "ovhcloud": "ovh_cloud_instance",
+    "opennebula": "opennebula_virtual_machine",
+}
+"""Target -> the server type whose template writes a kept address."""
+HOW = {
+    "scaleway": "reserved in the private network's address management (scaleway_ipam_ip) and "
+    "given to the server through its private NIC (scaleway_instance_private_nic), written beside it",
+    "ovhcloud": "written as the address of the server's private network entry (networks ip)",
+    "opennebula": "written as the address of the server's NIC (nic ip), inside its network's "
+    "address range",
+}
+"""How each target keeps it, for the README."""
+UNKEPT = {
+    "ionos": "an IONOS LAN has no IPv4 range of its own to hold the source's subnet: its DHCP "
+    "gives the server's address"
+}
+"""Why a target keeps no source address, where it is not its pool's say alone."""
+AR_SIZE = 1000
+"""The most addresses an OpenNebula network's address range is written with (network.tf)."""
 
 
 def fixed_by_machine(resources: dict[str, Resource]) -> dict[str, list[tuple[Resource, str]]]:
@@ -39,7 +61,7 @@ def fixed_by_machine(resources: dict[str, Resource]) -> dict[str, list[tuple[Res
     return found
 
 
-def _fits(address: str, item: Item) -> str | None:
+def _fits(address: str, item: Item, provider: str) -> str | None:
     """Why ``address`` cannot be kept in the item's subnet here, or None."""
     if item.subnet is None:
         return "the machine is written in no subnet here"
@@ -49,6 +71,12 @@ def _fits(address: str, item: Item) -> str | None:
         return f"not in the subnet it is written in here ({item.subnet.cidr})"
     if ip in (net.network_address, net.network_address + 1, net.broadcast_address):
         return f"the network, gateway or broadcast address of {item.subnet.cidr} here"
+    if provider == "opennebula":
+        start, size = item.subnet.pool
+        offset = int(ip) - int(net.network_address)
+        if not start <= offset < start + min(size, AR_SIZE):
+            first, last = item.subnet.host(start), item.subnet.host(start + min(size, AR_SIZE) - 1)
+            return f"outside the network's address range here ({first} to {last})"
     return None
 
 
@@ -66,6 +94,13 @@ def settle(
         return
     reasons = {s.resource.id: s for s in site.skipped}
     taken: dict[str, set[str]] = {}
+    # the addresses the site itself gives machines behind a load balancer (``Item.machine_ips``)
+    given: dict[str, set[int]] = {}
+    if site.provider == "ovhcloud":
+        for other in site.items:
+            if other.behind_load_balancer and other.subnet is not None:
+                for ip in other.machine_ips[: other.pooled]:
+                    given.setdefault(ip, set()).add(id(other))
     for item in site.items:
         if item.resource.kind != Kind.VM:
             continue
@@ -73,22 +108,22 @@ def settle(
             skipped = reasons.get(nic.id)
             why: str | None
             if RESERVES.get(site.provider) != item.rtype:
-                why = "this target's server takes its address from the network's pool"
+                why = UNKEPT.get(
+                    site.provider, "this target's server takes its address from the network's pool"
+                )
             elif item.kept_address is not None:
                 why = "the server's one private NIC here holds another fixed address"
             else:
-                why = _fits(address, item)
+                why = _fits(address, item, site.provider)
                 used = taken.setdefault(item.subnet.local if item.subnet else "", set())
                 if why is None and address in used:
                     why = "another machine here keeps it"
+                if why is None and given.get(address, {id(item)}) != {id(item)}:
+                    why = "the site gives it to another machine behind a load balancer"
             if why is None:
                 item.kept_address, item.kept_from = address, nic.name
                 taken[item.subnet.local if item.subnet else ""].add(address)
-                said = (
-                    f"its fixed private address {address} is kept: reserved in the private "
-                    "network's address management (scaleway_ipam_ip) and given to the server "
-                    "through its private NIC (scaleway_instance_private_nic), written beside it"
-                )
+                said = f"its fixed private address {address} is kept: {HOW[site.provider]}"
             else:
                 said = f"its fixed private address {address} changes ({why}): update what names it"
             if skipped is not None and said not in skipped.reason:

@@ -681,12 +681,13 @@ class Item:
 
     @property
     def machine_ips(self) -> list[str]:
-        """A fixed private address per machine written, unique in the site; the first is
-        ``fixed_ip``."""
+        """A fixed private address per machine written, unique in the site; the first is the
+        source's kept address (``fixed_addresses``), else ``fixed_ip``."""
         assert self.subnet is not None
         net = ipaddress.ip_network(self.subnet.cidr, strict=False)
         start, size = pool_of(net)
-        return [self.fixed_ip, *(str(net.network_address + start + o % size) for o in self.spare)]
+        first = self.kept_address or self.fixed_ip
+        return [first, *(str(net.network_address + start + o % size) for o in self.spare)]
 
     @property
     def fixed_cidr(self) -> str:
