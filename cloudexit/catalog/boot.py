@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from cloudexit.catalog.schema import ProductSelector
+from cloudexit.catalog.schema import Product, ProductSelector
 from cloudexit.datafiles import data_dir
 from cloudexit.model.boot_disks import boot_gib, root_gib
 from cloudexit.model.defaults import empty_list
@@ -76,3 +76,11 @@ class BootVolumes(BaseModel):
 def load_boot_volumes(path: Path | None = None) -> BootVolumes:
     path = path or data_dir("mappings") / "boot-volumes.yaml"
     return validate(BootVolumes, read_yaml(path), path)
+
+
+def flavour_disk_gib(provider: str, terraform: str | None, product: Product | None) -> float | None:
+    """GB of the flavour's own disk a server of ``product`` boots from, where it is written with
+    no root volume of its own (none in ``mappings/boot-volumes.yaml``); else None."""
+    if product is None or load_boot_volumes().for_server(provider, terraform) is not None:
+        return None
+    return product.specs.local_storage_gib

@@ -16,6 +16,8 @@ from typing import Any
 from cloudexit.errors import InputError
 from cloudexit.importers.context import ImportContext
 from cloudexit.importers.jsonstream import open_binary
+from cloudexit.model.boot_disks import BOOT_GIB
+from cloudexit.model.data_disks import DATA_DISKS
 from cloudexit.model.inventory import Attributes, Utilisation
 from cloudexit.model.kinds import Kind
 
@@ -128,11 +130,11 @@ def _add(ctx: ImportContext, values: dict[str, str], line: int, names: set[str])
     cores = _number(ctx, values, "cores", line, "Cores", required=True)
     memory_mb = _number(ctx, values, "memory (in mb)", line, "Memory (In MB)", required=True)
     in_use = _number(ctx, values, "storage in use (in gb)", line, "Storage in use (In GB)")
-    disks = []
-    for column in sorted(c for c in values if _DISK.match(c)):
+    disks: list[tuple[int, float]] = []
+    for number, column in sorted((int(m.group(1)), c) for c in values if (m := _DISK.match(c))):
         size = _number(ctx, values, column, line, column)
         if size:
-            disks.append(size)
+            disks.append((number, size))
     details: dict[str, Any] = {
         "os_name": values.get("os name") or None,
         "os_version": values.get("os version") or None,
@@ -141,6 +143,8 @@ def _add(ctx: ImportContext, values: dict[str, str], line: int, names: set[str])
         "disk_count": int(n)
         if (n := _number(ctx, values, "number of disks", line, "Number of disks"))
         else None,
+        BOOT_GIB: disks[0][1] if disks else in_use or None,
+        DATA_DISKS: [{"name": f"disk-{i}", "gib": gib} for i, gib in disks[1:]] or None,
     }
     architecture = values.get("os architecture", "").lower()
     cpu = _number(ctx, values, "cpu utilization percentage", line, "CPU utilization percentage")
@@ -176,7 +180,7 @@ def _add(ctx: ImportContext, values: dict[str, str], line: int, names: set[str])
             else "x86_64"
             if architecture in ("x64", "x86_64", "64-bit", "amd64")
             else None,
-            storage_gib=sum(disks) if disks else in_use or None,
+            storage_gib=sum(gib for _, gib in disks) if disks else in_use or None,
             details={k: v for k, v in details.items() if v is not None},
         ),
     )

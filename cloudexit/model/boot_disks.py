@@ -41,6 +41,16 @@ def root_gib(resource: Resource, default: int) -> int:
     return math.ceil(found) if found else default
 
 
+def boot_rest_gib(resource: Resource, flavour_gib: float | None) -> float:
+    """GB of the machine's boot disk beyond the ``flavour_gib`` of the flavour's own disk it boots
+    from (a server written with no root volume of its own), else 0: where no flavour holds the
+    whole disk, that rest is written as a volume beside the server (``model.data_disks``)."""
+    found = boot_gib(resource)
+    if not found or not flavour_gib or found <= flavour_gib:
+        return 0.0
+    return float(math.ceil(found - flavour_gib))
+
+
 def boot_of(resource: Resource) -> str | None:
     """The machine this disk is the boot disk of, once linked (``link_boot_disks``)."""
     if resource.kind is not Kind.BLOCK_VOLUME:

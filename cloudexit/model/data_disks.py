@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cloudexit.jsonvalues import number
+from cloudexit.model.boot_disks import boot_rest_gib
 from cloudexit.model.inventory import EBS_BLOCKS, Resource
 
 DATA_DISKS = "data_disks"
@@ -69,6 +70,19 @@ def inline_data_disks(resource: Resource) -> list[DataDisk]:
 
 def inline_data_gib(resource: Resource) -> float:
     return sum(d.gib for d in inline_data_disks(resource))
+
+
+BOOT_REST = "boot-rest"
+"""Name of the volume holding the part of a boot disk its server's flavour disk does not."""
+
+
+def written_data_disks(resource: Resource, flavour_gib: float | None) -> list[DataDisk]:
+    """The disks written as volumes beside the machine's server: its inline data disks and, where
+    the server boots from a flavour's own disk of ``flavour_gib`` smaller than the source's boot
+    disk, the rest of the boot disk (``boot_rest_gib``)."""
+    held = inline_data_disks(resource)
+    rest = boot_rest_gib(resource, flavour_gib)
+    return [*held, DataDisk(BOOT_REST, rest)] if rest else held
 
 
 def drop_held_disks(resources: dict[str, Resource]) -> None:

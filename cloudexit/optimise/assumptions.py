@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from cloudexit.catalog.boot import load_boot_volumes
+from cloudexit.catalog.boot import flavour_disk_gib, load_boot_volumes
 from cloudexit.catalog.loader import Catalog
-from cloudexit.model.boot_disks import boot_of
-from cloudexit.model.data_disks import inline_data_gib
+from cloudexit.model.boot_disks import boot_gib, boot_of, boot_rest_gib
+from cloudexit.model.data_disks import written_data_disks
 from cloudexit.model.inventory import ROOT_DISK_UNKNOWN, Resource
 from cloudexit.model.kinds import Kind
 from cloudexit.model.plan import Placement, Totals
@@ -230,6 +230,34 @@ def raised_root_warnings(placements: list[Placement], resources: dict[str, Resou
     ]
 
 
+def split_boot_warnings(
+    placements: list[Placement], resources: dict[str, Resource], catalog: Catalog
+) -> list[str]:
+    """One line per target: the moved machines whose source boot disk is larger than the own disk
+    of every flavour that fits them, the rest written and priced as a volume beside the server."""
+    groups: dict[str, list[str]] = {}
+    for p in placements:
+        r = resources.get(p.resource_id)
+        c = p.choice
+        if c.retain or r is None or r.kind not in (Kind.VM, Kind.VM_GROUP) or not c.product:
+            continue
+        product = catalog.product(c.provider, c.product)
+        flavour = flavour_disk_gib(c.provider, c.terraform, product)
+        rest = boot_rest_gib(r, flavour)
+        if rest:
+            groups.setdefault(c.provider, []).append(
+                f"{r.name or r.id} ({boot_gib(r) or 0:g} GB on {c.product}'s {flavour or 0:g} GB, "
+                f"{rest:g} GB on the volume)"
+            )
+    return [
+        f"boot disk larger than its flavour's own disk for {counted(len(who), 'machine')} on "
+        f"{provider} (no flavour that fits holds it): the rest is written and priced as a volume "
+        "attached to the server, and the copy must move the data beyond the flavour's disk onto "
+        f"it: {first_few(sorted(who))}"
+        for provider, who in sorted(groups.items())
+    ]
+
+
 def unwritten_disk_warnings(
     placements: list[Placement], resources: dict[str, Resource], catalog: Catalog
 ) -> list[str]:
@@ -248,14 +276,15 @@ def unwritten_disk_warnings(
         c = p.choice
         if c.retain or r is None or r.kind not in (Kind.VM, Kind.VM_GROUP):
             continue
-        # Inline data disks and volumes the inventory lists on their own are written as
-        # volumes of their own, and priced (or named unpriced).
-        reported = (
-            (r.attributes.storage_gib or 0.0) - inline_data_gib(r) - own_volumes.get(r.id, 0.0)
-        )
+        product = catalog.product(c.provider, c.product) if c.product else None
+        # Inline data disks, the rest of a boot disk the flavour's disk does not hold and volumes
+        # the inventory lists on their own are written as volumes of their own, and priced (or
+        # named unpriced).
+        flavour = flavour_disk_gib(c.provider, c.terraform, product)
+        volumes = sum(d.gib for d in written_data_disks(r, flavour))
+        reported = (r.attributes.storage_gib or 0.0) - volumes - own_volumes.get(r.id, 0.0)
         if reported <= 0:
             continue
-        product = catalog.product(c.provider, c.product) if c.product else None
         boot = load_boot_volumes().for_server(c.provider, c.terraform)
         if boot is not None:
             written = float(boot.root_of(r))

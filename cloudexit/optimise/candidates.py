@@ -12,7 +12,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import TypeVar
 
-from cloudexit.catalog.boot import BootVolume, load_boot_volumes
+from cloudexit.catalog.boot import BootVolume, flavour_disk_gib, load_boot_volumes
 from cloudexit.catalog.evidence import is_weak
 from cloudexit.catalog.loader import Catalog
 from cloudexit.catalog.retired import retired_before, staying_blocked
@@ -37,7 +37,7 @@ from cloudexit.catalog.sizing import (
 )
 from cloudexit.model.bill import Commitment
 from cloudexit.model.boot_disks import boot_gib
-from cloudexit.model.data_disks import inline_data_disks
+from cloudexit.model.data_disks import inline_data_disks, written_data_disks
 from cloudexit.model.inventory import Resource
 from cloudexit.model.kinds import Kind
 from cloudexit.model.money import parts_to_the_cent, quantize
@@ -607,33 +607,6 @@ def _node_disk_unwritten(
     )
 
 
-def _boot_disk_unheld(
-    priced: Priced,
-    resource: Resource,
-    provider: ProviderFile,
-    region: str,
-    policy: Policy,
-    machines: Decimal,
-) -> None:
-    """A machine written without a boot volume boots from its flavour's own disk, which must hold
-    the source's boot disk; where no flavour that fits holds it, the difference is named as
-    unpriced."""
-    source = boot_gib(resource)
-    specs = priced.product.specs if priced.product else None
-    local = specs.local_storage_gib if specs else None
-    if not source or not local or local >= source:
-        return
-    short = (Decimal(str(source)) - Decimal(str(local))) * machines
-    priced.missing(
-        f"boot disk of {source:g} GB, larger than the {local:g} GB disk of "
-        f"{priced.product.id if priced.product else ''} ({provider.id} {region}: no flavour "
-        "that fits the sizing has a disk that large, no list price for the difference)",
-        _block_stand_in(provider, short, policy),
-        _BLOCK_STORAGE.service,
-        short,
-    )
-
-
 def _price_boot_volume(
     priced: Priced,
     resource: Resource,
@@ -650,9 +623,10 @@ def _price_boot_volume(
     boot = _boot_volume(provider.id, written)
     machines = priced.replicas * (priced.quantity if target.sizing == "per_node" else Decimal(1))
     if boot is None:
+        # a machine boots from its flavour's own disk: what of its boot disk that disk does not
+        # hold is written and priced as a volume beside it (``_price_data_disks``)
         if resource.kind == Kind.KUBERNETES_NODE_POOL:
             _node_disk_unwritten(priced, resource, provider, region, policy)
-        _boot_disk_unheld(priced, resource, provider, region, policy, machines)
         return
     size = boot.root_of(resource)
     # Every server written has its own: each node of a pool, of a machine group (per_node).
@@ -685,14 +659,18 @@ def _price_data_disks(
     policy: Policy,
     disks: ProductSelector | None = None,
 ) -> None:
-    """Add the data disks a machine holds inline (``model.data_disks``), written as block
-    volumes attached to each server, or name them as unpriced. Where the source states an SSD
-    class for one of them, they go on the block storage the provider writes a disk of its own
-    as (``disks``, its storage.block mapping), not on a cheaper, slower class; else on the
-    site's cheapest block storage."""
+    """Add the data disks a machine holds inline (``model.data_disks``), and the part of its
+    boot disk its flavour's own disk does not hold, written as block volumes attached to each
+    server, or name them as unpriced. Where the source states an SSD class for one of them, they
+    go on the block storage the provider writes a disk of its own as (``disks``, its
+    storage.block mapping), not on a cheaper, slower class; else on the site's cheapest block
+    storage."""
     if resource.kind not in (Kind.VM, Kind.VM_GROUP):
         return
-    held = inline_data_disks(resource)
+    product = priced.product
+    written = product.terraform if product and product.terraform else target.terraform
+    flavour = flavour_disk_gib(provider.id, written, product) if boot_gib(resource) else None
+    held = written_data_disks(resource, flavour)
     gib = Decimal(str(sum(d.gib for d in held)))
     if not gib:
         return

@@ -37,6 +37,7 @@ from cloudexit.model.policy import Policy
 from cloudexit.optimise.assumptions import (
     assumed_storage_warnings,
     raised_root_warnings,
+    split_boot_warnings,
     unknown_copy_warnings,
     unknown_root_warnings,
     unwritten_disk_warnings,
@@ -122,6 +123,7 @@ def placed_warnings(placed: Placed) -> list[str]:
     found += unwritten_disk_warnings(machines, resources, catalog)
     found += cluster_disk_warnings(moved[Kind.DATA_PROCESSING], resources, names)
     found += raised_root_warnings(machines, resources)
+    found += split_boot_warnings(machines, resources, catalog)
     found += end_of_life_warnings(placements, names, placed.start)
     found += bucket_warnings(buckets, resources, names)
     found += access_warnings(buckets, resources, names)

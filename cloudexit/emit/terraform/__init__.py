@@ -58,7 +58,6 @@ from cloudexit.emit.terraform.targets import (
 )
 from cloudexit.model.balancer_gaps import unread_parts
 from cloudexit.model.boot_disks import boot_of
-from cloudexit.model.data_disks import inline_data_disks
 from cloudexit.model.firewall_rules_held import NO_RULES, holds_no_rules
 from cloudexit.model.gcp_egress import network_denies
 from cloudexit.model.inventory import Resource
@@ -514,8 +513,10 @@ def data_disks(
     rows = []
     for site in built if built is not None else build_sites(plan, env, catalog):
         for item in site.items:
-            disks = inline_data_disks(item.resource)
-            if not disks or item.resource.kind not in (Kind.VM, Kind.VM_GROUP):
+            if item.resource.kind not in (Kind.VM, Kind.VM_GROUP):
+                continue
+            disks = item.written_disks
+            if not disks:
                 continue
             where = f"{site.provider}/{site.region}"
             store = item.option.storage_product or "block storage (no list price)"

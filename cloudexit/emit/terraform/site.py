@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
-from cloudexit.catalog.boot import load_boot_volumes
+from cloudexit.catalog.boot import flavour_disk_gib, load_boot_volumes
 from cloudexit.catalog.loader import Catalog
 from cloudexit.catalog.schema import Product
 from cloudexit.catalog.versions import decide as decide_version
@@ -40,7 +40,12 @@ from cloudexit.model.attachments import VOLUME_OWNERS
 from cloudexit.model.boot_disks import BOOT_DISK, boot_gib, root_gib
 from cloudexit.model.bucket_access import encryption, public_note
 from cloudexit.model.bucket_names import BUCKET_RULE, bucket_name, versioned
-from cloudexit.model.data_disks import inline_data_disks, inline_data_gib
+from cloudexit.model.data_disks import (
+    BOOT_REST,
+    DataDisk,
+    inline_data_gib,
+    written_data_disks,
+)
 from cloudexit.model.firewall_rules_held import AMBIGUOUS_GROUPS, UNHELD_GROUPS
 from cloudexit.model.inventory import Attributes, Resource
 from cloudexit.model.kinds import DATA_KINDS, Kind
@@ -250,6 +255,13 @@ class Item:
     """A balancer's client allow list, from the edge policy guarding its backends."""
     edge_policy: str | None = None
     """The name of the edge policy whose rules a balancer carries."""
+
+    @property
+    def written_disks(self) -> list[DataDisk]:
+        """The disks written as volumes beside this machine's server (``model.data_disks``): its
+        inline data disks, and the rest of a boot disk its flavour's own disk does not hold."""
+        flavour = flavour_disk_gib(self.option.provider, self.rtype, self.product)
+        return written_data_disks(self.resource, flavour)
 
     def volumes_of(self, n: int) -> list[Item]:
         """The volumes machine ``n`` mounts: the inventory's volumes on the first machine, and
@@ -1172,9 +1184,10 @@ def _attach(item: Item, found: Pick | None) -> None:
 
 
 def _disk_volumes(item: Item, provider: str, unique: Callable[[str, str], str]) -> list[Item]:
-    """Block volumes for a machine's inline data disks (``model.data_disks``), one per disk and
-    machine, on the block-storage product the plan priced them on; a server written with a data
-    volume of its own (``DATA_VOLUMES``) holds them there instead."""
+    """Block volumes for a machine's inline data disks (``model.data_disks``) and the rest of a
+    boot disk its flavour's disk does not hold, one per disk and machine, on the block-storage
+    product the plan priced them on; a server written with a data volume of its own
+    (``DATA_VOLUMES``) holds them there instead."""
     r = item.resource
     rtype = DEFAULT_TYPES.get(provider, {}).get(Kind.BLOCK_VOLUME)
     if (
@@ -1184,7 +1197,7 @@ def _disk_volumes(item: Item, provider: str, unique: Callable[[str, str], str]) 
         or rtype is None
     ):
         return []
-    disks = inline_data_disks(r)
+    disks = item.written_disks
     if not disks:
         return []
     option = item.option.model_copy(update={"product": item.option.storage_product})
@@ -1212,14 +1225,23 @@ def _disk_volumes(item: Item, provider: str, unique: Callable[[str, str], str]) 
                     option=option,
                     rtype=rtype,
                     product=item.storage,
-                    note=f"a data disk of {r.name}, which holds it inline: written as a volume "
-                    "attached to its server",
+                    note=_disk_note(item, disk),
                     machine=n,
                 )
             )
         item.disk_volumes.append(mine)
         made.extend(mine)
     return made
+
+
+def _disk_note(server: Item, disk: DataDisk) -> str:
+    r = server.resource
+    if disk.name == BOOT_REST:
+        return (
+            f"the {disk.gib:g} GB of {r.name}'s {boot_gib(r) or 0:g} GB boot disk its flavour's "
+            f"own disk does not hold: move the data beyond it onto this volume"
+        )
+    return f"a data disk of {r.name}, which holds it inline: written as a volume attached to its server"
 
 
 def _firewall_appliance(
