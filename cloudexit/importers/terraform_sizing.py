@@ -13,6 +13,7 @@ from cloudexit.importers.refine import engine_name
 from cloudexit.jsonvalues import number
 from cloudexit.model.boot_disks import BOOT_DISK, BOOT_GIB
 from cloudexit.model.bucket_access import default_encryption
+from cloudexit.model.data_disks import DATA_DISKS
 from cloudexit.model.function_settings import environment_details
 from cloudexit.model.inventory import EBS_BLOCKS, ROOT_VOLUME
 from cloudexit.model.scaling import scaling_bounds
@@ -465,6 +466,22 @@ def openstack_compute_instance_v2(v: dict[str, Any]) -> Fields:
     devices = blocks(v, "block_device")
     volumes = [positive(b.get("volume_size")) for b in devices]
     boot = next((b for b in devices if count(b.get("boot_index")) == 0), {})
+    # the other sized devices are data disks, written as volumes beside the server; one made from
+    # an existing volume (source_type volume) is dropped where the inventory holds that volume
+    data = [
+        {
+            "name": f"block-device-{n}",
+            "gib": size,
+            **(
+                {"id": uuid}
+                if b.get("source_type") == "volume" and (uuid := text(b.get("uuid")))
+                else {}
+            ),
+            **({"storage_class": kind} if (kind := text(b.get("volume_type"))) else {}),
+        }
+        for n, b in enumerate(devices)
+        if b is not boot and (size := positive(b.get("volume_size")))
+    ]
     return {
         "instance_type": text(v.get("flavor_name")) or text(v.get("flavor_id")),
         "storage_gib": _total(*volumes),
@@ -474,6 +491,7 @@ def openstack_compute_instance_v2(v: dict[str, Any]) -> Fields:
             BOOT_GIB: positive(boot.get("volume_size")),
             # a volume the server boots from (source_type volume) is a resource of its own
             BOOT_DISK: text(boot.get("uuid")) if boot.get("source_type") == "volume" else None,
+            DATA_DISKS: data or None,
         },
     }
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from cloudexit.connectors.openstack.registry import Context, Facts, declare, state_of, tags_of
+from cloudexit.model.boot_disks import BOOT_GIB
 
 
 def gpus(extra_specs: dict[str, Any] | None) -> tuple[int, str | None]:
@@ -45,7 +46,12 @@ def server(facts: Facts) -> None:
     ):  # before compute 2.47 a server names its flavour by id only
         flavor = context.flavors.get(getattr(flavor, "id", None) or "")
     if flavor is not None:
-        facts.set(**flavor_specs(flavor))
+        specs = flavor_specs(flavor)
+        facts.set(**specs)
+        # a server started from an image boots from its flavour's root disk; one started from a
+        # volume has no image and boots from that volume (``model.boot_disks``)
+        if getattr(item.image, "id", None) and specs["storage_gib"]:
+            facts.details[BOOT_GIB] = specs["storage_gib"]
     else:
         facts.details["size_unresolved"] = True
     image = context.images.get(str(getattr(item.image, "id", None) or ""))

@@ -8,6 +8,7 @@ import pytest
 
 from cloudexit.connectors.openstack import OpenStackScan, collect, scan_cloud
 from cloudexit.errors import InputError, RuntimeFailure
+from cloudexit.model.boot_disks import BOOT_GIB
 from cloudexit.model.io import dumps
 from cloudexit.model.kinds import Kind
 from tests.connectors.openstack.conftest import clouds_yaml
@@ -61,6 +62,9 @@ def test_every_region_with_sizes_links_and_kinds(cloud, connector_catalog):
         ]
     )
     assert web.tags == {"role": "web", "shop": ""}
+    # started from an image, web-1 boots from its flavour's 50 GB disk; db-1 from its volume
+    assert web.attributes.details[BOOT_GIB] == 50
+    assert by_id[rid("server", 2)].attributes.details[BOOT_GIB] == 200
     assert by_id[rid("server", 2)].attributes.state == "stopped"
     gpu = by_id[rid("server", 3)].attributes
     assert (gpu.gpu_count, gpu.gpu_model, gpu.vcpu) == (1, "nvidia-tesla-v100", 8)
