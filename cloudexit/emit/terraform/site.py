@@ -1239,9 +1239,12 @@ def _disk_note(server: Item, disk: DataDisk) -> str:
     if disk.name == BOOT_REST:
         return (
             f"the {disk.gib:g} GB of {r.name}'s {boot_gib(r) or 0:g} GB boot disk its flavour's "
-            f"own disk does not hold: move the data beyond it onto this volume"
+            "own disk does not hold: move the data beyond it onto this volume"
         )
-    return f"a data disk of {r.name}, which holds it inline: written as a volume attached to its server"
+    return (
+        f"a data disk of {r.name}, which holds it inline: written as a volume attached to its "
+        "server"
+    )
 
 
 def _firewall_appliance(
