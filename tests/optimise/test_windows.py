@@ -45,6 +45,13 @@ def test_a_windows_vm_goes_where_the_licence_is_priced(tmp_path: Path) -> None:
     catalog = load_catalog()
     write_terraform(result, tmp_path, make_environment(), catalog)
     written = "\n".join(f.read_text() for f in sorted(tmp_path.rglob("*.tf")))
+    # a running machine boots the image exported from it, Windows guests included (the
+    # runbook's virt-v2v step); one a Terraform plan would create boots the target's Windows image
+    assert re.search(r'image\s*=\s*var\.migrated_images\["erp"\]', written)
+    planned = Resource.model_validate({**_vm("new", "windows").model_dump(), "planned": True})
+    result = _plan(planned, targets=["ovhcloud", "scaleway"])
+    write_terraform(result, tmp_path / "planned", make_environment(), catalog)
+    written = "\n".join(f.read_text() for f in sorted((tmp_path / "planned").rglob("*.tf")))
     assert re.search(r"image\s*=\s*var\.windows_image", written)
     assert [f for f in check_schema(tmp_path, load_facts()) if f.severity == "error"] == []
 

@@ -37,7 +37,7 @@ from cloudexit.emit.terraform.targets import (
 )
 from cloudexit.errors import InputError
 from cloudexit.model.attachments import VOLUME_OWNERS
-from cloudexit.model.boot_disks import BOOT_DISK, boot_gib, root_gib
+from cloudexit.model.boot_disks import boot_gib, root_gib
 from cloudexit.model.bucket_access import encryption, public_note
 from cloudexit.model.bucket_names import BUCKET_RULE, bucket_name, versioned
 from cloudexit.model.data_disks import (
@@ -525,10 +525,13 @@ class Item:
     @property
     def boots_migrated(self) -> bool:
         """The machine boots the image exported from its source boot disk (``model.boot_disks``),
-        which the user imports and names per machine (``MIGRATED_IMAGES``)."""
+        which the user imports and names per machine (``MIGRATED_IMAGES``), as the runbook's
+        method for a machine says. A running machine has a boot disk even where the export names
+        none (an OpenStack server state holding only its id): its content is what moves, so it is
+        never swapped for a fresh OS image; only a machine a Terraform plan would create boots
+        one."""
         r = self.resource
-        named = boot_gib(r) or r.attributes.details.get(BOOT_DISK)
-        return r.kind is Kind.VM and bool(named) and not self.own_image
+        return r.kind is Kind.VM and not r.planned and not self.own_image
 
     @property
     def migrated_image(self) -> str:

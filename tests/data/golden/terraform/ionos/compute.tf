@@ -1,12 +1,13 @@
 # cloudexit: from gcp compute.googleapis.com/Instance //compute.googleapis.com/projects/retail-analytics-prod/zones/europe-west1-b/instances/etl-1
 resource "ionoscloud_server" "etl_1" {
-  datacenter_id       = ionoscloud_datacenter.main.id
-  name                = "etl-1"
-  type                = "ENTERPRISE"
-  cores               = 4
-  ram                 = 16384
-  availability_zone   = "AUTO"
-  image_name          = var.image_name
+  datacenter_id     = ionoscloud_datacenter.main.id
+  name              = "etl-1"
+  type              = "ENTERPRISE"
+  cores             = 4
+  ram               = 16384
+  availability_zone = "AUTO"
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image_name          = var.migrated_images["etl-1"]
   ssh_keys            = var.ssh_public_keys
   security_groups_ids = [ionoscloud_nsg.allow_internal.id]
   label {
@@ -47,13 +48,14 @@ resource "ionoscloud_server" "etl_1" {
 
 # cloudexit: from gcp compute.googleapis.com/Instance //compute.googleapis.com/projects/retail-analytics-prod/zones/europe-west1-b/instances/etl-2
 resource "ionoscloud_server" "etl_2" {
-  datacenter_id       = ionoscloud_datacenter.main.id
-  name                = "etl-2"
-  type                = "ENTERPRISE"
-  cores               = 4
-  ram                 = 16384
-  availability_zone   = "AUTO"
-  image_name          = var.image_name
+  datacenter_id     = ionoscloud_datacenter.main.id
+  name              = "etl-2"
+  type              = "ENTERPRISE"
+  cores             = 4
+  ram               = 16384
+  availability_zone = "AUTO"
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image_name          = var.migrated_images["etl-2"]
   ssh_keys            = var.ssh_public_keys
   security_groups_ids = [ionoscloud_nsg.allow_internal.id]
   label {
@@ -94,13 +96,14 @@ resource "ionoscloud_server" "etl_2" {
 
 # cloudexit: from gcp compute.googleapis.com/Instance //compute.googleapis.com/projects/retail-analytics-prod/zones/europe-west1-b/instances/etl-3
 resource "ionoscloud_server" "etl_3" {
-  datacenter_id       = ionoscloud_datacenter.main.id
-  name                = "etl-3"
-  type                = "ENTERPRISE"
-  cores               = 4
-  ram                 = 16384
-  availability_zone   = "AUTO"
-  image_name          = var.image_name
+  datacenter_id     = ionoscloud_datacenter.main.id
+  name              = "etl-3"
+  type              = "ENTERPRISE"
+  cores             = 4
+  ram               = 16384
+  availability_zone = "AUTO"
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image_name          = var.migrated_images["etl-3"]
   ssh_keys            = var.ssh_public_keys
   security_groups_ids = [ionoscloud_nsg.allow_internal.id]
   label {
@@ -141,13 +144,14 @@ resource "ionoscloud_server" "etl_3" {
 
 # cloudexit: from gcp compute.googleapis.com/Instance //compute.googleapis.com/projects/retail-analytics-prod/zones/europe-west1-b/instances/etl-4
 resource "ionoscloud_server" "etl_4" {
-  datacenter_id       = ionoscloud_datacenter.main.id
-  name                = "etl-4"
-  type                = "ENTERPRISE"
-  cores               = 4
-  ram                 = 16384
-  availability_zone   = "AUTO"
-  image_name          = var.image_name
+  datacenter_id     = ionoscloud_datacenter.main.id
+  name              = "etl-4"
+  type              = "ENTERPRISE"
+  cores             = 4
+  ram               = 16384
+  availability_zone = "AUTO"
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image_name          = var.migrated_images["etl-4"]
   ssh_keys            = var.ssh_public_keys
   security_groups_ids = [ionoscloud_nsg.allow_internal.id]
   label {
@@ -194,8 +198,9 @@ resource "ionoscloud_server" "dash_1" {
   cores             = 2
   ram               = 8192
   availability_zone = "AUTO"
-  image_name        = var.image_name
-  ssh_keys          = var.ssh_public_keys
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image_name = var.migrated_images["dash-1"]
+  ssh_keys   = var.ssh_public_keys
   label {
     key   = "app"
     value = "analytics"
@@ -240,8 +245,9 @@ resource "ionoscloud_server" "dash_2" {
   cores             = 2
   ram               = 8192
   availability_zone = "AUTO"
-  image_name        = var.image_name
-  ssh_keys          = var.ssh_public_keys
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image_name = var.migrated_images["dash-2"]
+  ssh_keys   = var.ssh_public_keys
   label {
     key   = "app"
     value = "analytics"
@@ -478,8 +484,9 @@ resource "ionoscloud_server" "vm_erp_report_1" {
   cores             = 8
   ram               = 65536
   availability_zone = "AUTO"
-  image_name        = var.image_name
-  ssh_keys          = var.ssh_public_keys
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image_name = var.migrated_images["vm-erp-report-1"]
+  ssh_keys   = var.ssh_public_keys
   label {
     key   = "app"
     value = "erp"
@@ -524,8 +531,9 @@ resource "ionoscloud_server" "vm_erp_report_2" {
   cores             = 8
   ram               = 65536
   availability_zone = "AUTO"
-  image_name        = var.image_name
-  ssh_keys          = var.ssh_public_keys
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image_name = var.migrated_images["vm-erp-report-2"]
+  ssh_keys   = var.ssh_public_keys
   label {
     key   = "app"
     value = "erp"
@@ -571,8 +579,9 @@ resource "ionoscloud_server" "vm_sales_1" {
   cores             = 2
   ram               = 8192
   availability_zone = "AUTO"
-  image_name        = var.image_name
-  ssh_keys          = var.ssh_public_keys
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image_name = var.migrated_images["vm-sales-1"]
+  ssh_keys   = var.ssh_public_keys
   label {
     key   = "app"
     value = "sales"
@@ -610,8 +619,9 @@ resource "ionoscloud_server" "vm_sales_2" {
   cores             = 2
   ram               = 8192
   availability_zone = "AUTO"
-  image_name        = var.image_name
-  ssh_keys          = var.ssh_public_keys
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image_name = var.migrated_images["vm-sales-2"]
+  ssh_keys   = var.ssh_public_keys
   label {
     key   = "app"
     value = "sales"
@@ -649,8 +659,9 @@ resource "ionoscloud_server" "crm_app_1" {
   cores             = 2
   ram               = 16384
   availability_zone = "AUTO"
-  image_name        = var.image_name
-  ssh_keys          = var.ssh_public_keys
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image_name = var.migrated_images["crm-app-1"]
+  ssh_keys   = var.ssh_public_keys
   label {
     key   = "app"
     value = "crm"
@@ -696,8 +707,9 @@ resource "ionoscloud_server" "crm_app_2" {
   cores             = 2
   ram               = 16384
   availability_zone = "AUTO"
-  image_name        = var.image_name
-  ssh_keys          = var.ssh_public_keys
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image_name = var.migrated_images["crm-app-2"]
+  ssh_keys   = var.ssh_public_keys
   label {
     key   = "app"
     value = "crm"
@@ -736,13 +748,14 @@ resource "ionoscloud_server" "crm_app_2" {
 
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0app01
 resource "ionoscloud_server" "shop_app_1" {
-  datacenter_id       = ionoscloud_datacenter.main.id
-  name                = "shop-app-1"
-  type                = "ENTERPRISE"
-  cores               = 4
-  ram                 = 16384
-  availability_zone   = "AUTO"
-  image_name          = var.image_name
+  datacenter_id     = ionoscloud_datacenter.main.id
+  name              = "shop-app-1"
+  type              = "ENTERPRISE"
+  cores             = 4
+  ram               = 16384
+  availability_zone = "AUTO"
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image_name          = var.migrated_images["shop-app-1"]
   ssh_keys            = var.ssh_public_keys
   security_groups_ids = [ionoscloud_nsg.shop_app_sg.id]
   label {
@@ -783,13 +796,14 @@ resource "ionoscloud_server" "shop_app_1" {
 
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0app02
 resource "ionoscloud_server" "shop_app_2" {
-  datacenter_id       = ionoscloud_datacenter.main.id
-  name                = "shop-app-2"
-  type                = "ENTERPRISE"
-  cores               = 4
-  ram                 = 16384
-  availability_zone   = "AUTO"
-  image_name          = var.image_name
+  datacenter_id     = ionoscloud_datacenter.main.id
+  name              = "shop-app-2"
+  type              = "ENTERPRISE"
+  cores             = 4
+  ram               = 16384
+  availability_zone = "AUTO"
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image_name          = var.migrated_images["shop-app-2"]
   ssh_keys            = var.ssh_public_keys
   security_groups_ids = [ionoscloud_nsg.shop_app_sg.id]
   label {
@@ -830,13 +844,14 @@ resource "ionoscloud_server" "shop_app_2" {
 
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0app03
 resource "ionoscloud_server" "shop_app_3" {
-  datacenter_id       = ionoscloud_datacenter.main.id
-  name                = "shop-app-3"
-  type                = "ENTERPRISE"
-  cores               = 4
-  ram                 = 16384
-  availability_zone   = "AUTO"
-  image_name          = var.image_name
+  datacenter_id     = ionoscloud_datacenter.main.id
+  name              = "shop-app-3"
+  type              = "ENTERPRISE"
+  cores             = 4
+  ram               = 16384
+  availability_zone = "AUTO"
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image_name          = var.migrated_images["shop-app-3"]
   ssh_keys            = var.ssh_public_keys
   security_groups_ids = [ionoscloud_nsg.shop_app_sg.id]
   label {
@@ -877,13 +892,14 @@ resource "ionoscloud_server" "shop_app_3" {
 
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0app04
 resource "ionoscloud_server" "shop_app_4" {
-  datacenter_id       = ionoscloud_datacenter.main.id
-  name                = "shop-app-4"
-  type                = "ENTERPRISE"
-  cores               = 4
-  ram                 = 16384
-  availability_zone   = "AUTO"
-  image_name          = var.image_name
+  datacenter_id     = ionoscloud_datacenter.main.id
+  name              = "shop-app-4"
+  type              = "ENTERPRISE"
+  cores             = 4
+  ram               = 16384
+  availability_zone = "AUTO"
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image_name          = var.migrated_images["shop-app-4"]
   ssh_keys            = var.ssh_public_keys
   security_groups_ids = [ionoscloud_nsg.shop_app_sg.id]
   label {
@@ -924,13 +940,14 @@ resource "ionoscloud_server" "shop_app_4" {
 
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0bastion
 resource "ionoscloud_server" "shop_bastion" {
-  datacenter_id       = ionoscloud_datacenter.main.id
-  name                = "shop-bastion"
-  type                = "ENTERPRISE"
-  cores               = 2
-  ram                 = 1024
-  availability_zone   = "AUTO"
-  image_name          = var.image_name
+  datacenter_id     = ionoscloud_datacenter.main.id
+  name              = "shop-bastion"
+  type              = "ENTERPRISE"
+  cores             = 2
+  ram               = 1024
+  availability_zone = "AUTO"
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image_name          = var.migrated_images["shop-bastion"]
   ssh_keys            = var.ssh_public_keys
   security_groups_ids = [ionoscloud_nsg.shop_web_sg.id]
   label {
@@ -967,13 +984,14 @@ resource "ionoscloud_server" "shop_bastion" {
 
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0batch01
 resource "ionoscloud_server" "shop_batch_1" {
-  datacenter_id       = ionoscloud_datacenter.main.id
-  name                = "shop-batch-1"
-  type                = "ENTERPRISE"
-  cores               = 8
-  ram                 = 16384
-  availability_zone   = "AUTO"
-  image_name          = var.image_name
+  datacenter_id     = ionoscloud_datacenter.main.id
+  name              = "shop-batch-1"
+  type              = "ENTERPRISE"
+  cores             = 8
+  ram               = 16384
+  availability_zone = "AUTO"
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image_name          = var.migrated_images["shop-batch-1"]
   ssh_keys            = var.ssh_public_keys
   security_groups_ids = [ionoscloud_nsg.shop_app_sg.id]
   label {
@@ -1010,13 +1028,14 @@ resource "ionoscloud_server" "shop_batch_1" {
 
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0batch02
 resource "ionoscloud_server" "shop_batch_2" {
-  datacenter_id       = ionoscloud_datacenter.main.id
-  name                = "shop-batch-2"
-  type                = "ENTERPRISE"
-  cores               = 8
-  ram                 = 16384
-  availability_zone   = "AUTO"
-  image_name          = var.image_name
+  datacenter_id     = ionoscloud_datacenter.main.id
+  name              = "shop-batch-2"
+  type              = "ENTERPRISE"
+  cores             = 8
+  ram               = 16384
+  availability_zone = "AUTO"
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image_name          = var.migrated_images["shop-batch-2"]
   ssh_keys            = var.ssh_public_keys
   security_groups_ids = [ionoscloud_nsg.shop_app_sg.id]
   label {

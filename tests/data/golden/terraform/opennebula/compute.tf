@@ -18,7 +18,8 @@ resource "opennebula_virtual_machine" "etl_1" {
     "owner"            = "team-data"
   }
   disk {
-    image_id = var.image_id
+    # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+    image_id = var.migrated_image_ids["etl-1"]
     size     = 20480
   }
   disk {
@@ -52,7 +53,8 @@ resource "opennebula_virtual_machine" "etl_2" {
     "owner"            = "team-data"
   }
   disk {
-    image_id = var.image_id
+    # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+    image_id = var.migrated_image_ids["etl-2"]
     size     = 20480
   }
   disk {
@@ -86,7 +88,8 @@ resource "opennebula_virtual_machine" "etl_3" {
     "owner"            = "team-data"
   }
   disk {
-    image_id = var.image_id
+    # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+    image_id = var.migrated_image_ids["etl-3"]
     size     = 20480
   }
   disk {
@@ -120,7 +123,8 @@ resource "opennebula_virtual_machine" "etl_4" {
     "owner"            = "team-data"
   }
   disk {
-    image_id = var.image_id
+    # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+    image_id = var.migrated_image_ids["etl-4"]
     size     = 20480
   }
   disk {
@@ -154,7 +158,8 @@ resource "opennebula_virtual_machine" "dash_1" {
     "owner"            = "team-data"
   }
   disk {
-    image_id = var.image_id
+    # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+    image_id = var.migrated_image_ids["dash-1"]
     size     = 20480
   }
   nic {
@@ -186,7 +191,8 @@ resource "opennebula_virtual_machine" "dash_2" {
     "owner"            = "team-data"
   }
   disk {
-    image_id = var.image_id
+    # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+    image_id = var.migrated_image_ids["dash-2"]
     size     = 20480
   }
   nic {
@@ -346,7 +352,8 @@ resource "opennebula_virtual_machine" "vm_erp_report_1" {
     "owner"            = "team-erp"
   }
   disk {
-    image_id = var.image_id
+    # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+    image_id = var.migrated_image_ids["vm-erp-report-1"]
     size     = 20480
   }
   nic {
@@ -378,7 +385,8 @@ resource "opennebula_virtual_machine" "vm_erp_report_2" {
     "owner"            = "team-erp"
   }
   disk {
-    image_id = var.image_id
+    # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+    image_id = var.migrated_image_ids["vm-erp-report-2"]
     size     = 20480
   }
   nic {
@@ -409,7 +417,8 @@ resource "opennebula_virtual_machine" "vm_sales_1" {
     "owner"            = "team-sales"
   }
   disk {
-    image_id = var.image_id
+    # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+    image_id = var.migrated_image_ids["vm-sales-1"]
     size     = 20480
   }
   nic {
@@ -440,7 +449,8 @@ resource "opennebula_virtual_machine" "vm_sales_2" {
     "owner"            = "team-sales"
   }
   disk {
-    image_id = var.image_id
+    # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+    image_id = var.migrated_image_ids["vm-sales-2"]
     size     = 20480
   }
   nic {
@@ -473,7 +483,8 @@ resource "opennebula_virtual_machine" "crm_app_1" {
     "owner"            = "team-crm"
   }
   disk {
-    image_id = var.image_id
+    # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+    image_id = var.migrated_image_ids["crm-app-1"]
     size     = 20480
   }
   nic {
@@ -506,7 +517,8 @@ resource "opennebula_virtual_machine" "crm_app_2" {
     "owner"            = "team-crm"
   }
   disk {
-    image_id = var.image_id
+    # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+    image_id = var.migrated_image_ids["crm-app-2"]
     size     = 20480
   }
   nic {
@@ -538,7 +550,8 @@ resource "opennebula_virtual_machine" "shop_app_1" {
     "tier"             = "app"
   }
   disk {
-    image_id = var.image_id
+    # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+    image_id = var.migrated_image_ids["shop-app-1"]
     size     = 20480
   }
   disk {
@@ -572,7 +585,8 @@ resource "opennebula_virtual_machine" "shop_app_2" {
     "tier"             = "app"
   }
   disk {
-    image_id = var.image_id
+    # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+    image_id = var.migrated_image_ids["shop-app-2"]
     size     = 20480
   }
   disk {
@@ -606,7 +620,8 @@ resource "opennebula_virtual_machine" "shop_app_3" {
     "tier"             = "app"
   }
   disk {
-    image_id = var.image_id
+    # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+    image_id = var.migrated_image_ids["shop-app-3"]
     size     = 20480
   }
   disk {
@@ -640,7 +655,8 @@ resource "opennebula_virtual_machine" "shop_app_4" {
     "tier"             = "app"
   }
   disk {
-    image_id = var.image_id
+    # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+    image_id = var.migrated_image_ids["shop-app-4"]
     size     = 20480
   }
   disk {
@@ -673,7 +689,8 @@ resource "opennebula_virtual_machine" "shop_bastion" {
     "tier"             = "admin"
   }
   disk {
-    image_id = var.image_id
+    # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+    image_id = var.migrated_image_ids["shop-bastion"]
     size     = 20480
   }
   nic {
@@ -703,7 +720,8 @@ resource "opennebula_virtual_machine" "shop_batch_1" {
     "tier"             = "batch"
   }
   disk {
-    image_id = var.image_id
+    # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+    image_id = var.migrated_image_ids["shop-batch-1"]
     size     = 20480
   }
   nic {
@@ -733,7 +751,8 @@ resource "opennebula_virtual_machine" "shop_batch_2" {
     "tier"             = "batch"
   }
   disk {
-    image_id = var.image_id
+    # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+    image_id = var.migrated_image_ids["shop-batch-2"]
     size     = 20480
   }
   nic {

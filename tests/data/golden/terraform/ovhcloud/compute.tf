@@ -1,11 +1,12 @@
 # warning: source tags not written, ovh_cloud_instance has no tag or label argument in its provider schema: app=analytics, classification=internal, colocate=analytics-etl, env=prod, owner=team-data
 # cloudexit: from gcp compute.googleapis.com/Instance //compute.googleapis.com/projects/retail-analytics-prod/zones/europe-west1-b/instances/etl-1
 resource "ovh_cloud_instance" "etl_1" {
-  service_name       = var.service_name
-  region             = "GRA11"
-  name               = "etl-1"
-  flavor_id          = var.flavor_ids["b3-16"]
-  image_id           = var.image_id
+  service_name = var.service_name
+  region       = "GRA11"
+  name         = "etl-1"
+  flavor_id    = var.flavor_ids["b3-16"]
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image_id           = var.migrated_image_ids["etl-1"]
   ssh_key_name       = var.ssh_key_name
   security_group_ids = [ovh_cloud_security_group.allow_internal.id]
   volume_ids         = [ovh_cloud_storage_block_volume.etl_1.id]
@@ -20,11 +21,12 @@ resource "ovh_cloud_instance" "etl_1" {
 # warning: source tags not written, ovh_cloud_instance has no tag or label argument in its provider schema: app=analytics, classification=internal, colocate=analytics-etl, env=prod, owner=team-data
 # cloudexit: from gcp compute.googleapis.com/Instance //compute.googleapis.com/projects/retail-analytics-prod/zones/europe-west1-b/instances/etl-2
 resource "ovh_cloud_instance" "etl_2" {
-  service_name       = var.service_name
-  region             = "GRA11"
-  name               = "etl-2"
-  flavor_id          = var.flavor_ids["b3-16"]
-  image_id           = var.image_id
+  service_name = var.service_name
+  region       = "GRA11"
+  name         = "etl-2"
+  flavor_id    = var.flavor_ids["b3-16"]
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image_id           = var.migrated_image_ids["etl-2"]
   ssh_key_name       = var.ssh_key_name
   security_group_ids = [ovh_cloud_security_group.allow_internal.id]
   volume_ids         = [ovh_cloud_storage_block_volume.etl_2.id]
@@ -39,11 +41,12 @@ resource "ovh_cloud_instance" "etl_2" {
 # warning: source tags not written, ovh_cloud_instance has no tag or label argument in its provider schema: app=analytics, classification=internal, colocate=analytics-etl, env=prod, owner=team-data
 # cloudexit: from gcp compute.googleapis.com/Instance //compute.googleapis.com/projects/retail-analytics-prod/zones/europe-west1-b/instances/etl-3
 resource "ovh_cloud_instance" "etl_3" {
-  service_name       = var.service_name
-  region             = "GRA11"
-  name               = "etl-3"
-  flavor_id          = var.flavor_ids["b3-16"]
-  image_id           = var.image_id
+  service_name = var.service_name
+  region       = "GRA11"
+  name         = "etl-3"
+  flavor_id    = var.flavor_ids["b3-16"]
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image_id           = var.migrated_image_ids["etl-3"]
   ssh_key_name       = var.ssh_key_name
   security_group_ids = [ovh_cloud_security_group.allow_internal.id]
   volume_ids         = [ovh_cloud_storage_block_volume.etl_3.id]
@@ -58,11 +61,12 @@ resource "ovh_cloud_instance" "etl_3" {
 # warning: source tags not written, ovh_cloud_instance has no tag or label argument in its provider schema: app=analytics, classification=internal, colocate=analytics-etl, env=prod, owner=team-data
 # cloudexit: from gcp compute.googleapis.com/Instance //compute.googleapis.com/projects/retail-analytics-prod/zones/europe-west1-b/instances/etl-4
 resource "ovh_cloud_instance" "etl_4" {
-  service_name       = var.service_name
-  region             = "GRA11"
-  name               = "etl-4"
-  flavor_id          = var.flavor_ids["b3-16"]
-  image_id           = var.image_id
+  service_name = var.service_name
+  region       = "GRA11"
+  name         = "etl-4"
+  flavor_id    = var.flavor_ids["b3-16"]
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image_id           = var.migrated_image_ids["etl-4"]
   ssh_key_name       = var.ssh_key_name
   security_group_ids = [ovh_cloud_security_group.allow_internal.id]
   volume_ids         = [ovh_cloud_storage_block_volume.etl_4.id]
@@ -81,7 +85,8 @@ resource "ovh_cloud_instance" "dash_1" {
   region       = "GRA11"
   name         = "dash-1"
   flavor_id    = var.flavor_ids["b3-16"]
-  image_id     = var.image_id
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image_id     = var.migrated_image_ids["dash-1"]
   ssh_key_name = var.ssh_key_name
   networks = [
     {
@@ -98,7 +103,8 @@ resource "ovh_cloud_instance" "dash_2" {
   region       = "GRA11"
   name         = "dash-2"
   flavor_id    = var.flavor_ids["b3-16"]
-  image_id     = var.image_id
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image_id     = var.migrated_image_ids["dash-2"]
   ssh_key_name = var.ssh_key_name
   networks = [
     {
@@ -195,7 +201,8 @@ resource "ovh_cloud_instance" "vm_erp_report_1" {
   region       = "GRA11"
   name         = "vm-erp-report-1"
   flavor_id    = var.flavor_ids["b3-16"]
-  image_id     = var.image_id
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image_id     = var.migrated_image_ids["vm-erp-report-1"]
   ssh_key_name = var.ssh_key_name
   networks = [
     {
@@ -212,7 +219,8 @@ resource "ovh_cloud_instance" "vm_erp_report_2" {
   region       = "GRA11"
   name         = "vm-erp-report-2"
   flavor_id    = var.flavor_ids["b3-16"]
-  image_id     = var.image_id
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image_id     = var.migrated_image_ids["vm-erp-report-2"]
   ssh_key_name = var.ssh_key_name
   networks = [
     {
@@ -230,7 +238,8 @@ resource "ovh_cloud_instance" "vm_sales_1" {
   region       = "GRA11"
   name         = "vm-sales-1"
   flavor_id    = var.flavor_ids["b3-16"]
-  image_id     = var.image_id
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image_id     = var.migrated_image_ids["vm-sales-1"]
   ssh_key_name = var.ssh_key_name
   networks = [
     {
@@ -248,7 +257,8 @@ resource "ovh_cloud_instance" "vm_sales_2" {
   region       = "GRA11"
   name         = "vm-sales-2"
   flavor_id    = var.flavor_ids["b3-16"]
-  image_id     = var.image_id
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image_id     = var.migrated_image_ids["vm-sales-2"]
   ssh_key_name = var.ssh_key_name
   networks = [
     {
@@ -266,7 +276,8 @@ resource "ovh_cloud_instance" "crm_app_1" {
   region       = "GRA11"
   name         = "crm-app-1"
   flavor_id    = var.flavor_ids["b3-16"]
-  image_id     = var.image_id
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image_id     = var.migrated_image_ids["crm-app-1"]
   ssh_key_name = var.ssh_key_name
   networks = [
     {
@@ -284,7 +295,8 @@ resource "ovh_cloud_instance" "crm_app_2" {
   region       = "GRA11"
   name         = "crm-app-2"
   flavor_id    = var.flavor_ids["b3-16"]
-  image_id     = var.image_id
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image_id     = var.migrated_image_ids["crm-app-2"]
   ssh_key_name = var.ssh_key_name
   networks = [
     {
@@ -297,11 +309,12 @@ resource "ovh_cloud_instance" "crm_app_2" {
 # warning: source tags not written, ovh_cloud_instance has no tag or label argument in its provider schema: app=shop, env=prod, ha-pair=app-1, owner=team-web, tier=app
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0app01
 resource "ovh_cloud_instance" "shop_app_1" {
-  service_name       = var.service_name
-  region             = "GRA11"
-  name               = "shop-app-1"
-  flavor_id          = var.flavor_ids["b3-16"]
-  image_id           = var.image_id
+  service_name = var.service_name
+  region       = "GRA11"
+  name         = "shop-app-1"
+  flavor_id    = var.flavor_ids["b3-16"]
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image_id           = var.migrated_image_ids["shop-app-1"]
   ssh_key_name       = var.ssh_key_name
   security_group_ids = [ovh_cloud_security_group.shop_app_sg.id]
   volume_ids         = [ovh_cloud_storage_block_volume.shop_app_1_data.id]
@@ -316,11 +329,12 @@ resource "ovh_cloud_instance" "shop_app_1" {
 # warning: source tags not written, ovh_cloud_instance has no tag or label argument in its provider schema: app=shop, env=prod, ha-pair=app-1, owner=team-web, tier=app
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0app02
 resource "ovh_cloud_instance" "shop_app_2" {
-  service_name       = var.service_name
-  region             = "GRA11"
-  name               = "shop-app-2"
-  flavor_id          = var.flavor_ids["b3-16"]
-  image_id           = var.image_id
+  service_name = var.service_name
+  region       = "GRA11"
+  name         = "shop-app-2"
+  flavor_id    = var.flavor_ids["b3-16"]
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image_id           = var.migrated_image_ids["shop-app-2"]
   ssh_key_name       = var.ssh_key_name
   security_group_ids = [ovh_cloud_security_group.shop_app_sg.id]
   volume_ids         = [ovh_cloud_storage_block_volume.shop_app_2_data.id]
@@ -335,11 +349,12 @@ resource "ovh_cloud_instance" "shop_app_2" {
 # warning: source tags not written, ovh_cloud_instance has no tag or label argument in its provider schema: app=shop, env=prod, ha-pair=app-2, owner=team-web, tier=app
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0app03
 resource "ovh_cloud_instance" "shop_app_3" {
-  service_name       = var.service_name
-  region             = "GRA11"
-  name               = "shop-app-3"
-  flavor_id          = var.flavor_ids["b3-16"]
-  image_id           = var.image_id
+  service_name = var.service_name
+  region       = "GRA11"
+  name         = "shop-app-3"
+  flavor_id    = var.flavor_ids["b3-16"]
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image_id           = var.migrated_image_ids["shop-app-3"]
   ssh_key_name       = var.ssh_key_name
   security_group_ids = [ovh_cloud_security_group.shop_app_sg.id]
   volume_ids         = [ovh_cloud_storage_block_volume.shop_app_3_data.id]
@@ -354,11 +369,12 @@ resource "ovh_cloud_instance" "shop_app_3" {
 # warning: source tags not written, ovh_cloud_instance has no tag or label argument in its provider schema: app=shop, env=prod, ha-pair=app-2, owner=team-web, tier=app
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0app04
 resource "ovh_cloud_instance" "shop_app_4" {
-  service_name       = var.service_name
-  region             = "GRA11"
-  name               = "shop-app-4"
-  flavor_id          = var.flavor_ids["b3-16"]
-  image_id           = var.image_id
+  service_name = var.service_name
+  region       = "GRA11"
+  name         = "shop-app-4"
+  flavor_id    = var.flavor_ids["b3-16"]
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image_id           = var.migrated_image_ids["shop-app-4"]
   ssh_key_name       = var.ssh_key_name
   security_group_ids = [ovh_cloud_security_group.shop_app_sg.id]
   volume_ids         = [ovh_cloud_storage_block_volume.shop_app_4_data.id]
@@ -373,11 +389,12 @@ resource "ovh_cloud_instance" "shop_app_4" {
 # warning: source tags not written, ovh_cloud_instance has no tag or label argument in its provider schema: app=shop, env=prod, owner=team-web, tier=admin
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0bastion
 resource "ovh_cloud_instance" "shop_bastion" {
-  service_name       = var.service_name
-  region             = "GRA11"
-  name               = "shop-bastion"
-  flavor_id          = var.flavor_ids["b3-16"]
-  image_id           = var.image_id
+  service_name = var.service_name
+  region       = "GRA11"
+  name         = "shop-bastion"
+  flavor_id    = var.flavor_ids["b3-16"]
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image_id           = var.migrated_image_ids["shop-bastion"]
   ssh_key_name       = var.ssh_key_name
   security_group_ids = [ovh_cloud_security_group.shop_web_sg.id]
   networks = [
@@ -391,11 +408,12 @@ resource "ovh_cloud_instance" "shop_bastion" {
 # warning: source tags not written, ovh_cloud_instance has no tag or label argument in its provider schema: app=shop, env=prod, owner=team-web, tier=batch
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0batch01
 resource "ovh_cloud_instance" "shop_batch_1" {
-  service_name       = var.service_name
-  region             = "GRA11"
-  name               = "shop-batch-1"
-  flavor_id          = var.flavor_ids["b3-16"]
-  image_id           = var.image_id
+  service_name = var.service_name
+  region       = "GRA11"
+  name         = "shop-batch-1"
+  flavor_id    = var.flavor_ids["b3-16"]
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image_id           = var.migrated_image_ids["shop-batch-1"]
   ssh_key_name       = var.ssh_key_name
   security_group_ids = [ovh_cloud_security_group.shop_app_sg.id]
   networks = [
@@ -409,11 +427,12 @@ resource "ovh_cloud_instance" "shop_batch_1" {
 # warning: source tags not written, ovh_cloud_instance has no tag or label argument in its provider schema: app=shop, env=prod, owner=team-web, tier=batch
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0batch02
 resource "ovh_cloud_instance" "shop_batch_2" {
-  service_name       = var.service_name
-  region             = "GRA11"
-  name               = "shop-batch-2"
-  flavor_id          = var.flavor_ids["b3-16"]
-  image_id           = var.image_id
+  service_name = var.service_name
+  region       = "GRA11"
+  name         = "shop-batch-2"
+  flavor_id    = var.flavor_ids["b3-16"]
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image_id           = var.migrated_image_ids["shop-batch-2"]
   ssh_key_name       = var.ssh_key_name
   security_group_ids = [ovh_cloud_security_group.shop_app_sg.id]
   networks = [

@@ -14,9 +14,10 @@ resource "scaleway_function" "ingest_handler" {
 
 # cloudexit: from gcp compute.googleapis.com/Instance //compute.googleapis.com/projects/retail-analytics-prod/zones/europe-west1-b/instances/etl-1
 resource "scaleway_instance_server" "etl_1" {
-  name                  = "etl-1"
-  type                  = "PRO2-S"
-  image                 = var.image
+  name = "etl-1"
+  type = "PRO2-S"
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image                 = var.migrated_images["etl-1"]
   tags                  = ["app=analytics", "classification=internal", "cloudexit-source=gcp-etl-1", "colocate=analytics-etl", "env=prod", "owner=team-data"]
   security_group_id     = scaleway_instance_security_group.allow_internal.id
   additional_volume_ids = [scaleway_block_volume.etl_1.id]
@@ -31,9 +32,10 @@ resource "scaleway_instance_server" "etl_1" {
 
 # cloudexit: from gcp compute.googleapis.com/Instance //compute.googleapis.com/projects/retail-analytics-prod/zones/europe-west1-b/instances/etl-2
 resource "scaleway_instance_server" "etl_2" {
-  name                  = "etl-2"
-  type                  = "PRO2-S"
-  image                 = var.image
+  name = "etl-2"
+  type = "PRO2-S"
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image                 = var.migrated_images["etl-2"]
   tags                  = ["app=analytics", "classification=internal", "cloudexit-source=gcp-etl-2", "colocate=analytics-etl", "env=prod", "owner=team-data"]
   security_group_id     = scaleway_instance_security_group.allow_internal.id
   additional_volume_ids = [scaleway_block_volume.etl_2.id]
@@ -48,9 +50,10 @@ resource "scaleway_instance_server" "etl_2" {
 
 # cloudexit: from gcp compute.googleapis.com/Instance //compute.googleapis.com/projects/retail-analytics-prod/zones/europe-west1-b/instances/etl-3
 resource "scaleway_instance_server" "etl_3" {
-  name                  = "etl-3"
-  type                  = "PRO2-S"
-  image                 = var.image
+  name = "etl-3"
+  type = "PRO2-S"
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image                 = var.migrated_images["etl-3"]
   tags                  = ["app=analytics", "classification=internal", "cloudexit-source=gcp-etl-3", "colocate=analytics-etl", "env=prod", "owner=team-data"]
   security_group_id     = scaleway_instance_security_group.allow_internal.id
   additional_volume_ids = [scaleway_block_volume.etl_3.id]
@@ -65,9 +68,10 @@ resource "scaleway_instance_server" "etl_3" {
 
 # cloudexit: from gcp compute.googleapis.com/Instance //compute.googleapis.com/projects/retail-analytics-prod/zones/europe-west1-b/instances/etl-4
 resource "scaleway_instance_server" "etl_4" {
-  name                  = "etl-4"
-  type                  = "PRO2-S"
-  image                 = var.image
+  name = "etl-4"
+  type = "PRO2-S"
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image                 = var.migrated_images["etl-4"]
   tags                  = ["app=analytics", "classification=internal", "cloudexit-source=gcp-etl-4", "colocate=analytics-etl", "env=prod", "owner=team-data"]
   security_group_id     = scaleway_instance_security_group.allow_internal.id
   additional_volume_ids = [scaleway_block_volume.etl_4.id]
@@ -82,9 +86,10 @@ resource "scaleway_instance_server" "etl_4" {
 
 # cloudexit: from gcp compute.googleapis.com/Instance //compute.googleapis.com/projects/retail-analytics-prod/zones/europe-west1-c/instances/dash-1
 resource "scaleway_instance_server" "dash_1" {
-  name  = "dash-1"
-  type  = "PRO2-S"
-  image = var.image
+  name = "dash-1"
+  type = "PRO2-S"
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image = var.migrated_images["dash-1"]
   tags  = ["app=analytics", "classification=internal", "cloudexit-source=gcp-dash-1", "env=prod", "ha-pair=dash", "owner=team-data"]
   root_volume {
     size_in_gb  = 20
@@ -97,9 +102,10 @@ resource "scaleway_instance_server" "dash_1" {
 
 # cloudexit: from gcp compute.googleapis.com/Instance //compute.googleapis.com/projects/retail-analytics-prod/zones/europe-west1-c/instances/dash-2
 resource "scaleway_instance_server" "dash_2" {
-  name  = "dash-2"
-  type  = "PRO2-S"
-  image = var.image
+  name = "dash-2"
+  type = "PRO2-S"
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image = var.migrated_images["dash-2"]
   tags  = ["app=analytics", "classification=internal", "cloudexit-source=gcp-dash-2", "env=prod", "ha-pair=dash", "owner=team-data"]
   root_volume {
     size_in_gb  = 20
@@ -180,9 +186,10 @@ resource "scaleway_instance_server" "vm_erp_4" {
 
 # cloudexit: from azure microsoft.compute/virtualmachines /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.compute/virtualmachines/vm-erp-report-1
 resource "scaleway_instance_server" "vm_erp_report_1" {
-  name  = "vm-erp-report-1"
-  type  = "PRO2-S"
-  image = var.image
+  name = "vm-erp-report-1"
+  type = "PRO2-S"
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image = var.migrated_images["vm-erp-report-1"]
   tags  = ["app=erp", "classification=confidential", "cloudexit-source=azure-vm-erp-report-1", "colocate=erp-reporting", "env=prod", "owner=team-erp"]
   root_volume {
     size_in_gb  = 20
@@ -195,9 +202,10 @@ resource "scaleway_instance_server" "vm_erp_report_1" {
 
 # cloudexit: from azure microsoft.compute/virtualmachines /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-erp/providers/microsoft.compute/virtualmachines/vm-erp-report-2
 resource "scaleway_instance_server" "vm_erp_report_2" {
-  name  = "vm-erp-report-2"
-  type  = "PRO2-S"
-  image = var.image
+  name = "vm-erp-report-2"
+  type = "PRO2-S"
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image = var.migrated_images["vm-erp-report-2"]
   tags  = ["app=erp", "classification=confidential", "cloudexit-source=azure-vm-erp-report-2", "colocate=erp-reporting", "env=prod", "owner=team-erp"]
   root_volume {
     size_in_gb  = 20
@@ -226,9 +234,10 @@ resource "scaleway_function" "func_portal_events" {
 # subnet: vm-sales-1 names no subnet and none of the subnets written here in its account 7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10 is in its source region eastus (snet-app (westeurope)): attached to snet-app, the only one; name its subnet in the inventory (depends_on) to choose another
 # cloudexit: from azure microsoft.compute/virtualmachines /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-us-sales/providers/microsoft.compute/virtualmachines/vm-sales-1
 resource "scaleway_instance_server" "vm_sales_1" {
-  name  = "vm-sales-1"
-  type  = "PRO2-S"
-  image = var.image
+  name = "vm-sales-1"
+  type = "PRO2-S"
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image = var.migrated_images["vm-sales-1"]
   tags  = ["app=sales", "cloudexit-source=azure-vm-sales-1", "env=prod", "owner=team-sales"]
   root_volume {
     size_in_gb  = 20
@@ -242,9 +251,10 @@ resource "scaleway_instance_server" "vm_sales_1" {
 # subnet: vm-sales-2 names no subnet and none of the subnets written here in its account 7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10 is in its source region eastus (snet-app (westeurope)): attached to snet-app, the only one; name its subnet in the inventory (depends_on) to choose another
 # cloudexit: from azure microsoft.compute/virtualmachines /subscriptions/7d1c2a9e-5b3f-4e8a-9c61-0f2b7e4d8a10/resourcegroups/rg-us-sales/providers/microsoft.compute/virtualmachines/vm-sales-2
 resource "scaleway_instance_server" "vm_sales_2" {
-  name  = "vm-sales-2"
-  type  = "PRO2-S"
-  image = var.image
+  name = "vm-sales-2"
+  type = "PRO2-S"
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image = var.migrated_images["vm-sales-2"]
   tags  = ["app=sales", "cloudexit-source=azure-vm-sales-2", "env=prod", "owner=team-sales"]
   root_volume {
     size_in_gb  = 20
@@ -258,9 +268,10 @@ resource "scaleway_instance_server" "vm_sales_2" {
 # subnet: crm-app-1 names no subnet and none of the subnets written here in its account 123456789012 is in its source region eu-west-1 (shop-app (us-east-1), shop-data (us-east-1), shop-public (us-east-1)): attached to shop-app, the first in the site's order; name its subnet in the inventory (depends_on) to choose another
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:eu-west-1:123456789012:instance/i-0crm01
 resource "scaleway_instance_server" "crm_app_1" {
-  name  = "crm-app-1"
-  type  = "PRO2-S"
-  image = var.image
+  name = "crm-app-1"
+  type = "PRO2-S"
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image = var.migrated_images["crm-app-1"]
   tags  = ["app=crm", "classification=secret", "cloudexit-source=aws-crm-app-1", "env=prod", "ha-pair=crm", "owner=team-crm"]
   root_volume {
     size_in_gb  = 20
@@ -274,9 +285,10 @@ resource "scaleway_instance_server" "crm_app_1" {
 # subnet: crm-app-2 names no subnet and none of the subnets written here in its account 123456789012 is in its source region eu-west-1 (shop-app (us-east-1), shop-data (us-east-1), shop-public (us-east-1)): attached to shop-app, the first in the site's order; name its subnet in the inventory (depends_on) to choose another
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:eu-west-1:123456789012:instance/i-0crm02
 resource "scaleway_instance_server" "crm_app_2" {
-  name  = "crm-app-2"
-  type  = "PRO2-S"
-  image = var.image
+  name = "crm-app-2"
+  type = "PRO2-S"
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image = var.migrated_images["crm-app-2"]
   tags  = ["app=crm", "classification=secret", "cloudexit-source=aws-crm-app-2", "env=prod", "ha-pair=crm", "owner=team-crm"]
   root_volume {
     size_in_gb  = 20
@@ -289,9 +301,10 @@ resource "scaleway_instance_server" "crm_app_2" {
 
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0app01
 resource "scaleway_instance_server" "shop_app_1" {
-  name                  = "shop-app-1"
-  type                  = "PRO2-S"
-  image                 = var.image
+  name = "shop-app-1"
+  type = "PRO2-S"
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image                 = var.migrated_images["shop-app-1"]
   tags                  = ["app=shop", "cloudexit-source=aws-shop-app-1", "env=prod", "ha-pair=app-1", "owner=team-web", "tier=app"]
   security_group_id     = scaleway_instance_security_group.shop_app_sg.id
   additional_volume_ids = [scaleway_block_volume.shop_app_1_data.id]
@@ -306,9 +319,10 @@ resource "scaleway_instance_server" "shop_app_1" {
 
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0app02
 resource "scaleway_instance_server" "shop_app_2" {
-  name                  = "shop-app-2"
-  type                  = "PRO2-S"
-  image                 = var.image
+  name = "shop-app-2"
+  type = "PRO2-S"
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image                 = var.migrated_images["shop-app-2"]
   tags                  = ["app=shop", "cloudexit-source=aws-shop-app-2", "env=prod", "ha-pair=app-1", "owner=team-web", "tier=app"]
   security_group_id     = scaleway_instance_security_group.shop_app_sg.id
   additional_volume_ids = [scaleway_block_volume.shop_app_2_data.id]
@@ -323,9 +337,10 @@ resource "scaleway_instance_server" "shop_app_2" {
 
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0app03
 resource "scaleway_instance_server" "shop_app_3" {
-  name                  = "shop-app-3"
-  type                  = "PRO2-S"
-  image                 = var.image
+  name = "shop-app-3"
+  type = "PRO2-S"
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image                 = var.migrated_images["shop-app-3"]
   tags                  = ["app=shop", "cloudexit-source=aws-shop-app-3", "env=prod", "ha-pair=app-2", "owner=team-web", "tier=app"]
   security_group_id     = scaleway_instance_security_group.shop_app_sg.id
   additional_volume_ids = [scaleway_block_volume.shop_app_3_data.id]
@@ -340,9 +355,10 @@ resource "scaleway_instance_server" "shop_app_3" {
 
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0app04
 resource "scaleway_instance_server" "shop_app_4" {
-  name                  = "shop-app-4"
-  type                  = "PRO2-S"
-  image                 = var.image
+  name = "shop-app-4"
+  type = "PRO2-S"
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image                 = var.migrated_images["shop-app-4"]
   tags                  = ["app=shop", "cloudexit-source=aws-shop-app-4", "env=prod", "ha-pair=app-2", "owner=team-web", "tier=app"]
   security_group_id     = scaleway_instance_security_group.shop_app_sg.id
   additional_volume_ids = [scaleway_block_volume.shop_app_4_data.id]
@@ -357,9 +373,10 @@ resource "scaleway_instance_server" "shop_app_4" {
 
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0bastion
 resource "scaleway_instance_server" "shop_bastion" {
-  name              = "shop-bastion"
-  type              = "PRO2-S"
-  image             = var.image
+  name = "shop-bastion"
+  type = "PRO2-S"
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image             = var.migrated_images["shop-bastion"]
   tags              = ["app=shop", "cloudexit-source=aws-shop-bastion", "env=prod", "owner=team-web", "tier=admin"]
   security_group_id = scaleway_instance_security_group.shop_web_sg.id
   root_volume {
@@ -373,9 +390,10 @@ resource "scaleway_instance_server" "shop_bastion" {
 
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0batch01
 resource "scaleway_instance_server" "shop_batch_1" {
-  name              = "shop-batch-1"
-  type              = "PRO2-S"
-  image             = var.image
+  name = "shop-batch-1"
+  type = "PRO2-S"
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image             = var.migrated_images["shop-batch-1"]
   tags              = ["app=shop", "cloudexit-source=aws-shop-batch-1", "env=prod", "owner=team-web", "tier=batch"]
   security_group_id = scaleway_instance_security_group.shop_app_sg.id
   root_volume {
@@ -389,9 +407,10 @@ resource "scaleway_instance_server" "shop_batch_1" {
 
 # cloudexit: from aws AWS::EC2::Instance arn:aws:ec2:us-east-1:123456789012:instance/i-0batch02
 resource "scaleway_instance_server" "shop_batch_2" {
-  name              = "shop-batch-2"
-  type              = "PRO2-S"
-  image             = var.image
+  name = "shop-batch-2"
+  type = "PRO2-S"
+  # boots the image exported from its source boot disk (its size not reported: set the root volume's to it), imported on the target (runbook, compute.vm)
+  image             = var.migrated_images["shop-batch-2"]
   tags              = ["app=shop", "cloudexit-source=aws-shop-batch-2", "env=prod", "owner=team-web", "tier=batch"]
   security_group_id = scaleway_instance_security_group.shop_app_sg.id
   root_volume {
