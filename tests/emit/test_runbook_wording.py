@@ -12,7 +12,7 @@ from cloudexit.wording import counted, plural
 ALL = ["ionos", "opennebula", "ovhcloud", "scaleway"]
 # A count of one followed by a plural noun or verb, the slips the helper exists to prevent.
 SLIP = re.compile(
-    r"(?<![\d.,])1 (resources|waves|working days|days|months|parts|rules|placements|kinds)\b"
+    r"(?<![\d.,])1 (resources|waves|calendar days|days|months|parts|rules|placements|kinds)\b"
     r"|(?<![\d.,])1 (of them )?(move|stay|are|do|have)\b"
 )
 
@@ -46,8 +46,8 @@ def test_one_wave_of_one_day_is_said_in_the_singular(shared_dir: Path, tmp_path:
         shared_dir / "corpus" / "aws-ec2-describe-instances-c7n-placebo.json", tmp_path
     )
     assert "Plan of 3 resources: 3 move, 0 stay on the source, 0 are not migrated." in runbook
-    assert "1 wave over 1 working day from" in runbook
-    assert "1 wave, 1 working day in all;" in runbook
+    assert "1 wave over 1 calendar day from" in runbook
+    assert "1 wave, 1 calendar day in all;" in runbook
     assert "takes 1 day." in runbook
     assert not SLIP.findall(runbook)
 
