@@ -47,14 +47,20 @@ def right_size(
 
 
 def needs_of(
-    resource: Resource, headroom: float, specs: Specs | None = None, burstable: bool = True
+    resource: Resource,
+    headroom: float,
+    specs: Specs | None = None,
+    burstable: bool = True,
+    explained: bool = True,
 ) -> Needs:
     """What the resource needs, right-sized from observed CPU and memory peaks plus headroom.
 
     ``specs`` (from ``Catalog.specs_for`` on the native size name) fill sizes the source did not report.
     With no measured CPU, a burstable or shared-core size needs its sustained CPU (the provider's
     published baseline, ``mappings/burstable.yaml``) rather than the vCPUs it may burst to, unless
-    ``burstable`` is off; its memory stays as it is.
+    ``burstable`` is off; its memory stays as it is. ``explained``: with the sentence saying why
+    (``why``); pricing reads only the figures, and writing it for every option cost more than
+    the rest.
     """
     a = resource.attributes
     vcpu = a.vcpu if a.vcpu is not None else (specs.vcpu if specs else None)
@@ -67,17 +73,20 @@ def needs_of(
         share = _allotted(fact, vcpu)
         vcpu = right_size(vcpu, usage.cpu_p95, headroom, whole=True, of=share)
         basis = "utilisation"
-        of = f" of its {share:g} vCPU share" if share is not None else ""
-        why = f"CPU p95 {usage.cpu_p95:g} %{of} plus {headroom:.0%} headroom"
+        if explained:
+            of = f" of its {share:g} vCPU share" if share is not None else ""
+            why = f"CPU p95 {usage.cpu_p95:g} %{of} plus {headroom:.0%} headroom"
     elif vcpu and burstable and fact is not None and fact.sustained < vcpu:
         vcpu = fact.sustained
         basis = "baseline"
-        why = fact.how(a.instance_type or "")
+        if explained:
+            why = fact.how(a.instance_type or "")
     if memory and usage and usage.memory_p95 is not None:
         memory = right_size(memory, usage.memory_p95, headroom, whole=False)
         basis = "utilisation" if basis == "reported" else basis
-        peak = f"memory p95 {usage.memory_p95:g} % plus {headroom:.0%} headroom"
-        why = f"{why}; {peak}" if why else peak
+        if explained:
+            peak = f"memory p95 {usage.memory_p95:g} % plus {headroom:.0%} headroom"
+            why = f"{why}; {peak}" if why else peak
     gpus = a.gpu_count if a.gpu_count is not None else (specs.gpu_count if specs else None)
     return Needs(
         vcpu=vcpu,

@@ -739,7 +739,7 @@ def _choose_product(
     )
     among = " among the flavours the policy's capacity lists" if offered is not None else ""
     if needs is None:
-        needs = needs_of(resource, policy.headroom, specs, policy.burstable_baseline)
+        needs = needs_of(resource, policy.headroom, specs, policy.burstable_baseline, False)
     if target.fidelity == "self_managed":
         needs = self_managed_needs(resource, needs, running)
     copies = 1
@@ -840,17 +840,27 @@ def _choose_product(
 
 def stake_of(resource: Resource, policy: Policy) -> float:
     """What is at stake: today's monthly cost against the policy's reference, times criticality."""
+    return _stake(resource, policy, current_monthly_eur(resource, policy))
+
+
+def _stake(
+    resource: Resource, policy: Policy, current: Decimal | None, memo: FactsMemo | None = None
+) -> float:
+    """``stake_of`` with today's cost in EUR known (``memo``: the criticality levels kept)."""
     rules = policy.risk_stake
-    current = current_monthly_eur(resource, policy)
     if current is None or rules.reference_monthly is None:
         factor = rules.unpriced
     else:
         factor = max(rules.minimum, float(current / rules.reference_monthly))
     level = resource.tags.get(rules.criticality_tag)
     if level is not None:
-        by_level = {k.casefold(): v for k, v in rules.criticality.items()}
+        by_level = memo.levels(policy) if memo is not None else _levels(policy)
         factor *= by_level.get(level.casefold(), 1.0)
     return round(factor, 6)
+
+
+def _levels(policy: Policy) -> dict[str, float]:
+    return {k.casefold(): v for k, v in policy.risk_stake.criticality.items()}
 
 
 def _risk(
@@ -1069,6 +1079,10 @@ class FactsMemo:
     keyed by its identity are never keyed by a freed copy's"""
     egress: EgressPrices | None = None
     """the sources' egress prices per provider and location, once the first resource asks"""
+    specs: dict[tuple[object, ...], Specs] = field(default_factory=dict)
+    """the specs of a size the source reports, by its vCPU and memory (``resolve_size``'s)"""
+    stake_levels: tuple[Policy, dict[str, float]] | None = None
+    running_days: tuple[Policy, int] | None = None
     limit: int = 200_000
     """at most this many prices and a tenth as many site walks are kept (the oldest quarter goes
     first): resources whose storage size is their own rarely repeat a key, and a million of them
@@ -1085,6 +1099,28 @@ class FactsMemo:
         _make_room(self.sites, max(1, self.limit // 10))
         self.sites[key] = found
         return found
+
+    def reported(self, vcpu: float | None, memory: float | None) -> Specs:
+        """The specs ``resolve_size`` gives a resource reporting this vCPU and memory: one
+        (frozen) object per size, not two models built per resource."""
+        key = (type(vcpu), vcpu, type(memory), memory)
+        found = self.specs.get(key)
+        if found is None:
+            if len(self.specs) >= self.limit:
+                self.specs.clear()
+            found = self.specs[key] = Specs(vcpu=vcpu, memory_gib=memory)
+        return found
+
+    def levels(self, policy: Policy) -> dict[str, float]:
+        """The policy's criticality levels, casefolded (``_stake``), made once."""
+        if self.stake_levels is None or self.stake_levels[0] is not policy:
+            self.stake_levels = (policy, _levels(policy))
+        return self.stake_levels[1]
+
+    def parallel_days(self, policy: Policy) -> int:
+        if self.running_days is None or self.running_days[0] is not policy:
+            self.running_days = (policy, parallel_days(policy))
+        return self.running_days[1]
 
     def egress_prices(self, catalog: Catalog) -> EgressPrices:
         if self.egress is None or self.egress.catalog is not catalog:
@@ -1176,28 +1212,37 @@ def _context(
     allowed, pinned_region = _allowed_providers(resource, policy)
     start = start or policy.switching.start_date or DEFAULT_START
     transfer_months = Decimal(0)
-    if copied_gib(resource):
-        hours = copied_gib(resource) / (Decimal(str(policy.bandwidth_mbps)) * GIB_PER_MBPS_HOUR)
+    copied = copied_gib(resource)
+    if copied:
+        hours = copied / (Decimal(str(policy.bandwidth_mbps)) * GIB_PER_MBPS_HOUR)
         transfer_months = hours / Decimal(730)
-    stops = start + dt.timedelta(days=parallel_days(policy) + int(transfer_months * DAYS_PER_MONTH))
-    specs = resolve_size(resource, catalog, policy).specs
+    running = memo.parallel_days(policy) if memo is not None else parallel_days(policy)
+    stops = start + dt.timedelta(days=running + int(transfer_months * DAYS_PER_MONTH))
+    a = resource.attributes
+    if memo is not None and (a.vcpu is not None or a.memory_gib is not None):
+        specs: Specs | None = memo.reported(a.vcpu, a.memory_gib)
+    else:
+        specs = resolve_size(resource, catalog, policy).specs
     prices = memo.egress_prices(catalog) if memo is not None else None
+    current = current_monthly_eur(resource, policy)
     return _Context(
         resource=resource,
         catalog=catalog,
         policy=policy,
-        stake=stake_of(resource, policy),
+        stake=_stake(resource, policy, current, memo),
         specs=specs,
         gates=sovereignty_gates(resource, policy),
         allowed=allowed,
         pinned_region=pinned_region,
         needed_certs=required_certifications(resource, policy),
-        current=current_monthly_eur(resource, policy),
+        current=current,
         egress=switching_estimate(resource, catalog, policy, start, prices),
         sync=sync_estimate(resource, catalog, policy, start, prices),
         transfer_months=transfer_months,
         strands=stranded_estimate(commitments or [], stops),
-        needs=needs_of(resource, policy.headroom, specs, policy.burstable_baseline),
+        needs=needs_of(
+            resource, policy.headroom, specs, policy.burstable_baseline, explained=False
+        ),
         memo=memo,
         start=start,
     )

@@ -83,7 +83,14 @@ def sync_estimate(
     if gross is None:
         return Decimal(0)  # only the priced part: date_switching records the source as unpriced
     on = on or policy.switching.start_date or DEFAULT_START
-    charged, _ = _sync_rule(resource.provider, on, policy, load_switching_rules())
+    if prices is not None and policy.switching.parallel_change_per_day != 0:
+        # ``_sync_rule``'s answer, its basis kept for the run
+        charged = (
+            prices.charged(resource.provider, on, policy)
+            or resource.provider not in policy.switching.exit_programmes
+        )
+    else:
+        charged, _ = _sync_rule(resource.provider, on, policy, load_switching_rules())
     return gross if charged else Decimal(0)
 
 

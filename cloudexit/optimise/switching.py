@@ -143,12 +143,25 @@ class EgressPrices:
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
         self.known: dict[tuple[str, str], Price | None] = {}
+        self.policy: Policy | None = None
+        self.bases: dict[tuple[str, dt.date], bool] = {}
 
     def __call__(self, resource: Resource) -> Price | None:
         key = (resource.provider, resource.region)
         if key not in self.known:
             self.known[key] = egress_price(resource, self.catalog)
         return self.known[key]
+
+    def charged(self, provider: str, on: dt.date, policy: Policy) -> bool:
+        """``basis(provider, on, policy).charged``, kept per source provider and day for the
+        run's one policy."""
+        if self.policy is not policy:
+            self.policy, self.bases = policy, {}
+        key = (provider, on)
+        found = self.bases.get(key)
+        if found is None:
+            found = self.bases[key] = basis(provider, on, policy).charged
+        return found
 
 
 def egress_cost(
@@ -240,7 +253,12 @@ def estimate(
     if gross is None:
         return Decimal(0)
     on = on or policy.switching.start_date or DEFAULT_START
-    return gross if basis(resource.provider, on, policy).charged else Decimal(0)
+    charged = (
+        prices.charged(resource.provider, on, policy)
+        if prices is not None
+        else basis(resource.provider, on, policy).charged
+    )
+    return gross if charged else Decimal(0)
 
 
 @dataclass
