@@ -1,5 +1,5 @@
 """The plan stage step by step: the process's CPU and wall time per step, when each forked child
-runs and its CPU, and the longest path on two cores worked out from CPU seconds.
+runs and its CPU, the resident memory after each step, and the longest path on two cores worked out from CPU seconds.
 
     PYTHONPATH=. python benchmarks/plan_steps.py inventory.json N [--json out.json]
 
@@ -70,6 +70,16 @@ STEPS = [
 ]
 
 
+def resident() -> dict[str, int]:
+    """The process's resident MiB now and at its peak so far (``VmRSS``, ``VmHWM``)."""
+    found = {}
+    for line in Path("/proc/self/status").read_text().splitlines():
+        name, _, value = line.partition(":")
+        if name in ("VmRSS", "VmHWM"):
+            found["rss_mib" if name == "VmRSS" else "peak_mib"] = int(value.split()[0]) // 1024
+    return found
+
+
 class Timeline:
     def __init__(self) -> None:
         self.events: list[dict[str, Any]] = []
@@ -103,6 +113,7 @@ class Timeline:
                         "start_cpu": cpu,
                         "wall": end_wall - wall,
                         "cpu": end_cpu - cpu,
+                        **resident(),
                     }
                 )
 
@@ -208,6 +219,7 @@ def run(path: Path, n: int) -> dict[str, Any]:
         "status": result.solver.status.value,
         "classes": result.solver.classes,
         "load": os.getloadavg()[0],
+        **resident(),
         "events": sorted(timeline.events, key=lambda e: e["start_cpu"]),
         "children": timeline.children,
     }
@@ -220,14 +232,18 @@ def show(found: dict[str, Any]) -> None:
         f" (load {found['load']:.1f}; {found['status']}, {found['classes']} classes, objective "
         f"{found['objective']})"
     )
-    print(f"{'step':36} {'start cpu':>9} {'cpu':>7} {'wall':>7}  then, unwrapped")
+    print(
+        f"plan's peak {found.get('peak_mib', -1)} MiB, resident at its end {found.get('rss_mib', -1)}"
+    )
+    print(f"{'step':36} {'start cpu':>9} {'cpu':>7} {'wall':>7}  then, unwrapped  resident (peak)")
     events = [e for e in found["events"] if e["depth"] == 0]
     for event, after in zip(events, [*events[1:], None], strict=True):
         end = event["start_cpu"] + event["cpu"]
         gap = (after["start_cpu"] if after else found["plan_cpu"]) - end
         print(
             f"{event['step']:36} {event['start_cpu']:9.2f} {event['cpu']:7.2f} "
-            f"{event['wall']:7.2f}  {gap:6.2f}"
+            f"{event['wall']:7.2f}  {gap:6.2f}          "
+            f"{event.get('rss_mib', -1):6} ({event.get('peak_mib', -1)})"
         )
     print(f"{'child':36} {'fork cpu':>9} {'its cpu':>7} {'wait at':>7} {'joined':>7} {'waited':>7}")
     for child in found["children"]:
