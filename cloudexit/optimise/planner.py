@@ -406,6 +406,31 @@ def _plan(
             sharing.share(placements[-1])
     placements += _kept_with(units, assignment, resources, catalog, policy, unplaced)
     placements.sort(key=lambda p: p.resource_id)
+    greedy_value = assignment_objective(greedy, units)
+    baseline = (
+        Baseline(
+            objective=quantize(Decimal(str(greedy_value))),
+            target_monthly=quantize(
+                Decimal(
+                    str(
+                        sum(r.monthly for r in greedy.values() if r.target)
+                        + _replication_monthly(greedy, units, target=True)
+                    )
+                )
+            ),
+            violations=greedy_broken,
+            saving=quantize(Decimal(str(greedy_value - solution.objective)))
+            if solution.objective is not None and emptied is None and not greedy_broken
+            else None,
+        )
+        if greedy
+        else None
+    )
+    points = _frontier(units, policy, assignment, frontier) if frontier and assignment else []
+    pruned, sites_chosen = units.pruned, {rid: row.site[0] for rid, row in assignment.items()}
+    # What chose the plan is not read past here. Let it go before the rules, the gaps, the
+    # warnings' process and the dating, so that none of them holds it beside the placements.
+    del units, unit_of, decision, assignment, greedy
     # the runbook lists these too: worked out once (the sites they name do not change after)
     rules_open = open_rules(inventory, placements, resources)
     gaps = balancer_gaps(inventory, placements, resources)
@@ -424,7 +449,7 @@ def _plan(
         unpriced_parts,
         rules_open,
         gaps,
-        {rid: row.site[0] for rid, row in assignment.items()},
+        sites_chosen,
         start_of(policy, inventory),
         stand_ins,
     )
@@ -439,27 +464,6 @@ def _plan(
             gap = max(0.0, (objective - bound) / abs(objective)) if objective else 0.0
         if gap is not None and (solution.status == SolveStatus.FEASIBLE or solution.time_limited):
             warnings.add(time_limited_warning(policy, gap, solution.status == SolveStatus.OPTIMAL))
-        greedy_value = assignment_objective(greedy, units)
-        baseline = (
-            Baseline(
-                objective=quantize(Decimal(str(greedy_value))),
-                target_monthly=quantize(
-                    Decimal(
-                        str(
-                            sum(r.monthly for r in greedy.values() if r.target)
-                            + _replication_monthly(greedy, units, target=True)
-                        )
-                    )
-                ),
-                violations=greedy_broken,
-                saving=quantize(Decimal(str(greedy_value - objective)))
-                if objective is not None and not greedy_broken
-                else None,
-            )
-            if greedy
-            else None
-        )
-        points = _frontier(units, policy, assignment, frontier) if frontier and assignment else []
         billed = catalog.billed_types()
         ranged_line = ranged_price_warning(placements, catalog)
         if ranged_line:
@@ -490,16 +494,15 @@ def _plan(
                 variables=solution.variables,
                 constraints=solution.constraints,
                 classes=classes,
-                pruned_options=units.pruned,
+                pruned_options=pruned,
             ),
             baseline=baseline,
             frontier=points,
             warnings=sorted(warnings),
             split_pairs=apart_pairs,
         )
-        # What chose the plan is not read past here. Let it go first, so that dating the one-off
-        # costs (a new option for every moved placement) does not hold both at once.
-        del units, unit_of, decision, assignment, greedy, placements
+        # the plan holds them now: dating the one-off costs makes a new option for each
+        del placements
         repriced = price_read_replicas(inventory, result.placements, catalog, policy)
         repriced += price_replication(resources, result.placements, replications, policy)
         repriced += price_server_addresses(resources, result.placements)
