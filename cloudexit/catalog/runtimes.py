@@ -55,17 +55,29 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)*")
 def parse(text: str | None) -> tuple[str | None, tuple[int, ...] | None]:
     """The language and version of a runtime as a source names it: 'nodejs12.x' -> ('nodejs',
     (12,)), 'python311' -> ('python', (3, 11)), 'PYTHON|3.11' -> ('python', (3, 11)),
-    'go1.x' -> ('go', (1,)), 'provided.al2' -> ('custom', None)."""
+    'java8.al2' -> ('java', (8,)), 'JAVA|1.8' -> ('java', (8,)), 'go121' -> ('go', (1, 21)),
+    'go1.x' -> ('go', None), 'provided.al2' -> ('custom', None)."""
     value = (text or "").strip().lower()
     for prefix, language in _PREFIXES:
         if not value.startswith(prefix):
             continue
         if language == "custom":
             return language, None
-        match = _NUMBER.match(value[len(prefix) :].lstrip("|-_ :"))
+        tail = value[len(prefix) :].lstrip("|-_ :")
+        match = _NUMBER.match(tail)
         if match is None:
             return language, None
         digits = match.group(0)
+        if (
+            tail[len(digits) :].startswith(".x")
+            and "." not in digits
+            and _DEPTH.get(language, 1) > 1
+        ):
+            # Lambda's go1.x runs a binary built by any Go 1 release: it names no release line
+            return language, None
+        if language == "java" and digits.startswith("1."):
+            # Java 8 and older are also written 1.8 (Azure's javaVersion)
+            digits = digits[2:]
         if "." not in digits and _DEPTH.get(language) == 2 and len(digits) >= 2:
             # GCP and Scaleway write Python 3.11 as python311, Go 1.22 as go122
             return language, (int(digits[0]), int(digits[1:]))
@@ -270,8 +282,14 @@ def decide(
                 + _still_ended(service.language, chosen_version, supported, ended)
                 if same
                 else f"{said} is not offered: {chosen} ({target} {chosen_version}) is the closest "
-                f"newer {'supported ' if ended else ''}runtime offered{past}, an upgrade to test "
-                "the function's code and dependencies on"
+                f"newer {'supported ' if ended and supported else ''}runtime offered{past}"
+                + (
+                    f", itself past its end of life when the plan starts: no supported {target} "
+                    "line is offered"
+                    if ended and not supported
+                    else ""
+                )
+                + ", an upgrade to test the function's code and dependencies on"
             ),
         )
     newest_version, newest = ordered[-1]

@@ -85,7 +85,9 @@ def function_written(plan: Plan, out: Path, shared_dir: Path) -> tuple[dict, str
     [
         ("nodejs12.x", "nodejs", (12,)),  # AWS Lambda
         ("python3.9", "python", (3, 9)),
-        ("go1.x", "go", (1,)),
+        ("go1.x", "go", None),  # a binary built by any Go 1 release: no release line
+        ("java8.al2", "java", (8,)),
+        ("java11", "java", (11,)),
         ("provided.al2", "custom", None),
         ("python311", "python", (3, 11)),  # Cloud Functions, Scaleway
         ("go121", "go", (1, 21)),
@@ -93,6 +95,7 @@ def function_written(plan: Plan, out: Path, shared_dir: Path) -> tuple[dict, str
         ("PYTHON|3.11", "python", (3, 11)),
         ("DOTNETCORE|6.0", "dotnet", (6, 0)),
         ("java17", "java", (17,)),
+        ("JAVA|1.8", "java", (8,)),  # Azure writes Java 8 as 1.8
     ],
 )
 def test_runtimes_are_read_as_language_and_version(text, language, version):
@@ -275,3 +278,85 @@ def test_a_supported_source_runtime_gets_no_end_of_life_line(shared_dir, tmp_pat
     assert placed.engine_version is not None
     assert "end of life" not in placed.engine_version.note
     assert not [w for w in plan.warnings if w.startswith("end of life: python")]
+
+
+def test_a_go_1_21_lambda_is_judged_on_go_s_dates(shared_dir, tmp_path):
+    """Go 1.21 ended on 2024-08-13: kept on VMs it is warned as the source's own line, and on
+    Scaleway, whose Go runtimes (1.22 to 1.24) have all ended before the plan starts, the closest
+    one is named as ended too, never as supported."""
+    inventory = running(checkov(shared_dir, "go121"))
+    plan = api.plan(inventory, policy(tmp_path, "ovhcloud"), catalog())
+    (placed,) = [p for p in plan.placements if p.resource_id == LAMBDA]
+    assert placed.engine_version is not None and placed.engine_version.version == "1.21"
+    (said,) = [w for w in plan.warnings if w.startswith("end of life: go 1.21 on ovhcloud")]
+    assert "(installed on its VMs; the source runs Go 1.21 already)" in said
+    assert "reached its end of life on 2024-08-13" in said
+
+    plan = api.plan(inventory, policy(tmp_path, "scaleway"), catalog())
+    (placed,) = [p for p in plan.placements if p.resource_id == LAMBDA]
+    choice = placed.engine_version
+    assert choice is not None and (choice.status, choice.version) == ("upgrade", "go122")
+    assert (
+        "go122 (Go 1.22) is the closest newer runtime offered, itself past its end" in choice.note
+    )
+    assert (
+        "no supported Go line is offered" in choice.note and "supported runtime" not in choice.note
+    )
+    (said,) = [w for w in plan.warnings if w.startswith("end of life: go 1.22 on scaleway")]
+    assert "reached its end of life on 2025-02-11" in said
+
+
+def test_a_planned_go_1_21_function_on_vms_is_not_installed_at_its_ended_line(shared_dir, tmp_path):
+    plan = api.plan(checkov(shared_dir, "go121"), policy(tmp_path, "ovhcloud"), catalog())
+    (placed,) = [p for p in plan.placements if p.resource_id == LAMBDA]
+    choice = placed.engine_version
+    assert choice is not None and (choice.status, choice.version) == ("self_managed", None)
+    assert "install a supported Go release line" in choice.note and "Go 1.21" in choice.note
+
+
+def test_a_go_1_x_lambda_names_no_go_line_and_is_asked_to_confirm(shared_dir, tmp_path):
+    """Lambda's go1.x runs a binary built by whichever Go 1 release the owner used, so no line is
+    judged: the plan says the version is unknown instead of calling every Go line ended. Only
+    the runtime written on Scaleway, its newest Go (1.24, ended 2026-02-10), is warned about."""
+    inventory = running(checkov(shared_dir, "go1.x"))
+    for target, warned in (("scaleway", ["go 1.24"]), ("ovhcloud", [])):
+        plan = api.plan(inventory, policy(tmp_path, target), catalog())
+        (placed,) = [p for p in plan.placements if p.resource_id == LAMBDA]
+        choice = placed.engine_version
+        assert choice is not None and choice.status == "source_unknown"
+        assert "Go (go1.x)" in choice.note
+        ended = [w for w in plan.warnings if w.startswith("end of life: go")]
+        assert [w.split(" on ")[0].removeprefix("end of life: ") for w in ended] == warned
+
+
+@pytest.mark.parametrize(
+    ("runtime", "line", "eol"),
+    [
+        ("java8.al2", "8", "2030-12-31"),
+        ("java11", "11", "2032-01-31"),
+        ("java17", "17", "2029-10-31"),
+    ],
+)
+def test_a_java_lambda_is_judged_on_amazon_corretto_s_dates(
+    shared_dir, tmp_path, runtime, line, eol
+):
+    """Lambda's Java runtimes run Amazon Corretto, whose LTS lines end years after the plan
+    starts: the function keeps its line on VMs and gets no end-of-life warning."""
+    from cloudexit.catalog.lifecycle import load_lifecycles
+
+    found = load_lifecycles().find("java", line)
+    assert found is not None and (found.line, str(found.eol)) == (line, eol)
+    assert "amazon-corretto" in found.source.url
+    plan = api.plan(running(checkov(shared_dir, runtime)), policy(tmp_path, "ovhcloud"), catalog())
+    (placed,) = [p for p in plan.placements if p.resource_id == LAMBDA]
+    choice = placed.engine_version
+    assert choice is not None and (choice.engine, choice.version) == ("java", line)
+    assert not [w for w in plan.warnings if w.startswith("end of life: java")]
+
+
+def test_a_java_line_past_corretto_s_end_of_life_is_warned(shared_dir, tmp_path):
+    """Java 21 is supported; Java 20, a six-month line, ended on 2023-10-17."""
+    plan = api.plan(running(checkov(shared_dir, "java20")), policy(tmp_path, "ovhcloud"), catalog())
+    (said,) = [w for w in plan.warnings if w.startswith("end of life: java 20 on ovhcloud")]
+    assert "reached its end of life on 2023-10-17" in said
+    assert "the source runs Java 20 already" in said
