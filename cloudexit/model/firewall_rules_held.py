@@ -171,7 +171,7 @@ def unheld_group_warnings(
             continue
         names = names or readable_names(inventory.resources)
         who = f"{names[r.id]} ({r.id})"
-        site = f"{p.choice.provider}/{p.choice.region} server " + _unfiltered(p.choice.provider)
+        site = _unfiltered(p.choice.provider, p.choice.region, r.kind)
         if groups:
             lines.append(
                 f"{who} sits behind {_groups(len(groups))} the inventory does not hold "
@@ -188,15 +188,19 @@ def unheld_group_warnings(
     return sorted(lines)
 
 
-def _unfiltered(provider: str) -> str:
-    """What a server the target writes with none of its source groups admits."""
+def _unfiltered(provider: str, region: str, kind: Kind) -> str:
+    """What the resource the target writes with none of its source groups admits."""
+    where = f"{provider}/{region}"
     if provider == "opennebula":
         # the Terraform gives it only its network's closed group, not the all-traffic group 0
         return (
-            "admits no traffic (only its network's closed group, not OpenNebula's default "
-            "group 0, which admits all)"
+            f"{where} server admits no traffic (only its network's closed group, not "
+            "OpenNebula's default group 0, which admits all)"
         )
-    return "gets the target's default firewall"
+    if kind in (Kind.VM, Kind.VM_GROUP):
+        return f"{where} server gets the target's default firewall"
+    # a managed service takes no security group: its own access list is the target's default
+    return f"{where} {kind.value} gets the target's default access for that service"
 
 
 def _groups(count: int) -> str:
