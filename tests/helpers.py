@@ -160,8 +160,9 @@ def replica_written_beside_primary(
     return "".join(p.read_text() for p in sorted(root.rglob("*.tf")))
 
 
-def one_target_policy(target: str) -> Policy:
-    """Everything onto ``target`` alone: nothing kept on the source, no spread required."""
+def one_target_policy(target: str, **extra: Any) -> Policy:
+    """Everything onto ``target`` alone: nothing kept on the source, no spread required;
+    ``extra`` sets further policy fields."""
     return Policy.model_validate(
         {
             "targets": [target],
@@ -170,5 +171,6 @@ def one_target_policy(target: str) -> Policy:
             "allow_retain": False,
             "max_spend_share": 1,
             "max_region_spend_share": 1,
+            **extra,
         }
     )

@@ -27,6 +27,7 @@ from cloudexit.catalog.loader import Catalog, load_catalog
 from cloudexit.catalog.sizing import monthly_price, price_in
 from cloudexit.model.money import quantize
 from cloudexit.model.policy import Policy
+from tests.helpers import one_target_policy
 
 SERVERS = Path(__file__).parent.parent / "data" / "imports" / "servers.csv"
 BOOT = {"erp-app-01": 200, "erp-db-01": 1024, "print-01": 60}
@@ -46,16 +47,8 @@ def catalog() -> Catalog:
 
 def _policy(target: str) -> Policy:
     # the Windows server moves to every target: none but Scaleway prices a Windows licence
-    return Policy.model_validate(
-        {
-            "targets": [target],
-            "min_providers": 1,
-            "max_providers": 1,
-            "allow_retain": False,
-            "max_spend_share": 1,
-            "max_region_spend_share": 1,
-            "windows": "licensed" if target == "scaleway" else "bring_own_licence",
-        }
+    return one_target_policy(
+        target, windows="licensed" if target == "scaleway" else "bring_own_licence"
     )
 
 
