@@ -114,6 +114,12 @@ def test_every_disk_of_the_list_is_priced_and_written_with_its_server(
             assert f"size = {rest}" in volume and f"{volume_type}.{local}_boot_rest.id" in server
             (warning,) = [w for w in plan["warnings"] if "larger than its flavour's own" in w]
             assert f"{name} ({BOOT[name]} GB on {choice['product']}" in warning
+            # an image larger than the flavour's disk does not boot on it: the comment says so
+            assert (
+                f"({BOOT[name]} GB: shrink it to fit the flavour's {int(flavour or 0)} GB disk"
+                in server
+            )
+            assert "the root volume's size" not in server
         # Disk 2 of erp-app-01, and the rest of a boot disk: volumes attached to their server,
         # priced at the block storage the plan names
         data = rest + (500 if name == "erp-app-01" else 0)

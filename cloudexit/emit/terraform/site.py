@@ -545,11 +545,17 @@ class Item:
         if not self.boots_migrated:
             return None
         found = boot_gib(self.resource)
-        size = (
-            f"{found:g} GB, the root volume's size"
-            if found
-            else "its size not reported: set the root volume's to it"
-        )
+        flavour = flavour_disk_gib(self.option.provider, self.rtype, self.product)
+        if found and flavour and found > flavour:
+            # the flavour's disk cannot grow: an image larger than it does not boot
+            size = (
+                f"{found:g} GB: shrink it to fit the flavour's {flavour:g} GB disk before the "
+                f"export and move the rest onto the {BOOT_REST} volume"
+            )
+        elif found:
+            size = f"{found:g} GB, the root volume's size"
+        else:
+            size = "its size not reported: set the root volume's to it"
         return (
             f"boots the image exported from its source boot disk ({size}), imported on the "
             "target (runbook, compute.vm)"
